@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { groupify, classSizeHistogram } from './groupify.ts';
+
+test('groupify: hand-computed classes, ids in order of first appearance', () => {
+  const a = Int32Array.from([0, 0, 1, 1, 0]);
+  const b = Int32Array.from([2, 2, 0, 0, 1]);
+  const g = groupify([a, b], [2, 3]);
+  assert.equal(g.count, 3);
+  assert.deepEqual([...g.classOf], [0, 0, 1, 1, 2]);
+  assert.deepEqual([...g.sizes], [2, 2, 1]);
+  assert.deepEqual([...g.first], [0, 2, 4]);
+  assert.deepEqual([...classSizeHistogram(g.sizes)], [[1, 1], [2, 2]]);
+});
+
+test('groupify: include mask leaves rows out', () => {
+  const a = Int32Array.from([0, 0, 1]);
+  const g = groupify([a], [2], Uint8Array.from([1, 0, 1]));
+  assert.deepEqual([...g.classOf], [0, -1, 1]);
+  assert.equal(g.rows, 2);
+});
+
+test('groupify: hashed path (radix product over 2^53) agrees with exact path', () => {
+  fc.assert(fc.property(fc.array(fc.tuple(fc.nat(5), fc.nat(5), fc.nat(5)), { minLength: 1, maxLength: 200 }), (rows) => {
+    const cols = [0, 1, 2].map((j) => Int32Array.from(rows.map((r) => r[j]!)));
+    const exact = groupify(cols, [6, 6, 6]);
+    const hashed = groupify(cols, [2 ** 20, 2 ** 20, 2 ** 20]);
+    assert.deepEqual([...hashed.classOf], [...exact.classOf]);
+    assert.equal(exact.sizes.reduce((s, x) => s + x, 0), rows.length); // class sizes sum to rows
+  }));
+});

@@ -1,0 +1,45 @@
+/**
+ * anonymat <verb> [options] [<input>] — a thin shell over the library.
+ * Exit codes: 0 ok; 1 internal failure; 2 invalid usage or input; 3 the data fail the policy.
+ * Each verb lives in commands/<verb>.ts and imports its heavy modules lazily, inside its action.
+ */
+import { Command, CommanderError } from 'commander';
+import { register as assess } from './commands/assess.ts';
+import { register as init } from './commands/init.ts';
+import { register as anonymize } from './commands/anonymize.ts';
+import { register as ingest } from './commands/ingest.ts';
+import { register as pseudonymize } from './commands/pseudonymize.ts';
+import { register as redact } from './commands/redact.ts';
+import { register as verdict } from './commands/verdict.ts';
+import { register as dp } from './commands/dp.ts';
+import { register as serve } from './commands/serve.ts';
+import { register as audit } from './commands/audit.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('anonymat')
+    .description('Measure whether health data are anonymous or only pseudonymous; anonymize them; answer statistics with differential privacy.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const reg of [init, assess, anonymize, ingest, pseudonymize, redact, verdict, dp, audit, serve]) reg(program);
+  program.addHelpText('after', `
+Exit codes: 0 ok · 1 internal failure · 2 invalid usage or input · 3 data fail the policy / budget exhausted
+Run "anonymat <verb> --help" for each verb's options and an example.`);
+  return program;
+}
+
+async function main(): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version exit 0; usage errors exit 2
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    throw e;
+  }
+}
+
+await main();
