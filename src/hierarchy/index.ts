@@ -1,0 +1,2 @@
+export type { Hierarchy } from './hierarchy.ts';
+export { readArxHierarchy, writeArxHierarchy, parseArxHierarchy, formatArxHierarchy } from './hierarchy.ts';
