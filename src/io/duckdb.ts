@@ -1,0 +1,124 @@
+/**
+ * DuckDB plumbing: one place that opens connections and moves query results into dictionary-coded
+ * typed arrays. Codes are read chunk by chunk straight from DuckDB's vectors (no boxing per value).
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import duckdb from '@duckdb/node-bindings';
+import { columnFromCodes, makeTable, type Column, type ColumnKind, type Table } from '../table/table.ts';
+
+export type { DuckDBConnection };
+
+/** Opens a connection on a new DuckDB database (in memory by default, or a file). */
+export async function openDuckDB(path = ':memory:'): Promise<DuckDBConnection> {
+  const instance = await DuckDBInstance.create(path);
+  return instance.connect();
+}
+
+/** Quotes an identifier for SQL (column names with spaces, brackets, quotes). */
+export function ident(name: string): string { return '"' + name.replaceAll('"', '""') + '"'; }
+
+/** Quotes a string literal for SQL. */
+export function literal(s: string): string { return "'" + s.replaceAll("'", "''") + "'"; }
+
+/**
+ * Reads INTEGER columns of a query into Int32Arrays, in result order, without boxing values.
+ * NULLs must have been replaced (COALESCE) by the caller: the validity mask is not read.
+ */
+export async function readIntColumns(con: DuckDBConnection, sql: string, columns: number, rows: number): Promise<Int32Array[]> {
+  const out = Array.from({ length: columns }, () => new Int32Array(rows));
+  const res = await con.run(sql);
+  let off = 0;
+  for (;;) {
+    const chunk = await res.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const n = chunk.rowCount;
+    for (let c = 0; c < columns; c++) {
+      const vec = duckdb.data_chunk_get_vector(chunk.chunk, c);
+      const u8 = duckdb.vector_get_data(vec, n * 4);
+      out[c]!.set(new Int32Array(u8.buffer, u8.byteOffset, n), off);
+    }
+    off += n;
+  }
+  if (off !== rows) throw new Error(`expected ${rows} rows, read ${off}`);
+  return out;
+}
+
+const CAST: Record<ColumnKind, string> = {
+  string: 'VARCHAR', integer: 'BIGINT', decimal: 'DOUBLE', date: 'DATE', boolean: 'BOOLEAN',
+};
+
+/** The DuckDB type a column kind is stored as. */
+export function sqlType(kind: ColumnKind): string { return CAST[kind]; }
+
+/** Maps a DuckDB type name to a column kind. */
+export function kindOfSqlType(type: string): ColumnKind {
+  const t = type.toUpperCase();
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/.test(t)) return 'integer';
+  if (/^(FLOAT|DOUBLE|REAL)$/.test(t) || t.startsWith('DECIMAL')) return 'decimal';
+  if (t === 'DATE') return 'date';
+  if (t === 'BOOLEAN') return 'boolean';
+  return 'string';
+}
+
+/**
+ * Dictionary-encodes columns of a DuckDB table into a Table. `kinds[name]` gives each column's
+ * kind; the table's values must already be of the kind's SQL type (see sqlType).
+ * Dictionaries are sorted in natural order; missing (NULL) is the last code.
+ */
+export async function encodeTable(
+  con: DuckDBConnection, tableName: string, names: string[], kinds: Record<string, ColumnKind>,
+): Promise<Table> {
+  const t = ident(tableName);
+  const countRes = await con.runAndReadAll(`SELECT count(*)::BIGINT FROM ${t}`);
+  const rows = Number(countRes.getRows()[0]![0]);
+  const dicts: (string | null)[][] = [];
+  const selects: string[] = [];
+  const joins: string[] = [];
+  for (let j = 0; j < names.length; j++) {
+    const c = ident(names[j]!);
+    const d = `__d${j}`;
+    await con.run(`CREATE OR REPLACE TEMP TABLE ${d} AS
+      SELECT v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code
+      FROM (SELECT DISTINCT ${c} AS v FROM ${t} WHERE ${c} IS NOT NULL)`);
+    const dres = await con.runAndReadAll(`SELECT CAST(v AS VARCHAR), (SELECT count(*) FROM ${t} WHERE ${c} IS NULL) > 0 FROM ${d} ORDER BY code`);
+    const labels: (string | null)[] = dres.getRows().map((r) => r[0] as string);
+    let hasNull: boolean;
+    if (labels.length === 0) {
+      const nres = await con.runAndReadAll(`SELECT count(*) > 0 FROM ${t} WHERE ${c} IS NULL`);
+      hasNull = Boolean(nres.getRows()[0]![0]);
+    } else hasNull = Boolean(dres.getRows()[0]![1]);
+    if (hasNull) labels.push(null);
+    dicts.push(labels);
+    selects.push(`COALESCE(${d}.code, ${labels.length - 1})::INTEGER`);
+    joins.push(`LEFT JOIN ${d} ON ${t}.${c} = ${d}.v`);
+  }
+  const codes = names.length
+    ? await readIntColumns(con, `SELECT ${selects.join(', ')} FROM ${t} ${joins.join(' ')} ORDER BY ${t}.rowid`, names.length, rows)
+    : [];
+  for (let j = 0; j < names.length; j++) await con.run(`DROP TABLE IF EXISTS __d${j}`);
+  const columns: Column[] = names.map((name, j) => columnFromCodes(name, kinds[name] ?? 'string', codes[j]!, dicts[j]!));
+  return makeTable(columns);
+}
+
+/** Runs a query and dictionary-encodes its result into a Table (column kinds from the result types). */
+export async function tableFromSql(con: DuckDBConnection, sql: string): Promise<Table> {
+  const name = `__q${Date.now().toString(36)}${Math.floor(performance.now() * 1000).toString(36)}`;
+  await con.run(`CREATE TEMP TABLE ${name} AS ${sql}`);
+  try {
+    const info = await con.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${literal(name)} ORDER BY ordinal_position`);
+    const names: string[] = [];
+    const kinds: Record<string, ColumnKind> = {};
+    const casts: string[] = [];
+    for (const [n, type] of info.getRows() as [string, string][]) {
+      names.push(n);
+      const kind = kindOfSqlType(type);
+      kinds[n] = kind;
+      casts.push(`CAST(${ident(n)} AS ${sqlType(kind)}) AS ${ident(n)}`);
+    }
+    const typed = `${name}_t`;
+    await con.run(`CREATE TEMP TABLE ${typed} AS SELECT ${casts.join(', ') || '1 AS __x'} FROM ${name} ORDER BY rowid`);
+    try { return await encodeTable(con, typed, names, kinds); } finally { await con.run(`DROP TABLE IF EXISTS ${typed}`); }
+  } finally {
+    await con.run(`DROP TABLE IF EXISTS ${name}`);
+  }
+}

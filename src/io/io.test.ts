@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readTable } from './read.ts';
+import { writeTable } from './write.ts';
+import { AnonymatError } from '../errors.ts';
+import { toRecords, tableFromRecords, column } from '../table/table.ts';
+
+const fx = (f: string) => new URL(`../../test/fixtures/csv/${f}`, import.meta.url).pathname;
+
+async function failure(p: Promise<unknown>): Promise<AnonymatError> {
+  try { await p; } catch (e) { assert.ok(e instanceof AnonymatError, String(e)); return e; }
+  assert.fail('expected an error');
+}
+
+test('ragged row: line 3, exit code 2, no record content in the message', async () => {
+  const e = await failure(readTable(fx('ragged.csv')));
+  assert.equal(e.exitCode, 2);
+  assert.match(e.format(), /ragged\.csv:3: .*ragged row/);
+  assert.doesNotMatch(e.format(), /13001/);
+});
+
+test('unclosed quote is reported at the line where it opens', async () => {
+  const e = await failure(readTable(fx('unclosed.csv')));
+  assert.match(e.message, /unclosed\.csv:3: .*unclosed quote/);
+});
+
+test('invalid UTF-8 is reported with its line and the latin-1 fix', async () => {
+  const e = await failure(readTable(fx('bad-utf8.csv')));
+  assert.match(e.message, /bad-utf8\.csv:3: .*not valid UTF-8/);
+  assert.match(e.format(), /latin-1/);
+});
+
+test('latin-1 encoding, BOM, delimiter, missing values and leading zeros', async () => {
+  const t = await readTable(fx('latin1.csv'), { encoding: 'latin-1' });
+  assert.equal(toRecords(t)[0]!.name, 'André');
+  const u = await readTable(fx('bom-semicolon.csv'), { delimiter: ';' });
+  assert.deepEqual(u.columns.map((c) => c.name), ['id', 'age', 'zip']);
+  assert.equal(column(u, 'zip').kind, 'string'); // 01000 keeps its leading zero
+  assert.equal(toRecords(u)[0]!.zip, '01000');
+  const age = column(u, 'age');
+  assert.equal(age.kind, 'string'); // 'x' makes it text when undeclared
+  assert.equal(age.dictionary[age.codes[1]!], null); // empty cell → missing code
+  assert.equal(age.missing, age.dictionary.length - 1);
+});
+
+test('value not of the declared type: file, line and column, every failure', async () => {
+  const e = await failure(readTable(fx('bom-semicolon.csv'), { delimiter: ';', types: { age: 'integer' } }));
+  assert.equal(e.issues.length, 1);
+  assert.match(e.issues[0]!.path, /bom-semicolon\.csv:4: column "age"/);
+});
+
+test('unknown column named by the policy', async () => {
+  const e = await failure(readTable(fx('latin1.csv'), { encoding: 'latin-1', types: { birth_year: 'integer' } }));
+  assert.match(e.format(), /birth_year.*not found/);
+});
+
+test('integers are ordered numerically in the dictionary', async () => {
+  const t = tableFromRecords({ a: [10, 9, 100, null] });
+  assert.deepEqual(column(t, 'a').dictionary, ['9', '10', '100', null]);
+});
+
+test('round trip through CSV, Parquet and JSON Lines; atomic writes leave no temp file', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-io-'));
+  try {
+    const t = tableFromRecords({ zip: ['01000', '75011', null], age: [34, null, 50], note: ['a,"b"', 'x', 'y'] }, { zip: 'string' });
+    for (const ext of ['csv', 'parquet', 'jsonl', 'json']) {
+      const p = join(dir, `out.${ext}`);
+      await writeTable(t, p);
+      const back = await readTable(p, { types: { zip: 'string', age: 'integer' } });
+      assert.deepEqual(toRecords(back), toRecords(t), ext);
+    }
+    assert.deepEqual((await readdir(dir)).filter((f) => f.includes('.tmp')), []);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

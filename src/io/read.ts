@@ -1,0 +1,283 @@
+/**
+ * Reading input files into dictionary-coded Tables, through DuckDB in strict mode.
+ *
+ * CSV/TSV: the header is read here (BOM stripped, delimiter and quote as declared), then DuckDB
+ * parses the file with auto-detection OFF and strict mode ON, every column as text; declared types
+ * are then checked value by value so that an error names the line and the column. Undeclared
+ * columns get a conservative inferred kind (see inferKinds). Parquet and JSON Lines keep their own
+ * types, cast to the declared ones.
+ *
+ * Errors never quote a record: they say file, line, column, what is wrong and how to fix it.
+ */
+import { open, readFile, mkdtemp, writeFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, extname, basename } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { AnonymatError, type Issue } from '../errors.ts';
+import type { ColumnKind, Table } from '../table/table.ts';
+import { encodeTable, ident, kindOfSqlType, literal, openDuckDB, sqlType, type DuckDBConnection } from './duckdb.ts';
+
+export type InputFormat = 'csv' | 'tsv' | 'parquet' | 'jsonl' | 'json';
+
+export interface ReadOptions {
+  /** Default: from the extension (.csv .tsv .tab .parquet .jsonl .ndjson .json); stdin: csv. */
+  format?: InputFormat;
+  /** Field separator (default ',' for csv, tab for tsv). */
+  delimiter?: string;
+  quote?: string;
+  escape?: string;
+  /** First line holds column names (default true). Without it, columns are column1..columnN. */
+  header?: boolean;
+  encoding?: 'utf-8' | 'latin-1';
+  /** Cell texts read as missing (default ['']). */
+  missing?: string[];
+  /** Declared kinds; columns not listed are inferred (or text when infer is false). */
+  types?: Record<string, ColumnKind>;
+  /** Infer kinds of undeclared columns (default true): integers without leading zeros, decimals, ISO dates. */
+  infer?: boolean;
+  /** Only these columns (each must exist). */
+  columns?: string[];
+  /** Label for messages when reading stdin. */
+  name?: string;
+}
+
+export function formatOf(path: string, declared?: InputFormat): InputFormat {
+  if (declared) return declared;
+  const ext = extname(path).toLowerCase();
+  switch (ext) {
+    case '.tsv': case '.tab': return 'tsv';
+    case '.parquet': case '.pq': return 'parquet';
+    case '.jsonl': case '.ndjson': return 'jsonl';
+    case '.json': return 'json';
+    default: return 'csv';
+  }
+}
+
+/** Reads a file ('-' for stdin) into a Table. */
+export async function readTable(path: string, options: ReadOptions = {}): Promise<Table> {
+  if (path === '-') {
+    const dir = await mkdtemp(join(tmpdir(), 'anonymat-stdin-'));
+    const format = options.format ?? 'csv';
+    const file = join(dir, `stdin.${format}`);
+    try {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      await writeFile(file, Buffer.concat(chunks));
+      return await readTable(file, { ...options, format, name: options.name ?? '<stdin>' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  const label = options.name ?? path;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new AnonymatError('invalid-input', `${label}: not a file`);
+  } catch (e) {
+    if (e instanceof AnonymatError) throw e;
+    throw new AnonymatError('invalid-input', `${label}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'}); check the path`);
+  }
+  const con = await openDuckDB();
+  try {
+    return await readWith(con, path, label, options);
+  } finally {
+    con.closeSync();
+  }
+}
+
+async function readWith(con: DuckDBConnection, path: string, label: string, o: ReadOptions): Promise<Table> {
+  const format = formatOf(path, o.format);
+  const declared = o.types ?? {};
+  let names: string[];
+  let native: Record<string, ColumnKind> = {};
+  if (format === 'csv' || format === 'tsv') {
+    const delimiter = o.delimiter ?? (format === 'tsv' ? '\t' : ',');
+    const quote = o.quote ?? '"';
+    const header = o.header ?? true;
+    const encoding = o.encoding ?? 'utf-8';
+    names = await readHeader(path, label, { delimiter, quote, header, encoding });
+    const columnsSpec = '{' + names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ') + '}';
+    const nulls = '[' + (o.missing ?? ['']).map(literal).join(', ') + ']';
+    const sql = `CREATE TABLE raw AS SELECT * FROM read_csv(${literal(path)}, header=${header}, auto_detect=false,
+      strict_mode=true, delim=${literal(delimiter)}, quote=${literal(quote)}, escape=${literal(o.escape ?? quote)},
+      columns=${columnsSpec}, nullstr=${nulls}, encoding=${literal(encoding === 'latin-1' ? 'latin-1' : 'utf-8')})`;
+    try {
+      await con.run(sql);
+    } catch (e) {
+      throw csvError(e, label, names, header);
+    }
+    for (const n of names) native[n] = 'string';
+  } else {
+    const reader = format === 'parquet' ? `read_parquet(${literal(path)})`
+      : format === 'jsonl' ? `read_json(${literal(path)}, format='newline_delimited')`
+      : `read_json(${literal(path)}, format='auto')`;
+    try {
+      await con.run(`CREATE TABLE raw AS SELECT * FROM ${reader}`);
+    } catch (e) {
+      throw new AnonymatError('invalid-input', `${label}: cannot read as ${format}: ${firstLine(e)}`, [{ path: label, message: `check that the file is valid ${format}` }]);
+    }
+    const info = await con.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'raw' ORDER BY ordinal_position`);
+    names = [];
+    for (const [n, t] of info.getRows() as [string, string][]) { names.push(n); native[n] = kindOfSqlType(t); }
+    if (format !== 'parquet') {
+      // JSON text values stay text unless declared; nested values become JSON text
+      for (const n of names) if (native[n] === 'string') native[n] = 'string';
+    }
+  }
+
+  // requested and declared columns must exist
+  const issues: Issue[] = [];
+  const wanted = o.columns ?? names;
+  for (const n of new Set([...wanted, ...Object.keys(declared)])) {
+    if (!names.includes(n)) issues.push({ path: `${label}: column ${JSON.stringify(n)}`, message: `not found in the input (columns are: ${names.map((x) => JSON.stringify(x)).join(', ')}); fix the name in the policy or the file header` });
+  }
+  if (issues.length) throw new AnonymatError('invalid-input', `${label}: ${issues.length} column(s) named in the policy are not in the input`, issues);
+
+  // kinds: declared > inferred (text columns only) > native
+  const kinds: Record<string, ColumnKind> = {};
+  const inferFor = wanted.filter((n) => !declared[n] && native[n] === 'string');
+  const inferred = o.infer === false ? {} : await inferKinds(con, 'raw', inferFor);
+  for (const n of wanted) kinds[n] = declared[n] ?? inferred[n] ?? native[n] ?? 'string';
+
+  // check every declared conversion, collecting all failures (first rows per column)
+  const headerLines = (format === 'csv' || format === 'tsv') && (o.header ?? true) ? 1 : 0;
+  for (const n of wanted) {
+    const kind = kinds[n]!;
+    if (kind === native[n]) continue;
+    const bad = await con.runAndReadAll(`SELECT rowid::BIGINT FROM raw WHERE ${ident(n)} IS NOT NULL AND TRY_CAST(${castSource(n, native[n]!)} AS ${sqlType(kind)}) IS NULL ORDER BY rowid LIMIT 5`);
+    for (const [rowid] of bad.getRows() as [bigint][]) {
+      const rowNo = Number(rowid) + 1;
+      const where = format === 'csv' || format === 'tsv' ? `${label}:${rowNo + headerLines}` : `${label}: record ${rowNo}`;
+      issues.push({ path: `${where}: column ${JSON.stringify(n)}`, message: `value is not ${article(kind)}${kind === 'date' ? ' (expected YYYY-MM-DD)' : ''}; correct the value, mark it missing, or declare the column with another type` });
+    }
+  }
+  if (issues.length) throw new AnonymatError('invalid-input', `${label}: values do not match the declared column types`, issues);
+
+  const casts = wanted.map((n) => `TRY_CAST(${castSource(n, native[n]!)} AS ${sqlType(kinds[n]!)}) AS ${ident(n)}`);
+  await con.run(`CREATE TABLE typed AS SELECT ${casts.join(', ') || '1 AS __none'} FROM raw`); // a plain projection keeps row order
+  return encodeTable(con, 'typed', wanted, kinds);
+}
+
+function castSource(n: string, native: ColumnKind): string {
+  return native === 'string' ? `trim(${ident(n)})` : ident(n);
+}
+
+function article(kind: ColumnKind): string {
+  return kind === 'integer' ? 'an integer' : kind === 'decimal' ? 'a decimal number' : kind === 'date' ? 'a date' : kind === 'boolean' ? 'a boolean (true/false)' : 'text';
+}
+
+/**
+ * Conservative kind inference for text columns: integer when every value is a canonical integer
+ * (no leading zero, so postal codes such as 01000 stay text), decimal when every value is a plain
+ * decimal number, date when every value is an ISO date. Otherwise text.
+ */
+export async function inferKinds(con: DuckDBConnection, table: string, names: string[]): Promise<Record<string, ColumnKind>> {
+  const out: Record<string, ColumnKind> = {};
+  if (names.length === 0) return out;
+  // classify distinct values only (far fewer than rows), one UNION ALL query for all columns
+  const parts = names.map((n, j) => {
+    const c = ident(n);
+    return `SELECT ${j} AS j, count(*) AS nonnull,
+      count(*) FILTER (WHERE regexp_full_match(v, '-?(0|[1-9][0-9]{0,17})')) AS ints,
+      count(*) FILTER (WHERE regexp_full_match(v, '-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?')) AS decs,
+      count(*) FILTER (WHERE regexp_full_match(v, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND TRY_CAST(v AS DATE) IS NOT NULL) AS dates
+      FROM (SELECT DISTINCT trim(${c}) AS v FROM ${ident(table)} WHERE ${c} IS NOT NULL)`;
+  });
+  const counts = new Map<number, number[]>();
+  for (const row of (await con.runAndReadAll(parts.join(' UNION ALL '))).getRows()) {
+    counts.set(Number(row[0]), row.slice(1).map(Number));
+  }
+  const r = names.flatMap((_, j) => counts.get(j) ?? [0, 0, 0, 0]);
+  names.forEach((n, j) => {
+    const [nonNull, ints, decs, dates] = r.slice(4 * j, 4 * j + 4) as [number, number, number, number];
+    if (nonNull === 0) out[n] = 'string';
+    else if (ints === nonNull) out[n] = 'integer';
+    else if (decs === nonNull) out[n] = 'decimal';
+    else if (dates === nonNull) out[n] = 'date';
+    else out[n] = 'string';
+  });
+  return out;
+}
+
+async function readHeader(path: string, label: string, o: { delimiter: string; quote: string; header: boolean; encoding: string }): Promise<string[]> {
+  const fh = await open(path, 'r');
+  let buf: Buffer;
+  try {
+    const b = Buffer.alloc(1 << 16);
+    const { bytesRead } = await fh.read(b, 0, b.length, 0);
+    buf = b.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+  if (buf.length === 0) throw new AnonymatError('invalid-input', `${label}: the file is empty`, [{ path: `${label}:1`, message: 'expected a header line with the column names' }]);
+  // only the header line is decoded here; DuckDB checks the rest and reports the line
+  const nlByte = buf.indexOf(0x0a);
+  const headBytes = nlByte === -1 ? buf : buf.subarray(0, nlByte);
+  let text: string;
+  if (o.encoding === 'latin-1') text = headBytes.toString('latin1');
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(headBytes);
+    } catch {
+      throw new AnonymatError('invalid-input', `${label}:1: the header line is not valid UTF-8`, [{ path: `${label}:1`, message: 'save the file as UTF-8, or declare input.encoding: latin-1 in the policy' }]);
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const nl = text.search(/\r?\n/);
+  const firstLineText = nl === -1 ? text : text.slice(0, nl);
+  let fields: string[];
+  try {
+    const recs = parseCsv(firstLineText, { delimiter: o.delimiter, quote: o.quote, relax_column_count: true, to_line: 1 }) as string[][];
+    fields = recs[0] ?? [];
+  } catch {
+    throw new AnonymatError('invalid-input', `${label}:1: cannot read the header line`, [{ path: `${label}:1`, message: `check the delimiter (${JSON.stringify(o.delimiter)}) and the quotes of the header` }]);
+  }
+  if (!o.header) return fields.map((_, i) => `column${i + 1}`);
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  fields.forEach((f, i) => {
+    const name = f.trim();
+    if (name === '') issues.push({ path: `${label}:1:${i + 1}`, message: 'empty column name; give every column a name' });
+    else if (seen.has(name)) issues.push({ path: `${label}:1:${i + 1}`, message: `duplicate column name ${JSON.stringify(name)}; column names must be unique` });
+    seen.add(name);
+  });
+  if (issues.length) throw new AnonymatError('invalid-input', `${label}: invalid header`, issues);
+  if (fields.length === 1 && o.delimiter !== '\t' && /[;\t|]/.test(firstLineText)) {
+    throw new AnonymatError('invalid-input', `${label}:1: the header has a single column`, [{ path: `${label}:1`, message: `the delimiter is ${JSON.stringify(o.delimiter)} but the header contains ';', tab or '|': declare input.delimiter in the policy or use --delimiter` }]);
+  }
+  return fields.map((f) => f.trim());
+}
+
+/** Turns DuckDB's CSV error into a message with the line and the fix, without the line's content. */
+function csvError(e: unknown, label: string, names: string[], header: boolean): AnonymatError {
+  const msg = String((e as Error)?.message ?? e);
+  const line = /CSV Error on Line: (\d+)/.exec(msg)?.[1];
+  const where = line ? `${label}:${line}` : label;
+  let what: string;
+  let fix: string;
+  const cols = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(msg);
+  if (cols) {
+    what = `the row has ${cols[2]} fields, the header has ${cols[1]} (ragged row)`;
+    fix = 'check the delimiter, quote fields that contain it, or add the missing fields';
+  } else if (/unterminated quote/i.test(msg)) {
+    what = 'a quoted field is never closed (unclosed quote)';
+    fix = 'close the quote, or double any quote character inside a quoted field';
+  } else if (/unicode|utf-?8|byte sequence/i.test(msg)) {
+    what = 'the line is not valid UTF-8';
+    fix = 'save the file as UTF-8, or declare input.encoding: latin-1 in the policy (--encoding latin-1)';
+  } else if (/quote/i.test(msg)) {
+    what = 'a quote character appears inside an unquoted field, or text follows a closing quote';
+    fix = 'quote the whole field and double the quote characters inside it';
+  } else {
+    what = 'the file cannot be parsed as CSV';
+    fix = `check the delimiter, quote and header settings (${names.length} columns expected${header ? ' from the header' : ''})`;
+  }
+  return new AnonymatError('invalid-input', `${where}: ${what}`, [{ path: where, message: fix }], { cause: undefined });
+}
+
+function firstLine(e: unknown): string {
+  // DuckDB messages for JSON/Parquet can include content after the first line; keep the first only
+  return String((e as Error)?.message ?? e).split('\n')[0]!.replace(/"[^"]{20,}"/g, '"…"').slice(0, 200);
+}
+
+export { basename };
+export async function readText(path: string): Promise<string> { return readFile(path, 'utf8'); }
