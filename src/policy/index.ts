@@ -1,0 +1,2 @@
+export { loadPolicy, parsePolicy, parsePolicyText, columnsWithRole, quasiIdentifiers, sensitiveColumns, personKey, weightColumn, resolvePolicyPath, readOptionsOf, type Policy, type ColumnPolicy, type Role } from './policy.ts';
+export { policySchema, columnPolicySchema, thresholdsSchema, roles, kinds, aggregations, actions, type Thresholds, type PolicyDocument, type Aggregation } from './schema.ts';

@@ -1,0 +1,84 @@
+/**
+ * Loading and querying policies. A policy says what each column is (its role), what the data must
+ * satisfy (thresholds), and how to read and transform them. Paths inside a policy (hierarchies,
+ * population tables) are relative to the policy file.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { AnonymatError, type Issue } from '../errors.ts';
+import type { ColumnKind } from '../table/table.ts';
+import type { ReadOptions } from '../io/read.ts';
+import { policySchema, type ColumnPolicy, type PolicyDocument, type Role } from './schema.ts';
+
+export type { ColumnPolicy, Role };
+
+export interface Policy extends PolicyDocument {
+  /** Folder of the policy file: relative paths inside the policy resolve from here. */
+  readonly baseDir: string;
+  /** Where the policy came from (file path or a label), for messages. */
+  readonly source: string;
+}
+
+/** Reads and validates a policy file (YAML or JSON). */
+export async function loadPolicy(path: string): Promise<Policy> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new AnonymatError('invalid-policy', `${path}: cannot read the policy file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return parsePolicyText(text, { baseDir: dirname(resolve(path)), source: path, json: extname(path).toLowerCase() === '.json' });
+}
+
+/** Parses policy text (YAML is a superset of JSON; `json` only changes the error wording). */
+export function parsePolicyText(text: string, o: { baseDir: string; source: string; json?: boolean }): Policy {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) {
+    throw new AnonymatError('invalid-policy', `${o.source}: not valid ${o.json ? 'JSON' : 'YAML'}`,
+      doc.errors.map((e) => ({
+        path: `${o.source}:${e.linePos?.[0]?.line ?? '?'}:${e.linePos?.[0]?.col ?? '?'}`,
+        message: e.message.split('\n')[0]!,
+      })));
+  }
+  return parsePolicy(doc.toJS(), o);
+}
+
+/** Validates a policy object, reporting every problem at once with its path. */
+export function parsePolicy(doc: unknown, o: { baseDir: string; source: string }): Policy {
+  const r = policySchema.safeParse(doc ?? {});
+  if (!r.success) {
+    const issues: Issue[] = r.error.issues.map((i) => ({
+      path: i.path.length ? i.path.map(String).join('.') : '(policy)',
+      message: i.message,
+    }));
+    throw new AnonymatError('invalid-policy', `${o.source}: ${issues.length} problem(s) in the policy; see docs/policy.md`, issues);
+  }
+  return Object.freeze({ ...r.data, baseDir: o.baseDir, source: o.source });
+}
+
+/** Names of the columns with a role, in policy order. */
+export function columnsWithRole(policy: Pick<Policy, 'columns'>, role: Role): string[] {
+  return Object.entries(policy.columns).filter(([, c]) => c.role === role).map(([n]) => n);
+}
+
+export function quasiIdentifiers(policy: Pick<Policy, 'columns'>): string[] { return columnsWithRole(policy, 'quasi'); }
+export function sensitiveColumns(policy: Pick<Policy, 'columns'>): string[] { return columnsWithRole(policy, 'sensitive'); }
+export function personKey(policy: Pick<Policy, 'columns'>): string | null { return columnsWithRole(policy, 'person-key')[0] ?? null; }
+export function weightColumn(policy: Pick<Policy, 'columns'>): string | null { return columnsWithRole(policy, 'weight')[0] ?? null; }
+
+/** Resolves a path written in a policy (relative to the policy file). */
+export function resolvePolicyPath(policy: Pick<Policy, 'baseDir'>, p: string): string {
+  return isAbsolute(p) ? p : resolve(policy.baseDir, p);
+}
+
+/** Read options for the input, from the policy's `input` section and column types. */
+export function readOptionsOf(policy: Pick<Policy, 'columns' | 'input'>, overrides: ReadOptions = {}): ReadOptions {
+  const types: Record<string, ColumnKind> = {};
+  for (const [n, c] of Object.entries(policy.columns)) if (c.type) types[n] = c.type;
+  return { ...policy.input, types: { ...types, ...overrides.types }, ...stripUndefined({ ...overrides, types: undefined }) };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,129 @@
+/**
+ * The policy file's schema (YAML or JSON), validated with zod. Every problem is reported at once,
+ * each with its path (e.g. `columns.age.role`). Sections owned by later stages (anonymize, attacks,
+ * pseudonymize, dp) accept extra keys so those stages can extend them; the core sections are
+ * strict, so a typo such as `tresholds` or `rol` is an error, not a silent default.
+ * Reference: docs/policy.md.
+ */
+import { z } from 'zod';
+
+export const roles = ['identifier', 'person-key', 'quasi', 'sensitive', 'insensitive', 'weight'] as const;
+export type Role = (typeof roles)[number];
+
+export const kinds = ['string', 'integer', 'decimal', 'date', 'boolean'] as const;
+export const aggregations = ['first', 'min', 'max', 'mode', 'set'] as const;
+export type Aggregation = (typeof aggregations)[number];
+export const actions = ['drop', 'pseudonymize', 'shift-dates', 'generalize', 'keep'] as const;
+
+const fraction = z.number().min(0).max(1);
+
+export const columnPolicySchema = z.strictObject({
+  role: z.enum(roles),
+  type: z.enum(kinds).optional(),
+  /** ARX hierarchy CSV (path relative to the policy file) or a builder spec (see docs/hierarchies.md). */
+  hierarchy: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
+  /** Per-person aggregation of a quasi-identifier when a person has several rows. */
+  aggregate: z.enum(aggregations).optional(),
+  /** What pseudonymization does with the column (identifiers default to drop). */
+  action: z.enum(actions).optional(),
+  /** Free-text column to de-identify with the text recognizers. */
+  text: z.boolean().optional(),
+  /** Attribute weight for information-loss metrics (default 1). */
+  weight: z.number().positive().optional(),
+  /** Ordered (t-closeness ordered distance) even if text. */
+  ordered: z.boolean().optional(),
+  description: z.string().optional(),
+});
+export type ColumnPolicy = z.infer<typeof columnPolicySchema>;
+
+export const thresholdsSchema = z.looseObject({
+  k: z.number().int().min(1).optional(),
+  l: z.number().min(1).optional(),
+  lVariant: z.enum(['distinct', 'entropy', 'recursive']).optional(),
+  /** c of recursive (c,l)-diversity. */
+  c: z.number().positive().optional(),
+  t: z.number().min(0).max(1).optional(),
+  tDistance: z.enum(['equal', 'ordered', 'hierarchical']).optional(),
+  maxProsecutorRisk: fraction.optional(),
+  maxAverageRisk: fraction.optional(),
+  /** Share of records allowed above maxProsecutorRisk (default 0). */
+  maxRecordsAtRisk: fraction.optional(),
+  maxJournalistRisk: fraction.optional(),
+  maxMarketerRisk: fraction.optional(),
+  maxSampleUniques: fraction.optional(),
+  maxPopulationUniques: fraction.optional(),
+  /** Upper bound of every attack's 95% confidence interval (default 0.05). */
+  maxAttackRisk: fraction.optional(),
+  /** δ-presence bounds (needs population.table). */
+  deltaMin: fraction.optional(),
+  deltaMax: fraction.optional(),
+  /** k-map (needs population.table or samplingFraction). */
+  kMap: z.number().int().min(1).optional(),
+});
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+export const populationSchema = z.strictObject({
+  samplingFraction: z.number().gt(0).max(1).optional(),
+  size: z.number().int().positive().optional(),
+  /** A population table (path relative to the policy): same quasi-identifiers, one row per person. */
+  table: z.string().optional(),
+});
+
+export const inputSchema = z.strictObject({
+  format: z.enum(['csv', 'tsv', 'parquet', 'jsonl', 'json']).optional(),
+  delimiter: z.string().min(1).max(4).optional(),
+  quote: z.string().length(1).optional(),
+  escape: z.string().length(1).optional(),
+  header: z.boolean().optional(),
+  encoding: z.enum(['utf-8', 'latin-1']).optional(),
+  missing: z.array(z.string()).optional(),
+});
+
+export const anonymizeSchema = z.looseObject({
+  suppressionLimit: fraction.optional(),
+  metric: z.enum(['loss', 'discernibility', 'entropy', 'precision', 'aecs']).optional(),
+  strategy: z.enum(['auto', 'optimal', 'exhaustive', 'heuristic', 'mondrian', 'mdav']).optional(),
+  maxOptimalLattice: z.number().int().positive().optional(),
+  /** Suppressed records: removed (default) or kept with their quasi-identifiers masked. */
+  suppressed: z.enum(['remove', 'mask']).optional(),
+  seed: z.number().int().optional(),
+});
+
+export const riskSchema = z.strictObject({
+  /** Largest subset size SUDA2 searches (default 3; cost grows combinatorially). */
+  suda2MaxSize: z.number().int().min(1).max(8).optional(),
+  /** Individual-risk threshold for counting records at risk (default 0.1). */
+  individualRiskThreshold: fraction.optional(),
+});
+
+export const policySchema = z.strictObject({
+  $schema: z.string().optional(),
+  description: z.string().optional(),
+  columns: z.record(z.string().min(1), columnPolicySchema),
+  thresholds: thresholdsSchema.default({}),
+  population: populationSchema.optional(),
+  input: inputSchema.optional(),
+  risk: riskSchema.optional(),
+  anonymize: anonymizeSchema.optional(),
+  attacks: z.looseObject({}).optional(),
+  pseudonymize: z.looseObject({}).optional(),
+  dp: z.looseObject({}).optional(),
+}).superRefine((p, ctx) => {
+  const byRole = (r: Role) => Object.entries(p.columns).filter(([, c]) => c.role === r).map(([n]) => n);
+  for (const r of ['person-key', 'weight'] as const) {
+    const cols = byRole(r);
+    if (cols.length > 1) ctx.addIssue({ code: 'custom', path: ['columns', cols[1]!, 'role'], message: `only one column may have role ${r} (also: ${cols[0]})` });
+  }
+  for (const [name, c] of Object.entries(p.columns)) {
+    if (c.aggregate && c.role !== 'quasi' && c.role !== 'sensitive') ctx.addIssue({ code: 'custom', path: ['columns', name, 'aggregate'], message: 'aggregate applies to quasi-identifiers and sensitive columns only' });
+    if (c.role === 'weight' && c.type && c.type !== 'decimal' && c.type !== 'integer') ctx.addIssue({ code: 'custom', path: ['columns', name, 'type'], message: 'a weight column must be numeric (integer or decimal)' });
+  }
+  const t = p.thresholds;
+  if ((t.l !== undefined || t.t !== undefined) && byRole('sensitive').length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['thresholds', t.l !== undefined ? 'l' : 't'], message: 'l and t need at least one column with role sensitive' });
+  }
+  if (t.lVariant === 'recursive' && t.c === undefined) ctx.addIssue({ code: 'custom', path: ['thresholds', 'c'], message: 'recursive (c,l)-diversity needs c' });
+  if ((t.deltaMin !== undefined || t.deltaMax !== undefined) && !p.population?.table) ctx.addIssue({ code: 'custom', path: ['thresholds', 'deltaMax'], message: 'δ-presence needs population.table' });
+});
+
+export type PolicyDocument = z.infer<typeof policySchema>;
