@@ -1,0 +1,99 @@
+/**
+ * Individual risk (Benedetti & Franconi 1998; Franconi & Polettini 2004), as sdcMicro's
+ * `indivRisk` (R path, ../shared/reference/sdcmicro.md §2): the posterior expectation of 1/F given
+ * the sample frequency fk and the estimated population frequency Fk = Σ weights of the class,
+ * under a negative-binomial super-population model. With pk = fk/Fk:
+ *   fk = 1: r = pk/(1−pk) · ln(1/pk)
+ *   fk = 2: r = pk/(1−pk) − (pk/(1−pk))² · ln(1/pk)
+ *   fk ≥ 3: r = pk / (fk − (1 − pk))                    ('approx', sdcMicro's default)
+ *           or the exact series                          ('exact')
+ *   fk = Fk (weights all 1, a census): r = 1/fk.
+ * Expected re-identifications ER = Σ over records of r; global risk = ER / n.
+ * Everything is per class (O(classes)); a record's risk is its class's risk.
+ */
+
+export type IndividualRiskMethod = 'approx' | 'exact';
+
+/** Benedetti–Franconi risk of a record in a class with sample count fk and weighted count Fk. */
+export function benedettiFranconi(fk: number, Fk: number, method: IndividualRiskMethod = 'approx'): number {
+  if (!(fk >= 1)) return NaN;
+  if (!(Fk > fk) || Math.abs(Fk - fk) < 1e-12) return 1 / fk; // census (or weights ≤ 1): no sampling uncertainty
+  const pk = fk / Fk;
+  const odds = pk / (1 - pk);
+  if (fk === 1) return odds * Math.log(1 / pk);
+  if (fk === 2) return odds - odds * odds * Math.log(1 / pk);
+  if (method === 'approx') return pk / (fk - (1 - pk));
+  // exact: (pk/(1−pk))^fk · [A·(1 + Σ_{m=0}^{fk−3} (−1)^{m+1} Π_{j=0}^{m} B_j) + (−1)^fk · ln pk]
+  const A = (Math.pow(pk, 1 - fk) - 1) / (fk - 1);
+  let sum = 1;
+  let prod = 1;
+  for (let m = 0; m <= fk - 3; m++) {
+    const j = m;
+    const B = ((fk - 1 - j) ** 2 / ((j + 1) * (fk - 2 - j))) * ((Math.pow(pk, j + 2 - fk) - 1) / (Math.pow(pk, j + 1 - fk) - 1));
+    prod *= B;
+    sum += (m % 2 === 0 ? -1 : 1) * prod;
+  }
+  return Math.pow(odds, fk) * (A * sum + (fk % 2 === 0 ? 1 : -1) * Math.log(pk));
+}
+
+export interface IndividualRisk {
+  /** 'weights': Fk = Σ declared weights; 'sampling-fraction': every weight = 1/f; 'none': census, r = 1/fk. */
+  readonly source: 'weights' | 'sampling-fraction' | 'none';
+  readonly method: IndividualRiskMethod;
+  /** ER = Σ_i r_i, the expected number of correct re-identifications. */
+  readonly expectedReidentifications: number;
+  /** ER / n (sdcMicro global_risk). */
+  readonly globalRisk: number;
+  readonly highest: number;
+  /** Median of the record risks. */
+  readonly median: number;
+  readonly threshold: number | null;
+  /** Records with r above the threshold (null when none). */
+  readonly recordsAboveThreshold: number | null;
+}
+
+/**
+ * Per-class Benedetti–Franconi risks and their summary.
+ * `sizes[j]` = fk, `weightSums[j]` = Fk (omit for a census: r = 1/fk).
+ */
+export function individualRisk(
+  sizes: ArrayLike<number>, weightSums: ArrayLike<number> | null, options: {
+    method?: IndividualRiskMethod; threshold?: number | null; source?: IndividualRisk['source'];
+  } = {},
+): { summary: IndividualRisk; classRisk: Float64Array } {
+  const method = options.method ?? 'approx';
+  const threshold = options.threshold ?? null;
+  const u = sizes.length;
+  const classRisk = new Float64Array(u);
+  let n = 0, er = 0, highest = 0, above = 0;
+  for (let j = 0; j < u; j++) {
+    const fk = sizes[j]!;
+    const r = weightSums ? benedettiFranconi(fk, weightSums[j]!, method) : 1 / fk;
+    classRisk[j] = r;
+    n += fk; er += fk * r;
+    if (r > highest) highest = r;
+    if (threshold !== null && r > threshold) above += fk;
+  }
+  // weighted median over records (classes sorted by risk)
+  let median = 0;
+  if (n > 0) {
+    const order = Array.from({ length: u }, (_, j) => j).sort((a, b) => classRisk[a]! - classRisk[b]!);
+    const lo = Math.floor((n - 1) / 2), hi = Math.floor(n / 2);
+    let acc = 0, vlo = NaN, vhi = NaN;
+    for (const j of order) {
+      const next = acc + sizes[j]!;
+      if (Number.isNaN(vlo) && lo < next) vlo = classRisk[j]!;
+      if (hi < next) { vhi = classRisk[j]!; break; }
+      acc = next;
+    }
+    median = (vlo + vhi) / 2;
+  }
+  return {
+    summary: {
+      source: options.source ?? (weightSums ? 'weights' : 'none'), method,
+      expectedReidentifications: er, globalRisk: n ? er / n : 0, highest, median, threshold,
+      recordsAboveThreshold: threshold === null ? null : above,
+    },
+    classRisk,
+  };
+}
