@@ -88,7 +88,8 @@ export function columnFromValues(
   const labels = [...distinct.keys()];
   const numeric = isNumericKind(kind) || kind === 'boolean';
   if (numeric) {
-    labels.sort((a, b) => labelToNumber(kind, a) - labelToNumber(kind, b) || cmp(a, b));
+    const num = new Map(labels.map((l) => [l, labelToNumber(kind, l)]));
+    labels.sort((a, b) => num.get(a)! - num.get(b)! || cmp(a, b));
   } else labels.sort(cmp);
   labels.forEach((l, i) => distinct.set(l, i));
   const dictionary: (string | null)[] = labels;
