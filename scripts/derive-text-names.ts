@@ -1,0 +1,79 @@
+/**
+ * Derives the compact name dictionaries used by the free-text recognizers (src/text/data/).
+ *
+ *   node --import tsx scripts/derive-text-names.ts [--min-births 200] [--fr-words <index.json>] [--en-words <index.json>]
+ *
+ * Sources (read from ../shared/data, never shipped whole):
+ *  - first names: INSEE "Fichier des prénoms" (édition 2025), national totals
+ *    ../shared/data/fr-prenoms-insee-2024/prenoms_totaux.csv — Licence Ouverte / Open Licence 2.0
+ *    (Etalab), "Source : Insee, Fichier des prénoms". Kept: names given to at least --min-births
+ *    babies born 1925-2024 (the "possibly alive" cohort), accents removed, upper case.
+ *  - surnames: INSEE "noms de famille" list (births 1891-1990), names only (no counts available)
+ *    ../shared/data/fr-noms-famille-insee/noms_famille.txt — Licence Ouverte, "Source : Insee".
+ *    Kept: 3 letters or more. Stored gzip-compressed.
+ *  - ambiguous words: names that are also ordinary French or English words (from the MIT-licensed
+ *    npm packages an-array-of-french-words@2.0.0 / an-array-of-english-words@2.0.0, fetched with
+ *    `npm pack` at derive time only). The recognizer asks for a context cue before tagging them.
+ *
+ * Outputs: src/text/data/prenoms.txt, noms.txt.gz, ambiguous.txt, villes.txt (communes >= 10,000
+ *   inhabitants, from ../shared/data/fr-geo-cog-2026/communes.csv, COG 2026, Licence Ouverte).
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const data = `${root}../shared/data`;
+const args = process.argv.slice(2);
+const opt = (name: string, dflt?: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const minBirths = Number(opt('min-births', '200'));
+
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+}
+
+const prenoms = new Map<string, number>();
+const lines = readFileSync(`${data}/fr-prenoms-insee-2024/prenoms_totaux.csv`, 'utf8').split('\n');
+for (const line of lines.slice(1)) {
+  const f = line.split(';');
+  if (f.length < 4) continue;
+  const n = Number(f[3]);
+  const name = fold(f[0]!);
+  if (!/^[A-Z][A-Z'\- ]+$/.test(name) || name.length < 2) continue;
+  prenoms.set(name, (prenoms.get(name) ?? 0) + n);
+}
+const firstNames = [...prenoms].filter(([, n]) => n >= minBirths).map(([k]) => k).sort();
+
+const surnames = readFileSync(`${data}/fr-noms-famille-insee/noms_famille.txt`, 'utf8')
+  .split('\n').map((s) => fold(s.trim())).filter((s) => s.length >= 3 && /^[A-Z][A-Z'\- ]+$/.test(s));
+
+const words = new Set<string>();
+for (const p of [opt('fr-words', '/tmp/wl/an-array-of-french-words-2.0.0/package/index.json'),
+  opt('en-words', '/tmp/wl/an-array-of-english-words-2.0.0/package/index.json')]) {
+  if (p && existsSync(p)) for (const w of JSON.parse(readFileSync(p, 'utf8')) as string[]) words.add(fold(w));
+  else process.stderr.write(`word list ${p} absent: ambiguous.txt will be incomplete\n`);
+}
+const ambiguous = new Set<string>();
+for (const n of firstNames) if (words.has(n)) ambiguous.add(n);
+for (const n of surnames) if (words.has(n)) ambiguous.add(n);
+
+const out = `${root}src/text/data`;
+writeFileSync(`${out}/prenoms.txt`, firstNames.join('\n') + '\n');
+writeFileSync(`${out}/noms.txt.gz`, gzipSync(surnames.join('\n') + '\n', { level: 9 }));
+writeFileSync(`${out}/ambiguous.txt`, [...ambiguous].sort().join('\n') + '\n');
+process.stderr.write(`first names ${firstNames.length} (>= ${minBirths} births 1925-2024), surnames ${surnames.length}, ambiguous ${ambiguous.size}\n`);
+
+// Cities: communes of at least 10,000 inhabitants (COG 2026, Licence Ouverte) — recognized in text
+// without a postal code next to them.
+const communes = readFileSync(`${data}/fr-geo-cog-2026/communes.csv`, 'utf8').split('\n').slice(1);
+const cities = new Set<string>();
+for (const line of communes) {
+  const f = line.split(',');
+  if (f[2] !== 'commune-actuelle' || !(Number(f[7]) >= 10000)) continue;
+  cities.add(fold(f[1]!));
+}
+writeFileSync(`${out}/villes.txt`, [...cities].sort().join('\n') + '\n');
+process.stderr.write(`cities ${cities.size} (>= 10,000 inhabitants)\n`);

@@ -1,0 +1,191 @@
+/**
+ * Validators for direct identifiers (French, US and international). Each takes one raw value as it
+ * may appear in a file or a note (spaces, dots, dashes allowed) and answers without throwing.
+ *
+ * Rules and test vectors: ../shared/reference/identifiers.md. Check keys RAISE confidence; callers
+ * that redact text must not require them (real notes carry mistyped keys).
+ */
+
+/** Removes spaces, dots, dashes, slashes and non-breaking spaces. */
+export function compact(value: string): string {
+  return value.replace(/[\s.\-/\u00a0\u202f]/g, '');
+}
+
+/** Luhn check over a string of digits. */
+export function luhnValid(digits: string): boolean {
+  if (!/^[0-9]+$/.test(digits)) return false;
+  let sum = 0;
+  let dbl = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (dbl) { d *= 2; if (d > 9) d -= 9; }
+    sum += d;
+    dbl = !dbl;
+  }
+  return sum % 10 === 0;
+}
+
+/** mod 97 of a decimal string of any length (no BigInt, chunked). */
+export function mod97(digits: string): number {
+  let r = 0;
+  for (let i = 0; i < digits.length; i += 7) {
+    r = Number(String(r) + digits.slice(i, i + 7)) % 97;
+  }
+  return r;
+}
+
+export interface NirCheck {
+  /** Shape of a NIR/NIA: 13 characters (+ optional 2-digit key), sex digit 1-4/7/8, Corsica 2A/2B allowed. */
+  wellFormed: boolean;
+  /** True when a key is present and equals 97 − (N mod 97) (2A → 19, 2B → 18 for the key only). */
+  keyValid: boolean;
+  hasKey: boolean;
+  /** 'nia' when the sex digit is 7 or 8 (temporary number), else 'nir'. */
+  kind: 'nir' | 'nia' | null;
+}
+
+const NIR_SHAPE = /^([1-478])([0-9]{2})(0[1-9]|1[0-2]|[2-9][0-9])(2[AB]|[0-9]{2})([0-9]{3})([0-9]{3})([0-9]{2})?$/;
+
+/** NIR key of the 13-character body (Corsica 2A/2B handled). */
+export function nirKey(body13: string): number {
+  const b = body13.toUpperCase().replace('2A', '19').replace('2B', '18');
+  return 97 - mod97(b);
+}
+
+/** Checks a NIR / NIA (numéro de sécurité sociale, INS matricule). */
+export function checkNir(value: string): NirCheck {
+  const v = compact(value).toUpperCase();
+  const m = NIR_SHAPE.exec(v);
+  if (!m) return { wellFormed: false, keyValid: false, hasKey: false, kind: null };
+  const kind = m[1] === '7' || m[1] === '8' ? 'nia' : 'nir';
+  const hasKey = m[7] !== undefined;
+  const keyValid = hasKey && nirKey(v.slice(0, 13)) === Number(m[7]);
+  return { wellFormed: true, keyValid, hasKey, kind };
+}
+
+export function isValidNir(value: string): boolean { return checkNir(value).keyValid; }
+
+/** RPPS: 11 digits, Luhn check digit. */
+export function isValidRpps(value: string): boolean {
+  const v = compact(value);
+  return /^[0-9]{11}$/.test(v) && luhnValid(v);
+}
+
+/** ADELI: 9 digits (département 2 + profession 2 + order 4 + key 1). Luhn is not reliable → shape only. */
+export function isAdeliShape(value: string): boolean {
+  return /^(?:[0-9]{2}|2[AB])[0-9]{7}$/i.test(compact(value));
+}
+
+/** FINESS: 9 characters, département (2, incl. 2A/2B) + 6 + check; Luhn over digits (2A/2B: shape only). */
+export function checkFiness(value: string): { wellFormed: boolean; keyValid: boolean } {
+  const v = compact(value).toUpperCase();
+  if (!/^(?:[0-9]{2}|2[AB])[0-9]{7}$/.test(v)) return { wellFormed: false, keyValid: false };
+  return { wellFormed: true, keyValid: /^[0-9]{9}$/.test(v) && luhnValid(v) };
+}
+
+/** SIREN (9) / SIRET (14) with Luhn; La Poste SIRETs (356000000…) use sum of digits ≡ 0 mod 5. */
+export function isValidSiren(value: string): boolean {
+  const v = compact(value);
+  return /^[0-9]{9}$/.test(v) && luhnValid(v);
+}
+export function isValidSiret(value: string): boolean {
+  const v = compact(value);
+  if (!/^[0-9]{14}$/.test(v)) return false;
+  if (v.startsWith('356000000')) {
+    let s = 0;
+    for (const c of v) s += c.charCodeAt(0) - 48;
+    return s % 5 === 0;
+  }
+  return luhnValid(v);
+}
+
+/** IBAN (ISO 13616, mod 97-10 = 1), any country; length 15-34. */
+export function isValidIban(value: string): boolean {
+  const v = value.replace(/[\s\-.]/g, '').toUpperCase();
+  if (!/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/.test(v)) return false;
+  if (v.startsWith('FR') && v.length !== 27) return false;
+  const r = v.slice(4) + v.slice(0, 4);
+  let num = '';
+  for (const ch of r) {
+    const c = ch.charCodeAt(0);
+    num += c >= 65 ? String(c - 55) : ch;
+  }
+  return mod97(num) === 1;
+}
+
+/**
+ * US SSN. `strict` applies SSA issuance rules (area not 000/666/9xx, group ≠ 00, serial ≠ 0000,
+ * known invalid numbers); non-strict accepts any AAA-GG-SSSS shape (Synthea uses 999-xx-xxxx).
+ */
+export function isSsn(value: string, strict = true): boolean {
+  const m = /^([0-9]{3})([- ]?)([0-9]{2})\2([0-9]{4})$/.exec(value.trim());
+  if (!m) return false;
+  if (!strict) return true;
+  const [area, group, serial] = [m[1]!, m[3]!, m[4]!];
+  if (area === '000' || area === '666' || area[0] === '9') return false;
+  if (group === '00' || serial === '0000') return false;
+  const all = area + group + serial;
+  if (/^(\d)\1{8}$/.test(all) || all === '123456789' || all === '078051120') return false;
+  return true;
+}
+
+/** French phone numbers: national 0Z ZZ ZZ ZZ ZZ, +33 / 0033 (with optional (0)), DOM prefixes. */
+export function isFrenchPhone(value: string): boolean {
+  const v = value.replace(/[\s.\-/()\u00a0]/g, '');
+  return /^(?:0[1-9][0-9]{8}|(?:\+|00)33(?:0)?[1-9][0-9]{8}|(?:\+|00)(?:262|590|594|596|269)(?:0)?[0-9]{9})$/.test(v);
+}
+
+/** International phone in E.164-like writing (+ or 00, 8-15 digits) or North-American 3-3-4. */
+export function isPhone(value: string): boolean {
+  if (isFrenchPhone(value)) return true;
+  const t = value.trim();
+  if (/^(?:\+|00)[1-9][0-9 .\-()]{6,20}$/.test(t)) {
+    const d = t.replace(/[^0-9]/g, '').replace(/^00/, '');
+    return d.length >= 8 && d.length <= 15;
+  }
+  return /^(?:\+?1[ .\-]?)?\(?[2-9][0-9]{2}\)?[ .\-]?[0-9]{3}[ .\-]?[0-9]{4}$/.test(t);
+}
+
+export function isEmail(value: string): boolean {
+  return /^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$/.test(value.trim());
+}
+
+export function isIpv4(value: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(value.trim());
+  return !!m && m.slice(1).every((p) => Number(p) <= 255 && (p.length === 1 || p[0] !== '0'));
+}
+
+export function isIpv6(value: string): boolean {
+  const v = value.trim();
+  if (!/^[0-9A-Fa-f:.]+$/.test(v) || !v.includes(':')) return false;
+  const dbl = v.split('::');
+  if (dbl.length > 2) return false;
+  const groups = v.split(':').filter((g) => g !== '');
+  if (groups.some((g) => !/^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
+  return dbl.length === 2 ? groups.length < 8 : groups.length === 8;
+}
+
+export function isIp(value: string): boolean { return isIpv4(value) || isIpv6(value); }
+
+export function isUrl(value: string): boolean {
+  return /^(?:https?|ftp):\/\/[^\s/$.?#][^\s]*$/i.test(value.trim()) || /^www\.[^\s]+\.[a-z]{2,}[^\s]*$/i.test(value.trim());
+}
+
+/** French postal code (5 digits, 01-95, 97x/98x; Corsica 20xxx). */
+export function isFrenchPostalCode(value: string): boolean {
+  return /^(?:0[1-9]|[1-8][0-9]|9[0-5]|97|98)[0-9]{3}$/.test(value.trim());
+}
+
+/** US ZIP or ZIP+4. */
+export function isUsZip(value: string): boolean { return /^[0-9]{5}(?:-[0-9]{4})?$/.test(value.trim()); }
+
+/** A street address: a number then a street word (FR or EN). */
+const STREET = /^\s*\d{1,5}\s*(?:bis|ter|[a-z])?,?\s+(?:.*\s)?(?:rue|avenue|av\.?|boulevard|bd|place|all[ée]e|chemin|impasse|route|quai|cours|square|street|st\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|court|ct\.?|way|boulevard|blvd\.?|place|pl\.?|landing|terrace|parkway|circle|trail|highway|hwy|avenue|ave\.?)\b/i;
+export function isStreetAddress(value: string): boolean {
+  return STREET.test(value) || /^\s*\d{1,5}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Street|St|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Avenue|Ave|Landing|Terrace|Parkway|Circle|Trail)\b/.test(value);
+}
+
+/** UUID (Synthea MRNs and resource ids). */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value.trim());
+}

@@ -1,0 +1,70 @@
+/**
+ * Pseudonymization keys. A key is read from a file or an environment variable, decoded (hex,
+ * base64 or raw bytes), and must be at least MIN_KEY_BYTES long. The key object never prints its
+ * bytes: toString, toJSON and util.inspect all give "[redacted key]"; errors never quote it.
+ */
+import { readFileSync } from 'node:fs';
+import { createHash, createHmac } from 'node:crypto';
+import { inspect } from 'node:util';
+import { AnonymatError } from '../errors.ts';
+
+/** 32 bytes = 256 bits, the HMAC-SHA-256 block-size-independent recommendation (RFC 2104 §3: ≥ L = 32). */
+export const MIN_KEY_BYTES = 32;
+export const DEFAULT_KEY_ENV = 'ANONYMAT_KEY';
+
+const secret = new WeakMap<PseudonymKey, Buffer>();
+
+export class PseudonymKey {
+  /** Short public fingerprint (first 8 hex chars of SHA-256 of SHA-256(key)) — lets reports say which key without revealing it. */
+  readonly fingerprint: string;
+  constructor(bytes: Uint8Array) {
+    if (bytes.length < MIN_KEY_BYTES) {
+      throw new AnonymatError('invalid-key', `the pseudonymization key is too short (${bytes.length} bytes; at least ${MIN_KEY_BYTES} bytes are required). Generate one with: openssl rand -hex 32 > key.txt`);
+    }
+    secret.set(this, Buffer.from(bytes));
+    this.fingerprint = createHash('sha256').update(createHash('sha256').update(bytes).digest()).digest('hex').slice(0, 8);
+  }
+  toString(): string { return '[redacted key]'; }
+  toJSON(): string { return '[redacted key]'; }
+  [inspect.custom](): string { return `PseudonymKey [redacted, fingerprint ${this.fingerprint}]`; }
+  /** HMAC-SHA-256 of a message under this key. */
+  hmac(message: string | Uint8Array): Buffer {
+    return createHmac('sha256', secret.get(this)!).update(message).digest();
+  }
+}
+
+/**
+ * Decodes key text: 64+ hex characters → bytes; base64 of ≥ 32 bytes → bytes; otherwise the UTF-8
+ * bytes of the trimmed text (a passphrase must then be ≥ 32 bytes long).
+ */
+export function decodeKey(text: string | Uint8Array): Uint8Array {
+  const raw = typeof text === 'string' ? text : Buffer.from(text).toString('utf8');
+  const t = raw.trim();
+  if (/^[0-9a-fA-F]+$/.test(t) && t.length % 2 === 0 && t.length >= 2 * MIN_KEY_BYTES) return Buffer.from(t, 'hex');
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(t) && t.length >= 43) {
+    const b = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    if (b.length >= MIN_KEY_BYTES) return b;
+  }
+  return Buffer.from(t, 'utf8');
+}
+
+export function keyFromBytes(bytes: Uint8Array): PseudonymKey { return new PseudonymKey(bytes); }
+export function keyFromText(text: string): PseudonymKey { return new PseudonymKey(decodeKey(text)); }
+
+/** Loads a key from --key-file (preferred) or an environment variable (default ANONYMAT_KEY). */
+export function loadKey(options: { keyFile?: string; keyEnv?: string; env?: NodeJS.ProcessEnv } = {}): PseudonymKey {
+  const env = options.env ?? process.env;
+  if (options.keyFile) {
+    let content: Buffer;
+    try { content = readFileSync(options.keyFile); } catch {
+      throw new AnonymatError('invalid-key', `cannot read the key file ${options.keyFile}; check the path and permissions`, [{ path: options.keyFile, message: 'unreadable key file' }]);
+    }
+    return new PseudonymKey(decodeKey(content));
+  }
+  const name = options.keyEnv ?? DEFAULT_KEY_ENV;
+  const v = env[name];
+  if (v === undefined || v.trim() === '') {
+    throw new AnonymatError('invalid-key', `no pseudonymization key: pass --key-file <file> or set the environment variable ${name} (at least ${MIN_KEY_BYTES} bytes, e.g. openssl rand -hex 32)`);
+  }
+  return new PseudonymKey(decodeKey(v));
+}

@@ -1,0 +1,49 @@
+/**
+ * Compact dictionaries for the recognizers, derived by scripts/derive-text-names.ts (sources and
+ * licences listed there and in docs/text.md). Loaded once, lazily, into Sets of upper-case,
+ * accent-free forms.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+
+export interface Dictionaries {
+  firstNames: Set<string>;
+  surnames: Set<string>;
+  /** Names that are also ordinary French/English words: need a context cue. */
+  ambiguous: Set<string>;
+  cities: Set<string>;
+}
+
+let cached: Dictionaries | undefined;
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((l) => l.length > 0);
+}
+
+export function dictionaries(): Dictionaries {
+  if (cached) return cached;
+  const dir = new URL('./data/', import.meta.url);
+  cached = {
+    firstNames: new Set(lines(readFileSync(new URL('prenoms.txt', dir), 'utf8'))),
+    surnames: new Set(lines(gunzipSync(readFileSync(new URL('noms.txt.gz', dir))).toString('utf8'))),
+    ambiguous: new Set(lines(readFileSync(new URL('ambiguous.txt', dir), 'utf8'))),
+    cities: new Set(lines(readFileSync(new URL('villes.txt', dir), 'utf8'))),
+  };
+  return cached;
+}
+
+const ACCENTS: Record<string, string> = {
+  À: 'A', Â: 'A', Ä: 'A', Á: 'A', Ã: 'A', Å: 'A', Ç: 'C', È: 'E', É: 'E', Ê: 'E', Ë: 'E', Î: 'I', Ï: 'I', Í: 'I', Ì: 'I',
+  Ô: 'O', Ö: 'O', Ó: 'O', Ò: 'O', Õ: 'O', Ù: 'U', Û: 'U', Ü: 'U', Ú: 'U', Ÿ: 'Y', Ý: 'Y', Ñ: 'N', Œ: 'OE', Æ: 'AE',
+  '’': "'",
+};
+
+/** Upper case without accents (fast path for ASCII). */
+export function fold(s: string): string {
+  const u = s.toUpperCase();
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(u)) return u;
+  let out = '';
+  for (const ch of u) out += ACCENTS[ch] ?? ch;
+  return out;
+}

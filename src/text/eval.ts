@@ -1,0 +1,123 @@
+/**
+ * Evaluation of the recognizers on annotated text.
+ *
+ * Matching is by OVERLAP within a label group: a gold span is found (recall) when a predicted span
+ * of the same group overlaps it; a predicted span is correct (precision) when it overlaps a gold
+ * span of its group. Label groups (gold EDS-Pseudo label → group; predicted label → group):
+ *   NOM, PRENOM → NAME; DATE, DATE_NAISSANCE → DATE (predicted BIRTHDATE → DATE); TEL → PHONE;
+ *   SECU → NIR; MAIL → EMAIL; ADRESSE → ADDRESS; ZIP → ZIP; VILLE → CITY; IPP, NDA → ID
+ *   (predicted IPP/NDA/MRN/RPPS/ID → ID); HOPITAL → HOSPITAL; predicted AGE/URL/IP/IBAN/SSN → OTHER.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { recognize } from './index.ts';
+import type { Span, TextLabel } from './types.ts';
+
+export interface GoldSpan { start: number; end: number; group: string }
+export interface Doc { id: string; text: string; gold: GoldSpan[]; lang: 'fr' | 'en' }
+export interface Metrics { precision: number; recall: number; f1: number; support: number; predicted: number }
+
+const GOLD_GROUP: Record<string, string> = {
+  NOM: 'NAME', PRENOM: 'NAME', DATE: 'DATE', DATE_NAISSANCE: 'DATE', TEL: 'PHONE', SECU: 'NIR', MAIL: 'EMAIL',
+  ADRESSE: 'ADDRESS', ADDRESSE: 'ADDRESS', ZIP: 'ZIP', VILLE: 'CITY', IPP: 'ID', NDA: 'ID', HOPITAL: 'HOSPITAL',
+};
+export const PRED_GROUP: Record<TextLabel, string> = {
+  NAME: 'NAME', DATE: 'DATE', BIRTHDATE: 'DATE', PHONE: 'PHONE', NIR: 'NIR', EMAIL: 'EMAIL', ADDRESS: 'ADDRESS', ZIP: 'ZIP',
+  CITY: 'CITY', IPP: 'ID', NDA: 'ID', MRN: 'ID', RPPS: 'ID', ID: 'ID', HOSPITAL: 'HOSPITAL', AGE: 'OTHER', URL: 'OTHER',
+  IP: 'OTHER', IBAN: 'OTHER', SSN: 'OTHER',
+};
+
+/** EDS-Pseudo templates (JSONL with character offsets). */
+export function loadEdsTemplates(path: string): Doc[] {
+  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
+    const o = JSON.parse(l) as { note_id: string; note_text: string; entities: { start: number; end: number; label: string }[] };
+    return {
+      id: o.note_id, text: o.note_text, lang: 'fr' as const,
+      gold: o.entities.map((e) => ({ start: e.start, end: e.end, group: GOLD_GROUP[e.label] ?? e.label })),
+    };
+  });
+}
+
+interface FhirBundle { entry?: { resource?: Record<string, unknown> }[] }
+
+/**
+ * Notes from Synthea FHIR bundles: every DocumentReference attachment (base64 text). Gold NAME
+ * spans are the occurrences of the patient's given and family names (from the Patient resource,
+ * whole-word); gold DATE spans are ISO dates (YYYY-MM-DD) — the only date format Synthea writes in
+ * notes, so date gold here is format-derived (an upper bound for our date recognizer's recall).
+ */
+export function loadSyntheaNotes(dir: string): Doc[] {
+  const docs: Doc[] = [];
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
+    const b = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as FhirBundle;
+    const names = new Set<string>();
+    for (const e of b.entry ?? []) {
+      const r = e.resource as { resourceType?: string; name?: { given?: string[]; family?: string; prefix?: string[] }[] } | undefined;
+      if (r?.resourceType === 'Patient') for (const n of r.name ?? []) { for (const g of n.given ?? []) names.add(g); if (n.family) names.add(n.family); }
+    }
+    let i = 0;
+    for (const e of b.entry ?? []) {
+      const r = e.resource as { resourceType?: string; id?: string; content?: { attachment?: { data?: string; contentType?: string } }[] } | undefined;
+      if (r?.resourceType !== 'DocumentReference') continue;
+      for (const c of r.content ?? []) {
+        const data = c.attachment?.data;
+        if (!data) continue;
+        const text = Buffer.from(data, 'base64').toString('utf8');
+        const gold: GoldSpan[] = [];
+        for (const n of names) {
+          const re = new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+          let m: RegExpExecArray | null;
+          while ((m = re.exec(text)) !== null) gold.push({ start: m.index, end: m.index + m[0].length, group: 'NAME' });
+        }
+        const dre = /(?<![\d-])(?:19|20)\d{2}-\d{2}-\d{2}(?![\d])/g;
+        let m: RegExpExecArray | null;
+        while ((m = dre.exec(text)) !== null) gold.push({ start: m.index, end: m.index + m[0].length, group: 'DATE' });
+        docs.push({ id: `${f}#${i++}`, text, gold, lang: 'en' });
+      }
+    }
+  }
+  return docs;
+}
+
+export interface EvalResult { metrics: Record<string, Metrics>; errors: { doc: string; kind: 'fn' | 'fp'; group: string; text: string }[] }
+
+export function evaluate(docs: Doc[], predict: (d: Doc) => Span[] = (d) => recognize(d.text, { lang: d.lang })): EvalResult {
+  const tpG = new Map<string, number>(), nG = new Map<string, number>(), tpP = new Map<string, number>(), nP = new Map<string, number>();
+  const inc = (m: Map<string, number>, k: string): void => { m.set(k, (m.get(k) ?? 0) + 1); };
+  const errors: EvalResult['errors'] = [];
+  for (const d of docs) {
+    const pred = predict(d).map((s) => ({ start: s.start, end: s.end, group: PRED_GROUP[s.label] }));
+    const ov = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
+    for (const g of d.gold) {
+      inc(nG, g.group);
+      if (pred.some((p) => p.group === g.group && ov(p, g))) inc(tpG, g.group);
+      else errors.push({ doc: d.id, kind: 'fn', group: g.group, text: d.text.slice(g.start, g.end) });
+    }
+    for (const p of pred) {
+      inc(nP, p.group);
+      if (d.gold.some((g) => g.group === p.group && ov(p, g))) inc(tpP, p.group);
+      else errors.push({ doc: d.id, kind: 'fp', group: p.group, text: d.text.slice(p.start, p.end) });
+    }
+  }
+  const metrics: Record<string, Metrics> = {};
+  const groups = new Set([...nG.keys(), ...nP.keys()]);
+  let aTG = 0, aG = 0, aTP = 0, aP = 0;
+  for (const g of [...groups].sort()) {
+    const support = nG.get(g) ?? 0, predicted = nP.get(g) ?? 0;
+    const precision = predicted ? (tpP.get(g) ?? 0) / predicted : support ? 0 : 1;
+    const recall = support ? (tpG.get(g) ?? 0) / support : 1;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    metrics[g] = { precision: round(precision), recall: round(recall), f1: round(f1), support, predicted };
+    if (g !== 'OTHER') { aTG += tpG.get(g) ?? 0; aG += support; aTP += tpP.get(g) ?? 0; aP += predicted; }
+  }
+  const p = aP ? aTP / aP : 1, r = aG ? aTG / aG : 1;
+  metrics['ALL'] = { precision: round(p), recall: round(r), f1: round(p + r ? (2 * p * r) / (p + r) : 0), support: aG, predicted: aP };
+  return { metrics, errors };
+}
+
+const round = (x: number): number => Math.round(x * 10000) / 10000;
+
+export function datasetPaths(repoRoot: URL): { eds: string; synthea: string; edsPresent: boolean; syntheaPresent: boolean } {
+  const eds = new URL('../shared/data/fr-clinical-pseudo-eds-templates/templates.jsonl', repoRoot).pathname;
+  const synthea = new URL('../shared/data/synthea-ca-59/fhir-r4', repoRoot).pathname;
+  return { eds, synthea, edsPresent: existsSync(eds), syntheaPresent: existsSync(synthea) };
+}

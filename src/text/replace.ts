@@ -1,0 +1,198 @@
+/**
+ * Replacement policies for recognized spans.
+ *
+ * - mask:      every span becomes "***" (length and format hidden).
+ * - tag:       "[NOM]", "[DATE]"… (French or English tag names, types.ts).
+ * - surrogate: a realistic fake of the same type, consistent within a scope: the same value gets
+ *              the same surrogate everywhere in the document (scope 'document', fresh random seed
+ *              per call unless a key is given) or for the same person across documents (scope
+ *              'person': needs a key and a personId). Dates are shifted by one offset per scope
+ *              (intervals between dates are preserved); numbers keep their layout with keyed digits.
+ * - pseudonym: "[NOM v1:…]" with the keyed HMAC token of the normalized value (needs a key).
+ */
+import { randomBytes } from 'node:crypto';
+import { AnonymatError } from '../errors.ts';
+import { PseudonymKey } from '../pseudonymize/key.ts';
+import { keyedInt, pseudonym } from '../pseudonymize/tokens.ts';
+import { dictionaries, fold } from './data.ts';
+import { TAGS } from './types.ts';
+import type { Lang, Span, TextLabel } from './types.ts';
+
+export type Replacement = 'mask' | 'tag' | 'surrogate' | 'pseudonym';
+
+export interface ReplaceOptions {
+  lang: Lang;
+  replacement: Replacement;
+  key?: PseudonymKey;
+  /** Surrogate scope: 'person' (needs key and personId) or 'document' (default). */
+  scope?: 'document' | 'person';
+  personId?: string;
+  /** Maximum date shift in days for surrogates (default 365). */
+  maxShiftDays?: number;
+}
+
+let nameArrays: { first: string[]; last: string[]; cities: string[] } | undefined;
+function names(): { first: string[]; last: string[]; cities: string[] } {
+  if (!nameArrays) {
+    const d = dictionaries();
+    nameArrays = {
+      first: [...d.firstNames].filter((n) => !d.ambiguous.has(n) && /^[A-Z]{3,}$/.test(n)).sort(),
+      last: [...d.surnames].filter((n) => !d.ambiguous.has(n) && /^[A-Z]{4,}$/.test(n)).sort(),
+      cities: [...d.cities].sort(),
+    };
+  }
+  return nameArrays;
+}
+
+function titleCase(s: string): string { return s.charAt(0) + s.slice(1).toLowerCase(); }
+function styleLike(model: string, s: string): string {
+  if (model.length > 1 && model === model.toUpperCase()) return s.toUpperCase();
+  return s.split(/([ \-])/).map((p) => (/^[ \-]$/.test(p) ? p : titleCase(p))).join('');
+}
+
+const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_INDEX = new Map<string, number>();
+for (const [i, m] of MONTHS_FR.entries()) { MONTH_INDEX.set(fold(m), i); MONTH_INDEX.set(fold(m.slice(0, 3)), i); }
+for (const [i, m] of MONTHS_EN.entries()) { MONTH_INDEX.set(fold(m), i); MONTH_INDEX.set(fold(m.slice(0, 3)), i); }
+MONTH_INDEX.set('SEPT', 8); MONTH_INDEX.set('JANV', 0); MONTH_INDEX.set('FEVR', 1); MONTH_INDEX.set('JUIL', 6); MONTH_INDEX.set('AOUT', 7);
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** Shifts a date written as d/m/y, y-m-d or "d month y"; null when it cannot be parsed. */
+export function shiftDateText(s: string, days: number, lang: Lang): string | null {
+  let m = /^(\d{4})-(\d{2})-(\d{2})(.*)$/.exec(s);
+  if (m) {
+    const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]! + days));
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}${m[4]!.startsWith('T') ? m[4] : m[4]}`;
+  }
+  m = /^(\d{1,2})( ?[/.\-|] ?)(\d{1,2})( ?[/.\-|] ?)(\d{4}|\d{2})$/.exec(s);
+  if (m) {
+    const y = m[5]!.length === 2 ? 1900 + +m[5]! + (+m[5]! < 50 ? 100 : 0) : +m[5]!;
+    const d = new Date(Date.UTC(y, +m[3]! - 1, +m[1]! + days));
+    if (Number.isNaN(d.getTime())) return null;
+    const yy = m[5]!.length === 2 ? pad(d.getUTCFullYear() % 100) : String(d.getUTCFullYear());
+    return `${pad(d.getUTCDate(), m[1]!.length)}${m[2]}${pad(d.getUTCMonth() + 1, m[3]!.length)}${m[4]}${yy}`;
+  }
+  m = /^(\d{1,2})(?:er)? ([\p{L}]+)\.? (\d{4})$/u.exec(s);
+  if (m && MONTH_INDEX.has(fold(m[2]!))) {
+    const d = new Date(Date.UTC(+m[3]!, MONTH_INDEX.get(fold(m[2]!))!, +m[1]! + days));
+    const months = lang === 'fr' ? MONTHS_FR : MONTHS_EN;
+    return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  }
+  return null;
+}
+
+/** Replaces every digit with a keyed digit (layout kept); letters too for alphanumeric ids. */
+function keyedDigits(key: PseudonymKey, scope: string, label: string, value: string, keepPrefix = 0): string {
+  const mac = key.hmac(`surrogate\0${scope}\0${label}\0${value.replace(/[\s.\-/]/g, '')}`);
+  let i = 0, out = '', kept = 0;
+  for (const ch of value) {
+    if (ch >= '0' && ch <= '9') {
+      if (kept < keepPrefix) { out += ch; kept++; continue; }
+      out += String(mac[i++ % mac.length]! % 10);
+    } else out += ch;
+  }
+  return out;
+}
+
+export class Replacer {
+  private readonly opts: ReplaceOptions;
+  private readonly key: PseudonymKey;
+  private readonly scopeId: string;
+  private readonly cache = new Map<string, string>();
+  private shift: number | undefined;
+
+  constructor(opts: ReplaceOptions) {
+    this.opts = opts;
+    if (opts.replacement === 'pseudonym' && !opts.key) {
+      throw new AnonymatError('invalid-key', 'the pseudonym replacement needs a key (--key-file or ANONYMAT_KEY)');
+    }
+    if (opts.scope === 'person') {
+      if (!opts.key || opts.personId === undefined) throw new AnonymatError('invalid-usage', 'surrogates per person need a key and a personId');
+      this.key = opts.key;
+      this.scopeId = `person\0${opts.personId}`;
+    } else {
+      // per document: the caller's key makes it reproducible; otherwise a fresh random seed
+      this.key = opts.key ?? new PseudonymKey(randomBytes(32));
+      this.scopeId = `document\0${opts.personId ?? ''}`;
+    }
+  }
+
+  tag(label: TextLabel): string { return `[${TAGS[this.opts.lang][label]}]`; }
+
+  private dateShift(): number {
+    if (this.shift === undefined) {
+      const max = this.opts.maxShiftDays ?? 365;
+      const r = keyedInt(this.key, `text-date-shift\0${this.scopeId}`, 2 * max);
+      this.shift = r < max ? r - max : r - max + 1; // never 0
+    }
+    return this.shift;
+  }
+
+  replace(label: TextLabel, value: string): string {
+    const o = this.opts;
+    if (o.replacement === 'mask') return '***';
+    if (o.replacement === 'tag') return this.tag(label);
+    if (o.replacement === 'pseudonym') {
+      const normalize = label === 'NAME' || label === 'CITY' || label === 'HOSPITAL' ? 'name' : label === 'EMAIL' ? 'email' : label === 'ADDRESS' ? 'name' : 'identifier';
+      return `[${TAGS[o.lang][label]} ${pseudonym(o.key!, value, { domain: `text:${label}`, normalize })}]`;
+    }
+    const ck = `${label}\0${fold(value)}`;
+    const hit = this.cache.get(ck);
+    if (hit !== undefined) return hit;
+    const r = this.surrogate(label, value);
+    this.cache.set(ck, r);
+    return r;
+  }
+
+  private pick(list: string[], label: string, value: string): string {
+    return list[keyedInt(this.key, `surrogate\0${this.scopeId}\0${label}\0${fold(value)}`, list.length)]!;
+  }
+
+  private surrogate(label: TextLabel, value: string): string {
+    const lang = this.opts.lang;
+    const d = dictionaries();
+    switch (label) {
+      case 'NAME':
+        return value.split(/(\s+)/).map((tok) => {
+          if (/^\s+$/.test(tok) || tok === '') return tok;
+          if (/^\p{Lu}\.$/u.test(tok)) return this.pick(names().first, 'initial', tok).charAt(0) + '.';
+          const cached = this.cache.get(`NAMETOK\0${fold(tok)}`);
+          if (cached) return cached;
+          const k = fold(tok.replace(/\d+$/, ''));
+          const s = styleLike(tok, this.pick(d.firstNames.has(k) ? names().first : names().last, 'name', k));
+          this.cache.set(`NAMETOK\0${fold(tok)}`, s);
+          return s;
+        }).join('');
+      case 'DATE': case 'BIRTHDATE':
+        return shiftDateText(value, this.dateShift(), lang) ?? this.tag(label);
+      case 'CITY': return styleLike(value, this.pick(names().cities, 'city', value));
+      case 'HOSPITAL': return styleLike(value, this.pick(names().last, 'hospital', value));
+      case 'EMAIL': return `${this.pick(names().first, 'email', value).toLowerCase()}.${keyedDigits(this.key, this.scopeId, 'email', '0000', 0)}@example.org`;
+      case 'URL': return `https://example.org/${keyedDigits(this.key, this.scopeId, 'url', '000000')}`;
+      case 'IP': return `192.0.2.${keyedInt(this.key, `surrogate\0${this.scopeId}\0ip\0${value}`, 254) + 1}`;
+      case 'AGE': return lang === 'fr' ? '90 ans ou plus' : '90 or older';
+      case 'ADDRESS': {
+        const n = keyedInt(this.key, `surrogate\0${this.scopeId}\0addr\0${fold(value)}`, 120) + 1;
+        const street = titleCase(this.pick(names().last, 'street', value));
+        return lang === 'fr' ? `${n} rue ${street}` : `${n} ${street} Street`;
+      }
+      case 'PHONE': return keyedDigits(this.key, this.scopeId, label, value, 2);
+      case 'ZIP': return keyedDigits(this.key, this.scopeId, label, value, 2);
+      default: return keyedDigits(this.key, this.scopeId, label, value);
+    }
+  }
+}
+
+/** Applies a replacer to resolved, non-overlapping spans sorted by start. */
+export function applyReplacements(text: string, spans: Span[], replacer: Replacer): string {
+  const parts: string[] = [];
+  let pos = 0;
+  for (const s of spans) {
+    parts.push(text.slice(pos, s.start), replacer.replace(s.label, text.slice(s.start, s.end)));
+    pos = s.end;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
+}
