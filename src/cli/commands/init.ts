@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { action, printJson } from '../run.ts';
+
+export function register(program: Command): void {
+  program.command('init')
+    .description('Profile the columns of a data set and propose a policy (roles with a reason for each)')
+    .argument('<input>', 'CSV/TSV, Parquet or JSON Lines file; - reads stdin (CSV)')
+    .option('-o, --output <file>', 'write the proposed policy here (default: print it)')
+    .option('--delimiter <char>', 'CSV delimiter')
+    .option('--encoding <enc>', 'utf-8 or latin-1')
+    .option('--format <fmt>', 'csv, tsv, parquet, jsonl or json')
+    .option('--json', 'print the column profiles as JSON')
+    .addHelpText('after', `
+Examples:
+  anonymat init extract.csv -o policy.yaml
+  anonymat init adult.csv --delimiter ';' --json
+
+Each column is profiled (type, distinct values, share of unique values, missing share, whether values
+look like names, NIR, e-mail, phone, dates or postal codes) and given a proposed role with a comment.`)
+    .action(action(async (input: string, opts: { output?: string; delimiter?: string; encoding?: string; format?: string; json?: boolean }) => {
+      const { readTable } = await import('../../io/read.ts');
+      const { writeFileAtomic } = await import('../../io/write.ts');
+      const { profileTable, proposePolicyYaml } = await import('../../policy/init.ts');
+      const table = await readTable(input, { delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined, format: opts.format as never });
+      let detect;
+      try {
+        const ids = await import('../../health/identifiers/index.ts');
+        detect = ids.detectIdentifierColumn;
+      } catch { /* the identifier detectors are optional at this layer */ }
+      const profiles = profileTable(table, detect);
+      if (opts.json) { printJson(profiles); return 0; }
+      const yaml = proposePolicyYaml(profiles, { input, delimiter: opts.delimiter, encoding: opts.encoding });
+      if (opts.output) {
+        await writeFileAtomic(opts.output, yaml);
+        process.stderr.write(`proposed policy written to ${opts.output} (${profiles.length} columns); review it before use\n`);
+      } else process.stdout.write(yaml);
+      return 0;
+    }));
+}
