@@ -1,0 +1,326 @@
+/**
+ * Singling out (Anonymeter §1, WP29 criterion 1): the attacker writes predicates from the release
+ * that isolate exactly one released record, then checks whether they isolate exactly one person
+ * among the original records (success) and among the control records (what any such predicate
+ * achieves on people who are not in the release).
+ *
+ * Predicates are structured (column index + interval or set of categories), never query strings,
+ * so column names with spaces, brackets or quotes and date columns work. A predicate built from a
+ * generalized released value (`[30-40[`) matches the original values it allows (34).
+ */
+import { AnonymatError } from '../errors.ts';
+import { attackFigures, type AttackFigures } from './stats.ts';
+import { commonColumns, makeContext, CONTROL, ORIGINAL, RELEASE, type AttackContext, type AttackInput } from './context.ts';
+import type { ColumnView, SpaceColumn } from './space.ts';
+
+/** One condition of a predicate. `neg` negates it (baseline queries only). */
+export type Condition =
+  | { col: number; kind: 'num'; lo: number; hi: number; neg?: boolean }
+  | { col: number; kind: 'cat'; atoms: Int32Array; neg?: boolean }
+  | { col: number; kind: 'miss'; neg?: boolean };
+
+export type Predicate = Condition[];
+
+export interface SinglingOutOptions extends AttackInput {
+  mode?: 'univariate' | 'multivariate';
+  /** Columns attacked (default: every column shared by the tables). */
+  columns?: string[];
+  /** Conditions per multivariate predicate. Default 3 (Anonymeter's n_cols). */
+  nCols?: number;
+  /** Attempts allowed to find predicates that isolate one released record. Default 50 × attacks. */
+  maxAttempts?: number;
+}
+
+export interface SinglingOutResult extends AttackFigures {
+  mode: 'univariate' | 'multivariate';
+  columns: string[];
+  /** Predicates requested, found, and attempts made to find them. */
+  requested: number;
+  attempts: number;
+  notes: string[];
+  warnings: string[];
+}
+
+/** Does code k of a view satisfy the condition (a generalized value satisfies it when it overlaps it)? */
+function holds(c: Condition, col: SpaceColumn, v: ColumnView, k: number, marks: Uint8Array[]): boolean {
+  let r: boolean;
+  if (c.kind === 'miss') r = v.miss[k] === 1 || v.any[k] === 1;
+  else if (v.any[k]) r = true;
+  else if (v.miss[k]) r = false;
+  else if (c.kind === 'num') r = v.lo![k]! <= c.hi && v.hi![k]! >= c.lo;
+  else {
+    r = false;
+    const m = marks[c.col]!;
+    for (let i = v.atomStart![k]!; i < v.atomStart![k + 1]!; i++) if (m[v.atomList![i]!]) { r = true; break; }
+  }
+  return c.neg ? !r : r;
+}
+
+/** Rows of table `t` matching the predicate, counted up to `limit` (early exit). */
+export function countMatches(ctx: AttackContext, t: number, p: Predicate, limit = 2, marks?: Uint8Array[]): number {
+  const cols = ctx.space.columns;
+  const mk = marks ?? cols.map((c) => new Uint8Array(c.atomCount));
+  for (const c of p) if (c.kind === 'cat') for (const a of c.atoms) mk[c.col]![a] = 1;
+  const views = p.map((c) => cols[c.col]!.views[t]!);
+  const n = ctx.space.tables[t]!.table.rowCount;
+  let count = 0;
+  outer: for (let r = 0; r < n; r++) {
+    for (let i = 0; i < p.length; i++) {
+      const v = views[i]!;
+      if (!holds(p[i]!, cols[p[i]!.col]!, v, v.codes[r]!, mk)) continue outer;
+    }
+    if (++count >= limit) break;
+  }
+  for (const c of p) if (c.kind === 'cat') for (const a of c.atoms) mk[c.col]![a] = 0;
+  return count;
+}
+
+/** The condition "same value as code k of the release" (its interval or its categories). */
+function cellCondition(j: number, col: SpaceColumn, v: ColumnView, k: number): Condition | null {
+  if (v.any[k]) return null;
+  if (v.miss[k]) return { col: j, kind: 'miss' };
+  if (col.numeric) return { col: j, kind: 'num', lo: v.lo![k]!, hi: v.hi![k]! };
+  const atoms = v.atomList!.slice(v.atomStart![k]!, v.atomStart![k + 1]!);
+  return atoms.length ? { col: j, kind: 'cat', atoms } : null;
+}
+
+function keyOf(p: Predicate): string {
+  return [...p].sort((a, b) => a.col - b.col).map((c) =>
+    `${c.col}:${c.neg ? '!' : ''}${c.kind === 'num' ? `${c.lo},${c.hi}` : c.kind === 'cat' ? Array.from(c.atoms).join('|') : 'na'}`).join('&');
+}
+
+/** Median over release rows of the lower bound of each numeric column (Anonymeter's ≥/≤ switch). */
+function medians(ctx: AttackContext): Float64Array {
+  const out = new Float64Array(ctx.space.columns.length).fill(NaN);
+  ctx.space.columns.forEach((col, j) => {
+    if (!col.numeric) return;
+    const v = col.views[RELEASE]!;
+    const counts = new Float64Array(v.card);
+    for (let r = 0; r < v.codes.length; r++) counts[v.codes[r]!]!++;
+    const codes = [...Array(v.card).keys()].filter((k) => !v.miss[k] && !v.any[k] && counts[k]! > 0).sort((a, b) => v.lo![a]! - v.lo![b]!);
+    const total = codes.reduce((s, k) => s + counts[k]!, 0);
+    let acc = 0;
+    for (const k of codes) { acc += counts[k]!; if (acc >= total / 2) { out[j] = v.lo![k]!; break; } }
+  });
+  return out;
+}
+
+function multivariateQueries(ctx: AttackContext, nCols: number, maxAttempts: number, marks: Uint8Array[]): { queries: Predicate[]; attempts: number } {
+  const cols = ctx.space.columns;
+  const release = ctx.space.tables[RELEASE]!.table;
+  const med = medians(ctx);
+  const seen = new Set<string>();
+  const queries: Predicate[] = [];
+  let attempts = 0;
+  const m = cols.length;
+  const want = Math.min(nCols, m);
+  while (queries.length < ctx.nAttacks && attempts < maxAttempts) {
+    attempts++;
+    const r = ctx.rng.int(release.rowCount);
+    const order = ctx.rng.shuffle([...Array(m).keys()]);
+    const p: Predicate = [];
+    for (const j of order) {
+      if (p.length === want) break;
+      const col = cols[j]!, v = col.views[RELEASE]!;
+      const k = v.codes[r]!;
+      const c = cellCondition(j, col, v, k);
+      if (!c) continue;
+      if (c.kind === 'num') {
+        if (c.lo > med[j]!) p.push({ col: j, kind: 'num', lo: c.lo, hi: Infinity });
+        else p.push({ col: j, kind: 'num', lo: -Infinity, hi: c.hi });
+      } else p.push(c);
+    }
+    if (p.length === 0) continue;
+    const key = keyOf(p);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (countMatches(ctx, RELEASE, p, 2, marks) === 1) queries.push(p);
+  }
+  return { queries, attempts };
+}
+
+function univariateQueries(ctx: AttackContext, marks: Uint8Array[]): { queries: Predicate[]; attempts: number } {
+  const cols = ctx.space.columns;
+  // candidates per column, shuffled within the column; then taken round-robin across columns
+  // (stratified, so one high-cardinality column does not supply every query: Anonymeter issue #44)
+  const perColumn: Predicate[][] = cols.map((col, j) => {
+    const v = col.views[RELEASE]!;
+    const counts = new Int32Array(v.card);
+    for (let r = 0; r < v.codes.length; r++) counts[v.codes[r]!]!++;
+    const cands: Predicate[] = [];
+    let missRows = 0;
+    for (let k = 0; k < v.card; k++) if (v.miss[k]) missRows += counts[k]!;
+    if (missRows === 1) cands.push([{ col: j, kind: 'miss' }]);
+    if (col.numeric) {
+      let minHi = Infinity, maxLo = -Infinity;
+      for (let k = 0; k < v.card; k++) {
+        if (!counts[k] || v.miss[k] || v.any[k]) continue;
+        minHi = Math.min(minHi, v.hi![k]!); maxLo = Math.max(maxLo, v.lo![k]!);
+      }
+      if (Number.isFinite(minHi)) cands.push([{ col: j, kind: 'num', lo: -Infinity, hi: minHi }]);
+      if (Number.isFinite(maxLo)) cands.push([{ col: j, kind: 'num', lo: maxLo, hi: Infinity }]);
+    }
+    for (let k = 0; k < v.card; k++) {
+      if (counts[k] !== 1 || v.miss[k]) continue;
+      const c = cellCondition(j, col, v, k);
+      if (c) cands.push([c]);
+    }
+    return ctx.rng.shuffle(cands);
+  });
+  const colOrder = ctx.rng.shuffle([...cols.keys()]);
+  const seen = new Set<string>();
+  const queries: Predicate[] = [];
+  let attempts = 0;
+  for (let round = 0; queries.length < ctx.nAttacks; round++) {
+    let any = false;
+    for (const j of colOrder) {
+      const p = perColumn[j]![round];
+      if (!p) continue;
+      any = true;
+      attempts++;
+      const key = keyOf(p);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (countMatches(ctx, RELEASE, p, 2, marks) === 1) { queries.push(p); if (queries.length >= ctx.nAttacks) break; }
+    }
+    if (!any) break;
+  }
+  return { queries, attempts };
+}
+
+/** Anonymeter's random baseline: random values of the release with random operators, not filtered. */
+function baselineQueries(ctx: AttackContext, nCols: number, n: number): Predicate[] {
+  const cols = ctx.space.columns;
+  const present = cols.map((col) => {
+    const v = col.views[RELEASE]!;
+    const seen = new Uint8Array(v.card);
+    for (let r = 0; r < v.codes.length; r++) seen[v.codes[r]!] = 1;
+    return [...seen.keys()].filter((k) => seen[k]);
+  });
+  const out: Predicate[] = [];
+  for (let i = 0; i < n; i++) {
+    const js = ctx.rng.shuffle([...cols.keys()]).slice(0, Math.min(nCols, cols.length));
+    const p: Predicate = [];
+    for (const j of js) {
+      const col = cols[j]!, v = col.views[RELEASE]!;
+      const k = present[j]![ctx.rng.int(present[j]!.length)]!;
+      const c = cellCondition(j, col, v, k);
+      if (!c) continue;
+      if (c.kind === 'num') {
+        const op = ctx.rng.int(6);
+        const eps = 1e-9 * Math.max(1, Math.abs(c.hi));
+        if (op === 0) p.push(c);
+        else if (op === 1) p.push({ ...c, neg: true });
+        else if (op === 2) p.push({ col: j, kind: 'num', lo: c.hi + eps, hi: Infinity });
+        else if (op === 3) p.push({ col: j, kind: 'num', lo: -Infinity, hi: c.lo - 1e-9 * Math.max(1, Math.abs(c.lo)) });
+        else if (op === 4) p.push({ col: j, kind: 'num', lo: c.lo, hi: Infinity });
+        else p.push({ col: j, kind: 'num', lo: -Infinity, hi: c.hi });
+      } else p.push(ctx.rng.int(2) === 0 ? c : { ...c, neg: true });
+    }
+    if (p.length) out.push(p);
+  }
+  return out;
+}
+
+/** Runs the singling-out attack (see the module comment and docs/verdict.md). */
+export function singlingOut(opts: SinglingOutOptions): SinglingOutResult {
+  const mode = opts.mode ?? 'multivariate';
+  const columns = opts.columns ?? commonColumns(opts);
+  if (columns.length === 0) throw new AnonymatError('invalid-usage', 'singling out needs at least one column shared by the original and the release');
+  const ctx = makeContext(opts, columns, mode === 'univariate' ? 11 : 12);
+  const marks = ctx.space.columns.map((c) => new Uint8Array(c.atomCount));
+  const nCols = opts.nCols ?? 3;
+  const maxAttempts = opts.maxAttempts ?? 50 * ctx.nAttacks;
+  const { queries, attempts } = mode === 'univariate'
+    ? univariateQueries(ctx, marks)
+    : multivariateQueries(ctx, nCols, maxAttempts, marks);
+  const notes: string[] = [];
+  if (queries.length < ctx.nAttacks) {
+    notes.push(`${queries.length} predicate(s) isolating one released record were found in ${attempts} attempt(s) (${ctx.nAttacks} wanted); rates are divided by the ${queries.length} made`);
+  }
+  if (queries.length === 0) notes.push('no predicate isolates a single released record: the release singles out nobody on these columns');
+  let successes = 0, controlSuccesses = 0;
+  for (const q of queries) {
+    if (countMatches(ctx, ORIGINAL, q, 2, marks) === 1) successes++;
+    if (ctx.hasControl && countMatches(ctx, CONTROL, q, 2, marks) === 1) controlSuccesses++;
+  }
+  const baseline = baselineQueries(ctx, mode === 'univariate' ? 1 : nCols, Math.max(queries.length, 1));
+  let baselineSuccesses = 0;
+  for (const q of baseline) if (countMatches(ctx, ORIGINAL, q, 2, marks) === 1) baselineSuccesses++;
+  let ctrlN = queries.length;
+  let ctrlK = controlSuccesses;
+  if (ctx.hasControl && opts.control!.rowCount !== opts.original.rowCount && queries.length > 0) {
+    const corrected = sizeCorrection(ctx, queries, marks, opts.original.rowCount, controlSuccesses);
+    ctrlK = corrected.value;
+    notes.push(corrected.note);
+  }
+  const figures = attackFigures({
+    successes, attacks: queries.length,
+    baselineSuccesses, baselineAttacks: baseline.length,
+    ...(ctx.hasControl ? { controlSuccesses: ctrlK, controlAttacks: ctrlN } : {}),
+  }, ctx.confidence);
+  return { ...figures, mode, columns, requested: ctx.nAttacks, attempts, notes, warnings: ctx.warnings };
+}
+
+/**
+ * Anonymeter's control-size correction (Cohen & Nissim 2020): successes(n) = norm · ∫₀^w n·x(1−x)^(n−1) dx,
+ * fitted on subsamples of the control set; the control count is rescaled to the original's size.
+ * Unlike Anonymeter's curve_fit, w is fitted by a deterministic grid search (norm in closed form).
+ */
+function sizeCorrection(ctx: AttackContext, queries: Predicate[], marks: Uint8Array[], nOriginal: number, observed: number): { value: number; note: string } {
+  const nControl = ctx.space.tables[CONTROL]!.table.rowCount;
+  // rows of the control matching each query 
+  const matches: Int32Array[] = queries.map((q) => matchingRows(ctx, CONTROL, q, marks, Infinity));
+  const sizes: number[] = [];
+  const lo = Math.min(1000, nControl);
+  for (let i = 0; i < 10; i++) sizes.push(Math.round(lo + ((nControl - lo) * i) / 9));
+  const xs: number[] = [], ys: number[] = [];
+  const inSample = new Uint8Array(nControl);
+  for (const size of sizes) {
+    for (let rep = 0; rep < 5; rep++) {
+      inSample.fill(0);
+      // partial Fisher–Yates
+      const idx = Int32Array.from({ length: nControl }, (_, i) => i);
+      for (let i = 0; i < size; i++) { const j = i + ctx.rng.int(nControl - i); const t = idx[i]!; idx[i] = idx[j]!; idx[j] = t; inSample[idx[i]!] = 1; }
+      let s = 0;
+      for (const m of matches) { let c = 0; for (const r of m) { if (inSample[r]) c++; if (c > 1) break; } if (c === 1) s++; }
+      xs.push(size); ys.push(s);
+    }
+  }
+  const integral = (n: number, w: number) => (1 - (n * w + 1) * Math.pow(1 - w, n)) / (n + 1);
+  let bestW = 1 / nControl, bestSse = Infinity;
+  for (let e = -8; e <= 0; e += 0.01) {
+    const w = Math.pow(10, e);
+    let sxy = 0, sxx = 0;
+    const I = xs.map((n) => integral(n, w));
+    for (let i = 0; i < xs.length; i++) { sxy += I[i]! * ys[i]!; sxx += I[i]! * I[i]!; }
+    const norm = sxx > 0 ? Math.max(0, sxy / sxx) : 0;
+    let sse = 0;
+    for (let i = 0; i < xs.length; i++) sse += (ys[i]! - norm * I[i]!) ** 2;
+    if (sse < bestSse) { bestSse = sse; bestW = w; }
+  }
+  const ratio = integral(nOriginal, bestW) / integral(nControl, bestW);
+  const value = Math.min(queries.length, observed * (Number.isFinite(ratio) ? ratio : 1));
+  return {
+    value,
+    note: `control set (${nControl} records) and original (${nOriginal}) differ in size: the control successes were rescaled from ${observed} to ${value.toFixed(1)} (Cohen–Nissim size model, as Anonymeter)`,
+  };
+}
+
+function matchingRows(ctx: AttackContext, t: number, p: Predicate, marks: Uint8Array[], cap: number): Int32Array {
+  const cols = ctx.space.columns;
+  for (const c of p) if (c.kind === 'cat') for (const a of c.atoms) marks[c.col]![a] = 1;
+  const views = p.map((c) => cols[c.col]!.views[t]!);
+  const n = ctx.space.tables[t]!.table.rowCount;
+  const out: number[] = [];
+  outer: for (let r = 0; r < n; r++) {
+    for (let i = 0; i < p.length; i++) {
+      const v = views[i]!;
+      if (!holds(p[i]!, cols[p[i]!.col]!, v, v.codes[r]!, marks)) continue outer;
+    }
+    out.push(r);
+    if (out.length >= cap) break;
+  }
+  for (const c of p) if (c.kind === 'cat') for (const a of c.atoms) marks[c.col]![a] = 0;
+  return Int32Array.from(out);
+}

@@ -1,0 +1,273 @@
+/**
+ * The attack space: the columns an attack compares, read once from every table involved
+ * (original, control, release, auxiliary, previous release) into typed arrays indexed by each
+ * table's own dictionary codes.
+ *
+ * - Numeric and date columns (decided by the ORIGINAL column's kind): every code becomes a closed
+ *   interval [lo, hi] (a point has lo = hi; a generalized label such as `[30-40[` or `>=90` its
+ *   interval; `*` any; missing a flag).
+ * - Other columns: every code becomes a set of "atoms" (the distinct point labels seen in any
+ *   table): a point one atom, `{a,b}` its members, `750**` the atoms the mask allows, `*` any.
+ *   A released point unknown to the original tables that prefixes original values is read as
+ *   their generalization (ICD-10 `E11` covers `E11.9`); a hierarchy, when given, maps its labels
+ *   to the ground values below them.
+ *
+ * Two values are COMPATIBLE when their readings overlap (interval intersection, shared atom,
+ * either is `*`, or both missing). DISTANCE per column (docs/verdict.md §Distances):
+ * numbers and dates: 0 when compatible, else the gap between the intervals divided by the column
+ * range (capped at 1); categories: 0 when compatible, else 1. A record distance is the sum over
+ * columns (Anonymeter's Gower-like sum).
+ */
+import type { Column, Table } from '../table/table.ts';
+import { AnonymatError } from '../errors.ts';
+import { parseCategoricalLabel, parseNumericLabel, categoricalAllows, type CategoricalCell } from './labels.ts';
+
+export interface ColumnView {
+  readonly codes: Int32Array;
+  readonly card: number;
+  readonly miss: Uint8Array;
+  readonly any: Uint8Array;
+  // numeric
+  readonly lo?: Float64Array;
+  readonly hi?: Float64Array;
+  // categorical: atoms of each code in CSR form
+  readonly atomStart?: Int32Array;
+  readonly atomList?: Int32Array;
+  /** Lazily built: atom → codes of this view that contain it (CSR). */
+  inverted?: { start: Int32Array; list: Int32Array; anyCodes: Int32Array; missCodes: Int32Array };
+}
+
+export interface SpaceColumn {
+  readonly name: string;
+  readonly numeric: boolean;
+  readonly isDate: boolean;
+  /** Range used to scale numeric gaps (max − min of every finite bound; 1 when zero). */
+  readonly range: number;
+  readonly atomCount: number;
+  /** One view per table, in the order the tables were given (undefined where the table lacks the column). */
+  readonly views: (ColumnView | undefined)[];
+  /** Labels that could not be read as numbers or intervals in a numeric column (treated as `*`). */
+  readonly unreadable: number;
+}
+
+export interface SpaceTable { readonly table: Table; readonly literal: boolean; readonly label: string }
+
+export interface Space {
+  readonly columns: SpaceColumn[];
+  readonly tables: SpaceTable[];
+  readonly warnings: string[];
+}
+
+export interface HierarchyLike { readonly column: string; readonly levels: readonly (readonly string[])[] }
+
+function findColumn(t: Table, name: string): Column | undefined { return t.columns.find((c) => c.name === name); }
+
+/** Builds the attack space over `columnNames` for the tables given (literal = original records). */
+export function buildSpace(tables: SpaceTable[], columnNames: string[], hierarchies: HierarchyLike[] = []): Space {
+  const warnings: string[] = [];
+  const literalTables = tables.filter((t) => t.literal);
+  const cols: SpaceColumn[] = [];
+  for (const name of columnNames) {
+    const ref = literalTables.map((t) => findColumn(t.table, name)).find((c) => c !== undefined)
+      ?? tables.map((t) => findColumn(t.table, name)).find((c) => c !== undefined);
+    if (!ref) throw new AnonymatError('invalid-usage', `column ${JSON.stringify(name)} is in none of the tables compared`);
+    const numeric = ref.kind === 'integer' || ref.kind === 'decimal' || ref.kind === 'date';
+    const isDate = ref.kind === 'date';
+    const col = numeric
+      ? numericColumn(name, isDate, tables)
+      : categoricalColumn(name, tables, hierarchies.find((h) => h.column === name));
+    if (col.unreadable > 0) {
+      warnings.push(`column ${JSON.stringify(name)}: ${col.unreadable} released label(s) could not be read as a number, date or interval; they are treated as '*' (compatible with every value)`);
+    }
+    cols.push(col);
+  }
+  return { columns: cols, tables, warnings };
+}
+
+function numericColumn(name: string, isDate: boolean, tables: SpaceTable[]): SpaceColumn {
+  let min = Infinity, max = -Infinity, unreadable = 0;
+  const views = tables.map((t) => {
+    const c = findColumn(t.table, name);
+    if (!c) return undefined;
+    const card = c.dictionary.length;
+    const lo = new Float64Array(card), hi = new Float64Array(card);
+    const miss = new Uint8Array(card), any = new Uint8Array(card);
+    for (let k = 0; k < card; k++) {
+      const label = c.dictionary[k]!;
+      if (label === null) { miss[k] = 1; lo[k] = NaN; hi[k] = NaN; continue; }
+      const native = c.numbers && (c.kind === 'integer' || c.kind === 'decimal' || c.kind === 'date') ? c.numbers[k]! : NaN;
+      if (!Number.isNaN(native) && (c.kind !== 'date' || isDate) && (c.kind === 'date') === isDate) {
+        lo[k] = native; hi[k] = native;
+      } else {
+        const cell = parseNumericLabel(label, isDate);
+        if (cell.kind === 'interval') { lo[k] = cell.lo; hi[k] = cell.hi; }
+        else if (cell.kind === 'missing') { miss[k] = 1; lo[k] = NaN; hi[k] = NaN; continue; }
+        else { if (cell.kind === 'unreadable') unreadable++; any[k] = 1; lo[k] = -Infinity; hi[k] = Infinity; continue; }
+      }
+      if (Number.isFinite(lo[k]!)) { min = Math.min(min, lo[k]!); max = Math.max(max, lo[k]!); }
+      if (Number.isFinite(hi[k]!)) { min = Math.min(min, hi[k]!); max = Math.max(max, hi[k]!); }
+    }
+    return { codes: c.codes, card, miss, any, lo, hi } as ColumnView;
+  });
+  const range = Number.isFinite(max - min) && max > min ? max - min : 1;
+  return { name, numeric: true, isDate, range, atomCount: 0, views, unreadable };
+}
+
+function categoricalColumn(name: string, tables: SpaceTable[], hierarchy?: HierarchyLike): SpaceColumn {
+  // 1. atoms: every point label of the literal tables, then points and set members of the others
+  const atomIndex = new Map<string, number>();
+  const atoms: string[] = [];
+  const add = (s: string) => { if (!atomIndex.has(s)) { atomIndex.set(s, atoms.length); atoms.push(s); } };
+  const literalAtoms = new Set<string>();
+  const parsed: (CategoricalCell[] | undefined)[] = tables.map((t) => {
+    const c = findColumn(t.table, name);
+    if (!c) return undefined;
+    return c.dictionary.map((l) => parseCategoricalLabel(l, t.literal));
+  });
+  tables.forEach((t, i) => {
+    if (!t.literal || !parsed[i]) return;
+    for (const cell of parsed[i]!) if (cell.kind === 'point') { add(cell.value); literalAtoms.add(cell.value); }
+  });
+  if (hierarchy) for (const g of hierarchy.levels[0] ?? []) add(g);
+  tables.forEach((t, i) => {
+    if (t.literal || !parsed[i]) return;
+    for (const cell of parsed[i]!) {
+      if (cell.kind === 'set') for (const v of cell.values) add(v);
+    }
+  });
+  // hierarchy labels → ground values
+  const hier = new Map<string, string[]>();
+  if (hierarchy && hierarchy.levels.length > 1) {
+    const ground = hierarchy.levels[0]!;
+    for (let l = 1; l < hierarchy.levels.length; l++) {
+      const lv = hierarchy.levels[l]!;
+      for (let i = 0; i < lv.length; i++) {
+        const arr = hier.get(lv[i]!) ?? [];
+        arr.push(ground[i]!);
+        hier.set(lv[i]!, arr);
+      }
+    }
+  }
+  const sortedLiteral = [...literalAtoms].sort();
+  const prefixed = (p: string): string[] => {
+    let lo = 0, hi = sortedLiteral.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (sortedLiteral[mid]! < p) lo = mid + 1; else hi = mid; }
+    const out: string[] = [];
+    for (let i = lo; i < sortedLiteral.length && sortedLiteral[i]!.startsWith(p); i++) out.push(sortedLiteral[i]!);
+    return out;
+  };
+  // points of generalized tables: known atom, hierarchy label, prefix of original values, or a new atom
+  const resolvedPoint = new Map<string, string[] | null>();
+  tables.forEach((t, i) => {
+    if (t.literal || !parsed[i]) return;
+    for (const cell of parsed[i]!) {
+      if (cell.kind !== 'point' || resolvedPoint.has(cell.value)) continue;
+      const v = cell.value;
+      if (literalAtoms.has(v)) { resolvedPoint.set(v, null); continue; }
+      const h = hier.get(v);
+      if (h) { resolvedPoint.set(v, h); continue; }
+      const pre = v.length > 0 ? prefixed(v) : [];
+      if (pre.length > 0) { resolvedPoint.set(v, pre); continue; }
+      resolvedPoint.set(v, null);
+      add(v);
+    }
+  });
+  // 2. per table: atoms of each code
+  const views = tables.map((t, i) => {
+    const c = findColumn(t.table, name);
+    if (!c) return undefined;
+    const cells = parsed[i]!;
+    const card = cells.length;
+    const miss = new Uint8Array(card), any = new Uint8Array(card);
+    const atomStart = new Int32Array(card + 1);
+    const list: number[] = [];
+    for (let k = 0; k < card; k++) {
+      atomStart[k] = list.length;
+      const cell = cells[k]!;
+      switch (cell.kind) {
+        case 'missing': miss[k] = 1; break;
+        case 'any': any[k] = 1; break;
+        case 'point': {
+          const r = resolvedPoint.get(cell.value);
+          if (r) for (const v of r) { const a = atomIndex.get(v); if (a !== undefined) list.push(a); }
+          else list.push(atomIndex.get(cell.value)!);
+          break;
+        }
+        case 'set': for (const v of new Set(cell.values)) list.push(atomIndex.get(v)!); break;
+        default: {
+          for (let a = 0; a < atoms.length; a++) if (categoricalAllows(cell, atoms[a]!)) list.push(a);
+        }
+      }
+    }
+    atomStart[card] = list.length;
+    return { codes: c.codes, card, miss, any, atomStart, atomList: Int32Array.from(list) } as ColumnView;
+  });
+  return { name, numeric: false, isDate: false, range: 1, atomCount: atoms.length, views, unreadable: 0 };
+}
+
+/** Atom → codes index of a categorical view (built once). */
+export function invertedIndex(col: SpaceColumn, v: ColumnView): NonNullable<ColumnView['inverted']> {
+  if (v.inverted) return v.inverted;
+  const start = new Int32Array(col.atomCount + 1);
+  const { atomStart, atomList } = v;
+  for (let k = 0; k < v.card; k++) for (let j = atomStart![k]!; j < atomStart![k + 1]!; j++) start[atomList![j]! + 1]!++;
+  for (let a = 0; a < col.atomCount; a++) start[a + 1]! += start[a]!;
+  const fill = start.slice(0, col.atomCount);
+  const list = new Int32Array(start[col.atomCount]!);
+  for (let k = 0; k < v.card; k++) for (let j = atomStart![k]!; j < atomStart![k + 1]!; j++) list[fill[atomList![j]!]!++] = k;
+  const anyCodes: number[] = [], missCodes: number[] = [];
+  for (let k = 0; k < v.card; k++) { if (v.any[k]) anyCodes.push(k); if (v.miss[k]) missCodes.push(k); }
+  v.inverted = { start, list, anyCodes: Int32Array.from(anyCodes), missCodes: Int32Array.from(missCodes) };
+  return v.inverted;
+}
+
+/** Are code a of view A and code b of view B compatible (their readings overlap)? */
+export function compatible(col: SpaceColumn, A: ColumnView, a: number, B: ColumnView, b: number): boolean {
+  if (A.any[a] || B.any[b]) return true;
+  if (A.miss[a] || B.miss[b]) return A.miss[a] === 1 && B.miss[b] === 1;
+  if (col.numeric) return Math.max(A.lo![a]!, B.lo![b]!) <= Math.min(A.hi![a]!, B.hi![b]!);
+  for (let i = A.atomStart![a]!; i < A.atomStart![a + 1]!; i++) {
+    const x = A.atomList![i]!;
+    for (let j = B.atomStart![b]!; j < B.atomStart![b + 1]!; j++) if (B.atomList![j] === x) return true;
+  }
+  return false;
+}
+
+/** Distance between code a of view A and code b of view B in one column (see the module comment). */
+export function cellDistance(col: SpaceColumn, A: ColumnView, a: number, B: ColumnView, b: number): number {
+  if (compatible(col, A, a, B, b)) return 0;
+  if (!col.numeric || A.miss[a] || B.miss[b]) return 1;
+  const gap = Math.max(B.lo![b]! - A.hi![a]!, A.lo![a]! - B.hi![b]!);
+  return Math.min(1, Math.max(gap, 0) / col.range || 1e-9);
+}
+
+/**
+ * Distances from code `a` of view A to every code of view B, in `out` (length ≥ B.card).
+ * Used to make nearest-neighbour searches a gather over codes.
+ */
+export function distancesTo(col: SpaceColumn, A: ColumnView, a: number, B: ColumnView, out: Float64Array): void {
+  const n = B.card;
+  if (A.any[a]) { out.fill(0, 0, n); return; }
+  if (col.numeric && !A.miss[a]) {
+    const lo = A.lo![a]!, hi = A.hi![a]!, r = col.range;
+    const blo = B.lo!, bhi = B.hi!, bmiss = B.miss, bany = B.any;
+    for (let k = 0; k < n; k++) {
+      if (bany[k]) { out[k] = 0; continue; }
+      if (bmiss[k]) { out[k] = 1; continue; }
+      const gap = Math.max(blo[k]! - hi, lo - bhi[k]!);
+      out[k] = gap <= 0 ? 0 : Math.min(1, gap / r || 1e-9);
+    }
+    return;
+  }
+  out.fill(1, 0, n);
+  if (A.miss[a]) {
+    for (let k = 0; k < n; k++) if (B.miss[k] || B.any[k]) out[k] = 0;
+    return;
+  }
+  const inv = invertedIndex(col, B);
+  for (let i = A.atomStart![a]!; i < A.atomStart![a + 1]!; i++) {
+    const x = A.atomList![i]!;
+    for (let j = inv.start[x]!; j < inv.start[x + 1]!; j++) out[inv.list[j]!] = 0;
+  }
+  for (let j = 0; j < inv.anyCodes.length; j++) out[inv.anyCodes[j]!] = 0;
+}

@@ -1,0 +1,153 @@
+/**
+ * Success rates, Wilson intervals and the residual risk of an attack (docs/verdict.md §Statistics).
+ *
+ * - `wilson(k, n, c)` is Anonymeter's `success_rate`: the Wilson score centre and half-width.
+ * - `attackRisk` turns attack / control (or baseline) counts into the reported figures:
+ *   rates are plain k/n over the attacks actually made; the risk is
+ *   (attack − control) / (1 − control); its interval combines the two 95 % Wilson intervals
+ *   conservatively (lowest attack vs highest control, highest attack vs lowest control).
+ */
+
+/** Φ⁻¹((1 + c) / 2): the two-sided normal quantile for a confidence level c in [0, 1). */
+export function probit(c: number): number {
+  if (!(c >= 0 && c < 1)) throw new RangeError('confidence level must be in [0, 1)');
+  if (c === 0) return 0;
+  return normalQuantile((1 + c) / 2);
+}
+
+/** Acklam's rational approximation refined by one Halley step (|error| < 1e-12). */
+export function normalQuantile(p: number): number {
+  if (p <= 0) return -Infinity;
+  if (p >= 1) return Infinity;
+  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+  const cc = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+  const pl = 0.02425;
+  let x: number;
+  if (p < pl) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    x = (((((cc[0]! * q + cc[1]!) * q + cc[2]!) * q + cc[3]!) * q + cc[4]!) * q + cc[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  } else if (p <= 1 - pl) {
+    const q = p - 0.5, r = q * q;
+    x = (((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+  } else {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    x = -(((((cc[0]! * q + cc[1]!) * q + cc[2]!) * q + cc[3]!) * q + cc[4]!) * q + cc[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  }
+  // one Halley refinement with erfc
+  const e = 0.5 * erfc(-x / Math.SQRT2) - p;
+  const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+  return x - u / (1 + (x * u) / 2);
+}
+
+function erfc(x: number): number {
+  // Numerical Recipes erfcc (Chebyshev), relative error < 1.2e-7, then good enough for one Halley step
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 +
+    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  return x >= 0 ? r : 2 - r;
+}
+
+export interface SuccessRate {
+  /** Wilson centre (k + z²/2) / (n + z²) — Anonymeter's "rate". */
+  readonly centre: number;
+  /** Wilson half-width. */
+  readonly error: number;
+  /** Interval [centre − error, centre + error] clipped to [0, 1]. */
+  readonly low: number;
+  readonly high: number;
+}
+
+/** Wilson score interval of k successes in n trials at confidence c (Anonymeter's `success_rate`). */
+export function wilson(k: number, n: number, c = 0.95): SuccessRate {
+  if (!(n > 0)) throw new RangeError('wilson: n must be positive');
+  if (!(k >= 0 && k <= n)) throw new RangeError('wilson: successes must lie in [0, n]');
+  const z = probit(c);
+  const z2 = z * z;
+  const centre = (k + z2 / 2) / (n + z2);
+  const error = (z / (n + z2)) * Math.sqrt((k * (n - k)) / n + z2 / 4);
+  return { centre, error, low: clip01(centre - error), high: clip01(centre + error) };
+}
+
+export function clip01(x: number): number { return x < 0 ? 0 : x > 1 ? 1 : x; }
+
+/** The figures reported for one attack (JSON field names are stable, see docs/verdict.md). */
+export interface AttackFigures {
+  /** Residual risk (attack − reference) / (1 − reference) on plain rates, clipped to [0, 1]. */
+  risk: number;
+  /** 95 % interval of the risk [low, high]. */
+  ci: [number, number];
+  /** Successful main attacks / attacks made. */
+  attackRate: number;
+  baselineRate: number;
+  /** Control successes / control attacks; null when no control set was given. */
+  controlRate: number | null;
+  /** Main attacks actually made (the denominator). */
+  attacks: number;
+  successes: number;
+  baselineAttacks: number;
+  baselineSuccesses: number;
+  controlAttacks: number;
+  controlSuccesses: number;
+  /** 'control' normally; 'baseline' when no control set was available (a warning is raised). */
+  reference: 'control' | 'baseline';
+  /** Anonymeter's own estimate (Wilson centres, first-order error propagation, symmetric CI), for comparison. */
+  anonymeter: { risk: number; ci: [number, number] };
+}
+
+export interface AttackCounts {
+  successes: number; attacks: number;
+  baselineSuccesses: number; baselineAttacks: number;
+  /** undefined when there is no control set. */
+  controlSuccesses?: number; controlAttacks?: number;
+}
+
+/**
+ * Computes the reported figures. With zero attacks made (nothing could be attempted), the risk is 0
+ * with interval [0, 0] — the caller must explain why in its notes.
+ */
+export function attackFigures(c: AttackCounts, confidence = 0.95): AttackFigures {
+  const hasControl = c.controlAttacks !== undefined && c.controlAttacks > 0;
+  const refK = hasControl ? c.controlSuccesses! : c.baselineSuccesses;
+  const refN = hasControl ? c.controlAttacks! : c.baselineAttacks;
+  const rate = (k: number, n: number) => (n > 0 ? k / n : 0);
+  const attackRate = rate(c.successes, c.attacks);
+  const refRate = rate(refK, refN);
+  const base = {
+    attackRate, baselineRate: rate(c.baselineSuccesses, c.baselineAttacks),
+    controlRate: hasControl ? refRate : null,
+    attacks: c.attacks, successes: c.successes,
+    baselineAttacks: c.baselineAttacks, baselineSuccesses: c.baselineSuccesses,
+    controlAttacks: hasControl ? c.controlAttacks! : 0, controlSuccesses: hasControl ? c.controlSuccesses! : 0,
+    reference: (hasControl ? 'control' : 'baseline') as 'control' | 'baseline',
+  };
+  if (c.attacks === 0) {
+    return { ...base, risk: 0, ci: [0, 0], anonymeter: { risk: 0, ci: [0, 0] } };
+  }
+  const a = wilson(c.successes, c.attacks, confidence);
+  let risk: number, low: number, high: number, am: { risk: number; ci: [number, number] };
+  if (refN > 0) {
+    const r = wilson(refK, refN, confidence);
+    risk = residual(attackRate, refRate);
+    low = residual(a.low, r.high);
+    high = residual(a.high, r.low);
+    // Anonymeter: centres and first-order propagation
+    if (r.centre < 1) {
+      const point = (a.centre - r.centre) / (1 - r.centre);
+      const err = Math.sqrt((a.error / Math.abs(1 - r.centre)) ** 2 + (r.error * (a.centre - 1) / (1 - r.centre) ** 2) ** 2);
+      am = { risk: clip01(point), ci: [clip01(point - err), clip01(point + err)] };
+    } else am = { risk: 0, ci: [0, 1] };
+  } else {
+    risk = attackRate; low = a.low; high = a.high;
+    am = { risk: clip01(a.centre), ci: [a.low, a.high] };
+  }
+  return { ...base, risk: clip01(risk), ci: [clip01(Math.min(low, risk)), clip01(Math.max(high, risk))], anonymeter: am };
+}
+
+/** (a − r) / (1 − r); when r = 1 nothing can be measured beyond the reference: 0 if a ≤ r. */
+export function residual(a: number, r: number): number {
+  if (r >= 1) return a >= 1 ? 0 : 0;
+  return (a - r) / (1 - r);
+}
