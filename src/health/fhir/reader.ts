@@ -1,0 +1,531 @@
+/**
+ * FHIR R4 (JSON Bundles, single resources, arrays, Bulk Data NDJSON) → the common model.
+ *
+ * Validation is structural and limited to the fields that are mapped (types, date formats, enums,
+ * required references), done by hand so that a 15 MB bundle costs little more than JSON.parse.
+ * Every problem becomes an issue `<file>[:line] <Type>/<id> <JSON path>: <what is wrong>`; values
+ * are never quoted. Resource types that are not mapped are counted in `unmapped`.
+ * Mapping table: docs/fhir.md.
+ */
+import { Buffer } from 'node:buffer';
+import { datePart, shortSystem } from '../model.ts';
+import type { IngestState } from '../state.ts';
+
+/** Resource types mapped to tables. */
+export const MAPPED_TYPES: ReadonlySet<string> = new Set([
+  'Patient', 'Encounter', 'Condition', 'Observation', 'MedicationRequest', 'MedicationStatement',
+  'Procedure', 'DocumentReference',
+]);
+
+type Json = Record<string, unknown>;
+
+const DATE_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const DATETIME_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d+)?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))?)?)?)?$/;
+const GENDERS = new Set(['male', 'female', 'other', 'unknown']);
+const BASE64_RE = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+
+/** Per-resource context for issue paths. */
+class Ctx {
+  constructor(readonly st: IngestState, readonly where: string, readonly label: string, readonly base: string) {}
+  bad(rel: string, message: string): void {
+    this.st.issue(`${this.where} ${this.label} ${this.base}${rel}`, message);
+  }
+}
+
+function isObj(v: unknown): v is Json { return typeof v === 'object' && v !== null && !Array.isArray(v); }
+
+function str(c: Ctx, o: Json, key: string, rel: string): string | undefined {
+  const v = o[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') { c.bad(`${rel}.${key}`, `expected a string, found ${typeOf(v)}`); return undefined; }
+  return v;
+}
+
+function obj(c: Ctx, o: Json, key: string, rel: string): Json | undefined {
+  const v = o[key];
+  if (v === undefined || v === null) return undefined;
+  if (!isObj(v)) { c.bad(`${rel}.${key}`, `expected an object, found ${typeOf(v)}`); return undefined; }
+  return v;
+}
+
+function arr(c: Ctx, o: Json, key: string, rel: string): unknown[] {
+  const v = o[key];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) { c.bad(`${rel}.${key}`, `expected an array, found ${typeOf(v)}`); return []; }
+  return v;
+}
+
+function typeOf(v: unknown): string { return Array.isArray(v) ? 'an array' : v === null ? 'null' : `a ${typeof v}`; }
+
+function date(c: Ctx, o: Json, key: string, rel: string): string | null {
+  const v = str(c, o, key, rel);
+  if (v === undefined) return null;
+  if (!DATE_RE.test(v)) { c.bad(`${rel}.${key}`, 'not a FHIR date (expected YYYY, YYYY-MM or YYYY-MM-DD)'); return null; }
+  return datePart(v);
+}
+
+function dateTime(c: Ctx, o: Json, key: string, rel: string): string | null {
+  const v = str(c, o, key, rel);
+  if (v === undefined) return null;
+  if (!DATETIME_RE.test(v)) { c.bad(`${rel}.${key}`, 'not a FHIR dateTime (expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ss+zz:zz)'); return null; }
+  return datePart(v);
+}
+
+function period(c: Ctx, o: Json, key: string, rel: string): [string | null, string | null] {
+  const p = obj(c, o, key, rel);
+  if (!p) return [null, null];
+  return [dateTime(c, p, 'start', `${rel}.${key}`), dateTime(c, p, 'end', `${rel}.${key}`)];
+}
+
+interface Coding { system: string | null; code: string | null; display: string | null }
+const NO_CODING: Coding = { system: null, code: null, display: null };
+
+/** First coding of a CodeableConcept (display falls back to `text`). */
+function concept(c: Ctx, cc: unknown, rel: string): Coding {
+  if (cc === undefined || cc === null) return NO_CODING;
+  if (!isObj(cc)) { c.bad(rel, `expected a CodeableConcept object, found ${typeOf(cc)}`); return NO_CODING; }
+  const codings = arr(c, cc, 'coding', rel);
+  const text = str(c, cc, 'text', rel) ?? null;
+  for (let i = 0; i < codings.length; i++) {
+    const cd = codings[i];
+    if (!isObj(cd)) { c.bad(`${rel}.coding[${i}]`, `expected a Coding object, found ${typeOf(cd)}`); continue; }
+    const code = str(c, cd, 'code', `${rel}.coding[${i}]`);
+    const system = str(c, cd, 'system', `${rel}.coding[${i}]`);
+    const display = str(c, cd, 'display', `${rel}.coding[${i}]`);
+    if (i === 0) return { system: shortSystem(system), code: code ?? null, display: display ?? text };
+  }
+  return { system: null, code: null, display: text };
+}
+
+/** First element of an array of CodeableConcepts. */
+function firstConcept(c: Ctx, o: Json, key: string, rel: string): Coding {
+  const a = arr(c, o, key, rel);
+  return a.length ? concept(c, a[0], `${rel}.${key}[0]`) : NO_CODING;
+}
+
+/** A Coding (not a CodeableConcept), e.g. Encounter.class. */
+function coding(c: Ctx, o: Json, key: string, rel: string): Coding {
+  const cd = obj(c, o, key, rel);
+  if (!cd) return NO_CODING;
+  return {
+    system: shortSystem(str(c, cd, 'system', `${rel}.${key}`)),
+    code: str(c, cd, 'code', `${rel}.${key}`) ?? null,
+    display: str(c, cd, 'display', `${rel}.${key}`) ?? null,
+  };
+}
+
+/** Bundle-level map fullUrl → resource id, for `urn:uuid:` references. */
+type FullUrls = Map<string, string>;
+
+/** Resolves a Reference to the referenced resource id (null when absent or unresolvable). */
+function refId(c: Ctx, o: Json, key: string, rel: string, type: string, urls: FullUrls): string | null {
+  const r = obj(c, o, key, rel);
+  if (!r) return null;
+  const ref = str(c, r, 'reference', `${rel}.${key}`);
+  if (ref === undefined) return null;
+  return resolveRef(ref, type, urls);
+}
+
+export function resolveRef(ref: string, type: string, urls: FullUrls): string | null {
+  const hit = urls.get(ref);
+  if (hit !== undefined) return hit;
+  if (ref.startsWith('urn:uuid:')) return ref.slice(9);
+  if (ref.startsWith('#') || ref.includes('?')) return null; // contained or conditional reference
+  const m = ref.match(new RegExp(`(?:^|/)${type}/([A-Za-z0-9\\-.]{1,64})(?:/_history/[^/]*)?$`));
+  return m ? m[1]! : null;
+}
+
+/** Reads one JSON document: a Bundle, a single resource, or an array of either. */
+export function readFhirDocument(doc: unknown, file: string, st: IngestState, line?: number): void {
+  const where = line === undefined ? file : `${file}:${line}`;
+  if (Array.isArray(doc)) {
+    doc.forEach((d, i) => readResource(d, where, `$[${i}]`, st, new Map()));
+    return;
+  }
+  readResource(doc, where, '$', st, new Map());
+}
+
+/** Reads Bulk Data NDJSON text (one resource per line; blank lines ignored). */
+export function readFhirNdjson(text: string, file: string, st: IngestState): void {
+  let start = 0;
+  let lineNo = 0;
+  const urls: FullUrls = new Map();
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    lineNo++;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    if (line === '') { if (end === text.length) break; continue; }
+    let doc: unknown;
+    try { doc = JSON.parse(line); } catch (e) {
+      st.issue(`${file}:${lineNo}`, `not valid JSON${jsonErrorColumn(e)}; each NDJSON line must be one complete resource`);
+      continue;
+    }
+    readResource(doc, `${file}:${lineNo}`, '$', st, urls);
+    if (end === text.length) break;
+  }
+}
+
+/** Column of a JSON.parse error, without quoting the text (V8 messages quote a snippet). */
+export function jsonErrorColumn(e: unknown): string {
+  const m = String((e as Error)?.message ?? '').match(/position (\d+)/);
+  return m ? ` (at character ${Number(m[1]) + 1})` : '';
+}
+
+/** Line and column of a JSON.parse error in a whole document, or '' when V8 does not say. */
+export function jsonErrorPlace(text: string, e: unknown): string {
+  const m = String((e as Error)?.message ?? '').match(/position (\d+)/);
+  if (!m) return '';
+  const pos = Number(m[1]);
+  let line = 1, col = 1;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) { line++; col = 1; } else col++;
+  }
+  return `:${line}:${col}`;
+}
+
+function readResource(res: unknown, where: string, path: string, st: IngestState, urls: FullUrls): void {
+  if (!isObj(res)) { st.issue(`${where} ${path}`, `expected a FHIR resource object, found ${typeOf(res)}`); return; }
+  const type = res.resourceType;
+  if (typeof type !== 'string' || !/^[A-Z][A-Za-z]+$/.test(type)) {
+    st.issue(`${where} ${path}.resourceType`, 'missing or invalid resourceType'); return;
+  }
+  const rawId = res.id;
+  const id = typeof rawId === 'string' ? rawId : undefined;
+  const label = `${type}/${id ?? '(no id)'}`;
+  if (rawId !== undefined && typeof rawId !== 'string') st.issue(`${where} ${label} ${path}.id`, `expected a string, found ${typeOf(rawId)}`);
+  if (type === 'Bundle') { readBundle(res, where, path, label, st); return; }
+  st.count(type);
+  if (!MAPPED_TYPES.has(type)) { st.countUnmapped(type); return; }
+  const c = new Ctx(st, where, label, path);
+  MAPPERS[type]!(c, res, id, urls);
+}
+
+function readBundle(b: Json, where: string, path: string, label: string, st: IngestState): void {
+  const c = new Ctx(st, where, label, path);
+  const entries = arr(c, b, 'entry', '');
+  const urls: FullUrls = new Map();
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (!isObj(e)) continue;
+    const r = e.resource;
+    if (typeof e.fullUrl === 'string' && isObj(r) && typeof r.id === 'string') urls.set(e.fullUrl, r.id);
+  }
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (!isObj(e)) { c.bad(`.entry[${i}]`, `expected an entry object, found ${typeOf(e)}`); continue; }
+    if (e.resource === undefined) continue; // e.g. a DELETE request entry
+    let r = e.resource;
+    // a transaction entry without resource.id: use the urn:uuid fullUrl as its id
+    if (isObj(r) && r.id === undefined && typeof e.fullUrl === 'string' && e.fullUrl.startsWith('urn:uuid:')) {
+      r = { ...r, id: e.fullUrl.slice(9) };
+      urls.set(e.fullUrl, (r as Json).id as string);
+    }
+    readResource(r, where, `${path}.entry[${i}].resource`, st, urls);
+  }
+}
+
+type Mapper = (c: Ctx, r: Json, id: string | undefined, urls: FullUrls) => void;
+
+/** Resolves the subject (or patient) of an event; counts the resource as skipped when it has none. */
+function subject(c: Ctx, r: Json, urls: FullUrls, key = 'subject'): string | null {
+  const pid = refId(c, r, key, '', 'Patient', urls);
+  if (pid === null) {
+    if (r[key] === undefined) c.st.skip(`${r.resourceType as string} without ${key}`);
+    else c.st.skip(`${r.resourceType as string} with a ${key} reference that names no Patient`);
+  }
+  return pid;
+}
+
+const patient: Mapper = (c, r, id) => {
+  if (id === undefined) { c.bad('.id', 'a Patient needs an id (or a urn:uuid fullUrl) to link its events'); return; }
+  const row: Record<string, string | number | null> = { person_id: id };
+  row.birth_date = date(c, r, 'birthDate', '');
+  const g = str(c, r, 'gender', '');
+  if (g !== undefined && !GENDERS.has(g)) c.bad('.gender', 'expected one of male, female, other, unknown');
+  row.sex = g === 'male' ? 'M' : g === 'female' ? 'F' : g === 'other' ? 'O' : g === 'unknown' ? 'U' : null;
+  if (r.deceasedDateTime !== undefined) row.death_date = dateTime(c, r, 'deceasedDateTime', '');
+  if (r.deceasedBoolean !== undefined && typeof r.deceasedBoolean !== 'boolean') c.bad('.deceasedBoolean', 'expected a boolean');
+  const ms = concept(c, r.maritalStatus, '.maritalStatus');
+  row.marital_status = ms.code ?? ms.display;
+  // names: official (or first) name; maiden name from use=maiden
+  const names = arr(c, r, 'name', '');
+  let chosen = -1;
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i];
+    if (!isObj(n)) { c.bad(`.name[${i}]`, `expected a HumanName object, found ${typeOf(n)}`); continue; }
+    const use = str(c, n, 'use', `.name[${i}]`);
+    const family = str(c, n, 'family', `.name[${i}]`) ?? null;
+    const given = strList(c, n, 'given', `.name[${i}]`);
+    const prefix = strList(c, n, 'prefix', `.name[${i}]`);
+    const suffix = strList(c, n, 'suffix', `.name[${i}]`);
+    if (use === 'maiden') { row.maiden_name = family; continue; }
+    if (chosen < 0 || use === 'official') {
+      chosen = i;
+      row.name_family = family; row.name_given = given; row.name_prefix = prefix; row.name_suffix = suffix;
+    }
+  }
+  // identifiers by type code / system
+  const other: string[] = [];
+  const ids = arr(c, r, 'identifier', '');
+  for (let i = 0; i < ids.length; i++) {
+    const x = ids[i];
+    if (!isObj(x)) { c.bad(`.identifier[${i}]`, `expected an Identifier object, found ${typeOf(x)}`); continue; }
+    const value = str(c, x, 'value', `.identifier[${i}]`);
+    if (value === undefined) continue;
+    const system = str(c, x, 'system', `.identifier[${i}]`) ?? '';
+    const t = concept(c, x.type, `.identifier[${i}].type`).code;
+    let col: string;
+    if (t === 'SS' || system === 'http://hl7.org/fhir/sid/us-ssn' || t === 'NH' || t === 'INS-NIR'
+      || system.startsWith('urn:oid:1.2.250.1.213.1.4.')) col = 'ssn';
+    else if (t === 'MR' || t === 'PI') col = 'mrn';
+    else if (t === 'DL') col = 'drivers_license';
+    else if (t === 'PPN') col = 'passport';
+    else { if (value !== id) other.push(value); continue; }
+    if (row[col] == null) row[col] = value;
+  }
+  row.other_identifier = other.length ? other.join(';') : null;
+  // telecom
+  const tel = arr(c, r, 'telecom', '');
+  for (let i = 0; i < tel.length; i++) {
+    const t = tel[i];
+    if (!isObj(t)) { c.bad(`.telecom[${i}]`, `expected a ContactPoint object, found ${typeOf(t)}`); continue; }
+    const sys = str(c, t, 'system', `.telecom[${i}]`);
+    const v = str(c, t, 'value', `.telecom[${i}]`) ?? null;
+    if ((sys === 'phone' || sys === 'sms') && row.phone == null) row.phone = v;
+    else if (sys === 'email' && row.email == null) row.email = v;
+  }
+  // address: home (or first)
+  const addrs = arr(c, r, 'address', '');
+  let aIdx = -1;
+  for (let i = 0; i < addrs.length; i++) {
+    const a = addrs[i];
+    if (!isObj(a)) { c.bad(`.address[${i}]`, `expected an Address object, found ${typeOf(a)}`); continue; }
+    if (aIdx < 0 || a.use === 'home') aIdx = i;
+  }
+  if (aIdx >= 0) {
+    const a = addrs[aIdx] as Json, rel = `.address[${aIdx}]`;
+    row.address_line = strList(c, a, 'line', rel, ', ');
+    row.city = str(c, a, 'city', rel) ?? null;
+    row.county = str(c, a, 'district', rel) ?? null;
+    row.state = str(c, a, 'state', rel) ?? null;
+    row.postal_code = str(c, a, 'postalCode', rel) ?? null;
+    row.country = str(c, a, 'country', rel) ?? null;
+    const exts = arr(c, a, 'extension', rel);
+    for (const e of exts) {
+      if (!isObj(e) || e.url !== 'http://hl7.org/fhir/StructureDefinition/geolocation' || !Array.isArray(e.extension)) continue;
+      for (const sub of e.extension) {
+        if (!isObj(sub) || typeof sub.valueDecimal !== 'number') continue;
+        if (sub.url === 'latitude') row.latitude = sub.valueDecimal;
+        if (sub.url === 'longitude') row.longitude = sub.valueDecimal;
+      }
+    }
+  }
+  // US Core race / ethnicity, birth place, mother's maiden name
+  const exts = arr(c, r, 'extension', '');
+  for (let i = 0; i < exts.length; i++) {
+    const e = exts[i];
+    if (!isObj(e)) { c.bad(`.extension[${i}]`, `expected an Extension object, found ${typeOf(e)}`); continue; }
+    const url = e.url;
+    if (url === 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race') row.race = extText(e);
+    else if (url === 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity') row.ethnicity = extText(e);
+    else if (url === 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace' && isObj(e.valueAddress)) {
+      const a = e.valueAddress;
+      row.birth_place = [a.city, a.state, a.country].filter((x) => typeof x === 'string' && x).join(', ') || null;
+    } else if (url === 'http://hl7.org/fhir/StructureDefinition/patient-mothersMaidenName' && typeof e.valueString === 'string') {
+      if (row.maiden_name == null) row.maiden_name = e.valueString;
+    }
+  }
+  c.st.addPerson(row);
+};
+
+function extText(e: Json): string | null {
+  if (!Array.isArray(e.extension)) return null;
+  let omb: string | null = null;
+  for (const s of e.extension) {
+    if (!isObj(s)) continue;
+    if (s.url === 'text' && typeof s.valueString === 'string') return s.valueString;
+    if (s.url === 'ombCategory' && isObj(s.valueCoding) && typeof s.valueCoding.display === 'string') omb ??= s.valueCoding.display;
+  }
+  return omb;
+}
+
+function strList(c: Ctx, o: Json, key: string, rel: string, sep = ' '): string | null {
+  const a = arr(c, o, key, rel);
+  const out: string[] = [];
+  for (let i = 0; i < a.length; i++) {
+    if (typeof a[i] !== 'string') { c.bad(`${rel}.${key}[${i}]`, `expected a string, found ${typeOf(a[i])}`); continue; }
+    out.push(a[i] as string);
+  }
+  return out.length ? out.join(sep) : null;
+}
+
+const encounter: Mapper = (c, r, id, urls) => {
+  const pid = subject(c, r, urls);
+  const [start, end] = period(c, r, 'period', '');
+  const cls = coding(c, r, 'class', '');
+  const type = firstConcept(c, r, 'type', '');
+  const reason = firstConcept(c, r, 'reasonCode', '');
+  if (pid === null) return;
+  c.st.model.tables.encounters.add({
+    person_id: pid, encounter_id: id ?? null, start_date: start, end_date: end, class: cls.code,
+    code_system: type.system, code: type.code, display: type.display,
+    reason_code: reason.code, reason_display: reason.display,
+  });
+};
+
+const condition: Mapper = (c, r, _id, urls) => {
+  const pid = subject(c, r, urls);
+  const enc = refId(c, r, 'encounter', '', 'Encounter', urls);
+  const code = concept(c, r.code, '.code');
+  const onset = r.onsetDateTime !== undefined ? dateTime(c, r, 'onsetDateTime', '')
+    : r.onsetPeriod !== undefined ? period(c, r, 'onsetPeriod', '')[0] : dateTime(c, r, 'recordedDate', '');
+  const abate = r.abatementDateTime !== undefined ? dateTime(c, r, 'abatementDateTime', '')
+    : r.abatementPeriod !== undefined ? period(c, r, 'abatementPeriod', '')[1] : null;
+  const status = concept(c, r.clinicalStatus, '.clinicalStatus');
+  if (pid === null) return;
+  c.st.model.tables.conditions.add({
+    person_id: pid, encounter_id: enc, onset_date: onset, abatement_date: abate,
+    code_system: code.system, code: code.code, display: code.display, clinical_status: status.code,
+  });
+};
+
+/** value[x] of an Observation or a component → [value label, number, unit]. */
+function obsValue(c: Ctx, o: Json, rel: string): [string | null, number | null, string | null] {
+  if (o.valueQuantity !== undefined) {
+    const q = obj(c, o, 'valueQuantity', rel);
+    if (!q) return [null, null, null];
+    const v = q.value;
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) { c.bad(`${rel}.valueQuantity.value`, 'expected a number'); return [null, null, null]; }
+    const unit = str(c, q, 'unit', `${rel}.valueQuantity`) ?? str(c, q, 'code', `${rel}.valueQuantity`) ?? null;
+    return [v === undefined ? null : String(v), (v as number | undefined) ?? null, unit];
+  }
+  if (o.valueCodeableConcept !== undefined) {
+    const cc = concept(c, o.valueCodeableConcept, `${rel}.valueCodeableConcept`);
+    return [cc.code ?? cc.display, null, null];
+  }
+  if (o.valueString !== undefined) return [str(c, o, 'valueString', rel) ?? null, null, null];
+  if (o.valueBoolean !== undefined) {
+    if (typeof o.valueBoolean !== 'boolean') { c.bad(`${rel}.valueBoolean`, 'expected a boolean'); return [null, null, null]; }
+    return [String(o.valueBoolean), null, null];
+  }
+  if (o.valueInteger !== undefined) {
+    if (!Number.isInteger(o.valueInteger)) { c.bad(`${rel}.valueInteger`, 'expected an integer'); return [null, null, null]; }
+    return [String(o.valueInteger), o.valueInteger as number, null];
+  }
+  if (o.valueDateTime !== undefined) return [dateTime(c, o, 'valueDateTime', rel), null, null];
+  return [null, null, null];
+}
+
+const observation: Mapper = (c, r, _id, urls) => {
+  const pid = subject(c, r, urls);
+  const enc = refId(c, r, 'encounter', '', 'Encounter', urls);
+  const d = r.effectiveDateTime !== undefined ? dateTime(c, r, 'effectiveDateTime', '')
+    : r.effectivePeriod !== undefined ? period(c, r, 'effectivePeriod', '')[0]
+    : r.effectiveInstant !== undefined ? dateTime(c, r, 'effectiveInstant', '') : dateTime(c, r, 'issued', '');
+  const cat = firstConcept(c, r, 'category', '').code;
+  const code = concept(c, r.code, '.code');
+  const hasValue = Object.keys(r).some((k) => k.startsWith('value'));
+  const [value, num, unit] = obsValue(c, r, '');
+  const comps = arr(c, r, 'component', '');
+  const rows: [Coding, string | null, number | null, string | null, string | null][] = [];
+  if (hasValue || comps.length === 0) rows.push([code, value, num, unit, null]);
+  for (let i = 0; i < comps.length; i++) {
+    const k = comps[i];
+    if (!isObj(k)) { c.bad(`.component[${i}]`, `expected a component object, found ${typeOf(k)}`); continue; }
+    const kc = concept(c, k.code, `.component[${i}].code`);
+    const [v, n, u] = obsValue(c, k, `.component[${i}]`);
+    rows.push([kc, v, n, u, code.code]);
+  }
+  if (pid === null) return;
+  for (const [cd, v, n, u, panel] of rows) {
+    c.st.model.tables.observations.add({
+      person_id: pid, encounter_id: enc, date: d, category: cat, code_system: cd.system, code: cd.code,
+      display: cd.display, panel_code: panel, value: v, value_number: n, unit: u,
+    });
+  }
+};
+
+const medication: Mapper = (c, r, _id, urls) => {
+  const pid = subject(c, r, urls);
+  const enc = refId(c, r, r.resourceType === 'MedicationStatement' ? 'context' : 'encounter', '', 'Encounter', urls);
+  let code = concept(c, r.medicationCodeableConcept, '.medicationCodeableConcept');
+  if (r.medicationCodeableConcept === undefined && r.medicationReference !== undefined) {
+    const m = obj(c, r, 'medicationReference', '');
+    code = { system: null, code: null, display: m ? str(c, m, 'display', '.medicationReference') ?? null : null };
+    c.st.warn('some medications use medicationReference: their code is not resolved (display kept)');
+  }
+  let start: string | null, end: string | null = null;
+  if (r.resourceType === 'MedicationRequest') {
+    start = dateTime(c, r, 'authoredOn', '');
+    const dr = obj(c, r, 'dispenseRequest', '');
+    if (dr && dr.validityPeriod !== undefined) end = period(c, dr, 'validityPeriod', '.dispenseRequest')[1];
+  } else if (r.effectivePeriod !== undefined) [start, end] = period(c, r, 'effectivePeriod', '');
+  else start = dateTime(c, r, 'effectiveDateTime', '') ?? dateTime(c, r, 'dateAsserted', '');
+  const status = str(c, r, 'status', '') ?? null;
+  if (pid === null) return;
+  c.st.model.tables.medications.add({
+    person_id: pid, encounter_id: enc, start_date: start, end_date: end, code_system: code.system,
+    code: code.code, display: code.display, status, source: r.resourceType as string,
+  });
+};
+
+const procedure: Mapper = (c, r, _id, urls) => {
+  const pid = subject(c, r, urls);
+  const enc = refId(c, r, 'encounter', '', 'Encounter', urls);
+  const code = concept(c, r.code, '.code');
+  let start: string | null = null, end: string | null = null;
+  if (r.performedDateTime !== undefined) start = dateTime(c, r, 'performedDateTime', '');
+  else if (r.performedPeriod !== undefined) [start, end] = period(c, r, 'performedPeriod', '');
+  const reason = firstConcept(c, r, 'reasonCode', '');
+  if (pid === null) return;
+  c.st.model.tables.procedures.add({
+    person_id: pid, encounter_id: enc, start_date: start, end_date: end, code_system: code.system,
+    code: code.code, display: code.display, reason_code: reason.code, reason_display: reason.display,
+  });
+};
+
+const documentReference: Mapper = (c, r, _id, urls) => {
+  const pid = subject(c, r, urls);
+  const type = concept(c, r.type, '.type');
+  const d = dateTime(c, r, 'date', '');
+  const ctx = obj(c, r, 'context', '');
+  let enc: string | null = null;
+  if (ctx) {
+    const encs = arr(c, ctx, 'encounter', '.context');
+    if (encs.length && isObj(encs[0])) enc = refId(c, { e: encs[0] }, 'e', '.context.encounter[0]', 'Encounter', urls);
+  }
+  // the first text/* attachment with inline data
+  const content = arr(c, r, 'content', '');
+  let text: string | null = null, contentType: string | null = null;
+  for (let i = 0; i < content.length; i++) {
+    const ct = content[i];
+    if (!isObj(ct)) { c.bad(`.content[${i}]`, `expected a content object, found ${typeOf(ct)}`); continue; }
+    const att = obj(c, ct, 'attachment', `.content[${i}]`);
+    if (!att) continue;
+    const rel = `.content[${i}].attachment`;
+    const type = str(c, att, 'contentType', rel) ?? null;
+    const data = str(c, att, 'data', rel);
+    if (contentType === null) contentType = type;
+    if (data === undefined) continue;
+    if (!BASE64_RE.test(data)) { c.bad(`${rel}.data`, 'not base64'); continue; }
+    if (type !== null && !type.startsWith('text/')) continue;
+    const latin1 = type !== null && /charset\s*=\s*"?(iso-8859-1|latin1|windows-1252)/i.test(type);
+    text = Buffer.from(data, 'base64').toString(latin1 ? 'latin1' : 'utf8');
+    contentType = type;
+    break;
+  }
+  if (pid === null) return;
+  if (text === null) c.st.warn('some DocumentReference resources have no inline text attachment: their notes rows have an empty text');
+  c.st.addNote({
+    person_id: pid, encounter_id: enc, date: d, type_system: type.system, type_code: type.code,
+    type_display: type.display, content_type: contentType,
+  }, text);
+};
+
+const MAPPERS: Record<string, Mapper> = {
+  Patient: patient, Encounter: encounter, Condition: condition, Observation: observation,
+  MedicationRequest: medication, MedicationStatement: medication, Procedure: procedure,
+  DocumentReference: documentReference,
+};

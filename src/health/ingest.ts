@@ -1,0 +1,328 @@
+/**
+ * `ingest`: health exports (FHIR R4 Bundles / NDJSON, Synthea CSV, OMOP CDM v5.4 CSV) → the common
+ * model's tables + the person-level view, with direct identifiers dropped or pseudonymized and
+ * note text de-identified. `writeIngest` writes the tables into a folder atomically.
+ *
+ * Inputs are paths (files or folders, '-' for stdin) or in-memory documents, so the observatory
+ * service can ingest uploads without touching the disk.
+ */
+import { readdir, readFile, stat, rename, rm, mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { AnonymatError } from '../errors.ts';
+import { columnFromCodes, makeTable, type Column, type Table } from '../table/table.ts';
+import { DIRECT_IDENTIFIER_COLUMNS, TABLE_NAMES, type TableName } from './model.ts';
+import { IngestState, sortedCounts } from './state.ts';
+import { jsonErrorPlace, readFhirDocument, readFhirNdjson } from './fhir/reader.ts';
+import { readSynthea, type SyntheaLayout } from './synthea/reader.ts';
+import { readOmop } from './omop/reader.ts';
+import { personView } from './person-view.ts';
+import type { PseudonymKey } from '../pseudonymize/key.ts';
+import { pseudonym } from '../pseudonymize/tokens.ts';
+import { redactText } from '../text/index.ts';
+
+/** One input: a path (file, folder, '-' = stdin) or an in-memory document. */
+export type IngestInput =
+  | string
+  /** A parsed FHIR document: a Bundle, one resource, or an array of them. */
+  | { name: string; json: unknown }
+  /** FHIR JSON or Bulk Data NDJSON text (format guessed from the text when absent). */
+  | { name: string; text: string; format?: 'json' | 'ndjson' }
+  /** A Synthea CSV export: file name (patients.csv, …) → CSV text. */
+  | { name: string; synthea: Record<string, string> }
+  /** OMOP CDM tables: file name (person.csv, …) → CSV/TSV text. */
+  | { name: string; omop: Record<string, string> };
+
+export interface IngestOptions {
+  /** YYYY-MM-DD: the person view has `age` at this date instead of `birth_year`. */
+  referenceDate?: string;
+  /** Pseudonymization key (src/pseudonymize/key.ts `loadKey`): identifiers become keyed tokens. Without it they are dropped. */
+  key?: PseudonymKey;
+  /** De-identify note text (default true). false keeps the raw text and is reported as unsafe. */
+  redactNotes?: boolean;
+  /** Language of the notes for the redactor (default 'auto'). */
+  lang?: 'fr' | 'en' | 'auto';
+  /** Country assumed for postal codes of persons without one (FR → département, US → 3-digit ZIP). */
+  defaultCountry?: string;
+}
+
+export interface IngestResult {
+  /** person, person_view, encounters, conditions, observations, medications, procedures, notes */
+  tables: Record<string, Table>;
+  /** Rows of the person table (= rows of person_view). */
+  persons: number;
+  /** Count of resources / records read per type (FHIR resourceType, synthea:<file>, omop:<table>). */
+  resources: Record<string, number>;
+  /** Count per type read but not mapped to any table. */
+  unmapped: Record<string, number>;
+  /** Resources of mapped types that could not be placed, per reason (e.g. no subject). */
+  skipped: Record<string, number>;
+  identifiers: {
+    /** What happened to the direct identifiers of the person table. */
+    action: 'dropped' | 'pseudonymized';
+    columns: string[];
+    /** person_id / encounter_id: keyed tokens (with a key) or sequence numbers (without). */
+    personId: 'pseudonymized' | 'renumbered';
+    keyFingerprint?: string;
+  };
+  notes: { rows: number; withText: number; text: 'redacted' | 'kept' | 'dropped'; spans: Record<string, number> };
+  sources: { name: string; format: string }[];
+  warnings: string[];
+}
+
+/** Columns dropped even with a key (precise coordinates have no use as tokens). */
+const ALWAYS_DROPPED = new Set(['latitude', 'longitude']);
+
+export async function ingest(inputs: IngestInput[], options: IngestOptions = {}): Promise<IngestResult> {
+  if (inputs.length === 0) throw new AnonymatError('invalid-usage', 'ingest needs at least one input (a FHIR bundle, an NDJSON file, or a Synthea/OMOP folder)');
+  if (options.referenceDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.referenceDate)) {
+    throw new AnonymatError('invalid-usage', '--reference-date expects YYYY-MM-DD');
+  }
+  const st = new IngestState();
+  if (options.redactNotes === false) {
+    st.noteMode = 'kept';
+    st.warn('note text was NOT de-identified (redaction disabled explicitly): the notes table may contain names, dates and identifiers');
+  } else {
+    st.noteMode = 'redacted';
+    const lang = options.lang ?? 'auto';
+    st.redact = (text, personId) => redactText(text, {
+      lang, replacement: 'tag', key: options.key, personId: personId ?? undefined,
+    });
+  }
+  for (const input of inputs) await readInput(input, st);
+  if (st.issueCount > 0) {
+    const more = st.issueCount > st.issues.length ? ` (first ${st.issues.length} listed)` : '';
+    throw new AnonymatError('invalid-input',
+      `${st.issueCount} problem(s) in the input${more}: fix the listed resources/fields (paths are JSON paths in the resource or file:line and column) or remove them`,
+      st.issues);
+  }
+  return finish(st, options);
+}
+
+async function readInput(input: IngestInput, st: IngestState): Promise<void> {
+  if (typeof input !== 'string') {
+    if ('json' in input) { st.sources.push({ name: input.name, format: 'fhir-json' }); readFhirDocument(input.json, input.name, st); }
+    else if ('text' in input) readFhirText(input.text, input.name, st, input.format);
+    else if ('synthea' in input) {
+      const files = new Map(Object.entries(input.synthea).map(([k, v]) => [basename(k), () => v] as const));
+      const layout = readSynthea(files, input.name, st);
+      if (layout === null) throw new AnonymatError('invalid-input', `${input.name}: a Synthea export needs patients.csv`);
+      st.sources.push({ name: input.name, format: `synthea-${layout}` });
+    } else if ('omop' in input) {
+      const files = new Map(Object.entries(input.omop).map(([k, v]) => [basename(k), () => v] as const));
+      if (!readOmop(files, input.name, st)) throw new AnonymatError('invalid-input', `${input.name}: OMOP tables need person.csv`);
+      st.sources.push({ name: input.name, format: 'omop-cdm-5.4' });
+    }
+    return;
+  }
+  if (input === '-') {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    readFhirText(Buffer.concat(chunks).toString('utf8'), 'stdin', st);
+    return;
+  }
+  let s;
+  try { s = await stat(input); } catch {
+    throw new AnonymatError('invalid-input', `${input}: no such file or folder`);
+  }
+  if (s.isDirectory()) { await readFolder(input, st); return; }
+  const ext = extname(input).toLowerCase();
+  if (ext === '.csv' || ext === '.tsv') {
+    throw new AnonymatError('invalid-input', `${input}: Synthea and OMOP CSV files are read as a folder; pass the folder that holds patients.csv or person.csv`);
+  }
+  const text = await readFile(input, 'utf8');
+  readFhirText(text, input, st, ext === '.ndjson' || ext === '.jsonl' ? 'ndjson' : undefined);
+}
+
+function readFhirText(text: string, name: string, st: IngestState, format?: 'json' | 'ndjson'): void {
+  if (format === undefined) {
+    // NDJSON: several lines, each starting with '{'
+    const t = text.trimStart();
+    const nl = t.indexOf('\n');
+    format = nl > 0 && t[0] === '{' && t.slice(nl + 1).trimStart().startsWith('{') && !looksLikeOneDocument(t) ? 'ndjson' : 'json';
+  }
+  st.sources.push({ name, format: format === 'ndjson' ? 'fhir-ndjson' : 'fhir-json' });
+  if (format === 'ndjson') { readFhirNdjson(text, name, st); return; }
+  let doc: unknown;
+  try { doc = JSON.parse(text); } catch (e) {
+    throw new AnonymatError('invalid-input', `${name}${jsonErrorPlace(text, e)}: not valid JSON (a FHIR Bundle or resource was expected; NDJSON files should end in .ndjson)`,
+      [{ path: `${name}${jsonErrorPlace(text, e)}`, message: 'not valid JSON' }]);
+  }
+  readFhirDocument(doc, name, st);
+}
+
+/** A pretty-printed JSON document has a first line of just "{" (NDJSON lines are complete objects). */
+function looksLikeOneDocument(t: string): boolean {
+  const first = t.slice(0, t.indexOf('\n')).trim();
+  return first === '{' || !first.endsWith('}');
+}
+
+async function readFolder(dir: string, st: IngestState): Promise<void> {
+  const names = (await readdir(dir)).sort();
+  const lower = new Set(names.map((n) => n.toLowerCase()));
+  const loaders = (filter: (n: string) => boolean) =>
+    new Map(names.filter(filter).map((n) => [n, () => readFileSync(join(dir, n), 'utf8')] as const));
+  if (lower.has('patients.csv')) {
+    const layout: SyntheaLayout | null = readSynthea(loaders((n) => n.toLowerCase().endsWith('.csv')), dir, st);
+    st.sources.push({ name: dir, format: `synthea-${layout}` });
+    return;
+  }
+  if (lower.has('person.csv') || lower.has('person.tsv')) {
+    readOmop(loaders((n) => /\.(csv|tsv)$/i.test(n)), dir, st);
+    st.sources.push({ name: dir, format: 'omop-cdm-5.4' });
+    return;
+  }
+  const fhir = names.filter((n) => /\.(json|ndjson|jsonl)$/i.test(n));
+  const sub: string[] = [];
+  for (const n of names) if ((await stat(join(dir, n))).isDirectory()) sub.push(n);
+  if (fhir.length === 0 && sub.length === 0) {
+    throw new AnonymatError('invalid-input', `${dir}: no FHIR (.json, .ndjson), Synthea (patients.csv) or OMOP (person.csv) files found`);
+  }
+  for (const n of fhir) {
+    const p = join(dir, n);
+    const ext = extname(n).toLowerCase();
+    readFhirText(await readFile(p, 'utf8'), p, st, ext === '.ndjson' || ext === '.jsonl' ? 'ndjson' : undefined);
+  }
+  for (const n of sub) await readFolder(join(dir, n), st);
+}
+
+/** Maps a string column's labels through `f` (injective on the labels present), re-sorting the dictionary. */
+function relabel(c: Column, f: (label: string) => string | null, name = c.name): Column {
+  const labels = c.dictionary.map((l) => (l === null ? null : f(l)));
+  const present = [...new Set(labels.filter((l): l is string => l !== null))].sort();
+  const pos = new Map(present.map((l, i) => [l, i]));
+  const hasMissing = labels.some((l) => l === null);
+  const m = present.length;
+  const remap = Int32Array.from(labels, (l) => (l === null ? m : pos.get(l)!));
+  const codes = new Int32Array(c.codes.length);
+  for (let r = 0; r < codes.length; r++) codes[r] = remap[c.codes[r]!]!;
+  const dictionary: (string | null)[] = [...present];
+  if (hasMissing) dictionary.push(null);
+  return columnFromCodes(name, c.kind, codes, dictionary);
+}
+
+function finish(st: IngestState, options: IngestOptions): IngestResult {
+  const raw = {} as Record<TableName, Table>;
+  for (const n of TABLE_NAMES) raw[n] = st.model.tables[n].finish();
+  const key = options.key;
+
+  // person ids: keyed tokens, or sequence numbers in order of the person table then of first use
+  const personMap = new Map<string, string>();
+  const encounterMap = new Map<string, string>();
+  const seq = (m: Map<string, string>, prefix: string) => (id: string) => {
+    let v = m.get(id);
+    if (v === undefined) { v = prefix + String(m.size + 1).padStart(6, '0'); m.set(id, v); }
+    return v;
+  };
+  const personOf = key ? (id: string) => pseudonym(key, id, { domain: 'person_id' }) : seq(personMap, 'P');
+  const encounterOf = key ? (id: string) => pseudonym(key, id, { domain: 'encounter_id' }) : seq(encounterMap, 'E');
+  if (!key) {
+    // number persons in person-table row order (deterministic: input order)
+    const pc = raw.person.columns.find((c) => c.name === 'person_id')!;
+    for (let r = 0; r < raw.person.rowCount; r++) personOf(pc.dictionary[pc.codes[r]!]!);
+    const ec = raw.encounters.columns.find((c) => c.name === 'encounter_id')!;
+    for (let r = 0; r < raw.encounters.rowCount; r++) { const l = ec.dictionary[ec.codes[r]!]; if (l != null) encounterOf(l); }
+  }
+  const rekeyed = {} as Record<TableName, Table>;
+  for (const n of TABLE_NAMES) {
+    rekeyed[n] = makeTable(raw[n].columns.map((c) =>
+      c.name === 'person_id' ? relabel(c, personOf) : c.name === 'encounter_id' ? relabel(c, encounterOf) : c));
+  }
+  // persons referenced by events but absent from the person table
+  const known = new Set(raw.person.columns.find((c) => c.name === 'person_id')!.dictionary);
+  let orphans = 0;
+  for (const n of TABLE_NAMES) {
+    if (n === 'person') continue;
+    const c = raw[n].columns.find((x) => x.name === 'person_id')!;
+    const counts = new Int32Array(c.dictionary.length);
+    for (let r = 0; r < c.codes.length; r++) counts[c.codes[r]!]!++;
+    c.dictionary.forEach((l, i) => { if (l !== null && !known.has(l)) orphans += counts[i]!; });
+  }
+  if (orphans) st.warn(`${orphans} event row(s) refer to persons absent from the inputs' Patient/patients/person records; they are kept but not in person_view`);
+  if (st.duplicatePersons) st.warn(`${st.duplicatePersons} duplicate person record(s) (same id in several inputs): the first one is kept`);
+
+  const view = personView(rekeyed.person, rekeyed.encounters, rekeyed.conditions, {
+    referenceDate: options.referenceDate, defaultCountry: options.defaultCountry,
+  });
+
+  // direct identifiers of the person table
+  const idCols: string[] = [];
+  const personCols: Column[] = [];
+  for (const c of rekeyed.person.columns) {
+    if (!DIRECT_IDENTIFIER_COLUMNS.includes(c.name)) { personCols.push(c); continue; }
+    idCols.push(c.name);
+    if (key && !ALWAYS_DROPPED.has(c.name)) {
+      personCols.push(relabel(c, (l) => pseudonym(key, l, { domain: c.name, normalize: c.name.startsWith('name') || c.name === 'maiden_name' ? 'name' : c.name === 'email' ? 'email' : 'identifier' })));
+    }
+  }
+  const person = makeTable(personCols);
+
+  const tables: Record<string, Table> = {
+    person, person_view: view, encounters: rekeyed.encounters, conditions: rekeyed.conditions,
+    observations: rekeyed.observations, medications: rekeyed.medications, procedures: rekeyed.procedures,
+    notes: rekeyed.notes,
+  };
+  if (!key) st.warn('no pseudonymization key: direct identifiers were dropped and person/encounter ids renumbered (pass --key-file or set ANONYMAT_KEY to keep keyed tokens instead)');
+  return {
+    tables,
+    persons: person.rowCount,
+    resources: sortedCounts(st.resources),
+    unmapped: sortedCounts(st.unmapped),
+    skipped: sortedCounts(st.skipped),
+    identifiers: {
+      action: key ? 'pseudonymized' : 'dropped',
+      columns: key ? idCols.filter((c) => !ALWAYS_DROPPED.has(c)) : idCols,
+      personId: key ? 'pseudonymized' : 'renumbered',
+      ...(key ? { keyFingerprint: key.fingerprint } : {}),
+    },
+    notes: { rows: st.notes.rows, withText: st.notes.withText, text: st.noteMode, spans: sortedCounts(st.notes.spans) },
+    sources: st.sources,
+    warnings: st.warnings,
+  };
+}
+
+export interface WrittenTable { path: string; rows: number }
+
+/**
+ * Writes every table of an ingest result into `folder` (Parquet by default), atomically: the
+ * tables go to a temporary sibling folder that replaces `folder` only once all are written.
+ * An existing `folder` is replaced only when `overwrite` is set.
+ */
+export async function writeIngest(result: IngestResult, folder: string, options: { format?: 'parquet' | 'csv'; overwrite?: boolean } = {}): Promise<Record<string, WrittenTable>> {
+  const { writeTable, writeFileAtomic } = await import('../io/write.ts');
+  const format = options.format ?? 'parquet';
+  const target = resolve(folder);
+  let exists = false;
+  try { await stat(target); exists = true; } catch { /* absent */ }
+  if (exists && !options.overwrite) {
+    throw new AnonymatError('invalid-usage', `${folder} already exists: choose another output folder or pass --overwrite to replace it`);
+  }
+  await mkdir(dirname(target), { recursive: true });
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const written: Record<string, WrittenTable> = {};
+  try {
+    await mkdir(tmp);
+    for (const [name, table] of Object.entries(result.tables)) {
+      const file = `${name}.${format}`;
+      await writeTable(table, join(tmp, file), { format });
+      written[name] = { path: join(folder, file), rows: table.rowCount };
+    }
+    const manifest = {
+      persons: result.persons, resources: result.resources, unmapped: result.unmapped, skipped: result.skipped,
+      identifiers: result.identifiers, notes: result.notes, sources: result.sources, warnings: result.warnings,
+      tables: written,
+    };
+    await writeFileAtomic(join(tmp, 'ingest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    if (exists) {
+      const old = `${tmp}.old`;
+      await rename(target, old);
+      await rename(tmp, target);
+      await rm(old, { recursive: true, force: true });
+    } else await rename(tmp, target);
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  return written;
+}

@@ -1,0 +1,75 @@
+/**
+ * What every reader (FHIR, Synthea, OMOP) fills while ingesting: the model's table builders, counts
+ * per resource type (and per type that is not mapped), validation issues (never values), warnings,
+ * and the decoded notes waiting for de-identification.
+ */
+import type { Issue } from '../errors.ts';
+import { ModelBuilder } from './model.ts';
+
+/** Validation issues kept per ingestion (the count of the rest is reported). */
+export const MAX_ISSUES = 200;
+
+export class IngestState {
+  readonly model = new ModelBuilder();
+  /** Count of every resource / record read, per type (FHIR resourceType, `synthea:<file>`, `omop:<table>`). */
+  readonly resources = new Map<string, number>();
+  /** Count of resources / records read but not mapped to a table, per type. */
+  readonly unmapped = new Map<string, number>();
+  /** Resources of mapped types that could not be placed (e.g. an Observation without a subject), per reason. */
+  readonly skipped = new Map<string, number>();
+  readonly issues: Issue[] = [];
+  issueCount = 0;
+  readonly warnings: string[] = [];
+  /** Inputs read, in order, with the reader that took them. */
+  readonly sources: { name: string; format: string }[] = [];
+  /** person ids seen in person rows (to find duplicates). */
+  readonly personIds = new Set<string>();
+  duplicatePersons = 0;
+
+  /**
+   * What happens to note text: 'redacted' (through `redact`), 'kept' (redaction disabled explicitly:
+   * reported as unsafe), 'dropped' (no redactor available: the text column is left empty).
+   */
+  noteMode: 'redacted' | 'kept' | 'dropped' = 'dropped';
+  redact: ((text: string, personId: string | null) => { text: string; spans: { label: string }[] }) | null = null;
+  readonly notes = { rows: 0, withText: 0, spans: new Map<string, number>() };
+
+  /** Adds a notes row; its text goes through the redactor first (or is kept / dropped per noteMode). */
+  addNote(row: Record<string, string | number | null | undefined>, text: string | null): void {
+    this.notes.rows++;
+    let out: string | null = null;
+    if (text !== null && text !== '') {
+      this.notes.withText++;
+      if (this.noteMode === 'kept') out = text;
+      else if (this.noteMode === 'redacted' && this.redact) {
+        const res = this.redact(text, (row.person_id as string | null) ?? null);
+        out = res.text;
+        for (const s of res.spans) this.notes.spans.set(s.label, (this.notes.spans.get(s.label) ?? 0) + 1);
+      }
+    }
+    this.model.tables.notes.add({ ...row, text: out });
+  }
+
+  count(type: string, n = 1): void { this.resources.set(type, (this.resources.get(type) ?? 0) + n); }
+  countUnmapped(type: string, n = 1): void { this.unmapped.set(type, (this.unmapped.get(type) ?? 0) + n); }
+  skip(reason: string): void { this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + 1); }
+  issue(path: string, message: string): void {
+    this.issueCount++;
+    if (this.issues.length < MAX_ISSUES) this.issues.push({ path, message });
+  }
+  warn(message: string): void { if (!this.warnings.includes(message)) this.warnings.push(message); }
+
+  /** Adds a person row unless the id was already seen (first occurrence wins; counted). */
+  addPerson(row: Record<string, string | number | null | undefined>): boolean {
+    const id = row.person_id as string;
+    if (this.personIds.has(id)) { this.duplicatePersons++; return false; }
+    this.personIds.add(id);
+    this.model.tables.person.add(row);
+    return true;
+  }
+}
+
+/** Sorted plain object from a count map (stable JSON output). */
+export function sortedCounts(m: Map<string, number>): Record<string, number> {
+  return Object.fromEntries([...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
