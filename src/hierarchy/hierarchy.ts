@@ -7,6 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { AnonymatError } from '../errors.ts';
+import type { Issue } from '../errors.ts';
+import type { Column } from '../table/table.ts';
 
 /** A generalization hierarchy as a label matrix, as in ARX's CSV: one row per ground value. */
 export interface Hierarchy {
@@ -88,4 +90,172 @@ export async function writeArxHierarchy(h: Hierarchy, path: string): Promise<voi
   }
   const { writeFileAtomic } = await import('../io/write.ts');
   await writeFileAtomic(path, formatArxHierarchy(h));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compilation against a table column
+// ---------------------------------------------------------------------------------------------
+
+
+/**
+ * A hierarchy compiled against one column of a table: everything the lattice search needs, as
+ * typed arrays. Ground indexes are the hierarchy's rows (first occurrence of each ground value);
+ * when the column has missing values and the hierarchy has no row for the empty value, one
+ * synthetic row is appended for them (label null below the top level, the top label at the top).
+ */
+export interface CompiledHierarchy {
+  readonly column: string;
+  /** Number of levels (max level + 1). */
+  readonly height: number;
+  /** Number of hierarchy rows |R| (including values absent from the data), as ARX counts them. */
+  readonly groundCount: number;
+  /** Column code → ground index. */
+  readonly groundOfCode: Int32Array;
+  /** levelOfGround[h][g] = code at level h of ground row g (codes numbered by first appearance). */
+  readonly levelOfGround: readonly Int32Array[];
+  /** labels[h][code] = label of a level-h code (null for the missing value below the top). */
+  readonly labels: readonly (readonly (string | null)[])[];
+  /** Number of distinct codes per level. */
+  readonly cardinality: readonly number[];
+  /** share[h][code] = (#hierarchy rows whose level-h label is this code's) / |R| (ARX Loss). */
+  readonly share: readonly Float64Array[];
+  /** rep[h][code] = one ground index with that level-h code (to compose level maps). */
+  readonly rep: readonly Int32Array[];
+}
+
+function hierarchyError(column: string, issues: Issue[]): AnonymatError {
+  return new AnonymatError('invalid-hierarchy',
+    `hierarchy of column ${column} is not valid: ${issues.length} problem${issues.length > 1 ? 's' : ''} (each level must be a function of the previous one and cover every value of the data)`,
+    issues);
+}
+
+/** Structural checks of a hierarchy alone (line numbers are 1-based rows of the hierarchy). */
+export function checkHierarchyStructure(h: Hierarchy, source = `hierarchy ${h.column}`): Issue[] {
+  const issues: Issue[] = [];
+  const H = h.levels.length;
+  if (H === 0) return [{ path: source, message: `column ${h.column}: the hierarchy has no level` }];
+  const n = h.levels[0]!.length;
+  for (let l = 1; l < H; l++) {
+    if (h.levels[l]!.length !== n) issues.push({ path: `${source}, level ${l}`, message: `column ${h.column}: level ${l} has ${h.levels[l]!.length} rows, level 0 has ${n}` });
+  }
+  if (issues.length) return issues;
+  // a ground value listed twice must have the same generalizations
+  const firstRow = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const v = h.levels[0]![i]!;
+    const f = firstRow.get(v);
+    if (f === undefined) { firstRow.set(v, i); continue; }
+    for (let l = 1; l < H; l++) {
+      if (h.levels[l]![i] !== h.levels[l]![f]) {
+        issues.push({ path: `${source}:${i + 1}, level ${l}`, message: `column ${h.column}: the value of line ${i + 1} also appears on line ${f + 1} with a different parent at level ${l} (a value mapped to two parents)` });
+        break;
+      }
+    }
+  }
+  // level l+1 must be a function of level l
+  for (let l = 1; l + 1 < H; l++) {
+    const parent = new Map<string, { label: string; row: number }>();
+    for (let i = 0; i < n; i++) {
+      const a = h.levels[l]![i]!;
+      const b = h.levels[l + 1]![i]!;
+      const p = parent.get(a);
+      if (!p) parent.set(a, { label: b, row: i });
+      else if (p.label !== b) {
+        issues.push({ path: `${source}:${i + 1}, level ${l + 1}`, message: `column ${h.column}: a level-${l} group has two parents at level ${l + 1} (lines ${p.row + 1} and ${i + 1}); level ${l + 1} must be a function of level ${l}` });
+      }
+    }
+  }
+  return issues;
+}
+
+/**
+ * Compiles a hierarchy against a column. Throws AnonymatError('invalid-hierarchy') listing every
+ * problem: a data value absent from the hierarchy (with its first data row, 1-based, header
+ * excluded), a value mapped to two parents, a level that is not a function of the previous one.
+ */
+export function compileHierarchy(h: Hierarchy, col: Column, source = `hierarchy ${h.column}`): CompiledHierarchy {
+  const structural = checkHierarchyStructure(h, source);
+  if (structural.length) throw hierarchyError(h.column, structural);
+  const H = h.levels.length;
+  const ground = h.levels[0]!;
+  const index = new Map<string, number>();
+  for (let i = 0; i < ground.length; i++) if (!index.has(ground[i]!)) index.set(ground[i]!, i);
+
+  const groundOfCode = new Int32Array(col.dictionary.length).fill(-1);
+  const unknownCodes: number[] = [];
+  let needMissingRow = false;
+  for (let c = 0; c < col.dictionary.length; c++) {
+    const label = col.dictionary[c];
+    if (label === null || label === undefined) {
+      const g = index.get('');
+      if (g !== undefined) groundOfCode[c] = g; else needMissingRow = true;
+      continue;
+    }
+    const g = index.get(label);
+    if (g === undefined) unknownCodes.push(c); else groundOfCode[c] = g;
+  }
+  // only codes that actually occur in the data matter
+  if (unknownCodes.length) {
+    const firstRowOf = new Map<number, number>();
+    const unknown = new Set(unknownCodes);
+    for (let r = 0; r < col.codes.length && firstRowOf.size < unknown.size; r++) {
+      const c = col.codes[r]!;
+      if (unknown.has(c) && !firstRowOf.has(c)) firstRowOf.set(c, r);
+    }
+    if (firstRowOf.size) {
+      const issues = [...firstRowOf.values()].sort((a, b) => a - b).slice(0, 20).map((r) => ({
+        path: `row ${r + 1}, column ${h.column}, level 0`,
+        message: `the value of data row ${r + 1} is not in the hierarchy of column ${h.column}; add a line for it`,
+      }));
+      if (firstRowOf.size > 20) issues.push({ path: `column ${h.column}`, message: `and ${firstRowOf.size - 20} more values absent from the hierarchy` });
+      throw hierarchyError(h.column, issues);
+    }
+  }
+  let missingUsed = false;
+  if (needMissingRow && col.missing >= 0) {
+    for (let r = 0; r < col.codes.length; r++) if (col.codes[r] === col.missing) { missingUsed = true; break; }
+  }
+  const n = ground.length + (missingUsed ? 1 : 0);
+  if (missingUsed) groundOfCode[col.missing] = ground.length;
+
+  const levelOfGround: Int32Array[] = [];
+  const labels: (string | null)[][] = [];
+  const share: Float64Array[] = [];
+  const rep: Int32Array[] = [];
+  const cardinality: number[] = [];
+  for (let l = 0; l < H; l++) {
+    const lab = h.levels[l]!;
+    const codeOf = new Map<string, number>();
+    const map = new Int32Array(n);
+    const ls: (string | null)[] = [];
+    const counts: number[] = [];
+    const reps: number[] = [];
+    for (let i = 0; i < ground.length; i++) {
+      const v = lab[i]!;
+      let c = codeOf.get(v);
+      if (c === undefined) { c = ls.length; codeOf.set(v, c); ls.push(v); counts.push(0); reps.push(i); }
+      map[i] = c;
+      counts[c]!++;
+    }
+    if (missingUsed) {
+      const top = l === H - 1 && codeOf.size === 1;
+      if (top) { map[ground.length] = 0; counts[0]!++; }
+      else { map[ground.length] = ls.length; ls.push(null); counts.push(1); reps.push(ground.length); }
+    }
+    levelOfGround.push(map);
+    labels.push(ls);
+    share.push(Float64Array.from(counts, (k) => k / n));
+    rep.push(Int32Array.from(reps));
+    cardinality.push(ls.length);
+  }
+  return { column: h.column, height: H, groundCount: n, groundOfCode, levelOfGround, labels, share, rep, cardinality };
+}
+
+/** Map from codes at level `from` to codes at level `to` (to ≥ from). */
+export function levelMap(ch: CompiledHierarchy, from: number, to: number): Int32Array {
+  const rep = ch.rep[from]!;
+  const target = ch.levelOfGround[to]!;
+  const out = new Int32Array(rep.length);
+  for (let c = 0; c < rep.length; c++) out[c] = target[rep[c]!]!;
+  return out;
 }

@@ -1,2 +1,5 @@
-export type { Hierarchy } from './hierarchy.ts';
-export { readArxHierarchy, writeArxHierarchy, parseArxHierarchy, formatArxHierarchy } from './hierarchy.ts';
+export type { Hierarchy, CompiledHierarchy } from './hierarchy.ts';
+export {
+  readArxHierarchy, writeArxHierarchy, parseArxHierarchy, formatArxHierarchy,
+  compileHierarchy, checkHierarchyStructure, levelMap,
+} from './hierarchy.ts';

@@ -1,0 +1,428 @@
+/**
+ * The transformation checker: evaluates one transformation (a level vector) against the privacy
+ * models, the suppression limit and the metric.
+ *
+ * Step by step (ARX's TransformationChecker, without its state machine):
+ * 1. The raw rows are grouped ONCE at the bottom of the lattice into a base snapshot: the distinct
+ *    tuples (quasi-identifiers at level 0, plus the sensitive columns the models read) with their
+ *    row counts (and population counts for δ-presence / k-map).
+ * 2. A transformation's snapshot is rolled up from the most specific cached snapshot below it
+ *    (fewest entries): each entry's codes go through the hierarchy's level maps and equal tuples
+ *    are merged in an open-addressing table over typed arrays. Raw rows are never regrouped.
+ * 3. Entries are grouped by their quasi-identifier part into equivalence classes; every class a
+ *    model rejects is suppressed; the transformation is feasible iff the suppressed rows are at
+ *    most floor(limit · N) and every table-level model holds on what is released.
+ * 4. Feasible transformations get their metric value.
+ * Snapshots smaller than the base are kept in a most-recently-used cache bounded in entries.
+ */
+import type { CompiledHierarchy } from '../hierarchy/hierarchy.ts';
+import { levelMap } from '../hierarchy/hierarchy.ts';
+import type { Lattice } from '../lattice/lattice.ts';
+import { levelsOf, leq } from '../lattice/lattice.ts';
+import type { ClassView, PrivacyModel, SensitiveHistogram, TableModel } from '../models/models.ts';
+import type { Metric, NodeStats } from '../metrics/metrics.ts';
+
+export interface SensitiveInput {
+  readonly name: string;
+  /** Dictionary code per data row. */
+  readonly codes: Int32Array;
+  readonly cardinality: number;
+}
+
+export interface CheckSetup {
+  readonly qi: readonly CompiledHierarchy[];
+  /** Ground index (hierarchy row) per data row, per quasi-identifier. */
+  readonly ground: readonly Int32Array[];
+  readonly sensitive: readonly SensitiveInput[];
+  /** Ground indexes of the population table's rows (δ-presence, k-map), per quasi-identifier. */
+  readonly populationGround?: readonly Int32Array[];
+  readonly models: readonly PrivacyModel[];
+  readonly tableModels: readonly TableModel[];
+  /** Fraction of rows that may be suppressed, in [0, 1]. */
+  readonly suppressionLimit: number;
+  readonly metric: Metric;
+  /** Max entries held in the snapshot cache (default: 4 × base entries, at least 200,000). */
+  readonly cacheEntries?: number;
+}
+
+export interface CheckResult {
+  readonly id: number;
+  readonly feasible: boolean;
+  /** Rows suppressed by the models. */
+  readonly suppressed: number;
+  /** Released (non-suppressed) classes. */
+  readonly classes: number;
+  /** Metric value (NaN when infeasible). */
+  readonly value: number;
+  /** Rows rejected per model (first model that rejects a class), and table models that fail. */
+  readonly rejectedBy: readonly number[];
+  readonly tableFailures: readonly string[];
+}
+
+interface Snapshot {
+  readonly levels: Int32Array;
+  readonly n: number;
+  /** keys[d][entry]: d < m are QI codes at `levels`, then sensitive codes. */
+  readonly keys: Int32Array[];
+  readonly count: Int32Array;
+  readonly pop: Int32Array | null;
+  lastUse: number;
+}
+
+const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+
+export class Checker {
+  readonly setup: CheckSetup;
+  readonly lattice: Lattice;
+  readonly n: number;
+  readonly maxSuppressed: number;
+  /** Number of transformations grouped (roll-ups), the work measure. */
+  checks = 0;
+  /** Entries read by roll-ups (the work measure behind `checks`). */
+  rolledEntries = 0;
+  private readonly m: number;
+  private readonly sDims: number;
+  private readonly base: Snapshot;
+  /** Base entry of each data row. */
+  private readonly entryOfRow: Int32Array;
+  private cache: Snapshot[] = [];
+  private cacheSize = 0;
+  private readonly cacheLimit: number;
+  private clock = 0;
+  private slots = new Int32Array(0);
+  private readonly mapCache = new Map<number, Int32Array>();
+  private readonly needsSensitive: boolean;
+  private readonly needsPopulation: boolean;
+
+  constructor(setup: CheckSetup, lattice: Lattice) {
+    this.setup = setup;
+    this.lattice = lattice;
+    this.m = setup.qi.length;
+    this.n = setup.ground[0]?.length ?? setup.sensitive[0]?.codes.length ?? 0;
+    this.maxSuppressed = Math.floor(setup.suppressionLimit * this.n + 1e-9);
+    this.needsSensitive = setup.models.some((x) => x.sensitive >= 0);
+    this.needsPopulation = setup.models.some((x) => x.needsPopulation);
+    this.sDims = this.needsSensitive ? setup.sensitive.length : 0;
+    const { snapshot, entryOfRow } = this.buildBase();
+    this.base = snapshot;
+    this.entryOfRow = entryOfRow;
+    this.cacheLimit = setup.cacheEntries ?? Math.max(4 * snapshot.n, 200_000);
+  }
+
+  /** Entries of the base snapshot (distinct bottom tuples). */
+  get baseEntries(): number { return this.base.n; }
+
+  private buildBase(): { snapshot: Snapshot; entryOfRow: Int32Array } {
+    const { qi, ground, sensitive, populationGround } = this.setup;
+    const m = this.m, D = m + this.sDims;
+    const popRows = this.needsPopulation && populationGround ? (populationGround[0]?.length ?? 0) : 0;
+    const total = this.n + popRows;
+    // level-0 code columns over data rows then population rows
+    const cols: Int32Array[] = [];
+    const cards: number[] = [];
+    for (let j = 0; j < m; j++) {
+      const map0 = qi[j]!.levelOfGround[0]!;
+      const col = new Int32Array(total);
+      const g = ground[j]!;
+      for (let r = 0; r < this.n; r++) col[r] = map0[g[r]!]!;
+      if (popRows) { const pg = populationGround![j]!; for (let r = 0; r < popRows; r++) col[this.n + r] = map0[pg[r]!]!; }
+      cols.push(col); cards.push(qi[j]!.cardinality[0]!);
+    }
+    for (let s = 0; s < this.sDims; s++) {
+      const col = new Int32Array(total);
+      col.set(sensitive[s]!.codes);
+      cols.push(col); cards.push(Math.max(1, sensitive[s]!.cardinality));
+    }
+    let counts: Int32Array | null = null, pops: Int32Array | null = null;
+    if (popRows) {
+      counts = new Int32Array(total); counts.fill(1, 0, this.n);
+      pops = new Int32Array(total); pops.fill(1, this.n);
+    }
+    const res = this.group(cols, cols.map(() => null), cards, total, counts, pops, true);
+    const snapshot: Snapshot = { levels: new Int32Array(m), n: res.n, keys: res.keys, count: res.count, pop: res.pop, lastUse: 0 };
+    void D;
+    return { snapshot, entryOfRow: res.entryOf!.subarray(0, this.n) };
+  }
+
+  /**
+   * Groups `total` items: item i has codes maps[d] ? maps[d][cols[d][i]] : cols[d][i] in each
+   * dimension d, weight counts?.[i] (1 when absent) and population weight pops?.[i]. The shared
+   * open-addressing core of the base grouping, the roll-ups and the class grouping.
+   */
+  private group(
+    cols: readonly Int32Array[], maps: readonly (Int32Array | null)[], cards: readonly number[], total: number,
+    counts: Int32Array | null, pops: Int32Array | null, wantEntryOf: boolean,
+  ): { n: number; keys: Int32Array[]; count: Int32Array; pop: Int32Array | null; entryOf: Int32Array | null } {
+    const D = cols.length;
+    let product = 1;
+    for (const c of cards) product *= Math.max(1, c);
+    const exact = product <= MAX_EXACT;
+    let cap = 16;
+    while (cap < total * 2) cap <<= 1;
+    if (this.slots.length < cap) this.slots = new Int32Array(cap);
+    const slots = this.slots;
+    slots.fill(-1, 0, cap);
+    const mask = cap - 1;
+    // mapped columns (a gather through each level map; identity dims are used as they are)
+    const mapped: Int32Array[] = new Array(D);
+    for (let d = 0; d < D; d++) {
+      const map = maps[d], col = cols[d]!;
+      if (!map) { mapped[d] = col; continue; }
+      const out = this.scratchColumn(d, total);
+      for (let i = 0; i < total; i++) out[i] = map[col[i]!]!;
+      mapped[d] = out;
+    }
+    const count = new Int32Array(total);
+    const pop = pops ? new Int32Array(total) : null;
+    const entryOf = wantEntryOf ? new Int32Array(total) : null;
+    const firstOf = this.scratchFirst(total);
+    let n = 0;
+    if (exact) {
+      const keys = this.scratchKeys(total);
+      const keyOf = this.scratchKeyOf(total);
+      keys.fill(0, 0, total);
+      for (let d = 0; d < D; d++) {
+        const c = cards[d]!, col = mapped[d]!;
+        for (let i = 0; i < total; i++) keys[i] = keys[i]! * c + col[i]!;
+      }
+      for (let i = 0; i < total; i++) {
+        const key = keys[i]!;
+        const lo = key >>> 0, hi = (key / 4294967296) >>> 0;
+        let s = fmix(Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi ^ 0x85ebca6b, 0xc2b2ae35)) & mask;
+        let id: number;
+        for (;;) {
+          id = slots[s]!;
+          if (id === -1 || keyOf[id] === key) break;
+          s = (s + 1) & mask;
+        }
+        if (id === -1) { id = n++; slots[s] = id; keyOf[id] = key; firstOf[id] = i; }
+        count[id]! += counts ? counts[i]! : 1;
+        if (pop) pop[id]! += pops![i]!;
+        if (entryOf) entryOf[i] = id;
+      }
+    } else {
+      for (let i = 0; i < total; i++) {
+        let h = 0x811c9dc5;
+        for (let d = 0; d < D; d++) h = Math.imul(h ^ mapped[d]![i]!, 0x01000193);
+        let s = fmix(h) & mask;
+        let id: number;
+        for (;;) {
+          id = slots[s]!;
+          if (id === -1) break;
+          const f = firstOf[id]!;
+          let same = true;
+          for (let d = 0; d < D; d++) if (mapped[d]![f] !== mapped[d]![i]) { same = false; break; }
+          if (same) break;
+          s = (s + 1) & mask;
+        }
+        if (id === -1) { id = n++; slots[s] = id; firstOf[id] = i; }
+        count[id]! += counts ? counts[i]! : 1;
+        if (pop) pop[id]! += pops![i]!;
+        if (entryOf) entryOf[i] = id;
+      }
+    }
+    const keysOut: Int32Array[] = [];
+    for (let d = 0; d < D; d++) {
+      const col = mapped[d]!, out = new Int32Array(n);
+      for (let e = 0; e < n; e++) out[e] = col[firstOf[e]!]!;
+      keysOut.push(out);
+    }
+    return { n, keys: keysOut, count: count.slice(0, n), pop: pop ? pop.slice(0, n) : null, entryOf };
+  }
+
+  private scratch: Int32Array[] = [];
+  private scratchF = new Int32Array(0);
+  private scratchK = new Float64Array(0);
+  private scratchKO = new Float64Array(0);
+  private scratchColumn(d: number, n: number): Int32Array {
+    let a = this.scratch[d];
+    if (!a || a.length < n) { a = new Int32Array(Math.max(n, 1024)); this.scratch[d] = a; }
+    return a;
+  }
+  private scratchFirst(n: number): Int32Array {
+    if (this.scratchF.length < n) this.scratchF = new Int32Array(Math.max(n, 1024));
+    return this.scratchF;
+  }
+  private scratchKeys(n: number): Float64Array {
+    if (this.scratchK.length < n) this.scratchK = new Float64Array(Math.max(n, 1024));
+    return this.scratchK;
+  }
+  private scratchKeyOf(n: number): Float64Array {
+    if (this.scratchKO.length < n) this.scratchKO = new Float64Array(Math.max(n, 1024));
+    return this.scratchKO;
+  }
+
+  private composedMap(j: number, from: number, to: number): Int32Array {
+    const k = (j * 64 + from) * 64 + to;
+    let m = this.mapCache.get(k);
+    if (!m) { m = levelMap(this.setup.qi[j]!, from, to); this.mapCache.set(k, m); }
+    return m;
+  }
+
+  /** The cached snapshot below `levels` with the fewest entries (the base at worst). */
+  private sourceFor(levels: Int32Array): Snapshot {
+    let best = this.base;
+    for (const s of this.cache) if (s.n < best.n && leq(s.levels, levels)) best = s;
+    best.lastUse = ++this.clock;
+    return best;
+  }
+
+  /** Rolls `src` up to `levels`; `entryMap` (optional) receives src entry → new entry. */
+  private rollup(src: Snapshot, levels: Int32Array, entryMap?: Int32Array): Snapshot {
+    const m = this.m;
+    const cols: Int32Array[] = [];
+    const maps: (Int32Array | null)[] = [];
+    const cards: number[] = [];
+    for (let j = 0; j < m; j++) {
+      const from = src.levels[j]!, to = levels[j]!;
+      cols.push(src.keys[j]!);
+      maps.push(from === to ? null : this.composedMap(j, from, to));
+      cards.push(this.setup.qi[j]!.cardinality[to]!);
+    }
+    for (let s = 0; s < this.sDims; s++) { cols.push(src.keys[m + s]!); maps.push(null); cards.push(Math.max(1, this.setup.sensitive[s]!.cardinality)); }
+    const res = this.group(cols, maps, cards, src.n, src.count, src.pop, !!entryMap);
+    if (entryMap) entryMap.set(res.entryOf!);
+    return { levels: Int32Array.from(levels), n: res.n, keys: res.keys, count: res.count, pop: res.pop, lastUse: ++this.clock };
+  }
+
+  private remember(s: Snapshot): void {
+    if (s.n >= this.base.n || s.n > this.cacheLimit / 2) return;
+    this.cache.push(s);
+    this.cacheSize += s.n;
+    while (this.cacheSize > this.cacheLimit && this.cache.length > 1) {
+      let oldest = 0;
+      for (let i = 1; i < this.cache.length; i++) if (this.cache[i]!.lastUse < this.cache[oldest]!.lastUse) oldest = i;
+      this.cacheSize -= this.cache[oldest]!.n;
+      this.cache.splice(oldest, 1);
+    }
+  }
+
+  /** Snapshot of a transformation (rolled up from the best cached one). */
+  private snapshotOf(levels: Int32Array): Snapshot {
+    const src = this.sourceFor(levels);
+    let same = true;
+    for (let j = 0; j < this.m; j++) if (src.levels[j] !== levels[j]) { same = false; break; }
+    if (same) return src;
+    this.checks++;
+    this.rolledEntries += src.n;
+    const snap = this.rollup(src, levels);
+    this.remember(snap);
+    return snap;
+  }
+
+  /** Checks a transformation by id. */
+  check(id: number): CheckResult {
+    const levels = levelsOf(this.lattice, id);
+    const snap = this.snapshotOf(levels);
+    const ev = this.evaluate(snap, levels, false);
+    return { id, ...ev.result };
+  }
+
+  /** Full details of a transformation: per-row class and suppression, for materialization. */
+  details(id: number): { result: CheckResult; stats: NodeStats; classOfRow: Int32Array; rowSuppressed: Uint8Array } {
+    const levels = levelsOf(this.lattice, id);
+    const entryMap = new Int32Array(this.base.n);
+    const snap = this.rollup(this.base, levels, entryMap);
+    const ev = this.evaluate(snap, levels, true);
+    const classOfRow = new Int32Array(this.n);
+    const rowSuppressed = new Uint8Array(this.n);
+    for (let r = 0; r < this.n; r++) {
+      const c = ev.classOfEntry[entryMap[this.entryOfRow[r]!]!]!;
+      classOfRow[r] = c;
+      rowSuppressed[r] = ev.stats.suppressed[c]!;
+    }
+    return { result: { id, ...ev.result }, stats: ev.stats, classOfRow, rowSuppressed };
+  }
+
+  private evaluate(snap: Snapshot, levels: Int32Array, always: boolean): {
+    result: Omit<CheckResult, 'id'>; stats: NodeStats; classOfEntry: Int32Array;
+  } {
+    const m = this.m;
+    const { models, tableModels, metric } = this.setup;
+    // 1. classes over the QI part
+    let classes: number;
+    let classOfEntry: Int32Array;
+    if (this.sDims === 0) {
+      classes = snap.n;
+      classOfEntry = identity(snap.n);
+    } else {
+      const cards = levels.length ? Array.from(levels, (h, j) => this.setup.qi[j]!.cardinality[h]!) : [];
+      const res = this.group(snap.keys.slice(0, m), snap.keys.slice(0, m).map(() => null), cards, snap.n, null, null, true);
+      classes = res.n;
+      classOfEntry = res.entryOf!;
+    }
+    const sizes = new Int32Array(classes);
+    const popSizes = this.needsPopulation ? new Int32Array(classes) : null;
+    const codes = Array.from({ length: m }, () => new Int32Array(classes));
+    for (let e = 0; e < snap.n; e++) {
+      const c = classOfEntry[e]!;
+      sizes[c]! += snap.count[e]!;
+      if (popSizes && snap.pop) popSizes[c]! += snap.pop[e]!;
+    }
+    for (let j = 0; j < m; j++) { const k = snap.keys[j]!, out = codes[j]!; for (let e = 0; e < snap.n; e++) out[classOfEntry[e]!] = k[e]!; }
+    // 2. models, class by class
+    const suppressed = new Uint8Array(classes);
+    const rejectedBy = new Array<number>(models.length).fill(0);
+    let suppressedRows = 0;
+    let kept = 0;
+    const view: ClassView = { size: 0, popSize: 0, sensitive: [] };
+    let order: Int32Array | null = null, start: Int32Array | null = null;
+    const hists: SensitiveHistogram[] = [];
+    const dense: Int32Array[] = [];
+    if (this.needsSensitive) {
+      // counting sort of entries by class
+      start = new Int32Array(classes + 1);
+      for (let e = 0; e < snap.n; e++) start[classOfEntry[e]! + 1]!++;
+      for (let c = 0; c < classes; c++) start[c + 1]! += start[c]!;
+      const pos = start.slice(0, classes);
+      order = new Int32Array(snap.n);
+      for (let e = 0; e < snap.n; e++) order[pos[classOfEntry[e]!]!++] = e;
+      for (let s = 0; s < this.sDims; s++) {
+        const card = Math.max(1, this.setup.sensitive[s]!.cardinality);
+        hists.push({ distinct: 0, codes: new Int32Array(card), counts: new Int32Array(card) });
+        dense.push(new Int32Array(card).fill(-1));
+      }
+      view.sensitive = hists;
+    }
+    for (let c = 0; c < classes; c++) {
+      const size = sizes[c]!;
+      if (size === 0) { suppressed[c] = 1; continue; } // population-only tuple: not a released class
+      view.size = size;
+      view.popSize = popSizes ? popSizes[c]! : 0;
+      if (order) {
+        for (let s = 0; s < this.sDims; s++) {
+          const hs = hists[s]!, dn = dense[s]!, key = snap.keys[m + s]!;
+          hs.distinct = 0;
+          for (let i = start![c]!; i < start![c + 1]!; i++) {
+            const e = order[i]!;
+            const w = snap.count[e]!;
+            if (w === 0) continue;
+            const v = key[e]!;
+            let slot = dn[v]!;
+            if (slot === -1) { slot = hs.distinct++; dn[v] = slot; hs.codes[slot] = v; hs.counts[slot] = 0; }
+            hs.counts[slot]! += w;
+          }
+          for (let i = 0; i < hs.distinct; i++) dn[hs.codes[i]!] = -1;
+        }
+      }
+      for (let k = 0; k < models.length; k++) {
+        if (!models[k]!.holds(view)) { suppressed[c] = 1; rejectedBy[k]! += size; suppressedRows += size; break; }
+      }
+      if (!suppressed[c]) kept++;
+    }
+    const tableFailures: string[] = [];
+    for (const t of tableModels) if (!t.holds({ rows: this.n - suppressedRows, classes: kept })) tableFailures.push(t.name);
+    const feasible = suppressedRows <= this.maxSuppressed && tableFailures.length === 0;
+    const stats: NodeStats = { levels, classes, sizes, codes, suppressed, suppressedRows };
+    const value = feasible || always ? metric.evaluate(stats) : NaN;
+    return { result: { feasible, suppressed: suppressedRows, classes: kept, value, rejectedBy, tableFailures }, stats, classOfEntry };
+  }
+}
+
+function identity(n: number): Int32Array { const a = new Int32Array(n); for (let i = 0; i < n; i++) a[i] = i; return a; }
+
+function fmix(h: number): number {
+  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

@@ -1,0 +1,2 @@
+export type { Lattice } from './lattice.ts';
+export { makeLattice, idOf, levelsOf, heightOf, forEachSuccessor, forEachPredecessor, leq, propagate, Flag } from './lattice.ts';

@@ -1,0 +1,209 @@
+/**
+ * Search strategies over the generalization lattice. All share one interface: given a checker
+ * (models + suppression limit + metric), return the best feasible transformation found.
+ *
+ * Tie-break (deterministic, documented): lowest metric value; on equal values the transformation
+ * with the lowest height (sum of levels) wins; then the lowest id (lexicographic order of the level
+ * vectors, first quasi-identifier most significant).
+ *
+ * - exhaustive: checks every transformation; the reference in tests.
+ * - optimal: bound-ordered branch and bound, provably optimal. Transformations are visited in
+ *   increasing order of the metric's lower bound (the value with nothing suppressed, which is
+ *   monotone in generalization); the search stops when the next bound exceeds the best value. When
+ *   the models are monotone, feasibility is predicted along the lattice (an infeasible
+ *   transformation makes all its predecessors infeasible, a feasible one all its successors
+ *   feasible), and an unknown transformation is resolved by a binary search on a chain of
+ *   successors above it (as ARX's Flash does), which settles many transformations per check.
+ * - heuristic: for lattices too large to enumerate: a greedy climb by lower bound to a feasible
+ *   transformation, then a greedy descent while a predecessor stays feasible and improves the
+ *   value. Feasible, not proven optimal.
+ */
+import type { Checker, CheckResult } from '../check/checker.ts';
+import { Flag, forEachPredecessor, forEachSuccessor, heightOf, levelsOf, propagate } from '../lattice/lattice.ts';
+import type { Lattice } from '../lattice/lattice.ts';
+
+export type StrategyName = 'auto' | 'optimal' | 'exhaustive' | 'heuristic';
+
+export interface SearchOptions {
+  /** Called after each check with (checked, latticeSize). */
+  onProgress?: (checked: number, size: number) => void;
+}
+
+export interface SearchResult {
+  /** Best feasible transformation, or null when none is feasible. */
+  readonly best: CheckResult | null;
+  readonly optimal: boolean;
+  /** Transformations checked (grouped and evaluated). */
+  readonly checked: number;
+  readonly latticeSize: number;
+  readonly strategy: Exclude<StrategyName, 'auto'>;
+}
+
+/** True when a beats b under the documented tie-break. */
+export function better(l: Lattice, a: { id: number; value: number }, b: { id: number; value: number } | null): boolean {
+  if (!b) return true;
+  if (a.value !== b.value) return a.value < b.value;
+  const ha = heightOf(l, a.id), hb = heightOf(l, b.id);
+  if (ha !== hb) return ha < hb;
+  return a.id < b.id;
+}
+
+/** Whether feasibility (and "nothing suppressed") can be predicted along the lattice. */
+export function monotonicity(checker: Checker): { feasibility: boolean; suppression: boolean } {
+  const { models, tableModels } = checker.setup;
+  const strict = models.every((m) => m.isMonotonic) && tableModels.length === 0;
+  const noSuppression = checker.maxSuppressed === 0
+    && models.every((m) => m.monotoneWithoutSuppression) && tableModels.every((t) => t.monotoneWithoutSuppression);
+  return { feasibility: strict || noSuppression, suppression: strict };
+}
+
+export function exhaustiveSearch(checker: Checker, options: SearchOptions = {}): SearchResult {
+  const l = checker.lattice;
+  let best: CheckResult | null = null;
+  for (let id = 0; id < l.size; id++) {
+    const r = checker.check(id);
+    if (r.feasible && better(l, { id, value: r.value }, best)) best = r;
+    options.onProgress?.(id + 1, l.size);
+  }
+  return { best, optimal: true, checked: l.size, latticeSize: l.size, strategy: 'exhaustive' };
+}
+
+export function optimalSearch(checker: Checker, options: SearchOptions = {}): SearchResult {
+  const l = checker.lattice;
+  const metric = checker.setup.metric;
+  const size = l.size;
+  const mono = monotonicity(checker);
+  const lb = new Float64Array(size);
+  const levels = new Int32Array(l.dims);
+  if (metric.lowerBound) for (let id = 0; id < size; id++) lb[id] = metric.lowerBound(levelsOf(l, id, levels));
+  else lb.fill(-Infinity);
+  const heights = new Int32Array(size);
+  for (let id = 0; id < size; id++) heights[id] = heightOf(l, id);
+  const order = Uint32Array.from({ length: size }, (_, i) => i);
+  order.sort((a, b) => (lb[a]! - lb[b]!) || (heights[a]! - heights[b]!) || (a - b));
+
+  const flags = new Uint8Array(size);
+  const results = new Map<number, CheckResult>();
+  let best = null as { id: number; value: number } | null;
+  let bestResult = null as CheckResult | null;
+  let checked = 0;
+  const exactFree = metric.exactWithoutSuppression;
+
+  const consider = (id: number, value: number, r: CheckResult | null) => {
+    if (better(l, { id, value }, best)) { best = { id, value }; bestResult = r; }
+  };
+  const doCheck = (id: number): CheckResult => {
+    const r = checker.check(id);
+    checked++;
+    flags[id] = flags[id]! | Flag.Checked;
+    results.set(id, r);
+    if (r.feasible) {
+      consider(id, r.value, r);
+      if (mono.feasibility) propagate(l, flags, id, Flag.Feasible, 'up');
+      else flags[id] = flags[id]! | Flag.Feasible;
+      if (r.suppressed === 0 && mono.suppression) {
+        propagate(l, flags, id, Flag.NoSuppression, 'up');
+        // successors cannot beat this one (value monotone without suppression, ties lost on height)
+        if (metric.monotoneWithoutSuppression) {
+          forEachSuccessor(l, id, (s) => propagate(l, flags, s, Flag.Pruned, 'up'));
+        }
+      }
+    } else if (mono.feasibility) propagate(l, flags, id, Flag.Infeasible, 'down');
+    else flags[id] = flags[id]! | Flag.Infeasible;
+    options.onProgress?.(checked, size);
+    return r;
+  };
+  /** Could `id` still win against the best, given its bound? */
+  const promising = (id: number): boolean => {
+    if (!best) return true;
+    const b = lb[id]!;
+    if (b < best.value) return true;
+    if (b > best.value) return false;
+    return better(l, { id, value: b }, best);
+  };
+  const settled = (id: number) => (flags[id]! & (Flag.Infeasible | Flag.Pruned)) !== 0 || (flags[id]! & Flag.Checked) !== 0;
+
+  for (let i = 0; i < size; i++) {
+    const x = order[i]!;
+    if (best && lb[x]! > best.value) break;
+    if (settled(x) || !promising(x)) continue;
+    const f = flags[x]!;
+    if (f & Flag.Feasible) {
+      // known feasible: its value is its bound when nothing is suppressed
+      if (exactFree && (checker.maxSuppressed === 0 || (f & Flag.NoSuppression))) { consider(x, lb[x]!, null); continue; }
+      doCheck(x);
+      continue;
+    }
+    if (!mono.feasibility) { doCheck(x); continue; }
+    // resolve x with a binary search on a chain of successors (Flash-like)
+    const chain = [x];
+    for (;;) {
+      const top = chain[chain.length - 1]!;
+      let next = -1;
+      forEachSuccessor(l, top, (s) => {
+        if (flags[s]! & (Flag.Feasible | Flag.Infeasible)) return;
+        if (next === -1 || lb[s]! < lb[next]! || (lb[s] === lb[next] && s < next)) next = s;
+      });
+      if (next === -1) break;
+      chain.push(next);
+    }
+    let lo = 0, hi = chain.length - 1;
+    while (lo <= hi && !(flags[x]! & (Flag.Infeasible | Flag.Checked))) {
+      const mid = (lo + hi) >>> 1;
+      const node = chain[mid]!;
+      if (flags[node]! & Flag.Infeasible) { lo = mid + 1; continue; }
+      if (flags[node]! & Flag.Checked) { hi = mid - 1; continue; }
+      const r = doCheck(node);
+      if (r.feasible) hi = mid - 1; else lo = mid + 1;
+    }
+    if (!(flags[x]! & (Flag.Infeasible | Flag.Checked))) {
+      // x is known feasible now (a chain node above it is): evaluate it like the others
+      const fx = flags[x]!;
+      if (exactFree && (checker.maxSuppressed === 0 || (fx & Flag.NoSuppression))) consider(x, lb[x]!, null);
+      else if (promising(x)) doCheck(x);
+    }
+  }
+  let finalBest = bestResult;
+  if (best && (!finalBest || finalBest.id !== best.id)) finalBest = results.get(best.id) ?? checker.check(best.id);
+  void forEachPredecessor;
+  return { best: finalBest, optimal: true, checked, latticeSize: size, strategy: 'optimal' };
+}
+
+export function heuristicSearch(checker: Checker, options: SearchOptions = {}): SearchResult {
+  const l = checker.lattice;
+  const metric = checker.setup.metric;
+  const levels = new Int32Array(l.dims);
+  const bound = (id: number) => (metric.lowerBound ? metric.lowerBound(levelsOf(l, id, levels)) : heightOf(l, id));
+  const seen = new Map<number, CheckResult>();
+  let checked = 0;
+  const check = (id: number) => {
+    let r = seen.get(id);
+    if (!r) { r = checker.check(id); seen.set(id, r); checked++; options.onProgress?.(checked, l.size); }
+    return r;
+  };
+  // climb from the bottom by the lowest bound until feasible
+  let cur = 0;
+  let r = check(cur);
+  while (!r.feasible) {
+    let next = -1, nb = Infinity;
+    forEachSuccessor(l, cur, (s) => { const b = bound(s); if (next === -1 || b < nb || (b === nb && s < next)) { next = s; nb = b; } });
+    if (next === -1) break;
+    cur = next;
+    r = check(cur);
+  }
+  if (!r.feasible) return { best: null, optimal: false, checked, latticeSize: l.size, strategy: 'heuristic' };
+  // descend / improve: move to the best feasible neighbour (predecessor or successor) while it improves
+  let best = r;
+  for (;;) {
+    let improved: CheckResult | null = null;
+    const tryNode = (s: number) => {
+      const c = check(s);
+      if (c.feasible && better(l, { id: s, value: c.value }, improved ?? { id: best.id, value: best.value })) improved = c;
+    };
+    forEachPredecessor(l, best.id, tryNode);
+    if (!improved) forEachSuccessor(l, best.id, tryNode);
+    if (!improved) break;
+    best = improved;
+  }
+  return { best, optimal: false, checked, latticeSize: l.size, strategy: 'heuristic' };
+}
