@@ -1,0 +1,162 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ingest } from '../ingest.ts';
+import { AnonymatError } from '../../errors.ts';
+import { column, toRecords, type Table } from '../../table/table.ts';
+import { resolveRef } from './reader.ts';
+
+const fixtures = fileURLToPath(new URL('../../../test/fixtures/health/fhir/', import.meta.url));
+const ca59 = fileURLToPath(new URL('../../../../shared/data/synthea-ca-59/fhir-r4/', import.meta.url));
+
+function labels(t: Table, name: string): (string | null)[] {
+  const c = column(t, name);
+  return Array.from(c.codes, (k) => c.dictionary[k]!);
+}
+
+test('fixture bundle: rows per table, components, skipped and unmapped resources', async () => {
+  const r = await ingest([join(fixtures, 'bundle.json')]);
+  assert.equal(r.persons, 2);
+  assert.deepEqual(r.resources, {
+    Condition: 4, DocumentReference: 1, Encounter: 3, Immunization: 1, MedicationRequest: 1,
+    MedicationStatement: 1, Observation: 4, Organization: 1, Patient: 2, Procedure: 1,
+  });
+  assert.deepEqual(r.unmapped, { Immunization: 1, Organization: 1 });
+  assert.deepEqual(r.skipped, { 'Observation without subject': 1 });
+  assert.equal(r.tables.encounters!.rowCount, 3);
+  assert.equal(r.tables.conditions!.rowCount, 4);
+  // blood pressure panel → 2 component rows; HbA1c and smoking status → 1 row each; obs-4 skipped
+  assert.equal(r.tables.observations!.rowCount, 4);
+  assert.deepEqual(labels(r.tables.observations!, 'panel_code').filter((x) => x === '85354-9').length, 2);
+  assert.deepEqual(labels(r.tables.medications!, 'source').sort(), ['MedicationRequest', 'MedicationStatement']);
+  const med = toRecords(r.tables.medications!).find((x) => x.source === 'MedicationStatement')!;
+  assert.equal(med.start_date, '2021-11-20');
+  assert.equal(med.end_date, '2021-11-27');
+  // dates are the written local date, not shifted to UTC (2021-11-20T22:10-05:00 is 2021-11-21 in UTC)
+  assert.ok(labels(r.tables.encounters!, 'start_date').includes('2021-11-20'));
+});
+
+test('fixture bundle: note text decoded from base64 and de-identified', async () => {
+  const r = await ingest([join(fixtures, 'bundle.json')]);
+  const [note] = toRecords(r.tables.notes!);
+  assert.ok(note!.text);
+  assert.doesNotMatch(note!.text!, /Dupont|15\/06\/1950|06 12 34 56 78/);
+  assert.match(note!.text!, /diabète de type 2/); // clinical content kept
+  assert.equal(r.notes.text, 'redacted');
+  assert.ok((r.notes.spans.NAME ?? 0) >= 1);
+  // explicit opt-out keeps the text and says so
+  const raw = await ingest([join(fixtures, 'bundle.json')], { redactNotes: false });
+  assert.match(toRecords(raw.tables.notes!)[0]!.text!, /Marie Dupont/);
+  assert.equal(raw.notes.text, 'kept');
+  assert.ok(raw.warnings.some((w) => /NOT de-identified/.test(w)));
+});
+
+test('NDJSON: Patient/<id> references, unmapped Practitioner', async () => {
+  const r = await ingest([join(fixtures, 'export.ndjson')]);
+  assert.equal(r.persons, 1);
+  assert.deepEqual(r.resources, { Condition: 1, Encounter: 2, Patient: 1, Practitioner: 1 });
+  assert.deepEqual(r.unmapped, { Practitioner: 1 });
+  assert.deepEqual(labels(r.tables.encounters!, 'person_id'), ['P000001', 'P000001']);
+});
+
+test('in-memory inputs (parsed bundle, NDJSON text) give the same tables as files', async () => {
+  const bundle = JSON.parse(readFileSync(join(fixtures, 'bundle.json'), 'utf8'));
+  const nd = readFileSync(join(fixtures, 'export.ndjson'), 'utf8');
+  const a = await ingest([join(fixtures, 'bundle.json'), join(fixtures, 'export.ndjson')]);
+  const b = await ingest([{ name: 'upload.json', json: bundle }, { name: 'upload.ndjson', text: nd }]);
+  assert.deepEqual(b.resources, a.resources);
+  for (const n of Object.keys(a.tables)) assert.deepEqual(toRecords(b.tables[n]!), toRecords(a.tables[n]!), n);
+});
+
+test('invalid resources: invalid-input with file, resource id and JSON path, never the value', async () => {
+  const file = join(fixtures, 'invalid.ndjson');
+  await assert.rejects(ingest([file]), (e: unknown) => {
+    assert.ok(e instanceof AnonymatError);
+    assert.equal(e.code, 'invalid-input');
+    assert.equal(e.exitCode, 2);
+    const paths = e.issues.map((i) => i.path);
+    const expect = [
+      `${file}:1 Patient/bad-1 $.gender`,
+      `${file}:1 Patient/bad-1 $.birthDate`,
+      `${file}:1 Patient/bad-1 $.name[0].given`,
+      `${file}:2 Encounter/bad-2 $.period.start`,
+      `${file}:3 Observation/bad-3 $.valueQuantity.value`,
+      `${file}:4`,
+    ];
+    for (const p of expect) assert.ok(paths.includes(p), `missing issue at ${p}; got ${paths.join(' | ')}`);
+    assert.equal(e.issues.length, expect.length);
+    const all = e.message + JSON.stringify(e.issues);
+    for (const value of ['man', '1990-13-01', 'NotAnArray', 'yesterday', '37.2', 'Secret', 'cut']) {
+      assert.ok(!all.includes(`"${value}"`) && !all.includes(` ${value} `) && !all.includes(`:${value}`), `value ${value} leaked`);
+    }
+    return true;
+  });
+});
+
+test('invalid JSON document: file:line:column, no snippet', async () => {
+  await assert.rejects(ingest([{ name: 'up.json', text: '{\n "resourceType": "Patient",\n "id": SECRET\n}' }]), (e: unknown) => {
+    assert.ok(e instanceof AnonymatError && e.code === 'invalid-input');
+    assert.doesNotMatch(e.message + JSON.stringify(e.issues), /SECRET/);
+    assert.match(e.message, /^up\.json(:3:\d+)?: not valid JSON/);
+    return true;
+  });
+});
+
+test('reference resolution', () => {
+  const urls = new Map([['urn:uuid:abc', 'p1']]);
+  assert.equal(resolveRef('urn:uuid:abc', 'Patient', urls), 'p1');
+  assert.equal(resolveRef('urn:uuid:zzz', 'Patient', urls), 'zzz');
+  assert.equal(resolveRef('Patient/123', 'Patient', urls), '123');
+  assert.equal(resolveRef('https://x.org/fhir/Patient/123/_history/2', 'Patient', urls), '123');
+  assert.equal(resolveRef('Patient?identifier=x|1', 'Patient', urls), null);
+  assert.equal(resolveRef('Group/9', 'Patient', urls), null);
+});
+
+/** Independent count of the synthea-ca-59 bundles: plain JSON scan, no reader code. */
+function scan(dir: string) {
+  const types: Record<string, number> = {};
+  let obsRows = 0;
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+    const b = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    for (const e of b.entry) {
+      const r = e.resource;
+      types[r.resourceType] = (types[r.resourceType] ?? 0) + 1;
+      if (r.resourceType === 'Observation') {
+        const hasValue = Object.keys(r).some((k) => k.startsWith('value'));
+        const comps = r.component?.length ?? 0;
+        obsRows += (hasValue || comps === 0 ? 1 : 0) + comps;
+      }
+    }
+  }
+  return { types, obsRows };
+}
+
+test('synthea-ca-59 FHIR bundles: counts match an independent scan', async (t) => {
+  if (!existsSync(ca59)) { t.skip('../shared/data/synthea-ca-59 absent'); return; }
+  const { types, obsRows } = scan(ca59);
+  const r = await ingest([ca59], { referenceDate: '2022-03-04' });
+  assert.deepEqual(r.resources, Object.fromEntries(Object.entries(types).sort()));
+  const mapped = new Set(['Patient', 'Encounter', 'Condition', 'Observation', 'MedicationRequest', 'MedicationStatement', 'Procedure', 'DocumentReference']);
+  assert.deepEqual(r.unmapped, Object.fromEntries(Object.entries(types).filter(([k]) => !mapped.has(k)).sort()));
+  assert.equal(r.persons, types.Patient);
+  assert.equal(r.persons, 10); // SOURCE.md
+  assert.equal(r.resources.Observation, 1091); // SOURCE.md
+  assert.equal(r.tables.encounters!.rowCount, types.Encounter);
+  assert.equal(r.tables.conditions!.rowCount, types.Condition);
+  assert.equal(r.tables.observations!.rowCount, obsRows);
+  assert.equal(r.tables.medications!.rowCount, types.MedicationRequest);
+  assert.equal(r.tables.procedures!.rowCount, types.Procedure);
+  assert.equal(r.tables.notes!.rowCount, types.DocumentReference);
+  assert.deepEqual(r.skipped, {});
+  // every note is decoded and redacted: the patients' given names are gone
+  const given = readdirSync(ca59).map((f) => f.split('_')[0]!);
+  for (const n of toRecords(r.tables.notes!)) {
+    assert.ok(n.text && n.text.length > 20);
+    for (const g of given) assert.ok(!n.text.includes(g), 'a given name survived in a note');
+  }
+  // person view: visits add up to the encounters, one row per patient
+  const visits = labels(r.tables.person_view!, 'n_visits').reduce((a, b) => a + Number(b), 0);
+  assert.equal(visits, types.Encounter);
+});
