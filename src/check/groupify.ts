@@ -50,9 +50,9 @@ export function groupify(
   let cap = 1024;
   while (cap < n * 2 && cap < 1 << 30) cap <<= 1;
   let slots = new Int32Array(cap).fill(-1);
-  let keys = new Float64Array(exact ? Math.min(n, 1 << 16) || 1 : 0);
-  let sizes = new Int32Array(Math.min(n, 1 << 16) || 1);
-  let first = new Int32Array(sizes.length);
+  let keys: Float64Array = new Float64Array(exact ? Math.min(n, 1 << 16) || 1 : 0);
+  let sizes: Int32Array = new Int32Array(Math.min(n, 1 << 16) || 1);
+  let first: Int32Array = new Int32Array(sizes.length);
   let count = 0;
   let rows = 0;
   const mask = () => cap - 1;
