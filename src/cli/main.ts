@@ -29,6 +29,8 @@ Run "anonymat <verb> --help" for each verb's options and an example.`);
 }
 
 async function main(): Promise<void> {
+  // a closed pipe (anonymat … | head) is not an error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
   const program = buildProgram();
   try {
     await program.parseAsync(process.argv);
