@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, shared, hasShared } from './helpers.ts';
+
+const small = ['age,sex,zip,diagnosis', '34,F,75011,E11', '34,F,75011,I10', '35,M,13001,E11', '35,M,13001,E11', '35,M,13001,J45', '70,F,01000,C50', ''].join('\n');
+const policy = `columns:
+  age: { role: quasi, type: integer }
+  sex: { role: quasi }
+  zip: { role: quasi, type: string }
+  diagnosis: { role: sensitive }
+thresholds: { k: 2, l: 2 }
+`;
+
+async function tmp(): Promise<string> { return mkdtemp(join(tmpdir(), 'anonymat-cli-')); }
+
+test('assess: JSON fields, hand-computed classes, exit 3 when thresholds fail', async () => {
+  const dir = await tmp();
+  try {
+    await writeFile(join(dir, 'd.csv'), small);
+    await writeFile(join(dir, 'p.yaml'), policy);
+    const r = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml'), '--json']);
+    assert.equal(r.code, 3, r.stderr);
+    const a = JSON.parse(r.stdout);
+    assert.equal(a.records, 6);
+    assert.equal(a.persons, null);
+    assert.deepEqual(a.quasiIdentifiers, ['age', 'sex', 'zip']);
+    assert.equal(a.k, 1);
+    assert.equal(a.classes, 3);
+    assert.deepEqual(a.classSizeHistogram, { 1: 1, 2: 1, 3: 1 });
+    assert.equal(a.prosecutor.highest, 1);
+    assert.equal(a.prosecutor.average, 0.5);
+    assert.equal(a.sampleUniques, 1);
+    for (const f of ['pitman', 'zayatz', 'snb', 'dankar']) assert.ok(f in a.populationUniques, f);
+    assert.equal(typeof a.individualRisk.expectedReidentifications, 'number');
+    assert.equal(a.verdict.passes, false);
+    assert.ok(a.verdict.failures.length >= 2); // k (1 < 2) and l (the 75011 class... has 2; the 01000 class has 1)
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
+
+test('assess: reads stdin with -, writes an HTML report atomically, exit 0 when thresholds hold', async () => {
+  const dir = await tmp();
+  try {
+    await writeFile(join(dir, 'p.yaml'), 'columns:\n  sex: { role: quasi }\nthresholds: { k: 2 }\n');
+    const r = await runCli(['assess', '-', '--policy', join(dir, 'p.yaml'), '--html', join(dir, 'r.html')], { stdin: small });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /k = 3/);
+    const html = await readFile(join(dir, 'r.html'), 'utf8');
+    assert.match(html, /<svg/);
+    assert.doesNotMatch(html, /<script|https?:\/\//); // self-contained, no network
+    assert.deepEqual((await readdir(dir)).sort(), ['p.yaml', 'r.html']);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
+
+test('assess: bad input exits 2 with file:line and leaves no report behind', async () => {
+  const dir = await tmp();
+  try {
+    await writeFile(join(dir, 'd.csv'), 'age,sex\n34,F\n35,M,extra\n');
+    await writeFile(join(dir, 'p.yaml'), 'columns:\n  sex: { role: quasi }\n');
+    const r = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml'), '--html', join(dir, 'r.html')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /d\.csv:3: .*ragged/);
+    assert.deepEqual((await readdir(dir)).sort(), ['d.csv', 'p.yaml']);
+    const bad = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'nope.yaml')]);
+    assert.equal(bad.code, 2);
+    await writeFile(join(dir, 'q.yaml'), 'columns:\n  sexe: { role: quasi }\n');
+    const unknown = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'q.yaml')]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /sexe/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
+
+test('assess on ARX adult (9 QIs): k and classes as ARX reports', { skip: hasShared ? false : '../shared/data absent' }, async () => {
+  const r = await runCli(['assess', join(shared, 'arx/adult.csv'), '--delimiter', ';', '--qi', 'sex,age,race,marital-status,education,native-country,workclass,occupation,salary-class', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const a = JSON.parse(r.stdout);
+  assert.equal(a.records, 30162);
+  assert.equal(a.k, 1);
+  // distinct combinations of the 9 attributes in adult.csv (DuckDB: SELECT count(*) FROM (SELECT DISTINCT * …))
+  assert.equal(a.classes, 19502);
+  assert.equal(a.sampleUniques, 15512);
+});
