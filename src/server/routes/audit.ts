@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { readAnchor, readAudit, verifyAudit } from '../audit.ts';
+import type { RouteDef } from '../context.ts';
+
+export const routes: RouteDef[] = [
+  {
+    method: 'GET', path: '/api/audit', roles: ['dpo', 'admin'],
+    query: z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(500) }),
+    summary: 'audit log entries (append-only hash chain)',
+    handler: async ({ svc, query }) => {
+      const q = query as { after: number; limit: number };
+      return { entries: await readAudit(svc.store, { afterSeq: q.after, limit: q.limit }) };
+    },
+  },
+  {
+    method: 'GET', path: '/api/audit/verify', roles: ['dpo', 'admin'], summary: 'recompute the audit hash chain (and check the anchor)',
+    handler: async ({ svc }) => verifyAudit(svc.store, svc.auditAnchor ? readAnchor(svc.auditAnchor) : null),
+  },
+];

@@ -1,0 +1,138 @@
+/**
+ * Releases: a client asks → assessment, anonymization and attack simulations run at once → the
+ * report waits for the DPO → approved or rejected with a comment → the client downloads.
+ * A release that fails the verdict cannot be approved as anonymous; it can be approved under the
+ * project's legal basis only when the project has one (authorization or declaration of conformity).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AnonymatError } from '../../errors.ts';
+import { makeTable } from '../../table/table.ts';
+import { withAudit, type Account, type RouteDef, type Services } from '../context.ts';
+import { anonymizeTable, assess, proveAnonymity, releaseCsv } from '../engines.ts';
+import type { Row } from '../store/types.ts';
+import { enginePolicy, loadProjectData, PERSON } from './data.ts';
+import { projectView, visibleProject } from './projects.ts';
+import { iso, must, one, parseJson } from './util.ts';
+
+function releaseView(r: Row, withReport: boolean) {
+  return {
+    id: r.id, projectId: r.project_id, clientId: r.client_id, requestedAt: r.requested_at, status: r.status,
+    verdictPasses: r.verdict_passes, decision: r.decision ?? null, decidedBy: r.decided_by ?? null, decidedAt: r.decided_at ?? null,
+    comment: r.comment ?? null, fileSha256: r.file_sha256, downloads: r.downloads,
+    ...(withReport ? { report: parseJson<Record<string, unknown>>(r.report, {}) } : {}),
+  };
+}
+
+async function visibleRelease(svc: Services, a: Account, id: string): Promise<Row> {
+  return a.role === 'client'
+    ? one(svc.store, 'SELECT * FROM releases WHERE id = $1 AND client_id = $2', [id, a.clientId!], `release ${id}`)
+    : one(svc.store, 'SELECT * FROM releases WHERE id = $1', [id], `release ${id}`);
+}
+
+export async function requestRelease(svc: Services, a: Account, projectId: string, note: string | undefined) {
+  const p = await visibleProject(svc, a, projectId);
+  const project = projectView(p);
+  if (String(project.retentionUntil) < iso(svc).slice(0, 10)) {
+    throw new AnonymatError('conflict', `project ${projectId}'s retention ended on ${project.retentionUntil}: no new release`);
+  }
+  const columns = project.dataRequested;
+  const data = await loadProjectData(svc, columns);
+  const policy = enginePolicy(svc, columns);
+  const before = await assess(data.table, policy);
+  const anonymized = await anonymizeTable(data.table, policy);
+  const released = makeTable(anonymized.table.columns.filter((c) => c.name !== PERSON));
+  const after = await assess(anonymized.table, policy);
+  const proof = await proveAnonymity(data.table, anonymized.table, policy);
+  const csv = releaseCsv(released);
+  const id = randomUUID();
+  const report = {
+    releaseId: id,
+    project: { id: project.id, title: project.title, purpose: project.purpose, legalBasis: project.legalBasis, retentionUntil: project.retentionUntil },
+    requestedColumns: columns,
+    note: note ?? null,
+    input: { records: data.records, patients: data.patients },
+    exclusions: { ...data.exclusions, rule: 'patients who objected are excluded from every release and statistic' },
+    before,
+    anonymization: { transformation: anonymized.transformation, suppressedRecords: anonymized.suppressedRecords, engine: anonymized.engine },
+    after,
+    attacks: proof.attacks,
+    verdict: { anonymous: proof.anonymous, reasons: proof.reasons, engine: proof.engine },
+    output: { records: released.rowCount, columns: released.columns.map((c) => c.name) },
+  };
+  const sha = createHash('sha256').update(csv).digest('hex');
+  await withAudit(svc, a, 'release.request', `release:${id}`, async (tx) => {
+    await tx.run(`INSERT INTO releases (id, project_id, client_id, requested_at, requested_by, status, verdict_passes, report, decision, decided_by, decided_at, comment, file_sha256, content, downloads)
+      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+    [id, projectId, String(p.client_id), iso(svc), a.id, 'review', proof.anonymous, JSON.stringify(report), null, null, null, null, sha, csv, 0]);
+    return { result: null, detail: { projectId, verdictPasses: proof.anonymous, records: released.rowCount, objectedPatientsExcluded: data.exclusions.objectedPatients } };
+  });
+  return releaseView(await one(svc.store, 'SELECT * FROM releases WHERE id = $1', [id], 'release'), true);
+}
+
+const decisionBody = z.object({
+  decision: z.enum(['approve', 'reject']),
+  comment: z.string().min(1).max(4000),
+  basis: z.enum(['anonymous', 'legal-basis']).default('anonymous'),
+});
+
+export const routes: RouteDef[] = [
+  {
+    method: 'POST', path: '/api/projects/:id/releases', roles: ['client'], body: z.object({ note: z.string().max(2000).optional() }),
+    summary: 'request a release for one of the client\'s projects: runs assessment, anonymization and attacks; waits for the DPO',
+    handler: async ({ svc, account, params, body, c }) => c.json(await requestRelease(svc, must(account), params.id!, (body as { note?: string }).note), 201),
+  },
+  {
+    method: 'GET', path: '/api/releases', roles: ['dpo', 'admin', 'client'], summary: 'releases (a client sees its own)',
+    handler: async ({ svc, account }) => {
+      const a = must(account);
+      const rows = a.role === 'client'
+        ? await svc.store.all('SELECT * FROM releases WHERE client_id = $1 ORDER BY requested_at DESC, id', [a.clientId!])
+        : await svc.store.all('SELECT * FROM releases ORDER BY requested_at DESC, id');
+      return { releases: rows.map((r) => releaseView(r, false)) };
+    },
+  },
+  {
+    method: 'GET', path: '/api/releases/:id', roles: ['dpo', 'admin', 'client'], summary: 'one release with its report',
+    handler: async ({ svc, account, params }) => releaseView(await visibleRelease(svc, must(account), params.id!), true),
+  },
+  {
+    method: 'POST', path: '/api/releases/:id/decision', roles: ['dpo'], body: decisionBody,
+    summary: 'approve or reject a release with a comment; a release failing the verdict cannot be approved as anonymous',
+    handler: async ({ svc, account, params, body }) => {
+      const a = must(account);
+      const b = body as z.infer<typeof decisionBody>;
+      const action = b.decision === 'approve' ? 'release.approve' : 'release.reject';
+      await withAudit(svc, a, action, `release:${params.id}`, async (tx) => {
+        const r = await one(tx, 'SELECT * FROM releases WHERE id = $1', [params.id!], `release ${params.id}`);
+        if (r.status !== 'review') throw new AnonymatError('conflict', `release ${params.id} was already ${r.status}; a decision is final`);
+        const p = await one(tx, 'SELECT legal_basis, legal_reference FROM projects WHERE id = $1', [String(r.project_id)], 'project');
+        if (b.decision === 'approve') {
+          if (b.basis === 'anonymous' && r.verdict_passes !== true) {
+            throw new AnonymatError('policy-failed', `release ${params.id} fails the anonymity verdict: it cannot be approved as anonymous (reject it, or approve it under the project's legal basis if it has one)`);
+          }
+          if (b.basis === 'legal-basis' && p.legal_basis === 'anonymous-only') {
+            throw new AnonymatError('policy-failed', `project ${r.project_id} has no legal basis for personal data (anonymous-only): only an anonymous release can be approved`);
+          }
+        }
+        await tx.run('UPDATE releases SET status = $1, decision = $2, decided_by = $3, decided_at = $4, comment = $5 WHERE id = $6',
+          [b.decision === 'approve' ? 'approved' : 'rejected', b.decision === 'approve' ? b.basis : null, a.id, iso(svc), b.comment, params.id!]);
+        return { result: null, detail: { projectId: r.project_id, basis: b.decision === 'approve' ? b.basis : null, legalBasis: p.legal_basis, legalReference: p.legal_reference ?? null } };
+      });
+      return releaseView(await one(svc.store, 'SELECT * FROM releases WHERE id = $1', [params.id!], 'release'), false);
+    },
+  },
+  {
+    method: 'GET', path: '/api/releases/:id/download', roles: ['client'], summary: 'download an approved release (CSV)',
+    handler: async ({ svc, account, params, c }) => {
+      const a = must(account);
+      const content = await withAudit(svc, a, 'release.download', `release:${params.id}`, async (tx) => {
+        const r = await one(tx, 'SELECT * FROM releases WHERE id = $1 AND client_id = $2', [params.id!, a.clientId!], `release ${params.id}`);
+        if (r.status !== 'approved') throw new AnonymatError('forbidden', `release ${params.id} is ${r.status}: only an approved release can be downloaded`);
+        await tx.run('UPDATE releases SET downloads = downloads + 1 WHERE id = $1', [params.id!]);
+        return { result: String(r.content), detail: { projectId: r.project_id, sha256: r.file_sha256 } };
+      });
+      return c.body(content, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="release-${params.id}.csv"` });
+    },
+  },
+];

@@ -1,0 +1,165 @@
+/**
+ * Uploads: PUT /api/uploads/:uploadId?format=csv|fhir-bundle|fhir-ndjson, the body is the file.
+ * Identifiers are dropped and the patient identifier replaced by its keyed pseudonym before anything
+ * is stored. Atomic: the upload row, every record and the audit entry commit in one transaction.
+ * Idempotent: the same upload id with the same content answers the stored result (no duplicate);
+ * with other content it is refused (409).
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { AnonymatError, type Issue } from '../../errors.ts';
+import { withAudit, type Account, type RouteDef, type Services } from '../context.ts';
+import { pseudonymOf, readCsvUpload, readFhirUpload } from '../engines.ts';
+import { columnsWithRole } from '../observatory.ts';
+import type { Queryable, SqlValue } from '../store/types.ts';
+import type { Table } from '../../table/table.ts';
+import { idSchemaPattern, iso, must, one, parseJson } from './util.ts';
+
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+const BATCH = 500;
+
+const formatQuery = z.object({ format: z.enum(['csv', 'fhir-bundle', 'fhir-ndjson']).default('csv') });
+
+export interface IngestedRows {
+  pseudonyms: string[];
+  data: string[];
+  kept: string[];
+  dropped: string[];
+  pseudonymized: string[];
+  patients: number;
+}
+
+/** Applies the observatory schema to an uploaded table: refuse unknown columns, drop, pseudonymize. */
+export function applySchema(svc: Services, table: Table): IngestedRows {
+  const schema = svc.schema.columns;
+  const issues: Issue[] = [];
+  for (const c of table.columns) {
+    if (!schema[c.name]) issues.push({ path: `column ${c.name}`, message: 'not declared in the observatory schema; remove it or ask the DPO to declare it' });
+  }
+  const keys = columnsWithRole(svc.schema, 'person-key').filter((n) => table.columns.some((c) => c.name === n));
+  if (keys.length !== 1) issues.push({ path: 'columns', message: `exactly one patient identifier column (${columnsWithRole(svc.schema, 'person-key').join(', ')}) is required` });
+  if (issues.length) throw new AnonymatError('invalid-input', 'the upload does not match the observatory schema', issues);
+  const keyCol = table.columns.find((c) => c.name === keys[0])!;
+  const dropped = table.columns.filter((c) => schema[c.name]!.role === 'identifier').map((c) => c.name);
+  const keptCols = table.columns.filter((c) => !['identifier', 'person-key'].includes(schema[c.name]!.role));
+  // pseudonyms: one HMAC per distinct identifier (dictionary code), not per row
+  const pseudoByCode = keyCol.dictionary.map((label) => (label === null ? null : pseudonymOf(svc.key, label)));
+  const pseudonyms: string[] = new Array(table.rowCount);
+  const data: string[] = new Array(table.rowCount);
+  for (let r = 0; r < table.rowCount; r++) {
+    const p = pseudoByCode[keyCol.codes[r]!];
+    if (p === null || p === undefined) throw new AnonymatError('invalid-input', `row ${r + 1} has no patient identifier`, [{ path: `row ${r + 1}, column ${keyCol.name}`, message: 'missing' }]);
+    pseudonyms[r] = p;
+    const o: Record<string, string | null> = {};
+    for (const c of keptCols) o[c.name] = c.dictionary[c.codes[r]!]!;
+    data[r] = JSON.stringify(o);
+  }
+  return { pseudonyms, data, kept: keptCols.map((c) => c.name), dropped, pseudonymized: [keyCol.name], patients: new Set(pseudonyms).size };
+}
+
+async function insertRecords(svc: Services, tx: Queryable, uploadId: string, practiceId: string, rows: IngestedRows): Promise<void> {
+  const failAfter = /^upload-after-batch:(\d+)$/.exec(svc.fault ?? '');
+  let batchNo = 0;
+  for (let start = 0; start < rows.pseudonyms.length; start += BATCH) {
+    const end = Math.min(rows.pseudonyms.length, start + BATCH);
+    const params: SqlValue[] = [];
+    const tuples: string[] = [];
+    for (let r = start; r < end; r++) {
+      const o = params.length;
+      params.push(uploadId, practiceId, rows.pseudonyms[r]!, r, rows.data[r]!);
+      tuples.push(`($${o + 1},$${o + 2},$${o + 3},$${o + 4},$${o + 5})`);
+    }
+    await tx.run(`INSERT INTO records (upload_id, practice_id, pseudonym, row_no, data) VALUES ${tuples.join(',')}`, params);
+    batchNo++;
+    // test-only fault injection: die with the transaction open (ANONYMAT_FAULT=upload-after-batch:N)
+    if (failAfter && batchNo === Number(failAfter[1])) process.kill(process.pid, 'SIGKILL');
+  }
+}
+
+export interface UploadResult {
+  uploadId: unknown; practiceId: unknown; format: unknown; receivedAt: unknown; records: unknown; patients: unknown;
+  droppedColumns: string[]; pseudonymizedColumns: string[]; contentSha256: unknown; status: 'stored' | 'already-stored';
+}
+
+function uploadView(r: Record<string, unknown>): Omit<UploadResult, 'status'> {
+  return {
+    uploadId: r.id, practiceId: r.practice_id, format: r.format, receivedAt: r.received_at, records: r.records, patients: r.patients,
+    droppedColumns: parseJson<string[]>(r.dropped_columns, []), pseudonymizedColumns: parseJson<string[]>(r.pseudonymized_columns, []),
+    contentSha256: r.content_sha256,
+  };
+}
+
+async function readBody(req: Request): Promise<Uint8Array> {
+  const len = Number(req.headers.get('content-length') ?? '0');
+  if (len > MAX_UPLOAD_BYTES) throw new AnonymatError('invalid-input', `the upload is larger than ${MAX_UPLOAD_BYTES} bytes; split it into several uploads`);
+  const buf = new Uint8Array(await req.arrayBuffer());
+  if (buf.length > MAX_UPLOAD_BYTES) throw new AnonymatError('invalid-input', `the upload is larger than ${MAX_UPLOAD_BYTES} bytes; split it into several uploads`);
+  if (buf.length === 0) throw new AnonymatError('invalid-input', 'the upload is empty');
+  return buf;
+}
+
+export async function storeUpload(svc: Services, a: Account, uploadId: string, format: 'csv' | 'fhir-bundle' | 'fhir-ndjson', bytes: Uint8Array): Promise<UploadResult> {
+  if (!idSchemaPattern.test(uploadId)) throw new AnonymatError('invalid-input', 'the upload id must be 1–100 characters among A–Z a–z 0–9 . _ -', [{ path: 'uploadId', message: 'bad characters or length' }]);
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  const existing = async (q: Queryable): Promise<UploadResult | null> => {
+    const rows = await q.all('SELECT * FROM uploads WHERE id = $1', [uploadId]);
+    if (!rows.length) return null;
+    const r = rows[0]!;
+    if (r.practice_id !== a.practiceId || r.content_sha256 !== sha) {
+      throw new AnonymatError('conflict', `upload id ${uploadId} was already used for different content; choose a new upload id`);
+    }
+    return { ...uploadView(r), status: 'already-stored' as const };
+  };
+  const before = await existing(svc.store);
+  if (before) return before;
+  const active = await svc.store.all('SELECT 1 AS x FROM panel WHERE practice_id = $1 AND left_at IS NULL', [a.practiceId!]);
+  if (!active.length) throw new AnonymatError('forbidden', `practice ${a.practiceId} is not enrolled in the panel (or has left): enrol with POST /api/panel/enrol before uploading`);
+  const types = Object.fromEntries(Object.entries(svc.schema.columns).map(([n, c]) => [n, c.kind]));
+  const table = format === 'csv' ? await readCsvUpload(bytes, types) : await readFhirUpload(bytes, format);
+  const rows = applySchema(svc, table);
+  return withAudit<UploadResult>(svc, a, 'upload', `upload:${uploadId}`, async (tx) => {
+    const raced = await existing(tx);
+    if (raced) return { result: raced, detail: { replay: true } };
+    const at = iso(svc);
+    await tx.run(`INSERT INTO uploads (id, practice_id, format, content_sha256, received_at, records, patients, dropped_columns, pseudonymized_columns)
+      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, [uploadId, a.practiceId!, format, sha, at, rows.pseudonyms.length, rows.patients, JSON.stringify(rows.dropped), JSON.stringify(rows.pseudonymized)]);
+    await insertRecords(svc, tx, uploadId, a.practiceId!, rows);
+    return {
+      result: { uploadId, practiceId: a.practiceId, format, receivedAt: at, records: rows.pseudonyms.length, patients: rows.patients, droppedColumns: rows.dropped, pseudonymizedColumns: rows.pseudonymized, contentSha256: sha, status: 'stored' as const },
+      detail: { practiceId: a.practiceId, format, records: rows.pseudonyms.length, patients: rows.patients },
+    };
+  });
+}
+
+export const routes: RouteDef[] = [
+  {
+    method: 'PUT', path: '/api/uploads/:uploadId', roles: ['practice'], bodyKind: 'raw', query: formatQuery, rate: 'upload',
+    summary: 'upload a file (CSV, FHIR R4 bundle or NDJSON) under a client-chosen upload id; atomic and idempotent',
+    handler: async ({ svc, account, params, query, c }) => {
+      const a = must(account);
+      const bytes = await readBody(c.req.raw);
+      const out = await storeUpload(svc, a, params.uploadId!, (query as { format: 'csv' }).format, bytes);
+      return c.json(out, out.status === 'stored' ? 201 : 200);
+    },
+  },
+  {
+    method: 'GET', path: '/api/uploads', roles: ['practice', 'dpo', 'admin'], summary: 'uploads (a practice sees its own)',
+    handler: async ({ svc, account }) => {
+      const a = must(account);
+      const rows = a.role === 'practice'
+        ? await svc.store.all('SELECT * FROM uploads WHERE practice_id = $1 ORDER BY received_at DESC, id', [a.practiceId!])
+        : await svc.store.all('SELECT * FROM uploads ORDER BY received_at DESC, id');
+      return { uploads: rows.map(uploadView) };
+    },
+  },
+  {
+    method: 'GET', path: '/api/uploads/:uploadId', roles: ['practice', 'dpo', 'admin'], summary: 'one upload (a practice sees its own)',
+    handler: async ({ svc, account, params }) => {
+      const a = must(account);
+      const r = a.role === 'practice'
+        ? await one(svc.store, 'SELECT * FROM uploads WHERE id = $1 AND practice_id = $2', [params.uploadId!, a.practiceId!], `upload ${params.uploadId}`)
+        : await one(svc.store, 'SELECT * FROM uploads WHERE id = $1', [params.uploadId!], `upload ${params.uploadId}`);
+      return uploadView(r);
+    },
+  },
+];
