@@ -63,8 +63,10 @@ test('assess: bad input exits 2 with file:line and leaves no report behind', asy
     assert.equal(r.code, 2);
     assert.match(r.stderr, /d\.csv:3: .*ragged/);
     assert.deepEqual((await readdir(dir)).sort(), ['d.csv', 'p.yaml']);
+    assert.doesNotMatch(r.stderr, /extra/); // the record's content is never echoed
     const bad = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'nope.yaml')]);
     assert.equal(bad.code, 2);
+    await writeFile(join(dir, 'd.csv'), 'age,sex\n34,F\n');
     await writeFile(join(dir, 'q.yaml'), 'columns:\n  sexe: { role: quasi }\n');
     const unknown = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'q.yaml')]);
     assert.equal(unknown.code, 2);
