@@ -1,0 +1,105 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ingest, writeIngest } from './ingest.ts';
+import { AnonymatError } from '../errors.ts';
+import { keyFromText } from '../pseudonymize/key.ts';
+import { column, toRecords } from '../table/table.ts';
+
+const fx = (p: string) => fileURLToPath(new URL(`../../test/fixtures/health/${p}`, import.meta.url));
+const KEY = keyFromText('00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff');
+const OTHER = keyFromText('ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100');
+
+test('with a key: identifiers become tokens, person ids link across tables, same key → same tokens', async () => {
+  const a = await ingest([fx('fhir/bundle.json')], { key: KEY });
+  assert.equal(a.identifiers.action, 'pseudonymized');
+  assert.equal(a.identifiers.keyFingerprint, KEY.fingerprint);
+  const person = toRecords(a.tables.person!);
+  for (const p of person) assert.match(p.person_id!, /^v1:[a-z2-7]{26}$/);
+  assert.match(person[0]!.ssn!, /^v1:/);
+  assert.match(person[0]!.name_family!, /^v1:/);
+  assert.ok(!a.tables.person!.columns.some((c) => c.name === 'latitude' || c.name === 'longitude'));
+  // the same person token in the events and the view
+  const ids = new Set(person.map((p) => p.person_id));
+  for (const t of ['encounters', 'conditions', 'observations', 'notes', 'person_view']) {
+    for (const id of column(a.tables[t]!, 'person_id').dictionary) if (id !== null) assert.ok(ids.has(id), t);
+  }
+  const b = await ingest([fx('fhir/bundle.json')], { key: KEY });
+  assert.deepEqual(toRecords(b.tables.person!), person);
+  const c = await ingest([fx('fhir/bundle.json')], { key: OTHER });
+  assert.notEqual(toRecords(c.tables.person!)[0]!.person_id, person[0]!.person_id);
+  // no raw identifier anywhere
+  const all = JSON.stringify(Object.values(a.tables).map((t) => toRecords(t)));
+  for (const v of ['pat-fr', 'Dupont', 'Marie', '250069912345678', 'IPP-0042', '+33 6 12 34 56 78', 'marie.dupont@example.fr', '3 rue des Lilas', '999-12-3456', 'enc-1']) {
+    assert.ok(!all.includes(v), v);
+  }
+});
+
+test('without a key: identifiers dropped, ids renumbered, and the result says so', async () => {
+  const r = await ingest([fx('fhir/bundle.json')]);
+  assert.equal(r.identifiers.action, 'dropped');
+  assert.equal(r.identifiers.personId, 'renumbered');
+  assert.ok(r.identifiers.columns.includes('ssn') && r.identifiers.columns.includes('name_family'));
+  assert.deepEqual(r.tables.person!.columns.map((c) => c.name), [
+    'person_id', 'birth_date', 'death_date', 'sex', 'race', 'ethnicity', 'marital_status', 'birth_place',
+    'postal_code', 'city', 'county', 'state', 'country',
+  ]);
+  assert.deepEqual(toRecords(r.tables.person!).map((p) => p.person_id), ['P000001', 'P000002']);
+  assert.ok(r.warnings.some((w) => /no pseudonymization key/.test(w)));
+});
+
+test('duplicate persons across inputs: first kept, counted', async () => {
+  const r = await ingest([fx('fhir/bundle.json'), fx('fhir/bundle.json')]);
+  assert.equal(r.persons, 2);
+  assert.equal(r.resources.Patient, 4);
+  assert.ok(r.warnings.some((w) => /2 duplicate person/.test(w)));
+  assert.equal(r.tables.encounters!.rowCount, 6);
+});
+
+test('bad options and inputs are usage/input errors', async () => {
+  await assert.rejects(ingest([]), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-usage');
+  await assert.rejects(ingest([fx('fhir/bundle.json')], { referenceDate: '04/03/2022' }), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-usage');
+  await assert.rejects(ingest([fx('nope.json')]), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-input');
+  await assert.rejects(ingest([fx('omop/person.csv')]), (e: unknown) => e instanceof AnonymatError && /folder/.test(e.message));
+});
+
+test('writeIngest: all tables + manifest, atomic replace only with overwrite', async () => {
+  const base = mkdtempSync(join(tmpdir(), 'anonymat-ingest-'));
+  try {
+    const r = await ingest([fx('omop')]);
+    const out = join(base, 'out');
+    const written = await writeIngest(r, out, { format: 'csv' });
+    assert.deepEqual(Object.keys(written), ['person', 'person_view', 'encounters', 'conditions', 'observations', 'medications', 'procedures', 'notes']);
+    assert.deepEqual(readdirSync(out).sort(), [...Object.keys(written).map((n) => `${n}.csv`), 'ingest.json'].sort());
+    assert.equal(written.person_view!.rows, 3);
+    const csv = readFileSync(join(out, 'person_view.csv'), 'utf8').trim().split('\n');
+    assert.equal(csv.length, 4);
+    assert.equal(csv[0], 'person_id,age,sex,zip3,departement,deceased,n_visits,chronic_conditions'.replace('age', 'birth_year'));
+    const manifest = JSON.parse(readFileSync(join(out, 'ingest.json'), 'utf8'));
+    assert.equal(manifest.persons, 3);
+    assert.deepEqual(manifest.unmapped, { 'omop:care_site': 1 });
+    // existing folder: refused, then replaced with overwrite; no temporary folder left behind
+    writeFileSync(join(out, 'stale.txt'), 'x');
+    await assert.rejects(writeIngest(r, out, { format: 'csv' }), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-usage');
+    await writeIngest(r, out, { format: 'parquet', overwrite: true });
+    assert.ok(!existsSync(join(out, 'stale.txt')));
+    assert.ok(existsSync(join(out, 'person.parquet')));
+    assert.deepEqual(readdirSync(base), ['out']);
+  } finally { rmSync(base, { recursive: true, force: true }); }
+});
+
+test('a failing write leaves no output folder', async () => {
+  const base = mkdtempSync(join(tmpdir(), 'anonymat-ingest-'));
+  try {
+    const r = await ingest([fx('synthea-legacy')]);
+    // the last table fails to serialize after the first ones were written to the temporary folder
+    const broken = { rowCount: 1, get columns(): never { throw new Error('boom'); } };
+    const bad = { ...r, tables: { ...r.tables, zzz: broken } };
+    mkdirSync(join(base, 'blocker'));
+    await assert.rejects(writeIngest(bad, join(base, 'out'), { format: 'csv' }));
+    assert.deepEqual(readdirSync(base), ['blocker']);
+  } finally { rmSync(base, { recursive: true, force: true }); }
+});
