@@ -33,7 +33,12 @@ export function thresholdFor(scale: Rational, delta: Rational, cellsPerPatient: 
   return t;
 }
 
-export interface ThresholdOptions { scale: Rational; threshold: bigint }
+export interface ThresholdOptions {
+  scale: Rational;
+  threshold: bigint;
+  /** A δ to report instead of the certified bound; must be ≥ it (checked here, exactly). */
+  delta?: Rational;
+}
 
 export function makeLaplaceThreshold(inputDomain: BoundedCellsDomain, inputMetric: 'patient', opts: ThresholdOptions): Measurement<BoundedCells, Map<number, bigint>> {
   precondition(inputDomain.kind === 'bounded-cells', 'makeLaplaceThreshold', 'input must be bounded cells');
@@ -41,7 +46,9 @@ export function makeLaplaceThreshold(inputDomain: BoundedCellsDomain, inputMetri
   precondition(opts.scale.num > 0n, 'makeLaplaceThreshold', 'scale must be > 0');
   precondition(opts.threshold >= 2n, 'makeLaplaceThreshold', 'threshold must be ≥ 2');
   const k = inputDomain.cellsPerPatient;
-  const delta = thresholdDelta(opts.scale, opts.threshold, k);
+  const certified = thresholdDelta(opts.scale, opts.threshold, k);
+  precondition(opts.delta === undefined || cmp(certified, opts.delta) <= 0, 'makeLaplaceThreshold', 'the claimed δ is below the certified δ of this threshold');
+  const delta = opts.delta ?? certified;
   return Object.freeze({
     kind: 'measurement' as const,
     name: `laplace-threshold(b=${opts.scale.num}/${opts.scale.den},T=${opts.threshold})`,
