@@ -1,9 +1,105 @@
 import type { Command } from 'commander';
-import { action } from '../run.ts';
+import { action, printJson } from '../run.ts';
 import { AnonymatError } from '../../errors.ts';
 
-/** `anonymat anonymize` — placeholder until its issue lands: exits 2 with a clear message. */
+interface AnonymizeCliOptions {
+  policy?: string; output?: string; report?: string; json?: boolean; strategy?: string; suppression?: string;
+  metric?: string; delimiter?: string; encoding?: string; format?: string; progress?: boolean;
+}
+
+const STRATEGIES = ['auto', 'optimal', 'exhaustive', 'heuristic', 'mondrian', 'mdav'];
+const METRICS = ['loss', 'precision', 'entropy', 'discernibility', 'aecs'];
+
 export function register(program: Command): void {
-  program.command('anonymize').description('(not yet available)').allowUnknownOption().argument('[args...]')
-    .action(action(async () => { throw new AnonymatError('invalid-usage', 'anonymat anonymize is not available in this version'); }));
+  program.command('anonymize')
+    .description('Anonymize a data set under a policy: optimal full-domain generalization with record suppression (or Mondrian / MDAV), with risk before and after')
+    .argument('<input>', 'CSV/TSV, Parquet or JSON Lines file; - reads stdin (CSV)')
+    .requiredOption('-p, --policy <file>', 'policy file (YAML or JSON): roles, hierarchies, thresholds, anonymize section (docs/anonymize.md)')
+    .option('-o, --output <file>', 'anonymized data (CSV, TSV, Parquet, JSON or JSON Lines by extension), written atomically')
+    .option('--report <file>', 'self-contained HTML report (transformation, loss per attribute, risk and class sizes before/after)')
+    .option('--json', 'print the result as JSON on stdout')
+    .option('--strategy <name>', `search strategy (${STRATEGIES.join(' | ')}); overrides anonymize.strategy`)
+    .option('--suppression <fraction>', 'record-suppression limit in [0,1]; overrides anonymize.suppressionLimit')
+    .option('--metric <name>', `information-loss metric (${METRICS.join(' | ')}); overrides anonymize.metric`)
+    .option('--delimiter <char>', 'CSV delimiter (overrides the policy)')
+    .option('--encoding <enc>', 'utf-8 or latin-1 (overrides the policy)')
+    .option('--format <fmt>', 'input format: csv, tsv, parquet, jsonl or json (default: from the extension)')
+    .option('--no-progress', 'no progress bar on stderr')
+    .addHelpText('after', `
+Examples:
+  anonymat anonymize adult.csv --policy adult.yaml -o adult-anon.csv
+  anonymat anonymize patients.parquet -p policy.yaml -o release.parquet --report report.html --json
+  anonymat anonymize patients.csv -p policy.yaml -o out.csv --strategy mondrian
+
+Exit codes: 0 the output meets the policy · 2 invalid input, policy or hierarchy ·
+3 no transformation satisfies the policy (the binding constraint is printed; nothing is written).
+Cost: memory ≈ rows × (quasi-identifiers + 3) × 4 bytes plus cached snapshots (bounded);
+time grows with the lattice size (product of hierarchy heights); lattices above
+anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal: false.`)
+    .action(action(async (input: string, opts: AnonymizeCliOptions) => {
+      const { loadPolicy, readOptionsOf } = await import('../../policy/policy.ts');
+      const { readTable } = await import('../../io/read.ts');
+      const { writeTable, writeFileAtomic } = await import('../../io/write.ts');
+      const { anonymize, anonymizeJson, anonymizeReportSections } = await import('../../release/anonymize.ts');
+      if (opts.strategy && !STRATEGIES.includes(opts.strategy)) throw new AnonymatError('invalid-usage', `--strategy must be one of ${STRATEGIES.join(', ')}`);
+      if (opts.metric && !METRICS.includes(opts.metric)) throw new AnonymatError('invalid-usage', `--metric must be one of ${METRICS.join(', ')}`);
+      let suppression: number | undefined;
+      if (opts.suppression !== undefined) {
+        suppression = Number(opts.suppression);
+        if (!(suppression >= 0 && suppression <= 1)) throw new AnonymatError('invalid-usage', '--suppression expects a fraction in [0, 1] (e.g. 0.02)');
+      }
+      if (!opts.output && !opts.json && !opts.report) throw new AnonymatError('invalid-usage', 'give -o <output> (and/or --json, --report)');
+      const policy = await loadPolicy(opts.policy!);
+      const overrides = Object.fromEntries(Object.entries({ delimiter: opts.delimiter, encoding: opts.encoding, format: opts.format }).filter(([, v]) => v !== undefined));
+      const table = await readTable(input, { ...readOptionsOf(policy, overrides), columns: Object.keys(policy.columns) });
+      // progress bar on stderr, only when the search runs longer than a second
+      let bar: { start(total: number, value: number): void; update(v: number): void; stop(): void } | null = null;
+      const started = Date.now();
+      let lastDraw = 0;
+      const progress = opts.progress !== false && process.stderr.isTTY ? await import('cli-progress') : null;
+      const onProgress = progress ? (checked: number, size: number) => {
+        const now = Date.now();
+        if (!bar && now - started > 1000) {
+          bar = new progress.SingleBar({ format: 'search [{bar}] {value}/{total} transformations checked', stream: process.stderr, hideCursor: true }, progress.Presets.shades_classic);
+          bar.start(size, checked);
+        }
+        if (bar && now - lastDraw > 100) { bar.update(checked); lastDraw = now; }
+      } : undefined;
+      const result = await anonymize(table, policy, {
+        strategy: opts.strategy as never, suppressionLimit: suppression, metric: opts.metric as never, onProgress,
+      });
+      if (bar) (bar as { stop(): void }).stop();
+      const ok = result.feasible && result.verdict.passes;
+      if (ok && result.table && opts.output) await writeTable(result.table, opts.output);
+      if (opts.report) {
+        const { renderHtmlReport } = await import('../../release/report.ts');
+        await writeFileAtomic(opts.report, renderHtmlReport({
+          title: 'anonymat — anonymization',
+          subtitle: `${input === '-' ? 'standard input' : input} · policy ${policy.source}`,
+          meta: { generated: new Date().toISOString().slice(0, 19) + 'Z', tool: 'anonymat 0.1.0' },
+          sections: anonymizeReportSections(result),
+        }));
+      }
+      if (opts.json) printJson(anonymizeJson(result));
+      else {
+        const lines: string[] = [];
+        if (result.feasible) {
+          if (result.transformation) lines.push(`transformation: ${Object.entries(result.transformation).map(([c, l]) => `${c}=${l}`).join(', ')}`);
+          lines.push(`loss (${result.metric}) ${result.loss} · suppressed ${result.suppressed} · classes ${result.classes} · ${result.optimal ? 'optimal' : 'not proven optimal'} (${result.strategy}, ${result.checked}/${result.latticeSize} checked)`);
+          if (result.after) lines.push(`after: k = ${result.after.k}, highest prosecutor risk ${(result.after.prosecutor.highest * 100).toFixed(1)}%`);
+        }
+        process.stdout.write(lines.join('\n') + (lines.length ? '\n' : ''));
+      }
+      if (!result.feasible) {
+        process.stderr.write(`no transformation satisfies the policy:\n${result.binding.map((b) => `  ${b}`).join('\n')}\n`);
+        return 3;
+      }
+      if (!result.verdict.passes) {
+        process.stderr.write(`the anonymized data still fail the policy (nothing written):\n${result.verdict.failures.map((b) => `  ${b}`).join('\n')}\n`);
+        return 3;
+      }
+      if (opts.output) process.stderr.write(`anonymized data written to ${opts.output}\n`);
+      if (opts.report) process.stderr.write(`report written to ${opts.report}\n`);
+      return 0;
+    }));
 }

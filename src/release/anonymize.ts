@@ -1,0 +1,298 @@
+/**
+ * The anonymize pipeline: policy → hierarchies → lattice search (or Mondrian / MDAV) →
+ * generalized table, with the risk assessment before and after and the data of the report.
+ *
+ * Models from the policy's thresholds: k → k-anonymity; l (lVariant, c) → l-diversity of every
+ * sensitive column; t (tDistance) → t-closeness of every sensitive column; maxProsecutorRisk →
+ * highest-risk threshold; maxAverageRisk → average-risk threshold; deltaMin/deltaMax →
+ * δ-presence and kMap → k-map (both with population.table). Other thresholds (journalist,
+ * marketer, uniqueness) are not search constraints; they are checked on the result by the
+ * assessment's verdict.
+ */
+import { AnonymatError } from '../errors.ts';
+import type { Table } from '../table/table.ts';
+import { column as getColumn, hasColumn } from '../table/table.ts';
+import type { Policy } from '../policy/policy.ts';
+import { resolvePolicyPath } from '../policy/policy.ts';
+import type { Hierarchy } from '../hierarchy/hierarchy.ts';
+import { readArxHierarchy } from '../hierarchy/hierarchy.ts';
+import { validateHierarchy, checkCoverage } from '../hierarchy/validate.ts';
+import { buildHierarchy } from '../hierarchy/builders/index.ts';
+import type { EngineSpec, ModelSpec } from '../search/engine.ts';
+import { createEngine, runSearch } from '../search/engine.ts';
+import type { StrategyName } from '../search/search.ts';
+import { levelsOf } from '../lattice/lattice.ts';
+import type { MetricName } from '../metrics/metrics.ts';
+import { generalizeTable } from '../transform/generalize.ts';
+import { assessTable } from '../risk/assess.ts';
+import type { Assessment } from '../risk/assess.ts';
+import type { Section } from './report.ts';
+
+export type AnonymizeStrategy = StrategyName | 'mondrian' | 'mdav';
+
+export interface AnonymizeOptions {
+  strategy?: AnonymizeStrategy;
+  maxOptimalLattice?: number;
+  suppressionLimit?: number;
+  metric?: MetricName;
+  /** Hierarchies already resolved (else read/built from the policy). */
+  hierarchies?: readonly Hierarchy[];
+  /** Population table for δ-presence / k-map (else read from policy.population.table). */
+  population?: Table;
+  /** Compute the assessments before and after (default true). */
+  assess?: boolean;
+  onProgress?: (checked: number, size: number) => void;
+}
+
+export interface AnonymizeResult {
+  /** The released table (null when nothing satisfies the policy). */
+  table: Table | null;
+  /** column → level (full-domain strategies), null otherwise. */
+  transformation: Record<string, number> | null;
+  strategy: Exclude<AnonymizeStrategy, 'auto'>;
+  metric: MetricName | 'gcp' | 'mdav-sse';
+  loss: number | null;
+  lossPerAttribute: Record<string, number>;
+  suppressed: number;
+  suppressionLimit: number;
+  suppressedMode: 'remove' | 'mask';
+  classes: number;
+  optimal: boolean;
+  checked: number;
+  latticeSize: number;
+  feasible: boolean;
+  /** What stops the policy from being met (when infeasible), else []. */
+  binding: string[];
+  models: string[];
+  before: Assessment | null;
+  after: Assessment | null;
+  verdict: { passes: boolean; failures: string[] };
+  timings: { searchMs: number; totalMs: number };
+}
+
+/** Resolves every quasi-identifier's hierarchy (ARX file or builder), validated against the data. */
+export async function resolveHierarchies(table: Table, policy: Policy, columns: readonly string[]): Promise<Hierarchy[]> {
+  const out: Hierarchy[] = [];
+  for (const name of columns) {
+    const cp = policy.columns[name]!;
+    const col = getColumn(table, name);
+    let h: Hierarchy;
+    let file: string | undefined;
+    if (typeof cp.hierarchy === 'string') {
+      file = resolvePolicyPath(policy, cp.hierarchy);
+      h = await readArxHierarchy(file, name);
+    } else if (cp.hierarchy && typeof cp.hierarchy === 'object') {
+      const values = col.dictionary.filter((v): v is string => v !== null);
+      h = buildHierarchy(name, cp.hierarchy, values, col.kind);
+    } else {
+      // no hierarchy: the value or nothing (suppression of the attribute)
+      const values = col.dictionary.filter((v): v is string => v !== null);
+      h = { column: name, levels: [values, values.map(() => '*')] };
+    }
+    const issues = [...validateHierarchy(h, { file }), ...checkCoverage(h, col)];
+    if (issues.length) {
+      throw new AnonymatError('invalid-hierarchy', `hierarchy of column ${name} is not valid (${issues.length} problem${issues.length > 1 ? 's' : ''}); each level must be a function of the previous one and cover every value of the data`, issues);
+    }
+    out.push(h);
+  }
+  return out;
+}
+
+/** The privacy models a policy asks for, as engine specs. */
+export function modelsOf(policy: Policy, sensitiveHierarchies: Map<string, Hierarchy> = new Map()): ModelSpec[] {
+  const t = policy.thresholds ?? {};
+  const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
+  const models: ModelSpec[] = [];
+  if (t.k !== undefined && t.k > 1) models.push({ type: 'k-anonymity', k: t.k });
+  if (t.l !== undefined && t.l > 1) for (const s of sensitive) models.push({ type: 'l-diversity', column: s, l: t.l, variant: t.lVariant ?? 'distinct', c: t.c });
+  if (t.t !== undefined) for (const s of sensitive) models.push({ type: 't-closeness', column: s, t: t.t, distance: t.tDistance, hierarchy: sensitiveHierarchies.get(s) });
+  if (t.maxProsecutorRisk !== undefined) models.push({ type: 'max-risk', risk: t.maxProsecutorRisk });
+  if (t.maxAverageRisk !== undefined) models.push({ type: 'average-risk', risk: t.maxAverageRisk });
+  if (t.deltaMin !== undefined || t.deltaMax !== undefined) models.push({ type: 'delta-presence', dMin: t.deltaMin ?? 0, dMax: t.deltaMax ?? 1 });
+  if (t.kMap !== undefined) models.push({ type: 'k-map', k: t.kMap });
+  return models;
+}
+
+function failureTexts(a: Assessment | null): string[] {
+  return a ? a.verdict.failures.map((f) => f.message) : [];
+}
+
+/**
+ * Anonymizes a table under a policy. Expected outcomes are results: when nothing satisfies the
+ * policy, `feasible` is false, `table` is null and `binding` says why.
+ */
+export async function anonymize(table: Table, policy: Policy, options: AnonymizeOptions = {}): Promise<AnonymizeResult> {
+  const t0 = performance.now();
+  const a = policy.anonymize ?? {};
+  const strategy = options.strategy ?? (a.strategy as AnonymizeStrategy | undefined) ?? 'auto';
+  const suppressionLimit = options.suppressionLimit ?? a.suppressionLimit ?? 0;
+  const suppressedMode: 'remove' | 'mask' = a.suppressed === 'mask' ? 'mask' : 'remove';
+  const metricName = options.metric ?? (a.metric as MetricName | undefined) ?? 'loss';
+  const quasi = Object.entries(policy.columns).filter(([, c]) => c.role === 'quasi').map(([n]) => n);
+  const drop = Object.entries(policy.columns).filter(([, c]) => c.role === 'identifier' || c.role === 'person-key').map(([n]) => n).filter((n) => hasColumn(table, n));
+  const doAssess = options.assess ?? true;
+  const issues = [...quasi, ...Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n)]
+    .filter((n) => !hasColumn(table, n)).map((n) => ({ path: `columns.${n}`, message: `column ${n} is not in the data` }));
+  if (issues.length) throw new AnonymatError('invalid-policy', 'the policy names columns that are not in the data', issues);
+  if (quasi.length === 0) throw new AnonymatError('invalid-policy', 'anonymize needs at least one quasi-identifier (a column with role: quasi)', [{ path: 'columns', message: 'give the quasi-identifiers role quasi' }]);
+  const before = doAssess ? assessTable(table, policy) : null;
+
+  if (strategy === 'mondrian' || strategy === 'mdav') {
+    return localRecoding(table, policy, strategy, quasi, drop, before, t0, doAssess);
+  }
+
+  const sensitiveHierarchies = new Map<string, Hierarchy>();
+  for (const [n, c] of Object.entries(policy.columns)) {
+    if (c.role === 'sensitive' && c.hierarchy !== undefined && policy.thresholds?.tDistance === 'hierarchical') {
+      sensitiveHierarchies.set(n, (await resolveHierarchies(table, policy, [n]))[0]!);
+    }
+  }
+  const models = modelsOf(policy, sensitiveHierarchies);
+  if (models.length === 0) {
+    throw new AnonymatError('invalid-policy', 'anonymize needs a privacy threshold: set thresholds.k (and l, t, … as needed)', [{ path: 'thresholds', message: 'e.g. thresholds: { k: 5 }' }]);
+  }
+  const hierarchies = options.hierarchies ?? await resolveHierarchies(table, policy, quasi);
+  let population = options.population;
+  if (!population && models.some((m) => m.type === 'delta-presence' || m.type === 'k-map')) {
+    if (!policy.population?.table) throw new AnonymatError('invalid-policy', 'δ-presence and k-map need population.table', [{ path: 'population.table', message: 'give the population file' }]);
+    const { readTable } = await import('../io/read.ts');
+    const { readOptionsOf } = await import('../policy/policy.ts');
+    population = await readTable(resolvePolicyPath(policy, policy.population.table), { ...readOptionsOf(policy), columns: quasi });
+  }
+  const spec: EngineSpec = {
+    quasi: quasi.map((column, j) => ({ column, hierarchy: hierarchies[j]!, weight: policy.columns[column]!.weight })),
+    models, suppressionLimit, metric: metricName, population,
+  };
+  const engine = createEngine(table, spec);
+  const ts = performance.now();
+  const search = runSearch(engine, {
+    strategy: strategy as StrategyName, maxOptimalLattice: options.maxOptimalLattice ?? a.maxOptimalLattice, onProgress: options.onProgress,
+  });
+  const searchMs = performance.now() - ts;
+  const modelNames = [...engine.checker.setup.models.map((m) => m.name), ...engine.checker.setup.tableModels.map((m) => m.name)];
+  const base = {
+    strategy: search.strategy, metric: metricName, suppressionLimit, suppressedMode,
+    optimal: search.optimal, checked: search.checked, latticeSize: search.latticeSize, models: modelNames, before,
+  } as const;
+  if (!search.best) {
+    // why: look at the most general transformation
+    const top = engine.checker.check(engine.lattice.size - 1);
+    const binding: string[] = [];
+    const models = engine.checker.setup.models;
+    const order = models.map((m, i) => ({ name: m.name, rows: top.rejectedBy[i]! })).filter((x) => x.rows > 0).sort((x, y) => y.rows - x.rows);
+    for (const o of order) binding.push(`${o.name}: even the most general transformation suppresses ${o.rows} of ${table.rowCount} records for it (limit ${engine.checker.maxSuppressed})`);
+    for (const f of top.tableFailures) binding.push(`${f}: fails even at the most general transformation`);
+    if (binding.length === 0 && search.strategy === 'heuristic') binding.push('the heuristic search found no feasible transformation; try strategy: optimal with a larger maxOptimalLattice');
+    return {
+      ...base, table: null, transformation: null, loss: null, lossPerAttribute: {}, suppressed: top.suppressed, classes: top.classes,
+      feasible: false, binding, after: null,
+      verdict: { passes: false, failures: binding.length ? binding : ['no transformation satisfies the policy'] },
+      timings: { searchMs, totalMs: performance.now() - t0 },
+    };
+  }
+  const details = engine.checker.details(search.best.id);
+  const levels = levelsOf(engine.lattice, search.best.id);
+  const transformation: Record<string, number> = {};
+  quasi.forEach((c, j) => { transformation[c] = levels[j]!; });
+  const per = engine.metric.perAttribute(details.stats);
+  const lossPerAttribute: Record<string, number> = {};
+  if (per.length === quasi.length) quasi.forEach((c, j) => { lossPerAttribute[c] = per[j]!; });
+  const out = generalizeTable(table, quasi.map((column, j) => ({ column, hierarchy: engine.qi[j]!, level: levels[j]! })), {
+    suppressed: details.rowSuppressed, mode: suppressedMode, drop,
+  });
+  const after = doAssess ? assessTable(out, policy) : null;
+  const failures = failureTexts(after);
+  return {
+    ...base, table: out, transformation, loss: search.best.value, lossPerAttribute,
+    suppressed: search.best.suppressed, classes: search.best.classes, feasible: true, binding: [], after,
+    verdict: { passes: after ? after.verdict.passes : true, failures },
+    timings: { searchMs, totalMs: performance.now() - t0 },
+  };
+}
+
+async function localRecoding(
+  table: Table, policy: Policy, strategy: 'mondrian' | 'mdav', quasi: string[], drop: string[],
+  before: Assessment | null, t0: number, doAssess: boolean,
+): Promise<AnonymizeResult> {
+  const t = policy.thresholds ?? {};
+  const k = t.k ?? 2;
+  const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
+  const ts = performance.now();
+  let out: Table;
+  let loss: number;
+  let lossPerAttribute: Record<string, number> = {};
+  let classes: number;
+  let feasible = true;
+  if (strategy === 'mondrian') {
+    const { mondrian } = await import('../transform/mondrian.ts');
+    const r = mondrian(table, quasi, { k, l: t.l !== undefined && t.lVariant !== 'entropy' && t.lVariant !== 'recursive' ? Math.ceil(t.l) : 1, sensitive: t.l ? sensitive : [] });
+    out = r.table; loss = r.loss.gcp; classes = r.classes; feasible = r.satisfied;
+    lossPerAttribute = Object.fromEntries(r.loss.ncp.map((x) => [x.column, x.ncp]));
+  } else {
+    const { mdav } = await import('../transform/mdav.ts');
+    const numeric = quasi.filter((q) => { const kind = getColumn(table, q).kind; return kind === 'integer' || kind === 'decimal' || kind === 'date'; });
+    if (numeric.length === 0) throw new AnonymatError('invalid-policy', 'strategy mdav needs numeric quasi-identifiers (integer, decimal or date)', [{ path: 'anonymize.strategy', message: 'use optimal or mondrian' }]);
+    const r = mdav(table, numeric, k);
+    out = r.table; loss = r.loss.informationLoss; classes = r.groups;
+    lossPerAttribute = Object.fromEntries(r.loss.perColumn.map((x) => [x.column, x.informationLoss]));
+  }
+  if (drop.length) out = { rowCount: out.rowCount, columns: out.columns.filter((c) => !drop.includes(c.name)) };
+  const searchMs = performance.now() - ts;
+  const after = doAssess ? assessTable(out, policy) : null;
+  const passes = feasible && (after ? after.verdict.passes : true);
+  return {
+    table: feasible ? out : null, transformation: null, strategy, metric: strategy === 'mondrian' ? 'gcp' : 'mdav-sse', loss, lossPerAttribute,
+    suppressed: 0, suppressionLimit: 0, suppressedMode: 'remove', classes, optimal: false, checked: 0, latticeSize: 0,
+    feasible, binding: feasible ? [] : ['the whole table violates k or l (Mondrian cannot split it)'],
+    models: [`${k}-anonymity`], before, after,
+    verdict: { passes, failures: failureTexts(after) },
+    timings: { searchMs, totalMs: performance.now() - t0 },
+  };
+}
+
+/** A JSON-able summary for --json (the table itself left out). */
+export function anonymizeJson(r: AnonymizeResult): Record<string, unknown> {
+  return {
+    transformation: r.transformation, loss: r.loss, metric: r.metric, lossPerAttribute: r.lossPerAttribute,
+    suppressed: r.suppressed, suppressionLimit: r.suppressionLimit, suppressedMode: r.suppressedMode,
+    records: r.table?.rowCount ?? 0, classes: r.classes, optimal: r.optimal, checked: r.checked, latticeSize: r.latticeSize,
+    strategy: r.strategy, models: r.models, feasible: r.feasible, binding: r.binding, verdict: r.verdict,
+    timings: r.timings, before: r.before, after: r.after,
+  };
+}
+
+/** Report sections (for renderHtmlReport): transformation, loss per attribute, risk and histograms before/after. */
+export function anonymizeReportSections(r: AnonymizeResult): Section[] {
+  const sections: Section[] = [];
+  sections.push({
+    title: 'Result',
+    blocks: [
+      { kind: 'verdict', ok: r.feasible && r.verdict.passes, title: r.feasible ? (r.verdict.passes ? 'The released data meet the policy' : 'The released data do not meet every threshold') : 'No transformation satisfies the policy', reasons: r.feasible ? r.verdict.failures : r.binding },
+      { kind: 'figures', items: [
+        { label: `loss (${r.metric})`, value: r.loss ?? NaN },
+        { label: 'suppressed records', value: r.suppressed, note: `limit ${(r.suppressionLimit * 100).toFixed(1)}% · ${r.suppressedMode}` },
+        { label: 'equivalence classes', value: r.classes },
+        { label: 'optimal', value: r.optimal ? 'yes' : 'not proven', status: r.optimal ? 'ok' : 'warn', note: `${r.strategy}: ${r.checked} of ${r.latticeSize} transformations checked` },
+      ] },
+      { kind: 'text', text: `Privacy models: ${r.models.join(', ')}.` },
+    ],
+  });
+  if (r.transformation) {
+    sections.push({ title: 'Transformation', blocks: [{
+      kind: 'table', columns: ['quasi-identifier', 'level', `loss (${r.metric})`],
+      rows: Object.entries(r.transformation).map(([c, l]) => [c, l, r.lossPerAttribute[c] ?? null]),
+    }] });
+  } else if (Object.keys(r.lossPerAttribute).length) {
+    sections.push({ title: 'Loss per attribute', blocks: [{ kind: 'table', columns: ['quasi-identifier', 'loss'], rows: Object.entries(r.lossPerAttribute).map(([c, v]) => [c, v]) }] });
+  }
+  const risk = (a: Assessment | null) => a ? [a.k, a.classes, a.sampleUniques, a.prosecutor.highest, a.prosecutor.average, a.individualRisk.expectedReidentifications] : [null, null, null, null, null, null];
+  const b = risk(r.before), af = risk(r.after);
+  sections.push({ title: 'Risk before and after', blocks: [{
+    kind: 'table', columns: ['measure', 'before', 'after'],
+    rows: [['k', b[0]!, af[0]!], ['classes', b[1]!, af[1]!], ['sample uniques', b[2]!, af[2]!], ['highest prosecutor risk', b[3]!, af[3]!], ['average prosecutor risk', b[4]!, af[4]!], ['expected re-identifications', b[5]!, af[5]!]],
+  }] });
+  const hist = (a: Assessment) => Object.entries(a.classSizeHistogram).map(([s, c]) => ({ label: s, value: c })).sort((x, y) => Number(x.label) - Number(y.label)).slice(0, 60);
+  if (r.before) sections.push({ title: 'Class sizes before', blocks: [{ kind: 'bars', title: 'classes of each size (input)', data: hist(r.before), xLabel: 'class size', yLabel: 'classes', log: true }] });
+  if (r.after) sections.push({ title: 'Class sizes after', blocks: [{ kind: 'bars', title: 'classes of each size (released)', data: hist(r.after), xLabel: 'class size', yLabel: 'classes', log: true }] });
+  return sections;
+}
