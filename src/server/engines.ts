@@ -34,8 +34,27 @@ export async function readCsvUpload(bytes: Uint8Array, types: Record<string, Col
   try {
     const file = join(dir, 'upload.csv');
     writeFileSync(file, bytes);
-    return await readTable(file, { format: 'csv', header: true, types, infer: false, name: 'upload' });
+    const header = csvHeader(bytes);
+    const present = Object.fromEntries(Object.entries(types).filter(([n]) => header.includes(n)));
+    return await readTable(file, { format: 'csv', header: true, types: present, infer: false, name: 'upload' });
   } finally { rmSync(dir, { recursive: true, force: true }); }
+}
+
+/** Column names of a CSV's first line (RFC 4180 quotes). */
+export function csvHeader(bytes: Uint8Array): string[] {
+  const end = bytes.indexOf(10);
+  const line = Buffer.from(end < 0 ? bytes : bytes.subarray(0, end)).toString('utf8').replace(/\r$/, '').replace(/^\uFEFF/, '');
+  const out: string[] = [];
+  let cur = '', q = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (q) { if (ch === '"') { if (line[i + 1] === '"') { cur += '"'; i++; } else q = false; } else cur += ch; }
+    else if (ch === '"') q = true;
+    else if (ch === ',') { out.push(cur); cur = ''; }
+    else cur += ch;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim());
 }
 
 /**

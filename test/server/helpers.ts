@@ -29,7 +29,7 @@ export async function startHarness(opts: { database?: string; rateLimits?: RateL
     if (o.token) headers.authorization = `Bearer ${o.token}`;
     let body: string | Uint8Array | undefined = o.body;
     if (o.json !== undefined) { headers['content-type'] = 'application/json'; body = JSON.stringify(o.json); }
-    const res = await service.app.request(path, { method, headers, body: body as BodyInit | undefined });
+    const res = await service.app.request(path, { method, headers, body: body as RequestInit['body'] });
     const text = await res.text();
     let json: unknown = null;
     try { json = JSON.parse(text); } catch { /* not JSON */ }

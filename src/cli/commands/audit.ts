@@ -1,9 +1,46 @@
 import type { Command } from 'commander';
-import { action } from '../run.ts';
-import { AnonymatError } from '../../errors.ts';
+import { action, printJson } from '../run.ts';
 
-/** `anonymat audit` — placeholder until its issue lands: exits 2 with a clear message. */
+/** `anonymat audit verify` — recomputes the observatory's audit hash chain. */
 export function register(program: Command): void {
-  program.command('audit').description('(not yet available)').allowUnknownOption().argument('[args...]')
-    .action(action(async () => { throw new AnonymatError('invalid-usage', 'anonymat audit is not available in this version'); }));
+  const audit = program.command('audit').description('the observatory\'s audit log (append-only hash chain)');
+  audit.command('verify')
+    .description('recompute the audit hash chain; exit 3 if an entry was edited, removed or reordered')
+    .option('--data <folder>', 'the embedded store\'s data folder (as given to "anonymat serve")')
+    .option('--database <url>', 'PostgreSQL store: postgres://user@host:port/db')
+    .option('--anchor <file>', 'audit anchor file (last seq + hash); default <data>/audit-head.json')
+    .option('--json', 'machine-readable result')
+    .addHelpText('after', `
+Example:
+  anonymat audit verify --data ./observatory-data
+  anonymat audit verify --database postgres://anonymat@db:5432/observatory --anchor ./audit-head.json --json
+
+The embedded store is locked by a running service: stop "anonymat serve" first, or call
+GET /api/audit/verify on the running service (role dpo or admin).
+Cost: reads every entry once (about 1 s per million entries).
+Exit codes: 0 the chain is intact · 3 it is broken (edited, removed, reordered or truncated entries) · 2 bad usage.`)
+    .action(action(async (opts: { data?: string; database?: string; anchor?: string; json?: boolean }) => {
+      const { AnonymatError } = await import('../../errors.ts');
+      if (!opts.data && !opts.database) throw new AnonymatError('invalid-usage', 'give --data <folder> or --database postgres://…');
+      const { join } = await import('node:path');
+      const { existsSync } = await import('node:fs');
+      const { openStore } = await import('../../server/store/index.ts');
+      const { verifyAudit, readAnchor } = await import('../../server/audit.ts');
+      if (opts.data && !opts.database && !existsSync(join(opts.data, 'observatory.duckdb'))) {
+        throw new AnonymatError('invalid-usage', `no observatory store in ${opts.data} (expected observatory.duckdb)`, [{ path: '--data', message: 'no store' }]);
+      }
+      const anchorFile = opts.anchor ?? (opts.data && !opts.database ? join(opts.data, 'audit-head.json') : undefined);
+      const store = await openStore({ data: opts.data, database: opts.database });
+      try {
+        const result = await verifyAudit(store, anchorFile ? readAnchor(anchorFile) : null);
+        if (opts.json) printJson(result);
+        else if (result.ok) {
+          process.stdout.write(`audit log intact: ${result.entries} entries, head ${result.head ? `#${result.head.seq} ${result.head.hash.slice(0, 16)}…` : '(empty)'}${result.anchor ? ', anchor matches' : ', no anchor'}\n`);
+        } else {
+          process.stdout.write(`audit log BROKEN: ${result.problems.length} problem(s) in ${result.entries} entries\n`);
+          for (const p of result.problems) process.stdout.write(`  #${p.seq} ${p.kind}: ${p.message}\n`);
+        }
+        return result.ok ? 0 : 3;
+      } finally { await store.close(); }
+    }));
 }
