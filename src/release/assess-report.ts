@@ -41,6 +41,16 @@ function dankarValue(a: AssessmentView): number | null {
   return null;
 }
 
+function dankarCount(a: AssessmentView): number | null {
+  const e = (a.populationUniques as { estimatedUniques?: { dankar?: number | null } }).estimatedUniques;
+  return typeof e?.dankar === 'number' ? e.dankar : null;
+}
+
+function marketerValue(a: AssessmentView): number | null {
+  const m = a.marketer;
+  return typeof m === 'number' ? m : typeof m?.risk === 'number' ? m.risk : null;
+}
+
 function contributionRows(a: AssessmentView): { name: string; kWithout: number; uniquesWithout: number }[] {
   return (a.contributions ?? []).map((c) => ({
     name: String(c.column ?? c.quasiIdentifier ?? '?'),
@@ -57,7 +67,8 @@ export function summaryLines(a: AssessmentView): string[] {
     `${num(a.records)} records${a.persons !== null ? `, ${num(a.persons)} persons` : ''} · quasi-identifiers: ${a.quasiIdentifiers.join(', ') || '(none)'}`,
     `equivalence classes ${num(a.classes)} · k = ${a.k} · sample uniques ${num(a.sampleUniques)} (${pct(a.sampleUniques / Math.max(1, total))} of ${unit})`,
     `prosecutor risk: highest ${pct(a.prosecutor.highest)}, average ${pct(a.prosecutor.average)}`,
-    `population uniques: Pitman ${num(a.populationUniques.pitman ?? null, 1)}, Zayatz ${num(a.populationUniques.zayatz ?? null, 1)}, SNB ${num(a.populationUniques.snb ?? null, 1)}, Dankar ${num(dankarValue(a), 1)}`,
+    `population uniqueness (share of the population unique): Pitman ${pct(a.populationUniques.pitman ?? null)}, Zayatz ${pct(a.populationUniques.zayatz ?? null)}, SNB ${pct(a.populationUniques.snb ?? null)}, Dankar ${pct(dankarValue(a))}${dankarCount(a) !== null ? ` (≈ ${num(Math.round(dankarCount(a)!))} people)` : ''}`,
+    ...(a.journalist && typeof a.journalist.highest === 'number' ? [`journalist risk: highest ${pct(a.journalist.highest)}, average ${pct(a.journalist.average)} · marketer risk ${pct(marketerValue(a))}`] : []),
     `expected re-identifications (individual risk): ${num(a.individualRisk.expectedReidentifications, 1)}`,
   ];
   if (a.verdict.passes) lines.push('verdict: the policy thresholds are met');
@@ -91,7 +102,9 @@ export function assessmentSections(a: AssessmentView, title = 'Re-identification
         { label: 'highest prosecutor risk', value: pct(a.prosecutor.highest) },
         { label: 'average prosecutor risk', value: pct(a.prosecutor.average) },
         { label: 'expected re-identifications', value: Number(a.individualRisk.expectedReidentifications.toFixed(1)) },
-        { label: 'population uniques (Dankar)', value: dankarValue(a) === null ? '—' : Number(dankarValue(a)!.toFixed(1)) },
+        { label: 'population uniqueness (Dankar)', value: pct(dankarValue(a)), note: dankarCount(a) !== null ? `≈ ${num(Math.round(dankarCount(a)!))} people unique in the population` : undefined },
+        ...(a.journalist && typeof a.journalist.highest === 'number' ? [{ label: 'highest journalist risk', value: pct(a.journalist.highest) }] : []),
+        ...(marketerValue(a) !== null ? [{ label: 'marketer risk', value: pct(marketerValue(a)) }] : []),
       ],
     },
     { kind: 'bars', title: 'Class-size histogram (number of classes of each size)', data: [...buckets].map(([label, value]) => ({ label, value, highlight: Number.isFinite(kThreshold) ? Number(label) < kThreshold : label === '1' })), xLabel: 'class size', yLabel: 'classes', log: true },
