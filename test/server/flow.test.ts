@@ -1,0 +1,208 @@
+/**
+ * The observatory end to end over HTTP (in process): panel, uploads (CSV and FHIR), idempotency,
+ * objections, projects with legal bases, the release gate with DPO approval, client download,
+ * DP statistics through the ledger, the transparency page.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, demoCsv, TEST_KEY } from './helpers.ts';
+import { pseudonymOf } from '../../src/server/engines.ts';
+
+const project = (over: Record<string, unknown> = {}) => ({
+  id: 'diab', clientId: 'lab', title: 'Diabetes in primary care', purpose: 'describe diagnoses by age and sex',
+  dataRequested: ['sex', 'birth_year', 'department', 'diagnosis'], legalBasis: { kind: 'anonymous-only' }, retentionUntil: '2030-12-31', ...over,
+});
+
+test('panel: enrol with notice version, upload, leave; uploads refused outside the panel', async () => {
+  const h = await startHarness();
+  try {
+    const { practice } = h.tokens;
+    let r = await h.call('PUT', '/api/uploads/a1', { token: practice, body: demoCsv(10) });
+    assert.equal(r.status, 403, 'not enrolled yet');
+    r = await h.call('POST', '/api/panel/enrol', { token: practice, json: { noticeVersion: '2026-1' } });
+    assert.equal(r.status, 200);
+    assert.equal(r.json.noticeVersion, '2026-1');
+    assert.equal((await h.call('POST', '/api/panel/enrol', { token: practice, json: { noticeVersion: '2026-1' } })).status, 409);
+    assert.equal((await h.call('PUT', '/api/uploads/a1', { token: practice, body: demoCsv(10) })).status, 201);
+    r = await h.call('POST', '/api/panel/leave', { token: practice });
+    assert.equal(r.status, 200);
+    assert.match(r.json.retention, /kept/);
+    assert.equal((await h.call('PUT', '/api/uploads/a2', { token: practice, body: demoCsv(10, 2) })).status, 403, 'future data stop');
+    const me = await h.call('GET', '/api/panel/me', { token: practice });
+    assert.equal(me.json.active, false);
+    assert.equal(me.json.memberships.length, 1);
+    // past data stay, per the retention policy shown
+    assert.equal((await h.call('GET', '/api/uploads', { token: h.tokens.dpo })).json.uploads.length, 1);
+  } finally { await h.close(); }
+});
+
+test('uploads: identifiers dropped, patient id pseudonymized with the key, idempotent by upload id, conflicts refused, practices see only their own', async () => {
+  const h = await startHarness();
+  try {
+    const { practice, practice2, dpo } = h.tokens;
+    await h.call('POST', '/api/panel/enrol', { token: practice, json: { noticeVersion: '2026-1' } });
+    await h.call('POST', '/api/panel/enrol', { token: practice2, json: { noticeVersion: '2026-1' } });
+    const csv = demoCsv(30);
+    const first = await h.call('PUT', '/api/uploads/batch-1?format=csv', { token: practice, body: csv });
+    assert.equal(first.status, 201, first.text);
+    assert.deepEqual(first.json.droppedColumns, ['last_name', 'phone']);
+    assert.deepEqual(first.json.pseudonymizedColumns, ['patient_id']);
+    assert.equal(first.json.records, 30);
+    assert.equal(first.json.patients, 15);
+    const again = await h.call('PUT', '/api/uploads/batch-1?format=csv', { token: practice, body: csv });
+    assert.equal(again.status, 200);
+    assert.equal(again.json.status, 'already-stored');
+    assert.equal((await h.service.store.all('SELECT COUNT(*) AS n FROM records'))[0]!.n, 30, 'a retry never duplicates');
+    assert.equal((await h.call('PUT', '/api/uploads/batch-1?format=csv', { token: practice, body: demoCsv(30, 9) })).status, 409);
+    assert.equal((await h.call('PUT', '/api/uploads/batch-1?format=csv', { token: practice2, body: csv })).status, 409);
+    // nothing identifying is stored
+    const stored = JSON.stringify(await h.service.store.all('SELECT * FROM records')) + JSON.stringify(await h.service.store.all('SELECT * FROM uploads'));
+    for (const v of ['P1000', 'Name0', '0600000000']) assert.ok(!stored.includes(v), 'an identifier reached the store');
+    assert.ok(stored.includes(pseudonymOf(TEST_KEY, 'P1000')));
+    // unknown columns are refused, naming the column and not any value
+    const bad = await h.call('PUT', '/api/uploads/bad', { token: practice, body: 'patient_id,secret_note\nP1,hello\n' });
+    assert.equal(bad.status, 400);
+    assert.ok(bad.json.error.issues.some((i: { path: string }) => i.path === 'column secret_note'));
+    assert.ok(!bad.text.includes('hello'));
+    // scoping
+    assert.equal((await h.call('GET', '/api/uploads', { token: practice2 })).json.uploads.length, 0);
+    assert.equal((await h.call('GET', '/api/uploads/batch-1', { token: practice2 })).status, 404);
+    assert.equal((await h.call('GET', '/api/uploads', { token: dpo })).json.uploads.length, 1);
+    // FHIR bundle
+    const bundle = {
+      resourceType: 'Bundle', type: 'collection', entry: [
+        { resource: { resourceType: 'Patient', id: 'p1', identifier: [{ value: 'FHIR-1' }], name: [{ family: 'Martin' }], gender: 'female', birthDate: '1950-04-02', address: [{ postalCode: '75012' }] } },
+        { resource: { resourceType: 'Condition', subject: { reference: 'Patient/p1' }, code: { coding: [{ code: 'E11' }] } } },
+      ],
+    };
+    const f = await h.call('PUT', '/api/uploads/fhir-1?format=fhir-bundle', { token: practice, body: JSON.stringify(bundle) });
+    assert.equal(f.status, 201, f.text);
+    assert.equal(f.json.records, 1);
+    const rec = await h.service.store.all("SELECT pseudonym, data FROM records WHERE upload_id = 'fhir-1'");
+    assert.equal(rec[0]!.pseudonym, pseudonymOf(TEST_KEY, 'FHIR-1'));
+    assert.ok(!String(rec[0]!.data).includes('Martin'));
+  } finally { await h.close(); }
+});
+
+test('releases: request → report → DPO approve/reject → client download; objections excluded and reported', async () => {
+  const h = await startHarness();
+  try {
+    const { practice, dpo, client, client2 } = h.tokens;
+    await h.call('POST', '/api/panel/enrol', { token: practice, json: { noticeVersion: '2026-1' } });
+    assert.equal((await h.call('PUT', '/api/uploads/u1', { token: practice, body: demoCsv(600) })).status, 201);
+    // objection by the practice, with the identifier (only the pseudonym is stored)
+    const o = await h.call('POST', '/api/objections', { token: practice, json: { patientId: 'P1003' } });
+    assert.equal(o.status, 201);
+    assert.equal((await h.call('POST', '/api/objections', { token: practice, json: { patientId: 'P1003' } })).json.alreadyRecorded, true);
+    const objList = await h.call('GET', '/api/objections', { token: dpo });
+    assert.equal(objList.json.objections.length, 1);
+    assert.equal(objList.json.objections[0].excludedRecords, 2);
+    assert.ok(!JSON.stringify(await h.service.store.all('SELECT * FROM objections')).includes('P1003'));
+
+    // projects
+    const bad = await h.call('POST', '/api/projects', { token: dpo, json: project({ dataRequested: ['sex', 'last_name'] }) });
+    assert.equal(bad.status, 400, 'a direct identifier cannot be requested');
+    const p = await h.call('POST', '/api/projects', { token: dpo, json: project() });
+    assert.equal(p.status, 201, p.text);
+    assert.equal((await h.call('POST', '/api/projects', { token: dpo, json: project({ id: 'auth', legalBasis: { kind: 'authorization', reference: 'CNIL DE-2026-042' } }) })).status, 201);
+    assert.equal((await h.call('GET', '/api/projects', { token: client })).json.projects.length, 2);
+    assert.equal((await h.call('GET', '/api/projects', { token: client2 })).json.projects.length, 0);
+    assert.equal((await h.call('POST', '/api/projects/diab/releases', { token: client2, json: {} })).status, 404, 'another client\'s project is invisible');
+
+    const rel = await h.call('POST', '/api/projects/diab/releases', { token: client, json: { note: 'first extraction' } });
+    assert.equal(rel.status, 201, rel.text);
+    const report = rel.json.report;
+    assert.equal(report.exclusions.objectedPatients, 1);
+    assert.equal(report.exclusions.objectedRecords, 2);
+    assert.equal(report.input.records, 598);
+    assert.ok(report.before.classSizeHistogram && report.after.k >= 1);
+    assert.ok(Array.isArray(report.attacks) && report.attacks.length > 0);
+    assert.equal(typeof report.verdict.anonymous, 'boolean');
+    assert.equal(rel.json.status, 'review');
+    // the client cannot download before approval
+    assert.equal((await h.call('GET', `/api/releases/${rel.json.id}/download`, { token: client })).status, 403);
+    // approve (as anonymous if the verdict passes; otherwise it must be refused)
+    const dec = await h.call('POST', `/api/releases/${rel.json.id}/decision`, { token: dpo, json: { decision: 'approve', comment: 'checked the report' } });
+    if (report.verdict.anonymous) {
+      assert.equal(dec.status, 200, dec.text);
+      assert.equal(dec.json.status, 'approved');
+      const dl = await h.call('GET', `/api/releases/${rel.json.id}/download`, { token: client });
+      assert.equal(dl.status, 200);
+      assert.match(dl.headers.get('content-disposition') ?? '', /attachment/);
+      assert.ok(!dl.text.includes(pseudonymOf(TEST_KEY, 'P1000')), 'no pseudonym leaves in an anonymous release');
+      assert.equal(dl.text.split('\n')[0], 'sex,birth_year,department,diagnosis');
+      assert.equal((await h.call('GET', `/api/releases/${rel.json.id}/download`, { token: client2 })).status, 404);
+    } else {
+      assert.equal(dec.status, 422);
+    }
+    // a decision is final
+    assert.equal((await h.call('POST', `/api/releases/${rel.json.id}/decision`, { token: dpo, json: { decision: 'reject', comment: 'x' } })).status, report.verdict.anonymous ? 409 : 200);
+    const audit = (await h.call('GET', '/api/audit?limit=1000', { token: dpo })).json.entries.map((e: { action: string }) => e.action);
+    for (const a of ['upload', 'objection', 'project.create', 'release.request']) assert.ok(audit.includes(a), a);
+    // transparency: public, shows projects and what they received
+    const t = await h.call('GET', '/api/transparency');
+    assert.equal(t.status, 200);
+    assert.equal(t.json.projects.length, 2);
+    assert.ok(t.json.collected.droppedAtIngestion.some((c: { column: string }) => c.column === 'last_name'));
+    const html = await h.call('GET', '/transparency');
+    assert.match(html.text, /How to object/);
+    assert.match(html.text, /Diabetes in primary care/);
+  } finally { await h.close(); }
+});
+
+test('a release failing the verdict cannot be approved as anonymous; under an authorization it can, with the basis recorded', async () => {
+  const h = await startHarness();
+  try {
+    const { practice, dpo, client } = h.tokens;
+    await h.call('POST', '/api/panel/enrol', { token: practice, json: { noticeVersion: '2026-1' } });
+    // 12 patients, every one with a distinct diagnosis chain: nothing survives k = 5 anonymously
+    const lines = ['patient_id,sex,birth_year,department,diagnosis'];
+    for (let i = 0; i < 12; i++) lines.push(`Q${i},F,1960,75,E11`);
+    assert.equal((await h.call('PUT', '/api/uploads/small', { token: practice, body: lines.join('\n') + '\n' })).status, 201);
+    for (const [id, basis] of [['anon', { kind: 'anonymous-only' }], ['auth', { kind: 'authorization', reference: 'CNIL DE-2026-042' }]] as const) {
+      assert.equal((await h.call('POST', '/api/projects', { token: dpo, json: project({ id, legalBasis: basis }) })).status, 201);
+    }
+    for (const id of ['anon', 'auth']) {
+      const rel = await h.call('POST', `/api/projects/${id}/releases`, { token: client, json: {} });
+      assert.equal(rel.status, 201);
+      assert.equal(rel.json.verdictPasses, false, 'every record shares its class\'s diagnosis: inference succeeds');
+      const asAnon = await h.call('POST', `/api/releases/${rel.json.id}/decision`, { token: dpo, json: { decision: 'approve', comment: 'ok' } });
+      assert.equal(asAnon.status, 422);
+      assert.equal(asAnon.json.error.code, 'policy-failed');
+      const asBasis = await h.call('POST', `/api/releases/${rel.json.id}/decision`, { token: dpo, json: { decision: 'approve', comment: 'under the authorization', basis: 'legal-basis' } });
+      if (id === 'anon') assert.equal(asBasis.status, 422, 'no basis for personal data');
+      else { assert.equal(asBasis.status, 200); assert.equal(asBasis.json.decision, 'legal-basis'); }
+    }
+  } finally { await h.close(); }
+});
+
+test('DP statistics: charged to the ledger in exact fractions, refused when exhausted, objected patients excluded', async () => {
+  const h = await startHarness();
+  try {
+    const { practice, dpo, client } = h.tokens;
+    await h.call('POST', '/api/panel/enrol', { token: practice, json: { noticeVersion: '2026-1' } });
+    await h.call('PUT', '/api/uploads/u1', { token: practice, body: demoCsv(200) });
+    await h.call('POST', '/api/projects', { token: dpo, json: project() });
+    let q = await h.call('POST', '/api/projects/diab/stats', { token: client, json: { kind: 'count', epsilon: '1/10' } });
+    assert.equal(q.status, 409, 'no budget yet');
+    assert.equal(q.json.error.code, 'budget-exhausted');
+    assert.equal((await h.call('PUT', '/api/budgets/lab', { token: dpo, json: { total: '3/10' } })).status, 200);
+    q = await h.call('POST', '/api/projects/diab/stats', { token: client, json: { kind: 'count', epsilon: '1/10' } });
+    assert.equal(q.status, 200, q.text);
+    assert.equal(q.json.budget.spent, '1/10');
+    q = await h.call('POST', '/api/projects/diab/stats', { token: client, json: { kind: 'histogram', column: 'sex', bins: ['F', 'M'], epsilon: 0.2 } });
+    assert.equal(q.status, 200, q.text);
+    assert.equal(q.json.budget.spent, '3/10');
+    assert.equal(q.json.budget.remaining, '0');
+    q = await h.call('POST', '/api/projects/diab/stats', { token: client, json: { kind: 'count', epsilon: '1/1000' } });
+    assert.equal(q.status, 409);
+    assert.equal((await h.call('POST', '/api/projects/diab/stats', { token: client, json: { kind: 'count', where: { last_name: 'x' }, epsilon: '1/10' } })).status, 400);
+    assert.equal((await h.call('PUT', '/api/budgets/lab', { token: dpo, json: { total: '1/10' } })).status, 409, 'total cannot go below spent');
+    const b = await h.call('GET', '/api/budgets', { token: client });
+    assert.equal(b.json.budgets[0].spent, '3/10');
+    assert.equal(b.json.queries.length, 2);
+    const audit = (await h.call('GET', '/api/audit?limit=1000', { token: dpo })).json.entries.map((e: { action: string }) => e.action);
+    assert.equal(audit.filter((a: string) => a === 'dp.query').length, 2);
+    assert.ok(audit.includes('dp.refused'));
+  } finally { await h.close(); }
+});
