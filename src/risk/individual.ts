@@ -74,16 +74,18 @@ export function individualRisk(
     if (r > highest) highest = r;
     if (threshold !== null && r > threshold) above += fk;
   }
-  // weighted median over records (classes sorted by risk)
+  // median over records: records per distinct risk value, values sorted
   let median = 0;
   if (n > 0) {
-    const order = Array.from({ length: u }, (_, j) => j).sort((a, b) => classRisk[a]! - classRisk[b]!);
+    const perValue = new Map<number, number>();
+    for (let j = 0; j < u; j++) perValue.set(classRisk[j]!, (perValue.get(classRisk[j]!) ?? 0) + sizes[j]!);
+    const values = Float64Array.from(perValue.keys()).sort();
     const lo = Math.floor((n - 1) / 2), hi = Math.floor(n / 2);
     let acc = 0, vlo = NaN, vhi = NaN;
-    for (const j of order) {
-      const next = acc + sizes[j]!;
-      if (Number.isNaN(vlo) && lo < next) vlo = classRisk[j]!;
-      if (hi < next) { vhi = classRisk[j]!; break; }
+    for (const v of values) {
+      const next = acc + perValue.get(v)!;
+      if (Number.isNaN(vlo) && lo < next) vlo = v;
+      if (hi < next) { vhi = v; break; }
       acc = next;
     }
     median = (vlo + vhi) / 2;

@@ -38,7 +38,7 @@ test('maxSize bounds the search: scores are lower bounds, complete only at maxSi
 // brute force: every subset, check uniqueness and minimality directly
 function bruteScores(rows: number[][]): number[] {
   const M = rows[0]!.length;
-  const fact = (k: number) => (k <= 1 ? 1 : k * fact(k - 1));
+  const fact = (k: number): number => (k <= 1 ? 1 : k * fact(k - 1));
   const uniqueOn = (i: number, mask: number) => rows.filter((r) => [...Array(M).keys()].every((j) => !(mask >> j & 1) || r[j] === rows[i]![j])).length === 1;
   return rows.map((_, i) => {
     let s = 0;

@@ -1,0 +1,149 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { tableFromRecords } from '../table/table.ts';
+import { assessTable, type AssessPolicy } from './assess.ts';
+import { AnonymatError } from '../errors.ts';
+
+const close = (a: number | null, b: number, eps = 1e-12) => assert.ok(a !== null && Math.abs(a - b) <= eps, `${a} vs ${b}`);
+
+// 8 records: classes (age, sex): (30,F)×3, (30,M)×2, (40,F)×2, (50,M)×1
+const data = tableFromRecords({
+  name: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'],
+  age: [30, 30, 30, 30, 30, 40, 40, 50],
+  sex: ['F', 'F', 'F', 'M', 'M', 'F', 'F', 'M'],
+  dx: ['flu', 'flu', 'cold', 'flu', 'asthma', 'cold', 'cold', 'flu'],
+}, { age: 'integer' });
+const policy: AssessPolicy = {
+  columns: { name: { role: 'identifier' }, age: { role: 'quasi' }, sex: { role: 'quasi' }, dx: { role: 'sensitive' } },
+  thresholds: { k: 2, l: 2, t: 0.4, maxProsecutorRisk: 0.5, maxAverageRisk: 0.6 },
+};
+
+test('assessTable by hand: classes, k, histogram, risks, verdict', () => {
+  const a = assessTable(data, policy);
+  assert.equal(a.records, 8);
+  assert.equal(a.persons, null);
+  assert.deepEqual(a.quasiIdentifiers, ['age', 'sex']);
+  assert.equal(a.classes, 4);
+  assert.equal(a.k, 1);
+  assert.deepEqual(a.classSizeHistogram, { 1: 1, 2: 2, 3: 1 });
+  assert.equal(a.recordsBelowK, 1);
+  assert.equal(a.sampleUniques, 1);
+  close(a.prosecutor.highest, 1);
+  close(a.prosecutor.average, 4 / 8);
+  assert.equal(a.prosecutor.recordsAboveThreshold, 1); // only 1/1 > 0.5
+  // no population information: census assumed, journalist = prosecutor, marketer = u/n
+  assert.equal(a.population.samplingFractionSource, 'assumed-census');
+  close(a.journalist.highest, 1);
+  close(a.marketer.risk, 0.5);
+  close(a.populationUniques.dankar, 1 / 8); // f = 1: Zayatz returns c1, Û/N = 1/8
+  close(a.individualRisk.expectedReidentifications, 4); // Σ f·(1/f) = classes
+  // dx per class: (30,F) flu,flu,cold → l 2; (30,M) flu,asthma → 2; (40,F) cold,cold → 1; (50,M) flu → 1
+  assert.equal(a.sensitive.dx!.distinctL, 1);
+  // overall p: flu 4/8, cold 3/8, asthma 1/8; class (40,F) q = cold 1 → ½(½ + 5/8 + 1/8) = 5/8; (50,M) flu → ½(½+3/8+1/8) = ½
+  close(a.sensitive.dx!.t, 5 / 8);
+  const criteria = a.verdict.failures.map((f) => f.criterion).sort();
+  assert.deepEqual(criteria, ['k', 'l', 'maxProsecutorRisk', 't']); // average 0.5 ≤ 0.6 passes
+  assert.equal(a.verdict.passes, false);
+  const kf = a.verdict.failures.find((f) => f.criterion === 'k')!;
+  assert.equal(kf.value, 1);
+  assert.equal(kf.threshold, 2);
+  // no record value in any message
+  for (const f of a.verdict.failures) for (const v of ['flu', 'cold', 'asthma', "'a'"]) assert.ok(!f.message.includes(v), f.message);
+  // contributions: without age → classes by sex F×5, M×3: k 3, uniques 0; without sex → 30×5, 40×2, 50×1: k 1
+  assert.deepEqual(a.contributions.map((c) => [c.column, c.kWithout, c.uniquesWithout, c.uniquesRemoved]), [['age', 3, 0, 1], ['sex', 1, 1, 0]]);
+  JSON.parse(JSON.stringify(a)); // plain JSON
+});
+
+test('thresholds that hold → passes; unevaluated thresholds are listed', () => {
+  const a = assessTable(data, { columns: policy.columns, thresholds: { k: 1, maxAverageRisk: 0.5, maxAttackRisk: 0.05 } });
+  assert.equal(a.verdict.passes, true);
+  assert.deepEqual(a.verdict.notEvaluated, ['maxAttackRisk']);
+});
+
+test('maxRecordsAtRisk tolerates a share of records above maxProsecutorRisk', () => {
+  const a = assessTable(data, { columns: policy.columns, thresholds: { maxProsecutorRisk: 0.5, maxRecordsAtRisk: 0.2 } });
+  assert.equal(a.verdict.passes, true); // 1/8 = 12.5 % ≤ 20 %
+  const b = assessTable(data, { columns: policy.columns, thresholds: { maxProsecutorRisk: 0.4, maxRecordsAtRisk: 0.2 } });
+  assert.deepEqual(b.verdict.failures.map((f) => [f.criterion, f.value]), [['maxRecordsAtRisk', 5 / 8]]); // classes of 1 and 2
+});
+
+test('sampling fraction: journalist F = f/fraction, individual risk with weights 1/f', () => {
+  const a = assessTable(data, { ...policy, population: { samplingFraction: 0.5 } });
+  assert.equal(a.journalist.source, 'sampling-fraction');
+  close(a.journalist.highest, 0.5); // smallest F = 1/0.5
+  assert.equal(a.population.populationSize, 16);
+  assert.equal(a.individualRisk.source, 'sampling-fraction');
+  // unique class: fk 1, Fk 2 → pk ½ → r = 1·ln 2
+  close(a.individualRisk.highest, Math.log(2));
+});
+
+test('population table: F_j counted by label, sample values absent from the population are skipped', () => {
+  const pop = tableFromRecords({
+    age: [30, 30, 30, 30, 40, 40, 40, 50, 50, 50, 60],
+    sex: ['F', 'F', 'F', 'M', 'F', 'F', 'F', 'M', 'M', 'M', 'F'],
+  }, { age: 'integer' });
+  const a = assessTable(data, policy, { populationTable: pop });
+  assert.equal(a.journalist.source, 'population-table');
+  // F: (30,F) 3, (30,M) 1 → raised to 2 (inconsistent), (40,F) 3, (50,M) 3 → highest 1/2
+  assert.equal(a.journalist.inconsistentClasses, 1);
+  close(a.journalist.highest, 1 / 2);
+  close(a.population.samplingFraction, 8 / 11);
+});
+
+test('weights: Fk = Σ weights; a bad weight is invalid-input without the value', () => {
+  const w = tableFromRecords({ age: [30, 30, 40], sex: ['F', 'F', 'M'], w: [10, 30, 5] }, { age: 'integer', w: 'decimal' });
+  const cols = { age: { role: 'quasi' as const }, sex: { role: 'quasi' as const }, w: { role: 'weight' as const } };
+  const a = assessTable(w, { columns: cols });
+  assert.equal(a.individualRisk.source, 'weights');
+  const p2 = 2 / 40, o2 = p2 / (1 - p2);
+  close(a.individualRisk.expectedReidentifications, 2 * (o2 - o2 * o2 * Math.log(1 / p2)) + Math.log(5) / 4);
+  close(a.population.samplingFraction, 3 / 45);
+  const bad = tableFromRecords({ age: [30, 31], sex: ['F', 'F'], w: [10, -777] }, { age: 'integer', w: 'decimal' });
+  assert.throws(() => assessTable(bad, { columns: cols }), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-input' && !e.message.includes('777'));
+});
+
+test('person level: the unit is the person; a varying QI without aggregation is an error naming it', () => {
+  const visits = tableFromRecords({
+    pid: ['p1', 'p1', 'p2', 'p3', 'p3', 'p4'],
+    birth: [1950, 1950, 1950, 1970, 1970, 1970],
+    zip: ['75001', '75002', '75001', '13001', '13001', '13001'],
+  }, { birth: 'integer' });
+  const cols = { pid: { role: 'person-key' as const }, birth: { role: 'quasi' as const }, zip: { role: 'quasi' as const } };
+  assert.throws(() => assessTable(visits, { columns: cols }), (e: unknown) =>
+    e instanceof AnonymatError && e.code === 'invalid-policy' && e.message.includes('"zip"'));
+  const a = assessTable(visits, { columns: { ...cols, zip: { role: 'quasi', aggregate: 'min' } }, thresholds: { k: 2 } });
+  assert.equal(a.unit, 'person');
+  assert.equal(a.records, 6);
+  assert.equal(a.persons, 4);
+  // persons: p1 (1950, 75001), p2 (1950, 75001), p3 (1970, 13001), p4 (1970, 13001) → two classes of 2
+  assert.equal(a.k, 2);
+  assert.deepEqual(a.classSizeHistogram, { 2: 2 });
+  assert.deepEqual(a.personLevel!.varyingColumns, ['zip']);
+  assert.equal(a.verdict.passes, true);
+});
+
+test('unknown policy column → invalid-policy', () => {
+  assert.throws(() => assessTable(data, { columns: { zip: { role: 'quasi' } } }), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-policy');
+});
+
+test('property: class sizes sum to the units; prosecutor highest = 1/k; k never decreases without a QI', () => {
+  const arb = fc.array(fc.tuple(fc.nat(3), fc.nat(2), fc.nat(3), fc.nat(2)), { minLength: 1, maxLength: 60 });
+  fc.assert(fc.property(arb, (rows) => {
+    const t = tableFromRecords({
+      pid: rows.map((r) => `p${r[3]}${r[0]}`), a: rows.map((r) => `a${r[0]}`), b: rows.map((r) => `b${r[1]}`), s: rows.map((r) => `s${r[2]}`),
+    });
+    for (const personLevel of [false, true]) {
+      const cols: AssessPolicy['columns'] = { a: { role: 'quasi' }, b: { role: 'quasi', aggregate: 'mode' }, s: { role: 'sensitive' } };
+      if (personLevel) cols.pid = { role: 'person-key' };
+      const x = assessTable(t, { columns: cols }, { suda2MaxSize: 2 });
+      const units = personLevel ? x.persons! : x.records;
+      const sum = Object.entries(x.classSizeHistogram).reduce((acc, [size, count]) => acc + Number(size) * count, 0);
+      assert.equal(sum, units);
+      assert.equal(x.prosecutor.highest, 1 / x.k);
+      for (const c of x.contributions) { assert.ok(c.kWithout >= x.k); assert.ok(c.uniquesWithout <= x.sampleUniques); }
+      assert.ok(x.sensitive.s!.distinctL >= 1 && x.sensitive.s!.t >= 0 && x.sensitive.s!.t <= 1);
+      assert.ok(x.suda2!.specialUniques <= x.sampleUniques);
+    }
+  }), { numRuns: 80 });
+});
