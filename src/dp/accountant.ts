@@ -64,5 +64,6 @@ export function zcdpEpsilonBS16(rho: number, delta: number): number {
 
 /** (ε, δ) display of a zCDP total plus its spent δ, at a display δ (default 1e-6). */
 export function displayApproxDp(rho: Rational, spentDelta: Rational, displayDelta = 1e-6): { epsilon: number; delta: number } {
+  if (rho.num === 0n) return { epsilon: 0, delta: toNumber(spentDelta) };
   return { epsilon: zcdpEpsilon(toNumber(rho), displayDelta), delta: displayDelta + toNumber(spentDelta) };
 }

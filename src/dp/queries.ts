@@ -620,7 +620,7 @@ export async function runQuery(table: Table, queryDoc: unknown, opts: RunOptions
     ]);
   }
   const c = plan.charge(alloc.measure);
-  const res = await opts.ledger.spend(opts.client, opts.dataset.name, c, JSON.stringify(plan.query));
+  const res = await opts.ledger.spend(opts.client, opts.dataset.name, c, JSON.stringify(plan.query, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
   if (!res.ok) return { status: 'refused', dataset: opts.dataset.name, client: opts.client, reason: res.reason, cost: costView(c), budget: res.budget };
   const answer = plan.execute(opts.rng ?? defaultSource());
   return { ...answer, client: opts.client, cost: costView(c), budget: res.budget };
