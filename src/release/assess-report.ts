@@ -101,7 +101,7 @@ export function assessmentSections(a: AssessmentView, title = 'Re-identification
         { label: 'sample uniques', value: a.sampleUniques, note: pct(a.sampleUniques / Math.max(1, total)) },
         { label: 'highest prosecutor risk', value: pct(a.prosecutor.highest) },
         { label: 'average prosecutor risk', value: pct(a.prosecutor.average) },
-        { label: 'expected re-identifications', value: Number(a.individualRisk.expectedReidentifications.toFixed(1)) },
+        { label: 'expected re-identifications', value: num(a.individualRisk.expectedReidentifications, 1), note: 'individual risk (Benedetti–Franconi)' },
         { label: 'population uniqueness (Dankar)', value: pct(dankarValue(a)), note: dankarCount(a) !== null ? `≈ ${num(Math.round(dankarCount(a)!))} people unique in the population` : undefined },
         ...(a.journalist && typeof a.journalist.highest === 'number' ? [{ label: 'highest journalist risk', value: pct(a.journalist.highest) }] : []),
         ...(marketerValue(a) !== null ? [{ label: 'marketer risk', value: pct(marketerValue(a)) }] : []),

@@ -80,7 +80,7 @@ export function barChart(b: Extract<Block, { kind: 'bars' }>): string {
   const max = Math.max(1e-12, ...b.data.map((d) => tr(d.value)));
   const bw = (W - L - R) / n;
   const y = (v: number) => T + (H - T - B) * (1 - tr(v) / max);
-  const ticks = niceTicks(b.log ? 10 ** max - 1 : max, 4);
+  const ticks = b.log ? logTicks(10 ** max - 1) : niceTicks(max, 4);
   const bars = b.data.map((d, i) => {
     const x = L + i * bw + bw * 0.12;
     const yy = y(d.value);
@@ -115,6 +115,12 @@ function groupedBars(b: Extract<Block, { kind: 'grouped-bars' }>): string {
   const yl = ticks.map((t) => `<line x1="${L - 4}" x2="${W - R}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#d0d7de"/><text x="${L - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${escapeHtml(fmt(t))}</text>`).join('');
   return `<h3>${escapeHtml(b.title)}</h3><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(b.title)}">${yl}${legend}${bars}<line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#59636e"/>${xl}
 ${b.yLabel ? `<text transform="translate(14 ${(T + H - B) / 2}) rotate(-90)" text-anchor="middle">${escapeHtml(b.yLabel)}</text>` : ''}</svg>`;
+}
+
+function logTicks(max: number): number[] {
+  const out = [0];
+  for (let v = 1; v <= max * 1.0001; v *= 10) out.push(v);
+  return out;
 }
 
 function truncate(s: string, n: number): string { return s.length > n ? s.slice(0, n - 1) + '…' : s; }
