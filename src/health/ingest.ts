@@ -145,9 +145,10 @@ function readFhirText(text: string, name: string, st: IngestState, format?: 'jso
   st.sources.push({ name, format: format === 'ndjson' ? 'fhir-ndjson' : 'fhir-json' });
   if (format === 'ndjson') { readFhirNdjson(text, name, st); return; }
   let doc: unknown;
-  try { doc = JSON.parse(text); } catch (e) {
-    throw new AnonymatError('invalid-input', `${name}${jsonErrorPlace(text, e)}: not valid JSON (a FHIR Bundle or resource was expected; NDJSON files should end in .ndjson)`,
-      [{ path: `${name}${jsonErrorPlace(text, e)}`, message: 'not valid JSON' }]);
+  try { doc = JSON.parse(text); } catch {
+    const where = `${name}${jsonErrorPlace(text)}`;
+    throw new AnonymatError('invalid-input', `${where}: not valid JSON (a FHIR Bundle or resource was expected; NDJSON files should end in .ndjson)`,
+      [{ path: where, message: 'not valid JSON' }]);
   }
   readFhirDocument(doc, name, st);
 }

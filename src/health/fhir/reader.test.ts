@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ingest } from '../ingest.ts';
 import { AnonymatError } from '../../errors.ts';
 import { column, toRecords, type Table } from '../../table/table.ts';
-import { resolveRef } from './reader.ts';
+import { jsonErrorOffset, resolveRef } from './reader.ts';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/health/fhir/', import.meta.url));
 const ca59 = fileURLToPath(new URL('../../../../shared/data/synthea-ca-59/fhir-r4/', import.meta.url));
@@ -99,9 +99,21 @@ test('invalid JSON document: file:line:column, no snippet', async () => {
   await assert.rejects(ingest([{ name: 'up.json', text: '{\n "resourceType": "Patient",\n "id": SECRET\n}' }]), (e: unknown) => {
     assert.ok(e instanceof AnonymatError && e.code === 'invalid-input');
     assert.doesNotMatch(e.message + JSON.stringify(e.issues), /SECRET/);
-    assert.match(e.message, /^up\.json(:3:\d+)?: not valid JSON/);
+    assert.match(e.message, /^up\.json:3:8: not valid JSON/);
     return true;
   });
+});
+
+test('JSON syntax error offsets agree with V8 where V8 gives one', () => {
+  const cases = ['{"a":1,}', '{"a":1', '[1,2', '{"a" 1}', '{"a":"b\n"}', '[1,]', '{,}', '"x" y', '', '01', '{"a":tru}', '{"a":"\\x"}', '[1e]'];
+  for (const t of cases) {
+    let v8: number | null = null;
+    try { JSON.parse(t); } catch (e) { const m = String((e as Error).message).match(/position (\d+)/); v8 = m ? Number(m[1]) : null; }
+    const ours = jsonErrorOffset(t);
+    assert.ok(ours >= 0, `no error found in ${JSON.stringify(t)}`);
+    if (v8 !== null) assert.equal(ours, v8, JSON.stringify(t));
+  }
+  for (const t of ['{ }', '[ ]', '{"a":[1,{"b":null}],"c":"\\u00e9","d":-1.5e+3}', ' true ']) assert.equal(jsonErrorOffset(t), -1, t);
 });
 
 test('reference resolution', () => {

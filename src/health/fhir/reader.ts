@@ -158,8 +158,8 @@ export function readFhirNdjson(text: string, file: string, st: IngestState): voi
     start = end + 1;
     if (line === '') { if (end === text.length) break; continue; }
     let doc: unknown;
-    try { doc = JSON.parse(line); } catch (e) {
-      st.issue(`${file}:${lineNo}`, `not valid JSON${jsonErrorColumn(e)}; each NDJSON line must be one complete resource`);
+    try { doc = JSON.parse(line); } catch {
+      st.issue(`${file}:${lineNo}`, `not valid JSON${jsonErrorColumn(line)}; each NDJSON line must be one complete resource`);
       continue;
     }
     readResource(doc, `${file}:${lineNo}`, '$', st, urls);
@@ -167,22 +167,88 @@ export function readFhirNdjson(text: string, file: string, st: IngestState): voi
   }
 }
 
-/** Column of a JSON.parse error, without quoting the text (V8 messages quote a snippet). */
-export function jsonErrorColumn(e: unknown): string {
-  const m = String((e as Error)?.message ?? '').match(/position (\d+)/);
-  return m ? ` (at character ${Number(m[1]) + 1})` : '';
+/**
+ * Offset of the first JSON syntax error in `text` (-1 when it parses), found by a small scanner
+ * that builds no value: V8's messages do not always give a position, and they quote the text.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const n = text.length;
+  const ws = () => { while (i < n) { const c = text.charCodeAt(i); if (c === 32 || c === 9 || c === 10 || c === 13) i++; else break; } };
+  const fail = (): never => { throw new RangeError(String(i)); };
+  const str = () => {
+    i++; // opening quote
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34) { i++; return; }
+      if (c < 32) fail();
+      if (c === 92) {
+        const e = text[i + 1];
+        if (e === 'u') { if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) { i++; fail(); } i += 6; continue; }
+        if (e === undefined || !'"\\/bfnrt'.includes(e)) { i++; fail(); }
+        i += 2; continue;
+      }
+      i++;
+    }
+    fail();
+  };
+  const NUM = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+  // explicit stack instead of recursion: deep documents cannot overflow
+  const stack: { obj: boolean; first: boolean }[] = [];
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '"') { str(); return; }
+    if (c === '{' || c === '[') { i++; stack.push({ obj: c === '{', first: true }); return; }
+    for (const lit of ['true', 'false', 'null']) if (text.startsWith(lit, i)) { i += lit.length; return; }
+    NUM.lastIndex = i;
+    if (c !== undefined && NUM.test(text)) {
+      i = NUM.lastIndex;
+      if (text[i] === '.' || text[i] === 'e' || text[i] === 'E') { i++; fail(); } // "1." or "1e" without digits
+      return;
+    }
+    fail();
+  };
+  try {
+    value();
+    for (;;) {
+      const top = stack[stack.length - 1];
+      if (top === undefined) break;
+      ws();
+      const close = top.obj ? '}' : ']';
+      if (text[i] === close) { i++; stack.pop(); continue; }
+      if (top.first) top.first = false;
+      else { if (text[i] !== ',') fail(); i++; ws(); }
+      if (top.obj) { if (text[i] !== '"') fail(); str(); ws(); if (text[i] !== ':') fail(); i++; }
+      value();
+    }
+    ws();
+    if (i < n) fail();
+    return -1;
+  } catch (e) {
+    if (e instanceof RangeError) return Number(e.message);
+    throw e;
+  }
 }
 
-/** Line and column of a JSON.parse error in a whole document, or '' when V8 does not say. */
-export function jsonErrorPlace(text: string, e: unknown): string {
-  const m = String((e as Error)?.message ?? '').match(/position (\d+)/);
-  if (!m) return '';
-  const pos = Number(m[1]);
+function lineCol(text: string, pos: number): string {
   let line = 1, col = 1;
   for (let i = 0; i < pos && i < text.length; i++) {
     if (text.charCodeAt(i) === 10) { line++; col = 1; } else col++;
   }
   return `:${line}:${col}`;
+}
+
+/** Column of a JSON.parse error on one NDJSON line, without quoting the text. */
+export function jsonErrorColumn(line: string): string {
+  const pos = jsonErrorOffset(line);
+  return pos >= 0 ? ` (at character ${pos + 1})` : '';
+}
+
+/** `:line:column` of the first JSON syntax error in a whole document, or '' when none is found. */
+export function jsonErrorPlace(text: string): string {
+  const pos = jsonErrorOffset(text);
+  return pos >= 0 ? lineCol(text, pos) : '';
 }
 
 function readResource(res: unknown, where: string, path: string, st: IngestState, urls: FullUrls): void {
