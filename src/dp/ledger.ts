@@ -116,7 +116,9 @@ export async function openLedger(target: string | DuckDBConnection, options: { l
     }
     con = await instance.connect();
   } else con = target;
-  await con.run(SCHEMA);
+  for (let attempt = 0; ; attempt++) { // several connections may create the tables at once
+    try { await con.run(SCHEMA); break; } catch (e) { if (!isConflict(e) || attempt > 50) throw e; await sleep(1 + randomInt(5)); }
+  }
 
   async function getRow(c: string, d: string): Promise<Allocation | null> {
     const res = await con.runAndReadAll('SELECT * FROM dp_allocations WHERE client = $1 AND dataset = $2', [c, d]);
@@ -124,7 +126,15 @@ export async function openLedger(target: string | DuckDBConnection, options: { l
     return rows.length ? rowToAllocation(rows[0] as Record<string, unknown>) : null;
   }
 
-  async function inTransaction<T>(fn: () => Promise<T>): Promise<T> {
+  // one transaction at a time on this connection (calls on one Ledger object are queued)
+  let queue: Promise<unknown> = Promise.resolve();
+  function inTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    const run = queue.then(() => transaction(fn));
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function transaction<T>(fn: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       await con.run('BEGIN TRANSACTION');
       try {

@@ -1,0 +1,73 @@
+/**
+ * Ledger: exact admission (1/10 + 9/10 = 1 is admitted, one more 1/10 is not), a refusal spends
+ * nothing, concurrent spends never overspend — within one process (several connections) and across
+ * processes (each opens the DuckDB file, waits for the lock, spends once).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { openLedger } from './ledger.ts';
+import { rat } from './rational.ts';
+
+const zc = (n: bigint, d: bigint) => ({ measure: 'zcdp' as const, amount: rat(n, d), delta: rat(0n) });
+
+test('exact admission: 1/10 + 9/10 fits a budget of 1, the next 1/10 is refused and spends nothing', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'dp-ledger-'));
+  try {
+    const l = await openLedger(join(dir, 'l.duckdb'));
+    await l.allocate('c', 'd', { measure: 'zcdp', total: rat(1n), delta: rat(1n, 1_000_000n) });
+    assert.equal((await l.spend('c', 'd', zc(1n, 10n), 'q1')).ok, true);
+    assert.equal((await l.spend('c', 'd', zc(9n, 10n), 'q2')).ok, true);
+    const r = await l.spend('c', 'd', zc(1n, 10n), 'q3');
+    assert.equal(r.ok, false);
+    assert.equal(r.budget.remaining, '0');
+    assert.equal((await l.get('c', 'd'))!.spent, '1');
+    // δ is a separate exact budget
+    await l.allocate('c', 'e', { measure: 'zcdp', total: rat(1n), delta: rat(1n, 1_000_000n) });
+    assert.equal((await l.spend('c', 'e', { measure: 'zcdp', amount: rat(0n), delta: rat(2n, 1_000_000n) }, 'q')).ok, false);
+    // per client AND per data set
+    assert.equal(await l.get('other', 'd'), null);
+    assert.equal((await l.list()).length, 2);
+    l.close();
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
+
+test('an already-open DuckDB connection can host the ledger; concurrent connections cannot overspend', async () => {
+  const inst = await DuckDBInstance.create(':memory:');
+  const cons = await Promise.all(Array.from({ length: 6 }, () => inst.connect()));
+  const ledgers = await Promise.all(cons.map((c) => openLedger(c)));
+  await ledgers[0]!.allocate('c', 'd', { measure: 'pure-dp', total: rat(1n) });
+  // 6 connections × 5 attempts of ε = 1/7: only 7 may succeed
+  const results = await Promise.all(ledgers.flatMap((l) => Array.from({ length: 5 }, () => l.spend('c', 'd', { measure: 'pure-dp', amount: rat(1n, 7n), delta: rat(0n) }, 'q'))));
+  assert.equal(results.filter((r) => r.ok).length, 7);
+  assert.equal((await ledgers[0]!.get('c', 'd'))!.spent, '1');
+  for (const c of cons) c.closeSync();
+  inst.closeSync();
+});
+
+test('concurrent processes spending on one ledger file never overspend', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'dp-ledger-'));
+  const file = join(dir, 'l.duckdb');
+  try {
+    const l = await openLedger(file);
+    await l.allocate('c', 'd', { measure: 'zcdp', total: rat(2n, 10n) }); // room for 2 spends of 1/10
+    l.close();
+    const worker = fileURLToPath(new URL('./testing/spend-worker.ts', import.meta.url));
+    const codes = await Promise.all(Array.from({ length: 4 }, () => new Promise<number>((resolve, reject) => {
+      const p = spawn(process.execPath, ['--import', 'tsx', worker, file, 'c', 'd', '1/10'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      p.stderr.on('data', (b) => { err += b; });
+      p.on('error', reject);
+      p.on('exit', (code) => (code === 0 || code === 3 ? resolve(code) : reject(new Error(`worker exit ${code}: ${err}`))));
+    })));
+    assert.equal(codes.filter((c) => c === 0).length, 2, `exit codes ${codes.join(',')}`);
+    const l2 = await openLedger(file);
+    assert.equal((await l2.get('c', 'd'))!.spent, '1/5');
+    l2.close();
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
