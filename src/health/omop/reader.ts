@@ -76,11 +76,11 @@ function readPerson(f: CsvFile, loc: CsvFile | null, death: CsvFile | null, st: 
   for (let r = 0; r < f.rows.length; r++) {
     const row = f.rows[r]!;
     const id = cell(row, c.id);
-    if (id === null) { st.issue(`${f.file}:${r + 2} column person_id`, 'empty person_id'); continue; }
+    if (id === null) { st.issue(`${f.file}:${f.lines[r]} column person_id`, 'empty person_id'); continue; }
     let birth = csvDate(f, row, r, c.bdt, st);
     if (!birth) {
       const y = cell(row, c.y);
-      if (y !== null && !/^\d{4}$/.test(y)) st.issue(`${f.file}:${r + 2} column year_of_birth`, 'not a 4-digit year');
+      if (y !== null && !/^\d{4}$/.test(y)) st.issue(`${f.file}:${f.lines[r]} column year_of_birth`, 'not a 4-digit year');
       else if (y !== null) birth = `${y}-${pad2(cell(row, c.m)) ?? '01'}-${pad2(cell(row, c.d)) ?? '01'}`;
     }
     const g = cell(row, c.g);

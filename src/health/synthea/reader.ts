@@ -67,7 +67,7 @@ function readPatients(f: CsvFile, layout: SyntheaLayout, st: IngestState): void 
   for (let r = 0; r < f.rows.length; r++) {
     const row = f.rows[r]!;
     const id = cell(row, c.id);
-    if (id === null) { st.issue(`${f.file}:${r + 2} column ${f.header[c.id]}`, 'empty patient id'); continue; }
+    if (id === null) { st.issue(`${f.file}:${f.lines[r]} column ${f.header[c.id]}`, 'empty patient id'); continue; }
     let postal = cell(row, c.zip), state = cell(row, c.state);
     const address = cell(row, c.address);
     if (layout === 'legacy' && address) {
