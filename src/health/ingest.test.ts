@@ -62,6 +62,7 @@ test('duplicate persons across inputs: first kept, counted', async () => {
 test('bad options and inputs are usage/input errors', async () => {
   await assert.rejects(ingest([]), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-usage');
   await assert.rejects(ingest([fx('fhir/bundle.json')], { referenceDate: '04/03/2022' }), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-usage');
+  await assert.rejects(ingest([fx('fhir/bundle.json')], { defaultCountry: 'DE' }), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-usage');
   await assert.rejects(ingest([fx('nope.json')]), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-input');
   await assert.rejects(ingest([fx('omop/person.csv')]), (e: unknown) => e instanceof AnonymatError && /folder/.test(e.message));
 });

@@ -17,7 +17,7 @@ import { IngestState, sortedCounts } from './state.ts';
 import { jsonErrorPlace, readFhirDocument, readFhirNdjson } from './fhir/reader.ts';
 import { readSynthea, type SyntheaLayout } from './synthea/reader.ts';
 import { readOmop } from './omop/reader.ts';
-import { personView } from './person-view.ts';
+import { normalizeCountry, personView } from './person-view.ts';
 import type { PseudonymKey } from '../pseudonymize/key.ts';
 import { pseudonym } from '../pseudonymize/tokens.ts';
 import { redactText } from '../text/index.ts';
@@ -78,6 +78,9 @@ export async function ingest(inputs: IngestInput[], options: IngestOptions = {})
   if (inputs.length === 0) throw new AnonymatError('invalid-usage', 'ingest needs at least one input (a FHIR bundle, an NDJSON file, or a Synthea/OMOP folder)');
   if (options.referenceDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.referenceDate)) {
     throw new AnonymatError('invalid-usage', '--reference-date expects YYYY-MM-DD');
+  }
+  if (options.defaultCountry !== undefined && normalizeCountry(options.defaultCountry) === null) {
+    throw new AnonymatError('invalid-usage', '--country expects FR or US (the countries whose postal codes the person view generalizes)');
   }
   const st = new IngestState();
   if (options.redactNotes === false) {
