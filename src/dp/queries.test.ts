@@ -1,0 +1,114 @@
+/**
+ * The query language and engine: invalid queries rejected with JSON paths; known answers with a
+ * seeded source (noise-free checks via structure); refusal spends nothing; CLI exit codes.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { tableFromRecords } from '../table/table.ts';
+import { AnonymatError } from '../errors.ts';
+import { planQuery, runQuery, openLedger, parseDescriptor, testSource, rat, suppressCounts } from './index.ts';
+
+const ds = parseDescriptor({ name: 'patients', privacyUnit: 'pid', columns: { age: { bounds: [0, 100] }, sex: { keys: ['F', 'M'] } }, suppression: { allowed: true } });
+const pid: string[] = [], sex: string[] = [], age: number[] = [];
+for (let i = 0; i < 400; i++) { pid.push(`p${i % 300}`); sex.push(i % 4 === 0 ? 'M' : 'F'); age.push(i % 101); }
+const table = tableFromRecords({ pid, sex, age });
+
+test('invalid queries are rejected with every issue and its JSON path', () => {
+  const cases: [unknown, string][] = [
+    [{ select: [{ count: 'people' }], from: 'patients', epsilon: 1 }, '$.select[0]'],
+    [{ select: [{ count: 'rows' }], from: 'patients', epsilon: '-1' }, '$.epsilon'],
+    [{ select: [{ count: 'rows' }], from: 'patients' }, '$'],
+    [{ select: [{ count: 'rows' }], from: 'patients', epsilon: 1, rho: 1 }, '$'],
+    [{ select: [{ count: 'rows' }], from: 'patients', epsilon: 1, limit: 3 }, '$'],
+    [{ select: [{ sum: 'age' }], from: 'patients', epsilon: 1, bounds: { age: [0] } }, '$.bounds.age'],
+    [{ select: [{ count: 'rows' }], from: 'other', epsilon: 1 }, '$.from'],
+    [{ select: [{ count: 'rows' }], from: 'patients', groupBy: ['nope'], epsilon: 1 }, '$.groupBy[0]'],
+    [{ select: [{ count: 'rows' }], from: 'patients', groupBy: ['age'], epsilon: 1 }, '$.delta'],
+    [{ select: [{ mean: 'sex' }], from: 'patients', epsilon: 1 }, '$.select[0]'],
+    [{ select: [{ histogram: 'age', bins: [0, 10, 5] }], from: 'patients', epsilon: 1 }, '$.select[0].bins[2]'],
+  ];
+  for (const [q, path] of cases) {
+    assert.throws(() => planQuery(table, q, ds), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-query' && e.issues.some((i) => i.path.startsWith(path)), JSON.stringify(q));
+  }
+});
+
+test('counts, sums and quantiles: structure, noise scales and intervals are as declared', () => {
+  const out = planQuery(table, { select: [{ count: 'patients' }, { count: 'rows' }, { sum: 'age' }], from: 'patients', groupBy: ['sex'], epsilon: '3/2' }, ds).execute(testSource(3));
+  assert.equal(out.randomness, 'test-seeded');
+  const [cp, cr, s] = out.results;
+  assert.deepEqual(cp!.rows.map((r) => r.key), [{ sex: 'F' }, { sex: 'M' }]);
+  assert.equal(cp!.noise.scale, '2'); // ε/3 = 1/2 per item, sensitivity 1
+  assert.equal(s!.sensitivity['sum.l1'], '100'); // max(|0|, |100|) · k · m
+  assert.equal(s!.noise['sum.scale'], '200');
+  // exact answers: F has 300 rows from 225 patients … (pids p0..p99 appear twice)
+  const trueRowsF = sex.filter((x) => x === 'F').length;
+  const truePatientsF = new Set(pid.filter((_, i) => sex[i] === 'F')).size;
+  assert.ok(Math.abs(cp!.rows[0]!.value! - truePatientsF) <= 40, 'noise of scale 2 is small');
+  assert.ok(cr!.rows[0]!.value! <= trueRowsF + 40, 'rows per group bounded at 1 ⇒ at most the patients');
+  for (const r of [cp!, cr!]) for (const row of r.rows) assert.ok(row.ci![0] <= row.value! && row.value! <= row.ci![1]);
+  const qo = planQuery(table, { select: [{ quantile: 'age', q: '1/2', grid: 1 }], from: 'patients', epsilon: 10 }, ds).execute(testSource(4));
+  const med = qo.results[0]!.rows[0]!.value!;
+  assert.ok(med >= 35 && med <= 65, `median ${med}`);
+  assert.equal(qo.results[0]!.noise.candidates, 101);
+});
+
+test('runQuery charges the ledger exactly, refuses when the budget is short and spends nothing', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'dp-q-'));
+  try {
+    const ledger = await openLedger(join(dir, 'l.duckdb'));
+    await ledger.allocate('c', 'patients', { measure: 'zcdp', total: rat(1n, 4n) });
+    const q = { select: [{ count: 'patients' }], from: 'patients', epsilon: '1/2' }; // ρ = 1/8
+    const a = await runQuery(table, q, { dataset: ds, ledger, client: 'c', rng: testSource(1) });
+    assert.equal(a.status, 'answered');
+    assert.equal((a as any).cost.amount, '1/8');
+    const b = await runQuery(table, { ...q, epsilon: '3/4' }, { dataset: ds, ledger, client: 'c' }); // ρ = 9/32 > 1/8
+    assert.equal(b.status, 'refused');
+    assert.equal((b as any).budget.remaining, '1/8');
+    assert.equal((await ledger.get('c', 'patients'))!.spent, '1/8');
+    await assert.rejects(runQuery(table, q, { dataset: ds, ledger, client: 'nobody' }), (e: unknown) => e instanceof AnonymatError && e.code === 'budget-exhausted');
+    ledger.close();
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
+
+test('small-cell suppression: primary and secondary suppression leave no line with one hidden cell', () => {
+  // 2×3 table with one small cell: its row and column each need a second suppression
+  const r = suppressCounts([50, 3, 40, 60, 30, 20], 2, 3, 11, { statistic: 'count', rowLabels: ['F', 'M'], colLabels: ['a', 'b', 'c'], rowColumn: 'sex', colColumn: 'g' });
+  assert.equal(r.suppressedCells.primary, 1);
+  const hidden = r.cells.map((c) => c.value === null);
+  assert.deepEqual(hidden, [false, true, false, false, true, false].map((x, i) => x || hidden[i]!) && hidden);
+  for (let row = 0; row < 2; row++) assert.notEqual(hidden.slice(row * 3, row * 3 + 3).filter(Boolean).length, 1);
+  for (let col = 0; col < 3; col++) assert.notEqual([hidden[col], hidden[3 + col]].filter(Boolean).length, 1);
+  assert.equal(r.cells[1]!.suppressed, 'primary');
+  assert.equal(r.differentialPrivacy, false);
+  // 1-D with a total: a single small cell forces a second one
+  const one = suppressCounts([100, 5, 30], 1, 3, 11, { statistic: 'count', rowLabels: [null], colLabels: ['a', 'b', 'c'], rowColumn: null, colColumn: 'g' });
+  assert.deepEqual(one.cells.map((c) => c.suppressed), [null, 'primary', 'secondary']);
+});
+
+test('CLI: dp query answers, a refused query exits 3 and says what remains', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'dp-cli-'));
+  try {
+    const csv = ['pid,sex', ...pid.map((p, i) => `${p},${sex[i]}`)].join('\n') + '\n';
+    await writeFile(join(dir, 'patients.csv'), csv);
+    await writeFile(join(dir, 'patients.dp.json'), JSON.stringify({ name: 'patients', privacyUnit: 'pid', columns: { sex: { keys: ['F', 'M'] } } }));
+    const main = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', main, 'dp', ...args], { encoding: 'utf8' });
+    const ledger = join(dir, 'b.duckdb');
+    assert.equal(cli('budget', '--ledger', ledger, '--client', 'c', '--dataset', 'patients', '--allocate-epsilon', '1').status, 0);
+    const q = '{"select":[{"count":"patients"}],"from":"patients","groupBy":["sex"],"epsilon":"3/4"}';
+    const ok = cli('query', join(dir, 'patients.csv'), '--ledger', ledger, '--client', 'c', '--query', q, '--json');
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.equal(JSON.parse(ok.stdout).budget.remaining, '1/4');
+    const refused = cli('query', join(dir, 'patients.csv'), '--ledger', ledger, '--client', 'c', '--query', q);
+    assert.equal(refused.status, 3);
+    assert.match(refused.stderr, /remaining .* ε = 1\/4/);
+    const invalid = cli('query', join(dir, 'patients.csv'), '--ledger', ledger, '--client', 'c', '--query', '{"select":[]}');
+    assert.equal(invalid.status, 2);
+    assert.match(invalid.stderr, /\$\.select/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
