@@ -21,10 +21,32 @@ export function bearerOf(header: string | undefined | null): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * A short-lived cache of token → account (10 s), so that each request does not query the store.
+ * Revocation through the service clears it at once (`forgetTokens`); a revocation made by another
+ * process applies within the TTL.
+ */
+const cache = new Map<string, { account: Account; until: number }>();
+const TTL_MS = 10_000;
+export function forgetTokens(): void { cache.clear(); }
+
 export async function accountForToken(q: Queryable, token: string): Promise<Account | null> {
+  const hash = hashToken(token);
+  const hit = cache.get(hash);
+  const nowMs = Date.now();
+  if (hit && hit.until > nowMs) return hit.account;
+  const account = await lookupToken(q, hash);
+  if (account) {
+    if (cache.size > 10_000) cache.clear();
+    cache.set(hash, { account, until: nowMs + TTL_MS });
+  } else cache.delete(hash);
+  return account;
+}
+
+async function lookupToken(q: Queryable, hash: string): Promise<Account | null> {
   const rows = await q.all(
     `SELECT a.id, a.name, a.role, a.practice_id, a.client_id FROM api_tokens t JOIN accounts a ON a.id = t.account_id
-     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND a.disabled = FALSE`, [hashToken(token)]);
+     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND a.disabled = FALSE`, [hash]);
   if (!rows.length) return null;
   const r = rows[0]!;
   return { id: String(r.id), name: String(r.name), role: r.role as Role, practiceId: (r.practice_id as string | null) ?? null, clientId: (r.client_id as string | null) ?? null };

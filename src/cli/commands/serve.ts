@@ -1,9 +1,73 @@
 import type { Command } from 'commander';
-import { action } from '../run.ts';
-import { AnonymatError } from '../../errors.ts';
+import { action, numberOption } from '../run.ts';
 
-/** `anonymat serve` — placeholder until its issue lands: exits 2 with a clear message. */
+interface ServeOptions {
+  data?: string; database?: string; port?: string; host?: string; keyFile?: string; web?: string; schema?: string;
+  rateLimit?: string; quiet?: boolean;
+}
+
+/** `anonymat serve` — the observatory service (API + dashboard + transparency page). */
 export function register(program: Command): void {
-  program.command('serve').description('(not yet available)').allowUnknownOption().argument('[args...]')
-    .action(action(async () => { throw new AnonymatError('invalid-usage', 'anonymat serve is not available in this version'); }));
+  program.command('serve')
+    .description('run the observatory service: uploads, objections, projects, release gate, DP statistics, audit log, dashboard')
+    .option('--data <folder>', 'embedded store folder (DuckDB file observatory.duckdb + audit-head.json)', './observatory-data')
+    .option('--database <url>', 'use PostgreSQL instead of the embedded store: postgres://user@host:port/db')
+    .option('--port <n>', 'TCP port (0 = any free port)', '8787')
+    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--key-file <file>', 'observatory pseudonymization key (hex or base64, ≥ 32 bytes); else $ANONYMAT_OBSERVATORY_KEY')
+    .option('--web <folder>', 'built dashboard to serve (default: web/dist of the package)')
+    .option('--schema <file>', 'observatory schema (YAML/JSON: columns with roles, thresholds); default: the built-in demo schema')
+    .option('--rate-limit <n>', 'requests per minute per token for ordinary routes', '600')
+    .option('--quiet', 'no access log on stderr')
+    .addHelpText('after', `
+Example:
+  openssl rand -hex 32 > observatory.key
+  anonymat serve --data ./observatory-data --key-file observatory.key --port 8787
+  anonymat serve --database postgres://anonymat@127.0.0.1:5432/observatory --key-file observatory.key
+
+On the first start the store is created (migrations run on every start) and an admin token is
+printed ONCE on stdout: keep it, it is stored only as a SHA-256 hash. The key never enters the
+store (only a check value, so a restart with another key is refused).
+GET /api/health answers without authentication; the dashboard is at /, the public transparency
+page at /transparency. The embedded store is locked by this process while it runs.
+Memory: the records a release reads are held in memory while it is computed.`)
+    .action(action(async (opts: ServeOptions) => {
+      const { existsSync, readFileSync } = await import('node:fs');
+      const { fileURLToPath } = await import('node:url');
+      const { openService, listen, loadObservatoryKey, schemaSchema, DEFAULT_RATE_LIMITS } = await import('../../server/index.ts');
+      const { AnonymatError } = await import('../../errors.ts');
+      const key = loadObservatoryKey({ keyFile: opts.keyFile });
+      let schema;
+      if (opts.schema) {
+        const { parse } = await import('yaml');
+        const r = schemaSchema.safeParse(parse(readFileSync(opts.schema, 'utf8')));
+        if (!r.success) throw new AnonymatError('invalid-policy', `the schema ${opts.schema} does not validate`, r.error.issues.map((i) => ({ path: `${opts.schema}:$.${i.path.join('.')}`, message: i.message })));
+        schema = r.data;
+      }
+      const port = numberOption('port', opts.port) ?? 8787;
+      const perMinute = numberOption('rate-limit', opts.rateLimit) ?? 600;
+      const defaultWeb = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+      const webDir = opts.web ?? (existsSync(defaultWeb) ? defaultWeb : null);
+      const service = await openService({
+        data: opts.database ? undefined : opts.data, database: opts.database, key, schema, webDir,
+        log: opts.quiet ? () => undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+        rateLimits: { windowMs: 60_000, limits: { ...DEFAULT_RATE_LIMITS.limits, default: perMinute } },
+        fault: process.env.ANONYMAT_FAULT ?? null,
+      });
+      const { url, stop } = await listen(service, port, opts.host);
+      if (service.bootstrapToken) {
+        process.stdout.write(`admin token (shown once, stored only hashed): ${service.bootstrapToken}\n`);
+      }
+      process.stdout.write(`anonymat serve: listening on ${url} (store: ${service.store.kind})\n`);
+      process.stdout.write(`dashboard: ${url}/${webDir ? '' : '  (not built: npm run build:web)'}\ntransparency page: ${url}/transparency\n`);
+      await new Promise<void>((resolve) => {
+        const shutdown = () => { resolve(); };
+        process.once('SIGINT', shutdown);
+        process.once('SIGTERM', shutdown);
+      });
+      process.stderr.write('anonymat serve: stopping\n');
+      await stop();
+      await service.close();
+      return 0;
+    }));
 }

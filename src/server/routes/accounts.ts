@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AnonymatError } from '../../errors.ts';
-import { addToken, createAccount } from '../auth.ts';
+import { addToken, createAccount, forgetTokens } from '../auth.ts';
 import { ROLES, withAudit, type RouteDef } from '../context.ts';
 import { idSchemaPattern, iso, must, one } from './util.ts';
 
@@ -48,6 +48,7 @@ export const routes: RouteDef[] = [
         await one(tx, 'SELECT id FROM accounts WHERE id = $1', [params.id!], `account ${params.id}`);
         const n = await tx.run('UPDATE api_tokens SET revoked_at = $1 WHERE account_id = $2 AND revoked_at IS NULL', [iso(svc), params.id!]);
         await tx.run('UPDATE accounts SET disabled = TRUE WHERE id = $1', [params.id!]);
+        forgetTokens();
         return { result: { revokedTokens: n }, detail: { revokedTokens: n } };
       });
     },

@@ -38,8 +38,28 @@ export async function loadProjectData(svc: Services, columns: string[]): Promise
   };
 }
 
-/** One row per patient (their first record), for DP queries with person-level sensitivity 1. */
+/**
+ * One row per patient (their first record), for DP queries with person-level sensitivity 1.
+ * Cached per column list and data generation (counts of uploads and objections, read from the
+ * store each time, so another process's upload or objection invalidates it too).
+ */
+const caches = new WeakMap<Services, Map<string, Promise<Record<string, string | null>[]>>>();
 export async function loadPersons(svc: Services, columns: string[]): Promise<Record<string, string | null>[]> {
+  let personsCache = caches.get(svc);
+  if (!personsCache) { personsCache = new Map(); caches.set(svc, personsCache); }
+  const g = (await svc.store.all('SELECT (SELECT COUNT(*) FROM uploads) AS u, (SELECT COUNT(*) FROM objections) AS o'))[0]!;
+  const key = `${g.u}|${g.o}|${columns.join('\u0000')}`;
+  let p = personsCache.get(key);
+  if (!p) {
+    if (personsCache.size > 16) personsCache.clear();
+    p = readPersons(svc, columns);
+    personsCache.set(key, p);
+    p.catch(() => personsCache.delete(key));
+  }
+  return p;
+}
+
+async function readPersons(svc: Services, columns: string[]): Promise<Record<string, string | null>[]> {
   const d = await loadProjectData(svc, columns);
   const seen = new Set<string>();
   const out: Record<string, string | null>[] = [];
