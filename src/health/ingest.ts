@@ -100,7 +100,36 @@ export async function ingest(inputs: IngestInput[], options: IngestOptions = {})
       `${st.issueCount} problem(s) in the input${more}: fix the listed resources/fields (paths are JSON paths in the resource or file:line and column) or remove them`,
       st.issues);
   }
-  return finish(st, options);
+  const result = finish(st, options);
+  await flagIdentifierValues(result);
+  return result;
+}
+
+/** Event columns whose values are free (not codes or dates): checked for direct identifiers. */
+const FREE_VALUE_COLUMNS: [table: string, column: string][] = [
+  ['observations', 'value'], ['notes', 'type_display'], ['encounters', 'reason_display'],
+];
+
+/**
+ * Safety net for free-valued event columns (FHIR valueString, OMOP value_as_string, note titles):
+ * a sample of their values goes through the identifier detector (src/health/identifiers) and a
+ * warning names the column when it looks like names, NIR, phone numbers… (values are not printed).
+ * INTEGRATION POINT: `detectIdentifierColumn(name, sample)` belongs to the identifiers module; it
+ * is imported lazily and skipped (with a warning) while that module is absent.
+ */
+async function flagIdentifierValues(result: IngestResult): Promise<void> {
+  const path = '../health/identifiers/index.ts'.replace('../health/', './');
+  let detect: ((name: string, sample: string[]) => unknown) | undefined;
+  try { detect = ((await import(path)) as { detectIdentifierColumn?: typeof detect }).detectIdentifierColumn; } catch { /* absent */ }
+  if (!detect) { result.warnings.push('identifier detection on free-text event columns unavailable in this build'); return; }
+  for (const [t, c] of FREE_VALUE_COLUMNS) {
+    const col = result.tables[t]?.columns.find((x) => x.name === c);
+    if (!col) continue;
+    const sample = col.dictionary.filter((v): v is string => v !== null && !/^-?\d+(\.\d+)?$/.test(v)).slice(0, 500);
+    if (sample.length === 0) continue;
+    const hit = detect(`${t}.${c}`, sample) as { kind?: string; type?: string; label?: string } | null | undefined;
+    if (hit) result.warnings.push(`${t}.${c} may hold direct identifiers (${hit.kind ?? hit.type ?? hit.label ?? 'identifier'}): review it before any release`);
+  }
 }
 
 async function readInput(input: IngestInput, st: IngestState): Promise<void> {
