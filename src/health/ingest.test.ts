@@ -82,6 +82,9 @@ test('writeIngest: all tables + manifest, atomic replace only with overwrite', a
     const manifest = JSON.parse(readFileSync(join(out, 'ingest.json'), 'utf8'));
     assert.equal(manifest.persons, 3);
     assert.deepEqual(manifest.unmapped, { 'omop:care_site': 1 });
+    assert.deepEqual(manifest.inputs, { 'omop-cdm-5.4': 1 });
+    assert.deepEqual(manifest.tables.person_view, { file: 'person_view.csv', rows: 3 });
+    assert.ok(!JSON.stringify(manifest).includes('fixtures'), 'input paths must not be written');
     // existing folder: refused, then replaced with overwrite; no temporary folder left behind
     writeFileSync(join(out, 'stale.txt'), 'x');
     await assert.rejects(writeIngest(r, out, { format: 'csv' }), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-usage');

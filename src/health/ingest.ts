@@ -341,10 +341,15 @@ export async function writeIngest(result: IngestResult, folder: string, options:
       await writeTable(table, join(tmp, file), { format });
       written[name] = { path: join(folder, file), rows: table.rowCount };
     }
+    // input file names are left out of the written manifest: exports name files after patients
+    // (Synthea: First_Last_uuid.json); only the number of inputs per format is kept
+    const formats: Record<string, number> = {};
+    for (const s of result.sources) formats[s.format] = (formats[s.format] ?? 0) + 1;
     const manifest = {
       persons: result.persons, resources: result.resources, unmapped: result.unmapped, skipped: result.skipped,
-      identifiers: result.identifiers, notes: result.notes, sources: result.sources, warnings: result.warnings,
-      tables: written,
+      identifiers: result.identifiers, notes: result.notes, inputs: formats,
+      warnings: result.warnings.map((w) => result.sources.reduce((acc, src) => acc.replaceAll(src.name, '<input>'), w)),
+      tables: Object.fromEntries(Object.entries(written).map(([n, t]) => [n, { file: basename(t.path), rows: t.rows }])),
     };
     await writeFileAtomic(join(tmp, 'ingest.json'), JSON.stringify(manifest, null, 2) + '\n');
     if (exists) {

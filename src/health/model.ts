@@ -95,19 +95,6 @@ class ColumnBuilder {
     this.codes[this.length++] = code;
   }
 
-  /** Label of row r before finish (null when missing). */
-  labelAt(r: number): string | null {
-    const c = this.codes[r]!;
-    return c < 0 ? null : this.labels[c]!;
-  }
-
-  set(r: number, v: string | null): void {
-    if (v === null) { this.codes[r] = -1; return; }
-    let c = this.index.get(v);
-    if (c === undefined) { c = this.labels.length; this.labels.push(v); this.index.set(v, c); }
-    this.codes[r] = c;
-  }
-
   finish() {
     const n = this.labels.length;
     const order = Array.from({ length: n }, (_, i) => i);
