@@ -57,8 +57,10 @@ for (const p of [opt('fr-words', '/tmp/wl/an-array-of-french-words-2.0.0/package
   else process.stderr.write(`word list ${p} absent: ambiguous.txt will be incomplete\n`);
 }
 const ambiguous = new Set<string>();
-for (const n of firstNames) if (words.has(n)) ambiguous.add(n);
-for (const n of surnames) if (words.has(n)) ambiguous.add(n);
+// frequent first names (>= 20,000 births 1925-2024: JEAN, PIERRE, CLAIRE…) are names far more
+// often than words when capitalized: they are not marked ambiguous.
+for (const n of firstNames) if (words.has(n) && prenoms.get(n)! < 20000) ambiguous.add(n);
+for (const n of surnames) if (words.has(n) && !(prenoms.get(n)! >= 20000)) ambiguous.add(n);
 
 const out = `${root}src/text/data`;
 writeFileSync(`${out}/prenoms.txt`, firstNames.join('\n') + '\n');

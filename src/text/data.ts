@@ -16,6 +16,28 @@ export interface Dictionaries {
 
 let cached: Dictionaries | undefined;
 
+/** Lexicon bits (one Map look-up per token instead of one Set per dictionary). */
+export const LEX_FIRST = 1, LEX_SUR = 2, LEX_AMBIG = 4, LEX_CITY = 8, LEX_CITY_PREFIX = 16;
+let lexicon: Map<string, number> | undefined;
+
+/** key (upper case, no accents) → LEX_* bits. */
+export function lexiconMap(): Map<string, number> {
+  if (lexicon) return lexicon;
+  const d = dictionaries();
+  const m = new Map<string, number>();
+  const add = (k: string, bit: number): void => { m.set(k, (m.get(k) ?? 0) | bit); };
+  for (const k of d.surnames) add(k, LEX_SUR);
+  for (const k of d.firstNames) add(k, LEX_FIRST);
+  for (const k of d.ambiguous) add(k, LEX_AMBIG);
+  for (const k of d.cities) {
+    add(k, LEX_CITY);
+    const sp = k.indexOf(' ');
+    if (sp > 0) add(k.slice(0, sp), LEX_CITY_PREFIX);
+  }
+  lexicon = m;
+  return m;
+}
+
 function lines(text: string): string[] {
   return text.split('\n').filter((l) => l.length > 0);
 }
@@ -41,8 +63,9 @@ const ACCENTS: Record<string, string> = {
 /** Upper case without accents (fast path for ASCII). */
 export function fold(s: string): string {
   const u = s.toUpperCase();
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(u)) return u;
+  let ascii = true;
+  for (let i = 0; i < u.length; i++) if (u.charCodeAt(i) > 127) { ascii = false; break; }
+  if (ascii) return u;
   let out = '';
   for (const ch of u) out += ACCENTS[ch] ?? ch;
   return out;

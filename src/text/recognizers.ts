@@ -7,110 +7,164 @@
  * contain mistyped keys (../shared/reference/identifiers.md).
  */
 import { checkNir, isValidIban, isIpv4, isIpv6, luhnValid, isSsn } from '../health/identifiers/validators.ts';
-import { dictionaries, fold } from './data.ts';
+import { fold, lexiconMap, LEX_AMBIG, LEX_CITY, LEX_CITY_PREFIX, LEX_FIRST, LEX_SUR } from './data.ts';
 import type { Lang, Span, TextLabel } from './types.ts';
 
 const MONTHS_FR = 'janvier|janv|f[ée]vrier|f[ée]vr?|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t|aout|septembre|sept|sep|octobre|oct|novembre|nov|d[ée]cembre|d[ée]c';
 const MONTHS_EN = 'january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec';
 const MONTHS = `${MONTHS_FR}|${MONTHS_EN}`;
+const MONTHS_FULL = 'janvier|f[ée]vrier|mars|avril|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|june|july|august|september|october|november|december';
+const NUMW_DAY = 'premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente';
 const NUMW = 'un|une|premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|septante|huitante|octante|nonante|cents?|mille|et';
 
-interface RegexRule { re: RegExp; label: TextLabel; score: number; rule: string; group?: number; check?: (m: RegExpExecArray, text: string) => number | null }
+const NIR_CUE = /(?:s[ée]cu|s[ée]curit[ée] sociale|\bNIR\b|\bNSS\b|\bINS\b|insee|immatriculation|\bSS\b|social security)/i;
 
-const B = '(?<![\\p{L}\\p{N}])'; // left boundary (letters/digits)
-const E = '(?![\\p{L}\\p{N}])';  // right boundary
+/** One scan per document tells whether any month name occurs; month-led rules are skipped otherwise. */
+const MONTH_GATE = new RegExp(`(?:${MONTHS})`, 'i');
+let gateText = '', gateValue = false;
+function hasMonth(t: string): boolean {
+  if (t !== gateText) { gateText = t; gateValue = MONTH_GATE.test(t); }
+  return gateValue;
+}
+const DIGIT2_SPACE = / (?:0?[1-9]|1[0-2]) (?:deux|mille|\d{4})/;
+const HEXCOLON = /[0-9a-fA-F]:[0-9a-fA-F]{1,4}:[0-9a-fA-F]/;
+
+interface RegexRule { gate?: (text: string) => boolean; re: RegExp; label: TextLabel; score: number; rule: string; group?: number; check?: (m: RegExpExecArray, text: string) => number | null; relabel?: (m: RegExpExecArray) => TextLabel | null }
+
+// Boundaries over Latin letters and digits, without the 'u' flag (unicode-mode regexes are slower).
+const L = 'A-Za-z0-9\\u00c0-\\u024f';
+const B = `(?<![${L}])`; // left boundary (letters/digits)
+const E = `(?![${L}])`;  // right boundary
 
 const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 && m <= 12;
 
-const RULES: RegexRule[] = [
+export const RULES: RegexRule[] = [
   // ---- dates
   { rule: 'date-dmy', label: 'DATE', score: 0.9,
-    re: new RegExp(`${B}(\\d{1,2}) ?[\\/.\\-|] ?(\\d{1,2}) ?[\\/.\\-|] ?(\\d{4}|\\d{2})${E}`, 'gu'),
-    check: (m) => dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null },
+    re: new RegExp(`${B}(\\d{1,2}) ?[\\/.\\-|] ?(\\d{1,2}) ?[\\/.\\-|] ?(\\d{4}|\\d{2})${E}`, 'g'),
+    check: (m) => (/\..*-|-.*\./.test(m[0]) ? null : dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null) },
   { rule: 'date-iso', label: 'DATE', score: 0.95,
-    re: new RegExp(`${B}(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?${E}`, 'gu') },
+    re: new RegExp(`${B}(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?${E}`, 'g') },
+  { rule: 'date-ymd', label: 'DATE', score: 0.85,
+    re: new RegExp(`${B}(?:19|20)\\d{2}[\\/.](?:0[1-9]|1[0-2])[\\/.](?:0[1-9]|[12]\\d|3[01])${E}`, 'g') },
   { rule: 'date-dm', label: 'DATE', score: 0.6,
-    re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|mg|g|ml|l|mmol|µ|%|h|mois|semaines?|jours?|ans?|\\p{L}))`, 'gu'),
+    re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem)(?![A-Za-zÀ-ÿ])))`, 'g'),
     check: (m) => dayMonthOk(+m[1]!, +m[2]!) ? 0.6 : null },
   { rule: 'date-dm-dot', label: 'DATE', score: 0.5,
-    re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'gu'),
+    re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
     check: (m) => dayMonthOk(+m[1]!, +m[2]!) && !/\d[.,]$/.test('') ? 0.5 : null },
-  { rule: 'date-text', label: 'DATE', score: 0.9,
-    re: new RegExp(`${B}(?:(?:1er|\\d{1,2})(?:er)? ?(?:${MONTHS})\\.?(?: ?(?:\\d{4}|\\d{2}))?|(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2})${E}`, 'giu') },
-  { rule: 'date-words', label: 'DATE', score: 0.85,
-    re: new RegExp(`${B}(?:${NUMW})(?:[ -](?:${NUMW}))* (?:${MONTHS_FR}|0?[1-9]|1[0-2]) (?:(?:${NUMW})(?:[ -](?:${NUMW}))*|\\d{4}|\\d{2})${E}`, 'giu') },
+  { rule: 'date-text', label: 'DATE', score: 0.9, gate: hasMonth,
+    re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)? ?(?:${MONTHS})\\.?(?: ?(?:\\d{4}|\\d{2}))?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
+  { rule: 'date-text', label: 'DATE', score: 0.9, gate: hasMonth,
+    re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
+  { rule: 'date-words', label: 'DATE', score: 0.85, gate: (t) => hasMonth(t) || DIGIT2_SPACE.test(t),
+    re: new RegExp(`${B}(?:${NUMW_DAY})(?:[ -](?:${NUMW}))* (?:${MONTHS_FR}|0?[1-9]|1[0-2]) (?:(?:${NUMW})(?:[ -](?:${NUMW}))*|\\d{4}|\\d{2})${E}`, 'gi') },
+  { rule: 'date-dmy-space', label: 'DATE', score: 0.7,
+    re: new RegExp(`${B}(\\d{2}) (\\d{2}) ((?:19|20)\\d{2})${E}`, 'g'),
+    check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.7 : null) },
+  { rule: 'date-my', label: 'DATE', score: 0.5,
+    re: new RegExp(`${B}(0[1-9]|1[0-2]) ?[\\/ ] ?((?:19|20)\\d{2})${E}`, 'g') },
+  { rule: 'year', label: 'DATE', score: 0.4,
+    re: new RegExp(`(?<![${L}°/.,:-])(?:19[0-9]{2}|20[0-4][0-9])(?![${L}/.,:-]| ?(?:mg|g|ml|l|UI|µg|€|euros?|%|kg|m|km|cm|mm|patients?|cas|personnes)(?![\\p{L}]))`, 'g') },
   { rule: 'date-compact', label: 'DATE', score: 0.7,
-    re: new RegExp(`${B}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${E}`, 'gu') },
-  { rule: 'date-year-cue', label: 'DATE', score: 0.6, group: 1,
-    re: new RegExp(`${B}(?:en|depuis|datant de|fin|d[ée]but|mi|ann[ée]e|in|since|year)[ -]((?:19|20)\\d{2})${E}`, 'giu') },
+    re: new RegExp(`${B}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${E}`, 'g') },
+  { rule: 'date-year-cue', label: 'DATE', score: 0.6,
+    re: new RegExp(`(?<=(?<![${L}])(?:en|depuis|datant de|fin|d[ée]but|mi|ann[ée]e|in|since|year|En|Depuis|Fin|D[ée]but|In|Since)[ -])(?:19|20)\\d{2}${E}`, 'g') },
   // ---- phones
   { rule: 'phone-fr', label: 'PHONE', score: 0.9,
-    re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:[ .\\-]?[0-9O]{2}){4}${E}`, 'gu') },
+    re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:[ .\\-/]?[0-9O]{2}){4}(?!\\d)`, 'g') },
+  { rule: 'phone-paren', label: 'PHONE', score: 0.85,
+    re: new RegExp(`${B}\\(\\d{2,3}\\) ?[1-9](?:[ .\\-]?\\d{2}){4}(?!\\d)`, 'g') },
   { rule: 'phone-fr-4x4', label: 'PHONE', score: 0.8,
-    re: new RegExp(`${B}0[1-9][ .]\\d{4}[ .]\\d{4}${E}`, 'gu') },
+    re: new RegExp(`${B}0[1-9][ .]\\d{4}[ .]\\d{4}${E}`, 'g') },
   { rule: 'phone-intl', label: 'PHONE', score: 0.85,
-    re: new RegExp(`(?<![\\p{L}\\p{N}+])(?:\\+|00)[1-9]\\d{0,2}[ .\\-]?(?:\\(0\\)[ .]?)?\\d(?:[ .\\-]?\\d){6,12}${E}`, 'gu') },
+    re: new RegExp(`(?<![${L}+])(?:\\+|00)[1-9]\\d{0,2}[ .\\-]?(?:\\(0\\)[ .]?)?\\d(?:[ .\\-]?\\d){6,12}${E}`, 'g') },
   { rule: 'phone-us', label: 'PHONE', score: 0.8,
-    re: new RegExp(`${B}(?:\\+?1[ .\\-])?(?:\\([2-9]\\d{2}\\) ?|[2-9]\\d{2}[ .\\-])\\d{3}[ .\\-]\\d{4}${E}`, 'gu') },
+    re: new RegExp(`${B}(?:\\+?1[ .\\-])?(?:\\([2-9]\\d{2}\\)[ \\-]?|[2-9]\\d{2}[ .\\-])\\d{3}[ .\\-]\\d{4}${E}`, 'g') },
   { rule: 'phone-cue-ext', label: 'PHONE', score: 0.7, group: 1,
-    re: /(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?)\s*[:.]?\s*(\d{4,5})(?![\p{N}])/giu },
+    re: /(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?)\s*[:.]?\s*(\d{4,5})(?!\d)/gi },
   // ---- identifiers with a checksum or a fixed shape
   { rule: 'nir', label: 'NIR', score: 0.7,
-    re: new RegExp(`${B}[1-478] ?\\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\\d) ?(?:\\d{2}|2[ABab]) ?\\d{3} ?\\d{3}(?: ?\\d{2})?${E}`, 'gu'),
-    check: (m) => { const c = checkNir(m[0]); return c.keyValid ? 1 : c.hasKey ? 0.8 : 0.6; } },
-  { rule: 'nir-spaced', label: 'NIR', score: 0.6,
-    re: new RegExp(`${B}[1-478](?: [0-9AB]){12,14}${E}`, 'gu'),
-    check: (m) => (checkNir(m[0]).keyValid ? 1 : 0.6) },
-  { rule: 'date-spaced', label: 'DATE', score: 0.5,
-    re: new RegExp(`${B}\\d(?: \\d){5,7}${E}`, 'gu'),
-    check: (m) => { const d = m[0].replace(/ /g, ''); return dayMonthOk(+d.slice(0, 2), +d.slice(2, 4)) ? 0.5 : null; } },
+    re: new RegExp(`${B}[1-478](?: ?[0-9]){4}(?: ?(?:[0-9]{2}|2[ABab]|[0-9] [0-9]))(?: ?[0-9]){6}(?: ?[0-9]){0,2}${E}`, 'g'),
+    check: (m, text) => {
+      const c = checkNir(m[0]);
+      if (c.keyValid) return 1;
+      const groups = m[0].split(' ').map((g) => g.length).join(',');
+      const standard = groups.length <= 2 || /^1(?:,1)+$/.test(groups) || /^1,2,2,2,3,3(?:,2)?$/.test(groups);
+      if (standard) return c.hasKey ? 0.8 : 0.6;
+      return NIR_CUE.test(text.slice(Math.max(0, m.index - 60), m.index)) ? 0.5 : null;
+    } },
   { rule: 'iban', label: 'IBAN', score: 1,
-    re: new RegExp(`${B}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${E}`, 'gu'),
+    re: new RegExp(`${B}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${E}`, 'g'),
     check: (m) => (isValidIban(m[0]) ? 1 : null) },
   { rule: 'ssn', label: 'SSN', score: 0.7,
-    re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'gu'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
+    re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'g'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
   { rule: 'ipv4', label: 'IP', score: 0.9,
-    re: new RegExp(`${B}\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}${E}`, 'gu'), check: (m) => (isIpv4(m[0]) ? 0.9 : null) },
-  { rule: 'ipv6', label: 'IP', score: 0.9,
-    re: /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f:]*)(?![\w:])/giu, check: (m) => (isIpv6(m[0]) ? 0.9 : null) },
-  { rule: 'url', label: 'URL', score: 0.95,
-    re: /(?:\b(?:https?|ftp):\/\/|\bwww\.)[^\s<>"')\]]+[^\s<>"')\].,;:!?]/giu },
+    re: /(?<![A-Za-z0-9.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![A-Za-z0-9]|\.\d)/g, check: (m) => (isIpv4(m[0]) ? 0.9 : null) },
+  { rule: 'ipv6', label: 'IP', score: 0.9, gate: (t) => t.includes('::') || HEXCOLON.test(t),
+    re: /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f:]*)(?![\w:])/gi, check: (m) => (isIpv6(m[0]) ? 0.9 : null) },
+  { rule: 'url', label: 'URL', score: 0.95, gate: (t) => t.includes('://') || t.includes('www.') || t.includes('WWW.'),
+    re: /(?:\b(?:https?|ftp):\/\/|\bwww\.)[^\s<>"')\]]+[^\s<>"')\].,;:!?]/gi },
   // ---- hospital identifiers after a cue
   { rule: 'id-cue', label: 'ID', score: 0.9, group: 2,
-    re: /\b(IPP|NDA|N° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|num[ée]ro (?:de dossier|de s[ée]jour|d'identification)|RPPS|ADELI|FINESS|MRN|medical record(?: number| no\.?)?|patient id|record)\b[^\p{L}\p{N}\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?![\p{N}])/giu },
-  { rule: 'rpps', label: 'RPPS', score: 0.6,
-    re: new RegExp(`${B}(?:10|8)\\d{9}${E}`, 'gu'), check: (m) => (m[0].length === 11 && luhnValid(m[0]) ? 0.7 : null) },
+    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/g },
+  { rule: 'id-cue', label: 'ID', score: 0.9, group: 2,
+    re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|num[ée]ro (?:de dossier|de s[ée]jour|d'identification)|medical record(?: number| no\.?)?|patient id|record)[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
   { rule: 'long-number', label: 'ID', score: 0.5,
-    re: new RegExp(`${B}\\d{8,12}${E}`, 'gu') },
+    re: new RegExp(`${B}\\d{8,12}${E}`, 'g'),
+    relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
   // ---- ages over 89
   { rule: 'age-90', label: 'AGE', score: 0.9,
-    re: /(?<![\p{L}\p{N}])(?:9\d|1[01]\d) ?(?:ans|years?[- ]old|yo|y\/o|years? of age)(?![\p{L}])/giu },
+    re: /(?<![A-Za-z0-9À-ÿ])(?:9\d|1[01]\d) ?(?:ans|years?[- ]old|yo|y\/o|years? of age)(?![A-Za-zÀ-ÿ])/gi },
   // ---- addresses
   { rule: 'address-fr', label: 'ADDRESS', score: 0.85,
-    re: new RegExp(`${B}(?:\\d{1,4}(?:-\\d{1,4})?(?: ?(?:bis|ter|[a-c]))?,? |(?:${NUMW}) )(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()]{1,60}?(?=\\s*(?:[,;()]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l))`, 'giu') },
+    re: new RegExp(`\\b\\d{1,4}(?:-\\d{1,4})?(?: ?(?:bis|ter|[a-c]))?,? (?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()]{1,60}?(?=\\s*(?:[,;()]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l))`, 'gi') },
   { rule: 'address-en', label: 'ADDRESS', score: 0.85,
     re: /\b\d{1,5} (?:[A-Z][a-z]+ ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass)\.?(?: (?:Apt|Suite|Unit|#) ?[\w-]+)?\b/gu },
 ];
 
 /** ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX", "28722 LA\nBACONNETTE". */
-const ZIP_CITY = /(?<![\p{L}\p{N}])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:\p{Lu}[\p{L}'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-\n]|(?=\s?(?:CEDEX|Cedex)))){0,4}\p{Lu}[\p{L}'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/gu;
+const ZIP_CITY = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/g;
 
 const TITLES = new Set(['DR', 'DR.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'NURSE', 'INFIRMIER', 'INFIRMIERE', 'INTERNE', 'EXTERNE']);
 /** Words after which a capitalized word is a person: kinship, patient, "né(e) de". */
-const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'EPOUX', 'EPOUSE', 'FRERE', 'SOEUR', 'MARI', 'FEMME', 'CONJOINT', 'CONJOINTE', 'COMPAGNON', 'COMPAGNE', 'TUTEUR', 'TUTRICE', 'FATHER', 'MOTHER', 'SON', 'DAUGHTER', 'HUSBAND', 'WIFE', 'BROTHER', 'SISTER', 'PARTNER', 'GUARDIAN', 'NOM', 'PRENOM', 'NAME', 'SIGNE', 'SIGNEE', 'PAR', 'SIGNED']);
+const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'EPOUX', 'EPOUSE', 'FRERE', 'SOEUR', 'MARI', 'FEMME', 'CONJOINT', 'CONJOINTE', 'COMPAGNON', 'COMPAGNE', 'TUTEUR', 'TUTRICE', 'FATHER', 'MOTHER', 'SON', 'DAUGHTER', 'HUSBAND', 'WIFE', 'BROTHER', 'SISTER', 'PARTNER', 'GUARDIAN', 'NOM', 'PRENOM', 'NAME', 'SIGNE', 'SIGNEE', 'SIGNED']);
 /** Capitalized words that are never names by themselves. */
 const STOP = new Set([
   'LE', 'LA', 'LES', 'L', 'UN', 'UNE', 'DES', 'DU', 'DE', 'D', 'ET', 'EN', 'AU', 'AUX', 'A', 'POUR', 'PAR', 'AVEC', 'SANS', 'SUR', 'SOUS', 'DANS', 'CHEZ', 'CE', 'CET', 'CETTE', 'CES', 'IL', 'ELLE', 'ILS', 'ELLES', 'ON', 'NOUS', 'VOUS', 'JE', 'TU', 'SON', 'SA', 'SES', 'LEUR', 'MON', 'MA', 'MES', 'NE', 'PAS', 'PLUS', 'OU', 'OUI', 'NON', 'SI', 'MAIS', 'DONC', 'CAR', 'PUIS', 'APRES', 'AVANT', 'DEPUIS', 'VERS', 'ENTRE', 'LORS', 'SELON',
   'THE', 'AND', 'OF', 'IN', 'AT', 'FOR', 'WITH', 'TO', 'AN', 'IS', 'WAS', 'HE', 'SHE', 'HIS', 'HER', 'THEY', 'THIS', 'THAT', 'NO', 'NOT', 'ON', 'BY', 'FROM', 'AS', 'OR', 'IF', 'BE', 'HAS', 'HAD', 'HAVE', 'ARE', 'WERE',
-  'PATIENT', 'PATIENTE', 'PATIENTS', 'PATIENTES', 'HOPITAL', 'HOSPITAL', 'CHU', 'CH', 'CHR', 'APHP', 'AP-HP', 'SERVICE', 'UNITE', 'CLINIQUE', 'CENTRE', 'DATE', 'NE', 'NEE', 'NEES', 'NES', 'AGE', 'AGEE', 'ANS', 'DOSSIER', 'MEDICAL', 'MEDICALE', 'COMPTE', 'RENDU', 'CONSULTATION', 'HOSPITALISATION', 'URGENCES', 'URGENCE', 'RDV', 'TEL', 'TEL.', 'FAX', 'IPP', 'NDA', 'NIR', 'RPPS', 'ADELI', 'FINESS', 'SAMU', 'SMUR', 'ECG', 'IRM', 'TDM', 'RAS', 'NFS', 'CRP', 'HTA', 'AVC', 'BPCO', 'VIH', 'VHC', 'VHB', 'SC', 'IV', 'IM', 'PO', 'INJ', 'SOL', 'SER', 'CP', 'MG', 'ML', 'CHEF', 'CHEFS', 'ASSISTANT', 'ASSISTANTS', 'SECRETARIAT', 'ADRESSE', 'RESIDENCE', 'VILLE', 'PAYS', 'FRANCE', 'RUE', 'AVENUE', 'BOULEVARD', 'PLACE', 'CEDEX', 'MOTIF', 'CONCLUSION', 'ANTECEDENTS', 'TRAITEMENT', 'EXAMEN', 'EXAMENS', 'BILAN', 'HISTOIRE', 'MALADIE', 'EVOLUTION', 'RESULTAT', 'RESULTATS', 'CONTACT', 'VISITE', 'ENTREE', 'SORTIE', 'LETTRE', 'COURRIER', 'OBJET', 'CHER', 'CHERE', 'CONFRERE', 'CONSOEUR', 'BONJOUR', 'MERCI', 'CORDIALEMENT', 'DOCTEUR', 'PROFESSEUR', 'MADAME', 'MONSIEUR',
+  'PATIENT', 'PATIENTE', 'PATIENTS', 'PATIENTES', 'HOPITAL', 'HOSPITAL', 'CHU', 'CH', 'CHR', 'APHP', 'AP-HP', 'SERVICE', 'UNITE', 'CLINIQUE', 'CENTRE', 'DATE', 'NE', 'NEE', 'NEES', 'NES', 'AGE', 'AGEE', 'ANS', 'DOSSIER', 'MEDICAL', 'MEDICALE', 'COMPTE', 'RENDU', 'CONSULTATION', 'HOSPITALISATION', 'URGENCES', 'URGENCE', 'RDV', 'TEL', 'TEL.', 'FAX', 'IPP', 'NDA', 'NIR', 'RPPS', 'ADELI', 'FINESS', 'SAMU', 'SMUR', 'ECG', 'IRM', 'TDM', 'RAS', 'NFS', 'CRP', 'HTA', 'AVC', 'BPCO', 'VIH', 'VHC', 'VHB', 'SC', 'IV', 'IM', 'PO', 'NSS', 'INS', 'SS', 'CMU', 'AME', 'ALD', 'GHU', 'HEGP', 'USIC', 'SAU', 'UHCD', 'REA', 'HDJ', 'SSR', 'EHPAD', 'CHEF', 'PH', 'PU', 'CCA', 'DES', 'DU', 'DIU', 'INJ', 'SOL', 'SER', 'CP', 'MG', 'ML', 'CHEF', 'CHEFS', 'ASSISTANT', 'ASSISTANTS', 'SECRETARIAT', 'ADRESSE', 'RESIDENCE', 'VILLE', 'PAYS', 'FRANCE', 'RUE', 'AVENUE', 'BOULEVARD', 'PLACE', 'CEDEX', 'MOTIF', 'CONCLUSION', 'ANTECEDENTS', 'TRAITEMENT', 'EXAMEN', 'EXAMENS', 'BILAN', 'HISTOIRE', 'MALADIE', 'EVOLUTION', 'RESULTAT', 'RESULTATS', 'CONTACT', 'VISITE', 'ENTREE', 'SORTIE', 'LETTRE', 'COURRIER', 'OBJET', 'CHER', 'CHERE', 'CONFRERE', 'CONSOEUR', 'BONJOUR', 'MERCI', 'CORDIALEMENT', 'DOCTEUR', 'PROFESSEUR', 'MADAME', 'MONSIEUR',
+  'LOI', 'DECRET', 'ARTICLE', 'ARRETE', 'CODE', 'NORME', 'SYNDROME', 'MALADIE', 'SIGNE', 'TEST', 'SCORE', 'CLASSIFICATION', 'STADE', 'TYPE', 'GROUPE', 'EQUIPE', 'INTERNES', 'INTERNE', 'EXTERNE', 'PERE', 'MERE',
   'LUNDI', 'MARDI', 'MERCREDI', 'JEUDI', 'VENDREDI', 'SAMEDI', 'DIMANCHE', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY',
   'JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
 
+const F_CITY = 4096, F_CITYP = 8192;
+const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13;
+let lexReady = false;
+/** The shared lexicon plus the stop / title / cue bits (one Map look-up per token). */
+function tokenLexicon(): Map<string, number> {
+  const lex = lexiconMap();
+  if (!lexReady) {
+    const add = (k: string, bit: number): void => { lex.set(k, (lex.get(k) ?? 0) | bit); };
+    for (const k of STOP) add(k, LEX_STOP);
+    for (const k of CUES) add(k, LEX_CUE);
+    for (const k of TITLES) { if (k.endsWith('.')) add(k.slice(0, -1), LEX_TITLE_DOT); else add(k, LEX_TITLE); }
+    lexReady = true;
+  }
+  return lex;
+}
 const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 32, F_AMBIG = 64, F_STOP = 128, F_CUE = 256, F_SENT = 512, F_SYNTHEA = 1024, F_NAME = 2048;
 
-const WORD = /[\p{L}][\p{L}\p{M}]*(?:[-'’][\p{L}][\p{L}\p{M}]*)*\.?/gu;
+/**
+ * One token pass: capitalized words (Latin letters, hyphens, apostrophes, a trailing dot for
+ * initials and titles) and the lower-case cue words; other lower-case words are skipped by the
+ * regex engine itself (no token object for them).
+ */
+const WORD = /[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:docteur|professeur|madame|monsieur|mademoiselle|patiente?|p[èe]re|m[èe]re|fils|fille|[ée]poux|[ée]pouse|fr[èe]re|s[oœ]eur|mari|femme|conjointe?|tut(?:eur|rice)|father|mother|son|daughter|husband|wife|brother|sister|guardian|sign[ée]e?|signed|nom|pr[ée]nom|name|interne)(?![A-Za-zÀ-ÖØ-öø-ÿ])/g;
+const INITIALS = /^[A-ZÀ-Þ](?:[-.][A-ZÀ-Þ])+$/;
+const SYNTHEA_CORE = /^[A-Z][a-z]{2,}$/;
 
 function isUpperCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215);
@@ -121,29 +175,32 @@ function isLowerCode(c: number): boolean {
 
 /** Name spans from one token pass. */
 export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
-  const d = dictionaries();
+  const lex = tokenLexicon();
   const starts: number[] = [];
   const ends: number[] = [];
   const flags: number[] = [];
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text)) !== null) {
-    let s = m.index;
-    let w = m[0];
-    // elided articles: l'Hôpital, d'Alembert → the word after the apostrophe
-    if (w.length > 2 && (w[1] === "'" || w[1] === '’') && 'lLdDjJmMnNsStTcCqQ'.includes(w[0]!)) {
-      s += 2; w = w.slice(2);
-    }
+    const s = m.index;
+    const w = m[0];
     const c0 = w.charCodeAt(0);
     let f = 0;
-    const hasDot = w.endsWith('.');
+    if (!isUpperCode(c0)) {
+      // a lower-case cue word (docteur, patient, père…)
+      const lk = fold(w);
+      if (TITLES.has(lk)) f |= F_TITLE; else f |= F_CUE;
+      starts.push(s); ends.push(s + w.length); flags.push(f);
+      continue;
+    }
+    const hasDot = w.charCodeAt(w.length - 1) === 46;
     const core = hasDot ? w.slice(0, -1) : w;
-    const cap = isUpperCode(c0) || (c0 > 255 && w[0] !== w[0]!.toLowerCase());
-    if (cap) f |= F_CAP;
+    f |= F_CAP;
+    const cap = true;
     let e = s + w.length;
     if (hasDot) {
       // initials (C., P-A.) keep the dot; other words give it back to the sentence
-      if (cap && (core.length === 1 || /^\p{Lu}(?:[-.]\p{Lu})+$/u.test(core))) f |= F_INITIAL;
+      if (core.length === 1 || INITIALS.test(core)) f |= F_INITIAL;
       else e -= 1;
     }
     const key = fold(core);
@@ -153,23 +210,33 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         for (let i = 1; i < core.length; i++) { const c = core.charCodeAt(i); if (isLowerCode(c) || (c > 255 && core[i] !== core[i]!.toUpperCase())) { allUp = false; break; } }
         if (allUp) f |= F_UPPER;
       }
-      if (STOP.has(key)) f |= F_STOP;
-      if (d.firstNames.has(key)) f |= F_FIRST;
-      if (d.surnames.has(key)) f |= F_SUR;
-      if (d.ambiguous.has(key)) f |= F_AMBIG;
+      const lx = lex.get(key) ?? 0;
+      if (lx) {
+        if ((lx & LEX_STOP) && !(f & F_INITIAL)) f |= F_STOP;
+        if (lx & LEX_CUE) f |= F_CUE;
+        if ((lx & LEX_TITLE) && !(key === 'M' && !hasDot)) f |= F_TITLE;
+        if (hasDot && (lx & LEX_TITLE_DOT)) f |= F_TITLE;
+        if (lx & LEX_FIRST) f |= F_FIRST;
+        if (lx & LEX_SUR) f |= F_SUR;
+        if (lx & LEX_AMBIG) f |= F_AMBIG;
+        if (lx & LEX_CITY) f |= F_CITY;
+        if (lx & LEX_CITY_PREFIX) f |= F_CITYP;
+      }
       const nc = text.charCodeAt(e);
-      if (nc >= 48 && nc <= 57 && !(f & F_UPPER)) { f |= F_SYNTHEA; while (e < text.length && text.charCodeAt(e) >= 48 && text.charCodeAt(e) <= 57) e++; }
+      if (nc >= 48 && nc <= 57 && !(f & F_UPPER) && core.length >= 3 && SYNTHEA_CORE.test(core)) { f |= F_SYNTHEA; while (e < text.length && text.charCodeAt(e) >= 48 && text.charCodeAt(e) <= 57) e++; }
     }
-    if (TITLES.has(key) || TITLES.has(key + (hasDot ? '.' : ''))) {
-      // "M" alone is not a title (M. is); neither is "Ms" without context — keep simple
-      if (!(key === 'M' && !hasDot)) f |= F_TITLE;
-    }
-    if (CUES.has(key)) f |= F_CUE;
     // sentence start: previous non-space char is . ! ? or line start
     let p = s - 1;
     while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
     if (p < 0) f |= F_SENT;
-    else { const pc = text.charCodeAt(p); if (pc === 46 || pc === 33 || pc === 63 || pc === 10 || pc === 13 || pc === 35) f |= F_SENT; }
+    else {
+      const pc = text.charCodeAt(p);
+      if (pc === 46) {
+        const prevTok = flags.length ? flags[flags.length - 1]! : 0;
+        const adjacent = starts.length > 0 && ends[ends.length - 1]! >= p;
+        if (!(adjacent && (prevTok & (F_INITIAL | F_TITLE)))) f |= F_SENT;
+      } else if (pc === 33 || pc === 63 || pc === 10 || pc === 13 || pc === 35) f |= F_SENT;
+    }
     starts.push(s); ends.push(e); flags.push(f);
   }
   const n = starts.length;
@@ -204,16 +271,18 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (f & F_FIRST) {
       const core = ends[i]! - starts[i]!;
       if (core < 2) continue;
-      if (!(f & F_AMBIG)) { if (!(f & F_SENT) || (gapOk(i) && nameLike(i + 1))) strong[i] = 1; continue; }
+      const cityToo = (f & F_CITY) !== 0;
+      if (!(f & F_AMBIG) && !cityToo) { if (!(f & F_SENT) || (gapOk(i) && nameLike(i + 1))) strong[i] = 1; continue; }
       // ambiguous first name: needs a capitalized, non-stop neighbour that is itself name-like
-      const left = gapOk(i - 1) && nameLike(i - 1) && (flags[i - 1]! & (F_UPPER | F_SUR | F_FIRST)) !== 0 && !(flags[i - 1]! & F_AMBIG);
-      const right = gapOk(i) && nameLike(i + 1) && (flags[i + 1]! & (F_UPPER | F_SUR | F_FIRST)) !== 0 && !(flags[i + 1]! & F_AMBIG);
+      const left = gapOk(i - 1, true) && nameLike(i - 1) && ((flags[i - 1]! & F_UPPER) !== 0 || (!(flags[i - 1]! & F_SENT) && !(f & F_SENT)));
+      const right = gapOk(i) && nameLike(i + 1) && ((flags[i + 1]! & F_UPPER) !== 0 || !(f & F_SENT));
       if (left || right || ((f & F_UPPER) && ((gapOk(i - 1) && (flags[i - 1]! & F_UPPER) && nameLike(i - 1)) || (gapOk(i) && (flags[i + 1]! & F_UPPER) && nameLike(i + 1))))) strong[i] = 1;
       continue;
     }
     if ((f & F_SUR) && !(f & (F_AMBIG | F_SENT)) && !(f & F_UPPER) && ends[i]! - starts[i]! >= 4) {
       // a known surname in Title case mid-sentence, next to another capitalized word
-      if ((gapOk(i - 1) && nameLike(i - 1)) || (gapOk(i) && nameLike(i + 1))) strong[i] = 1;
+      const ok = (j: number): boolean => nameLike(j) && (flags[j]! & (F_FIRST | F_INITIAL | F_UPPER)) !== 0 && !(flags[j]! & F_AMBIG);
+      if ((gapOk(i - 1) && ok(i - 1)) || (gapOk(i) && ok(i + 1))) strong[i] = 1;
     }
   }
   // extend strong tokens through adjacent name-like tokens (at most 4 tokens per name)
@@ -225,11 +294,13 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     while (count < 4 && k + 1 < n && (gapOk(k) || (flags[k]! & F_INITIAL && gapOkLoose(text, ends[k]!, starts[k + 1]!))) && nameLike(k + 1) && extendOk(flags[k + 1]!, flags[i]!)) { k++; count++; isName[k] = 1; }
     k = i;
     while (count < 4 && k - 1 >= 0 && gapOk(k - 1) && nameLike(k - 1) && extendOk(flags[k - 1]!, flags[i]!) && !(flags[k - 1]! & F_SENT && !(flags[k - 1]! & (F_UPPER | F_FIRST | F_SUR)))) { k--; count++; isName[k] = 1; }
-    // "AID MERGHAD, ZINEDINE": an upper-case surname block before ", Firstname"
-    if ((flags[i]! & F_FIRST) && i > 0 && !isName[i - 1] && gapOk(i - 1, true) && (flags[i - 1]! & F_UPPER) && nameLike(i - 1)) {
-      k = i - 1; isName[k] = 1;
-      while (k - 1 >= 0 && gapOk(k - 1) && (flags[k - 1]! & F_UPPER) && nameLike(k - 1) && i - k < 3) { k--; isName[k] = 1; }
-    }
+  }
+  // "AID MERGHAD, ZINEDINE", "TAILLARD, TAILLARD PIERRE": an upper-case block before ", <name>"
+  for (let i = 1; i < n; i++) {
+    if (!isName[i] || isName[i - 1] || !(flags[i]! & F_UPPER)) continue;
+    if (!gapOk(i - 1, true) || !(flags[i - 1]! & F_UPPER) || !nameLike(i - 1)) continue;
+    let k = i - 1; isName[k] = 1;
+    while (k - 1 >= 0 && gapOk(k - 1) && (flags[k - 1]! & F_UPPER) && nameLike(k - 1) && i - k < 3) { k--; isName[k] = 1; }
   }
   for (let i = 0; i < n; i++) {
     if (!isName[i]) continue;
@@ -239,9 +310,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   for (let i = 0; i < n; i++) {
     const f = flags[i]!;
     if (!(f & F_CAP) || (f & (F_STOP | F_TITLE)) || isName[i]) continue;
+    if (!(f & (F_CITY | F_CITYP))) continue;
     let len = 0;
-    if (i + 1 < n && gapOk(i) && d.cities.has(fold(text.slice(starts[i]!, ends[i + 1]!)))) len = 2;
-    else if (d.cities.has(fold(text.slice(starts[i]!, ends[i]!)))) len = 1;
+    if ((f & F_CITYP) && i + 1 < n && gapOk(i) && ((lex.get(fold(text.slice(starts[i]!, ends[i + 1]!))) ?? 0) & LEX_CITY)) len = 2;
+    else if (f & F_CITY) len = 1;
     if (!len) continue;
     const prev = text.slice(Math.max(0, starts[i]! - 3), starts[i]!).toLowerCase();
     const cue = /(?:^|\s)(?:à|a|in|at) $/.test(prev) || / de $/.test(prev);
@@ -294,6 +366,7 @@ export function recognizeEmails(text: string, spans: Span[]): void {
 /** Every pattern recognizer over the text. */
 export function recognizePatterns(text: string, spans: Span[]): void {
   for (const r of RULES) {
+    if (r.gate && !r.gate(text)) continue;
     r.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = r.re.exec(text)) !== null) {
@@ -309,9 +382,10 @@ export function recognizePatterns(text: string, spans: Span[]): void {
       }
       // trim trailing spaces inside spans
       while (end > start && text.charCodeAt(end - 1) === 32) end--;
-      spans.push({ start, end, label: r.label, score, rule: r.rule });
+      spans.push({ start, end, label: (r.relabel && r.relabel(m)) || r.label, score, rule: r.rule });
     }
   }
+  recognizeSpacedDigits(text, spans);
   ZIP_CITY.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ZIP_CITY.exec(text)) !== null) {
@@ -357,5 +431,48 @@ export function labelIdentifiers(text: string, spans: Span[]): void {
     const best = [['IPP', idx('IPP')], ['NDA', Math.max(idx('NDA'), idx('SÉJOUR'), idx('SEJOUR'))], ['RPPS', idx('RPPS')], ['MRN', Math.max(idx('MRN'), idx('MEDICAL RECORD'), idx('RECORD'))]] as [TextLabel, number][];
     best.sort((a, b) => b[1] - a[1]);
     if (best[0]![1] >= 0) s.label = best[0]![0];
+  }
+}
+
+/**
+ * Runs of single digits separated by single spaces ("2 9 1 4 8 2 3 9 8 4 2 9 6 5 4"): real notes
+ * type NIRs and dates this way, sometimes glued together. Segments the run greedily: a 15-digit NIR
+ * (sex digit 1/2/3/4/7/8, month plausible) when it fits, else an 8- (or 7-/6-) digit date when
+ * day and month are valid, else one digit is skipped.
+ */
+const SPACED = /(?<![A-Za-z0-9À-ÿ])\d(?: \d){5,}(?![A-Za-z0-9À-ÿ])/g;
+export function recognizeSpacedDigits(text: string, spans: Span[]): void {
+  SPACED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SPACED.exec(text)) !== null) {
+    const digits = m[0].replace(/ /g, '');
+    const base = m.index;
+    const at = (k: number): number => base + 2 * k; // offset of digit k
+    const n = digits.length;
+    let k = 0;
+    const nirLike = (s: string): boolean => /^[1-478]/.test(s);
+    const dateLike = (s: string): boolean => dayMonthOk(+s.slice(0, 2), +s.slice(2, 4)) || dayMonthOk(+s.slice(2, 4), +s.slice(0, 2));
+    while (n - k >= 6) {
+      const rest = n - k;
+      if (rest >= 13 && rest <= 15 && nirLike(digits.slice(k))) {
+        spans.push({ start: at(k), end: at(n - 1) + 1, label: 'NIR', score: checkNir(digits.slice(k)).keyValid ? 1 : 0.6, rule: 'nir-spaced' });
+        break;
+      }
+      if (rest >= 19 && rest <= 23 && nirLike(digits.slice(k)) && dateLike(digits.slice(n - 8))) {
+        spans.push({ start: at(k), end: at(n - 9) + 1, label: 'NIR', score: 0.6, rule: 'nir-spaced' });
+        spans.push({ start: at(n - 8), end: at(n - 1) + 1, label: 'DATE', score: 0.5, rule: 'date-spaced' });
+        break;
+      }
+      if (rest >= 15 && nirLike(digits.slice(k)) && (rest - 15 === 0 || rest - 15 >= 6 || !dateLike(digits.slice(k)))) {
+        spans.push({ start: at(k), end: at(k + 14) + 1, label: 'NIR', score: checkNir(digits.slice(k, k + 15)).keyValid ? 1 : 0.6, rule: 'nir-spaced' });
+        k += 15; continue;
+      }
+      if (dateLike(digits.slice(k))) {
+        const len = Math.min(rest, 8);
+        spans.push({ start: at(k), end: at(k + len - 1) + 1, label: 'DATE', score: 0.5, rule: 'date-spaced' });
+        k += len; continue;
+      }
+      k++;
+    }
   }
 }

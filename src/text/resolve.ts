@@ -1,53 +1,53 @@
 /**
  * Overlap resolution.
  *
- * 1. Spans of the SAME label that overlap or touch are merged into one (union, max score) — so a
- *    first name and a surname next to each other become one NAME span.
+ * 1. Spans of the SAME label that overlap are merged into one (union, max score); NAME spans
+ *    separated only by one or two spaces are merged too, so "Jean" + "DUPONT" is one NAME.
  * 2. Spans of different labels that overlap: the one with the higher PRIORITY (types.ts) wins;
  *    ties go to the higher score, then the longer span, then the earlier start. The loser is
  *    dropped (not trimmed): a partial entity is worse than none.
  * The result is sorted by start and non-overlapping. Deterministic for a given input.
+ * Cost: O(s log s) for s spans (sorts), plus O(total span length) for the occupancy check.
  */
 import { PRIORITY } from './types.ts';
 import type { Span } from './types.ts';
 
+function spacesOnly(text: string, a: number, b: number): boolean {
+  if (b - a < 1 || b - a > 2) return false;
+  for (let k = a; k < b; k++) { const c = text.charCodeAt(k); if (c !== 32 && c !== 160) return false; }
+  return true;
+}
+
 export function resolveOverlaps(spans: Span[], text?: string): Span[] {
   if (spans.length === 0) return [];
-  // 1. merge same-label spans that overlap (and NAME spans separated only by spaces)
-  const byLabel = new Map<string, Span[]>();
-  for (const s of spans) {
-    let l = byLabel.get(s.label);
-    if (!l) byLabel.set(s.label, (l = []));
-    l.push(s);
-  }
+  // 1. merge same-label spans: sort by (label, start), one pass
+  const list = spans.map((s) => ({ start: s.start, end: s.end, label: s.label, score: s.score, rule: s.rule }));
+  list.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : a.start - b.start || b.end - a.end));
   const merged: Span[] = [];
-  for (const [label, list] of byLabel) {
-    list.sort((a, b) => a.start - b.start || b.end - a.end);
-    let cur = { ...list[0]! };
-    for (let i = 1; i < list.length; i++) {
-      const s = list[i]!;
-      const touching = s.start <= cur.end || (label === 'NAME' && text !== undefined && /^[ \u00a0]{1,2}$/.test(text.slice(cur.end, s.start)));
-      if (touching) {
-        if (s.end > cur.end) cur.end = s.end;
-        if (s.score > cur.score) { cur.score = s.score; cur.rule = s.rule; }
-      } else { merged.push(cur); cur = { ...s }; }
-    }
-    merged.push(cur);
+  let cur = list[0]!;
+  for (let i = 1; i < list.length; i++) {
+    const s = list[i]!;
+    if (s.label === cur.label && (s.start < cur.end || (s.label === 'NAME' && text !== undefined && spacesOnly(text, cur.end, s.start)))) {
+      if (s.end > cur.end) cur.end = s.end;
+      if (s.score > cur.score) { cur.score = s.score; cur.rule = s.rule; }
+    } else { merged.push(cur); cur = s; }
   }
-  // 2. greedy by priority
+  merged.push(cur);
+  if (merged.length === 1) return merged;
+  // 2. greedy by priority with an occupancy map over the covered range
   merged.sort((a, b) => PRIORITY[b.label] - PRIORITY[a.label] || b.score - a.score
     || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  let lo = Infinity, hi = 0;
+  for (const s of merged) { if (s.start < lo) lo = s.start; if (s.end > hi) hi = s.end; }
+  const taken = new Uint8Array(hi - lo);
   const kept: Span[] = [];
-  // interval check against kept spans (sorted array + binary search)
-  const sorted: Span[] = [];
   for (const s of merged) {
-    let lo = 0, hi = sorted.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]!.start < s.start) lo = mid + 1; else hi = mid; }
-    const prev = sorted[lo - 1];
-    const next = sorted[lo];
-    if ((prev && prev.end > s.start) || (next && next.start < s.end)) continue;
-    sorted.splice(lo, 0, s);
+    let free = true;
+    for (let k = s.start - lo; k < s.end - lo; k++) if (taken[k]) { free = false; break; }
+    if (!free) continue;
+    taken.fill(1, s.start - lo, s.end - lo);
     kept.push(s);
   }
-  return sorted;
+  kept.sort((a, b) => a.start - b.start);
+  return kept;
 }
