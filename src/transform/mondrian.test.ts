@@ -7,6 +7,7 @@ import { mondrian } from './mondrian.ts';
 import { column, tableFromRecords, toRecords } from '../table/table.ts';
 import type { Table } from '../table/table.ts';
 import { groupify } from '../check/groupify.ts';
+import type { Hierarchy } from '../hierarchy/hierarchy.ts';
 
 test('hand example: median splits on age; l = 2 stops the split of [20-23] (both halves would be {a,a}/{b,b})', () => {
   const t = tableFromRecords({ age: [20, 21, 22, 23, 30, 31, 32, 33], dx: ['a', 'a', 'b', 'b', 'a', 'b', 'a', 'b'] });
@@ -43,8 +44,23 @@ test('infeasible input: fewer than k rows or not l-diverse overall → one fully
   assert.equal(s.satisfied, false);
 });
 
-function checkInvariants(t: Table, qis: string[], k: number, l: number, sens: string[]) {
-  const r = mondrian(t, qis, { k, l, sensitive: sens });
+test('hierarchy split: a node is cut into its children; labels are hierarchy labels', () => {
+  const t = tableFromRecords({ edu: ['a', 'a', 'b', 'b', 'c', 'c', 'd', 'd'] });
+  const hierarchies = { edu: { column: 'edu', levels: [['a', 'b', 'c', 'd'], ['AC', 'BD', 'AC', 'BD'], ['*', '*', '*', '*']] } };
+  const k3 = mondrian(t, ['edu'], { k: 3, hierarchies });
+  assert.deepEqual(toRecords(k3.table).map((r) => r.edu), ['AC', 'AC', 'BD', 'BD', 'AC', 'AC', 'BD', 'BD']);
+  assert.ok(Math.abs(k3.loss.gcp - 0.5) < 1e-12); // 2 of 4 ground values under each label
+  const k2 = mondrian(t, ['edu'], { k: 2, hierarchies });
+  assert.deepEqual(toRecords(k2.table).map((r) => r.edu), ['a', 'a', 'b', 'b', 'c', 'c', 'd', 'd']);
+  // without the hierarchy, code order: {a,b} | {c,d}
+  const plain = mondrian(t, ['edu'], { k: 3 });
+  assert.deepEqual(toRecords(plain.table).map((r) => r.edu), ['{a,b}', '{a,b}', '{a,b}', '{a,b}', '{c,d}', '{c,d}', '{c,d}', '{c,d}']);
+  // a data value missing from the hierarchy is an error naming the row
+  assert.throws(() => mondrian(tableFromRecords({ edu: ['a', 'z'] }), ['edu'], { k: 1, hierarchies }), /hierarchy of column edu/);
+});
+
+function checkInvariants(t: Table, qis: string[], k: number, l: number, sens: string[], hierarchies?: Record<string, Hierarchy>) {
+  const r = mondrian(t, qis, { k, l, sensitive: sens, hierarchies });
   const n = t.rowCount;
   assert.equal(r.partitionSizes.reduce((a, b) => a + b, 0), n); // covers all rows
   if (!r.satisfied) return r;
@@ -69,7 +85,17 @@ function checkInvariants(t: Table, qis: string[], k: number, l: number, sens: st
       if (m && v !== undefined) assert.ok(Number(m[1]) <= v && v <= Number(m[2]));
     }
   }
-  assert.ok(r.loss.gcp >= 0 && r.loss.gcp <= 1);
+  // with a hierarchy, every label is the value or one of its ancestors
+  for (const [q, h] of Object.entries(hierarchies ?? {})) {
+    const oc = column(t, q); const nc = column(r.table, q);
+    const ancestors = new Map<string, Set<string>>();
+    h.levels[0]!.forEach((v, g) => ancestors.set(v, new Set(h.levels.map((level) => level[g]!))));
+    for (let i = 0; i < n; i++) {
+      const v = oc.dictionary[oc.codes[i]!]!; const lab = nc.dictionary[nc.codes[i]!]!;
+      assert.ok(ancestors.get(v)!.has(lab) || lab === '*', `${lab} is not an ancestor of row ${i}`);
+    }
+  }
+  assert.ok(r.loss.gcp >= 0 && r.loss.gcp <= 1 + 1e-12);
   return r;
 }
 
@@ -80,6 +106,8 @@ test('property: partitions are ≥ k, l-diverse, cover all rows; labels contain 
     (rows, k, l) => {
       const t = tableFromRecords({ a: rows.map((r) => r[0]), c: rows.map((r) => r[1]), s: rows.map((r) => r[2]) }, { a: 'integer', c: 'string', s: 'integer' });
       checkInvariants(t, ['a', 'c'], k, l, l > 1 ? ['s'] : []);
+      const h: Hierarchy = { column: 'c', levels: [['x', 'y', 'z', 'w'], ['xz', 'yw', 'xz', 'yw'], ['*', '*', '*', '*']] };
+      checkInvariants(t, ['a', 'c'], k, l, l > 1 ? ['s'] : [], { c: h });
     }), { numRuns: 200 });
 });
 
@@ -96,4 +124,13 @@ test('adult (30,162 rows, 8 QIs): 5-anonymous and distinct 3-diverse on occupati
   const r = checkInvariants(tab, qis, 5, 3, ['occupation']);
   assert.equal(r.satisfied, true);
   assert.ok(r.partitions > 1000, `only ${r.partitions} partitions`);
+  // with ARX's hierarchies for the text columns
+  const hierarchies: Record<string, Hierarchy> = {};
+  for (const q of qis.filter((x) => x !== 'age')) {
+    const rows = readFileSync(adult.replace('adult.csv', `adult_hierarchy_${q}.csv`), 'utf8').split(/\r?\n/).filter(Boolean).map((x) => x.split(';'));
+    hierarchies[q] = { column: q, levels: rows[0]!.map((_, lv) => rows.map((x) => x[lv]!)) };
+  }
+  const h = checkInvariants(tab, qis, 5, 3, ['occupation'], hierarchies);
+  assert.equal(h.satisfied, true);
+  assert.ok(h.partitions > 500, `only ${h.partitions} partitions`);
 });

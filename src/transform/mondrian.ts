@@ -12,6 +12,13 @@
  * (missing counts as one value). The first allowed dimension is split; a partition with no allowed
  * split is final. Partitions never overlap (strict).
  *
+ * With a hierarchy for a non-numeric quasi-identifier (option `hierarchies`), that column is split
+ * along the hierarchy instead (LeFevre's categorical split): a partition covering one node is cut
+ * into the node's children (going down past levels where it has a single child), all at once, and
+ * only if every child part has ≥ k rows and is l-diverse. Its label is then the hierarchy label of
+ * the lowest level at which all its rows agree (the value itself when they share it); its NCP is
+ * the share of the hierarchy's ground values under that label.
+ *
  * Labels: a partition's value on a quasi-identifier is its single value, or a range `[min-max]` of
  * the values present (integer, decimal, date columns), or a set `{a,b,c}` (other kinds, up to 5
  * values; beyond, `{first..last}`: the values from first to last in natural order). Missing values
@@ -28,6 +35,8 @@ import { AnonymatError } from '../errors.ts';
 import type { Column, Table } from '../table/table.ts';
 import { columnFromCodes, isNumericKind, makeTable } from '../table/table.ts';
 import { groupify } from '../check/groupify.ts';
+import type { Hierarchy } from '../hierarchy/hierarchy.ts';
+import { checkCoverage } from '../hierarchy/validate.ts';
 
 export interface MondrianOptions {
   readonly k: number;
@@ -36,6 +45,11 @@ export interface MondrianOptions {
   readonly sensitive?: string[];
   /** Most distinct values listed in a set label before it becomes `{first..last}` (default 5). */
   readonly maxSetLabel?: number;
+  /**
+   * Hierarchies for non-numeric quasi-identifiers (by column name): such a column is split along
+   * its hierarchy (a node into its children, all at once) and labelled with hierarchy labels.
+   */
+  readonly hierarchies?: Readonly<Record<string, Hierarchy>>;
 }
 
 export interface MondrianLoss {
@@ -69,6 +83,60 @@ function findColumn(table: Table, name: string, what: string): Column {
   return c;
 }
 
+// Hot loops live in small functions so V8 optimizes them (the main function is too large to be).
+
+/** Counts the codes of perm[s, e) into `cnt`, listing each distinct code once in `buf`; returns how many. */
+function countCodes(codes: Int32Array, map: Int32Array | null, perm: Int32Array, s: number, e: number, cnt: Int32Array, buf: Int32Array): number {
+  let u = 0;
+  if (map) {
+    for (let a = s; a < e; a++) { const code = map[codes[perm[a]!]!]!; if (cnt[code]!++ === 0) buf[u++] = code; }
+  } else {
+    for (let a = s; a < e; a++) { const code = codes[perm[a]!]!; if (cnt[code]!++ === 0) buf[u++] = code; }
+  }
+  return u;
+}
+function resetCounts(cnt: Int32Array, buf: Int32Array, u: number): void {
+  for (let t = 0; t < u; t++) cnt[buf[t]!] = 0;
+}
+/** Min and max value of perm[s, e) (NaN ignored), and whether a missing code occurs. */
+function numericSpan(codes: Int32Array, numbers: Float64Array, missing: number, perm: Int32Array, s: number, e: number, out: Float64Array): void {
+  let mn = Infinity, mx = -Infinity, hasMissing = 0;
+  for (let a = s; a < e; a++) {
+    const code = codes[perm[a]!]!;
+    if (code === missing) { hasMissing = 1; continue; }
+    const v = numbers[code]!;
+    if (v < mn) mn = v;
+    if (v > mx) mx = v;
+  }
+  out[0] = mn; out[1] = mx; out[2] = hasMissing;
+}
+function gather(table: Int32Array, index: Int32Array): Int32Array {
+  const out = new Int32Array(index.length);
+  for (let i = 0; i < index.length; i++) out[i] = table[index[i]!]!;
+  return out;
+}
+function assign(target: Int32Array, perm: Int32Array, s: number, e: number, value: number): void {
+  for (let a = s; a < e; a++) target[perm[a]!] = value;
+}
+/** Reorders perm[s, e) so that codes ≤ thr come first; returns the boundary. */
+function partitionLE(codes: Int32Array, perm: Int32Array, s: number, e: number, thr: number): number {
+  let i = s, r = e - 1;
+  while (i <= r) {
+    if (codes[perm[i]!]! <= thr) i++;
+    else { const x = perm[i]!; perm[i] = perm[r]!; perm[r] = x; r--; }
+  }
+  return i;
+}
+/** Number of distinct codes in perm[s, e), stopping at `atLeast`. */
+function distinctUpTo(codes: Int32Array, perm: Int32Array, s: number, e: number, stampArr: Int32Array, stampVal: number, atLeast: number): number {
+  let u = 0;
+  for (let a = s; a < e; a++) {
+    const code = codes[perm[a]!]!;
+    if (stampArr[code] !== stampVal) { stampArr[code] = stampVal; if (++u >= atLeast) return u; }
+  }
+  return u;
+}
+
 export function mondrian(table: Table, quasiIdentifiers: string[], options: MondrianOptions): MondrianResult {
   const { k } = options;
   const l = options.l ?? 1;
@@ -87,66 +155,107 @@ export function mondrian(table: Table, quasiIdentifiers: string[], options: Mond
   const globalRange = new Float64Array(d);
   const globalDistinct = new Int32Array(d);
   const counts = qis.map((c) => new Int32Array(c.dictionary.length));
+  const identity = new Int32Array(n);
+  for (let i = 0; i < n; i++) identity[i] = i;
+  const distinctBuf0 = new Int32Array(Math.max(1, ...qis.map((c) => c.dictionary.length)));
+  const span0 = new Float64Array(3);
   for (let j = 0; j < d; j++) {
     const c = qis[j]!; const cnt = counts[j]!;
-    let mn = Infinity, mx = -Infinity, u = 0;
-    for (let i = 0; i < n; i++) {
-      const code = c.codes[i]!;
-      if (cnt[code]++ === 0) u++;
-      if (numeric[j]) { const v = c.numbers![code]!; if (v < mn) mn = v; if (v > mx) mx = v; }
-    }
-    cnt.fill(0);
+    const u = countCodes(c.codes, null, identity, 0, n, cnt, distinctBuf0);
+    resetCounts(cnt, distinctBuf0, u);
     globalDistinct[j] = u;
-    globalRange[j] = numeric[j] && mx > mn ? mx - mn : 0;
+    if (numeric[j]) numericSpan(c.codes, c.numbers!, c.missing, identity, 0, n, span0);
+    globalRange[j] = numeric[j] && span0[1]! > span0[0]! ? span0[1]! - span0[0]! : 0;
   }
   const sensStamp = sens.map((c) => new Int32Array(c.dictionary.length));
   let stamp = 0;
-  const distinctSensitive = (perm: Int32Array, s: number, e: number, t: number): number => {
-    const c = sens[t]!; const st = sensStamp[t]!;
-    stamp++;
-    let u = 0;
-    for (let a = s; a < e; a++) { const code = c.codes[perm[a]!]!; if (st[code] !== stamp) { st[code] = stamp; u++; if (u >= l) return u; } }
-    return u;
-  };
+  const distinctSensitive = (perm: Int32Array, s: number, e: number, t: number): number =>
+    distinctUpTo(sens[t]!.codes, perm, s, e, sensStamp[t]!, ++stamp, l);
   const diverse = (perm: Int32Array, s: number, e: number): boolean => {
     if (l <= 1) return true;
     for (let t = 0; t < sens.length; t++) if (distinctSensitive(perm, s, e, t) < l) return false;
     return true;
   };
 
+  // hierarchies of non-numeric QIs: per level, column code → level code
+  interface HierarchyIndex { H: number; lc: Int32Array[]; labels: (string | null)[][]; leaves: Int32Array[]; ground: number }
+  const hier: (HierarchyIndex | undefined)[] = qis.map((c, j) => {
+    const h = options.hierarchies?.[c.name];
+    if (!h || numeric[j]) return undefined;
+    const issues = checkCoverage(h, c);
+    if (issues.length) throw new AnonymatError('invalid-hierarchy', `mondrian: the hierarchy of column ${c.name} misses values of the data`, issues);
+    const ground = h.levels[0]!;
+    const rowOf = new Map<string, number>();
+    ground.forEach((v, i) => { if (!rowOf.has(v)) rowOf.set(v, i); });
+    let levels = h.levels;
+    if (new Set(levels[levels.length - 1]).size > 1) levels = [...levels, ground.map(() => '*')];
+    const H = levels.length;
+    const lc: Int32Array[] = []; const labels: (string | null)[][] = []; const leaves: Int32Array[] = [];
+    for (let lv = 0; lv < H; lv++) {
+      const codeOf = new Map<string, number>(); const labs: (string | null)[] = []; const cnt: number[] = [];
+      for (let i = 0; i < ground.length; i++) {
+        if (rowOf.get(ground[i]!) !== i) continue; // duplicate rows count once
+        const lab = levels[lv]![i]!;
+        let code = codeOf.get(lab);
+        if (code === undefined) { code = labs.length; codeOf.set(lab, code); labs.push(lab); cnt.push(0); }
+        cnt[code]!++;
+      }
+      const map = new Int32Array(c.dictionary.length);
+      let missingCode = -1;
+      for (let code = 0; code < c.dictionary.length; code++) {
+        const v = c.dictionary[code];
+        if (v === null || v === undefined) {
+          if (lv === H - 1) { map[code] = 0; continue; }
+          missingCode = labs.length; labs.push(null); cnt.push(0); map[code] = missingCode; continue;
+        }
+        const g = rowOf.get(v) ?? rowOf.get(String(c.numbers?.[code]));
+        map[code] = g === undefined ? 0 : codeOf.get(levels[lv]![g]!)!;
+      }
+      lc.push(map); labels.push(labs); leaves.push(Int32Array.from(cnt));
+    }
+    return { H, lc, labels, leaves, ground: rowOf.size };
+  });
+
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
   const partitionOf = new Int32Array(n);
   const sizes: number[] = [];
   const satisfied = n >= k && diverse(perm, 0, n);
-  // per-partition statistics for labels and loss: [start, end) segments of perm
+  // final partitions: [start, end) segments of perm
   const segStart: number[] = [];
   const segEnd: number[] = [];
 
-  const stack: number[] = [0, n];
+  // work list: segments with, for hierarchy QIs, the level of the node they cover
+  const topLevels = Int32Array.from(hier, (h) => (h ? h.H - 1 : 0));
+  const stack: { s: number; e: number; lv: Int32Array }[] = [{ s: 0, e: n, lv: topLevels }];
   const distinctBuf = new Int32Array(Math.max(1, ...qis.map((c) => c.dictionary.length)));
   const widths = new Float64Array(d);
+  const span = new Float64Array(3);
   const dimOrder: number[] = [];
+  const tmp = new Int32Array(n);
+  let maxCodes = 1;
+  for (const c of qis) maxCodes = Math.max(maxCodes, c.dictionary.length);
+  for (const hx of hier) if (hx) for (const labs of hx.labels) maxCodes = Math.max(maxCodes, labs.length);
+  const hcnt = new Int32Array(maxCodes);
   while (satisfied && stack.length) {
-    const e = stack.pop()!; const s = stack.pop()!;
+    const { s, e, lv } = stack.pop()!;
     const size = e - s;
-    let split = -1;
+    let children: { s: number; e: number; lv: Int32Array }[] | null = null;
     if (size >= 2 * k) {
       // normalized widths
       for (let j = 0; j < d; j++) {
         const c = qis[j]!;
         if (numeric[j]) {
-          let mn = Infinity, mx = -Infinity;
-          for (let a = s; a < e; a++) { const v = c.numbers![c.codes[perm[a]!]!]!; if (v < mn) mn = v; if (v > mx) mx = v; }
-          // missing (NaN) is ignored by the comparisons; a partition mixing missing and values still splits
-          let hasNaN = false, hasVal = mx >= mn;
-          if (c.missing >= 0) for (let a = s; a < e; a++) if (c.codes[perm[a]!] === c.missing) { hasNaN = true; break; }
+          numericSpan(c.codes, c.numbers!, c.missing, perm, s, e, span);
+          const mn = span[0]!, mx = span[1]!;
+          const hasVal = mx >= mn;
           widths[j] = globalRange[j]! > 0 && hasVal ? (mx - mn) / globalRange[j]! : 0;
-          if (hasNaN && hasVal && widths[j] === 0) widths[j] = 1e-9;
+          // a partition mixing missing and one value can still be split (missing is ordered last)
+          if (span[2] && hasVal && widths[j] === 0) widths[j] = 1e-9;
         } else {
-          const cnt = counts[j]!; let u = 0;
-          for (let a = s; a < e; a++) { const code = c.codes[perm[a]!]!; if (cnt[code]++ === 0) distinctBuf[u++] = code; }
-          for (let t = 0; t < u; t++) cnt[distinctBuf[t]!] = 0;
+          const cnt = counts[j]!;
+          const u = countCodes(c.codes, null, perm, s, e, cnt, distinctBuf);
+          resetCounts(cnt, distinctBuf, u);
           widths[j] = globalDistinct[j]! > 1 ? (u - 1) / (globalDistinct[j]! - 1) : 0;
         }
       }
@@ -154,38 +263,68 @@ export function mondrian(table: Table, quasiIdentifiers: string[], options: Mond
       for (let j = 0; j < d; j++) if (widths[j]! > 0) dimOrder.push(j);
       dimOrder.sort((a, b) => widths[b]! - widths[a]! || a - b);
       for (const j of dimOrder) {
-        const c = qis[j]!; const cnt = counts[j]!;
-        let u = 0;
-        for (let a = s; a < e; a++) { const code = c.codes[perm[a]!]!; if (cnt[code]++ === 0) distinctBuf[u++] = code; }
+        const c = qis[j]!;
+        const hx = hier[j];
+        if (hx) {
+          const cnt = hcnt;
+          // hierarchy split: the highest level below the current node with ≥ 2 distinct codes
+          let target = -1; let u = 0;
+          for (let h = lv[j]! - 1; h >= 0 && target < 0; h--) {
+            u = countCodes(c.codes, hx.lc[h]!, perm, s, e, cnt, distinctBuf);
+            if (u >= 2) target = h; else resetCounts(cnt, distinctBuf, u);
+          }
+          if (target < 0) continue;
+          const map = hx.lc[target]!;
+          const present = distinctBuf.subarray(0, u).slice().sort();
+          let ok = true;
+          for (let q = 0; q < u; q++) if (cnt[present[q]!]! < k) ok = false;
+          // counting sort of the segment by child code (children in code order)
+          const startOf = new Map<number, number>();
+          let pos = s;
+          for (let q = 0; q < u; q++) { startOf.set(present[q]!, pos); pos += cnt[present[q]!]!; }
+          for (let q = 0; q < u; q++) cnt[present[q]!] = 0;
+          if (!ok) continue;
+          const fill = new Map(startOf);
+          for (let a = s; a < e; a++) { const r = perm[a]!; const code = map[c.codes[r]!]!; const at = fill.get(code)!; tmp[at] = r; fill.set(code, at + 1); }
+          perm.set(tmp.subarray(s, e), s);
+          const parts: { s: number; e: number; lv: Int32Array }[] = [];
+          for (let q = 0; q < u; q++) {
+            const cs = startOf.get(present[q]!)!; const ce = q + 1 < u ? startOf.get(present[q + 1]!)! : e;
+            const clv = lv.slice(); clv[j] = target;
+            parts.push({ s: cs, e: ce, lv: clv });
+          }
+          if (parts.every((x) => diverse(perm, x.s, x.e))) { children = parts; break; }
+          continue;
+        }
+        const cnt = counts[j]!;
+        const u = countCodes(c.codes, null, perm, s, e, cnt, distinctBuf);
         const present = distinctBuf.subarray(0, u).slice().sort();
         // median: first distinct code whose cumulative count reaches half the partition
         let cum = 0, t = 0;
         const half = Math.ceil(size / 2);
         for (; t < u; t++) { cum += cnt[present[t]!]!; if (cum >= half) break; }
-        if (t >= u - 1) { t = u - 2; cum = 0; for (let q = 0; q <= t; q++) cum += cnt[present[q]!]!; }
+        if (t >= u - 1) t = u - 2;
         for (let q = 0; q < u; q++) cnt[present[q]!] = 0;
         if (t < 0) continue;
         // try the median split, then one distinct value lower (heavy ties at the median)
         for (let attempt = 0; attempt < 2 && t >= 0; attempt++, t--) {
           const thr = present[t]!;
           // partition perm[s, e) in place: codes ≤ thr first
-          let i = s, r = e - 1;
-          while (i <= r) {
-            if (c.codes[perm[i]!]! <= thr) i++;
-            else { const tmp = perm[i]!; perm[i] = perm[r]!; perm[r] = tmp; r--; }
+          const mid = partitionLE(c.codes, perm, s, e, thr);
+          if (mid - s >= k && e - mid >= k && diverse(perm, s, mid) && diverse(perm, mid, e)) {
+            children = [{ s, e: mid, lv }, { s: mid, e, lv }];
+            break;
           }
-          const mid = i;
-          if (mid - s >= k && e - mid >= k && diverse(perm, s, mid) && diverse(perm, mid, e)) { split = mid; break; }
           if (mid - s < k) break; // moving lower only shrinks the left half
         }
-        if (split >= 0) break;
+        if (children) break;
       }
     }
-    if (split >= 0) {
-      stack.push(split, e, s, split); // left half processed first
+    if (children) {
+      for (let q = children.length - 1; q >= 0; q--) stack.push(children[q]!); // first child processed first
     } else {
       const id = sizes.length;
-      for (let a = s; a < e; a++) partitionOf[perm[a]!] = id;
+      assign(partitionOf, perm, s, e, id);
       sizes.push(size);
       segStart.push(s); segEnd.push(e);
     }
@@ -202,12 +341,26 @@ export function mondrian(table: Table, quasiIdentifiers: string[], options: Mond
   for (let j = 0; j < d; j++) {
     const c = qis[j]!; const cnt = counts[j]!;
     const labelOfPartition: (string | null)[] = new Array(P);
+    const hx = hier[j];
     for (let pI = 0; pI < P; pI++) {
       const s = segStart[pI]!, e = segEnd[pI]!;
-      let u = 0;
-      for (let a = s; a < e; a++) { const code = c.codes[perm[a]!]!; if (cnt[code]++ === 0) distinctBuf[u++] = code; }
+      if (hx) {
+        // lowest level where every row of the partition agrees
+        let h = 0;
+        for (; h < hx.H - 1; h++) {
+          const map = hx.lc[h]!; const first = map[c.codes[perm[s]!]!]!;
+          let same = true;
+          for (let a = s + 1; a < e && same; a++) if (map[c.codes[perm[a]!]!] !== first) same = false;
+          if (same) break;
+        }
+        const code = hx.lc[h]![c.codes[perm[s]!]!]!;
+        labelOfPartition[pI] = h === 0 ? c.dictionary[c.codes[perm[s]!]!]! : hx.labels[h]![code]!;
+        ncpSum[j] += (h === 0 ? 0 : hx.leaves[h]![code]! / hx.ground) * (e - s);
+        continue;
+      }
+      const u = countCodes(c.codes, null, perm, s, e, cnt, distinctBuf);
+      resetCounts(cnt, distinctBuf, u);
       const present = distinctBuf.subarray(0, u).slice().sort();
-      for (let q = 0; q < u; q++) cnt[present[q]!] = 0;
       const hasMissing = c.missing >= 0 && present[u - 1] === c.missing;
       const vals = hasMissing ? present.subarray(0, u - 1) : present;
       let label: string | null;
@@ -238,8 +391,7 @@ export function mondrian(table: Table, quasiIdentifiers: string[], options: Mond
     const hasNull = labelOfPartition.some((x) => x === null);
     if (hasNull) dict.push(null);
     const codeOfPartition = Int32Array.from(labelOfPartition, (x) => (x === null ? dict.length - 1 : codeOfLabel.get(x)!));
-    const codes = new Int32Array(n);
-    for (let i = 0; i < n; i++) codes[i] = codeOfPartition[partitionOf[i]!]!;
+    const codes = gather(codeOfPartition, partitionOf);
     newColumns.set(c.name, columnFromCodes(c.name, 'string', codes, dict));
   }
   const out = makeTable(table.columns.map((c) => newColumns.get(c.name) ?? c));
