@@ -30,3 +30,28 @@ test('groupify: hashed path (radix product over 2^53) agrees with exact path', (
     assert.equal(exact.sizes.reduce((s, x) => s + x, 0), rows.length); // class sizes sum to rows
   }));
 });
+
+test('groupify: many classes (table growth and rehash, both paths) match a Map-based reference', () => {
+  // 20,000 rows over ~12,000 distinct tuples: the table starts at 1024 slots and must grow several times
+  let x = 12345;
+  const next = () => { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return x; };
+  const n = 20000;
+  const cols = [0, 1, 2].map(() => new Int32Array(n));
+  for (let i = 0; i < n; i++) { cols[0]![i] = next() % 40; cols[1]![i] = next() % 30; cols[2]![i] = next() % 25; }
+  const ref = new Map<string, number>();
+  const refOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = `${cols[0]![i]},${cols[1]![i]},${cols[2]![i]}`;
+    if (!ref.has(k)) ref.set(k, ref.size);
+    refOf[i] = ref.get(k)!;
+  }
+  for (const cards of [[40, 30, 25], [2 ** 20, 2 ** 20, 2 ** 20]]) {
+    const g = groupify(cols, cards);
+    assert.equal(g.count, ref.size);
+    assert.deepEqual([...g.classOf], [...refOf]); // ids in order of first appearance
+    const sizes = new Int32Array(ref.size);
+    for (let i = 0; i < n; i++) sizes[refOf[i]!]!++;
+    assert.deepEqual([...g.sizes], [...sizes]);
+    for (let c = 0; c < g.count; c++) assert.equal(refOf[g.first[c]!], c);
+  }
+});

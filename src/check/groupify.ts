@@ -46,55 +46,93 @@ export function groupify(
   for (const c of cardinalities) radixProduct *= Math.max(1, c);
   const exact = radixProduct <= Number.MAX_SAFE_INTEGER;
 
-  // open addressing over a power-of-two table of class ids
+  // Open addressing over a power-of-two table sized by the number of CLASSES (grown at load 1/2),
+  // not by the rows, so it stays cache-resident when classes are few. Exact path: each slot holds
+  // [key, id + 1] side by side in one Float64Array (one cache line per probe). Hashed path: each
+  // slot holds [hash, id + 1] in an Int32Array; rows are compared only when the hashes agree.
   let cap = 1024;
-  while (cap < n * 2 && cap < 1 << 30) cap <<= 1;
-  let slots = new Int32Array(cap).fill(-1);
-  let keys: Float64Array = new Float64Array(exact ? Math.min(n, 1 << 16) || 1 : 0);
+  let table: Float64Array = new Float64Array(exact ? cap * 2 : 0);
+  let htable: Int32Array = new Int32Array(exact ? 0 : cap * 2);
   let sizes: Int32Array = new Int32Array(Math.min(n, 1 << 16) || 1);
   let first: Int32Array = new Int32Array(sizes.length);
   let count = 0;
   let rows = 0;
-  const mask = () => cap - 1;
+  let mask = cap - 1;
+  const cards = Float64Array.from(cardinalities, (c) => Math.max(1, c));
 
   for (let i = 0; i < n; i++) {
     if (include && !include[i]) { classOf[i] = -1; continue; }
     rows++;
-    let key = 0;
-    let h: number;
+    let id = -1;
     if (exact) {
-      for (let j = 0; j < m; j++) key = key * cardinalities[j]! + columns[j]![i]!;
-      h = hashNumber(key);
-    } else {
-      h = 0x811c9dc5;
-      for (let j = 0; j < m; j++) h = Math.imul(h ^ columns[j]![i]!, 0x01000193);
-      h = fmix(h);
-    }
-    let s = h & mask();
-    let id: number;
-    for (;;) {
-      id = slots[s]!;
-      if (id === -1) break;
-      if (exact ? keys[id] === key : sameRow(columns, first[id]!, i)) break;
-      s = (s + 1) & mask();
-    }
-    if (id === -1) {
-      id = count++;
-      if (id >= sizes.length) {
-        const grow = sizes.length * 2;
-        sizes = resize(sizes, grow); first = resize(first, grow);
-        if (exact) keys = resizeF(keys, grow);
+      let key = 0;
+      for (let j = 0; j < m; j++) key = key * cards[j]! + columns[j]![i]!;
+      let s = hashNumber(key) & mask;
+      for (;;) {
+        const idp = table[2 * s + 1]!;
+        if (idp === 0) break;
+        if (table[2 * s] === key) { id = idp - 1; break; }
+        s = (s + 1) & mask;
       }
-      slots[s] = id;
-      if (exact) keys[id] = key;
-      first[id] = i;
-      sizes[id] = 0;
+      if (id === -1) {
+        id = count++;
+        table[2 * s] = key; table[2 * s + 1] = id + 1;
+        if (count * 2 > cap) { cap *= 2; mask = cap - 1; table = rehashExact(table, cap); }
+      }
+    } else {
+      let h = 0x811c9dc5;
+      for (let j = 0; j < m; j++) h = Math.imul(h ^ columns[j]![i]!, 0x01000193);
+      h = fmix(h) | 0;
+      let s = h & mask;
+      for (;;) {
+        const idp = htable[2 * s + 1]!;
+        if (idp === 0) break;
+        if (htable[2 * s] === h && sameRow(columns, first[idp - 1]!, i)) { id = idp - 1; break; }
+        s = (s + 1) & mask;
+      }
+      if (id === -1) {
+        id = count++;
+        htable[2 * s] = h; htable[2 * s + 1] = id + 1;
+        if (count * 2 > cap) { cap *= 2; mask = cap - 1; htable = rehashHashed(htable, cap); }
+      }
     }
+    if (id >= sizes.length) {
+      const grow = sizes.length * 2;
+      sizes = resize(sizes, grow); first = resize(first, grow);
+    }
+    if (sizes[id] === 0) first[id] = i;
     sizes[id]!++;
     classOf[i] = id;
   }
-  void slots; slots = new Int32Array(0);
   return { classOf, sizes: sizes.slice(0, count), first: first.slice(0, count), count, rows };
+}
+
+function rehashExact(old: Float64Array, cap: number): Float64Array {
+  const t = new Float64Array(cap * 2);
+  const mask = cap - 1;
+  for (let s = 0; s < old.length; s += 2) {
+    const idp = old[s + 1]!;
+    if (idp === 0) continue;
+    const key = old[s]!;
+    let x = hashNumber(key) & mask;
+    while (t[2 * x + 1] !== 0) x = (x + 1) & mask;
+    t[2 * x] = key; t[2 * x + 1] = idp;
+  }
+  return t;
+}
+
+function rehashHashed(old: Int32Array, cap: number): Int32Array {
+  const t = new Int32Array(cap * 2);
+  const mask = cap - 1;
+  for (let s = 0; s < old.length; s += 2) {
+    const idp = old[s + 1]!;
+    if (idp === 0) continue;
+    const h = old[s]!;
+    let x = h & mask;
+    while (t[2 * x + 1] !== 0) x = (x + 1) & mask;
+    t[2 * x] = h; t[2 * x + 1] = idp;
+  }
+  return t;
 }
 
 /** Histogram of class sizes: size → number of classes (sorted by size). */
@@ -122,4 +160,3 @@ function fmix(h: number): number {
 }
 
 function resize(a: Int32Array, n: number): Int32Array { const b = new Int32Array(n); b.set(a); return b; }
-function resizeF(a: Float64Array, n: number): Float64Array { const b = new Float64Array(n); b.set(a); return b; }
