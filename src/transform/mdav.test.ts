@@ -41,6 +41,15 @@ test('missing values: distance (max-min)² for a missing/present pair; means ove
   assert.equal(out.numbers![out.codes[0]!], 1.5);
 });
 
+test('date columns: aggregated as days, written back as the rounded mean day', () => {
+  const t = tableFromRecords({ d: ['2020-01-01', '2020-01-02', '2020-01-04', '2021-06-01', '2021-06-02', '2021-06-03'] }, { d: 'date' });
+  const r = mdav(t, ['d'], 3);
+  const out = column(r.table, 'd');
+  assert.equal(out.kind, 'date');
+  // mean of days 18262, 18263, 18265 = 18263.33 → 2020-01-02
+  assert.deepEqual(Array.from(out.codes, (c) => out.dictionary[c]), ['2020-01-02', '2020-01-02', '2020-01-02', '2021-06-02', '2021-06-02', '2021-06-02']);
+});
+
 test('n < k: one group of all rows (the caller must check minGroupSize)', () => {
   const r = mdav(tableFromRecords({ x: [1, 2] }), ['x'], 3);
   assert.equal(r.groups, 1);

@@ -19,7 +19,8 @@
  * distances; among records at equal distance from a group's seed, the higher row index joins first.
  *
  * Each value is replaced by its group's mean over the group's non-missing values (a missing value
- * stays missing). Cost: O(n² p / k) time, O(n p) memory.
+ * stays missing). Date columns are aggregated as days since 1970-01-01 and written back as the mean
+ * day rounded to the nearest day. Cost: O(n² p / k) time, O(n p) memory.
  *
  * Utility loss:
  *   - `sse`, `sst`, `informationLoss` = SSE / SST on the standardized values (z = (x − mean) / sd,
@@ -45,7 +46,7 @@ export interface MdavLoss {
 }
 
 export interface MdavResult {
-  /** The input table with each listed column replaced by its group means (kind decimal). */
+  /** The input table with each listed column replaced by its group means (kind decimal; date columns: the mean day, rounded, kind date). */
   readonly table: Table;
   /** Group id of each row (groups numbered in order of formation). */
   readonly groupOf: Int32Array;
@@ -72,8 +73,8 @@ export function mdav(table: Table, numericColumns: string[], k: number, options:
   const cols: Column[] = numericColumns.map((name) => {
     const c = table.columns.find((x) => x.name === name);
     if (!c) throw new AnonymatError('invalid-usage', `mdav: no column named ${name}`, [{ path: `numericColumns`, message: `column ${name} is not in the table` }]);
-    if (!isNumericKind(c.kind) || c.kind === 'date' || !c.numbers) {
-      throw new AnonymatError('invalid-usage', `mdav: column ${name} is not numeric (${c.kind})`, [{ path: `columns.${name}`, message: 'microaggregation needs an integer or decimal column' }]);
+    if (!isNumericKind(c.kind) || !c.numbers) {
+      throw new AnonymatError('invalid-usage', `mdav: column ${name} is not numeric (${c.kind})`, [{ path: `columns.${name}`, message: 'microaggregation needs an integer, decimal or date column' }]);
     }
     return c;
   });
@@ -237,7 +238,11 @@ export function mdav(table: Table, numericColumns: string[], k: number, options:
       const v = X[i * p + j]!;
       vals[i] = Number.isNaN(v) ? null : centroids[groupOf[i]! * p + j]!;
     }
-    replaced.set(cols[j]!.name, columnFromValues(cols[j]!.name, vals, 'decimal'));
+    if (cols[j]!.kind === 'date') {
+      // dates: the mean day, rounded to the nearest day
+      const labels = vals.map((v) => (v === null ? null : new Date(Math.round(v) * 86_400_000).toISOString().slice(0, 10)));
+      replaced.set(cols[j]!.name, columnFromValues(cols[j]!.name, labels, 'date'));
+    } else replaced.set(cols[j]!.name, columnFromValues(cols[j]!.name, vals, 'decimal'));
   }
   const out = makeTable(table.columns.map((c) => replaced.get(c.name) ?? c));
   const groupSizes = Int32Array.from(sizes);
