@@ -44,7 +44,7 @@ test('without a key: identifiers dropped, ids renumbered, and the result says so
   assert.equal(r.identifiers.personId, 'renumbered');
   assert.ok(r.identifiers.columns.includes('ssn') && r.identifiers.columns.includes('name_family'));
   assert.deepEqual(r.tables.person!.columns.map((c) => c.name), [
-    'person_id', 'birth_date', 'death_date', 'sex', 'race', 'ethnicity', 'marital_status', 'birth_place',
+    'person_id', 'birth_date', 'death_date', 'deceased', 'sex', 'race', 'ethnicity', 'marital_status', 'birth_place',
     'postal_code', 'city', 'county', 'state', 'country',
   ]);
   assert.deepEqual(toRecords(r.tables.person!).map((p) => p.person_id), ['P000001', 'P000002']);

@@ -32,7 +32,7 @@ export const DIRECT_IDENTIFIER_COLUMNS: readonly string[] = [
 
 export const SCHEMAS: Record<TableName, Schema> = {
   person: [
-    ['person_id', S], ['birth_date', D], ['death_date', D], ['sex', S], ['race', S], ['ethnicity', S],
+    ['person_id', S], ['birth_date', D], ['death_date', D], ['deceased', 'boolean'], ['sex', S], ['race', S], ['ethnicity', S],
     ['marital_status', S], ['birth_place', S], ['postal_code', S], ['city', S], ['county', S], ['state', S],
     ['country', S],
     ['name_prefix', S], ['name_given', S], ['name_family', S], ['name_suffix', S], ['maiden_name', S],

@@ -112,3 +112,12 @@ test('fixtures end to end: person view values computed by hand', async () => {
     ['4', '018', '1', 'none'], // born 2010-07-01, died 2015-01-01
   ]);
 });
+
+test('deceasedBoolean without a date still marks the person deceased; age runs to the reference date', async () => {
+  const r = await ingest([{ name: 'p.json', json: [
+    { resourceType: 'Patient', id: 'z', deceasedBoolean: true, birthDate: '1950-01-01' },
+    { resourceType: 'Patient', id: 'y', deceasedBoolean: false, birthDate: '1950-01-01' },
+  ] }], { referenceDate: '2022-03-04' });
+  assert.deepEqual(toRecords(r.tables.person_view!).map((x) => [x.deceased, x.age]), [['true', '72'], ['false', '72']]);
+  assert.deepEqual(toRecords(r.tables.person!).map((x) => [x.deceased, x.death_date]), [['true', null], ['false', null]]);
+});

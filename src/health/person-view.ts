@@ -167,6 +167,7 @@ export function personView(person: Table, encounters: Table, conditions: Table, 
   // demographics
   const birth = column(person, 'birth_date'), death = column(person, 'death_date'), sex = column(person, 'sex');
   const postal = column(person, 'postal_code'), country = column(person, 'country');
+  const dead = person.columns.find((c) => c.name === 'deceased');
   const ref = options.referenceDate ?? null;
   const yearOrAge: (number | null)[] = new Array(n);
   const zip3: (string | null)[] = new Array(n), dep: (string | null)[] = new Array(n);
@@ -181,7 +182,7 @@ export function personView(person: Table, encounters: Table, conditions: Table, 
     const ctry = normalizeCountry(country.dictionary[country.codes[r]!]) ?? defCountry;
     zip3[r] = pc && ctry === 'US' ? zip3Of(pc) : null;
     dep[r] = pc && ctry === 'FR' ? departementOf(pc) : null;
-    deceased[r] = d !== null ? 'true' : 'false';
+    deceased[r] = d !== null || (dead !== undefined && dead.dictionary[dead.codes[r]!] === 'true') ? 'true' : 'false';
   }
   const cols: Column[] = [
     pid,

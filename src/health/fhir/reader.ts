@@ -313,6 +313,7 @@ const patient: Mapper = (c, r, id) => {
   row.sex = g === 'male' ? 'M' : g === 'female' ? 'F' : g === 'other' ? 'O' : g === 'unknown' ? 'U' : null;
   if (r.deceasedDateTime !== undefined) row.death_date = dateTime(c, r, 'deceasedDateTime', '');
   if (r.deceasedBoolean !== undefined && typeof r.deceasedBoolean !== 'boolean') c.bad('.deceasedBoolean', 'expected a boolean');
+  row.deceased = r.deceasedDateTime !== undefined || r.deceasedBoolean === true ? 'true' : 'false';
   const ms = concept(c, r.maritalStatus, '.maritalStatus');
   row.marital_status = ms.code ?? ms.display;
   // names: official (or first) name; maiden name from use=maiden

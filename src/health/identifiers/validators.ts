@@ -83,7 +83,10 @@ export function checkFiness(value: string): { wellFormed: boolean; keyValid: boo
   return { wellFormed: true, keyValid: /^[0-9]{9}$/.test(v) && luhnValid(v) };
 }
 
-/** SIREN (9) / SIRET (14) with Luhn; La Poste SIRETs (356000000…) use sum of digits ≡ 0 mod 5. */
+/**
+ * SIREN (9) / SIRET (14) with Luhn; La Poste SIRETs (356000000…) use sum of digits ≡ 0 mod 5
+ * (its head office 35600000000048 fails that rule but passes Luhn, so either is accepted there).
+ */
 export function isValidSiren(value: string): boolean {
   const v = compact(value);
   return /^[0-9]{9}$/.test(v) && luhnValid(v);
@@ -94,7 +97,7 @@ export function isValidSiret(value: string): boolean {
   if (v.startsWith('356000000')) {
     let s = 0;
     for (const c of v) s += c.charCodeAt(0) - 48;
-    return s % 5 === 0;
+    return s % 5 === 0 || luhnValid(v);
   }
   return luhnValid(v);
 }
@@ -143,7 +146,8 @@ export function isPhone(value: string): boolean {
     const d = t.replace(/[^0-9]/g, '').replace(/^00/, '');
     return d.length >= 8 && d.length <= 15;
   }
-  return /^(?:\+?1[ .\-]?)?\(?[2-9][0-9]{2}\)?[ .\-]?[0-9]{3}[ .\-]?[0-9]{4}$/.test(t);
+  // North-American numbers need separators: ten bare digits are too common to be called a phone
+  return /^(?:\+?1[ .\-]?)?(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .\-])[0-9]{3}[ .\-][0-9]{4}$/.test(t);
 }
 
 export function isEmail(value: string): boolean {

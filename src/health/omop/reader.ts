@@ -65,7 +65,7 @@ function readPerson(f: CsvFile, loc: CsvFile | null, death: CsvFile | null, st: 
   if (death) {
     st.count('omop:death', death.rows.length);
     const p = death.col('person_id'), d = death.col('death_date');
-    death.rows.forEach((row, r) => { const k = cell(row, p); const v = csvDate(death, row, r, d, st); if (k !== null && v) deaths.set(k, v); });
+    death.rows.forEach((row, r) => { const k = cell(row, p); const v = csvDate(death, row, r, d, st); if (k !== null) deaths.set(k, v ?? ''); });
   }
   const c = {
     id: f.col('person_id'), g: f.col('gender_concept_id'), gs: f.col('gender_source_value'), y: f.col('year_of_birth'),
@@ -87,7 +87,7 @@ function readPerson(f: CsvFile, loc: CsvFile | null, death: CsvFile | null, st: 
     const l = locations.get(cell(row, c.loc) ?? '');
     const addr = l ? [cell(l, la1), cell(l, la2)].filter((x) => x !== null).join(', ') || null : null;
     st.addPerson({
-      person_id: id, birth_date: birth, death_date: deaths.get(id) ?? null,
+      person_id: id, birth_date: birth, death_date: deaths.get(id) || null, deceased: deaths.has(id) ? 'true' : 'false',
       sex: (g !== null ? GENDER[g] : undefined) ?? cell(row, c.gs),
       race: cell(row, c.rs) ?? cell(row, c.race), ethnicity: cell(row, c.es) ?? cell(row, c.eth),
       postal_code: l ? cell(l, lz) : null, city: l ? cell(l, lc) : null, state: l ? cell(l, ls) : null,

@@ -79,6 +79,7 @@ function readPatients(f: CsvFile, layout: SyntheaLayout, st: IngestState): void 
     const g = cell(row, c.gender);
     st.addPerson({
       person_id: id, birth_date: csvDate(f, row, r, c.birth, st), death_date: csvDate(f, row, r, c.death, st),
+      deceased: cell(row, c.death) !== null ? 'true' : 'false',
       sex: g === 'M' || g === 'F' ? g : g, race: cell(row, c.race), ethnicity: cell(row, c.ethnicity),
       marital_status: cell(row, c.marital), birth_place: cell(row, c.birthplace)?.replace(/\s{2,}/g, ', ') ?? null,
       postal_code: postal, city: cell(row, c.city), county: cell(row, c.county), state, country: 'US',
