@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { detectIdentifierColumn } from './detect.ts';
+import { nirKey } from './validators.ts';
+import { seededRng } from '../../util/rng.ts';
+
+const rng = seededRng(7);
+const nir = (): string => {
+  const body = `${1 + rng.int(2)}${String(rng.int(100)).padStart(2, '0')}${String(1 + rng.int(12)).padStart(2, '0')}${String(1 + rng.int(95)).padStart(2, '0')}${String(rng.int(1e6)).padStart(6, '0')}`;
+  return body + String(nirKey(body)).padStart(2, '0');
+};
+
+test('detects each kind from content, and says why without values', () => {
+  const cases: [string, string[], string][] = [
+    ['x1', Array.from({ length: 50 }, nir), 'nir'],
+    ['x2', Array.from({ length: 50 }, (_, i) => `user${i}@example.org`), 'email'],
+    ['x3', Array.from({ length: 50 }, (_, i) => `06 12 34 56 ${String(i).padStart(2, '0')}`), 'phone'],
+    ['x4', Array.from({ length: 50 }, (_, i) => `10.0.0.${i}`), 'ip'],
+    ['x5', Array.from({ length: 50 }, (_, i) => `https://example.org/p/${i}`), 'url'],
+    ['x6', Array.from({ length: 50 }, () => 'FR76 3000 6000 0112 3456 7890 189'), 'iban'],
+    ['x7', Array.from({ length: 50 }, (_, i) => `999-${String(10 + i).padStart(2, '0')}-1234`), 'ssn'],
+    ['x8', Array.from({ length: 50 }, (_, i) => `${i + 1} rue de la Paix`), 'address'],
+    ['prenom', ['Marie', 'Jean', 'Pierre', 'Nathalie', 'Julien', 'Sophie'], 'first-name'],
+    ['LAST', ['Wunsch504', 'Martin', 'Bernard', 'Dubois', 'Petit', 'Durand'], 'last-name'],
+    ['IPP', ['9010572683', '8012939402', '5820136284'], 'mrn'],
+    ['code_postal', ['75013', '59000', '20000'], 'postal-code'],
+    ['BIRTHDATE', ['1980-08-30', '1975-12-31'], 'birth-date'],
+    ['finess', ['750712184', '750100042'], 'finess'],
+  ];
+  for (const [name, sample, kind] of cases) {
+    const d = detectIdentifierColumn(name, sample);
+    assert.equal(d?.kind, kind, `${name}: ${JSON.stringify(d)}`);
+    assert.ok(d!.confidence > 0 && d!.confidence <= 1);
+    for (const v of sample) assert.ok(!d!.reason.includes(v), 'reason must not quote a value');
+  }
+});
+
+test('no false alarm on ordinary columns', () => {
+  assert.equal(detectIdentifierColumn('diagnosis', ['Hypertension', 'Diabète de type 2', 'Asthme']), null);
+  assert.equal(detectIdentifierColumn('age', ['34', '56', '78']), null);
+  assert.equal(detectIdentifierColumn('sex', ['M', 'F', 'F']), null);
+  assert.equal(detectIdentifierColumn('amount', ['12.5', '13.25', '7']), null);
+});
+
+test('Synthea patients.csv: SSN, names, address, zip detected', (t) => {
+  const path = new URL('../../../../shared/data/synthea-ca-59/csv/patients.csv', import.meta.url);
+  if (!existsSync(path)) { t.skip('../shared/data/synthea-ca-59 absent'); return; }
+  const lines = readFileSync(path, 'utf8').trim().split('\n');
+  const header = lines[0]!.split(',');
+  const rows = lines.slice(1).map((l) => l.split(','));
+  const col = (n: string): string[] => rows.map((r) => r[header.indexOf(n)]!).filter((v) => v);
+  assert.equal(detectIdentifierColumn('SSN', col('SSN'))?.kind, 'ssn');
+  assert.equal(detectIdentifierColumn('FIRST', col('FIRST'))?.kind, 'first-name');
+  assert.equal(detectIdentifierColumn('LAST', col('LAST'))?.kind, 'last-name');
+  assert.equal(detectIdentifierColumn('ADDRESS', col('ADDRESS'))?.kind, 'address');
+  assert.equal(detectIdentifierColumn('ZIP', col('ZIP'))?.kind, 'postal-code');
+  assert.equal(detectIdentifierColumn('Id', col('Id'))?.kind, 'uuid');
+});

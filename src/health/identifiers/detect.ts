@@ -1,0 +1,193 @@
+/**
+ * Direct-identifier detection for a table column from its header and a sample of its values.
+ * Used by `anonymat init` (role proposal), ingestion (free-valued columns) and the release verdict.
+ *
+ * Rules (../shared/reference/identifiers.md):
+ * - content first: the share of non-empty sampled values that pass a validator (NIR/NIA shape and
+ *   key, IBAN mod 97, Luhn for RPPS/FINESS, e-mail, phone, IP, URL, SSN, street address, names from
+ *   the INSEE dictionaries); check keys raise the confidence;
+ * - the header confirms or, for formats without a checksum (MRN/IPP/NDA, ADELI, city, postal code),
+ *   decides;
+ * - the reason says which share and which header — never a value.
+ *
+ * Returned kinds: name, first-name, last-name, nir, nia, ins, rpps, adeli, finess, phone, email,
+ * address, postal-code, city, birth-date, iban, ssn, mrn, ip, url, uuid. Quasi-identifier kinds
+ * (postal-code, city, birth-date) are returned so callers can propose generalization instead of
+ * removal.
+ */
+import {
+  checkFiness, checkNir, compact, isAdeliShape, isEmail, isIp, isPhone, isSsn, isStreetAddress, isUrl, isUuid,
+  isValidIban, isValidRpps,
+} from './validators.ts';
+import { dictionaries, fold } from '../../text/data.ts';
+
+export type IdentifierKind =
+  | 'name' | 'first-name' | 'last-name' | 'nir' | 'nia' | 'ins' | 'rpps' | 'adeli' | 'finess' | 'phone' | 'email'
+  | 'address' | 'postal-code' | 'city' | 'birth-date' | 'iban' | 'ssn' | 'mrn' | 'ip' | 'url' | 'uuid';
+
+export interface IdentifierDetection {
+  kind: IdentifierKind;
+  /** 0..1 */
+  confidence: number;
+  /** Why (shares and header words; never a value). */
+  reason: string;
+}
+
+/** Kinds that identify a person directly (the others are quasi-identifiers to generalize). */
+export const DIRECT_KINDS: ReadonlySet<IdentifierKind> = new Set<IdentifierKind>([
+  'name', 'first-name', 'last-name', 'nir', 'nia', 'ins', 'rpps', 'adeli', 'finess', 'phone', 'email', 'address',
+  'iban', 'ssn', 'mrn', 'ip', 'url', 'uuid',
+]);
+
+/** Header words (accents removed, lower case, split on _ - space and camelCase). */
+const HEADER: [IdentifierKind, RegExp][] = [
+  ['ins', /^(ins|ins ?nir|matricule ins|ins ?c)$/],
+  ['nir', /\b(nir|nss|secu|securite sociale|social security fr|numero ss|num ss|n ss|insee)\b/],
+  ['nia', /\bnia\b/],
+  ['ssn', /\b(ssn|social security( number)?|sin)\b/],
+  ['rpps', /\brpps\b/],
+  ['adeli', /\badeli\b/],
+  ['finess', /\bfiness\b/],
+  ['iban', /\b(iban|rib|bank account|compte bancaire)\b/],
+  ['email', /\b(e ?mail|courriel|mel|mail)\b/],
+  ['phone', /\b(phone|tel|telephone|mobile|portable|fax|gsm|cell)\b/],
+  ['ip', /\b(ip|ip address|adresse ip|ipv4|ipv6)\b/],
+  ['url', /\b(url|uri|website|site web|homepage|link|lien)\b/],
+  ['mrn', /\b(mrn|ipp|nda|nip|iep|medical record|record number|dossier|n dossier|num dossier|sejour|num sejour|encounter id|visit id|chart)\b/],
+  ['birth-date', /\b(birth ?date|date of birth|dob|ddn|date de naissance|naissance|date naiss|birthdate|birth)\b/],
+  ['postal-code', /\b(zip|zip ?code|postal|post ?code|postcode|code postal|cp|codepostal)\b/],
+  ['address', /\b(address|adresse|street|rue|addr|line|voie|domicile)\b/],
+  ['city', /\b(city|ville|commune|town|municipality|localite|birthplace)\b/],
+  ['first-name', /\b(first|first ?name|given|given ?name|prenom|forename|firstname|prenoms)\b/],
+  ['last-name', /\b(last|last ?name|surname|family ?name|nom de famille|nom de naissance|nom d usage|lastname|maiden|family|nom|nom usuel)\b/],
+  ['name', /\b(name|full ?name|patient name|nom complet|nom prenom|identite)\b/],
+];
+
+export function normalizeHeader(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, '$1 $2').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase().replace(/[_\-.:/#°]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function headerKinds(name: string): IdentifierKind[] {
+  const h = normalizeHeader(name);
+  return HEADER.filter(([, re]) => re.test(h)).map(([k]) => k);
+}
+
+interface Share { share: number; n: number }
+function share(values: string[], test: (v: string) => boolean): Share {
+  let hit = 0;
+  for (const v of values) if (test(v)) hit++;
+  return { share: values.length ? hit / values.length : 0, n: values.length };
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+function nameTokenShare(values: string[], which: 'first' | 'last' | 'any'): number {
+  const d = dictionaries();
+  let hit = 0;
+  for (const v of values) {
+    const tokens = v.replace(/\d+/g, '').split(/[\s,]+/).filter((t) => t.length > 1);
+    if (tokens.length === 0 || tokens.length > 5) continue;
+    const f = (t: string): boolean => {
+      const k = fold(t);
+      return which === 'first' ? d.firstNames.has(k) : which === 'last' ? d.surnames.has(k) : d.firstNames.has(k) || d.surnames.has(k);
+    };
+    if (tokens.some(f)) hit++;
+  }
+  return values.length ? hit / values.length : 0;
+}
+
+/**
+ * Detects whether a column holds a direct identifier (or a geographic/birth-date quasi-identifier
+ * that profiles generalize). `sample`: a few hundred non-missing values (more is slower, not better).
+ * Returns null when nothing identifying is found.
+ */
+export function detectIdentifierColumn(name: string, sample: readonly string[]): IdentifierDetection | null {
+  const values = sample.map((v) => (v ?? '').trim()).filter((v) => v !== '');
+  const hk = headerKinds(name);
+  const hdr = (k: IdentifierKind): boolean => hk.includes(k);
+  const n = values.length;
+  const out = (kind: IdentifierKind, confidence: number, reason: string): IdentifierDetection =>
+    ({ kind, confidence: Math.round(Math.min(1, confidence) * 100) / 100, reason });
+  const headerNote = (k: IdentifierKind): string => (hdr(k) ? `; header "${name}" agrees` : '');
+
+  if (n > 0) {
+    // strong validators (checksums or unmistakable formats)
+    const nir = share(values, (v) => checkNir(v).wellFormed);
+    if (nir.share >= 0.8) {
+      const keyed = share(values, (v) => checkNir(v).keyValid).share;
+      const nia = share(values, (v) => checkNir(v).kind === 'nia').share;
+      const kind: IdentifierKind = hdr('ins') ? 'ins' : nia > 0.5 ? 'nia' : 'nir';
+      return out(kind, 0.6 + 0.3 * keyed + (hdr('nir') || hdr('ins') || hdr('nia') ? 0.1 : 0),
+        `${pct(nir.share)} of ${n} sampled values have the NIR/NIA layout, ${pct(keyed)} with a valid key${headerNote('nir')}`);
+    }
+    const iban = share(values, isValidIban);
+    if (iban.share >= 0.8) return out('iban', 0.9 + 0.1 * iban.share, `${pct(iban.share)} of ${n} sampled values are IBANs with a valid mod-97 check${headerNote('iban')}`);
+    const email = share(values, isEmail);
+    if (email.share >= 0.8) return out('email', 0.85 + 0.15 * email.share, `${pct(email.share)} of ${n} sampled values are e-mail addresses`);
+    const url = share(values, isUrl);
+    if (url.share >= 0.8) return out('url', 0.8 + 0.2 * url.share, `${pct(url.share)} of ${n} sampled values are URLs`);
+    const ip = share(values, isIp);
+    if (ip.share >= 0.8) return out('ip', 0.8 + 0.2 * ip.share, `${pct(ip.share)} of ${n} sampled values are IPv4/IPv6 addresses`);
+    const ssnStrict = share(values, (v) => isSsn(v, true));
+    const ssnLoose = share(values, (v) => isSsn(v, false) && /-/.test(v));
+    if (ssnLoose.share >= 0.8) {
+      return out('ssn', 0.6 + 0.3 * ssnStrict.share + (hdr('ssn') ? 0.1 : 0),
+        `${pct(ssnLoose.share)} of ${n} sampled values have the US SSN layout AAA-GG-SSSS (${pct(ssnStrict.share)} issuable by SSA rules)${headerNote('ssn')}`);
+    }
+    const uuid = share(values, isUuid);
+    if (uuid.share >= 0.9) {
+      return hdr('mrn') ? out('mrn', 0.9, `header "${name}" names a record number and ${pct(uuid.share)} of values are UUIDs`)
+        : out('uuid', 0.7, `${pct(uuid.share)} of ${n} sampled values are UUIDs (record or person codes)`);
+    }
+    const digits = values.map(compact);
+    const rpps = share(digits, isValidRpps);
+    if (hdr('rpps') && share(digits, (v) => /^\d{11}$/.test(v)).share >= 0.8) return out('rpps', 0.7 + 0.3 * rpps.share, `header "${name}" and ${pct(rpps.share)} of values are 11-digit Luhn-valid RPPS numbers`);
+    if (rpps.share >= 0.9 && share(digits, (v) => v.startsWith('10')).share >= 0.9) return out('rpps', 0.75, `${pct(rpps.share)} of ${n} sampled values are 11-digit Luhn-valid numbers starting with 10 (RPPS layout)`);
+    const nine = share(digits, (v) => /^(?:\d{2}|2[AB])\d{7}$/i.test(v));
+    if (nine.share >= 0.8) {
+      const luhn = share(digits, (v) => checkFiness(v).keyValid).share;
+      if (hdr('finess')) return out('finess', 0.7 + 0.3 * luhn, `header "${name}" and ${pct(nine.share)} of values have the FINESS layout (${pct(luhn)} Luhn-valid)`);
+      if (hdr('adeli')) return out('adeli', 0.8, `header "${name}" and ${pct(share(digits, isAdeliShape).share)} of values have the ADELI layout`);
+    }
+    const phone = share(values, isPhone);
+    if (phone.share >= 0.8) return out('phone', 0.7 + 0.2 * phone.share + (hdr('phone') ? 0.1 : 0), `${pct(phone.share)} of ${n} sampled values are phone numbers${headerNote('phone')}`);
+    const street = share(values, isStreetAddress);
+    if (street.share >= 0.6) return out('address', 0.6 + 0.3 * street.share + (hdr('address') ? 0.1 : 0), `${pct(street.share)} of ${n} sampled values look like street addresses${headerNote('address')}`);
+  }
+
+  // header-led kinds (formats without a checksum), confirmed by the content's shape
+  const alnum = n ? share(values, (v) => /^[A-Za-z]{0,3}[\d\- ]{4,20}$/.test(v) || isUuid(v)).share : 0;
+  if (hdr('mrn') && (n === 0 || alnum >= 0.7)) return out('mrn', n ? 0.8 : 0.5, `header "${name}" names a patient/record/visit number${n ? ` and ${pct(alnum)} of values are identifier-like codes` : ''}`);
+  for (const k of ['nir', 'ins', 'nia', 'ssn', 'rpps', 'adeli', 'finess', 'iban', 'email', 'phone', 'ip', 'url'] as IdentifierKind[]) {
+    if (hdr(k) && n === 0) return out(k, 0.5, `header "${name}" names ${k} (no values sampled)`);
+  }
+  if (hdr('birth-date')) {
+    const dates = n ? share(values, (v) => /^\d{4}-\d{2}-\d{2}|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(v)).share : 0;
+    if (n === 0 || dates >= 0.8) return out('birth-date', n ? 0.9 : 0.5, `header "${name}" names a birth date${n ? ` and ${pct(dates)} of values are dates` : ''}`);
+  }
+  if (hdr('postal-code')) {
+    const zips = n ? share(values, (v) => /^(?:\d{5}(?:-\d{4})?|\d{3}|\d{2}|2[AB])$/.test(v)).share : 0;
+    if (n === 0 || zips >= 0.8) return out('postal-code', n ? 0.9 : 0.5, `header "${name}" names a postal code${n ? ` and ${pct(zips)} of values are postal codes` : ''}`);
+  }
+  // person names: dictionary share, header confirms
+  if (n > 0) {
+    const first = nameTokenShare(values, 'first');
+    const last = nameTokenShare(values, 'last');
+    const any = nameTokenShare(values, 'any');
+    const cities = share(values, (v) => dictionaries().cities.has(fold(v))).share;
+    const textual = share(values, (v) => /^[\p{L}][\p{L}'’\- .]*\d*$/u.test(v)).share;
+    if (textual >= 0.8) {
+      if (hdr('first-name') && first >= 0.3) return out('first-name', 0.7 + 0.3 * first, `header "${name}" and ${pct(first)} of values are INSEE first names`);
+      if (hdr('last-name') && any >= 0.2) return out('last-name', 0.7 + 0.3 * last, `header "${name}" and ${pct(last)} of values are INSEE surnames`);
+      if (hdr('name') && any >= 0.3) return out('name', 0.7 + 0.3 * any, `header "${name}" and ${pct(any)} of values contain a known first name or surname`);
+      if (hdr('city')) return out('city', 0.8, `header "${name}" names a city and ${pct(textual)} of values are words`);
+      if (first >= 0.7 && cities < 0.3) return out('first-name', 0.5 + 0.4 * first, `${pct(first)} of ${n} sampled values are INSEE first names (no header cue)`);
+      if (last >= 0.8 && cities < 0.3 && first < 0.5) return out('last-name', 0.4 + 0.4 * last, `${pct(last)} of ${n} sampled values are INSEE surnames (no header cue)`);
+    }
+    if (hdr('address') && share(values, (v) => /\d/.test(v) && /\p{L}{3,}/u.test(v)).share >= 0.6) return out('address', 0.7, `header "${name}" names an address and values mix numbers and words`);
+  } else {
+    for (const k of ['first-name', 'last-name', 'name', 'address', 'city'] as IdentifierKind[]) if (hdr(k)) return out(k, 0.5, `header "${name}" names ${k} (no values sampled)`);
+  }
+  return null;
+}

@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  checkNir, nirKey, isValidNir, luhnValid, isValidRpps, isValidIban, isSsn, isFrenchPhone, isPhone, isEmail, isIpv4,
+  isIpv6, isUrl, isValidSiren, isValidSiret, checkFiness, isStreetAddress, mod97,
+} from './validators.ts';
+
+test('NIR: reference vectors (identifiers.md §1.1), Corsica 2A/2B', () => {
+  assert.equal(isValidNir('2 55 08 14 168 025 38'), true);
+  assert.equal(isValidNir('2 55 08 14 168 025 39'), false);
+  assert.equal(isValidNir('1 85 02 2A 004 123 08'), true);
+  assert.equal(isValidNir('1 85 02 2B 004 123 35'), true);
+  assert.equal(isValidNir('1 85 02 2B 004 123 08'), false);
+  assert.equal(nirKey('2550814168025'), 38);
+  const c = checkNir('8 55 08 14 168 025');
+  assert.deepEqual([c.wellFormed, c.hasKey, c.kind], [true, false, 'nia']);
+  assert.equal(checkNir('5 55 08 14 168 025 38').wellFormed, false); // sex digit 5 does not exist
+});
+
+test('NIR key property: exactly one key in 1..97 validates any body', () => {
+  fc.assert(fc.property(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 95 }), fc.integer({ min: 0, max: 999999 }), (s, y, m, d, rest) => {
+      const body = `${s}${String(y).padStart(2, '0')}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${String(rest).padStart(6, '0')}`;
+      let valid = 0;
+      for (let k = 1; k <= 97; k++) if (isValidNir(body + String(k).padStart(2, '0'))) valid++;
+      return valid === 1 && nirKey(body) === 97 - (Number(body) % 97);
+    }), { numRuns: 200 });
+});
+
+test('Luhn, RPPS, SIREN/SIRET (La Poste), FINESS', () => {
+  assert.equal(luhnValid('79927398713'), true);
+  assert.equal(luhnValid('79927398710'), false);
+  assert.equal(isValidRpps('10100534436'), true);
+  assert.equal(isValidRpps('10001234565'), true);
+  assert.equal(isValidRpps('10001234566'), false);
+  assert.equal(isValidSiren('732 829 320'), true);
+  assert.equal(isValidSiren('552 100 554'), true);
+  assert.equal(isValidSiren('732 829 321'), false);
+  assert.equal(isValidSiret('732 829 320 00074'), true);
+  assert.equal(isValidSiret('35600000000048'), true);
+  assert.equal(checkFiness('2A0000001').wellFormed, true);
+});
+
+test('IBAN mod 97 (identifiers.md vectors) and mod97 of long strings', () => {
+  assert.equal(isValidIban('FR76 3000 6000 0112 3456 7890 189'), true);
+  assert.equal(isValidIban('FR14 2004 1010 0505 0001 3M02 606'), true);
+  assert.equal(isValidIban('FR76 3000 6000 0112 3456 7890 188'), false);
+  assert.equal(isValidIban('GB82 WEST 1234 5698 7654 32'), true);
+  assert.equal(mod97('123456789012345678901234567890'), Number(123456789012345678901234567890n % 97n));
+});
+
+test('US SSN strict vs loose (Synthea 999-xx-xxxx)', () => {
+  assert.equal(isSsn('123-45-6788'), true);
+  assert.equal(isSsn('999-12-3456'), false);
+  assert.equal(isSsn('999-12-3456', false), true);
+  assert.equal(isSsn('666-12-3456'), false);
+  assert.equal(isSsn('078-05-1120'), false);
+  assert.equal(isSsn('123-00-4567'), false);
+  assert.equal(isSsn('123-45 6789', false), false); // mixed delimiters
+});
+
+test('phones, e-mail, IP, URL, street address', () => {
+  for (const p of ['01 42 21 32 74', '01.42.21.32.74', '0142213274', '+33 1 42 21 32 74', '+33 (0)1 42 21 32 74', '0033142213274']) assert.equal(isFrenchPhone(p), true, p);
+  assert.equal(isFrenchPhone('11 42 21 32 74'), false);
+  assert.equal(isPhone('555-932-6916'), true);
+  assert.equal(isPhone('+44 20 7946 0958'), true);
+  assert.equal(isEmail('jean.dupont@chu-paris.fr'), true);
+  assert.equal(isEmail('jean.dupont@'), false);
+  assert.equal(isIpv4('192.168.1.20'), true);
+  assert.equal(isIpv4('192.168.1.256'), false);
+  assert.equal(isIpv6('2001:db8::1'), true);
+  assert.equal(isIpv6('2001:db8::1::2'), false);
+  assert.equal(isUrl('https://example.org/x?y=1'), true);
+  assert.equal(isStreetAddress('12 rue de la Paix'), true);
+  assert.equal(isStreetAddress('418 Olson Landing Apt 2'), true);
+  assert.equal(isStreetAddress('Hypertension artérielle'), false);
+});
