@@ -22,6 +22,9 @@ test('hand example (1-D): 20 is farthest from the mean 8.43, grouped with 12 and
   // SSE by hand on z = (x - mean)/sd: within-group SS of raw x = (1+4+9+100 - 256/4) + (121+144+400 - 43²/3) = 50 + 48.667
   const x = [1, 2, 3, 10, 11, 12, 20]; const m = 59 / 7; const ss = x.reduce((s, v) => s + (v - m) ** 2, 0);
   assert.ok(Math.abs(r.loss.informationLoss - (50 + 665 - 1849 / 3) / ss) < 1e-12);
+  // IL1s by hand: sample sd of x, Σ|x − x̃| = |1−4|+|2−4|+|3−4|+|10−4| + |11−43/3|+|12−43/3|+|20−43/3| = 12 + 34/3
+  const sd = Math.sqrt(ss / 6);
+  assert.ok(Math.abs(r.loss.il1s - (12 + 34 / 3) / (Math.SQRT2 * sd)) < 1e-9);
 });
 
 test('tie-break: farthest takes the lowest row; at equal distance from the seed the higher row joins first', () => {
@@ -111,7 +114,7 @@ test('properties: groups ≥ k, floor(n/k) groups, last group k..2k-1, centroids
 
 const free1 = fileURLToPath(new URL('../../../shared/data/sdcmicro/free1.csv', import.meta.url));
 
-test('sdcMicro reference: free1 INCOME, MONEY, ASSETS, DEBTS, aggr 3 → IL1s 1086.13, 1333 distinct rows', (t) => {
+test('sdcMicro reference: free1 INCOME, MONEY, ASSETS, DEBTS, aggr 3 → IL1s 1086.13, dRisk 0.01075, 1333 distinct rows', (t) => {
   if (!existsSync(free1)) { t.skip('../shared/data/sdcmicro/free1.csv absent'); return; }
   // Reference values: ../shared/reference/sdcmicro.md §8 (microaggregation(free1[, 31:34], method = "mdav", aggr = 3),
   // dUtility IL1s and the number of distinct rows after). The CSV header lists 26 names for 34 fields,
@@ -123,6 +126,7 @@ test('sdcMicro reference: free1 INCOME, MONEY, ASSETS, DEBTS, aggr 3 → IL1s 10
   const tab = tableFromRecords(data, Object.fromEntries(names.map((n) => [n, 'decimal' as const])));
   const r = mdav(tab, names, 3);
   assert.equal(Math.round(r.loss.il1s * 100) / 100, 1086.13);
+  assert.equal(r.intervalDisclosureRisk, 0.01075); // 43 of 4000 records
   assert.equal(r.groups, 1333);
   const distinct = new Set<string>();
   const cols = names.map((n) => column(r.table, n));

@@ -58,6 +58,11 @@ export interface MdavResult {
   /** Group centroids: centroids[g * p + j] (NaN when the group has no value for column j). */
   readonly centroids: Float64Array;
   readonly loss: MdavLoss;
+  /**
+   * Interval disclosure risk (sdcMicro's dRisk, k = 0.05): the share of records whose every original
+   * value lies within ±0.05·sd of its masked value (sd of the masked column, sample sd).
+   */
+  readonly intervalDisclosureRisk: number;
 }
 
 export interface MdavOptions {
@@ -230,6 +235,28 @@ export function mdav(table: Table, numericColumns: string[], k: number, options:
     perColumn.push({ column: cols[j]!.name, informationLoss: tt > 0 ? e / tt : 0 });
   }
 
+  // interval disclosure risk (dRisk)
+  const maskedSd = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let m = 0, s1 = 0;
+    for (let i = 0; i < n; i++) { const v = X[i * p + j]!; if (!Number.isNaN(v)) { m++; s1 += centroids[groupOf[i]! * p + j]!; } }
+    const mu = m ? s1 / m : 0;
+    let q = 0;
+    for (let i = 0; i < n; i++) { const v = X[i * p + j]!; if (!Number.isNaN(v)) { const c = centroids[groupOf[i]! * p + j]! - mu; q += c * c; } }
+    maskedSd[j] = m > 1 ? Math.sqrt(q / (m - 1)) : 0;
+  }
+  let inside = 0;
+  for (let i = 0; i < n; i++) {
+    let ok = true;
+    for (let j = 0; j < p && ok; j++) {
+      const v = X[i * p + j]!;
+      if (Number.isNaN(v)) continue;
+      const c = centroids[groupOf[i]! * p + j]!;
+      if (v < c - 0.05 * maskedSd[j]! || v > c + 0.05 * maskedSd[j]!) ok = false;
+    }
+    if (ok) inside++;
+  }
+
   // output table
   const replaced = new Map<string, Column>();
   for (let j = 0; j < p; j++) {
@@ -251,5 +278,6 @@ export function mdav(table: Table, numericColumns: string[], k: number, options:
   return {
     table: out, groupOf, groupSizes, groups: G, minGroupSize, centroids,
     loss: { sse, sst, informationLoss: sst > 0 ? sse / sst : 0, il1s, perColumn },
+    intervalDisclosureRisk: n ? inside / n : 0,
   };
 }
