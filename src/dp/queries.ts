@@ -145,6 +145,19 @@ function publicAssigner(table: Table, dims: GroupDim[]): { assign: CellAssigner;
     const cell = new Int32Array(t.rowCount);
     if (dims.length === 0) return { cell, cells: 1 };
     const codes = dims.map((d) => t.columns.find((c) => c.name === d.column)!.codes);
+    if (codes.length === 1) {
+      const a = codes[0]!, ma = maps[0]!;
+      for (let r = 0; r < cell.length; r++) cell[r] = ma[a[r]!]!;
+      return { cell, cells };
+    }
+    if (codes.length === 2) {
+      const a = codes[0]!, b = codes[1]!, ma = maps[0]!, mb = maps[1]!, sa = strides[0]!;
+      for (let r = 0; r < cell.length; r++) {
+        const x = ma[a[r]!]!, y = mb[b[r]!]!;
+        cell[r] = x < 0 || y < 0 ? -1 : x * sa + y;
+      }
+      return { cell, cells };
+    }
     for (let r = 0; r < cell.length; r++) {
       let c = 0;
       for (let i = 0; i < codes.length; i++) {

@@ -55,11 +55,42 @@ export function makeBoundedContributions(
       const { cell: rowCell, cells } = opts.assign(data.table);
       if (opts.cells !== null && cells !== opts.cells) throw new Error('cell assigner disagrees with the public number of cells');
       const n = data.table.rowCount;
-      const cell = new Int32Array(n).fill(-1);
       const first = new Uint8Array(n);
+      const cell = rowCell; // the assigner's array is ours: rewritten in place (−1 = dropped)
+      const { mask, patients } = data;
+      if (patients * k <= 16_777_216) {
+        // one sequential pass in table order with per-patient state (the first rows of each patient
+        // in table order are kept — the same rows as a pass patient by patient)
+        const pcol = data.table.columns.find((c) => c.name === data.patientColumn)!;
+        const pcodes = pcol.codes, pmissing = pcol.missing;
+        const slotCell = new Int32Array(patients * k).fill(-1);
+        const slotUsed = new Int32Array(patients * k);
+        for (let r = 0; r < n; r++) {
+          const c = cell[r]!;
+          if (c < 0) continue;
+          const p = pcodes[r]!;
+          if (p === pmissing || (mask && mask[r] === 0)) { cell[r] = -1; continue; }
+          let s = p * k;
+          if (k === 1) {
+            if (slotCell[s] !== c && slotCell[s] !== -1) { cell[r] = -1; continue; } // over the cells-per-patient bound
+          } else {
+            const end = s + k;
+            while (s < end && slotCell[s] !== c && slotCell[s] !== -1) s++;
+            if (s === end) { cell[r] = -1; continue; } // over the cells-per-patient bound
+          }
+          if (slotCell[s] === -1) slotCell[s] = c;
+          const u = slotUsed[s]!;
+          if (u === m) { cell[r] = -1; continue; } // over the rows-per-cell bound
+          if (u === 0) first[r] = 1;
+          slotUsed[s] = u + 1;
+        }
+        return Object.freeze({ data, cell, first, cells });
+      }
+      // large k: patient by patient through the patient index
+      const out = new Int32Array(n).fill(-1);
       const seen = new Int32Array(cells).fill(-1);
       const used = new Int32Array(cells);
-      const { order, start, patients, mask } = data;
+      const { order, start } = data;
       for (let p = 0; p < patients; p++) {
         let touched = 0;
         for (let i = start[p]!, e = start[p + 1]!; i < e; i++) {
@@ -74,10 +105,10 @@ export function makeBoundedContributions(
           if (used[c] === m) continue; // over the rows-per-cell bound
           if (used[c] === 0) first[r] = 1;
           used[c]!++;
-          cell[r] = c;
+          out[r] = c;
         }
       }
-      return Object.freeze({ data, cell, first, cells });
+      return Object.freeze({ data, cell: out, first, cells });
     },
     stabilityMap: (d: Rational) => d,
   });
