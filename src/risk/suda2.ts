@@ -4,14 +4,16 @@
  *
  * A minimal sample unique (MSU) of a record is a set of quasi-identifiers on which the record's
  * values are unique in the data while no proper subset is. We enumerate every MSU up to
- * `maxSize` variables, level by level: the classes of a subset S are the classes of S minus its
- * last variable refined by that variable, computed over the class representatives (not the rows);
- * a record unique on S is an MSU of size |S| when it is unique on none of the |S| subsets of size
- * |S|−1 (uniqueness is monotone, so that suffices). Only records unique on all the variables can
- * have an MSU.
+ * `maxSize` variables, depth first in lexicographic order: the classes of a subset S are the
+ * classes of S minus its last variable refined by that variable, computed over the class
+ * representatives (not the rows), and one bit per candidate records "unique on S". A record unique
+ * on S is an MSU of size |S| when it is unique on none of the |S| subsets of size |S|−1
+ * (uniqueness is monotone, so that suffices). Only records unique on all the variables (sample
+ * uniques) can have an MSU.
  *
  * Cost: Σ_{s ≤ maxSize} C(M, s) refinements, each O(classes) — for M = 9 and maxSize = 3 that is
- * 129 passes over the classes; for maxSize = M it is 2^M − 1. Memory: the class ids of two levels.
+ * 129 passes over the classes; for maxSize = M it is 2^M − 1. Memory: the class ids of the current
+ * chain of subsets (≤ maxSize arrays of `classes` ints) plus one bit per sample unique per subset.
  *
  * Scores (sdcMicro `original_scores = TRUE`, Elliot et al.): an MSU of size s adds (M − s)! to its
  * record's score, M = number of variables. With maxSize < M, MSUs larger than maxSize are not
@@ -86,39 +88,49 @@ export function suda2(columns: readonly Int32Array[], cardinalities: readonly nu
   // representatives' codes per variable
   const reps = columns.map((col) => { const r = new Int32Array(u); for (let c = 0; c < u; c++) r[c] = col[base.first[c]!]!; return r; });
 
-  type Entry = { groupOf: Int32Array; count: number; unique: Uint8Array };
-  let prev = new Map<number, Entry>();
+  // Depth-first over the subsets in lexicographic order: a subset's classes are its parent's
+  // refined by its last variable, so only the chain of ancestors' class ids is alive (≤ maxSize
+  // arrays of `classes` ints). For every subset we keep one bit per candidate: unique on it.
+  const words = (U + 31) >>> 5;
+  const uniqueBits = new Map<number, Uint32Array>();
   const refiner = new Refiner(u, base.sizes);
-  if (U > 0 && M > 0) {
-    for (let s = 1; s <= maxSize; s++) {
-      const cur = new Map<number, Entry>();
-      const w = weight(s);
-      const lastLevel = s === maxSize;
-      forEachSubset(M, s, (vars, mask) => {
-        const last = vars[s - 1]!;
-        const card = Math.max(1, cardinalities[last]!);
-        const parent = s === 1 ? null : prev.get(mask & ~(1 << last))!;
-        // the last level's class ids are never a parent: refine into a reused buffer
-        const { groupOf, count, sizes } = refiner.refine(parent?.groupOf ?? null, parent?.count ?? 1, reps[last]!, card, lastLevel);
-        const unique = new Uint8Array(U);
-        const subsetsUnique = s > 1 ? vars.map((v) => prev.get(mask & ~(1 << v))!.unique) : [];
-        let found = 0;
-        for (let i = 0; i < U; i++) {
-          if (sizes[groupOf[candClass[i]!]!] !== 1) continue;
-          unique[i] = 1;
-          let minimal = true;
-          for (let k = 0; k < subsetsUnique.length; k++) if (subsetsUnique[k]![i]) { minimal = false; break; }
-          if (minimal) {
-            found++;
-            scoreOf[i] += w;
-            for (let k = 0; k < s; k++) rawContribution[vars[k]!] += w;
-          }
-        }
-        sizes.fill(0, 0, count);
-        if (found) msuBySize[String(s)] = (msuBySize[String(s)] ?? 0) + found;
-        cur.set(mask, { groupOf: lastLevel ? EMPTY : groupOf, count, unique });
-      });
-      prev = cur;
+  const visit = (mask: number, lastVar: number, depth: number, groupOf: Int32Array | null, count: number) => {
+    for (let v = lastVar + 1; v < M; v++) {
+      const child = mask | (1 << v);
+      const leaf = depth + 1 === maxSize || v === M - 1; // no child of its own: refine into a reused buffer
+      const r = refiner.refine(groupOf, count, reps[v]!, Math.max(1, cardinalities[v]!), leaf);
+      const bits = new Uint32Array(words);
+      const sizes = r.sizes, g = r.groupOf;
+      for (let i = 0; i < U; i++) if (sizes[g[candClass[i]!]!] === 1) bits[i >>> 5]! |= 1 << (i & 31);
+      sizes.fill(0, 0, r.count);
+      uniqueBits.set(child, bits);
+      if (!leaf) visit(child, v, depth + 1, g, r.count);
+    }
+  };
+  if (U > 0 && M > 0) visit(0, -1, 0, null, 1);
+
+  // MSUs: unique on S and on none of S's subsets with one variable less
+  for (const [mask, bits] of uniqueBits) {
+    const vars: number[] = [];
+    for (let v = 0; v < M; v++) if (mask & (1 << v)) vars.push(v);
+    const s = vars.length;
+    const w = weight(s);
+    const subsets = s > 1 ? vars.map((v) => uniqueBits.get(mask & ~(1 << v))!) : [];
+    let found = 0;
+    for (let k = 0; k < words; k++) {
+      let x = bits[k]!;
+      for (const sub of subsets) x &= ~sub[k]!;
+      while (x !== 0) {
+        const low = x & -x;
+        const i = (k << 5) + (31 - Math.clz32(low));
+        x ^= low;
+        found++;
+        scoreOf[i] += w;
+      }
+    }
+    if (found) {
+      msuBySize[String(s)] = (msuBySize[String(s)] ?? 0) + found;
+      for (const v of vars) rawContribution[v] += w * found;
     }
   }
 
@@ -170,20 +182,18 @@ class Refiner {
     this.sizes = new Int32Array(u);
     this.buffer = new Int32Array(u);
   }
-  /** Groups by (parent, code); `sizes` (rows per group) is a shared scratch the caller zeroes after use. */
+  /**
+   * Groups the classes by (parent group, code), with compact group ids. `sizes` (rows per group)
+   * is a shared scratch the caller zeroes after use; with `scratch`, `groupOf` is a reused buffer too.
+   */
   refine(parent: Int32Array | null, parentCount: number, codes: Int32Array, card: number, scratch: boolean):
     { groupOf: Int32Array; count: number; sizes: Int32Array } {
     const u = this.u, sizes = this.sizes, baseSizes = this.baseSizes;
     const groupOf = scratch ? this.buffer : new Int32Array(u);
     const space = parentCount * card;
     let count = 0;
-    if (parent === null) {
-      // one variable: its codes are the groups
-      for (let c = 0; c < u; c++) { const g = codes[c]!; groupOf[c] = g; sizes[g]! += baseSizes[c]!; }
-      return { groupOf, count: card, sizes: card <= u ? sizes : this.wide(groupOf, card) };
-    }
     if (space > Math.max(1 << 22, 8 * u)) {
-      const g = groupify([parent, codes], [parentCount, card]);
+      const g = groupify(parent ? [parent, codes] : [codes], parent ? [parentCount, card] : [card]);
       for (let c = 0; c < u; c++) sizes[g.classOf[c]!]! += baseSizes[c]!;
       return { groupOf: g.classOf, count: g.count, sizes };
     }
@@ -191,36 +201,12 @@ class Refiner {
     const gen = ++this.gen;
     const ids = this.ids, stamp = this.stamp;
     for (let c = 0; c < u; c++) {
-      const key = parent[c]! * card + codes[c]!;
+      const key = (parent === null ? 0 : parent[c]! * card) + codes[c]!;
       let g: number;
       if (stamp[key] !== gen) { stamp[key] = gen; g = ids[key] = count++; } else g = ids[key]!;
       groupOf[c] = g;
       sizes[g]! += baseSizes[c]!;
     }
     return { groupOf, count, sizes };
-  }
-  /** A column with more codes than classes (codes unused by the rows): sizes in a fresh array. */
-  private wide(groupOf: Int32Array, card: number): Int32Array {
-    this.sizes.fill(0);
-    const s = new Int32Array(card);
-    for (let c = 0; c < this.u; c++) s[groupOf[c]!]! += this.baseSizes[c]!;
-    return s;
-  }
-}
-
-const EMPTY = new Int32Array(0);
-
-/** Calls fn for every subset of size s of {0..M−1} in lexicographic order, with its bit mask. */
-function forEachSubset(M: number, s: number, fn: (vars: number[], mask: number) => void): void {
-  const idx = Array.from({ length: s }, (_, i) => i);
-  for (;;) {
-    let mask = 0;
-    for (const v of idx) mask |= 1 << v;
-    fn(idx, mask);
-    let i = s - 1;
-    while (i >= 0 && idx[i] === M - s + i) i--;
-    if (i < 0) return;
-    idx[i]!++;
-    for (let j = i + 1; j < s; j++) idx[j] = idx[j - 1]! + 1;
   }
 }
