@@ -9,13 +9,14 @@
  * A WHO-only category is placed in the ICD-10-CM block whose range contains it; when none does,
  * its block is the category itself (a block of one), and the row says so in `source` (who-noblock).
  *
- * Run: node --import tsx scripts/derive-icd10.ts [dataDir] > src/hierarchy/data/icd10.tsv
+ * Run: node --import tsx scripts/derive-icd10.ts [dataDir] [outFile]
+ * (defaults: ../shared/data/icd10-hierarchy and src/hierarchy/data/icd10.tsv).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dataDir = process.argv[2] ?? fileURLToPath(new URL('../../shared/data/icd10-hierarchy/', import.meta.url));
-const out = fileURLToPath(new URL('../src/hierarchy/data/icd10.tsv', import.meta.url));
+const out = process.argv[3] ?? fileURLToPath(new URL('../src/hierarchy/data/icd10.tsv', import.meta.url));
 
 /** Minimal RFC 4180 parser (quoted fields with commas). */
 function parseCsv(text: string): string[][] {

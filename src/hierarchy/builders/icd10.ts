@@ -53,7 +53,7 @@ export function buildIcd10(ctx: BuildContext, spec: Icd10Spec, values: readonly 
   for (let i = 0; i < n; i++) {
     const c = normalizeIcd10(values[i]!);
     norm[i] = c;
-    const e = /^[A-Z][0-9][0-9A-Z]/.test(c) ? t.get(c.slice(0, 3)) : undefined;
+    const e = /^[A-Z][0-9A-Z][0-9A-Z]/.test(c) ? t.get(c.slice(0, 3)) : undefined;
     entries[i] = e;
     if (!e) unknown.push(values[i]!);
   }
