@@ -1,0 +1,64 @@
+/**
+ * French de-identification profile: NIR/INS are direct identifiers (dropped or pseudonymized by
+ * the policy), postal codes become départements, and communes under a population threshold are
+ * merged into one "small communes" group per département.
+ *
+ * Populations: src/health/codes/fr-communes-population.csv (INSEE COG 2026 populations légales,
+ * communes of 1,000 inhabitants or more; derived by scripts/derive-fr-populations.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { AnonymatError } from '../../errors.ts';
+
+/** Smallest threshold the committed table supports (communes below it are not listed). */
+export const COMMUNE_TABLE_FLOOR = 1000;
+export const DEFAULT_COMMUNE_THRESHOLD = 20000;
+
+let communes: Map<string, number> | undefined;
+let departements: Map<string, number> | undefined;
+
+function loadCsv(name: string): Map<string, number> {
+  const text = readFileSync(new URL(`../codes/${name}`, import.meta.url), 'utf8');
+  const m = new Map<string, number>();
+  for (const line of text.trim().split('\n').slice(1)) {
+    const [k, v] = line.split(',');
+    m.set(k!, Number(v));
+  }
+  return m;
+}
+
+export function communePopulations(): Map<string, number> { return (communes ??= loadCsv('fr-communes-population.csv')); }
+export function departementPopulations(): Map<string, number> { return (departements ??= loadCsv('fr-departements-population.csv')); }
+
+/**
+ * Postal code → département code. Corsica: 200xx/201xx → 2A, 202xx/206xx → 2B (La Poste uses
+ * 20xxx for both); overseas 971-976 and 98x keep three digits. null when not a French postal code.
+ */
+export function postalCodeToDepartement(cp: string): string | null {
+  const v = cp.trim();
+  if (!/^\d{5}$/.test(v)) return null;
+  if (v.startsWith('20')) return v[2] === '0' || v[2] === '1' ? '2A' : '2B';
+  if (v.startsWith('97') || v.startsWith('98')) return v.slice(0, 3);
+  if (v.startsWith('00')) return null;
+  return v.slice(0, 2);
+}
+
+/** INSEE commune code → its département (2A/2B, 97x). */
+export function communeToDepartement(code: string): string | null {
+  const v = code.trim().toUpperCase();
+  if (!/^(?:\d{5}|2[AB]\d{3})$/.test(v)) return null;
+  return v.startsWith('97') || v.startsWith('98') ? v.slice(0, 3) : v.slice(0, 2);
+}
+
+/**
+ * Commune code → itself when its population is at least `threshold`, else `<dept>-autres` (all the
+ * département's smaller communes together). Unknown codes are treated as small (safe side).
+ */
+export function mergeSmallCommune(code: string, threshold = DEFAULT_COMMUNE_THRESHOLD): string | null {
+  if (threshold < COMMUNE_TABLE_FLOOR) {
+    throw new AnonymatError('invalid-policy', `the commune population threshold must be at least ${COMMUNE_TABLE_FLOOR} (the bundled INSEE table lists communes from that size)`, [{ path: 'pseudonymize.communeThreshold', message: `below ${COMMUNE_TABLE_FLOOR}` }]);
+  }
+  const dept = communeToDepartement(code);
+  if (dept === null) return null;
+  const pop = communePopulations().get(code.trim().toUpperCase()) ?? 0;
+  return pop >= threshold ? code.trim().toUpperCase() : `${dept}-autres`;
+}

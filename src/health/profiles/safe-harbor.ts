@@ -1,0 +1,69 @@
+/**
+ * HIPAA Safe Harbor, 45 CFR §164.514(b)(2): the 18 identifiers and the rules for ZIP codes, dates
+ * and ages (../shared/reference/identifiers.md §3).
+ *
+ * ZIP codes: the initial 3 digits may be kept only if the geographic unit formed by all ZIP codes
+ * with those 3 digits has more than 20,000 people (current Census data); otherwise they become 000.
+ * POPULATION TABLE: no US ZIP3 population table is available offline here. We use the list of 17
+ * restricted prefixes published by HHS for the 2000 Census (67 FR 53182): 036, 059, 063, 102, 203,
+ * 556, 692, 790, 821, 823, 830, 831, 878, 879, 884, 890, 893 — recorded from secondary sources and
+ * not re-verified against the Federal Register text, and based on 2000 populations. Users with the
+ * current Census ZCTA populations should pass their own list (`restrictedZip3`).
+ */
+
+export interface SafeHarborIdentifier { letter: string; name: string; kinds: string[] }
+
+/** The 18 identifiers (A–R) and the detector kinds (src/health/identifiers) that cover them. */
+export const SAFE_HARBOR_IDENTIFIERS: readonly SafeHarborIdentifier[] = [
+  { letter: 'A', name: 'names', kinds: ['name', 'first-name', 'last-name'] },
+  { letter: 'B', name: 'geographic subdivisions smaller than a state (street, city, county, ZIP except 3 digits)', kinds: ['address', 'city', 'postal-code'] },
+  { letter: 'C', name: 'all elements of dates (except year) related to the individual; ages over 89', kinds: ['birth-date'] },
+  { letter: 'D', name: 'telephone numbers', kinds: ['phone'] },
+  { letter: 'E', name: 'fax numbers', kinds: ['phone'] },
+  { letter: 'F', name: 'e-mail addresses', kinds: ['email'] },
+  { letter: 'G', name: 'social security numbers', kinds: ['ssn', 'nir', 'nia', 'ins'] },
+  { letter: 'H', name: 'medical record numbers', kinds: ['mrn'] },
+  { letter: 'I', name: 'health plan beneficiary numbers', kinds: ['nir', 'mrn'] },
+  { letter: 'J', name: 'account numbers', kinds: ['iban'] },
+  { letter: 'K', name: 'certificate/license numbers', kinds: ['rpps', 'adeli'] },
+  { letter: 'L', name: 'vehicle identifiers and serial numbers, including license plates', kinds: [] },
+  { letter: 'M', name: 'device identifiers and serial numbers', kinds: [] },
+  { letter: 'N', name: 'web URLs', kinds: ['url'] },
+  { letter: 'O', name: 'IP addresses', kinds: ['ip'] },
+  { letter: 'P', name: 'biometric identifiers, including finger and voice prints', kinds: [] },
+  { letter: 'Q', name: 'full-face photographs and comparable images', kinds: [] },
+  { letter: 'R', name: 'any other unique identifying number, characteristic or code', kinds: ['uuid', 'finess'] },
+];
+
+/** 3-digit ZIPs of 20,000 people or fewer (2000 Census, HHS list; see the module comment). */
+export const RESTRICTED_ZIP3: ReadonlySet<string> = new Set([
+  '036', '059', '063', '102', '203', '556', '692', '790', '821', '823', '830', '831', '878', '879', '884', '890', '893',
+]);
+
+/** ZIP → its first 3 digits, or '000' when that prefix covers 20,000 people or fewer; null if not a ZIP. */
+export function safeHarborZip(zip: string, restricted: ReadonlySet<string> = RESTRICTED_ZIP3): string | null {
+  const m = /^\s*(\d{3})\d{2}(?:-\d{4})?\s*$/.exec(zip);
+  if (!m) return null;
+  return restricted.has(m[1]!) ? '000' : m[1]!;
+}
+
+/** Ages over 89 → "90+" (one category); other ages unchanged. */
+export function topCodeAge(age: number): string {
+  return age > 89 ? '90+' : String(age);
+}
+
+/** A date (YYYY-MM-DD…) → its year; null when it is not a date. */
+export function dateToYear(label: string): string | null {
+  const m = /^(\d{4})-\d{2}-\d{2}/.exec(label.trim());
+  return m ? m[1]! : null;
+}
+
+/**
+ * Birth year under Safe Harbor: kept unless it reveals an age over 89 at the reference date, then
+ * the single category "90+" (dates "indicative of such age" must be aggregated too).
+ */
+export function safeHarborBirthYear(label: string, referenceYear: number): string | null {
+  const y = dateToYear(label) ?? (/^\d{4}$/.test(label.trim()) ? label.trim() : null);
+  if (y === null) return null;
+  return referenceYear - Number(y) > 89 ? '90+' : y;
+}
