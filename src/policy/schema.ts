@@ -96,6 +96,25 @@ export const riskSchema = z.strictObject({
   individualRiskThreshold: fraction.optional(),
 });
 
+/** `pseudonymize:` section (src/pseudonymize; docs/pseudonymize.md). Loose: later options may be added. */
+export const pseudonymizeSchema = z.looseObject({
+  /** De-identification profile applied to columns without an explicit action. */
+  profile: z.enum(['safe-harbor', 'fr']).optional(),
+  /** Environment variable holding the key when --key-file is not given (default ANONYMAT_KEY). */
+  keyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
+  /** Maximum per-person date shift in days (offsets drawn in [-d, d] \ {0}; default 365). */
+  dateShiftDays: z.number().int().min(1).max(36500).optional(),
+  /** Token domain: tokens of different domains do not match (use one per release/recipient). */
+  domain: z.string().optional(),
+  /** French profile: communes below this population are merged (default 20000, minimum 1000). */
+  communeThreshold: z.number().int().min(1000).optional(),
+  /** Reference date for ages (Safe Harbor 90+), YYYY-MM-DD (default: today). */
+  referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Replacement for free-text columns (columns with text: true). */
+  textReplacement: z.enum(['mask', 'tag', 'surrogate', 'pseudonym']).optional(),
+  lang: z.enum(['fr', 'en', 'auto']).optional(),
+});
+
 export const policySchema = z.strictObject({
   $schema: z.string().optional(),
   description: z.string().optional(),
@@ -106,7 +125,7 @@ export const policySchema = z.strictObject({
   risk: riskSchema.optional(),
   anonymize: anonymizeSchema.optional(),
   attacks: z.looseObject({}).optional(),
-  pseudonymize: z.looseObject({}).optional(),
+  pseudonymize: pseudonymizeSchema.optional(),
   dp: z.looseObject({}).optional(),
 }).superRefine((p, ctx) => {
   const byRole = (r: Role) => Object.entries(p.columns).filter(([, c]) => c.role === r).map(([n]) => n);
