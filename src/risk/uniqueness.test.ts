@@ -72,3 +72,11 @@ test('sampling fraction outside (0, 1] is rejected', () => {
   assert.throws(() => populationUniqueness([1, 2], 0), RangeError);
   assert.throws(() => populationUniqueness([1, 2], 1.5), RangeError);
 });
+
+test('Pitman has no estimate when every class is a singleton; Dankar falls back to Zayatz', () => {
+  const p = populationUniqueness([1, 1, 1, 1, 1, 1], 0.01);
+  assert.equal(p.pitman, null);
+  assert.match(p.details.pitman.note!, /no finite/);
+  assert.equal(p.dankarModel, 'zayatz');
+  assert.equal(p.dankar, p.zayatz);
+});

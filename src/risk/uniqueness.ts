@@ -117,6 +117,8 @@ export function pitman(h: SizeHistogram, f: number, maxIterations = 300): Pitman
   const N = populationSizeOf(n, f);
   if (c1 === 0) return { uniques: 0, fraction: 0, theta: null, alpha: null, iterations: 0, note: 'no sample unique' };
   if (u < 2 || n < 2) return { uniques: null, fraction: null, theta: null, alpha: null, iterations: 0, note: 'fewer than two classes' };
+  // every class a singleton: the likelihood increases without bound in θ, no finite MLE
+  if (c1 === u) return { uniques: null, fraction: null, theta: null, alpha: null, iterations: 0, note: 'every class is a sample unique: no finite maximum-likelihood estimate' };
   c2 = c2 !== 0 ? c2 : 1;
   const c = (c1 * (c1 - 1)) / c2;
   let t = (n * u * c - c1 * (n - 1) * (2 * u + c)) / (2 * c1 * u + c1 * c - n * c);
@@ -178,6 +180,7 @@ export function pitman(h: SizeHistogram, f: number, maxIterations = 300): Pitman
     return { uniques: null, fraction: null, theta: null, alpha: null, iterations, note: 'Newton–Raphson did not converge' };
   }
   if (!(a > 0)) return { uniques: null, fraction: null, theta: t, alpha: a, iterations, note: 'alpha is 0' };
+  if (t > 1e9 * n) return { uniques: null, fraction: null, theta: t, alpha: a, iterations, note: 'theta diverges: no finite maximum-likelihood estimate' };
   const uniques = Math.exp(lnGamma(t + 1) - lnGamma(t + a) + a * Math.log(N));
   if (!(uniques >= 0 && uniques <= N)) {
     return { uniques: null, fraction: null, theta: t, alpha: a, iterations, note: 'estimate outside [0, N]' };
