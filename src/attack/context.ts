@@ -99,6 +99,16 @@ export function makeContext(input: AttackInput, columns: string[], salt: number)
 /** k distinct rows of [0, n) drawn without replacement (partial Fisher–Yates), in draw order. */
 export function sampleRows(rng: Rng, n: number, k: number): Int32Array {
   k = Math.min(k, n);
+  if (k <= 8 && n > 64) {
+    // small draws: rejection of repeats (no O(n) allocation)
+    const out = new Int32Array(k);
+    for (let i = 0; i < k; i++) {
+      let x: number;
+      do { x = rng.int(n); } while (out.subarray(0, i).includes(x));
+      out[i] = x;
+    }
+    return out;
+  }
   const a = new Int32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
   for (let i = 0; i < k; i++) {

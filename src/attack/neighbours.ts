@@ -11,7 +11,7 @@
  * Same seed → same neighbours.
  */
 import { groupify } from '../check/groupify.ts';
-import { distancesTo, type Space, type SpaceColumn } from './space.ts';
+import { cellDistance, distancesTo, type Space, type SpaceColumn } from './space.ts';
 
 export interface NeighbourIndex {
   readonly cols: SpaceColumn[];
@@ -23,10 +23,14 @@ export interface NeighbourIndex {
   readonly rowStart: Int32Array;
   readonly rows: Int32Array;
   readonly scratch: Float64Array[];
+  /** Exact-match shortcut (point-like candidates): mixed-radix key of codes → class position. */
+  readonly exact: Map<number, number> | null;
+  readonly translations: Map<number, Int32Array>;
 }
 
 /** `priority[row]`: smaller wins ties (a permutation rank). */
-export function buildNeighbourIndex(space: Space, colIdx: number[], candidate: number, priority: Int32Array): NeighbourIndex {
+export function buildNeighbourIndex(space: Space, colIdxIn: number[], candidate: number, priority: Int32Array): NeighbourIndex {
+  const colIdx = orderColumns(space, colIdxIn, candidate);
   const cols = colIdx.map((j) => space.columns[j]!);
   const views = cols.map((c) => c.views[candidate]!);
   const n = space.tables[candidate]!.table.rowCount;
@@ -51,10 +55,78 @@ export function buildNeighbourIndex(space: Space, colIdx: number[], candidate: n
   const fill = rowStart.slice(0, g.count);
   const rows = new Int32Array(n);
   for (let p = 0; p < n; p++) { const r = rowsByPriority[p]!; rows[fill[pos[g.classOf[r]!]!]!++] = r; }
+  // exact-match shortcut when every candidate value is a point: tuple of codes → first class (priority order)
+  let exact: Map<number, number> | null = null;
+  let radix = 1;
+  for (const v of views) radix *= v.card;
+  const pointLike = views.every((v, j) => {
+    for (let k = 0; k < v.card; k++) {
+      if (v.any[k]) return false;
+      if (cols[j]!.numeric ? !v.miss[k] && v.lo![k] !== v.hi![k] : v.atomStart![k + 1]! - v.atomStart![k]! > 1) return false;
+    }
+    return true;
+  });
+  if (pointLike && radix <= Number.MAX_SAFE_INTEGER) {
+    exact = new Map();
+    for (let i = g.count - 1; i >= 0; i--) {
+      let key = 0;
+      for (let j = 0; j < views.length; j++) key = key * views[j]!.card + classCodes[j]![i]!;
+      exact.set(key, i);
+    }
+  }
   return {
     cols, candidate, classCount: g.count, classCodes, rowStart, rows,
     scratch: views.map((v) => new Float64Array(Math.max(1, v.card))),
+    exact, translations: new Map(),
   };
+}
+
+/**
+ * Orders columns by decreasing mean distance between random candidate rows (a seeded sample),
+ * so partial sums exceed the best distance early and the scan prunes.
+ */
+function orderColumns(space: Space, colIdx: number[], candidate: number): number[] {
+  const n = space.tables[candidate]!.table.rowCount;
+  if (colIdx.length < 3 || n < 2) return colIdx;
+  const score = colIdx.map((j) => {
+    const col = space.columns[j]!, v = col.views[candidate]!;
+    let s = 0;
+    for (let i = 0; i < 256; i++) {
+      const a = (Math.imul(i + 1, 2654435761) >>> 0) % n, b = (Math.imul(i + 7, 40503) >>> 0) % n;
+      s += cellDistance(col, v, v.codes[a]!, v, v.codes[b]!);
+    }
+    return s;
+  });
+  return colIdx.map((j, i) => [j, score[i]!] as const).sort((x, y) => y[1] - x[1]).map((x) => x[0]);
+}
+
+/** Code of the candidate view holding the same point as code k of the target view, or -1. */
+function translate(index: NeighbourIndex, j: number, target: number, k: number): number {
+  let tr = index.translations.get(target * 64 + j);
+  const col = index.cols[j]!, tv = col.views[target]!, cv = col.views[index.candidate]!;
+  if (!tr) {
+    tr = new Int32Array(tv.card).fill(-1);
+    if (col.numeric) {
+      const byValue = new Map<number, number>();
+      for (let c = 0; c < cv.card; c++) if (!cv.miss[c]) byValue.set(cv.lo![c]!, c); else byValue.set(NaN, c);
+      for (let c = 0; c < tv.card; c++) {
+        if (tv.any[c]) continue;
+        if (tv.miss[c]) { tr[c] = byValue.get(NaN) ?? -1; continue; }
+        if (tv.lo![c] === tv.hi![c]) tr[c] = byValue.get(tv.lo![c]!) ?? -1;
+      }
+    } else {
+      const byAtom = new Map<number, number>();
+      let missCode = -1;
+      for (let c = 0; c < cv.card; c++) { if (cv.miss[c]) missCode = c; else byAtom.set(cv.atomList![cv.atomStart![c]!]!, c); }
+      for (let c = 0; c < tv.card; c++) {
+        if (tv.any[c]) continue;
+        if (tv.miss[c]) { tr[c] = missCode; continue; }
+        if (tv.atomStart![c + 1]! - tv.atomStart![c]! === 1) tr[c] = byAtom.get(tv.atomList![tv.atomStart![c]!]!) ?? -1;
+      }
+    }
+    index.translations.set(target * 64 + j, tr);
+  }
+  return tr[k]!;
 }
 
 export interface NeighbourResult {
@@ -67,6 +139,17 @@ export interface NeighbourResult {
 /** The k nearest candidate rows to row `row` of table `target` (Anonymeter's MixedTypeKNeighbors with stable ties). */
 export function nearest(index: NeighbourIndex, target: number, row: number, k = 1): NeighbourResult {
   const m = index.cols.length;
+  if (k === 1 && index.exact) {
+    // a candidate identical to the target is at distance 0: the first such class in priority order wins
+    let key = 0, ok = true;
+    for (let j = 0; j < m && ok; j++) {
+      const col = index.cols[j]!;
+      const c = translate(index, j, target, col.views[target]!.codes[row]!);
+      if (c < 0) ok = false; else key = key * col.views[index.candidate]!.card + c;
+    }
+    const hit = ok ? index.exact.get(key) : undefined;
+    if (hit !== undefined) return { rows: [index.rows[index.rowStart[hit]!]!], distance: 0 };
+  }
   const D = index.scratch;
   for (let j = 0; j < m; j++) {
     const col = index.cols[j]!;

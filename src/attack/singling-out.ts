@@ -11,7 +11,7 @@
 import { AnonymatError } from '../errors.ts';
 import { attackFigures, type AttackFigures } from './stats.ts';
 import { commonColumns, makeContext, CONTROL, ORIGINAL, RELEASE, type AttackContext, type AttackInput } from './context.ts';
-import type { ColumnView, SpaceColumn } from './space.ts';
+import { invertedIndex, lowerBound, rowIndex, upperBound, type ColumnView, type SpaceColumn } from './space.ts';
 
 /** One condition of a predicate. `neg` negates it (baseline queries only). */
 export type Condition =
@@ -56,23 +56,70 @@ function holds(c: Condition, col: SpaceColumn, v: ColumnView, k: number, marks: 
   return c.neg ? !r : r;
 }
 
-/** Rows of table `t` matching the predicate, counted up to `limit` (early exit). */
-export function countMatches(ctx: AttackContext, t: number, p: Predicate, limit = 2, marks?: Uint8Array[]): number {
+/**
+ * Candidate rows of one condition, from the row indexes: a list of row ranges to visit
+ * (each [array, from, to)). Returns null when the condition cannot use an index (negations).
+ */
+function candidates(c: Condition, col: SpaceColumn, v: ColumnView): { parts: [Int32Array, number, number][]; size: number } | null {
+  if (c.neg) return null;
+  const ix = rowIndex(col, v);
+  const parts: [Int32Array, number, number][] = [];
+  let size = 0;
+  const push = (a: Int32Array, from: number, to: number) => { if (to > from) { parts.push([a, from, to]); size += to - from; } };
+  push(ix.anyRows, 0, ix.anyRows.length);
+  if (c.kind === 'miss') { push(ix.missRows, 0, ix.missRows.length); return { parts, size }; }
+  if (c.kind === 'num') {
+    const pre = upperBound(ix.loSorted!, c.hi); // rows with lo <= c.hi: [0, pre) of byLo
+    const suf = lowerBound(ix.hiSorted!, c.lo); // rows with hi >= c.lo: [suf, n) of byHi
+    if (pre <= ix.hiSorted!.length - suf) push(ix.byLo!, 0, pre); else push(ix.byHi!, suf, ix.hiSorted!.length);
+    return { parts, size };
+  }
+  const inv = invertedIndex(col, v);
+  const seen = new Set<number>();
+  for (const a of c.atoms) {
+    for (let j = inv.start[a]!; j < inv.start[a + 1]!; j++) {
+      const k = inv.list[j]!;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      push(ix.codeRows, ix.codeStart[k]!, ix.codeStart[k + 1]!);
+    }
+  }
+  return { parts, size };
+}
+
+/** Rows of table `t` matching the predicate, up to `limit` (early exit), visiting only the candidates of its most selective condition. */
+export function matchRows(ctx: AttackContext, t: number, p: Predicate, limit: number, marks: Uint8Array[], out?: number[]): number {
   const cols = ctx.space.columns;
-  const mk = marks ?? cols.map((c) => new Uint8Array(c.atomCount));
-  for (const c of p) if (c.kind === 'cat') for (const a of c.atoms) mk[c.col]![a] = 1;
+  for (const c of p) if (c.kind === 'cat') for (const a of c.atoms) marks[c.col]![a] = 1;
   const views = p.map((c) => cols[c.col]!.views[t]!);
+  let best: ReturnType<typeof candidates> = null;
+  for (let i = 0; i < p.length; i++) {
+    const cand = candidates(p[i]!, cols[p[i]!.col]!, views[i]!);
+    if (cand && (!best || cand.size < best.size)) best = cand;
+  }
   const n = ctx.space.tables[t]!.table.rowCount;
   let count = 0;
-  outer: for (let r = 0; r < n; r++) {
+  const test = (r: number): boolean => {
     for (let i = 0; i < p.length; i++) {
       const v = views[i]!;
-      if (!holds(p[i]!, cols[p[i]!.col]!, v, v.codes[r]!, mk)) continue outer;
+      if (!holds(p[i]!, cols[p[i]!.col]!, v, v.codes[r]!, marks)) return false;
     }
-    if (++count >= limit) break;
+    return true;
+  };
+  if (best) {
+    outer: for (const [a, from, to] of best.parts) {
+      for (let i = from; i < to; i++) { const r = a[i]!; if (test(r)) { out?.push(r); if (++count >= limit) break outer; } }
+    }
+  } else {
+    for (let r = 0; r < n; r++) if (test(r)) { out?.push(r); if (++count >= limit) break; }
   }
-  for (const c of p) if (c.kind === 'cat') for (const a of c.atoms) mk[c.col]![a] = 0;
+  for (const c of p) if (c.kind === 'cat') for (const a of c.atoms) marks[c.col]![a] = 0;
   return count;
+}
+
+/** Number of rows of table `t` matching the predicate, counted up to `limit`. */
+export function countMatches(ctx: AttackContext, t: number, p: Predicate, limit = 2, marks?: Uint8Array[]): number {
+  return matchRows(ctx, t, p, limit, marks ?? ctx.space.columns.map((c) => new Uint8Array(c.atomCount)));
 }
 
 /** The condition "same value as code k of the release" (its interval or its categories). */
@@ -308,19 +355,7 @@ function sizeCorrection(ctx: AttackContext, queries: Predicate[], marks: Uint8Ar
 }
 
 function matchingRows(ctx: AttackContext, t: number, p: Predicate, marks: Uint8Array[], cap: number): Int32Array {
-  const cols = ctx.space.columns;
-  for (const c of p) if (c.kind === 'cat') for (const a of c.atoms) marks[c.col]![a] = 1;
-  const views = p.map((c) => cols[c.col]!.views[t]!);
-  const n = ctx.space.tables[t]!.table.rowCount;
   const out: number[] = [];
-  outer: for (let r = 0; r < n; r++) {
-    for (let i = 0; i < p.length; i++) {
-      const v = views[i]!;
-      if (!holds(p[i]!, cols[p[i]!.col]!, v, v.codes[r]!, marks)) continue outer;
-    }
-    out.push(r);
-    if (out.length >= cap) break;
-  }
-  for (const c of p) if (c.kind === 'cat') for (const a of c.atoms) marks[c.col]![a] = 0;
+  matchRows(ctx, t, p, cap, marks, out);
   return Int32Array.from(out);
 }

@@ -247,7 +247,8 @@ export function cellDistance(col: SpaceColumn, A: ColumnView, a: number, B: Colu
  */
 export function distancesTo(col: SpaceColumn, A: ColumnView, a: number, B: ColumnView, out: Float64Array): void {
   const n = B.card;
-  if (A.any[a]) { out.fill(0, 0, n); return; }
+  if (A.any[a]) { zeroed.delete(out); out.fill(0, 0, n); return; }
+  if (col.numeric) zeroed.delete(out);
   if (col.numeric && !A.miss[a]) {
     const lo = A.lo![a]!, hi = A.hi![a]!, r = col.range;
     const blo = B.lo!, bhi = B.hi!, bmiss = B.miss, bany = B.any;
@@ -259,15 +260,84 @@ export function distancesTo(col: SpaceColumn, A: ColumnView, a: number, B: Colum
     }
     return;
   }
-  out.fill(1, 0, n);
+  // categorical: reset only what the previous call of this output array set to 0
+  let z = zeroed.get(out);
+  if (z && z.n === n) { for (let i = 0; i < z.len; i++) out[z.codes[i]!] = 1; z.len = 0; }
+  else { out.fill(1, 0, n); z = { n, codes: new Int32Array(16), len: 0 }; zeroed.set(out, z); }
+  const zz = z;
+  const mark = (k: number) => {
+    if (out[k] === 0) return;
+    out[k] = 0;
+    if (zz.len === zz.codes.length) { const g = new Int32Array(zz.codes.length * 2); g.set(zz.codes); zz.codes = g; }
+    zz.codes[zz.len++] = k;
+  };
   if (A.miss[a]) {
-    for (let k = 0; k < n; k++) if (B.miss[k] || B.any[k]) out[k] = 0;
+    for (let k = 0; k < n; k++) if (B.miss[k] || B.any[k]) mark(k);
     return;
   }
   const inv = invertedIndex(col, B);
   for (let i = A.atomStart![a]!; i < A.atomStart![a + 1]!; i++) {
     const x = A.atomList![i]!;
-    for (let j = inv.start[x]!; j < inv.start[x + 1]!; j++) out[inv.list[j]!] = 0;
+    for (let j = inv.start[x]!; j < inv.start[x + 1]!; j++) mark(inv.list[j]!);
   }
-  for (let j = 0; j < inv.anyCodes.length; j++) out[inv.anyCodes[j]!] = 0;
+  for (let j = 0; j < inv.anyCodes.length; j++) mark(inv.anyCodes[j]!);
+}
+
+/** Codes a categorical distance array holds at 0 (so the next call resets only those). */
+const zeroed = new WeakMap<Float64Array, { n: number; codes: Int32Array; len: number }>();
+
+/** Row indexes of a view (built once, lazily): rows by code, and for numbers rows sorted by bounds. */
+export interface RowIndex {
+  codeStart: Int32Array;
+  codeRows: Int32Array;
+  anyRows: Int32Array;
+  missRows: Int32Array;
+  /** Numeric: rows (not missing, not any) sorted by lo / by hi, with the sorted values. */
+  byLo?: Int32Array; loSorted?: Float64Array;
+  byHi?: Int32Array; hiSorted?: Float64Array;
+}
+
+const rowIndexes = new WeakMap<ColumnView, RowIndex>();
+
+export function rowIndex(col: SpaceColumn, v: ColumnView): RowIndex {
+  let ix = rowIndexes.get(v);
+  if (ix) return ix;
+  const n = v.codes.length;
+  const codeStart = new Int32Array(v.card + 1);
+  for (let r = 0; r < n; r++) codeStart[v.codes[r]! + 1]!++;
+  for (let k = 0; k < v.card; k++) codeStart[k + 1]! += codeStart[k]!;
+  const fill = codeStart.slice(0, v.card);
+  const codeRows = new Int32Array(n);
+  for (let r = 0; r < n; r++) codeRows[fill[v.codes[r]!]!++] = r;
+  const anyR: number[] = [], missR: number[] = [];
+  for (let k = 0; k < v.card; k++) {
+    if (!v.any[k] && !v.miss[k]) continue;
+    for (let i = codeStart[k]!; i < codeStart[k + 1]!; i++) (v.any[k] ? anyR : missR).push(codeRows[i]!);
+  }
+  ix = { codeStart, codeRows, anyRows: Int32Array.from(anyR), missRows: Int32Array.from(missR) };
+  if (col.numeric) {
+    const sortedCodes = (key: Float64Array) => [...Array(v.card).keys()].filter((k) => !v.any[k] && !v.miss[k]).sort((a, b) => key[a]! - key[b]! || a - b);
+    const build = (key: Float64Array): [Int32Array, Float64Array] => {
+      const rows: number[] = [], vals: number[] = [];
+      for (const k of sortedCodes(key)) for (let i = codeStart[k]!; i < codeStart[k + 1]!; i++) { rows.push(codeRows[i]!); vals.push(key[k]!); }
+      return [Int32Array.from(rows), Float64Array.from(vals)];
+    };
+    [ix.byLo, ix.loSorted] = build(v.lo!);
+    [ix.byHi, ix.hiSorted] = build(v.hi!);
+  }
+  rowIndexes.set(v, ix);
+  return ix;
+}
+
+/** First index i with a[i] > x (a sorted ascending). */
+export function upperBound(a: Float64Array, x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (a[mid]! <= x) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+/** First index i with a[i] >= x. */
+export function lowerBound(a: Float64Array, x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (a[mid]! < x) lo = mid + 1; else hi = mid; }
+  return lo;
 }

@@ -16,3 +16,23 @@ export function readCsvTable(url: URL, limit = Infinity): Table | null {
     return columnFromValues(n, numeric ? vals.map((v) => (v === '' ? null : Number(v))) : vals);
   }));
 }
+
+import { seededRng } from '../util/rng.ts';
+
+/** A seeded synthetic population: id, name, birth date, sex, postal code, diagnosis, age. */
+export function syntheticPeople(n: number, seed: number): Record<string, (string | number)[]> {
+  const rng = seededRng(seed);
+  const out: Record<string, (string | number)[]> = { id: [], name: [], birth: [], sex: [], zip: [], diagnosis: [], age: [] };
+  const diag = ['E11', 'I10', 'J45', 'F32', 'C50', 'M54', 'K21', 'N18'];
+  for (let i = 0; i < n; i++) {
+    const y = 1930 + rng.int(80), m = 1 + rng.int(12), d = 1 + rng.int(28);
+    out.id!.push(`P${i}`);
+    out.name!.push(`N${(i * 7919) % 100003}`);
+    out.birth!.push(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    out.sex!.push(rng.int(2) ? 'F' : 'M');
+    out.zip!.push(String(75001 + rng.int(20)));
+    out.diagnosis!.push(diag[rng.int(diag.length)]!);
+    out.age!.push(2026 - y);
+  }
+  return out;
+}

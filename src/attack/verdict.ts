@@ -1,0 +1,310 @@
+/**
+ * The verdict: is a release anonymous, or pseudonymous (personal data)? (docs/verdict.md)
+ *
+ * "anonymous" only when ALL hold:
+ *  1. no direct identifier remains (policy roles identifier / person-key, and the identifier
+ *     detectors of src/health/identifiers on undeclared columns);
+ *  2. no persistent linkable key remains (key-like columns of the release; with a previous release,
+ *     values that link persons across the two);
+ *  3. the policy's formal thresholds hold on the release (src/risk `assessTable` → verdict);
+ *  4. every attack's upper confidence bound is at or under the limit (thresholds.maxAttackRisk or
+ *     attacks.maxRisk, default 0.05): singling out, linkability, inference, and linkage with the
+ *     auxiliary table when given.
+ * Otherwise "pseudonymous: personal data", with every failed criterion in plain words and its figure.
+ */
+import type { Table } from '../table/table.ts';
+import { assessTable } from '../risk/index.ts';
+import { singlingOut, type SinglingOutResult } from './singling-out.ts';
+import { linkability, type LinkabilityResult } from './linkability.ts';
+import { inference, type InferenceResult } from './inference.ts';
+import { linkage, type LinkageResult } from './linkage.ts';
+import { crossRelease, type CrossReleaseResult } from './cross-release.ts';
+import { parseAttacksSection } from './policy.ts';
+import { NO_CONTROL_WARNING, DEFAULT_ATTACKS } from './context.ts';
+import type { HierarchyLike } from './space.ts';
+
+/** The parts of a policy the verdict reads (a full `Policy` from src/policy fits). */
+export interface VerdictPolicy {
+  columns: Record<string, { role: string; [k: string]: unknown }>;
+  thresholds?: { maxAttackRisk?: number; [k: string]: unknown };
+  attacks?: unknown;
+  population?: unknown;
+  risk?: unknown;
+  source?: string;
+}
+
+export type IdentifierDetector = (name: string, sample: string[]) => { kind: string; confidence?: number; reason?: string } | null;
+
+export interface ProveInput {
+  original: Table;
+  release: Table;
+  control?: Table;
+  aux?: Table;
+  previousRelease?: Table;
+  policy: VerdictPolicy;
+  seed?: number;
+  /** Overrides attacks.attacks (default 2000). */
+  attacks?: number;
+  /** Ground truth for the linkage (overrides attacks.linkage.truth). */
+  truth?: { release: string; aux: string };
+  hierarchies?: HierarchyLike[];
+  /** Identifier detector; default: src/health/identifiers `detectIdentifierColumn` when present. */
+  detectIdentifier?: IdentifierDetector | null;
+}
+
+export interface Failure {
+  criterion: 'direct-identifier' | 'persistent-key' | 'formal-threshold' | 'attack-risk' | 'linkage' | 'cross-release';
+  message: string;
+  value: number | null;
+  threshold: number | null;
+  column?: string;
+}
+
+type Attack<T> = (T & { evaluated: true }) | { evaluated: false; reason: string; risk: null; ci: null; attackRate: null; controlRate: null; attacks: 0 };
+
+export interface VerdictReport {
+  verdict: {
+    anonymous: boolean;
+    label: 'anonymous' | 'pseudonymous: personal data';
+    reasons: string[];
+    failures: Failure[];
+    limit: number;
+  };
+  attacks: {
+    singlingOut: Attack<SinglingOutResult>;
+    linkability: Attack<LinkabilityResult>;
+    inference: Attack<InferenceResult>;
+    details: { singlingOut: SinglingOutResult[]; inference: InferenceResult[] };
+  };
+  linkage: (LinkageResult & { evaluated: true }) | { evaluated: false; reason: string; reidentified: null; rate: null };
+  crossRelease: CrossReleaseResult | null;
+  identifiers: { column: string; source: 'policy' | 'detector'; kind: string }[];
+  keyLikeColumns: { column: string; distinct: number; rows: number }[];
+  formal: { passes: boolean; failures: { criterion: string; message: string; value: number | null; threshold: number }[]; notEvaluated: string[] } | { error: string } | null;
+  warnings: string[];
+  parameters: {
+    seed: number; attacks: number; confidence: number; limit: number; control: boolean;
+    rows: { original: number; release: number; control: number | null; aux: number | null; previousRelease: number | null };
+    columns: { quasiIdentifiers: string[]; sensitive: string[]; singlingOut: string[]; linkability: [string[], string[]] | null; inferenceAux: string[] };
+  };
+  seconds: number;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(x < 0.001 && x > 0 ? 2 : 1)} %`;
+const NOT_DIRECT = new Set(['date', 'birth-date', 'postal-code', 'zip', 'year', 'age', 'sex', 'gender', 'city', 'commune', 'departement', 'country']);
+
+function notEvaluated(reason: string) {
+  return { evaluated: false as const, reason, risk: null, ci: null, attackRate: null, controlRate: null, attacks: 0 as const };
+}
+
+/** Runs every check and returns the report (see the module comment). */
+export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> {
+  const t0 = performance.now();
+  const { original, release, control, aux, previousRelease, policy } = input;
+  const cfg = parseAttacksSection(policy.attacks, policy.source);
+  const limit = policy.thresholds?.maxAttackRisk ?? cfg.maxRisk ?? 0.05;
+  const seed = input.seed ?? cfg.seed ?? 0;
+  const nAttacks = input.attacks ?? cfg.attacks ?? DEFAULT_ATTACKS;
+  const confidence = cfg.confidence ?? 0.95;
+  const warnings: string[] = [];
+  const failures: Failure[] = [];
+  const role = (c: string) => policy.columns[c]?.role;
+  const inRelease = new Set(release.columns.map((c) => c.name));
+  const inOriginal = new Set(original.columns.map((c) => c.name));
+  const inControl = control ? new Set(control.columns.map((c) => c.name)) : null;
+  const attackable = release.columns.map((c) => c.name).filter((n) => inOriginal.has(n) && (!inControl || inControl.has(n))
+    && !['identifier', 'person-key', 'weight'].includes(role(n) ?? ''));
+  const byRole = (r: string) => Object.keys(policy.columns).filter((c) => role(c) === r && attackable.includes(c));
+  const qi = byRole('quasi'), sensitive = byRole('sensitive');
+  if (!control) warnings.push(NO_CONTROL_WARNING);
+
+  // 1. direct identifiers
+  const identifiers: VerdictReport['identifiers'] = [];
+  for (const c of release.columns) {
+    const r = role(c.name);
+    if (r === 'identifier' || r === 'person-key') {
+      identifiers.push({ column: c.name, source: 'policy', kind: r });
+      failures.push({
+        criterion: r === 'person-key' ? 'persistent-key' : 'direct-identifier', column: c.name, value: null, threshold: null,
+        message: r === 'person-key'
+          ? `column "${c.name}" is the policy's person key (a persistent pseudonym) and is still in the release: it links every record of a person, across releases too`
+          : `column "${c.name}" is a direct identifier (policy role identifier) and is still in the release`,
+      });
+    }
+  }
+  let detect = input.detectIdentifier;
+  if (detect === undefined) {
+    try {
+      const mod = (await import('../health/identifiers/index.ts' as string)) as { detectIdentifierColumn?: IdentifierDetector };
+      detect = mod.detectIdentifierColumn ?? null;
+    } catch { detect = null; }
+  }
+  if (!detect) warnings.push('identifier detectors unavailable: only the policy roles were used to find direct identifiers');
+  else {
+    for (const c of release.columns) {
+      const r = role(c.name);
+      if (r === 'identifier' || r === 'person-key' || r === 'quasi' || r === 'sensitive' || r === 'insensitive' || r === 'weight') continue;
+      const sample: string[] = [];
+      const step = Math.max(1, Math.floor(release.rowCount / 200));
+      for (let i = 0; i < release.rowCount && sample.length < 200; i += step) { const v = c.dictionary[c.codes[i]!]; if (v !== null && v !== undefined) sample.push(v); }
+      const d = detect(c.name, sample);
+      if (d && !NOT_DIRECT.has(d.kind)) {
+        identifiers.push({ column: c.name, source: 'detector', kind: d.kind });
+        failures.push({ criterion: 'direct-identifier', column: c.name, value: d.confidence ?? null, threshold: null,
+          message: `column "${c.name}" (not declared in the policy) holds values that look like ${d.kind}: a direct identifier` });
+      }
+    }
+  }
+
+  // 2. key-like columns in the release (undeclared, high-cardinality text or integer)
+  const keyLikeColumns: VerdictReport['keyLikeColumns'] = [];
+  for (const c of release.columns) {
+    if (role(c.name) !== undefined) continue;
+    if (c.kind !== 'string' && c.kind !== 'integer') continue;
+    const seen = new Uint8Array(c.dictionary.length);
+    for (let i = 0; i < c.codes.length; i++) seen[c.codes[i]!] = 1;
+    let distinct = 0;
+    for (let k = 0; k < seen.length; k++) if (seen[k] && k !== c.missing) distinct++;
+    if (distinct >= 20 && distinct >= 0.5 * release.rowCount) {
+      keyLikeColumns.push({ column: c.name, distinct, rows: release.rowCount });
+      failures.push({ criterion: 'persistent-key', column: c.name, value: distinct / release.rowCount, threshold: 0.5,
+        message: `column "${c.name}" (not declared in the policy) is key-like: ${distinct} distinct values for ${release.rowCount} records; if it persists between releases it links them` });
+    }
+  }
+  let cross: CrossReleaseResult | null = null;
+  if (previousRelease) {
+    const pk = Object.keys(policy.columns).find((c) => role(c) === 'person-key');
+    cross = crossRelease({
+      release, previous: previousRelease, ...(pk ? { personColumn: pk } : {}), quasiIdentifiers: Object.keys(policy.columns).filter((c) => role(c) === 'quasi'),
+      ...(cfg.crossRelease?.keyCardinality !== undefined ? { keyCardinality: cfg.crossRelease.keyCardinality } : {}),
+      ...(cfg.crossRelease?.keyRecurrence !== undefined ? { keyRecurrence: cfg.crossRelease.keyRecurrence } : {}),
+    });
+    for (const k of cross.keyLike) {
+      if (failures.some((f) => f.column === k.columns[0] && f.criterion === 'persistent-key')) continue;
+      failures.push({ criterion: 'persistent-key', column: k.columns[0]!, value: k.linkableShare, threshold: 0,
+        message: `column "${k.columns[0]}" links the two releases: ${k.shared} of its ${k.distinct} values recur, ${k.linkablePersons} persons (${pct(k.linkableShare)}) linkable` });
+    }
+    for (const c of cross.combinations) {
+      if (c.linkableShare > limit) {
+        failures.push({ criterion: 'cross-release', value: c.linkableShare, threshold: limit,
+          message: `the combination (${c.columns.join(', ')}) is held by exactly one person in both releases for ${c.linkablePersons} persons (${pct(c.linkableShare)} > ${pct(limit)}): they can be followed from one release to the next` });
+      }
+    }
+  } else warnings.push('no previous release given: cross-release linkability was not measured (only key-like columns of this release were looked for)');
+
+  // 3. formal thresholds
+  let formal: VerdictReport['formal'] = null;
+  try {
+    const a = assessTable(release, policy as never);
+    formal = { passes: a.verdict.passes, failures: a.verdict.failures.map((f) => ({ criterion: f.criterion, message: f.message, value: f.value, threshold: f.threshold })), notEvaluated: a.verdict.notEvaluated };
+    for (const f of a.verdict.failures) failures.push({ criterion: 'formal-threshold', value: f.value, threshold: f.threshold, ...(f.column ? { column: f.column } : {}), message: `formal threshold ${f.criterion}: ${f.message}` });
+  } catch (e) {
+    const msg = (e as Error).message;
+    formal = { error: msg };
+    failures.push({ criterion: 'formal-threshold', value: null, threshold: null, message: `the policy's formal thresholds could not be evaluated on the release (${msg})` });
+  }
+
+  // 4. attacks
+  const base = { original, release, ...(control ? { control } : {}), seed, attacks: nAttacks, confidence, ...(input.hierarchies ? { hierarchies: input.hierarchies } : {}) };
+  const soCols = (cfg.singlingOut?.columns ?? (qi.length ? qi : attackable)).filter((c) => attackable.includes(c));
+  const soDetails: SinglingOutResult[] = [];
+  let so: VerdictReport['attacks']['singlingOut'];
+  if (cfg.singlingOut?.enabled === false) so = notEvaluated('disabled by the policy (attacks.singlingOut.enabled: false)');
+  else if (soCols.length === 0) so = notEvaluated('no column is shared by the original and the release');
+  else {
+    const mode = cfg.singlingOut?.mode ?? 'both';
+    for (const m of mode === 'both' ? ['multivariate', 'univariate'] as const : [mode]) {
+      soDetails.push(singlingOut({ ...base, mode: m, columns: soCols, ...(cfg.singlingOut?.nCols ? { nCols: cfg.singlingOut.nCols } : {}) }));
+    }
+    so = { ...worst(soDetails), evaluated: true };
+  }
+  let lk: VerdictReport['attacks']['linkability'];
+  let lkCols: [string[], string[]] | null = cfg.linkability?.columns ?? null;
+  if (!lkCols) {
+    const a = qi.filter((_, i) => i % 2 === 0), b = [...qi.filter((_, i) => i % 2 === 1), ...sensitive];
+    lkCols = a.length && b.length ? [a, b] : null;
+    if (!lkCols && attackable.length >= 2) lkCols = [attackable.filter((_, i) => i % 2 === 0), attackable.filter((_, i) => i % 2 === 1)];
+  }
+  if (cfg.linkability?.enabled === false) lk = notEvaluated('disabled by the policy (attacks.linkability.enabled: false)');
+  else if (!lkCols) lk = notEvaluated('fewer than two columns to split between two parties');
+  else lk = { ...linkability({ ...base, auxColumns: lkCols, ...(cfg.linkability?.neighbours ? { neighbours: cfg.linkability.neighbours } : {}) }), evaluated: true };
+  const secrets = (cfg.inference?.secrets ?? sensitive).filter((c) => attackable.includes(c));
+  const infAux = (cfg.inference?.auxColumns ?? (qi.length ? qi : attackable)).filter((c) => attackable.includes(c));
+  const infDetails: InferenceResult[] = [];
+  let inf: VerdictReport['attacks']['inference'];
+  if (cfg.inference?.enabled === false) inf = notEvaluated('disabled by the policy (attacks.inference.enabled: false)');
+  else if (secrets.length === 0) inf = notEvaluated('no sensitive column (policy role sensitive) shared by the original and the release');
+  else {
+    for (const s of secrets) {
+      const auxCols = infAux.filter((c) => c !== s);
+      if (auxCols.length === 0) continue;
+      infDetails.push(inference({ ...base, secret: s, auxColumns: auxCols, ...(cfg.inference?.tolerance !== undefined ? { tolerance: cfg.inference.tolerance } : {}) }));
+    }
+    inf = infDetails.length ? { ...worst(infDetails), evaluated: true } : notEvaluated('no auxiliary column left for the inference');
+  }
+  for (const [name, r, what] of [
+    ['singling out', so, soDetails.length ? `(${(so as SinglingOutResult).mode}, ${(so as SinglingOutResult).columns.length} columns)` : ''],
+    ['linkability', lk, lkCols ? `(parties hold ${lkCols[0].join(', ')} | ${lkCols[1].join(', ')})` : ''],
+    ['inference', inf, inf.evaluated ? `(secret ${(inf as InferenceResult).secret})` : ''],
+  ] as const) {
+    if (!r.evaluated) { warnings.push(`${name} was not evaluated: ${r.reason}`); continue; }
+    for (const w of r.warnings) if (w !== NO_CONTROL_WARNING && !warnings.includes(w)) warnings.push(w);
+    if (r.ci[1] > limit) {
+      failures.push({ criterion: 'attack-risk', value: r.ci[1], threshold: limit,
+        message: `${name} ${what}: risk ${pct(r.risk)}, 95 % interval up to ${pct(r.ci[1])} > limit ${pct(limit)} (attack success ${pct(r.attackRate)} over ${r.attacks} attacks, ${r.controlRate === null ? `baseline ${pct(r.baselineRate)} — no control set` : `control ${pct(r.controlRate)}`})` });
+    }
+  }
+
+  // linkage with the auxiliary table
+  let lg: VerdictReport['linkage'];
+  if (aux) {
+    const truth = input.truth ?? cfg.linkage?.truth;
+    const excluded = Object.keys(policy.columns).filter((c) => ['identifier', 'person-key'].includes(role(c) ?? ''));
+    const r = linkage({
+      release, aux, seed, attacks: nAttacks, confidence, ...(truth ? { truth } : {}), exclude: excluded,
+      ...(cfg.linkage?.on ? { on: cfg.linkage.on } : {}), ...(cfg.linkage?.m ? { m: cfg.linkage.m } : {}),
+      ...(input.hierarchies ? { hierarchies: input.hierarchies } : {}),
+    });
+    lg = { ...r, evaluated: true };
+    for (const w of r.warnings) if (!warnings.includes(w)) warnings.push(w);
+    if (r.ci[1] > limit) {
+      failures.push({ criterion: 'linkage', value: r.ci[1], threshold: limit,
+        message: `linkage with the auxiliary table (${r.columns.join(', ')}): ${r.reidentified} of ${r.attempted} released records ${r.correctnessKnown ? 're-identified (correct links)' : 'linked to a single identity'} by ${r.method} matching (${pct(r.rate)}, 95 % interval up to ${pct(r.ci[1])} > limit ${pct(limit)})` });
+    }
+  } else {
+    lg = { evaluated: false, reason: 'no auxiliary table given (--aux)', reidentified: null, rate: null };
+  }
+
+  const anonymous = failures.length === 0;
+  return {
+    verdict: { anonymous, label: anonymous ? 'anonymous' : 'pseudonymous: personal data', reasons: failures.map((f) => f.message), failures, limit },
+    attacks: { singlingOut: so, linkability: lk, inference: inf, details: { singlingOut: soDetails, inference: infDetails } },
+    linkage: lg, crossRelease: cross, identifiers, keyLikeColumns, formal, warnings,
+    parameters: {
+      seed, attacks: nAttacks, confidence, limit, control: !!control,
+      rows: { original: original.rowCount, release: release.rowCount, control: control?.rowCount ?? null, aux: aux?.rowCount ?? null, previousRelease: previousRelease?.rowCount ?? null },
+      columns: { quasiIdentifiers: qi, sensitive, singlingOut: soCols, linkability: lkCols, inferenceAux: infAux },
+    },
+    seconds: Math.round((performance.now() - t0) / 10) / 100,
+  };
+}
+
+/** The attack with the highest upper confidence bound (ties: the first). */
+function worst<T extends { ci: [number, number] }>(rs: T[]): T {
+  return rs.reduce((a, b) => (b.ci[1] > a.ci[1] ? b : a));
+}
+
+/** Plain-text summary lines for terminals. */
+export function verdictSummary(r: VerdictReport): string[] {
+  const lines: string[] = [];
+  const f = (name: string, a: { evaluated: boolean; risk: number | null; ci: [number, number] | null; attackRate: number | null; controlRate: number | null; attacks: number; reason?: string }) =>
+    a.evaluated ? `${name.padEnd(14)} risk ${pct(a.risk!)}  [${pct(a.ci![0])}, ${pct(a.ci![1])}]  attack ${pct(a.attackRate!)}  ${a.controlRate === null ? 'no control' : `control ${pct(a.controlRate)}`}  (${a.attacks} attacks)`
+      : `${name.padEnd(14)} not evaluated: ${a.reason}`;
+  lines.push(f('singling out', r.attacks.singlingOut as never), f('linkability', r.attacks.linkability as never), f('inference', r.attacks.inference as never));
+  if (r.linkage.evaluated) {
+    const l = r.linkage;
+    lines.push(`${'linkage'.padEnd(14)} ${l.reidentified} of ${l.attempted} re-identified (${pct(l.rate)}, ${l.method}; exact: ${l.exact.linked} linked${l.exact.correct !== null ? `, ${l.exact.correct} correct, ${l.exact.wrong} wrong` : ''}, ${l.exact.ambiguous} ambiguous)`);
+  }
+  if (r.crossRelease) lines.push(`${'cross-release'.padEnd(14)} ${r.crossRelease.linkablePersons} persons linkable (${pct(r.crossRelease.linkableShare)}); key-like: ${r.crossRelease.keyLike.map((k) => k.columns[0]).join(', ') || 'none'}`);
+  return lines;
+}
