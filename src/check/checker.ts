@@ -80,9 +80,17 @@ export class Checker {
   checks = 0;
   /** Entries read by roll-ups (the work measure behind `checks`). */
   rolledEntries = 0;
+  /** Roll-ups cut short (too many classes to be feasible). */
+  aborted = 0;
+  /** Most classes a feasible transformation can have (Infinity when no such bound applies). */
+  readonly maxClasses: number;
   private readonly m: number;
   private readonly sDims: number;
   private readonly base: Snapshot;
+  /** Per QI and level: 1 = certified infeasible by its single-column projection. */
+  private readonly certified: Uint8Array[];
+  /** Levels of the base snapshot: the lowest levels not certified infeasible. */
+  readonly floor: Int32Array;
   /** Base entry of each data row. */
   private readonly entryOfRow: Int32Array;
   private cache: Snapshot[] = [];
@@ -103,30 +111,85 @@ export class Checker {
     this.needsSensitive = setup.models.some((x) => x.sensitive >= 0);
     this.needsPopulation = setup.models.some((x) => x.needsPopulation);
     this.sDims = this.needsSensitive ? setup.sensitive.length : 0;
-    const { snapshot, entryOfRow } = this.buildBase();
+    this.maxClasses = this.classBound();
+    this.certified = this.certify();
+    this.floor = Int32Array.from(this.certified, (c, j) => Math.min(c.indexOf(0) === -1 ? c.length - 1 : c.indexOf(0), lattice.maxLevels[j]!));
+    const { snapshot, entryOfRow } = this.buildFromRows(this.floor, true);
     this.base = snapshot;
-    this.entryOfRow = entryOfRow;
+    this.entryOfRow = entryOfRow!;
     this.cacheLimit = setup.cacheEntries ?? Math.max(4 * snapshot.n, 200_000);
   }
 
-  /** Entries of the base snapshot (distinct bottom tuples). */
+  /** Entries of the base snapshot (distinct tuples at the floor levels). */
   get baseEntries(): number { return this.base.n; }
 
-  private buildBase(): { snapshot: Snapshot; entryOfRow: Int32Array } {
+  /**
+   * certified[j][h] = 1 when the single-column projection already proves every transformation
+   * with level h on quasi-identifier j infeasible: the rows in the projection's classes that a
+   * size-only monotone model (k-anonymity, highest risk) rejects exceed the suppression limit.
+   * (A class of the projection that fails such a model makes every class refining it fail too.)
+   */
+  private certify(): Uint8Array[] {
+    const { qi, ground, models } = this.setup;
+    const sizeOnly = models.filter((x) => x.isMonotonic && x.sensitive < 0 && !x.needsPopulation);
+    const view: ClassView = { size: 0, popSize: 0, sensitive: [] };
+    return qi.map((ch, j) => {
+      const out = new Uint8Array(ch.height);
+      if (sizeOnly.length === 0) return out;
+      const gc = new Int32Array(ch.groundCount);
+      const g = ground[j]!;
+      for (let r = 0; r < g.length; r++) gc[g[r]!]!++;
+      for (let h = 0; h < ch.height; h++) {
+        const counts = new Float64Array(ch.cardinality[h]!);
+        const map = ch.levelOfGround[h]!;
+        for (let i = 0; i < gc.length; i++) counts[map[i]!]! += gc[i]!;
+        let failing = 0;
+        for (let c = 0; c < counts.length; c++) {
+          const size = counts[c]!;
+          if (size === 0) continue;
+          view.size = size;
+          if (sizeOnly.some((x) => !x.holds(view))) failing += size;
+        }
+        if (failing > this.maxSuppressed) out[h] = 1; else break;
+      }
+      return out;
+    });
+  }
+
+  private classBound(): number {
+    const { models, tableModels } = this.setup;
+    void tableModels;
+    if (this.sDims > 0 || this.needsPopulation) return Infinity;
+    const sizeOnly = models.filter((x) => x.isMonotonic && x.sensitive < 0 && !x.needsPopulation);
+    if (sizeOnly.length === 0) return Infinity;
+    const view: ClassView = { size: 0, popSize: 0, sensitive: [] };
+    let kEff = Infinity;
+    for (let s = 1; s <= this.n; s++) { view.size = s; if (sizeOnly.every((x) => x.holds(view))) { kEff = s; break; } }
+    return kEff <= 1 ? Infinity : Math.floor(this.n / kEff) + this.maxSuppressed;
+  }
+
+  /** True when a single-column projection proves the transformation infeasible (no grouping needed). */
+  certifiedInfeasible(levels: ArrayLike<number>): boolean {
+    for (let j = 0; j < this.m; j++) if (this.certified[j]![levels[j]!]) return true;
+    return false;
+  }
+
+  /** Groups the raw rows at `levels` (the base snapshot, or a transformation below the floor). */
+  private buildFromRows(levels: Int32Array, wantEntryOf: boolean): { snapshot: Snapshot; entryOfRow: Int32Array | null } {
     const { qi, ground, sensitive, populationGround } = this.setup;
-    const m = this.m, D = m + this.sDims;
+    const m = this.m;
     const popRows = this.needsPopulation && populationGround ? (populationGround[0]?.length ?? 0) : 0;
     const total = this.n + popRows;
     // level-0 code columns over data rows then population rows
     const cols: Int32Array[] = [];
     const cards: number[] = [];
     for (let j = 0; j < m; j++) {
-      const map0 = qi[j]!.levelOfGround[0]!;
+      const map0 = qi[j]!.levelOfGround[levels[j]!]!;
       const col = new Int32Array(total);
       const g = ground[j]!;
       for (let r = 0; r < this.n; r++) col[r] = map0[g[r]!]!;
       if (popRows) { const pg = populationGround![j]!; for (let r = 0; r < popRows; r++) col[this.n + r] = map0[pg[r]!]!; }
-      cols.push(col); cards.push(qi[j]!.cardinality[0]!);
+      cols.push(col); cards.push(qi[j]!.cardinality[levels[j]!]!);
     }
     for (let s = 0; s < this.sDims; s++) {
       const col = new Int32Array(total);
@@ -138,10 +201,9 @@ export class Checker {
       counts = new Int32Array(total); counts.fill(1, 0, this.n);
       pops = new Int32Array(total); pops.fill(1, this.n);
     }
-    const res = this.group(cols, cols.map(() => null), cards, total, counts, pops, true);
-    const snapshot: Snapshot = { levels: new Int32Array(m), n: res.n, keys: res.keys, count: res.count, pop: res.pop, lastUse: 0 };
-    void D;
-    return { snapshot, entryOfRow: res.entryOf!.subarray(0, this.n) };
+    const res = this.group(cols, cols.map(() => null), cards, total, counts, pops, wantEntryOf)!;
+    const snapshot: Snapshot = { levels: Int32Array.from(levels), n: res.n, keys: res.keys, count: res.count, pop: res.pop, lastUse: ++this.clock };
+    return { snapshot, entryOfRow: res.entryOf ? res.entryOf.subarray(0, this.n) : null };
   }
 
   /**
@@ -151,80 +213,90 @@ export class Checker {
    */
   private group(
     cols: readonly Int32Array[], maps: readonly (Int32Array | null)[], cards: readonly number[], total: number,
-    counts: Int32Array | null, pops: Int32Array | null, wantEntryOf: boolean,
-  ): { n: number; keys: Int32Array[]; count: Int32Array; pop: Int32Array | null; entryOf: Int32Array | null } {
+    counts: Int32Array | null, pops: Int32Array | null, wantEntryOf: boolean, maxEntries = Infinity,
+  ): { n: number; keys: Int32Array[]; count: Int32Array; pop: Int32Array | null; entryOf: Int32Array | null } | null {
     const D = cols.length;
     let product = 1;
     for (const c of cards) product *= Math.max(1, c);
     const exact = product <= MAX_EXACT;
     let cap = 16;
-    while (cap < total * 2) cap <<= 1;
+    const most = Math.min(total, maxEntries + 8192);
+    while (cap < most * 2) cap <<= 1;
     if (this.slots.length < cap) this.slots = new Int32Array(cap);
     const slots = this.slots;
     slots.fill(-1, 0, cap);
     const mask = cap - 1;
-    // mapped columns (a gather through each level map; identity dims are used as they are)
-    const mapped: Int32Array[] = new Array(D);
-    for (let d = 0; d < D; d++) {
-      const map = maps[d], col = cols[d]!;
-      if (!map) { mapped[d] = col; continue; }
-      const out = this.scratchColumn(d, total);
-      for (let i = 0; i < total; i++) out[i] = map[col[i]!]!;
-      mapped[d] = out;
-    }
     const count = new Int32Array(total);
     const pop = pops ? new Int32Array(total) : null;
     const entryOf = wantEntryOf ? new Int32Array(total) : null;
     const firstOf = this.scratchFirst(total);
+    const keyOf = exact ? this.scratchKeyOf(total) : null;
+    const B = 8192;
+    const mapped: Int32Array[] = new Array(D);
+    for (let d = 0; d < D; d++) mapped[d] = this.scratchColumn(d, B);
+    const keys = this.scratchKeys(B);
     let n = 0;
-    if (exact) {
-      const keys = this.scratchKeys(total);
-      const keyOf = this.scratchKeyOf(total);
-      keys.fill(0, 0, total);
+    for (let i0 = 0; i0 < total; i0 += B) {
+      const len = Math.min(B, total - i0);
+      // gather the block through the level maps
       for (let d = 0; d < D; d++) {
-        const c = cards[d]!, col = mapped[d]!;
-        for (let i = 0; i < total; i++) keys[i] = keys[i]! * c + col[i]!;
+        const map = maps[d], col = cols[d]!, out = mapped[d]!;
+        if (map) for (let i = 0; i < len; i++) out[i] = map[col[i0 + i]!]!;
+        else for (let i = 0; i < len; i++) out[i] = col[i0 + i]!;
       }
-      for (let i = 0; i < total; i++) {
-        const key = keys[i]!;
-        const lo = key >>> 0, hi = (key / 4294967296) >>> 0;
-        let s = fmix(Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi ^ 0x85ebca6b, 0xc2b2ae35)) & mask;
-        let id: number;
-        for (;;) {
-          id = slots[s]!;
-          if (id === -1 || keyOf[id] === key) break;
-          s = (s + 1) & mask;
+      if (exact) {
+        keys.fill(0, 0, len);
+        for (let d = 0; d < D; d++) {
+          const c = cards[d]!, col = mapped[d]!;
+          for (let i = 0; i < len; i++) keys[i] = keys[i]! * c + col[i]!;
         }
-        if (id === -1) { id = n++; slots[s] = id; keyOf[id] = key; firstOf[id] = i; }
-        count[id]! += counts ? counts[i]! : 1;
-        if (pop) pop[id]! += pops![i]!;
-        if (entryOf) entryOf[i] = id;
-      }
-    } else {
-      for (let i = 0; i < total; i++) {
-        let h = 0x811c9dc5;
-        for (let d = 0; d < D; d++) h = Math.imul(h ^ mapped[d]![i]!, 0x01000193);
-        let s = fmix(h) & mask;
-        let id: number;
-        for (;;) {
-          id = slots[s]!;
-          if (id === -1) break;
-          const f = firstOf[id]!;
-          let same = true;
-          for (let d = 0; d < D; d++) if (mapped[d]![f] !== mapped[d]![i]) { same = false; break; }
-          if (same) break;
-          s = (s + 1) & mask;
+        for (let i = 0; i < len; i++) {
+          const key = keys[i]!;
+          const lo = key >>> 0, hi = (key / 4294967296) >>> 0;
+          let s = fmix(Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi ^ 0x85ebca6b, 0xc2b2ae35)) & mask;
+          let id: number;
+          for (;;) {
+            id = slots[s]!;
+            if (id === -1 || keyOf![id] === key) break;
+            s = (s + 1) & mask;
+          }
+          if (id === -1) { id = n++; slots[s] = id; keyOf![id] = key; firstOf[id] = i0 + i; }
+          count[id]! += counts ? counts[i0 + i]! : 1;
+          if (pop) pop[id]! += pops![i0 + i]!;
+          if (entryOf) entryOf[i0 + i] = id;
         }
-        if (id === -1) { id = n++; slots[s] = id; firstOf[id] = i; }
-        count[id]! += counts ? counts[i]! : 1;
-        if (pop) pop[id]! += pops![i]!;
-        if (entryOf) entryOf[i] = id;
+      } else {
+        for (let i = 0; i < len; i++) {
+          let h = 0x811c9dc5;
+          for (let d = 0; d < D; d++) h = Math.imul(h ^ mapped[d]![i]!, 0x01000193);
+          let s = fmix(h) & mask;
+          let id: number;
+          for (;;) {
+            id = slots[s]!;
+            if (id === -1) break;
+            const f = firstOf[id]!;
+            let same = true;
+            for (let d = 0; d < D; d++) {
+              const map = maps[d];
+              const v = map ? map[cols[d]![f]!]! : cols[d]![f]!;
+              if (v !== mapped[d]![i]) { same = false; break; }
+            }
+            if (same) break;
+            s = (s + 1) & mask;
+          }
+          if (id === -1) { id = n++; slots[s] = id; firstOf[id] = i0 + i; }
+          count[id]! += counts ? counts[i0 + i]! : 1;
+          if (pop) pop[id]! += pops![i0 + i]!;
+          if (entryOf) entryOf[i0 + i] = id;
+        }
       }
+      if (n > maxEntries) return null;
     }
     const keysOut: Int32Array[] = [];
     for (let d = 0; d < D; d++) {
-      const col = mapped[d]!, out = new Int32Array(n);
-      for (let e = 0; e < n; e++) out[e] = col[firstOf[e]!]!;
+      const map = maps[d], col = cols[d]!, out = new Int32Array(n);
+      if (map) for (let e = 0; e < n; e++) out[e] = map[col[firstOf[e]!]!]!;
+      else for (let e = 0; e < n; e++) out[e] = col[firstOf[e]!]!;
       keysOut.push(out);
     }
     return { n, keys: keysOut, count: count.slice(0, n), pop: pop ? pop.slice(0, n) : null, entryOf };
@@ -267,8 +339,11 @@ export class Checker {
     return best;
   }
 
-  /** Rolls `src` up to `levels`; `entryMap` (optional) receives src entry → new entry. */
-  private rollup(src: Snapshot, levels: Int32Array, entryMap?: Int32Array): Snapshot {
+  /**
+   * Rolls `src` up to `levels`; `entryMap` (optional) receives src entry → new entry. Returns null
+   * when more than `maxEntries` entries appear (the transformation is then proven infeasible).
+   */
+  private rollup(src: Snapshot, levels: Int32Array, entryMap?: Int32Array, maxEntries = Infinity): Snapshot | null {
     const m = this.m;
     const cols: Int32Array[] = [];
     const maps: (Int32Array | null)[] = [];
@@ -280,7 +355,8 @@ export class Checker {
       cards.push(this.setup.qi[j]!.cardinality[to]!);
     }
     for (let s = 0; s < this.sDims; s++) { cols.push(src.keys[m + s]!); maps.push(null); cards.push(Math.max(1, this.setup.sensitive[s]!.cardinality)); }
-    const res = this.group(cols, maps, cards, src.n, src.count, src.pop, !!entryMap);
+    const res = this.group(cols, maps, cards, src.n, src.count, src.pop, !!entryMap, maxEntries);
+    if (!res) return null;
     if (entryMap) entryMap.set(res.entryOf!);
     return { levels: Int32Array.from(levels), n: res.n, keys: res.keys, count: res.count, pop: res.pop, lastUse: ++this.clock };
   }
@@ -297,15 +373,30 @@ export class Checker {
     }
   }
 
-  /** Snapshot of a transformation (rolled up from the best cached one). */
-  private snapshotOf(levels: Int32Array): Snapshot {
+  /**
+   * Snapshot of a transformation (rolled up from the best cached one), or null when the roll-up
+   * was cut short because the transformation has too many classes to be feasible: with a
+   * size-only model requiring at least kEff rows per class and no sensitive column, a feasible
+   * transformation has at most floor(N / kEff) released classes plus at most maxSuppressed
+   * suppressed ones (each holds at least one row).
+   */
+  private snapshotOf(levels: Int32Array): Snapshot | null {
+    if (!leq(this.floor, levels)) {
+      // below the floor (certified infeasible; only the exhaustive reference asks): raw rows
+      this.checks++;
+      this.rolledEntries += this.n;
+      const snap = this.buildFromRows(levels, false).snapshot;
+      this.remember(snap);
+      return snap;
+    }
     const src = this.sourceFor(levels);
     let same = true;
     for (let j = 0; j < this.m; j++) if (src.levels[j] !== levels[j]) { same = false; break; }
     if (same) return src;
     this.checks++;
     this.rolledEntries += src.n;
-    const snap = this.rollup(src, levels);
+    const snap = this.rollup(src, levels, undefined, this.maxClasses);
+    if (!snap) { this.aborted++; return null; }
     this.remember(snap);
     return snap;
   }
@@ -314,6 +405,7 @@ export class Checker {
   check(id: number): CheckResult {
     const levels = levelsOf(this.lattice, id);
     const snap = this.snapshotOf(levels);
+    if (!snap) return { id, feasible: false, suppressed: NaN, classes: NaN, value: NaN, rejectedBy: [], tableFailures: [] };
     const ev = this.evaluate(snap, levels, false);
     return { id, ...ev.result };
   }
@@ -321,13 +413,23 @@ export class Checker {
   /** Full details of a transformation: per-row class and suppression, for materialization. */
   details(id: number): { result: CheckResult; stats: NodeStats; classOfRow: Int32Array; rowSuppressed: Uint8Array } {
     const levels = levelsOf(this.lattice, id);
-    const entryMap = new Int32Array(this.base.n);
-    const snap = this.rollup(this.base, levels, entryMap);
+    let snap: Snapshot;
+    let entryOfRow: Int32Array;
+    if (leq(this.floor, levels)) {
+      const entryMap = new Int32Array(this.base.n);
+      snap = this.rollup(this.base, levels, entryMap)!;
+      entryOfRow = new Int32Array(this.n);
+      for (let r = 0; r < this.n; r++) entryOfRow[r] = entryMap[this.entryOfRow[r]!]!;
+    } else {
+      const b = this.buildFromRows(levels, true);
+      snap = b.snapshot;
+      entryOfRow = b.entryOfRow!;
+    }
     const ev = this.evaluate(snap, levels, true);
     const classOfRow = new Int32Array(this.n);
     const rowSuppressed = new Uint8Array(this.n);
     for (let r = 0; r < this.n; r++) {
-      const c = ev.classOfEntry[entryMap[this.entryOfRow[r]!]!]!;
+      const c = ev.classOfEntry[entryOfRow[r]!]!;
       classOfRow[r] = c;
       rowSuppressed[r] = ev.stats.suppressed[c]!;
     }
@@ -347,7 +449,7 @@ export class Checker {
       classOfEntry = identity(snap.n);
     } else {
       const cards = levels.length ? Array.from(levels, (h, j) => this.setup.qi[j]!.cardinality[h]!) : [];
-      const res = this.group(snap.keys.slice(0, m), snap.keys.slice(0, m).map(() => null), cards, snap.n, null, null, true);
+      const res = this.group(snap.keys.slice(0, m), snap.keys.slice(0, m).map(() => null), cards, snap.n, null, null, true)!;
       classes = res.n;
       classOfEntry = res.entryOf!;
     }

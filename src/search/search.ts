@@ -19,7 +19,7 @@
  *   value. Feasible, not proven optimal.
  */
 import type { Checker, CheckResult } from '../check/checker.ts';
-import { Flag, forEachPredecessor, forEachSuccessor, heightOf, levelsOf, propagate } from '../lattice/lattice.ts';
+import { Flag, forEachPredecessor, forEachSuccessor, heightOf, idOf, levelsOf, propagate } from '../lattice/lattice.ts';
 import type { Lattice } from '../lattice/lattice.ts';
 
 export type StrategyName = 'auto' | 'optimal' | 'exhaustive' | 'heuristic';
@@ -83,6 +83,7 @@ export function optimalSearch(checker: Checker, options: SearchOptions = {}): Se
   order.sort((a, b) => (lb[a]! - lb[b]!) || (heights[a]! - heights[b]!) || (a - b));
 
   const flags = new Uint8Array(size);
+  for (let id = 0; id < size; id++) if (checker.certifiedInfeasible(levelsOf(l, id, levels))) flags[id] = Flag.Infeasible;
   const results = new Map<number, CheckResult>();
   let best = null as { id: number; value: number } | null;
   let bestResult = null as CheckResult | null;
@@ -181,8 +182,8 @@ export function heuristicSearch(checker: Checker, options: SearchOptions = {}): 
     if (!r) { r = checker.check(id); seen.set(id, r); checked++; options.onProgress?.(checked, l.size); }
     return r;
   };
-  // climb from the bottom by the lowest bound until feasible
-  let cur = 0;
+  // climb from the floor (the lowest levels not certified infeasible) by the lowest bound until feasible
+  let cur = idOf(l, checker.floor);
   let r = check(cur);
   while (!r.feasible) {
     let next = -1, nb = Infinity;
