@@ -112,3 +112,51 @@ test('CLI: dp query answers, a refused query exits 3 and says what remains', asy
     assert.match(invalid.stderr, /\$\.select/);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('real data (Synthea conditions): partition selection releases frequent conditions, counts near the bounded truth', async (t) => {
+  const { existsSync } = await import('node:fs');
+  const file = fileURLToPath(new URL('../../../shared/data/synthea-ma-1k-apr2020-partial/conditions.csv', import.meta.url));
+  if (!existsSync(file)) { t.skip('../shared/data/synthea-ma-1k-apr2020-partial absent'); return; }
+  const { readTable } = await import('../io/read.ts');
+  const conditions = await readTable(file);
+  const dataset = parseDescriptor({ name: 'conditions', privacyUnit: 'PATIENT', contributions: { groupsPerPatient: 5 } });
+  const out = planQuery(conditions, { select: [{ count: 'patients' }], from: 'conditions', groupBy: ['DESCRIPTION'], epsilon: 1, delta: '1e-7' }, dataset).execute(testSource(9));
+  const sel = out.partitionSelection!;
+  assert.equal(sel.threshold, '172'); // b = 5/(1/2) = 10, δ = 1e-7, k = 5
+  assert.ok(sel.groupsReleased >= 5, `released ${sel.groupsReleased}`);
+  const rows = out.results[0]!.rows;
+  const labels = rows.map((r) => r.key.DESCRIPTION!);
+  // independent truth: the count is measured over the released keys, each patient keeping the
+  // first 5 distinct released conditions in file order
+  const released = new Set(labels);
+  const pcol = conditions.columns.find((c) => c.name === 'PATIENT')!, dcol = conditions.columns.find((c) => c.name === 'DESCRIPTION')!;
+  const per = new Map<number, Set<number>>(), truth = new Map<string, number>();
+  for (let r = 0; r < conditions.rowCount; r++) {
+    const p = pcol.codes[r]!, d = dcol.codes[r]!;
+    const label = dcol.dictionary[d]!;
+    if (!released.has(label)) continue;
+    let s = per.get(p); if (!s) per.set(p, (s = new Set()));
+    if (s.has(d) || s.size === 5) continue;
+    s.add(d); truth.set(label, (truth.get(label) ?? 0) + 1);
+  }
+  assert.deepEqual(labels, [...labels].sort(), 'released keys are in label order, not file order');
+  for (const r of rows) {
+    const trueN = truth.get(r.key.DESCRIPTION!)!;
+    assert.ok(trueN >= 100, `a released condition has ${trueN} patients (threshold 172 − noise)`);
+    assert.ok(Math.abs(r.value! - trueN) <= 2 * (r.ci![1] - r.value!), `${r.value} vs ${trueN}`);
+  }
+});
+
+test('chaining refuses steps whose domains or metrics do not fit', async () => {
+  const c = await import('./index.ts');
+  const base = { kind: 'patient-rows' as const };
+  const bound = c.makeBoundedContributions(base, 'patient', { cells: 2, assign: (t) => ({ cell: new Int32Array(t.rowCount), cells: 2 }), rowsPerCell: 1, cellsPerPatient: 1 });
+  assert.throws(() => c.makeSum(bound.outputDomain as any, 'patient', { metric: 'l1' }), /clamped value/);
+  const count = c.makeCount(bound.outputDomain as any, 'patient', { distinct: true, metric: 'l1' });
+  const gauss = c.makeDiscreteGaussian({ kind: 'int-vector', length: 2 }, 'l2sq', rat(1n));
+  assert.throws(() => c.makeChainMT(gauss, count), /metrics do not match/);
+  const lap3 = c.makeDiscreteLaplace({ kind: 'int-vector', length: 3 }, 'l1', rat(1n));
+  assert.throws(() => c.makeChainMT(lap3, count), /domains do not match/);
+  const ok = c.makeChainMT(c.makeDiscreteLaplace({ kind: 'int-vector', length: 2 }, 'l1', rat(2n)), c.makeChainTT(count, bound));
+  assert.deepEqual(ok.privacyMap(rat(1n)), { measure: 'pure-dp', epsilon: rat(1n, 2n) });
+});

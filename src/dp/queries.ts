@@ -370,8 +370,11 @@ export function planQuery(table: Table, queryDoc: unknown, dataset: DatasetDescr
       run(data, src, ctx) {
         const kept = meas.function(data, src);
         const tuples = selectionAssigner!.tuples();
-        const keptCells = [...kept.keys()].sort((a, b) => a - b);
-        ctx.keptKeys = keptCells.map((c) => tuples[c]!);
+        // released keys in a data-independent order (by their labels, missing last): the cell ids
+        // follow the order of first appearance in the file, which must not leak
+        const cmpLabel = (x: string | null, y: string | null) => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1);
+        ctx.keptKeys = [...kept.keys()].map((c) => tuples[c]!)
+          .sort((x, y) => { for (const u of unknown) { const d = cmpLabel(x[u] ?? null, y[u] ?? null); if (d) return d; } return 0; });
         // later statistics use the released keys as public keys
         const dims = unknown.map((col) => ({ column: col, labels: [] as (string | null)[] }));
         const idx = new Map<string, number>();
