@@ -34,6 +34,7 @@ test('assessTable by hand: classes, k, histogram, risks, verdict', () => {
   assert.equal(a.prosecutor.recordsAboveThreshold, 1); // only 1/1 > 0.5
   // no population information: census assumed, journalist = prosecutor, marketer = u/n
   assert.equal(a.population.samplingFractionSource, 'assumed-census');
+  assert.equal(a.population.table, 'none');
   close(a.journalist.highest, 1);
   close(a.marketer.risk, 0.5);
   close(a.populationUniques.dankar, 1 / 8); // f = 1: Zayatz returns c1, Û/N = 1/8
@@ -85,6 +86,7 @@ test('population table: F_j counted by label, sample values absent from the popu
   }, { age: 'integer' });
   const a = assessTable(data, policy, { populationTable: pop });
   assert.equal(a.journalist.source, 'population-table');
+  assert.equal(a.population.table, 'used');
   // F: (30,F) 3, (30,M) 1 → raised to 2 (inconsistent), (40,F) 3, (50,M) 3 → highest 1/2
   assert.equal(a.journalist.inconsistentClasses, 1);
   close(a.journalist.highest, 1 / 2);

@@ -57,7 +57,11 @@ export interface Assessment {
   prosecutor: { highest: number; average: number; lowest: number; threshold: number | null; recordsAboveThreshold: number | null; shareAboveThreshold: number | null };
   journalist: { source: PopulationSource; highest: number; average: number; threshold: number | null; recordsAboveThreshold: number | null; shareAboveThreshold: number | null; inconsistentClasses: number };
   marketer: { risk: number; source: PopulationSource };
-  population: { samplingFraction: number; samplingFractionSource: 'policy' | 'population-size' | 'population-table' | 'weights' | 'assumed-census'; populationSize: number };
+  population: {
+    samplingFraction: number; samplingFractionSource: 'policy' | 'population-size' | 'population-table' | 'weights' | 'assumed-census'; populationSize: number;
+    /** 'used': a population table was given; 'not-read': the policy names one but the caller did not pass it (options.populationTable). */
+    table: 'used' | 'not-read' | 'none';
+  };
   populationUniques: {
     pitman: number | null; zayatz: number | null; snb: number | null; dankar: number | null; model: DankarModel;
     estimatedUniques: { pitman: number | null; zayatz: number | null; snb: number | null; dankar: number | null };
@@ -200,7 +204,7 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
     prosecutor: { highest: pros.highest, average: pros.average, lowest: pros.lowest, threshold: pros.threshold, recordsAboveThreshold: pros.recordsAboveThreshold, shareAboveThreshold: pros.recordsAboveThresholdShare },
     journalist: { source: jr.source, highest: jr.highest, average: jr.average, threshold: jr.threshold, recordsAboveThreshold: jr.recordsAboveThreshold, shareAboveThreshold: jr.recordsAboveThresholdShare, inconsistentClasses: jr.inconsistentClasses },
     marketer: { risk: marketer, source: popSource },
-    population: { samplingFraction: fraction, samplingFractionSource: fractionSource, populationSize: pu.populationSize },
+    population: { samplingFraction: fraction, samplingFractionSource: fractionSource, populationSize: pu.populationSize, table: options.populationTable ? 'used' : policy.population?.table ? 'not-read' : 'none' },
     populationUniques: {
       pitman: pu.pitman, zayatz: pu.zayatz, snb: pu.snb, dankar: pu.dankar, model: pu.dankarModel,
       estimatedUniques: pu.counts,
