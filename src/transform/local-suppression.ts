@@ -34,6 +34,7 @@
 import { AnonymatError } from '../errors.ts';
 import type { Column, Table } from '../table/table.ts';
 import { columnFromCodes, columnFromValues, makeTable } from '../table/table.ts';
+import { groupify } from '../check/groupify.ts';
 
 export interface LocalSuppressionOptions {
   readonly k: number;
@@ -65,24 +66,24 @@ export interface LocalSuppressionResult {
 
 const NA = -1;
 
-/** Key patterns: distinct rows of `mat` (n × p, NA = -1) with their counts. */
+/** Key patterns: distinct rows of `mat` (n × p, NA = -1) with their counts (groupify over codes). */
 function patterns(mat: Int32Array, n: number, p: number): { patOf: Int32Array; pat: Int32Array; count: Int32Array; P: number } {
-  const patOf = new Int32Array(n);
-  const index = new Map<string, number>();
-  const patList: number[] = [];
-  const counts: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let key = '';
-    for (let j = 0; j < p; j++) key += mat[i * p + j]! + ',';
-    let id = index.get(key);
-    if (id === undefined) {
-      id = counts.length; index.set(key, id); counts.push(0);
-      for (let j = 0; j < p; j++) patList.push(mat[i * p + j]!);
-    }
-    counts[id]!++;
-    patOf[i] = id;
+  const columns: Int32Array[] = [];
+  const cards: number[] = [];
+  for (let j = 0; j < p; j++) {
+    const col = new Int32Array(n);
+    let max = 0;
+    for (let i = 0; i < n; i++) { const v = mat[i * p + j]!; col[i] = v + 1; if (v + 1 > max) max = v + 1; } // NA → 0
+    columns.push(col);
+    cards.push(max + 1);
   }
-  return { patOf, pat: Int32Array.from(patList), count: Int32Array.from(counts), P: counts.length };
+  const g = groupify(columns, cards);
+  const pat = new Int32Array(g.count * p);
+  for (let a = 0; a < g.count; a++) {
+    const r = g.first[a]!;
+    for (let j = 0; j < p; j++) pat[a * p + j] = mat[r * p + j]!;
+  }
+  return { patOf: g.classOf, pat, count: g.sizes.slice(0, g.count), P: g.count };
 }
 
 /** fk per row under the wildcard semantics (compatibility count). */
@@ -115,6 +116,36 @@ export function wildcardFrequencies(mat: Int32Array, n: number, p: number): Int3
   const fk = new Int32Array(n);
   for (let i = 0; i < n; i++) fk[i] = fkPat[patOf[i]!]!;
   return fk;
+}
+
+/**
+ * The key to suppress in the record at mat[xo..xo+p): among the patterns at the smallest positive
+ * distance, the first key in suppression order where one of them has a different non-missing value;
+ * else the record's first non-missing key in that order; -1 when all its keys are missing.
+ */
+function chooseKey(mat: Int32Array, xo: number, p: number, pat: readonly number[], patCount: readonly number[], order: readonly number[], nearest: number[]): number {
+  let minDist = p;
+  nearest.length = 0;
+  const P = patCount.length;
+  for (let b = 0; b < P; b++) {
+    if (patCount[b] === 0) continue;
+    let dd = 0;
+    const bo = b * p;
+    for (let j = 0; j < p; j++) {
+      const xv = mat[xo + j]!; const yv = pat[bo + j]!;
+      if (xv !== NA && yv !== NA && xv !== yv) dd++;
+    }
+    if (dd === 0 || dd > minDist) continue;
+    if (dd < minDist) { minDist = dd; nearest.length = 0; }
+    nearest.push(b);
+  }
+  for (const j of order) {
+    const xv = mat[xo + j]!;
+    if (xv === NA) continue;
+    for (const b of nearest) { const yv = pat[b * p + j]!; if (yv !== NA && yv !== xv) return j; }
+  }
+  for (const j of order) if (mat[xo + j] !== NA) return j;
+  return -1;
 }
 
 export function localSuppression(table: Table, quasiIdentifiers: string[], options: LocalSuppressionOptions): LocalSuppressionResult {
@@ -178,29 +209,7 @@ export function localSuppression(table: Table, quasiIdentifiers: string[], optio
     const nearest: number[] = [];
     for (const x of problems) {
       const xo = x * p;
-      // nearest patterns at the minimal positive distance
-      let minDist = p;
-      nearest.length = 0;
-      const P = patCount.length;
-      for (let b = 0; b < P; b++) {
-        if (patCount[b] === 0) continue;
-        let dd = 0;
-        for (let j = 0; j < p; j++) {
-          const xv = mat[xo + j]!; const yv = pat[b * p + j]!;
-          if (xv !== NA && yv !== NA && xv !== yv) dd++;
-        }
-        if (dd === 0) continue;
-        if (dd < minDist) { minDist = dd; nearest.length = 0; }
-        if (dd === minDist) nearest.push(b);
-      }
-      let chosen = -1;
-      for (const j of order) {
-        const xv = mat[xo + j]!;
-        if (xv === NA) continue;
-        for (const b of nearest) { const yv = pat[b * p + j]!; if (yv !== NA && yv !== xv) { chosen = j; break; } }
-        if (chosen >= 0) break;
-      }
-      if (chosen < 0) for (const j of order) if (mat[xo + j] !== NA) { chosen = j; break; }
+      const chosen = chooseKey(mat, xo, p, pat, patCount, order, nearest);
       if (chosen < 0) continue; // all keys already missing (fk = n)
       mat[xo + chosen] = NA;
       if (chosen < 32) suppressedMask[x]! |= 1 << chosen;
