@@ -9,6 +9,7 @@ import { present, readCsvTable, sharedData } from './csv.ts';
 import { equivalenceClasses, sizeHistogram } from '../../src/risk/classes.ts';
 import { prosecutorRisk } from '../../src/risk/attacker.ts';
 import { populationUniqueness } from '../../src/risk/uniqueness.ts';
+import { assessTable } from '../../src/risk/assess.ts';
 
 const path = sharedData('arx/adult.csv');
 const EPS = 1e-9;
@@ -39,4 +40,18 @@ test('ARX adult (9 QIs): histogram, average risk and Dankar population uniquenes
   assert.equal(u02.snb, null); // no valid SNB root at f = 0.2 (as ARX: Dankar falls back to Zayatz)
   expect(0.01, 'pitman', 0.1446083531167384);
   expect(1, 'zayatz', 0.5142895033485844);
+});
+
+test('ARX adult through assessTable (policy with 9 QIs, samplingFraction 0.1)', (t) => {
+  if (!present(path)) { t.skip('../shared/data/arx/adult.csv absent'); return; }
+  const table = readCsvTable(path, ';');
+  const columns = Object.fromEntries(table.columns.map((c) => [c.name, { role: 'quasi' as const }]));
+  const a = assessTable(table, { columns, thresholds: { k: 2 }, population: { samplingFraction: 0.1 } }, { suda2MaxSize: 2 });
+  assert.equal(a.classes, 19502);
+  assert.equal(a.sampleUniques, 15512);
+  assert.ok(Math.abs(a.prosecutor.average - 0.6465751607983555) < 1e-15);
+  assert.equal(a.populationUniques.model, 'pitman');
+  assert.ok(Math.abs(a.populationUniques.dankar! - 0.27684993883653597) < EPS);
+  assert.equal(a.population.populationSize, 301620);
+  assert.equal(a.verdict.passes, false);
 });
