@@ -1,0 +1,38 @@
+/**
+ * Per-person date shifting: every date of one person moves by the same keyed offset, so intervals
+ * between that person's events are preserved while calendar dates are hidden. The offset is a
+ * deterministic function of (key, domain, person id): in [-maxDays, maxDays] without 0, uniform
+ * (rejection sampling over HMAC output, no modulo bias).
+ */
+import type { PseudonymKey } from './key.ts';
+import { keyedInt } from './tokens.ts';
+
+export const DEFAULT_SHIFT_DAYS = 365;
+const DAY = 86_400_000;
+
+export function personDateOffset(key: PseudonymKey, personId: string, maxDays = DEFAULT_SHIFT_DAYS, domain = ''): number {
+  if (!Number.isInteger(maxDays) || maxDays < 1) throw new RangeError('maxDays must be a positive integer');
+  const r = keyedInt(key, `anonymat/date-shift\0${domain}\0${personId}`, 2 * maxDays);
+  return r < maxDays ? r - maxDays : r - maxDays + 1;
+}
+
+export function daysToIso(days: number): string {
+  return new Date(days * DAY).toISOString().slice(0, 10);
+}
+
+export function isoToDays(label: string): number {
+  const t = Date.parse(label.slice(0, 10) + 'T00:00:00Z');
+  return Number.isNaN(t) ? NaN : Math.floor(t / DAY);
+}
+
+/**
+ * Shifts an ISO date or date-time label by whole days, keeping the time part and the layout;
+ * null when the label is not an ISO date.
+ */
+export function shiftIsoDate(label: string, days: number): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})(.*)$/.exec(label.trim());
+  if (!m) return null;
+  const d = isoToDays(m[1]!);
+  if (Number.isNaN(d)) return null;
+  return daysToIso(d + days) + m[2];
+}

@@ -1,0 +1,135 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import fc from 'fast-check';
+import { createHmac } from 'node:crypto';
+import { tableFromRecords, toRecords, column } from '../table/table.ts';
+import {
+  keyFromText, loadKey, PseudonymKey, pseudonym, isToken, personDateOffset, shiftIsoDate, pseudonymizeTable, rekeyTable,
+  keyedInt, MIN_KEY_BYTES,
+} from './index.ts';
+import { AnonymatError } from '../errors.ts';
+
+const HEX = 'a3'.repeat(32);
+const key = keyFromText(HEX);
+const key2 = keyFromText('5c'.repeat(32));
+
+test('key: too short or missing → invalid-key (exit 2), never echoed', () => {
+  for (const bad of ['k3yZ', 'ab'.repeat(10)]) {
+    const e = (() => { try { keyFromText(bad); } catch (x) { return x; } })() as AnonymatError;
+    assert.ok(e instanceof AnonymatError);
+    assert.equal(e.code, 'invalid-key');
+    assert.equal(e.exitCode, 2);
+    assert.ok(!e.message.includes(bad));
+  }
+  assert.throws(() => loadKey({ env: {} }), (e: AnonymatError) => e.code === 'invalid-key' && /ANONYMAT_KEY/.test(e.message));
+  assert.throws(() => loadKey({ keyFile: '/nonexistent/key' }), (e: AnonymatError) => e.code === 'invalid-key');
+  const k = loadKey({ env: { MY_KEY: HEX }, keyEnv: 'MY_KEY' });
+  for (const s of [String(k), JSON.stringify({ k }), inspect(k), `${k}`]) assert.ok(!s.includes(HEX) && !s.includes('a3a3'), s);
+  assert.equal(MIN_KEY_BYTES, 32);
+  assert.throws(() => new PseudonymKey(new Uint8Array(31)), /too short/);
+});
+
+test('tokens: versioned, deterministic, HMAC-SHA-256 of the documented message', () => {
+  const t = pseudonym(key, '2 55 08 14 168 025 38', { normalize: 'identifier' });
+  assert.ok(isToken(t), t);
+  assert.equal(t, pseudonym(key, '255081416802538', { normalize: 'identifier' }));
+  assert.notEqual(t, pseudonym(key2, '255081416802538', { normalize: 'identifier' }));
+  assert.notEqual(t, pseudonym(key, '255081416802538', { normalize: 'identifier', domain: 'release-2' }));
+  // known answer: recompute with node:crypto directly
+  const mac = createHmac('sha256', Buffer.from(HEX, 'hex')).update('anonymat/v1\0\0abc').digest();
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  let bits = '';
+  for (const b of mac) bits += b.toString(2).padStart(8, '0');
+  let b32 = '';
+  for (let i = 0; i < 26; i++) b32 += alphabet[parseInt(bits.slice(i * 5, i * 5 + 5), 2)];
+  assert.equal(pseudonym(key, 'abc'), `v1:${b32}`);
+});
+
+test('keyedInt is uniform enough (chi-square, 6 bins, seed-free but deterministic; false alarm < 0.1%)', () => {
+  const counts = new Array(6).fill(0);
+  for (let i = 0; i < 6000; i++) counts[keyedInt(key, `x${i}`, 6)]++;
+  const chi = counts.reduce((s, c) => s + (c - 1000) ** 2 / 1000, 0);
+  assert.ok(chi < 20.5, `chi2=${chi}`); // df=5, p=0.001 critical value 20.52
+});
+
+test('date offsets: one per person, never 0, within bounds; intervals preserved', () => {
+  fc.assert(fc.property(fc.string(), fc.integer({ min: 1, max: 400 }), (id, max) => {
+    const o = personDateOffset(key, id, max);
+    return o !== 0 && Math.abs(o) <= max && o === personDateOffset(key, id, max);
+  }), { numRuns: 300 });
+  const o = personDateOffset(key, 'patient-1');
+  const a = shiftIsoDate('2020-02-28', o)!, b = shiftIsoDate('2020-03-01', o)!;
+  assert.equal((Date.parse(b) - Date.parse(a)) / 86400000, 2);
+  assert.equal(shiftIsoDate('2020-01-01T10:30:00Z', 1), '2020-01-02T10:30:00Z');
+});
+
+const data = () => tableFromRecords({
+  pid: ['p1', 'p1', 'p2', 'p3'],
+  name: ['Marie Curie', 'Marie Curie', 'Jean Dupont', 'Ana Predan'],
+  nir: ['2 55 08 14 168 025 38', '255081416802538', '1 85 02 2A 004 123 08', null],
+  visit: ['2020-01-01', '2020-01-11', '2021-06-30', '2019-12-31'],
+  birth: ['1930-05-02', '1930-05-02', '1980-01-01', '1975-07-14'],
+  cp: ['75013', '75013', '20200', '97400'],
+  age: [92, 92, 41, 46],
+  dx: ['I10', 'E11', 'J45', 'I10'],
+}, { visit: 'date', birth: 'date', age: 'integer' });
+
+const policy = {
+  columns: {
+    pid: { role: 'person-key' }, name: { role: 'identifier' }, nir: { role: 'identifier', action: 'pseudonymize' as const },
+    visit: { role: 'quasi', action: 'shift-dates' as const }, birth: { role: 'quasi', action: 'generalize' as const },
+    cp: { role: 'quasi', action: 'generalize' as const }, age: { role: 'quasi', action: 'generalize' as const }, dx: { role: 'sensitive' },
+  },
+  pseudonymize: { profile: 'fr' as const },
+};
+
+test('pseudonymizeTable: actions per column, deterministic, intervals kept per person', () => {
+  const r1 = pseudonymizeTable(data(), policy, key);
+  const r2 = pseudonymizeTable(data(), policy, key);
+  assert.deepEqual(toRecords(r1.table), toRecords(r2.table));
+  const rows = toRecords(r1.table);
+  assert.deepEqual(r1.table.columns.map((c) => c.name), ['pid', 'nir', 'visit', 'birth', 'cp', 'age', 'dx']);
+  assert.deepEqual(r1.report.dropped, ['name']);
+  assert.ok(rows.every((r) => isToken(r.pid!)));
+  assert.equal(rows[0]!.nir, rows[1]!.nir); // same NIR written two ways → same token
+  assert.equal(rows[3]!.nir, null);
+  assert.deepEqual(rows.map((r) => r.birth), ['1930', '1930', '1980', '1975']);
+  assert.deepEqual(rows.map((r) => r.cp), ['75', '75', '2B', '974']);
+  assert.deepEqual(rows.map((r) => r.age), ['90+', '90+', '41', '46']);
+  const d = (s: string) => Date.parse(s) / 86400000;
+  assert.equal(d(rows[1]!.visit!) - d(rows[0]!.visit!), 10); // same person: interval preserved
+  assert.notEqual(rows[0]!.visit, '2020-01-01');
+  assert.equal(column(r1.table, 'visit').kind, 'date');
+  // a different key gives different tokens
+  const r3 = pseudonymizeTable(data(), policy, key2);
+  assert.notEqual(toRecords(r3.table)[0]!.pid, rows[0]!.pid);
+  // nothing in the report is a value or a token
+  const rep = JSON.stringify(r1.report);
+  for (const v of ['Marie', '255081416802538', rows[0]!.pid!]) assert.ok(!rep.includes(v));
+});
+
+test('pseudonymizeTable: key required when needed; shift-dates needs a person key; undeclared identifiers dropped', () => {
+  assert.throws(() => pseudonymizeTable(data(), policy, null), (e: AnonymatError) => e.code === 'invalid-key');
+  const noPid = { ...policy, columns: { ...policy.columns, pid: { role: 'quasi' } } };
+  assert.throws(() => pseudonymizeTable(data(), noPid, key), (e: AnonymatError) => e.code === 'invalid-policy' && e.issues.some((i) => i.path === 'columns.visit.action'));
+  const t = tableFromRecords({ dx: ['a', 'b', 'c'], mail: ['a@x.org', 'b@y.org', 'c@z.org'] });
+  const r = pseudonymizeTable(t, { columns: { dx: { role: 'sensitive' } } }, null);
+  assert.deepEqual(r.report.dropped, ['mail']);
+  assert.ok(r.report.warnings.some((w) => w.includes('"mail"')));
+});
+
+test('safe-harbor profile: ZIP3, birth year → 90+ at the reference date, dates → year', () => {
+  const t = tableFromRecords({ zip: ['90804', '03601'], dob: ['1930-05-02', '1990-01-01'], seen: ['2021-03-04', '2022-03-04'] }, { dob: 'date', seen: 'date' });
+  const r = pseudonymizeTable(t, { columns: { zip: { role: 'quasi' }, dob: { role: 'quasi' }, seen: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2022-03-04' } }, null);
+  assert.deepEqual(toRecords(r.table), [{ zip: '908', dob: '90+', seen: '2021' }, { zip: '000', dob: '1990', seen: '2022' }]);
+});
+
+test('key rotation: correspondence old→new, and re-keying without originals', () => {
+  const r = pseudonymizeTable(data(), policy, key2, { previousKey: key });
+  const old = pseudonymizeTable(data(), policy, key);
+  assert.ok(r.correspondence);
+  const rekeyed = rekeyTable(old.table, ['pid', 'nir'], r.correspondence!);
+  assert.deepEqual(toRecords(rekeyed).map((x) => [x.pid, x.nir]), toRecords(r.table).map((x) => [x.pid, x.nir]));
+  assert.throws(() => rekeyTable(r.table, ['pid'], r.correspondence!), (e: AnonymatError) => e.code === 'invalid-input');
+});

@@ -1,0 +1,326 @@
+/**
+ * Column actions on a table: drop | pseudonymize | shift-dates | generalize | keep, plus free-text
+ * redaction for columns marked `text: true`. Work is done per dictionary code (one token per
+ * distinct value) and rows are remapped with typed arrays; only date shifting is per row (the
+ * offset depends on the person).
+ *
+ * Defaults when a column has no `action`: role identifier → drop; person-key → pseudonymize;
+ * other roles → kept, unless a profile (safe-harbor, fr) generalizes them; columns that are not in
+ * the policy are run through the identifier detector and dropped when they hold direct
+ * identifiers (a warning says so). Reports name columns and counts, never values, keys or tokens.
+ */
+import { AnonymatError } from '../errors.ts';
+import { columnFromCodes, makeTable } from '../table/table.ts';
+import type { Column, ColumnKind, Table } from '../table/table.ts';
+import { detectIdentifierColumn, DIRECT_KINDS } from '../health/identifiers/detect.ts';
+import type { IdentifierKind } from '../health/identifiers/detect.ts';
+import { safeHarborZip, safeHarborBirthYear, topCodeAge, dateToYear } from '../health/profiles/safe-harbor.ts';
+import { postalCodeToDepartement, mergeSmallCommune, DEFAULT_COMMUNE_THRESHOLD } from '../health/profiles/fr.ts';
+import { redactTexts } from '../text/index.ts';
+import type { PseudonymKey } from './key.ts';
+import { pseudonym, TOKEN_VERSION } from './tokens.ts';
+import type { Normalizer } from './tokens.ts';
+import { personDateOffset, daysToIso, shiftIsoDate, DEFAULT_SHIFT_DAYS } from './dates.ts';
+
+export type Action = 'drop' | 'pseudonymize' | 'shift-dates' | 'generalize' | 'keep';
+
+/** The subset of a Policy (src/policy) this module reads. */
+export interface PseudonymizePolicy {
+  columns: Record<string, { role: string; type?: string; action?: Action; text?: boolean }>;
+  pseudonymize?: {
+    profile?: 'safe-harbor' | 'fr';
+    dateShiftDays?: number;
+    domain?: string;
+    communeThreshold?: number;
+    referenceDate?: string;
+    textReplacement?: 'mask' | 'tag' | 'surrogate' | 'pseudonym';
+    lang?: 'fr' | 'en' | 'auto';
+    [k: string]: unknown;
+  };
+}
+
+export interface PseudonymizeOptions {
+  /** When rotating keys: the previous key; the result then carries the old→new correspondence. */
+  previousKey?: PseudonymKey;
+}
+
+export interface ColumnReport {
+  column: string;
+  action: Action | 'redact';
+  reason: string;
+  /** Detector kind, when the detector was consulted. */
+  detected?: string;
+  distinctBefore: number;
+  distinctAfter?: number;
+}
+
+export interface PseudonymizeReport {
+  tokenVersion: string;
+  profile: string | null;
+  rows: number;
+  columns: ColumnReport[];
+  dropped: string[];
+  warnings: string[];
+  dateShiftDays?: number;
+  referenceDate?: string;
+}
+
+export interface PseudonymizeResult {
+  table: Table;
+  report: PseudonymizeReport;
+  /** Key rotation only: columns column, old_token, new_token (for the data controller, never to release). */
+  correspondence?: Table;
+}
+
+const NORMALIZER: Partial<Record<IdentifierKind, Normalizer>> = {
+  nir: 'identifier', nia: 'identifier', ins: 'identifier', ssn: 'identifier', iban: 'identifier', phone: 'identifier',
+  rpps: 'identifier', adeli: 'identifier', finess: 'identifier', email: 'email', name: 'name', 'first-name': 'name',
+  'last-name': 'name',
+};
+
+function sampleOf(c: Column, rows: number, size = 200): string[] {
+  const out: string[] = [];
+  const step = Math.max(1, Math.floor(rows / size));
+  for (let i = 0; i < rows && out.length < size; i += step) { const v = c.dictionary[c.codes[i]!]; if (v !== null && v !== undefined) out.push(v); }
+  return out;
+}
+
+function naturalSort(labels: string[], kind: ColumnKind): string[] {
+  if (kind === 'integer' || kind === 'decimal') return labels.sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return labels.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Maps every dictionary label through f (null → missing) and remaps the codes with a gather. */
+export function mapColumn(c: Column, f: (label: string, code: number) => string | null, kind: ColumnKind, name = c.name): Column {
+  const mapped: (string | null)[] = c.dictionary.map((l, code) => (l === null ? null : f(l, code)));
+  const distinct = naturalSort([...new Set(mapped.filter((x): x is string => x !== null))], kind);
+  const index = new Map(distinct.map((l, i) => [l, i] as const));
+  const hasMissing = mapped.some((x) => x === null) && c.codes.length > 0;
+  const missing = distinct.length;
+  const codeMap = new Int32Array(c.dictionary.length);
+  for (let code = 0; code < mapped.length; code++) { const m = mapped[code]; codeMap[code] = m === null ? missing : index.get(m)!; }
+  const codes = new Int32Array(c.codes.length);
+  let usedMissing = false;
+  for (let r = 0; r < codes.length; r++) { const v = codeMap[c.codes[r]!]!; codes[r] = v; if (v === missing) usedMissing = true; }
+  const dictionary: (string | null)[] = [...distinct];
+  if (hasMissing && usedMissing) dictionary.push(null);
+  return columnFromCodes(name, kind, codes, dictionary);
+}
+
+/** Builds a date column from per-row day numbers (NaN = missing). */
+function dateColumnFromDays(name: string, days: Float64Array): Column {
+  const distinct = [...new Set(Array.from(days).filter((d) => !Number.isNaN(d)))].sort((a, b) => a - b);
+  const index = new Map(distinct.map((d, i) => [d, i] as const));
+  const codes = new Int32Array(days.length);
+  let hasMissing = false;
+  for (let r = 0; r < days.length; r++) {
+    const d = days[r]!;
+    if (Number.isNaN(d)) { codes[r] = distinct.length; hasMissing = true; } else codes[r] = index.get(d)!;
+  }
+  const dictionary: (string | null)[] = distinct.map(daysToIso);
+  if (hasMissing) dictionary.push(null);
+  return columnFromCodes(name, 'date', codes, dictionary);
+}
+
+function referenceYear(table: Table, policy: PseudonymizePolicy): { year: number; date: string } {
+  const ref = policy.pseudonymize?.referenceDate;
+  if (ref) return { year: Number(ref.slice(0, 4)), date: ref };
+  // deterministic default: the latest date in the table's date columns
+  let max = -Infinity;
+  for (const c of table.columns) if (c.kind === 'date' && c.numbers) for (const x of c.numbers) if (x > max) max = x;
+  const date = Number.isFinite(max) ? daysToIso(max) : new Date().toISOString().slice(0, 10);
+  return { year: Number(date.slice(0, 4)), date };
+}
+
+const AGE_HEADER = /^(age|âge|age_?years|age_?at|patient_?age)\b/i;
+const COMMUNE_HEADER = /(commune|code_?insee|cog|insee_?code|city_?code|code_?commune)/i;
+
+/**
+ * Applies the policy's column actions to a table. `key` may be null when no column needs one
+ * (drop/keep/generalize only); otherwise a missing key is an 'invalid-key' error (exit 2).
+ */
+export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key: PseudonymKey | null, options: PseudonymizeOptions = {}): PseudonymizeResult {
+  const ps = policy.pseudonymize ?? {};
+  const profile = ps.profile ?? null;
+  const domain = ps.domain ?? '';
+  const maxShift = ps.dateShiftDays ?? DEFAULT_SHIFT_DAYS;
+  const report: PseudonymizeReport = { tokenVersion: TOKEN_VERSION, profile, rows: table.rowCount, columns: [], dropped: [], warnings: [] };
+  const issues: { path: string; message: string }[] = [];
+  const personKeyName = Object.entries(policy.columns).find(([, c]) => c.role === 'person-key')?.[0];
+  const personCol = personKeyName ? table.columns.find((c) => c.name === personKeyName) : undefined;
+  for (const name of Object.keys(policy.columns)) {
+    if (!table.columns.some((c) => c.name === name)) report.warnings.push(`column "${name}" is in the policy but not in the input`);
+  }
+
+  // 1. decide an action per column
+  interface Plan { c: Column; action: Action | 'redact'; reason: string; detected?: IdentifierKind }
+  const plans: Plan[] = [];
+  for (const c of table.columns) {
+    const cp = policy.columns[c.name];
+    const path = `columns.${c.name}`;
+    if (cp?.text && cp.action !== 'drop' && cp.action !== 'keep') { plans.push({ c, action: 'redact', reason: 'free text (text: true): names, dates and identifiers replaced' }); continue; }
+    if (cp?.action) { plans.push({ c, action: cp.action, reason: 'action set in the policy' }); continue; }
+    if (cp?.role === 'identifier') { plans.push({ c, action: 'drop', reason: 'role identifier (default action: drop)' }); continue; }
+    if (cp?.role === 'person-key') { plans.push({ c, action: 'pseudonymize', reason: 'person key (default action: keyed pseudonym)' }); continue; }
+    const det = c.kind === 'string' || profile || !cp ? detectIdentifierColumn(c.name, sampleOf(c, table.rowCount)) : null;
+    const kind = det?.kind;
+    if (kind && DIRECT_KINDS.has(kind) && (!cp || profile)) {
+      plans.push({ c, action: 'drop', reason: `${cp ? `role ${cp.role}` : 'not in the policy'} but holds ${kind} values (detector): dropped`, detected: kind });
+      report.warnings.push(`column "${c.name}" holds direct identifiers (${kind}) but is ${cp ? `declared ${cp.role}` : 'not declared'}: dropped; declare it role identifier with an action to change this`);
+      continue;
+    }
+    if (profile) {
+      const isDate = c.kind === 'date' || kind === 'birth-date';
+      if (kind === 'postal-code') { plans.push({ c, action: 'generalize', reason: profile === 'fr' ? 'postal code → département (profile fr)' : '5-digit ZIP → 3-digit ZIP, 000 under 20,000 people (profile safe-harbor)', detected: kind }); continue; }
+      if (profile === 'fr' && COMMUNE_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'commune code: small communes merged (profile fr)' }); continue; }
+      if (profile === 'safe-harbor' && isDate) { plans.push({ c, action: 'generalize', reason: 'date → year (profile safe-harbor; ages over 89 → 90+ for birth dates)', detected: kind }); continue; }
+      if (profile === 'safe-harbor' && (c.kind === 'integer' || c.kind === 'decimal') && AGE_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'age over 89 → 90+ (profile safe-harbor)' }); continue; }
+      if (kind === 'city' || kind === 'address') { plans.push({ c, action: 'drop', reason: `${kind} (profile ${profile}): geographic unit smaller than allowed`, detected: kind }); continue; }
+    }
+    if (!cp) report.warnings.push(`column "${c.name}" is not in the policy: kept as it is`);
+    plans.push({ c, action: 'keep', reason: cp ? `role ${cp.role}` : 'not in the policy, no identifier detected', detected: kind });
+    void path;
+  }
+
+  const needsKey = plans.some((p) => p.action === 'pseudonymize' || p.action === 'shift-dates' || (p.action === 'redact' && (ps.textReplacement === 'pseudonym')));
+  if (needsKey && !key) throw new AnonymatError('invalid-key', 'this policy pseudonymizes or shifts dates: a key is required (--key-file <file> or the environment variable named by pseudonymize.keyEnv, default ANONYMAT_KEY)');
+
+  // 2. apply
+  const out: Column[] = [];
+  const corr: { column: string; old: string; neu: string }[] = [];
+  let ref: { year: number; date: string } | undefined;
+  for (const p of plans) {
+    const c = p.c;
+    const distinctBefore = c.dictionary.length - (c.missing >= 0 ? 1 : 0);
+    const rep: ColumnReport = { column: c.name, action: p.action, reason: p.reason, distinctBefore };
+    if (p.detected) rep.detected = p.detected;
+    report.columns.push(rep);
+    switch (p.action) {
+      case 'drop': report.dropped.push(c.name); continue;
+      case 'keep': out.push(c); rep.distinctAfter = distinctBefore; continue;
+      case 'pseudonymize': {
+        const kind = p.detected ?? detectIdentifierColumn(c.name, sampleOf(c, table.rowCount))?.kind;
+        const normalize = (kind && NORMALIZER[kind]) ?? 'trim';
+        const col = mapColumn(c, (l) => pseudonym(key!, l, { domain, normalize }), 'string');
+        if (options.previousKey) {
+          for (const l of c.dictionary) if (l !== null) corr.push({ column: c.name, old: pseudonym(options.previousKey, l, { domain, normalize }), neu: pseudonym(key!, l, { domain, normalize }) });
+        }
+        out.push(col); rep.distinctAfter = col.dictionary.length - (col.missing >= 0 ? 1 : 0);
+        continue;
+      }
+      case 'shift-dates': {
+        if (!personCol) { issues.push({ path: `columns.${c.name}.action`, message: 'shift-dates needs a column with role person-key in the input (one offset per person)' }); continue; }
+        const offsets = new Int32Array(personCol.dictionary.length);
+        const known = new Uint8Array(personCol.dictionary.length);
+        const offsetOf = (pc: number): number => {
+          if (!known[pc]) { const id = personCol.dictionary[pc]; offsets[pc] = id === null || id === undefined ? 0 : personDateOffset(key!, id, maxShift, domain); known[pc] = 1; }
+          return offsets[pc]!;
+        };
+        if (c.kind === 'date' && c.numbers) {
+          const days = new Float64Array(table.rowCount);
+          for (let r = 0; r < days.length; r++) {
+            const d = c.numbers[c.codes[r]!]!;
+            const pc = personCol.codes[r]!;
+            days[r] = Number.isNaN(d) || personCol.dictionary[pc] === null ? NaN : d + offsetOf(pc);
+          }
+          const col = dateColumnFromDays(c.name, days);
+          out.push(col); rep.distinctAfter = col.dictionary.length - (col.missing >= 0 ? 1 : 0);
+        } else {
+          // text dates (ISO date-times): shift per row, keep the time part
+          const labels: (string | null)[] = new Array(table.rowCount);
+          let bad = 0;
+          for (let r = 0; r < labels.length; r++) {
+            const l = c.dictionary[c.codes[r]!];
+            const pc = personCol.codes[r]!;
+            if (l === null || l === undefined || personCol.dictionary[pc] === null) { labels[r] = null; continue; }
+            const s = shiftIsoDate(l, offsetOf(pc));
+            if (s === null) { bad++; labels[r] = null; } else labels[r] = s;
+          }
+          if (bad) issues.push({ path: `columns.${c.name}`, message: `${bad} value(s) are not ISO dates (YYYY-MM-DD[Thh:mm…]); declare the column type date or fix the input` });
+          const distinct = [...new Set(labels.filter((x): x is string => x !== null))].sort();
+          const idx = new Map(distinct.map((l, i) => [l, i] as const));
+          const codes = new Int32Array(labels.length);
+          let miss = false;
+          for (let r = 0; r < labels.length; r++) { const l = labels[r]; if (l === null || l === undefined) { codes[r] = distinct.length; miss = true; } else codes[r] = idx.get(l)!; }
+          const col = columnFromCodes(c.name, 'string', codes, miss ? [...distinct, null] : distinct);
+          out.push(col); rep.distinctAfter = distinct.length;
+        }
+        report.dateShiftDays = maxShift;
+        continue;
+      }
+      case 'generalize': {
+        const kind = p.detected ?? detectIdentifierColumn(c.name, sampleOf(c, table.rowCount))?.kind;
+        let col: Column | null = null;
+        let bad = 0;
+        const count = <T>(v: T | null): T | null => { if (v === null) bad++; return v; };
+        if (c.kind === 'date' || kind === 'birth-date') {
+          if (profile === 'safe-harbor' && (kind === 'birth-date' || /birth|naiss|dob|ddn/i.test(c.name))) {
+            ref ??= referenceYear(table, policy);
+            report.referenceDate = ref.date;
+            const y = ref.year;
+            col = mapColumn(c, (l) => count(safeHarborBirthYear(l, y)), 'string');
+          } else col = mapColumn(c, (l) => count(dateToYear(l) ?? (/^\d{4}$/.test(l) ? l : null)), 'integer');
+        } else if ((c.kind === 'integer' || c.kind === 'decimal') && (AGE_HEADER.test(c.name) || c.kind === 'integer')) {
+          col = mapColumn(c, (l) => { const n = Number(l); return Number.isFinite(n) ? topCodeAge(Math.floor(n)) : count(null); }, 'string');
+        } else if (kind === 'postal-code') {
+          col = mapColumn(c, (l) => count(profile === 'safe-harbor' ? safeHarborZip(l) : postalCodeToDepartement(l)), 'string');
+        } else if (COMMUNE_HEADER.test(c.name)) {
+          const th = ps.communeThreshold ?? DEFAULT_COMMUNE_THRESHOLD;
+          col = mapColumn(c, (l) => count(mergeSmallCommune(l, th)), 'string');
+        }
+        if (!col) { issues.push({ path: `columns.${c.name}.action`, message: 'generalize applies to dates (→ year), ages (→ 90+), postal codes (→ département or ZIP3) and commune codes (small communes merged); use a hierarchy in anonymize for other columns' }); continue; }
+        if (bad) report.warnings.push(`column "${c.name}": ${bad} distinct value(s) could not be generalized and became missing`);
+        out.push(col); rep.distinctAfter = col.dictionary.length - (col.missing >= 0 ? 1 : 0);
+        continue;
+      }
+      case 'redact': {
+        const texts = redactTexts(c.dictionary, { lang: ps.lang ?? 'auto', replacement: ps.textReplacement ?? 'tag', key: key ?? undefined });
+        const col = mapColumn(c, (_l, code) => texts[code] ?? null, 'string');
+        out.push(col); rep.distinctAfter = col.dictionary.length - (col.missing >= 0 ? 1 : 0);
+        continue;
+      }
+    }
+  }
+  if (issues.length) throw new AnonymatError('invalid-policy', `the pseudonymization policy cannot be applied (${issues.length} problem(s))`, issues);
+  const result: PseudonymizeResult = { table: makeTable(out), report };
+  if (options.previousKey) result.correspondence = correspondenceTable(corr);
+  return result;
+}
+
+function correspondenceTable(rows: { column: string; old: string; neu: string }[]): Table {
+  const seen = new Set<string>();
+  const uniq = rows.filter((r) => { const k = `${r.column}\0${r.old}`; if (seen.has(k)) return false; seen.add(k); return true; });
+  uniq.sort((a, b) => (a.column < b.column ? -1 : a.column > b.column ? 1 : a.old < b.old ? -1 : a.old > b.old ? 1 : 0));
+  const col = (name: string, vals: string[]): Column => {
+    const distinct = [...new Set(vals)].sort();
+    const idx = new Map(distinct.map((v, i) => [v, i] as const));
+    return columnFromCodes(name, 'string', Int32Array.from(vals, (v) => idx.get(v)!), distinct);
+  };
+  return makeTable([col('column', uniq.map((r) => r.column)), col('old_token', uniq.map((r) => r.old)), col('new_token', uniq.map((r) => r.neu))]);
+}
+
+/**
+ * Re-keys an already pseudonymized table with a correspondence table (old_token → new_token),
+ * without the original values. Tokens missing from the correspondence are an error (counted, not
+ * printed).
+ */
+export function rekeyTable(table: Table, columns: readonly string[], correspondence: Table): Table {
+  const get = (n: string): Column => {
+    const c = correspondence.columns.find((x) => x.name === n);
+    if (!c) throw new AnonymatError('invalid-input', `the correspondence table has no column ${n} (expected column, old_token, new_token)`);
+    return c;
+  };
+  const oldC = get('old_token'), newC = get('new_token');
+  const map = new Map<string, string>();
+  for (let r = 0; r < correspondence.rowCount; r++) map.set(oldC.dictionary[oldC.codes[r]!]!, newC.dictionary[newC.codes[r]!]!);
+  const issues: { path: string; message: string }[] = [];
+  const cols = table.columns.map((c) => {
+    if (!columns.includes(c.name)) return c;
+    let missingTokens = 0;
+    const col = mapColumn(c, (l) => { const v = map.get(l); if (v === undefined) missingTokens++; return v ?? null; }, 'string');
+    if (missingTokens) issues.push({ path: `columns.${c.name}`, message: `${missingTokens} token(s) are not in the correspondence table` });
+    return col;
+  });
+  if (issues.length) throw new AnonymatError('invalid-input', 'cannot re-key: some tokens have no correspondence (was the table pseudonymized with the previous key and the same domain?)', issues);
+  return makeTable(cols);
+}
