@@ -165,6 +165,11 @@ test('property: ordered groups are a function per level with a single top', () =
 test('map: explicit parents per level; a missing parent is reported with its path', () => {
   const h = buildHierarchy('city', { map: [{ Paris: 'IDF', Versailles: 'IDF', Lyon: 'ARA' }, { IDF: 'France', ARA: 'France' }] }, ['Paris', 'Lyon', 'Versailles'], 'string');
   assert.deepEqual(row(h, 'Lyon'), ['Lyon', 'ARA', 'France', '*']);
+  const o = buildHierarchy('city', { map: { level2: { IDF: 'France', ARA: 'France' }, level1: { Paris: 'IDF', Versailles: 'IDF', Lyon: 'ARA' } } }, ['Paris', 'Lyon', 'Versailles'], 'string');
+  assert.deepEqual(o.levels, h.levels);
+  const gap = errorOf(() => buildHierarchy('city', { map: { level2: { IDF: 'France' } } }, ['Paris'], 'string'));
+  assert.equal(gap.code, 'invalid-policy');
+  assert.match(gap.issues[0]!.path, /^columns\.city\.hierarchy\.map/);
   const e = errorOf(() => buildHierarchy('city', { map: [{ Paris: 'IDF' }] }, ['Paris', 'Lyon'], 'string'));
   assert.equal(e.issues[0]!.path, 'columns.city.hierarchy.map[0]');
 });

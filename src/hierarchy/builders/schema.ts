@@ -60,7 +60,16 @@ export const groupsSpecSchema = z.union([
   }),
 ]);
 
-export const mapSpecSchema = z.array(z.record(z.string(), scalar)).min(1);
+const levelMap = z.record(z.string(), scalar);
+/** One mapping per level: a list, or an object `{level1: {...}, level2: {...}}` (levels 1..m, no gap). */
+export const mapSpecSchema = z.union([
+  z.array(levelMap).min(1),
+  z.record(z.string().regex(/^level[1-9][0-9]*$/, 'keys are level1, level2, …'), levelMap).superRefine((v, ctx) => {
+    const n = Object.keys(v).length;
+    if (n === 0) ctx.addIssue({ code: 'custom', message: 'give at least level1' });
+    for (let h = 1; h <= n; h++) if (!(`level${h}` in v)) ctx.addIssue({ code: 'custom', message: `level${h} is missing (levels must be level1..level${n})` });
+  }).transform((v) => Object.keys(v).sort((a, b) => Number(a.slice(5)) - Number(b.slice(5))).map((key) => v[key]!)),
+]);
 
 export const hierarchySpecSchema = z.strictObject({
   intervals: intervalsSpecSchema.optional(),
