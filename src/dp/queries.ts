@@ -400,7 +400,7 @@ export function planQuery(table: Table, queryDoc: unknown, dataset: DatasetDescr
 
   q.select.forEach((item, i) => {
     const path = `$.select[${i}]`;
-    steps.push(...planItem(table, q, dataset, item, path, itemShare, { m, kWanted, alpha, confidence, publicCells: unknown.length ? null : pub.cells }));
+    steps.push(...planItem(table, q, dataset, item, path, itemShare, { m, kWanted, alpha, confidence, publicCells: unknown.length ? null : pub.cells, publicAssign: unknown.length ? null : pub.assign }));
   });
 
   return {
@@ -421,7 +421,7 @@ export function planQuery(table: Table, queryDoc: unknown, dataset: DatasetDescr
   };
 }
 
-interface ItemParams { m: number; kWanted: number; alpha: number; confidence: number; publicCells: number | null }
+interface ItemParams { m: number; kWanted: number; alpha: number; confidence: number; publicCells: number | null; publicAssign: CellAssigner | null }
 
 /** Builds the measurement(s) of one select item. Cells may only be known at run time (after selection). */
 function planItem(table: Table, q: Query, d: DatasetDescriptor, item: SelectItem, path: string, share: Share, p: ItemParams): Step[] {
@@ -434,6 +434,8 @@ function planItem(table: Table, q: Query, d: DatasetDescriptor, item: SelectItem
     if (!b) { b = build(ctx.cells, ctx.assign); built.set(ctx, b); }
     return b;
   };
+  // public keys: the steps are built once, with the real assigner, and reused by every execution
+  if (p.publicCells !== null && p.publicAssign) return build(p.publicCells, p.publicAssign);
   const probe = build(p.publicCells ?? Math.max(p.kWanted, 1), () => { throw new Error('unused'); });
   return probe.map((s, j) => ({
     loss: s.loss,
