@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { anonymize, anonymizeJson, anonymizeReportSections } from './anonymize.ts';
+import { parsePolicyText } from '../policy/policy.ts';
+import { tableFromRecords, toRecords } from '../table/table.ts';
+import { runCli } from '../../test/cli/helpers.ts';
+
+const DATA = `id,age,zip,sex,diagnosis
+1,34,75011,F,I21
+2,36,75012,F,I25
+3,38,75013,M,J45
+4,31,75014,M,I21
+5,45,75015,F,E11
+6,47,75016,F,I25
+7,42,75017,M,J45
+8,49,75018,M,E11
+9,52,69001,F,I21
+10,58,69002,M,C50
+`;
+const POLICY = (thresholds: string, anonymize = '{ suppressionLimit: 0.1 }') => `columns:
+  id: { role: identifier }
+  age: { role: quasi, type: integer, hierarchy: { intervals: { width: [10, 20] } } }
+  zip: { role: quasi, type: string, hierarchy: { mask: { levels: 5 } } }
+  sex: { role: quasi }
+  diagnosis: { role: sensitive }
+thresholds: ${thresholds}
+anonymize: ${anonymize}
+`;
+
+function records() {
+  return tableFromRecords({
+    id: ['1', '2', '3', '4', '5', '6'], age: ['34', '36', '38', '31', '45', '47'],
+    zip: ['75011', '75012', '75013', '75014', '75015', '75016'], sex: ['F', 'F', 'M', 'M', 'F', 'F'], diagnosis: ['a', 'b', 'a', 'c', 'b', 'a'],
+  }, { age: 'integer' });
+}
+
+test('library: anonymize generalizes with readable labels, drops identifiers, assesses before/after', async () => {
+  const policy = parsePolicyText(POLICY('{ k: 2 }', '{ suppressionLimit: 0 }'), { baseDir: tmpdir(), source: 'test' });
+  const r = await anonymize(records(), policy);
+  assert.ok(r.feasible && r.table);
+  assert.equal(r.optimal, true);
+  assert.deepEqual(r.table.columns.map((c) => c.name), ['age', 'zip', 'sex', 'diagnosis']);
+  const rows = toRecords(r.table);
+  assert.ok(rows.every((x) => /^\[\d+-\d+\[$|^\*$/.test(x.age!) || /^\d+$/.test(x.age!)), JSON.stringify(rows[0]));
+  assert.ok(r.after!.k >= 2);
+  assert.equal(r.before!.k, 1);
+  const j = anonymizeJson(r);
+  for (const key of ['transformation', 'loss', 'suppressed', 'classes', 'optimal', 'checked', 'latticeSize', 'before', 'after', 'verdict']) assert.ok(key in j, key);
+  const sections = anonymizeReportSections(r);
+  assert.ok(sections.some((s) => s.title === 'Class sizes after'));
+});
+
+test('library: suppressed records are masked when the policy says mask', async () => {
+  const policy = parsePolicyText(POLICY('{ k: 3 }', '{ suppressionLimit: 0.5, suppressed: mask, strategy: exhaustive }'), { baseDir: tmpdir(), source: 'test' });
+  const r = await anonymize(records(), policy, { assess: false });
+  assert.ok(r.table);
+  assert.equal(r.table.rowCount, 6);
+  const masked = toRecords(r.table).filter((x) => x.age === '*' && x.zip === '*' && x.sex === '*');
+  assert.ok(r.suppressed > 0, 'the optimum suppresses here');
+  assert.equal(masked.length, r.suppressed);
+});
+
+test('library: nothing feasible → result says which constraint binds', async () => {
+  const policy = parsePolicyText(POLICY('{ k: 20 }'), { baseDir: tmpdir(), source: 'test' });
+  const r = await anonymize(records(), policy, { assess: false });
+  assert.equal(r.feasible, false);
+  assert.equal(r.table, null);
+  assert.match(r.binding[0]!, /20-anonymity/);
+});
+
+test('cli: anonymize writes the output atomically, --json has the documented fields; exit 3 when infeasible', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-anon-'));
+  writeFileSync(join(dir, 'data.csv'), DATA);
+  writeFileSync(join(dir, 'ok.yaml'), POLICY('{ k: 2 }'));
+  writeFileSync(join(dir, 'no.yaml'), POLICY('{ k: 20 }'));
+  const ok = await runCli(['anonymize', join(dir, 'data.csv'), '-p', join(dir, 'ok.yaml'), '-o', join(dir, 'out.csv'), '--json', '--report', join(dir, 'r.html')]);
+  assert.equal(ok.code, 0, ok.stderr);
+  const j = JSON.parse(ok.stdout);
+  assert.deepEqual(Object.keys(j.transformation), ['age', 'zip', 'sex']);
+  assert.equal(typeof j.loss, 'number');
+  assert.equal(j.optimal, true);
+  assert.ok(j.before.k === 1 && j.after.k >= 2);
+  const out = readFileSync(join(dir, 'out.csv'), 'utf8');
+  assert.match(out.split('\n')[0]!, /^age,zip,sex,diagnosis$/);
+  assert.ok(!out.includes('75011'), 'zip codes generalized');
+  assert.match(readFileSync(join(dir, 'r.html'), 'utf8'), /<svg/);
+  const no = await runCli(['anonymize', join(dir, 'data.csv'), '-p', join(dir, 'no.yaml'), '-o', join(dir, 'out2.csv')]);
+  assert.equal(no.code, 3);
+  assert.match(no.stderr, /20-anonymity/);
+  assert.equal(existsSync(join(dir, 'out2.csv')), false);
+  const bad = await runCli(['anonymize', join(dir, 'data.csv'), '-p', join(dir, 'ok.yaml'), '-o', join(dir, 'o.csv'), '--strategy', 'nope']);
+  assert.equal(bad.code, 2);
+});
