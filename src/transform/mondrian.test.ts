@@ -36,6 +36,12 @@ test('categorical QIs split by code order into sets; equal widths: the first lis
   assert.equal(toRecords(long.table)[0]!.c, '{a..g}');
 });
 
+test('date ranges use a comma: [first,last]', () => {
+  const t = tableFromRecords({ d: ['2020-01-03', '2020-02-11', '2021-05-01', '2021-07-09'] }, { d: 'date' });
+  const r = mondrian(t, ['d'], { k: 2 });
+  assert.deepEqual(toRecords(r.table).map((x) => x.d), ['[2020-01-03,2020-02-11]', '[2020-01-03,2020-02-11]', '[2021-05-01,2021-07-09]', '[2021-05-01,2021-07-09]']);
+});
+
 test('infeasible input: fewer than k rows or not l-diverse overall → one fully generalized partition, satisfied false', () => {
   const r = mondrian(tableFromRecords({ age: [1, 2] }), ['age'], { k: 3 });
   assert.equal(r.satisfied, false);

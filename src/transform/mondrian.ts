@@ -20,7 +20,8 @@
  * the share of the hierarchy's ground values under that label.
  *
  * Labels: a partition's value on a quasi-identifier is its single value, or a range `[min-max]` of
- * the values present (integer, decimal, date columns), or a set `{a,b,c}` (other kinds, up to 5
+ * the values present (integer, decimal columns; dates as `[2020-01-03,2020-02-11]`, a comma since
+ * dates contain hyphens), or a set `{a,b,c}` (other kinds, up to 5
  * values; beyond, `{first..last}`: the values from first to last in natural order). Missing values
  * are a value of their own, ordered last; a generalized label that includes them ends with `|NA`.
  *
@@ -370,7 +371,7 @@ export function mondrian(table: Table, quasiIdentifiers: string[], options: Mond
       else {
         let core: string;
         if (vals.length === 1) core = c.dictionary[vals[0]!]!;
-        else if (numeric[j]) core = `[${c.dictionary[vals[0]!]}-${c.dictionary[vals[vals.length - 1]!]}]`;
+        else if (numeric[j]) core = `[${c.dictionary[vals[0]!]}${c.kind === 'date' ? ',' : '-'}${c.dictionary[vals[vals.length - 1]!]}]`;
         else if (vals.length <= maxSet) core = `{${Array.from(vals, (v) => c.dictionary[v]).join(',')}}`;
         else core = `{${c.dictionary[vals[0]!]}..${c.dictionary[vals[vals.length - 1]!]}}`;
         label = hasMissing ? `${core}|NA` : core;
