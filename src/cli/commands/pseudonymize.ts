@@ -1,9 +1,82 @@
 import type { Command } from 'commander';
-import { action } from '../run.ts';
+import { action, printJson } from '../run.ts';
 import { AnonymatError } from '../../errors.ts';
 
-/** `anonymat pseudonymize` — placeholder until its issue lands: exits 2 with a clear message. */
+interface Opts {
+  policy?: string; keyFile?: string; output?: string; format?: string; rotateFrom?: string; correspondence?: string;
+  rekey?: string; report?: string; json?: boolean;
+}
+
+/** `anonymat pseudonymize` — column actions (drop, keyed pseudonym, date shift, generalize) per the policy. */
 export function register(program: Command): void {
-  program.command('pseudonymize').description('(not yet available)').allowUnknownOption().argument('[args...]')
-    .action(action(async () => { throw new AnonymatError('invalid-usage', 'anonymat pseudonymize is not available in this version'); }));
+  program.command('pseudonymize')
+    .description('Drop, pseudonymize (keyed HMAC-SHA-256 tokens), shift dates per person or generalize columns, as the policy says')
+    .argument('<input>', 'CSV/TSV, Parquet or JSON Lines file; - reads CSV from stdin')
+    .requiredOption('--policy <file>', 'policy file (columns with role and optional action; pseudonymize: section)')
+    .option('--key-file <file>', 'secret key (hex, base64 or a passphrase of at least 32 bytes); default: env ANONYMAT_KEY or pseudonymize.keyEnv')
+    .option('-o, --output <file>', 'output table (format from the extension; default: CSV on stdout)')
+    .option('--format <fmt>', 'input format: csv, tsv, parquet, jsonl or json')
+    .option('--rotate-from <file>', 'previous key file: also write the old→new token correspondence (needs --correspondence)')
+    .option('--correspondence <file>', 'where to write the old→new token table (for the data controller only; never release it)')
+    .option('--rekey <file>', 're-key an already pseudonymized input with a correspondence table (no key, no originals needed)')
+    .option('--report <file>', 'write the JSON report (actions per column, counts; no values, keys or tokens)')
+    .option('--json', 'print the report as JSON on stdout (needs -o)')
+    .addHelpText('after', `
+Examples:
+  openssl rand -hex 32 > secret.key && chmod 600 secret.key
+  anonymat pseudonymize patients.csv --policy policy.yaml --key-file secret.key -o patients.pseudo.csv
+  ANONYMAT_KEY=$(cat secret.key) anonymat pseudonymize visits.parquet --policy policy.yaml -o out.parquet --json
+  anonymat pseudonymize patients.csv --policy policy.yaml --key-file new.key --rotate-from old.key \\
+      --correspondence rotation.csv -o patients.pseudo.csv
+  anonymat pseudonymize old.pseudo.csv --policy policy.yaml --rekey rotation.csv -o new.pseudo.csv
+
+Policy (YAML):
+  columns:
+    patient_id: { role: person-key }                         # → v1:… token (default)
+    nir:        { role: identifier, action: pseudonymize }   # default for identifiers: drop
+    visit_date: { role: quasi, type: date, action: shift-dates }
+    birth_date: { role: quasi, type: date, action: generalize }  # → year
+    note:       { role: sensitive, text: true }              # free text redacted
+  pseudonymize: { profile: fr, dateShiftDays: 180 }          # or safe-harbor
+
+Same input, key and policy → same output. The key is never printed or written to a report; a
+missing or too short key (< 32 bytes) exits with 2 (invalid-key). Memory: the table in memory
+(dictionary-coded); time: one HMAC per distinct value.`)
+    .action(action(async (input: string, opts: Opts) => {
+      const { loadPolicy, readOptionsOf } = await import('../../policy/policy.ts');
+      const { readTable } = await import('../../io/read.ts');
+      const { writeTable, writeFileAtomic, tableToCsv } = await import('../../io/write.ts');
+      const ps = await import('../../pseudonymize/index.ts');
+      if (opts.json && !opts.output) throw new AnonymatError('invalid-usage', '--json prints the report on stdout: give the output table with -o <file>');
+      if (opts.rotateFrom && !opts.correspondence) throw new AnonymatError('invalid-usage', '--rotate-from needs --correspondence <file> (where the old→new token table goes)');
+      const policy = await loadPolicy(opts.policy!);
+      // re-keying reads an already pseudonymized output: the policy's column types no longer apply
+      const table = await readTable(input, opts.rekey ? { ...policy.input, format: opts.format as never } : readOptionsOf(policy, { format: opts.format as never }));
+      let out;
+      let report: unknown;
+      if (opts.rekey) {
+        const corr = await readTable(opts.rekey, { format: 'csv' });
+        const cols = Object.entries(policy.columns).filter(([, c]) => c.action === 'pseudonymize' || (c.role === 'person-key' && !c.action)).map(([n]) => n).filter((n) => table.columns.some((c) => c.name === n));
+        out = ps.rekeyTable(table, cols, corr);
+        report = { rekeyed: cols, rows: table.rowCount };
+      } else {
+        const keyEnv = (policy.pseudonymize as { keyEnv?: string } | undefined)?.keyEnv ?? ps.DEFAULT_KEY_ENV;
+        const key = opts.keyFile || process.env[keyEnv] ? ps.loadKey({ keyFile: opts.keyFile, keyEnv }) : null;
+        const previousKey = opts.rotateFrom ? ps.loadKey({ keyFile: opts.rotateFrom }) : undefined;
+        const r = ps.pseudonymizeTable(table, policy as never, key, { previousKey });
+        out = r.table;
+        report = r.report;
+        if (r.correspondence) {
+          await writeTable(r.correspondence, opts.correspondence!, { format: 'csv' });
+          process.stderr.write(`token correspondence written to ${opts.correspondence}: for the data controller only — it links old and new tokens; never release it\n`);
+        }
+        for (const w of r.report.warnings) process.stderr.write(`warning: ${w}\n`);
+      }
+      if (opts.output) await writeTable(out, opts.output);
+      else process.stdout.write(tableToCsv(out, ','));
+      if (opts.report) await writeFileAtomic(opts.report, JSON.stringify(report, null, 2) + '\n');
+      if (opts.json) printJson(report);
+      else if (opts.output) process.stderr.write(`${out.rowCount} rows, ${out.columns.length} columns written to ${opts.output}\n`);
+      return 0;
+    }));
 }
