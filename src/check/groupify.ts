@@ -60,13 +60,34 @@ export function groupify(
   let mask = cap - 1;
   const cards = Float64Array.from(cardinalities, (c) => Math.max(1, c));
 
+  // exact path: mixed-radix keys computed column by column over blocks of rows (sequential reads)
+  const BLOCK = 4096;
+  // (hashed path: FNV-1a hashes the same way)
+  const blockKeys = new Float64Array(exact ? Math.min(BLOCK, n) || 1 : 0);
+  const blockHash = new Int32Array(exact ? 0 : Math.min(BLOCK, n) || 1);
   for (let i = 0; i < n; i++) {
+    if (i % BLOCK === 0) {
+      const end = Math.min(n, i + BLOCK);
+      if (exact) {
+        const c0 = columns[0]!;
+        for (let r = i; r < end; r++) blockKeys[r - i] = c0[r]!;
+        for (let j = 1; j < m; j++) {
+          const col = columns[j]!, card = cards[j]!;
+          for (let r = i; r < end; r++) blockKeys[r - i] = blockKeys[r - i]! * card + col[r]!;
+        }
+      } else {
+        blockHash.fill(0x811c9dc5 | 0);
+        for (let j = 0; j < m; j++) {
+          const col = columns[j]!;
+          for (let r = i; r < end; r++) blockHash[r - i] = Math.imul(blockHash[r - i]! ^ col[r]!, 0x01000193);
+        }
+      }
+    }
     if (include && !include[i]) { classOf[i] = -1; continue; }
     rows++;
     let id = -1;
     if (exact) {
-      let key = 0;
-      for (let j = 0; j < m; j++) key = key * cards[j]! + columns[j]![i]!;
+      const key = blockKeys[i % BLOCK]!;
       let s = hashNumber(key) & mask;
       for (;;) {
         const idp = table[2 * s + 1]!;
@@ -80,9 +101,7 @@ export function groupify(
         if (count * 2 > cap) { cap *= 2; mask = cap - 1; table = rehashExact(table, cap); }
       }
     } else {
-      let h = 0x811c9dc5;
-      for (let j = 0; j < m; j++) h = Math.imul(h ^ columns[j]![i]!, 0x01000193);
-      h = fmix(h) | 0;
+      const h = fmix(blockHash[i % BLOCK]!) | 0;
       let s = h & mask;
       for (;;) {
         const idp = htable[2 * s + 1]!;
