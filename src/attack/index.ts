@@ -6,7 +6,7 @@
 export { proveAnonymity, verdictSummary, type ProveInput, type VerdictReport, type VerdictPolicy, type Failure, type IdentifierDetector } from './verdict.ts';
 export { singlingOut, countMatches, type SinglingOutOptions, type SinglingOutResult, type Predicate, type Condition } from './singling-out.ts';
 export { linkability, type LinkabilityOptions, type LinkabilityResult } from './linkability.ts';
-export { inference, type InferenceOptions, type InferenceResult } from './inference.ts';
+export { inference, inferenceMany, type InferenceOptions, type InferenceResult } from './inference.ts';
 export { linkage, type LinkageOptions, type LinkageResult, type LinkageCounts } from './linkage.ts';
 export { crossRelease, type CrossReleaseOptions, type CrossReleaseResult, type CrossColumn } from './cross-release.ts';
 export { wilson, probit, attackFigures, residual, type AttackFigures, type AttackCounts, type SuccessRate } from './stats.ts';

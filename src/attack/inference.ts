@@ -8,7 +8,7 @@
  */
 import { AnonymatError } from '../errors.ts';
 import { attackFigures, type AttackFigures } from './stats.ts';
-import { makeContext, sampleRows, CONTROL, ORIGINAL, RELEASE, type AttackContext, type AttackInput } from './context.ts';
+import { makeContext, sampleRows, CONTROL, ORIGINAL, RELEASE, type AttackInput } from './context.ts';
 import { buildNeighbourIndex, nearest } from './neighbours.ts';
 import { compatible } from './space.ts';
 
@@ -30,45 +30,55 @@ export interface InferenceResult extends AttackFigures {
 }
 
 export function inference(opts: InferenceOptions): InferenceResult {
+  return inferenceMany({ ...opts, secrets: [opts.secret] })[0]!;
+}
+
+/**
+ * Inference of several secrets from the same auxiliary columns: the neighbours are searched once
+ * (same targets, same seed) and each secret is scored on them. Results equal separate runs.
+ */
+export function inferenceMany(opts: Omit<InferenceOptions, 'secret'> & { secrets: string[] }): InferenceResult[] {
   if (!opts.auxColumns.length) throw new AnonymatError('invalid-usage', 'inference needs at least one auxiliary column');
-  if (typeof opts.secret !== 'string') throw new AnonymatError('invalid-usage', 'inference takes one secret column (a name)');
-  if (opts.auxColumns.includes(opts.secret)) throw new AnonymatError('invalid-usage', `the secret column ${JSON.stringify(opts.secret)} cannot also be an auxiliary column`);
-  const names = [...opts.auxColumns, opts.secret];
+  if (!Array.isArray(opts.secrets) || opts.secrets.some((x) => typeof x !== 'string')) throw new AnonymatError('invalid-usage', 'inference takes secret column names');
+  for (const secret of opts.secrets) {
+    if (opts.auxColumns.includes(secret)) throw new AnonymatError('invalid-usage', `the secret column ${JSON.stringify(secret)} cannot also be an auxiliary column`);
+  }
+  const names = [...opts.auxColumns, ...opts.secrets];
   const ctx = makeContext(opts, names, 31);
-  const s = names.length - 1;
-  const secretCol = ctx.space.columns[s]!;
-  const regression = opts.regression ?? secretCol.numeric;
-  if (regression && !secretCol.numeric) throw new AnonymatError('invalid-usage', `secret column ${JSON.stringify(opts.secret)} is not numeric: regression is impossible`);
   const tol = opts.tolerance ?? 0.05;
   const index = buildNeighbourIndex(ctx.space, opts.auxColumns.map((_, i) => i), RELEASE, ctx.priority());
-  const rel = secretCol.views[RELEASE]!;
-  const success = (table: number, row: number, guessRow: number): boolean => {
-    const tv = secretCol.views[table]!;
-    const t = tv.codes[row]!, g = rel.codes[guessRow]!;
-    if (rel.any[g]) return false;
-    if (tv.miss[t] || rel.miss[g]) return tv.miss[t] === 1 && rel.miss[g] === 1;
-    if (!regression) return compatible(secretCol, tv, t, rel, g);
-    const x = tv.lo![t]!;
-    const lim = tol * Math.abs(x);
-    return Math.abs(rel.lo![g]! - x) <= lim && Math.abs(rel.hi![g]! - x) <= lim;
-  };
-  const run = (c: AttackContext, table: number, rows: Int32Array): number => {
-    void c;
-    let k = 0;
-    for (const r of rows) { const nn = nearest(index, table, r, 1).rows; if (nn.length && success(table, r, nn[0]!)) k++; }
-    return k;
-  };
   const targets = sampleRows(ctx.rng, opts.original.rowCount, ctx.nAttacks);
-  const successes = run(ctx, ORIGINAL, targets);
-  let baselineSuccesses = 0;
-  for (const r of targets) if (success(ORIGINAL, r, ctx.rng.int(opts.release.rowCount))) baselineSuccesses++;
-  let control = {};
+  const guesses = Int32Array.from(targets, (r) => nearest(index, ORIGINAL, r, 1).rows[0] ?? -1);
+  const baselineGuesses = Int32Array.from(targets, () => ctx.rng.int(opts.release.rowCount));
+  let ct: Int32Array | null = null, ctGuesses: Int32Array | null = null;
   if (ctx.hasControl) {
-    const ct = sampleRows(ctx.rng, opts.control!.rowCount, ctx.nAttacks);
-    control = { controlSuccesses: run(ctx, CONTROL, ct), controlAttacks: ct.length };
+    ct = sampleRows(ctx.rng, opts.control!.rowCount, ctx.nAttacks);
+    ctGuesses = Int32Array.from(ct, (r) => nearest(index, CONTROL, r, 1).rows[0] ?? -1);
   }
   const notes: string[] = [];
   if (opts.original.rowCount > targets.length) notes.push(`${targets.length} targets sampled from ${opts.original.rowCount} original records (seeded)`);
-  const fig = attackFigures({ successes, attacks: targets.length, baselineSuccesses, baselineAttacks: targets.length, ...control }, ctx.confidence);
-  return { ...fig, secret: opts.secret, auxColumns: opts.auxColumns, regression, notes, warnings: ctx.warnings };
+  return opts.secrets.map((secret, si) => {
+    const secretCol = ctx.space.columns[opts.auxColumns.length + si]!;
+    const regression = opts.regression ?? secretCol.numeric;
+    if (regression && !secretCol.numeric) throw new AnonymatError('invalid-usage', `secret column ${JSON.stringify(secret)} is not numeric: regression is impossible`);
+    const rel = secretCol.views[RELEASE]!;
+    const success = (table: number, row: number, guessRow: number): boolean => {
+      if (guessRow < 0) return false;
+      const tv = secretCol.views[table]!;
+      const t = tv.codes[row]!, g = rel.codes[guessRow]!;
+      if (rel.any[g]) return false;
+      if (tv.miss[t] || rel.miss[g]) return tv.miss[t] === 1 && rel.miss[g] === 1;
+      if (!regression) return compatible(secretCol, tv, t, rel, g);
+      const x = tv.lo![t]!;
+      const lim = tol * Math.abs(x);
+      return Math.abs(rel.lo![g]! - x) <= lim && Math.abs(rel.hi![g]! - x) <= lim;
+    };
+    const count = (table: number, rows: Int32Array, gs: Int32Array) => { let k = 0; for (let i = 0; i < rows.length; i++) if (success(table, rows[i]!, gs[i]!)) k++; return k; };
+    const fig = attackFigures({
+      successes: count(ORIGINAL, targets, guesses), attacks: targets.length,
+      baselineSuccesses: count(ORIGINAL, targets, baselineGuesses), baselineAttacks: targets.length,
+      ...(ct ? { controlSuccesses: count(CONTROL, ct, ctGuesses!), controlAttacks: ct.length } : {}),
+    }, ctx.confidence);
+    return { ...fig, secret, auxColumns: opts.auxColumns, regression, notes, warnings: ctx.warnings };
+  });
 }

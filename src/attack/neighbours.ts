@@ -26,6 +26,7 @@ export interface NeighbourIndex {
   /** Exact-match shortcut (point-like candidates): mixed-radix key of codes → class position. */
   readonly exact: Map<number, number> | null;
   readonly translations: Map<number, Int32Array>;
+  readonly acc: Float64Array;
 }
 
 /** `priority[row]`: smaller wins ties (a permutation rank). */
@@ -77,7 +78,7 @@ export function buildNeighbourIndex(space: Space, colIdxIn: number[], candidate:
   return {
     cols, candidate, classCount: g.count, classCodes, rowStart, rows,
     scratch: views.map((v) => new Float64Array(Math.max(1, v.card))),
-    exact, translations: new Map(),
+    exact, translations: new Map(), acc: new Float64Array(Math.max(1, g.count)),
   };
 }
 
@@ -159,20 +160,18 @@ export function nearest(index: NeighbourIndex, target: number, row: number, k = 
   const C = index.classCodes;
   const nc = index.classCount;
   if (k === 1) {
+    // column-major sums over the classes (tight gathers), then the first minimum in priority order
     let best = Infinity, bestClass = -1;
-    if (m === 1) {
+    const acc = index.acc;
+    {
       const d0 = D[0]!, c0 = C[0]!;
-      for (let i = 0; i < nc; i++) { const d = d0[c0[i]!]!; if (d < best) { best = d; bestClass = i; if (d === 0) break; } }
-    } else if (m === 2) {
-      const d0 = D[0]!, c0 = C[0]!, d1 = D[1]!, c1 = C[1]!;
-      for (let i = 0; i < nc; i++) { const d = d0[c0[i]!]! + d1[c1[i]!]!; if (d < best) { best = d; bestClass = i; if (d === 0) break; } }
-    } else {
-      for (let i = 0; i < nc; i++) {
-        let d = 0;
-        for (let j = 0; j < m && d < best; j++) d += D[j]![C[j]![i]!]!;
-        if (d < best) { best = d; bestClass = i; if (d === 0) break; }
-      }
+      for (let i = 0; i < nc; i++) acc[i] = d0[c0[i]!]!;
     }
+    for (let j = 1; j < m; j++) {
+      const dj = D[j]!, cj = C[j]!;
+      for (let i = 0; i < nc; i++) acc[i]! += dj[cj[i]!]!;
+    }
+    for (let i = 0; i < nc; i++) { const d = acc[i]!; if (d < best) { best = d; bestClass = i; if (d === 0) break; } }
     if (bestClass < 0) return { rows: [], distance: Infinity };
     return { rows: [index.rows[index.rowStart[bestClass]!]!], distance: best };
   }

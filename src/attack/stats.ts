@@ -35,18 +35,41 @@ export function normalQuantile(p: number): number {
     const q = Math.sqrt(-2 * Math.log(1 - p));
     x = -(((((cc[0]! * q + cc[1]!) * q + cc[2]!) * q + cc[3]!) * q + cc[4]!) * q + cc[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
   }
-  // one Halley refinement with erfc
-  const e = 0.5 * erfc(-x / Math.SQRT2) - p;
-  const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
-  return x - u / (1 + (x * u) / 2);
+  // Halley refinements with an accurate erfc
+  for (let i = 0; i < 2; i++) {
+    const e = 0.5 * erfc(-x / Math.SQRT2) - p;
+    const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+    x = x - u / (1 + (x * u) / 2);
+  }
+  return x;
 }
 
+/** erfc to ~1e-13: Maclaurin series of erf for |x| < 3, Lentz continued fraction beyond. */
 function erfc(x: number): number {
-  // Numerical Recipes erfcc (Chebyshev), relative error < 1.2e-7, then good enough for one Halley step
   const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 +
-    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  let r: number;
+  if (z < 3) {
+    let term = z, sum = z;
+    for (let n = 1; n < 200; n++) {
+      term *= (-z * z) / n;
+      const add = term / (2 * n + 1);
+      sum += add;
+      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+    }
+    r = 1 - (2 / Math.sqrt(Math.PI)) * sum;
+  } else {
+    // erfc(z) = exp(−z²)/√π · 1/(z + 1/2/(z + 1/(z + 3/2/(z + …))))
+    let f = z, C = z, D = 0;
+    for (let n = 1; n < 300; n++) {
+      const a = n / 2;
+      D = z + a * D; D = D === 0 ? 1e-300 : 1 / D;
+      C = z + a / C; if (C === 0) C = 1e-300;
+      const delta = C * D;
+      f *= delta;
+      if (Math.abs(delta - 1) < 1e-16) break;
+    }
+    r = Math.exp(-z * z) / Math.sqrt(Math.PI) / f;
+  }
   return x >= 0 ? r : 2 - r;
 }
 

@@ -16,7 +16,7 @@ import type { Table } from '../table/table.ts';
 import { assessTable } from '../risk/index.ts';
 import { singlingOut, type SinglingOutResult } from './singling-out.ts';
 import { linkability, type LinkabilityResult } from './linkability.ts';
-import { inference, type InferenceResult } from './inference.ts';
+import { inference, inferenceMany, type InferenceResult } from './inference.ts';
 import { linkage, type LinkageResult } from './linkage.ts';
 import { crossRelease, type CrossReleaseResult } from './cross-release.ts';
 import { parseAttacksSection } from './policy.ts';
@@ -88,6 +88,8 @@ export interface VerdictReport {
     columns: { quasiIdentifiers: string[]; sensitive: string[]; singlingOut: string[]; linkability: [string[], string[]] | null; inferenceAux: string[] };
   };
   seconds: number;
+  /** Seconds per step (diagnostics; varies between runs). */
+  timings: Record<string, number>;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(x < 0.001 && x > 0 ? 2 : 1)} %`;
@@ -100,6 +102,9 @@ function notEvaluated(reason: string) {
 /** Runs every check and returns the report (see the module comment). */
 export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> {
   const t0 = performance.now();
+  const timings: Record<string, number> = {};
+  let tLast = t0;
+  const lap = (name: string) => { const t = performance.now(); timings[name] = Math.round(t - tLast) / 1000; tLast = t; };
   const { original, release, control, aux, previousRelease, policy } = input;
   const cfg = parseAttacksSection(policy.attacks, policy.source);
   const limit = policy.thresholds?.maxAttackRisk ?? cfg.maxRisk ?? 0.05;
@@ -192,10 +197,13 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     }
   } else warnings.push('no previous release given: cross-release linkability was not measured (only key-like columns of this release were looked for)');
 
+  lap('identifiers and keys');
   // 3. formal thresholds
   let formal: VerdictReport['formal'] = null;
   try {
-    const a = assessTable(release, policy as never);
+    // the policy restricted to the columns the release still has (dropped columns are not an error)
+    const columns = Object.fromEntries(Object.entries(policy.columns).filter(([c]) => inRelease.has(c)));
+    const a = assessTable(release, { ...policy, columns } as never);
     formal = { passes: a.verdict.passes, failures: a.verdict.failures.map((f) => ({ criterion: f.criterion, message: f.message, value: f.value, threshold: f.threshold })), notEvaluated: a.verdict.notEvaluated };
     for (const f of a.verdict.failures) failures.push({ criterion: 'formal-threshold', value: f.value, threshold: f.threshold, ...(f.column ? { column: f.column } : {}), message: `formal threshold ${f.criterion}: ${f.message}` });
   } catch (e) {
@@ -204,6 +212,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     failures.push({ criterion: 'formal-threshold', value: null, threshold: null, message: `the policy's formal thresholds could not be evaluated on the release (${msg})` });
   }
 
+  lap('formal thresholds');
   // 4. attacks
   const base = { original, release, ...(control ? { control } : {}), seed, attacks: nAttacks, confidence, ...(input.hierarchies ? { hierarchies: input.hierarchies } : {}) };
   const soCols = (cfg.singlingOut?.columns ?? (qi.length ? qi : attackable)).filter((c) => attackable.includes(c));
@@ -218,6 +227,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     }
     so = { ...worst(soDetails), evaluated: true };
   }
+  lap('singling out');
   let lk: VerdictReport['attacks']['linkability'];
   let lkCols: [string[], string[]] | null = cfg.linkability?.columns ?? null;
   if (!lkCols) {
@@ -228,6 +238,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   if (cfg.linkability?.enabled === false) lk = notEvaluated('disabled by the policy (attacks.linkability.enabled: false)');
   else if (!lkCols) lk = notEvaluated('fewer than two columns to split between two parties');
   else lk = { ...linkability({ ...base, auxColumns: lkCols, ...(cfg.linkability?.neighbours ? { neighbours: cfg.linkability.neighbours } : {}) }), evaluated: true };
+  lap('linkability');
   const secrets = (cfg.inference?.secrets ?? sensitive).filter((c) => attackable.includes(c));
   const infAux = (cfg.inference?.auxColumns ?? (qi.length ? qi : attackable)).filter((c) => attackable.includes(c));
   const infDetails: InferenceResult[] = [];
@@ -235,13 +246,16 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   if (cfg.inference?.enabled === false) inf = notEvaluated('disabled by the policy (attacks.inference.enabled: false)');
   else if (secrets.length === 0) inf = notEvaluated('no sensitive column (policy role sensitive) shared by the original and the release');
   else {
-    for (const s of secrets) {
+    const tol = cfg.inference?.tolerance !== undefined ? { tolerance: cfg.inference.tolerance } : {};
+    const shared = secrets.filter((s) => !infAux.includes(s));
+    if (shared.length && infAux.length) infDetails.push(...inferenceMany({ ...base, secrets: shared, auxColumns: infAux, ...tol }));
+    for (const s of secrets.filter((x) => infAux.includes(x))) {
       const auxCols = infAux.filter((c) => c !== s);
-      if (auxCols.length === 0) continue;
-      infDetails.push(inference({ ...base, secret: s, auxColumns: auxCols, ...(cfg.inference?.tolerance !== undefined ? { tolerance: cfg.inference.tolerance } : {}) }));
+      if (auxCols.length) infDetails.push(inference({ ...base, secret: s, auxColumns: auxCols, ...tol }));
     }
     inf = infDetails.length ? { ...worst(infDetails), evaluated: true } : notEvaluated('no auxiliary column left for the inference');
   }
+  lap('inference');
   for (const [name, r, what] of [
     ['singling out', so, soDetails.length ? `(${(so as SinglingOutResult).mode}, ${(so as SinglingOutResult).columns.length} columns)` : ''],
     ['linkability', lk, lkCols ? `(parties hold ${lkCols[0].join(', ')} | ${lkCols[1].join(', ')})` : ''],
@@ -275,6 +289,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     lg = { evaluated: false, reason: 'no auxiliary table given (--aux)', reidentified: null, rate: null };
   }
 
+  lap('linkage');
   const anonymous = failures.length === 0;
   return {
     verdict: { anonymous, label: anonymous ? 'anonymous' : 'pseudonymous: personal data', reasons: failures.map((f) => f.message), failures, limit },
@@ -286,6 +301,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
       columns: { quasiIdentifiers: qi, sensitive, singlingOut: soCols, linkability: lkCols, inferenceAux: infAux },
     },
     seconds: Math.round((performance.now() - t0) / 10) / 100,
+    timings,
   };
 }
 

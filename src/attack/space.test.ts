@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tableFromRecords } from '../table/table.ts';
+import { buildSpace, cellDistance, compatible, distancesTo } from './space.ts';
+
+test('mixed-type distances: numbers by range, categories 0/1, generalized values by overlap', () => {
+  const orig = tableFromRecords({ 'age (years)': [34, 50, 20], 'zip [code]': ['75011', '13001', '75012'], sex: ['F', 'M', 'F'] });
+  const rel = tableFromRecords({ 'age (years)': ['[30-40[', '50', '>=60'], 'zip [code]': ['750**', '13001', '*'], sex: ['F', '{F,M}', 'M'] });
+  const s = buildSpace([{ table: orig, literal: true, label: 'o' }, { table: rel, literal: false, label: 'r' }], ['age (years)', 'zip [code]', 'sex']);
+  const [age, zip, sex] = s.columns;
+  assert.equal(age!.numeric, true);
+  assert.equal(age!.range, 60 - 20); // bounds 20, 30, 40(−ε), 50, 60
+  const o = (c: typeof age, r: number) => [c!.views[0]!, c!.views[0]!.codes[r]!] as const;
+  const rr = (c: typeof age, r: number) => [c!.views[1]!, c!.views[1]!.codes[r]!] as const;
+  // 34 vs [30-40[ : compatible, 0
+  assert.equal(cellDistance(age!, ...o(age, 0), ...rr(age, 0)), 0);
+  // 20 vs [30-40[ : gap 10 / range 40
+  assert.ok(Math.abs(cellDistance(age!, ...o(age, 2), ...rr(age, 0)) - 10 / 40) < 1e-9);
+  // 50 vs >=60: gap 10
+  assert.ok(Math.abs(cellDistance(age!, ...o(age, 1), ...rr(age, 2)) - 10 / 40) < 1e-9);
+  // zip: 75011 in 750**, 13001 not; * compatible with all
+  assert.ok(compatible(zip!, ...o(zip, 0), ...rr(zip, 0)));
+  assert.ok(compatible(zip!, ...o(zip, 2), ...rr(zip, 0)));
+  assert.equal(cellDistance(zip!, ...o(zip, 1), ...rr(zip, 0)), 1);
+  assert.equal(cellDistance(zip!, ...o(zip, 1), ...rr(zip, 2)), 0);
+  // sets
+  assert.ok(compatible(sex!, ...o(sex, 1), ...rr(sex, 1)));
+  assert.equal(cellDistance(sex!, ...o(sex, 0), ...rr(sex, 2)), 1);
+  // distancesTo agrees with cellDistance for every code, twice (scratch reuse)
+  for (let rep = 0; rep < 2; rep++) {
+    for (const c of s.columns) {
+      const out = new Float64Array(c.views[1]!.card);
+      for (let r = 0; r < 3; r++) {
+        distancesTo(c, c.views[0]!, c.views[0]!.codes[r]!, c.views[1]!, out);
+        for (let k = 0; k < c.views[1]!.card; k++) assert.ok(Math.abs(out[k]! - cellDistance(c, c.views[0]!, c.views[0]!.codes[r]!, c.views[1]!, k)) < 1e-12, `${c.name} row ${r} code ${k}`);
+      }
+    }
+  }
+});
+
+test('missing against missing is compatible (Anonymeter counts it as a mismatch: a deliberate deviation)', () => {
+  const a = tableFromRecords({ x: ['a', null] });
+  const s = buildSpace([{ table: a, literal: true, label: 'o' }, { table: a, literal: false, label: 'r' }], ['x']);
+  const c = s.columns[0]!;
+  assert.equal(cellDistance(c, c.views[0]!, c.views[0]!.codes[1]!, c.views[1]!, c.views[1]!.codes[1]!), 0);
+  assert.equal(cellDistance(c, c.views[0]!, c.views[0]!.codes[0]!, c.views[1]!, c.views[1]!.codes[1]!), 1);
+});
+
+test('a released code unknown to the originals that prefixes them is their generalization (E11 covers E11.9)', () => {
+  const o = tableFromRecords({ dx: ['E11.9', 'I10', 'E11.2'] });
+  const r = tableFromRecords({ dx: ['E11', 'I10', 'E11'] });
+  const s = buildSpace([{ table: o, literal: true, label: 'o' }, { table: r, literal: false, label: 'r' }], ['dx']);
+  const c = s.columns[0]!;
+  assert.ok(compatible(c, c.views[0]!, c.views[0]!.codes[0]!, c.views[1]!, c.views[1]!.codes[0]!));
+  assert.ok(!compatible(c, c.views[0]!, c.views[0]!.codes[1]!, c.views[1]!, c.views[1]!.codes[0]!));
+});
+
+test('a hierarchy maps word labels to the ground values below them', () => {
+  const o = tableFromRecords({ country: ['France', 'Peru'] });
+  const r = tableFromRecords({ country: ['Europe', 'America'] });
+  const s = buildSpace([{ table: o, literal: true, label: 'o' }, { table: r, literal: false, label: 'r' }], ['country'],
+    [{ column: 'country', levels: [['France', 'Peru'], ['Europe', 'America']] }]);
+  const c = s.columns[0]!;
+  assert.ok(compatible(c, c.views[0]!, c.views[0]!.codes[0]!, c.views[1]!, c.views[1]!.codes[0]!));
+  assert.ok(!compatible(c, c.views[0]!, c.views[0]!.codes[1]!, c.views[1]!, c.views[1]!.codes[0]!));
+});

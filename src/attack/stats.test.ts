@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { attackFigures, probit, residual, wilson } from './stats.ts';
+
+test('probit matches the normal quantiles Anonymeter uses', () => {
+  assert.ok(Math.abs(probit(0.95) - 1.959963984540054) < 1e-9);
+  assert.ok(Math.abs(probit(0.68) - 0.994457883209753) < 1e-9);
+  assert.equal(probit(0), 0);
+  assert.throws(() => probit(1));
+  assert.throws(() => probit(-0.1));
+});
+
+test('wilson: confidence 0 gives the plain rate and no error (Anonymeter tests rely on this)', () => {
+  const w = wilson(3, 10, 0);
+  assert.equal(w.centre, 0.3);
+  assert.equal(w.error, 0);
+});
+
+test('wilson: hand-computed centre and half-width for 50/100 at 95 %', () => {
+  const z = 1.959963984540054, z2 = z * z;
+  const w = wilson(50, 100);
+  assert.ok(Math.abs(w.centre - (50 + z2 / 2) / (100 + z2)) < 1e-12);
+  assert.ok(Math.abs(w.centre - 0.5) < 1e-12);
+  assert.ok(Math.abs(w.error - (z / (100 + z2)) * Math.sqrt(25 + z2 / 4)) < 1e-12);
+  assert.ok(Math.abs(w.error - 0.09615) < 1e-4); // textbook: [0.4038, 0.5962]
+});
+
+test('wilson rejects impossible counts (Anonymeter issues #29/#32: k > n)', () => {
+  assert.throws(() => wilson(11, 10), RangeError);
+  assert.throws(() => wilson(-1, 10), RangeError);
+  assert.throws(() => wilson(0, 0), RangeError);
+});
+
+test('residual risk (a − c)/(1 − c) with the interval from the Wilson bounds', () => {
+  assert.ok(Math.abs(residual(0.6, 0.2) - 0.5) < 1e-12);
+  assert.equal(residual(0.75, 0.5), 0.5);
+  const f = attackFigures({ successes: 60, attacks: 100, baselineSuccesses: 10, baselineAttacks: 100, controlSuccesses: 20, controlAttacks: 100 });
+  assert.equal(f.attackRate, 0.6);
+  assert.equal(f.controlRate, 0.2);
+  assert.ok(Math.abs(f.risk - 0.5) < 1e-12);
+  const a = wilson(60, 100), c = wilson(20, 100);
+  assert.ok(Math.abs(f.ci[0] - (a.low - c.high) / (1 - c.high)) < 1e-12);
+  assert.ok(Math.abs(f.ci[1] - (a.high - c.low) / (1 - c.low)) < 1e-12);
+  assert.equal(f.reference, 'control');
+  // Anonymeter's own figure (centres + error propagation) is reported beside ours
+  const point = (a.centre - c.centre) / (1 - c.centre);
+  assert.ok(Math.abs(f.anonymeter.risk - point) < 1e-12);
+});
+
+test('without control the baseline is the reference; zero attacks give 0 with [0, 0]', () => {
+  const f = attackFigures({ successes: 30, attacks: 100, baselineSuccesses: 10, baselineAttacks: 100 });
+  assert.equal(f.reference, 'baseline');
+  assert.equal(f.controlRate, null);
+  assert.ok(Math.abs(f.risk - (0.3 - 0.1) / 0.9) < 1e-12);
+  const z = attackFigures({ successes: 0, attacks: 0, baselineSuccesses: 0, baselineAttacks: 0 });
+  assert.deepEqual([z.risk, z.ci], [0, [0, 0]]);
+});
+
+test('property: the risk lies in its interval, both in [0, 1]', () => {
+  fc.assert(fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 500 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (n, m, pa, pc) => {
+    const f = attackFigures({ successes: Math.round(pa * n), attacks: n, baselineSuccesses: 0, baselineAttacks: n, controlSuccesses: Math.round(pc * m), controlAttacks: m });
+    return f.ci[0] <= f.risk && f.risk <= f.ci[1] && f.ci[0] >= 0 && f.ci[1] <= 1;
+  }));
+});
