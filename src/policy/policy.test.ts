@@ -64,3 +64,15 @@ test('YAML syntax errors give line and column', () => {
 test('cross-field rules: l needs a sensitive column', () => {
   assert.throws(() => parsePolicyText('columns: { a: { role: quasi } }\nthresholds: { l: 2 }', { baseDir: '/', source: 'p' }), /problem/);
 });
+
+test('hierarchy builder specs are validated with the policy, errors at their path', () => {
+  const p = parsePolicyText('columns:\n  zip: { role: quasi, hierarchy: { mask: { levels: 5 } } }\n  age: { role: quasi, hierarchy: ages.csv }\n', { baseDir: '/x', source: 'p' });
+  assert.deepEqual(p.columns.zip!.hierarchy, { mask: { levels: 5 } });
+  try {
+    parsePolicyText('columns:\n  zip: { role: quasi, hierarchy: { mask: { levels: -1 } } }\n', { baseDir: '/x', source: 'p' });
+    assert.fail('should fail');
+  } catch (e) {
+    assert.ok(e instanceof AnonymatError);
+    assert.ok(e.issues.some((i) => i.path.startsWith('columns.zip.hierarchy')), JSON.stringify(e.issues));
+  }
+});

@@ -6,6 +6,7 @@
  * Reference: docs/policy.md.
  */
 import { z } from 'zod';
+import { hierarchySpecSchema } from '../hierarchy/builders/schema.ts';
 
 export const roles = ['identifier', 'person-key', 'quasi', 'sensitive', 'insensitive', 'weight'] as const;
 export type Role = (typeof roles)[number];
@@ -21,7 +22,7 @@ export const columnPolicySchema = z.strictObject({
   role: z.enum(roles),
   type: z.enum(kinds).optional(),
   /** ARX hierarchy CSV (path relative to the policy file) or a builder spec (see docs/hierarchies.md). */
-  hierarchy: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
+  hierarchy: z.union([z.string().min(1), hierarchySpecSchema]).optional(),
   /** Per-person aggregation of a quasi-identifier when a person has several rows. */
   aggregate: z.enum(aggregations).optional(),
   /** What pseudonymization does with the column (identifiers default to drop). */
