@@ -26,7 +26,7 @@ export type CategoricalCell =
 const NUM = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`;
 const DATE = String.raw`\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+Z?)?`;
 const DAY = 86_400_000;
-const ANY = new Set(['*', '**', '***', '?', 'suppressed', '★', 'ANY', 'any', 'all', 'ALL']);
+const ANY = new Set(['*', '**', '***', '****', '*****', 'suppressed', '★']);
 
 /** Bounds are made closed: an open bound moves inward by a relative 1e-9 (so 40 is outside `[30-40[`). */
 function nudge(x: number, up: boolean): number {

@@ -36,3 +36,25 @@ export function syntheticPeople(n: number, seed: number): Record<string, (string
   }
   return out;
 }
+
+/**
+ * Seeded random records from one fixed distribution (independent columns), with awkward column
+ * names: `age (years)` integer, `zip [code]` text, `sex` text, `birth date` date, `income` text.
+ */
+export function randomRecords(n: number, seed: number): Table {
+  const rng = seededRng(seed);
+  const age: number[] = [], zip: string[] = [], sex: string[] = [], birth: string[] = [], income: string[] = [];
+  const incomes = ['<10k', '10-20k', '20-40k', '40-80k', '>80k'];
+  for (let i = 0; i < n; i++) {
+    age.push(18 + rng.int(70));
+    zip.push(String(75001 + rng.int(20)));
+    sex.push(rng.int(2) ? 'F' : 'M');
+    const d = Date.UTC(1940, 0, 1) + rng.int(60 * 365) * 86_400_000;
+    birth.push(new Date(d).toISOString().slice(0, 10));
+    income.push(incomes[rng.int(5)]!);
+  }
+  return makeTable([
+    columnFromValues('age (years)', age, 'integer'), columnFromValues('zip [code]', zip, 'string'),
+    columnFromValues('sex', sex, 'string'), columnFromValues('birth date', birth, 'date'), columnFromValues('income', income, 'string'),
+  ]);
+}

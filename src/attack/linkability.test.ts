@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { columnFromValues, makeTable } from '../table/table.ts';
+import { seededRng } from '../util/rng.ts';
+import { linkability } from './linkability.ts';
+import { anonymeterDir, randomRecords, readCsvTable } from './test-util.ts';
+
+test('baseline: two random draws of k = 2 among M = 4 released rows intersect with probability 1 − C(2,2)/C(4,2) = 5/6', () => {
+  const rng = seededRng(5);
+  const n = 3000;
+  const ori = makeTable([columnFromValues('a', Array.from({ length: n }, () => rng.int(100)), 'integer'), columnFromValues('b', Array.from({ length: n }, () => rng.int(100)), 'integer')]);
+  const syn = makeTable([columnFromValues('a', [0, 1, 4, 9], 'integer'), columnFromValues('b', [0, 1, 4, 9], 'integer')]);
+  const r = linkability({ original: ori, release: syn, auxColumns: [['a'], ['b']], neighbours: 2, attacks: n, seed: 1 });
+  const p = 5 / 6, sd = Math.sqrt((p * (1 - p)) / n);
+  // 4 standard deviations: false-alarm rate ≈ 6e-5
+  assert.ok(Math.abs(r.baselineRate - p) < 4 * sd, `baseline ${r.baselineRate}`);
+});
+
+test('adults, release identical to the originals: ~55 % linked with 7 + 7 columns (Anonymeter\'s statistical runs gave ~56 %)', (t) => {
+  const ori = readCsvTable(new URL('adults_ori.csv', anonymeterDir));
+  if (!ori) { t.skip('../shared/data/anonymeter absent'); return; }
+  const cols = ori.columns.map((c) => c.name);
+  const aux: [string[], string[]] = [cols.slice(0, 7), cols.slice(7)];
+  const r = linkability({ original: ori, release: ori, auxColumns: aux, attacks: 100, seed: 1 });
+  assert.equal(r.attacks, 100);
+  assert.ok(r.attackRate > 0.4 && r.attackRate < 0.7, `attack ${r.attackRate}`);
+  // deterministic: same seed, same answer
+  assert.deepEqual(linkability({ original: ori, release: ori, auxColumns: aux, attacks: 100, seed: 1 }), r);
+  // the synthetic release links almost nobody (Anonymeter's own test data)
+  const syn = readCsvTable(new URL('adults_syn.csv', anonymeterDir))!;
+  const s = linkability({ original: ori, release: syn, auxColumns: aux, attacks: 100, seed: 1 });
+  assert.ok(s.attackRate < 0.1, `syn attack ${s.attackRate}`);
+});
+
+test('known answers: identical release → high risk; independent rows → near 0 with the interval covering 0', () => {
+  const ori = randomRecords(3000, 31), control = randomRecords(3000, 32), other = randomRecords(3000, 33);
+  const aux: [string[], string[]] = [['age (years)', 'zip [code]'], ['sex', 'birth date', 'income']];
+  const same = linkability({ original: ori, release: ori, control, auxColumns: aux, attacks: 500, seed: 3 });
+  assert.ok(same.risk > 0.3, `risk ${same.risk}`);
+  assert.ok(same.ci[0] > 0.2);
+  const indep = linkability({ original: ori, release: other, control, auxColumns: aux, attacks: 500, seed: 3 });
+  assert.equal(indep.ci[0], 0);
+  assert.ok(indep.risk < 0.05, `risk ${indep.risk}`);
+});
+
+test('two parties need two non-empty column lists', () => {
+  const ori = randomRecords(10, 1);
+  assert.throws(() => linkability({ original: ori, release: ori, auxColumns: [['sex'], []] }), /two non-empty/);
+});

@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { columnFromValues, makeTable, toRecords } from '../table/table.ts';
+import { singlingOut } from './singling-out.ts';
+import { anonymeterDir, randomRecords, readCsvTable } from './test-util.ts';
+
+/** Anonymeter's univariate rules, re-implemented naively on plain records (the reference). */
+function naiveUnivariate(syn: Record<string, string | null>[], ori: Record<string, string | null>[]): { found: number; success: number } {
+  const cols = Object.keys(syn[0]!).sort();
+  const queries: ((r: Record<string, string | null>) => boolean)[] = [];
+  for (const c of cols) {
+    const vals = syn.map((r) => r[c]!);
+    const numeric = vals.every((v) => /^-?\d+(\.\d+)?$/.test(v));
+    if (numeric) {
+      const nums = vals.map(Number);
+      const min = Math.min(...nums), max = Math.max(...nums);
+      queries.push((r) => Number(r[c]) <= min, (r) => Number(r[c]) >= max);
+    }
+    const counts = new Map<string, number>();
+    for (const v of vals) counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (const [v, k] of counts) if (k === 1) queries.push(numeric ? (r) => Number(r[c]) === Number(v) : (r) => r[c] === v);
+  }
+  let found = 0, success = 0;
+  for (const q of queries) {
+    if (syn.filter(q).length !== 1) continue;
+    found++;
+    if (ori.filter(q).length === 1) success++;
+  }
+  return { found, success };
+}
+
+test('univariate singling out on Anonymeter\'s adults files equals a naive re-implementation of its rules', (t) => {
+  const ori = readCsvTable(new URL('adults_ori.csv', anonymeterDir));
+  const syn = readCsvTable(new URL('adults_syn.csv', anonymeterDir));
+  if (!ori || !syn) { t.skip('../shared/data/anonymeter absent'); return; }
+  const ref = naiveUnivariate(toRecords(syn), toRecords(ori));
+  const r = singlingOut({ original: ori, release: syn, mode: 'univariate', attacks: 10_000, seed: 3 });
+  assert.equal(r.attacks, ref.found);
+  assert.equal(r.successes, ref.success);
+  assert.equal(r.attacks, 54);
+  assert.equal(r.successes, 18);
+  assert.ok(r.notes.some((n) => n.includes('rates are divided by the 54 made')));
+  assert.ok(r.warnings.some((w) => w.startsWith('NO CONTROL SET')));
+  assert.equal(r.reference, 'baseline');
+});
+
+test('Anonymeter test_so_general: with syn == ori every multivariate query that singles out the release singles out the original', (t) => {
+  const ori = readCsvTable(new URL('adults_ori.csv', anonymeterDir), 10);
+  if (!ori) { t.skip('../shared/data/anonymeter absent'); return; }
+  for (const mode of ['univariate', 'multivariate'] as const) {
+    const r = singlingOut({ original: ori, release: ori, control: ori, mode, attacks: 5, seed: 1 });
+    assert.equal(r.attacks, 5);
+    assert.equal(r.attackRate, 1);
+    assert.equal(r.controlRate, 1);
+    assert.equal(r.risk, 0); // control == ori: nothing beyond the control
+  }
+});
+
+test('known answers: identical release → high risk; independent random rows → risk near 0, interval covering 0', () => {
+  const ori = randomRecords(3000, 1), control = randomRecords(3000, 2), other = randomRecords(3000, 3);
+  const same = singlingOut({ original: ori, release: ori, control, attacks: 500, seed: 7 });
+  assert.equal(same.attacks, 500);
+  assert.equal(same.attackRate, 1);
+  assert.ok(same.risk > 0.5, `risk ${same.risk}`);
+  assert.ok(same.ci[0] > 0.4);
+  // a release of other people from the same distribution (a perfect synthetic release)
+  // false-alarm rate: the lower bound combines two 95 % Wilson bounds, P(ci[0] > 0) < 0.1 %
+  const indep = singlingOut({ original: ori, release: other, control, attacks: 500, seed: 7 });
+  assert.equal(indep.ci[0], 0);
+  assert.ok(indep.risk < 0.1, `risk ${indep.risk}`);
+  // deliberately broken control: the control IS the original → no residual at all even for the identical release
+  const broken = singlingOut({ original: ori, release: ori, control: ori, attacks: 500, seed: 7 });
+  assert.equal(broken.risk, 0);
+});
+
+test('same seed, same figures; another seed, other queries', () => {
+  const ori = randomRecords(1500, 4), control = randomRecords(1500, 5);
+  const a = singlingOut({ original: ori, release: ori, control, attacks: 200, seed: 11 });
+  const b = singlingOut({ original: ori, release: ori, control, attacks: 200, seed: 11 });
+  assert.deepEqual(a, b);
+  const c = singlingOut({ original: ori, release: ori, control, attacks: 200, seed: 12 });
+  assert.notDeepEqual([a.controlSuccesses, a.baselineSuccesses], [c.controlSuccesses, c.baselineSuccesses]);
+});
+
+test('generalized release: predicates from [30-40[ and 750** match original 34 and 75011; a 2-anonymous release singles out nobody', () => {
+  const ori = makeTable([
+    columnFromValues('age', [34, 36, 52, 58, 71], 'integer'),
+    columnFromValues('zip', ['75011', '75012', '13001', '13002', '69001'], 'string'),
+  ]);
+  const rel = makeTable([
+    columnFromValues('age', ['[30-40[', '[30-40[', '[50-60[', '[50-60[', '>=70'], 'string'),
+    columnFromValues('zip', ['750**', '750**', '130**', '130**', '690**'], 'string'),
+  ]);
+  const u = singlingOut({ original: ori, release: rel, mode: 'univariate', attacks: 100, seed: 1 });
+  // the only released value occurring once is the last row's (>=70 and 690**), plus the extremes
+  assert.ok(u.attacks >= 2);
+  assert.equal(u.successes, u.attacks); // each isolates exactly the 71-year-old in the original
+  // drop the lone row: every released value now occurs twice
+  const two = makeTable(rel.columns.map((c) => ({ ...c, codes: c.codes.slice(0, 4) })));
+  const m = singlingOut({ original: makeTable(ori.columns.map((c) => ({ ...c, codes: c.codes.slice(0, 4) }))), release: two, attacks: 100, seed: 1 });
+  assert.equal(m.attacks, 0);
+  assert.deepEqual(m.ci, [0, 0]);
+  assert.ok(m.notes.some((n) => n.includes('singles out nobody')));
+});
+
+test('control smaller than the original: the control count is rescaled (Anonymeter\'s size correction) and said so', () => {
+  const ori = randomRecords(3000, 21), control = randomRecords(1000, 22);
+  const r = singlingOut({ original: ori, release: ori, control, attacks: 300, seed: 2 });
+  assert.ok(r.notes.some((n) => n.includes('rescaled')));
+  assert.ok(r.controlSuccesses >= 0 && r.controlSuccesses <= r.attacks);
+});
