@@ -110,7 +110,12 @@ test('R4: neighbouring data sets (± one patient with many extreme rows) move co
     const clamp = makeClamp(BASE, 'patient', { column: 'v', scale: 0, lower: -10n, upper: 100n });
     const bound = makeBoundedContributions(clamp.outputDomain as any, 'patient', { cells: 3, assign, rowsPerCell: m, cellsPerPatient: k });
     const pre = makeChainTT(bound, clamp);
-    for (const agg of [makeCount(bound.outputDomain as any, 'patient', { distinct, metric: 'l1' }), makeSum(bound.outputDomain as any, 'patient', { metric: 'l1' })]) {
+    const sums = { sum: (metric: 'l1' | 'l2sq') => makeSum(bound.outputDomain as any, 'patient', { metric }),
+      centred: (metric: 'l1' | 'l2sq') => makeSum(bound.outputDomain as any, 'patient', { metric, center: 45n }),
+      squares: (metric: 'l1' | 'l2sq') => makeSum(bound.outputDomain as any, 'patient', { metric, squares: true, center: 45n }) };
+    const counts = (metric: 'l1' | 'l2sq') => makeCount(bound.outputDomain as any, 'patient', { distinct, metric });
+    for (const make of [counts, sums.sum, sums.centred, sums.squares]) {
+      const agg = make('l1');
       const t = makeChainTT(agg, pre);
       const run = (rs: Rec[]) => (rs.length ? t.function(preparePatientRows(tableOf(rs), 'pid')) : [0n, 0n, 0n]);
       const x = run(base), y = run(withT);
@@ -118,7 +123,7 @@ test('R4: neighbouring data sets (± one patient with many extreme rows) move co
       for (let i = 0; i < 3; i++) { const d = x[i]! - y[i]!; l1 += d < 0n ? -d : d; l2 += d * d; }
       const declared = t.stabilityMap(rat(1n));
       if (l1 * declared.den > declared.num) return false;
-      const t2 = makeChainTT(agg.name === 'sum' ? makeSum(bound.outputDomain as any, 'patient', { metric: 'l2sq' }) : makeCount(bound.outputDomain as any, 'patient', { distinct, metric: 'l2sq' }), pre);
+      const t2 = makeChainTT(make('l2sq'), pre);
       const d2 = t2.stabilityMap(rat(1n));
       if (l2 * d2.den > d2.num) return false;
     }

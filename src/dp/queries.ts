@@ -253,6 +253,8 @@ function valueSpec(table: Table, q: Query, d: DatasetDescriptor, name: string, p
   const L = mul(lo!, rat(unit)), U = mul(hi!, rat(unit));
   if (L.den !== 1n || U.den !== 1n) bad('bounds must lie on the grid', [{ path: bpath, message: `with ${scale} decimal digits` }]);
   if (L.num > U.num) bad('lower bound above upper bound', [{ path: bpath, message: 'give [lower, upper]' }]);
+  const LIM = 1n << 52n;
+  if (L.num < -LIM || U.num > LIM) bad('bounds too large for the value grid', [{ path: bpath, message: `at most ±2^52 units of 10^-${scale}` }]);
   return { column: name, scale, lower: L.num, upper: U.num, lowerText: fixedPoint(L.num, scale), upperText: fixedPoint(U.num, scale) };
 }
 
@@ -561,9 +563,11 @@ function buildItem(table: Table, q: Query, d: DatasetDescriptor, item: SelectIte
   const sub = splitShare(share, parts);
   const clamp = makeClamp(BASE, 'patient', { column: spec.column, scale: spec.scale, lower: spec.lower, upper: spec.upper });
   const bound = makeBoundedContributions(clamp.outputDomain as PatientRowsDomain, 'patient', { cells, assign, rowsPerCell: p.m, cellsPerPatient: k });
-  const aggs = [makeSum(bound.outputDomain as any, 'patient', { metric })];
+  // mean and variance sum values centred on the middle of the public bounds (halves B, quarters B²)
+  const center = parts === 1 ? 0n : (spec.lower + spec.upper) / 2n;
+  const aggs = [makeSum(bound.outputDomain as any, 'patient', { metric, center })];
   if (parts >= 2) aggs.push(makeCount(bound.outputDomain as any, 'patient', { distinct: false, metric }));
-  if (parts === 3) aggs.push(makeSum(bound.outputDomain as any, 'patient', { metric, squares: true }));
+  if (parts === 3) aggs.push(makeSum(bound.outputDomain as any, 'patient', { metric, squares: true, center }));
   const noises = aggs.map((a) => noiseFor(a, sub));
   const meass = aggs.map((a, j) => chain([clamp, bound, a], noises[j]!.m));
   const losses = meass.map((m) => m.privacyMap(rat(1n)));
@@ -584,26 +588,30 @@ function buildItem(table: Table, q: Query, d: DatasetDescriptor, item: SelectIte
         for (const [kk, v] of Object.entries(noises[t]!.noise)) noise[`${label}.${kk}`] = v;
         for (const [kk, v] of Object.entries(noises[t]!.sensitivity)) sens[`${label}.${kk}`] = v;
       });
+      const cShift = Number(center) / scaleF; // the public centre, in value units
       const rows = rowsOf(ctx, (c) => {
         const S = Number(outs[0]![c]!) / scaleF, wS = w[0]! / scaleF;
         if (parts === 1) return { value: S, ci: [S - wS, S + wS] };
         const N = Number(outs[1]![c]!), wN = w[1]!;
         if (N < 1) return { value: null, ci: parts === 2 ? [lo, hi] : [0, ((hi - lo) / 2) ** 2] };
         const clampV = (x: number) => Math.min(hi, Math.max(lo, x));
-        const mean = clampV(S / N);
+        const mean = clampV(cShift + S / N);
         const nLo = N - wN, nHi = N + wN;
         const ratios = (a1: number, a2: number): [number, number] => {
           if (nLo <= 0) return [-Infinity, Infinity];
           const r = [a1 / nLo, a1 / nHi, a2 / nLo, a2 / nHi];
           return [Math.min(...r), Math.max(...r)];
         };
-        const [mLo, mHi] = ratios(S - wS, S + wS);
+        const [dLo, dHi] = ratios(S - wS, S + wS); // bounds on (mean − centre)
+        const mLo = cShift + dLo, mHi = cShift + dHi;
         if (parts === 2) return { value: mean, ci: [clampV(mLo), clampV(mHi)] };
+        // variance = E[(x − c)²] − (mean − c)², both from the centred sums
         const Q = Number(outs[2]![c]!) / (scaleF * scaleF), wQ = w[2]! / (scaleF * scaleF);
         const vmax = ((hi - lo) / 2) ** 2;
-        const variance = Math.min(vmax, Math.max(0, Q / N - mean * mean));
+        const dm = mean - cShift;
+        const variance = Math.min(vmax, Math.max(0, Q / N - dm * dm));
         const [qLo, qHi] = ratios(Q - wQ, Q + wQ);
-        const mLoC = clampV(mLo), mHiC = clampV(mHi);
+        const mLoC = clampV(mLo) - cShift, mHiC = clampV(mHi) - cShift;
         const sqMax = Math.max(mLoC * mLoC, mHiC * mHiC);
         const sqMin = mLoC <= 0 && mHiC >= 0 ? 0 : Math.min(mLoC * mLoC, mHiC * mHiC);
         return { value: variance, ci: [Math.max(0, Math.min(vmax, qLo - sqMax)), Math.min(vmax, Math.max(0, qHi - sqMin))] };
@@ -611,7 +619,7 @@ function buildItem(table: Table, q: Query, d: DatasetDescriptor, item: SelectIte
       ctx.results.push({
         statistic: statName(item), mechanism: noises[0]!.mechanism, privacy: privacyOf(share), noise, sensitivity: sens,
         contributions, bounds: [spec.lowerText, spec.upperText], grid: fixedPoint(1n, spec.scale), confidence: p.confidence, rows,
-        ...(parts > 1 ? { note: `${parts === 2 ? 'noisy sum / noisy count' : 'noisy sum of squares / count − mean²'}, each measured with 1/${parts} of the budget; the interval combines ${parts} intervals at confidence 1 − α/${parts} each` } : {}),
+        ...(parts > 1 ? { note: `${parts === 2 ? 'centre + noisy Σ(x − centre) / noisy count' : 'noisy Σ(x − centre)² / count − (mean − centre)²'} with centre ${fixedPoint(center, spec.scale)} (middle of the bounds), each part measured with 1/${parts} of the budget; the interval combines ${parts} intervals at confidence 1 − α/${parts} each` } : {}),
       });
     },
   }));

@@ -28,6 +28,8 @@ export function makeClamp(inputDomain: PatientRowsDomain, inputMetric: 'patient'
   precondition(inputDomain.kind === 'patient-rows' && inputDomain.value === undefined, 'makeClamp', 'input must be patient rows without a clamped value');
   precondition(inputMetric === 'patient', 'makeClamp', 'input metric must be the patient metric');
   precondition(opts.lower <= opts.upper, 'makeClamp', 'lower bound above upper bound');
+  const LIM = 1n << 52n; // per-code units are stored exactly in a Float64Array
+  precondition(-LIM <= opts.lower && opts.upper <= LIM, 'makeClamp', 'bounds must be within ±2^52 grid units');
   precondition(Number.isInteger(opts.scale) && opts.scale >= 0 && opts.scale <= 12, 'makeClamp', 'scale must be an integer in 0..12');
   const unit = rat(10n ** BigInt(opts.scale));
   return Object.freeze({
