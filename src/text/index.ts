@@ -30,8 +30,8 @@ export interface RedactResult {
   lang: Lang;
 }
 
-const FR_WORDS = /\b(?:le|la|les|des|est|et|du|une|avec|pour|dans|sur|pas|au|aux|patiente?|née?)\b/gi;
-const EN_WORDS = /\b(?:the|and|is|of|with|for|was|has|patient|his|her|to|in|no)\b/gi;
+const FR_WORDS = /\b(?:le|la|les|des|est|et|du|une|avec|pour|dans|sur|pas|au|aux|née?|vu|vue|depuis|sans)\b/gi;
+const EN_WORDS = /\b(?:the|and|is|of|with|for|was|were|has|his|her|to|in|no|on|seen|at|by|he|she)\b/gi;
 
 /** French or English from function-word counts over the first 4,000 characters (ties → French). */
 export function detectLanguage(text: string): Lang {

@@ -4,8 +4,9 @@
  * 1. Spans of the SAME label that overlap are merged into one (union, max score); NAME spans
  *    separated only by one or two spaces are merged too, so "Jean" + "DUPONT" is one NAME.
  * 2. Spans of different labels that overlap: the one with the higher PRIORITY (types.ts) wins;
- *    ties go to the higher score, then the longer span, then the earlier start. The loser is
- *    dropped (not trimmed): a partial entity is worse than none.
+ *    ties go to the higher score, then the longer span, then the earlier start. The loser keeps
+ *    only the parts the winner does not cover (pieces shorter than 2 characters are dropped), so
+ *    nothing recognized is left in clear because a neighbour won the overlap.
  * The result is sorted by start and non-overlapping. Deterministic for a given input.
  * Cost: O(s log s) for s spans (sorts), plus O(total span length) for the occupancy check.
  */
@@ -42,11 +43,17 @@ export function resolveOverlaps(spans: Span[], text?: string): Span[] {
   const taken = new Uint8Array(hi - lo);
   const kept: Span[] = [];
   for (const s of merged) {
-    let free = true;
-    for (let k = s.start - lo; k < s.end - lo; k++) if (taken[k]) { free = false; break; }
-    if (!free) continue;
-    taken.fill(1, s.start - lo, s.end - lo);
-    kept.push(s);
+    // keep the parts of s that no higher-priority span covers (pieces under 2 characters dropped)
+    let k = s.start;
+    while (k < s.end) {
+      while (k < s.end && taken[k - lo]) k++;
+      const a = k;
+      while (k < s.end && !taken[k - lo]) k++;
+      if (k - a >= 2 || (a === s.start && k === s.end)) {
+        taken.fill(1, a - lo, k - lo);
+        kept.push(a === s.start && k === s.end ? s : { ...s, start: a, end: k });
+      }
+    }
   }
   kept.sort((a, b) => a.start - b.start);
   return kept;

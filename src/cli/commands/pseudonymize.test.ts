@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const cli = (args: string[], env: Record<string, string> = {}, input?: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ANONYMAT_KEY: '', ...env }, input });
+
+const dir = mkdtempSync(join(tmpdir(), 'anonymat-pseudo-'));
+const KEY = 'c0ffee'.repeat(11).slice(0, 64);
+writeFileSync(join(dir, 'key'), KEY + '\n');
+writeFileSync(join(dir, 'short.key'), 'tooshort\n');
+writeFileSync(join(dir, 'in.csv'), 'pid,name,visit,dx\np1,Marie Curie,2020-01-01,I10\np1,Marie Curie,2020-01-11,E11\np2,Jean Dupont,2021-06-30,J45\n');
+writeFileSync(join(dir, 'policy.yaml'), 'columns:\n  pid: { role: person-key }\n  name: { role: identifier }\n  visit: { role: quasi, type: date, action: shift-dates }\n  dx: { role: sensitive }\n');
+
+test('anonymat pseudonymize: same input + key + policy → same bytes; key never printed', () => {
+  const a = cli(['pseudonymize', join(dir, 'in.csv'), '--policy', join(dir, 'policy.yaml'), '--key-file', join(dir, 'key'), '-o', join(dir, 'a.csv'), '--json']);
+  assert.equal(a.status, 0, a.stderr);
+  const b = cli(['pseudonymize', join(dir, 'in.csv'), '--policy', join(dir, 'policy.yaml'), '-o', join(dir, 'b.csv')], { ANONYMAT_KEY: KEY });
+  assert.equal(b.status, 0, b.stderr);
+  const A = readFileSync(join(dir, 'a.csv'), 'utf8');
+  assert.equal(A, readFileSync(join(dir, 'b.csv'), 'utf8'));
+  assert.match(A, /^pid,visit,dx\nv1:[a-z2-7]{26},/);
+  assert.ok(!A.includes('Marie'));
+  for (const out of [a.stdout, a.stderr, b.stdout, b.stderr]) assert.ok(!out.includes(KEY.slice(0, 16)));
+  const report = JSON.parse(a.stdout);
+  assert.deepEqual(report.dropped, ['name']);
+});
+
+test('anonymat pseudonymize: missing or short key → exit 2 invalid-key', () => {
+  const none = cli(['pseudonymize', join(dir, 'in.csv'), '--policy', join(dir, 'policy.yaml'), '-o', join(dir, 'c.csv')]);
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /key is required/);
+  const short = cli(['pseudonymize', join(dir, 'in.csv'), '--policy', join(dir, 'policy.yaml'), '--key-file', join(dir, 'short.key'), '-o', join(dir, 'c.csv')]);
+  assert.equal(short.status, 2);
+  assert.match(short.stderr, /too short/);
+  assert.ok(!short.stderr.includes('tooshort'));
+});

@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const cli = (args: string[], input?: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', input, env: { ...process.env, ANONYMAT_KEY: '' } });
+const NOTE = 'Mme Marie DUPONT, née le 12/03/1931, tél. 01 42 21 32 74.\n';
+
+test('anonymat redact: stdin → stdout with French tags', () => {
+  const r = cli(['redact', '-', '--lang', 'fr'], NOTE);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, 'Mme [NOM], née le [DATE_NAISSANCE], tél. [TEL].\n');
+});
+
+test('anonymat redact: files to a directory, --json has offsets and labels but no text', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-redact-'));
+  writeFileSync(join(dir, 'a.txt'), NOTE);
+  writeFileSync(join(dir, 'b.txt'), 'Patient John Smith seen on 2020-01-02.\n');
+  const out = join(dir, 'out');
+  const r = cli(['redact', join(dir, 'a.txt'), join(dir, 'b.txt'), '-o', out, '--replacement', 'mask', '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'Mme ***, née le ***, tél. ***.\n');
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.files.length, 2);
+  assert.equal(j.files[1].lang, 'en');
+  assert.ok(!r.stdout.includes('DUPONT') && !r.stdout.includes('Smith'));
+  assert.deepEqual(j.files[0].counts, { NAME: 1, BIRTHDATE: 1, PHONE: 1 });
+});
+
+test('anonymat redact: pseudonym without key → exit 2; bad options → exit 2', () => {
+  assert.equal(cli(['redact', '-', '--replacement', 'pseudonym'], NOTE).status, 2);
+  assert.equal(cli(['redact', '-', '--lang', 'de'], NOTE).status, 2);
+  assert.equal(cli(['redact', '-', '--keep', 'FOO'], NOTE).status, 2);
+});
