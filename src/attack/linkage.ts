@@ -40,6 +40,8 @@ export interface LinkageOptions {
   m?: number;
   hierarchies?: HierarchyLike[];
   confidence?: number;
+  /** Use subset counts for point-valued records (default true; false forces the scan, for tests). */
+  fastPath?: boolean;
 }
 
 export interface LinkageCounts {
@@ -123,7 +125,7 @@ export function linkage(opts: LinkageOptions): LinkageResult {
   const pat = new Int32Array(nc);
   // released records with the same codes get the same candidates: compute once per distinct tuple
   const relGroups = groupify(relViews.map((v) => v.codes), relViews.map((v) => v.card));
-  const fast = ncol <= 5 ? subsetCounts(cols, auxViews, relViews) : null;
+  const fast = ncol <= 5 && opts.fastPath !== false ? subsetCounts(cols, auxViews, relViews) : null;
   const memo = new Map<number, { exactRows: number; exactRow: number; probRow: number; probLinked: boolean; probBest: number }>();
   for (const r of targets) {
     if (relTruth) personsAttempted.add(relTruth.dictionary[relTruth.codes[r]!]!);

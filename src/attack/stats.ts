@@ -2,10 +2,10 @@
  * Success rates, Wilson intervals and the residual risk of an attack (docs/verdict.md §Statistics).
  *
  * - `wilson(k, n, c)` is Anonymeter's `success_rate`: the Wilson score centre and half-width.
- * - `attackRisk` turns attack / control (or baseline) counts into the reported figures:
+ * - `attackFigures` turns attack / control (or baseline) counts into the reported figures:
  *   rates are plain k/n over the attacks actually made; the risk is
- *   (attack − control) / (1 − control); its interval combines the two 95 % Wilson intervals
- *   conservatively (lowest attack vs highest control, highest attack vs lowest control).
+ *   (attack − control) / (1 − control); its 95 % interval is the MOVER interval built from the two
+ *   95 % Wilson intervals (Newcombe's method for a difference, through the derivatives of the ratio).
  */
 
 /** Φ⁻¹((1 + c) / 2): the two-sided normal quantile for a confidence level c in [0, 1). */
@@ -100,7 +100,7 @@ export function clip01(x: number): number { return x < 0 ? 0 : x > 1 ? 1 : x; }
 export interface AttackFigures {
   /** Residual risk (attack − reference) / (1 − reference) on plain rates, clipped to [0, 1]. */
   risk: number;
-  /** 95 % interval of the risk [low, high]. */
+  /** 95 % interval of the risk [low, high] (MOVER from the Wilson intervals), clipped to [0, 1]. */
   ci: [number, number];
   /** Successful main attacks / attacks made. */
   attackRate: number;
@@ -153,9 +153,14 @@ export function attackFigures(c: AttackCounts, confidence = 0.95): AttackFigures
   let risk: number, low: number, high: number, am: { risk: number; ci: [number, number] };
   if (refN > 0) {
     const r = wilson(refK, refN, confidence);
+    // MOVER (Zou & Donner 2008; Newcombe's hybrid score interval for a difference of proportions):
+    // the Wilson limits of each rate give its downward and upward deviations, combined in
+    // quadrature through the derivatives of (a − c)/(1 − c): 1/(1 − c) and −(1 − a)/(1 − c)².
     risk = residual(attackRate, refRate);
-    low = residual(a.low, r.high);
-    high = residual(a.high, r.low);
+    const ga = 1 / (1 - refRate), gc = (1 - attackRate) / (1 - refRate) ** 2;
+    high = risk + Math.hypot((a.high - attackRate) * ga, (refRate - r.low) * gc);
+    low = risk - Math.hypot((attackRate - a.low) * ga, (r.high - refRate) * gc);
+    if (refRate >= 1) { low = 0; high = 1; }
     // Anonymeter: centres and first-order propagation
     if (r.centre < 1) {
       const point = (a.centre - r.centre) / (1 - r.centre);
