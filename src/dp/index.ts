@@ -20,7 +20,7 @@
  * - `planQuery(table, query, dataset)` prices without spending (`plan.charge(measure)`), e.g. for a
  *   "what would this cost" endpoint; never call `plan.execute()` without charging a ledger first.
  * - Timing: sampling time depends on the noise; a network service should pad response times
- *   (docs/dp.md "Timing").
+ *   with `runQuery(…, { padMs })` above its p99 (docs/dp.md "Timing").
  * - Constructors (`make*`) follow OpenDP's shape; each has `<name>.proof.md` beside it.
  */
 export type { Rational } from './rational.ts';

@@ -70,6 +70,9 @@ test('runQuery charges the ledger exactly, refuses when the budget is short and 
     assert.equal(b.status, 'refused');
     assert.equal((b as any).budget.remaining, '1/8');
     assert.equal((await ledger.get('c', 'patients'))!.spent, '1/8');
+    const t0 = performance.now();
+    await runQuery(table, { ...q, epsilon: '1/100' }, { dataset: ds, ledger, client: 'c', padMs: 150 });
+    assert.ok(performance.now() - t0 >= 149, 'padded response time');
     await assert.rejects(runQuery(table, q, { dataset: ds, ledger, client: 'nobody' }), (e: unknown) => e instanceof AnonymatError && e.code === 'budget-exhausted');
     ledger.close();
   } finally { await rm(dir, { recursive: true, force: true }); }

@@ -86,6 +86,11 @@ export interface RunOptions {
   client: string;
   /** FOR TESTS ONLY: a seeded source. The default is node:crypto. */
   rng?: RandomSource;
+  /**
+   * Timing side channel: when set, an answered query returns no earlier than this many ms after
+   * the call (sampling time depends on the noise). Services should set it above their p99.
+   */
+  padMs?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -636,6 +641,14 @@ function costView(c: Charge): { measure: LedgerMeasure; amount: string; delta: s
  * drawn; a refused query spends nothing and returns {status: 'refused'} with what remains.
  */
 export async function runQuery(table: Table, queryDoc: unknown, opts: RunOptions): Promise<QueryOutcome> {
+  const started = performance.now();
+  const out = await runQueryUnpadded(table, queryDoc, opts);
+  const wait = (opts.padMs ?? 0) - (performance.now() - started);
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  return out;
+}
+
+async function runQueryUnpadded(table: Table, queryDoc: unknown, opts: RunOptions): Promise<QueryOutcome> {
   const raw = parseQuery(queryDoc);
   if ((raw.mechanism ?? 'dp') === 'small-cell-suppression') return runSuppression(table, raw, opts.dataset);
   const plan = planQuery(table, queryDoc, opts.dataset);
