@@ -20,7 +20,7 @@ const NUMW = 'un|une|premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|
 const NIR_CUE = /(?:s[ée]cu|s[ée]curit[ée] sociale|\bNIR\b|\bNSS\b|\bINS\b|insee|immatriculation|\bSS\b|social security)/i;
 
 /** One scan per document tells whether any month name occurs; month-led rules are skipped otherwise. */
-const MONTH_GATE = new RegExp(`(?:${MONTHS})`, 'i');
+const MONTH_GATE = new RegExp(`(?<![a-zà-ÿ])(?:${MONTHS})(?![a-zà-ÿ])`, "i");
 let gateText = '', gateValue = false;
 function hasMonth(t: string): boolean {
   if (t !== gateText) { gateText = t; gateValue = MONTH_GATE.test(t); }
@@ -69,7 +69,8 @@ export const RULES: RegexRule[] = [
   { rule: 'date-compact', label: 'DATE', score: 0.7,
     re: new RegExp(`${B}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${E}`, 'g') },
   { rule: 'date-year-cue', label: 'DATE', score: 0.6,
-    re: new RegExp(`(?<=(?<![${L}])(?:en|depuis|datant de|fin|d[ée]but|mi|ann[ée]e|in|since|year|En|Depuis|Fin|D[ée]but|In|Since)[ -])(?:19|20)\\d{2}${E}`, 'g') },
+    // the year first, then a look-behind for the cue: the look-behind only runs where "19"/"20" matched
+    re: new RegExp(`(?:19|20)(?<=(?<![${L}])(?:en|depuis|datant de|fin|d[ée]but|mi|ann[ée]e|in|since|year|En|Depuis|Fin|D[ée]but|In|Since)[ -](?:19|20))\\d{2}${E}`, 'g') },
   // ---- phones
   { rule: 'phone-fr', label: 'PHONE', score: 0.9,
     re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:[ .\\-/]?[0-9O]{2}){4}(?!\\d)`, 'g') },
