@@ -4,7 +4,7 @@
  * marked STAND-IN keeps the service working, and wiring the real one is a one-line change here.
  * Nothing outside this file imports an engine.
  */
-import { createHmac } from 'node:crypto';
+import { keyFromBytes, pseudonym, type PseudonymKey } from '../pseudonymize/index.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,7 +109,7 @@ export async function readFhirUpload(bytes: Uint8Array, format: 'fhir-bundle' | 
   }
   return makeTable([
     columnFromValues('patient_id', out.patient_id, 'string'), columnFromValues('sex', out.sex, 'string'),
-    columnFromValues('birth_year', out.birth_year, 'integer'), columnFromValues('postcode', out.postcode, 'string'),
+    columnFromValues('birth_year', out.birth_year, 'integer'), columnFromValues('postal_code', out.postcode, 'string'),
     columnFromValues('condition', out.condition, 'string'),
   ]);
 }
@@ -118,12 +118,16 @@ export async function readFhirUpload(bytes: Uint8Array, format: 'fhir-bundle' | 
 // pseudonyms
 
 /**
- * Keyed pseudonym of a patient identifier: HMAC-SHA-256 with the observatory key over the
- * identifier normalised (trimmed, spaces removed, upper case), hex. STAND-IN for src/pseudonymize.
+ * Keyed pseudonym of a patient identifier, through src/pseudonymize: a versioned HMAC-SHA-256
+ * token (`v1:` + base32) in the domain "observatory-patient", over the identifier normalised as an
+ * identifier (spaces and separators removed, upper case). The same function serves uploads and
+ * objections, so an objection matches the patient's records.
  */
+const keyObjects = new WeakMap<Uint8Array, PseudonymKey>();
 export function pseudonymOf(key: Uint8Array, identifier: string): string {
-  const norm = identifier.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-  return createHmac('sha256', key).update(norm, 'utf8').digest('hex');
+  let k = keyObjects.get(key);
+  if (!k) { k = keyFromBytes(key); keyObjects.set(key, k); }
+  return pseudonym(k, identifier, { domain: 'observatory-patient', normalize: 'identifier' });
 }
 
 // ---------------------------------------------------------------------------------------------
