@@ -1,0 +1,95 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { columnFromValues, makeTable, type Table } from '../table/table.ts';
+import { parsePolicy } from '../policy/policy.ts';
+import { seededRng } from '../util/rng.ts';
+import { proveAnonymity } from './verdict.ts';
+
+const BANDS = ['18-34', '35-49', '50-64', '65-79', '80+'];
+const REGIONS = ['north', 'south', 'east', 'west'];
+/** Low-cardinality quasi-identifiers (40 combinations) and a 50-value secret, all independent. */
+function population(n: number, seed: number, withIds = false): Table {
+  const rng = seededRng(seed);
+  const cols: Record<string, string[]> = { 'age band': [], sex: [], region: [], code: [] };
+  for (let i = 0; i < n; i++) {
+    cols['age band']!.push(BANDS[rng.int(5)]!); cols.sex!.push(rng.int(2) ? 'F' : 'M');
+    cols.region!.push(REGIONS[rng.int(4)]!); cols.code!.push(`C${rng.int(50)}`);
+  }
+  const out = Object.entries(cols).map(([k, v]) => columnFromValues(k, v, 'string'));
+  if (withIds) out.unshift(columnFromValues('patient', Array.from({ length: n }, (_, i) => `P${seed}-${i}`), 'string'));
+  return makeTable(out);
+}
+
+const policy = parsePolicy({
+  columns: { patient: { role: 'person-key' }, 'age band': { role: 'quasi' }, sex: { role: 'quasi' }, region: { role: 'quasi' }, code: { role: 'sensitive' } },
+  thresholds: { k: 5 },
+}, { baseDir: '.', source: 'test-policy' });
+
+test('a release of other people from the same distribution, without identifiers, is anonymous (exit 0 material)', async () => {
+  const original = population(3000, 1), control = population(3000, 2), release = population(3000, 3);
+  const r = await proveAnonymity({ original, release, control, policy, seed: 1, detectIdentifier: null });
+  assert.equal(r.verdict.anonymous, true, r.verdict.reasons.join('\n'));
+  assert.equal(r.verdict.label, 'anonymous');
+  assert.deepEqual(r.verdict.reasons, []);
+  for (const a of [r.attacks.singlingOut, r.attacks.linkability, r.attacks.inference]) {
+    assert.ok(a.evaluated);
+    assert.ok(a.ci![1] <= 0.05, JSON.stringify(a.ci));
+  }
+  assert.equal(r.attacks.singlingOut.attacks, 0); // 40 combinations among 3000 rows: no predicate isolates one
+  assert.equal(r.linkage.evaluated, false);
+  assert.equal(r.linkage.reidentified, null);
+});
+
+test('the originals themselves, with their person key: pseudonymous, every failed criterion explained with its figure', async () => {
+  const original = population(2000, 4, true), control = population(2000, 5, true);
+  // make it identifying: a unique birth date per row
+  const rng = seededRng(6);
+  const birth = columnFromValues('birth date', Array.from({ length: 2000 }, () => new Date(Date.UTC(1930, 0, 1) + rng.int(25000) * 86_400_000).toISOString().slice(0, 10)), 'date');
+  const birthC = columnFromValues('birth date', Array.from({ length: 2000 }, () => new Date(Date.UTC(1930, 0, 1) + rng.int(25000) * 86_400_000).toISOString().slice(0, 10)), 'date');
+  const o = makeTable([...original.columns, birth]), c = makeTable([...control.columns, birthC]);
+  const pol = parsePolicy({ columns: { ...policy.columns, 'birth date': { role: 'quasi', type: 'date' } }, thresholds: { k: 5 } }, { baseDir: '.', source: 'p' });
+  const register = makeTable([
+    columnFromValues('id', Array.from({ length: 2000 }, (_, i) => `P4-${i}`), 'string'),
+    ...o.columns.filter((x) => ['sex', 'birth date'].includes(x.name)),
+  ]);
+  const previous = makeTable(o.columns.map((x) => ({ ...x, codes: x.codes.slice(500) })));
+  const r = await proveAnonymity({ original: o, release: o, control: c, aux: register, previousRelease: previous, policy: pol, seed: 2, truth: { release: 'patient', aux: 'id' }, detectIdentifier: null });
+  assert.equal(r.verdict.anonymous, false);
+  assert.equal(r.verdict.label, 'pseudonymous: personal data');
+  const crit = new Set(r.verdict.failures.map((f) => f.criterion));
+  for (const k of ['persistent-key', 'formal-threshold', 'attack-risk', 'linkage']) assert.ok(crit.has(k as never), `missing ${k}: ${[...crit]}`);
+  assert.ok(r.verdict.reasons.some((m) => m.includes('"patient"') && m.includes('person key')));
+  assert.ok(r.verdict.reasons.some((m) => /singling out .*risk \d/.test(m)));
+  assert.ok(r.attacks.singlingOut.risk! > 0.5);
+  assert.ok(r.linkage.evaluated && r.linkage.reidentified! > 0 && r.linkage.rate! > 0.5);
+  assert.ok(r.crossRelease && r.crossRelease.keyLike.some((k) => k.columns[0] === 'patient'));
+  assert.equal(r.crossRelease!.keyLike.find((k) => k.columns[0] === 'patient')!.linkablePersons, 1500);
+  // a JSON round trip keeps the documented fields
+  const j = JSON.parse(JSON.stringify(r));
+  for (const path of ['verdict.anonymous', 'verdict.reasons', 'attacks.singlingOut.risk', 'attacks.singlingOut.ci', 'attacks.singlingOut.attackRate', 'attacks.singlingOut.controlRate', 'attacks.singlingOut.attacks',
+    'attacks.linkability.risk', 'attacks.inference.ci', 'linkage.reidentified', 'linkage.rate']) {
+    assert.notEqual(path.split('.').reduce((x: any, k) => x?.[k], j), undefined, path);
+  }
+});
+
+test('no control set: loud warning, risks against the baseline only', async () => {
+  const original = population(1000, 7), release = population(1000, 8);
+  const r = await proveAnonymity({ original, release, policy, seed: 1, detectIdentifier: null, attacks: 300 });
+  assert.ok(r.warnings[0]!.startsWith('NO CONTROL SET'));
+  assert.equal(r.parameters.control, false);
+  if (r.attacks.inference.evaluated) assert.equal(r.attacks.inference.controlRate, null);
+});
+
+test('an identifier detector flags undeclared columns; policy limits come from thresholds.maxAttackRisk', async () => {
+  const original = population(500, 9), control = population(500, 10);
+  const phone = columnFromValues('contact', Array.from({ length: 500 }, (_, i) => `06${String(10000000 + i)}`), 'string');
+  const release = makeTable([...population(500, 11).columns, phone]);
+  const strict = parsePolicy({ columns: policy.columns, thresholds: { k: 5, maxAttackRisk: 0.5 } }, { baseDir: '.', source: 'p' });
+  const r = await proveAnonymity({
+    original, release, control, policy: strict, seed: 1,
+    detectIdentifier: (name, sample) => (sample.every((v) => /^0\d{9}$/.test(v)) ? { kind: 'phone' } : null),
+  });
+  assert.equal(r.verdict.limit, 0.5);
+  assert.ok(r.identifiers.some((i) => i.column === 'contact' && i.kind === 'phone'));
+  assert.ok(r.verdict.failures.some((f) => f.criterion === 'direct-identifier' && f.column === 'contact'));
+});
