@@ -275,8 +275,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       const cityToo = (f & F_CITY) !== 0;
       if (!(f & F_AMBIG) && !cityToo) { if (!(f & F_SENT) || (gapOk(i) && nameLike(i + 1))) strong[i] = 1; continue; }
       // ambiguous first name: needs a capitalized, non-stop neighbour that is itself name-like
-      const left = gapOk(i - 1, true) && nameLike(i - 1) && ((flags[i - 1]! & F_UPPER) !== 0 || (!(flags[i - 1]! & F_SENT) && !(f & F_SENT)));
-      const right = gapOk(i) && nameLike(i + 1) && ((flags[i + 1]! & F_UPPER) !== 0 || !(f & F_SENT));
+      // the neighbour must be upper case, an initial, or an unambiguous known name
+      const support = (j: number): boolean => { const g = flags[j]!; return (g & (F_UPPER | F_INITIAL)) !== 0 || ((g & (F_FIRST | F_SUR)) !== 0 && !(g & F_AMBIG)); };
+      const left = gapOk(i - 1, true) && nameLike(i - 1) && support(i - 1);
+      const right = gapOk(i) && nameLike(i + 1) && support(i + 1);
       if (left || right || ((f & F_UPPER) && ((gapOk(i - 1) && (flags[i - 1]! & F_UPPER) && nameLike(i - 1)) || (gapOk(i) && (flags[i + 1]! & F_UPPER) && nameLike(i + 1))))) strong[i] = 1;
       continue;
     }
