@@ -1,7 +1,7 @@
 /**
  * Derives the compact name dictionaries used by the free-text recognizers (src/text/data/).
  *
- *   node --import tsx scripts/derive-text-names.ts [--min-births 200] [--fr-words <index.json>] [--en-words <index.json>]
+ *   node --import tsx scripts/derive-text-names.ts [--min-births 50] [--fr-words <index.json>] [--en-words <index.json>]
  *
  * Sources (read from ../shared/data, never shipped whole):
  *  - first names: INSEE "Fichier des prénoms" (édition 2025), national totals
@@ -29,7 +29,7 @@ const opt = (name: string, dflt?: string): string | undefined => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const minBirths = Number(opt('min-births', '200'));
+const minBirths = Number(opt('min-births', '50'));
 
 export function fold(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
