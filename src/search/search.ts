@@ -124,6 +124,37 @@ export function optimalSearch(checker: Checker, options: SearchOptions = {}): Se
   };
   const settled = (id: number) => (flags[id]! & (Flag.Infeasible | Flag.Pruned)) !== 0 || (flags[id]! & Flag.Checked) !== 0;
 
+  // An incumbent first (branch and bound): climb from the floor by the lowest bound to a feasible
+  // transformation, then descend while a predecessor is feasible and better. Its value prunes
+  // every transformation whose bound exceeds it before the ordered pass starts.
+  if (mono.feasibility) {
+    let cur = idOf(l, checker.floor);
+    for (;;) {
+      if (flags[cur]! & Flag.Feasible) break;
+      const r = (flags[cur]! & Flag.Infeasible) ? null : doCheck(cur);
+      if (r && r.feasible) break;
+      let next = -1;
+      forEachSuccessor(l, cur, (s) => { if (next === -1 || lb[s]! < lb[next]! || (lb[s] === lb[next] && s < next)) next = s; });
+      if (next === -1) break;
+      cur = next;
+    }
+    if (flags[cur]! & Flag.Feasible) {
+      if (!(flags[cur]! & Flag.Checked)) doCheck(cur);
+      for (let steps = 0; steps < 4 * l.dims; steps++) {
+        let moved = false;
+        const preds: number[] = [];
+        forEachPredecessor(l, cur, (p) => { if (!(flags[p]! & Flag.Infeasible)) preds.push(p); });
+        preds.sort((a, b) => lb[a]! - lb[b]! || a - b);
+        for (const p of preds) {
+          if (best && lb[p]! >= best.value) continue;
+          const r = (flags[p]! & Flag.Checked) ? results.get(p)! : doCheck(p);
+          if (r.feasible && best && best.id === p) { cur = p; moved = true; break; }
+        }
+        if (!moved) break;
+      }
+    }
+  }
+
   for (let i = 0; i < size; i++) {
     const x = order[i]!;
     if (best && lb[x]! > best.value) break;
