@@ -133,6 +133,17 @@ function whereMask(table: Table, where: Query['where'], patientColumn: string): 
 
 interface GroupDim { column: string; labels: (string | null)[] }
 
+/**
+ * One reusable Int32Array per table for cell assignments (queries on a table run one at a time on
+ * the JS thread; the bounded-cells value that aliases it never leaves the measurement).
+ */
+const scratchOf = new WeakMap<Table, Int32Array>();
+function scratch(t: Table): Int32Array {
+  let a = scratchOf.get(t);
+  if (!a || a.length !== t.rowCount) { a = new Int32Array(t.rowCount); scratchOf.set(t, a); }
+  return a;
+}
+
 /** Cell assigner over public keys (row-major over the dimensions). */
 function publicAssigner(table: Table, dims: GroupDim[]): { assign: CellAssigner; cells: number } {
   const cols = dims.map((d) => findColumn(table, d.column, `$.groupBy`));
@@ -147,8 +158,8 @@ function publicAssigner(table: Table, dims: GroupDim[]): { assign: CellAssigner;
   const strides = dims.map(() => 0);
   for (let i = dims.length - 1; i >= 0; i--) { strides[i] = cells; cells *= dims[i]!.labels.length; }
   const assign: CellAssigner = (t) => {
-    const cell = new Int32Array(t.rowCount);
-    if (dims.length === 0) return { cell, cells: 1 };
+    const cell = scratch(t);
+    if (dims.length === 0) { cell.fill(0); return { cell, cells: 1 }; }
     const codes = dims.map((d) => t.columns.find((c) => c.name === d.column)!.codes);
     if (codes.length === 1) {
       const a = codes[0]!, ma = maps[0]!;
