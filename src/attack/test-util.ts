@@ -20,9 +20,9 @@ export function readCsvTable(url: URL, limit = Infinity): Table | null {
 import { seededRng } from '../util/rng.ts';
 
 /** A seeded synthetic population: id, name, birth date, sex, postal code, diagnosis, age. */
-export function syntheticPeople(n: number, seed: number): Record<string, (string | number)[]> {
+export function syntheticPeople(n: number, seed: number): { id: string[]; name: string[]; birth: string[]; sex: string[]; zip: string[]; diagnosis: string[]; age: number[] } {
   const rng = seededRng(seed);
-  const out: Record<string, (string | number)[]> = { id: [], name: [], birth: [], sex: [], zip: [], diagnosis: [], age: [] };
+  const out = { id: [] as string[], name: [] as string[], birth: [] as string[], sex: [] as string[], zip: [] as string[], diagnosis: [] as string[], age: [] as number[] };
   const diag = ['E11', 'I10', 'J45', 'F32', 'C50', 'M54', 'K21', 'N18'];
   for (let i = 0; i < n; i++) {
     const y = 1930 + rng.int(80), m = 1 + rng.int(12), d = 1 + rng.int(28);
