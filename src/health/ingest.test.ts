@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { ingest, writeIngest } from './ingest.ts';
 import { AnonymatError } from '../errors.ts';
 import { keyFromText } from '../pseudonymize/key.ts';
-import { column, toRecords } from '../table/table.ts';
+import { pseudonym } from '../pseudonymize/tokens.ts';
+import { pseudonymizeTable } from '../pseudonymize/table.ts';
+import { column, tableFromRecords, toRecords } from '../table/table.ts';
 
 const fx = (p: string) => fileURLToPath(new URL(`../../test/fixtures/health/${p}`, import.meta.url));
 const KEY = keyFromText('00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff');
@@ -27,6 +29,12 @@ test('with a key: identifiers become tokens, person ids link across tables, same
   for (const t of ['encounters', 'conditions', 'observations', 'notes', 'person_view']) {
     for (const id of column(a.tables[t]!, 'person_id').dictionary) if (id !== null) assert.ok(ids.has(id), t);
   }
+  // the same tokens as `anonymat pseudonymize` gives for these columns (pseudonymizeTable, default domain)
+  assert.equal(person[0]!.person_id, pseudonym(KEY, 'pat-fr', { normalize: 'trim' }));
+  const direct = pseudonymizeTable(tableFromRecords({ ssn: ['250069912345678', '999-12-3456'] }),
+    { columns: { ssn: { role: 'identifier', action: 'pseudonymize' } } }, KEY);
+  assert.deepEqual(person.map((p) => p.ssn), toRecords(direct.table).map((p) => p.ssn));
+  assert.deepEqual(a.identifiers.dropped, ['latitude', 'longitude']);
   const b = await ingest([fx('fhir/bundle.json')], { key: KEY });
   assert.deepEqual(toRecords(b.tables.person!), person);
   const c = await ingest([fx('fhir/bundle.json')], { key: OTHER });
@@ -106,4 +114,18 @@ test('a failing write leaves no output folder', async () => {
     await assert.rejects(writeIngest(bad, join(base, 'out'), { format: 'csv' }));
     assert.deepEqual(readdirSync(base), ['blocker']);
   } finally { rmSync(base, { recursive: true, force: true }); }
+});
+
+test('free-valued event columns holding identifiers are flagged (no value printed)', async () => {
+  const obs = Array.from({ length: 12 }, (_, i) => JSON.stringify({
+    resourceType: 'Observation', id: `o${i}`, status: 'final', code: { text: 'contact' },
+    subject: { reference: 'Patient/p' }, valueString: `person${i}@example.org`,
+  }));
+  const text = [JSON.stringify({ resourceType: 'Patient', id: 'p' }), ...obs].join('\n');
+  const r = await ingest([{ name: 'x.ndjson', text }]);
+  const w = r.warnings.find((x) => x.startsWith('observations.value may hold direct identifiers (email'));
+  assert.ok(w, r.warnings.join(' | '));
+  assert.doesNotMatch(w!, /example\.org/);
+  const clean = await ingest([fx('fhir/bundle.json')]);
+  assert.ok(!clean.warnings.some((x) => /may hold direct identifiers/.test(x)));
 });

@@ -20,7 +20,9 @@ import { readOmop } from './omop/reader.ts';
 import { normalizeCountry, personView } from './person-view.ts';
 import type { PseudonymKey } from '../pseudonymize/key.ts';
 import { pseudonym } from '../pseudonymize/tokens.ts';
+import { pseudonymizeTable, type PseudonymizePolicy } from '../pseudonymize/table.ts';
 import { redactText } from '../text/index.ts';
+import { detectIdentifierColumn, DIRECT_KINDS } from './identifiers/index.ts';
 
 /** One input: a path (file, folder, '-' = stdin) or an in-memory document. */
 export type IngestInput =
@@ -62,6 +64,8 @@ export interface IngestResult {
     /** What happened to the direct identifiers of the person table. */
     action: 'dropped' | 'pseudonymized';
     columns: string[];
+    /** With a key: the columns dropped all the same (coordinates). */
+    dropped?: string[];
     /** person_id / encounter_id: keyed tokens (with a key) or sequence numbers (without). */
     personId: 'pseudonymized' | 'renumbered';
     keyFingerprint?: string;
@@ -101,7 +105,7 @@ export async function ingest(inputs: IngestInput[], options: IngestOptions = {})
       st.issues);
   }
   const result = finish(st, options);
-  await flagIdentifierValues(result);
+  flagIdentifierValues(result);
   return result;
 }
 
@@ -111,24 +115,20 @@ const FREE_VALUE_COLUMNS: [table: string, column: string][] = [
 ];
 
 /**
- * Safety net for free-valued event columns (FHIR valueString, OMOP value_as_string, note titles):
- * a sample of their values goes through the identifier detector (src/health/identifiers) and a
- * warning names the column when it looks like names, NIR, phone numbers… (values are not printed).
- * INTEGRATION POINT: `detectIdentifierColumn(name, sample)` belongs to the identifiers module; it
- * is imported lazily and skipped (with a warning) while that module is absent.
+ * Safety net for free-valued event columns (FHIR valueString, OMOP value_as_string, note titles,
+ * reason texts): a sample of their values goes through the identifier detector and a warning
+ * names the column when it looks like direct identifiers (values are never printed).
  */
-async function flagIdentifierValues(result: IngestResult): Promise<void> {
-  const path = '../health/identifiers/index.ts'.replace('../health/', './');
-  let detect: ((name: string, sample: string[]) => unknown) | undefined;
-  try { detect = ((await import(path)) as { detectIdentifierColumn?: typeof detect }).detectIdentifierColumn; } catch { /* absent */ }
-  if (!detect) { result.warnings.push('identifier detection on free-text event columns unavailable in this build'); return; }
+function flagIdentifierValues(result: IngestResult): void {
   for (const [t, c] of FREE_VALUE_COLUMNS) {
     const col = result.tables[t]?.columns.find((x) => x.name === c);
     if (!col) continue;
-    const sample = col.dictionary.filter((v): v is string => v !== null && !/^-?\d+(\.\d+)?$/.test(v)).slice(0, 500);
-    if (sample.length === 0) continue;
-    const hit = detect(`${t}.${c}`, sample) as { kind?: string; type?: string; label?: string } | null | undefined;
-    if (hit) result.warnings.push(`${t}.${c} may hold direct identifiers (${hit.kind ?? hit.type ?? hit.label ?? 'identifier'}): review it before any release`);
+    const sample = col.dictionary.filter((v): v is string => v !== null && !/^-?\d+(\.\d+)?$/.test(v)).slice(0, 300);
+    if (sample.length < 10) continue; // too few distinct values to judge (a note type, a few codes)
+    const hit = detectIdentifierColumn(c, sample);
+    if (hit && DIRECT_KINDS.has(hit.kind) && hit.confidence >= 0.5) {
+      result.warnings.push(`${t}.${c} may hold direct identifiers (${hit.kind}: ${hit.reason}): review it before any release`);
+    }
   }
 }
 
@@ -248,8 +248,9 @@ function finish(st: IngestState, options: IngestOptions): IngestResult {
     if (v === undefined) { v = prefix + String(m.size + 1).padStart(6, '0'); m.set(id, v); }
     return v;
   };
-  const personOf = key ? (id: string) => pseudonym(key, id, { domain: 'person_id' }) : seq(personMap, 'P');
-  const encounterOf = key ? (id: string) => pseudonym(key, id, { domain: 'encounter_id' }) : seq(encounterMap, 'E');
+  // keyed tokens as `anonymat pseudonymize` makes them for a person key (default domain, trimmed value)
+  const personOf = key ? (id: string) => pseudonym(key, id, { normalize: 'trim' }) : seq(personMap, 'P');
+  const encounterOf = key ? (id: string) => pseudonym(key, id, { normalize: 'trim' }) : seq(encounterMap, 'E');
   if (!key) {
     // number persons in person-table row order (deterministic: input order)
     const pc = raw.person.columns.find((c) => c.name === 'person_id')!;
@@ -279,17 +280,18 @@ function finish(st: IngestState, options: IngestOptions): IngestResult {
     referenceDate: options.referenceDate, defaultCountry: options.defaultCountry,
   });
 
-  // direct identifiers of the person table
-  const idCols: string[] = [];
-  const personCols: Column[] = [];
+  // direct identifiers of the person table: dropped, or keyed tokens, by the pseudonymization
+  // module (same tokens as `anonymat pseudonymize` with the same key; normalizer per detected kind)
+  const idPolicy: PseudonymizePolicy = { columns: {} };
   for (const c of rekeyed.person.columns) {
-    if (!DIRECT_IDENTIFIER_COLUMNS.includes(c.name)) { personCols.push(c); continue; }
-    idCols.push(c.name);
-    if (key && !ALWAYS_DROPPED.has(c.name)) {
-      personCols.push(relabel(c, (l) => pseudonym(key, l, { domain: c.name, normalize: c.name.startsWith('name') || c.name === 'maiden_name' ? 'name' : c.name === 'email' ? 'email' : 'identifier' })));
-    }
+    idPolicy.columns[c.name] = DIRECT_IDENTIFIER_COLUMNS.includes(c.name)
+      ? { role: 'identifier', action: key && !ALWAYS_DROPPED.has(c.name) ? 'pseudonymize' : 'drop' }
+      : { role: c.name === 'person_id' ? 'person-key' : 'quasi', action: 'keep' }; // person_id: tokenized above
   }
-  const person = makeTable(personCols);
+  const pseudo = pseudonymizeTable(rekeyed.person, idPolicy, key ?? null);
+  const person = pseudo.table;
+  for (const w of pseudo.report.warnings) st.warn(w);
+  const idCols = pseudo.report.columns.filter((c) => c.action !== 'keep').map((c) => c.column);
 
   const tables: Record<string, Table> = {
     person, person_view: view, encounters: rekeyed.encounters, conditions: rekeyed.conditions,
@@ -306,6 +308,7 @@ function finish(st: IngestState, options: IngestOptions): IngestResult {
     identifiers: {
       action: key ? 'pseudonymized' : 'dropped',
       columns: key ? idCols.filter((c) => !ALWAYS_DROPPED.has(c)) : idCols,
+      ...(key ? { dropped: pseudo.report.dropped } : {}),
       personId: key ? 'pseudonymized' : 'renumbered',
       ...(key ? { keyFingerprint: key.fingerprint } : {}),
     },
