@@ -44,51 +44,43 @@ export function groupify(
   }
   let radixProduct = 1;
   for (const c of cardinalities) radixProduct *= Math.max(1, c);
-  const exact = radixProduct <= Number.MAX_SAFE_INTEGER;
+  // fresh packed arrays so the loops below see the same shapes on every call (no deopt churn)
+  const cols: Int32Array[] = [];
+  for (let j = 0; j < m; j++) cols.push(columns[j]!);
+  const inc = include ?? null;
+  return radixProduct <= Number.MAX_SAFE_INTEGER
+    ? groupExact(cols, Float64Array.from(cardinalities, (c) => Math.max(1, c)), inc, n, classOf)
+    : groupHashed(cols, inc, n, classOf);
+}
 
-  // Open addressing over a power-of-two table sized by the number of CLASSES (grown at load 1/2),
-  // not by the rows, so it stays cache-resident when classes are few. Exact path: each slot holds
-  // [key, id + 1] side by side in one Float64Array (one cache line per probe). Hashed path: each
-  // slot holds [hash, id + 1] in an Int32Array; rows are compared only when the hashes agree.
-  let cap = 1024;
-  let table: Float64Array = new Float64Array(exact ? cap * 2 : 0);
-  let htable: Int32Array = new Int32Array(exact ? 0 : cap * 2);
+// Open addressing over a power-of-two table sized by the number of CLASSES (grown at load 1/2),
+// not by the rows, so it stays cache-resident when classes are few. Keys (exact path) and hashes
+// (hashed path) are computed column by column over blocks of rows (sequential reads).
+const BLOCK = 4096;
+
+/** Exact path: mixed-radix keys; each slot holds [key, id + 1] side by side (one cache line per probe). */
+function groupExact(cols: Int32Array[], cards: Float64Array, inc: Uint8Array | null, n: number, classOf: Int32Array): Classes {
+  const m = cols.length;
+  let cap = initialCapacity(n), mask = cap - 1;
+  let table: Float64Array = new Float64Array(cap * 2);
   let sizes: Int32Array = new Int32Array(Math.min(n, 1 << 16) || 1);
   let first: Int32Array = new Int32Array(sizes.length);
-  let count = 0;
-  let rows = 0;
-  let mask = cap - 1;
-  const cards = Float64Array.from(cardinalities, (c) => Math.max(1, c));
-
-  // exact path: mixed-radix keys computed column by column over blocks of rows (sequential reads)
-  const BLOCK = 4096;
-  // (hashed path: FNV-1a hashes the same way)
-  const blockKeys = new Float64Array(exact ? Math.min(BLOCK, n) || 1 : 0);
-  const blockHash = new Int32Array(exact ? 0 : Math.min(BLOCK, n) || 1);
-  for (let i = 0; i < n; i++) {
-    if (i % BLOCK === 0) {
-      const end = Math.min(n, i + BLOCK);
-      if (exact) {
-        const c0 = columns[0]!;
-        for (let r = i; r < end; r++) blockKeys[r - i] = c0[r]!;
-        for (let j = 1; j < m; j++) {
-          const col = columns[j]!, card = cards[j]!;
-          for (let r = i; r < end; r++) blockKeys[r - i] = blockKeys[r - i]! * card + col[r]!;
-        }
-      } else {
-        blockHash.fill(0x811c9dc5 | 0);
-        for (let j = 0; j < m; j++) {
-          const col = columns[j]!;
-          for (let r = i; r < end; r++) blockHash[r - i] = Math.imul(blockHash[r - i]! ^ col[r]!, 0x01000193);
-        }
-      }
+  let count = 0, rows = 0;
+  const keys = new Float64Array(Math.min(BLOCK, n) || 1);
+  for (let b = 0; b < n; b += BLOCK) {
+    const end = Math.min(n, b + BLOCK);
+    const c0 = cols[0]!;
+    for (let r = b; r < end; r++) keys[r - b] = c0[r]!;
+    for (let j = 1; j < m; j++) {
+      const col = cols[j]!, card = cards[j]!;
+      for (let r = b; r < end; r++) keys[r - b] = keys[r - b]! * card + col[r]!;
     }
-    if (include && !include[i]) { classOf[i] = -1; continue; }
-    rows++;
-    let id = -1;
-    if (exact) {
-      const key = blockKeys[i % BLOCK]!;
+    for (let i = b; i < end; i++) {
+      if (inc !== null && inc[i] === 0) { classOf[i] = -1; continue; }
+      rows++;
+      const key = keys[i - b]!;
       let s = hashNumber(key) & mask;
+      let id = -1;
       for (;;) {
         const idp = table[2 * s + 1]!;
         if (idp === 0) break;
@@ -99,31 +91,63 @@ export function groupify(
         id = count++;
         table[2 * s] = key; table[2 * s + 1] = id + 1;
         if (count * 2 > cap) { cap *= 2; mask = cap - 1; table = rehashExact(table, cap); }
+        if (id >= sizes.length) { sizes = resize(sizes, sizes.length * 2); first = resize(first, first.length * 2); }
+        first[id] = i;
       }
-    } else {
-      const h = fmix(blockHash[i % BLOCK]!) | 0;
+      sizes[id]!++;
+      classOf[i] = id;
+    }
+  }
+  return { classOf, sizes: sizes.slice(0, count), first: first.slice(0, count), count, rows };
+}
+
+/** Hashed path (radix product over 2^53): FNV-1a over the codes; slots hold [hash, id + 1]; rows compared when hashes agree. */
+function groupHashed(cols: Int32Array[], inc: Uint8Array | null, n: number, classOf: Int32Array): Classes {
+  const m = cols.length;
+  let cap = initialCapacity(n), mask = cap - 1;
+  let table: Int32Array = new Int32Array(cap * 2);
+  let sizes: Int32Array = new Int32Array(Math.min(n, 1 << 16) || 1);
+  let first: Int32Array = new Int32Array(sizes.length);
+  let count = 0, rows = 0;
+  const hashes = new Int32Array(Math.min(BLOCK, n) || 1);
+  for (let b = 0; b < n; b += BLOCK) {
+    const end = Math.min(n, b + BLOCK);
+    hashes.fill(0x811c9dc5 | 0);
+    for (let j = 0; j < m; j++) {
+      const col = cols[j]!;
+      for (let r = b; r < end; r++) hashes[r - b] = Math.imul(hashes[r - b]! ^ col[r]!, 0x01000193);
+    }
+    for (let i = b; i < end; i++) {
+      if (inc !== null && inc[i] === 0) { classOf[i] = -1; continue; }
+      rows++;
+      const h = fmix(hashes[i - b]!) | 0;
       let s = h & mask;
+      let id = -1;
       for (;;) {
-        const idp = htable[2 * s + 1]!;
+        const idp = table[2 * s + 1]!;
         if (idp === 0) break;
-        if (htable[2 * s] === h && sameRow(columns, first[idp - 1]!, i)) { id = idp - 1; break; }
+        if (table[2 * s] === h && sameRow(cols, first[idp - 1]!, i)) { id = idp - 1; break; }
         s = (s + 1) & mask;
       }
       if (id === -1) {
         id = count++;
-        htable[2 * s] = h; htable[2 * s + 1] = id + 1;
-        if (count * 2 > cap) { cap *= 2; mask = cap - 1; htable = rehashHashed(htable, cap); }
+        table[2 * s] = h; table[2 * s + 1] = id + 1;
+        if (count * 2 > cap) { cap *= 2; mask = cap - 1; table = rehashHashed(table, cap); }
+        if (id >= sizes.length) { sizes = resize(sizes, sizes.length * 2); first = resize(first, first.length * 2); }
+        first[id] = i;
       }
+      sizes[id]!++;
+      classOf[i] = id;
     }
-    if (id >= sizes.length) {
-      const grow = sizes.length * 2;
-      sizes = resize(sizes, grow); first = resize(first, grow);
-    }
-    if (sizes[id] === 0) first[id] = i;
-    sizes[id]!++;
-    classOf[i] = id;
   }
   return { classOf, sizes: sizes.slice(0, count), first: first.slice(0, count), count, rows };
+}
+
+/** Slots to start with: room for every row as a class up to 2^16 rows (no growth, so no deopt, on small and mid-size data). */
+function initialCapacity(n: number): number {
+  let cap = 1024;
+  while (cap < 2 * n && cap < 1 << 17) cap <<= 1;
+  return cap;
 }
 
 function rehashExact(old: Float64Array, cap: number): Float64Array {

@@ -98,18 +98,26 @@ export function coarsen(
   base: Classes, columns: readonly Int32Array[], cardinalities: readonly number[],
 ): { groupOf: Int32Array; sizes: Int32Array; count: number } {
   const u = base.count;
-  const reps = columns.map((col) => {
-    const r = new Int32Array(u);
-    for (let c = 0; c < u; c++) r[c] = col[base.first[c]!]!;
-    return r;
-  });
   if (columns.length === 0) {
     let total = 0;
     for (let c = 0; c < u; c++) total += base.sizes[c]!;
     return { groupOf: new Int32Array(u), sizes: Int32Array.from(u ? [total] : []), count: u ? 1 : 0 };
   }
+  const reps = columns.map((col) => gather(col, base.first));
   const g = groupify(reps, cardinalities);
-  const sizes = new Int32Array(g.count);
-  for (let c = 0; c < u; c++) sizes[g.classOf[c]!]! += base.sizes[c]!;
-  return { groupOf: g.classOf, sizes, count: g.count };
+  return { groupOf: g.classOf, sizes: sumByGroup(g.classOf, base.sizes, g.count), count: g.count };
+}
+
+/** out[c] = col[index[c]] (small helpers keep the hot loops in functions V8 optimizes once). */
+export function gather(col: Int32Array, index: Int32Array): Int32Array {
+  const out = new Int32Array(index.length);
+  for (let c = 0; c < index.length; c++) out[c] = col[index[c]!]!;
+  return out;
+}
+
+/** Σ of `values` per group: out[groupOf[c]] += values[c]. */
+export function sumByGroup(groupOf: Int32Array, values: Int32Array, groups: number): Int32Array {
+  const out = new Int32Array(groups);
+  for (let c = 0; c < groupOf.length; c++) out[groupOf[c]!]! += values[c]!;
+  return out;
 }

@@ -23,6 +23,7 @@
  * AdjFactor = Σ_{score>0} score^(−Q); DIS_i = 1 / (1 + (U/Dis − U) / (score_i^Q · AdjFactor)), 0 when score_i = 0.
  */
 import { groupify, type Classes } from '../check/groupify.ts';
+import { gather } from './classes.ts';
 
 export interface Suda2Options {
   /** Largest MSU size searched (default 3; capped at the number of variables). */
@@ -60,6 +61,13 @@ export interface Suda2Result {
   readonly dis: Float64Array;
 }
 
+/** One bit per candidate: set when the candidate's group has a single row. */
+function uniqueCandidates(sizes: Int32Array, groupOf: Int32Array, candClass: Int32Array, words: number): Uint32Array {
+  const bits = new Uint32Array(words);
+  for (let i = 0; i < candClass.length; i++) if (sizes[groupOf[candClass[i]!]!] === 1) bits[i >>> 5]! |= 1 << (i & 31);
+  return bits;
+}
+
 function factorial(k: number): number { let r = 1; for (let i = 2; i <= k; i++) r *= i; return r; }
 
 export function suda2(columns: readonly Int32Array[], cardinalities: readonly number[], options: Suda2Options = {}): Suda2Result {
@@ -86,7 +94,7 @@ export function suda2(columns: readonly Int32Array[], cardinalities: readonly nu
   const weight = (s: number) => factorial(M - s);
 
   // representatives' codes per variable
-  const reps = columns.map((col) => { const r = new Int32Array(u); for (let c = 0; c < u; c++) r[c] = col[base.first[c]!]!; return r; });
+  const reps = columns.map((col) => gather(col, base.first));
 
   // Depth-first over the subsets in lexicographic order: a subset's classes are its parent's
   // refined by its last variable, so only the chain of ancestors' class ids is alive (≤ maxSize
@@ -99,12 +107,10 @@ export function suda2(columns: readonly Int32Array[], cardinalities: readonly nu
       const child = mask | (1 << v);
       const leaf = depth + 1 === maxSize || v === M - 1; // no child of its own: refine into a reused buffer
       const r = refiner.refine(groupOf, count, reps[v]!, Math.max(1, cardinalities[v]!), leaf);
-      const bits = new Uint32Array(words);
-      const sizes = r.sizes, g = r.groupOf;
-      for (let i = 0; i < U; i++) if (sizes[g[candClass[i]!]!] === 1) bits[i >>> 5]! |= 1 << (i & 31);
-      sizes.fill(0, 0, r.count);
+      const bits = uniqueCandidates(r.sizes, r.groupOf, candClass, words);
+      r.sizes.fill(0, 0, r.count);
       uniqueBits.set(child, bits);
-      if (!leaf) visit(child, v, depth + 1, g, r.count);
+      if (!leaf) visit(child, v, depth + 1, r.groupOf, r.count);
     }
   };
   if (U > 0 && M > 0) visit(0, -1, 0, null, 1);
