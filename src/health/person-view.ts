@@ -14,6 +14,7 @@
  * otherwise when its display contains the word "chronic"/"chronique" (category "other chronic").
  * Categories, not codes, go in the set, to keep the quasi-identifier's domain small.
  */
+import { postalCodeToDepartement } from './profiles/fr.ts';
 import { column, columnFromCodes, columnFromValues, makeTable, type Column, type Table } from '../table/table.ts';
 
 export interface ChronicCategory { category: string; snomed: string[]; icd10: string[]; omop: string[] }
@@ -91,12 +92,7 @@ export interface PersonViewOptions {
 
 /** French postal code → département code (2A/2B for Corsica; 3 digits overseas), null when not a postal code. */
 export function departementOf(postal: string): string | null {
-  const p = postal.replace(/\s/g, '');
-  if (!/^\d{5}$/.test(p)) return null;
-  if (p.startsWith('97') || p.startsWith('98')) return p.slice(0, 3);
-  if (p.startsWith('20')) return Number(p.slice(0, 3)) < 202 ? '2A' : '2B';
-  if (p.startsWith('00')) return null;
-  return p.slice(0, 2);
+  return postalCodeToDepartement(postal.replace(/\s/g, ''));
 }
 
 /** US ZIP (5 digits or ZIP+4) → its first 3 digits, null otherwise. */
