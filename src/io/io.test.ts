@@ -77,3 +77,8 @@ test('round trip through CSV, Parquet and JSON Lines; atomic writes leave no tem
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('gzip-compressed CSV is read like the plain file', async () => {
+  const t = await readTable(fx('gzipped.csv.gz'));
+  assert.deepEqual(toRecords(t), [{ id: '1', age: '34' }, { id: '2', age: '50' }]);
+});

@@ -13,6 +13,8 @@ import { open, readFile, mkdtemp, writeFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, extname, basename } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
 import { AnonymatError, type Issue } from '../errors.ts';
 import type { ColumnKind, Table } from '../table/table.ts';
 import { encodeTable, ident, kindOfSqlType, literal, openDuckDB, sqlType, type DuckDBConnection } from './duckdb.ts';
@@ -43,7 +45,7 @@ export interface ReadOptions {
 
 export function formatOf(path: string, declared?: InputFormat): InputFormat {
   if (declared) return declared;
-  const ext = extname(path).toLowerCase();
+  const ext = extname(path.toLowerCase().replace(/\.(gz|zst)$/, '')).toLowerCase();
   switch (ext) {
     case '.tsv': case '.tab': return 'tsv';
     case '.parquet': case '.pq': return 'parquet';
@@ -199,14 +201,17 @@ export async function inferKinds(con: DuckDBConnection, table: string, names: st
 }
 
 async function readHeader(path: string, label: string, o: { delimiter: string; quote: string; header: boolean; encoding: string }): Promise<string[]> {
-  const fh = await open(path, 'r');
   let buf: Buffer;
-  try {
-    const b = Buffer.alloc(1 << 16);
-    const { bytesRead } = await fh.read(b, 0, b.length, 0);
-    buf = b.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
+  if (path.toLowerCase().endsWith('.gz')) buf = await gunzipHead(path, 1 << 16);
+  else {
+    const fh = await open(path, 'r');
+    try {
+      const b = Buffer.alloc(1 << 16);
+      const { bytesRead } = await fh.read(b, 0, b.length, 0);
+      buf = b.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
   }
   if (buf.length === 0) throw new AnonymatError('invalid-input', `${label}: the file is empty`, [{ path: `${label}:1`, message: 'expected a header line with the column names' }]);
   // only the header line is decoded here; DuckDB checks the rest and reports the line
@@ -245,6 +250,21 @@ async function readHeader(path: string, label: string, o: { delimiter: string; q
     throw new AnonymatError('invalid-input', `${label}:1: the header has a single column`, [{ path: `${label}:1`, message: `the delimiter is ${JSON.stringify(o.delimiter)} but the header contains ';', tab or '|': declare input.delimiter in the policy or use --delimiter` }]);
   }
   return fields.map((f) => f.trim());
+}
+
+/** The first bytes of a gzip file, decompressed (DuckDB reads the rest itself). */
+async function gunzipHead(path: string, max: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const stream = createReadStream(path).pipe(createGunzip());
+  try {
+    for await (const c of stream) { chunks.push(c as Buffer); size += (c as Buffer).length; if (size >= max) break; }
+  } catch {
+    throw new AnonymatError('invalid-input', `${path}: not a valid gzip file`);
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, max);
 }
 
 /** Turns DuckDB's CSV error into a message with the line and the fix, without the line's content. */
