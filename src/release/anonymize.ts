@@ -15,7 +15,7 @@ import { column as getColumn, hasColumn } from '../table/table.ts';
 import type { Policy } from '../policy/policy.ts';
 import { resolvePolicyPath } from '../policy/policy.ts';
 import type { Hierarchy } from '../hierarchy/hierarchy.ts';
-import { readArxHierarchy } from '../hierarchy/hierarchy.ts';
+import { compileHierarchy, readArxHierarchy } from '../hierarchy/hierarchy.ts';
 import { validateHierarchy, checkCoverage } from '../hierarchy/validate.ts';
 import { buildHierarchy } from '../hierarchy/builders/index.ts';
 import type { EngineSpec, ModelSpec } from '../search/engine.ts';
@@ -135,10 +135,19 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
     .filter((n) => !hasColumn(table, n)).map((n) => ({ path: `columns.${n}`, message: `column ${n} is not in the data` }));
   if (issues.length) throw new AnonymatError('invalid-policy', 'the policy names columns that are not in the data', issues);
   if (quasi.length === 0) throw new AnonymatError('invalid-policy', 'anonymize needs at least one quasi-identifier (a column with role: quasi)', [{ path: 'columns', message: 'give the quasi-identifiers role quasi' }]);
-  const before = doAssess ? assessTable(table, policy) : null;
+  // SUDA2 only when the policy asks for it (risk.suda2MaxSize): it costs more than the search on
+  // small tables and the other risk figures do not need it.
+  let population = options.population;
+  if (!population && policy.population?.table) {
+    const { readTable } = await import('../io/read.ts');
+    const { readOptionsOf } = await import('../policy/policy.ts');
+    population = await readTable(resolvePolicyPath(policy, policy.population.table), { ...readOptionsOf(policy), columns: quasi });
+  }
+  const assessOptions = { suda2MaxSize: policy.risk?.suda2MaxSize ?? 0, populationTable: population };
+  const before = doAssess ? assessTable(table, policy, assessOptions) : null;
 
   if (strategy === 'mondrian' || strategy === 'mdav') {
-    return localRecoding(table, policy, strategy, quasi, drop, before, t0, doAssess);
+    return localRecoding(table, policy, strategy, quasi, drop, before, t0, doAssess, assessOptions);
   }
 
   const sensitiveHierarchies = new Map<string, Hierarchy>();
@@ -152,12 +161,8 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
     throw new AnonymatError('invalid-policy', 'anonymize needs a privacy threshold: set thresholds.k (and l, t, … as needed)', [{ path: 'thresholds', message: 'e.g. thresholds: { k: 5 }' }]);
   }
   const hierarchies = options.hierarchies ?? await resolveHierarchies(table, policy, quasi);
-  let population = options.population;
   if (!population && models.some((m) => m.type === 'delta-presence' || m.type === 'k-map')) {
-    if (!policy.population?.table) throw new AnonymatError('invalid-policy', 'δ-presence and k-map need population.table', [{ path: 'population.table', message: 'give the population file' }]);
-    const { readTable } = await import('../io/read.ts');
-    const { readOptionsOf } = await import('../policy/policy.ts');
-    population = await readTable(resolvePolicyPath(policy, policy.population.table), { ...readOptionsOf(policy), columns: quasi });
+    throw new AnonymatError('invalid-policy', 'δ-presence and k-map need population.table', [{ path: 'population.table', message: 'give the population file' }]);
   }
   const spec: EngineSpec = {
     quasi: quasi.map((column, j) => ({ column, hierarchy: hierarchies[j]!, weight: policy.columns[column]!.weight })),
@@ -200,7 +205,14 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
   const out = generalizeTable(table, quasi.map((column, j) => ({ column, hierarchy: engine.qi[j]!, level: levels[j]! })), {
     suppressed: details.rowSuppressed, mode: suppressedMode, drop,
   });
-  const after = doAssess ? assessTable(out, policy) : null;
+  // the population, when there is one, generalized the same way (so classes match for the after assessment)
+  let popAfter = population;
+  if (population && doAssess) {
+    popAfter = generalizeTable(population, quasi.map((column, j) => ({
+      column, hierarchy: compileHierarchy(hierarchies[j]!, getColumn(population!, column), `population, column ${column}`), level: levels[j]!,
+    })));
+  }
+  const after = doAssess ? assessTable(out, policy, { ...assessOptions, populationTable: popAfter }) : null;
   const failures = failureTexts(after);
   return {
     ...base, table: out, transformation, loss: search.best.value, lossPerAttribute,
@@ -212,7 +224,7 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
 
 async function localRecoding(
   table: Table, policy: Policy, strategy: 'mondrian' | 'mdav', quasi: string[], drop: string[],
-  before: Assessment | null, t0: number, doAssess: boolean,
+  before: Assessment | null, t0: number, doAssess: boolean, assessOptions: Parameters<typeof assessTable>[2],
 ): Promise<AnonymizeResult> {
   const t = policy.thresholds ?? {};
   const k = t.k ?? 2;
@@ -238,7 +250,7 @@ async function localRecoding(
   }
   if (drop.length) out = { rowCount: out.rowCount, columns: out.columns.filter((c) => !drop.includes(c.name)) };
   const searchMs = performance.now() - ts;
-  const after = doAssess ? assessTable(out, policy) : null;
+  const after = doAssess ? assessTable(out, policy, assessOptions) : null;
   const passes = feasible && (after ? after.verdict.passes : true);
   return {
     table: feasible ? out : null, transformation: null, strategy, metric: strategy === 'mondrian' ? 'gcp' : 'mdav-sse', loss, lossPerAttribute,
