@@ -81,4 +81,10 @@ test('larger population: a raw extract is re-identified, a generalized one is no
   const g = linkage({ release: gen, aux: reg, truth: { release: 'tid', aux: 'id' }, seed: 1 });
   assert.equal(g.reidentified, 0);
   assert.equal(g.exact.ambiguous, n);
+  assert.deepEqual(linkage({ release: gen, aux: reg, truth: { release: 'tid', aux: 'id' }, seed: 1, fastPath: false }), g);
+  // a partly generalized release: some records still unique among the compatible register entries
+  const half = tableFromRecords({ tid: p.id!.slice(0, n), birth: p.birth!.slice(0, n).map((b, i) => (i % 2 ? b : b.slice(0, 4))), sex: p.sex!.slice(0, n), zip: p.zip!.slice(0, n) });
+  const h = linkage({ release: half, aux: reg, truth: { release: 'tid', aux: 'id' }, seed: 1 });
+  assert.deepEqual(linkage({ release: half, aux: reg, truth: { release: 'tid', aux: 'id' }, seed: 1, fastPath: false }), h);
+  assert.ok(h.reidentified > 0 && h.reidentified < r.reidentified);
 });

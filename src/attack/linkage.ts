@@ -40,7 +40,7 @@ export interface LinkageOptions {
   m?: number;
   hierarchies?: HierarchyLike[];
   confidence?: number;
-  /** Use subset counts for point-valued records (default true; false forces the scan, for tests). */
+  /** Use subset counts and row indexes (default true); false forces the scan over every auxiliary class (tests compare both). */
   fastPath?: boolean;
 }
 
@@ -156,28 +156,65 @@ export function linkage(opts: LinkageOptions): LinkageResult {
         }
         rowOf = (pt: number) => fast.findRow(fastCodes, pt);
       } else {
+        const agreeN = new Float64Array(ncol);
         for (let j = 0; j < ncol; j++) {
           const col = cols[j]!, rv = relViews[j]!, av = auxViews[j]!;
           distancesTo(col, rv, rv.codes[r]!, av, D[j]!);
           let agree = 0;
           const d = D[j]!, f = freq[j]!, a = A[j]!;
           for (let k = 0; k < av.card; k++) { const ok = d[k] === 0 ? 1 : 0; a[k] = ok; if (ok) agree += f[k]!; }
+          agreeN[j] = agree;
           const u = Math.min(Math.max(agree / N, 1 / N), 1 - 1e-9);
           wa[j] = Math.log2(m / u); wd[j] = Math.log2((1 - m) / (1 - u));
         }
-        patCount.fill(0); patClass.fill(-1);
-        pat.fill(0);
-        for (let j = 0; j < ncol; j++) {
-          const a = A[j]!, cc = classCodes[j]!;
-          for (let c = 0; c < nc; c++) pat[c]! |= a[cc[c]!]! << j;
+        const patternOf = (row: number) => { let p = 0; for (let j = 0; j < ncol; j++) p |= A[j]![auxViews[j]!.codes[row]!]! << j; return p; };
+        /** Rows compatible on column j (the codes whose agreement flag is set). */
+        const visit = (j: number, fn: (row: number) => boolean | void) => {
+          const ix = rowIndex(cols[j]!, auxViews[j]!), a = A[j]!;
+          for (let k = 0; k < auxViews[j]!.card; k++) {
+            if (!a[k]) continue;
+            for (let i = ix.codeStart[k]!; i < ix.codeStart[k + 1]!; i++) if (fn(ix.codeRows[i]!) === true) return;
+          }
+        };
+        const mostSelective = (T: number) => { let bj = -1; for (let j = 0; j < ncol; j++) if ((T >> j) & 1 && (bj < 0 || agreeN[j]! < agreeN[bj]!)) bj = j; return bj; };
+        if (ncol <= 6 && opts.fastPath !== false) {
+          // c(T) = rows compatible on every column of T, visiting the most selective column's rows; then Möbius
+          const cT = new Float64Array(nPat);
+          cT[0] = N;
+          for (let T = 1; T < nPat; T++) {
+            if ((T & (T - 1)) === 0) { cT[T] = agreeN[31 - Math.clz32(T)]!; continue; }
+            const j = mostSelective(T);
+            let c = 0;
+            visit(j, (row) => { if ((patternOf(row) & T) === T) c++; });
+            cT[T] = c;
+          }
+          for (let S = 0; S < nPat; S++) {
+            let sum = 0;
+            const rest = full & ~S;
+            for (let X = rest; ; X = (X - 1) & rest) { sum += (popcount(X) & 1 ? -1 : 1) * cT[S | X]!; if (X === 0) break; }
+            patCount[S] = sum;
+          }
+          rowOf = (pt: number) => {
+            let found = -1;
+            if (pt === 0) { for (let row = 0; row < N; row++) if (patternOf(row) === 0) return row; return -1; }
+            visit(mostSelective(pt), (row) => { if (patternOf(row) === pt) { found = row; return true; } return false; });
+            return found;
+          };
+        } else {
+          patCount.fill(0); patClass.fill(-1);
+          pat.fill(0);
+          for (let j = 0; j < ncol; j++) {
+            const a = A[j]!, cc = classCodes[j]!;
+            for (let c = 0; c < nc; c++) pat[c]! |= a[cc[c]!]! << j;
+          }
+          const sizes = g.sizes;
+          for (let c = 0; c < nc; c++) {
+            const p = pat[c]!;
+            patCount[p]! += sizes[c]!;
+            if (patClass[p] === -1) patClass[p] = c;
+          }
+          rowOf = (pt: number) => g.first[patClass[pt]!]!;
         }
-        const sizes = g.sizes;
-        for (let c = 0; c < nc; c++) {
-          const p = pat[c]!;
-          patCount[p]! += sizes[c]!;
-          if (patClass[p] === -1) patClass[p] = c;
-        }
-        rowOf = (pt: number) => g.first[patClass[pt]!]!;
       }
       let best = -Infinity, bestPat = -1;
       const score = (p: number) => { let s = 0; for (let j = 0; j < ncol; j++) s += (p >> j) & 1 ? wa[j]! : wd[j]!; return s; };

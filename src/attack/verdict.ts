@@ -12,7 +12,7 @@
  *     auxiliary table when given.
  * Otherwise "pseudonymous: personal data", with every failed criterion in plain words and its figure.
  */
-import type { Table } from '../table/table.ts';
+import { makeTable, type Table } from '../table/table.ts';
 import { assessTable } from '../risk/index.ts';
 import { singlingOut, type SinglingOutResult } from './singling-out.ts';
 import { linkability, type LinkabilityResult } from './linkability.ts';
@@ -117,8 +117,11 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   const inRelease = new Set(release.columns.map((c) => c.name));
   const inOriginal = new Set(original.columns.map((c) => c.name));
   const inControl = control ? new Set(control.columns.map((c) => c.name)) : null;
+  // ground-truth columns serve only to score the linkage: never attacked, never judged
+  const truth = input.truth ?? cfg.linkage?.truth;
+  const evalOnly = new Set(truth ? [truth.release] : []);
   const attackable = release.columns.map((c) => c.name).filter((n) => inOriginal.has(n) && (!inControl || inControl.has(n))
-    && !['identifier', 'person-key', 'weight'].includes(role(n) ?? ''));
+    && !['identifier', 'person-key', 'weight'].includes(role(n) ?? '') && !evalOnly.has(n));
   const byRole = (r: string) => Object.keys(policy.columns).filter((c) => role(c) === r && attackable.includes(c));
   const qi = byRole('quasi'), sensitive = byRole('sensitive');
   if (!control) warnings.push(NO_CONTROL_WARNING);
@@ -127,6 +130,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   const identifiers: VerdictReport['identifiers'] = [];
   for (const c of release.columns) {
     const r = role(c.name);
+    if (evalOnly.has(c.name)) continue;
     if (r === 'identifier' || r === 'person-key') {
       identifiers.push({ column: c.name, source: 'policy', kind: r });
       failures.push({
@@ -148,6 +152,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   else {
     for (const c of release.columns) {
       const r = role(c.name);
+      if (evalOnly.has(c.name)) continue;
       if (r === 'identifier' || r === 'person-key' || r === 'quasi' || r === 'sensitive' || r === 'insensitive' || r === 'weight') continue;
       const sample: string[] = [];
       const step = Math.max(1, Math.floor(release.rowCount / 200));
@@ -164,7 +169,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   // 2. key-like columns in the release (undeclared, high-cardinality text or integer)
   const keyLikeColumns: VerdictReport['keyLikeColumns'] = [];
   for (const c of release.columns) {
-    if (role(c.name) !== undefined) continue;
+    if (role(c.name) !== undefined || evalOnly.has(c.name)) continue;
     if (c.kind !== 'string' && c.kind !== 'integer') continue;
     const seen = new Uint8Array(c.dictionary.length);
     for (let i = 0; i < c.codes.length; i++) seen[c.codes[i]!] = 1;
@@ -179,8 +184,9 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   let cross: CrossReleaseResult | null = null;
   if (previousRelease) {
     const pk = Object.keys(policy.columns).find((c) => role(c) === 'person-key');
+    const strip = (t: Table) => (evalOnly.size ? makeTable(t.columns.filter((c) => !evalOnly.has(c.name))) : t);
     cross = crossRelease({
-      release, previous: previousRelease, ...(pk ? { personColumn: pk } : {}), quasiIdentifiers: Object.keys(policy.columns).filter((c) => role(c) === 'quasi'),
+      release: strip(release), previous: strip(previousRelease), ...(pk ? { personColumn: pk } : {}), quasiIdentifiers: Object.keys(policy.columns).filter((c) => role(c) === 'quasi'),
       ...(cfg.crossRelease?.keyCardinality !== undefined ? { keyCardinality: cfg.crossRelease.keyCardinality } : {}),
       ...(cfg.crossRelease?.keyRecurrence !== undefined ? { keyRecurrence: cfg.crossRelease.keyRecurrence } : {}),
     });
@@ -272,7 +278,6 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   // linkage with the auxiliary table
   let lg: VerdictReport['linkage'];
   if (aux) {
-    const truth = input.truth ?? cfg.linkage?.truth;
     const excluded = Object.keys(policy.columns).filter((c) => ['identifier', 'person-key'].includes(role(c) ?? ''));
     const r = linkage({
       release, aux, seed, attacks: nAttacks, confidence, ...(truth ? { truth } : {}), exclude: excluded,
