@@ -149,3 +149,20 @@ test('property: class sizes sum to the units; prosecutor highest = 1/k; k never 
     }
   }), { numRuns: 80 });
 });
+
+test('contract: the JSON fields issue 2 requires are present with their types', () => {
+  const a = JSON.parse(JSON.stringify(assessTable(data, { ...policy, population: { samplingFraction: 0.2 } }))) as Record<string, any>;
+  const num = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+  assert.ok(num(a.records) && a.persons === null && Array.isArray(a.quasiIdentifiers) && num(a.k) && num(a.classes));
+  assert.ok(typeof a.classSizeHistogram === 'object' && Object.values(a.classSizeHistogram).every(num));
+  assert.ok(num(a.recordsBelowK) && num(a.sampleUniques));
+  assert.ok(num(a.prosecutor.highest) && num(a.prosecutor.average) && num(a.prosecutor.recordsAboveThreshold));
+  assert.ok(num(a.journalist.highest) && num(a.marketer.risk));
+  for (const m of ['pitman', 'zayatz', 'snb', 'dankar']) assert.ok(m in a.populationUniques && (a.populationUniques[m] === null || num(a.populationUniques[m])), m);
+  assert.ok(num(a.individualRisk.expectedReidentifications) && num(a.individualRisk.highest));
+  assert.ok(num(a.suda2.specialUniques) && num(a.suda2.maxSize));
+  assert.ok(num(a.sensitive.dx.distinctL) && num(a.sensitive.dx.entropyL) && num(a.sensitive.dx.recursiveCL) && num(a.sensitive.dx.t));
+  assert.ok(Array.isArray(a.contributions) && a.contributions.every((c: any) => typeof c.column === 'string' && num(c.kWithout) && num(c.uniquesWithout)));
+  assert.equal(typeof a.verdict.passes, 'boolean');
+  assert.ok(a.verdict.failures.every((f: any) => typeof f.criterion === 'string' && num(f.threshold) && typeof f.message === 'string'));
+});
