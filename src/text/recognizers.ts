@@ -27,9 +27,25 @@ function hasMonth(t: string): boolean {
   return gateValue;
 }
 const DIGIT2_SPACE = / (?:0?[1-9]|1[0-2]) (?:deux|mille|\d{4})/;
+/** Character classes present in a text (one pass): rules that need an absent class are skipped. */
+const C_DIGIT = 1, C_SLASH = 2, C_DOT = 4, C_DASH = 8, C_PAREN = 16, C_COLON = 32, C_UPPER = 64;
+export function charClasses(t: string): number {
+  let m = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) m |= C_DIGIT;
+    else if (c >= 65 && c <= 90) m |= C_UPPER;
+    else if (c === 47) m |= C_SLASH;
+    else if (c === 46) m |= C_DOT;
+    else if (c === 45) m |= C_DASH;
+    else if (c === 40) m |= C_PAREN;
+    else if (c === 58) m |= C_COLON;
+  }
+  return m;
+}
 const HEXCOLON = /[0-9a-fA-F]:[0-9a-fA-F]{1,4}:[0-9a-fA-F]/;
 
-interface RegexRule { gate?: (text: string) => boolean; re: RegExp; label: TextLabel; score: number; rule: string; group?: number; check?: (m: RegExpExecArray, text: string) => number | null; relabel?: (m: RegExpExecArray) => TextLabel | null }
+interface RegexRule { needs?: number; gate?: (text: string) => boolean; re: RegExp; label: TextLabel; score: number; rule: string; group?: number; check?: (m: RegExpExecArray, text: string) => number | null; relabel?: (m: RegExpExecArray) => TextLabel | null }
 
 // Boundaries over Latin letters and digits, without the 'u' flag (unicode-mode regexes are slower).
 const L = 'A-Za-z0-9\\u00c0-\\u024f';
@@ -40,52 +56,52 @@ const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 
 
 export const RULES: RegexRule[] = [
   // ---- dates
-  { rule: 'date-dmy', label: 'DATE', score: 0.9,
+  { rule: 'date-dmy', label: 'DATE', score: 0.9, needs: C_DIGIT,
     re: new RegExp(`${B}(\\d{1,2}) ?[\\/.\\-|] ?(\\d{1,2}) ?[\\/.\\-|] ?(\\d{4}|\\d{2})${E}`, 'g'),
     check: (m) => (/\..*-|-.*\./.test(m[0]) ? null : dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null) },
-  { rule: 'date-iso', label: 'DATE', score: 0.95,
+  { rule: 'date-iso', label: 'DATE', score: 0.95, needs: C_DIGIT | C_DASH,
     re: new RegExp(`${B}(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?${E}`, 'g') },
-  { rule: 'date-ymd', label: 'DATE', score: 0.85,
+  { rule: 'date-ymd', label: 'DATE', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`${B}(?:19|20)\\d{2}[\\/.](?:0[1-9]|1[0-2])[\\/.](?:0[1-9]|[12]\\d|3[01])${E}`, 'g') },
-  { rule: 'date-dm', label: 'DATE', score: 0.6,
+  { rule: 'date-dm', label: 'DATE', score: 0.6, needs: C_DIGIT | C_SLASH,
     re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem)(?![A-Za-zÀ-ÿ])))`, 'g'),
     check: (m) => dayMonthOk(+m[1]!, +m[2]!) ? 0.6 : null },
-  { rule: 'date-dm-dot', label: 'DATE', score: 0.5,
+  { rule: 'date-dm-dot', label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT,
     re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
     check: (m) => dayMonthOk(+m[1]!, +m[2]!) && !/\d[.,]$/.test('') ? 0.5 : null },
-  { rule: 'date-text', label: 'DATE', score: 0.9, gate: hasMonth,
+  { rule: 'date-text', label: 'DATE', score: 0.9, needs: C_DIGIT, gate: hasMonth,
     re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)? ?(?:${MONTHS})\\.?(?: ?(?:\\d{4}|\\d{2}))?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
-  { rule: 'date-text', label: 'DATE', score: 0.9, gate: hasMonth,
+  { rule: 'date-text', label: 'DATE', score: 0.9, needs: C_DIGIT, gate: hasMonth,
     re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   { rule: 'date-words', label: 'DATE', score: 0.85, gate: (t) => hasMonth(t) || DIGIT2_SPACE.test(t),
     re: new RegExp(`${B}(?:${NUMW_DAY})(?:[ -](?:${NUMW}))* (?:${MONTHS_FR}|0?[1-9]|1[0-2]) (?:(?:${NUMW})(?:[ -](?:${NUMW}))*|\\d{4}|\\d{2})${E}`, 'gi') },
-  { rule: 'date-dmy-space', label: 'DATE', score: 0.7,
+  { rule: 'date-dmy-space', label: 'DATE', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}(\\d{2}) (\\d{2}) ((?:19|20)\\d{2})${E}`, 'g'),
     check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.7 : null) },
-  { rule: 'date-my', label: 'DATE', score: 0.5,
+  { rule: 'date-my', label: 'DATE', score: 0.5, needs: C_DIGIT,
     re: new RegExp(`${B}(0[1-9]|1[0-2]) ?[\\/ ] ?((?:19|20)\\d{2})${E}`, 'g') },
-  { rule: 'year', label: 'DATE', score: 0.4,
+  { rule: 'year', label: 'DATE', score: 0.4, needs: C_DIGIT,
     re: new RegExp(`(?<![${L}°/.,:-])(?:19[0-9]{2}|20[0-4][0-9])(?![${L}/.,:-]| ?(?:mg|g|ml|l|UI|µg|€|euros?|%|kg|m|km|cm|mm|patients?|cas|personnes)(?![\\p{L}]))`, 'g') },
-  { rule: 'date-compact', label: 'DATE', score: 0.7,
+  { rule: 'date-compact', label: 'DATE', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${E}`, 'g') },
-  { rule: 'date-year-cue', label: 'DATE', score: 0.6,
+  { rule: 'date-year-cue', label: 'DATE', score: 0.6, needs: C_DIGIT,
     // the year first, then a look-behind for the cue: the look-behind only runs where "19"/"20" matched
     re: new RegExp(`(?:19|20)(?<=(?<![${L}])(?:en|depuis|datant de|fin|d[ée]but|mi|ann[ée]e|in|since|year|En|Depuis|Fin|D[ée]but|In|Since)[ -](?:19|20))\\d{2}${E}`, 'g') },
   // ---- phones
-  { rule: 'phone-fr', label: 'PHONE', score: 0.9,
+  { rule: 'phone-fr', label: 'PHONE', score: 0.9, needs: C_DIGIT,
     re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:[ .\\-/]?[0-9O]{2}){4}(?!\\d)`, 'g') },
-  { rule: 'phone-paren', label: 'PHONE', score: 0.85,
+  { rule: 'phone-paren', label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN,
     re: new RegExp(`${B}\\(\\d{2,3}\\) ?[1-9](?:[ .\\-]?\\d{2}){4}(?!\\d)`, 'g') },
-  { rule: 'phone-fr-4x4', label: 'PHONE', score: 0.8,
+  { rule: 'phone-fr-4x4', label: 'PHONE', score: 0.8, needs: C_DIGIT,
     re: new RegExp(`${B}0[1-9][ .]\\d{4}[ .]\\d{4}${E}`, 'g') },
-  { rule: 'phone-intl', label: 'PHONE', score: 0.85,
+  { rule: 'phone-intl', label: 'PHONE', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`(?<![${L}+])(?:\\+|00)[1-9]\\d{0,2}[ .\\-]?(?:\\(0\\)[ .]?)?\\d(?:[ .\\-]?\\d){6,12}${E}`, 'g') },
-  { rule: 'phone-us', label: 'PHONE', score: 0.8,
+  { rule: 'phone-us', label: 'PHONE', score: 0.8, needs: C_DIGIT,
     re: new RegExp(`${B}(?:\\+?1[ .\\-])?(?:\\([2-9]\\d{2}\\)[ \\-]?|[2-9]\\d{2}[ .\\-])\\d{3}[ .\\-]\\d{4}${E}`, 'g') },
-  { rule: 'phone-cue-ext', label: 'PHONE', score: 0.7, group: 1,
+  { rule: 'phone-cue-ext', label: 'PHONE', score: 0.7, needs: C_DIGIT, group: 1,
     re: /(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?)\s*[:.]?\s*(\d{4,5})(?!\d)/gi },
   // ---- identifiers with a checksum or a fixed shape
-  { rule: 'nir', label: 'NIR', score: 0.7,
+  { rule: 'nir', label: 'NIR', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}[1-478](?: ?[0-9]){4}(?: ?(?:[0-9]{2}|2[ABab]|[0-9] [0-9]))(?: ?[0-9]){6}(?: ?[0-9]){0,2}${E}`, 'g'),
     check: (m, text) => {
       const c = checkNir(m[0]);
@@ -95,32 +111,32 @@ export const RULES: RegexRule[] = [
       if (standard) return c.hasKey ? 0.8 : 0.6;
       return NIR_CUE.test(text.slice(Math.max(0, m.index - 60), m.index)) ? 0.5 : null;
     } },
-  { rule: 'iban', label: 'IBAN', score: 1,
+  { rule: 'iban', label: 'IBAN', score: 1, needs: C_DIGIT | C_UPPER,
     re: new RegExp(`${B}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${E}`, 'g'),
     check: (m) => (isValidIban(m[0]) ? 1 : null) },
-  { rule: 'ssn', label: 'SSN', score: 0.7,
+  { rule: 'ssn', label: 'SSN', score: 0.7, needs: C_DIGIT | C_DASH,
     re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'g'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
-  { rule: 'ipv4', label: 'IP', score: 0.9,
+  { rule: 'ipv4', label: 'IP', score: 0.9, needs: C_DIGIT | C_DOT,
     re: /(?<![A-Za-z0-9.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![A-Za-z0-9]|\.\d)/g, check: (m) => (isIpv4(m[0]) ? 0.9 : null) },
-  { rule: 'ipv6', label: 'IP', score: 0.9, gate: (t) => t.includes('::') || HEXCOLON.test(t),
+  { rule: 'ipv6', label: 'IP', score: 0.9, needs: C_COLON, gate: (t) => t.includes('::') || HEXCOLON.test(t),
     re: /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f:]*)(?![\w:])/gi, check: (m) => (isIpv6(m[0]) ? 0.9 : null) },
-  { rule: 'url', label: 'URL', score: 0.95, gate: (t) => t.includes('://') || t.includes('www.') || t.includes('WWW.'),
+  { rule: 'url', label: 'URL', score: 0.95, needs: C_DOT, gate: (t) => t.includes('://') || t.includes('www.') || t.includes('WWW.'),
     re: /(?:\b(?:https?|ftp):\/\/|\bwww\.)[^\s<>"')\]]+[^\s<>"')\].,;:!?]/gi },
   // ---- hospital identifiers after a cue
-  { rule: 'id-cue', label: 'ID', score: 0.9, group: 2,
+  { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2,
     re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/g },
-  { rule: 'id-cue', label: 'ID', score: 0.9, group: 2,
+  { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2,
     re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|num[ée]ro (?:de dossier|de s[ée]jour|d'identification)|medical record(?: number| no\.?)?|patient id|record)[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
-  { rule: 'long-number', label: 'ID', score: 0.5,
+  { rule: 'long-number', label: 'ID', score: 0.5, needs: C_DIGIT,
     re: new RegExp(`${B}\\d{8,12}${E}`, 'g'),
     relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
   // ---- ages over 89
-  { rule: 'age-90', label: 'AGE', score: 0.9,
+  { rule: 'age-90', label: 'AGE', score: 0.9, needs: C_DIGIT,
     re: /(?<![A-Za-z0-9À-ÿ])(?:9\d|1[01]\d) ?(?:ans|years?[- ]old|yo|y\/o|years? of age)(?![A-Za-zÀ-ÿ])/gi },
   // ---- addresses
-  { rule: 'address-fr', label: 'ADDRESS', score: 0.85,
+  { rule: 'address-fr', label: 'ADDRESS', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`\\b\\d{1,4}(?:-\\d{1,4})?(?: ?(?:bis|ter|[a-c]))?,? (?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()]{1,60}?(?=\\s*(?:[,;()]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l))`, 'gi') },
-  { rule: 'address-en', label: 'ADDRESS', score: 0.85,
+  { rule: 'address-en', label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER,
     re: /\b\d{1,5} (?:[A-Z][a-z]+ ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass)\.?(?: (?:Apt|Suite|Unit|#) ?[\w-]+)?\b/gu },
 ];
 
@@ -144,6 +160,7 @@ const STOP = new Set([
 const F_CITY = 4096, F_CITYP = 8192;
 const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13;
 let lexReady = false;
+const hot = new Map<string, number>();
 /** The shared lexicon plus the stop / title / cue bits (one Map look-up per token). */
 function tokenLexicon(): Map<string, number> {
   const lex = lexiconMap();
@@ -211,7 +228,13 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         for (let i = 1; i < core.length; i++) { const c = core.charCodeAt(i); if (isLowerCode(c) || (c > 255 && core[i] !== core[i]!.toUpperCase())) { allUp = false; break; } }
         if (allUp) f |= F_UPPER;
       }
-      const lx = lex.get(key) ?? 0;
+      // a small hot cache in front of the large lexicon (fits the CPU cache; common tokens repeat)
+      let lx = hot.get(key);
+      if (lx === undefined) {
+        lx = lex.get(key) ?? 0;
+        if (hot.size >= 8192) hot.clear();
+        hot.set(key, lx);
+      }
       if (lx) {
         if ((lx & LEX_STOP) && !(f & F_INITIAL)) f |= F_STOP;
         if (lx & LEX_CUE) f |= F_CUE;
@@ -368,7 +391,9 @@ export function recognizeEmails(text: string, spans: Span[]): void {
 
 /** Every pattern recognizer over the text. */
 export function recognizePatterns(text: string, spans: Span[]): void {
+  const cls = charClasses(text);
   for (const r of RULES) {
+    if (r.needs !== undefined && (cls & r.needs) !== r.needs) continue;
     if (r.gate && !r.gate(text)) continue;
     r.re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -388,6 +413,7 @@ export function recognizePatterns(text: string, spans: Span[]): void {
       spans.push({ start, end, label: (r.relabel && r.relabel(m)) || r.label, score, rule: r.rule });
     }
   }
+  if (!(cls & C_DIGIT)) return;
   recognizeSpacedDigits(text, spans);
   ZIP_CITY.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -98,8 +98,10 @@ function keyedDigits(key: PseudonymKey, scope: string, label: string, value: str
 
 export class Replacer {
   private readonly opts: ReplaceOptions;
-  private readonly key: PseudonymKey;
+  private keyValue: PseudonymKey | undefined;
   private readonly scopeId: string;
+  /** The surrogate key: the caller's, or a fresh random one created only when a surrogate is needed. */
+  private get key(): PseudonymKey { return (this.keyValue ??= new PseudonymKey(randomBytes(32))); }
   private readonly cache = new Map<string, string>();
   private shift: number | undefined;
 
@@ -110,11 +112,11 @@ export class Replacer {
     }
     if (opts.scope === 'person') {
       if (!opts.key || opts.personId === undefined) throw new AnonymatError('invalid-usage', 'surrogates per person need a key and a personId');
-      this.key = opts.key;
+      this.keyValue = opts.key;
       this.scopeId = `person\0${opts.personId}`;
     } else {
       // per document: the caller's key makes it reproducible; otherwise a fresh random seed
-      this.key = opts.key ?? new PseudonymKey(randomBytes(32));
+      this.keyValue = opts.key;
       this.scopeId = `document\0${opts.personId ?? ''}`;
     }
   }
