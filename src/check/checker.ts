@@ -238,17 +238,13 @@ export class Checker {
     let n = 0;
     for (let i0 = 0; i0 < total; i0 += B) {
       const len = Math.min(B, total - i0);
-      // gather the block through the level maps
-      for (let d = 0; d < D; d++) {
-        const map = maps[d], col = cols[d]!, out = mapped[d]!;
-        if (map) for (let i = 0; i < len; i++) out[i] = map[col[i0 + i]!]!;
-        else for (let i = 0; i < len; i++) out[i] = col[i0 + i]!;
-      }
       if (exact) {
+        // mixed-radix key of each entry, gathering through the level maps on the way
         keys.fill(0, 0, len);
         for (let d = 0; d < D; d++) {
-          const c = cards[d]!, col = mapped[d]!;
-          for (let i = 0; i < len; i++) keys[i] = keys[i]! * c + col[i]!;
+          const c = cards[d]!, col = cols[d]!, map = maps[d];
+          if (map) for (let i = 0; i < len; i++) keys[i] = keys[i]! * c + map[col[i0 + i]!]!;
+          else for (let i = 0; i < len; i++) keys[i] = keys[i]! * c + col[i0 + i]!;
         }
         for (let i = 0; i < len; i++) {
           const key = keys[i]!;
@@ -266,6 +262,11 @@ export class Checker {
           if (entryOf) entryOf[i0 + i] = id;
         }
       } else {
+        for (let d = 0; d < D; d++) {
+          const map = maps[d], col = cols[d]!, out = mapped[d]!;
+          if (map) for (let i = 0; i < len; i++) out[i] = map[col[i0 + i]!]!;
+          else for (let i = 0; i < len; i++) out[i] = col[i0 + i]!;
+        }
         for (let i = 0; i < len; i++) {
           let h = 0x811c9dc5;
           for (let d = 0; d < D; d++) h = Math.imul(h ^ mapped[d]![i]!, 0x01000193);
