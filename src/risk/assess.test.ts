@@ -69,10 +69,14 @@ test('maxRecordsAtRisk tolerates a share of records above maxProsecutorRisk', ()
   assert.deepEqual(b.verdict.failures.map((f) => [f.criterion, f.value]), [['maxRecordsAtRisk', 5 / 8]]); // classes of 1 and 2
 });
 
-test('sampling fraction: journalist F = f/fraction, individual risk with weights 1/f', () => {
+test('sampling fraction: journalist = Benedetti–Franconi E[1/F | f] with F̂ = f/fraction; individual risk with weights 1/f', () => {
   const a = assessTable(data, { ...policy, population: { samplingFraction: 0.5 } });
   assert.equal(a.journalist.source, 'sampling-fraction');
-  close(a.journalist.highest, 0.5); // smallest F = 1/0.5
+  assert.equal(a.journalist.model, 'benedetti-franconi');
+  // unique class: fk 1, F̂ 2 → pk ½ → r = 1·ln 2 (above the naive 1/F̂ = 0.5: it may be a population unique)
+  close(a.journalist.highest, Math.log(2));
+  close(a.marketer.risk, a.individualRisk.globalRisk);
+  close(a.journalist.average, a.individualRisk.globalRisk);
   assert.equal(a.population.populationSize, 16);
   assert.equal(a.individualRisk.source, 'sampling-fraction');
   // unique class: fk 1, Fk 2 → pk ½ → r = 1·ln 2
@@ -86,6 +90,7 @@ test('population table: F_j counted by label, sample values absent from the popu
   }, { age: 'integer' });
   const a = assessTable(data, policy, { populationTable: pop });
   assert.equal(a.journalist.source, 'population-table');
+  assert.equal(a.journalist.model, 'population-counts');
   assert.equal(a.population.table, 'used');
   // F: (30,F) 3, (30,M) 1 → raised to 2 (inconsistent), (40,F) 3, (50,M) 3 → highest 1/2
   assert.equal(a.journalist.inconsistentClasses, 1);

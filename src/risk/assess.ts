@@ -11,7 +11,7 @@ import { groupify, type Classes } from '../check/groupify.ts';
 import { AnonymatError } from '../errors.ts';
 import type { Policy } from '../policy/policy.ts';
 import { isNumericKind, type Column, type Table } from '../table/table.ts';
-import { journalistRisk, marketerRisk, prosecutorRisk, type PopulationSource } from './attacker.ts';
+import { journalistRisk, journalistRiskFromRecordRisks, marketerRisk, prosecutorRisk, type JournalistRisk, type PopulationSource } from './attacker.ts';
 import { classSummary, coarsen, columnsByName, equivalenceClasses, histogramObject, sizeHistogram } from './classes.ts';
 import { diversity, type TDistance } from './diversity.ts';
 import { individualRisk } from './individual.ts';
@@ -55,7 +55,7 @@ export interface Assessment {
   sampleUniques: number;
   sampleUniqueness: number;
   prosecutor: { highest: number; average: number; lowest: number; threshold: number | null; recordsAboveThreshold: number | null; shareAboveThreshold: number | null };
-  journalist: { source: PopulationSource; highest: number; average: number; threshold: number | null; recordsAboveThreshold: number | null; shareAboveThreshold: number | null; inconsistentClasses: number };
+  journalist: { source: PopulationSource; model: 'population-counts' | 'benedetti-franconi' | 'sample'; highest: number; average: number; threshold: number | null; recordsAboveThreshold: number | null; shareAboveThreshold: number | null; inconsistentClasses: number };
   marketer: { risk: number; source: PopulationSource };
   population: {
     samplingFraction: number; samplingFractionSource: 'policy' | 'population-size' | 'population-table' | 'weights' | 'assumed-census'; populationSize: number;
@@ -138,8 +138,6 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
   if (options.populationTable) { popSizes = populationCounts(table, qiCols, classes, options.populationTable); popSource = 'population-table'; }
   else if (weightSums) { popSizes = weightSums; popSource = 'weights'; }
   else if (fractionSource !== 'assumed-census') { popSizes = Array.from(sizes, (f) => f / fraction); popSource = 'sampling-fraction'; }
-  const jr = journalistRisk(sizes, popSizes ?? sizes, tau, popSource);
-  const marketer = marketerRisk(sizes, popSizes ?? undefined);
 
   // ---- population uniqueness
   const pu = populationUniqueness(hist, fraction);
@@ -148,6 +146,19 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
   const irThreshold = policy.risk?.individualRiskThreshold ?? 0.1;
   const irWeights = weightSums ?? (fractionSource !== 'assumed-census' ? Array.from(sizes, (f) => f / fraction) : null);
   const ir = individualRisk(sizes, irWeights, { threshold: irThreshold, source: weightSums ? 'weights' : irWeights ? 'sampling-fraction' : 'none' });
+
+  // ---- journalist and marketer: exact population counts (table, or none known: F = f), or the
+  // Benedetti–Franconi posterior E[1/F | f] when F is only estimated (weights, sampling fraction)
+  let jr: JournalistRisk, marketer: number, journalistModel: 'population-counts' | 'benedetti-franconi' | 'sample';
+  if (popSource === 'weights' || popSource === 'sampling-fraction') {
+    jr = journalistRiskFromRecordRisks(sizes, ir.classRisk, tau, popSource);
+    marketer = jr.average;
+    journalistModel = 'benedetti-franconi';
+  } else {
+    jr = journalistRisk(sizes, popSizes ?? sizes, tau, popSource);
+    marketer = marketerRisk(sizes, popSizes ?? undefined);
+    journalistModel = popSource === 'population-table' ? 'population-counts' : 'sample';
+  }
 
   // ---- SUDA2
   const maxSize = options.suda2MaxSize ?? policy.risk?.suda2MaxSize ?? 3;
@@ -202,7 +213,7 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
     sampleUniques: summary.sampleUniques,
     sampleUniqueness: units ? summary.sampleUniques / units : 0,
     prosecutor: { highest: pros.highest, average: pros.average, lowest: pros.lowest, threshold: pros.threshold, recordsAboveThreshold: pros.recordsAboveThreshold, shareAboveThreshold: pros.recordsAboveThresholdShare },
-    journalist: { source: jr.source, highest: jr.highest, average: jr.average, threshold: jr.threshold, recordsAboveThreshold: jr.recordsAboveThreshold, shareAboveThreshold: jr.recordsAboveThresholdShare, inconsistentClasses: jr.inconsistentClasses },
+    journalist: { source: jr.source, model: journalistModel, highest: jr.highest, average: jr.average, threshold: jr.threshold, recordsAboveThreshold: jr.recordsAboveThreshold, shareAboveThreshold: jr.recordsAboveThresholdShare, inconsistentClasses: jr.inconsistentClasses },
     marketer: { risk: marketer, source: popSource },
     population: { samplingFraction: fraction, samplingFractionSource: fractionSource, populationSize: pu.populationSize, table: options.populationTable ? 'used' : policy.population?.table ? 'not-read' : 'none' },
     populationUniques: {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { journalistRisk, marketerRisk, prosecutorRisk } from './attacker.ts';
+import { journalistRisk, journalistRiskFromRecordRisks, marketerRisk, prosecutorRisk } from './attacker.ts';
 
 const close = (a: number, b: number, eps = 1e-12) => assert.ok(Math.abs(a - b) <= eps, `${a} vs ${b}`);
 
@@ -39,4 +39,11 @@ test('property: marketer ≤ journalist ≤ prosecutor (average) when F ≥ f', 
     assert.ok(j.highest <= p.highest + 1e-12);
     close(marketerRisk(f), p.average); // census: marketer = u/n
   }));
+});
+
+test('journalist from record risks (model-based): highest, average, records above τ', () => {
+  const j = journalistRiskFromRecordRisks([1, 2, 3], [0.4, 0.1, 0.05], 0.2, 'sampling-fraction');
+  close(j.highest, 0.4);
+  close(j.average, (0.4 + 0.2 + 0.15) / 6);
+  assert.equal(j.recordsAboveThreshold, 1);
 });

@@ -87,6 +87,31 @@ export function journalistRisk(
   };
 }
 
+/**
+ * Journalist risk when the population sizes are only estimated (weights or a sampling fraction):
+ * each class's record risk is a model estimate of E[1/F_j | f_j] (the Benedetti–Franconi posterior,
+ * see individual.ts), not 1/F̂_j — a sample unique may well be a population unique, which 1/F̂_j
+ * would hide. highest = max_j r_j; average = (1/n) Σ_j f_j r_j (also the marketer rate);
+ * records above τ = Σ_{j: r_j > τ} f_j.
+ */
+export function journalistRiskFromRecordRisks(
+  sizes: ArrayLike<number>, classRisk: ArrayLike<number>, threshold: number | null, source: PopulationSource,
+): JournalistRisk {
+  let n = 0, highest = 0, sum = 0, above = 0;
+  for (let j = 0; j < sizes.length; j++) {
+    const f = sizes[j]!, r = classRisk[j]!;
+    n += f; sum += f * r;
+    if (r > highest) highest = r;
+    if (threshold !== null && r > threshold) above += f;
+  }
+  return {
+    source, highest, average: n ? sum / n : 0, threshold,
+    recordsAboveThreshold: threshold === null ? null : above,
+    recordsAboveThresholdShare: threshold === null ? null : n ? above / n : 0,
+    inconsistentClasses: 0,
+  };
+}
+
 /** Marketer success rate (1/n) Σ f_j / F_j; with F_j = f_j (the sample is the population) it is u/n. */
 export function marketerRisk(sizes: ArrayLike<number>, populationSizes?: ArrayLike<number>): number {
   let n = 0, s = 0;

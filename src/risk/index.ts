@@ -10,7 +10,7 @@ export {
   type ClassSummary, type SizeHistogram,
 } from './classes.ts';
 export {
-  prosecutorRisk, journalistRisk, marketerRisk,
+  prosecutorRisk, journalistRisk, journalistRiskFromRecordRisks, marketerRisk,
   type ProsecutorRisk, type JournalistRisk, type PopulationSource,
 } from './attacker.ts';
 export {
