@@ -3,7 +3,7 @@
  */
 import { readTable, type ReadOptions } from '../io/read.ts';
 import { writeFileAtomic } from '../io/write.ts';
-import { readOptionsOf, type Policy } from '../policy/policy.ts';
+import { readOptionsOf, resolvePolicyPath, quasiIdentifiers, type Policy } from '../policy/policy.ts';
 import type { Table } from '../table/table.ts';
 import { assessTable } from '../risk/index.ts';
 import { renderHtmlReport } from './report.ts';
@@ -19,7 +19,8 @@ export async function assessFile(
 ): Promise<{ table: Table; assessment: AssessmentView }> {
   const clean = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as ReadOptions;
   const table = await readTable(input, { ...readOptionsOf(policy, clean), columns: policyColumns(policy) });
-  const assessment = assessTable(table, policy) as unknown as AssessmentView;
+  const populationTable = await readPopulationTable(policy);
+  const assessment = assessTable(table, policy, { populationTable }) as unknown as AssessmentView;
   if (htmlPath) {
     await writeFileAtomic(htmlPath, renderHtmlReport({
       title: 'anonymat — risk assessment',
@@ -29,4 +30,14 @@ export async function assessFile(
     }));
   }
   return { table, assessment };
+}
+
+/** Reads `population.table` (path relative to the policy) with the policy's quasi-identifier types. */
+export async function readPopulationTable(policy: Policy): Promise<Table | undefined> {
+  const p = policy.population?.table;
+  if (!p) return undefined;
+  const qis = quasiIdentifiers(policy);
+  const ro = readOptionsOf(policy);
+  const types = Object.fromEntries(Object.entries(ro.types ?? {}).filter(([n]) => qis.includes(n)));
+  return readTable(resolvePolicyPath(policy, p), { ...ro, types, columns: qis });
 }

@@ -84,3 +84,19 @@ test('assess on ARX adult (9 QIs): k and classes as ARX reports', { skip: hasSha
   assert.equal(a.classes, 19502);
   assert.equal(a.sampleUniques, 15512);
 });
+
+test('assess: population.table (relative to the policy) feeds journalist risk', async () => {
+  const dir = await tmp();
+  try {
+    await writeFile(join(dir, 'd.csv'), small);
+    const { copyFile } = await import('node:fs/promises');
+    await copyFile(new URL('../fixtures/population/population.csv', import.meta.url), join(dir, 'pop.csv'));
+    await writeFile(join(dir, 'p.yaml'), 'columns:\n  age: { role: quasi, type: integer }\n  sex: { role: quasi }\n  zip: { role: quasi, type: string }\npopulation: { table: pop.csv }\n');
+    const r = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml'), '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const a = JSON.parse(r.stdout);
+    // population class sizes 3, 4, 2 for the sample classes (34,F,75011), (35,M,13001), (70,F,01000):
+    // journalist highest risk = 1 / smallest population class among sample classes = 1/2
+    assert.equal(a.journalist.highest, 0.5);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
