@@ -57,7 +57,7 @@ const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 
 export const RULES: RegexRule[] = [
   // ---- dates
   { rule: 'date-dmy', label: 'DATE', score: 0.9, needs: C_DIGIT,
-    re: new RegExp(`${B}(\\d{1,2}) ?[\\/.\\-|] ?(\\d{1,2}) ?[\\/.\\-|] ?(\\d{4}|\\d{2})${E}`, 'g'),
+    re: new RegExp(`${B}(\\d{1,2}) ?[\\/.\\-|] ?(\\d{1,2}) ?[\\/.\\-|] ?(?:\\d{4}(?!\\d)|\\d{2}${E})`, 'g'),
     check: (m) => (/\..*-|-.*\./.test(m[0]) ? null : dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null) },
   { rule: 'date-iso', label: 'DATE', score: 0.95, needs: C_DIGIT | C_DASH,
     re: new RegExp(`${B}(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?${E}`, 'g') },
@@ -73,6 +73,8 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)? ?(?:${MONTHS})\\.?(?: ?(?:\\d{4}|\\d{2}))?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   { rule: 'date-text', label: 'DATE', score: 0.9, needs: C_DIGIT, gate: hasMonth,
     re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
+  { rule: 'date-month-cue', label: 'DATE', score: 0.6, gate: hasMonth,
+    re: new RegExp(`(?<=(?<![${L}])(?:en|fin|d[ée]but|mi|depuis|courant|d[ée]but|avant|apr[èe]s|in|since|early|late|mid)[ -])(?:${MONTHS_FULL})(?![${L}])`, 'gi') },
   { rule: 'date-words', label: 'DATE', score: 0.85, gate: (t) => hasMonth(t) || DIGIT2_SPACE.test(t),
     re: new RegExp(`${B}(?:${NUMW_DAY})(?:[ -](?:${NUMW}))* (?:${MONTHS_FR}|0?[1-9]|1[0-2]) (?:(?:${NUMW})(?:[ -](?:${NUMW}))*|\\d{4}|\\d{2})${E}`, 'gi') },
   { rule: 'date-dmy-space', label: 'DATE', score: 0.7, needs: C_DIGIT,
@@ -81,7 +83,7 @@ export const RULES: RegexRule[] = [
   { rule: 'date-my', label: 'DATE', score: 0.5, needs: C_DIGIT,
     re: new RegExp(`${B}(0[1-9]|1[0-2]) ?[\\/ ] ?((?:19|20)\\d{2})${E}`, 'g') },
   { rule: 'year', label: 'DATE', score: 0.4, needs: C_DIGIT,
-    re: new RegExp(`(?<![${L}°/.,:-])(?:19[0-9]{2}|20[0-4][0-9])(?![${L}/.,:-]| ?(?:mg|g|ml|l|UI|µg|€|euros?|%|kg|m|km|cm|mm|patients?|cas|personnes)(?![\\p{L}]))`, 'g') },
+    re: new RegExp(`(?<![${L}°/.,:-])(?:19[0-9]{2}|20[0-4][0-9])(?:-(?:19[0-9]{2}|20[0-4][0-9]))?(?![${L}/.,]|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|l|UI|µg|€|euros?|%|kg|m|km|cm|mm|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
   { rule: 'date-compact', label: 'DATE', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${E}`, 'g') },
   { rule: 'date-year-cue', label: 'DATE', score: 0.6, needs: C_DIGIT,
@@ -89,7 +91,7 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`(?:19|20)(?<=(?<![${L}])(?:en|depuis|datant de|fin|d[ée]but|mi|ann[ée]e|in|since|year|En|Depuis|Fin|D[ée]but|In|Since)[ -](?:19|20))\\d{2}${E}`, 'g') },
   // ---- phones
   { rule: 'phone-fr', label: 'PHONE', score: 0.9, needs: C_DIGIT,
-    re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:[ .\\-/]?[0-9O]{2}){4}(?!\\d)`, 'g') },
+    re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:[ .\\-]?[0-9O]{2}){4}(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])`, 'g') },
   { rule: 'phone-paren', label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN,
     re: new RegExp(`${B}\\(\\d{2,3}\\) ?[1-9](?:[ .\\-]?\\d{2}){4}(?!\\d)`, 'g') },
   { rule: 'phone-fr-4x4', label: 'PHONE', score: 0.8, needs: C_DIGIT,
@@ -105,11 +107,17 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}[1-478](?: ?[0-9]){4}(?: ?(?:[0-9]{2}|2[ABab]|[0-9] [0-9]))(?: ?[0-9]){6}(?: ?[0-9]){0,2}${E}`, 'g'),
     check: (m, text) => {
       const c = checkNir(m[0]);
-      if (c.keyValid) return 1;
-      const groups = m[0].split(' ').map((g) => g.length).join(',');
-      const standard = groups.length <= 2 || /^1(?:,1)+$/.test(groups) || /^1,2,2,2,3,3(?:,2)?$/.test(groups);
-      if (standard) return c.hasKey ? 0.8 : 0.6;
-      return NIR_CUE.test(text.slice(Math.max(0, m.index - 60), m.index)) ? 0.5 : null;
+      const parts = m[0].split(' ');
+      const groups = parts.map((g) => g.length).join(',');
+      const end = m.index + m[0].length;
+      // single digits inside a longer spaced run are left to the run segmenter
+      if (/^1(?:,1)+$/.test(groups) && (/\d $/.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^ \d/.test(text.slice(end, end + 2)))) return null;
+      const standard = parts.length <= 2 || /^1(?:,1)+$/.test(groups) || /^1,2,2,2,3,3(?:,2)?$/.test(groups);
+      if (standard) return c.keyValid ? 1 : c.hasKey ? 0.8 : 0.6;
+      // unusual grouping (tables of numbers): never with single-digit groups after the sex digit
+      // (a valid key alone is 1 chance in 97), else only after a cue
+      if (/,1(?:,|$)/.test(groups)) return null;
+      return c.keyValid || NIR_CUE.test(text.slice(Math.max(0, m.index - 60), m.index)) ? 0.5 : null;
     } },
   { rule: 'iban', label: 'IBAN', score: 1, needs: C_DIGIT | C_UPPER,
     re: new RegExp(`${B}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${E}`, 'g'),
@@ -400,7 +408,8 @@ export function recognizePatterns(text: string, spans: Span[]): void {
     while ((m = r.re.exec(text)) !== null) {
       if (m[0].length === 0) { r.re.lastIndex++; continue; }
       let score = r.score;
-      if (r.check) { const s = r.check(m, text); if (s === null) continue; score = s; }
+      // a rejected match may hide a valid one starting inside it: retry from the next character
+      if (r.check) { const s = r.check(m, text); if (s === null) { r.re.lastIndex = m.index + 1; continue; } score = s; }
       let start = m.index, end = m.index + m[0].length;
       if (r.group !== undefined) {
         const g = m[r.group];
