@@ -11,7 +11,8 @@
  * in the register. It is used only to score links as correct or wrong; the attacks never see it.
  * Without it, links are counted as unique links (an upper bound).
  */
-import type { Table } from '../../src/table/table.ts';
+import { column, makeTable, type Table } from '../../src/table/table.ts';
+import { AnonymatError } from '../../src/errors.ts';
 import { proveAnonymity, type VerdictPolicy, type VerdictReport } from '../../src/attack/index.ts';
 
 export interface DemoProofOptions {
@@ -27,6 +28,11 @@ export interface DemoProofOptions {
   seed: number;
   /** Ground-truth column in the tables and the register (default `person_id`, used when present). */
   truthColumn?: string;
+  /**
+   * Row of `original` behind each release row, when the release lost the truth column (e.g. the
+   * anonymizer's kept-row indexes after suppression): the truth column is then rebuilt for scoring.
+   */
+  releaseRows?: Int32Array | number[];
   /** Attacks per criterion after anonymization (default 2000) and before (default 1000: the answer is ~100 %). */
   attacks?: number;
   attacksBefore?: number;
@@ -48,13 +54,20 @@ export async function demoProof(opts: DemoProofOptions): Promise<DemoProof> {
   const truthCol = opts.truthColumn ?? 'person_id';
   const has = (t: Table, c: string) => t.columns.some((x) => x.name === c);
   const truthBefore = has(opts.original, truthCol) && has(opts.register, truthCol) ? { release: truthCol, aux: truthCol } : undefined;
-  const truthAfter = has(opts.release, truthCol) && has(opts.register, truthCol) ? { release: truthCol, aux: truthCol } : undefined;
+  let release = opts.release;
+  if (!has(release, truthCol) && opts.releaseRows && has(opts.original, truthCol)) {
+    if (opts.releaseRows.length !== release.rowCount) throw new AnonymatError('invalid-usage', `releaseRows has ${opts.releaseRows.length} entries for ${release.rowCount} released rows`);
+    const src = column(opts.original, truthCol);
+    const codes = Int32Array.from(opts.releaseRows, (r) => src.codes[r]!);
+    release = makeTable([...release.columns, { ...src, codes }]);
+  }
+  const truthAfter = has(release, truthCol) && has(opts.register, truthCol) ? { release: truthCol, aux: truthCol } : undefined;
   const before = await proveAnonymity({
     original: opts.original, release: opts.original, control: opts.control, aux: opts.register, policy: opts.policy,
     seed: opts.seed, attacks: opts.attacksBefore ?? 1000, ...(truthBefore ? { truth: truthBefore } : {}),
   });
   const after = await proveAnonymity({
-    original: opts.original, release: opts.release, control: opts.control, aux: opts.register, policy: opts.policy,
+    original: opts.original, release, control: opts.control, aux: opts.register, policy: opts.policy,
     seed: opts.seed, attacks: opts.attacks ?? 2000, ...(truthAfter ? { truth: truthAfter } : {}),
   });
   const share = (r: VerdictReport) => {
