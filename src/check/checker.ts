@@ -117,7 +117,7 @@ export class Checker {
     const { snapshot, entryOfRow } = this.buildFromRows(this.floor, true);
     this.base = snapshot;
     this.entryOfRow = entryOfRow!;
-    this.cacheLimit = setup.cacheEntries ?? Math.max(4 * snapshot.n, 200_000);
+    this.cacheLimit = setup.cacheEntries ?? Math.max(4 * snapshot.n, 1_000_000);
   }
 
   /** Entries of the base snapshot (distinct tuples at the floor levels). */

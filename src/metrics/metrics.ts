@@ -43,6 +43,11 @@ export interface Metric {
   /** With nothing suppressed, generalizing never decreases the value. */
   readonly monotoneWithoutSuppression: boolean;
   lowerBound?(levels: ArrayLike<number>): number;
+  /**
+   * A lower bound of the value of `levels` when at least `suppressed` rows are suppressed there
+   * (each suppressed row can only add loss). Valid for the transformation itself only.
+   */
+  lowerBoundSuppressed?(levels: ArrayLike<number>, suppressed: number): number;
   evaluate(s: NodeStats): number;
   /** Per quasi-identifier contribution (for reports), where the metric has one. */
   perAttribute(s: NodeStats): number[];
@@ -114,6 +119,12 @@ function lossMetric(ctx: MetricContext): Metric {
     return num / ch.groundCount;
   }));
   const attr0 = ctx.qi.map((ch, j) => S0[j]!.map((S) => arxAttributeLoss(S, n, ch.groundCount)));
+  // the largest share among the labels present in the data, per level (a suppressed row adds at least 1 − it)
+  const maxShare = ctx.qi.map((ch, j) => ch.share.map((sh, h) => {
+    let mx = 0; const c = counts[j]![h]!;
+    for (let i = 0; i < sh.length; i++) if (c[i]! > 0 && sh[i]! > mx) mx = sh[i]!;
+    return mx;
+  }));
   const perAttribute = (s: NodeStats): number[] => {
     const out: number[] = [];
     for (let j = 0; j < m; j++) {
@@ -131,6 +142,13 @@ function lossMetric(ctx: MetricContext): Metric {
     name: 'loss', exactWithoutSuppression: true, monotoneWithoutSuppression: true,
     lowerBound(levels) {
       for (let j = 0; j < m; j++) L[j] = attr0[j]![levels[j]!]!;
+      return arxAggregate(L, ctx.weights);
+    },
+    lowerBoundSuppressed(levels, sup) {
+      for (let j = 0; j < m; j++) {
+        const h = levels[j]!;
+        L[j] = sup > 0 ? arxAttributeLoss(S0[j]![h]! + sup * (1 - maxShare[j]![h]!), n, ctx.qi[j]!.groundCount) : attr0[j]![h]!;
+      }
       return arxAggregate(L, ctx.weights);
     },
     evaluate(s) {
@@ -156,6 +174,7 @@ function precisionMetric(ctx: MetricContext): Metric {
   return {
     name: 'precision', exactWithoutSuppression: true, monotoneWithoutSuppression: true,
     lowerBound: (levels) => value(levels, 0),
+    lowerBoundSuppressed: (levels, sup) => value(levels, sup),
     evaluate: (s) => value(s.levels, s.suppressedRows),
     perAttribute: (s) => Array.from({ length: m }, (_, j) => n ? ((n - s.suppressedRows) * ratio(j, s.levels[j]!) + s.suppressedRows) / n : 0),
   };

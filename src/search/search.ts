@@ -98,6 +98,7 @@ export function optimalSearch(checker: Checker, options: SearchOptions = {}): Se
     checked++;
     flags[id] = flags[id]! | Flag.Checked;
     results.set(id, r);
+    if (sMin && Number.isFinite(r.suppressed) && r.suppressed > 0) forEachPredecessor(l, id, (p) => pushSuppressed(p, r.suppressed));
     if (r.feasible) {
       consider(id, r.value, r);
       if (mono.feasibility) propagate(l, flags, id, Flag.Feasible, 'up');
@@ -115,9 +116,25 @@ export function optimalSearch(checker: Checker, options: SearchOptions = {}): Se
     return r;
   };
   /** Could `id` still win against the best, given its bound? */
+  // sMin[x]: rows x suppresses at least (from a checked transformation above it; suppression is
+  // monotone), tightening x's bound when the metric knows how (suppressed rows only add loss)
+  const sMin = mono.suppression && metric.lowerBoundSuppressed ? new Int32Array(size) : null;
+  const pushSuppressed = (id: number, sup: number) => {
+    if (!sMin || !(sup > 0) || sMin[id]! >= sup) return;
+    sMin[id] = sup;
+    const stack = [id];
+    while (stack.length) {
+      const y = stack.pop()!;
+      forEachPredecessor(l, y, (p) => { if (sMin[p]! < sup) { sMin[p] = sup; stack.push(p); } });
+    }
+  };
+  const boundOf = (id: number): number => {
+    if (!sMin || sMin[id] === 0) return lb[id]!;
+    return Math.max(lb[id]!, metric.lowerBoundSuppressed!(levelsOf(l, id, levels), sMin[id]!));
+  };
   const promising = (id: number): boolean => {
     if (!best) return true;
-    const b = lb[id]!;
+    const b = boundOf(id);
     if (b < best.value) return true;
     if (b > best.value) return false;
     return better(l, { id, value: b }, best);
