@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { columnFromValues, makeTable, toRecords } from '../table/table.ts';
 import { singlingOut } from './singling-out.ts';
+import { wilson } from './stats.ts';
 import { anonymeterDir, randomRecords, readCsvTable } from './test-util.ts';
 
 /** Anonymeter's univariate rules, re-implemented naively on plain records (the reference). */
@@ -42,6 +43,20 @@ test('univariate singling out on Anonymeter\'s adults files equals a naive re-im
   assert.ok(r.notes.some((n) => n.includes('rates are divided by the 54 made')));
   assert.ok(r.warnings.some((w) => w.startsWith('NO CONTROL SET')));
   assert.equal(r.reference, 'baseline');
+  // Anonymeter's reported figure for the same counts: without control its risk is the Wilson centre of the attack rate
+  // (its denominator would be n_attacks requested, 500 by default: 18/500 — the underestimate we avoid)
+  const w = wilson(18, 54);
+  assert.ok(Math.abs(r.anonymeter.risk - w.centre) < 1e-12);
+  assert.deepEqual(r.anonymeter.ci, [w.low, w.high]);
+});
+
+test('dates: a release of birth years singles out against original birth dates', () => {
+  const ori = makeTable([columnFromValues('birth date', ['1984-03-02', '1984-11-30', '1990-05-02', '1984-07-14'], 'date')]);
+  const rel = makeTable([columnFromValues('birth date', ['1984', '1984', '1990', '1984'], 'string')]);
+  const r = singlingOut({ original: ori, release: rel, mode: 'univariate', attacks: 10, seed: 1 });
+  // "1990" occurs once, and ≥ 1990 (the maximum): both isolate the 1990 birth in the original
+  assert.equal(r.attacks, 2);
+  assert.equal(r.successes, 2);
 });
 
 test('Anonymeter test_so_general: with syn == ori every multivariate query that singles out the release singles out the original', (t) => {

@@ -116,7 +116,7 @@ export interface AttackFigures {
   controlSuccesses: number;
   /** 'control' normally; 'baseline' when no control set was available (a warning is raised). */
   reference: 'control' | 'baseline';
-  /** Anonymeter's own estimate (Wilson centres, first-order error propagation, symmetric CI), for comparison. */
+  /** Anonymeter's own estimate (Wilson centres, first-order error propagation, symmetric CI; without control the attack's Wilson centre), for comparison. */
   anonymeter: { risk: number; ci: [number, number] };
 }
 
@@ -161,8 +161,9 @@ export function attackFigures(c: AttackCounts, confidence = 0.95): AttackFigures
     high = risk + Math.hypot((a.high - attackRate) * ga, (refRate - r.low) * gc);
     low = risk - Math.hypot((attackRate - a.low) * ga, (r.high - refRate) * gc);
     if (refRate >= 1) { low = 0; high = 1; }
-    // Anonymeter: centres and first-order propagation
-    if (r.centre < 1) {
+    // Anonymeter: centres and first-order propagation; without a control set, the attack's Wilson centre alone
+    if (!hasControl) am = { risk: clip01(a.centre), ci: [a.low, a.high] };
+    else if (r.centre < 1) {
       const point = (a.centre - r.centre) / (1 - r.centre);
       const err = Math.sqrt((a.error / Math.abs(1 - r.centre)) ** 2 + (r.error * (a.centre - 1) / (1 - r.centre) ** 2) ** 2);
       am = { risk: clip01(point), ci: [clip01(point - err), clip01(point + err)] };
