@@ -292,6 +292,12 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   const strong = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const f = flags[i]!;
+    // after a title, a single letter (with or without a dot) is an initial even if it reads as
+    // "M." or "D": "Dr M. LEROY", "Dr D SAMCHA"
+    if ((f & F_CAP) && ends[i]! - starts[i]! <= 2 && i > 0 && (flags[i - 1]! & F_TITLE) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
+      && i + 1 < n && (flags[i + 1]! & F_CAP) && !(flags[i + 1]! & (F_STOP | F_TITLE)) && gapOkLoose(text, ends[i]!, starts[i + 1]!)) {
+      strong[i] = 1; flags[i] = (f | F_INITIAL) & ~(F_STOP | F_TITLE); continue;
+    }
     if (!(f & F_CAP) || (f & (F_STOP | F_TITLE))) continue;
     if (f & F_SYNTHEA) { strong[i] = 1; continue; }
     const prevTitle = i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && gapOkTitle(text, ends[i - 1]!, starts[i]!);
@@ -326,8 +332,13 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     isName[i] = 1;
     let k = i, count = 1;
     while (count < 4 && k + 1 < n && (gapOk(k) || (flags[k]! & F_INITIAL && gapOkLoose(text, ends[k]!, starts[k + 1]!))) && nameLike(k + 1) && extendOk(flags[k + 1]!, flags[i]!)) { k++; count++; isName[k] = 1; }
+    // a trailing initial that looks like a title ("SAMCHA M.") when no name follows it
+    if (k + 1 < n && gapOk(k) && (flags[k + 1]! & F_INITIAL) && !(k + 2 < n && gapOk(k + 1) && nameLike(k + 2))) isName[k + 1] = 1;
     k = i;
     while (count < 4 && k - 1 >= 0 && gapOk(k - 1) && nameLike(k - 1) && extendOk(flags[k - 1]!, flags[i]!) && !(flags[k - 1]! & F_SENT && !(flags[k - 1]! & (F_UPPER | F_FIRST | F_SUR)))) { k--; count++; isName[k] = 1; }
+    // a leading bare initial ("D Joffron", "L Rostain"): one capital letter right before the name
+    if (k - 1 >= 0 && !isName[k - 1] && ends[k - 1]! - starts[k - 1]! === 1 && starts[k]! - ends[k - 1]! === 1 && text.charCodeAt(ends[k - 1]!) === 32
+      && !(flags[k]! & F_CITY) && (k - 2 < 0 || !(flags[k - 2]! & F_CAP) || ends[k - 2]! < starts[k - 1]! - 2)) isName[k - 1] = 1;
   }
   // "AID MERGHAD, ZINEDINE", "TAILLARD, TAILLARD PIERRE": an upper-case block before ", <name>"
   for (let i = 1; i < n; i++) {
