@@ -444,25 +444,29 @@ export class Checker {
     const { models, tableModels, metric } = this.setup;
     // 1. classes over the QI part
     let classes: number;
-    let classOfEntry: Int32Array;
+    let classOfEntry: Int32Array | null = null;
     if (this.sDims === 0) {
-      classes = snap.n;
-      classOfEntry = identity(snap.n);
+      classes = snap.n; // entries are the classes
     } else {
       const cards = levels.length ? Array.from(levels, (h, j) => this.setup.qi[j]!.cardinality[h]!) : [];
       const res = this.group(snap.keys.slice(0, m), snap.keys.slice(0, m).map(() => null), cards, snap.n, null, null, true)!;
       classes = res.n;
       classOfEntry = res.entryOf!;
     }
-    const sizes = new Int32Array(classes);
-    const popSizes = this.needsPopulation ? new Int32Array(classes) : null;
-    const codes = Array.from({ length: m }, () => new Int32Array(classes));
-    for (let e = 0; e < snap.n; e++) {
-      const c = classOfEntry[e]!;
-      sizes[c]! += snap.count[e]!;
-      if (popSizes && snap.pop) popSizes[c]! += snap.pop[e]!;
+    let sizes: Int32Array, popSizes: Int32Array | null, codes: Int32Array[];
+    if (!classOfEntry) {
+      sizes = snap.count; popSizes = this.needsPopulation ? snap.pop : null; codes = snap.keys.slice(0, m);
+    } else {
+      sizes = new Int32Array(classes);
+      popSizes = this.needsPopulation ? new Int32Array(classes) : null;
+      codes = Array.from({ length: m }, () => new Int32Array(classes));
+      for (let e = 0; e < snap.n; e++) {
+        const c = classOfEntry[e]!;
+        sizes[c]! += snap.count[e]!;
+        if (popSizes && snap.pop) popSizes[c]! += snap.pop[e]!;
+      }
+      for (let j = 0; j < m; j++) { const k = snap.keys[j]!, out = codes[j]!; for (let e = 0; e < snap.n; e++) out[classOfEntry[e]!] = k[e]!; }
     }
-    for (let j = 0; j < m; j++) { const k = snap.keys[j]!, out = codes[j]!; for (let e = 0; e < snap.n; e++) out[classOfEntry[e]!] = k[e]!; }
     // 2. models, class by class
     const suppressed = new Uint8Array(classes);
     const rejectedBy = new Array<number>(models.length).fill(0);
@@ -475,11 +479,12 @@ export class Checker {
     if (this.needsSensitive) {
       // counting sort of entries by class
       start = new Int32Array(classes + 1);
-      for (let e = 0; e < snap.n; e++) start[classOfEntry[e]! + 1]!++;
+      const coe = classOfEntry!;
+      for (let e = 0; e < snap.n; e++) start[coe[e]! + 1]!++;
       for (let c = 0; c < classes; c++) start[c + 1]! += start[c]!;
       const pos = start.slice(0, classes);
       order = new Int32Array(snap.n);
-      for (let e = 0; e < snap.n; e++) order[pos[classOfEntry[e]!]!++] = e;
+      for (let e = 0; e < snap.n; e++) order[pos[coe[e]!]!++] = e;
       for (let s = 0; s < this.sDims; s++) {
         const card = Math.max(1, this.setup.sensitive[s]!.cardinality);
         hists.push({ distinct: 0, codes: new Int32Array(card), counts: new Int32Array(card) });
@@ -518,9 +523,11 @@ export class Checker {
     const feasible = suppressedRows <= this.maxSuppressed && tableFailures.length === 0;
     const stats: NodeStats = { levels, classes, sizes, codes, suppressed, suppressedRows };
     const value = feasible || always ? metric.evaluate(stats) : NaN;
-    return { result: { feasible, suppressed: suppressedRows, classes: kept, value, rejectedBy, tableFailures }, stats, classOfEntry };
+    return { result: { feasible, suppressed: suppressedRows, classes: kept, value, rejectedBy, tableFailures }, stats, classOfEntry: classOfEntry ?? (always ? identity(snap.n) : EMPTY) };
   }
 }
+
+const EMPTY = new Int32Array(0);
 
 function identity(n: number): Int32Array { const a = new Int32Array(n); for (let i = 0; i < n; i++) a[i] = i; return a; }
 
