@@ -17,7 +17,7 @@ const MONTHS_FULL = 'janvier|f[ée]vrier|mars|avril|juin|juillet|ao[uû]t|septem
 const NUMW_DAY = 'premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente';
 const NUMW = 'un|une|premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|septante|huitante|octante|nonante|cents?|mille|et';
 
-const NIR_CUE = /(?:s[ée]cu|s[ée]curit[ée] sociale|\bNIR\b|\bNSS\b|\bINS\b|insee|immatriculation|\bSS\b|social security)/i;
+const NIR_CUE = /(?:assurance maladie|carte vitale|s[ée]cu|s[ée]curit[ée] sociale|\bNIR\b|\bNSS\b|\bINS\b|insee|immatriculation|\bSS\b|social security)/i;
 
 /** One scan per document tells whether any month name occurs; month-led rules are skipped otherwise. */
 const MONTH_GATE = new RegExp(`(?<![a-zà-ÿ])(?:${MONTHS})(?![a-zà-ÿ])`, "i");
@@ -117,7 +117,10 @@ export const RULES: RegexRule[] = [
       // unusual grouping (tables of numbers): never with single-digit groups after the sex digit
       // (a valid key alone is 1 chance in 97), else only after a cue
       if (/,1(?:,|$)/.test(groups)) return null;
-      return c.keyValid || NIR_CUE.test(text.slice(Math.max(0, m.index - 60), m.index)) ? 0.5 : null;
+      if (c.keyValid || NIR_CUE.test(text.slice(Math.max(0, m.index - 60), m.index))) return 0.5;
+      // 15 digits starting "1"/"2" in 2-3 digit groups, not inside a table of numbers
+      const digitsAround = text.slice(Math.max(0, m.index - 12), m.index) + text.slice(end, end + 12);
+      return m[0].replace(/ /g, '').length === 15 && /^[12]\d/.test(m[0]) && !/\d/.test(digitsAround) ? 0.4 : null;
     } },
   { rule: 'iban', label: 'IBAN', score: 1, needs: C_DIGIT | C_UPPER,
     re: new RegExp(`${B}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${E}`, 'g'),
