@@ -71,3 +71,10 @@ test('property: format → parse is the identity', () => {
     assert.deepEqual(parseArxHierarchy(formatArxHierarchy(h), 'c').levels, h.levels);
   }));
 });
+
+test('compile: numeric columns match the hierarchy numerically (1.50 ↔ 1.5)', () => {
+  const h = parseArxHierarchy('1.5;low;*\n2.5;high;*', 'x');
+  const col = columnFromValues('x', [1.5, 2.5, 1.5], 'decimal');
+  const ch = compileHierarchy(h, col);
+  assert.deepEqual([...ch.groundOfCode], [0, 1]);
+});

@@ -181,6 +181,16 @@ export function compileHierarchy(h: Hierarchy, col: Column, source = `hierarchy 
   const index = new Map<string, number>();
   for (let i = 0; i < ground.length; i++) if (!index.has(ground[i]!)) index.set(ground[i]!, i);
 
+  // numeric columns also match numerically (1.50 in the data matches 1.5 in the hierarchy)
+  let numericIndex: Map<number, number> | null = null;
+  if (col.numbers && (col.kind === 'integer' || col.kind === 'decimal')) {
+    numericIndex = new Map();
+    for (let i = 0; i < ground.length; i++) {
+      const t = ground[i]!.trim();
+      const x = t === '' ? NaN : Number(t);
+      if (Number.isFinite(x) && !numericIndex.has(x)) numericIndex.set(x, i);
+    }
+  }
   const groundOfCode = new Int32Array(col.dictionary.length).fill(-1);
   const unknownCodes: number[] = [];
   let needMissingRow = false;
@@ -191,7 +201,11 @@ export function compileHierarchy(h: Hierarchy, col: Column, source = `hierarchy 
       if (g !== undefined) groundOfCode[c] = g; else needMissingRow = true;
       continue;
     }
-    const g = index.get(label);
+    let g = index.get(label);
+    if (g === undefined && numericIndex) {
+      const x = col.numbers![c]!;
+      if (Number.isFinite(x)) g = numericIndex.get(x);
+    }
     if (g === undefined) unknownCodes.push(c); else groundOfCode[c] = g;
   }
   // only codes that actually occur in the data matter

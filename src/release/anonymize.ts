@@ -105,7 +105,12 @@ export function modelsOf(policy: Policy, sensitiveHierarchies: Map<string, Hiera
   const models: ModelSpec[] = [];
   if (t.k !== undefined && t.k > 1) models.push({ type: 'k-anonymity', k: t.k });
   if (t.l !== undefined && t.l > 1) for (const s of sensitive) models.push({ type: 'l-diversity', column: s, l: t.l, variant: t.lVariant ?? 'distinct', c: t.c });
-  if (t.t !== undefined) for (const s of sensitive) models.push({ type: 't-closeness', column: s, t: t.t, distance: t.tDistance, hierarchy: sensitiveHierarchies.get(s) });
+  if (t.t !== undefined) {
+    for (const s of sensitive) {
+      const distance = t.tDistance ?? (policy.columns[s]!.ordered ? 'ordered' : undefined);
+      models.push({ type: 't-closeness', column: s, t: t.t, distance, hierarchy: sensitiveHierarchies.get(s) });
+    }
+  }
   if (t.maxProsecutorRisk !== undefined) models.push({ type: 'max-risk', risk: t.maxProsecutorRisk });
   if (t.maxAverageRisk !== undefined) models.push({ type: 'average-risk', risk: t.maxAverageRisk });
   if (t.deltaMin !== undefined || t.deltaMax !== undefined) models.push({ type: 'delta-presence', dMin: t.deltaMin ?? 0, dMax: t.deltaMax ?? 1 });

@@ -19,6 +19,7 @@
  *   value. Feasible, not proven optimal.
  */
 import type { Checker, CheckResult } from '../check/checker.ts';
+import { AnonymatError } from '../errors.ts';
 import { Flag, forEachPredecessor, forEachSuccessor, heightOf, idOf, levelsOf, propagate } from '../lattice/lattice.ts';
 import type { Lattice } from '../lattice/lattice.ts';
 
@@ -59,6 +60,7 @@ export function monotonicity(checker: Checker): { feasibility: boolean; suppress
 
 export function exhaustiveSearch(checker: Checker, options: SearchOptions = {}): SearchResult {
   const l = checker.lattice;
+  if (l.size > MAX_ENUMERATED_LATTICE) throw tooLarge(l.size, 'exhaustive');
   let best: CheckResult | null = null;
   for (let id = 0; id < l.size; id++) {
     const r = checker.check(id);
@@ -68,8 +70,16 @@ export function exhaustiveSearch(checker: Checker, options: SearchOptions = {}):
   return { best, optimal: true, checked: l.size, latticeSize: l.size, strategy: 'exhaustive' };
 }
 
+/** Largest lattice the optimal and exhaustive strategies enumerate (they keep a few bytes per transformation). */
+export const MAX_ENUMERATED_LATTICE = 1 << 26;
+
+function tooLarge(size: number, strategy: string): AnonymatError {
+  return new AnonymatError('invalid-usage', `the lattice has ${size} transformations, too many for the ${strategy} strategy (at most ${MAX_ENUMERATED_LATTICE}); use strategy heuristic, or hierarchies with fewer levels`, [{ path: 'anonymize.strategy', message: 'use heuristic' }]);
+}
+
 export function optimalSearch(checker: Checker, options: SearchOptions = {}): SearchResult {
   const l = checker.lattice;
+  if (l.size > MAX_ENUMERATED_LATTICE) throw tooLarge(l.size, 'optimal');
   const metric = checker.setup.metric;
   const size = l.size;
   const mono = monotonicity(checker);

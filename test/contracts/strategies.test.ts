@@ -110,3 +110,12 @@ test('contract: mondrian and mdav produce k-anonymous output, deterministically'
     assert.equal(b.classes, a.classes);
   }
 });
+
+test('contract: auto falls back to the heuristic above maxOptimalLattice, feasible and marked not optimal', () => {
+  const { table } = smallTable(4, 200);
+  const e = createEngine(table, { quasi: hierarchies.map((h) => ({ column: h.column, hierarchy: h })), models: [{ type: 'k-anonymity', k: 5 }], suppressionLimit: 0.02 });
+  const r = runSearch(e, { strategy: 'auto', maxOptimalLattice: 10 });
+  assert.equal(r.strategy, 'heuristic');
+  assert.equal(r.optimal, false);
+  assert.ok(r.best?.feasible);
+});
