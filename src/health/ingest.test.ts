@@ -129,3 +129,16 @@ test('free-valued event columns holding identifiers are flagged (no value printe
   const clean = await ingest([fx('fhir/bundle.json')]);
   assert.ok(!clean.warnings.some((x) => /may hold direct identifiers/.test(x)));
 });
+
+test('folder scan: a JSON file that is not FHIR (Bulk Data manifest) is skipped with a warning', async () => {
+  const base = mkdtempSync(join(tmpdir(), 'anonymat-ingest-'));
+  try {
+    writeFileSync(join(base, 'manifest.json'), JSON.stringify({ transactionTime: '2024-01-01T00:00:00Z', output: [{ type: 'Patient', url: 'Patient.ndjson' }] }));
+    writeFileSync(join(base, 'Patient.ndjson'), readFileSync(fx('fhir/export.ndjson'), 'utf8'));
+    const r = await ingest([base]);
+    assert.equal(r.persons, 1);
+    assert.ok(r.warnings.some((w) => /manifest\.json: not a FHIR resource \(no resourceType; a Bulk Data manifest\): skipped/.test(w)));
+    // given explicitly, the same file is an error
+    await assert.rejects(ingest([join(base, 'manifest.json')]), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-input');
+  } finally { rmSync(base, { recursive: true, force: true }); }
+});

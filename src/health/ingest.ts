@@ -167,21 +167,34 @@ async function readInput(input: IngestInput, st: IngestState): Promise<void> {
   readFhirText(text, input, st, ext === '.ndjson' || ext === '.jsonl' ? 'ndjson' : undefined);
 }
 
-function readFhirText(text: string, name: string, st: IngestState, format?: 'json' | 'ndjson'): void {
+/**
+ * Reads FHIR JSON or NDJSON text. `inFolder`: the file was found by a folder scan, so a JSON
+ * document that is not FHIR (no resourceType: a Bulk Data manifest, Synthea's run-metadata.json)
+ * is skipped with a warning instead of being an error.
+ */
+function readFhirText(text: string, name: string, st: IngestState, format?: 'json' | 'ndjson', inFolder = false): void {
   if (format === undefined) {
     // NDJSON: several lines, each starting with '{'
     const t = text.trimStart();
     const nl = t.indexOf('\n');
     format = nl > 0 && t[0] === '{' && t.slice(nl + 1).trimStart().startsWith('{') && !looksLikeOneDocument(t) ? 'ndjson' : 'json';
   }
-  st.sources.push({ name, format: format === 'ndjson' ? 'fhir-ndjson' : 'fhir-json' });
-  if (format === 'ndjson') { readFhirNdjson(text, name, st); return; }
+  if (format === 'ndjson') {
+    st.sources.push({ name, format: 'fhir-ndjson' });
+    readFhirNdjson(text, name, st);
+    return;
+  }
   let doc: unknown;
   try { doc = JSON.parse(text); } catch {
     const where = `${name}${jsonErrorPlace(text)}`;
     throw new AnonymatError('invalid-input', `${where}: not valid JSON (a FHIR Bundle or resource was expected; NDJSON files should end in .ndjson)`,
       [{ path: where, message: 'not valid JSON' }]);
   }
+  if (inFolder && typeof doc === 'object' && doc !== null && !Array.isArray(doc) && !('resourceType' in doc)) {
+    st.warn(`${name}: not a FHIR resource (no resourceType${'output' in doc ? '; a Bulk Data manifest' : ''}): skipped`);
+    return;
+  }
+  st.sources.push({ name, format: 'fhir-json' });
   readFhirDocument(doc, name, st);
 }
 
@@ -215,7 +228,7 @@ async function readFolder(dir: string, st: IngestState): Promise<void> {
   for (const n of fhir) {
     const p = join(dir, n);
     const ext = extname(n).toLowerCase();
-    readFhirText(await readFile(p, 'utf8'), p, st, ext === '.ndjson' || ext === '.jsonl' ? 'ndjson' : undefined);
+    readFhirText(await readFile(p, 'utf8'), p, st, ext === '.ndjson' || ext === '.jsonl' ? 'ndjson' : undefined, true);
   }
   for (const n of sub) await readFolder(join(dir, n), st);
 }
