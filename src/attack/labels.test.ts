@@ -76,3 +76,16 @@ test('property: [a-b[ allows x exactly when a ≤ x < b', () => {
     return allows(`[${a}-${b}[`, x) === (a <= x && x < b) && allows(`[${a}, ${b}]`, x) === (a <= x && x <= b);
   }));
 });
+
+test('anonymizer and Mondrian formats: quarters, comma date ranges, {a..b} ranges, value-or-missing', async () => {
+  const { splitMissing } = await import('./labels.ts');
+  assert.ok(allows('2024-Q1', day('2024-03-31'), true));
+  assert.ok(!allows('2024-Q1', day('2024-04-01'), true));
+  assert.ok(allows('[2020-01-03,2020-02-11]', day('2020-02-11'), true));
+  assert.ok(!allows('[2020-01-03,2020-02-11]', day('2020-02-12'), true));
+  assert.ok(allows('[2020-2025[', day('2024-12-31'), true));
+  assert.ok(categoricalAllows(parseCategoricalLabel('{Bachelors..Masters}'), 'HS-grad'));
+  assert.ok(!categoricalAllows(parseCategoricalLabel('{Bachelors..Masters}'), 'Prof-school'));
+  assert.deepEqual(splitMissing('[30-40]|NA'), { core: '[30-40]', orMissing: true });
+  assert.deepEqual(splitMissing('{a,b}'), { core: '{a,b}', orMissing: false });
+});

@@ -47,6 +47,10 @@ function readBound(s: string, isDate: boolean): [number, number] | null {
   s = s.trim();
   if (isDate) {
     if (/^\d{4}-\d{2}-\d{2}/.test(s)) { const d = dayOf(s); return Number.isNaN(d) ? null : [Math.floor(d), Math.floor(d) + 1]; }
+    if (/^\d{4}-Q[1-4]$/.test(s)) {
+      const y = +s.slice(0, 4), q = +s.slice(6, 7);
+      return [Date.UTC(y, 3 * (q - 1), 1) / DAY, Date.UTC(y, 3 * q, 1) / DAY];
+    }
     if (/^\d{4}-\d{2}$/.test(s)) {
       const y = +s.slice(0, 4), m = +s.slice(5, 7);
       if (m < 1 || m > 12) return null;
@@ -71,7 +75,7 @@ export function parseNumericLabel(label: string | null, isDate = false): Numeric
   if (ANY.has(s)) return { kind: 'any' };
   const point = readBound(s, isDate);
   if (point) return isDate ? { kind: 'interval', lo: point[0], hi: nudge(point[1], false) } : { kind: 'interval', lo: point[0], hi: point[1] };
-  const B = isDate ? `(?:${DATE}|\\d{4}-\\d{2}|\\d{4})` : NUM;
+  const B = isDate ? `(?:${DATE}|\\d{4}-Q[1-4]|\\d{4}-\\d{2}|\\d{4})` : NUM;
   // bracketed interval: [a, b[  [a-b[  ]a;b]  (a..b)  [a, b)
   let m = new RegExp(`^([\\[\\](])\\s*(${B})\\s*(?:,|;|\\.\\.|~|-|–|—)\\s*(${B})\\s*([\\[\\])])$`).exec(s);
   if (m) {
@@ -135,7 +139,9 @@ export function parseCategoricalLabel(label: string | null, literal = false): Ca
   const s = label.trim();
   if (s === '') return { kind: 'missing' };
   if (ANY.has(s)) return { kind: 'any' };
-  let m = /^\{(.*)\}$/.exec(s);
+  let m = /^\{([^,;|{}]+)\.\.([^,;|{}]+)\}$/.exec(s);
+  if (m && m[1]! <= m[2]!) return { kind: 'range', lo: m[1]!, hi: m[2]! };
+  m = /^\{(.*)\}$/.exec(s);
   if (m) return { kind: 'set', values: m[1]!.split(/[,;|]/).map((x) => x.trim()).filter((x) => x !== '') };
   if (/^[^*]+\*+$/.test(s) || /^[^*]*\*[^*]*$/.test(s) && s.length > 1) return { kind: 'mask', pattern: s };
   m = /^([A-Za-z]?\d[\w.]*)\s*-\s*([A-Za-z]?\d[\w.]*)$/.exec(s);
@@ -166,4 +172,12 @@ export function numericAllows(cell: NumericCell, x: number): boolean {
   if (cell.kind === 'any') return true;
   if (cell.kind !== 'interval') return false;
   return x >= cell.lo && x <= cell.hi;
+}
+
+/**
+ * Splits Mondrian's "value or missing" suffix: `[30-40]|NA` → {core: '[30-40]', orMissing: true}.
+ */
+export function splitMissing(label: string): { core: string; orMissing: boolean } {
+  const m = /^(.*\S)\s*\|\s*(NA|null|missing)$/.exec(label);
+  return m ? { core: m[1]!, orMissing: true } : { core: label, orMissing: false };
 }

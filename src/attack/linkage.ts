@@ -293,7 +293,7 @@ function subsetCounts(cols: SpaceColumn[], auxViews: ColumnView[], relViews: Col
       const byValue = new Map<number, number>();
       for (let c = 0; c < av.card; c++) byValue.set(av.miss[c] ? NaN : av.lo![c]!, c);
       for (let c = 0; c < rv.card; c++) {
-        if (rv.any[c] || (!rv.miss[c] && rv.lo![c] !== rv.hi![c])) { out[c] = -2; continue; }
+        if (rv.any[c] || rv.missOk[c] || (!rv.miss[c] && rv.lo![c] !== rv.hi![c])) { out[c] = -2; continue; }
         out[c] = byValue.get(rv.miss[c] ? NaN : rv.lo![c]!) ?? -1;
       }
     } else {
@@ -301,7 +301,7 @@ function subsetCounts(cols: SpaceColumn[], auxViews: ColumnView[], relViews: Col
       let miss = -1;
       for (let c = 0; c < av.card; c++) { if (av.miss[c]) miss = c; else byAtom.set(av.atomList![av.atomStart![c]!]!, c); }
       for (let c = 0; c < rv.card; c++) {
-        if (rv.any[c]) { out[c] = -2; continue; }
+        if (rv.any[c] || rv.missOk[c]) { out[c] = -2; continue; }
         if (rv.miss[c]) { out[c] = miss; continue; }
         const w = rv.atomStart![c + 1]! - rv.atomStart![c]!;
         out[c] = w === 1 ? byAtom.get(rv.atomList![rv.atomStart![c]!]!) ?? -1 : w === 0 ? -1 : -2;

@@ -62,7 +62,7 @@ export function buildNeighbourIndex(space: Space, colIdxIn: number[], candidate:
   for (const v of views) radix *= v.card;
   const pointLike = views.every((v, j) => {
     for (let k = 0; k < v.card; k++) {
-      if (v.any[k]) return false;
+      if (v.any[k] || v.missOk[k]) return false;
       if (cols[j]!.numeric ? !v.miss[k] && v.lo![k] !== v.hi![k] : v.atomStart![k + 1]! - v.atomStart![k]! > 1) return false;
     }
     return true;

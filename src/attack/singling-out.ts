@@ -44,7 +44,7 @@ export interface SinglingOutResult extends AttackFigures {
 /** Does code k of a view satisfy the condition (a generalized value satisfies it when it overlaps it)? */
 function holds(c: Condition, col: SpaceColumn, v: ColumnView, k: number, marks: Uint8Array[]): boolean {
   let r: boolean;
-  if (c.kind === 'miss') r = v.miss[k] === 1 || v.any[k] === 1;
+  if (c.kind === 'miss') r = v.miss[k] === 1 || v.any[k] === 1 || v.missOk[k] === 1;
   else if (v.any[k]) r = true;
   else if (v.miss[k]) r = false;
   else if (c.kind === 'num') r = v.lo![k]! <= c.hi && v.hi![k]! >= c.lo;

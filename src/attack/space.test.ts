@@ -64,3 +64,17 @@ test('a hierarchy maps word labels to the ground values below them', () => {
   assert.ok(compatible(c, c.views[0]!, c.views[0]!.codes[0]!, c.views[1]!, c.views[1]!.codes[0]!));
   assert.ok(!compatible(c, c.views[0]!, c.views[0]!.codes[1]!, c.views[1]!, c.views[1]!.codes[0]!));
 });
+
+test('Mondrian value-or-missing labels are compatible with missing originals and with the values they cover; unreadable labels are warned about', () => {
+  const o = tableFromRecords({ age: [34, null, 50], grp: ['a', 'b', null] });
+  const r = tableFromRecords({ age: ['[30-40]|NA', '[30-40]|NA', '50'], grp: ['{a,b}|NA', 'Europe', '{a,b}|NA'] });
+  const s = buildSpace([{ table: o, literal: true, label: 'o' }, { table: r, literal: false, label: 'r' }], ['age', 'grp']);
+  const [age, grp] = s.columns;
+  const ov = age!.views[0]!, rv = age!.views[1]!;
+  assert.ok(compatible(age!, ov, ov.codes[0]!, rv, rv.codes[0]!)); // 34
+  assert.ok(compatible(age!, ov, ov.codes[1]!, rv, rv.codes[0]!)); // missing
+  assert.ok(!compatible(age!, ov, ov.codes[2]!, rv, rv.codes[0]!)); // 50
+  const og = grp!.views[0]!, rg = grp!.views[1]!;
+  assert.ok(compatible(grp!, og, og.codes[2]!, rg, rg.codes[0]!)); // missing vs {a,b}|NA
+  assert.ok(s.warnings.some((w) => w.includes('"grp"') && w.includes('1 released label(s) allow none')));
+});

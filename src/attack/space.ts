@@ -20,13 +20,15 @@
  */
 import type { Column, Table } from '../table/table.ts';
 import { AnonymatError } from '../errors.ts';
-import { parseCategoricalLabel, parseNumericLabel, categoricalAllows, type CategoricalCell } from './labels.ts';
+import { parseCategoricalLabel, parseNumericLabel, categoricalAllows, splitMissing, type CategoricalCell } from './labels.ts';
 
 export interface ColumnView {
   readonly codes: Int32Array;
   readonly card: number;
   readonly miss: Uint8Array;
   readonly any: Uint8Array;
+  /** Generalized "value or missing" (Mondrian's `[30-40]|NA`): compatible with missing too. */
+  readonly missOk: Uint8Array;
   // numeric
   readonly lo?: Float64Array;
   readonly hi?: Float64Array;
@@ -48,6 +50,8 @@ export interface SpaceColumn {
   readonly views: (ColumnView | undefined)[];
   /** Labels that could not be read as numbers or intervals in a numeric column (treated as `*`). */
   readonly unreadable: number;
+  /** Released categorical labels that allow none of the original values (e.g. a word label without its hierarchy). */
+  readonly unmatched?: number;
 }
 
 export interface SpaceTable { readonly table: Table; readonly literal: boolean; readonly label: string }
@@ -79,6 +83,9 @@ export function buildSpace(tables: SpaceTable[], columnNames: string[], hierarch
     if (col.unreadable > 0) {
       warnings.push(`column ${JSON.stringify(name)}: ${col.unreadable} released label(s) could not be read as a number, date or interval; they are treated as '*' (compatible with every value)`);
     }
+    if ((col.unmatched ?? 0) > 0 && literalTables.length > 0) {
+      warnings.push(`column ${JSON.stringify(name)}: ${col.unmatched} released label(s) allow none of the original values (a generalization the attacks cannot read, e.g. an ordered group without its hierarchy?); records carrying them look unlike everyone, which can UNDERSTATE the risks — give the column's hierarchy in the policy`);
+    }
     cols.push(col);
   }
   return { columns: cols, tables, warnings };
@@ -91,10 +98,11 @@ function numericColumn(name: string, isDate: boolean, tables: SpaceTable[]): Spa
     if (!c) return undefined;
     const card = c.dictionary.length;
     const lo = new Float64Array(card), hi = new Float64Array(card);
-    const miss = new Uint8Array(card), any = new Uint8Array(card);
+    const miss = new Uint8Array(card), any = new Uint8Array(card), missOk = new Uint8Array(card);
     for (let k = 0; k < card; k++) {
-      const label = c.dictionary[k]!;
+      let label = c.dictionary[k]!;
       if (label === null) { miss[k] = 1; lo[k] = NaN; hi[k] = NaN; continue; }
+      if (!t.literal) { const sm = splitMissing(label); if (sm.orMissing) { missOk[k] = 1; label = sm.core; } }
       const native = c.numbers && (c.kind === 'integer' || c.kind === 'decimal' || c.kind === 'date') ? c.numbers[k]! : NaN;
       if (!Number.isNaN(native) && (c.kind !== 'date' || isDate) && (c.kind === 'date') === isDate) {
         lo[k] = native; hi[k] = native;
@@ -107,7 +115,7 @@ function numericColumn(name: string, isDate: boolean, tables: SpaceTable[]): Spa
       if (Number.isFinite(lo[k]!)) { min = Math.min(min, lo[k]!); max = Math.max(max, lo[k]!); }
       if (Number.isFinite(hi[k]!)) { min = Math.min(min, hi[k]!); max = Math.max(max, hi[k]!); }
     }
-    return { codes: c.codes, card, miss, any, lo, hi } as ColumnView;
+    return { codes: c.codes, card, miss, any, missOk, lo, hi } as ColumnView;
   });
   const range = Number.isFinite(max - min) && max > min ? max - min : 1;
   return { name, numeric: true, isDate, range, atomCount: 0, views, unreadable };
@@ -122,7 +130,7 @@ function categoricalColumn(name: string, tables: SpaceTable[], hierarchy?: Hiera
   const parsed: (CategoricalCell[] | undefined)[] = tables.map((t) => {
     const c = findColumn(t.table, name);
     if (!c) return undefined;
-    return c.dictionary.map((l) => parseCategoricalLabel(l, t.literal));
+    return c.dictionary.map((l) => parseCategoricalLabel(l === null || t.literal ? l : splitMissing(l).core, t.literal));
   });
   tables.forEach((t, i) => {
     if (!t.literal || !parsed[i]) return;
@@ -149,6 +157,7 @@ function categoricalColumn(name: string, tables: SpaceTable[], hierarchy?: Hiera
     }
   }
   const sortedLiteral = [...literalAtoms].sort();
+  let unmatched = 0;
   const prefixed = (p: string): string[] => {
     let lo = 0, hi = sortedLiteral.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (sortedLiteral[mid]! < p) lo = mid + 1; else hi = mid; }
@@ -178,7 +187,8 @@ function categoricalColumn(name: string, tables: SpaceTable[], hierarchy?: Hiera
     if (!c) return undefined;
     const cells = parsed[i]!;
     const card = cells.length;
-    const miss = new Uint8Array(card), any = new Uint8Array(card);
+    const miss = new Uint8Array(card), any = new Uint8Array(card), missOk = new Uint8Array(card);
+    if (!t.literal) for (let k = 0; k < card; k++) { const l = c.dictionary[k]; if (l !== null && l !== undefined && splitMissing(l).orMissing) missOk[k] = 1; }
     const atomStart = new Int32Array(card + 1);
     const list: number[] = [];
     for (let k = 0; k < card; k++) {
@@ -200,9 +210,18 @@ function categoricalColumn(name: string, tables: SpaceTable[], hierarchy?: Hiera
       }
     }
     atomStart[card] = list.length;
-    return { codes: c.codes, card, miss, any, atomStart, atomList: Int32Array.from(list) } as ColumnView;
+    if (!t.literal) {
+      // released labels that allow no original value: the attacks cannot read them (warned)
+      for (let k = 0; k < card; k++) {
+        if (miss[k] || any[k]) continue;
+        let known = false;
+        for (let j = atomStart[k]!; j < atomStart[k + 1]! && !known; j++) known = literalAtoms.has(atoms[list[j]!]!);
+        if (!known) unmatched++;
+      }
+    }
+    return { codes: c.codes, card, miss, any, missOk, atomStart, atomList: Int32Array.from(list) } as ColumnView;
   });
-  return { name, numeric: false, isDate: false, range: 1, atomCount: atoms.length, views, unreadable: 0 };
+  return { name, numeric: false, isDate: false, range: 1, atomCount: atoms.length, views, unreadable: 0, unmatched };
 }
 
 /** Atom → codes index of a categorical view (built once). */
@@ -224,7 +243,7 @@ export function invertedIndex(col: SpaceColumn, v: ColumnView): NonNullable<Colu
 /** Are code a of view A and code b of view B compatible (their readings overlap)? */
 export function compatible(col: SpaceColumn, A: ColumnView, a: number, B: ColumnView, b: number): boolean {
   if (A.any[a] || B.any[b]) return true;
-  if (A.miss[a] || B.miss[b]) return A.miss[a] === 1 && B.miss[b] === 1;
+  if (A.miss[a] || B.miss[b]) return (A.miss[a] === 1 || A.missOk[a] === 1) && (B.miss[b] === 1 || B.missOk[b] === 1);
   if (col.numeric) return Math.max(A.lo![a]!, B.lo![b]!) <= Math.min(A.hi![a]!, B.hi![b]!);
   for (let i = A.atomStart![a]!; i < A.atomStart![a + 1]!; i++) {
     const x = A.atomList![i]!;
@@ -254,7 +273,7 @@ export function distancesTo(col: SpaceColumn, A: ColumnView, a: number, B: Colum
     const blo = B.lo!, bhi = B.hi!, bmiss = B.miss, bany = B.any;
     for (let k = 0; k < n; k++) {
       if (bany[k]) { out[k] = 0; continue; }
-      if (bmiss[k]) { out[k] = 1; continue; }
+      if (bmiss[k]) { out[k] = A.missOk[a] ? 0 : 1; continue; }
       const gap = Math.max(blo[k]! - hi, lo - bhi[k]!);
       out[k] = gap <= 0 ? 0 : Math.min(1, gap / r || 1e-9);
     }
@@ -272,7 +291,7 @@ export function distancesTo(col: SpaceColumn, A: ColumnView, a: number, B: Colum
     zz.codes[zz.len++] = k;
   };
   if (A.miss[a]) {
-    for (let k = 0; k < n; k++) if (B.miss[k] || B.any[k]) mark(k);
+    for (let k = 0; k < n; k++) if (B.miss[k] || B.any[k] || B.missOk[k]) mark(k);
     return;
   }
   const inv = invertedIndex(col, B);
@@ -311,7 +330,7 @@ export function rowIndex(col: SpaceColumn, v: ColumnView): RowIndex {
   for (let r = 0; r < n; r++) codeRows[fill[v.codes[r]!]!++] = r;
   const anyR: number[] = [], missR: number[] = [];
   for (let k = 0; k < v.card; k++) {
-    if (!v.any[k] && !v.miss[k]) continue;
+    if (!v.any[k] && !v.miss[k] && !v.missOk[k]) continue;
     for (let i = codeStart[k]!; i < codeStart[k + 1]!; i++) (v.any[k] ? anyR : missR).push(codeRows[i]!);
   }
   ix = { codeStart, codeRows, anyRows: Int32Array.from(anyR), missRows: Int32Array.from(missR) };

@@ -119,7 +119,8 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   const inControl = control ? new Set(control.columns.map((c) => c.name)) : null;
   // ground-truth columns serve only to score the linkage: never attacked, never judged
   const truth = input.truth ?? cfg.linkage?.truth;
-  const evalOnly = new Set(truth ? [truth.release] : []);
+  // (a truth column the policy declares, e.g. the person key itself, is part of the data and judged as such)
+  const evalOnly = new Set(truth && role(truth.release) === undefined ? [truth.release] : []);
   const attackable = release.columns.map((c) => c.name).filter((n) => inOriginal.has(n) && (!inControl || inControl.has(n))
     && !['identifier', 'person-key', 'weight'].includes(role(n) ?? '') && !evalOnly.has(n));
   const byRole = (r: string) => Object.keys(policy.columns).filter((c) => role(c) === r && attackable.includes(c));
