@@ -40,7 +40,7 @@ Exit codes: 0 anonymous · 2 invalid input or policy · 3 pseudonymous (personal
 Cost: ${'~'}2,000 attacks per criterion by default (configurable); a few seconds on 50,000 rows.`)
     .action(action(async (originalPath: string, releasePath: string, opts: VerdictOptions) => {
       const { readTable } = await import('../../io/read.ts');
-      const { loadPolicy, readOptionsOf, resolvePolicyPath } = await import('../../policy/policy.ts');
+      const { loadPolicy, readOptionsOf } = await import('../../policy/policy.ts');
       const { proveAnonymity, verdictSummary } = await import('../../attack/index.ts');
       const policy = await loadPolicy(opts.policy!);
       const seed = numberOption('seed', opts.seed);
@@ -67,14 +67,17 @@ Cost: ${'~'}2,000 attacks per criterion by default (configurable); a few seconds
       const control = opts.control ? await read(opts.control, allTypes) : undefined;
       const aux = opts.aux ? await read(opts.aux, stringTypes) : undefined;
       const previousRelease = opts.previousRelease ? await read(opts.previousRelease, stringTypes) : undefined;
-      const hierarchies = [];
-      for (const [name, c] of Object.entries(policy.columns)) {
-        if (typeof c.hierarchy !== 'string') continue;
-        try {
-          const { readArxHierarchy } = await import('../../hierarchy/hierarchy.ts');
-          hierarchies.push(await readArxHierarchy(resolvePolicyPath(policy, c.hierarchy), name));
-        } catch {
-          process.stderr.write(`warning: the hierarchy of column ${name} could not be read; its released labels are read by their form only\n`);
+      // the policy's hierarchies (ARX files or builders) let the attacks read word labels such as ordered groups
+      const hierarchies: { column: string; levels: readonly (readonly string[])[] }[] = [];
+      const withHierarchy = Object.entries(policy.columns).filter(([n, c]) => c.hierarchy !== undefined && original.columns.some((x) => x.name === n)).map(([n]) => n);
+      if (withHierarchy.length) {
+        const { resolveHierarchies } = await import('../../release/anonymize.ts');
+        for (const name of withHierarchy) {
+          try {
+            hierarchies.push(...(await resolveHierarchies(original, policy, [name])));
+          } catch {
+            process.stderr.write(`warning: the hierarchy of column ${name} could not be built; its released labels are read by their form only\n`);
+          }
         }
       }
       const report = await proveAnonymity({
