@@ -87,9 +87,9 @@ export class Checker {
   private readonly m: number;
   private readonly sDims: number;
   private readonly base: Snapshot;
-  /** Per QI and level: 1 = certified infeasible by its single-column projection. */
-  private readonly certified: Uint8Array[];
-  private readonly pairs: { a: number; b: number; width: number; certified: Uint8Array }[];
+  /** Per QI and level: rows its single-column projection already suppresses. */
+  private readonly certified: Float64Array[];
+  private readonly pairs: { a: number; b: number; width: number; failing: Float64Array }[];
   /** Levels of the base snapshot: the lowest levels not certified infeasible. */
   readonly floor: Int32Array;
   /** Base entry of each data row. */
@@ -114,7 +114,11 @@ export class Checker {
     this.sDims = this.needsSensitive ? setup.sensitive.length : 0;
     this.maxClasses = this.classBound();
     this.certified = this.certify();
-    this.floor = Int32Array.from(this.certified, (c, j) => Math.min(c.indexOf(0) === -1 ? c.length - 1 : c.indexOf(0), lattice.maxLevels[j]!));
+    this.floor = Int32Array.from(this.certified, (c, j) => {
+      let h = 0;
+      while (h < c.length && c[h]! > this.maxSuppressed) h++;
+      return Math.min(h, lattice.maxLevels[j]!);
+    });
     const { snapshot, entryOfRow } = this.buildFromRows(this.floor, true);
     this.base = snapshot;
     this.entryOfRow = entryOfRow!;
@@ -131,12 +135,12 @@ export class Checker {
    * size-only monotone model (k-anonymity, highest risk) rejects exceed the suppression limit.
    * (A class of the projection that fails such a model makes every class refining it fail too.)
    */
-  private certify(): Uint8Array[] {
+  private certify(): Float64Array[] {
     const { qi, ground, models } = this.setup;
     const sizeOnly = models.filter((x) => x.isMonotonic && x.sensitive < 0 && !x.needsPopulation);
     const view: ClassView = { size: 0, popSize: 0, sensitive: [] };
     return qi.map((ch, j) => {
-      const out = new Uint8Array(ch.height);
+      const out = new Float64Array(ch.height);
       if (sizeOnly.length === 0) return out;
       const gc = new Int32Array(ch.groundCount);
       const g = ground[j]!;
@@ -152,7 +156,7 @@ export class Checker {
           view.size = size;
           if (sizeOnly.some((x) => !x.holds(view))) failing += size;
         }
-        if (failing > this.maxSuppressed) out[h] = 1; else break;
+        out[h] = failing;
       }
       return out;
     });
@@ -172,12 +176,22 @@ export class Checker {
 
   /** True when a single-column projection proves the transformation infeasible (no grouping needed). */
   certifiedInfeasible(levels: ArrayLike<number>): boolean {
-    for (let j = 0; j < this.m; j++) if (this.certified[j]![levels[j]!]) return true;
+    return this.suppressedAtLeast(levels) > this.maxSuppressed;
+  }
+
+  /**
+   * Rows the transformation suppresses at least, from the projections: the largest number of
+   * rows that a single-column or pair projection already puts in classes a size-only monotone
+   * model rejects (those rows' classes refine the projection's, so they fail too).
+   */
+  suppressedAtLeast(levels: ArrayLike<number>): number {
+    let s = 0;
+    for (let j = 0; j < this.m; j++) { const v = this.certified[j]![levels[j]!]!; if (v > s) s = v; }
     for (const p of this.pairs) {
       const h1 = levels[p.a]! - this.floor[p.a]!, h2 = levels[p.b]! - this.floor[p.b]!;
-      if (h1 >= 0 && h2 >= 0 && p.certified[h1 * p.width + h2]) return true;
+      if (h1 >= 0 && h2 >= 0) { const v = p.failing[h1 * p.width + h2]!; if (v > s) s = v; }
     }
-    return false;
+    return s;
   }
 
   /**
@@ -186,12 +200,12 @@ export class Checker {
    * of levels above the floor, whether the projection already suppresses more than the limit.
    * Built from the base snapshot (at most 20 million entry visits in all).
    */
-  private certifyPairs(): { a: number; b: number; width: number; certified: Uint8Array }[] {
+  private certifyPairs(): { a: number; b: number; width: number; failing: Float64Array }[] {
     const { qi, models } = this.setup;
     const sizeOnly = models.filter((x) => x.isMonotonic && x.sensitive < 0 && !x.needsPopulation);
     if (sizeOnly.length === 0 || this.m < 3) return [];
     const view: ClassView = { size: 0, popSize: 0, sensitive: [] };
-    const out: { a: number; b: number; width: number; certified: Uint8Array }[] = [];
+    const out: { a: number; b: number; width: number; failing: Float64Array }[] = [];
     let budget = 20_000_000;
     const fl = this.floor, base = this.base;
     for (let a = 0; a < this.m; a++) {
@@ -203,7 +217,7 @@ export class Checker {
         const ka = base.keys[a]!, kb = base.keys[b]!;
         for (let e = 0; e < base.n; e++) table[ka[e]! * cb + kb[e]!]! += base.count[e]!;
         const ha = qi[a]!.height - fl[a]!, hb = qi[b]!.height - fl[b]!;
-        const certified = new Uint8Array(ha * hb);
+        const failingAt = new Float64Array(ha * hb);
         let any = false;
         for (let i = 0; i < ha; i++) {
           const mapA = levelMap(qi[a]!, fl[a]!, fl[a]! + i);
@@ -222,10 +236,11 @@ export class Checker {
               view.size = size;
               if (sizeOnly.some((x) => !x.holds(view))) failing += size;
             }
-            if (failing > this.maxSuppressed) { certified[i * hb + j] = 1; any = true; }
+            failingAt[i * hb + j] = failing;
+            if (failing > 0) any = true;
           }
         }
-        if (any) out.push({ a, b, width: hb, certified });
+        if (any) out.push({ a, b, width: hb, failing: failingAt });
       }
     }
     return out;

@@ -139,8 +139,11 @@ export function optimalSearch(checker: Checker, options: SearchOptions = {}): Se
     }
   };
   const boundOf = (id: number): number => {
-    if (!sMin || sMin[id] === 0) return lb[id]!;
-    return Math.max(lb[id]!, metric.lowerBoundSuppressed!(levelsOf(l, id, levels), sMin[id]!));
+    if (!metric.lowerBoundSuppressed) return lb[id]!;
+    const lv = levelsOf(l, id, levels);
+    const sup = Math.max(sMin ? sMin[id]! : 0, checker.suppressedAtLeast(lv));
+    if (sup === 0) return lb[id]!;
+    return Math.max(lb[id]!, metric.lowerBoundSuppressed(lv, sup));
   };
   const promising = (id: number): boolean => {
     if (!best) return true;
