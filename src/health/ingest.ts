@@ -14,7 +14,7 @@ import { AnonymatError } from '../errors.ts';
 import { columnFromCodes, makeTable, type Column, type Table } from '../table/table.ts';
 import { DIRECT_IDENTIFIER_COLUMNS, TABLE_NAMES, type TableName } from './model.ts';
 import { IngestState, sortedCounts } from './state.ts';
-import { jsonErrorPlace, readFhirDocument, readFhirNdjson } from './fhir/reader.ts';
+import { jsonErrorPlace, readFhirDocument, readFhirNdjson, readFhirNdjsonFile } from './fhir/reader.ts';
 import { readSynthea, type SyntheaLayout } from './synthea/reader.ts';
 import { readOmop } from './omop/reader.ts';
 import { normalizeCountry, personView } from './person-view.ts';
@@ -163,8 +163,12 @@ async function readInput(input: IngestInput, st: IngestState): Promise<void> {
   if (ext === '.csv' || ext === '.tsv') {
     throw new AnonymatError('invalid-input', `${input}: Synthea and OMOP CSV files are read as a folder; pass the folder that holds patients.csv or person.csv`);
   }
-  const text = await readFile(input, 'utf8');
-  readFhirText(text, input, st, ext === '.ndjson' || ext === '.jsonl' ? 'ndjson' : undefined);
+  if (ext === '.ndjson' || ext === '.jsonl') {
+    st.sources.push({ name: input, format: 'fhir-ndjson' });
+    await readFhirNdjsonFile(input, st);
+    return;
+  }
+  readFhirText(await readFile(input, 'utf8'), input, st);
 }
 
 /**
@@ -228,7 +232,10 @@ async function readFolder(dir: string, st: IngestState): Promise<void> {
   for (const n of fhir) {
     const p = join(dir, n);
     const ext = extname(n).toLowerCase();
-    readFhirText(await readFile(p, 'utf8'), p, st, ext === '.ndjson' || ext === '.jsonl' ? 'ndjson' : undefined, true);
+    if (ext === '.ndjson' || ext === '.jsonl') {
+      st.sources.push({ name: p, format: 'fhir-ndjson' });
+      await readFhirNdjsonFile(p, st);
+    } else readFhirText(await readFile(p, 'utf8'), p, st, undefined, true);
   }
   for (const n of sub) await readFolder(join(dir, n), st);
 }

@@ -8,6 +8,8 @@
  * Mapping table: docs/fhir.md.
  */
 import { Buffer } from 'node:buffer';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { datePart, shortSystem } from '../model.ts';
 import type { IngestState } from '../state.ts';
 
@@ -154,17 +156,32 @@ export function readFhirNdjson(text: string, file: string, st: IngestState): voi
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     lineNo++;
-    const line = text.slice(start, end).trim();
+    readNdjsonLine(text.slice(start, end), file, lineNo, st, urls);
     start = end + 1;
-    if (line === '') { if (end === text.length) break; continue; }
-    let doc: unknown;
-    try { doc = JSON.parse(line); } catch {
-      st.issue(`${file}:${lineNo}`, `not valid JSON${jsonErrorColumn(line)}; each NDJSON line must be one complete resource`);
-      continue;
-    }
-    readResource(doc, `${file}:${lineNo}`, '$', st, urls);
     if (end === text.length) break;
   }
+}
+
+/**
+ * Reads a Bulk Data NDJSON file line by line from disk, so that memory holds one resource at a
+ * time (plus the tables being built), not the whole export.
+ */
+export async function readFhirNdjsonFile(path: string, st: IngestState): Promise<void> {
+  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const urls: FullUrls = new Map();
+  let lineNo = 0;
+  for await (const line of rl) readNdjsonLine(line, path, ++lineNo, st, urls);
+}
+
+function readNdjsonLine(raw: string, file: string, lineNo: number, st: IngestState, urls: FullUrls): void {
+  const line = raw.trim();
+  if (line === '') return;
+  let doc: unknown;
+  try { doc = JSON.parse(line); } catch {
+    st.issue(`${file}:${lineNo}`, `not valid JSON${jsonErrorColumn(line)}; each NDJSON line must be one complete resource`);
+    return;
+  }
+  readResource(doc, `${file}:${lineNo}`, '$', st, urls);
 }
 
 /**
