@@ -132,7 +132,8 @@ export interface AttackCounts {
  * with interval [0, 0] — the caller must explain why in its notes.
  */
 export function attackFigures(c: AttackCounts, confidence = 0.95): AttackFigures {
-  const hasControl = c.controlAttacks !== undefined && c.controlAttacks > 0;
+  const controlSet = c.controlAttacks !== undefined;
+  const hasControl = controlSet && c.controlAttacks! > 0;
   const refK = hasControl ? c.controlSuccesses! : c.baselineSuccesses;
   const refN = hasControl ? c.controlAttacks! : c.baselineAttacks;
   const rate = (k: number, n: number) => (n > 0 ? k / n : 0);
@@ -140,11 +141,11 @@ export function attackFigures(c: AttackCounts, confidence = 0.95): AttackFigures
   const refRate = rate(refK, refN);
   const base = {
     attackRate, baselineRate: rate(c.baselineSuccesses, c.baselineAttacks),
-    controlRate: hasControl ? refRate : null,
+    controlRate: hasControl ? refRate : controlSet ? 0 : null,
     attacks: c.attacks, successes: c.successes,
     baselineAttacks: c.baselineAttacks, baselineSuccesses: c.baselineSuccesses,
     controlAttacks: hasControl ? c.controlAttacks! : 0, controlSuccesses: hasControl ? c.controlSuccesses! : 0,
-    reference: (hasControl ? 'control' : 'baseline') as 'control' | 'baseline',
+    reference: (controlSet ? 'control' : 'baseline') as 'control' | 'baseline',
   };
   if (c.attacks === 0) {
     return { ...base, risk: 0, ci: [0, 0], anonymeter: { risk: 0, ci: [0, 0] } };

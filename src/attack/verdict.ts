@@ -320,7 +320,8 @@ function worst<T extends { ci: [number, number] }>(rs: T[]): T {
 export function verdictSummary(r: VerdictReport): string[] {
   const lines: string[] = [];
   const f = (name: string, a: { evaluated: boolean; risk: number | null; ci: [number, number] | null; attackRate: number | null; controlRate: number | null; attacks: number; reason?: string }) =>
-    a.evaluated ? `${name.padEnd(14)} risk ${pct(a.risk!)}  [${pct(a.ci![0])}, ${pct(a.ci![1])}]  attack ${pct(a.attackRate!)}  ${a.controlRate === null ? 'no control' : `control ${pct(a.controlRate)}`}  (${a.attacks} attacks)`
+    a.evaluated && a.attacks === 0 ? `${name.padEnd(14)} risk 0.0 %  (no attack could be formed: nothing isolates a released record)`
+      : a.evaluated ? `${name.padEnd(14)} risk ${pct(a.risk!)}  [${pct(a.ci![0])}, ${pct(a.ci![1])}]  attack ${pct(a.attackRate!)}  ${a.controlRate === null ? 'no control' : `control ${pct(a.controlRate)}`}  (${a.attacks} attacks)`
       : `${name.padEnd(14)} not evaluated: ${a.reason}`;
   lines.push(f('singling out', r.attacks.singlingOut as never), f('linkability', r.attacks.linkability as never), f('inference', r.attacks.inference as never));
   if (r.linkage.evaluated) {
