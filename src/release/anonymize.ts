@@ -140,15 +140,16 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
     .filter((n) => !hasColumn(table, n)).map((n) => ({ path: `columns.${n}`, message: `column ${n} is not in the data` }));
   if (issues.length) throw new AnonymatError('invalid-policy', 'the policy names columns that are not in the data', issues);
   if (quasi.length === 0) throw new AnonymatError('invalid-policy', 'anonymize needs at least one quasi-identifier (a column with role: quasi)', [{ path: 'columns', message: 'give the quasi-identifiers role quasi' }]);
-  // SUDA2 only when the policy asks for it (risk.suda2MaxSize): it costs more than the search on
-  // small tables and the other risk figures do not need it.
+  // SUDA2 only when the policy asks for it (risk.suda2MaxSize), and no leave-one-out
+  // contributions: together they cost more than the search itself (10× the rest of the
+  // assessment on a million rows); `anonymat assess` gives them.
   let population = options.population;
   if (!population && policy.population?.table) {
     const { readTable } = await import('../io/read.ts');
     const { readOptionsOf } = await import('../policy/policy.ts');
     population = await readTable(resolvePolicyPath(policy, policy.population.table), { ...readOptionsOf(policy), columns: quasi });
   }
-  const assessOptions = { suda2MaxSize: policy.risk?.suda2MaxSize ?? 0, populationTable: population };
+  const assessOptions = { suda2MaxSize: policy.risk?.suda2MaxSize ?? 0, skipContributions: true, populationTable: population };
   const before = doAssess ? assessTable(table, policy, assessOptions) : null;
 
   if (strategy === 'mondrian' || strategy === 'mdav') {
