@@ -9,6 +9,7 @@
  * generalized released value (`[30-40[`) matches the original values it allows (34).
  */
 import { AnonymatError } from '../errors.ts';
+import { groupify } from '../check/groupify.ts';
 import { attackFigures, type AttackFigures } from './stats.ts';
 import { commonColumns, makeContext, CONTROL, ORIGINAL, RELEASE, type AttackContext, type AttackInput } from './context.ts';
 import { invertedIndex, lowerBound, rowIndex, upperBound, type ColumnView, type SpaceColumn } from './space.ts';
@@ -16,7 +17,7 @@ import { invertedIndex, lowerBound, rowIndex, upperBound, type ColumnView, type 
 /** One condition of a predicate. `neg` negates it (baseline queries only). */
 export type Condition =
   | { col: number; kind: 'num'; lo: number; hi: number; neg?: boolean }
-  | { col: number; kind: 'cat'; atoms: Int32Array; neg?: boolean }
+  | { col: number; kind: 'cat'; atoms: Int32Array; neg?: boolean; code?: number }
   | { col: number; kind: 'miss'; neg?: boolean };
 
 export type Predicate = Condition[];
@@ -128,12 +129,12 @@ function cellCondition(j: number, col: SpaceColumn, v: ColumnView, k: number): C
   if (v.miss[k]) return { col: j, kind: 'miss' };
   if (col.numeric) return { col: j, kind: 'num', lo: v.lo![k]!, hi: v.hi![k]! };
   const atoms = v.atomList!.slice(v.atomStart![k]!, v.atomStart![k + 1]!);
-  return atoms.length ? { col: j, kind: 'cat', atoms } : null;
+  return atoms.length ? { col: j, kind: 'cat', atoms, code: k } : null;
 }
 
 function keyOf(p: Predicate): string {
   return [...p].sort((a, b) => a.col - b.col).map((c) =>
-    `${c.col}:${c.neg ? '!' : ''}${c.kind === 'num' ? `${c.lo},${c.hi}` : c.kind === 'cat' ? Array.from(c.atoms).join('|') : 'na'}`).join('&');
+    `${c.col}:${c.neg ? '!' : ''}${c.kind === 'num' ? `${c.lo},${c.hi}` : c.kind === 'cat' ? (c.code !== undefined ? `#${c.code}` : Array.from(c.atoms).join('|')) : 'na'}`).join('&');
 }
 
 /** Median over release rows of the lower bound of each numeric column (Anonymeter's ≥/≤ switch). */
@@ -152,9 +153,25 @@ function medians(ctx: AttackContext): Float64Array {
   return out;
 }
 
-function multivariateQueries(ctx: AttackContext, nCols: number, maxAttempts: number, marks: Uint8Array[]): { queries: Predicate[]; attempts: number } {
+/**
+ * Released rows alone in their combination of the attacked columns. A predicate built from a row's
+ * values is satisfied by every row of its combination, so only these rows can yield a predicate
+ * that isolates one released record: drawing from them gives the same accepted predicates as
+ * drawing from every row and rejecting (Anonymeter), without the doomed attempts.
+ */
+function loneRows(ctx: AttackContext): { rows: Int32Array; smallest: number } {
+  const views = ctx.space.columns.map((c) => c.views[RELEASE]!);
+  const g = groupify(views.map((v) => v.codes), views.map((v) => v.card));
+  const out: number[] = [];
+  let smallest = Infinity;
+  for (let c = 0; c < g.count; c++) smallest = Math.min(smallest, g.sizes[c]!);
+  for (let r = 0; r < g.classOf.length; r++) if (g.sizes[g.classOf[r]!] === 1) out.push(r);
+  return { rows: Int32Array.from(out), smallest };
+}
+
+function multivariateQueries(ctx: AttackContext, nCols: number, maxAttempts: number, marks: Uint8Array[], lone: Int32Array): { queries: Predicate[]; attempts: number } {
   const cols = ctx.space.columns;
-  const release = ctx.space.tables[RELEASE]!.table;
+  if (lone.length === 0) return { queries: [], attempts: 0 };
   const med = medians(ctx);
   const seen = new Set<string>();
   const queries: Predicate[] = [];
@@ -163,7 +180,7 @@ function multivariateQueries(ctx: AttackContext, nCols: number, maxAttempts: num
   const want = Math.min(nCols, m);
   while (queries.length < ctx.nAttacks && attempts < maxAttempts) {
     attempts++;
-    const r = ctx.rng.int(release.rowCount);
+    const r = lone[ctx.rng.int(lone.length)]!;
     const order = ctx.rng.shuffle([...Array(m).keys()]);
     const p: Predicate = [];
     for (const j of order) {
@@ -278,10 +295,12 @@ export function singlingOut(opts: SinglingOutOptions): SinglingOutResult {
   const marks = ctx.space.columns.map((c) => new Uint8Array(c.atomCount));
   const nCols = opts.nCols ?? 3;
   const maxAttempts = opts.maxAttempts ?? 50 * ctx.nAttacks;
+  const lone = loneRows(ctx);
   const { queries, attempts } = mode === 'univariate'
-    ? univariateQueries(ctx, marks)
-    : multivariateQueries(ctx, nCols, maxAttempts, marks);
+    ? (lone.rows.length ? univariateQueries(ctx, marks) : { queries: [], attempts: 0 })
+    : multivariateQueries(ctx, nCols, maxAttempts, marks, lone.rows);
   const notes: string[] = [];
+  if (lone.rows.length === 0) notes.push(`every released combination of the ${columns.length} attacked column(s) is shared by at least ${lone.smallest} records: no predicate can isolate one`);
   if (queries.length < ctx.nAttacks) {
     notes.push(`${queries.length} predicate(s) isolating one released record were found in ${attempts} attempt(s) (${ctx.nAttacks} wanted); rates are divided by the ${queries.length} made`);
   }
