@@ -9,9 +9,9 @@
 import { readdir, readFile, stat, rename, rm, mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { AnonymatError } from '../errors.ts';
-import { columnFromCodes, makeTable, type Column, type Table } from '../table/table.ts';
+import { columnFromCodes, makeTable, selectRows, type Column, type Table } from '../table/table.ts';
 import { DIRECT_IDENTIFIER_COLUMNS, TABLE_NAMES, type TableName } from './model.ts';
 import { IngestState, sortedCounts } from './state.ts';
 import { jsonErrorPlace, readFhirDocument, readFhirNdjson, readFhirNdjsonFile } from './fhir/reader.ts';
@@ -240,6 +240,38 @@ async function readFolder(dir: string, st: IngestState): Promise<void> {
   for (const n of sub) await readFolder(join(dir, n), st);
 }
 
+/** Date column that orders each table's rows within a person. */
+const SORT_DATE: Record<TableName, string | undefined> = {
+  person: undefined, encounters: 'start_date', conditions: 'onset_date', observations: 'date',
+  medications: 'start_date', procedures: 'start_date', notes: 'date',
+};
+
+/** Rows ordered by person_id, then by the date column, then by their input position. */
+function sortRows(t: Table, dateColumn: string | undefined): Table {
+  const p = t.columns.find((c) => c.name === 'person_id')!;
+  const d = dateColumn ? t.columns.find((c) => c.name === dateColumn) : undefined;
+  const order = Array.from({ length: t.rowCount }, (_, i) => i);
+  order.sort((a, b) => p.codes[a]! - p.codes[b]! || (d ? d.codes[a]! - d.codes[b]! : 0) || a - b);
+  return selectRows(t, Int32Array.from(order));
+}
+
+/** prefix + 6-digit numbers assigned to the distinct ids of `column` (all tables) in a uniformly random order. */
+function randomNumbering(tables: Record<TableName, Table>, column: string, prefix: string): (id: string) => string {
+  const ids = new Set<string>();
+  for (const n of TABLE_NAMES) {
+    const c = tables[n].columns.find((x) => x.name === column);
+    if (c) for (const l of c.dictionary) if (l !== null) ids.add(l);
+  }
+  const list = [...ids];
+  for (let i = list.length - 1; i > 0; i--) { // Fisher–Yates with a CSPRNG
+    const j = randomInt(i + 1);
+    const x = list[i]!; list[i] = list[j]!; list[j] = x;
+  }
+  const width = Math.max(6, String(list.length).length);
+  const map = new Map(list.map((id, i) => [id, prefix + String(i + 1).padStart(width, '0')] as const));
+  return (id: string) => map.get(id)!;
+}
+
 /** Maps a string column's labels through `f` (injective on the labels present), re-sorting the dictionary. */
 function relabel(c: Column, f: (label: string) => string | null, name = c.name): Column {
   const labels = c.dictionary.map((l) => (l === null ? null : f(l)));
@@ -260,28 +292,19 @@ function finish(st: IngestState, options: IngestOptions): IngestResult {
   for (const n of TABLE_NAMES) raw[n] = st.model.tables[n].finish();
   const key = options.key;
 
-  // person ids: keyed tokens, or sequence numbers in order of the person table then of first use
-  const personMap = new Map<string, string>();
-  const encounterMap = new Map<string, string>();
-  const seq = (m: Map<string, string>, prefix: string) => (id: string) => {
-    let v = m.get(id);
-    if (v === undefined) { v = prefix + String(m.size + 1).padStart(6, '0'); m.set(id, v); }
-    return v;
-  };
-  // keyed tokens as `anonymat pseudonymize` makes them for a person key (default domain, trimmed value)
-  const personOf = key ? (id: string) => pseudonym(key, id, { normalize: 'trim' }) : seq(personMap, 'P');
-  const encounterOf = key ? (id: string) => pseudonym(key, id, { normalize: 'trim' }) : seq(encounterMap, 'E');
-  if (!key) {
-    // number persons in person-table row order (deterministic: input order)
-    const pc = raw.person.columns.find((c) => c.name === 'person_id')!;
-    for (let r = 0; r < raw.person.rowCount; r++) personOf(pc.dictionary[pc.codes[r]!]!);
-    const ec = raw.encounters.columns.find((c) => c.name === 'encounter_id')!;
-    for (let r = 0; r < raw.encounters.rowCount; r++) { const l = ec.dictionary[ec.codes[r]!]; if (l != null) encounterOf(l); }
-  }
+  // Ids. With a key: keyed tokens as `anonymat pseudonymize` makes them for a person key (default
+  // domain, trimmed value). Without: P000001…/E000001… in a random order drawn per run (node:crypto),
+  // because any deterministic numbering (input order, which follows file names such as Synthea's
+  // First_Last_uuid.json; a hash of the raw id) could be recomputed or ordered back to the persons.
+  const personOf = key ? (id: string) => pseudonym(key, id, { normalize: 'trim' }) : randomNumbering(raw, 'person_id', 'P');
+  const encounterOf = key ? (id: string) => pseudonym(key, id, { normalize: 'trim' }) : randomNumbering(raw, 'encounter_id', 'E');
+  // Rows are then sorted by the new person id (and event date), so that row order carries no
+  // trace of the input order either.
   const rekeyed = {} as Record<TableName, Table>;
   for (const n of TABLE_NAMES) {
-    rekeyed[n] = makeTable(raw[n].columns.map((c) =>
+    const t = makeTable(raw[n].columns.map((c) =>
       c.name === 'person_id' ? relabel(c, personOf) : c.name === 'encounter_id' ? relabel(c, encounterOf) : c));
+    rekeyed[n] = sortRows(t, SORT_DATE[n]);
   }
   // persons referenced by events but absent from the person table
   const known = new Set(raw.person.columns.find((c) => c.name === 'person_id')!.dictionary);
@@ -318,7 +341,7 @@ function finish(st: IngestState, options: IngestOptions): IngestResult {
     observations: rekeyed.observations, medications: rekeyed.medications, procedures: rekeyed.procedures,
     notes: rekeyed.notes,
   };
-  if (!key) st.warn('no pseudonymization key: direct identifiers were dropped and person/encounter ids renumbered (pass --key-file or set ANONYMAT_KEY to keep keyed tokens instead)');
+  if (!key) st.warn('no pseudonymization key: direct identifiers were dropped and person/encounter ids renumbered at random (pass --key-file or set ANONYMAT_KEY for keyed tokens, stable across runs)');
   return {
     tables,
     persons: person.rowCount,
