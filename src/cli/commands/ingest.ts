@@ -33,8 +33,10 @@ Tables written: person, person_view (one row per person: age or birth_year, sex,
 deceased, n_visits, chronic_conditions), encounters, conditions, observations, medications,
 procedures, notes, plus ingest.json (the counts printed by --json). Without a key, direct
 identifiers (names, SSN/NIR, MRN, phone, e-mail, address, coordinates) are dropped and person ids
-renumbered. Exit codes: 0 ok · 2 invalid input (file, resource id and JSON path listed) or usage.
-Cost: inputs are held in memory (≈ 3× the size of the JSON); 15 MB of bundles take about a second.`)
+renumbered at random; with a key they become tokens, stable across runs.
+Exit codes: 0 ok · 2 invalid input (file, resource id and JSON path listed) or usage.
+Cost: JSON bundles and CSV files are held in memory (≈ 3× their size), NDJSON is streamed; 6.5 MB
+of bundles take ≈ 0.4 s (+ ≈ 1 s to load the note de-identifier), 86 MB of NDJSON ≈ 4 s.`)
     .action(action(async (inputs: string[], opts: IngestCliOptions) => {
       const { ingest, writeIngest } = await import('../../health/ingest.ts');
       const format = opts.format ?? 'parquet';
