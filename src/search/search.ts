@@ -158,16 +158,24 @@ export function optimalSearch(checker: Checker, options: SearchOptions = {}): Se
   // transformation, then descend while a predecessor is feasible and better. Its value prunes
   // every transformation whose bound exceeds it before the ordered pass starts.
   if (mono.feasibility) {
-    let cur = idOf(l, checker.floor);
+    // the path of lowest bounds from the floor to the top, then a binary search on it for its
+    // first feasible transformation (feasibility is monotone along a chain)
+    const path = [idOf(l, checker.floor)];
     for (;;) {
-      if (flags[cur]! & Flag.Feasible) break;
-      const r = (flags[cur]! & Flag.Infeasible) ? null : doCheck(cur);
-      if (r && r.feasible) break;
       let next = -1;
-      forEachSuccessor(l, cur, (s) => { if (next === -1 || lb[s]! < lb[next]! || (lb[s] === lb[next] && s < next)) next = s; });
+      forEachSuccessor(l, path[path.length - 1]!, (s) => { if (next === -1 || lb[s]! < lb[next]! || (lb[s] === lb[next] && s < next)) next = s; });
       if (next === -1) break;
-      cur = next;
+      path.push(next);
     }
+    let lo = 0, hi = path.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const node = path[mid]!;
+      const feasible = (flags[node]! & Flag.Feasible) ? true : (flags[node]! & Flag.Infeasible) ? false : doCheck(node).feasible;
+      if (feasible) hi = mid; else lo = mid + 1;
+    }
+    let cur = path[lo]!;
+    if (!(flags[cur]! & (Flag.Feasible | Flag.Infeasible))) doCheck(cur);
     if (flags[cur]! & Flag.Feasible) {
       if (!(flags[cur]! & Flag.Checked)) doCheck(cur);
       for (let steps = 0; steps < 4 * l.dims; steps++) {
