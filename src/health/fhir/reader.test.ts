@@ -174,3 +174,16 @@ test('synthea-ca-59 FHIR bundles: counts match an independent scan', async (t) =
   const visits = labels(r.tables.person_view!, 'n_visits').reduce((a, b) => a + Number(b), 0);
   assert.equal(visits, types.Encounter);
 });
+
+test('synthea-ca-59: the FHIR bundles and the CSV export give the same person view for the 10 bundled patients', async (t) => {
+  const csv = fileURLToPath(new URL('../../../../shared/data/synthea-ca-59/csv/', import.meta.url));
+  if (!existsSync(ca59) || !existsSync(csv)) { t.skip('../shared/data/synthea-ca-59 absent'); return; }
+  const key = keyFromText('k'.repeat(40)); // same raw id → same token in both ingestions
+  const f = await ingest([ca59], { key, referenceDate: '2022-03-04', redactNotes: false });
+  const c = await ingest([csv], { key, referenceDate: '2022-03-04' });
+  const byId = new Map(toRecords(c.tables.person_view!).map((r) => [r.person_id, r]));
+  const rows = toRecords(f.tables.person_view!);
+  assert.equal(rows.length, 10);
+  for (const r of rows) assert.deepEqual(r, byId.get(r.person_id));
+  assert.ok(rows.some((r) => r.chronic_conditions !== 'none'));
+});
