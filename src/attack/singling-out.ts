@@ -301,10 +301,10 @@ export function singlingOut(opts: SinglingOutOptions): SinglingOutResult {
     : multivariateQueries(ctx, nCols, maxAttempts, marks, lone.rows);
   const notes: string[] = [];
   if (lone.rows.length === 0) notes.push(`every released combination of the ${columns.length} attacked column(s) is shared by at least ${lone.smallest} records: no predicate can isolate one`);
-  if (queries.length < ctx.nAttacks) {
+  if (queries.length < ctx.nAttacks && lone.rows.length > 0) {
     notes.push(`${queries.length} predicate(s) isolating one released record were found in ${attempts} attempt(s) (${ctx.nAttacks} wanted); rates are divided by the ${queries.length} made`);
   }
-  if (queries.length === 0) notes.push('no predicate isolates a single released record: the release singles out nobody on these columns');
+  if (queries.length === 0 && lone.rows.length > 0) notes.push('no predicate isolates a single released record: the release singles out nobody on these columns');
   let successes = 0, controlSuccesses = 0;
   for (const q of queries) {
     if (countMatches(ctx, ORIGINAL, q, 2, marks) === 1) successes++;

@@ -181,6 +181,13 @@ function categoricalColumn(name: string, tables: SpaceTable[], hierarchy?: Hiera
       add(v);
     }
   });
+  let sortedCache: Int32Array | null = null;
+  const sortedAtoms = () => sortedCache ??= Int32Array.from([...atoms.keys()].sort((x, y) => (atoms[x]! < atoms[y]! ? -1 : atoms[x]! > atoms[y]! ? 1 : 0)));
+  const lowerIndex = (sorted: Int32Array, v: string) => {
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (atoms[sorted[mid]!]! < v) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
   // 2. per table: atoms of each code
   const views = tables.map((t, i) => {
     const c = findColumn(t.table, name);
@@ -204,6 +211,17 @@ function categoricalColumn(name: string, tables: SpaceTable[], hierarchy?: Hiera
           break;
         }
         case 'set': for (const v of new Set(cell.values)) list.push(atomIndex.get(v)!); break;
+        case 'range': {
+          // atoms in [lo, hi] by code point, plus refinements of hi (E14 → E14.9): a contiguous run of the sorted atoms
+          const sorted = sortedAtoms();
+          let i = lowerIndex(sorted, cell.lo);
+          for (; i < sorted.length; i++) {
+            const v = atoms[sorted[i]!]!;
+            if (v > cell.hi && !v.startsWith(cell.hi)) break;
+            list.push(sorted[i]!);
+          }
+          break;
+        }
         default: {
           for (let a = 0; a < atoms.length; a++) if (categoricalAllows(cell, atoms[a]!)) list.push(a);
         }
