@@ -82,3 +82,13 @@ test('gzip-compressed CSV is read like the plain file', async () => {
   const t = await readTable(fx('gzipped.csv.gz'));
   assert.deepEqual(toRecords(t), [{ id: '1', age: '34' }, { id: '2', age: '50' }]);
 });
+
+test('Parquet text columns stay text (no inference on typed formats)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-io-'));
+  try {
+    const t = tableFromRecords({ zip3: ['910', '021'] }, { zip3: 'string' });
+    await writeTable(t, join(dir, 'z.parquet'));
+    const back = await readTable(join(dir, 'z.parquet'));
+    assert.equal(column(back, 'zip3').kind, 'string');
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

@@ -136,7 +136,8 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
 
   // kinds: declared > inferred (text columns only) > native
   const kinds: Record<string, ColumnKind> = {};
-  const inferFor = wanted.filter((n) => !declared[n] && native[n] === 'string');
+  // only CSV/TSV text is inferred: Parquet and JSON carry their own types (a Parquet VARCHAR '910' stays text)
+  const inferFor = format === 'csv' || format === 'tsv' ? wanted.filter((n) => !declared[n] && native[n] === 'string') : [];
   const inferred = o.infer === false ? {} : await inferKinds(con, 'raw', inferFor);
   for (const n of wanted) kinds[n] = declared[n] ?? inferred[n] ?? native[n] ?? 'string';
 
