@@ -119,6 +119,8 @@ export function linkage(opts: LinkageOptions): LinkageResult {
   const nc = g.count, ncol = cols.length;
   if (ncol > 24) throw new AnonymatError('invalid-usage', `linkage compares at most 24 columns (${ncol} given): choose them with 'on'`);
   const A = auxViews.map((v) => new Uint8Array(Math.max(1, v.card)));
+  const okCodes = auxViews.map((v) => new Int32Array(Math.max(1, v.card)));
+  const okCount = new Int32Array(auxViews.length);
   const nPat = 1 << ncol, full = nPat - 1;
   const patCount = new Float64Array(nPat), patClass = new Int32Array(nPat);
   const wa = new Float64Array(ncol), wd = new Float64Array(ncol);
@@ -160,9 +162,10 @@ export function linkage(opts: LinkageOptions): LinkageResult {
         for (let j = 0; j < ncol; j++) {
           const col = cols[j]!, rv = relViews[j]!, av = auxViews[j]!;
           distancesTo(col, rv, rv.codes[r]!, av, D[j]!);
-          let agree = 0;
-          const d = D[j]!, f = freq[j]!, a = A[j]!;
-          for (let k = 0; k < av.card; k++) { const ok = d[k] === 0 ? 1 : 0; a[k] = ok; if (ok) agree += f[k]!; }
+          let agree = 0, nOk = 0;
+          const d = D[j]!, f = freq[j]!, a = A[j]!, ok = okCodes[j]!;
+          for (let k = 0; k < av.card; k++) { if (d[k] === 0) { a[k] = 1; agree += f[k]!; ok[nOk++] = k; } else a[k] = 0; }
+          okCount[j] = nOk;
           agreeN[j] = agree;
           const u = Math.min(Math.max(agree / N, 1 / N), 1 - 1e-9);
           wa[j] = Math.log2(m / u); wd[j] = Math.log2((1 - m) / (1 - u));
@@ -170,9 +173,9 @@ export function linkage(opts: LinkageOptions): LinkageResult {
         const patternOf = (row: number) => { let p = 0; for (let j = 0; j < ncol; j++) p |= A[j]![auxViews[j]!.codes[row]!]! << j; return p; };
         /** Rows compatible on column j (the codes whose agreement flag is set). */
         const visit = (j: number, fn: (row: number) => boolean | void) => {
-          const ix = rowIndex(cols[j]!, auxViews[j]!), a = A[j]!;
-          for (let k = 0; k < auxViews[j]!.card; k++) {
-            if (!a[k]) continue;
+          const ix = rowIndex(cols[j]!, auxViews[j]!), ok = okCodes[j]!;
+          for (let q = 0; q < okCount[j]!; q++) {
+            const k = ok[q]!;
             for (let i = ix.codeStart[k]!; i < ix.codeStart[k + 1]!; i++) if (fn(ix.codeRows[i]!) === true) return;
           }
         };
