@@ -4,7 +4,7 @@
 # so we list the files ourselves and fail loudly when none are found.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mapfile -t files < <(find src test -name '*.test.ts' -not -path '*/node_modules/*' | sort)
+mapfile -t files < <(find src test examples -name '*.test.ts' -not -path '*/node_modules/*' | sort)
 if [ "${#files[@]}" -eq 0 ]; then
   echo "scripts/test.sh: no test files found under src/ or test/ — refusing to report success" >&2
   exit 1
