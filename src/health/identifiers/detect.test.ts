@@ -27,6 +27,8 @@ test('detects each kind from content, and says why without values', () => {
     ['code_postal', ['75013', '59000', '20000'], 'postal-code'],
     ['BIRTHDATE', ['1980-08-30', '1975-12-31'], 'birth-date'],
     ['finess', ['750712184', '750100042'], 'finess'],
+    ['PASSPORT', ['X30542318X', 'X57312095X', 'X11902846X'], 'license'],
+    ['LAT', ['33.81058949611552', '34.0522', '37.7749295'], 'geocode'],
   ];
   for (const [name, sample, kind] of cases) {
     const d = detectIdentifierColumn(name, sample);
@@ -41,6 +43,8 @@ test('no false alarm on ordinary columns', () => {
   assert.equal(detectIdentifierColumn('age', ['34', '56', '78']), null);
   assert.equal(detectIdentifierColumn('sex', ['M', 'F', 'F']), null);
   assert.equal(detectIdentifierColumn('amount', ['12.5', '13.25', '7']), null);
+  // few distinct values that happen to be surnames (WHITE, BLACK) are not a name column
+  assert.equal(detectIdentifierColumn('RACE', Array.from({ length: 60 }, (_, i) => ['white', 'black', 'asian', 'white', 'hispanic'][i % 5]!)), null);
 });
 
 test('Synthea patients.csv: SSN, names, address, zip detected', (t) => {

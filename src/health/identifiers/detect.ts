@@ -23,7 +23,7 @@ import { dictionaries, fold } from '../../text/data.ts';
 
 export type IdentifierKind =
   | 'name' | 'first-name' | 'last-name' | 'nir' | 'nia' | 'ins' | 'rpps' | 'adeli' | 'finess' | 'phone' | 'email'
-  | 'address' | 'postal-code' | 'city' | 'birth-date' | 'iban' | 'ssn' | 'mrn' | 'ip' | 'url' | 'uuid';
+  | 'address' | 'postal-code' | 'city' | 'birth-date' | 'iban' | 'ssn' | 'mrn' | 'ip' | 'url' | 'uuid' | 'license' | 'geocode';
 
 export interface IdentifierDetection {
   kind: IdentifierKind;
@@ -36,7 +36,7 @@ export interface IdentifierDetection {
 /** Kinds that identify a person directly (the others are quasi-identifiers to generalize). */
 export const DIRECT_KINDS: ReadonlySet<IdentifierKind> = new Set<IdentifierKind>([
   'name', 'first-name', 'last-name', 'nir', 'nia', 'ins', 'rpps', 'adeli', 'finess', 'phone', 'email', 'address',
-  'iban', 'ssn', 'mrn', 'ip', 'url', 'uuid',
+  'iban', 'ssn', 'mrn', 'ip', 'url', 'uuid', 'license', 'geocode',
 ]);
 
 /** Header words (accents removed, lower case, split on _ - space and camelCase). */
@@ -54,6 +54,8 @@ const HEADER: [IdentifierKind, RegExp][] = [
   ['ip', /\b(ip|ip address|adresse ip|ipv4|ipv6)\b/],
   ['url', /\b(url|uri|website|site web|homepage|link|lien)\b/],
   ['mrn', /\b(mrn|ipp|nda|nip|iep|medical record|record number|dossier|n dossier|num dossier|sejour|num sejour|encounter id|visit id|chart)\b/],
+  ['license', /\b(passport|passeport|drivers?|driver s license|driving licen[cs]e|licen[cs]e( number)?|permis( de conduire)?|plate|immatriculation vehicule|vin|serial( number)?|device id)\b/],
+  ['geocode', /\b(lat|lon|lng|latitude|longitude|geo|geoloc|coordinates|gps)\b/],
   ['birth-date', /\b(birth ?date|date of birth|dob|ddn|date de naissance|naissance|date naiss|birthdate|birth)\b/],
   ['postal-code', /\b(zip|zip ?code|postal|post ?code|postcode|code postal|cp|codepostal)\b/],
   ['address', /\b(address|adresse|street|rue|addr|line|voie|domicile)\b/],
@@ -162,6 +164,12 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
   for (const k of ['nir', 'ins', 'nia', 'ssn', 'rpps', 'adeli', 'finess', 'iban', 'email', 'phone', 'ip', 'url'] as IdentifierKind[]) {
     if (hdr(k) && n === 0) return out(k, 0.5, `header "${name}" names ${k} (no values sampled)`);
   }
+  if (hdr('license') && n > 0 && alnum + share(values, (v) => /^[A-Za-z0-9-]{5,20}$/.test(v) && /\d/.test(v)).share >= 0.7) {
+    return out('license', 0.8, `header "${name}" names a licence/passport/serial number and values are alphanumeric codes`);
+  }
+  if (hdr('geocode') && n > 0 && share(values, (v) => /^-?\d{1,3}\.\d{3,}$/.test(v)).share >= 0.8) {
+    return out('geocode', 0.9, `header "${name}" names coordinates and values have 3 or more decimals (precise location)`);
+  }
   if (hdr('birth-date')) {
     const dates = n ? share(values, (v) => /^\d{4}-\d{2}-\d{2}|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(v)).share : 0;
     if (n === 0 || dates >= 0.8) return out('birth-date', n ? 0.9 : 0.5, `header "${name}" names a birth date${n ? ` and ${pct(dates)} of values are dates` : ''}`);
@@ -182,8 +190,10 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
       if (hdr('last-name') && any >= 0.2) return out('last-name', 0.7 + 0.3 * last, `header "${name}" and ${pct(last)} of values are INSEE surnames`);
       if (hdr('name') && any >= 0.3) return out('name', 0.7 + 0.3 * any, `header "${name}" and ${pct(any)} of values contain a known first name or surname`);
       if (hdr('city')) return out('city', 0.8, `header "${name}" names a city and ${pct(textual)} of values are words`);
-      if (first >= 0.7 && cities < 0.3) return out('first-name', 0.5 + 0.4 * first, `${pct(first)} of ${n} sampled values are INSEE first names (no header cue)`);
-      if (last >= 0.8 && cities < 0.3 && first < 0.5) return out('last-name', 0.4 + 0.4 * last, `${pct(last)} of ${n} sampled values are INSEE surnames (no header cue)`);
+      const distinct = new Set(values.map((v) => v.toUpperCase())).size;
+      const varied = distinct >= 10 && distinct / n >= 0.3; // a name column has many different values
+      if (varied && first >= 0.7 && cities < 0.3) return out('first-name', 0.5 + 0.4 * first, `${pct(first)} of ${n} sampled values are INSEE first names (no header cue)`);
+      if (varied && last >= 0.8 && cities < 0.3 && first < 0.5) return out('last-name', 0.4 + 0.4 * last, `${pct(last)} of ${n} sampled values are INSEE surnames (no header cue)`);
     }
     if (hdr('address') && share(values, (v) => /\d/.test(v) && /\p{L}{3,}/u.test(v)).share >= 0.6) return out('address', 0.7, `header "${name}" names an address and values mix numbers and words`);
   } else {

@@ -16,7 +16,7 @@ export interface SafeHarborIdentifier { letter: string; name: string; kinds: str
 /** The 18 identifiers (A–R) and the detector kinds (src/health/identifiers) that cover them. */
 export const SAFE_HARBOR_IDENTIFIERS: readonly SafeHarborIdentifier[] = [
   { letter: 'A', name: 'names', kinds: ['name', 'first-name', 'last-name'] },
-  { letter: 'B', name: 'geographic subdivisions smaller than a state (street, city, county, ZIP except 3 digits)', kinds: ['address', 'city', 'postal-code'] },
+  { letter: 'B', name: 'geographic subdivisions smaller than a state (street, city, county, ZIP except 3 digits, geocodes)', kinds: ['address', 'city', 'postal-code', 'geocode'] },
   { letter: 'C', name: 'all elements of dates (except year) related to the individual; ages over 89', kinds: ['birth-date'] },
   { letter: 'D', name: 'telephone numbers', kinds: ['phone'] },
   { letter: 'E', name: 'fax numbers', kinds: ['phone'] },
@@ -25,9 +25,9 @@ export const SAFE_HARBOR_IDENTIFIERS: readonly SafeHarborIdentifier[] = [
   { letter: 'H', name: 'medical record numbers', kinds: ['mrn'] },
   { letter: 'I', name: 'health plan beneficiary numbers', kinds: ['nir', 'mrn'] },
   { letter: 'J', name: 'account numbers', kinds: ['iban'] },
-  { letter: 'K', name: 'certificate/license numbers', kinds: ['rpps', 'adeli'] },
-  { letter: 'L', name: 'vehicle identifiers and serial numbers, including license plates', kinds: [] },
-  { letter: 'M', name: 'device identifiers and serial numbers', kinds: [] },
+  { letter: 'K', name: 'certificate/license numbers', kinds: ['rpps', 'adeli', 'license'] },
+  { letter: 'L', name: 'vehicle identifiers and serial numbers, including license plates', kinds: ['license'] },
+  { letter: 'M', name: 'device identifiers and serial numbers', kinds: ['license'] },
   { letter: 'N', name: 'web URLs', kinds: ['url'] },
   { letter: 'O', name: 'IP addresses', kinds: ['ip'] },
   { letter: 'P', name: 'biometric identifiers, including finger and voice prints', kinds: [] },
