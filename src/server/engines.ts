@@ -9,8 +9,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AnonymatError } from '../errors.ts';
-import { groupify } from '../check/groupify.ts';
-import { columnFromValues, makeTable, selectRows, type Column, type ColumnKind, type Table } from '../table/table.ts';
+import { columnFromValues, makeTable, type ColumnKind, type Table } from '../table/table.ts';
+import { parsePolicy, type Policy } from '../policy/index.ts';
+import { assessTable, type Assessment } from '../risk/index.ts';
+import { anonymize } from '../release/anonymize.ts';
+import { proveAnonymity as proveAnonymityEngine } from '../attack/index.ts';
 import { readTable } from '../io/read.ts';
 import { tableToCsv } from '../io/write.ts';
 import { sampleDiscreteLaplace } from '../dp/samplers.ts';
@@ -19,8 +22,9 @@ import { rat, type Rational } from '../dp/rational.ts';
 
 /** The policy handed to the engines (the shape of src/policy's Policy, built from the observatory schema). */
 export interface EnginePolicy {
-  columns: Record<string, { role: 'identifier' | 'person-key' | 'quasi' | 'sensitive' | 'insensitive'; type?: ColumnKind; hierarchy?: string }>;
+  columns: Record<string, { role: 'identifier' | 'person-key' | 'quasi' | 'sensitive' | 'insensitive'; type?: ColumnKind; hierarchy?: unknown }>;
   thresholds: { k: number; maxProsecutorRisk?: number; maxAttackRisk?: number };
+  suppressionLimit?: number;
   baseDir: string;
   source: string;
 }
@@ -133,123 +137,79 @@ export function pseudonymOf(key: Uint8Array, identifier: string): string {
 // ---------------------------------------------------------------------------------------------
 // assessment, anonymization, attacks (the release gate)
 
-export interface AssessmentJson {
-  records: number;
-  quasiIdentifiers: string[];
-  k: number;
-  classes: number;
-  classSizeHistogram: Record<string, number>;
-  prosecutor: { highest: number; average: number };
-  sampleUniques: number;
+/** Builds the engines' Policy (src/policy) from the observatory's column roles and thresholds. */
+export function buildPolicy(p: EnginePolicy): Policy {
+  return parsePolicy({
+    // quasi-identifiers that vary within a person are aggregated per person by their most frequent value
+    columns: Object.fromEntries(Object.entries(p.columns).map(([n, c]) => [n, { role: c.role, ...(c.type ? { type: c.type } : {}), ...(c.hierarchy ? { hierarchy: c.hierarchy } : {}), ...(c.role === 'quasi' ? { aggregate: 'mode' } : {}) }])),
+    thresholds: p.thresholds,
+    anonymize: { suppressionLimit: p.suppressionLimit ?? 0.05 },
+  }, { baseDir: p.baseDir, source: p.source });
+}
+
+/** Risk assessment of a table: src/risk `assessTable(table, policy)`. */
+export async function assess(table: Table, policy: EnginePolicy): Promise<Assessment> {
+  return assessTable(table, buildPolicy(policy));
+}
+
+export interface AnonymizedJson {
+  /** The released table (identifiers and the person key removed), or null when nothing satisfies the policy. */
+  table: Table | null;
+  transformation: Record<string, string>;
+  suppressedRecords: number;
+  feasible: boolean;
+  binding: string[];
+  strategy: string;
+  before: Assessment | null;
+  after: Assessment | null;
   engine: string;
 }
 
-function quasiOf(policy: EnginePolicy, table: Table): string[] {
-  return Object.entries(policy.columns).filter(([n, c]) => c.role === 'quasi' && table.columns.some((x) => x.name === n)).map(([n]) => n);
-}
-
-function classesOf(table: Table, qis: string[], include?: Uint8Array) {
-  const cols = qis.map((n) => table.columns.find((c) => c.name === n)!);
-  return groupify(cols.map((c) => c.codes), cols.map((c) => c.dictionary.length), include);
-}
-
-/** Risk assessment of a table. STAND-IN for src/risk `assessTable(table, policy)`. */
-export async function assess(table: Table, policy: EnginePolicy): Promise<AssessmentJson> {
-  const qis = quasiOf(policy, table);
-  const g = classesOf(table, qis);
-  const hist: Record<string, number> = {};
-  let k = table.rowCount ? Infinity : 0, uniques = 0;
-  for (let i = 0; i < g.count; i++) {
-    const s = g.sizes[i]!;
-    hist[String(s)] = (hist[String(s)] ?? 0) + 1;
-    if (s < k) k = s;
-    if (s === 1) uniques++;
-  }
-  return {
-    records: table.rowCount, quasiIdentifiers: qis, k: Number.isFinite(k) ? k : 0, classes: g.count, classSizeHistogram: hist,
-    prosecutor: { highest: k > 0 && Number.isFinite(k) ? 1 / k : 0, average: table.rowCount ? g.count / table.rowCount : 0 },
-    sampleUniques: uniques, engine: 'stand-in (server/engines.ts)',
-  };
-}
-
-export interface AnonymizedJson { table: Table; transformation: Record<string, string>; suppressedRecords: number; engine: string }
-
-function generalizeColumn(c: Column, level: number): Column {
-  if (level === 0) return c;
-  const labels = c.dictionary.map((l) => {
-    if (l === null) return null;
-    if (c.kind === 'integer' || c.kind === 'decimal') {
-      const widths = [1, 5, 10, 20, 50];
-      if (level >= widths.length) return '*';
-      const w = widths[level]!; const v = Math.floor(Number(l)); const lo = v - (((v % w) + w) % w);
-      return `${lo}-${lo + w - 1}`;
-    }
-    if (c.kind === 'date') return level === 1 ? l.slice(0, 7) : level === 2 ? l.slice(0, 4) : level === 3 ? l.slice(0, 3) + '0s' : '*';
-    const keep = Math.max(0, l.length - level);
-    return level >= 5 || keep === 0 ? '*' : l.slice(0, keep) + '*'.repeat(l.length - keep);
-  });
-  const values = Array.from(c.codes, (code) => labels[code]!);
-  return columnFromValues(c.name, values, 'string');
-}
-
-/**
- * Anonymization: uniform generalization of the quasi-identifiers (level 0..5) to the lowest level
- * at which at most 5 % of records must be suppressed, then suppression of the classes below k.
- * STAND-IN for src/search / src/release `anonymize(table, policy)`.
- */
+/** Anonymization: src/release `anonymize(table, policy)` (full-domain search, suppression limit). */
 export async function anonymizeTable(table: Table, policy: EnginePolicy): Promise<AnonymizedJson> {
-  const qis = quasiOf(policy, table);
-  const k = policy.thresholds.k;
-  let best: { t: Table; level: number; keep: number[] } | null = null;
-  for (let level = 0; level <= 5; level++) {
-    const t = makeTable(table.columns.map((c) => (qis.includes(c.name) ? generalizeColumn(c, level) : c)));
-    const g = classesOf(t, qis);
-    const keep: number[] = [];
-    for (let r = 0; r < t.rowCount; r++) if (g.sizes[g.classOf[r]!]! >= k) keep.push(r);
-    best = { t, level, keep };
-    if (t.rowCount - keep.length <= 0.05 * t.rowCount) break;
-  }
-  const out = selectRows(best!.t, best!.keep);
+  const full = buildPolicy(policy);
+  const before = assessTable(table, full);
+  // assess: false — src/release's own after-assessment names the person key it has just dropped
+  // (reported to the lead); the release is assessed here, record by record, without the key.
+  const r = await anonymize(table, full, { assess: false });
+  const withoutKey = buildPolicy({ ...policy, columns: Object.fromEntries(Object.entries(policy.columns).filter(([, c]) => c.role !== 'person-key')) });
+  const after = r.table && r.table.rowCount > 0 ? assessTable(r.table, withoutKey) : null;
   return {
-    table: out, suppressedRecords: table.rowCount - best!.keep.length,
-    transformation: Object.fromEntries(qis.map((q) => [q, `level ${best!.level}`])), engine: 'stand-in (server/engines.ts)',
+    table: r.table, feasible: r.feasible, binding: r.binding, strategy: r.strategy,
+    transformation: Object.fromEntries(Object.entries(r.transformation ?? {}).map(([k, v]) => [k, `level ${v}`])),
+    suppressedRecords: r.suppressed, before, after, engine: `src/release anonymize (${r.strategy})`,
   };
 }
 
-export interface AttackJson { name: string; risk: number; threshold: number; passes: boolean; explanation: string }
-export interface ProofJson { anonymous: boolean; reasons: string[]; attacks: AttackJson[]; engine: string }
+export interface AttackJson { name: string; risk: number | null; ciHigh: number | null; threshold: number; passes: boolean | null; explanation: string }
+export interface ProofJson { anonymous: boolean; label: string; reasons: string[]; attacks: AttackJson[]; warnings: string[]; engine: string }
 
 /**
- * Attack simulations and the verdict on a release. STAND-IN for src/attack `proveAnonymity({...})`:
- * singling out (share of records unique on the quasi-identifiers) and inference (share of records in
- * a class whose sensitive value is the same for everyone in it).
+ * Attack simulations and the verdict on a release: src/attack `proveAnonymity({...})` (singling
+ * out, linkability, inference with confidence intervals; direct identifiers and key-like columns).
+ * The person key is left out of both tables: it never leaves in a release.
  */
-export async function proveAnonymity(original: Table, release: Table, policy: EnginePolicy): Promise<ProofJson> {
-  const qis = quasiOf(policy, release);
-  const sens = Object.entries(policy.columns).filter(([n, c]) => c.role === 'sensitive' && release.columns.some((x) => x.name === n)).map(([n]) => n);
-  const g = classesOf(release, qis);
-  const n = release.rowCount;
-  let uniques = 0;
-  for (let i = 0; i < g.count; i++) if (g.sizes[i] === 1) uniques++;
-  let homogeneous = 0;
-  for (const s of sens) {
-    const col = release.columns.find((c) => c.name === s)!;
-    const seen = new Int32Array(g.count).fill(-2);
-    for (let r = 0; r < n; r++) { const k = g.classOf[r]!; const v = col.codes[r]!; seen[k] = seen[k] === -2 ? v : seen[k] === v ? v : -1; }
-    let h = 0;
-    for (let r = 0; r < n; r++) if (seen[g.classOf[r]!]! >= 0) h++;
-    homogeneous = Math.max(homogeneous, h);
-  }
-  const t = policy.thresholds.maxAttackRisk ?? 0.1;
-  const attacks: AttackJson[] = [
-    { name: 'singling-out', risk: n ? uniques / n : 0, threshold: t, passes: (n ? uniques / n : 0) <= t, explanation: 'share of released records unique on the quasi-identifiers' },
-    { name: 'inference', risk: n ? homogeneous / n : 0, threshold: t, passes: (n ? homogeneous / n : 0) <= t, explanation: 'share of released records whose sensitive value is shared by their whole class' },
-  ];
-  const reasons: string[] = [];
-  if (n === 0) reasons.push('nothing is left to release after suppression');
-  for (const a of attacks) if (!a.passes) reasons.push(`${a.name} risk ${a.risk.toFixed(3)} is above ${t}`);
-  void original;
-  return { anonymous: reasons.length === 0, reasons, attacks, engine: 'stand-in (server/engines.ts)' };
+export async function proveAnonymity(original: Table, release: Table, policy: EnginePolicy, control?: Table): Promise<ProofJson> {
+  const cols = Object.fromEntries(Object.entries(policy.columns).filter(([, c]) => c.role !== 'person-key' && c.role !== 'identifier'));
+  const keep = (t: Table) => makeTable(t.columns.filter((c) => cols[c.name] !== undefined));
+  const r = await proveAnonymityEngine({
+    original: keep(original), release: keep(release), ...(control && control.rowCount > 0 ? { control: keep(control) } : {}), seed: 1, attacks: 500,
+    policy: { columns: cols, thresholds: { ...policy.thresholds }, source: policy.source },
+  });
+  const limit = r.verdict.limit;
+  const fig = (name: string, a: { evaluated: boolean; risk: number | null; ci: [number, number] | null; reason?: string }, explanation: string): AttackJson => ({
+    name, risk: a.evaluated ? a.risk : null, ciHigh: a.evaluated && a.ci ? a.ci[1] : null, threshold: limit,
+    passes: a.evaluated && a.ci ? a.ci[1] <= limit : null, explanation: a.evaluated ? explanation : `not evaluated: ${(a as { reason?: string }).reason ?? ''}`,
+  });
+  return {
+    anonymous: r.verdict.anonymous, label: r.verdict.label, reasons: r.verdict.reasons, warnings: r.warnings,
+    attacks: [
+      fig('singling-out', r.attacks.singlingOut as never, 'an attacker isolates one person with a predicate on the release'),
+      fig('linkability', r.attacks.linkability as never, 'an attacker links two records of the same person across column groups'),
+      fig('inference', r.attacks.inference as never, 'an attacker infers a sensitive value from the quasi-identifiers'),
+    ],
+    engine: 'src/attack proveAnonymity',
+  };
 }
 
 export function releaseCsv(table: Table): string { return tableToCsv(table); }

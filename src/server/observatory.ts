@@ -11,10 +11,13 @@ import { z } from 'zod';
 export type DataRole = 'person-key' | 'identifier' | 'quasi' | 'sensitive' | 'insensitive';
 export type DataKind = 'string' | 'integer' | 'decimal' | 'date' | 'boolean';
 
-export interface SchemaColumn { role: DataRole; kind: DataKind; description?: string; hierarchy?: string }
+/** `hierarchy`: an ARX hierarchy file or a builder spec of src/hierarchy (docs/hierarchies.md). */
+export interface SchemaColumn { role: DataRole; kind: DataKind; description?: string; hierarchy?: string | Record<string, unknown> }
 export interface ObservatorySchema {
   columns: Record<string, SchemaColumn>;
   thresholds: { k: number; maxProsecutorRisk?: number; maxAttackRisk?: number };
+  /** Share of records anonymization may suppress (default 0.05). */
+  suppressionLimit?: number;
 }
 
 export const schemaSchema = z.object({
@@ -22,9 +25,10 @@ export const schemaSchema = z.object({
     role: z.enum(['person-key', 'identifier', 'quasi', 'sensitive', 'insensitive']),
     kind: z.enum(['string', 'integer', 'decimal', 'date', 'boolean']).default('string'),
     description: z.string().optional(),
-    hierarchy: z.string().optional(),
+    hierarchy: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
   })),
   thresholds: z.object({ k: z.number().int().min(2), maxProsecutorRisk: z.number().optional(), maxAttackRisk: z.number().optional() }),
+  suppressionLimit: z.number().min(0).max(1).optional(),
 });
 
 /** The default schema, matching the demo observatory (examples/observatory). */
@@ -40,14 +44,14 @@ export const DEFAULT_SCHEMA: ObservatorySchema = {
     email: { role: 'identifier', kind: 'string', description: 'e-mail address' },
     address: { role: 'identifier', kind: 'string', description: 'street address' },
     practice_id: { role: 'identifier', kind: 'string', description: 'practice identifier in the file (the observatory knows the sending practice from its account)' },
-    birth_date: { role: 'quasi', kind: 'date', description: 'date of birth' },
-    birth_year: { role: 'quasi', kind: 'integer', description: 'year of birth' },
-    age: { role: 'quasi', kind: 'integer', description: 'age at the extract' },
+    birth_date: { role: 'quasi', kind: 'date', description: 'date of birth', hierarchy: { dates: { levels: ['month', 'year', '5years', 'decade'] } } },
+    birth_year: { role: 'quasi', kind: 'integer', description: 'year of birth', hierarchy: { intervals: { width: [5, 10, 20, 40] } } },
+    age: { role: 'quasi', kind: 'integer', description: 'age at the extract', hierarchy: { intervals: { width: [5, 10, 20, 40] } } },
     sex: { role: 'quasi', kind: 'string', description: 'administrative sex' },
-    postal_code: { role: 'quasi', kind: 'string', description: 'postal code of residence' },
-    department: { role: 'quasi', kind: 'string', description: 'département of residence' },
-    pcs: { role: 'quasi', kind: 'string', description: 'socio-professional category' },
-    visit_date: { role: 'quasi', kind: 'date', description: 'date of the consultation' },
+    postal_code: { role: 'quasi', kind: 'string', description: 'postal code of residence', hierarchy: { prefix: { lengths: [3, 2, 1] } } },
+    department: { role: 'quasi', kind: 'string', description: 'département of residence', hierarchy: { prefix: { lengths: [1] } } },
+    pcs: { role: 'quasi', kind: 'string', description: 'socio-professional category', hierarchy: { prefix: { lengths: [1] } } },
+    visit_date: { role: 'quasi', kind: 'date', description: 'date of the consultation', hierarchy: { dates: { levels: ['month', 'quarter', 'year'] } } },
     main_diagnosis: { role: 'sensitive', kind: 'string', description: 'main chronic condition (ICD-10 category)' },
     diagnoses: { role: 'sensitive', kind: 'string', description: 'chronic conditions (ICD-10 categories)' },
     diagnosis: { role: 'sensitive', kind: 'string', description: 'diagnosis of the consultation (ICD-10)' },
@@ -57,6 +61,7 @@ export const DEFAULT_SCHEMA: ObservatorySchema = {
     prescriptions_last_year: { role: 'insensitive', kind: 'integer', description: 'number of prescriptions in the last year' },
   },
   thresholds: { k: 5, maxProsecutorRisk: 0.2, maxAttackRisk: 0.1 },
+  suppressionLimit: 0.05,
 };
 
 export function columnsWithRole(s: ObservatorySchema, role: DataRole): string[] {

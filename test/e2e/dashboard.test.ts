@@ -42,7 +42,7 @@ test('dashboard e2e: DPO approves a release, client downloads it (headless Chrom
     // data: an enrolled practice's upload, an objection, a project, a client's release request
     const { practice, dpo, client } = h.tokens;
     await h.call('POST', '/api/panel/enrol', { token: practice, json: { noticeVersion: '2026-1' } });
-    assert.equal((await h.call('PUT', '/api/uploads/e2e-1', { token: practice, body: demoCsv(600) })).status, 201);
+    assert.equal((await h.call('PUT', '/api/uploads/e2e-1', { token: practice, body: demoCsv(4000) })).status, 201);
     await h.call('POST', '/api/objections', { token: practice, json: { patientId: 'P1002' } });
     assert.equal((await h.call('POST', '/api/projects', { token: dpo, json: { id: 'diab', clientId: 'lab', title: 'Diabetes in primary care', purpose: 'describe diagnoses by age and sex', dataRequested: ['sex', 'birth_year', 'department', 'diagnosis'], legalBasis: { kind: 'anonymous-only' }, retentionUntil: '2030-12-31' } })).status, 201);
     await h.call('PUT', '/api/budgets/lab', { token: dpo, json: { total: 1 } });

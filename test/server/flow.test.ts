@@ -89,7 +89,7 @@ test('releases: request → report → DPO approve/reject → client download; o
   try {
     const { practice, dpo, client, client2 } = h.tokens;
     await h.call('POST', '/api/panel/enrol', { token: practice, json: { noticeVersion: '2026-1' } });
-    assert.equal((await h.call('PUT', '/api/uploads/u1', { token: practice, body: demoCsv(600) })).status, 201);
+    assert.equal((await h.call('PUT', '/api/uploads/u1', { token: practice, body: demoCsv(4000) })).status, 201);
     // objection by the practice, with the identifier (only the pseudonym is stored)
     const o = await h.call('POST', '/api/objections', { token: practice, json: { patientId: 'P1003' } });
     assert.equal(o.status, 201);
@@ -114,7 +114,9 @@ test('releases: request → report → DPO approve/reject → client download; o
     const report = rel.json.report;
     assert.equal(report.exclusions.objectedPatients, 1);
     assert.equal(report.exclusions.objectedRecords, 2);
-    assert.equal(report.input.records, 598);
+    assert.equal(report.input.records, 3998);
+    assert.ok(report.input.controlRecords > 0, 'a control set is held out');
+    assert.equal(report.verdict.anonymous, true, JSON.stringify(report.verdict.reasons));
     assert.ok(report.before.classSizeHistogram && report.after.k >= 1);
     assert.ok(Array.isArray(report.attacks) && report.attacks.length > 0);
     assert.equal(typeof report.verdict.anonymous, 'boolean');
@@ -155,9 +157,9 @@ test('a release failing the verdict cannot be approved as anonymous; under an au
   try {
     const { practice, dpo, client } = h.tokens;
     await h.call('POST', '/api/panel/enrol', { token: practice, json: { noticeVersion: '2026-1' } });
-    // 12 patients, every one with a distinct diagnosis chain: nothing survives k = 5 anonymously
+    // 4 patients: no transformation reaches k = 5 within the 5 % suppression limit
     const lines = ['patient_id,sex,birth_year,department,diagnosis'];
-    for (let i = 0; i < 12; i++) lines.push(`Q${i},F,1960,75,E11`);
+    for (let i = 0; i < 4; i++) lines.push(`Q${i},${i % 2 ? 'F' : 'M'},${1950 + i * 9},7${i},E11`);
     assert.equal((await h.call('PUT', '/api/uploads/small', { token: practice, body: lines.join('\n') + '\n' })).status, 201);
     for (const [id, basis] of [['anon', { kind: 'anonymous-only' }], ['auth', { kind: 'authorization', reference: 'CNIL DE-2026-042' }]] as const) {
       assert.equal((await h.call('POST', '/api/projects', { token: dpo, json: project({ id, legalBasis: basis }) })).status, 201);
@@ -165,7 +167,8 @@ test('a release failing the verdict cannot be approved as anonymous; under an au
     for (const id of ['anon', 'auth']) {
       const rel = await h.call('POST', `/api/projects/${id}/releases`, { token: client, json: {} });
       assert.equal(rel.status, 201);
-      assert.equal(rel.json.verdictPasses, false, 'every record shares its class\'s diagnosis: inference succeeds');
+      assert.equal(rel.json.verdictPasses, false, 'nothing satisfies k = 5');
+      assert.match(rel.json.report.verdict.reasons.join(' '), /no transformation satisfies/);
       const asAnon = await h.call('POST', `/api/releases/${rel.json.id}/decision`, { token: dpo, json: { decision: 'approve', comment: 'ok' } });
       assert.equal(asAnon.status, 422);
       assert.equal(asAnon.json.error.code, 'policy-failed');

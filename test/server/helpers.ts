@@ -63,9 +63,12 @@ export function demoCsv(rows: number, seed = 1, prefix = 'P'): string {
   const diags = ['E11', 'I10', 'J45', 'F32', 'M54'];
   const deps = ['75', '92', '93', '94'];
   const lines = ['patient_id,last_name,phone,sex,birth_year,department,diagnosis'];
+  // two records per patient: the same person attributes, a diagnosis per record
+  let person = '';
   for (let i = 0; i < rows; i++) {
     const pid = `${prefix}${1000 + Math.floor(i / 2)}`;
-    lines.push(`${pid},Name${i},06000${String(i).padStart(5, '0')},${sexes[Math.floor(next() * 2)]},${1940 + Math.floor(next() * 60)},${deps[Math.floor(next() * 4)]},${diags[Math.floor(next() * 5)]}`);
+    if (i % 2 === 0) person = `${sexes[Math.floor(next() * 2)]},${1940 + Math.floor(next() * 60)},${deps[Math.floor(next() * 4)]}`;
+    lines.push(`${pid},Name${i},06000${String(i).padStart(5, '0')},${person},${diags[Math.floor(next() * 5)]}`);
   }
   return lines.join('\n') + '\n';
 }

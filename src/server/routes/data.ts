@@ -81,5 +81,5 @@ export function enginePolicy(svc: Services, columns: string[]): EnginePolicy {
     const s = svc.schema.columns[c]!;
     cols[c] = { role: s.role === 'quasi' || s.role === 'sensitive' ? s.role : 'insensitive', type: s.kind, ...(s.hierarchy ? { hierarchy: s.hierarchy } : {}) };
   }
-  return { columns: cols, thresholds: { ...svc.schema.thresholds }, baseDir: process.cwd(), source: 'observatory schema' };
+  return { columns: cols, thresholds: { ...svc.schema.thresholds }, suppressionLimit: svc.schema.suppressionLimit ?? 0.05, baseDir: process.cwd(), source: 'observatory schema' };
 }

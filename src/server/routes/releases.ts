@@ -7,9 +7,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AnonymatError } from '../../errors.ts';
-import { makeTable } from '../../table/table.ts';
+import { columnFromValues, makeTable, selectRows } from '../../table/table.ts';
 import { withAudit, type Account, type RouteDef, type Services } from '../context.ts';
-import { anonymizeTable, assess, proveAnonymity, releaseCsv } from '../engines.ts';
+import { anonymizeTable, assess, proveAnonymity, releaseCsv, type ProofJson } from '../engines.ts';
 import type { Row } from '../store/types.ts';
 import { enginePolicy, loadProjectData, PERSON } from './data.ts';
 import { projectView, visibleProject } from './projects.ts';
@@ -39,11 +39,21 @@ export async function requestRelease(svc: Services, a: Account, projectId: strin
   const columns = project.dataRequested;
   const data = await loadProjectData(svc, columns);
   const policy = enginePolicy(svc, columns);
-  const before = await assess(data.table, policy);
-  const anonymized = await anonymizeTable(data.table, policy);
-  const released = makeTable(anonymized.table.columns.filter((c) => c.name !== PERSON));
-  const after = await assess(anonymized.table, policy);
-  const proof = await proveAnonymity(data.table, anonymized.table, policy);
+  // a control set: about 1 patient in 8 (by keyed pseudonym, so a random split) is held out of the
+  // release, so that the attacks measure what they learn about people versus the population
+  const person = data.table.columns.find((c) => c.name === PERSON)!;
+  const inControl = person.dictionary.map((p) => p !== null && p.charCodeAt(p.length - 1) % 8 === 0);
+  const releaseRows: number[] = [], controlRows: number[] = [];
+  for (let r = 0; r < data.table.rowCount; r++) (inControl[person.codes[r]!] ? controlRows : releaseRows).push(r);
+  const candidates = selectRows(data.table, releaseRows);
+  const control = selectRows(data.table, controlRows);
+  const anonymized = await anonymizeTable(candidates, policy);
+  const before = anonymized.before ?? await assess(data.table, policy);
+  const released = anonymized.table ?? makeTable(columns.map((c) => columnFromValues(c, [], svc.schema.columns[c]?.kind ?? 'string')));
+  const after = anonymized.after;
+  const proof: ProofJson = anonymized.table && anonymized.table.rowCount > 0
+    ? await proveAnonymity(candidates, anonymized.table, policy, control)
+    : { anonymous: false, label: 'pseudonymous: personal data', reasons: [`no transformation satisfies the policy: ${anonymized.binding.join('; ') || 'nothing left to release'}`], attacks: [], warnings: [], engine: 'none' };
   const csv = releaseCsv(released);
   const id = randomUUID();
   const report = {
@@ -51,13 +61,13 @@ export async function requestRelease(svc: Services, a: Account, projectId: strin
     project: { id: project.id, title: project.title, purpose: project.purpose, legalBasis: project.legalBasis, retentionUntil: project.retentionUntil },
     requestedColumns: columns,
     note: note ?? null,
-    input: { records: data.records, patients: data.patients },
+    input: { records: data.records, patients: data.patients, controlRecords: controlRows.length, controlRule: 'about 1 patient in 8 (chosen by keyed pseudonym) is held out of the release as the attacks\' control set' },
     exclusions: { ...data.exclusions, rule: 'patients who objected are excluded from every release and statistic' },
     before,
-    anonymization: { transformation: anonymized.transformation, suppressedRecords: anonymized.suppressedRecords, engine: anonymized.engine },
+    anonymization: { transformation: anonymized.transformation, suppressedRecords: anonymized.suppressedRecords, feasible: anonymized.feasible, binding: anonymized.binding, engine: anonymized.engine },
     after,
     attacks: proof.attacks,
-    verdict: { anonymous: proof.anonymous, reasons: proof.reasons, engine: proof.engine },
+    verdict: { anonymous: proof.anonymous, label: proof.label, reasons: proof.reasons, warnings: proof.warnings, engine: proof.engine },
     output: { records: released.rowCount, columns: released.columns.map((c) => c.name) },
   };
   const sha = createHash('sha256').update(csv).digest('hex');
