@@ -74,7 +74,7 @@ test('dashboard e2e: DPO approves a release, client downloads it (headless Chrom
     await page.fill('textarea[name=comment]', 'Report checked: k ≥ 5 and attacks below thresholds.');
     await page.screenshot({ path: join(artifacts, '02-dpo-release-report.png'), fullPage: true });
     await page.click('[data-testid=approve]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=release-status]')?.textContent === 'approved');
+    await page.waitForFunction("document.querySelector('[data-testid=release-status]')?.textContent === 'approved'");
     await page.screenshot({ path: join(artifacts, '03-dpo-approved.png'), fullPage: true });
     await page.goto(`${server.url}/#/audit`);
     await page.waitForSelector('[data-testid=audit-status]');
