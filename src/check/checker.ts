@@ -84,6 +84,14 @@ export class Checker {
   aborted = 0;
   /** Most classes a feasible transformation can have (Infinity when no such bound applies). */
   readonly maxClasses: number;
+  /** Smallest class size every size-only monotone model accepts (1 when there is none). */
+  private kEff = 1;
+  /** Quasi-identifier the base snapshot is sorted by (-1: not sorted). */
+  private readonly segDim: number;
+  /** Roll-ups stopped early by the segment count of suppressed rows. */
+  segmentAborts = 0;
+  /** Entries actually read by groupings (roll-ups stop early). */
+  processed = 0;
   private readonly m: number;
   private readonly sDims: number;
   private readonly base: Snapshot;
@@ -119,9 +127,21 @@ export class Checker {
       while (h < c.length && c[h]! > this.maxSuppressed) h++;
       return Math.min(h, lattice.maxLevels[j]!);
     });
-    const { snapshot, entryOfRow } = this.buildFromRows(this.floor, true);
+    const built = this.buildFromRows(this.floor, true);
+    let snapshot = built.snapshot;
+    let entryOfRow = built.entryOfRow!;
+    // segments: with the base sorted by the codes of one quasi-identifier (the one with the most
+    // values), the classes of a roll-up complete segment by segment, so their suppressed rows can
+    // be counted during the pass and the pass stopped as soon as they exceed the limit
+    this.segDim = -1;
+    if (Number.isFinite(this.maxClasses) && this.kEff > 1 && this.m > 0) {
+      let best = 0;
+      for (let j = 1; j < this.m; j++) if (setup.qi[j]!.cardinality[this.floor[j]!]! > setup.qi[best]!.cardinality[this.floor[best]!]!) best = j;
+      this.segDim = best;
+      ({ snapshot, entryOfRow } = sortSnapshot(snapshot, entryOfRow, best, setup.qi[best]!.cardinality[this.floor[best]!]!));
+    }
     this.base = snapshot;
-    this.entryOfRow = entryOfRow!;
+    this.entryOfRow = entryOfRow;
     this.pairs = this.certifyPairs();
     this.cacheLimit = setup.cacheEntries ?? Math.max(4 * snapshot.n, 1_000_000);
   }
@@ -171,6 +191,7 @@ export class Checker {
     const view: ClassView = { size: 0, popSize: 0, sensitive: [] };
     let kEff = Infinity;
     for (let s = 1; s <= this.n; s++) { view.size = s; if (sizeOnly.every((x) => x.holds(view))) { kEff = s; break; } }
+    this.kEff = kEff;
     return kEff <= 1 ? Infinity : Math.floor(this.n / kEff) + this.maxSuppressed;
   }
 
@@ -285,7 +306,7 @@ export class Checker {
    */
   private group(
     cols: readonly Int32Array[], maps: readonly (Int32Array | null)[], cards: readonly number[], total: number,
-    counts: Int32Array | null, pops: Int32Array | null, wantEntryOf: boolean, maxEntries = Infinity,
+    counts: Int32Array | null, pops: Int32Array | null, wantEntryOf: boolean, maxEntries = Infinity, segment = -1,
   ): { n: number; keys: Int32Array[]; count: Int32Array; pop: Int32Array | null; entryOf: Int32Array | null } | null {
     const D = cols.length;
     let product = 1;
@@ -308,6 +329,12 @@ export class Checker {
     for (let d = 0; d < D; d++) mapped[d] = this.scratchColumn(d, B);
     const keys = this.scratchKeys(B);
     let n = 0;
+    // segment tracking (see the constructor): classes created before the current segment are complete
+    let segOn = segment >= 0 && exact;
+    const segCol = segOn ? cols[segment]! : null, segMap = segOn ? maps[segment] : null;
+    const segSeen = segOn ? new Uint8Array(cards[segment]!) : null;
+    let segCode = -1, segFirst = 0, failing = 0;
+    const kEff = this.kEff, maxSupp = this.maxSuppressed;
     for (let i0 = 0; i0 < total; i0 += B) {
       const len = Math.min(B, total - i0);
       if (exact) {
@@ -319,6 +346,19 @@ export class Checker {
           else for (let i = 0; i < len; i++) keys[i] = keys[i]! * c + col[i0 + i]!;
         }
         for (let i = 0; i < len; i++) {
+          if (segOn) {
+            const sc = segMap ? segMap[segCol![i0 + i]!]! : segCol![i0 + i]!;
+            if (sc !== segCode) {
+              if (segSeen![sc]) segOn = false; // not contiguous: no early stop for this roll-up
+              else {
+                segSeen![sc] = 1;
+                for (let c = segFirst; c < n; c++) { const z = count[c]!; if (z < kEff) failing += z; }
+                segFirst = n;
+                segCode = sc;
+                if (failing > maxSupp) { this.segmentAborts++; this.processed += i0 + i; return null; }
+              }
+            }
+          }
           const key = keys[i]!;
           const lo = key >>> 0, hi = (key / 4294967296) >>> 0;
           let s = fmix(Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi ^ 0x85ebca6b, 0xc2b2ae35)) & mask;
@@ -363,8 +403,9 @@ export class Checker {
           if (entryOf) entryOf[i0 + i] = id;
         }
       }
-      if (n > maxEntries) return null;
+      if (n > maxEntries) { this.processed += i0 + len; return null; }
     }
+    this.processed += total;
     const keysOut: Int32Array[] = [];
     for (let d = 0; d < D; d++) {
       const map = maps[d], col = cols[d]!, out = new Int32Array(n);
@@ -428,7 +469,7 @@ export class Checker {
       cards.push(this.setup.qi[j]!.cardinality[to]!);
     }
     for (let s = 0; s < this.sDims; s++) { cols.push(src.keys[m + s]!); maps.push(null); cards.push(Math.max(1, this.setup.sensitive[s]!.cardinality)); }
-    const res = this.group(cols, maps, cards, src.n, src.count, src.pop, !!entryMap, maxEntries);
+    const res = this.group(cols, maps, cards, src.n, src.count, src.pop, !!entryMap, maxEntries, Number.isFinite(maxEntries) ? this.segDim : -1);
     if (!res) return null;
     if (entryMap) entryMap.set(res.entryOf!);
     return { levels: Int32Array.from(levels), n: res.n, keys: res.keys, count: res.count, pop: res.pop, lastUse: ++this.clock };
@@ -600,6 +641,23 @@ export class Checker {
 }
 
 const EMPTY = new Int32Array(0);
+
+/** Reorders a snapshot's entries by the codes of dimension `d` (stable counting sort); remaps entryOfRow. */
+function sortSnapshot(s: Snapshot, entryOfRow: Int32Array, d: number, card: number): { snapshot: Snapshot; entryOfRow: Int32Array } {
+  const key = s.keys[d]!;
+  const start = new Int32Array(card + 1);
+  for (let e = 0; e < s.n; e++) start[key[e]! + 1]!++;
+  for (let c = 0; c < card; c++) start[c + 1]! += start[c]!;
+  const newIndex = new Int32Array(s.n);
+  for (let e = 0; e < s.n; e++) newIndex[e] = start[key[e]!]!++;
+  const permute = (a: Int32Array) => { const b = new Int32Array(a.length); for (let e = 0; e < a.length; e++) b[newIndex[e]!] = a[e]!; return b; };
+  const rows = new Int32Array(entryOfRow.length);
+  for (let r = 0; r < rows.length; r++) rows[r] = newIndex[entryOfRow[r]!]!;
+  return {
+    snapshot: { ...s, keys: s.keys.map(permute), count: permute(s.count), pop: s.pop ? permute(s.pop) : null },
+    entryOfRow: rows,
+  };
+}
 
 function identity(n: number): Int32Array { const a = new Int32Array(n); for (let i = 0; i < n; i++) a[i] = i; return a; }
 
