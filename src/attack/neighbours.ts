@@ -27,6 +27,7 @@ export interface NeighbourIndex {
   readonly exact: Map<number, number> | null;
   readonly translations: Map<number, Int32Array>;
   readonly acc: Float64Array;
+  readonly list: Int32Array;
 }
 
 /** `priority[row]`: smaller wins ties (a permutation rank). */
@@ -78,7 +79,7 @@ export function buildNeighbourIndex(space: Space, colIdxIn: number[], candidate:
   return {
     cols, candidate, classCount: g.count, classCodes, rowStart, rows,
     scratch: views.map((v) => new Float64Array(Math.max(1, v.card))),
-    exact, translations: new Map(), acc: new Float64Array(Math.max(1, g.count)),
+    exact, translations: new Map(), acc: new Float64Array(Math.max(1, g.count)), list: new Int32Array(Math.max(1, g.count)),
   };
 }
 
@@ -160,18 +161,36 @@ export function nearest(index: NeighbourIndex, target: number, row: number, k = 
   const C = index.classCodes;
   const nc = index.classCount;
   if (k === 1) {
-    // column-major sums over the classes (tight gathers), then the first minimum in priority order
+    // column-major sums over the classes with progressive filtering: after the first column, the
+    // full distance U of the class with the smallest partial sum bounds the answer; a class whose
+    // partial sum exceeds U can never be nearest (distances are ≥ 0), so later columns only visit
+    // the survivors (kept in priority order, so the first minimum is still the best-priority one).
     let best = Infinity, bestClass = -1;
-    const acc = index.acc;
-    {
-      const d0 = D[0]!, c0 = C[0]!;
-      for (let i = 0; i < nc; i++) acc[i] = d0[c0[i]!]!;
-    }
-    for (let j = 1; j < m; j++) {
+    const acc = index.acc, list = index.list;
+    const d0 = D[0]!, c0 = C[0]!;
+    let i0 = 0, min0 = Infinity;
+    for (let i = 0; i < nc; i++) { const d = d0[c0[i]!]!; acc[i] = d; if (d < min0) { min0 = d; i0 = i; } }
+    let U = 0;
+    for (let j = 0; j < m; j++) U += D[j]![C[j]![i0]!]!;
+    let len = 0;
+    for (let i = 0; i < nc; i++) if (acc[i]! <= U) list[len++] = i;
+    for (let j = 1; j < m && len > 1; j++) {
       const dj = D[j]!, cj = C[j]!;
-      for (let i = 0; i < nc; i++) acc[i]! += dj[cj[i]!]!;
+      let w = 0;
+      for (let q = 0; q < len; q++) {
+        const i = list[q]!;
+        const d = acc[i]! + dj[cj[i]!]!;
+        acc[i] = d;
+        if (d <= U) list[w++] = i;
+      }
+      len = w;
     }
-    for (let i = 0; i < nc; i++) { const d = acc[i]!; if (d < best) { best = d; bestClass = i; if (d === 0) break; } }
+    if (len === 1 || m === 1) {
+      for (let q = 0; q < len; q++) { const i = list[q]!; const d = acc[i]!; if (d < best) { best = d; bestClass = i; } }
+      if (len === 1 && m > 1) { best = 0; for (let j = 0; j < m; j++) best += D[j]![C[j]![bestClass]!]!; }
+    } else {
+      for (let q = 0; q < len; q++) { const i = list[q]!; const d = acc[i]!; if (d < best) { best = d; bestClass = i; } }
+    }
     if (bestClass < 0) return { rows: [], distance: Infinity };
     return { rows: [index.rows[index.rowStart[bestClass]!]!], distance: best };
   }
