@@ -93,3 +93,12 @@ test('an identifier detector flags undeclared columns; policy limits come from t
   assert.ok(r.identifiers.some((i) => i.column === 'contact' && i.kind === 'phone'));
   assert.ok(r.verdict.failures.some((f) => f.criterion === 'direct-identifier' && f.column === 'contact'));
 });
+
+test('the identifier detectors of src/health/identifiers are used on undeclared columns when present', async () => {
+  const original = population(400, 12), control = population(400, 13);
+  const email = columnFromValues('contact', Array.from({ length: 400 }, (_, i) => `person${i}@example.org`), 'string');
+  const release = makeTable([...population(400, 14).columns, email]);
+  const r = await proveAnonymity({ original, release, control, policy, seed: 1, attacks: 200 });
+  assert.ok(!r.warnings.some((w) => w.includes('identifier detectors unavailable')));
+  assert.ok(r.verdict.failures.some((f) => f.criterion === 'direct-identifier' && f.column === 'contact'), JSON.stringify(r.identifiers));
+});
