@@ -11,6 +11,7 @@
  */
 import { seededRng } from '../src/util/rng.ts';
 import { redactText } from '../src/text/index.ts';
+import { datasetPaths, loadEdsTemplates, loadSyntheaNotes } from '../src/text/eval.ts';
 
 const FIRST = ['Marie', 'Jean', 'Pierre', 'Claire', 'Nathalie', 'Julien', 'Sophie', 'Thomas', 'Camille', 'Lucas', 'John', 'Emily'];
 const LAST = ['MARTIN', 'Bernard', 'DUBOIS', 'Thomas', 'Robert', 'Richard', 'PETIT', 'Durand', 'Leroy', 'Moreau', 'Smith', 'Johnson'];
@@ -52,11 +53,26 @@ export async function run(): Promise<void> {
   const tRedact = time(() => { for (const d of docs) sink += redactText(d, { lang: 'fr' }).text.length; });
   const tRedactAuto = time(() => { for (const d of docs) sink += redactText(d, { lang: 'auto', replacement: 'surrogate' }).text.length; });
   const mem = process.memoryUsage().rss / 1e6;
-  const line = (name: string, t: number): string => `${name.padEnd(36)} ${(mb / t).toFixed(1).padStart(7)} MB/s  (${t.toFixed(2)} CPU s for ${mb.toFixed(1)} MB)`;
+  const line = (name: string, t: number, size = mb): string => `${name.padEnd(36)} ${(size / t).toFixed(1).padStart(7)} MB/s  (${t.toFixed(2)} CPU s for ${size.toFixed(1)} MB)`;
   process.stdout.write('text redaction (one core)\n');
   process.stdout.write(line('baseline: one naive regex pass', tBase) + '\n');
   process.stdout.write(line('redactText (tags, fr)', tRedact) + `  ratio to baseline ${(tRedact / tBase).toFixed(1)}x\n`);
   process.stdout.write(line('redactText (surrogates, auto lang)', tRedactAuto) + '\n');
+  // the real corpora too, when ../shared/data is present (short dense snippets vs prose notes)
+  const paths = datasetPaths(new URL('../', import.meta.url));
+  for (const [name, present, load, lang] of [
+    ['EDS-Pseudo templates (fr)', paths.edsPresent, () => loadEdsTemplates(paths.eds), 'fr'],
+    ['Synthea notes (en)', paths.syntheaPresent, () => loadSyntheaNotes(paths.synthea), 'en'],
+  ] as const) {
+    if (!present) { process.stdout.write(`${name}: skipped (../shared/data absent)\n`); continue; }
+    const base = load().map((d) => d.text);
+    const notes: string[] = [];
+    while (notes.reduce((n, d) => n + d.length, 0) < 2_000_000) notes.push(...base);
+    const nmb = Buffer.byteLength(notes.join(''), 'utf8') / 1e6;
+    const tb = time(() => { for (const d of notes) sink += d.replace(BASELINE, '[X]').length; });
+    const tr = time(() => { for (const d of notes) sink += redactText(d, { lang }).text.length; });
+    process.stdout.write(line(`${name} baseline`, tb, nmb) + '\n' + line(`${name} redactText`, tr, nmb) + `  ratio ${(tr / tb).toFixed(1)}x, ${Math.round(nmb * 1e6 / notes.length)} B per note\n`);
+  }
   process.stdout.write(`goal >= 20 MB/s; peak RSS ${mem.toFixed(0)} MB${sink < 0 ? '!' : ''}\n`);
 }
 
