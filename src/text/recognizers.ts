@@ -151,6 +151,32 @@ export const RULES: RegexRule[] = [
     re: /\b\d{1,5} (?:[A-Z][a-z]+ ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass)\.?(?: (?:Apt|Suite|Unit|#) ?[\w-]+)?\b/gu },
 ];
 
+/**
+ * Rules of the same label without a check, group or gate are scanned together: one alternation
+ * instead of one pass each (alternatives keep their order; same-label overlaps are merged later
+ * anyway). This cuts the number of passes over the text.
+ */
+function mergeRules(rules: RegexRule[]): RegexRule[] {
+  const out: RegexRule[] = [];
+  const groups = new Map<string, RegexRule[]>();
+  for (const r of rules) {
+    const simple = !r.check && r.group === undefined && !r.gate && !r.relabel && r.re.flags === 'g';
+    if (!simple) { out.push(r); continue; }
+    const k = `${r.label}\0${r.needs ?? 0}`;
+    let g = groups.get(k);
+    if (!g) { groups.set(k, (g = [])); out.push({ ...r, rule: '' }); }
+    g.push(r);
+  }
+  return out.map((r) => {
+    if (r.rule !== '') return r;
+    const g = groups.get(`${r.label}\0${r.needs ?? 0}`)!;
+    if (g.length === 1) return g[0]!;
+    return { ...r, rule: g.map((x) => x.rule).join('|'), score: Math.max(...g.map((x) => x.score)),
+      re: new RegExp(g.map((x) => `(?:${x.re.source})`).join('|'), 'g') };
+  });
+}
+export const SCAN_RULES = mergeRules(RULES);
+
 /** ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX", "28722 LA\nBACONNETTE". */
 const ZIP_CITY = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/g;
 
@@ -414,7 +440,7 @@ export function recognizeEmails(text: string, spans: Span[]): void {
 /** Every pattern recognizer over the text. */
 export function recognizePatterns(text: string, spans: Span[]): void {
   const cls = charClasses(text);
-  for (const r of RULES) {
+  for (const r of SCAN_RULES) {
     if (r.needs !== undefined && (cls & r.needs) !== r.needs) continue;
     if (r.gate && !r.gate(text)) continue;
     r.re.lastIndex = 0;
