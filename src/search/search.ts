@@ -246,29 +246,43 @@ export function heuristicSearch(checker: Checker, options: SearchOptions = {}): 
   const bound = (id: number) => (metric.lowerBound ? metric.lowerBound(levelsOf(l, id, levels)) : heightOf(l, id));
   const seen = new Map<number, CheckResult>();
   let checked = 0;
-  const check = (id: number) => {
+  const check = (id: number): CheckResult => {
     let r = seen.get(id);
-    if (!r) { r = checker.check(id); seen.set(id, r); checked++; options.onProgress?.(checked, l.size); }
+    if (r) return r;
+    if (checker.certifiedInfeasible(levelsOf(l, id, levels))) {
+      r = { id, feasible: false, suppressed: NaN, classes: NaN, value: NaN, rejectedBy: [], tableFailures: [] };
+    } else { r = checker.check(id); checked++; options.onProgress?.(checked, l.size); }
+    seen.set(id, r);
     return r;
   };
-  // climb from the floor (the lowest levels not certified infeasible) by the lowest bound until feasible
-  let cur = idOf(l, checker.floor);
-  let r = check(cur);
-  while (!r.feasible) {
+  // climb from the floor (the lowest levels not certified infeasible) along the path of lowest
+  // bounds to its first feasible transformation: a binary search when feasibility is monotone
+  const path = [idOf(l, checker.floor)];
+  for (;;) {
     let next = -1, nb = Infinity;
-    forEachSuccessor(l, cur, (s) => { const b = bound(s); if (next === -1 || b < nb || (b === nb && s < next)) { next = s; nb = b; } });
+    forEachSuccessor(l, path[path.length - 1]!, (x) => { const b = bound(x); if (next === -1 || b < nb || (b === nb && x < next)) { next = x; nb = b; } });
     if (next === -1) break;
-    cur = next;
-    r = check(cur);
+    path.push(next);
   }
-  if (!r.feasible) return { best: null, optimal: false, checked, latticeSize: l.size, strategy: 'heuristic' };
-  // descend / improve: move to the best feasible neighbour (predecessor or successor) while it improves
+  let r: CheckResult | null = null;
+  if (monotonicity(checker).feasibility) {
+    let lo = 0, hi = path.length - 1;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (check(path[mid]!).feasible) hi = mid; else lo = mid + 1; }
+    r = check(path[lo]!);
+  } else {
+    for (const id of path) { r = check(id); if (r.feasible) break; }
+  }
+  if (!r || !r.feasible) return { best: null, optimal: false, checked, latticeSize: l.size, strategy: 'heuristic' };
+  // improve: move to the best feasible neighbour (predecessor or successor) while it improves;
+  // neighbours whose lower bound cannot beat the current value are not checked
   let best = r;
   for (;;) {
     let improved: CheckResult | null = null;
-    const tryNode = (s: number) => {
-      const c = check(s);
-      if (c.feasible && better(l, { id: s, value: c.value }, improved ?? { id: best.id, value: best.value })) improved = c;
+    const tryNode = (x: number) => {
+      const target = improved ?? best;
+      if (metric.lowerBound && bound(x) > target.value) return;
+      const c = check(x);
+      if (c.feasible && better(l, { id: x, value: c.value }, { id: target.id, value: target.value })) improved = c;
     };
     forEachPredecessor(l, best.id, tryNode);
     if (!improved) forEachSuccessor(l, best.id, tryNode);
