@@ -102,3 +102,16 @@ test('the identifier detectors of src/health/identifiers are used on undeclared 
   assert.ok(!r.warnings.some((w) => w.includes('identifier detectors unavailable')));
   assert.ok(r.verdict.failures.some((f) => f.criterion === 'direct-identifier' && f.column === 'contact'), JSON.stringify(r.identifiers));
 });
+
+test('an undeclared token column: key-like alone; fresh per release → not a persistent key; recurring → persistent key', async () => {
+  const original = population(600, 15), control = population(600, 16);
+  const withToken = (t: Table, prefix: string) => makeTable([...t.columns, columnFromValues('token', Array.from({ length: t.rowCount }, (_, i) => `${prefix}${i}`), 'string')]);
+  const release = withToken(population(600, 17), 'A');
+  const alone = await proveAnonymity({ original, release, control, policy, seed: 1, attacks: 200, detectIdentifier: null });
+  assert.ok(alone.verdict.failures.some((f) => f.criterion === 'persistent-key' && f.column === 'token'));
+  const fresh = await proveAnonymity({ original, release, control, previousRelease: withToken(population(600, 18), 'B'), policy, seed: 1, attacks: 200, detectIdentifier: null });
+  assert.ok(!fresh.verdict.failures.some((f) => f.column === 'token'), fresh.verdict.reasons.join('\n'));
+  assert.ok(fresh.warnings.some((w) => w.includes('fresh tokens')));
+  const kept = await proveAnonymity({ original, release, control, previousRelease: withToken(population(600, 18), 'A'), policy, seed: 1, attacks: 200, detectIdentifier: null });
+  assert.ok(kept.verdict.failures.some((f) => f.criterion === 'persistent-key' && f.column === 'token'));
+});

@@ -191,6 +191,15 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
       ...(cfg.crossRelease?.keyCardinality !== undefined ? { keyCardinality: cfg.crossRelease.keyCardinality } : {}),
       ...(cfg.crossRelease?.keyRecurrence !== undefined ? { keyRecurrence: cfg.crossRelease.keyRecurrence } : {}),
     });
+    // an undeclared key-like column whose values do not recur in the previous release is a fresh
+    // per-release token: measured, it links nothing across these two releases
+    for (const kc of keyLikeColumns) {
+      const x = cross.columns.find((c) => c.columns[0] === kc.column);
+      if (!x || x.shared > 0) continue;
+      const i = failures.findIndex((f) => f.column === kc.column && f.criterion === 'persistent-key');
+      if (i >= 0) failures.splice(i, 1);
+      warnings.push(`column "${kc.column}" is key-like within the release, but none of its values recur in the previous release (fresh tokens): it does not link these two releases`);
+    }
     for (const k of cross.keyLike) {
       if (failures.some((f) => f.column === k.columns[0] && f.criterion === 'persistent-key')) continue;
       failures.push({ criterion: 'persistent-key', column: k.columns[0]!, value: k.linkableShare, threshold: 0,
