@@ -286,6 +286,8 @@ export function heuristicSearch(checker: Checker, options: SearchOptions = {}): 
     };
     forEachPredecessor(l, best.id, tryNode);
     if (!improved) forEachSuccessor(l, best.id, tryNode);
+    // lateral moves: one level down on a quasi-identifier, one up on another
+    if (!improved) forEachPredecessor(l, best.id, (p) => forEachSuccessor(l, p, (x) => { if (x !== best.id) tryNode(x); }));
     if (!improved) break;
     best = improved;
   }
