@@ -96,8 +96,8 @@ await call('POST', '/api/projects', dpo!, { id: 'diabetes-2026', clientId: 'lab'
 await call('POST', '/api/projects', dpo!, { id: 'cardio-cohort', clientId: 'hospital', title: 'Cardiovascular follow-up cohort', purpose: 'follow-up of patients with ischaemic heart disease', dataRequested: ['sex', 'birth_date', 'pcs', 'diagnoses'], legalBasis: { kind: 'conformity', reference: 'MR-004 declaration 2226441' }, retentionUntil: '2031-06-30' });
 await call('PUT', '/api/budgets/lab', dpo!, { total: '1' });
 await call('PUT', '/api/budgets/hospital', dpo!, { total: '2' });
-await call('POST', '/api/projects/diabetes-2026/stats', accounts['client lab']!, { kind: 'histogram', column: 'sex', bins: ['F', 'M'], epsilon: '1/10' });
-await call('POST', '/api/projects/diabetes-2026/stats', accounts['client lab']!, { kind: 'count', where: { main_diagnosis: 'E11' }, epsilon: '1/5' });
+await call('POST', '/api/projects/diabetes-2026/stats', accounts['client lab']!, { select: [{ count: 'patients' }], groupBy: ['sex'], keys: { sex: ['F', 'M'] }, epsilon: '1/10' });
+await call('POST', '/api/projects/diabetes-2026/stats', accounts['client lab']!, { select: [{ count: 'patients' }], where: { main_diagnosis: 'E11' }, epsilon: '1/5' });
 const approved = await call('POST', '/api/projects/cardio-cohort/releases', accounts['client hospital']!, { note: 'first extract' });
 await call('POST', `/api/releases/${approved.id}/decision`, dpo!, approved.verdictPasses
   ? { decision: 'approve', comment: 'report reviewed: anonymous', basis: 'anonymous' }

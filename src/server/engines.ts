@@ -16,9 +16,8 @@ import { anonymize } from '../release/anonymize.ts';
 import { proveAnonymity as proveAnonymityEngine } from '../attack/index.ts';
 import { readTable } from '../io/read.ts';
 import { tableToCsv } from '../io/write.ts';
-import { sampleDiscreteLaplace } from '../dp/samplers.ts';
-import { cryptoSource } from '../dp/random.ts';
-import { rat, type Rational } from '../dp/rational.ts';
+import { runQuery, type BudgetView, type Charge, type Ledger, type LedgerMeasure, type QueryOutcome, type DatasetDescriptor } from '../dp/index.ts';
+import type { Rational } from '../dp/rational.ts';
 
 /** The policy handed to the engines (the shape of src/policy's Policy, built from the observatory schema). */
 export interface EnginePolicy {
@@ -218,31 +217,15 @@ export function releaseCsv(table: Table): string { return tableToCsv(table); }
 // differential privacy
 
 export type Fraction = Rational;
-export { rat as fraction };
-
-export interface DpCountQuery { kind: 'count'; where?: Record<string, string>; epsilon: Fraction }
-export interface DpHistogramQuery { kind: 'histogram'; column: string; bins: string[]; epsilon: Fraction }
-export type DpQuery = DpCountQuery | DpHistogramQuery;
-export interface DpAnswer { kind: string; epsilon: string; mechanism: string; values: { bin: string | null; noisy: number }[] }
+export type { BudgetView, Charge, Ledger, LedgerMeasure, Rational, QueryOutcome, DatasetDescriptor };
 
 /**
- * Answers a DP query over person-level data (one row per patient: each person contributes once,
- * sensitivity 1), with discrete Laplace noise of scale 1/ε from src/dp's exact sampler and a
- * cryptographic random source. STAND-IN for src/dp `runQuery` (the ledger lives in the service).
+ * Answers a DP query (src/dp query language) on a project's person-level data: src/dp `runQuery`,
+ * which prices the query, charges the ledger BEFORE drawing any noise, and refuses without
+ * spending when the budget cannot pay.
  */
-export async function answerDp(persons: Record<string, string | null>[], q: DpQuery): Promise<DpAnswer> {
-  const scale = rat(q.epsilon.den, q.epsilon.num);
-  const src = cryptoSource();
-  const noisy = (x: number) => x + Number(sampleDiscreteLaplace(scale, src));
-  const eps = q.epsilon.den === 1n ? `${q.epsilon.num}` : `${q.epsilon.num}/${q.epsilon.den}`;
-  if (q.kind === 'count') {
-    const where = Object.entries(q.where ?? {});
-    const count = persons.filter((p) => where.every(([c, v]) => p[c] === v)).length;
-    return { kind: 'count', epsilon: eps, mechanism: 'discrete Laplace, scale 1/ε, sensitivity 1', values: [{ bin: null, noisy: noisy(count) }] };
-  }
-  const counts = new Map(q.bins.map((b) => [b, 0]));
-  for (const p of persons) { const v = p[q.column]; if (v !== null && v !== undefined && counts.has(v)) counts.set(v, counts.get(v)! + 1); }
-  return { kind: 'histogram', epsilon: eps, mechanism: 'discrete Laplace per bin, scale 1/ε, disjoint bins (parallel composition)', values: q.bins.map((b) => ({ bin: b, noisy: noisy(counts.get(b)!) })) };
+export async function runDpQuery(table: Table, queryDoc: unknown, dataset: DatasetDescriptor, ledger: Ledger, client: string): Promise<QueryOutcome> {
+  return runQuery(table, queryDoc, { dataset, ledger, client });
 }
 
 // exact fractions for the ledger (src/dp rational arithmetic)

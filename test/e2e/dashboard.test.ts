@@ -46,7 +46,7 @@ test('dashboard e2e: DPO approves a release, client downloads it (headless Chrom
     await h.call('POST', '/api/objections', { token: practice, json: { patientId: 'P1002' } });
     assert.equal((await h.call('POST', '/api/projects', { token: dpo, json: { id: 'diab', clientId: 'lab', title: 'Diabetes in primary care', purpose: 'describe diagnoses by age and sex', dataRequested: ['sex', 'birth_year', 'department', 'diagnosis'], legalBasis: { kind: 'anonymous-only' }, retentionUntil: '2030-12-31' } })).status, 201);
     await h.call('PUT', '/api/budgets/lab', { token: dpo, json: { total: 1 } });
-    await h.call('POST', '/api/projects/diab/stats', { token: client, json: { kind: 'count', epsilon: '1/10' } });
+    await h.call('POST', '/api/projects/diab/stats', { token: client, json: { select: [{ count: 'patients' }], epsilon: '1/10' } });
     const rel = await h.call('POST', '/api/projects/diab/releases', { token: client, json: {} });
     assert.equal(rel.status, 201);
     assert.equal(rel.json.verdictPasses, true, 'the demo release passes the verdict');

@@ -20,7 +20,7 @@ async function concurrentQueries(h: Harness): Promise<void> {
   assert.equal((await h.call('PUT', '/api/budgets/lab', { token: dpo, json: { total: '1/2' } })).status, 200);
   const eps = (i: number) => (i % 10 === 0 ? '1/7' : '1/100');
   const results = await Promise.all(Array.from({ length: 200 }, (_, i) =>
-    h.call('POST', '/api/projects/p/stats', { token: client, json: { kind: 'count', where: { sex: 'F' }, epsilon: eps(i) } })));
+    h.call('POST', '/api/projects/p/stats', { token: client, json: { select: [{ count: 'patients' }], where: { sex: 'F' }, epsilon: eps(i) } })));
   const ok = results.filter((r) => r.status === 200).length;
   const refused = results.filter((r) => r.status === 409 && r.json.error.code === 'budget-exhausted').length;
   assert.equal(ok + refused, 200, `unexpected statuses: ${[...new Set(results.map((r) => r.status))]}`);
@@ -74,7 +74,7 @@ test('no log line contains a record value, a token, a key or a pseudonym', async
     const rel = await h.call('POST', '/api/projects/p/releases', { token: client, json: {} });
     await h.call('POST', `/api/releases/${rel.json.id}/decision`, { token: dpo, json: { decision: 'approve', comment: 'fine' } });
     await h.call('GET', `/api/releases/${rel.json.id}/download`, { token: client });
-    await h.call('POST', '/api/projects/p/stats', { token: client, json: { kind: 'count', where: { diagnosis: 'E11' }, epsilon: '1/10' } });
+    await h.call('POST', '/api/projects/p/stats', { token: client, json: { select: [{ count: 'patients' }], where: { diagnosis: 'E11' }, epsilon: '1/10' } });
     await h.call('GET', '/api/me', { token: 'anm_' + 'Z'.repeat(43) });
     await h.call('POST', '/api/accounts', { token: admin, json: { name: 'x', role: 'practice' } });
     assert.ok(h.logs.length >= 15, `captured ${h.logs.length} log lines`);

@@ -39,40 +39,24 @@ export async function loadProjectData(svc: Services, columns: string[]): Promise
 }
 
 /**
- * One row per patient (their first record), for DP queries with person-level sensitivity 1.
- * Cached per column list and data generation (counts of uploads and objections, read from the
- * store each time, so another process's upload or objection invalidates it too).
+ * The project's table (person key + requested columns, objected patients left out), cached per
+ * column list and data generation (counts of uploads and objections, read from the store each
+ * time, so another process's upload or objection invalidates it too).
  */
-const caches = new WeakMap<Services, Map<string, Promise<Record<string, string | null>[]>>>();
-export async function loadPersons(svc: Services, columns: string[]): Promise<Record<string, string | null>[]> {
-  let personsCache = caches.get(svc);
-  if (!personsCache) { personsCache = new Map(); caches.set(svc, personsCache); }
+const caches = new WeakMap<Services, Map<string, Promise<Table>>>();
+export async function loadProjectTable(svc: Services, columns: string[]): Promise<Table> {
+  let cache = caches.get(svc);
+  if (!cache) { cache = new Map(); caches.set(svc, cache); }
   const g = (await svc.store.all('SELECT (SELECT COUNT(*) FROM uploads) AS u, (SELECT COUNT(*) FROM objections) AS o'))[0]!;
   const key = `${g.u}|${g.o}|${columns.join('\u0000')}`;
-  let p = personsCache.get(key);
+  let p = cache.get(key);
   if (!p) {
-    if (personsCache.size > 16) personsCache.clear();
-    p = readPersons(svc, columns);
-    personsCache.set(key, p);
-    p.catch(() => personsCache.delete(key));
+    if (cache.size > 16) cache.clear();
+    p = loadProjectData(svc, columns).then((d) => d.table);
+    cache.set(key, p);
+    p.catch(() => cache!.delete(key));
   }
   return p;
-}
-
-async function readPersons(svc: Services, columns: string[]): Promise<Record<string, string | null>[]> {
-  const d = await loadProjectData(svc, columns);
-  const seen = new Set<string>();
-  const out: Record<string, string | null>[] = [];
-  const person = d.table.columns[0]!;
-  for (let r = 0; r < d.table.rowCount; r++) {
-    const p = person.dictionary[person.codes[r]!]!;
-    if (p === null || seen.has(p)) continue;
-    seen.add(p);
-    const o: Record<string, string | null> = {};
-    for (const c of d.table.columns.slice(1)) o[c.name] = c.dictionary[c.codes[r]!]!;
-    out.push(o);
-  }
-  return out;
 }
 
 export function enginePolicy(svc: Services, columns: string[]): EnginePolicy {

@@ -1,88 +1,65 @@
 /**
- * DP statistics through the per-client ledger. The answer is computed first (nothing leaves),
- * then one transaction charges ε to the client's budget (exact fractions, compare-and-set on a
- * version column) and writes the audit entry; the answer is returned only if the charge committed.
- * Write transactions are serialised, and the version check refuses a concurrent writer from another
- * process, so concurrent requests never overspend.
+ * DP statistics through the per-client ledger: the body is a query of src/dp's language
+ * (docs/dp.md), `from` being the project. src/dp `runQuery` prices it and charges the service's
+ * ledger (src/server/ledger.ts: exact fractions, one transaction with the audit entry, compare-and-
+ * set on a version column) BEFORE any noise is drawn; a refusal spends nothing. Concurrent
+ * requests never overspend.
  */
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AnonymatError } from '../../errors.ts';
+import { AnonymatError, type Issue } from '../../errors.ts';
 import { withAudit, type Account, type RouteDef, type Services } from '../context.ts';
-import { answerDp, fractionAdd, fractionCmp, fractionSub, fractionToNumber, fractionToString, parseFraction, type DpQuery, type Fraction } from '../engines.ts';
-import { appendAudit, writeAnchor, type AuditHead } from '../audit.ts';
+import { fractionCmp, fractionToString, parseFraction, runDpQuery } from '../engines.ts';
+import { budgetViewOf, serviceLedger } from '../ledger.ts';
 import type { Row } from '../store/types.ts';
-import { loadPersons } from './data.ts';
+import { loadProjectTable, PERSON } from './data.ts';
 import { projectView, visibleProject } from './projects.ts';
 import { idSchemaPattern, iso, must, one } from './util.ts';
 
-const epsilon = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  const f = parseFraction(v);
-  if (!f || f.num <= 0n) { ctx.addIssue({ code: 'custom', message: 'ε must be a positive number or fraction such as "1/10"' }); return z.NEVER; }
-  if (f.num > 10n * f.den) { ctx.addIssue({ code: 'custom', message: 'ε above 10 per query is refused' }); return z.NEVER; }
-  return f;
-});
+/** The columns a DP query reads (where, groupBy, select, bounds, keys). */
+export function queryColumns(q: Record<string, unknown>): { column: string; path: string }[] {
+  const out: { column: string; path: string }[] = [];
+  for (const k of Object.keys((q.where as object) ?? {})) out.push({ column: k, path: `$.where.${k}` });
+  ((q.groupBy as string[] | undefined) ?? []).forEach((c, i) => out.push({ column: String(c), path: `$.groupBy[${i}]` }));
+  ((q.select as Record<string, unknown>[] | undefined) ?? []).forEach((s, i) => {
+    for (const key of ['sum', 'mean', 'variance', 'histogram', 'quantile']) if (typeof s?.[key] === 'string') out.push({ column: String(s[key]), path: `$.select[${i}].${key}` });
+  });
+  for (const k of Object.keys((q.bounds as object) ?? {})) out.push({ column: k, path: `$.bounds.${k}` });
+  for (const k of Object.keys((q.keys as object) ?? {})) out.push({ column: k, path: `$.keys.${k}` });
+  return out;
+}
 
-const queryBody = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('count'), where: z.record(z.string(), z.string()).optional(), epsilon }),
-  z.object({ kind: z.literal('histogram'), column: z.string(), bins: z.array(z.string()).min(1).max(500), epsilon }),
-]);
-
-function budgetView(r: Row) {
-  const total = parseFraction(String(r.total))!;
-  const spent = parseFraction(String(r.spent))!;
-  const remaining = fractionSub(total, spent);
+export function budgetRowView(r: Row) {
+  const v = budgetViewOf(r);
   return {
-    clientId: r.client_id, total: fractionToString(total), spent: fractionToString(spent), remaining: fractionToString(remaining),
-    totalValue: fractionToNumber(total), spentValue: fractionToNumber(spent), remainingValue: fractionToNumber(remaining), updatedAt: r.updated_at,
+    clientId: v.client, measure: v.measure, total: v.total, spent: v.spent, remaining: v.remaining,
+    totalDelta: v.totalDelta, spentDelta: v.spentDelta,
+    totalValue: v.approx.total, spentValue: v.approx.spent, remainingValue: v.approx.remaining, updatedAt: r.updated_at,
   };
 }
 
-export async function runDpQuery(svc: Services, a: Account, projectId: string, q: z.infer<typeof queryBody>) {
+export async function runProjectQuery(svc: Services, a: Account, projectId: string, doc: Record<string, unknown>) {
   const project = projectView(await visibleProject(svc, a, projectId));
-  const cols = q.kind === 'count' ? Object.keys(q.where ?? {}) : [q.column];
-  const bad = cols.filter((c) => !project.dataRequested.includes(c));
-  if (bad.length) throw new AnonymatError('invalid-query', 'the query uses columns outside the project\'s requested data', bad.map((c) => ({ path: `$.${q.kind === 'count' ? 'where' : 'column'}`, message: `column ${c} is not requested by project ${projectId}` })));
-  const eps: Fraction = q.epsilon;
-  const persons = await loadPersons(svc, project.dataRequested);
-  const answer = await answerDp(persons, q as DpQuery);
-  const queryId = randomUUID();
-  for (let attempt = 0; attempt < 5; attempt++) {
-    let head: AuditHead | null = null;
-    const outcome = await svc.store.transaction(async (tx) => {
-      const rows = await tx.all('SELECT * FROM dp_budgets WHERE client_id = $1', [a.clientId!]);
-      const b = rows[0];
-      const total = b ? parseFraction(String(b.total))! : null;
-      const spent = b ? parseFraction(String(b.spent))! : null;
-      if (!b || !total || !spent || fractionCmp(fractionAdd(spent, eps), total) > 0) {
-        head = await appendAudit(tx, svc.now(), `${a.role}:${a.id}`, 'dp.refused', `dp:${queryId}`, { projectId, epsilon: fractionToString(eps) });
-        return { refused: b ? budgetView(b) : null } as const;
-      }
-      const newSpent = fractionAdd(spent, eps);
-      const changed = await tx.run('UPDATE dp_budgets SET spent = $1, version = version + 1, updated_at = $2 WHERE client_id = $3 AND version = $4',
-        [fractionToString(newSpent), iso(svc), a.clientId!, Number(b.version)]);
-      if (changed !== 1) return { retry: true } as const;
-      await tx.run('INSERT INTO dp_queries (id, client_id, project_id, asked_at, query, epsilon, status, result) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-        [queryId, a.clientId!, projectId, iso(svc), JSON.stringify({ ...q, epsilon: fractionToString(eps) }), fractionToString(eps), 'answered', JSON.stringify(answer.values)]);
-      head = await appendAudit(tx, svc.now(), `${a.role}:${a.id}`, 'dp.query', `dp:${queryId}`, { projectId, kind: q.kind, epsilon: fractionToString(eps), spent: fractionToString(newSpent) });
-      return { ok: true, budget: budgetView({ ...b, spent: fractionToString(newSpent) }) } as const;
-    });
-    if (head && svc.auditAnchor) await writeAnchor(svc.auditAnchor, head);
-    if ('retry' in outcome) continue;
-    if ('refused' in outcome) {
-      const left = outcome.refused ? outcome.refused.remaining : '0';
-      throw new AnonymatError('budget-exhausted', `the query needs ε = ${fractionToString(eps)} but client ${a.clientId} has ${left} left; ask the DPO for more budget or a smaller ε`);
-    }
-    return { queryId, projectId, answer, budget: outcome.budget, excludedObjections: true };
+  if (doc.from !== undefined && doc.from !== projectId) {
+    throw new AnonymatError('invalid-query', `"from" must be the project (${projectId}) or be left out`, [{ path: '$.from', message: 'another data set' }]);
   }
-  throw new AnonymatError('conflict', 'the budget changed concurrently too many times; retry the query');
+  const issues: Issue[] = queryColumns(doc).filter((c) => c.column === PERSON || !project.dataRequested.includes(c.column))
+    .map((c) => ({ path: c.path, message: `column ${c.column} is not part of project ${projectId}'s requested data` }));
+  if (issues.length) throw new AnonymatError('invalid-query', 'the query reads columns outside the project\'s requested data', issues);
+  if (doc.mechanism === 'small-cell-suppression') throw new AnonymatError('invalid-query', 'only differentially private queries are answered by the observatory', [{ path: '$.mechanism', message: 'use "dp" or leave it out' }]);
+  const table = await loadProjectTable(svc, project.dataRequested);
+  const ledger = serviceLedger(svc, a, projectId, doc);
+  const outcome = await runDpQuery(table, { ...doc, from: projectId }, { name: projectId, privacyUnit: PERSON }, ledger, a.clientId!);
+  if (outcome.status === 'refused') {
+    throw new AnonymatError('budget-exhausted', `query refused, nothing spent: ${outcome.reason}; ask the DPO for more budget or a smaller ε`, [{ path: '$.epsilon', message: `costs ${outcome.cost.amount} (${outcome.cost.measure})` }]);
+  }
+  return { queryId: ledger.lastQueryId, projectId, excludedObjections: true, ...outcome };
 }
 
 export const routes: RouteDef[] = [
   {
-    method: 'POST', path: '/api/projects/:id/stats', roles: ['client'], body: queryBody, rate: 'query',
-    summary: 'a differentially private statistic on the project\'s data, charged to the client\'s ε budget',
-    handler: async ({ svc, account, params, body }) => runDpQuery(svc, must(account), params.id!, body as z.infer<typeof queryBody>),
+    method: 'POST', path: '/api/projects/:id/stats', roles: ['client'], body: z.looseObject({ select: z.array(z.unknown()).min(1) }), rate: 'query',
+    summary: 'a differentially private statistic (src/dp query language) on the project\'s data, charged to the client\'s budget',
+    handler: async ({ svc, account, params, body }) => runProjectQuery(svc, must(account), params.id!, body as Record<string, unknown>),
   },
   {
     method: 'GET', path: '/api/budgets', roles: ['dpo', 'admin', 'client'], summary: 'DP budgets (a client sees its own)',
@@ -92,31 +69,38 @@ export const routes: RouteDef[] = [
         ? await svc.store.all('SELECT * FROM dp_budgets WHERE client_id = $1', [a.clientId!])
         : await svc.store.all('SELECT * FROM dp_budgets ORDER BY client_id');
       const queries = a.role === 'client'
-        ? await svc.store.all('SELECT id, project_id, asked_at, epsilon, query FROM dp_queries WHERE client_id = $1 ORDER BY asked_at DESC LIMIT 200', [a.clientId!])
+        ? await svc.store.all('SELECT id, project_id, asked_at, epsilon FROM dp_queries WHERE client_id = $1 ORDER BY asked_at DESC LIMIT 200', [a.clientId!])
         : await svc.store.all('SELECT id, client_id, project_id, asked_at, epsilon FROM dp_queries ORDER BY asked_at DESC LIMIT 200');
-      return { budgets: rows.map(budgetView), queries };
+      return { budgets: rows.map(budgetRowView), queries };
     },
   },
   {
-    method: 'PUT', path: '/api/budgets/:clientId', roles: ['dpo'], body: z.object({ total: z.union([z.string(), z.number()]) }),
-    summary: 'set a client\'s total ε budget (never below what it has spent)',
+    method: 'PUT', path: '/api/budgets/:clientId', roles: ['dpo'],
+    body: z.object({ total: z.union([z.string(), z.number()]), measure: z.enum(['pure-dp', 'zcdp']).default('pure-dp'), delta: z.union([z.string(), z.number()]).default('0') }),
+    summary: 'set a client\'s total budget (ε for pure-dp, ρ for zcdp; never below what it has spent)',
     handler: async ({ svc, account, params, body }) => {
-      const total = parseFraction((body as { total: string | number }).total);
+      const b = body as { total: string | number; measure: 'pure-dp' | 'zcdp'; delta: string | number };
+      const total = parseFraction(b.total), delta = parseFraction(b.delta);
       if (!total || total.num < 0n) throw new AnonymatError('invalid-input', 'total must be a non-negative number or fraction', [{ path: '$.total', message: 'not a non-negative number' }]);
+      if (!delta || delta.num < 0n || delta.num >= delta.den) throw new AnonymatError('invalid-input', 'delta must be in [0, 1)', [{ path: '$.delta', message: 'out of range' }]);
       if (!idSchemaPattern.test(params.clientId!)) throw new AnonymatError('invalid-input', 'bad client id', [{ path: 'clientId', message: 'bad characters' }]);
       await withAudit(svc, must(account), 'budget.set', `client:${params.clientId}`, async (tx) => {
         await one(tx, 'SELECT id FROM clients WHERE id = $1', [params.clientId!], `client ${params.clientId}`);
         const rows = await tx.all('SELECT * FROM dp_budgets WHERE client_id = $1', [params.clientId!]);
         if (!rows.length) {
-          await tx.run('INSERT INTO dp_budgets (client_id, total, spent, version, updated_at) VALUES ($1,$2,$3,$4,$5)', [params.clientId!, fractionToString(total), '0', 0, iso(svc)]);
+          await tx.run('INSERT INTO dp_budgets (client_id, total, spent, version, updated_at, measure, total_delta, spent_delta) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
+            [params.clientId!, fractionToString(total), '0', 0, iso(svc), b.measure, fractionToString(delta), '0']);
         } else {
-          const spent = parseFraction(String(rows[0]!.spent))!;
+          const r = rows[0]!;
+          const spent = parseFraction(String(r.spent))!;
+          if (String(r.measure ?? 'pure-dp') !== b.measure && spent.num !== 0n) throw new AnonymatError('conflict', `client ${params.clientId}'s budget is in ${r.measure} and already used: its measure cannot change`);
           if (fractionCmp(total, spent) < 0) throw new AnonymatError('conflict', `client ${params.clientId} has already spent ${fractionToString(spent)}: the total cannot be lower`);
-          await tx.run('UPDATE dp_budgets SET total = $1, version = version + 1, updated_at = $2 WHERE client_id = $3', [fractionToString(total), iso(svc), params.clientId!]);
+          await tx.run('UPDATE dp_budgets SET total = $1, total_delta = $2, measure = $3, version = version + 1, updated_at = $4 WHERE client_id = $5',
+            [fractionToString(total), fractionToString(delta), b.measure, iso(svc), params.clientId!]);
         }
-        return { result: null, detail: { total: fractionToString(total) } };
+        return { result: null, detail: { total: fractionToString(total), measure: b.measure } };
       });
-      return budgetView(await one(svc.store, 'SELECT * FROM dp_budgets WHERE client_id = $1', [params.clientId!], 'budget'));
+      return budgetRowView(await one(svc.store, 'SELECT * FROM dp_budgets WHERE client_id = $1', [params.clientId!], 'budget'));
     },
   },
 ];

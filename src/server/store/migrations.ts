@@ -43,6 +43,15 @@ export const MIGRATIONS: readonly Migration[] = [
          subject TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)`,
     ],
   },
+  {
+    version: 2,
+    name: 'dp ledger measures (pure-dp ε or zCDP ρ) and δ',
+    statements: [
+      `ALTER TABLE dp_budgets ADD COLUMN measure TEXT DEFAULT 'pure-dp'`,
+      `ALTER TABLE dp_budgets ADD COLUMN total_delta TEXT DEFAULT '0'`,
+      `ALTER TABLE dp_budgets ADD COLUMN spent_delta TEXT DEFAULT '0'`,
+    ],
+  },
 ];
 
 /** Applies every migration not yet recorded; returns the versions applied now. */
