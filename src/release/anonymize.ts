@@ -150,6 +150,8 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
     population = await readTable(resolvePolicyPath(policy, policy.population.table), { ...readOptionsOf(policy), columns: quasi });
   }
   const assessOptions = { suda2MaxSize: policy.risk?.suda2MaxSize ?? 0, skipContributions: true, populationTable: population };
+  // the release no longer has the dropped columns (identifiers, the person key): assess it without them
+  const releasePolicy: Policy = { ...policy, columns: Object.fromEntries(Object.entries(policy.columns).filter(([n]) => !drop.includes(n))) };
   const before = doAssess ? assessTable(table, policy, assessOptions) : null;
 
   if (strategy === 'mondrian' || strategy === 'mdav') {
@@ -218,7 +220,7 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
       column, hierarchy: compileHierarchy(hierarchies[j]!, getColumn(population!, column), `population, column ${column}`), level: levels[j]!,
     })));
   }
-  const after = doAssess ? assessTable(out, policy, { ...assessOptions, populationTable: popAfter }) : null;
+  const after = doAssess ? assessTable(out, releasePolicy, { ...assessOptions, populationTable: popAfter }) : null;
   const failures = failureTexts(after);
   return {
     ...base, table: out, transformation, loss: search.best.value, lossPerAttribute,
@@ -256,7 +258,8 @@ async function localRecoding(
   }
   if (drop.length) out = { rowCount: out.rowCount, columns: out.columns.filter((c) => !drop.includes(c.name)) };
   const searchMs = performance.now() - ts;
-  const after = doAssess ? assessTable(out, policy, assessOptions) : null;
+  const releasePolicy: Policy = { ...policy, columns: Object.fromEntries(Object.entries(policy.columns).filter(([n]) => !drop.includes(n))) };
+  const after = doAssess ? assessTable(out, releasePolicy, assessOptions) : null;
   const passes = feasible && (after ? after.verdict.passes : true);
   return {
     table: feasible ? out : null, transformation: null, strategy, metric: strategy === 'mondrian' ? 'gcp' : 'mdav-sse', loss, lossPerAttribute,

@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './helpers.ts';
+
+test('anonymize drops the person key and identifiers from the release and assesses it without them', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-anon-'));
+  try {
+    const rows = ['pid,name,age,sex'];
+    for (let i = 0; i < 40; i++) rows.push(`P${i},N${i},${20 + (i % 8)},${i % 2 ? 'F' : 'M'}`);
+    await writeFile(join(dir, 'd.csv'), rows.join('\n') + '\n');
+    await writeFile(join(dir, 'p.yaml'), `columns:
+  pid: { role: person-key }
+  name: { role: identifier }
+  age: { role: quasi, type: integer, hierarchy: { intervals: { width: [10, 20], start: 0 } } }
+  sex: { role: quasi, hierarchy: { map: [{ F: '*', M: '*' }] } }
+thresholds: { k: 5 }
+`);
+    const r = await runCli(['anonymize', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml'), '-o', join(dir, 'out.csv'), '--json', '--no-progress']);
+    assert.equal(r.code, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.ok(j.after.k >= 5);
+    const header = (await readFile(join(dir, 'out.csv'), 'utf8')).split('\n')[0]!;
+    assert.deepEqual(header.split(','), ['age', 'sex']);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
