@@ -554,3 +554,22 @@ export function recognizeSpacedDigits(text: string, spans: Span[]): void {
     }
   }
 }
+
+/**
+ * A French postal code standing alone is a ZIP only in context: right after an address or a city
+ * (", 13006", "75001"), after "dans le", "CP", "code postal". Runs only when such a context exists.
+ */
+const LOOSE_ZIP = /(?<![\dA-Za-z])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\dA-Za-z])/g;
+const ZIP_CUE = /(?:dans le|\bCP|code postal|postal code|zip)\s*:?\s*$/i;
+export function recognizeLooseZips(text: string, spans: Span[]): void {
+  const anchors = spans.filter((s) => s.label === 'ADDRESS' || s.label === 'CITY' || s.label === 'HOSPITAL');
+  if (anchors.length === 0 && !/dans le|CP|code postal|postal code|zip/i.test(text)) return;
+  LOOSE_ZIP.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LOOSE_ZIP.exec(text)) !== null) {
+    const s = m.index;
+    if (spans.some((x) => x.label === 'ZIP' && x.start <= s && s < x.end)) continue;
+    const near = anchors.some((a) => a.end <= s && s - a.end <= 12 && /^[\s,(à]*(?:dans le\s*)?$/i.test(text.slice(a.end, s)));
+    if (near || ZIP_CUE.test(text.slice(Math.max(0, s - 16), s))) spans.push({ start: s, end: s + 5, label: 'ZIP', score: 0.6, rule: 'zip-context' });
+  }
+}
