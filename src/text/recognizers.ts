@@ -478,7 +478,7 @@ export function recognizePatterns(text: string, spans: Span[]): void {
 }
 
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
-const HOSPITAL = /(?:\bH[ôo]pital|\bCHU|\bCHR|\bCH|\bClinique|\bHospital|\bGroupe hospitalier|\bGH)(?: (?:de la|de l'|du|des|de|d'|la|le|les))? ((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-](?:\p{Lu}[\p{L}'’\-]*))*)/gu;
+const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bHospital|\bGroupe [Hh]ospitalier|\bGH|\bCentre [Hh]ospitalier(?: [Uu]niversitaire)?|\bCentre de [Ss]ant[ée]|\bh[ôo]pital)(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?: (?:de la|de l'|du|des|de|d'|la|le|les))? ((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*))*)/gu;
 export function recognizeHospitals(text: string, spans: Span[]): void {
   HOSPITAL.lastIndex = 0;
   let m: RegExpExecArray | null;
