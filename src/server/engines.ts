@@ -15,6 +15,7 @@ import { assessTable, type Assessment } from '../risk/index.ts';
 import { anonymize } from '../release/anonymize.ts';
 import { proveAnonymity as proveAnonymityEngine } from '../attack/index.ts';
 import { readTable } from '../io/read.ts';
+import { ingest } from '../health/index.ts';
 import { tableToCsv } from '../io/write.ts';
 import { runQuery, type BudgetView, type Charge, type Ledger, type LedgerMeasure, type QueryOutcome, type DatasetDescriptor } from '../dp/index.ts';
 import type { Rational } from '../dp/rational.ts';
@@ -60,61 +61,23 @@ export function csvHeader(bytes: Uint8Array): string[] {
   return out.map((s) => s.trim());
 }
 
+/** Column renames from src/health's person view to the observatory schema. */
+const FHIR_RENAME: Record<string, string> = { departement: 'department', chronic_conditions: 'diagnoses' };
+
 /**
- * FHIR R4 bundle (JSON) or NDJSON → a person-level table with the observatory's columns.
- * STAND-IN for src/health `ingest(...)`: reads Patient (identifier, gender, birthDate, address
- * postalCode), Condition (code) and Encounter (period start) and joins them per patient.
+ * FHIR R4 bundle (JSON) or Bulk Data NDJSON → one row per patient: src/health `ingest(...)` with the
+ * observatory key (identifiers tokenized or dropped, note text redacted), then its person view
+ * (birth year, sex, département / 3-digit ZIP, number of visits, chronic conditions). The patient's
+ * token (`person_id`) is the same keyed pseudonym `pseudonymOf` gives for the FHIR Patient.id.
  */
-export async function readFhirUpload(bytes: Uint8Array, format: 'fhir-bundle' | 'fhir-ndjson'): Promise<Table> {
+export async function readFhirUpload(bytes: Uint8Array, format: 'fhir-bundle' | 'fhir-ndjson', key: Uint8Array): Promise<{ table: Table; pseudonymColumn: string; dropped: string[] }> {
   const text = Buffer.from(bytes).toString('utf8');
-  const resources: Record<string, unknown>[] = [];
-  if (format === 'fhir-bundle') {
-    let doc: { resourceType?: string; entry?: { resource?: Record<string, unknown> }[] };
-    try { doc = JSON.parse(text); } catch { throw new AnonymatError('invalid-input', 'the FHIR bundle is not valid JSON', [{ path: '$', message: 'not JSON' }]); }
-    if (doc.resourceType !== 'Bundle') throw new AnonymatError('invalid-input', 'expected a FHIR Bundle', [{ path: '$.resourceType', message: 'must be "Bundle"' }]);
-    (doc.entry ?? []).forEach((e) => { if (e.resource) resources.push(e.resource); });
-  } else {
-    text.split('\n').forEach((line, i) => {
-      if (!line.trim()) return;
-      try { resources.push(JSON.parse(line)); } catch { throw new AnonymatError('invalid-input', `NDJSON line ${i + 1} is not valid JSON`, [{ path: `upload.ndjson:${i + 1}`, message: 'not JSON' }]); }
-    });
-  }
-  type P = { id: string; patientId: string | null; sex: string | null; birthYear: string | null; postcode: string | null; conditions: string[]; visits: string[] };
-  const patients = new Map<string, P>();
-  resources.forEach((r, i) => {
-    if (r.resourceType !== 'Patient') return;
-    const ids = (r.identifier as { value?: string }[] | undefined) ?? [];
-    const addr = ((r.address as { postalCode?: string }[] | undefined) ?? [])[0];
-    const birth = typeof r.birthDate === 'string' ? r.birthDate.slice(0, 4) : null;
-    const key = String(r.id ?? `#${i}`);
-    patients.set(key, { id: key, patientId: ids[0]?.value ?? (r.id as string | undefined) ?? null, sex: (r.gender as string) ?? null, birthYear: birth, postcode: addr?.postalCode ?? null, conditions: [], visits: [] });
-  });
-  const refOf = (s: unknown) => (typeof s === 'object' && s && typeof (s as { reference?: string }).reference === 'string' ? (s as { reference: string }).reference.replace(/^.*Patient\//, '').replace(/^urn:uuid:/, '') : null);
-  for (const r of resources) {
-    const p = patients.get(refOf(r.subject) ?? '') ?? patients.get(refOf(r.patient) ?? '');
-    if (!p) continue;
-    if (r.resourceType === 'Condition') {
-      const code = ((r.code as { coding?: { code?: string }[] } | undefined)?.coding ?? [])[0]?.code;
-      if (code) p.conditions.push(code);
-    } else if (r.resourceType === 'Encounter') {
-      const start = (r.period as { start?: string } | undefined)?.start;
-      if (start) p.visits.push(start.slice(0, 4));
-    }
-  }
-  const rows: P[] = [...patients.values()];
-  if (rows.some((p) => !p.patientId)) throw new AnonymatError('invalid-input', 'a FHIR Patient has neither identifier nor id', [{ path: '$.entry[].resource.identifier', message: 'required' }]);
-  const out = { patient_id: [] as (string | null)[], sex: [] as (string | null)[], birth_year: [] as (string | null)[], postcode: [] as (string | null)[], condition: [] as (string | null)[] };
-  for (const p of rows) {
-    const conds = p.conditions.length ? p.conditions : [null];
-    for (const c of conds) {
-      out.patient_id.push(p.patientId); out.sex.push(p.sex); out.birth_year.push(p.birthYear); out.postcode.push(p.postcode); out.condition.push(c);
-    }
-  }
-  return makeTable([
-    columnFromValues('patient_id', out.patient_id, 'string'), columnFromValues('sex', out.sex, 'string'),
-    columnFromValues('birth_year', out.birth_year, 'integer'), columnFromValues('postal_code', out.postcode, 'string'),
-    columnFromValues('condition', out.condition, 'string'),
-  ]);
+  const r = await ingest([{ name: format === 'fhir-bundle' ? 'upload.json' : 'upload.ndjson', text, format: format === 'fhir-bundle' ? 'json' : 'ndjson' }], { key: keyOf(key), defaultCountry: 'FR' });
+  const view = r.tables.person_view;
+  if (!view || view.rowCount === 0) throw new AnonymatError('invalid-input', 'the FHIR upload holds no Patient resource', [{ path: '$.entry[].resource', message: 'no Patient' }]);
+  const table = makeTable(view.columns.map((c) => (FHIR_RENAME[c.name] ? { ...c, name: FHIR_RENAME[c.name]! } : c)));
+  // only the person view is kept: the person table's identifier columns never reach the store
+  return { table, pseudonymColumn: 'person_id', dropped: [...r.identifiers.columns, ...(r.identifiers.dropped ?? [])] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,15 +85,18 @@ export async function readFhirUpload(bytes: Uint8Array, format: 'fhir-bundle' | 
 
 /**
  * Keyed pseudonym of a patient identifier, through src/pseudonymize: a versioned HMAC-SHA-256
- * token (`v1:` + base32) in the domain "observatory-patient", over the identifier normalised as an
- * identifier (spaces and separators removed, upper case). The same function serves uploads and
- * objections, so an objection matches the patient's records.
+ * token (`v1:` + base32), default domain, trimmed value — the same token src/health `ingest` gives
+ * a FHIR Patient.id and `anonymat pseudonymize` a person key. It serves uploads (CSV patient_id,
+ * FHIR Patient.id) and objections alike, so an objection matches the patient's records.
  */
 const keyObjects = new WeakMap<Uint8Array, PseudonymKey>();
-export function pseudonymOf(key: Uint8Array, identifier: string): string {
+function keyOf(key: Uint8Array): PseudonymKey {
   let k = keyObjects.get(key);
   if (!k) { k = keyFromBytes(key); keyObjects.set(key, k); }
-  return pseudonym(k, identifier, { domain: 'observatory-patient', normalize: 'identifier' });
+  return k;
+}
+export function pseudonymOf(key: Uint8Array, identifier: string): string {
+  return pseudonym(keyOf(key), identifier, { normalize: 'trim' });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -79,7 +79,12 @@ test('uploads: identifiers dropped, patient id pseudonymized with the key, idemp
     assert.equal(f.status, 201, f.text);
     assert.equal(f.json.records, 1);
     const rec = await h.service.store.all("SELECT pseudonym, data FROM records WHERE upload_id = 'fhir-1'");
-    assert.equal(rec[0]!.pseudonym, pseudonymOf(TEST_KEY, 'FHIR-1'));
+    assert.equal(rec[0]!.pseudonym, pseudonymOf(TEST_KEY, 'p1'), 'FHIR patients are keyed by Patient.id, as src/health ingest tokenizes them');
+    assert.deepEqual(JSON.parse(String(rec[0]!.data)).department, '75');
+    // an objection sent with the FHIR Patient.id matches the stored records
+    assert.equal((await h.call('POST', '/api/objections', { token: practice, json: { patientId: 'p1' } })).status, 201);
+    const ob = await h.call('GET', '/api/objections', { token: dpo });
+    assert.equal(ob.json.objections[0].excludedRecords, 1);
     assert.ok(!String(rec[0]!.data).includes('Martin'));
   } finally { await h.close(); }
 });

@@ -30,20 +30,21 @@ export interface IngestedRows {
 }
 
 /** Applies the observatory schema to an uploaded table: refuse unknown columns, drop, pseudonymize. */
-export function applySchema(svc: Services, table: Table): IngestedRows {
+export function applySchema(svc: Services, table: Table, pseudonymColumn: string | null = null): IngestedRows {
   const schema = svc.schema.columns;
   const issues: Issue[] = [];
   for (const c of table.columns) {
+    if (c.name === pseudonymColumn) continue;
     if (!schema[c.name]) issues.push({ path: `column ${c.name}`, message: 'not declared in the observatory schema; remove it or ask the DPO to declare it' });
   }
-  const keys = columnsWithRole(svc.schema, 'person-key').filter((n) => table.columns.some((c) => c.name === n));
+  const keys = pseudonymColumn ? [pseudonymColumn] : columnsWithRole(svc.schema, 'person-key').filter((n) => table.columns.some((c) => c.name === n));
   if (keys.length !== 1) issues.push({ path: 'columns', message: `exactly one patient identifier column (${columnsWithRole(svc.schema, 'person-key').join(', ')}) is required` });
   if (issues.length) throw new AnonymatError('invalid-input', 'the upload does not match the observatory schema', issues);
   const keyCol = table.columns.find((c) => c.name === keys[0])!;
-  const dropped = table.columns.filter((c) => schema[c.name]!.role === 'identifier').map((c) => c.name);
-  const keptCols = table.columns.filter((c) => !['identifier', 'person-key'].includes(schema[c.name]!.role));
-  // pseudonyms: one HMAC per distinct identifier (dictionary code), not per row
-  const pseudoByCode = keyCol.dictionary.map((label) => (label === null ? null : pseudonymOf(svc.key, label)));
+  const dropped = table.columns.filter((c) => c.name !== pseudonymColumn && schema[c.name]!.role === 'identifier').map((c) => c.name);
+  const keptCols = table.columns.filter((c) => c.name !== pseudonymColumn && !['identifier', 'person-key'].includes(schema[c.name]!.role));
+  // pseudonyms: one HMAC per distinct identifier (dictionary code), not per row; FHIR uploads come tokenized by src/health
+  const pseudoByCode = keyCol.dictionary.map((label) => (label === null ? null : pseudonymColumn ? label : pseudonymOf(svc.key, label)));
   const pseudonyms: string[] = new Array(table.rowCount);
   const data: string[] = new Array(table.rowCount);
   for (let r = 0; r < table.rowCount; r++) {
@@ -115,8 +116,9 @@ export async function storeUpload(svc: Services, a: Account, uploadId: string, f
   const active = await svc.store.all('SELECT 1 AS x FROM panel WHERE practice_id = $1 AND left_at IS NULL', [a.practiceId!]);
   if (!active.length) throw new AnonymatError('forbidden', `practice ${a.practiceId} is not enrolled in the panel (or has left): enrol with POST /api/panel/enrol before uploading`);
   const types = Object.fromEntries(Object.entries(svc.schema.columns).map(([n, c]) => [n, c.kind]));
-  const table = format === 'csv' ? await readCsvUpload(bytes, types) : await readFhirUpload(bytes, format);
-  const rows = applySchema(svc, table);
+  const read = format === 'csv' ? { table: await readCsvUpload(bytes, types), pseudonymColumn: null, dropped: [] as string[] } : await readFhirUpload(bytes, format, svc.key);
+  const rows = applySchema(svc, read.table, read.pseudonymColumn);
+  rows.dropped.push(...read.dropped);
   return withAudit<UploadResult>(svc, a, 'upload', `upload:${uploadId}`, async (tx) => {
     const raced = await existing(tx);
     if (raced) return { result: raced, detail: { replay: true } };
