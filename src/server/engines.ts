@@ -1,8 +1,9 @@
 /**
- * The service's one door to the engines: one function per engine call. Each calls the engine's
- * library API; where an engine had not landed when the service was written, a small stand-in
- * marked STAND-IN keeps the service working, and wiring the real one is a one-line change here.
- * Nothing outside this file imports an engine.
+ * The service's one door to the engines: one function per engine call, each a thin adapter over
+ * the engine's library API — src/io readTable (CSV), src/health ingest (FHIR), src/pseudonymize
+ * (keyed tokens), src/risk assessTable, src/release anonymize, src/attack proveAnonymity, src/dp
+ * runQuery and rational arithmetic. Changing an engine's wiring is a change here only: nothing
+ * else in src/server imports an engine.
  */
 import { keyFromBytes, pseudonym, type PseudonymKey } from '../pseudonymize/index.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { ingest } from '../health/index.ts';
 import { tableToCsv } from '../io/write.ts';
 import { runQuery, type BudgetView, type Charge, type Ledger, type LedgerMeasure, type QueryOutcome, type DatasetDescriptor } from '../dp/index.ts';
 import type { Rational } from '../dp/rational.ts';
+import { add as addRat, cmp as cmpRat, parseRational, sub as subRat, toNumber as ratToNumber, toString as ratToString } from '../dp/rational.ts';
 
 /** The policy handed to the engines (the shape of src/policy's Policy, built from the observatory schema). */
 export interface EnginePolicy {
@@ -195,7 +197,6 @@ export async function runDpQuery(table: Table, queryDoc: unknown, dataset: Datas
 }
 
 // exact fractions for the ledger (src/dp rational arithmetic)
-import { add as addRat, cmp as cmpRat, parseRational, sub as subRat, toNumber as ratToNumber, toString as ratToString } from '../dp/rational.ts';
 export const fractionAdd = addRat;
 export const fractionSub = subRat;
 export const fractionCmp = cmpRat;
