@@ -43,6 +43,8 @@ export function charClasses(t: string): number {
   }
   return m;
 }
+/** Words before a place name: "à Lille", "de Cannes", "dans Bordeaux", "near Boston". */
+const CITY_CUE = /(?:^|[\s'’])(?:à|a|au|de|d'|d’|dans|près de|vers|sur|in|at|near|from|to),? $/;
 const HEXCOLON = /[0-9a-fA-F]:[0-9a-fA-F]{1,4}:[0-9a-fA-F]/;
 
 interface RegexRule { needs?: number; gate?: (text: string) => boolean; re: RegExp; label: TextLabel; score: number; rule: string; group?: number; check?: (m: RegExpExecArray, text: string) => number | null; relabel?: (m: RegExpExecArray) => TextLabel | null }
@@ -146,7 +148,7 @@ export const RULES: RegexRule[] = [
     re: /(?<![A-Za-z0-9À-ÿ])(?:9\d|1[01]\d) ?(?:ans|years?[- ]old|yo|y\/o|years? of age)(?![A-Za-zÀ-ÿ])/gi },
   // ---- addresses
   { rule: 'address-fr', label: 'ADDRESS', score: 0.85, needs: C_DIGIT,
-    re: new RegExp(`\\b\\d{1,4}(?:-\\d{1,4})?(?: ?(?:bis|ter|[a-c]))?,? (?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()]{1,60}?(?=\\s*(?:[,;()]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l))`, 'gi') },
+    re: new RegExp(`\\b\\d{1,4}(?:-\\d{1,4})?(?: ?(?:bis|ter|[a-c]))?,? (?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()]{1,60}?(?=\\s*(?:[,;()]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`, 'gi') },
   { rule: 'address-en', label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER,
     re: /\b\d{1,5} (?:[A-Z][a-z]+ ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass)\.?(?: (?:Apt|Suite|Unit|#) ?[\w-]+)?\b/gu },
 ];
@@ -389,8 +391,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if ((f & F_CITYP) && i + 1 < n && gapOk(i) && ((lex.get(fold(text.slice(starts[i]!, ends[i + 1]!))) ?? 0) & LEX_CITY)) len = 2;
     else if (f & F_CITY) len = 1;
     if (!len) continue;
-    const prev = text.slice(Math.max(0, starts[i]! - 3), starts[i]!).toLowerCase();
-    const cue = /(?:^|\s)(?:à|a|in|at) $/.test(prev) || / de $/.test(prev);
+    const prev = text.slice(Math.max(0, starts[i]! - 9), starts[i]!).toLowerCase();
+    const cue = CITY_CUE.test(prev);
     if ((f & F_AMBIG) && !cue) continue;
     if ((f & F_FIRST) && !cue) continue;
     spans.push({ start: starts[i]!, end: ends[i + len - 1]!, label: 'CITY', score: cue ? 0.8 : 0.6, rule: 'city-dict' });
