@@ -87,7 +87,8 @@ export function barChart(b: Extract<Block, { kind: 'bars' }>): string {
     return `<rect x="${x.toFixed(1)}" y="${yy.toFixed(1)}" width="${(bw * 0.76).toFixed(1)}" height="${(H - B - yy).toFixed(1)}" fill="var(${d.highlight ? '--hi' : '--bar'})"><title>${escapeHtml(d.label)}: ${escapeHtml(fmt(d.value))}</title></rect>`;
   }).join('');
   const every = Math.ceil(n / 24);
-  const xl = b.data.map((d, i) => i % every ? '' : `<text x="${(L + (i + 0.5) * bw).toFixed(1)}" y="${H - B + 14}" text-anchor="middle">${escapeHtml(truncate(d.label, 10))}</text>`).join('');
+  const maxChars = Math.max(6, Math.floor((bw * every) / 7));
+  const xl = b.data.map((d, i) => i % every ? '' : `<text x="${(L + (i + 0.5) * bw).toFixed(1)}" y="${H - B + 14}" text-anchor="middle">${escapeHtml(truncate(d.label, maxChars))}</text>`).join('');
   const yl = ticks.map((t) => `<line x1="${L - 4}" x2="${W - R}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#d0d7de"/><text x="${L - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${escapeHtml(fmt(t))}</text>`).join('');
   return `<h3>${escapeHtml(b.title)}</h3><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(b.title)}">${yl}${bars}
 <line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#59636e"/>${xl}
