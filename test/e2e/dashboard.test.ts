@@ -91,7 +91,8 @@ test('dashboard e2e: DPO approves a release, client downloads it (headless Chrom
     await dl.saveAs(file);
     const csv = readFileSync(file, 'utf8');
     assert.equal(csv.split('\n')[0], 'sex,birth_year,department,diagnosis');
-    assert.equal(csv.trim().split('\n').length - 1, rel.json.report.output.records);
+    const report = (await h.call('GET', `/api/releases/${id}`, { token: dpo })).json.report;
+    assert.equal(csv.trim().split('\n').length - 1, report.output.records);
     await page.waitForSelector('[data-testid=message]');
     await page.screenshot({ path: join(artifacts, '05-client-downloaded.png'), fullPage: true });
     await page.goto(`${server.url}/#/budgets`);

@@ -116,7 +116,9 @@ test('releases: request → report → DPO approve/reject → client download; o
 
     const rel = await h.call('POST', '/api/projects/diab/releases', { token: client, json: { note: 'first extraction' } });
     assert.equal(rel.status, 201, rel.text);
-    const report = rel.json.report;
+    assert.equal(rel.json.report, undefined, 'the client does not see the report before approval');
+    assert.equal((await h.call('GET', `/api/releases/${rel.json.id}`, { token: client })).json.report, undefined);
+    const report = (await h.call('GET', `/api/releases/${rel.json.id}`, { token: dpo })).json.report;
     assert.equal(report.exclusions.objectedPatients, 1);
     assert.equal(report.exclusions.objectedRecords, 2);
     assert.equal(report.input.records, 3998);
@@ -138,6 +140,7 @@ test('releases: request → report → DPO approve/reject → client download; o
       assert.match(dl.headers.get('content-disposition') ?? '', /attachment/);
       assert.ok(!dl.text.includes(pseudonymOf(TEST_KEY, 'P1000')), 'no pseudonym leaves in an anonymous release');
       assert.equal(dl.text.split('\n')[0], 'sex,birth_year,department,diagnosis');
+      assert.ok((await h.call('GET', `/api/releases/${rel.json.id}`, { token: client })).json.report.verdict.anonymous, 'approved: the client sees the report');
       assert.equal((await h.call('GET', `/api/releases/${rel.json.id}/download`, { token: client2 })).status, 404);
     } else {
       assert.equal(dec.status, 422);
@@ -173,7 +176,7 @@ test('a release failing the verdict cannot be approved as anonymous; under an au
       const rel = await h.call('POST', `/api/projects/${id}/releases`, { token: client, json: {} });
       assert.equal(rel.status, 201);
       assert.equal(rel.json.verdictPasses, false, 'nothing satisfies k = 5');
-      assert.match(rel.json.report.verdict.reasons.join(' '), /no transformation satisfies/);
+      assert.match((await h.call('GET', `/api/releases/${rel.json.id}`, { token: dpo })).json.report.verdict.reasons.join(' '), /no transformation satisfies/);
       const asAnon = await h.call('POST', `/api/releases/${rel.json.id}/decision`, { token: dpo, json: { decision: 'approve', comment: 'ok' } });
       assert.equal(asAnon.status, 422);
       assert.equal(asAnon.json.error.code, 'policy-failed');

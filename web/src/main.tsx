@@ -138,6 +138,16 @@ function ReleaseDetail({ account, id, onChange }: { account: Account; id: string
   const [err, setErr] = useState<string | null>(null);
   if (!r) return <Err error={error} />;
   const rep = r.report;
+  if (!rep) {
+    return (
+      <section>
+        <p><a href="#/releases">← all releases</a></p>
+        <h2>Release {id.slice(0, 8)}</h2>
+        <p>Status: <strong data-testid="release-status">{r.status}</strong>{r.comment ? ` — “${r.comment}”` : ''}</p>
+        <p class="muted">The report and the file become available once the data-protection officer has approved the release.</p>
+      </section>
+    );
+  }
   const hist = (h: Record<string, number>) => Object.entries(h ?? {}).map(([size, classes]) => ({ size: Number(size), classes })).sort((a, b) => a.size - b.size);
   const decide = async (decision: 'approve' | 'reject', basis: 'anonymous' | 'legal-basis' = 'anonymous') => {
     setErr(null); setMsg(null);

@@ -77,7 +77,8 @@ export async function requestRelease(svc: Services, a: Account, projectId: strin
     [id, projectId, String(p.client_id), iso(svc), a.id, 'review', proof.anonymous, JSON.stringify(report), null, null, null, null, sha, csv, 0]);
     return { result: null, detail: { projectId, verdictPasses: proof.anonymous, records: released.rowCount, objectedPatientsExcluded: data.exclusions.objectedPatients } };
   });
-  return releaseView(await one(svc.store, 'SELECT * FROM releases WHERE id = $1', [id], 'release'), true);
+  // the requesting client sees the status; the report is the DPO's until approval
+  return releaseView(await one(svc.store, 'SELECT * FROM releases WHERE id = $1', [id], 'release'), a.role !== 'client');
 }
 
 const decisionBody = z.object({
@@ -90,7 +91,10 @@ export const routes: RouteDef[] = [
   {
     method: 'POST', path: '/api/projects/:id/releases', roles: ['client'], body: z.object({ note: z.string().max(2000).optional() }),
     summary: 'request a release for one of the client\'s projects: runs assessment, anonymization and attacks; waits for the DPO',
-    handler: async ({ svc, account, params, body, c }) => c.json(await requestRelease(svc, must(account), params.id!, (body as { note?: string }).note), 201),
+    handler: async ({ svc, account, params, body, c }) => {
+      const out = await requestRelease(svc, must(account), params.id!, (body as { note?: string }).note);
+      return c.json(out, 201);
+    },
   },
   {
     method: 'GET', path: '/api/releases', roles: ['dpo', 'admin', 'client'], summary: 'releases (a client sees its own)',
@@ -104,7 +108,12 @@ export const routes: RouteDef[] = [
   },
   {
     method: 'GET', path: '/api/releases/:id', roles: ['dpo', 'admin', 'client'], summary: 'one release with its report',
-    handler: async ({ svc, account, params }) => releaseView(await visibleRelease(svc, must(account), params.id!), true),
+    handler: async ({ svc, account, params }) => {
+      const a = must(account);
+      const r = await visibleRelease(svc, a, params.id!);
+      // a client sees the report of an approved release only (before that, the status)
+      return releaseView(r, a.role !== 'client' || r.status === 'approved');
+    },
   },
   {
     method: 'POST', path: '/api/releases/:id/decision', roles: ['dpo'], body: decisionBody,
