@@ -3,3 +3,6 @@ export {
   readArxHierarchy, writeArxHierarchy, parseArxHierarchy, formatArxHierarchy,
   compileHierarchy, checkHierarchyStructure, levelMap,
 } from './hierarchy.ts';
+export { validateHierarchy, checkCoverage } from './validate.ts';
+export { buildHierarchy, hierarchySpecSchema } from './builders/index.ts';
+export type { HierarchySpec } from './builders/index.ts';
