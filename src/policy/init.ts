@@ -27,7 +27,9 @@ const DATE_LABEL = /^\d{4}-\d{2}-\d{2}$/;
 const POSTAL = /^\d{5}$/;
 
 /** Profiles a table's columns and proposes roles. `detect` is the shared identifier detector. */
-export function profileTable(table: Table, detect?: IdentifierDetector, sampleSize = 200): ColumnProfile[] {
+export function profileTable(table: Table, detect?: IdentifierDetector, sampleSize = 200, directKinds?: ReadonlySet<string>): ColumnProfile[] {
+  // kinds that are direct identifiers (the rest — birth dates, cities, postal codes — are quasi-identifiers)
+  const isDirect = (kind: string) => (directKinds ? directKinds.has(kind) : !['date', 'birth-date', 'postal-code', 'zip', 'city', 'commune', 'departement', 'age', 'sex', 'gender'].includes(kind));
   return table.columns.map((c) => {
     const n = table.rowCount;
     const counts = new Int32Array(c.dictionary.length);
@@ -45,14 +47,14 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
     if (c.kind === 'date' || (sample.length && sample.every((v) => DATE_LABEL.test(v)))) looksLike.push('date');
     if (sample.length && sample.filter((v) => POSTAL.test(v)).length / sample.length > 0.9 && /zip|post|cp|code/i.test(c.name)) looksLike.push('postal-code');
     const detected = detect?.(c.name, sample) ?? null;
-    if (detected) looksLike.push(detected.kind);
+    if (detected && !looksLike.includes(detected.kind)) looksLike.push(detected.kind);
     const uniqueShare = nonMissing ? singles / nonMissing : 0;
     const p: ColumnProfile = { name: c.name, type: c.kind, distinct, uniqueShare, missingShare: n ? missing / n : 0, looksLike, role: 'quasi', reason: '' };
     const stats = `${distinct} distinct, ${(uniqueShare * 100).toFixed(0)}% unique, ${(p.missingShare * 100).toFixed(0)}% missing`;
     if (WEIGHT.test(c.name) && (c.kind === 'decimal' || c.kind === 'integer')) { p.role = 'weight'; p.reason = `numeric column named like a sampling weight (${stats})`; }
     else if (PERSON_KEY.test(c.name)) { p.role = 'person-key'; p.reason = `header names a patient/person identifier (${stats}); it will be pseudonymized or dropped, and risk counts persons`; }
-    else if (detected && !['date', 'postal-code', 'zip'].includes(detected.kind)) { p.role = 'identifier'; p.reason = `values look like ${detected.kind}${detected.reason ? ` (${detected.reason})` : ''}: a direct identifier (${stats})`; }
-    else if (QUASI.test(c.name) || looksLike.includes('postal-code') || (looksLike.includes('date') && /birth|naiss|dob|ddn/i.test(c.name))) { p.role = 'quasi'; p.reason = `demographic or geographic attribute an adversary may know (${stats})`; }
+    else if (detected && isDirect(detected.kind)) { p.role = 'identifier'; p.reason = `values look like ${detected.kind}${detected.reason ? ` (${detected.reason})` : ''}: a direct identifier (${stats})`; }
+    else if (QUASI.test(c.name) || looksLike.includes('postal-code') || (detected !== null && !isDirect(detected.kind)) || (looksLike.includes('date') && /birth|naiss|dob|ddn/i.test(c.name))) { p.role = 'quasi'; p.reason = `demographic or geographic attribute an adversary may know (${stats})`; }
     else if (SENSITIVE.test(c.name)) { p.role = 'sensitive'; p.reason = `header names health or financial information (${stats})`; }
     else if (c.kind === 'string' && uniqueShare > 0.9 && distinct > 50) { p.role = 'identifier'; p.reason = `text with ${(uniqueShare * 100).toFixed(0)}% unique values: behaves like an identifier (${stats})`; }
     else if ((c.kind === 'decimal' || c.kind === 'integer') && distinct > 100) { p.role = 'insensitive'; p.reason = `a measurement with many values (${stats}); declare it quasi if an adversary may know it`; }

@@ -22,12 +22,8 @@ look like names, NIR, e-mail, phone, dates or postal codes) and given a proposed
       const { writeFileAtomic } = await import('../../io/write.ts');
       const { profileTable, proposePolicyYaml } = await import('../../policy/init.ts');
       const table = await readTable(input, { delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined, format: opts.format as never });
-      let detect;
-      try {
-        const ids = await import('../../health/identifiers/index.ts');
-        detect = ids.detectIdentifierColumn;
-      } catch { /* the identifier detectors are optional at this layer */ }
-      const profiles = profileTable(table, detect);
+      const ids = await import('../../health/identifiers/index.ts');
+      const profiles = profileTable(table, ids.detectIdentifierColumn, 200, ids.DIRECT_KINDS);
       if (opts.json) { printJson(profiles); return 0; }
       const yaml = proposePolicyYaml(profiles, { input, delimiter: opts.delimiter, encoding: opts.encoding });
       if (opts.output) {
