@@ -12,11 +12,12 @@ export function PlotView({ options, testid }: { options: Plot.PlotOptions; testi
   return <div class="chart" data-testid={testid} ref={ref} />;
 }
 
-export function Bars({ data, x, y, title, testid, rule, xLabel, yLabel, fill = '#3b6ea8' }: {
-  data: Record<string, unknown>[]; x: string; y: string; title?: string; testid?: string; rule?: number; xLabel?: string; yLabel?: string; fill?: string;
+export function Bars({ data, x, y, title, testid, rule, tick, xLabel, yLabel, fill = '#3b6ea8' }: {
+  data: Record<string, unknown>[]; x: string; y: string; title?: string; testid?: string; rule?: number; tick?: string; xLabel?: string; yLabel?: string; fill?: string;
 }) {
   if (!data.length) return <p class="muted">No data to chart.</p>;
   const marks: Plot.Markish[] = [Plot.barY(data, { x, y, fill, tip: true }), Plot.ruleY([0])];
+  if (tick) marks.push(Plot.tickY(data.filter((d) => d[tick] !== null && d[tick] !== undefined), { x, y: tick, stroke: '#111', strokeWidth: 2 }));
   if (rule !== undefined) marks.push(Plot.ruleY([rule], { stroke: '#c0392b', strokeDasharray: '4,3' }));
   return (
     <figure>

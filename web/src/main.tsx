@@ -166,6 +166,7 @@ function ReleaseDetail({ account, id, onChange }: { account: Account; id: string
       <div class="cards">
         <div class="card"><div class="num">{fmt(rep.input.records)}</div>records read</div>
         <div class="card"><div class="num">{fmt(rep.output.records)}</div>records released</div>
+        <div class="card"><div class="num">{fmt(rep.input.controlRecords ?? 0)}</div>held out (attacks' control set)</div>
         <div class="card"><div class="num">{fmt(rep.anonymization.suppressedRecords)}</div>suppressed</div>
         <div class="card" data-testid="excluded"><div class="num">{fmt(rep.exclusions.objectedPatients)}</div>patients excluded (objections), {fmt(rep.exclusions.objectedRecords)} records</div>
         <div class="card"><div class="num">{fmt(rep.before.k)} → {fmt(rep.after.k)}</div>smallest class (k)</div>
@@ -175,7 +176,7 @@ function ReleaseDetail({ account, id, onChange }: { account: Account; id: string
         <Bars testid="chart-classes-before" title="Equivalence class sizes before anonymization" data={hist(rep.before.classSizeHistogram)} x="size" y="classes" xLabel="class size" fill="#b9770e" />
         <Bars testid="chart-classes-after" title="Equivalence class sizes in the release" data={hist(rep.after.classSizeHistogram)} x="size" y="classes" xLabel="class size" />
       </div>
-      <Bars testid="chart-attacks" title="Attack simulations (risk; dashed line: threshold)" data={rep.attacks} x="name" y="risk" rule={rep.attacks[0]?.threshold} xLabel="attack" />
+      <Bars testid="chart-attacks" title="Attack simulations (bars: risk; black ticks: upper end of the 95 % interval; dashed line: limit)" data={rep.attacks} x="name" y="risk" tick="ciHigh" rule={rep.attacks[0]?.threshold} xLabel="attack" />
       <p class="muted">Transformation: {Object.entries(rep.anonymization.transformation).map(([k, v]) => `${k}: ${v}`).join(', ')}. Columns: {rep.output.columns.join(', ')}.</p>
       {account.role === 'dpo' && r.status === 'review' && (
         <div class="box">
