@@ -1,4 +1,4 @@
-// Bundles the CLI's TypeScript into dist/ (ESM, code-split so each verb loads only what it needs).
+// Bundles the CLI and the library (src/index.ts) into dist/ (ESM, code-split so each verb loads only what it needs).
 // bin/anonymat.js uses dist/ when it is newer than every file of src/, and tsx otherwise, so a
 // stale build is never run. Runs on `npm ci` / `npm install` (prepare) and with `npm run build`.
 import { build } from 'esbuild';
@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 const root = new URL('..', import.meta.url).pathname;
 await rm(root + 'dist', { recursive: true, force: true });
 await build({
-  entryPoints: [root + 'src/cli/main.ts'],
+  entryPoints: { cli: root + 'src/cli/main.ts', index: root + 'src/index.ts' },
   outdir: root + 'dist',
   bundle: true,
   splitting: true,
@@ -17,7 +17,7 @@ await build({
   packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',
-  entryNames: 'cli',
+  entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
   // modules find their data files next to themselves (new URL('./data/x', import.meta.url)):
   // keep each module's own source URL in the bundle, so those paths still resolve.
