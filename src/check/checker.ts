@@ -240,10 +240,11 @@ export class Checker {
         const ha = qi[a]!.height - fl[a]!, hb = qi[b]!.height - fl[b]!;
         const failingAt = new Float64Array(ha * hb);
         let any = false;
+        const mapsB = Array.from({ length: hb }, (_, j) => levelMap(qi[b]!, fl[b]!, fl[b]! + j));
         for (let i = 0; i < ha; i++) {
           const mapA = levelMap(qi[a]!, fl[a]!, fl[a]! + i);
           for (let j = 0; j < hb; j++) {
-            const mapB = levelMap(qi[b]!, fl[b]!, fl[b]! + j);
+            const mapB = mapsB[j]!;
             const cbj = qi[b]!.cardinality[fl[b]! + j]!;
             const rolled = new Float64Array(qi[a]!.cardinality[fl[a]! + i]! * cbj);
             for (let x = 0; x < ca; x++) for (let y = 0; y < cb; y++) {
@@ -319,7 +320,9 @@ export class Checker {
     const slots = this.slots;
     slots.fill(-1, 0, cap);
     const mask = cap - 1;
-    const count = new Int32Array(total);
+    const most2 = Math.min(total, maxEntries + 8192 + 1);
+    const count = this.scratchCount(most2);
+    count.fill(0, 0, most2);
     const pop = pops ? new Int32Array(total) : null;
     const entryOf = wantEntryOf ? new Int32Array(total) : null;
     const firstOf = this.scratchFirst(total);
@@ -424,6 +427,11 @@ export class Checker {
     let a = this.scratch[d];
     if (!a || a.length < n) { a = new Int32Array(Math.max(n, 1024)); this.scratch[d] = a; }
     return a;
+  }
+  private scratchC = new Int32Array(0);
+  private scratchCount(n: number): Int32Array {
+    if (this.scratchC.length < n) this.scratchC = new Int32Array(Math.max(n, 1024));
+    return this.scratchC;
   }
   private scratchFirst(n: number): Int32Array {
     if (this.scratchF.length < n) this.scratchF = new Int32Array(Math.max(n, 1024));
