@@ -26,11 +26,13 @@ export function bearerOf(header: string | undefined | null): string | null {
  * Revocation through the service clears it at once (`forgetTokens`); a revocation made by another
  * process applies within the TTL.
  */
-const cache = new Map<string, { account: Account; until: number }>();
+const caches = new WeakMap<Queryable, Map<string, { account: Account; until: number }>>();
 const TTL_MS = 10_000;
-export function forgetTokens(): void { cache.clear(); }
+export function forgetTokens(q: Queryable): void { caches.get(q)?.clear(); }
 
 export async function accountForToken(q: Queryable, token: string): Promise<Account | null> {
+  let cache = caches.get(q);
+  if (!cache) { cache = new Map(); caches.set(q, cache); }
   const hash = hashToken(token);
   const hit = cache.get(hash);
   const nowMs = Date.now();

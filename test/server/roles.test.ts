@@ -88,3 +88,19 @@ test('rate limits answer 429 with an error body', async () => {
     assert.equal((await h.call('POST', '/api/session', { token: h.tokens.client })).status, 200);
   } finally { await h.close(); }
 });
+
+test('revoked tokens stop working at once; an admin cannot revoke itself', async () => {
+  const h = await startHarness();
+  try {
+    assert.equal((await h.call('GET', '/api/me', { token: h.tokens.client })).status, 200);
+    const accounts = (await h.call('GET', '/api/accounts', { token: h.tokens.admin })).json.accounts as { id: string; role: string; client_id: string | null }[];
+    const client = accounts.find((a) => a.client_id === 'lab')!;
+    assert.equal((await h.call('POST', `/api/accounts/${client.id}/revoke`, { token: h.tokens.admin })).status, 200);
+    assert.equal((await h.call('GET', '/api/me', { token: h.tokens.client })).status, 401);
+    const admin = accounts.find((a) => a.role === 'admin')!;
+    assert.equal((await h.call('POST', `/api/accounts/${admin.id}/revoke`, { token: h.tokens.admin })).status, 409);
+    const fresh = await h.call('POST', `/api/accounts/${client.id}/tokens`, { token: h.tokens.admin, json: { label: 'new laptop' } });
+    assert.equal(fresh.status, 200);
+    assert.equal((await h.call('GET', '/api/me', { token: fresh.json.token })).status, 401, 'a disabled account stays disabled');
+  } finally { await h.close(); }
+});

@@ -48,7 +48,7 @@ export const routes: RouteDef[] = [
         await one(tx, 'SELECT id FROM accounts WHERE id = $1', [params.id!], `account ${params.id}`);
         const n = await tx.run('UPDATE api_tokens SET revoked_at = $1 WHERE account_id = $2 AND revoked_at IS NULL', [iso(svc), params.id!]);
         await tx.run('UPDATE accounts SET disabled = TRUE WHERE id = $1', [params.id!]);
-        forgetTokens();
+        forgetTokens(svc.store);
         return { result: { revokedTokens: n }, detail: { revokedTokens: n } };
       });
     },
