@@ -94,3 +94,25 @@ test('cli: anonymize writes the output atomically, --json has the documented fie
   const bad = await runCli(['anonymize', join(dir, 'data.csv'), '-p', join(dir, 'ok.yaml'), '-o', join(dir, 'o.csv'), '--strategy', 'nope']);
   assert.equal(bad.code, 2);
 });
+
+test('cli golden: adult with ARX hierarchy files relative to the policy reproduces ARX (loss 0.5731509655590044)', async (t) => {
+  const arx = new URL('../../../shared/data/arx/', import.meta.url);
+  if (!existsSync(new URL('adult.csv', arx))) { t.skip('../shared/data/arx/adult.csv absent'); return; }
+  const { copyFileSync } = await import('node:fs');
+  const { fileURLToPath } = await import('node:url');
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-adult-'));
+  const cols = ['sex', 'age', 'race', 'marital-status', 'education', 'native-country', 'workclass', 'occupation', 'salary-class'];
+  for (const c of cols) copyFileSync(fileURLToPath(new URL(`adult_hierarchy_${c}.csv`, arx)), join(dir, `adult_hierarchy_${c}.csv`));
+  writeFileSync(join(dir, 'adult.yaml'), `columns:\n${cols.map((c) => `  ${c}: { role: quasi, hierarchy: adult_hierarchy_${c}.csv }`).join('\n')}\nthresholds: { k: 5 }\ninput: { delimiter: ";" }\nanonymize: { suppressionLimit: 0, metric: loss }\n`);
+  const r = await runCli(['anonymize', fileURLToPath(new URL('adult.csv', arx)), '-p', join(dir, 'adult.yaml'), '-o', join(dir, 'out.csv'), '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual(Object.values(j.transformation), [0, 4, 1, 1, 3, 2, 2, 1, 0]);
+  assert.ok(Math.abs(j.loss - 0.5731509655590044) < 1e-12);
+  assert.equal(j.classes, 24);
+  assert.equal(j.records, 30162);
+  assert.equal(j.after.k >= 5, true);
+  const head = readFileSync(join(dir, 'out.csv'), 'utf8').split('\n').slice(0, 2);
+  assert.equal(head[0], cols.join(','));
+  assert.equal(head[1]!.split(',')[1], '*'); // age at level 4
+});
