@@ -68,7 +68,7 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
       const result = await anonymize(table, policy, {
         strategy: opts.strategy as never, suppressionLimit: suppression, metric: opts.metric as never, onProgress,
       });
-      if (bar) (bar as { stop(): void }).stop();
+      if (bar) { const b = bar as { update(v: number): void; stop(): void }; b.update(result.checked); b.stop(); }
       const ok = result.feasible && result.verdict.passes;
       if (ok && result.table && opts.output) await writeTable(result.table, opts.output);
       if (opts.report) {
