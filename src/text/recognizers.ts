@@ -29,17 +29,64 @@ function hasMonth(t: string): boolean {
 const DIGIT2_SPACE = / (?:0?[1-9]|1[0-2]) (?:deux|mille|\d{4})/;
 /** Character classes present in a text (one pass): rules that need an absent class are skipped. */
 const C_DIGIT = 1, C_SLASH = 2, C_DOT = 4, C_DASH = 8, C_PAREN = 16, C_COLON = 32, C_UPPER = 64;
+/**
+ * Shape features found in the same pass (each a NECESSARY condition of one rule, so a rule whose
+ * feature is absent cannot match and its scan is skipped; the output is unchanged).
+ */
+const G_ISO = 1 << 8;      // a run of >= 4 digits followed by '-'                (date-iso)
+const G_DDOTD = 1 << 9;    // digit '.' digit                                      (date-dm-dot, ipv4)
+const G_DSY = 1 << 10;     // digit ' ' then a run of >= 4 digits starting 1 or 2  (date-dmy-space)
+const G_PARD = 1 << 11;    // '(' followed by a digit                              (phone-paren)
+const G_DDASHD = 1 << 12;  // a run of >= 3 digits, '-', a digit                   (ssn)
+const G_UUD = 1 << 13;     // two upper-case ASCII letters then a digit            (iban)
+const G_AGE = 1 << 14;     // a 2-digit run 9x or a 3-digit run 10x/11x            (age-90)
+const G_DSU = 1 << 15;     // a run of <= 5 digits, ' ', an upper-case ASCII letter (address-en)
+const G_CUEEXT = 1 << 16;  // a 4-5 digit run after a letter (only spaces, ':', '.' between) (phone-cue-ext)
+const G_LONG = 1 << 17;    // a run of 8-12 digits                                 (long-number)
+const G_D2S = 1 << 18;     // ' ' + a 1-2 digit run + ' ' + (d, m or a digit)      (date-words' second gate)
+const G_DEG = 1 << 19;     // '°' (n° dossier / n° séjour)
+function isAsciiLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
+function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
 export function charClasses(t: string): number {
   let m = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 48 && c <= 57) m |= C_DIGIT;
-    else if (c >= 65 && c <= 90) m |= C_UPPER;
+  const n = t.length;
+  let runStart = -1;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? t.charCodeAt(i) : -1;
+    if (c >= 48 && c <= 57) {
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (runStart >= 0) {
+      // a digit run [runStart, i) just ended; c is the next char (-1 at the end)
+      const len = i - runStart;
+      const d0 = t.charCodeAt(runStart);
+      const pc = runStart > 0 ? t.charCodeAt(runStart - 1) : -1;
+      m |= C_DIGIT;
+      if (c === 45) { if (len >= 4) m |= G_ISO; if (len >= 3 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) m |= G_DDASHD; }
+      else if (c === 46) { if (i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) m |= G_DDOTD; }
+      else if (c === 32) {
+        if (len <= 5 && i + 1 < n) { const nc = t.charCodeAt(i + 1); if (nc >= 65 && nc <= 90) m |= G_DSU; if (len <= 2 && pc === 32 && (nc === 100 || nc === 109 || nc === 68 || nc === 77 || isDigitCode(nc))) m |= G_D2S; }
+      }
+      if (len >= 4 && (d0 === 49 || d0 === 50) && pc === 32 && runStart >= 2 && isDigitCode(t.charCodeAt(runStart - 2))) m |= G_DSY;
+      if ((len === 2 && d0 === 57) || (len === 3 && d0 === 49 && (t.charCodeAt(runStart + 1) === 48 || t.charCodeAt(runStart + 1) === 49))) m |= G_AGE;
+      if (len >= 8 && len <= 12) m |= G_LONG;
+      if (len === 4 || len === 5) {
+        let k = runStart - 1;
+        while (k >= 0) { const b = t.charCodeAt(k); if (isAsciiLetter(b) || isDigitCode(b)) break; k--; }
+        if (k >= 0 && isAsciiLetter(t.charCodeAt(k))) m |= G_CUEEXT;
+      }
+      if (pc === 40) m |= G_PARD;
+      if (runStart >= 2) { const a = t.charCodeAt(runStart - 2); if (pc >= 65 && pc <= 90 && a >= 65 && a <= 90) m |= G_UUD; }
+      runStart = -1;
+    }
+    if (c >= 65 && c <= 90) m |= C_UPPER;
     else if (c === 47) m |= C_SLASH;
     else if (c === 46) m |= C_DOT;
     else if (c === 45) m |= C_DASH;
     else if (c === 40) m |= C_PAREN;
     else if (c === 58) m |= C_COLON;
+    else if (c === 176) m |= G_DEG;
   }
   return m;
 }
@@ -47,7 +94,7 @@ export function charClasses(t: string): number {
 const CITY_CUE = /(?:^|[\s'’])(?:à|a|au|de|d'|d’|dans|près de|vers|sur|in|at|near|from|to),? $/;
 const HEXCOLON = /[0-9a-fA-F]:[0-9a-fA-F]{1,4}:[0-9a-fA-F]/;
 
-interface RegexRule { needs?: number; gate?: (text: string) => boolean; re: RegExp; label: TextLabel; score: number; rule: string; group?: number; check?: (m: RegExpExecArray, text: string) => number | null; relabel?: (m: RegExpExecArray) => TextLabel | null }
+interface RegexRule { needs?: number; gate?: (text: string, cls: number) => boolean; re: RegExp; label: TextLabel; score: number; rule: string; group?: number; check?: (m: RegExpExecArray, text: string) => number | null; relabel?: (m: RegExpExecArray) => TextLabel | null }
 
 // Boundaries over Latin letters and digits, without the 'u' flag (unicode-mode regexes are slower).
 const L = 'A-Za-z0-9\\u00c0-\\u024f';
@@ -61,14 +108,14 @@ export const RULES: RegexRule[] = [
   { rule: 'date-dmy', label: 'DATE', score: 0.9, needs: C_DIGIT,
     re: new RegExp(`${B}(\\d{1,2}) ?[\\/.\\-|] ?(\\d{1,2}) ?[\\/.\\-|] ?(?:\\d{4}(?!\\d)|\\d{2}${E})`, 'g'),
     check: (m) => (/\..*-|-.*\./.test(m[0]) ? null : dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null) },
-  { rule: 'date-iso', label: 'DATE', score: 0.95, needs: C_DIGIT | C_DASH,
+  { rule: 'date-iso', label: 'DATE', score: 0.95, needs: C_DIGIT | C_DASH | G_ISO,
     re: new RegExp(`${B}(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?${E}`, 'g') },
   { rule: 'date-ymd', label: 'DATE', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`${B}(?:19|20)\\d{2}[\\/.](?:0[1-9]|1[0-2])[\\/.](?:0[1-9]|[12]\\d|3[01])${E}`, 'g') },
   { rule: 'date-dm', label: 'DATE', score: 0.6, needs: C_DIGIT | C_SLASH,
     re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem)(?![A-Za-zÀ-ÿ])))`, 'g'),
     check: (m) => dayMonthOk(+m[1]!, +m[2]!) ? 0.6 : null },
-  { rule: 'date-dm-dot', label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT,
+  { rule: 'date-dm-dot', label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT | G_DDOTD,
     re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
     check: (m) => dayMonthOk(+m[1]!, +m[2]!) && !/\d[.,]$/.test('') ? 0.5 : null },
   { rule: 'date-text', label: 'DATE', score: 0.9, needs: C_DIGIT, gate: hasMonth,
@@ -77,9 +124,9 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   { rule: 'date-month-cue', label: 'DATE', score: 0.6, gate: hasMonth,
     re: new RegExp(`(?<=(?<![${L}])(?:en|fin|d[ée]but|mi|depuis|courant|d[ée]but|avant|apr[èe]s|in|since|early|late|mid)[ -])(?:${MONTHS_FULL})(?![${L}])`, 'gi') },
-  { rule: 'date-words', label: 'DATE', score: 0.85, gate: (t) => hasMonth(t) || DIGIT2_SPACE.test(t),
+  { rule: 'date-words', label: 'DATE', score: 0.85, gate: (t, cls) => hasMonth(t) || ((cls & G_D2S) !== 0 && DIGIT2_SPACE.test(t)),
     re: new RegExp(`${B}(?:${NUMW_DAY})(?:[ -](?:${NUMW}))* (?:${MONTHS_FR}|0?[1-9]|1[0-2]) (?:(?:${NUMW})(?:[ -](?:${NUMW}))*|\\d{4}|\\d{2})${E}`, 'gi') },
-  { rule: 'date-dmy-space', label: 'DATE', score: 0.7, needs: C_DIGIT,
+  { rule: 'date-dmy-space', label: 'DATE', score: 0.7, needs: C_DIGIT | G_DSY,
     re: new RegExp(`${B}(\\d{2}) (\\d{2}) ((?:19|20)\\d{2})${E}`, 'g'),
     check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.7 : null) },
   { rule: 'date-my', label: 'DATE', score: 0.5, needs: C_DIGIT,
@@ -94,7 +141,7 @@ export const RULES: RegexRule[] = [
   // ---- phones
   { rule: 'phone-fr', label: 'PHONE', score: 0.9, needs: C_DIGIT,
     re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:[ .\\-]?[0-9O]{2}){4}(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])`, 'g') },
-  { rule: 'phone-paren', label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN,
+  { rule: 'phone-paren', label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN | G_PARD,
     re: new RegExp(`${B}\\(\\d{2,3}\\) ?[1-9](?:[ .\\-]?\\d{2}){4}(?!\\d)`, 'g') },
   { rule: 'phone-fr-4x4', label: 'PHONE', score: 0.8, needs: C_DIGIT,
     re: new RegExp(`${B}0[1-9][ .]\\d{4}[ .]\\d{4}${E}`, 'g') },
@@ -102,7 +149,7 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`(?<![${L}+])(?:\\+|00)[1-9]\\d{0,2}[ .\\-]?(?:\\(0\\)[ .]?)?\\d(?:[ .\\-]?\\d){6,12}${E}`, 'g') },
   { rule: 'phone-us', label: 'PHONE', score: 0.8, needs: C_DIGIT,
     re: new RegExp(`${B}(?:\\+?1[ .\\-])?(?:\\([2-9]\\d{2}\\)[ \\-]?|[2-9]\\d{2}[ .\\-])\\d{3}[ .\\-]\\d{4}${E}`, 'g') },
-  { rule: 'phone-cue-ext', label: 'PHONE', score: 0.7, needs: C_DIGIT, group: 1,
+  { rule: 'phone-cue-ext', label: 'PHONE', score: 0.7, needs: C_DIGIT | G_CUEEXT, group: 1,
     re: /(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?)\s*[:.]?\s*(\d{4,5})(?!\d)/gi },
   // ---- identifiers with a checksum or a fixed shape
   { rule: 'nir', label: 'NIR', score: 0.7, needs: C_DIGIT,
@@ -124,32 +171,32 @@ export const RULES: RegexRule[] = [
       const digitsAround = text.slice(Math.max(0, m.index - 12), m.index) + text.slice(end, end + 12);
       return m[0].replace(/ /g, '').length === 15 && /^[12]\d/.test(m[0]) && !/\d/.test(digitsAround) ? 0.4 : null;
     } },
-  { rule: 'iban', label: 'IBAN', score: 1, needs: C_DIGIT | C_UPPER,
+  { rule: 'iban', label: 'IBAN', score: 1, needs: C_DIGIT | C_UPPER | G_UUD,
     re: new RegExp(`${B}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${E}`, 'g'),
     check: (m) => (isValidIban(m[0]) ? 1 : null) },
-  { rule: 'ssn', label: 'SSN', score: 0.7, needs: C_DIGIT | C_DASH,
+  { rule: 'ssn', label: 'SSN', score: 0.7, needs: C_DIGIT | C_DASH | G_DDASHD,
     re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'g'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
-  { rule: 'ipv4', label: 'IP', score: 0.9, needs: C_DIGIT | C_DOT,
+  { rule: 'ipv4', label: 'IP', score: 0.9, needs: C_DIGIT | C_DOT | G_DDOTD,
     re: /(?<![A-Za-z0-9.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![A-Za-z0-9]|\.\d)/g, check: (m) => (isIpv4(m[0]) ? 0.9 : null) },
   { rule: 'ipv6', label: 'IP', score: 0.9, needs: C_COLON, gate: (t) => t.includes('::') || HEXCOLON.test(t),
     re: /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f:]*)(?![\w:])/gi, check: (m) => (isIpv6(m[0]) ? 0.9 : null) },
   { rule: 'url', label: 'URL', score: 0.95, needs: C_DOT, gate: (t) => t.includes('://') || t.includes('www.') || t.includes('WWW.'),
     re: /(?:\b(?:https?|ftp):\/\/|\bwww\.)[^\s<>"')\]]+[^\s<>"')\].,;:!?]/gi },
   // ---- hospital identifiers after a cue
-  { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2,
+  { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2,
     re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/g },
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2,
     re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|num[ée]ro (?:de dossier|de s[ée]jour|d'identification)|medical record(?: number| no\.?)?|patient id|record)[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
-  { rule: 'long-number', label: 'ID', score: 0.5, needs: C_DIGIT,
+  { rule: 'long-number', label: 'ID', score: 0.5, needs: C_DIGIT | G_LONG,
     re: new RegExp(`${B}\\d{8,12}${E}`, 'g'),
     relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
   // ---- ages over 89
-  { rule: 'age-90', label: 'AGE', score: 0.9, needs: C_DIGIT,
+  { rule: 'age-90', label: 'AGE', score: 0.9, needs: C_DIGIT | G_AGE,
     re: /(?<![A-Za-z0-9À-ÿ])(?:9\d|1[01]\d) ?(?:ans|years?[- ]old|yo|y\/o|years? of age)(?![A-Za-zÀ-ÿ])/gi },
   // ---- addresses
   { rule: 'address-fr', label: 'ADDRESS', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`\\b\\d{1,4}(?:-\\d{1,4})?(?: ?(?:bis|ter|[a-c]))?,? (?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()]{1,60}?(?=\\s*(?:[,;()]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`, 'gi') },
-  { rule: 'address-en', label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER,
+  { rule: 'address-en', label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER | G_DSU,
     re: /\b\d{1,5} (?:[A-Z][a-z]+ ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass)\.?(?: (?:Apt|Suite|Unit|#) ?[\w-]+)?\b/gu },
 ];
 
@@ -444,7 +491,7 @@ export function recognizePatterns(text: string, spans: Span[]): void {
   const cls = charClasses(text);
   for (const r of SCAN_RULES) {
     if (r.needs !== undefined && (cls & r.needs) !== r.needs) continue;
-    if (r.gate && !r.gate(text)) continue;
+    if (r.gate && !r.gate(text, cls)) continue;
     r.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = r.re.exec(text)) !== null) {
