@@ -3,7 +3,7 @@ import { action, numberOption } from '../run.ts';
 
 interface ServeOptions {
   data?: string; database?: string; port?: string; host?: string; keyFile?: string; web?: string; schema?: string;
-  rateLimit?: string; quiet?: boolean;
+  rateLimit?: string; quiet?: boolean; auditAnchor?: string;
 }
 
 /** `anonymat serve` — the observatory service (API + dashboard + transparency page). */
@@ -18,6 +18,7 @@ export function register(program: Command): void {
     .option('--web <folder>', 'built dashboard to serve (default: web/dist of the package)')
     .option('--schema <file>', 'observatory schema (YAML/JSON: columns with roles, thresholds); default: the built-in demo schema')
     .option('--rate-limit <n>', 'requests per minute per token for ordinary routes', '600')
+    .option('--audit-anchor <file>', 'where to write the audit head after each entry (default <data>/audit-head.json; none with --database unless given)')
     .option('--quiet', 'no access log on stderr')
     .addHelpText('after', `
 Example:
@@ -53,6 +54,7 @@ Memory: the records a release reads are held in memory while it is computed.`)
         log: opts.quiet ? () => undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
         rateLimits: { windowMs: 60_000, limits: { ...DEFAULT_RATE_LIMITS.limits, default: perMinute } },
         fault: process.env.ANONYMAT_FAULT ?? null,
+        ...(opts.auditAnchor ? { auditAnchor: opts.auditAnchor } : {}),
       });
       const { url, stop } = await listen(service, port, opts.host);
       if (service.bootstrapToken) {
