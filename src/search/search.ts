@@ -14,6 +14,10 @@
  *   transformation makes all its predecessors infeasible, a feasible one all its successors
  *   feasible), and an unknown transformation is resolved by a binary search on a chain of
  *   successors above it (as ARX's Flash does), which settles many transformations per check.
+ *   An incumbent is found first (binary search on the path of lowest bounds). Transformations
+ *   certified infeasible by the checker's projections are never grouped, and the rows a
+ *   transformation must suppress (from projections, or from a checked generalization of it)
+ *   tighten its bound through `metric.lowerBoundSuppressed`.
  * - heuristic: for lattices too large to enumerate: a greedy climb by lower bound to a feasible
  *   transformation, then a greedy descent while a predecessor stays feasible and improves the
  *   value. Feasible, not proven optimal.
@@ -235,7 +239,6 @@ export function optimalSearch(checker: Checker, options: SearchOptions = {}): Se
   }
   let finalBest = bestResult;
   if (best && (!finalBest || finalBest.id !== best.id)) finalBest = results.get(best.id) ?? checker.check(best.id);
-  void forEachPredecessor;
   return { best: finalBest, optimal: true, checked, latticeSize: size, strategy: 'optimal' };
 }
 
