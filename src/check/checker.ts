@@ -14,6 +14,15 @@
  *    most floor(limit · N) and every table-level model holds on what is released.
  * 4. Feasible transformations get their metric value.
  * Snapshots smaller than the base are kept in a most-recently-used cache bounded in entries.
+ *
+ * Exact shortcuts (size-only monotone models, i.e. k-anonymity and the highest-risk threshold):
+ * - projections: a single column's or a pair of columns' classes are unions of the classes of any
+ *   transformation with the same levels there, so the rows they put in too-small classes are
+ *   suppressed by every such transformation (`suppressedAtLeast`, `certifiedInfeasible`); the base
+ *   is built at the lowest levels single columns do not already rule out (`floor`);
+ * - a roll-up stops when it has more classes than floor(N/k) + the limit, or — the base being
+ *   sorted by one quasi-identifier so classes complete segment by segment — when its completed
+ *   classes already suppress more rows than the limit.
  */
 import type { CompiledHierarchy } from '../hierarchy/hierarchy.ts';
 import { levelMap } from '../hierarchy/hierarchy.ts';
