@@ -654,8 +654,10 @@ function costView(c: Charge): { measure: LedgerMeasure; amount: string; delta: s
 export async function runQuery(table: Table, queryDoc: unknown, opts: RunOptions): Promise<QueryOutcome> {
   const started = performance.now();
   const out = await runQueryUnpadded(table, queryDoc, opts);
-  const wait = (opts.padMs ?? 0) - (performance.now() - started);
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  // timers may fire a fraction of a millisecond early: wait until the full padding has elapsed
+  for (let wait = (opts.padMs ?? 0) - (performance.now() - started); wait > 0; wait = (opts.padMs ?? 0) - (performance.now() - started)) {
+    await new Promise((r) => setTimeout(r, Math.ceil(wait)));
+  }
   return out;
 }
 
