@@ -20,11 +20,38 @@ const NUMW = 'un|une|premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|
 const NIR_CUE = /(?:assurance maladie|carte vitale|s[ée]cu|s[ée]curit[ée] sociale|\bNIR\b|\bNSS\b|\bINS\b|insee|immatriculation|\bSS\b|social security)/i;
 
 /** One scan per document tells whether any month name occurs; month-led rules are skipped otherwise. */
-const MONTH_GATE = new RegExp(`(?<![a-zà-ÿ])(?:${MONTHS})(?![a-zà-ÿ])`, "i");
-let gateText = '', gateValue = false;
-function hasMonth(t: string): boolean {
-  if (t !== gateText) { gateText = t; gateValue = MONTH_GATE.test(t); }
-  return gateValue;
+/**
+ * Month names: the same test as /(?<![a-zà-ÿ])(?:MONTHS)(?![a-zà-ÿ])/i, done inside the one
+ * character pass (charClasses): a maximal run of letters (the class [a-zà-ÿ] under the i flag:
+ * A-Z, a-z, À-Ö, Ø-Þ, à-ÿ, Ÿ) whose lower-case form is one of the month forms.
+ */
+const MONTH_FORMS = new Set<string>();
+for (const alt of MONTHS.split('|')) {
+  // expand the character classes [ée] [uû] and the optional 'r?' of the alternatives
+  let forms = [''];
+  for (let i = 0; i < alt.length; i++) {
+    if (alt[i] === '[') { const j = alt.indexOf(']', i); const chars = alt.slice(i + 1, j).split(''); forms = forms.flatMap((f) => chars.map((c) => f + c)); i = j; }
+    else if (alt[i + 1] === '?') { forms = forms.flatMap((f) => [f, f + alt[i]]); i++; }
+    else forms = forms.map((f) => f + alt[i]);
+  }
+  for (const f of forms) MONTH_FORMS.add(f);
+}
+function isMonthLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 223) || c === 376;
+}
+/** First two letters of a month form (lower case, é → e): cheap filter before the Set look-up. */
+function monthStart(c0: number, c1: number): boolean {
+  const a = c0 | 32;
+  const b = c1 === 233 || c1 === 201 ? 101 : c1 < 128 ? c1 | 32 : c1;
+  switch (a) {
+    case 106: return b === 97 || b === 117;            // ja ju
+    case 102: case 100: case 115: return b === 101;     // fe fé de dé se
+    case 109: return b === 97;                          // ma
+    case 97: return b === 118 || b === 112 || b === 111 || b === 117; // av ap ao au
+    case 111: return b === 99;                          // oc
+    case 110: return b === 111;                         // no
+    default: return false;
+  }
 }
 const DIGIT2_SPACE = / (?:0?[1-9]|1[0-2]) (?:deux|mille|\d{4})/;
 /** Character classes present in a text (one pass): rules that need an absent class are skipped. */
@@ -45,14 +72,28 @@ const G_CUEEXT = 1 << 16;  // a 4-5 digit run after a letter (only spaces, ':', 
 const G_LONG = 1 << 17;    // a run of 8-12 digits                                 (long-number)
 const G_D2S = 1 << 18;     // ' ' + a 1-2 digit run + ' ' + (d, m or a digit)      (date-words' second gate)
 const G_DEG = 1 << 19;     // '°' (n° dossier / n° séjour)
+const G_MONTH = 1 << 20;   // a month name (MONTH_FORMS)                          (date-text, date-month-cue, date-words)
+const G_HEXC = 1 << 21;    // hex digit ':' hex digit                             (ipv6)
+function isHexCode(c: number): boolean { return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102); }
+/** JS \s (and other control characters, which only widens the test). */
+function isSpaceLike(c: number): boolean {
+  return c <= 32 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 function isAsciiLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
 function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
 export function charClasses(t: string): number {
   let m = 0;
   const n = t.length;
-  let runStart = -1;
+  let runStart = -1, wordStart = -1;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? t.charCodeAt(i) : -1;
+    if (isMonthLetter(c)) { if (wordStart < 0) wordStart = i; }
+    else if (wordStart >= 0) {
+      const len = i - wordStart;
+      if (len >= 3 && len <= 9 && (m & G_MONTH) === 0 && monthStart(t.charCodeAt(wordStart), t.charCodeAt(wordStart + 1))
+        && MONTH_FORMS.has(t.slice(wordStart, i).toLowerCase())) m |= G_MONTH;
+      wordStart = -1;
+    }
     if (c >= 48 && c <= 57) {
       if (runStart < 0) runStart = i;
       continue;
@@ -66,14 +107,21 @@ export function charClasses(t: string): number {
       if (c === 45) { if (len >= 4) m |= G_ISO; if (len >= 3 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) m |= G_DDASHD; }
       else if (c === 46) { if (i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) m |= G_DDOTD; }
       else if (c === 32) {
-        if (len <= 5 && i + 1 < n) { const nc = t.charCodeAt(i + 1); if (nc >= 65 && nc <= 90) m |= G_DSU; if (len <= 2 && pc === 32 && (nc === 100 || nc === 109 || nc === 68 || nc === 77 || isDigitCode(nc))) m |= G_D2S; }
+        if (len <= 5 && i + 1 < n) {
+          const nc = t.charCodeAt(i + 1);
+          // address-en: ' ' + [A-Z][a-z]+ ' ' + another word
+          if (nc >= 65 && nc <= 90) { let k = i + 2; while (k < n && t.charCodeAt(k) >= 97 && t.charCodeAt(k) <= 122) k++; if (k > i + 2 && t.charCodeAt(k) === 32) m |= G_DSU; } if (len <= 2 && pc === 32 && (nc === 100 || nc === 109 || nc === 68 || nc === 77 || isDigitCode(nc))) m |= G_D2S; }
       }
       if (len >= 4 && (d0 === 49 || d0 === 50) && pc === 32 && runStart >= 2 && isDigitCode(t.charCodeAt(runStart - 2))) m |= G_DSY;
-      if ((len === 2 && d0 === 57) || (len === 3 && d0 === 49 && (t.charCodeAt(runStart + 1) === 48 || t.charCodeAt(runStart + 1) === 49))) m |= G_AGE;
+      if ((len === 2 && d0 === 57) || (len === 3 && d0 === 49 && (t.charCodeAt(runStart + 1) === 48 || t.charCodeAt(runStart + 1) === 49))) {
+        // then ' ?' and ans / year / yo / y/o (any case)
+        const a = c === 32 ? t.charCodeAt(i + 1) | 32 : c | 32;
+        if (a === 97 || a === 121) m |= G_AGE;
+      }
       if (len >= 8 && len <= 12) m |= G_LONG;
       if (len === 4 || len === 5) {
         let k = runStart - 1;
-        while (k >= 0) { const b = t.charCodeAt(k); if (isAsciiLetter(b) || isDigitCode(b)) break; k--; }
+        while (k >= 0) { const b = t.charCodeAt(k); if (!(isSpaceLike(b) || b === 58 || b === 46)) break; k--; }
         if (k >= 0 && isAsciiLetter(t.charCodeAt(k))) m |= G_CUEEXT;
       }
       if (pc === 40) m |= G_PARD;
@@ -85,7 +133,7 @@ export function charClasses(t: string): number {
     else if (c === 46) m |= C_DOT;
     else if (c === 45) m |= C_DASH;
     else if (c === 40) m |= C_PAREN;
-    else if (c === 58) m |= C_COLON;
+    else if (c === 58) { m |= C_COLON; if (i > 0 && i + 1 < n && isHexCode(t.charCodeAt(i - 1)) && isHexCode(t.charCodeAt(i + 1))) m |= G_HEXC; }
     else if (c === 176) m |= G_DEG;
   }
   return m;
@@ -118,13 +166,13 @@ export const RULES: RegexRule[] = [
   { rule: 'date-dm-dot', label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT | G_DDOTD,
     re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
     check: (m) => dayMonthOk(+m[1]!, +m[2]!) && !/\d[.,]$/.test('') ? 0.5 : null },
-  { rule: 'date-text', label: 'DATE', score: 0.9, needs: C_DIGIT, gate: hasMonth,
+  { rule: 'date-text', label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)? ?(?:${MONTHS})\\.?(?: ?(?:\\d{4}|\\d{2}))?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
-  { rule: 'date-text', label: 'DATE', score: 0.9, needs: C_DIGIT, gate: hasMonth,
+  { rule: 'date-text', label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
-  { rule: 'date-month-cue', label: 'DATE', score: 0.6, gate: hasMonth,
+  { rule: 'date-month-cue', label: 'DATE', score: 0.6, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`(?<=(?<![${L}])(?:en|fin|d[ée]but|mi|depuis|courant|d[ée]but|avant|apr[èe]s|in|since|early|late|mid)[ -])(?:${MONTHS_FULL})(?![${L}])`, 'gi') },
-  { rule: 'date-words', label: 'DATE', score: 0.85, gate: (t, cls) => hasMonth(t) || ((cls & G_D2S) !== 0 && DIGIT2_SPACE.test(t)),
+  { rule: 'date-words', label: 'DATE', score: 0.85, gate: (t, cls) => (cls & G_MONTH) !== 0 || ((cls & G_D2S) !== 0 && DIGIT2_SPACE.test(t)),
     re: new RegExp(`${B}(?:${NUMW_DAY})(?:[ -](?:${NUMW}))* (?:${MONTHS_FR}|0?[1-9]|1[0-2]) (?:(?:${NUMW})(?:[ -](?:${NUMW}))*|\\d{4}|\\d{2})${E}`, 'gi') },
   { rule: 'date-dmy-space', label: 'DATE', score: 0.7, needs: C_DIGIT | G_DSY,
     re: new RegExp(`${B}(\\d{2}) (\\d{2}) ((?:19|20)\\d{2})${E}`, 'g'),
@@ -178,7 +226,7 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'g'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
   { rule: 'ipv4', label: 'IP', score: 0.9, needs: C_DIGIT | C_DOT | G_DDOTD,
     re: /(?<![A-Za-z0-9.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![A-Za-z0-9]|\.\d)/g, check: (m) => (isIpv4(m[0]) ? 0.9 : null) },
-  { rule: 'ipv6', label: 'IP', score: 0.9, needs: C_COLON, gate: (t) => t.includes('::') || HEXCOLON.test(t),
+  { rule: 'ipv6', label: 'IP', score: 0.9, needs: C_COLON, gate: (t, cls) => t.includes('::') || ((cls & G_HEXC) !== 0 && HEXCOLON.test(t)),
     re: /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f:]*)(?![\w:])/gi, check: (m) => (isIpv6(m[0]) ? 0.9 : null) },
   { rule: 'url', label: 'URL', score: 0.95, needs: C_DOT, gate: (t) => t.includes('://') || t.includes('www.') || t.includes('WWW.'),
     re: /(?:\b(?:https?|ftp):\/\/|\bwww\.)[^\s<>"')\]]+[^\s<>"')\].,;:!?]/gi },
