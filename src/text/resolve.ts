@@ -14,9 +14,10 @@
 import { PRIORITY } from './types.ts';
 import type { Span, TextLabel } from './types.ts';
 
-const LABEL_ORDER = new Map<TextLabel, number>(
+/** Label → rank in alphabetical order (the merge pass groups spans by label in this order). */
+const LABEL_ORDER = Object.fromEntries(
   (Object.keys(PRIORITY) as TextLabel[]).sort().map((l, i) => [l, i] as const),
-);
+) as Record<TextLabel, number>;
 
 function spacesOnly(text: string, a: number, b: number): boolean {
   if (b - a < 1 || b - a > 2) return false;
@@ -24,50 +25,85 @@ function spacesOnly(text: string, a: number, b: number): boolean {
   return true;
 }
 
-/** Reused occupancy buffer (grown on demand): no allocation per document. */
+/**
+ * Reused work buffers (grown on demand): no object per span inside the resolution, only the
+ * output spans are allocated.
+ */
 let taken = new Uint8Array(4096);
-
-interface Work { start: number; end: number; label: TextLabel; score: number; rule: string; li: number; pr: number }
+let cap = 0;
+let sLi = new Int32Array(0), sStart = new Int32Array(0), sEnd = new Int32Array(0);
+let mStart = new Int32Array(0), mEnd = new Int32Array(0), mPr = new Int32Array(0), mBest = new Int32Array(0);
+let mScore = new Float64Array(0);
+function grow(n: number): void {
+  if (n <= cap) return;
+  cap = Math.max(n, cap * 2, 64);
+  sLi = new Int32Array(cap); sStart = new Int32Array(cap); sEnd = new Int32Array(cap);
+  mStart = new Int32Array(cap); mEnd = new Int32Array(cap); mPr = new Int32Array(cap); mBest = new Int32Array(cap);
+  mScore = new Float64Array(cap);
+}
+const byLabelStart = (a: number, b: number): number =>
+  sLi[a]! - sLi[b]! || sStart[a]! - sStart[b]! || sEnd[b]! - sEnd[a]! || a - b;
+const byPriority = (a: number, b: number): number =>
+  mPr[b]! - mPr[a]! || mScore[b]! - mScore[a]! || (mEnd[b]! - mStart[b]!) - (mEnd[a]! - mStart[a]!) || mStart[a]! - mStart[b]! || a - b;
 
 export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
   const n = spans.length;
   if (n === 0) return [];
-  // 1. merge same-label spans: sort by (label, start, -end), one pass
-  const list: Work[] = new Array(n);
+  grow(n);
+  // 1. merge same-label spans: sort by (label, start, -end), one pass (ties keep the input order)
+  const order: number[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const s = spans[i]!;
-    list[i] = { start: s.start, end: s.end, label: s.label, score: s.score, rule: s.rule, li: LABEL_ORDER.get(s.label)!, pr: PRIORITY[s.label] };
+    sLi[i] = LABEL_ORDER[s.label]; sStart[i] = s.start; sEnd[i] = s.end; order[i] = i;
   }
-  list.sort((a, b) => a.li - b.li || a.start - b.start || b.end - a.end);
-  const merged: Work[] = [];
-  let cur = list[0]!;
-  for (let i = 1; i < n; i++) {
-    const s = list[i]!;
-    if (s.li === cur.li && (s.start < cur.end || (s.label === 'NAME' && text !== undefined && spacesOnly(text, cur.end, s.start)))) {
-      if (s.end > cur.end) cur.end = s.end;
-      if (s.score > cur.score) { cur.score = s.score; cur.rule = s.rule; }
-    } else { merged.push(cur); cur = s; }
+  order.sort(byLabelStart);
+  let m = 0;
+  let c = order[0]!;
+  mStart[0] = sStart[c]!; mEnd[0] = sEnd[c]!; mScore[0] = spans[c]!.score; mBest[0] = c;
+  let curLi = sLi[c]!;
+  for (let k = 1; k < n; k++) {
+    const i = order[k]!;
+    const st = sStart[i]!;
+    if (sLi[i] === curLi && (st < mEnd[m]! || (spans[i]!.label === 'NAME' && text !== undefined && spacesOnly(text, mEnd[m]!, st)))) {
+      if (sEnd[i]! > mEnd[m]!) mEnd[m] = sEnd[i]!;
+      const sc = spans[i]!.score;
+      if (sc > mScore[m]!) { mScore[m] = sc; mBest[m] = i; }
+    } else {
+      m++; c = i; curLi = sLi[i]!;
+      mStart[m] = st; mEnd[m] = sEnd[i]!; mScore[m] = spans[i]!.score; mBest[m] = i;
+    }
   }
-  merged.push(cur);
-  const strip = (w: Work, start = w.start, end = w.end): Span => ({ start, end, label: w.label, score: w.score, rule: w.rule });
-  if (merged.length === 1) return [strip(merged[0]!)];
+  m++;
+  // the merged span: the label of its group, the best score and the rule that reached it first
+  const out = (j: number, start: number, end: number): Span => {
+    const b = spans[mBest[j]!]!;
+    return { start, end, label: b.label, score: mScore[j]!, rule: b.rule };
+  };
+  if (m === 1) return [out(0, mStart[0]!, mEnd[0]!)];
   // 2. greedy by priority with an occupancy map over the covered range
-  merged.sort((a, b) => b.pr - a.pr || b.score - a.score || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  const morder: number[] = new Array(m);
   let lo = Infinity, hi = 0;
-  for (const s of merged) { if (s.start < lo) lo = s.start; if (s.end > hi) hi = s.end; }
+  for (let j = 0; j < m; j++) {
+    morder[j] = j; mPr[j] = PRIORITY[spans[mBest[j]!]!.label];
+    if (mStart[j]! < lo) lo = mStart[j]!;
+    if (mEnd[j]! > hi) hi = mEnd[j]!;
+  }
+  morder.sort(byPriority);
   if (taken.length < hi - lo) taken = new Uint8Array(Math.max(hi - lo, taken.length * 2));
   taken.fill(0, 0, hi - lo);
   const kept: Span[] = [];
-  for (const s of merged) {
+  for (let q = 0; q < m; q++) {
+    const j = morder[q]!;
+    const sS = mStart[j]!, sE = mEnd[j]!;
     // keep the parts of s that no higher-priority span covers (pieces under 2 characters dropped)
-    let k = s.start;
-    while (k < s.end) {
-      while (k < s.end && taken[k - lo]) k++;
+    let k = sS;
+    while (k < sE) {
+      while (k < sE && taken[k - lo]) k++;
       const a = k;
-      while (k < s.end && !taken[k - lo]) k++;
-      if (k - a >= 2 || (a === s.start && k === s.end)) {
+      while (k < sE && !taken[k - lo]) k++;
+      if (k - a >= 2 || (a === sS && k === sE)) {
         taken.fill(1, a - lo, k - lo);
-        kept.push(strip(s, a, k));
+        kept.push(out(j, a, k));
       }
     }
   }
