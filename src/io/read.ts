@@ -39,6 +39,9 @@ export interface ReadOptions {
   infer?: boolean;
   /** Only these columns (each must exist). */
   columns?: string[];
+  /** Declared types of columns absent from the input are ignored instead of being an error
+   * (for files that hold a subset of the policy's columns, such as releases). */
+  typesIfPresent?: boolean;
   /** Label for messages when reading stdin. */
   name?: string;
 }
@@ -88,7 +91,7 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
 
 async function readWith(con: DuckDBConnection, path: string, label: string, o: ReadOptions): Promise<Table> {
   const format = formatOf(path, o.format);
-  const declared = o.types ?? {};
+  let declared = o.types ?? {};
   let names: string[];
   let native: Record<string, ColumnKind> = {};
   if (format === 'csv' || format === 'tsv') {
@@ -126,6 +129,7 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
     }
   }
 
+  if (o.typesIfPresent) declared = Object.fromEntries(Object.entries(declared).filter(([n]) => names.includes(n)));
   // requested and declared columns must exist
   const issues: Issue[] = [];
   const wanted = o.columns ?? names;

@@ -39,9 +39,9 @@ criterion and its figure. Without --control the risks are measured against a ran
 Exit codes: 0 anonymous · 2 invalid input or policy · 3 pseudonymous (personal data).
 Cost: ${'~'}2,000 attacks per criterion by default (configurable); a few seconds on 50,000 rows.`)
     .action(action(async (originalPath: string, releasePath: string, opts: VerdictOptions) => {
-      const { readTable } = await import('../../io/read.ts');
-      const { loadPolicy, readOptionsOf } = await import('../../policy/policy.ts');
-      const { proveAnonymity, verdictSummary } = await import('../../attack/index.ts');
+      const { loadPolicy } = await import('../../policy/policy.ts');
+      const { verdictSummary } = await import('../../attack/index.ts');
+      const { verdictOfFiles } = await import('../../release/verdict.ts');
       const policy = await loadPolicy(opts.policy!);
       const seed = numberOption('seed', opts.seed);
       const attacks = numberOption('attacks', opts.attacks);
@@ -52,39 +52,14 @@ Cost: ${'~'}2,000 attacks per criterion by default (configurable); a few seconds
         if (!r || !a) throw new AnonymatError('invalid-usage', '--truth expects <release column>:<aux column>');
         truth = { release: r, aux: a };
       }
-      const overrides = { ...(opts.delimiter ? { delimiter: opts.delimiter } : {}), ...(opts.encoding ? { encoding: opts.encoding as 'utf-8' | 'latin-1' } : {}) };
-      const base = readOptionsOf(policy, overrides);
-      const allTypes = base.types ?? {};
-      const stringTypes = Object.fromEntries(Object.entries(allTypes).filter(([, k]) => k === 'string'));
-      // declared types apply to raw files; released files may hold generalized labels, so only text types apply there
-      const read = async (path: string, types: Record<string, string>) => {
-        const header = await headerOf(path, base.delimiter, base.encoding);
-        const t = header ? Object.fromEntries(Object.entries(types).filter(([n]) => header.includes(n))) : {};
-        return readTable(path, { ...base, types: t as never });
-      };
-      const original = await read(originalPath, allTypes);
-      const release = await read(releasePath, stringTypes);
-      const control = opts.control ? await read(opts.control, allTypes) : undefined;
-      const aux = opts.aux ? await read(opts.aux, stringTypes) : undefined;
-      const previousRelease = opts.previousRelease ? await read(opts.previousRelease, stringTypes) : undefined;
-      // the policy's hierarchies (ARX files or builders) let the attacks read word labels such as ordered groups
-      const hierarchies: { column: string; levels: readonly (readonly string[])[] }[] = [];
-      const withHierarchy = Object.entries(policy.columns).filter(([n, c]) => c.hierarchy !== undefined && original.columns.some((x) => x.name === n)).map(([n]) => n);
-      if (withHierarchy.length) {
-        const { resolveHierarchies } = await import('../../release/anonymize.ts');
-        for (const name of withHierarchy) {
-          try {
-            hierarchies.push(...(await resolveHierarchies(original, policy, [name])));
-          } catch {
-            process.stderr.write(`warning: the hierarchy of column ${name} could not be built; its released labels are read by their form only\n`);
-          }
-        }
-      }
-      const report = await proveAnonymity({
-        original, release, policy, hierarchies,
-        ...(control ? { control } : {}), ...(aux ? { aux } : {}), ...(previousRelease ? { previousRelease } : {}),
-        ...(seed !== undefined ? { seed } : {}), ...(attacks !== undefined ? { attacks } : {}), ...(truth ? { truth } : {}),
-      });
+      const report = await verdictOfFiles(
+        { original: originalPath, release: releasePath, control: opts.control, aux: opts.aux, previousRelease: opts.previousRelease },
+        policy,
+        {
+          overrides: { delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined },
+          seed, attacks, truth, onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+        },
+      );
       const pc = (await import('picocolors')).default;
       for (const w of report.warnings) {
         process.stderr.write(w.startsWith('NO CONTROL SET') ? `${pc.bold(pc.yellow('WARNING'))}: ${pc.yellow(w)}\n` : `${pc.yellow('warning')}: ${w}\n`);
@@ -104,24 +79,4 @@ Cost: ${'~'}2,000 attacks per criterion by default (configurable); a few seconds
       }
       return report.verdict.anonymous ? 0 : 3;
     }));
-}
-
-/** Column names of a CSV/TSV header (null for other formats: every declared type is kept). */
-async function headerOf(path: string, delimiter?: string, encoding?: string): Promise<string[] | null> {
-  const lower = path.toLowerCase();
-  const isTsv = lower.endsWith('.tsv');
-  if (path === '-' || !(lower.endsWith('.csv') || isTsv)) return null;
-  const { open } = await import('node:fs/promises');
-  const { parse } = await import('csv-parse/sync');
-  let fh;
-  try { fh = await open(path, 'r'); } catch { return null; }
-  try {
-    const buf = Buffer.alloc(65536);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    let text = buf.subarray(0, bytesRead).toString(encoding === 'latin-1' ? 'latin1' : 'utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const firstLine = text.split(/\r?\n/)[0] ?? '';
-    const rows = parse(firstLine, { delimiter: delimiter ?? (isTsv ? '\t' : ','), relax_quotes: true }) as string[][];
-    return rows[0] ?? null;
-  } catch { return null; } finally { await fh.close(); }
 }

@@ -1,0 +1,59 @@
+/**
+ * The verdict pipeline: read the original, the release and the optional control, auxiliary and
+ * previous-release files as the policy declares, resolve the policy's hierarchies (so the attacks
+ * read generalized labels), and run every check of src/attack (docs/verdict.md).
+ * Used by `anonymat verdict`, and by `assess --original` and `anonymize --verdict`.
+ */
+import { readTable, type ReadOptions } from '../io/read.ts';
+import { readOptionsOf, type Policy } from '../policy/policy.ts';
+import type { ColumnKind, Table } from '../table/table.ts';
+import { proveAnonymity, type VerdictReport } from '../attack/index.ts';
+import { resolveHierarchies } from './anonymize.ts';
+
+export interface VerdictFiles { original: string; release: string; control?: string; aux?: string; previousRelease?: string }
+export interface VerdictTables { original: Table; release: Table; control?: Table; aux?: Table; previousRelease?: Table }
+export interface VerdictRunOptions {
+  overrides?: ReadOptions;
+  seed?: number;
+  attacks?: number;
+  truth?: { release: string; aux: string };
+  /** Called for a hierarchy that cannot be built (its labels are then read by their form only). */
+  onWarning?: (message: string) => void;
+}
+
+/** Reads the files and runs the verdict. Declared types apply to raw files; released and auxiliary
+ * files may hold generalized labels, so only text types apply there. */
+export async function verdictOfFiles(files: VerdictFiles, policy: Policy, o: VerdictRunOptions = {}): Promise<VerdictReport> {
+  const clean = Object.fromEntries(Object.entries(o.overrides ?? {}).filter(([, v]) => v !== undefined)) as ReadOptions;
+  const base = readOptionsOf(policy, clean);
+  const allTypes = base.types ?? {};
+  const textTypes = Object.fromEntries(Object.entries(allTypes).filter(([, k]) => k === 'string')) as Record<string, ColumnKind>;
+  const read = (path: string, types: Record<string, ColumnKind>) => readTable(path, { ...base, types, typesIfPresent: true });
+  const tables: VerdictTables = {
+    original: await read(files.original, allTypes),
+    release: await read(files.release, textTypes),
+    ...(files.control ? { control: await read(files.control, allTypes) } : {}),
+    ...(files.aux ? { aux: await read(files.aux, textTypes) } : {}),
+    ...(files.previousRelease ? { previousRelease: await read(files.previousRelease, textTypes) } : {}),
+  };
+  return verdictOfTables(tables, policy, o);
+}
+
+/** Runs the verdict on tables already read, with the policy's hierarchies. */
+export async function verdictOfTables(t: VerdictTables, policy: Policy, o: VerdictRunOptions = {}): Promise<VerdictReport> {
+  const hierarchies: { column: string; levels: readonly (readonly string[])[] }[] = [];
+  const withHierarchy = Object.entries(policy.columns)
+    .filter(([n, c]) => c.hierarchy !== undefined && t.original.columns.some((x) => x.name === n)).map(([n]) => n);
+  for (const name of withHierarchy) {
+    try {
+      hierarchies.push(...(await resolveHierarchies(t.original, policy, [name])));
+    } catch {
+      o.onWarning?.(`the hierarchy of column ${name} could not be built; its released labels are read by their form only`);
+    }
+  }
+  return proveAnonymity({
+    original: t.original, release: t.release, policy, hierarchies,
+    ...(t.control ? { control: t.control } : {}), ...(t.aux ? { aux: t.aux } : {}), ...(t.previousRelease ? { previousRelease: t.previousRelease } : {}),
+    ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.attacks !== undefined ? { attacks: o.attacks } : {}), ...(o.truth ? { truth: o.truth } : {}),
+  });
+}
