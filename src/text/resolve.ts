@@ -34,17 +34,37 @@ let cap = 0;
 let sLi = new Int32Array(0), sStart = new Int32Array(0), sEnd = new Int32Array(0);
 let mStart = new Int32Array(0), mEnd = new Int32Array(0), mPr = new Int32Array(0), mBest = new Int32Array(0);
 let mScore = new Float64Array(0);
+let keys = new Float64Array(0);
 function grow(n: number): void {
   if (n <= cap) return;
   cap = Math.max(n, cap * 2, 64);
   sLi = new Int32Array(cap); sStart = new Int32Array(cap); sEnd = new Int32Array(cap);
   mStart = new Int32Array(cap); mEnd = new Int32Array(cap); mPr = new Int32Array(cap); mBest = new Int32Array(cap);
   mScore = new Float64Array(cap);
+  keys = new Float64Array(cap);
+}
+/** Largest integer key handled by the packed-key sorts (exact in a double). */
+const MAX_KEY = 2 ** 52;
+/**
+ * Sorts `idx` (0..n-1) by the integer keys k[i] (all distinct: each key ends with the index),
+ * with the native numeric sort of a Float64Array (no comparator call per comparison).
+ */
+function sortByPackedKeys(idx: number[], k: Float64Array, n: number): void {
+  const sub = k.subarray(0, n);
+  sub.sort();
+  for (let q = 0; q < n; q++) idx[q] = sub[q]! % n;
 }
 const byLabelStart = (a: number, b: number): number =>
   sLi[a]! - sLi[b]! || sStart[a]! - sStart[b]! || sEnd[b]! - sEnd[a]! || a - b;
 const byPriority = (a: number, b: number): number =>
   mPr[b]! - mPr[a]! || mScore[b]! - mScore[a]! || (mEnd[b]! - mStart[b]!) - (mEnd[a]! - mStart[a]!) || mStart[a]! - mStart[b]! || a - b;
+
+/** Distinct scores of the merged spans, ascending (few: the rules' literal scores). */
+function distinctScores(m: number): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < m; j++) { const v = mScore[j]!; if (!out.includes(v)) out.push(v); }
+  return out.sort((a, b) => a - b);
+}
 
 export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
   const n = spans.length;
@@ -56,7 +76,14 @@ export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
     const s = spans[i]!;
     sLi[i] = LABEL_ORDER[s.label]; sStart[i] = s.start; sEnd[i] = s.end; order[i] = i;
   }
-  order.sort(byLabelStart);
+  // the same order with packed keys ((label, start, -end) then the input index) when they fit
+  let maxEnd = 0;
+  for (let i = 0; i < n; i++) if (sEnd[i]! > maxEnd) maxEnd = sEnd[i]!;
+  const W = maxEnd + 1;
+  if (32 * W * W * n < MAX_KEY) {
+    for (let i = 0; i < n; i++) keys[i] = ((sLi[i]! * W + sStart[i]!) * W + (maxEnd - sEnd[i]!)) * n + i;
+    sortByPackedKeys(order, keys, n);
+  } else order.sort(byLabelStart);
   let m = 0;
   let c = order[0]!;
   mStart[0] = sStart[c]!; mEnd[0] = sEnd[c]!; mScore[0] = spans[c]!.score; mBest[0] = c;
@@ -88,7 +115,16 @@ export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
     if (mStart[j]! < lo) lo = mStart[j]!;
     if (mEnd[j]! > hi) hi = mEnd[j]!;
   }
-  morder.sort(byPriority);
+  // packed keys: (priority desc, score desc, length desc, start, merged index); scores ranked
+  const ranks = distinctScores(m);
+  const S = ranks.length, W2 = maxEnd + 1;
+  if (128 * S * W2 * W2 * m < MAX_KEY) {
+    for (let j = 0; j < m; j++) {
+      const r = S - 1 - ranks.indexOf(mScore[j]!);
+      keys[j] = ((((127 - mPr[j]!) * S + r) * W2 + (maxEnd - (mEnd[j]! - mStart[j]!))) * W2 + mStart[j]!) * m + j;
+    }
+    sortByPackedKeys(morder, keys, m);
+  } else morder.sort(byPriority);
   if (taken.length < hi - lo) taken = new Uint8Array(Math.max(hi - lo, taken.length * 2));
   taken.fill(0, 0, hi - lo);
   const kept: Span[] = [];
@@ -107,6 +143,19 @@ export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
       }
     }
   }
-  kept.sort((a, b) => a.start - b.start);
+  // pieces never overlap, so their starts are distinct
+  const nk = kept.length;
+  if (nk > 1) {
+    if ((maxEnd + 1) * nk < MAX_KEY) {
+      grow(nk);
+      for (let q = 0; q < nk; q++) keys[q] = kept[q]!.start * nk + q;
+      const sub = keys.subarray(0, nk);
+      sub.sort();
+      const sorted: Span[] = new Array(nk);
+      for (let q = 0; q < nk; q++) sorted[q] = kept[sub[q]! % nk]!;
+      return sorted;
+    }
+    kept.sort((a, b) => a.start - b.start);
+  }
   return kept;
 }
