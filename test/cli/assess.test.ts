@@ -100,3 +100,18 @@ test('assess: population.table (relative to the policy) feeds journalist risk', 
     assert.equal(a.journalist.highest, 0.5);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('assess --original runs the anonymity verdict on a release (identical release → pseudonymous, exit 3)', async () => {
+  const dir = await tmp();
+  try {
+    const rows = ['age,sex,zip,diagnosis'];
+    for (let i = 0; i < 120; i++) rows.push(`${20 + (i % 60)},${i % 2 ? 'F' : 'M'},${75000 + (i % 17)},${['E11', 'I10', 'J45'][i % 3]}`);
+    await writeFile(join(dir, 'orig.csv'), rows.join('\n') + '\n');
+    await writeFile(join(dir, 'p.yaml'), 'columns:\n  age: { role: quasi, type: integer }\n  sex: { role: quasi }\n  zip: { role: quasi, type: string }\n  diagnosis: { role: sensitive }\nthresholds: { k: 2 }\n');
+    const r = await runCli(['assess', join(dir, 'orig.csv'), '--policy', join(dir, 'p.yaml'), '--original', join(dir, 'orig.csv'), '--json']);
+    assert.equal(r.code, 3, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.anonymity.verdict.anonymous, false);
+    assert.match(r.stderr, /NO CONTROL SET/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

@@ -13,6 +13,9 @@ export function register(program: Command): void {
     .option('--delimiter <char>', 'CSV delimiter (overrides the policy)')
     .option('--encoding <enc>', 'utf-8 or latin-1 (overrides the policy)')
     .option('--format <fmt>', 'csv, tsv, parquet, jsonl or json (default: from the extension)')
+    .option('--original <file>', 'the input is a release of these original records: also run the anonymity verdict (attacks; docs/verdict.md)')
+    .option('--control <file>', 'with --original: original records held out of the release (control set of the attacks)')
+    .option('--aux <file>', 'with --original: auxiliary table with identities for the linkage attack')
     .option('--json', 'print the assessment as JSON (docs/assessment.md)')
     .option('--html <file>', 'write a self-contained HTML report')
     .addHelpText('after', `
@@ -21,6 +24,7 @@ Examples:
   anonymat assess patients.parquet --policy policy.yaml --json > assessment.json
   anonymat assess adult.csv --delimiter ';' --qi sex,age,race -k 5 --html report.html
   cat extract.csv | anonymat assess - --policy policy.yaml
+  anonymat assess release.csv --policy policy.yaml --original extract.csv --control heldout.csv   # + anonymity verdict
 
 Exit codes: 0 thresholds met · 2 invalid input or policy · 3 thresholds not met.
 Cost: memory ≈ 4 bytes × rows × columns for the codes plus DuckDB's read buffers; time is one
@@ -32,14 +36,27 @@ pass per quasi-identifier subset (SUDA2 grows with risk.suda2MaxSize, default 3)
       const result = await assessFile(input, policy, {
         delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined, format: opts.format as never,
       }, opts.html);
-      if (opts.json) printJson(result.assessment);
-      else process.stdout.write(summaryLines(result.assessment).join('\n') + '\n');
+      let proof: import('../../attack/index.ts').VerdictReport | undefined;
+      if (opts.original) {
+        const { verdictOfFiles } = await import('../../release/verdict.ts');
+        proof = await verdictOfFiles({ original: opts.original, release: input, control: opts.control, aux: opts.aux }, policy, {
+          overrides: { delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined },
+          onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+        });
+        for (const w of proof.warnings) process.stderr.write(`WARNING: ${w}\n`);
+      } else if (opts.control || opts.aux) throw new AnonymatError('invalid-usage', '--control and --aux need --original (the records the input was released from)');
+      if (opts.json) printJson(proof ? { ...result.assessment, anonymity: proof } : result.assessment);
+      else {
+        process.stdout.write(summaryLines(result.assessment).join('\n') + '\n');
+        if (proof) process.stdout.write(`anonymity verdict: ${proof.verdict.label}\n${proof.verdict.reasons.map((r) => `  - ${r}`).join('\n')}${proof.verdict.reasons.length ? '\n' : ''}`);
+      }
       if (opts.html) process.stderr.write(`report written to ${opts.html}\n`);
-      return result.assessment.verdict.passes ? 0 : 3;
+      return result.assessment.verdict.passes && (!proof || proof.verdict.anonymous) ? 0 : 3;
     }));
 }
 
 interface AssessOptions {
+  original?: string; control?: string; aux?: string;
   policy?: string; qi?: string; sensitive?: string; k?: string; delimiter?: string; encoding?: string; format?: string; json?: boolean; html?: string;
 }
 
