@@ -58,13 +58,17 @@ export function groupify(
 // (hashed path) are computed column by column over blocks of rows (sequential reads).
 const BLOCK = 4096;
 
-/** Exact path: mixed-radix keys; each slot holds [key, id + 1] side by side (one cache line per probe). */
+/**
+ * Exact path: mixed-radix keys. Slots hold id + 1 only (4 bytes); each class's key sits in a
+ * per-class array, so memory is 4 bytes per slot + 8 per class instead of 16 per slot.
+ */
 function groupExact(cols: Int32Array[], cards: Float64Array, inc: Uint8Array | null, n: number, classOf: Int32Array): Classes {
   const m = cols.length;
   let cap = initialCapacity(n), mask = cap - 1;
-  let table: Float64Array = new Float64Array(cap * 2);
-  let sizes: Int32Array = new Int32Array(Math.min(n, 1 << 16) || 1);
-  let first: Int32Array = new Int32Array(sizes.length);
+  let slots: Int32Array = new Int32Array(cap);
+  let ckeys: Float64Array = new Float64Array(Math.min(n, 1 << 16) || 1);
+  let sizes: Int32Array = new Int32Array(ckeys.length);
+  let first: Int32Array = new Int32Array(ckeys.length);
   let count = 0, rows = 0;
   const keys = new Float64Array(Math.min(BLOCK, n) || 1);
   for (let b = 0; b < n; b += BLOCK) {
@@ -82,23 +86,27 @@ function groupExact(cols: Int32Array[], cards: Float64Array, inc: Uint8Array | n
       let s = hashNumber(key) & mask;
       let id = -1;
       for (;;) {
-        const idp = table[2 * s + 1]!;
+        const idp = slots[s]!;
         if (idp === 0) break;
-        if (table[2 * s] === key) { id = idp - 1; break; }
+        if (ckeys[idp - 1] === key) { id = idp - 1; break; }
         s = (s + 1) & mask;
       }
       if (id === -1) {
         id = count++;
-        table[2 * s] = key; table[2 * s + 1] = id + 1;
-        if (count * 2 > cap) { cap *= 2; mask = cap - 1; table = rehashExact(table, cap); }
-        if (id >= sizes.length) { sizes = resize(sizes, sizes.length * 2); first = resize(first, first.length * 2); }
+        if (id >= sizes.length) {
+          const grow = sizes.length * 2;
+          sizes = resize(sizes, grow); first = resize(first, grow); ckeys = resizeF(ckeys, grow);
+        }
+        slots[s] = id + 1;
+        ckeys[id] = key;
         first[id] = i;
+        if (count * 2 > cap) { cap *= 2; mask = cap - 1; slots = rehashExact(ckeys, count, cap); }
       }
       sizes[id]!++;
       classOf[i] = id;
     }
   }
-  return { classOf, sizes: sizes.slice(0, count), first: first.slice(0, count), count, rows };
+  return { classOf, sizes: sizes.subarray(0, count), first: first.subarray(0, count), count, rows };
 }
 
 /** Hashed path (radix product over 2^53): FNV-1a over the codes; slots hold [hash, id + 1]; rows compared when hashes agree. */
@@ -140,7 +148,7 @@ function groupHashed(cols: Int32Array[], inc: Uint8Array | null, n: number, clas
       classOf[i] = id;
     }
   }
-  return { classOf, sizes: sizes.slice(0, count), first: first.slice(0, count), count, rows };
+  return { classOf, sizes: sizes.subarray(0, count), first: first.subarray(0, count), count, rows };
 }
 
 /** Slots to start with: room for every row as a class up to 2^16 rows (no growth, so no deopt, on small and mid-size data). */
@@ -150,16 +158,13 @@ function initialCapacity(n: number): number {
   return cap;
 }
 
-function rehashExact(old: Float64Array, cap: number): Float64Array {
-  const t = new Float64Array(cap * 2);
+function rehashExact(ckeys: Float64Array, count: number, cap: number): Int32Array {
+  const t = new Int32Array(cap);
   const mask = cap - 1;
-  for (let s = 0; s < old.length; s += 2) {
-    const idp = old[s + 1]!;
-    if (idp === 0) continue;
-    const key = old[s]!;
-    let x = hashNumber(key) & mask;
-    while (t[2 * x + 1] !== 0) x = (x + 1) & mask;
-    t[2 * x] = key; t[2 * x + 1] = idp;
+  for (let id = 0; id < count; id++) {
+    let x = hashNumber(ckeys[id]!) & mask;
+    while (t[x] !== 0) x = (x + 1) & mask;
+    t[x] = id + 1;
   }
   return t;
 }
@@ -202,4 +207,5 @@ function fmix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+function resizeF(a: Float64Array, n: number): Float64Array { const b = new Float64Array(n); b.set(a); return b; }
 function resize(a: Int32Array, n: number): Int32Array { const b = new Int32Array(n); b.set(a); return b; }
