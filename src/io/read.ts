@@ -159,9 +159,12 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
   }
   if (issues.length) throw new AnonymatError('invalid-input', `${label}: values do not match the declared column types`, issues);
 
-  const casts = wanted.map((n) => `TRY_CAST(${castSource(n, native[n]!)} AS ${sqlType(kinds[n]!)}) AS ${ident(n)}`);
-  await con.run(`CREATE TABLE typed AS SELECT ${casts.join(', ') || '1 AS __none'} FROM raw`); // a plain projection keeps row order
-  return encodeTable(con, 'typed', wanted, kinds);
+  // convert in place only the columns whose kind changes (text columns are kept exactly as read)
+  for (const n of wanted) {
+    if (kinds[n] === native[n]) continue;
+    await con.run(`ALTER TABLE raw ALTER ${ident(n)} SET DATA TYPE ${sqlType(kinds[n]!)} USING TRY_CAST(${castSource(n, native[n]!)} AS ${sqlType(kinds[n]!)})`);
+  }
+  return encodeTable(con, 'raw', wanted, kinds);
 }
 
 function castSource(n: string, native: ColumnKind): string {
