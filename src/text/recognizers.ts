@@ -294,7 +294,6 @@ const STOP = new Set([
 const F_CITY = 4096, F_CITYP = 8192;
 const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13;
 let lexReady = false;
-const hot = new Map<string, number>();
 /** The shared lexicon plus the stop / title / cue bits (one Map look-up per token). */
 function tokenLexicon(): Map<string, number> {
   const lex = lexiconMap();
@@ -325,23 +324,85 @@ function isLowerCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 223 && c <= 255 && c !== 247);
 }
 
+/** A letter of WORD's class [A-Za-zÀ-ÖØ-öø-ÿ]. */
+function isWordLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247);
+}
+/** WORD's second alternative alone, sticky (used only when a word runs into 'œ'). */
+const CUE_Y = new RegExp(WORD.source.slice(WORD.source.indexOf('|(?<!') + 1), 'y');
+/** The lower-case cue words of WORD, expanded (docteur, pere, père, soeur, sœur…). */
+const CUE_WORDS = new Set<string>();
+{
+  const alts = CUE_Y.source.slice(CUE_Y.source.indexOf('(?:') + 3, CUE_Y.source.lastIndexOf(')(?!')).split('|');
+  for (const alt of alts) {
+    if (alt.includes('(') || alt.includes(')')) continue; // tut(?:eur|rice): added below
+    let forms = [''];
+    for (let i = 0; i < alt.length; i++) {
+      if (alt[i] === '[') { const j = alt.indexOf(']', i); const chars = alt.slice(i + 1, j).split(''); forms = forms.flatMap((f) => chars.map((c) => f + c)); i = j; }
+      else if (alt[i + 1] === '?') { forms = forms.flatMap((f) => [f, f + alt[i]]); i++; }
+      else forms = forms.map((f) => f + alt[i]);
+    }
+    for (const f of forms) CUE_WORDS.add(f);
+  }
+}
+CUE_WORDS.add('tuteur'); CUE_WORDS.add('tutrice');
+const CUE_INITIAL = new Uint8Array(256);
+for (const w of CUE_WORDS) { const c = w.charCodeAt(0); if (c < 256) CUE_INITIAL[c] = 1; }
+const CUE_FLAG = new Map<string, number>();
+let tokS = 0, tokE = 0;
+/**
+ * The next match of WORD at or after `from` (same tokens as the regex 'g' scan, without a match
+ * object): capitalized words, and the lower-case cue words as whole words. Sets tokS/tokE.
+ */
+function nextWord(text: string, from: number): boolean {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215)) {
+      let j = i + 1;
+      while (j < n && isWordLetter(text.charCodeAt(j))) j++;
+      while (j + 1 < n) {
+        const h = text.charCodeAt(j);
+        if ((h === 45 || h === 39 || h === 8217) && isWordLetter(text.charCodeAt(j + 1))) { j += 2; while (j < n && isWordLetter(text.charCodeAt(j))) j++; } else break;
+      }
+      if (j < n && text.charCodeAt(j) === 46) j++;
+      tokS = i; tokE = j;
+      return true;
+    }
+    if (c < 256 && CUE_INITIAL[c] && (i === 0 || !isWordLetter(text.charCodeAt(i - 1)))) {
+      let j = i + 1;
+      while (j < n && isWordLetter(text.charCodeAt(j))) j++;
+      if (j < n && text.charCodeAt(j) === 339) {
+        CUE_Y.lastIndex = i;
+        const m = CUE_Y.exec(text);
+        if (m) { tokS = i; tokE = i + m[0].length; return true; }
+      } else if (j - i >= 3 && j - i <= 12 && CUE_WORDS.has(text.slice(i, j))) { tokS = i; tokE = j; return true; }
+    }
+    i++;
+  }
+  return false;
+}
+const hotRaw = new Map<string, number>();
+
 /** Name spans from one token pass. */
 export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   const lex = tokenLexicon();
   const starts: number[] = [];
   const ends: number[] = [];
   const flags: number[] = [];
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) !== null) {
-    const s = m.index;
-    const w = m[0];
+  let next = 0;
+  while (nextWord(text, next)) {
+    const s = tokS;
+    next = tokE;
+    const w = text.slice(tokS, tokE);
     const c0 = w.charCodeAt(0);
     let f = 0;
     if (!isUpperCode(c0)) {
       // a lower-case cue word (docteur, patient, père…)
-      const lk = fold(w);
-      if (TITLES.has(lk)) f |= F_TITLE; else f |= F_CUE;
+      let cf = CUE_FLAG.get(w);
+      if (cf === undefined) { cf = TITLES.has(fold(w)) ? F_TITLE : F_CUE; CUE_FLAG.set(w, cf); }
+      f |= cf;
       starts.push(s); ends.push(s + w.length); flags.push(f);
       continue;
     }
@@ -355,7 +416,6 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       if (core.length === 1 || INITIALS.test(core)) f |= F_INITIAL;
       else e -= 1;
     }
-    const key = fold(core);
     if (cap) {
       if (core.length >= 2) {
         let allUp = true;
@@ -363,16 +423,17 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         if (allUp) f |= F_UPPER;
       }
       // a small hot cache in front of the large lexicon (fits the CPU cache; common tokens repeat)
-      let lx = hot.get(key);
+      // keyed by the raw token (no case folding on a hit); a miss folds once
+      let lx = hotRaw.get(core);
       if (lx === undefined) {
-        lx = lex.get(key) ?? 0;
-        if (hot.size >= 8192) hot.clear();
-        hot.set(key, lx);
+        lx = lex.get(fold(core)) ?? 0;
+        if (hotRaw.size >= 8192) hotRaw.clear();
+        hotRaw.set(core, lx);
       }
       if (lx) {
         if ((lx & LEX_STOP) && !(f & F_INITIAL)) f |= F_STOP;
         if (lx & LEX_CUE) f |= F_CUE;
-        if ((lx & LEX_TITLE) && !(key === 'M' && !hasDot)) f |= F_TITLE;
+        if ((lx & LEX_TITLE) && !(core === 'M' && !hasDot)) f |= F_TITLE;
         if (hasDot && (lx & LEX_TITLE_DOT)) f |= F_TITLE;
         if (lx & LEX_FIRST) f |= F_FIRST;
         if (lx & LEX_SUR) f |= F_SUR;
