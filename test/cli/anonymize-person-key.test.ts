@@ -26,3 +26,21 @@ thresholds: { k: 5 }
     assert.deepEqual(header.split(','), ['age', 'sex']);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('anonymize --verdict attacks the release; a pseudonymous result writes nothing and exits 3', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-anon-'));
+  try {
+    const rows = ['age,sex,diagnosis'];
+    for (let i = 0; i < 80; i++) rows.push(`${20 + (i % 40)},${i % 2 ? 'F' : 'M'},${['E11', 'I10', 'J45', 'C50', 'B20'][(i % 40) % 5]}`);
+    await writeFile(join(dir, 'd.csv'), rows.join('\n') + '\n');
+    // every (age, sex) pair occurs twice with the same diagnosis: 2-anonymous as it is, so the
+    // release is the data itself — and the diagnosis of each class is plain to infer
+    await writeFile(join(dir, 'p.yaml'), 'columns:\n  age: { role: quasi, type: integer }\n  sex: { role: quasi }\n  diagnosis: { role: sensitive }\nthresholds: { k: 2 }\n');
+    const r = await runCli(['anonymize', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml'), '-o', join(dir, 'out.csv'), '--verdict', '--json', '--no-progress']);
+    assert.equal(r.code, 3, r.stderr);
+    assert.equal(JSON.parse(r.stdout).anonymity.verdict.anonymous, false);
+    assert.match(r.stderr, /NO CONTROL SET/);
+    const { readdir } = await import('node:fs/promises');
+    assert.deepEqual((await readdir(dir)).sort(), ['d.csv', 'p.yaml']);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

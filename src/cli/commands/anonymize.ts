@@ -4,7 +4,7 @@ import { AnonymatError } from '../../errors.ts';
 
 interface AnonymizeCliOptions {
   policy?: string; output?: string; report?: string; json?: boolean; strategy?: string; suppression?: string;
-  metric?: string; delimiter?: string; encoding?: string; format?: string; progress?: boolean;
+  metric?: string; delimiter?: string; encoding?: string; format?: string; progress?: boolean; verdict?: boolean; control?: string; attacks?: string;
 }
 
 const STRATEGIES = ['auto', 'optimal', 'exhaustive', 'heuristic', 'mondrian', 'mdav'];
@@ -24,12 +24,16 @@ export function register(program: Command): void {
     .option('--delimiter <char>', 'CSV delimiter (overrides the policy)')
     .option('--encoding <enc>', 'utf-8 or latin-1 (overrides the policy)')
     .option('--format <fmt>', 'input format: csv, tsv, parquet, jsonl or json (default: from the extension)')
+    .option('--verdict', 'also attack the release with the originals (anonymity verdict, docs/verdict.md); nothing is written unless it is anonymous')
+    .option('--control <file>', 'with --verdict: original records held out of the input (control set of the attacks)')
+    .option('--attacks <n>', 'with --verdict: attacks per criterion (default 2000; more gives tighter confidence intervals)')
     .option('--no-progress', 'no progress bar on stderr')
     .addHelpText('after', `
 Examples:
   anonymat anonymize adult.csv --policy adult.yaml -o adult-anon.csv
   anonymat anonymize patients.parquet -p policy.yaml -o release.parquet --report report.html --json
   anonymat anonymize patients.csv -p policy.yaml -o out.csv --strategy mondrian
+  anonymat anonymize patients.csv -p policy.yaml -o out.csv --verdict --control heldout.csv   # + attacks
 
 Exit codes: 0 the output meets the policy · 2 invalid input, policy or hierarchy ·
 3 no transformation satisfies the policy (the binding constraint is printed; nothing is written).
@@ -69,7 +73,17 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
         strategy: opts.strategy as never, suppressionLimit: suppression, metric: opts.metric as never, onProgress,
       });
       if (bar) { const b = bar as { update(v: number): void; stop(): void }; b.update(result.checked); b.stop(); }
-      const ok = result.feasible && result.verdict.passes;
+      // the anonymity verdict: attack the release with the originals at hand (docs/verdict.md)
+      let proof: import('../../attack/index.ts').VerdictReport | undefined;
+      if (opts.verdict && result.table) {
+        const { verdictOfTables } = await import('../../release/verdict.ts');
+        const control = opts.control ? await readTable(opts.control, { ...readOptionsOf(policy, overrides), columns: Object.keys(policy.columns), typesIfPresent: true }) : undefined;
+        const attacks = opts.attacks === undefined ? undefined : Number(opts.attacks);
+        if (attacks !== undefined && !(Number.isInteger(attacks) && attacks >= 1)) throw new AnonymatError('invalid-usage', '--attacks expects a positive integer');
+        proof = await verdictOfTables({ original: table, release: result.table, ...(control ? { control } : {}) }, policy, { attacks, onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
+        for (const w of proof.warnings) process.stderr.write(`WARNING: ${w}\n`);
+      } else if (opts.control && !opts.verdict) throw new AnonymatError('invalid-usage', '--control goes with --verdict');
+      const ok = result.feasible && result.verdict.passes && (!proof || proof.verdict.anonymous);
       if (ok && result.table && opts.output) await writeTable(result.table, opts.output);
       if (opts.report) {
         const { renderHtmlReport } = await import('../../release/report.ts');
@@ -80,7 +94,7 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
           sections: anonymizeReportSections(result),
         }));
       }
-      if (opts.json) printJson(anonymizeJson(result));
+      if (opts.json) printJson(proof ? { ...anonymizeJson(result), anonymity: proof } : anonymizeJson(result));
       else {
         const lines: string[] = [];
         if (result.feasible) {
@@ -98,6 +112,11 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
         process.stderr.write(`the anonymized data still fail the policy (nothing written):\n${result.verdict.failures.map((b) => `  ${b}`).join('\n')}\n`);
         return 3;
       }
+      if (proof && !proof.verdict.anonymous) {
+        process.stderr.write(`the release is still pseudonymous (personal data; nothing written):\n${proof.verdict.reasons.map((r) => `  ${r}`).join('\n')}\n`);
+        return 3;
+      }
+      if (proof) process.stderr.write('anonymity verdict: anonymous\n');
       if (opts.output) process.stderr.write(`anonymized data written to ${opts.output}\n`);
       if (opts.report) process.stderr.write(`report written to ${opts.report}\n`);
       return 0;
