@@ -81,60 +81,69 @@ function isSpaceLike(c: number): boolean {
 }
 function isAsciiLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
 function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
+/** Per Latin-1 code: 1 month-name letter, 2 digit, 4 a character with a C_* flag (CHAR_FLAG). */
+const CHAR_KIND = new Uint8Array(256);
+const CHAR_FLAG = new Int32Array(256);
+for (let c = 0; c < 256; c++) {
+  if (isMonthLetter(c)) CHAR_KIND[c]! |= 1;
+  if (c >= 48 && c <= 57) CHAR_KIND[c]! |= 2;
+  const f = c >= 65 && c <= 90 ? C_UPPER : c === 47 ? C_SLASH : c === 46 ? C_DOT : c === 45 ? C_DASH : c === 40 ? C_PAREN : c === 58 ? C_COLON : c === 176 ? G_DEG : 0;
+  if (f) { CHAR_KIND[c]! |= 4; CHAR_FLAG[c] = f; }
+}
+/** Features of the digit run [s, i) of t (c: the character after it, 0 at the end). */
+function digitRunFeatures(t: string, s: number, i: number, c: number): number {
+  const n = t.length;
+  let m = C_DIGIT;
+  const len = i - s;
+  const d0 = t.charCodeAt(s);
+  const pc = s > 0 ? t.charCodeAt(s - 1) : -1;
+  if (c === 45) { if (len >= 4) m |= G_ISO; if (len >= 3 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) m |= G_DDASHD; }
+  else if (c === 46) { if (i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) m |= G_DDOTD; }
+  else if (c === 32) {
+    if (len <= 5 && i + 1 < n) {
+      const nc = t.charCodeAt(i + 1);
+      // address-en: ' ' + [A-Z][a-z]+ ' ' + another word
+      if (nc >= 65 && nc <= 90) { let k = i + 2; while (k < n && t.charCodeAt(k) >= 97 && t.charCodeAt(k) <= 122) k++; if (k > i + 2 && t.charCodeAt(k) === 32) m |= G_DSU; }
+      if (len <= 2 && pc === 32 && (nc === 100 || nc === 109 || nc === 68 || nc === 77 || isDigitCode(nc))) m |= G_D2S;
+    }
+  }
+  if (len >= 4 && (d0 === 49 || d0 === 50) && pc === 32 && s >= 2 && isDigitCode(t.charCodeAt(s - 2))) m |= G_DSY;
+  if ((len === 2 && d0 === 57) || (len === 3 && d0 === 49 && (t.charCodeAt(s + 1) === 48 || t.charCodeAt(s + 1) === 49))) {
+    // then ' ?' and ans / year / yo / y/o (any case)
+    const a = c === 32 ? t.charCodeAt(i + 1) | 32 : c | 32;
+    if (a === 97 || a === 121) m |= G_AGE;
+  }
+  if (len >= 8 && len <= 12) m |= G_LONG;
+  if (len === 4 || len === 5) {
+    let k = s - 1;
+    while (k >= 0) { const b = t.charCodeAt(k); if (!(isSpaceLike(b) || b === 58 || b === 46)) break; k--; }
+    if (k >= 0 && isAsciiLetter(t.charCodeAt(k))) m |= G_CUEEXT;
+  }
+  if (pc === 40) m |= G_PARD;
+  if (s >= 2) { const a = t.charCodeAt(s - 2); if (pc >= 65 && pc <= 90 && a >= 65 && a <= 90) m |= G_UUD; }
+  return m;
+}
 export function charClasses(t: string): number {
   let m = 0;
   const n = t.length;
   let runStart = -1, wordStart = -1;
   for (let i = 0; i <= n; i++) {
-    const c = i < n ? t.charCodeAt(i) : -1;
-    if (isMonthLetter(c)) { if (wordStart < 0) wordStart = i; }
+    const c = i < n ? t.charCodeAt(i) : 0;
+    const k = c < 256 ? CHAR_KIND[c]! : c === 376 ? 1 : 0;
+    if (k & 2) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) { m |= digitRunFeatures(t, runStart, i, c); runStart = -1; }
+    if (k & 1) { if (wordStart < 0) wordStart = i; }
     else if (wordStart >= 0) {
       const len = i - wordStart;
       if (len >= 3 && len <= 9 && (m & G_MONTH) === 0 && monthStart(t.charCodeAt(wordStart), t.charCodeAt(wordStart + 1))
         && MONTH_FORMS.has(t.slice(wordStart, i).toLowerCase())) m |= G_MONTH;
       wordStart = -1;
     }
-    if (c >= 48 && c <= 57) {
-      if (runStart < 0) runStart = i;
-      continue;
+    if (k & 4) {
+      m |= CHAR_FLAG[c]!;
+      if (c === 58 && i > 0 && i + 1 < n && isHexCode(t.charCodeAt(i - 1)) && isHexCode(t.charCodeAt(i + 1))) m |= G_HEXC;
     }
-    if (runStart >= 0) {
-      // a digit run [runStart, i) just ended; c is the next char (-1 at the end)
-      const len = i - runStart;
-      const d0 = t.charCodeAt(runStart);
-      const pc = runStart > 0 ? t.charCodeAt(runStart - 1) : -1;
-      m |= C_DIGIT;
-      if (c === 45) { if (len >= 4) m |= G_ISO; if (len >= 3 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) m |= G_DDASHD; }
-      else if (c === 46) { if (i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) m |= G_DDOTD; }
-      else if (c === 32) {
-        if (len <= 5 && i + 1 < n) {
-          const nc = t.charCodeAt(i + 1);
-          // address-en: ' ' + [A-Z][a-z]+ ' ' + another word
-          if (nc >= 65 && nc <= 90) { let k = i + 2; while (k < n && t.charCodeAt(k) >= 97 && t.charCodeAt(k) <= 122) k++; if (k > i + 2 && t.charCodeAt(k) === 32) m |= G_DSU; } if (len <= 2 && pc === 32 && (nc === 100 || nc === 109 || nc === 68 || nc === 77 || isDigitCode(nc))) m |= G_D2S; }
-      }
-      if (len >= 4 && (d0 === 49 || d0 === 50) && pc === 32 && runStart >= 2 && isDigitCode(t.charCodeAt(runStart - 2))) m |= G_DSY;
-      if ((len === 2 && d0 === 57) || (len === 3 && d0 === 49 && (t.charCodeAt(runStart + 1) === 48 || t.charCodeAt(runStart + 1) === 49))) {
-        // then ' ?' and ans / year / yo / y/o (any case)
-        const a = c === 32 ? t.charCodeAt(i + 1) | 32 : c | 32;
-        if (a === 97 || a === 121) m |= G_AGE;
-      }
-      if (len >= 8 && len <= 12) m |= G_LONG;
-      if (len === 4 || len === 5) {
-        let k = runStart - 1;
-        while (k >= 0) { const b = t.charCodeAt(k); if (!(isSpaceLike(b) || b === 58 || b === 46)) break; k--; }
-        if (k >= 0 && isAsciiLetter(t.charCodeAt(k))) m |= G_CUEEXT;
-      }
-      if (pc === 40) m |= G_PARD;
-      if (runStart >= 2) { const a = t.charCodeAt(runStart - 2); if (pc >= 65 && pc <= 90 && a >= 65 && a <= 90) m |= G_UUD; }
-      runStart = -1;
-    }
-    if (c >= 65 && c <= 90) m |= C_UPPER;
-    else if (c === 47) m |= C_SLASH;
-    else if (c === 46) m |= C_DOT;
-    else if (c === 45) m |= C_DASH;
-    else if (c === 40) m |= C_PAREN;
-    else if (c === 58) { m |= C_COLON; if (i > 0 && i + 1 < n && isHexCode(t.charCodeAt(i - 1)) && isHexCode(t.charCodeAt(i + 1))) m |= G_HEXC; }
-    else if (c === 176) m |= G_DEG;
   }
   return m;
 }
