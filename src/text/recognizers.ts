@@ -212,14 +212,22 @@ export const RULES: RegexRule[] = [
   { rule: 'nir', label: 'NIR', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}[1-478](?: ?[0-9]){4}(?: ?(?:[0-9]{2}|2[ABab]|[0-9] [0-9]))(?: ?[0-9]){6}(?: ?[0-9]){0,2}${E}`, 'g'),
     check: (m, text) => {
-      const c = checkNir(m[0]);
-      const parts = m[0].split(' ');
-      const groups = parts.map((g) => g.length).join(',');
-      const end = m.index + m[0].length;
+      const v = m[0];
+      // group lengths in one pass (groups separated by single spaces)
+      let nParts = 1, ones = true, run = 0;
+      for (let k = 0; k < v.length; k++) {
+        if (v.charCodeAt(k) === 32) { nParts++; if (run !== 1) ones = false; run = 0; } else run++;
+      }
+      if (run !== 1) ones = false;
+      const allOnes = nParts >= 2 && ones; // groups "1,1,…,1"
+      const end = m.index + v.length;
       // single digits inside a longer spaced run are left to the run segmenter
-      if (/^1(?:,1)+$/.test(groups) && (/\d $/.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^ \d/.test(text.slice(end, end + 2)))) return null;
-      const standard = parts.length <= 2 || /^1(?:,1)+$/.test(groups) || /^1,2,2,2,3,3(?:,2)?$/.test(groups);
-      if (standard) return c.keyValid ? 1 : c.hasKey ? 0.8 : 0.6;
+      if (allOnes && ((m.index >= 2 && isDigitCode(text.charCodeAt(m.index - 2)) && text.charCodeAt(m.index - 1) === 32)
+        || (end + 1 < text.length && text.charCodeAt(end) === 32 && isDigitCode(text.charCodeAt(end + 1))))) return null;
+      const c = checkNir(v);
+      if (nParts <= 2 || allOnes) return c.keyValid ? 1 : c.hasKey ? 0.8 : 0.6;
+      const groups = v.split(' ').map((g) => g.length).join(',');
+      if (/^1,2,2,2,3,3(?:,2)?$/.test(groups)) return c.keyValid ? 1 : c.hasKey ? 0.8 : 0.6;
       // unusual grouping (tables of numbers): never with single-digit groups after the sex digit
       // (a valid key alone is 1 chance in 97), else only after a cue
       if (/,1(?:,|$)/.test(groups)) return null;
@@ -672,10 +680,15 @@ export function labelIdentifiers(text: string, spans: Span[]): void {
   for (const s of spans) {
     if (s.label !== 'ID' || s.rule !== 'id-cue') continue;
     const before = text.slice(Math.max(0, s.start - 40), s.start).toUpperCase();
-    const idx = (w: string): number => before.lastIndexOf(w);
-    const best = [['IPP', idx('IPP')], ['NDA', Math.max(idx('NDA'), idx('SÉJOUR'), idx('SEJOUR'))], ['RPPS', idx('RPPS')], ['MRN', Math.max(idx('MRN'), idx('MEDICAL RECORD'), idx('RECORD'))]] as [TextLabel, number][];
-    best.sort((a, b) => b[1] - a[1]);
-    if (best[0]![1] >= 0) s.label = best[0]![0];
+    // the cue written last wins; ties go to the first of IPP, NDA, RPPS, MRN
+    let label: TextLabel = 'IPP', at = before.lastIndexOf('IPP');
+    const nda = Math.max(before.lastIndexOf('NDA'), before.lastIndexOf('SÉJOUR'), before.lastIndexOf('SEJOUR'));
+    if (nda > at) { label = 'NDA'; at = nda; }
+    const rpps = before.lastIndexOf('RPPS');
+    if (rpps > at) { label = 'RPPS'; at = rpps; }
+    const mrn = Math.max(before.lastIndexOf('MRN'), before.lastIndexOf('MEDICAL RECORD'), before.lastIndexOf('RECORD'));
+    if (mrn > at) { label = 'MRN'; at = mrn; }
+    if (at >= 0) s.label = label;
   }
 }
 
