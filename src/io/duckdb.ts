@@ -130,3 +130,52 @@ export async function tableFromSql(con: DuckDBConnection, sql: string): Promise<
     await con.run(`DROP TABLE IF EXISTS ${name}`);
   }
 }
+
+/**
+ * Loads a Table into DuckDB as a typed table `name`, in row order: the codes go in as INTEGER
+ * columns by whole data chunks (no value boxing), each dictionary as a small (code, label) table,
+ * and a join turns codes back into typed values (or keeps the labels as text with `asText`).
+ * Used to write large outputs through DuckDB.
+ */
+export async function loadTable(con: DuckDBConnection, table: Table, name: string, o: { asText?: boolean } = {}): Promise<void> {
+  const m = table.columns.length;
+  const codesName = `${name}__codes`;
+  const cols = table.columns.map((_, j) => `c${j} INTEGER`).concat(['__r INTEGER']).join(', ');
+  await con.run(`CREATE OR REPLACE TEMP TABLE ${ident(codesName)} (${cols})`);
+  const { DuckDBDataChunk, INTEGER } = require('@duckdb/node-api') as typeof NodeApi;
+  const appender = await con.createAppender(codesName);
+  const CHUNK = 2048;
+  const chunk = DuckDBDataChunk.create(Array.from({ length: m + 1 }, () => INTEGER));
+  const rowIndex = new Int32Array(CHUNK);
+  for (let off = 0; off < table.rowCount; off += CHUNK) {
+    const n = Math.min(CHUNK, table.rowCount - off);
+    chunk.rowCount = n;
+    for (let j = 0; j <= m; j++) {
+      const vec = chunk.getColumnVector(j) as unknown as { items: Int32Array; flush(): void };
+      if (j < m) vec.items.set(table.columns[j]!.codes.subarray(off, off + n));
+      else { for (let i = 0; i < n; i++) rowIndex[i] = off + i; vec.items.set(rowIndex.subarray(0, n)); }
+      vec.flush();
+    }
+    appender.appendDataChunk(chunk);
+  }
+  appender.closeSync();
+  const selects: string[] = [];
+  const joins: string[] = [];
+  for (let j = 0; j < m; j++) {
+    const c = table.columns[j]!;
+    const d = `${name}__d${j}`;
+    await con.run(`CREATE OR REPLACE TEMP TABLE ${ident(d)} (code INTEGER, label VARCHAR)`);
+    const da = await con.createAppender(d);
+    c.dictionary.forEach((label, code) => {
+      da.appendInteger(code);
+      if (label === null) da.appendNull(); else da.appendVarchar(label);
+      da.endRow();
+    });
+    da.closeSync();
+    selects.push(o.asText ? `${ident(d)}.label AS ${ident(c.name)}` : `CAST(${ident(d)}.label AS ${sqlType(c.kind)}) AS ${ident(c.name)}`);
+    joins.push(`LEFT JOIN ${ident(d)} ON ${ident(codesName)}.c${j} = ${ident(d)}.code`);
+  }
+  await con.run(`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS SELECT ${selects.join(', ') || '1 AS __none'} FROM ${ident(codesName)} ${joins.join(' ')} ORDER BY ${ident(codesName)}.__r`);
+  await con.run(`DROP TABLE ${ident(codesName)}`);
+  for (let j = 0; j < m; j++) await con.run(`DROP TABLE ${ident(`${name}__d${j}`)}`);
+}

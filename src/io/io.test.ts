@@ -92,3 +92,21 @@ test('Parquet text columns stay text (no inference on typed formats)', async () 
     assert.equal(column(back, 'zip3').kind, 'string');
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('large CSV through DuckDB gives the same text as the JS writer', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-io-'));
+  try {
+    const n = 100_050;
+    const vals = ['a,b', 'say "hi"', 'plain', '', 'x\ny', 'é', '01000'];
+    const t = tableFromRecords({
+      s: Array.from({ length: n }, (_, i) => vals[i % vals.length]!),
+      k: Array.from({ length: n }, (_, i) => (i % 11 === 0 ? null : i % 97)),
+      d: Array.from({ length: n }, (_, i) => (i % 3) + 0.5),
+    });
+    const p = join(dir, 'big.csv');
+    await writeTable(t, p);
+    const { readFile } = await import('node:fs/promises');
+    const { tableToCsv } = await import('./write.ts');
+    assert.equal(await readFile(p, 'utf8'), tableToCsv(t));
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

@@ -7,7 +7,7 @@ import { writeFile, rename, rm, mkdir } from 'node:fs/promises';
 import { dirname, basename, join, extname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Table } from '../table/table.ts';
-import { ident, literal, openDuckDB, sqlType } from './duckdb.ts';
+import { literal, loadTable, openDuckDB } from './duckdb.ts';
 import { formatOf, type InputFormat } from './read.ts';
 
 function tempPathFor(path: string): string {
@@ -43,11 +43,14 @@ export async function withAtomicFile(path: string, produce: (tmp: string) => Pro
 
 function csvField(v: string | null, delimiter: string): string {
   if (v === null) return '';
-  if (v.includes(delimiter) || v.includes('"') || v.includes('\n') || v.includes('\r') || v !== v.trim()) {
+  if (v.includes(delimiter) || v.includes('"') || v.includes('\n') || v.includes('\r')) {
     return '"' + v.replaceAll('"', '""') + '"';
   }
   return v;
 }
+
+/** Rows from which CSV/TSV is written by DuckDB's writer instead of in JS (same text, faster). */
+const LARGE = 100_000;
 
 /** Serializes a table to CSV text (labels; missing as empty cells). */
 export function tableToCsv(table: Table, delimiter = ','): string {
@@ -75,8 +78,21 @@ function jsonValue(kind: string, label: string | null): unknown {
 /** Writes a table as CSV, TSV, Parquet, JSON (array of objects) or JSON Lines, by extension. */
 export async function writeTable(table: Table, path: string, options: { format?: InputFormat } = {}): Promise<void> {
   const format = formatOf(path, options.format);
-  if (format === 'csv' || format === 'tsv') {
+  if ((format === 'csv' || format === 'tsv') && table.rowCount < LARGE) {
     await writeFileAtomic(path, tableToCsv(table, format === 'tsv' ? '\t' : ','));
+    return;
+  }
+  if (format === 'csv' || format === 'tsv') {
+    // large tables: DuckDB's CSV writer, labels written as text exactly as tableToCsv would
+    await withAtomicFile(path, async (tmp) => {
+      const con = await openDuckDB();
+      try {
+        await loadTable(con, table, 'out', { asText: true });
+        await con.run(`COPY out TO ${literal(tmp)} (FORMAT csv, HEADER true, DELIMITER ${literal(format === 'tsv' ? '\t' : ',')}, QUOTE '"', ESCAPE '"', NULLSTR '')`);
+      } finally {
+        con.closeSync();
+      }
+    });
     return;
   }
   if (format === 'json' || format === 'jsonl') {
@@ -89,18 +105,14 @@ export async function writeTable(table: Table, path: string, options: { format?:
     await writeFileAtomic(path, format === 'jsonl' ? rows.join('\n') + (rows.length ? '\n' : '') : '[\n' + rows.join(',\n') + '\n]\n');
     return;
   }
-  // Parquet through DuckDB: CSV staging (all text), typed casts, COPY into the temp file.
+  // Parquet (and large CSV/TSV, below) through DuckDB: codes loaded by whole chunks, decoded by a join, COPY
   await withAtomicFile(path, async (tmp) => {
-    const staging = tmp + '.csv';
-    await writeFile(staging, tableToCsv(table));
     const con = await openDuckDB();
     try {
-      const spec = '{' + table.columns.map((c) => `${literal(c.name)}: 'VARCHAR'`).join(', ') + '}';
-      const casts = table.columns.map((c) => `CAST(${ident(c.name)} AS ${sqlType(c.kind)}) AS ${ident(c.name)}`).join(', ');
-      await con.run(`COPY (SELECT ${casts} FROM read_csv(${literal(staging)}, header=true, auto_detect=false, strict_mode=true, delim=',', quote='"', escape='"', columns=${spec}, nullstr='')) TO ${literal(tmp)} (FORMAT parquet)`);
+      await loadTable(con, table, 'out');
+      await con.run(`COPY out TO ${literal(tmp)} (FORMAT parquet)`);
     } finally {
       con.closeSync();
-      await rm(staging, { force: true });
     }
   });
 }
