@@ -400,7 +400,37 @@ function nextWord(text: string, from: number): boolean {
   }
   return false;
 }
-const hotRaw = new Map<string, number>();
+/**
+ * Raw token → lexicon bits: an open-addressing table (FNV-1a over the UTF-16 codes, linear
+ * probing) in front of the large lexicon Map; emptied when half full. Same values as
+ * lex.get(fold(token)) ?? 0.
+ */
+const HT_SIZE = 1 << 15, HT_MASK = HT_SIZE - 1;
+const htKey: (string | null)[] = new Array<string | null>(HT_SIZE).fill(null);
+const htHash = new Int32Array(HT_SIZE);
+const htVal = new Int32Array(HT_SIZE);
+let htCount = 0;
+function lexBits(text: string, s: number, e: number, lex: Map<string, number>): number {
+  let h = -2128831035; // 0x811c9dc5
+  for (let k = s; k < e; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
+  const len = e - s;
+  let slot = h & HT_MASK;
+  for (;;) {
+    const key = htKey[slot];
+    if (key === null) break;
+    if (htHash[slot] === h && key!.length === len) {
+      let same = true;
+      for (let k = 0; k < len; k++) if (key!.charCodeAt(k) !== text.charCodeAt(s + k)) { same = false; break; }
+      if (same) return htVal[slot]!;
+    }
+    slot = (slot + 1) & HT_MASK;
+  }
+  const core = text.slice(s, e);
+  const v = lex.get(fold(core)) ?? 0;
+  if (htCount >= HT_SIZE >> 1) { htKey.fill(null); htCount = 0; slot = h & HT_MASK; }
+  htKey[slot] = core; htHash[slot] = h; htVal[slot] = v; htCount++;
+  return v;
+}
 
 /** Name spans from one token pass. */
 export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
@@ -412,45 +442,42 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   while (nextWord(text, next)) {
     const s = tokS;
     next = tokE;
-    const w = text.slice(tokS, tokE);
-    const c0 = w.charCodeAt(0);
+    const c0 = text.charCodeAt(tokS);
     let f = 0;
     if (!isUpperCode(c0)) {
       // a lower-case cue word (docteur, patient, père…)
+      const w = text.slice(tokS, tokE);
       let cf = CUE_FLAG.get(w);
       if (cf === undefined) { cf = TITLES.has(fold(w)) ? F_TITLE : F_CUE; CUE_FLAG.set(w, cf); }
       f |= cf;
-      starts.push(s); ends.push(s + w.length); flags.push(f);
+      starts.push(s); ends.push(tokE); flags.push(f);
       continue;
     }
-    const hasDot = w.charCodeAt(w.length - 1) === 46;
-    const core = hasDot ? w.slice(0, -1) : w;
+    // the token's core: without a trailing dot (offsets into the text, no substring)
+    const hasDot = text.charCodeAt(tokE - 1) === 46;
+    const coreEnd = hasDot ? tokE - 1 : tokE;
+    const coreLen = coreEnd - s;
     f |= F_CAP;
     const cap = true;
-    let e = s + w.length;
+    let e = tokE;
     if (hasDot) {
       // initials (C., P-A.) keep the dot; other words give it back to the sentence
-      if (core.length === 1 || INITIALS.test(core)) f |= F_INITIAL;
+      if (coreLen === 1 || INITIALS.test(text.slice(s, coreEnd))) f |= F_INITIAL;
       else e -= 1;
     }
     if (cap) {
-      if (core.length >= 2) {
+      if (coreLen >= 2) {
         let allUp = true;
-        for (let i = 1; i < core.length; i++) { const c = core.charCodeAt(i); if (isLowerCode(c) || (c > 255 && core[i] !== core[i]!.toUpperCase())) { allUp = false; break; } }
+        for (let i = s + 1; i < coreEnd; i++) { const c = text.charCodeAt(i); if (isLowerCode(c) || (c > 255 && text[i] !== text[i]!.toUpperCase())) { allUp = false; break; } }
         if (allUp) f |= F_UPPER;
       }
-      // a small hot cache in front of the large lexicon (fits the CPU cache; common tokens repeat)
-      // keyed by the raw token (no case folding on a hit); a miss folds once
-      let lx = hotRaw.get(core);
-      if (lx === undefined) {
-        lx = lex.get(fold(core)) ?? 0;
-        if (hotRaw.size >= 8192) hotRaw.clear();
-        hotRaw.set(core, lx);
-      }
+      // lexicon bits through a small hash table keyed by the raw characters (no substring, no
+      // case folding on a hit; a miss folds once)
+      const lx = lexBits(text, s, coreEnd, lex);
       if (lx) {
         if ((lx & LEX_STOP) && !(f & F_INITIAL)) f |= F_STOP;
         if (lx & LEX_CUE) f |= F_CUE;
-        if ((lx & LEX_TITLE) && !(core === 'M' && !hasDot)) f |= F_TITLE;
+        if ((lx & LEX_TITLE) && !(coreLen === 1 && c0 === 77 && !hasDot)) f |= F_TITLE;
         if (hasDot && (lx & LEX_TITLE_DOT)) f |= F_TITLE;
         if (lx & LEX_FIRST) f |= F_FIRST;
         if (lx & LEX_SUR) f |= F_SUR;
@@ -459,7 +486,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         if (lx & LEX_CITY_PREFIX) f |= F_CITYP;
       }
       const nc = text.charCodeAt(e);
-      if (nc >= 48 && nc <= 57 && !(f & F_UPPER) && core.length >= 3 && SYNTHEA_CORE.test(core)) { f |= F_SYNTHEA; while (e < text.length && text.charCodeAt(e) >= 48 && text.charCodeAt(e) <= 57) e++; }
+      if (nc >= 48 && nc <= 57 && !(f & F_UPPER) && coreLen >= 3 && SYNTHEA_CORE.test(text.slice(s, coreEnd))) { f |= F_SYNTHEA; while (e < text.length && text.charCodeAt(e) >= 48 && text.charCodeAt(e) <= 57) e++; }
     }
     // sentence start: previous non-space char is . ! ? or line start
     let p = s - 1;
