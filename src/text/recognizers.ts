@@ -341,64 +341,15 @@ function isLowerCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 223 && c <= 255 && c !== 247);
 }
 
-/** A letter of WORD's class [A-Za-zÀ-ÖØ-öø-ÿ]. */
-function isWordLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247);
-}
-/** WORD's second alternative alone, sticky (used only when a word runs into 'œ'). */
-const CUE_Y = new RegExp(WORD.source.slice(WORD.source.indexOf('|(?<!') + 1), 'y');
-/** The lower-case cue words of WORD, expanded (docteur, pere, père, soeur, sœur…). */
-const CUE_WORDS = new Set<string>();
-{
-  const alts = CUE_Y.source.slice(CUE_Y.source.indexOf('(?:') + 3, CUE_Y.source.lastIndexOf(')(?!')).split('|');
-  for (const alt of alts) {
-    if (alt.includes('(') || alt.includes(')')) continue; // tut(?:eur|rice): added below
-    let forms = [''];
-    for (let i = 0; i < alt.length; i++) {
-      if (alt[i] === '[') { const j = alt.indexOf(']', i); const chars = alt.slice(i + 1, j).split(''); forms = forms.flatMap((f) => chars.map((c) => f + c)); i = j; }
-      else if (alt[i + 1] === '?') { forms = forms.flatMap((f) => [f, f + alt[i]]); i++; }
-      else forms = forms.map((f) => f + alt[i]);
-    }
-    for (const f of forms) CUE_WORDS.add(f);
-  }
-}
-CUE_WORDS.add('tuteur'); CUE_WORDS.add('tutrice');
-const CUE_INITIAL = new Uint8Array(256);
-for (const w of CUE_WORDS) { const c = w.charCodeAt(0); if (c < 256) CUE_INITIAL[c] = 1; }
 const CUE_FLAG = new Map<string, number>();
 let tokS = 0, tokE = 0;
-/**
- * The next match of WORD at or after `from` (same tokens as the regex 'g' scan, without a match
- * object): capitalized words, and the lower-case cue words as whole words. Sets tokS/tokE.
- */
+/** The next WORD match at or after `from`: sets tokS/tokE (the regex engine skips lower-case text fast). */
 function nextWord(text: string, from: number): boolean {
-  const n = text.length;
-  let i = from;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215)) {
-      let j = i + 1;
-      while (j < n && isWordLetter(text.charCodeAt(j))) j++;
-      while (j + 1 < n) {
-        const h = text.charCodeAt(j);
-        if ((h === 45 || h === 39 || h === 8217) && isWordLetter(text.charCodeAt(j + 1))) { j += 2; while (j < n && isWordLetter(text.charCodeAt(j))) j++; } else break;
-      }
-      if (j < n && text.charCodeAt(j) === 46) j++;
-      tokS = i; tokE = j;
-      return true;
-    }
-    if (c < 256 && CUE_INITIAL[c] && (i === 0 || !isWordLetter(text.charCodeAt(i - 1)))) {
-      let j = i + 1;
-      while (j < n && isWordLetter(text.charCodeAt(j))) j++;
-      if (j < n && text.charCodeAt(j) === 339) {
-        CUE_Y.lastIndex = i;
-        const m = CUE_Y.exec(text);
-        if (m) { tokS = i; tokE = i + m[0].length; return true; }
-      } else if (j - i >= 3 && j - i <= 12 && CUE_WORDS.has(text.slice(i, j))) { tokS = i; tokE = j; return true; }
-    }
-    i++;
-  }
-  return false;
+  WORD.lastIndex = from;
+  const m = WORD.exec(text);
+  if (m === null) return false;
+  tokS = m.index; tokE = m.index + m[0].length;
+  return true;
 }
 /**
  * Raw token → lexicon bits: an open-addressing table (FNV-1a over the UTF-16 codes, linear
