@@ -158,6 +158,7 @@ const L = 'A-Za-z0-9\\u00c0-\\u024f';
 const B = `(?<![${L}])`; // left boundary (letters/digits)
 const E = `(?![${L}])`;  // right boundary
 
+const NIR_LAYOUT = [1, 2, 2, 2, 3, 3, 2];
 const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 && m <= 12;
 
 export const RULES: RegexRule[] = [
@@ -226,11 +227,18 @@ export const RULES: RegexRule[] = [
         || (end + 1 < text.length && text.charCodeAt(end) === 32 && isDigitCode(text.charCodeAt(end + 1))))) return null;
       const c = checkNir(v);
       if (nParts <= 2 || allOnes) return c.keyValid ? 1 : c.hasKey ? 0.8 : 0.6;
-      const groups = v.split(' ').map((g) => g.length).join(',');
-      if (/^1,2,2,2,3,3(?:,2)?$/.test(groups)) return c.keyValid ? 1 : c.hasKey ? 0.8 : 0.6;
+      // group lengths "1,2,2,2,3,3" (optionally ",2"): the printed layout
+      let layout = nParts === 6 || nParts === 7, single = false;
+      for (let k = 0, g = 0, len = 0; k <= v.length; k++) {
+        if (k < v.length && v.charCodeAt(k) !== 32) { len++; continue; }
+        if (g > 0 && len === 1) single = true;
+        if (layout && len !== NIR_LAYOUT[g]) layout = false;
+        g++; len = 0;
+      }
+      if (layout) return c.keyValid ? 1 : c.hasKey ? 0.8 : 0.6;
       // unusual grouping (tables of numbers): never with single-digit groups after the sex digit
       // (a valid key alone is 1 chance in 97), else only after a cue
-      if (/,1(?:,|$)/.test(groups)) return null;
+      if (single) return null;
       if (c.keyValid || NIR_CUE.test(text.slice(Math.max(0, m.index - 60), m.index))) return 0.5;
       // 15 digits starting "1"/"2" in 2-3 digit groups, not inside a table of numbers
       const digitsAround = text.slice(Math.max(0, m.index - 12), m.index) + text.slice(end, end + 12);
