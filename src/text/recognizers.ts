@@ -149,6 +149,8 @@ export function charClasses(t: string): number {
 }
 /** Words before a place name: "à Lille", "de Cannes", "dans Bordeaux", "near Boston". */
 const CITY_CUE = /(?:^|[\s'’])(?:à|a|au|de|d'|d’|dans|près de|vers|sur|in|at|near|from|to),? $/;
+/** Every cue of the second id-cue rule contains '°' or one of these (a necessary condition). */
+const ID_CUE_WORDS = /num[ée]ro |record|patient id/i;
 const HEXCOLON = /[0-9a-fA-F]:[0-9a-fA-F]{1,4}:[0-9a-fA-F]/;
 
 interface RegexRule { needs?: number; gate?: (text: string, cls: number) => boolean; re: RegExp; label: TextLabel; score: number; rule: string; group?: number; check?: (m: RegExpExecArray, text: string) => number | null; relabel?: (m: RegExpExecArray) => TextLabel | null }
@@ -258,7 +260,7 @@ export const RULES: RegexRule[] = [
   // ---- hospital identifiers after a cue
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2,
     re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/g },
-  { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2,
+  { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, gate: (t, cls) => (cls & G_DEG) !== 0 || ID_CUE_WORDS.test(t),
     re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|num[ée]ro (?:de dossier|de s[ée]jour|d'identification)|medical record(?: number| no\.?)?|patient id|record)[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
   { rule: 'long-number', label: 'ID', score: 0.5, needs: C_DIGIT | G_LONG,
     re: new RegExp(`${B}\\d{8,12}${E}`, 'g'),
