@@ -352,6 +352,8 @@ function isLowerCode(c: number): boolean {
 }
 
 const CUE_FLAG = new Map<string, number>();
+/** Reused per-token marks of recognizeNames (strong anchors, then name tokens). */
+let nameBuf = new Uint8Array(1024);
 let tokS = 0, tokE = 0;
 /** The next WORD match at or after `from`: sets tokS/tokE (the regex engine skips lower-case text fast). */
 function nextWord(text: string, from: number): boolean {
@@ -481,7 +483,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     const f = flags[i]!;
     return (f & (F_CAP | F_INITIAL)) !== 0 && (f & (F_STOP | F_TITLE)) === 0;
   };
-  const strong = new Uint8Array(n);
+  if (nameBuf.length < 2 * n) nameBuf = new Uint8Array(Math.max(2 * n, 2 * nameBuf.length));
+  const strong = nameBuf.subarray(0, n);
+  strong.fill(0);
   for (let i = 0; i < n; i++) {
     const f = flags[i]!;
     // after a title, a single letter (with or without a dot) is an initial even if it reads as
@@ -518,7 +522,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     }
   }
   // extend strong tokens through adjacent name-like tokens (at most 4 tokens per name)
-  const isName = new Uint8Array(n);
+  const isName = nameBuf.subarray(n, 2 * n);
+  isName.fill(0);
   for (let i = 0; i < n; i++) {
     if (!strong[i]) continue;
     isName[i] = 1;

@@ -18,6 +18,10 @@ import { dictionaries, fold } from './data.ts';
 import { TAGS } from './types.ts';
 import type { Lang, Span, TextLabel } from './types.ts';
 
+/** "[NOM]", "[DATE]"… per language, built once. */
+const TAG_TEXT = Object.fromEntries((Object.keys(TAGS) as Lang[]).map((lang) =>
+  [lang, Object.fromEntries(Object.entries(TAGS[lang]).map(([label, tag]) => [label, `[${tag}]`]))])) as Record<Lang, Record<TextLabel, string>>;
+
 export type Replacement = 'mask' | 'tag' | 'surrogate' | 'pseudonym';
 
 export interface ReplaceOptions {
@@ -121,7 +125,7 @@ export class Replacer {
     }
   }
 
-  tag(label: TextLabel): string { return `[${TAGS[this.opts.lang][label]}]`; }
+  tag(label: TextLabel): string { return TAG_TEXT[this.opts.lang][label]; }
 
   private dateShift(): number {
     if (this.shift === undefined) {
