@@ -126,24 +126,37 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
 export function charClasses(t: string): number {
   let m = 0;
   const n = t.length;
-  let runStart = -1, wordStart = -1;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? t.charCodeAt(i) : 0;
-    const k = c < 256 ? CHAR_KIND[c]! : c === 376 ? 1 : 0;
+  let i = 0;
+  while (i < n) {
+    let c = t.charCodeAt(i);
+    let k = c < 256 ? CHAR_KIND[c]! : c === 376 ? 1 : 0;
+    if (k & 1) {
+      // a run of letters: only its bounds matter (month names; A-Z sets C_UPPER)
+      const ws = i;
+      let seen = 0;
+      do {
+        seen |= k;
+        if (++i >= n) break;
+        c = t.charCodeAt(i);
+        k = c < 256 ? CHAR_KIND[c]! : c === 376 ? 1 : 0;
+      } while (k & 1);
+      if (seen & 4) m |= C_UPPER;
+      const len = i - ws;
+      if (len >= 3 && len <= 9 && (m & G_MONTH) === 0 && monthStart(t.charCodeAt(ws), t.charCodeAt(ws + 1))
+        && MONTH_FORMS.has(t.slice(ws, i).toLowerCase())) m |= G_MONTH;
+      continue;
+    }
     if (k & 2) {
-      if (runStart < 0) runStart = i;
-    } else if (runStart >= 0) { m |= digitRunFeatures(t, runStart, i, c); runStart = -1; }
-    if (k & 1) { if (wordStart < 0) wordStart = i; }
-    else if (wordStart >= 0) {
-      const len = i - wordStart;
-      if (len >= 3 && len <= 9 && (m & G_MONTH) === 0 && monthStart(t.charCodeAt(wordStart), t.charCodeAt(wordStart + 1))
-        && MONTH_FORMS.has(t.slice(wordStart, i).toLowerCase())) m |= G_MONTH;
-      wordStart = -1;
+      const rs = i;
+      do { i++; } while (i < n && isDigitCode(t.charCodeAt(i)));
+      m |= digitRunFeatures(t, rs, i, i < n ? t.charCodeAt(i) : 0);
+      continue;
     }
     if (k & 4) {
       m |= CHAR_FLAG[c]!;
       if (c === 58 && i > 0 && i + 1 < n && isHexCode(t.charCodeAt(i - 1)) && isHexCode(t.charCodeAt(i + 1))) m |= G_HEXC;
     }
+    i++;
   }
   return m;
 }
