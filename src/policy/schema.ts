@@ -85,8 +85,9 @@ export const anonymizeSchema = z.looseObject({
   metric: z.enum(['loss', 'discernibility', 'entropy', 'precision', 'aecs']).optional(),
   strategy: z.enum(['auto', 'optimal', 'exhaustive', 'heuristic', 'mondrian', 'mdav']).optional(),
   maxOptimalLattice: z.number().int().positive().optional(),
-  /** Suppressed records: removed (default) or kept with their quasi-identifiers masked. */
-  suppressed: z.enum(['remove', 'mask']).optional(),
+  /** Records the transformation suppresses: removed (default), kept with every quasi-identifier
+   * masked (`mask`), or kept with the fewest cells masked (`local`: local cell suppression). */
+  suppressed: z.enum(['remove', 'mask', 'local']).optional(),
   seed: z.number().int().optional(),
 });
 

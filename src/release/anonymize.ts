@@ -55,7 +55,9 @@ export interface AnonymizeResult {
   lossPerAttribute: Record<string, number>;
   suppressed: number;
   suppressionLimit: number;
-  suppressedMode: 'remove' | 'mask';
+  suppressedMode: 'remove' | 'mask' | 'local';
+  /** With suppressed: local — cells masked per quasi-identifier, records kept and removed. */
+  localSuppression?: { cells: Record<string, number>; totalCells: number; recordsKept: number; recordsRemoved: number; order: string[] };
   classes: number;
   optimal: boolean;
   checked: number;
@@ -131,7 +133,7 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
   const a = policy.anonymize ?? {};
   const strategy = options.strategy ?? (a.strategy as AnonymizeStrategy | undefined) ?? 'auto';
   const suppressionLimit = options.suppressionLimit ?? a.suppressionLimit ?? 0;
-  const suppressedMode: 'remove' | 'mask' = a.suppressed === 'mask' ? 'mask' : 'remove';
+  const suppressedMode: 'remove' | 'mask' | 'local' = a.suppressed === 'mask' ? 'mask' : a.suppressed === 'local' ? 'local' : 'remove';
   const metricName = options.metric ?? (a.metric as MetricName | undefined) ?? 'loss';
   const quasi = Object.entries(policy.columns).filter(([, c]) => c.role === 'quasi').map(([n]) => n);
   const drop = Object.entries(policy.columns).filter(([, c]) => c.role === 'identifier' || c.role === 'person-key').map(([n]) => n).filter((n) => hasColumn(table, n));
@@ -210,9 +212,21 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
   const per = engine.metric.perAttribute(details.stats);
   const lossPerAttribute: Record<string, number> = {};
   if (per.length === quasi.length) quasi.forEach((c, j) => { lossPerAttribute[c] = per[j]!; });
-  const out = generalizeTable(table, quasi.map((column, j) => ({ column, hierarchy: engine.qi[j]!, level: levels[j]! })), {
-    suppressed: details.rowSuppressed, mode: suppressedMode, drop,
-  });
+  const specs = quasi.map((column, j) => ({ column, hierarchy: engine.qi[j]!, level: levels[j]! }));
+  let out: Table;
+  let local: AnonymizeResult['localSuppression'];
+  if (suppressedMode === 'local') {
+    // keep the records the transformation would suppress, masking the fewest of their cells
+    const { localCellSuppression } = await import('../transform/local-cells.ts');
+    const t = policy.thresholds ?? {};
+    const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
+    const distinctL = t.l !== undefined && (t.lVariant ?? 'distinct') === 'distinct' ? Math.ceil(t.l) : undefined;
+    const r = localCellSuppression(generalizeTable(table, specs, { drop }), quasi, details.rowSuppressed, { k: t.k ?? 1, l: distinctL, sensitive });
+    out = r.table;
+    local = { cells: r.cells, totalCells: r.totalCells, recordsKept: r.recordsKept, recordsRemoved: r.recordsRemoved, order: r.order };
+  } else {
+    out = generalizeTable(table, specs, { suppressed: details.rowSuppressed, mode: suppressedMode, drop });
+  }
   // the population, when there is one, generalized the same way (so classes match for the after assessment)
   let popAfter = population;
   if (population && doAssess) {
@@ -225,6 +239,7 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
   return {
     ...base, table: out, transformation, loss: search.best.value, lossPerAttribute,
     suppressed: search.best.suppressed, classes: search.best.classes, feasible: true, binding: [], after,
+    ...(local ? { localSuppression: local } : {}),
     verdict: { passes: after ? after.verdict.passes : true, failures },
     timings: { searchMs, totalMs: performance.now() - t0 },
   };
@@ -278,6 +293,7 @@ export function anonymizeJson(r: AnonymizeResult): Record<string, unknown> {
     suppressed: r.suppressed, suppressionLimit: r.suppressionLimit, suppressedMode: r.suppressedMode,
     records: r.table?.rowCount ?? 0, classes: r.classes, optimal: r.optimal, checked: r.checked, latticeSize: r.latticeSize,
     strategy: r.strategy, models: r.models, feasible: r.feasible, binding: r.binding, verdict: r.verdict,
+    ...(r.localSuppression ? { localSuppression: r.localSuppression } : {}),
     timings: r.timings, before: r.before, after: r.after,
   };
 }

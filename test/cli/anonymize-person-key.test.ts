@@ -44,3 +44,30 @@ test('anonymize --verdict attacks the release; a pseudonymous result writes noth
     assert.deepEqual((await readdir(dir)).sort(), ['d.csv', 'p.yaml']);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('anonymize with suppressed: local keeps every record, masks cells, and the release passes k', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-anon-'));
+  try {
+    const rows = ['zip,sex'];
+    for (let i = 0; i < 30; i++) rows.push(`${['75011', '75012', '13001'][i % 3]},${i % 2 ? 'F' : 'M'}`);
+    // five unique postal codes, same sex: suppressed by the transformation, kept by local suppression
+    // (their masked zip '*' makes one class of 5 with '*' as a value of its own)
+    for (const z of ['69001', '33000', '59000', '67000', '06000']) rows.push(`${z},F`);
+    await writeFile(join(dir, 'd.csv'), rows.join('\n') + '\n');
+    await writeFile(join(dir, 'p.yaml'), `columns:
+  zip: { role: quasi, type: string, hierarchy: { mask: { levels: 5 } } }
+  sex: { role: quasi, hierarchy: { map: [{ F: '*', M: '*' }] } }
+thresholds: { k: 5 }
+anonymize: { suppressionLimit: 0.2, suppressed: local }
+`);
+    const r = await runCli(['anonymize', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml'), '-o', join(dir, 'out.csv'), '--json', '--no-progress']);
+    assert.equal(r.code, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.records, 35);
+    assert.equal(j.suppressed, 5);
+    assert.deepEqual(j.transformation, { zip: 0, sex: 0 });
+    assert.equal(j.localSuppression.recordsKept, 5);
+    assert.deepEqual(j.localSuppression.cells, { zip: 5, sex: 0 });
+    assert.ok(j.after.k >= 5);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
