@@ -7,3 +7,5 @@ export type { MdavOptions, MdavResult, MdavLoss } from './mdav.ts';
 export { mdav } from './mdav.ts';
 export type { LocalSuppressionOptions, LocalSuppressionResult } from './local-suppression.ts';
 export { localSuppression, wildcardFrequencies } from './local-suppression.ts';
+export type { LocalCellOptions, LocalCellResult } from './local-cells.ts';
+export { localCellSuppression } from './local-cells.ts';
