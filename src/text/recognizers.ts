@@ -70,7 +70,7 @@ const G_AGE = 1 << 14;     // a 2-digit run 9x or a 3-digit run 10x/11x         
 const G_DSU = 1 << 15;     // a run of <= 5 digits, ' ', an upper-case ASCII letter (address-en)
 const G_CUEEXT = 1 << 16;  // a 4-5 digit run after a letter (only spaces, ':', '.' between) (phone-cue-ext)
 const G_LONG = 1 << 17;    // a run of 8-12 digits                                 (long-number)
-const G_D2S = 1 << 18;     // ' ' + a 1-2 digit run + ' ' + (d, m or a digit)      (date-words' second gate)
+const G_D2S = 1 << 18;     // DIGIT2_SPACE's shape (date-words' second gate)
 const G_DEG = 1 << 19;     // '°' (n° dossier / n° séjour)
 const G_MONTH = 1 << 20;   // a month name (MONTH_FORMS)                          (date-text, date-month-cue, date-words)
 const G_HEXC = 1 << 21;    // hex digit ':' hex digit                             (ipv6)
@@ -104,7 +104,13 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
       const nc = t.charCodeAt(i + 1);
       // address-en: ' ' + [A-Z][a-z]+ ' ' + another word
       if (nc >= 65 && nc <= 90) { let k = i + 2; while (k < n && t.charCodeAt(k) >= 97 && t.charCodeAt(k) <= 122) k++; if (k > i + 2 && t.charCodeAt(k) === 32) m |= G_DSU; }
-      if (len <= 2 && pc === 32 && (nc === 100 || nc === 109 || nc === 68 || nc === 77 || isDigitCode(nc))) m |= G_D2S;
+      // DIGIT2_SPACE: ' ' + (1-9 | 0[1-9] | 1[0-2]) + ' ' + (deux | mille | 4 digits)
+      if (len <= 2 && pc === 32) {
+        const d1 = len === 2 ? t.charCodeAt(s + 1) : 0;
+        const monthLike = len === 1 ? d0 !== 48 : (d0 === 48 && d1 !== 48) || (d0 === 49 && d1 <= 50);
+        if (monthLike && (t.startsWith('deux', i + 1) || t.startsWith('mille', i + 1)
+          || (isDigitCode(nc) && isDigitCode(t.charCodeAt(i + 2)) && isDigitCode(t.charCodeAt(i + 3)) && isDigitCode(t.charCodeAt(i + 4))))) m |= G_D2S;
+      }
     }
   }
   if (len >= 4 && (d0 === 49 || d0 === 50) && pc === 32 && s >= 2 && isDigitCode(t.charCodeAt(s - 2))) m |= G_DSY;
