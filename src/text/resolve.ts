@@ -50,9 +50,36 @@ const MAX_KEY = 2 ** 52;
  * with the native numeric sort of a Float64Array (no comparator call per comparison).
  */
 function sortByPackedKeys(idx: number[], k: Float64Array, n: number): void {
-  const sub = k.subarray(0, n);
-  sub.sort();
-  for (let q = 0; q < n; q++) idx[q] = sub[q]! % n;
+  sortKeys(k, 0, n - 1);
+  for (let q = 0; q < n; q++) idx[q] = k[q]! % n;
+}
+/**
+ * Ascending in-place sort of distinct numbers k[lo..hi]: quicksort (median of three) with
+ * insertion sort below 16 elements. Plain JS on the typed array: cheaper here than
+ * TypedArray.prototype.sort for the few dozen spans of a note.
+ */
+function sortKeys(k: Float64Array, lo: number, hi: number): void {
+  while (hi - lo >= 16) {
+    const mid = (lo + hi) >> 1;
+    let a = k[lo]!, b = k[mid]!, c = k[hi]!;
+    if (a > b) { const t = a; a = b; b = t; }
+    if (b > c) { b = c; if (a > b) b = a; }
+    const pivot = b;
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (k[i]! < pivot) i++;
+      while (k[j]! > pivot) j--;
+      if (i <= j) { const t = k[i]!; k[i] = k[j]!; k[j] = t; i++; j--; }
+    }
+    // recurse into the smaller part, loop on the larger
+    if (j - lo < hi - i) { sortKeys(k, lo, j); lo = i; } else { sortKeys(k, i, hi); hi = j; }
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const v = k[i]!;
+    let j = i - 1;
+    while (j >= lo && k[j]! > v) { k[j + 1] = k[j]!; j--; }
+    k[j + 1] = v;
+  }
 }
 const byLabelStart = (a: number, b: number): number =>
   sLi[a]! - sLi[b]! || sStart[a]! - sStart[b]! || sEnd[b]! - sEnd[a]! || a - b;
@@ -149,10 +176,9 @@ export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
     if ((maxEnd + 1) * nk < MAX_KEY) {
       grow(nk);
       for (let q = 0; q < nk; q++) keys[q] = kept[q]!.start * nk + q;
-      const sub = keys.subarray(0, nk);
-      sub.sort();
+      sortKeys(keys, 0, nk - 1);
       const sorted: Span[] = new Array(nk);
-      for (let q = 0; q < nk; q++) sorted[q] = kept[sub[q]! % nk]!;
+      for (let q = 0; q < nk; q++) sorted[q] = kept[keys[q]! % nk]!;
       return sorted;
     }
     kept.sort((a, b) => a.start - b.start);
