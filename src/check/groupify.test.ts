@@ -55,3 +55,17 @@ test('groupify: many classes (table growth and rehash, both paths) match a Map-b
     for (let c = 0; c < g.count; c++) assert.equal(refOf[g.first[c]!], c);
   }
 });
+
+test('groupify: the partitioned path (large tables) gives exactly the table path result', () => {
+  fc.assert(fc.property(fc.array(fc.tuple(fc.nat(7), fc.nat(3), fc.nat(50)), { minLength: 1, maxLength: 400 }), fc.boolean(), (rows, masked) => {
+    const cols = [0, 1, 2].map((j) => Int32Array.from(rows.map((r) => r[j]!)));
+    const include = masked ? Uint8Array.from(rows.map((_, i) => (i % 3 ? 1 : 0))) : undefined;
+    const a = groupify(cols, [8, 4, 51], include, { method: 'table' });
+    const b = groupify(cols, [8, 4, 51], include, { method: 'partitioned' });
+    assert.deepEqual([...b.classOf], [...a.classOf]);
+    assert.deepEqual([...b.sizes], [...a.sizes]);
+    assert.deepEqual([...b.first], [...a.first]);
+    assert.equal(b.count, a.count);
+    assert.equal(b.rows, a.rows);
+  }), { seed: 11, numRuns: 300 });
+});

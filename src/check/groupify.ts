@@ -30,6 +30,7 @@ export function groupify(
   columns: readonly Int32Array[],
   cardinalities: readonly number[],
   include?: Uint8Array,
+  options: { method?: 'auto' | 'table' | 'partitioned' } = {},
 ): Classes {
   const n = columns.length ? columns[0]!.length : (include?.length ?? 0);
   const m = columns.length;
@@ -48,9 +49,12 @@ export function groupify(
   const cols: Int32Array[] = [];
   for (let j = 0; j < m; j++) cols.push(columns[j]!);
   const inc = include ?? null;
-  return radixProduct <= Number.MAX_SAFE_INTEGER
-    ? groupExact(cols, Float64Array.from(cardinalities, (c) => Math.max(1, c)), inc, n, classOf)
-    : groupHashed(cols, inc, n, classOf);
+  if (radixProduct > Number.MAX_SAFE_INTEGER) return groupHashed(cols, inc, n, classOf);
+  const cards = Float64Array.from(cardinalities, (c) => Math.max(1, c));
+  const method = options.method ?? 'auto';
+  return method === 'partitioned' || (method === 'auto' && n >= PARTITION_FROM)
+    ? groupExactPartitioned(cols, cards, inc, n, classOf)
+    : groupExact(cols, cards, inc, n, classOf);
 }
 
 // Open addressing over a power-of-two table sized by the number of CLASSES (grown at load 1/2),
@@ -107,6 +111,97 @@ function groupExact(cols: Int32Array[], cards: Float64Array, inc: Uint8Array | n
     }
   }
   return { classOf, sizes: sizes.subarray(0, count), first: first.subarray(0, count), count, rows };
+}
+
+/** From this many rows, the exact path partitions the rows first (see groupExactPartitioned). */
+const PARTITION_FROM = 1 << 20;
+
+/**
+ * Exact path for large tables: rows are first scattered into 2^b partitions by the high bits of
+ * their key's hash, then each partition is grouped with a small hash table that stays in cache
+ * (the way analytical databases aggregate), instead of one table of hundreds of MB probed at
+ * random. Class ids are then renumbered in order of first appearance, so the result is identical
+ * to groupExact's. Extra memory: 16 bytes per row (keys, scattered keys) + 8 (permutation, first-row
+ * index) + 20 per class.
+ */
+function groupExactPartitioned(cols: Int32Array[], cards: Float64Array, inc: Uint8Array | null, n: number, classOf: Int32Array): Classes {
+  const m = cols.length;
+  const keys = new Float64Array(n);
+  const c0 = cols[0]!;
+  for (let r = 0; r < n; r++) keys[r] = c0[r]!;
+  for (let j = 1; j < m; j++) {
+    const col = cols[j]!, card = cards[j]!;
+    for (let r = 0; r < n; r++) keys[r] = keys[r]! * card + col[r]!;
+  }
+  let bits = 4;
+  while (bits < 12 && (n >>> bits) > 32768) bits++;
+  const P = 1 << bits, shift = 32 - bits;
+  const counts = new Int32Array(P + 1);
+  let rows = 0;
+  for (let r = 0; r < n; r++) {
+    if (inc !== null && inc[r] === 0) { classOf[r] = -1; continue; }
+    rows++;
+    counts[(hashNumber(keys[r]!) >>> shift) + 1]!++;
+  }
+  let maxPart = 0;
+  for (let p = 0; p < P; p++) { if (counts[p + 1]! > maxPart) maxPart = counts[p + 1]!; counts[p + 1]! += counts[p]!; }
+  // scatter row numbers and their keys by partition (each partition then reads its keys sequentially)
+  const perm = new Int32Array(rows);
+  const pkeys = new Float64Array(rows);
+  const cursor = counts.slice(0, P);
+  for (let r = 0; r < n; r++) {
+    if (inc !== null && inc[r] === 0) continue;
+    const key = keys[r]!;
+    const at = cursor[hashNumber(key) >>> shift]!++;
+    perm[at] = r;
+    pkeys[at] = key;
+  }
+  let cap = 16;
+  while (cap < 2 * maxPart) cap <<= 1;
+  const mask = cap - 1;
+  const slots = new Int32Array(cap);
+  const ckeys = new Float64Array(rows || 1);
+  const sizes0 = new Int32Array(rows || 1);
+  const first0 = new Int32Array(rows || 1);
+  let count = 0;
+  for (let p = 0; p < P; p++) {
+    const lo = counts[p]!, hi = counts[p + 1]!;
+    if (lo === hi) continue;
+    slots.fill(0);
+    const base = count;
+    for (let i = lo; i < hi; i++) {
+      const r = perm[i]!;
+      const key = pkeys[i]!;
+      let s = hashNumber(key) & mask;
+      let id = -1;
+      for (;;) {
+        const local = slots[s]!;
+        if (local === 0) break;
+        if (ckeys[base + local - 1] === key) { id = base + local - 1; break; }
+        s = (s + 1) & mask;
+      }
+      if (id === -1) {
+        id = count++;
+        slots[s] = id - base + 1;
+        ckeys[id] = key;
+        first0[id] = r; // rows of a partition come in increasing order: this is the first occurrence
+      }
+      sizes0[id]!++;
+      classOf[r] = id;
+    }
+  }
+  // renumber classes in order of first appearance (as groupExact numbers them)
+  const byFirstRow = new Int32Array(n).fill(-1); // class id at its first row, -1 elsewhere
+  for (let id = 0; id < count; id++) byFirstRow[first0[id]!] = id;
+  const newId = new Int32Array(count);
+  const sizes = new Int32Array(count), first = new Int32Array(count);
+  let next = 0;
+  for (let r = 0; r < n; r++) {
+    const id = byFirstRow[r]!;
+    if (id >= 0) { newId[id] = next; sizes[next] = sizes0[id]!; first[next] = r; next++; }
+  }
+  for (let r = 0; r < n; r++) { const c = classOf[r]!; if (c >= 0) classOf[r] = newId[c]!; }
+  return { classOf, sizes, first, count, rows };
 }
 
 /** Hashed path (radix product over 2^53): FNV-1a over the codes; slots hold [hash, id + 1]; rows compared when hashes agree. */
