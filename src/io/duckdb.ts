@@ -79,31 +79,20 @@ export async function encodeTable(
   const t = ident(tableName);
   const countRes = await con.runAndReadAll(`SELECT count(*)::BIGINT FROM ${t}`);
   const rows = Number(countRes.getRows()[0]![0]);
-  const dicts: (string | null)[][] = [];
-  const selects: string[] = [];
-  const joins: string[] = [];
-  for (let j = 0; j < names.length; j++) {
-    const c = ident(names[j]!);
-    const d = `__d${j}`;
-    await con.run(`CREATE OR REPLACE TEMP TABLE ${d} AS
+  if (names.length === 0) return makeTable([]);
+  // few round trips: every dictionary in one statement, read back in one query, NULL presence in one
+  await con.run(names.map((n, j) => `CREATE OR REPLACE TEMP TABLE __d${j} AS
       SELECT v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code
-      FROM (SELECT DISTINCT ${c} AS v FROM ${t} WHERE ${c} IS NOT NULL)`);
-    const dres = await con.runAndReadAll(`SELECT CAST(v AS VARCHAR), (SELECT count(*) FROM ${t} WHERE ${c} IS NULL) > 0 FROM ${d} ORDER BY code`);
-    const labels: (string | null)[] = dres.getRows().map((r) => r[0] as string);
-    let hasNull: boolean;
-    if (labels.length === 0) {
-      const nres = await con.runAndReadAll(`SELECT count(*) > 0 FROM ${t} WHERE ${c} IS NULL`);
-      hasNull = Boolean(nres.getRows()[0]![0]);
-    } else hasNull = Boolean(dres.getRows()[0]![1]);
-    if (hasNull) labels.push(null);
-    dicts.push(labels);
-    selects.push(`COALESCE(${d}.code, ${labels.length - 1})::INTEGER`);
-    joins.push(`LEFT JOIN ${d} ON ${t}.${c} = ${d}.v`);
-  }
-  const codes = names.length
-    ? await readIntColumns(con, `SELECT ${selects.join(', ')} FROM ${t} ${joins.join(' ')} ORDER BY ${t}.rowid`, names.length, rows)
-    : [];
-  for (let j = 0; j < names.length; j++) await con.run(`DROP TABLE IF EXISTS __d${j}`);
+      FROM (SELECT DISTINCT ${ident(n)} AS v FROM ${t} WHERE ${ident(n)} IS NOT NULL)`).join(';\n'));
+  const dicts: (string | null)[][] = names.map(() => []);
+  const all = await con.runAndReadAll(names.map((_, j) => `SELECT ${j} AS j, code, CAST(v AS VARCHAR) AS label FROM __d${j}`).join(' UNION ALL ') + ' ORDER BY j, code');
+  for (const [j, , label] of all.getRows() as [number, number, string][]) dicts[Number(j)]!.push(label);
+  const nulls = (await con.runAndReadAll(`SELECT ${names.map((n) => `count(*) FILTER (WHERE ${ident(n)} IS NULL) > 0`).join(', ')} FROM ${t}`)).getRows()[0]!;
+  names.forEach((_, j) => { if (nulls[j]) dicts[j]!.push(null); });
+  const selects = names.map((_, j) => `COALESCE(__d${j}.code, ${dicts[j]!.length - 1})::INTEGER`);
+  const joins = names.map((n, j) => `LEFT JOIN __d${j} ON ${t}.${ident(n)} = __d${j}.v`);
+  const codes = await readIntColumns(con, `SELECT ${selects.join(', ')} FROM ${t} ${joins.join(' ')} ORDER BY ${t}.rowid`, names.length, rows);
+  await con.run(names.map((_, j) => `DROP TABLE IF EXISTS __d${j}`).join('; '));
   const columns: Column[] = names.map((name, j) => columnFromCodes(name, kinds[name] ?? 'string', codes[j]!, dicts[j]!));
   return makeTable(columns);
 }
