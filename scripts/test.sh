@@ -10,4 +10,4 @@ if [ "${#files[@]}" -eq 0 ]; then
   exit 1
 fi
 echo "running ${#files[@]} test files" >&2
-exec node --import tsx --test --test-concurrency=2 "$@" "${files[@]}"
+exec node --import tsx --import ./test/setup.ts --test --test-concurrency=2 "$@" "${files[@]}"
