@@ -22,7 +22,7 @@ export type AuditAction =
   | 'project.create' | 'budget.set'
   | 'release.request' | 'release.approve' | 'release.reject' | 'release.download'
   | 'dp.query' | 'dp.refused'
-  | 'service.start';
+  | 'service.start' | 'retention.purge';
 
 export interface AuditEntry {
   seq: number;

@@ -23,6 +23,8 @@ export interface ObservatoryInfo {
   name: string;
   noticeVersion: string;
   retention: string;
+  /** Stored records older than this (by upload date) are deleted: the rule `retention` states. */
+  retentionYears: number;
   contact: string;
   purposes: string[];
 }

@@ -19,6 +19,7 @@ export const DEFAULT_INFO: ObservatoryInfo = {
   name: 'anonymat observatory',
   noticeVersion: '2026-1',
   retention: 'pseudonymized records are kept 5 years after their upload, then deleted; when a practice leaves the panel, its records already stored follow the same rule and no new data are accepted from it',
+  retentionYears: 5,
   contact: 'Tell your doctor, or write to the observatory\'s data-protection officer (dpo@observatory.example). You do not need to give a reason.',
   purposes: [
     'public-health studies on consultations in general practice',
@@ -77,12 +78,42 @@ export async function openService(opts: ServiceOptions): Promise<Service> {
       return null;
     });
     if (head && svc.auditAnchor) await writeAnchor(svc.auditAnchor, head);
+    // the retention rule the service states is enforced: at start, then once a day
+    await purgeExpired(svc);
+    const timer = setInterval(() => { purgeExpired(svc).catch((e) => svc.log(`retention purge failed: ${(e as Error).message}`)); }, 86_400_000);
+    timer.unref();
     const app = createApp(svc, { rateLimits: opts.rateLimits, webDir: opts.webDir });
-    return { app, svc, store, bootstrapToken, close: () => store.close() };
+    return { app, svc, store, bootstrapToken, close: () => { clearInterval(timer); return store.close(); } };
   } catch (e) {
     await store.close().catch(() => undefined);
     throw e;
   }
+}
+
+/**
+ * Deletes the stored records of uploads received more than `info.retentionYears` ago (the upload
+ * entries stay, with their counts, for the audit trail) and logs the purge in the audit chain.
+ * Returns the number of records deleted.
+ */
+export async function purgeExpired(svc: Services): Promise<number> {
+  const cutoff = new Date(svc.now());
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - svc.info.retentionYears);
+  const limit = cutoff.toISOString();
+  const result = await svc.store.transaction(async (tx) => {
+    const expired = await tx.all('SELECT u.id AS id, count(r.row_no) AS n FROM uploads u JOIN records r ON r.upload_id = u.id WHERE u.received_at < $1 GROUP BY u.id', [limit]);
+    if (!expired.length) return null;
+    let deleted = 0;
+    for (const row of expired) {
+      await tx.run('DELETE FROM records WHERE upload_id = $1', [row.id]);
+      deleted += Number(row.n);
+    }
+    const head = await appendAudit(tx, svc.now(), 'system', 'retention.purge', 'records', { uploads: expired.length, records: deleted, before: limit });
+    return { head, deleted };
+  });
+  if (!result) return 0;
+  if (svc.auditAnchor) await writeAnchor(svc.auditAnchor, result.head);
+  svc.log(`retention: deleted ${result.deleted} records of ${result.deleted ? 'uploads' : 'no upload'} received before ${limit.slice(0, 10)}`);
+  return result.deleted;
 }
 
 /** Listens on host:port; resolves with the URL once listening. */
