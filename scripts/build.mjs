@@ -14,7 +14,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // small pure-JS dependencies (commander, zod, yaml, csv-parse, picocolors) are bundled: fewer
+  // module loads at start-up; native, large or tool packages stay external
+  external: ['@duckdb/*', 'pg', 'pg-*', 'vite', 'playwright-core', 'esbuild', 'tsx', 'fhir', 'fhirpath', '@hono/*', 'hono', 'hono-rate-limiter', 'cli-progress', 'fast-check', 'tinybench', 'preact', '@observablehq/*', '@preact/*'],
   sourcemap: 'linked',
   logLevel: 'warning',
   entryNames: '[name]',
@@ -25,6 +27,7 @@ await build({
     name: 'source-import-meta-url',
     setup(b) {
       b.onLoad({ filter: /\.ts$/ }, async (args) => {
+        if (args.path.includes('/node_modules/')) return undefined;
         const text = await readFile(args.path, 'utf8');
         return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
       });
