@@ -763,12 +763,22 @@ const ZIP_CUE = /(?:dans le|\bCP|code postal|postal code|zip)\s*:?\s*$/i;
 export function recognizeLooseZips(text: string, spans: Span[]): void {
   const anchors = spans.filter((s) => s.label === 'ADDRESS' || s.label === 'CITY' || s.label === 'HOSPITAL');
   if (anchors.length === 0 && !/dans le|CP|code postal|postal code|zip/i.test(text)) return;
+  // matches come in increasing position: ZIP spans (sorted by start) and anchors (sorted by end)
+  // are walked with pointers, so a long document costs O(matches + spans), not their product
+  const zips = spans.filter((x) => x.label === 'ZIP').sort((a, b) => a.start - b.start);
+  const byEnd = [...anchors].sort((a, b) => a.end - b.end);
+  let zi = 0, zipMaxEnd = -1, ai = 0;
   LOOSE_ZIP.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LOOSE_ZIP.exec(text)) !== null) {
     const s = m.index;
-    if (spans.some((x) => x.label === 'ZIP' && x.start <= s && s < x.end)) continue;
-    const near = anchors.some((a) => a.end <= s && s - a.end <= 12 && /^[\s,(à]*(?:dans le\s*)?$/i.test(text.slice(a.end, s)));
+    while (zi < zips.length && zips[zi]!.start <= s) { if (zips[zi]!.end > zipMaxEnd) zipMaxEnd = zips[zi]!.end; zi++; }
+    if (zipMaxEnd > s) continue; // inside a ZIP span already found
+    while (ai < byEnd.length && byEnd[ai]!.end <= s) ai++;
+    let near = false;
+    for (let j = ai - 1; j >= 0 && s - byEnd[j]!.end <= 12; j--) {
+      if (/^[\s,(à]*(?:dans le\s*)?$/i.test(text.slice(byEnd[j]!.end, s))) { near = true; break; }
+    }
     if (near || ZIP_CUE.test(text.slice(Math.max(0, s - 16), s))) spans.push({ start: s, end: s + 5, label: 'ZIP', score: 0.6, rule: 'zip-context' });
   }
 }
