@@ -335,7 +335,11 @@ export class Checker {
     const pop = pops ? new Int32Array(total) : null;
     const entryOf = wantEntryOf ? new Int32Array(total) : null;
     const firstOf = this.scratchFirst(total);
-    const keyOf = exact ? this.scratchKeyOf(total) : null;
+    const small = product <= 0x7fffffff;
+    const keyOf = exact && !small ? this.scratchKeyOf(total) : null;
+    const keyOf32 = small ? this.scratchKeyOf32(total) : null;
+    const keys32 = this.scratchKeys32(8192);
+    const shift = 32 - Math.log2(cap);
     const B = 8192;
     const mapped: Int32Array[] = new Array(D);
     for (let d = 0; d < D; d++) mapped[d] = this.scratchColumn(d, B);
@@ -349,7 +353,42 @@ export class Checker {
     const kEff = this.kEff, maxSupp = this.maxSuppressed;
     for (let i0 = 0; i0 < total; i0 += B) {
       const len = Math.min(B, total - i0);
-      if (exact) {
+      if (small) {
+        // the same mixed-radix key in int32 (the product of the cardinalities is below 2^31)
+        keys32.fill(0, 0, len);
+        for (let d = 0; d < D; d++) {
+          const c = cards[d]!, col = cols[d]!, map = maps[d];
+          if (map) for (let i = 0; i < len; i++) keys32[i] = keys32[i]! * c + map[col[i0 + i]!]!;
+          else for (let i = 0; i < len; i++) keys32[i] = keys32[i]! * c + col[i0 + i]!;
+        }
+        for (let i = 0; i < len; i++) {
+          if (segOn) {
+            const sc = segMap ? segMap[segCol![i0 + i]!]! : segCol![i0 + i]!;
+            if (sc !== segCode) {
+              if (segSeen![sc]) segOn = false; // not contiguous: no early stop for this roll-up
+              else {
+                segSeen![sc] = 1;
+                for (let c = segFirst; c < n; c++) { const z = count[c]!; if (z < kEff) failing += z; }
+                segFirst = n;
+                segCode = sc;
+                if (failing > maxSupp) { this.segmentAborts++; this.processed += i0 + i; return null; }
+              }
+            }
+          }
+          const key = keys32[i]!;
+          let s = (Math.imul(key, 0x9e3779b1) >>> shift);
+          let id: number;
+          for (;;) {
+            id = slots[s]!;
+            if (id === -1 || keyOf32![id] === key) break;
+            s = (s + 1) & mask;
+          }
+          if (id === -1) { id = n++; slots[s] = id; keyOf32![id] = key; firstOf[id] = i0 + i; }
+          count[id]! += counts ? counts[i0 + i]! : 1;
+          if (pop) pop[id]! += pops![i0 + i]!;
+          if (entryOf) entryOf[i0 + i] = id;
+        }
+      } else if (exact) {
         // mixed-radix key of each entry, gathering through the level maps on the way
         keys.fill(0, 0, len);
         for (let d = 0; d < D; d++) {
@@ -449,6 +488,16 @@ export class Checker {
   private scratchKeys(n: number): Float64Array {
     if (this.scratchK.length < n) this.scratchK = new Float64Array(Math.max(n, 1024));
     return this.scratchK;
+  }
+  private scratchK32 = new Int32Array(0);
+  private scratchKO32 = new Int32Array(0);
+  private scratchKeys32(n: number): Int32Array {
+    if (this.scratchK32.length < n) this.scratchK32 = new Int32Array(Math.max(n, 1024));
+    return this.scratchK32;
+  }
+  private scratchKeyOf32(n: number): Int32Array {
+    if (this.scratchKO32.length < n) this.scratchKO32 = new Int32Array(Math.max(n, 1024));
+    return this.scratchKO32;
   }
   private scratchKeyOf(n: number): Float64Array {
     if (this.scratchKO.length < n) this.scratchKO = new Float64Array(Math.max(n, 1024));
