@@ -66,13 +66,23 @@ export function recognize(text: string, options: { lang?: Lang | 'auto'; keep?: 
 export function redactText(text: string, options: RedactOptions = {}): RedactResult {
   const lang = !options.lang || options.lang === 'auto' ? detectLanguage(text) : options.lang;
   const spans = recognize(text, { lang, keep: options.keep, minScore: options.minScore });
-  const ro: ReplaceOptions = {
-    lang, replacement: options.replacement ?? 'tag', key: options.key,
+  const replacement = options.replacement ?? 'tag';
+  // tags and masks keep no state: one shared replacer per language (no construction per call)
+  const replacer = replacement === 'tag' || replacement === 'mask' ? statelessReplacer(lang, replacement) : new Replacer({
+    lang, replacement, key: options.key,
     scope: options.personId !== undefined && options.key ? 'person' : 'document',
     personId: options.personId, maxShiftDays: options.maxShiftDays,
-  };
-  const replacer = new Replacer(ro);
+  });
   return { text: applyReplacements(text, spans, replacer), spans, lang };
+}
+
+const STATELESS = new Map<string, Replacer>();
+/** The tag or mask replacer of a language (their replace() reads only the language and the policy). */
+function statelessReplacer(lang: Lang, replacement: 'tag' | 'mask'): Replacer {
+  const k = replacement === 'tag' ? lang : `${lang}\0mask`;
+  let r = STATELESS.get(k);
+  if (!r) { r = new Replacer({ lang, replacement, scope: 'document' }); STATELESS.set(k, r); }
+  return r;
 }
 
 /**

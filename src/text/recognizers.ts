@@ -421,6 +421,31 @@ function lexBits(text: string, s: number, e: number, lex: Map<string, number>): 
   return v;
 }
 
+const NO_TOKENS: number[] = [];
+/** recognizeNames' current tokens (module state: no closure created per call). */
+let nText = '', nStarts: number[] = [], nEnds: number[] = [], nFlags: number[] = [], nCount = 0;
+/** Gap between token i and i+1 is plain spacing (no punctuation, no line break). */
+function gapOk(i: number, allowComma = false): boolean {
+  if (i < 0 || i + 1 >= nCount) return false;
+  const a = nEnds[i]!, b = nStarts[i + 1]!;
+  if (b - a > 3) return false;
+  for (let k = a; k < b; k++) {
+    const c = nText.charCodeAt(k);
+    if (c === 32 || c === 160) continue;
+    if (allowComma && c === 44) continue;
+    return false;
+  }
+  return true;
+}
+function nameLike(i: number): boolean {
+  const f = nFlags[i]!;
+  return (f & (F_CAP | F_INITIAL)) !== 0 && (f & (F_STOP | F_TITLE)) === 0;
+}
+/** An ambiguous first name's neighbour: upper case, an initial, or an unambiguous known name. */
+function support(j: number): boolean { const g = nFlags[j]!; return (g & (F_UPPER | F_INITIAL)) !== 0 || ((g & (F_FIRST | F_SUR)) !== 0 && !(g & F_AMBIG)); }
+/** A known surname's neighbour. */
+function surnameNeighbour(j: number): boolean { return nameLike(j) && (nFlags[j]! & (F_FIRST | F_INITIAL | F_UPPER)) !== 0 && !(nFlags[j]! & F_AMBIG); }
+
 /** Name spans from one token pass. */
 export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   const lex = tokenLexicon();
@@ -492,23 +517,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     starts.push(s); ends.push(e); flags.push(f);
   }
   const n = starts.length;
-  /** Gap between token i and i+1 is plain spacing (no punctuation, no line break). */
-  const gapOk = (i: number, allowComma = false): boolean => {
-    if (i < 0 || i + 1 >= n) return false;
-    const a = ends[i]!, b = starts[i + 1]!;
-    if (b - a > 3) return false;
-    for (let k = a; k < b; k++) {
-      const c = text.charCodeAt(k);
-      if (c === 32 || c === 160) continue;
-      if (allowComma && c === 44) continue;
-      return false;
-    }
-    return true;
-  };
-  const nameLike = (i: number): boolean => {
-    const f = flags[i]!;
-    return (f & (F_CAP | F_INITIAL)) !== 0 && (f & (F_STOP | F_TITLE)) === 0;
-  };
+  nText = text; nStarts = starts; nEnds = ends; nFlags = flags; nCount = n;
   if (nameBuf.length < 2 * n) nameBuf = new Uint8Array(Math.max(2 * n, 2 * nameBuf.length));
   const strong = nameBuf.subarray(0, n);
   strong.fill(0);
@@ -535,7 +544,6 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       if (!(f & F_AMBIG) && !cityToo) { if (!(f & F_SENT) || (gapOk(i) && nameLike(i + 1))) strong[i] = 1; continue; }
       // ambiguous first name: needs a capitalized, non-stop neighbour that is itself name-like
       // the neighbour must be upper case, an initial, or an unambiguous known name
-      const support = (j: number): boolean => { const g = flags[j]!; return (g & (F_UPPER | F_INITIAL)) !== 0 || ((g & (F_FIRST | F_SUR)) !== 0 && !(g & F_AMBIG)); };
       const left = gapOk(i - 1, true) && nameLike(i - 1) && support(i - 1);
       const right = gapOk(i) && nameLike(i + 1) && support(i + 1);
       if (left || right || ((f & F_UPPER) && ((gapOk(i - 1) && (flags[i - 1]! & F_UPPER) && nameLike(i - 1)) || (gapOk(i) && (flags[i + 1]! & F_UPPER) && nameLike(i + 1))))) strong[i] = 1;
@@ -543,8 +551,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     }
     if ((f & F_SUR) && !(f & (F_AMBIG | F_SENT)) && !(f & F_UPPER) && ends[i]! - starts[i]! >= 4) {
       // a known surname in Title case mid-sentence, next to another capitalized word
-      const ok = (j: number): boolean => nameLike(j) && (flags[j]! & (F_FIRST | F_INITIAL | F_UPPER)) !== 0 && !(flags[j]! & F_AMBIG);
-      if ((gapOk(i - 1) && ok(i - 1)) || (gapOk(i) && ok(i + 1))) strong[i] = 1;
+      if ((gapOk(i - 1) && surnameNeighbour(i - 1)) || (gapOk(i) && surnameNeighbour(i + 1))) strong[i] = 1;
     }
   }
   // extend strong tokens through adjacent name-like tokens (at most 4 tokens per name)
@@ -590,6 +597,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     spans.push({ start: starts[i]!, end: ends[i + len - 1]!, label: 'CITY', score: cue ? 0.8 : 0.6, rule: 'city-dict' });
     i += len - 1;
   }
+  nText = ''; nStarts = nEnds = nFlags = NO_TOKENS; nCount = 0;
   void lang;
 }
 
@@ -717,6 +725,8 @@ export function labelIdentifiers(text: string, spans: Span[]): void {
  * (sex digit 1/2/3/4/7/8, month plausible) when it fits, else an 8- (or 7-/6-) digit date when
  * day and month are valid, else one digit is skipped.
  */
+function nirLike(s: string): boolean { return /^[1-478]/.test(s); }
+function dateLike(s: string): boolean { return dayMonthOk(+s.slice(0, 2), +s.slice(2, 4)) || dayMonthOk(+s.slice(2, 4), +s.slice(0, 2)); }
 const SPACED = /(?<![A-Za-z0-9À-ÿ])\d(?: \d){5,}(?![A-Za-z0-9À-ÿ])/g;
 export function recognizeSpacedDigits(text: string, spans: Span[]): void {
   SPACED.lastIndex = 0;
@@ -724,29 +734,26 @@ export function recognizeSpacedDigits(text: string, spans: Span[]): void {
   while ((m = SPACED.exec(text)) !== null) {
     const digits = m[0].replace(/ /g, '');
     const base = m.index;
-    const at = (k: number): number => base + 2 * k; // offset of digit k
     const n = digits.length;
     let k = 0;
-    const nirLike = (s: string): boolean => /^[1-478]/.test(s);
-    const dateLike = (s: string): boolean => dayMonthOk(+s.slice(0, 2), +s.slice(2, 4)) || dayMonthOk(+s.slice(2, 4), +s.slice(0, 2));
     while (n - k >= 6) {
       const rest = n - k;
       if (rest >= 13 && rest <= 15 && nirLike(digits.slice(k))) {
-        spans.push({ start: at(k), end: at(n - 1) + 1, label: 'NIR', score: checkNir(digits.slice(k)).keyValid ? 1 : 0.6, rule: 'nir-spaced' });
+        spans.push({ start: base + 2 * (k), end: base + 2 * (n - 1) + 1, label: 'NIR', score: checkNir(digits.slice(k)).keyValid ? 1 : 0.6, rule: 'nir-spaced' });
         break;
       }
       if (rest >= 19 && rest <= 23 && nirLike(digits.slice(k)) && dateLike(digits.slice(n - 8))) {
-        spans.push({ start: at(k), end: at(n - 9) + 1, label: 'NIR', score: 0.6, rule: 'nir-spaced' });
-        spans.push({ start: at(n - 8), end: at(n - 1) + 1, label: 'DATE', score: 0.5, rule: 'date-spaced' });
+        spans.push({ start: base + 2 * (k), end: base + 2 * (n - 9) + 1, label: 'NIR', score: 0.6, rule: 'nir-spaced' });
+        spans.push({ start: base + 2 * (n - 8), end: base + 2 * (n - 1) + 1, label: 'DATE', score: 0.5, rule: 'date-spaced' });
         break;
       }
       if (rest >= 15 && nirLike(digits.slice(k)) && (rest - 15 === 0 || rest - 15 >= 6 || !dateLike(digits.slice(k)))) {
-        spans.push({ start: at(k), end: at(k + 14) + 1, label: 'NIR', score: checkNir(digits.slice(k, k + 15)).keyValid ? 1 : 0.6, rule: 'nir-spaced' });
+        spans.push({ start: base + 2 * (k), end: base + 2 * (k + 14) + 1, label: 'NIR', score: checkNir(digits.slice(k, k + 15)).keyValid ? 1 : 0.6, rule: 'nir-spaced' });
         k += 15; continue;
       }
       if (dateLike(digits.slice(k))) {
         const len = Math.min(rest, 8);
-        spans.push({ start: at(k), end: at(k + len - 1) + 1, label: 'DATE', score: 0.5, rule: 'date-spaced' });
+        spans.push({ start: base + 2 * (k), end: base + 2 * (k + len - 1) + 1, label: 'DATE', score: 0.5, rule: 'date-spaced' });
         k += len; continue;
       }
       k++;
@@ -760,13 +767,17 @@ export function recognizeSpacedDigits(text: string, spans: Span[]): void {
  */
 const LOOSE_ZIP = /(?<![\dA-Za-z])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\dA-Za-z])/g;
 const ZIP_CUE = /(?:dans le|\bCP|code postal|postal code|zip)\s*:?\s*$/i;
+function isZipAnchor(s: Span): boolean { return s.label === 'ADDRESS' || s.label === 'CITY' || s.label === 'HOSPITAL'; }
+function isZip(s: Span): boolean { return s.label === 'ZIP'; }
+function byStart(a: Span, b: Span): number { return a.start - b.start; }
+function byEndPos(a: Span, b: Span): number { return a.end - b.end; }
 export function recognizeLooseZips(text: string, spans: Span[]): void {
-  const anchors = spans.filter((s) => s.label === 'ADDRESS' || s.label === 'CITY' || s.label === 'HOSPITAL');
+  const anchors = spans.filter(isZipAnchor);
   if (anchors.length === 0 && !/dans le|CP|code postal|postal code|zip/i.test(text)) return;
   // matches come in increasing position: ZIP spans (sorted by start) and anchors (sorted by end)
   // are walked with pointers, so a long document costs O(matches + spans), not their product
-  const zips = spans.filter((x) => x.label === 'ZIP').sort((a, b) => a.start - b.start);
-  const byEnd = [...anchors].sort((a, b) => a.end - b.end);
+  const zips = spans.filter(isZip).sort(byStart);
+  const byEnd = [...anchors].sort(byEndPos);
   let zi = 0, zipMaxEnd = -1, ai = 0;
   LOOSE_ZIP.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -193,12 +193,12 @@ export class Replacer {
 
 /** Applies a replacer to resolved, non-overlapping spans sorted by start. */
 export function applyReplacements(text: string, spans: Span[], replacer: Replacer): string {
-  const parts: string[] = [];
+  let out = '';
   let pos = 0;
-  for (const s of spans) {
-    parts.push(text.slice(pos, s.start), replacer.replace(s.label, text.slice(s.start, s.end)));
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    out += text.slice(pos, s.start) + replacer.replace(s.label, text.slice(s.start, s.end));
     pos = s.end;
   }
-  parts.push(text.slice(pos));
-  return parts.join('');
+  return out + text.slice(pos);
 }

@@ -93,6 +93,13 @@ function distinctScores(m: number): number[] {
   return out.sort((a, b) => a - b);
 }
 
+/** The merged span j (or a piece of it): the label of its group, the best score and the rule that reached it first. */
+function out(spans: readonly Span[], j: number, start: number, end: number): Span {
+  const b = spans[mBest[j]!]!;
+  return { start, end, label: b.label, score: mScore[j]!, rule: b.rule };
+}
+function byStartPos(a: Span, b: Span): number { return a.start - b.start; }
+
 export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
   const n = spans.length;
   if (n === 0) return [];
@@ -128,12 +135,7 @@ export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
     }
   }
   m++;
-  // the merged span: the label of its group, the best score and the rule that reached it first
-  const out = (j: number, start: number, end: number): Span => {
-    const b = spans[mBest[j]!]!;
-    return { start, end, label: b.label, score: mScore[j]!, rule: b.rule };
-  };
-  if (m === 1) return [out(0, mStart[0]!, mEnd[0]!)];
+  if (m === 1) return [out(spans, 0, mStart[0]!, mEnd[0]!)];
   // 2. greedy by priority with an occupancy map over the covered range
   const morder: number[] = new Array(m);
   let lo = Infinity, hi = 0;
@@ -166,7 +168,7 @@ export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
       while (k < sE && !taken[k - lo]) k++;
       if (k - a >= 2 || (a === sS && k === sE)) {
         taken.fill(1, a - lo, k - lo);
-        kept.push(out(j, a, k));
+        kept.push(out(spans, j, a, k));
       }
     }
   }
@@ -181,7 +183,7 @@ export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
       for (let q = 0; q < nk; q++) sorted[q] = kept[keys[q]! % nk]!;
       return sorted;
     }
-    kept.sort((a, b) => a.start - b.start);
+    kept.sort(byStartPos);
   }
   return kept;
 }
