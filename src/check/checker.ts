@@ -355,11 +355,21 @@ export class Checker {
       const len = Math.min(B, total - i0);
       if (small) {
         // the same mixed-radix key in int32 (the product of the cardinalities is below 2^31)
+        // (dimensions generalized to one value add nothing; two dimensions per pass)
         keys32.fill(0, 0, len);
+        let pend = -1;
         for (let d = 0; d < D; d++) {
-          const c = cards[d]!, col = cols[d]!, map = maps[d];
-          if (map) for (let i = 0; i < len; i++) keys32[i] = keys32[i]! * c + map[col[i0 + i]!]!;
-          else for (let i = 0; i < len; i++) keys32[i] = keys32[i]! * c + col[i0 + i]!;
+          if (cards[d]! <= 1) continue;
+          if (pend < 0) { pend = d; continue; }
+          const c1 = cards[pend]!, col1 = cols[pend]!, map1 = maps[pend] ?? ident(cards[pend]!);
+          const c2 = cards[d]!, col2 = cols[d]!, map2 = maps[d] ?? ident(cards[d]!);
+          const c12 = c1 * c2;
+          for (let i = 0; i < len; i++) keys32[i] = keys32[i]! * c12 + map1[col1[i0 + i]!]! * c2 + map2[col2[i0 + i]!]!;
+          pend = -1;
+        }
+        if (pend >= 0) {
+          const c = cards[pend]!, col = cols[pend]!, map = maps[pend] ?? ident(cards[pend]!);
+          for (let i = 0; i < len; i++) keys32[i] = keys32[i]! * c + map[col[i0 + i]!]!;
         }
         for (let i = 0; i < len; i++) {
           if (segOn) {
@@ -723,6 +733,14 @@ function sortSnapshot(s: Snapshot, entryOfRow: Int32Array, d: number, card: numb
     snapshot: { ...s, keys: s.keys.map(permute), count: permute(s.count), pop: s.pop ? permute(s.pop) : null },
     entryOfRow: rows,
   };
+}
+
+const identities: Int32Array[] = [];
+/** The identity map on [0, n) (shared, read-only). */
+function ident(n: number): Int32Array {
+  let a = identities[n];
+  if (!a) { a = identity(n); identities[n] = a; }
+  return a;
 }
 
 function identity(n: number): Int32Array { const a = new Int32Array(n); for (let i = 0; i < n; i++) a[i] = i; return a; }
