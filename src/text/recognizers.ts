@@ -74,6 +74,30 @@ const G_D2S = 1 << 18;     // DIGIT2_SPACE's shape (date-words' second gate)
 const G_DEG = 1 << 19;     // '°' (n° dossier / n° séjour)
 const G_MONTH = 1 << 20;   // a month name (MONTH_FORMS)                          (date-text, date-month-cue, date-words)
 const G_HEXC = 1 << 21;    // hex digit ':' hex digit                             (ipv6)
+const G_DMY = 1 << 22;     // a 1-2 digit run, then ' '? and one of / . - |        (date-dmy)
+/**
+ * A chain of >= 13 elements (digits; 'A'/'B' right after a digit) with at most one space between
+ * consecutive elements: every NIR match is one (1 + 4 + 2 + 6 digits, "2A"/"2B" counting 2).
+ */
+const G_NIR = 1 << 23;
+/**
+ * A chain of >= 8 elements (digits and 'O') joined by nothing or by 1-2 of ' .-()/': every match
+ * of the phone rules phone-fr, phone-fr-4x4, phone-intl ('+' and 7 more digits at least) and
+ * phone-us is one.
+ */
+const G_PHONE = 1 << 24;
+/** Characters that may join two elements of a phone chain (' ', '.', '-', '(', ')', '/'). */
+function isPhoneJoin(c: number): boolean { return c === 32 || c === 46 || c === 45 || c === 40 || c === 41 || c === 47; }
+/** Chain state of charClasses (end offset of the last element, element count). */
+let nirEnd = -2, nirLen = 0, phEnd = -3, phLen = 0;
+/** Extends the phone chain by `len` elements at [s, s + len) of t. */
+function phoneChain(t: string, s: number, len: number): number {
+  const gap = s - phEnd;
+  if (gap === 0 || (gap === 1 && isPhoneJoin(t.charCodeAt(s - 1))) || (gap === 2 && isPhoneJoin(t.charCodeAt(s - 1)) && isPhoneJoin(t.charCodeAt(s - 2)))) phLen += len;
+  else phLen = len;
+  phEnd = s + len;
+  return phLen >= 8 ? G_PHONE : 0;
+}
 function isHexCode(c: number): boolean { return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102); }
 /** JS \s (and other control characters, which only widens the test). */
 function isSpaceLike(c: number): boolean {
@@ -90,6 +114,7 @@ for (let c = 0; c < 256; c++) {
   const f = c >= 65 && c <= 90 ? C_UPPER : c === 47 ? C_SLASH : c === 46 ? C_DOT : c === 45 ? C_DASH : c === 40 ? C_PAREN : c === 58 ? C_COLON : c === 176 ? G_DEG : 0;
   if (f) { CHAR_KIND[c]! |= 4; CHAR_FLAG[c] = f; }
 }
+function isDateSep(c: number): boolean { return c === 47 || c === 46 || c === 45 || c === 124; }
 /** Features of the digit run [s, i) of t (c: the character after it, 0 at the end). */
 function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   const n = t.length;
@@ -120,6 +145,12 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
     if (a === 97 || a === 121) m |= G_AGE;
   }
   if (len >= 8 && len <= 12) m |= G_LONG;
+  if (len <= 2 && (c === 47 || c === 46 || c === 45 || c === 124 || (c === 32 && i + 1 < n && isDateSep(t.charCodeAt(i + 1))))) m |= G_DMY;
+  // the NIR and phone chains
+  if (s === nirEnd || (s === nirEnd + 1 && pc === 32)) nirLen += len; else nirLen = len;
+  nirEnd = i;
+  if (nirLen >= 13) m |= G_NIR;
+  m |= phoneChain(t, s, len);
   if (len === 4 || len === 5) {
     let k = s - 1;
     while (k >= 0) { const b = t.charCodeAt(k); if (!(isSpaceLike(b) || b === 58 || b === 46)) break; k--; }
@@ -129,8 +160,10 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (s >= 2) { const a = t.charCodeAt(s - 2); if (pc >= 65 && pc <= 90 && a >= 65 && a <= 90) m |= G_UUD; }
   return m;
 }
+function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
   let m = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0;
   const n = t.length;
   let i = 0;
   while (i < n) {
@@ -148,6 +181,10 @@ export function charClasses(t: string): number {
       } while (k & 1);
       if (seen & 4) m |= C_UPPER;
       const len = i - ws;
+      const c0 = t.charCodeAt(ws);
+      // "2A"/"2B" in a NIR chain; 'O' typed for 0 in a phone chain
+      if (len === 1 && ws === nirEnd && (c0 === 65 || c0 === 66 || c0 === 97 || c0 === 98)) { nirLen++; nirEnd = i; if (nirLen >= 13) m |= G_NIR; }
+      if (c0 === 79 && (len === 1 || allO(t, ws, i))) m |= phoneChain(t, ws, len);
       if (len >= 3 && len <= 9 && (m & G_MONTH) === 0 && monthStart(t.charCodeAt(ws), t.charCodeAt(ws + 1))
         && MONTH_FORMS.has(t.slice(ws, i).toLowerCase())) m |= G_MONTH;
       continue;
@@ -184,7 +221,7 @@ const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 
 
 export const RULES: RegexRule[] = [
   // ---- dates
-  { rule: 'date-dmy', label: 'DATE', score: 0.9, needs: C_DIGIT,
+  { rule: 'date-dmy', label: 'DATE', score: 0.9, needs: C_DIGIT | G_DMY,
     re: new RegExp(`${B}(\\d{1,2}) ?[\\/.\\-|] ?(\\d{1,2}) ?[\\/.\\-|] ?(?:\\d{4}(?!\\d)|\\d{2}${E})`, 'g'),
     check: (m) => (/\..*-|-.*\./.test(m[0]) ? null : dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null) },
   { rule: 'date-iso', label: 'DATE', score: 0.95, needs: C_DIGIT | C_DASH | G_ISO,
@@ -218,20 +255,20 @@ export const RULES: RegexRule[] = [
     // the year first, then a look-behind for the cue: the look-behind only runs where "19"/"20" matched
     re: new RegExp(`(?:19|20)(?<=(?<![${L}])(?:en|depuis|datant de|fin|d[ée]but|mi|ann[ée]e|in|since|year|En|Depuis|Fin|D[ée]but|In|Since)[ -](?:19|20))\\d{2}${E}`, 'g') },
   // ---- phones
-  { rule: 'phone-fr', label: 'PHONE', score: 0.9, needs: C_DIGIT,
+  { rule: 'phone-fr', label: 'PHONE', score: 0.9, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:[ .\\-]?[0-9O]{2}){4}(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])`, 'g') },
   { rule: 'phone-paren', label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN | G_PARD,
     re: new RegExp(`${B}\\(\\d{2,3}\\) ?[1-9](?:[ .\\-]?\\d{2}){4}(?!\\d)`, 'g') },
-  { rule: 'phone-fr-4x4', label: 'PHONE', score: 0.8, needs: C_DIGIT,
+  { rule: 'phone-fr-4x4', label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`${B}0[1-9][ .]\\d{4}[ .]\\d{4}${E}`, 'g') },
-  { rule: 'phone-intl', label: 'PHONE', score: 0.85, needs: C_DIGIT,
+  { rule: 'phone-intl', label: 'PHONE', score: 0.85, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`(?<![${L}+])(?:\\+|00)[1-9]\\d{0,2}[ .\\-]?(?:\\(0\\)[ .]?)?\\d(?:[ .\\-]?\\d){6,12}${E}`, 'g') },
-  { rule: 'phone-us', label: 'PHONE', score: 0.8, needs: C_DIGIT,
+  { rule: 'phone-us', label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`${B}(?:\\+?1[ .\\-])?(?:\\([2-9]\\d{2}\\)[ \\-]?|[2-9]\\d{2}[ .\\-])\\d{3}[ .\\-]\\d{4}${E}`, 'g') },
   { rule: 'phone-cue-ext', label: 'PHONE', score: 0.7, needs: C_DIGIT | G_CUEEXT, group: 1,
     re: /(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?)\s*[:.]?\s*(\d{4,5})(?!\d)/gi },
   // ---- identifiers with a checksum or a fixed shape
-  { rule: 'nir', label: 'NIR', score: 0.7, needs: C_DIGIT,
+  { rule: 'nir', label: 'NIR', score: 0.7, needs: C_DIGIT | G_NIR,
     re: new RegExp(`${B}[1-478](?: ?[0-9]){4}(?: ?(?:[0-9]{2}|2[ABab]|[0-9] [0-9]))(?: ?[0-9]){6}(?: ?[0-9]){0,2}${E}`, 'g'),
     check: (m, text) => {
       const v = m[0];
