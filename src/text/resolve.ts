@@ -86,11 +86,12 @@ const byLabelStart = (a: number, b: number): number =>
 const byPriority = (a: number, b: number): number =>
   mPr[b]! - mPr[a]! || mScore[b]! - mScore[a]! || (mEnd[b]! - mStart[b]!) - (mEnd[a]! - mStart[a]!) || mStart[a]! - mStart[b]! || a - b;
 
+function ascending(a: number, b: number): number { return a - b; }
 /** Distinct scores of the merged spans, ascending (few: the rules' literal scores). */
 function distinctScores(m: number): number[] {
   const out: number[] = [];
   for (let j = 0; j < m; j++) { const v = mScore[j]!; if (!out.includes(v)) out.push(v); }
-  return out.sort((a, b) => a - b);
+  return out.sort(ascending);
 }
 
 /** The merged span j (or a piece of it): the label of its group, the best score and the rule that reached it first. */
