@@ -22,7 +22,9 @@
  *   is built at the lowest levels single columns do not already rule out (`floor`);
  * - a roll-up stops when it has more classes than floor(N/k) + the limit, or — the base being
  *   sorted by one quasi-identifier so classes complete segment by segment — when its completed
- *   classes already suppress more rows than the limit.
+ *   classes already suppress more rows than the limit (unless the roll-up, projected from the
+ *   entries it has produced so far, will be less than half its source: then it is finished and
+ *   cached as a source for later roll-ups, which saves more than it costs).
  */
 import type { CompiledHierarchy } from '../hierarchy/hierarchy.ts';
 import { levelMap } from '../hierarchy/hierarchy.ts';
@@ -79,6 +81,8 @@ interface Snapshot {
 }
 
 const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+/** A roll-up proven infeasible by its segments is finished anyway when it promises fewer than 1/2 of its source's entries (cached, it serves later roll-ups). */
+const SEG_KEEP_RATIO = 2;
 
 export class Checker {
   readonly setup: CheckSetup;
@@ -381,7 +385,12 @@ export class Checker {
                 for (let c = segFirst; c < n; c++) { const z = count[c]!; if (z < kEff) failing += z; }
                 segFirst = n;
                 segCode = sc;
-                if (failing > maxSupp) { this.segmentAborts++; this.processed += i0 + i; return null; }
+                if (failing > maxSupp) {
+                  // proven infeasible; stop unless the finished roll-up promises a much smaller
+                  // snapshot (a good source for later roll-ups): then finish it without segments
+                  if (n * SEG_KEEP_RATIO < i0 + i) segOn = false;
+                  else { this.segmentAborts++; this.processed += i0 + i; return null; }
+                }
               }
             }
           }
@@ -416,7 +425,12 @@ export class Checker {
                 for (let c = segFirst; c < n; c++) { const z = count[c]!; if (z < kEff) failing += z; }
                 segFirst = n;
                 segCode = sc;
-                if (failing > maxSupp) { this.segmentAborts++; this.processed += i0 + i; return null; }
+                if (failing > maxSupp) {
+                  // proven infeasible; stop unless the finished roll-up promises a much smaller
+                  // snapshot (a good source for later roll-ups): then finish it without segments
+                  if (n * SEG_KEEP_RATIO < i0 + i) segOn = false;
+                  else { this.segmentAborts++; this.processed += i0 + i; return null; }
+                }
               }
             }
           }
