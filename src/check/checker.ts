@@ -238,7 +238,11 @@ export class Checker {
     const { qi, models } = this.setup;
     const sizeOnly = models.filter((x) => x.isMonotonic && x.sensitive < 0 && !x.needsPopulation);
     if (sizeOnly.length === 0 || this.m < 3) return [];
+    // size-only models are monotone: a class that one of them rejects grows into one they all
+    // accept at the smallest size they all accept (kFail), and every smaller class is rejected
     const view: ClassView = { size: 0, popSize: 0, sensitive: [] };
+    let kFail = Infinity;
+    for (let s = 1; s <= this.n; s++) { view.size = s; if (sizeOnly.every((x) => x.holds(view))) { kFail = s; break; } }
     const out: { a: number; b: number; width: number; failing: Float64Array }[] = [];
     let budget = 20_000_000;
     const fl = this.floor, base = this.base;
@@ -250,26 +254,31 @@ export class Checker {
         const table = new Float64Array(ca * cb);
         const ka = base.keys[a]!, kb = base.keys[b]!;
         for (let e = 0; e < base.n; e++) table[ka[e]! * cb + kb[e]!]! += base.count[e]!;
+        // the non-empty cells, then each pair of levels rolls them up
+        let cells = 0;
+        for (let c = 0; c < table.length; c++) if (table[c]) cells++;
+        const xs = new Int32Array(cells), ys = new Int32Array(cells), vs = new Float64Array(cells);
+        for (let c = 0, z = 0; c < table.length; c++) {
+          const v = table[c]!;
+          if (v) { xs[z] = (c / cb) | 0; ys[z] = c % cb; vs[z] = v; z++; }
+        }
         const ha = qi[a]!.height - fl[a]!, hb = qi[b]!.height - fl[b]!;
         const failingAt = new Float64Array(ha * hb);
         let any = false;
         const mapsB = Array.from({ length: hb }, (_, j) => levelMap(qi[b]!, fl[b]!, fl[b]! + j));
+        const rolled = new Float64Array(ca * cb);
         for (let i = 0; i < ha; i++) {
           const mapA = levelMap(qi[a]!, fl[a]!, fl[a]! + i);
           for (let j = 0; j < hb; j++) {
             const mapB = mapsB[j]!;
             const cbj = qi[b]!.cardinality[fl[b]! + j]!;
-            const rolled = new Float64Array(qi[a]!.cardinality[fl[a]! + i]! * cbj);
-            for (let x = 0; x < ca; x++) for (let y = 0; y < cb; y++) {
-              const v = table[x * cb + y]!;
-              if (v) rolled[mapA[x]! * cbj + mapB[y]!]! += v;
-            }
+            const len = qi[a]!.cardinality[fl[a]! + i]! * cbj;
+            rolled.fill(0, 0, len);
+            for (let z = 0; z < cells; z++) rolled[mapA[xs[z]!]! * cbj + mapB[ys[z]!]!]! += vs[z]!;
             let failing = 0;
-            for (let c = 0; c < rolled.length; c++) {
+            for (let c = 0; c < len; c++) {
               const size = rolled[c]!;
-              if (!size) continue;
-              view.size = size;
-              if (sizeOnly.some((x) => !x.holds(view))) failing += size;
+              if (size && size < kFail) failing += size;
             }
             failingAt[i * hb + j] = failing;
             if (failing > 0) any = true;
