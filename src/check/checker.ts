@@ -246,14 +246,34 @@ export class Checker {
     const out: { a: number; b: number; width: number; failing: Float64Array }[] = [];
     let budget = 20_000_000;
     const fl = this.floor, base = this.base;
+    // the pairs' count tables at the floor, all filled in one pass over the base entries
+    const chosen: number[] = [], offsets: number[] = [];
+    let cellsAll = 0;
     for (let a = 0; a < this.m; a++) {
       for (let b = a + 1; b < this.m; b++) {
         const ca = qi[a]!.cardinality[fl[a]!]!, cb = qi[b]!.cardinality[fl[b]!]!;
         if (ca * cb > 1 << 16 || budget < base.n) continue;
         budget -= base.n;
-        const table = new Float64Array(ca * cb);
-        const ka = base.keys[a]!, kb = base.keys[b]!;
-        for (let e = 0; e < base.n; e++) table[ka[e]! * cb + kb[e]!]! += base.count[e]!;
+        chosen.push(a, b); offsets.push(cellsAll); cellsAll += ca * cb;
+      }
+    }
+    const P = offsets.length;
+    const all = new Float64Array(cellsAll);
+    {
+      const pa = Int32Array.from({ length: P }, (_, p) => chosen[2 * p]!), pb = Int32Array.from({ length: P }, (_, p) => chosen[2 * p + 1]!);
+      const off = Int32Array.from(offsets), cbs = Int32Array.from({ length: P }, (_, p) => qi[pb[p]!]!.cardinality[fl[pb[p]!]!]!);
+      const kv = new Int32Array(this.m), keys = base.keys, count = base.count, m = this.m, nb = base.n;
+      for (let e = 0; e < nb; e++) {
+        for (let j = 0; j < m; j++) kv[j] = keys[j]![e]!;
+        const c = count[e]!;
+        for (let p = 0; p < P; p++) all[off[p]! + kv[pa[p]!]! * cbs[p]! + kv[pb[p]!]!]! += c;
+      }
+    }
+    for (let p = 0; p < P; p++) {
+      {
+        const a = chosen[2 * p]!, b = chosen[2 * p + 1]!;
+        const ca = qi[a]!.cardinality[fl[a]!]!, cb = qi[b]!.cardinality[fl[b]!]!;
+        const table = all.subarray(offsets[p]!, offsets[p]! + ca * cb);
         // the non-empty cells, then each pair of levels rolls them up
         let cells = 0;
         for (let c = 0; c < table.length; c++) if (table[c]) cells++;
