@@ -54,7 +54,7 @@ export function groupify(
   const method = options.method ?? 'auto';
   return method === 'partitioned' || (method === 'auto' && n >= PARTITION_FROM)
     ? groupExactPartitioned(cols, cards, inc, n, classOf)
-    : groupExact(cols, cards, inc, n, classOf);
+    : groupExact(cols, cards, inc, n, classOf, radixProduct);
 }
 
 // Open addressing over a power-of-two table sized by the number of CLASSES (grown at load 1/2),
@@ -66,11 +66,14 @@ const BLOCK = 4096;
  * Exact path: mixed-radix keys. Slots hold id + 1 only (4 bytes); each class's key sits in a
  * per-class array, so memory is 4 bytes per slot + 8 per class instead of 16 per slot.
  */
-function groupExact(cols: Int32Array[], cards: Float64Array, inc: Uint8Array | null, n: number, classOf: Int32Array): Classes {
+function groupExact(cols: Int32Array[], cards: Float64Array, inc: Uint8Array | null, n: number, classOf: Int32Array, radixProduct: number): Classes {
   const m = cols.length;
-  let cap = initialCapacity(n), mask = cap - 1;
+  // there can be no more classes than rows nor than value combinations: size the tables by the smaller
+  // (many small groupings — SUDA2's subsets, leave-one-out — then allocate and clear almost nothing)
+  const maxClasses = Math.max(1, Math.min(n, radixProduct));
+  let cap = initialCapacity(maxClasses), mask = cap - 1;
   let slots: Int32Array = new Int32Array(cap);
-  let ckeys: Float64Array = new Float64Array(Math.min(n, 1 << 16) || 1);
+  let ckeys: Float64Array = new Float64Array(Math.min(maxClasses, 1 << 16) || 1);
   let sizes: Int32Array = new Int32Array(ckeys.length);
   let first: Int32Array = new Int32Array(ckeys.length);
   let count = 0, rows = 0;
