@@ -383,6 +383,22 @@ export class Checker {
     const segCol = segOn ? cols[segment]! : null, segMap = segOn ? maps[segment] : null;
     const segSeen = segOn ? new Uint8Array(cards[segment]!) : null;
     let segCode = -1, segFirst = 0, failing = 0;
+    /** A new value of the segment column at entry `pos`: the classes of the previous segment are
+     * complete, so their suppressed rows are counted. False when the roll-up is proven infeasible
+     * and should stop (unless the finished roll-up promises a much smaller snapshot, a good source
+     * for later roll-ups: then it is finished without segments). */
+    const enterSegment = (sc: number, pos: number): boolean => {
+      if (segSeen![sc]) { segOn = false; return true; } // not contiguous: no early stop for this roll-up
+      segSeen![sc] = 1;
+      for (let c = segFirst; c < n; c++) { const z = count[c]!; if (z < kEff) failing += z; }
+      segFirst = n;
+      segCode = sc;
+      if (failing > maxSupp) {
+        if (n * SEG_KEEP_RATIO < pos) segOn = false;
+        else return false;
+      }
+      return true;
+    };
     const kEff = this.kEff, maxSupp = this.maxSuppressed;
     for (let i0 = 0; i0 < total; i0 += B) {
       const len = Math.min(B, total - i0);
@@ -407,21 +423,7 @@ export class Checker {
         for (let i = 0; i < len; i++) {
           if (segOn) {
             const sc = segMap ? segMap[segCol![i0 + i]!]! : segCol![i0 + i]!;
-            if (sc !== segCode) {
-              if (segSeen![sc]) segOn = false; // not contiguous: no early stop for this roll-up
-              else {
-                segSeen![sc] = 1;
-                for (let c = segFirst; c < n; c++) { const z = count[c]!; if (z < kEff) failing += z; }
-                segFirst = n;
-                segCode = sc;
-                if (failing > maxSupp) {
-                  // proven infeasible; stop unless the finished roll-up promises a much smaller
-                  // snapshot (a good source for later roll-ups): then finish it without segments
-                  if (n * SEG_KEEP_RATIO < i0 + i) segOn = false;
-                  else { this.segmentAborts++; this.processed += i0 + i; return null; }
-                }
-              }
-            }
+            if (sc !== segCode && !enterSegment(sc, i0 + i)) { this.segmentAborts++; this.processed += i0 + i; return null; }
           }
           const key = keys32[i]!;
           let s = (Math.imul(key, 0x9e3779b1) >>> shift);
@@ -447,21 +449,7 @@ export class Checker {
         for (let i = 0; i < len; i++) {
           if (segOn) {
             const sc = segMap ? segMap[segCol![i0 + i]!]! : segCol![i0 + i]!;
-            if (sc !== segCode) {
-              if (segSeen![sc]) segOn = false; // not contiguous: no early stop for this roll-up
-              else {
-                segSeen![sc] = 1;
-                for (let c = segFirst; c < n; c++) { const z = count[c]!; if (z < kEff) failing += z; }
-                segFirst = n;
-                segCode = sc;
-                if (failing > maxSupp) {
-                  // proven infeasible; stop unless the finished roll-up promises a much smaller
-                  // snapshot (a good source for later roll-ups): then finish it without segments
-                  if (n * SEG_KEEP_RATIO < i0 + i) segOn = false;
-                  else { this.segmentAborts++; this.processed += i0 + i; return null; }
-                }
-              }
-            }
+            if (sc !== segCode && !enterSegment(sc, i0 + i)) { this.segmentAborts++; this.processed += i0 + i; return null; }
           }
           const key = keys[i]!;
           const lo = key >>> 0, hi = (key / 4294967296) >>> 0;
