@@ -160,10 +160,68 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (s >= 2) { const a = t.charCodeAt(s - 2); if (pc >= 65 && pc <= 90 && a >= 65 && a <= 90) m |= G_UUD; }
   return m;
 }
+/**
+ * Candidate match starts recorded by charClasses for the digit-led rules: every digit run (start,
+ * length), and every '(', '+' or lone 'O' followed by a digit (where a phone number may start).
+ * Every match of a rule with a start test (`at`) begins at one of these, so the rule runs its
+ * sticky regex there instead of scanning the whole text: the same matches, found in the same order.
+ */
+let runS = new Int32Array(256), runM = new Int32Array(256), nRuns = 0;
+let xS = new Int32Array(64), nX = 0;
+/**
+ * Start shapes of a digit run (length, first digit, the character after it). Each scanned rule
+ * names the shapes its matches can start with (`at`, read off its regex): a run with none of them
+ * cannot start a match of the rule.
+ */
+const S_LE2 = 1, S_2 = 2, S_4 = 4, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
+  S_8 = 1 << 9, S_F0 = 1 << 10, S_US = 1 << 11, S_NIR = 1 << 12, S_SSN = 1 << 13, S_IP = 1 << 14, S_LONG = 1 << 15,
+  S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20;
+/** The start shapes of the digit run [s, s + len) of t, followed by c (0 at the end). */
+function runShape(t: string, s: number, len: number, c: number): number {
+  const d0 = t.charCodeAt(s);
+  let m = 0;
+  const sep = c === 47 || c === 46 || c === 45 || c === 124;
+  const c2 = c === 32 ? t.charCodeAt(s + len + 1) : -1;
+  if (len <= 2) {
+    m |= S_LE2;
+    if (sep || (c === 32 && (c2 === 47 || c2 === 46 || c2 === 45 || c2 === 124))) m |= S_DMY;
+    if (c === 47 || c2 === 47) m |= S_DM;
+    if (len === 2) {
+      m |= S_2;
+      if (c === 46) m |= S_DOT2;
+      if (c === 32) m |= S_SP2;
+      if ((d0 === 48 || d0 === 49) && (c === 32 || c === 47)) m |= S_MY;
+    }
+  }
+  if (len === 4) { m |= S_4; if (d0 === 49 || d0 === 50) m |= S_Y4; }
+  if (len === 8) m |= S_8;
+  if (d0 === 48) m |= S_F0;
+  const psep = c === 32 || c === 46 || c === 45;
+  if ((len === 1 && d0 === 49 && psep) || (len === 3 && d0 >= 50 && psep)) m |= S_US;
+  if ((d0 >= 49 && d0 <= 52) || d0 === 55 || d0 === 56) m |= S_NIR;
+  if (len === 3 && c === 45) m |= S_SSN;
+  if (len <= 3 && c === 46) m |= S_IP;
+  if (len >= 8 && len <= 12) m |= S_LONG;
+  if (len === 2 || len === 3) m |= S_AGE;
+  // address-fr (case-insensitive): digits then '-', ' ', ',', "bis"/"ter"/[a-c]
+  if (len <= 4 && (c === 45 || c === 32 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 99) || (c | 32) === 116)) m |= S_ADDR;
+  if (len <= 5 && c === 32) m |= S_ADDREN;
+  if (len === 1 && c === 32) m |= S_SPACED;
+  if (len === 5) m |= S_ZIP;
+  return m;
+}
+function pushRun(t: string, s: number, len: number, c: number): void {
+  if (nRuns === runS.length) { const a = new Int32Array(nRuns * 2); a.set(runS); runS = a; const b = new Int32Array(nRuns * 2); b.set(runM); runM = b; }
+  runS[nRuns] = s; runM[nRuns++] = runShape(t, s, len, c);
+}
+function pushX(s: number): void {
+  if (nX === xS.length) { const a = new Int32Array(nX * 2); a.set(xS); xS = a; }
+  xS[nX++] = s;
+}
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
   let m = 0;
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0;
   const n = t.length;
   let i = 0;
   while (i < n) {
@@ -184,7 +242,10 @@ export function charClasses(t: string): number {
       const c0 = t.charCodeAt(ws);
       // "2A"/"2B" in a NIR chain; 'O' typed for 0 in a phone chain
       if (len === 1 && ws === nirEnd && (c0 === 65 || c0 === 66 || c0 === 97 || c0 === 98)) { nirLen++; nirEnd = i; if (nirLen >= 13) m |= G_NIR; }
-      if (c0 === 79 && (len === 1 || allO(t, ws, i))) m |= phoneChain(t, ws, len);
+      if (c0 === 79 && (len === 1 || allO(t, ws, i))) {
+        m |= phoneChain(t, ws, len);
+        if (len === 1 && i < n && isDigitCode(t.charCodeAt(i))) pushX(ws);
+      }
       if (len >= 3 && len <= 9 && (m & G_MONTH) === 0 && monthStart(t.charCodeAt(ws), t.charCodeAt(ws + 1))
         && MONTH_FORMS.has(t.slice(ws, i).toLowerCase())) m |= G_MONTH;
       continue;
@@ -192,11 +253,15 @@ export function charClasses(t: string): number {
     if (k & 2) {
       const rs = i;
       do { i++; } while (i < n && isDigitCode(t.charCodeAt(i)));
-      m |= digitRunFeatures(t, rs, i, i < n ? t.charCodeAt(i) : 0);
+      const nc = i < n ? t.charCodeAt(i) : 0;
+      pushRun(t, rs, i - rs, nc);
+      m |= digitRunFeatures(t, rs, i, nc);
       continue;
     }
+    if (c === 43 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) pushX(i); // '+'
     if (k & 4) {
       m |= CHAR_FLAG[c]!;
+      if (c === 40 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) pushX(i); // '('
       if (c === 58 && i > 0 && i + 1 < n && isHexCode(t.charCodeAt(i - 1)) && isHexCode(t.charCodeAt(i + 1))) m |= G_HEXC;
     }
     i++;
@@ -209,7 +274,16 @@ const CITY_CUE = /(?:^|[\s'’])(?:à|a|au|de|d'|d’|dans|près de|vers|sur|in|
 const ID_CUE_WORDS = /num[ée]ro |record|patient id/i;
 const HEXCOLON = /[0-9a-fA-F]:[0-9a-fA-F]{1,4}:[0-9a-fA-F]/;
 
-interface RegexRule { needs?: number; gate?: (text: string, cls: number) => boolean; re: RegExp; label: TextLabel; score: number; rule: string; group?: number; check?: (m: RegExpExecArray, text: string) => number | null; relabel?: (m: RegExpExecArray) => TextLabel | null }
+interface RegexRule {
+  needs?: number; gate?: (text: string, cls: number) => boolean; re: RegExp; label: TextLabel; score: number; rule: string;
+  group?: number; check?: (m: RegExpExecArray, text: string) => number | null; relabel?: (m: RegExpExecArray) => TextLabel | null;
+  /**
+   * Start shapes (S_*): every match begins at a digit run with one of these shapes (a necessary
+   * condition read off the regex), or, with `x`, at a '(', '+' or lone 'O' before a digit. The
+   * rule then runs a sticky copy of `re` at those positions only (same matches, same order).
+   */
+  at?: number; x?: boolean;
+}
 
 // Boundaries over Latin letters and digits, without the 'u' flag (unicode-mode regexes are slower).
 const L = 'A-Za-z0-9\\u00c0-\\u024f';
@@ -221,20 +295,20 @@ const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 
 
 export const RULES: RegexRule[] = [
   // ---- dates
-  { rule: 'date-dmy', label: 'DATE', score: 0.9, needs: C_DIGIT | G_DMY,
+  { rule: 'date-dmy', at: S_DMY, label: 'DATE', score: 0.9, needs: C_DIGIT | G_DMY,
     re: new RegExp(`${B}(\\d{1,2}) ?[\\/.\\-|] ?(\\d{1,2}) ?[\\/.\\-|] ?(?:\\d{4}(?!\\d)|\\d{2}${E})`, 'g'),
     check: (m) => (/\..*-|-.*\./.test(m[0]) ? null : dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null) },
-  { rule: 'date-iso', label: 'DATE', score: 0.95, needs: C_DIGIT | C_DASH | G_ISO,
+  { rule: 'date-iso', at: S_Y4, label: 'DATE', score: 0.95, needs: C_DIGIT | C_DASH | G_ISO,
     re: new RegExp(`${B}(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?${E}`, 'g') },
-  { rule: 'date-ymd', label: 'DATE', score: 0.85, needs: C_DIGIT,
+  { rule: 'date-ymd', at: S_Y4, label: 'DATE', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`${B}(?:19|20)\\d{2}[\\/.](?:0[1-9]|1[0-2])[\\/.](?:0[1-9]|[12]\\d|3[01])${E}`, 'g') },
-  { rule: 'date-dm', label: 'DATE', score: 0.6, needs: C_DIGIT | C_SLASH,
+  { rule: 'date-dm', at: S_DM, label: 'DATE', score: 0.6, needs: C_DIGIT | C_SLASH,
     re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem)(?![A-Za-zÀ-ÿ])))`, 'g'),
     check: (m) => dayMonthOk(+m[1]!, +m[2]!) ? 0.6 : null },
-  { rule: 'date-dm-dot', label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT | G_DDOTD,
+  { rule: 'date-dm-dot', at: S_DOT2, label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT | G_DDOTD,
     re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
     check: (m) => dayMonthOk(+m[1]!, +m[2]!) && !/\d[.,]$/.test('') ? 0.5 : null },
-  { rule: 'date-text', label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
+  { rule: 'date-text', at: S_LE2, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)? ?(?:${MONTHS})\\.?(?: ?(?:\\d{4}|\\d{2}))?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   { rule: 'date-text', label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
@@ -242,33 +316,33 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`(?<=(?<![${L}])(?:en|fin|d[ée]but|mi|depuis|courant|d[ée]but|avant|apr[èe]s|in|since|early|late|mid)[ -])(?:${MONTHS_FULL})(?![${L}])`, 'gi') },
   { rule: 'date-words', label: 'DATE', score: 0.85, gate: (t, cls) => (cls & G_MONTH) !== 0 || ((cls & G_D2S) !== 0 && DIGIT2_SPACE.test(t)),
     re: new RegExp(`${B}(?:${NUMW_DAY})(?:[ -](?:${NUMW}))* (?:${MONTHS_FR}|0?[1-9]|1[0-2]) (?:(?:${NUMW})(?:[ -](?:${NUMW}))*|\\d{4}|\\d{2})${E}`, 'gi') },
-  { rule: 'date-dmy-space', label: 'DATE', score: 0.7, needs: C_DIGIT | G_DSY,
+  { rule: 'date-dmy-space', at: S_SP2, label: 'DATE', score: 0.7, needs: C_DIGIT | G_DSY,
     re: new RegExp(`${B}(\\d{2}) (\\d{2}) ((?:19|20)\\d{2})${E}`, 'g'),
     check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.7 : null) },
-  { rule: 'date-my', label: 'DATE', score: 0.5, needs: C_DIGIT,
+  { rule: 'date-my', at: S_MY, label: 'DATE', score: 0.5, needs: C_DIGIT,
     re: new RegExp(`${B}(0[1-9]|1[0-2]) ?[\\/ ] ?((?:19|20)\\d{2})${E}`, 'g') },
-  { rule: 'year', label: 'DATE', score: 0.4, needs: C_DIGIT,
+  { rule: 'year', at: S_Y4, label: 'DATE', score: 0.4, needs: C_DIGIT,
     re: new RegExp(`(?<![${L}°/.,:-])(?:19[0-9]{2}|20[0-4][0-9])(?:-(?:19[0-9]{2}|20[0-4][0-9]))?(?![${L}/.,]|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|l|UI|µg|€|euros?|%|kg|m|km|cm|mm|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
-  { rule: 'date-compact', label: 'DATE', score: 0.7, needs: C_DIGIT,
+  { rule: 'date-compact', at: S_8, label: 'DATE', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${E}`, 'g') },
-  { rule: 'date-year-cue', label: 'DATE', score: 0.6, needs: C_DIGIT,
+  { rule: 'date-year-cue', at: S_Y4, label: 'DATE', score: 0.6, needs: C_DIGIT,
     // the year first, then a look-behind for the cue: the look-behind only runs where "19"/"20" matched
     re: new RegExp(`(?:19|20)(?<=(?<![${L}])(?:en|depuis|datant de|fin|d[ée]but|mi|ann[ée]e|in|since|year|En|Depuis|Fin|D[ée]but|In|Since)[ -](?:19|20))\\d{2}${E}`, 'g') },
   // ---- phones
-  { rule: 'phone-fr', label: 'PHONE', score: 0.9, needs: C_DIGIT | G_PHONE,
+  { rule: 'phone-fr', at: S_F0, x: true, label: 'PHONE', score: 0.9, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:[ .\\-]?[0-9O]{2}){4}(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])`, 'g') },
-  { rule: 'phone-paren', label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN | G_PARD,
+  { rule: 'phone-paren', at: 0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN | G_PARD,
     re: new RegExp(`${B}\\(\\d{2,3}\\) ?[1-9](?:[ .\\-]?\\d{2}){4}(?!\\d)`, 'g') },
-  { rule: 'phone-fr-4x4', label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
+  { rule: 'phone-fr-4x4', at: S_F0, label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`${B}0[1-9][ .]\\d{4}[ .]\\d{4}${E}`, 'g') },
-  { rule: 'phone-intl', label: 'PHONE', score: 0.85, needs: C_DIGIT | G_PHONE,
+  { rule: 'phone-intl', at: S_F0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`(?<![${L}+])(?:\\+|00)[1-9]\\d{0,2}[ .\\-]?(?:\\(0\\)[ .]?)?\\d(?:[ .\\-]?\\d){6,12}${E}`, 'g') },
-  { rule: 'phone-us', label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
+  { rule: 'phone-us', at: S_US, x: true, label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`${B}(?:\\+?1[ .\\-])?(?:\\([2-9]\\d{2}\\)[ \\-]?|[2-9]\\d{2}[ .\\-])\\d{3}[ .\\-]\\d{4}${E}`, 'g') },
   { rule: 'phone-cue-ext', label: 'PHONE', score: 0.7, needs: C_DIGIT | G_CUEEXT, group: 1,
     re: /(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?)\s*[:.]?\s*(\d{4,5})(?!\d)/gi },
   // ---- identifiers with a checksum or a fixed shape
-  { rule: 'nir', label: 'NIR', score: 0.7, needs: C_DIGIT | G_NIR,
+  { rule: 'nir', at: S_NIR, label: 'NIR', score: 0.7, needs: C_DIGIT | G_NIR,
     re: new RegExp(`${B}[1-478](?: ?[0-9]){4}(?: ?(?:[0-9]{2}|2[ABab]|[0-9] [0-9]))(?: ?[0-9]){6}(?: ?[0-9]){0,2}${E}`, 'g'),
     check: (m, text) => {
       const v = m[0];
@@ -305,9 +379,9 @@ export const RULES: RegexRule[] = [
   { rule: 'iban', label: 'IBAN', score: 1, needs: C_DIGIT | C_UPPER | G_UUD,
     re: new RegExp(`${B}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${E}`, 'g'),
     check: (m) => (isValidIban(m[0]) ? 1 : null) },
-  { rule: 'ssn', label: 'SSN', score: 0.7, needs: C_DIGIT | C_DASH | G_DDASHD,
+  { rule: 'ssn', at: S_SSN, label: 'SSN', score: 0.7, needs: C_DIGIT | C_DASH | G_DDASHD,
     re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'g'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
-  { rule: 'ipv4', label: 'IP', score: 0.9, needs: C_DIGIT | C_DOT | G_DDOTD,
+  { rule: 'ipv4', at: S_IP, label: 'IP', score: 0.9, needs: C_DIGIT | C_DOT | G_DDOTD,
     re: /(?<![A-Za-z0-9.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![A-Za-z0-9]|\.\d)/g, check: (m) => (isIpv4(m[0]) ? 0.9 : null) },
   { rule: 'ipv6', label: 'IP', score: 0.9, needs: C_COLON, gate: (t, cls) => t.includes('::') || ((cls & G_HEXC) !== 0 && HEXCOLON.test(t)),
     re: /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f:]*)(?![\w:])/gi, check: (m) => (isIpv6(m[0]) ? 0.9 : null) },
@@ -318,16 +392,16 @@ export const RULES: RegexRule[] = [
     re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/g },
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, gate: (t, cls) => (cls & G_DEG) !== 0 || ID_CUE_WORDS.test(t),
     re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|num[ée]ro (?:de dossier|de s[ée]jour|d'identification)|medical record(?: number| no\.?)?|patient id|record)[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
-  { rule: 'long-number', label: 'ID', score: 0.5, needs: C_DIGIT | G_LONG,
+  { rule: 'long-number', at: S_LONG, label: 'ID', score: 0.5, needs: C_DIGIT | G_LONG,
     re: new RegExp(`${B}\\d{8,12}${E}`, 'g'),
     relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
   // ---- ages over 89
-  { rule: 'age-90', label: 'AGE', score: 0.9, needs: C_DIGIT | G_AGE,
+  { rule: 'age-90', at: S_AGE, label: 'AGE', score: 0.9, needs: C_DIGIT | G_AGE,
     re: /(?<![A-Za-z0-9À-ÿ])(?:9\d|1[01]\d) ?(?:ans|years?[- ]old|yo|y\/o|years? of age)(?![A-Za-zÀ-ÿ])/gi },
   // ---- addresses
-  { rule: 'address-fr', label: 'ADDRESS', score: 0.85, needs: C_DIGIT,
+  { rule: 'address-fr', at: S_ADDR, label: 'ADDRESS', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`\\b\\d{1,4}(?:-\\d{1,4})?(?: ?(?:bis|ter|[a-c]))?,? (?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()]{1,60}?(?=\\s*(?:[,;()]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`, 'gi') },
-  { rule: 'address-en', label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER | G_DSU,
+  { rule: 'address-en', at: S_ADDREN, label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER | G_DSU,
     re: /\b\d{1,5} (?:[A-Z][a-z]+ ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass)\.?(?: (?:Apt|Suite|Unit|#) ?[\w-]+)?\b/gu },
 ];
 
@@ -351,21 +425,25 @@ function mergeRules(rules: RegexRule[]): RegexRule[] {
     if (r.rule !== '') return r;
     const g = groups.get(`${r.label}\0${r.needs ?? 0}`)!;
     if (g.length === 1) return g[0]!;
+    // a merged rule has start shapes when every member has: a match may begin where any may
+    const at = g.every((x) => x.at !== undefined) ? g.reduce((a, x) => a | x.at!, 0) : undefined;
     return { ...r, rule: g.map((x) => x.rule).join('|'), score: Math.max(...g.map((x) => x.score)),
-      re: new RegExp(g.map((x) => `(?:${x.re.source})`).join('|'), 'g') };
+      re: new RegExp(g.map((x) => `(?:${x.re.source})`).join('|'), 'g'), at, x: at !== undefined && g.some((x) => x.x) };
   });
 }
 /**
  * The scanned rules, every object with the same fields in the same order (one hidden class: the
  * scan loop's property reads stay monomorphic).
  */
-export const SCAN_RULES: RegexRule[] = mergeRules(RULES).map((r) => ({
+export const SCAN_RULES: ScanRule[] = mergeRules(RULES).map((r) => ({
   needs: r.needs, gate: r.gate, re: r.re, label: r.label, score: r.score, rule: r.rule,
-  group: r.group, check: r.check, relabel: r.relabel,
+  group: r.group, check: r.check, relabel: r.relabel, at: r.at, x: r.x === true,
+  sticky: r.at !== undefined ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
 }));
+interface ScanRule extends RegexRule { x: boolean; sticky: RegExp | null }
 
 /** ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX", "28722 LA\nBACONNETTE". */
-const ZIP_CITY = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/g;
+const ZIP_CITY_AT = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/y;
 
 const TITLES = new Set(['DR', 'DR.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'NURSE', 'INFIRMIER', 'INFIRMIERE', 'INTERNE', 'EXTERNE']);
 /** Words after which a capitalized word is a person: kinship, patient, "né(e) de". */
@@ -676,36 +754,90 @@ export function recognizeEmails(text: string, spans: Span[]): void {
   }
 }
 
+/** Run cursor of execAt (reset to 0 before each scan). */
+let cur = 0;
+/**
+ * The next match of the sticky regex `re` at a digit run of shape `mask` starting at or after
+ * `from` (the runs of the last charClasses call, walked with the cursor): what a global scan from
+ * `from` finds when every match starts at such a run.
+ */
+function execAt(re: RegExp, text: string, mask: number, from: number): RegExpExecArray | null {
+  while (cur < nRuns) {
+    const s = runS[cur]!;
+    const ok = s >= from && (runM[cur]! & mask) !== 0;
+    cur++;
+    if (!ok) continue;
+    re.lastIndex = s;
+    const m = re.exec(text);
+    if (m !== null) return m;
+  }
+  return null;
+}
+
+/** Pushes the span of match m (false when the rule's check rejects it). */
+function pushMatch(text: string, r: ScanRule, m: RegExpExecArray, spans: Span[]): boolean {
+  let score = r.score;
+  if (r.check) { const s = r.check(m, text); if (s === null) return false; score = s; }
+  let start = m.index, end = m.index + m[0].length;
+  if (r.group !== undefined) {
+    const g = m[r.group];
+    if (!g) return true;
+    start = m.index + m[0].lastIndexOf(g);
+    end = start + g.length;
+  }
+  // trim trailing spaces inside spans
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  spans.push({ start, end, label: (r.relabel && r.relabel(m)) || r.label, score, rule: r.rule });
+  return true;
+}
+/**
+ * The global scan of r.re, run only where a match can begin (the candidates charClasses recorded,
+ * in increasing order): after a match the next attempt starts at its end, after a rejected one at
+ * the next character — what exec with the 'g' flag does.
+ */
+function scanAtCandidates(text: string, r: ScanRule, re: RegExp, spans: Span[]): void {
+  const at = r.at!;
+  let from = 0, q = 0, xq = r.x ? 0 : nX;
+  while (q < nRuns || xq < nX) {
+    let s: number;
+    if (xq >= nX || (q < nRuns && runS[q]! < xS[xq]!)) {
+      s = runS[q]!;
+      const ok = s >= from && (runM[q]! & at) !== 0;
+      q++;
+      if (!ok) continue;
+    } else {
+      s = xS[xq++]!;
+      if (s < from) continue;
+    }
+    re.lastIndex = s;
+    const m = re.exec(text);
+    if (m === null) continue;
+    from = pushMatch(text, r, m, spans) ? s + m[0].length : s + 1;
+  }
+}
+
 /** Every pattern recognizer over the text. */
 export function recognizePatterns(text: string, spans: Span[]): void {
   const cls = charClasses(text);
   for (const r of SCAN_RULES) {
     if (r.needs !== undefined && (cls & r.needs) !== r.needs) continue;
     if (r.gate && !r.gate(text, cls)) continue;
+    if (r.sticky !== null) { scanAtCandidates(text, r, r.sticky, spans); continue; }
     r.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = r.re.exec(text)) !== null) {
       if (m[0].length === 0) { r.re.lastIndex++; continue; }
-      let score = r.score;
       // a rejected match may hide a valid one starting inside it: retry from the next character
-      if (r.check) { const s = r.check(m, text); if (s === null) { r.re.lastIndex = m.index + 1; continue; } score = s; }
-      let start = m.index, end = m.index + m[0].length;
-      if (r.group !== undefined) {
-        const g = m[r.group];
-        if (!g) continue;
-        start = m.index + m[0].lastIndexOf(g);
-        end = start + g.length;
-      }
-      // trim trailing spaces inside spans
-      while (end > start && text.charCodeAt(end - 1) === 32) end--;
-      spans.push({ start, end, label: (r.relabel && r.relabel(m)) || r.label, score, rule: r.rule });
+      if (!pushMatch(text, r, m, spans)) r.re.lastIndex = m.index + 1;
     }
   }
   if (!(cls & C_DIGIT)) return;
   recognizeSpacedDigits(text, spans);
-  ZIP_CITY.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = ZIP_CITY.exec(text)) !== null) {
+  cur = 0;
+  let from = 0;
+  while ((m = execAt(ZIP_CITY_AT, text, S_ZIP, from)) !== null) {
+    from = m.index + m[0].length;
     const zs = m.index;
     const city = m[3]!;
     const cityStart = zs + m[1]!.length + m[2]!.length;
@@ -764,11 +896,13 @@ export function labelIdentifiers(text: string, spans: Span[]): void {
  */
 function nirLike(s: string): boolean { return /^[1-478]/.test(s); }
 function dateLike(s: string): boolean { return dayMonthOk(+s.slice(0, 2), +s.slice(2, 4)) || dayMonthOk(+s.slice(2, 4), +s.slice(0, 2)); }
-const SPACED = /(?<![A-Za-z0-9À-ÿ])\d(?: \d){5,}(?![A-Za-z0-9À-ÿ])/g;
-export function recognizeSpacedDigits(text: string, spans: Span[]): void {
-  SPACED.lastIndex = 0;
+const SPACED_AT = /(?<![A-Za-z0-9À-ÿ])\d(?: \d){5,}(?![A-Za-z0-9À-ÿ])/y;
+function recognizeSpacedDigits(text: string, spans: Span[]): void {
   let m: RegExpExecArray | null;
-  while ((m = SPACED.exec(text)) !== null) {
+  cur = 0;
+  let from = 0;
+  while ((m = execAt(SPACED_AT, text, S_SPACED, from)) !== null) {
+    from = m.index + m[0].length;
     const digits = m[0].replace(/ /g, '');
     const base = m.index;
     const n = digits.length;
