@@ -167,6 +167,11 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
  * sticky regex there instead of scanning the whole text: the same matches, found in the same order.
  */
 let runS = new Int32Array(256), runM = new Int32Array(256), nRuns = 0;
+/**
+ * NIR chains per run: elements of its chain before it, and the index of the chain's first run;
+ * runTop[first] is the chain's length. A NIR match needs >= 13 elements from its first run on.
+ */
+let runBefore = new Int32Array(256), runFirst = new Int32Array(256), runTop = new Int32Array(256), nirFirst = 0;
 let xS = new Int32Array(64), nX = 0;
 /**
  * Start shapes of a digit run (length, first digit, the character after it). Each scanned rule
@@ -176,6 +181,8 @@ let xS = new Int32Array(64), nX = 0;
 const S_LE2 = 1, S_2 = 2, S_4 = 4, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
   S_8 = 1 << 9, S_F0 = 1 << 10, S_US = 1 << 11, S_NIR = 1 << 12, S_SSN = 1 << 13, S_IP = 1 << 14, S_LONG = 1 << 15,
   S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20;
+/** First letters (lower case) of "bis", "ter", [a-c] and the street words of address-fr. */
+const ADDR_FIRST = new Set([...'abcdefhilmpqrstv'].map((ch) => ch.charCodeAt(0)));
 /** The start shapes of the digit run [s, s + len) of t, followed by c (0 at the end). */
 function runShape(t: string, s: number, len: number, c: number): number {
   const d0 = t.charCodeAt(s);
@@ -204,14 +211,17 @@ function runShape(t: string, s: number, len: number, c: number): number {
   if (len >= 8 && len <= 12) m |= S_LONG;
   if (len === 2 || len === 3) m |= S_AGE;
   // address-fr (case-insensitive): digits then '-', ' ', ',', "bis"/"ter"/[a-c]
-  if (len <= 4 && (c === 45 || c === 32 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 99) || (c | 32) === 116)) m |= S_ADDR;
+  if (len <= 4 && (c === 45 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 99) || (c | 32) === 116 || (c === 32 && ADDR_FIRST.has(c2 | 32)))) m |= S_ADDR;
   if (len <= 5 && c === 32) m |= S_ADDREN;
   if (len === 1 && c === 32) m |= S_SPACED;
   if (len === 5) m |= S_ZIP;
   return m;
 }
 function pushRun(t: string, s: number, len: number, c: number): void {
-  if (nRuns === runS.length) { const a = new Int32Array(nRuns * 2); a.set(runS); runS = a; const b = new Int32Array(nRuns * 2); b.set(runM); runM = b; }
+  if (nRuns === runS.length) {
+    const grow2 = (x: Int32Array): Int32Array<ArrayBuffer> => { const a = new Int32Array(nRuns * 2); a.set(x); return a; };
+    runS = grow2(runS); runM = grow2(runM); runBefore = grow2(runBefore); runFirst = grow2(runFirst); runTop = grow2(runTop);
+  }
   runS[nRuns] = s; runM[nRuns++] = runShape(t, s, len, c);
 }
 function pushX(s: number): void {
@@ -241,7 +251,7 @@ export function charClasses(t: string): number {
       const len = i - ws;
       const c0 = t.charCodeAt(ws);
       // "2A"/"2B" in a NIR chain; 'O' typed for 0 in a phone chain
-      if (len === 1 && ws === nirEnd && (c0 === 65 || c0 === 66 || c0 === 97 || c0 === 98)) { nirLen++; nirEnd = i; if (nirLen >= 13) m |= G_NIR; }
+      if (len === 1 && ws === nirEnd && (c0 === 65 || c0 === 66 || c0 === 97 || c0 === 98)) { nirLen++; nirEnd = i; runTop[nirFirst] = nirLen; if (nirLen >= 13) m |= G_NIR; }
       if (c0 === 79 && (len === 1 || allO(t, ws, i))) {
         m |= phoneChain(t, ws, len);
         if (len === 1 && i < n && isDigitCode(t.charCodeAt(i))) pushX(ws);
@@ -256,6 +266,10 @@ export function charClasses(t: string): number {
       const nc = i < n ? t.charCodeAt(i) : 0;
       pushRun(t, rs, i - rs, nc);
       m |= digitRunFeatures(t, rs, i, nc);
+      // the run's place in its NIR chain (digitRunFeatures extended or restarted the chain)
+      const q = nRuns - 1, len = i - rs;
+      if (nirLen === len) nirFirst = q;
+      runBefore[q] = nirLen - len; runFirst[q] = nirFirst; runTop[nirFirst] = nirLen;
       continue;
     }
     if (c === 43 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) pushX(i); // '+'
@@ -266,10 +280,17 @@ export function charClasses(t: string): number {
     }
     i++;
   }
+  // a run starts a NIR only with >= 13 chain elements from it on
+  for (let q = 0; q < nRuns; q++) if ((runM[q]! & S_NIR) && runTop[runFirst[q]!]! - runBefore[q]! < 13) runM[q] = runM[q]! & ~S_NIR;
   return m;
 }
 /** Words before a place name: "à Lille", "de Cannes", "dans Bordeaux", "near Boston". */
-const CITY_CUE = /(?:^|[\s'’])(?:à|a|au|de|d'|d’|dans|près de|vers|sur|in|at|near|from|to),? $/;
+const CITY_CUE = /(?<=(?:^|[\s'’])(?:à|a|au|de|d'|d’|dans|près de|vers|sur|in|at|near|from|to),? )/y;
+/**
+ * Whether the string ends with a match of `re`, written as a sticky look-behind `/(?<=X)/y`: one
+ * backward attempt at the end instead of /X$/ tried from every position.
+ */
+function endsWithMatch(re: RegExp, s: string): boolean { re.lastIndex = s.length; return re.test(s); }
 /** Every cue of the second id-cue rule contains '°' or one of these (a necessary condition). */
 const ID_CUE_WORDS = /num[ée]ro |record|patient id/i;
 const HEXCOLON = /[0-9a-fA-F]:[0-9a-fA-F]{1,4}:[0-9a-fA-F]/;
@@ -706,7 +727,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     else if (f & F_CITY) len = 1;
     if (!len) continue;
     const prev = text.slice(Math.max(0, starts[i]! - 9), starts[i]!).toLowerCase();
-    const cue = CITY_CUE.test(prev);
+    const cue = endsWithMatch(CITY_CUE, prev);
     if ((f & F_AMBIG) && !cue) continue;
     if ((f & F_FIRST) && !cue) continue;
     spans.push({ start: starts[i]!, end: ends[i + len - 1]!, label: 'CITY', score: cue ? 0.8 : 0.6, rule: 'city-dict' });
@@ -862,12 +883,12 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
 }
 
 /** Re-labels dates preceded by a birth cue (né(e) le, DDN, date de naissance, born, DOB) as BIRTHDATE. */
-const BIRTH_CUE = /(?:n[ée]e?s? le|n[ée]e?s? en|ddn|date de naissance|date de nais\.?|naissance|born(?: on)?|dob|date of birth|birth ?date)\s*[:.]?\s*(?:le\s+)?$/i;
+const BIRTH_CUE = /(?<=(?:n[ée]e?s? le|n[ée]e?s? en|ddn|date de naissance|date de nais\.?|naissance|born(?: on)?|dob|date of birth|birth ?date)\s*[:.]?\s*(?:le\s+)?)/iy;
 export function markBirthDates(text: string, spans: Span[]): void {
   for (const s of spans) {
     if (s.label !== 'DATE') continue;
     const before = text.slice(Math.max(0, s.start - 28), s.start);
-    if (BIRTH_CUE.test(before)) s.label = 'BIRTHDATE';
+    if (endsWithMatch(BIRTH_CUE, before)) s.label = 'BIRTHDATE';
   }
 }
 
@@ -937,7 +958,7 @@ function recognizeSpacedDigits(text: string, spans: Span[]): void {
  * (", 13006", "75001"), after "dans le", "CP", "code postal". Runs only when such a context exists.
  */
 const LOOSE_ZIP = /(?<![\dA-Za-z])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\dA-Za-z])/g;
-const ZIP_CUE = /(?:dans le|\bCP|code postal|postal code|zip)\s*:?\s*$/i;
+const ZIP_CUE = /(?<=(?:dans le|\bCP|code postal|postal code|zip)\s*:?\s*)/iy;
 function isZipAnchor(s: Span): boolean { return s.label === 'ADDRESS' || s.label === 'CITY' || s.label === 'HOSPITAL'; }
 function isZip(s: Span): boolean { return s.label === 'ZIP'; }
 function byStart(a: Span, b: Span): number { return a.start - b.start; }
@@ -961,6 +982,6 @@ export function recognizeLooseZips(text: string, spans: Span[]): void {
     for (let j = ai - 1; j >= 0 && s - byEnd[j]!.end <= 12; j--) {
       if (/^[\s,(à]*(?:dans le\s*)?$/i.test(text.slice(byEnd[j]!.end, s))) { near = true; break; }
     }
-    if (near || ZIP_CUE.test(text.slice(Math.max(0, s - 16), s))) spans.push({ start: s, end: s + 5, label: 'ZIP', score: 0.6, rule: 'zip-context' });
+    if (near || endsWithMatch(ZIP_CUE, text.slice(Math.max(0, s - 16), s))) spans.push({ start: s, end: s + 5, label: 'ZIP', score: 0.6, rule: 'zip-context' });
   }
 }
