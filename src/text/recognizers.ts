@@ -459,9 +459,10 @@ function mergeRules(rules: RegexRule[]): RegexRule[] {
 export const SCAN_RULES: ScanRule[] = mergeRules(RULES).map((r) => ({
   needs: r.needs, gate: r.gate, re: r.re, label: r.label, score: r.score, rule: r.rule,
   group: r.group, check: r.check, relabel: r.relabel, at: r.at, x: r.x === true,
+  plain: !r.check && r.group === undefined && !r.relabel,
   sticky: r.at !== undefined ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
 }));
-interface ScanRule extends RegexRule { x: boolean; sticky: RegExp | null }
+interface ScanRule extends RegexRule { x: boolean; plain: boolean; sticky: RegExp | null }
 
 /** ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX", "28722 LA\nBACONNETTE". */
 const ZIP_CITY_AT = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/y;
@@ -831,6 +832,15 @@ function scanAtCandidates(text: string, r: ScanRule, re: RegExp, spans: Span[]):
       if (s < from) continue;
     }
     re.lastIndex = s;
+    if (r.plain) {
+      // no check, group or relabel: test() (no match object), the match ends at lastIndex
+      if (!re.test(text)) continue;
+      from = re.lastIndex;
+      let end = from;
+      while (end > s && text.charCodeAt(end - 1) === 32) end--;
+      spans.push({ start: s, end, label: r.label, score: r.score, rule: r.rule });
+      continue;
+    }
     const m = re.exec(text);
     if (m === null) continue;
     from = pushMatch(text, r, m, spans) ? s + m[0].length : s + 1;
