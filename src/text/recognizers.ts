@@ -105,7 +105,13 @@ function isSpaceLike(c: number): boolean {
 }
 function isAsciiLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
 function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
-/** Per Latin-1 code: 1 month-name letter, 2 digit, 4 a character with a C_* flag (CHAR_FLAG). */
+/**
+ * Per Latin-1 code: 1 month-name letter, 2 digit, 4 a character with a C_* flag (CHAR_FLAG),
+ * K_CAP an upper-case letter that starts a name token, K_ODD a character on which the letter
+ * class of the month names and the one of the name tokens disagree ('ß', '÷', 'Ÿ') or that a cue
+ * word contains outside both ('œ'): the name tokens of such a text come from the WORD regex.
+ */
+const K_ODD = 8, K_CAP = 16;
 const CHAR_KIND = new Uint8Array(256);
 const CHAR_FLAG = new Int32Array(256);
 for (let c = 0; c < 256; c++) {
@@ -113,7 +119,11 @@ for (let c = 0; c < 256; c++) {
   if (c >= 48 && c <= 57) CHAR_KIND[c]! |= 2;
   const f = c >= 65 && c <= 90 ? C_UPPER : c === 47 ? C_SLASH : c === 46 ? C_DOT : c === 45 ? C_DASH : c === 40 ? C_PAREN : c === 58 ? C_COLON : c === 176 ? G_DEG : 0;
   if (f) { CHAR_KIND[c]! |= 4; CHAR_FLAG[c] = f; }
+  if (c === 223 || c === 247) CHAR_KIND[c]! |= K_ODD;
+  if ((c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215)) CHAR_KIND[c]! |= K_CAP;
 }
+/** CHAR_KIND of a code above 255: 'Ÿ' is a month-name letter (and odd), 'œ' odd. */
+function kindAbove255(c: number): number { return c === 376 ? 1 | K_ODD : c === 339 ? K_ODD : 0; }
 function isDateSep(c: number): boolean { return c === 47 || c === 46 || c === 45 || c === 124; }
 /** Features of the digit run [s, i) of t (c: the character after it, 0 at the end). */
 function digitRunFeatures(t: string, s: number, i: number, c: number): number {
@@ -228,15 +238,60 @@ function pushX(s: number): void {
   if (nX === xS.length) { const a = new Int32Array(nX * 2); a.set(xS); xS = a; }
   xS[nX++] = s;
 }
+/**
+ * The name tokens of the text (the matches of WORD, in order), found in the character pass: a
+ * capitalized token starts at the first upper-case letter of a letter run, takes the rest of the
+ * run, the runs joined to it by '-', "'" or '’', and a trailing '.'; a cue word is a whole
+ * lower-case run equal to one of WORD's cue words. Valid for tokText when tokRegular (no K_ODD
+ * character); recognizeNames falls back to the WORD regex otherwise.
+ */
+let tokText = '', tokRegular = false, nTok = 0, tokCapEnd = 0;
+let tokA = new Int32Array(256), tokB = new Int32Array(256);
+const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'mademoiselle', 'patient', 'patiente', 'père', 'pere',
+  'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
+  'conjointe', 'tuteur', 'tutrice', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
+  'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne']);
+/** Per first character (Latin-1): bit `len` set when a cue word of that length starts with it. */
+const CUE_LENS = new Int32Array(256);
+for (const w of CUE_WORDS) CUE_LENS[w.charCodeAt(0)]! |= 1 << w.length;
+/** A letter of WORD's class [A-Za-zÀ-ÖØ-öø-ÿ]. */
+function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247); }
+function pushTok(a: number, b: number): void {
+  if (nTok === tokA.length) { const x = new Int32Array(nTok * 2); x.set(tokA); tokA = x; const y = new Int32Array(nTok * 2); y.set(tokB); tokB = y; }
+  tokA[nTok] = a; tokB[nTok++] = b;
+}
+/** The token(s) of the letter run [ws, i) of t (not inside the previous capitalized token). */
+function nameToken(t: string, ws: number, i: number, hasCap: boolean): void {
+  if (hasCap) {
+    let p = ws;
+    while ((CHAR_KIND[t.charCodeAt(p)]! & K_CAP) === 0) p++;
+    const n = t.length;
+    let e = i;
+    for (;;) {
+      const j = t.charCodeAt(e);
+      if ((j === 45 || j === 39 || j === 8217) && e + 1 < n && isWordLetter(t.charCodeAt(e + 1))) {
+        e += 2;
+        while (e < n && isWordLetter(t.charCodeAt(e))) e++;
+      } else break;
+    }
+    if (e < n && t.charCodeAt(e) === 46) e++;
+    pushTok(p, e);
+    tokCapEnd = e;
+    return;
+  }
+  const len = i - ws;
+  if (len <= 12 && (CUE_LENS[t.charCodeAt(ws)]! >> len) & 1 && CUE_WORDS.has(t.slice(ws, i))) pushTok(ws, i);
+}
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
   let m = 0;
   nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0;
+  tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0;
   const n = t.length;
   let i = 0;
   while (i < n) {
     let c = t.charCodeAt(i);
-    let k = c < 256 ? CHAR_KIND[c]! : c === 376 ? 1 : 0;
+    let k = c < 256 ? CHAR_KIND[c]! : kindAbove255(c);
     if (k & 1) {
       // a run of letters: only its bounds matter (month names; A-Z sets C_UPPER)
       const ws = i;
@@ -245,11 +300,13 @@ export function charClasses(t: string): number {
         seen |= k;
         if (++i >= n) break;
         c = t.charCodeAt(i);
-        k = c < 256 ? CHAR_KIND[c]! : c === 376 ? 1 : 0;
+        k = c < 256 ? CHAR_KIND[c]! : kindAbove255(c);
       } while (k & 1);
       if (seen & 4) m |= C_UPPER;
       const len = i - ws;
       const c0 = t.charCodeAt(ws);
+      if (seen & K_ODD) tokRegular = false;
+      else if (ws >= tokCapEnd) nameToken(t, ws, i, (seen & K_CAP) !== 0);
       // "2A"/"2B" in a NIR chain; 'O' typed for 0 in a phone chain
       if (len === 1 && ws === nirEnd && (c0 === 65 || c0 === 66 || c0 === 97 || c0 === 98)) { nirLen++; nirEnd = i; runTop[nirFirst] = nirLen; if (nirLen >= 13) m |= G_NIR; }
       if (c0 === 79 && (len === 1 || allO(t, ws, i))) {
@@ -272,6 +329,7 @@ export function charClasses(t: string): number {
       runBefore[q] = nirLen - len; runFirst[q] = nirFirst; runTop[nirFirst] = nirLen;
       continue;
     }
+    if (k & K_ODD) tokRegular = false;
     if (c === 43 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) pushX(i); // '+'
     if (k & 4) {
       m |= CHAR_FLAG[c]!;
@@ -590,7 +648,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   const ends: number[] = [];
   const flags: number[] = [];
   let next = 0;
-  while (nextWord(text, next)) {
+  // the tokens of the character pass when it ran on this text, else the WORD regex
+  const pre = tokText === text && tokRegular;
+  for (let q = 0; ; q++) {
+    if (pre) { if (q >= nTok) break; tokS = tokA[q]!; tokE = tokB[q]!; } else if (!nextWord(text, next)) break;
     const s = tokS;
     next = tokE;
     const c0 = text.charCodeAt(tokS);
