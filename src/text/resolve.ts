@@ -46,12 +46,16 @@ function grow(n: number): void {
 /** Largest integer key handled by the packed-key sorts (exact in a double). */
 const MAX_KEY = 2 ** 52;
 /**
- * Sorts `idx` (0..n-1) by the integer keys k[i] (all distinct: each key ends with the index),
- * with the native numeric sort of a Float64Array (no comparator call per comparison).
+ * The index packing of the sort keys: key = x * P + i with P the smallest power of two > n, so
+ * the index comes back exactly as key - floor(key / P) * P (a division by a power of two is
+ * exact in binary floating point; a `%` on doubles is a slow fmod call).
  */
-function sortByPackedKeys(idx: number[], k: Float64Array, n: number): void {
+function pow2Above(n: number): number { let p = 1; while (p <= n) p *= 2; return p; }
+/** Sorts `idx` (0..n-1) by the packed keys k[i] = x * P + i (all distinct: each ends with its index). */
+function sortByPackedKeys(idx: number[], k: Float64Array, n: number, P: number): void {
   sortKeys(k, 0, n - 1);
-  for (let q = 0; q < n; q++) idx[q] = k[q]! % n;
+  const inv = 1 / P;
+  for (let q = 0; q < n; q++) { const v = k[q]!; idx[q] = v - Math.floor(v * inv) * P; }
 }
 /**
  * Ascending in-place sort of distinct numbers k[lo..hi]: quicksort (median of three) with
@@ -115,9 +119,10 @@ export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
   let maxEnd = 0;
   for (let i = 0; i < n; i++) if (sEnd[i]! > maxEnd) maxEnd = sEnd[i]!;
   const W = maxEnd + 1;
-  if (32 * W * W * n < MAX_KEY) {
-    for (let i = 0; i < n; i++) keys[i] = ((sLi[i]! * W + sStart[i]!) * W + (maxEnd - sEnd[i]!)) * n + i;
-    sortByPackedKeys(order, keys, n);
+  const P = pow2Above(n);
+  if (32 * W * W * P < MAX_KEY) {
+    for (let i = 0; i < n; i++) keys[i] = ((sLi[i]! * W + sStart[i]!) * W + (maxEnd - sEnd[i]!)) * P + i;
+    sortByPackedKeys(order, keys, n, P);
   } else order.sort(byLabelStart);
   let m = 0;
   let c = order[0]!;
@@ -147,13 +152,13 @@ export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
   }
   // packed keys: (priority desc, score desc, length desc, start, merged index); scores ranked
   const ranks = distinctScores(m);
-  const S = ranks.length, W2 = maxEnd + 1;
-  if (128 * S * W2 * W2 * m < MAX_KEY) {
+  const S = ranks.length, W2 = maxEnd + 1, P2 = pow2Above(m);
+  if (128 * S * W2 * W2 * P2 < MAX_KEY) {
     for (let j = 0; j < m; j++) {
       const r = S - 1 - ranks.indexOf(mScore[j]!);
-      keys[j] = ((((127 - mPr[j]!) * S + r) * W2 + (maxEnd - (mEnd[j]! - mStart[j]!))) * W2 + mStart[j]!) * m + j;
+      keys[j] = ((((127 - mPr[j]!) * S + r) * W2 + (maxEnd - (mEnd[j]! - mStart[j]!))) * W2 + mStart[j]!) * P2 + j;
     }
-    sortByPackedKeys(morder, keys, m);
+    sortByPackedKeys(morder, keys, m, P2);
   } else morder.sort(byPriority);
   if (taken.length < hi - lo) taken = new Uint8Array(Math.max(hi - lo, taken.length * 2));
   taken.fill(0, 0, hi - lo);
@@ -176,12 +181,14 @@ export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
   // pieces never overlap, so their starts are distinct
   const nk = kept.length;
   if (nk > 1) {
-    if ((maxEnd + 1) * nk < MAX_KEY) {
+    const P3 = pow2Above(nk);
+    if ((maxEnd + 1) * P3 < MAX_KEY) {
       grow(nk);
-      for (let q = 0; q < nk; q++) keys[q] = kept[q]!.start * nk + q;
+      for (let q = 0; q < nk; q++) keys[q] = kept[q]!.start * P3 + q;
       sortKeys(keys, 0, nk - 1);
       const sorted: Span[] = new Array(nk);
-      for (let q = 0; q < nk; q++) sorted[q] = kept[keys[q]! % nk]!;
+      const inv = 1 / P3;
+      for (let q = 0; q < nk; q++) { const v = keys[q]!; sorted[q] = kept[v - Math.floor(v * inv) * P3]!; }
       return sorted;
     }
     kept.sort(byStartPos);
