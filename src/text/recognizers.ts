@@ -58,28 +58,16 @@ const DIGIT2_SPACE = / (?:0?[1-9]|1[0-2]) (?:deux|mille|\d{4})/;
 const C_DIGIT = 1, C_SLASH = 2, C_DOT = 4, C_DASH = 8, C_PAREN = 16, C_COLON = 32, C_UPPER = 64;
 /**
  * Shape features found in the same pass (each a NECESSARY condition of one rule, so a rule whose
- * feature is absent cannot match and its scan is skipped; the output is unchanged).
+ * feature is absent cannot match and its scan is skipped; the output is unchanged). The digit-led
+ * rules with a start shape (S_* below) need no such gate: they only run at runs of their shape.
  */
-const G_ISO = 1 << 8;      // a run of >= 4 digits followed by '-'                (date-iso)
-const G_DDOTD = 1 << 9;    // digit '.' digit                                      (date-dm-dot, ipv4)
 const G_DSY = 1 << 10;     // digit ' ' then a run of >= 4 digits starting 1 or 2  (date-dmy-space)
-const G_PARD = 1 << 11;    // '(' followed by a digit                              (phone-paren)
-const G_DDASHD = 1 << 12;  // a run of >= 3 digits, '-', a digit                   (ssn)
 const G_UUD = 1 << 13;     // two upper-case ASCII letters then a digit            (iban)
-const G_AGE = 1 << 14;     // a 2-digit run 9x or a 3-digit run 10x/11x            (age-90)
-const G_DSU = 1 << 15;     // a run of <= 5 digits, ' ', an upper-case ASCII letter (address-en)
 const G_CUEEXT = 1 << 16;  // a 4-5 digit run after a letter (only spaces, ':', '.' between) (phone-cue-ext)
-const G_LONG = 1 << 17;    // a run of 8-12 digits                                 (long-number)
 const G_D2S = 1 << 18;     // DIGIT2_SPACE's shape (date-words' second gate)
 const G_DEG = 1 << 19;     // '°' (n° dossier / n° séjour)
 const G_MONTH = 1 << 20;   // a month name (MONTH_FORMS)                          (date-text, date-month-cue, date-words)
 const G_HEXC = 1 << 21;    // hex digit ':' hex digit                             (ipv6)
-const G_DMY = 1 << 22;     // a 1-2 digit run, then ' '? and one of / . - |        (date-dmy)
-/**
- * A chain of >= 13 elements (digits; 'A'/'B' right after a digit) with at most one space between
- * consecutive elements: every NIR match is one (1 + 4 + 2 + 6 digits, "2A"/"2B" counting 2).
- */
-const G_NIR = 1 << 23;
 /**
  * A chain of >= 8 elements (digits and 'O') joined by nothing or by 1-2 of ' .-()/': every match
  * of the phone rules phone-fr, phone-fr-4x4, phone-intl ('+' and 7 more digits at least) and
@@ -88,7 +76,12 @@ const G_NIR = 1 << 23;
 const G_PHONE = 1 << 24;
 /** Characters that may join two elements of a phone chain (' ', '.', '-', '(', ')', '/'). */
 function isPhoneJoin(c: number): boolean { return c === 32 || c === 46 || c === 45 || c === 40 || c === 41 || c === 47; }
-/** Chain state of charClasses (end offset of the last element, element count). */
+/**
+ * Chain state of charClasses (end offset of the last element, element count). NIR chains: runs
+ * of digits ('A'/'B' right after a digit counting as one) with at most one space between
+ * consecutive elements; every NIR match lies in one chain, with >= 13 elements (1 + 4 + 2 + 6
+ * digits, "2A"/"2B" counting 2) from the run where it starts.
+ */
 let nirEnd = -2, nirLen = 0, phEnd = -3, phLen = 0;
 /** Extends the phone chain by `len` elements at [s, s + len) of t. */
 function phoneChain(t: string, s: number, len: number): number {
@@ -132,42 +125,70 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   const len = i - s;
   const d0 = t.charCodeAt(s);
   const pc = s > 0 ? t.charCodeAt(s - 1) : -1;
-  if (c === 45) { if (len >= 4) m |= G_ISO; if (len >= 3 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) m |= G_DDASHD; }
-  else if (c === 46) { if (i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) m |= G_DDOTD; }
-  else if (c === 32) {
-    if (len <= 5 && i + 1 < n) {
-      const nc = t.charCodeAt(i + 1);
-      // address-en: ' ' + [A-Z][a-z]+ ' ' + another word
-      if (nc >= 65 && nc <= 90) { let k = i + 2; while (k < n && t.charCodeAt(k) >= 97 && t.charCodeAt(k) <= 122) k++; if (k > i + 2 && t.charCodeAt(k) === 32) m |= G_DSU; }
-      // DIGIT2_SPACE: ' ' + (1-9 | 0[1-9] | 1[0-2]) + ' ' + (deux | mille | 4 digits)
-      if (len <= 2 && pc === 32) {
-        const d1 = len === 2 ? t.charCodeAt(s + 1) : 0;
-        const monthLike = len === 1 ? d0 !== 48 : (d0 === 48 && d1 !== 48) || (d0 === 49 && d1 <= 50);
-        if (monthLike && (t.startsWith('deux', i + 1) || t.startsWith('mille', i + 1)
-          || (isDigitCode(nc) && isDigitCode(t.charCodeAt(i + 2)) && isDigitCode(t.charCodeAt(i + 3)) && isDigitCode(t.charCodeAt(i + 4))))) m |= G_D2S;
-      }
+  // the run's start shapes (what the sticky rules may match from here)
+  let sh = 0;
+  const c1 = i + 1 < n ? t.charCodeAt(i + 1) : -1; // the character after c
+  const sep = c === 47 || c === 46 || c === 45 || c === 124;
+  const c2 = c === 32 ? c1 : -1;
+  if (len <= 2) {
+    sh |= S_LE2;
+    if (sep || c2 === 47 || c2 === 46 || c2 === 45 || c2 === 124) sh |= S_DMY;
+    if (c === 47 || c2 === 47) sh |= S_DM;
+    if (len === 2) {
+      if (c === 46 && isDigitCode(c1)) sh |= S_DOT2;
+      if (c === 32) sh |= S_SP2;
+      if ((d0 === 48 || d0 === 49) && (c === 32 || c === 47)) sh |= S_MY;
+    }
+  }
+  if (len === 4 && (d0 === 49 || d0 === 50)) { sh |= S_Y4; if (c === 45) sh |= S_ISO; }
+  if (len === 8) sh |= S_8;
+  if (d0 === 48) sh |= S_F0;
+  const psep = c === 32 || c === 46 || c === 45;
+  if ((len === 1 && d0 === 49 && psep) || (len === 3 && d0 >= 50 && psep)) sh |= S_US;
+  if ((d0 >= 49 && d0 <= 52) || d0 === 55 || d0 === 56) sh |= S_NIR;
+  if (len === 3 && c === 45 && isDigitCode(c1)) sh |= S_SSN;
+  if (len <= 3 && c === 46 && isDigitCode(c1)) sh |= S_IP;
+  if (len >= 8 && len <= 12) sh |= S_LONG;
+  // age-90: 9x or 10x/11x, then ' '? and ans / year / yo / y/o (any case)
+  if ((len === 2 && d0 === 57) || (len === 3 && d0 === 49 && (t.charCodeAt(s + 1) === 48 || t.charCodeAt(s + 1) === 49))) {
+    const a = c === 32 ? c1 | 32 : c | 32;
+    if (a === 97 || a === 121) sh |= S_AGE;
+  }
+  // address-fr (case-insensitive): digits then '-', ',', "bis"/"ter"/[a-c], or ' ' and such a word or a street word
+  if (len <= 4 && (c === 45 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 99) || (c | 32) === 116 || (c === 32 && ADDR_FIRST.has(c2 | 32)))) sh |= S_ADDR;
+  if (len === 1 && c === 32) sh |= S_SPACED;
+  if (len === 5) sh |= S_ZIP;
+  if (c === 32 && len <= 5 && i + 1 < n) {
+    // address-en: ' ' + [A-Z][a-z]+ ' ' + another word
+    if (c1 >= 65 && c1 <= 90) { let k = i + 2; while (k < n && t.charCodeAt(k) >= 97 && t.charCodeAt(k) <= 122) k++; if (k > i + 2 && t.charCodeAt(k) === 32) sh |= S_ADDREN; }
+    // DIGIT2_SPACE: ' ' + (1-9 | 0[1-9] | 1[0-2]) + ' ' + (deux | mille | 4 digits)
+    if (len <= 2 && pc === 32) {
+      const d1 = len === 2 ? t.charCodeAt(s + 1) : 0;
+      const monthLike = len === 1 ? d0 !== 48 : (d0 === 48 && d1 !== 48) || (d0 === 49 && d1 <= 50);
+      if (monthLike && (t.startsWith('deux', i + 1) || t.startsWith('mille', i + 1)
+        || (isDigitCode(c1) && isDigitCode(t.charCodeAt(i + 2)) && isDigitCode(t.charCodeAt(i + 3)) && isDigitCode(t.charCodeAt(i + 4))))) m |= G_D2S;
     }
   }
   if (len >= 4 && (d0 === 49 || d0 === 50) && pc === 32 && s >= 2 && isDigitCode(t.charCodeAt(s - 2))) m |= G_DSY;
-  if ((len === 2 && d0 === 57) || (len === 3 && d0 === 49 && (t.charCodeAt(s + 1) === 48 || t.charCodeAt(s + 1) === 49))) {
-    // then ' ?' and ans / year / yo / y/o (any case)
-    const a = c === 32 ? t.charCodeAt(i + 1) | 32 : c | 32;
-    if (a === 97 || a === 121) m |= G_AGE;
-  }
-  if (len >= 8 && len <= 12) m |= G_LONG;
-  if (len <= 2 && (c === 47 || c === 46 || c === 45 || c === 124 || (c === 32 && i + 1 < n && isDateSep(t.charCodeAt(i + 1))))) m |= G_DMY;
   // the NIR and phone chains
   if (s === nirEnd || (s === nirEnd + 1 && pc === 32)) nirLen += len; else nirLen = len;
   nirEnd = i;
-  if (nirLen >= 13) m |= G_NIR;
   m |= phoneChain(t, s, len);
   if (len === 4 || len === 5) {
     let k = s - 1;
     while (k >= 0) { const b = t.charCodeAt(k); if (!(isSpaceLike(b) || b === 58 || b === 46)) break; k--; }
     if (k >= 0 && isAsciiLetter(t.charCodeAt(k))) m |= G_CUEEXT;
   }
-  if (pc === 40) m |= G_PARD;
   if (s >= 2) { const a = t.charCodeAt(s - 2); if (pc >= 65 && pc <= 90 && a >= 65 && a <= 90) m |= G_UUD; }
+  if (nRuns === runS.length) {
+    const grow2 = (x: Int32Array): Int32Array<ArrayBuffer> => { const a = new Int32Array(nRuns * 2); a.set(x); return a; };
+    runS = grow2(runS); runM = grow2(runM); runBefore = grow2(runBefore); runFirst = grow2(runFirst); runTop = grow2(runTop);
+  }
+  // the run, its shapes and its place in its NIR chain
+  const q = nRuns++;
+  runS[q] = s; runM[q] = sh;
+  if (nirLen === len) nirFirst = q;
+  runBefore[q] = nirLen - len; runFirst[q] = nirFirst; runTop[nirFirst] = nirLen;
   return m;
 }
 /**
@@ -188,52 +209,11 @@ let xS = new Int32Array(64), nX = 0;
  * names the shapes its matches can start with (`at`, read off its regex): a run with none of them
  * cannot start a match of the rule.
  */
-const S_LE2 = 1, S_2 = 2, S_4 = 4, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
+const S_LE2 = 1, S_ISO = 2, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
   S_8 = 1 << 9, S_F0 = 1 << 10, S_US = 1 << 11, S_NIR = 1 << 12, S_SSN = 1 << 13, S_IP = 1 << 14, S_LONG = 1 << 15,
   S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20;
 /** First letters (lower case) of "bis", "ter", [a-c] and the street words of address-fr. */
 const ADDR_FIRST = new Set([...'abcdefhilmpqrstv'].map((ch) => ch.charCodeAt(0)));
-/** The start shapes of the digit run [s, s + len) of t, followed by c (0 at the end). */
-function runShape(t: string, s: number, len: number, c: number): number {
-  const d0 = t.charCodeAt(s);
-  let m = 0;
-  const sep = c === 47 || c === 46 || c === 45 || c === 124;
-  const c2 = c === 32 ? t.charCodeAt(s + len + 1) : -1;
-  if (len <= 2) {
-    m |= S_LE2;
-    if (sep || (c === 32 && (c2 === 47 || c2 === 46 || c2 === 45 || c2 === 124))) m |= S_DMY;
-    if (c === 47 || c2 === 47) m |= S_DM;
-    if (len === 2) {
-      m |= S_2;
-      if (c === 46) m |= S_DOT2;
-      if (c === 32) m |= S_SP2;
-      if ((d0 === 48 || d0 === 49) && (c === 32 || c === 47)) m |= S_MY;
-    }
-  }
-  if (len === 4) { m |= S_4; if (d0 === 49 || d0 === 50) m |= S_Y4; }
-  if (len === 8) m |= S_8;
-  if (d0 === 48) m |= S_F0;
-  const psep = c === 32 || c === 46 || c === 45;
-  if ((len === 1 && d0 === 49 && psep) || (len === 3 && d0 >= 50 && psep)) m |= S_US;
-  if ((d0 >= 49 && d0 <= 52) || d0 === 55 || d0 === 56) m |= S_NIR;
-  if (len === 3 && c === 45) m |= S_SSN;
-  if (len <= 3 && c === 46) m |= S_IP;
-  if (len >= 8 && len <= 12) m |= S_LONG;
-  if (len === 2 || len === 3) m |= S_AGE;
-  // address-fr (case-insensitive): digits then '-', ' ', ',', "bis"/"ter"/[a-c]
-  if (len <= 4 && (c === 45 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 99) || (c | 32) === 116 || (c === 32 && ADDR_FIRST.has(c2 | 32)))) m |= S_ADDR;
-  if (len <= 5 && c === 32) m |= S_ADDREN;
-  if (len === 1 && c === 32) m |= S_SPACED;
-  if (len === 5) m |= S_ZIP;
-  return m;
-}
-function pushRun(t: string, s: number, len: number, c: number): void {
-  if (nRuns === runS.length) {
-    const grow2 = (x: Int32Array): Int32Array<ArrayBuffer> => { const a = new Int32Array(nRuns * 2); a.set(x); return a; };
-    runS = grow2(runS); runM = grow2(runM); runBefore = grow2(runBefore); runFirst = grow2(runFirst); runTop = grow2(runTop);
-  }
-  runS[nRuns] = s; runM[nRuns++] = runShape(t, s, len, c);
-}
 function pushX(s: number): void {
   if (nX === xS.length) { const a = new Int32Array(nX * 2); a.set(xS); xS = a; }
   xS[nX++] = s;
@@ -308,7 +288,7 @@ export function charClasses(t: string): number {
       if (seen & K_ODD) tokRegular = false;
       else if (ws >= tokCapEnd) nameToken(t, ws, i, (seen & K_CAP) !== 0);
       // "2A"/"2B" in a NIR chain; 'O' typed for 0 in a phone chain
-      if (len === 1 && ws === nirEnd && (c0 === 65 || c0 === 66 || c0 === 97 || c0 === 98)) { nirLen++; nirEnd = i; runTop[nirFirst] = nirLen; if (nirLen >= 13) m |= G_NIR; }
+      if (len === 1 && ws === nirEnd && (c0 === 65 || c0 === 66 || c0 === 97 || c0 === 98)) { nirLen++; nirEnd = i; runTop[nirFirst] = nirLen; }
       if (c0 === 79 && (len === 1 || allO(t, ws, i))) {
         m |= phoneChain(t, ws, len);
         if (len === 1 && i < n && isDigitCode(t.charCodeAt(i))) pushX(ws);
@@ -320,13 +300,7 @@ export function charClasses(t: string): number {
     if (k & 2) {
       const rs = i;
       do { i++; } while (i < n && isDigitCode(t.charCodeAt(i)));
-      const nc = i < n ? t.charCodeAt(i) : 0;
-      pushRun(t, rs, i - rs, nc);
-      m |= digitRunFeatures(t, rs, i, nc);
-      // the run's place in its NIR chain (digitRunFeatures extended or restarted the chain)
-      const q = nRuns - 1, len = i - rs;
-      if (nirLen === len) nirFirst = q;
-      runBefore[q] = nirLen - len; runFirst[q] = nirFirst; runTop[nirFirst] = nirLen;
+      m |= digitRunFeatures(t, rs, i, i < n ? t.charCodeAt(i) : 0);
       continue;
     }
     if (k & K_ODD) tokRegular = false;
@@ -374,17 +348,17 @@ const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 
 
 export const RULES: RegexRule[] = [
   // ---- dates
-  { rule: 'date-dmy', at: S_DMY, label: 'DATE', score: 0.9, needs: C_DIGIT | G_DMY,
+  { rule: 'date-dmy', at: S_DMY, label: 'DATE', score: 0.9, needs: C_DIGIT,
     re: new RegExp(`${B}(\\d{1,2}) ?[\\/.\\-|] ?(\\d{1,2}) ?[\\/.\\-|] ?(?:\\d{4}(?!\\d)|\\d{2}${E})`, 'g'),
     check: (m) => (/\..*-|-.*\./.test(m[0]) ? null : dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null) },
-  { rule: 'date-iso', at: S_Y4, label: 'DATE', score: 0.95, needs: C_DIGIT | C_DASH | G_ISO,
+  { rule: 'date-iso', at: S_ISO, label: 'DATE', score: 0.95, needs: C_DIGIT | C_DASH,
     re: new RegExp(`${B}(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?${E}`, 'g') },
   { rule: 'date-ymd', at: S_Y4, label: 'DATE', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`${B}(?:19|20)\\d{2}[\\/.](?:0[1-9]|1[0-2])[\\/.](?:0[1-9]|[12]\\d|3[01])${E}`, 'g') },
   { rule: 'date-dm', at: S_DM, label: 'DATE', score: 0.6, needs: C_DIGIT | C_SLASH,
     re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem)(?![A-Za-zÀ-ÿ])))`, 'g'),
     check: (m) => dayMonthOk(+m[1]!, +m[2]!) ? 0.6 : null },
-  { rule: 'date-dm-dot', at: S_DOT2, label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT | G_DDOTD,
+  { rule: 'date-dm-dot', at: S_DOT2, label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT,
     re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
     check: (m) => dayMonthOk(+m[1]!, +m[2]!) && !/\d[.,]$/.test('') ? 0.5 : null },
   { rule: 'date-text', at: S_LE2, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
@@ -410,7 +384,7 @@ export const RULES: RegexRule[] = [
   // ---- phones
   { rule: 'phone-fr', at: S_F0, x: true, label: 'PHONE', score: 0.9, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:[ .\\-]?[0-9O]{2}){4}(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])`, 'g') },
-  { rule: 'phone-paren', at: 0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN | G_PARD,
+  { rule: 'phone-paren', at: 0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN,
     re: new RegExp(`${B}\\(\\d{2,3}\\) ?[1-9](?:[ .\\-]?\\d{2}){4}(?!\\d)`, 'g') },
   { rule: 'phone-fr-4x4', at: S_F0, label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`${B}0[1-9][ .]\\d{4}[ .]\\d{4}${E}`, 'g') },
@@ -421,7 +395,7 @@ export const RULES: RegexRule[] = [
   { rule: 'phone-cue-ext', label: 'PHONE', score: 0.7, needs: C_DIGIT | G_CUEEXT, group: 1,
     re: /(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?)\s*[:.]?\s*(\d{4,5})(?!\d)/gi },
   // ---- identifiers with a checksum or a fixed shape
-  { rule: 'nir', at: S_NIR, label: 'NIR', score: 0.7, needs: C_DIGIT | G_NIR,
+  { rule: 'nir', at: S_NIR, label: 'NIR', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}[1-478](?: ?[0-9]){4}(?: ?(?:[0-9]{2}|2[ABab]|[0-9] [0-9]))(?: ?[0-9]){6}(?: ?[0-9]){0,2}${E}`, 'g'),
     check: (m, text) => {
       const v = m[0];
@@ -458,9 +432,9 @@ export const RULES: RegexRule[] = [
   { rule: 'iban', label: 'IBAN', score: 1, needs: C_DIGIT | C_UPPER | G_UUD,
     re: new RegExp(`${B}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${E}`, 'g'),
     check: (m) => (isValidIban(m[0]) ? 1 : null) },
-  { rule: 'ssn', at: S_SSN, label: 'SSN', score: 0.7, needs: C_DIGIT | C_DASH | G_DDASHD,
+  { rule: 'ssn', at: S_SSN, label: 'SSN', score: 0.7, needs: C_DIGIT | C_DASH,
     re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'g'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
-  { rule: 'ipv4', at: S_IP, label: 'IP', score: 0.9, needs: C_DIGIT | C_DOT | G_DDOTD,
+  { rule: 'ipv4', at: S_IP, label: 'IP', score: 0.9, needs: C_DIGIT | C_DOT,
     re: /(?<![A-Za-z0-9.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![A-Za-z0-9]|\.\d)/g, check: (m) => (isIpv4(m[0]) ? 0.9 : null) },
   { rule: 'ipv6', label: 'IP', score: 0.9, needs: C_COLON, gate: (t, cls) => t.includes('::') || ((cls & G_HEXC) !== 0 && HEXCOLON.test(t)),
     re: /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f:]*)(?![\w:])/gi, check: (m) => (isIpv6(m[0]) ? 0.9 : null) },
@@ -471,16 +445,16 @@ export const RULES: RegexRule[] = [
     re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/g },
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, gate: (t, cls) => (cls & G_DEG) !== 0 || ID_CUE_WORDS.test(t),
     re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|num[ée]ro (?:de dossier|de s[ée]jour|d'identification)|medical record(?: number| no\.?)?|patient id|record)[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
-  { rule: 'long-number', at: S_LONG, label: 'ID', score: 0.5, needs: C_DIGIT | G_LONG,
+  { rule: 'long-number', at: S_LONG, label: 'ID', score: 0.5, needs: C_DIGIT,
     re: new RegExp(`${B}\\d{8,12}${E}`, 'g'),
     relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
   // ---- ages over 89
-  { rule: 'age-90', at: S_AGE, label: 'AGE', score: 0.9, needs: C_DIGIT | G_AGE,
+  { rule: 'age-90', at: S_AGE, label: 'AGE', score: 0.9, needs: C_DIGIT,
     re: /(?<![A-Za-z0-9À-ÿ])(?:9\d|1[01]\d) ?(?:ans|years?[- ]old|yo|y\/o|years? of age)(?![A-Za-zÀ-ÿ])/gi },
   // ---- addresses
   { rule: 'address-fr', at: S_ADDR, label: 'ADDRESS', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`\\b\\d{1,4}(?:-\\d{1,4})?(?: ?(?:bis|ter|[a-c]))?,? (?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()]{1,60}?(?=\\s*(?:[,;()]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`, 'gi') },
-  { rule: 'address-en', at: S_ADDREN, label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER | G_DSU,
+  { rule: 'address-en', at: S_ADDREN, label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER,
     re: /\b\d{1,5} (?:[A-Z][a-z]+ ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass)\.?(?: (?:Apt|Suite|Unit|#) ?[\w-]+)?\b/gu },
 ];
 
