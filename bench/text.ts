@@ -47,8 +47,10 @@ const BASELINE = /\d[\d ./-]{5,}\d|\b\p{Lu}\p{Ll}+\b/gu;
 export async function run(): Promise<void> {
   const docs: string[] = [];
   const text = corpus(8_000_000);
-  // split into ~2 KB notes (redaction is per note)
-  for (let i = 0; i < text.length; i += 2000) docs.push(text.slice(i, i + 2000));
+  // split into ~2 KB notes (redaction is per note), each its own string as when read from a file,
+  // a column or a FHIR attachment (a slice of the 8 MB string would reach every character through
+  // its parent string: ~10 % slower character access, measured)
+  for (let i = 0; i < text.length; i += 2000) docs.push(Buffer.from(text.slice(i, i + 2000), 'utf8').toString('utf8'));
   const mb = Buffer.byteLength(text, 'utf8') / 1e6;
   // warm-up on ~1 MB of other notes (another seed): dictionaries load, code and regexes compile
   const warm = corpus(1_000_000, 7);

@@ -854,7 +854,17 @@ function pushMatch(text: string, r: ScanRule, m: RegExpExecArray, spans: Span[])
  */
 function scanAtCandidates(text: string, r: ScanRule, re: RegExp, spans: Span[]): void {
   const at = r.at!;
-  let from = 0, q = 0, xq = r.x ? 0 : nX;
+  let from = 0;
+  if (!r.x || nX === 0) {
+    // digit runs only: skip the runs without the rule's shapes in a tight loop
+    for (let q = 0; q < nRuns; q++) {
+      if ((runM[q]! & at) === 0) continue;
+      const s = runS[q]!;
+      if (s >= from) from = tryAt(text, r, re, s, from, spans);
+    }
+    return;
+  }
+  let q = 0, xq = 0;
   while (q < nRuns || xq < nX) {
     let s: number;
     if (xq >= nX || (q < nRuns && runS[q]! < xS[xq]!)) {
@@ -866,20 +876,24 @@ function scanAtCandidates(text: string, r: ScanRule, re: RegExp, spans: Span[]):
       s = xS[xq++]!;
       if (s < from) continue;
     }
-    re.lastIndex = s;
-    if (r.plain) {
-      // no check, group or relabel: test() (no match object), the match ends at lastIndex
-      if (!re.test(text)) continue;
-      from = re.lastIndex;
-      let end = from;
-      while (end > s && text.charCodeAt(end - 1) === 32) end--;
-      spans.push({ start: s, end, label: r.label, score: r.score, rule: r.rule });
-      continue;
-    }
-    const m = re.exec(text);
-    if (m === null) continue;
-    from = pushMatch(text, r, m, spans) ? s + m[0].length : s + 1;
+    from = tryAt(text, r, re, s, from, spans);
   }
+}
+/** One attempt of the sticky regex at s: pushes the span, returns where the next attempt may start. */
+function tryAt(text: string, r: ScanRule, re: RegExp, s: number, from: number, spans: Span[]): number {
+  re.lastIndex = s;
+  if (r.plain) {
+    // no check, group or relabel: test() (no match object), the match ends at lastIndex
+    if (!re.test(text)) return from;
+    const e = re.lastIndex;
+    let end = e;
+    while (end > s && text.charCodeAt(end - 1) === 32) end--;
+    spans.push({ start: s, end, label: r.label, score: r.score, rule: r.rule });
+    return e;
+  }
+  const m = re.exec(text);
+  if (m === null) return from;
+  return pushMatch(text, r, m, spans) ? s + m[0].length : s + 1;
 }
 
 /** Every pattern recognizer over the text. */
