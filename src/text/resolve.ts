@@ -15,9 +15,8 @@ import { PRIORITY } from './types.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Label → rank in alphabetical order (the merge pass groups spans by label in this order). */
-const LABEL_ORDER = Object.fromEntries(
-  (Object.keys(PRIORITY) as TextLabel[]).sort().map((l, i) => [l, i] as const),
-) as Record<TextLabel, number>;
+const LABEL_ORDER = new Map<string, number>((Object.keys(PRIORITY) as TextLabel[]).sort().map((l, i) => [l, i] as const));
+const PRIO = new Map<string, number>(Object.entries(PRIORITY));
 
 function spacesOnly(text: string, a: number, b: number): boolean {
   if (b - a < 1 || b - a > 2) return false;
@@ -113,7 +112,7 @@ export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
   const order: number[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const s = spans[i]!;
-    sLi[i] = LABEL_ORDER[s.label]; sStart[i] = s.start; sEnd[i] = s.end; order[i] = i;
+    sLi[i] = LABEL_ORDER.get(s.label)!; sStart[i] = s.start; sEnd[i] = s.end; order[i] = i;
   }
   // the same order with packed keys ((label, start, -end) then the input index) when they fit
   let maxEnd = 0;
@@ -146,7 +145,7 @@ export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
   const morder: number[] = new Array(m);
   let lo = Infinity, hi = 0;
   for (let j = 0; j < m; j++) {
-    morder[j] = j; mPr[j] = PRIORITY[spans[mBest[j]!]!.label];
+    morder[j] = j; mPr[j] = PRIO.get(spans[mBest[j]!]!.label)!;
     if (mStart[j]! < lo) lo = mStart[j]!;
     if (mEnd[j]! > hi) hi = mEnd[j]!;
   }
