@@ -155,7 +155,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
     if (a === 97 || a === 121) sh |= S_AGE;
   }
   // address-fr (case-insensitive): digits then '-', ',', "bis"/"ter"/[a-c], or ' ' and such a word or a street word
-  if (len <= 4 && (c === 45 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 99) || (c | 32) === 116 || (c === 32 && ADDR_FIRST.has(c2 | 32)))) sh |= S_ADDR;
+  if (len <= 4 && (c === 45 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 99) || (c | 32) === 116 || (c === 32 && c2 > 0 && c2 < 128 && ADDR_FIRST[c2 | 32] === 1))) sh |= S_ADDR;
   if (len === 1 && c === 32) sh |= S_SPACED;
   if (len === 5) sh |= S_ZIP;
   if (c === 32 && len <= 5 && i + 1 < n) {
@@ -213,7 +213,8 @@ const S_LE2 = 1, S_ISO = 2, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 
   S_8 = 1 << 9, S_F0 = 1 << 10, S_US = 1 << 11, S_NIR = 1 << 12, S_SSN = 1 << 13, S_IP = 1 << 14, S_LONG = 1 << 15,
   S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20;
 /** First letters (lower case) of "bis", "ter", [a-c] and the street words of address-fr. */
-const ADDR_FIRST = new Set([...'abcdefhilmpqrstv'].map((ch) => ch.charCodeAt(0)));
+const ADDR_FIRST = new Uint8Array(128);
+for (const ch of 'abcdefhilmpqrstv') ADDR_FIRST[ch.charCodeAt(0)] = 1;
 function pushX(s: number): void {
   if (nX === xS.length) { const a = new Int32Array(nX * 2); a.set(xS); xS = a; }
   xS[nX++] = s;
@@ -231,9 +232,9 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
   'conjointe', 'tuteur', 'tutrice', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
   'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne']);
-/** Per first character (Latin-1): bit `len` set when a cue word of that length starts with it. */
-const CUE_LENS = new Int32Array(256);
-for (const w of CUE_WORDS) CUE_LENS[w.charCodeAt(0)]! |= 1 << w.length;
+/** Per first (last) character, Latin-1: bit `len` set when a cue word of that length starts (ends) with it. */
+const CUE_LENS = new Int32Array(256), CUE_ENDS = new Int32Array(256);
+for (const w of CUE_WORDS) { CUE_LENS[w.charCodeAt(0)]! |= 1 << w.length; CUE_ENDS[w.charCodeAt(w.length - 1)]! |= 1 << w.length; }
 /** A letter of WORD's class [A-Za-zÀ-ÖØ-öø-ÿ]. */
 function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247); }
 function pushTok(a: number, b: number): void {
@@ -260,7 +261,7 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean): void {
     return;
   }
   const len = i - ws;
-  if (len <= 12 && (CUE_LENS[t.charCodeAt(ws)]! >> len) & 1 && CUE_WORDS.has(t.slice(ws, i))) pushTok(ws, i);
+  if (len <= 12 && (CUE_LENS[t.charCodeAt(ws)]! & CUE_ENDS[t.charCodeAt(i - 1)]! & (1 << len)) !== 0 && CUE_WORDS.has(t.slice(ws, i))) pushTok(ws, i);
 }
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
