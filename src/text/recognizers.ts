@@ -794,17 +794,19 @@ function gapOkLoose(text: string, a: number, b: number): boolean {
   return true;
 }
 
-const EMAIL_LOCAL = /[A-Za-z0-9._%+\-]/;
-const EMAIL_DOMAIN = /[A-Za-z0-9.\-]/;
+/** [A-Za-z0-9.-] (e-mail domain characters). */
+function isEmailDomainCode(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45; }
+/** [A-Za-z0-9._%+-] (e-mail local-part characters). */
+function isEmailLocalCode(c: number): boolean { return isEmailDomainCode(c) || c === 95 || c === 37 || c === 43; }
 
 /** E-mail addresses: an indexOf('@') loop, expanded left and right (no regex scan of the text). */
 export function recognizeEmails(text: string, spans: Span[]): void {
   let at = text.indexOf('@');
   while (at !== -1) {
     let s = at;
-    while (s > 0 && EMAIL_LOCAL.test(text[s - 1]!)) s--;
+    while (s > 0 && isEmailLocalCode(text.charCodeAt(s - 1))) s--;
     let e = at + 1;
-    while (e < text.length && EMAIL_DOMAIN.test(text[e]!)) e++;
+    while (e < text.length && isEmailDomainCode(text.charCodeAt(e))) e++;
     while (e > at + 1 && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
     const dom = text.slice(at + 1, e);
     if (s < at && /\.[A-Za-z]{2,}$/.test(dom)) spans.push({ start: s, end: e, label: 'EMAIL', score: 1, rule: 'email' });
@@ -1018,6 +1020,7 @@ function recognizeSpacedDigits(text: string, spans: Span[]): void {
  * (", 13006", "75001"), after "dans le", "CP", "code postal". Runs only when such a context exists.
  */
 const LOOSE_ZIP = /(?<![\dA-Za-z])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\dA-Za-z])/g;
+const LOOSE_ZIP_AT = new RegExp(LOOSE_ZIP.source, 'y');
 const ZIP_CUE = /(?<=(?:dans le|\bCP|code postal|postal code|zip)\s*:?\s*)/iy;
 function isZipAnchor(s: Span): boolean { return s.label === 'ADDRESS' || s.label === 'CITY' || s.label === 'HOSPITAL'; }
 function isZip(s: Span): boolean { return s.label === 'ZIP'; }
@@ -1031,9 +1034,12 @@ export function recognizeLooseZips(text: string, spans: Span[]): void {
   const zips = spans.filter(isZip).sort(byStart);
   const byEnd = [...anchors].sort(byEndPos);
   let zi = 0, zipMaxEnd = -1, ai = 0;
+  // the 5-digit runs of the character pass when it ran on this text (every match is one), else a scan
+  const runs = tokText === text;
   LOOSE_ZIP.lastIndex = 0;
+  cur = 0;
   let m: RegExpExecArray | null;
-  while ((m = LOOSE_ZIP.exec(text)) !== null) {
+  while ((m = runs ? execAt(LOOSE_ZIP_AT, text, S_ZIP, 0) : LOOSE_ZIP.exec(text)) !== null) {
     const s = m.index;
     while (zi < zips.length && zips[zi]!.start <= s) { if (zips[zi]!.end > zipMaxEnd) zipMaxEnd = zips[zi]!.end; zi++; }
     if (zipMaxEnd > s) continue; // inside a ZIP span already found
