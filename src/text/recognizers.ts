@@ -104,7 +104,7 @@ function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
  * class of the month names and the one of the name tokens disagree ('ß', '÷', 'Ÿ') or that a cue
  * word contains outside both ('œ'): the name tokens of such a text come from the WORD regex.
  */
-const K_ODD = 8, K_CAP = 16;
+const K_ODD = 8, K_CAP = 16, K_HI = 32;
 const CHAR_KIND = new Uint8Array(256);
 const CHAR_FLAG = new Int32Array(256);
 for (let c = 0; c < 256; c++) {
@@ -114,9 +114,10 @@ for (let c = 0; c < 256; c++) {
   if (f) { CHAR_KIND[c]! |= 4; CHAR_FLAG[c] = f; }
   if (c === 223 || c === 247) CHAR_KIND[c]! |= K_ODD;
   if ((c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215)) CHAR_KIND[c]! |= K_CAP;
+  if (c >= 192 && isMonthLetter(c)) CHAR_KIND[c]! |= K_HI;
 }
 /** CHAR_KIND of a code above 255: 'Ÿ' is a month-name letter (and odd), 'œ' odd. */
-function kindAbove255(c: number): number { return c === 376 ? 1 | K_ODD : c === 339 ? K_ODD : 0; }
+function kindAbove255(c: number): number { return c === 376 ? 1 | K_ODD | K_HI : c === 339 ? K_ODD : 0; }
 function isDateSep(c: number): boolean { return c === 47 || c === 46 || c === 45 || c === 124; }
 /** Features of the digit run [s, i) of t (c: the character after it, 0 at the end). */
 function digitRunFeatures(t: string, s: number, i: number, c: number): number {
@@ -177,7 +178,12 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (len === 4 || len === 5) {
     let k = s - 1;
     while (k >= 0) { const b = t.charCodeAt(k); if (!(isSpaceLike(b) || b === 58 || b === 46)) break; k--; }
-    if (k >= 0 && isAsciiLetter(t.charCodeAt(k))) m |= G_CUEEXT;
+    if (k >= 0 && isAsciiLetter(t.charCodeAt(k))) {
+      m |= G_CUEEXT;
+      // every phone-cue-ext cue ends with one of these letters (téléphone, tél, au, fax, faxer, ext, le…)
+      const l = t.charCodeAt(k) | 32;
+      if (l === 101 || l === 108 || l === 117 || l === 120 || l === 114 || l === 116) sh |= S_CUE45;
+    }
   }
   if (s >= 2) { const a = t.charCodeAt(s - 2); if (pc >= 65 && pc <= 90 && a >= 65 && a <= 90) m |= G_UUD; }
   if (nRuns === runS.length) {
@@ -211,7 +217,7 @@ let xS = new Int32Array(64), nX = 0;
  */
 const S_LE2 = 1, S_ISO = 2, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
   S_8 = 1 << 9, S_F0 = 1 << 10, S_US = 1 << 11, S_NIR = 1 << 12, S_SSN = 1 << 13, S_IP = 1 << 14, S_LONG = 1 << 15,
-  S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20;
+  S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20, S_CUE45 = 1 << 21;
 /** First letters (lower case) of "bis", "ter", [a-c] and the street words of address-fr. */
 const ADDR_FIRST = new Uint8Array(128);
 for (const ch of 'abcdefhilmpqrstv') ADDR_FIRST[ch.charCodeAt(0)] = 1;
@@ -263,10 +269,40 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean): void {
   const len = i - ws;
   if (len <= 12 && (CUE_LENS[t.charCodeAt(ws)]! & CUE_ENDS[t.charCodeAt(i - 1)]! & (1 << len)) !== 0 && CUE_WORDS.has(t.slice(ws, i))) pushTok(ws, i);
 }
+/** Starts of the month names of the text (whole letter runs, or run suffixes after a non-ASCII letter). */
+let monS = new Int32Array(16), nMon = 0;
+function pushMon(p: number): void {
+  if (nMon === monS.length) { const a = new Int32Array(nMon * 2); a.set(monS); monS = a; }
+  monS[nMon++] = p;
+}
+/** Per length 3-9: bit (c - 97) set when a month form of that length ends with the letter c. */
+const MONTH_LAST = new Int32Array(16);
+for (const f of MONTH_FORMS) { const c = f.charCodeAt(f.length - 1); if (c >= 97 && c <= 122) MONTH_LAST[f.length]! |= 1 << (c - 97); }
+/** A hash of t[p, i) with every code OR 32 (lower case for the letters of the month forms). */
+function foldHash(t: string, p: number, i: number): number {
+  let h = i - p;
+  for (let k = p; k < i; k++) h = Math.imul(h, 31) + (t.charCodeAt(k) | 32) | 0;
+  return h & 4095;
+}
+/** foldHash of each month form: a table look-up before the exact test. */
+const MONTH_HASH = new Uint8Array(4096);
+for (const f of MONTH_FORMS) MONTH_HASH[foldHash(f, 0, f.length)] = 1;
+/** Whether t[p, i) is a month name (any case): length, first and last letters, a hash, then the Set. */
+function isMonthAt(t: string, p: number, i: number): boolean {
+  const len = i - p;
+  if (len < 3 || len > 9) return false;
+  const lc = t.charCodeAt(i - 1) | 32;
+  return lc >= 97 && lc <= 122 && ((MONTH_LAST[len]! >> (lc - 97)) & 1) === 1 && monthStart(t.charCodeAt(p), t.charCodeAt(p + 1))
+    && MONTH_HASH[foldHash(t, p, i)] === 1 && MONTH_FORMS.has(t.slice(p, i).toLowerCase());
+}
+/** Month names starting inside the run [ws, i), right after a non-ASCII letter. */
+function monthSuffixes(t: string, ws: number, i: number): void {
+  for (let p = ws + 1; p < i - 2; p++) if (t.charCodeAt(p - 1) >= 128 && isMonthAt(t, p, i)) pushMon(p);
+}
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
   let m = 0;
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0;
   tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0;
   const n = t.length;
   let i = 0;
@@ -294,8 +330,9 @@ export function charClasses(t: string): number {
         m |= phoneChain(t, ws, len);
         if (len === 1 && i < n && isDigitCode(t.charCodeAt(i))) pushX(ws);
       }
-      if (len >= 3 && len <= 9 && (m & G_MONTH) === 0 && monthStart(t.charCodeAt(ws), t.charCodeAt(ws + 1))
-        && MONTH_FORMS.has(t.slice(ws, i).toLowerCase())) m |= G_MONTH;
+      if (len >= 3 && len <= 9 && monthStart(c0, t.charCodeAt(ws + 1)) && isMonthAt(t, ws, i)) { m |= G_MONTH; pushMon(ws); }
+      // a month name may also start inside a run, after a non-ASCII letter ("\b" is ASCII): only a candidate
+      if (seen & K_HI) monthSuffixes(t, ws, i);
       continue;
     }
     if (k & 2) {
@@ -337,6 +374,8 @@ interface RegexRule {
    * rule then runs a sticky copy of `re` at those positions only (same matches, same order).
    */
   at?: number; x?: boolean;
+  /** Every match starts at a month name of the text (monS, recorded by charClasses). */
+  mon?: boolean;
 }
 
 // Boundaries over Latin letters and digits, without the 'u' flag (unicode-mode regexes are slower).
@@ -364,9 +403,9 @@ export const RULES: RegexRule[] = [
     check: (m) => dayMonthOk(+m[1]!, +m[2]!) && !/\d[.,]$/.test('') ? 0.5 : null },
   { rule: 'date-text', at: S_LE2, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)? ?(?:${MONTHS})\\.?(?: ?(?:\\d{4}|\\d{2}))?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
-  { rule: 'date-text', label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
+  { rule: 'date-text', mon: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
-  { rule: 'date-month-cue', label: 'DATE', score: 0.6, gate: (_t, cls) => (cls & G_MONTH) !== 0,
+  { rule: 'date-month-cue', mon: true, label: 'DATE', score: 0.6, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`(?<=(?<![${L}])(?:en|fin|d[ée]but|mi|depuis|courant|d[ée]but|avant|apr[èe]s|in|since|early|late|mid)[ -])(?:${MONTHS_FULL})(?![${L}])`, 'gi') },
   { rule: 'date-words', label: 'DATE', score: 0.85, gate: (t, cls) => (cls & G_MONTH) !== 0 || ((cls & G_D2S) !== 0 && DIGIT2_SPACE.test(t)),
     re: new RegExp(`${B}(?:${NUMW_DAY})(?:[ -](?:${NUMW}))* (?:${MONTHS_FR}|0?[1-9]|1[0-2]) (?:(?:${NUMW})(?:[ -](?:${NUMW}))*|\\d{4}|\\d{2})${E}`, 'gi') },
@@ -393,8 +432,9 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`(?<![${L}+])(?:\\+|00)[1-9]\\d{0,2}[ .\\-]?(?:\\(0\\)[ .]?)?\\d(?:[ .\\-]?\\d){6,12}${E}`, 'g') },
   { rule: 'phone-us', at: S_US, x: true, label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`${B}(?:\\+?1[ .\\-])?(?:\\([2-9]\\d{2}\\)[ \\-]?|[2-9]\\d{2}[ .\\-])\\d{3}[ .\\-]\\d{4}${E}`, 'g') },
-  { rule: 'phone-cue-ext', label: 'PHONE', score: 0.7, needs: C_DIGIT | G_CUEEXT, group: 1,
-    re: /(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?)\s*[:.]?\s*(\d{4,5})(?!\d)/gi },
+  // the extension digits after a cue (the cue as a look-behind: the match is the digits, tried at 4-5 digit runs)
+  { rule: 'phone-cue-ext', at: S_CUE45, label: 'PHONE', score: 0.7, needs: C_DIGIT | G_CUEEXT,
+    re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?)\s*[:.]?\s*)\d{4,5}(?!\d)/gi },
   // ---- identifiers with a checksum or a fixed shape
   { rule: 'nir', at: S_NIR, label: 'NIR', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}[1-478](?: ?[0-9]){4}(?: ?(?:[0-9]{2}|2[ABab]|[0-9] [0-9]))(?: ?[0-9]){6}(?: ?[0-9]){0,2}${E}`, 'g'),
@@ -492,10 +532,10 @@ function mergeRules(rules: RegexRule[]): RegexRule[] {
 export const SCAN_RULES: ScanRule[] = mergeRules(RULES).map((r) => ({
   needs: r.needs, gate: r.gate, re: r.re, label: r.label, score: r.score, rule: r.rule,
   group: r.group, check: r.check, relabel: r.relabel, at: r.at, x: r.x === true,
-  plain: !r.check && r.group === undefined && !r.relabel,
-  sticky: r.at !== undefined ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
+  plain: !r.check && r.group === undefined && !r.relabel, mon: r.mon === true,
+  sticky: r.at !== undefined || r.mon ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
 }));
-interface ScanRule extends RegexRule { x: boolean; plain: boolean; sticky: RegExp | null }
+interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; sticky: RegExp | null }
 
 /** ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX", "28722 LA\nBACONNETTE". */
 const ZIP_CITY_AT = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/y;
@@ -905,7 +945,11 @@ export function recognizePatterns(text: string, spans: Span[]): void {
   for (const r of SCAN_RULES) {
     if (r.needs !== undefined && (cls & r.needs) !== r.needs) continue;
     if (r.gate && !r.gate(text, cls)) continue;
-    if (r.sticky !== null) { scanAtCandidates(text, r, r.sticky, spans); continue; }
+    if (r.sticky !== null) {
+      if (r.mon) { for (let q = 0, from = 0; q < nMon; q++) if (monS[q]! >= from) from = tryAt(text, r, r.sticky, monS[q]!, from, spans); }
+      else scanAtCandidates(text, r, r.sticky, spans);
+      continue;
+    }
     r.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = r.re.exec(text)) !== null) {
