@@ -295,6 +295,19 @@ function isMonthAt(t: string, p: number, i: number): boolean {
   return lc >= 97 && lc <= 122 && ((MONTH_LAST[len]! >> (lc - 97)) & 1) === 1 && monthStart(t.charCodeAt(p), t.charCodeAt(p + 1))
     && MONTH_HASH[foldHash(t, p, i)] === 1 && MONTH_FORMS.has(t.slice(p, i).toLowerCase());
 }
+/**
+ * Starts of the spelled-out day numbers (NUMW_DAY, any case) that are whole letter runs: date-words
+ * starts there (its (?<![A-Za-z0-9À-ɏ]) and the [ -] after the word make it a whole run).
+ */
+let dayS = new Int32Array(16), nDay = 0;
+const DAY_WORDS = new Set(NUMW_DAY.split('|'));
+const DAY_HASH = new Uint8Array(4096);
+for (const w of DAY_WORDS) DAY_HASH[foldHash(w, 0, w.length)] = 1;
+function dayRun(t: string, ws: number, i: number): void {
+  if (!DAY_WORDS.has(t.slice(ws, i).toLowerCase())) return;
+  if (nDay === dayS.length) { const a = new Int32Array(nDay * 2); a.set(dayS); dayS = a; }
+  dayS[nDay++] = ws;
+}
 /** Month names starting inside the run [ws, i), right after a non-ASCII letter. */
 function monthSuffixes(t: string, ws: number, i: number): void {
   for (let p = ws + 1; p < i - 2; p++) if (t.charCodeAt(p - 1) >= 128 && isMonthAt(t, p, i)) pushMon(p);
@@ -302,7 +315,7 @@ function monthSuffixes(t: string, ws: number, i: number): void {
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
   let m = 0;
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0;
   tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0;
   const n = t.length;
   let i = 0;
@@ -331,6 +344,7 @@ export function charClasses(t: string): number {
         if (len === 1 && i < n && isDigitCode(t.charCodeAt(i))) pushX(ws);
       }
       if (len >= 3 && len <= 9 && monthStart(c0, t.charCodeAt(ws + 1)) && isMonthAt(t, ws, i)) { m |= G_MONTH; pushMon(ws); }
+      if (len >= 3 && len <= 8 && DAY_HASH[foldHash(t, ws, i)] === 1) dayRun(t, ws, i);
       // a month name may also start inside a run, after a non-ASCII letter ("\b" is ASCII): only a candidate
       if (seen & K_HI) monthSuffixes(t, ws, i);
       continue;
@@ -376,6 +390,8 @@ interface RegexRule {
   at?: number; x?: boolean;
   /** Every match starts at a month name of the text (monS, recorded by charClasses). */
   mon?: boolean;
+  /** Every match starts at a spelled-out day number (dayS: a whole letter run, NUMW_DAY). */
+  day?: boolean;
 }
 
 // Boundaries over Latin letters and digits, without the 'u' flag (unicode-mode regexes are slower).
@@ -407,7 +423,7 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   { rule: 'date-month-cue', mon: true, label: 'DATE', score: 0.6, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`(?<=(?<![${L}])(?:en|fin|d[ée]but|mi|depuis|courant|d[ée]but|avant|apr[èe]s|in|since|early|late|mid)[ -])(?:${MONTHS_FULL})(?![${L}])`, 'gi') },
-  { rule: 'date-words', label: 'DATE', score: 0.85, gate: (t, cls) => (cls & G_MONTH) !== 0 || ((cls & G_D2S) !== 0 && DIGIT2_SPACE.test(t)),
+  { rule: 'date-words', day: true, label: 'DATE', score: 0.85, gate: (t, cls) => (cls & G_MONTH) !== 0 || ((cls & G_D2S) !== 0 && DIGIT2_SPACE.test(t)),
     re: new RegExp(`${B}(?:${NUMW_DAY})(?:[ -](?:${NUMW}))* (?:${MONTHS_FR}|0?[1-9]|1[0-2]) (?:(?:${NUMW})(?:[ -](?:${NUMW}))*|\\d{4}|\\d{2})${E}`, 'gi') },
   { rule: 'date-dmy-space', at: S_SP2, label: 'DATE', score: 0.7, needs: C_DIGIT | G_DSY,
     re: new RegExp(`${B}(\\d{2}) (\\d{2}) ((?:19|20)\\d{2})${E}`, 'g'),
@@ -532,10 +548,10 @@ function mergeRules(rules: RegexRule[]): RegexRule[] {
 export const SCAN_RULES: ScanRule[] = mergeRules(RULES).map((r) => ({
   needs: r.needs, gate: r.gate, re: r.re, label: r.label, score: r.score, rule: r.rule,
   group: r.group, check: r.check, relabel: r.relabel, at: r.at, x: r.x === true,
-  plain: !r.check && r.group === undefined && !r.relabel, mon: r.mon === true,
-  sticky: r.at !== undefined || r.mon ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
+  plain: !r.check && r.group === undefined && !r.relabel, mon: r.mon === true, day: r.day === true,
+  sticky: r.at !== undefined || r.mon || r.day ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
 }));
-interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; sticky: RegExp | null }
+interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; day: boolean; sticky: RegExp | null }
 
 /** ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX", "28722 LA\nBACONNETTE". */
 const ZIP_CITY_AT = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/y;
@@ -947,6 +963,7 @@ export function recognizePatterns(text: string, spans: Span[]): void {
     if (r.gate && !r.gate(text, cls)) continue;
     if (r.sticky !== null) {
       if (r.mon) { for (let q = 0, from = 0; q < nMon; q++) if (monS[q]! >= from) from = tryAt(text, r, r.sticky, monS[q]!, from, spans); }
+      else if (r.day) { for (let q = 0, from = 0; q < nDay; q++) if (dayS[q]! >= from) from = tryAt(text, r, r.sticky, dayS[q]!, from, spans); }
       else scanAtCandidates(text, r, r.sticky, spans);
       continue;
     }
