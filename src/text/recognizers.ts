@@ -308,14 +308,18 @@ function dayRun(t: string, ws: number, i: number): void {
   if (nDay === dayS.length) { const a = new Int32Array(nDay * 2); a.set(dayS); dayS = a; }
   dayS[nDay++] = ws;
 }
-/** Month names starting inside the run [ws, i), right after a non-ASCII letter. */
+/** Month names and hospital cue words starting inside the run [ws, i), right after a non-ASCII letter. */
 function monthSuffixes(t: string, ws: number, i: number): void {
-  for (let p = ws + 1; p < i - 2; p++) if (t.charCodeAt(p - 1) >= 128 && isMonthAt(t, p, i)) pushMon(p);
+  for (let p = ws + 1; p < i - 1; p++) {
+    if (t.charCodeAt(p - 1) < 128) continue;
+    if (isMonthAt(t, p, i)) pushMon(p);
+    if (isHospCue(t, p, i)) pushHosp(p);
+  }
 }
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
   let m = 0;
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0;
   tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0;
   const n = t.length;
   let i = 0;
@@ -345,6 +349,7 @@ export function charClasses(t: string): number {
       }
       if (len >= 3 && len <= 9 && monthStart(c0, t.charCodeAt(ws + 1)) && isMonthAt(t, ws, i)) { m |= G_MONTH; pushMon(ws); }
       if (len >= 3 && len <= 8 && DAY_HASH[foldHash(t, ws, i)] === 1) dayRun(t, ws, i);
+      if (isHospCue(t, ws, i)) pushHosp(ws);
       // a month name may also start inside a run, after a non-ASCII letter ("\b" is ASCII): only a candidate
       if (seen & K_HI) monthSuffixes(t, ws, i);
       continue;
@@ -994,10 +999,35 @@ export function recognizePatterns(text: string, spans: Span[]): void {
 
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
 const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bHospital|\bGroupe [Hh]ospitalier|\bGH|\bCentre [Hh]ospitalier(?: [Uu]niversitaire)?|\bCentre de [Ss]ant[ée]|\bh[ôo]pital)(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?: (?:de la|de l'|du|des|de|d'|la|le|les))? ((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*))*)/gu;
+const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
+/**
+ * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
+ * word is followed by ' ': a whole letter run, or a run suffix after a non-ASCII letter.
+ */
+const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 'CHU', 'CHR', 'CH', 'Clinique', 'Hospital', 'Groupe', 'GH', 'Centre', 'hôpital', 'hopital']);
+function isHospCue(t: string, p: number, i: number): boolean {
+  const c = t.charCodeAt(p);
+  return i - p <= 8 && (c === 72 || c === 67 || c === 71 || c === 104) && HOSP_CUES.has(t.slice(p, i));
+}
+let hospS = new Int32Array(16), nHosp = 0;
+function pushHosp(p: number): void {
+  if (nHosp === hospS.length) { const a = new Int32Array(nHosp * 2); a.set(hospS); hospS = a; }
+  hospS[nHosp++] = p;
+}
 export function recognizeHospitals(text: string, spans: Span[]): void {
+  // the cue words of the character pass when it ran on this text, else a scan
+  const at = tokText === text;
   HOSPITAL.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = HOSPITAL.exec(text)) !== null) {
+  let q = 0, from = 0;
+  for (;;) {
+    if (!at) m = HOSPITAL.exec(text);
+    else {
+      m = null;
+      while (q < nHosp && m === null) { const p = hospS[q++]!; if (p < from) continue; HOSPITAL_AT.lastIndex = p; m = HOSPITAL_AT.exec(text); }
+    }
+    if (m === null) break;
+    from = m.index + m[0].length;
     const g = m[1]!;
     if (STOP.has(fold(g.split(/[ \-]/)[0]!)) && !/^(?:Le|La)$/.test(g)) continue;
     const start = m.index + m[0].length - g.length;
