@@ -42,6 +42,18 @@ export function corpus(bytes: number, seed = 42): string {
   return parts.join('');
 }
 
+/** Notes joined with a blank line into documents of about `size` characters (each its own string). */
+function joinNotes(notes: string[], size: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const n of notes) {
+    cur = cur ? `${cur}\n\n${n}` : n;
+    if (cur.length >= size) { out.push(cur); cur = ''; }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
 const BASELINE = /\d[\d ./-]{5,}\d|\b\p{Lu}\p{Ll}+\b/gu;
 
 export async function run(): Promise<void> {
@@ -69,19 +81,21 @@ export async function run(): Promise<void> {
   const tRedactAuto = time(() => { for (const d of docs) sink += redactText(d, { lang: 'auto', replacement: 'surrogate' }).text.length; }, 1);
   const mem = process.memoryUsage().rss / 1e6;
   const line = (name: string, t: { best: number; median: number }, size = mb): string =>
-    `${name.padEnd(36)} ${(size / t.best).toFixed(1).padStart(7)} MB/s best, ${(size / t.median).toFixed(1).padStart(6)} median  (${t.best.toFixed(2)} CPU s for ${size.toFixed(1)} MB)`;
+    `${name.padEnd(38)} ${(size / t.best).toFixed(1).padStart(7)} MB/s best, ${(size / t.median).toFixed(1).padStart(6)} median  (${t.best.toFixed(2)} CPU s for ${size.toFixed(1)} MB)`;
   process.stdout.write('text redaction (one core)\n');
   process.stdout.write(line('baseline: one naive regex pass', tBase) + '\n');
   process.stdout.write(line('redactText (tags, fr)', tRedact) + `  ratio to baseline ${(tRedact.best / tBase.best).toFixed(1)}x\n`);
   process.stdout.write(line('redactText (surrogates, auto lang)', tRedactAuto) + '\n');
   // the real corpora too, when ../shared/data is present (short dense snippets vs prose notes)
   const paths = datasetPaths(new URL('../', import.meta.url));
-  for (const [name, present, load, lang] of [
-    ['EDS-Pseudo templates (fr)', paths.edsPresent, () => loadEdsTemplates(paths.eds), 'fr'],
-    ['Synthea notes (en)', paths.syntheaPresent, () => loadSyntheaNotes(paths.synthea), 'en'],
+  for (const [name, present, load, lang, join] of [
+    ['EDS-Pseudo templates (fr)', paths.edsPresent, () => loadEdsTemplates(paths.eds), 'fr', false],
+    // the same French text as documents: the snippets joined (blank line between) into ~2 KB notes
+    ['EDS, 2 KB documents (fr)', paths.edsPresent, () => loadEdsTemplates(paths.eds), 'fr', true],
+    ['Synthea notes (en)', paths.syntheaPresent, () => loadSyntheaNotes(paths.synthea), 'en', false],
   ] as const) {
     if (!present) { process.stdout.write(`${name}: skipped (../shared/data absent)\n`); continue; }
-    const base = load().map((d) => d.text);
+    const base = join ? joinNotes(load().map((d) => d.text), 2000) : load().map((d) => d.text);
     const notes: string[] = [];
     while (notes.reduce((n, d) => n + d.length, 0) < 2_000_000) notes.push(...base);
     const nmb = Buffer.byteLength(notes.join(''), 'utf8') / 1e6;
