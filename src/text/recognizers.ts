@@ -560,6 +560,7 @@ interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean;
 
 /** ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX", "28722 LA\nBACONNETTE". */
 const ZIP_CITY_AT = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/y;
+const ZIP_CITY_G = new RegExp(ZIP_CITY_AT.source, 'g');
 
 const TITLES = new Set(['DR', 'DR.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'NURSE', 'INFIRMIER', 'INFIRMIERE', 'INTERNE', 'EXTERNE']);
 /** Words after which a capitalized word is a person: kinship, patient, "né(e) de". */
@@ -685,7 +686,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   const flags: number[] = [];
   let next = 0;
   // the tokens of the character pass when it ran on this text, else the WORD regex
-  const pre = tokText === text && tokRegular;
+  const pre = tokText === text && tokRegular && !referenceScan;
   for (let q = 0; ; q++) {
     if (pre) { if (q >= nTok) break; tokS = tokA[q]!; tokE = tokB[q]!; } else if (!nextWord(text, next)) break;
     const s = tokS;
@@ -875,6 +876,14 @@ export function recognizeEmails(text: string, spans: Span[]): void {
   }
 }
 
+/**
+ * Reference mode (tests only): every rule scans the whole text with its global regex and the name
+ * tokens come from the WORD regex — the semantics the candidate scans must reproduce exactly.
+ */
+let referenceScan = false;
+export function setReferenceScan(on: boolean): void { referenceScan = on; }
+/** The next match of the global regex re at or after `from`. */
+function globalFrom(re: RegExp, text: string, from: number): RegExpExecArray | null { re.lastIndex = from; return re.exec(text); }
 /** Run cursor of execAt (reset to 0 before each scan). */
 let cur = 0;
 /**
@@ -966,7 +975,7 @@ export function recognizePatterns(text: string, spans: Span[]): void {
   for (const r of SCAN_RULES) {
     if (r.needs !== undefined && (cls & r.needs) !== r.needs) continue;
     if (r.gate && !r.gate(text, cls)) continue;
-    if (r.sticky !== null) {
+    if (r.sticky !== null && !referenceScan) {
       if (r.mon) { for (let q = 0, from = 0; q < nMon; q++) if (monS[q]! >= from) from = tryAt(text, r, r.sticky, monS[q]!, from, spans); }
       else if (r.day) { for (let q = 0, from = 0; q < nDay; q++) if (dayS[q]! >= from) from = tryAt(text, r, r.sticky, dayS[q]!, from, spans); }
       else scanAtCandidates(text, r, r.sticky, spans);
@@ -985,7 +994,7 @@ export function recognizePatterns(text: string, spans: Span[]): void {
   let m: RegExpExecArray | null;
   cur = 0;
   let from = 0;
-  while ((m = execAt(ZIP_CITY_AT, text, S_ZIP, from)) !== null) {
+  while ((m = referenceScan ? globalFrom(ZIP_CITY_G, text, from) : execAt(ZIP_CITY_AT, text, S_ZIP, from)) !== null) {
     from = m.index + m[0].length;
     const zs = m.index;
     const city = m[3]!;
@@ -1016,7 +1025,7 @@ function pushHosp(p: number): void {
 }
 export function recognizeHospitals(text: string, spans: Span[]): void {
   // the cue words of the character pass when it ran on this text, else a scan
-  const at = tokText === text;
+  const at = tokText === text && !referenceScan;
   HOSPITAL.lastIndex = 0;
   let m: RegExpExecArray | null;
   let q = 0, from = 0;
@@ -1071,11 +1080,12 @@ export function labelIdentifiers(text: string, spans: Span[]): void {
 function nirLike(s: string): boolean { return /^[1-478]/.test(s); }
 function dateLike(s: string): boolean { return dayMonthOk(+s.slice(0, 2), +s.slice(2, 4)) || dayMonthOk(+s.slice(2, 4), +s.slice(0, 2)); }
 const SPACED_AT = /(?<![A-Za-z0-9À-ÿ])\d(?: \d){5,}(?![A-Za-z0-9À-ÿ])/y;
+const SPACED_G = new RegExp(SPACED_AT.source, 'g');
 function recognizeSpacedDigits(text: string, spans: Span[]): void {
   let m: RegExpExecArray | null;
   cur = 0;
   let from = 0;
-  while ((m = execAt(SPACED_AT, text, S_SPACED, from)) !== null) {
+  while ((m = referenceScan ? globalFrom(SPACED_G, text, from) : execAt(SPACED_AT, text, S_SPACED, from)) !== null) {
     from = m.index + m[0].length;
     const digits = m[0].replace(/ /g, '');
     const base = m.index;
@@ -1126,7 +1136,7 @@ export function recognizeLooseZips(text: string, spans: Span[]): void {
   const byEnd = [...anchors].sort(byEndPos);
   let zi = 0, zipMaxEnd = -1, ai = 0;
   // the 5-digit runs of the character pass when it ran on this text (every match is one), else a scan
-  const runs = tokText === text;
+  const runs = tokText === text && !referenceScan;
   LOOSE_ZIP.lastIndex = 0;
   cur = 0;
   let m: RegExpExecArray | null;

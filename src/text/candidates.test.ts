@@ -1,0 +1,57 @@
+/**
+ * The candidate scans (digit-run start shapes, month/day/cue words and name tokens recorded by the
+ * character pass) must find exactly what a whole-text scan of every rule finds: the spans of
+ * `recognize` are compared with the reference mode (each regex scanned globally, WORD tokens) on
+ * fuzzed documents built from the shapes the rules care about. A start shape that is not a
+ * necessary condition of its rule shows up here as a missing span.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { recognize } from './index.ts';
+import { setReferenceScan } from './recognizers.ts';
+import { datasetPaths, loadEdsTemplates, loadSyntheaNotes } from './eval.ts';
+
+const FRAGMENTS = [
+  ' ', ' ', ' ', '\n', '.', ',', ':', '/', '-', '|', '(', ')', '+', '°', "'", '’', 'O', 'A', 'B', 'a', 'é', 'ß', 'œ', 'Ÿ', '÷',
+  '0', '1', '2', '7', '9', '00', '06', '12', '19', '20', '31', '75', '93', '101', '205', '1950', '2020', '75013', '33000',
+  '12/03/1950', '3/4', '12.03', '2020-03-12', '12 03 2019', '03/1999', '05nov', '1er', 'janv.', 'mars', 'MARS', 'émars',
+  'sept.', 'décembre', 'May', 'en', 'fin', 'depuis', 'deux', 'Vingt-deux', 'DIX', 'mille', 'neuf', 'cent',
+  '01 42 21 32 74', '06.28.42.50.36', '+33 (0)1 45 56 78 90', '555-932-6916', '(205)-136-2648', 'O1 42', 'poste', 'tél.',
+  '2 55 08 14 168 025 39', '1850375123456', '2A', '1 2 3 4 5 6 7 8 9 0 1 2 3', '123-45-6789', '192.168.0.1',
+  'rue', 'bis', 'avenue', 'Street', 'Main', '12 rue des Lilas', '3 Main Street', 'IPP', 'NDA', 'n° dossier', 'record',
+  'CHU', 'Hôpital', 'hôpital', 'CH', 'Clinique', 'Centre hospitalier', 'Paris', 'Lyon', 'CEDEX',
+  'Dr', 'Dr.', 'Mme', 'M.', 'patient', 'patiente', 'sœur', 'soeur', 'fils', 'docteur', 'madame', 'signé', 'prénom', 'interne', 'mère', 'époux', 'father', 'né le', 'DDN', 'Marie', 'DUPONT', 'Jean-Pierre', "O'Brien", 'iPhone',
+  'le docteur DUPONT ', 'la patiente LEROY ', 'signé par Xavier ', 'sœur Anne ', 'prénom : Zoé ', 'née le 3 mars 1950', 'en mars 2003', 'deux janvier mille neuf cent', 'au CHU de Rouen', 'tél. 12345', '75013 Paris', 'Dr M. LEROY',
+  'Maude482', 'ans', 'year-old', 'mg', '%', 'marie@exemple.fr', 'www.exemple.fr',
+];
+const doc = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 60 }).map((parts) => parts.join(''));
+
+function both(text: string, lang: 'fr' | 'en'): [string, string] {
+  const fast = JSON.stringify(recognize(text, { lang }));
+  setReferenceScan(true);
+  try { return [fast, JSON.stringify(recognize(text, { lang }))]; } finally { setReferenceScan(false); }
+}
+
+test('candidate scans find what whole-text scans find (fuzzed documents, both languages)', () => {
+  fc.assert(fc.property(doc, fc.constantFrom('fr' as const, 'en' as const), (text, lang) => {
+    const [fast, reference] = both(text, lang);
+    assert.equal(fast, reference, JSON.stringify(text));
+  }), { numRuns: 3000 });
+});
+
+test('candidate scans find what whole-text scans find (EDS-Pseudo templates, Synthea notes)', (t) => {
+  const paths = datasetPaths(new URL('../../', import.meta.url));
+  if (!paths.edsPresent && !paths.syntheaPresent) { t.skip('../shared/data absent (EDS-Pseudo templates and Synthea bundles)'); return; }
+  const texts = [
+    ...(paths.edsPresent ? loadEdsTemplates(paths.eds).map((d) => d.text) : []),
+    ...(paths.syntheaPresent ? loadSyntheaNotes(paths.synthea).map((d) => d.text) : []),
+  ];
+  let compared = 0;
+  for (const text of texts) for (const lang of ['fr', 'en'] as const) {
+    const [fast, reference] = both(text, lang);
+    assert.equal(fast, reference, text.slice(0, 200));
+    compared++;
+  }
+  assert.ok(compared >= 2 * 200, `${compared} comparisons`);
+});
