@@ -49,9 +49,13 @@ test('compile: a data value missing from the hierarchy names the data row, colum
 
 test('compile: a value mapped to two parents, and a level that is not a function of the previous one', () => {
   const two = parseArxHierarchy('a;x;*\nb;x;*\na;y;*', 'c', 'h.csv');
-  assert.throws(() => compileHierarchy(two, columnFromValues('c', ['a', 'b']), 'h.csv'), (e: AnonymatError) => e.issues.some((i) => i.path === 'h.csv:3, level 1'));
+  assert.throws(() => compileHierarchy(two, columnFromValues('c', ['a', 'b']), { file: 'h.csv' }), (e: AnonymatError) =>
+    e.issues.some((i) => i.path === 'h.csv:3' && i.message.includes('level 1') && i.message.includes('h.csv:1')));
   const notFn = parseArxHierarchy('a;x;p\nb;x;q', 'c', 'h.csv');
-  assert.throws(() => compileHierarchy(notFn, columnFromValues('c', ['a', 'b']), 'h.csv'), (e: AnonymatError) => e.issues.some((i) => i.path === 'h.csv:2, level 2'));
+  assert.throws(() => compileHierarchy(notFn, columnFromValues('c', ['a', 'b']), { file: 'h.csv' }), (e: AnonymatError) =>
+    e.issues.some((i) => i.path === 'h.csv:2' && i.message.includes('level 2 must be a function of level 1')));
+  // without a file: the hierarchy and the row
+  assert.throws(() => compileHierarchy(notFn, columnFromValues('c', ['a', 'b'])), (e: AnonymatError) => e.issues.some((i) => i.path === 'hierarchy c, row 2'));
 });
 
 test('compile: missing values get their own synthetic row (own class below the top, * at the top)', () => {

@@ -5,6 +5,7 @@
  * value itself (level 0), column i its generalization at level i. CRLF or LF line endings, the
  * final newline optional.
  */
+import { validateHierarchy } from './validate.ts';
 import { readFile } from 'node:fs/promises';
 import { AnonymatError } from '../errors.ts';
 import type { Issue } from '../errors.ts';
@@ -129,52 +130,13 @@ function hierarchyError(column: string, issues: Issue[]): AnonymatError {
     issues);
 }
 
-/** Structural checks of a hierarchy alone (line numbers are 1-based rows of the hierarchy). */
-export function checkHierarchyStructure(h: Hierarchy, source = `hierarchy ${h.column}`): Issue[] {
-  const issues: Issue[] = [];
-  const H = h.levels.length;
-  if (H === 0) return [{ path: source, message: `column ${h.column}: the hierarchy has no level` }];
-  const n = h.levels[0]!.length;
-  for (let l = 1; l < H; l++) {
-    if (h.levels[l]!.length !== n) issues.push({ path: `${source}, level ${l}`, message: `column ${h.column}: level ${l} has ${h.levels[l]!.length} rows, level 0 has ${n}` });
-  }
-  if (issues.length) return issues;
-  // a ground value listed twice must have the same generalizations
-  const firstRow = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const v = h.levels[0]![i]!;
-    const f = firstRow.get(v);
-    if (f === undefined) { firstRow.set(v, i); continue; }
-    for (let l = 1; l < H; l++) {
-      if (h.levels[l]![i] !== h.levels[l]![f]) {
-        issues.push({ path: `${source}:${i + 1}, level ${l}`, message: `column ${h.column}: the value of line ${i + 1} also appears on line ${f + 1} with a different parent at level ${l} (a value mapped to two parents)` });
-        break;
-      }
-    }
-  }
-  // level l+1 must be a function of level l
-  for (let l = 1; l + 1 < H; l++) {
-    const parent = new Map<string, { label: string; row: number }>();
-    for (let i = 0; i < n; i++) {
-      const a = h.levels[l]![i]!;
-      const b = h.levels[l + 1]![i]!;
-      const p = parent.get(a);
-      if (!p) parent.set(a, { label: b, row: i });
-      else if (p.label !== b) {
-        issues.push({ path: `${source}:${i + 1}, level ${l + 1}`, message: `column ${h.column}: a level-${l} group has two parents at level ${l + 1} (lines ${p.row + 1} and ${i + 1}); level ${l + 1} must be a function of level ${l}` });
-      }
-    }
-  }
-  return issues;
-}
-
 /**
  * Compiles a hierarchy against a column. Throws AnonymatError('invalid-hierarchy') listing every
  * problem: a data value absent from the hierarchy (with its first data row, 1-based, header
  * excluded), a value mapped to two parents, a level that is not a function of the previous one.
  */
-export function compileHierarchy(h: Hierarchy, col: Column, source = `hierarchy ${h.column}`): CompiledHierarchy {
-  const structural = checkHierarchyStructure(h, source);
+export function compileHierarchy(h: Hierarchy, col: Column, where: { file?: string; source?: string } = {}): CompiledHierarchy {
+  const structural = validateHierarchy(h, where);
   if (structural.length) throw hierarchyError(h.column, structural);
   const H = h.levels.length;
   const ground = h.levels[0]!;

@@ -1,7 +1,7 @@
 export type { Hierarchy, CompiledHierarchy } from './hierarchy.ts';
 export {
   readArxHierarchy, writeArxHierarchy, parseArxHierarchy, formatArxHierarchy,
-  compileHierarchy, checkHierarchyStructure, levelMap,
+  compileHierarchy, levelMap,
 } from './hierarchy.ts';
 export { validateHierarchy, checkCoverage } from './validate.ts';
 export { buildHierarchy, hierarchySpecSchema } from './builders/index.ts';

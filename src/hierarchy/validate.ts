@@ -14,16 +14,22 @@ import type { Hierarchy } from './hierarchy.ts';
 
 const MAX_PER_KIND = 50;
 
-export function validateHierarchy(h: Hierarchy, opts: { file?: string } = {}): Issue[] {
-  const where = (row: number) => (opts.file ? `${opts.file}:${row + 1}` : `hierarchy ${h.column}, row ${row + 1}`);
+/**
+ * Every structural problem of a hierarchy: levels of unequal length, empty labels, a ground value
+ * with two parents, a level that is not a function of the previous one. `file` (an ARX CSV) gives
+ * `file:line` paths; `source` names a hierarchy that has no file (default `hierarchy <column>`).
+ */
+export function validateHierarchy(h: Hierarchy, opts: { file?: string; source?: string } = {}): Issue[] {
+  const whole = opts.file ?? opts.source ?? `hierarchy ${h.column}`;
+  const where = (row: number) => (opts.file ? `${opts.file}:${row + 1}` : `${whole}, row ${row + 1}`);
   const issues: Issue[] = [];
   const H = h.levels.length;
-  if (H === 0) return [{ path: opts.file ?? `hierarchy ${h.column}`, message: `column ${h.column}: the hierarchy has no level` }];
+  if (H === 0) return [{ path: whole, message: `column ${h.column}: the hierarchy has no level` }];
   const n = h.levels[0]!.length;
-  if (n === 0) return [{ path: opts.file ?? `hierarchy ${h.column}`, message: `column ${h.column}: the hierarchy has no row` }];
+  if (n === 0) return [{ path: whole, message: `column ${h.column}: the hierarchy has no row` }];
   for (let l = 1; l < H; l++) {
     if (h.levels[l]!.length !== n) {
-      issues.push({ path: opts.file ?? `hierarchy ${h.column}`, message: `column ${h.column}, level ${l}: ${h.levels[l]!.length} labels for ${n} ground values; every row needs a label at every level` });
+      issues.push({ path: whole, message: `column ${h.column}, level ${l}: ${h.levels[l]!.length} labels for ${n} ground values; every row needs a label at every level` });
     }
   }
   if (issues.length) return issues;

@@ -231,7 +231,7 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
   let popAfter = population;
   if (population && doAssess) {
     popAfter = generalizeTable(population, quasi.map((column, j) => ({
-      column, hierarchy: compileHierarchy(hierarchies[j]!, getColumn(population!, column), `population, column ${column}`), level: levels[j]!,
+      column, hierarchy: compileHierarchy(hierarchies[j]!, getColumn(population!, column), { source: `population, column ${column}` }), level: levels[j]!,
     })));
   }
   const after = doAssess ? assessTable(out, releasePolicy, { ...assessOptions, populationTable: popAfter }) : null;
