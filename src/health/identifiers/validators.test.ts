@@ -76,3 +76,29 @@ test('phones, e-mail, IP, URL, street address', () => {
   assert.equal(isStreetAddress('418 Olson Landing Apt 2'), true);
   assert.equal(isStreetAddress('Hypertension artérielle'), false);
 });
+
+/** The regex definition checkNir implements in one pass: NIR_SHAPE on compact(value).toUpperCase(). */
+function checkNirByRegex(value: string): { wellFormed: boolean; keyValid: boolean; hasKey: boolean; kind: string | null } {
+  const v = value.replace(/[\s.\-/\u00a0\u202f]/g, '').toUpperCase();
+  const m = /^([1-478])([0-9]{2})(0[1-9]|1[0-2]|[2-9][0-9])(2[AB]|[0-9]{2})([0-9]{3})([0-9]{3})([0-9]{2})?$/.exec(v);
+  if (!m) return { wellFormed: false, keyValid: false, hasKey: false, kind: null };
+  const body = v.slice(0, 13).replace('2A', '19').replace('2B', '18');
+  const key = 97 - Number(BigInt(body) % 97n);
+  const hasKey = m[7] !== undefined;
+  return { wellFormed: true, keyValid: hasKey && key === Number(m[7]), hasKey, kind: m[1] === '7' || m[1] === '8' ? 'nia' : 'nir' };
+}
+
+test('checkNir (one pass) answers as the regex definition on random strings of NIR characters', () => {
+  const ch = fc.constantFrom(...'0123456789012345678901234567890123456789AaBb .-/\u00a0\u202f\t\u2009xé');
+  const near = fc.array(ch, { minLength: 11, maxLength: 20 }).map((a) => a.join(''));
+  // valid bodies with their key, then perturbed
+  const valid = fc.tuple(fc.constantFrom('1', '2', '7', '8'), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 99 }), fc.constantFrom('2A', '2B', '75', '13'), fc.integer({ min: 0, max: 999999 }))
+    .map(([s, y, mo, dep, rest]) => {
+      const body = `${s}${String(y).padStart(2, '0')}${String(mo).padStart(2, '0')}${dep}${String(rest).padStart(6, '0')}`;
+      const key = 97 - Number(BigInt(body.replace('2A', '19').replace('2B', '18')) % 97n);
+      return `${body}${String(key).padStart(2, '0')}`;
+    });
+  fc.assert(fc.property(fc.oneof(near, valid, valid.map((v) => v.slice(0, 13)), valid.map((v) => v.replace(/(.)(..)(..)/, '$1 $2 $3 '))), (v) => {
+    assert.deepEqual({ ...checkNir(v) }, checkNirByRegex(v), JSON.stringify(v));
+  }), { numRuns: 20000 });
+});
