@@ -188,11 +188,11 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (s >= 2) { const a = t.charCodeAt(s - 2); if (pc >= 65 && pc <= 90 && a >= 65 && a <= 90) m |= G_UUD; }
   if (nRuns === runS.length) {
     const grow2 = (x: Int32Array): Int32Array<ArrayBuffer> => { const a = new Int32Array(nRuns * 2); a.set(x); return a; };
-    runS = grow2(runS); runM = grow2(runM); runBefore = grow2(runBefore); runFirst = grow2(runFirst); runTop = grow2(runTop);
+    runS = grow2(runS); runE = grow2(runE); runM = grow2(runM); runBefore = grow2(runBefore); runFirst = grow2(runFirst); runTop = grow2(runTop);
   }
   // the run, its shapes and its place in its NIR chain
   const q = nRuns++;
-  runS[q] = s; runM[q] = sh;
+  runS[q] = s; runE[q] = i; runM[q] = sh;
   if (nirLen === len) nirFirst = q;
   runBefore[q] = nirLen - len; runFirst[q] = nirFirst; runTop[nirFirst] = nirLen;
   return m;
@@ -203,7 +203,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
  * Every match of a rule with a start test (`at`) begins at one of these, so the rule runs its
  * sticky regex there instead of scanning the whole text: the same matches, found in the same order.
  */
-let runS = new Int32Array(256), runM = new Int32Array(256), nRuns = 0;
+let runS = new Int32Array(256), runE = new Int32Array(256), runM = new Int32Array(256), nRuns = 0;
 /**
  * NIR chains per run: elements of its chain before it, and the index of the chain's first run;
  * runTop[first] is the chain's length. A NIR match needs >= 13 elements from its first run on.
@@ -369,8 +369,18 @@ export function charClasses(t: string): number {
     }
     i++;
   }
-  // a run starts a NIR only with >= 13 chain elements from it on
-  for (let q = 0; q < nRuns; q++) if ((runM[q]! & S_NIR) && runTop[runFirst[q]!]! - runBefore[q]! < 13) runM[q] = runM[q]! & ~S_NIR;
+  // a run starts a NIR only with >= 13 chain elements from it on, and not inside a long run of
+  // spaced single digits ("2 9 1 4 8 …"): there every NIR match is all single digits with a spaced
+  // digit right after it (>= 16 singles from the run) or right before it (>= 15 and a digit before),
+  // which the nir check rejects (those runs belong to the spaced-digit segmenter)
+  let singles = 0;
+  for (let q = nRuns - 1; q >= 0; q--) {
+    const s0 = runS[q]!;
+    singles = runE[q]! - s0 !== 1 ? 0 : q + 1 < nRuns && runS[q + 1] === s0 + 2 && t.charCodeAt(s0 + 1) === 32 && singles > 0 ? singles + 1 : 1;
+    if (!(runM[q]! & S_NIR)) continue;
+    if (runTop[runFirst[q]!]! - runBefore[q]! < 13 || singles >= 16
+      || (singles >= 15 && s0 >= 2 && t.charCodeAt(s0 - 1) === 32 && isDigitCode(t.charCodeAt(s0 - 2)))) runM[q] = runM[q]! & ~S_NIR;
+  }
   return m;
 }
 /** Words before a place name: "à Lille", "de Cannes", "dans Bordeaux", "near Boston". */
