@@ -309,7 +309,7 @@ function dayRun(t: string, ws: number, i: number): void {
   dayS[nDay++] = ws;
 }
 /** Month names and hospital cue words starting inside the run [ws, i), right after a non-ASCII letter. */
-function monthSuffixes(t: string, ws: number, i: number): void {
+function suffixCandidates(t: string, ws: number, i: number): void {
   for (let p = ws + 1; p < i - 1; p++) {
     if (t.charCodeAt(p - 1) < 128) continue;
     if (isMonthAt(t, p, i)) pushMon(p);
@@ -351,7 +351,7 @@ export function charClasses(t: string): number {
       if (len >= 3 && len <= 8 && DAY_HASH[foldHash(t, ws, i)] === 1) dayRun(t, ws, i);
       if (isHospCue(t, ws, i)) pushHosp(ws);
       // a month name may also start inside a run, after a non-ASCII letter ("\b" is ASCII): only a candidate
-      if (seen & K_HI) monthSuffixes(t, ws, i);
+      if (seen & K_HI) suffixCandidates(t, ws, i);
       continue;
     }
     if (k & 2) {
@@ -914,6 +914,18 @@ function execAt(re: RegExp, text: string, mask: number, from: number): RegExpExe
   return null;
 }
 
+/** execAt over a list of candidate starts (in increasing order) instead of the digit runs. */
+function execAtList(re: RegExp, text: string, starts: Int32Array, count: number, from: number): RegExpExecArray | null {
+  while (cur < count) {
+    const s = starts[cur++]!;
+    if (s < from) continue;
+    re.lastIndex = s;
+    const m = re.exec(text);
+    if (m !== null) return m;
+  }
+  return null;
+}
+
 /** Pushes the span of match m (false when the rule's check rejects it). */
 function pushMatch(text: string, r: ScanRule, m: RegExpExecArray, spans: Span[]): boolean {
   let score = r.score;
@@ -1036,16 +1048,10 @@ function pushHosp(p: number): void {
 export function recognizeHospitals(text: string, spans: Span[]): void {
   // the cue words of the character pass when it ran on this text, else a scan
   const at = tokText === text && !referenceScan;
-  HOSPITAL.lastIndex = 0;
   let m: RegExpExecArray | null;
-  let q = 0, from = 0;
-  for (;;) {
-    if (!at) m = HOSPITAL.exec(text);
-    else {
-      m = null;
-      while (q < nHosp && m === null) { const p = hospS[q++]!; if (p < from) continue; HOSPITAL_AT.lastIndex = p; m = HOSPITAL_AT.exec(text); }
-    }
-    if (m === null) break;
+  let from = 0;
+  cur = 0;
+  while ((m = at ? execAtList(HOSPITAL_AT, text, hospS, nHosp, from) : globalFrom(HOSPITAL, text, from)) !== null) {
     from = m.index + m[0].length;
     const g = m[1]!;
     if (STOP.has(fold(g.split(/[ \-]/)[0]!)) && !/^(?:Le|La)$/.test(g)) continue;
