@@ -5,9 +5,9 @@
  * value itself (level 0), column i its generalization at level i. CRLF or LF line endings, the
  * final newline optional.
  */
-import { validateHierarchy } from './validate.ts';
 import { readFile } from 'node:fs/promises';
 import { AnonymatError } from '../errors.ts';
+import { validateHierarchy } from './validate.ts';
 import type { Issue } from '../errors.ts';
 import type { Column } from '../table/table.ts';
 

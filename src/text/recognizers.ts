@@ -118,7 +118,6 @@ for (let c = 0; c < 256; c++) {
 }
 /** CHAR_KIND of a code above 255: 'Ÿ' is a month-name letter (and odd), 'œ' odd. */
 function kindAbove255(c: number): number { return c === 376 ? 1 | K_ODD | K_HI : c === 339 ? K_ODD : 0; }
-function isDateSep(c: number): boolean { return c === 47 || c === 46 || c === 45 || c === 124; }
 /** Features of the digit run [s, i) of t (c: the character after it, 0 at the end). */
 function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   const n = t.length;
@@ -187,8 +186,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   }
   if (s >= 2) { const a = t.charCodeAt(s - 2); if (pc >= 65 && pc <= 90 && a >= 65 && a <= 90) m |= G_UUD; }
   if (nRuns === runS.length) {
-    const grow2 = (x: Int32Array): Int32Array<ArrayBuffer> => { const a = new Int32Array(nRuns * 2); a.set(x); return a; };
-    runS = grow2(runS); runE = grow2(runE); runM = grow2(runM); runBefore = grow2(runBefore); runFirst = grow2(runFirst); runTop = grow2(runTop);
+    runS = doubled(runS); runE = doubled(runE); runM = doubled(runM); runBefore = doubled(runBefore); runFirst = doubled(runFirst); runTop = doubled(runTop);
   }
   // the run, its shapes and its place in its NIR chain
   const q = nRuns++;
@@ -215,6 +213,8 @@ let xS = new Int32Array(64), nX = 0;
  * names the shapes its matches can start with (`at`, read off its regex): a run with none of them
  * cannot start a match of the rule.
  */
+/** A copy of a full candidate buffer with twice the room (the buffers only grow). */
+function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> { const b = new Int32Array(a.length * 2); b.set(a); return b; }
 const S_LE2 = 1, S_ISO = 2, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
   S_8 = 1 << 9, S_F0 = 1 << 10, S_US = 1 << 11, S_NIR = 1 << 12, S_SSN = 1 << 13, S_IP = 1 << 14, S_LONG = 1 << 15,
   S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20, S_CUE45 = 1 << 21;
@@ -222,7 +222,7 @@ const S_LE2 = 1, S_ISO = 2, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 
 const ADDR_FIRST = new Uint8Array(128);
 for (const ch of 'abcdefhilmpqrstv') ADDR_FIRST[ch.charCodeAt(0)] = 1;
 function pushX(s: number): void {
-  if (nX === xS.length) { const a = new Int32Array(nX * 2); a.set(xS); xS = a; }
+  if (nX === xS.length) xS = doubled(xS);
   xS[nX++] = s;
 }
 /**
@@ -244,7 +244,7 @@ for (const w of CUE_WORDS) { CUE_LENS[w.charCodeAt(0)]! |= 1 << w.length; CUE_EN
 /** A letter of WORD's class [A-Za-zÀ-ÖØ-öø-ÿ]. */
 function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247); }
 function pushTok(a: number, b: number): void {
-  if (nTok === tokA.length) { const x = new Int32Array(nTok * 2); x.set(tokA); tokA = x; const y = new Int32Array(nTok * 2); y.set(tokB); tokB = y; }
+  if (nTok === tokA.length) { tokA = doubled(tokA); tokB = doubled(tokB); }
   tokA[nTok] = a; tokB[nTok++] = b;
 }
 /** The token(s) of the letter run [ws, i) of t (not inside the previous capitalized token). */
@@ -272,7 +272,7 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean): void {
 /** Starts of the month names of the text (whole letter runs, or run suffixes after a non-ASCII letter). */
 let monS = new Int32Array(16), nMon = 0;
 function pushMon(p: number): void {
-  if (nMon === monS.length) { const a = new Int32Array(nMon * 2); a.set(monS); monS = a; }
+  if (nMon === monS.length) monS = doubled(monS);
   monS[nMon++] = p;
 }
 /** Per length 3-9: bit (c - 97) set when a month form of that length ends with the letter c. */
@@ -305,7 +305,7 @@ const DAY_HASH = new Uint8Array(4096);
 for (const w of DAY_WORDS) DAY_HASH[foldHash(w, 0, w.length)] = 1;
 function dayRun(t: string, ws: number, i: number): void {
   if (!DAY_WORDS.has(t.slice(ws, i).toLowerCase())) return;
-  if (nDay === dayS.length) { const a = new Int32Array(nDay * 2); a.set(dayS); dayS = a; }
+  if (nDay === dayS.length) dayS = doubled(dayS);
   dayS[nDay++] = ws;
 }
 /** Month names and hospital cue words starting inside the run [ws, i), right after a non-ASCII letter. */
@@ -974,6 +974,10 @@ function scanAtCandidates(text: string, r: ScanRule, re: RegExp, spans: Span[]):
     from = tryAt(text, r, re, s, from, spans);
   }
 }
+/** The rule at each of `count` candidate starts, in order (the global-scan walk of scanAtCandidates). */
+function tryAtList(text: string, r: ScanRule, re: RegExp, starts: Int32Array, count: number, spans: Span[]): void {
+  for (let q = 0, from = 0; q < count; q++) if (starts[q]! >= from) from = tryAt(text, r, re, starts[q]!, from, spans);
+}
 /** One attempt of the sticky regex at s: pushes the span, returns where the next attempt may start. */
 function tryAt(text: string, r: ScanRule, re: RegExp, s: number, from: number, spans: Span[]): number {
   re.lastIndex = s;
@@ -998,8 +1002,8 @@ export function recognizePatterns(text: string, spans: Span[]): void {
     if (r.needs !== undefined && (cls & r.needs) !== r.needs) continue;
     if (r.gate && !r.gate(text, cls)) continue;
     if (r.sticky !== null && !referenceScan) {
-      if (r.mon) { for (let q = 0, from = 0; q < nMon; q++) if (monS[q]! >= from) from = tryAt(text, r, r.sticky, monS[q]!, from, spans); }
-      else if (r.day) { for (let q = 0, from = 0; q < nDay; q++) if (dayS[q]! >= from) from = tryAt(text, r, r.sticky, dayS[q]!, from, spans); }
+      if (r.mon) tryAtList(text, r, r.sticky, monS, nMon, spans);
+      else if (r.day) tryAtList(text, r, r.sticky, dayS, nDay, spans);
       else scanAtCandidates(text, r, r.sticky, spans);
       continue;
     }
@@ -1042,7 +1046,7 @@ function isHospCue(t: string, p: number, i: number): boolean {
 }
 let hospS = new Int32Array(16), nHosp = 0;
 function pushHosp(p: number): void {
-  if (nHosp === hospS.length) { const a = new Int32Array(nHosp * 2); a.set(hospS); hospS = a; }
+  if (nHosp === hospS.length) hospS = doubled(hospS);
   hospS[nHosp++] = p;
 }
 export function recognizeHospitals(text: string, spans: Span[]): void {

@@ -44,7 +44,6 @@ export interface NirCheck {
   kind: 'nir' | 'nia' | null;
 }
 
-const NIR_SHAPE = /^([1-478])([0-9]{2})(0[1-9]|1[0-2]|[2-9][0-9])(2[AB]|[0-9]{2})([0-9]{3})([0-9]{3})([0-9]{2})?$/;
 
 /** NIR key of the 13-character body (Corsica 2A/2B handled). */
 export function nirKey(body13: string): number {
@@ -63,8 +62,9 @@ const nirChars = new Int32Array(15);
 
 /**
  * Checks a NIR / NIA (numéro de sécurité sociale, INS matricule). Same answer as matching
- * NIR_SHAPE on compact(value).toUpperCase() and comparing the key with nirKey, in one pass over
- * the characters (this runs on every NIR-like number of every note).
+ * /^([1-478])([0-9]{2})(0[1-9]|1[0-2]|[2-9][0-9])(2[AB]|[0-9]{2})([0-9]{3})([0-9]{3})([0-9]{2})?$/
+ * on compact(value).toUpperCase() and comparing the key with nirKey (the test holds that
+ * definition), in one pass over the characters: this runs on every NIR-like number of every note.
  */
 export function checkNir(value: string): NirCheck {
   let n = 0;
