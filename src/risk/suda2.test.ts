@@ -36,14 +36,14 @@ test('maxSize bounds the search: scores are lower bounds, complete only at maxSi
 });
 
 // brute force: every subset, check uniqueness and minimality directly
-function bruteScores(rows: number[][]): number[] {
+function bruteScores(rows: number[][], maxSize = Infinity): number[] {
   const M = rows[0]!.length;
   const fact = (k: number): number => (k <= 1 ? 1 : k * fact(k - 1));
   const uniqueOn = (i: number, mask: number) => rows.filter((r) => [...Array(M).keys()].every((j) => !(mask >> j & 1) || r[j] === rows[i]![j])).length === 1;
   return rows.map((_, i) => {
     let s = 0;
     for (let mask = 1; mask < 1 << M; mask++) {
-      if (!uniqueOn(i, mask)) continue;
+      if (popcount(mask) > maxSize || !uniqueOn(i, mask)) continue;
       let minimal = true;
       for (let j = 0; j < M; j++) if (mask >> j & 1 && (mask & ~(1 << j)) && uniqueOn(i, mask & ~(1 << j))) minimal = false;
       if (minimal) s += fact(M - popcount(mask));
@@ -59,4 +59,25 @@ test('property: scores equal a brute-force enumeration of minimal sample uniques
     const r = suda2(cols(rows), [3, 4, 2, 3], { maxSize: 4 });
     assert.deepEqual([...r.scores], bruteScores(rows));
   }), { numRuns: 60 });
+});
+
+test('more than 30 variables (subset keys are not bit masks): constant columns add no MSU', () => {
+  // the hand example's 3 columns, then 33 constant columns interleaved: the same MSUs are found
+  // (a constant column never makes a record unique), each weighted (M − s)! with M = 36
+  const rows = [[0, 0, 0], [0, 0, 0], [1, 0, 1], [0, 1, 0], [0, 0, 1]];
+  const wide = rows.map((r) => [...Array.from({ length: 11 }, () => 0), r[0]!, ...Array.from({ length: 11 }, () => 0), r[1]!, ...Array.from({ length: 11 }, () => 0), r[2]!]);
+  const r = suda2(cols(wide), cards(wide), { maxSize: 3 });
+  assert.equal(r.summary.variables, 36);
+  assert.deepEqual(r.summary.msuBySize, { 1: 2, 2: 1 });
+  const f = (k: number): number => (k <= 1 ? 1 : k * f(k - 1));
+  assert.deepEqual([...r.scores], [0, 0, f(35), f(35), f(34)]);
+  assert.equal(r.summary.contributions.filter((x) => x > 0).length, 3);
+});
+
+test('property: with maxSize < M (pruned enumeration), scores equal brute force over subsets of at most maxSize', () => {
+  fc.assert(fc.property(fc.array(fc.tuple(fc.nat(2), fc.nat(3), fc.nat(1), fc.nat(2), fc.nat(1), fc.nat(4)), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 4 }), (t, maxSize) => {
+    const rows = t.map((r) => [...r]);
+    const r = suda2(cols(rows), [3, 4, 2, 3, 2, 5], { maxSize });
+    assert.deepEqual([...r.scores], bruteScores(rows, maxSize));
+  }), { numRuns: 80 });
 });

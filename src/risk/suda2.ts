@@ -32,6 +32,8 @@ export interface Suda2Options {
   disFraction?: number;
   /** Classes over all the columns, when already computed (saves one pass). */
   classes?: Classes;
+  /** Called as subsets are refined (done of total = Σ_{s ≤ maxSize} C(M, s)), at most every 64 subsets. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface Suda2Summary {
@@ -72,7 +74,6 @@ function factorial(k: number): number { let r = 1; for (let i = 2; i <= k; i++) 
 
 export function suda2(columns: readonly Int32Array[], cardinalities: readonly number[], options: Suda2Options = {}): Suda2Result {
   const M = columns.length;
-  if (M > 30) throw new RangeError(`SUDA2 supports at most 30 variables, got ${M}`);
   const n = M ? columns[0]!.length : 0;
   const maxSize = Math.max(1, Math.min(options.maxSize ?? 3, M));
   const disFraction = options.disFraction ?? 0.01;
@@ -99,29 +100,40 @@ export function suda2(columns: readonly Int32Array[], cardinalities: readonly nu
   // Depth-first over the subsets in lexicographic order: a subset's classes are its parent's
   // refined by its last variable, so only the chain of ancestors' class ids is alive (≤ maxSize
   // arrays of `classes` ints). For every subset we keep one bit per candidate: unique on it.
+  // A subset {v1 < v2 < … < vs} is keyed by Σ (vi + 1)·(M + 1)^(s−i): a child's key is its
+  // parent's × (M + 1) + v + 1 (exact in a double while (M + 1)^maxSize < 2^53: any M at maxSize ≤ 5)
   const words = (U + 31) >>> 5;
-  const uniqueBits = new Map<number, Uint32Array>();
+  const uniqueBits = new Map<number, { vars: number[]; bits: Uint32Array }>();
+  const keyOf = (vars: readonly number[]) => { let k = 0; for (const v of vars) k = k * (M + 1) + v + 1; return k; };
   const refiner = new Refiner(u, base.sizes);
-  const visit = (mask: number, lastVar: number, depth: number, groupOf: Int32Array | null, count: number) => {
+  let total = 0;
+  for (let s = 1, c = 1; s <= maxSize; s++) { c = (c * (M - s + 1)) / s; total += Math.round(c); }
+  let done = 0;
+  const onProgress = options.onProgress;
+  const visit = (vars: number[], key: number, lastVar: number, depth: number, groupOf: Int32Array | null, count: number) => {
     for (let v = lastVar + 1; v < M; v++) {
-      const child = mask | (1 << v);
+      const childVars = [...vars, v];
+      const child = key * (M + 1) + v + 1;
       const leaf = depth + 1 === maxSize || v === M - 1; // no child of its own: refine into a reused buffer
       const r = refiner.refine(groupOf, count, reps[v]!, Math.max(1, cardinalities[v]!), leaf);
       const bits = uniqueCandidates(r.sizes, r.groupOf, candClass, words);
       r.sizes.fill(0, 0, r.count);
-      uniqueBits.set(child, bits);
-      if (!leaf) visit(child, v, depth + 1, r.groupOf, r.count);
+      uniqueBits.set(child, { vars: childVars, bits });
+      if (onProgress && (++done & 63) === 0) onProgress(done, total);
+      if (!leaf) visit(childVars, child, v, depth + 1, r.groupOf, r.count);
     }
   };
-  if (U > 0 && M > 0) visit(0, -1, 0, null, 1);
+  if (U > 0 && M > 0) {
+    if (Math.pow(M + 1, maxSize) > Number.MAX_SAFE_INTEGER) throw new RangeError(`SUDA2: ${M} variables with subsets of up to ${maxSize} variables are beyond what this implementation enumerates; lower risk.suda2MaxSize`);
+    visit([], 0, -1, 0, null, 1);
+    onProgress?.(total, total);
+  }
 
   // MSUs: unique on S and on none of S's subsets with one variable less
-  for (const [mask, bits] of uniqueBits) {
-    const vars: number[] = [];
-    for (let v = 0; v < M; v++) if (mask & (1 << v)) vars.push(v);
+  for (const { vars, bits } of uniqueBits.values()) {
     const s = vars.length;
     const w = weight(s);
-    const subsets = s > 1 ? vars.map((v) => uniqueBits.get(mask & ~(1 << v))!) : [];
+    const subsets = s > 1 ? vars.map((v) => uniqueBits.get(keyOf(vars.filter((x) => x !== v)))!.bits) : [];
     let found = 0;
     for (let k = 0; k < words; k++) {
       let x = bits[k]!;
