@@ -16,11 +16,12 @@ export function policyColumns(policy: Policy): string[] {
 
 export async function assessFile(
   input: string, policy: Policy, overrides: ReadOptions = {}, htmlPath?: string,
+  options: { onProgress?: (done: number, total: number) => void } = {},
 ): Promise<{ table: Table; assessment: AssessmentView }> {
   const clean = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as ReadOptions;
   const table = await readTable(input, { ...readOptionsOf(policy, clean), columns: policyColumns(policy) });
   const populationTable = await readPopulationTable(policy);
-  const assessment = assessTable(table, policy, { populationTable }) as unknown as AssessmentView;
+  const assessment = assessTable(table, policy, { populationTable, onProgress: options.onProgress }) as unknown as AssessmentView;
   if (htmlPath) {
     await writeFileAtomic(htmlPath, renderHtmlReport({
       title: 'anonymat — risk assessment',

@@ -12,7 +12,7 @@ import { AnonymatError } from '../errors.ts';
 import type { Policy } from '../policy/policy.ts';
 import { isNumericKind, type Column, type Table } from '../table/table.ts';
 import { journalistRisk, journalistRiskFromRecordRisks, marketerRisk, prosecutorRisk, type JournalistRisk, type PopulationSource } from './attacker.ts';
-import { classSummary, coarsen, columnsByName, equivalenceClasses, histogramObject, sizeHistogram } from './classes.ts';
+import { classSummary, coarsenRepresentatives, columnsByName, equivalenceClasses, gather, histogramObject, sizeHistogram } from './classes.ts';
 import { diversity, type TDistance } from './diversity.ts';
 import { individualRisk } from './individual.ts';
 import { aggregateByPerson, type Aggregation, type PersonColumnSpec } from './person.ts';
@@ -29,6 +29,8 @@ export interface AssessOptions {
   suda2MaxSize?: number;
   /** Skip the leave-one-out contributions (M passes over the classes). */
   skipContributions?: boolean;
+  /** Progress of the SUDA2 enumeration (subsets refined so far, of `total`), for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface VerdictFailure {
@@ -165,7 +167,7 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
   let suda: Assessment['suda2'] = null;
   if (maxSize > 0 && qiCols.length > 0 && units > 0) {
     const disFraction = fractionSource === 'assumed-census' ? 0.01 : fraction;
-    const s = suda2(qiCols.map((c) => c.codes), qiCols.map((c) => c.dictionary.length), { maxSize, disFraction, classes }).summary;
+    const s = suda2(qiCols.map((c) => c.codes), qiCols.map((c) => c.dictionary.length), { maxSize, disFraction, classes, onProgress: options.onProgress }).summary;
     suda = {
       maxSize: s.maxSize, variables: s.variables, complete: s.complete, disFraction: s.disFraction, specialUniques: s.recordsWithMsu,
       msuBySize: s.msuBySize, highestScore: s.highestScore, highestDis: s.highestDis, meanDis: s.meanDis, disHistogram: s.disHistogram,
@@ -190,9 +192,11 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
   // ---- contributions: leave one QI out (over the classes, not the rows)
   const contributions: Assessment['contributions'] = [];
   if (!options.skipContributions && qiCols.length > 0) {
+    // each QI's codes read once at the classes' representatives, then regrouped without one QI at a time
+    const reps = qiCols.map((x) => gather(x.codes, classes.first));
+    const cards = qiCols.map((x) => Math.max(1, x.dictionary.length));
     for (let q = 0; q < qiCols.length; q++) {
-      const others = qiCols.filter((_, i) => i !== q);
-      const g = coarsen(classes, others.map((x) => x.codes), others.map((x) => Math.max(1, x.dictionary.length)));
+      const g = coarsenRepresentatives(classes, reps.filter((_, i) => i !== q), cards.filter((_, i) => i !== q));
       const s = classSummary(g.sizes, kThreshold);
       contributions.push({ column: qis[q]!, kWithout: s.k, classesWithout: s.classes, uniquesWithout: s.sampleUniques, uniquesRemoved: summary.sampleUniques - s.sampleUniques, recordsBelowKWithout: s.recordsBelowK });
     }

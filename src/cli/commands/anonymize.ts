@@ -57,22 +57,12 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
       const overrides = Object.fromEntries(Object.entries({ delimiter: opts.delimiter, encoding: opts.encoding, format: opts.format }).filter(([, v]) => v !== undefined));
       const table = await readTable(input, { ...readOptionsOf(policy, overrides), columns: Object.keys(policy.columns) });
       // progress bar on stderr, only when the search runs longer than a second
-      let bar: { start(total: number, value: number): void; update(v: number): void; stop(): void } | null = null;
-      const started = Date.now();
-      let lastDraw = 0;
-      const progress = opts.progress !== false && process.stderr.isTTY ? await import('cli-progress') : null;
-      const onProgress = progress ? (checked: number, size: number) => {
-        const now = Date.now();
-        if (!bar && now - started > 1000) {
-          bar = new progress.SingleBar({ format: 'search [{bar}] {value}/{total} transformations checked', stream: process.stderr, hideCursor: true }, progress.Presets.shades_classic);
-          bar.start(size, checked);
-        }
-        if (bar && now - lastDraw > 100) { bar.update(checked); lastDraw = now; }
-      } : undefined;
+      const { progressBar } = await import('../progress.ts');
+      const bar = await progressBar('search: transformations checked', opts.progress !== false);
       const result = await anonymize(table, policy, {
-        strategy: opts.strategy as never, suppressionLimit: suppression, metric: opts.metric as never, onProgress,
+        strategy: opts.strategy as never, suppressionLimit: suppression, metric: opts.metric as never, onProgress: bar.onProgress,
       });
-      if (bar) { const b = bar as { update(v: number): void; stop(): void }; b.update(result.checked); b.stop(); }
+      bar.finish(result.checked);
       // the anonymity verdict: attack the release with the originals at hand (docs/verdict.md)
       let proof: import('../../attack/index.ts').VerdictReport | undefined;
       if (opts.verdict && result.table) {

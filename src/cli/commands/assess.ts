@@ -18,6 +18,7 @@ export function register(program: Command): void {
     .option('--aux <file>', 'with --original: auxiliary table with identities for the linkage attack')
     .option('--json', 'print the assessment as JSON (docs/assessment.md)')
     .option('--html <file>', 'write a self-contained HTML report')
+    .option('--no-progress', 'no progress bar on stderr (drawn on a terminal when SUDA2 runs longer than a second)')
     .addHelpText('after', `
 Examples:
   anonymat assess patients.csv --policy policy.yaml
@@ -33,9 +34,12 @@ pass per quasi-identifier subset (SUDA2 grows with risk.suda2MaxSize, default 3)
       const { assessFile } = await import('../../release/assess.ts');
       const { summaryLines } = await import('../../release/assess-report.ts');
       const policy = await policyFromOptions(opts);
+      const { progressBar } = await import('../progress.ts');
+      const bar = await progressBar('SUDA2: subsets of quasi-identifiers', opts.progress !== false);
       const result = await assessFile(input, policy, {
         delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined, format: opts.format as never,
-      }, opts.html);
+      }, opts.html, { onProgress: bar.onProgress });
+      bar.finish();
       let proof: import('../../attack/index.ts').VerdictReport | undefined;
       if (opts.original) {
         const { verdictOfFiles } = await import('../../release/verdict.ts');
@@ -57,7 +61,7 @@ pass per quasi-identifier subset (SUDA2 grows with risk.suda2MaxSize, default 3)
 
 interface AssessOptions {
   original?: string; control?: string; aux?: string;
-  policy?: string; qi?: string; sensitive?: string; k?: string; delimiter?: string; encoding?: string; format?: string; json?: boolean; html?: string;
+  policy?: string; qi?: string; sensitive?: string; k?: string; delimiter?: string; encoding?: string; format?: string; json?: boolean; html?: string; progress?: boolean;
 }
 
 async function policyFromOptions(opts: AssessOptions) {
