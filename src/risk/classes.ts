@@ -103,7 +103,13 @@ export function coarsen(
     for (let c = 0; c < u; c++) total += base.sizes[c]!;
     return { groupOf: new Int32Array(u), sizes: Int32Array.from(u ? [total] : []), count: u ? 1 : 0 };
   }
-  const reps = columns.map((col) => gather(col, base.first));
+  return coarsenRepresentatives(base, columns.map((col) => gather(col, base.first)), cardinalities);
+}
+
+/** coarsen() over codes already read at the classes' representatives (`reps[j][c]` = code of class c). */
+export function coarsenRepresentatives(
+  base: Classes, reps: readonly Int32Array[], cardinalities: readonly number[],
+): { groupOf: Int32Array; sizes: Int32Array; count: number } {
   const g = groupify(reps, cardinalities);
   return { groupOf: g.classOf, sizes: sumByGroup(g.classOf, base.sizes, g.count), count: g.count };
 }

@@ -44,3 +44,28 @@ test('sensitive fallback set ignores missing unless all missing; mode ties go to
   const q = aggregateByPerson(tableFromRecords({ id: ['a', 'a'], v: ['y', 'x'] }), 'id', [{ name: 'v', aggregate: 'mode' }]);
   assert.deepEqual(toRecords(q.table).map((r) => r.v), ['x']);
 });
+
+test('property: set aggregation = the sorted distinct values of each person; dictionary distinct and in tuple order', async () => {
+  const fc = (await import('fast-check')).default;
+  fc.assert(fc.property(fc.array(fc.tuple(fc.nat(6), fc.option(fc.constantFrom('a', 'b', 'c', 'd'), { nil: null })), { minLength: 1, maxLength: 40 }), (rows) => {
+    const t2 = tableFromRecords({ id: rows.map(([p]) => `p${p}`), v: rows.map(([, v]) => v) });
+    const p = aggregateByPerson(t2, 'id', [{ name: 'v', aggregate: 'set' }]);
+    const col = p.table.columns[0]!;
+    const got = toRecords(p.table).map((r) => r.v);
+    // persons in order of first appearance of their id
+    const ids = [...new Set(rows.map(([q]) => q))];
+    const expected = ids.map((q) => {
+      const vs = [...new Set(rows.filter(([x, v]) => x === q && v !== null).map(([, v]) => v!))].sort();
+      return vs.length ? vs.join(' | ') : null;
+    });
+    assert.deepEqual(got, expected);
+    const labels = col.dictionary.filter((x) => x !== null) as string[];
+    assert.equal(new Set(labels).size, labels.length);
+    const tuples = labels.map((l) => l.split(' | '));
+    for (let i = 1; i < tuples.length; i++) {
+      const a = tuples[i - 1]!, b = tuples[i]!;
+      const k = a.findIndex((x, j) => x !== b[j]);
+      assert.ok(k === -1 ? a.length < b.length : (b[k] === undefined ? false : a[k]! < b[k]!), `${labels[i - 1]} before ${labels[i]}`);
+    }
+  }), { numRuns: 200 });
+});

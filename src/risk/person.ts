@@ -122,31 +122,47 @@ function aggregateColumn(col: Column, agg: Aggregation, rows: Int32Array, start:
 
 function setColumn(col: Column, rows: Int32Array, start: Int32Array, persons: number): Column {
   const miss = col.missing;
-  const keyOf: string[] = new Array(persons);
-  const labelOf = new Map<string, string>();
-  const tuples = new Map<string, number[]>();
+  // each distinct set of codes gets a tuple id: one-value sets (most persons) by a direct table,
+  // larger sets by their sorted codes joined as a string
+  const single = new Int32Array(col.dictionary.length).fill(-1);
+  const multi = new Map<string, number>();
+  const tuples: number[][] = [];
+  const tupleOf = new Int32Array(persons);
   const scratch: number[] = [];
+  let hasMissing = false;
   for (let p = 0; p < persons; p++) {
+    const a = start[p]!, b = start[p + 1]!;
+    let first = -1, several = false;
+    for (let k = a; k < b; k++) {
+      const c = col.codes[rows[k]!]!;
+      if (c === miss) continue;
+      if (first === -1) first = c; else if (c !== first) { several = true; break; }
+    }
+    if (first === -1) { tupleOf[p] = -1; hasMissing = true; continue; }
+    if (!several) {
+      let t = single[first]!;
+      if (t === -1) { t = single[first] = tuples.length; tuples.push([first]); }
+      tupleOf[p] = t;
+      continue;
+    }
     scratch.length = 0;
-    for (let k = start[p]!; k < start[p + 1]!; k++) { const c = col.codes[rows[k]!]!; if (c !== miss) scratch.push(c); }
+    for (let k = a; k < b; k++) { const c = col.codes[rows[k]!]!; if (c !== miss) scratch.push(c); }
     scratch.sort((x, y) => x - y);
     const uniq = scratch.filter((c, i) => i === 0 || c !== scratch[i - 1]);
     const key = uniq.join(',');
-    keyOf[p] = key;
-    if (uniq.length && !labelOf.has(key)) {
-      labelOf.set(key, uniq.map((c) => col.dictionary[c]).join(' | '));
-      tuples.set(key, uniq);
-    }
+    let t = multi.get(key);
+    if (t === undefined) { t = tuples.length; multi.set(key, t); tuples.push(uniq); }
+    tupleOf[p] = t;
   }
   // dictionary in the order of the code tuples (lexicographic), missing last
-  const keys = [...tuples.keys()].sort((x, y) => cmpTuple(tuples.get(x)!, tuples.get(y)!));
-  const codeOf = new Map(keys.map((k, i) => [k, i] as const));
-  const hasMissing = keyOf.some((k) => k === '');
-  const dictionary: (string | null)[] = keys.map((k) => labelOf.get(k)!);
+  const order = tuples.map((_, i) => i).sort((x, y) => cmpTuple(tuples[x]!, tuples[y]!));
+  const rank = new Int32Array(tuples.length);
+  order.forEach((t, i) => { rank[t] = i; });
+  const dictionary: (string | null)[] = order.map((t) => tuples[t]!.map((c) => col.dictionary[c]).join(' | '));
   if (hasMissing) dictionary.push(null);
   const codes = new Int32Array(persons);
-  for (let p = 0; p < persons; p++) codes[p] = keyOf[p] === '' ? keys.length : codeOf.get(keyOf[p]!)!;
-  return Object.freeze({ name: col.name, kind: 'string' as const, codes, dictionary: Object.freeze(dictionary), missing: hasMissing ? keys.length : -1 });
+  for (let p = 0; p < persons; p++) codes[p] = tupleOf[p] === -1 ? tuples.length : rank[tupleOf[p]!]!;
+  return Object.freeze({ name: col.name, kind: 'string' as const, codes, dictionary: Object.freeze(dictionary), missing: hasMissing ? tuples.length : -1 });
 }
 
 function cmpTuple(a: number[], b: number[]): number {
