@@ -15,13 +15,20 @@ export interface ColumnProfile {
   looksLike: string[];
   role: 'identifier' | 'person-key' | 'quasi' | 'sensitive' | 'insensitive' | 'weight';
   reason: string;
+  /**
+   * With a person key: how a quasi-identifier that varies between the rows of one person is
+   * reduced to one value per person (the assessment requires it; see docs/policy.md).
+   */
+  aggregate?: 'min' | 'set';
 }
 
 export type IdentifierDetector = (name: string, sample: string[]) => { kind: string; confidence?: number; reason?: string } | null;
 
 const QUASI = /^(birth|dob|date_?of_?birth|naiss|ddn|age|sex|gender|genre|sexe|zip|postal|post_?code|code_?postal|cp|commune|city|ville|dep|departement|département|region|région|county|state|race|ethnic|marital|matrimon|education|diplome|occupation|profession|pcs|csp|job|work|nationality|country|pays|native|language|religion|height|taille|weight_kg|poids|bmi|imc)/i;
 const SENSITIVE = /(diag|icd|cim|cim10|condition|disease|maladie|patholog|drug|medic|treatment|traitement|prescri|procedure|acte|hiv|vih|salary|income|revenu|salaire|cancer|result|outcome|sensitive)/i;
-const PERSON_KEY = /^(patient|person|personne|subject|sujet|member|individu|beneficiaire|bénéficiaire)[-_ ]?(id|key|num|number|no|identifier|pseudo)?$|^(patient|person)_?id$|^(ipp|pid|nip)$/i;
+const PERSON_KEY = /^(patient|person|personne|subject|sujet|member|individu|beneficiaire|bénéficiaire)[-_ ]?(id|key|num|number|nbr|nr|nb|no|code|ref|identifier|pseudo|pseudonym)?$|^(patient|person)_?id$|^(ipp|pid|nip)$/i;
+/** Words of a header naming persons, for a key-like column whose values repeat (one value per person, several rows each). */
+const PERSONISH = /(patient|person|personne|subject|sujet|member|membre|individu|beneficiaire|bénéficiaire|client|assure|assuré|enrollee|pat)/i;
 const WEIGHT = /^(w|wt|weight_?sample|sampling_?weight|sample_?weight|poids_?sondage|pondera|ponderation|pondération)$/i;
 const DATE_LABEL = /^\d{4}-\d{2}-\d{2}$/;
 const POSTAL = /^\d{5}$/;
@@ -30,7 +37,7 @@ const POSTAL = /^\d{5}$/;
 export function profileTable(table: Table, detect?: IdentifierDetector, sampleSize = 200, directKinds?: ReadonlySet<string>): ColumnProfile[] {
   // kinds that are direct identifiers (the rest — birth dates, cities, postal codes — are quasi-identifiers)
   const isDirect = (kind: string) => (directKinds ? directKinds.has(kind) : !['date', 'birth-date', 'postal-code', 'zip', 'city', 'commune', 'departement', 'age', 'sex', 'gender'].includes(kind));
-  return table.columns.map((c) => {
+  const profiles = table.columns.map((c) => {
     const n = table.rowCount;
     const counts = new Int32Array(c.dictionary.length);
     for (let i = 0; i < n; i++) counts[c.codes[i]!]!++;
@@ -56,12 +63,61 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
     else if (detected && isDirect(detected.kind)) { p.role = 'identifier'; p.reason = `values look like ${detected.kind}${detected.reason ? ` (${detected.reason})` : ''}: a direct identifier (${stats})`; }
     else if (QUASI.test(c.name) || looksLike.includes('postal-code') || (detected !== null && !isDirect(detected.kind)) || (looksLike.includes('date') && /birth|naiss|dob|ddn/i.test(c.name))) { p.role = 'quasi'; p.reason = `demographic or geographic attribute an adversary may know (${stats})`; }
     else if (SENSITIVE.test(c.name)) { p.role = 'sensitive'; p.reason = `header names health or financial information (${stats})`; }
+    else if (keyLike(c.kind, distinct, nonMissing)) {
+      // a code with (almost) one value per row or per person: a record or person key, never a measurement
+      if (uniqueShare < 0.99 && PERSONISH.test(c.name)) { p.role = 'person-key'; p.reason = `a key-like code whose values repeat (${distinct} values for ${nonMissing} rows), named like a person: a person identifier (${stats}); it will be pseudonymized or dropped, and risk counts persons`; }
+      else { p.role = 'identifier'; p.reason = `${uniqueShare >= 0.99 ? 'every value is unique' : `${distinct} values for ${nonMissing} rows`}: behaves like a record or person key, which links records to a person (${stats}); if it identifies persons, declare it person-key`; }
+    }
     else if (c.kind === 'string' && uniqueShare > 0.9 && distinct > 50) { p.role = 'identifier'; p.reason = `text with ${(uniqueShare * 100).toFixed(0)}% unique values: behaves like an identifier (${stats})`; }
     else if ((c.kind === 'decimal' || c.kind === 'integer') && distinct > 100) { p.role = 'insensitive'; p.reason = `a measurement with many values (${stats}); declare it quasi if an adversary may know it`; }
     else if (looksLike.includes('date')) { p.role = 'quasi'; p.reason = `a date (${stats}): dates of events can be known to others`; }
     else { p.role = 'quasi'; p.reason = `categorical column (${stats}); proposed as quasi-identifier to be safe — set insensitive if no adversary could know it`; }
     return p;
   });
+  // one person key: the first proposed (a header naming it wins over content); others are identifiers
+  const keys = profiles.filter((p) => p.role === 'person-key');
+  const key = keys.find((p) => PERSON_KEY.test(p.name)) ?? keys[0];
+  for (const p of keys) if (p !== key) { p.role = 'identifier'; p.reason += '; another column is proposed as the person key'; }
+  if (key) proposeAggregates(table, profiles, key.name);
+  return profiles;
+}
+
+/**
+ * An integer or text code with at least 50 values covering at least half the rows: a record or
+ * person key (dates and decimal measurements are not codes).
+ */
+function keyLike(kind: Column['kind'], distinct: number, nonMissing: number): boolean {
+  return (kind === 'integer' || kind === 'string') && distinct >= 50 && distinct >= 0.5 * nonMissing;
+}
+
+/**
+ * With a person key, a quasi-identifier that takes several values within one person needs an
+ * aggregation (the assessment fails without one): ordered demographic values and dates → min (e.g.
+ * the age at the first stay), codes and text → set (the set of values: what a release of all the
+ * rows tells an adversary).
+ */
+function proposeAggregates(table: Table, profiles: ColumnProfile[], personKey: string): void {
+  const key = table.columns.find((c) => c.name === personKey)!;
+  const n = table.rowCount;
+  for (const p of profiles) {
+    if (p.role !== 'quasi') continue;
+    const col = table.columns.find((c) => c.name === p.name)!;
+    // first code seen per person; a second, different code means the column varies
+    const firstOf = new Int32Array(key.dictionary.length).fill(-1);
+    let varies = false;
+    for (let i = 0; i < n && !varies; i++) {
+      const k = key.codes[i]!;
+      if (k === key.missing) continue;
+      const v = col.codes[i]!;
+      if (firstOf[k] === -1) firstOf[k] = v;
+      else if (firstOf[k] !== v) varies = true;
+    }
+    if (!varies) continue;
+    // an ordered demographic value (age, birth year, height, a date) → its lowest value; codes and text → the set
+    const ordered = p.type === 'date' || ((p.type === 'integer' || p.type === 'decimal') && QUASI.test(p.name));
+    p.aggregate = ordered ? 'min' : 'set';
+    p.reason += `; varies between the rows of one person: aggregate ${p.aggregate} proposed (or first, max, mode${p.aggregate === 'set' ? ', min' : ', set'})`;
+  }
 }
 
 /** Renders the proposed policy as commented YAML. */
@@ -77,6 +133,7 @@ export function proposePolicyYaml(profiles: ColumnProfile[], o: { input: string;
     const parts = [`role: ${p.role}`];
     if (p.role !== 'identifier' && p.type !== 'string') parts.push(`type: ${p.type}`);
     if (p.role === 'quasi' && p.type === 'string' && p.looksLike.includes('postal-code')) parts.push('type: string');
+    if (p.aggregate) parts.push(`aggregate: ${p.aggregate}`);
     lines.push(`  # ${p.reason}${p.looksLike.length ? `; looks like: ${p.looksLike.join(', ')}` : ''}`);
     lines.push(`  ${(key + ':').padEnd(w + 1)} { ${parts.join(', ')} }`);
   }
