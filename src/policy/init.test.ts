@@ -31,3 +31,32 @@ test('init profiles columns and proposes roles with reasons; the proposal is a v
   const policy = parsePolicyText(yaml, { baseDir: '/', source: 'proposed' });
   assert.equal(policy.columns.email!.role, 'identifier');
 });
+
+test('init: key-like codes are identifiers or the person key, and varying quasi-identifiers get an aggregation', () => {
+  // 300 encounters of 120 patients: a unique record number, a repeated patient number, a varying
+  // age (min), a varying payer code (set), a constant sex, and a small-cardinality integer code
+  const n = 300;
+  const t = tableFromRecords({
+    recid: Array.from({ length: n }, (_, i) => 1000 + i * 7),
+    patient_nbr: Array.from({ length: n }, (_, i) => 500000 + (i % 120) * 13),
+    age: Array.from({ length: n }, (_, i) => 30 + (i % 120) % 50 + Math.floor(i / 120)),
+    payer: Array.from({ length: n }, (_, i) => ['MC', 'HM', 'SP'][(i + Math.floor(i / 120)) % 3]!),
+    sex: Array.from({ length: n }, (_, i) => ((i % 120) % 2 ? 'F' : 'M')),
+    admission_type_id: Array.from({ length: n }, (_, i) => 1 + (i % 8)),
+    member_code: Array.from({ length: n }, (_, i) => `M${(i % 150) * 3}`),
+  });
+  const p = profileTable(t);
+  const by = Object.fromEntries(p.map((x) => [x.name, x]));
+  assert.equal(by.recid!.role, 'identifier');
+  assert.match(by.recid!.reason, /every value is unique/);
+  assert.equal(by.patient_nbr!.role, 'person-key');
+  // a second person-like key becomes an identifier (one person key per policy)
+  assert.equal(by.member_code!.role, 'identifier');
+  assert.equal(by.age!.aggregate, 'min');
+  assert.equal(by.payer!.aggregate, 'set');
+  assert.equal(by.sex!.aggregate, undefined);
+  assert.equal(by.admission_type_id!.role, 'quasi');
+  const policy = parsePolicyText(proposePolicyYaml(p, { input: 'x.csv' }), { baseDir: '/', source: 'proposed' });
+  assert.equal(policy.columns.age!.aggregate, 'min');
+  assert.equal(policy.columns.patient_nbr!.role, 'person-key');
+});
