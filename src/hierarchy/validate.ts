@@ -26,7 +26,9 @@ export function validateHierarchy(h: Hierarchy, opts: { file?: string; source?: 
   const H = h.levels.length;
   if (H === 0) return [{ path: whole, message: `column ${h.column}: the hierarchy has no level` }];
   const n = h.levels[0]!.length;
-  if (n === 0) return [{ path: whole, message: `column ${h.column}: the hierarchy has no row` }];
+  // no row: nothing to check here; against the data, every non-missing value is then uncovered
+  // (checkCoverage reports it) and a column of missing values only is fine (one synthetic row)
+  if (n === 0) return [];
   for (let l = 1; l < H; l++) {
     if (h.levels[l]!.length !== n) {
       issues.push({ path: whole, message: `column ${h.column}, level ${l}: ${h.levels[l]!.length} labels for ${n} ground values; every row needs a label at every level` });

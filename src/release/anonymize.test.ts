@@ -53,6 +53,22 @@ test('library: anonymize generalizes with readable labels, drops identifiers, as
   assert.ok(sections.some((s) => s.title === 'Class sizes after'));
 });
 
+test('library: a quasi-identifier with only missing values (a US person view has no département) is no error', async () => {
+  const policy = parsePolicyText(`columns:
+  age: { role: quasi, type: integer, hierarchy: { intervals: { width: [10, 20] } } }
+  departement: { role: quasi }
+  diagnosis: { role: sensitive }
+thresholds: { k: 2 }
+anonymize: { suppressionLimit: 0 }
+`, { baseDir: tmpdir(), source: 'test' });
+  const t = tableFromRecords({ age: ['34', '36', '38', '31', '45', '47'], departement: [null, null, null, null, null, null], diagnosis: ['a', 'b', 'a', 'c', 'b', 'a'] }, { age: 'integer' });
+  const r = await anonymize(t, policy, { assess: false });
+  assert.ok(r.feasible && r.table);
+  const rows = toRecords(r.table);
+  assert.ok(rows.every((x) => x.departement === null || x.departement === '*'), JSON.stringify(rows[0]));
+  assert.deepEqual(rows.map((x) => x.age), ['[30-40[', '[30-40[', '[30-40[', '[30-40[', '[40-50[', '[40-50[']);
+});
+
 test('library: suppressed records are masked when the policy says mask', async () => {
   const policy = parsePolicyText(POLICY('{ k: 3 }', '{ suppressionLimit: 0.5, suppressed: mask, strategy: exhaustive }'), { baseDir: tmpdir(), source: 'test' });
   const r = await anonymize(records(), policy, { assess: false });
