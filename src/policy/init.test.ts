@@ -26,10 +26,15 @@ test('init profiles columns and proposes roles with reasons; the proposal is a v
   assert.equal(byName.diagnosis!.missingShare.toFixed(3), (66 / 200).toFixed(3));
   assert.equal(byName.glucose!.role, 'insensitive');
   assert.equal(byName.patient_id!.uniqueShare, 1);
+  // generalization proposals: intervals of round widths over the range (59 / 16 → 5), postal codes masked
+  assert.equal(byName.birth_year!.hierarchy, '{ intervals: { width: [5, 10, 20] } }');
+  assert.equal(byName.code_postal!.hierarchy, '{ mask: { levels: 5 } }');
+  assert.equal(byName.glucose!.hierarchy, undefined);
   const yaml = proposePolicyYaml(p, { input: 'x.csv' });
   assert.match(yaml, /# header names a patient\/person identifier/);
   const policy = parsePolicyText(yaml, { baseDir: '/', source: 'proposed' });
   assert.equal(policy.columns.email!.role, 'identifier');
+  assert.deepEqual(policy.columns.birth_year!.hierarchy, { intervals: { width: [5, 10, 20] } });
 });
 
 test('init: key-like codes are identifiers or the person key, and varying quasi-identifiers get an aggregation', () => {

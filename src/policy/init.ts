@@ -20,6 +20,11 @@ export interface ColumnProfile {
    * reduced to one value per person (the assessment requires it; see docs/policy.md).
    */
   aggregate?: 'min' | 'set';
+  /**
+   * A proposed generalization hierarchy for a quasi-identifier (a builder of docs/hierarchies.md,
+   * as inline YAML), so that `anonymize` can coarsen it level by level instead of only suppressing it.
+   */
+  hierarchy?: string;
 }
 
 export type IdentifierDetector = (name: string, sample: string[]) => { kind: string; confidence?: number; reason?: string } | null;
@@ -79,7 +84,39 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
   const key = keys.find((p) => PERSON_KEY.test(p.name)) ?? keys[0];
   for (const p of keys) if (p !== key) { p.role = 'identifier'; p.reason += '; another column is proposed as the person key'; }
   if (key) proposeAggregates(table, profiles, key.name);
+  for (const p of profiles) if (p.role === 'quasi' && p.aggregate !== 'set') p.hierarchy = proposeHierarchy(table.columns.find((c) => c.name === p.name)!, p);
   return profiles;
+}
+
+/**
+ * A builder for a quasi-identifier: dates → day, month, quarter, year, 5 years, decade; numbers
+ * with more than 12 values → nested intervals of widths w, 2w, 4w with w the round number (1, 2, 5
+ * × 10^k) nearest above range / 16; 5-digit postal codes → masked from the right. Other columns
+ * get none (value or `*`).
+ */
+function proposeHierarchy(col: Column, p: ColumnProfile): string | undefined {
+  if (p.type === 'date') return '{ dates: true }';
+  if ((p.type === 'integer' || p.type === 'decimal') && p.distinct > 12) {
+    let lo = Infinity, hi = -Infinity;
+    for (const label of col.dictionary) {
+      if (label === null) continue;
+      const v = Number(label);
+      if (Number.isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; }
+    }
+    if (!(hi > lo)) return undefined;
+    const w = niceWidth((hi - lo) / 16, p.type === 'integer');
+    return `{ intervals: { width: [${w}, ${2 * w}, ${4 * w}] } }`;
+  }
+  if (p.type === 'string' && p.looksLike.includes('postal-code')) return '{ mask: { levels: 5 } }';
+  return undefined;
+}
+
+/** The smallest of 1, 2, 5 × 10^k at or above x (at least 1 for integers). */
+function niceWidth(x: number, integer: boolean): number {
+  if (integer && x <= 1) return 1;
+  const e = Math.pow(10, Math.floor(Math.log10(x)));
+  for (const m of [1, 2, 5, 10]) if (m * e >= x - 1e-12) return Number((m * e).toPrecision(6));
+  return 10 * e;
 }
 
 /**
@@ -134,6 +171,7 @@ export function proposePolicyYaml(profiles: ColumnProfile[], o: { input: string;
     if (p.role !== 'identifier' && p.type !== 'string') parts.push(`type: ${p.type}`);
     if (p.role === 'quasi' && p.type === 'string' && p.looksLike.includes('postal-code')) parts.push('type: string');
     if (p.aggregate) parts.push(`aggregate: ${p.aggregate}`);
+    if (p.hierarchy) parts.push(`hierarchy: ${p.hierarchy}`);
     lines.push(`  # ${p.reason}${p.looksLike.length ? `; looks like: ${p.looksLike.join(', ')}` : ''}`);
     lines.push(`  ${(key + ':').padEnd(w + 1)} { ${parts.join(', ')} }`);
   }
