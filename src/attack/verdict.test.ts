@@ -115,3 +115,11 @@ test('an undeclared token column: key-like alone; fresh per release → not a pe
   const kept = await proveAnonymity({ original, release, control, previousRelease: withToken(population(600, 18), 'A'), policy, seed: 1, attacks: 200, detectIdentifier: null });
   assert.ok(kept.verdict.failures.some((f) => f.criterion === 'persistent-key' && f.column === 'token'));
 });
+
+test('progress: every step is announced in order, ending at done', async () => {
+  const original = population(300, 7), release = population(300, 8);
+  const seen: string[] = [];
+  const r = await proveAnonymity({ original, release, policy, seed: 1, detectIdentifier: null, attacks: 50, onProgress: (done, total, step) => seen.push(`${done}/${total} ${step}`) });
+  assert.deepEqual(seen, ['0/6 identifiers and keys', '1/6 formal thresholds', '2/6 singling out', '3/6 linkability', '4/6 inference', '5/6 linkage', '6/6 done']);
+  assert.deepEqual(Object.keys(r.timings), ['identifiers and keys', 'formal thresholds', 'singling out', 'linkability', 'inference', 'linkage']);
+});

@@ -50,7 +50,12 @@ export interface ProveInput {
   hierarchies?: HierarchyLike[];
   /** Identifier detector; default: src/health/identifiers `detectIdentifierColumn` when present. */
   detectIdentifier?: IdentifierDetector | null;
+  /** Called after each step (done of total steps, the step about to run), for a progress bar. */
+  onProgress?: (done: number, total: number, step: string) => void;
 }
+
+/** The steps of proveAnonymity, in order (as named in `timings`). */
+const STEPS = ['identifiers and keys', 'formal thresholds', 'singling out', 'linkability', 'inference', 'linkage'];
 
 export interface Failure {
   criterion: 'direct-identifier' | 'persistent-key' | 'formal-threshold' | 'attack-risk' | 'linkage' | 'cross-release';
@@ -104,7 +109,12 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   const t0 = performance.now();
   const timings: Record<string, number> = {};
   let tLast = t0;
-  const lap = (name: string) => { const t = performance.now(); timings[name] = Math.round(t - tLast) / 1000; tLast = t; };
+  const lap = (name: string) => {
+    const t = performance.now(); timings[name] = Math.round(t - tLast) / 1000; tLast = t;
+    const i = STEPS.indexOf(name) + 1;
+    input.onProgress?.(i, STEPS.length, STEPS[i] ?? 'done');
+  };
+  input.onProgress?.(0, STEPS.length, STEPS[0]!);
   const { original, release, control, aux, previousRelease, policy } = input;
   const cfg = parseAttacksSection(policy.attacks, policy.source);
   const limit = policy.thresholds?.maxAttackRisk ?? cfg.maxRisk ?? 0.05;

@@ -4,7 +4,7 @@
  */
 export interface Progress {
   /** Pass to the library as its onProgress callback (undefined when no bar can be drawn). */
-  readonly onProgress: ((done: number, total: number) => void) | undefined;
+  readonly onProgress: ((done: number, total: number, step?: string) => void) | undefined;
   /** Completes and removes the bar (when one was drawn). */
   finish(done?: number): void;
 }
@@ -16,17 +16,19 @@ export async function progressBar(what: string, enabled = true): Promise<Progres
   const started = Date.now();
   let lastDraw = 0, last = 0;
   return {
-    onProgress(done: number, total: number) {
+    onProgress(done: number, total: number, step?: string) {
       const now = Date.now();
       last = done;
+      const payload = { step: step ?? '' };
       if (!bar && now - started > 1000) {
-        bar = new cli.SingleBar({ format: `${what} [{bar}] {value}/{total}`, stream: process.stderr, hideCursor: true }, cli.Presets.shades_classic);
-        bar.start(total, done);
+        bar = new cli.SingleBar({ format: `${what} [{bar}] {value}/{total} {step}`, stream: process.stderr, hideCursor: true }, cli.Presets.shades_classic);
+        bar.start(total, done, payload);
       }
-      if (bar && now - lastDraw > 100) { bar.update(done); lastDraw = now; }
+      // a new step is drawn at once; counts within a step at most every 100 ms
+      if (bar && (step !== undefined || now - lastDraw > 100)) { bar.update(done, payload); lastDraw = now; }
     },
     finish(done?: number) {
-      if (bar) { bar.update(done ?? last); bar.stop(); }
+      if (bar) { bar.update(done ?? last, { step: '' }); bar.stop(); }
     },
   };
 }

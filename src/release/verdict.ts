@@ -19,6 +19,8 @@ export interface VerdictRunOptions {
   truth?: { release: string; aux: string };
   /** Called for a hierarchy that cannot be built (its labels are then read by their form only). */
   onWarning?: (message: string) => void;
+  /** Progress of the verdict's steps (done of total, the step about to run). */
+  onProgress?: (done: number, total: number, step: string) => void;
 }
 
 /** Reads the files and runs the verdict. Declared types apply to raw files; released and auxiliary
@@ -55,5 +57,6 @@ export async function verdictOfTables(t: VerdictTables, policy: Policy, o: Verdi
     original: t.original, release: t.release, policy, hierarchies,
     ...(t.control ? { control: t.control } : {}), ...(t.aux ? { aux: t.aux } : {}), ...(t.previousRelease ? { previousRelease: t.previousRelease } : {}),
     ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.attacks !== undefined ? { attacks: o.attacks } : {}), ...(o.truth ? { truth: o.truth } : {}),
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
 }

@@ -70,7 +70,9 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
         const control = opts.control ? await readTable(opts.control, { ...readOptionsOf(policy, overrides), columns: Object.keys(policy.columns), typesIfPresent: true }) : undefined;
         const attacks = opts.attacks === undefined ? undefined : Number(opts.attacks);
         if (attacks !== undefined && !(Number.isInteger(attacks) && attacks >= 1)) throw new AnonymatError('invalid-usage', '--attacks expects a positive integer');
-        proof = await verdictOfTables({ original: table, release: result.table, ...(control ? { control } : {}) }, policy, { attacks, onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
+        const vbar = await progressBar('verdict: steps', opts.progress !== false);
+        proof = await verdictOfTables({ original: table, release: result.table, ...(control ? { control } : {}) }, policy, { attacks, onWarning: (m) => process.stderr.write(`warning: ${m}\n`), onProgress: vbar.onProgress });
+        vbar.finish();
         for (const w of proof.warnings) process.stderr.write(`WARNING: ${w}\n`);
       } else if (opts.control && !opts.verdict) throw new AnonymatError('invalid-usage', '--control goes with --verdict');
       const ok = result.feasible && result.verdict.passes && (!proof || proof.verdict.anonymous);

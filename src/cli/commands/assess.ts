@@ -43,10 +43,12 @@ pass per quasi-identifier subset (SUDA2 grows with risk.suda2MaxSize, default 3)
       let proof: import('../../attack/index.ts').VerdictReport | undefined;
       if (opts.original) {
         const { verdictOfFiles } = await import('../../release/verdict.ts');
+        const vbar = await progressBar('verdict: steps', opts.progress !== false);
         proof = await verdictOfFiles({ original: opts.original, release: input, control: opts.control, aux: opts.aux }, policy, {
           overrides: { delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined },
-          onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+          onWarning: (m) => process.stderr.write(`warning: ${m}\n`), onProgress: vbar.onProgress,
         });
+        vbar.finish();
         for (const w of proof.warnings) process.stderr.write(`WARNING: ${w}\n`);
       } else if (opts.control || opts.aux) throw new AnonymatError('invalid-usage', '--control and --aux need --original (the records the input was released from)');
       if (opts.json) printJson(proof ? { ...result.assessment, anonymity: proof } : result.assessment);

@@ -4,7 +4,7 @@ import { AnonymatError } from '../../errors.ts';
 
 interface VerdictOptions {
   policy?: string; control?: string; aux?: string; previousRelease?: string; json?: boolean; seed?: string; attacks?: string;
-  truth?: string; delimiter?: string; encoding?: string; output?: string;
+  truth?: string; delimiter?: string; encoding?: string; output?: string; progress?: boolean;
 }
 
 /** `anonymat verdict <original> <release>`: attacks the release and says whether it is anonymous (docs/verdict.md). */
@@ -24,6 +24,7 @@ export function register(program: Command): void {
     .option('--encoding <enc>', 'utf-8 or latin-1 (overrides the policy)')
     .option('-o, --output <file>', 'also write the JSON report to this file (atomically)')
     .option('--json', 'print the report as JSON (docs/verdict.md)')
+    .option('--no-progress', 'no progress bar on stderr (drawn on a terminal when the verdict runs longer than a second)')
     .addHelpText('after', `
 Examples:
   anonymat verdict extract.csv release.csv --control heldout.csv --policy policy.yaml
@@ -52,14 +53,17 @@ Cost: ${'~'}2,000 attacks per criterion by default (configurable); a few seconds
         if (!r || !a) throw new AnonymatError('invalid-usage', '--truth expects <release column>:<aux column>');
         truth = { release: r, aux: a };
       }
+      const { progressBar } = await import('../progress.ts');
+      const bar = await progressBar('verdict: steps', opts.progress !== false);
       const report = await verdictOfFiles(
         { original: originalPath, release: releasePath, control: opts.control, aux: opts.aux, previousRelease: opts.previousRelease },
         policy,
         {
           overrides: { delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined },
-          seed, attacks, truth, onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+          seed, attacks, truth, onWarning: (m) => process.stderr.write(`warning: ${m}\n`), onProgress: bar.onProgress,
         },
       );
+      bar.finish();
       const pc = (await import('picocolors')).default;
       for (const w of report.warnings) {
         process.stderr.write(w.startsWith('NO CONTROL SET') ? `${pc.bold(pc.yellow('WARNING'))}: ${pc.yellow(w)}\n` : `${pc.yellow('warning')}: ${w}\n`);
