@@ -572,14 +572,25 @@ interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean;
 const ZIP_CITY_AT = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/y;
 const ZIP_CITY_G = new RegExp(ZIP_CITY_AT.source, 'g');
 
-const TITLES = new Set(['DR', 'DR.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'NURSE', 'INFIRMIER', 'INFIRMIERE', 'INTERNE', 'EXTERNE']);
+const TITLES = new Set(['DR', 'DR.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE']);
 /** Words after which a capitalized word is a person: kinship, patient, "né(e) de". */
 const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'EPOUX', 'EPOUSE', 'FRERE', 'SOEUR', 'MARI', 'FEMME', 'CONJOINT', 'CONJOINTE', 'COMPAGNON', 'COMPAGNE', 'TUTEUR', 'TUTRICE', 'FATHER', 'MOTHER', 'SON', 'DAUGHTER', 'HUSBAND', 'WIFE', 'BROTHER', 'SISTER', 'PARTNER', 'GUARDIAN', 'NOM', 'PRENOM', 'NAME', 'SIGNE', 'SIGNEE', 'SIGNED']);
+/**
+ * Health professions heading a signature or a care-team line ("Psychologue : Zulmira Mauran"): a
+ * weaker cue than a title — the next word is a name when it is a known name, upper case or an
+ * initial, or when another name-like word follows it ("Infirmière : Pansement refait" stays).
+ */
+const PROFESSIONS = new Set([
+  'PSYCHOLOGUE', 'KINESITHERAPEUTE', 'KINE', 'INFIRMIER', 'INFIRMIERE', 'IDE', 'PHARMACIEN', 'PHARMACIENNE', 'SAGE-FEMME',
+  'ORTHOPHONISTE', 'DIETETICIEN', 'DIETETICIENNE', 'ERGOTHERAPEUTE', 'PSYCHOMOTRICIEN', 'PSYCHOMOTRICIENNE', 'ORTHOPTISTE',
+  'PODOLOGUE', 'SECRETAIRE', 'MANIPULATEUR', 'MANIPULATRICE', 'PSYCHIATRE', 'ANESTHESISTE', 'CHIRURGIEN', 'CHIRURGIENNE',
+  'NURSE', 'PHYSIOTHERAPIST', 'PSYCHOLOGIST', 'PHARMACIST', 'MIDWIFE', 'SURGEON', 'THERAPIST']);
 /** Capitalized words that are never names by themselves. */
 const STOP = new Set([
   'LE', 'LA', 'LES', 'L', 'UN', 'UNE', 'DES', 'DU', 'DE', 'D', 'ET', 'EN', 'AU', 'AUX', 'A', 'POUR', 'PAR', 'AVEC', 'SANS', 'SUR', 'SOUS', 'DANS', 'CHEZ', 'CE', 'CET', 'CETTE', 'CES', 'IL', 'ELLE', 'ILS', 'ELLES', 'ON', 'NOUS', 'VOUS', 'JE', 'TU', 'SON', 'SA', 'SES', 'LEUR', 'MON', 'MA', 'MES', 'NE', 'PAS', 'PLUS', 'OU', 'OUI', 'NON', 'SI', 'MAIS', 'DONC', 'CAR', 'PUIS', 'APRES', 'AVANT', 'DEPUIS', 'VERS', 'ENTRE', 'LORS', 'SELON',
   'THE', 'AND', 'OF', 'IN', 'AT', 'FOR', 'WITH', 'TO', 'AN', 'IS', 'WAS', 'HE', 'SHE', 'HIS', 'HER', 'THEY', 'THIS', 'THAT', 'NO', 'NOT', 'ON', 'BY', 'FROM', 'AS', 'OR', 'IF', 'BE', 'HAS', 'HAD', 'HAVE', 'ARE', 'WERE',
   'PATIENT', 'PATIENTE', 'PATIENTS', 'PATIENTES', 'HOPITAL', 'HOSPITAL', 'CHU', 'CH', 'CHR', 'APHP', 'AP-HP', 'SERVICE', 'UNITE', 'CLINIQUE', 'CENTRE', 'DATE', 'NE', 'NEE', 'NEES', 'NES', 'AGE', 'AGEE', 'ANS', 'DOSSIER', 'MEDICAL', 'MEDICALE', 'COMPTE', 'RENDU', 'CONSULTATION', 'HOSPITALISATION', 'URGENCES', 'URGENCE', 'RDV', 'TEL', 'TEL.', 'FAX', 'IPP', 'NDA', 'NIR', 'RPPS', 'ADELI', 'FINESS', 'SAMU', 'SMUR', 'ECG', 'IRM', 'TDM', 'RAS', 'NFS', 'CRP', 'HTA', 'AVC', 'BPCO', 'VIH', 'VHC', 'VHB', 'SC', 'IV', 'IM', 'PO', 'NSS', 'INS', 'SS', 'CMU', 'AME', 'ALD', 'GHU', 'HEGP', 'USIC', 'SAU', 'UHCD', 'REA', 'HDJ', 'SSR', 'EHPAD', 'CHEF', 'PH', 'PU', 'CCA', 'DES', 'DU', 'DIU', 'INJ', 'SOL', 'SER', 'CP', 'MG', 'ML', 'CHEF', 'CHEFS', 'ASSISTANT', 'ASSISTANTS', 'SECRETARIAT', 'ADRESSE', 'RESIDENCE', 'VILLE', 'PAYS', 'FRANCE', 'RUE', 'AVENUE', 'BOULEVARD', 'PLACE', 'CEDEX', 'MOTIF', 'CONCLUSION', 'ANTECEDENTS', 'TRAITEMENT', 'EXAMEN', 'EXAMENS', 'BILAN', 'HISTOIRE', 'MALADIE', 'EVOLUTION', 'RESULTAT', 'RESULTATS', 'CONTACT', 'VISITE', 'ENTREE', 'SORTIE', 'LETTRE', 'COURRIER', 'OBJET', 'CHER', 'CHERE', 'CONFRERE', 'CONSOEUR', 'BONJOUR', 'MERCI', 'CORDIALEMENT', 'DOCTEUR', 'PROFESSEUR', 'MADAME', 'MONSIEUR',
+  'ADJOINT', 'ADJOINTE', 'REFERENT', 'REFERENTE', 'COORDINATEUR', 'COORDINATRICE', 'PRINCIPAL', 'PRINCIPALE', 'DIPLOME', 'DIPLOMEE',
   'LOI', 'DECRET', 'ARTICLE', 'ARRETE', 'CODE', 'NORME', 'SYNDROME', 'MALADIE', 'SIGNE', 'TEST', 'SCORE', 'CLASSIFICATION', 'STADE', 'TYPE', 'GROUPE', 'EQUIPE', 'INTERNES', 'INTERNE', 'EXTERNE', 'PERE', 'MERE',
   'LUNDI', 'MARDI', 'MERCREDI', 'JEUDI', 'VENDREDI', 'SAMEDI', 'DIMANCHE', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY',
   'JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER',
@@ -587,7 +598,7 @@ const STOP = new Set([
 ]);
 
 const F_CITY = 4096, F_CITYP = 8192;
-const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13;
+const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13, LEX_PROF = 1 << 14;
 let lexReady = false;
 /** The shared lexicon plus the stop / title / cue bits (one Map look-up per token). */
 function tokenLexicon(): Map<string, number> {
@@ -596,12 +607,13 @@ function tokenLexicon(): Map<string, number> {
     const add = (k: string, bit: number): void => { lex.set(k, (lex.get(k) ?? 0) | bit); };
     for (const k of STOP) add(k, LEX_STOP);
     for (const k of CUES) add(k, LEX_CUE);
+    for (const k of PROFESSIONS) add(k, LEX_PROF);
     for (const k of TITLES) { if (k.endsWith('.')) add(k.slice(0, -1), LEX_TITLE_DOT); else add(k, LEX_TITLE); }
     lexReady = true;
   }
   return lex;
 }
-const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 32, F_AMBIG = 64, F_STOP = 128, F_CUE = 256, F_SENT = 512, F_SYNTHEA = 1024, F_NAME = 2048;
+const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 32, F_AMBIG = 64, F_STOP = 128, F_CUE = 256, F_SENT = 512, F_SYNTHEA = 1024, F_NAME = 2048, F_PROF = 1 << 14;
 
 /**
  * One token pass: capitalized words (Latin letters, hyphens, apostrophes, a trailing dot for
@@ -717,6 +729,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     const coreEnd = hasDot ? tokE - 1 : tokE;
     const coreLen = coreEnd - s;
     f |= F_CAP;
+    // "N°" (numéro): a letter right before '°' is never a name
+    if (coreLen === 1 && text.charCodeAt(tokE) === 176) f |= F_STOP;
     const cap = true;
     let e = tokE;
     if (hasDot) {
@@ -736,6 +750,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       if (lx) {
         if ((lx & LEX_STOP) && !(f & F_INITIAL)) f |= F_STOP;
         if (lx & LEX_CUE) f |= F_CUE;
+        if (lx & LEX_PROF) f |= F_PROF;
         if ((lx & LEX_TITLE) && !(coreLen === 1 && c0 === 77 && !hasDot)) f |= F_TITLE;
         if (hasDot && (lx & LEX_TITLE_DOT)) f |= F_TITLE;
         if (lx & LEX_FIRST) f |= F_FIRST;
@@ -778,6 +793,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (f & F_SYNTHEA) { strong[i] = 1; continue; }
     const prevTitle = i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && gapOkTitle(text, ends[i - 1]!, starts[i]!);
     if (prevTitle) { strong[i] = 1; continue; }
+    if (i > 0 && (flags[i - 1]! & F_PROF) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
+      && ((f & (F_FIRST | F_SUR | F_UPPER | F_INITIAL)) !== 0 || (gapOk(i) && nameLike(i + 1)))) { strong[i] = 1; continue; }
     if (f & F_INITIAL) {
       if (gapOkLoose(text, ends[i]!, i + 1 < n ? starts[i + 1]! : -1) && i + 1 < n && (flags[i + 1]! & F_CAP) && !(flags[i + 1]! & (F_STOP | F_TITLE))) strong[i] = 1;
       continue;

@@ -50,6 +50,16 @@ test('no false alarm on ordinary clinical sentences', () => {
   assert.deepEqual(got, []);
 });
 
+test('health professions are weak cues: a name after them, never an ordinary capitalized word; N° is no initial', () => {
+  assert.deepEqual(labels('Psychologue : Zulmira Mauran N° ADELI'), [['NAME', 'Zulmira Mauran']]);
+  assert.deepEqual(labels('Kinésithérapeute : DUPONT'), [['NAME', 'DUPONT']]);
+  assert.deepEqual(labels('Infirmière Dupont est passée.'), [['NAME', 'Dupont']]);
+  // a capitalized word after a profession is not a name by itself (no dictionary hit, no name after it)
+  assert.deepEqual(labels('Infirmière : Pansement refait.'), []);
+  assert.deepEqual(labels('Secrétaire Adjointe : Marie Blanc'), [['NAME', 'Marie Blanc']]);
+  assert.deepEqual(labels('Docteur Blücher Audrey N° RPPS'), [['NAME', 'Blücher Audrey']]);
+});
+
 test('replacement policies: tag, mask, surrogate (consistent per document / per person), pseudonym', () => {
   const t = 'Jean DUPONT vu le 12/03/2020. Jean DUPONT revu le 19/03/2020.';
   assert.equal(redactText(t, { lang: 'fr' }).text, '[NOM] vu le [DATE]. [NOM] revu le [DATE].');
