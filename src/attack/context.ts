@@ -27,6 +27,13 @@ export interface AttackInput {
   confidence?: number;
   /** Hierarchies of the policy (labels → ground values) to read generalized categories. */
   hierarchies?: HierarchyLike[];
+  /**
+   * Column of the original (and control) tables naming the person of each record (the policy's
+   * person key; the release need not have it). With it the unit attacked is the person: singling
+   * out succeeds when a predicate's matches are all one person's records, and linkability and
+   * inference attack one record per sampled person. Records without a key are persons of their own.
+   */
+  personKey?: string;
 }
 
 export const DEFAULT_ATTACKS = 2000;
@@ -42,6 +49,44 @@ export interface AttackContext {
   warnings: string[];
   /** Seeded permutation rank of each release row (tie-break: smaller wins). */
   priority(): Int32Array;
+  /** Person of each row per table (ORIGINAL, CONTROL) when a person key is given, else null. */
+  persons: (Int32Array | null)[];
+}
+
+/** Person id of each row from a key column: its code, or a fresh id for a row without a key. */
+function personIds(t: Table, key: string): Int32Array | null {
+  const col = t.columns.find((c) => c.name === key);
+  if (!col) return null;
+  const out = new Int32Array(t.rowCount);
+  let next = col.dictionary.length;
+  for (let i = 0; i < t.rowCount; i++) { const c = col.codes[i]!; out[i] = c === col.missing ? next++ : c; }
+  return out;
+}
+
+/**
+ * k attack targets of table t: k distinct rows, or with persons, one row of each of k distinct
+ * persons (a seeded random row of the person), so every person is attacked at most once.
+ */
+export function sampleTargets(ctx: AttackContext, t: number, rowCount: number, k: number): Int32Array {
+  const persons = ctx.persons[t];
+  if (!persons) return sampleRows(ctx.rng, rowCount, k);
+  // rows grouped by person (persons in order of first row)
+  const index = new Map<number, number>();
+  const count: number[] = [];
+  for (let i = 0; i < rowCount; i++) { const p = persons[i]!; const j = index.get(p); if (j === undefined) { index.set(p, count.length); count.push(1); } else count[j]!++; }
+  const P = count.length;
+  const start = new Int32Array(P + 1);
+  for (let j = 0; j < P; j++) start[j + 1] = start[j]! + count[j]!;
+  const fill = start.slice(0, P), rows = new Int32Array(rowCount);
+  for (let i = 0; i < rowCount; i++) { const j = index.get(persons[i]!)!; rows[fill[j]!++] = i; }
+  const chosen = sampleRows(ctx.rng, P, k);
+  return Int32Array.from(chosen, (j) => rows[start[j]! + ctx.rng.int(start[j + 1]! - start[j]!)]!);
+}
+
+/** Number of distinct persons among the rows of table t (rows when no person key). */
+export function unitCount(ctx: AttackContext, t: number, rowCount: number): number {
+  const persons = ctx.persons[t];
+  return persons ? new Set(persons).size : rowCount;
 }
 
 /** Columns present in the original, the release (and the control when given). */
@@ -81,7 +126,12 @@ export function makeContext(input: AttackInput, columns: string[], salt: number)
   const warnings = [...space.warnings];
   if (!hasControl) warnings.push(NO_CONTROL_WARNING);
   let prio: Int32Array | null = null;
+  const key = input.personKey;
+  const persons = [key ? personIds(input.original, key) : null, null, key && input.control ? personIds(input.control, key) : null];
+  if (key && !persons[ORIGINAL]) warnings.push(`the person key ${JSON.stringify(key)} is not in the original: the attacks count records, not persons`);
+  else if (key && input.control && !persons[CONTROL]) warnings.push(`the person key ${JSON.stringify(key)} is not in the control set: its records count as persons of their own`);
   return {
+    persons,
     space, names: columns, hasControl, rng, confidence: input.confidence ?? 0.95,
     nAttacks: Math.max(1, Math.floor(input.attacks ?? DEFAULT_ATTACKS)),
     warnings,

@@ -8,7 +8,7 @@
  */
 import { AnonymatError } from '../errors.ts';
 import { attackFigures, type AttackFigures } from './stats.ts';
-import { makeContext, sampleRows, CONTROL, ORIGINAL, RELEASE, type AttackInput } from './context.ts';
+import { makeContext, sampleRows, sampleTargets, unitCount, CONTROL, ORIGINAL, RELEASE, type AttackInput } from './context.ts';
 import { buildNeighbourIndex, nearest } from './neighbours.ts';
 import { compatible } from './space.ts';
 
@@ -47,16 +47,18 @@ export function inferenceMany(opts: Omit<InferenceOptions, 'secret'> & { secrets
   const ctx = makeContext(opts, names, 31);
   const tol = opts.tolerance ?? 0.05;
   const index = buildNeighbourIndex(ctx.space, opts.auxColumns.map((_, i) => i), RELEASE, ctx.priority());
-  const targets = sampleRows(ctx.rng, opts.original.rowCount, ctx.nAttacks);
+  const targets = sampleTargets(ctx, ORIGINAL, opts.original.rowCount, ctx.nAttacks);
   const guesses = Int32Array.from(targets, (r) => nearest(index, ORIGINAL, r, 1).rows[0] ?? -1);
   const baselineGuesses = Int32Array.from(targets, () => ctx.rng.int(opts.release.rowCount));
   let ct: Int32Array | null = null, ctGuesses: Int32Array | null = null;
   if (ctx.hasControl) {
-    ct = sampleRows(ctx.rng, opts.control!.rowCount, ctx.nAttacks);
+    ct = sampleTargets(ctx, CONTROL, opts.control!.rowCount, ctx.nAttacks);
     ctGuesses = Int32Array.from(ct, (r) => nearest(index, CONTROL, r, 1).rows[0] ?? -1);
   }
   const notes: string[] = [];
-  if (opts.original.rowCount > targets.length) notes.push(`${targets.length} targets sampled from ${opts.original.rowCount} original records (seeded)`);
+  const total = unitCount(ctx, ORIGINAL, opts.original.rowCount);
+  const units = ctx.persons[ORIGINAL] ? 'persons (one record each)' : 'records';
+  if (total > targets.length) notes.push(`${targets.length} targets sampled from ${total} original ${units} (seeded)`);
   return opts.secrets.map((secret, si) => {
     const secretCol = ctx.space.columns[opts.auxColumns.length + si]!;
     const regression = opts.regression ?? secretCol.numeric;

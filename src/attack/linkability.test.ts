@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { columnFromValues, makeTable } from '../table/table.ts';
 import { seededRng } from '../util/rng.ts';
 import { linkability } from './linkability.ts';
+import { makeContext, sampleTargets, ORIGINAL } from './context.ts';
 import { anonymeterDir, randomRecords, readCsvTable } from './test-util.ts';
 
 test('baseline: two random draws of k = 2 among M = 4 released rows intersect with probability 1 − C(2,2)/C(4,2) = 5/6', () => {
@@ -46,4 +47,20 @@ test('known answers: identical release → high risk; independent rows → near 
 test('two parties need two non-empty column lists', () => {
   const ori = randomRecords(10, 1);
   assert.throws(() => linkability({ original: ori, release: ori, auxColumns: [['sex'], []] }), /two non-empty/);
+});
+
+test('person key: targets are distinct persons, one record each', () => {
+  // 30 persons with 1 to 5 records each, and 4 records without a key (persons of their own)
+  const pid: (string | null)[] = [], v: string[] = [];
+  for (let i = 0; i < 30; i++) for (let k = 0; k <= i % 5; k++) { pid.push(`p${i}`); v.push(String(k)); }
+  for (let k = 0; k < 4; k++) { pid.push(null); v.push('x'); }
+  const original = makeTable([columnFromValues('pid', pid), columnFromValues('v', v)]);
+  const release = makeTable([columnFromValues('v', v)]);
+  const ctx = makeContext({ original, release, personKey: 'pid', seed: 5 }, ['v'], 1);
+  const all = sampleTargets(ctx, ORIGINAL, original.rowCount, 1000);
+  assert.equal(all.length, 34); // 30 keyed persons + 4 records without a key
+  const persons = Array.from(all, (r) => pid[r] ?? `row${r}`);
+  assert.equal(new Set(persons).size, 34);
+  const some = sampleTargets(ctx, ORIGINAL, original.rowCount, 10);
+  assert.equal(new Set(Array.from(some, (r) => pid[r] ?? `row${r}`)).size, 10);
 });

@@ -7,7 +7,7 @@
  */
 import { AnonymatError } from '../errors.ts';
 import { attackFigures, type AttackFigures } from './stats.ts';
-import { makeContext, sampleRows, CONTROL, ORIGINAL, RELEASE, type AttackInput } from './context.ts';
+import { makeContext, sampleRows, sampleTargets, unitCount, CONTROL, ORIGINAL, RELEASE, type AttackInput } from './context.ts';
 import { buildNeighbourIndex, nearest } from './neighbours.ts';
 
 export interface LinkabilityOptions extends AttackInput {
@@ -42,7 +42,7 @@ export function linkability(opts: LinkabilityOptions): LinkabilityResult {
     }
     return s;
   };
-  const targets = sampleRows(ctx.rng, opts.original.rowCount, ctx.nAttacks);
+  const targets = sampleTargets(ctx, ORIGINAL, opts.original.rowCount, ctx.nAttacks);
   const successes = run(ORIGINAL, targets);
   const m = opts.release.rowCount;
   let baselineSuccesses = 0;
@@ -53,12 +53,14 @@ export function linkability(opts: LinkabilityOptions): LinkabilityResult {
   }
   let control: { controlSuccesses: number; controlAttacks: number } | object = {};
   if (ctx.hasControl) {
-    const ct = sampleRows(ctx.rng, opts.control!.rowCount, ctx.nAttacks);
+    const ct = sampleTargets(ctx, CONTROL, opts.control!.rowCount, ctx.nAttacks);
     control = { controlSuccesses: run(CONTROL, ct), controlAttacks: ct.length };
   }
   const notes: string[] = [];
-  if (targets.length < ctx.nAttacks) notes.push(`${targets.length} targets (every original record; ${ctx.nAttacks} wanted)`);
-  else if (opts.original.rowCount > targets.length) notes.push(`${targets.length} targets sampled from ${opts.original.rowCount} original records (seeded)`);
+  const units = ctx.persons[ORIGINAL] ? 'persons' : 'records';
+  const total = unitCount(ctx, ORIGINAL, opts.original.rowCount);
+  if (targets.length < ctx.nAttacks) notes.push(`${targets.length} targets (every original ${units === 'persons' ? 'person, one record each' : 'record'}; ${ctx.nAttacks} wanted)`);
+  else if (total > targets.length) notes.push(`${targets.length} targets sampled from ${total} original ${units}${units === 'persons' ? ' (one record each)' : ''} (seeded)`);
   const fig = attackFigures({ successes, attacks: targets.length, baselineSuccesses, baselineAttacks: targets.length, ...control }, ctx.confidence);
   return { ...fig, auxColumns: [A, B], neighbours: k, notes, warnings: ctx.warnings };
 }

@@ -124,3 +124,21 @@ test('control smaller than the original: the control count is rescaled (Anonymet
   assert.ok(r.notes.some((n) => n.includes('rescaled')));
   assert.ok(r.controlSuccesses >= 0 && r.controlSuccesses <= r.attacks);
 });
+
+test('person key: a predicate matching two records of ONE person singles that person out (records would not count it)', () => {
+  // 40 persons, each with one released record (a distinct code); in the originals person i has
+  // two identical records when i is even: a record count sees 2 matches, a person count sees 1
+  const pid: string[] = [], code: string[] = [], rel: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    rel.push(`c${i}`);
+    for (let k = 0; k < (i % 2 === 0 ? 2 : 1); k++) { pid.push(`p${i}`); code.push(`c${i}`); }
+  }
+  const original = makeTable([columnFromValues('pid', pid), columnFromValues('code', code)]);
+  const release = makeTable([columnFromValues('code', rel)]);
+  const byRecord = singlingOut({ original, release, mode: 'univariate', columns: ['code'], attacks: 100, seed: 1 });
+  const byPerson = singlingOut({ original, release, mode: 'univariate', columns: ['code'], attacks: 100, seed: 1, personKey: 'pid' });
+  assert.equal(byRecord.attacks, 40);
+  assert.equal(byRecord.successes, 20); // only the persons with a single record
+  assert.equal(byPerson.successes, 40); // every person is singled out
+  assert.ok(byPerson.notes.some((n) => n.startsWith('unit: persons')));
+});

@@ -88,8 +88,12 @@ function candidates(c: Condition, col: SpaceColumn, v: ColumnView): { parts: [In
   return { parts, size };
 }
 
-/** Rows of table `t` matching the predicate, up to `limit` (early exit), visiting only the candidates of its most selective condition. */
-export function matchRows(ctx: AttackContext, t: number, p: Predicate, limit: number, marks: Uint8Array[], out?: number[]): number {
+/**
+ * Rows of table `t` matching the predicate, up to `limit` (early exit), visiting only the candidates
+ * of its most selective condition. With `persons` (person of each row) it counts distinct persons
+ * instead, up to 2: 1 means every match is one person's record.
+ */
+export function matchRows(ctx: AttackContext, t: number, p: Predicate, limit: number, marks: Uint8Array[], out?: number[], persons?: Int32Array | null): number {
   const cols = ctx.space.columns;
   for (const c of p) if (c.kind === 'cat') for (const a of c.atoms) marks[c.col]![a] = 1;
   const views = p.map((c) => cols[c.col]!.views[t]!);
@@ -100,6 +104,20 @@ export function matchRows(ctx: AttackContext, t: number, p: Predicate, limit: nu
   }
   const n = ctx.space.tables[t]!.table.rowCount;
   let count = 0;
+  if (persons) {
+    let first = -1;
+    let two = false;
+    const each = (r: number): boolean => {
+      for (let i = 0; i < p.length; i++) { const v = views[i]!; if (!holds(p[i]!, cols[p[i]!.col]!, v, v.codes[r]!, marks)) return false; }
+      const who = persons[r]!;
+      if (first === -1) first = who; else if (who !== first) two = true;
+      return two;
+    };
+    if (best) { outer: for (const [a, from, to] of best.parts) for (let i = from; i < to; i++) if (each(a[i]!)) break outer; }
+    else for (let r = 0; r < n; r++) if (each(r)) break;
+    for (const c of p) if (c.kind === 'cat') for (const a of c.atoms) marks[c.col]![a] = 0;
+    return two ? 2 : first === -1 ? 0 : 1;
+  }
   const test = (r: number): boolean => {
     for (let i = 0; i < p.length; i++) {
       const v = views[i]!;
@@ -305,14 +323,17 @@ export function singlingOut(opts: SinglingOutOptions): SinglingOutResult {
     notes.push(`${queries.length} predicate(s) isolating one released record were found in ${attempts} attempt(s) (${ctx.nAttacks} wanted); rates are divided by the ${queries.length} made`);
   }
   if (queries.length === 0 && lone.rows.length > 0) notes.push('no predicate isolates a single released record: the release singles out nobody on these columns');
+  // success: the predicate isolates one record of the originals — one person with a person key
+  const isolates = (t: number, q: Predicate) => matchRows(ctx, t, q, 2, marks, undefined, ctx.persons[t]) === 1;
   let successes = 0, controlSuccesses = 0;
   for (const q of queries) {
-    if (countMatches(ctx, ORIGINAL, q, 2, marks) === 1) successes++;
-    if (ctx.hasControl && countMatches(ctx, CONTROL, q, 2, marks) === 1) controlSuccesses++;
+    if (isolates(ORIGINAL, q)) successes++;
+    if (ctx.hasControl && isolates(CONTROL, q)) controlSuccesses++;
   }
+  if (ctx.persons[ORIGINAL]) notes.push('unit: persons — a predicate succeeds when every original record it matches is one person\'s');
   const baseline = baselineQueries(ctx, mode === 'univariate' ? 1 : nCols, Math.max(queries.length, 1));
   let baselineSuccesses = 0;
-  for (const q of baseline) if (countMatches(ctx, ORIGINAL, q, 2, marks) === 1) baselineSuccesses++;
+  for (const q of baseline) if (isolates(ORIGINAL, q)) baselineSuccesses++;
   let ctrlN = queries.length;
   let ctrlK = controlSuccesses;
   if (ctx.hasControl && opts.control!.rowCount !== opts.original.rowCount && queries.length > 0) {

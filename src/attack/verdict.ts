@@ -89,6 +89,8 @@ export interface VerdictReport {
   warnings: string[];
   parameters: {
     seed: number; attacks: number; confidence: number; limit: number; control: boolean;
+    /** The unit attacked: 'person' when the originals carry the policy's person key, else 'record'. */
+    unit: 'person' | 'record'; personKey: string | null;
     rows: { original: number; release: number; control: number | null; aux: number | null; previousRelease: number | null };
     columns: { quasiIdentifiers: string[]; sensitive: string[]; singlingOut: string[]; linkability: [string[], string[]] | null; inferenceAux: string[] };
   };
@@ -240,7 +242,12 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
 
   lap('formal thresholds');
   // 4. attacks
-  const base = { original, release, ...(control ? { control } : {}), seed, attacks: nAttacks, confidence, ...(input.hierarchies ? { hierarchies: input.hierarchies } : {}) };
+  // the unit attacked: persons when the policy's person key names the records of the originals
+  const personKey = Object.keys(policy.columns).find((c) => role(c) === 'person-key' && original.columns.some((x) => x.name === c));
+  const base = {
+    original, release, ...(control ? { control } : {}), seed, attacks: nAttacks, confidence,
+    ...(input.hierarchies ? { hierarchies: input.hierarchies } : {}), ...(personKey ? { personKey } : {}),
+  };
   const soCols = (cfg.singlingOut?.columns ?? (qi.length ? qi : attackable)).filter((c) => attackable.includes(c));
   const soDetails: SinglingOutResult[] = [];
   let so: VerdictReport['attacks']['singlingOut'];
@@ -321,7 +328,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     attacks: { singlingOut: so, linkability: lk, inference: inf, details: { singlingOut: soDetails, inference: infDetails } },
     linkage: lg, crossRelease: cross, identifiers, keyLikeColumns, formal, warnings,
     parameters: {
-      seed, attacks: nAttacks, confidence, limit, control: !!control,
+      seed, attacks: nAttacks, confidence, limit, control: !!control, unit: personKey ? 'person' : 'record', personKey: personKey ?? null,
       rows: { original: original.rowCount, release: release.rowCount, control: control?.rowCount ?? null, aux: aux?.rowCount ?? null, previousRelease: previousRelease?.rowCount ?? null },
       columns: { quasiIdentifiers: qi, sensitive, singlingOut: soCols, linkability: lkCols, inferenceAux: infAux },
     },
