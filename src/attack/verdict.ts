@@ -231,7 +231,8 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   try {
     // the policy restricted to the columns the release still has (dropped columns are not an error)
     const columns = Object.fromEntries(Object.entries(policy.columns).filter(([c]) => inRelease.has(c)));
-    const a = assessTable(release, { ...policy, columns } as never);
+    // only the thresholds are needed here: no SUDA2 nor leave-one-out contributions
+    const a = assessTable(release, { ...policy, columns } as never, { suda2MaxSize: 0, skipContributions: true });
     formal = { passes: a.verdict.passes, failures: a.verdict.failures.map((f) => ({ criterion: f.criterion, message: f.message, value: f.value, threshold: f.threshold })), notEvaluated: a.verdict.notEvaluated };
     for (const f of a.verdict.failures) failures.push({ criterion: 'formal-threshold', value: f.value, threshold: f.threshold, ...(f.column ? { column: f.column } : {}), message: `formal threshold ${f.criterion}: ${f.message}` });
   } catch (e) {
