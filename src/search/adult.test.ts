@@ -86,6 +86,23 @@ test('adult: the optimal strategy reproduces the exhaustive strategy on 12 setup
   }
 });
 
+test('adult: the heuristic (multi-start local search) stays within 3 % of the optimum on the 12 setups', async (t) => {
+  if (!existsSync(dir + 'adult.csv')) { t.skip('../shared/data/arx/adult.csv absent'); return; }
+  const { table, hs } = await load();
+  let exact = 0;
+  for (const g of EXHAUSTIVE) {
+    const r = runSearch(engineFor(table, hs, g.k, g.suppression, g.l), { strategy: 'heuristic' });
+    const label = `k=${g.k} supp=${g.suppression} l=${g.l}`;
+    assert.ok(r.best && r.best.feasible, label);
+    assert.equal(r.optimal, false, label);
+    assert.ok(r.best.value >= g.loss - 1e-12 && r.best.value <= g.loss * 1.03, `${label}: ${r.best.value} vs optimum ${g.loss}`);
+    if (Math.abs(r.best.value - g.loss) < 1e-12) exact++;
+  }
+  // measured when written: the optimum on 11 setups, 2.1 % above it on k = 2, 0 % (a single climb
+  // with single-step moves found it on 5, up to 13 % above)
+  assert.ok(exact >= 11, `optimum reached on ${exact} of 12 setups`);
+});
+
 test('adult: exhaustive recomputed live (ANONYMAT_SLOW_TESTS=1)', async (t) => {
   if (!process.env.ANONYMAT_SLOW_TESTS) { t.skip('set ANONYMAT_SLOW_TESTS=1 (about a minute per setup)'); return; }
   if (!existsSync(dir + 'adult.csv')) { t.skip('../shared/data/arx/adult.csv absent'); return; }

@@ -258,41 +258,81 @@ export function heuristicSearch(checker: Checker, options: SearchOptions = {}): 
     seen.set(id, r);
     return r;
   };
-  // climb from the floor (the lowest levels not certified infeasible) along the path of lowest
-  // bounds to its first feasible transformation: a binary search when feasibility is monotone
-  const path = [idOf(l, checker.floor)];
-  for (;;) {
-    let next = -1, nb = Infinity;
-    forEachSuccessor(l, path[path.length - 1]!, (x) => { const b = bound(x); if (next === -1 || b < nb || (b === nb && x < next)) { next = x; nb = b; } });
-    if (next === -1) break;
-    path.push(next);
-  }
-  let r: CheckResult | null = null;
-  if (monotonicity(checker).feasibility) {
-    let lo = 0, hi = path.length - 1;
-    while (lo < hi) { const mid = (lo + hi) >>> 1; if (check(path[mid]!).feasible) hi = mid; else lo = mid + 1; }
-    r = check(path[lo]!);
-  } else {
-    for (const id of path) { r = check(id); if (r.feasible) break; }
-  }
-  if (!r || !r.feasible) return { best: null, optimal: false, checked, latticeSize: l.size, strategy: 'heuristic' };
+  // Several starts (a multi-start local search): the climb from the floor (the lowest levels not
+  // certified infeasible) along the path of lowest bounds, and one climb per quasi-identifier whose
+  // first step raises that quasi-identifier. Each climb ends at its first feasible transformation
+  // (a binary search when feasibility is monotone), then a local search improves it; the best wins.
+  const floor = idOf(l, checker.floor);
+  const climb = (first: number): number[] => {
+    const path = [floor];
+    if (first !== -1) path.push(first);
+    for (;;) {
+      let next = -1, nb = Infinity;
+      forEachSuccessor(l, path[path.length - 1]!, (x) => { const b = bound(x); if (next === -1 || b < nb || (b === nb && x < next)) { next = x; nb = b; } });
+      if (next === -1) break;
+      path.push(next);
+    }
+    return path;
+  };
+  const firstFeasible = (path: number[]): CheckResult | null => {
+    let r: CheckResult | null = null;
+    if (monotonicity(checker).feasibility) {
+      let lo = 0, hi = path.length - 1;
+      while (lo < hi) { const mid = (lo + hi) >>> 1; if (check(path[mid]!).feasible) hi = mid; else lo = mid + 1; }
+      r = check(path[lo]!);
+    } else {
+      for (const id of path) { r = check(id); if (r.feasible) break; }
+    }
+    return r && r.feasible ? r : null;
+  };
   // improve: move to the best feasible neighbour (predecessor or successor) while it improves;
   // neighbours whose lower bound cannot beat the current value are not checked
-  let best = r;
-  for (;;) {
-    let improved: CheckResult | null = null;
-    const tryNode = (x: number) => {
-      const target = improved ?? best;
-      if (metric.lowerBound && bound(x) > target.value) return;
-      const c = check(x);
-      if (c.feasible && better(l, { id: x, value: c.value }, { id: target.id, value: target.value })) improved = c;
-    };
-    forEachPredecessor(l, best.id, tryNode);
-    if (!improved) forEachSuccessor(l, best.id, tryNode);
-    // lateral moves: one level down on a quasi-identifier, one up on another
-    if (!improved) forEachPredecessor(l, best.id, (p) => forEachSuccessor(l, p, (x) => { if (x !== best.id) tryNode(x); }));
-    if (!improved) break;
-    best = improved;
+  // the wider moves check at most as many transformations as the starts did (at least 100)
+  let wideLeft = 0;
+  const improve = (start: CheckResult, wide: boolean): CheckResult => {
+    let best = start;
+    for (;;) {
+      let improved: CheckResult | null = null;
+      const tryNode = (x: number) => {
+        const target = improved ?? best;
+        if (wide && wideLeft <= 0) return;
+        if (metric.lowerBound && bound(x) > target.value) return;
+        const before = checked;
+        const c = check(x);
+        if (wide) wideLeft -= checked - before;
+        if (c.feasible && better(l, { id: x, value: c.value }, { id: target.id, value: target.value })) improved = c;
+      };
+      forEachPredecessor(l, best.id, tryNode);
+      if (!improved) forEachSuccessor(l, best.id, tryNode);
+      // lateral moves: one level down on a quasi-identifier, one up on another
+      if (!improved) forEachPredecessor(l, best.id, (p) => forEachSuccessor(l, p, (x) => { if (x !== best.id) tryNode(x); }));
+      // wider moves, as a last resort: one level down and two up, or two down and one up
+      if (!improved && wide) forEachPredecessor(l, best.id, (p) => forEachSuccessor(l, p, (x) => forEachSuccessor(l, x, (y) => { if (y !== best.id) tryNode(y); })));
+      if (!improved && wide) forEachPredecessor(l, best.id, (p) => forEachPredecessor(l, p, (q) => forEachSuccessor(l, q, (y) => { if (y !== best.id) tryNode(y); })));
+      if (!improved) return best;
+      best = improved;
+    }
+  };
+  const starts = [-1];
+  forEachSuccessor(l, floor, (x) => starts.push(x));
+  const tried = new Set<number>();
+  const optima = new Map<number, CheckResult>();
+  for (const first of starts) {
+    const r = firstFeasible(climb(first));
+    if (!r || tried.has(r.id)) continue;
+    tried.add(r.id);
+    const local = improve(r, false);
+    optima.set(local.id, local);
+  }
+  const byValue = (a: CheckResult, b: CheckResult) => (better(l, { id: a.id, value: a.value }, { id: b.id, value: b.value }) ? -1 : 1);
+  const ranked = [...optima.values()].sort(byValue);
+  if (ranked.length === 0) return { best: null, optimal: false, checked, latticeSize: l.size, strategy: 'heuristic' };
+  // the three best local optima, improved again with the wider moves
+  wideLeft = Math.max(100, checked);
+  let best = ranked[0]!;
+  for (const r of ranked.slice(0, 3)) {
+    const wide = improve(r, true);
+    if (better(l, { id: wide.id, value: wide.value }, { id: best.id, value: best.value })) best = wide;
   }
   return { best, optimal: false, checked, latticeSize: l.size, strategy: 'heuristic' };
 }
