@@ -110,3 +110,28 @@ test('large CSV through DuckDB gives the same text as the JS writer', async () =
     assert.equal(await readFile(p, 'utf8'), tableToCsv(t));
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('a target that is not a regular file (a named pipe, /dev/null) is written in place, never renamed over', { timeout: 60_000 }, async (t) => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, statSync, createReadStream: reader } = await import('node:fs');
+  const { writeFileAtomic, writeTable } = await import('./write.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-fifo-'));
+  const fifo = join(dir, 'out.csv');
+  try { execFileSync('mkfifo', [fifo]); } catch { t.skip('mkfifo is not available'); return; }
+  const drain = () => new Promise<string>((resolve, reject) => {
+    let text = '';
+    reader(fifo, 'utf8').on('data', (c) => { text += c; }).on('end', () => resolve(text)).on('error', reject);
+  });
+  let got = drain();
+  await writeFileAtomic(fifo, 'a,b\n1,2\n');
+  assert.equal(await got, 'a,b\n1,2\n');
+  assert.ok(statSync(fifo).isFIFO(), 'still a named pipe');
+  // a large table goes through DuckDB's writer into a temporary file, then is copied into the pipe
+  const n = 100_001;
+  const big = tableFromRecords({ v: Array.from({ length: n }, (_, i) => String(i % 7)) });
+  got = drain();
+  await writeTable(big, fifo, { format: 'csv' });
+  const lines = (await got).trim().split('\n');
+  assert.equal(lines.length, n + 1);
+  assert.ok(statSync(fifo).isFIFO(), 'still a named pipe after the large write');
+});

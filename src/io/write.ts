@@ -1,10 +1,14 @@
 /**
  * Writing outputs atomically: everything goes to a temporary file in the target's folder, which is
  * renamed over the target only once complete. On failure the temporary file is removed, so no
- * half-written output is ever left behind.
+ * half-written output is ever left behind. A target that is not a regular file (`/dev/null`,
+ * `/dev/stdout`, a named pipe) is written in place: renaming over it would replace the device.
  */
-import { writeFile, rename, rm, mkdir } from 'node:fs/promises';
+import { writeFile, rename, rm, mkdir, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { dirname, basename, join, extname } from 'node:path';
+import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Table } from '../table/table.ts';
 import { literal, loadTable, openDuckDB } from './duckdb.ts';
@@ -14,8 +18,19 @@ function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+/** Whether path exists and is a device, a pipe or a socket (written in place, never renamed over). */
+async function isSpecialFile(path: string): Promise<boolean> {
+  try {
+    const s = await stat(path);
+    return s.isCharacterDevice() || s.isBlockDevice() || s.isFIFO() || s.isSocket();
+  } catch {
+    return false;
+  }
+}
+
 /** Writes data to path atomically (temp file + rename). Creates the folder if needed. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  if (await isSpecialFile(path)) { await writeFile(path, data); return; }
   await mkdir(dirname(path), { recursive: true });
   const tmp = tempPathFor(path);
   try {
@@ -31,10 +46,13 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 export async function withAtomicFile(path: string, produce: (tmp: string) => Promise<void>): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const ext = extname(path);
-  const tmp = tempPathFor(path) + ext;
+  const special = await isSpecialFile(path);
+  // a device or a pipe: the temporary file goes to the system's temporary folder, then is copied in
+  const tmp = special ? join(tmpdir(), basename(tempPathFor(path)) + ext) : tempPathFor(path) + ext;
   try {
     await produce(tmp);
-    await rename(tmp, path);
+    if (special) { await pipeline(createReadStream(tmp), createWriteStream(path)); await rm(tmp, { force: true }); }
+    else await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
