@@ -65,3 +65,18 @@ test('init: key-like codes are identifiers or the person key, and varying quasi-
   assert.equal(policy.columns.age!.aggregate, 'min');
   assert.equal(policy.columns.patient_nbr!.role, 'person-key');
 });
+
+test('init: accented headers match (âge is an age, not a key); postal codes read as integers stay codes', () => {
+  const n = 60;
+  const t = tableFromRecords({
+    'âge': Array.from({ length: n }, (_, i) => 20 + i % 50),
+    'code postal': Array.from({ length: n }, (_, i) => 75001 + i % 20),
+  }, { 'âge': 'integer', 'code postal': 'integer' });
+  const by = Object.fromEntries(profileTable(t).map((x) => [x.name, x]));
+  assert.equal(by['âge']!.role, 'quasi');
+  assert.equal(by['âge']!.hierarchy, '{ intervals: { width: [5, 10, 20] } }');
+  assert.equal(by['code postal']!.role, 'quasi');
+  assert.equal(by['code postal']!.hierarchy, '{ mask: { levels: 5 } }');
+  const policy = parsePolicyText(proposePolicyYaml(profileTable(t), { input: 'x.csv' }), { baseDir: '/', source: 'proposed' });
+  assert.equal(policy.columns['code postal']!.type, 'string');
+});

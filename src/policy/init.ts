@@ -63,14 +63,15 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
     const uniqueShare = nonMissing ? singles / nonMissing : 0;
     const p: ColumnProfile = { name: c.name, type: c.kind, distinct, uniqueShare, missingShare: n ? missing / n : 0, looksLike, role: 'quasi', reason: '' };
     const stats = `${distinct} distinct, ${(uniqueShare * 100).toFixed(0)}% unique, ${(p.missingShare * 100).toFixed(0)}% missing`;
-    if (WEIGHT.test(c.name) && (c.kind === 'decimal' || c.kind === 'integer')) { p.role = 'weight'; p.reason = `numeric column named like a sampling weight (${stats})`; }
-    else if (PERSON_KEY.test(c.name)) { p.role = 'person-key'; p.reason = `header names a patient/person identifier (${stats}); it will be pseudonymized or dropped, and risk counts persons`; }
+    const header = foldHeader(c.name);
+    if (WEIGHT.test(header) && (c.kind === 'decimal' || c.kind === 'integer')) { p.role = 'weight'; p.reason = `numeric column named like a sampling weight (${stats})`; }
+    else if (PERSON_KEY.test(header)) { p.role = 'person-key'; p.reason = `header names a patient/person identifier (${stats}); it will be pseudonymized or dropped, and risk counts persons`; }
     else if (detected && isDirect(detected.kind)) { p.role = 'identifier'; p.reason = `values look like ${detected.kind}${detected.reason ? ` (${detected.reason})` : ''}: a direct identifier (${stats})`; }
-    else if (QUASI.test(c.name) || looksLike.includes('postal-code') || (detected !== null && !isDirect(detected.kind)) || (looksLike.includes('date') && /birth|naiss|dob|ddn/i.test(c.name))) { p.role = 'quasi'; p.reason = `demographic or geographic attribute an adversary may know (${stats})`; }
-    else if (SENSITIVE.test(c.name)) { p.role = 'sensitive'; p.reason = `header names health or financial information (${stats})`; }
-    else if (keyLike(c.kind, distinct, nonMissing)) {
+    else if (QUASI.test(header) || looksLike.includes('postal-code') || (detected !== null && !isDirect(detected.kind)) || (looksLike.includes('date') && /birth|naiss|dob|ddn/i.test(c.name))) { p.role = 'quasi'; p.reason = `demographic or geographic attribute an adversary may know (${stats})`; }
+    else if (SENSITIVE.test(header)) { p.role = 'sensitive'; p.reason = `header names health or financial information (${stats})`; }
+    else if (keyLike(c.kind, distinct, nonMissing, uniqueShare, PERSONISH.test(header))) {
       // a code with (almost) one value per row or per person: a record or person key, never a measurement
-      if (uniqueShare < 0.99 && PERSONISH.test(c.name)) { p.role = 'person-key'; p.reason = `a key-like code whose values repeat (${distinct} values for ${nonMissing} rows), named like a person: a person identifier (${stats}); it will be pseudonymized or dropped, and risk counts persons`; }
+      if (uniqueShare < 0.9 && PERSONISH.test(header)) { p.role = 'person-key'; p.reason = `a key-like code whose values repeat (${distinct} values for ${nonMissing} rows), named like a person: a person identifier (${stats}); it will be pseudonymized or dropped, and risk counts persons`; }
       else { p.role = 'identifier'; p.reason = `${uniqueShare >= 0.99 ? 'every value is unique' : `${distinct} values for ${nonMissing} rows`}: behaves like a record or person key, which links records to a person (${stats}); if it identifies persons, declare it person-key`; }
     }
     else if (c.kind === 'string' && uniqueShare > 0.9 && distinct > 50) { p.role = 'identifier'; p.reason = `text with ${(uniqueShare * 100).toFixed(0)}% unique values: behaves like an identifier (${stats})`; }
@@ -81,7 +82,7 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
   });
   // one person key: the first proposed (a header naming it wins over content); others are identifiers
   const keys = profiles.filter((p) => p.role === 'person-key');
-  const key = keys.find((p) => PERSON_KEY.test(p.name)) ?? keys[0];
+  const key = keys.find((p) => PERSON_KEY.test(foldHeader(p.name))) ?? keys[0];
   for (const p of keys) if (p !== key) { p.role = 'identifier'; p.reason += '; another column is proposed as the person key'; }
   if (key) proposeAggregates(table, profiles, key.name);
   for (const p of profiles) if (p.role === 'quasi' && p.aggregate !== 'set') p.hierarchy = proposeHierarchy(table.columns.find((c) => c.name === p.name)!, p);
@@ -96,6 +97,7 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
  */
 function proposeHierarchy(col: Column, p: ColumnProfile): string | undefined {
   if (p.type === 'date') return '{ dates: true }';
+  if (p.looksLike.includes('postal-code')) return '{ mask: { levels: 5 } }';
   if ((p.type === 'integer' || p.type === 'decimal') && p.distinct > 12) {
     let lo = Infinity, hi = -Infinity;
     for (const label of col.dictionary) {
@@ -107,7 +109,6 @@ function proposeHierarchy(col: Column, p: ColumnProfile): string | undefined {
     const w = niceWidth((hi - lo) / 16, p.type === 'integer');
     return `{ intervals: { width: [${w}, ${2 * w}, ${4 * w}] } }`;
   }
-  if (p.type === 'string' && p.looksLike.includes('postal-code')) return '{ mask: { levels: 5 } }';
   return undefined;
 }
 
@@ -120,11 +121,20 @@ function niceWidth(x: number, integer: boolean): number {
 }
 
 /**
- * An integer or text code with at least 50 values covering at least half the rows: a record or
- * person key (dates and decimal measurements are not codes).
+ * A record or person key: an integer or text code with at least 50 values of which at least 90 %
+ * are unique (a record number, an encounter id), or, for a header naming a person, with at least 50
+ * values covering half the rows (a patient number repeated over the stays). Dates and decimal
+ * measurements are not codes; a column of ages or years repeats too much to be one.
  */
-function keyLike(kind: Column['kind'], distinct: number, nonMissing: number): boolean {
-  return (kind === 'integer' || kind === 'string') && distinct >= 50 && distinct >= 0.5 * nonMissing;
+function keyLike(kind: Column['kind'], distinct: number, nonMissing: number, uniqueShare: number, personish: boolean): boolean {
+  if (kind !== 'integer' && kind !== 'string') return false;
+  if (distinct < 50) return false;
+  return uniqueShare >= 0.9 || (personish && distinct >= 0.5 * nonMissing);
+}
+
+/** A header without accents, for the header patterns ("âge" → "age", "prénom" → "prenom"). */
+function foldHeader(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
 /**
@@ -151,7 +161,7 @@ function proposeAggregates(table: Table, profiles: ColumnProfile[], personKey: s
     }
     if (!varies) continue;
     // an ordered demographic value (age, birth year, height, a date) → its lowest value; codes and text → the set
-    const ordered = p.type === 'date' || ((p.type === 'integer' || p.type === 'decimal') && QUASI.test(p.name));
+    const ordered = p.type === 'date' || ((p.type === 'integer' || p.type === 'decimal') && QUASI.test(foldHeader(p.name)));
     p.aggregate = ordered ? 'min' : 'set';
     p.reason += `; varies between the rows of one person: aggregate ${p.aggregate} proposed (or first, max, mode${p.aggregate === 'set' ? ', min' : ', set'})`;
   }
@@ -168,8 +178,9 @@ export function proposePolicyYaml(profiles: ColumnProfile[], o: { input: string;
   for (const p of profiles) {
     const key = /^[A-Za-z_][\w-]*$/.test(p.name) ? p.name : JSON.stringify(p.name);
     const parts = [`role: ${p.role}`];
-    if (p.role !== 'identifier' && p.type !== 'string') parts.push(`type: ${p.type}`);
-    if (p.role === 'quasi' && p.type === 'string' && p.looksLike.includes('postal-code')) parts.push('type: string');
+    if (p.role !== 'identifier' && p.type !== 'string' && !(p.role === 'quasi' && p.looksLike.includes('postal-code'))) parts.push(`type: ${p.type}`);
+    // postal codes are codes, not numbers (75001 is no larger than 69001 in any useful sense; 01000 keeps its 0)
+    if (p.role === 'quasi' && p.looksLike.includes('postal-code')) parts.push('type: string');
     if (p.aggregate) parts.push(`aggregate: ${p.aggregate}`);
     if (p.hierarchy) parts.push(`hierarchy: ${p.hierarchy}`);
     lines.push(`  # ${p.reason}${p.looksLike.length ? `; looks like: ${p.looksLike.join(', ')}` : ''}`);
