@@ -118,6 +118,21 @@ for (let c = 0; c < 256; c++) {
 }
 /** CHAR_KIND of a code above 255: 'Ÿ' is a month-name letter (and odd), 'œ' odd. */
 function kindAbove255(c: number): number { return c === 376 ? 1 | K_ODD | K_HI : c === 339 ? K_ODD : 0; }
+/**
+ * After a 1-3 digit run ending at the '.' at i: two more runs of 1-3 digits each followed by '.',
+ * then a digit — what the rest of an IPv4 address needs (\d{1,3} cannot stop inside a longer run).
+ */
+function ipv4Tail(t: string, i: number): boolean {
+  const n = t.length;
+  let k = i + 1;
+  for (let part = 0; part < 2; part++) {
+    const a = k;
+    while (k < n && isDigitCode(t.charCodeAt(k))) k++;
+    if (k - a < 1 || k - a > 3 || t.charCodeAt(k) !== 46) return false;
+    k++;
+  }
+  return k < n && isDigitCode(t.charCodeAt(k));
+}
 /** Features of the digit run [s, i) of t (c: the character after it, 0 at the end). */
 function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   const n = t.length;
@@ -147,7 +162,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if ((len === 1 && d0 === 49 && psep) || (len === 3 && d0 >= 50 && psep)) sh |= S_US;
   if ((d0 >= 49 && d0 <= 52) || d0 === 55 || d0 === 56) sh |= S_NIR;
   if (len === 3 && c === 45 && isDigitCode(c1)) sh |= S_SSN;
-  if (len <= 3 && c === 46 && isDigitCode(c1)) sh |= S_IP;
+  if (len <= 3 && c === 46 && isDigitCode(c1) && ipv4Tail(t, i)) sh |= S_IP;
   if (len >= 8 && len <= 12) sh |= S_LONG;
   // age-90: 9x or 10x/11x, then ' '? and ans / year / yo / y/o (any case)
   if ((len === 2 && d0 === 57) || (len === 3 && d0 === 49 && (t.charCodeAt(s + 1) === 48 || t.charCodeAt(s + 1) === 49))) {
