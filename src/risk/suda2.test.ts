@@ -81,3 +81,10 @@ test('property: with maxSize < M (pruned enumeration), scores equal brute force 
     assert.deepEqual([...r.scores], bruteScores(rows, maxSize));
   }), { numRuns: 80 });
 });
+
+test('an enumeration beyond reach is an invalid-policy error naming risk.suda2MaxSize, not a crash', async () => {
+  const { AnonymatError } = await import('../errors.ts');
+  const rows = [[0, 1], [1, 0]].map((r) => [...r, ...Array.from({ length: 38 }, (_, j) => (j + r[0]!) % 2)]);
+  assert.throws(() => suda2(cols(rows), cards(rows), { maxSize: 12 }),
+    (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-policy' && e.issues[0]!.path === 'risk.suda2MaxSize');
+});

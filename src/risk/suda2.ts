@@ -23,6 +23,7 @@
  * AdjFactor = Σ_{score>0} score^(−Q); DIS_i = 1 / (1 + (U/Dis − U) / (score_i^Q · AdjFactor)), 0 when score_i = 0.
  */
 import { groupify, type Classes } from '../check/groupify.ts';
+import { AnonymatError } from '../errors.ts';
 import { gather } from './classes.ts';
 
 export interface Suda2Options {
@@ -124,7 +125,10 @@ export function suda2(columns: readonly Int32Array[], cardinalities: readonly nu
     }
   };
   if (U > 0 && M > 0) {
-    if (Math.pow(M + 1, maxSize) > Number.MAX_SAFE_INTEGER) throw new RangeError(`SUDA2: ${M} variables with subsets of up to ${maxSize} variables are beyond what this implementation enumerates; lower risk.suda2MaxSize`);
+    if (Math.pow(M + 1, maxSize) > Number.MAX_SAFE_INTEGER) {
+      throw new AnonymatError('invalid-policy', `SUDA2 cannot enumerate the subsets of up to ${maxSize} of ${M} quasi-identifiers (${total.toExponential(1)} subsets)`,
+        [{ path: 'risk.suda2MaxSize', message: 'lower it (default 3)' }]);
+    }
     visit([], 0, -1, 0, null, 1);
     onProgress?.(total, total);
   }
