@@ -74,7 +74,6 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
       if (uniqueShare < 0.9 && PERSONISH.test(header)) { p.role = 'person-key'; p.reason = `a key-like code whose values repeat (${distinct} values for ${nonMissing} rows), named like a person: a person identifier (${stats}); it will be pseudonymized or dropped, and risk counts persons`; }
       else { p.role = 'identifier'; p.reason = `${uniqueShare >= 0.99 ? 'every value is unique' : `${distinct} values for ${nonMissing} rows`}: behaves like a record or person key, which links records to a person (${stats}); if it identifies persons, declare it person-key`; }
     }
-    else if (c.kind === 'string' && uniqueShare > 0.9 && distinct > 50) { p.role = 'identifier'; p.reason = `text with ${(uniqueShare * 100).toFixed(0)}% unique values: behaves like an identifier (${stats})`; }
     else if ((c.kind === 'decimal' || c.kind === 'integer') && distinct > 100) { p.role = 'insensitive'; p.reason = `a measurement with many values (${stats}); declare it quasi if an adversary may know it`; }
     else if (looksLike.includes('date')) { p.role = 'quasi'; p.reason = `a date (${stats}): dates of events can be known to others`; }
     else { p.role = 'quasi'; p.reason = `categorical column (${stats}); proposed as quasi-identifier to be safe — set insensitive if no adversary could know it`; }
