@@ -111,6 +111,47 @@ test('cli: anonymize writes the output atomically, --json has the documented fie
   assert.equal(bad.code, 2);
 });
 
+test('library: holdOut keeps whole persons out of the release, seeded and reproducible', async () => {
+  const { holdOut } = await import('./verdict.ts');
+  // 40 persons with 1-3 records each
+  const pid: string[] = [];
+  for (let p = 0; p < 40; p++) for (let k = 0; k <= p % 3; k++) pid.push(`p${p}`);
+  const t = tableFromRecords({ pid, v: pid.map((_, i) => String(i % 5)) });
+  const a = holdOut(t, 0.25, { personKey: 'pid' });
+  assert.equal(a.unit, 'person');
+  assert.equal(a.heldOut, 10);
+  const inRelease = new Set(toRecords(a.release).map((r) => r.pid));
+  const inControl = new Set(toRecords(a.control).map((r) => r.pid));
+  assert.equal(inControl.size, 10);
+  assert.ok([...inControl].every((p) => !inRelease.has(p)), 'no person on both sides');
+  assert.equal(a.release.rowCount + a.control.rowCount, t.rowCount);
+  const b = holdOut(t, 0.25, { personKey: 'pid' });
+  assert.deepEqual(toRecords(b.control), toRecords(a.control));
+  const byRecord = holdOut(t, 0.25);
+  assert.equal(byRecord.unit, 'record');
+  assert.equal(byRecord.control.rowCount, Math.round(t.rowCount * 0.25));
+});
+
+test('cli: anonymize --verdict --holdout takes the control set from the input and does not release it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-holdout-'));
+  const rows = ['id,age,zip,sex,diagnosis'];
+  for (let i = 0; i < 400; i++) rows.push(`${i},${20 + (i * 7) % 60},${['75011', '75012', '69001', '13001'][i % 4]},${i % 2 ? 'F' : 'M'},${['E11', 'I10', 'J45', 'C50', 'I21'][i % 5]}`);
+  writeFileSync(join(dir, 'data.csv'), rows.join('\n') + '\n');
+  writeFileSync(join(dir, 'p.yaml'), POLICY('{ k: 5 }', '{ suppressionLimit: 0.05 }'));
+  const r = await runCli(['anonymize', join(dir, 'data.csv'), '-p', join(dir, 'p.yaml'), '-o', join(dir, 'out.csv'), '--verdict', '--holdout', '0.2', '--attacks', '200', '--json']);
+  assert.ok(r.code === 0 || r.code === 3, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual(j.holdout, { fraction: 0.2, unit: 'record', heldOut: 80, records: 80 });
+  assert.equal(j.anonymity.parameters.control, true);
+  assert.equal(j.anonymity.parameters.rows.control, 80);
+  assert.equal(j.anonymity.parameters.rows.original, 320);
+  assert.match(r.stderr, /80 records held out as the control set/);
+  if (r.code === 0) assert.equal(readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n').length - 1 + j.suppressed, 320);
+  const bad = await runCli(['anonymize', join(dir, 'data.csv'), '-p', join(dir, 'p.yaml'), '-o', join(dir, 'o.csv'), '--holdout', '0.2']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--holdout goes with --verdict/);
+});
+
 test('cli golden: adult with ARX hierarchy files relative to the policy reproduces ARX (loss 0.5731509655590044)', async (t) => {
   const arx = new URL('../../../shared/data/arx/', import.meta.url);
   if (!existsSync(new URL('adult.csv', arx))) { t.skip('../shared/data/arx/adult.csv absent'); return; }

@@ -6,7 +6,9 @@
  */
 import { readTable, type ReadOptions } from '../io/read.ts';
 import { readOptionsOf, type Policy } from '../policy/policy.ts';
-import type { ColumnKind, Table } from '../table/table.ts';
+import { selectRows, type ColumnKind, type Table } from '../table/table.ts';
+import { AnonymatError } from '../errors.ts';
+import { seededRng } from '../util/rng.ts';
 import { proveAnonymity, type VerdictReport } from '../attack/index.ts';
 import { resolveHierarchies } from './anonymize.ts';
 
@@ -59,4 +61,46 @@ export async function verdictOfTables(t: VerdictTables, policy: Policy, o: Verdi
     ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.attacks !== undefined ? { attacks: o.attacks } : {}), ...(o.truth ? { truth: o.truth } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
+}
+
+export interface HoldOut {
+  /** The records to release (anonymize these). */
+  release: Table;
+  /** The records held out: the control set of the attacks, never released. */
+  control: Table;
+  /** Units held out: persons with a person key (all their records), else records. */
+  heldOut: number;
+  unit: 'person' | 'record';
+}
+
+/**
+ * Splits the originals into the records to release and a control set held out of the release
+ * (Anonymeter's method: the control measures what the attacks achieve on people who are not in the
+ * release). A seeded random `fraction` of the persons (every record of a held-out person, when
+ * `personKey` names a column) or of the records. The same table, fraction and seed give the same split.
+ */
+export function holdOut(table: Table, fraction: number, o: { personKey?: string; seed?: number } = {}): HoldOut {
+  if (!(fraction > 0 && fraction < 1)) throw new AnonymatError('invalid-usage', `the held-out fraction must be in (0, 1), got ${fraction}`);
+  const key = o.personKey ? table.columns.find((c) => c.name === o.personKey) : undefined;
+  const n = table.rowCount;
+  // unit of each row: its person (a row without a key is its own unit) or itself
+  const unitOf = new Int32Array(n);
+  let units = 0;
+  if (key) {
+    const idOfCode = new Int32Array(key.dictionary.length).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const c = key.codes[i]!;
+      if (c === key.missing) { unitOf[i] = units++; continue; }
+      if (idOfCode[c] === -1) idOfCode[c] = units++;
+      unitOf[i] = idOfCode[c]!;
+    }
+  } else { for (let i = 0; i < n; i++) unitOf[i] = i; units = n; }
+  if (units < 2) throw new AnonymatError('invalid-input', `cannot hold out a control set from ${units} ${key ? 'person' : 'record'}(s)`);
+  const order = seededRng((o.seed ?? 0) ^ 0x6a09e667).shuffle(Array.from({ length: units }, (_, i) => i));
+  const held = new Uint8Array(units);
+  const heldOut = Math.max(1, Math.min(units - 1, Math.round(units * fraction)));
+  for (let j = 0; j < heldOut; j++) held[order[j]!] = 1;
+  const rel: number[] = [], ctl: number[] = [];
+  for (let i = 0; i < n; i++) (held[unitOf[i]!] ? ctl : rel).push(i);
+  return { release: selectRows(table, rel), control: selectRows(table, ctl), heldOut, unit: key ? 'person' : 'record' };
 }

@@ -5,6 +5,7 @@ import { AnonymatError } from '../../errors.ts';
 interface AnonymizeCliOptions {
   policy?: string; output?: string; report?: string; json?: boolean; strategy?: string; suppression?: string;
   metric?: string; delimiter?: string; encoding?: string; format?: string; progress?: boolean; verdict?: boolean; control?: string; attacks?: string;
+  holdout?: string;
 }
 
 const STRATEGIES = ['auto', 'optimal', 'exhaustive', 'heuristic', 'mondrian', 'mdav'];
@@ -26,6 +27,7 @@ export function register(program: Command): void {
     .option('--format <fmt>', 'input format: csv, tsv, parquet, jsonl or json (default: from the extension)')
     .option('--verdict', 'also attack the release with the originals (anonymity verdict, docs/verdict.md); nothing is written unless it is anonymous')
     .option('--control <file>', 'with --verdict: original records held out of the input (control set of the attacks)')
+    .option('--holdout <fraction>', 'with --verdict and no --control: hold out this seeded share of the persons (or records) as the control set; they are not released')
     .option('--attacks <n>', 'with --verdict: attacks per criterion (default 2000; more gives tighter confidence intervals)')
     .option('--no-progress', 'no progress bar on stderr')
     .addHelpText('after', `
@@ -34,6 +36,7 @@ Examples:
   anonymat anonymize patients.parquet -p policy.yaml -o release.parquet --report report.html --json
   anonymat anonymize patients.csv -p policy.yaml -o out.csv --strategy mondrian
   anonymat anonymize patients.csv -p policy.yaml -o out.csv --verdict --control heldout.csv   # + attacks
+  anonymat anonymize patients.csv -p policy.yaml -o out.csv --verdict --holdout 0.1          # control set taken from the input
 
 Exit codes: 0 the output meets the policy · 2 invalid input, policy or hierarchy ·
 3 no transformation satisfies the policy (the binding constraint is printed; nothing is written).
@@ -55,7 +58,21 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
       if (!opts.output && !opts.json && !opts.report) throw new AnonymatError('invalid-usage', 'give -o <output> (and/or --json, --report)');
       const policy = await loadPolicy(opts.policy!);
       const overrides = Object.fromEntries(Object.entries({ delimiter: opts.delimiter, encoding: opts.encoding, format: opts.format }).filter(([, v]) => v !== undefined));
-      const table = await readTable(input, { ...readOptionsOf(policy, overrides), columns: Object.keys(policy.columns) });
+      let table = await readTable(input, { ...readOptionsOf(policy, overrides), columns: Object.keys(policy.columns) });
+      // --holdout: a seeded share of the persons is kept out of the release as the attacks' control set
+      let heldOut: import('../../release/verdict.ts').HoldOut | undefined;
+      if (opts.holdout !== undefined) {
+        const f = Number(opts.holdout);
+        if (!opts.verdict) throw new AnonymatError('invalid-usage', '--holdout goes with --verdict (it makes the control set of the attacks)');
+        if (opts.control) throw new AnonymatError('invalid-usage', 'give either --control or --holdout, not both');
+        if (!(f > 0 && f <= 0.5)) throw new AnonymatError('invalid-usage', '--holdout expects a fraction in (0, 0.5] (e.g. 0.1)');
+        const { holdOut } = await import('../../release/verdict.ts');
+        const personKey = Object.entries(policy.columns).find(([, c]) => c.role === 'person-key')?.[0];
+        heldOut = holdOut(table, f, personKey ? { personKey } : {});
+        table = heldOut.release;
+        const what = heldOut.unit === 'person' ? `${heldOut.heldOut} persons (${heldOut.control.rowCount} records)` : `${heldOut.heldOut} records`;
+        process.stderr.write(`${what} held out as the control set of the attacks: they are not released\n`);
+      }
       // progress bar on stderr, only when the search runs longer than a second
       const { progressBar } = await import('../progress.ts');
       const bar = await progressBar('search: transformations checked', opts.progress !== false);
@@ -67,7 +84,7 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
       let proof: import('../../attack/index.ts').VerdictReport | undefined;
       if (opts.verdict && result.table) {
         const { verdictOfTables } = await import('../../release/verdict.ts');
-        const control = opts.control ? await readTable(opts.control, { ...readOptionsOf(policy, overrides), columns: Object.keys(policy.columns), typesIfPresent: true }) : undefined;
+        const control = heldOut?.control ?? (opts.control ? await readTable(opts.control, { ...readOptionsOf(policy, overrides), columns: Object.keys(policy.columns), typesIfPresent: true }) : undefined);
         const attacks = opts.attacks === undefined ? undefined : Number(opts.attacks);
         if (attacks !== undefined && !(Number.isInteger(attacks) && attacks >= 1)) throw new AnonymatError('invalid-usage', '--attacks expects a positive integer');
         const vbar = await progressBar('verdict: steps', opts.progress !== false);
@@ -86,7 +103,8 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
           sections: anonymizeReportSections(result),
         }));
       }
-      if (opts.json) printJson(proof ? { ...anonymizeJson(result), anonymity: proof } : anonymizeJson(result));
+      const holdoutJson = heldOut ? { holdout: { fraction: Number(opts.holdout), unit: heldOut.unit, heldOut: heldOut.heldOut, records: heldOut.control.rowCount } } : {};
+      if (opts.json) printJson(proof ? { ...anonymizeJson(result), ...holdoutJson, anonymity: proof } : anonymizeJson(result));
       else {
         const lines: string[] = [];
         if (result.feasible) {
