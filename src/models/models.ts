@@ -67,6 +67,15 @@ export function distinctLDiversity(l: number, sensitive: number, column = `#${se
   return { name: `distinct ${l}-diversity (${column})`, isMonotonic: true, monotoneWithoutSuppression: true, sensitive, needsPopulation: false, holds: (c) => c.sensitive[sensitive]!.distinct >= l };
 }
 
+/**
+ * k-anonymity of persons: every class holds records of at least k distinct persons (the person key
+ * read as a "sensitive" column: its distinct values per class). Records without a key share one
+ * value, so they count as one person (the safe side). Monotone like k-anonymity.
+ */
+export function personKAnonymity(k: number, sensitive: number, column: string): PrivacyModel {
+  return { name: `${k}-anonymity of persons (${column})`, isMonotonic: true, monotoneWithoutSuppression: true, sensitive, needsPopulation: false, holds: (c) => c.sensitive[sensitive]!.distinct >= k };
+}
+
 /** Entropy l-diversity: −Σ p log p ≥ log l. */
 export function entropyLDiversity(l: number, sensitive: number, column = `#${sensitive}`): PrivacyModel {
   const target = Math.log(l) - 1e-12;

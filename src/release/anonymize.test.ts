@@ -111,6 +111,27 @@ test('cli: anonymize writes the output atomically, --json has the documented fie
   assert.equal(bad.code, 2);
 });
 
+test('library: with several rows per person, k counts persons — five identical stays of one patient are no 5-anonymous class', async () => {
+  // 30 patients, each with 5 identical rows (age 20..49): record-level 5-anonymity holds untouched,
+  // 5 distinct patients per class needs ages in groups of at least 5
+  const pid: string[] = [], age: string[] = [];
+  for (let p = 0; p < 30; p++) for (let k = 0; k < 5; k++) { pid.push(`p${p}`); age.push(String(20 + p)); }
+  const t = tableFromRecords({ pid, age }, { age: 'integer' });
+  const policy = parsePolicyText(`columns:
+  pid: { role: person-key }
+  age: { role: quasi, type: integer, hierarchy: { intervals: { width: [5, 10] } } }
+thresholds: { k: 5 }
+anonymize: { suppressionLimit: 0 }
+`, { baseDir: tmpdir(), source: 'test' });
+  const r = await anonymize(t, policy, { assess: false });
+  assert.ok(r.feasible && r.table);
+  assert.ok(r.models.includes('5-anonymity of persons (pid)'), r.models.join(', '));
+  assert.equal(r.transformation!.age, 1); // [20-25[ … : five patients per interval
+  const perClass = new Map<string, Set<string>>();
+  toRecords(r.table).forEach((row, i) => { const s = perClass.get(row.age!) ?? new Set(); s.add(pid[i]!); perClass.set(row.age!, s); });
+  assert.ok([...perClass.values()].every((s) => s.size >= 5));
+});
+
 test('library: holdOut keeps whole persons out of the release, seeded and reproducible', async () => {
   const { holdOut } = await import('./verdict.ts');
   // 40 persons with 1-3 records each

@@ -10,7 +10,7 @@
  * assessment's verdict.
  */
 import { AnonymatError } from '../errors.ts';
-import type { Table } from '../table/table.ts';
+import type { Column, Table } from '../table/table.ts';
 import { column as getColumn, hasColumn } from '../table/table.ts';
 import type { Policy } from '../policy/policy.ts';
 import { resolvePolicyPath } from '../policy/policy.ts';
@@ -120,6 +120,18 @@ export function modelsOf(policy: Policy, sensitiveHierarchies: Map<string, Hiera
   return models;
 }
 
+/** Whether some person (a non-missing key value) has more than one row. */
+function severalRowsPerPerson(key: Column): boolean {
+  const seen = new Uint8Array(key.dictionary.length);
+  for (let i = 0; i < key.codes.length; i++) {
+    const c = key.codes[i]!;
+    if (c === key.missing) continue;
+    if (seen[c]) return true;
+    seen[c] = 1;
+  }
+  return false;
+}
+
 function failureTexts(a: Assessment | null): string[] {
   return a ? a.verdict.failures.map((f) => f.message) : [];
 }
@@ -167,6 +179,10 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
     }
   }
   const models = modelsOf(policy, sensitiveHierarchies);
+  // event tables (several rows per person): k counts distinct persons per class, not rows
+  const personKey = Object.entries(policy.columns).find(([n, c]) => c.role === 'person-key' && hasColumn(table, n))?.[0];
+  const k = policy.thresholds?.k;
+  if (personKey && k !== undefined && k > 1 && severalRowsPerPerson(getColumn(table, personKey))) models.push({ type: 'person-k-anonymity', k, column: personKey });
   if (models.length === 0) {
     throw new AnonymatError('invalid-policy', 'anonymize needs a privacy threshold: set thresholds.k (and l, t, … as needed)', [{ path: 'thresholds', message: 'e.g. thresholds: { k: 5 }' }]);
   }

@@ -15,7 +15,7 @@ import type { SensitiveInput } from '../check/checker.ts';
 import type { PrivacyModel, TableModel } from '../models/models.ts';
 import {
   deltaPresence, distinctLDiversity, entropyLDiversity, kAnonymity, kMap, maxAverageRisk,
-  maxProsecutorRisk, recursiveCLDiversity, tCloseness,
+  maxProsecutorRisk, personKAnonymity, recursiveCLDiversity, tCloseness,
 } from '../models/models.ts';
 import type { Metric, MetricName } from '../metrics/metrics.ts';
 import { createMetric } from '../metrics/metrics.ts';
@@ -25,6 +25,8 @@ import { exhaustiveSearch, heuristicSearch, optimalSearch } from './search.ts';
 /** A privacy model as data (what a policy says). */
 export type ModelSpec =
   | { type: 'k-anonymity'; k: number }
+  /** k distinct persons per class, `column` being the person key (event tables: several rows per person). */
+  | { type: 'person-k-anonymity'; k: number; column: string }
   | { type: 'l-diversity'; column: string; l: number; variant?: 'distinct' | 'entropy' | 'recursive'; c?: number }
   | { type: 't-closeness'; column: string; t: number; distance?: 'equal' | 'ordered' | 'hierarchical'; hierarchy?: Hierarchy }
   | { type: 'delta-presence'; dMin: number; dMax: number }
@@ -79,6 +81,7 @@ export function createEngine(table: Table, spec: EngineSpec): Engine {
   for (const m of spec.models) {
     switch (m.type) {
       case 'k-anonymity': models.push(kAnonymity(m.k)); break;
+      case 'person-k-anonymity': models.push(personKAnonymity(m.k, sensitiveNames.indexOf(m.column), m.column)); break;
       case 'k-map': models.push(kMap(m.k)); break;
       case 'max-risk': models.push(maxProsecutorRisk(m.risk)); break;
       case 'average-risk': tableModels.push(maxAverageRisk(m.risk)); break;
