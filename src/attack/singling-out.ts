@@ -103,21 +103,6 @@ export function matchRows(ctx: AttackContext, t: number, p: Predicate, limit: nu
     if (cand && (!best || cand.size < best.size)) best = cand;
   }
   const n = ctx.space.tables[t]!.table.rowCount;
-  let count = 0;
-  if (persons) {
-    let first = -1;
-    let two = false;
-    const each = (r: number): boolean => {
-      for (let i = 0; i < p.length; i++) { const v = views[i]!; if (!holds(p[i]!, cols[p[i]!.col]!, v, v.codes[r]!, marks)) return false; }
-      const who = persons[r]!;
-      if (first === -1) first = who; else if (who !== first) two = true;
-      return two;
-    };
-    if (best) { outer: for (const [a, from, to] of best.parts) for (let i = from; i < to; i++) if (each(a[i]!)) break outer; }
-    else for (let r = 0; r < n; r++) if (each(r)) break;
-    for (const c of p) if (c.kind === 'cat') for (const a of c.atoms) marks[c.col]![a] = 0;
-    return two ? 2 : first === -1 ? 0 : 1;
-  }
   const test = (r: number): boolean => {
     for (let i = 0; i < p.length; i++) {
       const v = views[i]!;
@@ -125,12 +110,17 @@ export function matchRows(ctx: AttackContext, t: number, p: Predicate, limit: nu
     }
     return true;
   };
+  // each match is counted (rows, or distinct persons up to 2); true stops the scan
+  let count = 0, first = -1;
+  const accept = persons
+    ? (r: number): boolean => { const who = persons[r]!; if (first === -1) { first = who; count = 1; } else if (who !== first) count = 2; return count >= 2; }
+    : (r: number): boolean => { out?.push(r); return ++count >= limit; };
   if (best) {
     outer: for (const [a, from, to] of best.parts) {
-      for (let i = from; i < to; i++) { const r = a[i]!; if (test(r)) { out?.push(r); if (++count >= limit) break outer; } }
+      for (let i = from; i < to; i++) { const r = a[i]!; if (test(r) && accept(r)) break outer; }
     }
   } else {
-    for (let r = 0; r < n; r++) if (test(r)) { out?.push(r); if (++count >= limit) break; }
+    for (let r = 0; r < n; r++) if (test(r) && accept(r)) break;
   }
   for (const c of p) if (c.kind === 'cat') for (const a of c.atoms) marks[c.col]![a] = 0;
   return count;
