@@ -16,7 +16,10 @@ Examples:
   anonymat init adult.csv --delimiter ';' --json
 
 Each column is profiled (type, distinct values, share of unique values, missing share, whether values
-look like names, NIR, e-mail, phone, dates or postal codes) and given a proposed role with a comment.`)
+look like names, NIR, e-mail, phone, dates or postal codes) and given a proposed role with a comment:
+direct identifiers and key-like codes (record numbers, patient numbers) are identifiers or the person
+key; quasi-identifiers get a generalization hierarchy (dates, intervals, masked postal codes) and, with
+a person key, an aggregation when they vary between a person's rows. Review the proposal (docs/policy.md).`)
     .action(action(async (input: string, opts: { output?: string; delimiter?: string; encoding?: string; format?: string; json?: boolean }) => {
       const { readTable } = await import('../../io/read.ts');
       const { writeFileAtomic } = await import('../../io/write.ts');
