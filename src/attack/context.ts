@@ -7,6 +7,7 @@ import type { Table } from '../table/table.ts';
 import { AnonymatError } from '../errors.ts';
 import { seededRng, type Rng } from '../util/rng.ts';
 import { buildSpace, type HierarchyLike, type Space } from './space.ts';
+import { personsOf } from '../risk/person.ts';
 
 export const ORIGINAL = 0;
 export const RELEASE = 1;
@@ -53,14 +54,10 @@ export interface AttackContext {
   persons: (Int32Array | null)[];
 }
 
-/** Person id of each row from a key column: its code, or a fresh id for a row without a key. */
+/** Person of each row from a key column (a row without a key is a person of its own), null without the column. */
 function personIds(t: Table, key: string): Int32Array | null {
   const col = t.columns.find((c) => c.name === key);
-  if (!col) return null;
-  const out = new Int32Array(t.rowCount);
-  let next = col.dictionary.length;
-  for (let i = 0; i < t.rowCount; i++) { const c = col.codes[i]!; out[i] = c === col.missing ? next++ : c; }
-  return out;
+  return col ? personsOf(col).personOf : null;
 }
 
 /**

@@ -126,6 +126,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   const warnings: string[] = [];
   const failures: Failure[] = [];
   const role = (c: string) => policy.columns[c]?.role;
+  const policyPersonKey = Object.keys(policy.columns).find((c) => role(c) === 'person-key');
   const inRelease = new Set(release.columns.map((c) => c.name));
   const inOriginal = new Set(original.columns.map((c) => c.name));
   const inControl = control ? new Set(control.columns.map((c) => c.name)) : null;
@@ -196,10 +197,9 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   }
   let cross: CrossReleaseResult | null = null;
   if (previousRelease) {
-    const pk = Object.keys(policy.columns).find((c) => role(c) === 'person-key');
     const strip = (t: Table) => (evalOnly.size ? makeTable(t.columns.filter((c) => !evalOnly.has(c.name))) : t);
     cross = crossRelease({
-      release: strip(release), previous: strip(previousRelease), ...(pk ? { personColumn: pk } : {}), quasiIdentifiers: Object.keys(policy.columns).filter((c) => role(c) === 'quasi'),
+      release: strip(release), previous: strip(previousRelease), ...(policyPersonKey ? { personColumn: policyPersonKey } : {}), quasiIdentifiers: Object.keys(policy.columns).filter((c) => role(c) === 'quasi'),
       ...(cfg.crossRelease?.keyCardinality !== undefined ? { keyCardinality: cfg.crossRelease.keyCardinality } : {}),
       ...(cfg.crossRelease?.keyRecurrence !== undefined ? { keyRecurrence: cfg.crossRelease.keyRecurrence } : {}),
     });
@@ -244,7 +244,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   lap('formal thresholds');
   // 4. attacks
   // the unit attacked: persons when the policy's person key names the records of the originals
-  const personKey = Object.keys(policy.columns).find((c) => role(c) === 'person-key' && original.columns.some((x) => x.name === c));
+  const personKey = policyPersonKey !== undefined && original.columns.some((x) => x.name === policyPersonKey) ? policyPersonKey : undefined;
   const base = {
     original, release, ...(control ? { control } : {}), seed, attacks: nAttacks, confidence,
     ...(input.hierarchies ? { hierarchies: input.hierarchies } : {}), ...(personKey ? { personKey } : {}),

@@ -29,12 +29,12 @@ export interface ColumnProfile {
 
 export type IdentifierDetector = (name: string, sample: string[]) => { kind: string; confidence?: number; reason?: string } | null;
 
-const QUASI = /^(birth|dob|date_?of_?birth|naiss|ddn|age|sex|gender|genre|sexe|zip|postal|post_?code|code_?postal|cp|commune|city|ville|dep|departement|département|region|région|county|state|race|ethnic|marital|matrimon|education|diplome|occupation|profession|pcs|csp|job|work|nationality|country|pays|native|language|religion|height|taille|weight_kg|poids|bmi|imc)/i;
+const QUASI = /^(birth|dob|date_?of_?birth|naiss|ddn|age|sex|gender|genre|sexe|zip|postal|post_?code|code_?postal|cp|commune|city|ville|dep|departement|region|county|state|race|ethnic|marital|matrimon|education|diplome|occupation|profession|pcs|csp|job|work|nationality|country|pays|native|language|religion|height|taille|weight_kg|poids|bmi|imc)/i;
 const SENSITIVE = /(diag|icd|cim|cim10|condition|disease|maladie|patholog|drug|medic|treatment|traitement|prescri|procedure|acte|hiv|vih|salary|income|revenu|salaire|cancer|result|outcome|sensitive)/i;
-const PERSON_KEY = /^(patient|person|personne|subject|sujet|member|individu|beneficiaire|bénéficiaire)[-_ ]?(id|key|num|number|nbr|nr|nb|no|code|ref|identifier|pseudo|pseudonym)?$|^(patient|person)_?id$|^(ipp|pid|nip)$/i;
-/** Words of a header naming persons, for a key-like column whose values repeat (one value per person, several rows each). */
-const PERSONISH = /(patient|person|personne|subject|sujet|member|membre|individu|beneficiaire|bénéficiaire|client|assure|assuré|enrollee|pat)/i;
-const WEIGHT = /^(w|wt|weight_?sample|sampling_?weight|sample_?weight|poids_?sondage|pondera|ponderation|pondération)$/i;
+const PERSON_KEY = /^(patient|person|personne|subject|sujet|member|individu|beneficiaire)[-_ ]?(id|key|num|number|nbr|nr|nb|no|code|ref|identifier|pseudo|pseudonym)?$|^(patient|person)_?id$|^(ipp|pid|nip)$/i;
+/** Words of a header naming persons (headers are compared without accents), for a key-like column whose values repeat (one value per person, several rows each). */
+const PERSONISH = /(patient|person|personne|subject|sujet|member|membre|individu|beneficiaire|client|assure|enrollee|pat)/i;
+const WEIGHT = /^(w|wt|weight_?sample|sampling_?weight|sample_?weight|poids_?sondage|pondera|ponderation)$/i;
 const DATE_LABEL = /^\d{4}-\d{2}-\d{2}$/;
 const POSTAL = /^\d{5}$/;
 

@@ -13,7 +13,8 @@ import { AnonymatError } from '../errors.ts';
 import type { Column, Table } from '../table/table.ts';
 import { column as getColumn, hasColumn } from '../table/table.ts';
 import type { Policy } from '../policy/policy.ts';
-import { resolvePolicyPath } from '../policy/policy.ts';
+import { personKey, resolvePolicyPath } from '../policy/policy.ts';
+import { personsOf } from '../risk/person.ts';
 import type { Hierarchy } from '../hierarchy/hierarchy.ts';
 import { compileHierarchy, readArxHierarchy } from '../hierarchy/hierarchy.ts';
 import { validateHierarchy, checkCoverage } from '../hierarchy/validate.ts';
@@ -122,14 +123,8 @@ export function modelsOf(policy: Policy, sensitiveHierarchies: Map<string, Hiera
 
 /** Whether some person (a non-missing key value) has more than one row. */
 function severalRowsPerPerson(key: Column): boolean {
-  const seen = new Uint8Array(key.dictionary.length);
-  for (let i = 0; i < key.codes.length; i++) {
-    const c = key.codes[i]!;
-    if (c === key.missing) continue;
-    if (seen[c]) return true;
-    seen[c] = 1;
-  }
-  return false;
+  // personsOf counts every row without a key as a person of its own: fewer persons than rows means repeats
+  return personsOf(key).persons < key.codes.length;
 }
 
 function failureTexts(a: Assessment | null): string[] {
@@ -180,9 +175,9 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
   }
   const models = modelsOf(policy, sensitiveHierarchies);
   // event tables (several rows per person): k counts distinct persons per class, not rows
-  const personKey = Object.entries(policy.columns).find(([n, c]) => c.role === 'person-key' && hasColumn(table, n))?.[0];
+  const key = personKey(policy);
   const k = policy.thresholds?.k;
-  if (personKey && k !== undefined && k > 1 && severalRowsPerPerson(getColumn(table, personKey))) models.push({ type: 'person-k-anonymity', k, column: personKey });
+  if (key !== null && hasColumn(table, key) && k !== undefined && k > 1 && severalRowsPerPerson(getColumn(table, key))) models.push({ type: 'person-k-anonymity', k, column: key });
   if (models.length === 0) {
     throw new AnonymatError('invalid-policy', 'anonymize needs a privacy threshold: set thresholds.k (and l, t, … as needed)', [{ path: 'thresholds', message: 'e.g. thresholds: { k: 5 }' }]);
   }

@@ -9,6 +9,7 @@ import { readOptionsOf, type Policy } from '../policy/policy.ts';
 import { selectRows, type ColumnKind, type Table } from '../table/table.ts';
 import { AnonymatError } from '../errors.ts';
 import { seededRng } from '../util/rng.ts';
+import { personsOf } from '../risk/person.ts';
 import { proveAnonymity, type VerdictReport } from '../attack/index.ts';
 import { resolveHierarchies } from './anonymize.ts';
 
@@ -84,17 +85,9 @@ export function holdOut(table: Table, fraction: number, o: { personKey?: string;
   const key = o.personKey ? table.columns.find((c) => c.name === o.personKey) : undefined;
   const n = table.rowCount;
   // unit of each row: its person (a row without a key is its own unit) or itself
-  const unitOf = new Int32Array(n);
-  let units = 0;
-  if (key) {
-    const idOfCode = new Int32Array(key.dictionary.length).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const c = key.codes[i]!;
-      if (c === key.missing) { unitOf[i] = units++; continue; }
-      if (idOfCode[c] === -1) idOfCode[c] = units++;
-      unitOf[i] = idOfCode[c]!;
-    }
-  } else { for (let i = 0; i < n; i++) unitOf[i] = i; units = n; }
+  let unitOf: Int32Array, units: number;
+  if (key) ({ personOf: unitOf, persons: units } = personsOf(key));
+  else { unitOf = Int32Array.from({ length: n }, (_, i) => i); units = n; }
   if (units < 2) throw new AnonymatError('invalid-input', `cannot hold out a control set from ${units} ${key ? 'person' : 'record'}(s)`);
   const order = seededRng((o.seed ?? 0) ^ 0x6a09e667).shuffle(Array.from({ length: units }, (_, i) => i));
   const held = new Uint8Array(units);

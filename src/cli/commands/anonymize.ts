@@ -44,7 +44,7 @@ Cost: memory ≈ rows × (quasi-identifiers + 3) × 4 bytes plus cached snapshot
 time grows with the lattice size (product of hierarchy heights); lattices above
 anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal: false.`)
     .action(action(async (input: string, opts: AnonymizeCliOptions) => {
-      const { loadPolicy, readOptionsOf } = await import('../../policy/policy.ts');
+      const { loadPolicy, readOptionsOf, personKey } = await import('../../policy/policy.ts');
       const { readTable } = await import('../../io/read.ts');
       const { writeTable, writeFileAtomic } = await import('../../io/write.ts');
       const { anonymize, anonymizeJson, anonymizeReportSections } = await import('../../release/anonymize.ts');
@@ -67,8 +67,8 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
         if (opts.control) throw new AnonymatError('invalid-usage', 'give either --control or --holdout, not both');
         if (!(f > 0 && f <= 0.5)) throw new AnonymatError('invalid-usage', '--holdout expects a fraction in (0, 0.5] (e.g. 0.1)');
         const { holdOut } = await import('../../release/verdict.ts');
-        const personKey = Object.entries(policy.columns).find(([, c]) => c.role === 'person-key')?.[0];
-        heldOut = holdOut(table, f, personKey ? { personKey } : {});
+        const key = personKey(policy);
+        heldOut = holdOut(table, f, key ? { personKey: key } : {});
         table = heldOut.release;
         const what = heldOut.unit === 'person' ? `${heldOut.heldOut} persons (${heldOut.control.rowCount} records)` : `${heldOut.heldOut} records`;
         process.stderr.write(`${what} held out as the control set of the attacks: they are not released\n`);
