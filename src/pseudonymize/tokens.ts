@@ -47,14 +47,17 @@ export function pseudonym(key: PseudonymKey, value: string, options: TokenOption
 
 export function isToken(s: string): boolean { return /^v1:[a-z2-7]{26}$/.test(s); }
 
+/** What keyedInt needs of a key: a pseudorandom function of a message (HMAC-SHA-256 for a PseudonymKey). */
+export interface Mac { hmac(message: string): Uint8Array }
+
 /** A deterministic integer in [0, n) from the key and a message (rejection sampling, no modulo bias). */
-export function keyedInt(key: PseudonymKey, message: string, n: number): number {
+export function keyedInt(key: Mac, message: string, n: number): number {
   if (!(n >= 1 && n <= 2 ** 32)) throw new RangeError('n must be in [1, 2^32]');
   const limit = Math.floor(2 ** 32 / n) * n;
   for (let ctr = 0; ; ctr++) {
     const mac = key.hmac(`${message}\0${ctr}`);
     for (let i = 0; i + 4 <= mac.length; i += 4) {
-      const x = mac.readUInt32BE(i);
+      const x = ((mac[i]! << 24) | (mac[i + 1]! << 16) | (mac[i + 2]! << 8) | mac[i + 3]!) >>> 0;
       if (x < limit) return x % n;
     }
   }

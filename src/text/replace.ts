@@ -4,16 +4,19 @@
  * - mask:      every span becomes "***" (length and format hidden).
  * - tag:       "[NOM]", "[DATE]"… (French or English tag names, types.ts).
  * - surrogate: a realistic fake of the same type, consistent within a scope: the same value gets
- *              the same surrogate everywhere in the document (scope 'document', fresh random seed
- *              per call unless a key is given) or for the same person across documents (scope
- *              'person': needs a key and a personId). Dates are shifted by one offset per scope
- *              (intervals between dates are preserved); numbers keep their layout with keyed digits.
+ *              the same surrogate everywhere in the document (scope 'document') or for the same
+ *              person across documents (scope 'person': needs a key and a personId). Choices are
+ *              HMAC-SHA-256 of the value under the key; without a key, a random function drawn
+ *              afresh for each replacer (RandomOracle: the ideal keyed function, and no HMAC per
+ *              value). Dates are shifted by one offset per scope (intervals between dates are
+ *              preserved); numbers keep their layout with keyed digits.
  * - pseudonym: "[NOM v1:…]" with the keyed HMAC token of the normalized value (needs a key).
  */
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { AnonymatError } from '../errors.ts';
-import { PseudonymKey } from '../pseudonymize/key.ts';
+import type { PseudonymKey } from '../pseudonymize/key.ts';
 import { keyedInt, pseudonym } from '../pseudonymize/tokens.ts';
+import type { Mac } from '../pseudonymize/tokens.ts';
 import { dictionaries, fold } from './data.ts';
 import { TAGS } from './types.ts';
 import type { Lang, Span, TextLabel } from './types.ts';
@@ -87,8 +90,29 @@ export function shiftDateText(s: string, days: number, lang: Lang): string | nul
   return null;
 }
 
+/** Random bytes from the system CSPRNG, drawn 4 KB at a time. */
+const POOL = new Uint8Array(4096);
+let poolAt = POOL.length;
+/**
+ * A random function of messages, sampled lazily: a message's first use draws 32 fresh random
+ * bytes, later uses return the same. Distributed as HMAC-SHA-256 under a fresh secret key would
+ * be (the ideal keyed function), at the cost of a Map look-up; lives as long as its replacer.
+ */
+class RandomOracle implements Mac {
+  private readonly drawn = new Map<string, Uint8Array>();
+  hmac(message: string): Uint8Array {
+    let v = this.drawn.get(message);
+    if (v === undefined) {
+      if (poolAt + 32 > POOL.length) { randomFillSync(POOL); poolAt = 0; }
+      v = POOL.slice(poolAt, poolAt += 32);
+      this.drawn.set(message, v);
+    }
+    return v;
+  }
+}
+
 /** Replaces every digit with a keyed digit (layout kept); letters too for alphanumeric ids. */
-function keyedDigits(key: PseudonymKey, scope: string, label: string, value: string, keepPrefix = 0): string {
+function keyedDigits(key: Mac, scope: string, label: string, value: string, keepPrefix = 0): string {
   const mac = key.hmac(`surrogate\0${scope}\0${label}\0${value.replace(/[\s.\-/]/g, '')}`);
   let i = 0, out = '', kept = 0;
   for (const ch of value) {
@@ -102,10 +126,10 @@ function keyedDigits(key: PseudonymKey, scope: string, label: string, value: str
 
 export class Replacer {
   private readonly opts: ReplaceOptions;
-  private keyValue: PseudonymKey | undefined;
+  private keyValue: Mac | undefined;
   private readonly scopeId: string;
-  /** The surrogate key: the caller's, or a fresh random one created only when a surrogate is needed. */
-  private get key(): PseudonymKey { return (this.keyValue ??= new PseudonymKey(randomBytes(32))); }
+  /** The surrogate key: the caller's, or a random function created only when a surrogate is needed. */
+  private get key(): Mac { return (this.keyValue ??= new RandomOracle()); }
   private readonly cache = new Map<string, string>();
   private shift: number | undefined;
 

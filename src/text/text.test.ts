@@ -79,6 +79,12 @@ test('replacement policies: tag, mask, surrogate (consistent per document / per 
   assert.match(p, /^\[NOM v1:[a-z2-7]{26}\] vu le \[DATE v1:[a-z2-7]{26}\]/);
   assert.throws(() => redactText(t, { replacement: 'pseudonym' }), /needs a key/);
   assert.deepEqual(redactTexts([t, null], { lang: 'fr' }), ['[NOM] vu le [DATE]. [NOM] revu le [DATE].', null]);
+  // without a key every call draws a fresh random function: over 20 calls the date shift (one of
+  // 730 values) takes at least 2 values unless the draws are not fresh (false alarm < 730^-19)
+  const shifts = new Set(Array.from({ length: 20 }, () => redactText('vu le 12/03/2020', { lang: 'fr', replacement: 'surrogate' }).text));
+  assert.ok(shifts.size >= 2, [...shifts].join(' | '));
+  // with a key (document scope) the same call gives the same text
+  assert.equal(redactText(t, { lang: 'fr', replacement: 'surrogate', key }).text, redactText(t, { lang: 'fr', replacement: 'surrogate', key }).text);
 });
 
 test('keep labels and language detection', () => {
