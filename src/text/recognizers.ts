@@ -335,11 +335,13 @@ function dayRun(t: string, ws: number, i: number): void {
 }
 /** Month names, hospital and identifier cue words starting inside the run [ws, i), right after a non-ASCII letter. */
 function suffixCandidates(t: string, ws: number, i: number): void {
-  for (let p = ws + 1; p < i - 1; p++) {
+  for (let p = ws + 1; p < i; p++) {
     if (t.charCodeAt(p - 1) < 128) continue;
+    // "n°" may start at the run's last letter; the other words have two letters or more
+    if (IDC_FIRST[t.charCodeAt(p) & 255] === 1) idCue(t, p);
+    if (p === i - 1) break;
     if (isMonthAt(t, p, i)) pushMon(p);
     if (isHospCue(t, p, i)) pushHosp(p);
-    idCue(t, p);
   }
 }
 /**
@@ -347,6 +349,9 @@ function suffixCandidates(t: string, ws: number, i: number): void {
  * at the start of a letter run or after a non-ASCII letter (its \b is ASCII).
  */
 let idcS = new Int32Array(16), nIdc = 0;
+/** 'n', 'm', 'p', 'r' in either case (a code's low byte: a cheap filter before idCue's exact test). */
+const IDC_FIRST = new Uint8Array(256);
+for (const ch of 'nmprNMPR') IDC_FIRST[ch.charCodeAt(0)] = 1;
 function idCue(t: string, p: number): void {
   const a = t.charCodeAt(p) | 32, b = t.charCodeAt(p + 1), b2 = b | 32, c = t.charCodeAt(p + 2) | 32;
   if ((a === 110 && (b === 176 || (b2 === 117 && c === 109))) || (a === 109 && b2 === 101 && c === 100)
@@ -389,7 +394,7 @@ export function charClasses(t: string): number {
       if (len >= 3 && len <= 9 && monthStart(c0, t.charCodeAt(ws + 1)) && isMonthAt(t, ws, i)) { m |= G_MONTH; pushMon(ws); }
       if (len >= 3 && len <= 8 && DAY_HASH[foldHash(t, ws, i)] === 1) dayRun(t, ws, i);
       if (isHospCue(t, ws, i)) pushHosp(ws);
-      idCue(t, ws);
+      if (IDC_FIRST[c0 & 255] === 1) idCue(t, ws);
       // a month name may also start inside a run, after a non-ASCII letter ("\b" is ASCII): only a candidate
       if (seen & K_HI) suffixCandidates(t, ws, i);
       continue;
