@@ -23,8 +23,6 @@ const FRAGMENTS = [
   'CHU', 'Hôpital', 'hôpital', 'CH', 'Clinique', 'Centre hospitalier', 'Paris', 'Lyon', 'CEDEX',
   'Dr', 'Dr.', 'Mme', 'M.', 'patient', 'patiente', 'sœur', 'soeur', 'fils', 'docteur', 'madame', 'signé', 'prénom', 'interne', 'mère', 'époux', 'father', 'né le', 'DDN', 'Marie', 'DUPONT', 'Jean-Pierre', "O'Brien", 'iPhone',
   'le docteur DUPONT ', 'la patiente LEROY ', 'signé par Xavier ', 'sœur Anne ', 'prénom : Zoé ', 'née le 3 mars 1950', 'en mars 2003', 'deux janvier mille neuf cent', 'au CHU de Rouen', 'tél. 12345', '75013 Paris', 'Dr M. LEROY',
-  'numéro de dossier', 'énuméro de séjour ', 'signén° dossier', 'N°', 'n°', 'NUMERO ', 'medical record', 'Medical Record No.', 'patient id', 'Record', 'ÉRecord', 'A1234',
-  '1erjanvier', '12janvier', '3 er', 'ER', 'er', '01/02/2020', '0033 1 45 56 78 90', '1 555 932 6916', '06 12 34', '0O 12 34 56 78',
   'Maude482', 'ans', 'year-old', 'mg', '%', 'marie@exemple.fr', 'www.exemple.fr',
 ];
 const doc = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 60 }).map((parts) => parts.join(''));

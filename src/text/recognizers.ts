@@ -82,19 +82,13 @@ function isPhoneJoin(c: number): boolean { return c === 32 || c === 46 || c === 
  * consecutive elements; every NIR match lies in one chain, with >= 13 elements (1 + 4 + 2 + 6
  * digits, "2A"/"2B" counting 2) from the run where it starts.
  */
-let nirEnd = -2, nirLen = 0, phEnd = -3, phLen = 0, phChain = 0;
-/** Per phone chain (numbered from 0 in each text): its number of elements. */
-let phTop = new Int32Array(256);
+let nirEnd = -2, nirLen = 0, phEnd = -3, phLen = 0;
 /** Extends the phone chain by `len` elements at [s, s + len) of t. */
 function phoneChain(t: string, s: number, len: number): number {
   const gap = s - phEnd;
   if (gap === 0 || (gap === 1 && isPhoneJoin(t.charCodeAt(s - 1))) || (gap === 2 && isPhoneJoin(t.charCodeAt(s - 1)) && isPhoneJoin(t.charCodeAt(s - 2)))) phLen += len;
-  else {
-    phLen = len;
-    if (++phChain === phTop.length) phTop = doubled(phTop);
-  }
+  else phLen = len;
   phEnd = s + len;
-  phTop[phChain] = phLen;
   return phLen >= 8 ? G_PHONE : 0;
 }
 function isHexCode(c: number): boolean { return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102); }
@@ -208,14 +202,12 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (s >= 2) { const a = t.charCodeAt(s - 2); if (pc >= 65 && pc <= 90 && a >= 65 && a <= 90) m |= G_UUD; }
   if (nRuns === runS.length) {
     runS = doubled(runS); runE = doubled(runE); runM = doubled(runM); runBefore = doubled(runBefore); runFirst = doubled(runFirst); runTop = doubled(runTop);
-    runPhBefore = doubled(runPhBefore); runPhChain = doubled(runPhChain);
   }
   // the run, its shapes and its place in its NIR chain
   const q = nRuns++;
   runS[q] = s; runE[q] = i; runM[q] = sh;
   if (nirLen === len) nirFirst = q;
   runBefore[q] = nirLen - len; runFirst[q] = nirFirst; runTop[nirFirst] = nirLen;
-  runPhBefore[q] = phLen - len; runPhChain[q] = phChain;
   return m;
 }
 /**
@@ -230,8 +222,6 @@ let runS = new Int32Array(256), runE = new Int32Array(256), runM = new Int32Arra
  * runTop[first] is the chain's length. A NIR match needs >= 13 elements from its first run on.
  */
 let runBefore = new Int32Array(256), runFirst = new Int32Array(256), runTop = new Int32Array(256), nirFirst = 0;
-/** Phone chains per run: elements of its chain before it, and the chain's number (phTop). */
-let runPhBefore = new Int32Array(256), runPhChain = new Int32Array(256);
 let xS = new Int32Array(64), nX = 0;
 /**
  * Start shapes of a digit run (length, first digit, the character after it). Each scanned rule
@@ -333,37 +323,18 @@ function dayRun(t: string, ws: number, i: number): void {
   if (nDay === dayS.length) dayS = doubled(dayS);
   dayS[nDay++] = ws;
 }
-/** Month names, hospital and identifier cue words starting inside the run [ws, i), right after a non-ASCII letter. */
+/** Month names and hospital cue words starting inside the run [ws, i), right after a non-ASCII letter. */
 function suffixCandidates(t: string, ws: number, i: number): void {
-  for (let p = ws + 1; p < i; p++) {
+  for (let p = ws + 1; p < i - 1; p++) {
     if (t.charCodeAt(p - 1) < 128) continue;
-    // "n°" may start at the run's last letter; the other words have two letters or more
-    if (IDC_FIRST[t.charCodeAt(p) & 255] === 1) idCue(t, p);
-    if (p === i - 1) break;
     if (isMonthAt(t, p, i)) pushMon(p);
     if (isHospCue(t, p, i)) pushHosp(p);
-  }
-}
-/**
- * Starts of the second id-cue rule's cue words (any case): "n°", "num…", "med…", "pat…", "rec…"
- * at the start of a letter run or after a non-ASCII letter (its \b is ASCII).
- */
-let idcS = new Int32Array(16), nIdc = 0;
-/** 'n', 'm', 'p', 'r' in either case (a code's low byte: a cheap filter before idCue's exact test). */
-const IDC_FIRST = new Uint8Array(256);
-for (const ch of 'nmprNMPR') IDC_FIRST[ch.charCodeAt(0)] = 1;
-function idCue(t: string, p: number): void {
-  const a = t.charCodeAt(p) | 32, b = t.charCodeAt(p + 1), b2 = b | 32, c = t.charCodeAt(p + 2) | 32;
-  if ((a === 110 && (b === 176 || (b2 === 117 && c === 109))) || (a === 109 && b2 === 101 && c === 100)
-    || (a === 112 && b2 === 97 && c === 116) || (a === 114 && b2 === 101 && c === 99)) {
-    if (nIdc === idcS.length) idcS = doubled(idcS);
-    idcS[nIdc++] = p;
   }
 }
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
   let m = 0;
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; phChain = 0; phTop[0] = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nIdc = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0;
   tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0;
   const n = t.length;
   let i = 0;
@@ -394,7 +365,6 @@ export function charClasses(t: string): number {
       if (len >= 3 && len <= 9 && monthStart(c0, t.charCodeAt(ws + 1)) && isMonthAt(t, ws, i)) { m |= G_MONTH; pushMon(ws); }
       if (len >= 3 && len <= 8 && DAY_HASH[foldHash(t, ws, i)] === 1) dayRun(t, ws, i);
       if (isHospCue(t, ws, i)) pushHosp(ws);
-      if (IDC_FIRST[c0 & 255] === 1) idCue(t, ws);
       // a month name may also start inside a run, after a non-ASCII letter ("\b" is ASCII): only a candidate
       if (seen & K_HI) suffixCandidates(t, ws, i);
       continue;
@@ -426,19 +396,6 @@ export function charClasses(t: string): number {
     if (runTop[runFirst[q]!]! - runBefore[q]! < 13 || singles >= 16
       || (singles >= 15 && s0 >= 2 && t.charCodeAt(s0 - 1) === 32 && isDigitCode(t.charCodeAt(s0 - 2)))) runM[q] = runM[q]! & ~S_NIR;
   }
-  // a phone match that starts at a digit run has >= 10 elements of its chain from that run on
-  // (phone-fr, phone-fr-4x4: 10 digits; phone-intl from "00": 2 + 1 + 1 + 6; phone-us: 10); the
-  // month-led dates (S_LE2) need a month name right after the run (or after one space), or "er"
-  let mq = 0;
-  for (let q = 0; q < nRuns; q++) {
-    const rm = runM[q]!;
-    if ((rm & (S_F0 | S_US)) !== 0 && phTop[runPhChain[q]!]! - runPhBefore[q]! < 10) runM[q] = rm & ~(S_F0 | S_US);
-    if ((rm & S_LE2) === 0) continue;
-    const e = runE[q]!;
-    while (mq < nMon && monS[mq]! < e) mq++;
-    const p = mq < nMon ? monS[mq]! : -1;
-    if (p !== e && !(p === e + 1 && t.charCodeAt(e) === 32) && !((t.charCodeAt(e) | 32) === 101 && (t.charCodeAt(e + 1) | 32) === 114)) runM[q] = runM[q]! & ~S_LE2;
-  }
   return m;
 }
 /** Words before a place name: "à Lille", "de Cannes", "dans Bordeaux", "near Boston". */
@@ -465,8 +422,6 @@ interface RegexRule {
   mon?: boolean;
   /** Every match starts at a spelled-out day number (dayS: a whole letter run, NUMW_DAY). */
   day?: boolean;
-  /** Every match starts at a cue word of the second id-cue rule (idcS). */
-  idc?: boolean;
 }
 
 // Boundaries over Latin letters and digits, without the 'u' flag (unicode-mode regexes are slower).
@@ -575,8 +530,7 @@ export const RULES: RegexRule[] = [
   // ---- hospital identifiers after a cue
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2,
     re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/g },
-  { rule: 'id-cue', idc: true, label: 'ID', score: 0.9, needs: C_DIGIT, group: 2,
-    gate: (t, cls) => (referenceScan ? (cls & G_DEG) !== 0 || ID_CUE_WORDS.test(t) : nIdc > 0),
+  { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, gate: (t, cls) => (cls & G_DEG) !== 0 || ID_CUE_WORDS.test(t),
     re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|num[ée]ro (?:de dossier|de s[ée]jour|d'identification)|medical record(?: number| no\.?)?|patient id|record)[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
   { rule: 'long-number', at: S_LONG, label: 'ID', score: 0.5, needs: C_DIGIT,
     re: new RegExp(`${B}\\d{8,12}${E}`, 'g'),
@@ -624,10 +578,10 @@ function mergeRules(rules: RegexRule[]): RegexRule[] {
 export const SCAN_RULES: ScanRule[] = mergeRules(RULES).map((r) => ({
   needs: r.needs, gate: r.gate, re: r.re, label: r.label, score: r.score, rule: r.rule,
   group: r.group, check: r.check, relabel: r.relabel, at: r.at, x: r.x === true,
-  plain: !r.check && r.group === undefined && !r.relabel, mon: r.mon === true, day: r.day === true, idc: r.idc === true,
-  sticky: r.at !== undefined || r.mon || r.day || r.idc ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
+  plain: !r.check && r.group === undefined && !r.relabel, mon: r.mon === true, day: r.day === true,
+  sticky: r.at !== undefined || r.mon || r.day ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
 }));
-interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; day: boolean; idc: boolean; sticky: RegExp | null }
+interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; day: boolean; sticky: RegExp | null }
 
 /** ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX", "28722 LA\nBACONNETTE". */
 const ZIP_CITY_AT = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/y;
@@ -1082,7 +1036,6 @@ export function recognizePatterns(text: string, spans: Span[]): void {
     if (r.sticky !== null && !referenceScan) {
       if (r.mon) tryAtList(text, r, r.sticky, monS, nMon, spans);
       else if (r.day) tryAtList(text, r, r.sticky, dayS, nDay, spans);
-      else if (r.idc) tryAtList(text, r, r.sticky, idcS, nIdc, spans);
       else scanAtCandidates(text, r, r.sticky, spans);
       continue;
     }
