@@ -99,13 +99,13 @@ function isSpaceLike(c: number): boolean {
 function isAsciiLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
 function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
 /**
- * Per Latin-1 code: 1 month-name letter, 2 digit, 4 a character with a C_* flag (CHAR_FLAG),
+ * Per UTF-16 code (one table, no branch on the code's range): 1 month-name letter, 2 digit, 4 a character with a C_* flag (CHAR_FLAG),
  * K_CAP an upper-case letter that starts a name token, K_ODD a character on which the letter
  * class of the month names and the one of the name tokens disagree ('ß', '÷', 'Ÿ') or that a cue
  * word contains outside both ('œ'): the name tokens of such a text come from the WORD regex.
  */
 const K_ODD = 8, K_CAP = 16, K_HI = 32;
-const CHAR_KIND = new Uint8Array(256);
+const CHAR_KIND = new Uint8Array(65536);
 const CHAR_FLAG = new Int32Array(256);
 for (let c = 0; c < 256; c++) {
   if (isMonthLetter(c)) CHAR_KIND[c]! |= 1;
@@ -116,8 +116,8 @@ for (let c = 0; c < 256; c++) {
   if ((c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215)) CHAR_KIND[c]! |= K_CAP;
   if (c >= 192 && isMonthLetter(c)) CHAR_KIND[c]! |= K_HI;
 }
-/** CHAR_KIND of a code above 255: 'Ÿ' is a month-name letter (and odd), 'œ' odd. */
-function kindAbove255(c: number): number { return c === 376 ? 1 | K_ODD | K_HI : c === 339 ? K_ODD : 0; }
+// above Latin-1: 'Ÿ' is a month-name letter (and odd), 'œ' odd
+CHAR_KIND[376] = 1 | K_ODD | K_HI; CHAR_KIND[339] = K_ODD;
 /**
  * After a 1-3 digit run ending at the '.' at i: two more runs of 1-3 digits each followed by '.',
  * then a digit — what the rest of an IPv4 address needs (\d{1,3} cannot stop inside a longer run).
@@ -253,9 +253,6 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
   'conjointe', 'tuteur', 'tutrice', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
   'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne']);
-/** Per first (last) character, Latin-1: bit `len` set when a cue word of that length starts (ends) with it. */
-const CUE_LENS = new Int32Array(256), CUE_ENDS = new Int32Array(256);
-for (const w of CUE_WORDS) { CUE_LENS[w.charCodeAt(0)]! |= 1 << w.length; CUE_ENDS[w.charCodeAt(w.length - 1)]! |= 1 << w.length; }
 /** A letter of WORD's class [A-Za-zÀ-ÖØ-öø-ÿ]. */
 function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247); }
 function pushTok(a: number, b: number): void {
@@ -263,7 +260,7 @@ function pushTok(a: number, b: number): void {
   tokA[nTok] = a; tokB[nTok++] = b;
 }
 /** The token(s) of the letter run [ws, i) of t (not inside the previous capitalized token). */
-function nameToken(t: string, ws: number, i: number, hasCap: boolean): void {
+function nameToken(t: string, ws: number, i: number, hasCap: boolean, wf: number): void {
   if (hasCap) {
     let p = ws;
     while ((CHAR_KIND[t.charCodeAt(p)]! & K_CAP) === 0) p++;
@@ -282,7 +279,19 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean): void {
     return;
   }
   const len = i - ws;
-  if (len <= 12 && (CUE_LENS[t.charCodeAt(ws)]! & CUE_ENDS[t.charCodeAt(i - 1)]! & (1 << len)) !== 0 && CUE_WORDS.has(t.slice(ws, i))) pushTok(ws, i);
+  if ((wf & W_CUE) !== 0 && CUE_WORDS.has(t.slice(ws, i))) pushTok(ws, i);
+}
+/**
+ * One filter for the word checks of a letter run: per (length <= 15, first and last character
+ * folded by | 32, low 6 bits), W_* bits of the word lists with such a word. A run whose key has no
+ * bit cannot be that kind of word, so most runs cost one table read instead of four tests (a hash
+ * loop among them); a set bit only sends the run to the exact test. Filled below HOSP_CUES.
+ */
+const WORD_FILTER = new Uint8Array(1 << 16);
+const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8;
+function wordKey(len: number, c0: number, cl: number): number { return (len << 12) | (((c0 | 32) & 63) << 6) | ((cl | 32) & 63); }
+function addWords(words: Iterable<string>, bit: number): void {
+  for (const w of words) WORD_FILTER[wordKey(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))]! |= bit;
 }
 /** Starts of the month names of the text (whole letter runs, or run suffixes after a non-ASCII letter). */
 let monS = new Int32Array(16), nMon = 0;
@@ -340,7 +349,7 @@ export function charClasses(t: string): number {
   let i = 0;
   while (i < n) {
     let c = t.charCodeAt(i);
-    let k = c < 256 ? CHAR_KIND[c]! : kindAbove255(c);
+    let k = CHAR_KIND[c]!;
     if (k & 1) {
       // a run of letters: only its bounds matter (month names; A-Z sets C_UPPER)
       const ws = i;
@@ -349,22 +358,25 @@ export function charClasses(t: string): number {
         seen |= k;
         if (++i >= n) break;
         c = t.charCodeAt(i);
-        k = c < 256 ? CHAR_KIND[c]! : kindAbove255(c);
+        k = CHAR_KIND[c]!;
       } while (k & 1);
       if (seen & 4) m |= C_UPPER;
       const len = i - ws;
       const c0 = t.charCodeAt(ws);
+      const wf = len <= 15 ? WORD_FILTER[wordKey(len, c0, t.charCodeAt(i - 1))]! : 0;
       if (seen & K_ODD) tokRegular = false;
-      else if (ws >= tokCapEnd) nameToken(t, ws, i, (seen & K_CAP) !== 0);
+      else if (ws >= tokCapEnd) nameToken(t, ws, i, (seen & K_CAP) !== 0, wf);
       // "2A"/"2B" in a NIR chain; 'O' typed for 0 in a phone chain
       if (len === 1 && ws === nirEnd && (c0 === 65 || c0 === 66 || c0 === 97 || c0 === 98)) { nirLen++; nirEnd = i; runTop[nirFirst] = nirLen; }
       if (c0 === 79 && (len === 1 || allO(t, ws, i))) {
         m |= phoneChain(t, ws, len);
         if (len === 1 && i < n && isDigitCode(t.charCodeAt(i))) pushX(ws);
       }
-      if (len >= 3 && len <= 9 && monthStart(c0, t.charCodeAt(ws + 1)) && isMonthAt(t, ws, i)) { m |= G_MONTH; pushMon(ws); }
-      if (len >= 3 && len <= 8 && DAY_HASH[foldHash(t, ws, i)] === 1) dayRun(t, ws, i);
-      if (isHospCue(t, ws, i)) pushHosp(ws);
+      if (wf !== 0) {
+        if ((wf & W_MONTH) !== 0 && monthStart(c0, t.charCodeAt(ws + 1)) && isMonthAt(t, ws, i)) { m |= G_MONTH; pushMon(ws); }
+        if ((wf & W_DAY) !== 0 && DAY_HASH[foldHash(t, ws, i)] === 1) dayRun(t, ws, i);
+        if ((wf & W_HOSP) !== 0 && isHospCue(t, ws, i)) pushHosp(ws);
+      }
       // a month name may also start inside a run, after a non-ASCII letter ("\b" is ASCII): only a candidate
       if (seen & K_HI) suffixCandidates(t, ws, i);
       continue;
@@ -1072,6 +1084,7 @@ const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
  * word is followed by ' ': a whole letter run, or a run suffix after a non-ASCII letter.
  */
 const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 'CHU', 'CHR', 'CH', 'Clinique', 'Hospital', 'Groupe', 'GH', 'Centre', 'hôpital', 'hopital']);
+addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
 function isHospCue(t: string, p: number, i: number): boolean {
   const c = t.charCodeAt(p);
   return i - p <= 8 && (c === 72 || c === 67 || c === 71 || c === 104) && HOSP_CUES.has(t.slice(p, i));
