@@ -22,7 +22,7 @@ const FRAGMENTS = [
   'rue', 'bis', 'avenue', 'Street', 'Main', '12 rue des Lilas', '3 Main Street', 'IPP', 'NDA', 'n° dossier', 'record',
   'CHU', 'Hôpital', 'hôpital', 'CH', 'Clinique', 'Centre hospitalier', 'Paris', 'Lyon', 'CEDEX',
   'Dr', 'Dr.', 'Mme', 'M.', 'patient', 'patiente', 'sœur', 'soeur', 'fils', 'docteur', 'madame', 'signé', 'prénom', 'interne', 'mère', 'époux', 'father', 'né le', 'DDN', 'Marie', 'DUPONT', 'Jean-Pierre', "O'Brien", 'iPhone',
-  'le docteur DUPONT ', 'la patiente LEROY ', 'signé par Xavier ', 'sœur Anne ', 'prénom : Zoé ', 'née le 3 mars 1950', 'en mars 2003', 'deux janvier mille neuf cent', 'au CHU de Rouen', 'tél. 12345', '75013 Paris', 'Dr M. LEROY',
+  'le docteur DUPONT ', 'la patiente LEROY ', 'signé par Xavier ', 'sœur Anne ', 'Sœur Anne ', 'Jean-sœur ', 'sœurs ', 'asœur ', 'œdème ', 'cœur ', 'prénom : Zoé ', 'née le 3 mars 1950', 'en mars 2003', 'deux janvier mille neuf cent', 'au CHU de Rouen', 'tél. 12345', '75013 Paris', 'Dr M. LEROY',
   'Maude482', 'ans', 'year-old', 'mg', '%', 'marie@exemple.fr', 'www.exemple.fr',
 ];
 const doc = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 60 }).map((parts) => parts.join(''));

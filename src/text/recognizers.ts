@@ -101,8 +101,9 @@ function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
 /**
  * Per UTF-16 code (one table, no branch on the code's range): 1 month-name letter, 2 digit, 4 a character with a C_* flag (CHAR_FLAG),
  * K_CAP an upper-case letter that starts a name token, K_ODD a character on which the letter
- * class of the month names and the one of the name tokens disagree ('ß', '÷', 'Ÿ') or that a cue
- * word contains outside both ('œ'): the name tokens of such a text come from the WORD regex.
+ * class of the month names and the one of the name tokens disagree ('ß', '÷', 'Ÿ'): the name
+ * tokens of such a text come from the WORD regex. ('œ' is in neither class; the cue word "sœur"
+ * is found across it, in nameToken.)
  */
 const K_ODD = 8, K_CAP = 16, K_HI = 32;
 const CHAR_KIND = new Uint8Array(65536);
@@ -116,8 +117,8 @@ for (let c = 0; c < 256; c++) {
   if ((c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215)) CHAR_KIND[c]! |= K_CAP;
   if (c >= 192 && isMonthLetter(c)) CHAR_KIND[c]! |= K_HI;
 }
-// above Latin-1: 'Ÿ' is a month-name letter (and odd), 'œ' odd
-CHAR_KIND[376] = 1 | K_ODD | K_HI; CHAR_KIND[339] = K_ODD;
+// above Latin-1: 'Ÿ' is a month-name letter (and odd)
+CHAR_KIND[376] = 1 | K_ODD | K_HI;
 /**
  * After a 1-3 digit run ending at the '.' at i: two more runs of 1-3 digits each followed by '.',
  * then a digit — what the rest of an IPv4 address needs (\d{1,3} cannot stop inside a longer run).
@@ -280,6 +281,9 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean, wf: number
   }
   const len = i - ws;
   if ((wf & W_CUE) !== 0 && CUE_WORDS.has(t.slice(ws, i))) pushTok(ws, i);
+  // "sœur": 'œ' is a letter of neither run class, so the cue word spans three runs' worth: "s", 'œ', "ur"
+  else if (len === 2 && t.charCodeAt(ws) === 117 && t.charCodeAt(ws + 1) === 114 && t.charCodeAt(ws - 1) === 339 && t.charCodeAt(ws - 2) === 115
+    && ws - 2 >= tokCapEnd && !(ws >= 3 && isWordLetter(t.charCodeAt(ws - 3))) && !isWordLetter(t.charCodeAt(i))) pushTok(ws - 2, i);
 }
 /**
  * One filter for the word checks of a letter run: per (length <= 15, first and last character
@@ -647,7 +651,7 @@ const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 
  * initials and titles) and the lower-case cue words; other lower-case words are skipped by the
  * regex engine itself (no token object for them).
  */
-const WORD = /[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:docteur|professeur|madame|monsieur|mademoiselle|patiente?|p[èe]re|m[èe]re|fils|fille|[ée]poux|[ée]pouse|fr[èe]re|s[oœ]eur|mari|femme|conjointe?|tut(?:eur|rice)|father|mother|son|daughter|husband|wife|brother|sister|guardian|sign[ée]e?|signed|nom|pr[ée]nom|name|interne)(?![A-Za-zÀ-ÖØ-öø-ÿ])/g;
+const WORD = /[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:docteur|professeur|madame|monsieur|mademoiselle|patiente?|p[èe]re|m[èe]re|fils|fille|[ée]poux|[ée]pouse|fr[èe]re|s(?:oe|œ)ur|mari|femme|conjointe?|tut(?:eur|rice)|father|mother|son|daughter|husband|wife|brother|sister|guardian|sign[ée]e?|signed|nom|pr[ée]nom|name|interne)(?![A-Za-zÀ-ÖØ-öø-ÿ])/g;
 const INITIALS = /^[A-ZÀ-Þ](?:[-.][A-ZÀ-Þ])+$/;
 const SYNTHEA_CORE = /^[A-Z][a-z]{2,}$/;
 

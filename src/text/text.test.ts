@@ -58,6 +58,9 @@ test('health professions are weak cues: a name after them, never an ordinary cap
   assert.deepEqual(labels('Infirmière : Pansement refait.'), []);
   assert.deepEqual(labels('Secrétaire Adjointe : Marie Blanc'), [['NAME', 'Marie Blanc']]);
   assert.deepEqual(labels('Docteur Blücher Audrey N° RPPS'), [['NAME', 'Blücher Audrey']]);
+  // "sœur" (with the ligature) is a kinship cue like "soeur"
+  assert.deepEqual(labels('Accompagnée de sa sœur Zulmira.'), [['NAME', 'Zulmira']]);
+  assert.deepEqual(labels('Accompagnée de sa soeur Zulmira.'), [['NAME', 'Zulmira']]);
 });
 
 test('replacement policies: tag, mask, surrogate (consistent per document / per person), pseudonym', () => {
