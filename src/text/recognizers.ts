@@ -452,7 +452,8 @@ export const RULES: RegexRule[] = [
   // ---- dates
   { rule: 'date-dmy', at: S_DMY, label: 'DATE', score: 0.9, needs: C_DIGIT,
     re: new RegExp(`${B}(\\d{1,2}) ?[\\/.\\-|] ?(\\d{1,2}) ?[\\/.\\-|] ?(?:\\d{4}(?!\\d)|\\d{2}${E})`, 'g'),
-    check: (m) => (/\..*-|-.*\./.test(m[0]) ? null : dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null) },
+    // mixed separators ("12.03-2020") are not a date
+    check: (m) => (m[0].includes('.') && m[0].includes('-') ? null : dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null) },
   { rule: 'date-iso', at: S_ISO, label: 'DATE', score: 0.95, needs: C_DIGIT | C_DASH,
     re: new RegExp(`${B}(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?${E}`, 'g') },
   { rule: 'date-ymd', at: S_Y4, label: 'DATE', score: 0.85, needs: C_DIGIT,
@@ -462,7 +463,7 @@ export const RULES: RegexRule[] = [
     check: (m) => dayMonthOk(+m[1]!, +m[2]!) ? 0.6 : null },
   { rule: 'date-dm-dot', at: S_DOT2, label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT,
     re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
-    check: (m) => dayMonthOk(+m[1]!, +m[2]!) && !/\d[.,]$/.test('') ? 0.5 : null },
+    check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.5 : null) },
   { rule: 'date-text', at: S_LE2, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)? ?(?:${MONTHS})\\.?(?: ?(?:\\d{4}|\\d{2}))?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   { rule: 'date-text', mon: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
