@@ -871,9 +871,14 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     let k = i - 1; isName[k] = 1;
     while (k - 1 >= 0 && gapOk(k - 1) && (flags[k - 1]! & F_UPPER) && nameLike(k - 1) && i - k < 3) { k--; isName[k] = 1; }
   }
+  // one span per name: consecutive name tokens 1-2 spaces apart are merged here as overlap
+  // resolution would merge them (the span of the first token with the best score gives the rule)
   for (let i = 0; i < n; i++) {
     if (!isName[i]) continue;
-    spans.push({ start: starts[i]!, end: ends[i]!, label: 'NAME', score: strong[i] ? 0.8 : 0.6, rule: strong[i] ? 'name-anchor' : 'name-extend' });
+    let best = strong[i]!, k = i;
+    while (k + 1 < n && isName[k + 1] && spacesOnly(text, ends[k]!, starts[k + 1]!)) { k++; if (strong[k]! > best) best = strong[k]!; }
+    spans.push({ start: starts[i]!, end: ends[k]!, label: 'NAME', score: best ? 0.8 : 0.6, rule: best ? 'name-anchor' : 'name-extend' });
+    i = k;
   }
   // cities from the dictionary (one or two tokens), capitalized, not ambiguous unless after "à"/"in"
   for (let i = 0; i < n; i++) {
@@ -893,6 +898,13 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   }
   nText = ''; nStarts = nEnds = nFlags = NO_TOKENS; nCount = 0;
   void lang;
+}
+
+/** 1-2 spaces (or no-break spaces) between a and b: resolveOverlaps merges NAME spans this close. */
+function spacesOnly(text: string, a: number, b: number): boolean {
+  if (b - a < 1 || b - a > 2) return false;
+  for (let k = a; k < b; k++) { const c = text.charCodeAt(k); if (c !== 32 && c !== 160) return false; }
+  return true;
 }
 
 function extendOk(neighbour: number, anchor: number): boolean {
