@@ -25,16 +25,28 @@ const NIR_CUE = /(?:assurance maladie|carte vitale|s[ée]cu|s[ée]curit[ée] soc
  * character pass (charClasses): a maximal run of letters (the class [a-zà-ÿ] under the i flag:
  * A-Z, a-z, À-Ö, Ø-Þ, à-ÿ, Ÿ) whose lower-case form is one of the month forms.
  */
-const MONTH_FORMS = new Set<string>();
-for (const alt of MONTHS.split('|')) {
-  // expand the character classes [ée] [uû] and the optional 'r?' of the alternatives
-  let forms = [''];
-  for (let i = 0; i < alt.length; i++) {
-    if (alt[i] === '[') { const j = alt.indexOf(']', i); const chars = alt.slice(i + 1, j).split(''); forms = forms.flatMap((f) => chars.map((c) => f + c)); i = j; }
-    else if (alt[i + 1] === '?') { forms = forms.flatMap((f) => [f, f + alt[i]]); i++; }
-    else forms = forms.map((f) => f + alt[i]);
+/** The words an alternation of month names matches (its classes [ée] [uû] and optional 'r?' expanded). */
+function monthForms(alternation: string): Set<string> {
+  const out = new Set<string>();
+  for (const alt of alternation.split('|')) {
+    let forms = [''];
+    for (let i = 0; i < alt.length; i++) {
+      if (alt[i] === '[') { const j = alt.indexOf(']', i); const chars = alt.slice(i + 1, j).split(''); forms = forms.flatMap((f) => chars.map((c) => f + c)); i = j; }
+      else if (alt[i + 1] === '?') { forms = forms.flatMap((f) => [f, f + alt[i]]); i++; }
+      else forms = forms.map((f) => f + alt[i]);
+    }
+    for (const f of forms) out.add(f);
   }
-  for (const f of forms) MONTH_FORMS.add(f);
+  return out;
+}
+const MONTH_FORMS = monthForms(MONTHS);
+/** Unabbreviated month names (lower case): a dot after one ends the sentence, it is not part of the date. */
+const FULL_MONTHS = monthForms(`${MONTHS_FULL}|mai|may|aout`);
+/** Whether the letters right before the dot at `dot` are a whole unabbreviated month name. */
+function fullMonthBefore(t: string, dot: number): boolean {
+  let k = dot;
+  while (k > 0 && isMonthLetter(t.charCodeAt(k - 1))) k--;
+  return dot - k >= 3 && FULL_MONTHS.has(t.slice(k, dot).toLowerCase());
 }
 function isMonthLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 223) || c === 376;
@@ -438,6 +450,8 @@ interface RegexRule {
   mon?: boolean;
   /** Every match starts at a spelled-out day number (dayS: a whole letter run, NUMW_DAY). */
   day?: boolean;
+  /** A match may end with a month name and '.': the dot is left out after an unabbreviated name ("le 3 janvier."). */
+  monthDot?: boolean;
 }
 
 // Boundaries over Latin letters and digits, without the 'u' flag (unicode-mode regexes are slower).
@@ -464,7 +478,7 @@ export const RULES: RegexRule[] = [
   { rule: 'date-dm-dot', at: S_DOT2, label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT,
     re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
     check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.5 : null) },
-  { rule: 'date-text', at: S_LE2, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
+  { rule: 'date-text', at: S_LE2, monthDot: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)? ?(?:${MONTHS})\\.?(?: ?(?:\\d{4}|\\d{2}))?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   { rule: 'date-text', mon: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
@@ -595,10 +609,10 @@ function mergeRules(rules: RegexRule[]): RegexRule[] {
 export const SCAN_RULES: ScanRule[] = mergeRules(RULES).map((r) => ({
   needs: r.needs, gate: r.gate, re: r.re, label: r.label, score: r.score, rule: r.rule,
   group: r.group, check: r.check, relabel: r.relabel, at: r.at, x: r.x === true,
-  plain: !r.check && r.group === undefined && !r.relabel, mon: r.mon === true, day: r.day === true,
+  plain: !r.check && r.group === undefined && !r.relabel, mon: r.mon === true, day: r.day === true, monthDot: r.monthDot === true,
   sticky: r.at !== undefined || r.mon || r.day ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
 }));
-interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; day: boolean; sticky: RegExp | null }
+interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; day: boolean; monthDot: boolean; sticky: RegExp | null }
 
 /** ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX", "28722 LA\nBACONNETTE". */
 const ZIP_CITY_AT = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/y;
@@ -630,7 +644,15 @@ const STOP = new Set([
 ]);
 
 const F_CITY = 4096, F_CITYP = 8192;
-const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13, LEX_PROF = 1 << 14;
+const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13, LEX_PROF = 1 << 14, LEX_PART = 1 << 15;
+/**
+ * Surname particles written capitalized ("Françoise LE GOFF", "Hervé Le Bihan", "Ahmed Ben Salah"):
+ * a particle token between a name and a capitalized word joins them. Written in lower case
+ * ("Charles de Gaulle"), the particle is not a token: PARTICLE_GAP below.
+ */
+const PARTICLES = ['LE', 'LA', 'DE', 'DU', 'DES', 'DI', 'DA', 'DEL', 'DELLA', 'VAN', 'VON', 'DER', 'DEN', 'BEN', 'EL', 'AL', 'DOS', 'DAS'];
+/** A lower-case particle between two name tokens: " de ", " van der ", " d'"… (the whole gap). */
+const PARTICLE_GAP = /^ (?:(?:de|du|des|di|da|del|della|van|von|der|den|ben|el|al|dos|das|de la|van der|van den|von der) |d['’]|de l['’])$/;
 let lexReady = false;
 /** The shared lexicon plus the stop / title / cue bits (one Map look-up per token). */
 function tokenLexicon(): Map<string, number> {
@@ -640,12 +662,13 @@ function tokenLexicon(): Map<string, number> {
     for (const k of STOP) add(k, LEX_STOP);
     for (const k of CUES) add(k, LEX_CUE);
     for (const k of PROFESSIONS) add(k, LEX_PROF);
+    for (const k of PARTICLES) add(k, LEX_PART);
     for (const k of TITLES) { if (k.endsWith('.')) add(k.slice(0, -1), LEX_TITLE_DOT); else add(k, LEX_TITLE); }
     lexReady = true;
   }
   return lex;
 }
-const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 32, F_AMBIG = 64, F_STOP = 128, F_CUE = 256, F_SENT = 512, F_SYNTHEA = 1024, F_NAME = 2048, F_PROF = 1 << 14;
+const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 32, F_AMBIG = 64, F_STOP = 128, F_CUE = 256, F_SENT = 512, F_SYNTHEA = 1024, F_NAME = 2048, F_PROF = 1 << 14, F_PART = 1 << 16;
 
 /**
  * One token pass: capitalized words (Latin letters, hyphens, apostrophes, a trailing dot for
@@ -783,6 +806,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         if ((lx & LEX_STOP) && !(f & F_INITIAL)) f |= F_STOP;
         if (lx & LEX_CUE) f |= F_CUE;
         if (lx & LEX_PROF) f |= F_PROF;
+        if ((lx & LEX_PART) && !hasDot) f |= F_PART;
         if ((lx & LEX_TITLE) && !(coreLen === 1 && c0 === 77 && !hasDot)) f |= F_TITLE;
         if (hasDot && (lx & LEX_TITLE_DOT)) f |= F_TITLE;
         if (lx & LEX_FIRST) f |= F_FIRST;
@@ -821,9 +845,14 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       && i + 1 < n && (flags[i + 1]! & F_CAP) && !(flags[i + 1]! & (F_STOP | F_TITLE)) && gapOkLoose(text, ends[i]!, starts[i + 1]!)) {
       strong[i] = 1; flags[i] = (f | F_INITIAL) & ~(F_STOP | F_TITLE); continue;
     }
+    // "Mme LE GOFF", "Dr De La Fontaine": a particle after a title or cue, then the surname
+    if ((f & F_PART) && i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && gapOkTitle(text, ends[i - 1]!, starts[i]!)) {
+      const j = afterParticles(i - 1);
+      if (j > 0) { for (let q = i; q <= j; q++) strong[q] = 1; i = j; continue; }
+    }
     if (!(f & F_CAP) || (f & (F_STOP | F_TITLE))) continue;
     if (f & F_SYNTHEA) { strong[i] = 1; continue; }
-    const prevTitle = i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && gapOkTitle(text, ends[i - 1]!, starts[i]!);
+    const prevTitle = i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && (gapOkTitle(text, ends[i - 1]!, starts[i]!) || (particleGap(i - 1) && !(f & (F_CITY | F_CITYP))));
     if (prevTitle) { strong[i] = 1; continue; }
     if (i > 0 && (flags[i - 1]! & F_PROF) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
       && ((f & (F_FIRST | F_SUR | F_UPPER | F_INITIAL)) !== 0 || (gapOk(i) && nameLike(i + 1)))) { strong[i] = 1; continue; }
@@ -835,11 +864,14 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       const core = ends[i]! - starts[i]!;
       if (core < 2) continue;
       const cityToo = (f & F_CITY) !== 0;
-      if (!(f & F_AMBIG) && !cityToo) { if (!(f & F_SENT) || (gapOk(i) && nameLike(i + 1))) strong[i] = 1; continue; }
+      if (!(f & F_AMBIG) && !cityToo) {
+        if (!(f & F_SENT) || (gapOk(i) && nameLike(i + 1)) || afterParticles(i) > 0 || (particleGap(i) && nameLike(i + 1) && !(flags[i + 1]! & (F_CITY | F_CITYP)))) strong[i] = 1;
+        continue;
+      }
       // ambiguous first name: needs a capitalized, non-stop neighbour that is itself name-like
       // the neighbour must be upper case, an initial, or an unambiguous known name
       const left = gapOk(i - 1, true) && nameLike(i - 1) && support(i - 1);
-      const right = gapOk(i) && nameLike(i + 1) && support(i + 1);
+      const right = (gapOk(i) || (particleGap(i) && !(flags[i + 1]! & (F_CITY | F_CITYP)))) && nameLike(i + 1) && support(i + 1);
       if (left || right || ((f & F_UPPER) && ((gapOk(i - 1) && (flags[i - 1]! & F_UPPER) && nameLike(i - 1)) || (gapOk(i) && (flags[i + 1]! & F_UPPER) && nameLike(i + 1))))) strong[i] = 1;
       continue;
     }
@@ -855,7 +887,16 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (!strong[i]) continue;
     isName[i] = 1;
     let k = i, count = 1;
-    while (count < 4 && k + 1 < n && (gapOk(k) || (flags[k]! & F_INITIAL && gapOkLoose(text, ends[k]!, starts[k + 1]!))) && nameLike(k + 1) && extendOk(flags[k + 1]!, flags[i]!)) { k++; count++; isName[k] = 1; }
+    for (;;) {
+      if (count >= 4 || k + 1 >= n) break;
+      if ((gapOk(k) || (flags[k]! & F_INITIAL && gapOkLoose(text, ends[k]!, starts[k + 1]!))) && nameLike(k + 1) && extendOk(flags[k + 1]!, flags[i]!)) { k++; count++; isName[k] = 1; continue; }
+      // through surname particles: "Françoise LE GOFF", "Hervé Le Bihan", "Charles de Gaulle"
+      const j = afterParticles(k);
+      if (j > 0) { for (let q = k + 1; q <= j; q++) isName[q] = 1; count++; k = j; continue; }
+      // (not to a place: "Marie Dupont de Paris")
+      if (particleGap(k) && nameLike(k + 1) && !(flags[k + 1]! & (F_SENT | F_CITY | F_CITYP))) { k++; count++; isName[k] = 1; continue; }
+      break;
+    }
     // a trailing initial that looks like a title ("SAMCHA M.") when no name follows it
     if (k + 1 < n && gapOk(k) && (flags[k + 1]! & F_INITIAL) && !(k + 2 < n && gapOk(k + 1) && nameLike(k + 2))) isName[k + 1] = 1;
     k = i;
@@ -905,6 +946,28 @@ function spacesOnly(text: string, a: number, b: number): boolean {
   if (b - a < 1 || b - a > 2) return false;
   for (let k = a; k < b; k++) { const c = text.charCodeAt(k); if (c !== 32 && c !== 160) return false; }
   return true;
+}
+
+/**
+ * After name token k: one or two capitalized particle tokens ("LE", "De La", "VAN DER") then a
+ * capitalized name-like token, each one space apart, in the particle's case (an upper-case
+ * particle before an upper-case word; a Title-case one before a capitalized word): the index of
+ * that last token, else -1.
+ */
+function afterParticles(k: number): number {
+  let j = k + 1;
+  for (let parts = 0; parts < 2 && j < nCount && (nFlags[j]! & F_PART) && gapOk(j - 1); parts++, j++) {
+    const up = (nFlags[j]! & F_UPPER) !== 0;
+    if (j + 1 < nCount && gapOk(j) && nameLike(j + 1) && !(nFlags[j + 1]! & F_PART) && !(nFlags[j + 1]! & F_SENT)
+      && (!up || (nFlags[j + 1]! & F_UPPER) !== 0)) return j + 1;
+  }
+  return -1;
+}
+/** The gap between tokens k and k + 1 is a lower-case particle (" de ", " van der ", " d'"). */
+function particleGap(k: number): boolean {
+  if (k < 0 || k + 1 >= nCount) return false;
+  const a = nEnds[k]!, b = nStarts[k + 1]!;
+  return b - a >= 3 && b - a <= 9 && nText.charCodeAt(a) === 32 && PARTICLE_GAP.test(nText.slice(a, b));
 }
 
 function extendOk(neighbour: number, anchor: number): boolean {
@@ -998,8 +1061,9 @@ function pushMatch(text: string, r: ScanRule, m: RegExpExecArray, spans: Span[])
     start = m.index + m[0].lastIndexOf(g);
     end = start + g.length;
   }
-  // trim trailing spaces inside spans
+  // trim trailing spaces inside spans, and a sentence's dot after a month name
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  if (r.monthDot && text.charCodeAt(end - 1) === 46 && fullMonthBefore(text, end - 1)) end--;
   spans.push({ start, end, label: (r.relabel && r.relabel(m)) || r.label, score, rule: r.rule });
   return true;
 }
@@ -1048,6 +1112,7 @@ function tryAt(text: string, r: ScanRule, re: RegExp, s: number, from: number, s
     const e = re.lastIndex;
     let end = e;
     while (end > s && text.charCodeAt(end - 1) === 32) end--;
+    if (r.monthDot && text.charCodeAt(end - 1) === 46 && fullMonthBefore(text, end - 1)) end--;
     spans.push({ start: s, end, label: r.label, score: r.score, rule: r.rule });
     return e;
   }

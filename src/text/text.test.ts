@@ -58,6 +58,14 @@ test('health professions are weak cues: a name after them, never an ordinary cap
   assert.deepEqual(labels('Infirmière : Pansement refait.'), []);
   assert.deepEqual(labels('Secrétaire Adjointe : Marie Blanc'), [['NAME', 'Marie Blanc']]);
   assert.deepEqual(labels('Docteur Blücher Audrey N° RPPS'), [['NAME', 'Blücher Audrey']]);
+  // surname particles: capitalized ones join the name; lower-case ones between two names too
+  assert.deepEqual(labels('Patiente de 67 ans, Mme Françoise LE GOFF, adressée par le Dr Hervé Le Bihan.'), [['NAME', 'Françoise LE GOFF'], ['NAME', 'Hervé Le Bihan']]);
+  assert.deepEqual(labels('Mme LE GOFF est revue. Vu par le Dr De La Fontaine.'), [['NAME', 'LE GOFF'], ['NAME', 'De La Fontaine']]);
+  assert.deepEqual(labels('Charles de Gaulle est né à Lille.'), [['NAME', 'Charles'], ['NAME', 'Gaulle'], ['CITY', 'Lille']]);
+  assert.deepEqual(labels('Marie Dupont de Paris.'), [['NAME', 'Marie Dupont'], ['CITY', 'Paris']]); // a place after "de" stays a place
+  assert.deepEqual(labels('Dr Martin Le patient va mieux. Dr Martin. Le lendemain.'), [['NAME', 'Martin'], ['NAME', 'Martin']]);
+  // a sentence's dot after an unabbreviated month is not part of the date; an abbreviation keeps it
+  assert.deepEqual(labels('Vu aux urgences le 3 janvier. Revu le 5 févr. 2024, puis le 7 sept.'), [['DATE', '3 janvier'], ['DATE', '5 févr. 2024'], ['DATE', '7 sept.']]);
   // "sœur" (with the ligature) is a kinship cue like "soeur"
   assert.deepEqual(labels('Accompagnée de sa sœur Zulmira.'), [['NAME', 'Zulmira']]);
   assert.deepEqual(labels('Accompagnée de sa soeur Zulmira.'), [['NAME', 'Zulmira']]);
