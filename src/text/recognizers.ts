@@ -482,6 +482,10 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)? ?(?:${MONTHS})\\.?(?: ?(?:\\d{4}|\\d{2}))?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   { rule: 'date-text', mon: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
+  // English month and day without a year ("from March 2 to March 9"): capitalized month names
+  // only, and "May" only before an ordinal or a comma ("May 2 doses" is no date)
+  { rule: 'date-md', mon: true, label: 'DATE', score: 0.7, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
+    re: new RegExp(`(?<![A-Za-z0-9À-ÿ])(?:(?:January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.? |May (?=(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th|,)))(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9]|[.,:/]\\d| ?(?:mg|g|ml|%|am|pm|h|years?|months?|weeks?|days?|patients?)(?![A-Za-z]))`, 'g') },
   { rule: 'date-month-cue', mon: true, label: 'DATE', score: 0.6, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`(?<=(?<![${L}])(?:en|fin|d[ée]but|mi|depuis|courant|d[ée]but|avant|apr[èe]s|in|since|early|late|mid)[ -])(?:${MONTHS_FULL})(?![${L}])`, 'gi') },
   { rule: 'date-words', day: true, label: 'DATE', score: 0.85, gate: (t, cls) => (cls & G_MONTH) !== 0 || ((cls & G_D2S) !== 0 && DIGIT2_SPACE.test(t)),
@@ -1188,6 +1192,35 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     if (STOP.has(fold(g.split(/[ \-]/)[0]!)) && !/^(?:Le|La)$/.test(g)) continue;
     const start = m.index + m[0].length - g.length;
     spans.push({ start, end: start + g.length, label: 'HOSPITAL', score: 0.7, rule: 'hospital-cue' });
+  }
+}
+
+/**
+ * Day numbers listed or ranged before a date that starts with its day: "du 2 au 9 mars 2023",
+ * "les 2, 5 et 9 mars", "entre le 2 et le 9/03/2023", "between 2 and 9 March". Each such day is a
+ * date element (HIPAA counts every element of a date but the year). The leftmost day needs a cue
+ * before it (du, le, les, entre, from, between, on), so "de 2 à 3 comprimés le 9 mars" stays.
+ */
+const DAY_BEFORE = /(?<![A-Za-z0-9À-ÿ])(1er|0?[1-9]|[12]\d|3[01])(?:er)? ?(?:,|et|au|à|-|–|to|and|&) ?(?:le )?$/i;
+const DAY_CUE = /(?:^|[^A-Za-z0-9À-ÿ])(?:du|le|les|entre|entre le|from|between|on) $/i;
+export function markDayLists(text: string, spans: Span[]): void {
+  const n = spans.length;
+  for (let q = 0; q < n; q++) {
+    const s = spans[q]!;
+    if (s.label !== 'DATE') continue;
+    const c0 = text.charCodeAt(s.start), c1 = text.charCodeAt(s.start + 1), c2 = text.charCodeAt(s.start + 2);
+    // the date starts with a 1-2 digit day
+    if (!isDigitCode(c0) || (isDigitCode(c1) && isDigitCode(c2))) continue;
+    const days: number[] = [];
+    let at = s.start;
+    for (let k = 0; k < 8; k++) {
+      const m = DAY_BEFORE.exec(text.slice(Math.max(0, at - 20), at));
+      if (m === null) break;
+      at = at - m[0].length;
+      days.push(at, at + m[1]!.length);
+    }
+    if (days.length === 0 || !DAY_CUE.test(text.slice(Math.max(0, at - 12), at))) continue;
+    for (let k = 0; k < days.length; k += 2) spans.push({ start: days[k]!, end: days[k + 1]!, label: 'DATE', score: 0.6, rule: 'date-day-list' });
   }
 }
 

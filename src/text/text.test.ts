@@ -66,6 +66,11 @@ test('health professions are weak cues: a name after them, never an ordinary cap
   assert.deepEqual(labels('Dr Martin Le patient va mieux. Dr Martin. Le lendemain.'), [['NAME', 'Martin'], ['NAME', 'Martin']]);
   // a sentence's dot after an unabbreviated month is not part of the date; an abbreviation keeps it
   assert.deepEqual(labels('Vu aux urgences le 3 janvier. Revu le 5 févr. 2024, puis le 7 sept.'), [['DATE', '3 janvier'], ['DATE', '5 févr. 2024'], ['DATE', '7 sept.']]);
+  // days listed or ranged before a date are date elements; a count before a date is not
+  assert.deepEqual(labels('Hospitalisé du 2 au 9 mars 2023, revu les 2, 5 et 9/04/2023.'),
+    [['DATE', '2'], ['DATE', '9 mars 2023'], ['DATE', '2'], ['DATE', '5'], ['DATE', '9/04/2023']]);
+  assert.deepEqual(labels('Prendre de 2 à 3 comprimés le 9 mars.'), [['DATE', '9 mars']]);
+  assert.deepEqual(labels('Seen from March 2 to March 9; 2 mg in May 2 doses.', 'en'), [['DATE', 'March 2'], ['DATE', 'March 9']]);
   // "sœur" (with the ligature) is a kinship cue like "soeur"
   assert.deepEqual(labels('Accompagnée de sa sœur Zulmira.'), [['NAME', 'Zulmira']]);
   assert.deepEqual(labels('Accompagnée de sa soeur Zulmira.'), [['NAME', 'Zulmira']]);
