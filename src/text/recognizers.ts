@@ -265,7 +265,7 @@ let tokA = new Int32Array(256), tokB = new Int32Array(256);
 const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'mademoiselle', 'patient', 'patiente', 'père', 'pere',
   'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
   'conjointe', 'tuteur', 'tutrice', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
-  'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne']);
+  'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee']);
 /** A letter of WORD's class [A-Za-zÀ-ÖØ-öø-ÿ]. */
 function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247); }
 function pushTok(a: number, b: number): void {
@@ -679,7 +679,7 @@ const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 
  * initials and titles) and the lower-case cue words; other lower-case words are skipped by the
  * regex engine itself (no token object for them).
  */
-const WORD = /[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:docteur|professeur|madame|monsieur|mademoiselle|patiente?|p[èe]re|m[èe]re|fils|fille|[ée]poux|[ée]pouse|fr[èe]re|s(?:oe|œ)ur|mari|femme|conjointe?|tut(?:eur|rice)|father|mother|son|daughter|husband|wife|brother|sister|guardian|sign[ée]e?|signed|nom|pr[ée]nom|name|interne)(?![A-Za-zÀ-ÖØ-öø-ÿ])/g;
+const WORD = /[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:docteur|professeur|madame|monsieur|mademoiselle|patiente?|p[èe]re|m[èe]re|fils|fille|[ée]poux|[ée]pouse|fr[èe]re|s(?:oe|œ)ur|mari|femme|conjointe?|tut(?:eur|rice)|father|mother|son|daughter|husband|wife|brother|sister|guardian|sign[ée]e?|signed|nom|pr[ée]nom|name|interne|n[ée]e)(?![A-Za-zÀ-ÖØ-öø-ÿ])/g;
 const INITIALS = /^[A-ZÀ-Þ](?:[-.][A-ZÀ-Þ])+$/;
 const SYNTHEA_CORE = /^[A-Z][a-z]{2,}$/;
 
@@ -975,6 +975,8 @@ function particleGap(k: number): boolean {
 }
 
 function extendOk(neighbour: number, anchor: number): boolean {
+  // never to a field or kinship word ("Nom : DUPONT   Prénom : Marie", "DUPONT Fils")
+  if (neighbour & F_CUE) return false;
   // extend to upper-case words, known names, initials, and Title-case words not at a sentence start
   if (neighbour & (F_UPPER | F_FIRST | F_SUR | F_INITIAL | F_SYNTHEA)) return true;
   if (anchor & F_SYNTHEA) return false;
@@ -1225,7 +1227,7 @@ export function markDayLists(text: string, spans: Span[]): void {
 }
 
 /** Re-labels dates preceded by a birth cue (né(e) le, DDN, date de naissance, born, DOB) as BIRTHDATE. */
-const BIRTH_CUE = /(?<=(?:n[ée]e?s? le|n[ée]e?s? en|ddn|date de naissance|date de nais\.?|naissance|born(?: on)?|dob|date of birth|birth ?date)\s*[:.]?\s*(?:le\s+)?)/iy;
+const BIRTH_CUE = /(?<=(?:n[ée](?:e|\(e\))?s? le|n[ée](?:e|\(e\))?s? en|ddn|date de naissance|date de nais\.?|naissance|born(?: on)?|dob|date of birth|birth ?date)\s*[:.]?\s*(?:le\s+)?)/iy;
 export function markBirthDates(text: string, spans: Span[]): void {
   for (const s of spans) {
     if (s.label !== 'DATE') continue;

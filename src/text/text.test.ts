@@ -66,6 +66,10 @@ test('health professions are weak cues: a name after them, never an ordinary cap
   assert.deepEqual(labels('Dr Martin Le patient va mieux. Dr Martin. Le lendemain.'), [['NAME', 'Martin'], ['NAME', 'Martin']]);
   // a sentence's dot after an unabbreviated month is not part of the date; an abbreviation keeps it
   assert.deepEqual(labels('Vu aux urgences le 3 janvier. Revu le 5 févr. 2024, puis le 7 sept.'), [['DATE', '3 janvier'], ['DATE', '5 févr. 2024'], ['DATE', '7 sept.']]);
+  // maiden names after "née"; field words stay out of the name; "Né(e) le" is a birth cue
+  assert.deepEqual(labels('Mme Martin, née Lefebvre, vue ce jour.'), [['NAME', 'Martin'], ['NAME', 'Lefebvre']]);
+  assert.deepEqual(recognize('Nom : DUPONT   Prénom : Marie   Né(e) le : 12/03/1950', { lang: 'fr' }).map((x) => x.label), ['NAME', 'NAME', 'BIRTHDATE']);
+  assert.deepEqual(labels('NOM: MARTIN PRENOM: JEAN-PIERRE'), [['NAME', 'MARTIN'], ['NAME', 'JEAN-PIERRE']]);
   // days listed or ranged before a date are date elements; a count before a date is not
   assert.deepEqual(labels('Hospitalisé du 2 au 9 mars 2023, revu les 2, 5 et 9/04/2023.'),
     [['DATE', '2'], ['DATE', '9 mars 2023'], ['DATE', '2'], ['DATE', '5'], ['DATE', '9/04/2023']]);
