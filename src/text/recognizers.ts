@@ -856,7 +856,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     }
     if (!(f & F_CAP) || (f & (F_STOP | F_TITLE))) continue;
     if (f & F_SYNTHEA) { strong[i] = 1; continue; }
-    const prevTitle = i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && (gapOkTitle(text, ends[i - 1]!, starts[i]!) || (particleGap(i - 1) && !(f & (F_CITY | F_CITYP))));
+    const prevTitle = i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && (gapOkTitle(text, ends[i - 1]!, starts[i]!) || (particleGap(i - 1) && !(f & (F_CITY | F_CITYP)))
+      // a kinship word, a comma, a name: "his wife, Mary", "le fils, Kevin"
+      || ((flags[i - 1]! & F_CUE) !== 0 && !(f & F_CUE) && ends[i - 1]! + 2 === starts[i]! && text.charCodeAt(ends[i - 1]!) === 44 && text.charCodeAt(ends[i - 1]! + 1) === 32));
     if (prevTitle) { strong[i] = 1; continue; }
     if (i > 0 && (flags[i - 1]! & F_PROF) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
       && ((f & (F_FIRST | F_SUR | F_UPPER | F_INITIAL)) !== 0 || (gapOk(i) && nameLike(i + 1)))) { strong[i] = 1; continue; }
@@ -1162,7 +1164,22 @@ export function recognizePatterns(text: string, spans: Span[]): void {
     spans.push({ start: zs, end: zs + 5, label: 'ZIP', score: 0.85, rule: 'zip-city' });
     spans.push({ start: cityStart, end: cityStart + city.length, label: 'CITY', score: 0.85, rule: 'zip-city' });
   }
+  // US: "Springfield, IL 62704", "New York, NY 10001-1234": the ZIP code and the city before the state
+  cur = 0;
+  from = 0;
+  if (!(cls & C_UPPER)) return;
+  while ((m = referenceScan ? globalFrom(ZIP_US_G, text, from) : execAt(ZIP_US_AT, text, S_ZIP, from)) !== null) {
+    from = m.index + m[0].length;
+    const city = m[1]!;
+    const cityStart = text.lastIndexOf(city, m.index);
+    spans.push({ start: m.index, end: from, label: 'ZIP', score: 0.85, rule: 'zip-us' });
+    spans.push({ start: cityStart, end: cityStart + city.length, label: 'CITY', score: 0.85, rule: 'zip-us' });
+  }
 }
+const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
+/** A 5-digit ZIP (+4) after "City, ST " (the city captured inside the look-behind: up to four capitalized words). */
+const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:[A-Z][a-z]+[ -]){0,3}[A-Z][a-z]+),? (?:${US_STATES}) )\\d{5}(?:-\\d{4})?(?![0-9A-Za-z])`, 'y');
+const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
 
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
 const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bHospital|\bGroupe [Hh]ospitalier|\bGH|\bCentre [Hh]ospitalier(?: [Uu]niversitaire)?|\bCentre de [Ss]ant[ée]|\bh[ôo]pital)(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?: (?:de la|de l'|du|des|de|d'|la|le|les))? ((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*))*)/gu;

@@ -70,6 +70,10 @@ test('health professions are weak cues: a name after them, never an ordinary cap
   assert.deepEqual(labels('Mme Martin, née Lefebvre, vue ce jour.'), [['NAME', 'Martin'], ['NAME', 'Lefebvre']]);
   assert.deepEqual(recognize('Nom : DUPONT   Prénom : Marie   Né(e) le : 12/03/1950', { lang: 'fr' }).map((x) => x.label), ['NAME', 'NAME', 'BIRTHDATE']);
   assert.deepEqual(labels('NOM: MARTIN PRENOM: JEAN-PIERRE'), [['NAME', 'MARTIN'], ['NAME', 'JEAN-PIERRE']]);
+  // US city, state and ZIP; a kinship word then a comma then the name
+  assert.deepEqual(labels('Lives at 742 Evergreen Terrace, Springfield, IL 62704-1234 with his wife, Mary.', 'en'),
+    [['ADDRESS', '742 Evergreen Terrace'], ['CITY', 'Springfield'], ['ZIP', '62704-1234'], ['NAME', 'Mary']]);
+  assert.deepEqual(labels('Seen by Dr. Smith, MD 2 times.', 'en'), [['NAME', 'Smith']]);
   // days listed or ranged before a date are date elements; a count before a date is not
   assert.deepEqual(labels('Hospitalisé du 2 au 9 mars 2023, revu les 2, 5 et 9/04/2023.'),
     [['DATE', '2'], ['DATE', '9 mars 2023'], ['DATE', '2'], ['DATE', '5'], ['DATE', '9/04/2023']]);
