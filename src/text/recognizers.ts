@@ -973,7 +973,10 @@ function afterParticles(k: number): number {
 function particleGap(k: number): boolean {
   if (k < 0 || k + 1 >= nCount) return false;
   const a = nEnds[k]!, b = nStarts[k + 1]!;
-  return b - a >= 3 && b - a <= 9 && nText.charCodeAt(a) === 32 && PARTICLE_GAP.test(nText.slice(a, b));
+  if (b - a < 3 || b - a > 9 || nText.charCodeAt(a) !== 32) return false;
+  // every particle starts with d, l, v, b, e or a
+  const c = nText.charCodeAt(a + 1);
+  return (c === 100 || c === 108 || c === 118 || c === 98 || c === 101 || c === 97) && PARTICLE_GAP.test(nText.slice(a, b));
 }
 
 function extendOk(neighbour: number, anchor: number): boolean {
@@ -1230,6 +1233,10 @@ export function markDayLists(text: string, spans: Span[]): void {
     const c0 = text.charCodeAt(s.start), c1 = text.charCodeAt(s.start + 1), c2 = text.charCodeAt(s.start + 2);
     // the date starts with a 1-2 digit day
     if (!isDigitCode(c0) || (isDigitCode(c1) && isDigitCode(c2))) continue;
+    // a day number ends at most 12 characters before the date ("2 et le 9/03": 7)
+    let digit = false;
+    for (let k = s.start - 2; k >= 0 && k >= s.start - 12; k--) if (isDigitCode(text.charCodeAt(k))) { digit = true; break; }
+    if (!digit) continue;
     const days: number[] = [];
     let at = s.start;
     for (let k = 0; k < 8; k++) {
