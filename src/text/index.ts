@@ -2,7 +2,7 @@
  * Clinical free-text de-identification (French and English): recognize → resolve overlaps →
  * replace. Library API; the CLI verb is `anonymat redact`.
  */
-import { markBirthDates, markDayLists, labelIdentifiers, recognizeEmails, recognizeHospitals, recognizeLooseZips, recognizeNames, recognizePatterns } from './recognizers.ts';
+import { markBirthDates, markDayLists, labelIdentifiers, recognizeEmails, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns } from './recognizers.ts';
 import { resolveOverlaps } from './resolve.ts';
 import { Replacer, applyReplacements, shiftDateText } from './replace.ts';
 import type { Replacement, ReplaceOptions } from './replace.ts';
@@ -48,6 +48,7 @@ export function recognize(text: string, options: { lang?: Lang | 'auto'; keep?: 
   recognizePatterns(text, spans);
   recognizeEmails(text, spans);
   recognizeHospitals(text, spans);
+  recognizePlaces(text, spans);
   recognizeNames(text, spans, lang);
   recognizeLooseZips(text, spans);
   markDayLists(text, spans);

@@ -301,10 +301,10 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean, wf: number
  * One filter for the word checks of a letter run: per (length <= 15, first and last character
  * folded by | 32, low 6 bits), W_* bits of the word lists with such a word. A run whose key has no
  * bit cannot be that kind of word, so most runs cost one table read instead of four tests (a hash
- * loop among them); a set bit only sends the run to the exact test. Filled below HOSP_CUES.
+ * loop among them); a set bit only sends the run to the exact test. Filled below HOSP_CUES and PLACE_CUES.
  */
 const WORD_FILTER = new Uint8Array(1 << 16);
-const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8;
+const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8, W_PLACE = 16;
 function wordKey(len: number, c0: number, cl: number): number { return (len << 12) | (((c0 | 32) & 63) << 6) | ((cl | 32) & 63); }
 function addWords(words: Iterable<string>, bit: number): void {
   for (const w of words) WORD_FILTER[wordKey(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))]! |= bit;
@@ -348,18 +348,19 @@ function dayRun(t: string, ws: number, i: number): void {
   if (nDay === dayS.length) dayS = doubled(dayS);
   dayS[nDay++] = ws;
 }
-/** Month names and hospital cue words starting inside the run [ws, i), right after a non-ASCII letter. */
+/** Month names, hospital and place cue words starting inside the run [ws, i), right after a non-ASCII letter. */
 function suffixCandidates(t: string, ws: number, i: number): void {
   for (let p = ws + 1; p < i - 1; p++) {
     if (t.charCodeAt(p - 1) < 128) continue;
     if (isMonthAt(t, p, i)) pushMon(p);
     if (isHospCue(t, p, i)) pushHosp(p);
+    if (i - p <= 11 && PLACE_CUES.has(t.slice(p, i))) pushPlace(p);
   }
 }
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
   let m = 0;
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0;
   tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0;
   const n = t.length;
   let i = 0;
@@ -392,6 +393,7 @@ export function charClasses(t: string): number {
         if ((wf & W_MONTH) !== 0 && monthStart(c0, t.charCodeAt(ws + 1)) && isMonthAt(t, ws, i)) { m |= G_MONTH; pushMon(ws); }
         if ((wf & W_DAY) !== 0 && DAY_HASH[foldHash(t, ws, i)] === 1) dayRun(t, ws, i);
         if ((wf & W_HOSP) !== 0 && isHospCue(t, ws, i)) pushHosp(ws);
+        if ((wf & W_PLACE) !== 0 && PLACE_CUES.has(t.slice(ws, i))) pushPlace(ws);
       }
       // a month name may also start inside a run, after a non-ASCII letter ("\b" is ASCII): only a candidate
       if (seen & K_HI) suffixCandidates(t, ws, i);
@@ -566,7 +568,8 @@ export const RULES: RegexRule[] = [
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2,
     re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/g },
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, gate: (t, cls) => (cls & G_DEG) !== 0 || ID_CUE_WORDS.test(t),
-    re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|num[ée]ro (?:de dossier|de s[ée]jour|d'identification)|medical record(?: number| no\.?)?|patient id|record)[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
+    // (the number may be written in parts: "Dossier n° 2024-000123")
+    re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|(?:dossier|s[ée]jour) n°|num[ée]ro (?:de dossier|de s[ée]jour|d'identification)|medical record(?: number| no\.?)?|patient id|record)[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
   { rule: 'long-number', at: S_LONG, label: 'ID', score: 0.5, needs: C_DIGIT,
     re: new RegExp(`${B}\\d{8,12}${E}`, 'g'),
     relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
@@ -1218,6 +1221,36 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
 }
 
 /**
+ * Named places of residence: "Lieu-dit Kerbihan", "Résidence Les Pins", "Hameau de la Motte",
+ * "Lotissement Le Clos" (ADDRESS); "EHPAD Les Glycines", "Maison de retraite Saint-Joseph"
+ * (HOSPITAL): the cue, then one to four capitalized words (particles allowed between them).
+ * Matches start at a cue word recorded by the character pass (a whole letter run).
+ */
+const PLACE = /(?<![\p{L}\p{N}])(?:(Lieu-dit|lieu-dit|LIEU-DIT|Résidence|résidence|Residence|residence|RÉSIDENCE|RESIDENCE|Hameau|hameau|HAMEAU|Lotissement|lotissement|LOTISSEMENT)|(EHPAD|Ehpad|Maison de retraite|maison de retraite|MAISON DE RETRAITE))(?: ?:)? ((?:(?:de la|de l'|de l’|du|des|de|d'|d’|les|le|la|Les|Le|La|L'|L’) ?)?\p{Lu}[\p{L}'’\-]*(?: (?:(?:de la|de l'|du|des|de|d'|les|le|la) ?)?\p{Lu}[\p{L}'’\-]*){0,3})/gu;
+const PLACE_AT = new RegExp(PLACE.source, 'uy');
+const PLACE_CUES = new Set(['Lieu', 'lieu', 'LIEU', 'Résidence', 'résidence', 'Residence', 'residence', 'RÉSIDENCE', 'RESIDENCE', 'Hameau', 'hameau', 'HAMEAU',
+  'Lotissement', 'lotissement', 'LOTISSEMENT', 'EHPAD', 'Ehpad', 'Maison', 'maison', 'MAISON']);
+addWords(PLACE_CUES, W_PLACE);
+let placeS = new Int32Array(16), nPlace = 0;
+function pushPlace(p: number): void {
+  if (nPlace === placeS.length) placeS = doubled(placeS);
+  placeS[nPlace++] = p;
+}
+export function recognizePlaces(text: string, spans: Span[]): void {
+  const at = tokText === text && !referenceScan;
+  if (at && nPlace === 0) return;
+  let m: RegExpExecArray | null;
+  let from = 0;
+  cur = 0;
+  while ((m = at ? execAtList(PLACE_AT, text, placeS, nPlace, from) : globalFrom(PLACE, text, from)) !== null) {
+    from = m.index + m[0].length;
+    const g = m[3]!;
+    const start = from - g.length;
+    spans.push({ start, end: from, label: m[1] !== undefined ? 'ADDRESS' : 'HOSPITAL', score: 0.7, rule: 'place-cue' });
+  }
+}
+
+/**
  * Day numbers listed or ranged before a date that starts with its day: "du 2 au 9 mars 2023",
  * "les 2, 5 et 9 mars", "entre le 2 et le 9/03/2023", "between 2 and 9 March". Each such day is a
  * date element (HIPAA counts every element of a date but the year). The leftmost day needs a cue
@@ -1273,6 +1306,9 @@ export function labelIdentifiers(text: string, spans: Span[]): void {
     if (rpps > at) { label = 'RPPS'; at = rpps; }
     const mrn = Math.max(before.lastIndexOf('MRN'), before.lastIndexOf('MEDICAL RECORD'), before.lastIndexOf('RECORD'));
     if (mrn > at) { label = 'MRN'; at = mrn; }
+    // other identifiers of professionals and establishments (ADELI, FINESS): ID
+    const other = Math.max(before.lastIndexOf('ADELI'), before.lastIndexOf('FINESS'));
+    if (other > at) { label = 'ID'; at = other; }
     if (at >= 0) s.label = label;
   }
 }
