@@ -474,8 +474,9 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?${E}`, 'g') },
   { rule: 'date-ymd', at: S_Y4, label: 'DATE', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`${B}(?:19|20)\\d{2}[\\/.](?:0[1-9]|1[0-2])[\\/.](?:0[1-9]|[12]\\d|3[01])${E}`, 'g') },
+  // not a measure or a count: "TA 14/8", "cure 4/12", "dose de 12/12", "EVA 3/10"
   { rule: 'date-dm', at: S_DM, label: 'DATE', score: 0.6, needs: C_DIGIT | C_SLASH,
-    re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem)(?![A-Za-zÀ-ÿ])))`, 'g'),
+    re: new RegExp(`${B}(?<!(?:\\bTA|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]core|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP)(?: de)? ?:? ?)(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem)(?![A-Za-zÀ-ÿ])))`, 'g'),
     check: (m) => dayMonthOk(+m[1]!, +m[2]!) ? 0.6 : null },
   { rule: 'date-dm-dot', at: S_DOT2, label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT,
     re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
@@ -793,6 +794,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     f |= F_CAP;
     // "N°" (numéro): a letter right before '°' is never a name
     if (coreLen === 1 && text.charCodeAt(tokE) === 176) f |= F_STOP;
+    // a pain scale before its value ("EVA 3/10", "EVA : 7"), not the first name Eva
+    if (coreLen === 3 && text.startsWith('EVA', s) && /^ ?:? ?\d/.test(text.slice(tokE, tokE + 4))) f |= F_STOP;
     const cap = true;
     let e = tokE;
     if (hasDot) {
@@ -859,7 +862,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     }
     if (!(f & F_CAP) || (f & (F_STOP | F_TITLE))) continue;
     if (f & F_SYNTHEA) { strong[i] = 1; continue; }
-    const prevTitle = i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && (gapOkTitle(text, ends[i - 1]!, starts[i]!) || (particleGap(i - 1) && !(f & (F_CITY | F_CITYP)))
+    const prevTitle = i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && (gapOkTitle(text, ends[i - 1]!, starts[i]!)
+      // a title, a particle, a name: "Dr de Gaulle" (not after a cue: "signe de Babinski")
+      || ((flags[i - 1]! & F_TITLE) !== 0 && particleGap(i - 1) && !(f & (F_CITY | F_CITYP)))
       // a kinship word, a comma, a name: "his wife, Mary", "le fils, Kevin"
       || ((flags[i - 1]! & F_CUE) !== 0 && !(f & F_CUE) && ends[i - 1]! + 2 === starts[i]! && text.charCodeAt(ends[i - 1]!) === 44 && text.charCodeAt(ends[i - 1]! + 1) === 32));
     if (prevTitle) { strong[i] = 1; continue; }
