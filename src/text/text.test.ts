@@ -83,6 +83,8 @@ test('health professions are weak cues: a name after them, never an ordinary cap
     [['DATE', '2'], ['DATE', '9 mars 2023'], ['DATE', '2'], ['DATE', '5'], ['DATE', '9/04/2023']]);
   assert.deepEqual(labels('Prendre de 2 à 3 comprimés le 9 mars.'), [['DATE', '9 mars']]);
   assert.deepEqual(labels('Seen from March 2 to March 9; 2 mg in May 2 doses.', 'en'), [['DATE', 'March 2'], ['DATE', 'March 9']]);
+  assert.deepEqual(labels('Pain 7/10, improved to 3/10. Apgar 8/9.', 'en'), []);
+  assert.deepEqual(labels('Seen on 7/10 for follow-up.', 'en'), [['DATE', '7/10']]);
   // "sœur" (with the ligature) is a kinship cue like "soeur"
   assert.deepEqual(labels('Accompagnée de sa sœur Zulmira.'), [['NAME', 'Zulmira']]);
   assert.deepEqual(labels('Accompagnée de sa soeur Zulmira.'), [['NAME', 'Zulmira']]);
