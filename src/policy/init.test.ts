@@ -80,3 +80,23 @@ test('init: accented headers match (âge is an age, not a key); postal codes rea
   const policy = parsePolicyText(proposePolicyYaml(profileTable(t), { input: 'x.csv' }), { baseDir: '/', source: 'proposed' });
   assert.equal(policy.columns['code postal']!.type, 'string');
 });
+
+test('init: free-text columns get text: true (redacted by pseudonymize), not a quasi-identifier or a record key', () => {
+  const n = 120;
+  const notes = ['Vu par le Dr Martin le 12/03/2020 pour une toux.', 'Appeler la fille de la patiente au 06 12 34 56 78.', 'RAS', 'Pas de fièvre, examen clinique normal ce jour.'];
+  const t = tableFromRecords({
+    commentaire: Array.from({ length: n }, (_, i) => `${notes[i % 4]!} (${i})`),
+    compte_rendu_diagnostic: Array.from({ length: n }, (_, i) => `Diabète de type 2 découvert en ${2000 + (i % 20)}, suivi par le médecin traitant.`),
+    profession: Array.from({ length: n }, (_, i) => ['infirmière', 'ouvrier du bâtiment', 'retraité'][i % 3]!),
+  });
+  const byName = Object.fromEntries(profileTable(t).map((x) => [x.name, x]));
+  assert.equal(byName.commentaire!.role, 'insensitive');
+  assert.equal(byName.commentaire!.text, true);
+  assert.match(byName.commentaire!.reason, /free text \(mean \d+ characters, 75 % with 4\+ words/);
+  assert.equal(byName.compte_rendu_diagnostic!.role, 'sensitive');
+  assert.equal(byName.compte_rendu_diagnostic!.text, true);
+  assert.equal(byName.profession!.role, 'quasi'); // short categories stay quasi-identifiers
+  assert.equal(byName.profession!.text, undefined);
+  const policy = parsePolicyText(proposePolicyYaml(profileTable(t), { input: 'x.csv' }), { baseDir: '/', source: 'proposed' });
+  assert.equal(policy.columns.commentaire!.text, true);
+});

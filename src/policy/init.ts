@@ -25,6 +25,8 @@ export interface ColumnProfile {
    * as inline YAML), so that `anonymize` can coarsen it level by level instead of only suppressing it.
    */
   hierarchy?: string;
+  /** Free text (prose in most values): de-identified with the text recognizers (`text: true`). */
+  text?: boolean;
 }
 
 export type IdentifierDetector = (name: string, sample: string[]) => { kind: string; confidence?: number; reason?: string } | null;
@@ -61,6 +63,7 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
     const detected = detect?.(c.name, sample) ?? null;
     if (detected && !looksLike.includes(detected.kind)) looksLike.push(detected.kind);
     const uniqueShare = nonMissing ? singles / nonMissing : 0;
+    const prose = c.kind === 'string' ? proseShape(sample) : null;
     const p: ColumnProfile = { name: c.name, type: c.kind, distinct, uniqueShare, missingShare: n ? missing / n : 0, looksLike, role: 'quasi', reason: '' };
     const stats = `${distinct} distinct, ${(uniqueShare * 100).toFixed(0)}% unique, ${(p.missingShare * 100).toFixed(0)}% missing`;
     const header = foldHeader(c.name);
@@ -68,7 +71,15 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
     else if (PERSON_KEY.test(header)) { p.role = 'person-key'; p.reason = `header names a patient/person identifier (${stats}); it will be pseudonymized or dropped, and risk counts persons`; }
     else if (detected && isDirect(detected.kind)) { p.role = 'identifier'; p.reason = `values look like ${detected.kind}${detected.reason ? ` (${detected.reason})` : ''}: a direct identifier (${stats})`; }
     else if (QUASI.test(header) || looksLike.includes('postal-code') || (detected !== null && !isDirect(detected.kind)) || (looksLike.includes('date') && /birth|naiss|dob|ddn/i.test(c.name))) { p.role = 'quasi'; p.reason = `demographic or geographic attribute an adversary may know (${stats})`; }
-    else if (SENSITIVE.test(header)) { p.role = 'sensitive'; p.reason = `header names health or financial information (${stats})`; }
+    else if (SENSITIVE.test(header)) {
+      p.role = 'sensitive'; p.reason = `header names health or financial information (${stats})`;
+      if (prose) { p.text = true; p.reason += `; free text (${prose}): names, dates and identifiers in it are redacted by pseudonymize`; }
+    }
+    else if (prose) {
+      // notes and comments: not a category an adversary could match, but full of names and dates
+      p.role = 'insensitive'; p.text = true;
+      p.reason = `free text (${prose}, ${stats}): names, dates and identifiers in it are redacted by pseudonymize (text: true); not measured as a quasi-identifier — review a sample of the redacted text`;
+    }
     else if (keyLike(c.kind, distinct, nonMissing, uniqueShare, PERSONISH.test(header))) {
       // a code with (almost) one value per row or per person: a record or person key, never a measurement
       if (uniqueShare < 0.9 && PERSONISH.test(header)) { p.role = 'person-key'; p.reason = `a key-like code whose values repeat (${distinct} values for ${nonMissing} rows), named like a person: a person identifier (${stats}); it will be pseudonymized or dropped, and risk counts persons`; }
@@ -131,6 +142,24 @@ function keyLike(kind: Column['kind'], distinct: number, nonMissing: number, uni
   return uniqueShare >= 0.9 || (personish && distinct >= 0.5 * nonMissing);
 }
 
+/**
+ * Whether sampled values read as prose: at least half of them have 4 words or more and they
+ * average 20 characters or more. Returns a description ("mean 41 characters, 80 % with 4+ words"), else null.
+ */
+function proseShape(sample: string[]): string | null {
+  if (sample.length < 5) return null;
+  let chars = 0, wordy = 0;
+  for (const v of sample) {
+    chars += v.length;
+    let spaces = 0;
+    for (let k = 1; k < v.length; k++) if (v.charCodeAt(k) === 32 && v.charCodeAt(k - 1) !== 32) spaces++;
+    if (spaces >= 3) wordy++;
+  }
+  const mean = chars / sample.length;
+  if (wordy < sample.length / 2 || mean < 20) return null;
+  return `mean ${Math.round(mean)} characters, ${Math.round((100 * wordy) / sample.length)} % with 4+ words`;
+}
+
 /** A header without accents, for the header patterns ("âge" → "age", "prénom" → "prenom"). */
 function foldHeader(name: string): string {
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
@@ -182,6 +211,7 @@ export function proposePolicyYaml(profiles: ColumnProfile[], o: { input: string;
     if (p.role === 'quasi' && p.looksLike.includes('postal-code')) parts.push('type: string');
     if (p.aggregate) parts.push(`aggregate: ${p.aggregate}`);
     if (p.hierarchy) parts.push(`hierarchy: ${p.hierarchy}`);
+    if (p.text) parts.push('text: true');
     lines.push(`  # ${p.reason}${p.looksLike.length ? `; looks like: ${p.looksLike.join(', ')}` : ''}`);
     lines.push(`  ${(key + ':').padEnd(w + 1)} { ${parts.join(', ')} }`);
   }
