@@ -194,3 +194,22 @@ test('cli golden: adult with ARX hierarchy files relative to the policy reproduc
   assert.equal(head[0], cols.join(','));
   assert.equal(head[1]!.split(',')[1], '*'); // age at level 4
 });
+
+test('free text (text: true) is redacted before the release, never written as it came', async () => {
+  const t = tableFromRecords({
+    age: ['34', '36', '38', '31', '45', '47'], sex: ['F', 'F', 'M', 'M', 'F', 'F'],
+    note: ['Vu par le Dr Martin le 12/03/2020.', 'RAS', 'Appeler au 06 12 34 56 78.', null, 'RAS', 'Mme Dupont, née le 3 mars 1950.'],
+  }, { age: 'integer' });
+  const policy = parsePolicyText(`columns:
+  age: { role: quasi, type: integer, hierarchy: { intervals: { width: [10, 20, 40] } } }
+  sex: { role: quasi }
+  note: { role: insensitive, text: true }
+thresholds: { k: 2 }
+`, { baseDir: '/', source: 'inline' });
+  const r = await anonymize(t, policy);
+  assert.ok(r.feasible);
+  assert.deepEqual(r.textRedacted, { columns: ['note'], replacement: 'tag' });
+  const notes = toRecords(r.table!).map((x) => x.note);
+  assert.deepEqual(notes, ['Vu par le Dr [NOM] le [DATE].', 'RAS', 'Appeler au [TEL].', null, 'RAS', 'Mme [NOM], née le [DATE_NAISSANCE].']);
+  assert.deepEqual(anonymizeJson(r).textRedacted, { columns: ['note'], replacement: 'tag' });
+});

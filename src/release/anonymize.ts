@@ -71,6 +71,22 @@ export interface AnonymizeResult {
   after: Assessment | null;
   verdict: { passes: boolean; failures: string[] };
   timings: { searchMs: number; totalMs: number };
+  /** Free-text columns (text: true) redacted with the text recognizers before the release, and how. */
+  textRedacted?: { columns: string[]; replacement: 'tag' | 'mask' | 'surrogate' };
+}
+
+/** The table with each of `columns` de-identified by the text recognizers (one pass per distinct value). */
+async function redactFreeText(table: Table, columns: string[], replacement: 'tag' | 'mask' | 'surrogate', lang: 'fr' | 'en' | 'auto'): Promise<Table> {
+  const { redactTexts } = await import('../text/index.ts');
+  const { mapColumn } = await import('../pseudonymize/table.ts');
+  return {
+    rowCount: table.rowCount,
+    columns: table.columns.map((c) => {
+      if (!columns.includes(c.name)) return c;
+      const texts = redactTexts(c.dictionary, { lang, replacement });
+      return mapColumn(c, (_l, code) => texts[code] ?? null, 'string');
+    }),
+  };
 }
 
 /** Resolves every quasi-identifier's hierarchy (ARX file or builder), validated against the data. */
@@ -135,8 +151,9 @@ function failureTexts(a: Assessment | null): string[] {
  * Anonymizes a table under a policy. Expected outcomes are results: when nothing satisfies the
  * policy, `feasible` is false, `table` is null and `binding` says why.
  */
-export async function anonymize(table: Table, policy: Policy, options: AnonymizeOptions = {}): Promise<AnonymizeResult> {
+export async function anonymize(input: Table, policy: Policy, options: AnonymizeOptions = {}): Promise<AnonymizeResult> {
   const t0 = performance.now();
+  let table = input;
   const a = policy.anonymize ?? {};
   const strategy = options.strategy ?? (a.strategy as AnonymizeStrategy | undefined) ?? 'auto';
   const suppressionLimit = options.suppressionLimit ?? a.suppressionLimit ?? 0;
@@ -149,6 +166,16 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
     .filter((n) => !hasColumn(table, n)).map((n) => ({ path: `columns.${n}`, message: `column ${n} is not in the data` }));
   if (issues.length) throw new AnonymatError('invalid-policy', 'the policy names columns that are not in the data', issues);
   if (quasi.length === 0) throw new AnonymatError('invalid-policy', 'anonymize needs at least one quasi-identifier (a column with role: quasi)', [{ path: 'columns', message: 'give the quasi-identifiers role quasi' }]);
+  // free text never leaves as written: columns with text: true are redacted first, as pseudonymize
+  // does (its textReplacement; a keyed pseudonym needs pseudonymize's key, so tags then)
+  const freeText = Object.entries(policy.columns).filter(([n, c]) => c.text === true && !drop.includes(n) && hasColumn(table, n)).map(([n]) => n);
+  let textRedacted: AnonymizeResult['textRedacted'];
+  if (freeText.length) {
+    const asked = policy.pseudonymize?.textReplacement;
+    const replacement = asked === 'mask' || asked === 'surrogate' ? asked : 'tag';
+    table = await redactFreeText(table, freeText, replacement, policy.pseudonymize?.lang ?? 'auto');
+    textRedacted = { columns: freeText, replacement };
+  }
   // SUDA2 only when the policy asks for it (risk.suda2MaxSize), and no leave-one-out
   // contributions: together they cost more than the search itself (10× the rest of the
   // assessment on a million rows); `anonymat assess` gives them.
@@ -164,7 +191,7 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
   const before = doAssess ? assessTable(table, policy, assessOptions) : null;
 
   if (strategy === 'mondrian' || strategy === 'mdav') {
-    return localRecoding(table, policy, strategy, quasi, drop, before, t0, doAssess, assessOptions);
+    return { ...(await localRecoding(table, policy, strategy, quasi, drop, before, t0, doAssess, assessOptions)), ...(textRedacted ? { textRedacted } : {}) };
   }
 
   const sensitiveHierarchies = new Map<string, Hierarchy>();
@@ -211,7 +238,7 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
     if (binding.length === 0 && search.strategy === 'heuristic') binding.push('the heuristic search found no feasible transformation; try strategy: optimal with a larger maxOptimalLattice');
     return {
       ...base, table: null, transformation: null, loss: null, lossPerAttribute: {}, suppressed: top.suppressed, classes: top.classes,
-      feasible: false, binding, after: null,
+      feasible: false, binding, after: null, ...(textRedacted ? { textRedacted } : {}),
       verdict: { passes: false, failures: binding.length ? binding : ['no transformation satisfies the policy'] },
       timings: { searchMs, totalMs: performance.now() - t0 },
     };
@@ -250,7 +277,7 @@ export async function anonymize(table: Table, policy: Policy, options: Anonymize
   return {
     ...base, table: out, transformation, loss: search.best.value, lossPerAttribute,
     suppressed: search.best.suppressed, classes: search.best.classes, feasible: true, binding: [], after,
-    ...(local ? { localSuppression: local } : {}),
+    ...(local ? { localSuppression: local } : {}), ...(textRedacted ? { textRedacted } : {}),
     verdict: { passes: after ? after.verdict.passes : true, failures },
     timings: { searchMs, totalMs: performance.now() - t0 },
   };
@@ -305,6 +332,7 @@ export function anonymizeJson(r: AnonymizeResult): Record<string, unknown> {
     records: r.table?.rowCount ?? 0, classes: r.classes, optimal: r.optimal, checked: r.checked, latticeSize: r.latticeSize,
     strategy: r.strategy, models: r.models, feasible: r.feasible, binding: r.binding, verdict: r.verdict,
     ...(r.localSuppression ? { localSuppression: r.localSuppression } : {}),
+    ...(r.textRedacted ? { textRedacted: r.textRedacted } : {}),
     timings: r.timings, before: r.before, after: r.after,
   };
 }

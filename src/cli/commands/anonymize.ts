@@ -112,6 +112,7 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
           lines.push(`loss (${result.metric}) ${result.loss} · suppressed ${result.suppressed} · classes ${result.classes} · ${result.optimal ? 'optimal' : 'not proven optimal'} (${result.strategy}, ${result.checked}/${result.latticeSize} checked)`);
           if (result.after) lines.push(`after: k = ${result.after.k}, highest prosecutor risk ${(result.after.prosecutor.highest * 100).toFixed(1)}%`);
         }
+        if (result.textRedacted) lines.push(`free text redacted (${result.textRedacted.replacement}): ${result.textRedacted.columns.join(', ')}`);
         process.stdout.write(lines.join('\n') + (lines.length ? '\n' : ''));
       }
       if (!result.feasible) {
