@@ -123,3 +123,17 @@ test('progress: every step is announced in order, ending at done', async () => {
   assert.deepEqual(seen, ['0/6 identifiers and keys', '1/6 formal thresholds', '2/6 singling out', '3/6 linkability', '4/6 inference', '5/6 linkage', '6/6 done']);
   assert.deepEqual(Object.keys(r.timings), ['identifiers and keys', 'formal thresholds', 'singling out', 'linkability', 'inference', 'linkage']);
 });
+
+test('a free-text column (text: true) must come redacted: names and phones in it are direct identifiers, dates a warning', async () => {
+  const original = population(400, 15), control = population(400, 16);
+  const texts = (raw: boolean) => Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? (raw ? 'Vu par le Dr Martin, rappeler au 06 12 34 56 78.' : 'Vu par le Dr [NOM], rappeler au [TEL].') : i % 3 === 1 ? 'RAS' : 'Revu le 12/03/2020.'));
+  const textPolicy = parsePolicy({ columns: { ...policy.columns, note: { role: 'insensitive', text: true } }, thresholds: { k: 5 } }, { baseDir: '.', source: 'p' });
+  for (const raw of [true, false]) {
+    const release = makeTable([...population(400, 17).columns, columnFromValues('note', texts(raw), 'string')]);
+    const r = await proveAnonymity({ original, release, control, policy: textPolicy, seed: 1, attacks: 200, detectIdentifier: null });
+    const failure = r.verdict.failures.find((f) => f.criterion === 'direct-identifier' && f.column === 'note');
+    if (raw) assert.match(failure?.message ?? '', /free-text column "note" still holds direct identifiers \((NAME ×1, PHONE ×1|PHONE ×1, NAME ×1) in 3 distinct texts\)/);
+    else assert.equal(failure, undefined, JSON.stringify(r.verdict.failures));
+    assert.ok(r.warnings.some((w) => w.startsWith('free-text column "note" still holds dates, places or ages (DATE ×1)')), r.warnings.join('\n'));
+  }
+});

@@ -100,6 +100,9 @@ export interface VerdictReport {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(x < 0.001 && x > 0 ? 2 : 1)} %`;
+/** Distinct texts of a free-text column read for the verdict, and the labels that are not direct identifiers. */
+const TEXT_SAMPLE = 2000;
+const TEXT_QUASI = new Set(['DATE', 'BIRTHDATE', 'ZIP', 'CITY', 'AGE', 'HOSPITAL']);
 const NOT_DIRECT = new Set(['date', 'birth-date', 'postal-code', 'zip', 'year', 'age', 'sex', 'gender', 'city', 'commune', 'departement', 'country']);
 
 function notEvaluated(reason: string) {
@@ -177,6 +180,32 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
         failures.push({ criterion: 'direct-identifier', column: c.name, value: d.confidence ?? null, threshold: null,
           message: `column "${c.name}" (not declared in the policy) holds values that look like ${d.kind}: a direct identifier` });
       }
+    }
+  }
+
+  // free text declared in the policy (text: true) must come redacted: names, contact details and
+  // identifiers found in it are direct identifiers; dates, places and ages are reported
+  const textColumns = release.columns.filter((c) => policy.columns[c.name]?.text === true && !evalOnly.has(c.name));
+  if (textColumns.length) {
+    const { recognize } = await import('../text/index.ts');
+    for (const c of textColumns) {
+      const direct = new Map<string, number>(), quasi = new Map<string, number>();
+      let seen = 0;
+      for (const v of c.dictionary) {
+        if (v === null) continue;
+        if (++seen > TEXT_SAMPLE) break;
+        for (const sp of recognize(v, { lang: 'auto' })) {
+          const m = TEXT_QUASI.has(sp.label) ? quasi : direct;
+          m.set(sp.label, (m.get(sp.label) ?? 0) + 1);
+        }
+      }
+      const list = (m: Map<string, number>) => [...m].sort((x, y) => y[1] - x[1]).map(([l, k]) => `${l} ×${k}`).join(', ');
+      if (direct.size) {
+        identifiers.push({ column: c.name, source: 'detector', kind: 'free-text' });
+        failures.push({ criterion: 'direct-identifier', column: c.name, value: null, threshold: null,
+          message: `free-text column "${c.name}" still holds direct identifiers (${list(direct)} in ${Math.min(seen, TEXT_SAMPLE)} distinct texts): redact it (anonymat anonymize and pseudonymize do)` });
+      }
+      if (quasi.size) warnings.push(`free-text column "${c.name}" still holds dates, places or ages (${list(quasi)}): quasi-identifiers the attacks do not measure`);
     }
   }
 
