@@ -428,6 +428,8 @@ export function charClasses(t: string): number {
   }
   return m;
 }
+/** After a place name at the head of a letter: ", le 14…". */
+const LETTER_HEADING = /^, le \d/;
 /** Words before a place name: "à Lille", "de Cannes", "dans Bordeaux", "near Boston". */
 const CITY_CUE = /(?<=(?:^|[\s'’])(?:à|a|au|de|d'|d’|dans|près de|vers|sur|in|at|near|from|to),? )/y;
 /**
@@ -948,7 +950,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     else if (f & F_CITY) len = 1;
     if (!len) continue;
     const prev = text.slice(Math.max(0, starts[i]! - 9), starts[i]!).toLowerCase();
-    const cue = endsWithMatch(CITY_CUE, prev);
+    // "à Lille", "in Boston", or a letter's heading "Paris, le 14 mars 2024"
+    const cue = endsWithMatch(CITY_CUE, prev) || LETTER_HEADING.test(text.slice(ends[i + len - 1]!, ends[i + len - 1]! + 7));
     if ((f & F_AMBIG) && !cue) continue;
     if ((f & F_FIRST) && !cue) continue;
     spans.push({ start: starts[i]!, end: ends[i + len - 1]!, label: 'CITY', score: cue ? 0.8 : 0.6, rule: 'city-dict' });

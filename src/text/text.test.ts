@@ -78,6 +78,8 @@ test('health professions are weak cues: a name after them, never an ordinary cap
   assert.deepEqual(labels('Lieu-dit Kerbihan, 29300 Quimperlé. Vit à la Résidence Les Pins puis à l’EHPAD Les Glycines.'),
     [['ADDRESS', 'Kerbihan'], ['ZIP', '29300'], ['CITY', 'Quimperlé'], ['ADDRESS', 'Les Pins'], ['HOSPITAL', 'Les Glycines']]);
   assert.deepEqual(labels('Dossier n° 2024-000123 ; ADELI : 751234567'), [['ID', '2024-000123'], ['ID', '751234567']]);
+  // a letter's heading: the place before ", le <date>" even when it is also a first name
+  assert.deepEqual(labels('Paris, le 14 mars 2024'), [['CITY', 'Paris'], ['DATE', '14 mars 2024']]);
   // days listed or ranged before a date are date elements; a count before a date is not
   assert.deepEqual(labels('Hospitalisé du 2 au 9 mars 2023, revu les 2, 5 et 9/04/2023.'),
     [['DATE', '2'], ['DATE', '9 mars 2023'], ['DATE', '2'], ['DATE', '5'], ['DATE', '9/04/2023']]);
