@@ -23,7 +23,7 @@ const FRAGMENTS = [
   'Boston, MA 02115', 'Lieu-dit Kerbihan', 'résidence ', 'EHPAD Les Glycines', 'maison de retraite Saint-Joseph', 'Hameau de la Motte', 'éRésidence Pins', ', IL ', 'New York', '-1234', 'CHU', 'Hôpital', 'hôpital', 'CH', 'Clinique', 'Centre hospitalier', 'Paris', 'Lyon', 'CEDEX',
   'Dr', 'Dr.', 'Mme', 'M.', 'patient', 'patiente', 'sœur', 'soeur', 'fils', 'docteur', 'madame', 'signé', 'prénom', 'interne', 'mère', 'époux', 'father', 'né le', 'DDN', 'Marie', 'DUPONT', 'Jean-Pierre', "O'Brien", 'iPhone',
   'le docteur DUPONT ', 'la patiente LEROY ', 'signé par Xavier ', 'sœur Anne ', 'Sœur Anne ', 'Jean-sœur ', 'sœurs ', 'asœur ', 'œdème ', 'cœur ', 'prénom : Zoé ', 'née le 3 mars 1950', 'en mars 2003', 'deux janvier mille neuf cent', 'au CHU de Rouen', 'tél. 12345', '75013 Paris', 'Dr M. LEROY',
-  'Maude482', 'ans', 'year-old', 'mg', '%', 'marie@exemple.fr', 'www.exemple.fr',
+  'Maude482', 'ans', 'aged ', 'âgée de ', 'age: ', 'year-old', 'mg', '%', 'marie@exemple.fr', 'www.exemple.fr',
 ];
 const doc = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 60 }).map((parts) => parts.join(''));
 

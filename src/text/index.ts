@@ -45,7 +45,7 @@ export function detectLanguage(text: string): Lang {
 export function recognize(text: string, options: { lang?: Lang | 'auto'; keep?: TextLabel[]; minScore?: number } = {}): Span[] {
   const lang = !options.lang || options.lang === 'auto' ? detectLanguage(text) : options.lang;
   const spans: Span[] = [];
-  recognizePatterns(text, spans);
+  recognizePatterns(text, spans, lang);
   recognizeEmails(text, spans);
   recognizeHospitals(text, spans);
   recognizePlaces(text, spans);

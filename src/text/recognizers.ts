@@ -181,6 +181,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if ((len === 2 && d0 === 57) || (len === 3 && d0 === 49 && (t.charCodeAt(s + 1) === 48 || t.charCodeAt(s + 1) === 49))) {
     const a = c === 32 ? c1 | 32 : c | 32;
     if (a === 97 || a === 121) sh |= S_AGE;
+    sh |= S_9X;
   }
   // address-fr (case-insensitive): digits then '-', ',', "bis"/"ter"/[a-c], or ' ' and such a word or a street word
   if (len <= 4 && (c === 45 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 99) || (c | 32) === 116 || (c === 32 && c2 > 0 && c2 < 128 && ADDR_FIRST[c2 | 32] === 1))) sh |= S_ADDR;
@@ -245,7 +246,7 @@ let xS = new Int32Array(64), nX = 0;
 function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> { const b = new Int32Array(a.length * 2); b.set(a); return b; }
 const S_LE2 = 1, S_ISO = 2, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
   S_8 = 1 << 9, S_F0 = 1 << 10, S_US = 1 << 11, S_NIR = 1 << 12, S_SSN = 1 << 13, S_IP = 1 << 14, S_LONG = 1 << 15,
-  S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20, S_CUE45 = 1 << 21;
+  S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20, S_CUE45 = 1 << 21, S_9X = 1 << 22;
 /** First letters (lower case) of "bis", "ter", [a-c] and the street words of address-fr. */
 const ADDR_FIRST = new Uint8Array(128);
 for (const ch of 'abcdefhilmpqrstv') ADDR_FIRST[ch.charCodeAt(0)] = 1;
@@ -481,7 +482,8 @@ export const RULES: RegexRule[] = [
   { rule: 'date-dm', at: S_DM, label: 'DATE', score: 0.6, needs: C_DIGIT | C_SLASH,
     re: new RegExp(`${B}(?<!(?:\\bTA|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?|[Pp]ain|[Dd]ouleurs?|Apgar|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP)(?: de)? ?:? ?)(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem)(?![A-Za-zÀ-ÿ])))`, 'g'),
     // "x/10" soon after a pain or score word is a rating ("pain 7/10, improved to 3/10")
-    check: (m, text) => (!dayMonthOk(+m[1]!, +m[2]!) ? null
+    // (English notes write month/day: "on 4/15")
+    check: (m, text) => (!(dayMonthOk(+m[1]!, +m[2]!) || (patternLang === 'en' && dayMonthOk(+m[2]!, +m[1]!))) ? null
       : m[2] === '10' && +m[1]! <= 10 && RATING_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index)) ? null : 0.6) },
   { rule: 'date-dm-dot', at: S_DOT2, label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT,
     re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
@@ -582,6 +584,9 @@ export const RULES: RegexRule[] = [
   // ---- ages over 89
   { rule: 'age-90', at: S_AGE, label: 'AGE', score: 0.9, needs: C_DIGIT,
     re: /(?<![A-Za-z0-9À-ÿ])(?:9\d|1[01]\d) ?(?:ans|years?[- ]old|yo|y\/o|years? of age)(?![A-Za-zÀ-ÿ])/gi },
+  // the age after a cue ("aged 91", "age: 93", "âgée de 95"), without a unit
+  { rule: 'age-90-cue', at: S_9X, label: 'AGE', score: 0.8, needs: C_DIGIT,
+    re: /(?<=(?<![A-Za-z0-9À-ÿ])(?:aged?|âg[ée]e?s?(?: de)?|agee?s?(?: de)?)\s?:?\s?)(?:9\d|1[01]\d)(?![0-9]|[.,]\d| ?%)/gi },
   // ---- addresses
   { rule: 'address-fr', at: S_ADDR, label: 'ADDRESS', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`\\b\\d{1,4}(?:-\\d{1,4})?(?: ?(?:bis|ter|[a-c]))?,? (?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()]{1,60}?(?=\\s*(?:[,;()]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`, 'gi') },
@@ -1147,7 +1152,10 @@ function tryAt(text: string, r: ScanRule, re: RegExp, s: number, from: number, s
 }
 
 /** Every pattern recognizer over the text. */
-export function recognizePatterns(text: string, spans: Span[]): void {
+/** The language of the text recognizePatterns is scanning (a rule's check may read it). */
+let patternLang: Lang = 'fr';
+export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'): void {
+  patternLang = lang;
   const cls = charClasses(text);
   for (const r of SCAN_RULES) {
     if (r.needs !== undefined && (cls & r.needs) !== r.needs) continue;

@@ -78,6 +78,9 @@ test('health professions are weak cues: a name after them, never an ordinary cap
   assert.deepEqual(labels('Lieu-dit Kerbihan, 29300 Quimperlé. Vit à la Résidence Les Pins puis à l’EHPAD Les Glycines.'),
     [['ADDRESS', 'Kerbihan'], ['ZIP', '29300'], ['CITY', 'Quimperlé'], ['ADDRESS', 'Les Pins'], ['HOSPITAL', 'Les Glycines']]);
   assert.deepEqual(labels('Dossier n° 2024-000123 ; ADELI : 751234567'), [['ID', '2024-000123'], ['ID', '751234567']]);
+  // ages over 89 after a cue, without a unit; English month/day without a year
+  assert.deepEqual(labels('Patient aged 91, follow-up on 4/15.', 'en'), [['AGE', '91'], ['DATE', '4/15']]);
+  assert.deepEqual(labels('Patiente âgée de 93, revue le 4/15.'), [['AGE', '93']]); // French: 4/15 is no day/month
   // a letter's heading: the place before ", le <date>" even when it is also a first name
   assert.deepEqual(labels('Paris, le 14 mars 2024'), [['CITY', 'Paris'], ['DATE', '14 mars 2024']]);
   // days listed or ranged before a date are date elements; a count before a date is not
