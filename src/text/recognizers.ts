@@ -429,8 +429,8 @@ export function charClasses(t: string): number {
   }
   return m;
 }
-/** After a place name at the head of a letter: ", le 14…". */
-const LETTER_HEADING = /^, le \d/;
+/** After a place name: a letter's heading (", le 14…") or a postal code ("Paris 75015", "Paris (75013)"). */
+const CITY_AFTER = /^(?:, le \d|,? \(?(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\)?(?![0-9]))/;
 /** Words before a place name: "à Lille", "de Cannes", "dans Bordeaux", "near Boston". */
 const CITY_CUE = /(?<=(?:^|[\s'’])(?:à|a|au|de|d'|d’|dans|près de|vers|sur|in|at|near|from|to),? )/y;
 /**
@@ -958,8 +958,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     else if (f & F_CITY) len = 1;
     if (!len) continue;
     const prev = text.slice(Math.max(0, starts[i]! - 9), starts[i]!).toLowerCase();
-    // "à Lille", "in Boston", or a letter's heading "Paris, le 14 mars 2024"
-    const cue = endsWithMatch(CITY_CUE, prev) || LETTER_HEADING.test(text.slice(ends[i + len - 1]!, ends[i + len - 1]! + 7));
+    // "à Lille", "in Boston", a letter's heading "Paris, le 14 mars 2024", a postal code after it "Paris 75015"
+    const cue = endsWithMatch(CITY_CUE, prev) || CITY_AFTER.test(text.slice(ends[i + len - 1]!, ends[i + len - 1]! + 9));
     if ((f & F_AMBIG) && !cue) continue;
     if ((f & F_FIRST) && !cue) continue;
     spans.push({ start: starts[i]!, end: ends[i + len - 1]!, label: 'CITY', score: cue ? 0.8 : 0.6, rule: 'city-dict' });

@@ -83,6 +83,7 @@ test('health professions are weak cues: a name after them, never an ordinary cap
   assert.deepEqual(labels('Patiente âgée de 93, revue le 4/15.'), [['AGE', '93']]); // French: 4/15 is no day/month
   // a letter's heading: the place before ", le <date>" even when it is also a first name
   assert.deepEqual(labels('Paris, le 14 mars 2024'), [['CITY', 'Paris'], ['DATE', '14 mars 2024']]);
+  assert.deepEqual(labels('Vit seule, Nancy 54000. Domicile : Paris (75013).'), [['CITY', 'Nancy'], ['ZIP', '54000'], ['CITY', 'Paris'], ['ZIP', '75013']]);
   // days listed or ranged before a date are date elements; a count before a date is not
   assert.deepEqual(labels('Hospitalisé du 2 au 9 mars 2023, revu les 2, 5 et 9/04/2023.'),
     [['DATE', '2'], ['DATE', '9 mars 2023'], ['DATE', '2'], ['DATE', '5'], ['DATE', '9/04/2023']]);
