@@ -5,8 +5,9 @@
  *    separated only by one or two spaces are merged too, so "Jean" + "DUPONT" is one NAME.
  * 2. Spans of different labels that overlap: the one with the higher PRIORITY (types.ts) wins;
  *    ties go to the higher score, then the longer span, then the earlier start. The loser keeps
- *    only the parts the winner does not cover (pieces shorter than 2 characters are dropped), so
- *    nothing recognized is left in clear because a neighbour won the overlap.
+ *    only the parts the winner does not cover, without the spaces and punctuation at their cut
+ *    ends (pieces shorter than 2 characters are then dropped), so nothing recognized is left in
+ *    clear because a neighbour won the overlap.
  * The result is sorted by start and non-overlapping. Deterministic for a given input.
  * Cost: O(s log s) for s spans (sorts), plus O(total span length) for the occupancy check.
  * The input spans are not modified.
@@ -103,6 +104,8 @@ function out(spans: readonly Span[], j: number, start: number, end: number): Spa
   return { start, end, label: b.label, score: mScore[j]!, rule: b.rule };
 }
 function byStartPos(a: Span, b: Span): number { return a.start - b.start; }
+/** Spaces and punctuation left at the ends of a piece cut by a winning span (a trailing '.' may end an initial: kept). */
+function isCutEdge(c: number): boolean { return c === 32 || c === 160 || c === 10 || c === 9 || c === 13 || c === 46 || c === 44 || c === 59 || c === 58; }
 
 export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
   const n = spans.length;
@@ -169,11 +172,18 @@ export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
     let k = sS;
     while (k < sE) {
       while (k < sE && taken[k - lo]) k++;
-      const a = k;
+      let a = k;
       while (k < sE && !taken[k - lo]) k++;
-      if (k - a >= 2 || (a === sS && k === sE)) {
-        taken.fill(1, a - lo, k - lo);
-        kept.push(out(spans, j, a, k));
+      if (a === sS && k === sE) { taken.fill(1, a - lo, k - lo); kept.push(out(spans, j, a, k)); continue; }
+      // a piece: without the spaces and punctuation at its cut ends ("GH H.MONDOR" → "GH", not "GH ")
+      let e = k;
+      if (text !== undefined) {
+        while (a < e && isCutEdge(text.charCodeAt(a))) a++;
+        while (e > a && isCutEdge(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 46) e--;
+      }
+      if (e - a >= 2) {
+        taken.fill(1, a - lo, e - lo);
+        kept.push(out(spans, j, a, e));
       }
     }
   }

@@ -136,6 +136,9 @@ test('overlap resolution: priorities, same-label merge, output sorted and disjoi
   assert.deepEqual(resolveOverlaps([s(0, 10, 'NAME'), s(1, 15, 'ADDRESS')]).map((x) => x.label), ['ADDRESS']);
   assert.deepEqual(resolveOverlaps([s(0, 4, 'NAME'), s(5, 10, 'NAME')], 'Jean DUPON').map((x) => [x.start, x.end]), [[0, 10]]);
   assert.deepEqual(resolveOverlaps([s(0, 14, 'PHONE'), s(0, 10, 'DATE')]).map((x) => x.label), ['PHONE']);
+  // a piece left to the loser loses the spaces and punctuation at its cut ends
+  assert.deepEqual(resolveOverlaps([s(0, 11, 'NAME'), s(3, 11, 'HOSPITAL')], 'GH H.MONDOR').map((x) => [x.label, x.start, x.end]), [['NAME', 0, 2], ['HOSPITAL', 3, 11]]);
+  assert.deepEqual(resolveOverlaps([s(0, 7, 'CITY'), s(6, 20, 'NAME')], 'Lille C. NEPHROPATIE').map((x) => [x.label, x.start, x.end]), [['CITY', 0, 7], ['NAME', 9, 20]]);
   const labelsArb = fc.constantFrom<Span['label']>('NAME', 'DATE', 'PHONE', 'NIR', 'CITY');
   fc.assert(fc.property(fc.array(fc.tuple(fc.nat(100), fc.integer({ min: 1, max: 20 }), labelsArb)), (arr) => {
     const out = resolveOverlaps(arr.map(([a, l, lab]) => s(a, a + l, lab)));
