@@ -15,7 +15,8 @@
  *    npm packages an-array-of-french-words@2.0.0 / an-array-of-english-words@2.0.0, fetched with
  *    `npm pack` at derive time only). The recognizer asks for a context cue before tagging them.
  *
- * Outputs: src/text/data/prenoms.txt, noms.txt.gz, ambiguous.txt, villes.txt (communes >= 10,000
+ * Outputs: src/text/data/prenoms.txt, noms.txt.gz, ambiguous.txt, wordnames.txt (frequent first
+ *   names that are also words: CLAIRE, ROSE), villes.txt (communes >= 10,000
  *   inhabitants, from ../shared/data/fr-geo-cog-2026/communes.csv, COG 2026, Licence Ouverte).
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -60,12 +61,16 @@ const ambiguous = new Set<string>();
 // frequent first names (>= 20,000 births 1925-2024: JEAN, PIERRE, CLAIRE…) are names far more
 // often than words when capitalized: they are not marked ambiguous.
 for (const n of firstNames) if (words.has(n) && prenoms.get(n)! < 20000) ambiguous.add(n);
+// ... but written at a sentence's start they may be the word ("Claire amélioration", "Rose et
+// gonflée"): listed apart, the recognizer wants a second name-like word there
+const wordNames = firstNames.filter((n) => words.has(n) && prenoms.get(n)! >= 20000);
 for (const n of surnames) if (words.has(n) && !(prenoms.get(n)! >= 20000)) ambiguous.add(n);
 
 const out = `${root}src/text/data`;
 writeFileSync(`${out}/prenoms.txt`, firstNames.join('\n') + '\n');
 writeFileSync(`${out}/noms.txt.gz`, gzipSync(surnames.join('\n') + '\n', { level: 9 }));
 writeFileSync(`${out}/ambiguous.txt`, [...ambiguous].sort().join('\n') + '\n');
+writeFileSync(`${out}/wordnames.txt`, wordNames.sort().join('\n') + '\n');
 process.stderr.write(`first names ${firstNames.length} (>= ${minBirths} births 1925-2024), surnames ${surnames.length}, ambiguous ${ambiguous.size}\n`);
 
 // Cities: communes of at least 10,000 inhabitants (COG 2026, Licence Ouverte) — recognized in text

@@ -11,13 +11,15 @@ export interface Dictionaries {
   surnames: Set<string>;
   /** Names that are also ordinary French/English words: need a context cue. */
   ambiguous: Set<string>;
+  /** Frequent first names that are also words (CLAIRE, ROSE): not ambiguous, but not alone at a sentence start. */
+  wordNames: Set<string>;
   cities: Set<string>;
 }
 
 let cached: Dictionaries | undefined;
 
 /** Lexicon bits (one Map look-up per token instead of one Set per dictionary). */
-export const LEX_FIRST = 1, LEX_SUR = 2, LEX_AMBIG = 4, LEX_CITY = 8, LEX_CITY_PREFIX = 16;
+export const LEX_FIRST = 1, LEX_SUR = 2, LEX_AMBIG = 4, LEX_CITY = 8, LEX_CITY_PREFIX = 16, LEX_WORDNAME = 32;
 let lexicon: Map<string, number> | undefined;
 
 /** key (upper case, no accents) → LEX_* bits. */
@@ -29,6 +31,7 @@ export function lexiconMap(): Map<string, number> {
   for (const k of d.surnames) add(k, LEX_SUR);
   for (const k of d.firstNames) add(k, LEX_FIRST);
   for (const k of d.ambiguous) add(k, LEX_AMBIG);
+  for (const k of d.wordNames) add(k, LEX_WORDNAME);
   for (const k of d.cities) {
     add(k, LEX_CITY);
     const sp = k.indexOf(' ');
@@ -49,6 +52,7 @@ export function dictionaries(): Dictionaries {
     firstNames: new Set(lines(readFileSync(new URL('prenoms.txt', dir), 'utf8'))),
     surnames: new Set(lines(gunzipSync(readFileSync(new URL('noms.txt.gz', dir))).toString('utf8'))),
     ambiguous: new Set(lines(readFileSync(new URL('ambiguous.txt', dir), 'utf8'))),
+    wordNames: new Set(lines(readFileSync(new URL('wordnames.txt', dir), 'utf8'))),
     cities: new Set(lines(readFileSync(new URL('villes.txt', dir), 'utf8'))),
   };
   return cached;

@@ -7,7 +7,7 @@
  * contain mistyped keys (../shared/reference/identifiers.md).
  */
 import { checkNir, isValidIban, isIpv4, isIpv6, luhnValid, isSsn } from '../health/identifiers/validators.ts';
-import { fold, lexiconMap, LEX_AMBIG, LEX_CITY, LEX_CITY_PREFIX, LEX_FIRST, LEX_SUR } from './data.ts';
+import { fold, lexiconMap, LEX_AMBIG, LEX_CITY, LEX_CITY_PREFIX, LEX_FIRST, LEX_SUR, LEX_WORDNAME } from './data.ts';
 import type { Lang, Span, TextLabel } from './types.ts';
 
 const MONTHS_FR = 'janvier|janv|f[ée]vrier|f[ée]vr?|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t|aout|septembre|sept|sep|octobre|oct|novembre|nov|d[ée]cembre|d[ée]c';
@@ -689,7 +689,7 @@ function tokenLexicon(): Map<string, number> {
   }
   return lex;
 }
-const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 32, F_AMBIG = 64, F_STOP = 128, F_CUE = 256, F_SENT = 512, F_SYNTHEA = 1024, F_NAME = 2048, F_PROF = 1 << 14, F_PART = 1 << 16;
+const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 32, F_AMBIG = 64, F_STOP = 128, F_CUE = 256, F_SENT = 512, F_SYNTHEA = 1024, F_NAME = 2048, F_PROF = 1 << 14, F_PART = 1 << 16, F_WORDNAME = 1 << 17;
 
 /**
  * One token pass: capitalized words (Latin letters, hyphens, apostrophes, a trailing dot for
@@ -835,6 +835,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         if (lx & LEX_FIRST) f |= F_FIRST;
         if (lx & LEX_SUR) f |= F_SUR;
         if (lx & LEX_AMBIG) f |= F_AMBIG;
+        if (lx & LEX_WORDNAME) f |= F_WORDNAME;
         if (lx & LEX_CITY) f |= F_CITY;
         if (lx & LEX_CITY_PREFIX) f |= F_CITYP;
       }
@@ -891,8 +892,12 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       const core = ends[i]! - starts[i]!;
       if (core < 2) continue;
       const cityToo = (f & F_CITY) !== 0;
+      // an unambiguous first name is a name, at a sentence start too ("Barnabé passe beaucoup de
+      // temps…"), except a frequent one that is also a word ("Claire amélioration"): there it
+      // needs a name-like word after it
       if (!(f & F_AMBIG) && !cityToo) {
-        if (!(f & F_SENT) || (gapOk(i) && nameLike(i + 1)) || afterParticles(i) > 0 || (particleGap(i) && nameLike(i + 1) && !(flags[i + 1]! & (F_CITY | F_CITYP)))) strong[i] = 1;
+        if (!(f & F_WORDNAME) || !(f & F_SENT) || (gapOk(i) && nameLike(i + 1)) || afterParticles(i) > 0
+          || (particleGap(i) && nameLike(i + 1) && !(flags[i + 1]! & (F_CITY | F_CITYP)))) strong[i] = 1;
         continue;
       }
       // ambiguous first name: needs a capitalized, non-stop neighbour that is itself name-like

@@ -81,6 +81,10 @@ test('health professions are weak cues: a name after them, never an ordinary cap
   // ages over 89 after a cue, without a unit; English month/day without a year
   assert.deepEqual(labels('Patient aged 91, follow-up on 4/15.', 'en'), [['AGE', '91'], ['DATE', '4/15']]);
   assert.deepEqual(labels('Patiente âgée de 93, revue le 4/15.'), [['AGE', '93']]); // French: 4/15 is no day/month
+  // a known first name at a sentence start is a name, unless it is also a word there
+  assert.deepEqual(labels('Barnabé passe beaucoup de temps à parler. Margot va mieux.'), [['NAME', 'Barnabé'], ['NAME', 'Margot']]);
+  assert.deepEqual(labels('Claire amélioration depuis hier. Rose et gonflée, la plaie est propre.'), []);
+  assert.deepEqual(labels('Claire Dupuis va mieux.'), [['NAME', 'Claire Dupuis']]);
   // a letter's heading: the place before ", le <date>" even when it is also a first name
   assert.deepEqual(labels('Paris, le 14 mars 2024'), [['CITY', 'Paris'], ['DATE', '14 mars 2024']]);
   assert.deepEqual(labels('Vit seule, Nancy 54000. Domicile : Paris (75013).'), [['CITY', 'Nancy'], ['ZIP', '54000'], ['CITY', 'Paris'], ['ZIP', '75013']]);
