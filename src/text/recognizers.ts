@@ -465,6 +465,8 @@ const B = `(?<![${L}])`; // left boundary (letters/digits)
 const E = `(?![${L}])`;  // right boundary
 
 const NIR_LAYOUT = [1, 2, 2, 2, 3, 3, 2];
+/** A street word and the rest of the street name, up to a separator (address-fr, after the number). */
+const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()]{1,60}?(?=\\s*(?:[,;()]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
 const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?|[Pp]ain|[Dd]ouleurs?|Apgar|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP)(?: de)? ?:? ?)`, 'y');
 const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|cot[ée]e?/i;
@@ -592,7 +594,10 @@ export const RULES: RegexRule[] = [
     re: /(?<=(?<![A-Za-z0-9À-ÿ])(?:aged?|âg[ée]e?s?(?: de)?|agee?s?(?: de)?)\s?:?\s?)(?:9\d|1[01]\d)(?![0-9]|[.,]\d| ?%)/gi },
   // ---- addresses
   { rule: 'address-fr', at: S_ADDR, label: 'ADDRESS', score: 0.85, needs: C_DIGIT,
-    re: new RegExp(`\\b\\d{1,4}(?:-\\d{1,4})?(?: ?(?:bis|ter|[a-c]))?,? (?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()]{1,60}?(?=\\s*(?:[,;()]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`, 'gi') },
+    re: new RegExp(`\\b\\d{1,4}(?:-\\d{1,4})?(?: ?(?:bis|ter|[a-c]))?,? ${STREET}`, 'gi') },
+  // the number spelled out ("sept allée des Roses", "deux bd Étienne"): starts at a spelled day number
+  { rule: 'address-fr', day: true, label: 'ADDRESS', score: 0.75,
+    re: new RegExp(`(?<![${L}])(?:${NUMW_DAY})(?:-(?:${NUMW}))*(?: (?:bis|ter))?,? ${STREET}`, 'gi') },
   { rule: 'address-en', at: S_ADDREN, label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER,
     re: /\b\d{1,5} (?:[A-Z][a-z]+ ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass)\.?(?: (?:Apt|Suite|Unit|#) ?[\w-]+)?\b/gu },
 ];

@@ -85,6 +85,8 @@ test('health professions are weak cues: a name after them, never an ordinary cap
   assert.deepEqual(labels('Barnabé passe beaucoup de temps à parler. Margot va mieux.'), [['NAME', 'Barnabé'], ['NAME', 'Margot']]);
   assert.deepEqual(labels('Claire amélioration depuis hier. Rose et gonflée, la plaie est propre.'), []);
   assert.deepEqual(labels('Claire Dupuis va mieux.'), [['NAME', 'Claire Dupuis']]);
+  // street numbers spelled out; "deux rues plus loin" is no address
+  assert.deepEqual(labels('Habite au sept allée des roses, deux rues plus loin.'), [['ADDRESS', 'sept allée des roses']]);
   // a letter's heading: the place before ", le <date>" even when it is also a first name
   assert.deepEqual(labels('Paris, le 14 mars 2024'), [['CITY', 'Paris'], ['DATE', '14 mars 2024']]);
   assert.deepEqual(labels('Vit seule, Nancy 54000. Domicile : Paris (75013).'), [['CITY', 'Nancy'], ['ZIP', '54000'], ['CITY', 'Paris'], ['ZIP', '75013']]);
