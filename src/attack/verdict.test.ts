@@ -137,3 +137,11 @@ test('a free-text column (text: true) must come redacted: names and phones in it
     assert.ok(r.warnings.some((w) => w.startsWith('free-text column "note" still holds dates, places or ages (DATE ×1)')), r.warnings.join('\n'));
   }
 });
+
+test('an undeclared column of prose is read as free text: names in it make the release pseudonymous', async () => {
+  const original = population(400, 18), control = population(400, 19);
+  const notes = Array.from({ length: 400 }, (_, i) => (i % 2 ? `Patient revu ce jour, examen normal, suite ${i}.` : `Vu par le Dr Martin, rappeler sa fille au 06 12 34 56 ${String(i % 100).padStart(2, '0')}.`));
+  const release = makeTable([...population(400, 20).columns, columnFromValues('remarques', notes, 'string')]);
+  const r = await proveAnonymity({ original, release, control, policy, seed: 1, attacks: 200, detectIdentifier: null });
+  assert.ok(r.verdict.failures.some((f) => f.criterion === 'direct-identifier' && f.column === 'remarques' && /NAME ×\d+/.test(f.message)), JSON.stringify(r.verdict.failures));
+});

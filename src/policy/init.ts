@@ -146,7 +146,7 @@ function keyLike(kind: Column['kind'], distinct: number, nonMissing: number, uni
  * Whether sampled values read as prose: at least half of them have 4 words or more and they
  * average 20 characters or more. Returns a description ("mean 41 characters, 80 % with 4+ words"), else null.
  */
-function proseShape(sample: string[]): string | null {
+export function proseShape(sample: string[]): string | null {
   if (sample.length < 5) return null;
   let chars = 0, wordy = 0;
   for (const v of sample) {
