@@ -117,6 +117,11 @@ test('pseudonymizeTable: key required when needed; shift-dates needs a person ke
   const r = pseudonymizeTable(t, { columns: { dx: { role: 'sensitive' } } }, null);
   assert.deepEqual(r.report.dropped, ['mail']);
   assert.ok(r.report.warnings.some((w) => w.includes('"mail"')));
+  // an undeclared column of prose is redacted, not kept as written
+  const notes = tableFromRecords({ dx: ['a', 'b', 'c', 'a', 'b'], remarque: Array.from({ length: 5 }, (_, i) => `Vu par le Dr Martin le 1${i}/03/2020 pour une toux.`) });
+  const rn = pseudonymizeTable(notes, { columns: { dx: { role: 'sensitive' } } }, null);
+  assert.deepEqual(toRecords(rn.table).map((x) => x.remarque), Array.from({ length: 5 }, () => 'Vu par le Dr [NOM] le [DATE] pour une toux.'));
+  assert.ok(rn.report.warnings.some((w) => w.includes('"remarque" is not in the policy and reads as free text')));
 });
 
 test('safe-harbor profile: ZIP3, birth year → 90+ at the reference date, dates → year', () => {

@@ -17,6 +17,7 @@ import type { IdentifierKind } from '../health/identifiers/detect.ts';
 import { safeHarborZip, safeHarborBirthYear, topCodeAge, dateToYear } from '../health/profiles/safe-harbor.ts';
 import { postalCodeToDepartement, mergeSmallCommune, DEFAULT_COMMUNE_THRESHOLD } from '../health/profiles/fr.ts';
 import { redactTexts } from '../text/index.ts';
+import { proseShape } from '../policy/init.ts';
 import type { PseudonymKey } from './key.ts';
 import { pseudonym, TOKEN_VERSION } from './tokens.ts';
 import type { Normalizer } from './tokens.ts';
@@ -176,6 +177,12 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       if (profile === 'safe-harbor' && isDate) { plans.push({ c, action: 'generalize', reason: 'date → year (profile safe-harbor; ages over 89 → 90+ for birth dates)', detected: kind }); continue; }
       if (profile === 'safe-harbor' && (c.kind === 'integer' || c.kind === 'decimal') && AGE_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'age over 89 → 90+ (profile safe-harbor)' }); continue; }
       if (kind === 'city' || kind === 'address') { plans.push({ c, action: 'drop', reason: `${kind} (profile ${profile}): geographic unit smaller than allowed`, detected: kind }); continue; }
+    }
+    // an undeclared column of prose (notes pasted into an export): redacted, never kept as written
+    if (!cp && c.kind === 'string' && proseShape(sampleOf(c, table.rowCount)) !== null) {
+      plans.push({ c, action: 'redact', reason: 'not in the policy, reads as free text: names, dates and identifiers replaced' });
+      report.warnings.push(`column "${c.name}" is not in the policy and reads as free text: redacted with the text recognizers; declare it (text: true) to say so`);
+      continue;
     }
     if (!cp) report.warnings.push(`column "${c.name}" is not in the policy: kept as it is`);
     plans.push({ c, action: 'keep', reason: cp ? `role ${cp.role}` : 'not in the policy, no identifier detected', detected: kind });
