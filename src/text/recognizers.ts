@@ -1237,19 +1237,28 @@ function pushHosp(p: number): void {
   if (nHosp === hospS.length) hospS = doubled(hospS);
   hospS[nHosp++] = p;
 }
-export function recognizeHospitals(text: string, spans: Span[]): void {
-  // the cue words of the character pass when it ran on this text, else a scan
+/**
+ * Each match of a rule led by cue words: tried at the cue words the character pass recorded when
+ * it ran on this text (`starts`, `count`), else found by a scan of the whole text.
+ */
+function eachCueMatch(text: string, sticky: RegExp, global: RegExp, starts: Int32Array, count: number, f: (m: RegExpExecArray) => void): void {
   const at = tokText === text && !referenceScan;
+  if (at && count === 0) return;
   let m: RegExpExecArray | null;
   let from = 0;
   cur = 0;
-  while ((m = at ? execAtList(HOSPITAL_AT, text, hospS, nHosp, from) : globalFrom(HOSPITAL, text, from)) !== null) {
+  while ((m = at ? execAtList(sticky, text, starts, count, from) : globalFrom(global, text, from)) !== null) {
     from = m.index + m[0].length;
+    f(m);
+  }
+}
+export function recognizeHospitals(text: string, spans: Span[]): void {
+  eachCueMatch(text, HOSPITAL_AT, HOSPITAL, hospS, nHosp, (m) => {
     const g = m[1]!;
-    if (STOP.has(fold(g.split(/[ \-]/)[0]!)) && !/^(?:Le|La)$/.test(g)) continue;
+    if (STOP.has(fold(g.split(/[ \-]/)[0]!)) && !/^(?:Le|La)$/.test(g)) return;
     const start = m.index + m[0].length - g.length;
     spans.push({ start, end: start + g.length, label: 'HOSPITAL', score: 0.7, rule: 'hospital-cue' });
-  }
+  });
 }
 
 /**
@@ -1269,17 +1278,10 @@ function pushPlace(p: number): void {
   placeS[nPlace++] = p;
 }
 export function recognizePlaces(text: string, spans: Span[]): void {
-  const at = tokText === text && !referenceScan;
-  if (at && nPlace === 0) return;
-  let m: RegExpExecArray | null;
-  let from = 0;
-  cur = 0;
-  while ((m = at ? execAtList(PLACE_AT, text, placeS, nPlace, from) : globalFrom(PLACE, text, from)) !== null) {
-    from = m.index + m[0].length;
-    const g = m[3]!;
-    const start = from - g.length;
-    spans.push({ start, end: from, label: m[1] !== undefined ? 'ADDRESS' : 'HOSPITAL', score: 0.7, rule: 'place-cue' });
-  }
+  eachCueMatch(text, PLACE_AT, PLACE, placeS, nPlace, (m) => {
+    const end = m.index + m[0].length;
+    spans.push({ start: end - m[3]!.length, end, label: m[1] !== undefined ? 'ADDRESS' : 'HOSPITAL', score: 0.7, rule: 'place-cue' });
+  });
 }
 
 /**
