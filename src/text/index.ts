@@ -107,5 +107,86 @@ export function redactTexts(texts: readonly (string | null)[], options: RedactOp
   });
 }
 
+/**
+ * Redacts a long text that arrives in pieces (a large file, standard input) in bounded memory: the
+ * text is cut at blank lines into parts of about `partSize` characters (default 1 MB), each
+ * recognized on its own, with one replacer for the whole text (consistent surrogates) and the
+ * language of the first part. A text shorter than `partSize` is one part, redacted exactly as
+ * redactText does; a longer one only differs where a span or a cue would straddle a cut: a blank
+ * line, else a line break, else (no line break in 8 parts) a space.
+ */
+export class TextRedactor {
+  private buf = '';
+  private offset = 0;
+  private replacer: Replacer | undefined;
+  private readonly partSize: number;
+  lang: Lang | undefined;
+  /** Spans with offsets in the whole text (kept only with `keepSpans`: they take memory in proportion to the text). */
+  readonly spans: Span[] = [];
+  /** Spans replaced, per label. */
+  readonly counts: Partial<Record<TextLabel, number>> = {};
+
+  constructor(private readonly options: RedactOptions & { partSize?: number; keepSpans?: boolean } = {}) {
+    this.partSize = options.partSize ?? 1 << 20;
+  }
+
+  /** Adds a piece of the text; returns the redacted text of the parts it completed. */
+  push(piece: string): string {
+    this.buf += piece;
+    let out = '';
+    while (this.buf.length >= this.partSize) {
+      const cut = cutPoint(this.buf, this.partSize);
+      if (cut <= 0) break;
+      out += this.part(this.buf.slice(0, cut));
+      this.buf = this.buf.slice(cut);
+    }
+    return out;
+  }
+
+  /** The redacted rest of the text. */
+  end(): string {
+    const out = this.buf ? this.part(this.buf) : '';
+    this.buf = '';
+    return out;
+  }
+
+  private part(text: string): string {
+    const o = this.options;
+    this.lang ??= !o.lang || o.lang === 'auto' ? detectLanguage(text) : o.lang;
+    const lang = this.lang;
+    const spans = recognize(text, { lang, keep: o.keep, minScore: o.minScore });
+    const replacement = o.replacement ?? 'tag';
+    this.replacer ??= replacement === 'tag' || replacement === 'mask' ? statelessReplacer(lang, replacement) : new Replacer({
+      lang, replacement, key: o.key,
+      scope: o.personId !== undefined && o.key ? 'person' : 'document',
+      personId: o.personId, maxShiftDays: o.maxShiftDays,
+    });
+    for (const s of spans) this.counts[s.label] = (this.counts[s.label] ?? 0) + 1;
+    if (o.keepSpans) for (const s of spans) this.spans.push({ ...s, start: s.start + this.offset, end: s.end + this.offset });
+    this.offset += text.length;
+    return applyReplacements(text, spans, this.replacer);
+  }
+}
+
+/**
+ * Where to end a part of `buf` (0: wait for more text): after the last blank line within the first
+ * `size` characters, else after the last line break there; with no line break, once 8 parts are
+ * buffered, after the last space (else at 8 parts). Reads at most the first 8 parts: linear overall.
+ */
+function cutPoint(buf: string, size: number): number {
+  let lastBreak = -1;
+  for (let nl = buf.lastIndexOf('\n', size - 1); nl > 0;) {
+    if (lastBreak < 0) lastBreak = nl + 1;
+    let k = nl - 1;
+    while (k >= 0 && (buf.charCodeAt(k) === 32 || buf.charCodeAt(k) === 9 || buf.charCodeAt(k) === 13)) k--;
+    if (k >= 0 && buf.charCodeAt(k) === 10) return nl + 1;
+    nl = k >= 0 ? buf.lastIndexOf('\n', k) : -1;
+  }
+  if (lastBreak > 0) return lastBreak;
+  if (buf.length < 8 * size) return 0;
+  const sp = buf.lastIndexOf(' ', 8 * size - 1);
+  return sp > 0 ? sp + 1 : 8 * size;
+}
+
 export { resolveOverlaps, shiftDateText, Replacer, applyReplacements, TAGS, PRIORITY };
 export type { Span, TextLabel, Lang, Replacement, ReplaceOptions };

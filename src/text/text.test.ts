@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import fc from 'fast-check';
-import { redactText, recognize, resolveOverlaps, detectLanguage, redactTexts } from './index.ts';
+import { redactText, recognize, resolveOverlaps, detectLanguage, redactTexts, TextRedactor } from './index.ts';
 import type { Span } from './index.ts';
 import { keyFromText } from '../pseudonymize/key.ts';
 import { evaluate, loadEdsTemplates, loadSyntheaNotes, datasetPaths } from './eval.ts';
@@ -127,6 +127,30 @@ test('replacement policies: tag, mask, surrogate (consistent per document / per 
   assert.ok(shifts.size >= 2, [...shifts].join(' | '));
   // with a key (document scope) the same call gives the same text
   assert.equal(redactText(t, { lang: 'fr', replacement: 'surrogate', key }).text, redactText(t, { lang: 'fr', replacement: 'surrogate', key }).text);
+});
+
+test('TextRedactor: a text in pieces, cut at blank lines into parts, gives what redactText gives; one replacer for all parts', () => {
+  const notes = Array.from({ length: 40 }, (_, i) => `Mme Marie DUPONT, née le ${String(1 + (i % 28)).padStart(2, '0')}/03/1931, tél. 01 42 21 32 ${String(10 + i)}.\nRevue par le Dr Pierre MARTIN.`);
+  const text = notes.join('\n\n');
+  const r = new TextRedactor({ lang: 'fr', partSize: 300, keepSpans: true });
+  let out = '';
+  for (let i = 0; i < text.length; i += 37) out += r.push(text.slice(i, i + 37)); // pieces that cut words and lines
+  out += r.end();
+  const whole = redactText(text, { lang: 'fr' });
+  assert.equal(out, whole.text);
+  assert.deepEqual(r.spans.map((s) => [s.start, s.end, s.label]), whole.spans.map((s) => [s.start, s.end, s.label]));
+  assert.equal(r.counts.NAME, 80);
+  // surrogates: the same name gets the same surrogate in every part
+  const sr = new TextRedactor({ lang: 'fr', replacement: 'surrogate', partSize: 300 });
+  const sur = sr.push(text) + sr.end();
+  const names = [...sur.matchAll(/^Mme (.+?), née/gm)].map((m) => m[1]);
+  assert.equal(names.length, 40);
+  assert.equal(new Set(names).size, 1, names.join(' | '));
+  assert.notEqual(names[0], 'Marie DUPONT');
+  // no blank line: parts end at line breaks
+  const lines = notes.join('\n');
+  const lr = new TextRedactor({ lang: 'fr', partSize: 300 });
+  assert.equal(lr.push(lines) + lr.end(), redactText(lines, { lang: 'fr' }).text);
 });
 
 test('keep labels and language detection', () => {

@@ -37,3 +37,11 @@ test('anonymat redact: pseudonym without key → exit 2; bad options → exit 2'
   assert.equal(cli(['redact', '-', '--lang', 'de'], NOTE).status, 2);
   assert.equal(cli(['redact', '-', '--keep', 'FOO'], NOTE).status, 2);
 });
+
+test('anonymat redact: a missing file → exit 2 naming it, and nothing written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-redact-'));
+  const r = cli(['redact', join(dir, 'absent.txt'), '-o', join(dir, 'out.txt')]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /cannot read .*absent\.txt/);
+  assert.throws(() => readFileSync(join(dir, 'out.txt')));
+});

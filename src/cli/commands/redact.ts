@@ -9,10 +9,9 @@ interface Opts {
 
 const LABELS = ['NAME', 'DATE', 'BIRTHDATE', 'PHONE', 'EMAIL', 'NIR', 'ADDRESS', 'ZIP', 'CITY', 'IPP', 'NDA', 'MRN', 'RPPS', 'ID', 'AGE', 'URL', 'IP', 'IBAN', 'SSN', 'HOSPITAL'];
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+/** Writes to a stream, waiting when its buffer is full (large inputs stay in bounded memory). */
+async function writeOut(out: NodeJS.WritableStream, text: string): Promise<void> {
+  if (text && !out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
 }
 
 /** `anonymat redact` — de-identifies clinical free text (French and English). */
@@ -37,14 +36,17 @@ Examples:
 
 Recognizers run one character pass, precompiled patterns at candidate positions and one token pass
 with INSEE first-name and surname dictionaries: about 10 MB/s per core on dense French notes, 20 to
-45 MB/s on others (docs/text.md). Check keys (NIR, Luhn) raise confidence but never
+45 MB/s on others (docs/text.md). Inputs are read and redacted piece by piece (parts of about 1 MB
+cut at blank lines, one replacer per input): memory stays flat however large the file or stdin. Check keys (NIR, Luhn) raise confidence but never
 gate a match: mistyped numbers are redacted too. Recall is not perfect (see docs/text.md for measured
 precision/recall): review before release.`)
     .action(action(async (files: string[], opts: Opts) => {
-      const { redactText } = await import('../../text/index.ts');
+      const { TextRedactor } = await import('../../text/index.ts');
       const ps = await import('../../pseudonymize/index.ts');
-      const { writeFileAtomic } = await import('../../io/write.ts');
-      const { readFile, stat } = await import('node:fs/promises');
+      const { withAtomicFile } = await import('../../io/write.ts');
+      const { stat } = await import('node:fs/promises');
+      const { createReadStream, createWriteStream } = await import('node:fs');
+      const { finished } = await import('node:stream/promises');
       const { basename, join } = await import('node:path');
       let pol: { lang?: string; textReplacement?: string; keyEnv?: string } = {};
       if (opts.policy) {
@@ -70,18 +72,34 @@ precision/recall): review before release.`)
       }
       const results: { input: string; output: string | null; lang: string; counts: Record<string, number>; spans: { start: number; end: number; label: string }[] }[] = [];
       for (const f of files) {
-        let text: string;
-        try { text = f === '-' ? await readStdin() : await readFile(f, 'utf8'); } catch {
-          throw new AnonymatError('invalid-input', `cannot read ${f}: check the path`, [{ path: f, message: 'unreadable' }]);
+        if (f !== '-') {
+          const st = await stat(f).catch(() => null);
+          if (!st || !st.isFile()) throw new AnonymatError('invalid-input', `cannot read ${f}: check the path`, [{ path: f, message: st ? 'not a file' : 'no such file' }]);
         }
-        const r = redactText(text, { lang: lang as 'fr' | 'en' | 'auto', replacement: replacement as never, key, personId: opts.personId, keep: keep as never });
+        // read and redacted piece by piece: a large file or standard input stays in bounded memory
+        // (parts of about 1 MB cut at blank lines, one replacer for the whole input)
+        const redactor = new TextRedactor({ lang: lang as 'fr' | 'en' | 'auto', replacement: replacement as never, key, personId: opts.personId, keep: keep as never, keepSpans: opts.json === true });
+        const run = async (out: NodeJS.WritableStream | null): Promise<void> => {
+          const input = f === '-' ? process.stdin.setEncoding('utf8') : createReadStream(f, { encoding: 'utf8' });
+          try {
+            for await (const piece of input) { const t = redactor.push(piece as string); if (out) await writeOut(out, t); }
+          } catch (e) {
+            throw new AnonymatError('invalid-input', `cannot read ${f}: ${(e as Error).message}`, [{ path: f, message: 'unreadable' }]);
+          }
+          const t = redactor.end();
+          if (out) await writeOut(out, t);
+        };
         let output: string | null = null;
-        if (outDir) { output = join(outDir, f === '-' ? 'stdin.txt' : basename(f)); await writeFileAtomic(output, r.text); }
-        else if (opts.output) { output = opts.output; await writeFileAtomic(output, r.text); }
-        else if (!opts.json) process.stdout.write(r.text);
-        const counts: Record<string, number> = {};
-        for (const s of r.spans) counts[s.label] = (counts[s.label] ?? 0) + 1;
-        results.push({ input: f, output, lang: r.lang, counts, spans: r.spans.map((s) => ({ start: s.start, end: s.end, label: s.label })) });
+        if (outDir || opts.output) {
+          output = outDir ? join(outDir, f === '-' ? 'stdin.txt' : basename(f)) : opts.output!;
+          await withAtomicFile(output, async (tmp) => {
+            const ws = createWriteStream(tmp);
+            await run(ws);
+            ws.end();
+            await finished(ws);
+          });
+        } else await run(opts.json ? null : process.stdout);
+        results.push({ input: f, output, lang: redactor.lang ?? (lang === 'auto' ? 'fr' : lang), counts: redactor.counts, spans: redactor.spans.map((s) => ({ start: s.start, end: s.end, label: s.label })) });
       }
       if (opts.json) printJson({ replacement, files: results });
       else if (opts.output) for (const r of results) process.stderr.write(`${r.input}: ${Object.values(r.counts).reduce((a, b) => a + b, 0)} spans replaced → ${r.output}\n`);
