@@ -88,6 +88,8 @@ test('init: free-text columns get text: true (redacted by pseudonymize), not a q
     commentaire: Array.from({ length: n }, (_, i) => `${notes[i % 4]!} (${i})`),
     compte_rendu_diagnostic: Array.from({ length: n }, (_, i) => `Diabète de type 2 découvert en ${2000 + (i % 20)}, suivi par le médecin traitant.`),
     profession: Array.from({ length: n }, (_, i) => ['infirmière', 'ouvrier du bâtiment', 'retraité'][i % 3]!),
+    // long labels repeated: a category, not free text
+    libelle: Array.from({ length: n }, (_, i) => ['Diabète sucré de type 2 sans complication', 'Hypertension artérielle essentielle primitive', 'Asthme allergique de l’adulte jeune'][i % 3]!),
   });
   const byName = Object.fromEntries(profileTable(t).map((x) => [x.name, x]));
   assert.equal(byName.commentaire!.role, 'insensitive');
@@ -97,6 +99,8 @@ test('init: free-text columns get text: true (redacted by pseudonymize), not a q
   assert.equal(byName.compte_rendu_diagnostic!.text, true);
   assert.equal(byName.profession!.role, 'quasi'); // short categories stay quasi-identifiers
   assert.equal(byName.profession!.text, undefined);
+  assert.equal(byName.libelle!.role, 'quasi');
+  assert.equal(byName.libelle!.text, undefined);
   const policy = parsePolicyText(proposePolicyYaml(profileTable(t), { input: 'x.csv' }), { baseDir: '/', source: 'proposed' });
   assert.equal(policy.columns.commentaire!.text, true);
 });

@@ -63,7 +63,8 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
     const detected = detect?.(c.name, sample) ?? null;
     if (detected && !looksLike.includes(detected.kind)) looksLike.push(detected.kind);
     const uniqueShare = nonMissing ? singles / nonMissing : 0;
-    const prose = c.kind === 'string' ? proseShape(sample) : null;
+    // prose with many different values (notes, comments); a few repeated labels stay categories
+    const prose = c.kind === 'string' && distinct >= Math.max(20, 0.1 * nonMissing) ? proseShape(sample) : null;
     const p: ColumnProfile = { name: c.name, type: c.kind, distinct, uniqueShare, missingShare: n ? missing / n : 0, looksLike, role: 'quasi', reason: '' };
     const stats = `${distinct} distinct, ${(uniqueShare * 100).toFixed(0)}% unique, ${(p.missingShare * 100).toFixed(0)}% missing`;
     const header = foldHeader(c.name);
