@@ -881,7 +881,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     }
     if (!(f & F_CAP) || (f & (F_STOP | F_TITLE))) continue;
     if (f & F_SYNTHEA) { strong[i] = 1; continue; }
-    const prevTitle = i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && (gapOkTitle(text, ends[i - 1]!, starts[i]!)
+    // (a dot between them only after a title: "Dr. Martin", but "elle est née. Revue le…")
+    const prevTitle = i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && (gapOkTitle(text, ends[i - 1]!, starts[i]!, (flags[i - 1]! & F_TITLE) !== 0)
       // a title, a particle, a name: "Dr de Gaulle" (not after a cue: "signe de Babinski")
       || ((flags[i - 1]! & F_TITLE) !== 0 && particleGap(i - 1) && !(f & (F_CITY | F_CITYP)))
       // a kinship word, a comma, a name: "his wife, Mary", "le fils, Kevin"
@@ -1020,10 +1021,10 @@ function extendOk(neighbour: number, anchor: number): boolean {
   return !(neighbour & F_SENT) && !(neighbour & F_AMBIG);
 }
 
-/** After a title: spaces, a dot, or a colon ("Dr.Sugor", "Dr : X"). */
-function gapOkTitle(text: string, a: number, b: number): boolean {
+/** After a title: spaces, a dot, or a colon ("Dr.Sugor", "Dr : X"); without `dot`, no dot. */
+function gapOkTitle(text: string, a: number, b: number, dot = true): boolean {
   if (b - a > 4) return false;
-  for (let k = a; k < b; k++) { const c = text.charCodeAt(k); if (c !== 32 && c !== 46 && c !== 58 && c !== 160) return false; }
+  for (let k = a; k < b; k++) { const c = text.charCodeAt(k); if (c !== 32 && (c !== 46 || !dot) && c !== 58 && c !== 160) return false; }
   return true;
 }
 /** After an initial: nothing or spaces. */
@@ -1318,11 +1319,12 @@ export function markDayLists(text: string, spans: Span[]): void {
 }
 
 /** Re-labels dates preceded by a birth cue (né(e) le, DDN, date de naissance, born, DOB) as BIRTHDATE. */
-const BIRTH_CUE = /(?<=(?:n[ée](?:e|\(e\))?s? le|n[ée](?:e|\(e\))?s? en|ddn|date de naissance|date de nais\.?|naissance|born(?: on)?|dob|date of birth|birth ?date)\s*[:.]?\s*(?:le\s+)?)/iy;
+// (a maiden name or a birthplace may come between: "née Kerdraon le", "né à Quimper le")
+const BIRTH_CUE = /(?<=(?:n[ée](?:e|\(e\))?s?(?: [A-Za-zÀ-ÿ'’-]+){0,3} le|n[ée](?:e|\(e\))?s? en|ddn|date de naissance|date de nais\.?|naissance|born(?: on)?|dob|date of birth|birth ?date)\s*[:.]?\s*(?:le\s+)?)/iy;
 export function markBirthDates(text: string, spans: Span[]): void {
   for (const s of spans) {
     if (s.label !== 'DATE') continue;
-    const before = text.slice(Math.max(0, s.start - 28), s.start);
+    const before = text.slice(Math.max(0, s.start - 64), s.start);
     if (endsWithMatch(BIRTH_CUE, before)) s.label = 'BIRTHDATE';
   }
 }

@@ -70,6 +70,9 @@ test('health professions are weak cues: a name after them, never an ordinary cap
   assert.deepEqual(labels('Mme Martin, née Lefebvre, vue ce jour.'), [['NAME', 'Martin'], ['NAME', 'Lefebvre']]);
   assert.deepEqual(recognize('Nom : DUPONT   Prénom : Marie   Né(e) le : 12/03/1950', { lang: 'fr' }).map((x) => x.label), ['NAME', 'NAME', 'BIRTHDATE']);
   assert.deepEqual(labels('NOM: MARTIN PRENOM: JEAN-PIERRE'), [['NAME', 'MARTIN'], ['NAME', 'JEAN-PIERRE']]);
+  // a maiden name or a birthplace between "née" and the date; a sentence's end after a cue word
+  assert.deepEqual(recognize('Mme LE MEUR, née Kerdraon le 02/05/1948. Né à Quimper le 3 mars 1950.', { lang: 'fr' }).map((x) => x.label), ['NAME', 'NAME', 'BIRTHDATE', 'CITY', 'BIRTHDATE']);
+  assert.deepEqual(labels('Elle est née. Revue le 12/03/2020.'), [['DATE', '12/03/2020']]);
   // US city, state and ZIP; a kinship word then a comma then the name
   assert.deepEqual(labels('Lives at 742 Evergreen Terrace, Springfield, IL 62704-1234 with his wife, Mary.', 'en'),
     [['ADDRESS', '742 Evergreen Terrace'], ['CITY', 'Springfield'], ['ZIP', '62704-1234'], ['NAME', 'Mary']]);
