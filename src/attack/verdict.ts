@@ -12,7 +12,7 @@
  *     auxiliary table when given.
  * Otherwise "pseudonymous: personal data", with every failed criterion in plain words and its figure.
  */
-import { makeTable, type Table } from '../table/table.ts';
+import { makeTable, sampleValues, type Table } from '../table/table.ts';
 import { assessTable } from '../risk/index.ts';
 import { singlingOut, type SinglingOutResult } from './singling-out.ts';
 import { linkability, type LinkabilityResult } from './linkability.ts';
@@ -99,15 +99,6 @@ export interface VerdictReport {
   timings: Record<string, number>;
 }
 
-/** Up to 200 non-missing values of a column, evenly spaced over its rows. */
-function sampleOf(c: Table['columns'][number]): string[] {
-  const out: string[] = [];
-  const n = c.codes.length;
-  const step = Math.max(1, Math.floor(n / 200));
-  for (let i = 0; i < n && out.length < 200; i += step) { const v = c.dictionary[c.codes[i]!]; if (v !== null && v !== undefined) out.push(v); }
-  return out;
-}
-
 const pct = (x: number) => `${(100 * x).toFixed(x < 0.001 && x > 0 ? 2 : 1)} %`;
 /** Distinct texts of a free-text column read for the verdict, and the labels that are not direct identifiers. */
 const TEXT_SAMPLE = 2000;
@@ -180,7 +171,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
       const r = role(c.name);
       if (evalOnly.has(c.name)) continue;
       if (r === 'identifier' || r === 'person-key' || r === 'quasi' || r === 'sensitive' || r === 'insensitive' || r === 'weight') continue;
-      const d = detect(c.name, sampleOf(c));
+      const d = detect(c.name, sampleValues(c));
       if (d && !NOT_DIRECT.has(d.kind)) {
         identifiers.push({ column: c.name, source: 'detector', kind: d.kind });
         failures.push({ criterion: 'direct-identifier', column: c.name, value: d.confidence ?? null, threshold: null,
@@ -194,7 +185,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   // (and an undeclared column whose values read as prose: notes pasted into an export)
   const { proseShape } = await import('../policy/init.ts');
   const textColumns = release.columns.filter((c) => !evalOnly.has(c.name) && (policy.columns[c.name]?.text === true
-    || (role(c.name) === undefined && c.kind === 'string' && !identifiers.some((x) => x.column === c.name) && proseShape(sampleOf(c)) !== null)));
+    || (role(c.name) === undefined && c.kind === 'string' && !identifiers.some((x) => x.column === c.name) && proseShape(sampleValues(c)) !== null)));
   if (textColumns.length) {
     const { recognize } = await import('../text/index.ts');
     for (const c of textColumns) {

@@ -4,6 +4,7 @@
  * quasi-identifier (an adversary may know it), never silently as insensitive.
  */
 import type { Column, Table } from '../table/table.ts';
+import { sampleValues } from '../table/table.ts';
 
 export interface ColumnProfile {
   name: string;
@@ -54,9 +55,7 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
     const nonMissing = n - missing;
     const distinct = c.dictionary.length - (c.missing >= 0 ? 1 : 0);
     // a deterministic sample of non-missing values (evenly spaced rows)
-    const sample: string[] = [];
-    const step = Math.max(1, Math.floor(n / sampleSize));
-    for (let i = 0; i < n && sample.length < sampleSize; i += step) { const v = c.dictionary[c.codes[i]!]; if (v !== null && v !== undefined) sample.push(v); }
+    const sample = sampleValues(c, sampleSize);
     const looksLike: string[] = [];
     if (c.kind === 'date' || (sample.length && sample.every((v) => DATE_LABEL.test(v)))) looksLike.push('date');
     if (sample.length && sample.filter((v) => POSTAL.test(v)).length / sample.length > 0.9 && /zip|post|cp|code/i.test(c.name)) looksLike.push('postal-code');

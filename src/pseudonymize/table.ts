@@ -10,7 +10,7 @@
  * identifiers (a warning says so). Reports name columns and counts, never values, keys or tokens.
  */
 import { AnonymatError } from '../errors.ts';
-import { columnFromCodes, makeTable } from '../table/table.ts';
+import { columnFromCodes, makeTable, sampleValues } from '../table/table.ts';
 import type { Column, ColumnKind, Table } from '../table/table.ts';
 import { detectIdentifierColumn, DIRECT_KINDS } from '../health/identifiers/detect.ts';
 import type { IdentifierKind } from '../health/identifiers/detect.ts';
@@ -78,13 +78,6 @@ const NORMALIZER: Partial<Record<IdentifierKind, Normalizer>> = {
   rpps: 'identifier', adeli: 'identifier', finess: 'identifier', email: 'email', name: 'name', 'first-name': 'name',
   'last-name': 'name',
 };
-
-function sampleOf(c: Column, rows: number, size = 200): string[] {
-  const out: string[] = [];
-  const step = Math.max(1, Math.floor(rows / size));
-  for (let i = 0; i < rows && out.length < size; i += step) { const v = c.dictionary[c.codes[i]!]; if (v !== null && v !== undefined) out.push(v); }
-  return out;
-}
 
 function naturalSort(labels: string[], kind: ColumnKind): string[] {
   if (kind === 'integer' || kind === 'decimal') return labels.sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0));
@@ -163,7 +156,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
     if (cp?.action) { plans.push({ c, action: cp.action, reason: 'action set in the policy' }); continue; }
     if (cp?.role === 'identifier') { plans.push({ c, action: 'drop', reason: 'role identifier (default action: drop)' }); continue; }
     if (cp?.role === 'person-key') { plans.push({ c, action: 'pseudonymize', reason: 'person key (default action: keyed pseudonym)' }); continue; }
-    const det = c.kind === 'string' || profile || !cp ? detectIdentifierColumn(c.name, sampleOf(c, table.rowCount)) : null;
+    const det = c.kind === 'string' || profile || !cp ? detectIdentifierColumn(c.name, sampleValues(c)) : null;
     const kind = det?.kind;
     if (kind && DIRECT_KINDS.has(kind) && (!cp || profile)) {
       plans.push({ c, action: 'drop', reason: `${cp ? `role ${cp.role}` : 'not in the policy'} but holds ${kind} values (detector): dropped`, detected: kind });
@@ -179,7 +172,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       if (kind === 'city' || kind === 'address') { plans.push({ c, action: 'drop', reason: `${kind} (profile ${profile}): geographic unit smaller than allowed`, detected: kind }); continue; }
     }
     // an undeclared column of prose (notes pasted into an export): redacted, never kept as written
-    if (!cp && c.kind === 'string' && proseShape(sampleOf(c, table.rowCount)) !== null) {
+    if (!cp && c.kind === 'string' && proseShape(sampleValues(c)) !== null) {
       plans.push({ c, action: 'redact', reason: 'not in the policy, reads as free text: names, dates and identifiers replaced' });
       report.warnings.push(`column "${c.name}" is not in the policy and reads as free text: redacted with the text recognizers; declare it (text: true) to say so`);
       continue;
@@ -206,7 +199,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       case 'drop': report.dropped.push(c.name); continue;
       case 'keep': out.push(c); rep.distinctAfter = distinctBefore; continue;
       case 'pseudonymize': {
-        const kind = p.detected ?? detectIdentifierColumn(c.name, sampleOf(c, table.rowCount))?.kind;
+        const kind = p.detected ?? detectIdentifierColumn(c.name, sampleValues(c))?.kind;
         const normalize = (kind && NORMALIZER[kind]) ?? 'trim';
         const col = mapColumn(c, (l) => pseudonym(key!, l, { domain, normalize }), 'string');
         if (options.previousKey) {
@@ -256,7 +249,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         continue;
       }
       case 'generalize': {
-        const kind = p.detected ?? detectIdentifierColumn(c.name, sampleOf(c, table.rowCount))?.kind;
+        const kind = p.detected ?? detectIdentifierColumn(c.name, sampleValues(c))?.kind;
         let col: Column | null = null;
         let bad = 0;
         const count = <T>(v: T | null): T | null => { if (v === null) bad++; return v; };

@@ -37,6 +37,15 @@ export function hasColumn(table: Table, name: string): boolean {
   return table.columns.some((x) => x.name === name);
 }
 
+/** Up to `size` non-missing values of a column, read at evenly spaced rows (a deterministic sample for detectors). */
+export function sampleValues(c: Column, size = 200): string[] {
+  const out: string[] = [];
+  const rows = c.codes.length;
+  const step = Math.max(1, Math.floor(rows / size));
+  for (let i = 0; i < rows && out.length < size; i += step) { const v = c.dictionary[c.codes[i]!]; if (v !== null && v !== undefined) out.push(v); }
+  return out;
+}
+
 export function makeTable(columns: Column[]): Table {
   const rowCount = columns.length ? columns[0]!.codes.length : 0;
   for (const c of columns) {
