@@ -910,7 +910,12 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // the neighbour must be upper case, an initial, or an unambiguous known name
       const left = gapOk(i - 1, true) && nameLike(i - 1) && support(i - 1);
       const right = (gapOk(i) || (particleGap(i) && !(flags[i + 1]! & (F_CITY | F_CITYP)))) && nameLike(i + 1) && support(i + 1);
-      if (left || right || ((f & F_UPPER) && ((gapOk(i - 1) && (flags[i - 1]! & F_UPPER) && nameLike(i - 1)) || (gapOk(i) && (flags[i + 1]! & F_UPPER) && nameLike(i + 1))))) strong[i] = 1;
+      // or, mid-sentence, a known surname right after it, ambiguous too ("with John Smith", "Mary
+      // Jones"), the two standing alone: no capitalized word right before or after them (a longer
+      // Title-case run is a name of an organization: "Blue Cross Blue Shield")
+      const surname = !(f & F_SENT) && !cityToo && gapOk(i) && nameLike(i + 1) && (flags[i + 1]! & F_SUR) !== 0 && !(flags[i + 1]! & (F_CITY | F_UPPER))
+        && !(gapOk(i - 1) && nameLike(i - 1) && !(flags[i - 1]! & F_SENT)) && !(gapOk(i + 1) && (flags[i + 2]! & F_CAP));
+      if (left || right || surname || ((f & F_UPPER) && ((gapOk(i - 1) && (flags[i - 1]! & F_UPPER) && nameLike(i - 1)) || (gapOk(i) && (flags[i + 1]! & F_UPPER) && nameLike(i + 1))))) strong[i] = 1;
       continue;
     }
     if ((f & F_SUR) && !(f & (F_AMBIG | F_SENT)) && !(f & F_UPPER) && ends[i]! - starts[i]! >= 4) {

@@ -73,6 +73,9 @@ test('health professions are weak cues: a name after them, never an ordinary cap
   // a maiden name or a birthplace between "née" and the date; a sentence's end after a cue word
   assert.deepEqual(recognize('Mme LE MEUR, née Kerdraon le 02/05/1948. Né à Quimper le 3 mars 1950.', { lang: 'fr' }).map((x) => x.label), ['NAME', 'NAME', 'BIRTHDATE', 'CITY', 'BIRTHDATE']);
   assert.deepEqual(labels('Elle est née. Revue le 12/03/2020.'), [['DATE', '12/03/2020']]);
+  // common first names that are also English words, before a known surname, mid-sentence; not a
+  // longer Title-case run (an organization)
+  assert.deepEqual(labels('Yesterday John Smith was seen; we called Mary Jones. Covered by Blue Cross Blue Shield.', 'en'), [['NAME', 'John Smith'], ['NAME', 'Mary Jones']]);
   // US city, state and ZIP; a kinship word then a comma then the name
   assert.deepEqual(labels('Lives at 742 Evergreen Terrace, Springfield, IL 62704-1234 with his wife, Mary.', 'en'),
     [['ADDRESS', '742 Evergreen Terrace'], ['CITY', 'Springfield'], ['ZIP', '62704-1234'], ['NAME', 'Mary']]);
