@@ -68,14 +68,22 @@ export function recognize(text: string, options: { lang?: Lang | 'auto'; keep?: 
 export function redactText(text: string, options: RedactOptions = {}): RedactResult {
   const lang = !options.lang || options.lang === 'auto' ? detectLanguage(text) : options.lang;
   const spans = recognize(text, { lang, keep: options.keep, minScore: options.minScore });
+  return { text: applyReplacements(text, spans, replacerFor(lang, options)), spans, lang };
+}
+
+/**
+ * The replacer of a text, a column or an input for these options: tags and masks keep no state
+ * (one shared replacer per language, no construction per call); surrogates and pseudonyms get a
+ * new one (per person with a key and a personId).
+ */
+function replacerFor(lang: Lang, options: RedactOptions): Replacer {
   const replacement = options.replacement ?? 'tag';
-  // tags and masks keep no state: one shared replacer per language (no construction per call)
-  const replacer = replacement === 'tag' || replacement === 'mask' ? statelessReplacer(lang, replacement) : new Replacer({
+  if (replacement === 'tag' || replacement === 'mask') return statelessReplacer(lang, replacement);
+  return new Replacer({
     lang, replacement, key: options.key,
     scope: options.personId !== undefined && options.key ? 'person' : 'document',
     personId: options.personId, maxShiftDays: options.maxShiftDays,
   });
-  return { text: applyReplacements(text, spans, replacer), spans, lang };
 }
 
 const STATELESS = new Map<string, Replacer>();
@@ -97,12 +105,8 @@ export function redactTexts(texts: readonly (string | null)[], options: RedactOp
     if (t === null) return null;
     const lang = !options.lang || options.lang === 'auto' ? detectLanguage(t) : options.lang;
     const spans = recognize(t, { lang, keep: options.keep, minScore: options.minScore });
-    const rk = `${lang}\0${options.personId ?? ''}`;
-    let r = replacers.get(rk);
-    if (!r) {
-      r = new Replacer({ lang, replacement: options.replacement ?? 'tag', key: options.key, scope: options.personId !== undefined && options.key ? 'person' : 'document', personId: options.personId, maxShiftDays: options.maxShiftDays });
-      replacers.set(rk, r);
-    }
+    let r = replacers.get(lang);
+    if (!r) { r = replacerFor(lang, options); replacers.set(lang, r); }
     return applyReplacements(t, spans, r);
   });
 }
@@ -155,12 +159,7 @@ export class TextRedactor {
     this.lang ??= !o.lang || o.lang === 'auto' ? detectLanguage(text) : o.lang;
     const lang = this.lang;
     const spans = recognize(text, { lang, keep: o.keep, minScore: o.minScore });
-    const replacement = o.replacement ?? 'tag';
-    this.replacer ??= replacement === 'tag' || replacement === 'mask' ? statelessReplacer(lang, replacement) : new Replacer({
-      lang, replacement, key: o.key,
-      scope: o.personId !== undefined && o.key ? 'person' : 'document',
-      personId: o.personId, maxShiftDays: o.maxShiftDays,
-    });
+    this.replacer ??= replacerFor(lang, o);
     for (const s of spans) this.counts[s.label] = (this.counts[s.label] ?? 0) + 1;
     if (o.keepSpans) for (const s of spans) this.spans.push({ ...s, start: s.start + this.offset, end: s.end + this.offset });
     this.offset += text.length;
