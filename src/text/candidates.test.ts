@@ -19,7 +19,7 @@ const FRAGMENTS = [
   'sept.', 'décembre', 'May', 'March', 'Dec.', '2nd', 'en', 'fin', 'depuis', 'deux', 'Vingt-deux', 'DIX', 'mille', 'neuf', 'cent',
   '01 42 21 32 74', '06.28.42.50.36', '+33 (0)1 45 56 78 90', '555-932-6916', '(205)-136-2648', 'O1 42', 'poste', 'tél.',
   '2 55 08 14 168 025 39', '1850375123456', '2A', '1 2 3 4 5 6 7 8 9 0 1 2 3', '123-45-6789', '192.168.0.1',
-  'rue', 'bis', 'avenue', 'Street', 'Main', '12 rue des Lilas', '3 Main Street', 'IPP', 'NDA', 'n° dossier', 'record',
+  'rue', 'bis', 'avenue', 'Street', 'Main', '12 rue des Lilas', '3 Main Street', 'IPP', 'NDA', 'n° dossier', 'record', 'N° de séjour', 'SÉJOUR n°', 'préséjour n°', 'én°', 'Numéro de dossier', 'medical record no.', 'patient id', 'Patient ide', 'recordA', 'recordŸ', 'dossier',
   'Boston, MA 02115', 'Lieu-dit Kerbihan', 'sept allée des roses', 'Vingt-deux rue ', 'résidence ', 'EHPAD Les Glycines', 'maison de retraite Saint-Joseph', 'Hameau de la Motte', 'éRésidence Pins', ', IL ', 'New York', '-1234', 'CHU', 'Hôpital', 'hôpital', 'CH', 'Clinique', 'Centre hospitalier', 'Paris', 'Lyon', 'CEDEX',
   'Dr', 'Dr.', 'Mme', 'M.', 'patient', 'patiente', 'sœur', 'soeur', 'fils', 'docteur', 'madame', 'signé', 'prénom', 'interne', 'mère', 'époux', 'father', 'né le', 'DDN', 'Marie', 'DUPONT', 'Jean-Pierre', "O'Brien", 'iPhone',
   'le docteur DUPONT ', 'la patiente LEROY ', 'signé par Xavier ', 'sœur Anne ', 'Sœur Anne ', 'Jean-sœur ', 'sœurs ', 'asœur ', 'œdème ', 'cœur ', 'prénom : Zoé ', 'née le 3 mars 1950', 'en mars 2003', 'deux janvier mille neuf cent', 'au CHU de Rouen', 'tél. 12345', '75013 Paris', 'Dr M. LEROY',

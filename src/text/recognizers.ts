@@ -305,7 +305,7 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean, wf: number
  * loop among them); a set bit only sends the run to the exact test. Filled below HOSP_CUES and PLACE_CUES.
  */
 const WORD_FILTER = new Uint8Array(1 << 16);
-const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8, W_PLACE = 16;
+const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8, W_PLACE = 16, W_IDC = 32;
 function wordKey(len: number, c0: number, cl: number): number { return (len << 12) | (((c0 | 32) & 63) << 6) | ((cl | 32) & 63); }
 function addWords(words: Iterable<string>, bit: number): void {
   for (const w of words) WORD_FILTER[wordKey(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))]! |= bit;
@@ -349,19 +349,37 @@ function dayRun(t: string, ws: number, i: number): void {
   if (nDay === dayS.length) dayS = doubled(dayS);
   dayS[nDay++] = ws;
 }
-/** Month names, hospital and place cue words starting inside the run [ws, i), right after a non-ASCII letter. */
+/** Month names, hospital, place and id cue words starting inside the run [ws, i), right after a non-ASCII letter. */
 function suffixCandidates(t: string, ws: number, i: number): void {
-  for (let p = ws + 1; p < i - 1; p++) {
+  const cl = t.charCodeAt(i - 1);
+  for (let p = Math.max(ws + 1, i - 15); p < i; p++) {
     if (t.charCodeAt(p - 1) < 128) continue;
-    if (isMonthAt(t, p, i)) pushMon(p);
-    if (isHospCue(t, p, i)) pushHosp(p);
-    if (i - p <= 11 && PLACE_CUES.has(t.slice(p, i))) pushPlace(p);
+    // the word filter first (every such word is at most 15 letters long)
+    const wf = WORD_FILTER[wordKey(i - p, t.charCodeAt(p), cl)]!;
+    if (wf === 0) continue;
+    if ((wf & W_MONTH) !== 0 && isMonthAt(t, p, i)) pushMon(p);
+    if ((wf & W_HOSP) !== 0 && isHospCue(t, p, i)) pushHosp(p);
+    if ((wf & W_PLACE) !== 0 && PLACE_CUES.has(t.slice(p, i))) pushPlace(p);
+    if ((wf & W_IDC) !== 0) idcWord(t, p, i);
   }
+}
+/**
+ * The first words of the second id-cue rule's cues (lower case; "n" before '°'). Its regex starts
+ * with an ASCII \b and each cue ends a word, so a match starts at such a word that is a whole
+ * letter run or a run suffix after a non-ASCII letter: the candidates idcS.
+ */
+const IDC_WORDS = new Set(['n', 'dossier', 'séjour', 'sejour', 'numéro', 'numero', 'medical', 'patient', 'record']);
+addWords(IDC_WORDS, W_IDC);
+let idcS = new Int32Array(16), nIdc = 0;
+function idcWord(t: string, p: number, i: number): void {
+  if (i - p === 1 ? t.charCodeAt(i) !== 176 : !IDC_WORDS.has(t.slice(p, i).toLowerCase())) return;
+  if (nIdc === idcS.length) idcS = doubled(idcS);
+  idcS[nIdc++] = p;
 }
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
   let m = 0;
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0;
   tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0;
   const n = t.length;
   let i = 0;
@@ -395,6 +413,7 @@ export function charClasses(t: string): number {
         if ((wf & W_DAY) !== 0 && DAY_HASH[foldHash(t, ws, i)] === 1) dayRun(t, ws, i);
         if ((wf & W_HOSP) !== 0 && isHospCue(t, ws, i)) pushHosp(ws);
         if ((wf & W_PLACE) !== 0 && PLACE_CUES.has(t.slice(ws, i))) pushPlace(ws);
+        if ((wf & W_IDC) !== 0) idcWord(t, ws, i);
       }
       // a month name may also start inside a run, after a non-ASCII letter ("\b" is ASCII): only a candidate
       if (seen & K_HI) suffixCandidates(t, ws, i);
@@ -438,8 +457,6 @@ const CITY_CUE = /(?<=(?:^|[\s'’])(?:à|a|au|de|d'|d’|dans|près de|vers|sur
  * backward attempt at the end instead of /X$/ tried from every position.
  */
 function endsWithMatch(re: RegExp, s: string): boolean { re.lastIndex = s.length; return re.test(s); }
-/** Every cue of the second id-cue rule contains '°' or one of these (a necessary condition). */
-const ID_CUE_WORDS = /num[ée]ro |record|patient id/i;
 const HEXCOLON = /[0-9a-fA-F]:[0-9a-fA-F]{1,4}:[0-9a-fA-F]/;
 
 interface RegexRule {
@@ -457,6 +474,8 @@ interface RegexRule {
   day?: boolean;
   /** A match may end with a month name and '.': the dot is left out after an unabbreviated name ("le 3 janvier."). */
   monthDot?: boolean;
+  /** Every match starts at a cue word of the second id-cue rule (idcS, recorded by charClasses). */
+  idc?: boolean;
 }
 
 // Boundaries over Latin letters and digits, without the 'u' flag (unicode-mode regexes are slower).
@@ -580,9 +599,9 @@ export const RULES: RegexRule[] = [
   // ---- hospital identifiers after a cue
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2,
     re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/g },
-  { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, gate: (t, cls) => (cls & G_DEG) !== 0 || ID_CUE_WORDS.test(t),
-    // (the number may be written in parts: "Dossier n° 2024-000123")
-    re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|(?:dossier|s[ée]jour) n°|num[ée]ro (?:de dossier|de s[ée]jour|d'identification)|medical record(?: number| no\.?)?|patient id|record)[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
+  // (the number may be written in parts: "Dossier n° 2024-000123"); the cue ends a word
+  { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, idc: true,
+    re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|(?:dossier|s[ée]jour) n°|num[ée]ro (?:de dossier|de s[ée]jour|d'identification)|medical record(?: number| no\.?)?|patient id|record)(?![A-Za-zŸ])[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
   { rule: 'long-number', at: S_LONG, label: 'ID', score: 0.5, needs: C_DIGIT,
     re: new RegExp(`${B}\\d{8,12}${E}`, 'g'),
     relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
@@ -635,10 +654,10 @@ function mergeRules(rules: RegexRule[]): RegexRule[] {
 export const SCAN_RULES: ScanRule[] = mergeRules(RULES).map((r) => ({
   needs: r.needs, gate: r.gate, re: r.re, label: r.label, score: r.score, rule: r.rule,
   group: r.group, check: r.check, relabel: r.relabel, at: r.at, x: r.x === true,
-  plain: !r.check && r.group === undefined && !r.relabel, mon: r.mon === true, day: r.day === true, monthDot: r.monthDot === true,
-  sticky: r.at !== undefined || r.mon || r.day ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
+  plain: !r.check && r.group === undefined && !r.relabel, mon: r.mon === true, day: r.day === true, monthDot: r.monthDot === true, idc: r.idc === true,
+  sticky: r.at !== undefined || r.mon || r.day || r.idc ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
 }));
-interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; day: boolean; monthDot: boolean; sticky: RegExp | null }
+interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; day: boolean; monthDot: boolean; idc: boolean; sticky: RegExp | null }
 
 /** ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX", "28722 LA\nBACONNETTE". */
 const ZIP_CITY_AT = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/y;
@@ -1182,6 +1201,7 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     if (r.sticky !== null && !referenceScan) {
       if (r.mon) tryAtList(text, r, r.sticky, monS, nMon, spans);
       else if (r.day) tryAtList(text, r, r.sticky, dayS, nDay, spans);
+      else if (r.idc) tryAtList(text, r, r.sticky, idcS, nIdc, spans);
       else scanAtCandidates(text, r, r.sticky, spans);
       continue;
     }

@@ -50,6 +50,14 @@ test('no false alarm on ordinary clinical sentences', () => {
   assert.deepEqual(labels(t), []);
 });
 
+test('hospital stay and record numbers after their cue; a cue word inside a longer word is no cue', () => {
+  assert.deepEqual(labels('N° de séjour : 2024-000123.'), [['NDA', '2024-000123']]);
+  assert.deepEqual(labels('Numéro de dossier 87654321'), [['ID', '87654321']]);
+  assert.deepEqual(labels('Medical record no. A123456', 'en'), [['MRN', 'A123456']]);
+  // "Patient identifies…": the letters after "Patient id" make it a word, not the cue "patient id"
+  assert.deepEqual(labels('Patient ide96289ntifies as heterosexual.', 'en').filter(([l]) => l === 'ID'), []);
+});
+
 test('health professions are weak cues: a name after them, never an ordinary capitalized word; N° is no initial', () => {
   assert.deepEqual(labels('Psychologue : Zulmira Mauran N° ADELI'), [['NAME', 'Zulmira Mauran']]);
   assert.deepEqual(labels('Kinésithérapeute : DUPONT'), [['NAME', 'DUPONT']]);
