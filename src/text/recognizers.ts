@@ -1343,9 +1343,13 @@ export function markDayLists(text: string, spans: Span[]): void {
   }
 }
 
-/** Re-labels dates preceded by a birth cue (né(e) le, DDN, date de naissance, born, DOB) as BIRTHDATE. */
-// (a maiden name or a birthplace may come between: "née Kerdraon le", "né à Quimper le")
-const BIRTH_CUE = /(?<=(?:n[ée](?:e|\(e\))?s?(?: [A-Za-zÀ-ÿ'’-]+){0,3} le|n[ée](?:e|\(e\))?s? en|ddn|date de naissance|date de nais\.?|naissance|born(?: on)?|dob|date of birth|birth ?date)\s*[:.]?\s*(?:le\s+)?)/iy;
+/**
+ * Re-labels dates preceded by a birth cue (né(e) le, DDN, date de naissance, mise au monde le,
+ * naît en, born, DOB, or the sex column of a "Name | F | date" line) as BIRTHDATE.
+ */
+// (a maiden name or a birthplace may come between: "née Kerdraon le", "né à Quimper le"); the cue
+// starts a word ("une semaine le 3 mars", "de médecine le…" are no birth cues)
+const BIRTH_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:n[ée](?:e|\(e\))?s?(?: [A-Za-zÀ-ÿ'’-]+){0,3} le|n[ée](?:e|\(e\))?s? en|ddn|date de naissance|date de nais\.?|naissance|(?:date de )?mise? au monde(?: le)?|na[iî]t(?: le| en)|naquit(?: le| en)|born(?: on)?|dob|date of birth|birth ?date|\|\s*[MFH]\s*\|)\s*[:.]?\s*(?:le\s+)?)/iy;
 export function markBirthDates(text: string, spans: Span[]): void {
   for (const s of spans) {
     if (s.label !== 'DATE') continue;

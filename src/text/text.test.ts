@@ -50,6 +50,17 @@ test('no false alarm on ordinary clinical sentences', () => {
   assert.deepEqual(labels(t), []);
 });
 
+test('birth dates: a cue that starts a word (né le, mise au monde le, naît en, DDN, "| F |"); "une semaine le" is no cue', () => {
+  const label = (t: string) => recognize(t, { lang: 'fr' }).find((s) => s.label === 'DATE' || s.label === 'BIRTHDATE')?.label;
+  assert.equal(label('Elle est née le 3 mars 1950.'), 'BIRTHDATE');
+  assert.equal(label('Date de mise au monde : 10/10/2010'), 'BIRTHDATE');
+  assert.equal(label('Leur fille naît en 1950.'), 'BIRTHDATE');
+  assert.equal(label('Patient : Julie Petit | F | 25/10/1980'), 'BIRTHDATE');
+  assert.equal(label('DDN 03/03/1950'), 'BIRTHDATE');
+  assert.equal(label('Revu une semaine le 3 mars 2020.'), 'DATE');
+  assert.equal(label('Consultation de médecine le 3 mars 2020.'), 'DATE');
+});
+
 test('hospital stay and record numbers after their cue; a cue word inside a longer word is no cue', () => {
   assert.deepEqual(labels('N° de séjour : 2024-000123.'), [['NDA', '2024-000123']]);
   assert.deepEqual(labels('Numéro de dossier 87654321'), [['ID', '87654321']]);
