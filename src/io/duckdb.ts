@@ -76,23 +76,54 @@ export function kindOfSqlType(type: string): ColumnKind {
 export async function encodeTable(
   con: DuckDBConnection, tableName: string, names: string[], kinds: Record<string, ColumnKind>,
 ): Promise<Table> {
+  const dicts = await buildDictionaries(con, tableName, names);
+  try {
+    return await tableFromDictionaries(con, tableName, names, kinds, dicts);
+  } finally {
+    await dropDictionaries(con, names.length);
+  }
+}
+
+/**
+ * Builds the dictionaries of columns of a table (temporary tables __d0, __d1… of (value, code),
+ * values in natural order, NULL last when present) and returns their labels (values as text, NULL
+ * as null). With `only`, rebuilds those columns' dictionaries and returns theirs alone (the
+ * others' entries are empty). One statement builds them all and one query reads them back.
+ */
+export async function buildDictionaries(con: DuckDBConnection, tableName: string, names: string[], only?: number[]): Promise<(string | null)[][]> {
   const t = ident(tableName);
+  const which = only ?? names.map((_, j) => j);
+  const dicts: (string | null)[][] = names.map(() => []);
+  if (which.length === 0) return dicts;
+  await con.run(which.map((j) => `CREATE OR REPLACE TEMP TABLE __d${j} AS
+      SELECT v, (row_number() OVER (ORDER BY v NULLS LAST) - 1)::INTEGER AS code
+      FROM (SELECT DISTINCT ${ident(names[j]!)} AS v FROM ${t})`).join(';\n'));
+  const all = await con.runAndReadAll(which.map((j) => `SELECT ${j} AS j, code, CAST(v AS VARCHAR) AS label FROM __d${j}`).join(' UNION ALL ') + ' ORDER BY j, code');
+  for (const [j, , label] of all.getRows() as [number, number, string | null][]) dicts[Number(j)]!.push(label);
+  return dicts;
+}
+
+/** Drops the temporary dictionary tables of buildDictionaries. */
+export async function dropDictionaries(con: DuckDBConnection, count: number): Promise<void> {
+  if (count > 0) await con.run(Array.from({ length: count }, (_, j) => `DROP TABLE IF EXISTS __d${j}`).join('; '));
+}
+
+/**
+ * The Table of columns whose dictionaries buildDictionaries made (labels `dicts`): each row's
+ * codes read in one joined query, in row order. `kinds[name]` gives each column's kind; the
+ * table's values must be of the kind's SQL type (see sqlType).
+ */
+export async function tableFromDictionaries(
+  con: DuckDBConnection, tableName: string, names: string[], kinds: Record<string, ColumnKind>, dicts: (string | null)[][],
+): Promise<Table> {
+  const t = ident(tableName);
+  if (names.length === 0) return makeTable([]);
   const countRes = await con.runAndReadAll(`SELECT count(*)::BIGINT FROM ${t}`);
   const rows = Number(countRes.getRows()[0]![0]);
-  if (names.length === 0) return makeTable([]);
-  // few round trips: every dictionary in one statement, read back in one query, NULL presence in one
-  await con.run(names.map((n, j) => `CREATE OR REPLACE TEMP TABLE __d${j} AS
-      SELECT v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code
-      FROM (SELECT DISTINCT ${ident(n)} AS v FROM ${t} WHERE ${ident(n)} IS NOT NULL)`).join(';\n'));
-  const dicts: (string | null)[][] = names.map(() => []);
-  const all = await con.runAndReadAll(names.map((_, j) => `SELECT ${j} AS j, code, CAST(v AS VARCHAR) AS label FROM __d${j}`).join(' UNION ALL ') + ' ORDER BY j, code');
-  for (const [j, , label] of all.getRows() as [number, number, string][]) dicts[Number(j)]!.push(label);
-  const nulls = (await con.runAndReadAll(`SELECT ${names.map((n) => `count(*) FILTER (WHERE ${ident(n)} IS NULL) > 0`).join(', ')} FROM ${t}`)).getRows()[0]!;
-  names.forEach((_, j) => { if (nulls[j]) dicts[j]!.push(null); });
+  // a NULL matches no dictionary entry: it gets the last code, the dictionary's null
   const selects = names.map((_, j) => `COALESCE(__d${j}.code, ${dicts[j]!.length - 1})::INTEGER`);
   const joins = names.map((n, j) => `LEFT JOIN __d${j} ON ${t}.${ident(n)} = __d${j}.v`);
   const codes = await readIntColumns(con, `SELECT ${selects.join(', ')} FROM ${t} ${joins.join(' ')} ORDER BY ${t}.rowid`, names.length, rows);
-  await con.run(names.map((_, j) => `DROP TABLE IF EXISTS __d${j}`).join('; '));
   const columns: Column[] = names.map((name, j) => columnFromCodes(name, kinds[name] ?? 'string', codes[j]!, dicts[j]!));
   return makeTable(columns);
 }

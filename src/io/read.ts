@@ -17,7 +17,7 @@ import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { AnonymatError, type Issue } from '../errors.ts';
 import type { ColumnKind, Table } from '../table/table.ts';
-import { encodeTable, ident, kindOfSqlType, literal, openDuckDB, sqlType, type DuckDBConnection } from './duckdb.ts';
+import { buildDictionaries, dropDictionaries, ident, kindOfSqlType, literal, openDuckDB, sqlType, tableFromDictionaries, type DuckDBConnection } from './duckdb.ts';
 
 export type InputFormat = 'csv' | 'tsv' | 'parquet' | 'jsonl' | 'json';
 
@@ -142,9 +142,30 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
   const kinds: Record<string, ColumnKind> = {};
   // only CSV/TSV text is inferred: Parquet and JSON carry their own types (a Parquet VARCHAR '910' stays text)
   const inferFor = format === 'csv' || format === 'tsv' ? wanted.filter((n) => !declared[n] && native[n] === 'string') : [];
-  const inferred = o.infer === false ? {} : await inferKinds(con, 'raw', inferFor);
-  for (const n of wanted) kinds[n] = declared[n] ?? inferred[n] ?? native[n] ?? 'string';
+  // the dictionaries first: a text column's kind is inferred from its distinct values (few), and
+  // only the columns whose kind changes get theirs rebuilt after the conversion
+  const dicts = await buildDictionaries(con, 'raw', wanted);
+  try {
+    const inferred: Record<string, ColumnKind> = {};
+    if (o.infer !== false) for (const n of inferFor) inferred[n] = kindOfValues(dicts[wanted.indexOf(n)]!);
+    for (const n of wanted) kinds[n] = declared[n] ?? inferred[n] ?? native[n] ?? 'string';
+    await convertKinds(con, format, label, o, wanted, kinds, native, issues);
+    const changed = wanted.flatMap((n, j) => (kinds[n] === native[n] ? [] : [j]));
+    if (changed.length) {
+      const rebuilt = await buildDictionaries(con, 'raw', wanted, changed);
+      for (const j of changed) dicts[j] = rebuilt[j]!;
+    }
+    return await tableFromDictionaries(con, 'raw', wanted, kinds, dicts);
+  } finally {
+    await dropDictionaries(con, wanted.length);
+  }
+}
 
+/** Checks every declared or inferred conversion (collecting all failures, first rows per column), then converts in place. */
+async function convertKinds(
+  con: DuckDBConnection, format: InputFormat, label: string, o: ReadOptions, wanted: string[],
+  kinds: Record<string, ColumnKind>, native: Record<string, ColumnKind>, issues: Issue[],
+): Promise<void> {
   // check every declared conversion, collecting all failures (first rows per column)
   const headerLines = (format === 'csv' || format === 'tsv') && (o.header ?? true) ? 1 : 0;
   for (const n of wanted) {
@@ -164,7 +185,6 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
     if (kinds[n] === native[n]) continue;
     await con.run(`ALTER TABLE raw ALTER ${ident(n)} SET DATA TYPE ${sqlType(kinds[n]!)} USING TRY_CAST(${castSource(n, native[n]!)} AS ${sqlType(kinds[n]!)})`);
   }
-  return encodeTable(con, 'raw', wanted, kinds);
 }
 
 function castSource(n: string, native: ColumnKind): string {
@@ -182,30 +202,43 @@ function article(kind: ColumnKind): string {
  */
 export async function inferKinds(con: DuckDBConnection, table: string, names: string[]): Promise<Record<string, ColumnKind>> {
   const out: Record<string, ColumnKind> = {};
-  if (names.length === 0) return out;
-  // classify distinct values only (far fewer than rows), one UNION ALL query for all columns
-  const parts = names.map((n, j) => {
-    const c = ident(n);
-    return `SELECT ${j} AS j, count(*) AS nonnull,
-      count(*) FILTER (WHERE regexp_full_match(v, '-?(0|[1-9][0-9]{0,17})')) AS ints,
-      count(*) FILTER (WHERE regexp_full_match(v, '-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?')) AS decs,
-      count(*) FILTER (WHERE regexp_full_match(v, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND TRY_CAST(v AS DATE) IS NOT NULL) AS dates
-      FROM (SELECT DISTINCT trim(${c}) AS v FROM ${ident(table)} WHERE ${c} IS NOT NULL)`;
-  });
-  const counts = new Map<number, number[]>();
-  for (const row of (await con.runAndReadAll(parts.join(' UNION ALL '))).getRows()) {
-    counts.set(Number(row[0]), row.slice(1).map(Number));
+  for (const n of names) {
+    const r = await con.runAndReadAll(`SELECT DISTINCT ${ident(n)} FROM ${ident(table)} WHERE ${ident(n)} IS NOT NULL`);
+    out[n] = kindOfValues(r.getRows().map((row) => String(row[0])));
   }
-  const r = names.flatMap((_, j) => counts.get(j) ?? [0, 0, 0, 0]);
-  names.forEach((n, j) => {
-    const [nonNull, ints, decs, dates] = r.slice(4 * j, 4 * j + 4) as [number, number, number, number];
-    if (nonNull === 0) out[n] = 'string';
-    else if (ints === nonNull) out[n] = 'integer';
-    else if (decs === nonNull) out[n] = 'decimal';
-    else if (dates === nonNull) out[n] = 'date';
-    else out[n] = 'string';
-  });
   return out;
+}
+
+const INTEGER_TEXT = /^-?(?:0|[1-9][0-9]{0,17})$/;
+const DECIMAL_TEXT = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
+const DATE_TEXT = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+/** Whether "YYYY-MM-DD" names a day of the proleptic Gregorian calendar (what DuckDB's date cast accepts). */
+function isCalendarDate(y: number, m: number, d: number): boolean {
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return m >= 1 && m <= 12 && d >= 1 && d <= days;
+}
+/**
+ * The kind of a text column from its values (missing ones null, ignored): each value trimmed of
+ * spaces as the conversion does (trim(), spaces only), then integer, decimal or date when every
+ * value reads as one, else string (also when there is no value).
+ */
+export function kindOfValues(values: readonly (string | null)[]): ColumnKind {
+  let nonNull = 0, ints = 0, decs = 0, dates = 0;
+  for (const raw of values) {
+    if (raw === null) continue;
+    let a = 0, b = raw.length;
+    while (a < b && raw.charCodeAt(a) === 32) a++;
+    while (b > a && raw.charCodeAt(b - 1) === 32) b--;
+    const v = a === 0 && b === raw.length ? raw : raw.slice(a, b);
+    nonNull++;
+    if (INTEGER_TEXT.test(v)) ints++;
+    if (DECIMAL_TEXT.test(v)) decs++;
+    const m = DATE_TEXT.exec(v);
+    if (m && isCalendarDate(+m[1]!, +m[2]!, +m[3]!)) dates++;
+  }
+  if (nonNull === 0) return 'string';
+  return ints === nonNull ? 'integer' : decs === nonNull ? 'decimal' : dates === nonNull ? 'date' : 'string';
 }
 
 async function readHeader(path: string, label: string, o: { delimiter: string; quote: string; header: boolean; encoding: string }): Promise<string[]> {
