@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readTable } from './read.ts';
+import { readTable, kindOfValues } from './read.ts';
 import { writeTable } from './write.ts';
 import { AnonymatError } from '../errors.ts';
 import { toRecords, tableFromRecords, column } from '../table/table.ts';
@@ -55,6 +55,19 @@ test('value not of the declared type: file, line and column, every failure', asy
 test('unknown column named by the policy', async () => {
   const e = await failure(readTable(fx('latin1.csv'), { encoding: 'latin-1', types: { birth_year: 'integer' } }));
   assert.match(e.format(), /birth_year.*not found/);
+});
+
+test('kind inference from distinct values: canonical integers, plain decimals, real ISO dates; spaces trimmed, not tabs', () => {
+  assert.equal(kindOfValues(['12', '-3', ' 7 ', null]), 'integer');
+  assert.equal(kindOfValues(['01000', '75013']), 'string'); // postal codes keep their leading zero
+  assert.equal(kindOfValues(['1.5', '2', '-0.25e3']), 'decimal');
+  assert.equal(kindOfValues(['2000-02-29', '2024-12-31']), 'date');
+  assert.equal(kindOfValues(['2000-02-29', '1900-02-29']), 'string'); // 1900 is no leap year
+  assert.equal(kindOfValues(['2020-02-30']), 'string');
+  assert.equal(kindOfValues(['\t12']), 'string'); // the conversion trims spaces only
+  assert.equal(kindOfValues(['12345678901234567890']), 'decimal'); // beyond 18 digits: no BIGINT
+  assert.equal(kindOfValues([null]), 'string');
+  assert.equal(kindOfValues([]), 'string');
 });
 
 test('integers are ordered numerically in the dictionary', async () => {
