@@ -266,7 +266,7 @@ let tokA = new Int32Array(256), tokB = new Int32Array(256);
 const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'mademoiselle', 'patient', 'patiente', 'père', 'pere',
   'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
   'conjointe', 'tuteur', 'tutrice', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
-  'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee']);
+  'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr']);
 /** A letter of WORD's class [A-Za-zÀ-ÖØ-öø-ÿ]. */
 function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247); }
 function pushTok(a: number, b: number): void {
@@ -697,6 +697,38 @@ const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT 
  */
 const PARTICLES = ['LE', 'LA', 'DE', 'DU', 'DES', 'DI', 'DA', 'DEL', 'DELLA', 'VAN', 'VON', 'DER', 'DEN', 'BEN', 'EL', 'AL', 'DOS', 'DAS'];
 /** A lower-case particle between two name tokens: " de ", " van der ", " d'"… (the whole gap). */
+/**
+ * Identity fields of a form: "Nom de naissance : LEBRUN", "Nom d'usage : MARCHAND", "Prénom
+ * usuel : Odile" — the words between the field's first word (nom, prénom) and the colon.
+ */
+const FIELD_WORDS = new Set(['NOM', 'NOMS', 'PRENOM', 'PRENOMS']);
+const FIELD_GAP = /^ ?(?:(?:de naissance|d['’]usage|marital|patronymique|de jeune fille|d['’][ée]pouse|de famille|usuel|et pr[ée]noms?|\(s\))\s?)?:\s?$/i;
+/** Whether token i is a form field's first word and its label runs to a colon right before `b`. */
+function fieldBefore(text: string, i: number, b: number): boolean {
+  const a = nEnds[i]!;
+  return b - a <= 24 && FIELD_WORDS.has(fold(text.slice(nStarts[i]!, a))) && FIELD_GAP.test(text.slice(a, b));
+}
+/**
+ * A lower-case word at [a, e) that can only be a person's name: a first name or a surname of the
+ * dictionaries that is no ordinary word (not ambiguous, not a frequent word-name, not a city).
+ */
+function lowerNameWord(text: string, a: number, e: number, lex: Map<string, number>, surnameOnly: boolean): boolean {
+  if (e - a < 2 || STOP.has(fold(text.slice(a, e)))) return false;
+  const lx = lexBits(text, a, e, lex);
+  return (lx & (surnameOnly ? LEX_SUR : LEX_SUR | LEX_FIRST)) !== 0 && (lx & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY)) === 0;
+}
+/** End of the lower-case letter run (with inner '-' and apostrophes) starting at a; a when none. */
+function lowerWordEnd(text: string, a: number): number {
+  let e = a;
+  for (;;) {
+    const c = text.charCodeAt(e);
+    if ((c >= 97 && c <= 122) || (c >= 223 && c <= 255 && c !== 247)) { e++; continue; }
+    if ((c === 45 || c === 39 || c === 8217) && e > a) { const d = text.charCodeAt(e + 1); if ((d >= 97 && d <= 122) || (d >= 223 && d <= 255 && d !== 247)) { e++; continue; } }
+    break;
+  }
+  // a whole word: no letter of any case right after it
+  return e > a && !isWordLetter(text.charCodeAt(e)) ? e : a;
+}
 const PARTICLE_GAP = /^ (?:(?:de|du|des|di|da|del|della|van|von|der|den|ben|el|al|dos|das|de la|van der|van den|von der) |d['’]|de l['’])$/;
 let lexReady = false;
 /** The shared lexicon plus the stop / title / cue bits (one Map look-up per token). */
@@ -720,7 +752,7 @@ const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 
  * initials and titles) and the lower-case cue words; other lower-case words are skipped by the
  * regex engine itself (no token object for them).
  */
-const WORD = /[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:docteur|professeur|madame|monsieur|mademoiselle|patiente?|p[èe]re|m[èe]re|fils|fille|[ée]poux|[ée]pouse|fr[èe]re|s(?:oe|œ)ur|mari|femme|conjointe?|tut(?:eur|rice)|father|mother|son|daughter|husband|wife|brother|sister|guardian|sign[ée]e?|signed|nom|pr[ée]nom|name|interne|n[ée]e)(?![A-Za-zÀ-ÖØ-öø-ÿ])/g;
+const WORD = /[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:docteur|professeur|madame|monsieur|mademoiselle|patiente?|p[èe]re|m[èe]re|fils|fille|[ée]poux|[ée]pouse|fr[èe]re|s(?:oe|œ)ur|mari|femme|conjointe?|tut(?:eur|rice)|father|mother|son|daughter|husband|wife|brother|sister|guardian|sign[ée]e?|signed|nom|pr[ée]nom|name|interne|n[ée]e|mme|mlle|mr|dr|pr)(?![A-Za-zÀ-ÖØ-öø-ÿ])/g;
 const INITIALS = /^[A-ZÀ-Þ](?:[-.][A-ZÀ-Þ])+$/;
 const SYNTHEA_CORE = /^[A-Z][a-z]{2,}$/;
 
@@ -906,7 +938,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       || ((flags[i - 1]! & F_TITLE) !== 0 && particleGap(i - 1) && !(f & (F_CITY | F_CITYP)))
       // a kinship word, a comma, a name: "his wife, Mary", "le fils, Kevin"
       || ((flags[i - 1]! & F_CUE) !== 0 && !(f & F_CUE) && ends[i - 1]! + 2 === starts[i]! && text.charCodeAt(ends[i - 1]!) === 44 && text.charCodeAt(ends[i - 1]! + 1) === 32));
-    if (prevTitle) { strong[i] = 1; continue; }
+    if (prevTitle || (i > 0 && (flags[i - 1]! & F_CUE) !== 0 && fieldBefore(text, i - 1, starts[i]!))) { strong[i] = 1; continue; }
     if (i > 0 && (flags[i - 1]! & F_PROF) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
       && ((f & (F_FIRST | F_SUR | F_UPPER | F_INITIAL)) !== 0 || (gapOk(i) && nameLike(i + 1)))) { strong[i] = 1; continue; }
     if (f & F_INITIAL) {
@@ -980,8 +1012,46 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (!isName[i]) continue;
     let best = strong[i]!, k = i;
     while (k + 1 < n && isName[k + 1] && spacesOnly(text, ends[k]!, starts[k + 1]!)) { k++; if (strong[k]! > best) best = strong[k]!; }
-    spans.push({ start: starts[i]!, end: ends[k]!, label: 'NAME', score: best ? 0.8 : 0.6, rule: best ? 'name-anchor' : 'name-extend' });
+    // a surname typed in lower case after a first name ("Dr. Caroline pidoux")
+    let end = ends[k]!;
+    if ((flags[k]! & (F_FIRST | F_UPPER)) === F_FIRST && text.charCodeAt(end) === 32) {
+      const e = lowerWordEnd(text, end + 1);
+      if (e > end + 1 && lowerNameWord(text, end + 1, e, lex, true)) end = e;
+    }
+    spans.push({ start: starts[i]!, end, label: 'NAME', score: best ? 0.8 : 0.6, rule: best ? 'name-anchor' : 'name-extend' });
     i = k;
+  }
+  // a name typed in lower case after a title ("vu par mme dupont") or as a form field's value
+  // ("Prénom : aziz", "Nom : pidoux"): up to three dictionary names that are no ordinary words
+  for (let i = 0; i < n; i++) {
+    if (flags[i]! & F_TITLE) {
+      let a = ends[i]!;
+      if (text.charCodeAt(a) === 46) a++;
+      if (text.charCodeAt(a) !== 32 || isName[i + 1] && starts[i + 1] === a + 1) continue;
+      const e = lowerWordEnd(text, a + 1);
+      if (e > a + 1 && lowerNameWord(text, a + 1, e, lex, false)) spans.push({ start: a + 1, end: e, label: 'NAME', score: 0.8, rule: 'name-title' });
+      continue;
+    }
+    if (!(flags[i]! & F_CUE)) continue;
+    let a = ends[i]!;
+    const stop = Math.min(text.length, a + 26);
+    let colon = -1;
+    for (let k = a; k < stop; k++) { const c = text.charCodeAt(k); if (c === 58) { colon = k; break; } if (c === 10) break; }
+    if (colon < 0) continue;
+    a = colon + 1;
+    while (text.charCodeAt(a) === 32) a++;
+    if (!fieldBefore(text, i, a)) continue;
+    let e = a, words = 0;
+    for (;;) {
+      const w = lowerWordEnd(text, e);
+      if (w === e || !lowerNameWord(text, e, w, lex, false)) break;
+      e = w; words++;
+      if (words === 3 || text.charCodeAt(e) !== 32) break;
+      const next = lowerWordEnd(text, e + 1);
+      if (next === e + 1 || !lowerNameWord(text, e + 1, next, lex, false)) break;
+      e++;
+    }
+    if (words > 0) spans.push({ start: a, end: e, label: 'NAME', score: 0.8, rule: 'name-field' });
   }
   // cities from the dictionary (one or two tokens), capitalized, not ambiguous unless after "à"/"in"
   for (let i = 0; i < n; i++) {

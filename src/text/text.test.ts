@@ -61,6 +61,15 @@ test('birth dates: a cue that starts a word (né le, mise au monde le, naît en,
   assert.equal(label('Consultation de médecine le 3 mars 2020.'), 'DATE');
 });
 
+test('form fields and lower-case names: "Nom de naissance : LEBRUN", "Prénom : aziz", "mme dupont", "Dr. Caroline pidoux"', () => {
+  assert.deepEqual(labels("Nom de naissance : LEBRUN  Nom d'usage : MARCHAND  Prénom usuel : Odile"), [['NAME', 'LEBRUN'], ['NAME', 'MARCHAND'], ['NAME', 'Odile']]);
+  assert.deepEqual(labels('Prénom: aziz\nNom de jeune fille : leroux'), [['NAME', 'aziz'], ['NAME', 'leroux']]);
+  assert.deepEqual(labels('vu par mme dupont ce matin, appel de mr lefevre'), [['NAME', 'dupont'], ['NAME', 'lefevre']]);
+  assert.deepEqual(labels('rendez-vous avec le Dr. Caroline pidoux'), [['NAME', 'Caroline pidoux']]);
+  // ordinary lower-case words stay: they are no names, or names that are also words
+  assert.deepEqual(labels('Nom : normal. Prénom : non renseigné. Le docteur traitant est prévenu, madame va mieux, le dr a vu la patiente.'), []);
+});
+
 test('hospital stay and record numbers after their cue; a cue word inside a longer word is no cue', () => {
   assert.deepEqual(labels('N° de séjour : 2024-000123.'), [['NDA', '2024-000123']]);
   assert.deepEqual(labels('Numéro de dossier 87654321'), [['ID', '87654321']]);
