@@ -1070,9 +1070,34 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     spans.push({ start: starts[i]!, end: ends[i + len - 1]!, label: 'CITY', score: cue ? 0.8 : 0.6, rule: 'city-dict' });
     i += len - 1;
   }
+  // hospitals named alone after a place word ("revu à Bichat", "en suivi à Mondor", "transférée
+  // vers la Pitié-Salpêtrière"): one or two tokens of HOSPITAL_NAMES
+  for (let i = 0; i < n; i++) {
+    const f = flags[i]!;
+    if (!(f & F_CAP) || (f & (F_STOP | F_TITLE)) || isName[i]) continue;
+    let len = 0;
+    const one = fold(text.slice(starts[i]!, ends[i]!));
+    if (i + 1 < n && gapOk(i) && HOSPITAL_NAMES.has(`${one} ${fold(text.slice(starts[i + 1]!, ends[i + 1]!))}`)) len = 2;
+    else if (HOSPITAL_NAMES.has(one)) len = 1;
+    if (!len || !endsWithMatch(HOSPITAL_NAME_CUE, text.slice(Math.max(0, starts[i]! - 12), starts[i]!).toLowerCase())) continue;
+    spans.push({ start: starts[i]!, end: ends[i + len - 1]!, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name' });
+    i += len - 1;
+  }
   nText = ''; nStarts = nEnds = nFlags = NO_TOKENS; nCount = 0;
   void lang;
 }
+/**
+ * Hospitals that notes name alone (AP-HP's and a few other large French hospitals; upper case,
+ * no accents). Eponyms that are also anatomy or signs (Broca, Tenon) are left out, and the name
+ * needs a place word before it: "à", "au", "vers", "at", "to" (not "de": "boule de Bichat").
+ */
+const HOSPITAL_NAMES = new Set(['BICHAT', 'BEAUJON', 'MONDOR', 'HENRI-MONDOR', 'HENRI MONDOR', 'AVICENNE', 'COCHIN', 'NECKER', 'PITIE-SALPETRIERE',
+  'PITIE', 'SALPETRIERE', 'LARIBOISIERE', 'SAINT-ANTOINE', 'BICETRE', 'ROBERT-DEBRE', 'ROBERT DEBRE', 'TROUSSEAU', 'HOTEL-DIEU', 'HEGP',
+  'GEORGES-POMPIDOU', 'GEORGES POMPIDOU', 'POMPIDOU', 'AMBROISE-PARE', 'AMBROISE PARE', 'RAYMOND-POINCARE', 'RAYMOND POINCARE', 'PAUL-BROUSSE',
+  'PAUL BROUSSE', 'LOUIS-MOURIER', 'LOUIS MOURIER', 'JEAN-VERDIER', 'JEAN VERDIER', 'CHARLES-FOIX', 'CORENTIN-CELTON', 'BRETONNEAU',
+  'ROTHSCHILD', 'ALBERT-CHENEVIER', 'SAINTE-PERINE', 'BECLERE', 'ANTOINE-BECLERE', 'VAL-DE-GRACE', 'FOCH', 'MONTSOURIS', 'GUSTAVE-ROUSSY',
+  'GUSTAVE ROUSSY', 'SAINTE-ANNE', 'QUINZE-VINGTS', 'PELLEGRIN', 'TIMONE', 'PURPAN', 'RANGUEIL', 'EDOUARD-HERRIOT', 'EDOUARD HERRIOT']);
+const HOSPITAL_NAME_CUE = /(?<=(?:^|[\s'’])(?:à|au|vers|la|at|to),? )/y;
 
 /** 1-2 spaces (or no-break spaces) between a and b: resolveOverlaps merges NAME spans this close. */
 function spacesOnly(text: string, a: number, b: number): boolean {
@@ -1316,17 +1341,18 @@ const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:[A-Z][a-z]+[ -]){0,3}
 const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
 
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
-const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bHospital|\bGroupe [Hh]ospitalier|\bGH|\bCentre [Hh]ospitalier(?: [Uu]niversitaire)?|\bCentre de [Ss]ant[ée]|\bh[ôo]pital)(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?: (?:de la|de l'|du|des|de|d'|la|le|les))? ((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*))*)/gu;
+const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\bh[ôo]pital)(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?: (?:de la|de l'|du|des|de|d'|la|le|les))? ((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*))*)/gu;
 const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
 /**
  * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
  * word is followed by ' ': a whole letter run, or a run suffix after a non-ASCII letter.
  */
-const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 'CHU', 'CHR', 'CH', 'Clinique', 'Hospital', 'Groupe', 'GH', 'Centre', 'hôpital', 'hopital']);
+const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 'CHU', 'CHR', 'CH', 'Clinique', 'CLINIQUE', 'clinique', 'Hospital', 'Groupe', 'groupe', 'GH', 'Centre', 'centre', 'hôpital', 'hopital',
+  'Clinic', 'Center', 'Infirmary']);
 addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
 function isHospCue(t: string, p: number, i: number): boolean {
   const c = t.charCodeAt(p);
-  return i - p <= 8 && (c === 72 || c === 67 || c === 71 || c === 104) && HOSP_CUES.has(t.slice(p, i));
+  return i - p <= 9 && (c === 72 || c === 67 || c === 71 || c === 104 || c === 99 || c === 103 || c === 73) && HOSP_CUES.has(t.slice(p, i));
 }
 let hospS = new Int32Array(16), nHosp = 0;
 function pushHosp(p: number): void {
@@ -1355,6 +1381,56 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     const start = m.index + m[0].length - g.length;
     spans.push({ start, end: start + g.length, label: 'HOSPITAL', score: 0.7, rule: 'hospital-cue' });
   });
+  // English order, the name before the cue: "Massachusetts General Hospital", "Mayo Clinic",
+  // "Cedars-Sinai Medical Center" (the cue words recorded by the character pass, or a scan)
+  if (tokText === text && !referenceScan) {
+    for (let q = 0; q < nHosp; q++) {
+      const p = hospS[q]!;
+      const c = text.charCodeAt(p);
+      if (c === 72 || c === 67 || c === 73) hospitalNameBefore(text, p, spans);
+    }
+  } else {
+    EN_HOSP_CUE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = EN_HOSP_CUE.exec(text)) !== null) hospitalNameBefore(text, m.index, spans);
+  }
+}
+/** The English cue words after a hospital's name. */
+const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre']);
+const EN_HOSP_CUE = /(?<![A-Za-z0-9_À-ÿŸ])(?:Hospital|Clinic|Infirmary|Center|Centre)(?![A-Za-z0-9_À-ÿŸ])/g;
+/** A character of EN_HOSP_CUE's boundary class (the letter runs of the character pass, digits, '_'). */
+function hospWordChar(c: number): boolean { return isAsciiLetter(c) || isDigitCode(c) || c === 95 || (c >= 192 && c <= 255) || c === 376; }
+/** Words of an English hospital's name that name none by themselves ("the General Hospital", "Urgent Care Clinic"). */
+const HOSP_GENERIC = new Set(['GENERAL', 'MEMORIAL', 'REGIONAL', 'COMMUNITY', 'COUNTY', 'UNIVERSITY', 'STATE', 'CITY', 'DISTRICT', 'VETERANS',
+  'CANCER', 'HEART', 'TEACHING', 'PRIVATE', 'PUBLIC', "CHILDREN'S", 'CHILDRENS', "WOMEN'S", 'PEDIATRIC', 'REHABILITATION', 'REHAB', 'SURGICAL',
+  'SURGERY', 'FAMILY', 'PRIMARY', 'DENTAL', 'EYE', 'PSYCHIATRIC', 'MENTAL', 'HEALTH', 'MEDICAL', 'EMERGENCY', 'URGENT', 'CARE', 'TRAUMA',
+  'AP-HP', 'APHP', 'NEW', 'NORTH', 'SOUTH', 'EAST', 'WEST', 'CENTRAL', 'ST', 'ST.', 'SAINT', 'OUR', 'HIS', 'HER', 'THEIR', 'YOUR', 'MY', 'LOCAL', 'NEAREST',
+  'CALLED', 'SEEN', 'VISITED', 'ADMITTED', 'TRANSFERRED', 'DISCHARGED', 'FROM', 'AT', 'TO', 'IN', 'THE', 'A', 'AN']);
+/**
+ * The capitalized words right before the English cue word at p (up to four, single spaces): a
+ * HOSPITAL span when one of them is not generic. A "Center"/"Centre" needs "Medical", "Health" or
+ * "Cancer" right before it ("Shopping Center" is no hospital).
+ */
+function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
+  let e = p;
+  while (e < text.length && isWordLetter(text.charCodeAt(e))) e++;
+  const cue = text.slice(p, e);
+  const before = text.charCodeAt(p - 1), after = text.charCodeAt(e);
+  if (!EN_HOSP_WORDS.has(cue) || hospWordChar(before) || hospWordChar(after)) return;
+  let start = p, words = 0, named = false, medical = false;
+  while (words < 4 && start >= 2 && text.charCodeAt(start - 1) === 32) {
+    let a = start - 1;
+    while (a > 0) { const c = text.charCodeAt(a - 1); if (isWordLetter(c) || c === 39 || c === 8217 || c === 45 || c === 46) a--; else break; }
+    if (a === start - 1 || !isUpperCode(text.charCodeAt(a))) break;
+    const w = fold(text.slice(a, start - 1));
+    if (words === 0 && (w === 'MEDICAL' || w === 'HEALTH' || w === 'CANCER')) medical = true;
+    if (STOP.has(w) && !HOSP_GENERIC.has(w)) break;
+    if (HOSP_GENERIC.has(w) && (w === 'THE' || w === 'A' || w === 'AN' || w === 'AT' || w === 'TO' || w === 'IN' || w === 'FROM' || w === 'OUR' || w === 'HIS' || w === 'HER' || w === 'MY' || w === 'YOUR' || w === 'THEIR')) break;
+    if (!HOSP_GENERIC.has(w)) named = true;
+    start = a; words++;
+  }
+  if (!named || ((cue === 'Center' || cue === 'Centre') && !medical)) return;
+  spans.push({ start, end: p - 1, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name-before' });
 }
 
 /**

@@ -70,6 +70,16 @@ test('form fields and lower-case names: "Nom de naissance : LEBRUN", "Prénom : 
   assert.deepEqual(labels('Nom : normal. Prénom : non renseigné. Le docteur traitant est prévenu, madame va mieux, le dr a vu la patiente.'), []);
 });
 
+test('hospitals: lower-case cues after a determiner, names said alone after a place word, English names before the cue', () => {
+  assert.deepEqual(labels("Hospitalisé à la clinique des Cèdres puis au centre hospitalier de Dax."), [['HOSPITAL', 'Cèdres'], ['HOSPITAL', 'Dax']]);
+  assert.deepEqual(labels('Revu à Bichat, transférée vers la Pitié-Salpêtrière.'), [['HOSPITAL', 'Bichat'], ['HOSPITAL', 'Pitié-Salpêtrière']]);
+  assert.deepEqual(labels('Seen at Massachusetts General Hospital, then Mayo Clinic and Cedars-Sinai Medical Center.', 'en'),
+    [['HOSPITAL', 'Massachusetts General'], ['HOSPITAL', 'Mayo'], ['HOSPITAL', 'Cedars-Sinai Medical']]);
+  // eponyms, generic names and other centres are no hospitals
+  assert.deepEqual(labels('Tableau clinique de Parkinson, boule de Bichat, aphasie de Broca.'), []);
+  assert.deepEqual(labels('Taken to the General Hospital, then to the Shopping Center and an Urgent Care Clinic.', 'en'), []);
+});
+
 test('hospital stay and record numbers after their cue; a cue word inside a longer word is no cue', () => {
   assert.deepEqual(labels('N° de séjour : 2024-000123.'), [['NDA', '2024-000123']]);
   assert.deepEqual(labels('Numéro de dossier 87654321'), [['ID', '87654321']]);
