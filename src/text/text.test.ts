@@ -244,6 +244,7 @@ test('evaluation on the EDS-Pseudo templates and Synthea notes meets the recorde
   assert.ok(m.PHONE!.recall >= 0.95 && m.PHONE!.precision >= 0.92, JSON.stringify(m.PHONE));
   assert.ok(m.NIR!.recall >= 0.95 && m.NIR!.precision >= 0.95, JSON.stringify(m.NIR));
   assert.ok(m.ADDRESS!.recall >= 0.89 && m.ID!.recall >= 0.93, JSON.stringify([m.ADDRESS, m.ID]));
+  assert.ok(m.HOSPITAL!.recall >= 0.8 && m.HOSPITAL!.precision >= 0.88, JSON.stringify(m.HOSPITAL));
 });
 
 test('eval data sets load with consistent offsets', (t) => {
