@@ -372,7 +372,12 @@ const IDC_WORDS = new Set(['n', 'dossier', 'séjour', 'sejour', 'numéro', 'nume
 addWords(IDC_WORDS, W_IDC);
 let idcS = new Int32Array(16), nIdc = 0;
 function idcWord(t: string, p: number, i: number): void {
-  if (i - p === 1 ? t.charCodeAt(i) !== 176 : !IDC_WORDS.has(t.slice(p, i).toLowerCase())) return;
+  const len = i - p;
+  if (len === 1) { if (t.charCodeAt(i) !== 176) return; }
+  // "patient" and "medical" start a cue only before " id" and " record" (most of them do not: no substring)
+  else if (len === 7 && ((t.charCodeAt(p) | 32) === 112 || (t.charCodeAt(p) | 32) === 109)
+    && !((t.charCodeAt(i) === 32 && ((t.charCodeAt(i + 1) | 32) === 105 || (t.charCodeAt(i + 1) | 32) === 114)))) return;
+  else if (!IDC_WORDS.has(t.slice(p, i).toLowerCase())) return;
   if (nIdc === idcS.length) idcS = doubled(idcS);
   idcS[nIdc++] = p;
 }
@@ -713,9 +718,11 @@ function fieldBefore(text: string, i: number, b: number): boolean {
  * dictionaries that is no ordinary word (not ambiguous, not a frequent word-name, not a city).
  */
 function lowerNameWord(text: string, a: number, e: number, lex: Map<string, number>, surnameOnly: boolean): boolean {
-  if (e - a < 2 || STOP.has(fold(text.slice(a, e)))) return false;
-  const lx = lexBits(text, a, e, lex);
-  return (lx & (surnameOnly ? LEX_SUR : LEX_SUR | LEX_FIRST)) !== 0 && (lx & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY)) === 0;
+  if (e - a < 2) return false;
+  // (not through lexBits' table: lower-case words are many and would crowd out the tokens)
+  const key = fold(text.slice(a, e));
+  const lx = lex.get(key) ?? 0;
+  return (lx & (surnameOnly ? LEX_SUR : LEX_SUR | LEX_FIRST)) !== 0 && (lx & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY)) === 0 && !STOP.has(key);
 }
 /** End of the lower-case letter run (with inner '-' and apostrophes) starting at a; a when none. */
 function lowerWordEnd(text: string, a: number): number {
@@ -1013,27 +1020,78 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     let best = strong[i]!, k = i;
     while (k + 1 < n && isName[k + 1] && spacesOnly(text, ends[k]!, starts[k + 1]!)) { k++; if (strong[k]! > best) best = strong[k]!; }
     // a surname typed in lower case after a first name ("Dr. Caroline pidoux")
-    let end = ends[k]!;
-    if ((flags[k]! & (F_FIRST | F_UPPER)) === F_FIRST && text.charCodeAt(end) === 32) {
-      const e = lowerWordEnd(text, end + 1);
-      if (e > end + 1 && lowerNameWord(text, end + 1, e, lex, true)) end = e;
-    }
+    const end = (flags[k]! & (F_FIRST | F_UPPER)) === F_FIRST && text.charCodeAt(ends[k]!) === 32 ? lowerSurnameAfter(text, ends[k]!, lex) : ends[k]!;
     spans.push({ start: starts[i]!, end, label: 'NAME', score: best ? 0.8 : 0.6, rule: best ? 'name-anchor' : 'name-extend' });
     i = k;
   }
+  lowerCaseNames(text, spans, lex, isName);
+  // cities from the dictionary (one or two tokens), capitalized, not ambiguous unless after "à"/"in"
+  for (let i = 0; i < n; i++) {
+    const f = flags[i]!;
+    if (!(f & F_CAP) || (f & (F_STOP | F_TITLE)) || isName[i]) continue;
+    if (!(f & (F_CITY | F_CITYP))) continue;
+    let len = 0;
+    if ((f & F_CITYP) && i + 1 < n && gapOk(i) && ((lex.get(fold(text.slice(starts[i]!, ends[i + 1]!))) ?? 0) & LEX_CITY)) len = 2;
+    else if (f & F_CITY) len = 1;
+    if (!len) continue;
+    const prev = text.slice(Math.max(0, starts[i]! - 9), starts[i]!).toLowerCase();
+    // "à Lille", "in Boston", a letter's heading "Paris, le 14 mars 2024", a postal code after it "Paris 75015"
+    const cue = endsWithMatch(CITY_CUE, prev) || CITY_AFTER.test(text.slice(ends[i + len - 1]!, ends[i + len - 1]! + 9));
+    if ((f & F_AMBIG) && !cue) continue;
+    if ((f & F_FIRST) && !cue) continue;
+    spans.push({ start: starts[i]!, end: ends[i + len - 1]!, label: 'CITY', score: cue ? 0.8 : 0.6, rule: 'city-dict' });
+    i += len - 1;
+  }
+  hospitalNames(text, spans, isName);
+  nText = ''; nStarts = nEnds = nFlags = NO_TOKENS; nCount = 0;
+  void lang;
+}
+/**
+ * Hospitals that notes name alone (AP-HP's and a few other large French hospitals; upper case,
+ * no accents). Eponyms that are also anatomy or signs (Broca, Tenon) are left out, and the name
+ * needs a place word before it: "à", "au", "vers", "at", "to" (not "de": "boule de Bichat").
+ */
+const HOSPITAL_NAMES = new Set(['BICHAT', 'BEAUJON', 'MONDOR', 'HENRI-MONDOR', 'HENRI MONDOR', 'AVICENNE', 'COCHIN', 'NECKER', 'PITIE-SALPETRIERE',
+  'PITIE', 'SALPETRIERE', 'LARIBOISIERE', 'SAINT-ANTOINE', 'BICETRE', 'ROBERT-DEBRE', 'ROBERT DEBRE', 'TROUSSEAU', 'HOTEL-DIEU', 'HEGP',
+  'GEORGES-POMPIDOU', 'GEORGES POMPIDOU', 'POMPIDOU', 'AMBROISE-PARE', 'AMBROISE PARE', 'RAYMOND-POINCARE', 'RAYMOND POINCARE', 'PAUL-BROUSSE',
+  'PAUL BROUSSE', 'LOUIS-MOURIER', 'LOUIS MOURIER', 'JEAN-VERDIER', 'JEAN VERDIER', 'CHARLES-FOIX', 'CORENTIN-CELTON', 'BRETONNEAU',
+  'ROTHSCHILD', 'ALBERT-CHENEVIER', 'SAINTE-PERINE', 'BECLERE', 'ANTOINE-BECLERE', 'VAL-DE-GRACE', 'FOCH', 'MONTSOURIS', 'GUSTAVE-ROUSSY',
+  'GUSTAVE ROUSSY', 'SAINTE-ANNE', 'QUINZE-VINGTS', 'PELLEGRIN', 'TIMONE', 'PURPAN', 'RANGUEIL', 'EDOUARD-HERRIOT', 'EDOUARD HERRIOT']);
+/** The word before `s` (then one space) is à, au, vers, la, at or to, after a space, an apostrophe or the text's start (any case). */
+function placeWordBefore(text: string, s: number): boolean {
+  if (s < 2 || text.charCodeAt(s - 1) !== 32) return false;
+  let a = s - 1;
+  while (a > 0 && a > s - 6 && isWordLetter(text.charCodeAt(a - 1))) a--;
+  const len = s - 1 - a;
+  if (len < 1 || len > 4 || (a > 0 && !isSpaceLike(text.charCodeAt(a - 1)) && text.charCodeAt(a - 1) !== 39 && text.charCodeAt(a - 1) !== 8217)) return false;
+  const c0 = text.charCodeAt(a) | 32, c1 = text.charCodeAt(a + 1) | 32;
+  switch (len) {
+    case 1: return c0 === 224 /* à */;
+    case 2: return (c0 === 97 && c1 === 117) || (c0 === 108 && c1 === 97) || (c0 === 97 && c1 === 116) || (c0 === 116 && c1 === 111); // au la at to
+    case 4: return text.slice(a, s - 1).toLowerCase() === 'vers';
+    default: return false;
+  }
+}
+
+/**
+ * Names typed in lower case after a title or as a form field's value (recognizeNames' tokens,
+ * its isName marks): its own function, so that recognizeNames' hot helpers stay inlined.
+ */
+function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, isName: Uint8Array): void {
+  const n = nCount;
   // a name typed in lower case after a title ("vu par mme dupont") or as a form field's value
   // ("Prénom : aziz", "Nom : pidoux"): up to three dictionary names that are no ordinary words
   for (let i = 0; i < n; i++) {
-    if (flags[i]! & F_TITLE) {
-      let a = ends[i]!;
+    if (nFlags[i]! & F_TITLE) {
+      let a = nEnds[i]!;
       if (text.charCodeAt(a) === 46) a++;
-      if (text.charCodeAt(a) !== 32 || isName[i + 1] && starts[i + 1] === a + 1) continue;
+      if (text.charCodeAt(a) !== 32 || isName[i + 1] && nStarts[i + 1] === a + 1) continue;
       const e = lowerWordEnd(text, a + 1);
       if (e > a + 1 && lowerNameWord(text, a + 1, e, lex, false)) spans.push({ start: a + 1, end: e, label: 'NAME', score: 0.8, rule: 'name-title' });
       continue;
     }
-    if (!(flags[i]! & F_CUE)) continue;
-    let a = ends[i]!;
+    if (!(nFlags[i]! & F_CUE)) continue;
+    let a = nEnds[i]!;
     const stop = Math.min(text.length, a + 26);
     let colon = -1;
     for (let k = a; k < stop; k++) { const c = text.charCodeAt(k); if (c === 58) { colon = k; break; } if (c === 10) break; }
@@ -1053,52 +1111,29 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     }
     if (words > 0) spans.push({ start: a, end: e, label: 'NAME', score: 0.8, rule: 'name-field' });
   }
-  // cities from the dictionary (one or two tokens), capitalized, not ambiguous unless after "à"/"in"
-  for (let i = 0; i < n; i++) {
-    const f = flags[i]!;
-    if (!(f & F_CAP) || (f & (F_STOP | F_TITLE)) || isName[i]) continue;
-    if (!(f & (F_CITY | F_CITYP))) continue;
-    let len = 0;
-    if ((f & F_CITYP) && i + 1 < n && gapOk(i) && ((lex.get(fold(text.slice(starts[i]!, ends[i + 1]!))) ?? 0) & LEX_CITY)) len = 2;
-    else if (f & F_CITY) len = 1;
-    if (!len) continue;
-    const prev = text.slice(Math.max(0, starts[i]! - 9), starts[i]!).toLowerCase();
-    // "à Lille", "in Boston", a letter's heading "Paris, le 14 mars 2024", a postal code after it "Paris 75015"
-    const cue = endsWithMatch(CITY_CUE, prev) || CITY_AFTER.test(text.slice(ends[i + len - 1]!, ends[i + len - 1]! + 9));
-    if ((f & F_AMBIG) && !cue) continue;
-    if ((f & F_FIRST) && !cue) continue;
-    spans.push({ start: starts[i]!, end: ends[i + len - 1]!, label: 'CITY', score: cue ? 0.8 : 0.6, rule: 'city-dict' });
-    i += len - 1;
-  }
+}
+/** The end of a lower-case surname after the space at `end` ("Caroline pidoux"), else `end`. */
+function lowerSurnameAfter(text: string, end: number, lex: Map<string, number>): number {
+  const e = lowerWordEnd(text, end + 1);
+  return e > end + 1 && lowerNameWord(text, end + 1, e, lex, true) ? e : end;
+}
+/** Hospitals said by their name alone (recognizeNames' tokens and isName marks). */
+function hospitalNames(text: string, spans: Span[], isName: Uint8Array): void {
+  const n = nCount;
   // hospitals named alone after a place word ("revu à Bichat", "en suivi à Mondor", "transférée
   // vers la Pitié-Salpêtrière"): one or two tokens of HOSPITAL_NAMES
   for (let i = 0; i < n; i++) {
-    const f = flags[i]!;
-    if (!(f & F_CAP) || (f & (F_STOP | F_TITLE)) || isName[i]) continue;
+    const f = nFlags[i]!;
+    if (!(f & F_CAP) || (f & (F_STOP | F_TITLE)) || isName[i] || !placeWordBefore(text, nStarts[i]!)) continue;
     let len = 0;
-    const one = fold(text.slice(starts[i]!, ends[i]!));
-    if (i + 1 < n && gapOk(i) && HOSPITAL_NAMES.has(`${one} ${fold(text.slice(starts[i + 1]!, ends[i + 1]!))}`)) len = 2;
+    const one = fold(text.slice(nStarts[i]!, nEnds[i]!));
+    if (i + 1 < n && gapOk(i) && HOSPITAL_NAMES.has(`${one} ${fold(text.slice(nStarts[i + 1]!, nEnds[i + 1]!))}`)) len = 2;
     else if (HOSPITAL_NAMES.has(one)) len = 1;
-    if (!len || !endsWithMatch(HOSPITAL_NAME_CUE, text.slice(Math.max(0, starts[i]! - 12), starts[i]!).toLowerCase())) continue;
-    spans.push({ start: starts[i]!, end: ends[i + len - 1]!, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name' });
+    if (!len) continue;
+    spans.push({ start: nStarts[i]!, end: nEnds[i + len - 1]!, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name' });
     i += len - 1;
   }
-  nText = ''; nStarts = nEnds = nFlags = NO_TOKENS; nCount = 0;
-  void lang;
 }
-/**
- * Hospitals that notes name alone (AP-HP's and a few other large French hospitals; upper case,
- * no accents). Eponyms that are also anatomy or signs (Broca, Tenon) are left out, and the name
- * needs a place word before it: "à", "au", "vers", "at", "to" (not "de": "boule de Bichat").
- */
-const HOSPITAL_NAMES = new Set(['BICHAT', 'BEAUJON', 'MONDOR', 'HENRI-MONDOR', 'HENRI MONDOR', 'AVICENNE', 'COCHIN', 'NECKER', 'PITIE-SALPETRIERE',
-  'PITIE', 'SALPETRIERE', 'LARIBOISIERE', 'SAINT-ANTOINE', 'BICETRE', 'ROBERT-DEBRE', 'ROBERT DEBRE', 'TROUSSEAU', 'HOTEL-DIEU', 'HEGP',
-  'GEORGES-POMPIDOU', 'GEORGES POMPIDOU', 'POMPIDOU', 'AMBROISE-PARE', 'AMBROISE PARE', 'RAYMOND-POINCARE', 'RAYMOND POINCARE', 'PAUL-BROUSSE',
-  'PAUL BROUSSE', 'LOUIS-MOURIER', 'LOUIS MOURIER', 'JEAN-VERDIER', 'JEAN VERDIER', 'CHARLES-FOIX', 'CORENTIN-CELTON', 'BRETONNEAU',
-  'ROTHSCHILD', 'ALBERT-CHENEVIER', 'SAINTE-PERINE', 'BECLERE', 'ANTOINE-BECLERE', 'VAL-DE-GRACE', 'FOCH', 'MONTSOURIS', 'GUSTAVE-ROUSSY',
-  'GUSTAVE ROUSSY', 'SAINTE-ANNE', 'QUINZE-VINGTS', 'PELLEGRIN', 'TIMONE', 'PURPAN', 'RANGUEIL', 'EDOUARD-HERRIOT', 'EDOUARD HERRIOT']);
-const HOSPITAL_NAME_CUE = /(?<=(?:^|[\s'’])(?:à|au|vers|la|at|to),? )/y;
-
 /** 1-2 spaces (or no-break spaces) between a and b: resolveOverlaps merges NAME spans this close. */
 function spacesOnly(text: string, a: number, b: number): boolean {
   if (b - a < 1 || b - a > 2) return false;
