@@ -1236,6 +1236,12 @@ function execAt(re: RegExp, text: string, mask: number, from: number): RegExpExe
   return null;
 }
 
+/** Whether a digit run of the last charClasses call has one of the shapes of `mask`. */
+function anyRun(mask: number): boolean {
+  for (let q = 0; q < nRuns; q++) if ((runM[q]! & mask) !== 0) return true;
+  return false;
+}
+
 /** execAt over a list of candidate starts (in increasing order) instead of the digit runs. */
 function execAtList(re: RegExp, text: string, starts: Int32Array, count: number, from: number): RegExpExecArray | null {
   while (cur < count) {
@@ -1497,7 +1503,8 @@ export function recognizePlaces(text: string, spans: Span[]): void {
  * date element (HIPAA counts every element of a date but the year). The leftmost day needs a cue
  * before it (du, le, les, entre, from, between, on), so "de 2 à 3 comprimés le 9 mars" stays.
  */
-const DAY_BEFORE = /(?<![A-Za-z0-9À-ÿ])(1er|0?[1-9]|[12]\d|3[01])(?:er)? ?(?:,|et|au|à|-|–|to|and|&) ?(?:le )?$/i;
+// (tried backwards from a date's start: a sticky look-behind with the day's offsets, no substring)
+const DAY_BEFORE = /(?<=(?<![A-Za-z0-9À-ÿ])(1er|0?[1-9]|[12]\d|3[01])(?:er)?? ?(?:,|et|au|à|-|–|to|and|&) ?(?:le )?)/iyd;
 const DAY_CUE = /(?:^|[^A-Za-z0-9À-ÿ])(?:du|le|les|entre|entre le|from|between|on) $/i;
 export function markDayLists(text: string, spans: Span[]): void {
   const n = spans.length;
@@ -1514,10 +1521,14 @@ export function markDayLists(text: string, spans: Span[]): void {
     const days: number[] = [];
     let at = s.start;
     for (let k = 0; k < 8; k++) {
-      const m = DAY_BEFORE.exec(text.slice(Math.max(0, at - 20), at));
+      DAY_BEFORE.lastIndex = at;
+      const m = DAY_BEFORE.exec(text);
       if (m === null) break;
-      at = at - m[0].length;
-      days.push(at, at + m[1]!.length);
+      const [a, b] = m.indices![1]!;
+      // (at most 20 characters back, as the day and its connector always are)
+      if (at - a > 20) break;
+      at = a;
+      days.push(a, b);
     }
     if (days.length === 0 || !DAY_CUE.test(text.slice(Math.max(0, at - 12), at))) continue;
     for (let k = 0; k < days.length; k += 2) spans.push({ start: days[k]!, end: days[k + 1]!, label: 'DATE', score: 0.6, rule: 'date-day-list' });
@@ -1616,6 +1627,9 @@ function isZip(s: Span): boolean { return s.label === 'ZIP'; }
 function byStart(a: Span, b: Span): number { return a.start - b.start; }
 function byEndPos(a: Span, b: Span): number { return a.end - b.end; }
 export function recognizeLooseZips(text: string, spans: Span[]): void {
+  // every match is a 5-digit run: none in the text (the character pass's runs), nothing to do
+  const runs = tokText === text && !referenceScan;
+  if (runs && !anyRun(S_ZIP)) return;
   const anchors = spans.filter(isZipAnchor);
   if (anchors.length === 0 && !/dans le|CP|code postal|postal code|zip/i.test(text)) return;
   // matches come in increasing position: ZIP spans (sorted by start) and anchors (sorted by end)
@@ -1624,7 +1638,6 @@ export function recognizeLooseZips(text: string, spans: Span[]): void {
   const byEnd = [...anchors].sort(byEndPos);
   let zi = 0, zipMaxEnd = -1, ai = 0;
   // the 5-digit runs of the character pass when it ran on this text (every match is one), else a scan
-  const runs = tokText === text && !referenceScan;
   LOOSE_ZIP.lastIndex = 0;
   cur = 0;
   let m: RegExpExecArray | null;
