@@ -79,7 +79,9 @@ const G_CUEEXT = 1 << 16;  // a 4-5 digit run after a letter (only spaces, ':', 
 const G_D2S = 1 << 18;     // DIGIT2_SPACE's shape (date-words' second gate)
 const G_DEG = 1 << 19;     // '°' (n° dossier / n° séjour)
 const G_MONTH = 1 << 20;   // a month name (MONTH_FORMS)                          (date-text, date-month-cue, date-words)
-const G_HEXC = 1 << 21;    // hex digit ':' hex digit                             (ipv6)
+const G_HEXC = 1 << 21;    // HEXCOLON's shape: hex ':' 1-4 hex ':' hex             (ipv6)
+const G_DCOLON = 1 << 25;  // '::'                                                 (ipv6)
+const G_URL = 1 << 26;     // '://', or a letter run ending with www (any case) before '.'  (url)
 /**
  * A chain of >= 8 elements (digits and 'O') joined by nothing or by 1-2 of ' .-()/': every match
  * of the phone rules phone-fr, phone-fr-4x4, phone-intl ('+' and 7 more digits at least) and
@@ -403,6 +405,7 @@ export function charClasses(t: string): number {
       } while (k & 1);
       if (seen & 4) m |= C_UPPER;
       const len = i - ws;
+      if (c === 46 && len >= 3 && (t.charCodeAt(i - 1) | 32) === 119 && (t.charCodeAt(i - 2) | 32) === 119 && (t.charCodeAt(i - 3) | 32) === 119) m |= G_URL;
       const c0 = t.charCodeAt(ws);
       const wf = len <= 15 ? WORD_FILTER[wordKey(len, c0, t.charCodeAt(i - 1))]! : 0;
       if (seen & K_ODD) tokRegular = false;
@@ -435,7 +438,16 @@ export function charClasses(t: string): number {
     if (k & 4) {
       m |= CHAR_FLAG[c]!;
       if (c === 40 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) pushX(i); // '('
-      if (c === 58 && i > 0 && i + 1 < n && isHexCode(t.charCodeAt(i - 1)) && isHexCode(t.charCodeAt(i + 1))) m |= G_HEXC;
+      if (c === 58) {
+        const c1 = t.charCodeAt(i + 1);
+        if (c1 === 58) m |= G_DCOLON;
+        else if (c1 === 47 && t.charCodeAt(i + 2) === 47) m |= G_URL;
+        else if (i > 0 && isHexCode(t.charCodeAt(i - 1)) && isHexCode(c1)) {
+          let j = i + 1;
+          while (j < n && j - i - 1 < 4 && isHexCode(t.charCodeAt(j))) j++;
+          if (t.charCodeAt(j) === 58 && isHexCode(t.charCodeAt(j + 1))) m |= G_HEXC;
+        }
+      }
     }
     i++;
   }
@@ -462,7 +474,6 @@ const CITY_CUE = /(?<=(?:^|[\s'’])(?:à|a|au|de|d'|d’|dans|près de|vers|sur
  * backward attempt at the end instead of /X$/ tried from every position.
  */
 function endsWithMatch(re: RegExp, s: string): boolean { re.lastIndex = s.length; return re.test(s); }
-const HEXCOLON = /[0-9a-fA-F]:[0-9a-fA-F]{1,4}:[0-9a-fA-F]/;
 
 interface RegexRule {
   needs?: number; gate?: (text: string, cls: number) => boolean; re: RegExp; label: TextLabel; score: number; rule: string;
@@ -597,9 +608,9 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'g'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
   { rule: 'ipv4', at: S_IP, label: 'IP', score: 0.9, needs: C_DIGIT | C_DOT,
     re: /(?<![A-Za-z0-9.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![A-Za-z0-9]|\.\d)/g, check: (m) => (isIpv4(m[0]) ? 0.9 : null) },
-  { rule: 'ipv6', label: 'IP', score: 0.9, needs: C_COLON, gate: (t, cls) => t.includes('::') || ((cls & G_HEXC) !== 0 && HEXCOLON.test(t)),
+  { rule: 'ipv6', label: 'IP', score: 0.9, needs: C_COLON, gate: (_t, cls) => (cls & (G_DCOLON | G_HEXC)) !== 0,
     re: /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f:]*)(?![\w:])/gi, check: (m) => (isIpv6(m[0]) ? 0.9 : null) },
-  { rule: 'url', label: 'URL', score: 0.95, needs: C_DOT, gate: (t) => t.includes('://') || t.includes('www.') || t.includes('WWW.'),
+  { rule: 'url', label: 'URL', score: 0.95, needs: C_DOT, gate: (_t, cls) => (cls & G_URL) !== 0,
     re: /(?:\b(?:https?|ftp):\/\/|\bwww\.)[^\s<>"')\]]+[^\s<>"')\].,;:!?]/gi },
   // ---- hospital identifiers after a cue
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2,
