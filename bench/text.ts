@@ -8,7 +8,9 @@
  *
  * Corpus: seeded synthetic French and English clinical notes (names, dates, phones, NIRs, addresses)
  * built here from templates; about 8 MB. Then the EDS-Pseudo templates and the Synthea notes when
- * ../shared/data is present.
+ * ../shared/data is present, and the EDS documents with their annotated entities replaced by x's
+ * (the same prose without the ~26 spans per KB the templates were written to hold): each corpus
+ * line gives the spans found per KB, since the throughput falls with the density of identifiers.
  *
  * Timing: CPU time of this process (process.cpuUsage: user + system), not wall time, because the
  * shared machine runs other processes. Each corpus is timed after a warm-up of about 1 MB of OTHER
@@ -54,6 +56,13 @@ function joinNotes(notes: string[], size: number): string[] {
   }
   if (cur) out.push(cur);
   return out;
+}
+
+/** A template with each annotated entity replaced by as many x's (the prose around it unchanged). */
+function withoutEntities(d: { text: string; gold: { start: number; end: number }[] }): { text: string } {
+  let t = d.text;
+  for (const g of [...d.gold].sort((a, b) => b.start - a.start)) t = t.slice(0, g.start) + 'x'.repeat(g.end - g.start) + t.slice(g.end);
+  return { text: t };
 }
 
 const BASELINE = /\d[\d ./-]{5,}\d|\b\p{Lu}\p{Ll}+\b/gu;
@@ -106,6 +115,9 @@ export async function run(): Promise<void> {
     ['EDS-Pseudo templates (fr)', paths.edsPresent, () => loadEdsTemplates(paths.eds), 'fr', false],
     // the same French text as documents: the snippets joined (blank line between) into ~2 KB notes
     ['EDS, 2 KB documents (fr)', paths.edsPresent, () => loadEdsTemplates(paths.eds), 'fr', true],
+    // the same documents with every annotated entity replaced by x's: the cost of the prose alone
+    // (the templates hold ~32 entities per KB, written to be dense; the throughput falls with density)
+    ['EDS 2 KB, entities out (fr)', paths.edsPresent, () => loadEdsTemplates(paths.eds).map(withoutEntities), 'fr', true],
     ['Synthea notes (en)', paths.syntheaPresent, () => loadSyntheaNotes(paths.synthea), 'en', false],
   ] as const) {
     if (!present) { process.stdout.write(`${name}: skipped (../shared/data absent)\n`); continue; }
@@ -115,8 +127,9 @@ export async function run(): Promise<void> {
     const nmb = Buffer.byteLength(notes.join(''), 'utf8') / 1e6;
     for (const d of base) sink += redactText(d, { lang }).text.length; // warm-up (this corpus's rules)
     const t = paired(() => { for (const d of notes) sink += d.replace(BASELINE, '[X]').length; }, () => { for (const d of notes) sink += redactText(d, { lang }).text.length; });
+    const spans = base.reduce((n, d) => n + redactText(d, { lang }).spans.length, 0) / (Buffer.byteLength(base.join(''), 'utf8') / 1000);
     process.stdout.write(line(`${name} baseline`, t.b, nmb) + '\n' + line(`${name} redactText`, t.r, nmb)
-      + `  ${t.ratio.toFixed(1)}x the baseline's time, ${Math.round(nmb * 1e6 / notes.length)} B per note; ${verdict(t.r, nmb)}\n`);
+      + `  ${t.ratio.toFixed(1)}x the baseline's time, ${Math.round(nmb * 1e6 / notes.length)} B per note, ${spans.toFixed(1)} spans per KB; ${verdict(t.r, nmb)}\n`);
   }
   const mem = process.memoryUsage().rss / 1e6;
   process.stdout.write(`CPU time, one core ("best": the machine's undisturbed speed); peak RSS ${mem.toFixed(0)} MB${sink < 0 ? '!' : ''}\n`);
