@@ -705,7 +705,9 @@ const STOP = new Set([
 ]);
 
 const F_CITY = 4096, F_CITYP = 8192;
-const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13, LEX_PROF = 1 << 14, LEX_PART = 1 << 15;
+const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13, LEX_PROF = 1 << 14, LEX_PART = 1 << 15, LEX_CRED = 1 << 16;
+/** Credentials written after a clinician's name ("Karen P. Lopez, RN", "John Doe MD"): never a name themselves. */
+const CREDENTIALS = ['MD', 'RN', 'NP', 'PHD', 'DDS', 'DMD', 'FNP', 'CNP', 'LPN', 'PHARMD', 'MBBS', 'FACP', 'DNP', 'CRNA', 'LCSW', 'APRN', 'MSN', 'BSN', 'CNM', 'PA-C'];
 /**
  * Surname particles written capitalized ("Françoise LE GOFF", "Hervé Le Bihan", "Ahmed Ben Salah"):
  * a particle token between a name and a capitalized word joins them. Written in lower case
@@ -759,11 +761,12 @@ function tokenLexicon(): Map<string, number> {
     for (const k of PROFESSIONS) add(k, LEX_PROF);
     for (const k of PARTICLES) add(k, LEX_PART);
     for (const k of TITLES) { if (k.endsWith('.')) add(k.slice(0, -1), LEX_TITLE_DOT); else add(k, LEX_TITLE); }
+    for (const k of CREDENTIALS) add(k, LEX_CRED);
     lexReady = true;
   }
   return lex;
 }
-const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 32, F_AMBIG = 64, F_STOP = 128, F_CUE = 256, F_SENT = 512, F_SYNTHEA = 1024, F_NAME = 2048, F_PROF = 1 << 14, F_PART = 1 << 16, F_WORDNAME = 1 << 17;
+const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 32, F_AMBIG = 64, F_STOP = 128, F_CUE = 256, F_SENT = 512, F_SYNTHEA = 1024, F_NAME = 2048, F_PROF = 1 << 14, F_PART = 1 << 16, F_WORDNAME = 1 << 17, F_CRED = 1 << 18;
 
 /**
  * One token pass: capitalized words (Latin letters, hyphens, apostrophes, a trailing dot for
@@ -903,6 +906,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         if ((lx & LEX_STOP) && !(f & F_INITIAL)) f |= F_STOP;
         if (lx & LEX_CUE) f |= F_CUE;
         if (lx & LEX_PROF) f |= F_PROF;
+        // ("Baltimore, MD 21201": the state before a ZIP code)
+        if ((lx & LEX_CRED) && !/^,? ?\d{5}/.test(text.slice(tokE, tokE + 7))) f |= F_CRED | F_STOP;
         if ((lx & LEX_PART) && !hasDot) f |= F_PART;
         if ((lx & LEX_TITLE) && !(coreLen === 1 && c0 === 77 && !hasDot)) f |= F_TITLE;
         if (hasDot && (lx & LEX_TITLE_DOT)) f |= F_TITLE;
@@ -957,6 +962,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // a kinship word, a comma, a name: "his wife, Mary", "le fils, Kevin"
       || ((flags[i - 1]! & F_CUE) !== 0 && !(f & F_CUE) && ends[i - 1]! + 2 === starts[i]! && text.charCodeAt(ends[i - 1]!) === 44 && text.charCodeAt(ends[i - 1]! + 1) === 32));
     if (prevTitle || (i > 0 && (flags[i - 1]! & F_CUE) !== 0 && fieldBefore(text, i - 1, starts[i]!))) { strong[i] = 1; continue; }
+    // a name before a credential: "Karen P. Lopez, RN", "John Doe MD"
+    if (i + 1 < n && (flags[i + 1]! & F_CRED) !== 0 && !(f & F_SENT && !(f & (F_FIRST | F_SUR | F_UPPER))) && credentialGap(text, ends[i]!, starts[i + 1]!)) { strong[i] = 1; continue; }
     if (i > 0 && (flags[i - 1]! & F_PROF) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
       && ((f & (F_FIRST | F_SUR | F_UPPER | F_INITIAL)) !== 0 || (gapOk(i) && nameLike(i + 1)))) { strong[i] = 1; continue; }
     if (f & F_INITIAL) {
@@ -1054,6 +1061,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     i += len - 1;
   }
   hospitalNames(text, spans, isName);
+  residenceCities(text, spans, isName);
   nText = ''; nStarts = nEnds = nFlags = NO_TOKENS; nCount = 0;
   void lang;
 }
@@ -1123,6 +1131,10 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     if (words > 0) spans.push({ start: a, end: e, label: 'NAME', score: 0.8, rule: 'name-field' });
   }
 }
+/** ", " or " " between a name and its credential. */
+function credentialGap(text: string, a: number, b: number): boolean {
+  return (b - a === 1 && text.charCodeAt(a) === 32) || (b - a === 2 && text.charCodeAt(a) === 44 && text.charCodeAt(a + 1) === 32);
+}
 /** The end of a lower-case surname after the space at `end` ("Caroline pidoux"), else `end`. */
 function lowerSurnameAfter(text: string, end: number, lex: Map<string, number>): number {
   const e = lowerWordEnd(text, end + 1);
@@ -1143,6 +1155,29 @@ function hospitalNames(text: string, spans: Span[], isName: Uint8Array): void {
     if (!len) continue;
     spans.push({ start: nStarts[i]!, end: nEnds[i + len - 1]!, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name' });
     i += len - 1;
+  }
+}
+/**
+ * Where a person lives, after a residence cue, even when the place is in no dictionary: "lives in
+ * Bristol", "lives alone in Quincy", "originally from Ohio", "habite à Plouguerneau", "vit seule à
+ * Saint-Junien", "originaire d'Alger": one to three capitalized tokens (CITY; a country or a state
+ * is over-redacted, never missed).
+ */
+const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|d[ée]m[ée]nag[ée]e?s?)(?: (?:here|there|now|currently|alone|together|seule?|seuls|actuellement|d[ée]sormais|maintenant|toujours))? (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’]))/iy;
+function residenceCities(text: string, spans: Span[], isName: Uint8Array): void {
+  const n = nCount;
+  for (let i = 0; i < n; i++) {
+    const f = nFlags[i]!;
+    if (!(f & F_CAP) || (f & (F_STOP | F_TITLE | F_CITY | F_CITYP | F_CUE)) || isName[i]) continue;
+    // cheap test first: a space or an apostrophe right before the token
+    const s = nStarts[i]!, b = text.charCodeAt(s - 1);
+    if (s < 4 || (b !== 32 && b !== 39 && b !== 8217)) continue;
+    RESIDENCE_CUE.lastIndex = s;
+    if (!RESIDENCE_CUE.test(text)) continue;
+    let k = i;
+    while (k + 1 < n && k - i < 2 && gapOk(k) && (nFlags[k + 1]! & F_CAP) && !(nFlags[k + 1]! & (F_STOP | F_TITLE)) && !isName[k + 1]) k++;
+    spans.push({ start: s, end: nEnds[k]!, label: 'CITY', score: 0.7, rule: 'city-residence' });
+    i = k;
   }
 }
 /** 1-2 spaces (or no-break spaces) between a and b: resolveOverlaps merges NAME spans this close. */
@@ -1460,8 +1495,9 @@ const HOSP_GENERIC = new Set(['GENERAL', 'MEMORIAL', 'REGIONAL', 'COMMUNITY', 'C
   'CALLED', 'SEEN', 'VISITED', 'ADMITTED', 'TRANSFERRED', 'DISCHARGED', 'FROM', 'AT', 'TO', 'IN', 'THE', 'A', 'AN']);
 /**
  * The capitalized words right before the English cue word at p (up to four, single spaces): a
- * HOSPITAL span when one of them is not generic. A "Center"/"Centre" needs "Medical", "Health" or
- * "Cancer" right before it ("Shopping Center" is no hospital).
+ * HOSPITAL span when one of them is not generic. A "Center"/"Centre" needs "Medical", "Health",
+ * "Cancer", "Rehabilitation", "Nursing", "Surgical" or "Treatment" right before it ("Shopping
+ * Center" is no hospital).
  */
 function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   let e = p;
@@ -1475,7 +1511,7 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
     while (a > 0) { const c = text.charCodeAt(a - 1); if (isWordLetter(c) || c === 39 || c === 8217 || c === 45 || c === 46) a--; else break; }
     if (a === start - 1 || !isUpperCode(text.charCodeAt(a))) break;
     const w = fold(text.slice(a, start - 1));
-    if (words === 0 && (w === 'MEDICAL' || w === 'HEALTH' || w === 'CANCER')) medical = true;
+    if (words === 0 && (w === 'MEDICAL' || w === 'HEALTH' || w === 'CANCER' || w === 'REHABILITATION' || w === 'NURSING' || w === 'SURGICAL' || w === 'TREATMENT')) medical = true;
     if (STOP.has(w) && !HOSP_GENERIC.has(w)) break;
     if (HOSP_GENERIC.has(w) && (w === 'THE' || w === 'A' || w === 'AN' || w === 'AT' || w === 'TO' || w === 'IN' || w === 'FROM' || w === 'OUR' || w === 'HIS' || w === 'HER' || w === 'MY' || w === 'YOUR' || w === 'THEIR')) break;
     if (!HOSP_GENERIC.has(w)) named = true;

@@ -80,6 +80,16 @@ test('hospitals: lower-case cues after a determiner, names said alone after a pl
   assert.deepEqual(labels('Taken to the General Hospital, then to the Shopping Center and an Urgent Care Clinic.', 'en'), []);
 });
 
+test('names before a credential; where a person lives, after a residence cue, even off the dictionaries', () => {
+  assert.deepEqual(labels('Signed: Karen P. Lopez, RN. cc: John Doe MD; Jane Roe, NP', 'en'), [['NAME', 'Karen P. Lopez'], ['NAME', 'John Doe'], ['NAME', 'Jane Roe']]);
+  // a state before a ZIP code is no credential
+  assert.ok(!labels('Baltimore, MD 21201', 'en').some(([l, v]) => l === 'NAME' && v === 'Baltimore'));
+  assert.deepEqual(labels('He lives in Bristol and moved to New York City in 2010.', 'en'), [['CITY', 'Bristol'], ['CITY', 'New York City'], ['DATE', '2010']]);
+  assert.deepEqual(labels("Elle habite à Plouguerneau. Originaire d'Alger."), [['CITY', 'Plouguerneau'], ['CITY', 'Alger']]);
+  assert.deepEqual(labels('Patient vit à domicile avec son épouse. Réside en EHPAD.'), []);
+  assert.deepEqual(labels('Discharged to Hebrew Rehabilitation Center.', 'en'), [['HOSPITAL', 'Hebrew Rehabilitation']]);
+});
+
 test('hospital stay and record numbers after their cue; a cue word inside a longer word is no cue', () => {
   assert.deepEqual(labels('N° de séjour : 2024-000123.'), [['NDA', '2024-000123']]);
   assert.deepEqual(labels('Numéro de dossier 87654321'), [['ID', '87654321']]);
