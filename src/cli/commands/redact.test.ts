@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,4 +44,18 @@ test('anonymat redact: a missing file → exit 2 naming it, and nothing written'
   assert.equal(r.status, 2);
   assert.match(r.stderr, /cannot read .*absent\.txt/);
   assert.throws(() => readFileSync(join(dir, 'out.txt')));
+});
+
+test('anonymat redact: a Latin-1 file is an error with its line and column (exit 2, no output file); --encoding latin-1 reads it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-redact-enc-'));
+  const f = join(dir, 'latin1.txt');
+  writeFileSync(f, Buffer.from('Bonjour.\nMme Ren\xe9e DUPONT, t\xe9l. 01 42 21 32 74.\n', 'latin1'));
+  const bad = cli(['redact', f, '--lang', 'fr', '-o', join(dir, 'out.txt')]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /latin1\.txt:2:8: byte 0xE9 is not valid UTF-8/);
+  assert.match(bad.stderr, /--encoding latin-1/);
+  assert.ok(!existsSync(join(dir, 'out.txt')), 'no half-written output');
+  const ok = cli(['redact', f, '--lang', 'fr', '--encoding', 'latin-1']);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.equal(ok.stdout, 'Bonjour.\nMme [NOM], tél. [TEL].\n');
 });

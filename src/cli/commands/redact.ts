@@ -4,7 +4,7 @@ import { AnonymatError } from '../../errors.ts';
 
 interface Opts {
   lang?: string; replacement?: string; policy?: string; keyFile?: string; personId?: string; output?: string;
-  keep?: string; json?: boolean;
+  keep?: string; json?: boolean; encoding?: string;
 }
 
 const LABELS = ['NAME', 'DATE', 'BIRTHDATE', 'PHONE', 'EMAIL', 'NIR', 'ADDRESS', 'ZIP', 'CITY', 'IPP', 'NDA', 'MRN', 'RPPS', 'ID', 'AGE', 'URL', 'IP', 'IBAN', 'SSN', 'HOSPITAL'];
@@ -18,12 +18,13 @@ async function writeOut(out: NodeJS.WritableStream, text: string): Promise<void>
 export function register(program: Command): void {
   program.command('redact')
     .description('De-identify clinical free text (names, dates, phones, NIR, e-mails, addresses, IPP/NDA, ages over 89…)')
-    .argument('<files...>', 'text files (UTF-8); - reads stdin')
+    .argument('<files...>', 'text files (UTF-8, or see --encoding); - reads stdin')
     .option('--lang <lang>', 'fr, en or auto (per file, from function words)', 'auto')
     .option('--replacement <how>', 'tag ([NOM]), mask (***), surrogate (consistent fake values) or pseudonym (keyed token)')
     .option('--policy <file>', 'policy file: its pseudonymize.lang / textReplacement / keyEnv are used')
     .option('--key-file <file>', 'key for pseudonym replacement and reproducible surrogates (else env ANONYMAT_KEY when set)')
     .option('--person-id <id>', 'with a key: surrogates and date shifts consistent for this person across files')
+    .option('--encoding <enc>', 'utf-8 (checked: invalid bytes are an error with their line) or latin-1 (read as Windows-1252); a UTF-16 file is recognized by its byte-order mark; the output is UTF-8', 'utf-8')
     .option('--keep <labels>', `comma-separated labels left in place (${LABELS.join(', ')})`)
     .option('-o, --output <path>', 'output file (one input) or directory (several inputs); default: stdout')
     .option('--json', 'print spans (offsets and labels only, never the text) and counts per label as JSON')
@@ -33,6 +34,7 @@ Examples:
   cat note.txt | anonymat redact - --lang en --replacement mask
   anonymat redact notes/*.txt -o redacted/ --replacement surrogate --key-file secret.key --person-id 42
   anonymat redact note.txt -o note.red.txt --json           # spans and counts on stdout
+  anonymat redact export-windows.txt --encoding latin-1     # a Latin-1 / Windows-1252 file
 
 Recognizers run one character pass, precompiled patterns at candidate positions and one token pass
 with INSEE first-name and surname dictionaries: about 10 MB/s per core on dense French notes, 20 to
@@ -42,6 +44,8 @@ Check keys (NIR, Luhn) raise confidence but never gate a match: mistyped numbers
 precision/recall): review before release.`)
     .action(action(async (files: string[], opts: Opts) => {
       const { TextRedactor } = await import('../../text/index.ts');
+      const { PieceDecoder, textEncodingOf } = await import('../../io/text-decode.ts');
+      const encoding = textEncodingOf(opts.encoding);
       const ps = await import('../../pseudonymize/index.ts');
       const { withAtomicFile } = await import('../../io/write.ts');
       const { stat } = await import('node:fs/promises');
@@ -80,13 +84,15 @@ precision/recall): review before release.`)
         // (parts of about 1 MB cut at blank lines, one replacer for the whole input)
         const redactor = new TextRedactor({ lang: lang as 'fr' | 'en' | 'auto', replacement: replacement as never, key, personId: opts.personId, keep: keep as never, keepSpans: opts.json === true });
         const run = async (out: NodeJS.WritableStream | null): Promise<void> => {
-          const input = f === '-' ? process.stdin.setEncoding('utf8') : createReadStream(f, { encoding: 'utf8' });
+          const input = f === '-' ? process.stdin : createReadStream(f);
+          const decoder = new PieceDecoder(f === '-' ? '<stdin>' : f, encoding);
           try {
-            for await (const piece of input) { const t = redactor.push(piece as string); if (out) await writeOut(out, t); }
+            for await (const piece of input) { const t = redactor.push(decoder.push(piece as Buffer)); if (out) await writeOut(out, t); }
           } catch (e) {
+            if (e instanceof AnonymatError) throw e;
             throw new AnonymatError('invalid-input', `cannot read ${f}: ${(e as Error).message}`, [{ path: f, message: 'unreadable' }]);
           }
-          const t = redactor.end();
+          const t = redactor.push(decoder.end()) + redactor.end();
           if (out) await writeOut(out, t);
         };
         let output: string | null = null;
