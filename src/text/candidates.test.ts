@@ -13,7 +13,7 @@ import { setReferenceScan } from './recognizers.ts';
 import { datasetPaths, loadEdsTemplates, loadSyntheaNotes } from './eval.ts';
 
 const FRAGMENTS = [
-  ' ', ' ', ' ', '\n', '.', ',', ':', '/', '-', '|', '(', ')', '+', '°', "'", '’', 'O', 'A', 'B', 'a', 'é', 'ß', 'œ', 'Ÿ', '÷',
+  ' ', ' ', ' ', '\n', '\u00a0', '\u202f', '\u2011', '.', ',', ':', '/', '-', '|', '(', ')', '+', '°', "'", '’', 'O', 'A', 'B', 'a', 'é', 'ß', 'œ', 'Ÿ', '÷',
   '0', '1', '2', '7', '9', '00', '06', '12', '19', '20', '31', '75', '93', '101', '205', '1950', '2020', '75013', '33000',
   '12/03/1950', '3/4', '12.03', '2020-03-12', '12 03 2019', '03/1999', '05nov', '1er', 'janv.', 'mars', 'MARS', 'émars',
   'sept.', 'décembre', 'May', 'March', 'Dec.', '2nd', 'en', 'fin', 'depuis', 'deux', 'Vingt-deux', 'DIX', 'mille', 'neuf', 'cent',

@@ -41,8 +41,23 @@ export function detectLanguage(text: string): Lang {
   return en > fr ? 'en' : 'fr';
 }
 
-/** Recognized, resolved spans (no replacement). */
-export function recognize(text: string, options: { lang?: Lang | 'auto'; keep?: TextLabel[]; minScore?: number } = {}): Span[] {
+/**
+ * Typographic spaces and hyphens (no-break space U+00A0, narrow no-break space U+202F, figure and
+ * thin spaces U+2000-U+200A; hyphen U+2010, no-break hyphen U+2011), which word processors put in
+ * phone numbers, NIRs and dates ("06 12 34 56 78" with no-break spaces): read as ' ' and '-'.
+ */
+const TYPO = /[\u00a0\u2000-\u200a\u202f\u2010\u2011]/;
+const TYPO_G = new RegExp(TYPO.source, 'g');
+function plainSpaces(text: string): string {
+  return TYPO.test(text) ? text.replace(TYPO_G, (c) => (c === '\u2010' || c === '\u2011' ? '-' : ' ')) : text;
+}
+
+/**
+ * Recognized, resolved spans (no replacement). The text is read with its typographic spaces and
+ * hyphens as plain ones (one code unit for one: the offsets are the original text's).
+ */
+export function recognize(original: string, options: { lang?: Lang | 'auto'; keep?: TextLabel[]; minScore?: number } = {}): Span[] {
+  const text = plainSpaces(original);
   const lang = !options.lang || options.lang === 'auto' ? detectLanguage(text) : options.lang;
   const spans: Span[] = [];
   recognizePatterns(text, spans, lang);

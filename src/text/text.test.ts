@@ -90,6 +90,14 @@ test('names before a credential; where a person lives, after a residence cue, ev
   assert.deepEqual(labels('Discharged to Hebrew Rehabilitation Center.', 'en'), [['HOSPITAL', 'Hebrew Rehabilitation']]);
 });
 
+test('no-break and thin spaces, no-break hyphens (word processors) are read as plain ones; offsets are the original text\'s', () => {
+  const nb = '\u00a0', nn = '\u202f';
+  const t = `Tél${nn}: 06${nb}12${nb}34${nb}56${nb}78, NIR${nb}1${nn}85${nn}05${nn}78${nn}006${nn}084${nn}36, né le 12${nb}mars${nb}1950, 12${nb}rue des Lilas, fax 01\u201142\u201121\u201132\u201174.`;
+  assert.deepEqual(labels(t), [['PHONE', `06${nb}12${nb}34${nb}56${nb}78`], ['NIR', `1${nn}85${nn}05${nn}78${nn}006${nn}084${nn}36`],
+    ['BIRTHDATE', `12${nb}mars${nb}1950`], ['ADDRESS', `12${nb}rue des Lilas`], ['PHONE', '01\u201142\u201121\u201132\u201174']]);
+  assert.equal(redactText(t, { lang: 'fr' }).text, `Tél${nn}: [TEL], NIR${nb}[NIR], né le [DATE_NAISSANCE], [ADRESSE], fax [TEL].`);
+});
+
 test('hospital stay and record numbers after their cue; a cue word inside a longer word is no cue', () => {
   assert.deepEqual(labels('N° de séjour : 2024-000123.'), [['NDA', '2024-000123']]);
   assert.deepEqual(labels('Numéro de dossier 87654321'), [['ID', '87654321']]);
