@@ -678,6 +678,8 @@ interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean;
 /** ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX", "28722 LA\nBACONNETTE". */
 const ZIP_CITY_AT = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/y;
 const ZIP_CITY_G = new RegExp(ZIP_CITY_AT.source, 'g');
+/** Before a postal code at lastIndex: a French postal box (BP, CS, TSA and its number) and the separator after it. */
+const POSTAL_BOX = /(?<=(?<![A-Za-z0-9À-ÿ])((?:BP|B\.P\.|CS|TSA) ?\d{2,6}(\s?[,\-–]?\s?)))/y;
 
 const TITLES = new Set(['DR', 'DR.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE']);
 /** Words after which a capitalized word is a person: kinship, patient, "né(e) de". */
@@ -1408,6 +1410,8 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     const key = fold(city.split(/[ \-\n]/)[0]!);
     if (STOP.has(key) && key !== 'LA' && key !== 'LE' && key !== 'LES') continue;
     spans.push({ start: zs, end: zs + 5, label: 'ZIP', score: 0.85, rule: 'zip-city' });
+    // a postal box right before the postal code: "BP 40012, 69002 Lyon", "CS 90001 - 75015 Paris"
+    if (zs >= 5) { POSTAL_BOX.lastIndex = zs; const b = POSTAL_BOX.exec(text); if (b) spans.push({ start: zs - b[1]!.length, end: zs - b[2]!.length, label: 'ADDRESS', score: 0.8, rule: 'postal-box' }); }
     spans.push({ start: cityStart, end: cityStart + city.length, label: 'CITY', score: 0.85, rule: 'zip-city' });
   }
   // US: "Springfield, IL 62704", "New York, NY 10001-1234": the ZIP code and the city before the state

@@ -88,6 +88,7 @@ test('names before a credential; where a person lives, after a residence cue, ev
   assert.deepEqual(labels("Elle habite à Plouguerneau. Originaire d'Alger."), [['CITY', 'Plouguerneau'], ['CITY', 'Alger']]);
   assert.deepEqual(labels('Patient vit à domicile avec son épouse. Réside en EHPAD.'), []);
   assert.deepEqual(labels('Discharged to Hebrew Rehabilitation Center.', 'en'), [['HOSPITAL', 'Hebrew Rehabilitation']]);
+  assert.deepEqual(labels('12 bis rue Pasteur, BP 40012, 69002 Lyon'), [['ADDRESS', '12 bis rue Pasteur'], ['ADDRESS', 'BP 40012'], ['ZIP', '69002'], ['CITY', 'Lyon']]);
 });
 
 test('no-break and thin spaces, no-break hyphens (word processors) are read as plain ones; offsets are the original text\'s', () => {
