@@ -88,12 +88,12 @@ const G_URL = 1 << 26;     // '://', or a letter run ending with www (any case) 
  * phone-us is one.
  */
 const G_PHONE = 1 << 24;
-/** Characters that may join two elements of a phone chain (' ', '.', '-', '(', ')', '/'). */
-function isPhoneJoin(c: number): boolean { return c === 32 || c === 46 || c === 45 || c === 40 || c === 41 || c === 47; }
+/** Characters that may join two elements of a phone chain (' ', '.', '-', '(', ')', '/', and a line break: wrapped text). */
+function isPhoneJoin(c: number): boolean { return c === 32 || c === 46 || c === 45 || c === 40 || c === 41 || c === 47 || c === 10 || c === 13; }
 /**
  * Chain state of charClasses (end offset of the last element, element count). NIR chains: runs
- * of digits ('A'/'B' right after a digit counting as one) with at most one space between
- * consecutive elements; every NIR match lies in one chain, with >= 13 elements (1 + 4 + 2 + 6
+ * of digits ('A'/'B' right after a digit counting as one) with at most one space or line break
+ * between consecutive elements; every NIR match lies in one chain, with >= 13 elements (1 + 4 + 2 + 6
  * digits, "2A"/"2B" counting 2) from the run where it starts.
  */
 let nirEnd = -2, nirLen = 0, phEnd = -3, phLen = 0;
@@ -202,7 +202,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   }
   if (len >= 4 && (d0 === 49 || d0 === 50) && pc === 32 && s >= 2 && isDigitCode(t.charCodeAt(s - 2))) m |= G_DSY;
   // the NIR and phone chains
-  if (s === nirEnd || (s === nirEnd + 1 && pc === 32)) nirLen += len; else nirLen = len;
+  if (s === nirEnd || (s === nirEnd + 1 && (pc === 32 || pc === 10)) || (s === nirEnd + 2 && pc === 10 && t.charCodeAt(s - 2) === 13)) nirLen += len; else nirLen = len;
   nirEnd = i;
   m |= phoneChain(t, s, len);
   if (len === 4 || len === 5) {
@@ -500,6 +500,8 @@ const B = `(?<![${L}])`; // left boundary (letters/digits)
 const E = `(?![${L}])`;  // right boundary
 
 const NIR_LAYOUT = [1, 2, 2, 2, 3, 3, 2];
+/** A phone number's pair of digits after a separator, or after a line break (at most one per number: not a column of values). */
+const PH = '(?:[ .\\-]?[0-9O]{2})', PN = '(?:\\r?\\n[0-9O]{2})';
 /** A street word and the rest of the street name, up to a separator (address-fr, after the number). */
 const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()]{1,60}?(?=\\s*(?:[,;()]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
@@ -554,7 +556,8 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`(?:19|20)(?<=(?<![${L}])(?:en|depuis|datant de|fin|d[ée]but|mi|ann[ée]e|in|since|year|En|Depuis|Fin|D[ée]but|In|Since)[ -](?:19|20))\\d{2}${E}`, 'g') },
   // ---- phones
   { rule: 'phone-fr', at: S_F0, x: true, label: 'PHONE', score: 0.9, needs: C_DIGIT | G_PHONE,
-    re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:[ .\\-]?[0-9O]{2}){4}(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])`, 'g') },
+    // (a line break may cut the number where the text was wrapped: "06 12 34\n56 78")
+    re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:${PH}{4}|${PN}${PH}{3}|${PH}${PN}${PH}{2}|${PH}{2}${PN}${PH}|${PH}{3}${PN})(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])`, 'g') },
   { rule: 'phone-paren', at: 0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN,
     re: new RegExp(`${B}\\(\\d{2,3}\\) ?[1-9](?:[ .\\-]?\\d{2}){4}(?!\\d)`, 'g') },
   { rule: 'phone-fr-4x4', at: S_F0, label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
@@ -568,16 +571,20 @@ export const RULES: RegexRule[] = [
     re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?)\s*[:.]?\s*)\d{4,5}(?!\d)/gi },
   // ---- identifiers with a checksum or a fixed shape
   { rule: 'nir', at: S_NIR, label: 'NIR', score: 0.7, needs: C_DIGIT,
-    re: new RegExp(`${B}[1-478](?: ?[0-9]){4}(?: ?(?:[0-9]{2}|2[ABab]|[0-9] [0-9]))(?: ?[0-9]){6}(?: ?[0-9]){0,2}${E}`, 'g'),
+    // (groups separated by a space, or by a line break where the text was wrapped)
+    re: new RegExp(`${B}[1-478](?:(?: |\\r?\\n)?[0-9]){4}(?:(?: |\\r?\\n)?(?:[0-9]{2}|2[ABab]|[0-9] [0-9]))(?:(?: |\\r?\\n)?[0-9]){6}(?:(?: |\\r?\\n)?[0-9]){0,2}${E}`, 'g'),
     check: (m, text) => {
       const v = m[0];
-      // group lengths in one pass (groups separated by single spaces)
+      // group lengths in one pass (groups separated by single spaces or line breaks)
       let nParts = 1, ones = true, run = 0;
       for (let k = 0; k < v.length; k++) {
-        if (v.charCodeAt(k) === 32) { nParts++; if (run !== 1) ones = false; run = 0; } else run++;
+        const ch = v.charCodeAt(k);
+        if (ch === 32 || ch === 10) { nParts++; if (run !== 1) ones = false; run = 0; } else if (ch !== 13) run++;
       }
       if (run !== 1) ones = false;
       const allOnes = nParts >= 2 && ones; // groups "1,1,…,1"
+      // single digits across a line break: a table of spaced digits, for the run segmenter
+      if (allOnes && v.includes('\n')) return null;
       const end = m.index + v.length;
       // single digits inside a longer spaced run are left to the run segmenter
       if (allOnes && ((m.index >= 2 && isDigitCode(text.charCodeAt(m.index - 2)) && text.charCodeAt(m.index - 1) === 32)
@@ -587,7 +594,9 @@ export const RULES: RegexRule[] = [
       // group lengths "1,2,2,2,3,3" (optionally ",2"): the printed layout
       let layout = nParts === 6 || nParts === 7, single = false;
       for (let k = 0, g = 0, len = 0; k <= v.length; k++) {
-        if (k < v.length && v.charCodeAt(k) !== 32) { len++; continue; }
+        const ch = k < v.length ? v.charCodeAt(k) : 32;
+        if (ch === 13) continue;
+        if (ch !== 32 && ch !== 10) { len++; continue; }
         if (g > 0 && len === 1) single = true;
         if (layout && len !== NIR_LAYOUT[g]) layout = false;
         g++; len = 0;
@@ -599,7 +608,7 @@ export const RULES: RegexRule[] = [
       if (c.keyValid || NIR_CUE.test(text.slice(Math.max(0, m.index - 60), m.index))) return 0.5;
       // 15 digits starting "1"/"2" in 2-3 digit groups, not inside a table of numbers
       const digitsAround = text.slice(Math.max(0, m.index - 12), m.index) + text.slice(end, end + 12);
-      return m[0].replace(/ /g, '').length === 15 && /^[12]\d/.test(m[0]) && !/\d/.test(digitsAround) ? 0.4 : null;
+      return m[0].replace(/\s/g, '').length === 15 && /^[12]\d/.test(m[0]) && !/\d/.test(digitsAround) ? 0.4 : null;
     } },
   { rule: 'iban', label: 'IBAN', score: 1, needs: C_DIGIT | C_UPPER | G_UUD,
     re: new RegExp(`${B}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${E}`, 'g'),
@@ -1011,6 +1020,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     for (;;) {
       if (count >= 4 || k + 1 >= n) break;
       if ((gapOk(k) || (flags[k]! & F_INITIAL && gapOkLoose(text, ends[k]!, starts[k + 1]!))) && nameLike(k + 1) && extendOk(flags[k + 1]!, flags[i]!)) { k++; count++; isName[k] = 1; continue; }
+      // across a line break where the text was wrapped ("Mme Marie\nDUPONT"): from a first name or
+      // an initial to a known surname only (a heading on the next line is no surname)
+      if ((flags[k]! & (F_FIRST | F_INITIAL)) && (flags[k + 1]! & F_SUR) && !(flags[k + 1]! & (F_AMBIG | F_STOP | F_CITY | F_CITYP | F_TITLE | F_CUE | F_PROF))
+        && wrapGap(text, ends[k]!, starts[k + 1]!)) { k++; count++; isName[k] = 1; continue; }
       // through surname particles: "Françoise LE GOFF", "Hervé Le Bihan", "Charles de Gaulle"
       const j = afterParticles(k);
       if (j > 0) { for (let q = k + 1; q <= j; q++) isName[q] = 1; count++; k = j; continue; }
@@ -1132,6 +1145,17 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     }
     if (words > 0) spans.push({ start: a, end: e, label: 'NAME', score: 0.8, rule: 'name-field' });
   }
+}
+/** Spaces, one line break (\n or \r\n), spaces: where a wrapped line was cut. */
+function wrapGap(text: string, a: number, b: number): boolean {
+  if (b - a > 8) return false;
+  let breaks = 0;
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) breaks++;
+    else if (c !== 32 && c !== 13) return false;
+  }
+  return breaks === 1;
 }
 /** ", " or " " between a name and its credential. */
 function credentialGap(text: string, a: number, b: number): boolean {

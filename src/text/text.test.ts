@@ -99,6 +99,13 @@ test('no-break and thin spaces, no-break hyphens (word processors) are read as p
   assert.equal(redactText(t, { lang: 'fr' }).text, `Tél${nn}: [TEL], NIR${nb}[NIR], né le [DATE_NAISSANCE], [ADRESSE], fax [TEL].`);
 });
 
+test('wrapped text: a phone number, a NIR or a name cut by a line break is found whole; a column of values is no phone', () => {
+  assert.deepEqual(labels('Joignable au 06 12 34\n56 78 en journée. NIR 1 85 05 78\r\n006 084 36.'), [['PHONE', '06 12 34\n56 78'], ['NIR', '1 85 05 78\r\n006 084 36']]);
+  assert.deepEqual(labels('Mme Marie\nDUPONT est revue.'), [['NAME', 'Marie'], ['NAME', 'DUPONT']]);
+  assert.deepEqual(labels('Valeurs :\n06\n12\n34\n56\n78\n'), []);
+  assert.deepEqual(labels('Vu par Marie\nCOMPTE RENDU OPERATOIRE'), [['NAME', 'Marie']]);
+});
+
 test('hospital stay and record numbers after their cue; a cue word inside a longer word is no cue', () => {
   assert.deepEqual(labels('N° de séjour : 2024-000123.'), [['NDA', '2024-000123']]);
   assert.deepEqual(labels('Numéro de dossier 87654321'), [['ID', '87654321']]);
