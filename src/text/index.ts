@@ -2,7 +2,7 @@
  * Clinical free-text de-identification (French and English): recognize → resolve overlaps →
  * replace. Library API; the CLI verb is `anonymat redact`.
  */
-import { markBirthDates, markDayLists, labelIdentifiers, recognizeEmails, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns } from './recognizers.ts';
+import { markBirthDates, markDayLists, labelIdentifiers, recognizeEmails, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, TYPO_FOUND } from './recognizers.ts';
 import { resolveOverlaps } from './resolve.ts';
 import { Replacer, applyReplacements, shiftDateText } from './replace.ts';
 import type { Replacement, ReplaceOptions } from './replace.ts';
@@ -46,10 +46,9 @@ export function detectLanguage(text: string): Lang {
  * thin spaces U+2000-U+200A; hyphen U+2010, no-break hyphen U+2011), which word processors put in
  * phone numbers, NIRs and dates ("06 12 34 56 78" with no-break spaces): read as ' ' and '-'.
  */
-const TYPO = /[\u00a0\u2000-\u200a\u202f\u2010\u2011]/;
-const TYPO_G = new RegExp(TYPO.source, 'g');
+const TYPO_G = /[\u00a0\u2000-\u200a\u202f\u2010\u2011]/g;
 function plainSpaces(text: string): string {
-  return TYPO.test(text) ? text.replace(TYPO_G, (c) => (c === '\u2010' || c === '\u2011' ? '-' : ' ')) : text;
+  return text.replace(TYPO_G, (c) => (c === '\u2010' || c === '\u2011' ? '-' : ' '));
 }
 
 /**
@@ -57,10 +56,11 @@ function plainSpaces(text: string): string {
  * hyphens as plain ones (one code unit for one: the offsets are the original text's).
  */
 export function recognize(original: string, options: { lang?: Lang | 'auto'; keep?: TextLabel[]; minScore?: number } = {}): Span[] {
-  const text = plainSpaces(original);
+  let text = original;
   const lang = !options.lang || options.lang === 'auto' ? detectLanguage(text) : options.lang;
   const spans: Span[] = [];
-  recognizePatterns(text, spans, lang);
+  // (the character pass notices them: only a text that holds some is copied and passed again)
+  if (recognizePatterns(text, spans, lang, true) === TYPO_FOUND) { text = plainSpaces(original); recognizePatterns(text, spans, lang); }
   recognizeEmails(text, spans);
   recognizeHospitals(text, spans);
   recognizePlaces(text, spans);

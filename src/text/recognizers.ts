@@ -81,6 +81,7 @@ const G_DEG = 1 << 19;     // '°' (n° dossier / n° séjour)
 const G_MONTH = 1 << 20;   // a month name (MONTH_FORMS)                          (date-text, date-month-cue, date-words)
 const G_HEXC = 1 << 21;    // HEXCOLON's shape: hex ':' 1-4 hex ':' hex             (ipv6)
 const G_DCOLON = 1 << 25;  // '::'                                                 (ipv6)
+const G_TYPO = 1 << 27;   // a typographic space or hyphen (U+00A0, U+2000-U+200A, U+202F, U+2010, U+2011)
 const G_URL = 1 << 26;     // '://', or a letter run ending with www (any case) before '.'  (url)
 /**
  * A chain of >= 8 elements (digits and 'O') joined by nothing or by 1-2 of ' .-()/': every match
@@ -119,7 +120,7 @@ function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
  * tokens of such a text come from the WORD regex. ('œ' is in neither class; the cue word "sœur"
  * is found across it, in nameToken.)
  */
-const K_ODD = 8, K_CAP = 16, K_HI = 32;
+const K_ODD = 8, K_CAP = 16, K_HI = 32, K_TYPO = 64;
 const CHAR_KIND = new Uint8Array(65536);
 const CHAR_FLAG = new Int32Array(256);
 for (let c = 0; c < 256; c++) {
@@ -133,6 +134,9 @@ for (let c = 0; c < 256; c++) {
 }
 // above Latin-1: 'Ÿ' is a month-name letter (and odd)
 CHAR_KIND[376] = 1 | K_ODD | K_HI;
+// typographic spaces and hyphens (recognize reads them as plain ones: see TYPO_FOUND)
+for (const c of [0xa0, 0x202f, 0x2010, 0x2011]) CHAR_KIND[c]! |= K_TYPO;
+for (let c = 0x2000; c <= 0x200a; c++) CHAR_KIND[c]! |= K_TYPO;
 /**
  * After a 1-3 digit run ending at the '.' at i: two more runs of 1-3 digits each followed by '.',
  * then a digit — what the rest of an IPv4 address needs (\d{1,3} cannot stop inside a longer run).
@@ -366,16 +370,17 @@ function suffixCandidates(t: string, ws: number, i: number): void {
   }
 }
 /**
- * The first words of the second id-cue rule's cues (lower case; "n" before '°'). Its regex starts
+ * The first words of the second id-cue rule's cues (lower case; "n" before '°', "s" before '/'). Its regex starts
  * with an ASCII \b and each cue ends a word, so a match starts at such a word that is a whole
  * letter run or a run suffix after a non-ASCII letter: the candidates idcS.
  */
-const IDC_WORDS = new Set(['n', 'dossier', 'séjour', 'sejour', 'numéro', 'numero', 'medical', 'patient', 'record']);
+const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 'numero', 'medical', 'patient', 'record', 'serial']);
 addWords(IDC_WORDS, W_IDC);
 let idcS = new Int32Array(16), nIdc = 0;
 function idcWord(t: string, p: number, i: number): void {
   const len = i - p;
-  if (len === 1) { if (t.charCodeAt(i) !== 176) return; }
+  // "n°", "s/n"
+  if (len === 1) { if (t.charCodeAt(i) !== ((t.charCodeAt(p) | 32) === 110 ? 176 : 47)) return; }
   // "patient" and "medical" start a cue only before " id" and " record" (most of them do not: no substring)
   else if (len === 7 && ((t.charCodeAt(p) | 32) === 112 || (t.charCodeAt(p) | 32) === 109)
     && !((t.charCodeAt(i) === 32 && ((t.charCodeAt(i + 1) | 32) === 105 || (t.charCodeAt(i + 1) | 32) === 114)))) return;
@@ -386,7 +391,7 @@ function idcWord(t: string, p: number, i: number): void {
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
   let m = 0;
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nObf = 0;
   tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0;
   const n = t.length;
   let i = 0;
@@ -412,6 +417,8 @@ export function charClasses(t: string): number {
       else if (ws >= tokCapEnd) nameToken(t, ws, i, (seen & K_CAP) !== 0, wf);
       // "2A"/"2B" in a NIR chain; 'O' typed for 0 in a phone chain
       if (len === 1 && ws === nirEnd && (c0 === 65 || c0 === 66 || c0 === 97 || c0 === 98)) { nirLen++; nirEnd = i; runTop[nirFirst] = nirLen; }
+      // "at" between brackets: an obfuscated e-mail address ("jean.dupont [at] gmail.com")
+      if (len === 2 && (c0 | 32) === 97 && (t.charCodeAt(ws + 1) | 32) === 116 && bracketAround(t, ws, i) >= 0) pushObf(ws);
       if (c0 === 79 && (len === 1 || allO(t, ws, i))) {
         m |= phoneChain(t, ws, len);
         if (len === 1 && i < n && isDigitCode(t.charCodeAt(i))) pushX(ws);
@@ -433,7 +440,7 @@ export function charClasses(t: string): number {
       m |= digitRunFeatures(t, rs, i, i < n ? t.charCodeAt(i) : 0);
       continue;
     }
-    if (k & K_ODD) tokRegular = false;
+    if (k & (K_ODD | K_TYPO)) { if (k & K_ODD) tokRegular = false; else m |= G_TYPO; }
     if (c === 43 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) pushX(i); // '+'
     if (k & 4) {
       m |= CHAR_FLAG[c]!;
@@ -500,7 +507,11 @@ const B = `(?<![${L}])`; // left boundary (letters/digits)
 const E = `(?![${L}])`;  // right boundary
 
 const NIR_LAYOUT = [1, 2, 2, 2, 3, 3, 2];
-/** A phone number's pair of digits after a separator, or after a line break (at most one per number: not a column of values). */
+/**
+ * A phone number's pair of digits after a separator, or after a line break (at most one per number:
+ * not a column of values); the four pairs are written as a trie (PPPP, PPPN, PPNP, PNPP, NPPP) so
+ * that a failed attempt fails once.
+ */
 const PH = '(?:[ .\\-]?[0-9O]{2})', PN = '(?:\\r?\\n[0-9O]{2})';
 /** A street word and the rest of the street name, up to a separator (address-fr, after the number). */
 const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()]{1,60}?(?=\\s*(?:[,;()]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
@@ -557,7 +568,7 @@ export const RULES: RegexRule[] = [
   // ---- phones
   { rule: 'phone-fr', at: S_F0, x: true, label: 'PHONE', score: 0.9, needs: C_DIGIT | G_PHONE,
     // (a line break may cut the number where the text was wrapped: "06 12 34\n56 78")
-    re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:${PH}{4}|${PN}${PH}{3}|${PH}${PN}${PH}{2}|${PH}{2}${PN}${PH}|${PH}{3}${PN})(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])`, 'g') },
+    re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:${PH}(?:${PH}(?:${PH}(?:${PH}|${PN})|${PN}${PH})|${PN}${PH}{2})|${PN}${PH}{3})(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])`, 'g') },
   { rule: 'phone-paren', at: 0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN,
     re: new RegExp(`${B}\\(\\d{2,3}\\) ?[1-9](?:[ .\\-]?\\d{2}){4}(?!\\d)`, 'g') },
   { rule: 'phone-fr-4x4', at: S_F0, label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
@@ -626,7 +637,8 @@ export const RULES: RegexRule[] = [
     re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/g },
   // (the number may be written in parts: "Dossier n° 2024-000123"); the cue ends a word
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, idc: true,
-    re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|(?:dossier|s[ée]jour) n°|num[ée]ro (?:de dossier|de s[ée]jour|d'identification)|medical record(?: number| no\.?)?|patient id|record)(?![A-Za-zŸ])[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
+    // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N")
+    re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|n° ?(?:de )?s[ée]rie|(?:dossier|s[ée]jour) n°|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie)|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n)(?![A-Za-zŸ])[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
   { rule: 'long-number', at: S_LONG, label: 'ID', score: 0.5, needs: C_DIGIT,
     re: new RegExp(`${B}\\d{8,12}${E}`, 'g'),
     relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
@@ -705,6 +717,7 @@ const PROFESSIONS = new Set([
   'NURSE', 'PHYSIOTHERAPIST', 'PSYCHOLOGIST', 'PHARMACIST', 'MIDWIFE', 'SURGEON', 'THERAPIST']);
 /** Capitalized words that are never names by themselves. */
 const STOP = new Set([
+  'IBAN', 'BIC', 'RIB', 'SSN', 'MRN', 'DOB', 'DDN', 'VIN', 'EMAIL', 'MAIL', 'COURRIEL', 'PORTABLE', 'MOBILE', 'PHONE',
   'LE', 'LA', 'LES', 'L', 'UN', 'UNE', 'DES', 'DU', 'DE', 'D', 'ET', 'EN', 'AU', 'AUX', 'A', 'POUR', 'PAR', 'AVEC', 'SANS', 'SUR', 'SOUS', 'DANS', 'CHEZ', 'CE', 'CET', 'CETTE', 'CES', 'IL', 'ELLE', 'ILS', 'ELLES', 'ON', 'NOUS', 'VOUS', 'JE', 'TU', 'SON', 'SA', 'SES', 'LEUR', 'MON', 'MA', 'MES', 'NE', 'PAS', 'PLUS', 'OU', 'OUI', 'NON', 'SI', 'MAIS', 'DONC', 'CAR', 'PUIS', 'APRES', 'AVANT', 'DEPUIS', 'VERS', 'ENTRE', 'LORS', 'SELON',
   'THE', 'AND', 'OF', 'IN', 'AT', 'FOR', 'WITH', 'TO', 'AN', 'IS', 'WAS', 'HE', 'SHE', 'HIS', 'HER', 'THEY', 'THIS', 'THAT', 'NO', 'NOT', 'ON', 'BY', 'FROM', 'AS', 'OR', 'IF', 'BE', 'HAS', 'HAD', 'HAVE', 'ARE', 'WERE',
   'PATIENT', 'PATIENTE', 'PATIENTS', 'PATIENTES', 'HOPITAL', 'HOSPITAL', 'CHU', 'CH', 'CHR', 'APHP', 'AP-HP', 'SERVICE', 'UNITE', 'CLINIQUE', 'CENTRE', 'DATE', 'NE', 'NEE', 'NEES', 'NES', 'AGE', 'AGEE', 'ANS', 'DOSSIER', 'MEDICAL', 'MEDICALE', 'COMPTE', 'RENDU', 'CONSULTATION', 'HOSPITALISATION', 'URGENCES', 'URGENCE', 'RDV', 'TEL', 'TEL.', 'FAX', 'IPP', 'NDA', 'NIR', 'RPPS', 'ADELI', 'FINESS', 'SAMU', 'SMUR', 'ECG', 'IRM', 'TDM', 'RAS', 'NFS', 'CRP', 'HTA', 'AVC', 'BPCO', 'VIH', 'VHC', 'VHB', 'SC', 'IV', 'IM', 'PO', 'NSS', 'INS', 'SS', 'CMU', 'AME', 'ALD', 'GHU', 'HEGP', 'USIC', 'SAU', 'UHCD', 'REA', 'HDJ', 'SSR', 'EHPAD', 'CHEF', 'PH', 'PU', 'CCA', 'DES', 'DU', 'DIU', 'INJ', 'SOL', 'SER', 'CP', 'MG', 'ML', 'CHEF', 'CHEFS', 'ASSISTANT', 'ASSISTANTS', 'SECRETARIAT', 'ADRESSE', 'RESIDENCE', 'VILLE', 'PAYS', 'FRANCE', 'RUE', 'AVENUE', 'BOULEVARD', 'PLACE', 'CEDEX', 'MOTIF', 'CONCLUSION', 'ANTECEDENTS', 'TRAITEMENT', 'EXAMEN', 'EXAMENS', 'BILAN', 'HISTOIRE', 'MALADIE', 'EVOLUTION', 'RESULTAT', 'RESULTATS', 'CONTACT', 'VISITE', 'ENTREE', 'SORTIE', 'LETTRE', 'COURRIER', 'OBJET', 'CHER', 'CHERE', 'CONFRERE', 'CONSOEUR', 'BONJOUR', 'MERCI', 'CORDIALEMENT', 'DOCTEUR', 'PROFESSEUR', 'MADAME', 'MONSIEUR',
@@ -1267,8 +1280,12 @@ function isEmailLocalCode(c: number): boolean { return isEmailDomainCode(c) || c
 
 /** E-mail addresses: an indexOf('@') loop, expanded left and right (no regex scan of the text). */
 export function recognizeEmails(text: string, spans: Span[]): void {
+  // obfuscated: "[at]", "(at)", "[@]" ("jean.dupont [at] gmail [dot] com")
+  if (tokText === text && !referenceScan) { for (let q = 0; q < nObf; q++) obfuscatedEmail(text, obfS[q]!, 2, spans); }
+  else { OBF_AT.lastIndex = 0; let m: RegExpExecArray | null; while ((m = OBF_AT.exec(text)) !== null) obfuscatedEmail(text, m.index, 2, spans); }
   let at = text.indexOf('@');
   while (at !== -1) {
+    if (bracketAround(text, at, at + 1) >= 0) { obfuscatedEmail(text, at, 1, spans); at = text.indexOf('@', at + 1); continue; }
     let s = at;
     while (s > 0 && isEmailLocalCode(text.charCodeAt(s - 1))) s--;
     let e = at + 1;
@@ -1278,6 +1295,61 @@ export function recognizeEmails(text: string, spans: Span[]): void {
     if (s < at && /\.[A-Za-z]{2,}$/.test(dom)) spans.push({ start: s, end: e, label: 'EMAIL', score: 1, rule: 'email' });
     at = text.indexOf('@', e);
   }
+}
+
+let obfS = new Int32Array(16), nObf = 0;
+function pushObf(p: number): void {
+  if (nObf === obfS.length) obfS = doubled(obfS);
+  obfS[nObf++] = p;
+}
+/** "at" as a whole word (the reference scan of the obfuscated e-mails' candidates). */
+const OBF_AT = /(?<![A-Za-zÀ-ÿŸ])at(?![A-Za-zÀ-ÿŸ])/gi;
+/**
+ * When t[a, b) sits between brackets ("[at]", "( at )", "[@]": '[' or '(' before, ']' or ')' after,
+ * a space allowed inside each): the offset of the closing bracket, else -1.
+ */
+function bracketAround(t: string, a: number, b: number): number {
+  let p = a - 1, q = b;
+  if (t.charCodeAt(p) === 32) p--;
+  if (t.charCodeAt(q) === 32) q++;
+  const o = t.charCodeAt(p), c = t.charCodeAt(q);
+  return (o === 91 && c === 93) || (o === 40 && c === 41) ? q : -1;
+}
+/** The domain label at i ([A-Za-z0-9-]+): its end, i when none. */
+function labelEnd(t: string, i: number): number {
+  let e = i;
+  for (;;) { const c = t.charCodeAt(e); if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45) e++; else break; }
+  return e;
+}
+const OBF_DOT = /^ ?[[(] ?(?:dot|point|\.) ?[\])] ?/i;
+/**
+ * The e-mail address around the obfuscated '@' at [p, p + len) ("at" or "@" between brackets):
+ * the local part before the opening bracket, the domain after the closing one, its labels joined
+ * by '.' or "[dot]"/"(dot)"/"(point)". An EMAIL span when the domain has two labels or more.
+ */
+function obfuscatedEmail(text: string, p: number, len: number, spans: Span[]): void {
+  const close = bracketAround(text, p, p + len);
+  if (close < 0) return;
+  let open = p - 1;
+  if (text.charCodeAt(open) === 32) open--;
+  let s = open;
+  if (text.charCodeAt(s - 1) === 32) s--;
+  const localEnd = s;
+  while (s > 0 && isEmailLocalCode(text.charCodeAt(s - 1))) s--;
+  if (s === localEnd) return;
+  let e = close + 1;
+  if (text.charCodeAt(e) === 32) e++;
+  let labels = 0, end = e, lastAlpha = false;
+  for (;;) {
+    const le = labelEnd(text, e);
+    if (le === e) break;
+    labels++; end = le; lastAlpha = /^[A-Za-z]{2,}$/.test(text.slice(e, le));
+    if (text.charCodeAt(le) === 46 && labelEnd(text, le + 1) > le + 1) { e = le + 1; continue; }
+    const d = OBF_DOT.exec(text.slice(le, le + 12));
+    if (d && labelEnd(text, le + d[0].length) > le + d[0].length) { e = le + d[0].length; continue; }
+    break;
+  }
+  if (labels >= 2 && lastAlpha) spans.push({ start: s, end, label: 'EMAIL', score: 0.9, rule: 'email-obfuscated' });
 }
 
 /**
@@ -1397,12 +1469,76 @@ function tryAt(text: string, r: ScanRule, re: RegExp, s: number, from: number, s
   return pushMatch(text, r, m, spans) ? s + m[0].length : s + 1;
 }
 
+/**
+ * Vehicle identifiers (HIPAA's twelfth): French registration plates of the SIV format ("AB-123-CD",
+ * letters without I, O, U) and 17-character VINs whose check digit is right (North American) or
+ * that follow a cue ("VIN", "châssis"). Both hold a digit run: found from the character pass's runs.
+ */
+const PLATE_G = /(?<![A-Za-z0-9À-ÿ])[A-HJ-NP-TV-Z]{2}-\d{3}-[A-HJ-NP-TV-Z]{2}(?![A-Za-z0-9À-ÿ])/g;
+const VIN_G = /(?<![A-Za-z0-9À-ÿ])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9À-ÿ])/g;
+const VIN_CUE = /(?:\bVIN|ch[âa]ssis|vehicle identification(?: number)?)\W{0,12}$/i;
+function isPlateLetter(c: number): boolean { return c >= 65 && c <= 90 && c !== 73 && c !== 79 && c !== 85; }
+function isVinChar(c: number): boolean { return (c >= 48 && c <= 57) || (c >= 65 && c <= 90 && c !== 73 && c !== 79 && c !== 81); }
+function isUpperAlnum(c: number): boolean { return (c >= 48 && c <= 57) || (c >= 65 && c <= 90); }
+/** A character of the boundary class [A-Za-z0-9À-ÿ]. */
+function isAlnumLatin(c: number): boolean { return (c >= 48 && c <= 57) || isAsciiLetter(c) || (c >= 192 && c <= 255); }
+const VIN_VALUE = [0, 1, 2, 3, 4, 5, 6, 7, 8, 0, 1, 2, 3, 4, 5, 0, 7, 0, 9, 2, 3, 4, 5, 6, 7, 8, 9];
+const VIN_WEIGHT = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+/** A VIN at [s, s + 17) (its characters already checked): pushed when its check digit is right or a cue precedes it. */
+function vinAt(text: string, s: number, spans: Span[]): void {
+  let sum = 0, digits = 0, letters = 0;
+  for (let k = 0; k < 17; k++) {
+    const c = text.charCodeAt(s + k);
+    const v = c <= 57 ? c - 48 : VIN_VALUE[c - 64]!;
+    if (c <= 57) digits++; else letters++;
+    sum += v * VIN_WEIGHT[k]!;
+  }
+  if (!digits || !letters) return;
+  const check = sum % 11, c9 = text.charCodeAt(s + 8);
+  const valid = check === 10 ? c9 === 88 : c9 === 48 + check;
+  if (valid || VIN_CUE.test(text.slice(Math.max(0, s - 40), s))) spans.push({ start: s, end: s + 17, label: 'ID', score: valid ? 0.9 : 0.7, rule: 'vin' });
+}
+function recognizeVehicles(text: string, spans: Span[]): void {
+  if (tokText === text && !referenceScan) {
+    let lastVin = -1;
+    for (let q = 0; q < nRuns; q++) {
+      const s = runS[q]!, e = runE[q]!;
+      if (e - s === 3 && text.charCodeAt(s - 1) === 45 && text.charCodeAt(e) === 45 && isPlateLetter(text.charCodeAt(s - 2)) && isPlateLetter(text.charCodeAt(s - 3))
+        && isPlateLetter(text.charCodeAt(e + 1)) && isPlateLetter(text.charCodeAt(e + 2)) && !(s >= 4 && isAlnumLatin(text.charCodeAt(s - 4))) && !isAlnumLatin(text.charCodeAt(e + 3))) {
+        spans.push({ start: s - 3, end: e + 3, label: 'ID', score: 0.8, rule: 'plate' });
+      }
+      // a VIN holds letters and digits with no separator: some digit run of it touches an upper-case letter
+      if (s < lastVin || !((s > 0 && isUpperCode(text.charCodeAt(s - 1)) && text.charCodeAt(s - 1) < 91) || (text.charCodeAt(e) >= 65 && text.charCodeAt(e) <= 90))) continue;
+      let a = s, b = e;
+      while (a > 0 && isUpperAlnum(text.charCodeAt(a - 1))) a--;
+      while (b < text.length && isUpperAlnum(text.charCodeAt(b))) b++;
+      lastVin = b;
+      if (b - a !== 17 || (a > 0 && isAlnumLatin(text.charCodeAt(a - 1))) || isAlnumLatin(text.charCodeAt(b))) continue;
+      let ok = true;
+      for (let k = a; k < b; k++) if (!isVinChar(text.charCodeAt(k))) { ok = false; break; }
+      if (ok) vinAt(text, a, spans);
+    }
+    return;
+  }
+  let m: RegExpExecArray | null;
+  PLATE_G.lastIndex = 0;
+  while ((m = PLATE_G.exec(text)) !== null) spans.push({ start: m.index, end: m.index + 9, label: 'ID', score: 0.8, rule: 'plate' });
+  VIN_G.lastIndex = 0;
+  while ((m = VIN_G.exec(text)) !== null) vinAt(text, m.index, spans);
+}
+
 /** Every pattern recognizer over the text. */
 /** The language of the text recognizePatterns is scanning (a rule's check may read it). */
 let patternLang: Lang = 'fr';
-export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'): void {
+/**
+ * recognizePatterns' answer when the text holds a typographic space or hyphen and `stopOnTypo`:
+ * nothing was recognized, the caller runs again on the text with plain ones (same offsets).
+ */
+export const TYPO_FOUND = 1;
+export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr', stopOnTypo = false): number {
   patternLang = lang;
   const cls = charClasses(text);
+  if (stopOnTypo && (cls & G_TYPO) !== 0) return TYPO_FOUND;
   for (const r of SCAN_RULES) {
     if (r.needs !== undefined && (cls & r.needs) !== r.needs) continue;
     if (r.gate && !r.gate(text, cls)) continue;
@@ -1421,8 +1557,9 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
       if (!pushMatch(text, r, m, spans)) r.re.lastIndex = m.index + 1;
     }
   }
-  if (!(cls & C_DIGIT)) return;
+  if (!(cls & C_DIGIT)) return 0;
   recognizeSpacedDigits(text, spans);
+  recognizeVehicles(text, spans);
   let m: RegExpExecArray | null;
   cur = 0;
   let from = 0;
@@ -1441,7 +1578,7 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
   // US: "Springfield, IL 62704", "New York, NY 10001-1234": the ZIP code and the city before the state
   cur = 0;
   from = 0;
-  if (!(cls & C_UPPER)) return;
+  if (!(cls & C_UPPER)) return 0;
   while ((m = referenceScan ? globalFrom(ZIP_US_G, text, from) : execAt(ZIP_US_AT, text, S_ZIP, from)) !== null) {
     from = m.index + m[0].length;
     const city = m[1]!;
@@ -1449,6 +1586,7 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     spans.push({ start: m.index, end: from, label: 'ZIP', score: 0.85, rule: 'zip-us' });
     spans.push({ start: cityStart, end: cityStart + city.length, label: 'CITY', score: 0.85, rule: 'zip-us' });
   }
+  return 0;
 }
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
 /** A 5-digit ZIP (+4) after "City, ST " (the city captured inside the look-behind: up to four capitalized words). */
@@ -1639,7 +1777,7 @@ export function labelIdentifiers(text: string, spans: Span[]): void {
     const mrn = Math.max(before.lastIndexOf('MRN'), before.lastIndexOf('MEDICAL RECORD'), before.lastIndexOf('RECORD'));
     if (mrn > at) { label = 'MRN'; at = mrn; }
     // other identifiers of professionals and establishments (ADELI, FINESS): ID
-    const other = Math.max(before.lastIndexOf('ADELI'), before.lastIndexOf('FINESS'));
+    const other = Math.max(before.lastIndexOf('ADELI'), before.lastIndexOf('FINESS'), before.lastIndexOf('SÉRIE'), before.lastIndexOf('SERIE'), before.lastIndexOf('SERIAL'), before.lastIndexOf('S/N'));
     if (other > at) { label = 'ID'; at = other; }
     if (at >= 0) s.label = label;
   }

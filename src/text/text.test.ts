@@ -106,6 +106,16 @@ test('wrapped text: a phone number, a NIR or a name cut by a line break is found
   assert.deepEqual(labels('Vu par Marie\nCOMPTE RENDU OPERATOIRE'), [['NAME', 'Marie']]);
 });
 
+test('obfuscated e-mails, device serial numbers, registration plates and VINs (HIPAA identifiers 4, 12, 13)', () => {
+  assert.deepEqual(labels('Contact : jean.dupont [at] gmail.com ou m.durand(at)chu-lyon(dot)fr'), [['EMAIL', 'jean.dupont [at] gmail.com'], ['EMAIL', 'm.durand(at)chu-lyon(dot)fr']]);
+  assert.deepEqual(labels('Ils sont arrivés (at) home, rdv [at] 10h.'), []);
+  assert.deepEqual(labels('Pacemaker n° de série 4471-2231-99, S/N 7654321'), [['ID', '4471-2231-99'], ['ID', '7654321']]);
+  assert.deepEqual(labels('Véhicule immatriculé AB-123-CD ; code ABC-123-DEF, COVID-19'), [['ID', 'AB-123-CD']]);
+  // a VIN with a right check digit, or after a cue; not 17 digits or 17 letters
+  assert.deepEqual(labels('VIN 1M8GDM9AXKP042788, chassis WVWZZZ1JZXW000001, 12345678901234567', 'en'), [['ID', '1M8GDM9AXKP042788'], ['ID', 'WVWZZZ1JZXW000001']]);
+  assert.deepEqual(labels('IBAN : FR76 3000 6000 0112 3456 7890 189'), [['IBAN', 'FR76 3000 6000 0112 3456 7890 189']]);
+});
+
 test('hospital stay and record numbers after their cue; a cue word inside a longer word is no cue', () => {
   assert.deepEqual(labels('N° de séjour : 2024-000123.'), [['NDA', '2024-000123']]);
   assert.deepEqual(labels('Numéro de dossier 87654321'), [['ID', '87654321']]);
