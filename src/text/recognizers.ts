@@ -81,6 +81,7 @@ const G_DEG = 1 << 19;     // '°' (n° dossier / n° séjour)
 const G_MONTH = 1 << 20;   // a month name (MONTH_FORMS)                          (date-text, date-month-cue, date-words)
 const G_HEXC = 1 << 21;    // HEXCOLON's shape: hex ':' 1-4 hex ':' hex             (ipv6)
 const G_DCOLON = 1 << 25;  // '::'                                                 (ipv6)
+const G_BAREURL = 1 << 28; // '.' + a top-level domain (fr, com, org…, any case) + '/'   (url-bare)
 const G_TYPO = 1 << 27;   // a typographic space or hyphen (U+00A0, U+2000-U+200A, U+202F, U+2010, U+2011)
 const G_URL = 1 << 26;     // '://', or a letter run ending with www (any case) before '.'  (url)
 /**
@@ -272,7 +273,9 @@ let tokA = new Int32Array(256), tokB = new Int32Array(256);
 const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'mademoiselle', 'patient', 'patiente', 'père', 'pere',
   'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
   'conjointe', 'tuteur', 'tutrice', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
-  'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr']);
+  'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr',
+  // health professions in lower case (weak cues, as their capitalized forms: PROFESSIONS)
+  'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste']);
 /** A letter of WORD's class [A-Za-zÀ-ÖØ-öø-ÿ]. */
 function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247); }
 function pushTok(a: number, b: number): void {
@@ -388,6 +391,13 @@ function idcWord(t: string, p: number, i: number): void {
   if (nIdc === idcS.length) idcS = doubled(idcS);
   idcS[nIdc++] = p;
 }
+const TLDS = new Set(['fr', 'com', 'org', 'net', 'eu', 'io', 'be', 'ch', 'ca', 'info', 'de', 'uk']);
+/** Whether '.' + a top-level domain of url-bare ends right before the '/' at i (any case). */
+function tldBefore(t: string, i: number): boolean {
+  let a = i - 1;
+  while (a > 0 && i - a <= 4 && isAsciiLetter(t.charCodeAt(a - 1))) a--;
+  return t.charCodeAt(a - 1) === 46 && TLDS.has(t.slice(a, i).toLowerCase());
+}
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
   let m = 0;
@@ -445,6 +455,7 @@ export function charClasses(t: string): number {
     if (k & 4) {
       m |= CHAR_FLAG[c]!;
       if (c === 40 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) pushX(i); // '('
+      if (c === 47 && i >= 3 && isAsciiLetter(t.charCodeAt(i - 1)) && tldBefore(t, i)) m |= G_BAREURL;
       if (c === 58) {
         const c1 = t.charCodeAt(i + 1);
         if (c1 === 58) m |= G_DCOLON;
@@ -632,9 +643,12 @@ export const RULES: RegexRule[] = [
     re: /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f:]*)(?![\w:])/gi, check: (m) => (isIpv6(m[0]) ? 0.9 : null) },
   { rule: 'url', label: 'URL', score: 0.95, needs: C_DOT, gate: (_t, cls) => (cls & G_URL) !== 0,
     re: /(?:\b(?:https?|ftp):\/\/|\bwww\.)[^\s<>"')\]]+[^\s<>"')\].,;:!?]/gi },
+  // a web address without scheme nor www but with a path, which may name a person ("doctolib.fr/medecin/nantes/jean-martin")
+  { rule: 'url-bare', label: 'URL', score: 0.8, needs: C_DOT | C_SLASH, gate: (_t, cls) => (cls & G_BAREURL) !== 0,
+    re: /(?<![\w@.\-\/])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:fr|com|org|net|eu|io|be|ch|ca|info|de|uk)\/[^\s<>"')\]]*[^\s<>"')\].,;:!?]/gi },
   // ---- hospital identifiers after a cue
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2,
-    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d ]{3,14}\d|[A-Z]?\d{4,})(?!\d)/g },
+    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,})(?!\d)/g },
   // (the number may be written in parts: "Dossier n° 2024-000123"); the cue ends a word
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, idc: true,
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N")
@@ -713,7 +727,7 @@ const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'E
 const PROFESSIONS = new Set([
   'PSYCHOLOGUE', 'KINESITHERAPEUTE', 'KINE', 'INFIRMIER', 'INFIRMIERE', 'IDE', 'PHARMACIEN', 'PHARMACIENNE', 'SAGE-FEMME',
   'ORTHOPHONISTE', 'DIETETICIEN', 'DIETETICIENNE', 'ERGOTHERAPEUTE', 'PSYCHOMOTRICIEN', 'PSYCHOMOTRICIENNE', 'ORTHOPTISTE',
-  'PODOLOGUE', 'SECRETAIRE', 'MANIPULATEUR', 'MANIPULATRICE', 'PSYCHIATRE', 'ANESTHESISTE', 'CHIRURGIEN', 'CHIRURGIENNE',
+  'PODOLOGUE', 'SECRETAIRE', 'MANIPULATEUR', 'MANIPULATRICE', 'OPERATEUR', 'OPERATRICE', 'TECHNICIEN', 'TECHNICIENNE', 'PSYCHIATRE', 'ANESTHESISTE', 'CHIRURGIEN', 'CHIRURGIENNE',
   'NURSE', 'PHYSIOTHERAPIST', 'PSYCHOLOGIST', 'PHARMACIST', 'MIDWIFE', 'SURGEON', 'THERAPIST']);
 /** Capitalized words that are never names by themselves. */
 const STOP = new Set([
@@ -797,7 +811,7 @@ const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 
  * initials and titles) and the lower-case cue words; other lower-case words are skipped by the
  * regex engine itself (no token object for them).
  */
-const WORD = /[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:docteur|professeur|madame|monsieur|mademoiselle|patiente?|p[èe]re|m[èe]re|fils|fille|[ée]poux|[ée]pouse|fr[èe]re|s(?:oe|œ)ur|mari|femme|conjointe?|tut(?:eur|rice)|father|mother|son|daughter|husband|wife|brother|sister|guardian|sign[ée]e?|signed|nom|pr[ée]nom|name|interne|n[ée]e|mme|mlle|mr|dr|pr)(?![A-Za-zÀ-ÖØ-öø-ÿ])/g;
+const WORD = /[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:docteur|professeur|madame|monsieur|mademoiselle|patiente?|p[èe]re|m[èe]re|fils|fille|[ée]poux|[ée]pouse|fr[èe]re|s(?:oe|œ)ur|mari|femme|conjointe?|tut(?:eur|rice)|father|mother|son|daughter|husband|wife|brother|sister|guardian|sign[ée]e?|signed|nom|pr[ée]nom|name|interne|n[ée]e|mme|mlle|mr|dr|pr|opérateur|opératrice|operateur|operatrice|technicien|technicienne|manipulateur|manipulatrice|infirmier|infirmière|infirmiere|secrétaire|secretaire|psychologue|pharmacien|pharmacienne|kiné|kine|orthophoniste)(?![A-Za-zÀ-ÖØ-öø-ÿ])/g;
 const INITIALS = /^[A-ZÀ-Þ](?:[-.][A-ZÀ-Þ])+$/;
 const SYNTHEA_CORE = /^[A-Z][a-z]{2,}$/;
 
@@ -896,7 +910,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // a lower-case cue word (docteur, patient, père…)
       const w = text.slice(tokS, tokE);
       let cf = CUE_FLAG.get(w);
-      if (cf === undefined) { cf = TITLES.has(fold(w)) ? F_TITLE : F_CUE; CUE_FLAG.set(w, cf); }
+      if (cf === undefined) { const k = fold(w); cf = TITLES.has(k) ? F_TITLE : PROFESSIONS.has(k) ? F_PROF : F_CUE; CUE_FLAG.set(w, cf); }
       f |= cf;
       starts.push(s); ends.push(tokE); flags.push(f);
       continue;

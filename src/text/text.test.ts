@@ -114,6 +114,8 @@ test('obfuscated e-mails, device serial numbers, registration plates and VINs (H
   // a VIN with a right check digit, or after a cue; not 17 digits or 17 letters
   assert.deepEqual(labels('VIN 1M8GDM9AXKP042788, chassis WVWZZZ1JZXW000001, 12345678901234567', 'en'), [['ID', '1M8GDM9AXKP042788'], ['ID', 'WVWZZZ1JZXW000001']]);
   assert.deepEqual(labels('IBAN : FR76 3000 6000 0112 3456 7890 189'), [['IBAN', 'FR76 3000 6000 0112 3456 7890 189']]);
+  assert.deepEqual(labels('Prendre RDV sur doctolib.fr/medecin/nantes/jean-martin. Traitement 5 mg/j, HTA/DT2.'), [['URL', 'doctolib.fr/medecin/nantes/jean-martin']]);
+  assert.deepEqual(labels('Examen — opérateur : LEGRAND N. ; MRN: 003-45-678'), [['NAME', 'LEGRAND N.'], ['MRN', '003-45-678']]);
 });
 
 test('hospital stay and record numbers after their cue; a cue word inside a longer word is no cue', () => {
