@@ -107,6 +107,12 @@ function phoneChain(t: string, s: number, len: number): number {
   phEnd = s + len;
   return phLen >= 8 ? G_PHONE : 0;
 }
+/**
+ * t.charCodeAt(i), or -1 outside the text: a read past either end (at a text's edge) would return
+ * NaN and make V8 throw away the optimized code of the function that did it ("out of bounds"
+ * deoptimization), after which it may stay slower; the edge reads of the hot loops go through here.
+ */
+function cc(t: string, i: number): number { return i >= 0 && i < t.length ? t.charCodeAt(i) : -1; }
 function isHexCode(c: number): boolean { return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102); }
 /** JS \s (and other control characters, which only widens the test). */
 function isSpaceLike(c: number): boolean {
@@ -148,7 +154,7 @@ function ipv4Tail(t: string, i: number): boolean {
   for (let part = 0; part < 2; part++) {
     const a = k;
     while (k < n && isDigitCode(t.charCodeAt(k))) k++;
-    if (k - a < 1 || k - a > 3 || t.charCodeAt(k) !== 46) return false;
+    if (k - a < 1 || k - a > 3 || cc(t, k) !== 46) return false;
     k++;
   }
   return k < n && isDigitCode(t.charCodeAt(k));
@@ -196,13 +202,13 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (len === 5) sh |= S_ZIP;
   if (c === 32 && len <= 5 && i + 1 < n) {
     // address-en: ' ' + [A-Z][a-z]+ ' ' + another word
-    if (c1 >= 65 && c1 <= 90) { let k = i + 2; while (k < n && t.charCodeAt(k) >= 97 && t.charCodeAt(k) <= 122) k++; if (k > i + 2 && t.charCodeAt(k) === 32) sh |= S_ADDREN; }
+    if (c1 >= 65 && c1 <= 90) { let k = i + 2; while (k < n && cc(t, k) >= 97 && cc(t, k) <= 122) k++; if (k > i + 2 && cc(t, k) === 32) sh |= S_ADDREN; }
     // DIGIT2_SPACE: ' ' + (1-9 | 0[1-9] | 1[0-2]) + ' ' + (deux | mille | 4 digits)
     if (len <= 2 && pc === 32) {
       const d1 = len === 2 ? t.charCodeAt(s + 1) : 0;
       const monthLike = len === 1 ? d0 !== 48 : (d0 === 48 && d1 !== 48) || (d0 === 49 && d1 <= 50);
       if (monthLike && (t.startsWith('deux', i + 1) || t.startsWith('mille', i + 1)
-        || (isDigitCode(c1) && isDigitCode(t.charCodeAt(i + 2)) && isDigitCode(t.charCodeAt(i + 3)) && isDigitCode(t.charCodeAt(i + 4))))) m |= G_D2S;
+        || (isDigitCode(c1) && isDigitCode(cc(t, i + 2)) && isDigitCode(cc(t, i + 3)) && isDigitCode(cc(t, i + 4))))) m |= G_D2S;
     }
   }
   if (len >= 4 && (d0 === 49 || d0 === 50) && pc === 32 && s >= 2 && isDigitCode(t.charCodeAt(s - 2))) m |= G_DSY;
@@ -290,7 +296,7 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean, wf: number
     const n = t.length;
     let e = i;
     for (;;) {
-      const j = t.charCodeAt(e);
+      const j = cc(t, e);
       if ((j === 45 || j === 39 || j === 8217) && e + 1 < n && isWordLetter(t.charCodeAt(e + 1))) {
         e += 2;
         while (e < n && isWordLetter(t.charCodeAt(e))) e++;
@@ -383,10 +389,10 @@ let idcS = new Int32Array(16), nIdc = 0;
 function idcWord(t: string, p: number, i: number): void {
   const len = i - p;
   // "n°", "s/n"
-  if (len === 1) { if (t.charCodeAt(i) !== ((t.charCodeAt(p) | 32) === 110 ? 176 : 47)) return; }
+  if (len === 1) { if (cc(t, i) !== ((cc(t, p) | 32) === 110 ? 176 : 47)) return; }
   // "patient" and "medical" start a cue only before " id" and " record" (most of them do not: no substring)
   else if (len === 7 && ((t.charCodeAt(p) | 32) === 112 || (t.charCodeAt(p) | 32) === 109)
-    && !((t.charCodeAt(i) === 32 && ((t.charCodeAt(i + 1) | 32) === 105 || (t.charCodeAt(i + 1) | 32) === 114)))) return;
+    && !((cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 105 || (cc(t, i + 1) | 32) === 114)))) return;
   else if (!IDC_WORDS.has(t.slice(p, i).toLowerCase())) return;
   if (nIdc === idcS.length) idcS = doubled(idcS);
   idcS[nIdc++] = p;
@@ -396,7 +402,7 @@ const TLDS = new Set(['fr', 'com', 'org', 'net', 'eu', 'io', 'be', 'ch', 'ca', '
 function tldBefore(t: string, i: number): boolean {
   let a = i - 1;
   while (a > 0 && i - a <= 4 && isAsciiLetter(t.charCodeAt(a - 1))) a--;
-  return t.charCodeAt(a - 1) === 46 && TLDS.has(t.slice(a, i).toLowerCase());
+  return cc(t, a - 1) === 46 && TLDS.has(t.slice(a, i).toLowerCase());
 }
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
@@ -457,13 +463,13 @@ export function charClasses(t: string): number {
       if (c === 40 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) pushX(i); // '('
       if (c === 47 && i >= 3 && isAsciiLetter(t.charCodeAt(i - 1)) && tldBefore(t, i)) m |= G_BAREURL;
       if (c === 58) {
-        const c1 = t.charCodeAt(i + 1);
+        const c1 = cc(t, i + 1);
         if (c1 === 58) m |= G_DCOLON;
         else if (c1 === 47 && t.charCodeAt(i + 2) === 47) m |= G_URL;
         else if (i > 0 && isHexCode(t.charCodeAt(i - 1)) && isHexCode(c1)) {
           let j = i + 1;
           while (j < n && j - i - 1 < 4 && isHexCode(t.charCodeAt(j))) j++;
-          if (t.charCodeAt(j) === 58 && isHexCode(t.charCodeAt(j + 1))) m |= G_HEXC;
+          if (cc(t, j) === 58 && isHexCode(cc(t, j + 1))) m |= G_HEXC;
         }
       }
     }
@@ -779,7 +785,7 @@ function lowerNameWord(text: string, a: number, e: number, lex: Map<string, numb
 function lowerWordEnd(text: string, a: number): number {
   let e = a;
   for (;;) {
-    const c = text.charCodeAt(e);
+    const c = cc(text, e);
     if ((c >= 97 && c <= 122) || (c >= 223 && c <= 255 && c !== 247)) { e++; continue; }
     if ((c === 45 || c === 39 || c === 8217) && e > a) { const d = text.charCodeAt(e + 1); if ((d >= 97 && d <= 122) || (d >= 223 && d <= 255 && d !== 247)) { e++; continue; } }
     break;
@@ -921,7 +927,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     const coreLen = coreEnd - s;
     f |= F_CAP;
     // "N°" (numéro): a letter right before '°' is never a name
-    if (coreLen === 1 && text.charCodeAt(tokE) === 176) f |= F_STOP;
+    if (coreLen === 1 && cc(text, tokE) === 176) f |= F_STOP;
     // a pain scale before its value ("EVA 3/10", "EVA : 7"), not the first name Eva
     if (coreLen === 3 && text.startsWith('EVA', s) && /^ ?:? ?\d/.test(text.slice(tokE, tokE + 4))) f |= F_STOP;
     const cap = true;
@@ -956,7 +962,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         if (lx & LEX_CITY) f |= F_CITY;
         if (lx & LEX_CITY_PREFIX) f |= F_CITYP;
       }
-      const nc = text.charCodeAt(e);
+      const nc = cc(text, e);
       if (nc >= 48 && nc <= 57 && !(f & F_UPPER) && coreLen >= 3 && SYNTHEA_CORE.test(text.slice(s, coreEnd))) { f |= F_SYNTHEA; while (e < text.length && text.charCodeAt(e) >= 48 && text.charCodeAt(e) <= 57) e++; }
     }
     // sentence start: previous non-space char is . ! ? or line start
@@ -1080,7 +1086,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     let best = strong[i]!, k = i;
     while (k + 1 < n && isName[k + 1] && spacesOnly(text, ends[k]!, starts[k + 1]!)) { k++; if (strong[k]! > best) best = strong[k]!; }
     // a surname typed in lower case after a first name ("Dr. Caroline pidoux")
-    const end = (flags[k]! & (F_FIRST | F_UPPER)) === F_FIRST && text.charCodeAt(ends[k]!) === 32 ? lowerSurnameAfter(text, ends[k]!, lex) : ends[k]!;
+    const end = (flags[k]! & (F_FIRST | F_UPPER)) === F_FIRST && cc(text, ends[k]!) === 32 ? lowerSurnameAfter(text, ends[k]!, lex) : ends[k]!;
     spans.push({ start: starts[i]!, end, label: 'NAME', score: best ? 0.8 : 0.6, rule: best ? 'name-anchor' : 'name-extend' });
     i = k;
   }
@@ -1102,8 +1108,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     spans.push({ start: starts[i]!, end: ends[i + len - 1]!, label: 'CITY', score: cue ? 0.8 : 0.6, rule: 'city-dict' });
     i += len - 1;
   }
-  hospitalNames(text, spans, isName);
-  residenceCities(text, spans, isName);
+  placesAfterWords(text, spans, isName);
   nText = ''; nStarts = nEnds = nFlags = NO_TOKENS; nCount = 0;
   void lang;
 }
@@ -1118,21 +1123,6 @@ const HOSPITAL_NAMES = new Set(['BICHAT', 'BEAUJON', 'MONDOR', 'HENRI-MONDOR', '
   'PAUL BROUSSE', 'LOUIS-MOURIER', 'LOUIS MOURIER', 'JEAN-VERDIER', 'JEAN VERDIER', 'CHARLES-FOIX', 'CORENTIN-CELTON', 'BRETONNEAU',
   'ROTHSCHILD', 'ALBERT-CHENEVIER', 'SAINTE-PERINE', 'BECLERE', 'ANTOINE-BECLERE', 'VAL-DE-GRACE', 'FOCH', 'MONTSOURIS', 'GUSTAVE-ROUSSY',
   'GUSTAVE ROUSSY', 'SAINTE-ANNE', 'QUINZE-VINGTS', 'PELLEGRIN', 'TIMONE', 'PURPAN', 'RANGUEIL', 'EDOUARD-HERRIOT', 'EDOUARD HERRIOT']);
-/** The word before `s` (then one space) is à, au, vers, la, at or to, after a space, an apostrophe or the text's start (any case). */
-function placeWordBefore(text: string, s: number): boolean {
-  if (s < 2 || text.charCodeAt(s - 1) !== 32) return false;
-  let a = s - 1;
-  while (a > 0 && a > s - 6 && isWordLetter(text.charCodeAt(a - 1))) a--;
-  const len = s - 1 - a;
-  if (len < 1 || len > 4 || (a > 0 && !isSpaceLike(text.charCodeAt(a - 1)) && text.charCodeAt(a - 1) !== 39 && text.charCodeAt(a - 1) !== 8217)) return false;
-  const c0 = text.charCodeAt(a) | 32, c1 = text.charCodeAt(a + 1) | 32;
-  switch (len) {
-    case 1: return c0 === 224 /* à */;
-    case 2: return (c0 === 97 && c1 === 117) || (c0 === 108 && c1 === 97) || (c0 === 97 && c1 === 116) || (c0 === 116 && c1 === 111); // au la at to
-    case 4: return text.slice(a, s - 1).toLowerCase() === 'vers';
-    default: return false;
-  }
-}
 
 /**
  * Names typed in lower case after a title or as a form field's value (recognizeNames' tokens,
@@ -1145,8 +1135,8 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
   for (let i = 0; i < n; i++) {
     if (nFlags[i]! & F_TITLE) {
       let a = nEnds[i]!;
-      if (text.charCodeAt(a) === 46) a++;
-      if (text.charCodeAt(a) !== 32 || isName[i + 1] && nStarts[i + 1] === a + 1) continue;
+      if (cc(text, a) === 46) a++;
+      if (cc(text, a) !== 32 || isName[i + 1] && nStarts[i + 1] === a + 1) continue;
       const e = lowerWordEnd(text, a + 1);
       if (e > a + 1 && lowerNameWord(text, a + 1, e, lex, false)) spans.push({ start: a + 1, end: e, label: 'NAME', score: 0.8, rule: 'name-title' });
       continue;
@@ -1193,23 +1183,6 @@ function lowerSurnameAfter(text: string, end: number, lex: Map<string, number>):
   const e = lowerWordEnd(text, end + 1);
   return e > end + 1 && lowerNameWord(text, end + 1, e, lex, true) ? e : end;
 }
-/** Hospitals said by their name alone (recognizeNames' tokens and isName marks). */
-function hospitalNames(text: string, spans: Span[], isName: Uint8Array): void {
-  const n = nCount;
-  // hospitals named alone after a place word ("revu à Bichat", "en suivi à Mondor", "transférée
-  // vers la Pitié-Salpêtrière"): one or two tokens of HOSPITAL_NAMES
-  for (let i = 0; i < n; i++) {
-    const f = nFlags[i]!;
-    if (!(f & F_CAP) || (f & (F_STOP | F_TITLE)) || isName[i] || !placeWordBefore(text, nStarts[i]!)) continue;
-    let len = 0;
-    const one = fold(text.slice(nStarts[i]!, nEnds[i]!));
-    if (i + 1 < n && gapOk(i) && HOSPITAL_NAMES.has(`${one} ${fold(text.slice(nStarts[i + 1]!, nEnds[i + 1]!))}`)) len = 2;
-    else if (HOSPITAL_NAMES.has(one)) len = 1;
-    if (!len) continue;
-    spans.push({ start: nStarts[i]!, end: nEnds[i + len - 1]!, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name' });
-    i += len - 1;
-  }
-}
 /**
  * Where a person lives, after a residence cue, even when the place is in no dictionary: "lives in
  * Bristol", "lives alone in Quincy", "originally from Ohio", "habite à Plouguerneau", "vit seule à
@@ -1217,14 +1190,56 @@ function hospitalNames(text: string, spans: Span[], isName: Uint8Array): void {
  * is over-redacted, never missed).
  */
 const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|d[ée]m[ée]nag[ée]e?s?)(?: (?:here|there|now|currently|alone|together|seule?|seuls|actuellement|d[ée]sormais|maintenant|toujours))? (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’]))/iy;
-function residenceCities(text: string, spans: Span[], isName: Uint8Array): void {
+const W_HOSP_BEFORE = 1, W_RES_BEFORE = 2;
+/**
+ * The short word right before the token at s, as bits: W_HOSP_BEFORE for à, au, vers, la, at, to
+ * (before a hospital's name), W_RES_BEFORE for the last words of RESIDENCE_CUE (à, au, aux, en, de,
+ * du, dans, in, to, at, from, near, d'). Read on the characters (no substring), any case.
+ */
+function wordBeforeKind(text: string, s: number): number {
+  const b = cc(text, s - 1);
+  if (b === 39 || b === 8217) return s >= 2 && (text.charCodeAt(s - 2) | 32) === 100 ? W_RES_BEFORE : 0;
+  if (b !== 32 || s < 2) return 0;
+  let a = s - 1;
+  while (a > 0 && s - 1 - a < 5 && isWordLetter(text.charCodeAt(a - 1))) a--;
+  const len = s - 1 - a;
+  if (len < 1 || len > 4) return 0;
+  if (a > 0) { const p = text.charCodeAt(a - 1); if (!isSpaceLike(p) && p !== 39 && p !== 8217) return 0; }
+  const c0 = text.charCodeAt(a) | 32, c1 = text.charCodeAt(a + 1) | 32, c2 = text.charCodeAt(a + 2) | 32, c3 = text.charCodeAt(a + 3) | 32;
+  switch (len) {
+    case 1: return c0 === 224 ? W_HOSP_BEFORE | W_RES_BEFORE : 0; // à
+    case 2:
+      if ((c0 === 97 && (c1 === 117 || c1 === 116)) || (c0 === 116 && c1 === 111)) return W_HOSP_BEFORE | W_RES_BEFORE; // au at to
+      if (c0 === 108 && c1 === 97) return W_HOSP_BEFORE; // la
+      return (c0 === 105 || c0 === 101) && c1 === 110 ? W_RES_BEFORE : c0 === 100 && (c1 === 101 || c1 === 117) ? W_RES_BEFORE : 0; // in en de du
+    case 3: return c0 === 97 && c1 === 117 && c2 === 120 ? W_RES_BEFORE : 0; // aux
+    default:
+      if (c0 === 118 && c1 === 101 && c2 === 114 && c3 === 115) return W_HOSP_BEFORE; // vers
+      return (c0 === 102 && c1 === 114 && c2 === 111 && c3 === 109) || (c0 === 110 && c1 === 101 && c2 === 97 && c3 === 114)
+        || (c0 === 100 && c1 === 97 && c2 === 110 && c3 === 115) ? W_RES_BEFORE : 0; // from near dans
+  }
+}
+/**
+ * Places named after a short word (recognizeNames' tokens and isName marks), one pass: hospitals
+ * said by their name alone ("revu à Bichat", "vers la Pitié-Salpêtrière": one or two tokens of
+ * HOSPITAL_NAMES), and places after a residence cue (RESIDENCE_CUE: one to three capitalized tokens).
+ */
+function placesAfterWords(text: string, spans: Span[], isName: Uint8Array): void {
   const n = nCount;
   for (let i = 0; i < n; i++) {
     const f = nFlags[i]!;
-    if (!(f & F_CAP) || (f & (F_STOP | F_TITLE | F_CITY | F_CITYP | F_CUE)) || isName[i]) continue;
-    // cheap test first: a space or an apostrophe right before the token
-    const s = nStarts[i]!, b = text.charCodeAt(s - 1);
-    if (s < 4 || (b !== 32 && b !== 39 && b !== 8217)) continue;
+    if (!(f & F_CAP) || (f & (F_STOP | F_TITLE)) || isName[i]) continue;
+    const s = nStarts[i]!;
+    const w = wordBeforeKind(text, s);
+    if (w === 0) continue;
+    if (w & W_HOSP_BEFORE) {
+      let len = 0;
+      const one = fold(text.slice(s, nEnds[i]!));
+      if (i + 1 < n && gapOk(i) && HOSPITAL_NAMES.has(`${one} ${fold(text.slice(nStarts[i + 1]!, nEnds[i + 1]!))}`)) len = 2;
+      else if (HOSPITAL_NAMES.has(one)) len = 1;
+      if (len) { spans.push({ start: s, end: nEnds[i + len - 1]!, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name' }); i += len - 1; continue; }
+    }
+    if (!(w & W_RES_BEFORE) || (f & (F_CITY | F_CITYP | F_CUE)) || s < 4) continue;
     RESIDENCE_CUE.lastIndex = s;
     if (!RESIDENCE_CUE.test(text)) continue;
     let k = i;
@@ -1324,9 +1339,9 @@ const OBF_AT = /(?<![A-Za-zÀ-ÿŸ])at(?![A-Za-zÀ-ÿŸ])/gi;
  */
 function bracketAround(t: string, a: number, b: number): number {
   let p = a - 1, q = b;
-  if (t.charCodeAt(p) === 32) p--;
+  if (cc(t, p) === 32) p--;
   if (t.charCodeAt(q) === 32) q++;
-  const o = t.charCodeAt(p), c = t.charCodeAt(q);
+  const o = cc(t, p), c = cc(t, q);
   return (o === 91 && c === 93) || (o === 40 && c === 41) ? q : -1;
 }
 /** The domain label at i ([A-Za-z0-9-]+): its end, i when none. */
@@ -1517,12 +1532,12 @@ function recognizeVehicles(text: string, spans: Span[]): void {
     let lastVin = -1;
     for (let q = 0; q < nRuns; q++) {
       const s = runS[q]!, e = runE[q]!;
-      if (e - s === 3 && text.charCodeAt(s - 1) === 45 && text.charCodeAt(e) === 45 && isPlateLetter(text.charCodeAt(s - 2)) && isPlateLetter(text.charCodeAt(s - 3))
+      if (e - s === 3 && cc(text, s - 1) === 45 && cc(text, e) === 45 && isPlateLetter(cc(text, s - 2)) && isPlateLetter(cc(text, s - 3))
         && isPlateLetter(text.charCodeAt(e + 1)) && isPlateLetter(text.charCodeAt(e + 2)) && !(s >= 4 && isAlnumLatin(text.charCodeAt(s - 4))) && !isAlnumLatin(text.charCodeAt(e + 3))) {
         spans.push({ start: s - 3, end: e + 3, label: 'ID', score: 0.8, rule: 'plate' });
       }
       // a VIN holds letters and digits with no separator: some digit run of it touches an upper-case letter
-      if (s < lastVin || !((s > 0 && isUpperCode(text.charCodeAt(s - 1)) && text.charCodeAt(s - 1) < 91) || (text.charCodeAt(e) >= 65 && text.charCodeAt(e) <= 90))) continue;
+      if (s < lastVin || !((s > 0 && isUpperCode(cc(text, s - 1)) && cc(text, s - 1) < 91) || (cc(text, e) >= 65 && cc(text, e) <= 90))) continue;
       let a = s, b = e;
       while (a > 0 && isUpperAlnum(text.charCodeAt(a - 1))) a--;
       while (b < text.length && isUpperAlnum(text.charCodeAt(b))) b++;
@@ -1683,7 +1698,7 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   let e = p;
   while (e < text.length && isWordLetter(text.charCodeAt(e))) e++;
   const cue = text.slice(p, e);
-  const before = text.charCodeAt(p - 1), after = text.charCodeAt(e);
+  const before = cc(text, p - 1), after = cc(text, e);
   if (!EN_HOSP_WORDS.has(cue) || hospWordChar(before) || hospWordChar(after)) return;
   let start = p, words = 0, named = false, medical = false;
   while (words < 4 && start >= 2 && text.charCodeAt(start - 1) === 32) {
