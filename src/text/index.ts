@@ -2,7 +2,7 @@
  * Clinical free-text de-identification (French and English): recognize → resolve overlaps →
  * replace. Library API; the CLI verb is `anonymat redact`.
  */
-import { markBirthDates, markDayLists, labelIdentifiers, recognizeEmails, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, TYPO_FOUND } from './recognizers.ts';
+import { markBirthDates, markDayLists, labelIdentifiers, recognizeEmails, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, plainSpaces, TYPO_FOUND } from './recognizers.ts';
 import { resolveOverlaps } from './resolve.ts';
 import { Replacer, applyReplacements, shiftDateText } from './replace.ts';
 import type { Replacement, ReplaceOptions } from './replace.ts';
@@ -39,16 +39,6 @@ export function detectLanguage(text: string): Lang {
   const fr = sample.match(FR_WORDS)?.length ?? 0;
   const en = sample.match(EN_WORDS)?.length ?? 0;
   return en > fr ? 'en' : 'fr';
-}
-
-/**
- * Typographic spaces and hyphens (no-break space U+00A0, narrow no-break space U+202F, figure and
- * thin spaces U+2000-U+200A; hyphen U+2010, no-break hyphen U+2011), which word processors put in
- * phone numbers, NIRs and dates ("06 12 34 56 78" with no-break spaces): read as ' ' and '-'.
- */
-const TYPO_G = /[\u00a0\u2000-\u200a\u202f\u2010\u2011]/g;
-function plainSpaces(text: string): string {
-  return text.replace(TYPO_G, (c) => (c === '\u2010' || c === '\u2011' ? '-' : ' '));
 }
 
 /**

@@ -141,9 +141,18 @@ for (let c = 0; c < 256; c++) {
 }
 // above Latin-1: 'Ÿ' is a month-name letter (and odd)
 CHAR_KIND[376] = 1 | K_ODD | K_HI;
-// typographic spaces and hyphens (recognize reads them as plain ones: see TYPO_FOUND)
+/**
+ * Typographic spaces and hyphens (no-break space U+00A0, narrow no-break space U+202F, figure and
+ * thin spaces U+2000-U+200A; hyphen U+2010, no-break hyphen U+2011), which word processors put in
+ * phone numbers, NIRs and dates: the character pass flags them (K_TYPO → G_TYPO) and recognize
+ * reads the text again with plain ones (plainSpaces: one code unit for one, the same offsets).
+ */
+const TYPO_G = /[\u00a0\u2000-\u200a\u202f\u2010\u2011]/g;
 for (const c of [0xa0, 0x202f, 0x2010, 0x2011]) CHAR_KIND[c]! |= K_TYPO;
 for (let c = 0x2000; c <= 0x200a; c++) CHAR_KIND[c]! |= K_TYPO;
+export function plainSpaces(text: string): string {
+  return text.replace(TYPO_G, (c) => (c === '\u2010' || c === '\u2011' ? '-' : ' '));
+}
 /**
  * After a 1-3 digit run ending at the '.' at i: two more runs of 1-3 digits each followed by '.',
  * then a digit — what the rest of an IPv4 address needs (\d{1,3} cannot stop inside a longer run).
