@@ -285,6 +285,7 @@ function pushX(s: number): void {
  */
 let tokText = '', tokRegular = false, nTok = 0, tokCapEnd = 0;
 let tokA = new Int32Array(256), tokB = new Int32Array(256);
+/** The lower-case cue words (the WORD regex's second alternative is built from this list, with 'sœur'). */
 const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'mademoiselle', 'patient', 'patiente', 'père', 'pere',
   'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
   'conjointe', 'tuteur', 'tutrice', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
@@ -826,7 +827,7 @@ const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 
  * initials and titles) and the lower-case cue words; other lower-case words are skipped by the
  * regex engine itself (no token object for them).
  */
-const WORD = /[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:docteur|professeur|madame|monsieur|mademoiselle|patiente?|p[èe]re|m[èe]re|fils|fille|[ée]poux|[ée]pouse|fr[èe]re|s(?:oe|œ)ur|mari|femme|conjointe?|tut(?:eur|rice)|father|mother|son|daughter|husband|wife|brother|sister|guardian|sign[ée]e?|signed|nom|pr[ée]nom|name|interne|n[ée]e|mme|mlle|mr|dr|pr|opérateur|opératrice|operateur|operatrice|technicien|technicienne|manipulateur|manipulatrice|infirmier|infirmière|infirmiere|secrétaire|secretaire|psychologue|pharmacien|pharmacienne|kiné|kine|orthophoniste)(?![A-Za-zÀ-ÖØ-öø-ÿ])/g;
+const WORD = new RegExp(`[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:${[...CUE_WORDS, 'sœur'].join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ])`, 'g');
 const INITIALS = /^[A-ZÀ-Þ](?:[-.][A-ZÀ-Þ])+$/;
 const SYNTHEA_CORE = /^[A-Z][a-z]{2,}$/;
 
