@@ -1803,22 +1803,27 @@ export function markBirthDates(text: string, spans: Span[]): void {
 }
 
 /** Identifier spans after a cue get the cue's label (IPP, NDA, RPPS, MRN). */
+/** The cues of labelIdentifiers, any case: the last one before an identifier gives its label. */
+const ID_LABEL_CUES = /IPP|NDA|S[ÉE]JOUR|RPPS|MRN|MEDICAL RECORD|RECORD|ADELI|FINESS|S[ÉE]RIE|SERIAL|S\/N/gi;
+function idLabelOf(cue: string): TextLabel {
+  switch (cue.charCodeAt(0) | 32) {
+    case 105: return 'IPP';
+    case 110: return 'NDA';
+    case 114: return (cue.charCodeAt(1) | 32) === 112 ? 'RPPS' : 'MRN'; // RPPS, RECORD
+    case 109: return 'MRN'; // MRN, MEDICAL RECORD
+    case 115: return (cue.charCodeAt(2) | 32) === 106 ? 'NDA' : 'ID'; // SÉJOUR/SEJOUR; SÉRIE/SERIE/SERIAL, S/N
+    default: return 'ID'; // ADELI, FINESS: identifiers of professionals and establishments
+  }
+}
 export function labelIdentifiers(text: string, spans: Span[]): void {
   for (const s of spans) {
     if (s.label !== 'ID' || s.rule !== 'id-cue') continue;
-    const before = text.slice(Math.max(0, s.start - 40), s.start).toUpperCase();
-    // the cue written last wins; ties go to the first of IPP, NDA, RPPS, MRN
-    let label: TextLabel = 'IPP', at = before.lastIndexOf('IPP');
-    const nda = Math.max(before.lastIndexOf('NDA'), before.lastIndexOf('SÉJOUR'), before.lastIndexOf('SEJOUR'));
-    if (nda > at) { label = 'NDA'; at = nda; }
-    const rpps = before.lastIndexOf('RPPS');
-    if (rpps > at) { label = 'RPPS'; at = rpps; }
-    const mrn = Math.max(before.lastIndexOf('MRN'), before.lastIndexOf('MEDICAL RECORD'), before.lastIndexOf('RECORD'));
-    if (mrn > at) { label = 'MRN'; at = mrn; }
-    // other identifiers of professionals and establishments (ADELI, FINESS): ID
-    const other = Math.max(before.lastIndexOf('ADELI'), before.lastIndexOf('FINESS'), before.lastIndexOf('SÉRIE'), before.lastIndexOf('SERIE'), before.lastIndexOf('SERIAL'), before.lastIndexOf('S/N'));
-    if (other > at) { label = 'ID'; at = other; }
-    if (at >= 0) s.label = label;
+    // the cue written last in the 40 characters before the number wins
+    const before = text.slice(Math.max(0, s.start - 40), s.start);
+    let last: string | null = null;
+    ID_LABEL_CUES.lastIndex = 0;
+    for (let m = ID_LABEL_CUES.exec(before); m !== null; m = ID_LABEL_CUES.exec(before)) last = m[0];
+    if (last !== null) s.label = idLabelOf(last);
   }
 }
 
