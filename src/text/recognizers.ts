@@ -208,6 +208,8 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   // address-fr (case-insensitive): digits then '-', ',', "bis"/"ter"/[a-c], or ' ' and such a word or a street word
   if (len <= 4 && (c === 45 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 99) || (c | 32) === 116 || (c === 32 && c2 > 0 && c2 < 128 && ADDR_FIRST[c2 | 32] === 1))) sh |= S_ADDR;
   if (len === 1 && c === 32) sh |= S_SPACED;
+  // recognizeVehicles: a plate's '-ddd-', or a digit run touching an upper-case ASCII letter (inside a VIN)
+  if ((pc >= 65 && pc <= 90) || (c >= 65 && c <= 90) || (len === 3 && c === 45 && pc === 45)) sh |= S_VEH;
   if (len === 5) sh |= S_ZIP;
   if (c === 32 && len <= 5 && i + 1 < n) {
     // address-en: ' ' + [A-Z][a-z]+ ' ' + another word
@@ -268,7 +270,8 @@ let xS = new Int32Array(64), nX = 0;
 function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> { const b = new Int32Array(a.length * 2); b.set(a); return b; }
 const S_LE2 = 1, S_ISO = 2, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
   S_8 = 1 << 9, S_F0 = 1 << 10, S_US = 1 << 11, S_NIR = 1 << 12, S_SSN = 1 << 13, S_IP = 1 << 14, S_LONG = 1 << 15,
-  S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20, S_CUE45 = 1 << 21, S_9X = 1 << 22;
+  S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20, S_CUE45 = 1 << 21, S_9X = 1 << 22,
+  S_VEH = 1 << 23;
 /** First letters (lower case) of "bis", "ter", [a-c] and the street words of address-fr. */
 const ADDR_FIRST = new Uint8Array(128);
 for (const ch of 'abcdefhilmpqrstv') ADDR_FIRST[ch.charCodeAt(0)] = 1;
@@ -1541,6 +1544,7 @@ function recognizeVehicles(text: string, spans: Span[]): void {
   if (tokText === text && !referenceScan) {
     let lastVin = -1;
     for (let q = 0; q < nRuns; q++) {
+      if ((runM[q]! & S_VEH) === 0) continue;
       const s = runS[q]!, e = runE[q]!;
       if (e - s === 3 && cc(text, s - 1) === 45 && cc(text, e) === 45 && isPlateLetter(cc(text, s - 2)) && isPlateLetter(cc(text, s - 3))
         && isPlateLetter(text.charCodeAt(e + 1)) && isPlateLetter(text.charCodeAt(e + 2)) && !(s >= 4 && isAlnumLatin(text.charCodeAt(s - 4))) && !isAlnumLatin(text.charCodeAt(e + 3))) {
