@@ -1304,8 +1304,9 @@ function extendOk(neighbour: number, anchor: number): boolean {
 
 /** After a title: spaces, a dot, or a colon ("Dr.Sugor", "Dr : X"); without `dot`, no dot. */
 function gapOkTitle(text: string, a: number, b: number, dot = true): boolean {
-  if (b - a > 4) return false;
-  for (let k = a; k < b; k++) { const c = text.charCodeAt(k); if (c !== 32 && (c !== 46 || !dot) && c !== 58 && c !== 160) return false; }
+  if (b - a > 6) return false;
+  // (quotes too: a field of exported data, "nom": "DUPONT", Nom : « DUPONT »)
+  for (let k = a; k < b; k++) { const c = text.charCodeAt(k); if (c !== 32 && (c !== 46 || !dot) && c !== 58 && c !== 160 && c !== 34 && c !== 171 && c !== 8220) return false; }
   return true;
 }
 /** After an initial: nothing or spaces. */

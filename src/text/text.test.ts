@@ -63,6 +63,8 @@ test('birth dates: a cue that starts a word (né le, mise au monde le, naît en,
 
 test('form fields and lower-case names: "Nom de naissance : LEBRUN", "Prénom : aziz", "mme dupont", "Dr. Caroline pidoux"', () => {
   assert.deepEqual(labels("Nom de naissance : LEBRUN  Nom d'usage : MARCHAND  Prénom usuel : Odile"), [['NAME', 'LEBRUN'], ['NAME', 'MARCHAND'], ['NAME', 'Odile']]);
+  // exported data: quotes between the field and its value
+  assert.deepEqual(labels('{"nom": "DUPONT", "prenom": "Marie"} — Nom : « LEROY »'), [['NAME', 'DUPONT'], ['NAME', 'Marie'], ['NAME', 'LEROY']]);
   assert.deepEqual(labels('Prénom: aziz\nNom de jeune fille : leroux'), [['NAME', 'aziz'], ['NAME', 'leroux']]);
   assert.deepEqual(labels('vu par mme dupont ce matin, appel de mr lefevre'), [['NAME', 'dupont'], ['NAME', 'lefevre']]);
   assert.deepEqual(labels('rendez-vous avec le Dr. Caroline pidoux'), [['NAME', 'Caroline pidoux']]);
