@@ -1085,6 +1085,13 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (k - 1 >= 0 && !isName[k - 1] && ends[k - 1]! - starts[k - 1]! === 1 && starts[k]! - ends[k - 1]! === 1 && text.charCodeAt(ends[k - 1]!) === 32
       && !(flags[k]! & F_CITY) && (k - 2 < 0 || !(flags[k - 2]! & F_CAP) || ends[k - 2]! < starts[k - 1]! - 2)) isName[k - 1] = 1;
   }
+  // data fields: "DUPONT;Marie", "Marie | DUPONT" — a known surname in upper case across one field
+  // separator (';', '|', tab) from a name
+  for (let i = 0; i + 1 < n; i++) {
+    if (isName[i] === isName[i + 1] || !fieldSeparator(text, ends[i]!, starts[i + 1]!)) continue;
+    const j = isName[i] ? i + 1 : i;
+    if ((flags[j]! & (F_UPPER | F_SUR)) === (F_UPPER | F_SUR) && !(flags[j]! & (F_STOP | F_AMBIG | F_CITY | F_TITLE | F_CUE))) isName[j] = 1;
+  }
   // "AID MERGHAD, ZINEDINE", "TAILLARD, TAILLARD PIERRE": an upper-case block before ", <name>"
   for (let i = 1; i < n; i++) {
     if (!isName[i] || isName[i - 1] || !(flags[i]! & F_UPPER)) continue;
@@ -1175,6 +1182,17 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     }
     if (words > 0) spans.push({ start: a, end: e, label: 'NAME', score: 0.8, rule: 'name-field' });
   }
+}
+/** One field separator (';', '|' or a tab) with spaces around it at most. */
+function fieldSeparator(text: string, a: number, b: number): boolean {
+  if (b - a > 3) return false;
+  let seps = 0;
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 59 || c === 124 || c === 9) seps++;
+    else if (c !== 32) return false;
+  }
+  return seps === 1;
 }
 /** Spaces, one line break (\n or \r\n), spaces: where a wrapped line was cut. */
 function wrapGap(text: string, a: number, b: number): boolean {

@@ -65,6 +65,8 @@ test('form fields and lower-case names: "Nom de naissance : LEBRUN", "Prénom : 
   assert.deepEqual(labels("Nom de naissance : LEBRUN  Nom d'usage : MARCHAND  Prénom usuel : Odile"), [['NAME', 'LEBRUN'], ['NAME', 'MARCHAND'], ['NAME', 'Odile']]);
   // exported data: quotes between the field and its value
   assert.deepEqual(labels('{"nom": "DUPONT", "prenom": "Marie"} — Nom : « LEROY »'), [['NAME', 'DUPONT'], ['NAME', 'Marie'], ['NAME', 'LEROY']]);
+  // data fields: a known surname in upper case across one separator from a name
+  assert.deepEqual(labels('DUPONT;Marie;12/03/1950\nDURAND | Paul | 06 12 34 56 78'), [['NAME', 'DUPONT'], ['NAME', 'Marie'], ['DATE', '12/03/1950'], ['NAME', 'DURAND'], ['NAME', 'Paul'], ['PHONE', '06 12 34 56 78']]);
   assert.deepEqual(labels('Prénom: aziz\nNom de jeune fille : leroux'), [['NAME', 'aziz'], ['NAME', 'leroux']]);
   assert.deepEqual(labels('vu par mme dupont ce matin, appel de mr lefevre'), [['NAME', 'dupont'], ['NAME', 'lefevre']]);
   assert.deepEqual(labels('rendez-vous avec le Dr. Caroline pidoux'), [['NAME', 'Caroline pidoux']]);
