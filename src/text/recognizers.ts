@@ -201,7 +201,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (len >= 8 && len <= 12) sh |= S_LONG;
   // age-90: 9x or 10x/11x, then ' '? and ans / year / yo / y/o (any case)
   if ((len === 2 && d0 === 57) || (len === 3 && d0 === 49 && (t.charCodeAt(s + 1) === 48 || t.charCodeAt(s + 1) === 49))) {
-    const a = c === 32 ? c1 | 32 : c | 32;
+    const a = c === 32 || c === 45 ? c1 | 32 : c | 32;
     if (a === 97 || a === 121) sh |= S_AGE;
     sh |= S_9X;
   }
@@ -572,7 +572,8 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
     check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.5 : null) },
   { rule: 'date-text', at: S_LE2, monthDot: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
-    re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)? ?(?:${MONTHS})\\.?(?: ?(?:\\d{4}|\\d{2}))?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
+    // (dashes or slashes around the month too, as laboratory systems write: "3-Jan-2020", "01/JAN/2020")
+    re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)?(?: ?|[-/])(?:${MONTHS})\\.?(?:(?: ?|[-/])(?:\\d{4}|\\d{2}))?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   { rule: 'date-text', mon: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   // English month and day without a year ("from March 2 to March 9"): capitalized month names
@@ -677,7 +678,7 @@ export const RULES: RegexRule[] = [
     relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
   // ---- ages over 89
   { rule: 'age-90', at: S_AGE, label: 'AGE', score: 0.9, needs: C_DIGIT,
-    re: /(?<![A-Za-z0-9À-ÿ])(?:9\d|1[01]\d) ?(?:ans|years?[- ]old|yo|y\/o|years? of age)(?![A-Za-zÀ-ÿ])/gi },
+    re: /(?<![A-Za-z0-9À-ÿ])(?:9\d|1[01]\d)[ -]?(?:ans|years?[- ]old|yo|y\/o|years? of age)(?![A-Za-zÀ-ÿ])/gi },
   // the age after a cue ("aged 91", "age: 93", "âgée de 95"), without a unit
   { rule: 'age-90-cue', at: S_9X, label: 'AGE', score: 0.8, needs: C_DIGIT,
     re: /(?<=(?<![A-Za-z0-9À-ÿ])(?:aged?|âg[ée]e?s?(?: de)?|agee?s?(?: de)?)\s?:?\s?)(?:9\d|1[01]\d)(?![0-9]|[.,]\d| ?%)/gi },

@@ -122,6 +122,11 @@ test('obfuscated e-mails, device serial numbers, registration plates and VINs (H
   assert.deepEqual(labels('Examen — opérateur : LEGRAND N. ; MRN: 003-45-678'), [['NAME', 'LEGRAND N.'], ['MRN', '003-45-678']]);
 });
 
+test('dates with dashes or slashes around the month (laboratory systems), ages written with a hyphen', () => {
+  assert.deepEqual(labels('Seen 3-Jan-2020 and 01/JAN/2020; a 92-year-old man.', 'en'), [['DATE', '3-Jan-2020'], ['DATE', '01/JAN/2020'], ['AGE', '92-year-old']]);
+  assert.deepEqual(labels('Prélevé le 12-mars-2020.'), [['DATE', '12-mars-2020']]);
+});
+
 test('hospital stay and record numbers after their cue; a cue word inside a longer word is no cue', () => {
   assert.deepEqual(labels('N° de séjour : 2024-000123.'), [['NDA', '2024-000123']]);
   assert.deepEqual(labels('Numéro de dossier 87654321'), [['ID', '87654321']]);
