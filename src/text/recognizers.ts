@@ -1216,12 +1216,14 @@ function lowerSurnameAfter(text: string, end: number, lex: Map<string, number>):
   return e > end + 1 && lowerNameWord(text, end + 1, e, lex, true) ? e : end;
 }
 /**
- * Where a person lives, after a residence cue, even when the place is in no dictionary: "lives in
- * Bristol", "lives alone in Quincy", "originally from Ohio", "habite à Plouguerneau", "vit seule à
- * Saint-Junien", "originaire d'Alger": one to three capitalized tokens (CITY; a country or a state
- * is over-redacted, never missed).
+ * Where a person lives or goes, after a residence cue, even when the place is in no dictionary:
+ * "lives in Bristol", "lives with her daughter in Clarksburg" (up to four lower-case words between),
+ * "originally from Ohio", "discharged to Brookline", "habite à Plouguerneau", "vit seule à
+ * Saint-Junien", "originaire d'Alger": one to three capitalized tokens (CITY; a country, a state or
+ * a facility is over-redacted, never missed). Not after a transfer: "transférée en Réanimation" is
+ * a ward.
  */
-const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|d[ée]m[ée]nag[ée]e?s?)(?: (?:here|there|now|currently|alone|together|seule?|seuls|actuellement|d[ée]sormais|maintenant|toujours))? (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’]))/iy;
+const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|d[ée]m[ée]nag[ée]e?s?)(?: [a-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’]))/iy;
 const W_HOSP_BEFORE = 1, W_RES_BEFORE = 2;
 /**
  * The short word right before the token at s, as bits: W_HOSP_BEFORE for à, au, vers, la, at, to
@@ -1275,7 +1277,9 @@ function placesAfterWords(text: string, spans: Span[], isName: Uint8Array): void
     RESIDENCE_CUE.lastIndex = s;
     if (!RESIDENCE_CUE.test(text)) continue;
     let k = i;
-    while (k + 1 < n && k - i < 2 && gapOk(k) && (nFlags[k + 1]! & F_CAP) && !(nFlags[k + 1]! & (F_STOP | F_TITLE)) && !isName[k + 1]) k++;
+    // (not into a facility's cue word: "discharged to Hebrew Rehabilitation Center")
+    while (k + 1 < n && k - i < 2 && gapOk(k) && (nFlags[k + 1]! & F_CAP) && !(nFlags[k + 1]! & (F_STOP | F_TITLE)) && !isName[k + 1]
+      && !EN_HOSP_WORDS.has(text.slice(nStarts[k + 1]!, nEnds[k + 1]!))) k++;
     spans.push({ start: s, end: nEnds[k]!, label: 'CITY', score: 0.7, rule: 'city-residence' });
     i = k;
   }

@@ -90,6 +90,8 @@ test('names before a credential; where a person lives, after a residence cue, ev
   assert.ok(!labels('Baltimore, MD 21201', 'en').some(([l, v]) => l === 'NAME' && v === 'Baltimore'));
   assert.deepEqual(labels('He lives in Bristol and moved to New York City in 2010.', 'en'), [['CITY', 'Bristol'], ['CITY', 'New York City'], ['DATE', '2010']]);
   assert.deepEqual(labels("Elle habite à Plouguerneau. Originaire d'Alger."), [['CITY', 'Plouguerneau'], ['CITY', 'Alger']]);
+  assert.deepEqual(labels('She lives with her daughter in Clarksburg; discharged to Brookline.', 'en'), [['CITY', 'Clarksburg'], ['CITY', 'Brookline']]);
+  assert.deepEqual(labels('Vit avec sa fille à Lyon. Transférée en Réanimation.'), [['CITY', 'Lyon']]);
   assert.deepEqual(labels('Patient vit à domicile avec son épouse. Réside en EHPAD.'), []);
   assert.deepEqual(labels('Discharged to Hebrew Rehabilitation Center.', 'en'), [['HOSPITAL', 'Hebrew Rehabilitation']]);
   assert.deepEqual(labels('12 bis rue Pasteur, BP 40012, 69002 Lyon'), [['ADDRESS', '12 bis rue Pasteur'], ['ADDRESS', 'BP 40012'], ['ZIP', '69002'], ['CITY', 'Lyon']]);
