@@ -1594,6 +1594,30 @@ function recognizeVehicles(text: string, spans: Span[]): void {
   while ((m = VIN_G.exec(text)) !== null) vinAt(text, m.index, spans);
 }
 
+/**
+ * An address cut by a wrapped line ("12 rue des⏎Lilas, 75013 Paris"): a street span that ends
+ * with a particle or a title word right before a line break goes on over the next line's
+ * capitalized words (up to a comma, a semicolon, a parenthesis, a digit or the line's end).
+ */
+const ADDRESS_TAIL = /(?:^|\s)(?:de|des|du|de la|d['’]|la|le|les|l['’]|saint|sainte|st|ste|général|general|maréchal|marechal|docteur|président|president|colonel|capitaine|abbé|abbe|professeur|rue|avenue|boulevard|allée|allee|place|chemin|impasse|route|quai|cours)$/i;
+function extendWrappedAddresses(text: string, spans: Span[]): void {
+  const n = spans.length;
+  for (let q = 0; q < n; q++) {
+    const sp = spans[q]!;
+    if (sp.label !== 'ADDRESS') continue;
+    let e = sp.end;
+    if (cc(text, e) === 13) e++;
+    if (cc(text, e) !== 10 || !ADDRESS_TAIL.test(text.slice(Math.max(sp.start, sp.end - 12), sp.end))) continue;
+    let k = e + 1;
+    const c0 = cc(text, k);
+    if (!((c0 >= 65 && c0 <= 90) || (c0 >= 192 && c0 <= 222 && c0 !== 215))) continue;
+    const stop = Math.min(text.length, k + 40);
+    while (k < stop) { const c = text.charCodeAt(k); if (c === 44 || c === 59 || c === 40 || c === 41 || c === 10 || c === 13 || (c >= 48 && c <= 57)) break; k++; }
+    while (k > e + 1 && text.charCodeAt(k - 1) === 32) k--;
+    spans.push({ start: sp.start, end: k, label: 'ADDRESS', score: sp.score, rule: sp.rule });
+  }
+}
+
 /** Every pattern recognizer over the text. */
 /** The language of the text recognizePatterns is scanning (a rule's check may read it). */
 let patternLang: Lang = 'fr';
@@ -1627,6 +1651,7 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
   if (!(cls & C_DIGIT)) return 0;
   recognizeSpacedDigits(text, spans);
   recognizeVehicles(text, spans);
+  extendWrappedAddresses(text, spans);
   let m: RegExpExecArray | null;
   cur = 0;
   let from = 0;

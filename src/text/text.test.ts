@@ -105,9 +105,11 @@ test('no-break and thin spaces, no-break hyphens (word processors) are read as p
   assert.equal(redactText(t, { lang: 'fr' }).text, `Tél${nn}: [TEL], NIR${nb}[NIR], né le [DATE_NAISSANCE], [ADRESSE], fax [TEL].`);
 });
 
-test('wrapped text: a phone number, a NIR or a name cut by a line break is found whole; a column of values is no phone', () => {
+test('wrapped text: a phone number, a NIR, a name or an address cut by a line break is found whole; a column of values is no phone', () => {
   assert.deepEqual(labels('Joignable au 06 12 34\n56 78 en journée. NIR 1 85 05 78\r\n006 084 36.'), [['PHONE', '06 12 34\n56 78'], ['NIR', '1 85 05 78\r\n006 084 36']]);
   assert.deepEqual(labels('Mme Marie\nDUPONT est revue.'), [['NAME', 'Marie'], ['NAME', 'DUPONT']]);
+  assert.deepEqual(labels('Adresse : 12 rue des\nLilas, 75013 Paris'), [['ADDRESS', '12 rue des\nLilas'], ['ZIP', '75013'], ['CITY', 'Paris']]);
+  assert.deepEqual(labels('12 rue Pasteur\nMarie DUPONT'), [['ADDRESS', '12 rue Pasteur'], ['NAME', 'Marie DUPONT']]);
   assert.deepEqual(labels('Valeurs :\n06\n12\n34\n56\n78\n'), []);
   assert.deepEqual(labels('Vu par Marie\nCOMPTE RENDU OPERATOIRE'), [['NAME', 'Marie']]);
 });
