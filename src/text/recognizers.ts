@@ -1574,8 +1574,8 @@ function recognizeVehicles(text: string, spans: Span[]): void {
         && isPlateLetter(text.charCodeAt(e + 1)) && isPlateLetter(text.charCodeAt(e + 2)) && !(s >= 4 && isAlnumLatin(text.charCodeAt(s - 4))) && !isAlnumLatin(text.charCodeAt(e + 3))) {
         spans.push({ start: s - 3, end: e + 3, label: 'ID', score: 0.8, rule: 'plate' });
       }
-      // a VIN holds letters and digits with no separator: some digit run of it touches an upper-case letter
-      if (s < lastVin || !((s > 0 && isUpperCode(cc(text, s - 1)) && cc(text, s - 1) < 91) || (cc(text, e) >= 65 && cc(text, e) <= 90))) continue;
+      // (S_VEH: a VIN's digit runs touch its upper-case letters; a plate's '-ddd-' block is 3 long)
+      if (s < lastVin) continue;
       let a = s, b = e;
       while (a > 0 && isUpperAlnum(text.charCodeAt(a - 1))) a--;
       while (b < text.length && isUpperAlnum(text.charCodeAt(b))) b++;
@@ -1744,7 +1744,7 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
 const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre']);
 const EN_HOSP_CUE = /(?<![A-Za-z0-9_À-ÿŸ])(?:Hospital|Clinic|Infirmary|Center|Centre)(?![A-Za-z0-9_À-ÿŸ])/g;
 /** A character of EN_HOSP_CUE's boundary class (the letter runs of the character pass, digits, '_'). */
-function hospWordChar(c: number): boolean { return isAsciiLetter(c) || isDigitCode(c) || c === 95 || (c >= 192 && c <= 255) || c === 376; }
+function hospWordChar(c: number): boolean { return isAlnumLatin(c) || c === 95 || c === 376; }
 /** Words of an English hospital's name that name none by themselves ("the General Hospital", "Urgent Care Clinic"). */
 const HOSP_GENERIC = new Set(['GENERAL', 'MEMORIAL', 'REGIONAL', 'COMMUNITY', 'COUNTY', 'UNIVERSITY', 'STATE', 'CITY', 'DISTRICT', 'VETERANS',
   'CANCER', 'HEART', 'TEACHING', 'PRIVATE', 'PUBLIC', "CHILDREN'S", 'CHILDRENS', "WOMEN'S", 'PEDIATRIC', 'REHABILITATION', 'REHAB', 'SURGICAL',
