@@ -23,6 +23,8 @@ const FRAGMENTS = [
   'Boston, MA 02115', 'Lieu-dit Kerbihan', 'sept allée des roses', 'Vingt-deux rue ', 'résidence ', 'EHPAD Les Glycines', 'maison de retraite Saint-Joseph', 'Hameau de la Motte', 'éRésidence Pins', ', IL ', 'New York', '-1234', 'CHU', 'Hôpital', 'hôpital', 'CH', 'Clinique', 'la clinique des Cèdres', 'à Bichat', 'vers la Pitié-Salpêtrière', 'Mayo Clinic', 'Massachusetts General Hospital', 'Medical Center', 'Shopping Center', 'Infirmary', 'AP-HP Hospital', 'centre hospitalier', 'groupe hospitalier', 'Centre hospitalier', 'Paris', 'Lyon', 'CEDEX',
   'Dr', 'Dr.', 'Mme', 'M.', 'patient', 'patiente', 'sœur', 'soeur', 'fils', 'docteur', 'madame', 'signé', 'prénom', 'interne', 'mère', 'époux', 'father', 'né le', 'DDN', 'Marie', 'DUPONT', 'Jean-Pierre', "O'Brien", 'iPhone',
   'le docteur DUPONT ', 'la patiente LEROY ', 'signé par Xavier ', 'sœur Anne ', 'Sœur Anne ', 'Jean-sœur ', 'sœurs ', 'asœur ', 'œdème ', 'cœur ', 'prénom : Zoé ', 'née le 3 mars 1950', 'en mars 2003', 'deux janvier mille neuf cent', 'au CHU de Rouen', 'tél. 12345', '75013 Paris', 'Dr M. LEROY',
+  'Unit No: ', 'unit #', 'Job #: ', 'Acct ', 'account no.', 'accession', 'encounter id', 'member ID ', 'policy #', 'n° adhérent ', 'pager #', 'pgr', 'bip ', '#', ', M.D.', ', Ph.D.', 'M.D', ', R.N. ',
+  'St., Apt 3', '45 Elm St', 'ASHTABULA COUNTY HOSPITAL', 'MEDICAL CENTER', 'HOSPITAL', 'Patient Name: ',
   'Maude482', 'ans', 'aged ', 'âgée de ', 'age: ', 'year-old', 'mg', '%', 'marie@exemple.fr', 'www.exemple.fr',
 ];
 const doc = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 60 }).map((parts) => parts.join(''));

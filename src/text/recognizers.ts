@@ -75,7 +75,7 @@ const C_DIGIT = 1, C_SLASH = 2, C_DOT = 4, C_DASH = 8, C_PAREN = 16, C_COLON = 3
  */
 const G_DSY = 1 << 10;     // digit ' ' then a run of >= 4 digits starting 1 or 2  (date-dmy-space)
 const G_UUD = 1 << 13;     // two upper-case ASCII letters then a digit            (iban)
-const G_CUEEXT = 1 << 16;  // a 4-5 digit run after a letter (only spaces, ':', '.' between) (phone-cue-ext)
+const G_CUEEXT = 1 << 16;  // a 4-5 digit run after a letter (only spaces, ':', '.', '#' between) (phone-cue-ext)
 const G_D2S = 1 << 18;     // DIGIT2_SPACE's shape (date-words' second gate)
 const G_DEG = 1 << 19;     // '°' (n° dossier / n° séjour)
 const G_MONTH = 1 << 20;   // a month name (MONTH_FORMS)                          (date-text, date-month-cue, date-words)
@@ -229,12 +229,12 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   m |= phoneChain(t, s, len);
   if (len === 4 || len === 5) {
     let k = s - 1;
-    while (k >= 0) { const b = t.charCodeAt(k); if (!(isSpaceLike(b) || b === 58 || b === 46)) break; k--; }
+    while (k >= 0) { const b = t.charCodeAt(k); if (!(isSpaceLike(b) || b === 58 || b === 46 || b === 35)) break; k--; }
     if (k >= 0 && isAsciiLetter(t.charCodeAt(k))) {
       m |= G_CUEEXT;
-      // every phone-cue-ext cue ends with one of these letters (téléphone, tél, au, fax, faxer, ext, le…)
+      // every phone-cue-ext cue ends with one of these letters (téléphone, tél, au, fax, faxer, ext, le, pager, bip…)
       const l = t.charCodeAt(k) | 32;
-      if (l === 101 || l === 108 || l === 117 || l === 120 || l === 114 || l === 116) sh |= S_CUE45;
+      if (l === 101 || l === 108 || l === 117 || l === 120 || l === 114 || l === 116 || l === 112) sh |= S_CUE45;
     }
   }
   if (s >= 2) { const a = t.charCodeAt(s - 2); if (pc >= 65 && pc <= 90 && a >= 65 && a <= 90) m |= G_UUD; }
@@ -396,7 +396,8 @@ function suffixCandidates(t: string, ws: number, i: number): void {
  * with an ASCII \b and each cue ends a word, so a match starts at such a word that is a whole
  * letter run or a run suffix after a non-ASCII letter: the candidates idcS.
  */
-const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 'numero', 'medical', 'patient', 'record', 'serial']);
+const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 'numero', 'medical', 'patient', 'record', 'serial',
+  'unit', 'acct', 'account', 'job', 'accession', 'encounter', 'member', 'policy', 'license', 'licence']);
 addWords(IDC_WORDS, W_IDC);
 let idcS = new Int32Array(16), nIdc = 0;
 function idcWord(t: string, p: number, i: number): void {
@@ -610,7 +611,7 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}(?:\\+?1[ .\\-])?(?:\\([2-9]\\d{2}\\)[ \\-]?|[2-9]\\d{2}[ .\\-])\\d{3}[ .\\-]\\d{4}${E}`, 'g') },
   // the extension digits after a cue (the cue as a look-behind: the match is the digits, tried at 4-5 digit runs)
   { rule: 'phone-cue-ext', at: S_CUE45, label: 'PHONE', score: 0.7, needs: C_DIGIT | G_CUEEXT,
-    re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?)\s*[:.]?\s*)\d{4,5}(?!\d)/gi },
+    re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?|pager|beeper|pgr|bip|bipeur)\s*[:.]?\s*#?\s*)\d{4,5}(?!\d)/gi },
   // ---- identifiers with a checksum or a fixed shape
   { rule: 'nir', at: S_NIR, label: 'NIR', score: 0.7, needs: C_DIGIT,
     // (groups separated by a space, or by a line break where the text was wrapped)
@@ -672,7 +673,7 @@ export const RULES: RegexRule[] = [
   // (the number may be written in parts: "Dossier n° 2024-000123"); the cue ends a word
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, idc: true,
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N")
-    re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|n° ?(?:de )?s[ée]rie|(?:dossier|s[ée]jour) n°|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie)|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n)(?![A-Za-zŸ])[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
+    re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|n° ?(?:de )?s[ée]rie|(?:dossier|s[ée]jour) n°|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie)|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|policy (?:no\.?|number|#)|licen[cs]e (?:no\.?|number|#)|n° ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent)(?![A-Za-zŸ])[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
   { rule: 'long-number', at: S_LONG, label: 'ID', score: 0.5, needs: C_DIGIT,
     re: new RegExp(`${B}\\d{8,12}${E}`, 'g'),
     relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
@@ -689,7 +690,7 @@ export const RULES: RegexRule[] = [
   { rule: 'address-fr', day: true, label: 'ADDRESS', score: 0.75,
     re: new RegExp(`(?<![${L}])(?:${NUMW_DAY})(?:-(?:${NUMW}))*(?: (?:bis|ter))?,? ${STREET}`, 'gi') },
   { rule: 'address-en', at: S_ADDREN, label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER,
-    re: /\b\d{1,5} (?:[A-Z][a-z]+ ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass)\.?(?: (?:Apt|Suite|Unit|#) ?[\w-]+)?\b/gu },
+    re: /\b\d{1,5} (?:[A-Z][a-z]+ ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass)\.?(?:,? (?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Bldg\.?|Floor|Fl\.?|#) ?[\w-]+)?\b/gu },
 ];
 
 /**
@@ -759,6 +760,7 @@ const STOP = new Set([
   'LOI', 'DECRET', 'ARTICLE', 'ARRETE', 'CODE', 'NORME', 'SYNDROME', 'MALADIE', 'SIGNE', 'TEST', 'SCORE', 'CLASSIFICATION', 'STADE', 'TYPE', 'GROUPE', 'EQUIPE', 'INTERNES', 'INTERNE', 'EXTERNE', 'PERE', 'MERE',
   'LUNDI', 'MARDI', 'MERCREDI', 'JEUDI', 'VENDREDI', 'SAMEDI', 'DIMANCHE', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY',
   'JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER',
+  'NAME', 'SURNAME', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
 
@@ -833,6 +835,8 @@ const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 
  */
 const WORD = new RegExp(`[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:${[...CUE_WORDS, 'sœur'].join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ])`, 'g');
 const INITIALS = /^[A-ZÀ-Þ](?:[-.][A-ZÀ-Þ])+$/;
+/** Credentials written with dots, after a comma ("…, M.D.", "…, Ph.D.", "…, R.N."): at a token's start. */
+const DOTTED_CRED = /(?<=, ?)(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|D\.D\.S|D\.M\.D|L\.P\.N|M\.B\.B\.S)\.?(?![A-Za-zÀ-ÿ])/y;
 const SYNTHEA_CORE = /^[A-Z][a-z]{2,}$/;
 
 function isUpperCode(c: number): boolean {
@@ -917,7 +921,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   const starts: number[] = [];
   const ends: number[] = [];
   const flags: number[] = [];
-  let next = 0;
+  let next = 0, credEnd = -1;
   // the tokens of the character pass when it ran on this text, else the WORD regex
   const pre = tokText === text && tokRegular && !referenceScan;
   for (let q = 0; ; q++) {
@@ -942,6 +946,12 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     f |= F_CAP;
     // "N°" (numéro): a letter right before '°' is never a name
     if (coreLen === 1 && cc(text, tokE) === 176) f |= F_STOP;
+    // a credential written with dots after a name ("Xavier K. Ingram, M.D."): "M." is no title, "D." no initial
+    if (hasDot && coreLen <= 2 && s >= 2) {
+      DOTTED_CRED.lastIndex = s;
+      if (DOTTED_CRED.test(text)) credEnd = DOTTED_CRED.lastIndex;
+    }
+    if (s < credEnd) { starts.push(s); ends.push(tokE); flags.push(F_CAP | F_CRED | F_STOP); continue; }
     // a pain scale before its value ("EVA 3/10", "EVA : 7"), not the first name Eva
     if (coreLen === 3 && text.startsWith('EVA', s) && /^ ?:? ?\d/.test(text.slice(tokE, tokE + 4))) f |= F_STOP;
     const cap = true;
@@ -1693,7 +1703,7 @@ const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
  * word is followed by ' ': a whole letter run, or a run suffix after a non-ASCII letter.
  */
 const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 'CHU', 'CHR', 'CH', 'Clinique', 'CLINIQUE', 'clinique', 'Hospital', 'Groupe', 'groupe', 'GH', 'Centre', 'centre', 'hôpital', 'hopital',
-  'Clinic', 'Center', 'Infirmary']);
+  'Clinic', 'Center', 'Infirmary', 'HOSPITAL', 'CLINIC', 'CENTER', 'CENTRE', 'INFIRMARY']);
 addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
 function isHospCue(t: string, p: number, i: number): boolean {
   const c = t.charCodeAt(p);
@@ -1741,8 +1751,8 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
   }
 }
 /** The English cue words after a hospital's name. */
-const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre']);
-const EN_HOSP_CUE = /(?<![A-Za-z0-9_À-ÿŸ])(?:Hospital|Clinic|Infirmary|Center|Centre)(?![A-Za-z0-9_À-ÿŸ])/g;
+const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE']);
+const EN_HOSP_CUE = /(?<![A-Za-z0-9_À-ÿŸ])(?:Hospital|Clinic|Infirmary|Center|Centre|HOSPITAL|CLINIC|INFIRMARY|CENTER|CENTRE)(?![A-Za-z0-9_À-ÿŸ])/g;
 /** A character of EN_HOSP_CUE's boundary class (the letter runs of the character pass, digits, '_'). */
 function hospWordChar(c: number): boolean { return isAlnumLatin(c) || c === 95 || c === 376; }
 /** Words of an English hospital's name that name none by themselves ("the General Hospital", "Urgent Care Clinic"). */
@@ -1750,6 +1760,7 @@ const HOSP_GENERIC = new Set(['GENERAL', 'MEMORIAL', 'REGIONAL', 'COMMUNITY', 'C
   'CANCER', 'HEART', 'TEACHING', 'PRIVATE', 'PUBLIC', "CHILDREN'S", 'CHILDRENS', "WOMEN'S", 'PEDIATRIC', 'REHABILITATION', 'REHAB', 'SURGICAL',
   'SURGERY', 'FAMILY', 'PRIMARY', 'DENTAL', 'EYE', 'PSYCHIATRIC', 'MENTAL', 'HEALTH', 'MEDICAL', 'EMERGENCY', 'URGENT', 'CARE', 'TRAUMA',
   'AP-HP', 'APHP', 'NEW', 'NORTH', 'SOUTH', 'EAST', 'WEST', 'CENTRAL', 'ST', 'ST.', 'SAINT', 'OUR', 'HIS', 'HER', 'THEIR', 'YOUR', 'MY', 'LOCAL', 'NEAREST',
+  'DEPARTMENT', 'OUTPATIENT', 'INPATIENT', 'WALK-IN', 'SPECIALTY', 'ONCOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'DIALYSIS', 'SLEEP', 'PAIN', 'WOUND', 'DIABETES', 'ANTICOAGULATION',
   'CALLED', 'SEEN', 'VISITED', 'ADMITTED', 'TRANSFERRED', 'DISCHARGED', 'FROM', 'AT', 'TO', 'IN', 'THE', 'A', 'AN']);
 /**
  * The capitalized words right before the English cue word at p (up to four, single spaces): a
@@ -1775,7 +1786,7 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
     if (!HOSP_GENERIC.has(w)) named = true;
     start = a; words++;
   }
-  if (!named || ((cue === 'Center' || cue === 'Centre') && !medical)) return;
+  if (!named || ((cue === 'Center' || cue === 'Centre' || cue === 'CENTER' || cue === 'CENTRE') && !medical)) return;
   spans.push({ start, end: p - 1, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name-before' });
 }
 

@@ -126,6 +126,18 @@ test('obfuscated e-mails, device serial numbers, registration plates and VINs (H
   assert.deepEqual(labels('Examen — opérateur : LEGRAND N. ; MRN: 003-45-678'), [['NAME', 'LEGRAND N.'], ['MRN', '003-45-678']]);
 });
 
+test('US discharge-summary fields: account, unit, job and member numbers, pagers, apartments, dotted credentials, upper-case hospital names', () => {
+  assert.deepEqual(labels('Patient Name: DOE, JOHNATHAN   Unit No: 0045-7781   Job #: 558213   Acct #: 99812345', 'en'),
+    [['NAME', 'DOE'], ['NAME', 'JOHNATHAN'], ['ID', '0045-7781'], ['ID', '558213'], ['ID', '99812345']]);
+  assert.deepEqual(labels('Member ID: 88812345; n° adhérent 4455667', 'en'), [['ID', '88812345'], ['ID', '4455667']]);
+  assert.deepEqual(labels('Phone (253) 555-0147, pager #45821.', 'en'), [['PHONE', '(253) 555-0147'], ['PHONE', '45821']]);
+  assert.deepEqual(labels('She lives at 45 Elm St., Apt 3, Springfield, MA 01104.', 'en'),
+    [['ADDRESS', '45 Elm St., Apt 3'], ['CITY', 'Springfield'], ['ZIP', '01104']]);
+  // "M." of "M.D." is no title before an initial "D."
+  assert.deepEqual(labels('Xavier K. Ingram, M.D.\ncc: Lisa Vargas, Ph.D.', 'en'), [['NAME', 'Xavier K. Ingram'], ['NAME', 'Lisa Vargas']]);
+  assert.deepEqual(labels('CARDIOLOGY\nASHTABULA COUNTY HOSPITAL\nEMERGENCY DEPARTMENT CLINIC', 'en'), [['HOSPITAL', 'ASHTABULA COUNTY']]);
+});
+
 test('dates with dashes or slashes around the month (laboratory systems), ages written with a hyphen', () => {
   assert.deepEqual(labels('Seen 3-Jan-2020 and 01/JAN/2020; a 92-year-old man.', 'en'), [['DATE', '3-Jan-2020'], ['DATE', '01/JAN/2020'], ['AGE', '92-year-old']]);
   assert.deepEqual(labels('Prélevé le 12-mars-2020.'), [['DATE', '12-mars-2020']]);
