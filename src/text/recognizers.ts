@@ -315,7 +315,11 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean, wf: number
         while (e < n && isWordLetter(t.charCodeAt(e))) e++;
       } else break;
     }
-    if (e < n && t.charCodeAt(e) === 46) e++;
+    if (e < n && t.charCodeAt(e) === 46) {
+      e++;
+      // compound initials: "J.-M.", "J.-P.-A."
+      if (e === p + 2) while (e + 2 < n && t.charCodeAt(e) === 45 && (CHAR_KIND[t.charCodeAt(e + 1)]! & K_CAP) !== 0 && t.charCodeAt(e + 2) === 46) e += 3;
+    }
     pushTok(p, e);
     tokCapEnd = e;
     return;
@@ -626,8 +630,17 @@ export const RULES: RegexRule[] = [
       }
       if (run !== 1) ones = false;
       const allOnes = nParts >= 2 && ones; // groups "1,1,…,1"
-      // single digits across a line break: a table of spaced digits, for the run segmenter
-      if (allOnes && v.includes('\n')) return null;
+      if (v.includes('\n')) {
+        // single digits across a line break: a table of spaced digits, for the run segmenter
+        if (allOnes) return null;
+        // a wrapped NIR breaks between two of its printed groups (after 1, 3, 5, 7, 10 or 13 digits):
+        // not "RPPS 10003456789⏎34, avenue…" (an 11-digit number and the next line's street number)
+        for (let k = 0, d = 0; k < v.length; k++) {
+          const ch = v.charCodeAt(k);
+          if (ch === 10 && !(d === 1 || d === 3 || d === 5 || d === 7 || d === 10 || d === 13)) return null;
+          if ((ch >= 48 && ch <= 57) || (ch | 32) === 97 || (ch | 32) === 98) d++; // (2A, 2B: Corsica)
+        }
+      }
       const end = m.index + v.length;
       // single digits inside a longer spaced run are left to the run segmenter
       if (allOnes && ((m.index >= 2 && isDigitCode(text.charCodeAt(m.index - 2)) && text.charCodeAt(m.index - 1) === 32)
@@ -833,8 +846,10 @@ const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 
  * initials and titles) and the lower-case cue words; other lower-case words are skipped by the
  * regex engine itself (no token object for them).
  */
-const WORD = new RegExp(`[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:${[...CUE_WORDS, 'sœur'].join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ])`, 'g');
-const INITIALS = /^[A-ZÀ-Þ](?:[-.][A-ZÀ-Þ])+$/;
+const WORD = new RegExp(`[A-ZÀ-ÖØ-Þ]\\.(?:-[A-ZÀ-ÖØ-Þ]\\.)+|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:${[...CUE_WORDS, 'sœur'].join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ])`, 'g');
+/** Between a birth name and a married name: " épouse ", " ép. ", " veuve ", " née " (any case). */
+const MARRIED_GAP = /^ (?:[ée]pouse|[ÉE]POUSE|[ée]p\.|veuve|VEUVE|n[ée]e) $/;
+const INITIALS = /^[A-ZÀ-Þ](?:(?:\.?-|\.)[A-ZÀ-Þ])+$/;
 /** Credentials written with dots, after a comma ("…, M.D.", "…, Ph.D.", "…, R.N."): at a token's start. */
 const DOTTED_CRED = /(?<=, ?)(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|D\.D\.S|D\.M\.D|L\.P\.N|M\.B\.B\.S)\.?(?![A-Za-zÀ-ÿ])/y;
 const SYNTHEA_CORE = /^[A-Z][a-z]{2,}$/;
@@ -1102,6 +1117,16 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (isName[i] === isName[i + 1] || !fieldSeparator(text, ends[i]!, starts[i + 1]!)) continue;
     const j = isName[i] ? i + 1 : i;
     if ((flags[j]! & (F_UPPER | F_SUR)) === (F_UPPER | F_SUR) && !(flags[j]! & (F_STOP | F_AMBIG | F_CITY | F_TITLE | F_CUE))) isName[j] = 1;
+  }
+  // a birth name in upper case before the married one: "KERGOAT épouse LE ROUX Marie", "DURAND veuve MARTIN"
+  // (the word between is a token when it is a cue word, "épouse", "née"; else in the gap: "veuve", "ép.")
+  for (let i = 1; i < n; i++) {
+    if (!isName[i]) continue;
+    for (let j = i - 1; j >= i - 2 && j >= 0; j--) {
+      if (!(flags[j]! & F_UPPER) || isName[j] || !nameLike(j) || (flags[j]! & (F_CITY | F_AMBIG))) continue;
+      const a = ends[j]!, b = starts[i]!;
+      if (b - a <= 9 && MARRIED_GAP.test(text.slice(a, b))) { isName[j] = 1; break; }
+    }
   }
   // "AID MERGHAD, ZINEDINE", "TAILLARD, TAILLARD PIERRE": an upper-case block before ", <name>"
   for (let i = 1; i < n; i++) {

@@ -138,6 +138,16 @@ test('US discharge-summary fields: account, unit, job and member numbers, pagers
   assert.deepEqual(labels('CARDIOLOGY\nASHTABULA COUNTY HOSPITAL\nEMERGENCY DEPARTMENT CLINIC', 'en'), [['HOSPITAL', 'ASHTABULA COUNTY']]);
 });
 
+test('French letters: a birth name before épouse/veuve/ép., compound initials, a wrapped number that is no NIR', () => {
+  assert.deepEqual(labels('Patiente : KERGOAT épouse LE ROUX Marie-Annick ; Mme DURAND veuve MARTIN Jeanne ; Mme BERNARD ép. PETIT Claire'),
+    [['NAME', 'KERGOAT'], ['NAME', 'LE ROUX Marie-Annick'], ['NAME', 'DURAND'], ['NAME', 'MARTIN Jeanne'], ['NAME', 'BERNARD'], ['NAME', 'PETIT Claire']]);
+  assert.deepEqual(labels('Opérateur : Pr J.-M. Vidal'), [['NAME', 'J.-M. Vidal']]);
+  // an 11-digit RPPS at a line's end and the street number of the next line are no NIR (a NIR wraps between its groups)
+  assert.deepEqual(labels('Dr Sophie MARCHAL - RPPS 10003456789\n34, avenue du Général Leclerc'),
+    [['NAME', 'Sophie MARCHAL'], ['RPPS', '10003456789'], ['ADDRESS', '34, avenue du Général Leclerc']]);
+  assert.deepEqual(labels('NIR : 1 85 05 78\n006 084 36'), [['NIR', '1 85 05 78\n006 084 36']]);
+});
+
 test('dates with dashes or slashes around the month (laboratory systems), ages written with a hyphen', () => {
   assert.deepEqual(labels('Seen 3-Jan-2020 and 01/JAN/2020; a 92-year-old man.', 'en'), [['DATE', '3-Jan-2020'], ['DATE', '01/JAN/2020'], ['AGE', '92-year-old']]);
   assert.deepEqual(labels('Prélevé le 12-mars-2020.'), [['DATE', '12-mars-2020']]);
