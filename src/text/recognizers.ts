@@ -291,7 +291,9 @@ let tokA = new Int32Array(256), tokB = new Int32Array(256);
 /** The lower-case cue words (the WORD regex's second alternative is built from this list, with 'sœur'). */
 const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'mademoiselle', 'patient', 'patiente', 'père', 'pere',
   'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
-  'conjointe', 'tuteur', 'tutrice', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
+  'conjointe', 'tuteur', 'tutrice', 'compagnon', 'compagne', 'neveu', 'nièce', 'niece', 'oncle', 'tante', 'cousin', 'cousine', 'gendre', 'ami', 'amie',
+  'voisin', 'voisine', 'nephew', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'friend', 'neighbor', 'neighbour',
+  'boyfriend', 'girlfriend', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
   'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr',
   // health professions in lower case (weak cues, as their capitalized forms: PROFESSIONS)
   'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste']);
@@ -400,7 +402,7 @@ function suffixCandidates(t: string, ws: number, i: number): void {
  * with an ASCII \b and each cue ends a word, so a match starts at such a word that is a whole
  * letter run or a run suffix after a non-ASCII letter: the candidates idcS.
  */
-const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 'numero', 'medical', 'patient', 'record', 'serial',
+const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 'numero', 'medical', 'patient', 'record', 'serial', 'passage', 'venue',
   'unit', 'acct', 'account', 'job', 'accession', 'encounter', 'member', 'policy', 'license', 'licence']);
 addWords(IDC_WORDS, W_IDC);
 let idcS = new Int32Array(16), nIdc = 0;
@@ -409,7 +411,7 @@ function idcWord(t: string, p: number, i: number): void {
   // "n°", "s/n"
   if (len === 1) { if (cc(t, i) !== ((cc(t, p) | 32) === 110 ? 176 : 47)) return; }
   // "patient" and "medical" start a cue only before " id" and " record" (most of them do not: no substring)
-  else if (len === 7 && ((t.charCodeAt(p) | 32) === 112 || (t.charCodeAt(p) | 32) === 109)
+  else if (len === 7 && (((t.charCodeAt(p) | 32) === 112 && (t.charCodeAt(p + 2) | 32) === 116) || (t.charCodeAt(p) | 32) === 109)
     && !((cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 105 || (cc(t, i + 1) | 32) === 114)))) return;
   else if (!IDC_WORDS.has(t.slice(p, i).toLowerCase())) return;
   if (nIdc === idcS.length) idcS = doubled(idcS);
@@ -671,6 +673,9 @@ export const RULES: RegexRule[] = [
     check: (m) => (isValidIban(m[0]) ? 1 : null) },
   { rule: 'ssn', at: S_SSN, label: 'SSN', score: 0.7, needs: C_DIGIT | C_DASH,
     re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'g'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
+  // a Medicare Beneficiary Identifier (HIPAA's identifier 9): 11 characters of a fixed pattern, no S, L, O, I, B, Z
+  { rule: 'mbi', at: S_VEH, label: 'ID', score: 0.8, needs: C_DIGIT | C_UPPER,
+    re: /(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])/g },
   { rule: 'ipv4', at: S_IP, label: 'IP', score: 0.9, needs: C_DIGIT | C_DOT,
     re: /(?<![A-Za-z0-9.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![A-Za-z0-9]|\.\d)/g, check: (m) => (isIpv4(m[0]) ? 0.9 : null) },
   { rule: 'ipv6', label: 'IP', score: 0.9, needs: C_COLON, gate: (_t, cls) => (cls & (G_DCOLON | G_HEXC)) !== 0,
@@ -686,7 +691,7 @@ export const RULES: RegexRule[] = [
   // (the number may be written in parts: "Dossier n° 2024-000123"); the cue ends a word
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, idc: true,
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N")
-    re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|n° ?(?:de )?s[ée]rie|(?:dossier|s[ée]jour) n°|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie)|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|policy (?:no\.?|number|#)|licen[cs]e (?:no\.?|number|#)|n° ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent)(?![A-Za-zŸ])[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
+    re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|n° ?(?:de )?s[ée]rie|n° ?(?:de )?(?:passage|venue)|n° ?d['’]hospitalisation|(?:dossier|s[ée]jour|passage|venue) n°|dossier(?= ?:? ?\d{5})|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie)|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|policy (?:no\.?|number|#)|licen[cs]e (?:no\.?|number|#)|n° ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent)(?![A-Za-zŸ])[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
   { rule: 'long-number', at: S_LONG, label: 'ID', score: 0.5, needs: C_DIGIT,
     re: new RegExp(`${B}\\d{8,12}${E}`, 'g'),
     relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
@@ -752,7 +757,11 @@ const POSTAL_BOX = /(?<=(?<![A-Za-z0-9À-ÿ])((?:BP|B\.P\.|CS|TSA) ?\d{2,6}(\s?[
 
 const TITLES = new Set(['DR', 'DR.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE']);
 /** Words after which a capitalized word is a person: kinship, patient, "né(e) de". */
-const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'EPOUX', 'EPOUSE', 'FRERE', 'SOEUR', 'MARI', 'FEMME', 'CONJOINT', 'CONJOINTE', 'COMPAGNON', 'COMPAGNE', 'TUTEUR', 'TUTRICE', 'FATHER', 'MOTHER', 'SON', 'DAUGHTER', 'HUSBAND', 'WIFE', 'BROTHER', 'SISTER', 'PARTNER', 'GUARDIAN', 'NOM', 'PRENOM', 'NAME', 'SIGNE', 'SIGNEE', 'SIGNED']);
+const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'EPOUX', 'EPOUSE', 'FRERE', 'SOEUR', 'MARI', 'FEMME', 'CONJOINT', 'CONJOINTE', 'COMPAGNON', 'COMPAGNE', 'TUTEUR', 'TUTRICE', 'FATHER', 'MOTHER', 'SON', 'DAUGHTER', 'HUSBAND', 'WIFE', 'BROTHER', 'SISTER', 'PARTNER', 'GUARDIAN', 'NOM', 'PRENOM', 'NAME', 'SIGNE', 'SIGNEE', 'SIGNED',
+  'NEVEU', 'NIECE', 'ONCLE', 'TANTE', 'COUSIN', 'COUSINE', 'GENDRE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'PETIT-FILS', 'PETITE-FILLE',
+  'BEAU-FRERE', 'BELLE-SOEUR', 'BELLE-FILLE', 'BEAU-FILS', 'BELLE-MERE', 'BEAU-PERE', 'GRAND-MERE', 'GRAND-PERE',
+  'NEPHEW', 'AUNT', 'UNCLE', 'GRANDSON', 'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'FRIEND', 'NEIGHBOR', 'NEIGHBOUR', 'BOYFRIEND', 'GIRLFRIEND',
+  'FIANCE', 'FIANCEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW']);
 /**
  * Health professions heading a signature or a care-team line ("Psychologue : Zulmira Mauran"): a
  * weaker cue than a title — the next word is a name when it is a known name, upper case or an
@@ -773,6 +782,7 @@ const STOP = new Set([
   'LOI', 'DECRET', 'ARTICLE', 'ARRETE', 'CODE', 'NORME', 'SYNDROME', 'MALADIE', 'SIGNE', 'TEST', 'SCORE', 'CLASSIFICATION', 'STADE', 'TYPE', 'GROUPE', 'EQUIPE', 'INTERNES', 'INTERNE', 'EXTERNE', 'PERE', 'MERE',
   'LUNDI', 'MARDI', 'MERCREDI', 'JEUDI', 'VENDREDI', 'SAMEDI', 'DIMANCHE', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY',
   'JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER',
+  'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
@@ -1096,6 +1106,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // an initial to a known surname only (a heading on the next line is no surname)
       if ((flags[k]! & (F_FIRST | F_INITIAL)) && (flags[k + 1]! & F_SUR) && !(flags[k + 1]! & (F_AMBIG | F_STOP | F_CITY | F_CITYP | F_TITLE | F_CUE | F_PROF))
         && wrapGap(text, ends[k]!, starts[k + 1]!)) { k++; count++; isName[k] = 1; continue; }
+      // a quoted nickname between first name and surname: 'Robert "Bobby" McAllister'
+      if (count + 2 <= 4 && k + 2 < n && nameLike(k + 1) && nameLike(k + 2) && extendOk(flags[k + 2]!, flags[i]!) && nicknameGap(text, ends[k]!, starts[k + 1]!, ends[k + 1]!, starts[k + 2]!)) {
+        isName[k + 1] = 1; isName[k + 2] = 1; k += 2; count += 2; continue;
+      }
       // through surname particles: "Françoise LE GOFF", "Hervé Le Bihan", "Charles de Gaulle"
       const j = afterParticles(k);
       if (j > 0) { for (let q = k + 1; q <= j; q++) isName[q] = 1; count++; k = j; continue; }
@@ -1220,6 +1234,12 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
   }
 }
 /** One field separator (';', '|' or a tab) with spaces around it at most. */
+/** ' "' + nickname + '" ' (or “…”, «…»): the gaps before and after a quoted nickname. */
+function nicknameGap(text: string, a: number, b: number, c: number, d: number): boolean {
+  if (b - a !== 2 || d - c !== 2 || text.charCodeAt(a) !== 32 || text.charCodeAt(d - 1) !== 32) return false;
+  const o = text.charCodeAt(a + 1), q = text.charCodeAt(c);
+  return (o === 34 && q === 34) || (o === 8220 && q === 8221) || (o === 171 && q === 187) || (o === 39 && q === 39);
+}
 function fieldSeparator(text: string, a: number, b: number): boolean {
   if (b - a > 3) return false;
   let seps = 0;
@@ -1713,9 +1733,24 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     spans.push({ start: m.index, end: from, label: 'ZIP', score: 0.85, rule: 'zip-us' });
     spans.push({ start: cityStart, end: cityStart + city.length, label: 'CITY', score: 0.85, rule: 'zip-us' });
   }
+  if (lang === 'en') cityState(text, spans);
   return 0;
 }
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
+/**
+ * English text: "El Paso, TX", "Lake Tapps, WA" without a ZIP code — the city before a state's
+ * code (not the codes that are also credentials or words: MD, PA, DO, IN, OR, ME, OK, HI, DE, AL, ID, CO).
+ */
+const CITY_STATE = new RegExp(`(?<![A-Za-z0-9À-ÿ])((?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+), (?:${US_STATES.split('|').filter((s) => !['MD', 'PA', 'IN', 'OR', 'ME', 'OK', 'HI', 'DE', 'AL', 'ID', 'CO'].includes(s)).join('|')})(?![A-Za-z0-9À-ÿ]| \\d{5})`, 'g');
+function cityState(text: string, spans: Span[]): void {
+  CITY_STATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CITY_STATE.exec(text)) !== null) {
+    const w = m[1]!;
+    if (STOP.has(fold(w.split(/[ -]/)[0]!))) continue;
+    spans.push({ start: m.index, end: m.index + w.length, label: 'CITY', score: 0.7, rule: 'city-state' });
+  }
+}
 /** A 5-digit ZIP (+4) after "City, ST " (the city captured inside the look-behind: up to four capitalized words). */
 const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:[A-Z][a-z]+[ -]){0,3}[A-Z][a-z]+),? (?:${US_STATES}) )\\d{5}(?:-\\d{4})?(?![0-9A-Za-z])`, 'y');
 const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
@@ -1976,6 +2011,35 @@ export function recognizeLooseZips(text: string, spans: Span[]): void {
   // every match is a 5-digit run: none in the text (the character pass's runs), nothing to do
   const runs = tokText === text && !referenceScan;
   if (runs && !anyRun(S_ZIP)) return;
+  looseZips(text, spans, runs);
+  lowerCityAfterZip(text, spans);
+}
+/**
+ * A city typed in lower case after a postal code ("33600 pessac", "17000 la rochelle"): one to
+ * four words, the longest that is a city of the dictionary (a lower-case word there is no city otherwise).
+ */
+function lowerCityAfterZip(text: string, spans: Span[]): void {
+  const n0 = spans.length;
+  let lex: Map<string, number> | null = null;
+  for (let q = 0; q < n0; q++) {
+    const z = spans[q]!;
+    if (z.label !== 'ZIP') continue;
+    let a = z.end;
+    if (cc(text, a) === 44) a++;
+    if (cc(text, a) !== 32 || !isLowerCode(cc(text, a + 1))) continue;
+    a++;
+    lex ??= tokenLexicon();
+    let best = -1, e = a;
+    for (let w = 0; w < 4; w++) {
+      while (e < text.length && (isLowerCode(text.charCodeAt(e)) || text.charCodeAt(e) === 39 || text.charCodeAt(e) === 8217)) e++;
+      if (((lex.get(fold(text.slice(a, e))) ?? 0) & LEX_CITY) !== 0) best = e;
+      const c = cc(text, e);
+      if ((c === 45 || c === 32) && isLowerCode(cc(text, e + 1))) e++; else break;
+    }
+    if (best > 0) spans.push({ start: a, end: best, label: 'CITY', score: 0.7, rule: 'zip-city-lower' });
+  }
+}
+function looseZips(text: string, spans: Span[], runs: boolean): void {
   const anchors = spans.filter(isZipAnchor);
   if (anchors.length === 0 && !/dans le|CP|code postal|postal code|zip/i.test(text)) return;
   // matches come in increasing position: ZIP spans (sorted by start) and anchors (sorted by end)

@@ -148,6 +148,16 @@ test('French letters: a birth name before épouse/veuve/ép., compound initials,
   assert.deepEqual(labels('NIR : 1 85 05 78\n006 084 36'), [['NIR', '1 85 05 78\n006 084 36']]);
 });
 
+test('emergency and typed notes: passage and dossier numbers, a lower-case city after its postal code, kinship cues, abbreviations that are no names', () => {
+  assert.deepEqual(labels('URGENCES - Passage n° 2025-0045671 - dossier 556677'), [['ID', '2025-0045671'], ['ID', '556677']]);
+  assert.deepEqual(labels('adresse 4 impasse des lilas 33600 pessac, tel 0556123456'),
+    [['ADDRESS', '4 impasse des lilas'], ['ZIP', '33600'], ['CITY', 'pessac'], ['PHONE', '0556123456']]);
+  // a name after a kinship word or a friend, also off the dictionaries; "MT" (médecin traitant) is no name
+  assert.deepEqual(labels('Adressé par son MT. Accompagné de son ami Kzrwyn et de sa tante Ozanne.'), [['NAME', 'Kzrwyn'], ['NAME', 'Ozanne']]);
+  assert.deepEqual(labels('Patient: Robert "Bobby" McAllister, from El Paso, TX; Medicare ID 1EG4-TE5-MK73. Seen by Dr. Lee, MD.', 'en'),
+    [['NAME', 'Robert'], ['NAME', 'Bobby'], ['NAME', 'McAllister'], ['CITY', 'El Paso'], ['ID', '1EG4-TE5-MK73'], ['NAME', 'Lee']]);
+});
+
 test('dates with dashes or slashes around the month (laboratory systems), ages written with a hyphen', () => {
   assert.deepEqual(labels('Seen 3-Jan-2020 and 01/JAN/2020; a 92-year-old man.', 'en'), [['DATE', '3-Jan-2020'], ['DATE', '01/JAN/2020'], ['AGE', '92-year-old']]);
   assert.deepEqual(labels('Prélevé le 12-mars-2020.'), [['DATE', '12-mars-2020']]);
