@@ -19,7 +19,7 @@ export interface Dictionaries {
 let cached: Dictionaries | undefined;
 
 /** Lexicon bits (one Map look-up per token instead of one Set per dictionary). */
-export const LEX_FIRST = 1, LEX_SUR = 2, LEX_AMBIG = 4, LEX_CITY = 8, LEX_CITY_PREFIX = 16, LEX_WORDNAME = 32;
+export const LEX_FIRST = 1, LEX_SUR = 2, LEX_AMBIG = 4, LEX_CITY = 8, LEX_CITY_PREFIX = 16, LEX_WORDNAME = 32, LEX_CITY_WORD1 = 64;
 let lexicon: Map<string, number> | undefined;
 
 /** key (upper case, no accents) → LEX_* bits. */
@@ -36,6 +36,10 @@ export function lexiconMap(): Map<string, number> {
     add(k, LEX_CITY);
     const sp = k.indexOf(' ');
     if (sp > 0) add(k.slice(0, sp), LEX_CITY_PREFIX);
+    // every name of several words also with hyphens only ("LA-CELLE-SAINT-CLOUD"), and its first
+    // word marked: a text may write "Nogent sur Marne" for NOGENT-SUR-MARNE (recognizeNames joins the words)
+    const words = k.split(/[ -]/);
+    if (words.length > 1) { add(words.join('-'), LEX_CITY); add(words[0]!, LEX_CITY_WORD1); }
   }
   lexicon = m;
   return m;

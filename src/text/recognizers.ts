@@ -7,7 +7,7 @@
  * contain mistyped keys (../shared/reference/identifiers.md).
  */
 import { checkNir, isValidIban, isIpv4, isIpv6, luhnValid, isSsn } from '../health/identifiers/validators.ts';
-import { fold, lexiconMap, LEX_AMBIG, LEX_CITY, LEX_CITY_PREFIX, LEX_FIRST, LEX_SUR, LEX_WORDNAME } from './data.ts';
+import { fold, lexiconMap, LEX_AMBIG, LEX_CITY, LEX_CITY_PREFIX, LEX_CITY_WORD1, LEX_FIRST, LEX_SUR, LEX_WORDNAME } from './data.ts';
 import type { Lang, Span, TextLabel } from './types.ts';
 
 const MONTHS_FR = 'janvier|janv|f[ée]vrier|f[ée]vr?|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t|aout|septembre|sept|sep|octobre|oct|novembre|nov|d[ée]cembre|d[ée]c';
@@ -749,8 +749,12 @@ export const SCAN_RULES: ScanRule[] = mergeRules(RULES).map((r) => ({
 }));
 interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; day: boolean; monthDot: boolean; idc: boolean; sticky: RegExp | null }
 
-/** ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX", "28722 LA\nBACONNETTE". */
-const ZIP_CITY_AT = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/y;
+/**
+ * ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX"; a wrapped city goes on
+ * over the line break after an article or "Saint", a hyphen, or before a particle ("28722 LA⏎BACONNETTE",
+ * "92100 BOULOGNE-⏎BILLANCOURT", "77500 Ivry⏎sur Loire").
+ */
+const ZIP_CITY_AT = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:LA|LE|LES|La|Le|Les|SUR|Sur|SOUS|ST|STE|SAINT|SAINTE|St|Ste|Saint|Sainte)\r?\n|(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|-\r?\n|\r?\n(?=(?:sur|sous|en|lès|les|la|le|de|du|des|aux?) )|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/y;
 const ZIP_CITY_G = new RegExp(ZIP_CITY_AT.source, 'g');
 /** Before a postal code at lastIndex: a French postal box (BP, CS, TSA and its number) and the separator after it. */
 const POSTAL_BOX = /(?<=(?<![A-Za-z0-9À-ÿ])((?:BP|B\.P\.|CS|TSA) ?\d{2,6}(\s?[,\-–]?\s?)))/y;
@@ -787,7 +791,7 @@ const STOP = new Set([
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
 
-const F_CITY = 4096, F_CITYP = 8192;
+const F_CITY = 4096, F_CITYP = 8192, F_CITYW = 1 << 19;
 const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13, LEX_PROF = 1 << 14, LEX_PART = 1 << 15, LEX_CRED = 1 << 16;
 /** Credentials written after a clinician's name ("Karen P. Lopez, RN", "John Doe MD"): never a name themselves. */
 const CREDENTIALS = ['MD', 'RN', 'NP', 'PHD', 'DDS', 'DMD', 'FNP', 'CNP', 'LPN', 'PHARMD', 'MBBS', 'FACP', 'DNP', 'CRNA', 'LCSW', 'APRN', 'MSN', 'BSN', 'CNM', 'PA-C'];
@@ -1010,6 +1014,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         if (lx & LEX_WORDNAME) f |= F_WORDNAME;
         if (lx & LEX_CITY) f |= F_CITY;
         if (lx & LEX_CITY_PREFIX) f |= F_CITYP;
+        if (lx & LEX_CITY_WORD1) f |= F_CITYW;
       }
       const nc = cc(text, e);
       if (nc >= 48 && nc <= 57 && !(f & F_UPPER) && coreLen >= 3 && SYNTHEA_CORE.test(text.slice(s, coreEnd))) { f |= F_SYNTHEA; while (e < text.length && text.charCodeAt(e) >= 48 && text.charCodeAt(e) <= 57) e++; }
@@ -1165,10 +1170,15 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   for (let i = 0; i < n; i++) {
     const f = flags[i]!;
     if (!(f & F_CAP) || (f & (F_STOP | F_TITLE)) || isName[i]) continue;
-    if (!(f & (F_CITY | F_CITYP))) continue;
+    if (!(f & (F_CITY | F_CITYP | F_CITYW))) continue;
     let len = 0;
     if ((f & F_CITYP) && i + 1 < n && gapOk(i) && ((lex.get(fold(text.slice(starts[i]!, ends[i + 1]!))) ?? 0) & LEX_CITY)) len = 2;
-    else if (f & F_CITY) len = 1;
+    else if (f & F_CITYW) {
+      // a city of several words written with spaces for its hyphens ("Nogent sur Marne", "Aix en Provence")
+      const e = cityWordsEnd(text, starts[i]!, lex);
+      if (e > 0) { len = 1; while (i + len < n && starts[i + len]! < e) len++; }
+    }
+    if (!len && (f & F_CITY)) len = 1;
     if (!len) continue;
     const prev = text.slice(Math.max(0, starts[i]! - 9), starts[i]!).toLowerCase();
     // "à Lille", "in Boston", a letter's heading "Paris, le 14 mars 2024", a postal code after it "Paris 75015"
@@ -1234,6 +1244,20 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
   }
 }
 /** One field separator (';', '|' or a tab) with spaces around it at most. */
+/**
+ * The end of the longest city of the dictionary made of two to six words from s, separated by single
+ * spaces or hyphens (looked up with hyphens: "Nogent sur Marne" → NOGENT-SUR-MARNE); -1 when none.
+ */
+function cityWordsEnd(text: string, s: number, lex: Map<string, number>): number {
+  let e = s, best = -1;
+  for (let w = 0; w < 6; w++) {
+    while (e < text.length && (isWordLetter(text.charCodeAt(e)) || text.charCodeAt(e) === 39 || text.charCodeAt(e) === 8217)) e++;
+    if (w > 0 && ((lex.get(fold(text.slice(s, e)).replace(/ /g, '-').replace(/’/g, "'")) ?? 0) & LEX_CITY) !== 0) best = e;
+    const c = cc(text, e);
+    if ((c === 32 || c === 45) && isWordLetter(cc(text, e + 1))) e++; else break;
+  }
+  return best;
+}
 /** ' "' + nickname + '" ' (or “…”, «…»): the gaps before and after a quoted nickname. */
 function nicknameGap(text: string, a: number, b: number, c: number, d: number): boolean {
   if (b - a !== 2 || d - c !== 2 || text.charCodeAt(a) !== 32 || text.charCodeAt(d - 1) !== 32) return false;
@@ -1278,7 +1302,7 @@ function lowerSurnameAfter(text: string, end: number, lex: Map<string, number>):
  * a facility is over-redacted, never missed). Not after a transfer: "transférée en Réanimation" is
  * a ward.
  */
-const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|d[ée]m[ée]nag[ée]e?s?)(?: [a-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’]))/iy;
+const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|natif|native|n[ée]e? et (?:a )?grandie?|d[ée]m[ée]nag[ée]e?s?)(?: [a-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’]))/iy;
 const W_HOSP_BEFORE = 1, W_RES_BEFORE = 2;
 /**
  * The short word right before the token at s, as bits: W_HOSP_BEFORE for à, au, vers, la, at, to
@@ -1756,7 +1780,7 @@ const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:[A-Z][a-z]+[ -]){0,3}
 const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
 
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
-const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\bh[ôo]pital)(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?: (?:de la|de l'|du|des|de|d'|la|le|les))? ((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*))*)/gu;
+const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\bh[ôo]pital)(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?: (?:de la|de l'|du|des|de|d'|la|le|les))? ((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
 const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
 /**
  * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
@@ -1792,7 +1816,8 @@ function eachCueMatch(text: string, sticky: RegExp, global: RegExp, starts: Int3
 export function recognizeHospitals(text: string, spans: Span[]): void {
   eachCueMatch(text, HOSPITAL_AT, HOSPITAL, hospS, nHosp, (m) => {
     const g = m[1]!;
-    if (STOP.has(fold(g.split(/[ \-]/)[0]!)) && !/^(?:Le|La)$/.test(g)) return;
+    // (a capitalized article starts some names: "Hôpital Le Kremlin-Bicêtre", "La Timone")
+    if (STOP.has(fold(g.split(/[ \-]/)[0]!)) && !/^(?:Le|La|Les|LE|LA|LES)(?:[ \-]\S|$)/.test(g)) return;
     const start = m.index + m[0].length - g.length;
     spans.push({ start, end: start + g.length, label: 'HOSPITAL', score: 0.7, rule: 'hospital-cue' });
   });

@@ -158,6 +158,16 @@ test('emergency and typed notes: passage and dossier numbers, a lower-case city 
     [['NAME', 'Robert'], ['NAME', 'Bobby'], ['NAME', 'McAllister'], ['CITY', 'El Paso'], ['ID', '1EG4-TE5-MK73'], ['NAME', 'Lee']]);
 });
 
+test('places: wrapped city names after a postal code, multi-word cities written with spaces, hospital names with an article or "d\'"', () => {
+  assert.deepEqual(labels('30 RUE DU CHATEAU, 92100 BOULOGNE-\nBILLANCOURT'), [['ADDRESS', '30 RUE DU CHATEAU'], ['ZIP', '92100'], ['CITY', 'BOULOGNE-\nBILLANCOURT']]);
+  assert.deepEqual(labels('59000 ISSY LES\nMOULINS ; 77500 Ivry\nsur Loire'), [['ZIP', '59000'], ['CITY', 'ISSY LES\nMOULINS'], ['ZIP', '77500'], ['CITY', 'Ivry\nsur Loire']]);
+  // a line break after a city that ends it: the next line is not the city's
+  assert.deepEqual(labels('75015 Paris\nDr Martin'), [['ZIP', '75015'], ['CITY', 'Paris'], ['NAME', 'Martin']]);
+  assert.deepEqual(labels('Consultation à Nogent sur Marne le 02/09/22, puis à Aix en Provence.'), [['CITY', 'Nogent sur Marne'], ['DATE', '02/09/22'], ['CITY', 'Aix en Provence']]);
+  assert.deepEqual(labels("Hopital Le Kremlin BICETRE ; admise à la clinique Val d'Ouest ; natif du Lonzac"),
+    [['HOSPITAL', 'Le Kremlin BICETRE'], ['HOSPITAL', "Val d'Ouest"], ['CITY', 'Lonzac']]);
+});
+
 test('dates with dashes or slashes around the month (laboratory systems), ages written with a hyphen', () => {
   assert.deepEqual(labels('Seen 3-Jan-2020 and 01/JAN/2020; a 92-year-old man.', 'en'), [['DATE', '3-Jan-2020'], ['DATE', '01/JAN/2020'], ['AGE', '92-year-old']]);
   assert.deepEqual(labels('Prélevé le 12-mars-2020.'), [['DATE', '12-mars-2020']]);
