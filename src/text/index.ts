@@ -2,7 +2,7 @@
  * Clinical free-text de-identification (French and English): recognize → resolve overlaps →
  * replace. Library API; the CLI verb is `anonymat redact`.
  */
-import { markBirthDates, markDayLists, labelIdentifiers, recognizeEmails, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, plainSpaces, TYPO_FOUND } from './recognizers.ts';
+import { markBirthDates, markDayLists, labelIdentifiers, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, plainSpaces, TYPO_FOUND } from './recognizers.ts';
 import { resolveOverlaps } from './resolve.ts';
 import { Replacer, applyReplacements, shiftDateText } from './replace.ts';
 import type { Replacement, ReplaceOptions } from './replace.ts';
@@ -52,6 +52,7 @@ export function recognize(original: string, options: { lang?: Lang | 'auto'; kee
   // (the character pass notices them: only a text that holds some is copied and passed again)
   if (recognizePatterns(text, spans, lang, true) === TYPO_FOUND) { text = plainSpaces(original); recognizePatterns(text, spans, lang); }
   recognizeEmails(text, spans);
+  recognizeHl7(text, spans);
   recognizeHospitals(text, spans);
   recognizePlaces(text, spans);
   recognizeNames(text, spans, lang);

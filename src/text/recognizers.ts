@@ -293,7 +293,7 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
   'conjointe', 'tuteur', 'tutrice', 'compagnon', 'compagne', 'neveu', 'nièce', 'niece', 'oncle', 'tante', 'cousin', 'cousine', 'gendre', 'ami', 'amie',
   'voisin', 'voisine', 'nephew', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'friend', 'neighbor', 'neighbour',
-  'boyfriend', 'girlfriend', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
+  'boyfriend', 'girlfriend', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
   'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr',
   // health professions in lower case (weak cues, as their capitalized forms: PROFESSIONS)
   'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste']);
@@ -976,7 +976,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // "N°" (numéro): a letter right before '°' is never a name
     if (coreLen === 1 && cc(text, tokE) === 176) f |= F_STOP;
     // a credential written with dots after a name ("Xavier K. Ingram, M.D."): "M." is no title, "D." no initial
-    if (hasDot && coreLen <= 2 && s >= 2) {
+    if (hasDot && coreLen <= 2 && s >= 2 && (text.charCodeAt(s - 1) === 44 || (text.charCodeAt(s - 1) === 32 && text.charCodeAt(s - 2) === 44))) {
       DOTTED_CRED.lastIndex = s;
       if (DOTTED_CRED.test(text)) credEnd = DOTTED_CRED.lastIndex;
     }
@@ -1136,6 +1136,14 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (isName[i] === isName[i + 1] || !fieldSeparator(text, ends[i]!, starts[i + 1]!)) continue;
     const j = isName[i] ? i + 1 : i;
     if ((flags[j]! & (F_UPPER | F_SUR)) === (F_UPPER | F_SUR) && !(flags[j]! & (F_STOP | F_AMBIG | F_CITY | F_TITLE | F_CUE))) isName[j] = 1;
+  }
+  // "Jones, Sarah MD", "Provider: Martin, Jean": a known surname (no city; an ordinary word only
+  // mid-sentence) before ", " and a first name
+  for (let i = 1; i < n; i++) {
+    const g = flags[i - 1]!;
+    if (!isName[i] || isName[i - 1] || (flags[i]! & (F_FIRST | F_CITY | F_CITYP)) !== F_FIRST || (g & (F_CITY | F_CITYP | F_UPPER)) || ((g & F_AMBIG) && (g & F_SENT)) || !(g & F_SUR) || !nameLike(i - 1)) continue;
+    const a = ends[i - 1]!;
+    if (starts[i]! - a === 2 && text.charCodeAt(a) === 44 && text.charCodeAt(a + 1) === 32) isName[i - 1] = 1;
   }
   // a birth name in upper case before the married one: "KERGOAT épouse LE ROUX Marie", "DURAND veuve MARTIN"
   // (the word between is a token when it is a cue word, "épouse", "née"; else in the gap: "veuve", "ép.")
@@ -2086,5 +2094,40 @@ function looseZips(text: string, spans: Span[], runs: boolean): void {
       if (/^[\s,(à]*(?:dans le\s*)?$/i.test(text.slice(byEnd[j]!.end, s))) { near = true; break; }
     }
     if (near || endsWithMatch(ZIP_CUE, text.slice(Math.max(0, s - 16), s))) spans.push({ start: s, end: s + 5, label: 'ZIP', score: 0.6, rule: 'zip-context' });
+  }
+}
+
+/**
+ * HL7 v2 segments pasted in a note or an export ("PID|1||123456^^^HOSP^MR||DOE^JOHN^A||19500105|M|…"):
+ * the message's date (MSH), the identifying fields of the patient (PID), next-of-kin (NK1), guarantor (GT1) and insurance (IN1)
+ * segments by their position, whatever their content — names in components ("DOE^JOHN^A") escape
+ * the word rules. Field n is the text after the segment name's n-th '|'.
+ */
+const HL7_FIELDS: Record<string, Record<number, TextLabel>> = {
+  // (MSH-7, the message's date and time: MSH-1 is the field separator itself, so it is field 6 here)
+  MSH: { 6: 'DATE' },
+  PID: { 2: 'ID', 3: 'ID', 4: 'ID', 5: 'NAME', 6: 'NAME', 7: 'BIRTHDATE', 9: 'NAME', 11: 'ADDRESS', 13: 'PHONE', 14: 'PHONE', 18: 'ID', 19: 'SSN', 20: 'ID', 21: 'ID', 23: 'CITY', 29: 'DATE' },
+  NK1: { 2: 'NAME', 4: 'ADDRESS', 5: 'PHONE', 6: 'PHONE', 30: 'NAME', 31: 'PHONE', 32: 'ADDRESS', 33: 'ID', 37: 'SSN' },
+  GT1: { 2: 'ID', 3: 'NAME', 4: 'NAME', 5: 'ADDRESS', 6: 'PHONE', 7: 'PHONE', 8: 'BIRTHDATE', 12: 'SSN', 16: 'NAME', 17: 'ADDRESS', 18: 'PHONE' },
+  IN1: { 16: 'NAME', 18: 'BIRTHDATE', 19: 'ADDRESS', 36: 'ID', 49: 'ID' },
+};
+const HL7_SEGMENT = /(?:^|[\r\n])(MSH|PID|NK1|GT1|IN1)\|/g;
+export function recognizeHl7(text: string, spans: Span[]): void {
+  if (text.indexOf('|') < 0) return;
+  HL7_SEGMENT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HL7_SEGMENT.exec(text)) !== null) {
+    const fields = HL7_FIELDS[m[1]!]!;
+    let k = m.index + m[0].length, field = 1;
+    for (;;) {
+      let e = k;
+      while (e < text.length) { const c = text.charCodeAt(e); if (c === 124 || c === 10 || c === 13) break; e++; }
+      const label = fields[field];
+      // (a field of only component separators holds nothing)
+      if (label !== undefined && e > k && !/^[\^~&]*$/.test(text.slice(k, e))) spans.push({ start: k, end: e, label, score: 0.95, rule: 'hl7' });
+      if (e >= text.length || text.charCodeAt(e) !== 124) break;
+      k = e + 1; field++;
+    }
+    HL7_SEGMENT.lastIndex = k;
   }
 }

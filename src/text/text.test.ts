@@ -168,6 +168,16 @@ test('places: wrapped city names after a postal code, multi-word cities written 
     [['HOSPITAL', 'Le Kremlin BICETRE'], ['HOSPITAL', "Val d'Ouest"], ['CITY', 'Lonzac']]);
 });
 
+test('HL7 v2 segments: the identifying fields of PID, NK1, GT1, IN1 by position; nicknames; "Surname, First name"', () => {
+  const pid = 'MSH|^~\\&|LAB|HOSP|||202101011200||ADT^A01|1|P|2.5\nPID|1||123456^^^HOSP^MR||DOE^JOHN^A||19500105|M|||123 MAIN ST^^SPRINGFIELD^MA^01104||(413)555-0199|||||ACC-9981|123-45-6789\nNK1|1|DOE^JANE|SPO|123 MAIN ST^^SPRINGFIELD^MA|(413)555-0100';
+  assert.deepEqual(labels(pid, 'en'), [['DATE', '202101011200'], ['ID', '123456^^^HOSP^MR'], ['NAME', 'DOE^JOHN^A'], ['BIRTHDATE', '19500105'], ['ADDRESS', '123 MAIN ST^^SPRINGFIELD^MA^01104'],
+    ['PHONE', '(413)555-0199'], ['ID', 'ACC-9981'], ['SSN', '123-45-6789'], ['NAME', 'DOE^JANE'], ['ADDRESS', '123 MAIN ST^^SPRINGFIELD^MA'], ['PHONE', '(413)555-0100']]);
+  assert.deepEqual(labels('M. Léon Blum-Ferrand (dit « Loulou »)'), [['NAME', 'Léon Blum-Ferrand'], ['NAME', 'Loulou']]);
+  assert.deepEqual(labels('Provider: Jones, Sarah MD', 'en'), [['NAME', 'Jones'], ['NAME', 'Sarah']]);
+  // not before a first name that is also a city ("rue Rivoli, Paris")
+  assert.deepEqual(labels('Laboratoire de la rue Rivoli, Paris').filter(([, t]) => t === 'Rivoli'), []);
+});
+
 test('dates with dashes or slashes around the month (laboratory systems), ages written with a hyphen', () => {
   assert.deepEqual(labels('Seen 3-Jan-2020 and 01/JAN/2020; a 92-year-old man.', 'en'), [['DATE', '3-Jan-2020'], ['DATE', '01/JAN/2020'], ['AGE', '92-year-old']]);
   assert.deepEqual(labels('Prélevé le 12-mars-2020.'), [['DATE', '12-mars-2020']]);
