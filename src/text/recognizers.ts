@@ -1788,18 +1788,20 @@ const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:[A-Z][a-z]+[ -]){0,3}
 const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
 
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
-const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\bh[ôo]pital)(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?: (?:de la|de l'|du|des|de|d'|la|le|les))? ((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
+const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?: (?:de la|de l'|du|des|de|d'|la|le|les))? ((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
 const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
 /**
  * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
  * word is followed by ' ': a whole letter run, or a run suffix after a non-ASCII letter.
  */
 const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 'CHU', 'CHR', 'CH', 'Clinique', 'CLINIQUE', 'clinique', 'Hospital', 'Groupe', 'groupe', 'GH', 'Centre', 'centre', 'hôpital', 'hopital',
-  'Clinic', 'Center', 'Infirmary', 'HOSPITAL', 'CLINIC', 'CENTER', 'CENTRE', 'INFIRMARY']);
+  'Clinic', 'Center', 'Infirmary', 'HOSPITAL', 'CLINIC', 'CENTER', 'CENTRE', 'INFIRMARY',
+  'Institut', 'INSTITUT', 'Polyclinique', 'polyclinique', 'POLYCLINIQUE', 'Fondation', 'FONDATION', 'Maternité', 'Maternite', 'MATERNITÉ', 'MATERNITE']);
 addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
 function isHospCue(t: string, p: number, i: number): boolean {
   const c = t.charCodeAt(p);
-  return i - p <= 9 && (c === 72 || c === 67 || c === 71 || c === 104 || c === 99 || c === 103 || c === 73) && HOSP_CUES.has(t.slice(p, i));
+  return i - p <= 12 && (c === 72 || c === 67 || c === 71 || c === 104 || c === 99 || c === 103 || c === 73 || c === 80 || c === 112 || c === 70 || c === 77)
+    && HOSP_CUES.has(t.slice(p, i));
 }
 let hospS = new Int32Array(16), nHosp = 0;
 function pushHosp(p: number): void {
@@ -1825,7 +1827,11 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
   eachCueMatch(text, HOSPITAL_AT, HOSPITAL, hospS, nHosp, (m) => {
     const g = m[1]!;
     // (a capitalized article starts some names: "Hôpital Le Kremlin-Bicêtre", "La Timone")
-    if (STOP.has(fold(g.split(/[ \-]/)[0]!)) && !/^(?:Le|La|Les|LE|LA|LES)(?:[ \-]\S|$)/.test(g)) return;
+    const w0 = fold(g.split(/[ \-]/)[0]!);
+    if (STOP.has(w0) && !/^(?:Le|La|Les|LE|LA|LES)(?:[ \-]\S|$)/.test(g)) return;
+    // "Institut National du Cancer", "Fondation Hospitalière": a generic word names no institute
+    // (after Hôpital it may: "Hôpital Européen Georges-Pompidou")
+    if (HOSP_GENERIC_FR.has(w0) && (m[0].charCodeAt(0) | 32) === 105) return;
     const start = m.index + m[0].length - g.length;
     spans.push({ start, end: start + g.length, label: 'HOSPITAL', score: 0.7, rule: 'hospital-cue' });
   });
@@ -1843,6 +1849,8 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     while ((m = EN_HOSP_CUE.exec(text)) !== null) hospitalNameBefore(text, m.index, spans);
   }
 }
+const HOSP_GENERIC_FR = new Set(['NATIONAL', 'NATIONALE', 'REGIONAL', 'REGIONALE', 'UNIVERSITAIRE', 'EUROPEEN', 'EUROPEENNE', 'MUTUALISTE', 'MEDICAL',
+  'MEDICALE', 'HOSPITALIER', 'HOSPITALIERE', 'PUBLIC', 'PUBLIQUE', 'SUPERIEUR', 'POUR', 'DES', 'DE', 'DU', 'PRIVE', 'PRIVEE', 'DEPARTEMENTAL', 'DEPARTEMENTALE', 'INTERCOMMUNAL', 'SPECIALISE', 'SPECIALISEE']);
 /** The English cue words after a hospital's name. */
 const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE']);
 const EN_HOSP_CUE = /(?<![A-Za-z0-9_À-ÿŸ])(?:Hospital|Clinic|Infirmary|Center|Centre|HOSPITAL|CLINIC|INFIRMARY|CENTER|CENTRE)(?![A-Za-z0-9_À-ÿŸ])/g;

@@ -164,6 +164,7 @@ test('places: wrapped city names after a postal code, multi-word cities written 
   // a line break after a city that ends it: the next line is not the city's
   assert.deepEqual(labels('75015 Paris\nDr Martin'), [['ZIP', '75015'], ['CITY', 'Paris'], ['NAME', 'Martin']]);
   assert.deepEqual(labels('Consultation à Nogent sur Marne le 02/09/22, puis à Aix en Provence.'), [['CITY', 'Nogent sur Marne'], ['DATE', '02/09/22'], ['CITY', 'Aix en Provence']]);
+  assert.deepEqual(labels("Traitée à l'Institut Curie, accouchée à la Maternité des Lilas ; Institut National du Cancer."), [['HOSPITAL', 'Curie'], ['HOSPITAL', 'Lilas']]);
   assert.deepEqual(labels("Hopital Le Kremlin BICETRE ; admise à la clinique Val d'Ouest ; natif du Lonzac"),
     [['HOSPITAL', 'Le Kremlin BICETRE'], ['HOSPITAL', "Val d'Ouest"], ['CITY', 'Lonzac']]);
 });
