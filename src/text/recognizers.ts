@@ -211,6 +211,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   // recognizeVehicles: a plate's '-ddd-', or a digit run touching an upper-case ASCII letter (inside a VIN)
   if ((pc >= 65 && pc <= 90) || (c >= 65 && c <= 90) || (len === 3 && c === 45 && pc === 45)) sh |= S_VEH;
   if (len === 5) sh |= S_ZIP;
+  if (len <= 4 && c === 45 && isDigitCode(c1)) sh |= S_DASH;
   if (c === 32 && len <= 5 && i + 1 < n) {
     // address-en: ' ' + [A-Z][a-z]+ ' ' + another word
     if (c1 >= 65 && c1 <= 90) { let k = i + 2; while (k < n && cc(t, k) >= 97 && cc(t, k) <= 122) k++; if (k > i + 2 && cc(t, k) === 32) sh |= S_ADDREN; }
@@ -271,7 +272,7 @@ function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> { const b 
 const S_LE2 = 1, S_ISO = 2, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
   S_8 = 1 << 9, S_F0 = 1 << 10, S_US = 1 << 11, S_NIR = 1 << 12, S_SSN = 1 << 13, S_IP = 1 << 14, S_LONG = 1 << 15,
   S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20, S_CUE45 = 1 << 21, S_9X = 1 << 22,
-  S_VEH = 1 << 23;
+  S_VEH = 1 << 23, S_DASH = 1 << 24;
 /** First letters (lower case) of "bis", "ter", [a-c] and the street words of address-fr. */
 const ADDR_FIRST = new Uint8Array(128);
 for (const ch of 'abcdefhilmpqrstv') ADDR_FIRST[ch.charCodeAt(0)] = 1;
@@ -692,6 +693,11 @@ export const RULES: RegexRule[] = [
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, idc: true,
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N")
     re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|n° ?(?:de )?s[ée]rie|n° ?(?:de )?(?:passage|venue)|n° ?d['’]hospitalisation|(?:dossier|s[ée]jour|passage|venue) n°|dossier(?= ?:? ?\d{5})|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie)|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|policy (?:no\.?|number|#)|licen[cs]e (?:no\.?|number|#)|n° ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent)(?![A-Za-zŸ])[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
+  // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
+  // (a date, a phone number or an SSN of the same extent wins the overlap)
+  { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
+    re: /(?<![A-Za-z0-9\-\/.])\d{1,4}(?:-\d{1,4}){2,5}(?![A-Za-z0-9\-\/]|\.\d)/g,
+    check: (m) => { let d = 0; for (let k = 0; k < m[0].length; k++) if (m[0].charCodeAt(k) !== 45) d++; return d >= 7 ? 0.5 : null; } },
   { rule: 'long-number', at: S_LONG, label: 'ID', score: 0.5, needs: C_DIGIT,
     re: new RegExp(`${B}\\d{8,12}${E}`, 'g'),
     relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
@@ -1065,7 +1071,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (i > 0 && (flags[i - 1]! & F_PROF) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
       && ((f & (F_FIRST | F_SUR | F_UPPER | F_INITIAL)) !== 0 || (gapOk(i) && nameLike(i + 1)))) { strong[i] = 1; continue; }
     if (f & F_INITIAL) {
-      if (gapOkLoose(text, ends[i]!, i + 1 < n ? starts[i + 1]! : -1) && i + 1 < n && (flags[i + 1]! & F_CAP) && !(flags[i + 1]! & (F_STOP | F_TITLE))) strong[i] = 1;
+      // (glued initials, "P.S. 22", "U.S.": a name after them, not a number)
+      if (gapOkLoose(text, ends[i]!, i + 1 < n ? starts[i + 1]! : -1) && i + 1 < n && (flags[i + 1]! & F_CAP) && !(flags[i + 1]! & (F_STOP | F_TITLE))
+        && !(ends[i] === starts[i + 1] && (flags[i + 1]! & F_INITIAL) && !(i + 2 < n && gapOkLoose(text, ends[i + 1]!, starts[i + 2]!) && nameLike(i + 2) && !(flags[i + 2]! & F_INITIAL)))) strong[i] = 1;
       continue;
     }
     if (f & F_FIRST) {
@@ -1823,7 +1831,14 @@ function eachCueMatch(text: string, sticky: RegExp, global: RegExp, starts: Int3
     f(m);
   }
 }
+/** English: a saint's name with "'s" after at/to/from/in names a hospital ("hospitalized at St. Mary's"). */
+const SAINTS_HOSPITAL = /(?<=(?<![A-Za-z])(?:at|to|from|in) )(?:St\.?|Saint) [A-Z][a-z]+(?:'s|’s)(?![A-Za-z])/g;
 export function recognizeHospitals(text: string, spans: Span[]): void {
+  if (patternLang === 'en' && (text.includes("'s") || text.includes('’s'))) {
+    SAINTS_HOSPITAL.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SAINTS_HOSPITAL.exec(text)) !== null) spans.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.6, rule: 'hospital-saint' });
+  }
   eachCueMatch(text, HOSPITAL_AT, HOSPITAL, hospS, nHosp, (m) => {
     const g = m[1]!;
     // (a capitalized article starts some names: "Hôpital Le Kremlin-Bicêtre", "La Timone")
@@ -1861,6 +1876,10 @@ const HOSP_GENERIC = new Set(['GENERAL', 'MEMORIAL', 'REGIONAL', 'COMMUNITY', 'C
   'CANCER', 'HEART', 'TEACHING', 'PRIVATE', 'PUBLIC', "CHILDREN'S", 'CHILDRENS', "WOMEN'S", 'PEDIATRIC', 'REHABILITATION', 'REHAB', 'SURGICAL',
   'SURGERY', 'FAMILY', 'PRIMARY', 'DENTAL', 'EYE', 'PSYCHIATRIC', 'MENTAL', 'HEALTH', 'MEDICAL', 'EMERGENCY', 'URGENT', 'CARE', 'TRAUMA',
   'AP-HP', 'APHP', 'NEW', 'NORTH', 'SOUTH', 'EAST', 'WEST', 'CENTRAL', 'ST', 'ST.', 'SAINT', 'OUR', 'HIS', 'HER', 'THEIR', 'YOUR', 'MY', 'LOCAL', 'NEAREST',
+  'LIPID', 'LIPIDS', 'ASTHMA', 'ALLERGY', 'HYPERTENSION', 'MEMORY', 'HEADACHE', 'EPILEPSY', 'TRANSPLANT', 'FERTILITY', 'HIV', 'COUMADIN', 'WARFARIN', 'CARDIAC',
+  'RENAL', 'KIDNEY', 'LIVER', 'BREAST', 'SPINE', 'ORTHOPEDIC', 'ORTHOPAEDIC', 'NEUROLOGY', 'DERMATOLOGY', 'UROLOGY', 'RHEUMATOLOGY', 'ENDOCRINE', 'GI', 'PULMONARY',
+  'PSYCHIATRY', 'OBSTETRIC', 'PRENATAL', 'VASCULAR', 'VEIN', 'WEIGHT', 'OBESITY', 'SMOKING', 'TRAVEL', 'VACCINE', 'FLU', 'INFUSION', 'CHEMOTHERAPY', 'RADIATION',
+  'SPORTS', 'PHYSICAL', 'OCCUPATIONAL', 'SPEECH', 'HEARING', 'VISION', 'FOOT', 'HAND', 'THYROID', 'GERIATRIC', 'GERIATRICS', 'ONCOLOGY', 'HEMATOLOGY', 'NEPHROLOGY',
   'DEPARTMENT', 'OUTPATIENT', 'INPATIENT', 'WALK-IN', 'SPECIALTY', 'ONCOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'DIALYSIS', 'SLEEP', 'PAIN', 'WOUND', 'DIABETES', 'ANTICOAGULATION',
   'CALLED', 'SEEN', 'VISITED', 'ADMITTED', 'TRANSFERRED', 'DISCHARGED', 'FROM', 'AT', 'TO', 'IN', 'THE', 'A', 'AN']);
 /**
