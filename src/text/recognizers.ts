@@ -603,7 +603,7 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${E}`, 'g') },
   { rule: 'date-year-cue', at: S_Y4, label: 'DATE', score: 0.6, needs: C_DIGIT,
     // the year first, then a look-behind for the cue: the look-behind only runs where "19"/"20" matched
-    re: new RegExp(`(?:19|20)(?<=(?<![${L}])(?:en|depuis|datant de|fin|d[ée]but|mi|ann[ée]e|in|since|year|En|Depuis|Fin|D[ée]but|In|Since)[ -](?:19|20))\\d{2}${E}`, 'g') },
+    re: new RegExp(`(?:19|20)(?<=(?<![${L}])(?:en|depuis|datant de|fin|d[ée]but|mi|ann[ée]e|courant|jusqu'en|jusqu’en|in|since|year|until|En|Depuis|Fin|D[ée]but|Courant|In|Since|Until)[ -](?:19|20))\\d{2}${E}`, 'g') },
   // ---- phones
   { rule: 'phone-fr', at: S_F0, x: true, label: 'PHONE', score: 0.9, needs: C_DIGIT | G_PHONE,
     // (a line break may cut the number where the text was wrapped: "06 12 34\n56 78")
@@ -703,7 +703,7 @@ export const RULES: RegexRule[] = [
     relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
   // ---- ages over 89
   { rule: 'age-90', at: S_AGE, label: 'AGE', score: 0.9, needs: C_DIGIT,
-    re: /(?<![A-Za-z0-9À-ÿ])(?:9\d|1[01]\d)[ -]?(?:ans|years?[- ]old|yo|y\/o|years? of age)(?![A-Za-zÀ-ÿ])/gi },
+    re: /(?<![A-Za-z0-9À-ÿ])(?:9\d|1[01]\d)[ -]?(?:ans|years?[- ]old|yo|y\/o|y\.o\.?|years? of age)(?![A-Za-zÀ-ÿ])/gi },
   // the age after a cue ("aged 91", "age: 93", "âgée de 95"), without a unit
   { rule: 'age-90-cue', at: S_9X, label: 'AGE', score: 0.8, needs: C_DIGIT,
     re: /(?<=(?<![A-Za-z0-9À-ÿ])(?:aged?|âg[ée]e?s?(?: de)?|agee?s?(?: de)?)\s?:?\s?)(?:9\d|1[01]\d)(?![0-9]|[.,]\d| ?%)/gi },
@@ -1977,7 +1977,7 @@ export function markDayLists(text: string, spans: Span[]): void {
  */
 // (a maiden name or a birthplace may come between: "née Kerdraon le", "né à Quimper le"); the cue
 // starts a word ("une semaine le 3 mars", "de médecine le…" are no birth cues)
-const BIRTH_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:n[ée](?:e|\(e\))?s?(?: [A-Za-zÀ-ÿ'’-]+){0,3} le|n[ée](?:e|\(e\))?s? en|ddn|date de naissance|date de nais\.?|naissance|(?:date de )?mise? au monde(?: le)?|na[iî]t(?: le| en)|naquit(?: le| en)|born(?: on)?|dob|date of birth|birth ?date|\|\s*[MFH]\s*\|)\s*[:.]?\s*(?:le\s+)?)/iy;
+const BIRTH_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:n[ée](?:e|\(e\))?s?(?: [A-Za-zÀ-ÿ'’-]+){0,3} le|n[ée](?:e|\(e\))?s? en|ddn|date de naissance|date de nais\.?|naissance|(?:date de )?mise? au monde(?: le)?|na[iî]t(?: le| en)|naquit(?: le| en)|born(?: on| in)?|dob|date of birth|birth ?date|\|\s*[MFH]\s*\|)\s*[:.]?\s*(?:le\s+)?)/iy;
 export function markBirthDates(text: string, spans: Span[]): void {
   for (const s of spans) {
     if (s.label !== 'DATE') continue;

@@ -182,6 +182,8 @@ test('HL7 v2 segments: the identifying fields of PID, NK1, GT1, IN1 by position;
 });
 
 test('dates with dashes or slashes around the month (laboratory systems), ages written with a hyphen', () => {
+  assert.deepEqual(labels('A 90 y.o. man born in 1931, seen until 2019, then lost.', 'en'), [['AGE', '90 y.o.'], ['BIRTHDATE', '1931'], ['DATE', '2019']]);
+  assert.deepEqual(labels('Suivi courant 2019, puis perdu de vue.'), [['DATE', '2019']]);
   assert.deepEqual(labels('Seen 3-Jan-2020 and 01/JAN/2020; a 92-year-old man.', 'en'), [['DATE', '3-Jan-2020'], ['DATE', '01/JAN/2020'], ['AGE', '92-year-old']]);
   assert.deepEqual(labels('Prélevé le 12-mars-2020.'), [['DATE', '12-mars-2020']]);
 });
