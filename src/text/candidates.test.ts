@@ -25,7 +25,7 @@ const FRAGMENTS = [
   'le docteur DUPONT ', 'la patiente LEROY ', 'signé par Xavier ', 'sœur Anne ', 'Sœur Anne ', 'Jean-sœur ', 'sœurs ', 'asœur ', 'œdème ', 'cœur ', 'prénom : Zoé ', 'née le 3 mars 1950', 'en mars 2003', 'deux janvier mille neuf cent', 'au CHU de Rouen', 'tél. 12345', '75013 Paris', 'Dr M. LEROY',
   'Unit No: ', 'unit #', 'Job #: ', 'Acct ', 'account no.', 'accession', 'encounter id', 'member ID ', 'policy #', 'n° adhérent ', 'pager #', 'pgr', 'bip ', '#', ', M.D.', ', Ph.D.', 'M.D', ', R.N. ',
   '\nPID|1||123456^^^H^MR||DOE^JOHN||19500105|', 'NK1|1|DOE^JANE|', '|', '^', 'dit « ', 'Jones, Sarah ',
-  '90 y.o.', 'y.o', 'courant 2019, ', "jusqu'en 2020", 'until 2019,', 'born in 1931', '123-45-67-8', '04-55-21-3', '1-2-3', '-', 'P.S. 22', "at St. Mary's", 'Lipid Clinic',
+  'Attending: SMITH, J.; ', 'student: ', 'resident ', ' de La Rochefoucauld', 'Père : IDM', '90 y.o.', 'y.o', 'courant 2019, ', "jusqu'en 2020", 'until 2019,', 'born in 1931', '123-45-67-8', '04-55-21-3', '1-2-3', '-', 'P.S. 22', "at St. Mary's", 'Lipid Clinic',
   "l'Institut Curie", 'INSTITUT PAOLI-CALMETTES', 'Institut National', 'la Polyclinique du Parc', 'POLYCLINIQUE', 'Maternité des Lilas', 'Fondation Rothschild', 'éPolyclinique',
   '28722 LA\nBACONNETTE', '92100 BOULOGNE-\nBILLANCOURT', '77500 Ivry\nsur Loire', 'SAINT\n', 'Nogent sur Marne', 'Aix en Provence', "la clinique Val d'Ouest", 'Hopital Le Kremlin BICETRE', 'natif du ',
   'Passage n° ', 'passage', 'venue n°', 'dossier 556677', 'Dossier : 12345', "n° d'hospitalisation ", '33600 pessac', '17000 la rochelle', ' "Bobby" ', ' «Jo» ', 'El Paso, TX', ', WA', ', MD', '1EG4-TE5-MK73', '1EG4TE5MK73', 'ami ', 'tante ', 'friend ',

@@ -294,7 +294,7 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
   'conjointe', 'tuteur', 'tutrice', 'compagnon', 'compagne', 'neveu', 'nièce', 'niece', 'oncle', 'tante', 'cousin', 'cousine', 'gendre', 'ami', 'amie',
   'voisin', 'voisine', 'nephew', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'friend', 'neighbor', 'neighbour',
-  'boyfriend', 'girlfriend', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
+  'boyfriend', 'girlfriend', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
   'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr',
   // health professions in lower case (weak cues, as their capitalized forms: PROFESSIONS)
   'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste']);
@@ -781,6 +781,7 @@ const PROFESSIONS = new Set([
   'PSYCHOLOGUE', 'KINESITHERAPEUTE', 'KINE', 'INFIRMIER', 'INFIRMIERE', 'IDE', 'PHARMACIEN', 'PHARMACIENNE', 'SAGE-FEMME',
   'ORTHOPHONISTE', 'DIETETICIEN', 'DIETETICIENNE', 'ERGOTHERAPEUTE', 'PSYCHOMOTRICIEN', 'PSYCHOMOTRICIENNE', 'ORTHOPTISTE',
   'PODOLOGUE', 'SECRETAIRE', 'MANIPULATEUR', 'MANIPULATRICE', 'OPERATEUR', 'OPERATRICE', 'TECHNICIEN', 'TECHNICIENNE', 'PSYCHIATRE', 'ANESTHESISTE', 'CHIRURGIEN', 'CHIRURGIENNE',
+  'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
   'NURSE', 'PHYSIOTHERAPIST', 'PSYCHOLOGIST', 'PHARMACIST', 'MIDWIFE', 'SURGEON', 'THERAPIST']);
 /** Capitalized words that are never names by themselves. */
 const STOP = new Set([
@@ -792,6 +793,7 @@ const STOP = new Set([
   'LOI', 'DECRET', 'ARTICLE', 'ARRETE', 'CODE', 'NORME', 'SYNDROME', 'MALADIE', 'SIGNE', 'TEST', 'SCORE', 'CLASSIFICATION', 'STADE', 'TYPE', 'GROUPE', 'EQUIPE', 'INTERNES', 'INTERNE', 'EXTERNE', 'PERE', 'MERE',
   'LUNDI', 'MARDI', 'MERCREDI', 'JEUDI', 'VENDREDI', 'SAMEDI', 'DIMANCHE', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY',
   'JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER',
+  'IDM', 'MI', 'DT2', 'DNID', 'DID', 'CAD', 'CHF', 'COPD', 'HTN', 'CVA', 'TIA', 'DVT', 'CKD', 'ESRD', 'AFIB', 'CABG', 'PCI', 'GERD', 'OSA', 'UTI', 'PNA', 'SOB', 'CP', 'ACS', 'STEMI', 'NSTEMI',
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
@@ -1128,10 +1130,15 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       if (j > 0) { for (let q = k + 1; q <= j; q++) isName[q] = 1; count++; k = j; continue; }
       // (not to a place: "Marie Dupont de Paris")
       if (particleGap(k) && nameLike(k + 1) && !(flags[k + 1]! & (F_SENT | F_CITY | F_CITYP))) { k++; count++; isName[k] = 1; continue; }
+      // a lower-case particle, then a capitalized one: "François Xavier de La Rochefoucauld"
+      if (particleGap(k) && (flags[k + 1]! & F_PART) && k + 2 < n && gapOk(k + 1) && nameLike(k + 2) && !(flags[k + 2]! & (F_SENT | F_CITY | F_CITYP | F_PART))) {
+        isName[k + 1] = 1; isName[k + 2] = 1; k += 2; count++; continue;
+      }
       break;
     }
-    // a trailing initial that looks like a title ("SAMCHA M.") when no name follows it
-    if (k + 1 < n && gapOk(k) && (flags[k + 1]! & F_INITIAL) && !(k + 2 < n && gapOk(k + 1) && nameLike(k + 2))) isName[k + 1] = 1;
+    // a trailing initial that looks like a title ("SAMCHA M.") when no name follows it; after a
+    // comma too, in "Surname, I." lists ("Attending: SMITH, J.; Resident: Jones, K.")
+    if (k + 1 < n && (gapOk(k) || (text.charCodeAt(ends[k]!) === 44 && gapOk(k, true))) && (flags[k + 1]! & F_INITIAL) && !(k + 2 < n && gapOk(k + 1) && nameLike(k + 2))) isName[k + 1] = 1;
     k = i;
     while (count < 4 && k - 1 >= 0 && gapOk(k - 1) && nameLike(k - 1) && extendOk(flags[k - 1]!, flags[i]!) && !(flags[k - 1]! & F_SENT && !(flags[k - 1]! & (F_UPPER | F_FIRST | F_SUR)))) { k--; count++; isName[k] = 1; }
     // a leading bare initial ("D Joffron", "L Rostain"): one capital letter right before the name
