@@ -537,6 +537,11 @@ interface RegexRule {
   monthDot?: boolean;
   /** Every match starts at a cue word of the second id-cue rule (idcS, recorded by charClasses). */
   idc?: boolean;
+  /**
+   * With `at`: every match has a month name (monS) right after its digit run or one character
+   * later, or "er" right after the run ("1er"): runs without are skipped.
+   */
+  monAfter?: boolean;
 }
 
 // Boundaries over Latin letters and digits, without the 'u' flag (unicode-mode regexes are slower).
@@ -579,7 +584,7 @@ export const RULES: RegexRule[] = [
   { rule: 'date-dm-dot', at: S_DOT2, label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT,
     re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
     check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.5 : null) },
-  { rule: 'date-text', at: S_LE2, monthDot: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
+  { rule: 'date-text', at: S_LE2, monAfter: true, monthDot: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     // (dashes or slashes around the month too, as laboratory systems write: "3-Jan-2020", "01/JAN/2020")
     re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)?(?: ?|[-/])(?:${MONTHS})\\.?(?:(?: ?|[-/])(?:\\d{4}|\\d{2}))?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   { rule: 'date-text', mon: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
@@ -751,9 +756,10 @@ export const SCAN_RULES: ScanRule[] = mergeRules(RULES).map((r) => ({
   needs: r.needs, gate: r.gate, re: r.re, label: r.label, score: r.score, rule: r.rule,
   group: r.group, check: r.check, relabel: r.relabel, at: r.at, x: r.x === true,
   plain: !r.check && r.group === undefined && !r.relabel, mon: r.mon === true, day: r.day === true, monthDot: r.monthDot === true, idc: r.idc === true,
+  monAfter: r.monAfter === true,
   sticky: r.at !== undefined || r.mon || r.day || r.idc ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
 }));
-interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; day: boolean; monthDot: boolean; idc: boolean; sticky: RegExp | null }
+interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; day: boolean; monthDot: boolean; idc: boolean; monAfter: boolean; sticky: RegExp | null }
 
 /**
  * ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX"; a wrapped city goes on
@@ -1591,6 +1597,17 @@ function pushMatch(text: string, r: ScanRule, m: RegExpExecArray, spans: Span[])
 function scanAtCandidates(text: string, r: ScanRule, re: RegExp, spans: Span[]): void {
   const at = r.at!;
   let from = 0;
+  if (r.monAfter) {
+    // digit runs followed by a month name (the month starts, in order, walked with a pointer)
+    for (let q = 0, mq = 0; q < nRuns; q++) {
+      if ((runM[q]! & at) === 0) continue;
+      const s = runS[q]!, e = runE[q]!;
+      while (mq < nMon && monS[mq]! < e) mq++;
+      if (!((mq < nMon && monS[mq]! <= e + 1) || ((cc(text, e) | 32) === 101 && (cc(text, e + 1) | 32) === 114))) continue;
+      if (s >= from) from = tryAt(text, r, re, s, from, spans);
+    }
+    return;
+  }
   if (!r.x || nX === 0) {
     // digit runs only: skip the runs without the rule's shapes in a tight loop
     for (let q = 0; q < nRuns; q++) {
