@@ -1936,14 +1936,17 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
 
 /**
  * Named places of residence: "Lieu-dit Kerbihan", "Résidence Les Pins", "Hameau de la Motte",
- * "Lotissement Le Clos" (ADDRESS); "EHPAD Les Glycines", "Maison de retraite Saint-Joseph"
+ * "Lotissement Le Clos", and streets named without a number, "rue Rivoli" (ADDRESS); "EHPAD Les Glycines", "Maison de retraite Saint-Joseph"
  * (HOSPITAL): the cue, then one to four capitalized words (particles allowed between them).
  * Matches start at a cue word recorded by the character pass (a whole letter run).
  */
-const PLACE = /(?<![\p{L}\p{N}])(?:(Lieu-dit|lieu-dit|LIEU-DIT|Résidence|résidence|Residence|residence|RÉSIDENCE|RESIDENCE|Hameau|hameau|HAMEAU|Lotissement|lotissement|LOTISSEMENT)|(EHPAD|Ehpad|Maison de retraite|maison de retraite|MAISON DE RETRAITE))(?: ?:)? ((?:(?:de la|de l'|de l’|du|des|de|d'|d’|les|le|la|Les|Le|La|L'|L’) ?)?\p{Lu}[\p{L}'’\-]*(?: (?:(?:de la|de l'|du|des|de|d'|les|le|la) ?)?\p{Lu}[\p{L}'’\-]*){0,3})/gu;
+const PLACE = /(?<![\p{L}\p{N}])(?:(Lieu-dit|lieu-dit|LIEU-DIT|Résidence|résidence|Residence|residence|RÉSIDENCE|RESIDENCE|Hameau|hameau|HAMEAU|Lotissement|lotissement|LOTISSEMENT|rue|Rue|RUE|avenue|Avenue|AVENUE|boulevard|Boulevard|BOULEVARD|bd|Bd|BD|impasse|Impasse|IMPASSE|allée|Allée|allee|Allee|quai|Quai|QUAI|chemin|Chemin|CHEMIN|square|Square|faubourg|Faubourg)|(EHPAD|Ehpad|Maison de retraite|maison de retraite|MAISON DE RETRAITE))(?: ?:)? ((?:(?:de la|de l'|de l’|du|des|de|d'|d’|les|le|la|Les|Le|La|L'|L’) ?)?\p{Lu}[\p{L}'’\-]*(?: (?:(?:de la|de l'|du|des|de|d'|les|le|la) ?)?\p{Lu}[\p{L}'’\-]*){0,3})/gu;
 const PLACE_AT = new RegExp(PLACE.source, 'uy');
 const PLACE_CUES = new Set(['Lieu', 'lieu', 'LIEU', 'Résidence', 'résidence', 'Residence', 'residence', 'RÉSIDENCE', 'RESIDENCE', 'Hameau', 'hameau', 'HAMEAU',
-  'Lotissement', 'lotissement', 'LOTISSEMENT', 'EHPAD', 'Ehpad', 'Maison', 'maison', 'MAISON']);
+  'Lotissement', 'lotissement', 'LOTISSEMENT', 'EHPAD', 'Ehpad', 'Maison', 'maison', 'MAISON',
+  // streets named without a number ("habite rue Victor Hugo", "le laboratoire de la rue Rivoli")
+  'rue', 'Rue', 'RUE', 'avenue', 'Avenue', 'AVENUE', 'boulevard', 'Boulevard', 'BOULEVARD', 'bd', 'Bd', 'BD', 'impasse', 'Impasse', 'IMPASSE',
+  'allée', 'Allée', 'allee', 'Allee', 'quai', 'Quai', 'QUAI', 'chemin', 'Chemin', 'CHEMIN', 'square', 'Square', 'faubourg', 'Faubourg']);
 addWords(PLACE_CUES, W_PLACE);
 let placeS = new Int32Array(16), nPlace = 0;
 function pushPlace(p: number): void {
@@ -2092,11 +2095,31 @@ function isZip(s: Span): boolean { return s.label === 'ZIP'; }
 function byStart(a: Span, b: Span): number { return a.start - b.start; }
 function byEndPos(a: Span, b: Span): number { return a.end - b.end; }
 export function recognizeLooseZips(text: string, spans: Span[]): void {
+  spacedZipAfterAddress(text, spans);
   // every match is a 5-digit run: none in the text (the character pass's runs), nothing to do
   const runs = tokText === text && !referenceScan;
   if (runs && !anyRun(S_ZIP)) return;
   looseZips(text, spans, runs);
   lowerCityAfterZip(text, spans);
+}
+/**
+ * A postal code written with a space after its département ("STUDIO 25, 92 100 BOULOGNE",
+ * "PERULOGA, 94 403, QUOICOUBEY"): only right after an address (and its apartment or floor), before
+ * a capitalized city (taken too) or the end of the line or field ("3 rue X, 12 500 patients" stays).
+ */
+const SPACED_ZIP_AFTER = /(?:,? (?:STUDIO|Studio|studio|APT|Apt|apt|App\.?|app\.?|Appartement|appartement|Bât\.?|bât\.?|Bâtiment|bâtiment|Esc\.?|esc\.?|Étage|étage) ?[A-Za-z0-9]{0,5})?[ ,]{0,3}((?:0[1-9]|[1-8]\d|9[0-8]) \d{3})(?![0-9])(?:,? ?((?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*[ \-]){0,3}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*)|(?=\s*(?:[,;\n]|$)))/y;
+function spacedZipAfterAddress(text: string, spans: Span[]): void {
+  const n0 = spans.length;
+  for (let q = 0; q < n0; q++) {
+    const a = spans[q]!;
+    if (a.label !== 'ADDRESS') continue;
+    SPACED_ZIP_AFTER.lastIndex = a.end;
+    const m = SPACED_ZIP_AFTER.exec(text);
+    if (m === null) continue;
+    const zs = a.end + m[0].indexOf(m[1]!);
+    spans.push({ start: zs, end: zs + 6, label: 'ZIP', score: 0.6, rule: 'zip-spaced' });
+    if (m[2] !== undefined) { const cs = a.end + m[0].length - m[2].length; spans.push({ start: cs, end: cs + m[2].length, label: 'CITY', score: 0.6, rule: 'zip-spaced' }); }
+  }
 }
 /**
  * A city typed in lower case after a postal code ("33600 pessac", "17000 la rochelle"): one to
