@@ -403,14 +403,14 @@ function suffixCandidates(t: string, ws: number, i: number): void {
  * with an ASCII \b and each cue ends a word, so a match starts at such a word that is a whole
  * letter run or a run suffix after a non-ASCII letter: the candidates idcS.
  */
-const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 'numero', 'medical', 'patient', 'record', 'serial', 'passage', 'venue',
+const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 'numero', 'medical', 'patient', 'record', 'serial', 'passage', 'venue', 'visite',
   'unit', 'acct', 'account', 'job', 'accession', 'encounter', 'member', 'policy', 'license', 'licence']);
 addWords(IDC_WORDS, W_IDC);
 let idcS = new Int32Array(16), nIdc = 0;
 function idcWord(t: string, p: number, i: number): void {
   const len = i - p;
   // "n°", "s/n"
-  if (len === 1) { if (cc(t, i) !== ((cc(t, p) | 32) === 110 ? 176 : 47)) return; }
+  if (len === 1) { const c1 = cc(t, i); if ((cc(t, p) | 32) === 110 ? c1 !== 176 && c1 !== 186 : c1 !== 47) return; }
   // "patient" and "medical" start a cue only before " id" and " record" (most of them do not: no substring)
   else if (len === 7 && (((t.charCodeAt(p) | 32) === 112 && (t.charCodeAt(p + 2) | 32) === 116) || (t.charCodeAt(p) | 32) === 109)
     && !((cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 105 || (cc(t, i + 1) | 32) === 114)))) return;
@@ -693,11 +693,11 @@ export const RULES: RegexRule[] = [
     re: /(?<![\w@.\-\/])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:fr|com|org|net|eu|io|be|ch|ca|info|de|uk)\/[^\s<>"')\]]*[^\s<>"')\].,;:!?]/gi },
   // ---- hospital identifiers after a cue
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2,
-    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,})(?!\d)/g },
+    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,})(?!\d)/g },
   // (the number may be written in parts: "Dossier n° 2024-000123"); the cue ends a word
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, idc: true,
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N")
-    re: /\b(n° ?(?:de )?dossier|n° ?(?:de )?s[ée]jour|n° ?(?:de )?s[ée]rie|n° ?(?:de )?(?:passage|venue)|n° ?d['’]hospitalisation|(?:dossier|s[ée]jour|passage|venue) n°|dossier(?= ?:? ?\d{5})|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie)|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|policy (?:no\.?|number|#)|licen[cs]e (?:no\.?|number|#)|n° ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent)(?![A-Za-zŸ])[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?([A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
+    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?\d{5})|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie)|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|policy (?:no\.?|number|#)|licen[cs]e (?:no\.?|number|#)|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent)(?![A-Za-zŸ])[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
   // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
@@ -1460,6 +1460,14 @@ export function recognizeEmails(text: string, spans: Span[]): void {
   let at = text.indexOf('@');
   while (at !== -1) {
     if (bracketAround(text, at, at + 1) >= 0) { obfuscatedEmail(text, at, 1, spans); at = text.indexOf('@', at + 1); continue; }
+    // spaced out: "tlabelle @ medimail . com"
+    if (at > 0 && text.charCodeAt(at - 1) === 32 && text.charCodeAt(at + 1) === 32) {
+      SPACED_EMAIL.lastIndex = 0;
+      const m = SPACED_EMAIL.exec(text.slice(Math.max(0, at - 64), at + 80));
+      if (m !== null) { const st = Math.max(0, at - 64) + m.index; spans.push({ start: st, end: st + m[0].length, label: 'EMAIL', score: 0.9, rule: 'email-spaced' }); }
+      at = text.indexOf('@', at + 1);
+      continue;
+    }
     let s = at;
     while (s > 0 && isEmailLocalCode(text.charCodeAt(s - 1))) s--;
     let e = at + 1;
@@ -1471,6 +1479,8 @@ export function recognizeEmails(text: string, spans: Span[]): void {
   }
 }
 
+/** An address with spaces around '@' and its dots, ending with a known top-level domain. */
+const SPACED_EMAIL = /(?<![\w.%+-])(?=[\w.%+-]*[A-Za-z][\w.%+-]* @)[\w.%+-]+ @ [a-z0-9-]+(?: ?\. ?[a-z0-9-]+)*? ?\. ?(?:fr|com|org|net|eu|io|be|ch|ca|info|de|uk|us|edu|gov)(?![\w])/i;
 let obfS = new Int32Array(16), nObf = 0;
 function pushObf(p: number): void {
   if (nObf === obfS.length) obfS = doubled(obfS);

@@ -150,6 +150,9 @@ test('French letters: a birth name before épouse/veuve/ép., compound initials,
 
 test('emergency and typed notes: passage and dossier numbers, a lower-case city after its postal code, kinship cues, abbreviations that are no names', () => {
   assert.deepEqual(labels('URGENCES - Passage n° 2025-0045671 - dossier 556677'), [['ID', '2025-0045671'], ['ID', '556677']]);
+  assert.deepEqual(labels('Son IPP est 8392.'), [['IPP', '8392']]);
+  assert.deepEqual(labels('Nº de la visite : 42bg98765 ; NDA: 2003H847569 ; écrire à tlabelle @ medimail . com'),
+    [['ID', '42bg98765'], ['NDA', '2003H847569'], ['EMAIL', 'tlabelle @ medimail . com']]);
   assert.deepEqual(labels('adresse 4 impasse des lilas 33600 pessac, tel 0556123456'),
     [['ADDRESS', '4 impasse des lilas'], ['ZIP', '33600'], ['CITY', 'pessac'], ['PHONE', '0556123456']]);
   // a name after a kinship word or a friend, also off the dictionaries; "MT" (médecin traitant) is no name
