@@ -1952,6 +1952,7 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
  */
 const PLACE = /(?<![\p{L}\p{N}])(?:(Lieu-dit|lieu-dit|LIEU-DIT|Résidence|résidence|Residence|residence|RÉSIDENCE|RESIDENCE|Hameau|hameau|HAMEAU|Lotissement|lotissement|LOTISSEMENT|rue|Rue|RUE|avenue|Avenue|AVENUE|boulevard|Boulevard|BOULEVARD|bd|Bd|BD|impasse|Impasse|IMPASSE|allée|Allée|allee|Allee|quai|Quai|QUAI|chemin|Chemin|CHEMIN|square|Square|faubourg|Faubourg)|(EHPAD|Ehpad|Maison de retraite|maison de retraite|MAISON DE RETRAITE))(?: ?:)? ((?:(?:de la|de l'|de l’|du|des|de|d'|d’|les|le|la|Les|Le|La|L'|L’) ?)?\p{Lu}[\p{L}'’\-]*(?: (?:(?:de la|de l'|du|des|de|d'|les|le|la) ?)?\p{Lu}[\p{L}'’\-]*){0,3})/gu;
 const PLACE_AT = new RegExp(PLACE.source, 'uy');
+const NAMED_PLACE = /^(?:lieu|r[ée]sidence|hameau|lotissement)/i;
 const PLACE_CUES = new Set(['Lieu', 'lieu', 'LIEU', 'Résidence', 'résidence', 'Residence', 'residence', 'RÉSIDENCE', 'RESIDENCE', 'Hameau', 'hameau', 'HAMEAU',
   'Lotissement', 'lotissement', 'LOTISSEMENT', 'EHPAD', 'Ehpad', 'Maison', 'maison', 'MAISON',
   // streets named without a number ("habite rue Victor Hugo", "le laboratoire de la rue Rivoli")
@@ -1966,7 +1967,9 @@ function pushPlace(p: number): void {
 export function recognizePlaces(text: string, spans: Span[]): void {
   eachCueMatch(text, PLACE_AT, PLACE, placeS, nPlace, (m) => {
     const end = m.index + m[0].length;
-    spans.push({ start: end - m[3]!.length, end, label: m[1] !== undefined ? 'ADDRESS' : 'HOSPITAL', score: 0.7, rule: 'place-cue' });
+    // a street takes its street word ("rue Victor Hugo": a surrogate address replaces both); a named place only its name
+    const street = m[1] !== undefined && !NAMED_PLACE.test(m[1]);
+    spans.push({ start: street ? m.index : end - m[3]!.length, end, label: m[1] !== undefined ? 'ADDRESS' : 'HOSPITAL', score: 0.7, rule: 'place-cue' });
   });
 }
 

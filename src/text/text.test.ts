@@ -172,7 +172,7 @@ test('places: wrapped city names after a postal code, multi-word cities written 
   // a line break after a city that ends it: the next line is not the city's
   assert.deepEqual(labels('75015 Paris\nDr Martin'), [['ZIP', '75015'], ['CITY', 'Paris'], ['NAME', 'Martin']]);
   // streets named without a number; a postal code written "92 100" right after an address
-  assert.deepEqual(labels('Il habite rue Victor Hugo à Lyon. Chute dans la rue. Vu boulevard Haussmann.'), [['ADDRESS', 'Victor Hugo'], ['CITY', 'Lyon'], ['ADDRESS', 'Haussmann']]);
+  assert.deepEqual(labels('Il habite rue Victor Hugo à Lyon. Chute dans la rue. Vu boulevard Haussmann.'), [['ADDRESS', 'rue Victor Hugo'], ['CITY', 'Lyon'], ['ADDRESS', 'boulevard Haussmann']]);
   assert.deepEqual(labels('19 AVENUE DE LA REPUBLIQUE, STUDIO 25, 92 100 BOULOGNE-BILLANCOURT'),
     [['ADDRESS', '19 AVENUE DE LA REPUBLIQUE'], ['ZIP', '92 100'], ['CITY', 'BOULOGNE-BILLANCOURT']]);
   assert.deepEqual(labels('Adressé au 3 rue Xavier, 12 500 patients par an.').filter(([l]) => l === 'ZIP'), []);
@@ -189,7 +189,7 @@ test('HL7 v2 segments: the identifying fields of PID, NK1, GT1, IN1 by position;
   assert.deepEqual(labels('M. Léon Blum-Ferrand (dit « Loulou »)'), [['NAME', 'Léon Blum-Ferrand'], ['NAME', 'Loulou']]);
   assert.deepEqual(labels('Provider: Jones, Sarah MD', 'en'), [['NAME', 'Jones'], ['NAME', 'Sarah']]);
   // not before a first name that is also a city ("rue Rivoli, Paris")
-  assert.deepEqual(labels('Laboratoire de la rue Rivoli, Paris').filter(([, t]) => t === 'Rivoli'), [['ADDRESS', 'Rivoli']]);
+  assert.deepEqual(labels('Laboratoire de la rue Rivoli, Paris').filter(([, t]) => t.includes('Rivoli')), [['ADDRESS', 'rue Rivoli']]);
 });
 
 test('dates with dashes or slashes around the month (laboratory systems), ages written with a hyphen', () => {
