@@ -66,27 +66,104 @@ MONTH_INDEX.set('SEPT', 8); MONTH_INDEX.set('JANV', 0); MONTH_INDEX.set('FEVR', 
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-/** Shifts a date written as d/m/y, y-m-d or "d month y"; null when it cannot be parsed. */
+/** A month name or abbreviation written like `model` (case, abbreviated or not, the dot kept by the caller). */
+function monthLike(model: string, month: number, lang: Lang): string {
+  const fr = MONTH_INDEX.get(fold(model)) !== undefined && MONTHS_FR.some((m) => fold(m).startsWith(fold(model))) && !MONTHS_EN.some((m) => fold(m).startsWith(fold(model)))
+    ? true : MONTHS_EN.some((m) => fold(m).startsWith(fold(model))) ? false : lang === 'fr';
+  const isFull = (fr ? MONTHS_FR : MONTHS_EN).some((m) => fold(m) === fold(model));
+  const name = isFull ? (fr ? MONTHS_FR : MONTHS_EN)[month]! : (fr ? ABBR_FR : ABBR_EN)[month]!;
+  if (model.length > 1 && model === model.toUpperCase()) return name.toUpperCase();
+  if (model.charAt(0) === model.charAt(0).toUpperCase()) return name.charAt(0).toUpperCase() + name.slice(1);
+  return name;
+}
+const ABBR_FR = ['janv', 'févr', 'mars', 'avr', 'mai', 'juin', 'juil', 'août', 'sept', 'oct', 'nov', 'déc'];
+const ABBR_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** The abbreviation dot of the original, not after a full month name ("janv." → "mars"). */
+function dotAfter(name: string, dot: string): string {
+  const l = name.toLowerCase();
+  return MONTHS_FR.includes(l) || MONTHS_EN.some((x) => x.toLowerCase() === l) ? '' : dot;
+}
+function ordinal(d: number): string { return d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'; }
+function validYmd(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+function shifted(y: number, m0: number, d: number, days: number): Date { return new Date(Date.UTC(y, m0, d + days)); }
+const year2 = (yy: string): number => (yy.length === 2 ? 1900 + +yy + (+yy < 50 ? 100 : 0) : +yy);
+
+/**
+ * Shifts a date by `days`, written back in its own layout: d/m/y (any of / . - | with spaces),
+ * y-m-d and y/m/d, YYYYMMDD and DDMMYYYY, "d month y" ("1er mars 2020", "3-Jan-2020", "01/JAN/2020"),
+ * "Month d(th), y", "month y", "d month" and d/m without a year (a leap-free year is assumed), a year
+ * alone (taken as its 1 July). Null when the text cannot be read as a date (the caller then tags it).
+ */
 export function shiftDateText(s: string, days: number, lang: Lang): string | null {
-  let m = /^(\d{4})-(\d{2})-(\d{2})(.*)$/.exec(s);
-  if (m) {
-    const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]! + days));
-    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}${m[4]!.startsWith('T') ? m[4] : m[4]}`;
+  let m = /^(\d{4})([-/])(\d{2})\2(\d{2})(.*)$/.exec(s);
+  if (m && validYmd(+m[1]!, +m[3]!, +m[4]!)) {
+    const d = shifted(+m[1]!, +m[3]! - 1, +m[4]!, days);
+    return `${d.getUTCFullYear()}${m[2]}${pad(d.getUTCMonth() + 1)}${m[2]}${pad(d.getUTCDate())}${m[5]}`;
   }
   m = /^(\d{1,2})( ?[/.\-|] ?)(\d{1,2})( ?[/.\-|] ?)(\d{4}|\d{2})$/.exec(s);
   if (m) {
-    const y = m[5]!.length === 2 ? 1900 + +m[5]! + (+m[5]! < 50 ? 100 : 0) : +m[5]!;
-    const d = new Date(Date.UTC(y, +m[3]! - 1, +m[1]! + days));
-    if (Number.isNaN(d.getTime())) return null;
+    const y = year2(m[5]!);
+    if (!validYmd(y, +m[3]!, +m[1]!) && !validYmd(y, +m[1]!, +m[3]!)) return null;
+    // month first (US) when the day-first reading is impossible
+    const dayFirst = validYmd(y, +m[3]!, +m[1]!) && (lang === 'fr' || !validYmd(y, +m[1]!, +m[3]!));
+    const [dd, mm] = dayFirst ? [+m[1]!, +m[3]!] : [+m[3]!, +m[1]!];
+    const d = shifted(y, mm - 1, dd, days);
     const yy = m[5]!.length === 2 ? pad(d.getUTCFullYear() % 100) : String(d.getUTCFullYear());
-    return `${pad(d.getUTCDate(), m[1]!.length)}${m[2]}${pad(d.getUTCMonth() + 1, m[3]!.length)}${m[4]}${yy}`;
+    const a = dayFirst ? d.getUTCDate() : d.getUTCMonth() + 1, b = dayFirst ? d.getUTCMonth() + 1 : d.getUTCDate();
+    return `${pad(a, m[1]!.length)}${m[2]}${pad(b, m[3]!.length)}${m[4]}${yy}`;
   }
-  m = /^(\d{1,2})(?:er)? ([\p{L}]+)\.? (\d{4})$/u.exec(s);
-  if (m && MONTH_INDEX.has(fold(m[2]!))) {
-    const d = new Date(Date.UTC(+m[3]!, MONTH_INDEX.get(fold(m[2]!))!, +m[1]! + days));
-    const months = lang === 'fr' ? MONTHS_FR : MONTHS_EN;
-    return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  m = /^(\d{8})$/.exec(s);
+  if (m) {
+    const v = m[1]!;
+    if (/^(?:19|20)/.test(v) && validYmd(+v.slice(0, 4), +v.slice(4, 6), +v.slice(6))) {
+      const d = shifted(+v.slice(0, 4), +v.slice(4, 6) - 1, +v.slice(6), days);
+      return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
+    }
+    if (validYmd(+v.slice(4), +v.slice(2, 4), +v.slice(0, 2))) {
+      const d = shifted(+v.slice(4), +v.slice(2, 4) - 1, +v.slice(0, 2), days);
+      return `${pad(d.getUTCDate())}${pad(d.getUTCMonth() + 1)}${d.getUTCFullYear()}`;
+    }
+    return null;
   }
+  // "12 mars 2020", "1er janv. 2020", "3-Jan-2020", "01/JAN/2020", "12 mars" (no year)
+  m = /^(\d{1,2})(er)?( |-|\/)([\p{L}]+)(\.?)(?:(\3| )(\d{4}|\d{2}))?$/u.exec(s);
+  if (m && MONTH_INDEX.has(fold(m[4]!))) {
+    const y = m[7] !== undefined ? year2(m[7]) : 2001;
+    if (!validYmd(y, MONTH_INDEX.get(fold(m[4]!))! + 1, +m[1]!)) return null;
+    const d = shifted(y, MONTH_INDEX.get(fold(m[4]!))!, +m[1]!, days);
+    const day = m[2] && d.getUTCDate() === 1 ? '1er' : m[1]!.length === 2 ? pad(d.getUTCDate()) : String(d.getUTCDate());
+    const yy = m[7] === undefined ? '' : m[6]! + (m[7].length === 2 ? pad(d.getUTCFullYear() % 100) : String(d.getUTCFullYear()));
+    const mn = monthLike(m[4]!, d.getUTCMonth(), lang);
+    return `${day}${m[3]}${mn}${dotAfter(mn, m[5]!)}${yy}`;
+  }
+  // "March 3, 2020", "Jan 5th 1929", "Mar. 3"
+  m = /^([\p{L}]+)(\.?) (\d{1,2})(st|nd|rd|th)?(?:(,? ?)(\d{4}))?$/u.exec(s);
+  if (m && MONTH_INDEX.has(fold(m[1]!))) {
+    const y = m[6] !== undefined ? +m[6] : 2001;
+    if (!validYmd(y, MONTH_INDEX.get(fold(m[1]!))! + 1, +m[3]!)) return null;
+    const d = shifted(y, MONTH_INDEX.get(fold(m[1]!))!, +m[3]!, days);
+    const mn = monthLike(m[1]!, d.getUTCMonth(), lang);
+    return `${mn}${dotAfter(mn, m[2]!)} ${d.getUTCDate()}${m[4] ? ordinal(d.getUTCDate()) : ''}${m[6] !== undefined ? m[5]! + d.getUTCFullYear() : ''}`;
+  }
+  // "janvier 2020", "Jan. 2021": the month's 15th shifted
+  m = /^([\p{L}]+)(\.?)( ?)(\d{4})$/u.exec(s);
+  if (m && MONTH_INDEX.has(fold(m[1]!))) {
+    const d = shifted(+m[4]!, MONTH_INDEX.get(fold(m[1]!))!, 15, days);
+    const mn = monthLike(m[1]!, d.getUTCMonth(), lang);
+    return `${mn}${dotAfter(mn, m[2]!)}${m[3]}${d.getUTCFullYear()}`;
+  }
+  // "12/03" (day/month, no year)
+  m = /^(\d{1,2})([/.])(\d{1,2})$/.exec(s);
+  if (m && validYmd(2001, +m[3]!, +m[1]!)) {
+    const d = shifted(2001, +m[3]! - 1, +m[1]!, days);
+    return `${pad(d.getUTCDate(), m[1]!.length)}${m[2]}${pad(d.getUTCMonth() + 1, m[3]!.length)}`;
+  }
+  // a year alone, taken as its 1 July
+  m = /^(19\d{2}|20\d{2})$/.exec(s);
+  if (m) return String(shifted(+m[1]!, 6, 1, days).getUTCFullYear());
   return null;
 }
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import fc from 'fast-check';
-import { redactText, recognize, resolveOverlaps, detectLanguage, redactTexts, TextRedactor } from './index.ts';
+import { redactText, recognize, resolveOverlaps, detectLanguage, redactTexts, TextRedactor, shiftDateText } from './index.ts';
 import type { Span } from './index.ts';
 import { keyFromText } from '../pseudonymize/key.ts';
 import { evaluate, loadEdsTemplates, loadSyntheaNotes, datasetPaths } from './eval.ts';
@@ -263,6 +263,20 @@ test('health professions are weak cues: a name after them, never an ordinary cap
   // "sœur" (with the ligature) is a kinship cue like "soeur"
   assert.deepEqual(labels('Accompagnée de sa sœur Zulmira.'), [['NAME', 'Zulmira']]);
   assert.deepEqual(labels('Accompagnée de sa soeur Zulmira.'), [['NAME', 'Zulmira']]);
+});
+
+test('surrogate dates: every recognized layout is shifted and written back in its own layout (known answers, +40 days)', () => {
+  const cases: [string, 'fr' | 'en', string | null][] = [
+    ['12/03/2020', 'fr', '21/04/2020'], ['2020-03-12', 'fr', '2020-04-21'], ['2021/01/12', 'fr', '2021/02/21'], ['12.03.20', 'fr', '21.04.20'],
+    ['19500105', 'en', '19500214'], ['23022018', 'fr', '04042018'], ['12 mars 2020', 'fr', '21 avril 2020'], ['1er mars 2020', 'fr', '10 avril 2020'],
+    ['3-Jan-2020', 'en', '12-Feb-2020'], ['01/JAN/2020', 'en', '10/FEB/2020'], ['12-mars-2020', 'fr', '21-avril-2020'], ['March 3, 2020', 'en', 'April 12, 2020'],
+    ['Jan 5th 1929', 'en', 'Feb 14th 1929'], ['janvier 2020', 'fr', 'février 2020'], ['31 janv.', 'fr', '12 mars'], ['12/03', 'fr', '21/04'],
+    ['12/25/2020', 'en', '02/03/2021'], ['3/14/69', 'en', '4/23/69'], ['1931', 'fr', '1931'], ['2/30/2020', 'en', null], ['05nov', 'fr', null],
+  ];
+  for (const [d, lang, want] of cases) assert.equal(shiftDateText(d, 40, lang), want, d);
+  // intervals are kept: two dates of one person shifted by the same offset stay 10 days apart
+  assert.equal(shiftDateText('2020-03-12', -17, 'fr'), '2020-02-24');
+  assert.equal(shiftDateText('22/03/2020', -17, 'fr'), '05/03/2020');
 });
 
 test('replacement policies: tag, mask, surrogate (consistent per document / per person), pseudonym', () => {
