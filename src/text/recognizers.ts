@@ -877,7 +877,7 @@ const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 
 const WORD = new RegExp(`[A-ZÀ-ÖØ-Þ]\\.(?:-[A-ZÀ-ÖØ-Þ]\\.)+|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:${[...CUE_WORDS, 'sœur'].join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ])`, 'g');
 /** Between a birth name and a married name: " épouse ", " ép. ", " veuve ", " née " (any case). */
 const MARRIED_GAP = /^ (?:[ée]pouse|[ÉE]POUSE|[ée]p\.|veuve|VEUVE|n[ée]e) $/;
-const INITIALS = /^[A-ZÀ-Þ](?:(?:\.?-|\.)[A-ZÀ-Þ])+$/;
+const INITIALS = /^(?:[A-ZÀ-Þ](?:(?:\.?-|\.)[A-ZÀ-Þ])+|Ph|Ch|Th|Chr)$/; // ("Ph." Philippe, "Ch." Christophe, "Th." Thierry)
 /** Credentials written with dots, after a comma ("…, M.D.", "…, Ph.D.", "…, R.N."): at a token's start. */
 const DOTTED_CRED = /(?<=, ?)(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|D\.D\.S|D\.M\.D|L\.P\.N|M\.B\.B\.S)\.?(?![A-Za-zÀ-ÿ])/y;
 const SYNTHEA_CORE = /^[A-Z][a-z]{2,}$/;
@@ -1105,7 +1105,11 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // Title-case run is a name of an organization: "Blue Cross Blue Shield")
       const surname = !(f & F_SENT) && !cityToo && gapOk(i) && nameLike(i + 1) && (flags[i + 1]! & F_SUR) !== 0 && !(flags[i + 1]! & (F_CITY | F_UPPER))
         && !(gapOk(i - 1) && nameLike(i - 1) && !(flags[i - 1]! & F_SENT)) && !(gapOk(i + 1) && (flags[i + 2]! & F_CAP));
-      if (left || right || surname || ((f & F_UPPER) && ((gapOk(i - 1) && (flags[i - 1]! & F_UPPER) && nameLike(i - 1)) || (gapOk(i) && (flags[i + 1]! & F_UPPER) && nameLike(i + 1))))) strong[i] = 1;
+      // or, alone on the start of a line (a signature, a list of people), a known surname after it, both
+      // possibly ordinary words: "Rosette Moreau⏎", "Amadou Roller 12 12"
+      const linePair = !cityToo && (f & F_SENT) !== 0 && lineStartAt(text, starts[i]!) && gapOk(i) && nameLike(i + 1) && (flags[i + 1]! & F_SUR) !== 0
+        && !(flags[i + 1]! & (F_CITY | F_CITYP | F_UPPER | F_CUE)) && !(gapOk(i + 1) && (flags[i + 2]! & F_CAP));
+      if (left || right || surname || linePair || ((f & F_UPPER) && ((gapOk(i - 1) && (flags[i - 1]! & F_UPPER) && nameLike(i - 1)) || (gapOk(i) && (flags[i + 1]! & F_UPPER) && nameLike(i + 1))))) strong[i] = 1;
       continue;
     }
     if ((f & F_SUR) && !(f & (F_AMBIG | F_SENT)) && !(f & F_UPPER) && ends[i]! - starts[i]! >= 4) {
@@ -1286,6 +1290,12 @@ function cityWordsEnd(text: string, s: number, lex: Map<string, number>): number
     if ((c === 32 || c === 45) && isWordLetter(cc(text, e + 1))) e++; else break;
   }
   return best;
+}
+/** Whether only spaces or tabs stand between the start of a line (or of the text) and s. */
+function lineStartAt(text: string, s: number): boolean {
+  let p = s - 1;
+  while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
+  return p < 0 || text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13;
 }
 /** ' "' + nickname + '" ' (or “…”, «…»): the gaps before and after a quoted nickname. */
 function nicknameGap(text: string, a: number, b: number, c: number, d: number): boolean {

@@ -142,6 +142,9 @@ test('French letters: a birth name before épouse/veuve/ép., compound initials,
   assert.deepEqual(labels('Patiente : KERGOAT épouse LE ROUX Marie-Annick ; Mme DURAND veuve MARTIN Jeanne ; Mme BERNARD ép. PETIT Claire'),
     [['NAME', 'KERGOAT'], ['NAME', 'LE ROUX Marie-Annick'], ['NAME', 'DURAND'], ['NAME', 'MARTIN Jeanne'], ['NAME', 'BERNARD'], ['NAME', 'PETIT Claire']]);
   assert.deepEqual(labels('Opérateur : Pr J.-M. Vidal'), [['NAME', 'J.-M. Vidal']]);
+  // a first name and a surname alone at a line's start, both also ordinary words; "Ph." is an initial
+  assert.deepEqual(labels('Neuropsychologie\nRosette Moreau\nAmadou Roller 12 12\nPatient Ph. ROCHE, tél.'),
+    [['NAME', 'Rosette Moreau'], ['NAME', 'Amadou Roller'], ['NAME', 'Ph. ROCHE']]);
   // an 11-digit RPPS at a line's end and the street number of the next line are no NIR (a NIR wraps between its groups)
   assert.deepEqual(labels('Dr Sophie MARCHAL - RPPS 10003456789\n34, avenue du Général Leclerc'),
     [['NAME', 'Sophie MARCHAL'], ['RPPS', '10003456789'], ['ADDRESS', '34, avenue du Général Leclerc']]);
