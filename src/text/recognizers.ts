@@ -1341,7 +1341,7 @@ function lowerSurnameAfter(text: string, end: number, lex: Map<string, number>):
  * a facility is over-redacted, never missed). Not after a transfer: "transférée en Réanimation" is
  * a ward.
  */
-const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|natif|native|n[ée]e? et (?:a )?grandie?|d[ée]m[ée]nag[ée]e?s?)(?: [a-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’]))/iy;
+const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|natif|native|n[ée]e? et (?:a )?grandie?|n[ée]e?s?|born|d[ée]m[ée]nag[ée]e?s?)(?: [a-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’]))/iy;
 const W_HOSP_BEFORE = 1, W_RES_BEFORE = 2;
 /**
  * The short word right before the token at s, as bits: W_HOSP_BEFORE for à, au, vers, la, at, to
@@ -2029,12 +2029,20 @@ export function markDayLists(text: string, spans: Span[]): void {
 // starts a word ("une semaine le 3 mars", "de médecine le…" are no birth cues)
 const BIRTH_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:n[ée](?:e|\(e\))?s?(?: [A-Za-zÀ-ÿ'’-]+){0,3} le|n[ée](?:e|\(e\))?s? en|ddn|date de naissance|date de nais\.?|naissance|(?:date de )?mise? au monde(?: le)?|na[iî]t(?: le| en)|naquit(?: le| en)|born(?: on| in)?|dob|date of birth|birth ?date|\|\s*[MFH]\s*\|)\s*[:.]?\s*(?:le\s+)?)/iy;
 export function markBirthDates(text: string, spans: Span[]): void {
-  for (const s of spans) {
+  const n = spans.length;
+  for (let q = 0; q < n; q++) {
+    const s = spans[q]!;
     if (s.label !== 'DATE') continue;
     const before = text.slice(Math.max(0, s.start - 64), s.start);
-    if (endsWithMatch(BIRTH_CUE, before)) s.label = 'BIRTHDATE';
+    if (!endsWithMatch(BIRTH_CUE, before)) continue;
+    s.label = 'BIRTHDATE';
+    // the birthplace after the date: "née le 02/10/2001 à Tunis", "born 3/4/1950 in Oran"
+    BIRTHPLACE.lastIndex = s.end;
+    const m = BIRTHPLACE.exec(text);
+    if (m !== null) spans.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length, label: 'CITY', score: 0.7, rule: 'birthplace' });
   }
 }
+const BIRTHPLACE = /,? (?:à|a|in|at) ((?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*)(?:[ \-](?:(?:sur|sous|en|de|du|des|la|le|les|lès)[ \-])?[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*){0,3})/y;
 
 /** Identifier spans after a cue get the cue's label (IPP, NDA, RPPS, MRN). */
 /** The cues of labelIdentifiers, any case: the last one before an identifier gives its label. */
