@@ -702,7 +702,13 @@ export const RULES: RegexRule[] = [
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
     re: /(?<![A-Za-z0-9\-\/.])\d{1,4}(?:-\d{1,4}){2,5}(?![A-Za-z0-9\-\/]|\.\d)/g,
-    check: (m) => { let d = 0; for (let k = 0; k < m[0].length; k++) if (m[0].charCodeAt(k) !== 45) d++; return d >= 7 ? 0.5 : null; } },
+    check: (m) => {
+      const g = m[0].split('-');
+      // a valid date in dashes ("2008-08-19", "30-03-2024") is the date rules' (no second span for it)
+      if (g.length === 3 && ((g[0]!.length === 4 && g[1]!.length === 2 && g[2]!.length === 2 && dayMonthOk(+g[2]!, +g[1]!))
+        || (g[2]!.length === 4 && g[0]!.length <= 2 && g[1]!.length <= 2 && (dayMonthOk(+g[0]!, +g[1]!) || dayMonthOk(+g[1]!, +g[0]!))))) return null;
+      return m[0].length - g.length + 1 >= 7 ? 0.5 : null;
+    } },
   { rule: 'long-number', at: S_LONG, label: 'ID', score: 0.5, needs: C_DIGIT,
     re: new RegExp(`${B}\\d{8,12}${E}`, 'g'),
     relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
