@@ -407,6 +407,7 @@ const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 
   'unit', 'acct', 'account', 'job', 'accession', 'encounter', 'member', 'policy', 'license', 'licence']);
 addWords(IDC_WORDS, W_IDC);
 let idcS = new Int32Array(16), nIdc = 0;
+const IDC_BEFORE_NO = new Set(['visite', 'passage', 'venue', 'séjour', 'sejour', 'dossier']);
 function idcWord(t: string, p: number, i: number): void {
   const len = i - p;
   // "n°", "s/n"
@@ -414,7 +415,19 @@ function idcWord(t: string, p: number, i: number): void {
   // "patient" and "medical" start a cue only before " id" and " record" (most of them do not: no substring)
   else if (len === 7 && (((t.charCodeAt(p) | 32) === 112 && (t.charCodeAt(p + 2) | 32) === 116) || (t.charCodeAt(p) | 32) === 109)
     && !((cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 105 || (cc(t, i + 1) | 32) === 114)))) return;
-  else if (!IDC_WORDS.has(t.slice(p, i).toLowerCase())) return;
+  else {
+    const w = t.slice(p, i).toLowerCase();
+    if (!IDC_WORDS.has(w)) return;
+    // frequent words that start a cue only before " n°" ("visite n°", "séjour n°"), or digits for "dossier 556677"
+    if (IDC_BEFORE_NO.has(w) && !(cc(t, i) === 32 && (cc(t, i + 1) | 32) === 110 && (cc(t, i + 2) === 176 || cc(t, i + 2) === 186))) {
+      if (w !== 'dossier') return;
+      let k = i;
+      if (cc(t, k) === 32) k++;
+      if (cc(t, k) === 58) k++;
+      if (cc(t, k) === 32) k++;
+      if (!isDigitCode(cc(t, k))) return;
+    }
+  }
   if (nIdc === idcS.length) idcS = doubled(idcS);
   idcS[nIdc++] = p;
 }
