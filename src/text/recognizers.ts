@@ -1225,7 +1225,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (!(f & (F_CITY | F_CITYP | F_CITYW))) continue;
     let len = 0;
     if ((f & F_CITYP) && i + 1 < n && gapOk(i) && ((lex.get(fold(text.slice(starts[i]!, ends[i + 1]!))) ?? 0) & LEX_CITY)) len = 2;
-    else if (f & F_CITYW) {
+    else if ((f & F_CITYW) && (cc(text, ends[i]!) === 32 || cc(text, ends[i]!) === 45) && isWordLetter(cc(text, ends[i]! + 1))) {
       // a city of several words written with spaces for its hyphens ("Nogent sur Marne", "Aix en Provence")
       const e = cityWordsEnd(text, starts[i]!, lex);
       if (e > 0) { len = 1; while (i + len < n && starts[i + len]! < e) len++; }
