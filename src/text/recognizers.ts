@@ -294,7 +294,7 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
   'conjointe', 'tuteur', 'tutrice', 'compagnon', 'compagne', 'neveu', 'nièce', 'niece', 'oncle', 'tante', 'cousin', 'cousine', 'gendre', 'ami', 'amie',
   'voisin', 'voisine', 'nephew', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'friend', 'neighbor', 'neighbour',
-  'boyfriend', 'girlfriend', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
+  'boyfriend', 'girlfriend', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'manager', 'coordinator', 'worker', 'chaplain', 'dietitian', 'interpreter', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
   'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr',
   // health professions in lower case (weak cues, as their capitalized forms: PROFESSIONS)
   'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste']);
@@ -790,7 +790,7 @@ const ZIP_CITY_G = new RegExp(ZIP_CITY_AT.source, 'g');
 /** Before a postal code at lastIndex: a French postal box (BP, CS, TSA and its number) and the separator after it. */
 const POSTAL_BOX = /(?<=(?<![A-Za-z0-9À-ÿ])((?:BP|B\.P\.|CS|TSA) ?\d{2,6}(\s?[,\-–]?\s?)))/y;
 
-const TITLES = new Set(['DR', 'DR.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE']);
+const TITLES = new Set(['DR', 'DR.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS', 'MMES', 'MMES.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE']);
 /** Words after which a capitalized word is a person: kinship, patient, "né(e) de". */
 const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'EPOUX', 'EPOUSE', 'FRERE', 'SOEUR', 'MARI', 'FEMME', 'CONJOINT', 'CONJOINTE', 'COMPAGNON', 'COMPAGNE', 'TUTEUR', 'TUTRICE', 'FATHER', 'MOTHER', 'SON', 'DAUGHTER', 'HUSBAND', 'WIFE', 'BROTHER', 'SISTER', 'PARTNER', 'GUARDIAN', 'NOM', 'PRENOM', 'NAME', 'SIGNE', 'SIGNEE', 'SIGNED',
   'NEVEU', 'NIECE', 'ONCLE', 'TANTE', 'COUSIN', 'COUSINE', 'GENDRE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'PETIT-FILS', 'PETITE-FILLE',
@@ -807,6 +807,7 @@ const PROFESSIONS = new Set([
   'ORTHOPHONISTE', 'DIETETICIEN', 'DIETETICIENNE', 'ERGOTHERAPEUTE', 'PSYCHOMOTRICIEN', 'PSYCHOMOTRICIENNE', 'ORTHOPTISTE',
   'PODOLOGUE', 'SECRETAIRE', 'MANIPULATEUR', 'MANIPULATRICE', 'OPERATEUR', 'OPERATRICE', 'TECHNICIEN', 'TECHNICIENNE', 'PSYCHIATRE', 'ANESTHESISTE', 'CHIRURGIEN', 'CHIRURGIENNE',
   'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
+  'MANAGER', 'COORDINATOR', 'WORKER', 'CHAPLAIN', 'DIETITIAN', 'AIDE', 'INTERPRETER', 'TRANSLATOR',
   'NURSE', 'PHYSIOTHERAPIST', 'PSYCHOLOGIST', 'PHARMACIST', 'MIDWIFE', 'SURGEON', 'THERAPIST']);
 /** Capitalized words that are never names by themselves. */
 const STOP = new Set([
@@ -818,7 +819,8 @@ const STOP = new Set([
   'LOI', 'DECRET', 'ARTICLE', 'ARRETE', 'CODE', 'NORME', 'SYNDROME', 'MALADIE', 'SIGNE', 'TEST', 'SCORE', 'CLASSIFICATION', 'STADE', 'TYPE', 'GROUPE', 'EQUIPE', 'INTERNES', 'INTERNE', 'EXTERNE', 'PERE', 'MERE',
   'LUNDI', 'MARDI', 'MERCREDI', 'JEUDI', 'VENDREDI', 'SAMEDI', 'DIMANCHE', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY',
   'JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER',
-  'IDM', 'MI', 'DT2', 'DNID', 'DID', 'CAD', 'CHF', 'COPD', 'HTN', 'CVA', 'TIA', 'DVT', 'CKD', 'ESRD', 'AFIB', 'CABG', 'PCI', 'GERD', 'OSA', 'UTI', 'PNA', 'SOB', 'CP', 'ACS', 'STEMI', 'NSTEMI',
+  'CLINIQUES', 'JUNIOR', 'JUNIORS', 'SENIOR', 'SENIORS', 'PRATICIEN', 'PRATICIENS', 'HOSPITALIER', 'HOSPITALIERS', 'ATTACHE', 'ATTACHES', 'ASSOCIE', 'ASSOCIES',
+  'PER', 'IDM', 'MI', 'DT2', 'DNID', 'DID', 'CAD', 'CHF', 'COPD', 'HTN', 'CVA', 'TIA', 'DVT', 'CKD', 'ESRD', 'AFIB', 'CABG', 'PCI', 'GERD', 'OSA', 'UTI', 'PNA', 'SOB', 'CP', 'ACS', 'STEMI', 'NSTEMI',
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
@@ -894,6 +896,8 @@ const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 
  * regex engine itself (no token object for them).
  */
 const WORD = new RegExp(`[A-ZÀ-ÖØ-Þ]\\.(?:-[A-ZÀ-ÖØ-Þ]\\.)+|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:${[...CUE_WORDS, 'sœur'].join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ])`, 'g');
+const PLURAL_TITLE = /^(?:Drs|DRS|Dres|DRES|Docteurs|DOCTEURS|Mmes|MMES|MM)\.?$/;
+const LIST_GAP = /^(?:, | and | et | & |, and |, et )$/;
 /** Between a birth name and a married name: " épouse ", " ép. ", " veuve ", " née " (any case). */
 const MARRIED_GAP = /^ (?:[ée]pouse|[ÉE]POUSE|[ée]p\.|veuve|VEUVE|n[ée]e) $/;
 const INITIALS = /^(?:[A-ZÀ-Þ](?:(?:\.?-|\.)[A-ZÀ-Þ])+|Ph|Ch|Th|Chr)$/; // ("Ph." Philippe, "Ch." Christophe, "Th." Thierry)
@@ -1197,6 +1201,16 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       if (!(flags[j]! & F_UPPER) || isName[j] || !nameLike(j) || (flags[j]! & (F_CITY | F_AMBIG))) continue;
       const a = ends[j]!, b = starts[i]!;
       if (b - a <= 9 && MARRIED_GAP.test(text.slice(a, b))) { isName[j] = 1; break; }
+    }
+  }
+  // after a plural title, every name of the list: "Drs. Smith and Jones", "Drs Martin, Petit et Durand"
+  for (let i = 0; i + 1 < n; i++) {
+    if (!(flags[i]! & F_TITLE) || !isName[i + 1] || !PLURAL_TITLE.test(text.slice(starts[i]!, ends[i]!))) continue;
+    let k = i + 1;
+    while (k + 1 < n && isName[k + 1] && spacesOnly(text, ends[k]!, starts[k + 1]!)) k++;
+    for (let listed = 0; listed < 3 && k + 1 < n && LIST_GAP.test(text.slice(ends[k]!, starts[k + 1]!)) && nameLike(k + 1) && !(flags[k + 1]! & (F_CITY | F_SENT)); listed++) {
+      k++; isName[k] = 1;
+      while (k + 1 < n && spacesOnly(text, ends[k]!, starts[k + 1]!) && nameLike(k + 1) && (flags[k + 1]! & (F_UPPER | F_SUR | F_FIRST))) { k++; isName[k] = 1; }
     }
   }
   // "AID MERGHAD, ZINEDINE", "TAILLARD, TAILLARD PIERRE": an upper-case block before ", <name>"

@@ -160,6 +160,8 @@ test('emergency and typed notes: passage and dossier numbers, a lower-case city 
     [['ADDRESS', '4 impasse des lilas'], ['ZIP', '33600'], ['CITY', 'pessac'], ['PHONE', '0556123456']]);
   // a name after a kinship word or a friend, also off the dictionaries; "MT" (médecin traitant) is no name
   assert.deepEqual(labels('Adressé par son MT. Accompagné de son ami Kzrwyn et de sa tante Ozanne.'), [['NAME', 'Kzrwyn'], ['NAME', 'Ozanne']]);
+  assert.deepEqual(labels('Discussed with Drs. Smith and Jones. Per RN Marcus, case manager Tiffany arranged VNA.', 'en'),
+    [['NAME', 'Smith'], ['NAME', 'Jones'], ['NAME', 'Marcus'], ['NAME', 'Tiffany']]);
   assert.deepEqual(labels('Attending: SMITH, J.; Resident: Jones, K. (PGY-2); Med student: Patel. Father: MI at 60.', 'en'),
     [['NAME', 'SMITH'], ['NAME', 'J.'], ['NAME', 'Jones'], ['NAME', 'K.'], ['NAME', 'Patel']]);
   assert.deepEqual(labels('Courrier au Docteur François Xavier de La Rochefoucauld. Père : IDM à 60 ans.'), [['NAME', 'François Xavier'], ['NAME', 'La Rochefoucauld']]);
