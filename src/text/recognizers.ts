@@ -570,7 +570,7 @@ const NIR_LAYOUT = [1, 2, 2, 2, 3, 3, 2];
  */
 const PH = '(?:[ .\\-]?[0-9O]{2})', PN = '(?:\\r?\\n[0-9O]{2})';
 /** A street word and the rest of the street name, up to a separator (address-fr, after the number). */
-const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()]{1,60}?(?=\\s*(?:[,;()]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
+const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()|]{1,60}?(?=\\s*(?:[,;()|]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
 const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?|[Pp]ain|[Dd]ouleurs?|Apgar|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP)(?: de)? ?:? ?)`, 'y');
 const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|cot[ée]e?/i;
@@ -1375,7 +1375,9 @@ function lowerSurnameAfter(text: string, end: number, lex: Map<string, number>):
  * a ward.
  */
 const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|natif|native|n[ée]e? et (?:a )?grandie?|n[ée]e?s?|born|d[ée]m[ée]nag[ée]e?s?)(?: [a-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’]))/iy;
-const W_HOSP_BEFORE = 1, W_RES_BEFORE = 2;
+const W_HOSP_BEFORE = 1, W_RES_BEFORE = 2, W_FIELD_BEFORE = 4;
+/** A form field naming a place, before its value: "Ville : PARIS", "Lieu de naissance: Oran", "City: Springfield". */
+const CITY_FIELD = /(?<=(?<![A-Za-zÀ-ÿ])(?:ville|commune|localit[ée]|city|town|lieu de naissance|place of birth|birthplace|domicile)\s?:\s{0,2})/iy;
 /**
  * The short word right before the token at s, as bits: W_HOSP_BEFORE for à, au, vers, la, at, to
  * (before a hospital's name), W_RES_BEFORE for the last words of RESIDENCE_CUE (à, au, aux, en, de,
@@ -1383,6 +1385,7 @@ const W_HOSP_BEFORE = 1, W_RES_BEFORE = 2;
  */
 function wordBeforeKind(text: string, s: number): number {
   const b = cc(text, s - 1);
+  if (b === 58 || (b === 32 && cc(text, s - 2) === 58) || (b === 32 && cc(text, s - 2) === 32 && cc(text, s - 3) === 58)) return W_FIELD_BEFORE;
   if (b === 39 || b === 8217) return s >= 2 && (text.charCodeAt(s - 2) | 32) === 100 ? W_RES_BEFORE : 0;
   if (b !== 32 || s < 2) return 0;
   let a = s - 1;
@@ -1423,6 +1426,15 @@ function placesAfterWords(text: string, spans: Span[], isName: Uint8Array): void
       if (i + 1 < n && gapOk(i) && HOSPITAL_NAMES.has(`${one} ${fold(text.slice(nStarts[i + 1]!, nEnds[i + 1]!))}`)) len = 2;
       else if (HOSPITAL_NAMES.has(one)) len = 1;
       if (len) { spans.push({ start: s, end: nEnds[i + len - 1]!, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name' }); i += len - 1; continue; }
+    }
+    if (w & W_FIELD_BEFORE) {
+      CITY_FIELD.lastIndex = s;
+      if (!CITY_FIELD.test(text)) continue;
+      let k = i;
+      while (k + 1 < n && k - i < 3 && (gapOk(k) || (nText.charCodeAt(nEnds[k]!) === 45 && nStarts[k + 1] === nEnds[k]! + 1)) && (nFlags[k + 1]! & F_CAP) && !(nFlags[k + 1]! & F_TITLE)) k++;
+      spans.push({ start: s, end: nEnds[k]!, label: 'CITY', score: 0.8, rule: 'city-field' });
+      i = k;
+      continue;
     }
     if (!(w & W_RES_BEFORE) || (f & (F_CITY | F_CITYP | F_CUE)) || s < 4) continue;
     RESIDENCE_CUE.lastIndex = s;

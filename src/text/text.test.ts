@@ -183,6 +183,9 @@ test('places: wrapped city names after a postal code, multi-word cities written 
   assert.deepEqual(labels('Adressé au 3 rue Xavier, 12 500 patients par an.').filter(([l]) => l === 'ZIP'), []);
   assert.deepEqual(labels('Consultation à Nogent sur Marne le 02/09/22, puis à Aix en Provence.'), [['CITY', 'Nogent sur Marne'], ['DATE', '02/09/22'], ['CITY', 'Aix en Provence']]);
   assert.deepEqual(labels("Traitée à l'Institut Curie, accouchée à la Maternité des Lilas ; Institut National du Cancer."), [['HOSPITAL', 'Curie'], ['HOSPITAL', 'Lilas']]);
+  // exported form fields: a place field's value, an address that stops at the field separator
+  assert.deepEqual(labels('ADRESSE : 3 rue X | CP : 75013 | VILLE : PARIS | Lieu de naissance: Oran (Algérie)'),
+    [['ADDRESS', '3 rue X'], ['ZIP', '75013'], ['CITY', 'PARIS'], ['CITY', 'Oran']]);
   // a birthplace, in no dictionary: after the birth date or after "né à"
   assert.deepEqual(labels('Mlle Inès Ben Youssef, née le 02/10/2001 à Tunis. Il est né à Plouguerneau le 3 mars 1950.'),
     [['NAME', 'Inès Ben Youssef'], ['BIRTHDATE', '02/10/2001'], ['CITY', 'Tunis'], ['CITY', 'Plouguerneau'], ['BIRTHDATE', '3 mars 1950']]);
