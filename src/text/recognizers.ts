@@ -1834,6 +1834,8 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
       if (!pushMatch(text, r, m, spans)) r.re.lastIndex = m.index + 1;
     }
   }
+  // English places without a digit in sight: "El Paso, TX", "Middlesex County"
+  if (lang === 'en' && (cls & C_UPPER) !== 0) { cityState(text, spans); counties(text, spans); }
   if (!(cls & C_DIGIT)) return 0;
   recognizeSpacedDigits(text, spans);
   recognizeVehicles(text, spans);
@@ -1864,7 +1866,6 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     spans.push({ start: m.index, end: from, label: 'ZIP', score: 0.85, rule: 'zip-us' });
     spans.push({ start: cityStart, end: cityStart + city.length, label: 'CITY', score: 0.85, rule: 'zip-us' });
   }
-  if (lang === 'en') cityState(text, spans);
   return 0;
 }
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
@@ -1872,6 +1873,18 @@ const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|M
  * English text: "El Paso, TX", "Lake Tapps, WA" without a ZIP code — the city before a state's
  * code (not the codes that are also credentials or words: MD, PA, DO, IN, OR, ME, OK, HI, DE, AL, ID, CO).
  */
+/** English: a county or a parish by its name ("Middlesex County", "Orleans Parish"): a subdivision smaller than a state (HIPAA's identifier 2). */
+const COUNTY = /(?<![A-Za-z0-9À-ÿ])((?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+) (?:County|Parish|Borough)(?![A-Za-z0-9À-ÿ])/g;
+function counties(text: string, spans: Span[]): void {
+  if (text.indexOf('County') < 0 && text.indexOf('Parish') < 0 && text.indexOf('Borough') < 0) return;
+  COUNTY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COUNTY.exec(text)) !== null) {
+    const w0 = fold(m[1]!.split(/[ -]/)[0]!);
+    if (STOP.has(w0) || HOSP_GENERIC.has(w0)) continue;
+    spans.push({ start: m.index, end: m.index + m[0].length, label: 'CITY', score: 0.7, rule: 'county' });
+  }
+}
 const CITY_STATES = new Set(US_STATES.split('|').filter((s) => !['MD', 'PA', 'IN', 'OR', 'ME', 'OK', 'HI', 'DE', 'AL', 'ID', 'CO'].includes(s)));
 function isUpperAscii(c: number): boolean { return c >= 65 && c <= 90; }
 function isLowerAscii(c: number): boolean { return c >= 97 && c <= 122; }

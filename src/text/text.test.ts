@@ -166,6 +166,8 @@ test('emergency and typed notes: passage and dossier numbers, a lower-case city 
   assert.deepEqual(labels('Attending: SMITH, J.; Resident: Jones, K. (PGY-2); Med student: Patel. Father: MI at 60.', 'en'),
     [['NAME', 'SMITH'], ['NAME', 'J.'], ['NAME', 'Jones'], ['NAME', 'K.'], ['NAME', 'Patel']]);
   assert.deepEqual(labels('Courrier au Docteur François Xavier de La Rochefoucauld. Père : IDM à 60 ans.'), [['NAME', 'François Xavier'], ['NAME', 'La Rochefoucauld']]);
+  // places in English text without a digit anywhere (the digit-led rules do not run there)
+  assert.deepEqual(labels('He moved from El Paso, TX to Middlesex County. The County Fair was fun.', 'en'), [['CITY', 'El Paso'], ['CITY', 'Middlesex County']]);
   assert.deepEqual(labels("VINCENT,OLIVER   123-45-67-8. Hospitalized at St. Mary's; former teacher at P.S. 22; seen in the Lipid Clinic.", 'en'),
     [['NAME', 'VINCENT'], ['NAME', 'OLIVER'], ['ID', '123-45-67-8'], ['HOSPITAL', "St. Mary's"]]);
   assert.deepEqual(labels('Patient: Robert "Bobby" McAllister, from El Paso, TX; Medicare ID 1EG4-TE5-MK73. Seen by Dr. Lee, MD.', 'en'),
