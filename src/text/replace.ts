@@ -68,9 +68,11 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 /** A month name or abbreviation written like `model` (case, abbreviated or not, the dot kept by the caller). */
 function monthLike(model: string, month: number, lang: Lang): string {
-  const fr = MONTH_INDEX.get(fold(model)) !== undefined && MONTHS_FR.some((m) => fold(m).startsWith(fold(model))) && !MONTHS_EN.some((m) => fold(m).startsWith(fold(model)))
-    ? true : MONTHS_EN.some((m) => fold(m).startsWith(fold(model))) ? false : lang === 'fr';
-  const isFull = (fr ? MONTHS_FR : MONTHS_EN).some((m) => fold(m) === fold(model));
+  // the model's language: French when only a French month starts so, English when an English one does ("Jan", "MAR")
+  const f = fold(model);
+  const inFr = MONTHS_FR.some((m) => fold(m).startsWith(f)), inEn = MONTHS_EN.some((m) => fold(m).startsWith(f));
+  const fr = inFr && !inEn ? true : inEn ? false : lang === 'fr';
+  const isFull = (fr ? MONTHS_FR : MONTHS_EN).some((m) => fold(m) === f);
   const name = isFull ? (fr ? MONTHS_FR : MONTHS_EN)[month]! : (fr ? ABBR_FR : ABBR_EN)[month]!;
   if (model.length > 1 && model === model.toUpperCase()) return name.toUpperCase();
   if (model.charAt(0) === model.charAt(0).toUpperCase()) return name.charAt(0).toUpperCase() + name.slice(1);
