@@ -119,6 +119,8 @@ function isSpaceLike(c: number): boolean {
   return c <= 32 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 function isAsciiLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
+function isUpperAscii(c: number): boolean { return c >= 65 && c <= 90; }
+function isLowerAscii(c: number): boolean { return c >= 97 && c <= 122; }
 function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
 /**
  * Per UTF-16 code (one table, no branch on the code's range): 1 month-name letter, 2 digit, 4 a character with a C_* flag (CHAR_FLAG),
@@ -1886,8 +1888,6 @@ function counties(text: string, spans: Span[]): void {
   }
 }
 const CITY_STATES = new Set(US_STATES.split('|').filter((s) => !['MD', 'PA', 'IN', 'OR', 'ME', 'OK', 'HI', 'DE', 'AL', 'ID', 'CO'].includes(s)));
-function isUpperAscii(c: number): boolean { return c >= 65 && c <= 90; }
-function isLowerAscii(c: number): boolean { return c >= 97 && c <= 122; }
 /**
  * At each ", " + state code (not before a ZIP code, which zip-us takes): the one to three words
  * [A-Z][a-z]+ before the comma, joined by single spaces or hyphens, the first after no letter or
