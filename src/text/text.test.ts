@@ -130,6 +130,7 @@ test('US discharge-summary fields: account, unit, job and member numbers, pagers
   assert.deepEqual(labels('Patient Name: DOE, JOHNATHAN   Unit No: 0045-7781   Job #: 558213   Acct #: 99812345', 'en'),
     [['NAME', 'DOE'], ['NAME', 'JOHNATHAN'], ['ID', '0045-7781'], ['ID', '558213'], ['ID', '99812345']]);
   assert.deepEqual(labels('Member ID: 88812345; n° adhérent 4455667', 'en'), [['ID', '88812345'], ['ID', '4455667']]);
+  assert.deepEqual(labels('Dossier social : n° allocataire CAF 1234567.'), [['ID', '1234567']]);
   assert.deepEqual(labels('Insurance: BCBS #XYZ123456789. Group #: 00456789. Group therapy 3 times a week.', 'en'), [['ID', 'XYZ123456789'], ['ID', '00456789']]);
   assert.deepEqual(labels('Phone (253) 555-0147, pager #45821.', 'en'), [['PHONE', '(253) 555-0147'], ['PHONE', '45821']]);
   assert.deepEqual(labels('She lives at 45 Elm St., Apt 3, Springfield, MA 01104.', 'en'),
