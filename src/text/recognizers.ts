@@ -742,7 +742,7 @@ export const RULES: RegexRule[] = [
   { rule: 'address-fr', day: true, label: 'ADDRESS', score: 0.75,
     re: new RegExp(`(?<![${L}])(?:${NUMW_DAY})(?:-(?:${NUMW}))*(?: (?:bis|ter))?,? ${STREET}`, 'gi') },
   { rule: 'address-en', at: S_ADDREN, label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER,
-    re: /\b\d{1,5} (?:[A-Z][a-z]+ ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass)\.?(?:,? (?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Bldg\.?|Floor|Fl\.?|#) ?[\w-]+)?\b/gu },
+    re: /\b\d{1,5} (?:[A-Z][a-z]+ ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass|Concourse|Alley|Pike|Turnpike|Tpke|Expressway|Expy|Causeway|Crescent|Cres|Close|Mews|Hill|Hills|Glen|Bend|Cove|Creek|Knoll|Pass|Shores?|Springs|Summit|Valley|Wharf|Pier)\.?(?:,? (?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Bldg\.?|Floor|Fl\.?|#) ?[\w-]+)?\b/gu },
 ];
 
 /**
@@ -811,7 +811,7 @@ const PROFESSIONS = new Set([
   'ORTHOPHONISTE', 'DIETETICIEN', 'DIETETICIENNE', 'ERGOTHERAPEUTE', 'PSYCHOMOTRICIEN', 'PSYCHOMOTRICIENNE', 'ORTHOPTISTE',
   'PODOLOGUE', 'SECRETAIRE', 'MANIPULATEUR', 'MANIPULATRICE', 'OPERATEUR', 'OPERATRICE', 'TECHNICIEN', 'TECHNICIENNE', 'PSYCHIATRE', 'ANESTHESISTE', 'CHIRURGIEN', 'CHIRURGIENNE',
   'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
-  'MANAGER', 'COORDINATOR', 'WORKER', 'CHAPLAIN', 'DIETITIAN', 'AIDE', 'INTERPRETER', 'TRANSLATOR',
+  'MANAGER', 'COORDINATOR', 'WORKER', 'CHAPLAIN', 'DIETITIAN', 'AIDE', 'INTERPRETER', 'TRANSLATOR', 'CNA', 'EMT', 'PARAMEDIC', 'TECHNICIAN', 'SCRIBE', 'DOULA',
   'NURSE', 'PHYSIOTHERAPIST', 'PSYCHOLOGIST', 'PHARMACIST', 'MIDWIFE', 'SURGEON', 'THERAPIST']);
 /** Capitalized words that are never names by themselves. */
 const STOP = new Set([
@@ -831,7 +831,13 @@ const STOP = new Set([
 ]);
 
 const F_CITY = 4096, F_CITYP = 8192, F_CITYW = 1 << 19;
-const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13, LEX_PROF = 1 << 14, LEX_PART = 1 << 15, LEX_CRED = 1 << 16;
+const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13, LEX_PROF = 1 << 14, LEX_PART = 1 << 15, LEX_CRED = 1 << 16, LEX_ACRO = 1 << 17;
+/**
+ * Stop words that are acronyms (CHU, RAS, SAU, TIA…) and, written in mixed case, surnames or first
+ * names ("Dr Linda Chu", "Maria Sol"): right after a first name or an initial on the same line,
+ * the mixed-case form is a name, not the acronym.
+ */
+const ACRONYM_STOPS = ['CHU', 'CHR', 'GHU', 'RAS', 'SAU', 'REA', 'SOL', 'SER', 'AME', 'DIU', 'MSA', 'ACS', 'TIA', 'IDEL', 'PER', 'MI', 'MT', 'APA', 'HAD', 'PEC', 'OSA', 'CAD', 'AINS'];
 /** Credentials written after a clinician's name ("Karen P. Lopez, RN", "John Doe MD"): never a name themselves. */
 const CREDENTIALS = ['MD', 'RN', 'NP', 'PHD', 'DDS', 'DMD', 'FNP', 'CNP', 'LPN', 'PHARMD', 'MBBS', 'FACP', 'DNP', 'CRNA', 'LCSW', 'APRN', 'MSN', 'BSN', 'CNM', 'PA-C'];
 /**
@@ -883,6 +889,7 @@ function tokenLexicon(): Map<string, number> {
   if (!lexReady) {
     const add = (k: string, bit: number): void => { lex.set(k, (lex.get(k) ?? 0) | bit); };
     for (const k of STOP) add(k, LEX_STOP);
+    for (const k of ACRONYM_STOPS) add(k, LEX_ACRO);
     for (const k of CUES) add(k, LEX_CUE);
     for (const k of PROFESSIONS) add(k, LEX_PROF);
     for (const k of PARTICLES) add(k, LEX_PART);
@@ -917,6 +924,15 @@ function isLowerCode(c: number): boolean {
 }
 
 const CUE_FLAG = new Map<string, number>();
+/**
+ * Whether the previous token, one space before s, is a first name or an initial, or a capitalized
+ * word right after a title ("Dr Wei Chu"); not a stop word.
+ */
+function afterFirstName(text: string, s: number, starts: number[], ends: number[], flags: number[]): boolean {
+  const q = flags.length - 1;
+  if (q < 0 || ends[q] !== s - 1 || text.charCodeAt(s - 1) !== 32 || (flags[q]! & (F_STOP | F_TITLE | F_CUE)) !== 0) return false;
+  return (flags[q]! & (F_FIRST | F_INITIAL)) !== 0 || (q >= 1 && (flags[q - 1]! & F_TITLE) !== 0 && starts[q]! - ends[q - 1]! <= 2);
+}
 /** Reused per-token marks of recognizeNames (strong anchors, then name tokens). */
 let nameBuf = new Uint8Array(1024);
 let tokS = 0, tokE = 0;
@@ -1041,7 +1057,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // case folding on a hit; a miss folds once)
       const lx = lexBits(text, s, coreEnd, lex);
       if (lx) {
-        if ((lx & LEX_STOP) && !(f & F_INITIAL)) f |= F_STOP;
+        if ((lx & LEX_STOP) && !(f & F_INITIAL) && !((lx & LEX_ACRO) && !(f & F_UPPER) && afterFirstName(text, s, starts, ends, flags))) f |= F_STOP;
         if (lx & LEX_CUE) f |= F_CUE;
         if (lx & LEX_PROF) f |= F_PROF;
         // ("Baltimore, MD 21201": the state before a ZIP code)
@@ -1486,6 +1502,8 @@ function particleGap(k: number): boolean {
 function extendOk(neighbour: number, anchor: number): boolean {
   // never to a field or kinship word ("Nom : DUPONT   Prénom : Marie", "DUPONT Fils")
   if (neighbour & F_CUE) return false;
+  // nor to a profession before the name ("CNA Tiffany Brooks", "Psychologue Marie Durand")
+  if (neighbour & F_PROF) return false;
   // extend to upper-case words, known names, initials, and Title-case words not at a sentence start
   if (neighbour & (F_UPPER | F_FIRST | F_SUR | F_INITIAL | F_SYNTHEA)) return true;
   if (anchor & F_SYNTHEA) return false;
@@ -1931,7 +1949,7 @@ const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
  * word is followed by ' ': a whole letter run, or a run suffix after a non-ASCII letter.
  */
 const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 'CHU', 'CHR', 'CH', 'Clinique', 'CLINIQUE', 'clinique', 'Hospital', 'Groupe', 'groupe', 'GH', 'Centre', 'centre', 'hôpital', 'hopital',
-  'Clinic', 'Center', 'Infirmary', 'HOSPITAL', 'CLINIC', 'CENTER', 'CENTRE', 'INFIRMARY',
+  'Clinic', 'Center', 'Infirmary', 'HOSPITAL', 'CLINIC', 'CENTER', 'CENTRE', 'INFIRMARY', 'Institute', 'INSTITUTE', 'Hospice', 'HOSPICE', 'Medicine', 'MEDICINE',
   'Institut', 'INSTITUT', 'Polyclinique', 'polyclinique', 'POLYCLINIQUE', 'Fondation', 'FONDATION', 'Maternité', 'Maternite', 'MATERNITÉ', 'MATERNITE']);
 addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
 function isHospCue(t: string, p: number, i: number): boolean {
@@ -1984,7 +2002,7 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     for (let q = 0; q < nHosp; q++) {
       const p = hospS[q]!;
       const c = text.charCodeAt(p);
-      if (c === 72 || c === 67 || c === 73) hospitalNameBefore(text, p, spans);
+      if (c === 72 || c === 67 || c === 73 || c === 77) hospitalNameBefore(text, p, spans);
     }
   } else {
     EN_HOSP_CUE.lastIndex = 0;
@@ -1995,12 +2013,14 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
 const HOSP_GENERIC_FR = new Set(['NATIONAL', 'NATIONALE', 'REGIONAL', 'REGIONALE', 'UNIVERSITAIRE', 'EUROPEEN', 'EUROPEENNE', 'MUTUALISTE', 'MEDICAL',
   'MEDICALE', 'HOSPITALIER', 'HOSPITALIERE', 'PUBLIC', 'PUBLIQUE', 'SUPERIEUR', 'POUR', 'DES', 'DE', 'DU', 'PRIVE', 'PRIVEE', 'DEPARTEMENTAL', 'DEPARTEMENTALE', 'INTERCOMMUNAL', 'SPECIALISE', 'SPECIALISEE']);
 /** The English cue words after a hospital's name. */
-const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE']);
-const EN_HOSP_CUE = /(?<![A-Za-z0-9_À-ÿŸ])(?:Hospital|Clinic|Infirmary|Center|Centre|HOSPITAL|CLINIC|INFIRMARY|CENTER|CENTRE)(?![A-Za-z0-9_À-ÿŸ])/g;
+const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'Institute', 'Hospice', 'Medicine', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE', 'INSTITUTE', 'HOSPICE', 'MEDICINE']);
+const EN_HOSP_CUE = /(?<![A-Za-z0-9_À-ÿŸ])(?:Hospital|Clinic|Infirmary|Center|Centre|Institute|Hospice|Medicine|HOSPITAL|CLINIC|INFIRMARY|CENTER|CENTRE|INSTITUTE|HOSPICE|MEDICINE)(?![A-Za-z0-9_À-ÿŸ])/g;
+/** Words before "Center" that make it a place of care ("Cedars-Sinai Medical Center", "Joslin Diabetes Center"; not "Shopping Center"). */
+const CARE_CENTER = new Set(['MEDICAL', 'HEALTH', 'CANCER', 'REHABILITATION', 'REHAB', 'NURSING', 'SURGICAL', 'SURGERY', 'TREATMENT', 'DIABETES', 'HEART', 'EYE', 'DIALYSIS', 'BIRTH', 'CARE', 'TRAUMA', 'BURN', 'TRANSPLANT', 'WELLNESS', 'HOSPICE']);
 /** A character of EN_HOSP_CUE's boundary class (the letter runs of the character pass, digits, '_'). */
 function hospWordChar(c: number): boolean { return isAlnumLatin(c) || c === 95 || c === 376; }
 /** Words of an English hospital's name that name none by themselves ("the General Hospital", "Urgent Care Clinic"). */
-const HOSP_GENERIC = new Set(['GENERAL', 'MEMORIAL', 'REGIONAL', 'COMMUNITY', 'COUNTY', 'UNIVERSITY', 'STATE', 'CITY', 'DISTRICT', 'VETERANS',
+const HOSP_GENERIC = new Set(['GENERAL', 'NATIONAL', 'MEMORIAL', 'REGIONAL', 'COMMUNITY', 'COUNTY', 'UNIVERSITY', 'STATE', 'CITY', 'DISTRICT', 'VETERANS',
   'CANCER', 'HEART', 'TEACHING', 'PRIVATE', 'PUBLIC', "CHILDREN'S", 'CHILDRENS', "WOMEN'S", 'PEDIATRIC', 'REHABILITATION', 'REHAB', 'SURGICAL',
   'SURGERY', 'FAMILY', 'PRIMARY', 'DENTAL', 'EYE', 'PSYCHIATRIC', 'MENTAL', 'HEALTH', 'MEDICAL', 'EMERGENCY', 'URGENT', 'CARE', 'TRAUMA',
   'AP-HP', 'APHP', 'NEW', 'NORTH', 'SOUTH', 'EAST', 'WEST', 'CENTRAL', 'ST', 'ST.', 'SAINT', 'OUR', 'HIS', 'HER', 'THEIR', 'YOUR', 'MY', 'LOCAL', 'NEAREST',
@@ -2008,13 +2028,13 @@ const HOSP_GENERIC = new Set(['GENERAL', 'MEMORIAL', 'REGIONAL', 'COMMUNITY', 'C
   'RENAL', 'KIDNEY', 'LIVER', 'BREAST', 'SPINE', 'ORTHOPEDIC', 'ORTHOPAEDIC', 'NEUROLOGY', 'DERMATOLOGY', 'UROLOGY', 'RHEUMATOLOGY', 'ENDOCRINE', 'GI', 'PULMONARY',
   'PSYCHIATRY', 'OBSTETRIC', 'PRENATAL', 'VASCULAR', 'VEIN', 'WEIGHT', 'OBESITY', 'SMOKING', 'TRAVEL', 'VACCINE', 'FLU', 'INFUSION', 'CHEMOTHERAPY', 'RADIATION',
   'SPORTS', 'PHYSICAL', 'OCCUPATIONAL', 'SPEECH', 'HEARING', 'VISION', 'FOOT', 'HAND', 'THYROID', 'GERIATRIC', 'GERIATRICS', 'ONCOLOGY', 'HEMATOLOGY', 'NEPHROLOGY',
-  'DEPARTMENT', 'OUTPATIENT', 'INPATIENT', 'WALK-IN', 'SPECIALTY', 'ONCOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'DIALYSIS', 'SLEEP', 'PAIN', 'WOUND', 'DIABETES', 'ANTICOAGULATION',
+  'INTERNAL', 'DEPARTMENT', 'OUTPATIENT', 'INPATIENT', 'WALK-IN', 'SPECIALTY', 'ONCOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'DIALYSIS', 'SLEEP', 'PAIN', 'WOUND', 'DIABETES', 'ANTICOAGULATION',
   'CALLED', 'SEEN', 'VISITED', 'ADMITTED', 'TRANSFERRED', 'DISCHARGED', 'FROM', 'AT', 'TO', 'IN', 'THE', 'A', 'AN']);
 /**
  * The capitalized words right before the English cue word at p (up to four, single spaces): a
- * HOSPITAL span when one of them is not generic. A "Center"/"Centre" needs "Medical", "Health",
- * "Cancer", "Rehabilitation", "Nursing", "Surgical" or "Treatment" right before it ("Shopping
- * Center" is no hospital).
+ * HOSPITAL span when one of them is not generic. A "Center"/"Centre" needs a word of care right
+ * before it (CARE_CENTER: "Shopping Center" is no hospital), a "Medicine" needs "Family" or
+ * "Internal" ("Brookline Family Medicine", not "Nuclear Medicine"). Also "Institute", "Hospice".
  */
 function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   let e = p;
@@ -2028,13 +2048,13 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
     while (a > 0) { const c = text.charCodeAt(a - 1); if (isWordLetter(c) || c === 39 || c === 8217 || c === 45 || c === 46) a--; else break; }
     if (a === start - 1 || !isUpperCode(text.charCodeAt(a))) break;
     const w = fold(text.slice(a, start - 1));
-    if (words === 0 && (w === 'MEDICAL' || w === 'HEALTH' || w === 'CANCER' || w === 'REHABILITATION' || w === 'NURSING' || w === 'SURGICAL' || w === 'TREATMENT')) medical = true;
+    if (words === 0 && (cue === 'Medicine' || cue === 'MEDICINE' ? w === 'FAMILY' || w === 'INTERNAL' : CARE_CENTER.has(w))) medical = true;
     if (STOP.has(w) && !HOSP_GENERIC.has(w)) break;
     if (HOSP_GENERIC.has(w) && (w === 'THE' || w === 'A' || w === 'AN' || w === 'AT' || w === 'TO' || w === 'IN' || w === 'FROM' || w === 'OUR' || w === 'HIS' || w === 'HER' || w === 'MY' || w === 'YOUR' || w === 'THEIR')) break;
     if (!HOSP_GENERIC.has(w)) named = true;
     start = a; words++;
   }
-  if (!named || ((cue === 'Center' || cue === 'Centre' || cue === 'CENTER' || cue === 'CENTRE') && !medical)) return;
+  if (!named || ((cue === 'Center' || cue === 'Centre' || cue === 'CENTER' || cue === 'CENTRE' || cue === 'Medicine' || cue === 'MEDICINE') && !medical)) return;
   spans.push({ start, end: p - 1, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name-before' });
 }
 

@@ -207,6 +207,17 @@ test('HL7 v2 segments: the identifying fields of PID, NK1, GT1, IN1 by position;
   assert.deepEqual(labels('Laboratoire de la rue Rivoli, Paris').filter(([, t]) => t.includes('Rivoli')), [['ADDRESS', 'rue Rivoli']]);
 });
 
+test('a mixed-case acronym after a first name is a surname; English care places and streets; a profession stays out of the name', () => {
+  assert.deepEqual(labels('PCP: Dr. Linda Chu, Brookline Family Medicine, (617) 555-0142', 'en'), [['NAME', 'Linda Chu'], ['HOSPITAL', 'Brookline Family'], ['PHONE', '(617) 555-0142']]);
+  assert.deepEqual(labels('Dr Wei Chu', 'en'), [['NAME', 'Wei Chu']]);
+  // the acronym itself stays no name: upper case, or not after a first name
+  assert.deepEqual(labels('Vue au Chu de Rennes par Mme Durand. Examen : RAS.').filter(([l]) => l === 'NAME'), [['NAME', 'Durand']]);
+  assert.deepEqual(labels('Seen at Dana-Farber Cancer Institute, then Good Samaritan Hospice.', 'en'), [['HOSPITAL', 'Dana-Farber Cancer'], ['HOSPITAL', 'Good Samaritan']]);
+  assert.deepEqual(labels('Department of Nuclear Medicine; National Cancer Institute guidelines; Westgate Shopping Center.', 'en'), []);
+  assert.deepEqual(labels('Lives at 1187 Grand Concourse, Bronx, NY 10452.', 'en'), [['ADDRESS', '1187 Grand Concourse'], ['CITY', 'Bronx'], ['ZIP', '10452']]);
+  assert.deepEqual(labels('Found by CNA Tiffany Brooks; seen by Chaplain Mary Olsen.', 'en'), [['NAME', 'Tiffany Brooks'], ['NAME', 'Mary Olsen']]);
+});
+
 test('dates with dashes or slashes around the month (laboratory systems), ages written with a hyphen', () => {
   assert.deepEqual(labels('A 90 y.o. man born in 1931, seen until 2019, then lost.', 'en'), [['AGE', '90 y.o.'], ['BIRTHDATE', '1931'], ['DATE', '2019']]);
   assert.deepEqual(labels('Suivi courant 2019, puis perdu de vue.'), [['DATE', '2019']]);
