@@ -406,7 +406,8 @@ function suffixCandidates(t: string, ws: number, i: number): void {
  * letter run or a run suffix after a non-ASCII letter: the candidates idcS.
  */
 const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 'numero', 'medical', 'patient', 'record', 'serial', 'passage', 'venue', 'visite',
-  'unit', 'acct', 'account', 'job', 'accession', 'encounter', 'member', 'policy', 'license', 'licence', 'insurance', 'subscriber', 'beneficiary', 'group']);
+  'unit', 'acct', 'account', 'job', 'accession', 'encounter', 'member', 'policy', 'license', 'licence', 'insurance', 'subscriber', 'beneficiary', 'group',
+  'driver', 'drivers', 'vehicle', 'plate']);
 addWords(IDC_WORDS, W_IDC);
 let idcS = new Int32Array(16), nIdc = 0;
 const IDC_BEFORE_NO = new Set(['visite', 'passage', 'venue', 'séjour', 'sejour', 'dossier']);
@@ -713,8 +714,10 @@ export const RULES: RegexRule[] = [
     re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,})(?!\d)/g },
   // (the number may be written in parts: "Dossier n° 2024-000123"); the cue ends a word
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, idc: true,
-    // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N")
-    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?\d{5})|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie)|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|policy (?:no\.?|number|#)|licen[cs]e (?:no\.?|number|#)|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?)(?![A-Za-zŸ])[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,})(?!\d)/gi },
+    // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
+    // licence and plate numbers, HIPAA's 11 and 12: "Driver's license MA S1234567", "license plate 7XKT392"; the
+    // last form of value: any letters-digits-hyphens token of 5-20 characters with at least 4 digits, "PZX601234H")
+    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?\d{5})|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie)|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?)(?![A-Za-zŸ])[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
   // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,

@@ -216,6 +216,10 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   assert.deepEqual(labels('Department of Nuclear Medicine; National Cancer Institute guidelines; Westgate Shopping Center.', 'en'), []);
   assert.deepEqual(labels('Lives at 1187 Grand Concourse, Bronx, NY 10452.', 'en'), [['ADDRESS', '1187 Grand Concourse'], ['CITY', 'Bronx'], ['ZIP', '10452']]);
   assert.deepEqual(labels('Found by CNA Tiffany Brooks; seen by Chaplain Mary Olsen.', 'en'), [['NAME', 'Tiffany Brooks'], ['NAME', 'Mary Olsen']]);
+  // device serials, licence and plate numbers after their cue (HIPAA's 11-13); a short code with few digits is none
+  assert.deepEqual(labels("Pacemaker serial no. PZX601234H. Driver's license MA S12345678. Vehicle plate 7XKT392.", 'en').filter(([l]) => l === 'ID'),
+    [['ID', 'PZX601234H'], ['ID', 'S12345678'], ['ID', '7XKT392']]);
+  assert.deepEqual(labels('Medical record: COVID-19 vaccine given; titanium plate 3.5 mm.', 'en'), []);
 });
 
 test('dates with dashes or slashes around the month (laboratory systems), ages written with a hyphen', () => {
