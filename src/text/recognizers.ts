@@ -692,6 +692,11 @@ export const RULES: RegexRule[] = [
       const digitsAround = text.slice(Math.max(0, m.index - 12), m.index) + text.slice(end, end + 12);
       return m[0].replace(/\s/g, '').length === 15 && /^[12]\d/.test(m[0]) && !/\d/.test(digitsAround) ? 0.4 : null;
     } },
+  // the printed layout with dots or hyphens between the groups ("1.52.03.84.007.123.45", "2-85-05-2A-006-084-36"):
+  // one separator throughout, the key optional
+  { rule: 'nir-sep', at: S_DMY, label: 'NIR', score: 0.7, needs: C_DIGIT,
+    re: new RegExp(`${B}[1-478]([.\\-])[0-9]{2}\\1[0-9]{2}\\1(?:[0-9]{2}|2[AB])\\1[0-9]{3}\\1[0-9]{3}(?:\\1[0-9]{2})?${E}`, 'g'),
+    check: (m) => { const c = checkNir(m[0]); return c.keyValid ? 1 : c.hasKey ? 0.8 : c.wellFormed ? 0.7 : null; } },
   { rule: 'iban', label: 'IBAN', score: 1, needs: C_DIGIT | C_UPPER | G_UUD,
     re: new RegExp(`${B}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${E}`, 'g'),
     check: (m) => (isValidIban(m[0]) ? 1 : null) },
