@@ -190,6 +190,35 @@ class RandomOracle implements Mac {
   }
 }
 
+/**
+ * A NIR surrogate that reads as a real one: sex 1-2, a year, a month 01-12, a mainland
+ * département (01-95, not 20), commune and order numbers 001-999, and the right key when the
+ * original has one (97 - body mod 97), written in the original's layout (its spaces, dots,
+ * hyphens; a Corsican 2A/2B position takes a digit). Nothing of the original's digits is kept.
+ */
+function nirSurrogate(key: Mac, scope: string, value: string): string {
+  const mac = key.hmac(`surrogate\0${scope}\0NIR\0${value.replace(/[\s.\-/]/g, '').toUpperCase()}`);
+  const u16 = (i: number, n: number): number => ((mac[i]! << 8) | mac[i + 1]!) % n;
+  const dept = 1 + u16(5, 94); // 1-94, then 20 (Corsica, written 2A/2B) → 95
+  const body = `${1 + (mac[0]! & 1)}${pad(u16(1, 100), 2)}${pad(1 + u16(3, 12), 2)}${pad(dept === 20 ? 95 : dept, 2)}${pad(1 + u16(7, 999), 3)}${pad(1 + u16(9, 999), 3)}`;
+  const chars = body + pad(97 - (Number(body) % 97), 2);
+  let k = 0, out = '';
+  for (const ch of value) out += k < chars.length && /[0-9ABab]/.test(ch) ? chars[k++] : ch;
+  return out;
+}
+
+/** A US SSN surrogate that is a valid number (area not 000, 666 or 9xx; group and serial not zero), in the original's layout. */
+function ssnSurrogate(key: Mac, scope: string, value: string): string {
+  const mac = key.hmac(`surrogate\0${scope}\0SSN\0${value.replace(/\D/g, '')}`);
+  const u16 = (i: number, n: number): number => ((mac[i]! << 8) | mac[i + 1]!) % n;
+  let area = 1 + u16(0, 898); // 1-898 without 666
+  if (area >= 666) area++;
+  const digits = `${pad(area, 3)}${pad(1 + u16(2, 99), 2)}${pad(1 + u16(4, 9999), 4)}`;
+  let k = 0, out = '';
+  for (const ch of value) out += k < digits.length && ch >= '0' && ch <= '9' ? digits[k++] : ch;
+  return out;
+}
+
 /** Replaces every digit with a keyed digit (layout kept); letters too for alphanumeric ids. */
 function keyedDigits(key: Mac, scope: string, label: string, value: string, keepPrefix = 0): string {
   const mac = key.hmac(`surrogate\0${scope}\0${label}\0${value.replace(/[\s.\-/]/g, '')}`);
@@ -287,6 +316,8 @@ export class Replacer {
         const street = titleCase(this.pick(names().last, 'street', value));
         return lang === 'fr' ? `${n} rue ${street}` : `${n} ${street} Street`;
       }
+      case 'NIR': return nirSurrogate(this.key, this.scopeId, value);
+      case 'SSN': return ssnSurrogate(this.key, this.scopeId, value);
       case 'PHONE': return keyedDigits(this.key, this.scopeId, label, value, 2);
       case 'ZIP': return keyedDigits(this.key, this.scopeId, label, value, 2);
       default: return keyedDigits(this.key, this.scopeId, label, value);

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { redactText, recognize, resolveOverlaps, detectLanguage, redactTexts, TextRedactor, shiftDateText } from './index.ts';
 import type { Span } from './index.ts';
 import { keyFromText } from '../pseudonymize/key.ts';
+import { checkNir, isSsn } from '../health/identifiers/validators.ts';
 import { evaluate, loadEdsTemplates, loadSyntheaNotes, datasetPaths } from './eval.ts';
 
 const key = keyFromText('7e'.repeat(32));
@@ -309,6 +310,21 @@ test('surrogate dates: every recognized layout is shifted and written back in it
   // intervals are kept: two dates of one person shifted by the same offset stay 10 days apart
   assert.equal(shiftDateText('2020-03-12', -17, 'fr'), '2020-02-24');
   assert.equal(shiftDateText('22/03/2020', -17, 'fr'), '05/03/2020');
+});
+
+test('surrogate NIRs and SSNs are valid numbers in the original layout (property over keys and layouts)', () => {
+  fc.assert(fc.property(fc.integer({ min: 0, max: 1e9 }), fc.constantFrom('1 52 03 84 007 123 45', '1.52.03.84.007.123.45', '152038400712345', '2 85 05 2A 006 084', '2-85-05-2B-006-084-36'), (seed, nir) => {
+    const k = keyFromText(seed.toString(16).padStart(8, '0').repeat(8));
+    const out = redactText(`NIR : ${nir}. SSN 123-45-6789.`, { lang: 'fr', replacement: 'surrogate', key: k }).text;
+    const m = /^NIR : (.+)\. SSN (\d{3}-\d{2}-\d{4})\.$/.exec(out);
+    assert.ok(m, out);
+    const got = m![1]!;
+    // the same separators at the same places, only digits where the original had digits or 2A/2B
+    assert.equal(got.replace(/\d/g, '9'), nir.replace(/[0-9AB]/g, '9'));
+    const c = checkNir(got);
+    assert.ok(c.wellFormed && (c.hasKey ? c.keyValid : nir.replace(/\D/g, '').length === 12), `${nir} → ${got}`);
+    assert.ok(isSsn(m![2]!, true), m![2]);
+  }), { numRuns: 200, seed: 7 });
 });
 
 test('replacement policies: tag, mask, surrogate (consistent per document / per person), pseudonym', () => {
