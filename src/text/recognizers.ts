@@ -215,8 +215,8 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (len === 5) sh |= S_ZIP;
   if (len <= 4 && c === 45 && isDigitCode(c1)) sh |= S_DASH;
   if (c === 32 && len <= 5 && i + 1 < n) {
-    // address-en: ' ' + [A-Z][a-z]+ ' ' + another word
-    if (c1 >= 65 && c1 <= 90) { let k = i + 2; while (k < n && cc(t, k) >= 97 && cc(t, k) <= 122) k++; if (k > i + 2 && cc(t, k) === 32) sh |= S_ADDREN; }
+    // address-en: ' ' + [A-Z][a-z]+ or [A-Z]{2,} ' ' + another word
+    if (c1 >= 65 && c1 <= 90) { let k = i + 2; while (k < n && isAsciiLetter(t.charCodeAt(k))) k++; if (k > i + 2 && cc(t, k) === 32) sh |= S_ADDREN; }
     // DIGIT2_SPACE: ' ' + (1-9 | 0[1-9] | 1[0-2]) + ' ' + (deux | mille | 4 digits)
     if (len <= 2 && pc === 32) {
       const d1 = len === 2 ? t.charCodeAt(s + 1) : 0;
@@ -575,12 +575,14 @@ const NIR_LAYOUT = [1, 2, 2, 2, 3, 3, 2];
  */
 const PH = '(?:[ .\\-]?[0-9O]{2})', PN = '(?:\\r?\\n[0-9O]{2})';
 /** A street word and the rest of the street name, up to a separator (address-fr, after the number). */
-const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()|]{1,60}?(?=\\s*(?:[,;()|]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
+const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()|"]{1,60}?(?=\\s*(?:[,;()|"]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
 const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?|[Pp]ain|[Dd]ouleurs?|Apgar|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP)(?: de)? ?:? ?)`, 'y');
 const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|cot[ée]e?/i;
 const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 && m <= 12;
 
+/** English street words after a street's name (address-en). */
+const EN_STREET = 'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass|Concourse|Alley|Pike|Turnpike|Tpke|Expressway|Expy|Causeway|Crescent|Cres|Close|Mews|Hill|Hills|Glen|Bend|Cove|Creek|Knoll|Pass|Shores?|Springs|Summit|Valley|Wharf|Pier';
 export const RULES: RegexRule[] = [
   // ---- dates
   { rule: 'date-dmy', at: S_DMY, label: 'DATE', score: 0.9, needs: C_DIGIT,
@@ -750,7 +752,8 @@ export const RULES: RegexRule[] = [
   { rule: 'address-fr', day: true, label: 'ADDRESS', score: 0.75,
     re: new RegExp(`(?<![${L}])(?:${NUMW_DAY})(?:-(?:${NUMW}))*(?: (?:bis|ter))?,? ${STREET}`, 'gi') },
   { rule: 'address-en', at: S_ADDREN, label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER,
-    re: /\b\d{1,5} (?:[A-Z][a-z]+ ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass|Concourse|Alley|Pike|Turnpike|Tpke|Expressway|Expy|Causeway|Crescent|Cres|Close|Mews|Hill|Hills|Glen|Bend|Cove|Creek|Knoll|Pass|Shores?|Springs|Summit|Valley|Wharf|Pier)\.?(?:,? (?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Bldg\.?|Floor|Fl\.?|#) ?[\w-]+)?\b/gu },
+    // (the street's words capitalized or in upper case, as EHR headers print them: "456 OAK ST, SPRINGFIELD, MO")
+    re: new RegExp(`\\b\\d{1,5} (?:[A-Z][a-z]+ |[A-Z]{2,} ){1,4}(?:${EN_STREET}|${EN_STREET.toUpperCase()})\\.?(?:,? (?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Bldg\\.?|Floor|Fl\\.?|APT\\.?|SUITE|STE\\.?|UNIT|#) ?[\\w-]+)?\\b`, 'gu') },
 ];
 
 /**
@@ -1946,7 +1949,7 @@ function cityState(text: string, spans: Span[]): void {
   }
 }
 /** A 5-digit ZIP (+4) after "City, ST " (the city captured inside the look-behind: up to four capitalized words). */
-const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:[A-Z][a-z]+[ -]){0,3}[A-Z][a-z]+),? (?:${US_STATES}) )\\d{5}(?:-\\d{4})?(?![0-9A-Za-z])`, 'y');
+const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:(?:[A-Z][a-z]+|[A-Z]{2,})[ -]){0,3}(?:[A-Z][a-z]+|[A-Z]{2,})),? (?:${US_STATES}) )\\d{5}(?:-\\d{4})?(?![0-9A-Za-z])`, 'y');
 const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
 
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
@@ -2232,7 +2235,7 @@ function recognizeSpacedDigits(text: string, spans: Span[]): void {
  */
 const LOOSE_ZIP = /(?<![\dA-Za-z])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\dA-Za-z])/g;
 const LOOSE_ZIP_AT = new RegExp(LOOSE_ZIP.source, 'y');
-const ZIP_CUE = /(?<=(?:dans le|\bCP|code postal|postal code|zip)\s*:?\s*)/iy;
+const ZIP_CUE = /(?<=(?:dans le|\bCP|code postal|postal code|zip)"?\s*:?\s*"?)/iy; // ('"cp": "33700"' in exported JSON)
 function isZipAnchor(s: Span): boolean { return s.label === 'ADDRESS' || s.label === 'CITY' || s.label === 'HOSPITAL'; }
 function isZip(s: Span): boolean { return s.label === 'ZIP'; }
 function byStart(a: Span, b: Span): number { return a.start - b.start; }

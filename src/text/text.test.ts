@@ -221,6 +221,9 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   assert.deepEqual(labels("Pacemaker serial no. PZX601234H. Driver's license MA S12345678. Vehicle plate 7XKT392.", 'en').filter(([l]) => l === 'ID'),
     [['ID', 'PZX601234H'], ['ID', 'S12345678'], ['ID', '7XKT392']]);
   assert.deepEqual(labels('Medical record: COVID-19 vaccine given; titanium plate 3.5 mm.', 'en'), []);
+  // an EHR header in upper case; exported JSON (the quotes stay out of the address, "cp" is a postal code cue)
+  assert.deepEqual(labels('Address: 456 OAK ST, SPRINGFIELD, MO 65806', 'en'), [['ADDRESS', '456 OAK ST'], ['CITY', 'SPRINGFIELD'], ['ZIP', '65806']]);
+  assert.deepEqual(labels('{"adresse": "3 allée des Pins", "cp": "33700"}'), [['ADDRESS', '3 allée des Pins'], ['ZIP', '33700']]);
   // a NIR printed with dots or hyphens between its groups
   assert.deepEqual(labels('N° de sécurité sociale : 1.52.03.84.007.123.45 ; NIR 2-85-05-2A-006-084-36.'), [['NIR', '1.52.03.84.007.123.45'], ['NIR', '2-85-05-2A-006-084-36']]);
 });
