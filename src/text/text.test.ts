@@ -224,6 +224,10 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   // an EHR header in upper case; exported JSON (the quotes stay out of the address, "cp" is a postal code cue)
   assert.deepEqual(labels('Address: 456 OAK ST, SPRINGFIELD, MO 65806', 'en'), [['ADDRESS', '456 OAK ST'], ['CITY', 'SPRINGFIELD'], ['ZIP', '65806']]);
   assert.deepEqual(labels('{"adresse": "3 allée des Pins", "cp": "33700"}'), [['ADDRESS', '3 allée des Pins'], ['ZIP', '33700']]);
+  // a direction before the street; pathology and lab numbers after their cue (not "in case of"); a newborn's name
+  assert.deepEqual(labels('Records to 2210 W. Jefferson Blvd., Los Angeles, CA 90018. Path #S26-14432; Lab #44521; in case of fever.', 'en'),
+    [['ADDRESS', '2210 W. Jefferson Blvd'], ['CITY', 'Los Angeles'], ['ZIP', '90018'], ['ID', 'S26-14432'], ['ID', '44521']]);
+  assert.deepEqual(labels('Baby Boy Smith, then baby girl "Ava", Apgars 8/9.', 'en'), [['NAME', 'Smith'], ['NAME', 'Ava']]);
   // a NIR printed with dots or hyphens between its groups
   assert.deepEqual(labels('N° de sécurité sociale : 1.52.03.84.007.123.45 ; NIR 2-85-05-2A-006-084-36.'), [['NIR', '1.52.03.84.007.123.45'], ['NIR', '2-85-05-2A-006-084-36']]);
 });
