@@ -343,7 +343,7 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean, wf: number
  * loop among them); a set bit only sends the run to the exact test. Filled below HOSP_CUES and PLACE_CUES.
  */
 const WORD_FILTER = new Uint8Array(1 << 16);
-const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8, W_PLACE = 16, W_IDC = 32;
+const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8, W_PLACE = 16, W_IDC = 32, W_AGE = 64;
 function wordKey(len: number, c0: number, cl: number): number { return (len << 12) | (((c0 | 32) & 63) << 6) | ((cl | 32) & 63); }
 function addWords(words: Iterable<string>, bit: number): void {
   for (const w of words) WORD_FILTER[wordKey(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))]! |= bit;
@@ -439,6 +439,28 @@ function idcWord(t: string, p: number, i: number): void {
   if (nIdc === idcS.length) idcS = doubled(idcS);
   idcS[nIdc++] = p;
 }
+/**
+ * Words that tell an age over 89 (HIPAA's ages over 89; they name the decade or more): a whole
+ * letter run of the character pass (AGE_WORD_G is the same test for texts it did not read).
+ */
+const AGE_WORDS = new Set(['nonagénaire', 'nonagenaire', 'centenaire', 'nonagenarian', 'centenarian'].flatMap((w) => [w, `${w}s`])); // (<= 15 letters: WORD_FILTER)
+addWords(AGE_WORDS, W_AGE);
+const AGE_WORD_G = new RegExp(`(?<![A-Za-zÀ-ÖØ-Þà-ÿŸ])(?:${[...AGE_WORDS].join('|')})(?![A-Za-zÀ-ÖØ-Þà-ÿŸ])`, 'gi');
+let ageS = new Int32Array(8), ageE = new Int32Array(8), nAge = 0;
+function pushAge(a: number, b: number): void {
+  if (nAge === ageS.length) { ageS = doubled(ageS); ageE = doubled(ageE); }
+  ageS[nAge] = a; ageE[nAge++] = b;
+}
+/** AGE spans for the age words of the text (from the character pass when it read this text). */
+export function recognizeAgeWords(text: string, spans: Span[]): void {
+  if (tokText === text && !referenceScan) {
+    for (let q = 0; q < nAge; q++) spans.push({ start: ageS[q]!, end: ageE[q]!, label: 'AGE', score: 0.8, rule: 'age-word' });
+    return;
+  }
+  AGE_WORD_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = AGE_WORD_G.exec(text)) !== null) spans.push({ start: m.index, end: m.index + m[0].length, label: 'AGE', score: 0.8, rule: 'age-word' });
+}
 const TLDS = new Set(['fr', 'com', 'org', 'net', 'eu', 'io', 'be', 'ch', 'ca', 'info', 'de', 'uk']);
 /** Whether '.' + a top-level domain of url-bare ends right before the '/' at i (any case). */
 function tldBefore(t: string, i: number): boolean {
@@ -449,7 +471,7 @@ function tldBefore(t: string, i: number): boolean {
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
   let m = 0;
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nObf = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nObf = 0; nAge = 0;
   tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0;
   const n = t.length;
   let i = 0;
@@ -487,6 +509,7 @@ export function charClasses(t: string): number {
         if ((wf & W_HOSP) !== 0 && isHospCue(t, ws, i)) pushHosp(ws);
         if ((wf & W_PLACE) !== 0 && PLACE_CUES.has(t.slice(ws, i))) pushPlace(ws);
         if ((wf & W_IDC) !== 0) idcWord(t, ws, i);
+        if ((wf & W_AGE) !== 0 && AGE_WORDS.has(t.slice(ws, i).toLowerCase())) pushAge(ws, i);
       }
       // a month name may also start inside a run, after a non-ASCII letter ("\b" is ASCII): only a candidate
       if (seen & K_HI) suffixCandidates(t, ws, i);
@@ -609,7 +632,8 @@ export const RULES: RegexRule[] = [
     check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.5 : null) },
   { rule: 'date-text', at: S_LE2, monAfter: true, monthDot: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     // (dashes or slashes around the month too, as laboratory systems write: "3-Jan-2020", "01/JAN/2020")
-    re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)?(?: ?|[-/])(?:${MONTHS})\\.?(?:(?: ?|[-/])(?:\\d{4}|\\d{2}))?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
+    // (a year in words too: "23 novembre deux mille vingt-six")
+    re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)?(?: ?|[-/])(?:${MONTHS})\\.?(?:(?: ?|[-/])(?:\\d{4}|\\d{2})| (?:deux mille|mil(?:le)? neuf cents?)(?:[ -](?:${NUMW}))*)?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   { rule: 'date-text', mon: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   // English month and day without a year ("from March 2 to March 9"): capitalized month names
