@@ -228,6 +228,7 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   assert.deepEqual(labels('Records to 2210 W. Jefferson Blvd., Los Angeles, CA 90018. Path #S26-14432; Lab #44521; in case of fever.', 'en'),
     [['ADDRESS', '2210 W. Jefferson Blvd'], ['CITY', 'Los Angeles'], ['ZIP', '90018'], ['ID', 'S26-14432'], ['ID', '44521']]);
   assert.deepEqual(labels('Baby Boy Smith, then baby girl "Ava", Apgars 8/9.', 'en'), [['NAME', 'Smith'], ['NAME', 'Ava']]);
+  assert.deepEqual(labels('Identifiant patient 0045123 ; identifiant de connexion oublié.'), [['ID', '0045123']]);
   // a year written in words after the day and month
   assert.deepEqual(labels('Vue le lundi 23 novembre deux mille vingt-six ; le 3 mars mille patients.'), [['DATE', '23 novembre deux mille vingt-six'], ['DATE', '3 mars']]);
   // words that tell an age over 89
