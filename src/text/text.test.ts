@@ -229,6 +229,8 @@ test('a mixed-case acronym after a first name is a surname; English care places 
     [['ADDRESS', '2210 W. Jefferson Blvd'], ['CITY', 'Los Angeles'], ['ZIP', '90018'], ['ID', 'S26-14432'], ['ID', '44521']]);
   assert.deepEqual(labels('Baby Boy Smith, then baby girl "Ava", Apgars 8/9.', 'en'), [['NAME', 'Smith'], ['NAME', 'Ava']]);
   assert.deepEqual(labels('Identifiant patient 0045123 ; identifiant de connexion oublié.'), [['ID', '0045123']]);
+  // a named score or an eye's visual acuity is no date
+  assert.deepEqual(labels('Niveau oeil gauche: 10/12 ; Score de Snell: 5/11 ; Score Trenell: 3/4 ; revu le 10/12.'), [['DATE', '10/12']]);
   // a year written in words after the day and month
   assert.deepEqual(labels('Vue le lundi 23 novembre deux mille vingt-six ; le 3 mars mille patients.'), [['DATE', '23 novembre deux mille vingt-six'], ['DATE', '3 mars']]);
   // words that tell an age over 89
