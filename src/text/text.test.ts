@@ -436,7 +436,7 @@ test('evaluation on the EDS-Pseudo templates and Synthea notes meets the recorde
   const m = evaluate([...loadEdsTemplates(paths.eds), ...loadSyntheaNotes(paths.synthea)]).metrics;
   // floors just under the figures reported in docs/text.md (a regression makes this fail)
   assert.ok(m.NAME!.recall >= 0.97 && m.NAME!.precision >= 0.925, JSON.stringify(m.NAME));
-  assert.ok(m.DATE!.recall >= 0.965 && m.DATE!.precision >= 0.94, JSON.stringify(m.DATE));
+  assert.ok(m.DATE!.recall >= 0.965 && m.DATE!.precision >= 0.95, JSON.stringify(m.DATE));
   assert.ok(m.PHONE!.recall >= 0.95 && m.PHONE!.precision >= 0.92, JSON.stringify(m.PHONE));
   assert.ok(m.NIR!.recall >= 0.95 && m.NIR!.precision >= 0.95, JSON.stringify(m.NIR));
   assert.ok(m.ADDRESS!.recall >= 0.93 && m.ID!.recall >= 0.96 && m.ZIP!.recall >= 0.93, JSON.stringify([m.ADDRESS, m.ID, m.ZIP]));
