@@ -408,7 +408,8 @@ function suffixCandidates(t: string, ws: number, i: number): void {
  */
 const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 'numero', 'medical', 'patient', 'record', 'serial', 'passage', 'venue', 'visite',
   'unit', 'acct', 'account', 'job', 'accession', 'encounter', 'member', 'policy', 'license', 'licence', 'insurance', 'subscriber', 'beneficiary', 'group',
-  'driver', 'drivers', 'vehicle', 'plate', 'surgical', 'path', 'pathology', 'specimen', 'case', 'lab', 'identifiant']);
+  'driver', 'drivers', 'vehicle', 'plate', 'surgical', 'path', 'pathology', 'specimen', 'case', 'lab', 'identifiant',
+  'study', 'subject', 'participant', 'employee', 'badge', 'sample', 'passport', 'passeport', 'carte', 'titre']);
 addWords(IDC_WORDS, W_IDC);
 let idcS = new Int32Array(16), nIdc = 0;
 const IDC_BEFORE_NO = new Set(['visite', 'passage', 'venue', 'séjour', 'sejour', 'dossier']);
@@ -426,6 +427,12 @@ function idcWord(t: string, p: number, i: number): void {
     // "case", "lab", "path"…; "surgical" only before " path" ("surgical pathology no.")
     if ((w === 'group' || w === 'case' || w === 'lab' || w === 'path' || w === 'pathology' || w === 'specimen') && !(cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 110 || cc(t, i + 1) === 35))) return;
     if (w === 'surgical' && !(cc(t, i) === 32 && (cc(t, i + 1) | 32) === 112)) return;
+    // "study ID", "subject #", "badge no."…: only before " id", " no", " number" or " #"
+    if ((w === 'study' || w === 'subject' || w === 'participant' || w === 'employee' || w === 'badge' || w === 'sample')
+      && !(cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 110 || cc(t, i + 1) === 35 || (cc(t, i + 1) | 32) === 105))) return;
+    // "carte d'identité", "titre de séjour"
+    if (w === 'carte' && !(cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 100 || (cc(t, i + 1) | 32) === 110))) return;
+    if (w === 'titre' && !(cc(t, i) === 32 && (cc(t, i + 1) | 32) === 100)) return;
     // frequent words that start a cue only before " n°" ("visite n°", "séjour n°"), or digits for "dossier 556677"
     if (IDC_BEFORE_NO.has(w) && !(cc(t, i) === 32 && (cc(t, i + 1) | 32) === 110 && (cc(t, i + 2) === 176 || cc(t, i + 2) === 186))) {
       if (w !== 'dossier') return;
@@ -751,7 +758,7 @@ export const RULES: RegexRule[] = [
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
     // licence and plate numbers, HIPAA's 11 and 12: "Driver's license MA S1234567", "license plate 7XKT392"; the
     // last form of value: any letters-digits-hyphens token of 5-20 characters with at least 4 digits, "PZX601234H")
-    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?\d{5})|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie)|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?)(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
+    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?\d{5})|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie)|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|subject|participant|employee|badge|sample) (?:id|no\.?|number|#)|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?)(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
   // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
@@ -865,7 +872,7 @@ const STOP = new Set([
   'CLINIQUES', 'JUNIOR', 'JUNIORS', 'SENIOR', 'SENIORS', 'PRATICIEN', 'PRATICIENS', 'HOSPITALIER', 'HOSPITALIERS', 'ATTACHE', 'ATTACHES', 'ASSOCIE', 'ASSOCIES',
   'PER', 'IDM', 'MI', 'DT2', 'DNID', 'DID', 'CAD', 'CHF', 'COPD', 'HTN', 'CVA', 'TIA', 'DVT', 'CKD', 'ESRD', 'AFIB', 'CABG', 'PCI', 'GERD', 'OSA', 'UTI', 'PNA', 'SOB', 'CP', 'ACS', 'STEMI', 'NSTEMI',
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
-  'NAME', 'SURNAME', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
+  'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
 
@@ -1923,11 +1930,16 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     from = m.index + m[0].length;
     const city = m[1]!;
     const cityStart = text.lastIndexOf(city, m.index);
+    // "Employee ID 88231", "Patient ID 55123": an id cue, not Idaho (the number is left to the id rules)
+    if (text.charCodeAt(m.index - 3) === 73 && text.charCodeAt(m.index - 2) === 68 && text.charCodeAt(cityStart + city.length) !== 44
+      && ID_OWNERS.has(fold(city.slice(city.lastIndexOf(' ') + 1)))) continue;
     spans.push({ start: m.index, end: from, label: 'ZIP', score: 0.85, rule: 'zip-us' });
     spans.push({ start: cityStart, end: cityStart + city.length, label: 'CITY', score: 0.85, rule: 'zip-us' });
   }
   return 0;
 }
+/** Words before "ID" that make it an identifier's name, not Idaho's code ("Employee ID 88231"). */
+const ID_OWNERS = new Set(['PATIENT', 'EMPLOYEE', 'MEMBER', 'STUDY', 'SUBJECT', 'PARTICIPANT', 'BADGE', 'SAMPLE', 'USER', 'ENCOUNTER', 'VISIT', 'ORDER', 'ACCOUNT', 'CLIENT', 'CASE', 'SPECIMEN', 'RECORD', 'STUDENT', 'STAFF', 'PERSON']);
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
 /**
  * English text: "El Paso, TX", "Lake Tapps, WA" without a ZIP code — the city before a state's
@@ -2190,7 +2202,7 @@ const BIRTHPLACE = /,? (?:à|a|in|at) ((?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*)(?:[ \-](
 
 /** Identifier spans after a cue get the cue's label (IPP, NDA, RPPS, MRN). */
 /** The cues of labelIdentifiers, any case: the last one before an identifier gives its label. */
-const ID_LABEL_CUES = /IPP|NDA|S[ÉE]JOUR|RPPS|MRN|MEDICAL RECORD|RECORD|ADELI|FINESS|S[ÉE]RIE|SERIAL|S\/N/gi;
+const ID_LABEL_CUES = /IPP|NDA|(?<!titre de )S[ÉE]JOUR|RPPS|MRN|MEDICAL RECORD|RECORD|ADELI|FINESS|S[ÉE]RIE|SERIAL|S\/N/gi;
 function idLabelOf(cue: string): TextLabel {
   switch (cue.charCodeAt(0) | 32) {
     case 105: return 'IPP';

@@ -231,6 +231,11 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   assert.deepEqual(labels('Identifiant patient 0045123 ; identifiant de connexion oublié.'), [['ID', '0045123']]);
   // a named score or an eye's visual acuity is no date
   assert.deepEqual(labels('Niveau oeil gauche: 10/12 ; Score de Snell: 5/11 ; Score Trenell: 3/4 ; revu le 10/12.'), [['DATE', '10/12']]);
+  // research and personal document numbers after their cue; "Employee ID 88231" is no Idaho address; "ID" is no name
+  assert.deepEqual(labels('Study ID: XK-2231-07; Subject #0042; Passport no. 12AB34567; Employee ID 88231; Patient ID: ABC-12345; Boise ID 83702.', 'en'),
+    [['ID', 'XK-2231-07'], ['ID', '0042'], ['ID', '12AB34567'], ['ID', '88231'], ['ID', 'ABC-12345'], ['CITY', 'Boise'], ['ZIP', '83702']]);
+  assert.deepEqual(labels("Carte d'identité n° 120175302123 ; titre de séjour n° 7501234567 ; numéro de passeport : 18AV12345."),
+    [['ID', '120175302123'], ['ID', '7501234567'], ['ID', '18AV12345']]);
   // a year written in words after the day and month
   assert.deepEqual(labels('Vue le lundi 23 novembre deux mille vingt-six ; le 3 mars mille patients.'), [['DATE', '23 novembre deux mille vingt-six'], ['DATE', '3 mars']]);
   // words that tell an age over 89
