@@ -970,6 +970,33 @@ function isLowerCode(c: number): boolean {
 }
 
 const CUE_FLAG = new Map<string, number>();
+/** Months that are also first names (April, June, July, August, Avril). */
+const MONTH_NAMES = new Set(['APRIL', 'JUNE', 'JULY', 'AUGUST', 'AVRIL']);
+/** The gap [a, b) is one space or ", ". */
+function commaOrSpaceGap(text: string, a: number, b: number): boolean {
+  return (b - a === 1 && text.charCodeAt(a) === 32) || (b - a === 2 && text.charCodeAt(a) === 44 && text.charCodeAt(a + 1) === 32);
+}
+/** A digit at e, or after one space or ' ,': a day or a year follows. */
+function digitAfter(text: string, e: number): boolean {
+  let k = e;
+  if (text.charCodeAt(k) === 32) k++;
+  const c = text.charCodeAt(k);
+  return c >= 48 && c <= 57;
+}
+/** English words that are first names and modal verbs ("Plan: Will follow up"). */
+const EN_MODALS = new Set(['WILL', 'CAN', 'MAY', 'MUST', 'SHALL', 'MIGHT', 'WOULD', 'COULD', 'SHOULD']);
+/** A lower-case letter or a comma (spaces between) right before s: s is inside a sentence. */
+function midSentence(text: string, s: number): boolean {
+  let p = s - 1;
+  while (p >= 0 && text.charCodeAt(p) === 32) p--;
+  if (p < 0 || p === s - 1) return false;
+  const c = text.charCodeAt(p);
+  if (c === 44) return true;
+  if (!((c >= 97 && c <= 122) || (c >= 223 && c <= 255 && c !== 247))) return false;
+  // not after a place word: "lives in Hope, Arkansas" is a town
+  const w = p >= 1 ? text.slice(Math.max(0, p - 4), p + 1) : '';
+  return !/(?:^|[^A-Za-z])(?:in|at|near)$/.test(w);
+}
 /**
  * Whether the previous token, one space before s, is a first name or an initial, or a capitalized
  * word right after a title ("Dr Wei Chu"); not a stop word.
@@ -1154,6 +1181,12 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       const j = afterParticles(i - 1);
       if (j > 0) { for (let q = i; q <= j; q++) strong[q] = 1; i = j; continue; }
     }
+    // a month that is a first name right after a kinship or field word: "his sister, April, agrees",
+    // "wife June" (not before a day: "daughter, June 3")
+    if ((f & (F_STOP | F_FIRST)) === (F_STOP | F_FIRST) && i > 0 && (flags[i - 1]! & F_CUE) && !(flags[i - 1]! & F_TITLE)
+      && MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!))) && commaOrSpaceGap(text, ends[i - 1]!, starts[i]!) && !digitAfter(text, ends[i]!)) {
+      strong[i] = 1; flags[i] = f & ~F_STOP; continue;
+    }
     if (!(f & F_CAP) || (f & (F_STOP | F_TITLE))) continue;
     if (f & F_SYNTHEA) { strong[i] = 1; continue; }
     // (a dot between them only after a title: "Dr. Martin", but "elle est née. Revue le…")
@@ -1199,7 +1232,12 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // possibly ordinary words: "Rosette Moreau⏎", "Amadou Roller 12 12"
       const linePair = !cityToo && (f & F_SENT) !== 0 && lineStartAt(text, starts[i]!) && gapOk(i) && nameLike(i + 1) && (flags[i + 1]! & F_SUR) !== 0
         && !(flags[i + 1]! & (F_CITY | F_CITYP | F_UPPER | F_CUE)) && !(gapOk(i + 1) && (flags[i + 2]! & F_CAP));
-      if (left || right || surname || linePair || ((f & F_UPPER) && ((gapOk(i - 1) && (flags[i - 1]! & F_UPPER) && nameLike(i - 1)) || (gapOk(i) && (flags[i + 1]! & F_UPPER) && nameLike(i + 1))))) strong[i] = 1;
+      // or, in English, capitalized mid-sentence and standing alone (English capitalizes a word
+      // inside a sentence only as a proper noun): "Spoke with Grace about discharge", "Called Bill
+      // to confirm" — a lower-case letter or a comma right before it, no capitalized word touching it
+      const aloneEn = lang === 'en' && !(f & (F_SENT | F_UPPER)) && !cityToo && midSentence(text, starts[i]!)
+        && !(gapOk(i - 1, true) && (flags[i - 1]! & F_CAP) && !(flags[i - 1]! & F_SENT)) && !(gapOk(i) && (flags[i + 1]! & F_CAP)) && !EN_MODALS.has(fold(text.slice(starts[i]!, ends[i]!)));
+      if (left || right || surname || linePair || aloneEn || ((f & F_UPPER) && ((gapOk(i - 1) && (flags[i - 1]! & F_UPPER) && nameLike(i - 1)) || (gapOk(i) && (flags[i + 1]! & F_UPPER) && nameLike(i + 1))))) strong[i] = 1;
       continue;
     }
     if ((f & F_SUR) && !(f & (F_AMBIG | F_SENT)) && !(f & F_UPPER) && ends[i]! - starts[i]! >= 4) {

@@ -231,6 +231,10 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   assert.deepEqual(labels('Identifiant patient 0045123 ; identifiant de connexion oublié.'), [['ID', '0045123']]);
   // a named score or an eye's visual acuity is no date
   assert.deepEqual(labels('Niveau oeil gauche: 10/12 ; Score de Snell: 5/11 ; Score Trenell: 3/4 ; revu le 10/12.'), [['DATE', '10/12']]);
+  // English: an ambiguous first name capitalized mid-sentence and alone is a name; a month after a kinship word too
+  assert.deepEqual(labels('Spoke with Grace about discharge. Called Bill to confirm. Plan: Will follow up. Lives in Hope, Arkansas.', 'en').filter(([l]) => l === 'NAME'),
+    [['NAME', 'Grace'], ['NAME', 'Bill']]);
+  assert.deepEqual(labels("Discussed with pt's sister, April, who agrees; his wife June; daughter, June 3 visit.", 'en'), [['NAME', 'April'], ['NAME', 'June'], ['DATE', 'June 3']]);
   // research and personal document numbers after their cue; "Employee ID 88231" is no Idaho address; "ID" is no name
   assert.deepEqual(labels('Study ID: XK-2231-07; Subject #0042; Passport no. 12AB34567; Employee ID 88231; Patient ID: ABC-12345; Boise ID 83702.', 'en'),
     [['ID', 'XK-2231-07'], ['ID', '0042'], ['ID', '12AB34567'], ['ID', '88231'], ['ID', 'ABC-12345'], ['CITY', 'Boise'], ['ZIP', '83702']]);
