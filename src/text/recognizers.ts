@@ -970,6 +970,32 @@ function isLowerCode(c: number): boolean {
 }
 
 const CUE_FLAG = new Map<string, number>();
+/**
+ * LEX_FIRST (with LEX_AMBIG when a part is ambiguous) when [s, e) is two or three hyphen-joined
+ * parts that are each a first name ("Mary-Kate"); else 0.
+ */
+function compoundFirst(text: string, s: number, e: number, lex: Map<string, number>): number {
+  const h = text.indexOf('-', s);
+  if (h < 0 || h >= e) return 0;
+  let bits = LEX_FIRST, a = s;
+  for (let parts = 0; a < e; parts++) {
+    if (parts === 3) return 0;
+    let b = text.indexOf('-', a);
+    if (b < 0 || b > e) b = e;
+    if (b - a < 2) return 0;
+    const v = lex.get(fold(text.slice(a, b))) ?? 0;
+    if (!(v & LEX_FIRST) || (v & LEX_STOP)) return 0;
+    if (v & LEX_AMBIG) bits |= LEX_AMBIG;
+    a = b + 1;
+  }
+  return bits;
+}
+/** "Mc" or "Mac" or "O'" then an upper-case letter at s. */
+function gaelicSurname(text: string, s: number): boolean {
+  const c1 = text.charCodeAt(s + 1), c2 = text.charCodeAt(s + 2);
+  if (text.charCodeAt(s) === 77 && c1 === 99) return isUpperAscii(c2) || (c2 === 97 && isUpperAscii(text.charCodeAt(s + 3)));
+  return text.charCodeAt(s) === 79 && (c1 === 39 || c1 === 8217) && isUpperAscii(c2);
+}
 /** Months that are also first names (April, June, July, August, Avril). */
 const MONTH_NAMES = new Set(['APRIL', 'JUNE', 'JULY', 'AUGUST', 'AVRIL']);
 /** The gap [a, b) is one space or ", ". */
@@ -1128,7 +1154,12 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       }
       // lexicon bits through a small hash table keyed by the raw characters (no substring, no
       // case folding on a hit; a miss folds once)
-      const lx = lexBits(text, s, coreEnd, lex);
+      let lx = lexBits(text, s, coreEnd, lex);
+      // a compound first name not in the dictionaries, each part a first name: "Mary-Kate", "Anne-Lise"
+      // (not a known place: "Saint-Malo")
+      if ((lx & (LEX_FIRST | LEX_SUR | LEX_CITY | LEX_CITY_PREFIX | LEX_STOP)) === 0 && coreLen >= 5) lx |= compoundFirst(text, s, coreEnd, lex);
+      // Mc/Mac/O' and a capital: a surname's shape ("McKenzie", "MacLeod", "O'Hara")
+      if ((lx & LEX_SUR) === 0 && coreLen >= 4 && gaelicSurname(text, s)) lx |= LEX_SUR;
       if (lx) {
         if ((lx & LEX_STOP) && !(f & F_INITIAL) && !((lx & LEX_ACRO) && !(f & F_UPPER) && afterFirstName(text, s, starts, ends, flags))) f |= F_STOP;
         if (lx & LEX_CUE) f |= F_CUE;
@@ -1199,7 +1230,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (prevTitle || (i > 0 && (flags[i - 1]! & F_CUE) !== 0 && fieldBefore(text, i - 1, starts[i]!))) { strong[i] = 1; continue; }
     // a name before a credential: "Karen P. Lopez, RN", "John Doe MD"
     if (i + 1 < n && (flags[i + 1]! & F_CRED) !== 0 && !(f & F_SENT && !(f & (F_FIRST | F_SUR | F_UPPER))) && credentialGap(text, ends[i]!, starts[i + 1]!)) { strong[i] = 1; continue; }
-    if (i > 0 && (flags[i - 1]! & F_PROF) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
+    // (a credential before the name reads as a role: "NP McKenzie", "RN Tiffany")
+    if (i > 0 && (flags[i - 1]! & (F_PROF | F_CRED)) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
       && ((f & (F_FIRST | F_SUR | F_UPPER | F_INITIAL)) !== 0 || (gapOk(i) && nameLike(i + 1)))) { strong[i] = 1; continue; }
     if (f & F_INITIAL) {
       // (glued initials, "P.S. 22", "U.S.": a name after them, not a number)

@@ -235,6 +235,8 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   assert.deepEqual(labels('Spoke with Grace about discharge. Called Bill to confirm. Plan: Will follow up. Lives in Hope, Arkansas.', 'en').filter(([l]) => l === 'NAME'),
     [['NAME', 'Grace'], ['NAME', 'Bill']]);
   assert.deepEqual(labels("Discussed with pt's sister, April, who agrees; his wife June; daughter, June 3 visit.", 'en'), [['NAME', 'April'], ['NAME', 'June'], ['DATE', 'June 3']]);
+  // a compound first name of known parts; a credential before a name; a Gaelic surname's shape
+  assert.deepEqual(labels('Mary-Kate Olsen, 34F, followed by NP McKenzie.', 'en'), [['NAME', 'Mary-Kate Olsen'], ['NAME', 'McKenzie']]);
   // research and personal document numbers after their cue; "Employee ID 88231" is no Idaho address; "ID" is no name
   assert.deepEqual(labels('Study ID: XK-2231-07; Subject #0042; Passport no. 12AB34567; Employee ID 88231; Patient ID: ABC-12345; Boise ID 83702.', 'en'),
     [['ID', 'XK-2231-07'], ['ID', '0042'], ['ID', '12AB34567'], ['ID', '88231'], ['ID', 'ABC-12345'], ['CITY', 'Boise'], ['ZIP', '83702']]);
