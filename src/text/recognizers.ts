@@ -214,6 +214,8 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if ((pc >= 65 && pc <= 90) || (c >= 65 && c <= 90) || (len === 3 && c === 45 && pc === 45)) sh |= S_VEH;
   if (len === 5) sh |= S_ZIP;
   if (len <= 4 && c === 45 && isDigitCode(c1)) sh |= S_DASH;
+  // nir-sep: the sex digit, then '.' or '-' and two digits
+  if (len === 1 && (c === 46 || c === 45) && ((d0 >= 49 && d0 <= 52) || d0 === 55 || d0 === 56) && isDigitCode(c1) && isDigitCode(cc(t, i + 2))) sh |= S_NIRSEP;
   if (c === 32 && len <= 5 && i + 1 < n) {
     // address-en: ' ' + [A-Z][a-z]+ or [A-Z]{2,} ' ' + another word
     // (or a direction first: "2210 W. Jefferson Blvd")
@@ -275,7 +277,7 @@ function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> { const b 
 const S_LE2 = 1, S_ISO = 2, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
   S_8 = 1 << 9, S_F0 = 1 << 10, S_US = 1 << 11, S_NIR = 1 << 12, S_SSN = 1 << 13, S_IP = 1 << 14, S_LONG = 1 << 15,
   S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20, S_CUE45 = 1 << 21, S_9X = 1 << 22,
-  S_VEH = 1 << 23, S_DASH = 1 << 24;
+  S_VEH = 1 << 23, S_DASH = 1 << 24, S_NIRSEP = 1 << 25;
 /** First letters (lower case) of "bis", "ter", [a-c] and the street words of address-fr. */
 const ADDR_FIRST = new Uint8Array(128);
 for (const ch of 'abcdefhilmpqrstv') ADDR_FIRST[ch.charCodeAt(0)] = 1;
@@ -730,7 +732,7 @@ export const RULES: RegexRule[] = [
     } },
   // the printed layout with dots or hyphens between the groups ("1.52.03.84.007.123.45", "2-85-05-2A-006-084-36"):
   // one separator throughout, the key optional
-  { rule: 'nir-sep', at: S_DMY, label: 'NIR', score: 0.7, needs: C_DIGIT,
+  { rule: 'nir-sep', at: S_NIRSEP, label: 'NIR', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}[1-478]([.\\-])[0-9]{2}\\1[0-9]{2}\\1(?:[0-9]{2}|2[AB])\\1[0-9]{3}\\1[0-9]{3}(?:\\1[0-9]{2})?${E}`, 'g'),
     check: (m) => { const c = checkNir(m[0]); return c.keyValid ? 1 : c.hasKey ? 0.8 : c.wellFormed ? 0.7 : null; } },
   { rule: 'iban', label: 'IBAN', score: 1, needs: C_DIGIT | C_UPPER | G_UUD,
@@ -975,13 +977,14 @@ const CUE_FLAG = new Map<string, number>();
  * parts that are each a first name ("Mary-Kate"); else 0.
  */
 function compoundFirst(text: string, s: number, e: number, lex: Map<string, number>): number {
-  const h = text.indexOf('-', s);
-  if (h < 0 || h >= e) return 0;
+  let h = s + 1;
+  while (h < e && text.charCodeAt(h) !== 45) h++;
+  if (h >= e) return 0;
   let bits = LEX_FIRST, a = s;
   for (let parts = 0; a < e; parts++) {
     if (parts === 3) return 0;
-    let b = text.indexOf('-', a);
-    if (b < 0 || b > e) b = e;
+    let b = a;
+    while (b < e && text.charCodeAt(b) !== 45) b++;
     if (b - a < 2) return 0;
     const v = lex.get(fold(text.slice(a, b))) ?? 0;
     if (!(v & LEX_FIRST) || (v & LEX_STOP)) return 0;
