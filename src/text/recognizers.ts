@@ -999,8 +999,8 @@ function gaelicSurname(text: string, s: number): boolean {
   if (text.charCodeAt(s) === 77 && c1 === 99) return isUpperAscii(c2) || (c2 === 97 && isUpperAscii(text.charCodeAt(s + 3)));
   return text.charCodeAt(s) === 79 && (c1 === 39 || c1 === 8217) && isUpperAscii(c2);
 }
-/** Months that are also first names (April, June, July, August, Avril). */
-const MONTH_NAMES = new Set(['APRIL', 'JUNE', 'JULY', 'AUGUST', 'AVRIL']);
+/** Months that are also first names (April, June, July, August, Avril, Mai, May). */
+const MONTH_NAMES = new Set(['APRIL', 'JUNE', 'JULY', 'AUGUST', 'AVRIL', 'MAI', 'MAY']);
 /** The gap [a, b) is one space or ", ". */
 function commaOrSpaceGap(text: string, a: number, b: number): boolean {
   return (b - a === 1 && text.charCodeAt(a) === 32) || (b - a === 2 && text.charCodeAt(a) === 44 && text.charCodeAt(a + 1) === 32);
@@ -1290,6 +1290,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     for (;;) {
       if (count >= 4 || k + 1 >= n) break;
       if ((gapOk(k) || (flags[k]! & F_INITIAL && gapOkLoose(text, ends[k]!, starts[k + 1]!))) && nameLike(k + 1) && extendOk(flags[k + 1]!, flags[i]!)) { k++; count++; isName[k] = 1; continue; }
+      // a month that is a first name ends a name ("Mme Tran Thi Mai, 67 ans"; not before a day or a year)
+      if (gapOk(k) && (flags[k + 1]! & (F_STOP | F_FIRST)) === (F_STOP | F_FIRST) && MONTH_NAMES.has(fold(text.slice(starts[k + 1]!, ends[k + 1]!)))
+        && !digitAfter(text, ends[k + 1]!)) { k++; count++; isName[k] = 1; break; }
       // across a line break where the text was wrapped ("Mme Marie\nDUPONT"): from a first name or
       // an initial to a known surname only (a heading on the next line is no surname)
       if ((flags[k]! & (F_FIRST | F_INITIAL)) && (flags[k + 1]! & F_SUR) && !(flags[k + 1]! & (F_AMBIG | F_STOP | F_CITY | F_CITYP | F_TITLE | F_CUE | F_PROF))

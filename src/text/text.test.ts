@@ -237,6 +237,7 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   assert.deepEqual(labels("Discussed with pt's sister, April, who agrees; his wife June; daughter, June 3 visit.", 'en'), [['NAME', 'April'], ['NAME', 'June'], ['DATE', 'June 3']]);
   // a compound first name of known parts; a credential before a name; a Gaelic surname's shape
   assert.deepEqual(labels('Mary-Kate Olsen, 34F, followed by NP McKenzie.', 'en'), [['NAME', 'Mary-Kate Olsen'], ['NAME', 'McKenzie']]);
+  assert.deepEqual(labels('Mme Tran Thi Mai, 67 ans, revue par le Dr Martin Mai 2020.'), [['NAME', 'Tran Thi Mai'], ['NAME', 'Martin'], ['DATE', 'Mai 2020']]);
   // research and personal document numbers after their cue; "Employee ID 88231" is no Idaho address; "ID" is no name
   assert.deepEqual(labels('Study ID: XK-2231-07; Subject #0042; Passport no. 12AB34567; Employee ID 88231; Patient ID: ABC-12345; Boise ID 83702.', 'en'),
     [['ID', 'XK-2231-07'], ['ID', '0042'], ['ID', '12AB34567'], ['ID', '88231'], ['ID', 'ABC-12345'], ['CITY', 'Boise'], ['ZIP', '83702']]);
