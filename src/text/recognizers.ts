@@ -1005,7 +1005,7 @@ const MONTH_NAMES = new Set(['APRIL', 'JUNE', 'JULY', 'AUGUST', 'AVRIL', 'MAI', 
 function commaOrSpaceGap(text: string, a: number, b: number): boolean {
   return (b - a === 1 && text.charCodeAt(a) === 32) || (b - a === 2 && text.charCodeAt(a) === 44 && text.charCodeAt(a + 1) === 32);
 }
-/** A digit at e, or after one space or ' ,': a day or a year follows. */
+/** A digit at e, or after one space: a day or a year follows. */
 function digitAfter(text: string, e: number): boolean {
   let k = e;
   if (text.charCodeAt(k) === 32) k++;
