@@ -1001,10 +1001,6 @@ function gaelicSurname(text: string, s: number): boolean {
 }
 /** Months that are also first names (April, June, July, August, Avril, Mai, May). */
 const MONTH_NAMES = new Set(['APRIL', 'JUNE', 'JULY', 'AUGUST', 'AVRIL', 'MAI', 'MAY']);
-/** The gap [a, b) is one space or ", ". */
-function commaOrSpaceGap(text: string, a: number, b: number): boolean {
-  return (b - a === 1 && text.charCodeAt(a) === 32) || (b - a === 2 && text.charCodeAt(a) === 44 && text.charCodeAt(a + 1) === 32);
-}
 /** A digit at e, or after one space: a day or a year follows. */
 function digitAfter(text: string, e: number): boolean {
   let k = e;
@@ -1218,7 +1214,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // a month that is a first name right after a kinship or field word: "his sister, April, agrees",
     // "wife June" (not before a day: "daughter, June 3")
     if ((f & (F_STOP | F_FIRST)) === (F_STOP | F_FIRST) && i > 0 && (flags[i - 1]! & F_CUE) && !(flags[i - 1]! & F_TITLE)
-      && MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!))) && commaOrSpaceGap(text, ends[i - 1]!, starts[i]!) && !digitAfter(text, ends[i]!)) {
+      && MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!))) && gapOk(i - 1, true) && !digitAfter(text, ends[i]!)) {
       strong[i] = 1; flags[i] = f & ~F_STOP; continue;
     }
     if (!(f & F_CAP) || (f & (F_STOP | F_TITLE))) continue;

@@ -201,10 +201,7 @@ function nirSurrogate(key: Mac, scope: string, value: string): string {
   const u16 = (i: number, n: number): number => ((mac[i]! << 8) | mac[i + 1]!) % n;
   const dept = 1 + u16(5, 94); // 1-94, then 20 (Corsica, written 2A/2B) → 95
   const body = `${1 + (mac[0]! & 1)}${pad(u16(1, 100), 2)}${pad(1 + u16(3, 12), 2)}${pad(dept === 20 ? 95 : dept, 2)}${pad(1 + u16(7, 999), 3)}${pad(1 + u16(9, 999), 3)}`;
-  const chars = body + pad(97 - (Number(body) % 97), 2);
-  let k = 0, out = '';
-  for (const ch of value) out += k < chars.length && /[0-9ABab]/.test(ch) ? chars[k++] : ch;
-  return out;
+  return intoLayout(value, body + pad(97 - (Number(body) % 97), 2), (ch) => (ch >= '0' && ch <= '9') || ch === 'A' || ch === 'B' || ch === 'a' || ch === 'b');
 }
 
 /** A US SSN surrogate that is a valid number (area not 000, 666 or 9xx; group and serial not zero), in the original's layout. */
@@ -213,9 +210,13 @@ function ssnSurrogate(key: Mac, scope: string, value: string): string {
   const u16 = (i: number, n: number): number => ((mac[i]! << 8) | mac[i + 1]!) % n;
   let area = 1 + u16(0, 898); // 1-898 without 666
   if (area >= 666) area++;
-  const digits = `${pad(area, 3)}${pad(1 + u16(2, 99), 2)}${pad(1 + u16(4, 9999), 4)}`;
+  return intoLayout(value, `${pad(area, 3)}${pad(1 + u16(2, 99), 2)}${pad(1 + u16(4, 9999), 4)}`, (ch) => ch >= '0' && ch <= '9');
+}
+
+/** `chars` written one by one into the places of `value` that `slot` accepts (the other characters kept). */
+function intoLayout(value: string, chars: string, slot: (ch: string) => boolean): string {
   let k = 0, out = '';
-  for (const ch of value) out += k < digits.length && ch >= '0' && ch <= '9' ? digits[k++] : ch;
+  for (const ch of value) out += k < chars.length && slot(ch) ? chars[k++] : ch;
   return out;
 }
 
