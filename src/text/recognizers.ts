@@ -566,7 +566,7 @@ export function charClasses(t: string): number {
 /** After a place name: a letter's heading (", le 14…") or a postal code ("Paris 75015", "Paris (75013)"). */
 const CITY_AFTER = /^(?:, le \d|,? \(?(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\)?(?![0-9]))/;
 /** Words before a place name: "à Lille", "de Cannes", "dans Bordeaux", "near Boston". */
-const CITY_CUE = /(?<=(?:^|[\s'’])(?:à|a|au|de|d'|d’|dans|près de|vers|sur|in|at|near|from|to),? )/y;
+const CITY_CUE = /(?<=(?:^|[\s'’])(?:(?:à|a|au|de|d'|d’|dans|près de|vers|sur|in|at|near|from|to),? |d['’]))/y;
 /**
  * Whether the string ends with a match of `re`, written as a sticky look-behind `/(?<=X)/y`: one
  * backward attempt at the end instead of /X$/ tried from every position.
@@ -1575,7 +1575,9 @@ function placesAfterWords(text: string, spans: Span[], isName: Uint8Array): void
       i = k;
       continue;
     }
-    if (!(w & W_RES_BEFORE) || (f & (F_CITY | F_CITYP | F_CUE)) || s < 4) continue;
+    // (a city of the dictionary is the city pass's, unless that pass needs a cue it does not know:
+    // an ambiguous one, "originaire d'Angers")
+    if (!(w & W_RES_BEFORE) || ((f & (F_CITY | F_CITYP)) && !(f & (F_AMBIG | F_FIRST))) || (f & F_CUE) || s < 4) continue;
     RESIDENCE_CUE.lastIndex = s;
     if (!RESIDENCE_CUE.test(text)) continue;
     let k = i;
@@ -2066,7 +2068,7 @@ const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:(?:[A-Z][a-z]+|[A-Z]{
 const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
 
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
-const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?: (?:de la|de l'|du|des|de|d'|la|le|les))? ((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
+const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?:(?: (?:de la|du|des|de|la|le|les))? | (?:de l|d)['’])((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
 const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
 /**
  * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
@@ -2118,7 +2120,9 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     // (after Hôpital it may: "Hôpital Européen Georges-Pompidou")
     if (HOSP_GENERIC_FR.has(w0) && (m[0].charCodeAt(0) | 32) === 105) return;
     const start = m.index + m[0].length - g.length;
-    spans.push({ start, end: start + g.length, label: 'HOSPITAL', score: 0.7, rule: 'hospital-cue' });
+    // "CHU de Lille", "CH d'Arles": the hospital is named by its city, a place (CITY)
+    const cityOf = /^CH[UR]? (?:de |d['’])/.test(m[0]) && ((tokenLexicon().get(fold(g)) ?? 0) & LEX_CITY) !== 0;
+    spans.push({ start, end: start + g.length, label: cityOf ? 'CITY' : 'HOSPITAL', score: 0.7, rule: 'hospital-cue' });
   });
   // English order, the name before the cue: "Massachusetts General Hospital", "Mayo Clinic",
   // "Cedars-Sinai Medical Center" (the cue words recorded by the character pass, or a scan)

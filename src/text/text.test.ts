@@ -238,6 +238,9 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   // a compound first name of known parts; a credential before a name; a Gaelic surname's shape
   assert.deepEqual(labels('Mary-Kate Olsen, 34F, followed by NP McKenzie.', 'en'), [['NAME', 'Mary-Kate Olsen'], ['NAME', 'McKenzie']]);
   assert.deepEqual(labels('Mme Tran Thi Mai, 67 ans, revue par le Dr Martin Mai 2020.'), [['NAME', 'Tran Thi Mai'], ['NAME', 'Martin'], ['DATE', 'Mai 2020']]);
+  // a place after d' (an ambiguous city too); a hospital named after d' or de l'; "CHU d'Angers" names a city
+  assert.deepEqual(labels("Suivi au CMP d'Orange ; originaire d'Angers ; CHU d'Angers ; Hôpital de l'Hôtel-Dieu."),
+    [['CITY', 'Orange'], ['CITY', 'Angers'], ['CITY', 'Angers'], ['HOSPITAL', 'Hôtel-Dieu']]);
   // research and personal document numbers after their cue; "Employee ID 88231" is no Idaho address; "ID" is no name
   assert.deepEqual(labels('Study ID: XK-2231-07; Subject #0042; Passport no. 12AB34567; Employee ID 88231; Patient ID: ABC-12345; Boise ID 83702.', 'en'),
     [['ID', 'XK-2231-07'], ['ID', '0042'], ['ID', '12AB34567'], ['ID', '88231'], ['ID', 'ABC-12345'], ['CITY', 'Boise'], ['ZIP', '83702']]);
@@ -452,8 +455,8 @@ test('evaluation on the EDS-Pseudo templates and Synthea notes meets the recorde
   assert.ok(m.PHONE!.recall >= 0.95 && m.PHONE!.precision >= 0.92, JSON.stringify(m.PHONE));
   assert.ok(m.NIR!.recall >= 0.95 && m.NIR!.precision >= 0.95, JSON.stringify(m.NIR));
   assert.ok(m.ADDRESS!.recall >= 0.93 && m.ID!.recall >= 0.96 && m.ZIP!.recall >= 0.93, JSON.stringify([m.ADDRESS, m.ID, m.ZIP]));
-  assert.ok(m.HOSPITAL!.recall >= 0.82 && m.HOSPITAL!.precision >= 0.88, JSON.stringify(m.HOSPITAL));
-  assert.ok(m.CITY!.recall >= 0.81 && m.CITY!.precision >= 0.9, JSON.stringify(m.CITY));
+  assert.ok(m.HOSPITAL!.recall >= 0.82 && m.HOSPITAL!.precision >= 0.9, JSON.stringify(m.HOSPITAL));
+  assert.ok(m.CITY!.recall >= 0.83 && m.CITY!.precision >= 0.9, JSON.stringify(m.CITY));
 });
 
 test('eval data sets load with consistent offsets', (t) => {
