@@ -1426,6 +1426,7 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       if (e > a + 1 && lowerNameWord(text, a + 1, e, lex, false)) spans.push({ start: a + 1, end: e, label: 'NAME', score: 0.8, rule: 'name-title' });
       continue;
     }
+    if ((nFlags[i]! & F_CAP) && nEnds[i]! - nStarts[i]! >= 5 && LIST_FIELDS.has(fold(text.slice(nStarts[i]!, nEnds[i]!)))) { peopleList(text, nEnds[i]!, spans, lex); continue; }
     if (!(nFlags[i]! & F_CUE)) continue;
     let a = nEnds[i]!;
     const stop = Math.min(text.length, a + 26);
@@ -1446,6 +1447,51 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       e++;
     }
     if (words > 0) spans.push({ start: a, end: e, label: 'NAME', score: 0.8, rule: 'name-field' });
+  }
+}
+/** Plural care-team fields whose value is a list of people ("Infirmiers : theodore roux, marie cécile lefevre"). */
+const LIST_FIELDS = new Set(['INFIRMIERS', 'INFIRMIERES', 'INTERNES', 'EXTERNES', 'PRESENTS', 'PARTICIPANTS', 'INTERVENANTS', 'MEDECINS',
+  'SIGNATAIRES', 'NURSES', 'ATTENDINGS', 'RESIDENTS', 'PRESENT', 'ATTENDEES', 'PARTICIPANTES', 'PRESENTES']);
+const LIST_ITEM_WORD = /^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’-]*\.?$/;
+/**
+ * The list after a plural care-team field's colon, to the line's end: each item (between ',', ';',
+ * " et ", " and ") of one to four words, in any case, with a dictionary first name or surname that is
+ * no ordinary word among them and no stop word, is a NAME; the first other item ends the list.
+ */
+function peopleList(text: string, from: number, spans: Span[], lex: Map<string, number>): void {
+  let a = from;
+  while (text.charCodeAt(a) === 32) a++;
+  if (text.charCodeAt(a) !== 58) return;
+  let end = text.indexOf('\n', a);
+  if (end < 0) end = text.length;
+  const line = text.slice(a + 1, end);
+  const item = /[^,;]+?(?= et | and |[,;]|$)/gy;
+  let pos = 0;
+  for (;;) {
+    while (pos < line.length && (line[pos] === ' ' || line[pos] === ',' || line[pos] === ';')) pos++;
+    if (line.startsWith('et ', pos) || line.startsWith('and ', pos)) pos += line[pos] === 'e' ? 3 : 4;
+    if (pos >= line.length) return;
+    item.lastIndex = pos;
+    const m = item.exec(line);
+    if (m === null) return;
+    pos = m.index + m[0].length;
+    // the item's words, a title before them left out ("Dr Le Deley"), a sentence's dot after them too
+    let s0 = a + 1 + m.index + (m[0].length - m[0].trimStart().length);
+    let e0 = a + 1 + m.index + m[0].trimEnd().length;
+    let words = text.slice(s0, e0).split(/ +/);
+    while (words.length > 1 && TITLES.has(fold(words[0]!))) { s0 += words[0]!.length + 1; words = words.slice(1); }
+    const last = words[words.length - 1]!;
+    if (last.length > 2 && last.endsWith('.')) e0--;
+    if (words.length > 4 || !words.every((w) => LIST_ITEM_WORD.test(w))) return;
+    let known = false;
+    for (const w of words) {
+      const k = fold(w.replace(/\.$/, ''));
+      if (STOP.has(k) && !PARTICLES.includes(k)) return;
+      const v = lex.get(k) ?? 0;
+      if ((v & (LEX_FIRST | LEX_SUR)) !== 0 && (v & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY)) === 0) known = true;
+    }
+    if (!known) return;
+    spans.push({ start: s0, end: e0, label: 'NAME', score: 0.7, rule: 'name-list' });
   }
 }
 /** One field separator (';', '|' or a tab) with spaces around it at most. */

@@ -241,6 +241,8 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   // a place after d' (an ambiguous city too); a hospital named after d' or de l'; "CHU d'Angers" names a city
   assert.deepEqual(labels("Suivi au CMP d'Orange ; originaire d'Angers ; CHU d'Angers ; Hôpital de l'Hôtel-Dieu."),
     [['CITY', 'Orange'], ['CITY', 'Angers'], ['CITY', 'Angers'], ['HOSPITAL', 'Hôtel-Dieu']]);
+  // the list after a plural care-team field: names typed in lower case too; not a sentence
+  assert.deepEqual(labels('Infirmiers: theodore roux, marie cécile lefevre\nPrésents : tous les membres du service'), [['NAME', 'theodore roux'], ['NAME', 'marie cécile lefevre']]);
   // research and personal document numbers after their cue; "Employee ID 88231" is no Idaho address; "ID" is no name
   assert.deepEqual(labels('Study ID: XK-2231-07; Subject #0042; Passport no. 12AB34567; Employee ID 88231; Patient ID: ABC-12345; Boise ID 83702.', 'en'),
     [['ID', 'XK-2231-07'], ['ID', '0042'], ['ID', '12AB34567'], ['ID', '88231'], ['ID', 'ABC-12345'], ['CITY', 'Boise'], ['ZIP', '83702']]);
