@@ -917,6 +917,13 @@ function lowerNameWord(text: string, a: number, e: number, lex: Map<string, numb
   const lx = lex.get(key) ?? 0;
   return (lx & (surnameOnly ? LEX_SUR : LEX_SUR | LEX_FIRST)) !== 0 && (lx & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY)) === 0 && !STOP.has(key);
 }
+/** A lower-case word at [a, e) that is a first name of the dictionaries, no city, and (unless ambiguousToo) no ordinary word. */
+function lowerFirstName(text: string, a: number, e: number, lex: Map<string, number>, ambiguousToo: boolean): boolean {
+  if (e - a < 3) return false;
+  const key = fold(text.slice(a, e));
+  const lx = lex.get(key) ?? 0;
+  return (lx & LEX_FIRST) !== 0 && (lx & (ambiguousToo ? LEX_CITY : LEX_AMBIG | LEX_WORDNAME | LEX_CITY)) === 0 && !STOP.has(key);
+}
 /** End of the lower-case letter run (with inner '-' and apostrophes) starting at a; a when none. */
 function lowerWordEnd(text: string, a: number): number {
   let e = a;
@@ -1427,6 +1434,15 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       continue;
     }
     if ((nFlags[i]! & F_CAP) && nEnds[i]! - nStarts[i]! >= 5 && LIST_FIELDS.has(fold(text.slice(nStarts[i]!, nEnds[i]!)))) { peopleList(text, nEnds[i]!, spans, lex); continue; }
+    // a surname in upper case at a line's start, then a first name typed in lower case: "RHIFDA aziz"
+    if ((nFlags[i]! & (F_UPPER | F_STOP | F_TITLE | F_CUE | F_CITY | F_PROF | F_CRED)) === F_UPPER && nEnds[i]! - nStarts[i]! >= 3
+      && cc(text, nEnds[i]!) === 32 && lineStartAt(text, nStarts[i]!)) {
+      const e = lowerWordEnd(text, nEnds[i]! + 1);
+      // (an ambiguous first name too after a known surname that is no word: "DUPONT marie")
+      const knownSurname = (nFlags[i]! & (F_SUR | F_AMBIG | F_WORDNAME)) === F_SUR;
+      if (e > nEnds[i]! + 1 && lowerFirstName(text, nEnds[i]! + 1, e, lex, knownSurname)) spans.push({ start: nStarts[i]!, end: e, label: 'NAME', score: 0.7, rule: 'name-upper-lower' });
+      continue;
+    }
     if (!(nFlags[i]! & F_CUE)) continue;
     let a = nEnds[i]!;
     const stop = Math.min(text.length, a + 26);

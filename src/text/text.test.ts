@@ -243,6 +243,8 @@ test('a mixed-case acronym after a first name is a surname; English care places 
     [['CITY', 'Orange'], ['CITY', 'Angers'], ['CITY', 'Angers'], ['HOSPITAL', 'Hôtel-Dieu']]);
   // the list after a plural care-team field: names typed in lower case too; not a sentence
   assert.deepEqual(labels('Infirmiers: theodore roux, marie cécile lefevre\nPrésents : tous les membres du service'), [['NAME', 'theodore roux'], ['NAME', 'marie cécile lefevre']]);
+  // a surname in upper case at a line's start, then a first name in lower case
+  assert.deepEqual(labels('RHIFDA aziz, vu ce jour\nDUPONT marie, 45 ans\nBILAN sanguin normal'), [['NAME', 'RHIFDA aziz'], ['NAME', 'DUPONT marie']]);
   // research and personal document numbers after their cue; "Employee ID 88231" is no Idaho address; "ID" is no name
   assert.deepEqual(labels('Study ID: XK-2231-07; Subject #0042; Passport no. 12AB34567; Employee ID 88231; Patient ID: ABC-12345; Boise ID 83702.', 'en'),
     [['ID', 'XK-2231-07'], ['ID', '0042'], ['ID', '12AB34567'], ['ID', '88231'], ['ID', 'ABC-12345'], ['CITY', 'Boise'], ['ZIP', '83702']]);
@@ -452,7 +454,7 @@ test('evaluation on the EDS-Pseudo templates and Synthea notes meets the recorde
   if (!paths.edsPresent || !paths.syntheaPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates or synthea-ca-59 absent'); return; }
   const m = evaluate([...loadEdsTemplates(paths.eds), ...loadSyntheaNotes(paths.synthea)]).metrics;
   // floors just under the figures reported in docs/text.md (a regression makes this fail)
-  assert.ok(m.NAME!.recall >= 0.97 && m.NAME!.precision >= 0.925, JSON.stringify(m.NAME));
+  assert.ok(m.NAME!.recall >= 0.98 && m.NAME!.precision >= 0.925, JSON.stringify(m.NAME));
   assert.ok(m.DATE!.recall >= 0.965 && m.DATE!.precision >= 0.95, JSON.stringify(m.DATE));
   assert.ok(m.PHONE!.recall >= 0.95 && m.PHONE!.precision >= 0.92, JSON.stringify(m.PHONE));
   assert.ok(m.NIR!.recall >= 0.95 && m.NIR!.precision >= 0.95, JSON.stringify(m.NIR));
