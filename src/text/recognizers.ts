@@ -612,6 +612,8 @@ const NIR_LAYOUT = [1, 2, 2, 2, 3, 3, 2];
 const PH = '(?:[ .\\-]?[0-9O]{2})', PN = '(?:\\r?\\n[0-9O]{2})';
 /** A street word and the rest of the street name, up to a separator (address-fr, after the number). */
 const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()|"]{1,60}?(?=\\s*(?:[,;()|"]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
+/** Phone cues right before a number (phone-cue-short): the number's text must follow them. */
+const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portable|fixe|professionnel))?|t[ée]l\.?|portable|mobile|fax|joignables? au|appeler (?:le|au)|phone|cell)\s*(?:est le|au|:|\.|n°)?\s*)/iy;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
 const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP)(?: de)? ?:? ?)`, 'y');
 const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|cot[ée]e?/i;
@@ -684,6 +686,11 @@ export const RULES: RegexRule[] = [
   // the extension digits after a cue (the cue as a look-behind: the match is the digits, tried at 4-5 digit runs)
   { rule: 'phone-cue-ext', at: S_CUE45, label: 'PHONE', score: 0.7, needs: C_DIGIT | G_CUEEXT,
     re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?|pager|beeper|pgr|bip|bipeur)\s*[:.]?\s*#?\s*)\d{4,5}(?!\d)/gi },
+  // a French number missing a pair or a digit (8 or 9 digits from 0[1-9]) right after a phone cue:
+  // "par téléphone au 04 09 56 98", "ligne téléphonique 031478923" (incomplete, still identifying)
+  { rule: 'phone-cue-short', at: S_F0, label: 'PHONE', score: 0.6, needs: C_DIGIT,
+    re: new RegExp(`${B}0[1-9](?:[ .]?\\d{2}){3}\\d?(?![0-9])`, 'g'),
+    check: (m, text) => (endsWithMatch(PHONE_CUE_BEFORE, text.slice(Math.max(0, m.index - 40), m.index)) ? 0.6 : null) },
   // ---- identifiers with a checksum or a fixed shape
   { rule: 'nir', at: S_NIR, label: 'NIR', score: 0.7, needs: C_DIGIT,
     // (groups separated by a space, or by a line break where the text was wrapped)

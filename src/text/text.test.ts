@@ -247,6 +247,8 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   assert.deepEqual(labels('RHIFDA aziz, vu ce jour\nDUPONT marie, 45 ans\nBILAN sanguin normal'), [['NAME', 'RHIFDA aziz'], ['NAME', 'DUPONT marie']]);
   // a mistyped NIR after its cue; a compact DDMMYY date after a date's cue word
   assert.deepEqual(labels('Numéro de sécurité sociale 173 2857 4932. En EHPAD depuis le 211017 ; le 123456 patients.'), [['NIR', '173 2857 4932'], ['DATE', '211017']]);
+  // an incomplete phone number right after a phone cue; the same digits without a cue are none
+  assert.deepEqual(labels('Contacter par téléphone au 04 09 56 98 ; ligne téléphonique 031478923 ; poids 01 23 45 67.'), [['PHONE', '04 09 56 98'], ['PHONE', '031478923']]);
   // research and personal document numbers after their cue; "Employee ID 88231" is no Idaho address; "ID" is no name
   assert.deepEqual(labels('Study ID: XK-2231-07; Subject #0042; Passport no. 12AB34567; Employee ID 88231; Patient ID: ABC-12345; Boise ID 83702.', 'en'),
     [['ID', 'XK-2231-07'], ['ID', '0042'], ['ID', '12AB34567'], ['ID', '88231'], ['ID', 'ABC-12345'], ['CITY', 'Boise'], ['ZIP', '83702']]);
@@ -458,7 +460,7 @@ test('evaluation on the EDS-Pseudo templates and Synthea notes meets the recorde
   // floors just under the figures reported in docs/text.md (a regression makes this fail)
   assert.ok(m.NAME!.recall >= 0.98 && m.NAME!.precision >= 0.925, JSON.stringify(m.NAME));
   assert.ok(m.DATE!.recall >= 0.965 && m.DATE!.precision >= 0.95, JSON.stringify(m.DATE));
-  assert.ok(m.PHONE!.recall >= 0.95 && m.PHONE!.precision >= 0.92, JSON.stringify(m.PHONE));
+  assert.ok(m.PHONE!.recall >= 0.97 && m.PHONE!.precision >= 0.93, JSON.stringify(m.PHONE));
   assert.ok(m.NIR!.recall >= 0.97 && m.NIR!.precision >= 0.95, JSON.stringify(m.NIR));
   assert.ok(m.ADDRESS!.recall >= 0.93 && m.ID!.recall >= 0.96 && m.ZIP!.recall >= 0.93, JSON.stringify([m.ADDRESS, m.ID, m.ZIP]));
   assert.ok(m.HOSPITAL!.recall >= 0.82 && m.HOSPITAL!.precision >= 0.9, JSON.stringify(m.HOSPITAL));
