@@ -689,7 +689,8 @@ export const RULES: RegexRule[] = [
   // a French number missing a pair or a digit (8 or 9 digits from 0[1-9]) right after a phone cue:
   // "par téléphone au 04 09 56 98", "ligne téléphonique 031478923" (incomplete, still identifying)
   { rule: 'phone-cue-short', at: S_F0, label: 'PHONE', score: 0.6, needs: C_DIGIT,
-    re: new RegExp(`${B}0[1-9](?:[ .]?\\d{2}){3}\\d?(?![0-9])`, 'g'),
+    // (not the start of a whole number: no digit right after, or after one separator)
+    re: new RegExp(`${B}0[1-9](?:[ .]?\\d{2}){3}\\d?(?![ .]?[0-9])`, 'g'),
     check: (m, text) => (endsWithMatch(PHONE_CUE_BEFORE, text.slice(Math.max(0, m.index - 40), m.index)) ? 0.6 : null) },
   // ---- identifiers with a checksum or a fixed shape
   { rule: 'nir', at: S_NIR, label: 'NIR', score: 0.7, needs: C_DIGIT,
@@ -1062,8 +1063,8 @@ function nextWord(text: string, from: number): boolean {
 }
 /**
  * Raw token → lexicon bits: an open-addressing table (FNV-1a over the UTF-16 codes, linear
- * probing) in front of the large lexicon Map; emptied when half full. Same values as
- * lex.get(fold(token)) ?? 0.
+ * probing) in front of the large lexicon Map; emptied when half full. Values: lex.get(fold(token))
+ * ?? 0, plus LEX_FIRST for a compound of first names and LEX_SUR for a Gaelic surname's shape.
  */
 const HT_SIZE = 1 << 15, HT_MASK = HT_SIZE - 1;
 const htKey: (string | null)[] = new Array<string | null>(HT_SIZE).fill(null);
@@ -1086,7 +1087,12 @@ function lexBits(text: string, s: number, e: number, lex: Map<string, number>): 
     slot = (slot + 1) & HT_MASK;
   }
   const core = text.slice(s, e);
-  const v = lex.get(fold(core)) ?? 0;
+  let v = lex.get(fold(core)) ?? 0;
+  // (computed once per distinct token, kept in the table:) a compound first name not in the
+  // dictionaries, each part a first name ("Mary-Kate"; not a known place: "Saint-Malo"), and the
+  // shape of a Gaelic surname ("McKenzie", "MacLeod", "O'Hara")
+  if ((v & (LEX_FIRST | LEX_SUR | LEX_CITY | LEX_CITY_PREFIX | LEX_STOP)) === 0 && len >= 5) v |= compoundFirst(text, s, e, lex);
+  if ((v & LEX_SUR) === 0 && len >= 4 && gaelicSurname(text, s)) v |= LEX_SUR;
   if (htCount >= HT_SIZE >> 1) { htKey.fill(null); htCount = 0; slot = h & HT_MASK; }
   htKey[slot] = core; htHash[slot] = h; htVal[slot] = v; htCount++;
   return v;
@@ -1171,12 +1177,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       }
       // lexicon bits through a small hash table keyed by the raw characters (no substring, no
       // case folding on a hit; a miss folds once)
-      let lx = lexBits(text, s, coreEnd, lex);
-      // a compound first name not in the dictionaries, each part a first name: "Mary-Kate", "Anne-Lise"
-      // (not a known place: "Saint-Malo")
-      if ((lx & (LEX_FIRST | LEX_SUR | LEX_CITY | LEX_CITY_PREFIX | LEX_STOP)) === 0 && coreLen >= 5) lx |= compoundFirst(text, s, coreEnd, lex);
-      // Mc/Mac/O' and a capital: a surname's shape ("McKenzie", "MacLeod", "O'Hara")
-      if ((lx & LEX_SUR) === 0 && coreLen >= 4 && gaelicSurname(text, s)) lx |= LEX_SUR;
+      const lx = lexBits(text, s, coreEnd, lex);
       if (lx) {
         if ((lx & LEX_STOP) && !(f & F_INITIAL) && !((lx & LEX_ACRO) && !(f & F_UPPER) && afterFirstName(text, s, starts, ends, flags))) f |= F_STOP;
         if (lx & LEX_CUE) f |= F_CUE;
@@ -1444,10 +1445,12 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       if (e > a + 1 && lowerNameWord(text, a + 1, e, lex, false)) spans.push({ start: a + 1, end: e, label: 'NAME', score: 0.8, rule: 'name-title' });
       continue;
     }
-    if ((nFlags[i]! & F_CAP) && nEnds[i]! - nStarts[i]! >= 5 && LIST_FIELDS.has(fold(text.slice(nStarts[i]!, nEnds[i]!)))) { peopleList(text, nEnds[i]!, spans, lex); continue; }
+    // (a colon first: most tokens are no field)
+    if ((nFlags[i]! & F_CAP) && (cc(text, nEnds[i]!) === 58 || (cc(text, nEnds[i]!) === 32 && cc(text, nEnds[i]! + 1) === 58))
+      && nEnds[i]! - nStarts[i]! >= 5 && LIST_FIELDS.has(fold(text.slice(nStarts[i]!, nEnds[i]!)))) { peopleList(text, nEnds[i]!, spans, lex); continue; }
     // a surname in upper case at a line's start, then a first name typed in lower case: "RHIFDA aziz"
-    if ((nFlags[i]! & (F_UPPER | F_STOP | F_TITLE | F_CUE | F_CITY | F_PROF | F_CRED)) === F_UPPER && nEnds[i]! - nStarts[i]! >= 3
-      && cc(text, nEnds[i]!) === 32 && lineStartAt(text, nStarts[i]!)) {
+    if ((nFlags[i]! & (F_UPPER | F_STOP | F_TITLE | F_CUE | F_CITY | F_PROF | F_CRED)) === F_UPPER && cc(text, nEnds[i]!) === 32
+      && isLowerCode(cc(text, nEnds[i]! + 1)) && nEnds[i]! - nStarts[i]! >= 3 && lineStartAt(text, nStarts[i]!)) {
       const e = lowerWordEnd(text, nEnds[i]! + 1);
       // (an ambiguous first name too after a known surname that is no word: "DUPONT marie")
       const knownSurname = (nFlags[i]! & (F_SUR | F_AMBIG | F_WORDNAME)) === F_SUR;
