@@ -1445,12 +1445,13 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       if (e > a + 1 && lowerNameWord(text, a + 1, e, lex, false)) spans.push({ start: a + 1, end: e, label: 'NAME', score: 0.8, rule: 'name-title' });
       continue;
     }
+    const f = nFlags[i]!, te = nEnds[i]!, after = text.charCodeAt(te); // (NaN at the text's end)
     // (a colon first: most tokens are no field)
-    if ((nFlags[i]! & F_CAP) && (cc(text, nEnds[i]!) === 58 || (cc(text, nEnds[i]!) === 32 && cc(text, nEnds[i]! + 1) === 58))
-      && nEnds[i]! - nStarts[i]! >= 5 && LIST_FIELDS.has(fold(text.slice(nStarts[i]!, nEnds[i]!)))) { peopleList(text, nEnds[i]!, spans, lex); continue; }
+    if ((f & F_CAP) && (after === 58 || (after === 32 && text.charCodeAt(te + 1) === 58))
+      && te - nStarts[i]! >= 5 && LIST_FIELDS.has(fold(text.slice(nStarts[i]!, te)))) { peopleList(text, te, spans, lex); continue; }
     // a surname in upper case at a line's start, then a first name typed in lower case: "RHIFDA aziz"
-    if ((nFlags[i]! & (F_UPPER | F_STOP | F_TITLE | F_CUE | F_CITY | F_PROF | F_CRED)) === F_UPPER && cc(text, nEnds[i]!) === 32
-      && isLowerCode(cc(text, nEnds[i]! + 1)) && nEnds[i]! - nStarts[i]! >= 3 && lineStartAt(text, nStarts[i]!)) {
+    if ((f & (F_UPPER | F_STOP | F_TITLE | F_CUE | F_CITY | F_PROF | F_CRED)) === F_UPPER && after === 32
+      && isLowerCode(text.charCodeAt(te + 1)) && te - nStarts[i]! >= 3 && lineStartAt(text, nStarts[i]!)) {
       const e = lowerWordEnd(text, nEnds[i]! + 1);
       // (an ambiguous first name too after a known surname that is no word: "DUPONT marie")
       const knownSurname = (nFlags[i]! & (F_SUR | F_AMBIG | F_WORDNAME)) === F_SUR;
