@@ -249,6 +249,8 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   assert.deepEqual(labels('Numéro de sécurité sociale 173 2857 4932. En EHPAD depuis le 211017 ; le 123456 patients.'), [['NIR', '173 2857 4932'], ['DATE', '211017']]);
   // an incomplete phone number right after a phone cue; the same digits without a cue are none
   assert.deepEqual(labels('Contacter par téléphone au 04 09 56 98 ; ligne téléphonique 031478923 ; poids 01 23 45 67.'), [['PHONE', '04 09 56 98'], ['PHONE', '031478923']]);
+  // a number with letters or a lettered group after its digits is one value
+  assert.deepEqual(labels('Pôle emploi identifiant 1234567X ; (dossier 2024-XY-7781) ; Dossier n° 2024-000123.'), [['ID', '1234567X'], ['ID', '2024-XY-7781'], ['ID', '2024-000123']]);
   // research and personal document numbers after their cue; "Employee ID 88231" is no Idaho address; "ID" is no name
   assert.deepEqual(labels('Study ID: XK-2231-07; Subject #0042; Passport no. 12AB34567; Employee ID 88231; Patient ID: ABC-12345; Boise ID 83702.', 'en'),
     [['ID', 'XK-2231-07'], ['ID', '0042'], ['ID', '12AB34567'], ['ID', '88231'], ['ID', 'ABC-12345'], ['CITY', 'Boise'], ['ZIP', '83702']]);
