@@ -412,7 +412,7 @@ function suffixCandidates(t: string, ws: number, i: number): void {
 const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 'numero', 'medical', 'patient', 'record', 'serial', 'passage', 'venue', 'visite',
   'unit', 'acct', 'account', 'job', 'accession', 'encounter', 'member', 'policy', 'license', 'licence', 'insurance', 'subscriber', 'beneficiary', 'group',
   'driver', 'drivers', 'vehicle', 'plate', 'surgical', 'path', 'pathology', 'specimen', 'case', 'lab', 'identifiant',
-  'study', 'subject', 'participant', 'employee', 'badge', 'sample', 'passport', 'passeport', 'carte', 'titre']);
+  'study', 'subject', 'participant', 'employee', 'badge', 'sample', 'passport', 'passeport', 'carte', 'titre', 'username', 'user', 'login']);
 addWords(IDC_WORDS, W_IDC);
 let idcS = new Int32Array(16), nIdc = 0;
 const IDC_BEFORE_NO = new Set(['visite', 'passage', 'venue', 'séjour', 'sejour', 'dossier']);
@@ -430,9 +430,12 @@ function idcWord(t: string, p: number, i: number): void {
     // "case", "lab", "path"…; "surgical" only before " path" ("surgical pathology no.")
     if ((w === 'group' || w === 'case' || w === 'lab' || w === 'path' || w === 'pathology' || w === 'specimen') && !(cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 110 || cc(t, i + 1) === 35))) return;
     if (w === 'surgical' && !(cc(t, i) === 32 && (cc(t, i + 1) | 32) === 112)) return;
-    // "study ID", "subject #", "badge no."…: only before " id", " no", " number" or " #"
+    // "study ID", "subject #", "badge no."…: only before " id", " no", " number" or " #" (a subject or a
+    // participant before its number too: "subject 1043-0021"); "user" only before "name"
     if ((w === 'study' || w === 'subject' || w === 'participant' || w === 'employee' || w === 'badge' || w === 'sample')
-      && !(cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 110 || cc(t, i + 1) === 35 || (cc(t, i + 1) | 32) === 105))) return;
+      && !(cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 110 || cc(t, i + 1) === 35 || (cc(t, i + 1) | 32) === 105
+        || ((w === 'subject' || w === 'participant') && isDigitCode(cc(t, i + 1)))))) return;
+    if (w === 'user' && !((cc(t, i) | 32) === 110 || (cc(t, i) === 32 && (cc(t, i + 1) | 32) === 110))) return;
     // "carte d'identité", "titre de séjour"
     if (w === 'carte' && !(cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 100 || (cc(t, i + 1) | 32) === 110))) return;
     if (w === 'titre' && !(cc(t, i) === 32 && (cc(t, i + 1) | 32) === 100)) return;
@@ -692,6 +695,9 @@ export const RULES: RegexRule[] = [
     // (not the start of a whole number: no digit right after, or after one separator)
     re: new RegExp(`${B}0[1-9](?:[ .]?\\d{2}){3}\\d?(?![ .]?[0-9])`, 'g'),
     check: (m, text) => (endsWithMatch(PHONE_CUE_BEFORE, text.slice(Math.max(0, m.index - 40), m.index)) ? 0.6 : null) },
+  // a US post office box: "PO Box 4471", "P.O. Box 12" (looked for only in texts that write "Box")
+  { rule: 'po-box', label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER, gate: (t) => t.includes('Box') || t.includes('BOX'),
+    re: /(?<![A-Za-z0-9])(?:P\.? ?O\.?|Post Office) Box #? ?\d{1,6}(?![0-9])/gi },
   // ---- identifiers with a checksum or a fixed shape
   { rule: 'nir', at: S_NIR, label: 'NIR', score: 0.7, needs: C_DIGIT,
     // (groups separated by a space, or by a line break where the text was wrapped)
@@ -772,7 +778,7 @@ export const RULES: RegexRule[] = [
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
     // licence and plate numbers, HIPAA's 11 and 12: "Driver's license MA S1234567", "license plate 7XKT392"; the
     // last form of value: any letters-digits-hyphens token of 5-20 characters with at least 4 digits, "PZX601234H")
-    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]))|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|subject|participant|employee|badge|sample) (?:id|no\.?|number|#)|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?)(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
+    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]))|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?)(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
   // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,

@@ -251,6 +251,9 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   assert.deepEqual(labels('Contacter par téléphone au 04 09 56 98 ; ligne téléphonique 031478923 ; poids 01 23 45 67.'), [['PHONE', '04 09 56 98'], ['PHONE', '031478923']]);
   // a number with letters or a lettered group after its digits is one value
   assert.deepEqual(labels('Pôle emploi identifiant 1234567X ; (dossier 2024-XY-7781) ; Dossier n° 2024-000123.'), [['ID', '1234567X'], ['ID', '2024-XY-7781'], ['ID', '2024-000123']]);
+  // post office boxes; user names; a trial subject's number
+  assert.deepEqual(labels('PO Box 4471, Worcester, MA 01613; username: jsmith1957; subject 1043-0021; subject to review; drug user 1234.', 'en'),
+    [['ADDRESS', 'PO Box 4471'], ['CITY', 'Worcester'], ['ZIP', '01613'], ['ID', 'jsmith1957'], ['ID', '1043-0021']]);
   // research and personal document numbers after their cue; "Employee ID 88231" is no Idaho address; "ID" is no name
   assert.deepEqual(labels('Study ID: XK-2231-07; Subject #0042; Passport no. 12AB34567; Employee ID 88231; Patient ID: ABC-12345; Boise ID 83702.', 'en'),
     [['ID', 'XK-2231-07'], ['ID', '0042'], ['ID', '12AB34567'], ['ID', '88231'], ['ID', 'ABC-12345'], ['CITY', 'Boise'], ['ZIP', '83702']]);
