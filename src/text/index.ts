@@ -2,7 +2,7 @@
  * Clinical free-text de-identification (French and English): recognize → resolve overlaps →
  * replace. Library API; the CLI verb is `anonymat redact`.
  */
-import { markBirthDates, markDayLists, labelIdentifiers, recognizeAgeWords, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, plainSpaces, TYPO_FOUND } from './recognizers.ts';
+import { markBirthDates, markDayLists, labelIdentifiers, recognizeAgeWords, recognizeStreetsEn, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, plainSpaces, TYPO_FOUND } from './recognizers.ts';
 import { resolveOverlaps } from './resolve.ts';
 import { Replacer, applyReplacements, shiftDateText } from './replace.ts';
 import type { Replacement, ReplaceOptions } from './replace.ts';
@@ -58,6 +58,7 @@ export function recognize(original: string, options: { lang?: Lang | 'auto'; kee
   recognizeNames(text, spans, lang);
   recognizeLooseZips(text, spans);
   recognizeAgeWords(text, spans);
+  recognizeStreetsEn(text, spans);
   markDayLists(text, spans);
   markBirthDates(text, spans);
   labelIdentifiers(text, spans);

@@ -346,7 +346,7 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean, wf: number
  * loop among them); a set bit only sends the run to the exact test. Filled below HOSP_CUES and PLACE_CUES.
  */
 const WORD_FILTER = new Uint8Array(1 << 16);
-const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8, W_PLACE = 16, W_IDC = 32, W_AGE = 64;
+const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8, W_PLACE = 16, W_IDC = 32, W_AGE = 64, W_STREET = 128;
 function wordKey(len: number, c0: number, cl: number): number { return (len << 12) | (((c0 | 32) & 63) << 6) | ((cl | 32) & 63); }
 function addWords(words: Iterable<string>, bit: number): void {
   for (const w of words) WORD_FILTER[wordKey(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))]! |= bit;
@@ -474,6 +474,58 @@ export function recognizeAgeWords(text: string, spans: Span[]): void {
   let m: RegExpExecArray | null;
   while ((m = AGE_WORD_G.exec(text)) !== null) spans.push({ start: m.index, end: m.index + m[0].length, label: 'AGE', score: 0.8, rule: 'age-word' });
 }
+/**
+ * English streets named without a number, after on/off/at/near/of/to/along/from/and: "lives on Blue
+ * Hill Ave", "works on Washington St", "the corner of Elm Street". The street word (capitalized, a
+ * whole letter run) is the candidate; one to three capitalized words before it make the name.
+ * "St" is no street before a capitalized word (Saint: "St Mary's"); "Dr" is left out (Doctor).
+ */
+const EN_STREET_WORDS = new Set(['Street', 'St', 'Avenue', 'Ave', 'Road', 'Rd', 'Boulevard', 'Blvd', 'Lane', 'Ln', 'Drive', 'Parkway', 'Pkwy',
+  'Highway', 'Hwy', 'Terrace', 'Court', 'Circle', 'Turnpike', 'Pike', 'STREET', 'AVENUE', 'ROAD']);
+addWords(EN_STREET_WORDS, W_STREET);
+const EN_STREET_WORD_G = new RegExp(`(?<![A-Za-zÀ-ÖØ-Þà-ÿŸ])(?:${[...EN_STREET_WORDS].join('|')})(?![A-Za-zÀ-ÖØ-Þà-ÿŸ])`, 'g');
+const STREET_LEAD = new Set(['on', 'off', 'at', 'near', 'of', 'to', 'along', 'from', 'and']);
+let streetS = new Int32Array(8), streetE = new Int32Array(8), nStreet = 0;
+function pushStreet(a: number, b: number): void {
+  if (nStreet === streetS.length) { streetS = doubled(streetS); streetE = doubled(streetE); }
+  streetS[nStreet] = a; streetE[nStreet++] = b;
+}
+/** The street named before the street word at [p, e): an ADDRESS span, or nothing. */
+function streetBefore(text: string, p: number, e: number, spans: Span[]): void {
+  const next = text.charCodeAt(e);
+  if (text.charCodeAt(p + 1) === 116 && e === p + 2) {
+    // "St" / "St.": not before a capitalized word ("St Mary's", "St. Vincent")
+    let k = e;
+    if (next === 46) k++;
+    while (text.charCodeAt(k) === 32) k++;
+    if (isUpperCode(text.charCodeAt(k))) return;
+  }
+  let start = p, words = 0;
+  while (words < 3 && start >= 2 && text.charCodeAt(start - 1) === 32) {
+    let a = start - 1;
+    while (a > 0 && isAsciiLetter(text.charCodeAt(a - 1))) a--;
+    if (a === start - 1) break;
+    if (!isUpperAscii(text.charCodeAt(a))) {
+      // the lead word: the street begins after it
+      if (words > 0 && STREET_LEAD.has(text.slice(a, start - 1)) && (a === 0 || !isAlnumLatin(text.charCodeAt(a - 1)))) {
+        spans.push({ start, end: e, label: 'ADDRESS', score: 0.7, rule: 'street-en' });
+      }
+      return;
+    }
+    if (STOP.has(fold(text.slice(a, start - 1))) && !HOSP_GENERIC.has(fold(text.slice(a, start - 1)))) return;
+    start = a; words++;
+  }
+}
+/** ADDRESS spans for the English streets named without a number (street words from the character pass when it read this text). */
+export function recognizeStreetsEn(text: string, spans: Span[]): void {
+  if (tokText === text && !referenceScan) {
+    for (let q = 0; q < nStreet; q++) streetBefore(text, streetS[q]!, streetE[q]!, spans);
+    return;
+  }
+  EN_STREET_WORD_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = EN_STREET_WORD_G.exec(text)) !== null) streetBefore(text, m.index, m.index + m[0].length, spans);
+}
 const TLDS = new Set(['fr', 'com', 'org', 'net', 'eu', 'io', 'be', 'ch', 'ca', 'info', 'de', 'uk']);
 /** Whether '.' + a top-level domain of url-bare ends right before the '/' at i (any case). */
 function tldBefore(t: string, i: number): boolean {
@@ -484,7 +536,7 @@ function tldBefore(t: string, i: number): boolean {
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
   let m = 0;
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nObf = 0; nAge = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nObf = 0; nAge = 0; nStreet = 0;
   tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0;
   const n = t.length;
   let i = 0;
@@ -523,6 +575,7 @@ export function charClasses(t: string): number {
         if ((wf & W_PLACE) !== 0 && PLACE_CUES.has(t.slice(ws, i))) pushPlace(ws);
         if ((wf & W_IDC) !== 0) idcWord(t, ws, i);
         if ((wf & W_AGE) !== 0 && AGE_WORDS.has(t.slice(ws, i).toLowerCase())) pushAge(ws, i);
+        if ((wf & W_STREET) !== 0 && EN_STREET_WORDS.has(t.slice(ws, i))) pushStreet(ws, i);
       }
       // a month name may also start inside a run, after a non-ASCII letter ("\b" is ASCII): only a candidate
       if (seen & K_HI) suffixCandidates(t, ws, i);

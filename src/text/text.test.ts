@@ -251,6 +251,9 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   assert.deepEqual(labels('Contacter par téléphone au 04 09 56 98 ; ligne téléphonique 031478923 ; poids 01 23 45 67.'), [['PHONE', '04 09 56 98'], ['PHONE', '031478923']]);
   // a number with letters or a lettered group after its digits is one value
   assert.deepEqual(labels('Pôle emploi identifiant 1234567X ; (dossier 2024-XY-7781) ; Dossier n° 2024-000123.'), [['ID', '1234567X'], ['ID', '2024-XY-7781'], ['ID', '2024-000123']]);
+  // English streets named without a number; not a saint, not a street word without a name before it
+  assert.deepEqual(labels("Lives on Blue Hill Ave; works on Washington St.; corner of Elm Street and Main Street; at St. Mary's; on the Street.", 'en').filter(([l]) => l === 'ADDRESS'),
+    [['ADDRESS', 'Blue Hill Ave'], ['ADDRESS', 'Washington St'], ['ADDRESS', 'Elm Street'], ['ADDRESS', 'Main Street']]);
   // post office boxes; user names; a trial subject's number
   assert.deepEqual(labels('PO Box 4471, Worcester, MA 01613; username: jsmith1957; subject 1043-0021; subject to review; drug user 1234.', 'en'),
     [['ADDRESS', 'PO Box 4471'], ['CITY', 'Worcester'], ['ZIP', '01613'], ['ID', 'jsmith1957'], ['ID', '1043-0021']]);
