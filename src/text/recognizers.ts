@@ -1097,8 +1097,7 @@ function midSentence(text: string, s: number): boolean {
   if (c === 44) return true;
   if (!((c >= 97 && c <= 122) || (c >= 223 && c <= 255 && c !== 247))) return false;
   // not after a place word: "lives in Hope, Arkansas" is a town
-  const w = p >= 1 ? text.slice(Math.max(0, p - 4), p + 1) : '';
-  return !/(?:^|[^A-Za-z])(?:in|at|near)$/.test(w);
+  return !/(?:^|[^A-Za-z])(?:in|at|near)$/.test(text.slice(Math.max(0, p - 4), p + 1));
 }
 /**
  * Whether the previous token, one space before s, is a first name or an initial, or a capitalized
@@ -1511,10 +1510,10 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     // a surname in upper case at a line's start, then a first name typed in lower case: "RHIFDA aziz"
     if ((f & (F_UPPER | F_STOP | F_TITLE | F_CUE | F_CITY | F_PROF | F_CRED)) === F_UPPER && after === 32
       && isLowerCode(text.charCodeAt(te + 1)) && te - nStarts[i]! >= 3 && lineStartAt(text, nStarts[i]!)) {
-      const e = lowerWordEnd(text, nEnds[i]! + 1);
+      const e = lowerWordEnd(text, te + 1);
       // (an ambiguous first name too after a known surname that is no word: "DUPONT marie")
-      const knownSurname = (nFlags[i]! & (F_SUR | F_AMBIG | F_WORDNAME)) === F_SUR;
-      if (e > nEnds[i]! + 1 && lowerFirstName(text, nEnds[i]! + 1, e, lex, knownSurname)) spans.push({ start: nStarts[i]!, end: e, label: 'NAME', score: 0.7, rule: 'name-upper-lower' });
+      const knownSurname = (f & (F_SUR | F_AMBIG | F_WORDNAME)) === F_SUR;
+      if (e > te + 1 && lowerFirstName(text, te + 1, e, lex, knownSurname)) spans.push({ start: nStarts[i]!, end: e, label: 'NAME', score: 0.7, rule: 'name-upper-lower' });
       continue;
     }
     if (!(nFlags[i]! & F_CUE)) continue;
