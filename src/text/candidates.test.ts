@@ -25,6 +25,7 @@ const FRAGMENTS = [
   'identifiant 1234567X', 'dossier 2024-XY-7781', 'Accession no. 2020-ABC', '-XY', '87654321-',
   'PO Box 4471', 'P.O. Box ', 'Box', '(username: ', 'jsmith1957', 'subject 1043-0021', 'subject to ', 'user name: ', 'drug user ',
   'on Blue Hill Ave', 'on Washington St', ' St. Mary', 'of Elm Street and Main Street', 'Street', 'St', 'AVENUE', 'on the Street',
+  '(1972, ', '1972,5', ' veuve Lemoine', 'Veuve, ',
   ' ', ' ', ' ', '\n', '\u00a0', '\u202f', '\u2011', '\r\n', '06 12 34\n56 78', '1 85 05 78\r\n006 084 36', '2 55 08\n14 168 025 39', 'Marie\nDUPONT', 'J.\n', 'AB-123-CD', 'AI-123-CD', '1HGCM82633A004352', 'VIN ', 'n° de série 4471-2231-99', 'S/N 7654321', 's/n', 'serial number ', 'jean.dupont [at] gmail [dot] com', '(at)', '[@]', ' at ', 'x@y.fr', 'doctolib.fr/a-b', '3-Jan-2020', '01/JAN/', '-mars-', '92-year-old', '9-ans', '.FR/', 'mg/j', 'opérateur : ', 'infirmière ', 'MRN: 003-45-678', '.', ',', ':', '/', '-', '|', '(', ')', '+', '°', "'", '’', 'O', 'A', 'B', 'a', 'é', 'ß', 'œ', 'Ÿ', '÷',
   '0', '1', '2', '7', '9', '00', '06', '12', '19', '20', '31', '75', '93', '101', '205', '1950', '2020', '75013', '33000',
   '12/03/1950', '3/4', '12.03', '2020-03-12', '12 03 2019', '03/1999', '05nov', '1er', 'janv.', 'mars', 'MARS', 'émars',

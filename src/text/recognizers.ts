@@ -297,7 +297,7 @@ let tokText = '', tokRegular = false, nTok = 0, tokCapEnd = 0;
 let tokA = new Int32Array(256), tokB = new Int32Array(256);
 /** The lower-case cue words (the WORD regex's second alternative is built from this list, with 'sœur'). */
 const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'mademoiselle', 'patient', 'patiente', 'père', 'pere',
-  'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
+  'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'veuve', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
   'conjointe', 'tuteur', 'tutrice', 'compagnon', 'compagne', 'neveu', 'nièce', 'niece', 'oncle', 'tante', 'cousin', 'cousine', 'gendre', 'ami', 'amie',
   'voisin', 'voisine', 'nephew', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'friend', 'neighbor', 'neighbour',
   'boyfriend', 'girlfriend', 'baby', 'boy', 'girl', 'bébé', 'garçon', 'nourrisson', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'manager', 'coordinator', 'worker', 'chaplain', 'dietitian', 'interpreter', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
@@ -718,7 +718,7 @@ export const RULES: RegexRule[] = [
   { rule: 'date-my', at: S_MY, label: 'DATE', score: 0.5, needs: C_DIGIT,
     re: new RegExp(`${B}(0[1-9]|1[0-2]) ?[\\/ ] ?((?:19|20)\\d{2})${E}`, 'g') },
   { rule: 'year', at: S_Y4, label: 'DATE', score: 0.4, needs: C_DIGIT,
-    re: new RegExp(`(?<![${L}°/.,:-])(?:19[0-9]{2}|20[0-4][0-9])(?:-(?:19[0-9]{2}|20[0-4][0-9]))?(?![${L}/.,]|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|l|UI|µg|€|euros?|%|kg|m|km|cm|mm|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
+    re: new RegExp(`(?<![${L}°/.,:-])(?:19[0-9]{2}|20[0-4][0-9])(?:-(?:19[0-9]{2}|20[0-4][0-9]))?(?![${L}/]|[.,]\\d|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|l|UI|µg|€|euros?|%|kg|m|km|cm|mm|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
   { rule: 'date-compact', at: S_8, label: 'DATE', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${E}`, 'g') },
   // DDMMYY after a date's cue word ("vit en EHPAD depuis le 211017")
@@ -914,7 +914,7 @@ const POSTAL_BOX = /(?<=(?<![A-Za-z0-9À-ÿ])((?:BP|B\.P\.|CS|TSA) ?\d{2,6}(\s?[
 
 const TITLES = new Set(['DR', 'DR.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS', 'MMES', 'MMES.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE']);
 /** Words after which a capitalized word is a person: kinship, patient, "né(e) de". */
-const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'EPOUX', 'EPOUSE', 'FRERE', 'SOEUR', 'MARI', 'FEMME', 'CONJOINT', 'CONJOINTE', 'COMPAGNON', 'COMPAGNE', 'TUTEUR', 'TUTRICE', 'FATHER', 'MOTHER', 'SON', 'DAUGHTER', 'HUSBAND', 'WIFE', 'BROTHER', 'SISTER', 'PARTNER', 'GUARDIAN', 'NOM', 'PRENOM', 'NAME', 'SIGNE', 'SIGNEE', 'SIGNED',
+const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'EPOUX', 'EPOUSE', 'VEUVE', 'FRERE', 'SOEUR', 'MARI', 'FEMME', 'CONJOINT', 'CONJOINTE', 'COMPAGNON', 'COMPAGNE', 'TUTEUR', 'TUTRICE', 'FATHER', 'MOTHER', 'SON', 'DAUGHTER', 'HUSBAND', 'WIFE', 'BROTHER', 'SISTER', 'PARTNER', 'GUARDIAN', 'NOM', 'PRENOM', 'NAME', 'SIGNE', 'SIGNEE', 'SIGNED',
   'NEVEU', 'NIECE', 'ONCLE', 'TANTE', 'COUSIN', 'COUSINE', 'GENDRE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'PETIT-FILS', 'PETITE-FILLE',
   'BEAU-FRERE', 'BELLE-SOEUR', 'BELLE-FILLE', 'BEAU-FILS', 'BELLE-MERE', 'BEAU-PERE', 'GRAND-MERE', 'GRAND-PERE',
   'NEPHEW', 'AUNT', 'UNCLE', 'GRANDSON', 'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'FRIEND', 'NEIGHBOR', 'NEIGHBOUR', 'BOYFRIEND', 'GIRLFRIEND',

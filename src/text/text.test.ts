@@ -262,6 +262,8 @@ test('a mixed-case acronym after a first name is a surname; English care places 
     [['ID', 'XK-2231-07'], ['ID', '0042'], ['ID', '12AB34567'], ['ID', '88231'], ['ID', 'ABC-12345'], ['CITY', 'Boise'], ['ZIP', '83702']]);
   assert.deepEqual(labels("Carte d'identité n° 120175302123 ; titre de séjour n° 7501234567 ; numéro de passeport : 18AV12345."),
     [['ID', '120175302123'], ['ID', '7501234567'], ['ID', '18AV12345']]);
+  // a year before a comma; a widow's married name
+  assert.deepEqual(labels('Appendicectomie (1972, Dr Roux) ; 1972,5 mg. Mme Germaine Dubois veuve Lemoine.'), [['DATE', '1972'], ['NAME', 'Roux'], ['NAME', 'Germaine Dubois'], ['NAME', 'Lemoine']]);
   // a year written in words after the day and month
   assert.deepEqual(labels('Vue le lundi 23 novembre deux mille vingt-six ; le 3 mars mille patients.'), [['DATE', '23 novembre deux mille vingt-six'], ['DATE', '3 mars']]);
   // words that tell an age over 89
