@@ -464,15 +464,19 @@ function pushAge(a: number, b: number): void {
   if (nAge === ageS.length) { ageS = doubled(ageS); ageE = doubled(ageE); }
   ageS[nAge] = a; ageE[nAge++] = b;
 }
-/** AGE spans for the age words of the text (from the character pass when it read this text). */
-export function recognizeAgeWords(text: string, spans: Span[]): void {
-  if (tokText === text && !referenceScan) {
-    for (let q = 0; q < nAge; q++) spans.push({ start: ageS[q]!, end: ageE[q]!, label: 'AGE', score: 0.8, rule: 'age-word' });
-    return;
-  }
-  AGE_WORD_G.lastIndex = 0;
+/**
+ * Each word [a, b) of a kind the character pass records (`starts`, `ends`, `count`) when it read
+ * this text, else each match of `whole`, the same words found by a scan.
+ */
+function eachWord(text: string, starts: Int32Array, ends: Int32Array, count: number, whole: RegExp, f: (a: number, b: number) => void): void {
+  if (tokText === text && !referenceScan) { for (let q = 0; q < count; q++) f(starts[q]!, ends[q]!); return; }
+  whole.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = AGE_WORD_G.exec(text)) !== null) spans.push({ start: m.index, end: m.index + m[0].length, label: 'AGE', score: 0.8, rule: 'age-word' });
+  while ((m = whole.exec(text)) !== null) f(m.index, m.index + m[0].length);
+}
+/** AGE spans for the age words of the text. */
+export function recognizeAgeWords(text: string, spans: Span[]): void {
+  eachWord(text, ageS, ageE, nAge, AGE_WORD_G, (a, b) => { spans.push({ start: a, end: b, label: 'AGE', score: 0.8, rule: 'age-word' }); });
 }
 /**
  * English streets named without a number, after on/off/at/near/of/to/along/from/and: "lives on Blue
@@ -516,15 +520,9 @@ function streetBefore(text: string, p: number, e: number, spans: Span[]): void {
     start = a; words++;
   }
 }
-/** ADDRESS spans for the English streets named without a number (street words from the character pass when it read this text). */
+/** ADDRESS spans for the English streets named without a number. */
 export function recognizeStreetsEn(text: string, spans: Span[]): void {
-  if (tokText === text && !referenceScan) {
-    for (let q = 0; q < nStreet; q++) streetBefore(text, streetS[q]!, streetE[q]!, spans);
-    return;
-  }
-  EN_STREET_WORD_G.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = EN_STREET_WORD_G.exec(text)) !== null) streetBefore(text, m.index, m.index + m[0].length, spans);
+  eachWord(text, streetS, streetE, nStreet, EN_STREET_WORD_G, (a, b) => { streetBefore(text, a, b, spans); });
 }
 const TLDS = new Set(['fr', 'com', 'org', 'net', 'eu', 'io', 'be', 'ch', 'ca', 'info', 'de', 'uk']);
 /** Whether '.' + a top-level domain of url-bare ends right before the '/' at i (any case). */
