@@ -414,6 +414,24 @@ const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 
   'driver', 'drivers', 'vehicle', 'plate', 'surgical', 'path', 'pathology', 'specimen', 'case', 'lab', 'identifiant',
   'study', 'subject', 'participant', 'employee', 'badge', 'sample', 'passport', 'passeport', 'carte', 'titre', 'username', 'user', 'login']);
 addWords(IDC_WORDS, W_IDC);
+/**
+ * Frequent words that start an id cue only before a space and one of these characters (a letter
+ * in either case): "group no" / "group #" (not "group therapy"), "case #", "lab no.", "surgical
+ * path…", "study ID", "subject 1043-0021" (a subject or a participant before its number),
+ * "carte d'identité", "titre de séjour".
+ */
+const NO_OR_HASH = 'n#', NO_ID_OR_HASH = 'ni#', NO_ID_HASH_OR_DIGIT = 'ni#0123456789';
+const IDC_NEXT = new Map<string, string>([
+  ['group', NO_OR_HASH], ['case', NO_OR_HASH], ['lab', NO_OR_HASH], ['path', NO_OR_HASH], ['pathology', NO_OR_HASH], ['specimen', NO_OR_HASH],
+  ['surgical', 'p'], ['study', NO_ID_OR_HASH], ['employee', NO_ID_OR_HASH], ['badge', NO_ID_OR_HASH], ['sample', NO_ID_OR_HASH],
+  ['subject', NO_ID_HASH_OR_DIGIT], ['participant', NO_ID_HASH_OR_DIGIT], ['carte', 'dn'], ['titre', 'd'],
+]);
+/** A space at i, then one of `allowed` (an ASCII letter compared in lower case). */
+function nextAfterSpace(t: string, i: number, allowed: string): boolean {
+  if (cc(t, i) !== 32) return false;
+  const c = cc(t, i + 1);
+  return c >= 0 && allowed.includes(String.fromCharCode(isAsciiLetter(c) ? c | 32 : c));
+}
 let idcS = new Int32Array(16), nIdc = 0;
 const IDC_BEFORE_NO = new Set(['visite', 'passage', 'venue', 'séjour', 'sejour', 'dossier']);
 function idcWord(t: string, p: number, i: number): void {
@@ -426,19 +444,11 @@ function idcWord(t: string, p: number, i: number): void {
   else {
     const w = t.slice(p, i).toLowerCase();
     if (!IDC_WORDS.has(w)) return;
-    // "group" starts a cue only before " no", " number" or " #" (group therapy, group B strep…), as
-    // "case", "lab", "path"…; "surgical" only before " path" ("surgical pathology no.")
-    if ((w === 'group' || w === 'case' || w === 'lab' || w === 'path' || w === 'pathology' || w === 'specimen') && !(cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 110 || cc(t, i + 1) === 35))) return;
-    if (w === 'surgical' && !(cc(t, i) === 32 && (cc(t, i + 1) | 32) === 112)) return;
-    // "study ID", "subject #", "badge no."…: only before " id", " no", " number" or " #" (a subject or a
-    // participant before its number too: "subject 1043-0021"); "user" only before "name"
-    if ((w === 'study' || w === 'subject' || w === 'participant' || w === 'employee' || w === 'badge' || w === 'sample')
-      && !(cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 110 || cc(t, i + 1) === 35 || (cc(t, i + 1) | 32) === 105
-        || ((w === 'subject' || w === 'participant') && isDigitCode(cc(t, i + 1)))))) return;
+    // words that start a cue only before a space and one of a few characters (IDC_NEXT)
+    const next = IDC_NEXT.get(w);
+    if (next !== undefined && !nextAfterSpace(t, i, next)) return;
+    // "user" only before "name" ("username", "user name")
     if (w === 'user' && !((cc(t, i) | 32) === 110 || (cc(t, i) === 32 && (cc(t, i + 1) | 32) === 110))) return;
-    // "carte d'identité", "titre de séjour"
-    if (w === 'carte' && !(cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 100 || (cc(t, i + 1) | 32) === 110))) return;
-    if (w === 'titre' && !(cc(t, i) === 32 && (cc(t, i + 1) | 32) === 100)) return;
     // frequent words that start a cue only before " n°" ("visite n°", "séjour n°"), or digits for "dossier 556677"
     if (IDC_BEFORE_NO.has(w) && !(cc(t, i) === 32 && (cc(t, i + 1) | 32) === 110 && (cc(t, i + 2) === 176 || cc(t, i + 2) === 186))) {
       if (w !== 'dossier') return;
@@ -516,7 +526,8 @@ function streetBefore(text: string, p: number, e: number, spans: Span[]): void {
       }
       return;
     }
-    if (STOP.has(fold(text.slice(a, start - 1))) && !HOSP_GENERIC.has(fold(text.slice(a, start - 1)))) return;
+    const word = fold(text.slice(a, start - 1));
+    if (STOP.has(word) && !HOSP_GENERIC.has(word)) return;
     start = a; words++;
   }
 }
