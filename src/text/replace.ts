@@ -13,6 +13,7 @@
  * - pseudonym: "[NOM v1:…]" with the keyed HMAC token of the normalized value (needs a key).
  */
 import { randomFillSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { AnonymatError } from '../errors.ts';
 import type { PseudonymKey } from '../pseudonymize/key.ts';
 import { keyedInt, pseudonym } from '../pseudonymize/tokens.ts';
@@ -38,23 +39,40 @@ export interface ReplaceOptions {
   maxShiftDays?: number;
 }
 
-let nameArrays: { first: string[]; last: string[]; cities: string[] } | undefined;
-function names(): { first: string[]; last: string[]; cities: string[] } {
-  if (!nameArrays) {
-    const d = dictionaries();
-    nameArrays = {
-      first: [...d.firstNames].filter((n) => !d.ambiguous.has(n) && /^[A-Z]{3,}$/.test(n)).sort(),
-      last: [...d.surnames].filter((n) => !d.ambiguous.has(n) && /^[A-Z]{4,}$/.test(n)).sort(),
-      cities: [...d.cities].sort(),
-    };
+interface SurrogateNames { first: string[]; last: string[]; cities: string[] }
+const nameArrays: Partial<Record<Lang, SurrogateNames>> = {};
+/**
+ * The surrogate pools of a language: French text gets INSEE first names and surnames and French
+ * cities; English text gets American ones (from the Synthea exports: scripts/derive-en-surrogates.ts),
+ * so that a surrogate reads like the names around it and a name the recognizers missed does not
+ * stand out among foreign-looking replacements.
+ */
+function names(lang: Lang): SurrogateNames {
+  let a = nameArrays[lang];
+  if (!a) {
+    if (lang === 'en') {
+      a = JSON.parse(readFileSync(new URL('./data/en-surrogates.json', import.meta.url), 'utf8')) as SurrogateNames;
+    } else {
+      const d = dictionaries();
+      a = {
+        first: [...d.firstNames].filter((n) => !d.ambiguous.has(n) && /^[A-Z]{3,}$/.test(n)).sort(),
+        last: [...d.surnames].filter((n) => !d.ambiguous.has(n) && /^[A-Z]{4,}$/.test(n)).sort(),
+        cities: [...d.cities].sort(),
+      };
+    }
+    nameArrays[lang] = a;
   }
-  return nameArrays;
+  return a;
 }
 
 function titleCase(s: string): string { return s.charAt(0) + s.slice(1).toLowerCase(); }
+const PARTICLES = new Set(['DE', 'DU', 'DES', 'LA', 'LE', 'LES', 'EN', 'SUR', 'SOUS', 'AUX', 'ET', "D'", "L'"]);
+/** `s` in the case of `model`: upper case, else title case (a pool's own mixed case kept: "McKenzie"). */
 function styleLike(model: string, s: string): string {
   if (model.length > 1 && model === model.toUpperCase()) return s.toUpperCase();
-  return s.split(/([ \-])/).map((p) => (/^[ \-]$/.test(p) ? p : titleCase(p))).join('');
+  if (s !== s.toUpperCase()) return s;
+  // (a city's particles after its first word stay in lower case: "Saint-Jean-de-Luz", "Segre-en-Anjou Bleu")
+  return s.split(/([ \-])/).map((p, i) => (/^[ \-]$/.test(p) ? p : i > 0 && PARTICLES.has(p) ? p.toLowerCase() : titleCase(p))).join('');
 }
 
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
@@ -293,28 +311,34 @@ export class Replacer {
     const lang = this.opts.lang;
     const d = dictionaries();
     switch (label) {
-      case 'NAME':
-        return value.split(/(\s+)/).map((tok) => {
+      case 'NAME': {
+        const parts = value.split(/(\s+)/);
+        // the last of several name words is a surname ("John Smith": not two first names), and so is a word in upper case
+        let lastWord = -1, words = 0;
+        for (let p = 0; p < parts.length; p++) if (/\p{L}{2}/u.test(parts[p]!)) { lastWord = p; words++; }
+        return parts.map((tok, p) => {
           if (/^\s+$/.test(tok) || tok === '') return tok;
-          if (/^\p{Lu}\.$/u.test(tok)) return this.pick(names().first, 'initial', tok).charAt(0) + '.';
+          if (/^\p{Lu}\.$/u.test(tok)) return this.pick(names(lang).first, 'initial', tok).charAt(0) + '.';
           const cached = this.cache.get(`NAMETOK\0${fold(tok)}`);
           if (cached) return cached;
           const k = fold(tok.replace(/\d+$/, ''));
-          const s = styleLike(tok, this.pick(d.firstNames.has(k) ? names().first : names().last, 'name', k));
+          const surname = (tok.length > 1 && tok === tok.toUpperCase()) || (words > 1 && p === lastWord) || !d.firstNames.has(k);
+          const s = styleLike(tok, this.pick(surname ? names(lang).last : names(lang).first, 'name', k));
           this.cache.set(`NAMETOK\0${fold(tok)}`, s);
           return s;
         }).join('');
+      }
       case 'DATE': case 'BIRTHDATE':
         return shiftDateText(value, this.dateShift(), lang) ?? this.tag(label);
-      case 'CITY': return styleLike(value, this.pick(names().cities, 'city', value));
-      case 'HOSPITAL': return styleLike(value, this.pick(names().last, 'hospital', value));
-      case 'EMAIL': return `${this.pick(names().first, 'email', value).toLowerCase()}.${keyedDigits(this.key, this.scopeId, 'email', '0000', 0)}@example.org`;
+      case 'CITY': return styleLike(value, this.pick(names(lang).cities, 'city', value));
+      case 'HOSPITAL': return styleLike(value, this.pick(names(lang).last, 'hospital', value));
+      case 'EMAIL': return `${fold(this.pick(names(lang).first, 'email', value)).toLowerCase().replace(/[^a-z]/g, '')}.${keyedDigits(this.key, this.scopeId, 'email', '0000', 0)}@example.org`;
       case 'URL': return `https://example.org/${keyedDigits(this.key, this.scopeId, 'url', '000000')}`;
       case 'IP': return `192.0.2.${keyedInt(this.key, `surrogate\0${this.scopeId}\0ip\0${value}`, 254) + 1}`;
       case 'AGE': return lang === 'fr' ? '90 ans ou plus' : '90 or older';
       case 'ADDRESS': {
         const n = keyedInt(this.key, `surrogate\0${this.scopeId}\0addr\0${fold(value)}`, 120) + 1;
-        const street = titleCase(this.pick(names().last, 'street', value));
+        const street = styleLike('Street', this.pick(names(lang).last, 'street', value));
         return lang === 'fr' ? `${n} rue ${street}` : `${n} ${street} Street`;
       }
       case 'NIR': return nirSurrogate(this.key, this.scopeId, value);

@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { redactText, recognize, resolveOverlaps, detectLanguage, redactTexts, TextRedactor, shiftDateText } from './index.ts';
 import type { Span } from './index.ts';
 import { keyFromText } from '../pseudonymize/key.ts';
 import { checkNir, isSsn } from '../health/identifiers/validators.ts';
 import { evaluate, loadEdsTemplates, loadSyntheaNotes, datasetPaths } from './eval.ts';
+import { dictionaries, fold } from './data.ts';
 
 const key = keyFromText('7e'.repeat(32));
 const labels = (text: string, lang: 'fr' | 'en' = 'fr') => recognize(text, { lang }).map((s) => [s.label, text.slice(s.start, s.end)]);
@@ -400,6 +401,25 @@ test('replacement policies: tag, mask, surrogate (consistent per document / per 
   assert.ok(shifts.size >= 2, [...shifts].join(' | '));
   // with a key (document scope) the same call gives the same text
   assert.equal(redactText(t, { lang: 'fr', replacement: 'surrogate', key }).text, redactText(t, { lang: 'fr', replacement: 'surrogate', key }).text);
+});
+
+test('surrogates in the language of the text: English names, surnames and cities in English text, INSEE ones in French text; the last name word is a surname (property over keys)', () => {
+  const en = JSON.parse(readFileSync(new URL('./data/en-surrogates.json', import.meta.url), 'utf8')) as { first: string[]; last: string[]; cities: string[] };
+  const first = new Set(en.first), last = new Set(en.last), cities = new Set(en.cities);
+  fc.assert(fc.property(fc.integer({ min: 0, max: 1e9 }), (seed) => {
+    const k = keyFromText(seed.toString(16).padStart(8, '0').repeat(8));
+    const out = redactText('Seen by Dr. Emily Chen. John Smith lives in Boston, MA 02108. Email john.smith@gmail.com.', { lang: 'en', replacement: 'surrogate', key: k }).text;
+    const m = /^Seen by Dr\. (\S+) (\S+)\. (\S+) (\S+) lives in (.+), MA \d{5}\. Email ([a-z]+)\.\d{4}@example\.org\.$/.exec(out);
+    assert.ok(m, out);
+    assert.ok(first.has(m![1]!) && first.has(m![3]!), out); // first names from the English pool
+    assert.ok(last.has(m![2]!) && last.has(m![4]!), out); // "Chen", "Smith": surnames from the English pool
+    assert.ok(cities.has(m![5]!), out);
+    const fr = redactText('Vu par le Dr Marie Dupont à Lyon.', { lang: 'fr', replacement: 'surrogate', key: k }).text;
+    const f = /^Vu par le Dr (\S+) (\S+) à (.+)\.$/.exec(fr);
+    assert.ok(f, fr);
+    const d = dictionaries();
+    assert.ok(d.firstNames.has(fold(f![1]!)) && d.surnames.has(fold(f![2]!)) && d.cities.has(fold(f![3]!)), fr); // INSEE and COG pools
+  }), { numRuns: 50, seed: 11 });
 });
 
 test('TextRedactor: a text in pieces, cut at blank lines into parts, gives what redactText gives; one replacer for all parts', () => {
