@@ -124,6 +124,26 @@ test('pseudonymizeTable: key required when needed; shift-dates needs a person ke
   assert.ok(rn.report.warnings.some((w) => w.includes('"remarque" is not in the policy and reads as free text')));
 });
 
+test('pseudonymizeTable: phone numbers, e-mails, valid NIRs inside a kept column are replaced (only they); explicit keep keeps', () => {
+  const t = tableFromRecords({
+    motif: ['Maladie de Parkinson', 'Rappeler au 06 12 34 56 78', 'RAS', 'Contact: m.durand@chu-lyon.fr', 'NIR 1 52 03 84 007 123 87 sur la carte', 'Lot 152038400712399', 'Rappeler au 06 12 34 56 78'],
+  });
+  const r = pseudonymizeTable(t, { columns: { motif: { role: 'sensitive' } } }, null);
+  // names, dates and a 15-digit number without a valid NIR key are not touched; the rest keeps its words
+  assert.deepEqual(toRecords(r.table).map((x) => x.motif), ['Maladie de Parkinson', 'Rappeler au [TEL]', 'RAS', 'Contact: [MAIL]', 'NIR [NIR] sur la carte', 'Lot 152038400712399', 'Rappeler au [TEL]']);
+  const w = r.report.warnings.find((x) => x.includes('"motif"'));
+  assert.ok(w && w.includes('3 of 6 distinct value(s) hold PHONE, EMAIL, NIR'), w);
+  assert.ok(!w.includes('06 12') && !w.includes('durand'), 'a warning never quotes a value');
+  assert.equal(r.report.columns.find((c) => c.column === 'motif')!.action, 'redact-identifiers');
+  // explicit keep: as written
+  const k = pseudonymizeTable(t, { columns: { motif: { role: 'sensitive', action: 'keep' } } }, null);
+  assert.deepEqual(toRecords(k.table).map((x) => x.motif), toRecords(t).map((x) => x.motif));
+  // a column without such values is kept, without a warning
+  const n = pseudonymizeTable(tableFromRecords({ dx: ['Diabète de type 2', 'Asthme', 'HTA depuis 2012'] }), { columns: { dx: { role: 'sensitive' } } }, null);
+  assert.equal(n.report.columns[0]!.action, 'keep');
+  assert.equal(n.report.warnings.length, 0);
+});
+
 test('safe-harbor profile: ZIP3, birth year → 90+ at the reference date, dates → year', () => {
   const t = tableFromRecords({ zip: ['90804', '03601'], dob: ['1930-05-02', '1990-01-01'], seen: ['2021-03-04', '2022-03-04'] }, { dob: 'date', seen: 'date' });
   const r = pseudonymizeTable(t, { columns: { zip: { role: 'quasi' }, dob: { role: 'quasi' }, seen: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2022-03-04' } }, null);

@@ -16,7 +16,8 @@ import { detectIdentifierColumn, DIRECT_KINDS } from '../health/identifiers/dete
 import type { IdentifierKind } from '../health/identifiers/detect.ts';
 import { safeHarborZip, safeHarborBirthYear, topCodeAge, dateToYear } from '../health/profiles/safe-harbor.ts';
 import { postalCodeToDepartement, mergeSmallCommune, DEFAULT_COMMUNE_THRESHOLD } from '../health/profiles/fr.ts';
-import { redactTexts } from '../text/index.ts';
+import { recognize, redactTexts, applyReplacements, detectLanguage, Replacer } from '../text/index.ts';
+import type { Span, TextLabel } from '../text/index.ts';
 import { proseShape } from '../policy/init.ts';
 import type { PseudonymKey } from './key.ts';
 import { pseudonym, TOKEN_VERSION } from './tokens.ts';
@@ -47,7 +48,7 @@ export interface PseudonymizeOptions {
 
 export interface ColumnReport {
   column: string;
-  action: Action | 'redact';
+  action: Action | 'redact' | 'redact-identifiers';
   reason: string;
   /** Detector kind, when the detector was consulted. */
   detected?: string;
@@ -147,7 +148,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
   }
 
   // 1. decide an action per column
-  interface Plan { c: Column; action: Action | 'redact'; reason: string; detected?: IdentifierKind }
+  interface Plan { c: Column; action: Action | 'redact' | 'redact-identifiers'; reason: string; detected?: IdentifierKind; found?: Map<number, Span[]> }
   const plans: Plan[] = [];
   for (const c of table.columns) {
     const cp = policy.columns[c.name];
@@ -177,12 +178,21 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       report.warnings.push(`column "${c.name}" is not in the policy and reads as free text: redacted with the text recognizers; declare it (text: true) to say so`);
       continue;
     }
+    // a kept text column whose values hold phone numbers, e-mails, NIRs… among other words ("Rappeler au
+    // 06 12 34 56 78"): those are replaced, the rest kept (the column is not free text, so nothing else is touched)
+    const embedded = c.kind === 'string' ? embeddedIdentifiers(c.dictionary, ps.lang) : null;
+    if (embedded) {
+      const what = `${embedded.values} of ${distinctCount(c)} distinct value(s) hold ${embedded.labels.join(', ')}`;
+      plans.push({ c, action: 'redact-identifiers', reason: `${cp ? `role ${cp.role}` : 'not in the policy'}; ${what}: replaced in the values, the rest kept`, detected: kind, found: embedded.found });
+      report.warnings.push(`column "${c.name}": ${what} (direct identifiers inside the text): they were replaced; declare the column text: true to redact names and dates too, action: drop to drop it, or action: keep to keep it as written`);
+      continue;
+    }
     if (!cp) report.warnings.push(`column "${c.name}" is not in the policy: kept as it is`);
     plans.push({ c, action: 'keep', reason: cp ? `role ${cp.role}` : 'not in the policy, no identifier detected', detected: kind });
     void path;
   }
 
-  const needsKey = plans.some((p) => p.action === 'pseudonymize' || p.action === 'shift-dates' || (p.action === 'redact' && (ps.textReplacement === 'pseudonym')));
+  const needsKey = plans.some((p) => p.action === 'pseudonymize' || p.action === 'shift-dates' || ((p.action === 'redact' || p.action === 'redact-identifiers') && (ps.textReplacement === 'pseudonym')));
   if (needsKey && !key) throw new AnonymatError('invalid-key', 'this policy pseudonymizes or shifts dates: a key is required (--key-file <file> or the environment variable named by pseudonymize.keyEnv, default ANONYMAT_KEY)');
 
   // 2. apply
@@ -273,6 +283,20 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         out.push(col); rep.distinctAfter = col.dictionary.length - (col.missing >= 0 ? 1 : 0);
         continue;
       }
+      case 'redact-identifiers': {
+        // only the identifiers found (the same spans), in the language of the column's first such value
+        const replacers = new Map<string, Replacer>();
+        const col = mapColumn(c, (v, code) => {
+          const spans = p.found!.get(code);
+          if (!spans) return v;
+          const lang = ps.lang && ps.lang !== 'auto' ? ps.lang : detectLanguage(v);
+          let r = replacers.get(lang);
+          if (!r) { r = new Replacer({ lang, replacement: ps.textReplacement ?? 'tag', key: key ?? undefined }); replacers.set(lang, r); }
+          return applyReplacements(v, spans, r);
+        }, 'string');
+        out.push(col); rep.distinctAfter = col.dictionary.length - (col.missing >= 0 ? 1 : 0);
+        continue;
+      }
       case 'redact': {
         const texts = redactTexts(c.dictionary, { lang: ps.lang ?? 'auto', replacement: ps.textReplacement ?? 'tag', key: key ?? undefined });
         const col = mapColumn(c, (_l, code) => texts[code] ?? null, 'string');
@@ -286,6 +310,31 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
   if (options.previousKey) result.correspondence = correspondenceTable(corr);
   return result;
 }
+
+/**
+ * Direct identifiers that the text recognizers find, with a high score, inside the values of a
+ * column that is not free text: phone numbers, e-mail addresses, NIRs, US SSNs, IBANs, IP
+ * addresses. Names and dates are left out on purpose (a category such as "Maladie de Parkinson"
+ * or a date column is no leak); a column of prose is redacted whole instead (text: true).
+ */
+const EMBEDDED_MIN_SCORE: Partial<Record<TextLabel, number>> = { PHONE: 0.8, EMAIL: 0.8, NIR: 1, SSN: 0.9, IBAN: 0.8 };
+const EMBEDDED = Object.keys(EMBEDDED_MIN_SCORE) as TextLabel[];
+function embeddedIdentifiers(dictionary: readonly (string | null)[], lang: 'fr' | 'en' | 'auto' | undefined): { values: number; labels: TextLabel[]; found: Map<number, Span[]> } | null {
+  const labels = new Set<TextLabel>();
+  const found = new Map<number, Span[]>();
+  for (let code = 0; code < dictionary.length; code++) {
+    const v = dictionary[code];
+    // (a value too short for any of these identifiers is not read; the rest only when a digit or an '@' is in it)
+    if (v === null || v === undefined || v.length < 7 || !/[0-9@]/.test(v)) continue;
+    // (a NIR only with a valid key: a 15-digit number has a 1 in 97 chance of one; an SSN only with a valid area and group)
+    const spans = recognize(v, { lang: lang ?? 'auto' }).filter((s) => s.score >= (EMBEDDED_MIN_SCORE[s.label] ?? Infinity));
+    if (!spans.length) continue;
+    found.set(code, spans);
+    for (const s of spans) labels.add(s.label);
+  }
+  return found.size ? { values: found.size, labels: EMBEDDED.filter((l) => labels.has(l)), found } : null;
+}
+function distinctCount(c: Column): number { return c.dictionary.length - (c.missing >= 0 ? 1 : 0); }
 
 function correspondenceTable(rows: { column: string; old: string; neu: string }[]): Table {
   const seen = new Set<string>();
