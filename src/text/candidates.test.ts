@@ -14,6 +14,9 @@ import { datasetPaths, loadEdsTemplates, loadSyntheaNotes } from './eval.ts';
 
 const FRAGMENTS = [
   'Dana-Farber Cancer Institute', 'Brookline Family Medicine', 'Nuclear Medicine', 'Good Samaritan Hospice', 'Dr Wei Chu', 'Linda Chu', ' CHU ', 'CNA ', '1187 Grand Concourse', 'serial no. ', 'PZX601234H', "Driver's license MA ", 'drivers license', 'Vehicle plate ', 'plate #', '7XKT392', 'A-1234-5', '1.52.03.84.007.123.45', '2-85-05-2A-006-084-36', '1.52.03', '456 OAK ST', ' APT 2', 'SPRINGFIELD, MO 65806', 'ST LOUIS, MO ', '"cp": "', '"', '2210 W. Jefferson Blvd', 'Path #S26-14432', 'Surgical pathology no. ', 'case #', 'Lab #', 'Apgars 8/9', 'Baby Boy ', 'baby girl "Ava"', 'bébé ', 'centenaire', 'Nonagénaires', 'nonagenarian', 'ß', 'é', ' deux mille vingt-six', ' mille neuf cent', ' 23 novembre', 'Identifiant patient ', 'identifiant ', 'Score de Snell: ', 'oeil gauche: ', '10/12',
+  'Chart # ', 'Visit #: ', 'visit ', 'referral #', 'Order # ', 'in order to ', 'REQUISITION: ', 'Incident #: ', 'PCR #: ', 'PCR ', 'reference # ',
+  'auth # ', 'access code ', 'Agency ID ', 'Hospice ID: ', 'interpreter ID ', 'provider ', 'Lic. #', 'lic. ', 'QC-W-240706-031', 'A24-3318827', '7KQ2MRV',
+  'MRN: ', 'MRN (sending): ', 'FIN: ', 'CIN ', 'SN ', 'UNOS ID ', 'SA-2287741', 'HRMC0091834', 'DR.0061528',
   'Study ID: ', 'Subject #', 'Employee ID ', 'Boise ID 83702', 'Passport no. ', 'passeport ', "carte d'identité n° ", 'titre de séjour n° ', 'Patient ID: ', 'study ', 'carte vitale ',
   'Spoke with Grace ', 'Called Bill ', 'Plan: Will ', 'lives in Hope', 'sister, April, ', 'wife June ', 'June 3',
   'Mary-Kate ', 'Anne-Lise ', 'NP McKenzie', "O'Hara", 'MacLeod ', 'MD Anderson', 'Tran Thi Mai', ' Mai ', ' Mai 2020',
