@@ -2430,8 +2430,13 @@ const BIRTHPLACE = /,? (?:à|a|in|at) ((?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*)(?:[ \-](
 
 /** Identifier spans after a cue get the cue's label (IPP, NDA, RPPS, MRN). */
 /** The cues of labelIdentifiers, any case: the last one before an identifier gives its label. */
-const ID_LABEL_CUES = /IPP|NDA|(?<!titre de )S[ÉE]JOUR|S[ÉE]CURIT[ÉE] SOCIALE|RPPS|MRN|MEDICAL RECORD|RECORD|ADELI|FINESS|S[ÉE]RIE|SERIAL|S\/N/gi;
+const ID_LABEL_CUES = /IPP|NDA|(?<!titre de )S[ÉE]JOUR|S[ÉE]CURIT[ÉE] SOCIALE|RPPS|MRN|MEDICAL RECORD|RECORD|ADELI|FINESS|S[ÉE]RIE|SERIAL|S\/N|\b(?:ID|FIN|NPI|CLIA|CIN|SN|UNOS|CHART|VISIT|REFERRAL|ORDER|REQUISITION|INCIDENT|PCR|REFERENCE|DENIAL|CLAIM|TRACKING|AUTH|AUTHORIZATION|ACCESS|AGENCY|HOSPICE|INTERPRETER|PROVIDER|FACILITY|DEVICE|DONOR|TRANSPLANT|LIC|ACCT|ACCOUNT|MEMBER|POLICY|GROUP|LICENSE|LICENCE)\b/gi;
+/** Cues of ID_LABEL_CUES that name no hospital number of their own (the number stays 'ID'; one of them written last wins over an IPP or MRN before it). */
+const GENERIC_ID_CUES = new Set(['ID', 'FIN', 'NPI', 'CLIA', 'CIN', 'SN', 'UNOS', 'CHART', 'VISIT', 'REFERRAL', 'ORDER', 'REQUISITION', 'INCIDENT', 'PCR', 'REFERENCE',
+  'DENIAL', 'CLAIM', 'TRACKING', 'AUTH', 'AUTHORIZATION', 'ACCESS', 'AGENCY', 'HOSPICE', 'INTERPRETER', 'PROVIDER', 'FACILITY', 'DEVICE', 'DONOR', 'TRANSPLANT',
+  'LIC', 'ACCT', 'ACCOUNT', 'MEMBER', 'POLICY', 'GROUP', 'LICENSE', 'LICENCE']);
 function idLabelOf(cue: string): TextLabel {
+  if (GENERIC_ID_CUES.has(cue.toUpperCase())) return 'ID';
   switch (cue.charCodeAt(0) | 32) {
     case 105: return 'IPP';
     case 110: return 'NDA';

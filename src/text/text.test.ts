@@ -261,6 +261,11 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   // research and personal document numbers after their cue; "Employee ID 88231" is no Idaho address; "ID" is no name
   assert.deepEqual(labels('Study ID: XK-2231-07; Subject #0042; Passport no. 12AB34567; Employee ID 88231; Patient ID: ABC-12345; Boise ID 83702.', 'en'),
     [['ID', 'XK-2231-07'], ['ID', '0042'], ['ID', '12AB34567'], ['ID', '88231'], ['ID', 'ABC-12345'], ['CITY', 'Boise'], ['ZIP', '83702']]);
+  // numbers of US forms after their cue; letter-led record numbers; a qualifier in brackets; not "in order to", not a PCR test
+  assert.deepEqual(labels('MRN: SA-2287741; MRN HRMC0091834; MRN (sending): CBCH-20017; FIN: 9100283374; Chart # NDR-10447; Visit #: QC-W-240706-031; referral #24-00193; Order # RQ9917452; REQUISITION: RQ-5529014; auth # A24-3318827; Agency ID BHH-23-08817; interpreter ID 402265; Lic. #PT014882.', 'en').filter(([l]) => l !== 'DATE'),
+    [['MRN', 'SA-2287741'], ['MRN', 'HRMC0091834'], ['MRN', 'CBCH-20017'], ['ID', '9100283374'], ['ID', 'NDR-10447'], ['ID', 'QC-W-240706-031'], ['ID', '24-00193'], ['ID', 'RQ9917452'], ['ID', 'RQ-5529014'],
+      ['ID', 'A24-3318827'], ['ID', 'BHH-23-08817'], ['ID', '402265'], ['ID', 'PT014882']]);
+  assert.deepEqual(labels('In order to rule out, PCR positive in 2019; order 2 units; reference range 3.5-5.0.', 'en').filter(([l]) => l === 'ID'), []);
   assert.deepEqual(labels("Carte d'identité n° 120175302123 ; titre de séjour n° 7501234567 ; numéro de passeport : 18AV12345."),
     [['ID', '120175302123'], ['ID', '7501234567'], ['ID', '18AV12345']]);
   // a year before a comma; a widow's married name
