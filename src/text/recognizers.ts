@@ -1461,6 +1461,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     while (k + 1 < n && isName[k + 1] && spacesOnly(text, ends[k]!, starts[k + 1]!)) { k++; if (strong[k]! > best) best = strong[k]!; }
     // a surname typed in lower case after a first name ("Dr. Caroline pidoux")
     const end = (flags[k]! & (F_FIRST | F_UPPER)) === F_FIRST && cc(text, ends[k]!) === 32 ? lowerSurnameAfter(text, ends[k]!, lex) : ends[k]!;
+    // an eponym, not a person: "Murphy sign", "Allen test", "Leopold maneuvers", "signe de Babinski" (not after a title: "Dr Allen test…")
+    if (!(i > 0 && (flags[i - 1]! & F_TITLE) && gapOkTitle(text, ends[i - 1]!, starts[i]!, true)) && eponymAround(text, starts[i]!, end)) { i = k; continue; }
     spans.push({ start: starts[i]!, end, label: 'NAME', score: best ? 0.8 : 0.6, rule: best ? 'name-anchor' : 'name-extend' });
     i = k;
   }
@@ -1490,6 +1492,16 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   placesAfterWords(text, spans, isName);
   nText = ''; nStarts = nEnds = nFlags = NO_TOKENS; nCount = 0;
   void lang;
+}
+/**
+ * Eponyms: a name followed by the thing named after a person ("Murphy sign", "Allen test", "Leopold
+ * maneuvers", "Hodgkin lymphoma", "Parkinson's disease") or, in French, after it and "de"/"d'"
+ * ("signe de Babinski", "manœuvre de Valsalva", "maladie d'Alzheimer"): no person of the record.
+ */
+const EPONYM_AFTER = /^(?:'s|’s)? (?:signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp)(?![A-Za-z])/i;
+const EPONYM_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention) (?:de |d['’])$/i;
+function eponymAround(text: string, start: number, end: number): boolean {
+  return EPONYM_AFTER.test(text.slice(end, end + 16)) || EPONYM_BEFORE.test(text.slice(Math.max(0, start - 20), start));
 }
 /**
  * Hospitals that notes name alone (AP-HP's and a few other large French hospitals; upper case,
