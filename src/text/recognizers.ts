@@ -300,7 +300,7 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'veuve', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
   'conjointe', 'tuteur', 'tutrice', 'compagnon', 'compagne', 'neveu', 'nièce', 'niece', 'oncle', 'tante', 'cousin', 'cousine', 'gendre', 'ami', 'amie',
   'voisin', 'voisine', 'nephew', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'friend', 'neighbor', 'neighbour',
-  'boyfriend', 'girlfriend', 'baby', 'boy', 'girl', 'bébé', 'garçon', 'nourrisson', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'manager', 'coordinator', 'worker', 'chaplain', 'dietitian', 'interpreter', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
+  'boyfriend', 'girlfriend', 'baby', 'boy', 'girl', 'bébé', 'garçon', 'nourrisson', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'named', 'prénommé', 'prénommée', 'prenomme', 'prenommee', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'manager', 'coordinator', 'worker', 'chaplain', 'dietitian', 'interpreter', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
   'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr',
   // health professions in lower case (weak cues, as their capitalized forms: PROFESSIONS)
   'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste']);
@@ -936,7 +936,7 @@ const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'E
   'BEAU-FRERE', 'BELLE-SOEUR', 'BELLE-FILLE', 'BEAU-FILS', 'BELLE-MERE', 'BEAU-PERE', 'GRAND-MERE', 'GRAND-PERE',
   'NEPHEW', 'AUNT', 'UNCLE', 'GRANDSON', 'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'FRIEND', 'NEIGHBOR', 'NEIGHBOUR', 'BOYFRIEND', 'GIRLFRIEND',
   'BABY', 'BOY', 'GIRL', 'BEBE', 'GARCON', 'NOURRISSON',
-  'FIANCE', 'FIANCEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW']);
+  'FIANCE', 'FIANCEE', 'NAMED', 'PRENOMME', 'PRENOMMEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW']);
 /**
  * Health professions heading a signature or a care-team line ("Psychologue : Zulmira Mauran"): a
  * weaker cue than a title — the next word is a name when it is a known name, upper case or an
@@ -963,6 +963,9 @@ const STOP = new Set([
   'PER', 'IDM', 'MI', 'DT2', 'DNID', 'DID', 'CAD', 'CHF', 'COPD', 'HTN', 'CVA', 'TIA', 'DVT', 'CKD', 'ESRD', 'AFIB', 'CABG', 'PCI', 'GERD', 'OSA', 'UTI', 'PNA', 'SOB', 'CP', 'ACS', 'STEMI', 'NSTEMI',
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
+  // English notes' exam headings and verbs, team roles and units ("Abd soft", "Denies tob", "Accepting MD:", "MICU Blue")
+  'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
+  'REQUESTING', 'ORDERING', 'CONSULTING', 'SUPERVISING', 'RECEIVING', 'COVERING', 'PORTAL', 'MESSAGE', 'MICU', 'SICU', 'CCU', 'NICU', 'PICU', 'HCV', 'HBV', 'HIV',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
 
@@ -1146,6 +1149,14 @@ const htKey: (string | null)[] = new Array<string | null>(HT_SIZE).fill(null);
 const htHash = new Int32Array(HT_SIZE);
 const htVal = new Int32Array(HT_SIZE);
 let htCount = 0;
+/** After a token ending at e: an optional '.', spaces, then a word of two upper-case letters or more. */
+function upperWordAfter(text: string, e: number): boolean {
+  let k = e;
+  if (cc(text, k) === 46) k++;
+  if (cc(text, k) !== 32) return false;
+  while (cc(text, k) === 32) k++;
+  return isUpperCode(cc(text, k)) && isUpperCode(cc(text, k + 1));
+}
 function lexBits(text: string, s: number, e: number, lex: Map<string, number>): number {
   let h = -2128831035; // 0x811c9dc5
   for (let k = s; k < e; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
@@ -1260,7 +1271,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         // ("Baltimore, MD 21201": the state before a ZIP code)
         if ((lx & LEX_CRED) && !/^,? ?\d{5}/.test(text.slice(tokE, tokE + 7))) f |= F_CRED | F_STOP;
         if ((lx & LEX_PART) && !hasDot) f |= F_PART;
-        if ((lx & LEX_TITLE) && !(coreLen === 1 && c0 === 77 && !hasDot)) f |= F_TITLE;
+        // ("MS" in upper case is a title only before a name in upper case, "MS. JANE DOE": else multiple sclerosis, Mississippi, a master's)
+        if ((lx & LEX_TITLE) && !(coreLen === 1 && c0 === 77 && !hasDot) && !(coreLen === 2 && c0 === 77 && text.charCodeAt(s + 1) === 83 && !upperWordAfter(text, tokE))) f |= F_TITLE;
         if (hasDot && (lx & LEX_TITLE_DOT)) f |= F_TITLE;
         if (lx & LEX_FIRST) f |= F_FIRST;
         if (lx & LEX_SUR) f |= F_SUR;
@@ -1422,7 +1434,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   // mid-sentence) before ", " and a first name
   for (let i = 1; i < n; i++) {
     const g = flags[i - 1]!;
-    if (!isName[i] || isName[i - 1] || (flags[i]! & (F_FIRST | F_CITY | F_CITYP)) !== F_FIRST || (g & (F_CITY | F_CITYP | F_UPPER)) || ((g & F_AMBIG) && (g & F_SENT)) || !(g & F_SUR) || !nameLike(i - 1)) continue;
+    // (not a kinship word, a title or a profession: "Sister, Naomi", "Nurse, Ann")
+    if (!isName[i] || isName[i - 1] || (flags[i]! & (F_FIRST | F_CITY | F_CITYP)) !== F_FIRST || (g & (F_CITY | F_CITYP | F_UPPER | F_CUE | F_TITLE | F_PROF)) || ((g & F_AMBIG) && (g & F_SENT)) || !(g & F_SUR) || !nameLike(i - 1)) continue;
     const a = ends[i - 1]!;
     if (starts[i]! - a === 2 && text.charCodeAt(a) === 44 && text.charCodeAt(a + 1) === 32) isName[i - 1] = 1;
   }
@@ -2202,12 +2215,15 @@ const CITY_STATES = new Set(US_STATES.split('|').filter((s) => !['MD', 'PA', 'IN
  * digit — what the regex /(?<![A-Za-z0-9À-ÿ])((?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+), (?:ST)(?![A-Za-z0-9À-ÿ]| \d{5})/g
  * finds, read from the comma backwards (a scan of the whole text by that regex cost 15 % on English notes).
  */
+const CREDENTIAL_AFTER = /^(?!USA?\b)[A-Z]{2,5}(?![A-Za-z])/;
 function cityState(text: string, spans: Span[]): void {
   for (let at = text.indexOf(', ', 1); at !== -1; at = text.indexOf(', ', at + 2)) {
     const c1 = cc(text, at + 2), c2 = cc(text, at + 3), c3 = cc(text, at + 4);
     if (!isUpperAscii(c1) || !isUpperAscii(c2) || isAlnumLatin(c3)) continue;
     if (c3 === 32 && isDigitCode(cc(text, at + 5)) && isDigitCode(cc(text, at + 6)) && isDigitCode(cc(text, at + 7)) && isDigitCode(cc(text, at + 8)) && isDigitCode(cc(text, at + 9))) continue;
     if (!CITY_STATES.has(text.slice(at + 2, at + 4))) continue;
+    // (a list of credentials after a name, "Chelsea Nwachukwu, MS, CGC": not Mississippi)
+    if (c3 === 44 && cc(text, at + 5) === 32 && CREDENTIAL_AFTER.test(text.slice(at + 6, at + 13))) continue;
     // words backwards from the comma: [A-Z][a-z]+, separated by one ' ' or '-'
     let start = -1, e = at;
     for (let w = 0; w < 3; w++) {
