@@ -2256,11 +2256,12 @@ const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
  */
 const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 'CHU', 'CHR', 'CH', 'Clinique', 'CLINIQUE', 'clinique', 'Hospital', 'Groupe', 'groupe', 'GH', 'Centre', 'centre', 'hôpital', 'hopital',
   'Clinic', 'Center', 'Infirmary', 'HOSPITAL', 'CLINIC', 'CENTER', 'CENTRE', 'INFIRMARY', 'Institute', 'INSTITUTE', 'Hospice', 'HOSPICE', 'Medicine', 'MEDICINE',
+  'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH',
   'Institut', 'INSTITUT', 'Polyclinique', 'polyclinique', 'POLYCLINIQUE', 'Fondation', 'FONDATION', 'Maternité', 'Maternite', 'MATERNITÉ', 'MATERNITE']);
 addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
 function isHospCue(t: string, p: number, i: number): boolean {
   const c = t.charCodeAt(p);
-  return i - p <= 12 && (c === 72 || c === 67 || c === 71 || c === 104 || c === 99 || c === 103 || c === 73 || c === 80 || c === 112 || c === 70 || c === 77)
+  return i - p <= 12 && (c === 72 || c === 67 || c === 71 || c === 104 || c === 99 || c === 103 || c === 73 || c === 80 || c === 112 || c === 70 || c === 77 || c === 65)
     && HOSP_CUES.has(t.slice(p, i));
 }
 let hospS = new Int32Array(16), nHosp = 0;
@@ -2310,7 +2311,7 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     for (let q = 0; q < nHosp; q++) {
       const p = hospS[q]!;
       const c = text.charCodeAt(p);
-      if (c === 72 || c === 67 || c === 73 || c === 77) hospitalNameBefore(text, p, spans);
+      if (c === 72 || c === 67 || c === 73 || c === 77 || c === 80 || c === 65) hospitalNameBefore(text, p, spans);
     }
   } else {
     EN_HOSP_CUE.lastIndex = 0;
@@ -2321,8 +2322,23 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
 const HOSP_GENERIC_FR = new Set(['NATIONAL', 'NATIONALE', 'REGIONAL', 'REGIONALE', 'UNIVERSITAIRE', 'EUROPEEN', 'EUROPEENNE', 'MUTUALISTE', 'MEDICAL',
   'MEDICALE', 'HOSPITALIER', 'HOSPITALIERE', 'PUBLIC', 'PUBLIQUE', 'SUPERIEUR', 'POUR', 'DES', 'DE', 'DU', 'PRIVE', 'PRIVEE', 'DEPARTEMENTAL', 'DEPARTEMENTALE', 'INTERCOMMUNAL', 'SPECIALISE', 'SPECIALISEE']);
 /** The English cue words after a hospital's name. */
-const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'Institute', 'Hospice', 'Medicine', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE', 'INSTITUTE', 'HOSPICE', 'MEDICINE']);
-const EN_HOSP_CUE = /(?<![A-Za-z0-9_À-ÿŸ])(?:Hospital|Clinic|Infirmary|Center|Centre|Institute|Hospice|Medicine|HOSPITAL|CLINIC|INFIRMARY|CENTER|CENTRE|INSTITUTE|HOSPICE|MEDICINE)(?![A-Za-z0-9_À-ÿŸ])/g;
+const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'Institute', 'Hospice', 'Medicine', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE', 'INSTITUTE', 'HOSPICE', 'MEDICINE',
+  'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH']);
+const EN_HOSP_CUE = /(?<![A-Za-z0-9_À-ÿŸ])(?:Hospital|Clinic|Infirmary|Center|Centre|Institute|Hospice|Medicine|HOSPITAL|CLINIC|INFIRMARY|CENTER|CENTRE|INSTITUTE|HOSPICE|MEDICINE|Practice|PRACTICE|Associates|ASSOCIATES|Care|CARE|Health|HEALTH)(?![A-Za-z0-9_À-ÿŸ])/g;
+/**
+ * Cue words of a practice rather than a hospital, and the words one of which must come right before
+ * them ("Eastgate Family Practice", "Granite State Cardiology Associates", "Merrimack Valley Primary
+ * Care", "Heartland Home Health"; not "Good Clinical Practice", "Neurocritical Care", "Mental Health").
+ */
+const SPECIALTIES = ['MEDICAL', 'SURGICAL', 'CARDIOLOGY', 'DERMATOLOGY', 'UROLOGY', 'NEUROLOGY', 'ORTHOPEDIC', 'ORTHOPAEDIC', 'PEDIATRIC', 'RADIOLOGY', 'ONCOLOGY',
+  'GASTROENTEROLOGY', 'PULMONARY', 'EYE', "WOMEN'S", 'WOMENS', 'FAMILY', 'DENTAL', 'ANESTHESIA', 'PSYCHIATRIC', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENT',
+  'ALLERGY', 'KIDNEY', 'RENAL', 'VASCULAR', 'SURGERY', 'PHYSICIAN', 'PHYSICIANS', 'HEALTH', 'PODIATRY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'HEMATOLOGY', 'PSYCHOLOGY'];
+const PRACTICE_BEFORE = new Map<string, Set<string>>([
+  ['PRACTICE', new Set(['FAMILY', 'MEDICAL', 'DENTAL', 'GROUP', 'PEDIATRIC', 'INTERNAL', 'PRIMARY', 'GENERAL'])],
+  ['ASSOCIATES', new Set(SPECIALTIES)],
+  ['CARE', new Set(['PRIMARY', 'URGENT', 'HOME', 'SENIOR', 'EXPRESS'])],
+  ['HEALTH', new Set(['HOME', "WOMEN'S", 'WOMENS', 'BEHAVIORAL', 'FAMILY', 'COMMUNITY', "CHILDREN'S", "MEN'S"])],
+]);
 /** Words before "Center" that make it a place of care ("Cedars-Sinai Medical Center", "Joslin Diabetes Center"; not "Shopping Center"). */
 const CARE_CENTER = new Set(['MEDICAL', 'HEALTH', 'CANCER', 'REHABILITATION', 'REHAB', 'NURSING', 'SURGICAL', 'SURGERY', 'TREATMENT', 'DIABETES', 'HEART', 'EYE', 'DIALYSIS', 'BIRTH', 'CARE', 'TRAUMA', 'BURN', 'TRANSPLANT', 'WELLNESS', 'HOSPICE']);
 /** A character of EN_HOSP_CUE's boundary class (the letter runs of the character pass, digits, '_'). */
@@ -2337,6 +2353,7 @@ const HOSP_GENERIC = new Set(['GENERAL', 'NATIONAL', 'MEMORIAL', 'REGIONAL', 'CO
   'PSYCHIATRY', 'OBSTETRIC', 'PRENATAL', 'VASCULAR', 'VEIN', 'WEIGHT', 'OBESITY', 'SMOKING', 'TRAVEL', 'VACCINE', 'FLU', 'INFUSION', 'CHEMOTHERAPY', 'RADIATION',
   'SPORTS', 'PHYSICAL', 'OCCUPATIONAL', 'SPEECH', 'HEARING', 'VISION', 'FOOT', 'HAND', 'THYROID', 'GERIATRIC', 'GERIATRICS', 'ONCOLOGY', 'HEMATOLOGY', 'NEPHROLOGY',
   'INTERNAL', 'DEPARTMENT', 'OUTPATIENT', 'INPATIENT', 'WALK-IN', 'SPECIALTY', 'ONCOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'DIALYSIS', 'SLEEP', 'PAIN', 'WOUND', 'DIABETES', 'ANTICOAGULATION',
+  'HOME', 'BEHAVIORAL', 'SENIOR', 'EXPRESS', 'WOMENS', "MEN'S", 'GROUP', 'ANESTHESIA', 'PODIATRY', 'ENDOCRINOLOGY', 'PSYCHOLOGY', 'GASTROENTEROLOGY', 'RADIOLOGY',
   'CALLED', 'SEEN', 'VISITED', 'ADMITTED', 'TRANSFERRED', 'DISCHARGED', 'FROM', 'AT', 'TO', 'IN', 'THE', 'A', 'AN']);
 /**
  * The capitalized words right before the English cue word at p (up to four, single spaces): a
@@ -2356,13 +2373,16 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
     while (a > 0) { const c = text.charCodeAt(a - 1); if (isWordLetter(c) || c === 39 || c === 8217 || c === 45 || c === 46) a--; else break; }
     if (a === start - 1 || !isUpperCode(text.charCodeAt(a))) break;
     const w = fold(text.slice(a, start - 1));
-    if (words === 0 && (cue === 'Medicine' || cue === 'MEDICINE' ? w === 'FAMILY' || w === 'INTERNAL' : CARE_CENTER.has(w))) medical = true;
+    if (words === 0) {
+      const practice = PRACTICE_BEFORE.get(cue.toUpperCase());
+      if (practice !== undefined ? practice.has(w) : cue === 'Medicine' || cue === 'MEDICINE' ? w === 'FAMILY' || w === 'INTERNAL' : CARE_CENTER.has(w)) medical = true;
+    }
     if (STOP.has(w) && !HOSP_GENERIC.has(w)) break;
     if (HOSP_GENERIC.has(w) && (w === 'THE' || w === 'A' || w === 'AN' || w === 'AT' || w === 'TO' || w === 'IN' || w === 'FROM' || w === 'OUR' || w === 'HIS' || w === 'HER' || w === 'MY' || w === 'YOUR' || w === 'THEIR')) break;
     if (!HOSP_GENERIC.has(w)) named = true;
     start = a; words++;
   }
-  if (!named || ((cue === 'Center' || cue === 'Centre' || cue === 'CENTER' || cue === 'CENTRE' || cue === 'Medicine' || cue === 'MEDICINE') && !medical)) return;
+  if (!named || ((cue === 'Center' || cue === 'Centre' || cue === 'CENTER' || cue === 'CENTRE' || cue === 'Medicine' || cue === 'MEDICINE' || PRACTICE_BEFORE.has(cue.toUpperCase())) && !medical)) return;
   spans.push({ start, end: p - 1, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name-before' });
 }
 

@@ -268,6 +268,9 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   // comma is no surname; credentials after a name are no state; "named" is a cue
   assert.deepEqual(labels('Lives in Jackson, MS. Denies tob. Abd soft. Accepting MD: Dr. Kristoffer Aune. - Sister, Naomi, 33. Counselor: Chelsea Nwachukwu, MS, CGC. Baby named Zuri. MS. JANE DOE seen.', 'en'),
     [['CITY', 'Jackson'], ['NAME', 'Kristoffer Aune'], ['NAME', 'Naomi'], ['NAME', 'Chelsea Nwachukwu'], ['NAME', 'Zuri'], ['NAME', 'JANE DOE']]);
+  // practices named before Practice, Associates, Primary/Urgent Care, Home/Women's Health (not the generic words alone)
+  assert.deepEqual(labels("Seen at Eastgate Family Practice, Granite State Cardiology Associates, Merrimack Valley Primary Care, Heartland Home Health. Good Clinical Practice; Home Health; Neurocritical Care.", 'en'),
+    [['HOSPITAL', 'Eastgate Family'], ['HOSPITAL', 'Granite State Cardiology'], ['HOSPITAL', 'Merrimack Valley Primary'], ['HOSPITAL', 'Heartland Home']]);
   // numbers of US forms after their cue; letter-led record numbers; a qualifier in brackets; not "in order to", not a PCR test
   assert.deepEqual(labels('MRN: SA-2287741; MRN HRMC0091834; MRN (sending): CBCH-20017; FIN: 9100283374; Chart # NDR-10447; Visit #: QC-W-240706-031; referral #24-00193; Order # RQ9917452; REQUISITION: RQ-5529014; auth # A24-3318827; Agency ID BHH-23-08817; interpreter ID 402265; Lic. #PT014882.', 'en').filter(([l]) => l !== 'DATE'),
     [['MRN', 'SA-2287741'], ['MRN', 'HRMC0091834'], ['MRN', 'CBCH-20017'], ['ID', '9100283374'], ['ID', 'NDR-10447'], ['ID', 'QC-W-240706-031'], ['ID', '24-00193'], ['ID', 'RQ9917452'], ['ID', 'RQ-5529014'],
