@@ -271,6 +271,10 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   // practices named before Practice, Associates, Primary/Urgent Care, Home/Women's Health (not the generic words alone)
   assert.deepEqual(labels("Seen at Eastgate Family Practice, Granite State Cardiology Associates, Merrimack Valley Primary Care, Heartland Home Health. Good Clinical Practice; Home Health; Neurocritical Care.", 'en'),
     [['HOSPITAL', 'Eastgate Family'], ['HOSPITAL', 'Granite State Cardiology'], ['HOSPITAL', 'Merrimack Valley Primary'], ['HOSPITAL', 'Heartland Home']]);
+  // English: strength over 5, ratings over 10, "2/2" (secondary to), small fractions, "day 5/7" are no dates; after a date's word they are;
+  // a month of one digit and a year ("2/2024")
+  assert.deepEqual(labels('Strength 5/5, hemiparesis 2/5 arm. ARDS 2/2 PNA. Day 5/7 of cefazolin. Cravings 3/10. 1/2 tab. Follow-up planned for the next visit. Seen on 2/5, since 2/10; urgent care 2/2024.', 'en'),
+    [['DATE', '2/5'], ['DATE', '2/10'], ['DATE', '2/2024']]);
   // numbers of US forms after their cue; letter-led record numbers; a qualifier in brackets; not "in order to", not a PCR test
   assert.deepEqual(labels('MRN: SA-2287741; MRN HRMC0091834; MRN (sending): CBCH-20017; FIN: 9100283374; Chart # NDR-10447; Visit #: QC-W-240706-031; referral #24-00193; Order # RQ9917452; REQUISITION: RQ-5529014; auth # A24-3318827; Agency ID BHH-23-08817; interpreter ID 402265; Lic. #PT014882.', 'en').filter(([l]) => l !== 'DATE'),
     [['MRN', 'SA-2287741'], ['MRN', 'HRMC0091834'], ['MRN', 'CBCH-20017'], ['ID', '9100283374'], ['ID', 'NDR-10447'], ['ID', 'QC-W-240706-031'], ['ID', '24-00193'], ['ID', 'RQ9917452'], ['ID', 'RQ-5529014'],
