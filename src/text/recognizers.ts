@@ -687,7 +687,7 @@ const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|i
 /** Phone cues right before a number (phone-cue-short): the number's text must follow them. */
 const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portable|fixe|professionnel))?|t[ée]l\.?|portable|mobile|fax|joignables? au|appeler (?:le|au)|phone|cell)\s*(?:est le|au|:|\.|n°)?\s*)/iy;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
-const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP|[Dd]ays?|DAYS?|[Jj]ours?|JOURS?)(?: de)? ?:? ?)`, 'y');
+const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP|[Dd]ays?|DAYS?|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA)(?: de)? ?:? ?)`, 'y');
 /** English words right before a month/day that make it a date ("on 2/5", "since 2/10", "last dose 2/3", "DOS: 2/5"). */
 const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|starting|started|effective|of|DOS|DOB|admitted|discharged)\s?:?\s?)/iy;
 const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|cot[ée]e?/i;
@@ -764,7 +764,8 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}(?:\\+?1[ .\\-])?(?:\\([2-9]\\d{2}\\)[ \\-]?|[2-9]\\d{2}[ .\\-])\\d{3}[ .\\-]\\d{4}${E}`, 'g') },
   // the extension digits after a cue (the cue as a look-behind: the match is the digits, tried at 4-5 digit runs)
   { rule: 'phone-cue-ext', at: S_CUE45, label: 'PHONE', score: 0.7, needs: C_DIGIT | G_CUEEXT,
-    re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?|pager|beeper|pgr|bip|bipeur)\s*[:.]?\s*#?\s*)\d{4,5}(?!\d)/gi },
+    // (on the same line: "rue de la Poste⏎68000 Colmar" is a postal code)
+    re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?|pager|beeper|pgr|bip|bipeur)[ \t]*[:.]?[ \t]*#?[ \t]*)\d{4,5}(?!\d)/gi },
   // a French number missing a pair or a digit (8 or 9 digits from 0[1-9]) right after a phone cue:
   // "par téléphone au 04 09 56 98", "ligne téléphonique 031478923" (incomplete, still identifying)
   { rule: 'phone-cue-short', at: S_F0, label: 'PHONE', score: 0.6, needs: C_DIGIT,
@@ -856,7 +857,7 @@ export const RULES: RegexRule[] = [
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
     // licence and plate numbers, HIPAA's 11 and 12: "Driver's license MA S1234567", "license plate 7XKT392"; the
     // last form of value: any letters-digits-hyphens token of 5-20 characters with at least 4 digits, "PZX601234H")
-    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]))|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?) (?:no\.?|number|#)|requisition(?: (?:no\.?|number|#))?|access code|(?:agency|hospice|interpreter|provider|facility|device|donor|transplant) id|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?)(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
+    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’])?(?:examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]))|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?) (?:no\.?|number|#)|requisition(?: (?:no\.?|number|#))?|access code|(?:agency|hospice|interpreter|provider|facility|device|donor|transplant) id|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?)(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
   // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
@@ -972,7 +973,7 @@ const STOP = new Set([
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   // English notes' exam headings and verbs, team roles and units ("Abd soft", "Denies tob", "Accepting MD:", "MICU Blue")
-  'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
+  'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
   'REQUESTING', 'ORDERING', 'CONSULTING', 'SUPERVISING', 'RECEIVING', 'COVERING', 'PORTAL', 'MESSAGE', 'MICU', 'SICU', 'CCU', 'NICU', 'PICU', 'HCV', 'HBV', 'HIV',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
@@ -1157,6 +1158,11 @@ const htKey: (string | null)[] = new Array<string | null>(HT_SIZE).fill(null);
 const htHash = new Int32Array(HT_SIZE);
 const htVal = new Int32Array(HT_SIZE);
 let htCount = 0;
+/** A lower-case letter then an upper-case one in t[s, e) ("PaO", "SpO", "HbA"). */
+function mixedCase(t: string, s: number, e: number): boolean {
+  for (let k = s + 1; k + 1 < e; k++) if (isLowerCode(t.charCodeAt(k)) && isUpperCode(t.charCodeAt(k + 1))) return true;
+  return false;
+}
 /** After a token ending at e: an optional '.', spaces, then a word of two upper-case letters or more. */
 function upperWordAfter(text: string, e: number): boolean {
   let k = e;
@@ -1256,6 +1262,11 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (s < credEnd) { starts.push(s); ends.push(tokE); flags.push(F_CAP | F_CRED | F_STOP); continue; }
     // a pain scale before its value ("EVA 3/10", "EVA : 7"), not the first name Eva
     if (coreLen === 3 && text.startsWith('EVA', s) && /^ ?:? ?\d/.test(text.slice(tokE, tokE + 4))) f |= F_STOP;
+    // no name: a capital inside a word or after a unit's slash ("ng/mL. OMS", "ng/L. ETT": no initial "L."), a word after
+    // the article l' ("l'ELSA", an acronym), a mixed-case word glued to a digit ("PaO2", "SpO2", "HbA1c")
+    const pb = cc(text, s - 1);
+    if (isWordLetter(pb) || pb === 47 || ((pb === 39 || pb === 8217) && (cc(text, s - 2) | 32) === 108 && !isWordLetter(cc(text, s - 3)))
+      || (isDigitCode(cc(text, coreEnd)) && mixedCase(text, s, coreEnd))) f |= F_STOP;
     const cap = true;
     let e = tokE;
     if (hasDot) {
@@ -1321,8 +1332,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       strong[i] = 1; flags[i] = (f | F_INITIAL) & ~(F_STOP | F_TITLE); continue;
     }
     // "Mme LE GOFF", "Dr De La Fontaine": a particle after a title or cue, then the surname
-    if ((f & F_PART) && i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && gapOkTitle(text, ends[i - 1]!, starts[i]!)) {
-      const j = afterParticles(i - 1);
+    // (a form field too: "Nom : LE GALL")
+    const fieldPart = (f & F_PART) !== 0 && i > 0 && (flags[i - 1]! & F_CUE) !== 0 && fieldBefore(text, i - 1, starts[i]!);
+    if ((f & F_PART) && i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && (gapOkTitle(text, ends[i - 1]!, starts[i]!) || fieldPart)) {
+      const j = afterParticles(i - 1, fieldPart);
       if (j > 0) { for (let q = i; q <= j; q++) strong[q] = 1; i = j; continue; }
     }
     // a month that is a first name right after a kinship or field word: "his sister, April, agrees",
@@ -1786,9 +1799,10 @@ function spacesOnly(text: string, a: number, b: number): boolean {
  * particle before an upper-case word; a Title-case one before a capitalized word): the index of
  * that last token, else -1.
  */
-function afterParticles(k: number): number {
+function afterParticles(k: number, field = false): number {
   let j = k + 1;
-  for (let parts = 0; parts < 2 && j < nCount && (nFlags[j]! & F_PART) && gapOk(j - 1); parts++, j++) {
+  // (after a form field's colon, "Nom : LE GALL", the first gap is the field's)
+  for (let parts = 0; parts < 2 && j < nCount && (nFlags[j]! & F_PART) && ((field && j === k + 1) || gapOk(j - 1)); parts++, j++) {
     const up = (nFlags[j]! & F_UPPER) !== 0;
     if (j + 1 < nCount && gapOk(j) && nameLike(j + 1) && !(nFlags[j + 1]! & F_PART) && !(nFlags[j + 1]! & F_SENT)
       && (!up || (nFlags[j + 1]! & F_UPPER) !== 0)) return j + 1;
@@ -2486,11 +2500,11 @@ const BIRTHPLACE = /,? (?:à|a|in|at) ((?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*)(?:[ \-](
 
 /** Identifier spans after a cue get the cue's label (IPP, NDA, RPPS, MRN). */
 /** The cues of labelIdentifiers, any case: the last one before an identifier gives its label. */
-const ID_LABEL_CUES = /IPP|NDA|(?<!titre de )S[ÉE]JOUR|S[ÉE]CURIT[ÉE] SOCIALE|RPPS|MRN|MEDICAL RECORD|RECORD|ADELI|FINESS|S[ÉE]RIE|SERIAL|S\/N|\b(?:ID|FIN|NPI|CLIA|CIN|SN|UNOS|CHART|VISIT|REFERRAL|ORDER|REQUISITION|INCIDENT|PCR|REFERENCE|DENIAL|CLAIM|TRACKING|AUTH|AUTHORIZATION|ACCESS|AGENCY|HOSPICE|INTERPRETER|PROVIDER|FACILITY|DEVICE|DONOR|TRANSPLANT|LIC|ACCT|ACCOUNT|MEMBER|POLICY|GROUP|LICENSE|LICENCE)\b/gi;
+const ID_LABEL_CUES = /IPP|NDA|(?<!titre de )S[ÉE]JOUR|S[ÉE]CURIT[ÉE] SOCIALE|RPPS|MRN|MEDICAL RECORD|RECORD|ADELI|FINESS|S[ÉE]RIE|SERIAL|S\/N|\b(?:ID|FIN|NPI|CLIA|CIN|SN|UNOS|CHART|VISIT|REFERRAL|ORDER|REQUISITION|INCIDENT|PCR|REFERENCE|DENIAL|CLAIM|TRACKING|AUTH|AUTHORIZATION|ACCESS|AGENCY|HOSPICE|INTERPRETER|PROVIDER|FACILITY|DEVICE|DONOR|TRANSPLANT|LIC|ACCT|ACCOUNT|MEMBER|POLICY|GROUP|LICENSE|LICENCE|EXAMEN|CRISTAL|PR[ÉE]L[ÈE]VEMENT|[ÉE]CHANTILLON|INSCRIPTION)\b/gi;
 /** Cues of ID_LABEL_CUES that name no hospital number of their own (the number stays 'ID'; one of them written last wins over an IPP or MRN before it). */
 const GENERIC_ID_CUES = new Set(['ID', 'FIN', 'NPI', 'CLIA', 'CIN', 'SN', 'UNOS', 'CHART', 'VISIT', 'REFERRAL', 'ORDER', 'REQUISITION', 'INCIDENT', 'PCR', 'REFERENCE',
   'DENIAL', 'CLAIM', 'TRACKING', 'AUTH', 'AUTHORIZATION', 'ACCESS', 'AGENCY', 'HOSPICE', 'INTERPRETER', 'PROVIDER', 'FACILITY', 'DEVICE', 'DONOR', 'TRANSPLANT',
-  'LIC', 'ACCT', 'ACCOUNT', 'MEMBER', 'POLICY', 'GROUP', 'LICENSE', 'LICENCE']);
+  'LIC', 'ACCT', 'ACCOUNT', 'MEMBER', 'POLICY', 'GROUP', 'LICENSE', 'LICENCE', 'EXAMEN', 'CRISTAL', 'PRÉLÈVEMENT', 'PRELEVEMENT', 'ÉCHANTILLON', 'ECHANTILLON', 'INSCRIPTION']);
 function idLabelOf(cue: string): TextLabel {
   if (GENERIC_ID_CUES.has(cue.toUpperCase())) return 'ID';
   switch (cue.charCodeAt(0) | 32) {
@@ -2512,6 +2526,18 @@ export function labelIdentifiers(text: string, spans: Span[]): void {
     for (let m = ID_LABEL_CUES.exec(before); m !== null; m = ID_LABEL_CUES.exec(before)) last = m[0];
     if (last !== null) s.label = idLabelOf(last);
   }
+  // a number right after an id cue is that identifier, not a NIR without a valid key ("NDA 2024051400317": 13 digits)
+  let w = 0;
+  for (let r = 0; r < spans.length; r++) {
+    const s = spans[r]!;
+    if (s.label === 'NIR' && s.score < 1 && s.rule !== 'id-cue' && coveredByIdCue(spans, s)) continue;
+    spans[w++] = s;
+  }
+  spans.length = w;
+}
+function coveredByIdCue(spans: readonly Span[], s: Span): boolean {
+  for (const t of spans) if (t.rule === 'id-cue' && t.label !== 'NIR' && t.start <= s.start && t.end >= s.end) return true;
+  return false;
 }
 
 /**
