@@ -2270,7 +2270,7 @@ const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:(?:[A-Z][a-z]+|[A-Z]{
 const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
 
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
-const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?:(?: (?:de la|du|des|de|la|le|les))? | (?:de l|d)['’])((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
+const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\b[Cc]entre (?:[Mm][ée]dical|[Oo]phtalmologique|de [Rr][ée][ée]ducation(?: [Ff]onctionnelle)?|de [Rr][ée]adaptation(?: [Ff]onctionnelle)?|d['’][Ii]magerie(?: [Mm][ée]dicale)?|d['’][Hh][ée]modialyse|de [Dd]ialyse|de [Rr]adiologie|de [Ss]oins de [Ss]uite|de [Cc]anc[ée]rologie|de [Ll]utte [Cc]ontre le [Cc]ancer|[Mm][ée]dico-[Pp]sychologique|de [Gg][ée]riatrie)|\bCentre(?= (?:de |d['’])?\p{Lu})|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?:(?: (?:de la|du|des|de|la|le|les))? | (?:de l|d)['’])((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
 const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
 /**
  * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
@@ -2322,6 +2322,8 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     // "Institut National du Cancer", "Fondation Hospitalière": a generic word names no institute
     // (after Hôpital it may: "Hôpital Européen Georges-Pompidou")
     if (HOSP_GENERIC_FR.has(w0) && (m[0].charCodeAt(0) | 32) === 105) return;
+    // "Centre de Kerpape", "Centre Léon Bérard" (a bare "Centre" before a name: not "Centre de Référence", "Centre Médical…")
+    if ((m[0].charCodeAt(0) | 32) === 99 && m[0].charCodeAt(1) === 101 && (CENTRE_GENERIC.has(w0) || HOSP_GENERIC_FR.has(w0))) return;
     const start = m.index + m[0].length - g.length;
     // "CHU de Lille", "CH d'Arles": the hospital is named by its city, a place (CITY)
     const cityOf = /^CH[UR]? (?:de |d['’])/.test(m[0]) && ((tokenLexicon().get(fold(g)) ?? 0) & LEX_CITY) !== 0;
@@ -2341,6 +2343,13 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     while ((m = EN_HOSP_CUE.exec(text)) !== null) hospitalNameBefore(text, m.index, spans);
   }
 }
+/** Words after a bare "Centre" that name a kind of centre, not one centre. */
+const CENTRE_GENERIC = new Set(['REFERENCE', 'RESSOURCES', 'COMPETENCE', 'CONSULTATION', 'CONSULTATIONS', 'SOINS', 'SANTE', 'READAPTATION', 'REEDUCATION', 'TRAITEMENT',
+  'DEPISTAGE', 'VACCINATION', 'PLANIFICATION', 'PROTECTION', 'PREVENTION', 'LOISIRS', 'ACCUEIL', 'HEBERGEMENT', 'JOUR', 'NUIT', 'CRISE', 'ECOUTE', 'EXPERTISE',
+  'DIAGNOSTIC', 'RECHERCHE', 'FORMATION', 'TRANSFUSION', 'REGULATION', 'APPEL', 'ALERTE', 'ANTIPOISON', 'ANTI-POISON', 'COORDINATION', 'LUTTE', 'ACTION', 'AIDE', 'ETUDE',
+  'EVALUATION', 'ORIENTATION', 'DOCUMENTATION', 'GESTION', 'INFORMATION', 'HOSPITALIER', 'HOSPITALIERE', 'MEDICAL', 'MEDICO-PSYCHOLOGIQUE', 'OPHTALMOLOGIQUE', 'IMAGERIE',
+  'HEMODIALYSE', 'DIALYSE', 'RADIOLOGIE', 'GERIATRIE', 'CANCEROLOGIE', 'NATIONAL', 'REGIONAL', 'DEPARTEMENTAL', 'COMMUNAL', 'INTERCOMMUNAL', 'SOCIAL', 'ANTI', 'VILLE',
+  'PERINATAL', 'MATERNEL', 'MENTALE', 'PUBLIQUE', 'SEXUELLE', 'INFANTILE', 'UNIVERSITAIRE', 'CMP', 'CMPP', 'CSAPA', 'CAARUD', 'PMI', 'CPAM', 'CAF', 'SSR', 'LE', 'LA', 'LES', 'DE', 'DU', 'DES', 'ET', 'POUR']);
 const HOSP_GENERIC_FR = new Set(['NATIONAL', 'NATIONALE', 'REGIONAL', 'REGIONALE', 'UNIVERSITAIRE', 'EUROPEEN', 'EUROPEENNE', 'MUTUALISTE', 'MEDICAL',
   'MEDICALE', 'HOSPITALIER', 'HOSPITALIERE', 'PUBLIC', 'PUBLIQUE', 'SUPERIEUR', 'POUR', 'DES', 'DE', 'DU', 'PRIVE', 'PRIVEE', 'DEPARTEMENTAL', 'DEPARTEMENTALE', 'INTERCOMMUNAL', 'SPECIALISE', 'SPECIALISEE']);
 /** The English cue words after a hospital's name. */

@@ -280,6 +280,10 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   // a particle after a form field starts the name
   assert.deepEqual(labels("5 rue de la Poste\n68000 Colmar. Troponine 12 ng/L. ETT normale, PaO2 58. Vue avec l'ELSA. NDA 2024051400317 ; N° examen : IRM-2024-07731 ; OD : 8/10. Nom : LE GALL   Prénom : Maëlys"),
     [['ADDRESS', '5 rue de la Poste'], ['ZIP', '68000'], ['CITY', 'Colmar'], ['NDA', '2024051400317'], ['ID', 'IRM-2024-07731'], ['NAME', 'LE GALL'], ['NAME', 'Maëlys']]);
+  // French care centres: by their kind ("Centre médical du Port", "Centre d'Hémodialyse Riom-Limagne") or a bare "Centre" before a name
+  // ("Centre de Kerpape", "Centre Léon Bérard"); not a kind of centre alone ("Centre de Référence", "Centre de Santé Mentale")
+  assert.deepEqual(labels("Centre de Kerpape ; Centre médical du Port ; Centre d'Hémodialyse Riom-Limagne ; Centre Léon Bérard ; Centre de Référence Maladies Rares ; Centre de Santé Mentale."),
+    [['HOSPITAL', 'Kerpape'], ['HOSPITAL', 'Port'], ['HOSPITAL', 'Riom-Limagne'], ['HOSPITAL', 'Léon Bérard']]);
   // numbers of US forms after their cue; letter-led record numbers; a qualifier in brackets; not "in order to", not a PCR test
   assert.deepEqual(labels('MRN: SA-2287741; MRN HRMC0091834; MRN (sending): CBCH-20017; FIN: 9100283374; Chart # NDR-10447; Visit #: QC-W-240706-031; referral #24-00193; Order # RQ9917452; REQUISITION: RQ-5529014; auth # A24-3318827; Agency ID BHH-23-08817; interpreter ID 402265; Lic. #PT014882.', 'en').filter(([l]) => l !== 'DATE'),
     [['MRN', 'SA-2287741'], ['MRN', 'HRMC0091834'], ['MRN', 'CBCH-20017'], ['ID', '9100283374'], ['ID', 'NDR-10447'], ['ID', 'QC-W-240706-031'], ['ID', '24-00193'], ['ID', 'RQ9917452'], ['ID', 'RQ-5529014'],
