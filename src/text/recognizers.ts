@@ -765,7 +765,8 @@ export const RULES: RegexRule[] = [
   // the extension digits after a cue (the cue as a look-behind: the match is the digits, tried at 4-5 digit runs)
   { rule: 'phone-cue-ext', at: S_CUE45, label: 'PHONE', score: 0.7, needs: C_DIGIT | G_CUEEXT,
     // (on the same line: "rue de la Poste⏎68000 Colmar" is a postal code)
-    re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?|pager|beeper|pgr|bip|bipeur)[ \t]*[:.]?[ \t]*#?[ \t]*)\d{4,5}(?!\d)/gi },
+    // (and an extension glued to its "x" after a number: "(405-555-0155 x2240)")
+    re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?|pager|beeper|pgr|bip|bipeur)[ \t]*[:.]?[ \t]*#?[ \t]*|\d[ )]{1,2}x|\d, x)\d{4,5}(?!\d)/gi },
   // a French number missing a pair or a digit (8 or 9 digits from 0[1-9]) right after a phone cue:
   // "par téléphone au 04 09 56 98", "ligne téléphonique 031478923" (incomplete, still identifying)
   { rule: 'phone-cue-short', at: S_F0, label: 'PHONE', score: 0.6, needs: C_DIGIT,
@@ -857,7 +858,7 @@ export const RULES: RegexRule[] = [
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
     // licence and plate numbers, HIPAA's 11 and 12: "Driver's license MA S1234567", "license plate 7XKT392"; the
     // last form of value: any letters-digits-hyphens token of 5-20 characters with at least 4 digits, "PZX601234H")
-    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’])?(?:examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]))|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?) (?:no\.?|number|#)|requisition(?: (?:no\.?|number|#))?|access code|(?:agency|hospice|interpreter|provider|facility|device|donor|transplant) id|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?)(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
+    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’])?(?:examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]))|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?) (?:no\.?|number|#)|requisition(?: (?:no\.?|number|#))?|access code|(?:agency|hospice|interpreter|provider|facility|device|donor|transplant) id|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?)(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
   // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
@@ -973,7 +974,7 @@ const STOP = new Set([
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   // English notes' exam headings and verbs, team roles and units ("Abd soft", "Denies tob", "Accepting MD:", "MICU Blue")
-  'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
+  'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'DEA', 'NA', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
   'REQUESTING', 'ORDERING', 'CONSULTING', 'SUPERVISING', 'RECEIVING', 'COVERING', 'PORTAL', 'MESSAGE', 'MICU', 'SICU', 'CCU', 'NICU', 'PICU', 'HCV', 'HBV', 'HIV',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
@@ -1357,7 +1358,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // a name before a credential: "Karen P. Lopez, RN", "John Doe MD"
     if (i + 1 < n && (flags[i + 1]! & F_CRED) !== 0 && !(f & F_SENT && !(f & (F_FIRST | F_SUR | F_UPPER))) && credentialGap(text, ends[i]!, starts[i + 1]!)) { strong[i] = 1; continue; }
     // (a credential before the name reads as a role: "NP McKenzie", "RN Tiffany")
-    if (i > 0 && (flags[i - 1]! & (F_PROF | F_CRED)) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
+    if (i > 0 && (flags[i - 1]! & (F_PROF | F_CRED)) && !(f & (F_PROF | F_CUE)) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
       && ((f & (F_FIRST | F_SUR | F_UPPER | F_INITIAL)) !== 0 || (gapOk(i) && nameLike(i + 1)))) { strong[i] = 1; continue; }
     if (f & F_INITIAL) {
       // (glued initials, "P.S. 22", "U.S.": a name after them, not a number)
@@ -2187,6 +2188,8 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     from = m.index + m[0].length;
     const zs = m.index;
     const city = m[3]!;
+    // (the tail of a record number, "MRN: LIMA-55021⏎Visit date", "SP24-06613": no postal code; "F-75013 Paris" is one)
+    if (cc(text, zs - 1) === 45 && (isDigitCode(cc(text, zs - 2)) || (isWordLetter(cc(text, zs - 2)) && isWordLetter(cc(text, zs - 3))))) continue;
     const cityStart = zs + m[1]!.length + m[2]!.length;
     const key = fold(city.split(/[ \-\n]/)[0]!);
     if (STOP.has(key) && key !== 'LA' && key !== 'LE' && key !== 'LES') continue;
@@ -2324,6 +2327,8 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     if (HOSP_GENERIC_FR.has(w0) && (m[0].charCodeAt(0) | 32) === 105) return;
     // "Centre de Kerpape", "Centre Léon Bérard" (a bare "Centre" before a name: not "Centre de Référence", "Centre Médical…")
     if ((m[0].charCodeAt(0) | 32) === 99 && m[0].charCodeAt(1) === 101 && (CENTRE_GENERIC.has(w0) || HOSP_GENERIC_FR.has(w0))) return;
+    // English "Hospital" before a service or a word of the stay, not a name: "Hospital Medicine", "Hartford Hospital Audiology", "Hospital Course"
+    if ((m[0].startsWith('Hospital') || m[0].startsWith('HOSPITAL')) && (EN_AFTER_HOSPITAL.has(w0) || HOSP_GENERIC.has(w0))) return;
     const start = m.index + m[0].length - g.length;
     // "CHU de Lille", "CH d'Arles": the hospital is named by its city, a place (CITY)
     const cityOf = /^CH[UR]? (?:de |d['’])/.test(m[0]) && ((tokenLexicon().get(fold(g)) ?? 0) & LEX_CITY) !== 0;
@@ -2343,6 +2348,11 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     while ((m = EN_HOSP_CUE.exec(text)) !== null) hospitalNameBefore(text, m.index, spans);
   }
 }
+/** Words after an English "Hospital" that are no hospital's name. */
+const EN_AFTER_HOSPITAL = new Set(['MEDICINE', 'COURSE', 'DAY', 'DAYS', 'STAY', 'DISCHARGE', 'ADMISSION', 'ACQUIRED', 'POLICY', 'UNIT', 'BED', 'FOLLOW', 'SUMMARY',
+  'TEAM', 'SERVICE', 'SERVICES', 'PHARMACY', 'RECORDS', 'RECORD', 'NOTE', 'NOTES', 'AUDIOLOGY', 'HEPATOLOGY', 'PULMONOLOGY', 'PATHOLOGY', 'LABORATORY', 'LAB', 'IMAGING',
+  'OBSTETRICS', 'GYNECOLOGY', 'SURGERY', 'ICU', 'ER', 'ED', 'WARD', 'FLOOR', 'ROOM', 'BILL', 'BILLING', 'SOCIAL', 'CASE', 'ANESTHESIA', 'INFECTIOUS', 'PSYCHIATRY',
+  'PEDIATRICS', 'ORTHOPEDICS', 'ENDOCRINOLOGY', 'GASTROENTEROLOGY', 'STAFF', 'EMPLOYEE', 'VISIT', 'VISITS', 'TRANSFER', 'ARRIVAL', 'OUTPATIENT', 'INPATIENT']);
 /** Words after a bare "Centre" that name a kind of centre, not one centre. */
 const CENTRE_GENERIC = new Set(['REFERENCE', 'RESSOURCES', 'COMPETENCE', 'CONSULTATION', 'CONSULTATIONS', 'SOINS', 'SANTE', 'READAPTATION', 'REEDUCATION', 'TRAITEMENT',
   'DEPISTAGE', 'VACCINATION', 'PLANIFICATION', 'PROTECTION', 'PREVENTION', 'LOISIRS', 'ACCUEIL', 'HEBERGEMENT', 'JOUR', 'NUIT', 'CRISE', 'ECOUTE', 'EXPERTISE',
@@ -2384,7 +2394,7 @@ const HOSP_GENERIC = new Set(['GENERAL', 'NATIONAL', 'MEMORIAL', 'REGIONAL', 'CO
   'PSYCHIATRY', 'OBSTETRIC', 'PRENATAL', 'VASCULAR', 'VEIN', 'WEIGHT', 'OBESITY', 'SMOKING', 'TRAVEL', 'VACCINE', 'FLU', 'INFUSION', 'CHEMOTHERAPY', 'RADIATION',
   'SPORTS', 'PHYSICAL', 'OCCUPATIONAL', 'SPEECH', 'HEARING', 'VISION', 'FOOT', 'HAND', 'THYROID', 'GERIATRIC', 'GERIATRICS', 'ONCOLOGY', 'HEMATOLOGY', 'NEPHROLOGY',
   'INTERNAL', 'DEPARTMENT', 'OUTPATIENT', 'INPATIENT', 'WALK-IN', 'SPECIALTY', 'ONCOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'DIALYSIS', 'SLEEP', 'PAIN', 'WOUND', 'DIABETES', 'ANTICOAGULATION',
-  'HOME', 'BEHAVIORAL', 'SENIOR', 'EXPRESS', 'WOMENS', "MEN'S", 'GROUP', 'ANESTHESIA', 'PODIATRY', 'ENDOCRINOLOGY', 'PSYCHOLOGY', 'GASTROENTEROLOGY', 'RADIOLOGY',
+  'DEVICE', 'HOME', 'BEHAVIORAL', 'SENIOR', 'EXPRESS', 'WOMENS', "MEN'S", 'GROUP', 'ANESTHESIA', 'PODIATRY', 'ENDOCRINOLOGY', 'PSYCHOLOGY', 'GASTROENTEROLOGY', 'RADIOLOGY',
   'CALLED', 'SEEN', 'VISITED', 'ADMITTED', 'TRANSFERRED', 'DISCHARGED', 'FROM', 'AT', 'TO', 'IN', 'THE', 'A', 'AN']);
 /**
  * The capitalized words right before the English cue word at p (up to four, single spaces): a
@@ -2403,6 +2413,8 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
     let a = start - 1;
     while (a > 0) { const c = text.charCodeAt(a - 1); if (isWordLetter(c) || c === 39 || c === 8217 || c === 45 || c === 46) a--; else break; }
     if (a === start - 1 || !isUpperCode(text.charCodeAt(a))) break;
+    // (a word that ends a sentence ends the name: "CARDIAC DEVICE CLINIC. Hudson River Cancer Center"; not "St.", "Mt.", an initial)
+    if (text.charCodeAt(start - 2) === 46 && start - 1 - a > 3) break;
     const w = fold(text.slice(a, start - 1));
     if (words === 0) {
       const practice = PRACTICE_BEFORE.get(cue.toUpperCase());

@@ -284,6 +284,11 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   // ("Centre de Kerpape", "Centre Léon Bérard"); not a kind of centre alone ("Centre de Référence", "Centre de Santé Mentale")
   assert.deepEqual(labels("Centre de Kerpape ; Centre médical du Port ; Centre d'Hémodialyse Riom-Limagne ; Centre Léon Bérard ; Centre de Référence Maladies Rares ; Centre de Santé Mentale."),
     [['HOSPITAL', 'Kerpape'], ['HOSPITAL', 'Port'], ['HOSPITAL', 'Riom-Limagne'], ['HOSPITAL', 'Léon Bérard']]);
+  // English: a record number's tail is no postal code ("LIMA-55021⏎Visit"); a profession after a credential is no name; "Hospital Medicine"
+  // and a department after a hospital are no hospital names; a sentence's end ends a hospital name; an extension glued to x; "ID is …"
+  assert.deepEqual(labels('MRN: LIMA-55021\nVisit date: 4/16/24. Attending: Gabriel Santiago-Ortiz, MD   Scribe: Harper Nilsson. Grace Obi, MD (Hospital Medicine), Hartford Hospital Audiology. CARDIAC DEVICE CLINIC. Hudson River Cancer Center (405-555-0155 x2240). New member ID is XJK904417723.', 'en'),
+    [['MRN', 'LIMA-55021'], ['DATE', '4/16/24'], ['NAME', 'Gabriel Santiago-Ortiz'], ['NAME', 'Harper Nilsson'], ['NAME', 'Grace Obi'], ['HOSPITAL', 'Hartford'],
+      ['HOSPITAL', 'Hudson River Cancer'], ['PHONE', '405-555-0155'], ['PHONE', '2240'], ['ID', 'XJK904417723']]);
   // numbers of US forms after their cue; letter-led record numbers; a qualifier in brackets; not "in order to", not a PCR test
   assert.deepEqual(labels('MRN: SA-2287741; MRN HRMC0091834; MRN (sending): CBCH-20017; FIN: 9100283374; Chart # NDR-10447; Visit #: QC-W-240706-031; referral #24-00193; Order # RQ9917452; REQUISITION: RQ-5529014; auth # A24-3318827; Agency ID BHH-23-08817; interpreter ID 402265; Lic. #PT014882.', 'en').filter(([l]) => l !== 'DATE'),
     [['MRN', 'SA-2287741'], ['MRN', 'HRMC0091834'], ['MRN', 'CBCH-20017'], ['ID', '9100283374'], ['ID', 'NDR-10447'], ['ID', 'QC-W-240706-031'], ['ID', '24-00193'], ['ID', 'RQ9917452'], ['ID', 'RQ-5529014'],
