@@ -78,6 +78,39 @@ export function loadSyntheaNotes(dir: string): Doc[] {
   return docs;
 }
 
+/** The labels of the written notes (test/fixtures/text-notes) → evaluation groups (STATE is not scored). */
+const MARKED_GROUP: Record<string, string> = {
+  NAME: 'NAME', DATE: 'DATE', PHONE: 'PHONE', NIR: 'NIR', EMAIL: 'EMAIL', URL: 'OTHER', IP: 'OTHER', SSN: 'OTHER', AGE: 'OTHER',
+  ADDRESS: 'ADDRESS', ZIP: 'ZIP', CITY: 'CITY', HOSPITAL: 'HOSPITAL', ID: 'ID',
+};
+
+/**
+ * Notes marked inline ({{LABEL|text}}, documents separated by a line "====="), as written in
+ * test/fixtures/text-notes: the text without the marks and the gold spans. `half`: the documents at
+ * even positions ('dev') or odd ones ('test').
+ */
+export function loadMarkedNotes(path: string, lang: 'fr' | 'en', half?: 'dev' | 'test'): Doc[] {
+  const raw = readFileSync(path, 'utf8').split(/\r?\n=====\r?\n/).map((d) => d.trim()).filter(Boolean);
+  const docs: Doc[] = [];
+  raw.forEach((d, i) => {
+    if (half && (i % 2 === 0) !== (half === 'dev')) return;
+    let text = '';
+    const gold: GoldSpan[] = [];
+    const re = /\{\{([A-Z]+)\|([^}]*)\}\}/g;
+    let last = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(d)) !== null) {
+      text += d.slice(last, m.index);
+      const group = MARKED_GROUP[m[1]!];
+      if (group) gold.push({ start: text.length, end: text.length + m[2]!.length, group });
+      text += m[2]!;
+      last = m.index + m[0].length;
+    }
+    docs.push({ id: `${lang}#${i}`, text: text + d.slice(last), gold, lang });
+  });
+  return docs;
+}
+
 export interface EvalResult { metrics: Record<string, Metrics>; errors: { doc: string; kind: 'fn' | 'fp'; group: string; text: string }[] }
 
 export function evaluate(docs: Doc[], predict: (d: Doc) => Span[] = (d) => recognize(d.text, { lang: d.lang })): EvalResult {
@@ -116,8 +149,11 @@ export function evaluate(docs: Doc[], predict: (d: Doc) => Span[] = (d) => recog
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;
 
-export function datasetPaths(repoRoot: URL): { eds: string; synthea: string; edsPresent: boolean; syntheaPresent: boolean } {
+export function datasetPaths(repoRoot: URL): { eds: string; synthea: string; edsPresent: boolean; syntheaPresent: boolean; notesFr: string; notesEn: string } {
   const eds = new URL('../shared/data/fr-clinical-pseudo-eds-templates/templates.jsonl', repoRoot).pathname;
   const synthea = new URL('../shared/data/synthea-ca-59/fhir-r4', repoRoot).pathname;
-  return { eds, synthea, edsPresent: existsSync(eds), syntheaPresent: existsSync(synthea) };
+  return {
+    eds, synthea, edsPresent: existsSync(eds), syntheaPresent: existsSync(synthea),
+    notesFr: new URL('test/fixtures/text-notes/fr.marked.txt', repoRoot).pathname, notesEn: new URL('test/fixtures/text-notes/en.marked.txt', repoRoot).pathname,
+  };
 }
