@@ -415,7 +415,7 @@ const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 
   'driver', 'drivers', 'vehicle', 'plate', 'surgical', 'path', 'pathology', 'specimen', 'case', 'lab', 'identifiant',
   'study', 'subject', 'participant', 'employee', 'badge', 'sample', 'passport', 'passeport', 'carte', 'titre', 'username', 'user', 'login',
   'chart', 'visit', 'referral', 'order', 'incident', 'pcr', 'reference', 'denial', 'confirmation', 'claim', 'tracking', 'auth', 'authorization',
-  'requisition', 'access', 'agency', 'hospice', 'interpreter', 'provider', 'facility', 'device', 'donor', 'transplant', 'lic']);
+  'requisition', 'agency', 'hospice', 'interpreter', 'provider', 'facility', 'donor', 'transplant', 'lic']);
 addWords(IDC_WORDS, W_IDC);
 /**
  * Frequent words that start an id cue only before a space and one of these characters (a letter
@@ -430,8 +430,8 @@ const IDC_NEXT = new Map<string, string>([
   ['subject', NO_ID_HASH_OR_DIGIT], ['participant', NO_ID_HASH_OR_DIGIT], ['carte', 'dn'], ['titre', 'd'],
   ['chart', NO_OR_HASH], ['visit', NO_ID_OR_HASH], ['referral', NO_OR_HASH], ['order', NO_OR_HASH], ['incident', NO_OR_HASH], ['pcr', NO_OR_HASH],
   ['reference', NO_OR_HASH], ['denial', NO_OR_HASH], ['confirmation', NO_OR_HASH], ['claim', NO_OR_HASH], ['tracking', NO_OR_HASH],
-  ['auth', NO_OR_HASH], ['authorization', NO_OR_HASH], ['access', 'c'], ['agency', 'i'], ['hospice', 'i'], ['interpreter', 'i'],
-  ['provider', 'i'], ['facility', 'i'], ['device', 'i'], ['donor', 'i'], ['transplant', 'i'],
+  ['auth', NO_OR_HASH], ['authorization', NO_OR_HASH], ['agency', 'i'], ['hospice', 'i'], ['interpreter', 'i'],
+  ['provider', 'i'], ['facility', 'i'], ['donor', 'i'], ['transplant', 'i'],
 ]);
 /** A space at i, then one of `allowed` (an ASCII letter compared in lower case). */
 function nextAfterSpace(t: string, i: number, allowed: string): boolean {
@@ -441,8 +441,13 @@ function nextAfterSpace(t: string, i: number, allowed: string): boolean {
 }
 let idcS = new Int32Array(16), nIdc = 0;
 const IDC_BEFORE_NO = new Set(['visite', 'passage', 'venue', 'séjour', 'sejour', 'dossier']);
+function threeLetterIdc(a: number, b: number, c: number): boolean {
+  return (a === 106 && b === 111 && c === 98) || (a === 108 && b === 97 && c === 98) || (a === 108 && b === 105 && c === 99) || (a === 112 && b === 99 && c === 114);
+}
 function idcWord(t: string, p: number, i: number): void {
   const len = i - p;
+  // the words of three letters (job, lab, lic, pcr) by their letters: "par", "pur" go no further
+  if (len === 3 && !threeLetterIdc(t.charCodeAt(p) | 32, t.charCodeAt(p + 1) | 32, t.charCodeAt(p + 2) | 32)) return;
   // "n°", "s/n"
   if (len === 1) { const c1 = cc(t, i); if ((cc(t, p) | 32) === 110 ? c1 !== 176 && c1 !== 186 : c1 !== 47) return; }
   // "patient" and "medical" start a cue only before " id" and " record" (most of them do not: no substring)
@@ -858,7 +863,7 @@ export const RULES: RegexRule[] = [
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
     // licence and plate numbers, HIPAA's 11 and 12: "Driver's license MA S1234567", "license plate 7XKT392"; the
     // last form of value: any letters-digits-hyphens token of 5-20 characters with at least 4 digits, "PZX601234H")
-    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’])?(?:examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]))|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?) (?:no\.?|number|#)|requisition(?: (?:no\.?|number|#))?|access code|(?:agency|hospice|interpreter|provider|facility|device|donor|transplant) id|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?)(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
+    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’])?(?:examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]))|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?) (?:no\.?|number|#)|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) id|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?)(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
   // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
@@ -1533,10 +1538,18 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
  * maneuvers", "Hodgkin lymphoma", "Parkinson's disease") or, in French, after it and "de"/"d'"
  * ("signe de Babinski", "manœuvre de Valsalva", "maladie d'Alzheimer"): no person of the record.
  */
-const EPONYM_AFTER = /^(?:'s|’s)? (?:signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp)(?![A-Za-z])/i;
-const EPONYM_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention) (?:de |d['’])$/i;
+const EPONYM_AFTER = /(?:'s|’s)? (?:signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp)(?![A-Za-z])/iy;
+const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention|protocole|règle|regle|formule|équation|equation) (?:de |d['’]))/iy;
 function eponymAround(text: string, start: number, end: number): boolean {
-  return EPONYM_AFTER.test(text.slice(end, end + 16)) || EPONYM_BEFORE.test(text.slice(Math.max(0, start - 20), start));
+  // (sticky tests on the text itself, tried only where a space or "'s" follows, or "de "/"d'" precedes)
+  const a = cc(text, end);
+  if (a === 32 || a === 39 || a === 8217) { EPONYM_AFTER.lastIndex = end; if (EPONYM_AFTER.test(text)) return true; }
+  const b = cc(text, start - 1);
+  if ((b === 32 && (cc(text, start - 2) | 32) === 101 && (cc(text, start - 3) | 32) === 100) || ((b === 39 || b === 8217) && (cc(text, start - 2) | 32) === 100)) {
+    EPONYM_BEFORE.lastIndex = start;
+    return EPONYM_BEFORE.test(text);
+  }
+  return false;
 }
 /**
  * Hospitals that notes name alone (AP-HP's and a few other large French hospitals; upper case,
@@ -2285,8 +2298,10 @@ const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 
   'Institut', 'INSTITUT', 'Polyclinique', 'polyclinique', 'POLYCLINIQUE', 'Fondation', 'FONDATION', 'Maternité', 'Maternite', 'MATERNITÉ', 'MATERNITE']);
 addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
 function isHospCue(t: string, p: number, i: number): boolean {
-  const c = t.charCodeAt(p);
-  return i - p <= 12 && (c === 72 || c === 67 || c === 71 || c === 104 || c === 99 || c === 103 || c === 73 || c === 80 || c === 112 || c === 70 || c === 77 || c === 65)
+  const c = t.charCodeAt(p), len = i - p;
+  // (the lower-case cues: hôpital/hopital, clinique, centre, groupe, polyclinique — "première", "cure" are tested no further)
+  return len <= 12 && (c === 72 || c === 67 || c === 71 || c === 73 || c === 80 || c === 70 || c === 77 || c === 65
+    || (c === 104 && len === 7) || (c === 99 && (len === 8 || len === 6)) || (c === 103 && len === 6) || (c === 112 && len === 12))
     && HOSP_CUES.has(t.slice(p, i));
 }
 let hospS = new Int32Array(16), nHosp = 0;
@@ -2521,13 +2536,13 @@ const BIRTHPLACE = /,? (?:à|a|in|at) ((?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*)(?:[ \-](
 
 /** Identifier spans after a cue get the cue's label (IPP, NDA, RPPS, MRN). */
 /** The cues of labelIdentifiers, any case: the last one before an identifier gives its label. */
-const ID_LABEL_CUES = /IPP|NDA|(?<!titre de )S[ÉE]JOUR|S[ÉE]CURIT[ÉE] SOCIALE|RPPS|MRN|MEDICAL RECORD|RECORD|ADELI|FINESS|S[ÉE]RIE|SERIAL|S\/N|\b(?:ID|FIN|NPI|CLIA|CIN|SN|UNOS|CHART|VISIT|REFERRAL|ORDER|REQUISITION|INCIDENT|PCR|REFERENCE|DENIAL|CLAIM|TRACKING|AUTH|AUTHORIZATION|ACCESS|AGENCY|HOSPICE|INTERPRETER|PROVIDER|FACILITY|DEVICE|DONOR|TRANSPLANT|LIC|ACCT|ACCOUNT|MEMBER|POLICY|GROUP|LICENSE|LICENCE|EXAMEN|CRISTAL|PR[ÉE]L[ÈE]VEMENT|[ÉE]CHANTILLON|INSCRIPTION)\b/gi;
-/** Cues of ID_LABEL_CUES that name no hospital number of their own (the number stays 'ID'; one of them written last wins over an IPP or MRN before it). */
-const GENERIC_ID_CUES = new Set(['ID', 'FIN', 'NPI', 'CLIA', 'CIN', 'SN', 'UNOS', 'CHART', 'VISIT', 'REFERRAL', 'ORDER', 'REQUISITION', 'INCIDENT', 'PCR', 'REFERENCE',
-  'DENIAL', 'CLAIM', 'TRACKING', 'AUTH', 'AUTHORIZATION', 'ACCESS', 'AGENCY', 'HOSPICE', 'INTERPRETER', 'PROVIDER', 'FACILITY', 'DEVICE', 'DONOR', 'TRANSPLANT',
-  'LIC', 'ACCT', 'ACCOUNT', 'MEMBER', 'POLICY', 'GROUP', 'LICENSE', 'LICENCE', 'EXAMEN', 'CRISTAL', 'PRÉLÈVEMENT', 'PRELEVEMENT', 'ÉCHANTILLON', 'ECHANTILLON', 'INSCRIPTION']);
+const ID_LABEL_CUES = /IPP|NDA|(?<!titre de )S[ÉE]JOUR|S[ÉE]CURIT[ÉE] SOCIALE|RPPS|MRN|MEDICAL RECORD|RECORD|ADELI|FINESS|S[ÉE]RIE|SERIAL|S\/N/gi;
+/**
+ * Cues that name no hospital number of their own: one of them written after the last cue of
+ * ID_LABEL_CUES keeps the number 'ID' ("MRN …; FIN: 9100283374"). Read only when such a cue was found.
+ */
+const GENERIC_ID_CUE = /\b(?:ID|FIN|NPI|CLIA|CIN|SN|UNOS|CHART|VISIT|REFERRAL|ORDER|REQUISITION|INCIDENT|PCR|REFERENCE|DENIAL|CLAIM|TRACKING|AUTH|AUTHORIZATION|AGENCY|HOSPICE|INTERPRETER|PROVIDER|FACILITY|DONOR|TRANSPLANT|LIC|ACCT|ACCOUNT|MEMBER|POLICY|GROUP|LICENSE|LICENCE|EXAMEN|CRISTAL|PR[ÉE]L[ÈE]VEMENT|[ÉE]CHANTILLON|INSCRIPTION)\b/i;
 function idLabelOf(cue: string): TextLabel {
-  if (GENERIC_ID_CUES.has(cue.toUpperCase())) return 'ID';
   switch (cue.charCodeAt(0) | 32) {
     case 105: return 'IPP';
     case 110: return 'NDA';
@@ -2542,10 +2557,10 @@ export function labelIdentifiers(text: string, spans: Span[]): void {
     if (s.label !== 'ID' || s.rule !== 'id-cue') continue;
     // the cue written last in the 40 characters before the number wins
     const before = text.slice(Math.max(0, s.start - 40), s.start);
-    let last: string | null = null;
+    let last: string | null = null, lastEnd = 0;
     ID_LABEL_CUES.lastIndex = 0;
-    for (let m = ID_LABEL_CUES.exec(before); m !== null; m = ID_LABEL_CUES.exec(before)) last = m[0];
-    if (last !== null) s.label = idLabelOf(last);
+    for (let m = ID_LABEL_CUES.exec(before); m !== null; m = ID_LABEL_CUES.exec(before)) { last = m[0]; lastEnd = m.index + last.length; }
+    if (last !== null && !GENERIC_ID_CUE.test(before.slice(lastEnd))) s.label = idLabelOf(last);
   }
   // a number right after an id cue is that identifier, not a NIR without a valid key ("NDA 2024051400317": 13 digits)
   let w = 0;
