@@ -1725,7 +1725,7 @@ function lowerSurnameAfter(text: string, end: number, lex: Map<string, number>):
  * a facility is over-redacted, never missed). Not after a transfer: "transférée en Réanimation" is
  * a ward.
  */
-const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|natif|native|n[ée]e? et (?:a )?grandie?|n[ée]e?s?|born|d[ée]m[ée]nag[ée]e?s?)(?: [a-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’]))/iy;
+const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|natif|native|n[ée]e? et (?:a )?grandie?|n[ée]e?s?|born|d[ée]m[ée]nag[ée]e?s?)(?: [a-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’])|(?<![A-Za-zÀ-ÿ])habite )/iy;
 const W_HOSP_BEFORE = 1, W_RES_BEFORE = 2, W_FIELD_BEFORE = 4;
 /** A form field naming a place, before its value: "Ville : PARIS", "Lieu de naissance: Oran", "City: Springfield". */
 const CITY_FIELD = /(?<=(?<![A-Za-zÀ-ÿ])(?:ville|commune|localit[ée]|city|town|lieu de naissance|place of birth|birthplace|domicile)\s?:\s{0,2})/iy;
@@ -1740,9 +1740,9 @@ function wordBeforeKind(text: string, s: number): number {
   if (b === 39 || b === 8217) return s >= 2 && (text.charCodeAt(s - 2) | 32) === 100 ? W_RES_BEFORE : 0;
   if (b !== 32 || s < 2) return 0;
   let a = s - 1;
-  while (a > 0 && s - 1 - a < 5 && isWordLetter(text.charCodeAt(a - 1))) a--;
+  while (a > 0 && s - 1 - a < 7 && isWordLetter(text.charCodeAt(a - 1))) a--;
   const len = s - 1 - a;
-  if (len < 1 || len > 4) return 0;
+  if (len < 1 || len > 6) return 0;
   if (a > 0) { const p = text.charCodeAt(a - 1); if (!isSpaceLike(p) && p !== 39 && p !== 8217) return 0; }
   const c0 = text.charCodeAt(a) | 32, c1 = text.charCodeAt(a + 1) | 32, c2 = text.charCodeAt(a + 2) | 32, c3 = text.charCodeAt(a + 3) | 32;
   switch (len) {
@@ -1752,6 +1752,8 @@ function wordBeforeKind(text: string, s: number): number {
       if (c0 === 108 && c1 === 97) return W_HOSP_BEFORE; // la
       return (c0 === 105 || c0 === 101) && c1 === 110 ? W_RES_BEFORE : c0 === 100 && (c1 === 101 || c1 === 117) ? W_RES_BEFORE : 0; // in en de du
     case 3: return c0 === 97 && c1 === 117 && c2 === 120 ? W_RES_BEFORE : 0; // aux
+    case 5: return 0;
+    case 6: return c0 === 104 && c1 === 97 && c2 === 98 && c3 === 105 && (text.charCodeAt(a + 4) | 32) === 116 && (text.charCodeAt(a + 5) | 32) === 101 ? W_RES_BEFORE : 0; // habite
     default:
       if (c0 === 118 && c1 === 101 && c2 === 114 && c3 === 115) return W_HOSP_BEFORE; // vers
       return (c0 === 102 && c1 === 114 && c2 === 111 && c3 === 109) || (c0 === 110 && c1 === 101 && c2 === 97 && c3 === 114)
@@ -2374,7 +2376,7 @@ const CENTRE_GENERIC = new Set(['REFERENCE', 'RESSOURCES', 'COMPETENCE', 'CONSUL
   'DIAGNOSTIC', 'RECHERCHE', 'FORMATION', 'TRANSFUSION', 'REGULATION', 'APPEL', 'ALERTE', 'ANTIPOISON', 'ANTI-POISON', 'COORDINATION', 'LUTTE', 'ACTION', 'AIDE', 'ETUDE',
   'EVALUATION', 'ORIENTATION', 'DOCUMENTATION', 'GESTION', 'INFORMATION', 'HOSPITALIER', 'HOSPITALIERE', 'MEDICAL', 'MEDICO-PSYCHOLOGIQUE', 'OPHTALMOLOGIQUE', 'IMAGERIE',
   'HEMODIALYSE', 'DIALYSE', 'RADIOLOGIE', 'GERIATRIE', 'CANCEROLOGIE', 'NATIONAL', 'REGIONAL', 'DEPARTEMENTAL', 'COMMUNAL', 'INTERCOMMUNAL', 'SOCIAL', 'ANTI', 'VILLE',
-  'PERINATAL', 'MATERNEL', 'MENTALE', 'PUBLIQUE', 'SEXUELLE', 'INFANTILE', 'UNIVERSITAIRE', 'CMP', 'CMPP', 'CSAPA', 'CAARUD', 'PMI', 'CPAM', 'CAF', 'SSR', 'LE', 'LA', 'LES', 'DE', 'DU', 'DES', 'ET', 'POUR']);
+  'PERINATAL', 'MATERNEL', 'MENTALE', 'PUBLIQUE', 'SEXUELLE', 'INFANTILE', 'UNIVERSITAIRE', 'CMP', 'CMPP', 'CSAPA', 'CAARUD', 'PMI', 'CPAM', 'CAF', 'SSR', 'DE', 'DU', 'DES', 'ET', 'POUR']);
 const HOSP_GENERIC_FR = new Set(['NATIONAL', 'NATIONALE', 'REGIONAL', 'REGIONALE', 'UNIVERSITAIRE', 'EUROPEEN', 'EUROPEENNE', 'MUTUALISTE', 'MEDICAL',
   'MEDICALE', 'HOSPITALIER', 'HOSPITALIERE', 'PUBLIC', 'PUBLIQUE', 'SUPERIEUR', 'POUR', 'DES', 'DE', 'DU', 'PRIVE', 'PRIVEE', 'DEPARTEMENTAL', 'DEPARTEMENTALE', 'INTERCOMMUNAL', 'SPECIALISE', 'SPECIALISEE']);
 /** The English cue words after a hospital's name. */
