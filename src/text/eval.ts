@@ -80,7 +80,7 @@ export function loadSyntheaNotes(dir: string): Doc[] {
 
 /** The labels of the written notes (test/fixtures/text-notes) → evaluation groups (STATE is not scored). */
 const MARKED_GROUP: Record<string, string> = {
-  NAME: 'NAME', DATE: 'DATE', PHONE: 'PHONE', NIR: 'NIR', EMAIL: 'EMAIL', URL: 'OTHER', IP: 'OTHER', SSN: 'OTHER', AGE: 'OTHER',
+  NAME: 'NAME', DATE: 'DATE', PHONE: 'PHONE', NIR: 'NIR', EMAIL: 'EMAIL', URL: 'OTHER', IP: 'OTHER', SSN: 'OTHER', AGE: 'OTHER', IBAN: 'OTHER',
   ADDRESS: 'ADDRESS', ZIP: 'ZIP', CITY: 'CITY', HOSPITAL: 'HOSPITAL', ID: 'ID',
 };
 
