@@ -2297,12 +2297,13 @@ const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
 const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 'CHU', 'CHR', 'CH', 'Clinique', 'CLINIQUE', 'clinique', 'Hospital', 'Groupe', 'groupe', 'GH', 'Centre', 'centre', 'hôpital', 'hopital',
   'Clinic', 'Center', 'Infirmary', 'HOSPITAL', 'CLINIC', 'CENTER', 'CENTRE', 'INFIRMARY', 'Institute', 'INSTITUTE', 'Hospice', 'HOSPICE', 'Medicine', 'MEDICINE',
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH',
+  'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY',
   'Institut', 'INSTITUT', 'Polyclinique', 'polyclinique', 'POLYCLINIQUE', 'Fondation', 'FONDATION', 'Maternité', 'Maternite', 'MATERNITÉ', 'MATERNITE']);
 addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
 function isHospCue(t: string, p: number, i: number): boolean {
   const c = t.charCodeAt(p), len = i - p;
   // (the lower-case cues: hôpital/hopital, clinique, centre, groupe, polyclinique — "première", "cure" are tested no further)
-  return len <= 12 && (c === 72 || c === 67 || c === 71 || c === 73 || c === 80 || c === 70 || c === 77 || c === 65
+  return len <= 15 && (c === 72 || c === 67 || c === 71 || c === 73 || c === 80 || c === 70 || c === 77 || c === 65 || c === 68 || c === 79 || c === 82 || c === 85 || c === 78 || c === 87 || c === 69
     || (c === 104 && len === 7) || (c === 99 && (len === 8 || len === 6)) || (c === 103 && len === 6) || (c === 112 && len === 12))
     && HOSP_CUES.has(t.slice(p, i));
 }
@@ -2357,7 +2358,7 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     for (let q = 0; q < nHosp; q++) {
       const p = hospS[q]!;
       const c = text.charCodeAt(p);
-      if (c === 72 || c === 67 || c === 73 || c === 77 || c === 80 || c === 65) hospitalNameBefore(text, p, spans);
+      if (c === 72 || c === 67 || c === 73 || c === 77 || c === 80 || c === 65 || c === 68 || c === 79 || c === 82 || c === 85 || c === 78 || c === 87 || c === 71 || c === 69) hospitalNameBefore(text, p, spans);
     }
   } else {
     EN_HOSP_CUE.lastIndex = 0;
@@ -2369,7 +2370,7 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
 const EN_AFTER_HOSPITAL = new Set(['MEDICINE', 'COURSE', 'DAY', 'DAYS', 'STAY', 'DISCHARGE', 'ADMISSION', 'ACQUIRED', 'POLICY', 'UNIT', 'BED', 'FOLLOW', 'SUMMARY',
   'TEAM', 'SERVICE', 'SERVICES', 'PHARMACY', 'RECORDS', 'RECORD', 'NOTE', 'NOTES', 'AUDIOLOGY', 'HEPATOLOGY', 'PULMONOLOGY', 'PATHOLOGY', 'LABORATORY', 'LAB', 'IMAGING',
   'OBSTETRICS', 'GYNECOLOGY', 'SURGERY', 'ICU', 'ER', 'ED', 'WARD', 'FLOOR', 'ROOM', 'BILL', 'BILLING', 'SOCIAL', 'CASE', 'ANESTHESIA', 'INFECTIOUS', 'PSYCHIATRY',
-  'PEDIATRICS', 'ORTHOPEDICS', 'ENDOCRINOLOGY', 'GASTROENTEROLOGY', 'STAFF', 'EMPLOYEE', 'VISIT', 'VISITS', 'TRANSFER', 'ARRIVAL', 'OUTPATIENT', 'INPATIENT']);
+  'PEDIATRICS', 'ORTHOPEDICS', 'ENDOCRINOLOGY', 'STAFF', 'EMPLOYEE', 'VISIT', 'VISITS', 'TRANSFER', 'ARRIVAL', 'OUTPATIENT', 'INPATIENT']);
 /** Words after a bare "Centre" that name a kind of centre, not one centre. */
 const CENTRE_GENERIC = new Set(['REFERENCE', 'RESSOURCES', 'COMPETENCE', 'CONSULTATION', 'CONSULTATIONS', 'SOINS', 'SANTE', 'READAPTATION', 'REEDUCATION', 'TRAITEMENT',
   'DEPISTAGE', 'VACCINATION', 'PLANIFICATION', 'PROTECTION', 'PREVENTION', 'LOISIRS', 'ACCUEIL', 'HEBERGEMENT', 'JOUR', 'NUIT', 'CRISE', 'ECOUTE', 'EXPERTISE',
@@ -2380,16 +2381,18 @@ const CENTRE_GENERIC = new Set(['REFERENCE', 'RESSOURCES', 'COMPETENCE', 'CONSUL
 const HOSP_GENERIC_FR = new Set(['NATIONAL', 'NATIONALE', 'REGIONAL', 'REGIONALE', 'UNIVERSITAIRE', 'EUROPEEN', 'EUROPEENNE', 'MUTUALISTE', 'MEDICAL',
   'MEDICALE', 'HOSPITALIER', 'HOSPITALIERE', 'PUBLIC', 'PUBLIQUE', 'SUPERIEUR', 'POUR', 'DES', 'DE', 'DU', 'PRIVE', 'PRIVEE', 'DEPARTEMENTAL', 'DEPARTEMENTALE', 'INTERCOMMUNAL', 'SPECIALISE', 'SPECIALISEE']);
 /** The English cue words after a hospital's name. */
+/** A specialty named after the practice's name ("Little Sprouts Pediatrics", "Smile Bright Pediatric Dentistry"): two words that are not generic before it. */
+const SPECIALTY_CUES = new Set(['Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY']);
 const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'Institute', 'Hospice', 'Medicine', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE', 'INSTITUTE', 'HOSPICE', 'MEDICINE',
-  'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH']);
-const EN_HOSP_CUE = /(?<![A-Za-z0-9_À-ÿŸ])(?:Hospital|Clinic|Infirmary|Center|Centre|Institute|Hospice|Medicine|HOSPITAL|CLINIC|INFIRMARY|CENTER|CENTRE|INSTITUTE|HOSPICE|MEDICINE|Practice|PRACTICE|Associates|ASSOCIATES|Care|CARE|Health|HEALTH)(?![A-Za-z0-9_À-ÿŸ])/g;
+  'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', ...SPECIALTY_CUES]);
+const EN_HOSP_CUE = /(?<![A-Za-z0-9_À-ÿŸ])(?:Hospital|Clinic|Infirmary|Center|Centre|Institute|Hospice|Medicine|HOSPITAL|CLINIC|INFIRMARY|CENTER|CENTRE|INSTITUTE|HOSPICE|MEDICINE|Practice|PRACTICE|Associates|ASSOCIATES|Care|CARE|Health|HEALTH|Pediatrics|Dentistry|Orthopedics|Imaging|Dermatology|Cardiology|Urology|Radiology|Oncology|Neurology|Ophthalmology|Optometry|Podiatry|Chiropractic|Audiology|Psychiatry|Counseling|Wellness|Obstetrics|Gynecology|Rheumatology|Endocrinology|Nephrology|Pulmonology|Allergy|PEDIATRICS|DENTISTRY|ORTHOPEDICS|IMAGING|DERMATOLOGY|CARDIOLOGY|UROLOGY|RADIOLOGY|ONCOLOGY|NEUROLOGY|OPHTHALMOLOGY|OPTOMETRY|PODIATRY|CHIROPRACTIC|AUDIOLOGY|PSYCHIATRY|COUNSELING|WELLNESS|OBSTETRICS|GYNECOLOGY|RHEUMATOLOGY|ENDOCRINOLOGY|NEPHROLOGY|PULMONOLOGY|ALLERGY)(?![A-Za-z0-9_À-ÿŸ])/g;
 /**
  * Cue words of a practice rather than a hospital, and the words one of which must come right before
  * them ("Eastgate Family Practice", "Granite State Cardiology Associates", "Merrimack Valley Primary
  * Care", "Heartland Home Health"; not "Good Clinical Practice", "Neurocritical Care", "Mental Health").
  */
 const SPECIALTIES = ['MEDICAL', 'SURGICAL', 'CARDIOLOGY', 'DERMATOLOGY', 'UROLOGY', 'NEUROLOGY', 'ORTHOPEDIC', 'ORTHOPAEDIC', 'PEDIATRIC', 'RADIOLOGY', 'ONCOLOGY',
-  'GASTROENTEROLOGY', 'PULMONARY', 'EYE', "WOMEN'S", 'WOMENS', 'FAMILY', 'DENTAL', 'ANESTHESIA', 'PSYCHIATRIC', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENT',
+  'PULMONARY', 'EYE', "WOMEN'S", 'WOMENS', 'FAMILY', 'DENTAL', 'ANESTHESIA', 'PSYCHIATRIC', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENT',
   'ALLERGY', 'KIDNEY', 'RENAL', 'VASCULAR', 'SURGERY', 'PHYSICIAN', 'PHYSICIANS', 'HEALTH', 'PODIATRY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'HEMATOLOGY', 'PSYCHOLOGY'];
 const PRACTICE_BEFORE = new Map<string, Set<string>>([
   ['PRACTICE', new Set(['FAMILY', 'MEDICAL', 'DENTAL', 'GROUP', 'PEDIATRIC', 'INTERNAL', 'PRIMARY', 'GENERAL'])],
@@ -2411,7 +2414,7 @@ const HOSP_GENERIC = new Set(['GENERAL', 'NATIONAL', 'MEMORIAL', 'REGIONAL', 'CO
   'PSYCHIATRY', 'OBSTETRIC', 'PRENATAL', 'VASCULAR', 'VEIN', 'WEIGHT', 'OBESITY', 'SMOKING', 'TRAVEL', 'VACCINE', 'FLU', 'INFUSION', 'CHEMOTHERAPY', 'RADIATION',
   'SPORTS', 'PHYSICAL', 'OCCUPATIONAL', 'SPEECH', 'HEARING', 'VISION', 'FOOT', 'HAND', 'THYROID', 'GERIATRIC', 'GERIATRICS', 'ONCOLOGY', 'HEMATOLOGY', 'NEPHROLOGY',
   'INTERNAL', 'DEPARTMENT', 'OUTPATIENT', 'INPATIENT', 'WALK-IN', 'SPECIALTY', 'ONCOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'DIALYSIS', 'SLEEP', 'PAIN', 'WOUND', 'DIABETES', 'ANTICOAGULATION',
-  'DEVICE', 'HOME', 'BEHAVIORAL', 'SENIOR', 'EXPRESS', 'WOMENS', "MEN'S", 'GROUP', 'ANESTHESIA', 'PODIATRY', 'ENDOCRINOLOGY', 'PSYCHOLOGY', 'GASTROENTEROLOGY', 'RADIOLOGY',
+  'DEVICE', 'HOME', 'BEHAVIORAL', 'SENIOR', 'EXPRESS', 'WOMENS', "MEN'S", 'GROUP', 'ANESTHESIA', 'PODIATRY', 'ENDOCRINOLOGY', 'PSYCHOLOGY', 'RADIOLOGY',
   'CALLED', 'SEEN', 'VISITED', 'ADMITTED', 'TRANSFERRED', 'DISCHARGED', 'FROM', 'AT', 'TO', 'IN', 'THE', 'A', 'AN']);
 /**
  * The capitalized words right before the English cue word at p (up to four, single spaces): a
@@ -2425,7 +2428,7 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   const cue = text.slice(p, e);
   const before = cc(text, p - 1), after = cc(text, e);
   if (!EN_HOSP_WORDS.has(cue) || hospWordChar(before) || hospWordChar(after)) return;
-  let start = p, words = 0, named = false, medical = false;
+  let start = p, words = 0, named = false, medical = false, names = 0;
   while (words < 4 && start >= 2 && text.charCodeAt(start - 1) === 32) {
     let a = start - 1;
     while (a > 0) { const c = text.charCodeAt(a - 1); if (isWordLetter(c) || c === 39 || c === 8217 || c === 45 || c === 46) a--; else break; }
@@ -2439,9 +2442,10 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
     }
     if (STOP.has(w) && !HOSP_GENERIC.has(w)) break;
     if (HOSP_GENERIC.has(w) && (w === 'THE' || w === 'A' || w === 'AN' || w === 'AT' || w === 'TO' || w === 'IN' || w === 'FROM' || w === 'OUR' || w === 'HIS' || w === 'HER' || w === 'MY' || w === 'YOUR' || w === 'THEIR')) break;
-    if (!HOSP_GENERIC.has(w)) named = true;
+    if (!HOSP_GENERIC.has(w)) { named = true; names++; }
     start = a; words++;
   }
+  if (SPECIALTY_CUES.has(cue) && names < 2) return;
   if (!named || ((cue === 'Center' || cue === 'Centre' || cue === 'CENTER' || cue === 'CENTRE' || cue === 'Medicine' || cue === 'MEDICINE' || PRACTICE_BEFORE.has(cue.toUpperCase())) && !medical)) return;
   spans.push({ start, end: p - 1, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name-before' });
 }
