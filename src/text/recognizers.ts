@@ -221,7 +221,14 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (c === 32 && len <= 5 && i + 1 < n) {
     // address-en: ' ' + [A-Z][a-z]+ or [A-Z]{2,} ' ' + another word
     // (or a direction first: "2210 W. Jefferson Blvd")
-    if (c1 >= 65 && c1 <= 90) { let k = i + 2; while (k < n && isAsciiLetter(t.charCodeAt(k))) k++; if ((k > i + 2 && cc(t, k) === 32) || (cc(t, k) === 46 && cc(t, k + 1) === 32)) sh |= S_ADDREN; }
+    // (a direction without its dot, "2210 W Broad St"; a numbered street, "2602 6th Ave")
+    if (c1 >= 65 && c1 <= 90) {
+      let k = i + 2; while (k < n && isAsciiLetter(t.charCodeAt(k))) k++;
+      if ((k > i + 2 && cc(t, k) === 32) || (cc(t, k) === 46 && cc(t, k + 1) === 32) || (k === i + 2 && cc(t, k) === 32 && (c1 === 78 || c1 === 83 || c1 === 69 || c1 === 87))) sh |= S_ADDREN;
+    } else if (isDigitCode(c1)) {
+      let k = i + 2; while (k < n && k - i <= 4 && isDigitCode(t.charCodeAt(k))) k++;
+      if (isLowerAscii(cc(t, k)) && isLowerAscii(cc(t, k + 1)) && cc(t, k + 2) === 32) sh |= S_ADDREN;
+    }
     // DIGIT2_SPACE: ' ' + (1-9 | 0[1-9] | 1[0-2]) + ' ' + (deux | mille | 4 digits)
     if (len <= 2 && pc === 32) {
       const d1 = len === 2 ? t.charCodeAt(s + 1) : 0;
@@ -892,7 +899,8 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`(?<![${L}])(?:${NUMW_DAY})(?:-(?:${NUMW}))*(?: (?:bis|ter))?,? ${STREET}`, 'gi') },
   { rule: 'address-en', at: S_ADDREN, label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER,
     // (the street's words capitalized or in upper case, as EHR headers print them: "456 OAK ST, SPRINGFIELD, MO")
-    re: new RegExp(`\\b\\d{1,5} (?:(?:[NSEW]|[NS][EW])\\.? )?(?:[A-Z][a-z]+ |[A-Z]{2,} ){1,4}(?:${EN_STREET}|${EN_STREET.toUpperCase()})\\.?(?:,? (?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Bldg\\.?|Floor|Fl\\.?|APT\\.?|SUITE|STE\\.?|UNIT|#) ?[\\w-]+)?\\b`, 'gu') },
+    // (numbered streets too: "9050 E 96th St", "2602 6th Ave")
+    re: new RegExp(`\\b\\d{1,5} (?:(?:[NSEW]|[NS][EW])\\.? )?(?:[A-Z][a-z]+ |[A-Z]{2,} |\\d{1,3}(?:st|nd|rd|th) ){1,4}(?:${EN_STREET}|${EN_STREET.toUpperCase()})\\.?(?:,? (?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Bldg\\.?|Floor|Fl\\.?|APT\\.?|SUITE|STE\\.?|UNIT|#) ?[\\w-]+)?\\b`, 'gu') },
 ];
 
 /**
@@ -1268,6 +1276,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (s < credEnd) { starts.push(s); ends.push(tokE); flags.push(F_CAP | F_CRED | F_STOP); continue; }
     // a pain scale before its value ("EVA 3/10", "EVA : 7"), not the first name Eva
     if (coreLen === 3 && text.startsWith('EVA', s) && /^ ?:? ?\d/.test(text.slice(tokE, tokE + 4))) f |= F_STOP;
+    // a US state's code before a ZIP code is no name ("Phoenix AZ 85015")
+    if (coreLen === 2 && !hasDot && isUpperAscii(text.charCodeAt(s + 1)) && cc(text, tokE) === 32 && isDigitCode(cc(text, tokE + 1)) && US_STATE_SET.has(text.slice(s, tokE))
+      && /^ \d{5}(?![0-9])/.test(text.slice(tokE, tokE + 7))) f |= F_STOP;
     // no name: a capital inside a word or after a unit's slash ("ng/mL. OMS", "ng/L. ETT": no initial "L."), a word after
     // the article l' ("l'ELSA", an acronym), a mixed-case word glued to a digit ("PaO2", "SpO2", "HbA1c")
     const pb = cc(text, s - 1);
@@ -2205,6 +2216,9 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     const city = m[3]!;
     // (the tail of a record number, "MRN: LIMA-55021⏎Visit date", "SP24-06613": no postal code; "F-75013 Paris" is one)
     if (cc(text, zs - 1) === 45 && (isDigitCode(cc(text, zs - 2)) || (isWordLetter(cc(text, zs - 2)) && isWordLetter(cc(text, zs - 3))))) continue;
+    // (a US ZIP code after its state, "Columbus, OH 43204⏎Pt:": the next line is no city; nor in English text across a line break)
+    if ((cc(text, zs - 1) === 32 && isUpperAscii(cc(text, zs - 2)) && isUpperAscii(cc(text, zs - 3)) && !isWordLetter(cc(text, zs - 4)) && US_STATE_SET.has(text.slice(zs - 3, zs - 1)))
+      || (patternLang === 'en' && m[2]!.includes('\n'))) continue;
     const cityStart = zs + m[1]!.length + m[2]!.length;
     const key = fold(city.split(/[ \-\n]/)[0]!);
     if (STOP.has(key) && key !== 'LA' && key !== 'LE' && key !== 'LES') continue;
@@ -2248,6 +2262,7 @@ function counties(text: string, spans: Span[]): void {
     spans.push({ start: m.index, end: m.index + m[0].length, label: 'CITY', score: 0.7, rule: 'county' });
   }
 }
+const US_STATE_SET = new Set(US_STATES.split('|'));
 const CITY_STATES = new Set(US_STATES.split('|').filter((s) => !['MD', 'PA', 'IN', 'OR', 'ME', 'OK', 'HI', 'DE', 'AL', 'ID', 'CO'].includes(s)));
 /**
  * At each ", " + state code (not before a ZIP code, which zip-us takes): the one to three words
