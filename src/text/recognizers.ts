@@ -701,7 +701,7 @@ const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portabl
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
 const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP|[Dd]ays?|DAYS?|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA)(?: de)? ?:? ?)`, 'y');
 /** English words right before a month/day that make it a date ("on 2/5", "since 2/10", "last dose 2/3", "DOS: 2/5"). */
-const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|starting|started|effective|of|DOS|DOB|admitted|discharged)\s?:?\s?)/iy;
+const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|starting|started|effective|of|DOS|DOB|admitted|discharged|delivered|placed|given|done|drawn|received|sent|scheduled|called|ends?|ended|expires?|stopped|changed|obtained|performed|completed|collected|filled|refilled|signed|faxed|mailed)\s?:?\s?)/iy;
 const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|cot[ée]e?/i;
 const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 && m <= 12;
 
@@ -753,7 +753,7 @@ export const RULES: RegexRule[] = [
     // (a month of one digit before a slash too: "seen in urgent care 2/2024")
     re: new RegExp(`${B}(?:(?:0[1-9]|1[0-2]) ?[\\/ ] ?|[1-9]\\/)(?:19|20)\\d{2}${E}`, 'g') },
   { rule: 'year', at: S_Y4, label: 'DATE', score: 0.4, needs: C_DIGIT,
-    re: new RegExp(`(?<![${L}°/.,:-])(?:19[0-9]{2}|20[0-4][0-9])(?:-(?:19[0-9]{2}|20[0-4][0-9]))?(?![${L}/]|[.,]\\d|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|l|UI|µg|€|euros?|%|kg|m|km|cm|mm|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
+    re: new RegExp(`(?<![${L}°/.,:-])(?:19[0-9]{2}|20[0-4][0-9])(?:-(?:19[0-9]{2}|20[0-4][0-9]))?(?![${L}/]|[.,]\\d|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|l|UI|IU|units?|mcg|µg|€|euros?|%|kg|m|km|cm|mm|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
   { rule: 'date-compact', at: S_8, label: 'DATE', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${E}`, 'g') },
   // DDMMYY after a date's cue word ("vit en EHPAD depuis le 211017")
@@ -959,7 +959,7 @@ const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'E
   'BEAU-FRERE', 'BELLE-SOEUR', 'BELLE-FILLE', 'BEAU-FILS', 'BELLE-MERE', 'BEAU-PERE', 'GRAND-MERE', 'GRAND-PERE',
   'NEPHEW', 'AUNT', 'UNCLE', 'GRANDSON', 'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'FRIEND', 'NEIGHBOR', 'NEIGHBOUR', 'BOYFRIEND', 'GIRLFRIEND',
   'BABY', 'BOY', 'GIRL', 'BEBE', 'GARCON', 'NOURRISSON',
-  'FIANCE', 'FIANCEE', 'NAMED', 'PRENOMME', 'PRENOMMEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW']);
+  'FIANCE', 'FIANCEE', 'NAMED', 'PARENTS', 'PARENT', 'MOM', 'DAD', 'PRENOMME', 'PRENOMMEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW']);
 /**
  * Health professions heading a signature or a care-team line ("Psychologue : Zulmira Mauran"): a
  * weaker cue than a title — the next word is a name when it is a known name, upper case or an
@@ -987,7 +987,7 @@ const STOP = new Set([
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   // English notes' exam headings and verbs, team roles and units ("Abd soft", "Denies tob", "Accepting MD:", "MICU Blue")
-  'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'DEA', 'NA', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
+  'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'DEA', 'NA', 'NPI', 'UPIN', 'CASE', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'REGISTRATION', 'DEMOGRAPHICS', 'INFORMATION', 'INSTRUCTIONS', 'SUMMARY', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
   'REQUESTING', 'ORDERING', 'CONSULTING', 'SUPERVISING', 'RECEIVING', 'COVERING', 'PORTAL', 'MESSAGE', 'MICU', 'SICU', 'CCU', 'NICU', 'PICU', 'HCV', 'HBV', 'HIV',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
@@ -2294,7 +2294,20 @@ function cityState(text: string, spans: Span[]): void {
     if (start < 0) continue;
     let w0 = start;
     while (w0 < at && text.charCodeAt(w0) !== 32 && text.charCodeAt(w0) !== 45) w0++;
-    if (STOP.has(fold(text.slice(start, w0)))) continue;
+    // (a stop word first, "From El Paso, TX": the city starts after it)
+    if (STOP.has(fold(text.slice(start, w0)))) {
+      if (w0 >= at || text.charCodeAt(w0) !== 32) continue;
+      start = w0 + 1; w0 = start;
+      while (w0 < at && text.charCodeAt(w0) !== 32 && text.charCodeAt(w0) !== 45) w0++;
+      if (STOP.has(fold(text.slice(start, w0)))) continue;
+    }
+    // a person and a credential (MA: medical assistant, MS), not a city: after an initial ("D. Boateng, MA"), or, before MA
+    // or MS, a first name then another word that is no known city ("Kim Ngo, MA")
+    if (start >= 3 && text.charCodeAt(start - 1) === 32 && text.charCodeAt(start - 2) === 46 && isUpperAscii(text.charCodeAt(start - 3)) && !isWordLetter(cc(text, start - 4))) continue;
+    if (w0 < at && text.charCodeAt(w0) === 32 && text.charCodeAt(at + 2) === 77 && (text.charCodeAt(at + 3) === 65 || text.charCodeAt(at + 3) === 83)) {
+      const lex = tokenLexicon();
+      if ((((lex.get(fold(text.slice(start, w0))) ?? 0) & (LEX_FIRST | LEX_CITY | LEX_CITY_PREFIX)) === LEX_FIRST) && !(((lex.get(fold(text.slice(start, at))) ?? 0) & LEX_CITY))) continue;
+    }
     spans.push({ start, end: at, label: 'CITY', score: 0.7, rule: 'city-state' });
   }
 }
@@ -2583,17 +2596,17 @@ export function labelIdentifiers(text: string, spans: Span[]): void {
     for (let m = ID_LABEL_CUES.exec(before); m !== null; m = ID_LABEL_CUES.exec(before)) { last = m[0]; lastEnd = m.index + last.length; }
     if (last !== null && !GENERIC_ID_CUE.test(before.slice(lastEnd))) s.label = idLabelOf(last);
   }
-  // a number right after an id cue is that identifier, not a NIR without a valid key ("NDA 2024051400317": 13 digits)
+  // a number right after an id cue is that identifier, not a NIR without a valid key ("NDA 2024051400317": 13 digits) nor an SSN ("MRN: 100-47-2291")
   let w = 0;
   for (let r = 0; r < spans.length; r++) {
     const s = spans[r]!;
-    if (s.label === 'NIR' && s.score < 1 && s.rule !== 'id-cue' && coveredByIdCue(spans, s)) continue;
+    if (((s.label === 'NIR' && s.score < 1) || s.label === 'SSN') && s.rule !== 'id-cue' && coveredByIdCue(spans, s)) continue;
     spans[w++] = s;
   }
   spans.length = w;
 }
 function coveredByIdCue(spans: readonly Span[], s: Span): boolean {
-  for (const t of spans) if (t.rule === 'id-cue' && t.label !== 'NIR' && t.start <= s.start && t.end >= s.end) return true;
+  for (const t of spans) if (t.rule === 'id-cue' && t.label !== 'NIR' && t.label !== 'SSN' && t.start <= s.start && t.end >= s.end) return true;
   return false;
 }
 

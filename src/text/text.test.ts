@@ -296,6 +296,11 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   // US addresses: a direction without its dot, numbered streets; the line after "ST 12345" is no city; a state's code before a ZIP is no name
   assert.deepEqual(labels('2210 W Broad St, Suite 300, Columbus, OH 43204\nPt: seen. Moved to 4902 N 19th Ave Apt 221, Phoenix AZ 85015; 2602 6th Ave.', 'en'),
     [['ADDRESS', '2210 W Broad St, Suite 300'], ['CITY', 'Columbus'], ['ZIP', '43204'], ['ADDRESS', '4902 N 19th Ave Apt 221'], ['CITY', 'Phoenix'], ['ZIP', '85015'], ['ADDRESS', '2602 6th Ave']]);
+  // English: a person and a credential are no city ("D. Boateng, MA", "Kim Ngo, MA"; "Chelsea, MA" is one; a stop word before a city is
+  // left out: "From El Paso, TX"); "Parents:" is a cue; units and verbs around numbers ("2000 IU" no year; "delivered 2/10" a date);
+  // the number after "MRN:" is no SSN
+  assert.deepEqual(labels('Given by D. Boateng, MA. Reply from Kim Ngo, MA. Seen in Chelsea, MA. From El Paso, TX. Parents: Parisa Rahimi (mom). Vitamin D 2000 IU. Concentrator delivered 2/10. MRN: 100-47-2291.', 'en'),
+    [['NAME', 'D. Boateng'], ['NAME', 'Kim Ngo'], ['CITY', 'Chelsea'], ['CITY', 'El Paso'], ['NAME', 'Parisa Rahimi'], ['DATE', '2/10'], ['MRN', '100-47-2291']]);
   // numbers of US forms after their cue; letter-led record numbers; a qualifier in brackets; not "in order to", not a PCR test
   assert.deepEqual(labels('MRN: SA-2287741; MRN HRMC0091834; MRN (sending): CBCH-20017; FIN: 9100283374; Chart # NDR-10447; Visit #: QC-W-240706-031; referral #24-00193; Order # RQ9917452; REQUISITION: RQ-5529014; auth # A24-3318827; Agency ID BHH-23-08817; interpreter ID 402265; Lic. #PT014882.', 'en').filter(([l]) => l !== 'DATE'),
     [['MRN', 'SA-2287741'], ['MRN', 'HRMC0091834'], ['MRN', 'CBCH-20017'], ['ID', '9100283374'], ['ID', 'NDR-10447'], ['ID', 'QC-W-240706-031'], ['ID', '24-00193'], ['ID', 'RQ9917452'], ['ID', 'RQ-5529014'],
