@@ -786,6 +786,11 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}0[1-9](?:[ .]?\\d{2}){3}\\d?(?![ .]?[0-9])`, 'g'),
     check: (m, text) => (endsWithMatch(PHONE_CUE_BEFORE, text.slice(Math.max(0, m.index - 40), m.index)) ? 0.6 : null) },
   // a US post office box: "PO Box 4471", "P.O. Box 12" (looked for only in texts that write "Box")
+  // a letter's place and date: "Saint-Flour, le 28 août 2024" at a line's start, "Fait à Crest, le 02/09/2024" (the town in no dictionary too)
+  { rule: 'city-heading', label: 'CITY', score: 0.75, needs: C_DIGIT | C_UPPER, gate: (t) => t.includes(', le '),
+    re: /(?<=(?:^|\n)[ \t]*|(?<![A-Za-zÀ-ÿ])[Ff]ait à )[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?:[ \-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|d['’])[ \-])?[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*){0,3}(?=, le (?:\d|1er|premier))/g,
+    // (not a salutation or a title: "Madame, le 3 mars vous avez…")
+    check: (m) => { const w = fold(m[0].split(/[ \-]/)[0]!); return STOP.has(w) || TITLES.has(w) || CUES.has(w) || PROFESSIONS.has(w) ? null : 0.75; } },
   { rule: 'po-box', label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER, gate: (t) => t.includes('Box') || t.includes('BOX'),
     re: /(?<![A-Za-z0-9])(?:P\.? ?O\.?|Post Office) Box #? ?\d{1,6}(?![0-9])/gi },
   // ---- identifiers with a checksum or a fixed shape
@@ -845,7 +850,8 @@ export const RULES: RegexRule[] = [
     check: (m) => { const c = checkNir(m[0]); return c.keyValid ? 1 : c.hasKey ? 0.8 : c.wellFormed ? 0.7 : null; } },
   { rule: 'iban', label: 'IBAN', score: 1, needs: C_DIGIT | C_UPPER | G_UUD,
     re: new RegExp(`${B}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${E}`, 'g'),
-    check: (m) => (isValidIban(m[0]) ? 1 : null) },
+    // (a wrong key after the word IBAN too: a mistyped account number still identifies)
+    check: (m, text) => (isValidIban(m[0]) ? 1 : /IBAN\W{0,6}$/i.test(text.slice(Math.max(0, m.index - 10), m.index)) ? 0.7 : null) },
   { rule: 'ssn', at: S_SSN, label: 'SSN', score: 0.7, needs: C_DIGIT | C_DASH,
     re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'g'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
   // a Medicare Beneficiary Identifier (HIPAA's identifier 9): 11 characters of a fixed pattern, no S, L, O, I, B, Z
@@ -864,7 +870,7 @@ export const RULES: RegexRule[] = [
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2,
     // (US forms' numbers too: FIN, NPI, CLIA, SN, UNOS ID; a Maghreb identity card's CIN; a qualifier in brackets, "MRN (sending):";
     // a value may start with letters, "MRN: SA-2287741", "MRN HRMC0091834": 4 digits or more among letters, dots and hyphens)
-    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
+    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
   // (the number may be written in parts: "Dossier n° 2024-000123"); the cue ends a word
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, idc: true,
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
@@ -1077,7 +1083,7 @@ const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 
  */
 const WORD = new RegExp(`[A-ZÀ-ÖØ-Þ]\\.(?:-[A-ZÀ-ÖØ-Þ]\\.)+|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:${[...CUE_WORDS, 'sœur'].join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ])`, 'g');
 const PLURAL_TITLE = /^(?:Drs|DRS|Dres|DRES|Docteurs|DOCTEURS|Mmes|MMES|MM)\.?$/;
-const LIST_GAP = /^(?:, | and | et | & |, and |, et )$/;
+const LIST_GAP = /^(?:, | and | et | & |, and |, et | \/ |\/)$/;
 /** Between a birth name and a married name: " épouse ", " ép. ", " veuve ", " née " (any case). */
 const MARRIED_GAP = /^ (?:[ée]pouse|[ÉE]POUSE|[ée]p\.|veuve|VEUVE|n[ée]e) $/;
 const INITIALS = /^(?:[A-ZÀ-Þ](?:(?:\.?-|\.)[A-ZÀ-Þ])+|Ph|Ch|Th|Chr)$/; // ("Ph." Philippe, "Ch." Christophe, "Th." Thierry)
@@ -2316,7 +2322,7 @@ const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:(?:[A-Z][a-z]+|[A-Z]{
 const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
 
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
-const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\b[Cc]entre (?:[Mm][ée]dical|[Oo]phtalmologique|de [Rr][ée][ée]ducation(?: [Ff]onctionnelle)?|de [Rr][ée]adaptation(?: [Ff]onctionnelle)?|d['’][Ii]magerie(?: [Mm][ée]dicale)?|d['’][Hh][ée]modialyse|de [Dd]ialyse|de [Rr]adiologie|de [Ss]oins de [Ss]uite|de [Cc]anc[ée]rologie|de [Ll]utte [Cc]ontre le [Cc]ancer|[Mm][ée]dico-[Pp]sychologique|de [Gg][ée]riatrie)|\bCentre(?= (?:de |d['’])?\p{Lu})|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?:(?: (?:de la|du|des|de|la|le|les))? | (?:de l|d)['’])((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
+const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\b[Cc]entre (?:[Mm][ée]dical|[Oo]phtalmologique|de [Rr][ée][ée]ducation(?: [Ff]onctionnelle)?|de [Rr][ée]adaptation(?: [Ff]onctionnelle)?|d['’][Ii]magerie(?: [Mm][ée]dicale)?|d['’][Hh][ée]modialyse|de [Dd]ialyse|de [Rr]adiologie|de [Ss]oins de [Ss]uite|de [Cc]anc[ée]rologie|de [Ll]utte [Cc]ontre le [Cc]ancer|[Mm][ée]dico-[Pp]sychologique|de [Gg][ée]riatrie)|\bCentre(?= (?:de |d['’])?\p{Lu})|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bPharmacie|\bPHARMACIE|(?<=\b(?:la|une|cette|en|à) )pharmacie|\bLaboratoire(?: d['’]analyses(?: [Mm][ée]dicales)?| de [Bb]iologie(?: [Mm][ée]dicale)?)?|\bLABORATOIRE|(?<=\b(?:le|au|un|du) )laboratoire(?: d['’]analyses(?: m[ée]dicales)?| de biologie(?: m[ée]dicale)?)?|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?:(?: (?:de la|du|des|de|la|le|les))? | (?:de l|d)['’])((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
 const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
 /**
  * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
@@ -2326,13 +2332,14 @@ const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 
   'Clinic', 'Center', 'Infirmary', 'HOSPITAL', 'CLINIC', 'CENTER', 'CENTRE', 'INFIRMARY', 'Institute', 'INSTITUTE', 'Hospice', 'HOSPICE', 'Medicine', 'MEDICINE',
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH',
   'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY',
+  'Pharmacie', 'PHARMACIE', 'pharmacie', 'Laboratoire', 'LABORATOIRE', 'laboratoire',
   'Institut', 'INSTITUT', 'Polyclinique', 'polyclinique', 'POLYCLINIQUE', 'Fondation', 'FONDATION', 'Maternité', 'Maternite', 'MATERNITÉ', 'MATERNITE']);
 addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
 function isHospCue(t: string, p: number, i: number): boolean {
   const c = t.charCodeAt(p), len = i - p;
   // (the lower-case cues: hôpital/hopital, clinique, centre, groupe, polyclinique — "première", "cure" are tested no further)
   return len <= 15 && (c === 72 || c === 67 || c === 71 || c === 73 || c === 80 || c === 70 || c === 77 || c === 65 || c === 68 || c === 79 || c === 82 || c === 85 || c === 78 || c === 87 || c === 69
-    || (c === 104 && len === 7) || (c === 99 && (len === 8 || len === 6)) || (c === 103 && len === 6) || (c === 112 && len === 12))
+    || (c === 104 && len === 7) || (c === 99 && (len === 8 || len === 6)) || (c === 103 && len === 6) || (c === 112 && (len === 12 || len === 9)) || c === 76 || (c === 108 && len === 11))
     && HOSP_CUES.has(t.slice(p, i));
 }
 let hospS = new Int32Array(16), nHosp = 0;
@@ -2372,7 +2379,8 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     // (after Hôpital it may: "Hôpital Européen Georges-Pompidou")
     if (HOSP_GENERIC_FR.has(w0) && (m[0].charCodeAt(0) | 32) === 105) return;
     // "Centre de Kerpape", "Centre Léon Bérard" (a bare "Centre" before a name: not "Centre de Référence", "Centre Médical…")
-    if ((m[0].charCodeAt(0) | 32) === 99 && m[0].charCodeAt(1) === 101 && (CENTRE_GENERIC.has(w0) || HOSP_GENERIC_FR.has(w0))) return;
+    const c0 = m[0].charCodeAt(0) | 32, c1 = m[0].charCodeAt(1) | 32;
+    if (((c0 === 99 && c1 === 101) || c0 === 108 || (c0 === 112 && c1 === 104)) && (CENTRE_GENERIC.has(w0) || HOSP_GENERIC_FR.has(w0))) return;
     // English "Hospital" before a service or a word of the stay, not a name: "Hospital Medicine", "Hartford Hospital Audiology", "Hospital Course"
     if ((m[0].startsWith('Hospital') || m[0].startsWith('HOSPITAL')) && (EN_AFTER_HOSPITAL.has(w0) || HOSP_GENERIC.has(w0))) return;
     const start = m.index + m[0].length - g.length;
@@ -2405,7 +2413,8 @@ const CENTRE_GENERIC = new Set(['REFERENCE', 'RESSOURCES', 'COMPETENCE', 'CONSUL
   'DIAGNOSTIC', 'RECHERCHE', 'FORMATION', 'TRANSFUSION', 'REGULATION', 'APPEL', 'ALERTE', 'ANTIPOISON', 'ANTI-POISON', 'COORDINATION', 'LUTTE', 'ACTION', 'AIDE', 'ETUDE',
   'EVALUATION', 'ORIENTATION', 'DOCUMENTATION', 'GESTION', 'INFORMATION', 'HOSPITALIER', 'HOSPITALIERE', 'MEDICAL', 'MEDICO-PSYCHOLOGIQUE', 'OPHTALMOLOGIQUE', 'IMAGERIE',
   'HEMODIALYSE', 'DIALYSE', 'RADIOLOGIE', 'GERIATRIE', 'CANCEROLOGIE', 'NATIONAL', 'REGIONAL', 'DEPARTEMENTAL', 'COMMUNAL', 'INTERCOMMUNAL', 'SOCIAL', 'ANTI', 'VILLE',
-  'PERINATAL', 'MATERNEL', 'MENTALE', 'PUBLIQUE', 'SEXUELLE', 'INFANTILE', 'UNIVERSITAIRE', 'CMP', 'CMPP', 'CSAPA', 'CAARUD', 'PMI', 'CPAM', 'CAF', 'SSR', 'DE', 'DU', 'DES', 'ET', 'POUR']);
+  'BIOCHIMIE', 'HEMATOLOGIE', 'MICROBIOLOGIE', 'BACTERIOLOGIE', 'VIROLOGIE', 'PARASITOLOGIE', 'IMMUNOLOGIE', 'ANATOMIE', 'PATHOLOGIE', 'GENETIQUE', 'BIOLOGIE',
+  'ANALYSES', 'CENTRAL', 'CENTRALE', 'POLYVALENT', 'HOSPITALIERE', 'GARDE', 'PERINATAL', 'MATERNEL', 'MENTALE', 'PUBLIQUE', 'SEXUELLE', 'INFANTILE', 'UNIVERSITAIRE', 'CMP', 'CMPP', 'CSAPA', 'CAARUD', 'PMI', 'CPAM', 'CAF', 'SSR', 'DE', 'DU', 'DES', 'ET', 'POUR']);
 const HOSP_GENERIC_FR = new Set(['NATIONAL', 'NATIONALE', 'REGIONAL', 'REGIONALE', 'UNIVERSITAIRE', 'EUROPEEN', 'EUROPEENNE', 'MUTUALISTE', 'MEDICAL',
   'MEDICALE', 'HOSPITALIER', 'HOSPITALIERE', 'PUBLIC', 'PUBLIQUE', 'SUPERIEUR', 'POUR', 'DES', 'DE', 'DU', 'PRIVE', 'PRIVEE', 'DEPARTEMENTAL', 'DEPARTEMENTALE', 'INTERCOMMUNAL', 'SPECIALISE', 'SPECIALISEE']);
 /** The English cue words after a hospital's name. */

@@ -301,6 +301,11 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   // the number after "MRN:" is no SSN
   assert.deepEqual(labels('Given by D. Boateng, MA. Reply from Kim Ngo, MA. Seen in Chelsea, MA. From El Paso, TX. Parents: Parisa Rahimi (mom). Vitamin D 2000 IU. Concentrator delivered 2/10. MRN: 100-47-2291.', 'en'),
     [['NAME', 'D. Boateng'], ['NAME', 'Kim Ngo'], ['CITY', 'Chelsea'], ['CITY', 'El Paso'], ['NAME', 'Parisa Rahimi'], ['DATE', '2/10'], ['MRN', '100-47-2291']]);
+  // French GP notes: a letter's place and date ("Saint-Flour, le 28 août 2024", "Fait à Crest, le …"; not "Madame, le 3 mars"); pharmacies
+  // and laboratories by name (not "Pharmacie du Centre", "laboratoire BIOCHIMIE"); "Drs X / Y"; a Corsican ADELI; an IBAN with a wrong key after "IBAN"
+  assert.deepEqual(labels("Saint-Flour, le 28 août 2024\nMadame, le 3 mars. Fait à Crest, le 02/09/2024. Pharmacie Lannelongue ; Laboratoire Bio Sud Corse ; Pharmacie du Centre ; le laboratoire BIOCHIMIE. Cabinet Drs LEMAIRE / FONTANEL. ADELI 2A6023418. IBAN FR76 1690 6000 1702 4518 3321 094."),
+    [['CITY', 'Saint-Flour'], ['DATE', '28 août 2024'], ['DATE', '3 mars'], ['CITY', 'Crest'], ['DATE', '02/09/2024'], ['HOSPITAL', 'Lannelongue'], ['HOSPITAL', 'Bio Sud Corse'],
+      ['NAME', 'LEMAIRE'], ['NAME', 'FONTANEL'], ['ID', '2A6023418'], ['IBAN', 'FR76 1690 6000 1702 4518 3321 094']]);
   // numbers of US forms after their cue; letter-led record numbers; a qualifier in brackets; not "in order to", not a PCR test
   assert.deepEqual(labels('MRN: SA-2287741; MRN HRMC0091834; MRN (sending): CBCH-20017; FIN: 9100283374; Chart # NDR-10447; Visit #: QC-W-240706-031; referral #24-00193; Order # RQ9917452; REQUISITION: RQ-5529014; auth # A24-3318827; Agency ID BHH-23-08817; interpreter ID 402265; Lic. #PT014882.', 'en').filter(([l]) => l !== 'DATE'),
     [['MRN', 'SA-2287741'], ['MRN', 'HRMC0091834'], ['MRN', 'CBCH-20017'], ['ID', '9100283374'], ['ID', 'NDR-10447'], ['ID', 'QC-W-240706-031'], ['ID', '24-00193'], ['ID', 'RQ9917452'], ['ID', 'RQ-5529014'],
