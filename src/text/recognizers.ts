@@ -993,7 +993,7 @@ const STOP = new Set([
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   // English notes' exam headings and verbs, team roles and units ("Abd soft", "Denies tob", "Accepting MD:", "MICU Blue")
-  'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'DEA', 'NA', 'NPI', 'UPIN', 'CASE', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'REGISTRATION', 'DEMOGRAPHICS', 'INFORMATION', 'INSTRUCTIONS', 'SUMMARY', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
+  'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'ELISA', 'DEA', 'NA', 'NPI', 'UPIN', 'CASE', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'REGISTRATION', 'DEMOGRAPHICS', 'INFORMATION', 'INSTRUCTIONS', 'SUMMARY', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
   'REQUESTING', 'ORDERING', 'CONSULTING', 'SUPERVISING', 'RECEIVING', 'COVERING', 'PORTAL', 'MESSAGE', 'MICU', 'SICU', 'CCU', 'NICU', 'PICU', 'HCV', 'HBV', 'HIV',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
@@ -1225,7 +1225,7 @@ let nText = '', nStarts: number[] = [], nEnds: number[] = [], nFlags: number[] =
 function gapOk(i: number, allowComma = false): boolean {
   if (i < 0 || i + 1 >= nCount) return false;
   const a = nEnds[i]!, b = nStarts[i + 1]!;
-  if (b - a > 3) return false;
+  if (b - a > 2) return false;
   for (let k = a; k < b; k++) {
     const c = nText.charCodeAt(k);
     if (c === 32 || c === 160) continue;
@@ -1434,7 +1434,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     isName[i] = 1;
     let k = i, count = 1;
     for (;;) {
-      if (count >= 4 || k + 1 >= n) break;
+      // (a possessive ends the name: "Dr. Batista's ACL protocol")
+      if (count >= 4 || k + 1 >= n || possessiveAt(text, ends[k]!)) break;
       if ((gapOk(k) || (flags[k]! & F_INITIAL && gapOkLoose(text, ends[k]!, starts[k + 1]!))) && nameLike(k + 1) && extendOk(flags[k + 1]!, flags[i]!)) { k++; count++; isName[k] = 1; continue; }
       // a month that is a first name ends a name ("Mme Tran Thi Mai, 67 ans"; not before a day or a year)
       if (gapOk(k) && (flags[k + 1]! & (F_STOP | F_FIRST)) === (F_STOP | F_FIRST) && MONTH_NAMES.has(fold(text.slice(starts[k + 1]!, ends[k + 1]!)))
@@ -1521,9 +1522,23 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // an eponym, not a person: "Murphy sign", "Allen test", "Leopold maneuvers", "signe de Babinski" (not after a title: "Dr Allen test…")
     if (!(i > 0 && (flags[i - 1]! & F_TITLE) && gapOkTitle(text, ends[i - 1]!, starts[i]!, true)) && eponymAround(text, starts[i]!, end)) { i = k; continue; }
     spans.push({ start: starts[i]!, end, label: 'NAME', score: best ? 0.8 : 0.6, rule: best ? 'name-anchor' : 'name-extend' });
+    // (the surest names are looked for again: after a title or a cue, or of two words or more with a known first name)
+    let firstIn = false;
+    for (let q = i; q <= k; q++) if ((flags[q]! & (F_FIRST | F_AMBIG)) === F_FIRST) firstIn = true;
+    if ((i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) !== 0) || (k > i && firstIn)) for (let q = i; q <= k; q++) rememberName(text, starts[q]!, ends[q]!, flags[q]!);
     i = k;
   }
   lowerCaseNames(text, spans, lex, isName);
+  // the same name again elsewhere in the document, alone ("PCP: Dr. Benjamin Ashworth-Cole" … "atorvastatin — Ashworth-Cole")
+  if (nSeen > 0) {
+    for (let i = 0; i < n; i++) {
+      const f = flags[i]!;
+      if (isName[i] || !(f & F_CAP) || (f & (F_STOP | F_TITLE | F_CUE | F_PROF | F_INITIAL | F_CRED)) || ((f & (F_AMBIG | F_WORDNAME)) && (f & F_SENT))) continue;
+      const a = starts[i]!, e = text.charCodeAt(ends[i]! - 1) === 46 ? ends[i]! - 1 : ends[i]!;
+      if (seenName(text, a, e) && !eponymAround(text, a, e)) spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-again' });
+    }
+    nSeen = 0;
+  }
   // cities from the dictionary (one or two tokens), capitalized, not ambiguous unless after "à"/"in"
   for (let i = 0; i < n; i++) {
     const f = flags[i]!;
@@ -1818,6 +1833,35 @@ function placesAfterWords(text: string, spans: Span[], isName: Uint8Array): void
     spans.push({ start: s, end: nEnds[k]!, label: 'CITY', score: 0.7, rule: 'city-residence' });
     i = k;
   }
+}
+/**
+ * The name words found in the document (recognizeNames), to find them again alone: up to 64, each
+ * of 3 letters or more (no initial, no word of the lists), kept as upper-case keys; a bit per length
+ * and per first letter rules out most words before any substring is made.
+ */
+const SEEN_MAX = 64;
+const seenKeys: string[] = [];
+let nSeen = 0, seenLens = 0, seenFirst = 0;
+function rememberName(text: string, s: number, e: number, f: number): void {
+  if (text.charCodeAt(e - 1) === 46) e--;
+  const len = e - s;
+  // (not an acronym: a word of four upper-case letters or fewer, "ACL")
+  if (len < 3 || len > 30 || nSeen >= SEEN_MAX || (f & (F_STOP | F_TITLE | F_CUE | F_PROF | F_INITIAL | F_CRED)) || (len <= 4 && (f & F_UPPER))) return;
+  if (nSeen === 0) { seenLens = 0; seenFirst = 0; }
+  seenKeys[nSeen++] = text.slice(s, e).toUpperCase();
+  seenLens |= 1 << len;
+  seenFirst |= 1 << ((text.charCodeAt(s) | 32) & 31);
+}
+function possessiveAt(text: string, e: number): boolean {
+  const c = text.charCodeAt(e - 2);
+  return (c === 39 || c === 8217) && (text.charCodeAt(e - 1) | 32) === 115;
+}
+function seenName(text: string, s: number, e: number): boolean {
+  const len = e - s;
+  if (len < 3 || len > 30 || !(seenLens & (1 << len)) || !(seenFirst & (1 << ((text.charCodeAt(s) | 32) & 31)))) return false;
+  const k = text.slice(s, e).toUpperCase();
+  for (let q = 0; q < nSeen; q++) if (seenKeys[q] === k) return true;
+  return false;
 }
 /** 1-2 spaces (or no-break spaces) between a and b: resolveOverlaps merges NAME spans this close. */
 function spacesOnly(text: string, a: number, b: number): boolean {

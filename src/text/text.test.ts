@@ -306,6 +306,10 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   assert.deepEqual(labels("Saint-Flour, le 28 août 2024\nMadame, le 3 mars. Fait à Crest, le 02/09/2024. Pharmacie Lannelongue ; Laboratoire Bio Sud Corse ; Pharmacie du Centre ; le laboratoire BIOCHIMIE. Cabinet Drs LEMAIRE / FONTANEL. ADELI 2A6023418. IBAN FR76 1690 6000 1702 4518 3321 094."),
     [['CITY', 'Saint-Flour'], ['DATE', '28 août 2024'], ['DATE', '3 mars'], ['CITY', 'Crest'], ['DATE', '02/09/2024'], ['HOSPITAL', 'Lannelongue'], ['HOSPITAL', 'Bio Sud Corse'],
       ['NAME', 'LEMAIRE'], ['NAME', 'FONTANEL'], ['ID', '2A6023418'], ['IBAN', 'FR76 1690 6000 1702 4518 3321 094']]);
+  // a name found with a title, a cue or a first name is found again alone ("… — Ashworth-Cole —"), not an acronym, not at a sentence's
+  // start when it is also a word, not an eponym; a possessive ends a name ("Dr. Batista's ACL protocol")
+  assert.deepEqual(labels("PCP: Dr. Benjamin Ashworth-Cole\natorvastatin — Ashworth-Cole — daily. Per Dr. Batista's ACL protocol; ACL tear. Rose Martin came. Rose bushes. Martin sign.", 'en'),
+    [['NAME', 'Benjamin Ashworth-Cole'], ['NAME', 'Ashworth-Cole'], ['NAME', "Batista's"], ['NAME', 'Rose Martin']]);
   // numbers of US forms after their cue; letter-led record numbers; a qualifier in brackets; not "in order to", not a PCR test
   assert.deepEqual(labels('MRN: SA-2287741; MRN HRMC0091834; MRN (sending): CBCH-20017; FIN: 9100283374; Chart # NDR-10447; Visit #: QC-W-240706-031; referral #24-00193; Order # RQ9917452; REQUISITION: RQ-5529014; auth # A24-3318827; Agency ID BHH-23-08817; interpreter ID 402265; Lic. #PT014882.', 'en').filter(([l]) => l !== 'DATE'),
     [['MRN', 'SA-2287741'], ['MRN', 'HRMC0091834'], ['MRN', 'CBCH-20017'], ['ID', '9100283374'], ['ID', 'NDR-10447'], ['ID', 'QC-W-240706-031'], ['ID', '24-00193'], ['ID', 'RQ9917452'], ['ID', 'RQ-5529014'],
