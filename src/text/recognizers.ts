@@ -447,6 +447,9 @@ function nextAfterSpace(t: string, i: number, allowed: string): boolean {
   return c >= 0 && allowed.includes(String.fromCharCode(isAsciiLetter(c) ? c | 32 : c));
 }
 let idcS = new Int32Array(16), nIdc = 0;
+/** foldHash of each id-cue word. */
+const IDC_HASH = new Uint8Array(4096);
+for (const w of IDC_WORDS) IDC_HASH[foldHash(w, 0, w.length)] = 1;
 const IDC_BEFORE_NO = new Set(['visite', 'passage', 'venue', 'séjour', 'sejour', 'dossier']);
 function threeLetterIdc(a: number, b: number, c: number): boolean {
   return (a === 106 && b === 111 && c === 98) || (a === 108 && b === 97 && c === 98) || (a === 108 && b === 105 && c === 99) || (a === 112 && b === 99 && c === 114);
@@ -461,6 +464,8 @@ function idcWord(t: string, p: number, i: number): void {
   else if (len === 7 && (((t.charCodeAt(p) | 32) === 112 && (t.charCodeAt(p + 2) | 32) === 116) || (t.charCodeAt(p) | 32) === 109)
     && !((cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 105 || (cc(t, i + 1) | 32) === 114)))) return;
   else {
+    // (a hash of the folded letters first: "consultation", "traitement", "réanimation" share a word-filter key with cue words)
+    if (IDC_HASH[foldHash(t, p, i)] === 0) return;
     const w = t.slice(p, i).toLowerCase();
     if (!IDC_WORDS.has(w)) return;
     // words that start a cue only before a space and one of a few characters (IDC_NEXT)
@@ -1537,7 +1542,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       const a = starts[i]!, e = text.charCodeAt(ends[i]! - 1) === 46 ? ends[i]! - 1 : ends[i]!;
       if (seenName(text, a, e) && !eponymAround(text, a, e)) spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-again' });
     }
-    nSeen = 0;
+    forgetNames();
   }
   // cities from the dictionary (one or two tokens), capitalized, not ambiguous unless after "à"/"in"
   for (let i = 0; i < n; i++) {
@@ -1836,21 +1841,36 @@ function placesAfterWords(text: string, spans: Span[], isName: Uint8Array): void
 }
 /**
  * The name words found in the document (recognizeNames), to find them again alone: up to 64, each
- * of 3 letters or more (no initial, no word of the lists), kept as upper-case keys; a bit per length
- * and per first letter rules out most words before any substring is made.
+ * of 3 letters or more (no initial, no word of the lists), kept as offsets into the text (compared
+ * letter by letter, ASCII case folded); a bit per length and per first letter rules out most words.
  */
 const SEEN_MAX = 64;
-const seenKeys: string[] = [];
-let nSeen = 0, seenLens = 0, seenFirst = 0;
+const seenS = new Int32Array(SEEN_MAX), seenE = new Int32Array(SEEN_MAX), seenK = new Int32Array(SEEN_MAX);
+/** Per (length, first and last letters folded, 12 bits): whether a remembered name has them. */
+const SEEN_KEYS = new Uint8Array(1 << 12);
+let nSeen = 0;
+function seenKey(text: string, s: number, e: number): number { return (((e - s) & 15) << 8) | (((text.charCodeAt(s) | 32) & 15) << 4) | ((text.charCodeAt(e - 1) | 32) & 15); }
 function rememberName(text: string, s: number, e: number, f: number): void {
   if (text.charCodeAt(e - 1) === 46) e--;
   const len = e - s;
   // (not an acronym: a word of four upper-case letters or fewer, "ACL")
   if (len < 3 || len > 30 || nSeen >= SEEN_MAX || (f & (F_STOP | F_TITLE | F_CUE | F_PROF | F_INITIAL | F_CRED)) || (len <= 4 && (f & F_UPPER))) return;
-  if (nSeen === 0) { seenLens = 0; seenFirst = 0; }
-  seenKeys[nSeen++] = text.slice(s, e).toUpperCase();
-  seenLens |= 1 << len;
-  seenFirst |= 1 << ((text.charCodeAt(s) | 32) & 31);
+  const key = seenKey(text, s, e);
+  seenS[nSeen] = s; seenE[nSeen] = e; seenK[nSeen++] = key;
+  SEEN_KEYS[key] = 1;
+}
+/** Forgets the remembered names (their keys cleared one by one). */
+function forgetNames(): void {
+  for (let q = 0; q < nSeen; q++) SEEN_KEYS[seenK[q]!] = 0;
+  nSeen = 0;
+}
+/** The same letters (ASCII letters in any case, other characters exactly) at a and b over len characters. */
+function sameFolded(text: string, a: number, b: number, len: number): boolean {
+  for (let k = 0; k < len; k++) {
+    const x = text.charCodeAt(a + k), y = text.charCodeAt(b + k);
+    if (x !== y && !(isWordLetter(x) && (x | 32) === (y | 32))) return false;
+  }
+  return true;
 }
 function possessiveAt(text: string, e: number): boolean {
   const c = text.charCodeAt(e - 2);
@@ -1858,9 +1878,8 @@ function possessiveAt(text: string, e: number): boolean {
 }
 function seenName(text: string, s: number, e: number): boolean {
   const len = e - s;
-  if (len < 3 || len > 30 || !(seenLens & (1 << len)) || !(seenFirst & (1 << ((text.charCodeAt(s) | 32) & 31)))) return false;
-  const k = text.slice(s, e).toUpperCase();
-  for (let q = 0; q < nSeen; q++) if (seenKeys[q] === k) return true;
+  if (len < 3 || len > 30 || SEEN_KEYS[seenKey(text, s, e)] === 0) return false;
+  for (let q = 0; q < nSeen; q++) if (seenE[q]! - seenS[q]! === len && seenS[q] !== s && sameFolded(text, seenS[q]!, s, len)) return true;
   return false;
 }
 /** 1-2 spaces (or no-break spaces) between a and b: resolveOverlaps merges NAME spans this close. */
@@ -2379,12 +2398,15 @@ const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 
   'Pharmacie', 'PHARMACIE', 'pharmacie', 'Laboratoire', 'LABORATOIRE', 'laboratoire',
   'Institut', 'INSTITUT', 'Polyclinique', 'polyclinique', 'POLYCLINIQUE', 'Fondation', 'FONDATION', 'Maternité', 'Maternite', 'MATERNITÉ', 'MATERNITE']);
 addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
+/** foldHash of each hospital cue word (a test before the substring). */
+const HOSP_HASH = new Uint8Array(4096);
+for (const w of HOSP_CUES) HOSP_HASH[foldHash(w, 0, w.length)] = 1;
 function isHospCue(t: string, p: number, i: number): boolean {
   const c = t.charCodeAt(p), len = i - p;
   // (the lower-case cues: hôpital/hopital, clinique, centre, groupe, polyclinique — "première", "cure" are tested no further)
   return len <= 15 && (c === 72 || c === 67 || c === 71 || c === 73 || c === 80 || c === 70 || c === 77 || c === 65 || c === 68 || c === 79 || c === 82 || c === 85 || c === 78 || c === 87 || c === 69
     || (c === 104 && len === 7) || (c === 99 && (len === 8 || len === 6)) || (c === 103 && len === 6) || (c === 112 && (len === 12 || len === 9)) || c === 76 || (c === 108 && len === 11))
-    && HOSP_CUES.has(t.slice(p, i));
+    && HOSP_HASH[foldHash(t, p, i)] === 1 && HOSP_CUES.has(t.slice(p, i));
 }
 let hospS = new Int32Array(16), nHosp = 0;
 function pushHosp(p: number): void {
