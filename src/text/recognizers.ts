@@ -791,11 +791,6 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}0[1-9](?:[ .]?\\d{2}){3}\\d?(?![ .]?[0-9])`, 'g'),
     check: (m, text) => (endsWithMatch(PHONE_CUE_BEFORE, text.slice(Math.max(0, m.index - 40), m.index)) ? 0.6 : null) },
   // a US post office box: "PO Box 4471", "P.O. Box 12" (looked for only in texts that write "Box")
-  // a letter's place and date: "Saint-Flour, le 28 août 2024" at a line's start, "Fait à Crest, le 02/09/2024" (the town in no dictionary too)
-  { rule: 'city-heading', label: 'CITY', score: 0.75, needs: C_DIGIT | C_UPPER, gate: (t) => t.includes(', le '),
-    re: /(?<=(?:^|\n)[ \t]*|(?<![A-Za-zÀ-ÿ])[Ff]ait à )[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?:[ \-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|d['’])[ \-])?[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*){0,3}(?=, le (?:\d|1er|premier))/g,
-    // (not a salutation or a title: "Madame, le 3 mars vous avez…")
-    check: (m) => { const w = fold(m[0].split(/[ \-]/)[0]!); return STOP.has(w) || TITLES.has(w) || CUES.has(w) || PROFESSIONS.has(w) ? null : 0.75; } },
   { rule: 'po-box', label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER, gate: (t) => t.includes('Box') || t.includes('BOX'),
     re: /(?<![A-Za-z0-9])(?:P\.? ?O\.?|Post Office) Box #? ?\d{1,6}(?![0-9])/gi },
   // ---- identifiers with a checksum or a fixed shape
@@ -2573,7 +2568,32 @@ function pushPlace(p: number): void {
   if (nPlace === placeS.length) placeS = doubled(placeS);
   placeS[nPlace++] = p;
 }
+/**
+ * A letter's place and date: "Saint-Flour, le 28 août 2024" at a line's start, "Fait à Crest, le
+ * 02/09/2024" (the town in no dictionary too): found from each ", le " followed by a day, backwards
+ * over one to four capitalized words (particles between them); not a salutation or a title
+ * ("Madame, le 3 mars vous avez…").
+ */
+const HEADING_PLACE = /(?:^[ \t]*|(?<![A-Za-zÀ-ÿ])[Ff]ait à )([A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?:[ \-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|d['’])[ \-]?)?[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*){0,3})$/;
+function cityHeadings(text: string, spans: Span[]): void {
+  for (let at = text.indexOf(', le '); at !== -1; at = text.indexOf(', le ', at + 5)) {
+    const c = cc(text, at + 5);
+    if (!(isDigitCode(c) || text.startsWith('1er', at + 5) || text.startsWith('premier', at + 5))) continue;
+    // the line before the comma (at most 80 characters)
+    const ls = text.lastIndexOf('\n', at - 1) + 1;
+    if (at - ls > 80) continue;
+    const m = HEADING_PLACE.exec(text.slice(ls, at));
+    if (m === null) continue;
+    const place = m[1]!, start = at - place.length;
+    const words = place.split(/[ \-]/);
+    const w = fold(words[0]!);
+    // (not a salutation or a title, "Madame, le 3 mars vous avez…"; an article only before a name, "Le Bugue")
+    if (TITLES.has(w) || CUES.has(w) || PROFESSIONS.has(w) || (STOP.has(w) && !(words.length > 1 && (w === 'LE' || w === 'LA' || w === 'LES')))) continue;
+    spans.push({ start, end: at, label: 'CITY', score: 0.75, rule: 'city-heading' });
+  }
+}
 export function recognizePlaces(text: string, spans: Span[]): void {
+  cityHeadings(text, spans);
   eachCueMatch(text, PLACE_AT, PLACE, placeS, nPlace, (m) => {
     const end = m.index + m[0].length;
     // a street takes its street word ("rue Victor Hugo": a surrogate address replaces both); a named place only its name
