@@ -31,9 +31,9 @@ const all = evaluate(corpora.flatMap(([, d]) => d));
 for (const [k, m] of Object.entries(all.metrics)) out[k] = strip(m);
 // the written notes (in the repository): apart, dev half (rules were written from its errors) and test half
 const notes: [string, Doc[]][] = [];
-for (const [lang, path] of [['fr', paths.notesFr], ['en', paths.notesEn]] as const) {
+for (const [name, lang, path] of [['notes-fr', 'fr', paths.notesFr], ['notes-en', 'en', paths.notesEn], ['notes-fr-gp', 'fr', paths.notesFrGp], ['notes-en-primary', 'en', paths.notesEnPrimary]] as const) {
   if (!existsSync(path)) continue;
-  for (const half of ['dev', 'test'] as const) notes.push([`notes-${lang}-${half}`, loadMarkedNotes(path, lang, half)]);
+  for (const half of ['dev', 'test'] as const) notes.push([`${name}-${half}`, loadMarkedNotes(path, lang, half)]);
 }
 const per: [string, ReturnType<typeof evaluate>][] = [...corpora, ...notes].map(([name, docs]) => [name, evaluate(docs)]);
 for (const [name, r] of per) for (const [k, m] of Object.entries(r.metrics)) out[`${name}/${k}`] = strip(m);
