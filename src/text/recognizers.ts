@@ -1282,6 +1282,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (s < credEnd) { starts.push(s); ends.push(tokE); flags.push(F_CAP | F_CRED | F_STOP); continue; }
     // a pain scale before its value ("EVA 3/10", "EVA : 7"), not the first name Eva
     if (coreLen === 3 && text.startsWith('EVA', s) && /^ ?:? ?\d/.test(text.slice(tokE, tokE + 4))) f |= F_STOP;
+    // "Pt:" (patient) before a name, as EHR headers write it
+    if (coreLen === 2 && c0 === 80 && text.charCodeAt(s + 1) === 116 && (cc(text, tokE) === 58 || (cc(text, tokE) === 32 && cc(text, tokE + 1) === 58))) f |= F_CUE;
     // a US state's code before a ZIP code is no name ("Phoenix AZ 85015")
     if (coreLen === 2 && !hasDot && isUpperAscii(text.charCodeAt(s + 1)) && cc(text, tokE) === 32 && isDigitCode(cc(text, tokE + 1)) && US_STATE_SET.has(text.slice(s, tokE))
       && /^ \d{5}(?![0-9])/.test(text.slice(tokE, tokE + 7))) f |= F_STOP;
@@ -1504,6 +1506,20 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       while (k + 1 < n && spacesOnly(text, ends[k]!, starts[k + 1]!) && nameLike(k + 1) && (flags[k + 1]! & (F_UPPER | F_SUR | F_FIRST))) { k++; isName[k] = 1; }
     }
   }
+  // a nickname in brackets and quotes after a name: 'Margaret Anne Kowalczyk ("Peggy")'
+  for (let i = 0; i + 1 < n; i++) {
+    if (!isName[i] || isName[i + 1] || !(flags[i + 1]! & F_CAP) || (flags[i + 1]! & (F_STOP | F_TITLE))) continue;
+    if (bracketNickname(text, ends[i]!, starts[i + 1]!, ends[i + 1]!)) isName[i + 1] = 1;
+  }
+  // "Pt: Okafor, Chinedu A": after a field's cue and colon, a surname, a comma and the given names (in no dictionary too)
+  for (let i = 1; i + 1 < n; i++) {
+    if (!isName[i] || isName[i + 1] || !(flags[i - 1]! & F_CUE) || text.charCodeAt(ends[i]!) !== 44 || starts[i + 1] !== ends[i]! + 2) continue;
+    if (!colonBetween(text, ends[i - 1]!, starts[i]!)) continue;
+    let k = i + 1;
+    if (!(flags[k]! & F_CAP) || (flags[k]! & (F_STOP | F_TITLE | F_CUE | F_CITY))) continue;
+    isName[k] = 1;
+    while (k + 1 < n && gapOk(k) && (flags[k + 1]! & (F_CAP | F_INITIAL)) && !(flags[k + 1]! & (F_STOP | F_TITLE | F_CUE | F_CRED))) isName[++k] = 1;
+  }
   // "AID MERGHAD, ZINEDINE", "TAILLARD, TAILLARD PIERRE": an upper-case block before ", <name>"
   for (let i = 1; i < n; i++) {
     if (!isName[i] || isName[i - 1] || !(flags[i]! & F_UPPER)) continue;
@@ -1714,6 +1730,19 @@ function lineStartAt(text: string, s: number): boolean {
   return p < 0 || text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13;
 }
 /** ' "' + nickname + '" ' (or “…”, «…»): the gaps before and after a quoted nickname. */
+/** ' ("' or ' (“' between a and b, then '")' or '”)' right after d. */
+function bracketNickname(text: string, a: number, b: number, d: number): boolean {
+  if (b - a !== 3 || text.charCodeAt(a) !== 32 || text.charCodeAt(a + 1) !== 40) return false;
+  const o = text.charCodeAt(a + 2), q = cc(text, d), r = cc(text, d + 1);
+  return r === 41 && ((o === 34 && q === 34) || (o === 8220 && q === 8221) || (o === 171 && q === 187));
+}
+/** A colon (and spaces only) between a and b: "Pt: Okafor". */
+function colonBetween(text: string, a: number, b: number): boolean {
+  if (b - a > 4) return false;
+  let colon = false;
+  for (let k = a; k < b; k++) { const c = text.charCodeAt(k); if (c === 58) colon = true; else if (c !== 32) return false; }
+  return colon;
+}
 function nicknameGap(text: string, a: number, b: number, c: number, d: number): boolean {
   if (b - a !== 2 || d - c !== 2 || text.charCodeAt(a) !== 32 || text.charCodeAt(d - 1) !== 32) return false;
   const o = text.charCodeAt(a + 1), q = text.charCodeAt(c);

@@ -310,6 +310,10 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   // start when it is also a word, not an eponym; a possessive ends a name ("Dr. Batista's ACL protocol")
   assert.deepEqual(labels("PCP: Dr. Benjamin Ashworth-Cole\natorvastatin — Ashworth-Cole — daily. Per Dr. Batista's ACL protocol; ACL tear. Rose Martin came. Rose bushes. Martin sign.", 'en'),
     [['NAME', 'Benjamin Ashworth-Cole'], ['NAME', 'Ashworth-Cole'], ['NAME', "Batista's"], ['NAME', 'Rose Martin']]);
+  // after a field's cue and colon, "Surname, Given names" (given names in no dictionary too; "John" was left in clear); "Pt:" is such a cue;
+  // a nickname in brackets and quotes after a name
+  assert.deepEqual(labels('Patient: Smith, John   DOB: 1950-01-05. Pt: Okafor, Chinedu   MRN: 00483921. Decedent: Margaret Anne Kowalczyk ("Peggy"). Pt tolerated well.', 'en').filter(([l]) => l === 'NAME'),
+    [['NAME', 'Smith'], ['NAME', 'John'], ['NAME', 'Okafor'], ['NAME', 'Chinedu'], ['NAME', 'Margaret Anne Kowalczyk'], ['NAME', 'Peggy']]);
   // numbers of US forms after their cue; letter-led record numbers; a qualifier in brackets; not "in order to", not a PCR test
   assert.deepEqual(labels('MRN: SA-2287741; MRN HRMC0091834; MRN (sending): CBCH-20017; FIN: 9100283374; Chart # NDR-10447; Visit #: QC-W-240706-031; referral #24-00193; Order # RQ9917452; REQUISITION: RQ-5529014; auth # A24-3318827; Agency ID BHH-23-08817; interpreter ID 402265; Lic. #PT014882.', 'en').filter(([l]) => l !== 'DATE'),
     [['MRN', 'SA-2287741'], ['MRN', 'HRMC0091834'], ['MRN', 'CBCH-20017'], ['ID', '9100283374'], ['ID', 'NDR-10447'], ['ID', 'QC-W-240706-031'], ['ID', '24-00193'], ['ID', 'RQ9917452'], ['ID', 'RQ-5529014'],
