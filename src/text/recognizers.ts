@@ -992,7 +992,8 @@ const STOP = new Set([
   'PER', 'IDM', 'MI', 'DT2', 'DNID', 'DID', 'CAD', 'CHF', 'COPD', 'HTN', 'CVA', 'TIA', 'DVT', 'CKD', 'ESRD', 'AFIB', 'CABG', 'PCI', 'GERD', 'OSA', 'UTI', 'PNA', 'SOB', 'CP', 'ACS', 'STEMI', 'NSTEMI',
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
-  // English notes' exam headings and verbs, team roles and units ("Abd soft", "Denies tob", "Accepting MD:", "MICU Blue")
+  // acronyms, headings, team roles and units of notes that dictionaries know as names ("OG : 6/10", "TIMI 3", "Lyme ELISA", "DEA",
+  // "RN Case Manager", "CENTER"; English exam headings and verbs: "Abd soft", "Denies tob", "Accepting MD:", "MICU Blue")
   'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'ELISA', 'DEA', 'NA', 'NPI', 'UPIN', 'CASE', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'REGISTRATION', 'DEMOGRAPHICS', 'INFORMATION', 'INSTRUCTIONS', 'SUMMARY', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
   'REQUESTING', 'ORDERING', 'CONSULTING', 'SUPERVISING', 'RECEIVING', 'COVERING', 'PORTAL', 'MESSAGE', 'MICU', 'SICU', 'CCU', 'NICU', 'PICU', 'HCV', 'HBV', 'HIV',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
@@ -1729,7 +1730,6 @@ function lineStartAt(text: string, s: number): boolean {
   while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
   return p < 0 || text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13;
 }
-/** ' "' + nickname + '" ' (or “…”, «…»): the gaps before and after a quoted nickname. */
 /** ' ("' or ' (“' between a and b, then '")' or '”)' right after d. */
 function bracketNickname(text: string, a: number, b: number, d: number): boolean {
   if (b - a !== 3 || text.charCodeAt(a) !== 32 || text.charCodeAt(a + 1) !== 40) return false;
@@ -1743,6 +1743,7 @@ function colonBetween(text: string, a: number, b: number): boolean {
   for (let k = a; k < b; k++) { const c = text.charCodeAt(k); if (c === 58) colon = true; else if (c !== 32) return false; }
   return colon;
 }
+/** ' "' + nickname + '" ' (or “…”, «…»): the gaps before and after a quoted nickname. */
 function nicknameGap(text: string, a: number, b: number, c: number, d: number): boolean {
   if (b - a !== 2 || d - c !== 2 || text.charCodeAt(a) !== 32 || text.charCodeAt(d - 1) !== 32) return false;
   const o = text.charCodeAt(a + 1), q = text.charCodeAt(c);
