@@ -201,7 +201,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
   let ref: { year: number; date: string } | undefined;
   for (const p of plans) {
     const c = p.c;
-    const distinctBefore = c.dictionary.length - (c.missing >= 0 ? 1 : 0);
+    const distinctBefore = distinctCount(c);
     const rep: ColumnReport = { column: c.name, action: p.action, reason: p.reason, distinctBefore };
     if (p.detected) rep.detected = p.detected;
     report.columns.push(rep);
@@ -215,7 +215,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         if (options.previousKey) {
           for (const l of c.dictionary) if (l !== null) corr.push({ column: c.name, old: pseudonym(options.previousKey, l, { domain, normalize }), neu: pseudonym(key!, l, { domain, normalize }) });
         }
-        out.push(col); rep.distinctAfter = col.dictionary.length - (col.missing >= 0 ? 1 : 0);
+        out.push(col); rep.distinctAfter = distinctCount(col);
         continue;
       }
       case 'shift-dates': {
@@ -234,7 +234,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
             days[r] = Number.isNaN(d) || personCol.dictionary[pc] === null ? NaN : d + offsetOf(pc);
           }
           const col = dateColumnFromDays(c.name, days);
-          out.push(col); rep.distinctAfter = col.dictionary.length - (col.missing >= 0 ? 1 : 0);
+          out.push(col); rep.distinctAfter = distinctCount(col);
         } else {
           // text dates (ISO date-times): shift per row, keep the time part
           const labels: (string | null)[] = new Array(table.rowCount);
@@ -280,11 +280,11 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         }
         if (!col) { issues.push({ path: `columns.${c.name}.action`, message: 'generalize applies to dates (→ year), ages (→ 90+), postal codes (→ département or ZIP3) and commune codes (small communes merged); use a hierarchy in anonymize for other columns' }); continue; }
         if (bad) report.warnings.push(`column "${c.name}": ${bad} distinct value(s) could not be generalized and became missing`);
-        out.push(col); rep.distinctAfter = col.dictionary.length - (col.missing >= 0 ? 1 : 0);
+        out.push(col); rep.distinctAfter = distinctCount(col);
         continue;
       }
       case 'redact-identifiers': {
-        // only the identifiers found (the same spans), in the language of the column's first such value
+        // only the identifiers found (the same spans), each value replaced in its own language (one replacer per language)
         const replacers = new Map<string, Replacer>();
         const col = mapColumn(c, (v, code) => {
           const spans = p.found!.get(code);
@@ -294,13 +294,13 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
           if (!r) { r = new Replacer({ lang, replacement: ps.textReplacement ?? 'tag', key: key ?? undefined }); replacers.set(lang, r); }
           return applyReplacements(v, spans, r);
         }, 'string');
-        out.push(col); rep.distinctAfter = col.dictionary.length - (col.missing >= 0 ? 1 : 0);
+        out.push(col); rep.distinctAfter = distinctCount(col);
         continue;
       }
       case 'redact': {
         const texts = redactTexts(c.dictionary, { lang: ps.lang ?? 'auto', replacement: ps.textReplacement ?? 'tag', key: key ?? undefined });
         const col = mapColumn(c, (_l, code) => texts[code] ?? null, 'string');
-        out.push(col); rep.distinctAfter = col.dictionary.length - (col.missing >= 0 ? 1 : 0);
+        out.push(col); rep.distinctAfter = distinctCount(col);
         continue;
       }
     }
@@ -313,8 +313,8 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
 
 /**
  * Direct identifiers that the text recognizers find, with a high score, inside the values of a
- * column that is not free text: phone numbers, e-mail addresses, NIRs, US SSNs, IBANs, IP
- * addresses. Names and dates are left out on purpose (a category such as "Maladie de Parkinson"
+ * column that is not free text: phone numbers, e-mail addresses, NIRs with a valid key, valid US
+ * SSNs, IBANs (not IP addresses: "10.2.0.1" may be a version). Names and dates are left out on purpose (a category such as "Maladie de Parkinson"
  * or a date column is no leak); a column of prose is redacted whole instead (text: true).
  */
 const EMBEDDED_MIN_SCORE: Partial<Record<TextLabel, number>> = { PHONE: 0.8, EMAIL: 0.8, NIR: 1, SSN: 0.9, IBAN: 0.8 };
@@ -334,6 +334,7 @@ function embeddedIdentifiers(dictionary: readonly (string | null)[], lang: 'fr' 
   }
   return found.size ? { values: found.size, labels: EMBEDDED.filter((l) => labels.has(l)), found } : null;
 }
+/** Distinct values of a column, missing not counted. */
 function distinctCount(c: Column): number { return c.dictionary.length - (c.missing >= 0 ? 1 : 0); }
 
 function correspondenceTable(rows: { column: string; old: string; neu: string }[]): Table {
