@@ -422,7 +422,7 @@ const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 
   'driver', 'drivers', 'vehicle', 'plate', 'surgical', 'path', 'pathology', 'specimen', 'case', 'lab', 'identifiant',
   'study', 'subject', 'participant', 'employee', 'badge', 'sample', 'passport', 'passeport', 'carte', 'titre', 'username', 'user', 'login',
   'chart', 'visit', 'referral', 'order', 'incident', 'pcr', 'reference', 'denial', 'confirmation', 'claim', 'tracking', 'auth', 'authorization',
-  'requisition', 'agency', 'hospice', 'interpreter', 'provider', 'facility', 'donor', 'transplant', 'lic']);
+  'requisition', 'agency', 'hospice', 'interpreter', 'provider', 'facility', 'donor', 'transplant', 'lic', 'kit']);
 addWords(IDC_WORDS, W_IDC);
 /**
  * Frequent words that start an id cue only before a space and one of these characters (a letter
@@ -432,16 +432,18 @@ addWords(IDC_WORDS, W_IDC);
  */
 const NO_OR_HASH = 'n#', NO_ID_OR_HASH = 'ni#', NO_ID_HASH_OR_DIGIT = 'ni#0123456789';
 const IDC_NEXT = new Map<string, string>([
-  ['group', NO_OR_HASH], ['case', NO_OR_HASH], ['lab', NO_OR_HASH], ['path', NO_OR_HASH], ['pathology', NO_OR_HASH], ['specimen', NO_OR_HASH],
+  ['group', 'n#:'], ['case', NO_OR_HASH], ['lab', NO_OR_HASH], ['path', NO_OR_HASH], ['pathology', NO_OR_HASH], ['specimen', NO_OR_HASH],
   ['surgical', 'p'], ['study', NO_ID_OR_HASH], ['employee', NO_ID_OR_HASH], ['badge', NO_ID_OR_HASH], ['sample', NO_ID_OR_HASH],
   ['subject', NO_ID_HASH_OR_DIGIT], ['participant', NO_ID_HASH_OR_DIGIT], ['carte', 'dn'], ['titre', 'd'],
-  ['chart', NO_OR_HASH], ['visit', NO_ID_OR_HASH], ['referral', NO_OR_HASH], ['order', NO_OR_HASH], ['incident', NO_OR_HASH], ['pcr', NO_OR_HASH],
+  ['chart', NO_OR_HASH], ['visit', NO_ID_OR_HASH], ['referral', NO_OR_HASH], ['order', NO_OR_HASH], ['incident', NO_OR_HASH], ['pcr', NO_OR_HASH], ['kit', NO_OR_HASH],
   ['reference', NO_OR_HASH], ['denial', NO_OR_HASH], ['confirmation', NO_OR_HASH], ['claim', NO_OR_HASH], ['tracking', NO_OR_HASH],
   ['auth', NO_OR_HASH], ['authorization', NO_OR_HASH], ['agency', 'i'], ['hospice', 'i'], ['interpreter', 'i'],
   ['provider', 'i'], ['facility', 'i'], ['donor', 'i'], ['transplant', 'i'],
 ]);
 /** A space at i, then one of `allowed` (an ASCII letter compared in lower case). */
 function nextAfterSpace(t: string, i: number, allowed: string): boolean {
+  // (a colon right after the word when allowed: "Group: 711546")
+  if (cc(t, i) === 58) return allowed.includes(':');
   if (cc(t, i) !== 32) return false;
   const c = cc(t, i + 1);
   return c >= 0 && allowed.includes(String.fromCharCode(isAsciiLetter(c) ? c | 32 : c));
@@ -452,11 +454,11 @@ const IDC_HASH = new Uint8Array(4096);
 for (const w of IDC_WORDS) IDC_HASH[foldHash(w, 0, w.length)] = 1;
 const IDC_BEFORE_NO = new Set(['visite', 'passage', 'venue', 'séjour', 'sejour', 'dossier']);
 function threeLetterIdc(a: number, b: number, c: number): boolean {
-  return (a === 106 && b === 111 && c === 98) || (a === 108 && b === 97 && c === 98) || (a === 108 && b === 105 && c === 99) || (a === 112 && b === 99 && c === 114);
+  return (a === 106 && b === 111 && c === 98) || (a === 108 && b === 97 && c === 98) || (a === 108 && b === 105 && c === 99) || (a === 112 && b === 99 && c === 114) || (a === 107 && b === 105 && c === 116);
 }
 function idcWord(t: string, p: number, i: number): void {
   const len = i - p;
-  // the words of three letters (job, lab, lic, pcr) by their letters: "par", "pur" go no further
+  // the words of three letters (job, lab, lic, pcr, kit) by their letters: "par", "pur" go no further
   if (len === 3 && !threeLetterIdc(t.charCodeAt(p) | 32, t.charCodeAt(p + 1) | 32, t.charCodeAt(p + 2) | 32)) return;
   // "n°", "s/n"
   if (len === 1) { const c1 = cc(t, i); if ((cc(t, p) | 32) === 110 ? c1 !== 176 && c1 !== 186 : c1 !== 47) return; }
@@ -791,6 +793,9 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}0[1-9](?:[ .]?\\d{2}){3}\\d?(?![ .]?[0-9])`, 'g'),
     check: (m, text) => (endsWithMatch(PHONE_CUE_BEFORE, text.slice(Math.max(0, m.index - 40), m.index)) ? 0.6 : null) },
   // a US post office box: "PO Box 4471", "P.O. Box 12" (looked for only in texts that write "Box")
+  // a chain's store by its number ("Walgreens #09127", "CVS #1234", "Walmart Pharmacy #10-2841"): a place
+  { rule: 'store', label: 'HOSPITAL', score: 0.8, needs: C_DIGIT | C_UPPER, gate: (t) => t.includes('#'),
+    re: /(?<![A-Za-z])(?:Walgreens|CVS|Rite Aid|Walmart|Kroger|Costco|Safeway|Publix|Target|Meijer|Wegmans|Hy-Vee|H-E-B|Albertsons|Duane Reade|Sam's Club)(?: Pharmacy)? ?#\s?\d{2,6}(?:-\d{1,6})?(?![0-9])/g },
   { rule: 'po-box', label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER, gate: (t) => t.includes('Box') || t.includes('BOX'),
     re: /(?<![A-Za-z0-9])(?:P\.? ?O\.?|Post Office) Box #? ?\d{1,6}(?![0-9])/gi },
   // ---- identifiers with a checksum or a fixed shape
@@ -870,13 +875,13 @@ export const RULES: RegexRule[] = [
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2,
     // (US forms' numbers too: FIN, NPI, CLIA, SN, UNOS ID; a Maghreb identity card's CIN; a qualifier in brackets, "MRN (sending):";
     // a value may start with letters, "MRN: SA-2287741", "MRN HRMC0091834": 4 digits or more among letters, dots and hyphens)
-    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
+    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|MR(?= ?#)|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
   // (the number may be written in parts: "Dossier n° 2024-000123"); the cue ends a word
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, idc: true,
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
     // licence and plate numbers, HIPAA's 11 and 12: "Driver's license MA S1234567", "license plate 7XKT392"; the
     // last form of value: any letters-digits-hyphens token of 5-20 characters with at least 4 digits, "PZX601234H")
-    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’])?(?:examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]))|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?) (?:no\.?|number|#)|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) id|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?)(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
+    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’])?(?:examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]))|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|licen[cs]e(?= ?:? ?#?(?:[A-Z]{1,3}-?)?\d{4})|kit (?:no\.?|number|#)|group(?=: ?\d{4})|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?) (?:no\.?|number|#)|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) id|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?)(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
   // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
@@ -906,7 +911,7 @@ export const RULES: RegexRule[] = [
   { rule: 'address-en', at: S_ADDREN, label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER,
     // (the street's words capitalized or in upper case, as EHR headers print them: "456 OAK ST, SPRINGFIELD, MO")
     // (numbered streets too: "9050 E 96th St", "2602 6th Ave")
-    re: new RegExp(`\\b\\d{1,5} (?:(?:[NSEW]|[NS][EW])\\.? )?(?:[A-Z][a-z]+ |[A-Z]{2,} |\\d{1,3}(?:st|nd|rd|th) ){1,4}(?:${EN_STREET}|${EN_STREET.toUpperCase()})\\.?(?:,? (?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Bldg\\.?|Floor|Fl\\.?|APT\\.?|SUITE|STE\\.?|UNIT|#) ?[\\w-]+)?\\b`, 'gu') },
+    re: new RegExp(`\\b\\d{1,5} (?:(?:[NSEW]|[NS][EW])\\.? )?(?:[A-Z][a-z]+ |[A-Z]{2,} |\\d{1,3}(?:st|nd|rd|th) ){1,4}(?:${EN_STREET}|${EN_STREET.toUpperCase()})\\.?(?: (?:NE|NW|SE|SW|N|S|E|W)(?![A-Za-z]))?(?:,? (?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Bldg\\.?|Floor|Fl\\.?|APT\\.?|SUITE|STE\\.?|UNIT|#) ?[\\w-]+)?\\b`, 'gu') },
 ];
 
 /**
@@ -994,7 +999,7 @@ const STOP = new Set([
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   // acronyms, headings, team roles and units of notes that dictionaries know as names ("OG : 6/10", "TIMI 3", "Lyme ELISA", "DEA",
   // "RN Case Manager", "CENTER"; English exam headings and verbs: "Abd soft", "Denies tob", "Accepting MD:", "MICU Blue")
-  'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'ELISA', 'DEA', 'NA', 'NPI', 'UPIN', 'CASE', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'REGISTRATION', 'DEMOGRAPHICS', 'INFORMATION', 'INSTRUCTIONS', 'SUMMARY', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
+  'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'ELISA', 'DEA', 'NA', 'PA', 'NPI', 'UPIN', 'CASE', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'REGISTRATION', 'DEMOGRAPHICS', 'INFORMATION', 'INSTRUCTIONS', 'SUMMARY', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
   'REQUESTING', 'ORDERING', 'CONSULTING', 'SUPERVISING', 'RECEIVING', 'COVERING', 'PORTAL', 'MESSAGE', 'MICU', 'SICU', 'CCU', 'NICU', 'PICU', 'HCV', 'HBV', 'HIV',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
@@ -1288,10 +1293,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // a US state's code before a ZIP code is no name ("Phoenix AZ 85015")
     if (coreLen === 2 && !hasDot && isUpperAscii(text.charCodeAt(s + 1)) && cc(text, tokE) === 32 && isDigitCode(cc(text, tokE + 1)) && US_STATE_SET.has(text.slice(s, tokE))
       && /^ \d{5}(?![0-9])/.test(text.slice(tokE, tokE + 7))) f |= F_STOP;
-    // no name: a capital inside a word or after a unit's slash ("ng/mL. OMS", "ng/L. ETT": no initial "L."), a word after
+    // no name: a capital inside a word, after a unit's slash or a number ("ng/mL. OMS", "ng/L. ETT", "2.8 L. Heparin": no initial "L."), a word after
     // the article l' ("l'ELSA", an acronym), a mixed-case word glued to a digit ("PaO2", "SpO2", "HbA1c")
     const pb = cc(text, s - 1);
-    if (isWordLetter(pb) || pb === 47 || ((pb === 39 || pb === 8217) && (cc(text, s - 2) | 32) === 108 && !isWordLetter(cc(text, s - 3)))
+    if (isWordLetter(pb) || pb === 47 || (coreLen === 1 && pb === 32 && isDigitCode(cc(text, s - 2))) || ((pb === 39 || pb === 8217) && (cc(text, s - 2) | 32) === 108 && !isWordLetter(cc(text, s - 3)))
       || (isDigitCode(cc(text, coreEnd)) && mixedCase(text, s, coreEnd))) f |= F_STOP;
     const cap = true;
     let e = tokE;
@@ -1587,7 +1592,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
  * maneuvers", "Hodgkin lymphoma", "Parkinson's disease") or, in French, after it and "de"/"d'"
  * ("signe de Babinski", "manœuvre de Valsalva", "maladie d'Alzheimer"): no person of the record.
  */
-const EPONYM_AFTER = /(?:'s|’s)? (?:signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp)(?![A-Za-z])/iy;
+const EPONYM_AFTER = /(?:'s|’s)? (?:signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp|period)(?![A-Za-z])/iy;
 const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention|protocole|règle|regle|formule|équation|equation) (?:de |d['’]))/iy;
 function eponymAround(text: string, start: number, end: number): boolean {
   // (sticky tests on the text itself, tried only where a space or "'s" follows, or "de "/"d'" precedes)
@@ -2418,7 +2423,7 @@ const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
  */
 const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 'CHU', 'CHR', 'CH', 'Clinique', 'CLINIQUE', 'clinique', 'Hospital', 'Groupe', 'groupe', 'GH', 'Centre', 'centre', 'hôpital', 'hopital',
   'Clinic', 'Center', 'Infirmary', 'HOSPITAL', 'CLINIC', 'CENTER', 'CENTRE', 'INFIRMARY', 'Institute', 'INSTITUTE', 'Hospice', 'HOSPICE', 'Medicine', 'MEDICINE',
-  'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH',
+  'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY',
   'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY',
   'Pharmacie', 'PHARMACIE', 'pharmacie', 'Laboratoire', 'LABORATOIRE', 'laboratoire',
   'Institut', 'INSTITUT', 'Polyclinique', 'polyclinique', 'POLYCLINIQUE', 'Fondation', 'FONDATION', 'Maternité', 'Maternite', 'MATERNITÉ', 'MATERNITE']);
@@ -2472,8 +2477,9 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     // "Centre de Kerpape", "Centre Léon Bérard" (a bare "Centre" before a name: not "Centre de Référence", "Centre Médical…")
     const c0 = m[0].charCodeAt(0) | 32, c1 = m[0].charCodeAt(1) | 32;
     if (((c0 === 99 && c1 === 101) || c0 === 108 || (c0 === 112 && c1 === 104)) && (CENTRE_GENERIC.has(w0) || HOSP_GENERIC_FR.has(w0))) return;
-    // English "Hospital" before a service or a word of the stay, not a name: "Hospital Medicine", "Hartford Hospital Audiology", "Hospital Course"
-    if ((m[0].startsWith('Hospital') || m[0].startsWith('HOSPITAL')) && (EN_AFTER_HOSPITAL.has(w0) || HOSP_GENERIC.has(w0))) return;
+    // English "Hospital" before a service or a word of the stay, not a name: "Hospital Medicine", "Hartford Hospital Audiology", "Hospital Course";
+    // nor before a street word or a title: "1120 Hospital Dr NE"
+    if ((m[0].startsWith('Hospital') || m[0].startsWith('HOSPITAL')) && (EN_AFTER_HOSPITAL.has(w0) || HOSP_GENERIC.has(w0) || TITLES.has(w0) || EN_STREET_WORDS.has(g.split(/[ .]/)[0]!))) return;
     const start = m.index + m[0].length - g.length;
     // "CHU de Lille", "CH d'Arles": the hospital is named by its city, a place (CITY)
     const cityOf = /^CH[UR]? (?:de |d['’])/.test(m[0]) && ((tokenLexicon().get(fold(g)) ?? 0) & LEX_CITY) !== 0;
@@ -2512,8 +2518,8 @@ const HOSP_GENERIC_FR = new Set(['NATIONAL', 'NATIONALE', 'REGIONAL', 'REGIONALE
 /** A specialty named after the practice's name ("Little Sprouts Pediatrics", "Smile Bright Pediatric Dentistry"): two words that are not generic before it. */
 const SPECIALTY_CUES = new Set(['Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY']);
 const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'Institute', 'Hospice', 'Medicine', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE', 'INSTITUTE', 'HOSPICE', 'MEDICINE',
-  'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', ...SPECIALTY_CUES]);
-const EN_HOSP_CUE = /(?<![A-Za-z0-9_À-ÿŸ])(?:Hospital|Clinic|Infirmary|Center|Centre|Institute|Hospice|Medicine|HOSPITAL|CLINIC|INFIRMARY|CENTER|CENTRE|INSTITUTE|HOSPICE|MEDICINE|Practice|PRACTICE|Associates|ASSOCIATES|Care|CARE|Health|HEALTH|Pediatrics|Dentistry|Orthopedics|Imaging|Dermatology|Cardiology|Urology|Radiology|Oncology|Neurology|Ophthalmology|Optometry|Podiatry|Chiropractic|Audiology|Psychiatry|Counseling|Wellness|Obstetrics|Gynecology|Rheumatology|Endocrinology|Nephrology|Pulmonology|Allergy|PEDIATRICS|DENTISTRY|ORTHOPEDICS|IMAGING|DERMATOLOGY|CARDIOLOGY|UROLOGY|RADIOLOGY|ONCOLOGY|NEUROLOGY|OPHTHALMOLOGY|OPTOMETRY|PODIATRY|CHIROPRACTIC|AUDIOLOGY|PSYCHIATRY|COUNSELING|WELLNESS|OBSTETRICS|GYNECOLOGY|RHEUMATOLOGY|ENDOCRINOLOGY|NEPHROLOGY|PULMONOLOGY|ALLERGY)(?![A-Za-z0-9_À-ÿŸ])/g;
+  'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY', ...SPECIALTY_CUES]);
+const EN_HOSP_CUE = /(?<![A-Za-z0-9_À-ÿŸ])(?:Hospital|Clinic|Infirmary|Center|Centre|Institute|Hospice|Medicine|HOSPITAL|CLINIC|INFIRMARY|CENTER|CENTRE|INSTITUTE|HOSPICE|MEDICINE|Practice|PRACTICE|Associates|ASSOCIATES|Care|CARE|Health|HEALTH|Pharmacy|PHARMACY|Apothecary|APOTHECARY|Pediatrics|Dentistry|Orthopedics|Imaging|Dermatology|Cardiology|Urology|Radiology|Oncology|Neurology|Ophthalmology|Optometry|Podiatry|Chiropractic|Audiology|Psychiatry|Counseling|Wellness|Obstetrics|Gynecology|Rheumatology|Endocrinology|Nephrology|Pulmonology|Allergy|PEDIATRICS|DENTISTRY|ORTHOPEDICS|IMAGING|DERMATOLOGY|CARDIOLOGY|UROLOGY|RADIOLOGY|ONCOLOGY|NEUROLOGY|OPHTHALMOLOGY|OPTOMETRY|PODIATRY|CHIROPRACTIC|AUDIOLOGY|PSYCHIATRY|COUNSELING|WELLNESS|OBSTETRICS|GYNECOLOGY|RHEUMATOLOGY|ENDOCRINOLOGY|NEPHROLOGY|PULMONOLOGY|ALLERGY)(?![A-Za-z0-9_À-ÿŸ])/g;
 /**
  * Cue words of a practice rather than a hospital, and the words one of which must come right before
  * them ("Eastgate Family Practice", "Granite State Cardiology Associates", "Merrimack Valley Primary
@@ -2542,7 +2548,7 @@ const HOSP_GENERIC = new Set(['GENERAL', 'NATIONAL', 'MEMORIAL', 'REGIONAL', 'CO
   'PSYCHIATRY', 'OBSTETRIC', 'PRENATAL', 'VASCULAR', 'VEIN', 'WEIGHT', 'OBESITY', 'SMOKING', 'TRAVEL', 'VACCINE', 'FLU', 'INFUSION', 'CHEMOTHERAPY', 'RADIATION',
   'SPORTS', 'PHYSICAL', 'OCCUPATIONAL', 'SPEECH', 'HEARING', 'VISION', 'FOOT', 'HAND', 'THYROID', 'GERIATRIC', 'GERIATRICS', 'ONCOLOGY', 'HEMATOLOGY', 'NEPHROLOGY',
   'INTERNAL', 'DEPARTMENT', 'OUTPATIENT', 'INPATIENT', 'WALK-IN', 'SPECIALTY', 'ONCOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'DIALYSIS', 'SLEEP', 'PAIN', 'WOUND', 'DIABETES', 'ANTICOAGULATION',
-  'DEVICE', 'HOME', 'BEHAVIORAL', 'SENIOR', 'EXPRESS', 'WOMENS', "MEN'S", 'GROUP', 'ANESTHESIA', 'PODIATRY', 'ENDOCRINOLOGY', 'PSYCHOLOGY', 'RADIOLOGY',
+  'MAIL', 'ORDER', 'SPECIALTY', 'RETAIL', 'COMPOUNDING', 'OUTPATIENT', 'HF', 'CHF', 'COPD', 'OB', 'GYN', 'OB/GYN', 'ENT', 'ORTHO', 'PT', 'OT', 'IBD', 'ALS', 'DEVICE', 'HOME', 'BEHAVIORAL', 'SENIOR', 'EXPRESS', 'WOMENS', "MEN'S", 'GROUP', 'ANESTHESIA', 'PODIATRY', 'ENDOCRINOLOGY', 'PSYCHOLOGY', 'RADIOLOGY',
   'CALLED', 'SEEN', 'VISITED', 'ADMITTED', 'TRANSFERRED', 'DISCHARGED', 'FROM', 'AT', 'TO', 'IN', 'THE', 'A', 'AN']);
 /**
  * The capitalized words right before the English cue word at p (up to four, single spaces): a
