@@ -1794,6 +1794,8 @@ function lowerSurnameAfter(text: string, end: number, lex: Map<string, number>):
  */
 const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|natif|native|n[ée]e? et (?:a )?grandie?|n[ée]e?s?|born|d[ée]m[ée]nag[ée]e?s?)(?: [a-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’])|(?<![A-Za-zÀ-ÿ])habite )/iy;
 const W_HOSP_BEFORE = 1, W_RES_BEFORE = 2, W_FIELD_BEFORE = 4;
+/** A French département's number in brackets: " (74)", " (2A)", " (974)". */
+const DEPT_AFTER = /^ \((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)/;
 /** A form field naming a place, before its value: "Ville : PARIS", "Lieu de naissance: Oran", "City: Springfield". */
 const CITY_FIELD = /(?<=(?<![A-Za-zÀ-ÿ])(?:ville|commune|localit[ée]|city|town|lieu de naissance|place of birth|birthplace|domicile)\s?:\s{0,2})/iy;
 /**
@@ -1859,6 +1861,8 @@ function placesAfterWords(text: string, spans: Span[], isName: Uint8Array): void
     // (a city of the dictionary is the city pass's, unless that pass needs a cue it does not know:
     // an ambiguous one, "originaire d'Angers")
     if (!(w & W_RES_BEFORE) || ((f & (F_CITY | F_CITYP)) && !(f & (F_AMBIG | F_FIRST))) || (f & F_CUE) || s < 4) continue;
+    // a town and its département in brackets, after "à": "Domicile à Thônes (74)", "née à Saint-Servan (35)" (not "Score de Glasgow (15)")
+    if (text.charCodeAt(s - 2) === 224 && !isWordLetter(cc(text, s - 3)) && DEPT_AFTER.test(text.slice(nEnds[i]!, nEnds[i]! + 7))) { spans.push({ start: s, end: nEnds[i]!, label: 'CITY', score: 0.7, rule: 'city-dept' }); continue; }
     RESIDENCE_CUE.lastIndex = s;
     if (!RESIDENCE_CUE.test(text)) continue;
     let k = i;

@@ -319,6 +319,8 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   assert.deepEqual(labels('Walgreens #09127; Kroger Pharmacy #0582; Tower District Pharmacy; Mail Order Pharmacy. 1120 Hospital Dr NE, Bldg B. PA license MD-438812. Facility MR#: BSN-10277. Group: 711546. Kit # UT24-0918835. Grace period. UF 2.8 L. Heparin per protocol. HF Clinic.', 'en'),
     [['HOSPITAL', 'Walgreens #09127'], ['HOSPITAL', 'Kroger Pharmacy #0582'], ['HOSPITAL', 'Tower District'], ['ADDRESS', '1120 Hospital Dr NE, Bldg B'], ['ID', 'MD-438812'],
       ['ID', 'BSN-10277'], ['ID', '711546'], ['ID', 'UT24-0918835']]);
+  // a town after "à" and its département in brackets, in no dictionary too (not "Score de Glasgow (15)")
+  assert.deepEqual(labels('Domicile à Thônes (74). Née à Saint-Servan (35). Score de Glasgow (15).'), [['CITY', 'Thônes'], ['CITY', 'Saint-Servan']]);
   // numbers of US forms after their cue; letter-led record numbers; a qualifier in brackets; not "in order to", not a PCR test
   assert.deepEqual(labels('MRN: SA-2287741; MRN HRMC0091834; MRN (sending): CBCH-20017; FIN: 9100283374; Chart # NDR-10447; Visit #: QC-W-240706-031; referral #24-00193; Order # RQ9917452; REQUISITION: RQ-5529014; auth # A24-3318827; Agency ID BHH-23-08817; interpreter ID 402265; Lic. #PT014882.', 'en').filter(([l]) => l !== 'DATE'),
     [['MRN', 'SA-2287741'], ['MRN', 'HRMC0091834'], ['MRN', 'CBCH-20017'], ['ID', '9100283374'], ['ID', 'NDR-10447'], ['ID', 'QC-W-240706-031'], ['ID', '24-00193'], ['ID', 'RQ9917452'], ['ID', 'RQ-5529014'],
