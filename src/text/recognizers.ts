@@ -308,7 +308,7 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'veuve', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
   'conjointe', 'tuteur', 'tutrice', 'compagnon', 'compagne', 'neveu', 'nièce', 'niece', 'oncle', 'tante', 'cousin', 'cousine', 'gendre', 'ami', 'amie',
   'voisin', 'voisine', 'nephew', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'friend', 'neighbor', 'neighbour',
-  'boyfriend', 'girlfriend', 'baby', 'boy', 'girl', 'bébé', 'garçon', 'nourrisson', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'named', 'prénommé', 'prénommée', 'prenomme', 'prenommee', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'manager', 'coordinator', 'worker', 'chaplain', 'dietitian', 'interpreter', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
+  'boyfriend', 'girlfriend', 'baby', 'boy', 'girl', 'bébé', 'garçon', 'nourrisson', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'named', 'pt', 'pat', 'prénommé', 'prénommée', 'prenomme', 'prenommee', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'manager', 'coordinator', 'worker', 'chaplain', 'dietitian', 'interpreter', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian',
   'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr',
   // health professions in lower case (weak cues, as their capitalized forms: PROFESSIONS)
   'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste']);
@@ -963,14 +963,14 @@ const ZIP_CITY_G = new RegExp(ZIP_CITY_AT.source, 'g');
 /** Before a postal code at lastIndex: a French postal box (BP, CS, TSA and its number) and the separator after it. */
 const POSTAL_BOX = /(?<=(?<![A-Za-z0-9À-ÿ])((?:BP|B\.P\.|CS|TSA) ?\d{2,6}(\s?[,\-–]?\s?)))/y;
 
-const TITLES = new Set(['DR', 'DR.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS', 'MMES', 'MMES.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE']);
+const TITLES = new Set(['DR', 'DR.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS', 'MMES', 'MMES.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE', 'FR.']);
 /** Words after which a capitalized word is a person: kinship, patient, "né(e) de". */
 const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'EPOUX', 'EPOUSE', 'VEUVE', 'FRERE', 'SOEUR', 'MARI', 'FEMME', 'CONJOINT', 'CONJOINTE', 'COMPAGNON', 'COMPAGNE', 'TUTEUR', 'TUTRICE', 'FATHER', 'MOTHER', 'SON', 'DAUGHTER', 'HUSBAND', 'WIFE', 'BROTHER', 'SISTER', 'PARTNER', 'GUARDIAN', 'NOM', 'PRENOM', 'NAME', 'SIGNE', 'SIGNEE', 'SIGNED',
   'NEVEU', 'NIECE', 'ONCLE', 'TANTE', 'COUSIN', 'COUSINE', 'GENDRE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'PETIT-FILS', 'PETITE-FILLE',
   'BEAU-FRERE', 'BELLE-SOEUR', 'BELLE-FILLE', 'BEAU-FILS', 'BELLE-MERE', 'BEAU-PERE', 'GRAND-MERE', 'GRAND-PERE',
   'NEPHEW', 'AUNT', 'UNCLE', 'GRANDSON', 'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'FRIEND', 'NEIGHBOR', 'NEIGHBOUR', 'BOYFRIEND', 'GIRLFRIEND',
   'BABY', 'BOY', 'GIRL', 'BEBE', 'GARCON', 'NOURRISSON',
-  'FIANCE', 'FIANCEE', 'NAMED', 'PARENTS', 'PARENT', 'MOM', 'DAD', 'PRENOMME', 'PRENOMMEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW']);
+  'FIANCE', 'FIANCEE', 'NAMED', 'CONTACT', 'PARENTS', 'PARENT', 'MOM', 'DAD', 'PRENOMME', 'PRENOMMEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW']);
 /**
  * Health professions heading a signature or a care-team line ("Psychologue : Zulmira Mauran"): a
  * weaker cue than a title — the next word is a name when it is a known name, upper case or an
@@ -999,7 +999,7 @@ const STOP = new Set([
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   // acronyms, headings, team roles and units of notes that dictionaries know as names ("OG : 6/10", "TIMI 3", "Lyme ELISA", "DEA",
   // "RN Case Manager", "CENTER"; English exam headings and verbs: "Abd soft", "Denies tob", "Accepting MD:", "MICU Blue")
-  'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'ELISA', 'DEA', 'NA', 'PA', 'NPI', 'UPIN', 'CASE', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'REGISTRATION', 'DEMOGRAPHICS', 'INFORMATION', 'INSTRUCTIONS', 'SUMMARY', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
+  'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'ELISA', 'DEA', 'NA', 'PA', 'SN', 'PNP', 'PRESCRIPTION', 'REGISTRY', 'NPI', 'UPIN', 'CASE', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'REGISTRATION', 'DEMOGRAPHICS', 'INFORMATION', 'INSTRUCTIONS', 'SUMMARY', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
   'REQUESTING', 'ORDERING', 'CONSULTING', 'SUPERVISING', 'RECEIVING', 'COVERING', 'PORTAL', 'MESSAGE', 'MICU', 'SICU', 'CCU', 'NICU', 'PICU', 'HCV', 'HBV', 'HIV',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
@@ -1269,6 +1269,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       const w = text.slice(tokS, tokE);
       let cf = CUE_FLAG.get(w);
       if (cf === undefined) { const k = fold(w); cf = TITLES.has(k) ? F_TITLE : PROFESSIONS.has(k) ? F_PROF : F_CUE; CUE_FLAG.set(w, cf); }
+      // ("pt", "pat" are a patient's field only before a colon: "pt: GARCIA-LOPEZ, ramon", not "pt tolerated")
+      if (tokE - tokS <= 3 && (w === 'pt' || w === 'pat') && !(cc(text, tokE) === 58 || (cc(text, tokE) === 32 && cc(text, tokE + 1) === 58))) cf = F_STOP;
       f |= cf;
       starts.push(s); ends.push(tokE); flags.push(f);
       continue;
@@ -1288,8 +1290,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (s < credEnd) { starts.push(s); ends.push(tokE); flags.push(F_CAP | F_CRED | F_STOP); continue; }
     // a pain scale before its value ("EVA 3/10", "EVA : 7"), not the first name Eva
     if (coreLen === 3 && text.startsWith('EVA', s) && /^ ?:? ?\d/.test(text.slice(tokE, tokE + 4))) f |= F_STOP;
-    // "Pt:" (patient) before a name, as EHR headers write it
-    if (coreLen === 2 && c0 === 80 && text.charCodeAt(s + 1) === 116 && (cc(text, tokE) === 58 || (cc(text, tokE) === 32 && cc(text, tokE + 1) === 58))) f |= F_CUE;
+    // "Pt:" (patient) and a letter's "Re:" before a name, as EHR headers and letters write them
+    if (coreLen === 2 && ((c0 === 80 && text.charCodeAt(s + 1) === 116) || (c0 === 82 && text.charCodeAt(s + 1) === 101)) && (cc(text, tokE) === 58 || (cc(text, tokE) === 32 && cc(text, tokE + 1) === 58))) f |= F_CUE;
     // a US state's code before a ZIP code is no name ("Phoenix AZ 85015")
     if (coreLen === 2 && !hasDot && isUpperAscii(text.charCodeAt(s + 1)) && cc(text, tokE) === 32 && isDigitCode(cc(text, tokE + 1)) && US_STATE_SET.has(text.slice(s, tokE))
       && /^ \d{5}(?![0-9])/.test(text.slice(tokE, tokE + 7))) f |= F_STOP;
@@ -1297,7 +1299,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // the article l' ("l'ELSA", an acronym), a mixed-case word glued to a digit ("PaO2", "SpO2", "HbA1c")
     const pb = cc(text, s - 1);
     if (isWordLetter(pb) || pb === 47 || (coreLen === 1 && pb === 32 && isDigitCode(cc(text, s - 2))) || ((pb === 39 || pb === 8217) && (cc(text, s - 2) | 32) === 108 && !isWordLetter(cc(text, s - 3)))
-      || (isDigitCode(cc(text, coreEnd)) && mixedCase(text, s, coreEnd))) f |= F_STOP;
+      || (isDigitCode(cc(text, coreEnd)) && mixedCase(text, s, coreEnd))
+      // (a record number's letters: "ORD-231017-052", "COR-018823")
+      || (cc(text, coreEnd) === 45 && isDigitCode(cc(text, coreEnd + 1)))) f |= F_STOP;
     const cap = true;
     let e = tokE;
     if (hasDot) {
@@ -1593,13 +1597,14 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
  * ("signe de Babinski", "manœuvre de Valsalva", "maladie d'Alzheimer"): no person of the record.
  */
 const EPONYM_AFTER = /(?:'s|’s)? (?:signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp|period)(?![A-Za-z])/iy;
-const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention|protocole|règle|regle|formule|équation|equation) (?:de |d['’]))/iy;
+const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:(?:circle|duct|canal|triangle|space|ligament|loop|ampulla|pouch|islets?|crypts?|line|node) of |(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention|protocole|règle|regle|formule|équation|equation) (?:de |d['’])))/iy;
 function eponymAround(text: string, start: number, end: number): boolean {
   // (sticky tests on the text itself, tried only where a space or "'s" follows, or "de "/"d'" precedes)
   const a = cc(text, end);
   if (a === 32 || a === 39 || a === 8217) { EPONYM_AFTER.lastIndex = end; if (EPONYM_AFTER.test(text)) return true; }
   const b = cc(text, start - 1);
-  if ((b === 32 && (cc(text, start - 2) | 32) === 101 && (cc(text, start - 3) | 32) === 100) || ((b === 39 || b === 8217) && (cc(text, start - 2) | 32) === 100)) {
+  if ((b === 32 && (((cc(text, start - 2) | 32) === 101 && (cc(text, start - 3) | 32) === 100) || ((cc(text, start - 2) | 32) === 102 && (cc(text, start - 3) | 32) === 111)))
+    || ((b === 39 || b === 8217) && (cc(text, start - 2) | 32) === 100)) {
     EPONYM_BEFORE.lastIndex = start;
     return EPONYM_BEFORE.test(text);
   }
@@ -1638,15 +1643,22 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     // (a colon first: most tokens are no field)
     if ((f & F_CAP) && (after === 58 || (after === 32 && text.charCodeAt(te + 1) === 58))
       && te - nStarts[i]! >= 5 && LIST_FIELDS.has(fold(text.slice(nStarts[i]!, te)))) { peopleList(text, te, spans, lex); continue; }
-    // a surname in upper case at a line's start, then a first name typed in lower case: "RHIFDA aziz"
-    if ((f & (F_UPPER | F_STOP | F_TITLE | F_CUE | F_CITY | F_PROF | F_CRED)) === F_UPPER && after === 32
-      && isLowerCode(text.charCodeAt(te + 1)) && te - nStarts[i]! >= 3 && lineStartAt(text, nStarts[i]!)) {
-      const e = lowerWordEnd(text, te + 1);
+    // a surname in upper case at a line's start or after a field's cue, then a first name typed in lower case: "RHIFDA aziz",
+    // "pat : LE ROUX jean-yves", "pt: GARCIA-LOPEZ, ramon"
+    const lowerAt = after === 32 ? te + 1 : after === 44 && text.charCodeAt(te + 1) === 32 ? te + 2 : -1;
+    if ((f & (F_UPPER | F_STOP | F_TITLE | F_CUE | F_CITY | F_PROF | F_CRED)) === F_UPPER && lowerAt > 0
+      && isLowerCode(text.charCodeAt(lowerAt)) && te - nStarts[i]! >= 2 && (lineStartAt(text, nStarts[i]!) || afterFieldCue(i))) {
+      const e = lowerWordEnd(text, lowerAt);
       // (an ambiguous first name too after a known surname that is no word: "DUPONT marie")
       const knownSurname = (f & (F_SUR | F_AMBIG | F_WORDNAME)) === F_SUR;
-      if (e > te + 1 && lowerFirstName(text, te + 1, e, lex, knownSurname)) spans.push({ start: nStarts[i]!, end: e, label: 'NAME', score: 0.7, rule: 'name-upper-lower' });
+      // (with the surname's particles: "LE ROUX jean-yves")
+      let first = i;
+      while (first > 0 && (nFlags[first - 1]! & F_PART) && nEnds[first - 1]! + 1 === nStarts[first]) first--;
+      if (e > lowerAt && lowerFirstName(text, lowerAt, e, lex, knownSurname)) spans.push({ start: nStarts[first]!, end: e, label: 'NAME', score: 0.7, rule: 'name-upper-lower' });
       continue;
     }
+    // a first name typed in lower case (and an initial) before a credential: "handoff to jess m. RN", "SN: carla r, RN"
+    if ((f & F_CRED) && i > 0) lowerNameBeforeCredential(text, nStarts[i]!, spans, lex);
     if (!(nFlags[i]! & F_CUE)) continue;
     let a = nEnds[i]!;
     const stop = Math.min(text.length, a + 26);
@@ -1668,6 +1680,27 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     }
     if (words > 0) spans.push({ start: a, end: e, label: 'NAME', score: 0.8, rule: 'name-field' });
   }
+}
+/** Token i follows a cue and a colon, itself or after particles: "pat : LE ROUX" (the surname's first upper-case token or its particle). */
+function afterFieldCue(i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (nFlags[j]! & F_PART) && nEnds[j]! + 1 === nStarts[j + 1]) j--;
+  return j >= 0 && (nFlags[j]! & F_CUE) !== 0 && colonBetween(nText, nEnds[j]!, nStarts[j + 1]!);
+}
+/** Before a credential at c: [", "] [a lower-case initial, with or without its dot] and a lower-case dictionary first name. */
+function lowerNameBeforeCredential(text: string, c: number, spans: Span[], lex: Map<string, number>): void {
+  let e = c - 1;
+  if (text.charCodeAt(e) !== 32) return;
+  if (text.charCodeAt(e - 1) === 44) e--;
+  // (an initial: "m.", "r")
+  let k = e;
+  if (text.charCodeAt(k - 1) === 46) k--;
+  if (isLowerCode(text.charCodeAt(k - 1)) && text.charCodeAt(k - 2) === 32) k -= 2; else k = e;
+  const end = k;
+  let a = end;
+  while (a > 0 && isLowerCode(text.charCodeAt(a - 1))) a--;
+  if (a === end || (a > 0 && isWordLetter(text.charCodeAt(a - 1)))) return;
+  if (lowerFirstName(text, a, end, lex, false)) spans.push({ start: a, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-credential' });
 }
 /** Plural care-team fields whose value is a list of people ("Infirmiers : theodore roux, marie cécile lefevre"). */
 const LIST_FIELDS = new Set(['INFIRMIERS', 'INFIRMIERES', 'INTERNES', 'EXTERNES', 'PRESENTS', 'PARTICIPANTS', 'INTERVENANTS', 'MEDECINS',

@@ -321,6 +321,11 @@ test('a mixed-case acronym after a first name is a surname; English care places 
       ['ID', 'BSN-10277'], ['ID', '711546'], ['ID', 'UT24-0918835']]);
   // a town after "à" and its département in brackets, in no dictionary too (not "Score de Glasgow (15)")
   assert.deepEqual(labels('Domicile à Thônes (74). Née à Saint-Servan (35). Score de Glasgow (15).'), [['CITY', 'Thônes'], ['CITY', 'Saint-Servan']]);
+  // terse notes: "pt:"/"pat :" fields with an upper-case surname and a lower-case first name (not "pt tolerated"), a lower-case first name
+  // before a credential, a priest's "Fr.", an emergency contact, a letter's "Re:"; a record number's letters, "circle of Willis" are no names
+  assert.deepEqual(labels('pt: GARCIA-LOPEZ, ramon  67M. SN: carla r, RN. Paged Fr. Okoro. EMERGENCY CONTACT: Grace Kowalczyk-Hale (daughter). Re: Jordan Ellis-Navarro. pt tolerated well; pt NPO. Left circle of Willis. Order ORD-231017-052.', 'en').filter(([l]) => l === 'NAME'),
+    [['NAME', 'GARCIA-LOPEZ, ramon'], ['NAME', 'carla r'], ['NAME', 'Okoro'], ['NAME', 'Grace Kowalczyk-Hale'], ['NAME', 'Jordan Ellis-Navarro']]);
+  assert.deepEqual(labels('pat : LE ROUX jean-yves  81a').filter(([l]) => l === 'NAME'), [['NAME', 'LE ROUX jean-yves']]);
   // numbers of US forms after their cue; letter-led record numbers; a qualifier in brackets; not "in order to", not a PCR test
   assert.deepEqual(labels('MRN: SA-2287741; MRN HRMC0091834; MRN (sending): CBCH-20017; FIN: 9100283374; Chart # NDR-10447; Visit #: QC-W-240706-031; referral #24-00193; Order # RQ9917452; REQUISITION: RQ-5529014; auth # A24-3318827; Agency ID BHH-23-08817; interpreter ID 402265; Lic. #PT014882.', 'en').filter(([l]) => l !== 'DATE'),
     [['MRN', 'SA-2287741'], ['MRN', 'HRMC0091834'], ['MRN', 'CBCH-20017'], ['ID', '9100283374'], ['ID', 'NDR-10447'], ['ID', 'QC-W-240706-031'], ['ID', '24-00193'], ['ID', 'RQ9917452'], ['ID', 'RQ-5529014'],
