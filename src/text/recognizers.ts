@@ -216,6 +216,8 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if ((pc >= 65 && pc <= 90) || (c >= 65 && c <= 90) || (len === 3 && c === 45 && pc === 45)) sh |= S_VEH;
   if (len === 5) sh |= S_ZIP;
   if (len <= 4 && c === 45 && isDigitCode(c1)) sh |= S_DASH;
+  // id-lettered: a run of 2 digits or more after a '-' that follows letters or digits ("ORD-231017-052", "IRM-2024-07731")
+  if (len >= 2 && pc === 45 && s >= 3 && (isUpperAscii(t.charCodeAt(s - 2)) || isDigitCode(t.charCodeAt(s - 2)))) sh |= S_LDASH;
   // nir-sep: the sex digit, then '.' or '-' and two digits
   if (len === 1 && (c === 46 || c === 45) && ((d0 >= 49 && d0 <= 52) || d0 === 55 || d0 === 56) && isDigitCode(c1) && isDigitCode(cc(t, i + 2))) sh |= S_NIRSEP;
   if (c === 32 && len <= 5 && i + 1 < n) {
@@ -286,7 +288,7 @@ function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> { const b 
 const S_LE2 = 1, S_ISO = 2, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
   S_8 = 1 << 9, S_F0 = 1 << 10, S_US = 1 << 11, S_NIR = 1 << 12, S_SSN = 1 << 13, S_IP = 1 << 14, S_LONG = 1 << 15,
   S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20, S_CUE45 = 1 << 21, S_9X = 1 << 22,
-  S_VEH = 1 << 23, S_DASH = 1 << 24, S_NIRSEP = 1 << 25, S_6 = 1 << 26;
+  S_VEH = 1 << 23, S_DASH = 1 << 24, S_NIRSEP = 1 << 25, S_6 = 1 << 26, S_LDASH = 1 << 27;
 /** First letters (lower case) of "bis", "ter", [a-c] and the street words of address-fr. */
 const ADDR_FIRST = new Uint8Array(128);
 for (const ch of 'abcdefhilmpqrstv') ADDR_FIRST[ch.charCodeAt(0)] = 1;
@@ -893,6 +895,11 @@ export const RULES: RegexRule[] = [
         || (g[2]!.length === 4 && g[0]!.length <= 2 && g[1]!.length <= 2 && (dayMonthOk(+g[0]!, +g[1]!) || dayMonthOk(+g[1]!, +g[0]!))))) return null;
       return m[0].length - g.length + 1 >= 7 ? 0.5 : null;
     } },
+  // a record or prescription number with its letters: "ORD-231017-052", "IRM-2024-07731", "CT24-0118827" (the digits after the
+  // letters' dash, 5 or more in all; not "COVID-19", "ISO-9001")
+  { rule: 'id-lettered', at: S_LDASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH | C_UPPER,
+    re: /(?<=(?<![A-Za-z0-9-])[A-Z]{2,5}\d{0,2}-)\d{2,}(?:-\d{2,})*(?![A-Za-z0-9-]|\.\d)/g,
+    check: (m) => (m[0].replace(/-/g, '').length >= 5 ? 0.5 : null) },
   { rule: 'long-number', at: S_LONG, label: 'ID', score: 0.5, needs: C_DIGIT,
     re: new RegExp(`${B}\\d{8,12}${E}`, 'g'),
     relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
