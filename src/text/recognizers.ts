@@ -795,6 +795,11 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}0[1-9](?:[ .]?\\d{2}){3}\\d?(?![ .]?[0-9])`, 'g'),
     check: (m, text) => (endsWithMatch(PHONE_CUE_BEFORE, text.slice(Math.max(0, m.index - 40), m.index)) ? 0.6 : null) },
   // a US post office box: "PO Box 4471", "P.O. Box 12" (looked for only in texts that write "Box")
+  // a signature of initials after a dash, at a line's end and after a sentence's end or a line's start: "recheck needed after. —LF"
+  // (not "- RAS", "- OK", "Bilan - ECG")
+  { rule: 'name-initials', label: 'NAME', score: 0.6, needs: C_UPPER, gate: (t) => t.includes('—') || t.includes('–') || t.includes(' -'),
+    re: /(?<=(?:^|\n|[.!?)][ \t]+)[—–-] ?)[A-Z]{2,3}(?=[ \t]*(?:\r?\n|$))/g,
+    check: (m) => { const w = m[0]; return STOP.has(w) || TITLES.has(w) || CUES.has(w) || ACRONYM_STOP_SET.has(w) || US_STATE_SET.has(w) || w === 'OK' || w === 'NA' ? null : 0.6; } },
   // a chain's store by its number ("Walgreens #09127", "CVS #1234", "Walmart Pharmacy #10-2841"): a place
   { rule: 'store', label: 'HOSPITAL', score: 0.8, needs: C_DIGIT | C_UPPER, gate: (t) => t.includes('#'),
     re: /(?<![A-Za-z])(?:Walgreens|CVS|Rite Aid|Walmart|Kroger|Costco|Safeway|Publix|Target|Meijer|Wegmans|Hy-Vee|H-E-B|Albertsons|Duane Reade|Sam's Club)(?: Pharmacy)? ?#\s?\d{2,6}(?:-\d{1,6})?(?![0-9])/g },
@@ -1021,6 +1026,7 @@ const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT 
  * the mixed-case form is a name, not the acronym.
  */
 const ACRONYM_STOPS = ['CHU', 'CHR', 'GHU', 'RAS', 'SAU', 'REA', 'SOL', 'SER', 'AME', 'DIU', 'MSA', 'ACS', 'TIA', 'IDEL', 'PER', 'MI', 'MT', 'APA', 'HAD', 'PEC', 'OSA', 'CAD', 'AINS'];
+const ACRONYM_STOP_SET = new Set(ACRONYM_STOPS);
 /** Credentials written after a clinician's name ("Karen P. Lopez, RN", "John Doe MD"): never a name themselves. */
 const CREDENTIALS = ['MD', 'RN', 'NP', 'PHD', 'DDS', 'DMD', 'FNP', 'CNP', 'LPN', 'PHARMD', 'MBBS', 'FACP', 'DNP', 'CRNA', 'LCSW', 'APRN', 'MSN', 'BSN', 'CNM', 'PA-C'];
 /**

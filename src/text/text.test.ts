@@ -330,6 +330,8 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   assert.deepEqual(labels('Rx ORD-231017-052; CT24-0118827 read; COVID-19, ISO-9001, SARS-CoV-2.', 'en'), [['ID', '231017-052'], ['ID', '0118827']]);
   // people named by their role: a coach, an officer, a teacher
   assert.deepEqual(labels('Coach Garza and I wondered; Officer D. Kaminski came. Coach said ok.', 'en'), [['NAME', 'Garza'], ['NAME', 'D. Kaminski']]);
+  // a signature of initials after a dash at a line's end, after a sentence's end or at a line's start (not "- RAS", not "Bilan - ECG")
+  assert.deepEqual(labels('Recheck needed after. —LF\n- JT\nVu ce jour. - RAS\nBilan - ECG', 'en'), [['NAME', 'LF'], ['NAME', 'JT']]);
   // numbers of US forms after their cue; letter-led record numbers; a qualifier in brackets; not "in order to", not a PCR test
   assert.deepEqual(labels('MRN: SA-2287741; MRN HRMC0091834; MRN (sending): CBCH-20017; FIN: 9100283374; Chart # NDR-10447; Visit #: QC-W-240706-031; referral #24-00193; Order # RQ9917452; REQUISITION: RQ-5529014; auth # A24-3318827; Agency ID BHH-23-08817; interpreter ID 402265; Lic. #PT014882.', 'en').filter(([l]) => l !== 'DATE'),
     [['MRN', 'SA-2287741'], ['MRN', 'HRMC0091834'], ['MRN', 'CBCH-20017'], ['ID', '9100283374'], ['ID', 'NDR-10447'], ['ID', 'QC-W-240706-031'], ['ID', '24-00193'], ['ID', 'RQ9917452'], ['ID', 'RQ-5529014'],
