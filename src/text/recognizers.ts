@@ -795,11 +795,6 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}0[1-9](?:[ .]?\\d{2}){3}\\d?(?![ .]?[0-9])`, 'g'),
     check: (m, text) => (endsWithMatch(PHONE_CUE_BEFORE, text.slice(Math.max(0, m.index - 40), m.index)) ? 0.6 : null) },
   // a US post office box: "PO Box 4471", "P.O. Box 12" (looked for only in texts that write "Box")
-  // a signature of initials after a dash, at a line's end and after a sentence's end or a line's start: "recheck needed after. —LF"
-  // (not "- RAS", "- OK", "Bilan - ECG")
-  { rule: 'name-initials', label: 'NAME', score: 0.6, needs: C_UPPER, gate: (t) => t.includes('—') || t.includes('–') || t.includes(' -'),
-    re: /(?<=(?:^|\n|[.!?)][ \t]+)[—–-] ?)[A-Z]{2,3}(?=[ \t]*(?:\r?\n|$))/g,
-    check: (m) => { const w = m[0]; return STOP.has(w) || TITLES.has(w) || CUES.has(w) || ACRONYM_STOP_SET.has(w) || US_STATE_SET.has(w) || w === 'OK' || w === 'NA' ? null : 0.6; } },
   // a chain's store by its number ("Walgreens #09127", "CVS #1234", "Walmart Pharmacy #10-2841"): a place
   { rule: 'store', label: 'HOSPITAL', score: 0.8, needs: C_DIGIT | C_UPPER, gate: (t) => t.includes('#'),
     re: /(?<![A-Za-z])(?:Walgreens|CVS|Rite Aid|Walmart|Kroger|Costco|Safeway|Publix|Target|Meijer|Wegmans|Hy-Vee|H-E-B|Albertsons|Duane Reade|Sam's Club)(?: Pharmacy)? ?#\s?\d{2,6}(?:-\d{1,6})?(?![0-9])/g },
@@ -1603,8 +1598,41 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     i += len - 1;
   }
   placesAfterWords(text, spans, isName);
+  initialsSignatures(text, spans);
   nText = ''; nStarts = nEnds = nFlags = NO_TOKENS; nCount = 0;
   void lang;
+}
+/**
+ * A signature of initials after a dash, at a line's end and after a sentence's end or at a line's
+ * start: "recheck needed after. —LF", "- JT" (not "- RAS", "- OK", "Bilan - ECG", a state's code).
+ * Read backwards from each line's end: no scan of the whole text.
+ */
+function initialsSignatures(text: string, spans: Span[]): void {
+  for (let nl = text.indexOf('\n'), stop = false; !stop; nl = text.indexOf('\n', nl + 1)) {
+    if (nl < 0) { nl = text.length; stop = true; }
+    let e = nl;
+    if (cc(text, e - 1) === 13) e--;
+    while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+    let a = e;
+    while (a > 0 && e - a < 4 && isUpperAscii(text.charCodeAt(a - 1))) a--;
+    const len = e - a;
+    if (len < 2 || len > 3) continue;
+    let d = a - 1;
+    if (cc(text, d) === 32) d--;
+    const dash = cc(text, d);
+    if (dash !== 8212 && dash !== 8211 && dash !== 45) continue;
+    // (a sentence's end before the dash, or the line's start)
+    let b = d - 1;
+    if (b >= 0 && text.charCodeAt(b) !== 10) {
+      if (text.charCodeAt(b) !== 32 && text.charCodeAt(b) !== 9) continue;
+      while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
+      const p = cc(text, b);
+      if (!(p === -1 || p === 10 || p === 46 || p === 33 || p === 63 || p === 41)) continue;
+    }
+    const w = text.slice(a, e);
+    if (STOP.has(w) || TITLES.has(w) || CUES.has(w) || ACRONYM_STOP_SET.has(w) || US_STATE_SET.has(w) || w === 'OK' || w === 'NA') continue;
+    spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-initials' });
+  }
 }
 /**
  * Eponyms: a name followed by the thing named after a person ("Murphy sign", "Allen test", "Leopold
