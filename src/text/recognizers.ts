@@ -1700,8 +1700,8 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       if (e > lowerAt && lowerFirstName(text, lowerAt, e, lex, knownSurname)) spans.push({ start: nStarts[first]!, end: e, label: 'NAME', score: 0.7, rule: 'name-upper-lower' });
       continue;
     }
-    // a first name typed in lower case (and an initial) before a credential: "handoff to anna m. RN", "SN: carla r, RN"
-    if ((f & F_CRED) && i > 0) lowerNameBeforeCredential(text, nStarts[i]!, spans, lex);
+    // a first name typed in lower case (and an initial) before a credential: "handoff to lucia m. RN", "SN: carla r, RN"
+    if (f & F_CRED) lowerNameBeforeCredential(text, nStarts[i]!, spans, lex);
     if (!(nFlags[i]! & F_CUE)) continue;
     let a = nEnds[i]!;
     const stop = Math.min(text.length, a + 26);

@@ -323,6 +323,7 @@ test('a mixed-case acronym after a first name is a surname; English care places 
   assert.deepEqual(labels('Domicile à Thônes (74). Née à Saint-Servan (35). Score de Glasgow (15).'), [['CITY', 'Thônes'], ['CITY', 'Saint-Servan']]);
   // terse notes: "pt:"/"pat :" fields with an upper-case surname and a lower-case first name (not "pt tolerated"), a lower-case first name
   // before a credential, a priest's "Fr.", an emergency contact, a letter's "Re:"; a record number's letters, "circle of Willis" are no names
+  assert.deepEqual(labels('handoff to lucia m. RN at bedside.', 'en'), [['NAME', 'lucia m.']]);
   assert.deepEqual(labels('pt: GARCIA-LOPEZ, ramon  67M. SN: carla r, RN. Paged Fr. Okoro. EMERGENCY CONTACT: Grace Kowalczyk-Hale (daughter). Re: Jordan Ellis-Navarro. pt tolerated well; pt NPO. Left circle of Willis. Order ORD-231017-052.', 'en').filter(([l]) => l === 'NAME'),
     [['NAME', 'GARCIA-LOPEZ, ramon'], ['NAME', 'carla r'], ['NAME', 'Okoro'], ['NAME', 'Grace Kowalczyk-Hale'], ['NAME', 'Jordan Ellis-Navarro']]);
   assert.deepEqual(labels('pat : LE ROUX jean-yves  81a').filter(([l]) => l === 'NAME'), [['NAME', 'LE ROUX jean-yves']]);
