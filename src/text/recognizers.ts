@@ -455,20 +455,15 @@ let idcS = new Int32Array(16), nIdc = 0;
 const IDC_HASH = new Uint8Array(4096);
 for (const w of IDC_WORDS) IDC_HASH[foldHash(w, 0, w.length)] = 1;
 const IDC_BEFORE_NO = new Set(['visite', 'passage', 'venue', 'séjour', 'sejour', 'dossier']);
-function threeLetterIdc(a: number, b: number, c: number): boolean {
-  return (a === 106 && b === 111 && c === 98) || (a === 108 && b === 97 && c === 98) || (a === 108 && b === 105 && c === 99) || (a === 112 && b === 99 && c === 114) || (a === 107 && b === 105 && c === 116);
-}
 function idcWord(t: string, p: number, i: number): void {
   const len = i - p;
-  // the words of three letters (job, lab, lic, pcr, kit) by their letters: "par", "pur" go no further
-  if (len === 3 && !threeLetterIdc(t.charCodeAt(p) | 32, t.charCodeAt(p + 1) | 32, t.charCodeAt(p + 2) | 32)) return;
   // "n°", "s/n"
   if (len === 1) { const c1 = cc(t, i); if ((cc(t, p) | 32) === 110 ? c1 !== 176 && c1 !== 186 : c1 !== 47) return; }
   // "patient" and "medical" start a cue only before " id" and " record" (most of them do not: no substring)
   else if (len === 7 && (((t.charCodeAt(p) | 32) === 112 && (t.charCodeAt(p + 2) | 32) === 116) || (t.charCodeAt(p) | 32) === 109)
     && !((cc(t, i) === 32 && ((cc(t, i + 1) | 32) === 105 || (cc(t, i + 1) | 32) === 114)))) return;
   else {
-    // (a hash of the folded letters first: "consultation", "traitement", "réanimation" share a word-filter key with cue words)
+    // (a hash of the folded letters first: "consultation", "traitement", "réanimation", "par" share a word-filter key with cue words)
     if (IDC_HASH[foldHash(t, p, i)] === 0) return;
     const w = t.slice(p, i).toLowerCase();
     if (!IDC_WORDS.has(w)) return;
