@@ -31,8 +31,7 @@ const all = evaluate(corpora.flatMap(([, d]) => d));
 for (const [k, m] of Object.entries(all.metrics)) out[k] = strip(m);
 // the written notes (in the repository): apart, dev half (rules were written from its errors) and test half
 const notes: [string, Doc[]][] = [];
-for (const [name, lang, path] of [['notes-fr', 'fr', paths.notesFr], ['notes-en', 'en', paths.notesEn], ['notes-fr-gp', 'fr', paths.notesFrGp], ['notes-en-primary', 'en', paths.notesEnPrimary],
-  ['notes-fr-mixed', 'fr', paths.notesFrMixed], ['notes-en-mixed', 'en', paths.notesEnMixed]] as const) {
+for (const { name, lang, path } of paths.notes) {
   if (!existsSync(path)) continue;
   for (const half of ['dev', 'test'] as const) notes.push([`${name}-${half}`, loadMarkedNotes(path, lang, half)]);
 }

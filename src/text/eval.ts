@@ -149,13 +149,18 @@ export function evaluate(docs: Doc[], predict: (d: Doc) => Span[] = (d) => recog
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;
 
-export function datasetPaths(repoRoot: URL): { eds: string; synthea: string; edsPresent: boolean; syntheaPresent: boolean; notesFr: string; notesEn: string; notesFrGp: string; notesEnPrimary: string; notesFrMixed: string; notesEnMixed: string } {
+/** The written notes of test/fixtures/text-notes (in the repository): name, language and file of each. */
+export const WRITTEN_NOTES = [
+  { name: 'notes-fr', lang: 'fr', file: 'fr.marked.txt' }, { name: 'notes-en', lang: 'en', file: 'en.marked.txt' },
+  { name: 'notes-fr-gp', lang: 'fr', file: 'fr-gp.marked.txt' }, { name: 'notes-en-primary', lang: 'en', file: 'en-primary.marked.txt' },
+  { name: 'notes-fr-mixed', lang: 'fr', file: 'fr-mixed.marked.txt' }, { name: 'notes-en-mixed', lang: 'en', file: 'en-mixed.marked.txt' },
+] as const;
+
+export function datasetPaths(repoRoot: URL): { eds: string; synthea: string; edsPresent: boolean; syntheaPresent: boolean; notes: { name: string; lang: 'fr' | 'en'; path: string }[] } {
   const eds = new URL('../shared/data/fr-clinical-pseudo-eds-templates/templates.jsonl', repoRoot).pathname;
   const synthea = new URL('../shared/data/synthea-ca-59/fhir-r4', repoRoot).pathname;
   return {
     eds, synthea, edsPresent: existsSync(eds), syntheaPresent: existsSync(synthea),
-    notesFr: new URL('test/fixtures/text-notes/fr.marked.txt', repoRoot).pathname, notesEn: new URL('test/fixtures/text-notes/en.marked.txt', repoRoot).pathname,
-    notesFrGp: new URL('test/fixtures/text-notes/fr-gp.marked.txt', repoRoot).pathname, notesEnPrimary: new URL('test/fixtures/text-notes/en-primary.marked.txt', repoRoot).pathname,
-    notesFrMixed: new URL('test/fixtures/text-notes/fr-mixed.marked.txt', repoRoot).pathname, notesEnMixed: new URL('test/fixtures/text-notes/en-mixed.marked.txt', repoRoot).pathname,
+    notes: WRITTEN_NOTES.map((w) => ({ name: w.name, lang: w.lang, path: new URL(`test/fixtures/text-notes/${w.file}`, repoRoot).pathname })),
   };
 }
