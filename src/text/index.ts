@@ -3,6 +3,7 @@
  * replace. Library API; the CLI verb is `anonymat redact`.
  */
 import { markBirthDates, markDayLists, labelIdentifiers, recognizeAgeWords, recognizeStreetsEn, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, plainSpaces, TYPO_FOUND } from './recognizers.ts';
+import { recognizeDocumentNames } from './document-names.ts';
 import { resolveOverlaps } from './resolve.ts';
 import { Replacer, applyReplacements, shiftDateText } from './replace.ts';
 import type { Replacement, ReplaceOptions } from './replace.ts';
@@ -59,6 +60,7 @@ export function recognize(original: string, options: { lang?: Lang | 'auto'; kee
   recognizeLooseZips(text, spans);
   recognizeAgeWords(text, spans);
   recognizeStreetsEn(text, spans);
+  recognizeDocumentNames(text, spans);
   markDayLists(text, spans);
   markBirthDates(text, spans);
   labelIdentifiers(text, spans);

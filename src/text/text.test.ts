@@ -523,6 +523,27 @@ test('TextRedactor: a text in pieces, cut at blank lines into parts, gives what 
   assert.equal(lr.push(lines) + lr.end(), redactText(lines, { lang: 'fr' }).text);
 });
 
+test('names the document tells: initials of a found name, dictation initials, a found name again in lower case, table columns, kinship', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'en') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  // initials of a full name found in the document, after per/by or in brackets (not a state's code after a city)
+  assert.deepEqual(names('Mr. Hugh Tierney is seen. Per HT, wife Margaret cooks.'), ['Hugh Tierney', 'HT', 'Margaret']);
+  assert.deepEqual(names('logged by T. Ngata, CPhT (TN)'), ['T. Ngata', 'TN']);
+  assert.deepEqual(names('Seen by Dr. Tom Nash in Nashville (TN).'), ['Tom Nash']);
+  assert.deepEqual(names('HT is well controlled.'), []); // (no name with those initials)
+  // dictation initials at a line's end; a unit is none
+  assert.deepEqual(names('DD: 08/20/2093   TD: 08/21/2093   DO/ms'), ['DO', 'ms']);
+  assert.deepEqual(names('Signé\nCR/ml', 'fr'), ['CR', 'ml']);
+  assert.deepEqual(names('Insuline 10 UI/ml\nPerfusion 2 g/j', 'fr'), []);
+  // a first name typed in lower case after a kinship word, and found again in lower case (not inside an e-mail address)
+  assert.deepEqual(names('vu avec sa fille nadia ; rdv pris par nadia (nadia.b@mail.fr). son fils va bien.', 'fr'), ['nadia', 'nadia']);
+  assert.deepEqual(names('per daughter kim, pt ok'), ['kim']);
+  // a delimited table: the header names the column, or the column's other cells are names
+  assert.deepEqual(names('MRN|LAST|FIRST|DOB\n001|YOUNG|HUNTER|1/2/1950\n002|PARK|JI-HOON|3/4/1960'), ['YOUNG', 'HUNTER', 'PARK', 'JI-HOON']);
+  assert.deepEqual(names('02/12/24 | 09:14 | YOUNG, HUNTER | RX7720193\n02/12/24 | 10:02 | PAGE, LORETTA | RX7719544\n02/12/24 | 15:22 | PARK, JI-HOON | RX7725003'),
+    ['YOUNG, HUNTER', 'PAGE, LORETTA', 'PARK, JI-HOON']);
+  assert.deepEqual(names('Dose | Voie | Horaire\nParacétamol | PO | matin\nMorphine | IV | soir', 'fr'), []);
+});
+
 test('keep labels and language detection', () => {
   assert.equal(redactText('Vu à Paris le 12/03/2020.', { lang: 'fr', keep: ['CITY'] }).text, 'Vu à Paris le [DATE].');
   assert.equal(detectLanguage('The patient was seen with his wife and no fever'), 'en');
