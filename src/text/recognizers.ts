@@ -392,7 +392,9 @@ function isMonthAt(t: string, p: number, i: number): boolean {
  * starts there (its (?<![A-Za-z0-9À-ɏ]) and the [ -] after the word make it a whole run).
  */
 let dayS = new Int32Array(16), nDay = 0;
-const DAY_WORDS = new Set(NUMW_DAY.split('|'));
+/** Week days (French, English): a day number after one is a date ("vendredi 22", "Tuesday 14th"); candidates as the spelled numbers. */
+const WEEKDAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const DAY_WORDS = new Set([...NUMW_DAY.split('|'), ...WEEKDAYS.split('|')]);
 const DAY_HASH = new Uint8Array(4096);
 for (const w of DAY_WORDS) DAY_HASH[foldHash(w, 0, w.length)] = 1;
 function dayRun(t: string, ws: number, i: number): void {
@@ -750,6 +752,13 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`(?<=(?<![${L}])(?:en|fin|d[ée]but|mi|depuis|courant|d[ée]but|avant|apr[èe]s|in|since|early|late|mid)[ -])(?:${MONTHS_FULL})(?![${L}])`, 'gi') },
   { rule: 'date-words', day: true, label: 'DATE', score: 0.85, gate: (t, cls) => (cls & G_MONTH) !== 0 || ((cls & G_D2S) !== 0 && DIGIT2_SPACE.test(t)),
     re: new RegExp(`${B}(?:${NUMW_DAY})(?:[ -](?:${NUMW}))* (?:${MONTHS_FR}|0?[1-9]|1[0-2]) (?:(?:${NUMW})(?:[ -](?:${NUMW}))*|\\d{4}|\\d{2})${E}`, 'gi') },
+  // a day number after a week day ("déplacé vendredi 22", "seen Tuesday 14th"); not before a month or a date's separator
+  // (the date rules read "lundi 3 mars 2024" from its day on), nor a time or a dose ("lundi 8h", "Monday 2 tabs")
+  { rule: 'date-weekday', day: true, label: 'DATE', score: 0.7, needs: C_DIGIT,
+    re: new RegExp(`(?<![${L}])(?:${WEEKDAYS}),? (?:le )?(?:1er|[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9]|[.,:/h-]\\d| ?(?:${MONTHS})(?![A-Za-zÀ-ÿ])| ?(?:h|heures?|mg|g|ml|%|am|pm|ans|years?|jours?|days?|fois|x|tabs?|cp|comprimés?|semaines?|weeks?|mois|months?)(?![A-Za-zÀ-ÿ]))`, 'gi') },
+  // "in May", "since May", "by May": the month that is also a modal verb, capitalized, after a cue
+  { rule: 'date-may', mon: true, label: 'DATE', score: 0.6, gate: (_t, cls) => (cls & G_MONTH) !== 0,
+    re: /(?<=(?<![A-Za-z])(?:in|since|early|late|mid|until|through|of|In|Since|Until) )May(?![A-Za-z0-9À-ÿ])/g },
   { rule: 'date-dmy-space', at: S_SP2, label: 'DATE', score: 0.7, needs: C_DIGIT | G_DSY,
     re: new RegExp(`${B}(\\d{2}) (\\d{2}) ((?:19|20)\\d{2})${E}`, 'g'),
     check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.7 : null) },
@@ -757,7 +766,7 @@ export const RULES: RegexRule[] = [
     // (a month of one digit before a slash too: "seen in urgent care 2/2024")
     re: new RegExp(`${B}(?:(?:0[1-9]|1[0-2]) ?[\\/ ] ?|[1-9]\\/)(?:19|20)\\d{2}${E}`, 'g') },
   { rule: 'year', at: S_Y4, label: 'DATE', score: 0.4, needs: C_DIGIT,
-    re: new RegExp(`(?<![${L}°/.,:-])(?:19[0-9]{2}|20[0-4][0-9])(?:-(?:19[0-9]{2}|20[0-4][0-9]))?(?![${L}/]|[.,]\\d|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|l|UI|IU|units?|mcg|µg|€|euros?|%|kg|m|km|cm|mm|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
+    re: new RegExp(`(?<![${L}°/.,:-])(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?(?![${L}/]|[.,]\\d|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|mL|dL|l|L|cc|kcal|cal|UI|IU|U|units?|mcg|µg|ng|€|euros?|\\$|%|kg|m|km|cm|mm|steps|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
   { rule: 'date-compact', at: S_8, label: 'DATE', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${E}`, 'g') },
   // DDMMYY after a date's cue word ("vit en EHPAD depuis le 211017")
@@ -856,6 +865,9 @@ export const RULES: RegexRule[] = [
     check: (m, text) => (isValidIban(m[0]) ? 1 : /IBAN\W{0,6}$/i.test(text.slice(Math.max(0, m.index - 10), m.index)) ? 0.7 : null) },
   { rule: 'ssn', at: S_SSN, label: 'SSN', score: 0.7, needs: C_DIGIT | C_DASH,
     re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'g'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
+  // an SSN written with spaces, dots or no separator after its cue ("SSN: 318 74 2096", "Social Security # 318742096")
+  { rule: 'ssn-cue', label: 'SSN', score: 0.8, needs: C_DIGIT, gate: (t) => t.includes('SS') || t.includes('ocial'),
+    re: /(?<=(?<![A-Za-z])(?:SSN|SS#|SS no\.?|[Ss]ocial [Ss]ecurity(?: [Nn]o\.?| [Nn]umber| #)?)\W{0,4})\d{3}[ .-]?\d{2}[ .-]?\d{4}(?![0-9])/g },
   // a Medicare Beneficiary Identifier (HIPAA's identifier 9): 11 characters of a fixed pattern, no S, L, O, I, B, Z
   { rule: 'mbi', at: S_VEH, label: 'ID', score: 0.8, needs: C_DIGIT | C_UPPER,
     re: /(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])/g },

@@ -544,6 +544,14 @@ test('names the document tells: initials of a found name, dictation initials, a 
   assert.deepEqual(names('Dose | Voie | Horaire\nParacétamol | PO | matin\nMorphine | IV | soir', 'fr'), []);
 });
 
+test('dates: a day after a week day, May after a cue, years up to 2099 (shifted records), not quantities; an SSN with spaces after its cue', () => {
+  const of = (t: string, l: string, lang: 'fr' | 'en' = 'en') => labels(t, lang).filter(([a]) => a === l).map(([, v]) => v);
+  assert.deepEqual(of('rdv déplacé vendredi 22 16h30 ; lundi 8h ; revu lundi 3 mars 2024', 'DATE', 'fr'), ['vendredi 22', '3 mars 2024']);
+  assert.deepEqual(of('Seen Tuesday 14th. Retired in May. May need a refill.', 'DATE'), ['Tuesday 14th', 'May']);
+  assert.deepEqual(of('Hypertension, diagnosed 2079; DES 2091. Intake 2080 mL, 2060 kcal.', 'DATE'), ['2079', '2091']);
+  assert.deepEqual(of('SSN: 318 74 2096    Employee ID: E-204917', 'SSN'), ['318 74 2096']);
+});
+
 test('keep labels and language detection', () => {
   assert.equal(redactText('Vu à Paris le 12/03/2020.', { lang: 'fr', keep: ['CITY'] }).text, 'Vu à Paris le [DATE].');
   assert.equal(detectLanguage('The patient was seen with his wife and no fever'), 'en');
