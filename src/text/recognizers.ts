@@ -313,7 +313,8 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'boyfriend', 'girlfriend', 'baby', 'boy', 'girl', 'bébé', 'garçon', 'nourrisson', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'named', 'pt', 'pat', 'prénommé', 'prénommée', 'prenomme', 'prenommee', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'manager', 'coordinator', 'worker', 'chaplain', 'dietitian', 'interpreter', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian', 'mom', 'dad', 'partner',
   'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr',
   // health professions in lower case (weak cues, as their capitalized forms: PROFESSIONS)
-  'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste']);
+  'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste',
+  'caseworker', 'clinician', 'counselor', 'counsellor', 'landlord', 'supervisor', 'caregiver', 'advocate', 'navigator', 'conseiller', 'conseillère', 'curateur', 'curatrice']);
 /** A letter of WORD's class [A-Za-zÀ-ÖØ-öø-ÿ]. */
 function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247); }
 function pushTok(a: number, b: number): void {
@@ -1003,7 +1004,10 @@ const PROFESSIONS = new Set([
   'MANAGER', 'COORDINATOR', 'WORKER', 'CHAPLAIN', 'DIETITIAN', 'AIDE', 'INTERPRETER', 'TRANSLATOR', 'CNA', 'EMT', 'PARAMEDIC', 'TECHNICIAN', 'SCRIBE', 'DOULA',
   'NURSE', 'PHYSIOTHERAPIST', 'PSYCHOLOGIST', 'PHARMACIST', 'MIDWIFE', 'SURGEON', 'THERAPIST',
   // people around the patient named by their role ("Coach Garza", "Officer Kaminski", "éducatrice Mme Roux")
-  'COACH', 'TEACHER', 'OFFICER', 'DEPUTY', 'PASTOR', 'REVEREND', 'EDUCATEUR', 'EDUCATRICE', 'ASSISTANTE', 'AUXILIAIRE', 'AIDE-SOIGNANTE', 'AIDE-SOIGNANT']);
+  'COACH', 'TEACHER', 'OFFICER', 'DEPUTY', 'PASTOR', 'REVEREND', 'EDUCATEUR', 'EDUCATRICE', 'ASSISTANTE', 'AUXILIAIRE', 'AIDE-SOIGNANTE', 'AIDE-SOIGNANT',
+  // social and administrative roles ("caseworker Joy Adeyemi", "Employee: Oluwaseun Adebayo", "Landlord Bill Kowalczyk", "curatrice Mme Roux")
+  'CASEWORKER', 'CLINICIAN', 'COUNSELOR', 'COUNSELLOR', 'LANDLORD', 'LANDLADY', 'SUPERVISOR', 'EMPLOYEE', 'CAREGIVER', 'ADVOCATE', 'NAVIGATOR', 'LIAISON', 'SPONSOR',
+  'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE']);
 /** Capitalized words that are never names by themselves. */
 const STOP = new Set([
   'IBAN', 'BIC', 'RIB', 'SSN', 'MRN', 'DOB', 'DDN', 'VIN', 'EMAIL', 'MAIL', 'COURRIEL', 'PORTABLE', 'MOBILE', 'PHONE',
@@ -1422,6 +1426,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (i > 0 && (flags[i - 1]! & (F_PROF | F_CRED)) && !(f & (F_PROF | F_CUE)) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
       && ((f & (F_FIRST | F_SUR | F_UPPER | F_INITIAL)) !== 0 || (gapOk(i) && nameLike(i + 1)))) { strong[i] = 1; continue; }
     if (f & F_INITIAL) {
+      // (a list's letter A-H at a line's start before a word of no name list and the rest of a sentence and the rest of a sentence: "A. Terminal ileum, biopsy",
+      // "B. Received in formalin"; not a signature, "J. Whitehorse⏎")
+      if (i + 1 < n && ends[i]! - starts[i]! === 2 && text.charCodeAt(starts[i]!) <= 72 && lineStartAt(text, starts[i]!) && !(flags[i + 1]! & (F_FIRST | F_SUR | F_UPPER)) && cc(text, ends[i + 1]!) === 32 && isLowerCode(cc(text, ends[i + 1]! + 1))) continue;
       // (glued initials, "P.S. 22", "U.S.": a name after them, not a number)
       if (gapOkLoose(text, ends[i]!, i + 1 < n ? starts[i + 1]! : -1) && i + 1 < n && (flags[i + 1]! & F_CAP) && !(flags[i + 1]! & (F_STOP | F_TITLE))
         && !(ends[i] === starts[i + 1] && (flags[i + 1]! & F_INITIAL) && !(i + 2 < n && gapOkLoose(text, ends[i + 1]!, starts[i + 2]!) && nameLike(i + 2) && !(flags[i + 2]! & F_INITIAL)))) strong[i] = 1;

@@ -552,6 +552,13 @@ test('dates: a day after a week day, May after a cue, years up to 2099 (shifted 
   assert.deepEqual(of('SSN: 318 74 2096    Employee ID: E-204917', 'SSN'), ['318 74 2096']);
 });
 
+test('names after social and administrative roles and new credentials; a list letter at a line start is no initial', () => {
+  const names = (t: string) => labels(t, 'en').filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('caseworker Joy Adeyemi left a message. Employee: Oluwaseun Adebayo. Clinician: Dallas Brooks, LMHC'), ['Joy Adeyemi', 'Oluwaseun Adebayo', 'Dallas Brooks']);
+  assert.deepEqual(names('Therapist: Connor Walsh, PT, DPT'), ['Connor Walsh']);
+  assert.deepEqual(names('A. Terminal ileum, biopsy: chronic ileitis.\nB. Received in formalin.\nJ. Whitehorse was called.'), ['J. Whitehorse']);
+});
+
 test('keep labels and language detection', () => {
   assert.equal(redactText('Vu à Paris le 12/03/2020.', { lang: 'fr', keep: ['CITY'] }).text, 'Vu à Paris le [DATE].');
   assert.equal(detectLanguage('The patient was seen with his wife and no fever'), 'en');
