@@ -48,6 +48,7 @@ const FRAGMENTS = [
   'J.-M. ', 'J.-', '-M.', 'A.-B.-C.', 'KERGOAT épouse LE ROUX ', ' veuve ', ' ép. ', 'RPPS 10003456789\n34, avenue ', '2A\n', 'St., Apt 3', '45 Elm St', 'ASHTABULA COUNTY HOSPITAL', 'MEDICAL CENTER', 'HOSPITAL', 'Patient Name: ',
   'Maude482', 'ans', 'aged ', 'âgée de ', 'age: ', 'year-old', 'mg', '%', 'marie@exemple.fr', 'www.exemple.fr',
   'vendredi ', 'Vendredi 22', 'lundi 3 ', 'Tuesday ', 'Monday, ', '14th', ' le 1er', 'in May', 'since May ', 'May ', 'SSN: 318 74 2096', 'Social Security # ', '2079', '2091 mL',
+  ' Elementary', 'Health Plan', 'Shelter', ' Group', 'Memorial', ' and Women\'s Hospital', ' & Jones Clinic', 'works at ', 'Employer: ', 'travaille chez ', 'labo Cerballiance Lyon 8', 'Cabinet médical ', 'Hôpitaux Universitaires de ',
 ];
 const doc = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 60 }).map((parts) => parts.join(''));
 

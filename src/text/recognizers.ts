@@ -759,7 +759,7 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`(?<![${L}])(?:${WEEKDAYS}),? (?:le )?(?:1er|[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9]|[.,:/h-]\\d| ?(?:${MONTHS})(?![A-Za-zÀ-ÿ])| ?(?:h|heures?|mg|g|ml|%|am|pm|ans|years?|jours?|days?|fois|x|tabs?|cp|comprimés?|semaines?|weeks?|mois|months?)(?![A-Za-zÀ-ÿ]))`, 'gi') },
   // "in May", "since May", "by May": the month that is also a modal verb, capitalized, after a cue
   { rule: 'date-may', mon: true, label: 'DATE', score: 0.6, gate: (_t, cls) => (cls & G_MONTH) !== 0,
-    re: /(?<=(?<![A-Za-z])(?:in|since|early|late|mid|until|through|of|In|Since|Until) )May(?![A-Za-z0-9À-ÿ])/g },
+    re: /(?<=(?<![A-Za-z])(?:in|since|early|late|mid|until|through|of|In|Since|Until) )May(?![A-Za-z0-9À-ÿ]| \d)/g },
   { rule: 'date-dmy-space', at: S_SP2, label: 'DATE', score: 0.7, needs: C_DIGIT | G_DSY,
     re: new RegExp(`${B}(\\d{2}) (\\d{2}) ((?:19|20)\\d{2})${E}`, 'g'),
     check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.7 : null) },
@@ -1026,7 +1026,8 @@ const STOP = new Set([
   // "RN Case Manager", "CENTER"; English exam headings and verbs: "Abd soft", "Denies tob", "Accepting MD:", "MICU Blue")
   'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'ELISA', 'DEA', 'NA', 'PA', 'SN', 'PNP', 'PRESCRIPTION', 'REGISTRY', 'NPI', 'UPIN', 'CASE', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'REGISTRATION', 'DEMOGRAPHICS', 'INFORMATION', 'INSTRUCTIONS', 'SUMMARY', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
   'REQUESTING', 'ORDERING', 'CONSULTING', 'SUPERVISING', 'RECEIVING', 'COVERING', 'PORTAL', 'MESSAGE', 'MICU', 'SICU', 'CCU', 'NICU', 'PICU', 'HCV', 'HBV', 'HIV',
-  'PT', 'OT', 'SEM', 'FAMILY', 'PRACTICE', 'ASSOCIATES', 'PHARMACY', 'HOSPICE', 'INFIRMARY',
+  'PT', 'OT', 'SEM', 'FAMILY', 'PRACTICE', 'ASSOCIATES', 'PHARMACY', 'HOSPICE', 'INFIRMARY', 'ELEMENTARY', 'ACADEMY', 'COLLEGE', 'SHELTER', 'INSURANCE', 'LABORATORY',
+  'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'MEMORIAL', 'SCHOOL',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
 
@@ -2526,7 +2527,7 @@ const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:(?:[A-Z][a-z]+|[A-Z]{
 const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
 
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
-const HOSPITAL = /(?:\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\b[Cc]entre (?:[Mm][ée]dical|[Oo]phtalmologique|de [Rr][ée][ée]ducation(?: [Ff]onctionnelle)?|de [Rr][ée]adaptation(?: [Ff]onctionnelle)?|d['’][Ii]magerie(?: [Mm][ée]dicale)?|d['’][Hh][ée]modialyse|de [Dd]ialyse|de [Rr]adiologie|de [Ss]oins de [Ss]uite|de [Cc]anc[ée]rologie|de [Ll]utte [Cc]ontre le [Cc]ancer|[Mm][ée]dico-[Pp]sychologique|de [Gg][ée]riatrie)|\bCentre(?= (?:de |d['’])?\p{Lu})|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bPharmacie|\bPHARMACIE|(?<=\b(?:la|une|cette|en|à) )pharmacie|\bLaboratoire(?: d['’]analyses(?: [Mm][ée]dicales)?| de [Bb]iologie(?: [Mm][ée]dicale)?)?|\bLABORATOIRE|(?<=\b(?:le|au|un|du) )laboratoire(?: d['’]analyses(?: m[ée]dicales)?| de biologie(?: m[ée]dicale)?)?|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|militaire|privé|d'instruction des armées))?(?:(?: (?:de la|du|des|de|la|le|les))? | (?:de l|d)['’])((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
+const HOSPITAL = /(?:\bH[ôo]pitaux|\bH[ÔO]PITAUX|\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\b[Cc]abinet (?:[Mm][ée]dical|[Dd]entaire|param[ée]dical|pluridisciplinaire|de [Rr]adiologie|d['’][Ii]magerie)|\bCABINET (?:M[ÉE]DICAL|DENTAIRE)|\b[Cc]entre (?:[Dd]entaire|de SSR|[Mm][ée]dical|[Oo]phtalmologique|de [Rr][ée][ée]ducation(?: [Ff]onctionnelle)?|de [Rr][ée]adaptation(?: [Ff]onctionnelle)?|d['’][Ii]magerie(?: [Mm][ée]dicale)?|d['’][Hh][ée]modialyse|de [Dd]ialyse|de [Rr]adiologie|de [Ss]oins de [Ss]uite|de [Cc]anc[ée]rologie|de [Ll]utte [Cc]ontre le [Cc]ancer|[Mm][ée]dico-[Pp]sychologique|de [Gg][ée]riatrie)|\bCentre(?= (?:de |d['’])?\p{Lu})|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bPharmacie|\bPHARMACIE|(?<=\b(?:la|une|cette|en|à) )pharmacie|\bLaboratoire(?: d['’]analyses(?: [Mm][ée]dicales)?| de [Bb]iologie(?: [Mm][ée]dicale)?)?|\bLABORATOIRE|(?<=\b(?:le|au|un|du) )laboratoire(?: d['’]analyses(?: m[ée]dicales)?| de biologie(?: m[ée]dicale)?)?|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|universitaires|Universitaires|militaire|privé|d'instruction des armées))?(?:(?: (?:de la|du|des|de|la|le|les))? | (?:de l|d)['’])((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
 const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
 /**
  * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
@@ -2536,7 +2537,9 @@ const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 
   'Clinic', 'Center', 'Infirmary', 'HOSPITAL', 'CLINIC', 'CENTER', 'CENTRE', 'INFIRMARY', 'Institute', 'INSTITUTE', 'Hospice', 'HOSPICE', 'Medicine', 'MEDICINE',
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY',
   'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY',
-  'Pharmacie', 'PHARMACIE', 'pharmacie', 'Laboratoire', 'LABORATOIRE', 'laboratoire',
+  'School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
+  'LABORATORY', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial',
+  'Pharmacie', 'PHARMACIE', 'pharmacie', 'Laboratoire', 'LABORATOIRE', 'laboratoire', 'Cabinet', 'cabinet', 'CABINET', 'Hôpitaux', 'Hopitaux', 'hôpitaux', 'HÔPITAUX', 'HOPITAUX',
   'Institut', 'INSTITUT', 'Polyclinique', 'polyclinique', 'POLYCLINIQUE', 'Fondation', 'FONDATION', 'Maternité', 'Maternite', 'MATERNITÉ', 'MATERNITE']);
 addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
 /** foldHash of each hospital cue word (a test before the substring). */
@@ -2546,7 +2549,8 @@ function isHospCue(t: string, p: number, i: number): boolean {
   const c = t.charCodeAt(p), len = i - p;
   // (the lower-case cues: hôpital/hopital, clinique, centre, groupe, polyclinique — "première", "cure" are tested no further)
   return len <= 15 && (c === 72 || c === 67 || c === 71 || c === 73 || c === 80 || c === 70 || c === 77 || c === 65 || c === 68 || c === 79 || c === 82 || c === 85 || c === 78 || c === 87 || c === 69
-    || (c === 104 && len === 7) || (c === 99 && (len === 8 || len === 6)) || (c === 103 && len === 6) || (c === 112 && (len === 12 || len === 9)) || c === 76 || (c === 108 && len === 11))
+    || c === 83 || c === 66 || c === 84
+    || (c === 104 && (len === 7 || len === 8)) || (c === 99 && (len === 8 || len === 7 || len === 6)) || (c === 103 && len === 6) || (c === 112 && (len === 12 || len === 9)) || c === 76 || (c === 108 && len === 11))
     && HOSP_HASH[foldHash(t, p, i)] === 1 && HOSP_CUES.has(t.slice(p, i));
 }
 let hospS = new Int32Array(16), nHosp = 0;
@@ -2571,7 +2575,47 @@ function eachCueMatch(text: string, sticky: RegExp, global: RegExp, starts: Int3
 }
 /** English: a saint's name with "'s" after at/to/from/in names a hospital ("hospitalized at St. Mary's"). */
 const SAINTS_HOSPITAL = /(?<=(?<![A-Za-z])(?:at|to|from|in) )(?:St\.?|Saint) [A-Z][a-z]+(?:'s|’s)(?![A-Za-z])/g;
+/**
+ * An employer after its cue ("Works as a machinist at General Dynamics", "retired from Tremont Shoe Company", "Employer: Pacific Rim
+ * Logistics", "travaille chez Renault", "Employeur : Logistique Rhône-Alpes SAS"): one to five capitalized words (HOSPITAL, the label of
+ * organizations). Not a title, a stop word, a month or a city of the dictionaries ("works for Dr. Lee", "retired in May").
+ */
+const EMPLOYER = /(?<![\p{L}])(?:[Ww]orks?|[Ww]orked|[Ww]orking|[Ee]mployed|[Rr]etired|[Ee]mployer|[Ee]mployeur|[Tt]ravaille|[Tt]ravaillait|[Ee]mployée?)(?: (?:as|comme) (?:an? |un |une )?[\p{Ll}-]+(?: [\p{Ll}-]+)?)?(?: (?:at|for|by|from|chez|pour)|\s?:) ?(\p{Lu}[\p{L}\d'’&\-]*\.?(?:(?: (?:&|and|of|de|du|des|la))? \p{Lu}[\p{L}\d'’&\-]*\.?){0,4})/gu;
+const NO_EMPLOYER = new Set(['SELF', 'NONE', 'N/A', 'NA', 'RETIRED', 'UNEMPLOYED', 'DISABLED', 'HOME', 'HOMEMAKER', 'STUDENT', 'UNKNOWN', 'AUCUN', 'AUCUNE', 'SANS', 'NEANT', 'RETRAITE', 'RETRAITEE', 'INVALIDITE']);
+function employers(text: string, spans: Span[]): void {
+  if (!(text.includes('ork') || text.includes('mploy') || text.includes('etired') || text.includes('ravaill'))) return;
+  const lex = tokenLexicon();
+  EMPLOYER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = EMPLOYER.exec(text)) !== null) {
+    let g = m[1]!;
+    const w0 = fold(g.split(/[ .]/)[0]!);
+    if (/\d/.test(w0) || STOP.has(w0) || TITLES.has(w0) || TITLES.has(`${w0}.`) || CUES.has(w0) || NO_EMPLOYER.has(w0) || MONTH_FORMS.has(w0.toLowerCase()) || ((lex.get(w0) ?? 0) & LEX_CITY) !== 0) continue;
+    // (a sentence's dot ends the name, "Co." and "Inc." keep theirs: "at General Dynamics. Retired…")
+    const dot = g.search(/\.(?: |$)/);
+    if (dot >= 0) g = /(?:^|\s)(?:Co|Inc|Ltd|Corp|Cie|St)$/.test(g.slice(0, dot)) ? g.slice(0, dot + 1) : g.slice(0, dot);
+    const start = m.index + m[0].length - m[1]!.length;
+    spans.push({ start, end: start + g.length, label: 'HOSPITAL', score: 0.6, rule: 'employer' });
+    EMPLOYER.lastIndex = start + g.length;
+  }
+}
+/** Medical laboratory networks named alone or with their town ("labo Cerballiance Lyon 8", "Biogroup Saint-Brieuc", "Quest Diagnostics"). */
+const LAB_CHAINS = ['Cerballiance', 'Biogroup', 'Bioaccess', 'Eurofins', 'Synlab', 'Inovie', 'Unilabs', 'Biomnis', 'Cerba', 'Laborizon', 'Biofusion', 'Oriade',
+  'Novabio', 'Dyomedea', 'Bioliance', 'Biopath', 'Labazur', 'LabCorp', 'Labcorp', 'Quest'];
+const LAB_CHAIN = new RegExp(`(?<![\\p{L}\\d])(?:${LAB_CHAINS.join('|')})(?:[ -](?:Diagnostics|\\p{Lu}[\\p{L}'’\\-]*|\\d{1,2}(?![\\d]|[,.:/h]\\d)))*`, 'gu');
+function labChains(text: string, spans: Span[]): void {
+  if (!(text.includes('lab') || text.includes('Lab') || text.includes('bio') || text.includes('Bio') || text.includes('Cerb') || text.includes('Eurofins') || text.includes('Quest') || text.includes('Synlab') || text.includes('Inovie') || text.includes('Unilabs') || text.includes('Oriade'))) return;
+  LAB_CHAIN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LAB_CHAIN.exec(text)) !== null) {
+    // ("Quest" is a word: only as "Quest Diagnostics" or before "lab")
+    if (m[0] === 'Quest' && !/^ (?:lab|Lab|LAB)/.test(text.slice(m.index + 5, m.index + 9))) continue;
+    spans.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.7, rule: 'lab-chain' });
+  }
+}
 export function recognizeHospitals(text: string, spans: Span[]): void {
+  employers(text, spans);
+  labChains(text, spans);
   if (patternLang === 'en' && (text.includes("'s") || text.includes('’s'))) {
     SAINTS_HOSPITAL.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -2602,7 +2646,8 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     for (let q = 0; q < nHosp; q++) {
       const p = hospS[q]!;
       const c = text.charCodeAt(p);
-      if (c === 72 || c === 67 || c === 73 || c === 77 || c === 80 || c === 65 || c === 68 || c === 79 || c === 82 || c === 85 || c === 78 || c === 87 || c === 71 || c === 69) hospitalNameBefore(text, p, spans);
+      if (c === 72 || c === 67 || c === 73 || c === 77 || c === 80 || c === 65 || c === 68 || c === 79 || c === 82 || c === 85 || c === 78 || c === 87 || c === 71 || c === 69
+        || c === 66 || c === 83 || c === 84 || c === 76) hospitalNameBefore(text, p, spans);
     }
   } else {
     EN_HOSP_CUE.lastIndex = 0;
@@ -2628,22 +2673,34 @@ const HOSP_GENERIC_FR = new Set(['NATIONAL', 'NATIONALE', 'REGIONAL', 'REGIONALE
 /** The English cue words after a hospital's name. */
 /** A specialty named after the practice's name ("Little Sprouts Pediatrics", "Smile Bright Pediatric Dentistry"): two words that are not generic before it. */
 const SPECIALTY_CUES = new Set(['Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY']);
+/**
+ * Organizations named before their kind ("Highland Ridge Elementary", "Sonoran Reference Laboratories", "Show-Me Mutual Insurance",
+ * "Tremont Shoe Company"): HOSPITAL too — a school, an insurer, a laboratory or an employer narrows down who the patient is
+ * (not "Inc", "LLC": notes name device makers that way, "Biotisto Inc").
+ */
+const EN_ORG_WORDS = ['School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
+  'LABORATORY', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial'];
 const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'Institute', 'Hospice', 'Medicine', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE', 'INSTITUTE', 'HOSPICE', 'MEDICINE',
-  'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY', ...SPECIALTY_CUES]);
-const EN_HOSP_CUE = /(?<![A-Za-z0-9_À-ÿŸ])(?:Hospital|Clinic|Infirmary|Center|Centre|Institute|Hospice|Medicine|HOSPITAL|CLINIC|INFIRMARY|CENTER|CENTRE|INSTITUTE|HOSPICE|MEDICINE|Practice|PRACTICE|Associates|ASSOCIATES|Care|CARE|Health|HEALTH|Pharmacy|PHARMACY|Apothecary|APOTHECARY|Pediatrics|Dentistry|Orthopedics|Imaging|Dermatology|Cardiology|Urology|Radiology|Oncology|Neurology|Ophthalmology|Optometry|Podiatry|Chiropractic|Audiology|Psychiatry|Counseling|Wellness|Obstetrics|Gynecology|Rheumatology|Endocrinology|Nephrology|Pulmonology|Allergy|PEDIATRICS|DENTISTRY|ORTHOPEDICS|IMAGING|DERMATOLOGY|CARDIOLOGY|UROLOGY|RADIOLOGY|ONCOLOGY|NEUROLOGY|OPHTHALMOLOGY|OPTOMETRY|PODIATRY|CHIROPRACTIC|AUDIOLOGY|PSYCHIATRY|COUNSELING|WELLNESS|OBSTETRICS|GYNECOLOGY|RHEUMATOLOGY|ENDOCRINOLOGY|NEPHROLOGY|PULMONOLOGY|ALLERGY)(?![A-Za-z0-9_À-ÿŸ])/g;
+  'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY', ...SPECIALTY_CUES, ...EN_ORG_WORDS]);
+const EN_HOSP_CUE = new RegExp(`(?<![A-Za-z0-9_À-ÿŸ])(?:${[...EN_HOSP_WORDS].join('|')})(?![A-Za-z0-9_À-ÿŸ])`, 'g');
 /**
  * Cue words of a practice rather than a hospital, and the words one of which must come right before
  * them ("Eastgate Family Practice", "Granite State Cardiology Associates", "Merrimack Valley Primary
  * Care", "Heartland Home Health"; not "Good Clinical Practice", "Neurocritical Care", "Mental Health").
  */
 const SPECIALTIES = ['MEDICAL', 'SURGICAL', 'CARDIOLOGY', 'DERMATOLOGY', 'UROLOGY', 'NEUROLOGY', 'ORTHOPEDIC', 'ORTHOPAEDIC', 'PEDIATRIC', 'RADIOLOGY', 'ONCOLOGY',
-  'PULMONARY', 'EYE', "WOMEN'S", 'WOMENS', 'FAMILY', 'DENTAL', 'ANESTHESIA', 'PSYCHIATRIC', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENT',
+  'PULMONARY', 'EYE', "WOMEN'S", 'WOMENS', 'FAMILY', 'DENTAL', 'ANESTHESIA', 'IMAGING', 'PATHOLOGY', 'GASTROENTEROLOGY', 'ENDOSCOPY', 'ONCOLOGY', 'OPHTHALMOLOGY', 'SLEEP', 'PSYCHIATRIC', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENT',
   'ALLERGY', 'KIDNEY', 'RENAL', 'VASCULAR', 'SURGERY', 'PHYSICIAN', 'PHYSICIANS', 'HEALTH', 'PODIATRY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'HEMATOLOGY', 'PSYCHOLOGY'];
 const PRACTICE_BEFORE = new Map<string, Set<string>>([
   ['PRACTICE', new Set(['FAMILY', 'MEDICAL', 'DENTAL', 'GROUP', 'PEDIATRIC', 'INTERNAL', 'PRIMARY', 'GENERAL'])],
   ['ASSOCIATES', new Set(SPECIALTIES)],
   ['CARE', new Set(['PRIMARY', 'URGENT', 'HOME', 'SENIOR', 'EXPRESS'])],
-  ['HEALTH', new Set(['HOME', "WOMEN'S", 'WOMENS', 'BEHAVIORAL', 'FAMILY', 'COMMUNITY', "CHILDREN'S", "MEN'S"])],
+  ['HEALTH', new Set(['HOME', "WOMEN'S", 'WOMENS', 'BEHAVIORAL', 'FAMILY', 'COMMUNITY', "CHILDREN'S", "MEN'S", 'MENTAL', 'OCCUPATIONAL', 'PUBLIC', 'EMPLOYEE', 'STUDENT', 'RURAL'])],
+  // (an organization's kind that needs its own word before it: "Bright Summit Dental Group", "Desert Sky Health Plan", "ProMotion Physical Therapy")
+  ['GROUP', new Set([...SPECIALTIES, 'CARE', 'PHYSICIANS', 'MEDICAL', 'DENTAL'])],
+  ['PLAN', new Set(['HEALTH', 'DENTAL', 'MEDICAL', 'BENEFIT', 'BENEFITS'])],
+  ['UNION', new Set(['CREDIT'])],
+  ['THERAPY', new Set(['PHYSICAL', 'OCCUPATIONAL', 'SPEECH', 'MASSAGE', 'INFUSION', 'RESPIRATORY', 'HAND', 'AQUATIC'])],
 ]);
 /** Words before "Center" that make it a place of care ("Cedars-Sinai Medical Center", "Joslin Diabetes Center"; not "Shopping Center"). */
 const CARE_CENTER = new Set(['MEDICAL', 'HEALTH', 'CANCER', 'REHABILITATION', 'REHAB', 'NURSING', 'SURGICAL', 'SURGERY', 'TREATMENT', 'DIABETES', 'HEART', 'EYE', 'DIALYSIS', 'BIRTH', 'CARE', 'TRAUMA', 'BURN', 'TRANSPLANT', 'WELLNESS', 'HOSPICE']);
@@ -2660,23 +2717,34 @@ const HOSP_GENERIC = new Set(['GENERAL', 'NATIONAL', 'MEMORIAL', 'REGIONAL', 'CO
   'SPORTS', 'PHYSICAL', 'OCCUPATIONAL', 'SPEECH', 'HEARING', 'VISION', 'FOOT', 'HAND', 'THYROID', 'GERIATRIC', 'GERIATRICS', 'ONCOLOGY', 'HEMATOLOGY', 'NEPHROLOGY',
   'INTERNAL', 'DEPARTMENT', 'OUTPATIENT', 'INPATIENT', 'WALK-IN', 'SPECIALTY', 'ONCOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'DIALYSIS', 'SLEEP', 'PAIN', 'WOUND', 'DIABETES', 'ANTICOAGULATION',
   'MAIL', 'ORDER', 'SPECIALTY', 'RETAIL', 'COMPOUNDING', 'OUTPATIENT', 'HF', 'CHF', 'COPD', 'OB', 'GYN', 'OB/GYN', 'ENT', 'ORTHO', 'PT', 'OT', 'IBD', 'ALS', 'DEVICE', 'HOME', 'BEHAVIORAL', 'SENIOR', 'EXPRESS', 'WOMENS', "MEN'S", 'GROUP', 'ANESTHESIA', 'PODIATRY', 'ENDOCRINOLOGY', 'PSYCHOLOGY', 'RADIOLOGY',
-  'CALLED', 'SEEN', 'VISITED', 'ADMITTED', 'TRANSFERRED', 'DISCHARGED', 'FROM', 'AT', 'TO', 'IN', 'THE', 'A', 'AN']);
+  'CALLED', 'SEEN', 'VISITED', 'ADMITTED', 'TRANSFERRED', 'DISCHARGED', 'FROM', 'AT', 'TO', 'IN', 'THE', 'A', 'AN',
+  'HIGH', 'MIDDLE', 'ELEMENTARY', 'NURSING', 'GRADUATE', 'CHARTER', 'SUNDAY', 'JUNIOR', 'TECHNICAL', 'LIFE', 'AUTO', 'HOMELESS', 'CLINICAL', 'REFERENCE', 'PATHOLOGY',
+  'INSURANCE', 'MEDICAID', 'MEDICARE', 'BLOOD', 'CORE', 'SUPPORT', 'SOCIAL', 'PEER', 'HOSPITAL', 'LABORATORY', 'LAB', 'BANK', 'FOOD', 'CREDIT', 'PHYSICIANS', 'MASSAGE', 'RESPIRATORY', 'AQUATIC', 'BENEFIT', 'BENEFITS']);
 /**
  * The capitalized words right before the English cue word at p (up to four, single spaces): a
  * HOSPITAL span when one of them is not generic. A "Center"/"Centre" needs a word of care right
  * before it (CARE_CENTER: "Shopping Center" is no hospital), a "Medicine" needs "Family" or
  * "Internal" ("Brookline Family Medicine", not "Nuclear Medicine"). Also "Institute", "Hospice".
  */
+/** The first character of the word that ends right before e (its letters, apostrophes, hyphens, dots). */
+function lastWordStart(text: string, e: number): number {
+  let a = e;
+  while (a > 0) { const c = text.charCodeAt(a - 1); if (isWordLetter(c) || c === 39 || c === 8217 || c === 45 || c === 46) a--; else break; }
+  return a < e ? text.charCodeAt(a) : 0;
+}
 function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   let e = p;
   while (e < text.length && isWordLetter(text.charCodeAt(e))) e++;
   const cue = text.slice(p, e);
   const before = cc(text, p - 1), after = cc(text, e);
   if (!EN_HOSP_WORDS.has(cue) || hospWordChar(before) || hospWordChar(after)) return;
-  let start = p, words = 0, named = false, medical = false, names = 0;
+  let start = p, words = 0, named = false, medical = false, names = 0, joined = -1;
   while (words < 4 && start >= 2 && text.charCodeAt(start - 1) === 32) {
+    // ("and" or "&" between two capitalized words of the name: "Brigham and Women's Hospital", "Smith & Jones Clinic")
+    if (words > 0 && cc(text, start - 2) === 38 && cc(text, start - 3) === 32 && isUpperCode(lastWordStart(text, start - 3))) { joined = start; start -= 2; continue; }
     let a = start - 1;
     while (a > 0) { const c = text.charCodeAt(a - 1); if (isWordLetter(c) || c === 39 || c === 8217 || c === 45 || c === 46) a--; else break; }
+    if (words > 0 && start - 1 - a === 3 && text.startsWith('and', a) && cc(text, a - 1) === 32 && isUpperCode(lastWordStart(text, a - 1))) { joined = start; start = a; continue; }
     if (a === start - 1 || !isUpperCode(text.charCodeAt(a))) break;
     // (a word that ends a sentence ends the name: "CARDIAC DEVICE CLINIC. Hudson River Cancer Center"; not "St.", "Mt.", an initial)
     if (text.charCodeAt(start - 2) === 46 && start - 1 - a > 3) break;
@@ -2688,8 +2756,10 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
     if (STOP.has(w) && !HOSP_GENERIC.has(w)) break;
     if (HOSP_GENERIC.has(w) && (w === 'THE' || w === 'A' || w === 'AN' || w === 'AT' || w === 'TO' || w === 'IN' || w === 'FROM' || w === 'OUR' || w === 'HIS' || w === 'HER' || w === 'MY' || w === 'YOUR' || w === 'THEIR')) break;
     if (!HOSP_GENERIC.has(w)) { named = true; names++; }
-    start = a; words++;
+    start = a; words++; joined = -1;
   }
+  // (a joining word with no name word before it is not the name's: "Mayo Clinic and Cedars-Sinai Medical Center")
+  if (joined >= 0) start = joined;
   if (SPECIALTY_CUES.has(cue) && names < 2) return;
   if (!named || ((cue === 'Center' || cue === 'Centre' || cue === 'CENTER' || cue === 'CENTRE' || cue === 'Medicine' || cue === 'MEDICINE' || PRACTICE_BEFORE.has(cue.toUpperCase())) && !medical)) return;
   spans.push({ start, end: p - 1, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name-before' });

@@ -559,6 +559,19 @@ test('names after social and administrative roles and new credentials; a list le
   assert.deepEqual(names('A. Terminal ileum, biopsy: chronic ileitis.\nB. Received in formalin.\nJ. Whitehorse was called.'), ['J. Whitehorse']);
 });
 
+test('organizations: practices and centres by kind (cabinet médical, centre dentaire, hôpitaux), schools, insurers, laboratories, employers after their cue, laboratory networks', () => {
+  const of = (t: string, lang: 'fr' | 'en') => labels(t, lang).filter(([l]) => l === 'HOSPITAL').map(([, v]) => v);
+  assert.deepEqual(of('Dr Lefèvre, Cabinet médical Vauban. Centre dentaire Capitole. Hôpitaux Universitaires de Strasbourg. le cabinet médical de la rue.', 'fr'),
+    ['Vauban', 'Capitole', 'Strasbourg']);
+  // (a nurses' or physiotherapists' practice is named after its carers: their names, "Cabinet infirmier Morel")
+  assert.deepEqual(of('attending Highland Ridge Elementary; Desert Sky Health Plan; Sonoran Reference Laboratories; Brigham and Women\'s Hospital. Support Group on Monday. the Health Plan.', 'en'),
+    ['Highland Ridge', 'Desert Sky Health', 'Sonoran Reference', 'Brigham and Women\'s']);
+  assert.deepEqual(of('Works as a machinist at General Dynamics. Retired from General Dynamics in May. works for Dr. Lee. Employer: Self. works at home.', 'en'),
+    ['General Dynamics', 'General Dynamics']);
+  assert.deepEqual(of('bio demain labo Cerballiance Lyon 8: iono. Employeur : Logistique Rhône-Alpes SAS, ZI des Ponts. Matricule salarié : M-004521', 'fr'),
+    ['Cerballiance Lyon 8', 'Logistique Rhône-Alpes SAS']);
+});
+
 test('keep labels and language detection', () => {
   assert.equal(redactText('Vu à Paris le 12/03/2020.', { lang: 'fr', keep: ['CITY'] }).text, 'Vu à Paris le [DATE].');
   assert.equal(detectLanguage('The patient was seen with his wife and no fever'), 'en');
