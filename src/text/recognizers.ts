@@ -244,7 +244,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (s === nirEnd || (s === nirEnd + 1 && (pc === 32 || pc === 10)) || (s === nirEnd + 2 && pc === 10 && t.charCodeAt(s - 2) === 13)) nirLen += len; else nirLen = len;
   nirEnd = i;
   m |= phoneChain(t, s, len);
-  if (len === 4 || len === 5) {
+  if (len === 4 || len === 5 || (len === 2 && c === 32 && isDigitCode(c1) && isDigitCode(cc(t, i + 2)) && isDigitCode(cc(t, i + 3)) && !isDigitCode(cc(t, i + 4)))) {
     let k = s - 1;
     while (k >= 0) { const b = t.charCodeAt(k); if (!(isSpaceLike(b) || b === 58 || b === 46 || b === 35)) break; k--; }
     if (k >= 0 && isAsciiLetter(t.charCodeAt(k))) {
@@ -427,7 +427,7 @@ const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 
   'driver', 'drivers', 'vehicle', 'plate', 'surgical', 'path', 'pathology', 'specimen', 'case', 'lab', 'identifiant',
   'study', 'subject', 'participant', 'employee', 'badge', 'sample', 'passport', 'passeport', 'carte', 'titre', 'username', 'user', 'login',
   'chart', 'visit', 'referral', 'order', 'incident', 'pcr', 'reference', 'denial', 'confirmation', 'claim', 'tracking', 'auth', 'authorization',
-  'requisition', 'agency', 'hospice', 'interpreter', 'provider', 'facility', 'donor', 'transplant', 'lic', 'kit']);
+  'requisition', 'agency', 'hospice', 'interpreter', 'provider', 'facility', 'donor', 'transplant', 'lic', 'kit', 'matricule']);
 addWords(IDC_WORDS, W_IDC);
 /**
  * Frequent words that start an id cue only before a space and one of these characters (a letter
@@ -442,8 +442,8 @@ const IDC_NEXT = new Map<string, string>([
   ['subject', NO_ID_HASH_OR_DIGIT], ['participant', NO_ID_HASH_OR_DIGIT], ['carte', 'dn'], ['titre', 'd'],
   ['chart', NO_OR_HASH], ['visit', NO_ID_OR_HASH], ['referral', NO_OR_HASH], ['order', NO_OR_HASH], ['incident', NO_OR_HASH], ['pcr', NO_OR_HASH], ['kit', NO_OR_HASH],
   ['reference', NO_OR_HASH], ['denial', NO_OR_HASH], ['confirmation', NO_OR_HASH], ['claim', NO_OR_HASH], ['tracking', NO_OR_HASH],
-  ['auth', NO_OR_HASH], ['authorization', NO_OR_HASH], ['agency', 'i'], ['hospice', 'i'], ['interpreter', 'i'],
-  ['provider', 'i'], ['facility', 'i'], ['donor', 'i'], ['transplant', 'i'],
+  ['auth', NO_OR_HASH], ['authorization', NO_OR_HASH], ['agency', NO_ID_OR_HASH], ['hospice', NO_ID_OR_HASH], ['interpreter', NO_ID_OR_HASH],
+  ['provider', NO_ID_OR_HASH], ['facility', NO_ID_OR_HASH], ['donor', NO_ID_OR_HASH], ['transplant', NO_ID_OR_HASH],
 ]);
 /** A space at i, then one of `allowed` (an ASCII letter compared in lower case). */
 function nextAfterSpace(t: string, i: number, allowed: string): boolean {
@@ -482,7 +482,7 @@ function idcWord(t: string, p: number, i: number): void {
       if (cc(t, k) === 32) k++;
       if (cc(t, k) === 58) k++;
       if (cc(t, k) === 32) k++;
-      if (!isDigitCode(cc(t, k))) return;
+      if (!isDigitCode(cc(t, k)) && !isUpperAscii(cc(t, k))) return;
     }
   }
   if (nIdc === idcS.length) idcS = doubled(idcS);
@@ -779,7 +779,7 @@ export const RULES: RegexRule[] = [
   // ---- phones
   { rule: 'phone-fr', at: S_F0, x: true, label: 'PHONE', score: 0.9, needs: C_DIGIT | G_PHONE,
     // (a line break may cut the number where the text was wrapped: "06 12 34\n56 78")
-    re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:${PH}(?:${PH}(?:${PH}(?:${PH}|${PN})|${PN}${PH})|${PN}${PH}{2})|${PN}${PH}{3})(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])`, 'g') },
+    re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:${PH}(?:${PH}(?:${PH}(?:${PH}|${PN})|${PN}${PH})|${PN}${PH}{2})|${PN}${PH}{3})(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])|${B}0 [1-9]\\d{2}(?: \\d{2}){3}(?!\\d)`, 'g') },
   { rule: 'phone-paren', at: 0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN,
     re: new RegExp(`${B}\\(\\d{2,3}\\) ?[1-9](?:[ .\\-]?\\d{2}){4}(?!\\d)`, 'g') },
   { rule: 'phone-fr-4x4', at: S_F0, label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
@@ -792,7 +792,10 @@ export const RULES: RegexRule[] = [
   { rule: 'phone-cue-ext', at: S_CUE45, label: 'PHONE', score: 0.7, needs: C_DIGIT | G_CUEEXT,
     // (on the same line: "rue de la Poste⏎68000 Colmar" is a postal code)
     // (and an extension glued to its "x" after a number: "(405-555-0155 x2240)")
-    re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?|pager|beeper|pgr|bip|bipeur)[ \t]*[:.]?[ \t]*#?[ \t]*|\d[ )]{1,2}x|\d, x)\d{4,5}(?!\d)/gi },
+    re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?|pager|beeper|pgr|bip|bipeur)[ \t]*[:.]?[ \t]*#?[ \t]*|\d[ )]{1,2}x|\d, x)(?:\d{4,5}|\d{2} \d{3})(?![0-9]| \d)/gi },
+  // an internal extension after its "x" with the exchange's digit ("Joy Bishop, MD, x4-5521")
+  { rule: 'phone-x', at: S_DASH, label: 'PHONE', score: 0.7, needs: C_DIGIT | C_DASH,
+    re: /(?<=(?<![A-Za-z0-9])[xX])\d-\d{4}(?![0-9])/g },
   // a French number missing a pair or a digit (8 or 9 digits from 0[1-9]) right after a phone cue:
   // "par téléphone au 04 09 56 98", "ligne téléphonique 031478923" (incomplete, still identifying)
   { rule: 'phone-cue-short', at: S_F0, label: 'PHONE', score: 0.6, needs: C_DIGIT,
@@ -891,7 +894,7 @@ export const RULES: RegexRule[] = [
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
     // licence and plate numbers, HIPAA's 11 and 12: "Driver's license MA S1234567", "license plate 7XKT392"; the
     // last form of value: any letters-digits-hyphens token of 5-20 characters with at least 4 digits, "PZX601234H")
-    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’])?(?:examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]))|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|licen[cs]e(?= ?:? ?#?(?:[A-Z]{1,3}-?)?\d{4})|kit (?:no\.?|number|#)|group(?=: ?\d{4})|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?) (?:no\.?|number|#)|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) id|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?)(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
+    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’]|de )?(?:examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]|[A-Z]{1,3}-?\d{4,}))|matricule (?:salari[ée]e?|patient|agent|employ[ée]e?|interne)|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|licen[cs]e(?= ?:? ?#?(?:[A-Z]{1,3}-?)?\d{4})|kit (?:no\.?|number|#)|group(?=: ?\d{4})|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?) (?:no\.?|number|#)|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) (?:id|#|no\.?|number)|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?|(?<!(?:[Dd][ée]cret|DÉCRET|[Ll]oi|LOI|[Aa]rr[êe]t[ée]|[Cc]irculaire|[Aa]rticle|[Dd][ée]lib[ée]ration|[Dd][ée]cision|[Cc]erfa|CERFA|[Dd]irective|[Rr][èe]glement) ?)n[°º](?= ?:? ?(?:[A-Z]{1,4}-?)?\d{4,}(?![\d*])))(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,6}(?:\/\d{2,8}){1,3}(?![\d\/])|\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
   // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
@@ -1328,10 +1331,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (coreLen === 2 && !hasDot && isUpperAscii(text.charCodeAt(s + 1)) && cc(text, tokE) === 32 && isDigitCode(cc(text, tokE + 1)) && US_STATE_SET.has(text.slice(s, tokE))
       && /^ \d{5}(?![0-9])/.test(text.slice(tokE, tokE + 7))) f |= F_STOP;
     // no name: a capital inside a word, after a unit's slash or a number ("ng/mL. OMS", "ng/L. ETT", "2.8 L. Heparin": no initial "L."), a word after
-    // the article l' ("l'ELSA", an acronym), a mixed-case word glued to a digit ("PaO2", "SpO2", "HbA1c")
+    // the article l' ("l'ELSA", an acronym), a mixed-case word or a letter glued to a digit ("PaO2", "SpO2", "HbA1c", "P0098123")
     const pb = cc(text, s - 1);
     if (isWordLetter(pb) || pb === 47 || (coreLen === 1 && pb === 32 && isDigitCode(cc(text, s - 2))) || ((pb === 39 || pb === 8217) && (cc(text, s - 2) | 32) === 108 && !isWordLetter(cc(text, s - 3)))
-      || (isDigitCode(cc(text, coreEnd)) && mixedCase(text, s, coreEnd))
+      || (isDigitCode(cc(text, coreEnd)) && (coreLen === 1 || mixedCase(text, s, coreEnd)))
       // (a record number's letters: "ORD-231017-052", "COR-018823")
       || (cc(text, coreEnd) === 45 && isDigitCode(cc(text, coreEnd + 1)))) f |= F_STOP;
     const cap = true;
@@ -2328,6 +2331,18 @@ function vinAt(text: string, s: number, spans: Span[]): void {
   const valid = check === 10 ? c9 === 88 : c9 === 48 + check;
   if (valid || VIN_CUE.test(text.slice(Math.max(0, s - 40), s))) spans.push({ start: s, end: s + 17, label: 'ID', score: valid ? 0.9 : 0.7, rule: 'vin' });
 }
+/** The letters-digits id at digits [s, e) (letters right before): pushed when 1-3 letters start a whole token. */
+const LOT_BEFORE = /(?:\blot|\bLOT|\bLot|\bbatch|\bBatch)\s?(?:n[°º]|#|no\.?)?\s?:?\s?$/;
+const ID_ALNUM_G = /(?<![A-Za-z0-9À-ÿ-])([A-Z]{1,3})\d{6,12}(?![A-Za-z0-9À-ÿ]|[.,]\d)/g;
+function idAlnumAt(text: string, s: number, e: number, spans: Span[]): void {
+  let a = s;
+  while (a > 0 && s - a < 4 && isUpperAscii(text.charCodeAt(a - 1))) a--;
+  if (s - a > 3 || (a > 0 && (isAlnumLatin(text.charCodeAt(a - 1)) || text.charCodeAt(a - 1) === 45)) || isAlnumLatin(cc(text, e))
+    || ((cc(text, e) === 46 || cc(text, e) === 44) && isDigitCode(cc(text, e + 1)))) return;
+  // (a vaccine's or a drug's lot number identifies a batch, not a person: "lot X018412")
+  if (LOT_BEFORE.test(text.slice(Math.max(0, a - 8), a))) return;
+  spans.push({ start: a, end: e, label: 'ID', score: 0.5, rule: 'id-alnum' });
+}
 function recognizeVehicles(text: string, spans: Span[]): void {
   if (tokText === text && !referenceScan) {
     let lastVin = -1;
@@ -2338,6 +2353,8 @@ function recognizeVehicles(text: string, spans: Span[]): void {
         && isPlateLetter(text.charCodeAt(e + 1)) && isPlateLetter(text.charCodeAt(e + 2)) && !(s >= 4 && isAlnumLatin(text.charCodeAt(s - 4))) && !isAlnumLatin(text.charCodeAt(e + 3))) {
         spans.push({ start: s - 3, end: e + 3, label: 'ID', score: 0.8, rule: 'plate' });
       }
+      // one to three upper-case letters glued to 6-12 digits, alone: a record, claim or prescription number ("RX7720193", "P0098123")
+      if (e - s >= 6 && e - s <= 12 && isUpperAscii(cc(text, s - 1))) idAlnumAt(text, s, e, spans);
       // (S_VEH: a VIN's digit runs touch its upper-case letters; a plate's '-ddd-' block is 3 long)
       if (s < lastVin) continue;
       let a = s, b = e;
@@ -2352,6 +2369,8 @@ function recognizeVehicles(text: string, spans: Span[]): void {
     return;
   }
   let m: RegExpExecArray | null;
+  ID_ALNUM_G.lastIndex = 0;
+  while ((m = ID_ALNUM_G.exec(text)) !== null) { const d = m.index + m[1]!.length; idAlnumAt(text, d, m.index + m[0].length, spans); }
   PLATE_G.lastIndex = 0;
   while ((m = PLATE_G.exec(text)) !== null) spans.push({ start: m.index, end: m.index + 9, label: 'ID', score: 0.8, rule: 'plate' });
   VIN_G.lastIndex = 0;

@@ -572,6 +572,17 @@ test('organizations: practices and centres by kind (cabinet médical, centre den
     ['Cerballiance Lyon 8', 'Logistique Rhône-Alpes SAS']);
 });
 
+test('identifiers: letters glued to 6-12 digits (not a lot number), numbers after n° (not a law\'s), matricule, slashed values; phones: "0 800", an extension in two groups, x4-5521', () => {
+  const of = (t: string, l: string, lang: 'fr' | 'en' = 'fr') => labels(t, lang).filter(([a]) => a === l).map(([, v]) => v);
+  assert.deepEqual(of('RX7720193 | Dossier patient : P0098123 | Vaxelis lot X018412 | COVID19 | HbA1c', 'ID'), ['RX7720193', 'P0098123']);
+  assert.deepEqual(of('N° de prélèvement : H24-007351. Matricule salarié : M-004521. devis n° DV2024-0112. dossier D-18834. CPAM n° 2026/84/000123. chambre n° 12. Décret n° 2013-1066.', 'ID'),
+    ['H24-007351', 'M-004521', 'DV2024-0112', 'D-18834', '2026/84/000123']);
+  assert.deepEqual(of('interpreter #48817', 'ID', 'en'), ['48817']);
+  assert.deepEqual(of('INS (matricule) : 150063807512296', 'NIR'), ['150063807512296']);
+  assert.deepEqual(of('Pour toute question : 0 800 71 23 90 (poste 63 218).', 'PHONE'), ['0 800 71 23 90', '63 218']);
+  assert.deepEqual(of('Joy Bishop, MD, x4-5521', 'PHONE', 'en'), ['4-5521']);
+});
+
 test('keep labels and language detection', () => {
   assert.equal(redactText('Vu à Paris le 12/03/2020.', { lang: 'fr', keep: ['CITY'] }).text, 'Vu à Paris le [DATE].');
   assert.equal(detectLanguage('The patient was seen with his wife and no fever'), 'en');
