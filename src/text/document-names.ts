@@ -14,7 +14,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { tokenLexicon, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { tokenLexicon, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -26,7 +26,7 @@ const UNIT_LOWER = new Set(['ml', 'dl', 'cl', 'kg', 'mg', 'min', 'mn', 'sem', 'm
 const NAME_HEADERS = new Set(['NOM', 'NOMS', 'PRENOM', 'PRENOMS', 'NOM PRENOM', 'NOM ET PRENOM', 'NOM PRENOMS', 'NOM DE NAISSANCE', 'NOM NAISSANCE', 'NOM USUEL',
   'NOM D USAGE', 'PRENOM USUEL', 'NAME', 'NAMES', 'LAST', 'FIRST', 'LAST NAME', 'FIRST NAME', 'LASTNAME', 'FIRSTNAME', 'LNAME', 'FNAME', 'SURNAME', 'GIVEN',
   'GIVEN NAME', 'FULL NAME', 'PATIENT', 'PATIENT NAME', 'PT NAME', 'PATIENTE', 'MEDECIN', 'PRESCRIPTEUR', 'PROVIDER', 'DOCTOR', 'PHYSICIAN', 'CONTACT', 'AIDANT',
-  'MEMBER', 'SUBSCRIBER', 'CLIENT', 'EMPLOYEE', 'NURSE', 'INFIRMIER', 'INFIRMIERE', 'PERSONNE', 'PERSON', 'PARENT', 'MOTHER', 'FATHER', 'MERE', 'PERE']);
+  'MEMBER', 'SUBSCRIBER', 'CLIENT', 'EMPLOYEE', 'NURSE', 'PRESCRIBER', 'REFERRING', 'ATTENDING', 'RESIDENT', 'SIGNED BY', 'AUTHOR', 'INFIRMIER', 'INFIRMIERE', 'PERSONNE', 'PERSON', 'PARENT', 'MOTHER', 'FATHER', 'MERE', 'PERE']);
 const NON_NAME = LEX_STOP | LEX_ACRO | LEX_CRED | LEX_CUE | LEX_TITLE | LEX_PROF;
 
 function isUpper(c: number): boolean { return c >= 65 && c <= 90; }
@@ -173,24 +173,28 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
         covered = new Uint8Array(text.length);
         for (const sp of spans) if (sp.label === 'NAME') covered.fill(1, sp.start, sp.end);
       }
-      for (let col = 0; col < first.length; col++) nameColumn(text, block, col, covered, spans, lex);
+      // (a header line of upper-case labels, none of them a name: "DATE | TIME | PATIENT | RX # | PRESCRIBER")
+      const headed = first.every((c) => c.e === c.s || /^[A-Z][A-Z0-9 #/_.()'-]*$/.test(text.slice(c.s, c.e))) && first.every((c) => covered![c.s] !== 1);
+      for (let col = 0; col < first.length; col++) nameColumn(text, block, col, covered, spans, lex, headed);
     }
   }
 }
 
-function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Array, spans: Span[], lex: Map<string, number>): void {
+function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Array, spans: Span[], lex: Map<string, number>, headed: boolean): void {
   const head = block[0]![col]!;
-  const header = NAME_HEADERS.has(fold(text.slice(head.s, head.e)).replace(/[_\-.]+/g, ' ').trim());
-  let named = 0, filled = 0;
+  const header = headed || NAME_HEADERS.has(fold(text.slice(head.s, head.e)).replace(/[_\-.]+/g, ' ').trim());
+  const named = headed ? NAME_HEADERS.has(fold(text.slice(head.s, head.e)).replace(/[_\-.]+/g, ' ').trim()) : header;
+  let hits = 0, filled = 0;
   for (let r = header ? 1 : 0; r < block.length; r++) {
     const c = block[r]![col]!;
     if (c.e <= c.s) continue;
     filled++;
     let k = 0;
     for (let p = c.s; p < c.e; p++) k += covered[p]!;
-    if (k * 2 >= c.e - c.s) named++;
+    if (k * 2 >= c.e - c.s) hits++;
   }
-  if (!header && !(named >= 2 && named * 2 >= filled)) return;
+  // (a column is of people by its header's word, or by two names or more among its cells, half of them at least)
+  if (!named && !(hits >= 2 && hits * 2 >= filled)) return;
   for (let r = header ? 1 : 0; r < block.length; r++) {
     const c = block[r]![col]!;
     if (c.e <= c.s || c.e - c.s > 60) continue;
@@ -200,6 +204,10 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     if (ws.length > 5 || NAME_HEADERS.has(fold(v).replace(/[_\-.]+/g, ' ').trim())) continue;
     // (a name: not every word a stop word, a title or a cue)
     if (ws.every((w) => ((lex.get(fold(w)) ?? 0) & NON_NAME) !== 0)) continue;
-    spans.push({ start: c.s, end: c.e, label: 'NAME', score: 0.6, rule: 'name-table-column' });
+    // (a title before the name stays: "Dr. S. Mehta")
+    let a = c.s;
+    const t = /^([A-Za-z]+)\.? +/.exec(v);
+    if (t !== null && ((lex.get(fold(t[1]!)) ?? 0) & (LEX_TITLE | LEX_TITLE_DOT)) !== 0) a += t[0].length;
+    if (a < c.e) spans.push({ start: a, end: c.e, label: 'NAME', score: 0.6, rule: 'name-table-column' });
   }
 }

@@ -714,6 +714,8 @@ const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 
 
 /** English street words after a street's name (address-en). */
 const EN_STREET = 'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass|Concourse|Alley|Pike|Turnpike|Tpke|Expressway|Expy|Causeway|Crescent|Cres|Close|Mews|Hill|Hills|Glen|Bend|Cove|Creek|Knoll|Pass|Shores?|Springs|Summit|Valley|Wharf|Pier';
+/** IBAN lengths of the countries around France (a string of that shape with a wrong key is still read as an IBAN). */
+const IBAN_LENGTH = new Map([['FR', 27], ['MC', 27], ['BE', 16], ['LU', 20], ['DE', 22], ['CH', 21], ['IT', 27], ['ES', 24], ['PT', 25], ['GB', 22], ['NL', 18], ['IE', 22]]);
 export const RULES: RegexRule[] = [
   // ---- dates
   { rule: 'date-dmy', at: S_DMY, label: 'DATE', score: 0.9, needs: C_DIGIT,
@@ -866,7 +868,9 @@ export const RULES: RegexRule[] = [
   { rule: 'iban', label: 'IBAN', score: 1, needs: C_DIGIT | C_UPPER | G_UUD,
     re: new RegExp(`${B}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${E}`, 'g'),
     // (a wrong key after the word IBAN too: a mistyped account number still identifies)
-    check: (m, text) => (isValidIban(m[0]) ? 1 : /IBAN\W{0,6}$/i.test(text.slice(Math.max(0, m.index - 10), m.index)) ? 0.7 : null) },
+    // (or a wrong key with its country's length: a mistyped account number still identifies, "FR76 3000 3021 4500 0504 3821 176")
+    check: (m, text) => (isValidIban(m[0]) ? 1 : /IBAN\W{0,6}$/i.test(text.slice(Math.max(0, m.index - 10), m.index))
+      || IBAN_LENGTH.get(m[0].slice(0, 2)) === m[0].replace(/ /g, '').length ? 0.7 : null) },
   { rule: 'ssn', at: S_SSN, label: 'SSN', score: 0.7, needs: C_DIGIT | C_DASH,
     re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'g'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
   // an SSN written with spaces, dots or no separator after its cue ("SSN: 318 74 2096", "Social Security # 318742096")
@@ -894,7 +898,7 @@ export const RULES: RegexRule[] = [
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
     // licence and plate numbers, HIPAA's 11 and 12: "Driver's license MA S1234567", "license plate 7XKT392"; the
     // last form of value: any letters-digits-hyphens token of 5-20 characters with at least 4 digits, "PZX601234H")
-    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’]|de )?(?:examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]|[A-Z]{1,3}-?\d{4,}))|matricule (?:salari[ée]e?|patient|agent|employ[ée]e?|interne)|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|licen[cs]e(?= ?:? ?#?(?:[A-Z]{1,3}-?)?\d{4})|kit (?:no\.?|number|#)|group(?=: ?\d{4})|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?) (?:no\.?|number|#)|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) (?:id|#|no\.?|number)|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?|(?<!(?:[Dd][ée]cret|DÉCRET|[Ll]oi|LOI|[Aa]rr[êe]t[ée]|[Cc]irculaire|[Aa]rticle|[Dd][ée]lib[ée]ration|[Dd][ée]cision|[Cc]erfa|CERFA|[Dd]irective|[Rr][èe]glement) ?)n[°º](?= ?:? ?(?:[A-Z]{1,4}-?)?\d{4,}(?![\d*])))(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,6}(?:\/\d{2,8}){1,3}(?![\d\/])|\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
+    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’]|de (?:la )?)?(?:demande|facture|commande|contrat|ordonnance|examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]|[A-Z]{1,3}-?\d{4,}))|matricule (?:salari[ée]e?|patient|agent|employ[ée]e?|interne)|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|licen[cs]e(?= ?:? ?#?(?:[A-Z]{1,3}-?)?\d{4})|kit (?:no\.?|number|#)|group(?=: ?\d{4})|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?) (?:no\.?|number|#)|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) (?:id|#|no\.?|number)|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?|(?<!(?:[Dd][ée]cret|DÉCRET|[Ll]oi|LOI|[Aa]rr[êe]t[ée]|[Cc]irculaire|[Aa]rticle|[Dd][ée]lib[ée]ration|[Dd][ée]cision|[Cc]erfa|CERFA|[Dd]irective|[Rr][èe]glement) ?)n[°º](?= ?:? ?(?:[A-Z]{1,4}-?)?\d{4,}(?![\d*])))(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,6}(?:\/\d{2,8}){1,3}(?![\d\/])|\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
   // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
@@ -1030,7 +1034,7 @@ const STOP = new Set([
   'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'ELISA', 'DEA', 'NA', 'PA', 'SN', 'PNP', 'PRESCRIPTION', 'REGISTRY', 'NPI', 'UPIN', 'CASE', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'REGISTRATION', 'DEMOGRAPHICS', 'INFORMATION', 'INSTRUCTIONS', 'SUMMARY', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
   'REQUESTING', 'ORDERING', 'CONSULTING', 'SUPERVISING', 'RECEIVING', 'COVERING', 'PORTAL', 'MESSAGE', 'MICU', 'SICU', 'CCU', 'NICU', 'PICU', 'HCV', 'HBV', 'HIV',
   'PT', 'OT', 'SEM', 'FAMILY', 'PRACTICE', 'ASSOCIATES', 'PHARMACY', 'HOSPICE', 'INFIRMARY', 'ELEMENTARY', 'ACADEMY', 'COLLEGE', 'SHELTER', 'INSURANCE', 'LABORATORY',
-  'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'MEMORIAL', 'SCHOOL',
+  'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'MEMORIAL', 'SCHOOL', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'LIBERAL', 'LIBERALE', 'LIBERAUX', 'LIBERALES',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
 
@@ -1903,7 +1907,7 @@ function lowerSurnameAfter(text: string, end: number, lex: Map<string, number>):
  * a facility is over-redacted, never missed). Not after a transfer: "transférée en Réanimation" is
  * a ward.
  */
-const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|natif|native|n[ée]e? et (?:a )?grandie?|n[ée]e?s?|born|d[ée]m[ée]nag[ée]e?s?)(?: [a-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’])|(?<![A-Za-zÀ-ÿ])habite )/iy;
+const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|natif|native|n[ée]e? et (?:a )?grandie?|n[ée]e?s?|born|d[ée]m[ée]nag[ée]e?s?)(?: [A-Za-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’])|(?<![A-Za-zÀ-ÿ])habite )/iy;
 const W_HOSP_BEFORE = 1, W_RES_BEFORE = 2, W_FIELD_BEFORE = 4;
 /** A French département's number in brackets: " (74)", " (2A)", " (974)". */
 const DEPT_AFTER = /^ \((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)/;
@@ -1949,9 +1953,13 @@ function placesAfterWords(text: string, spans: Span[], isName: Uint8Array): void
   const n = nCount;
   for (let i = 0; i < n; i++) {
     const f = nFlags[i]!;
-    if (!(f & F_CAP) || (f & (F_STOP | F_TITLE)) || isName[i]) continue;
+    if (!(f & F_CAP) || (f & (F_STOP | F_TITLE))) continue;
+    // (a lone first name that is also a town, after a residence cue, is the town: "lives with his wife Margaret in Quincy")
+    const lone = isName[i] === 1 && (f & F_FIRST) !== 0 && !(i > 0 && isName[i - 1] && nEnds[i - 1]! + 2 >= nStarts[i]!) && !(i + 1 < n && isName[i + 1] && gapOk(i));
+    if (isName[i] && !lone) continue;
     const s = nStarts[i]!;
     const w = wordBeforeKind(text, s);
+    if (lone && !(w & W_RES_BEFORE)) continue;
     if (w === 0) continue;
     if (w & W_HOSP_BEFORE) {
       let len = 0;
@@ -2445,7 +2453,8 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     const zs = m.index;
     const city = m[3]!;
     // (the tail of a record number, "MRN: LIMA-55021⏎Visit date", "SP24-06613": no postal code; "F-75013 Paris" is one)
-    if (cc(text, zs - 1) === 45 && (isDigitCode(cc(text, zs - 2)) || (isWordLetter(cc(text, zs - 2)) && isWordLetter(cc(text, zs - 3))))) continue;
+    // (one letter before the dash is a country's prefix when the city follows on the line, "F-75013 Paris"; not "dossier D-18834⏎Allergie")
+    if (cc(text, zs - 1) === 45 && (isDigitCode(cc(text, zs - 2)) || (isWordLetter(cc(text, zs - 2)) && (isWordLetter(cc(text, zs - 3)) || m[2]!.includes('\n'))))) continue;
     // (a US ZIP code after its state, "Columbus, OH 43204⏎Pt:": the next line is no city; nor in English text across a line break)
     if ((cc(text, zs - 1) === 32 && isUpperAscii(cc(text, zs - 2)) && isUpperAscii(cc(text, zs - 3)) && !isWordLetter(cc(text, zs - 4)) && US_STATE_SET.has(text.slice(zs - 3, zs - 1)))
       || (patternLang === 'en' && m[2]!.includes('\n'))) continue;
@@ -2557,7 +2566,7 @@ const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY',
   'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY',
   'School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
-  'LABORATORY', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial',
+  'LABORATORY', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
   'Pharmacie', 'PHARMACIE', 'pharmacie', 'Laboratoire', 'LABORATOIRE', 'laboratoire', 'Cabinet', 'cabinet', 'CABINET', 'Hôpitaux', 'Hopitaux', 'hôpitaux', 'HÔPITAUX', 'HOPITAUX',
   'Institut', 'INSTITUT', 'Polyclinique', 'polyclinique', 'POLYCLINIQUE', 'Fondation', 'FONDATION', 'Maternité', 'Maternite', 'MATERNITÉ', 'MATERNITE']);
 addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
@@ -2698,7 +2707,7 @@ const SPECIALTY_CUES = new Set(['Pediatrics', 'Dentistry', 'Orthopedics', 'Imagi
  * (not "Inc", "LLC": notes name device makers that way, "Biotisto Inc").
  */
 const EN_ORG_WORDS = ['School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
-  'LABORATORY', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial'];
+  'LABORATORY', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP'];
 const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'Institute', 'Hospice', 'Medicine', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE', 'INSTITUTE', 'HOSPICE', 'MEDICINE',
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY', ...SPECIALTY_CUES, ...EN_ORG_WORDS]);
 const EN_HOSP_CUE = new RegExp(`(?<![A-Za-z0-9_À-ÿŸ])(?:${[...EN_HOSP_WORDS].join('|')})(?![A-Za-z0-9_À-ÿŸ])`, 'g');

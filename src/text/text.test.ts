@@ -583,6 +583,14 @@ test('identifiers: letters glued to 6-12 digits (not a lot number), numbers afte
   assert.deepEqual(of('Joy Bishop, MD, x4-5521', 'PHONE', 'en'), ['4-5521']);
 });
 
+test('an IBAN of its country\'s length with a wrong key; a lone first name after a residence cue is the town; a table\'s header line is no name; a record number\'s tail is no postal code', () => {
+  assert.deepEqual(labels('compte enregistré : FR76 3000 3021 4500 0504 3821 176.'), [['IBAN', 'FR76 3000 3021 4500 0504 3821 176']]);
+  assert.deepEqual(labels('Lives with his wife Margaret in Quincy. moved to Austin last year.', 'en'), [['NAME', 'Margaret'], ['CITY', 'Quincy'], ['CITY', 'Austin']]);
+  assert.deepEqual(labels('DATE | PATIENT | PRESCRIBER\n02/12/24 | YOUNG, HUNTER | Dr. S. Mehta\n02/12/24 | PAGE, LORETTA | Dr Kim', 'en').filter(([l]) => l === 'NAME'),
+    [['NAME', 'YOUNG, HUNTER'], ['NAME', 'S. Mehta'], ['NAME', 'PAGE, LORETTA'], ['NAME', 'Kim']]);
+  assert.deepEqual(labels('dossier D-18834\nAllergie : pénicilline. Adresse F-75013 Paris.'), [['ID', 'D-18834'], ['ZIP', '75013'], ['CITY', 'Paris']]);
+});
+
 test('keep labels and language detection', () => {
   assert.equal(redactText('Vu à Paris le 12/03/2020.', { lang: 'fr', keep: ['CITY'] }).text, 'Vu à Paris le [DATE].');
   assert.equal(detectLanguage('The patient was seen with his wife and no fever'), 'en');
