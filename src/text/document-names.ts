@@ -14,7 +14,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { tokenLexicon, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -36,40 +36,75 @@ function at(t: string, i: number): number { return i >= 0 && i < t.length ? t.ch
 
 export function recognizeDocumentNames(text: string, spans: Span[]): void {
   const n = spans.length;
-  let names = 0;
-  for (let q = 0; q < n; q++) if (spans[q]!.label === 'NAME') names++;
   dictationInitials(text, spans);
   const lex = tokenLexicon();
   tableColumns(text, spans, lex);
-  if (names === 0) return;
-  const initials = new Set<string>();
-  const words = new Map<string, number>();
+  // the found names' initials (two words or more), when the text has short upper-case words; and, when
+  // the writer types names in lower case, the names' words
+  const caps = shortUpperWords(text);
+  const wantInitials = caps === null || caps.length > 0;
+  let initials: string[] | null = null;
+  let lowerTyped = false;
   for (let q = 0; q < n; q++) {
     const sp = spans[q]!;
     if (sp.label !== 'NAME') continue;
-    const value = text.slice(sp.start, sp.end);
-    const parts = value.split(/[\s,]+/).filter((w) => w.length > 0);
-    for (const w of parts) if (w.length >= 3 && /^[A-Za-zÀ-ÿ][a-zà-ÿ'’-]+$/.test(w) && !words.has(w)) words.set(w, text.indexOf(w, sp.start));
-    if (parts.length < 2 || parts.length > 4) continue;
-    // "TIERNEY, HUGH": the surname first
-    const ordered = value.includes(',') ? [...parts.slice(1), parts[0]!] : parts;
-    const first = fold(ordered[0]!).charAt(0), last = fold(ordered[ordered.length - 1]!).charAt(0);
-    if (!isUpper(first.charCodeAt(0)) || !isUpper(last.charCodeAt(0))) continue;
-    initials.add(first + last);
-    if (ordered.length === 3) { const mid = fold(ordered[1]!).charAt(0); if (isUpper(mid.charCodeAt(0))) initials.add(first + mid + last); }
+    const c0 = text.charCodeAt(sp.start);
+    if (c0 >= 97 && c0 <= 122) lowerTyped = true;
+    if (!wantInitials) continue;
+    const ini = nameInitials(text, sp.start, sp.end);
+    if (ini !== '') (initials ??= []).push(ini);
   }
-  if (initials.size > 0) initialsOfNames(text, spans, initials, lex);
-  for (const [w, origin] of words) lowerAgain(text, spans, w, origin, lex);
+  if (initials !== null) initialsOfNames(text, spans, initials, caps, lex);
+  if (!lowerTyped) return;
+  const seen = new Set<string>();
+  for (let q = 0; q < n; q++) {
+    const sp = spans[q]!;
+    if (sp.label !== 'NAME') continue;
+    for (let a = sp.start; a < sp.end;) {
+      let e = a;
+      while (e < sp.end) { const c = text.charCodeAt(e); if (isLetter(c) || (e > a && (c === 45 || c === 39))) e++; else break; }
+      if (e - a >= 3) {
+        const w = text.slice(a, e);
+        if (!seen.has(w)) { seen.add(w); lowerAgain(text, spans, w, a, lex); }
+      }
+      a = e + 1;
+    }
+  }
 }
 
-/** Upper-case tokens of 2-3 letters that are the initials of a found name, in brackets or after per/by/with. */
-function initialsOfNames(text: string, spans: Span[], initials: Set<string>, lex: Map<string, number>): void {
-  const re = /(?<![A-Za-z0-9À-ÿ])[A-Z]{2,3}(?![A-Za-z0-9À-ÿ])/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const w = m[0];
-    if (!initials.has(w) || ((lex.get(w) ?? 0) & NON_NAME) !== 0) continue;
-    const s = m.index, e = s + w.length;
+/**
+ * The initials of the name at [s, e) when it has two to four words: first and last (and the middle one
+ * of three), the surname last ("TIERNEY, HUGH" → "HT"); '' otherwise.
+ */
+function nameInitials(text: string, s: number, e: number): string {
+  const firsts: number[] = [];
+  let comma = false;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 44) comma = true;
+    if (isLetter(c) && (k === s || !isLetter(text.charCodeAt(k - 1)) && text.charCodeAt(k - 1) !== 39 && text.charCodeAt(k - 1) !== 45)) firsts.push(k);
+  }
+  if (firsts.length < 2 || firsts.length > 4) return '';
+  const order = comma ? [...firsts.slice(1), firsts[0]!] : firsts;
+  const f = fold(text.charAt(order[0]!)), l = fold(text.charAt(order[order.length - 1]!));
+  if (!isUpper(f.charCodeAt(0)) || !isUpper(l.charCodeAt(0))) return '';
+  if (order.length === 3) { const m = fold(text.charAt(order[1]!)); if (isUpper(m.charCodeAt(0))) return `${f}${m}${l}|${f}${l}`; }
+  return f + l;
+}
+
+/** Upper-case words of 2-3 letters that are the initials of a found name, in brackets or after per/by/with. */
+function initialsOfNames(text: string, spans: Span[], list: string[], caps: Int32Array | null, lex: Map<string, number>): void {
+  const set = new Set<string>();
+  for (const item of list) for (const w of item.split('|')) set.add(w);
+  const starts: number[] = [];
+  if (caps !== null) for (const s of caps) starts.push(s);
+  else { const re = /(?<![A-Za-z0-9À-ÿ])[A-Z]{2,3}(?![A-Za-z0-9À-ÿ])/g; let m: RegExpExecArray | null; while ((m = re.exec(text)) !== null) starts.push(m.index); }
+  for (const s of starts) {
+    let e = s;
+    while (e < text.length && isUpper(text.charCodeAt(e))) e++;
+    if (e - s < 2 || e - s > 3 || isAlnum(at(text, e)) || isAlnum(at(text, s - 1))) continue;
+    const w = text.slice(s, e);
+    if (!set.has(w) || ((lex.get(w) ?? 0) & NON_NAME) !== 0) continue;
     let ok = at(text, s - 1) === 40 && at(text, e) === 41;
     // (a state's code only in brackets after a credential: "T. Ngata, CPhT (TN)", not "Memphis (TN)")
     if (US_STATE_SET.has(w) && !(ok && credentialBefore(text, s - 1, lex))) continue;
@@ -90,19 +125,26 @@ function credentialBefore(text: string, b: number, lex: Map<string, number>): bo
   while (a > 0 && (isLetter(text.charCodeAt(a - 1)) || text.charCodeAt(a - 1) === 45)) a--;
   return a < e && ((lex.get(fold(text.slice(a, e))) ?? 0) & LEX_CRED) !== 0;
 }
-/** "JS/kt" at a line's end: the author's and the typist's initials. */
+/** "JS/kt" at a line's end: the author's and the typist's initials (found from each '/'). */
 function dictationInitials(text: string, spans: Span[]): void {
-  if (text.indexOf('/') < 0) return;
-  const re = /(?<![A-Za-z0-9À-ÿ/.])([A-Z]{2,3})\/([a-z]{2,3})(?=[ \t]*(?:\r?\n|$))/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const s = m.index, up = m[1]!, low = m[2]!;
-    const ls = text.lastIndexOf('\n', s - 1) + 1;
-    const alone = text.slice(ls, s).trim() === '';
+  for (let k = text.indexOf('/'); k >= 0; k = text.indexOf('/', k + 1)) {
+    let a = k, e = k + 1;
+    while (a > 0 && k - a < 4 && isUpper(text.charCodeAt(a - 1))) a--;
+    while (e < text.length && e - k <= 4 && text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122) e++;
+    if (k - a < 2 || k - a > 3 || e - k - 1 < 2 || e - k - 1 > 3) continue;
+    const b = at(text, a - 1);
+    if (isAlnum(b) || b === 47 || b === 46 || isAlnum(at(text, e))) continue;
+    // the line's end after it
+    let z = e;
+    while (z < text.length && (text.charCodeAt(z) === 32 || text.charCodeAt(z) === 9)) z++;
+    if (!(z === text.length || text.charCodeAt(z) === 10 || text.charCodeAt(z) === 13)) continue;
+    const up = text.slice(a, k), low = text.slice(k + 1, e);
+    const ls = text.lastIndexOf('\n', a - 1) + 1;
+    const alone = text.slice(ls, a).trim() === '';
     // (a unit is initials only alone on its line: "CR/ml"; "10 UI/ml", "x 2/j" are not)
     if (alone ? UNIT_UPPER.has(up) && UNIT_LOWER.has(low) : UNIT_UPPER.has(up) || UNIT_LOWER.has(low)) continue;
-    spans.push({ start: s, end: s + up.length, label: 'NAME', score: 0.6, rule: 'name-dictation' });
-    spans.push({ start: s + up.length + 1, end: s + m[0].length, label: 'NAME', score: 0.6, rule: 'name-dictation' });
+    spans.push({ start: a, end: k, label: 'NAME', score: 0.6, rule: 'name-dictation' });
+    spans.push({ start: k + 1, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' });
   }
 }
 
@@ -121,63 +163,61 @@ function lowerAgain(text: string, spans: Span[], w: string, origin: number, lex:
   }
 }
 
-/** At least `k` occurrences of the character c in the text. */
-function atLeast(text: string, c: string, k: number): boolean {
-  let p = -1;
-  for (let i = 0; i < k; i++) { p = text.indexOf(c, p + 1); if (p < 0) return false; }
-  return true;
-}
-
 interface Cell { s: number; e: number }
-/** Names in the columns of delimited tables ('|', ';' or tab between three columns or more, two lines or more). */
+interface Line { s: number; e: number; seps: number }
+/**
+ * Names in the columns of delimited tables: runs of two lines or more, each with the same number
+ * (two or more) of '|', ';' or tabs. The lines are found from the separators themselves (indexOf),
+ * so a text without such lines costs a few searches.
+ */
 function tableColumns(text: string, spans: Span[], lex: Map<string, number>): void {
-  const seps: number[] = [];
-  if (atLeast(text, '|', 4)) seps.push(124);
-  if (atLeast(text, ';', 4)) seps.push(59);
-  if (atLeast(text, '\t', 4)) seps.push(9);
-  if (seps.length === 0) return;
-  // the lines, their cells per separator
-  const lines: { s: number; e: number }[] = [];
-  for (let s = 0; s <= text.length;) {
-    let e = text.indexOf('\n', s);
-    if (e < 0) e = text.length;
-    lines.push({ s, e: e > s && text.charCodeAt(e - 1) === 13 ? e - 1 : e });
-    s = e + 1;
-  }
   let covered: Uint8Array | null = null;
-  for (const sep of seps) {
-    const cellsOf = (l: { s: number; e: number }): Cell[] => {
-      const cells: Cell[] = [];
-      let a = l.s;
-      for (let k = l.s; k <= l.e; k++) {
-        if (k === l.e || text.charCodeAt(k) === sep) {
-          let s = a, e = k;
-          while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9 || text.charCodeAt(s) === 34)) s++;
-          while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 34)) e--;
-          cells.push({ s, e });
-          a = k + 1;
-        }
-      }
-      return cells;
-    };
-    let i = 0;
-    while (i < lines.length) {
-      const first = cellsOf(lines[i]!);
-      if (first.length < 3) { i++; continue; }
-      const block: Cell[][] = [first];
+  for (const sep of ['|', ';', '\t']) {
+    let k = text.indexOf(sep);
+    if (k < 0) continue;
+    // the lines holding two separators or more, with their count
+    const lines: Line[] = [];
+    while (k >= 0) {
+      const ls = text.lastIndexOf('\n', k) + 1;
+      let le = text.indexOf('\n', k);
+      if (le < 0) le = text.length;
+      let seps = 0;
+      for (let p = k; p >= 0 && p < le; p = text.indexOf(sep, p + 1)) seps++;
+      if (seps >= 2) lines.push({ s: ls, e: le > ls && text.charCodeAt(le - 1) === 13 ? le - 1 : le, seps });
+      k = text.indexOf(sep, le);
+    }
+    for (let i = 0; i < lines.length;) {
       let j = i + 1;
-      while (j < lines.length) { const c = cellsOf(lines[j]!); if (c.length !== first.length) break; block.push(c); j++; }
-      i = j;
-      if (block.length < 2) continue;
-      if (covered === null) {
-        covered = new Uint8Array(text.length);
-        for (const sp of spans) if (sp.label === 'NAME') covered.fill(1, sp.start, sp.end);
+      while (j < lines.length && lines[j]!.seps === lines[i]!.seps && text.lastIndexOf('\n', lines[j]!.s - 2) + 1 === (lines[j - 1]!.s)) j++;
+      if (j - i >= 2) {
+        const block = lines.slice(i, j).map((l) => cellsOf(text, l, sep.charCodeAt(0)));
+        if (covered === null) {
+          covered = new Uint8Array(text.length);
+          for (const sp of spans) if (sp.label === 'NAME') covered.fill(1, sp.start, sp.end);
+        }
+        const first = block[0]!;
+        // (a header line of upper-case labels, none of them a name: "DATE | TIME | PATIENT | RX # | PRESCRIBER")
+        const headed = first.every((c) => c.e === c.s || /^[A-Z][A-Z0-9 #/_.()'-]*$/.test(text.slice(c.s, c.e))) && first.every((c) => covered![c.s] !== 1);
+        for (let col = 0; col < first.length; col++) nameColumn(text, block, col, covered, spans, lex, headed);
       }
-      // (a header line of upper-case labels, none of them a name: "DATE | TIME | PATIENT | RX # | PRESCRIBER")
-      const headed = first.every((c) => c.e === c.s || /^[A-Z][A-Z0-9 #/_.()'-]*$/.test(text.slice(c.s, c.e))) && first.every((c) => covered![c.s] !== 1);
-      for (let col = 0; col < first.length; col++) nameColumn(text, block, col, covered, spans, lex, headed);
+      i = j;
     }
   }
+}
+/** The cells of a line (trimmed of spaces, tabs and quotes). */
+function cellsOf(text: string, l: Line, sep: number): Cell[] {
+  const cells: Cell[] = [];
+  let a = l.s;
+  for (let k = l.s; k <= l.e; k++) {
+    if (k === l.e || text.charCodeAt(k) === sep) {
+      let s = a, e = k;
+      while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9 || text.charCodeAt(s) === 34)) s++;
+      while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 34)) e--;
+      cells.push({ s, e });
+      a = k + 1;
+    }
+  }
+  return cells;
 }
 
 function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Array, spans: Span[], lex: Map<string, number>, headed: boolean): void {

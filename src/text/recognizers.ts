@@ -1288,6 +1288,14 @@ function support(j: number): boolean { const g = nFlags[j]!; return (g & (F_UPPE
 /** A known surname's neighbour. */
 function surnameNeighbour(j: number): boolean { return nameLike(j) && (nFlags[j]! & (F_FIRST | F_INITIAL | F_UPPER)) !== 0 && !(nFlags[j]! & F_AMBIG); }
 
+let shortCapsText = '', shortCapsS = new Int32Array(16), nShortCaps = 0;
+/**
+ * The starts of the short upper-case words of the last recognizeNames call on `text` (2-3 letters,
+ * not a word of the lists: possible initials), or null when that call read another text.
+ */
+export function shortUpperWords(text: string): Int32Array | null {
+  return shortCapsText === text && !referenceScan ? shortCapsS.subarray(0, nShortCaps) : null;
+}
 /** Name spans from one token pass. */
 export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   const lex = tokenLexicon();
@@ -1394,6 +1402,15 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   }
   const n = starts.length;
   nText = text; nStarts = starts; nEnds = ends; nFlags = flags; nCount = n;
+  // the short upper-case words (2-3 letters, no dot, no word of the lists): initials a found name may have (document-names.ts)
+  shortCapsText = text; nShortCaps = 0;
+  for (let i = 0; i < n; i++) {
+    const len = ends[i]! - starts[i]!;
+    if ((len === 2 || len === 3) && (flags[i]! & (F_UPPER | F_STOP | F_TITLE | F_CRED | F_CUE)) === F_UPPER && text.charCodeAt(ends[i]! - 1) !== 46) {
+      if (nShortCaps === shortCapsS.length) shortCapsS = doubled(shortCapsS);
+      shortCapsS[nShortCaps++] = starts[i]!;
+    }
+  }
   if (nameBuf.length < 2 * n) nameBuf = new Uint8Array(Math.max(2 * n, 2 * nameBuf.length));
   const strong = nameBuf.subarray(0, n);
   strong.fill(0);
@@ -2567,6 +2584,11 @@ const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 
   'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY',
   'School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
   'LABORATORY', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
+  // employers' cues and laboratory networks (recognizeHospitals reads them from these candidates)
+  'works', 'worked', 'working', 'Works', 'Worked', 'Working', 'employed', 'Employed', 'retired', 'Retired', 'Employer', 'employer', 'EMPLOYER',
+  'Employeur', 'employeur', 'EMPLOYEUR', 'travaille', 'travaillait', 'Travaille', 'employé', 'employée', 'Employé', 'Employée',
+  'Cerballiance', 'Biogroup', 'Bioaccess', 'Eurofins', 'Synlab', 'Inovie', 'Unilabs', 'Biomnis', 'Cerba', 'Laborizon', 'Biofusion', 'Oriade',
+  'Novabio', 'Dyomedea', 'Bioliance', 'Biopath', 'Labazur', 'LabCorp', 'Labcorp', 'Quest',
   'Pharmacie', 'PHARMACIE', 'pharmacie', 'Laboratoire', 'LABORATOIRE', 'laboratoire', 'Cabinet', 'cabinet', 'CABINET', 'Hôpitaux', 'Hopitaux', 'hôpitaux', 'HÔPITAUX', 'HOPITAUX',
   'Institut', 'INSTITUT', 'Polyclinique', 'polyclinique', 'POLYCLINIQUE', 'Fondation', 'FONDATION', 'Maternité', 'Maternite', 'MATERNITÉ', 'MATERNITE']);
 addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
@@ -2577,7 +2599,7 @@ function isHospCue(t: string, p: number, i: number): boolean {
   const c = t.charCodeAt(p), len = i - p;
   // (the lower-case cues: hôpital/hopital, clinique, centre, groupe, polyclinique — "première", "cure" are tested no further)
   return len <= 15 && (c === 72 || c === 67 || c === 71 || c === 73 || c === 80 || c === 70 || c === 77 || c === 65 || c === 68 || c === 79 || c === 82 || c === 85 || c === 78 || c === 87 || c === 69
-    || c === 83 || c === 66 || c === 84
+    || c === 83 || c === 66 || c === 84 || c === 81 || c === 119 || c === 101 || c === 114 || c === 116
     || (c === 104 && (len === 7 || len === 8)) || (c === 99 && (len === 8 || len === 7 || len === 6)) || (c === 103 && len === 6) || (c === 112 && (len === 12 || len === 9)) || c === 76 || (c === 108 && len === 11))
     && HOSP_HASH[foldHash(t, p, i)] === 1 && HOSP_CUES.has(t.slice(p, i));
 }
@@ -2610,40 +2632,66 @@ const SAINTS_HOSPITAL = /(?<=(?<![A-Za-z])(?:at|to|from|in) )(?:St\.?|Saint) [A-
  */
 const EMPLOYER = /(?<![\p{L}])(?:[Ww]orks?|[Ww]orked|[Ww]orking|[Ee]mployed|[Rr]etired|[Ee]mployer|[Ee]mployeur|[Tt]ravaille|[Tt]ravaillait|[Ee]mployée?)(?: (?:as|comme) (?:an? |un |une )?[\p{Ll}-]+(?: [\p{Ll}-]+)?)?(?: (?:at|for|by|from|chez|pour)|\s?:) ?(\p{Lu}[\p{L}\d'’&\-]*\.?(?:(?: (?:&|and|of|de|du|des|la))? \p{Lu}[\p{L}\d'’&\-]*\.?){0,4})/gu;
 const NO_EMPLOYER = new Set(['SELF', 'NONE', 'N/A', 'NA', 'RETIRED', 'UNEMPLOYED', 'DISABLED', 'HOME', 'HOMEMAKER', 'STUDENT', 'UNKNOWN', 'AUCUN', 'AUCUNE', 'SANS', 'NEANT', 'RETRAITE', 'RETRAITEE', 'INVALIDITE']);
-function employers(text: string, spans: Span[]): void {
-  if (!(text.includes('ork') || text.includes('mploy') || text.includes('etired') || text.includes('ravaill'))) return;
+const EMPLOYER_AT = new RegExp(EMPLOYER.source, 'uy');
+/** The cue words' stems (both cases of the first letter): the sticky regex runs where one starts a word. */
+const EMPLOYER_STEMS = ['work', 'Work', 'employ', 'Employ', 'retired', 'Retired', 'travaill', 'Travaill'];
+/** The employer at the cue word starting at p, if any; returns where the next cue may start. */
+function employerAt(text: string, p: number, spans: Span[]): number {
+  EMPLOYER_AT.lastIndex = p;
+  const m = EMPLOYER_AT.exec(text);
+  if (m === null) return p + 1;
   const lex = tokenLexicon();
-  EMPLOYER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = EMPLOYER.exec(text)) !== null) {
+  {
     let g = m[1]!;
     const w0 = fold(g.split(/[ .]/)[0]!);
-    if (/\d/.test(w0) || STOP.has(w0) || TITLES.has(w0) || TITLES.has(`${w0}.`) || CUES.has(w0) || NO_EMPLOYER.has(w0) || MONTH_FORMS.has(w0.toLowerCase()) || ((lex.get(w0) ?? 0) & LEX_CITY) !== 0) continue;
+    if (/\d/.test(w0) || STOP.has(w0) || TITLES.has(w0) || TITLES.has(`${w0}.`) || CUES.has(w0) || NO_EMPLOYER.has(w0) || MONTH_FORMS.has(w0.toLowerCase()) || ((lex.get(w0) ?? 0) & LEX_CITY) !== 0) return p + 1;
     // (a sentence's dot ends the name, "Co." and "Inc." keep theirs: "at General Dynamics. Retired…")
     const dot = g.search(/\.(?: |$)/);
     if (dot >= 0) g = /(?:^|\s)(?:Co|Inc|Ltd|Corp|Cie|St)$/.test(g.slice(0, dot)) ? g.slice(0, dot + 1) : g.slice(0, dot);
     const start = m.index + m[0].length - m[1]!.length;
     spans.push({ start, end: start + g.length, label: 'HOSPITAL', score: 0.6, rule: 'employer' });
-    EMPLOYER.lastIndex = start + g.length;
+    return start + g.length;
   }
+}
+const EMPLOYER_WORDS = new Set(['works', 'worked', 'working', 'Works', 'Worked', 'Working', 'employed', 'Employed', 'retired', 'Retired', 'Employer', 'employer',
+  'EMPLOYER', 'Employeur', 'employeur', 'EMPLOYEUR', 'travaille', 'travaillait', 'Travaille', 'employé', 'employée', 'Employé', 'Employée']);
+/** Employers and laboratory networks: from the character pass's candidate words, else from a search of the cue words. */
+function employersAndLabs(text: string, spans: Span[]): void {
+  if (tokText === text && !referenceScan) {
+    for (let q = 0, from = 0; q < nHosp; q++) {
+      const p = hospS[q]!;
+      let e = p;
+      while (e < text.length && isWordLetter(text.charCodeAt(e))) e++;
+      const w = text.slice(p, e);
+      if (EMPLOYER_WORDS.has(w)) { if (p >= from) from = employerAt(text, p, spans); } else if (LAB_CHAIN_SET.has(w)) labChainAt(text, p, spans);
+    }
+    return;
+  }
+  // (the cue words in the text's order, as the candidates come)
+  const cues: number[] = [];
+  for (const stem of EMPLOYER_STEMS) for (let p = text.indexOf(stem); p >= 0; p = text.indexOf(stem, p + 1)) if (!isWordLetter(cc(text, p - 1))) cues.push(p);
+  cues.sort((a, b) => a - b);
+  for (let q = 0, from = 0; q < cues.length; q++) if (cues[q]! >= from) from = employerAt(text, cues[q]!, spans);
+  for (const name of LAB_CHAINS) for (let p = text.indexOf(name); p >= 0; p = text.indexOf(name, p + 1)) labChainAt(text, p, spans);
 }
 /** Medical laboratory networks named alone or with their town ("labo Cerballiance Lyon 8", "Biogroup Saint-Brieuc", "Quest Diagnostics"). */
 const LAB_CHAINS = ['Cerballiance', 'Biogroup', 'Bioaccess', 'Eurofins', 'Synlab', 'Inovie', 'Unilabs', 'Biomnis', 'Cerba', 'Laborizon', 'Biofusion', 'Oriade',
   'Novabio', 'Dyomedea', 'Bioliance', 'Biopath', 'Labazur', 'LabCorp', 'Labcorp', 'Quest'];
 const LAB_CHAIN = new RegExp(`(?<![\\p{L}\\d])(?:${LAB_CHAINS.join('|')})(?:[ -](?:Diagnostics|\\p{Lu}[\\p{L}'’\\-]*|\\d{1,2}(?![\\d]|[,.:/h]\\d)))*`, 'gu');
-function labChains(text: string, spans: Span[]): void {
-  if (!(text.includes('lab') || text.includes('Lab') || text.includes('bio') || text.includes('Bio') || text.includes('Cerb') || text.includes('Eurofins') || text.includes('Quest') || text.includes('Synlab') || text.includes('Inovie') || text.includes('Unilabs') || text.includes('Oriade'))) return;
-  LAB_CHAIN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = LAB_CHAIN.exec(text)) !== null) {
+const LAB_CHAIN_AT = new RegExp(LAB_CHAIN.source, 'uy');
+const LAB_CHAIN_SET = new Set(LAB_CHAINS);
+function labChainAt(text: string, p: number, spans: Span[]): void {
+  LAB_CHAIN_AT.lastIndex = p;
+  const m = LAB_CHAIN_AT.exec(text);
+  if (m === null) return;
+  {
     // ("Quest" is a word: only as "Quest Diagnostics" or before "lab")
-    if (m[0] === 'Quest' && !/^ (?:lab|Lab|LAB)/.test(text.slice(m.index + 5, m.index + 9))) continue;
+    if (m[0] === 'Quest' && !/^ (?:lab|Lab|LAB)/.test(text.slice(m.index + 5, m.index + 9))) return;
     spans.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.7, rule: 'lab-chain' });
   }
 }
 export function recognizeHospitals(text: string, spans: Span[]): void {
-  employers(text, spans);
-  labChains(text, spans);
+  employersAndLabs(text, spans);
   if (patternLang === 'en' && (text.includes("'s") || text.includes('’s'))) {
     SAINTS_HOSPITAL.lastIndex = 0;
     let m: RegExpExecArray | null;
