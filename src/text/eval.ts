@@ -154,6 +154,8 @@ export const WRITTEN_NOTES = [
   { name: 'notes-fr', lang: 'fr', file: 'fr.marked.txt' }, { name: 'notes-en', lang: 'en', file: 'en.marked.txt' },
   { name: 'notes-fr-gp', lang: 'fr', file: 'fr-gp.marked.txt' }, { name: 'notes-en-primary', lang: 'en', file: 'en-primary.marked.txt' },
   { name: 'notes-fr-mixed', lang: 'fr', file: 'fr-mixed.marked.txt' }, { name: 'notes-en-mixed', lang: 'en', file: 'en-mixed.marked.txt' },
+  { name: 'notes-fr-hosp', lang: 'fr', file: 'fr-hosp.marked.txt' }, { name: 'notes-fr-ville', lang: 'fr', file: 'fr-ville.marked.txt' },
+  { name: 'notes-en-records', lang: 'en', file: 'en-records.marked.txt' }, { name: 'notes-en-care', lang: 'en', file: 'en-care.marked.txt' },
 ] as const;
 
 export function datasetPaths(repoRoot: URL): { eds: string; synthea: string; edsPresent: boolean; syntheaPresent: boolean; notes: { name: string; lang: 'fr' | 'en'; path: string }[] } {

@@ -653,6 +653,11 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     // set 3: names are missed most there (lower-case names in terse notes, tables)
     ['notes-fr-mixed', 20, [0.82, 0.96, 0.98, 0.98, 0.99, 0.85, 0.97]],
     ['notes-en-mixed', 20, [0.74, 0.94, 0.97, 0.98, 0.92, 0.75, 0.95]],
+    // set 4 (hospital and community French, longitudinal records and care across the US)
+    ['notes-fr-hosp', 20, [0.84, 0.93, 0.99, 0.99, 0.99, 0.92, 0.97]],
+    ['notes-fr-ville', 20, [0.92, 0.99, 0.99, 0.89, 0.99, 0.91, 0.96]],
+    ['notes-en-records', 20, [0.90, 0.95, 0.87, 0.97, 0.92, 0.83, 0.96]],
+    ['notes-en-care', 20, [0.85, 0.94, 0.93, 0.93, 0.99, 0.83, 0.95]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
