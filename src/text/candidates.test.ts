@@ -50,6 +50,8 @@ const FRAGMENTS = [
   'vendredi ', 'Vendredi 22', 'lundi 3 ', 'Tuesday ', 'Monday, ', '14th', ' le 1er', 'in May', 'since May ', 'May ', 'SSN: 318 74 2096', 'Social Security # ', '2079', '2091 mL',
   ' Elementary', 'Health Plan', 'Shelter', ' Group', 'Memorial', ' and Women\'s Hospital', ' & Jones Clinic', 'works at ', 'Employer: ', 'travaille chez ', 'labo Cerballiance Lyon 8', 'Cabinet médical ', 'Hôpitaux Universitaires de ',
   'RX7720193', 'P0098123', 'lot X018412', 'N° de prélèvement : ', 'Matricule salarié : M-004521', 'devis n° DV2024-0112', 'dossier D-18834', 'n° 2026/84/000123', 'Décret n° 2013-1066', 'interpreter #48817', '0 800 71 23 90', 'poste 63 218', 'x4-5521',
+  "in '85", "'88 ", 'Souffle systolique 2/6', '3/6 SEM', 'mi-mai', 'CMP de Villeurbanne', 'HAD Nord-Isère', 'École maternelle Jules-Ferry', 'Collège ', 'Association Tutélaire ',
+  'Cabinet de kinésithérapie des Halles', 'Imagerie du Beffroi (Lens)', 'From: Jae-won Park', 'Retired after 38 years at ', 'retired librarian, Forbes Library', 'Walgreens', 'Brooklyn, NY;',
 ];
 const doc = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 60 }).map((parts) => parts.join(''));
 

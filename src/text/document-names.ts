@@ -15,7 +15,7 @@
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
 import { tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
-import type { Span } from './types.ts';
+import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
 const INITIALS_LEAD = new Set(['per', 'by', 'with', 'cc', 'from', 'to', 'and', 'par', 'avec', 'et', 'vu', 'Per', 'By', 'With', 'Cc', 'CC', 'Par', 'Vu']);
@@ -25,8 +25,31 @@ const UNIT_LOWER = new Set(['ml', 'dl', 'cl', 'kg', 'mg', 'min', 'mn', 'sem', 'm
 /** Table headers of a column of people (folded, '_' and '-' read as spaces). */
 const NAME_HEADERS = new Set(['NOM', 'NOMS', 'PRENOM', 'PRENOMS', 'NOM PRENOM', 'NOM ET PRENOM', 'NOM PRENOMS', 'NOM DE NAISSANCE', 'NOM NAISSANCE', 'NOM USUEL',
   'NOM D USAGE', 'PRENOM USUEL', 'NAME', 'NAMES', 'LAST', 'FIRST', 'LAST NAME', 'FIRST NAME', 'LASTNAME', 'FIRSTNAME', 'LNAME', 'FNAME', 'SURNAME', 'GIVEN',
-  'GIVEN NAME', 'FULL NAME', 'PATIENT', 'PATIENT NAME', 'PT NAME', 'PATIENTE', 'MEDECIN', 'PRESCRIPTEUR', 'PROVIDER', 'DOCTOR', 'PHYSICIAN', 'CONTACT', 'AIDANT',
+  'GIVEN NAME', 'FULL NAME', 'PATIENT', 'PATIENT NAME', 'MED RESP', 'MEDECIN RESPONSABLE', 'MEDECIN TRAITANT', 'MED TRAITANT', 'NOM USAGE', 'NOM JF', 'NOM JEUNE FILLE', 'PT NAME', 'PATIENTE', 'MEDECIN', 'PRESCRIPTEUR', 'PROVIDER', 'DOCTOR', 'PHYSICIAN', 'CONTACT', 'AIDANT',
   'MEMBER', 'SUBSCRIBER', 'CLIENT', 'EMPLOYEE', 'NURSE', 'PRESCRIBER', 'REFERRING', 'ATTENDING', 'RESIDENT', 'SIGNED BY', 'AUTHOR', 'INFIRMIER', 'INFIRMIERE', 'PERSONNE', 'PERSON', 'PARENT', 'MOTHER', 'FATHER', 'MERE', 'PERE']);
+/**
+ * Table headers of identifying columns other than people (folded, '_', '-' and '.' read as spaces): every
+ * cell under such a header with the shape of its kind takes the label (an export's IPP, DDN, TEL, CP, VILLE…).
+ */
+const HEADER_LABELS = new Map<string, TextLabel>([
+  ...['IPP', 'NDA', 'MRN', 'ID', 'PATIENT ID', 'ID PATIENT', 'N DOSSIER', 'NO DOSSIER', 'NUM DOSSIER', 'DOSSIER', 'NIP', 'FINESS', 'RPPS', 'ADELI', 'ACCOUNT', 'ACCT',
+    'MEMBER ID', 'ENCOUNTER', 'ENCOUNTER ID', 'VISIT ID', 'N SEJOUR', 'SEJOUR', 'NUM SEJOUR', 'CLAIM', 'CLAIM ID', 'CASE', 'CASE ID', 'ACCESSION', 'RX', 'RX #', 'RX NO'].map((k) => [k, 'ID'] as const),
+  ...['DDN', 'DATE NAISSANCE', 'DATE DE NAISSANCE', 'DATE NAISS', 'DOB', 'BIRTH DATE', 'BIRTHDATE', 'DATE OF BIRTH', 'DATE', 'ENTREE', 'SORTIE', 'DATE ENTREE', 'DATE SORTIE',
+    'ADMIT', 'ADMISSION', 'DISCHARGE', 'ADMIT DATE', 'DISCHARGE DATE', 'RDV', 'DATE RDV', 'VISIT DATE', 'DOS', 'DATE VISITE', 'DATE CONSULTATION', 'DECES', 'DATE DECES', 'DOD'].map((k) => [k, 'DATE'] as const),
+  ...['TEL', 'TELEPHONE', 'PHONE', 'TEL CONTACT', 'MOBILE', 'PORTABLE', 'CELL', 'FAX', 'TEL PORTABLE', 'TEL DOMICILE', 'HOME PHONE', 'CELL PHONE', 'PHONE NUMBER', 'CONTACT PHONE'].map((k) => [k, 'PHONE'] as const),
+  ...['CP', 'CODE POSTAL', 'ZIP', 'ZIP CODE', 'ZIPCODE', 'POSTAL CODE'].map((k) => [k, 'ZIP'] as const),
+  ...['VILLE', 'COMMUNE', 'CITY', 'TOWN', 'LIEU NAISSANCE', 'LIEU DE NAISSANCE'].map((k) => [k, 'CITY'] as const),
+  ...['ADRESSE', 'ADDRESS', 'RUE', 'STREET', 'ADDRESS 1', 'ADDRESS1', 'ADRESSE 1', 'STREET ADDRESS'].map((k) => [k, 'ADDRESS'] as const),
+  ...['NIR', 'NSS', 'INS', 'SECU', 'N SECU', 'NUM SECU', 'NUMERO SECU'].map((k) => [k, 'NIR'] as const),
+  ...['EMAIL', 'MAIL', 'COURRIEL', 'E MAIL'].map((k) => [k, 'EMAIL'] as const),
+  ['SSN', 'SSN'],
+]);
+/** The shape a cell needs to take its header's label. */
+const CELL_SHAPE: Partial<Record<TextLabel, RegExp>> = {
+  ID: /\d/, DATE: /\d/, PHONE: /(?:\d\D?){6}/, ZIP: /^[A-Z]{0,2}-?\d{4,5}(?:-\d{4})?$/, NIR: /(?:\d\D?){13}/, SSN: /(?:\d\D?){9}/, EMAIL: /@/,
+  CITY: /^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’ .-]*$/, ADDRESS: /[A-Za-z]/,
+};
+function headerKey(text: string, c: { s: number; e: number }): string { return fold(text.slice(c.s, c.e)).replace(/[_\-.°]+/g, ' ').replace(/\s+/g, ' ').trim(); }
 const NON_NAME = LEX_STOP | LEX_ACRO | LEX_CRED | LEX_CUE | LEX_TITLE | LEX_PROF;
 
 function isUpper(c: number): boolean { return c >= 65 && c <= 90; }
@@ -125,29 +148,56 @@ function credentialBefore(text: string, b: number, lex: Map<string, number>): bo
   while (a > 0 && (isLetter(text.charCodeAt(a - 1)) || text.charCodeAt(a - 1) === 45)) a--;
   return a < e && ((lex.get(fold(text.slice(a, e))) ?? 0) & LEX_CRED) !== 0;
 }
-/** "JS/kt" at a line's end: the author's and the typist's initials (found from each '/'). */
+/** The fields of a dictation footer after its initials ("D: 10/04/92", "DT:", "TR:"). */
+const DICTATION_FIELD = /^(?:D|T|DD|DT|TD|DV|TR|cc|CC|Cc)\s?:/;
+/** "JS/kt" at a line's end: the author's and the typist's initials (found from each '/'); "M. Austin MD / jt": the typist's after a credential. */
 function dictationInitials(text: string, spans: Span[]): void {
   for (let k = text.indexOf('/'); k >= 0; k = text.indexOf('/', k + 1)) {
+    if (at(text, k - 1) === 32 && at(text, k + 1) === 32) { typistAfterCredential(text, k, spans); continue; }
     let a = k, e = k + 1;
     while (a > 0 && k - a < 4 && isUpper(text.charCodeAt(a - 1))) a--;
     while (e < text.length && e - k <= 4 && text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122) e++;
     if (k - a < 2 || k - a > 3 || e - k - 1 < 2 || e - k - 1 > 3) continue;
-    const b = at(text, a - 1);
+    // (several authors' initials before the typist's: "HM/CP/sl")
+    const groups = [a];
+    for (;;) {
+      const g = groups[groups.length - 1]!;
+      if (at(text, g - 1) !== 47) break;
+      let b2 = g - 1;
+      while (b2 > 0 && g - 1 - b2 < 4 && isUpper(text.charCodeAt(b2 - 1))) b2--;
+      if (g - 1 - b2 < 2 || g - 1 - b2 > 3) break;
+      groups.push(b2);
+    }
+    const first = groups[groups.length - 1]!;
+    const b = at(text, first - 1);
     if (isAlnum(b) || b === 47 || b === 46 || isAlnum(at(text, e))) continue;
-    // the line's end after it
+    // the line's end after it, or the dictation's fields ("MA/dlr   D: 10/04/92  T: 10/06/92")
     let z = e;
     while (z < text.length && (text.charCodeAt(z) === 32 || text.charCodeAt(z) === 9)) z++;
-    if (!(z === text.length || text.charCodeAt(z) === 10 || text.charCodeAt(z) === 13)) continue;
+    if (!(z === text.length || text.charCodeAt(z) === 10 || text.charCodeAt(z) === 13 || (z > e && DICTATION_FIELD.test(text.slice(z, z + 5))))) continue;
     const up = text.slice(a, k), low = text.slice(k + 1, e);
-    const ls = text.lastIndexOf('\n', a - 1) + 1;
-    const alone = text.slice(ls, a).trim() === '';
+    const ls = text.lastIndexOf('\n', first - 1) + 1;
+    const alone = text.slice(ls, first).trim() === '';
     // (a unit is initials only alone on its line: "CR/ml"; "10 UI/ml", "x 2/j" are not)
-    if (alone ? UNIT_UPPER.has(up) && UNIT_LOWER.has(low) : UNIT_UPPER.has(up) || UNIT_LOWER.has(low)) continue;
-    spans.push({ start: a, end: k, label: 'NAME', score: 0.6, rule: 'name-dictation' });
+    if (groups.length === 1 && (alone ? UNIT_UPPER.has(up) && UNIT_LOWER.has(low) : UNIT_UPPER.has(up) || UNIT_LOWER.has(low))) continue;
+    for (const g of groups) { let z2 = g; while (isUpper(at(text, z2))) z2++; spans.push({ start: g, end: z2, label: 'NAME', score: 0.6, rule: 'name-dictation' }); }
     spans.push({ start: k + 1, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' });
   }
 }
 
+/** " / jt" at a line's end after a credential ("M. Austin MD / jt"): the typist's initials. */
+function typistAfterCredential(text: string, k: number, spans: Span[]): void {
+  let e = k + 2;
+  while (e < text.length && text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122) e++;
+  if (e - k - 2 < 2 || e - k - 2 > 3) return;
+  let z = e;
+  while (z < text.length && (text.charCodeAt(z) === 32 || text.charCodeAt(z) === 9)) z++;
+  if (!(z === text.length || text.charCodeAt(z) === 10 || text.charCodeAt(z) === 13)) return;
+  let a = k - 1;
+  while (a > 0 && (isUpper(text.charCodeAt(a - 1)) || text.charCodeAt(a - 1) === 46)) a--;
+  if (a === k - 1 || ((tokenLexicon().get(text.slice(a, k - 1).replace(/\./g, '')) ?? 0) & LEX_CRED) === 0) return;
+  spans.push({ start: k + 2, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' });
+}
 /** The capitalized name word w found again typed in lower case, when it is a dictionary name and no ordinary word. */
 function lowerAgain(text: string, spans: Span[], w: string, origin: number, lex: Map<string, number>): void {
   const key = fold(w);
@@ -172,7 +222,7 @@ interface Line { s: number; e: number; seps: number }
  */
 function tableColumns(text: string, spans: Span[], lex: Map<string, number>): void {
   let covered: Uint8Array | null = null;
-  for (const sep of ['|', ';', '\t']) {
+  for (const sep of ['|', ';', '\t', ',']) {
     let k = text.indexOf(sep);
     if (k < 0) continue;
     // the lines holding two separators or more, with their count
@@ -188,9 +238,13 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
     }
     for (let i = 0; i < lines.length;) {
       let j = i + 1;
-      while (j < lines.length && lines[j]!.seps === lines[i]!.seps && text.lastIndexOf('\n', lines[j]!.s - 2) + 1 === (lines[j - 1]!.s)) j++;
+      while (j < lines.length && lines[j]!.seps === lines[i]!.seps && text.lastIndexOf('\n', lines[j]!.s - 2) + 1 === (lines[j - 1]!.s)
+        // (a line of prose with as many commas is no row: a sentence's end, or a long piece)
+        && !(sep === ',' && /[.!?]\s*$|[^,]{50}/.test(text.slice(lines[j]!.s, lines[j]!.e)))) j++;
       if (j - i >= 2) {
         const block = lines.slice(i, j).map((l) => cellsOf(text, l, sep.charCodeAt(0)));
+        // (commas separate words in prose: a comma-separated block needs a header line with two known column names)
+        if (sep === ',' && block[0]!.filter((c) => HEADER_LABELS.has(headerKey(text, c)) || NAME_HEADERS.has(headerKey(text, c))).length < 2) { i = j; continue; }
         if (covered === null) {
           covered = new Uint8Array(text.length);
           for (const sp of spans) if (sp.label === 'NAME') covered.fill(1, sp.start, sp.end);
@@ -198,7 +252,11 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
         const first = block[0]!;
         // (a header line of upper-case labels, none of them a name: "DATE | TIME | PATIENT | RX # | PRESCRIBER")
         const headed = first.every((c) => c.e === c.s || /^[A-Z][A-Z0-9 #/_.()'-]*$/.test(text.slice(c.s, c.e))) && first.every((c) => covered![c.s] !== 1);
-        for (let col = 0; col < first.length; col++) nameColumn(text, block, col, covered, spans, lex, headed);
+        for (let col = 0; col < first.length; col++) {
+          const label = HEADER_LABELS.get(headerKey(text, first[col]!));
+          if (label !== undefined) typedColumn(text, block, col, label, spans);
+          else nameColumn(text, block, col, covered, spans, lex, headed);
+        }
       }
       i = j;
     }
@@ -220,10 +278,20 @@ function cellsOf(text: string, l: Line, sep: number): Cell[] {
   return cells;
 }
 
+/** The cells under a header of an identifying kind, when they have its shape ("IPP;NDA;…;CP;VILLE"). */
+function typedColumn(text: string, block: Cell[][], col: number, label: TextLabel, spans: Span[]): void {
+  const shape = CELL_SHAPE[label];
+  for (let r = 1; r < block.length; r++) {
+    const c = block[r]![col]!;
+    if (c.e <= c.s || c.e - c.s > 80) continue;
+    if (shape !== undefined && !shape.test(text.slice(c.s, c.e))) continue;
+    spans.push({ start: c.s, end: c.e, label, score: 0.6, rule: 'table-column' });
+  }
+}
 function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Array, spans: Span[], lex: Map<string, number>, headed: boolean): void {
   const head = block[0]![col]!;
-  const header = headed || NAME_HEADERS.has(fold(text.slice(head.s, head.e)).replace(/[_\-.]+/g, ' ').trim());
-  const named = headed ? NAME_HEADERS.has(fold(text.slice(head.s, head.e)).replace(/[_\-.]+/g, ' ').trim()) : header;
+  const header = headed || NAME_HEADERS.has(headerKey(text, head));
+  const named = headed ? NAME_HEADERS.has(headerKey(text, head)) : header;
   let hits = 0, filled = 0;
   for (let r = header ? 1 : 0; r < block.length; r++) {
     const c = block[r]![col]!;
@@ -241,9 +309,12 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     const v = text.slice(c.s, c.e);
     if (!/^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’. ,-]*$/.test(v)) continue;
     const ws = v.split(/[ ,.-]+/).filter((w) => w.length > 0);
-    if (ws.length > 5 || NAME_HEADERS.has(fold(v).replace(/[_\-.]+/g, ' ').trim())) continue;
-    // (a name: not every word a stop word, a title or a cue)
-    if (ws.every((w) => ((lex.get(fold(w)) ?? 0) & NON_NAME) !== 0)) continue;
+    if (ws.length > 5 || NAME_HEADERS.has(headerKey(text, c))) continue;
+    // (a name: capitalized, and not every word a stop word, a title or a cue; under a header of people, a month or a
+    // word may be a first name, "Avril")
+    const c0 = v.charCodeAt(0);
+    if (!(isUpper(c0) || (c0 >= 192 && c0 <= 222))) continue;
+    if (ws.every((w) => ((lex.get(fold(w)) ?? 0) & (named ? LEX_TITLE | LEX_TITLE_DOT | LEX_CUE | LEX_PROF : NON_NAME)) !== 0)) continue;
     // (a title before the name stays: "Dr. S. Mehta")
     let a = c.s;
     const t = /^([A-Za-z]+)\.? +/.exec(v);

@@ -4,6 +4,7 @@
  */
 import { markBirthDates, markDayLists, labelIdentifiers, recognizeAgeWords, recognizeStreetsEn, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, plainSpaces, TYPO_FOUND } from './recognizers.ts';
 import { recognizeDocumentNames } from './document-names.ts';
+import { recognizePlacesAfter } from './places-after.ts';
 import { resolveOverlaps } from './resolve.ts';
 import { Replacer, applyReplacements, shiftDateText } from './replace.ts';
 import type { Replacement, ReplaceOptions } from './replace.ts';
@@ -61,6 +62,7 @@ export function recognize(original: string, options: { lang?: Lang | 'auto'; kee
   recognizeAgeWords(text, spans);
   recognizeStreetsEn(text, spans);
   recognizeDocumentNames(text, spans);
+  recognizePlacesAfter(text, spans);
   markDayLists(text, spans);
   markBirthDates(text, spans);
   labelIdentifiers(text, spans);

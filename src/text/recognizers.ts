@@ -195,6 +195,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   }
   if (len === 4 && (d0 === 49 || d0 === 50)) { sh |= S_Y4; if (c === 45) sh |= S_ISO; }
   if (len === 8) sh |= S_8;
+  if (len === 2 && (pc === 39 || pc === 8217)) sh |= S_APOS;
   if (len === 6) sh |= S_6;
   if (d0 === 48) sh |= S_F0;
   const psep = c === 32 || c === 46 || c === 45;
@@ -288,7 +289,7 @@ function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> { const b 
 const S_LE2 = 1, S_ISO = 2, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
   S_8 = 1 << 9, S_F0 = 1 << 10, S_US = 1 << 11, S_NIR = 1 << 12, S_SSN = 1 << 13, S_IP = 1 << 14, S_LONG = 1 << 15,
   S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20, S_CUE45 = 1 << 21, S_9X = 1 << 22,
-  S_VEH = 1 << 23, S_DASH = 1 << 24, S_NIRSEP = 1 << 25, S_6 = 1 << 26, S_LDASH = 1 << 27;
+  S_VEH = 1 << 23, S_DASH = 1 << 24, S_NIRSEP = 1 << 25, S_6 = 1 << 26, S_LDASH = 1 << 27, S_APOS = 1 << 28;
 /** First letters (lower case) of "bis", "ter", [a-c] and the street words of address-fr. */
 const ADDR_FIRST = new Uint8Array(128);
 for (const ch of 'abcdefhilmpqrstv') ADDR_FIRST[ch.charCodeAt(0)] = 1;
@@ -706,7 +707,7 @@ const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|i
 /** Phone cues right before a number (phone-cue-short): the number's text must follow them. */
 const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portable|fixe|professionnel))?|t[ée]l\.?|portable|mobile|fax|joignables? au|appeler (?:le|au)|phone|cell)\s*(?:est le|au|:|\.|n°)?\s*)/iy;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
-const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP|[Dd]ays?|DAYS?|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA)(?: de)? ?:? ?)`, 'y');
+const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP|[Dd]ays?|DAYS?|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
 /** English words right before a month/day that make it a date ("on 2/5", "since 2/10", "last dose 2/3", "DOS: 2/5"). */
 const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|starting|started|effective|of|DOS|DOB|admitted|discharged|delivered|placed|given|done|drawn|received|sent|scheduled|called|ends?|ended|expires?|stopped|changed|obtained|performed|completed|collected|filled|refilled|signed|faxed|mailed)\s?:?\s?)/iy;
 const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|cot[ée]e?/i;
@@ -728,7 +729,7 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}(?:19|20)\\d{2}[\\/.](?:0[1-9]|1[0-2])[\\/.](?:0[1-9]|[12]\\d|3[01])${E}`, 'g') },
   // not a measure or a count: "TA 14/8", "cure 4/12", "dose de 12/12", "EVA 3/10", "Pain 7/10", "Apgar 8/9"
   { rule: 'date-dm', at: S_DM, label: 'DATE', score: 0.6, needs: C_DIGIT | C_SLASH,
-    re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem)(?![A-Za-zÀ-ÿ])))`, 'g'),
+    re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem|SEM|systolic|diastolic|holosystolic|murmur|systolique|diastolique|holosystolique)(?![A-Za-zÀ-ÿ])))`, 'g'),
     // "x/10" soon after a pain or score word is a rating ("pain 7/10, improved to 3/10")
     // (English notes write month/day: "on 4/15"); the measure words are read before a match only
     check: (m, text) => (!(dayMonthOk(+m[1]!, +m[2]!) || (patternLang === 'en' && dayMonthOk(+m[2]!, +m[1]!))) ? null
@@ -752,13 +753,16 @@ export const RULES: RegexRule[] = [
   { rule: 'date-md', mon: true, label: 'DATE', score: 0.7, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`(?<![A-Za-z0-9À-ÿ])(?:(?:January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.? |May (?=(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th|,)))(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9]|[.,:/]\\d| ?(?:mg|g|ml|%|am|pm|h|years?|months?|weeks?|days?|patients?)(?![A-Za-z]))`, 'g') },
   { rule: 'date-month-cue', mon: true, label: 'DATE', score: 0.6, gate: (_t, cls) => (cls & G_MONTH) !== 0,
-    re: new RegExp(`(?<=(?<![${L}])(?:en|fin|d[ée]but|mi|depuis|courant|d[ée]but|avant|apr[èe]s|in|since|early|late|mid)[ -])(?:${MONTHS_FULL})(?![${L}])`, 'gi') },
+    re: new RegExp(`(?<=(?<![${L}])(?:en|fin|d[ée]but|mi|depuis|courant|d[ée]but|avant|apr[èe]s|in|since|early|late|mid)[ -])(?:${MONTHS_FULL}|mai)(?![${L}])`, 'gi') },
   { rule: 'date-words', day: true, label: 'DATE', score: 0.85, gate: (t, cls) => (cls & G_MONTH) !== 0 || ((cls & G_D2S) !== 0 && DIGIT2_SPACE.test(t)),
     re: new RegExp(`${B}(?:${NUMW_DAY})(?:[ -](?:${NUMW}))* (?:${MONTHS_FR}|0?[1-9]|1[0-2]) (?:(?:${NUMW})(?:[ -](?:${NUMW}))*|\\d{4}|\\d{2})${E}`, 'gi') },
   // a day number after a week day ("déplacé vendredi 22", "seen Tuesday 14th"); not before a month or a date's separator
   // (the date rules read "lundi 3 mars 2024" from its day on), nor a time or a dose ("lundi 8h", "Monday 2 tabs")
   { rule: 'date-weekday', day: true, label: 'DATE', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`(?<![${L}])(?:${WEEKDAYS}),? (?:le )?(?:1er|[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9]|[.,:/h-]\\d| ?(?:${MONTHS})(?![A-Za-zÀ-ÿ])| ?(?:h|heures?|mg|g|ml|%|am|pm|ans|years?|jours?|days?|fois|x|tabs?|cp|comprimés?|semaines?|weeks?|mois|months?)(?![A-Za-zÀ-ÿ]))`, 'gi') },
+  // a year written with an apostrophe for its century ("s/p TAH in '85", "CABG '07"; not "the '80s", "'12'")
+  { rule: 'date-yy', at: S_APOS, label: 'DATE', score: 0.6, needs: C_DIGIT,
+    re: /(?<=(?:^|[\s(,;:\/])['’])\d{2}(?![0-9A-Za-z'’%])/g },
   // "in May", "since May", "by May": the month that is also a modal verb, capitalized, after a cue
   { rule: 'date-may', mon: true, label: 'DATE', score: 0.6, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: /(?<=(?<![A-Za-z])(?:in|since|early|late|mid|until|through|of|In|Since|Until) )May(?![A-Za-z0-9À-ÿ]| \d)/g },
@@ -1014,7 +1018,7 @@ const PROFESSIONS = new Set([
   'COACH', 'TEACHER', 'OFFICER', 'DEPUTY', 'PASTOR', 'REVEREND', 'EDUCATEUR', 'EDUCATRICE', 'ASSISTANTE', 'AUXILIAIRE', 'AIDE-SOIGNANTE', 'AIDE-SOIGNANT',
   // social and administrative roles ("caseworker Joy Adeyemi", "Employee: Oluwaseun Adebayo", "Landlord Bill Kowalczyk", "curatrice Mme Roux")
   'CASEWORKER', 'CLINICIAN', 'COUNSELOR', 'COUNSELLOR', 'LANDLORD', 'LANDLADY', 'SUPERVISOR', 'EMPLOYEE', 'CAREGIVER', 'ADVOCATE', 'NAVIGATOR', 'LIAISON', 'SPONSOR',
-  'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE']);
+  'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'ADJUSTER', 'REPRESENTATIVE', 'INSPECTOR', 'WITNESS', 'INVESTIGATOR', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE']);
 /** Capitalized words that are never names by themselves. */
 const STOP = new Set([
   'IBAN', 'BIC', 'RIB', 'SSN', 'MRN', 'DOB', 'DDN', 'VIN', 'EMAIL', 'MAIL', 'COURRIEL', 'PORTABLE', 'MOBILE', 'PHONE',
@@ -1034,7 +1038,7 @@ const STOP = new Set([
   'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'ELISA', 'DEA', 'NA', 'PA', 'SN', 'PNP', 'PRESCRIPTION', 'REGISTRY', 'NPI', 'UPIN', 'CASE', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'REGISTRATION', 'DEMOGRAPHICS', 'INFORMATION', 'INSTRUCTIONS', 'SUMMARY', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
   'REQUESTING', 'ORDERING', 'CONSULTING', 'SUPERVISING', 'RECEIVING', 'COVERING', 'PORTAL', 'MESSAGE', 'MICU', 'SICU', 'CCU', 'NICU', 'PICU', 'HCV', 'HBV', 'HIV',
   'PT', 'OT', 'SEM', 'FAMILY', 'PRACTICE', 'ASSOCIATES', 'PHARMACY', 'HOSPICE', 'INFIRMARY', 'ELEMENTARY', 'ACADEMY', 'COLLEGE', 'SHELTER', 'INSURANCE', 'LABORATORY',
-  'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'MEMORIAL', 'SCHOOL', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'LIBERAL', 'LIBERALE', 'LIBERAUX', 'LIBERALES',
+  'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'MEMORIAL', 'SCHOOL', 'LIBRARY', 'REHAB', 'SERVICES', 'AGENCY', 'ASSOCIATION', 'FOUNDATION', 'PE', "CHILDREN'S", 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'LIBERAL', 'LIBERALE', 'LIBERAUX', 'LIBERALES',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
 
@@ -1296,6 +1300,8 @@ let shortCapsText = '', shortCapsS = new Int32Array(16), nShortCaps = 0;
 export function shortUpperWords(text: string): Int32Array | null {
   return shortCapsText === text && !referenceScan ? shortCapsS.subarray(0, nShortCaps) : null;
 }
+/** An e-mail's header fields whose value is people. */
+const MAIL_FIELDS = new Set(['From', 'To', 'Cc', 'Bcc', 'FROM', 'TO', 'De', 'À']); // (not "CC:", the chief complaint, nor "A:", an assessment)
 /** Name spans from one token pass. */
 export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   const lex = tokenLexicon();
@@ -1339,9 +1345,14 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (coreLen === 3 && text.startsWith('EVA', s) && /^ ?:? ?\d/.test(text.slice(tokE, tokE + 4))) f |= F_STOP;
     // "Pt:" (patient) and a letter's "Re:" before a name, as EHR headers and letters write them
     if (coreLen === 2 && ((c0 === 80 && text.charCodeAt(s + 1) === 116) || (c0 === 82 && text.charCodeAt(s + 1) === 101)) && (cc(text, tokE) === 58 || (cc(text, tokE) === 32 && cc(text, tokE + 1) === 58))) f |= F_CUE;
+    // an e-mail's header fields at a line's start, weak cues as a profession ("From: Jae-won Park", "À : Dr Paul FONTAINE"; not "To: Nurse Line")
+    if (coreLen <= 4 && (cc(text, tokE) === 58 || (cc(text, tokE) === 32 && cc(text, tokE + 1) === 58)) && MAIL_FIELDS.has(text.slice(s, coreEnd)) && lineStartAt(text, s)) f |= F_PROF;
     // a US state's code before a ZIP code is no name ("Phoenix AZ 85015")
     if (coreLen === 2 && !hasDot && isUpperAscii(text.charCodeAt(s + 1)) && cc(text, tokE) === 32 && isDigitCode(cc(text, tokE + 1)) && US_STATE_SET.has(text.slice(s, tokE))
       && /^ \d{5}(?![0-9])/.test(text.slice(tokE, tokE + 7))) f |= F_STOP;
+    // (nor after a town and its comma, before a punctuation: "located in Brooklyn, NY;")
+    if (coreLen === 2 && !hasDot && isUpperAscii(text.charCodeAt(s + 1)) && cc(text, s - 1) === 32 && cc(text, s - 2) === 44 && isLowerCode(cc(text, s - 3))
+      && !isWordLetter(cc(text, tokE)) && cc(text, tokE) !== 32 && US_STATE_SET.has(text.slice(s, tokE))) f |= F_STOP;
     // no name: a capital inside a word, after a unit's slash or a number ("ng/mL. OMS", "ng/L. ETT", "2.8 L. Heparin": no initial "L."), a word after
     // the article l' ("l'ELSA", an acronym), a mixed-case word or a letter glued to a digit ("PaO2", "SpO2", "HbA1c", "P0098123")
     const pb = cc(text, s - 1);
@@ -1607,10 +1618,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // an eponym, not a person: "Murphy sign", "Allen test", "Leopold maneuvers", "signe de Babinski" (not after a title: "Dr Allen test…")
     if (!(i > 0 && (flags[i - 1]! & F_TITLE) && gapOkTitle(text, ends[i - 1]!, starts[i]!, true)) && eponymAround(text, starts[i]!, end)) { i = k; continue; }
     spans.push({ start: starts[i]!, end, label: 'NAME', score: best ? 0.8 : 0.6, rule: best ? 'name-anchor' : 'name-extend' });
-    // (the surest names are looked for again: after a title or a cue, or of two words or more with a known first name)
+    // (the surest names are looked for again: after a title or a cue, or of two words or more with a known first name or after a role)
     let firstIn = false;
     for (let q = i; q <= k; q++) if ((flags[q]! & (F_FIRST | F_AMBIG)) === F_FIRST) firstIn = true;
-    if ((i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) !== 0) || (k > i && firstIn)) for (let q = i; q <= k; q++) rememberName(text, starts[q]!, ends[q]!, flags[q]!);
+    if ((i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) !== 0) || (k > i && (firstIn || (i > 0 && (flags[i - 1]! & F_PROF) !== 0)))) for (let q = i; q <= k; q++) rememberName(text, starts[q]!, ends[q]!, flags[q]!);
     i = k;
   }
   lowerCaseNames(text, spans, lex, isName);
@@ -2572,7 +2583,7 @@ const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:(?:[A-Z][a-z]+|[A-Z]{
 const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
 
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
-const HOSPITAL = /(?:\bH[ôo]pitaux|\bH[ÔO]PITAUX|\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\b[Cc]abinet (?:[Mm][ée]dical|[Dd]entaire|param[ée]dical|pluridisciplinaire|de [Rr]adiologie|d['’][Ii]magerie)|\bCABINET (?:M[ÉE]DICAL|DENTAIRE)|\b[Cc]entre (?:[Dd]entaire|de SSR|[Mm][ée]dical|[Oo]phtalmologique|de [Rr][ée][ée]ducation(?: [Ff]onctionnelle)?|de [Rr][ée]adaptation(?: [Ff]onctionnelle)?|d['’][Ii]magerie(?: [Mm][ée]dicale)?|d['’][Hh][ée]modialyse|de [Dd]ialyse|de [Rr]adiologie|de [Ss]oins de [Ss]uite|de [Cc]anc[ée]rologie|de [Ll]utte [Cc]ontre le [Cc]ancer|[Mm][ée]dico-[Pp]sychologique|de [Gg][ée]riatrie)|\bCentre(?= (?:de |d['’])?\p{Lu})|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bPharmacie|\bPHARMACIE|(?<=\b(?:la|une|cette|en|à) )pharmacie|\bLaboratoire(?: d['’]analyses(?: [Mm][ée]dicales)?| de [Bb]iologie(?: [Mm][ée]dicale)?)?|\bLABORATOIRE|(?<=\b(?:le|au|un|du) )laboratoire(?: d['’]analyses(?: m[ée]dicales)?| de biologie(?: m[ée]dicale)?)?|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|universitaires|Universitaires|militaire|privé|d'instruction des armées))?(?:(?: (?:de la|du|des|de|la|le|les))? | (?:de l|d)['’])((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
+const HOSPITAL = /(?:\bH[ôo]pitaux|\bH[ÔO]PITAUX|\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\b[Cc]abinet (?:[Mm][ée]dical|[Dd]entaire|param[ée]dical|pluridisciplinaire|de [Rr]adiologie|d['’][Ii]magerie)|\bCABINET (?:M[ÉE]DICAL|DENTAIRE)|\b[Cc]abinet (?:infirmier|de [a-zé]+|d['’][a-zé]+|de [A-Z][a-zé]+)(?= (?:du|des|de la|de l['’]) ?\p{Lu})|\b(?:CMPP?|CATTP|HAD|MSP|SSIAD|CPAM|MDPH|CARSAT|CSAPA|PMI|CMPEA|SAMSAH|SAVS|ESAT|IME|ITEP)(?= (?:d[eu]s? |de la |d['’])?\p{Lu})|(?<![\p{L}])[ÉE]cole(?: [Mm]aternelle| [Pp]rimaire| [ÉéEe]l[ée]mentaire)?|(?<![\p{L}])[ÉE]COLE|\bColl[èe]ge|\bCOLL[ÈE]GE|\bLyc[ée]e|\bLYC[ÉE]E|\bAssociation|\bASSOCIATION|\bImagerie(?= (?:du|des|de la|de l['’]) )|\bP[ôo]le [Ss]ant[ée]|\bMaison de [Ss]ant[ée]|\b[Cc]entre (?:[Dd]entaire|de SSR|de PMI|m[ée]dico-psychologique|de [Pp]lanification(?: [Ff]amiliale)?|[Mm][ée]dical|[Oo]phtalmologique|de [Rr][ée][ée]ducation(?: [Ff]onctionnelle)?|de [Rr][ée]adaptation(?: [Ff]onctionnelle)?|d['’][Ii]magerie(?: [Mm][ée]dicale)?|d['’][Hh][ée]modialyse|de [Dd]ialyse|de [Rr]adiologie|de [Ss]oins de [Ss]uite|de [Cc]anc[ée]rologie|de [Ll]utte [Cc]ontre le [Cc]ancer|[Mm][ée]dico-[Pp]sychologique|de [Gg][ée]riatrie)|\bCentre(?= (?:de |d['’])?\p{Lu})|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bPharmacie|\bPHARMACIE|(?<=\b(?:la|une|cette|en|à) )pharmacie|\bLaboratoire(?: d['’]analyses(?: [Mm][ée]dicales)?| de [Bb]iologie(?: [Mm][ée]dicale)?)?|\bLABORATOIRE|(?<=\b(?:le|au|un|du) )laboratoire(?: d['’]analyses(?: m[ée]dicales)?| de biologie(?: m[ée]dicale)?)?|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|universitaires|Universitaires|militaire|privé|d'instruction des armées))?(?:(?: (?:de la|du|des|de|la|le|les))? | (?:de l|d)['’])((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
 const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
 /**
  * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
@@ -2583,12 +2594,14 @@ const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY',
   'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY',
   'School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
-  'LABORATORY', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
+  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
   // employers' cues and laboratory networks (recognizeHospitals reads them from these candidates)
   'works', 'worked', 'working', 'Works', 'Worked', 'Working', 'employed', 'Employed', 'retired', 'Retired', 'Employer', 'employer', 'EMPLOYER',
   'Employeur', 'employeur', 'EMPLOYEUR', 'travaille', 'travaillait', 'Travaille', 'employé', 'employée', 'Employé', 'Employée',
   'Cerballiance', 'Biogroup', 'Bioaccess', 'Eurofins', 'Synlab', 'Inovie', 'Unilabs', 'Biomnis', 'Cerba', 'Laborizon', 'Biofusion', 'Oriade',
-  'Novabio', 'Dyomedea', 'Bioliance', 'Biopath', 'Labazur', 'LabCorp', 'Labcorp', 'Quest',
+  'Novabio', 'Dyomedea', 'Bioliance', 'Biopath', 'Labazur', 'LabCorp', 'Labcorp', 'Quest', 'Walgreens', 'Walmart', 'Kroger', 'Publix', 'Safeway', 'Costco', 'Meijer', 'Wegmans', 'Albertsons',
+  'CMP', 'CMPP', 'CATTP', 'HAD', 'MSP', 'SSIAD', 'CPAM', 'MDPH', 'CARSAT', 'CSAPA', 'PMI', 'CMPEA', 'SAMSAH', 'SAVS', 'ESAT', 'IME', 'ITEP',
+  'École', 'Ecole', 'ÉCOLE', 'ECOLE', 'Collège', 'College', 'COLLÈGE', 'COLLEGE', 'Lycée', 'Lycee', 'LYCÉE', 'LYCEE', 'Association', 'ASSOCIATION', 'Imagerie', 'Pôle', 'Pole', 'Maison',
   'Pharmacie', 'PHARMACIE', 'pharmacie', 'Laboratoire', 'LABORATOIRE', 'laboratoire', 'Cabinet', 'cabinet', 'CABINET', 'Hôpitaux', 'Hopitaux', 'hôpitaux', 'HÔPITAUX', 'HOPITAUX',
   'Institut', 'INSTITUT', 'Polyclinique', 'polyclinique', 'POLYCLINIQUE', 'Fondation', 'FONDATION', 'Maternité', 'Maternite', 'MATERNITÉ', 'MATERNITE']);
 addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
@@ -2599,7 +2612,7 @@ function isHospCue(t: string, p: number, i: number): boolean {
   const c = t.charCodeAt(p), len = i - p;
   // (the lower-case cues: hôpital/hopital, clinique, centre, groupe, polyclinique — "première", "cure" are tested no further)
   return len <= 15 && (c === 72 || c === 67 || c === 71 || c === 73 || c === 80 || c === 70 || c === 77 || c === 65 || c === 68 || c === 79 || c === 82 || c === 85 || c === 78 || c === 87 || c === 69
-    || c === 83 || c === 66 || c === 84 || c === 81 || c === 119 || c === 101 || c === 114 || c === 116
+    || c === 83 || c === 66 || c === 84 || c === 81 || c === 75 || c === 119 || c === 101 || c === 114 || c === 116 || c === 201
     || (c === 104 && (len === 7 || len === 8)) || (c === 99 && (len === 8 || len === 7 || len === 6)) || (c === 103 && len === 6) || (c === 112 && (len === 12 || len === 9)) || c === 76 || (c === 108 && len === 11))
     && HOSP_HASH[foldHash(t, p, i)] === 1 && HOSP_CUES.has(t.slice(p, i));
 }
@@ -2630,7 +2643,7 @@ const SAINTS_HOSPITAL = /(?<=(?<![A-Za-z])(?:at|to|from|in) )(?:St\.?|Saint) [A-
  * Logistics", "travaille chez Renault", "Employeur : Logistique Rhône-Alpes SAS"): one to five capitalized words (HOSPITAL, the label of
  * organizations). Not a title, a stop word, a month or a city of the dictionaries ("works for Dr. Lee", "retired in May").
  */
-const EMPLOYER = /(?<![\p{L}])(?:[Ww]orks?|[Ww]orked|[Ww]orking|[Ee]mployed|[Rr]etired|[Ee]mployer|[Ee]mployeur|[Tt]ravaille|[Tt]ravaillait|[Ee]mployée?)(?: (?:as|comme) (?:an? |un |une )?[\p{Ll}-]+(?: [\p{Ll}-]+)?)?(?: (?:at|for|by|from|chez|pour)|\s?:) ?(\p{Lu}[\p{L}\d'’&\-]*\.?(?:(?: (?:&|and|of|de|du|des|la))? \p{Lu}[\p{L}\d'’&\-]*\.?){0,4})/gu;
+const EMPLOYER = /(?<![\p{L}])(?:[Ww]orks?|[Ww]orked|[Ww]orking|[Ee]mployed|[Rr]etired|[Ee]mployer|[Ee]mployeur|[Tt]ravaille|[Tt]ravaillait|[Ee]mployée?)(?: (?:as|comme) (?:an? |un |une )?[\p{Ll}-]+(?: [\p{Ll}-]+)?| after \d+ years| [\p{Ll}-]+(?: [\p{Ll}-]+)?,)?(?: (?:at|for|by|from|chez|pour)|\s?:|(?<=,)) ?(\p{Lu}[\p{L}\d'’&\-]*\.?(?:(?: (?:&|and|of|de|du|des|la))? \p{Lu}[\p{L}\d'’&\-]*\.?){0,4})/gu;
 const NO_EMPLOYER = new Set(['SELF', 'NONE', 'N/A', 'NA', 'RETIRED', 'UNEMPLOYED', 'DISABLED', 'HOME', 'HOMEMAKER', 'STUDENT', 'UNKNOWN', 'AUCUN', 'AUCUNE', 'SANS', 'NEANT', 'RETRAITE', 'RETRAITEE', 'INVALIDITE']);
 const EMPLOYER_AT = new RegExp(EMPLOYER.source, 'uy');
 /** The cue words' stems (both cases of the first letter): the sticky regex runs where one starts a word. */
@@ -2676,8 +2689,10 @@ function employersAndLabs(text: string, spans: Span[]): void {
 }
 /** Medical laboratory networks named alone or with their town ("labo Cerballiance Lyon 8", "Biogroup Saint-Brieuc", "Quest Diagnostics"). */
 const LAB_CHAINS = ['Cerballiance', 'Biogroup', 'Bioaccess', 'Eurofins', 'Synlab', 'Inovie', 'Unilabs', 'Biomnis', 'Cerba', 'Laborizon', 'Biofusion', 'Oriade',
-  'Novabio', 'Dyomedea', 'Bioliance', 'Biopath', 'Labazur', 'LabCorp', 'Labcorp', 'Quest'];
-const LAB_CHAIN = new RegExp(`(?<![\\p{L}\\d])(?:${LAB_CHAINS.join('|')})(?:[ -](?:Diagnostics|\\p{Lu}[\\p{L}'’\\-]*|\\d{1,2}(?![\\d]|[,.:/h]\\d)))*`, 'gu');
+  'Novabio', 'Dyomedea', 'Bioliance', 'Biopath', 'Labazur', 'LabCorp', 'Labcorp', 'Quest',
+  // pharmacy and retail chains named alone ("refilled to Walgreens")
+  'Walgreens', 'Walmart', 'Kroger', 'Publix', 'Safeway', 'Costco', 'Meijer', 'Wegmans', 'Albertsons'];
+const LAB_CHAIN = new RegExp(`(?<![\\p{L}\\d])(?:${LAB_CHAINS.join('|')})(?![\\p{L}\\d])(?:[ -](?:Diagnostics|\\p{Lu}[\\p{L}'’\\-]*|\\d{1,2}(?![\\d]|[,.:/h]\\d)))*`, 'gu');
 const LAB_CHAIN_AT = new RegExp(LAB_CHAIN.source, 'uy');
 const LAB_CHAIN_SET = new Set(LAB_CHAINS);
 function labChainAt(text: string, p: number, spans: Span[]): void {
@@ -2708,12 +2723,14 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     // "Centre de Kerpape", "Centre Léon Bérard" (a bare "Centre" before a name: not "Centre de Référence", "Centre Médical…")
     const c0 = m[0].charCodeAt(0) | 32, c1 = m[0].charCodeAt(1) | 32;
     if (((c0 === 99 && c1 === 101) || c0 === 108 || (c0 === 112 && c1 === 104)) && (CENTRE_GENERIC.has(w0) || HOSP_GENERIC_FR.has(w0))) return;
+    // (a school's or an association's kind is no name: "ECOLE PRIMAIRE"; nor a title, "Psychologue HAD Mme Inès Caron")
+    if (SCHOOL_GENERIC.has(w0) || TITLES.has(w0) || TITLES.has(`${w0}.`)) return;
     // English "Hospital" before a service or a word of the stay, not a name: "Hospital Medicine", "Hartford Hospital Audiology", "Hospital Course";
     // nor before a street word or a title: "1120 Hospital Dr NE"
     if ((m[0].startsWith('Hospital') || m[0].startsWith('HOSPITAL')) && (EN_AFTER_HOSPITAL.has(w0) || HOSP_GENERIC.has(w0) || TITLES.has(w0) || EN_STREET_WORDS.has(g.split(/[ .]/)[0]!))) return;
     const start = m.index + m[0].length - g.length;
     // "CHU de Lille", "CH d'Arles": the hospital is named by its city, a place (CITY)
-    const cityOf = /^CH[UR]? (?:de |d['’])/.test(m[0]) && ((tokenLexicon().get(fold(g)) ?? 0) & LEX_CITY) !== 0;
+    const cityOf = /^(?:CH[UR]?|CMPP?|CATTP|HAD|MSP|SSIAD|PMI|CMPEA|CSAPA) (?:de |d['’])/.test(m[0]) && ((tokenLexicon().get(fold(g)) ?? 0) & LEX_CITY) !== 0;
     spans.push({ start, end: start + g.length, label: cityOf ? 'CITY' : 'HOSPITAL', score: 0.7, rule: 'hospital-cue' });
   });
   // English order, the name before the cue: "Massachusetts General Hospital", "Mayo Clinic",
@@ -2744,6 +2761,7 @@ const CENTRE_GENERIC = new Set(['REFERENCE', 'RESSOURCES', 'COMPETENCE', 'CONSUL
   'HEMODIALYSE', 'DIALYSE', 'RADIOLOGIE', 'GERIATRIE', 'CANCEROLOGIE', 'NATIONAL', 'REGIONAL', 'DEPARTEMENTAL', 'COMMUNAL', 'INTERCOMMUNAL', 'SOCIAL', 'ANTI', 'VILLE',
   'BIOCHIMIE', 'HEMATOLOGIE', 'MICROBIOLOGIE', 'BACTERIOLOGIE', 'VIROLOGIE', 'PARASITOLOGIE', 'IMMUNOLOGIE', 'ANATOMIE', 'PATHOLOGIE', 'GENETIQUE', 'BIOLOGIE',
   'ANALYSES', 'CENTRAL', 'CENTRALE', 'POLYVALENT', 'HOSPITALIERE', 'GARDE', 'PERINATAL', 'MATERNEL', 'MENTALE', 'PUBLIQUE', 'SEXUELLE', 'INFANTILE', 'UNIVERSITAIRE', 'CMP', 'CMPP', 'CSAPA', 'CAARUD', 'PMI', 'CPAM', 'CAF', 'SSR', 'DE', 'DU', 'DES', 'ET', 'POUR']);
+const SCHOOL_GENERIC = new Set(['HOSPITALIERE', 'HOSPITALIER', 'PRIMAIRE', 'MATERNELLE', 'ELEMENTAIRE', 'PRIVEE', 'PRIVE', 'PUBLIQUE', 'PUBLIC', 'NATIONALE', 'NATIONAL', 'SUPERIEURE', 'NORMALE', 'FRANCAISE', 'FRANCAIS', 'MEDICALE', 'MEDICAL', 'DEPARTEMENTALE', 'REGIONALE']);
 const HOSP_GENERIC_FR = new Set(['NATIONAL', 'NATIONALE', 'REGIONAL', 'REGIONALE', 'UNIVERSITAIRE', 'EUROPEEN', 'EUROPEENNE', 'MUTUALISTE', 'MEDICAL',
   'MEDICALE', 'HOSPITALIER', 'HOSPITALIERE', 'PUBLIC', 'PUBLIQUE', 'SUPERIEUR', 'POUR', 'DES', 'DE', 'DU', 'PRIVE', 'PRIVEE', 'DEPARTEMENTAL', 'DEPARTEMENTALE', 'INTERCOMMUNAL', 'SPECIALISE', 'SPECIALISEE']);
 /** The English cue words after a hospital's name. */
@@ -2755,7 +2773,7 @@ const SPECIALTY_CUES = new Set(['Pediatrics', 'Dentistry', 'Orthopedics', 'Imagi
  * (not "Inc", "LLC": notes name device makers that way, "Biotisto Inc").
  */
 const EN_ORG_WORDS = ['School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
-  'LABORATORY', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP'];
+  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP'];
 const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'Institute', 'Hospice', 'Medicine', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE', 'INSTITUTE', 'HOSPICE', 'MEDICINE',
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY', ...SPECIALTY_CUES, ...EN_ORG_WORDS]);
 const EN_HOSP_CUE = new RegExp(`(?<![A-Za-z0-9_À-ÿŸ])(?:${[...EN_HOSP_WORDS].join('|')})(?![A-Za-z0-9_À-ÿŸ])`, 'g');
@@ -2779,7 +2797,8 @@ const PRACTICE_BEFORE = new Map<string, Set<string>>([
   ['THERAPY', new Set(['PHYSICAL', 'OCCUPATIONAL', 'SPEECH', 'MASSAGE', 'INFUSION', 'RESPIRATORY', 'HAND', 'AQUATIC'])],
 ]);
 /** Words before "Center" that make it a place of care ("Cedars-Sinai Medical Center", "Joslin Diabetes Center"; not "Shopping Center"). */
-const CARE_CENTER = new Set(['MEDICAL', 'HEALTH', 'CANCER', 'REHABILITATION', 'REHAB', 'NURSING', 'SURGICAL', 'SURGERY', 'TREATMENT', 'DIABETES', 'HEART', 'EYE', 'DIALYSIS', 'BIRTH', 'CARE', 'TRAUMA', 'BURN', 'TRANSPLANT', 'WELLNESS', 'HOSPICE']);
+const CARE_CENTER = new Set(['MEDICAL', 'HEALTH', 'CANCER', 'REHABILITATION', 'REHAB', 'NURSING', 'SURGICAL', 'SURGERY', 'TREATMENT', 'DIABETES', 'HEART', 'EYE', 'DIALYSIS', 'BIRTH', 'CARE', 'TRAUMA', 'BURN', 'TRANSPLANT', 'WELLNESS', 'HOSPICE',
+  'ENDOCRINE', 'VESTIBULAR', 'SPINE', 'BREAST', 'WOUND', 'SLEEP', 'PAIN', 'ORTHOPEDIC', 'VASCULAR', 'KIDNEY', 'DIGESTIVE', 'LIVER', 'STROKE', 'NEUROSCIENCE', 'NEUROSCIENCES', 'IMAGING', 'INFUSION', 'FERTILITY', 'RECOVERY', 'DETOX', 'CRISIS', 'HEARING']);
 /** A character of EN_HOSP_CUE's boundary class (the letter runs of the character pass, digits, '_'). */
 function hospWordChar(c: number): boolean { return isAlnumLatin(c) || c === 95 || c === 376; }
 /** Words of an English hospital's name that name none by themselves ("the General Hospital", "Urgent Care Clinic"). */
@@ -2795,6 +2814,8 @@ const HOSP_GENERIC = new Set(['GENERAL', 'NATIONAL', 'MEMORIAL', 'REGIONAL', 'CO
   'MAIL', 'ORDER', 'SPECIALTY', 'RETAIL', 'COMPOUNDING', 'OUTPATIENT', 'HF', 'CHF', 'COPD', 'OB', 'GYN', 'OB/GYN', 'ENT', 'ORTHO', 'PT', 'OT', 'IBD', 'ALS', 'DEVICE', 'HOME', 'BEHAVIORAL', 'SENIOR', 'EXPRESS', 'WOMENS', "MEN'S", 'GROUP', 'ANESTHESIA', 'PODIATRY', 'ENDOCRINOLOGY', 'PSYCHOLOGY', 'RADIOLOGY',
   'CALLED', 'SEEN', 'VISITED', 'ADMITTED', 'TRANSFERRED', 'DISCHARGED', 'FROM', 'AT', 'TO', 'IN', 'THE', 'A', 'AN',
   'HIGH', 'MIDDLE', 'ELEMENTARY', 'NURSING', 'GRADUATE', 'CHARTER', 'SUNDAY', 'JUNIOR', 'TECHNICAL', 'LIFE', 'AUTO', 'HOMELESS', 'CLINICAL', 'REFERENCE', 'PATHOLOGY',
+  'CLIENT', 'CUSTOMER', 'FINANCIAL', 'MEMBER', 'AREA', 'BILLING', 'LEGAL', 'HUMAN', 'PROTECTIVE', 'ADULT', 'CHILD', 'YOUTH', 'ENVIRONMENTAL', 'DIETARY', 'VOLUNTEER',
+  'PASTORAL', 'SPIRITUAL', 'INTERPRETER', 'INTERPRETING', 'LANGUAGE', 'TRANSPORTATION', 'OUTREACH', 'INTAKE', 'RECORDS', 'INFORMATION', 'TECHNOLOGY',
   'INSURANCE', 'MEDICAID', 'MEDICARE', 'BLOOD', 'CORE', 'SUPPORT', 'SOCIAL', 'PEER', 'HOSPITAL', 'LABORATORY', 'LAB', 'BANK', 'FOOD', 'CREDIT', 'PHYSICIANS', 'MASSAGE', 'RESPIRATORY', 'AQUATIC', 'BENEFIT', 'BENEFITS']);
 /**
  * The capitalized words right before the English cue word at p (up to four, single spaces): a

@@ -591,6 +591,20 @@ test('an IBAN of its country\'s length with a wrong key; a lone first name after
   assert.deepEqual(labels('dossier D-18834\nAllergie : pénicilline. Adresse F-75013 Paris.'), [['ID', 'D-18834'], ['ZIP', '75013'], ['CITY', 'Paris']]);
 });
 
+test('exports and headers: typed columns by their header (CSV with ; or , too), several dictation initials, e-mail header fields; years with an apostrophe; a murmur grade is no date; French care structures; a town after a place of care or an address', () => {
+  const t = 'IPP;NOM;PRENOM;DDN;CP;VILLE;TEL\n700112345;MERCIER;Avril;12/04/1988;20000;Ajaccio;0612457890\n700118876;DIALLO;Oumar;1969-02-28;13003;Marseille;04 91 62 35 18';
+  assert.deepEqual(labels(t).slice(0, 7), [['ID', '700112345'], ['NAME', 'MERCIER'], ['NAME', 'Avril'], ['DATE', '12/04/1988'], ['ZIP', '20000'], ['CITY', 'Ajaccio'], ['PHONE', '0612457890']]);
+  assert.deepEqual(labels('MRN,LAST,FIRST\n0012345,Young,Hunter\n0012346,Park,Ji-hoon\nI saw him, then her, then them.', 'en'),
+    [['ID', '0012345'], ['NAME', 'Young'], ['NAME', 'Hunter'], ['ID', '0012346'], ['NAME', 'Park'], ['NAME', 'Ji-hoon']]);
+  assert.deepEqual(labels('Signé\nHM/CP/sl\nMA/dlr   D: 10/04/92\nM. Austin MD / jt', 'en').filter(([l]) => l === 'NAME').map(([, v]) => v), ['HM', 'CP', 'sl', 'MA', 'dlr', 'Austin', 'jt']);
+  assert.deepEqual(labels('From: Jae-won Park\nTo: Nurse Line\nCC: MVC\nThanks,\nJae-won Park', 'en').filter(([l]) => l === 'NAME').map(([, v]) => v), ['Jae-won Park', 'Line', 'Jae-won Park']);
+  assert.deepEqual(labels("s/p TAH in '85; the '80s; Murmur 2/6 at apex; 3/6 SEM.", 'en'), [['DATE', '85']]);
+  assert.deepEqual(labels('Souffle systolique 2/6 au foyer mitral. Revoir mi-mai.'), [['DATE', 'mai']]);
+  assert.deepEqual(labels('suivi au CMP de Villeurbanne-Gratte-Ciel ; HAD Nord-Isère ; MSP Les Marronniers ; le CMP assure le suivi ; Psychologue HAD Mme Inès Caron').filter(([l]) => l === 'HOSPITAL'),
+    [['HOSPITAL', 'Villeurbanne-Gratte-Ciel'], ['HOSPITAL', 'Nord-Isère'], ['HOSPITAL', 'Les Marronniers']]);
+  assert.deepEqual(labels('radio Imagerie du Beffroi (Lens). VAD, 2 rue du Four, Arras - code porte. Hôpital Bichat (AP-HP).').filter(([l]) => l === 'CITY'), [['CITY', 'Lens'], ['CITY', 'Arras']]);
+});
+
 test('keep labels and language detection', () => {
   assert.equal(redactText('Vu à Paris le 12/03/2020.', { lang: 'fr', keep: ['CITY'] }).text, 'Vu à Paris le [DATE].');
   assert.equal(detectLanguage('The patient was seen with his wife and no fever'), 'en');

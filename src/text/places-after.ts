@@ -1,0 +1,55 @@
+/**
+ * Towns told by their neighbours (after the recognizers, before overlap resolution): a town in
+ * brackets right after a place of care ("Imagerie du Beffroi (Lens)", "Clinique du Pré (Le Mans)"),
+ * and a town after a street address and its comma ("2 rue du Four, Arras -", "18 Maple Ridge Road,
+ * Shrewsbury, MA"). The town needs no dictionary there: its neighbour says what it is.
+ */
+import { fold } from './data.ts';
+import { tokenLexicon, LEX_STOP, LEX_TITLE, LEX_TITLE_DOT, LEX_CUE, LEX_PROF } from './recognizers.ts';
+import type { Span } from './types.ts';
+
+/** Words that go on with an address after its comma (an apartment, a building, a postal box), not a town. */
+const ADDRESS_GOES_ON = new Set(['APT', 'APPT', 'APPARTEMENT', 'APARTMENT', 'BAT', 'BATIMENT', 'BLDG', 'BUILDING', 'ESCALIER', 'ESC', 'ETAGE', 'RESIDENCE', 'SUITE', 'STE',
+  'UNIT', 'FLOOR', 'FL', 'BP', 'CS', 'TSA', 'CEDEX', 'APP', 'PORTE', 'LOT', 'CHEZ', 'ROOM', 'RM', 'BOX', 'PO', 'RR', 'HAMEAU', 'LIEU-DIT', 'LIEUDIT', 'ZI', 'ZA', 'ZAC', 'QUARTIER', 'CITE']);
+const NOT_TOWN = LEX_STOP | LEX_TITLE | LEX_TITLE_DOT | LEX_CUE | LEX_PROF;
+/** One to four capitalized words (particles and hyphens between them) starting at a: their end, or a. */
+function townEnd(text: string, a: number): number {
+  const m = TOWN.exec(text.slice(a, a + 60));
+  if (m === null) return a;
+  // (not a state's code after the town: "Phoenix AZ 85015")
+  const st = / [A-Z]{2}$/.exec(m[0]);
+  return a + (st !== null ? st.index : m[0].length);
+}
+const TOWN = /^[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?:(?:-| |-sur-| sur | (?:de|du|des|la|le|les|en|lès) )[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*){0,3}/;
+
+export function recognizePlacesAfter(text: string, spans: Span[]): void {
+  const n = spans.length;
+  let lex: Map<string, number> | null = null;
+  for (let q = 0; q < n; q++) {
+    const sp = spans[q]!;
+    if (sp.label !== 'HOSPITAL' && sp.label !== 'ADDRESS') continue;
+    let a = sp.end;
+    if (sp.label === 'HOSPITAL') {
+      if (text.charCodeAt(a) === 32) a++;
+      if (text.charCodeAt(a) !== 40) continue;
+      a++;
+    } else {
+      if (text.charCodeAt(a) !== 44 || text.charCodeAt(a + 1) !== 32) continue;
+      a += 2;
+    }
+    const e = townEnd(text, a);
+    if (e === a) continue;
+    const after = e < text.length ? text.charCodeAt(e) : 10;
+    // (the town ends there: a bracket's end, or a separator after the address's comma)
+    if (sp.label === 'HOSPITAL' ? after !== 41 : !(after === 44 || after === 59 || after === 46 || after === 10 || after === 13 || after === 40 || after === 45 || after === 8211
+      || (after === 32 && /^ (?:[-–(,]|\d{5}|[A-Z]{2}\b)/.test(text.slice(e, e + 7))))) continue;
+    const town = text.slice(a, e);
+    const words = town.split(/[ \-]/);
+    const first = fold(words[0]!);
+    lex ??= tokenLexicon();
+    // (an acronym in brackets, "(CHU)", "(AP-HP)"; a title, a stop word but an article before a name, "(Le Mans)"; an apartment)
+    const article = (first === 'LE' || first === 'LA' || first === 'LES') && words.length > 1;
+    if ((((lex.get(first) ?? 0) & NOT_TOWN) !== 0 && !article) || ADDRESS_GOES_ON.has(first) || (/^[A-Z-]+$/.test(town) && (town.length <= 4 || town.includes('-')))) continue;
+    spans.push({ start: a, end: e, label: 'CITY', score: 0.6, rule: 'city-after' });
+  }
+}
