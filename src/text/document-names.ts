@@ -119,10 +119,11 @@ function nameInitials(text: string, s: number, e: number): string {
 function initialsOfNames(text: string, spans: Span[], list: string[], caps: Int32Array | null, lex: Map<string, number>): void {
   const set = new Set<string>();
   for (const item of list) for (const w of item.split('|')) set.add(w);
-  const starts: number[] = [];
-  if (caps !== null) for (const s of caps) starts.push(s);
-  else { const re = /(?<![A-Za-z0-9À-ÿ])[A-Z]{2,3}(?![A-Za-z0-9À-ÿ])/g; let m: RegExpExecArray | null; while ((m = re.exec(text)) !== null) starts.push(m.index); }
-  for (const s of starts) {
+  let starts: ArrayLike<number>;
+  if (caps !== null) starts = caps;
+  else { const found: number[] = []; const re = /(?<![A-Za-z0-9À-ÿ])[A-Z]{2,3}(?![A-Za-z0-9À-ÿ])/g; let m: RegExpExecArray | null; while ((m = re.exec(text)) !== null) found.push(m.index); starts = found; }
+  for (let q = 0; q < starts.length; q++) {
+    const s = starts[q]!;
     let e = s;
     while (e < text.length && isUpper(text.charCodeAt(e))) e++;
     if (e - s < 2 || e - s > 3 || isAlnum(at(text, e)) || isAlnum(at(text, s - 1))) continue;
@@ -228,12 +229,15 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
     // the lines holding two separators or more, with their count
     const lines: Line[] = [];
     while (k >= 0) {
-      const ls = text.lastIndexOf('\n', k) + 1;
       let le = text.indexOf('\n', k);
       if (le < 0) le = text.length;
-      let seps = 0;
-      for (let p = k; p >= 0 && p < le; p = text.indexOf(sep, p + 1)) seps++;
-      if (seps >= 2) lines.push({ s: ls, e: le > ls && text.charCodeAt(le - 1) === 13 ? le - 1 : le, seps });
+      let seps = 0, spaced = false;
+      for (let p = k; p >= 0 && p < le; p = text.indexOf(sep, p + 1)) { seps++; if (text.charCodeAt(p + 1) === 32) spaced = true; }
+      // (a comma followed by a space is prose's, not an export's)
+      if (seps >= 2 && !(spaced && sep === ',')) {
+        const ls = text.lastIndexOf('\n', k) + 1;
+        lines.push({ s: ls, e: le > ls && text.charCodeAt(le - 1) === 13 ? le - 1 : le, seps });
+      }
       k = text.indexOf(sep, le);
     }
     for (let i = 0; i < lines.length;) {
@@ -242,9 +246,9 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
         // (a line of prose with as many commas is no row: a sentence's end, or a long piece)
         && !(sep === ',' && /[.!?]\s*$|[^,]{50}/.test(text.slice(lines[j]!.s, lines[j]!.e)))) j++;
       if (j - i >= 2) {
-        const block = lines.slice(i, j).map((l) => cellsOf(text, l, sep.charCodeAt(0)));
         // (commas separate words in prose: a comma-separated block needs a header line with two known column names)
-        if (sep === ',' && block[0]!.filter((c) => HEADER_LABELS.has(headerKey(text, c)) || NAME_HEADERS.has(headerKey(text, c))).length < 2) { i = j; continue; }
+        if (sep === ',' && cellsOf(text, lines[i]!, 44).filter((c) => HEADER_LABELS.has(headerKey(text, c)) || NAME_HEADERS.has(headerKey(text, c))).length < 2) { i = j; continue; }
+        const block = lines.slice(i, j).map((l) => cellsOf(text, l, sep.charCodeAt(0)));
         if (covered === null) {
           covered = new Uint8Array(text.length);
           for (const sp of spans) if (sp.label === 'NAME') covered.fill(1, sp.start, sp.end);
