@@ -255,11 +255,16 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
         }
         const first = block[0]!;
         // (a header line of upper-case labels, none of them a name: "DATE | TIME | PATIENT | RX # | PRESCRIBER")
-        const headed = first.every((c) => c.e === c.s || /^[A-Z][A-Z0-9 #/_.()'-]*$/.test(text.slice(c.s, c.e))) && first.every((c) => covered![c.s] !== 1);
+        const caps = first.every((c) => c.e === c.s || /^[A-Z][A-Z0-9 #/_.()'-]*$/.test(text.slice(c.s, c.e))) && first.every((c) => covered![c.s] !== 1);
+        // (the first line is a header when it is a line of labels: short cells without digits, in capitals or two of them known;
+        // not the first pair of a key-value table, "| Médecin traitant | Dr Vincent Mercier, Eybens – RPPS 10004567812 |")
+        const labels = first.every((c) => c.e - c.s <= 30 && !/\d/.test(text.slice(c.s, c.e)))
+          && first.filter((c) => HEADER_LABELS.has(headerKey(text, c)) || NAME_HEADERS.has(headerKey(text, c))).length >= 2;
+        const header = caps || labels;
         for (let col = 0; col < first.length; col++) {
-          const label = HEADER_LABELS.get(headerKey(text, first[col]!));
+          const label = header ? HEADER_LABELS.get(headerKey(text, first[col]!)) : undefined;
           if (label !== undefined) typedColumn(text, block, col, label, spans);
-          else nameColumn(text, block, col, covered, spans, lex, headed);
+          else nameColumn(text, block, col, covered, spans, lex, header);
         }
       }
       i = j;
@@ -292,10 +297,9 @@ function typedColumn(text: string, block: Cell[][], col: number, label: TextLabe
     spans.push({ start: c.s, end: c.e, label, score: 0.6, rule: 'table-column' });
   }
 }
-function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Array, spans: Span[], lex: Map<string, number>, headed: boolean): void {
-  const head = block[0]![col]!;
-  const header = headed || NAME_HEADERS.has(headerKey(text, head));
-  const named = headed ? NAME_HEADERS.has(headerKey(text, head)) : header;
+/** The cells of people of a column: by its header's word (when the first line is a header), or by its other cells. */
+function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Array, spans: Span[], lex: Map<string, number>, header: boolean): void {
+  const named = header && NAME_HEADERS.has(headerKey(text, block[0]![col]!));
   let hits = 0, filled = 0;
   for (let r = header ? 1 : 0; r < block.length; r++) {
     const c = block[r]![col]!;
