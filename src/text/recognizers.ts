@@ -928,6 +928,9 @@ export const RULES: RegexRule[] = [
   // the age after a cue ("aged 91", "age: 93", "âgée de 95"), without a unit
   { rule: 'age-90-cue', at: S_9X, label: 'AGE', score: 0.8, needs: C_DIGIT,
     re: /(?<=(?<![A-Za-z0-9À-ÿ])(?:aged?|âg[ée]e?s?(?: de)?|agee?s?(?: de)?)\s?:?\s?)(?:9\d|1[01]\d)(?![0-9]|[.,]\d| ?%)/gi },
+  // "now 91," "turned 90 and": a person's age told by the clause around it
+  { rule: 'age-90-now', at: S_9X, label: 'AGE', score: 0.7, needs: C_DIGIT,
+    re: /(?<=(?<![A-Za-z])(?:now|turned|turns|turning) )(?:9\d|1[01]\d)(?=[,;)]| (?:and|years|y\.?o\.?|yo|ans)(?![A-Za-z]))/g },
   // ---- addresses
   { rule: 'address-fr', at: S_ADDR, label: 'ADDRESS', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`\\b\\d{1,4}(?:-\\d{1,4})?(?: ?(?:bis|ter|[a-c]))?,? ${STREET}`, 'gi') },
@@ -1038,7 +1041,7 @@ const STOP = new Set([
   'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'ELISA', 'DEA', 'NA', 'PA', 'SN', 'PNP', 'PRESCRIPTION', 'REGISTRY', 'NPI', 'UPIN', 'CASE', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'REGISTRATION', 'DEMOGRAPHICS', 'INFORMATION', 'INSTRUCTIONS', 'SUMMARY', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
   'REQUESTING', 'ORDERING', 'CONSULTING', 'SUPERVISING', 'RECEIVING', 'COVERING', 'PORTAL', 'MESSAGE', 'MICU', 'SICU', 'CCU', 'NICU', 'PICU', 'HCV', 'HBV', 'HIV',
   'PT', 'OT', 'SEM', 'FAMILY', 'PRACTICE', 'ASSOCIATES', 'PHARMACY', 'HOSPICE', 'INFIRMARY', 'ELEMENTARY', 'ACADEMY', 'COLLEGE', 'SHELTER', 'INSURANCE', 'LABORATORY',
-  'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'MEMORIAL', 'SCHOOL', 'LIBRARY', 'REHAB', 'SERVICES', 'AGENCY', 'ASSOCIATION', 'FOUNDATION', 'PE', "CHILDREN'S", 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'LIBERAL', 'LIBERALE', 'LIBERAUX', 'LIBERALES',
+  'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'MEMORIAL', 'SCHOOL', 'LIBRARY', 'REHAB', 'SERVICES', 'AGENCY', 'ASSOCIATION', 'FOUNDATION', 'DAYCARE', 'PRESCHOOL', 'MANAGEMENT', 'PE', "CHILDREN'S", 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'LIBERAL', 'LIBERALE', 'LIBERAUX', 'LIBERALES',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
 
@@ -2487,6 +2490,8 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     if ((cc(text, zs - 1) === 32 && isUpperAscii(cc(text, zs - 2)) && isUpperAscii(cc(text, zs - 3)) && !isWordLetter(cc(text, zs - 4)) && US_STATE_SET.has(text.slice(zs - 3, zs - 1)))
       || (patternLang === 'en' && m[2]!.includes('\n'))) continue;
     const cityStart = zs + m[1]!.length + m[2]!.length;
+    // (a form's next field is no city: "Code postal : 35400⏎Nom : MORVAN")
+    if (m[2]!.includes('\n') && /^ ?:/.test(text.slice(cityStart + city.length, cityStart + city.length + 2))) continue;
     const key = fold(city.split(/[ \-\n]/)[0]!);
     if (STOP.has(key) && key !== 'LA' && key !== 'LE' && key !== 'LES') continue;
     spans.push({ start: zs, end: zs + 5, label: 'ZIP', score: 0.85, rule: 'zip-city' });
@@ -2583,7 +2588,7 @@ const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:(?:[A-Z][a-z]+|[A-Z]{
 const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
 
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
-const HOSPITAL = /(?:\bH[ôo]pitaux|\bH[ÔO]PITAUX|\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\b[Cc]abinet (?:[Mm][ée]dical|[Dd]entaire|param[ée]dical|pluridisciplinaire|de [Rr]adiologie|d['’][Ii]magerie)|\bCABINET (?:M[ÉE]DICAL|DENTAIRE)|\b[Cc]abinet (?:infirmier|de [a-zé]+|d['’][a-zé]+|de [A-Z][a-zé]+)(?= (?:du|des|de la|de l['’]) ?\p{Lu})|\b(?:CMPP?|CATTP|HAD|MSP|SSIAD|CPAM|MDPH|CARSAT|CSAPA|PMI|CMPEA|SAMSAH|SAVS|ESAT|IME|ITEP)(?= (?:d[eu]s? |de la |d['’])?\p{Lu})|(?<![\p{L}])[ÉE]cole(?: [Mm]aternelle| [Pp]rimaire| [ÉéEe]l[ée]mentaire)?|(?<![\p{L}])[ÉE]COLE|\bColl[èe]ge|\bCOLL[ÈE]GE|\bLyc[ée]e|\bLYC[ÉE]E|\bAssociation|\bASSOCIATION|\bImagerie(?= (?:du|des|de la|de l['’]) )|\bP[ôo]le [Ss]ant[ée]|\bMaison de [Ss]ant[ée]|\b[Cc]entre (?:[Dd]entaire|de SSR|de PMI|m[ée]dico-psychologique|de [Pp]lanification(?: [Ff]amiliale)?|[Mm][ée]dical|[Oo]phtalmologique|de [Rr][ée][ée]ducation(?: [Ff]onctionnelle)?|de [Rr][ée]adaptation(?: [Ff]onctionnelle)?|d['’][Ii]magerie(?: [Mm][ée]dicale)?|d['’][Hh][ée]modialyse|de [Dd]ialyse|de [Rr]adiologie|de [Ss]oins de [Ss]uite|de [Cc]anc[ée]rologie|de [Ll]utte [Cc]ontre le [Cc]ancer|[Mm][ée]dico-[Pp]sychologique|de [Gg][ée]riatrie)|\bCentre(?= (?:de |d['’])?\p{Lu})|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bPharmacie|\bPHARMACIE|(?<=\b(?:la|une|cette|en|à) )pharmacie|\bLaboratoire(?: d['’]analyses(?: [Mm][ée]dicales)?| de [Bb]iologie(?: [Mm][ée]dicale)?)?|\bLABORATOIRE|(?<=\b(?:le|au|un|du) )laboratoire(?: d['’]analyses(?: m[ée]dicales)?| de biologie(?: m[ée]dicale)?)?|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|universitaires|Universitaires|militaire|privé|d'instruction des armées))?(?:(?: (?:de la|du|des|de|la|le|les))? | (?:de l|d)['’])((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
+const HOSPITAL = /(?:\bH[ôo]pitaux|\bH[ÔO]PITAUX|\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\b[Cc]abinet (?:[Mm][ée]dical|[Dd]entaire|param[ée]dical|pluridisciplinaire|de [Rr]adiologie|d['’][Ii]magerie)|\bCABINET (?:M[ÉE]DICAL|DENTAIRE)|\b[Cc]abinet (?:infirmier|de [a-zé]+|d['’][a-zé]+|de [A-Z][a-zé]+)(?= (?:du|des|de la|de l['’]) ?\p{Lu})|\b(?:CMPP?|CATTP|HAD|MSP|SSIAD|CPAM|MDPH|CARSAT|CSAPA|PMI|CMPEA|SAMSAH|SAVS|ESAT|IME|ITEP)(?= (?:d[eu]s? |de la |d['’])?\p{Lu})|(?<![\p{L}])[ÉE]cole(?: [Mm]aternelle| [Pp]rimaire| [ÉéEe]l[ée]mentaire)?|(?<![\p{L}])[ÉE]COLE|\bColl[èe]ge|\bCOLL[ÈE]GE|\bLyc[ée]e|\bLYC[ÉE]E|\bAssociation|\bASSOCIATION|\bImagerie(?= (?:du|des|de la|de l['’]) )|\bP[ôo]le [Ss]ant[ée]|\bMaison de [Ss]ant[ée]|\b[Cc]entre (?:[Dd]entaire|de SSR|de PMI|m[ée]dico-psychologique|de [Pp]lanification(?: [Ff]amiliale)?|[Mm][ée]dical|[Oo]phtalmologique|de [Rr][ée][ée]ducation(?: [Ff]onctionnelle)?|de [Rr][ée]adaptation(?: [Ff]onctionnelle)?|d['’][Ii]magerie(?: [Mm][ée]dicale)?|d['’][Hh][ée]modialyse|de [Dd]ialyse|de [Rr]adiologie|de [Ss]oins de [Ss]uite|de [Cc]anc[ée]rologie|de [Ll]utte [Cc]ontre le [Cc]ancer|[Mm][ée]dico-[Pp]sychologique|de [Gg][ée]riatrie)|\bCentre(?= (?:de |d['’])?\p{Lu})|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bPharmacie|\bPHARMACIE|(?<=\b(?:la|une|cette|en|à) )pharmacie|\bLaboratoire(?: d['’]analyses(?: [Mm][ée]dicales)?| de [Bb]iologie(?: [Mm][ée]dicale)?)?|\bLABORATOIRE|(?<=\b(?:le|au|un|du) )laboratoire(?: d['’]analyses(?: m[ée]dicales)?| de biologie(?: m[ée]dicale)?)?|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|universitaires|Universitaires|militaire|privé|d'instruction des armées|[Ss]p[ée]cialis[ée]|[Ii]ntercommunal|[Rr][ée]gional|[Dd][ée]partemental|[Gg][ée]n[ée]ral))?(?:(?: (?:de la|du|des|de|la|le|les))? | (?:de l|d)['’])((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
 const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
 /**
  * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
@@ -2594,7 +2599,7 @@ const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY',
   'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY',
   'School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
-  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
+  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
   // employers' cues and laboratory networks (recognizeHospitals reads them from these candidates)
   'works', 'worked', 'working', 'Works', 'Worked', 'Working', 'employed', 'Employed', 'retired', 'Retired', 'Employer', 'employer', 'EMPLOYER',
   'Employeur', 'employeur', 'EMPLOYEUR', 'travaille', 'travaillait', 'Travaille', 'employé', 'employée', 'Employé', 'Employée',
@@ -2716,7 +2721,7 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     const g = m[1]!;
     // (a capitalized article starts some names: "Hôpital Le Kremlin-Bicêtre", "La Timone")
     const w0 = fold(g.split(/[ \-]/)[0]!);
-    if (STOP.has(w0) && !/^(?:Le|La|Les|LE|LA|LES)(?:[ \-]\S|$)/.test(g)) return;
+    if (STOP.has(w0) && !/^(?:Le|La|Les|LE|LA|LES)(?:[ \-]\S|$)/.test(g) && !/^Pays (?:de |d['’]|du )/.test(g)) return;
     // "Institut National du Cancer", "Fondation Hospitalière": a generic word names no institute
     // (after Hôpital it may: "Hôpital Européen Georges-Pompidou")
     if (HOSP_GENERIC_FR.has(w0) && (m[0].charCodeAt(0) | 32) === 105) return;
@@ -2773,7 +2778,7 @@ const SPECIALTY_CUES = new Set(['Pediatrics', 'Dentistry', 'Orthopedics', 'Imagi
  * (not "Inc", "LLC": notes name device makers that way, "Biotisto Inc").
  */
 const EN_ORG_WORDS = ['School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
-  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP'];
+  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP'];
 const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'Institute', 'Hospice', 'Medicine', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE', 'INSTITUTE', 'HOSPICE', 'MEDICINE',
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY', ...SPECIALTY_CUES, ...EN_ORG_WORDS]);
 const EN_HOSP_CUE = new RegExp(`(?<![A-Za-z0-9_À-ÿŸ])(?:${[...EN_HOSP_WORDS].join('|')})(?![A-Za-z0-9_À-ÿŸ])`, 'g');
@@ -2794,7 +2799,8 @@ const PRACTICE_BEFORE = new Map<string, Set<string>>([
   ['GROUP', new Set([...SPECIALTIES, 'CARE', 'PHYSICIANS', 'MEDICAL', 'DENTAL'])],
   ['PLAN', new Set(['HEALTH', 'DENTAL', 'MEDICAL', 'BENEFIT', 'BENEFITS'])],
   ['UNION', new Set(['CREDIT'])],
-  ['THERAPY', new Set(['PHYSICAL', 'OCCUPATIONAL', 'SPEECH', 'MASSAGE', 'INFUSION', 'RESPIRATORY', 'HAND', 'AQUATIC'])],
+  ['THERAPY', new Set(['PHYSICAL', 'OCCUPATIONAL', 'SPEECH', 'MASSAGE', 'INFUSION', 'RESPIRATORY', 'HAND', 'AQUATIC', 'OUTPATIENT', 'PEDIATRIC', 'SPORTS'])],
+  ['MANAGEMENT', new Set(['PROPERTY', 'REALTY', 'APARTMENT', 'APARTMENTS', 'HOUSING'])],
 ]);
 /** Words before "Center" that make it a place of care ("Cedars-Sinai Medical Center", "Joslin Diabetes Center"; not "Shopping Center"). */
 const CARE_CENTER = new Set(['MEDICAL', 'HEALTH', 'CANCER', 'REHABILITATION', 'REHAB', 'NURSING', 'SURGICAL', 'SURGERY', 'TREATMENT', 'DIABETES', 'HEART', 'EYE', 'DIALYSIS', 'BIRTH', 'CARE', 'TRAUMA', 'BURN', 'TRANSPLANT', 'WELLNESS', 'HOSPICE',
@@ -2857,7 +2863,8 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   }
   // (a joining word with no name word before it is not the name's: "Mayo Clinic and Cedars-Sinai Medical Center")
   if (joined >= 0) start = joined;
-  if (SPECIALTY_CUES.has(cue) && names < 2) return;
+  // (a specialty after one name word only after a preposition of place: "seen at Lakeshore Pediatrics", not "Northside Cardiology")
+  if (SPECIALTY_CUES.has(cue) && names < 2 && !(names === 1 && /(?:^|\s)(?:at|to|from|with|via)\s$/.test(text.slice(Math.max(0, start - 6), start)))) return;
   if (!named || ((cue === 'Center' || cue === 'Centre' || cue === 'CENTER' || cue === 'CENTRE' || cue === 'Medicine' || cue === 'MEDICINE' || PRACTICE_BEFORE.has(cue.toUpperCase())) && !medical)) return;
   spans.push({ start, end: p - 1, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name-before' });
 }
@@ -3005,11 +3012,12 @@ export function labelIdentifiers(text: string, spans: Span[]): void {
     for (let m = ID_LABEL_CUES.exec(before); m !== null; m = ID_LABEL_CUES.exec(before)) { last = m[0]; lastEnd = m.index + last.length; }
     if (last !== null && !GENERIC_ID_CUE.test(before.slice(lastEnd))) s.label = idLabelOf(last);
   }
-  // a number right after an id cue is that identifier, not a NIR without a valid key ("NDA 2024051400317": 13 digits) nor an SSN ("MRN: 100-47-2291")
+  // a number right after an id cue is that identifier, not a NIR without a valid key ("NDA 2024051400317": 13 digits), an SSN ("MRN: 100-47-2291")
   let w = 0;
   for (let r = 0; r < spans.length; r++) {
     const s = spans[r]!;
-    if (((s.label === 'NIR' && s.score < 1) || s.label === 'SSN') && s.rule !== 'id-cue' && coveredByIdCue(spans, s)) continue;
+    // (nor a number read as international from its "00", "Group #: 0074193-002")
+    if (((s.label === 'NIR' && s.score < 1) || s.label === 'SSN' || (s.label === 'PHONE' && text.startsWith('00', s.start))) && s.rule !== 'id-cue' && coveredByIdCue(spans, s)) continue;
     spans[w++] = s;
   }
   spans.length = w;

@@ -605,6 +605,16 @@ test('exports and headers: typed columns by their header (CSV with ; or , too), 
   assert.deepEqual(labels('radio Imagerie du Beffroi (Lens). VAD, 2 rue du Four, Arras - code porte. Hôpital Bichat (AP-HP).').filter(([l]) => l === 'CITY'), [['CITY', 'Lens'], ['CITY', 'Arras']]);
 });
 
+test('a key-value table\'s first line is no header; ages told by "now"; "Group #: 0074193-002" is no phone; a form\'s next field is no city; organizations of more kinds', () => {
+  const t = '| Médecin traitant | Dr Vincent Mercier, Eybens – RPPS 10004567812 |\n| Adresseur | Dr Laurent Vienne, chirurgien |\n| Motif | prothèse totale de genou |';
+  assert.deepEqual(labels(t).filter(([l]) => l === 'NAME').map(([, v]) => v), ['Vincent Mercier', 'Laurent Vienne']);
+  assert.deepEqual(labels('I saw Mrs. Lattimore, now 91, for follow-up. HR now 95 bpm. BP now 95/60.', 'en').filter(([l]) => l === 'AGE'), [['AGE', '91']]);
+  assert.deepEqual(labels('Member ID: YRH448201937    Group #: 0074193-002', 'en'), [['ID', 'YRH448201937'], ['ID', '0074193-002']]);
+  assert.deepEqual(labels('Code postal : 35400\nNom : MORVAN'), [['ZIP', '35400'], ['NAME', 'MORVAN']]);
+  assert.deepEqual(labels('well child at Lakeshore Pediatrics; Little Dreams Family Daycare; Kowalczyk Property Management; Northside Cardiology said.', 'en').filter(([l]) => l === 'HOSPITAL').map(([, v]) => v),
+    ['Lakeshore', 'Little Dreams Family', 'Kowalczyk Property']);
+});
+
 test('keep labels and language detection', () => {
   assert.equal(redactText('Vu à Paris le 12/03/2020.', { lang: 'fr', keep: ['CITY'] }).text, 'Vu à Paris le [DATE].');
   assert.equal(detectLanguage('The patient was seen with his wife and no fever'), 'en');
