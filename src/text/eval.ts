@@ -156,6 +156,8 @@ export const WRITTEN_NOTES = [
   { name: 'notes-fr-mixed', lang: 'fr', file: 'fr-mixed.marked.txt' }, { name: 'notes-en-mixed', lang: 'en', file: 'en-mixed.marked.txt' },
   { name: 'notes-fr-hosp', lang: 'fr', file: 'fr-hosp.marked.txt' }, { name: 'notes-fr-ville', lang: 'fr', file: 'fr-ville.marked.txt' },
   { name: 'notes-en-records', lang: 'en', file: 'en-records.marked.txt' }, { name: 'notes-en-care', lang: 'en', file: 'en-care.marked.txt' },
+  { name: 'notes-fr-mixed2', lang: 'fr', file: 'fr-mixed2.marked.txt' }, { name: 'notes-fr-observatory', lang: 'fr', file: 'fr-observatory.marked.txt' },
+  { name: 'notes-en-records2', lang: 'en', file: 'en-records2.marked.txt' }, { name: 'notes-en-care2', lang: 'en', file: 'en-care2.marked.txt' },
 ] as const;
 
 export function datasetPaths(repoRoot: URL): { eds: string; synthea: string; edsPresent: boolean; syntheaPresent: boolean; notes: { name: string; lang: 'fr' | 'en'; path: string }[] } {

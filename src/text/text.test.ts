@@ -682,6 +682,11 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     ['notes-fr-ville', 20, [0.92, 0.99, 0.99, 0.89, 0.99, 0.91, 0.96]],
     ['notes-en-records', 20, [0.90, 0.95, 0.87, 0.97, 0.92, 0.83, 0.96]],
     ['notes-en-care', 20, [0.85, 0.94, 0.93, 0.93, 0.99, 0.83, 0.95]],
+    // set 5 (written last: French hospital and community, a GPs' observatory, US records, US care)
+    ['notes-fr-mixed2', 16, [0.92, 0.96, 0.99, 0.99, 0.94, 0.92, 0.98]],
+    ['notes-fr-observatory', 16, [0.92, 0.97, 0.96, 0.99, 0.99, 0.92, 0.98]],
+    ['notes-en-records2', 12, [0.82, 0.92, 0.97, 0.99, 0.99, 0.89, 0.97]],
+    ['notes-en-care2', 16, [0.72, 0.88, 0.99, 0.97, 0.94, 0.78, 0.93]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
