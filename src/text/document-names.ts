@@ -65,7 +65,8 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   // the found names' initials (two words or more), when the text has short upper-case words; and, when
   // the writer types names in lower case, the names' words
   const caps = shortUpperWords(text);
-  const wantInitials = caps === null || caps.length > 0;
+  // (initials are looked for only when a short upper-case word stands where initials do: in brackets, after per/by/with)
+  const wantInitials = caps === null || someInitialsPlace(text, caps);
   let initials: string[] | null = null;
   let lowerTyped = false;
   for (let q = 0; q < n; q++) {
@@ -109,12 +110,33 @@ function nameInitials(text: string, s: number, e: number): string {
   }
   if (firsts.length < 2 || firsts.length > 4) return '';
   const order = comma ? [...firsts.slice(1), firsts[0]!] : firsts;
-  const f = fold(text.charAt(order[0]!)), l = fold(text.charAt(order[order.length - 1]!));
-  if (!isUpper(f.charCodeAt(0)) || !isUpper(l.charCodeAt(0))) return '';
-  if (order.length === 3) { const m = fold(text.charAt(order[1]!)); if (isUpper(m.charCodeAt(0))) return `${f}${m}${l}|${f}${l}`; }
+  const f = upperLetter(text, order[0]!), l = upperLetter(text, order[order.length - 1]!);
+  if (f === '' || l === '') return '';
+  if (order.length === 3) { const m = upperLetter(text, order[1]!); if (m !== '') return `${f}${m}${l}|${f}${l}`; }
   return f + l;
 }
 
+/** Whether a short upper-case word of `caps` is in brackets or after a lead word (per, by, with…). */
+function someInitialsPlace(text: string, caps: Int32Array): boolean {
+  for (let q = 0; q < caps.length; q++) {
+    const s = caps[q]!;
+    const b = at(text, s - 1);
+    if (b === 40) return true;
+    if (b !== 32) continue;
+    let a = s - 1;
+    while (a > 0 && isLetter(text.charCodeAt(a - 1))) a--;
+    if (s - 1 - a >= 2 && s - 1 - a <= 4 && INITIALS_LEAD.has(text.slice(a, s - 1))) return true;
+  }
+  return false;
+}
+/** The letter at k in upper case without its accent ('' when it is no letter A-Z once folded). */
+function upperLetter(text: string, k: number): string {
+  const c = text.charCodeAt(k);
+  if (c >= 65 && c <= 90) return text.charAt(k);
+  if (c >= 97 && c <= 122) return String.fromCharCode(c - 32);
+  const f = fold(text.charAt(k));
+  return isUpper(f.charCodeAt(0)) ? f.charAt(0) : '';
+}
 /** Upper-case words of 2-3 letters that are the initials of a found name, in brackets or after per/by/with. */
 function initialsOfNames(text: string, spans: Span[], list: string[], caps: Int32Array | null, lex: Map<string, number>): void {
   const set = new Set<string>();

@@ -196,6 +196,8 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (len === 4 && (d0 === 49 || d0 === 50)) { sh |= S_Y4; if (c === 45) sh |= S_ISO; }
   if (len === 8) sh |= S_8;
   if (len === 2 && (pc === 39 || pc === 8217)) sh |= S_APOS;
+  // ssn-cue: 3 digits then a space, a dot or a dash and a digit, or 9 digits
+  if ((len === 3 && (c === 32 || c === 46 || c === 45) && isDigitCode(c1)) || len === 9) sh |= S_SSNC;
   if (len === 6) sh |= S_6;
   if (d0 === 48) sh |= S_F0;
   const psep = c === 32 || c === 46 || c === 45;
@@ -289,7 +291,7 @@ function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> { const b 
 const S_LE2 = 1, S_ISO = 2, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
   S_8 = 1 << 9, S_F0 = 1 << 10, S_US = 1 << 11, S_NIR = 1 << 12, S_SSN = 1 << 13, S_IP = 1 << 14, S_LONG = 1 << 15,
   S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20, S_CUE45 = 1 << 21, S_9X = 1 << 22,
-  S_VEH = 1 << 23, S_DASH = 1 << 24, S_NIRSEP = 1 << 25, S_6 = 1 << 26, S_LDASH = 1 << 27, S_APOS = 1 << 28;
+  S_VEH = 1 << 23, S_DASH = 1 << 24, S_NIRSEP = 1 << 25, S_6 = 1 << 26, S_LDASH = 1 << 27, S_APOS = 1 << 28, S_SSNC = 1 << 29;
 /** First letters (lower case) of "bis", "ter", [a-c] and the street words of address-fr. */
 const ADDR_FIRST = new Uint8Array(128);
 for (const ch of 'abcdefhilmpqrstv') ADDR_FIRST[ch.charCodeAt(0)] = 1;
@@ -878,7 +880,7 @@ export const RULES: RegexRule[] = [
   { rule: 'ssn', at: S_SSN, label: 'SSN', score: 0.7, needs: C_DIGIT | C_DASH,
     re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'g'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
   // an SSN written with spaces, dots or no separator after its cue ("SSN: 318 74 2096", "Social Security # 318742096")
-  { rule: 'ssn-cue', label: 'SSN', score: 0.8, needs: C_DIGIT, gate: (t) => t.includes('SS') || t.includes('ocial'),
+  { rule: 'ssn-cue', at: S_SSNC, label: 'SSN', score: 0.8, needs: C_DIGIT, gate: (t) => t.includes('SS') || t.includes('ocial'),
     re: /(?<=(?<![A-Za-z])(?:SSN|SS#|SS no\.?|[Ss]ocial [Ss]ecurity(?: [Nn]o\.?| [Nn]umber| #)?)\W{0,4})\d{3}[ .-]?\d{2}[ .-]?\d{4}(?![0-9])/g },
   // a Medicare Beneficiary Identifier (HIPAA's identifier 9): 11 characters of a fixed pattern, no S, L, O, I, B, Z
   { rule: 'mbi', at: S_VEH, label: 'ID', score: 0.8, needs: C_DIGIT | C_UPPER,
