@@ -52,6 +52,7 @@ const FRAGMENTS = [
   'RX7720193', 'P0098123', 'lot X018412', 'N° de prélèvement : ', 'Matricule salarié : M-004521', 'devis n° DV2024-0112', 'dossier D-18834', 'n° 2026/84/000123', 'Décret n° 2013-1066', 'interpreter #48817', '0 800 71 23 90', 'poste 63 218', 'x4-5521',
   "in '85", "'88 ", 'Souffle systolique 2/6', '3/6 SEM', 'mi-mai', 'CMP de Villeurbanne', 'HAD Nord-Isère', 'École maternelle Jules-Ferry', 'Collège ', 'Association Tutélaire ',
   'Cabinet de kinésithérapie des Halles', 'Imagerie du Beffroi (Lens)', 'From: Jae-won Park', 'Retired after 38 years at ', 'retired librarian, Forbes Library', 'Walgreens', 'Brooklyn, NY;',
+  'mme boucher germaine', 'dr castres', 'd/w dr okafor', '. cl\n', '. m.k. as\n', '. sophie\n', 'la fille (rose)', 'k. brooks rn', 'tiffany nguyen rn', 'mange 1/2 plateau',
 ];
 const doc = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 60 }).map((parts) => parts.join(''));
 

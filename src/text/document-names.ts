@@ -61,6 +61,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   const n = spans.length;
   dictationInitials(text, spans);
   const lex = tokenLexicon();
+  lineSignatures(text, spans, lex);
   tableColumns(text, spans, lex);
   // the found names' initials (two words or more), when the text has short upper-case words; and, when
   // the writer types names in lower case, the names' words
@@ -208,6 +209,55 @@ function dictationInitials(text: string, spans: Span[]): void {
   }
 }
 
+/** Roles written after a signature at a line's end ("m.k. as", "nadège ide nuit"). */
+const ROLE_AFTER = new Set(['as', 'ide', 'idel', 'ash', 'inf', 'aide', 'nuit', 'jour', 'kiné', 'kine', 'rn', 'lpn', 'cna', 'md', 'ma', 'np', 'pa', 'cma', 'ast', 'auxiliaire']);
+/** Short words that end notes' lines and are no signature ("ras", "ok", "fait"). */
+const NOT_SIGNATURE = new Set(['ras', 'ok', 'fait', 'faite', 'vu', 'vue', 'cf', 'ttt', 'rdv', 'idem', 'nr', 'na', 'nd', 'ne', 'np', 'pm', 'am', 'h', 'min', 'mg', 'ml', 'kg', 'cm',
+  'oui', 'non', 'yes', 'no', 'nl', 'wnl', 'prn', 'bid', 'tid', 'qid', 'qd', 'qhs', 'po', 'iv', 'im', 'sc', 'sl', 'et', 'ou', 'de', 'du', 'la', 'le', 'les', 'un', 'une',
+  'and', 'or', 'the', 'to', 'of', 'in', 'on', 'at', 'x', 'ci', 'etc', 'suite', 'fin', 'end', 'done', 'seen', 'given', 'noted', 'dit', 'bien', 'mal', 'nuit', 'jour', 'ras.']);
+/**
+ * Signatures at the ends of a note's lines, after a sentence's end ("… pas de chute. tt pris. cl",
+ * "… protection. sophie", "… stim. m.k. as"): initials (2-3 letters, or "m.k.") that end two lines or
+ * more, and a first name of the dictionaries that is no ordinary word.
+ */
+function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): void {
+  const found: { s: number; e: number; w: string; initials: boolean }[] = [];
+  for (let le = text.indexOf('\n'), stop = false; !stop; le = text.indexOf('\n', le + 1)) {
+    if (le < 0) { le = text.length; stop = true; }
+    let e = le;
+    if (at(text, e - 1) === 13) e--;
+    // the line's last words, roles after the signature set aside
+    let tok = lastToken(text, e);
+    for (let r = 0; r < 2 && tok !== null && ROLE_AFTER.has(text.slice(tok[0], tok[1])); r++) tok = lastToken(text, tok[0] - 1 >= 0 && text.charCodeAt(tok[0] - 1) === 32 ? tok[0] - 1 : -1);
+    if (tok === null) continue;
+    const [a, b] = tok;
+    // (after a sentence's end: '.', ';', ')' and a space)
+    if (at(text, a - 1) !== 32 || !(at(text, a - 2) === 46 || at(text, a - 2) === 59 || at(text, a - 2) === 41)) continue;
+    const w = text.slice(a, b);
+    if (NOT_SIGNATURE.has(w)) continue;
+    const initials = /^(?:[a-z]{2,3}|[a-z]\.[a-z]\.?)$/.test(w);
+    if (!initials) {
+      const bits = lex.get(fold(w)) ?? 0;
+      if (!/^[a-zà-ÿ-]{3,}$/.test(w) || (bits & LEX_FIRST) === 0 || (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) !== 0) continue;
+    }
+    found.push({ s: a, e: b, w, initials });
+  }
+  if (found.length === 0) return;
+  const count = new Map<string, number>();
+  for (const f of found) count.set(f.w, (count.get(f.w) ?? 0) + 1);
+  for (const f of found) if (!f.initials || count.get(f.w)! >= 2) spans.push({ start: f.s, end: f.e, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
+}
+/** The last space-separated token ending at or before e (letters, dots, hyphens), as [start, end), or null. */
+function lastToken(text: string, e: number): [number, number] | null {
+  if (e < 0) return null;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  let a = e;
+  while (a > 0) { const c = text.charCodeAt(a - 1); if (isLetter(c) || c === 46 || c === 45) a--; else break; }
+  // (a sentence's dot after the token is not the token's: "… bien tolérée. sophie." → "sophie")
+  let b = e;
+  if (b > a + 1 && text.charCodeAt(b - 1) === 46 && !/^[a-z]\.[a-z]\.$/.test(text.slice(a, b))) b--;
+  return b > a ? [a, b] : null;
+}
 /** " / jt" at a line's end after a credential ("M. Austin MD / jt"): the typist's initials. */
 function typistAfterCredential(text: string, k: number, spans: Span[]): void {
   let e = k + 2;

@@ -317,7 +317,11 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr',
   // health professions in lower case (weak cues, as their capitalized forms: PROFESSIONS)
   'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste',
-  'caseworker', 'clinician', 'counselor', 'counsellor', 'landlord', 'supervisor', 'caregiver', 'advocate', 'navigator', 'conseiller', 'conseillère', 'curateur', 'curatrice']);
+  'caseworker', 'clinician', 'counselor', 'counsellor', 'landlord', 'supervisor', 'caregiver', 'advocate', 'navigator', 'conseiller', 'conseillère', 'curateur', 'curatrice',
+  // credentials typed in lower case in terse notes ("tiffany nguyen rn")
+  'rn', 'lpn', 'cna']);
+/** The credentials among the lower-case cue words: a name typed in lower case may come before them. */
+const LOWER_CREDENTIALS = new Set(['rn', 'lpn', 'cna']);
 /** A letter of WORD's class [A-Za-zÀ-ÖØ-öø-ÿ]. */
 function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247); }
 function pushTok(a: number, b: number): void {
@@ -712,6 +716,8 @@ const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portabl
 const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP|[Dd]ays?|DAYS?|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
 /** English words right before a month/day that make it a date ("on 2/5", "since 2/10", "last dose 2/3", "DOS: 2/5"). */
 const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|starting|started|effective|of|DOS|DOB|admitted|discharged|delivered|placed|given|done|drawn|received|sent|scheduled|called|ends?|ended|expires?|stopped|changed|obtained|performed|completed|collected|filled|refilled|signed|faxed|mailed)\s?:?\s?)/iy;
+/** French words right before a day/month that make it a date ("le 1/2", "depuis le 3/4", "jusqu'au 2/3"). */
+const FR_DATE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:le|du|au|depuis|dès|des|avant|après|apres|vers|jusqu'au|jusqu’au|prévu|prevu|revu|vu|rdv|RDV|date|entre|et|à|a)\s?:?\s?)/iy;
 const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|cot[ée]e?/i;
 const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 && m <= 12;
 
@@ -740,7 +746,9 @@ export const RULES: RegexRule[] = [
       // English notes: a strength graded over 5 or a rating over 10 ("5/5 throughout", "2/5 arm", "Cravings 2/10") and
       // "2/2" (secondary to) and a small fraction ("1/2 tab", "3/4") are no dates, unless a date's word comes first ("on 2/5", "since 2/10")
       : patternLang === 'en' && ((+m[1]! <= +m[2]! && (m[2] === '5' || m[2] === '10')) || (m[1] === '2' && m[2] === '2') || (+m[1]! < +m[2]! && +m[2]! <= 4))
-        && !endsWithMatch(EN_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? null : 0.6) },
+        && !endsWithMatch(EN_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? null
+      // French notes: a small fraction ("mange 1/2 plateau", "3/4 du repas") unless a date's word comes first ("le 1/2")
+      : patternLang === 'fr' && +m[1]! < +m[2]! && +m[2]! <= 4 && !endsWithMatch(FR_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? null : 0.6) },
   { rule: 'date-dm-dot', at: S_DOT2, label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT,
     re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
     check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.5 : null) },
@@ -1326,7 +1334,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // a lower-case cue word (docteur, patient, père…)
       const w = text.slice(tokS, tokE);
       let cf = CUE_FLAG.get(w);
-      if (cf === undefined) { const k = fold(w); cf = TITLES.has(k) ? F_TITLE : PROFESSIONS.has(k) ? F_PROF : F_CUE; CUE_FLAG.set(w, cf); }
+      if (cf === undefined) { const k = fold(w); cf = TITLES.has(k) ? F_TITLE : PROFESSIONS.has(k) ? F_PROF : LOWER_CREDENTIALS.has(w) ? F_CRED | F_STOP : F_CUE; CUE_FLAG.set(w, cf); }
       // ("pt", "pat" are a patient's field only before a colon: "pt: GARCIA-LOPEZ, ramon", not "pt tolerated")
       if (tokE - tokS <= 3 && (w === 'pt' || w === 'pat') && !(cc(text, tokE) === 58 || (cc(text, tokE) === 32 && cc(text, tokE + 1) === 58))) cf = F_STOP;
       f |= cf;
@@ -1743,8 +1751,13 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       let a = nEnds[i]!;
       if (cc(text, a) === 46) a++;
       if (cc(text, a) !== 32 || isName[i + 1] && nStarts[i + 1] === a + 1) continue;
-      const e = lowerWordEnd(text, a + 1);
-      if (e > a + 1 && lowerNameWord(text, a + 1, e, lex, false)) spans.push({ start: a + 1, end: e, label: 'NAME', score: 0.8, rule: 'name-title' });
+      let e = lowerWordEnd(text, a + 1);
+      if (e <= a + 1) continue;
+      if (lowerNameWord(text, a + 1, e, lex, false) || lowerAfterTitle(text, nStarts[i]!, nEnds[i]!, a + 1, e, lex)) {
+        // (and a first name after the surname: "mme boucher germaine")
+        if (cc(text, e) === 32) { const e2 = lowerWordEnd(text, e + 1); if (e2 > e + 1 && lowerFirstName(text, e + 1, e2, lex, true)) e = e2; }
+        spans.push({ start: a + 1, end: e, label: 'NAME', score: 0.8, rule: 'name-title' });
+      }
       continue;
     }
     const f = nFlags[i]!, te = nEnds[i]!, after = text.charCodeAt(te); // (NaN at the text's end)
@@ -1771,7 +1784,12 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     // a first name typed in lower case after a kinship word ("vu avec sa fille nadia", "per daughter kim", "his wife, mary"):
     // a dictionary first name that is no ordinary word
     if ((after === 32 || (after === 44 && text.charCodeAt(te + 1) === 32)) && KIN.has(fold(text.slice(nStarts[i]!, te)))) {
-      const a = after === 32 ? te + 1 : te + 2;
+      // (in brackets too: "appel de la fille (rose)")
+      const a = after === 32 ? (text.charCodeAt(te + 1) === 40 ? te + 2 : te + 1) : te + 2;
+      if (a === te + 2 && after === 32) {
+        const e = lowerWordEnd(text, a);
+        if (e > a && text.charCodeAt(e) === 41 && lowerFirstName(text, a, e, lex, true)) { spans.push({ start: a, end: e, label: 'NAME', score: 0.7, rule: 'name-kin-lower' }); continue; }
+      }
       const e = lowerWordEnd(text, a);
       if (e > a && lowerFirstName(text, a, e, lex, false)) { spans.push({ start: a, end: e, label: 'NAME', score: 0.7, rule: 'name-kin-lower' }); continue; }
     }
@@ -1796,6 +1814,29 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     if (words > 0) spans.push({ start: a, end: e, label: 'NAME', score: 0.8, rule: 'name-field' });
   }
 }
+/**
+ * A lower-case word after a title that the dictionaries alone would not take: after a doctor's title
+ * ("dr", "docteur", "pr"), any word that is no ordinary word after one ("d/w dr okafor", "dr castres";
+ * not "dr visit", "dr aware"); after mme, mr, m., madame…, a dictionary name that is also a word
+ * ("mme boucher", "mme rose"; not "mme va mieux").
+ */
+const AFTER_DR_NOT = new Set(['VISIT', 'VISITS', 'OFFICE', 'APPT', 'APPOINTMENT', 'NOTE', 'NOTES', 'ORDER', 'ORDERS', 'AWARE', 'NOTIFIED', 'CALLED', 'SAID', 'SAYS', 'STATES',
+  'RECOMMENDS', 'RECOMMENDED', 'WILL', 'WOULD', 'ORDERED', 'PAGED', 'UPDATED', 'INFORMED', 'PREVENU', 'PREVENUE', 'APPELE', 'AVISE', 'PASSE', 'PASSERA', 'VIENT', 'VU',
+  'DEMAIN', 'HIER', 'AUJOURD', 'MATIN', 'SOIR', 'MIDI', 'NUIT', 'ICI', 'ALORS', 'DONC', 'AUSSI', 'BIEN', 'ENCORE', 'TOUJOURS', 'JAMAIS', 'DEJA', 'ENSUITE', 'PUIS',
+  'DE', 'DU', 'DES', 'GARDE', 'TRAITANT', 'REFERENT', 'SPECIALISTE', 'ASTREINTE', 'URGENTISTE', 'INTERNE', 'RESPONSABLE', 'ON', 'CALL', 'TEAM', 'SERVICE', 'CONSULT',
+  'FOLLOW', 'FOLLOWUP', 'REFERRAL', 'LETTER', 'REPORT', 'RECS', 'PLAN', 'AGREES', 'AGREED', 'CONCURS', 'STATED']);
+const VERB_AFTER_TITLE = new Set(['VA', 'EST', 'A', 'SE', 'DIT', 'SERA', 'ETAIT', 'AVAIT', 'PEUT', 'DOIT', 'VEUT', 'FAIT', 'REFUSE', 'ACCEPTE', 'SOUHAITE', 'PRESENTE', 'IS', 'WAS', 'HAS', 'SAYS']);
+const PERSON_TITLES = new Set(['MME', 'MR', 'MRS', 'MS', 'M', 'MADAME', 'MONSIEUR', 'MLLE', 'MADEMOISELLE']);
+function lowerAfterTitle(text: string, ts: number, te: number, a: number, e: number, lex: Map<string, number>): boolean {
+  if (e - a < 3) return false;
+  const title = fold(text.slice(ts, te)).replace('.', '');
+  const key = fold(text.slice(a, e));
+  if (STOP.has(key) || VERB_AFTER_TITLE.has(key) || AFTER_DR_NOT.has(key)) return false;
+  const lx = lex.get(key) ?? 0;
+  // (a doctor's title: any word of no list, or a name of the lists; not "pr", French notes' "pour", nor "interne", a role)
+  if (title === 'DR' || title === 'DOCTEUR' || title === 'DOCTOR') return lx === 0 || (lx & (LEX_SUR | LEX_FIRST)) !== 0;
+  return PERSON_TITLES.has(title) && (lx & (LEX_SUR | LEX_FIRST)) !== 0;
+}
 /** Token i follows a cue and a colon, itself or after particles: "pat : LE ROUX" (the surname's first upper-case token or its particle). */
 function afterFieldCue(i: number): boolean {
   let j = i - 1;
@@ -1815,7 +1856,24 @@ function lowerNameBeforeCredential(text: string, c: number, spans: Span[], lex: 
   let a = end;
   while (a > 0 && isLowerCode(text.charCodeAt(a - 1))) a--;
   if (a === end || (a > 0 && isWordLetter(text.charCodeAt(a - 1)))) return;
-  if (lowerFirstName(text, a, end, lex, false)) spans.push({ start: a, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-credential' });
+  if (lowerFirstName(text, a, end, lex, false)) {
+    // (with a first name before it: "tiffany nguyen rn")
+    let f = a - 1;
+    while (f > 0 && isLowerCode(text.charCodeAt(f - 1))) f--;
+    const start = end === e && text.charCodeAt(a - 1) === 32 && f < a - 1 && !(f > 0 && isWordLetter(text.charCodeAt(f - 1))) && lowerFirstName(text, f, a - 1, lex, true) ? f : a;
+    spans.push({ start, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-credential' });
+    return;
+  }
+  // a surname after a first name or an initial: "tiffany nguyen rn", "k. brooks rn"
+  if (end !== e || a < 2 || text.charCodeAt(a - 1) !== 32) return;
+  let f = a - 1;
+  if (text.charCodeAt(f - 1) === 46 && isLowerCode(text.charCodeAt(f - 2)) && !isWordLetter(cc(text, f - 3))) {
+    if (((lex.get(fold(text.slice(a, end))) ?? 0) & LEX_SUR) !== 0) spans.push({ start: f - 2, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-credential' });
+    return;
+  }
+  while (f > 0 && isLowerCode(text.charCodeAt(f - 1))) f--;
+  if (f === a - 1 || (f > 0 && isWordLetter(text.charCodeAt(f - 1)))) return;
+  if (lowerFirstName(text, f, a - 1, lex, false)) spans.push({ start: f, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-credential' });
 }
 /** Plural care-team fields whose value is a list of people ("Infirmiers : theodore roux, marie cécile lefevre"). */
 const LIST_FIELDS = new Set(['INFIRMIERS', 'INFIRMIERES', 'INTERNES', 'EXTERNES', 'PRESENTS', 'PARTICIPANTS', 'INTERVENANTS', 'MEDECINS',
@@ -2677,7 +2735,8 @@ const EMPLOYER_WORDS = new Set(['works', 'worked', 'working', 'Works', 'Worked',
   'EMPLOYER', 'Employeur', 'employeur', 'EMPLOYEUR', 'travaille', 'travaillait', 'Travaille', 'employé', 'employée', 'Employé', 'Employée']);
 /** Employers and laboratory networks: from the character pass's candidate words, else from a search of the cue words. */
 function employersAndLabs(text: string, spans: Span[]): void {
-  if (tokText === text && !referenceScan) {
+  // (a text with a character the pass's letter runs read differently from the regexes, 'ß' or '÷': searched instead)
+  if (tokText === text && tokRegular && !referenceScan) {
     for (let q = 0, from = 0; q < nHosp; q++) {
       const p = hospS[q]!;
       let e = p;

@@ -615,6 +615,17 @@ test('a key-value table\'s first line is no header; ages told by "now"; "Group #
     ['Lakeshore', 'Little Dreams Family', 'Kowalczyk Property']);
 });
 
+test('terse notes: a lower-case name after mme/dr even when a word, signatures ending lines, a kin\'s name in brackets, a lower-case name before a lower-case credential; French small fractions are no dates', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'fr') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('rés : mme boucher germaine. prévenu dr castres (mt). noté pr demain. l\'interne demain. orifice interne fermé. madame va mieux.'), ['boucher germaine', 'castres']);
+  assert.deepEqual(names('d/w dr okafor. dr aware. dr visit tomorrow.', 'en'), ['okafor']);
+  const t = '12/03 7h10 : pas de chute. tt pris. ras. cl\n12/03 12h : mange peu → stim. m.k. as\n12/03 16h : toilette faite, effleurage + protection. sophie\n13/03 7h : fièvre, dr prévenu. cl\n13/03 11h : 1ère dose donnée. m.k.\n13/03 15h : bien. ras.';
+  assert.deepEqual(names(t), ['cl', 'm.k.', 'sophie', 'cl', 'm.k.']);
+  assert.deepEqual(names('appel de la fille (rose) au tél. sa fille nadia.'), ['rose', 'nadia']);
+  assert.deepEqual(names('sbar 0340, k. brooks rn to tiffany nguyen rn. the new rn came.', 'en'), ['k. brooks', 'tiffany nguyen']);
+  assert.deepEqual(labels('mange 1/2 plateau, 3/4 du repas ; revu le 1/2 à 10h').filter(([l]) => l === 'DATE'), [['DATE', '1/2']]);
+});
+
 test('keep labels and language detection', () => {
   assert.equal(redactText('Vu à Paris le 12/03/2020.', { lang: 'fr', keep: ['CITY'] }).text, 'Vu à Paris le [DATE].');
   assert.equal(detectLanguage('The patient was seen with his wife and no fever'), 'en');
