@@ -158,6 +158,7 @@ export const WRITTEN_NOTES = [
   { name: 'notes-en-records', lang: 'en', file: 'en-records.marked.txt' }, { name: 'notes-en-care', lang: 'en', file: 'en-care.marked.txt' },
   { name: 'notes-fr-mixed2', lang: 'fr', file: 'fr-mixed2.marked.txt' }, { name: 'notes-fr-observatory', lang: 'fr', file: 'fr-observatory.marked.txt' },
   { name: 'notes-en-records2', lang: 'en', file: 'en-records2.marked.txt' }, { name: 'notes-en-care2', lang: 'en', file: 'en-care2.marked.txt' },
+  { name: 'notes-fr-mixed3', lang: 'fr', file: 'fr-mixed3.marked.txt' }, { name: 'notes-en-mixed3', lang: 'en', file: 'en-mixed3.marked.txt' },
 ] as const;
 
 export function datasetPaths(repoRoot: URL): { eds: string; synthea: string; edsPresent: boolean; syntheaPresent: boolean; notes: { name: string; lang: 'fr' | 'en'; path: string }[] } {

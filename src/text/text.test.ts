@@ -698,6 +698,9 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     ['notes-fr-observatory', 16, [0.92, 0.97, 0.96, 0.99, 0.99, 0.92, 0.98]],
     ['notes-en-records2', 12, [0.82, 0.92, 0.97, 0.99, 0.99, 0.89, 0.965]],
     ['notes-en-care2', 16, [0.72, 0.88, 0.99, 0.965, 0.94, 0.78, 0.93]],
+    // set 6 (the last: every kind, French and English)
+    ['notes-fr-mixed3', 12, [0.91, 0.95, 0.99, 0.99, 0.99, 0.93, 0.96]],
+    ['notes-en-mixed3', 12, [0.86, 0.91, 0.99, 0.99, 0.99, 0.90, 0.965]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
