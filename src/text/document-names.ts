@@ -26,7 +26,8 @@ const UNIT_LOWER = new Set(['ml', 'dl', 'cl', 'kg', 'mg', 'min', 'mn', 'sem', 'm
 const NAME_HEADERS = new Set(['NOM', 'NOMS', 'PRENOM', 'PRENOMS', 'NOM PRENOM', 'NOM ET PRENOM', 'NOM PRENOMS', 'NOM DE NAISSANCE', 'NOM NAISSANCE', 'NOM USUEL',
   'NOM D USAGE', 'PRENOM USUEL', 'NAME', 'NAMES', 'LAST', 'FIRST', 'LAST NAME', 'FIRST NAME', 'LASTNAME', 'FIRSTNAME', 'LNAME', 'FNAME', 'SURNAME', 'GIVEN',
   'GIVEN NAME', 'FULL NAME', 'PATIENT', 'PATIENT NAME', 'MED RESP', 'MEDECIN RESPONSABLE', 'MEDECIN TRAITANT', 'MED TRAITANT', 'NOM USAGE', 'NOM JF', 'NOM JEUNE FILLE', 'PT NAME', 'PATIENTE', 'MEDECIN', 'PRESCRIPTEUR', 'PROVIDER', 'DOCTOR', 'PHYSICIAN', 'CONTACT', 'AIDANT',
-  'MEMBER', 'SUBSCRIBER', 'CLIENT', 'EMPLOYEE', 'NURSE', 'PRESCRIBER', 'REFERRING', 'ATTENDING', 'RESIDENT', 'SIGNED BY', 'AUTHOR', 'INFIRMIER', 'INFIRMIERE', 'PERSONNE', 'PERSON', 'PARENT', 'MOTHER', 'FATHER', 'MERE', 'PERE']);
+  'MEMBER', 'SUBSCRIBER', 'CLIENT', 'EMPLOYEE', 'NURSE', 'PRESCRIBER', 'REFERRING', 'ATTENDING', 'RESIDENT', 'SIGNED BY', 'AUTHOR',
+  'RPH', 'PHARMACIST', 'TECH', 'INITIALS', 'FILLED BY', 'VERIFIED BY', 'STAFF', 'SIGNATURE', 'SIGNE PAR', 'VISA', 'INTERVENANT', 'SOIGNANT', 'IDE', 'AS', 'OPERATEUR', 'INFIRMIER', 'INFIRMIERE', 'PERSONNE', 'PERSON', 'PARENT', 'MOTHER', 'FATHER', 'MERE', 'PERE']);
 /**
  * Table headers of identifying columns other than people (folded, '_', '-' and '.' read as spaces): every
  * cell under such a header with the shape of its kind takes the label (an export's IPP, DDN, TEL, CP, VILLE…).
@@ -81,6 +82,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   }
   if (initials !== null) initialsOfNames(text, spans, initials, caps, lex);
   if (!lowerTyped) return;
+  lowerInitialsAtLineStart(text, spans);
   const seen = new Set<string>();
   for (let q = 0; q < n; q++) {
     const sp = spans[q]!;
@@ -117,6 +119,30 @@ function nameInitials(text: string, s: number, e: number): string {
   return f + l;
 }
 
+/** Two-letter words that are no one's initials. */
+const SHORT_WORDS = new Set(['am', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'ok', 'on', 'or', 'so', 'to', 'up', 'us', 'we',
+  'il', 'le', 'la', 'un', 'de', 'du', 'et', 'en', 'ou', 'au', 'se', 'ce', 'ne', 'sa', 'ta', 'ma', 'mr', 'dr', 'pt', 'rn', 'md', 'iv', 'po', 'tt', 'ds', 'cs', 'bp', 'hr', 'rr']);
+/**
+ * In notes typed in lower case, a found name's initials at a line's start ("pt: rich young" … "- ry
+ * voided 650 cc"): the initials of each name of two words, in lower case.
+ */
+function lowerInitialsAtLineStart(text: string, spans: Span[]): void {
+  const n = spans.length;
+  const want = new Set<string>();
+  for (let q = 0; q < n; q++) {
+    const sp = spans[q]!;
+    if (sp.label !== 'NAME') continue;
+    const m = /^([a-zà-ÿ])[a-zà-ÿ'-]+ ([a-zà-ÿ])[a-zà-ÿ'-]+$/.exec(text.slice(sp.start, sp.end));
+    if (m !== null && !SHORT_WORDS.has(m[1]! + m[2]!)) want.add(m[1]! + m[2]!);
+  }
+  for (const w of want) for (let p = text.indexOf(w); p >= 0; p = text.indexOf(w, p + 1)) {
+    if (isAlnum(at(text, p + 2)) || at(text, p + 2) !== 32) continue;
+    let b = p - 1;
+    while (b >= 0 && text.charCodeAt(b) === 32) b--;
+    if (b >= 0 && (text.charCodeAt(b) === 45 || text.charCodeAt(b) === 42 || text.charCodeAt(b) === 8226)) { b--; while (b >= 0 && text.charCodeAt(b) === 32) b--; }
+    if (b < 0 || text.charCodeAt(b) === 10) spans.push({ start: p, end: p + 2, label: 'NAME', score: 0.6, rule: 'name-initials-of' });
+  }
+}
 /** Whether a short upper-case word of `caps` is in brackets or after a lead word (per, by, with…). */
 function someInitialsPlace(text: string, caps: Int32Array): boolean {
   for (let q = 0; q < caps.length; q++) {
@@ -172,6 +198,8 @@ function credentialBefore(text: string, b: number, lex: Map<string, number>): bo
   while (a > 0 && (isLetter(text.charCodeAt(a - 1)) || text.charCodeAt(a - 1) === 45)) a--;
   return a < e && ((lex.get(fold(text.slice(a, e))) ?? 0) & LEX_CRED) !== 0;
 }
+/** A dictation's word right before initials in capitals ("Dictée SB/CL", "Dictated by: JRP/SDL"). */
+const DICTATION_CUE = /(?:[Dd]ict[ée]e?|[Dd]ictated(?: by)?|DICT[ÉE]E?|[Tt]ranscribed(?: by)?|[Ff]rapp[ée]e?(?: par)?|[Tt]ap[ée]e?(?: par)?)\s?:?\s?$/;
 /** The fields of a dictation footer after its initials ("D: 10/04/92", "DT:", "TR:"). */
 const DICTATION_FIELD = /^(?:D|T|DD|DT|TD|DV|TR|cc|CC|Cc)\s?:/;
 /** "JS/kt" at a line's end: the author's and the typist's initials (found from each '/'); "M. Austin MD / jt": the typist's after a credential. */
@@ -181,6 +209,15 @@ function dictationInitials(text: string, spans: Span[]): void {
     let a = k, e = k + 1;
     while (a > 0 && k - a < 4 && isUpper(text.charCodeAt(a - 1))) a--;
     while (e < text.length && e - k <= 4 && text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122) e++;
+    // (both in capitals after a dictation's word: "Dictée SB/CL — frappée le …")
+    if (e === k + 1 && k - a >= 2 && k - a <= 3) {
+      let u = k + 1;
+      while (u < text.length && u - k <= 4 && isUpper(text.charCodeAt(u))) u++;
+      if (u - k - 1 >= 2 && u - k - 1 <= 3 && !isAlnum(at(text, u)) && !isAlnum(at(text, a - 1)) && DICTATION_CUE.test(text.slice(Math.max(0, a - 16), a))) {
+        spans.push({ start: a, end: k, label: 'NAME', score: 0.6, rule: 'name-dictation' }, { start: k + 1, end: u, label: 'NAME', score: 0.6, rule: 'name-dictation' });
+      }
+      continue;
+    }
     if (k - a < 2 || k - a > 3 || e - k - 1 < 2 || e - k - 1 > 3) continue;
     // (several authors' initials before the typist's: "HM/CP/sl")
     const groups = [a];
@@ -211,6 +248,8 @@ function dictationInitials(text: string, spans: Span[]): void {
 
 /** Roles written after a signature at a line's end ("m.k. as", "nadège ide nuit"). */
 const ROLE_AFTER = new Set(['as', 'ide', 'idel', 'ash', 'inf', 'aide', 'nuit', 'jour', 'kiné', 'kine', 'rn', 'lpn', 'cna', 'md', 'ma', 'np', 'pa', 'cma', 'ast', 'auxiliaire']);
+/** Dotted abbreviations that stand alone on a line and are nobody's initials. */
+const NOT_INITIALS = new Set(['USA', 'US', 'NB', 'PS', 'UK', 'EU', 'UE', 'OK', 'NA', 'ND', 'PJ', 'RAS', 'PPS']);
 /** Short words that end notes' lines and are no signature ("ras", "ok", "fait"). */
 const NOT_SIGNATURE = new Set(['ras', 'ok', 'fait', 'faite', 'vu', 'vue', 'cf', 'ttt', 'rdv', 'idem', 'nr', 'na', 'nd', 'ne', 'np', 'pm', 'am', 'h', 'min', 'mg', 'ml', 'kg', 'cm',
   'oui', 'non', 'yes', 'no', 'nl', 'wnl', 'prn', 'bid', 'tid', 'qid', 'qd', 'qhs', 'po', 'iv', 'im', 'sc', 'sl', 'et', 'ou', 'de', 'du', 'la', 'le', 'les', 'un', 'une',
@@ -231,6 +270,12 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
     for (let r = 0; r < 2 && tok !== null && ROLE_AFTER.has(text.slice(tok[0], tok[1])); r++) tok = lastToken(text, tok[0] - 1 >= 0 && text.charCodeAt(tok[0] - 1) === 32 ? tok[0] - 1 : -1);
     if (tok === null) continue;
     const [a, b] = tok;
+    // (a line of initials alone, with their dots: "K.Ö.", "J.-P.M.")
+    if ((a === 0 || at(text, a - 1) === 10) && /^(?:[A-ZÀ-Þ]\.-?){2,3}$/.test(text.slice(a, text.charCodeAt(b) === 46 ? b + 1 : b))
+      && !NOT_INITIALS.has(text.slice(a, b).replace(/[.-]/g, ''))) {
+      spans.push({ start: a, end: text.charCodeAt(b) === 46 ? b + 1 : b, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
+      continue;
+    }
     // (after a sentence's end: '.', ';', ')' and a space)
     if (at(text, a - 1) !== 32 || !(at(text, a - 2) === 46 || at(text, a - 2) === 59 || at(text, a - 2) === 41)) continue;
     const w = text.slice(a, b);

@@ -770,6 +770,10 @@ export const RULES: RegexRule[] = [
   // (the date rules read "lundi 3 mars 2024" from its day on), nor a time or a dose ("lundi 8h", "Monday 2 tabs")
   { rule: 'date-weekday', day: true, label: 'DATE', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`(?<![${L}])(?:${WEEKDAYS}),? (?:le )?(?:1er|[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9]|[.,:/h-]\\d| ?(?:${MONTHS})(?![A-Za-zÀ-ÿ])| ?(?:h|heures?|mg|g|ml|%|am|pm|ans|years?|jours?|days?|fois|x|tabs?|cp|comprimés?|semaines?|weeks?|mois|months?)(?![A-Za-zÀ-ÿ]))`, 'gi') },
+  // a holiday after a date's word ("deux chutes depuis Noël", "since Thanksgiving"): a date (and no first name, Noël)
+  { rule: 'date-holiday', label: 'DATE', score: 0.6,
+    gate: (t) => t.includes('Noël') || t.includes('Pâques') || t.includes('Toussaint') || t.includes('Christmas') || t.includes('Thanksgiving') || t.includes('Easter'),
+    re: /(?<=(?<![A-Za-zÀ-ÿ])(?:depuis|avant|après|apres|à|a|pour|vers|jusqu'à|dès|since|before|after|at|over|around|until|by|for|on)(?: la| le)? )(?:Noël|Pâques|Toussaint|Christmas|Thanksgiving|Easter)(?![A-Za-zÀ-ÿ])/g },
   // a year written with an apostrophe for its century ("s/p TAH in '85", "CABG '07"; not "the '80s", "'12'")
   { rule: 'date-yy', at: S_APOS, label: 'DATE', score: 0.6, needs: C_DIGIT,
     re: /(?<=(?:^|[\s(,;:\/])['’])\d{2}(?![0-9A-Za-z'’%])/g },
@@ -1010,6 +1014,9 @@ const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'E
   'NEPHEW', 'AUNT', 'UNCLE', 'GRANDSON', 'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'FRIEND', 'NEIGHBOR', 'NEIGHBOUR', 'BOYFRIEND', 'GIRLFRIEND',
   'BABY', 'BOY', 'GIRL', 'BEBE', 'GARCON', 'NOURRISSON',
   'FIANCE', 'FIANCEE', 'NAMED', 'CONTACT', 'PARENTS', 'PARENT', 'MOM', 'DAD', 'PRENOMME', 'PRENOMMEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW']);
+/** Words after a kinship word that are verbs, not first names ("wife will bring", "son may call", "fille va mieux"). */
+const KIN_NOT_NAME = new Set(['WILL', 'MAY', 'CAN', 'MUST', 'SHALL', 'MIGHT', 'WOULD', 'COULD', 'SHOULD', 'MARK', 'BILL', 'SAID', 'STATES', 'SAYS', 'REPORTS', 'AGREES', 'WANTS',
+  'VA', 'EST', 'SERA', 'VIENT', 'PASSE', 'PASSERA', 'DIT', 'SOUHAITE', 'APPELLE', 'PREVIENT', 'PRESENTE', 'REFUSE', 'ACCEPTE', 'SIGNALE', 'RAPPORTE', 'AIDE', 'GRACE', 'PRINCE', 'JOB']);
 /** Kinship and friendship words (folded): a first name typed in lower case right after one is a name ("sa fille nadia"). */
 const KIN = new Set(['FILLE', 'FILS', 'MARI', 'FEMME', 'EPOUSE', 'EPOUX', 'FRERE', 'SOEUR', 'MERE', 'PERE', 'COMPAGNON', 'COMPAGNE', 'CONJOINT', 'CONJOINTE',
   'NEVEU', 'NIECE', 'ONCLE', 'TANTE', 'COUSIN', 'COUSINE', 'GENDRE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'DAUGHTER', 'SON', 'WIFE', 'HUSBAND', 'BROTHER',
@@ -1031,6 +1038,7 @@ const PROFESSIONS = new Set([
   'COACH', 'TEACHER', 'OFFICER', 'DEPUTY', 'PASTOR', 'REVEREND', 'EDUCATEUR', 'EDUCATRICE', 'ASSISTANTE', 'AUXILIAIRE', 'AIDE-SOIGNANTE', 'AIDE-SOIGNANT',
   // social and administrative roles ("caseworker Joy Adeyemi", "Employee: Oluwaseun Adebayo", "Landlord Bill Kowalczyk", "curatrice Mme Roux")
   'CASEWORKER', 'CLINICIAN', 'COUNSELOR', 'COUNSELLOR', 'LANDLORD', 'LANDLADY', 'SUPERVISOR', 'EMPLOYEE', 'CAREGIVER', 'ADVOCATE', 'NAVIGATOR', 'LIAISON', 'SPONSOR',
+  'CLIENT', 'MEMBER', 'SUBSCRIBER', 'INSURED', 'DECEDENT', 'APPLICANT', 'RECIPIENT', 'CONSUMER',
   'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'ADJUSTER', 'REPRESENTATIVE', 'INSPECTOR', 'WITNESS', 'INVESTIGATOR', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE']);
 /** Capitalized words that are never names by themselves. */
 const STOP = new Set([
@@ -1050,7 +1058,7 @@ const STOP = new Set([
   // "RN Case Manager", "CENTER"; English exam headings and verbs: "Abd soft", "Denies tob", "Accepting MD:", "MICU Blue")
   'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'ELISA', 'DEA', 'NA', 'PA', 'SN', 'PNP', 'PRESCRIPTION', 'REGISTRY', 'NPI', 'UPIN', 'CASE', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'REGISTRATION', 'DEMOGRAPHICS', 'INFORMATION', 'INSTRUCTIONS', 'SUMMARY', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
   'REQUESTING', 'ORDERING', 'CONSULTING', 'SUPERVISING', 'RECEIVING', 'COVERING', 'PORTAL', 'MESSAGE', 'MICU', 'SICU', 'CCU', 'NICU', 'PICU', 'HCV', 'HBV', 'HIV',
-  'PT', 'OT', 'SEM', 'FAMILY', 'PRACTICE', 'ASSOCIATES', 'PHARMACY', 'HOSPICE', 'INFIRMARY', 'ELEMENTARY', 'ACADEMY', 'COLLEGE', 'SHELTER', 'INSURANCE', 'LABORATORY',
+  'PT', 'OT', 'SEM', 'FAMILY', 'PRACTICE', 'PAGER', 'BEEPER', 'CELL', 'EXT', 'OFFICE', 'ASSOCIATES', 'PHARMACY', 'HOSPICE', 'INFIRMARY', 'ELEMENTARY', 'ACADEMY', 'COLLEGE', 'SHELTER', 'INSURANCE', 'LABORATORY',
   'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'MEMORIAL', 'SCHOOL', 'LIBRARY', 'REHAB', 'SERVICES', 'AGENCY', 'ASSOCIATION', 'FOUNDATION', 'DAYCARE', 'PRESCHOOL', 'MANAGEMENT', 'PE', "CHILDREN'S", 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'LIBERAL', 'LIBERALE', 'LIBERAUX', 'LIBERALES',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
@@ -1753,10 +1761,13 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       if (cc(text, a) !== 32 || isName[i + 1] && nStarts[i + 1] === a + 1) continue;
       let e = lowerWordEnd(text, a + 1);
       if (e <= a + 1) continue;
+      // (an initial first: "dr a. kowalski")
+      let s0 = a + 1;
+      if (e === a + 2 && text.charCodeAt(e) === 46 && text.charCodeAt(e + 1) === 32) { const e2 = lowerWordEnd(text, e + 2); if (e2 > e + 2) { a = e + 1; e = e2; } }
       if (lowerNameWord(text, a + 1, e, lex, false) || lowerAfterTitle(text, nStarts[i]!, nEnds[i]!, a + 1, e, lex)) {
         // (and a first name after the surname: "mme boucher germaine")
         if (cc(text, e) === 32) { const e2 = lowerWordEnd(text, e + 1); if (e2 > e + 1 && lowerFirstName(text, e + 1, e2, lex, true)) e = e2; }
-        spans.push({ start: a + 1, end: e, label: 'NAME', score: 0.8, rule: 'name-title' });
+        spans.push({ start: s0, end: e, label: 'NAME', score: 0.8, rule: 'name-title' });
       }
       continue;
     }
@@ -1791,7 +1802,9 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
         if (e > a && text.charCodeAt(e) === 41 && lowerFirstName(text, a, e, lex, true)) { spans.push({ start: a, end: e, label: 'NAME', score: 0.7, rule: 'name-kin-lower' }); continue; }
       }
       const e = lowerWordEnd(text, a);
-      if (e > a && lowerFirstName(text, a, e, lex, false)) { spans.push({ start: a, end: e, label: 'NAME', score: 0.7, rule: 'name-kin-lower' }); continue; }
+      // (a first name that is also a word too, unless a modal or a verb: "wife joy at bedside", "son hunter flying in"; not "wife will bring")
+      // (not another kinship word: French "son mari", "sa fille")
+      if (e > a && !KIN.has(fold(text.slice(a, e))) && (lowerFirstName(text, a, e, lex, false) || (after === 32 && lowerFirstName(text, a, e, lex, true) && !KIN_NOT_NAME.has(fold(text.slice(a, e)))))) { spans.push({ start: a, end: e, label: 'NAME', score: 0.7, rule: 'name-kin-lower' }); continue; }
     }
     let a = nEnds[i]!;
     const stop = Math.min(text.length, a + 26);
@@ -1800,7 +1813,7 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     if (colon < 0) continue;
     a = colon + 1;
     while (text.charCodeAt(a) === 32) a++;
-    if (!fieldBefore(text, i, a)) continue;
+    if (!fieldBefore(text, i, a) && !(colon - nEnds[i]! <= 1 && PATIENT_FIELDS.has(fold(text.slice(nStarts[i]!, nEnds[i]!))))) continue;
     let e = a, words = 0;
     for (;;) {
       const w = lowerWordEnd(text, e);
@@ -1810,6 +1823,14 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       const next = lowerWordEnd(text, e + 1);
       if (next === e + 1 || !lowerNameWord(text, e + 1, next, lex, false)) break;
       e++;
+    }
+    // (a first name and a surname that are also words: "pt: rich young")
+    if (words === 0) {
+      const w1 = lowerWordEnd(text, a);
+      if (w1 > a && text.charCodeAt(w1) === 32 && (lowerFirstName(text, a, w1, lex, true) || ((lex.get(fold(text.slice(a, w1))) ?? 0) & LEX_SUR) !== 0) && !STOP.has(fold(text.slice(a, w1)))) {
+        const w2 = lowerWordEnd(text, w1 + 1);
+        if (w2 > w1 + 1 && ((lex.get(fold(text.slice(w1 + 1, w2))) ?? 0) & LEX_SUR) !== 0 && !STOP.has(fold(text.slice(w1 + 1, w2)))) { e = w2; words = 2; }
+      }
     }
     if (words > 0) spans.push({ start: a, end: e, label: 'NAME', score: 0.8, rule: 'name-field' });
   }
@@ -1864,6 +1885,8 @@ function lowerNameBeforeCredential(text: string, c: number, spans: Span[], lex: 
     spans.push({ start, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-credential' });
     return;
   }
+  // lower-case initials before a credential typed in lower case: "report given by kc rn to mjb rn" (not "the new rn", "4 cm, DDS")
+  if (end === e && end - a >= 2 && end - a <= 3 && isLowerCode(text.charCodeAt(c)) && lowerInitials(text.slice(a, end))) { spans.push({ start: a, end, label: 'NAME', score: 0.6, rule: 'name-lower-credential' }); return; }
   // a surname after a first name or an initial: "tiffany nguyen rn", "k. brooks rn"
   if (end !== e || a < 2 || text.charCodeAt(a - 1) !== 32) return;
   let f = a - 1;
@@ -1874,6 +1897,17 @@ function lowerNameBeforeCredential(text: string, c: number, spans: Span[], lex: 
   while (f > 0 && isLowerCode(text.charCodeAt(f - 1))) f--;
   if (f === a - 1 || (f > 0 && isWordLetter(text.charCodeAt(f - 1)))) return;
   if (lowerFirstName(text, f, a - 1, lex, false)) spans.push({ start: f, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-credential' });
+}
+/** A patient's fields whose value is a name ("pt: rich young", "Patient : marie durand"). */
+const PATIENT_FIELDS = new Set(['PT', 'PAT', 'PATIENT', 'PATIENTE', 'NAME', 'CLIENT', 'RESIDENT', 'RES']);
+/** Words of 2-3 letters that are no initials (before "rn": "the new rn", "day rn", "our rn"). */
+const NOT_LOWER_INITIALS = new Set(['the', 'new', 'day', 'our', 'his', 'her', 'any', 'one', 'two', 'see', 'per', 'via', 'for', 'and', 'was', 'has', 'had', 'by', 'to', 'an',
+  'as', 'at', 'of', 'on', 'or', 'my', 'no', 'pm', 'am', 'ed', 'er', 'icu', 'ccu', 'ob', 'or', 'pacu', 'le', 'la', 'de', 'du', 'un', 'et', 'au', 'son', 'sa', 'ta', 'ma', 'nos',
+  'cm', 'mm', 'kg', 'mg', 'ml', 'dl', 'cc', 'lb', 'lbs', 'hr', 'hrs', 'min', 'sec', 'bpm']);
+/** Lower-case initials: 2 letters, or 3 with one vowel at most, no word of the list. */
+function lowerInitials(w: string): boolean {
+  if (NOT_LOWER_INITIALS.has(w) || !/^[a-z]{2,3}$/.test(w)) return false;
+  return w.length === 2 || w.replace(/[^aeiouy]/g, '').length <= 1;
 }
 /** Plural care-team fields whose value is a list of people ("Infirmiers : theodore roux, marie cécile lefevre"). */
 const LIST_FIELDS = new Set(['INFIRMIERS', 'INFIRMIERES', 'INTERNES', 'EXTERNES', 'PRESENTS', 'PARTICIPANTS', 'INTERVENANTS', 'MEDECINS',

@@ -626,6 +626,15 @@ test('terse notes: a lower-case name after mme/dr even when a word, signatures e
   assert.deepEqual(labels('mange 1/2 plateau, 3/4 du repas ; revu le 1/2 à 10h').filter(([l]) => l === 'DATE'), [['DATE', '1/2']]);
 });
 
+test('terse notes, continued: a patient field with two lower-case names, initials before a lower-case credential and at a line\'s start, kin names that are words, dictation initials in capitals, a line of dotted initials, holidays after a date\'s word', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'en') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('pt: rich young, 78m\n- ry voided 650 cc\n- wife joy at bedside; son hunter flying in; wife will bring his inhaler\nreport given by kc rn to mjb rn; the new rn; 4 cm, DDS'),
+    ['rich young', 'ry', 'joy', 'hunter', 'kc', 'mjb']);
+  assert.deepEqual(names('pt: stable overnight. Protective factors: girlfriend, job, dog. d/w dr a. kowalski.'), ['a. kowalski']);
+  assert.deepEqual(names('Dictée SB/CL — frappée le 13.03.24\nCordialement,\nK.Ö.\nU.S.A.\nSon mari Gérard', 'fr'), ['SB', 'CL', 'K.Ö.', 'Gérard']);
+  assert.deepEqual(labels('deux chutes depuis Noël. Noël Durand est venu.', 'fr'), [['DATE', 'Noël'], ['NAME', 'Noël Durand']]);
+});
+
 test('keep labels and language detection', () => {
   assert.equal(redactText('Vu à Paris le 12/03/2020.', { lang: 'fr', keep: ['CITY'] }).text, 'Vu à Paris le [DATE].');
   assert.equal(detectLanguage('The patient was seen with his wife and no fever'), 'en');
