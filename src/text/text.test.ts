@@ -710,6 +710,9 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     // set 6 (the last: every kind, French and English)
     ['notes-fr-mixed3', 12, [0.91, 0.95, 0.99, 0.99, 0.99, 0.93, 0.96]],
     ['notes-en-mixed3', 12, [0.86, 0.91, 0.99, 0.99, 0.99, 0.90, 0.965]],
+    // set 7
+    ['notes-fr-mixed4', 14, [0.95, 0.95, 0.99, 0.99, 0.99, 0.90, 0.945]],
+    ['notes-en-mixed4', 14, [0.95, 0.885, 0.99, 0.99, 0.99, 0.86, 0.95]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
