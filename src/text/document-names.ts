@@ -54,6 +54,7 @@ function headerKey(text: string, c: { s: number; e: number }): string { return f
 const NON_NAME = LEX_STOP | LEX_ACRO | LEX_CRED | LEX_CUE | LEX_TITLE | LEX_PROF;
 
 function isUpper(c: number): boolean { return c >= 65 && c <= 90; }
+function isLowerAscii(c: number): boolean { return c >= 97 && c <= 122; }
 function isLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247); }
 function isAlnum(c: number): boolean { return isLetter(c) || (c >= 48 && c <= 57); }
 function at(t: string, i: number): number { return i >= 0 && i < t.length ? t.charCodeAt(i) : -1; }
@@ -260,24 +261,28 @@ const NOT_SIGNATURE = new Set(['ras', 'ok', 'fait', 'faite', 'vu', 'vue', 'cf', 
  * more, and a first name of the dictionaries that is no ordinary word.
  */
 function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): void {
-  const found: { s: number; e: number; w: string; initials: boolean }[] = [];
+  let found: { s: number; e: number; w: string; initials: boolean }[] | null = null;
   for (let le = text.indexOf('\n'), stop = false; !stop; le = text.indexOf('\n', le + 1)) {
     if (le < 0) { le = text.length; stop = true; }
     let e = le;
     if (at(text, e - 1) === 13) e--;
-    // the line's last words, roles after the signature set aside
-    let tok = lastToken(text, e);
-    for (let r = 0; r < 2 && tok !== null && ROLE_AFTER.has(text.slice(tok[0], tok[1])); r++) tok = lastToken(text, tok[0] - 1 >= 0 && text.charCodeAt(tok[0] - 1) === 32 ? tok[0] - 1 : -1);
-    if (tok === null) continue;
-    const [a, b] = tok;
+    // the line's last words, roles after the signature set aside (short lower-case words only: no substring otherwise)
+    if (!lastToken(text, e)) continue;
+    for (let r = 0; r < 2 && tokE - tokS <= 10 && isLowerAscii(text.charCodeAt(tokS)) && ROLE_AFTER.has(text.slice(tokS, tokE)); r++) {
+      if (!(tokS >= 1 && text.charCodeAt(tokS - 1) === 32 && lastToken(text, tokS - 1))) { tokS = -1; break; }
+    }
+    if (tokS < 0) continue;
+    const a = tokS, b = tokE;
+    // (a signature is short: a first name or initials)
+    if (b - a > 20) continue;
     // (a line of initials alone, with their dots: "K.Ö.", "J.-P.M.")
-    if ((a === 0 || at(text, a - 1) === 10) && /^(?:[A-ZÀ-Þ]\.-?){2,3}$/.test(text.slice(a, text.charCodeAt(b) === 46 ? b + 1 : b))
-      && !NOT_INITIALS.has(text.slice(a, b).replace(/[.-]/g, ''))) {
-      spans.push({ start: a, end: text.charCodeAt(b) === 46 ? b + 1 : b, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
+    if ((a === 0 || at(text, a - 1) === 10)) {
+      const z = text.charCodeAt(b) === 46 ? b + 1 : b;
+      if (/^(?:[A-ZÀ-Þ]\.-?){2,3}$/.test(text.slice(a, z)) && !NOT_INITIALS.has(text.slice(a, b).replace(/[.-]/g, ''))) spans.push({ start: a, end: z, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
       continue;
     }
     // (after a sentence's end: '.', ';', ')' and a space)
-    if (at(text, a - 1) !== 32 || !(at(text, a - 2) === 46 || at(text, a - 2) === 59 || at(text, a - 2) === 41)) continue;
+    if (at(text, a - 1) !== 32 || !(at(text, a - 2) === 46 || at(text, a - 2) === 59 || at(text, a - 2) === 41) || !isLowerAscii(text.charCodeAt(a)) && text.charCodeAt(a) < 192) continue;
     const w = text.slice(a, b);
     if (NOT_SIGNATURE.has(w)) continue;
     const initials = /^(?:[a-z]{2,3}|[a-z]\.[a-z]\.?)$/.test(w);
@@ -285,23 +290,26 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
       const bits = lex.get(fold(w)) ?? 0;
       if (!/^[a-zà-ÿ-]{3,}$/.test(w) || (bits & LEX_FIRST) === 0 || (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) !== 0) continue;
     }
-    found.push({ s: a, e: b, w, initials });
+    (found ??= []).push({ s: a, e: b, w, initials });
   }
-  if (found.length === 0) return;
+  if (found === null) return;
   const count = new Map<string, number>();
   for (const f of found) count.set(f.w, (count.get(f.w) ?? 0) + 1);
   for (const f of found) if (!f.initials || count.get(f.w)! >= 2) spans.push({ start: f.s, end: f.e, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
 }
-/** The last space-separated token ending at or before e (letters, dots, hyphens), as [start, end), or null. */
-function lastToken(text: string, e: number): [number, number] | null {
-  if (e < 0) return null;
+/** The last token of lastToken (module state: no array per line). */
+let tokS = 0, tokE = 0;
+/** The last space-separated token ending at or before e (letters, dots, hyphens), in tokS/tokE; false when none. */
+function lastToken(text: string, e: number): boolean {
+  if (e < 0) return false;
   while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
   let a = e;
-  while (a > 0) { const c = text.charCodeAt(a - 1); if (isLetter(c) || c === 46 || c === 45) a--; else break; }
-  // (a sentence's dot after the token is not the token's: "… bien tolérée. sophie." → "sophie")
+  while (a > 0 && e - a <= 21) { const c = text.charCodeAt(a - 1); if (isLetter(c) || c === 46 || c === 45) a--; else break; }
+  // (a sentence's dot after the token is not the token's: "… bien tolérée. sophie." → "sophie"; "m.k." keeps its dots)
   let b = e;
-  if (b > a + 1 && text.charCodeAt(b - 1) === 46 && !/^[a-z]\.[a-z]\.$/.test(text.slice(a, b))) b--;
-  return b > a ? [a, b] : null;
+  if (b > a + 1 && text.charCodeAt(b - 1) === 46 && !(b - a === 4 && text.charCodeAt(a + 1) === 46)) b--;
+  tokS = a; tokE = b;
+  return b > a;
 }
 /** " / jt" at a line's end after a credential ("M. Austin MD / jt"): the typist's initials. */
 function typistAfterCredential(text: string, k: number, spans: Span[]): void {
