@@ -1855,7 +1855,8 @@ function lowerAfterTitle(text: string, ts: number, te: number, a: number, e: num
   if (STOP.has(key) || VERB_AFTER_TITLE.has(key) || AFTER_DR_NOT.has(key)) return false;
   const lx = lex.get(key) ?? 0;
   // (a doctor's title: any word of no list, or a name of the lists; not "pr", French notes' "pour", nor "interne", a role)
-  if (title === 'DR' || title === 'DOCTEUR' || title === 'DOCTOR') return lx === 0 || (lx & (LEX_SUR | LEX_FIRST)) !== 0;
+  // (a word of no list only after a title typed in lower case too, "d/w dr okafor": "Dr absent" stays)
+  if (title === 'DR' || title === 'DOCTEUR' || title === 'DOCTOR') return (lx === 0 && isLowerCode(text.charCodeAt(ts))) || (lx & (LEX_SUR | LEX_FIRST)) !== 0;
   return PERSON_TITLES.has(title) && (lx & (LEX_SUR | LEX_FIRST)) !== 0;
 }
 /** Token i follows a cue and a colon, itself or after particles: "pat : LE ROUX" (the surname's first upper-case token or its particle). */
