@@ -14,7 +14,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -53,11 +53,8 @@ const CELL_SHAPE: Partial<Record<TextLabel, RegExp>> = {
 function headerKey(text: string, c: { s: number; e: number }): string { return fold(text.slice(c.s, c.e)).replace(/[_\-.°]+/g, ' ').replace(/\s+/g, ' ').trim(); }
 const NON_NAME = LEX_STOP | LEX_ACRO | LEX_CRED | LEX_CUE | LEX_TITLE | LEX_PROF;
 
-function isUpper(c: number): boolean { return c >= 65 && c <= 90; }
-function isLowerAscii(c: number): boolean { return c >= 97 && c <= 122; }
-function isLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247); }
-function isAlnum(c: number): boolean { return isLetter(c) || (c >= 48 && c <= 57); }
-function at(t: string, i: number): number { return i >= 0 && i < t.length ? t.charCodeAt(i) : -1; }
+/** A letter of the name tokens' class or a digit. */
+function isAlnum(c: number): boolean { return isWordLetter(c) || isDigitCode(c); }
 
 export function recognizeDocumentNames(text: string, spans: Span[]): void {
   const n = spans.length;
@@ -90,7 +87,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
     if (sp.label !== 'NAME') continue;
     for (let a = sp.start; a < sp.end;) {
       let e = a;
-      while (e < sp.end) { const c = text.charCodeAt(e); if (isLetter(c) || (e > a && (c === 45 || c === 39))) e++; else break; }
+      while (e < sp.end) { const c = text.charCodeAt(e); if (isWordLetter(c) || (e > a && (c === 45 || c === 39))) e++; else break; }
       if (e - a >= 3) {
         const w = text.slice(a, e);
         if (!seen.has(w)) { seen.add(w); lowerAgain(text, spans, w, a, lex); }
@@ -110,7 +107,7 @@ function nameInitials(text: string, s: number, e: number): string {
   for (let k = s; k < e; k++) {
     const c = text.charCodeAt(k);
     if (c === 44) comma = true;
-    if (isLetter(c) && (k === s || !isLetter(text.charCodeAt(k - 1)) && text.charCodeAt(k - 1) !== 39 && text.charCodeAt(k - 1) !== 45)) firsts.push(k);
+    if (isWordLetter(c) && (k === s || !isWordLetter(text.charCodeAt(k - 1)) && text.charCodeAt(k - 1) !== 39 && text.charCodeAt(k - 1) !== 45)) firsts.push(k);
   }
   if (firsts.length < 2 || firsts.length > 4) return '';
   const order = comma ? [...firsts.slice(1), firsts[0]!] : firsts;
@@ -137,7 +134,7 @@ function lowerInitialsAtLineStart(text: string, spans: Span[]): void {
     if (m !== null && !SHORT_WORDS.has(m[1]! + m[2]!)) want.add(m[1]! + m[2]!);
   }
   for (const w of want) for (let p = text.indexOf(w); p >= 0; p = text.indexOf(w, p + 1)) {
-    if (isAlnum(at(text, p + 2)) || at(text, p + 2) !== 32) continue;
+    if (isAlnum(cc(text, p + 2)) || cc(text, p + 2) !== 32) continue;
     let b = p - 1;
     while (b >= 0 && text.charCodeAt(b) === 32) b--;
     if (b >= 0 && (text.charCodeAt(b) === 45 || text.charCodeAt(b) === 42 || text.charCodeAt(b) === 8226)) { b--; while (b >= 0 && text.charCodeAt(b) === 32) b--; }
@@ -148,11 +145,11 @@ function lowerInitialsAtLineStart(text: string, spans: Span[]): void {
 function someInitialsPlace(text: string, caps: Int32Array): boolean {
   for (let q = 0; q < caps.length; q++) {
     const s = caps[q]!;
-    const b = at(text, s - 1);
+    const b = cc(text, s - 1);
     if (b === 40) return true;
     if (b !== 32) continue;
     let a = s - 1;
-    while (a > 0 && isLetter(text.charCodeAt(a - 1))) a--;
+    while (a > 0 && isWordLetter(text.charCodeAt(a - 1))) a--;
     if (s - 1 - a >= 2 && s - 1 - a <= 4 && INITIALS_LEAD.has(text.slice(a, s - 1))) return true;
   }
   return false;
@@ -163,7 +160,7 @@ function upperLetter(text: string, k: number): string {
   if (c >= 65 && c <= 90) return text.charAt(k);
   if (c >= 97 && c <= 122) return String.fromCharCode(c - 32);
   const f = fold(text.charAt(k));
-  return isUpper(f.charCodeAt(0)) ? f.charAt(0) : '';
+  return isUpperAscii(f.charCodeAt(0)) ? f.charAt(0) : '';
 }
 /** Upper-case words of 2-3 letters that are the initials of a found name, in brackets or after per/by/with. */
 function initialsOfNames(text: string, spans: Span[], list: string[], caps: Int32Array | null, lex: Map<string, number>): void {
@@ -175,17 +172,17 @@ function initialsOfNames(text: string, spans: Span[], list: string[], caps: Int3
   for (let q = 0; q < starts.length; q++) {
     const s = starts[q]!;
     let e = s;
-    while (e < text.length && isUpper(text.charCodeAt(e))) e++;
-    if (e - s < 2 || e - s > 3 || isAlnum(at(text, e)) || isAlnum(at(text, s - 1))) continue;
+    while (e < text.length && isUpperAscii(text.charCodeAt(e))) e++;
+    if (e - s < 2 || e - s > 3 || isAlnum(cc(text, e)) || isAlnum(cc(text, s - 1))) continue;
     const w = text.slice(s, e);
     if (!set.has(w) || ((lex.get(w) ?? 0) & NON_NAME) !== 0) continue;
-    let ok = at(text, s - 1) === 40 && at(text, e) === 41;
+    let ok = cc(text, s - 1) === 40 && cc(text, e) === 41;
     // (a state's code only in brackets after a credential: "T. Ngata, CPhT (TN)", not "Memphis (TN)")
     if (US_STATE_SET.has(w) && !(ok && credentialBefore(text, s - 1, lex))) continue;
-    if (!ok && at(text, s - 1) === 32) {
+    if (!ok && cc(text, s - 1) === 32) {
       let a = s - 1;
-      while (a > 0 && isLetter(text.charCodeAt(a - 1))) a--;
-      ok = INITIALS_LEAD.has(text.slice(a, s - 1)) && !isAlnum(at(text, a - 1));
+      while (a > 0 && isWordLetter(text.charCodeAt(a - 1))) a--;
+      ok = INITIALS_LEAD.has(text.slice(a, s - 1)) && !isAlnum(cc(text, a - 1));
     }
     if (ok) spans.push({ start: s, end: e, label: 'NAME', score: 0.6, rule: 'name-initials-of' });
   }
@@ -196,7 +193,7 @@ function credentialBefore(text: string, b: number, lex: Map<string, number>): bo
   let e = b;
   while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
   let a = e;
-  while (a > 0 && (isLetter(text.charCodeAt(a - 1)) || text.charCodeAt(a - 1) === 45)) a--;
+  while (a > 0 && (isWordLetter(text.charCodeAt(a - 1)) || text.charCodeAt(a - 1) === 45)) a--;
   return a < e && ((lex.get(fold(text.slice(a, e))) ?? 0) & LEX_CRED) !== 0;
 }
 /** A dictation's word right before initials in capitals ("Dictée SB/CL", "Dictated by: JRP/SDL"). */
@@ -206,15 +203,15 @@ const DICTATION_FIELD = /^(?:D|T|DD|DT|TD|DV|TR|cc|CC|Cc)\s?:/;
 /** "JS/kt" at a line's end: the author's and the typist's initials (found from each '/'); "M. Austin MD / jt": the typist's after a credential. */
 function dictationInitials(text: string, spans: Span[]): void {
   for (let k = text.indexOf('/'); k >= 0; k = text.indexOf('/', k + 1)) {
-    if (at(text, k - 1) === 32 && at(text, k + 1) === 32) { typistAfterCredential(text, k, spans); continue; }
+    if (cc(text, k - 1) === 32 && cc(text, k + 1) === 32) { typistAfterCredential(text, k, spans); continue; }
     let a = k, e = k + 1;
-    while (a > 0 && k - a < 4 && isUpper(text.charCodeAt(a - 1))) a--;
+    while (a > 0 && k - a < 4 && isUpperAscii(text.charCodeAt(a - 1))) a--;
     while (e < text.length && e - k <= 4 && text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122) e++;
     // (both in capitals after a dictation's word: "Dictée SB/CL — frappée le …")
     if (e === k + 1 && k - a >= 2 && k - a <= 3) {
       let u = k + 1;
-      while (u < text.length && u - k <= 4 && isUpper(text.charCodeAt(u))) u++;
-      if (u - k - 1 >= 2 && u - k - 1 <= 3 && !isAlnum(at(text, u)) && !isAlnum(at(text, a - 1)) && DICTATION_CUE.test(text.slice(Math.max(0, a - 16), a))) {
+      while (u < text.length && u - k <= 4 && isUpperAscii(text.charCodeAt(u))) u++;
+      if (u - k - 1 >= 2 && u - k - 1 <= 3 && !isAlnum(cc(text, u)) && !isAlnum(cc(text, a - 1)) && DICTATION_CUE.test(text.slice(Math.max(0, a - 16), a))) {
         spans.push({ start: a, end: k, label: 'NAME', score: 0.6, rule: 'name-dictation' }, { start: k + 1, end: u, label: 'NAME', score: 0.6, rule: 'name-dictation' });
       }
       continue;
@@ -224,15 +221,15 @@ function dictationInitials(text: string, spans: Span[]): void {
     const groups = [a];
     for (;;) {
       const g = groups[groups.length - 1]!;
-      if (at(text, g - 1) !== 47) break;
+      if (cc(text, g - 1) !== 47) break;
       let b2 = g - 1;
-      while (b2 > 0 && g - 1 - b2 < 4 && isUpper(text.charCodeAt(b2 - 1))) b2--;
+      while (b2 > 0 && g - 1 - b2 < 4 && isUpperAscii(text.charCodeAt(b2 - 1))) b2--;
       if (g - 1 - b2 < 2 || g - 1 - b2 > 3) break;
       groups.push(b2);
     }
     const first = groups[groups.length - 1]!;
-    const b = at(text, first - 1);
-    if (isAlnum(b) || b === 47 || b === 46 || isAlnum(at(text, e))) continue;
+    const b = cc(text, first - 1);
+    if (isAlnum(b) || b === 47 || b === 46 || isAlnum(cc(text, e))) continue;
     // the line's end after it, or the dictation's fields ("MA/dlr   D: 10/04/92  T: 10/06/92")
     let z = e;
     while (z < text.length && (text.charCodeAt(z) === 32 || text.charCodeAt(z) === 9)) z++;
@@ -242,7 +239,7 @@ function dictationInitials(text: string, spans: Span[]): void {
     const alone = text.slice(ls, first).trim() === '';
     // (a unit is initials only alone on its line: "CR/ml"; "10 UI/ml", "x 2/j" are not)
     if (groups.length === 1 && (alone ? UNIT_UPPER.has(up) && UNIT_LOWER.has(low) : UNIT_UPPER.has(up) || UNIT_LOWER.has(low))) continue;
-    for (const g of groups) { let z2 = g; while (isUpper(at(text, z2))) z2++; spans.push({ start: g, end: z2, label: 'NAME', score: 0.6, rule: 'name-dictation' }); }
+    for (const g of groups) { let z2 = g; while (isUpperAscii(cc(text, z2))) z2++; spans.push({ start: g, end: z2, label: 'NAME', score: 0.6, rule: 'name-dictation' }); }
     spans.push({ start: k + 1, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' });
   }
 }
@@ -265,7 +262,7 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
   for (let le = text.indexOf('\n'), stop = false; !stop; le = text.indexOf('\n', le + 1)) {
     if (le < 0) { le = text.length; stop = true; }
     let e = le;
-    if (at(text, e - 1) === 13) e--;
+    if (cc(text, e - 1) === 13) e--;
     // the line's last words, roles after the signature set aside (short lower-case words only: no substring otherwise)
     if (!lastToken(text, e)) continue;
     for (let r = 0; r < 2 && tokE - tokS <= 10 && isLowerAscii(text.charCodeAt(tokS)) && ROLE_AFTER.has(text.slice(tokS, tokE)); r++) {
@@ -276,13 +273,13 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
     // (a signature is short: a first name or initials)
     if (b - a > 20) continue;
     // (a line of initials alone, with their dots: "K.Ö.", "J.-P.M.")
-    if ((a === 0 || at(text, a - 1) === 10)) {
+    if ((a === 0 || cc(text, a - 1) === 10)) {
       const z = text.charCodeAt(b) === 46 ? b + 1 : b;
       if (/^(?:[A-ZÀ-Þ]\.-?){2,3}$/.test(text.slice(a, z)) && !NOT_INITIALS.has(text.slice(a, b).replace(/[.-]/g, ''))) spans.push({ start: a, end: z, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
       continue;
     }
     // (after a sentence's end: '.', ';', ')' and a space)
-    if (at(text, a - 1) !== 32 || !(at(text, a - 2) === 46 || at(text, a - 2) === 59 || at(text, a - 2) === 41) || !isLowerAscii(text.charCodeAt(a)) && text.charCodeAt(a) < 192) continue;
+    if (cc(text, a - 1) !== 32 || !(cc(text, a - 2) === 46 || cc(text, a - 2) === 59 || cc(text, a - 2) === 41) || !isLowerAscii(text.charCodeAt(a)) && text.charCodeAt(a) < 192) continue;
     const w = text.slice(a, b);
     if (NOT_SIGNATURE.has(w)) continue;
     const initials = /^(?:[a-z]{2,3}|[a-z]\.[a-z]\.?)$/.test(w);
@@ -304,7 +301,7 @@ function lastToken(text: string, e: number): boolean {
   if (e < 0) return false;
   while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
   let a = e;
-  while (a > 0 && e - a <= 21) { const c = text.charCodeAt(a - 1); if (isLetter(c) || c === 46 || c === 45) a--; else break; }
+  while (a > 0 && e - a <= 21) { const c = text.charCodeAt(a - 1); if (isWordLetter(c) || c === 46 || c === 45) a--; else break; }
   // (a sentence's dot after the token is not the token's: "… bien tolérée. sophie." → "sophie"; "m.k." keeps its dots)
   let b = e;
   if (b > a + 1 && text.charCodeAt(b - 1) === 46 && !(b - a === 4 && text.charCodeAt(a + 1) === 46)) b--;
@@ -320,7 +317,7 @@ function typistAfterCredential(text: string, k: number, spans: Span[]): void {
   while (z < text.length && (text.charCodeAt(z) === 32 || text.charCodeAt(z) === 9)) z++;
   if (!(z === text.length || text.charCodeAt(z) === 10 || text.charCodeAt(z) === 13)) return;
   let a = k - 1;
-  while (a > 0 && (isUpper(text.charCodeAt(a - 1)) || text.charCodeAt(a - 1) === 46)) a--;
+  while (a > 0 && (isUpperAscii(text.charCodeAt(a - 1)) || text.charCodeAt(a - 1) === 46)) a--;
   if (a === k - 1 || ((tokenLexicon().get(text.slice(a, k - 1).replace(/\./g, '')) ?? 0) & LEX_CRED) === 0) return;
   spans.push({ start: k + 2, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' });
 }
@@ -332,9 +329,9 @@ function lowerAgain(text: string, spans: Span[], w: string, origin: number, lex:
   const low = w.toLowerCase();
   for (let p = text.indexOf(low); p >= 0; p = text.indexOf(low, p + 1)) {
     if (p === origin) continue;
-    const b = at(text, p - 1), a = at(text, p + low.length);
+    const b = cc(text, p - 1), a = cc(text, p + low.length);
     // a whole word, not inside an e-mail address or a web address
-    if (isAlnum(b) || isAlnum(a) || b === 46 || b === 64 || a === 64 || (a === 46 && isAlnum(at(text, p + low.length + 1))) || b === 95 || a === 95) continue;
+    if (isAlnum(b) || isAlnum(a) || b === 46 || b === 64 || a === 64 || (a === 46 && isAlnum(cc(text, p + low.length + 1))) || b === 95 || a === 95) continue;
     spans.push({ start: p, end: p + low.length, label: 'NAME', score: 0.6, rule: 'name-again-lower' });
   }
 }
@@ -446,7 +443,7 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     // (a name: capitalized, and not every word a stop word, a title or a cue; under a header of people, a month or a
     // word may be a first name, "Avril")
     const c0 = v.charCodeAt(0);
-    if (!(isUpper(c0) || (c0 >= 192 && c0 <= 222))) continue;
+    if (!(isUpperAscii(c0) || (c0 >= 192 && c0 <= 222))) continue;
     if (ws.every((w) => ((lex.get(fold(w)) ?? 0) & (named ? LEX_TITLE | LEX_TITLE_DOT | LEX_CUE | LEX_PROF : NON_NAME)) !== 0)) continue;
     // (a title before the name stays: "Dr. S. Mehta")
     let a = c.s;

@@ -112,16 +112,16 @@ function phoneChain(t: string, s: number, len: number): number {
  * NaN and make V8 throw away the optimized code of the function that did it ("out of bounds"
  * deoptimization), after which it may stay slower; the edge reads of the hot loops go through here.
  */
-function cc(t: string, i: number): number { return i >= 0 && i < t.length ? t.charCodeAt(i) : -1; }
+export function cc(t: string, i: number): number { return i >= 0 && i < t.length ? t.charCodeAt(i) : -1; }
 function isHexCode(c: number): boolean { return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102); }
 /** JS \s (and other control characters, which only widens the test). */
 function isSpaceLike(c: number): boolean {
   return c <= 32 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 function isAsciiLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
-function isUpperAscii(c: number): boolean { return c >= 65 && c <= 90; }
-function isLowerAscii(c: number): boolean { return c >= 97 && c <= 122; }
-function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
+export function isUpperAscii(c: number): boolean { return c >= 65 && c <= 90; }
+export function isLowerAscii(c: number): boolean { return c >= 97 && c <= 122; }
+export function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
 /**
  * Per UTF-16 code (one table, no branch on the code's range): 1 month-name letter, 2 digit, 4 a character with a C_* flag (CHAR_FLAG),
  * K_CAP an upper-case letter that starts a name token, K_ODD a character on which the letter
@@ -323,7 +323,7 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
 /** The credentials among the lower-case cue words: a name typed in lower case may come before them. */
 const LOWER_CREDENTIALS = new Set(['rn', 'lpn', 'cna']);
 /** A letter of WORD's class [A-Za-zÀ-ÖØ-öø-ÿ]. */
-function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247); }
+export function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247); }
 function pushTok(a: number, b: number): void {
   if (nTok === tokA.length) { tokA = doubled(tokA); tokB = doubled(tokB); }
   tokA[nTok] = a; tokB[nTok++] = b;
