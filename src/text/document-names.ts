@@ -44,11 +44,14 @@ const HEADER_LABELS = new Map<string, TextLabel>([
   ...['NIR', 'NSS', 'INS', 'SECU', 'N SECU', 'NUM SECU', 'NUMERO SECU'].map((k) => [k, 'NIR'] as const),
   ...['EMAIL', 'MAIL', 'COURRIEL', 'E MAIL'].map((k) => [k, 'EMAIL'] as const),
   ['SSN', 'SSN'],
+  ['AGE', 'AGE'],
 ]);
 /** The shape a cell needs to take its header's label. */
 const CELL_SHAPE: Partial<Record<TextLabel, RegExp>> = {
   ID: /\d/, DATE: /\d/, PHONE: /(?:\d\D?){6}/, ZIP: /^[A-Z]{0,2}-?\d{4,5}(?:-\d{4})?$/, NIR: /(?:\d\D?){13}/, SSN: /(?:\d\D?){9}/, EMAIL: /@/,
   CITY: /^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’ .-]*$/, ADDRESS: /[A-Za-z]/,
+  // (an age column: only the ages over 89, HIPAA's rule)
+  AGE: /^(?:9\d|1[01]\d)(?: ?(?:ans?|y|yo|years?))?$/,
 };
 function headerKey(text: string, c: { s: number; e: number }): string { return fold(text.slice(c.s, c.e)).replace(/[_\-.°]+/g, ' ').replace(/\s+/g, ' ').trim(); }
 const NON_NAME = LEX_STOP | LEX_ACRO | LEX_CRED | LEX_CUE | LEX_TITLE | LEX_PROF;
@@ -59,6 +62,7 @@ function isAlnum(c: number): boolean { return isWordLetter(c) || isDigitCode(c);
 export function recognizeDocumentNames(text: string, spans: Span[]): void {
   const n = spans.length;
   dictationInitials(text, spans);
+  dictatedBy(text, spans);
   const lex = tokenLexicon();
   lineSignatures(text, spans, lex);
   tableColumns(text, spans, lex);
@@ -308,6 +312,19 @@ function lastToken(text: string, e: number): boolean {
   tokS = a; tokE = b;
   return b > a;
 }
+/** Initials after a dictation's or a signature's word and "par"/"by": "Dicté par EC, frappé par sl", "Transcribed by: jm". */
+const DICTATED_BY = /(?<![A-Za-zÀ-ÿ])(?:[Dd]ict[ée]e?s?|[Ff]rapp[ée]e?|[Tt]ap[ée]e?|[Rr]elu|[Dd]ictated|[Tt]ranscribed|[Tt]yped|[Rr]eviewed) (?:par|by):? ([A-Za-z]{2,3}|[A-Z]\.[A-Z]\.)(?![A-Za-zÀ-ÿ])/g;
+function dictatedBy(text: string, spans: Span[]): void {
+  if (text.indexOf(' par ') < 0 && text.indexOf(' by') < 0) return;
+  DICTATED_BY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DICTATED_BY.exec(text)) !== null) {
+    const w = m[1]!;
+    if (SHORT_WORDS.has(w.toLowerCase())) continue;
+    const s = m.index + m[0].length - w.length;
+    spans.push({ start: s, end: s + w.length, label: 'NAME', score: 0.6, rule: 'name-dictation' });
+  }
+}
 /** " / jt" at a line's end after a credential ("M. Austin MD / jt"): the typist's initials. */
 function typistAfterCredential(text: string, k: number, spans: Span[]): void {
   let e = k + 2;
@@ -443,7 +460,7 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     // (a name: capitalized, and not every word a stop word, a title or a cue; under a header of people, a month or a
     // word may be a first name, "Avril")
     const c0 = v.charCodeAt(0);
-    if (!(isUpperAscii(c0) || (c0 >= 192 && c0 <= 222))) continue;
+    if (!(isUpperAscii(c0) || (c0 >= 192 && c0 <= 222) || /^(?:de|du|des|di|da|van|von|le|la|el|al|ben|dos|das) [A-ZÀ-Þ]/.test(v))) continue;
     if (ws.every((w) => ((lex.get(fold(w)) ?? 0) & (named ? LEX_TITLE | LEX_TITLE_DOT | LEX_CUE | LEX_PROF : NON_NAME)) !== 0)) continue;
     // (a title before the name stays: "Dr. S. Mehta")
     let a = c.s;

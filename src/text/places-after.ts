@@ -5,7 +5,7 @@
  * Shrewsbury, MA"). The town needs no dictionary there: its neighbour says what it is.
  */
 import { fold } from './data.ts';
-import { tokenLexicon, LEX_STOP, LEX_TITLE, LEX_TITLE_DOT, LEX_CUE, LEX_PROF } from './recognizers.ts';
+import { isWordLetter, tokenLexicon, LEX_STOP, LEX_TITLE, LEX_TITLE_DOT, LEX_CUE, LEX_PROF } from './recognizers.ts';
 import type { Span } from './types.ts';
 
 /** Words that go on with an address after its comma (an apartment, a building, a postal box), not a town. */
@@ -22,7 +22,34 @@ function townEnd(text: string, a: number): number {
 }
 const TOWN = /^[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?:(?:-| |-sur-| sur | (?:de|du|des|la|le|les|en|lès) )[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*){0,3}/;
 
+/**
+ * A place of care named again without its cue ("Mercy Ridge Medical Center" … "presented to the
+ * Mercy Ridge ED"): the name of a HOSPITAL span of two words or more, found again as whole words.
+ */
+const GENERIC_TAIL = new Set(['Medical', 'Regional', 'General', 'Memorial', 'Community', 'Health', 'Family', 'Surgical', 'Rehabilitation', 'Cancer', 'Heart',
+  'University', 'County', 'State', "Children's", 'Primary', 'Urgent', 'Home', 'Internal', 'MEDICAL', 'REGIONAL', 'GENERAL', 'MEMORIAL', 'COMMUNITY']);
+function placesNamedAgain(text: string, spans: Span[]): void {
+  const n = spans.length;
+  let names: Set<string> | null = null;
+  for (let q = 0; q < n; q++) {
+    const sp = spans[q]!;
+    if (sp.label !== 'HOSPITAL' || sp.end - sp.start < 6 || sp.end - sp.start > 60) continue;
+    // (its own words: the kind's generic words at its end set aside, "Mercy Ridge Medical" → "Mercy Ridge")
+    const words = text.slice(sp.start, sp.end).split(' ');
+    while (words.length > 1 && GENERIC_TAIL.has(words[words.length - 1]!)) words.pop();
+    const v = words.join(' ');
+    if (words.length >= 2 && /^[A-ZÀ-Þ]/.test(v)) (names ??= new Set()).add(v);
+  }
+  if (names === null) return;
+  for (const v of names) for (let p = text.indexOf(v); p >= 0; p = text.indexOf(v, p + v.length)) {
+    const b = p > 0 ? text.charCodeAt(p - 1) : 32, a = p + v.length < text.length ? text.charCodeAt(p + v.length) : 32;
+    if (isWordLetter(b) || isWordLetter(a) || (b >= 48 && b <= 57)) continue;
+    spans.push({ start: p, end: p + v.length, label: 'HOSPITAL', score: 0.6, rule: 'hospital-again' });
+  }
+}
+
 export function recognizePlacesAfter(text: string, spans: Span[]): void {
+  placesNamedAgain(text, spans);
   const n = spans.length;
   let lex: Map<string, number> | null = null;
   for (let q = 0; q < n; q++) {

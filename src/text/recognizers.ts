@@ -787,7 +787,7 @@ export const RULES: RegexRule[] = [
     // (a month of one digit before a slash too: "seen in urgent care 2/2024")
     re: new RegExp(`${B}(?:(?:0[1-9]|1[0-2]) ?[\\/ ] ?|[1-9]\\/)(?:19|20)\\d{2}${E}`, 'g') },
   { rule: 'year', at: S_Y4, label: 'DATE', score: 0.4, needs: C_DIGIT,
-    re: new RegExp(`(?<![${L}°/.,:-])(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?(?![${L}/]|[.,]\\d|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|mL|dL|l|L|cc|kcal|cal|UI|IU|U|units?|mcg|µg|ng|€|euros?|\\$|%|kg|m|km|cm|mm|steps|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
+    re: new RegExp(`(?<![${L}°/.,:-])(?<!(?<![A-Za-z])(?:at|@) ?)(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?(?! (?:[A-Z][a-z]+ ){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Circle|Parkway|Pkwy|Highway|Hwy|Terrace|Trail)\\b)(?![${L}/]|[.,]\\d|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|mL|dL|l|L|cc|kcal|cal|UI|IU|U|units?|mcg|µg|ng|€|euros?|\\$|%|kg|m|km|cm|mm|steps|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
   { rule: 'date-compact', at: S_8, label: 'DATE', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${E}`, 'g') },
   // DDMMYY after a date's cue word ("vit en EHPAD depuis le 211017")
@@ -845,6 +845,9 @@ export const RULES: RegexRule[] = [
       if (v.includes('\n')) {
         // single digits across a line break: a table of spaced digits, for the run segmenter
         if (allOnes) return null;
+        // (cells of a delimited table on two lines, "…|47300⏎700124315|…": no NIR)
+        const pb = m.index > 0 ? text.charCodeAt(m.index - 1) : 10, na = text.charCodeAt(m.index + v.length);
+        if (pb === 124 || pb === 59 || pb === 9 || na === 124 || na === 59 || na === 9) return null;
         // a wrapped NIR breaks between two of its printed groups (after 1, 3, 5, 7, 10 or 13 digits):
         // not "RPPS 10003456789⏎34, avenue…" (an 11-digit number and the next line's street number)
         for (let k = 0, d = 0; k < v.length; k++) {
@@ -1058,8 +1061,8 @@ const STOP = new Set([
   // "RN Case Manager", "CENTER"; English exam headings and verbs: "Abd soft", "Denies tob", "Accepting MD:", "MICU Blue")
   'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'ELISA', 'DEA', 'NA', 'PA', 'SN', 'PNP', 'PRESCRIPTION', 'REGISTRY', 'NPI', 'UPIN', 'CASE', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'REGISTRATION', 'DEMOGRAPHICS', 'INFORMATION', 'INSTRUCTIONS', 'SUMMARY', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
   'REQUESTING', 'ORDERING', 'CONSULTING', 'SUPERVISING', 'RECEIVING', 'COVERING', 'PORTAL', 'MESSAGE', 'MICU', 'SICU', 'CCU', 'NICU', 'PICU', 'HCV', 'HBV', 'HIV',
-  'PT', 'OT', 'SEM', 'FAMILY', 'PRACTICE', 'PAGER', 'BEEPER', 'CELL', 'EXT', 'OFFICE', 'ASSOCIATES', 'PHARMACY', 'HOSPICE', 'INFIRMARY', 'ELEMENTARY', 'ACADEMY', 'COLLEGE', 'SHELTER', 'INSURANCE', 'LABORATORY',
-  'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'MEMORIAL', 'SCHOOL', 'LIBRARY', 'REHAB', 'SERVICES', 'AGENCY', 'ASSOCIATION', 'FOUNDATION', 'DAYCARE', 'PRESCHOOL', 'MANAGEMENT', 'PE', "CHILDREN'S", 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'LIBERAL', 'LIBERALE', 'LIBERAUX', 'LIBERALES',
+  'PT', 'OT', 'SEM', 'FAMILY', 'PRACTICE', 'PAGER', 'BEEPER', 'CELL', 'EXT', 'OFFICE', 'ED', 'ER', 'ASSOCIATES', 'PHARMACY', 'HOSPICE', 'INFIRMARY', 'ELEMENTARY', 'ACADEMY', 'COLLEGE', 'SHELTER', 'INSURANCE', 'LABORATORY',
+  'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'MEMORIAL', 'SCHOOL', 'LIBRARY', 'REHAB', 'SERVICES', 'AGENCY', 'ASSOCIATION', 'FOUNDATION', 'DAYCARE', 'PRESCHOOL', 'MANAGEMENT', 'PARTNERS', 'PE', "CHILDREN'S", 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'LIBERAL', 'LIBERALE', 'LIBERAUX', 'LIBERALES',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
 
@@ -1363,7 +1366,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     }
     if (s < credEnd) { starts.push(s); ends.push(tokE); flags.push(F_CAP | F_CRED | F_STOP); continue; }
     // a pain scale before its value ("EVA 3/10", "EVA : 7"), not the first name Eva
-    if (coreLen === 3 && text.startsWith('EVA', s) && /^ ?:? ?\d/.test(text.slice(tokE, tokE + 4))) f |= F_STOP;
+    if (coreLen === 3 && text.startsWith('EVA', s) && /^ ?:? ?(?:\d|[a-zé])/.test(text.slice(tokE, tokE + 4))) f |= F_STOP;
     // "Pt:" (patient) and a letter's "Re:" before a name, as EHR headers and letters write them
     if (coreLen === 2 && ((c0 === 80 && text.charCodeAt(s + 1) === 116) || (c0 === 82 && text.charCodeAt(s + 1) === 101)) && (cc(text, tokE) === 58 || (cc(text, tokE) === 32 && cc(text, tokE + 1) === 58))) f |= F_CUE;
     // an e-mail's header fields at a line's start, weak cues as a profession ("From: Jae-won Park", "À : Dr Paul FONTAINE"; not "To: Nurse Line")
@@ -2677,7 +2680,31 @@ function cityState(text: string, spans: Span[]): void {
     }
     spans.push({ start, end: at, label: 'CITY', score: 0.7, rule: 'city-state' });
   }
+  // the city before a state's full name: "visiting her son in Austin, Texas" (one to three capitalized words)
+  for (let at = text.indexOf(', ', 1); at !== -1; at = text.indexOf(', ', at + 2)) {
+    if (!isUpperAscii(cc(text, at + 2)) || !STATE_NAME_AT.test(text.slice(at + 2, at + 22))) continue;
+    let start = -1, e = at;
+    for (let w = 0; w < 3; w++) {
+      let a = e;
+      while (a > 0 && isLowerAscii(text.charCodeAt(a - 1))) a--;
+      if (a === e || a === 0 || !isUpperAscii(text.charCodeAt(a - 1))) break;
+      a--;
+      const w0 = fold(text.slice(a, e));
+      if (STOP.has(w0) || TITLES.has(w0)) break;
+      start = a;
+      if (cc(text, a - 1) !== 32) break;
+      e = a - 1;
+    }
+    // (not a person after a title: "Dr. Smith, Texas")
+    if (start < 0 || /(?:^|\s)(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.? $/.test(text.slice(Math.max(0, start - 6), start))) continue;
+    spans.push({ start, end: at, label: 'CITY', score: 0.7, rule: 'city-state' });
+  }
 }
+const STATE_NAMES = ['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Georgia', 'Hawaii', 'Idaho', 'Illinois',
+  'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska',
+  'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Rhode Island',
+  'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'Washington', 'West Virginia', 'Wisconsin', 'Wyoming'];
+const STATE_NAME_AT = new RegExp(`^(?:${STATE_NAMES.join('|')})(?![A-Za-z]| [A-Z])`);
 /** A 5-digit ZIP (+4) after "City, ST " (the city captured inside the look-behind: up to four capitalized words). */
 const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:(?:[A-Z][a-z]+|[A-Z]{2,})[ -]){0,3}(?:[A-Z][a-z]+|[A-Z]{2,})),? (?:${US_STATES}) )\\d{5}(?:-\\d{4})?(?![0-9A-Za-z])`, 'y');
 const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
@@ -2694,7 +2721,7 @@ const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY',
   'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY',
   'School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
-  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
+  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Partners', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
   // employers' cues and laboratory networks (recognizeHospitals reads them from these candidates)
   'works', 'worked', 'working', 'Works', 'Worked', 'Working', 'employed', 'Employed', 'retired', 'Retired', 'Employer', 'employer', 'EMPLOYER',
   'Employeur', 'employeur', 'EMPLOYEUR', 'travaille', 'travaillait', 'Travaille', 'employé', 'employée', 'Employé', 'Employée',
@@ -2874,7 +2901,7 @@ const SPECIALTY_CUES = new Set(['Pediatrics', 'Dentistry', 'Orthopedics', 'Imagi
  * (not "Inc", "LLC": notes name device makers that way, "Biotisto Inc").
  */
 const EN_ORG_WORDS = ['School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
-  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP'];
+  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Partners', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP'];
 const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'Institute', 'Hospice', 'Medicine', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE', 'INSTITUTE', 'HOSPICE', 'MEDICINE',
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY', ...SPECIALTY_CUES, ...EN_ORG_WORDS]);
 const EN_HOSP_CUE = new RegExp(`(?<![A-Za-z0-9_À-ÿŸ])(?:${[...EN_HOSP_WORDS].join('|')})(?![A-Za-z0-9_À-ÿŸ])`, 'g');
@@ -2893,7 +2920,8 @@ const PRACTICE_BEFORE = new Map<string, Set<string>>([
   ['HEALTH', new Set(['HOME', "WOMEN'S", 'WOMENS', 'BEHAVIORAL', 'FAMILY', 'COMMUNITY', "CHILDREN'S", "MEN'S", 'MENTAL', 'OCCUPATIONAL', 'PUBLIC', 'EMPLOYEE', 'STUDENT', 'RURAL'])],
   // (an organization's kind that needs its own word before it: "Bright Summit Dental Group", "Desert Sky Health Plan", "ProMotion Physical Therapy")
   ['GROUP', new Set([...SPECIALTIES, 'CARE', 'PHYSICIANS', 'MEDICAL', 'DENTAL'])],
-  ['PLAN', new Set(['HEALTH', 'DENTAL', 'MEDICAL', 'BENEFIT', 'BENEFITS'])],
+  ['PLAN', new Set(['HEALTH', 'DENTAL', 'MEDICAL', 'BENEFIT', 'BENEFITS', 'MEDICAID', 'MEDICARE', 'CARE', 'INSURANCE'])],
+  ['PARTNERS', new Set(['HOUSING', 'HEALTH', 'HEALTHCARE', 'CARE', 'MEDICAL', 'COMMUNITY', ...SPECIALTIES])],
   ['UNION', new Set(['CREDIT'])],
   ['THERAPY', new Set(['PHYSICAL', 'OCCUPATIONAL', 'SPEECH', 'MASSAGE', 'INFUSION', 'RESPIRATORY', 'HAND', 'AQUATIC', 'OUTPATIENT', 'PEDIATRIC', 'SPORTS'])],
   ['MANAGEMENT', new Set(['PROPERTY', 'REALTY', 'APARTMENT', 'APARTMENTS', 'HOUSING'])],
@@ -2960,7 +2988,9 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   // (a joining word with no name word before it is not the name's: "Mayo Clinic and Cedars-Sinai Medical Center")
   if (joined >= 0) start = joined;
   // (a specialty after one name word only after a preposition of place: "seen at Lakeshore Pediatrics", not "Northside Cardiology")
-  if (SPECIALTY_CUES.has(cue) && names < 2 && !(names === 1 && /(?:^|\s)(?:at|to|from|with|via)\s$/.test(text.slice(Math.max(0, start - 6), start)))) return;
+  // (after a comma, not a hospital's department: "Hartford Hospital Audiology" is Hartford Hospital's)
+  if (SPECIALTY_CUES.has(cue) && names < 2 && !(names === 1 && (/(?:^|\s)(?:at|to|from|with|via)\s$/.test(text.slice(Math.max(0, start - 6), start))
+    || (text.startsWith(', ', start - 2) && !/\b(?:Hospital|HOSPITAL|Clinic|Center|Centre)\b/.test(text.slice(start, p)))))) return;
   if (!named || ((cue === 'Center' || cue === 'Centre' || cue === 'CENTER' || cue === 'CENTRE' || cue === 'Medicine' || cue === 'MEDICINE' || PRACTICE_BEFORE.has(cue.toUpperCase())) && !medical)) return;
   spans.push({ start, end: p - 1, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name-before' });
 }

@@ -635,6 +635,15 @@ test('terse notes, continued: a patient field with two lower-case names, initial
   assert.deepEqual(labels('deux chutes depuis Noël. Noël Durand est venu.', 'fr'), [['DATE', 'Noël'], ['NAME', 'Noël Durand']]);
 });
 
+test('a city before a state\'s name, a place of care named again, "dicté par EC", an age column, a particle in a name cell; a year that numbers a street or tells a time is none', () => {
+  assert.deepEqual(labels('visiting her son in Austin, Texas; seen by Dr. Smith, Texas Oncology.', 'en').filter(([l]) => l === 'CITY'), [['CITY', 'Austin']]);
+  assert.deepEqual(labels('Mercy Ridge Medical Center - Medicine\nHe presented to the Mercy Ridge ED on March 14.', 'en').filter(([l]) => l === 'HOSPITAL').map(([, v]) => v), ['Mercy Ridge Medical', 'Mercy Ridge']);
+  assert.deepEqual(labels('Dicté par EC, frappé par sl le 16.02.24 ; revu par le Dr Roux').filter(([l]) => l === 'NAME').map(([, v]) => v), ['EC', 'sl', 'Roux']);
+  const t = 'IPP|NOM|PRENOM|AGE|CP\n700123871|de LA FONTAINE|Marie-Claire|91|47300\n700124315|NGUYEN VAN|Thanh|75|82000';
+  assert.deepEqual(labels(t).filter(([l]) => l !== 'ID' && l !== 'ZIP'), [['NAME', 'de LA FONTAINE'], ['NAME', 'Marie-Claire'], ['AGE', '91'], ['NAME', 'NGUYEN VAN'], ['NAME', 'Thanh']]);
+  assert.deepEqual(labels('sent to Bayou Apothecary, 1907 Line Avenue, Shreveport; repeat lactate at 2000; born in 1950.', 'en').filter(([l]) => l === 'DATE' || l === 'BIRTHDATE'), [['BIRTHDATE', '1950']]);
+});
+
 test('keep labels and language detection', () => {
   assert.equal(redactText('Vu à Paris le 12/03/2020.', { lang: 'fr', keep: ['CITY'] }).text, 'Vu à Paris le [DATE].');
   assert.equal(detectLanguage('The patient was seen with his wife and no fever'), 'en');
