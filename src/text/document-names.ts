@@ -315,7 +315,7 @@ function lastToken(text: string, e: number): boolean {
 /** Initials after a dictation's or a signature's word and "par"/"by": "Dicté par EC, frappé par sl", "Transcribed by: jm". */
 const DICTATED_BY = /(?<![A-Za-zÀ-ÿ])(?:[Dd]ict[ée]e?s?|[Ff]rapp[ée]e?|[Tt]ap[ée]e?|[Rr]elu|[Dd]ictated|[Tt]ranscribed|[Tt]yped|[Rr]eviewed) (?:par|by):? ([A-Za-z]{2,3}|[A-Z]\.[A-Z]\.)(?![A-Za-zÀ-ÿ])/g;
 function dictatedBy(text: string, spans: Span[]): void {
-  if (text.indexOf(' par ') < 0 && text.indexOf(' by') < 0) return;
+  if (!(text.includes('ict') || text.includes('rapp') || text.includes('ranscri') || text.includes('yped') || text.includes('apé') || text.includes('elu par') || text.includes('eviewed by'))) return;
   DICTATED_BY.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DICTATED_BY.exec(text)) !== null) {

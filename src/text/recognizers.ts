@@ -2682,7 +2682,11 @@ function cityState(text: string, spans: Span[]): void {
   }
   // the city before a state's full name: "visiting her son in Austin, Texas" (one to three capitalized words)
   for (let at = text.indexOf(', ', 1); at !== -1; at = text.indexOf(', ', at + 2)) {
-    if (!isUpperAscii(cc(text, at + 2)) || !STATE_NAME_AT.test(text.slice(at + 2, at + 22))) continue;
+    if (!isUpperAscii(cc(text, at + 2))) continue;
+    // (the word after the comma is a state's first word before the look-up: no substring for most commas)
+    let we = at + 3;
+    while (we < text.length && isLowerAscii(text.charCodeAt(we))) we++;
+    if (!STATE_FIRST_WORDS.has(text.slice(at + 2, we)) || !STATE_NAME_AT.test(text.slice(at + 2, at + 22))) continue;
     let start = -1, e = at;
     for (let w = 0; w < 3; w++) {
       let a = e;
@@ -2704,6 +2708,7 @@ const STATE_NAMES = ['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', '
   'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska',
   'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Rhode Island',
   'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'Washington', 'West Virginia', 'Wisconsin', 'Wyoming'];
+const STATE_FIRST_WORDS = new Set(STATE_NAMES.map((n) => n.split(' ')[0]!));
 const STATE_NAME_AT = new RegExp(`^(?:${STATE_NAMES.join('|')})(?![A-Za-z]| [A-Z])`);
 /** A 5-digit ZIP (+4) after "City, ST " (the city captured inside the look-behind: up to four capitalized words). */
 const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:(?:[A-Z][a-z]+|[A-Z]{2,})[ -]){0,3}(?:[A-Z][a-z]+|[A-Z]{2,})),? (?:${US_STATES}) )\\d{5}(?:-\\d{4})?(?![0-9A-Za-z])`, 'y');
