@@ -313,16 +313,26 @@ function lastToken(text: string, e: number): boolean {
   return b > a;
 }
 /** Initials after a dictation's or a signature's word and "par"/"by": "Dicté par EC, frappé par sl", "Transcribed by: jm". */
-const DICTATED_BY = /(?<![A-Za-zÀ-ÿ])(?:[Dd]ict[ée]e?s?|[Ff]rapp[ée]e?|[Tt]ap[ée]e?|[Rr]elu|[Dd]ictated|[Tt]ranscribed|[Tt]yped|[Rr]eviewed) (?:par|by):? ([A-Za-z]{2,3}|[A-Z]\.[A-Z]\.)(?![A-Za-zÀ-ÿ])/g;
+const DICTATION_WORDS = new Set(['dicté', 'dictée', 'dicte', 'dictee', 'dictés', 'frappé', 'frappée', 'frappe', 'tapé', 'tapée', 'relu', 'dictated', 'transcribed', 'typed', 'reviewed',
+  'Dicté', 'Dictée', 'Dicte', 'Frappé', 'Frappée', 'Tapé', 'Relu', 'Dictated', 'Transcribed', 'Typed', 'Reviewed']);
+/** Words after "par"/"by" that are no initials. */
+const NOT_BY = new Set(['the', 'les', 'des', 'une', 'son', 'our', 'his', 'her', 'its', 'mon', 'ton', 'ses', 'nos', 'vos', 'all', 'two', 'one', 'mme', 'moi', 'lui', 'eux', 'him', 'you', 'me', 'dr']);
 function dictatedBy(text: string, spans: Span[]): void {
-  if (!(text.includes('ict') || text.includes('rapp') || text.includes('ranscri') || text.includes('yped') || text.includes('apé') || text.includes('elu par') || text.includes('eviewed by'))) return;
-  DICTATED_BY.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = DICTATED_BY.exec(text)) !== null) {
-    const w = m[1]!;
-    if (SHORT_WORDS.has(w.toLowerCase())) continue;
-    const s = m.index + m[0].length - w.length;
-    spans.push({ start: s, end: s + w.length, label: 'NAME', score: 0.6, rule: 'name-dictation' });
+  for (const by of [' par ', ' by ', ' by:']) for (let k = text.indexOf(by); k >= 0; k = text.indexOf(by, k + 1)) {
+    // the word before: a dictation's word
+    let a = k;
+    while (a > 0 && isWordLetter(text.charCodeAt(a - 1))) a--;
+    if (k - a < 4 || k - a > 11 || !DICTATION_WORDS.has(text.slice(a, k))) continue;
+    let s = k + by.length;
+    if (cc(text, s) === 58) s++;
+    while (cc(text, s) === 32) s++;
+    let e = s;
+    while (e < text.length && e - s < 4 && (isWordLetter(text.charCodeAt(e)) || (text.charCodeAt(e) === 46 && e > s))) e++;
+    // (a sentence's dot after the initials is not theirs: "Transcribed by: jm.")
+    if (cc(text, e - 1) === 46 && !/^[A-Z]\.[A-Z]\.$/.test(text.slice(s, e))) e--;
+    const w = text.slice(s, e);
+    if (!/^(?:[A-Za-z]{2,3}|[A-Z]\.[A-Z]\.)$/.test(w) || isWordLetter(cc(text, e)) || SHORT_WORDS.has(w.toLowerCase()) || NOT_BY.has(w.toLowerCase())) continue;
+    spans.push({ start: s, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' });
   }
 }
 /** " / jt" at a line's end after a credential ("M. Austin MD / jt"): the typist's initials. */
