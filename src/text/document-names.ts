@@ -14,7 +14,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -318,12 +318,22 @@ const DICTATION_WORDS = new Set(['dicté', 'dictée', 'dicte', 'dictee', 'dicté
 /** Words after "par"/"by" that are no initials. */
 const NOT_BY = new Set(['the', 'les', 'des', 'une', 'son', 'our', 'his', 'her', 'its', 'mon', 'ton', 'ses', 'nos', 'vos', 'all', 'two', 'one', 'mme', 'moi', 'lui', 'eux', 'him', 'you', 'me', 'dr']);
 function dictatedBy(text: string, spans: Span[]): void {
-  for (const by of [' par ', ' by ', ' by:']) for (let k = text.indexOf(by); k >= 0; k = text.indexOf(by, k + 1)) {
-    // the word before: a dictation's word
-    let a = k;
-    while (a > 0 && isWordLetter(text.charCodeAt(a - 1))) a--;
-    if (k - a < 4 || k - a > 11 || !DICTATION_WORDS.has(text.slice(a, k))) continue;
-    let s = k + by.length;
+  // (the dictations' words: the character pass's cue words, else a search of " par " and " by")
+  const cues = cueWordStarts(text);
+  const at: number[] = [];
+  if (cues !== null) {
+    for (const p of cues) { let e = p; while (e < text.length && isWordLetter(text.charCodeAt(e))) e++; if (DICTATION_WORDS.has(text.slice(p, e))) at.push(e); }
+  } else {
+    for (const by of [' par ', ' by ', ' by:']) for (let k = text.indexOf(by); k >= 0; k = text.indexOf(by, k + 1)) {
+      let a = k;
+      while (a > 0 && isWordLetter(text.charCodeAt(a - 1))) a--;
+      if (DICTATION_WORDS.has(text.slice(a, k)) && !isWordLetter(cc(text, a - 1))) at.push(k);
+    }
+  }
+  for (const k of at) {
+    const by = text.startsWith(' par ', k) ? 5 : text.startsWith(' by ', k) || text.startsWith(' by:', k) ? 4 : 0;
+    if (by === 0) continue;
+    let s = k + by;
     if (cc(text, s) === 58) s++;
     while (cc(text, s) === 32) s++;
     let e = s;

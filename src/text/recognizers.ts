@@ -1316,6 +1316,13 @@ function support(j: number): boolean { const g = nFlags[j]!; return (g & (F_UPPE
 /** A known surname's neighbour. */
 function surnameNeighbour(j: number): boolean { return nameLike(j) && (nFlags[j]! & (F_FIRST | F_INITIAL | F_UPPER)) !== 0 && !(nFlags[j]! & F_AMBIG); }
 
+/**
+ * The starts of the cue words the character pass recorded for `text` (places of care, employers,
+ * laboratories, dictations' words), or null when it read another text or read it irregularly.
+ */
+export function cueWordStarts(text: string): Int32Array | null {
+  return tokText === text && tokRegular && !referenceScan ? hospS.subarray(0, nHosp) : null;
+}
 let shortCapsText = '', shortCapsS = new Int32Array(16), nShortCaps = 0;
 /**
  * The starts of the short upper-case words of the last recognizeNames call on `text` (2-3 letters,
@@ -2732,6 +2739,9 @@ const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 
   'Employeur', 'employeur', 'EMPLOYEUR', 'travaille', 'travaillait', 'Travaille', 'employé', 'employée', 'Employé', 'Employée',
   'Cerballiance', 'Biogroup', 'Bioaccess', 'Eurofins', 'Synlab', 'Inovie', 'Unilabs', 'Biomnis', 'Cerba', 'Laborizon', 'Biofusion', 'Oriade',
   'Novabio', 'Dyomedea', 'Bioliance', 'Biopath', 'Labazur', 'LabCorp', 'Labcorp', 'Quest', 'Walgreens', 'Walmart', 'Kroger', 'Publix', 'Safeway', 'Costco', 'Meijer', 'Wegmans', 'Albertsons',
+  // dictations' words before "par"/"by" (document-names.ts reads them from these candidates)
+  'dicté', 'dictée', 'dicte', 'dictee', 'dictés', 'frappé', 'frappée', 'frappe', 'tapé', 'tapée', 'relu', 'dictated', 'transcribed', 'typed', 'reviewed',
+  'Dicté', 'Dictée', 'Dicte', 'Frappé', 'Frappée', 'Tapé', 'Relu', 'Dictated', 'Transcribed', 'Typed', 'Reviewed',
   'CMP', 'CMPP', 'CATTP', 'HAD', 'MSP', 'SSIAD', 'CPAM', 'MDPH', 'CARSAT', 'CSAPA', 'PMI', 'CMPEA', 'SAMSAH', 'SAVS', 'ESAT', 'IME', 'ITEP',
   'École', 'Ecole', 'ÉCOLE', 'ECOLE', 'Collège', 'College', 'COLLÈGE', 'COLLEGE', 'Lycée', 'Lycee', 'LYCÉE', 'LYCEE', 'Association', 'ASSOCIATION', 'Imagerie', 'Pôle', 'Pole', 'Maison',
   'Pharmacie', 'PHARMACIE', 'pharmacie', 'Laboratoire', 'LABORATOIRE', 'laboratoire', 'Cabinet', 'cabinet', 'CABINET', 'Hôpitaux', 'Hopitaux', 'hôpitaux', 'HÔPITAUX', 'HOPITAUX',
@@ -2744,7 +2754,7 @@ function isHospCue(t: string, p: number, i: number): boolean {
   const c = t.charCodeAt(p), len = i - p;
   // (the lower-case cues: hôpital/hopital, clinique, centre, groupe, polyclinique — "première", "cure" are tested no further)
   return len <= 15 && (c === 72 || c === 67 || c === 71 || c === 73 || c === 80 || c === 70 || c === 77 || c === 65 || c === 68 || c === 79 || c === 82 || c === 85 || c === 78 || c === 87 || c === 69
-    || c === 83 || c === 66 || c === 84 || c === 81 || c === 75 || c === 119 || c === 101 || c === 114 || c === 116 || c === 201
+    || c === 83 || c === 66 || c === 84 || c === 81 || c === 75 || c === 119 || c === 101 || c === 114 || c === 116 || c === 201 || c === 100 || c === 102
     || (c === 104 && (len === 7 || len === 8)) || (c === 99 && (len === 8 || len === 7 || len === 6)) || (c === 103 && len === 6) || (c === 112 && (len === 12 || len === 9)) || c === 76 || (c === 108 && len === 11))
     && HOSP_HASH[foldHash(t, p, i)] === 1 && HOSP_CUES.has(t.slice(p, i));
 }
