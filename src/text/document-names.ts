@@ -3,18 +3,22 @@
  * token shows. Runs after the recognizers, before overlap resolution (it reads their NAME spans).
  *
  * - the initials of a full name found in the document, written alone in brackets or after
- *   per/by/with ("Hugh Tierney" … "Per HT, wife Margaret…", "T. Ngata, CPhT (TN)");
- * - dictation initials at a line's end, the author's in upper case and the typist's in lower case
- *   ("DD: 08/20/2093 TD: 08/21/2093 DO/ms", "CR/ml" alone on its line);
- * - a found name typed again in lower case ("rdv pris par nadia" after "sa fille Nadia"), when the
+ *   per/by/with ("Hugh Tierney" … "Per HT, wife Margaret…", "T. Ngata, CPhT (TN)"), and in notes
+ *   typed in lower case, at a line's start ("pt: rich young" … "- ry voided");
+ * - dictation initials: at a line's end or before the dictation's fields ("DD: 08/20/2093 DO/ms",
+ *   "HM/CP/sl", "CR/ml" alone on its line), in capitals after a dictation's word ("Dictée SB/CL"),
+ *   after "par"/"by" ("Dicté par EC, frappé par sl"), the typist's after a credential ("MD / jt");
+ * - signatures that end a note's lines after a sentence's end ("… ras. cl", "… protection. sophie"),
+ *   and a line of dotted initials alone ("K.Ö.");
+ * - a found name typed again in lower case ("rdv pris par nadia" after "sa fille nadia"), when the
  *   word is a dictionary name and no ordinary word;
- * - the cells of a delimited table's column (`|`, `;` or tab) whose header names people (nom,
- *   prénom, name, patient…) or whose other cells are names ("PARK, JI-HOON" among "YOUNG, HUNTER"
- *   and "PAGE, LORETTA"), when the cell has a name's shape (letters, no digit, no stop word only).
+ * - delimited tables (`|`, `;`, tabs, commas under a known header): the cells of a column of people
+ *   (by its header, or because its other cells are names: "PARK, JI-HOON" among "YOUNG, HUNTER"),
+ *   and the cells of a column typed by its header (IPP → ID, DDN → DATE, TEL → PHONE, CP → ZIP…).
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -255,7 +259,7 @@ const NOT_INITIALS = new Set(['USA', 'US', 'NB', 'PS', 'UK', 'EU', 'UE', 'OK', '
 /** Short words that end notes' lines and are no signature ("ras", "ok", "fait"). */
 const NOT_SIGNATURE = new Set(['ras', 'ok', 'fait', 'faite', 'vu', 'vue', 'cf', 'ttt', 'rdv', 'idem', 'nr', 'na', 'nd', 'ne', 'np', 'pm', 'am', 'h', 'min', 'mg', 'ml', 'kg', 'cm',
   'oui', 'non', 'yes', 'no', 'nl', 'wnl', 'prn', 'bid', 'tid', 'qid', 'qd', 'qhs', 'po', 'iv', 'im', 'sc', 'sl', 'et', 'ou', 'de', 'du', 'la', 'le', 'les', 'un', 'une',
-  'and', 'or', 'the', 'to', 'of', 'in', 'on', 'at', 'x', 'ci', 'etc', 'suite', 'fin', 'end', 'done', 'seen', 'given', 'noted', 'dit', 'bien', 'mal', 'nuit', 'jour', 'ras.']);
+  'and', 'or', 'the', 'to', 'of', 'in', 'on', 'at', 'x', 'ci', 'etc', 'suite', 'fin', 'end', 'done', 'seen', 'given', 'noted', 'dit', 'bien', 'mal', 'nuit', 'jour']);
 /**
  * Signatures at the ends of a note's lines, after a sentence's end ("… pas de chute. tt pris. cl",
  * "… protection. sophie", "… stim. m.k. as"): initials (2-3 letters, or "m.k.") that end two lines or
@@ -312,11 +316,9 @@ function lastToken(text: string, e: number): boolean {
   tokS = a; tokE = b;
   return b > a;
 }
-/** Initials after a dictation's or a signature's word and "par"/"by": "Dicté par EC, frappé par sl", "Transcribed by: jm". */
-const DICTATION_WORDS = new Set(['dicté', 'dictée', 'dicte', 'dictee', 'dictés', 'frappé', 'frappée', 'frappe', 'tapé', 'tapée', 'relu', 'dictated', 'transcribed', 'typed', 'reviewed',
-  'Dicté', 'Dictée', 'Dicte', 'Frappé', 'Frappée', 'Tapé', 'Relu', 'Dictated', 'Transcribed', 'Typed', 'Reviewed']);
 /** Words after "par"/"by" that are no initials. */
 const NOT_BY = new Set(['the', 'les', 'des', 'une', 'son', 'our', 'his', 'her', 'its', 'mon', 'ton', 'ses', 'nos', 'vos', 'all', 'two', 'one', 'mme', 'moi', 'lui', 'eux', 'him', 'you', 'me', 'dr']);
+/** Initials after a dictation's or a signature's word and "par"/"by": "Dicté par EC, frappé par sl", "Transcribed by: jm". */
 function dictatedBy(text: string, spans: Span[]): void {
   // (the dictations' words: the character pass's cue words, else a search of " par " and " by")
   const cues = cueWordStarts(text);

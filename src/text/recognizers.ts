@@ -2723,6 +2723,17 @@ const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
 const HOSPITAL = /(?:\bH[ôo]pitaux|\bH[ÔO]PITAUX|\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHR|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\b[Cc]entre de [Ss]ant[ée]|\b[Cc]abinet (?:[Mm][ée]dical|[Dd]entaire|param[ée]dical|pluridisciplinaire|de [Rr]adiologie|d['’][Ii]magerie)|\bCABINET (?:M[ÉE]DICAL|DENTAIRE)|\b[Cc]abinet (?:infirmier|de [a-zé]+|d['’][a-zé]+|de [A-Z][a-zé]+)(?= (?:du|des|de la|de l['’]) ?\p{Lu})|\b(?:CMPP?|CATTP|HAD|MSP|SSIAD|CPAM|MDPH|CARSAT|CSAPA|PMI|CMPEA|SAMSAH|SAVS|ESAT|IME|ITEP)(?= (?:d[eu]s? |de la |d['’])?\p{Lu})|(?<![\p{L}])[ÉE]cole(?: [Mm]aternelle| [Pp]rimaire| [ÉéEe]l[ée]mentaire)?|(?<![\p{L}])[ÉE]COLE|\bColl[èe]ge|\bCOLL[ÈE]GE|\bLyc[ée]e|\bLYC[ÉE]E|\bAssociation|\bASSOCIATION|\bImagerie(?= (?:du|des|de la|de l['’]) )|\bP[ôo]le [Ss]ant[ée]|\bMaison de [Ss]ant[ée]|\b[Cc]entre (?:[Dd]entaire|de SSR|de PMI|m[ée]dico-psychologique|de [Pp]lanification(?: [Ff]amiliale)?|[Mm][ée]dical|[Oo]phtalmologique|de [Rr][ée][ée]ducation(?: [Ff]onctionnelle)?|de [Rr][ée]adaptation(?: [Ff]onctionnelle)?|d['’][Ii]magerie(?: [Mm][ée]dicale)?|d['’][Hh][ée]modialyse|de [Dd]ialyse|de [Rr]adiologie|de [Ss]oins de [Ss]uite|de [Cc]anc[ée]rologie|de [Ll]utte [Cc]ontre le [Cc]ancer|[Mm][ée]dico-[Pp]sychologique|de [Gg][ée]riatrie)|\bCentre(?= (?:de |d['’])?\p{Lu})|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bPharmacie|\bPHARMACIE|(?<=\b(?:la|une|cette|en|à) )pharmacie|\bLaboratoire(?: d['’]analyses(?: [Mm][ée]dicales)?| de [Bb]iologie(?: [Mm][ée]dicale)?)?|\bLABORATOIRE|(?<=\b(?:le|au|un|du) )laboratoire(?: d['’]analyses(?: m[ée]dicales)?| de biologie(?: m[ée]dicale)?)?|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|universitaires|Universitaires|militaire|privé|d'instruction des armées|[Ss]p[ée]cialis[ée]|[Ii]ntercommunal|[Rr][ée]gional|[Dd][ée]partemental|[Gg][ée]n[ée]ral))?(?:(?: (?:de la|du|des|de|la|le|les))? | (?:de l|d)['’])((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
 const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
+/** An employer's cue words ("works at", "retired from", "Employeur :"). */
+const EMPLOYER_WORDS = new Set(['works', 'worked', 'working', 'Works', 'Worked', 'Working', 'employed', 'Employed', 'retired', 'Retired', 'Employer', 'employer',
+  'EMPLOYER', 'Employeur', 'employeur', 'EMPLOYEUR', 'travaille', 'travaillait', 'Travaille', 'employé', 'employée', 'Employé', 'Employée']);
+/** Medical laboratory networks named alone or with their town ("labo Cerballiance Lyon 8", "Biogroup Saint-Brieuc", "Quest Diagnostics"). */
+const LAB_CHAINS = ['Cerballiance', 'Biogroup', 'Bioaccess', 'Eurofins', 'Synlab', 'Inovie', 'Unilabs', 'Biomnis', 'Cerba', 'Laborizon', 'Biofusion', 'Oriade',
+  'Novabio', 'Dyomedea', 'Bioliance', 'Biopath', 'Labazur', 'LabCorp', 'Labcorp', 'Quest',
+  // pharmacy and retail chains named alone ("refilled to Walgreens")
+  'Walgreens', 'Walmart', 'Kroger', 'Publix', 'Safeway', 'Costco', 'Meijer', 'Wegmans', 'Albertsons'];
+/** A dictation's words before "par"/"by" and the initials ("Dicté par EC", "Transcribed by: jm"; document-names.ts). */
+export const DICTATION_WORDS = new Set(['dicté', 'dictée', 'dicte', 'dictee', 'dictés', 'frappé', 'frappée', 'frappe', 'tapé', 'tapée', 'relu', 'dictated', 'transcribed', 'typed',
+  'reviewed', 'Dicté', 'Dictée', 'Dicte', 'Frappé', 'Frappée', 'Tapé', 'Relu', 'Dictated', 'Transcribed', 'Typed', 'Reviewed']);
 /**
  * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
  * word is followed by ' ': a whole letter run, or a run suffix after a non-ASCII letter.
@@ -2733,14 +2744,8 @@ const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 
   'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY',
   'School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
   'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Partners', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
-  // employers' cues and laboratory networks (recognizeHospitals reads them from these candidates)
-  'works', 'worked', 'working', 'Works', 'Worked', 'Working', 'employed', 'Employed', 'retired', 'Retired', 'Employer', 'employer', 'EMPLOYER',
-  'Employeur', 'employeur', 'EMPLOYEUR', 'travaille', 'travaillait', 'Travaille', 'employé', 'employée', 'Employé', 'Employée',
-  'Cerballiance', 'Biogroup', 'Bioaccess', 'Eurofins', 'Synlab', 'Inovie', 'Unilabs', 'Biomnis', 'Cerba', 'Laborizon', 'Biofusion', 'Oriade',
-  'Novabio', 'Dyomedea', 'Bioliance', 'Biopath', 'Labazur', 'LabCorp', 'Labcorp', 'Quest', 'Walgreens', 'Walmart', 'Kroger', 'Publix', 'Safeway', 'Costco', 'Meijer', 'Wegmans', 'Albertsons',
-  // dictations' words before "par"/"by" (document-names.ts reads them from these candidates)
-  'dicté', 'dictée', 'dicte', 'dictee', 'dictés', 'frappé', 'frappée', 'frappe', 'tapé', 'tapée', 'relu', 'dictated', 'transcribed', 'typed', 'reviewed',
-  'Dicté', 'Dictée', 'Dicte', 'Frappé', 'Frappée', 'Tapé', 'Relu', 'Dictated', 'Transcribed', 'Typed', 'Reviewed',
+  // employers' cues, laboratory networks and dictations' words (recognizeHospitals and document-names.ts read them from these candidates)
+  ...EMPLOYER_WORDS, ...LAB_CHAINS, ...DICTATION_WORDS,
   'CMP', 'CMPP', 'CATTP', 'HAD', 'MSP', 'SSIAD', 'CPAM', 'MDPH', 'CARSAT', 'CSAPA', 'PMI', 'CMPEA', 'SAMSAH', 'SAVS', 'ESAT', 'IME', 'ITEP',
   'École', 'Ecole', 'ÉCOLE', 'ECOLE', 'Collège', 'College', 'COLLÈGE', 'COLLEGE', 'Lycée', 'Lycee', 'LYCÉE', 'LYCEE', 'Association', 'ASSOCIATION', 'Imagerie', 'Pôle', 'Pole', 'Maison',
   'Pharmacie', 'PHARMACIE', 'pharmacie', 'Laboratoire', 'LABORATOIRE', 'laboratoire', 'Cabinet', 'cabinet', 'CABINET', 'Hôpitaux', 'Hopitaux', 'hôpitaux', 'HÔPITAUX', 'HOPITAUX',
@@ -2784,9 +2789,8 @@ const SAINTS_HOSPITAL = /(?<=(?<![A-Za-z])(?:at|to|from|in) )(?:St\.?|Saint) [A-
  * Logistics", "travaille chez Renault", "Employeur : Logistique Rhône-Alpes SAS"): one to five capitalized words (HOSPITAL, the label of
  * organizations). Not a title, a stop word, a month or a city of the dictionaries ("works for Dr. Lee", "retired in May").
  */
-const EMPLOYER = /(?<![\p{L}])(?:[Ww]orks?|[Ww]orked|[Ww]orking|[Ee]mployed|[Rr]etired|[Ee]mployer|[Ee]mployeur|[Tt]ravaille|[Tt]ravaillait|[Ee]mployée?)(?: (?:as|comme) (?:an? |un |une )?[\p{Ll}-]+(?: [\p{Ll}-]+)?| after \d+ years| [\p{Ll}-]+(?: [\p{Ll}-]+)?,)?(?: (?:at|for|by|from|chez|pour)|\s?:|(?<=,)) ?(\p{Lu}[\p{L}\d'’&\-]*\.?(?:(?: (?:&|and|of|de|du|des|la))? \p{Lu}[\p{L}\d'’&\-]*\.?){0,4})/gu;
+const EMPLOYER_AT = /(?<![\p{L}])(?:[Ww]orks?|[Ww]orked|[Ww]orking|[Ee]mployed|[Rr]etired|[Ee]mployer|[Ee]mployeur|[Tt]ravaille|[Tt]ravaillait|[Ee]mployée?)(?: (?:as|comme) (?:an? |un |une )?[\p{Ll}-]+(?: [\p{Ll}-]+)?| after \d+ years| [\p{Ll}-]+(?: [\p{Ll}-]+)?,)?(?: (?:at|for|by|from|chez|pour)|\s?:|(?<=,)) ?(\p{Lu}[\p{L}\d'’&\-]*\.?(?:(?: (?:&|and|of|de|du|des|la))? \p{Lu}[\p{L}\d'’&\-]*\.?){0,4})/uy;
 const NO_EMPLOYER = new Set(['SELF', 'NONE', 'N/A', 'NA', 'RETIRED', 'UNEMPLOYED', 'DISABLED', 'HOME', 'HOMEMAKER', 'STUDENT', 'UNKNOWN', 'AUCUN', 'AUCUNE', 'SANS', 'NEANT', 'RETRAITE', 'RETRAITEE', 'INVALIDITE']);
-const EMPLOYER_AT = new RegExp(EMPLOYER.source, 'uy');
 /** The cue words' stems (both cases of the first letter): the sticky regex runs where one starts a word. */
 const EMPLOYER_STEMS = ['work', 'Work', 'employ', 'Employ', 'retired', 'Retired', 'travaill', 'Travaill'];
 /** The employer at the cue word starting at p, if any; returns where the next cue may start. */
@@ -2794,21 +2798,17 @@ function employerAt(text: string, p: number, spans: Span[]): number {
   EMPLOYER_AT.lastIndex = p;
   const m = EMPLOYER_AT.exec(text);
   if (m === null) return p + 1;
-  const lex = tokenLexicon();
-  {
-    let g = m[1]!;
-    const w0 = fold(g.split(/[ .]/)[0]!);
-    if (/\d/.test(w0) || STOP.has(w0) || TITLES.has(w0) || TITLES.has(`${w0}.`) || CUES.has(w0) || NO_EMPLOYER.has(w0) || MONTH_FORMS.has(w0.toLowerCase()) || ((lex.get(w0) ?? 0) & LEX_CITY) !== 0) return p + 1;
-    // (a sentence's dot ends the name, "Co." and "Inc." keep theirs: "at General Dynamics. Retired…")
-    const dot = g.search(/\.(?: |$)/);
-    if (dot >= 0) g = /(?:^|\s)(?:Co|Inc|Ltd|Corp|Cie|St)$/.test(g.slice(0, dot)) ? g.slice(0, dot + 1) : g.slice(0, dot);
-    const start = m.index + m[0].length - m[1]!.length;
-    spans.push({ start, end: start + g.length, label: 'HOSPITAL', score: 0.6, rule: 'employer' });
-    return start + g.length;
-  }
+  let g = m[1]!;
+  const w0 = fold(g.split(/[ .]/)[0]!);
+  if (/\d/.test(w0) || STOP.has(w0) || TITLES.has(w0) || TITLES.has(`${w0}.`) || CUES.has(w0) || NO_EMPLOYER.has(w0) || MONTH_FORMS.has(w0.toLowerCase())
+    || ((tokenLexicon().get(w0) ?? 0) & LEX_CITY) !== 0) return p + 1;
+  // (a sentence's dot ends the name, "Co." and "Inc." keep theirs: "at General Dynamics. Retired…")
+  const dot = g.search(/\.(?: |$)/);
+  if (dot >= 0) g = /(?:^|\s)(?:Co|Inc|Ltd|Corp|Cie|St)$/.test(g.slice(0, dot)) ? g.slice(0, dot + 1) : g.slice(0, dot);
+  const start = m.index + m[0].length - m[1]!.length;
+  spans.push({ start, end: start + g.length, label: 'HOSPITAL', score: 0.6, rule: 'employer' });
+  return start + g.length;
 }
-const EMPLOYER_WORDS = new Set(['works', 'worked', 'working', 'Works', 'Worked', 'Working', 'employed', 'Employed', 'retired', 'Retired', 'Employer', 'employer',
-  'EMPLOYER', 'Employeur', 'employeur', 'EMPLOYEUR', 'travaille', 'travaillait', 'Travaille', 'employé', 'employée', 'Employé', 'Employée']);
 /** Employers and laboratory networks: from the character pass's candidate words, else from a search of the cue words. */
 function employersAndLabs(text: string, spans: Span[]): void {
   // (a text with a character the pass's letter runs read differently from the regexes, 'ß' or '÷': searched instead)
@@ -2829,23 +2829,14 @@ function employersAndLabs(text: string, spans: Span[]): void {
   for (let q = 0, from = 0; q < cues.length; q++) if (cues[q]! >= from) from = employerAt(text, cues[q]!, spans);
   for (const name of LAB_CHAINS) for (let p = text.indexOf(name); p >= 0; p = text.indexOf(name, p + 1)) labChainAt(text, p, spans);
 }
-/** Medical laboratory networks named alone or with their town ("labo Cerballiance Lyon 8", "Biogroup Saint-Brieuc", "Quest Diagnostics"). */
-const LAB_CHAINS = ['Cerballiance', 'Biogroup', 'Bioaccess', 'Eurofins', 'Synlab', 'Inovie', 'Unilabs', 'Biomnis', 'Cerba', 'Laborizon', 'Biofusion', 'Oriade',
-  'Novabio', 'Dyomedea', 'Bioliance', 'Biopath', 'Labazur', 'LabCorp', 'Labcorp', 'Quest',
-  // pharmacy and retail chains named alone ("refilled to Walgreens")
-  'Walgreens', 'Walmart', 'Kroger', 'Publix', 'Safeway', 'Costco', 'Meijer', 'Wegmans', 'Albertsons'];
-const LAB_CHAIN = new RegExp(`(?<![\\p{L}\\d])(?:${LAB_CHAINS.join('|')})(?![\\p{L}\\d])(?:[ -](?:Diagnostics|\\p{Lu}[\\p{L}'’\\-]*|\\d{1,2}(?![\\d]|[,.:/h]\\d)))*`, 'gu');
-const LAB_CHAIN_AT = new RegExp(LAB_CHAIN.source, 'uy');
+const LAB_CHAIN_AT = new RegExp(`(?<![\\p{L}\\d])(?:${LAB_CHAINS.join('|')})(?![\\p{L}\\d])(?:[ -](?:Diagnostics|\\p{Lu}[\\p{L}'’\\-]*|\\d{1,2}(?![\\d]|[,.:/h]\\d)))*`, 'uy');
 const LAB_CHAIN_SET = new Set(LAB_CHAINS);
 function labChainAt(text: string, p: number, spans: Span[]): void {
   LAB_CHAIN_AT.lastIndex = p;
   const m = LAB_CHAIN_AT.exec(text);
-  if (m === null) return;
-  {
-    // ("Quest" is a word: only as "Quest Diagnostics" or before "lab")
-    if (m[0] === 'Quest' && !/^ (?:lab|Lab|LAB)/.test(text.slice(m.index + 5, m.index + 9))) return;
-    spans.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.7, rule: 'lab-chain' });
-  }
+  // ("Quest" is a word: only as "Quest Diagnostics" or before "lab")
+  if (m === null || (m[0] === 'Quest' && !/^ (?:lab|Lab|LAB)/.test(text.slice(m.index + 5, m.index + 9)))) return;
+  spans.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.7, rule: 'lab-chain' });
 }
 export function recognizeHospitals(text: string, spans: Span[]): void {
   employersAndLabs(text, spans);
