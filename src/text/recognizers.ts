@@ -1017,9 +1017,6 @@ const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'E
   'NEPHEW', 'AUNT', 'UNCLE', 'GRANDSON', 'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'FRIEND', 'NEIGHBOR', 'NEIGHBOUR', 'BOYFRIEND', 'GIRLFRIEND',
   'BABY', 'BOY', 'GIRL', 'BEBE', 'GARCON', 'NOURRISSON',
   'FIANCE', 'FIANCEE', 'NAMED', 'CONTACT', 'PARENTS', 'PARENT', 'MOM', 'DAD', 'PRENOMME', 'PRENOMMEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW']);
-/** Words after a kinship word that are verbs, not first names ("wife will bring", "son may call", "fille va mieux"). */
-const KIN_NOT_NAME = new Set(['WILL', 'MAY', 'CAN', 'MUST', 'SHALL', 'MIGHT', 'WOULD', 'COULD', 'SHOULD', 'MARK', 'BILL', 'SAID', 'STATES', 'SAYS', 'REPORTS', 'AGREES', 'WANTS',
-  'VA', 'EST', 'SERA', 'VIENT', 'PASSE', 'PASSERA', 'DIT', 'SOUHAITE', 'APPELLE', 'PREVIENT', 'PRESENTE', 'REFUSE', 'ACCEPTE', 'SIGNALE', 'RAPPORTE', 'AIDE', 'GRACE', 'PRINCE', 'JOB']);
 /** Kinship and friendship words (folded): a first name typed in lower case right after one is a name ("sa fille nadia"). */
 const KIN = new Set(['FILLE', 'FILS', 'MARI', 'FEMME', 'EPOUSE', 'EPOUX', 'FRERE', 'SOEUR', 'MERE', 'PERE', 'COMPAGNON', 'COMPAGNE', 'CONJOINT', 'CONJOINTE',
   'NEVEU', 'NIECE', 'ONCLE', 'TANTE', 'COUSIN', 'COUSINE', 'GENDRE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'DAUGHTER', 'SON', 'WIFE', 'HUSBAND', 'BROTHER',
@@ -1210,6 +1207,9 @@ function digitAfter(text: string, e: number): boolean {
 }
 /** English words that are first names and modal verbs ("Plan: Will follow up"). */
 const EN_MODALS = new Set(['WILL', 'CAN', 'MAY', 'MUST', 'SHALL', 'MIGHT', 'WOULD', 'COULD', 'SHOULD']);
+/** Words after a kinship word that are verbs, not first names ("wife will bring", "son may call", "fille va mieux"): the modals and these. */
+const KIN_NOT_NAME = new Set([...EN_MODALS, 'MARK', 'BILL', 'SAID', 'STATES', 'SAYS', 'REPORTS', 'AGREES', 'WANTS',
+  'VA', 'EST', 'SERA', 'VIENT', 'PASSE', 'PASSERA', 'DIT', 'SOUHAITE', 'APPELLE', 'PREVIENT', 'PRESENTE', 'REFUSE', 'ACCEPTE', 'SIGNALE', 'RAPPORTE', 'AIDE', 'GRACE', 'PRINCE', 'JOB']);
 /** A lower-case letter or a comma (spaces between) right before s: s is inside a sentence. */
 function midSentence(text: string, s: number): boolean {
   let p = s - 1;
