@@ -30,7 +30,8 @@ const UNIT_LOWER = new Set(['ml', 'dl', 'cl', 'kg', 'mg', 'min', 'mn', 'sem', 'm
 const NAME_HEADERS = new Set(['NOM', 'NOMS', 'PRENOM', 'PRENOMS', 'NOM PRENOM', 'NOM ET PRENOM', 'NOM PRENOMS', 'NOM DE NAISSANCE', 'NOM NAISSANCE', 'NOM USUEL',
   'NOM D USAGE', 'PRENOM USUEL', 'NAME', 'NAMES', 'LAST', 'FIRST', 'LAST NAME', 'FIRST NAME', 'LASTNAME', 'FIRSTNAME', 'LNAME', 'FNAME', 'SURNAME', 'GIVEN',
   'GIVEN NAME', 'FULL NAME', 'PATIENT', 'PATIENT NAME', 'MED RESP', 'MEDECIN RESPONSABLE', 'MEDECIN TRAITANT', 'MED TRAITANT', 'NOM USAGE', 'NOM JF', 'NOM JEUNE FILLE', 'PT NAME', 'PATIENTE', 'MEDECIN', 'PRESCRIPTEUR', 'PROVIDER', 'DOCTOR', 'PHYSICIAN', 'CONTACT', 'AIDANT',
-  'MEMBER', 'SUBSCRIBER', 'CLIENT', 'EMPLOYEE', 'NURSE', 'PRESCRIBER', 'REFERRING', 'ATTENDING', 'RESIDENT', 'SIGNED BY', 'AUTHOR',
+  'MEMBER', 'SUBSCRIBER', 'CLIENT', 'EMPLOYEE', 'NURSE', 'RN', 'LPN', 'CNA', 'PCT', 'MD', 'NP', 'PCP', 'GP', 'SURGEON', 'CONSULTANT', 'CLINICIAN',
+  'ASSIGNED TO', 'SEEN BY', 'USER', 'CAREGIVER', 'EMPLOYE', 'SALARIE', 'PRESCRIBER', 'REFERRING', 'ATTENDING', 'RESIDENT', 'SIGNED BY', 'AUTHOR',
   'RPH', 'PHARMACIST', 'TECH', 'INITIALS', 'FILLED BY', 'VERIFIED BY', 'STAFF', 'SIGNATURE', 'SIGNE PAR', 'VISA', 'INTERVENANT', 'SOIGNANT', 'IDE', 'AS', 'OPERATEUR', 'INFIRMIER', 'INFIRMIERE', 'PERSONNE', 'PERSON', 'PARENT', 'MOTHER', 'FATHER', 'MERE', 'PERE']);
 /**
  * Table headers of identifying columns other than people (folded, '_', '-' and '.' read as spaces): every
@@ -70,6 +71,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   const lex = tokenLexicon();
   lineSignatures(text, spans, lex);
   tableColumns(text, spans, lex);
+  initialsLegend(text, spans);
   // the found names' initials (two words or more), when the text has short upper-case words; and, when
   // the writer types names in lower case, the names' words
   const caps = shortUpperWords(text);
@@ -286,21 +288,82 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
       if (/^(?:[A-ZÀ-Þ]\.-?){2,3}$/.test(text.slice(a, z)) && !NOT_INITIALS.has(text.slice(a, b).replace(/[.-]/g, ''))) spans.push({ start: a, end: z, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
       continue;
     }
+    // (after a signature's dashes: "… Called RN. -- TB", ". -jb", ". —JM"): initials, or a first name
+    // (the token may hold the dash: "-jb")
+    const d = text.charCodeAt(a) === 45 && text.charCodeAt(a + 1) !== 45 ? a + 1 : a;
+    if (dashesBefore(text, d)) {
+      const w = text.slice(d, b);
+      if (((/^(?:[A-Z]{2,3}|[a-z]{2,3}|(?:[A-Z]\.){2,3})$/.test(w) && !NOT_INITIALS.has(w.replace(/\./g, ''))) || isSignatureFirstName(w, lex)) && !NOT_SIGNATURE.has(w.toLowerCase())) {
+        spans.push({ start: d, end: b, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
+      }
+      continue;
+    }
     // (after a sentence's end: '.', ';', ')' and a space)
     if (cc(text, a - 1) !== 32 || !(cc(text, a - 2) === 46 || cc(text, a - 2) === 59 || cc(text, a - 2) === 41) || !isLowerAscii(text.charCodeAt(a)) && text.charCodeAt(a) < 192) continue;
     const w = text.slice(a, b);
     if (NOT_SIGNATURE.has(w)) continue;
     const initials = /^(?:[a-z]{2,3}|[a-z]\.[a-z]\.?)$/.test(w);
-    if (!initials) {
-      const bits = lex.get(fold(w)) ?? 0;
-      if (!/^[a-zà-ÿ-]{3,}$/.test(w) || (bits & LEX_FIRST) === 0 || (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) !== 0) continue;
-    }
+    if (!initials && !(/^[a-zà-ÿ-]{3,}$/.test(w) && isSignatureFirstName(w, lex))) continue;
     (found ??= []).push({ s: a, e: b, w, initials });
   }
   if (found === null) return;
   const count = new Map<string, number>();
   for (const f of found) count.set(f.w, (count.get(f.w) ?? 0) + 1);
   for (const f of found) if (!f.initials || count.get(f.w)! >= 2) spans.push({ start: f.s, end: f.e, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
+}
+/**
+ * A legend of initials ("Staff: DW = Darnell Washington, PCT; AM = Alma Mendoza", "Key: JB = Jess Bowden RN"):
+ * initials, " = " and a found name (a title may come between). Every whole-word occurrence of those initials
+ * in the document is the person's, in the legend's case, and in lower case when that is no word ("jb", not "am").
+ */
+function initialsLegend(text: string, spans: Span[]): void {
+  let legend: string[] | null = null;
+  for (let k = text.indexOf(' = '); k >= 0; k = text.indexOf(' = ', k + 3)) {
+    let a = k;
+    while (a > 0 && isWordLetter(text.charCodeAt(a - 1))) a--;
+    const w = text.slice(a, k);
+    if (!/^(?:[A-Z]{2,3}|[a-z]{2,3})$/.test(w) || (a > 0 && !/[\s;:,(]/.test(text[a - 1]!)) || NOT_INITIALS.has(w.toUpperCase())) continue;
+    let b = k + 3;
+    const t = /^(?:Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Mme|M\.|Pr\.?) /.exec(text.slice(b, b + 5));
+    if (t !== null) b += t[0].length;
+    // (a found name there, its first word possibly a word of the lists: "MK = Dr Mai Khanh Le")
+    if (!spans.some((sp) => sp.label === 'NAME' && sp.end > b && sp.start < b + 12 && !text.slice(b, sp.start).includes(';'))) continue;
+    (legend ??= []).push(w);
+  }
+  if (legend === null) return;
+  for (const w of new Set(legend)) {
+    const forms = [w];
+    const lower = w.toLowerCase();
+    if (!NOT_LOWER_WORDS.has(lower) && lower !== w) forms.push(lower);
+    for (const f of forms) {
+      for (let k = text.indexOf(f); k >= 0; k = text.indexOf(f, k + 1)) {
+        if ((k > 0 && isWordLetter(text.charCodeAt(k - 1))) || isWordLetter(cc(text, k + f.length))) continue;
+        spans.push({ start: k, end: k + f.length, label: 'NAME', score: 0.6, rule: 'name-initials-legend' });
+      }
+    }
+  }
+}
+/** Two- and three-letter words that lower-case initials must not be read as. */
+const NOT_LOWER_WORDS = new Set(['am', 'pm', 'to', 'at', 'as', 'an', 'in', 'on', 'of', 'or', 'by', 'if', 'is', 'it', 'be', 'do', 'go', 'he', 'me', 'my', 'no', 'so', 'up', 'us', 'we',
+  'the', 'and', 'for', 'but', 'not', 'are', 'was', 'his', 'her', 'she', 'him', 'can', 'did', 'has', 'had', 'may', 'per', 'via', 'ok', 'de', 'du', 'le', 'la', 'et', 'un', 'en',
+  'au', 'il', 'ne', 'se', 'sa', 'ce', 'ou', 'on', 'les', 'des', 'une', 'est', 'par', 'pas', 'son', 'ses', 'mg', 'ml', 'kg', 'cm', 'mm', 'hr', 'yo', 'pt', 'tx', 'dx', 'rx', 'hx', 'sx']);
+/** A first name of the lists that is no word nor city (a signature's). */
+function isSignatureFirstName(w: string, lex: Map<string, number>): boolean {
+  const bits = lex.get(fold(w)) ?? 0;
+  return (bits & LEX_FIRST) !== 0 && (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) === 0;
+}
+/**
+ * A signature's dashes right before a, after a sentence's end ('.', '!', '?', ')' and a space): ". -- TB",
+ * ". -jb", ". – FH", ". —JM" (not a list's "— OTC", "– IRM").
+ */
+function dashesBefore(text: string, a: number): boolean {
+  let k = a - 1;
+  if (cc(text, k) === 32) k--;
+  const c = cc(text, k);
+  if (c === 45 && cc(text, k - 1) === 45) k--;
+  else if (c !== 45 && c !== 8212 && c !== 8211) return false;
+  const p = cc(text, k - 2);
+  return cc(text, k - 1) === 32 && (p === 46 || p === 33 || p === 63 || p === 41);
 }
 /** The last token of lastToken (module state: no array per line). */
 let tokS = 0, tokE = 0;
@@ -431,6 +494,69 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
       i = j;
     }
   }
+  alignedTables(text, spans, lex, covered);
+}
+/**
+ * Aligned tables (columns separated by runs of spaces, as printed run sheets and lists are): a header
+ * line of three labels or more, two of them known column names, and the lines right after it, each
+ * cell read under the header's column where it starts. Their columns are read as those of delimited
+ * tables (typed by their header, or of people).
+ */
+function alignedTables(text: string, spans: Span[], lex: Map<string, number>, covered: Uint8Array | null): void {
+  for (let k = text.indexOf('  '); k >= 0;) {
+    const ls = text.lastIndexOf('\n', k) + 1;
+    let le = text.indexOf('\n', k);
+    if (le < 0) le = text.length;
+    const head = spacedCells(text, ls, le);
+    if (head.length >= 3 && head.every((c) => c.e - c.s <= 30 && isUpperAscii(text.charCodeAt(c.s)) && !/\d/.test(text.slice(c.s, c.e)))
+      && head.filter((c) => HEADER_LABELS.has(headerKey(text, c)) || NAME_HEADERS.has(headerKey(text, c))).length >= 2) {
+      const block: Cell[][] = [head];
+      let rs = le + 1;
+      while (rs < text.length && block.length <= 500) {
+        let re = text.indexOf('\n', rs);
+        if (re < 0) re = text.length;
+        const cells = spacedCells(text, rs, re);
+        if (cells.length < 2) break;
+        const row: Cell[] = head.map(() => ({ s: 0, e: 0 }));
+        for (const c of cells) {
+          // (the column whose header starts at or before the cell, a character or two of slack)
+          let col = 0;
+          while (col + 1 < head.length && head[col + 1]!.s - ls <= c.s - rs + 2) col++;
+          if (row[col]!.e === 0) row[col] = c;
+        }
+        block.push(row);
+        rs = re + 1;
+      }
+      if (block.length >= 2) {
+        if (covered === null) {
+          covered = new Uint8Array(text.length);
+          for (const sp of spans) if (sp.label === 'NAME') covered.fill(1, sp.start, sp.end);
+        }
+        for (let col = 0; col < head.length; col++) {
+          const label = HEADER_LABELS.get(headerKey(text, head[col]!));
+          if (label !== undefined) typedColumn(text, block, col, label, spans);
+          else if (NAME_HEADERS.has(headerKey(text, head[col]!))) nameColumn(text, block, col, covered, spans, lex, true);
+        }
+        k = text.indexOf('  ', rs);
+        continue;
+      }
+    }
+    k = text.indexOf('  ', le);
+  }
+}
+/** The cells of [a, e) separated by two spaces or more or by tabs (a single space stays inside a cell). */
+function spacedCells(text: string, a: number, e: number): Cell[] {
+  const cells: Cell[] = [];
+  let s = -1, end = -1;
+  for (let k = a; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 13) { if (s < 0) s = k; end = k + 1; continue; }
+    // (a single space between two characters of a cell)
+    if (c === 32 && s >= 0 && end === k && k + 1 < e && text.charCodeAt(k + 1) !== 32 && text.charCodeAt(k + 1) !== 9 && text.charCodeAt(k + 1) !== 13) continue;
+    if (s >= 0) { cells.push({ s, e: end }); s = -1; }
+  }
+  if (s >= 0) cells.push({ s, e: end });
+  return cells;
 }
 /** The cells of a line (trimmed of spaces, tabs and quotes). */
 function cellsOf(text: string, l: Line, sep: number): Cell[] {
@@ -481,8 +607,9 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     if (ws.length > 5 || NAME_HEADERS.has(headerKey(text, c))) continue;
     // (a name: capitalized, and not every word a stop word, a title or a cue; under a header of people, a month or a
     // word may be a first name, "Avril")
+    // (under a header of people, in lower case too: "wojcik, stan")
     const c0 = v.charCodeAt(0);
-    if (!(isUpperAscii(c0) || (c0 >= 192 && c0 <= 222) || /^(?:de|du|des|di|da|van|von|le|la|el|al|ben|dos|das) [A-ZÀ-Þ]/.test(v))) continue;
+    if (!(isUpperAscii(c0) || (c0 >= 192 && c0 <= 222) || /^(?:de|du|des|di|da|van|von|le|la|el|al|ben|dos|das) [A-ZÀ-Þ]/.test(v) || (named && isLowerAscii(c0) && (ws.length >= 2 || /^[a-z]{2,3}$/.test(v))))) continue;
     if (ws.every((w) => ((lex.get(fold(w)) ?? 0) & (named ? LEX_TITLE | LEX_TITLE_DOT | LEX_CUE | LEX_PROF : NON_NAME)) !== 0)) continue;
     // (a title before the name stays: "Dr. S. Mehta")
     let a = c.s;

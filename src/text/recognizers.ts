@@ -314,6 +314,8 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'conjointe', 'tuteur', 'tutrice', 'compagnon', 'compagne', 'neveu', 'nièce', 'niece', 'oncle', 'tante', 'cousin', 'cousine', 'gendre', 'ami', 'amie',
   'voisin', 'voisine', 'nephew', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'friend', 'neighbor', 'neighbour',
   'boyfriend', 'girlfriend', 'baby', 'boy', 'girl', 'bébé', 'garçon', 'nourrisson', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'named', 'pt', 'pat', 'prénommé', 'prénommée', 'prenomme', 'prenommee', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'manager', 'coordinator', 'worker', 'chaplain', 'dietitian', 'interpreter', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian', 'mom', 'dad', 'partner',
+  // plural kin: a list of names may follow ("children Deja (9) and Malik (5)", "ses enfants nadia et karim")
+  'children', 'kids', 'sons', 'daughters', 'grandchildren', 'grandkids', 'siblings', 'enfants', 'filles', 'twins',
   'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr',
   // health professions in lower case (weak cues, as their capitalized forms: PROFESSIONS)
   'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste',
@@ -1016,12 +1018,14 @@ const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'E
   'BEAU-FRERE', 'BELLE-SOEUR', 'BELLE-FILLE', 'BEAU-FILS', 'BELLE-MERE', 'BEAU-PERE', 'GRAND-MERE', 'GRAND-PERE',
   'NEPHEW', 'AUNT', 'UNCLE', 'GRANDSON', 'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'FRIEND', 'NEIGHBOR', 'NEIGHBOUR', 'BOYFRIEND', 'GIRLFRIEND',
   'BABY', 'BOY', 'GIRL', 'BEBE', 'GARCON', 'NOURRISSON',
-  'FIANCE', 'FIANCEE', 'NAMED', 'CONTACT', 'PARENTS', 'PARENT', 'MOM', 'DAD', 'PRENOMME', 'PRENOMMEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW']);
+  'FIANCE', 'FIANCEE', 'NAMED', 'CONTACT', 'PARENTS', 'PARENT', 'MOM', 'DAD', 'PRENOMME', 'PRENOMMEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW',
+  'CHILDREN', 'KIDS', 'SONS', 'DAUGHTERS', 'GRANDCHILDREN', 'GRANDKIDS', 'SIBLINGS', 'ENFANTS', 'FILLES', 'TWINS']);
 /** Kinship and friendship words (folded): a first name typed in lower case right after one is a name ("sa fille nadia"). */
 const KIN = new Set(['FILLE', 'FILS', 'MARI', 'FEMME', 'EPOUSE', 'EPOUX', 'FRERE', 'SOEUR', 'MERE', 'PERE', 'COMPAGNON', 'COMPAGNE', 'CONJOINT', 'CONJOINTE',
   'NEVEU', 'NIECE', 'ONCLE', 'TANTE', 'COUSIN', 'COUSINE', 'GENDRE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'DAUGHTER', 'SON', 'WIFE', 'HUSBAND', 'BROTHER',
   'SISTER', 'MOTHER', 'FATHER', 'FRIEND', 'NEIGHBOR', 'NEIGHBOUR', 'BOYFRIEND', 'GIRLFRIEND', 'MOM', 'DAD', 'AUNT', 'UNCLE', 'NEPHEW', 'GRANDSON',
-  'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'PARTNER', 'GUARDIAN', 'FIANCE', 'FIANCEE']);
+  'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'PARTNER', 'GUARDIAN', 'FIANCE', 'FIANCEE',
+  'CHILDREN', 'KIDS', 'SONS', 'DAUGHTERS', 'GRANDCHILDREN', 'GRANDKIDS', 'SIBLINGS', 'ENFANTS', 'FILLES', 'TWINS']);
 /**
  * Health professions heading a signature or a care-team line ("Psychologue : Zulmira Mauran"): a
  * weaker cue than a title — the next word is a name when it is a known name, upper case or an
@@ -1299,13 +1303,15 @@ function gapOk(i: number, allowComma = false): boolean {
   if (i < 0 || i + 1 >= nCount) return false;
   const a = nEnds[i]!, b = nStarts[i + 1]!;
   if (b - a > 2) return false;
+  let spaces = 0;
   for (let k = a; k < b; k++) {
     const c = nText.charCodeAt(k);
-    if (c === 32 || c === 160) continue;
+    if (c === 32 || c === 160) { spaces++; continue; }
     if (allowComma && c === 44) continue;
     return false;
   }
-  return true;
+  // (two spaces separate an aligned table's columns: "Dr MK  Reviewed JB note")
+  return spaces < 2;
 }
 function nameLike(i: number): boolean {
   const f = nFlags[i]!;
@@ -1486,11 +1492,14 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       || ((flags[i - 1]! & F_TITLE) !== 0 && particleGap(i - 1) && !(f & (F_CITY | F_CITYP)))
       // a kinship word, a comma, a name: "his wife, Mary", "le fils, Kevin"
       || ((flags[i - 1]! & F_CUE) !== 0 && !(f & F_CUE) && ends[i - 1]! + 2 === starts[i]! && text.charCodeAt(ends[i - 1]!) === 44 && text.charCodeAt(ends[i - 1]! + 1) === 32));
-    if (prevTitle || (i > 0 && (flags[i - 1]! & F_CUE) !== 0 && fieldBefore(text, i - 1, starts[i]!))) { strong[i] = 1; continue; }
+    // (not a week day's abbreviation after a cue: "walk w/ daughters Sat AM")
+    if ((prevTitle || (i > 0 && (flags[i - 1]! & F_CUE) !== 0 && fieldBefore(text, i - 1, starts[i]!))) && !((flags[i - 1]! & F_TITLE) === 0 && WEEKDAY_ABBR.has(text.slice(starts[i]!, ends[i]!)))) { strong[i] = 1; continue; }
     // a name before a credential: "Karen P. Lopez, RN", "John Doe MD"
     if (i + 1 < n && (flags[i + 1]! & F_CRED) !== 0 && !(f & F_SENT && !(f & (F_FIRST | F_SUR | F_UPPER))) && credentialGap(text, ends[i]!, starts[i + 1]!)) { strong[i] = 1; continue; }
     // (a credential before the name reads as a role: "NP McKenzie", "RN Tiffany")
+    // (not after a credential that ends a sentence: "Yesenia Morales, LICSW. ROI signed")
     if (i > 0 && (flags[i - 1]! & (F_PROF | F_CRED)) && !(f & (F_PROF | F_CUE)) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
+      && !((flags[i - 1]! & F_CRED) && (text.charCodeAt(ends[i - 1]! - 1) === 46 || text.charCodeAt(ends[i - 1]!) === 46))
       && ((f & (F_FIRST | F_SUR | F_UPPER | F_INITIAL)) !== 0 || (gapOk(i) && nameLike(i + 1)))) { strong[i] = 1; continue; }
     if (f & F_INITIAL) {
       // (a list's letter A-H at a line's start before a word of no name list and the rest of a sentence and the rest of a sentence: "A. Terminal ileum, biopsy",
@@ -1622,6 +1631,11 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (!isName[i] || isName[i + 1] || !(flags[i + 1]! & F_CAP) || (flags[i + 1]! & (F_STOP | F_TITLE))) continue;
     if (bracketNickname(text, ends[i]!, starts[i + 1]!, ends[i + 1]!)) isName[i + 1] = 1;
   }
+  // a quoted nickname after the words that introduce one: '(goes by "Will")', 'prefers to be called "Dottie"'
+  for (let i = 0; i < n; i++) {
+    if (isName[i] || !(flags[i]! & F_CAP) || (flags[i]! & (F_TITLE | F_CUE)) || !quotedNickname(text, starts[i]!, ends[i]!)) continue;
+    isName[i] = 1;
+  }
   // "Pt: Okafor, Chinedu A": after a field's cue and colon, a surname, a comma and the given names (in no dictionary too)
   for (let i = 1; i + 1 < n; i++) {
     if (!isName[i] || isName[i + 1] || !(flags[i - 1]! & F_CUE) || text.charCodeAt(ends[i]!) !== 44 || starts[i + 1] !== ends[i]! + 2) continue;
@@ -1653,6 +1667,11 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     let firstIn = false;
     for (let q = i; q <= k; q++) if ((flags[q]! & (F_FIRST | F_AMBIG)) === F_FIRST) firstIn = true;
     if ((i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) !== 0) || (k > i && (firstIn || (i > 0 && (flags[i - 1]! & F_PROF) !== 0)))) for (let q = i; q <= k; q++) rememberName(text, starts[q]!, ends[q]!, flags[q]!);
+    // (or of two words or more before a credential, one of them in the name lists, their words that are no city: "Yesenia Morales,
+    // LICSW"; not "Dallas Whitfield, MD" … "drive to Dallas")
+    else if (k > i && k + 1 < n && (flags[k + 1]! & F_CRED) !== 0 && credentialGap(text, ends[k]!, starts[k + 1]!) && someListedName(flags, i, k)) {
+      for (let q = i; q <= k; q++) if (!(flags[q]! & F_CITY)) rememberName(text, starts[q]!, ends[q]!, flags[q]!);
+    }
     i = k;
   }
   lowerCaseNames(text, spans, lex, isName);
@@ -1662,7 +1681,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       const f = flags[i]!;
       if (isName[i] || !(f & F_CAP) || (f & (F_STOP | F_TITLE | F_CUE | F_PROF | F_INITIAL | F_CRED)) || ((f & (F_AMBIG | F_WORDNAME)) && (f & F_SENT))) continue;
       const a = starts[i]!, e = text.charCodeAt(ends[i]! - 1) === 46 ? ends[i]! - 1 : ends[i]!;
-      if (seenName(text, a, e) && !eponymAround(text, a, e)) spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-again' });
+      // (a name that is also a word or a place, after a place's preposition, is the place: "Dallas Whitfield, MD" … "a drive to Dallas")
+      if (seenName(text, a, e) && !eponymAround(text, a, e) && !((f & F_AMBIG) && placePrepBefore(text, a))) spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-again' });
     }
     forgetNames();
   }
@@ -1814,7 +1834,11 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       const e = lowerWordEnd(text, a);
       // (a first name that is also a word too, unless a modal or a verb: "wife joy at bedside", "son hunter flying in"; not "wife will bring")
       // (not another kinship word: French "son mari", "sa fille")
-      if (e > a && !KIN.has(fold(text.slice(a, e))) && (lowerFirstName(text, a, e, lex, false) || (after === 32 && lowerFirstName(text, a, e, lex, true) && !KIN_NOT_NAME.has(fold(text.slice(a, e)))))) { spans.push({ start: a, end: e, label: 'NAME', score: 0.7, rule: 'name-kin-lower' }); continue; }
+      if (e > a && !KIN.has(fold(text.slice(a, e))) && (lowerFirstName(text, a, e, lex, false) || (after === 32 && lowerFirstName(text, a, e, lex, true) && !KIN_NOT_NAME.has(fold(text.slice(a, e)))))) {
+        spans.push({ start: a, end: e, label: 'NAME', score: 0.7, rule: 'name-kin-lower' });
+        lowerListAfter(text, e, spans, lex);
+        continue;
+      }
     }
     let a = nEnds[i]!;
     const stop = Math.min(text.length, a + 26);
@@ -1909,6 +1933,21 @@ function lowerNameBeforeCredential(text: string, c: number, spans: Span[], lex: 
   if (f === a - 1 || (f > 0 && isWordLetter(text.charCodeAt(f - 1)))) return;
   if (lowerFirstName(text, f, a - 1, lex, false)) spans.push({ start: f, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-credential' });
 }
+/** The list's next words after a lower-case name at e: ", " / " et " / " and " and a dictionary first name that is no word ("ses enfants nadia et karim"), up to three. */
+function lowerListAfter(text: string, e: number, spans: Span[], lex: Map<string, number>): void {
+  for (let listed = 0; listed < 3; listed++) {
+    const c = text.charCodeAt(e);
+    let a: number;
+    if (c === 44 && text.charCodeAt(e + 1) === 32) a = e + 2;
+    else if (c === 32 && text.charCodeAt(e + 1) === 101 && text.charCodeAt(e + 2) === 116 && text.charCodeAt(e + 3) === 32) a = e + 4;
+    else if (c === 32 && text.charCodeAt(e + 1) === 97 && text.charCodeAt(e + 2) === 110 && text.charCodeAt(e + 3) === 100 && text.charCodeAt(e + 4) === 32) a = e + 5;
+    else return;
+    const b = lowerWordEnd(text, a);
+    if (b === a || !lowerFirstName(text, a, b, lex, false)) return;
+    spans.push({ start: a, end: b, label: 'NAME', score: 0.6, rule: 'name-kin-lower' });
+    e = b;
+  }
+}
 /** A patient's fields whose value is a name ("pt: rich young", "Patient : marie durand"). */
 const PATIENT_FIELDS = new Set(['PT', 'PAT', 'PATIENT', 'PATIENTE', 'NAME', 'CLIENT', 'RESIDENT', 'RES']);
 /** Words of 2-3 letters that are no initials (before "rn": "the new rn", "day rn", "our rn"). */
@@ -1991,6 +2030,27 @@ function bracketNickname(text: string, a: number, b: number, d: number): boolean
   if (b - a !== 3 || text.charCodeAt(a) !== 32 || text.charCodeAt(a + 1) !== 40) return false;
   const o = text.charCodeAt(a + 2), q = cc(text, d), r = cc(text, d + 1);
   return r === 41 && ((o === 34 && q === 34) || (o === 8220 && q === 8221) || (o === 171 && q === 187));
+}
+/** A place's preposition and one space before a: " to ", " in ", " from ", " near ", " à ", " au ". */
+const PLACE_PREP_BEFORE = /(?<![A-Za-zÀ-ÿ])(?:to|in|from|near|à|au) $/;
+function placePrepBefore(text: string, a: number): boolean { return text.charCodeAt(a - 1) === 32 && PLACE_PREP_BEFORE.test(text.slice(Math.max(0, a - 6), a)); }
+/** A token of i..k in the name lists (a first name or a surname). */
+function someListedName(flags: number[], i: number, k: number): boolean {
+  for (let q = i; q <= k; q++) if ((flags[q]! & (F_FIRST | F_SUR)) !== 0) return true;
+  return false;
+}
+/** Week days' abbreviations: no name after a kinship word ("daughters Sat AM"). */
+const WEEKDAY_ABBR = new Set(['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN', 'Lun', 'Mar', 'Mer', 'Jeu', 'Ven', 'Sam', 'Dim']);
+/** Words that introduce a nickname, before its opening quote (a space after each; "prefers" in brackets only: 'prefers "Tylenol"'). */
+const NICKNAME_LEAD = /(?:(?<![A-Za-zÀ-ÿ])(?:goes by|go by|be called|known as|nicknamed|surnomm[ée]e?|se fait appeler)|\(prefers) $/i;
+/** Token [s, e) between quotes, after a word that introduces a nickname: '(goes by "Will")', 'surnommée « Mimi »'. */
+function quotedNickname(text: string, s: number, e: number): boolean {
+  let o = s - 1, q = e;
+  if (text.charCodeAt(o) === 160 || text.charCodeAt(o) === 32) o--;
+  if (text.charCodeAt(q) === 160 || text.charCodeAt(q) === 32) q++;
+  const a = cc(text, o), b = cc(text, q);
+  if (!((a === 34 && b === 34) || (a === 8220 && b === 8221) || (a === 171 && b === 187) || (a === 39 && b === 39))) return false;
+  return NICKNAME_LEAD.test(text.slice(Math.max(0, o - 24), o));
 }
 /** A colon (and spaces only) between a and b: "Pt: Okafor". */
 function colonBetween(text: string, a: number, b: number): boolean {
@@ -2224,7 +2284,8 @@ function gapOkTitle(text: string, a: number, b: number, dot = true): boolean {
 }
 /** After an initial: nothing or spaces. */
 function gapOkLoose(text: string, a: number, b: number): boolean {
-  if (b < 0 || b - a > 2) return false;
+  // (two spaces only after an initial's dot, as typists write "J.  Smith": else two spaces part an aligned table's columns)
+  if (b < 0 || b - a > 2 || (b - a === 2 && text.charCodeAt(a - 1) !== 46)) return false;
   for (let k = a; k < b; k++) if (text.charCodeAt(k) !== 32) return false;
   return true;
 }

@@ -747,6 +747,21 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
   }
 });
 
+test('set 9-10 dev halves: plural kin, kin lists in lower case, quoted nicknames, a name again after a credential, signatures after dashes, aligned tables, a legend of initials; a week day or a place is no name', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'en') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('Children Deja (9) and Malik (5) are with her; walk w/ daughters Sat AM. Her children are at school.'), ['Deja', 'Malik']);
+  assert.deepEqual(names('ses enfants nadia et karim viennent samedi', 'fr'), ['nadia', 'karim']);
+  assert.deepEqual(names('Mr. Rivers (goes by "Will") is here. She prefers to be called "Dottie". The so called "Cardiac" diet; he prefers "Tylenol".'), ['Rivers', 'Will', 'Dottie']);
+  assert.deepEqual(names('Referred by: Yesenia Morales, LICSW. ROI signed for Yesenia Morales.\nDallas Whitfield, MD\nShe drove to Dallas in March.'),
+    ['Yesenia Morales', 'Yesenia Morales', 'Dallas Whitfield']);
+  assert.deepEqual(names('Called RN. -- TB\nTolerated well. -jb\ncholecalciferol 2000 IU — daily — OTC'), ['TB', 'jb']);
+  const sheet = 'CHAIR  PATIENT                  MRN         AGE  RN            TECH  NOTES\n01     HERNANDEZ, Luz Maria     LDC-100482  71   T. Obi        DW    K 2 bath\n09     wojcik, stan             LDC-100871  93   R. dela Cruz  dw    cramps\n';
+  assert.deepEqual(labels(sheet, 'en').filter(([l]) => l !== 'DATE'), [['NAME', 'HERNANDEZ, Luz Maria'], ['ID', 'LDC-100482'], ['NAME', 'T. Obi'], ['NAME', 'DW'],
+    ['NAME', 'wojcik, stan'], ['ID', 'LDC-100871'], ['AGE', '93'], ['NAME', 'R. dela Cruz  dw']]); // (two names two spaces apart are one span, resolve.ts)
+  assert.deepEqual(names('09:12  JB   Incoming call. -JB\n09:40  Dr MK  Reviewed JB note. am ok.\nKey: JB = Jess Bowden RN; MK = Dr Mai Khanh Le'),
+    ['JB', 'JB', 'MK', 'JB', 'JB', 'Jess Bowden', 'MK', 'Khanh']);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
