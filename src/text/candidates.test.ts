@@ -53,7 +53,8 @@ const FRAGMENTS = [
   "in '85", "'88 ", 'Souffle systolique 2/6', '3/6 SEM', 'mi-mai', 'CMP de Villeurbanne', 'HAD Nord-Isère', 'École maternelle Jules-Ferry', 'Collège ', 'Association Tutélaire ',
   'Cabinet de kinésithérapie des Halles', 'Imagerie du Beffroi (Lens)', 'From: Jae-won Park', 'Retired after 38 years at ', 'retired librarian, Forbes Library', 'Walgreens', 'Brooklyn, NY;',
   'mme boucher germaine', 'dr castres', 'd/w dr okafor', '. cl\n', '. m.k. as\n', '. sophie\n', 'la fille (rose)', 'k. brooks rn', 'tiffany nguyen rn', 'mange 1/2 plateau',
-  'pt: rich young', '\n- ry voided', 'wife joy at', 'kc rn', 'Dictée SB/CL', '\nK.Ö.\n', 'depuis Noël', 'since Thanksgiving', 'in Austin, Texas', 'Mercy Ridge Medical Center', 'the Mercy Ridge ED', 'Dicté par EC', '1907 Line Avenue', 'at 2000',
+  'pt: rich young', '\n- ry voided', 'wife joy at', 'kc rn', 'Dictée SB/CL', '\nK.Ö.\n', 'depuis Noël', 'since Thanksgiving', 'in Austin, Texas', 'Dict SMP / typed cj', 'Cardiff CF14 4XW', 'Toronto, ON M5V 2T6', 'Brighton VIC 3186', '029 2055 1847', '(03) 9592 4418', 'NHS number 943 476 5919',
+  '. -- TB', '. -jb', 'CHAIR  PATIENT  MRN\n01     DOE, Jo  123456\n', 'JB = Jess Bowden', '(goes by "Will")', 'children Deja (9)', 'Present: doula Wren Marsh (x); ', 'Mercy Ridge Medical Center', 'the Mercy Ridge ED', 'Dicté par EC', '1907 Line Avenue', 'at 2000',
 ];
 const doc = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 60 }).map((parts) => parts.join(''));
 

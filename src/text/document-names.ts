@@ -379,6 +379,9 @@ function lastToken(text: string, e: number): boolean {
   tokS = a; tokE = b;
   return b > a;
 }
+/** Words of dictation or typing that initials may follow directly ("Dict SMP", "typed cj"; not "reviewed", "relu": "Reviewed CT"). */
+const DIRECT_DICTATION = new Set(['dicté', 'dictée', 'dicte', 'dictee', 'frappé', 'frappée', 'tapé', 'tapée', 'dictated', 'transcribed', 'typed', 'Dicté', 'Dictée',
+  'Frappé', 'Frappée', 'Tapé', 'Dictated', 'Transcribed', 'Typed', 'Dict', 'dict', 'DICT']);
 /** Words after "par"/"by" that are no initials. */
 const NOT_BY = new Set(['the', 'les', 'des', 'une', 'son', 'our', 'his', 'her', 'its', 'mon', 'ton', 'ses', 'nos', 'vos', 'all', 'two', 'one', 'mme', 'moi', 'lui', 'eux', 'him', 'you', 'me', 'dr']);
 /** Initials after a dictation's or a signature's word and "par"/"by": "Dicté par EC, frappé par sl", "Transcribed by: jm". */
@@ -387,16 +390,24 @@ function dictatedBy(text: string, spans: Span[]): void {
   const cues = cueWordStarts(text);
   const at: number[] = [];
   if (cues !== null) {
-    for (const p of cues) { let e = p; while (e < text.length && isWordLetter(text.charCodeAt(e))) e++; if (DICTATION_WORDS.has(text.slice(p, e))) at.push(e); }
+    // (a whole word: not a cue inside a run after a non-ASCII letter, "éDicté")
+    for (const p of cues) { let e = p; while (e < text.length && isWordLetter(text.charCodeAt(e))) e++; if (DICTATION_WORDS.has(text.slice(p, e)) && !isWordLetter(cc(text, p - 1))) at.push(e); }
   } else {
     for (const by of [' par ', ' by ', ' by:']) for (let k = text.indexOf(by); k >= 0; k = text.indexOf(by, k + 1)) {
       let a = k;
       while (a > 0 && isWordLetter(text.charCodeAt(a - 1))) a--;
       if (DICTATION_WORDS.has(text.slice(a, k)) && !isWordLetter(cc(text, a - 1))) at.push(k);
     }
+    // (and the words that initials follow directly, "Dict SMP")
+    for (const w of DIRECT_DICTATION) for (let k = text.indexOf(w); k >= 0; k = text.indexOf(w, k + 1)) {
+      const e = k + w.length;
+      if (!isWordLetter(cc(text, k - 1)) && !isWordLetter(cc(text, e)) && !at.includes(e)) at.push(e);
+    }
   }
   for (const k of at) {
-    const by = text.startsWith(' par ', k) ? 5 : text.startsWith(' by ', k) || text.startsWith(' by:', k) ? 4 : 0;
+    let by = text.startsWith(' par ', k) ? 5 : text.startsWith(' by ', k) || text.startsWith(' by:', k) ? 4 : 0;
+    // (the initials right after a word of dictation or typing, without "par"/"by": "Dict SMP / typed cj", "dictated: jm")
+    if (by === 0 && (cc(text, k) === 32 || cc(text, k) === 58) && DIRECT_DICTATION.has(text.slice(Math.max(0, text.lastIndexOf(' ', k - 1) + 1), k).replace(/^\W+/, ''))) by = 1;
     if (by === 0) continue;
     let s = k + by;
     if (cc(text, s) === 58) s++;

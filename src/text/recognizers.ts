@@ -810,6 +810,11 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`(?<![${L}+])(?:\\+|00)[1-9]\\d{0,2}[ .\\-]?(?:\\(0\\)[ .]?)?\\d(?:[ .\\-]?\\d){6,12}${E}`, 'g') },
   { rule: 'phone-us', at: S_US, x: true, label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`${B}(?:\\+?1[ .\\-])?(?:\\([2-9]\\d{2}\\)[ \\-]?|[2-9]\\d{2}[ .\\-])\\d{3}[ .\\-]\\d{4}${E}`, 'g') },
+  // British and Australian numbers: a leading 0, 10-11 digits in groups of 3-5 ("029 2055 1847", "07700 914 362", "0433 905 612",
+  // "(03) 9592 4418"); French numbers (pairs) are phone-fr's
+  { rule: 'phone-uk-au', at: S_F0, x: true, label: 'PHONE', score: 0.7, needs: C_DIGIT,
+    re: new RegExp(`${B}(?:\\(0\\d{1,4}\\) ?\\d{3,4}[ -]?\\d{3,4}|0\\d{2,4} \\d{3,4} ?\\d{3,4})(?![0-9]| \\d)`, 'g'),
+    check: (m) => { let d = 0; for (let k = 0; k < m[0].length; k++) if (isDigitCode(m[0].charCodeAt(k))) d++; return d === 10 || d === 11 ? 0.7 : null; } },
   // the extension digits after a cue (the cue as a look-behind: the match is the digits, tried at 4-5 digit runs)
   { rule: 'phone-cue-ext', at: S_CUE45, label: 'PHONE', score: 0.7, needs: C_DIGIT | G_CUEEXT,
     // (on the same line: "rue de la Poste⏎68000 Colmar" is a postal code)
@@ -915,7 +920,8 @@ export const RULES: RegexRule[] = [
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2,
     // (US forms' numbers too: FIN, NPI, CLIA, SN, UNOS ID; a Maghreb identity card's CIN; a qualifier in brackets, "MRN (sending):";
     // a value may start with letters, "MRN: SA-2287741", "MRN HRMC0091834": 4 digits or more among letters, dots and hyphens)
-    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|MR(?= ?#)|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
+    // (British, Canadian and Australian numbers too: "NHS number 943 476 5919", "Health card 4127-836-512-AB", "Medicare 4127 83651 2", "PHN 9123456789")
+    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|MR(?= ?#)|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?|NHS(?: [Nn]o\.?| [Nn]umber)?|Medicare(?: [Nn]o\.?| [Nn]umber| #)?|[Hh]ealth [Cc]ard(?: [Nn]o\.?| [Nn]umber| #)?|OHIP|PHN|IHI|CHI)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
   // (the number may be written in parts: "Dossier n° 2024-000123"); the cue ends a word
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, idc: true,
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
@@ -1019,7 +1025,7 @@ const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'E
   'NEPHEW', 'AUNT', 'UNCLE', 'GRANDSON', 'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'FRIEND', 'NEIGHBOR', 'NEIGHBOUR', 'BOYFRIEND', 'GIRLFRIEND',
   'BABY', 'BOY', 'GIRL', 'BEBE', 'GARCON', 'NOURRISSON',
   'FIANCE', 'FIANCEE', 'NAMED', 'CONTACT', 'PARENTS', 'PARENT', 'MOM', 'DAD', 'PRENOMME', 'PRENOMMEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW',
-  'CHILDREN', 'KIDS', 'SONS', 'DAUGHTERS', 'GRANDCHILDREN', 'GRANDKIDS', 'SIBLINGS', 'ENFANTS', 'FILLES', 'TWINS']);
+  'CHILDREN', 'KIDS', 'SONS', 'DAUGHTERS', 'GRANDCHILDREN', 'GRANDKIDS', 'SIBLINGS', 'ENFANTS', 'FILLES', 'TWINS', 'ATTENDEES', 'PARTICIPANT']);
 /** Kinship and friendship words (folded): a first name typed in lower case right after one is a name ("sa fille nadia"). */
 const KIN = new Set(['FILLE', 'FILS', 'MARI', 'FEMME', 'EPOUSE', 'EPOUX', 'FRERE', 'SOEUR', 'MERE', 'PERE', 'COMPAGNON', 'COMPAGNE', 'CONJOINT', 'CONJOINTE',
   'NEVEU', 'NIECE', 'ONCLE', 'TANTE', 'COUSIN', 'COUSINE', 'GENDRE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'DAUGHTER', 'SON', 'WIFE', 'HUSBAND', 'BROTHER',
@@ -1035,7 +1041,7 @@ const PROFESSIONS = new Set([
   'PSYCHOLOGUE', 'KINESITHERAPEUTE', 'KINE', 'INFIRMIER', 'INFIRMIERE', 'IDE', 'PHARMACIEN', 'PHARMACIENNE', 'SAGE-FEMME',
   'ORTHOPHONISTE', 'DIETETICIEN', 'DIETETICIENNE', 'ERGOTHERAPEUTE', 'PSYCHOMOTRICIEN', 'PSYCHOMOTRICIENNE', 'ORTHOPTISTE',
   'PODOLOGUE', 'SECRETAIRE', 'MANIPULATEUR', 'MANIPULATRICE', 'OPERATEUR', 'OPERATRICE', 'TECHNICIEN', 'TECHNICIENNE', 'PSYCHIATRE', 'ANESTHESISTE', 'CHIRURGIEN', 'CHIRURGIENNE',
-  'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
+  'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'GP', 'CHARGE', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
   'MANAGER', 'COORDINATOR', 'WORKER', 'CHAPLAIN', 'DIETITIAN', 'AIDE', 'INTERPRETER', 'TRANSLATOR', 'CNA', 'EMT', 'PARAMEDIC', 'TECHNICIAN', 'SCRIBE', 'DOULA',
   'NURSE', 'PHYSIOTHERAPIST', 'PSYCHOLOGIST', 'PHARMACIST', 'MIDWIFE', 'SURGEON', 'THERAPIST',
   // people around the patient named by their role ("Coach Garza", "Officer Kaminski", "éducatrice Mme Roux")
@@ -1431,6 +1437,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         if (lx & LEX_CITY_PREFIX) f |= F_CITYP;
         if (lx & LEX_CITY_WORD1) f |= F_CITYW;
       }
+      // (a week day's abbreviation before a date, or before a lower-case word: "Thu 8 Feb", "Sent: Thu 06/05", "Pill box Thu slot"; "Nguyen Thi Thu" stays)
+      if ((coreLen === 3 || coreLen === 4) && WEEKDAY_ABBR.has(text.slice(s, coreEnd)) && cc(text, tokE) === 32 && (isDigitCode(cc(text, tokE + 1)) || (isLowerCode(cc(text, tokE + 1)) && cc(text, s - 1) === 32 && isLowerCode(cc(text, s - 2))))) f |= F_STOP;
+      // (an Australian state before its postcode: "Brighton VIC 3186")
+      if ((f & F_UPPER) && coreLen <= 3 && cc(text, tokE) === 32 && isDigitCode(cc(text, tokE + 1)) && AU_STATES.has(text.slice(s, coreEnd))) f |= F_STOP;
       const nc = cc(text, e);
       if (nc >= 48 && nc <= 57 && !(f & F_UPPER) && coreLen >= 3 && SYNTHEA_CORE.test(text.slice(s, coreEnd))) { f |= F_SYNTHEA; while (e < text.length && text.charCodeAt(e) >= 48 && text.charCodeAt(e) <= 57) e++; }
     }
@@ -1495,7 +1505,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // (not a week day's abbreviation after a cue: "walk w/ daughters Sat AM")
     if ((prevTitle || (i > 0 && (flags[i - 1]! & F_CUE) !== 0 && fieldBefore(text, i - 1, starts[i]!))) && !((flags[i - 1]! & F_TITLE) === 0 && WEEKDAY_ABBR.has(text.slice(starts[i]!, ends[i]!)))) { strong[i] = 1; continue; }
     // a name before a credential: "Karen P. Lopez, RN", "John Doe MD"
-    if (i + 1 < n && (flags[i + 1]! & F_CRED) !== 0 && !(f & F_SENT && !(f & (F_FIRST | F_SUR | F_UPPER))) && credentialGap(text, ends[i]!, starts[i + 1]!)) { strong[i] = 1; continue; }
+    // (not a role: "Charge RN: Tess Obi")
+    if (i + 1 < n && (flags[i + 1]! & F_CRED) !== 0 && !(f & F_PROF) && !(f & F_SENT && !(f & (F_FIRST | F_SUR | F_UPPER))) && credentialGap(text, ends[i]!, starts[i + 1]!)) { strong[i] = 1; continue; }
     // (a credential before the name reads as a role: "NP McKenzie", "RN Tiffany")
     // (not after a credential that ends a sentence: "Yesenia Morales, LICSW. ROI signed")
     if (i > 0 && (flags[i - 1]! & (F_PROF | F_CRED)) && !(f & (F_PROF | F_CUE)) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
@@ -1975,10 +1986,12 @@ function peopleList(text: string, from: number, spans: Span[], lex: Map<string, 
   let end = text.indexOf('\n', a);
   if (end < 0) end = text.length;
   const line = text.slice(a + 1, end);
-  const item = /[^,;]+?(?= et | and |[,;]|$)/gy;
+  const item = /[^,;(]+?(?= et | and | ?\(|[,;]|$)/gy;
   let pos = 0;
   for (;;) {
     while (pos < line.length && (line[pos] === ' ' || line[pos] === ',' || line[pos] === ';')) pos++;
+    // (a bracket after an item is its detail: "doula Wren Marsh (North London Doula Collective, 07723 550 118)")
+    if (line[pos] === '(') { const close = line.indexOf(')', pos); if (close < 0) return; pos = close + 1; continue; }
     if (line.startsWith('et ', pos) || line.startsWith('and ', pos)) pos += line[pos] === 'e' ? 3 : 4;
     if (pos >= line.length) return;
     item.lastIndex = pos;
@@ -1989,7 +2002,9 @@ function peopleList(text: string, from: number, spans: Span[], lex: Map<string, 
     let s0 = a + 1 + m.index + (m[0].length - m[0].trimStart().length);
     let e0 = a + 1 + m.index + m[0].trimEnd().length;
     let words = text.slice(s0, e0).split(/ +/);
-    while (words.length > 1 && TITLES.has(fold(words[0]!))) { s0 += words[0]!.length + 1; words = words.slice(1); }
+    // (and a role or a kinship word in lower case: "partner Abdirahman Hassan Farah", "doula Wren Marsh")
+    let roled = false;
+    while (words.length > 1 && (TITLES.has(fold(words[0]!)) || (isLowerCode(words[0]!.charCodeAt(0)) && (KIN.has(fold(words[0]!)) || PROFESSIONS.has(fold(words[0]!)))))) { s0 += words[0]!.length + 1; words = words.slice(1); roled = true; }
     const last = words[words.length - 1]!;
     if (last.length > 2 && last.endsWith('.')) e0--;
     if (words.length > 4 || !words.every((w) => LIST_ITEM_WORD.test(w))) return;
@@ -2000,7 +2015,8 @@ function peopleList(text: string, from: number, spans: Span[], lex: Map<string, 
       const v = lex.get(k) ?? 0;
       if ((v & (LEX_FIRST | LEX_SUR)) !== 0 && (v & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY)) === 0) known = true;
     }
-    if (!known) return;
+    // (a known name among the words, or a title or a role before them, the words capitalized)
+    if (!known && !(roled && words.every((w) => isUpperCode(w.charCodeAt(0))))) return;
     spans.push({ start: s0, end: e0, label: 'NAME', score: 0.7, rule: 'name-list' });
   }
 }
@@ -2639,6 +2655,7 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
   // English places without a digit in sight: "El Paso, TX", "Middlesex County"
   if (lang === 'en' && (cls & C_UPPER) !== 0) { cityState(text, spans); counties(text, spans); }
   if (!(cls & C_DIGIT)) return 0;
+  if (lang === 'en' && (cls & C_UPPER) !== 0) postcodesEn(text, spans);
   recognizeSpacedDigits(text, spans);
   recognizeVehicles(text, spans);
   extendWrappedAddresses(text, spans);
@@ -2680,6 +2697,67 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     spans.push({ start: cityStart, end: cityStart + city.length, label: 'CITY', score: 0.85, rule: 'zip-us' });
   }
   return 0;
+}
+/**
+ * English postal codes outside the US, with the town before them: British ("Cardiff CF14 4XW", "London
+ * N19 4JB"), Canadian ("Toronto, ON M5V 2T6") and Australian ("Brighton VIC 3186"). Each is tried at a
+ * digit run of the character pass (its inward code's digit, its second digit, or its four digits).
+ */
+function postcodesEn(text: string, spans: Span[]): void {
+  if (tokText === text && !referenceScan) { for (let q = 0; q < nRuns; q++) postcodeAt(text, runS[q]!, runE[q]!, spans); return; }
+  DIGITS_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DIGITS_G.exec(text)) !== null) postcodeAt(text, m.index, m.index + m[0].length, spans);
+}
+const DIGITS_G = /\d+/g;
+/** A British inward code's letters after its digit (no C, I, K, M, O, V), then no letter or digit. */
+const UK_INWARD = /[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/y;
+const UK_OUTWARD = /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?$/;
+const CA_POSTAL = /(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])/y;
+const CA_PROVINCES = new Set(['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT']);
+const AU_STATES = new Set(['VIC', 'NSW', 'QLD', 'TAS', 'ACT', 'SA', 'WA', 'NT']);
+function postcodeAt(text: string, s: number, e: number, spans: Span[]): void {
+  const len = e - s;
+  if (len === 1 && cc(text, s - 1) === 32) {
+    // British: the outward code, a space, the inward code ("CF14 4XW"); the town right before it
+    UK_INWARD.lastIndex = e;
+    if (!UK_INWARD.test(text)) return;
+    const o = UK_OUTWARD.exec(text.slice(Math.max(0, s - 6), s - 1));
+    if (o === null) return;
+    const zs = s - 1 - o[0].length;
+    spans.push({ start: zs, end: e + 2, label: 'ZIP', score: 0.8, rule: 'postcode-uk' });
+    if (cc(text, zs - 1) === 32) placeBefore(text, zs - 1, spans, 'postcode-uk');
+    return;
+  }
+  if (len === 1 && isUpperAscii(cc(text, s - 1)) && isUpperAscii(cc(text, e))) {
+    // Canadian: letter, digit, letter, a space or none, digit, letter, digit ("M5V 2T6"); the province and town before it
+    CA_POSTAL.lastIndex = s - 1;
+    if (!CA_POSTAL.test(text)) return;
+    const zs = s - 1;
+    const province = cc(text, zs - 1) === 32 && CA_PROVINCES.has(text.slice(zs - 3, zs - 1)) && !isAlnumLatin(cc(text, zs - 4));
+    // (without its space only after a province: "E3V4M6" is a Glasgow coma score)
+    if (!province && cc(text, s + 2) !== 32) return;
+    spans.push({ start: zs, end: CA_POSTAL.lastIndex, label: 'ZIP', score: 0.8, rule: 'postcode-ca' });
+    if (province) {
+      const k = cc(text, zs - 4) === 32 && cc(text, zs - 5) === 44 ? zs - 5 : zs - 4;
+      placeBefore(text, k, spans, 'postcode-ca');
+    }
+    return;
+  }
+  if (len === 4 && cc(text, s - 1) === 32 && !isAlnumLatin(cc(text, e))) {
+    // Australian: a state, then four digits ("Brighton VIC 3186"); the suburb before the state
+    let a = s - 1;
+    while (a > 0 && isUpperAscii(text.charCodeAt(a - 1))) a--;
+    if (!AU_STATES.has(text.slice(a, s - 1)) || cc(text, a - 1) !== 32) return;
+    spans.push({ start: s, end: e, label: 'ZIP', score: 0.75, rule: 'postcode-au' });
+    placeBefore(text, cc(text, a - 2) === 44 ? a - 2 : a - 1, spans, 'postcode-au');
+  }
+}
+/** A town of one to three capitalized words ending at `at` (a space or a comma there): a CITY span. */
+function placeBefore(text: string, at: number, spans: Span[], rule: string): void {
+  const start = cityWordsBefore(text, at);
+  if (start < 0 || STOP.has(fold(text.slice(start, at)))) return;
+  spans.push({ start, end: at, label: 'CITY', score: 0.7, rule });
 }
 /** Words before "ID" that make it an identifier's name, not Idaho's code ("Employee ID 88231"). */
 const ID_OWNERS = new Set(['PATIENT', 'EMPLOYEE', 'MEMBER', 'STUDY', 'SUBJECT', 'PARTICIPANT', 'BADGE', 'SAMPLE', 'USER', 'ENCOUNTER', 'VISIT', 'ORDER', 'ACCOUNT', 'CLIENT', 'CASE', 'SPECIMEN', 'RECORD', 'STUDENT', 'STAFF', 'PERSON']);
@@ -2794,7 +2872,7 @@ const LAB_CHAINS = ['Cerballiance', 'Biogroup', 'Bioaccess', 'Eurofins', 'Synlab
   'Walgreens', 'Walmart', 'Kroger', 'Publix', 'Safeway', 'Costco', 'Meijer', 'Wegmans', 'Albertsons'];
 /** A dictation's words before "par"/"by" and the initials ("Dicté par EC", "Transcribed by: jm"; document-names.ts). */
 export const DICTATION_WORDS = new Set(['dicté', 'dictée', 'dicte', 'dictee', 'dictés', 'frappé', 'frappée', 'frappe', 'tapé', 'tapée', 'relu', 'dictated', 'transcribed', 'typed',
-  'reviewed', 'Dicté', 'Dictée', 'Dicte', 'Frappé', 'Frappée', 'Tapé', 'Relu', 'Dictated', 'Transcribed', 'Typed', 'Reviewed']);
+  'reviewed', 'Dicté', 'Dictée', 'Dicte', 'Frappé', 'Frappée', 'Tapé', 'Relu', 'Dictated', 'Transcribed', 'Typed', 'Reviewed', 'Dict', 'dict', 'DICT']);
 /**
  * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
  * word is followed by ' ': a whole letter run, or a run suffix after a non-ASCII letter.
@@ -3209,11 +3287,15 @@ export function labelIdentifiers(text: string, spans: Span[]): void {
   for (let r = 0; r < spans.length; r++) {
     const s = spans[r]!;
     // (nor a number read as international from its "00", "Group #: 0074193-002")
-    if (((s.label === 'NIR' && s.score < 1) || s.label === 'SSN' || (s.label === 'PHONE' && text.startsWith('00', s.start))) && s.rule !== 'id-cue' && coveredByIdCue(spans, s)) continue;
+    // (nor a health service's number in a phone's groups, "NHS number 943 476 5919")
+    if (((s.label === 'NIR' && s.score < 1) || s.label === 'SSN' || (s.label === 'PHONE' && (text.startsWith('00', s.start) || endsWithMatch(HEALTH_NUMBER_CUE, text.slice(Math.max(0, s.start - 24), s.start)))))
+      && s.rule !== 'id-cue' && coveredByIdCue(spans, s)) continue;
     spans[w++] = s;
   }
   spans.length = w;
 }
+/** The cues of British, Canadian and Australian health numbers, right before a number (a sticky look-behind). */
+const HEALTH_NUMBER_CUE = /(?<=(?:NHS|Medicare|[Hh]ealth [Cc]ard|OHIP|PHN|IHI|CHI)(?: [Nn]o\.?| [Nn]umber| #)?[^A-Za-z0-9\n]{0,4})/y;
 function coveredByIdCue(spans: readonly Span[], s: Span): boolean {
   for (const t of spans) if (t.rule === 'id-cue' && t.label !== 'NIR' && t.label !== 'SSN' && t.start <= s.start && t.end >= s.end) return true;
   return false;

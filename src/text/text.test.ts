@@ -762,6 +762,19 @@ test('set 9-10 dev halves: plural kin, kin lists in lower case, quoted nicknames
     ['JB', 'JB', 'MK', 'JB', 'JB', 'Jess Bowden', 'MK', 'Khanh']);
 });
 
+test('British, Canadian and Australian postcodes, phones and health numbers; dictation initials right after "Dict"/"typed"; a list of people after its roles', () => {
+  const l = (t: string) => labels(t, 'en');
+  assert.deepEqual(l('27 Heol y Nant, Whitchurch, Cardiff CF14 1JB. Tel 029 2055 1847, mobile 07700 914 362').filter(([k]) => k !== 'NAME'),
+    [['CITY', 'Cardiff'], ['ZIP', 'CF14 1JB'], ['PHONE', '029 2055 1847'], ['PHONE', '07700 914 362']]);
+  assert.deepEqual(l('112 Church Street, Brighton VIC 3186   Ph (03) 9592 4418, mob 0433 905 612'),
+    [['ADDRESS', '112 Church Street'], ['CITY', 'Brighton'], ['ZIP', '3186'], ['PHONE', '(03) 9592 4418'], ['PHONE', '0433 905 612']]);
+  assert.deepEqual(l('100 King St W, Toronto, ON M5V 2T6. GCS 15 (E4V5M6). CD4 count 350.'), [['ADDRESS', '100 King St W'], ['CITY', 'Toronto'], ['ZIP', 'M5V 2T6']]);
+  assert.deepEqual(l('NHS number 943 476 5919; PHN 9123456789; call 943 476 5919'), [['ID', '943 476 5919'], ['ID', '9123456789'], ['PHONE', '943 476 5919']]);
+  assert.deepEqual(l('Dict SMP / typed cj. Reviewed CT with family. He typed in the data.'), [['NAME', 'SMP'], ['NAME', 'cj']]);
+  assert.deepEqual(l('Present: partner Abdirahman Hassan Farah; doula Wren Marsh (North Doula Collective, 07723 550 118)').filter(([k]) => k === 'NAME'),
+    [['NAME', 'Abdirahman Hassan Farah'], ['NAME', 'Wren Marsh']]);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
