@@ -725,9 +725,13 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     // set 8
     ['notes-fr-mixed5', 14, [0.93, 0.99, 0.96, 0.99, 0.99, 0.90, 0.99]],
     ['notes-en-mixed5', 14, [0.845, 0.94, 0.965, 0.965, 0.99, 0.845, 0.95]],
-    // set 9: no rule written from it (the last measure on unseen notes)
+    // set 9
     ['notes-fr-mixed6', 14, [0.94, 0.92, 0.99, 0.99, 0.99, 0.885, 0.935]],
     ['notes-en-mixed6', 14, [0.88, 0.975, 0.965, 0.99, 0.99, 0.89, 0.98]],
+    // set 10 (French, US, and British / Canadian / Australian)
+    ['notes-fr-mixed7', 14, [0.965, 0.985, 0.99, 0.99, 0.99, 0.92, 0.97]],
+    ['notes-en-mixed7', 14, [0.90, 0.925, 0.99, 0.99, 0.99, 0.885, 0.96]],
+    ['notes-en-intl', 14, [0.885, 0.95, 0.955, 0.99, 0.90, 0.85, 0.965]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
