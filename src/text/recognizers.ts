@@ -1069,7 +1069,11 @@ const STOP = new Set([
   'OD', 'OG', 'ODG', 'TIMI', 'CRISTAL', 'ELISA', 'DEA', 'NA', 'PA', 'SN', 'PNP', 'PRESCRIPTION', 'REGISTRY', 'NPI', 'UPIN', 'CASE', 'CENTER', 'DEVICE', 'CLINIC', 'INSTITUTE', 'REGISTRATION', 'DEMOGRAPHICS', 'INFORMATION', 'INSTRUCTIONS', 'SUMMARY', 'ABD', 'EXT', 'EXTR', 'NEURO', 'PSYCH', 'RESP', 'HEENT', 'MSK', 'LOA', 'LOP', 'ROA', 'ROP', 'DENIES', 'REPORTS', 'ACCEPTING', 'SENDING', 'REFERRING',
   'REQUESTING', 'ORDERING', 'CONSULTING', 'SUPERVISING', 'RECEIVING', 'COVERING', 'PORTAL', 'MESSAGE', 'MICU', 'SICU', 'CCU', 'NICU', 'PICU', 'HCV', 'HBV', 'HIV',
   'PT', 'OT', 'SEM', 'FAMILY', 'PRACTICE', 'PAGER', 'BEEPER', 'CELL', 'EXT', 'OFFICE', 'ED', 'ER', 'ASSOCIATES', 'PHARMACY', 'HOSPICE', 'INFIRMARY', 'ELEMENTARY', 'ACADEMY', 'COLLEGE', 'SHELTER', 'INSURANCE', 'LABORATORY',
-  'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'MEMORIAL', 'SCHOOL', 'LIBRARY', 'REHAB', 'SERVICES', 'AGENCY', 'ASSOCIATION', 'FOUNDATION', 'DAYCARE', 'PRESCHOOL', 'MANAGEMENT', 'PARTNERS', 'PE', "CHILDREN'S", 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'LIBERAL', 'LIBERALE', 'LIBERAUX', 'LIBERALES',
+  // languages (an interpreter's, a patient's): no names ("Tamil", "Hindi", "German" are names too: LANGUAGE_BEFORE below)
+  'SPANISH', 'ARABIC', 'MANDARIN', 'CANTONESE', 'VIETNAMESE', 'HAITIAN', 'CREOLE', 'PORTUGUESE', 'RUSSIAN', 'SOMALI', 'KOREAN', 'POLISH', 'PUNJABI', 'URDU',
+  'BENGALI', 'PASHTO', 'SWAHILI', 'AMHARIC', 'TIGRINYA', 'NEPALI', 'BURMESE', 'KHMER', 'HMONG', 'TAGALOG', 'ASL', 'GUJARATI', 'TELUGU', 'YORUBA', 'IGBO', 'HAUSA',
+  'TURKISH', 'GREEK', 'ITALIAN', 'JAPANESE', 'UKRAINIAN', 'ROMANIAN', 'ALBANIAN', 'SERBIAN', 'CROATIAN', 'BOSNIAN', 'MALAYALAM', 'KANNADA', 'MARATHI', 'SINHALA', 'OROMO', 'KURDISH',
+  'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'THERAPEUTICS', 'PHARMACEUTICALS', 'BIOSCIENCES', 'PHARMA', 'COLLECTIVE', 'DISTRIBUTION', 'SURGERY', 'NURSING', 'REHABILITATION', 'MEMORIAL', 'SCHOOL', 'LIBRARY', 'REHAB', 'SERVICES', 'AGENCY', 'ASSOCIATION', 'FOUNDATION', 'DAYCARE', 'PRESCHOOL', 'MANAGEMENT', 'PARTNERS', 'PE', "CHILDREN'S", 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'LIBERAL', 'LIBERALE', 'LIBERAUX', 'LIBERALES',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
 
@@ -1439,6 +1443,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       }
       // (a week day's abbreviation before a date, or before a lower-case word: "Thu 8 Feb", "Sent: Thu 06/05", "Pill box Thu slot"; "Nguyen Thi Thu" stays)
       if ((coreLen === 3 || coreLen === 4) && WEEKDAY_ABBR.has(text.slice(s, coreEnd)) && cc(text, tokE) === 32 && (isDigitCode(cc(text, tokE + 1)) || (isLowerCode(cc(text, tokE + 1)) && cc(text, s - 1) === 32 && isLowerCode(cc(text, s - 2))))) f |= F_STOP;
+      // (a language before an interpreter, a translator or "-speaking": "Tamil interpreter", "Hindi-speaking")
+      if ((cc(text, tokE) === 32 || cc(text, tokE) === 45) && NAMED_LANGUAGES.has(text.slice(s, coreEnd)) && LANGUAGE_BEFORE.test(text.slice(tokE + 1, tokE + 13))) f |= F_STOP;
       // (an Australian state before its postcode: "Brighton VIC 3186")
       if ((f & F_UPPER) && coreLen <= 3 && cc(text, tokE) === 32 && isDigitCode(cc(text, tokE + 1)) && AU_STATES.has(text.slice(s, coreEnd))) f |= F_STOP;
       const nc = cc(text, e);
@@ -1511,7 +1517,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // (not after a credential that ends a sentence: "Yesenia Morales, LICSW. ROI signed")
     if (i > 0 && (flags[i - 1]! & (F_PROF | F_CRED)) && !(f & (F_PROF | F_CUE)) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
       && !((flags[i - 1]! & F_CRED) && (text.charCodeAt(ends[i - 1]! - 1) === 46 || text.charCodeAt(ends[i - 1]!) === 46))
-      && ((f & (F_FIRST | F_SUR | F_UPPER | F_INITIAL)) !== 0 || (gapOk(i) && nameLike(i + 1)))) { strong[i] = 1; continue; }
+      && ((f & (F_FIRST | F_SUR | F_UPPER | F_INITIAL)) !== 0 || (gapOk(i) && nameLike(i + 1))
+        // (or, in English, any capitalized word after a role typed in lower case mid-sentence: "Tamil interpreter Suresh", "social worker Ingrid")
+        || (lang === 'en' && (flags[i - 1]! & F_PROF) !== 0 && isLowerCode(text.charCodeAt(starts[i - 1]!)) && !(f & (F_SENT | F_CITY | F_CITYP)) && ends[i - 1]! + 1 === starts[i]!))) { strong[i] = 1; continue; }
     if (f & F_INITIAL) {
       // (a list's letter A-H at a line's start before a word of no name list and the rest of a sentence and the rest of a sentence: "A. Terminal ileum, biopsy",
       // "B. Received in formalin"; not a signature, "J. Whitehorse⏎")
@@ -1640,12 +1648,14 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   // a nickname in brackets and quotes after a name: 'Margaret Anne Kowalczyk ("Peggy")'
   for (let i = 0; i + 1 < n; i++) {
     if (!isName[i] || isName[i + 1] || !(flags[i + 1]! & F_CAP) || (flags[i + 1]! & (F_STOP | F_TITLE))) continue;
-    if (bracketNickname(text, ends[i]!, starts[i + 1]!, ends[i + 1]!)) isName[i + 1] = 1;
+    // (a nickname is used alone later: remembered)
+    if (bracketNickname(text, ends[i]!, starts[i + 1]!, ends[i + 1]!)) { isName[i + 1] = 1; rememberName(text, starts[i + 1]!, ends[i + 1]!, flags[i + 1]!); }
   }
   // a quoted nickname after the words that introduce one: '(goes by "Will")', 'prefers to be called "Dottie"'
   for (let i = 0; i < n; i++) {
     if (isName[i] || !(flags[i]! & F_CAP) || (flags[i]! & (F_TITLE | F_CUE)) || !quotedNickname(text, starts[i]!, ends[i]!)) continue;
     isName[i] = 1;
+    rememberName(text, starts[i]!, ends[i]!, flags[i]!);
   }
   // "Pt: Okafor, Chinedu A": after a field's cue and colon, a surname, a comma and the given names (in no dictionary too)
   for (let i = 1; i + 1 < n; i++) {
@@ -2055,6 +2065,10 @@ function someListedName(flags: number[], i: number, k: number): boolean {
   for (let q = i; q <= k; q++) if ((flags[q]! & (F_FIRST | F_SUR)) !== 0) return true;
   return false;
 }
+/** After a language's name and a space or a hyphen: an interpreter, a translator, speaking. */
+const LANGUAGE_BEFORE = /^(?:interpreters?|interp|translator|speaking|speaker|interprète|interprete)(?![A-Za-zÀ-ÿ])/i;
+/** Languages that are also names of the lists (the others are stop words). */
+const NAMED_LANGUAGES = new Set(['Tamil', 'Hindi', 'German', 'Dari', 'Farsi', 'Thai', 'Lao', 'Tamoul', 'TAMIL', 'HINDI', 'GERMAN', 'DARI', 'FARSI', 'THAI', 'LAO']);
 /** Week days' abbreviations: no name after a kinship word ("daughters Sat AM"). */
 const WEEKDAY_ABBR = new Set(['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN', 'Lun', 'Mar', 'Mer', 'Jeu', 'Ven', 'Sam', 'Dim']);
 /** Words that introduce a nickname, before its opening quote (a space after each; "prefers" in brackets only: 'prefers "Tylenol"'). */
@@ -2119,7 +2133,7 @@ function lowerSurnameAfter(text: string, end: number, lex: Map<string, number>):
  * a facility is over-redacted, never missed). Not after a transfer: "transférée en Réanimation" is
  * a ward.
  */
-const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|natif|native|n[ée]e? et (?:a )?grandie?|n[ée]e?s?|born|d[ée]m[ée]nag[ée]e?s?)(?: [A-Za-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’])|(?<![A-Za-zÀ-ÿ])habite )/iy;
+const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|natif|native|n[ée]e? et (?:a )?grandie?|n[ée]e?s?|born|d[ée]m[ée]nag[ée]e?s?)(?: [A-Za-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’])|(?<![A-Za-zÀ-ÿ])habite |(?<![A-Za-zÀ-ÿ])(?:visiting|flying|flew|drove|driving|traveled|travelled|traveling|travelling|arriving|arrived|returning|returned)(?: (?:in|back|out|up|down|over|home))? (?:from|to|in) )/iy;
 const W_HOSP_BEFORE = 1, W_RES_BEFORE = 2, W_FIELD_BEFORE = 4;
 /** A French département's number in brackets: " (74)", " (2A)", " (974)". */
 const DEPT_AFTER = /^ \((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)/;
@@ -2194,6 +2208,8 @@ function placesAfterWords(text: string, spans: Span[], isName: Uint8Array): void
     if (!(w & W_RES_BEFORE) || ((f & (F_CITY | F_CITYP)) && !(f & (F_AMBIG | F_FIRST))) || (f & F_CUE) || s < 4) continue;
     // a town and its département in brackets, after "à": "Domicile à Thônes (74)", "née à Saint-Servan (35)" (not "Score de Glasgow (15)")
     if (text.charCodeAt(s - 2) === 224 && !isWordLetter(cc(text, s - 3)) && DEPT_AFTER.test(text.slice(nEnds[i]!, nEnds[i]! + 7))) { spans.push({ start: s, end: nEnds[i]!, label: 'CITY', score: 0.7, rule: 'city-dept' }); continue; }
+    // (not a person's possessive: "returned to Sarah's care")
+    if (possessiveAt(text, nEnds[i]!)) continue;
     RESIDENCE_CUE.lastIndex = s;
     if (!RESIDENCE_CUE.test(text)) continue;
     let k = i;
@@ -2880,9 +2896,10 @@ export const DICTATION_WORDS = new Set(['dicté', 'dictée', 'dicte', 'dictee', 
 const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 'CHU', 'CHR', 'CH', 'Clinique', 'CLINIQUE', 'clinique', 'Hospital', 'Groupe', 'groupe', 'GH', 'Centre', 'centre', 'hôpital', 'hopital',
   'Clinic', 'Center', 'Infirmary', 'HOSPITAL', 'CLINIC', 'CENTER', 'CENTRE', 'INFIRMARY', 'Institute', 'INSTITUTE', 'Hospice', 'HOSPICE', 'Medicine', 'MEDICINE',
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY',
-  'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY',
+  'Surgery', 'Nursing', 'NURSING', 'Rehabilitation', 'REHABILITATION', 'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY',
   'School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
-  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Partners', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
+  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Partners', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial',
+  'Therapeutics', 'Pharmaceuticals', 'Biosciences', 'Pharma', 'Collective', 'Distribution', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
   // employers' cues, laboratory networks and dictations' words (recognizeHospitals and document-names.ts read them from these candidates)
   ...EMPLOYER_WORDS, ...LAB_CHAINS, ...DICTATION_WORDS,
   'CMP', 'CMPP', 'CATTP', 'HAD', 'MSP', 'SSIAD', 'CPAM', 'MDPH', 'CARSAT', 'CSAPA', 'PMI', 'CMPEA', 'SAMSAH', 'SAVS', 'ESAT', 'IME', 'ITEP',
@@ -3038,14 +3055,15 @@ const HOSP_GENERIC_FR = new Set(['NATIONAL', 'NATIONALE', 'REGIONAL', 'REGIONALE
   'MEDICALE', 'HOSPITALIER', 'HOSPITALIERE', 'PUBLIC', 'PUBLIQUE', 'SUPERIEUR', 'POUR', 'DES', 'DE', 'DU', 'PRIVE', 'PRIVEE', 'DEPARTEMENTAL', 'DEPARTEMENTALE', 'INTERCOMMUNAL', 'SPECIALISE', 'SPECIALISEE']);
 /** The English cue words after a hospital's name. */
 /** A specialty named after the practice's name ("Little Sprouts Pediatrics", "Smile Bright Pediatric Dentistry"): two words that are not generic before it. */
-const SPECIALTY_CUES = new Set(['Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY']);
+const SPECIALTY_CUES = new Set(['Surgery', 'Nursing', 'NURSING', 'Rehabilitation', 'REHABILITATION', 'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY']);
 /**
  * Organizations named before their kind ("Highland Ridge Elementary", "Sonoran Reference Laboratories", "Show-Me Mutual Insurance",
  * "Tremont Shoe Company"): HOSPITAL too — a school, an insurer, a laboratory or an employer narrows down who the patient is
  * (not "Inc", "LLC": notes name device makers that way, "Biotisto Inc").
  */
 const EN_ORG_WORDS = ['School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
-  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Partners', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP'];
+  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Partners', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial',
+  'Therapeutics', 'Pharmaceuticals', 'Biosciences', 'Pharma', 'Collective', 'Distribution', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP'];
 const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'Institute', 'Hospice', 'Medicine', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE', 'INSTITUTE', 'HOSPICE', 'MEDICINE',
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY', ...SPECIALTY_CUES, ...EN_ORG_WORDS]);
 const EN_HOSP_CUE = new RegExp(`(?<![A-Za-z0-9_À-ÿŸ])(?:${[...EN_HOSP_WORDS].join('|')})(?![A-Za-z0-9_À-ÿŸ])`, 'g');

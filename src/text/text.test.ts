@@ -779,6 +779,16 @@ test('British, Canadian and Australian postcodes, phones and health numbers; dic
     [['NAME', 'Abdirahman Hassan Farah'], ['NAME', 'Wren Marsh']]);
 });
 
+test('organizations before their kind (Therapeutics, Surgery, Nursing: two words before a specialty), a town after a travel verb, a name after a role typed in lower case, a language is no name, a nickname again', () => {
+  const l = (t: string) => labels(t, 'en');
+  assert.deepEqual(l('Sponsor: Aldermann Therapeutics. Referred from Filwood Green Surgery; seen in General Surgery clinic; Plastic Surgery consult.'),
+    [['HOSPITAL', 'Aldermann'], ['HOSPITAL', 'Filwood Green']]);
+  assert.deepEqual(l('Son Arjun flying in from Austin on Monday; she returned to Sarah\'s care.').filter(([k]) => k !== 'DATE'), [['NAME', 'Arjun'], ['CITY', 'Austin']]);
+  assert.deepEqual(l('Family meeting w/ wife, Tamil interpreter Suresh; spoke with social worker Ingrid; daughter Agnieszka interpreted; the nurse Practitioner note.'),
+    [['NAME', 'Suresh'], ['NAME', 'Ingrid'], ['NAME', 'Agnieszka']]);
+  assert.deepEqual(l('Resident: Dorothy Kaczmarek (prefers "Dot"). At bingo Dot smiled.').filter(([k]) => k === 'NAME').map(([, v]) => v), ['Dorothy Kaczmarek', 'Dot', 'Dot']);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
