@@ -1025,7 +1025,8 @@ const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'E
   'NEPHEW', 'AUNT', 'UNCLE', 'GRANDSON', 'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'FRIEND', 'NEIGHBOR', 'NEIGHBOUR', 'BOYFRIEND', 'GIRLFRIEND',
   'BABY', 'BOY', 'GIRL', 'BEBE', 'GARCON', 'NOURRISSON',
   'FIANCE', 'FIANCEE', 'NAMED', 'CONTACT', 'PARENTS', 'PARENT', 'MOM', 'DAD', 'PRENOMME', 'PRENOMMEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW',
-  'CHILDREN', 'KIDS', 'SONS', 'DAUGHTERS', 'GRANDCHILDREN', 'GRANDKIDS', 'SIBLINGS', 'ENFANTS', 'FILLES', 'TWINS', 'ATTENDEES', 'PARTICIPANT']);
+  'CHILDREN', 'KIDS', 'SONS', 'DAUGHTERS', 'GRANDCHILDREN', 'GRANDKIDS', 'SIBLINGS', 'ENFANTS', 'FILLES', 'TWINS', 'ATTENDEES', 'PARTICIPANT',
+  'ENFANT', 'ELEVE', 'CHILD', 'INFANT']);
 /** Kinship and friendship words (folded): a first name typed in lower case right after one is a name ("sa fille nadia"). */
 const KIN = new Set(['FILLE', 'FILS', 'MARI', 'FEMME', 'EPOUSE', 'EPOUX', 'FRERE', 'SOEUR', 'MERE', 'PERE', 'COMPAGNON', 'COMPAGNE', 'CONJOINT', 'CONJOINTE',
   'NEVEU', 'NIECE', 'ONCLE', 'TANTE', 'COUSIN', 'COUSINE', 'GENDRE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'DAUGHTER', 'SON', 'WIFE', 'HUSBAND', 'BROTHER',
@@ -1495,8 +1496,11 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     }
     // a month that is a first name right after a kinship or field word: "his sister, April, agrees",
     // "wife June" (not before a day: "daughter, June 3")
-    if ((f & (F_STOP | F_FIRST)) === (F_STOP | F_FIRST) && i > 0 && (flags[i - 1]! & F_CUE) && !(flags[i - 1]! & F_TITLE)
-      && MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!))) && gapOk(i - 1, true) && !digitAfter(text, ends[i]!)) {
+    // (and after a field's colon, "mère : Avril MARIN"; right after a person's title too, "Mme AVRIL Martine", "Mme Avril est demandeuse")
+    if ((f & (F_STOP | F_FIRST)) === (F_STOP | F_FIRST) && i > 0 && (flags[i - 1]! & (F_CUE | F_TITLE))
+      && MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!))) && !digitAfter(text, ends[i]!)
+      && ((flags[i - 1]! & F_TITLE) ? gapOkTitle(text, ends[i - 1]!, starts[i]!) && PERSON_TITLES.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!)).replace('.', ''))
+        : gapOk(i - 1, true) || gapOkTitle(text, ends[i - 1]!, starts[i]!, false))) {
       strong[i] = 1; flags[i] = f & ~F_STOP; continue;
     }
     if (!(f & F_CAP) || (f & (F_STOP | F_TITLE))) continue;
@@ -1509,7 +1513,11 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // a kinship word, a comma, a name: "his wife, Mary", "le fils, Kevin"
       || ((flags[i - 1]! & F_CUE) !== 0 && !(f & F_CUE) && ends[i - 1]! + 2 === starts[i]! && text.charCodeAt(ends[i - 1]!) === 44 && text.charCodeAt(ends[i - 1]! + 1) === 32));
     // (not a week day's abbreviation after a cue: "walk w/ daughters Sat AM")
-    if ((prevTitle || (i > 0 && (flags[i - 1]! & F_CUE) !== 0 && fieldBefore(text, i - 1, starts[i]!))) && !((flags[i - 1]! & F_TITLE) === 0 && WEEKDAY_ABBR.has(text.slice(starts[i]!, ends[i]!)))) { strong[i] = 1; continue; }
+    // (a field's word only before its colon: "Enfant : Marin", not "WELL CHILD VISIT")
+    if ((prevTitle || (i > 0 && (flags[i - 1]! & F_CUE) !== 0 && fieldBefore(text, i - 1, starts[i]!))) && !((flags[i - 1]! & F_TITLE) === 0 && WEEKDAY_ABBR.has(text.slice(starts[i]!, ends[i]!)))
+      && !(FIELD_ONLY_CUES.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!))) && !colonBetween(text, ends[i - 1]!, starts[i]!))
+      // (nor, in a heading in capitals, a word of no name list after PATIENT: "PATIENT CARE REPORT", "NEW PATIENT INTAKE")
+      && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && !colonBetween(text, ends[i - 1]!, starts[i]!) && text.startsWith('PATIENT', starts[i - 1]!) && upperLine(text, starts[i]!))) { strong[i] = 1; continue; }
     // a name before a credential: "Karen P. Lopez, RN", "John Doe MD"
     // (not a role: "Charge RN: Tess Obi")
     if (i + 1 < n && (flags[i + 1]! & F_CRED) !== 0 && !(f & F_PROF) && !(f & F_SENT && !(f & (F_FIRST | F_SUR | F_UPPER))) && credentialGap(text, ends[i]!, starts[i + 1]!)) { strong[i] = 1; continue; }
@@ -1700,7 +1708,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   if (nSeen > 0) {
     for (let i = 0; i < n; i++) {
       const f = flags[i]!;
-      if (isName[i] || !(f & F_CAP) || (f & (F_STOP | F_TITLE | F_CUE | F_PROF | F_INITIAL | F_CRED)) || ((f & (F_AMBIG | F_WORDNAME)) && (f & F_SENT))) continue;
+      // (a name that is also a word at a sentence's start only before a person's verb, and no modal: "Marin est un garçon souriant", "Dot participated";
+      // not "Rose bushes", "Will call")
+      if (isName[i] || !(f & F_CAP) || (f & (F_STOP | F_TITLE | F_CUE | F_PROF | F_INITIAL | F_CRED))
+        || ((f & (F_AMBIG | F_WORDNAME)) && (f & F_SENT) && !(cc(text, ends[i]!) === 32 && verbAfter(text, ends[i]! + 1) && !EN_MODALS.has(fold(text.slice(starts[i]!, ends[i]!)))))) continue;
       const a = starts[i]!, e = text.charCodeAt(ends[i]! - 1) === 46 ? ends[i]! - 1 : ends[i]!;
       // (a name that is also a word or a place, after a place's preposition, is the place: "Dallas Whitfield, MD" … "a drive to Dallas")
       if (seenName(text, a, e) && !eponymAround(text, a, e) && !((f & F_AMBIG) && placePrepBefore(text, a))) spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-again' });
@@ -1771,8 +1782,8 @@ function initialsSignatures(text: string, spans: Span[]): void {
  * maneuvers", "Hodgkin lymphoma", "Parkinson's disease") or, in French, after it and "de"/"d'"
  * ("signe de Babinski", "manœuvre de Valsalva", "maladie d'Alzheimer"): no person of the record.
  */
-const EPONYM_AFTER = /(?:'s|’s)? (?:signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp|period)(?![A-Za-z])/iy;
-const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:(?:circle|duct|canal|triangle|space|ligament|loop|ampulla|pouch|islets?|crypts?|line|node) of |(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention|protocole|règle|regle|formule|équation|equation) (?:de |d['’])))/iy;
+const EPONYM_AFTER = /(?:'s|’s)? (?:signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp|period|drains?)(?![A-Za-z])/iy;
+const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:(?:circle|duct|canal|triangle|space|ligament|loop|ampulla|pouch|islets?|crypts?|line|node) of |(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention|protocole|règle|regle|formule|équation|equation|drains?|lame) (?:de |d['’])))/iy;
 function eponymAround(text: string, start: number, end: number): boolean {
   // (sticky tests on the text itself, tried only where a space or "'s" follows, or "de "/"d'" precedes)
   const a = cc(text, end);
@@ -2069,6 +2080,29 @@ function someListedName(flags: number[], i: number, k: number): boolean {
 const LANGUAGE_BEFORE = /^(?:interpreters?|interp|translator|speaking|speaker|interprète|interprete)(?![A-Za-zÀ-ÿ])/i;
 /** Languages that are also names of the lists (the others are stop words). */
 const NAMED_LANGUAGES = new Set(['Tamil', 'Hindi', 'German', 'Dari', 'Farsi', 'Thai', 'Lao', 'Tamoul', 'TAMIL', 'HINDI', 'GERMAN', 'DARI', 'FARSI', 'THAI', 'LAO']);
+/** No lower-case letter around position p up to the line's end and back to its start or a separator (a heading in capitals: "… EMS - NEW PATIENT INTAKE"). */
+function upperLine(text: string, p: number): boolean {
+  for (let k = p; k < text.length && text.charCodeAt(k) !== 10; k++) if (isLowerCode(text.charCodeAt(k))) return false;
+  for (let k = p - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 45 || c === 8212 || c === 8211 || c === 58 || c === 124) return true;
+    if (isLowerCode(c)) return false;
+  }
+  return true;
+}
+/** Verbs a person is the subject of, in both languages (after a name found again at a sentence's start). */
+const PERSON_VERBS = new Set(['est', 'a', 'était', 'etait', 'sera', 'va', 'vient', 'dit', 'reste', 'présente', 'presente', 'se', "s'", 'ne', "n'", 'semble', 'parle', 'mange',
+  'dort', 'joue', 'pleure', 'souhaite', 'refuse', 'accepte', 'déclare', 'declare', 'rapporte', 'signale', 'explique', 'demande', 'vit', 'habite', 'travaille', 'revient', 'sort',
+  'is', 'was', 'has', 'had', 'says', 'said', 'reports', 'reported', 'states', 'stated', 'denies', 'denied', 'wants', 'wanted', 'went', 'came', 'called', 'asked', 'agreed',
+  'agrees', 'participated', 'tolerated', 'returned', 'refused', 'declined', 'feels', 'felt', 'lives', 'lived', 'works', 'worked', 'attends', 'attended', 'arrived', 'left',
+  'smiled', 'enjoys', 'prefers', 'understands', 'verbalized', 'expressed', 'appears', 'appeared', 'remains', 'remained', 'continues', 'got', 'took', 'takes', 'walked', 'ate']);
+function verbAfter(text: string, a: number): boolean {
+  let e = a;
+  while (e < text.length && (isLowerCode(text.charCodeAt(e)) || text.charCodeAt(e) === 39 || text.charCodeAt(e) === 8217)) e++;
+  return e > a && PERSON_VERBS.has(text.slice(a, e).replace('’', "'"));
+}
+/** Cue words that announce a name only as a form's field, before a colon ("Enfant : Marin", "Participant: Nia"). */
+const FIELD_ONLY_CUES = new Set(['ENFANT', 'ELEVE', 'CHILD', 'INFANT', 'PARTICIPANT', 'ATTENDEES']);
 /** Week days' abbreviations: no name after a kinship word ("daughters Sat AM"). */
 const WEEKDAY_ABBR = new Set(['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN', 'Lun', 'Mar', 'Mer', 'Jeu', 'Ven', 'Sam', 'Dim']);
 /** Words that introduce a nickname, before its opening quote (a space after each; "prefers" in brackets only: 'prefers "Tylenol"'). */

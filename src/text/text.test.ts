@@ -789,6 +789,13 @@ test('organizations before their kind (Therapeutics, Surgery, Nursing: two words
   assert.deepEqual(l('Resident: Dorothy Kaczmarek (prefers "Dot"). At bingo Dot smiled.').filter(([k]) => k === 'NAME').map(([, v]) => v), ['Dorothy Kaczmarek', 'Dot', 'Dot']);
 });
 
+test('a month that is a first name after a person\'s title or a field\'s colon; a found name again at a sentence\'s start before a verb; eponyms of drains; a field word only before its colon', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'fr') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('Patiente : Mme AVRIL Martine. Mme Avril est très demandeuse. Rectorragies depuis avril. (mère : Avril MARIN)'), ['AVRIL Martine', 'Avril', 'Avril MARIN']);
+  assert.deepEqual(names('Enfant : Marin TRAN-DUBOIS\nMarin est un garçon souriant. Il adore le monde marin. Drain de Blake n° 15.'), ['Marin TRAN-DUBOIS', 'Marin']);
+  assert.deepEqual(names('WELL CHILD VISIT\nHardin County EMS - NEW PATIENT INTAKE\nRose Martin came. Rose bushes.', 'en'), ['Rose Martin']);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
