@@ -18,7 +18,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, hasSpacedColumns, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -285,7 +285,7 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
     // (a line of initials alone, with their dots: "K.Ö.", "J.-P.M.")
     if ((a === 0 || cc(text, a - 1) === 10)) {
       const z = text.charCodeAt(b) === 46 ? b + 1 : b;
-      if (/^(?:[A-ZÀ-Þ]\.-?){2,3}$/.test(text.slice(a, z)) && !NOT_INITIALS.has(text.slice(a, b).replace(/[.-]/g, ''))) spans.push({ start: a, end: z, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
+      if (text.charCodeAt(a + 1) === 46 && /^(?:[A-ZÀ-Þ]\.-?){2,3}$/.test(text.slice(a, z)) && !NOT_INITIALS.has(text.slice(a, b).replace(/[.-]/g, ''))) spans.push({ start: a, end: z, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
       continue;
     }
     // (after a signature's dashes: "… Called RN. -- TB", ". -jb", ". —JM"): initials, or a first name
@@ -318,7 +318,10 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
  */
 function initialsLegend(text: string, spans: Span[]): void {
   let legend: string[] | null = null;
-  for (let k = text.indexOf(' = '); k >= 0; k = text.indexOf(' = ', k + 3)) {
+  // ('=' is rare: searched alone, then its spaces)
+  for (let q = text.indexOf('='); q >= 0; q = text.indexOf('=', q + 1)) {
+    if (text.charCodeAt(q - 1) !== 32 || text.charCodeAt(q + 1) !== 32) continue;
+    const k = q - 1;
     let a = k;
     while (a > 0 && isWordLetter(text.charCodeAt(a - 1))) a--;
     const w = text.slice(a, k);
@@ -514,6 +517,7 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
  * tables (typed by their header, or of people).
  */
 function alignedTables(text: string, spans: Span[], lex: Map<string, number>, covered: Uint8Array | null): void {
+  if (!hasSpacedColumns(text)) return;
   for (let k = text.indexOf('  '); k >= 0;) {
     const ls = text.lastIndexOf('\n', k) + 1;
     let le = text.indexOf('\n', k);

@@ -199,7 +199,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   // ssn-cue: 3 digits then a space, a dot or a dash and a digit, or 9 digits
   if ((len === 3 && (c === 32 || c === 46 || c === 45) && isDigitCode(c1)) || len === 9) sh |= S_SSNC;
   if (len === 6) sh |= S_6;
-  if (d0 === 48) sh |= S_F0;
+  if (d0 === 48) { sh |= S_F0; if (len >= 3 && len <= 5 && c === 32) sh |= S_F0G; }
   const psep = c === 32 || c === 46 || c === 45;
   if ((len === 1 && d0 === 49 && psep) || (len === 3 && d0 >= 50 && psep)) sh |= S_US;
   if ((d0 >= 49 && d0 <= 52) || d0 === 55 || d0 === 56) sh |= S_NIR;
@@ -291,7 +291,7 @@ function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> { const b 
 const S_LE2 = 1, S_ISO = 2, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
   S_8 = 1 << 9, S_F0 = 1 << 10, S_US = 1 << 11, S_NIR = 1 << 12, S_SSN = 1 << 13, S_IP = 1 << 14, S_LONG = 1 << 15,
   S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20, S_CUE45 = 1 << 21, S_9X = 1 << 22,
-  S_VEH = 1 << 23, S_DASH = 1 << 24, S_NIRSEP = 1 << 25, S_6 = 1 << 26, S_LDASH = 1 << 27, S_APOS = 1 << 28, S_SSNC = 1 << 29;
+  S_VEH = 1 << 23, S_DASH = 1 << 24, S_NIRSEP = 1 << 25, S_6 = 1 << 26, S_LDASH = 1 << 27, S_APOS = 1 << 28, S_SSNC = 1 << 29, S_F0G = 1 << 30;
 /** First letters (lower case) of "bis", "ter", [a-c] and the street words of address-fr. */
 const ADDR_FIRST = new Uint8Array(128);
 for (const ch of 'abcdefhilmpqrstv') ADDR_FIRST[ch.charCodeAt(0)] = 1;
@@ -306,7 +306,7 @@ function pushX(s: number): void {
  * lower-case run equal to one of WORD's cue words. Valid for tokText when tokRegular (no K_ODD
  * character); recognizeNames falls back to the WORD regex otherwise.
  */
-let tokText = '', tokRegular = false, nTok = 0, tokCapEnd = 0;
+let tokText = '', tokRegular = false, nTok = 0, tokCapEnd = 0, tokSpaced = false;
 let tokA = new Int32Array(256), tokB = new Int32Array(256);
 /** The lower-case cue words (the WORD regex's second alternative is built from this list, with 'sœur'). */
 const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'mademoiselle', 'patient', 'patiente', 'père', 'pere',
@@ -581,7 +581,7 @@ function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b;
 export function charClasses(t: string): number {
   let m = 0;
   nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nObf = 0; nAge = 0; nStreet = 0;
-  tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0;
+  tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0; tokSpaced = false;
   const n = t.length;
   let i = 0;
   while (i < n) {
@@ -632,6 +632,8 @@ export function charClasses(t: string): number {
       continue;
     }
     if (k & (K_ODD | K_TYPO)) { if (k & K_ODD) tokRegular = false; else m |= G_TYPO; }
+    // (two spaces in a row, or a tab: the text may hold an aligned table, document-names.ts)
+    if ((c === 32 && t.charCodeAt(i + 1) === 32) || c === 9) tokSpaced = true;
     if (c === 43 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) pushX(i); // '+'
     if (k & 4) {
       m |= CHAR_FLAG[c]!;
@@ -812,7 +814,7 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}(?:\\+?1[ .\\-])?(?:\\([2-9]\\d{2}\\)[ \\-]?|[2-9]\\d{2}[ .\\-])\\d{3}[ .\\-]\\d{4}${E}`, 'g') },
   // British and Australian numbers: a leading 0, 10-11 digits in groups of 3-5 ("029 2055 1847", "07700 914 362", "0433 905 612",
   // "(03) 9592 4418"); French numbers (pairs) are phone-fr's
-  { rule: 'phone-uk-au', at: S_F0, x: true, label: 'PHONE', score: 0.7, needs: C_DIGIT,
+  { rule: 'phone-uk-au', at: S_F0G, x: true, label: 'PHONE', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}(?:\\(0\\d{1,4}\\) ?\\d{3,4}[ -]?\\d{3,4}|0\\d{2,4} \\d{3,4} ?\\d{3,4})(?![0-9]| \\d)`, 'g'),
     check: (m) => { let d = 0; for (let k = 0; k < m[0].length; k++) if (isDigitCode(m[0].charCodeAt(k))) d++; return d === 10 || d === 11 ? 0.7 : null; } },
   // the extension digits after a cue (the cue as a look-behind: the match is the digits, tried at 4-5 digit runs)
@@ -1337,6 +1339,10 @@ function surnameNeighbour(j: number): boolean { return nameLike(j) && (nFlags[j]
  * The starts of the cue words the character pass recorded for `text` (places of care, employers,
  * laboratories, dictations' words), or null when it read another text or read it irregularly.
  */
+/** Whether the text has two spaces in a row or a tab (read by the character pass when it read this text). */
+export function hasSpacedColumns(text: string): boolean {
+  return tokText === text && !referenceScan ? tokSpaced : text.includes('  ') || text.includes('\t');
+}
 export function cueWordStarts(text: string): Int32Array | null {
   return tokText === text && tokRegular && !referenceScan ? hospS.subarray(0, nHosp) : null;
 }
@@ -1443,9 +1449,11 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         if (lx & LEX_CITY_WORD1) f |= F_CITYW;
       }
       // (a week day's abbreviation before a date, or before a lower-case word: "Thu 8 Feb", "Sent: Thu 06/05", "Pill box Thu slot"; "Nguyen Thi Thu" stays)
-      if ((coreLen === 3 || coreLen === 4) && WEEKDAY_ABBR.has(text.slice(s, coreEnd)) && cc(text, tokE) === 32 && (isDigitCode(cc(text, tokE + 1)) || (isLowerCode(cc(text, tokE + 1)) && cc(text, s - 1) === 32 && isLowerCode(cc(text, s - 2))))) f |= F_STOP;
+      if ((coreLen === 3 || coreLen === 4) && cc(text, tokE) === 32 && (isDigitCode(cc(text, tokE + 1)) || (isLowerCode(cc(text, tokE + 1)) && cc(text, s - 1) === 32 && isLowerCode(cc(text, s - 2))))
+        && WEEKDAY_ABBR.has(text.slice(s, coreEnd))) f |= F_STOP;
       // (a language before an interpreter, a translator or "-speaking": "Tamil interpreter", "Hindi-speaking")
-      if ((cc(text, tokE) === 32 || cc(text, tokE) === 45) && NAMED_LANGUAGES.has(text.slice(s, coreEnd)) && LANGUAGE_BEFORE.test(text.slice(tokE + 1, tokE + 13))) f |= F_STOP;
+      if ((cc(text, tokE) === 32 || cc(text, tokE) === 45) && coreLen <= 6 && LANGUAGE_FIRST[cc(text, tokE + 1) | 32] === 1 && NAMED_LANGUAGES.has(text.slice(s, coreEnd))
+        && LANGUAGE_BEFORE.test(text.slice(tokE + 1, tokE + 13))) f |= F_STOP;
       // (an Australian state before its postcode: "Brighton VIC 3186")
       if ((f & F_UPPER) && coreLen <= 3 && cc(text, tokE) === 32 && isDigitCode(cc(text, tokE + 1)) && AU_STATES.has(text.slice(s, coreEnd))) f |= F_STOP;
       const nc = cc(text, e);
@@ -1708,6 +1716,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   if (nSeen > 0) {
     for (let i = 0; i < n; i++) {
       const f = flags[i]!;
+      if ((f & (F_AMBIG | F_WORDNAME)) && (f & F_SENT) && SEEN_KEYS[seenKey(text, starts[i]!, ends[i]!)] === 0) continue;
       // (a name that is also a word at a sentence's start only before a person's verb, and no modal: "Marin est un garçon souriant", "Dot participated";
       // not "Rose bushes", "Will call")
       if (isName[i] || !(f & F_CAP) || (f & (F_STOP | F_TITLE | F_CUE | F_PROF | F_INITIAL | F_CRED))
@@ -2078,6 +2087,9 @@ function someListedName(flags: number[], i: number, k: number): boolean {
 }
 /** After a language's name and a space or a hyphen: an interpreter, a translator, speaking. */
 const LANGUAGE_BEFORE = /^(?:interpreters?|interp|translator|speaking|speaker|interprète|interprete)(?![A-Za-zÀ-ÿ])/i;
+/** First letters of LANGUAGE_BEFORE's words (i, t, s). */
+const LANGUAGE_FIRST = new Uint8Array(256);
+for (const ch of 'its') LANGUAGE_FIRST[ch.charCodeAt(0)] = 1;
 /** Languages that are also names of the lists (the others are stop words). */
 const NAMED_LANGUAGES = new Set(['Tamil', 'Hindi', 'German', 'Dari', 'Farsi', 'Thai', 'Lao', 'Tamoul', 'TAMIL', 'HINDI', 'GERMAN', 'DARI', 'FARSI', 'THAI', 'LAO']);
 /** No lower-case letter around position p up to the line's end and back to its start or a separator (a heading in capitals: "… EMS - NEW PATIENT INTAKE"). */
