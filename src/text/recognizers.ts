@@ -1044,7 +1044,7 @@ const PROFESSIONS = new Set([
   'PSYCHOLOGUE', 'KINESITHERAPEUTE', 'KINE', 'INFIRMIER', 'INFIRMIERE', 'IDE', 'PHARMACIEN', 'PHARMACIENNE', 'SAGE-FEMME',
   'ORTHOPHONISTE', 'DIETETICIEN', 'DIETETICIENNE', 'ERGOTHERAPEUTE', 'PSYCHOMOTRICIEN', 'PSYCHOMOTRICIENNE', 'ORTHOPTISTE',
   'PODOLOGUE', 'SECRETAIRE', 'MANIPULATEUR', 'MANIPULATRICE', 'OPERATEUR', 'OPERATRICE', 'TECHNICIEN', 'TECHNICIENNE', 'PSYCHIATRE', 'ANESTHESISTE', 'CHIRURGIEN', 'CHIRURGIENNE',
-  'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'GP', 'CHARGE', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
+  'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'GP', 'CHARGE', 'TRIAGE', 'BEDSIDE', 'CIRCULATING', 'SCRUB', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
   'MANAGER', 'COORDINATOR', 'WORKER', 'CHAPLAIN', 'DIETITIAN', 'AIDE', 'INTERPRETER', 'TRANSLATOR', 'CNA', 'EMT', 'PARAMEDIC', 'TECHNICIAN', 'SCRIBE', 'DOULA',
   'NURSE', 'PHYSIOTHERAPIST', 'PSYCHOLOGIST', 'PHARMACIST', 'MIDWIFE', 'SURGEON', 'THERAPIST',
   // people around the patient named by their role ("Coach Garza", "Officer Kaminski", "éducatrice Mme Roux")
@@ -1076,6 +1076,9 @@ const STOP = new Set([
   'SPANISH', 'ARABIC', 'MANDARIN', 'CANTONESE', 'VIETNAMESE', 'HAITIAN', 'CREOLE', 'PORTUGUESE', 'RUSSIAN', 'SOMALI', 'KOREAN', 'POLISH', 'PUNJABI', 'URDU',
   'BENGALI', 'PASHTO', 'SWAHILI', 'AMHARIC', 'TIGRINYA', 'NEPALI', 'BURMESE', 'KHMER', 'HMONG', 'TAGALOG', 'ASL', 'GUJARATI', 'TELUGU', 'YORUBA', 'IGBO', 'HAUSA',
   'TURKISH', 'GREEK', 'ITALIAN', 'JAPANESE', 'UKRAINIAN', 'ROMANIAN', 'ALBANIAN', 'SERBIAN', 'CROATIAN', 'BOSNIAN', 'MALAYALAM', 'KANNADA', 'MARATHI', 'SINHALA', 'OROMO', 'KURDISH',
+  // specialties (a practice's kind: "Kessler & Amari Dermatology"), "Lic" (a licence: "MN Lic PT-6612")
+  'DERMATOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'ORTHOPEDICS', 'IMAGING', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY',
+  'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY', 'DENTISTRY', 'LIC',
   'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'THERAPEUTICS', 'PHARMACEUTICALS', 'BIOSCIENCES', 'PHARMA', 'COLLECTIVE', 'DISTRIBUTION', 'SURGERY', 'NURSING', 'REHABILITATION', 'MEMORIAL', 'SCHOOL', 'LIBRARY', 'REHAB', 'SERVICES', 'AGENCY', 'ASSOCIATION', 'FOUNDATION', 'DAYCARE', 'PRESCHOOL', 'MANAGEMENT', 'PARTNERS', 'PE', "CHILDREN'S", 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'LIBERAL', 'LIBERALE', 'LIBERAUX', 'LIBERALES',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
@@ -1213,8 +1216,8 @@ function gaelicSurname(text: string, s: number): boolean {
   if (text.charCodeAt(s) === 77 && c1 === 99) return isUpperAscii(c2) || (c2 === 97 && isUpperAscii(text.charCodeAt(s + 3)));
   return text.charCodeAt(s) === 79 && (c1 === 39 || c1 === 8217) && isUpperAscii(c2);
 }
-/** Months that are also first names (April, June, July, August, Avril, Mai, May). */
-const MONTH_NAMES = new Set(['APRIL', 'JUNE', 'JULY', 'AUGUST', 'AVRIL', 'MAI', 'MAY']);
+/** Months that are also first names or surnames (April, June, July, August, March, Avril, Mai, May). */
+const MONTH_NAMES = new Set(['APRIL', 'JUNE', 'JULY', 'AUGUST', 'MARCH', 'AVRIL', 'MAI', 'MAY']);
 /** A digit at e, or after one space: a day or a year follows. */
 function digitAfter(text: string, e: number): boolean {
   let k = e;
@@ -1457,7 +1460,12 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // (an Australian state before its postcode: "Brighton VIC 3186")
       if ((f & F_UPPER) && coreLen <= 3 && cc(text, tokE) === 32 && isDigitCode(cc(text, tokE + 1)) && AU_STATES.has(text.slice(s, coreEnd))) f |= F_STOP;
       const nc = cc(text, e);
-      if (nc >= 48 && nc <= 57 && !(f & F_UPPER) && coreLen >= 3 && SYNTHEA_CORE.test(text.slice(s, coreEnd))) { f |= F_SYNTHEA; while (e < text.length && text.charCodeAt(e) >= 48 && text.charCodeAt(e) <= 57) e++; }
+      // (not a protein change, "p.Glu23ValfsTer17": letters right after the digits, or "p." before)
+      if (nc >= 48 && nc <= 57 && !(f & F_UPPER) && coreLen >= 3 && SYNTHEA_CORE.test(text.slice(s, coreEnd))) {
+        let d = e;
+        while (d < text.length && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+        if (!isWordLetter(cc(text, d)) && cc(text, s - 1) !== 46) { f |= F_SYNTHEA; e = d; }
+      }
     }
     // sentence start: previous non-space char is . ! ? or line start
     let p = s - 1;
@@ -1505,10 +1513,11 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // a month that is a first name right after a kinship or field word: "his sister, April, agrees",
     // "wife June" (not before a day: "daughter, June 3")
     // (and after a field's colon, "mère : Avril MARIN"; right after a person's title too, "Mme AVRIL Martine", "Mme Avril est demandeuse")
-    if ((f & (F_STOP | F_FIRST)) === (F_STOP | F_FIRST) && i > 0 && (flags[i - 1]! & (F_CUE | F_TITLE))
+    // (a month that is a surname too: "Ms. March is…"; after a role's field: "Student: April Nguyen-Baptiste")
+    if ((f & F_STOP) && (f & (F_FIRST | F_SUR)) && i > 0 && (flags[i - 1]! & (F_CUE | F_TITLE | F_PROF))
       && MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!))) && !digitAfter(text, ends[i]!)
       && ((flags[i - 1]! & F_TITLE) ? gapOkTitle(text, ends[i - 1]!, starts[i]!) && PERSON_TITLES.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!)).replace('.', ''))
-        : gapOk(i - 1, true) || gapOkTitle(text, ends[i - 1]!, starts[i]!, false))) {
+        : (flags[i - 1]! & F_CUE) ? gapOk(i - 1, true) || gapOkTitle(text, ends[i - 1]!, starts[i]!, false) : colonBetween(text, ends[i - 1]!, starts[i]!))) {
       strong[i] = 1; flags[i] = f & ~F_STOP; continue;
     }
     if (!(f & F_CAP) || (f & (F_STOP | F_TITLE))) continue;
@@ -1595,7 +1604,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       if (count >= 4 || k + 1 >= n || possessiveAt(text, ends[k]!)) break;
       if ((gapOk(k) || (flags[k]! & F_INITIAL && gapOkLoose(text, ends[k]!, starts[k + 1]!))) && nameLike(k + 1) && extendOk(flags[k + 1]!, flags[i]!)) { k++; count++; isName[k] = 1; continue; }
       // a month that is a first name ends a name ("Mme Tran Thi Mai, 67 ans"; not before a day or a year)
-      if (gapOk(k) && (flags[k + 1]! & (F_STOP | F_FIRST)) === (F_STOP | F_FIRST) && MONTH_NAMES.has(fold(text.slice(starts[k + 1]!, ends[k + 1]!)))
+      if (gapOk(k) && (flags[k + 1]! & F_STOP) && (flags[k + 1]! & (F_FIRST | F_SUR)) && MONTH_NAMES.has(fold(text.slice(starts[k + 1]!, ends[k + 1]!)))
         && !digitAfter(text, ends[k + 1]!)) { k++; count++; isName[k] = 1; break; }
       // across a line break where the text was wrapped ("Mme Marie\nDUPONT"): from a first name or
       // an initial to a known surname only (a heading on the next line is no surname)
@@ -3140,7 +3149,11 @@ const CARE_CENTER = new Set(['MEDICAL', 'HEALTH', 'CANCER', 'REHABILITATION', 'R
 /** A character of EN_HOSP_CUE's boundary class (the letter runs of the character pass, digits, '_'). */
 function hospWordChar(c: number): boolean { return isAlnumLatin(c) || c === 95 || c === 376; }
 /** Words of an English hospital's name that name none by themselves ("the General Hospital", "Urgent Care Clinic"). */
-const HOSP_GENERIC = new Set(['GENERAL', 'NATIONAL', 'MEMORIAL', 'REGIONAL', 'COMMUNITY', 'COUNTY', 'UNIVERSITY', 'STATE', 'CITY', 'DISTRICT', 'VETERANS',
+const HOSP_GENERIC = new Set([
+  // (specialties inside a name: "Summit Imaging Associates", "Pinecrest Imaging Center"; stop words for the name pass)
+  'DERMATOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'ORTHOPEDICS', 'IMAGING', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY',
+  'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY', 'DENTISTRY',
+  'GENERAL', 'NATIONAL', 'MEMORIAL', 'REGIONAL', 'COMMUNITY', 'COUNTY', 'UNIVERSITY', 'STATE', 'CITY', 'DISTRICT', 'VETERANS',
   'CANCER', 'HEART', 'TEACHING', 'PRIVATE', 'PUBLIC', "CHILDREN'S", 'CHILDRENS', "WOMEN'S", 'PEDIATRIC', 'REHABILITATION', 'REHAB', 'SURGICAL',
   'SURGERY', 'FAMILY', 'PRIMARY', 'DENTAL', 'EYE', 'PSYCHIATRIC', 'MENTAL', 'HEALTH', 'MEDICAL', 'EMERGENCY', 'URGENT', 'CARE', 'TRAUMA',
   'AP-HP', 'APHP', 'NEW', 'NORTH', 'SOUTH', 'EAST', 'WEST', 'CENTRAL', 'ST', 'ST.', 'SAINT', 'OUR', 'HIS', 'HER', 'THEIR', 'YOUR', 'MY', 'LOCAL', 'NEAREST',

@@ -796,6 +796,14 @@ test('a month that is a first name after a person\'s title or a field\'s colon; 
   assert.deepEqual(names('WELL CHILD VISIT\nHardin County EMS - NEW PATIENT INTAKE\nRose Martin came. Rose bushes.', 'en'), ['Rose Martin']);
 });
 
+test('set 11 dev halves: a month that is a surname (Ms. March), after a role\'s field (Student: April …); roles before a credential; specialties and "Lic" are no names; a protein change is no Synthea name', () => {
+  const l = (t: string) => labels(t, 'en').filter(([k]) => k === 'NAME').map(([, v]) => v);
+  assert.deepEqual(l('Student: April Nguyen-Baptiste     Gr: 3\nPatient: Rosalind March       DOB Dec 2, 1958\nMs. March is 65. In early March she travels.'),
+    ['April Nguyen-Baptiste', 'Rosalind March', 'March']);
+  assert.deepEqual(l('Triage RN: Yesenia Garza, RN. FROM: Kessler & Amari Dermatology, PLLC. BRCA1 c.68_69delAG (p.Glu23ValfsTer17). Autumn454 Kub800 is 18.'),
+    ['Yesenia Garza', 'Autumn454 Kub800']);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
