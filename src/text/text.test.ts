@@ -732,6 +732,9 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     ['notes-fr-mixed7', 14, [0.965, 0.985, 0.99, 0.99, 0.99, 0.92, 0.97]],
     ['notes-en-mixed7', 14, [0.90, 0.925, 0.99, 0.99, 0.99, 0.885, 0.96]],
     ['notes-en-intl', 14, [0.885, 0.95, 0.955, 0.99, 0.90, 0.85, 0.965]],
+    // set 11
+    ['notes-fr-mixed8', 16, [0.86, 0.99, 0.99, 0.95, 0.99, 0.89, 0.97]],
+    ['notes-en-mixed8', 16, [0.94, 0.93, 0.955, 0.975, 0.99, 0.875, 0.96]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
