@@ -717,9 +717,9 @@ const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|i
 /** Phone cues right before a number (phone-cue-short): the number's text must follow them. */
 const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portable|fixe|professionnel))?|t[ée]l\.?|portable|mobile|fax|joignables? au|appeler (?:le|au)|phone|cell)\s*(?:est le|au|:|\.|n°)?\s*)/iy;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
-const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP|[Dd]ays?|DAYS?|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
+const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP|[Dd]ays?|DAYS?|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|BIMS|SLUMS|PHQ-?9|GAD-?7|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
 /** English words right before a month/day that make it a date ("on 2/5", "since 2/10", "last dose 2/3", "DOS: 2/5"). */
-const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|starting|started|effective|of|DOS|DOB|admitted|discharged|delivered|placed|given|done|drawn|received|sent|scheduled|called|ends?|ended|expires?|stopped|changed|obtained|performed|completed|collected|filled|refilled|signed|faxed|mailed)\s?:?\s?)/iy;
+const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|around|starting|started|effective|of|DOS|DOB|admitted|discharged|delivered|placed|given|done|drawn|received|sent|scheduled|called|ends?|ended|expires?|stopped|changed|obtained|performed|completed|collected|filled|refilled|signed|faxed|mailed)\s?:?\s?)/iy;
 /** French words right before a day/month that make it a date ("le 1/2", "depuis le 3/4", "jusqu'au 2/3"). */
 const FR_DATE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:le|du|au|depuis|dès|des|avant|après|apres|vers|jusqu'au|jusqu’au|prévu|prevu|revu|vu|rdv|RDV|date|entre|et|à|a)\s?:?\s?)/iy;
 const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|cot[ée]e?/i;
@@ -733,15 +733,15 @@ export const RULES: RegexRule[] = [
   // ---- dates
   { rule: 'date-dmy', at: S_DMY, label: 'DATE', score: 0.9, needs: C_DIGIT,
     re: new RegExp(`${B}(\\d{1,2}) ?[\\/.\\-|] ?(\\d{1,2}) ?[\\/.\\-|] ?(?:\\d{4}(?!\\d)|\\d{2}${E})`, 'g'),
-    // mixed separators ("12.03-2020") are not a date
-    check: (m) => (m[0].includes('.') && m[0].includes('-') ? null : dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null) },
+    // mixed separators ("12.03-2020") are not a date, nor a dash then a slash before two digits (a range of ratings, "pain 1-2/10")
+    check: (m) => (m[0].includes('.') && m[0].includes('-') ? null : /^\d{1,2} ?- ?\d{1,2} ?\/ ?\d{2}$/.test(m[0]) ? null : dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null) },
   { rule: 'date-iso', at: S_ISO, label: 'DATE', score: 0.95, needs: C_DIGIT | C_DASH,
     re: new RegExp(`${B}(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?${E}`, 'g') },
   { rule: 'date-ymd', at: S_Y4, label: 'DATE', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`${B}(?:19|20)\\d{2}[\\/.](?:0[1-9]|1[0-2])[\\/.](?:0[1-9]|[12]\\d|3[01])${E}`, 'g') },
   // not a measure or a count: "TA 14/8", "cure 4/12", "dose de 12/12", "EVA 3/10", "Pain 7/10", "Apgar 8/9"
   { rule: 'date-dm', at: S_DM, label: 'DATE', score: 0.6, needs: C_DIGIT | C_SLASH,
-    re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem|SEM|systolic|diastolic|holosystolic|murmur|systolique|diastolique|holosystolique)(?![A-Za-zÀ-ÿ])))`, 'g'),
+    re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem|SEM|systolic|diastolic|holosystolic|murmur|systolique|diastolique|holosystolique|days?|weeks?|wks?|nights?)(?![A-Za-zÀ-ÿ])))`, 'g'),
     // "x/10" soon after a pain or score word is a rating ("pain 7/10, improved to 3/10")
     // (English notes write month/day: "on 4/15"); the measure words are read before a match only
     check: (m, text) => (!(dayMonthOk(+m[1]!, +m[2]!) || (patternLang === 'en' && dayMonthOk(+m[2]!, +m[1]!))) ? null
@@ -791,7 +791,8 @@ export const RULES: RegexRule[] = [
     // (a month of one digit before a slash too: "seen in urgent care 2/2024")
     re: new RegExp(`${B}(?:(?:0[1-9]|1[0-2]) ?[\\/ ] ?|[1-9]\\/)(?:19|20)\\d{2}${E}`, 'g') },
   { rule: 'year', at: S_Y4, label: 'DATE', score: 0.4, needs: C_DIGIT,
-    re: new RegExp(`(?<![${L}°/.,:-])(?<!(?<![A-Za-z])(?:at|@) ?)(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?(?! (?:[A-Z][a-z]+ ){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Circle|Parkway|Pkwy|Highway|Hwy|Terrace|Trail)\\b)(?![${L}/]|[.,]\\d|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|mL|dL|l|L|cc|kcal|cal|UI|IU|U|units?|mcg|µg|ng|€|euros?|\\$|%|kg|m|km|cm|mm|steps|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
+    // (not a time after a date, "11/02/2024  1900")
+    re: new RegExp(`(?<![${L}°/.,:-])(?<!(?<![A-Za-z])(?:at|@) ?)(?<!\\d[\\/.-]\\d{2,4} {1,3})(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?(?! (?:[A-Z][a-z]+ ){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Circle|Parkway|Pkwy|Highway|Hwy|Terrace|Trail)\\b)(?![${L}/]|[.,]\\d|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|mL|dL|l|L|cc|kcal|cal|UI|IU|U|units?|mcg|µg|ng|€|euros?|\\$|%|kg|m|km|cm|mm|steps|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
   { rule: 'date-compact', at: S_8, label: 'DATE', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${E}`, 'g') },
   // DDMMYY after a date's cue word ("vit en EHPAD depuis le 211017")

@@ -807,6 +807,12 @@ test('set 11 dev halves: a month that is a surname (Ms. March), after a role\'s 
     ['Yesenia Garza', 'Autumn454 Kub800']);
 });
 
+test('dates: a range of ratings, a score out of 15, "7/7 days" and a time after a date are none; "around 9/10" is one', () => {
+  const dates = (t: string) => labels(t, 'en').filter(([k]) => k === 'DATE').map(([, v]) => v);
+  assert.deepEqual(dates('Pain 1-2/10 w/ activity; Pain: 2-3/10 knees. BIMS 9/15. antidepressant 7/7 days. Date: 11/02/2024  1900. headache around 9/10, seen 12-03-2020.'),
+    ['11/02/2024', '9/10', '12-03-2020']);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
