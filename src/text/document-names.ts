@@ -410,7 +410,11 @@ function dictatedBy(text: string, spans: Span[]): void {
   for (const k of at) {
     let by = text.startsWith(' par ', k) ? 5 : text.startsWith(' by ', k) || text.startsWith(' by:', k) ? 4 : 0;
     // (the initials right after a word of dictation or typing, without "par"/"by": "Dict SMP / typed cj", "dictated: jm")
-    if (by === 0 && (cc(text, k) === 32 || cc(text, k) === 58) && DIRECT_DICTATION.has(text.slice(Math.max(0, text.lastIndexOf(' ', k - 1) + 1), k).replace(/^\W+/, ''))) by = 1;
+    if (by === 0 && (cc(text, k) === 32 || cc(text, k) === 58)) {
+      let w0 = k;
+      while (w0 > 0 && isWordLetter(text.charCodeAt(w0 - 1))) w0--;
+      if (DIRECT_DICTATION.has(text.slice(w0, k))) by = 1;
+    }
     if (by === 0) continue;
     let s = k + by;
     if (cc(text, s) === 58) s++;

@@ -2058,6 +2058,13 @@ function peopleList(text: string, from: number, spans: Span[], lex: Map<string, 
     // (a known name among the words, or a title or a role before them, the words capitalized)
     if (!known && !(roled && words.every((w) => isUpperCode(w.charCodeAt(0))))) return;
     spans.push({ start: s0, end: e0, label: 'NAME', score: 0.7, rule: 'name-list' });
+    // (its words are looked for again alone: "doula Wren Marsh" … "Wren asked about the pool")
+    for (let a = s0; a < e0;) {
+      let b = a;
+      while (b < e0 && isWordLetter(text.charCodeAt(b))) b++;
+      if (b > a) rememberName(text, a, b, 0);
+      a = b + 1;
+    }
   }
 }
 /** One field separator (';', '|' or a tab) with spaces around it at most. */
