@@ -1080,6 +1080,8 @@ const STOP = new Set([
   // specialties (a practice's kind: "Kessler & Amari Dermatology"), "Lic" (a licence: "MN Lic PT-6612")
   'DERMATOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'ORTHOPEDICS', 'IMAGING', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY',
   'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY', 'DENTISTRY', 'LIC',
+  // religions and denominations ("widow, Baptist, member of…"), "Next" ("Next RN visit")
+  'CATHOLIC', 'METHODIST', 'LUTHERAN', 'MUSLIM', 'JEWISH', 'HINDU', 'BUDDHIST', 'MORMON', 'ADVENTIST', 'ORTHODOX', 'PROTESTANT', 'PENTECOSTAL', 'EPISCOPAL', 'PRESBYTERIAN', 'NEXT',
   'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'THERAPEUTICS', 'PHARMACEUTICALS', 'BIOSCIENCES', 'PHARMA', 'COLLECTIVE', 'DISTRIBUTION', 'SURGERY', 'NURSING', 'REHABILITATION', 'MEMORIAL', 'SCHOOL', 'LIBRARY', 'REHAB', 'SERVICES', 'AGENCY', 'ASSOCIATION', 'FOUNDATION', 'DAYCARE', 'PRESCHOOL', 'MANAGEMENT', 'PARTNERS', 'PE', "CHILDREN'S", 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'LIBERAL', 'LIBERALE', 'LIBERAUX', 'LIBERALES',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
@@ -1547,6 +1549,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         // (or, in English, any capitalized word after a role typed in lower case mid-sentence: "Tamil interpreter Suresh", "social worker Ingrid")
         || (lang === 'en' && (flags[i - 1]! & F_PROF) !== 0 && isLowerCode(text.charCodeAt(starts[i - 1]!)) && !(f & (F_SENT | F_CITY | F_CITYP)) && ends[i - 1]! + 1 === starts[i]!))) { strong[i] = 1; continue; }
     if (f & F_INITIAL) {
+      // (a letter glued after a symbol or a hyphen is no initial: "R>L. RRR", "pan-S. BCx")
+      if (starts[i]! > 0 && (text.charCodeAt(starts[i]! - 1) === 62 || text.charCodeAt(starts[i]! - 1) === 60 || text.charCodeAt(starts[i]! - 1) === 45 || text.charCodeAt(starts[i]! - 1) === 61)) continue;
       // (a list's letter A-H at a line's start before a word of no name list and the rest of a sentence and the rest of a sentence: "A. Terminal ileum, biopsy",
       // "B. Received in formalin"; not a signature, "J. Whitehorse⏎")
       if (i + 1 < n && ends[i]! - starts[i]! === 2 && text.charCodeAt(starts[i]!) <= 72 && lineStartAt(text, starts[i]!) && !(flags[i + 1]! & (F_FIRST | F_SUR | F_UPPER)) && cc(text, ends[i + 1]!) === 32 && isLowerCode(cc(text, ends[i + 1]! + 1))) continue;
@@ -1679,7 +1683,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   }
   // a quoted nickname after the words that introduce one: '(goes by "Will")', 'prefers to be called "Dottie"'
   for (let i = 0; i < n; i++) {
-    if (isName[i] || !(flags[i]! & F_CAP) || (flags[i]! & (F_TITLE | F_CUE)) || !quotedNickname(text, starts[i]!, ends[i]!)) continue;
+    // (or before the person's name in brackets: 'coworkers "Sully" (Mike Sullivan)')
+    if (isName[i] || !(flags[i]! & F_CAP) || (flags[i]! & (F_TITLE | F_CUE))
+      || !(quotedNickname(text, starts[i]!, ends[i]!) || (i + 1 < n && isName[i + 1] === 1 && quotedBeforeBracket(text, starts[i]!, ends[i]!, starts[i + 1]!)))) continue;
     isName[i] = 1;
     rememberName(text, starts[i]!, ends[i]!, flags[i]!);
   }
@@ -1731,7 +1737,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // not "Rose bushes", "Will call")
       if (isName[i] || !(f & F_CAP) || (f & (F_STOP | F_TITLE | F_CUE | F_PROF | F_INITIAL | F_CRED))
         || ((f & (F_AMBIG | F_WORDNAME)) && (f & F_SENT) && !(cc(text, ends[i]!) === 32 && verbAfter(text, ends[i]! + 1) && !EN_MODALS.has(fold(text.slice(starts[i]!, ends[i]!)))))) continue;
-      const a = starts[i]!, e = text.charCodeAt(ends[i]! - 1) === 46 ? ends[i]! - 1 : ends[i]!;
+      // (without a possessive's 's: "Sully's the one")
+      const a = starts[i]!, e = text.charCodeAt(ends[i]! - 1) === 46 ? ends[i]! - 1 : possessiveAt(text, ends[i]!) ? ends[i]! - 2 : ends[i]!;
       // (a name that is also a word or a place, after a place's preposition, is the place: "Dallas Whitfield, MD" … "a drive to Dallas")
       if (seenName(text, a, e) && !eponymAround(text, a, e) && !((f & F_AMBIG) && placePrepBefore(text, a))) spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-again' });
     }
@@ -1801,7 +1808,7 @@ function initialsSignatures(text: string, spans: Span[]): void {
  * maneuvers", "Hodgkin lymphoma", "Parkinson's disease") or, in French, after it and "de"/"d'"
  * ("signe de Babinski", "manœuvre de Valsalva", "maladie d'Alzheimer"): no person of the record.
  */
-const EPONYM_AFTER = /(?:'s|’s)? (?:signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp|period|drains?)(?![A-Za-z])/iy;
+const EPONYM_AFTER = /(?:'s|’s)? (?:signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp|period|drains?|cysts?|contracture|neuroma|esophagus|tumou?r|sarcoma|anomaly|glands?|ganglion|ligament|pouch)(?![A-Za-z])/iy;
 const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:(?:circle|duct|canal|triangle|space|ligament|loop|ampulla|pouch|islets?|crypts?|line|node) of |(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention|protocole|règle|regle|formule|équation|equation|drains?|lame) (?:de |d['’])))/iy;
 function eponymAround(text: string, start: number, end: number): boolean {
   // (sticky tests on the text itself, tried only where a space or "'s" follows, or "de "/"d'" precedes)
@@ -2144,6 +2151,11 @@ function quotedNickname(text: string, s: number, e: number): boolean {
   const a = cc(text, o), b = cc(text, q);
   if (!((a === 34 && b === 34) || (a === 8220 && b === 8221) || (a === 171 && b === 187) || (a === 39 && b === 39))) return false;
   return NICKNAME_LEAD.test(text.slice(Math.max(0, o - 24), o));
+}
+/** Token [s, e) between straight or curly quotes, then ' (' right before b: '"Sully" (Mike Sullivan)'. */
+function quotedBeforeBracket(text: string, s: number, e: number, b: number): boolean {
+  const a = cc(text, s - 1), q = cc(text, e);
+  return ((a === 34 && q === 34) || (a === 8220 && q === 8221)) && b === e + 3 && text.charCodeAt(e + 1) === 32 && text.charCodeAt(e + 2) === 40;
 }
 /** A colon (and spaces only) between a and b: "Pt: Okafor". */
 function colonBetween(text: string, a: number, b: number): boolean {
@@ -3209,7 +3221,8 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
       const practice = PRACTICE_BEFORE.get(cue.toUpperCase());
       if (practice !== undefined ? practice.has(w) : cue === 'Medicine' || cue === 'MEDICINE' ? w === 'FAMILY' || w === 'INTERNAL' : CARE_CENTER.has(w)) medical = true;
     }
-    if (STOP.has(w) && !HOSP_GENERIC.has(w)) break;
+    // (not a person's title: "Dr. Church saw him")
+    if ((STOP.has(w) && !HOSP_GENERIC.has(w) && !DENOMINATIONS.has(w)) || TITLES.has(w)) break;
     if (HOSP_GENERIC.has(w) && (w === 'THE' || w === 'A' || w === 'AN' || w === 'AT' || w === 'TO' || w === 'IN' || w === 'FROM' || w === 'OUR' || w === 'HIS' || w === 'HER' || w === 'MY' || w === 'YOUR' || w === 'THEIR')) break;
     if (!HOSP_GENERIC.has(w)) { named = true; names++; }
     start = a; words++; joined = -1;
@@ -3221,8 +3234,13 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   if (SPECIALTY_CUES.has(cue) && names < 2 && !(names === 1 && (/(?:^|\s)(?:at|to|from|with|via)\s$/.test(text.slice(Math.max(0, start - 6), start))
     || (text.startsWith(', ', start - 2) && !/\b(?:Hospital|HOSPITAL|Clinic|Center|Centre)\b/.test(text.slice(start, p)))))) return;
   if (!named || ((cue === 'Center' || cue === 'Centre' || cue === 'CENTER' || cue === 'CENTRE' || cue === 'Medicine' || cue === 'MEDICINE' || PRACTICE_BEFORE.has(cue.toUpperCase())) && !medical)) return;
-  spans.push({ start, end: p - 1, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name-before' });
+  // (an organization's kind that is also a surname stays inside: "Greater Mount Zion Baptist Church", not "[…] Church" left as a name)
+  spans.push({ start, end: EN_ORG_SURNAMES.has(cue) ? e : p - 1, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name-before' });
 }
+/** Denominations: stop words for the name pass, names inside a hospital's ("Saint Luke's Methodist Hospital", "Lutheran Medical Center"). */
+const DENOMINATIONS = new Set(['CATHOLIC', 'METHODIST', 'LUTHERAN', 'MUSLIM', 'JEWISH', 'HINDU', 'BUDDHIST', 'MORMON', 'ADVENTIST', 'ORTHODOX', 'PROTESTANT', 'PENTECOSTAL', 'EPISCOPAL', 'PRESBYTERIAN']);
+/** Organizations' kinds that are also surnames (a NAME span would be left on them). */
+const EN_ORG_SURNAMES = new Set(['Church', 'Temple', 'Bank', 'Union', 'Academy', 'College', 'School', 'Foundation']);
 
 /**
  * Named places of residence: "Lieu-dit Kerbihan", "Résidence Les Pins", "Hameau de la Motte",

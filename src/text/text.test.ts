@@ -813,6 +813,15 @@ test('dates: a range of ratings, a score out of 15, "7/7 days" and a time after 
     ['11/02/2024', '9/10', '12-03-2020']);
 });
 
+test('set 12 dev halves: a church\'s kind inside its name, denominations and "Next" are no names, a letter after a symbol is no initial, a title is no organization, a nickname before the name in brackets and again with a possessive, eponymous cysts', () => {
+  const l = (t: string) => labels(t, 'en');
+  assert.deepEqual(l('A Catholic widow, member of Greater Mount Zion Baptist Church; seen at Saint Luke\'s Methodist Hospital. Plan: Next RN visit. Dr. Church saw him.').filter(([k]) => k !== 'DATE'),
+    [['HOSPITAL', 'Greater Mount Zion Baptist Church'], ['HOSPITAL', 'Saint Luke\'s Methodist'], ['NAME', 'Church']]);
+  assert.deepEqual(l('Coarse BS bilat, R>L. RRR. BAL - MSSA, pan-S. BCx x2 NGTD.'), []);
+  assert.deepEqual(l('coworkers "Sully" (Mike Sullivan) and others. "Sully\'s the one." Probable Baker\'s cyst; Dr. Cornelius Baker.').filter(([k]) => k === 'NAME').map(([, v]) => v),
+    ['Sully', 'Mike Sullivan', 'Sully', 'Cornelius Baker']);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
