@@ -1029,7 +1029,7 @@ const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'E
   'BABY', 'BOY', 'GIRL', 'BEBE', 'GARCON', 'NOURRISSON',
   'FIANCE', 'FIANCEE', 'NAMED', 'CONTACT', 'PARENTS', 'PARENT', 'MOM', 'DAD', 'PRENOMME', 'PRENOMMEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW',
   'CHILDREN', 'KIDS', 'SONS', 'DAUGHTERS', 'GRANDCHILDREN', 'GRANDKIDS', 'SIBLINGS', 'ENFANTS', 'FILLES', 'TWINS', 'ATTENDEES', 'PARTICIPANT',
-  'ENFANT', 'ELEVE', 'CHILD', 'INFANT']);
+  'ENFANT', 'ELEVE', 'CHILD', 'INFANT', 'NOUVEAU-NE', 'NEWBORN']);
 /** Kinship and friendship words (folded): a first name typed in lower case right after one is a name ("sa fille nadia"). */
 const KIN = new Set(['FILLE', 'FILS', 'MARI', 'FEMME', 'EPOUSE', 'EPOUX', 'FRERE', 'SOEUR', 'MERE', 'PERE', 'COMPAGNON', 'COMPAGNE', 'CONJOINT', 'CONJOINTE',
   'NEVEU', 'NIECE', 'ONCLE', 'TANTE', 'COUSIN', 'COUSINE', 'GENDRE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'DAUGHTER', 'SON', 'WIFE', 'HUSBAND', 'BROTHER',
@@ -1517,8 +1517,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // "wife June" (not before a day: "daughter, June 3")
     // (and after a field's colon, "mère : Avril MARIN"; right after a person's title too, "Mme AVRIL Martine", "Mme Avril est demandeuse")
     // (a month that is a surname too: "Ms. March is…"; after a role's field: "Student: April Nguyen-Baptiste")
+    // (any month in capitals before a first name: "M. JUILLET Thomas", "Nouveau-né : JUILLET Rose")
     if ((f & F_STOP) && (f & (F_FIRST | F_SUR)) && i > 0 && (flags[i - 1]! & (F_CUE | F_TITLE | F_PROF))
-      && MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!))) && !digitAfter(text, ends[i]!)
+      && (MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!))) || ((f & F_UPPER) && i + 1 < n && gapOk(i) && (flags[i + 1]! & (F_FIRST | F_UPPER)) === F_FIRST))
+      && !digitAfter(text, ends[i]!)
       && ((flags[i - 1]! & F_TITLE) ? gapOkTitle(text, ends[i - 1]!, starts[i]!) && PERSON_TITLES.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!)).replace('.', ''))
         : (flags[i - 1]! & F_CUE) ? gapOk(i - 1, true) || gapOkTitle(text, ends[i - 1]!, starts[i]!, false) : colonBetween(text, ends[i - 1]!, starts[i]!))) {
       strong[i] = 1; flags[i] = f & ~F_STOP; continue;
@@ -1549,8 +1551,12 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         // (or, in English, any capitalized word after a role typed in lower case mid-sentence: "Tamil interpreter Suresh", "social worker Ingrid")
         || (lang === 'en' && (flags[i - 1]! & F_PROF) !== 0 && isLowerCode(text.charCodeAt(starts[i - 1]!)) && !(f & (F_SENT | F_CITY | F_CITYP)) && ends[i - 1]! + 1 === starts[i]!))) { strong[i] = 1; continue; }
     if (f & F_INITIAL) {
-      // (a letter glued after a symbol or a hyphen is no initial: "R>L. RRR", "pan-S. BCx")
-      if (starts[i]! > 0 && (text.charCodeAt(starts[i]! - 1) === 62 || text.charCodeAt(starts[i]! - 1) === 60 || text.charCodeAt(starts[i]! - 1) === 45 || text.charCodeAt(starts[i]! - 1) === 61)) continue;
+      // (a letter glued after a symbol, a hyphen or a digit is no initial: "R>L. RRR", "pan-S. BCx", "3T. Sagittal", "38,8 °C. Bon état")
+      const gl = starts[i]! > 0 ? text.charCodeAt(starts[i]! - 1) : 32;
+      if (gl === 62 || gl === 60 || gl === 45 || gl === 61 || gl === 176 || isDigitCode(gl)) continue;
+      // (French: right or left after a body part's word, "la hanche G. Rougeur sacrée", unless a known name follows)
+      if (lang === 'fr' && ends[i]! - starts[i]! === 2 && (text.charCodeAt(starts[i]!) === 68 || text.charCodeAt(starts[i]!) === 71) && gl === 32 && isLowerCode(cc(text, starts[i]! - 2))
+        && !(i + 1 < n && (flags[i + 1]! & (F_FIRST | F_SUR | F_UPPER)))) continue;
       // (a list's letter A-H at a line's start before a word of no name list and the rest of a sentence and the rest of a sentence: "A. Terminal ileum, biopsy",
       // "B. Received in formalin"; not a signature, "J. Whitehorse⏎")
       if (i + 1 < n && ends[i]! - starts[i]! === 2 && text.charCodeAt(starts[i]!) <= 72 && lineStartAt(text, starts[i]!) && !(flags[i + 1]! & (F_FIRST | F_SUR | F_UPPER)) && cc(text, ends[i + 1]!) === 32 && isLowerCode(cc(text, ends[i + 1]! + 1))) continue;
@@ -1879,6 +1885,13 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     }
     // a first name typed in lower case (and an initial) before a credential: "handoff to lucia m. RN", "SN: carla r, RN"
     if (f & F_CRED) lowerNameBeforeCredential(text, nStarts[i]!, spans, lex);
+    // lower-case initials as a role's field value: "IDE : jb / AS : Nadège"
+    if ((f & (F_PROF | F_CRED)) && (after === 58 || (after === 32 && text.charCodeAt(te + 1) === 58))) {
+      let a = after === 58 ? te + 1 : te + 2;
+      while (text.charCodeAt(a) === 32) a++;
+      const e = lowerWordEnd(text, a);
+      if (e - a >= 2 && e - a <= 3 && lowerInitials(text.slice(a, e)) && !isWordLetter(cc(text, e)) && cc(text, e) !== 46) spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-lower-initials' });
+    }
     if (!(nFlags[i]! & F_CUE)) continue;
     // a first name typed in lower case after a kinship word ("vu avec sa fille nadia", "per daughter kim", "his wife, mary"):
     // a dictionary first name that is no ordinary word
@@ -2011,7 +2024,7 @@ const PATIENT_FIELDS = new Set(['PT', 'PAT', 'PATIENT', 'PATIENTE', 'NAME', 'CLI
 /** Words of 2-3 letters that are no initials (before "rn": "the new rn", "day rn", "our rn"). */
 const NOT_LOWER_INITIALS = new Set(['the', 'new', 'day', 'our', 'his', 'her', 'any', 'one', 'two', 'see', 'per', 'via', 'for', 'and', 'was', 'has', 'had', 'by', 'to', 'an',
   'as', 'at', 'of', 'on', 'or', 'my', 'no', 'pm', 'am', 'ed', 'er', 'icu', 'ccu', 'ob', 'or', 'pacu', 'le', 'la', 'de', 'du', 'un', 'et', 'au', 'son', 'sa', 'ta', 'ma', 'nos',
-  'cm', 'mm', 'kg', 'mg', 'ml', 'dl', 'cc', 'lb', 'lbs', 'hr', 'hrs', 'min', 'sec', 'bpm']);
+  'cm', 'mm', 'kg', 'mg', 'ml', 'dl', 'cc', 'lb', 'lbs', 'hr', 'hrs', 'min', 'sec', 'bpm', 'ras', 'abs', 'nr', 'nd', 'na', 'ok', 'ttt', 'rdv', 'cf', 'vu', 'prn', 'nfs', 'sp']);
 /** Lower-case initials: 2 letters, or 3 with one vowel at most, no word of the list. */
 function lowerInitials(w: string): boolean {
   if (NOT_LOWER_INITIALS.has(w) || !/^[a-z]{2,3}$/.test(w)) return false;
@@ -2138,7 +2151,7 @@ function verbAfter(text: string, a: number): boolean {
   return e > a && PERSON_VERBS.has(text.slice(a, e).replace('’', "'"));
 }
 /** Cue words that announce a name only as a form's field, before a colon ("Enfant : Marin", "Participant: Nia"). */
-const FIELD_ONLY_CUES = new Set(['ENFANT', 'ELEVE', 'CHILD', 'INFANT', 'PARTICIPANT', 'ATTENDEES']);
+const FIELD_ONLY_CUES = new Set(['ENFANT', 'ELEVE', 'CHILD', 'INFANT', 'NOUVEAU-NE', 'NEWBORN', 'PARTICIPANT', 'ATTENDEES']);
 /** Week days' abbreviations: no name after a kinship word ("daughters Sat AM"). */
 const WEEKDAY_ABBR = new Set(['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN', 'Lun', 'Mar', 'Mer', 'Jeu', 'Ven', 'Sam', 'Dim']);
 /** Words that introduce a nickname, before its opening quote (a space after each; "prefers" in brackets only: 'prefers "Tylenol"'). */

@@ -822,6 +822,12 @@ test('set 12 dev halves: a church\'s kind inside its name, denominations and "Ne
     ['Sully', 'Mike Sullivan', 'Sully', 'Cornelius Baker']);
 });
 
+test('set 12 dev half, French: a month in capitals before a first name, a newborn\'s field, initials after a role\'s colon; no initial glued after a digit or a degree sign, nor right or left after a body part', () => {
+  const names = (t: string) => labels(t, 'fr').filter(([k]) => k === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('Conjoint : M. JUILLET Thomas\nNouveau-né : JUILLET Rose, née le 9 mai 2024\nIDE : jb / AS : Nadège\nIDE : ras'), ['JUILLET Thomas', 'JUILLET Rose', 'jb', 'Nadège']);
+  assert.deepEqual(names('Technique : 3T. Sagittal T1. Douleur de la hanche G. Rougeur sacrée. T 38,8 °C. Bon état général. Vu par G. Rougeaud.'), ['G. Rougeaud']);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
