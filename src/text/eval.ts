@@ -165,6 +165,7 @@ export const WRITTEN_NOTES = [
   { name: 'notes-fr-mixed7', lang: 'fr', file: 'fr-mixed7.marked.txt' }, { name: 'notes-en-mixed7', lang: 'en', file: 'en-mixed7.marked.txt' },
   { name: 'notes-en-intl', lang: 'en', file: 'en-intl.marked.txt' },
   { name: 'notes-fr-mixed8', lang: 'fr', file: 'fr-mixed8.marked.txt' }, { name: 'notes-en-mixed8', lang: 'en', file: 'en-mixed8.marked.txt' },
+  { name: 'notes-fr-mixed9', lang: 'fr', file: 'fr-mixed9.marked.txt' }, { name: 'notes-en-mixed9', lang: 'en', file: 'en-mixed9.marked.txt' },
 ] as const;
 
 export function datasetPaths(repoRoot: URL): { eds: string; synthea: string; edsPresent: boolean; syntheaPresent: boolean; notes: { name: string; lang: 'fr' | 'en'; path: string }[] } {

@@ -735,6 +735,9 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     // set 11
     ['notes-fr-mixed8', 16, [0.86, 0.99, 0.99, 0.95, 0.99, 0.89, 0.97]],
     ['notes-en-mixed8', 16, [0.94, 0.93, 0.955, 0.975, 0.99, 0.875, 0.96]],
+    // set 12
+    ['notes-fr-mixed9', 16, [0.98, 0.89, 0.99, 0.96, 0.99, 0.88, 0.935]],
+    ['notes-en-mixed9', 16, [0.93, 0.94, 0.94, 0.885, 0.99, 0.91, 0.935]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
