@@ -316,6 +316,8 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'boyfriend', 'girlfriend', 'baby', 'boy', 'girl', 'bébé', 'garçon', 'nourrisson', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'named', 'pt', 'pat', 'prénommé', 'prénommée', 'prenomme', 'prenommee', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'manager', 'coordinator', 'worker', 'chaplain', 'dietitian', 'interpreter', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian', 'mom', 'dad', 'partner',
   // plural kin: a list of names may follow ("children Deja (9) and Malik (5)", "ses enfants nadia et karim")
   'children', 'kids', 'sons', 'daughters', 'grandchildren', 'grandkids', 'siblings', 'enfants', 'filles', 'twins',
+  // ("In attendance:", a list of people)
+  'attendance',
   'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr',
   // health professions in lower case (weak cues, as their capitalized forms: PROFESSIONS)
   'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste',
@@ -1045,7 +1047,7 @@ const PROFESSIONS = new Set([
   'PSYCHOLOGUE', 'KINESITHERAPEUTE', 'KINE', 'INFIRMIER', 'INFIRMIERE', 'IDE', 'PHARMACIEN', 'PHARMACIENNE', 'SAGE-FEMME',
   'ORTHOPHONISTE', 'DIETETICIEN', 'DIETETICIENNE', 'ERGOTHERAPEUTE', 'PSYCHOMOTRICIEN', 'PSYCHOMOTRICIENNE', 'ORTHOPTISTE',
   'PODOLOGUE', 'SECRETAIRE', 'MANIPULATEUR', 'MANIPULATRICE', 'OPERATEUR', 'OPERATRICE', 'TECHNICIEN', 'TECHNICIENNE', 'PSYCHIATRE', 'ANESTHESISTE', 'CHIRURGIEN', 'CHIRURGIENNE',
-  'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'GP', 'CHARGE', 'TRIAGE', 'BEDSIDE', 'CIRCULATING', 'SCRUB', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
+  'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'GP', 'CHARGE', 'TRIAGE', 'BEDSIDE', 'CIRCULATING', 'SCRUB', 'EVALUATOR', 'EXAMINER', 'ASSESSOR', 'REVIEWER', 'RECORDER', 'OBSERVER', 'FACILITATOR', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
   'MANAGER', 'COORDINATOR', 'WORKER', 'CHAPLAIN', 'DIETITIAN', 'AIDE', 'INTERPRETER', 'TRANSLATOR', 'CNA', 'EMT', 'PARAMEDIC', 'TECHNICIAN', 'SCRIBE', 'DOULA',
   'NURSE', 'PHYSIOTHERAPIST', 'PSYCHOLOGIST', 'PHARMACIST', 'MIDWIFE', 'SURGEON', 'THERAPIST',
   // people around the patient named by their role ("Coach Garza", "Officer Kaminski", "éducatrice Mme Roux")
@@ -1081,7 +1083,7 @@ const STOP = new Set([
   'DERMATOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'ORTHOPEDICS', 'IMAGING', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY',
   'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY', 'DENTISTRY', 'LIC',
   // religions and denominations ("widow, Baptist, member of…"), "Next" ("Next RN visit")
-  'CATHOLIC', 'METHODIST', 'LUTHERAN', 'MUSLIM', 'JEWISH', 'HINDU', 'BUDDHIST', 'MORMON', 'ADVENTIST', 'ORTHODOX', 'PROTESTANT', 'PENTECOSTAL', 'EPISCOPAL', 'PRESBYTERIAN', 'NEXT',
+  'CATHOLIC', 'METHODIST', 'LUTHERAN', 'MUSLIM', 'JEWISH', 'HINDU', 'BUDDHIST', 'MORMON', 'ADVENTIST', 'ORTHODOX', 'PROTESTANT', 'PENTECOSTAL', 'EPISCOPAL', 'PRESBYTERIAN', 'NEXT', 'LICENSE', 'LICENCE',
   'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'THERAPEUTICS', 'PHARMACEUTICALS', 'BIOSCIENCES', 'PHARMA', 'COLLECTIVE', 'DISTRIBUTION', 'SURGERY', 'NURSING', 'REHABILITATION', 'MEMORIAL', 'SCHOOL', 'LIBRARY', 'REHAB', 'SERVICES', 'AGENCY', 'ASSOCIATION', 'FOUNDATION', 'DAYCARE', 'PRESCHOOL', 'MANAGEMENT', 'PARTNERS', 'PE', "CHILDREN'S", 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'LIBERAL', 'LIBERALE', 'LIBERAUX', 'LIBERALES',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
@@ -1181,7 +1183,7 @@ const LIST_GAP = /^(?:, | and | et | & |, and |, et | \/ |\/)$/;
 const MARRIED_GAP = /^ (?:[ée]pouse|[ÉE]POUSE|[ée]p\.|veuve|VEUVE|n[ée]e) $/;
 const INITIALS = /^(?:[A-ZÀ-Þ](?:(?:\.?-|\.)[A-ZÀ-Þ])+|Ph|Ch|Th|Chr)$/; // ("Ph." Philippe, "Ch." Christophe, "Th." Thierry)
 /** Credentials written with dots, after a comma ("…, M.D.", "…, Ph.D.", "…, R.N."): at a token's start. */
-const DOTTED_CRED = /(?<=, ?)(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|D\.D\.S|D\.M\.D|L\.P\.N|M\.B\.B\.S)\.?(?![A-Za-zÀ-ÿ])/y;
+const DOTTED_CRED = /(?<=, ?)(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|D\.D\.S|D\.M\.D|L\.P\.N|M\.B\.B\.S|M\.S|M\.A|M\.S\.W|M\.P\.H|M\.S\.N|B\.S\.N|D\.N\.P|Psy\.D|Pharm\.D|Ed\.D|M\.Ed)\.?(?![A-Za-zÀ-ÿ])/y;
 const SYNTHEA_CORE = /^[A-Z][a-z]{2,}$/;
 
 function isUpperCode(c: number): boolean {
@@ -1533,7 +1535,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // a title, a particle, a name: "Dr de Gaulle" (not after a cue: "signe de Babinski")
       || ((flags[i - 1]! & F_TITLE) !== 0 && particleGap(i - 1) && !(f & (F_CITY | F_CITYP)))
       // a kinship word, a comma, a name: "his wife, Mary", "le fils, Kevin"
-      || ((flags[i - 1]! & F_CUE) !== 0 && !(f & F_CUE) && ends[i - 1]! + 2 === starts[i]! && text.charCodeAt(ends[i - 1]!) === 44 && text.charCodeAt(ends[i - 1]! + 1) === 32));
+      || ((flags[i - 1]! & F_CUE) !== 0 && !(f & F_CUE) && ends[i - 1]! + 2 === starts[i]! && text.charCodeAt(ends[i - 1]!) === 44 && text.charCodeAt(ends[i - 1]! + 1) === 32)
+      // a kinship word, a bracket, a name and a comma or the bracket's end: "grandson (Hunter, 6)", "sa fille (Nadia)"
+      || ((flags[i - 1]! & F_CUE) !== 0 && !(f & F_CUE) && ends[i - 1]! + 2 === starts[i]! && text.charCodeAt(ends[i - 1]!) === 32 && text.charCodeAt(ends[i - 1]! + 1) === 40
+        && (cc(text, ends[i]!) === 44 || cc(text, ends[i]!) === 41) && KIN.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!)))));
     // (not a week day's abbreviation after a cue: "walk w/ daughters Sat AM")
     // (a field's word only before its colon: "Enfant : Marin", not "WELL CHILD VISIT")
     if ((prevTitle || (i > 0 && (flags[i - 1]! & F_CUE) !== 0 && fieldBefore(text, i - 1, starts[i]!))) && !((flags[i - 1]! & F_TITLE) === 0 && WEEKDAY_ABBR.has(text.slice(starts[i]!, ends[i]!)))
@@ -1867,7 +1872,8 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     }
     const f = nFlags[i]!, te = nEnds[i]!, after = text.charCodeAt(te); // (NaN at the text's end)
     // (a colon first: most tokens are no field)
-    if ((f & F_CAP) && (after === 58 || (after === 32 && text.charCodeAt(te + 1) === 58))
+    // ("In attendance:" in lower case too)
+    if ((f & (F_CAP | F_CUE)) && (after === 58 || (after === 32 && text.charCodeAt(te + 1) === 58))
       && te - nStarts[i]! >= 5 && LIST_FIELDS.has(fold(text.slice(nStarts[i]!, te)))) { peopleList(text, te, spans, lex); continue; }
     // a surname in upper case at a line's start or after a field's cue, then a first name typed in lower case: "RHIFDA aziz",
     // "pat : LE ROUX jean-yves", "pt: GARCIA-LOPEZ, ramon"
@@ -2032,7 +2038,7 @@ function lowerInitials(w: string): boolean {
 }
 /** Plural care-team fields whose value is a list of people ("Infirmiers : theodore roux, marie cécile lefevre"). */
 const LIST_FIELDS = new Set(['INFIRMIERS', 'INFIRMIERES', 'INTERNES', 'EXTERNES', 'PRESENTS', 'PARTICIPANTS', 'INTERVENANTS', 'MEDECINS',
-  'SIGNATAIRES', 'NURSES', 'ATTENDINGS', 'RESIDENTS', 'PRESENT', 'ATTENDEES', 'PARTICIPANTES', 'PRESENTES']);
+  'SIGNATAIRES', 'NURSES', 'ATTENDINGS', 'RESIDENTS', 'PRESENT', 'ATTENDEES', 'PARTICIPANTES', 'PRESENTES', 'ATTENDANCE', 'STAFF']);
 const LIST_ITEM_WORD = /^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’-]*\.?$/;
 /**
  * The list after a plural care-team field's colon, to the line's end: each item (between ',', ';',
@@ -2067,22 +2073,24 @@ function peopleList(text: string, from: number, spans: Span[], lex: Map<string, 
     while (words.length > 1 && (TITLES.has(fold(words[0]!)) || (isLowerCode(words[0]!.charCodeAt(0)) && (KIN.has(fold(words[0]!)) || PROFESSIONS.has(fold(words[0]!)))))) { s0 += words[0]!.length + 1; words = words.slice(1); roled = true; }
     const last = words[words.length - 1]!;
     if (last.length > 2 && last.endsWith('.')) e0--;
-    if (words.length > 4 || !words.every((w) => LIST_ITEM_WORD.test(w))) return;
-    let known = false;
+    // (an item that is no name is passed over: "Kenji Takahashi (House Manager); …, RN; …"; a quoted nickname is a word: 'Rosalind "Roz" Mbeki-Carter')
+    if (words.length > 5 || !words.every((w) => LIST_ITEM_WORD.test(w.replace(/^["“]([^"”]+)["”]$/, '$1')))) continue;
+    let known = false, stop = false;
     for (const w of words) {
-      const k = fold(w.replace(/\.$/, ''));
-      if (STOP.has(k) && !PARTICLES.includes(k)) return;
+      const k = fold(w.replace(/\.$/, '').replace(/["“”]/g, ''));
+      if (STOP.has(k) && !PARTICLES.includes(k)) { stop = true; break; }
       const v = lex.get(k) ?? 0;
       if ((v & (LEX_FIRST | LEX_SUR)) !== 0 && (v & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY)) === 0) known = true;
     }
-    // (a known name among the words, or a title or a role before them, the words capitalized)
-    if (!known && !(roled && words.every((w) => isUpperCode(w.charCodeAt(0))))) return;
+    // (a known name among the words; or a title or a role before them, or two words or three, the words capitalized: "Tameka Freeman")
+    if (stop || (!known && !((roled || words.length >= 2) && words.every((w) => isUpperCode(w.replace(/^["“]/, '').charCodeAt(0)))))) continue;
     spans.push({ start: s0, end: e0, label: 'NAME', score: 0.7, rule: 'name-list' });
     // (its words are looked for again alone: "doula Wren Marsh" … "Wren asked about the pool")
     for (let a = s0; a < e0;) {
       let b = a;
       while (b < e0 && isWordLetter(text.charCodeAt(b))) b++;
-      if (b > a) rememberName(text, a, b, 0);
+      // (not an abbreviation in mixed case, "DSPs")
+      if (b > a && !(b - a <= 5 && isUpperCode(text.charCodeAt(a + 1)))) rememberName(text, a, b, 0);
       a = b + 1;
     }
   }
@@ -2795,8 +2803,10 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     const city = m[1]!;
     const cityStart = text.lastIndexOf(city, m.index);
     // "Employee ID 88231", "Patient ID 55123": an id cue, not Idaho (the number is left to the id rules)
+    // "Employee ID 88231", "Language Line ID 38815": an id's cue, not Idaho, without a comma before "ID" unless the number is an
+    // Idaho ZIP code (832xx-838xx: "Boise ID 83702")
     if (text.charCodeAt(m.index - 3) === 73 && text.charCodeAt(m.index - 2) === 68 && text.charCodeAt(cityStart + city.length) !== 44
-      && ID_OWNERS.has(fold(city.slice(city.lastIndexOf(' ') + 1)))) continue;
+      && (ID_OWNERS.has(fold(city.slice(city.lastIndexOf(' ') + 1))) || !(text.startsWith('83', m.index) && text.charCodeAt(m.index + 2) >= 50 && text.charCodeAt(m.index + 2) <= 56))) continue;
     spans.push({ start: m.index, end: from, label: 'ZIP', score: 0.85, rule: 'zip-us' });
     spans.push({ start: cityStart, end: cityStart + city.length, label: 'CITY', score: 0.85, rule: 'zip-us' });
   }
@@ -2863,7 +2873,7 @@ function placeBefore(text: string, at: number, spans: Span[], rule: string): voi
   if (start < 0 || STOP.has(fold(text.slice(start, at)))) return;
   spans.push({ start, end: at, label: 'CITY', score: 0.7, rule });
 }
-/** Words before "ID" that make it an identifier's name, not Idaho's code ("Employee ID 88231"). */
+/** Words before "ID" that make it an identifier's name, whatever the number ("Employee ID 83231"). */
 const ID_OWNERS = new Set(['PATIENT', 'EMPLOYEE', 'MEMBER', 'STUDY', 'SUBJECT', 'PARTICIPANT', 'BADGE', 'SAMPLE', 'USER', 'ENCOUNTER', 'VISIT', 'ORDER', 'ACCOUNT', 'CLIENT', 'CASE', 'SPECIMEN', 'RECORD', 'STUDENT', 'STAFF', 'PERSON']);
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
 /**

@@ -831,6 +831,15 @@ test('set 12 dev half, French: a month in capitals before a first name, a newbor
   assert.deepEqual(names('Technique : 3T. Sagittal T1. Douleur de la hanche G. Rougeur sacrée. T 38,8 °C. Bon état général. Vu par G. Rougeaud.'), ['G. Rougeaud']);
 });
 
+test('set 13 dev halves: an attendance list (quoted nicknames, items that are no names passed over, names found again), a kin\'s name in brackets, dotted master\'s credentials, evaluators, "License", an id after "ID" that is no Idaho ZIP code', () => {
+  const l = (t: string) => labels(t, 'en');
+  const t = 'In attendance: Kenji Takahashi (House Manager); Rosalind "Roz" Mbeki-Carter, QIDP; Brenda Szymanski, RN; Tameka Freeman, Hunter Lindqvist\nRoz to review. Staff to call Tameka.';
+  assert.deepEqual(l(t).filter(([k]) => k === 'NAME').map(([, v]) => v), ['Kenji Takahashi', 'Rosalind "Roz" Mbeki-Carter', 'Brenda Szymanski', 'Tameka Freeman', 'Hunter Lindqvist', 'Roz', 'Tameka']);
+  assert.deepEqual(l('Lives w/ grandson (Hunter, 6); his son (Tylenol allergy) came. Evaluator: April Dominguez-Reyes, M.S., CCC-SLP. License # SP-10884').filter(([k]) => k === 'NAME').map(([, v]) => v),
+    ['Hunter', 'April Dominguez-Reyes']);
+  assert.deepEqual(l('Language Line ID 38815; Employee ID 83231; Boise ID 83702.').filter(([k]) => k !== 'ID'), [['CITY', 'Boise'], ['ZIP', '83702']]);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
