@@ -1047,7 +1047,7 @@ const PROFESSIONS = new Set([
   'PSYCHOLOGUE', 'KINESITHERAPEUTE', 'KINE', 'INFIRMIER', 'INFIRMIERE', 'IDE', 'PHARMACIEN', 'PHARMACIENNE', 'SAGE-FEMME',
   'ORTHOPHONISTE', 'DIETETICIEN', 'DIETETICIENNE', 'ERGOTHERAPEUTE', 'PSYCHOMOTRICIEN', 'PSYCHOMOTRICIENNE', 'ORTHOPTISTE',
   'PODOLOGUE', 'SECRETAIRE', 'MANIPULATEUR', 'MANIPULATRICE', 'OPERATEUR', 'OPERATRICE', 'TECHNICIEN', 'TECHNICIENNE', 'PSYCHIATRE', 'ANESTHESISTE', 'CHIRURGIEN', 'CHIRURGIENNE',
-  'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'GP', 'CHARGE', 'TRIAGE', 'BEDSIDE', 'CIRCULATING', 'SCRUB', 'EVALUATOR', 'EXAMINER', 'ASSESSOR', 'REVIEWER', 'RECORDER', 'OBSERVER', 'FACILITATOR', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
+  'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'GP', 'CHARGE', 'TRIAGE', 'BEDSIDE', 'CIRCULATING', 'SCRUB', 'EVALUATOR', 'EXAMINER', 'ASSESSOR', 'REVIEWER', 'RECORDER', 'OBSERVER', 'FACILITATOR', 'OFC', 'OFC.', 'SGT', 'SGT.', 'DET', 'DET.', 'CPL', 'CPL.', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
   'MANAGER', 'COORDINATOR', 'WORKER', 'CHAPLAIN', 'DIETITIAN', 'AIDE', 'INTERPRETER', 'TRANSLATOR', 'CNA', 'EMT', 'PARAMEDIC', 'TECHNICIAN', 'SCRIBE', 'DOULA',
   'NURSE', 'PHYSIOTHERAPIST', 'PSYCHOLOGIST', 'PHARMACIST', 'MIDWIFE', 'SURGEON', 'THERAPIST',
   // people around the patient named by their role ("Coach Garza", "Officer Kaminski", "éducatrice Mme Roux")
@@ -1529,6 +1529,18 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     }
     if (!(f & F_CAP) || (f & (F_STOP | F_TITLE))) continue;
     if (f & F_SYNTHEA) { strong[i] = 1; continue; }
+    // English: a name of the lists right after "in", alone, is a town ("at work in Austin", "the ED in Albert Lea"; not "in Grace's room")
+    if (lang === 'en' && (f & (F_FIRST | F_SUR)) && !(f & (F_UPPER | F_SENT)) && cc(text, starts[i]! - 1) === 32 && cc(text, starts[i]! - 2) === 110 && cc(text, starts[i]! - 3) === 105
+      && !isWordLetter(cc(text, starts[i]! - 4)) && !possessiveAt(text, ends[i]!) && !(i > 0 && (flags[i - 1]! & F_TITLE) && ends[i - 1]! >= starts[i]! - 4)
+      // (not a month, a language, a state or a hospital's generic word: "in Jan", "in English", "in Vermont", "in General Surgery")
+      && !NOT_TOWN_AFTER_IN.has(fold(text.slice(starts[i]!, text.charCodeAt(ends[i]! - 1) === 46 ? ends[i]! - 1 : ends[i]!)))
+      && !HOSP_GENERIC.has(fold(text.slice(starts[i]!, ends[i]!))) && !STATE_FIRST_WORDS.has(text.slice(starts[i]!, ends[i]!))) {
+      let k = i;
+      while (k + 1 < n && k - i < 2 && gapOk(k) && (flags[k + 1]! & F_CAP) && !(flags[k + 1]! & (F_STOP | F_TITLE | F_UPPER)) && !EN_HOSP_WORDS.has(text.slice(starts[k + 1]!, ends[k + 1]!))) k++;
+      spans.push({ start: starts[i]!, end: ends[k]!, label: 'CITY', score: 0.6, rule: 'city-in' });
+      i = k;
+      continue;
+    }
     // (a dot between them only after a title: "Dr. Martin", but "elle est née. Revue le…")
     // (a cue word after a cue is none: "Baby Boy Smith")
     const prevTitle = i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && !((f & F_CUE) && !(flags[i - 1]! & F_TITLE)) && (gapOkTitle(text, ends[i - 1]!, starts[i]!, (flags[i - 1]! & F_TITLE) !== 0)
@@ -1538,7 +1550,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       || ((flags[i - 1]! & F_CUE) !== 0 && !(f & F_CUE) && ends[i - 1]! + 2 === starts[i]! && text.charCodeAt(ends[i - 1]!) === 44 && text.charCodeAt(ends[i - 1]! + 1) === 32)
       // a kinship word, a bracket, a name and a comma or the bracket's end: "grandson (Hunter, 6)", "sa fille (Nadia)"
       || ((flags[i - 1]! & F_CUE) !== 0 && !(f & F_CUE) && ends[i - 1]! + 2 === starts[i]! && text.charCodeAt(ends[i - 1]!) === 32 && text.charCodeAt(ends[i - 1]! + 1) === 40
-        && (cc(text, ends[i]!) === 44 || cc(text, ends[i]!) === 41) && KIN.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!)))));
+        && (cc(text, ends[i]!) === 44 || cc(text, ends[i]!) === 41 || (gapOk(i) && (flags[i + 1]! & F_CAP) !== 0 && (cc(text, ends[i + 1]!) === 44 || cc(text, ends[i + 1]!) === 41)))
+        && KIN.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!)))));
     // (not a week day's abbreviation after a cue: "walk w/ daughters Sat AM")
     // (a field's word only before its colon: "Enfant : Marin", not "WELL CHILD VISIT")
     if ((prevTitle || (i > 0 && (flags[i - 1]! & F_CUE) !== 0 && fieldBefore(text, i - 1, starts[i]!))) && !((flags[i - 1]! & F_TITLE) === 0 && WEEKDAY_ABBR.has(text.slice(starts[i]!, ends[i]!)))
@@ -2160,10 +2173,13 @@ function verbAfter(text: string, a: number): boolean {
 }
 /** Cue words that announce a name only as a form's field, before a colon ("Enfant : Marin", "Participant: Nia"). */
 const FIELD_ONLY_CUES = new Set(['ENFANT', 'ELEVE', 'CHILD', 'INFANT', 'NOUVEAU-NE', 'NEWBORN', 'PARTICIPANT', 'ATTENDEES']);
+/** Capitalized words after "in" that are no towns: months and their abbreviations, languages. */
+const NOT_TOWN_AFTER_IN = new Set(['JAN', 'FEB', 'MAR', 'APR', 'JUN', 'JUL', 'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC', 'APRIL', 'JUNE', 'JULY', 'AUGUST', 'MARCH', 'MAY',
+  'ENGLISH', 'FRENCH', 'GERMAN', 'TAMIL', 'HINDI', 'DARI', 'FARSI', 'THAI', 'LAO']);
 /** Week days' abbreviations: no name after a kinship word ("daughters Sat AM"). */
 const WEEKDAY_ABBR = new Set(['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN', 'Lun', 'Mar', 'Mer', 'Jeu', 'Ven', 'Sam', 'Dim']);
 /** Words that introduce a nickname, before its opening quote (a space after each; "prefers" in brackets only: 'prefers "Tylenol"'). */
-const NICKNAME_LEAD = /(?:(?<![A-Za-zÀ-ÿ])(?:goes by|go by|be called|known as|nicknamed|surnomm[ée]e?|se fait appeler)|\(prefers) $/i;
+const NICKNAME_LEAD = /(?:(?<![A-Za-zÀ-ÿ])(?:goes by|go by|be called|known as|nicknamed|a\/k\/a|a\.k\.a\.|aka|surnomm[ée]e?|se fait appeler)|\(prefers) $/i;
 /** Token [s, e) between quotes, after a word that introduces a nickname: '(goes by "Will")', 'surnommée « Mimi »'. */
 function quotedNickname(text: string, s: number, e: number): boolean {
   let o = s - 1, q = e;

@@ -840,6 +840,13 @@ test('set 13 dev halves: an attendance list (quoted nicknames, items that are no
   assert.deepEqual(l('Language Line ID 38815; Employee ID 83231; Boise ID 83702.').filter(([k]) => k !== 'ID'), [['CITY', 'Boise'], ['ZIP', '83702']]);
 });
 
+test('set 13 dev half, continued: a/k/a nicknames, officers\' ranks, a kin\'s full name in brackets, a name of the lists after "in" is a town (not a month, a language, a state)', () => {
+  const l = (t: string) => labels(t, 'en').filter(([k]) => k === 'NAME' || k === 'CITY');
+  assert.deepEqual(l('Inmate: Jesús Alberto  a/k/a "Chuy". Officer: Ofc. Tyler August (badge 4471). Pt asked that mother (Guadalupe Toledo, 210-555-0115) be notified.'),
+    [['NAME', 'Jesús Alberto'], ['NAME', 'Chuy'], ['NAME', 'Tyler August'], ['NAME', 'Guadalupe Toledo']]);
+  assert.deepEqual(l('At work in Austin; ED in Albert Lea; seen in Jan; writes in English; care in Vermont; notes in Grace\'s chart.'), [['CITY', 'Austin'], ['CITY', 'Albert Lea']]);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
