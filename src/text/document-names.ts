@@ -306,6 +306,7 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
     if (!initials && !(/^[a-zà-ÿ-]{3,}$/.test(w) && isSignatureFirstName(w, lex))) continue;
     (found ??= []).push({ s: a, e: b, w, initials });
   }
+  lastLineInitials(text, spans, lex);
   if (found === null) return;
   const count = new Map<string, number>();
   for (const f of found) count.set(f.w, (count.get(f.w) ?? 0) + 1);
@@ -350,6 +351,20 @@ function initialsLegend(text: string, spans: Span[]): void {
 const NOT_LOWER_WORDS = new Set(['am', 'pm', 'to', 'at', 'as', 'an', 'in', 'on', 'of', 'or', 'by', 'if', 'is', 'it', 'be', 'do', 'go', 'he', 'me', 'my', 'no', 'so', 'up', 'us', 'we',
   'the', 'and', 'for', 'but', 'not', 'are', 'was', 'his', 'her', 'she', 'him', 'can', 'did', 'has', 'had', 'may', 'per', 'via', 'ok', 'de', 'du', 'le', 'la', 'et', 'un', 'en',
   'au', 'il', 'ne', 'se', 'sa', 'ce', 'ou', 'on', 'les', 'des', 'une', 'est', 'par', 'pas', 'son', 'ses', 'mg', 'ml', 'kg', 'cm', 'mm', 'hr', 'yo', 'pt', 'tx', 'dx', 'rx', 'hx', 'sx']);
+/**
+ * The document's last line when it is initials alone after a blank line, a signature: "JYP", "F. M." (not an abbreviation of the
+ * lists: "RAS", "FIN").
+ */
+function lastLineInitials(text: string, spans: Span[], lex: Map<string, number>): void {
+  let e = text.length;
+  while (e > 0 && (text.charCodeAt(e - 1) === 10 || text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 32)) e--;
+  const a = text.lastIndexOf('\n', e - 1) + 1;
+  // (set apart by a blank line before it, as a signature is)
+  if (e - a < 2 || e - a > 8 || a < 2 || !/\n\s*\n$/.test(text.slice(Math.max(0, a - 6), a))) return;
+  const w = text.slice(a, e);
+  if (/^[A-Z]{2,3}$/.test(w) ? NOT_INITIALS.has(w) || ((lex.get(w) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED)) !== 0 : !/^(?:[A-Z]\. ?){2,3}$/.test(w)) return;
+  spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
+}
 /** A first name of the lists that is no word nor city (a signature's). */
 function isSignatureFirstName(w: string, lex: Map<string, number>): boolean {
   const bits = lex.get(fold(w)) ?? 0;

@@ -1044,7 +1044,7 @@ const KIN = new Set(['FILLE', 'FILS', 'MARI', 'FEMME', 'EPOUSE', 'EPOUX', 'FRERE
  * initial, or when another name-like word follows it ("Infirmière : Pansement refait" stays).
  */
 const PROFESSIONS = new Set([
-  'PSYCHOLOGUE', 'KINESITHERAPEUTE', 'KINE', 'INFIRMIER', 'INFIRMIERE', 'IDE', 'PHARMACIEN', 'PHARMACIENNE', 'SAGE-FEMME',
+  'PSYCHOLOGUE', 'KINESITHERAPEUTE', 'KINE', 'INFIRMIER', 'INFIRMIERE', 'IDE', 'IBODE', 'IADE', 'IPA', 'ASH', 'AES', 'PHARMACIEN', 'PHARMACIENNE', 'SAGE-FEMME',
   'ORTHOPHONISTE', 'DIETETICIEN', 'DIETETICIENNE', 'ERGOTHERAPEUTE', 'PSYCHOMOTRICIEN', 'PSYCHOMOTRICIENNE', 'ORTHOPTISTE',
   'PODOLOGUE', 'SECRETAIRE', 'MANIPULATEUR', 'MANIPULATRICE', 'OPERATEUR', 'OPERATRICE', 'TECHNICIEN', 'TECHNICIENNE', 'PSYCHIATRE', 'ANESTHESISTE', 'CHIRURGIEN', 'CHIRURGIENNE',
   'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'GP', 'CHARGE', 'TRIAGE', 'BEDSIDE', 'CIRCULATING', 'SCRUB', 'EVALUATOR', 'EXAMINER', 'ASSESSOR', 'REVIEWER', 'RECORDER', 'OBSERVER', 'FACILITATOR', 'OFC', 'OFC.', 'SGT', 'SGT.', 'DET', 'DET.', 'CPL', 'CPL.', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
@@ -1556,6 +1556,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // (a field's word only before its colon: "Enfant : Marin", not "WELL CHILD VISIT")
     if ((prevTitle || (i > 0 && (flags[i - 1]! & F_CUE) !== 0 && fieldBefore(text, i - 1, starts[i]!))) && !((flags[i - 1]! & F_TITLE) === 0 && WEEKDAY_ABBR.has(text.slice(starts[i]!, ends[i]!)))
       && !(FIELD_ONLY_CUES.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!))) && !colonBetween(text, ends[i - 1]!, starts[i]!))
+      // (nor a measure's abbreviation before its value after a cue: "MÈRE : TA 12/7")
+      && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_UPPER) && ends[i]! - starts[i]! <= 3 && cc(text, ends[i]!) === 32 && isDigitCode(cc(text, ends[i]! + 1)))
       // (nor, in a heading in capitals, a word of no name list after PATIENT: "PATIENT CARE REPORT", "NEW PATIENT INTAKE")
       && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && !colonBetween(text, ends[i - 1]!, starts[i]!) && text.startsWith('PATIENT', starts[i - 1]!) && upperLine(text, starts[i]!))) { strong[i] = 1; continue; }
     // a name before a credential: "Karen P. Lopez, RN", "John Doe MD"
@@ -1564,7 +1566,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // (a credential before the name reads as a role: "NP McKenzie", "RN Tiffany")
     // (not after a credential that ends a sentence: "Yesenia Morales, LICSW. ROI signed")
     if (i > 0 && (flags[i - 1]! & (F_PROF | F_CRED)) && !(f & (F_PROF | F_CUE)) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
-      && !((flags[i - 1]! & F_CRED) && (text.charCodeAt(ends[i - 1]! - 1) === 46 || text.charCodeAt(ends[i - 1]!) === 46))
+      && !(((flags[i - 1]! & F_CRED) || (flags[i - 1]! & (F_PROF | F_UPPER)) === (F_PROF | F_UPPER)) && (text.charCodeAt(ends[i - 1]! - 1) === 46 || text.charCodeAt(ends[i - 1]!) === 46)
+        && ((flags[i - 1]! & F_CRED) || (f & F_SENT)))
+      // (nor after a credential that follows a name, "I. Haddad, IDE USMP")
+      && !((flags[i - 1]! & (F_CRED | F_PROF)) && cc(text, starts[i - 1]! - 1) === 32 && cc(text, starts[i - 1]! - 2) === 44 && (f & F_UPPER) && !(f & (F_FIRST | F_SUR)))
       && ((f & (F_FIRST | F_SUR | F_UPPER | F_INITIAL)) !== 0 || (gapOk(i) && nameLike(i + 1))
         // (or, in English, any capitalized word after a role typed in lower case mid-sentence: "Tamil interpreter Suresh", "social worker Ingrid")
         || (lang === 'en' && (flags[i - 1]! & F_PROF) !== 0 && isLowerCode(text.charCodeAt(starts[i - 1]!)) && !(f & (F_SENT | F_CITY | F_CITYP)) && ends[i - 1]! + 1 === starts[i]!))) { strong[i] = 1; continue; }
@@ -1903,7 +1908,7 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       continue;
     }
     // a first name typed in lower case (and an initial) before a credential: "handoff to lucia m. RN", "SN: carla r, RN"
-    if (f & F_CRED) lowerNameBeforeCredential(text, nStarts[i]!, spans, lex);
+    if ((f & F_CRED) || (f & (F_PROF | F_UPPER)) === (F_PROF | F_UPPER)) lowerNameBeforeCredential(text, nStarts[i]!, spans, lex);
     // lower-case initials as a role's field value: "IDE : jb / AS : Nadège"
     if ((f & (F_PROF | F_CRED)) && (after === 58 || (after === 32 && text.charCodeAt(te + 1) === 58))) {
       let a = after === 58 ? te + 1 : te + 2;
@@ -1970,7 +1975,10 @@ const AFTER_DR_NOT = new Set(['VISIT', 'VISITS', 'OFFICE', 'APPT', 'APPOINTMENT'
   'DEMAIN', 'HIER', 'AUJOURD', 'MATIN', 'SOIR', 'MIDI', 'NUIT', 'ICI', 'ALORS', 'DONC', 'AUSSI', 'BIEN', 'ENCORE', 'TOUJOURS', 'JAMAIS', 'DEJA', 'ENSUITE', 'PUIS',
   'DE', 'DU', 'DES', 'GARDE', 'TRAITANT', 'REFERENT', 'SPECIALISTE', 'ASTREINTE', 'URGENTISTE', 'INTERNE', 'RESPONSABLE', 'ON', 'CALL', 'TEAM', 'SERVICE', 'CONSULT',
   'FOLLOW', 'FOLLOWUP', 'REFERRAL', 'LETTER', 'REPORT', 'RECS', 'PLAN', 'AGREES', 'AGREED', 'CONCURS', 'STATED']);
-const VERB_AFTER_TITLE = new Set(['VA', 'EST', 'A', 'SE', 'DIT', 'SERA', 'ETAIT', 'AVAIT', 'PEUT', 'DOIT', 'VEUT', 'FAIT', 'REFUSE', 'ACCEPTE', 'SOUHAITE', 'PRESENTE', 'IS', 'WAS', 'HAS', 'SAYS']);
+const VERB_AFTER_TITLE = new Set(['VA', 'EST', 'A', 'SE', 'DIT', 'SERA', 'ETAIT', 'AVAIT', 'PEUT', 'DOIT', 'VEUT', 'FAIT', 'REFUSE', 'ACCEPTE', 'SOUHAITE', 'PRESENTE', 'IS', 'WAS', 'HAS', 'SAYS',
+  'PARLE', 'DEMANDE', 'VIENT', 'EXPLIQUE', 'SIGNALE', 'RAPPORTE', 'DECLARE', 'PLEURE', 'MANGE', 'DORT', 'SEMBLE', 'RESTE', 'REVIENT', 'APPELLE', 'TELEPHONE', 'PASSE',
+  'ARRIVE', 'PART', 'SORT', 'REPREND', 'PREND', 'VOIT', 'SAIT', 'RACONTE', 'EXPRIME', 'EVOQUE', 'DECRIT', 'INDIQUE', 'PRECISE', 'RECONNAIT', 'NIE', 'ATTEND', 'VIT', 'HABITE',
+  'TRAVAILLE', 'MARCHE', 'TOUSSE', 'SAIGNE', 'ASKS', 'STATES', 'REPORTS', 'DENIES', 'WANTS', 'CALLED', 'ASKED']);
 const PERSON_TITLES = new Set(['MME', 'MR', 'MRS', 'MS', 'M', 'MADAME', 'MONSIEUR', 'MLLE', 'MADEMOISELLE']);
 function lowerAfterTitle(text: string, ts: number, te: number, a: number, e: number, lex: Map<string, number>): boolean {
   if (e - a < 3) return false;
@@ -2011,7 +2019,8 @@ function lowerNameBeforeCredential(text: string, c: number, spans: Span[], lex: 
     return;
   }
   // lower-case initials before a credential typed in lower case: "report given by kc rn to mjb rn" (not "the new rn", "4 cm, DDS")
-  if (end === e && end - a >= 2 && end - a <= 3 && isLowerCode(text.charCodeAt(c)) && lowerInitials(text.slice(a, end))) { spans.push({ start: a, end, label: 'NAME', score: 0.6, rule: 'name-lower-credential' }); return; }
+  // (or in capitals after a line's start or a colon: "Contre-vérif bloc : mc IBODE")
+  if (end === e && end - a >= 2 && end - a <= 3 && (isLowerCode(text.charCodeAt(c)) || /(?:^|\n|: ?)$/.test(text.slice(Math.max(0, a - 2), a))) && lowerInitials(text.slice(a, end))) { spans.push({ start: a, end, label: 'NAME', score: 0.6, rule: 'name-lower-credential' }); return; }
   // a surname after a first name or an initial: "tiffany nguyen rn", "k. brooks rn"
   if (end !== e || a < 2 || text.charCodeAt(a - 1) !== 32) return;
   let f = a - 1;
@@ -2043,7 +2052,7 @@ const PATIENT_FIELDS = new Set(['PT', 'PAT', 'PATIENT', 'PATIENTE', 'NAME', 'CLI
 /** Words of 2-3 letters that are no initials (before "rn": "the new rn", "day rn", "our rn"). */
 const NOT_LOWER_INITIALS = new Set(['the', 'new', 'day', 'our', 'his', 'her', 'any', 'one', 'two', 'see', 'per', 'via', 'for', 'and', 'was', 'has', 'had', 'by', 'to', 'an',
   'as', 'at', 'of', 'on', 'or', 'my', 'no', 'pm', 'am', 'ed', 'er', 'icu', 'ccu', 'ob', 'or', 'pacu', 'le', 'la', 'de', 'du', 'un', 'et', 'au', 'son', 'sa', 'ta', 'ma', 'nos',
-  'cm', 'mm', 'kg', 'mg', 'ml', 'dl', 'cc', 'lb', 'lbs', 'hr', 'hrs', 'min', 'sec', 'bpm', 'ras', 'abs', 'nr', 'nd', 'na', 'ok', 'ttt', 'rdv', 'cf', 'vu', 'prn', 'nfs', 'sp']);
+  'cm', 'mm', 'kg', 'mg', 'ml', 'dl', 'cc', 'lb', 'lbs', 'hr', 'hrs', 'min', 'sec', 'bpm', 'ras', 'abs', 'nr', 'nd', 'na', 'ok', 'ttt', 'rdv', 'cf', 'vu', 'prn', 'nfs', 'sp', 'pt', 'pts', 'dr', 'tx', 'rx', 'hx', 'dx', 'sx']);
 /** Lower-case initials: 2 letters, or 3 with one vowel at most, no word of the list. */
 function lowerInitials(w: string): boolean {
   if (NOT_LOWER_INITIALS.has(w) || !/^[a-z]{2,3}$/.test(w)) return false;

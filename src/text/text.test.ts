@@ -847,6 +847,14 @@ test('set 13 dev half, continued: a/k/a nicknames, officers\' ranks, a kin\'s fu
   assert.deepEqual(l('At work in Austin; ED in Albert Lea; seen in Jan; writes in English; care in Vermont; notes in Grace\'s chart.'), [['CITY', 'Austin'], ['CITY', 'Albert Lea']]);
 });
 
+test('set 13 dev half, French: verbs after Mme/M., no name after a post-nominal credential nor a measure after a cue, initials alone on the last line after a blank line, lower-case names before a role in capitals', () => {
+  const names = (t: string) => labels(t, 'fr').filter(([k]) => k === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('Mme parle peu. M. demande si. I. Haddad, IDE USMP. MÈRE : TA 12/7. Contre-vérif bloc : mc IBODE. Vu avec sophie IDE.\nRevoir le 22.\n\nJYP\n'),
+    ['I. Haddad', 'mc', 'sophie', 'JYP']);
+  assert.deepEqual(names('Conclusion normale.\n\nRAS'), []);
+  assert.deepEqual(names('Cordialement\n\nF. M.'), ['F. M.']);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
