@@ -738,6 +738,9 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     // set 12
     ['notes-fr-mixed9', 16, [0.98, 0.89, 0.99, 0.96, 0.99, 0.88, 0.935]],
     ['notes-en-mixed9', 16, [0.93, 0.94, 0.94, 0.885, 0.99, 0.91, 0.935]],
+    // set 13
+    ['notes-fr-mixed10', 16, [0.83, 0.97, 0.99, 0.99, 0.99, 0.82, 0.96]],
+    ['notes-en-mixed10', 16, [0.83, 0.915, 0.96, 0.99, 0.85, 0.785, 0.95]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
