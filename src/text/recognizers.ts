@@ -1324,15 +1324,14 @@ function gapOk(i: number, allowComma = false): boolean {
   if (i < 0 || i + 1 >= nCount) return false;
   const a = nEnds[i]!, b = nStarts[i + 1]!;
   if (b - a > 2) return false;
-  let spaces = 0;
   for (let k = a; k < b; k++) {
     const c = nText.charCodeAt(k);
-    if (c === 32 || c === 160) { spaces++; continue; }
+    if (c === 32 || c === 160) continue;
     if (allowComma && c === 44) continue;
     return false;
   }
   // (two spaces separate an aligned table's columns: "Dr MK  Reviewed JB note")
-  return spaces < 2;
+  return b - a < 2 || nText.charCodeAt(a) === 44 || nText.charCodeAt(a + 1) === 44;
 }
 function nameLike(i: number): boolean {
   const f = nFlags[i]!;
@@ -1555,7 +1554,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // (not a week day's abbreviation after a cue: "walk w/ daughters Sat AM")
     // (a field's word only before its colon: "Enfant : Marin", not "WELL CHILD VISIT")
     if ((prevTitle || (i > 0 && (flags[i - 1]! & F_CUE) !== 0 && fieldBefore(text, i - 1, starts[i]!))) && !((flags[i - 1]! & F_TITLE) === 0 && WEEKDAY_ABBR.has(text.slice(starts[i]!, ends[i]!)))
-      && !(FIELD_ONLY_CUES.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!))) && !colonBetween(text, ends[i - 1]!, starts[i]!))
+      && !((flags[i - 1]! & F_TITLE) === 0 && !colonBetween(text, ends[i - 1]!, starts[i]!) && FIELD_ONLY_CUES.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!))))
       // (nor a measure's abbreviation before its value after a cue: "MÈRE : TA 12/7")
       && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_UPPER) && ends[i]! - starts[i]! <= 3 && cc(text, ends[i]!) === 32 && isDigitCode(cc(text, ends[i]! + 1)))
       // (nor, in a heading in capitals, a word of no name list after PATIENT: "PATIENT CARE REPORT", "NEW PATIENT INTAKE")
