@@ -1711,6 +1711,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   }
   // a quoted nickname after the words that introduce one: '(goes by "Will")', 'prefers to be called "Dottie"'
   for (let i = 0; i < n; i++) {
+    // (a quote right before the token, or a space and a quote: the cheap test first)
+    const q0 = cc(text, starts[i]! - 1), q1 = q0 === 32 || q0 === 160 ? cc(text, starts[i]! - 2) : q0;
+    if (q1 !== 34 && q1 !== 8220 && q1 !== 171 && q1 !== 39) continue;
     // (or before the person's name in brackets: 'coworkers "Sully" (Mike Sullivan)')
     if (isName[i] || !(flags[i]! & F_CAP) || (flags[i]! & (F_TITLE | F_CUE))
       || !(quotedNickname(text, starts[i]!, ends[i]!) || (i + 1 < n && isName[i + 1] === 1 && quotedBeforeBracket(text, starts[i]!, ends[i]!, starts[i + 1]!)))) continue;
