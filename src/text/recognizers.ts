@@ -438,7 +438,9 @@ const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 
   'driver', 'drivers', 'vehicle', 'plate', 'surgical', 'path', 'pathology', 'specimen', 'case', 'lab', 'identifiant',
   'study', 'subject', 'participant', 'employee', 'badge', 'sample', 'passport', 'passeport', 'carte', 'titre', 'username', 'user', 'login',
   'chart', 'visit', 'referral', 'order', 'incident', 'pcr', 'reference', 'denial', 'confirmation', 'claim', 'tracking', 'auth', 'authorization',
-  'requisition', 'agency', 'hospice', 'interpreter', 'provider', 'facility', 'donor', 'transplant', 'lic', 'kit', 'matricule']);
+  'requisition', 'agency', 'hospice', 'interpreter', 'provider', 'facility', 'donor', 'transplant', 'lic', 'kit', 'matricule',
+  // British, Canadian and Australian health numbers
+  'nhs', 'medicare', 'health', 'ohip', 'phn', 'ihi', 'chi']);
 addWords(IDC_WORDS, W_IDC);
 /**
  * Frequent words that start an id cue only before a space and one of these characters (a letter
@@ -454,7 +456,7 @@ const IDC_NEXT = new Map<string, string>([
   ['chart', NO_OR_HASH], ['visit', NO_ID_OR_HASH], ['referral', NO_OR_HASH], ['order', NO_OR_HASH], ['incident', NO_OR_HASH], ['pcr', NO_OR_HASH], ['kit', NO_OR_HASH],
   ['reference', NO_OR_HASH], ['denial', NO_OR_HASH], ['confirmation', NO_OR_HASH], ['claim', NO_OR_HASH], ['tracking', NO_OR_HASH],
   ['auth', NO_OR_HASH], ['authorization', NO_OR_HASH], ['agency', NO_ID_OR_HASH], ['hospice', NO_ID_OR_HASH], ['interpreter', NO_ID_OR_HASH],
-  ['provider', NO_ID_OR_HASH], ['facility', NO_ID_OR_HASH], ['donor', NO_ID_OR_HASH], ['transplant', NO_ID_OR_HASH],
+  ['provider', NO_ID_OR_HASH], ['facility', NO_ID_OR_HASH], ['donor', NO_ID_OR_HASH], ['transplant', NO_ID_OR_HASH], ['health', 'c'],
 ]);
 /** A space at i, then one of `allowed` (an ASCII letter compared in lower case). */
 function nextAfterSpace(t: string, i: number, allowed: string): boolean {
@@ -927,9 +929,8 @@ export const RULES: RegexRule[] = [
     // a value may start with letters, "MRN: SA-2287741", "MRN HRMC0091834": 4 digits or more among letters, dots and hyphens)
     re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|MR(?= ?#)|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
   // British, Canadian and Australian health numbers ("NHS number 943 476 5919", "Health card 4127-836-512-AB", "Medicare 4127 83651 2",
-  // "PHN 9123456789"): a rule of its own, for texts that name one (a longer alternation slows the scan of every text)
-  { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2,
-    gate: (t) => t.includes('NHS') || t.includes('edicare') || t.includes('ealth card') || t.includes('ealth Card') || t.includes('OHIP') || t.includes('PHN') || t.includes('IHI') || t.includes('CHI'),
+  // "PHN 9123456789"): a rule of its own, tried at its cue words (a longer alternation would slow the scan of every text)
+  { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2, idc: true,
     re: /\b(NHS(?: [Nn]o\.?| [Nn]umber)?|Medicare(?: [Nn]o\.?| [Nn]umber| #)?|[Hh]ealth [Cc]ard(?: [Nn]o\.?| [Nn]umber| #)?|OHIP|PHN|IHI|CHI)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
   // (the number may be written in parts: "Dossier n° 2024-000123"); the cue ends a word
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, idc: true,
