@@ -71,7 +71,6 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   const lex = tokenLexicon();
   lineSignatures(text, spans, lex);
   tableColumns(text, spans, lex);
-  initialsLegend(text, spans);
   // the found names' initials (two words or more), when the text has short upper-case words; and, when
   // the writer types names in lower case, the names' words
   const caps = shortUpperWords(text);
@@ -89,6 +88,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
     if (ini !== '') (initials ??= []).push(ini);
   }
   if (initials !== null) initialsOfNames(text, spans, initials, caps, lex);
+  initialsLegend(text, spans);
   if (!lowerTyped) return;
   lowerInitialsAtLineStart(text, spans);
   const seen = new Set<string>();
@@ -243,7 +243,9 @@ function dictationInitials(text: string, spans: Span[]): void {
     // the line's end after it, or the dictation's fields ("MA/dlr   D: 10/04/92  T: 10/06/92")
     let z = e;
     while (z < text.length && (text.charCodeAt(z) === 32 || text.charCodeAt(z) === 9)) z++;
-    if (!(z === text.length || text.charCodeAt(z) === 10 || text.charCodeAt(z) === 13 || (z > e && DICTATION_FIELD.test(text.slice(z, z + 5))))) continue;
+    // (or a dictation's word: "Réf. : HVK/mc - dicté le 12.03.24")
+    if (!(z === text.length || text.charCodeAt(z) === 10 || text.charCodeAt(z) === 13 || (z > e && DICTATION_FIELD.test(text.slice(z, z + 5)))
+      || /^[-–—,]? ?(?:dict|frapp|tap|transcri|typed)/i.test(text.slice(z, z + 12)))) continue;
     const up = text.slice(a, k), low = text.slice(k + 1, e);
     const ls = text.lastIndexOf('\n', first - 1) + 1;
     const alone = text.slice(ls, first).trim() === '';
@@ -291,6 +293,12 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
     // (after a signature's dashes: "… Called RN. -- TB", ". -jb", ". —JM"): initials, or a first name
     // (the token may hold the dash: "-jb")
     const d = text.charCodeAt(a) === 45 && text.charCodeAt(a + 1) !== 45 ? a + 1 : a;
+    // (a first name in lower case after a spaced dash ends a line too: "S1 13/01 – yohann")
+    if (d === a && cc(text, a - 1) === 32 && (cc(text, a - 2) === 8211 || cc(text, a - 2) === 8212 || cc(text, a - 2) === 45) && cc(text, a - 3) === 32
+      && /^[a-zà-ÿ-]{3,}$/.test(text.slice(a, b)) && isSignatureFirstName(text.slice(a, b), lex)) {
+      spans.push({ start: a, end: b, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
+      continue;
+    }
     if (dashesBefore(text, d)) {
       const w = text.slice(d, b);
       if (((/^(?:[A-Z]{2,3}|[a-z]{2,3}|(?:[A-Z]\.){2,3})$/.test(w) && !NOT_INITIALS.has(w.replace(/\./g, ''))) || isSignatureFirstName(w, lex)) && !NOT_SIGNATURE.has(w.toLowerCase())) {
@@ -333,6 +341,11 @@ function initialsLegend(text: string, spans: Span[]): void {
     // (a found name there, its first word possibly a word of the lists: "MK = Dr Mai Khanh Le")
     if (!spans.some((sp) => sp.label === 'NAME' && sp.end > b && sp.start < b + 12 && !text.slice(b, sp.start).includes(';'))) continue;
     (legend ??= []).push(w);
+  }
+  // (and a found name's initials in brackets right after it: "IDE : C. Dumortier (CD), Y. Haddad (YH)")
+  for (const sp of spans) {
+    if (sp.rule === 'name-initials-of' && cc(text, sp.start - 1) === 40 && cc(text, sp.end) === 41 && sp.end - sp.start >= 2
+      && spans.some((o) => o.label === 'NAME' && o.rule !== 'name-initials-of' && o.end === sp.start - 2)) (legend ??= []).push(text.slice(sp.start, sp.end));
   }
   if (legend === null) return;
   for (const w of new Set(legend)) {
@@ -446,11 +459,28 @@ function dictatedBy(text: string, spans: Span[]): void {
 /** " / jt" at a line's end after a credential ("M. Austin MD / jt"): the typist's initials. */
 function typistAfterCredential(text: string, k: number, spans: Span[]): void {
   let e = k + 2;
-  while (e < text.length && text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122) e++;
-  if (e - k - 2 < 2 || e - k - 2 > 3) return;
+  const upper = isUpperAscii(cc(text, e));
+  while (e < text.length && (upper ? isUpperAscii(text.charCodeAt(e)) : text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122)) e++;
+  if (e - k - 2 < 2 || e - k - 2 > 3 || isWordLetter(cc(text, e))) return;
   let z = e;
   while (z < text.length && (text.charCodeAt(z) === 32 || text.charCodeAt(z) === 9)) z++;
   if (!(z === text.length || text.charCodeAt(z) === 10 || text.charCodeAt(z) === 13)) return;
+  // (two sets of initials in capitals ending a line, set apart by spaces: "… significatif.     AG / SZ")
+  if (upper) {
+    let b = k - 1;
+    while (b > 0 && isUpperAscii(text.charCodeAt(b - 1))) b--;
+    const w1 = text.slice(b, k - 1), w2 = text.slice(k + 2, e);
+    if (k - 1 - b >= 2 && k - 1 - b <= 3 && (b === 0 || text.charCodeAt(b - 1) === 10 || (text.charCodeAt(b - 1) === 32 && text.charCodeAt(b - 2) === 32))
+      && !NOT_INITIALS.has(w1) && !NOT_INITIALS.has(w2) && !UNIT_UPPER.has(w1) && !UNIT_UPPER.has(w2)) {
+      spans.push({ start: b, end: k - 1, label: 'NAME', score: 0.6, rule: 'name-dictation' }, { start: k + 2, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' });
+    } else if (!NOT_INITIALS.has(w2) && !UNIT_UPPER.has(w2) && spans.some((sp) => sp.label === 'NAME' && sp.end === k - 1)) {
+      // (the typist's initials after a name: "Dr P. Sénéchal / TN")
+      spans.push({ start: k + 2, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' });
+    }
+    return;
+  }
+  // (the typist's after a name: "Dr P. Sénéchal / tn")
+  if (spans.some((sp) => sp.label === 'NAME' && sp.end === k - 1)) { spans.push({ start: k + 2, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' }); return; }
   let a = k - 1;
   while (a > 0 && (isUpperAscii(text.charCodeAt(a - 1)) || text.charCodeAt(a - 1) === 46)) a--;
   if (a === k - 1 || ((tokenLexicon().get(text.slice(a, k - 1).replace(/\./g, '')) ?? 0) & LEX_CRED) === 0) return;
@@ -542,7 +572,7 @@ function alignedTables(text: string, spans: Span[], lex: Map<string, number>, co
     let le = text.indexOf('\n', k);
     if (le < 0) le = text.length;
     const head = spacedCells(text, ls, le);
-    if (head.length >= 3 && head.every((c) => c.e - c.s <= 30 && isUpperAscii(text.charCodeAt(c.s)) && !/\d/.test(text.slice(c.s, c.e)))
+    if (head.length >= 3 && head.every((c) => c.e - c.s <= 30 && isUpperLetter(text.charCodeAt(c.s)) && !/\d/.test(text.slice(c.s, c.e)))
       && head.filter((c) => HEADER_LABELS.has(headerKey(text, c)) || NAME_HEADERS.has(headerKey(text, c))).length >= 2) {
       const block: Cell[][] = [head];
       let rs = le + 1;
@@ -578,6 +608,8 @@ function alignedTables(text: string, spans: Span[], lex: Map<string, number>, co
     k = text.indexOf('  ', le);
   }
 }
+/** An upper-case letter, accented ones too ("Âge", "État"). */
+function isUpperLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215); }
 /** The cells of [a, e) separated by two spaces or more or by tabs (a single space stays inside a cell). */
 function spacedCells(text: string, a: number, e: number): Cell[] {
   const cells: Cell[] = [];

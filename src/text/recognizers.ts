@@ -1049,7 +1049,7 @@ const KIN = new Set(['FILLE', 'FILS', 'MARI', 'FEMME', 'EPOUSE', 'EPOUX', 'FRERE
  * initial, or when another name-like word follows it ("Infirmière : Pansement refait" stays).
  */
 const PROFESSIONS = new Set([
-  'PSYCHOLOGUE', 'KINESITHERAPEUTE', 'KINE', 'INFIRMIER', 'INFIRMIERE', 'IDE', 'IBODE', 'IADE', 'IPA', 'ASH', 'AES', 'PHARMACIEN', 'PHARMACIENNE', 'SAGE-FEMME',
+  'PSYCHOLOGUE', 'KINESITHERAPEUTE', 'KINE', 'INFIRMIER', 'INFIRMIERE', 'IDE', 'IBODE', 'IADE', 'IPA', 'ASH', 'AES', 'AMP', 'AVS', 'PHARMACIEN', 'PHARMACIENNE', 'SAGE-FEMME',
   'ORTHOPHONISTE', 'DIETETICIEN', 'DIETETICIENNE', 'ERGOTHERAPEUTE', 'PSYCHOMOTRICIEN', 'PSYCHOMOTRICIENNE', 'ORTHOPTISTE',
   'PODOLOGUE', 'SECRETAIRE', 'MANIPULATEUR', 'MANIPULATRICE', 'OPERATEUR', 'OPERATRICE', 'TECHNICIEN', 'TECHNICIENNE', 'PSYCHIATRE', 'ANESTHESISTE', 'CHIRURGIEN', 'CHIRURGIENNE',
   'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'GP', 'CHARGE', 'TRIAGE', 'BEDSIDE', 'CIRCULATING', 'SCRUB', 'EVALUATOR', 'EXAMINER', 'ASSESSOR', 'REVIEWER', 'RECORDER', 'OBSERVER', 'FACILITATOR', 'OFC', 'OFC.', 'SGT', 'SGT.', 'DET', 'DET.', 'CPL', 'CPL.', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
@@ -1525,9 +1525,11 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // (a month that is a surname too: "Ms. March is…"; after a role's field: "Student: April Nguyen-Baptiste")
     // (any month in capitals before a first name: "M. JUILLET Thomas", "Nouveau-né : JUILLET Rose")
     if ((f & F_STOP) && (f & (F_FIRST | F_SUR)) && i > 0 && (flags[i - 1]! & (F_CUE | F_TITLE | F_PROF))
-      && (MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!))) || ((f & F_UPPER) && i + 1 < n && gapOk(i) && (flags[i + 1]! & (F_FIRST | F_UPPER)) === F_FIRST))
+      && (MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!))) || ((f & F_UPPER) && i + 1 < n && gapOk(i) && (flags[i + 1]! & (F_FIRST | F_UPPER)) === F_FIRST)
+        // (any month that is a surname after a title: "le Dr Février")
+        || ((flags[i - 1]! & F_TITLE) !== 0 && (f & F_SUR) !== 0 && FULL_MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!)))))
       && !digitAfter(text, ends[i]!)
-      && ((flags[i - 1]! & F_TITLE) ? gapOkTitle(text, ends[i - 1]!, starts[i]!) && PERSON_TITLES.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!)).replace('.', ''))
+      && ((flags[i - 1]! & F_TITLE) ? gapOkTitle(text, ends[i - 1]!, starts[i]!) && TITLES_BEFORE_MONTH.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!)).replace('.', ''))
         : (flags[i - 1]! & F_CUE) ? gapOk(i - 1, true) || gapOkTitle(text, ends[i - 1]!, starts[i]!, false) : colonBetween(text, ends[i - 1]!, starts[i]!))) {
       strong[i] = 1; flags[i] = f & ~F_STOP; continue;
     }
@@ -1916,6 +1918,21 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     }
     // a first name typed in lower case (and an initial) before a credential: "handoff to lucia m. RN", "SN: carla r, RN"
     if ((f & F_CRED) || (f & (F_PROF | F_UPPER)) === (F_PROF | F_UPPER)) lowerNameBeforeCredential(text, nStarts[i]!, spans, lex);
+    // a lower-case first name after a role (its colon), and a surname in capitals after it: "IDE fanny", "MK : yohann FERRAND"
+    if ((f & (F_PROF | F_CRED)) && (f & F_UPPER) && (after === 32 || after === 58)) {
+      let a = te;
+      while (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 58) a++;
+      const e = a - te <= 3 ? lowerWordEnd(text, a) : a;
+      if (e > a && lowerFirstName(text, a, e, lex, true) && !KIN_NOT_NAME.has(fold(text.slice(a, e)))) {
+        let end = e;
+        if (text.charCodeAt(e) === 32 && isUpperCode(cc(text, e + 1))) {
+          let u = e + 1;
+          while (u < text.length && (isUpperCode(text.charCodeAt(u)) || text.charCodeAt(u) === 45)) u++;
+          if (u - e - 1 >= 2 && !isWordLetter(cc(text, u))) end = u;
+        }
+        spans.push({ start: a, end, label: 'NAME', score: 0.6, rule: 'name-lower-role' });
+      }
+    }
     // lower-case initials as a role's field value: "IDE : jb / AS : Nadège"
     if ((f & (F_PROF | F_CRED)) && (after === 58 || (after === 32 && text.charCodeAt(te + 1) === 58))) {
       let a = after === 58 ? te + 1 : te + 2;
@@ -2187,6 +2204,11 @@ function verbAfter(text: string, a: number): boolean {
   while (e < text.length && (isLowerCode(text.charCodeAt(e)) || text.charCodeAt(e) === 39 || text.charCodeAt(e) === 8217)) e++;
   return e > a && PERSON_VERBS.has(text.slice(a, e).replace('’', "'"));
 }
+/** Month names in full, folded (French and English). */
+const FULL_MONTH_NAMES = new Set(['JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE',
+  'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER']);
+/** Titles after which a month is a surname ("Mme Avril", "Dr Février"). */
+const TITLES_BEFORE_MONTH = new Set(['MME', 'MR', 'MRS', 'MS', 'M', 'MADAME', 'MONSIEUR', 'MLLE', 'MADEMOISELLE', 'DR', 'DOCTEUR', 'PR', 'PROFESSEUR', 'DOCTOR']);
 /** Cue words that announce a name only as a form's field, before a colon ("Enfant : Marin", "Participant: Nia"). */
 const FIELD_ONLY_CUES = new Set(['ENFANT', 'ELEVE', 'CHILD', 'INFANT', 'NOUVEAU-NE', 'NEWBORN', 'PARTICIPANT', 'ATTENDEES']);
 /** Capitalized words after "in" that are no towns: months and their abbreviations, languages. */
@@ -3018,7 +3040,9 @@ const LAB_CHAINS = ['Cerballiance', 'Biogroup', 'Bioaccess', 'Eurofins', 'Synlab
   'Walgreens', 'Walmart', 'Kroger', 'Publix', 'Safeway', 'Costco', 'Meijer', 'Wegmans', 'Albertsons'];
 /** A dictation's words before "par"/"by" and the initials ("Dicté par EC", "Transcribed by: jm"; document-names.ts). */
 export const DICTATION_WORDS = new Set(['dicté', 'dictée', 'dicte', 'dictee', 'dictés', 'frappé', 'frappée', 'frappe', 'tapé', 'tapée', 'relu', 'dictated', 'transcribed', 'typed',
-  'reviewed', 'Dicté', 'Dictée', 'Dicte', 'Frappé', 'Frappée', 'Tapé', 'Relu', 'Dictated', 'Transcribed', 'Typed', 'Reviewed', 'Dict', 'dict', 'DICT']);
+  'reviewed', 'Dicté', 'Dictée', 'Dicte', 'Frappé', 'Frappée', 'Tapé', 'Relu', 'Dictated', 'Transcribed', 'Typed', 'Reviewed', 'Dict', 'dict', 'DICT',
+  // (written or entered by: "Rédigé par JBL", "Saisi par sl", "Prepared by: KT")
+  'rédigé', 'rédigée', 'Rédigé', 'Rédigée', 'saisi', 'saisie', 'Saisi', 'Saisie', 'written', 'Written', 'prepared', 'Prepared', 'entered', 'Entered']);
 /**
  * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
  * word is followed by ' ': a whole letter run, or a run suffix after a non-ASCII letter.

@@ -772,7 +772,7 @@ test('set 9-10 dev halves: plural kin, kin lists in lower case, quoted nicknames
   assert.deepEqual(labels(sheet, 'en').filter(([l]) => l !== 'DATE'), [['NAME', 'HERNANDEZ, Luz Maria'], ['ID', 'LDC-100482'], ['NAME', 'T. Obi'], ['NAME', 'DW'],
     ['NAME', 'wojcik, stan'], ['ID', 'LDC-100871'], ['AGE', '93'], ['NAME', 'R. dela Cruz  dw']]); // (two names two spaces apart are one span, resolve.ts)
   assert.deepEqual(names('09:12  JB   Incoming call. -JB\n09:40  Dr MK  Reviewed JB note. am ok.\nKey: JB = Jess Bowden RN; MK = Dr Mai Khanh Le'),
-    ['JB', 'JB', 'MK', 'JB', 'JB', 'Jess Bowden', 'MK', 'Khanh']);
+    ['JB', 'JB', 'MK', 'JB', 'JB', 'Jess Bowden', 'MK', 'Mai Khanh']);
 });
 
 test('British, Canadian and Australian postcodes, phones and health numbers; dictation initials right after "Dict"/"typed"; a list of people after its roles', () => {
@@ -856,6 +856,14 @@ test('set 13 dev half, French: verbs after Mme/M., no name after a post-nominal 
     ['I. Haddad', 'mc', 'sophie', 'JYP']);
   assert.deepEqual(names('Conclusion normale.\n\nRAS'), []);
   assert.deepEqual(names('Cordialement\n\nF. M.'), ['F. M.']);
+});
+
+test('set 13-14 French: dictation initials before "dicté", two sets of initials ending a line, the typist\'s after a name, "Rédigé par", a month surname after Dr, initials in brackets after a name used again, lower-case names after a role and after a spaced dash', () => {
+  const names = (t: string) => labels(t, 'fr').filter(([k]) => k === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('Réf. : HVK/mc - dicté le 12.03.24\nCotation : significatif.     AG / SZ\nDr P. Sénéchal / TN\nRédigé par JBL\ndose 10 UI / ML\n'),
+    ['HVK', 'mc', 'AG', 'SZ', 'P. Sénéchal', 'TN', 'JBL']);
+  assert.deepEqual(names('Adressée par le Dr Février. IDE : C. Dumortier (CD)\n01  DUPUIS Léna  CD  RAS'), ['Février', 'C. Dumortier', 'CD', 'DUPUIS Léna  CD']);
+  assert.deepEqual(names('fils enlevés par IDE fanny le 17/01. IDE de nuit présente.\nS1 13/01 – yohann\n'), ['fanny', 'yohann']);
 });
 
 test('eval data sets load with consistent offsets', (t) => {
