@@ -18,7 +18,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, hasSpacedColumns, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, hasSpacedColumns, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -351,7 +351,7 @@ function initialsLegend(text: string, spans: Span[]): void {
   for (const w of new Set(legend)) {
     const forms = [w];
     const lower = w.toLowerCase();
-    if (!NOT_LOWER_WORDS.has(lower) && lower !== w) forms.push(lower);
+    if (!NOT_LOWER_INITIALS.has(lower) && lower !== w) forms.push(lower);
     for (const f of forms) {
       for (let k = text.indexOf(f); k >= 0; k = text.indexOf(f, k + 1)) {
         if ((k > 0 && isWordLetter(text.charCodeAt(k - 1))) || isWordLetter(cc(text, k + f.length))) continue;
@@ -360,10 +360,6 @@ function initialsLegend(text: string, spans: Span[]): void {
     }
   }
 }
-/** Two- and three-letter words that lower-case initials must not be read as. */
-const NOT_LOWER_WORDS = new Set(['am', 'pm', 'to', 'at', 'as', 'an', 'in', 'on', 'of', 'or', 'by', 'if', 'is', 'it', 'be', 'do', 'go', 'he', 'me', 'my', 'no', 'so', 'up', 'us', 'we',
-  'the', 'and', 'for', 'but', 'not', 'are', 'was', 'his', 'her', 'she', 'him', 'can', 'did', 'has', 'had', 'may', 'per', 'via', 'ok', 'de', 'du', 'le', 'la', 'et', 'un', 'en',
-  'au', 'il', 'ne', 'se', 'sa', 'ce', 'ou', 'on', 'les', 'des', 'une', 'est', 'par', 'pas', 'son', 'ses', 'mg', 'ml', 'kg', 'cm', 'mm', 'hr', 'yo', 'pt', 'tx', 'dx', 'rx', 'hx', 'sx']);
 /**
  * The document's last line when it is initials alone after a blank line, a signature: "JYP", "F. M." (not an abbreviation of the
  * lists: "RAS", "FIN").
@@ -473,14 +469,13 @@ function typistAfterCredential(text: string, k: number, spans: Span[]): void {
     if (k - 1 - b >= 2 && k - 1 - b <= 3 && (b === 0 || text.charCodeAt(b - 1) === 10 || (text.charCodeAt(b - 1) === 32 && text.charCodeAt(b - 2) === 32))
       && !NOT_INITIALS.has(w1) && !NOT_INITIALS.has(w2) && !UNIT_UPPER.has(w1) && !UNIT_UPPER.has(w2)) {
       spans.push({ start: b, end: k - 1, label: 'NAME', score: 0.6, rule: 'name-dictation' }, { start: k + 2, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' });
-    } else if (!NOT_INITIALS.has(w2) && !UNIT_UPPER.has(w2) && spans.some((sp) => sp.label === 'NAME' && sp.end === k - 1)) {
-      // (the typist's initials after a name: "Dr P. Sénéchal / TN")
-      spans.push({ start: k + 2, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' });
+      return;
     }
-    return;
+    if (NOT_INITIALS.has(w2) || UNIT_UPPER.has(w2)) return;
   }
-  // (the typist's after a name: "Dr P. Sénéchal / tn")
+  // (the typist's initials after a name: "Dr P. Sénéchal / TN", "… / tn")
   if (spans.some((sp) => sp.label === 'NAME' && sp.end === k - 1)) { spans.push({ start: k + 2, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' }); return; }
+  if (upper) return;
   let a = k - 1;
   while (a > 0 && (isUpperAscii(text.charCodeAt(a - 1)) || text.charCodeAt(a - 1) === 46)) a--;
   if (a === k - 1 || ((tokenLexicon().get(text.slice(a, k - 1).replace(/\./g, '')) ?? 0) & LEX_CRED) === 0) return;

@@ -1062,6 +1062,11 @@ const PROFESSIONS = new Set([
   'CLIENT', 'MEMBER', 'SUBSCRIBER', 'INSURED', 'DECEDENT', 'APPLICANT', 'RECIPIENT', 'CONSUMER',
   'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'ADJUSTER', 'REPRESENTATIVE', 'INSPECTOR', 'WITNESS', 'INVESTIGATOR', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE']);
 /** Capitalized words that are never names by themselves. */
+/** Denominations: stop words for the name pass, names inside a hospital's ("Saint Luke's Methodist Hospital", "Lutheran Medical Center"). */
+const DENOMINATIONS = new Set(['CATHOLIC', 'METHODIST', 'LUTHERAN', 'MUSLIM', 'JEWISH', 'HINDU', 'BUDDHIST', 'MORMON', 'ADVENTIST', 'ORTHODOX', 'PROTESTANT', 'PENTECOSTAL', 'EPISCOPAL', 'PRESBYTERIAN']);
+/** Specialties (folded): a practice's kind ("Kessler & Amari Dermatology"), stop words for the name pass and generic words inside hospitals' names. */
+const SPECIALTY_WORDS = ['DERMATOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'ORTHOPEDICS', 'IMAGING', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY',
+  'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY', 'DENTISTRY'];
 const STOP = new Set([
   'IBAN', 'BIC', 'RIB', 'SSN', 'MRN', 'DOB', 'DDN', 'VIN', 'EMAIL', 'MAIL', 'COURRIEL', 'PORTABLE', 'MOBILE', 'PHONE',
   'LE', 'LA', 'LES', 'L', 'UN', 'UNE', 'DES', 'DU', 'DE', 'D', 'ET', 'EN', 'AU', 'AUX', 'A', 'POUR', 'PAR', 'AVEC', 'SANS', 'SUR', 'SOUS', 'DANS', 'CHEZ', 'CE', 'CET', 'CETTE', 'CES', 'IL', 'ELLE', 'ILS', 'ELLES', 'ON', 'NOUS', 'VOUS', 'JE', 'TU', 'SON', 'SA', 'SES', 'LEUR', 'MON', 'MA', 'MES', 'NE', 'PAS', 'PLUS', 'OU', 'OUI', 'NON', 'SI', 'MAIS', 'DONC', 'CAR', 'PUIS', 'APRES', 'AVANT', 'DEPUIS', 'VERS', 'ENTRE', 'LORS', 'SELON',
@@ -1085,10 +1090,9 @@ const STOP = new Set([
   'BENGALI', 'PASHTO', 'SWAHILI', 'AMHARIC', 'TIGRINYA', 'NEPALI', 'BURMESE', 'KHMER', 'HMONG', 'TAGALOG', 'ASL', 'GUJARATI', 'TELUGU', 'YORUBA', 'IGBO', 'HAUSA',
   'TURKISH', 'GREEK', 'ITALIAN', 'JAPANESE', 'UKRAINIAN', 'ROMANIAN', 'ALBANIAN', 'SERBIAN', 'CROATIAN', 'BOSNIAN', 'MALAYALAM', 'KANNADA', 'MARATHI', 'SINHALA', 'OROMO', 'KURDISH',
   // specialties (a practice's kind: "Kessler & Amari Dermatology"), "Lic" (a licence: "MN Lic PT-6612")
-  'DERMATOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'ORTHOPEDICS', 'IMAGING', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY',
-  'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY', 'DENTISTRY', 'LIC',
+  ...SPECIALTY_WORDS, 'LIC',
   // religions and denominations ("widow, Baptist, member of…"), "Next" ("Next RN visit")
-  'CATHOLIC', 'METHODIST', 'LUTHERAN', 'MUSLIM', 'JEWISH', 'HINDU', 'BUDDHIST', 'MORMON', 'ADVENTIST', 'ORTHODOX', 'PROTESTANT', 'PENTECOSTAL', 'EPISCOPAL', 'PRESBYTERIAN', 'NEXT', 'LICENSE', 'LICENCE',
+  ...DENOMINATIONS, 'NEXT', 'LICENSE', 'LICENCE',
   'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'THERAPEUTICS', 'PHARMACEUTICALS', 'BIOSCIENCES', 'PHARMA', 'COLLECTIVE', 'DISTRIBUTION', 'SURGERY', 'NURSING', 'REHABILITATION', 'MEMORIAL', 'SCHOOL', 'LIBRARY', 'REHAB', 'SERVICES', 'AGENCY', 'ASSOCIATION', 'FOUNDATION', 'DAYCARE', 'PRESCHOOL', 'MANAGEMENT', 'PARTNERS', 'PE', "CHILDREN'S", 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'LIBERAL', 'LIBERALE', 'LIBERAUX', 'LIBERALES',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
@@ -2073,10 +2077,14 @@ function lowerListAfter(text: string, e: number, spans: Span[], lex: Map<string,
 }
 /** A patient's fields whose value is a name ("pt: rich young", "Patient : marie durand"). */
 const PATIENT_FIELDS = new Set(['PT', 'PAT', 'PATIENT', 'PATIENTE', 'NAME', 'CLIENT', 'RESIDENT', 'RES']);
-/** Words of 2-3 letters that are no initials (before "rn": "the new rn", "day rn", "our rn"). */
-const NOT_LOWER_INITIALS = new Set(['the', 'new', 'day', 'our', 'his', 'her', 'any', 'one', 'two', 'see', 'per', 'via', 'for', 'and', 'was', 'has', 'had', 'by', 'to', 'an',
-  'as', 'at', 'of', 'on', 'or', 'my', 'no', 'pm', 'am', 'ed', 'er', 'icu', 'ccu', 'ob', 'or', 'pacu', 'le', 'la', 'de', 'du', 'un', 'et', 'au', 'son', 'sa', 'ta', 'ma', 'nos',
-  'cm', 'mm', 'kg', 'mg', 'ml', 'dl', 'cc', 'lb', 'lbs', 'hr', 'hrs', 'min', 'sec', 'bpm', 'ras', 'abs', 'nr', 'nd', 'na', 'ok', 'ttt', 'rdv', 'cf', 'vu', 'prn', 'nfs', 'sp', 'pt', 'pts', 'dr', 'tx', 'rx', 'hx', 'dx', 'sx']);
+/** Words of 2-3 letters that are no initials (before "rn": "the new rn", "day rn", "our rn"; a legend's initials in lower case, document-names.ts). */
+export const NOT_LOWER_INITIALS = new Set([
+  'the', 'new', 'day', 'our', 'his', 'her', 'any', 'one', 'two', 'see', 'per', 'via', 'for', 'and', 'was', 'has', 'had', 'by', 'to', 'an', 'as',
+  'at', 'of', 'on', 'or', 'my', 'no', 'pm', 'am', 'ed', 'er', 'icu', 'ccu', 'ob', 'pacu', 'le', 'la', 'de', 'du', 'un', 'et', 'au', 'son', 'sa',
+  'ta', 'ma', 'nos', 'cm', 'mm', 'kg', 'mg', 'ml', 'dl', 'cc', 'lb', 'lbs', 'hr', 'hrs', 'min', 'sec', 'bpm', 'ras', 'abs', 'nr', 'nd', 'na', 'ok',
+  'ttt', 'rdv', 'cf', 'vu', 'prn', 'nfs', 'sp', 'pt', 'pts', 'dr', 'tx', 'rx', 'hx', 'dx', 'sx', 'in', 'if', 'is', 'it', 'be', 'do', 'go', 'he',
+  'me', 'so', 'up', 'us', 'we', 'but', 'not', 'are', 'she', 'him', 'can', 'did', 'may', 'en', 'il', 'ne', 'se', 'ce', 'ou', 'les', 'des', 'une',
+  'est', 'par', 'pas', 'ses', 'yo']);
 /** Lower-case initials: 2 letters, or 3 with one vowel at most, no word of the list. */
 function lowerInitials(w: string): boolean {
   if (NOT_LOWER_INITIALS.has(w) || !/^[a-z]{2,3}$/.test(w)) return false;
@@ -2205,15 +2213,14 @@ function verbAfter(text: string, a: number): boolean {
   return e > a && PERSON_VERBS.has(text.slice(a, e).replace('’', "'"));
 }
 /** Month names in full, folded (French and English). */
-const FULL_MONTH_NAMES = new Set(['JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE',
-  'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER']);
+const FULL_MONTH_NAMES = new Set([...MONTHS_FULL.replace(/\[([^\]])[^\]]*\]/g, '$1').split('|').map(fold), 'MAI', 'MAY']);
 /** Titles after which a month is a surname ("Mme Avril", "Dr Février"). */
 const TITLES_BEFORE_MONTH = new Set(['MME', 'MR', 'MRS', 'MS', 'M', 'MADAME', 'MONSIEUR', 'MLLE', 'MADEMOISELLE', 'DR', 'DOCTEUR', 'PR', 'PROFESSEUR', 'DOCTOR']);
 /** Cue words that announce a name only as a form's field, before a colon ("Enfant : Marin", "Participant: Nia"). */
 const FIELD_ONLY_CUES = new Set(['ENFANT', 'ELEVE', 'CHILD', 'INFANT', 'NOUVEAU-NE', 'NEWBORN', 'PARTICIPANT', 'ATTENDEES']);
 /** Capitalized words after "in" that are no towns: months and their abbreviations, languages. */
-const NOT_TOWN_AFTER_IN = new Set(['JAN', 'FEB', 'MAR', 'APR', 'JUN', 'JUL', 'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC', 'APRIL', 'JUNE', 'JULY', 'AUGUST', 'MARCH', 'MAY',
-  'ENGLISH', 'FRENCH', 'GERMAN', 'TAMIL', 'HINDI', 'DARI', 'FARSI', 'THAI', 'LAO']);
+const NOT_TOWN_AFTER_IN = new Set(['JAN', 'FEB', 'MAR', 'APR', 'JUN', 'JUL', 'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC', ...FULL_MONTH_NAMES, 'ENGLISH', 'FRENCH',
+  ...[...NAMED_LANGUAGES].map(fold)]);
 /** Week days' abbreviations: no name after a kinship word ("daughters Sat AM"). */
 const WEEKDAY_ABBR = new Set(['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN', 'Lun', 'Mar', 'Mer', 'Jeu', 'Ven', 'Sam', 'Dim']);
 /** Words that introduce a nickname, before its opening quote (a space after each; "prefers" in brackets only: 'prefers "Tylenol"'). */
@@ -3250,8 +3257,7 @@ function hospWordChar(c: number): boolean { return isAlnumLatin(c) || c === 95 |
 /** Words of an English hospital's name that name none by themselves ("the General Hospital", "Urgent Care Clinic"). */
 const HOSP_GENERIC = new Set([
   // (specialties inside a name: "Summit Imaging Associates", "Pinecrest Imaging Center"; stop words for the name pass)
-  'DERMATOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'ORTHOPEDICS', 'IMAGING', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY',
-  'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY', 'DENTISTRY',
+  ...SPECIALTY_WORDS,
   'GENERAL', 'NATIONAL', 'MEMORIAL', 'REGIONAL', 'COMMUNITY', 'COUNTY', 'UNIVERSITY', 'STATE', 'CITY', 'DISTRICT', 'VETERANS',
   'CANCER', 'HEART', 'TEACHING', 'PRIVATE', 'PUBLIC', "CHILDREN'S", 'CHILDRENS', "WOMEN'S", 'PEDIATRIC', 'REHABILITATION', 'REHAB', 'SURGICAL',
   'SURGERY', 'FAMILY', 'PRIMARY', 'DENTAL', 'EYE', 'PSYCHIATRIC', 'MENTAL', 'HEALTH', 'MEDICAL', 'EMERGENCY', 'URGENT', 'CARE', 'TRAUMA',
@@ -3316,8 +3322,6 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   // (an organization's kind that is also a surname stays inside: "Greater Mount Zion Baptist Church", not "[…] Church" left as a name)
   spans.push({ start, end: EN_ORG_SURNAMES.has(cue) ? e : p - 1, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name-before' });
 }
-/** Denominations: stop words for the name pass, names inside a hospital's ("Saint Luke's Methodist Hospital", "Lutheran Medical Center"). */
-const DENOMINATIONS = new Set(['CATHOLIC', 'METHODIST', 'LUTHERAN', 'MUSLIM', 'JEWISH', 'HINDU', 'BUDDHIST', 'MORMON', 'ADVENTIST', 'ORTHODOX', 'PROTESTANT', 'PENTECOSTAL', 'EPISCOPAL', 'PRESBYTERIAN']);
 /** Organizations' kinds that are also surnames (a NAME span would be left on them). */
 const EN_ORG_SURNAMES = new Set(['Church', 'Temple', 'Bank', 'Union', 'Academy', 'College', 'School', 'Foundation']);
 
