@@ -291,15 +291,17 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
       continue;
     }
     // (after a signature's dashes: "… Called RN. -- TB", ". -jb", ". —JM"): initials, or a first name
-    // (the token may hold the dash: "-jb")
-    const d = text.charCodeAt(a) === 45 && text.charCodeAt(a + 1) !== 45 ? a + 1 : a;
+    // (the token may hold the dash: "-jb"; one test first, most lines end with no dash)
+    const c0 = text.charCodeAt(a), p1 = cc(text, a - 1), p2 = cc(text, a - 2);
+    const dashy = c0 === 45 || isDash(p1) || (p1 === 32 && isDash(p2));
+    const d = c0 === 45 && text.charCodeAt(a + 1) !== 45 ? a + 1 : a;
     // (a first name in lower case after a spaced dash ends a line too: "S1 13/01 – yohann")
-    if (d === a && cc(text, a - 1) === 32 && (cc(text, a - 2) === 8211 || cc(text, a - 2) === 8212 || cc(text, a - 2) === 45) && cc(text, a - 3) === 32
+    if (dashy && d === a && p1 === 32 && isDash(p2) && cc(text, a - 3) === 32
       && /^[a-zà-ÿ-]{3,}$/.test(text.slice(a, b)) && isSignatureFirstName(text.slice(a, b), lex)) {
       spans.push({ start: a, end: b, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
       continue;
     }
-    if (dashesBefore(text, d)) {
+    if (dashy && dashesBefore(text, d)) {
       const w = text.slice(d, b);
       if (((/^(?:[A-Z]{2,3}|[a-z]{2,3}|(?:[A-Z]\.){2,3})$/.test(w) && !NOT_INITIALS.has(w.replace(/\./g, ''))) || isSignatureFirstName(w, lex)) && !NOT_SIGNATURE.has(w.toLowerCase())) {
         spans.push({ start: d, end: b, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
@@ -367,6 +369,8 @@ function initialsLegend(text: string, spans: Span[]): void {
 function lastLineInitials(text: string, spans: Span[], lex: Map<string, number>): void {
   let e = text.length;
   while (e > 0 && (text.charCodeAt(e - 1) === 10 || text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 32)) e--;
+  // (short, in capitals: the cheap tests first)
+  if (e < 4 || !isUpperAscii(text.charCodeAt(e - 1) === 46 ? text.charCodeAt(e - 2) : text.charCodeAt(e - 1))) return;
   const a = text.lastIndexOf('\n', e - 1) + 1;
   // (set apart by a blank line before it, as a signature is)
   if (e - a < 2 || e - a > 8 || a < 2 || !/\n\s*\n$/.test(text.slice(Math.max(0, a - 6), a))) return;
@@ -379,6 +383,8 @@ function isSignatureFirstName(w: string, lex: Map<string, number>): boolean {
   const bits = lex.get(fold(w)) ?? 0;
   return (bits & LEX_FIRST) !== 0 && (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) === 0;
 }
+/** '-', '–' or '—'. */
+function isDash(c: number): boolean { return c === 45 || c === 8211 || c === 8212; }
 /**
  * A signature's dashes right before a, after a sentence's end ('.', '!', '?', ')' and a space): ". -- TB",
  * ". -jb", ". – FH", ". —JM" (not a list's "— OTC", "– IRM").

@@ -1464,14 +1464,18 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         if (lx & LEX_CITY_PREFIX) f |= F_CITYP;
         if (lx & LEX_CITY_WORD1) f |= F_CITYW;
       }
-      // (a week day's abbreviation before a date, or before a lower-case word: "Thu 8 Feb", "Sent: Thu 06/05", "Pill box Thu slot"; "Nguyen Thi Thu" stays)
-      if ((coreLen === 3 || coreLen === 4) && cc(text, tokE) === 32 && (isDigitCode(cc(text, tokE + 1)) || (isLowerCode(cc(text, tokE + 1)) && cc(text, s - 1) === 32 && isLowerCode(cc(text, s - 2))))
-        && WEEKDAY_ABBR.has(text.slice(s, coreEnd))) f |= F_STOP;
-      // (a language before an interpreter, a translator or "-speaking": "Tamil interpreter", "Hindi-speaking")
-      if ((cc(text, tokE) === 32 || cc(text, tokE) === 45) && coreLen <= 6 && LANGUAGE_FIRST[cc(text, tokE + 1) | 32] === 1 && NAMED_LANGUAGES.has(text.slice(s, coreEnd))
-        && LANGUAGE_BEFORE.test(text.slice(tokE + 1, tokE + 13))) f |= F_STOP;
-      // (an Australian state before its postcode: "Brighton VIC 3186")
-      if ((f & F_UPPER) && coreLen <= 3 && cc(text, tokE) === 32 && isDigitCode(cc(text, tokE + 1)) && AU_STATES.has(text.slice(s, coreEnd))) f |= F_STOP;
+      // short words that are no names by what follows them (one test first: a short token, then a space or a hyphen)
+      const nx = cc(text, tokE);
+      if (coreLen <= 6 && (nx === 32 || nx === 45)) {
+        const n1 = cc(text, tokE + 1);
+        // (a week day's abbreviation before a date, or before a lower-case word: "Thu 8 Feb", "Sent: Thu 06/05", "Pill box Thu slot"; "Nguyen Thi Thu" stays)
+        if ((coreLen === 3 || coreLen === 4) && nx === 32 && (isDigitCode(n1) || (isLowerCode(n1) && cc(text, s - 1) === 32 && isLowerCode(cc(text, s - 2))))
+          && WEEKDAY_ABBR.has(text.slice(s, coreEnd))) f |= F_STOP;
+        // (a language before an interpreter, a translator or "-speaking": "Tamil interpreter", "Hindi-speaking")
+        if (LANGUAGE_FIRST[n1 | 32] === 1 && NAMED_LANGUAGES.has(text.slice(s, coreEnd)) && LANGUAGE_BEFORE.test(text.slice(tokE + 1, tokE + 13))) f |= F_STOP;
+        // (an Australian state before its postcode: "Brighton VIC 3186")
+        if ((f & F_UPPER) && coreLen <= 3 && nx === 32 && isDigitCode(n1) && AU_STATES.has(text.slice(s, coreEnd))) f |= F_STOP;
+      }
       const nc = cc(text, e);
       // (not a protein change, "p.Glu23ValfsTer17": letters right after the digits, or "p." before)
       if (nc >= 48 && nc <= 57 && !(f & F_UPPER) && coreLen >= 3 && SYNTHEA_CORE.test(text.slice(s, coreEnd))) {
