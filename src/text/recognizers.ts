@@ -1718,6 +1718,20 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       while (k + 1 < n && spacesOnly(text, ends[k]!, starts[k + 1]!) && nameLike(k + 1) && (flags[k + 1]! & (F_UPPER | F_SUR | F_FIRST))) { k++; isName[k] = 1; }
     }
   }
+  // in a list of people written by first name and initial ("Marcus T., Chue L., Ayaan K."), an item of that shape next to a
+  // found one is a person too (two passes: the list is read both ways), its first name looked for again
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i + 1 < n; i++) {
+      // (a stop word is no first name, unless a credential's letters: "Pa V.")
+      if (isName[i] || !firstInitialAt(i) || (flags[i]! & (F_TITLE | F_CUE | F_UPPER | F_CITY)) || (flags[i]! & (F_STOP | F_CRED)) === F_STOP) continue;
+      const prev = i >= 2 && isName[i - 2] === 1 && firstInitialAt(i - 2) && LIST_SEP.test(text.slice(ends[i - 1]!, starts[i]!));
+      const next = i + 3 < n && isName[i + 2] === 1 && firstInitialAt(i + 2) && LIST_SEP.test(text.slice(ends[i + 1]!, starts[i + 2]!));
+      // (not the authors of a citation: "Mouchet A., Hilka M. et al.")
+      if ((!prev && !next) || text.startsWith(' et al', ends[i + 1]!)) continue;
+      isName[i] = 1; isName[i + 1] = 1;
+      rememberName(text, starts[i]!, ends[i]!, flags[i]!);
+    }
+  }
   // a nickname in brackets and quotes after a name: 'Margaret Anne Kowalczyk ("Peggy")'
   for (let i = 0; i + 1 < n; i++) {
     if (!isName[i] || isName[i + 1] || !(flags[i + 1]! & F_CAP) || (flags[i + 1]! & (F_STOP | F_TITLE))) continue;
@@ -1786,7 +1800,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // (without a possessive's 's: "Sully's the one")
       const a = starts[i]!, e = text.charCodeAt(ends[i]! - 1) === 46 ? ends[i]! - 1 : possessiveAt(text, ends[i]!) ? ends[i]! - 2 : ends[i]!;
       // (a name that is also a word or a place, after a place's preposition, is the place: "Dallas Whitfield, MD" … "a drive to Dallas")
-      if (seenName(text, a, e) && !eponymAround(text, a, e) && !((f & F_AMBIG) && placePrepBefore(text, a))) spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-again' });
+      // (with the initial after it, as the list wrote it: "Chue L. was quiet")
+      if (seenName(text, a, e) && !eponymAround(text, a, e) && !((f & F_AMBIG) && placePrepBefore(text, a))) {
+        spans.push({ start: a, end: e === ends[i]! && firstInitialAt(i) ? ends[i + 1]! : e, label: 'NAME', score: 0.6, rule: 'name-again' });
+      }
     }
     forgetNames();
   }
@@ -2183,6 +2200,13 @@ function bracketNickname(text: string, a: number, b: number, d: number): boolean
 /** A place's preposition and one space before a: " to ", " in ", " from ", " near ", " à ", " au ". */
 const PLACE_PREP_BEFORE = /(?<![A-Za-zÀ-ÿ])(?:to|in|from|near|à|au) $/;
 function placePrepBefore(text: string, a: number): boolean { return text.charCodeAt(a - 1) === 32 && PLACE_PREP_BEFORE.test(text.slice(Math.max(0, a - 6), a)); }
+/** Between two items of a list: ", ", "; ", " and ", " et ". */
+const LIST_SEP = /^(?:[,;] ?| and | et )$/;
+/** Tokens i and i + 1: a capitalized word of 2 letters or more, one space, an initial with its dot ("Chue L."). */
+function firstInitialAt(i: number): boolean {
+  if (i + 1 >= nCount || !(nFlags[i]! & F_CAP) || nEnds[i]! - nStarts[i]! < 2 || nText.charCodeAt(nEnds[i]! - 1) === 46) return false;
+  return (nFlags[i + 1]! & F_INITIAL) !== 0 && nEnds[i + 1]! - nStarts[i + 1]! === 2 && nStarts[i + 1] === nEnds[i]! + 1 && nText.charCodeAt(nEnds[i]!) === 32;
+}
 /** A token of i..k in the name lists (a first name or a surname). */
 function someListedName(flags: number[], i: number, k: number): boolean {
   for (let q = i; q <= k; q++) if ((flags[q]! & (F_FIRST | F_SUR)) !== 0) return true;

