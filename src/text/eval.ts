@@ -168,6 +168,7 @@ export const WRITTEN_NOTES = [
   { name: 'notes-fr-mixed9', lang: 'fr', file: 'fr-mixed9.marked.txt' }, { name: 'notes-en-mixed9', lang: 'en', file: 'en-mixed9.marked.txt' },
   { name: 'notes-fr-mixed10', lang: 'fr', file: 'fr-mixed10.marked.txt' }, { name: 'notes-en-mixed10', lang: 'en', file: 'en-mixed10.marked.txt' },
   { name: 'notes-fr-mixed11', lang: 'fr', file: 'fr-mixed11.marked.txt' }, { name: 'notes-en-mixed11', lang: 'en', file: 'en-mixed11.marked.txt' },
+  { name: 'notes-fr-mixed12', lang: 'fr', file: 'fr-mixed12.marked.txt' }, { name: 'notes-en-mixed12', lang: 'en', file: 'en-mixed12.marked.txt' },
 ] as const;
 
 export function datasetPaths(repoRoot: URL): { eds: string; synthea: string; edsPresent: boolean; syntheaPresent: boolean; notes: { name: string; lang: 'fr' | 'en'; path: string }[] } {

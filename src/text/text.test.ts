@@ -741,9 +741,13 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     // set 13
     ['notes-fr-mixed10', 16, [0.83, 0.97, 0.99, 0.99, 0.99, 0.82, 0.96]],
     ['notes-en-mixed10', 16, [0.83, 0.915, 0.96, 0.99, 0.85, 0.785, 0.95]],
-    // set 14 (the French file's test half was read too: rules were written from the whole French set after its arrival score)
+    // set 14 (the French file's test half was read too: rules were written from the whole French set after its arrival score;
+    // no rule from the US file)
     ['notes-fr-mixed11', 16, [0.99, 0.96, 0.99, 0.99, 0.91, 0.93, 0.96]],
     ['notes-en-mixed11', 16, [0.94, 0.965, 0.99, 0.99, 0.92, 0.92, 0.975]],
+    // set 15: no rule written from it (the session's last measure on unseen notes)
+    ['notes-fr-mixed12', 16, [0.93, 0.935, 0.98, 0.98, 0.99, 0.895, 0.95]],
+    ['notes-en-mixed12', 16, [0.93, 0.92, 0.935, 0.98, 0.925, 0.85, 0.95]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
