@@ -149,27 +149,15 @@ export function evaluate(docs: Doc[], predict: (d: Doc) => Span[] = (d) => recog
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;
 
-/** The written notes of test/fixtures/text-notes (in the repository): name, language and file of each. */
-export const WRITTEN_NOTES = [
-  { name: 'notes-fr', lang: 'fr', file: 'fr.marked.txt' }, { name: 'notes-en', lang: 'en', file: 'en.marked.txt' },
-  { name: 'notes-fr-gp', lang: 'fr', file: 'fr-gp.marked.txt' }, { name: 'notes-en-primary', lang: 'en', file: 'en-primary.marked.txt' },
-  { name: 'notes-fr-mixed', lang: 'fr', file: 'fr-mixed.marked.txt' }, { name: 'notes-en-mixed', lang: 'en', file: 'en-mixed.marked.txt' },
-  { name: 'notes-fr-hosp', lang: 'fr', file: 'fr-hosp.marked.txt' }, { name: 'notes-fr-ville', lang: 'fr', file: 'fr-ville.marked.txt' },
-  { name: 'notes-en-records', lang: 'en', file: 'en-records.marked.txt' }, { name: 'notes-en-care', lang: 'en', file: 'en-care.marked.txt' },
-  { name: 'notes-fr-mixed2', lang: 'fr', file: 'fr-mixed2.marked.txt' }, { name: 'notes-fr-observatory', lang: 'fr', file: 'fr-observatory.marked.txt' },
-  { name: 'notes-en-records2', lang: 'en', file: 'en-records2.marked.txt' }, { name: 'notes-en-care2', lang: 'en', file: 'en-care2.marked.txt' },
-  { name: 'notes-fr-mixed3', lang: 'fr', file: 'fr-mixed3.marked.txt' }, { name: 'notes-en-mixed3', lang: 'en', file: 'en-mixed3.marked.txt' },
-  { name: 'notes-fr-mixed4', lang: 'fr', file: 'fr-mixed4.marked.txt' }, { name: 'notes-en-mixed4', lang: 'en', file: 'en-mixed4.marked.txt' },
-  { name: 'notes-fr-mixed5', lang: 'fr', file: 'fr-mixed5.marked.txt' }, { name: 'notes-en-mixed5', lang: 'en', file: 'en-mixed5.marked.txt' },
-  { name: 'notes-fr-mixed6', lang: 'fr', file: 'fr-mixed6.marked.txt' }, { name: 'notes-en-mixed6', lang: 'en', file: 'en-mixed6.marked.txt' },
-  { name: 'notes-fr-mixed7', lang: 'fr', file: 'fr-mixed7.marked.txt' }, { name: 'notes-en-mixed7', lang: 'en', file: 'en-mixed7.marked.txt' },
-  { name: 'notes-en-intl', lang: 'en', file: 'en-intl.marked.txt' },
-  { name: 'notes-fr-mixed8', lang: 'fr', file: 'fr-mixed8.marked.txt' }, { name: 'notes-en-mixed8', lang: 'en', file: 'en-mixed8.marked.txt' },
-  { name: 'notes-fr-mixed9', lang: 'fr', file: 'fr-mixed9.marked.txt' }, { name: 'notes-en-mixed9', lang: 'en', file: 'en-mixed9.marked.txt' },
-  { name: 'notes-fr-mixed10', lang: 'fr', file: 'fr-mixed10.marked.txt' }, { name: 'notes-en-mixed10', lang: 'en', file: 'en-mixed10.marked.txt' },
-  { name: 'notes-fr-mixed11', lang: 'fr', file: 'fr-mixed11.marked.txt' }, { name: 'notes-en-mixed11', lang: 'en', file: 'en-mixed11.marked.txt' },
-  { name: 'notes-fr-mixed12', lang: 'fr', file: 'fr-mixed12.marked.txt' }, { name: 'notes-en-mixed12', lang: 'en', file: 'en-mixed12.marked.txt' },
-] as const;
+/** The written notes of test/fixtures/text-notes (in the repository), in the order they were written: `<stem>.marked.txt`. */
+const WRITTEN_STEMS = ['fr', 'en', 'fr-gp', 'en-primary', 'fr-mixed', 'en-mixed', 'fr-hosp', 'fr-ville', 'en-records', 'en-care', 'fr-mixed2',
+  'fr-observatory', 'en-records2', 'en-care2', 'fr-mixed3', 'en-mixed3', 'fr-mixed4', 'en-mixed4', 'fr-mixed5', 'en-mixed5', 'fr-mixed6', 'en-mixed6',
+  'fr-mixed7', 'en-mixed7', 'en-intl', 'fr-mixed8', 'en-mixed8', 'fr-mixed9', 'en-mixed9', 'fr-mixed10', 'en-mixed10', 'fr-mixed11', 'en-mixed11',
+  'fr-mixed12', 'en-mixed12'] as const;
+/** Name, language (the stem's prefix) and file of each written-notes file. */
+export const WRITTEN_NOTES: readonly { name: string; lang: 'fr' | 'en'; file: string }[] = WRITTEN_STEMS.map((stem) => ({
+  name: `notes-${stem}`, lang: stem.startsWith('fr') ? 'fr' as const : 'en' as const, file: `${stem}.marked.txt`,
+}));
 
 export function datasetPaths(repoRoot: URL): { eds: string; synthea: string; edsPresent: boolean; syntheaPresent: boolean; notes: { name: string; lang: 'fr' | 'en'; path: string }[] } {
   const eds = new URL('../shared/data/fr-clinical-pseudo-eds-templates/templates.jsonl', repoRoot).pathname;
