@@ -321,7 +321,10 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr',
   // health professions in lower case (weak cues, as their capitalized forms: PROFESSIONS)
   'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste',
-  'caseworker', 'clinician', 'counselor', 'counsellor', 'landlord', 'supervisor', 'caregiver', 'advocate', 'navigator', 'conseiller', 'conseillère', 'curateur', 'curatrice',
+  'caseworker', 'clinician', 'counselor', 'counsellor', 'landlord', 'supervisor', 'caregiver', 'advocate', 'navigator', 'conseiller',
+  'aide', 'teacher', 'director', 'coach', 'sponsor', 'therapist', 'nurse', 'pharmacist', 'assistant', 'volunteer',
+  // greetings and closings of messages ("Hi Seun -", "Thanks, Seun")
+  'hi', 'hello', 'dear', 'thanks', 'merci', 'cordialement', 'regards', 'sincerely', 'cheers', 'conseillère', 'curateur', 'curatrice',
   // credentials typed in lower case in terse notes ("tiffany nguyen rn")
   'rn', 'lpn', 'cna']);
 /** The credentials among the lower-case cue words: a name typed in lower case may come before them. */
@@ -1028,6 +1031,10 @@ const ZIP_CITY_G = new RegExp(ZIP_CITY_AT.source, 'g');
 const POSTAL_BOX = /(?<=(?<![A-Za-z0-9À-ÿ])((?:BP|B\.P\.|CS|TSA) ?\d{2,6}(\s?[,\-–]?\s?)))/y;
 
 const TITLES = new Set(['DR', 'DR.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS', 'MMES', 'MMES.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE', 'FR.']);
+/** Greetings before a name, and closings before a signature (cues only in those places: greetingOrClosingOk). */
+const GREETINGS = ['HI', 'HELLO', 'DEAR', 'HEY', 'BONJOUR', 'BONSOIR'];
+const CLOSINGS = ['THANKS', 'MERCI', 'CORDIALEMENT', 'REGARDS', 'SINCERELY', 'CHEERS', 'AMICALEMENT'];
+const GREETING_SET = new Set(GREETINGS), CLOSING_SET = new Set(CLOSINGS);
 /** Words after which a capitalized word is a person: kinship, patient, "né(e) de". */
 const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'EPOUX', 'EPOUSE', 'VEUVE', 'FRERE', 'SOEUR', 'MARI', 'FEMME', 'CONJOINT', 'CONJOINTE', 'COMPAGNON', 'COMPAGNE', 'TUTEUR', 'TUTRICE', 'FATHER', 'MOTHER', 'SON', 'DAUGHTER', 'HUSBAND', 'WIFE', 'BROTHER', 'SISTER', 'PARTNER', 'GUARDIAN', 'NOM', 'PRENOM', 'NAME', 'SIGNE', 'SIGNEE', 'SIGNED',
   'NEVEU', 'NIECE', 'ONCLE', 'TANTE', 'COUSIN', 'COUSINE', 'GENDRE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'PETIT-FILS', 'PETITE-FILLE',
@@ -1036,7 +1043,7 @@ const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'E
   'BABY', 'BOY', 'GIRL', 'BEBE', 'GARCON', 'NOURRISSON',
   'FIANCE', 'FIANCEE', 'NAMED', 'CONTACT', 'PARENTS', 'PARENT', 'MOM', 'DAD', 'PRENOMME', 'PRENOMMEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW',
   'CHILDREN', 'KIDS', 'SONS', 'DAUGHTERS', 'GRANDCHILDREN', 'GRANDKIDS', 'SIBLINGS', 'ENFANTS', 'FILLES', 'TWINS', 'ATTENDEES', 'PARTICIPANT',
-  'ENFANT', 'ELEVE', 'CHILD', 'INFANT', 'NOUVEAU-NE', 'NEWBORN']);
+  'ENFANT', 'ELEVE', 'CHILD', 'INFANT', 'NOUVEAU-NE', 'NEWBORN', ...GREETINGS, ...CLOSINGS]);
 /** Kinship and friendship words (folded): a first name typed in lower case right after one is a name ("sa fille nadia"). */
 const KIN = new Set(['FILLE', 'FILS', 'MARI', 'FEMME', 'EPOUSE', 'EPOUX', 'FRERE', 'SOEUR', 'MERE', 'PERE', 'COMPAGNON', 'COMPAGNE', 'CONJOINT', 'CONJOINTE',
   'NEVEU', 'NIECE', 'ONCLE', 'TANTE', 'COUSIN', 'COUSINE', 'GENDRE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'DAUGHTER', 'SON', 'WIFE', 'HUSBAND', 'BROTHER',
@@ -1060,7 +1067,7 @@ const PROFESSIONS = new Set([
   // social and administrative roles ("caseworker Joy Adeyemi", "Employee: Oluwaseun Adebayo", "Landlord Bill Kowalczyk", "curatrice Mme Roux")
   'CASEWORKER', 'CLINICIAN', 'COUNSELOR', 'COUNSELLOR', 'LANDLORD', 'LANDLADY', 'SUPERVISOR', 'EMPLOYEE', 'CAREGIVER', 'ADVOCATE', 'NAVIGATOR', 'LIAISON', 'SPONSOR',
   'CLIENT', 'MEMBER', 'SUBSCRIBER', 'INSURED', 'DECEDENT', 'APPLICANT', 'RECIPIENT', 'CONSUMER',
-  'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'ADJUSTER', 'REPRESENTATIVE', 'INSPECTOR', 'WITNESS', 'INVESTIGATOR', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE']);
+  'DIRECTOR', 'ASSISTANT', 'VOLUNTEER', 'PRACTITIONER', 'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'ADJUSTER', 'REPRESENTATIVE', 'INSPECTOR', 'WITNESS', 'INVESTIGATOR', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE']);
 /** Capitalized words that are never names by themselves. */
 /** Denominations: stop words for the name pass, names inside a hospital's ("Saint Luke's Methodist Hospital", "Lutheran Medical Center"). */
 const DENOMINATIONS = new Set(['CATHOLIC', 'METHODIST', 'LUTHERAN', 'MUSLIM', 'JEWISH', 'HINDU', 'BUDDHIST', 'MORMON', 'ADVENTIST', 'ORTHODOX', 'PROTESTANT', 'PENTECOSTAL', 'EPISCOPAL', 'PRESBYTERIAN']);
@@ -1092,7 +1099,7 @@ const STOP = new Set([
   // specialties (a practice's kind: "Kessler & Amari Dermatology"), "Lic" (a licence: "MN Lic PT-6612")
   ...SPECIALTY_WORDS, 'LIC',
   // religions and denominations ("widow, Baptist, member of…"), "Next" ("Next RN visit")
-  ...DENOMINATIONS, 'NEXT', 'LICENSE', 'LICENCE',
+  ...DENOMINATIONS, 'NEXT', 'LICENSE', 'LICENCE', 'ONC', 'CANCER',
   'LABORATORIES', 'COMPANY', 'CORPORATION', 'INC', 'LLC', 'THERAPY', 'THERAPEUTICS', 'PHARMACEUTICALS', 'BIOSCIENCES', 'PHARMA', 'COLLECTIVE', 'DISTRIBUTION', 'SURGERY', 'NURSING', 'REHABILITATION', 'MEMORIAL', 'SCHOOL', 'LIBRARY', 'REHAB', 'SERVICES', 'AGENCY', 'ASSOCIATION', 'FOUNDATION', 'DAYCARE', 'PRESCHOOL', 'MANAGEMENT', 'PARTNERS', 'PE', "CHILDREN'S", 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'LIBERAL', 'LIBERALE', 'LIBERAUX', 'LIBERALES',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
@@ -1568,15 +1575,20 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         && KIN.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!)))));
     // (not a week day's abbreviation after a cue: "walk w/ daughters Sat AM")
     // (a field's word only before its colon: "Enfant : Marin", not "WELL CHILD VISIT")
+    // (a greeting only before a name and a comma, a dash, '!' or the line's end: "Hi Seun -", not "Hi Flow"; a closing only
+    // before a comma and a name ending its line: "Thanks, Seun")
     if ((prevTitle || (i > 0 && (flags[i - 1]! & F_CUE) !== 0 && fieldBefore(text, i - 1, starts[i]!))) && !((flags[i - 1]! & F_TITLE) === 0 && WEEKDAY_ABBR.has(text.slice(starts[i]!, ends[i]!)))
+      && ((flags[i - 1]! & F_TITLE) !== 0 || greetingOrClosingOk(text, i - 1, i))
       && !((flags[i - 1]! & F_TITLE) === 0 && !colonBetween(text, ends[i - 1]!, starts[i]!) && FIELD_ONLY_CUES.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!))))
       // (nor a measure's abbreviation before its value after a cue: "MÈRE : TA 12/7")
       && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_UPPER) && ends[i]! - starts[i]! <= 3 && cc(text, ends[i]!) === 32 && isDigitCode(cc(text, ends[i]! + 1)))
       // (nor, in a heading in capitals, a word of no name list after PATIENT: "PATIENT CARE REPORT", "NEW PATIENT INTAKE")
       && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && !colonBetween(text, ends[i - 1]!, starts[i]!) && text.startsWith('PATIENT', starts[i - 1]!) && upperLine(text, starts[i]!))) { strong[i] = 1; continue; }
     // a name before a credential: "Karen P. Lopez, RN", "John Doe MD"
-    // (not a role: "Charge RN: Tess Obi")
-    if (i + 1 < n && (flags[i + 1]! & F_CRED) !== 0 && !(f & F_PROF) && !(f & F_SENT && !(f & (F_FIRST | F_SUR | F_UPPER))) && credentialGap(text, ends[i]!, starts[i + 1]!)) { strong[i] = 1; continue; }
+    // (not a role: "Charge RN: Tess Obi"; a role's acronym after a comma too: "Tamika Greene, CNA")
+    // (the acronym only after a name of the lists or of two words: not "le CCAS de Panazol, IDE libérales")
+    if (i + 1 < n && ((flags[i + 1]! & F_CRED) !== 0 || ((flags[i + 1]! & (F_PROF | F_UPPER)) === (F_PROF | F_UPPER) && cc(text, ends[i]!) === 44
+      && !(f & (F_CITY | F_CITYP)) && ((f & (F_FIRST | F_SUR)) !== 0 || (i > 0 && gapOk(i - 1) && (flags[i - 1]! & F_CAP) !== 0 && !(flags[i - 1]! & (F_STOP | F_TITLE)))))) && !(f & F_PROF) && !(f & F_SENT && !(f & (F_FIRST | F_SUR | F_UPPER))) && credentialGap(text, ends[i]!, starts[i + 1]!)) { strong[i] = 1; continue; }
     // (a credential before the name reads as a role: "NP McKenzie", "RN Tiffany")
     // (not after a credential that ends a sentence: "Yesenia Morales, LICSW. ROI signed")
     if (i > 0 && (flags[i - 1]! & (F_PROF | F_CRED)) && !(f & (F_PROF | F_CUE)) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
@@ -2244,6 +2256,17 @@ function verbAfter(text: string, a: number): boolean {
 const FULL_MONTH_NAMES = new Set([...MONTHS_FULL.replace(/\[([^\]])[^\]]*\]/g, '$1').split('|').map(fold), 'MAI', 'MAY']);
 /** Titles after which a month is a surname ("Mme Avril", "Dr Février"). */
 const TITLES_BEFORE_MONTH = new Set(['MME', 'MR', 'MRS', 'MS', 'M', 'MADAME', 'MONSIEUR', 'MLLE', 'MADEMOISELLE', 'DR', 'DOCTEUR', 'PR', 'PROFESSEUR', 'DOCTOR']);
+/** A greeting (token g) or a closing before token i in their places; true for every other cue. */
+function greetingOrClosingOk(text: string, g: number, i: number): boolean {
+  const w = fold(text.slice(nStarts[g]!, nEnds[g]!));
+  const greeting = GREETING_SET.has(w), closing = CLOSING_SET.has(w);
+  if (!greeting && !closing) return true;
+  const e = nEnds[i]!, c = cc(text, e);
+  if (greeting) return nStarts[i]! === nEnds[g]! + 1 && (c === 44 || c === 33 || c === 10 || c === 13 || Number.isNaN(c) || (c === 32 && (cc(text, e + 1) === 45 || cc(text, e + 1) === 8211)));
+  // (a closing, a comma, a space or a line break, the name, the line's end)
+  const gap = text.slice(nEnds[g]!, nStarts[i]!);
+  return (gap === ', ' || gap === ',\n' || gap === ',\r\n') && (c === 10 || c === 13 || Number.isNaN(c) || (c === 32 && cc(text, e + 1) === 10));
+}
 /** Cue words that announce a name only as a form's field, before a colon ("Enfant : Marin", "Participant: Nia"). */
 const FIELD_ONLY_CUES = new Set(['ENFANT', 'ELEVE', 'CHILD', 'INFANT', 'NOUVEAU-NE', 'NEWBORN', 'PARTICIPANT', 'ATTENDEES']);
 /** Capitalized words after "in" that are no towns: months and their abbreviations, languages. */

@@ -879,6 +879,14 @@ test('a list of people by first name and initial: an item of that shape beside a
   assert.deepEqual(names('We saw The D., Marcus T. today. Cited: Bey R, Mouchet A., Hilka M. et al., 2024.').filter((v) => v !== 'Mouchet A.'), ['Marcus T.']);
 });
 
+test('set 15 dev half: greetings and closings of messages, lower-case roles before a name, a role\'s acronym after a name and a comma; no name after "Hi" that is no greeting, nor in "Med Onc"', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'en') => labels(t, lang).filter(([k]) => k === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('Hi Seun - this is most likely edema.\nDear Seun, your results are fine.\nHi Flow nasal cannula at 40 L.\nThanks, Seun'), ['Seun', 'Seun', 'Seun']);
+  assert.deepEqual(names('aide Yesenia from Comfort Keepers; assistant teacher Deshawn noted; the nurse Practitioner note. Reported by: Tamika Greene, CNA. Rad Onc, Med Onc.'),
+    ['Yesenia', 'Deshawn', 'Tamika Greene']);
+  assert.deepEqual(labels('le CCAS de Panazol, IDE libérales', 'fr'), [['CITY', 'Panazol']]);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
