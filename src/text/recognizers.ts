@@ -1545,7 +1545,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         || ((flags[i - 1]! & F_TITLE) !== 0 && (f & F_SUR) !== 0 && FULL_MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!)))))
       && !digitAfter(text, ends[i]!)
       && ((flags[i - 1]! & F_TITLE) ? gapOkTitle(text, ends[i - 1]!, starts[i]!) && TITLES_BEFORE_MONTH.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!)).replace('.', ''))
-        : (flags[i - 1]! & F_CUE) ? gapOk(i - 1, true) || gapOkTitle(text, ends[i - 1]!, starts[i]!, false) : colonBetween(text, ends[i - 1]!, starts[i]!))) {
+        : (flags[i - 1]! & F_CUE) ? gapOk(i - 1, true) || gapOkTitle(text, ends[i - 1]!, starts[i]!, false)
+          // (a role's field; or a role typed in lower case, then the month and a surname: "caregiver June Abernathy-Cole")
+          : colonBetween(text, ends[i - 1]!, starts[i]!) || (isLowerCode(text.charCodeAt(starts[i - 1]!)) && ends[i - 1]! + 1 === starts[i]! && gapOk(i)
+            && (flags[i + 1]! & F_CAP) !== 0 && !(flags[i + 1]! & (F_STOP | F_TITLE | F_CUE))))) {
       strong[i] = 1; flags[i] = f & ~F_STOP; continue;
     }
     if (!(f & F_CAP) || (f & (F_STOP | F_TITLE))) continue;
@@ -1582,8 +1585,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       && !((flags[i - 1]! & F_TITLE) === 0 && !colonBetween(text, ends[i - 1]!, starts[i]!) && FIELD_ONLY_CUES.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!))))
       // (nor a measure's abbreviation before its value after a cue: "MÈRE : TA 12/7")
       && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_UPPER) && ends[i]! - starts[i]! <= 3 && cc(text, ends[i]!) === 32 && isDigitCode(cc(text, ends[i]! + 1)))
-      // (nor, in a heading in capitals, a word of no name list after PATIENT: "PATIENT CARE REPORT", "NEW PATIENT INTAKE")
-      && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && !colonBetween(text, ends[i - 1]!, starts[i]!) && text.startsWith('PATIENT', starts[i - 1]!) && upperLine(text, starts[i]!))) { strong[i] = 1; continue; }
+      // (nor, in a heading in capitals, a word of no name list after PATIENT or RESIDENT: "PATIENT CARE REPORT", "RESIDENT FALL")
+      && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && !colonBetween(text, ends[i - 1]!, starts[i]!) && HEADING_CUES.has(text.slice(starts[i - 1]!, ends[i - 1]!)) && upperLine(text, starts[i]!))) { strong[i] = 1; continue; }
     // a name before a credential: "Karen P. Lopez, RN", "John Doe MD"
     // (not a role: "Charge RN: Tess Obi"; a role's acronym after a comma too: "Tamika Greene, CNA")
     // (the acronym only after a name of the lists or of two words: not "le CCAS de Panazol, IDE libérales")
@@ -1594,6 +1597,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (i > 0 && (flags[i - 1]! & (F_PROF | F_CRED)) && !(f & (F_PROF | F_CUE)) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
       && !(((flags[i - 1]! & F_CRED) || (flags[i - 1]! & (F_PROF | F_UPPER)) === (F_PROF | F_UPPER)) && (text.charCodeAt(ends[i - 1]! - 1) === 46 || text.charCodeAt(ends[i - 1]!) === 46)
         && ((flags[i - 1]! & F_CRED) || (f & F_SENT)))
+      // (nor a heading in capitals: "INCIDENT REPORT - RESIDENT FALL")
+      && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && upperLine(text, starts[i]!))
       // (nor after a credential that follows a name, "I. Haddad, IDE USMP")
       && !((flags[i - 1]! & (F_CRED | F_PROF)) && cc(text, starts[i - 1]! - 1) === 32 && cc(text, starts[i - 1]! - 2) === 44 && (f & F_UPPER) && !(f & (F_FIRST | F_SUR)))
       && ((f & (F_FIRST | F_SUR | F_UPPER | F_INITIAL)) !== 0 || (gapOk(i) && nameLike(i + 1))
@@ -1807,8 +1812,11 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       if ((f & (F_AMBIG | F_WORDNAME)) && (f & F_SENT) && SEEN_KEYS[seenKey(text, starts[i]!, ends[i]!)] === 0) continue;
       // (a name that is also a word at a sentence's start only before a person's verb, and no modal: "Marin est un garçon souriant", "Dot participated";
       // not "Rose bushes", "Will call")
-      if (isName[i] || !(f & F_CAP) || (f & (F_STOP | F_TITLE | F_CUE | F_PROF | F_INITIAL | F_CRED))
-        || ((f & (F_AMBIG | F_WORDNAME)) && (f & F_SENT) && !(cc(text, ends[i]!) === 32 && verbAfter(text, ends[i]! + 1) && !EN_MODALS.has(fold(text.slice(starts[i]!, ends[i]!)))))) continue;
+      // (a month that was found as a name, again before a person's verb: "caregiver June Abernathy-Cole" … "June reports")
+      const month = (f & F_STOP) !== 0 && cc(text, ends[i]!) === 32 && SEEN_KEYS[seenKey(text, starts[i]!, ends[i]!)] === 1 && verbAfter(text, ends[i]! + 1)
+        && MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!)));
+      if (isName[i] || !(f & F_CAP) || (f & (F_TITLE | F_CUE | F_PROF | F_INITIAL | F_CRED)) || ((f & F_STOP) && !month)
+        || (!month && (f & (F_AMBIG | F_WORDNAME)) && (f & F_SENT) && !(cc(text, ends[i]!) === 32 && verbAfter(text, ends[i]! + 1) && !EN_MODALS.has(fold(text.slice(starts[i]!, ends[i]!)))))) continue;
       // (without a possessive's 's: "Sully's the one")
       const a = starts[i]!, e = text.charCodeAt(ends[i]! - 1) === 46 ? ends[i]! - 1 : possessiveAt(text, ends[i]!) ? ends[i]! - 2 : ends[i]!;
       // (a name that is also a word or a place, after a place's preposition, is the place: "Dallas Whitfield, MD" … "a drive to Dallas")
@@ -2267,6 +2275,8 @@ function greetingOrClosingOk(text: string, g: number, i: number): boolean {
   const gap = text.slice(nEnds[g]!, nStarts[i]!);
   return (gap === ', ' || gap === ',\n' || gap === ',\r\n') && (c === 10 || c === 13 || Number.isNaN(c) || (c === 32 && cc(text, e + 1) === 10));
 }
+/** Cues that head a document's title in capitals ("NEW PATIENT INTAKE", "INCIDENT REPORT - RESIDENT FALL"). */
+const HEADING_CUES = new Set(['PATIENT', 'PATIENTE', 'RESIDENT', 'CLIENT', 'MEMBER', 'STUDENT', 'EMPLOYEE']);
 /** Cue words that announce a name only as a form's field, before a colon ("Enfant : Marin", "Participant: Nia"). */
 const FIELD_ONLY_CUES = new Set(['ENFANT', 'ELEVE', 'CHILD', 'INFANT', 'NOUVEAU-NE', 'NEWBORN', 'PARTICIPANT', 'ATTENDEES']);
 /** Capitalized words after "in" that are no towns: months and their abbreviations, languages. */

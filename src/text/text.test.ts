@@ -887,6 +887,12 @@ test('set 15 dev half: greetings and closings of messages, lower-case roles befo
   assert.deepEqual(labels('le CCAS de Panazol, IDE libérales', 'fr'), [['CITY', 'Panazol']]);
 });
 
+test('a month that is a first name after a role typed in lower case, found again before a verb; headings after PATIENT or RESIDENT', () => {
+  const names = (t: string) => labels(t, 'en').filter(([k]) => k === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('Present: daughter/primary caregiver June Abernathy-Cole (cell).\nJune reports mom is tired. Trazodone stopped in June.'), ['June Abernathy-Cole', 'June']);
+  assert.deepEqual(names('NEW PATIENT INTAKE\nRESIDENT: DUPONT JEAN'), ['DUPONT JEAN']);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
