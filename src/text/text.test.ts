@@ -745,9 +745,12 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     // no rule from the US file)
     ['notes-fr-mixed11', 16, [0.99, 0.96, 0.99, 0.99, 0.91, 0.93, 0.96]],
     ['notes-en-mixed11', 16, [0.94, 0.965, 0.99, 0.99, 0.92, 0.92, 0.975]],
-    // set 15: no rule written from it (the session's last measure on unseen notes)
+    // set 15
     ['notes-fr-mixed12', 16, [0.93, 0.935, 0.98, 0.98, 0.99, 0.895, 0.95]],
     ['notes-en-mixed12', 16, [0.93, 0.92, 0.935, 0.98, 0.925, 0.85, 0.95]],
+    // set 16: no rule written from it (the session's last measure on unseen notes)
+    ['notes-fr-mixed13', 16, [0.945, 0.98, 0.99, 0.975, 0.99, 0.90, 0.965]],
+    ['notes-en-mixed13', 16, [0.905, 0.935, 0.99, 0.99, 0.99, 0.915, 0.96]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
