@@ -18,7 +18,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, hasSpacedColumns, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -573,7 +573,7 @@ function alignedTables(text: string, spans: Span[], lex: Map<string, number>, co
     let le = text.indexOf('\n', k);
     if (le < 0) le = text.length;
     const head = spacedCells(text, ls, le);
-    if (head.length >= 3 && head.every((c) => c.e - c.s <= 30 && isUpperLetter(text.charCodeAt(c.s)) && !/\d/.test(text.slice(c.s, c.e)))
+    if (head.length >= 3 && head.every((c) => c.e - c.s <= 30 && isUpperCode(text.charCodeAt(c.s)) && !/\d/.test(text.slice(c.s, c.e)))
       && head.filter((c) => HEADER_LABELS.has(headerKey(text, c)) || NAME_HEADERS.has(headerKey(text, c))).length >= 2) {
       const block: Cell[][] = [head];
       let rs = le + 1;
@@ -609,8 +609,6 @@ function alignedTables(text: string, spans: Span[], lex: Map<string, number>, co
     k = text.indexOf('  ', le);
   }
 }
-/** An upper-case letter, accented ones too ("Âge", "État"). */
-function isUpperLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215); }
 /** The cells of [a, e) separated by two spaces or more or by tabs (a single space stays inside a cell). */
 function spacedCells(text: string, a: number, e: number): Cell[] {
   const cells: Cell[] = [];

@@ -1202,7 +1202,7 @@ const INITIALS = /^(?:[A-ZÀ-Þ](?:(?:\.?-|\.)[A-ZÀ-Þ])+|Ph|Ch|Th|Chr)$/; // (
 const DOTTED_CRED = /(?<=, ?)(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|D\.D\.S|D\.M\.D|L\.P\.N|M\.B\.B\.S|M\.S|M\.A|M\.S\.W|M\.P\.H|M\.S\.N|B\.S\.N|D\.N\.P|Psy\.D|Pharm\.D|Ed\.D|M\.Ed)\.?(?![A-Za-zÀ-ÿ])/y;
 const SYNTHEA_CORE = /^[A-Z][a-z]{2,}$/;
 
-function isUpperCode(c: number): boolean {
+export function isUpperCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215);
 }
 function isLowerCode(c: number): boolean {
@@ -2215,7 +2215,7 @@ function lineStartAt(text: string, s: number): boolean {
 function bracketNickname(text: string, a: number, b: number, d: number): boolean {
   if (b - a !== 3 || text.charCodeAt(a) !== 32 || text.charCodeAt(a + 1) !== 40) return false;
   const o = text.charCodeAt(a + 2), q = cc(text, d), r = cc(text, d + 1);
-  return r === 41 && ((o === 34 && q === 34) || (o === 8220 && q === 8221) || (o === 171 && q === 187));
+  return r === 41 && quotePair(o, q, false);
 }
 /** A place's preposition and one space before a: " to ", " in ", " from ", " near ", " à ", " au ". */
 const PLACE_PREP_BEFORE = /(?<![A-Za-zÀ-ÿ])(?:to|in|from|near|à|au) $/;
@@ -2292,13 +2292,17 @@ function quotedNickname(text: string, s: number, e: number): boolean {
   if (text.charCodeAt(o) === 160 || text.charCodeAt(o) === 32) o--;
   if (text.charCodeAt(q) === 160 || text.charCodeAt(q) === 32) q++;
   const a = cc(text, o), b = cc(text, q);
-  if (!((a === 34 && b === 34) || (a === 8220 && b === 8221) || (a === 171 && b === 187) || (a === 39 && b === 39))) return false;
+  if (!quotePair(a, b, true)) return false;
   return NICKNAME_LEAD.test(text.slice(Math.max(0, o - 24), o));
 }
 /** Token [s, e) between straight or curly quotes, then ' (' right before b: '"Sully" (Mike Sullivan)'. */
 function quotedBeforeBracket(text: string, s: number, e: number, b: number): boolean {
   const a = cc(text, s - 1), q = cc(text, e);
   return ((a === 34 && q === 34) || (a === 8220 && q === 8221)) && b === e + 3 && text.charCodeAt(e + 1) === 32 && text.charCodeAt(e + 2) === 40;
+}
+/** An opening and a closing quote of one kind: "…", “…”, «…» (and '…' with `apostrophe`). */
+function quotePair(o: number, q: number, apostrophe: boolean): boolean {
+  return (o === 34 && q === 34) || (o === 8220 && q === 8221) || (o === 171 && q === 187) || (apostrophe && o === 39 && q === 39);
 }
 /** A colon (and spaces only) between a and b: "Pt: Okafor". */
 function colonBetween(text: string, a: number, b: number): boolean {
@@ -2311,7 +2315,7 @@ function colonBetween(text: string, a: number, b: number): boolean {
 function nicknameGap(text: string, a: number, b: number, c: number, d: number): boolean {
   if (b - a !== 2 || d - c !== 2 || text.charCodeAt(a) !== 32 || text.charCodeAt(d - 1) !== 32) return false;
   const o = text.charCodeAt(a + 1), q = text.charCodeAt(c);
-  return (o === 34 && q === 34) || (o === 8220 && q === 8221) || (o === 171 && q === 187) || (o === 39 && q === 39);
+  return quotePair(o, q, true);
 }
 function fieldSeparator(text: string, a: number, b: number): boolean {
   if (b - a > 3) return false;
