@@ -84,6 +84,9 @@ const G_DCOLON = 1 << 25;  // '::'                                              
 const G_BAREURL = 1 << 28; // '.' + a top-level domain (fr, com, org…, any case) + '/'   (url-bare)
 const G_TYPO = 1 << 27;   // a typographic space or hyphen (U+00A0, U+2000-U+200A, U+202F, U+2010, U+2011)
 const G_URL = 1 << 26;     // '://', or a letter run ending with www (any case) before '.'  (url)
+const G_HOLIDAY = 1 << 7;  // a letter run that is a holiday's name (HOLIDAYS)          (date-holiday)
+const G_SSNW = 1 << 8;     // a letter run SSN, SS, Social or social                  (ssn-cue)
+const G_BOX = 1 << 9;      // a letter run Box or BOX                                 (po-box)
 /**
  * A chain of >= 8 elements (digits and 'O') joined by nothing or by 1-2 of ' .-()/': every match
  * of the phone rules phone-fr, phone-fr-4x4, phone-intl ('+' and 7 more digits at least) and
@@ -370,8 +373,8 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean, wf: number
  * bit cannot be that kind of word, so most runs cost one table read instead of four tests (a hash
  * loop among them); a set bit only sends the run to the exact test. Filled below HOSP_CUES and PLACE_CUES.
  */
-const WORD_FILTER = new Uint8Array(1 << 16);
-const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8, W_PLACE = 16, W_IDC = 32, W_AGE = 64, W_STREET = 128;
+const WORD_FILTER = new Uint16Array(1 << 16);
+const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8, W_PLACE = 16, W_IDC = 32, W_AGE = 64, W_STREET = 128, W_IDU = 256, W_GATE = 512;
 function wordKey(len: number, c0: number, cl: number): number { return (len << 12) | (((c0 | 32) & 63) << 6) | ((cl | 32) & 63); }
 function addWords(words: Iterable<string>, bit: number): void {
   for (const w of words) WORD_FILTER[wordKey(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))]! |= bit;
@@ -429,6 +432,8 @@ function suffixCandidates(t: string, ws: number, i: number): void {
     if ((wf & W_HOSP) !== 0 && isHospCue(t, p, i)) pushHosp(p);
     if ((wf & W_PLACE) !== 0 && PLACE_CUES.has(t.slice(p, i))) pushPlace(p);
     if ((wf & W_IDC) !== 0) idcWord(t, p, i);
+    if ((wf & W_IDU) !== 0) iduWord(t, p, i);
+    if ((wf & W_GATE) !== 0) gateFound |= gateWord(t, p, i);
   }
 }
 /**
@@ -504,6 +509,31 @@ function idcWord(t: string, p: number, i: number): void {
   if (nIdc === idcS.length) idcS = doubled(idcS);
   idcS[nIdc++] = p;
 }
+/**
+ * The cues of the first id-cue rule (upper case, compared as written). Its regex starts with an
+ * ASCII \b and each cue ends a word, so a match starts at such a word that is a whole letter run or
+ * a run suffix after a non-ASCII letter: the candidates iduS.
+ */
+const IDU_WORDS = new Set(['IPP', 'NDA', 'RPPS', 'ADELI', 'FINESS', 'MRN', 'MR', 'NIP', 'IEP', 'FIN', 'NPI', 'CLIA', 'CIN', 'SN', 'UNOS']);
+addWords(IDU_WORDS, W_IDU);
+let iduS = new Int32Array(16), nIdu = 0;
+/** The gate flags of the run suffixes (suffixCandidates), added to the character pass's classes. */
+let gateFound = 0;
+function iduWord(t: string, p: number, i: number): void {
+  if (!isUpperAscii(t.charCodeAt(p)) || !IDU_WORDS.has(t.slice(p, i))) return;
+  if (nIdu === iduS.length) iduS = doubled(iduS);
+  iduS[nIdu++] = p;
+}
+/**
+ * Words whose presence lets a rule run (its gate): a letter run, or a run suffix after a non-ASCII
+ * letter, equal to one of them (each rule's regex needs its word whole).
+ */
+const GATE_WORDS = new Map<string, number>([
+  ...['Noël', 'Pâques', 'Toussaint', 'Christmas', 'Thanksgiving', 'Easter'].map((w) => [w, G_HOLIDAY] as [string, number]),
+  ['SSN', G_SSNW], ['SS', G_SSNW], ['Social', G_SSNW], ['social', G_SSNW], ['Box', G_BOX], ['BOX', G_BOX],
+]);
+addWords(GATE_WORDS.keys(), W_GATE);
+function gateWord(t: string, p: number, i: number): number { return GATE_WORDS.get(t.slice(p, i)) ?? 0; }
 /**
  * Words that tell an age over 89 (HIPAA's ages over 89; they name the decade or more): a whole
  * letter run of the character pass (AGE_WORD_G is the same test for texts it did not read).
@@ -587,7 +617,7 @@ function tldBefore(t: string, i: number): boolean {
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
   let m = 0;
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nObf = 0; nAge = 0; nStreet = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nIdu = 0; gateFound = 0; nObf = 0; nAge = 0; nStreet = 0;
   tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0; tokSpaced = false;
   const n = t.length;
   let i = 0;
@@ -627,6 +657,8 @@ export function charClasses(t: string): number {
         if ((wf & W_IDC) !== 0) idcWord(t, ws, i);
         if ((wf & W_AGE) !== 0 && AGE_WORDS.has(t.slice(ws, i).toLowerCase())) pushAge(ws, i);
         if ((wf & W_STREET) !== 0 && EN_STREET_WORDS.has(t.slice(ws, i))) pushStreet(ws, i);
+        if ((wf & W_IDU) !== 0) iduWord(t, ws, i);
+        if ((wf & W_GATE) !== 0) m |= gateWord(t, ws, i);
       }
       // a month name may also start inside a run, after a non-ASCII letter ("\b" is ASCII): only a candidate
       if (seen & K_HI) suffixCandidates(t, ws, i);
@@ -671,7 +703,7 @@ export function charClasses(t: string): number {
     if (runTop[runFirst[q]!]! - runBefore[q]! < 13 || singles >= 16
       || (singles >= 15 && s0 >= 2 && t.charCodeAt(s0 - 1) === 32 && isDigitCode(t.charCodeAt(s0 - 2)))) runM[q] = runM[q]! & ~S_NIR;
   }
-  return m;
+  return m | gateFound;
 }
 /** After a place name: a letter's heading (", le 14…") or a postal code ("Paris 75015", "Paris (75013)"). */
 const CITY_AFTER = /^(?:, le \d|,? \(?(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\)?(?![0-9]))/;
@@ -700,6 +732,8 @@ interface RegexRule {
   monthDot?: boolean;
   /** Every match starts at a cue word of the second id-cue rule (idcS, recorded by charClasses). */
   idc?: boolean;
+  /** Every match starts at a cue word of the first id-cue rule (iduS, recorded by charClasses). */
+  idu?: boolean;
   /**
    * With `at`: every match has a month name (monS) right after its digit run or one character
    * later, or "er" right after the run ("1er"): runs without are skipped.
@@ -783,7 +817,7 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`(?<![${L}])(?:${WEEKDAYS}),? (?:le )?(?:1er|[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9]|[.,:/h-]\\d| ?(?:${MONTHS})(?![A-Za-zÀ-ÿ])| ?(?:h|heures?|mg|g|ml|%|am|pm|ans|years?|jours?|days?|fois|x|tabs?|cp|comprimés?|semaines?|weeks?|mois|months?)(?![A-Za-zÀ-ÿ]))`, 'gi') },
   // a holiday after a date's word ("deux chutes depuis Noël", "since Thanksgiving"): a date (and no first name, Noël)
   { rule: 'date-holiday', label: 'DATE', score: 0.6,
-    gate: (t) => t.includes('Noël') || t.includes('Pâques') || t.includes('Toussaint') || t.includes('Christmas') || t.includes('Thanksgiving') || t.includes('Easter'),
+    gate: (_t, cls) => (cls & G_HOLIDAY) !== 0,
     re: /(?<=(?<![A-Za-zÀ-ÿ])(?:depuis|avant|après|apres|à|a|pour|vers|jusqu'à|dès|since|before|after|at|over|around|until|by|for|on)(?: la| le)? )(?:Noël|Pâques|Toussaint|Christmas|Thanksgiving|Easter)(?![A-Za-zÀ-ÿ])/g },
   // a year written with an apostrophe for its century ("s/p TAH in '85", "CABG '07"; not "the '80s", "'12'")
   { rule: 'date-yy', at: S_APOS, label: 'DATE', score: 0.6, needs: C_DIGIT,
@@ -843,7 +877,7 @@ export const RULES: RegexRule[] = [
   // a chain's store by its number ("Walgreens #09127", "CVS #1234", "Walmart Pharmacy #10-2841"): a place
   { rule: 'store', label: 'HOSPITAL', score: 0.8, needs: C_DIGIT | C_UPPER, gate: (t) => t.includes('#'),
     re: /(?<![A-Za-z])(?:Walgreens|CVS|Rite Aid|Walmart|Kroger|Costco|Safeway|Publix|Target|Meijer|Wegmans|Hy-Vee|H-E-B|Albertsons|Duane Reade|Sam's Club)(?: Pharmacy)? ?#\s?\d{2,6}(?:-\d{1,6})?(?![0-9])/g },
-  { rule: 'po-box', label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER, gate: (t) => t.includes('Box') || t.includes('BOX'),
+  { rule: 'po-box', label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER, gate: (_t, cls) => (cls & G_BOX) !== 0,
     re: /(?<![A-Za-z0-9])(?:P\.? ?O\.?|Post Office) Box #? ?\d{1,6}(?![0-9])/gi },
   // ---- identifiers with a checksum or a fixed shape
   { rule: 'nir', at: S_NIR, label: 'NIR', score: 0.7, needs: C_DIGIT,
@@ -912,7 +946,7 @@ export const RULES: RegexRule[] = [
   { rule: 'ssn', at: S_SSN, label: 'SSN', score: 0.7, needs: C_DIGIT | C_DASH,
     re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'g'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
   // an SSN written with spaces, dots or no separator after its cue ("SSN: 318 74 2096", "Social Security # 318742096")
-  { rule: 'ssn-cue', at: S_SSNC, label: 'SSN', score: 0.8, needs: C_DIGIT, gate: (t) => t.includes('SS') || t.includes('ocial'),
+  { rule: 'ssn-cue', at: S_SSNC, label: 'SSN', score: 0.8, needs: C_DIGIT, gate: (_t, cls) => (cls & G_SSNW) !== 0,
     re: /(?<=(?<![A-Za-z])(?:SSN|SS#|SS no\.?|[Ss]ocial [Ss]ecurity(?: [Nn]o\.?| [Nn]umber| #)?)\W{0,4})\d{3}[ .-]?\d{2}[ .-]?\d{4}(?![0-9])/g },
   // a Medicare Beneficiary Identifier (HIPAA's identifier 9): 11 characters of a fixed pattern, no S, L, O, I, B, Z
   { rule: 'mbi', at: S_VEH, label: 'ID', score: 0.8, needs: C_DIGIT | C_UPPER,
@@ -927,7 +961,7 @@ export const RULES: RegexRule[] = [
   { rule: 'url-bare', label: 'URL', score: 0.8, needs: C_DOT | C_SLASH, gate: (_t, cls) => (cls & G_BAREURL) !== 0,
     re: /(?<![\w@.\-\/])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:fr|com|org|net|eu|io|be|ch|ca|info|de|uk)\/[^\s<>"')\]]*[^\s<>"')\].,;:!?]/gi },
   // ---- hospital identifiers after a cue
-  { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2,
+  { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2, idu: true,
     // (US forms' numbers too: FIN, NPI, CLIA, SN, UNOS ID; a Maghreb identity card's CIN; a qualifier in brackets, "MRN (sending):";
     // a value may start with letters, "MRN: SA-2287741", "MRN HRMC0091834": 4 digits or more among letters, dots and hyphens)
     re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|MR(?= ?#)|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
@@ -1014,11 +1048,11 @@ function mergeRules(rules: RegexRule[]): RegexRule[] {
 export const SCAN_RULES: ScanRule[] = mergeRules(RULES).map((r) => ({
   needs: r.needs, gate: r.gate, re: r.re, label: r.label, score: r.score, rule: r.rule,
   group: r.group, check: r.check, relabel: r.relabel, at: r.at, x: r.x === true,
-  plain: !r.check && r.group === undefined && !r.relabel, mon: r.mon === true, day: r.day === true, monthDot: r.monthDot === true, idc: r.idc === true,
+  plain: !r.check && r.group === undefined && !r.relabel, mon: r.mon === true, day: r.day === true, monthDot: r.monthDot === true, idc: r.idc === true, idu: r.idu === true,
   monAfter: r.monAfter === true,
-  sticky: r.at !== undefined || r.mon || r.day || r.idc ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
+  sticky: r.at !== undefined || r.mon || r.day || r.idc || r.idu ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
 }));
-interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; day: boolean; monthDot: boolean; idc: boolean; monAfter: boolean; sticky: RegExp | null }
+interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; day: boolean; monthDot: boolean; idc: boolean; idu: boolean; monAfter: boolean; sticky: RegExp | null }
 
 /**
  * ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX"; a wrapped city goes on
@@ -2879,6 +2913,7 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
       if (r.mon) tryAtList(text, r, r.sticky, monS, nMon, spans);
       else if (r.day) tryAtList(text, r, r.sticky, dayS, nDay, spans);
       else if (r.idc) tryAtList(text, r, r.sticky, idcS, nIdc, spans);
+      else if (r.idu) tryAtList(text, r, r.sticky, iduS, nIdu, spans);
       else scanAtCandidates(text, r, r.sticky, spans);
       continue;
     }
