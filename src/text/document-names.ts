@@ -209,7 +209,7 @@ function credentialBefore(text: string, b: number, lex: Map<string, number>): bo
 /** A dictation's word right before initials in capitals ("Dictée SB/CL", "Dictated by: JRP/SDL"). */
 const DICTATION_CUE = /(?:[Dd]ict[ée]e?|[Dd]ictated(?: by)?|DICT[ÉE]E?|[Tt]ranscribed(?: by)?|[Ff]rapp[ée]e?(?: par)?|[Tt]ap[ée]e?(?: par)?)\s?:?\s?$/;
 /** The fields of a dictation footer after its initials ("D: 10/04/92", "DT:", "TR:"). */
-const DICTATION_FIELD = /^(?:D|T|DD|DT|TD|DV|TR|cc|CC|Cc)\s?:/;
+const DICTATION_FIELD = /^(?:D|T|d|t|DD|DT|TD|DV|TR|cc|CC|Cc)\s?:/;
 /** "JS/kt" at a line's end: the author's and the typist's initials (found from each '/'); "M. Austin MD / jt": the typist's after a credential. */
 function dictationInitials(text: string, spans: Span[]): void {
   for (let k = text.indexOf('/'); k >= 0; k = text.indexOf('/', k + 1)) {
@@ -254,6 +254,26 @@ function dictationInitials(text: string, spans: Span[]): void {
     for (const g of groups) { let z2 = g; while (isUpperAscii(cc(text, z2))) z2++; spans.push({ start: g, end: z2, label: 'NAME', score: 0.6, rule: 'name-dictation' }); }
     spans.push({ start: k + 1, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' });
   }
+  // the same pair written with a colon, alone on its line: "TW:jlk"
+  for (let k = text.indexOf(':'); k >= 0; k = text.indexOf(':', k + 1)) {
+    if (!isUpperAscii(cc(text, k - 1)) || !isLowerAscii(cc(text, k + 1))) continue;
+    let a = k, e = k + 1;
+    while (a > 0 && k - a < 4 && isUpperAscii(text.charCodeAt(a - 1))) a--;
+    while (e < text.length && e - k <= 4 && isLowerAscii(text.charCodeAt(e))) e++;
+    if (k - a < 2 || k - a > 3 || e - k - 1 < 2 || e - k - 1 > 3 || !lineEdge(text, a, -1) || !lineEdge(text, e, 1)) continue;
+    const up = text.slice(a, k), low = text.slice(k + 1, e);
+    if (UNIT_UPPER.has(up) || UNIT_LOWER.has(low)) continue;
+    spans.push({ start: a, end: k, label: 'NAME', score: 0.6, rule: 'name-dictation' }, { start: k + 1, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' });
+  }
+}
+/** Only spaces or tabs between p and the line's edge (before it with dir -1, after it with dir 1). */
+function lineEdge(text: string, p: number, dir: number): boolean {
+  for (let q = dir < 0 ? p - 1 : p; q >= 0 && q < text.length; q += dir) {
+    const c = text.charCodeAt(q);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** Roles written after a signature at a line's end ("m.k. as", "nadège ide nuit"). */

@@ -1151,7 +1151,9 @@ const ACRONYM_STOP_SET = new Set(ACRONYM_STOPS);
 const CREDENTIALS = ['MD', 'RN', 'NP', 'PHD', 'DDS', 'DMD', 'FNP', 'CNP', 'LPN', 'PHARMD', 'MBBS', 'FACP', 'DNP', 'CRNA', 'LCSW', 'APRN', 'MSN', 'BSN', 'CNM', 'PA-C',
   // therapists, counsellors, pharmacy and nursing staff ("Dallas Brooks, LMHC", "T. Ngata, CPhT")
   'LMHC', 'LPC', 'LCPC', 'LMFT', 'LICSW', 'PSYD', 'CPHT', 'RPH', 'DPT', 'OTR', 'SLP', 'CCC-SLP', 'RDN', 'CDE', 'CDCES', 'CRNP', 'DPM', 'MSW', 'LVN', 'NRP', 'CMA',
-  'BCBA', 'CCRN', 'ARNP', 'AGNP', 'ANP', 'PMHNP', 'FNP-BC', 'MPH', 'IBCLC'];
+  'BCBA', 'CCRN', 'ARNP', 'AGNP', 'ANP', 'PMHNP', 'FNP-BC', 'MPH', 'IBCLC',
+  // social work, case management, therapy assistants, respiratory care, sonography, laboratory, EMS ("Kwame Asante, LBSW", "DMB, RDMS")
+  'LBSW', 'LMSW', 'LSW', 'BSW', 'CCM', 'PTA', 'COTA', 'RRT', 'RDMS', 'RDCS', 'RVT', 'MLS', 'CPNP', 'PNP', 'CHW', 'CADC', 'LCADC', 'LADC', 'EMT', 'CNA'];
 /**
  * Surname particles written capitalized ("Françoise LE GOFF", "Hervé Le Bihan", "Ahmed Ben Salah"):
  * a particle token between a name and a capitalized word joins them. Written in lower case
@@ -1729,6 +1731,11 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (k + 1 < n && (gapOk(k) || (text.charCodeAt(ends[k]!) === 44 && gapOk(k, true))) && (flags[k + 1]! & F_INITIAL) && !(k + 2 < n && gapOk(k + 1) && nameLike(k + 2))) isName[k + 1] = 1;
     k = i;
     while (count < 4 && k - 1 >= 0 && gapOk(k - 1) && nameLike(k - 1) && extendOk(flags[k - 1]!, flags[i]!) && !(flags[k - 1]! & F_SENT && !(flags[k - 1]! & (F_UPPER | F_FIRST | F_SUR)))) { k--; count++; isName[k] = 1; }
+    // a month that is a first name right before the name, at a line's start or after a field's colon: "April Thibodeaux, RN, MDS Coordinator",
+    // "Attending: June Okafor" (not "seen in April Smith…": a month elsewhere stays a date's word)
+    if (k - 1 >= 0 && !isName[k - 1] && (flags[k - 1]! & (F_STOP | F_FIRST | F_UPPER | F_TITLE | F_CUE)) === (F_STOP | F_FIRST) && starts[k]! - ends[k - 1]! === 1
+      && text.charCodeAt(ends[k - 1]!) === 32 && !(flags[k]! & (F_CITY | F_SENT)) && (lineStartAt(text, starts[k - 1]!) || colonRightBefore(text, starts[k - 1]!))
+      && MONTH_NAMES.has(fold(text.slice(starts[k - 1]!, ends[k - 1]!)))) { k--; isName[k] = 1; }
     // a leading bare initial ("D Joffron", "L Rostain"): one capital letter right before the name
     if (k - 1 >= 0 && !isName[k - 1] && ends[k - 1]! - starts[k - 1]! === 1 && starts[k]! - ends[k - 1]! === 1 && text.charCodeAt(ends[k - 1]!) === 32
       && !(flags[k]! & F_CITY) && (k - 2 < 0 || !(flags[k - 2]! & F_CAP) || ends[k - 2]! < starts[k - 1]! - 2)) isName[k - 1] = 1;
@@ -2012,6 +2019,11 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
         spans.push({ start: a, end, label: 'NAME', score: 0.6, rule: 'name-lower-role' });
       }
     }
+    // a lower-case credential, then a dictionary first name that is no word, in lower case: "cna darnell reports", "rn keisha aware"
+    if (!(f & F_CAP) && (f & (F_CRED | F_PROF)) && after === 32 && te - nStarts[i]! <= 3 && LOWER_CREDENTIALS.has(text.slice(nStarts[i]!, te))) {
+      const e = lowerWordEnd(text, te + 1);
+      if (e > te + 1 && lowerFirstName(text, te + 1, e, lex, false)) spans.push({ start: te + 1, end: e, label: 'NAME', score: 0.6, rule: 'name-lower-role' });
+    }
     // lower-case initials as a role's field value: "IDE : jb / AS : Nadège"
     if ((f & (F_PROF | F_CRED)) && (after === 58 || (after === 32 && text.charCodeAt(te + 1) === 58))) {
       let a = after === 58 ? te + 1 : te + 2;
@@ -2240,6 +2252,12 @@ function cityWordsEnd(text: string, s: number, lex: Map<string, number>): number
   return best;
 }
 /** Whether only spaces or tabs stand between the start of a line (or of the text) and s. */
+/** A colon right before s, then spaces: "Attending: June Okafor". */
+function colonRightBefore(text: string, s: number): boolean {
+  let p = s - 1;
+  while (p >= 0 && text.charCodeAt(p) === 32) p--;
+  return p < s - 1 && p >= 0 && text.charCodeAt(p) === 58;
+}
 function lineStartAt(text: string, s: number): boolean {
   let p = s - 1;
   while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
@@ -2288,7 +2306,10 @@ const PERSON_VERBS = new Set(['est', 'a', 'était', 'etait', 'sera', 'va', 'vien
   'dort', 'joue', 'pleure', 'souhaite', 'refuse', 'accepte', 'déclare', 'declare', 'rapporte', 'signale', 'explique', 'demande', 'vit', 'habite', 'travaille', 'revient', 'sort',
   'is', 'was', 'has', 'had', 'says', 'said', 'reports', 'reported', 'states', 'stated', 'denies', 'denied', 'wants', 'wanted', 'went', 'came', 'called', 'asked', 'agreed',
   'agrees', 'participated', 'tolerated', 'returned', 'refused', 'declined', 'feels', 'felt', 'lives', 'lived', 'works', 'worked', 'attends', 'attended', 'arrived', 'left',
-  'smiled', 'enjoys', 'prefers', 'understands', 'verbalized', 'expressed', 'appears', 'appeared', 'remains', 'remained', 'continues', 'got', 'took', 'takes', 'walked', 'ate']);
+  'smiled', 'enjoys', 'prefers', 'understands', 'verbalized', 'expressed', 'appears', 'appeared', 'remains', 'remained', 'continues', 'got', 'took', 'takes', 'walked', 'ate',
+  'asks', 'requests', 'requested', 'needs', 'needed', 'visited', 'visits', 'brought', 'brings', 'helps', 'helped', 'plans', 'planned', 'confirmed', 'confirms',
+  'voiced', 'voices', 'declines', 'refuses', 'accepts', 'accepted', 'expresses', 'endorses', 'endorsed', 'cried', 'slept', 'smokes', 'drinks', 'fell',
+  'pense', 'veut', 'peut', 'doit', 'sait', 'aime', 'prend', 'passe', 'appelle', 'rappelle', 'confirme', 'indique', 'précise', 'precise', 'raconte', 'souffre', 'boit', 'fume']);
 function verbAfter(text: string, a: number): boolean {
   let e = a;
   while (e < text.length && (isLowerCode(text.charCodeAt(e)) || text.charCodeAt(e) === 39 || text.charCodeAt(e) === 8217)) e++;
