@@ -71,6 +71,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   const lex = tokenLexicon();
   lineSignatures(text, spans, lex);
   tableColumns(text, spans, lex);
+  chatSpeakers(text, spans, lex);
   // the found names' initials (two words or more), when the text has short upper-case words; and, when
   // the writer types names in lower case, the names' words
   const caps = shortUpperWords(text);
@@ -519,6 +520,81 @@ function lowerAgain(text: string, spans: Span[], w: string, origin: number, lex:
     // a whole word, not inside an e-mail address or a web address
     if (isAlnum(b) || isAlnum(a) || b === 46 || b === 64 || a === 64 || (a === 46 && isAlnum(cc(text, p + low.length + 1))) || b === 95 || a === 95) continue;
     spans.push({ start: p, end: p + low.length, label: 'NAME', score: 0.6, rule: 'name-again-lower' });
+  }
+}
+
+/**
+ * A chat's line: a time stamp in brackets ("[03/02/2025 08:12]") or a phone export's date and time then
+ * a dash ("03/02/2025, 08:12 - "), then the speaker (1-3 capitalized words) and a colon.
+ */
+const CHAT_LINE = /(?:\[\d[^\]\n]{3,30}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}[:h]\d{2}(?::\d{2})?(?: ?[AaPp]\.?[Mm]\.?)? [-–]) ((?:[A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*)(?: [A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*){0,2}):/y;
+/** Speakers that are nobody: the device's owner, a bot, the system. */
+const NOT_SPEAKERS = new Set(['MOI', 'ME', 'VOUS', 'YOU', 'SYSTEM', 'SYSTEME', 'BOT', 'INFO', 'NOTE', 'ADMIN', 'AUTO']);
+/**
+ * The speakers of a chat export ("[03/02/2025 08:12] Seb: Salut Mat !"): a name that speaks on two lines
+ * or more is a person's; the speaker's title is left out ("Dr Martin"), and each of its words is
+ * found again elsewhere in the text ("Salut Seb !").
+ */
+function chatSpeakers(text: string, spans: Span[], lex: Map<string, number>): void {
+  let speakers: Map<string, number[]> | null = null;
+  for (let ls = 0; ls < text.length;) {
+    const c0 = text.charCodeAt(ls), c1 = cc(text, ls + 1);
+    if ((c0 === 91 && isDigitCode(c1)) || (isDigitCode(c0) && (isDigitCode(c1) || c1 === 47 || c1 === 46))) {
+      CHAT_LINE.lastIndex = ls;
+      const m = CHAT_LINE.exec(text);
+      if (m !== null) {
+        const w = m[1]!, at = ls + m[0].length - 1 - w.length;
+        let list = (speakers ??= new Map()).get(w);
+        if (list === undefined) speakers.set(w, (list = []));
+        list.push(at);
+      }
+    } else if (c0 >= 97 && c0 <= 122) patientLine(text, ls, spans);
+    else if (isUpperCode(c0) || c0 === 32 || c0 === 45 || c0 === 8226) roleLine(text, ls, spans, lex);
+    const nl = text.indexOf('\n', ls);
+    if (nl < 0) break;
+    ls = nl + 1;
+  }
+  if (speakers === null) return;
+  for (const [w, starts] of speakers) {
+    if (starts.length < 2) continue;
+    const words = w.split(' ');
+    // (the title left out: "Dr Martin", "Mme Leroy")
+    let skip = 0;
+    while (skip < words.length - 1 && ((lex.get(fold(words[skip]!.replace(/\.$/, ''))) ?? 0) & (LEX_TITLE | LEX_TITLE_DOT)) !== 0) skip++;
+    const name = words.slice(skip);
+    if (name.length === 1 && NOT_SPEAKERS.has(fold(name[0]!))) continue;
+    if (name.every((x) => ((lex.get(fold(x)) ?? 0) & NON_NAME) !== 0)) continue;
+    const off = w.length - name.join(' ').length;
+    for (const s of starts) spans.push({ start: s + off, end: s + w.length, label: 'NAME', score: 0.7, rule: 'name-chat' });
+    for (const x of name) if (x.length >= 3 && ((lex.get(fold(x)) ?? 0) & NON_NAME) === 0) wordAgain(text, spans, x);
+  }
+}
+/** A terse note's patient line in lower case: "okonkwo, chidi 67m mrn 40918827", "garcia, ana m 8 yo". */
+const PATIENT_LINE = /([a-z][a-z'’-]+(?: [a-z][a-z'’-]+)?, [a-z][a-z'’-]+(?: [a-z]\.?)?),? \d{1,3} ?(?:m|f|yo|y\/o|yom|yof|ans|a)(?![a-z])/y;
+function patientLine(text: string, ls: number, spans: Span[]): void {
+  PATIENT_LINE.lastIndex = ls;
+  const m = PATIENT_LINE.exec(text);
+  if (m !== null) spans.push({ start: ls, end: ls + m[1]!.length, label: 'NAME', score: 0.6, rule: 'name-patient-line' });
+}
+/** A list's line: a first name and an initial, then a dash or a comma and a role ("Hoa T. – ergothérapeute", "Marcus T., RN"). */
+const ROLE_LINE = /[ \t]*(?:[-•*][ \t]*)?([A-ZÀ-Þ][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-öø-ÿ'’]+)? [A-ZÀ-Þ]\.) ?(?:[-–—,:]) ?([A-Za-zÀ-ÖØ-öø-ÿ-]+)/y;
+/** A physician's or therapist's specialty by its ending (gériatre, cardiologue, ergothérapeute). */
+const SPECIALIST = /(?:iatre|logue|th[ée]rapeute)s?$/i;
+function roleLine(text: string, ls: number, spans: Span[], lex: Map<string, number>): void {
+  ROLE_LINE.lastIndex = ls;
+  const m = ROLE_LINE.exec(text);
+  if (m === null || (((lex.get(fold(m[2]!)) ?? 0) & (LEX_PROF | LEX_CRED)) === 0 && !SPECIALIST.test(m[2]!))) return;
+  const a = ls + m[0].indexOf(m[1]!), first = m[1]!.slice(0, m[1]!.indexOf(' '));
+  if (((lex.get(fold(first)) ?? 0) & NON_NAME) !== 0) return;
+  spans.push({ start: a, end: a + m[1]!.length, label: 'NAME', score: 0.7, rule: 'name-role-line' });
+  if (first.length >= 3) wordAgain(text, spans, first);
+}
+/** The capitalized word w again, whole, anywhere in the text (a chat's speaker named in a message). */
+function wordAgain(text: string, spans: Span[], w: string): void {
+  for (let p = text.indexOf(w); p >= 0; p = text.indexOf(w, p + 1)) {
+    const b = cc(text, p - 1), a = cc(text, p + w.length);
+    if (isAlnum(b) || isAlnum(a) || b === 46 || b === 64 || a === 64 || b === 95 || a === 95) continue;
+    spans.push({ start: p, end: p + w.length, label: 'NAME', score: 0.6, rule: 'name-again' });
   }
 }
 

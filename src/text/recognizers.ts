@@ -327,7 +327,7 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'caseworker', 'clinician', 'counselor', 'counsellor', 'landlord', 'supervisor', 'caregiver', 'advocate', 'navigator', 'conseiller',
   'aide', 'teacher', 'director', 'coach', 'sponsor', 'therapist', 'nurse', 'pharmacist', 'assistant', 'volunteer',
   // greetings and closings of messages ("Hi Seun -", "Thanks, Seun")
-  'hi', 'hello', 'dear', 'thanks', 'merci', 'cordialement', 'regards', 'sincerely', 'cheers', 'conseillère', 'curateur', 'curatrice',
+  'hi', 'hello', 'dear', 'salut', 'coucou', 'thanks', 'merci', 'cordialement', 'regards', 'sincerely', 'cheers', 'conseillère', 'curateur', 'curatrice',
   // credentials typed in lower case in terse notes ("tiffany nguyen rn")
   'rn', 'lpn', 'cna']);
 /** The credentials among the lower-case cue words: a name typed in lower case may come before them. */
@@ -758,7 +758,7 @@ const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|i
 /** Phone cues right before a number (phone-cue-short): the number's text must follow them. */
 const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portable|fixe|professionnel))?|t[ée]l\.?|portable|mobile|fax|joignables? au|appeler (?:le|au)|phone|cell)\s*(?:est le|au|:|\.|n°)?\s*)/iy;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
-const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP|[Dd]ays?|DAYS?|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|BIMS|SLUMS|PHQ-?9|GAD-?7|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
+const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bta|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP|[Dd]ays?|DAYS?|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|BIMS|SLUMS|PHQ-?9|GAD-?7|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
 /** English words right before a month/day that make it a date ("on 2/5", "since 2/10", "last dose 2/3", "DOS: 2/5"). */
 const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|around|starting|started|effective|of|DOS|DOB|admitted|discharged|delivered|placed|given|done|drawn|received|sent|scheduled|called|ends?|ended|expires?|stopped|changed|obtained|performed|completed|collected|filled|refilled|signed|faxed|mailed)\s?:?\s?)/iy;
 /** French words right before a day/month that make it a date ("le 1/2", "depuis le 3/4", "jusqu'au 2/3"). */
@@ -1066,7 +1066,7 @@ const POSTAL_BOX = /(?<=(?<![A-Za-z0-9À-ÿ])((?:BP|B\.P\.|CS|TSA) ?\d{2,6}(\s?[
 
 const TITLES = new Set(['DR', 'DR.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS', 'MMES', 'MMES.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE', 'FR.']);
 /** Greetings before a name, and closings before a signature (cues only in those places: greetingOrClosingOk). */
-const GREETINGS = ['HI', 'HELLO', 'DEAR', 'HEY', 'BONJOUR', 'BONSOIR'];
+const GREETINGS = ['HI', 'HELLO', 'DEAR', 'HEY', 'BONJOUR', 'BONSOIR', 'SALUT', 'COUCOU'];
 const CLOSINGS = ['THANKS', 'MERCI', 'CORDIALEMENT', 'REGARDS', 'SINCERELY', 'CHEERS', 'AMICALEMENT'];
 const GREETING_SET = new Set(GREETINGS), CLOSING_SET = new Set(CLOSINGS);
 /** Words after which a capitalized word is a person: kinship, patient, "né(e) de". */

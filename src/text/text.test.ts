@@ -896,6 +896,21 @@ test('a month that is a first name after a role typed in lower case, found again
   assert.deepEqual(names('NEW PATIENT INTAKE\nRESIDENT: DUPONT JEAN'), ['DUPONT JEAN']);
 });
 
+test('set 16 dev half and set 17 dev halves: new credentials, names found again before more verbs, a lower-case credential before a first name, a month before a name at a line\'s start, dictation pairs with a colon and before lower-case fields, chat speakers, a lower-case patient line, a first name and initial before a role; "ta" before a pressure', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'en') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('Sonographer: DMB, RDMS\nFamily: daughter Gloria Beaumont-Hayes in person. Resident ok. Gloria asks about hospice.'), ['DMB', 'Gloria Beaumont-Hayes', 'Gloria']);
+  assert.deepEqual(names('Falls: cna darnell reports she is restless. rn aware. lpn will call. cna notified.'), ['darnell']);
+  assert.deepEqual(names('Attendees:\n April Thibodeaux, RN, MDS Coordinator\nAttending: June Okafor\nSeen in April for a cough.'), ['April Thibodeaux', 'June Okafor']);
+  assert.deepEqual(names('Plan discussed.\ndictated by RV, transcribed RV/kmt  d: 09/17/2024  t: 09/18/2024\nTW:jlk\nNote:ok'), ['RV', 'RV', 'kmt', 'TW', 'jlk']);
+  assert.deepEqual(names('Discussion avec Seb Kiné\n[03/02/2025 08:12] Mathilde: Salut Seb !\n[03/02/2025 08:15] Seb: Ok.\n[03/02/2025 08:16] Mathilde: Merci\n[03/02/2025 08:18] Seb: 👍', 'fr'),
+    ['Seb', 'Mathilde', 'Seb', 'Seb', 'Mathilde', 'Seb']);
+  // (one line of a speaker is no chat)
+  assert.deepEqual(names('[03/02/2025 08:12] Bilan: normal', 'fr'), []);
+  assert.deepEqual(names('micu rn handoff\nokonkwo, chidi 67m mrn 40918827\nneuro, rass -2 on prop'), ['okonkwo, chidi']);
+  assert.deepEqual(names('Claire M. – gériatre, animatrice\nHoa T. – ergothérapeute\nErgo Hoa : fauteuil adapté\nTotal T. - patient', 'fr'), ['Claire M.', 'Hoa T.', 'Hoa']);
+  assert.deepEqual(labels('ex: ta 14/8, revu le 14/8.', 'fr'), [['DATE', '14/8']]);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
