@@ -18,7 +18,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineStartAt, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -71,7 +71,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   const lex = tokenLexicon();
   lineSignatures(text, spans, lex);
   tableColumns(text, spans, lex);
-  chatSpeakers(text, spans, lex);
+  lineStartNames(text, spans, lex);
   // the found names' initials (two words or more), when the text has short upper-case words; and, when
   // the writer types names in lower case, the names' words
   const caps = shortUpperWords(text);
@@ -261,20 +261,17 @@ function dictationInitials(text: string, spans: Span[]): void {
     let a = k, e = k + 1;
     while (a > 0 && k - a < 4 && isUpperAscii(text.charCodeAt(a - 1))) a--;
     while (e < text.length && e - k <= 4 && isLowerAscii(text.charCodeAt(e))) e++;
-    if (k - a < 2 || k - a > 3 || e - k - 1 < 2 || e - k - 1 > 3 || !lineEdge(text, a, -1) || !lineEdge(text, e, 1)) continue;
+    if (k - a < 2 || k - a > 3 || e - k - 1 < 2 || e - k - 1 > 3 || !lineStartAt(text, a) || !lineEndAt(text, e)) continue;
     const up = text.slice(a, k), low = text.slice(k + 1, e);
     if (UNIT_UPPER.has(up) || UNIT_LOWER.has(low)) continue;
     spans.push({ start: a, end: k, label: 'NAME', score: 0.6, rule: 'name-dictation' }, { start: k + 1, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' });
   }
 }
-/** Only spaces or tabs between p and the line's edge (before it with dir -1, after it with dir 1). */
-function lineEdge(text: string, p: number, dir: number): boolean {
-  for (let q = dir < 0 ? p - 1 : p; q >= 0 && q < text.length; q += dir) {
-    const c = text.charCodeAt(q);
-    if (c === 10 || c === 13) return true;
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
+/** Whether only spaces or tabs stand between e and the end of its line (or of the text). */
+function lineEndAt(text: string, e: number): boolean {
+  let q = e;
+  while (q < text.length && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+  return q === text.length || text.charCodeAt(q) === 10 || text.charCodeAt(q) === 13;
 }
 
 /** Roles written after a signature at a line's end ("m.k. as", "nadège ide nuit"). */
@@ -516,10 +513,7 @@ function lowerAgain(text: string, spans: Span[], w: string, origin: number, lex:
   const low = w.toLowerCase();
   for (let p = text.indexOf(low); p >= 0; p = text.indexOf(low, p + 1)) {
     if (p === origin) continue;
-    const b = cc(text, p - 1), a = cc(text, p + low.length);
-    // a whole word, not inside an e-mail address or a web address
-    if (isAlnum(b) || isAlnum(a) || b === 46 || b === 64 || a === 64 || (a === 46 && isAlnum(cc(text, p + low.length + 1))) || b === 95 || a === 95) continue;
-    spans.push({ start: p, end: p + low.length, label: 'NAME', score: 0.6, rule: 'name-again-lower' });
+    if (wholeWordAt(text, p, p + low.length)) spans.push({ start: p, end: p + low.length, label: 'NAME', score: 0.6, rule: 'name-again-lower' });
   }
 }
 
@@ -531,11 +525,13 @@ const CHAT_LINE = /(?:\[\d[^\]\n]{3,30}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2
 /** Speakers that are nobody: the device's owner, a bot, the system. */
 const NOT_SPEAKERS = new Set(['MOI', 'ME', 'VOUS', 'YOU', 'SYSTEM', 'SYSTEME', 'BOT', 'INFO', 'NOTE', 'ADMIN', 'AUTO']);
 /**
- * The speakers of a chat export ("[03/02/2025 08:12] Seb: Salut Mat !"): a name that speaks on two lines
- * or more is a person's; the speaker's title is left out ("Dr Martin"), and each of its words is
- * found again elsewhere in the text ("Salut Seb !").
+ * Names told by a line's start, in one pass over the lines: the speakers of a chat export ("[03/02/2025
+ * 08:12] Seb: Salut Mat !": a name that speaks on two lines or more is a person's; the speaker's
+ * title is left out, "Dr Martin", and each of its words is found again elsewhere in the text, "Salut
+ * Seb !"), a lower-case patient line (patientLine) and a list's line of a first name, an initial and a
+ * role (roleLine).
  */
-function chatSpeakers(text: string, spans: Span[], lex: Map<string, number>): void {
+function lineStartNames(text: string, spans: Span[], lex: Map<string, number>): void {
   let speakers: Map<string, number[]> | null = null;
   for (let ls = 0; ls < text.length;) {
     const c0 = text.charCodeAt(ls), c1 = cc(text, ls + 1);
@@ -591,11 +587,12 @@ function roleLine(text: string, ls: number, spans: Span[], lex: Map<string, numb
 }
 /** The capitalized word w again, whole, anywhere in the text (a chat's speaker named in a message). */
 function wordAgain(text: string, spans: Span[], w: string): void {
-  for (let p = text.indexOf(w); p >= 0; p = text.indexOf(w, p + 1)) {
-    const b = cc(text, p - 1), a = cc(text, p + w.length);
-    if (isAlnum(b) || isAlnum(a) || b === 46 || b === 64 || a === 64 || b === 95 || a === 95) continue;
-    spans.push({ start: p, end: p + w.length, label: 'NAME', score: 0.6, rule: 'name-again' });
-  }
+  for (let p = text.indexOf(w); p >= 0; p = text.indexOf(w, p + 1)) if (wholeWordAt(text, p, p + w.length)) spans.push({ start: p, end: p + w.length, label: 'NAME', score: 0.6, rule: 'name-again' });
+}
+/** [p, e) is a whole word, not inside an e-mail address or a web address. */
+function wholeWordAt(text: string, p: number, e: number): boolean {
+  const b = cc(text, p - 1), a = cc(text, e);
+  return !(isAlnum(b) || isAlnum(a) || b === 46 || b === 64 || a === 64 || (a === 46 && isAlnum(cc(text, e + 1))) || b === 95 || a === 95);
 }
 
 interface Cell { s: number; e: number }

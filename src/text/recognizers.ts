@@ -2251,14 +2251,14 @@ function cityWordsEnd(text: string, s: number, lex: Map<string, number>): number
   }
   return best;
 }
-/** Whether only spaces or tabs stand between the start of a line (or of the text) and s. */
 /** A colon right before s, then spaces: "Attending: June Okafor". */
 function colonRightBefore(text: string, s: number): boolean {
   let p = s - 1;
   while (p >= 0 && text.charCodeAt(p) === 32) p--;
   return p < s - 1 && p >= 0 && text.charCodeAt(p) === 58;
 }
-function lineStartAt(text: string, s: number): boolean {
+/** Whether only spaces or tabs stand between the start of a line (or of the text) and s. */
+export function lineStartAt(text: string, s: number): boolean {
   let p = s - 1;
   while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
   return p < 0 || text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13;
