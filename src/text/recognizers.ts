@@ -66,6 +66,13 @@ function monthStart(c0: number, c1: number): boolean {
   }
 }
 const DIGIT2_SPACE = / (?:0?[1-9]|1[0-2]) (?:deux|mille|\d{4})/;
+/** A '#' then a digit, or a white space and a digit ("#09127", "# 1234"): the store rule's '#\s?\d' needs one. */
+function hashBeforeDigit(t: string): boolean {
+  for (let p = t.indexOf('#'); p >= 0; p = t.indexOf('#', p + 1)) {
+    if (isDigitCode(cc(t, p + 1)) || (isDigitCode(cc(t, p + 2)) && /\s/.test(t[p + 1]!))) return true;
+  }
+  return false;
+}
 /** Character classes present in a text (one pass): rules that need an absent class are skipped. */
 const C_DIGIT = 1, C_SLASH = 2, C_DOT = 4, C_DASH = 8, C_PAREN = 16, C_COLON = 32, C_UPPER = 64;
 /**
@@ -875,7 +882,8 @@ export const RULES: RegexRule[] = [
     check: (m, text) => (endsWithMatch(PHONE_CUE_BEFORE, text.slice(Math.max(0, m.index - 40), m.index)) ? 0.6 : null) },
   // a US post office box: "PO Box 4471", "P.O. Box 12" (looked for only in texts that write "Box")
   // a chain's store by its number ("Walgreens #09127", "CVS #1234", "Walmart Pharmacy #10-2841"): a place
-  { rule: 'store', label: 'HOSPITAL', score: 0.8, needs: C_DIGIT | C_UPPER, gate: (t) => t.includes('#'),
+  // (only in texts with a '#' before a number: markdown headings, "# Plan", do not run it)
+  { rule: 'store', label: 'HOSPITAL', score: 0.8, needs: C_DIGIT | C_UPPER, gate: hashBeforeDigit,
     re: /(?<![A-Za-z])(?:Walgreens|CVS|Rite Aid|Walmart|Kroger|Costco|Safeway|Publix|Target|Meijer|Wegmans|Hy-Vee|H-E-B|Albertsons|Duane Reade|Sam's Club)(?: Pharmacy)? ?#\s?\d{2,6}(?:-\d{1,6})?(?![0-9])/g },
   { rule: 'po-box', label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER, gate: (_t, cls) => (cls & G_BOX) !== 0,
     re: /(?<![A-Za-z0-9])(?:P\.? ?O\.?|Post Office) Box #? ?\d{1,6}(?![0-9])/gi },
@@ -1222,6 +1230,8 @@ export function tokenLexicon(): Map<string, number> {
   return lex;
 }
 const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 32, F_AMBIG = 64, F_STOP = 128, F_CUE = 256, F_SENT = 512, F_SYNTHEA = 1024, F_NAME = 2048, F_PROF = 1 << 14, F_PART = 1 << 16, F_WORDNAME = 1 << 17, F_CRED = 1 << 18;
+/** A cue word that is a kinship word (KIN): set with F_CUE in the token pass, read by the kinship rules. */
+const F_KIN = 1 << 20;
 
 /**
  * One token pass: capitalized words (Latin letters, hyphens, apostrophes, a trailing dot for
@@ -1434,7 +1444,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // a lower-case cue word (docteur, patient, père…)
       const w = text.slice(tokS, tokE);
       let cf = CUE_FLAG.get(w);
-      if (cf === undefined) { const k = fold(w); cf = TITLES.has(k) ? F_TITLE : PROFESSIONS.has(k) ? F_PROF : LOWER_CREDENTIALS.has(w) ? F_CRED | F_STOP : F_CUE; CUE_FLAG.set(w, cf); }
+      if (cf === undefined) { const k = fold(w); cf = TITLES.has(k) ? F_TITLE : PROFESSIONS.has(k) ? F_PROF : LOWER_CREDENTIALS.has(w) ? F_CRED | F_STOP : KIN.has(k) ? F_CUE | F_KIN : F_CUE; CUE_FLAG.set(w, cf); }
       // ("pt", "pat" are a patient's field only before a colon: "pt: GARCIA-LOPEZ, ramon", not "pt tolerated")
       if (tokE - tokS <= 3 && (w === 'pt' || w === 'pat') && !(cc(text, tokE) === 58 || (cc(text, tokE) === 32 && cc(text, tokE + 1) === 58))) cf = F_STOP;
       f |= cf;
@@ -1539,6 +1549,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         if (!(adjacent && (prevTok & (F_INITIAL | F_TITLE)))) f |= F_SENT;
       } else if (pc === 33 || pc === 63 || pc === 10 || pc === 13 || pc === 35) f |= F_SENT;
     }
+    if ((f & F_CUE) !== 0 && KIN.has(fold(text.slice(s, e)))) f |= F_KIN;
     starts.push(s); ends.push(e); flags.push(f);
   }
   const n = starts.length;
@@ -1611,7 +1622,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // a kinship word, a bracket, a name and a comma or the bracket's end: "grandson (Hunter, 6)", "sa fille (Nadia)"
       || ((flags[i - 1]! & F_CUE) !== 0 && !(f & F_CUE) && ends[i - 1]! + 2 === starts[i]! && text.charCodeAt(ends[i - 1]!) === 32 && text.charCodeAt(ends[i - 1]! + 1) === 40
         && (cc(text, ends[i]!) === 44 || cc(text, ends[i]!) === 41 || (gapOk(i) && (flags[i + 1]! & F_CAP) !== 0 && (cc(text, ends[i + 1]!) === 44 || cc(text, ends[i + 1]!) === 41)))
-        && KIN.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!)))));
+        && (flags[i - 1]! & F_KIN) !== 0));
     // (not a week day's abbreviation after a cue: "walk w/ daughters Sat AM")
     // (a field's word only before its colon: "Enfant : Marin", not "WELL CHILD VISIT")
     // (a greeting only before a name and a comma, a dash, '!' or the line's end: "Hi Seun -", not "Hi Flow"; a closing only
@@ -1964,6 +1975,7 @@ const HOSPITAL_NAMES = new Set(['BICHAT', 'BEAUJON', 'MONDOR', 'HENRI-MONDOR', '
  */
 function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, isName: Uint8Array): void {
   const n = nCount;
+  let nextColon = -1, nextBreak = -1;
   // a name typed in lower case after a title ("vu par mme dupont") or as a form field's value
   // ("Prénom : aziz", "Nom : pidoux"): up to three dictionary names that are no ordinary words
   for (let i = 0; i < n; i++) {
@@ -2034,7 +2046,7 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     if (!(nFlags[i]! & F_CUE)) continue;
     // a first name typed in lower case after a kinship word ("vu avec sa fille nadia", "per daughter kim", "his wife, mary"):
     // a dictionary first name that is no ordinary word
-    if ((after === 32 || (after === 44 && text.charCodeAt(te + 1) === 32)) && KIN.has(fold(text.slice(nStarts[i]!, te)))) {
+    if ((after === 32 || (after === 44 && text.charCodeAt(te + 1) === 32)) && (f & F_KIN) !== 0) {
       // (in brackets too: "appel de la fille (rose)")
       const a = after === 32 ? (text.charCodeAt(te + 1) === 40 ? te + 2 : te + 1) : te + 2;
       if (a === te + 2 && after === 32) {
@@ -2050,11 +2062,12 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
         continue;
       }
     }
+    // (a colon within 26 characters on the token's line: the next colon and line break after it, kept as the tokens go forward)
     let a = nEnds[i]!;
-    const stop = Math.min(text.length, a + 26);
-    let colon = -1;
-    for (let k = a; k < stop; k++) { const c = text.charCodeAt(k); if (c === 58) { colon = k; break; } if (c === 10) break; }
-    if (colon < 0) continue;
+    if (nextColon < a) nextColon = indexOrEnd(text, ':', a);
+    if (nextBreak < a) nextBreak = indexOrEnd(text, '\n', a);
+    const colon = nextColon;
+    if (colon >= a + 26 || colon >= nextBreak || colon >= text.length) continue;
     a = colon + 1;
     while (text.charCodeAt(a) === 32) a++;
     if (!fieldBefore(text, i, a) && !(colon - nEnds[i]! <= 1 && PATIENT_FIELDS.has(fold(text.slice(nStarts[i]!, nEnds[i]!))))) continue;
@@ -2079,6 +2092,8 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     if (words > 0) spans.push({ start: a, end: e, label: 'NAME', score: 0.8, rule: 'name-field' });
   }
 }
+/** The first index of `s` in `text` at or after `from`, or the text's length. */
+function indexOrEnd(text: string, s: string, from: number): number { const k = text.indexOf(s, from); return k < 0 ? text.length : k; }
 /**
  * A lower-case word after a title that the dictionaries alone would not take: after a doctor's title
  * ("dr", "docteur", "pr"), any word that is no ordinary word after one ("d/w dr okafor", "dr castres";
