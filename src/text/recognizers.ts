@@ -66,6 +66,8 @@ function monthStart(c0: number, c1: number): boolean {
   }
 }
 const DIGIT2_SPACE = / (?:0?[1-9]|1[0-2]) (?:deux|mille|\d{4})/;
+/** The value of the ASCII digits t[a, b). */
+function digitsValue(t: string, a: number, b: number): number { let v = 0; for (let k = a; k < b; k++) v = v * 10 + t.charCodeAt(k) - 48; return v; }
 /** A '#' then a digit, or a white space and a digit ("#09127", "# 1234"): the store rule's '#\s?\d' needs one. */
 function hashBeforeDigit(t: string): boolean {
   for (let p = t.indexOf('#'); p >= 0; p = t.indexOf('#', p + 1)) {
@@ -94,6 +96,7 @@ const G_URL = 1 << 26;     // '://', or a letter run ending with www (any case) 
 const G_HOLIDAY = 1 << 7;  // a letter run that is a holiday's name (HOLIDAYS)          (date-holiday)
 const G_SSNW = 1 << 8;     // a letter run SSN, SS, Social or social                  (ssn-cue)
 const G_BOX = 1 << 9;      // a letter run Box or BOX                                 (po-box)
+const G_COUNTY = 1 << 11;  // a letter run County, Parish or Borough                  (counties)
 /**
  * A chain of >= 8 elements (digits and 'O') joined by nothing or by 1-2 of ' .-()/': every match
  * of the phone rules phone-fr, phone-fr-4x4, phone-intl ('+' and 7 more digits at least) and
@@ -273,7 +276,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   }
   // the run, its shapes and its place in its NIR chain
   const q = nRuns++;
-  runS[q] = s; runE[q] = i; runM[q] = sh;
+  runS[q] = s; runE[q] = i; runM[q] = sh; runAny |= sh;
   if (nirLen === len) nirFirst = q;
   runBefore[q] = nirLen - len; runFirst[q] = nirFirst; runTop[nirFirst] = nirLen;
   return m;
@@ -285,6 +288,8 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
  * sticky regex there instead of scanning the whole text: the same matches, found in the same order.
  */
 let runS = new Int32Array(256), runE = new Int32Array(256), runM = new Int32Array(256), nRuns = 0;
+/** The shapes of all the runs (OR): a rule none of whose shapes any run has is not walked over the runs. */
+let runAny = 0;
 /**
  * NIR chains per run: elements of its chain before it, and the index of the chain's first run;
  * runTop[first] is the chain's length. A NIR match needs >= 13 elements from its first run on.
@@ -538,6 +543,7 @@ function iduWord(t: string, p: number, i: number): void {
 const GATE_WORDS = new Map<string, number>([
   ...['Noël', 'Pâques', 'Toussaint', 'Christmas', 'Thanksgiving', 'Easter'].map((w) => [w, G_HOLIDAY] as [string, number]),
   ['SSN', G_SSNW], ['SS', G_SSNW], ['Social', G_SSNW], ['social', G_SSNW], ['Box', G_BOX], ['BOX', G_BOX],
+  ['County', G_COUNTY], ['Parish', G_COUNTY], ['Borough', G_COUNTY],
 ]);
 addWords(GATE_WORDS.keys(), W_GATE);
 function gateWord(t: string, p: number, i: number): number { return GATE_WORDS.get(t.slice(p, i)) ?? 0; }
@@ -624,7 +630,7 @@ function tldBefore(t: string, i: number): boolean {
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 export function charClasses(t: string): number {
   let m = 0;
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nIdu = 0; gateFound = 0; nObf = 0; nAge = 0; nStreet = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; runAny = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nIdu = 0; gateFound = 0; nObf = 0; nAge = 0; nStreet = 0;
   tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0; tokSpaced = false;
   const n = t.length;
   let i = 0;
@@ -988,11 +994,17 @@ export const RULES: RegexRule[] = [
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
     re: /(?<![A-Za-z0-9\-\/.])\d{1,4}(?:-\d{1,4}){2,5}(?![A-Za-z0-9\-\/]|\.\d)/g,
     check: (m) => {
-      const g = m[0].split('-');
+      const t = m[0], d1 = t.indexOf('-'), d2 = t.indexOf('-', d1 + 1);
+      let dashes = 2;
+      for (let k = t.indexOf('-', d2 + 1); k >= 0; k = t.indexOf('-', k + 1)) dashes++;
       // a valid date in dashes ("2008-08-19", "30-03-2024") is the date rules' (no second span for it)
-      if (g.length === 3 && ((g[0]!.length === 4 && g[1]!.length === 2 && g[2]!.length === 2 && dayMonthOk(+g[2]!, +g[1]!))
-        || (g[2]!.length === 4 && g[0]!.length <= 2 && g[1]!.length <= 2 && (dayMonthOk(+g[0]!, +g[1]!) || dayMonthOk(+g[1]!, +g[0]!))))) return null;
-      return m[0].length - g.length + 1 >= 7 ? 0.5 : null;
+      if (dashes === 2) {
+        const l0 = d1, l1 = d2 - d1 - 1, l2 = t.length - d2 - 1;
+        const g0 = digitsValue(t, 0, d1), g1 = digitsValue(t, d1 + 1, d2), g2 = digitsValue(t, d2 + 1, t.length);
+        if ((l0 === 4 && l1 === 2 && l2 === 2 && dayMonthOk(g2, g1)) || (l2 === 4 && l0 <= 2 && l1 <= 2 && (dayMonthOk(g0, g1) || dayMonthOk(g1, g0)))) return null;
+      }
+      // (seven digits or more)
+      return t.length - dashes >= 7 ? 0.5 : null;
     } },
   // a record or prescription number with its letters: "ORD-231017-052", "IRM-2024-07731", "CT24-0118827" (the digits after the
   // letters' dash, 5 or more in all; not "COVID-19", "ISO-9001")
@@ -1256,6 +1268,13 @@ function isLowerCode(c: number): boolean {
 }
 
 const CUE_FLAG = new Map<string, number>();
+/** F_KIN for a capitalized cue word that is a kinship word ("Wife", "FILLE"), else 0: cached per word as written. */
+const KIN_FLAG = new Map<string, number>();
+function kinFlag(w: string): number {
+  let k = KIN_FLAG.get(w);
+  if (k === undefined) { k = KIN.has(fold(w)) ? F_KIN : 0; if (KIN_FLAG.size < 4096) KIN_FLAG.set(w, k); }
+  return k;
+}
 /**
  * LEX_FIRST (with LEX_AMBIG when a part is ambiguous) when [s, e) is two or three hyphen-joined
  * parts that are each a first name ("Mary-Kate"); else 0.
@@ -1549,7 +1568,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         if (!(adjacent && (prevTok & (F_INITIAL | F_TITLE)))) f |= F_SENT;
       } else if (pc === 33 || pc === 63 || pc === 10 || pc === 13 || pc === 35) f |= F_SENT;
     }
-    if ((f & F_CUE) !== 0 && KIN.has(fold(text.slice(s, e)))) f |= F_KIN;
+    if ((f & F_CUE) !== 0) f |= kinFlag(text.slice(s, e));
     starts.push(s); ends.push(e); flags.push(f);
   }
   const n = starts.length;
@@ -2773,6 +2792,7 @@ function pushMatch(text: string, r: ScanRule, m: RegExpExecArray, spans: Span[])
  */
 function scanAtCandidates(text: string, r: ScanRule, re: RegExp, spans: Span[]): void {
   const at = r.at!;
+  if ((runAny & at) === 0 && (!r.x || nX === 0)) return;
   let from = 0;
   if (r.monAfter) {
     // digit runs followed by a month name (the month starts, in order, walked with a pointer)
@@ -2962,7 +2982,7 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     }
   }
   // English places without a digit in sight: "El Paso, TX", "Middlesex County"
-  if (lang === 'en' && (cls & C_UPPER) !== 0) { cityState(text, spans); counties(text, spans); }
+  if (lang === 'en' && (cls & C_UPPER) !== 0) { cityState(text, spans); counties(text, spans, cls); }
   if (!(cls & C_DIGIT)) return 0;
   if (lang === 'en' && (cls & C_UPPER) !== 0) postcodesEn(text, spans);
   recognizeSpacedDigits(text, spans);
@@ -3079,8 +3099,8 @@ const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|M
  */
 /** English: a county or a parish by its name ("Middlesex County", "Orleans Parish"): a subdivision smaller than a state (HIPAA's identifier 2). */
 const COUNTY = /(?<![A-Za-z0-9À-ÿ])((?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+) (?:County|Parish|Borough)(?![A-Za-z0-9À-ÿ])/g;
-function counties(text: string, spans: Span[]): void {
-  if (text.indexOf('County') < 0 && text.indexOf('Parish') < 0 && text.indexOf('Borough') < 0) return;
+function counties(text: string, spans: Span[], cls: number): void {
+  if ((cls & G_COUNTY) === 0) return;
   COUNTY.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = COUNTY.exec(text)) !== null) {
