@@ -18,7 +18,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineStartAt, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -276,6 +276,8 @@ function lineEndAt(text: string, e: number): boolean {
 
 /** Roles written after a signature at a line's end ("m.k. as", "nadège ide nuit"). */
 const ROLE_AFTER = new Set(['as', 'ide', 'idel', 'ash', 'inf', 'aide', 'nuit', 'jour', 'kiné', 'kine', 'rn', 'lpn', 'cna', 'md', 'ma', 'np', 'pa', 'cma', 'ast', 'auxiliaire']);
+/** Bit k set when a word of ROLE_AFTER has k letters (a test before the substring). */
+const ROLE_AFTER_LENGTHS = [...ROLE_AFTER].reduce((m, w) => m | (1 << w.length), 0);
 /** Dotted abbreviations that stand alone on a line and are nobody's initials. */
 const NOT_INITIALS = new Set(['USA', 'US', 'NB', 'PS', 'UK', 'EU', 'UE', 'OK', 'NA', 'ND', 'PJ', 'RAS', 'PPS']);
 /** Short words that end notes' lines and are no signature ("ras", "ok", "fait"). */
@@ -289,13 +291,13 @@ const NOT_SIGNATURE = new Set(['ras', 'ok', 'fait', 'faite', 'vu', 'vue', 'cf', 
  */
 function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): void {
   let found: { s: number; e: number; w: string; initials: boolean }[] | null = null;
-  for (let le = text.indexOf('\n'), stop = false; !stop; le = text.indexOf('\n', le + 1)) {
-    if (le < 0) { le = text.length; stop = true; }
-    let e = le;
+  const lines = lineEnds(text);
+  for (let q = 0; q < lines.length; q++) {
+    let e = lines[q]!;
     if (cc(text, e - 1) === 13) e--;
     // the line's last words, roles after the signature set aside (short lower-case words only: no substring otherwise)
     if (!lastToken(text, e)) continue;
-    for (let r = 0; r < 2 && tokE - tokS <= 10 && isLowerAscii(text.charCodeAt(tokS)) && ROLE_AFTER.has(text.slice(tokS, tokE)); r++) {
+    for (let r = 0; r < 2 && tokE - tokS <= 10 && ((ROLE_AFTER_LENGTHS >> (tokE - tokS)) & 1) === 1 && isLowerAscii(text.charCodeAt(tokS)) && ROLE_AFTER.has(text.slice(tokS, tokE)); r++) {
       if (!(tokS >= 1 && text.charCodeAt(tokS - 1) === 32 && lastToken(text, tokS - 1))) { tokS = -1; break; }
     }
     if (tokS < 0) continue;
@@ -533,7 +535,8 @@ const NOT_SPEAKERS = new Set(['MOI', 'ME', 'VOUS', 'YOU', 'SYSTEM', 'SYSTEME', '
  */
 function lineStartNames(text: string, spans: Span[], lex: Map<string, number>): void {
   let speakers: Map<string, number[]> | null = null;
-  for (let ls = 0; ls < text.length;) {
+  const lines = lineEnds(text);
+  for (let ls = 0, q = 0; ls < text.length;) {
     const c0 = text.charCodeAt(ls), c1 = cc(text, ls + 1);
     if ((c0 === 91 && isDigitCode(c1)) || (isDigitCode(c0) && (isDigitCode(c1) || c1 === 47 || c1 === 46))) {
       CHAT_LINE.lastIndex = ls;
@@ -546,9 +549,8 @@ function lineStartNames(text: string, spans: Span[], lex: Map<string, number>): 
       }
     } else if (c0 >= 97 && c0 <= 122) patientLine(text, ls, spans);
     else if (isUpperCode(c0) || c0 === 32 || c0 === 45 || c0 === 8226) roleLine(text, ls, spans, lex);
-    const nl = text.indexOf('\n', ls);
-    if (nl < 0) break;
-    ls = nl + 1;
+    if (++q >= lines.length) break;
+    ls = lines[q - 1]! + 1;
   }
   if (speakers === null) return;
   for (const [w, starts] of speakers) {

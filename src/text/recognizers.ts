@@ -1926,14 +1926,31 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   void lang;
 }
 /**
+ * The ends of the text's lines: the offset of every '\n', then the text's length. One walk serves the
+ * passes that read a document line by line (kept for the last text asked).
+ */
+let leText = '', leBuf = new Int32Array(64), leLines = leBuf.subarray(0, 0);
+export function lineEnds(text: string): Int32Array {
+  if (leText === text) return leLines;
+  let n = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    if (n + 1 >= leBuf.length) leBuf = doubled(leBuf);
+    leBuf[n++] = nl;
+  }
+  if (n + 1 >= leBuf.length) leBuf = doubled(leBuf);
+  leBuf[n++] = text.length;
+  leText = text; leLines = leBuf.subarray(0, n);
+  return leLines;
+}
+/**
  * A signature of initials after a dash, at a line's end and after a sentence's end or at a line's
  * start: "recheck needed after. —LF", "- JT" (not "- RAS", "- OK", "Bilan - ECG", a state's code).
  * Read backwards from each line's end: no scan of the whole text.
  */
 function initialsSignatures(text: string, spans: Span[]): void {
-  for (let nl = text.indexOf('\n'), stop = false; !stop; nl = text.indexOf('\n', nl + 1)) {
-    if (nl < 0) { nl = text.length; stop = true; }
-    let e = nl;
+  const lines = lineEnds(text);
+  for (let q = 0; q < lines.length; q++) {
+    let e = lines[q]!;
     if (cc(text, e - 1) === 13) e--;
     while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
     let a = e;
