@@ -914,6 +914,17 @@ test('set 16 dev half and set 17 dev halves: new credentials, names found again 
   assert.deepEqual(labels('ex: ta 14/8, revu le 14/8.', 'fr'), [['DATE', '14/8']]);
 });
 
+test('the gates and candidate tests of the speed cuts find what the rules find: a store after a markdown heading, dashed dates and records, counties, care-team lines, kinship words', () => {
+  const names = (t: string, lang: 'fr' | 'en') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  // (a '#' before a number runs the store rule, a heading's '#' does not; "2013-05-27" is a date, not a dashed record)
+  assert.deepEqual(labels('# Plan\nFilled at Walgreens # 1234 and CVS #56. ## Notes', 'en'), [['HOSPITAL', 'Walgreens # 1234'], ['HOSPITAL', 'CVS #56']]);
+  assert.deepEqual(labels('seen 2013-05-27, ref 30-03-2024, code 2013-13-45, file 12-34-5678, ID 04-55-21-3.'),
+    [['DATE', '2013-05-27'], ['DATE', '30-03-2024'], ['ID', '2013-13-45'], ['ID', '12-34-5678'], ['ID', '04-55-21-3']]);
+  assert.deepEqual(labels('Lives in Kings County; Orleans Parish; the Borough of Queens. County Fair.', 'en'), [['CITY', 'Kings County'], ['CITY', 'Orleans Parish']]);
+  assert.deepEqual(names('Hoa T. – ergothérapeute\n  - Marc L., kiné\n• Ana P. : IDE\nNote T. ok', 'fr'), ['Hoa T.', 'Marc L.', 'Ana P.']);
+  assert.deepEqual(names('Patient lives with Wife, Mary. Son: Kevin. Daughter (Nadia) called. per daughter kim', 'en'), ['Mary', 'Kevin', 'Nadia', 'kim']);
+});
+
 test('eval data sets load with consistent offsets', (t) => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
   if (!paths.edsPresent) { t.skip('../shared/data/fr-clinical-pseudo-eds-templates absent'); return; }
