@@ -68,12 +68,9 @@ function monthStart(c0: number, c1: number): boolean {
 const DIGIT2_SPACE = / (?:0?[1-9]|1[0-2]) (?:deux|mille|\d{4})/;
 /** The value of the ASCII digits t[a, b). */
 function digitsValue(t: string, a: number, b: number): number { let v = 0; for (let k = a; k < b; k++) v = v * 10 + t.charCodeAt(k) - 48; return v; }
-/** A '#' then a digit, or a white space and a digit ("#09127", "# 1234"): the store rule's '#\s?\d' needs one. */
-function hashBeforeDigit(t: string): boolean {
-  for (let p = t.indexOf('#'); p >= 0; p = t.indexOf('#', p + 1)) {
-    if (isDigitCode(cc(t, p + 1)) || (isDigitCode(cc(t, p + 2)) && /\s/.test(t[p + 1]!))) return true;
-  }
-  return false;
+/** A character of the regular expressions' \s class. */
+function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 /** Character classes present in a text (one pass): rules that need an absent class are skipped. */
 const C_DIGIT = 1, C_SLASH = 2, C_DOT = 4, C_DASH = 8, C_PAREN = 16, C_COLON = 32, C_UPPER = 64;
@@ -97,6 +94,7 @@ const G_HOLIDAY = 1 << 7;  // a letter run that is a holiday's name (HOLIDAYS)  
 const G_SSNW = 1 << 8;     // a letter run SSN, SS, Social or social                  (ssn-cue)
 const G_BOX = 1 << 9;      // a letter run Box or BOX                                 (po-box)
 const G_COUNTY = 1 << 11;  // a letter run County, Parish or Borough                  (counties)
+const G_HASHNUM = 1 << 12; // '#' then a digit, or a white space and a digit ("#09127", "# 1234"; not a heading's "# Plan") (store)
 /**
  * A chain of >= 8 elements (digits and 'O') joined by nothing or by 1-2 of ' .-()/': every match
  * of the phone rules phone-fr, phone-fr-4x4, phone-intl ('+' and 7 more digits at least) and
@@ -136,7 +134,7 @@ export function isUpperAscii(c: number): boolean { return c >= 65 && c <= 90; }
 export function isLowerAscii(c: number): boolean { return c >= 97 && c <= 122; }
 export function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
 /**
- * Per UTF-16 code (one table, no branch on the code's range): 1 month-name letter, 2 digit, 4 a character with a C_* flag (CHAR_FLAG),
+ * Per UTF-16 code (one table, no branch on the code's range): 1 month-name letter, 2 digit, 4 a character with a C_* flag (CHAR_FLAG) or '#',
  * K_CAP an upper-case letter that starts a name token, K_ODD a character on which the letter
  * class of the month names and the one of the name tokens disagree ('ß', '÷', 'Ÿ'): the name
  * tokens of such a text come from the WORD regex. ('œ' is in neither class; the cue word "sœur"
@@ -150,6 +148,7 @@ for (let c = 0; c < 256; c++) {
   if (c >= 48 && c <= 57) CHAR_KIND[c]! |= 2;
   const f = c >= 65 && c <= 90 ? C_UPPER : c === 47 ? C_SLASH : c === 46 ? C_DOT : c === 45 ? C_DASH : c === 40 ? C_PAREN : c === 58 ? C_COLON : c === 176 ? G_DEG : 0;
   if (f) { CHAR_KIND[c]! |= 4; CHAR_FLAG[c] = f; }
+  if (c === 35) CHAR_KIND[c]! |= 4; // '#' (G_HASHNUM, read after it)
   if (c === 223 || c === 247) CHAR_KIND[c]! |= K_ODD;
   if ((c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215)) CHAR_KIND[c]! |= K_CAP;
   if (c >= 192 && isMonthLetter(c)) CHAR_KIND[c]! |= K_HI;
@@ -690,6 +689,7 @@ export function charClasses(t: string): number {
     if (k & 4) {
       m |= CHAR_FLAG[c]!;
       if (c === 40 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) pushX(i); // '('
+      if (c === 35) { const c1 = cc(t, i + 1); if (isDigitCode(c1) || (isDigitCode(cc(t, i + 2)) && isJsSpace(c1))) m |= G_HASHNUM; }
       if (c === 47 && i >= 3 && isAsciiLetter(t.charCodeAt(i - 1)) && tldBefore(t, i)) m |= G_BAREURL;
       if (c === 58) {
         const c1 = cc(t, i + 1);
@@ -889,7 +889,7 @@ export const RULES: RegexRule[] = [
   // a US post office box: "PO Box 4471", "P.O. Box 12" (looked for only in texts that write "Box")
   // a chain's store by its number ("Walgreens #09127", "CVS #1234", "Walmart Pharmacy #10-2841"): a place
   // (only in texts with a '#' before a number: markdown headings, "# Plan", do not run it)
-  { rule: 'store', label: 'HOSPITAL', score: 0.8, needs: C_DIGIT | C_UPPER, gate: hashBeforeDigit,
+  { rule: 'store', label: 'HOSPITAL', score: 0.8, needs: C_DIGIT | C_UPPER | G_HASHNUM,
     re: /(?<![A-Za-z])(?:Walgreens|CVS|Rite Aid|Walmart|Kroger|Costco|Safeway|Publix|Target|Meijer|Wegmans|Hy-Vee|H-E-B|Albertsons|Duane Reade|Sam's Club)(?: Pharmacy)? ?#\s?\d{2,6}(?:-\d{1,6})?(?![0-9])/g },
   { rule: 'po-box', label: 'ADDRESS', score: 0.85, needs: C_DIGIT | C_UPPER, gate: (_t, cls) => (cls & G_BOX) !== 0,
     re: /(?<![A-Za-z0-9])(?:P\.? ?O\.?|Post Office) Box #? ?\d{1,6}(?![0-9])/gi },
