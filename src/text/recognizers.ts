@@ -222,7 +222,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if ((len === 2 && d0 === 57) || (len === 3 && d0 === 49 && (t.charCodeAt(s + 1) === 48 || t.charCodeAt(s + 1) === 49))) {
     const a = c === 32 || c === 45 ? c1 | 32 : c | 32;
     if (a === 97 || a === 121) sh |= S_AGE;
-    sh |= S_9X;
+    if (ageCueBefore(t, s)) sh |= S_9X;
   }
   // address-fr (case-insensitive): digits then '-', ',', "bis"/"ter"/[a-c], or ' ' and such a word or a street word
   if (len <= 4 && (c === 45 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 99) || (c | 32) === 116 || (c === 32 && c2 > 0 && c2 < 128 && ADDR_FIRST[c2 | 32] === 1))) sh |= S_ADDR;
@@ -279,6 +279,20 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (nirLen === len) nirFirst = q;
   runBefore[q] = nirLen - len; runFirst[q] = nirFirst; runTop[nirFirst] = nirLen;
   return m;
+}
+/**
+ * Whether the last letter of an age cue comes right before the number at s (S_9X): age-90-now's
+ * "now", "turned", "turns", "turning" and one space; age-90-cue's "age(d)", "âgé(e)(s)( de)",
+ * "agee(s)( de)" (any case), then a white space, a colon and a white space, each optional.
+ */
+function ageCueBefore(t: string, s: number): boolean {
+  let p = s - 1;
+  if (cc(t, p) === 32) { const l = cc(t, p - 1); if (l === 119 || l === 100 || l === 115 || l === 103) return true; }
+  if (isJsSpace(cc(t, p))) p--;
+  if (cc(t, p) === 58) p--;
+  if (isJsSpace(cc(t, p))) p--;
+  const l = cc(t, p) | 32;
+  return l === 101 || l === 100 || l === 115 || l === 233;
 }
 /**
  * Candidate match starts recorded by charClasses for the digit-led rules: every digit run (start,

@@ -923,6 +923,9 @@ test('the gates and candidate tests of the speed cuts find what the rules find: 
   assert.deepEqual(labels('Lives in Kings County; Orleans Parish; the Borough of Queens. County Fair.', 'en'), [['CITY', 'Kings County'], ['CITY', 'Orleans Parish']]);
   assert.deepEqual(names('Hoa T. – ergothérapeute\n  - Marc L., kiné\n• Ana P. : IDE\nNote T. ok', 'fr'), ['Hoa T.', 'Marc L.', 'Ana P.']);
   assert.deepEqual(names('Patient lives with Wife, Mary. Son: Kevin. Daughter (Nadia) called. per daughter kim', 'en'), ['Mary', 'Kevin', 'Nadia', 'kim']);
+  // (an age over 89 is tried only after an age cue's last letter: not at a phone number's "98")
+  assert.deepEqual(labels('Patiente âgée de 95 ans, âgé\u00a0: 101. Tél 06 12 34 98 76.'), [['AGE', '95 ans'], ['AGE', '101'], ['PHONE', '06 12 34 98 76']]);
+  assert.deepEqual(labels('Aged: 102, age 97; she is now 91, turned 90 and lives alone. Room 95.', 'en'), [['AGE', '102'], ['AGE', '97'], ['AGE', '91'], ['AGE', '90']]);
 });
 
 test('eval data sets load with consistent offsets', (t) => {
