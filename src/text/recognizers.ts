@@ -68,10 +68,6 @@ function monthStart(c0: number, c1: number): boolean {
 const DIGIT2_SPACE = / (?:0?[1-9]|1[0-2]) (?:deux|mille|\d{4})/;
 /** The value of the ASCII digits t[a, b). */
 function digitsValue(t: string, a: number, b: number): number { let v = 0; for (let k = a; k < b; k++) v = v * 10 + t.charCodeAt(k) - 48; return v; }
-/** A character of the regular expressions' \s class. */
-function isJsSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 /** Character classes present in a text (one pass): rules that need an absent class are skipped. */
 const C_DIGIT = 1, C_SLASH = 2, C_DOT = 4, C_DASH = 8, C_PAREN = 16, C_COLON = 32, C_UPPER = 64;
 /**
@@ -283,14 +279,15 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
 /**
  * Whether the last letter of an age cue comes right before the number at s (S_9X): age-90-now's
  * "now", "turned", "turns", "turning" and one space; age-90-cue's "age(d)", "âgé(e)(s)( de)",
- * "agee(s)( de)" (any case), then a white space, a colon and a white space, each optional.
+ * "agee(s)( de)" (any case), then a white space, a colon and a white space, each optional. (isSpaceLike
+ * holds every white space of the rules' \s, and more control characters: a pre-test, never narrower.)
  */
 function ageCueBefore(t: string, s: number): boolean {
   let p = s - 1;
   if (cc(t, p) === 32) { const l = cc(t, p - 1); if (l === 119 || l === 100 || l === 115 || l === 103) return true; }
-  if (isJsSpace(cc(t, p))) p--;
+  if (isSpaceLike(cc(t, p))) p--;
   if (cc(t, p) === 58) p--;
-  if (isJsSpace(cc(t, p))) p--;
+  if (isSpaceLike(cc(t, p))) p--;
   const l = cc(t, p) | 32;
   return l === 101 || l === 100 || l === 115 || l === 233;
 }
@@ -703,7 +700,7 @@ export function charClasses(t: string): number {
     if (k & 4) {
       m |= CHAR_FLAG[c]!;
       if (c === 40 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) pushX(i); // '('
-      if (c === 35) { const c1 = cc(t, i + 1); if (isDigitCode(c1) || (isDigitCode(cc(t, i + 2)) && isJsSpace(c1))) m |= G_HASHNUM; }
+      if (c === 35) { const c1 = cc(t, i + 1); if (isDigitCode(c1) || (isDigitCode(cc(t, i + 2)) && isSpaceLike(c1))) m |= G_HASHNUM; }
       if (c === 47 && i >= 3 && isAsciiLetter(t.charCodeAt(i - 1)) && tldBefore(t, i)) m |= G_BAREURL;
       if (c === 58) {
         const c1 = cc(t, i + 1);
@@ -2117,7 +2114,7 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     if (nextColon < a) nextColon = indexOrEnd(text, ':', a);
     if (nextBreak < a) nextBreak = indexOrEnd(text, '\n', a);
     const colon = nextColon;
-    if (colon >= a + 26 || colon >= nextBreak || colon >= text.length) continue;
+    if (colon >= a + 26 || colon >= nextBreak) continue;
     a = colon + 1;
     while (text.charCodeAt(a) === 32) a++;
     if (!fieldBefore(text, i, a) && !(colon - nEnds[i]! <= 1 && PATIENT_FIELDS.has(fold(text.slice(nStarts[i]!, nEnds[i]!))))) continue;
