@@ -59,6 +59,18 @@ const CELL_SHAPE: Partial<Record<TextLabel, RegExp>> = {
   AGE: /^(?:9\d|1[01]\d)(?: ?(?:ans?|y|yo|years?))?$/,
 };
 function headerKey(text: string, c: { s: number; e: number }): string { return fold(text.slice(c.s, c.e)).replace(/[_\-.°]+/g, ' ').replace(/\s+/g, ' ').trim(); }
+/** How many cells of a line are known column names (of people, or of an identifying kind). */
+function knownHeaders(text: string, cells: { s: number; e: number }[]): number {
+  let n = 0;
+  for (const c of cells) { const k = headerKey(text, c); if (HEADER_LABELS.has(k) || NAME_HEADERS.has(k)) n++; }
+  return n;
+}
+/** 1 at every character of a NAME span (the names found so far), for the tables' columns of people. */
+function nameCover(text: string, spans: Span[]): Uint8Array {
+  const covered = new Uint8Array(text.length);
+  for (const sp of spans) if (sp.label === 'NAME') covered.fill(1, sp.start, sp.end);
+  return covered;
+}
 const NON_NAME = LEX_STOP | LEX_ACRO | LEX_CRED | LEX_CUE | LEX_TITLE | LEX_PROF;
 
 /** A letter of the name tokens' class or a digit. */
@@ -483,10 +495,7 @@ function typistAfterCredential(text: string, k: number, spans: Span[]): void {
   let e = k + 2;
   const upper = isUpperAscii(cc(text, e));
   while (e < text.length && (upper ? isUpperAscii(text.charCodeAt(e)) : text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122)) e++;
-  if (e - k - 2 < 2 || e - k - 2 > 3 || isWordLetter(cc(text, e))) return;
-  let z = e;
-  while (z < text.length && (text.charCodeAt(z) === 32 || text.charCodeAt(z) === 9)) z++;
-  if (!(z === text.length || text.charCodeAt(z) === 10 || text.charCodeAt(z) === 13)) return;
+  if (e - k - 2 < 2 || e - k - 2 > 3 || isWordLetter(cc(text, e)) || !lineEndAt(text, e)) return;
   // (two sets of initials in capitals ending a line, set apart by spaces: "… significatif.     AG / SZ")
   if (upper) {
     let b = k - 1;
@@ -637,19 +646,16 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
         && !(sep === ',' && /[.!?]\s*$|[^,]{50}/.test(text.slice(lines[j]!.s, lines[j]!.e)))) j++;
       if (j - i >= 2) {
         // (commas separate words in prose: a comma-separated block needs a header line with two known column names)
-        if (sep === ',' && cellsOf(text, lines[i]!, 44).filter((c) => HEADER_LABELS.has(headerKey(text, c)) || NAME_HEADERS.has(headerKey(text, c))).length < 2) { i = j; continue; }
+        if (sep === ',' && knownHeaders(text, cellsOf(text, lines[i]!, 44)) < 2) { i = j; continue; }
         const block = lines.slice(i, j).map((l) => cellsOf(text, l, sep.charCodeAt(0)));
-        if (covered === null) {
-          covered = new Uint8Array(text.length);
-          for (const sp of spans) if (sp.label === 'NAME') covered.fill(1, sp.start, sp.end);
-        }
+        covered ??= nameCover(text, spans);
         const first = block[0]!;
         // (a header line of upper-case labels, none of them a name: "DATE | TIME | PATIENT | RX # | PRESCRIBER")
         const caps = first.every((c) => c.e === c.s || /^[A-Z][A-Z0-9 #/_.()'-]*$/.test(text.slice(c.s, c.e))) && first.every((c) => covered![c.s] !== 1);
         // (the first line is a header when it is a line of labels: short cells without digits, in capitals or two of them known;
         // not the first pair of a key-value table, "| Médecin traitant | Dr Vincent Mercier, Eybens – RPPS 10004567812 |")
         const labels = first.every((c) => c.e - c.s <= 30 && !/\d/.test(text.slice(c.s, c.e)))
-          && first.filter((c) => HEADER_LABELS.has(headerKey(text, c)) || NAME_HEADERS.has(headerKey(text, c))).length >= 2;
+          && knownHeaders(text, first) >= 2;
         const header = caps || labels;
         for (let col = 0; col < first.length; col++) {
           const label = header ? HEADER_LABELS.get(headerKey(text, first[col]!)) : undefined;
@@ -676,7 +682,7 @@ function alignedTables(text: string, spans: Span[], lex: Map<string, number>, co
     if (le < 0) le = text.length;
     const head = spacedCells(text, ls, le);
     if (head.length >= 3 && head.every((c) => c.e - c.s <= 30 && isUpperCode(text.charCodeAt(c.s)) && !/\d/.test(text.slice(c.s, c.e)))
-      && head.filter((c) => HEADER_LABELS.has(headerKey(text, c)) || NAME_HEADERS.has(headerKey(text, c))).length >= 2) {
+      && knownHeaders(text, head) >= 2) {
       const block: Cell[][] = [head];
       let rs = le + 1;
       while (rs < text.length && block.length <= 500) {
@@ -695,10 +701,7 @@ function alignedTables(text: string, spans: Span[], lex: Map<string, number>, co
         rs = re + 1;
       }
       if (block.length >= 2) {
-        if (covered === null) {
-          covered = new Uint8Array(text.length);
-          for (const sp of spans) if (sp.label === 'NAME') covered.fill(1, sp.start, sp.end);
-        }
+        covered ??= nameCover(text, spans);
         for (let col = 0; col < head.length; col++) {
           const label = HEADER_LABELS.get(headerKey(text, head[col]!));
           if (label !== undefined) typedColumn(text, block, col, label, spans);
