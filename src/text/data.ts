@@ -18,12 +18,31 @@ export interface Dictionaries {
 
 let cached: Dictionaries | undefined;
 
+/** The English names added in English text (1990 US census lists, minus the French lists' names). */
+export interface EnglishNames { firstNames: Set<string>; surnames: Set<string>; ambiguous: Set<string> }
+let cachedEn: EnglishNames | undefined;
+
 /** Lexicon bits (one Map look-up per token instead of one Set per dictionary). */
 export const LEX_FIRST = 1, LEX_SUR = 2, LEX_AMBIG = 4, LEX_CITY = 8, LEX_CITY_PREFIX = 16, LEX_WORDNAME = 32, LEX_CITY_WORD1 = 64;
 let lexicon: Map<string, number> | undefined;
+let lexiconEn: Map<string, number> | undefined;
 
-/** key (upper case, no accents) → LEX_* bits. */
-export function lexiconMap(): Map<string, number> {
+/**
+ * key (upper case, no accents) → LEX_* bits. English text also reads the English names (a copy of
+ * the French lexicon with them added, built on first use).
+ */
+export function lexiconMap(lang: 'fr' | 'en' = 'fr'): Map<string, number> {
+  if (lang === 'en') {
+    if (lexiconEn) return lexiconEn;
+    const m = new Map(lexiconMap('fr'));
+    const add = (k: string, bit: number): void => { m.set(k, (m.get(k) ?? 0) | bit); };
+    const en = englishNames();
+    for (const k of en.surnames) add(k, LEX_SUR);
+    for (const k of en.firstNames) add(k, LEX_FIRST);
+    for (const k of en.ambiguous) add(k, LEX_AMBIG);
+    lexiconEn = m;
+    return m;
+  }
   if (lexicon) return lexicon;
   const d = dictionaries();
   const m = new Map<string, number>();
@@ -60,6 +79,17 @@ export function dictionaries(): Dictionaries {
     cities: new Set(lines(readFileSync(new URL('villes.txt', dir), 'utf8'))),
   };
   return cached;
+}
+
+export function englishNames(): EnglishNames {
+  if (cachedEn) return cachedEn;
+  const dir = new URL('./data/', import.meta.url);
+  cachedEn = {
+    firstNames: new Set(lines(readFileSync(new URL('en-prenoms.txt', dir), 'utf8'))),
+    surnames: new Set(lines(gunzipSync(readFileSync(new URL('en-noms.txt.gz', dir))).toString('utf8'))),
+    ambiguous: new Set(lines(readFileSync(new URL('en-ambiguous.txt', dir), 'utf8'))),
+  };
+  return cachedEn;
 }
 
 const ACCENTS: Record<string, string> = {

@@ -1150,6 +1150,8 @@ const STOP = new Set([
   'JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER',
   'CLINIQUES', 'JUNIOR', 'JUNIORS', 'SENIOR', 'SENIORS', 'PRATICIEN', 'PRATICIENS', 'HOSPITALIER', 'HOSPITALIERS', 'ATTACHE', 'ATTACHES', 'ASSOCIE', 'ASSOCIES',
   'PER', 'IDM', 'MI', 'DT2', 'DNID', 'DID', 'CAD', 'CHF', 'COPD', 'HTN', 'CVA', 'TIA', 'DVT', 'CKD', 'ESRD', 'AFIB', 'CABG', 'PCI', 'GERD', 'OSA', 'UTI', 'PNA', 'SOB', 'CP', 'ACS', 'STEMI', 'NSTEMI',
+  // (short US-census names that are clinical acronyms far more often in notes: loss of consciousness, headache, vaginal bleeding, aspirin, otite moyenne aiguë)
+  'LOC', 'HA', 'VB', 'ASA', 'OMA', 'OK', 'BRAIN',
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   // acronyms, headings, team roles and units of notes that dictionaries know as names ("OG : 6/10", "TIMI 3", "Lyme ELISA", "DEA",
@@ -1234,12 +1236,16 @@ function lowerWordEnd(text: string, a: number): number {
   return e > a && !isWordLetter(text.charCodeAt(e)) ? e : a;
 }
 const PARTICLE_GAP = /^ (?:(?:de|du|des|di|da|del|della|van|von|der|den|ben|el|al|dos|das|de la|van der|van den|von der) |d['’]|de l['’])$/;
-let lexReady = false;
-/** The shared lexicon plus the stop / title / cue bits (one Map look-up per token). */
-/** The name dictionaries with the recognizers' word lists as bits (LEX_STOP, LEX_CUE, LEX_CRED…). */
+const lexReady = new Set<Map<string, number>>();
+/** The language of the text being read (set by recognizePatterns and recognizeNames): English text also reads English names. */
+let lexLang: Lang = 'fr';
+/**
+ * The name dictionaries of the text's language with the recognizers' word lists as bits (LEX_STOP,
+ * LEX_CUE, LEX_CRED…): one Map look-up per token.
+ */
 export function tokenLexicon(): Map<string, number> {
-  const lex = lexiconMap();
-  if (!lexReady) {
+  const lex = lexiconMap(lexLang);
+  if (!lexReady.has(lex)) {
     const add = (k: string, bit: number): void => { lex.set(k, (lex.get(k) ?? 0) | bit); };
     for (const k of STOP) add(k, LEX_STOP);
     for (const k of ACRONYM_STOPS) add(k, LEX_ACRO);
@@ -1248,7 +1254,7 @@ export function tokenLexicon(): Map<string, number> {
     for (const k of PARTICLES) add(k, LEX_PART);
     for (const k of TITLES) { if (k.endsWith('.')) add(k.slice(0, -1), LEX_TITLE_DOT); else add(k, LEX_TITLE); }
     for (const k of CREDENTIALS) add(k, LEX_CRED);
-    lexReady = true;
+    lexReady.add(lex);
   }
   return lex;
 }
@@ -1368,6 +1374,8 @@ const htKey: (string | null)[] = new Array<string | null>(HT_SIZE).fill(null);
 const htHash = new Int32Array(HT_SIZE);
 const htVal = new Int32Array(HT_SIZE);
 let htCount = 0;
+/** The lexicon whose bits the table holds (a text of the other language empties it). */
+let htLex: Map<string, number> | null = null;
 /** A lower-case letter then an upper-case one in t[s, e) ("PaO", "SpO", "HbA"). */
 function mixedCase(t: string, s: number, e: number): boolean {
   for (let k = s + 1; k + 1 < e; k++) if (isLowerCode(t.charCodeAt(k)) && isUpperCode(t.charCodeAt(k + 1))) return true;
@@ -1382,6 +1390,7 @@ function upperWordAfter(text: string, e: number): boolean {
   return isUpperCode(cc(text, k)) && isUpperCode(cc(text, k + 1));
 }
 function lexBits(text: string, s: number, e: number, lex: Map<string, number>): number {
+  if (lex !== htLex) { htKey.fill(null); htCount = 0; htLex = lex; }
   let h = -2128831035; // 0x811c9dc5
   for (let k = s; k < e; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
   const len = e - s;
@@ -1457,6 +1466,7 @@ export function shortUpperWords(text: string): Int32Array | null {
 const MAIL_FIELDS = new Set(['From', 'To', 'Cc', 'Bcc', 'FROM', 'TO', 'De', 'À']); // (not "CC:", the chief complaint, nor "A:", an assessment)
 /** Name spans from one token pass. */
 export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
+  lexLang = lang;
   const lex = tokenLexicon();
   const starts: number[] = [];
   const ends: number[] = [];
@@ -1990,7 +2000,7 @@ function initialsSignatures(text: string, spans: Span[]): void {
  * maneuvers", "Hodgkin lymphoma", "Parkinson's disease") or, in French, after it and "de"/"d'"
  * ("signe de Babinski", "manœuvre de Valsalva", "maladie d'Alzheimer"): no person of the record.
  */
-const EPONYM_AFTER = /(?:'s|’s)? (?:signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp|period|drains?|cysts?|contracture|neuroma|esophagus|tumou?r|sarcoma|anomaly|glands?|ganglion|ligament|pouch)(?![A-Za-z])/iy;
+const EPONYM_AFTER = /(?:'s|’s)? (?:signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp|period|drains?|cysts?|contracture|neuroma|esophagus|tumou?r|sarcoma|anomaly|glands?|ganglion|ligament|pouch|stages?|splints?|grades?)(?![A-Za-z])/iy;
 const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:(?:circle|duct|canal|triangle|space|ligament|loop|ampulla|pouch|islets?|crypts?|line|node) of |(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention|protocole|règle|regle|formule|équation|equation|drains?|lame) (?:de |d['’])))/iy;
 function eponymAround(text: string, start: number, end: number): boolean {
   // (sticky tests on the text itself, tried only where a space or "'s" follows, or "de "/"d'" precedes)
@@ -2988,6 +2998,7 @@ let patternLang: Lang = 'fr';
 export const TYPO_FOUND = 1;
 export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr', stopOnTypo = false): number {
   patternLang = lang;
+  lexLang = lang;
   const cls = charClasses(text);
   if (stopOnTypo && (cls & G_TYPO) !== 0) return TYPO_FOUND;
   for (const r of SCAN_RULES) {

@@ -99,6 +99,20 @@ test('names before a credential; where a person lives, after a residence cue, ev
   assert.deepEqual(labels('12 bis rue Pasteur, BP 40012, 69002 Lyon'), [['ADDRESS', '12 bis rue Pasteur'], ['ADDRESS', 'BP 40012'], ['ZIP', '69002'], ['CITY', 'Lyon']]);
 });
 
+test('English names (1990 US census lists) in English text only; short census names that are clinical acronyms stay words', () => {
+  // neither name is in the French lists: found in English text, not in French text
+  const t = 'Met with Thaddeus Yablonski today to review the discharge plan.';
+  assert.deepEqual(labels(t, 'en'), [['NAME', 'Thaddeus Yablonski']]);
+  assert.deepEqual(labels(t, 'fr'), []);
+  // the same call after a French text and before one (the token cache follows the language)
+  assert.deepEqual(labels('Vu avec Mme Dupont.', 'fr'), [['NAME', 'Dupont']]);
+  assert.deepEqual(labels(t, 'en'), [['NAME', 'Thaddeus Yablonski']]);
+  // census names of three letters or fewer (Asa, Ha, Loc…), eponyms before stage/splints, rare surnames that are words
+  assert.deepEqual(labels('Denies LOC, HA, abd pain. Tanner stage 2. Doyle splints placed. Given ASA 81 mg. Brain MRI ordered. Angle of the drain checked.', 'en'), []);
+  // a census first name that the French lists hold as a surname stays a surname only ("to Dallas", "Hospital, Bradford")
+  assert.deepEqual(labels('One episode after a long drive to Dallas in June.', 'en'), [['DATE', 'June']]);
+});
+
 test('no-break and thin spaces, no-break hyphens (word processors) are read as plain ones; offsets are the original text\'s', () => {
   const nb = '\u00a0', nn = '\u202f';
   const t = `Tél${nn}: 06${nb}12${nb}34${nb}56${nb}78, NIR${nb}1${nn}85${nn}05${nn}78${nn}006${nn}084${nn}36, né le 12${nb}mars${nb}1950, 12${nb}rue des Lilas, fax 01\u201142\u201121\u201132\u201174.`;
