@@ -96,6 +96,8 @@ const ACCENTS: Record<string, string> = {
   À: 'A', Â: 'A', Ä: 'A', Á: 'A', Ã: 'A', Å: 'A', Ç: 'C', È: 'E', É: 'E', Ê: 'E', Ë: 'E', Î: 'I', Ï: 'I', Í: 'I', Ì: 'I',
   Ô: 'O', Ö: 'O', Ó: 'O', Ò: 'O', Õ: 'O', Ù: 'U', Û: 'U', Ü: 'U', Ú: 'U', Ÿ: 'Y', Ý: 'Y', Ñ: 'N', Œ: 'OE', Æ: 'AE',
   '’': "'",
+  // (letters that NFD does not split: Polish, Croatian, Nordic, Maltese)
+  Ł: 'L', Đ: 'D', Ø: 'O', Ħ: 'H', Ŧ: 'T', Ŀ: 'L',
 };
 
 /** Upper case without accents (fast path for ASCII). */
@@ -105,6 +107,7 @@ export function fold(s: string): string {
   for (let i = 0; i < u.length; i++) if (u.charCodeAt(i) > 127) { ascii = false; break; }
   if (ascii) return u;
   let out = '';
-  for (const ch of u) out += ACCENTS[ch] ?? ch;
+  // (letters beyond Latin-1 lose their marks too: "WIŚNIEWSKI" → "WISNIEWSKI"; "Ł" has none)
+  for (const ch of u) out += ACCENTS[ch] ?? (ch.charCodeAt(0) > 255 && ch.charCodeAt(0) < 0x2000 ? ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : ch);
   return out;
 }

@@ -428,7 +428,15 @@ function dashesBefore(text: string, a: number): boolean {
   if (c === 45 && cc(text, k - 1) === 45) k--;
   else if (c !== 45 && c !== 8212 && c !== 8211) return false;
   const p = cc(text, k - 2);
-  return cc(text, k - 1) === 32 && (p === 46 || p === 33 || p === 63 || p === 41);
+  // (after a sentence's end, or a time: "addendum 0236 -jk", "14:05 - MR"; not a value: "Glucose 182 - SSI")
+  return cc(text, k - 1) === 32 && (p === 46 || p === 33 || p === 63 || p === 41 || (isDigitCode(p) && timeEndsAt(text, k - 1)));
+}
+/** Whether a time of day ends at e: four digits ("0236") or "hh:mm" ("14:05"), with no digit before. */
+function timeEndsAt(text: string, e: number): boolean {
+  let a = e;
+  while (a > 0 && isDigitCode(text.charCodeAt(a - 1))) a--;
+  if (e - a === 4) return !isDigitCode(cc(text, a - 1)) && cc(text, a - 1) !== 58;
+  return e - a === 2 && cc(text, a - 1) === 58 && isDigitCode(cc(text, a - 2)) && !isDigitCode(cc(text, a - 4)) && cc(text, a - 4) !== 58;
 }
 /** The last token of lastToken (module state: no array per line). */
 let tokS = 0, tokE = 0;

@@ -67,6 +67,11 @@ function monthStart(c0: number, c1: number): boolean {
 }
 const DIGIT2_SPACE = / (?:0?[1-9]|1[0-2]) (?:deux|mille|\d{4})/;
 /** The value of the ASCII digits t[a, b). */
+/** Whether 14 digits are a date and time, YYYYMMDDHHMMSS (years 1900-2099). */
+function compactDateTime(v: string): boolean {
+  const y = digitsValue(v, 0, 2), mo = digitsValue(v, 4, 6), d = digitsValue(v, 6, 8);
+  return (y === 19 || y === 20) && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && digitsValue(v, 8, 10) <= 23 && digitsValue(v, 10, 12) <= 59 && digitsValue(v, 12, 14) <= 59;
+}
 function digitsValue(t: string, a: number, b: number): number { let v = 0; for (let k = a; k < b; k++) v = v * 10 + t.charCodeAt(k) - 48; return v; }
 /** Character classes present in a text (one pass): rules that need an absent class are skipped. */
 const C_DIGIT = 1, C_SLASH = 2, C_DOT = 4, C_DASH = 8, C_PAREN = 16, C_COLON = 32, C_UPPER = 64;
@@ -137,6 +142,18 @@ export function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
  * is found across it, in nameToken.)
  */
 const K_ODD = 8, K_CAP = 16, K_HI = 32, K_TYPO = 64;
+/**
+ * The letters of names beyond Latin-1 (Latin Extended-A and -B, Latin Extended Additional: "Wiśniewski", "Ayşe",
+ * "SZYMAŃSKA", "Hương"): 1 upper case, 2 lower case, 0 no letter of these blocks.
+ */
+const EXT_CASE = new Uint8Array(65536);
+for (const [a, b] of [[0x100, 0x24f], [0x1e00, 0x1eff]] as const) {
+  for (let c = a; c <= b; c++) {
+    const ch = String.fromCharCode(c);
+    const lo = ch.toLowerCase(), up = ch.toUpperCase();
+    EXT_CASE[c] = lo !== ch && up === ch ? 1 : up !== ch && lo === ch ? 2 : /\p{L}/u.test(ch) ? 2 : 0;
+  }
+}
 const CHAR_KIND = new Uint8Array(65536);
 const CHAR_FLAG = new Int32Array(256);
 for (let c = 0; c < 256; c++) {
@@ -151,6 +168,9 @@ for (let c = 0; c < 256; c++) {
 }
 // above Latin-1: 'Ÿ' is a month-name letter (and odd)
 CHAR_KIND[376] = 1 | K_ODD | K_HI;
+// the other letters of names beyond Latin-1 are no month-name letters: odd (a text that holds one takes its name
+// tokens from the WORD regex, whose letters they are)
+for (let c = 256; c < 65536; c++) if (EXT_CASE[c] !== 0 && c !== 376) CHAR_KIND[c]! |= K_ODD;
 /**
  * Typographic spaces and hyphens (no-break space U+00A0, narrow no-break space U+202F, figure and
  * thin spaces U+2000-U+200A; hyphen U+2010, no-break hyphen U+2011), which word processors put in
@@ -202,7 +222,8 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
     if (len === 1 && d0 !== 48 && c === 47) sh |= S_MY;
   }
   if (len === 4 && (d0 === 49 || d0 === 50)) { sh |= S_Y4; if (c === 45) sh |= S_ISO; }
-  if (len === 8) sh |= S_8;
+  // (8 digits: a compact date; 12 or 14: a compact date and time)
+  if (len === 8 || len === 12 || len === 14) sh |= S_8;
   if (len === 2 && (pc === 39 || pc === 8217)) sh |= S_APOS;
   // ssn-cue: 3 digits then a space, a dot or a dash and a digit, or 9 digits
   if ((len === 3 && (c === 32 || c === 46 || c === 45) && isDigitCode(c1)) || len === 9) sh |= S_SSNC;
@@ -355,7 +376,7 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
 /** The credentials among the lower-case cue words: a name typed in lower case may come before them. */
 const LOWER_CREDENTIALS = new Set(['rn', 'lpn', 'cna']);
 /** A letter of WORD's class [A-Za-zÀ-ÖØ-öø-ÿ]. */
-export function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 255 && c !== 215 && c !== 247); }
+export function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && (c <= 255 ? c !== 215 && c !== 247 : EXT_CASE[c] !== 0)); }
 function pushTok(a: number, b: number): void {
   if (nTok === tokA.length) { tokA = doubled(tokA); tokB = doubled(tokB); }
   tokA[nTok] = a; tokB[nTok++] = b;
@@ -860,6 +881,10 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`(?<![${L}°/.,:-])(?<!(?<![A-Za-z])(?:at|@) ?)(?<!\\d[\\/.-]\\d{2,4} {1,3})(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?(?! (?:[A-Z][a-z]+ ){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Circle|Parkway|Pkwy|Highway|Hwy|Terrace|Trail)\\b)(?![${L}/]|[.,]\\d|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|mL|dL|l|L|cc|kcal|cal|UI|IU|U|units?|mcg|µg|ng|€|euros?|\\$|%|kg|m|km|cm|mm|steps|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
   { rule: 'date-compact', at: S_8, label: 'DATE', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${E}`, 'g') },
+  // year first, with the time or not: "19830514", "202403120745", "20240312153005" (HL7, HPRIM, exports; before long-number's ID;
+  // not inside a dashed record number: "FIN-20870314-552")
+  { rule: 'date-compact-ymd', at: S_8, label: 'DATE', score: 0.7, needs: C_DIGIT,
+    re: new RegExp(`(?<![${L}-])(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?:(?:[01]\\d|2[0-3])[0-5]\\d(?:[0-5]\\d)?)?(?![${L}]|-[${L}])`, 'g') },
   // DDMMYY after a date's cue word ("vit en EHPAD depuis le 211017")
   { rule: 'date-compact6', at: S_6, label: 'DATE', score: 0.6, needs: C_DIGIT,
     re: /(?<=(?<![A-Za-zÀ-ÿ])(?:le|du|au|depuis|since|on) )(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}(?![0-9A-Za-z])/g },
@@ -933,6 +958,8 @@ export const RULES: RegexRule[] = [
         }
       }
       const end = m.index + v.length;
+      // a compact date and time of 14 digits, one run: "20240312153005" (HL7 / HPRIM time stamps; a 14-digit NIR is mistyped anyway)
+      if (nParts === 1 && v.length === 14 && compactDateTime(v)) return null;
       // single digits inside a longer spaced run are left to the run segmenter
       if (allOnes && ((m.index >= 2 && isDigitCode(text.charCodeAt(m.index - 2)) && text.charCodeAt(m.index - 1) === 32)
         || (end + 1 < text.length && text.charCodeAt(end) === 32 && isDigitCode(text.charCodeAt(end + 1))))) return null;
@@ -1228,8 +1255,8 @@ function lowerWordEnd(text: string, a: number): number {
   let e = a;
   for (;;) {
     const c = cc(text, e);
-    if ((c >= 97 && c <= 122) || (c >= 223 && c <= 255 && c !== 247)) { e++; continue; }
-    if ((c === 45 || c === 39 || c === 8217) && e > a) { const d = text.charCodeAt(e + 1); if ((d >= 97 && d <= 122) || (d >= 223 && d <= 255 && d !== 247)) { e++; continue; } }
+    if (isLowerCode(c)) { e++; continue; }
+    if ((c === 45 || c === 39 || c === 8217) && e > a && isLowerCode(text.charCodeAt(e + 1))) { e++; continue; }
     break;
   }
   // a whole word: no letter of any case right after it
@@ -1267,7 +1294,9 @@ const F_KIN = 1 << 20;
  * initials and titles) and the lower-case cue words; other lower-case words are skipped by the
  * regex engine itself (no token object for them).
  */
-const WORD = new RegExp(`[A-ZÀ-ÖØ-Þ]\\.(?:-[A-ZÀ-ÖØ-Þ]\\.)+|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*\\.?|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:${[...CUE_WORDS, 'sœur'].join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ])`, 'g');
+// (letters beyond Latin-1 in names too: "Wiśniewski", "ŚLIWA", "Ayşe"; a capital of those blocks starts a token)
+const WL = 'A-Za-zÀ-ÖØ-öø-ÿ\\u0100-\\u024f\\u1e00-\\u1eff', WCAP = '(?:[A-ZÀ-ÖØ-Þ]|(?=[\\u0100-\\u024f\\u1e00-\\u1eff])\\p{Lu})';
+const WORD = new RegExp(`${WCAP}\\.(?:-${WCAP}\\.)+|${WCAP}[${WL}]*(?:[-'’][${WL}]+)*\\.?|(?<![${WL}])(?:${[...CUE_WORDS, 'sœur'].join('|')})(?![${WL}])`, 'gu');
 const PLURAL_TITLE = /^(?:Drs|DRS|Dres|DRES|Docteurs|DOCTEURS|Mmes|MMES|MM)\.?$/;
 const LIST_GAP = /^(?:, | and | et | & |, and |, et | \/ |\/)$/;
 /** Between a birth name and a married name: " épouse ", " ép. ", " veuve ", " née " (any case). */
@@ -1278,10 +1307,10 @@ const DOTTED_CRED = /(?<=, ?)(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|D\.D\.S|D\.M\.D|L
 const SYNTHEA_CORE = /^[A-Z][a-z]{2,}$/;
 
 export function isUpperCode(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215);
+  return (c >= 65 && c <= 90) || (c >= 192 && (c <= 222 ? c !== 215 : c > 255 && EXT_CASE[c] === 1));
 }
 function isLowerCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 223 && c <= 255 && c !== 247);
+  return (c >= 97 && c <= 122) || (c >= 223 && (c <= 255 ? c !== 247 : EXT_CASE[c] === 2));
 }
 
 const CUE_FLAG = new Map<string, number>();
@@ -2110,7 +2139,9 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
         const e = lowerWordEnd(text, a);
         if (e > a && text.charCodeAt(e) === 41 && lowerFirstName(text, a, e, lex, true)) { spans.push({ start: a, end: e, label: 'NAME', score: 0.7, rule: 'name-kin-lower' }); continue; }
       }
-      const e = lowerWordEnd(text, a);
+      let e = lowerWordEnd(text, a);
+      // (a possessive: "friend nico's phone")
+      if (e - a > 2 && text.charCodeAt(e - 1) === 115 && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 8217)) e -= 2;
       // (a first name that is also a word too, unless a modal or a verb: "wife joy at bedside", "son hunter flying in"; not "wife will bring")
       // (not another kinship word: French "son mari", "sa fille")
       if (e > a && !KIN.has(fold(text.slice(a, e))) && (lowerFirstName(text, a, e, lex, false) || (after === 32 && lowerFirstName(text, a, e, lex, true) && !KIN_NOT_NAME.has(fold(text.slice(a, e)))))) {
@@ -2145,6 +2176,12 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
         const w2 = lowerWordEnd(text, w1 + 1);
         if (w2 > w1 + 1 && ((lex.get(fold(text.slice(w1 + 1, w2))) ?? 0) & LEX_SUR) !== 0 && !STOP.has(fold(text.slice(w1 + 1, w2)))) { e = w2; words = 2; }
       }
+    }
+    // (a surname, known or not, then a comma and a dictionary first name that is no word: "pt: garcia, mateo", "pt: delacroix-ybarra, mateo")
+    const se = words > 0 ? e : lowerWordEnd(text, a);
+    if (se > a && (words > 0 || se - a >= 2) && text.charCodeAt(se) === 44 && text.charCodeAt(se + 1) === 32) {
+      const fe = lowerWordEnd(text, se + 2);
+      if (fe > se + 2 && lowerFirstName(text, se + 2, fe, lex, false)) { e = fe; words++; }
     }
     if (words > 0) spans.push({ start: a, end: e, label: 'NAME', score: 0.8, rule: 'name-field' });
   }
@@ -2217,7 +2254,8 @@ function lowerNameBeforeCredential(text: string, c: number, spans: Span[], lex: 
   }
   while (f > 0 && isLowerCode(text.charCodeAt(f - 1))) f--;
   if (f === a - 1 || (f > 0 && isWordLetter(text.charCodeAt(f - 1)))) return;
-  if (lowerFirstName(text, f, a - 1, lex, false)) spans.push({ start: f, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-credential' });
+  // (a first name that is also a word when the surname is a dictionary surname that is none: "jess kaminski rn")
+  if (lowerFirstName(text, f, a - 1, lex, lowerNameWord(text, a, end, lex, true))) spans.push({ start: f, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-credential' });
 }
 /** The list's next words after a lower-case name at e: ", " / " et " / " and " and a dictionary first name that is no word ("ses enfants nadia et karim"), up to three. */
 function lowerListAfter(text: string, e: number, spans: Span[], lex: Map<string, number>): void {
@@ -3831,8 +3869,14 @@ const HL7_FIELDS: Record<string, Record<number, TextLabel>> = {
   NK1: { 2: 'NAME', 4: 'ADDRESS', 5: 'PHONE', 6: 'PHONE', 30: 'NAME', 31: 'PHONE', 32: 'ADDRESS', 33: 'ID', 37: 'SSN' },
   GT1: { 2: 'ID', 3: 'NAME', 4: 'NAME', 5: 'ADDRESS', 6: 'PHONE', 7: 'PHONE', 8: 'BIRTHDATE', 12: 'SSN', 16: 'NAME', 17: 'ADDRESS', 18: 'PHONE' },
   IN1: { 16: 'NAME', 18: 'BIRTHDATE', 19: 'ADDRESS', 36: 'ID', 49: 'ID' },
+  // HPRIM Santé / ASTM E1394 (laboratory results sent to French practices): the header's sender (a laboratory), its
+  // address and phone, the receiving doctor and the message's date (H.5, H.6, H.8, H.10, H.14: field n is H.(n+1)); the
+  // patient record's ids, name, birth name, birth date, address, phone and attending doctor (P.3-P.8, P.11, P.13, P.14)
+  H: { 4: 'HOSPITAL', 5: 'ADDRESS', 7: 'PHONE', 9: 'NAME', 13: 'DATE' },
+  P: { 2: 'ID', 3: 'ID', 4: 'ID', 5: 'NAME', 6: 'NAME', 7: 'BIRTHDATE', 10: 'ADDRESS', 12: 'PHONE', 13: 'NAME' },
 };
-const HL7_SEGMENT = /(?:^|[\r\n])(MSH|PID|NK1|GT1|IN1)\|/g;
+/** (HPRIM's H and P records only in their own shape: the delimiters after H, a sequence number after P) */
+const HL7_SEGMENT = /(?:^|[\r\n])(MSH|PID|NK1|GT1|IN1|H(?=\|[\\^~&]{3,4}\|)|P(?=\|\d{1,4}\|))\|/g;
 export function recognizeHl7(text: string, spans: Span[]): void {
   if (text.indexOf('|') < 0) return;
   HL7_SEGMENT.lastIndex = 0;

@@ -113,6 +113,28 @@ test('English names (1990 US census lists) in English text only; short census na
   assert.deepEqual(labels('One episode after a long drive to Dallas in June.', 'en'), [['DATE', 'June']]);
 });
 
+test('names with letters beyond Latin-1 are redacted whole (Polish, Turkish, Romanian, Vietnamese): no tail of a name is left', () => {
+  const t = 'Vu par Piotr Wiśniewski ce jour. Patiente : Ayşe DEMIR. Dr Olga SZYMAŃSKA, Ionuț POPA et NGUYEN Thanh Hương.\n09h20  KOWALCZYK Stanisław';
+  assert.deepEqual(labels(t).filter(([l]) => l === 'NAME').map(([, v]) => v),
+    ['Piotr Wiśniewski', 'Ayşe DEMIR', 'Olga SZYMAŃSKA', 'Ionuț POPA', 'NGUYEN Thanh Hương', 'KOWALCZYK Stanisław']);
+  const out = redactText(t, { lang: 'fr' }).text;
+  for (const tail of ['śniewski', 'şe', 'ŃSKA', 'ț', 'ương', 'ław']) assert.ok(!out.includes(tail), `${tail} left in ${out}`);
+  // the same names in an English note (the lexicon folds Ś, Ł, ş… to their base letters: STANISLAW, WISNIEWSKI)
+  assert.deepEqual(labels('Seen with her son Stanisław Wiśniewski today.', 'en').filter(([l]) => l === 'NAME'), [['NAME', 'Stanisław Wiśniewski']]);
+});
+
+test('set 18 dev halves: HPRIM records (header and patient), compact dates and times (not NIRs), lower-case names in terse notes', () => {
+  const hprim = 'H|~^\\&|MSG-0457||LABO DES ILES|12 rue du Port|ORU|0590 82 44 10||DURAND^Paul||P|H2.4^C|20240312153005\nP|1|IPP-558201|DOS-031288||MARTIN^Claire^^^MME|LEROY|19830514|F\nOBR|1|||NFS||20240312074500|202403120810\nL|1|||20240312153005';
+  assert.deepEqual(labels(hprim).filter(([l]) => l !== 'ID' && l !== 'IPP'), [['HOSPITAL', 'LABO DES ILES'], ['ADDRESS', '12 rue du Port'], ['PHONE', '0590 82 44 10'], ['NAME', 'DURAND^Paul'],
+    ['DATE', '20240312153005'], ['NAME', 'MARTIN^Claire^^^MME'], ['NAME', 'LEROY'], ['BIRTHDATE', '19830514'], ['DATE', '20240312074500'], ['DATE', '202403120810'], ['DATE', '20240312153005']]);
+  // (a 14-digit date and time is no mistyped NIR; a date inside a dashed record number is the record's)
+  assert.deepEqual(labels('Account #: FIN-20870314-552, prélevé le 20240312074500.', 'en'), [['ID', 'FIN-20870314-552'], ['DATE', '20240312074500']]);
+  const names = (t: string) => labels(t, 'en').filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('pt: delacroix-ybarra, mateo   dob 07-22-98\npt: garcia, mateo\npt: stable, alert'), ['delacroix-ybarra, mateo', 'garcia, mateo']);
+  assert.deepEqual(names('ph 916 555 0128 (friend nico\'s phone, pt\'s is dead)'), ['nico']);
+  assert.deepEqual(names('triage rn: jess kaminski rn  3/4 0219 / addendum 0236 -jk\nGlucose 182 - SSI\nseen at 14:05 - MR'), ['jess kaminski', 'jk', 'MR']);
+});
+
 test('no-break and thin spaces, no-break hyphens (word processors) are read as plain ones; offsets are the original text\'s', () => {
   const nb = '\u00a0', nn = '\u202f';
   const t = `Tél${nn}: 06${nb}12${nb}34${nb}56${nb}78, NIR${nb}1${nn}85${nn}05${nn}78${nn}006${nn}084${nn}36, né le 12${nb}mars${nb}1950, 12${nb}rue des Lilas, fax 01\u201142\u201121\u201132\u201174.`;
