@@ -76,6 +76,18 @@ const NON_NAME = LEX_STOP | LEX_ACRO | LEX_CRED | LEX_CUE | LEX_TITLE | LEX_PROF
 /** A letter of the name tokens' class or a digit. */
 function isAlnum(c: number): boolean { return isWordLetter(c) || isDigitCode(c); }
 
+/** A short form before a name in brackets that begins its first name: "Will (William OKAFOR)", "Alex (Alexandra Diaz)". */
+function nicknameBeforeBracket(text: string, s: number, e: number, spans: Span[]): void {
+  if (cc(text, s - 2) !== 32) return;
+  const we = s - 2;
+  let a = we;
+  while (a > 0 && isWordLetter(text.charCodeAt(a - 1))) a--;
+  const len = we - a;
+  let f = s;
+  while (f < e && isWordLetter(text.charCodeAt(f))) f++;
+  if (len < 2 || f - s <= len || !isUpperCode(text.charCodeAt(a)) || fold(text.slice(a, we)) !== fold(text.slice(s, s + len))) return;
+  spans.push({ start: a, end: we, label: 'NAME', score: 0.6, rule: 'name-nickname' });
+}
 export function recognizeDocumentNames(text: string, spans: Span[]): void {
   const n = spans.length;
   dictationInitials(text, spans);
@@ -96,6 +108,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
     if (sp.label !== 'NAME') continue;
     const c0 = text.charCodeAt(sp.start);
     if (c0 >= 97 && c0 <= 122) lowerTyped = true;
+    if (cc(text, sp.start - 1) === 40) nicknameBeforeBracket(text, sp.start, sp.end, spans);
     if (!wantInitials) continue;
     const ini = nameInitials(text, sp.start, sp.end);
     if (ini !== '') (initials ??= []).push(ini);
@@ -224,6 +237,15 @@ const DICTATION_CUE = /(?:[Dd]ict[ée]e?|[Dd]ictated(?: by)?|DICT[ÉE]E?|[Tt]ran
 /** The fields of a dictation footer after its initials ("D: 10/04/92", "DT:", "TR:"). */
 const DICTATION_FIELD = /^(?:D|T|d|t|DD|DT|TD|DV|TR|cc|CC|Cc)\s?:/;
 /** "JS/kt" at a line's end: the author's and the typist's initials (found from each '/'); "M. Austin MD / jt": the typist's after a credential. */
+/**
+ * Two groups of capitals alone on the text's last line, words of no list ("…\n\nPW/WO"): the author's and
+ * the typist's initials that end a dictated letter (not "IRM/TDM", "HTA/DNID": stop words).
+ */
+function lastLinePair(text: string, a: number, k: number, u: number): boolean {
+  if (!lineStartAt(text, a) || !lineEndAt(text, u) || text.slice(u).trim() !== '') return false;
+  const lex = tokenLexicon();
+  return ((lex.get(text.slice(a, k)) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED)) === 0 && ((lex.get(text.slice(k + 1, u)) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED)) === 0;
+}
 function dictationInitials(text: string, spans: Span[]): void {
   for (let k = text.indexOf('/'); k >= 0; k = text.indexOf('/', k + 1)) {
     if (cc(text, k - 1) === 32 && cc(text, k + 1) === 32) { typistAfterCredential(text, k, spans); continue; }
@@ -234,7 +256,8 @@ function dictationInitials(text: string, spans: Span[]): void {
     if (e === k + 1 && k - a >= 2 && k - a <= 3) {
       let u = k + 1;
       while (u < text.length && u - k <= 4 && isUpperAscii(text.charCodeAt(u))) u++;
-      if (u - k - 1 >= 2 && u - k - 1 <= 3 && !isAlnum(cc(text, u)) && !isAlnum(cc(text, a - 1)) && DICTATION_CUE.test(text.slice(Math.max(0, a - 16), a))) {
+      if (u - k - 1 >= 2 && u - k - 1 <= 3 && !isAlnum(cc(text, u)) && !isAlnum(cc(text, a - 1))
+        && (DICTATION_CUE.test(text.slice(Math.max(0, a - 16), a)) || lastLinePair(text, a, k, u))) {
         spans.push({ start: a, end: k, label: 'NAME', score: 0.6, rule: 'name-dictation' }, { start: k + 1, end: u, label: 'NAME', score: 0.6, rule: 'name-dictation' });
       }
       continue;
@@ -258,7 +281,7 @@ function dictationInitials(text: string, spans: Span[]): void {
     while (z < text.length && (text.charCodeAt(z) === 32 || text.charCodeAt(z) === 9)) z++;
     // (or a dictation's word: "Réf. : HVK/mc - dicté le 12.03.24")
     if (!(z === text.length || text.charCodeAt(z) === 10 || text.charCodeAt(z) === 13 || (z > e && DICTATION_FIELD.test(text.slice(z, z + 5)))
-      || /^[-–—,]? ?(?:dict|frapp|tap|transcri|typed)/i.test(text.slice(z, z + 12)))) continue;
+      || /^[-–—,]? ?(?:dict|frapp|tap|transcri|typed|valid|relu|sign)/i.test(text.slice(z, z + 12)))) continue;
     const up = text.slice(a, k), low = text.slice(k + 1, e);
     const ls = text.lastIndexOf('\n', first - 1) + 1;
     const alone = text.slice(ls, first).trim() === '';

@@ -133,6 +133,12 @@ test('set 18 dev halves: HPRIM records (header and patient), compact dates and t
   assert.deepEqual(names('pt: delacroix-ybarra, mateo   dob 07-22-98\npt: garcia, mateo\npt: stable, alert'), ['delacroix-ybarra, mateo', 'garcia, mateo']);
   assert.deepEqual(names('ph 916 555 0128 (friend nico\'s phone, pt\'s is dead)'), ['nico']);
   assert.deepEqual(names('triage rn: jess kaminski rn  3/4 0219 / addendum 0236 -jk\nGlucose 182 - SSI\nseen at 14:05 - MR'), ['jess kaminski', 'jk', 'MR']);
+  // French dev half: a short form before a bracketed name that begins it; dictation initials in capitals on the last line, or before "validé"
+  const fr = (t: string) => labels(t).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(fr('Présents : Dr Paul MARTIN ; Will (William OKAFOR), infirmier référent'), ['Paul MARTIN', 'Will', 'William OKAFOR']);
+  assert.deepEqual(fr('Accord de la patiente.\n\nPW/WO'), ['PW', 'WO']);
+  assert.deepEqual(fr('Examens demandés :\nIRM/TDM'), []);
+  assert.deepEqual(fr('Gynécologue : Dr Farid EL-AMRANI\nCR/ad – validé le 27/02/2024'), ['Farid EL-AMRANI', 'CR', 'ad']);
 });
 
 test('no-break and thin spaces, no-break hyphens (word processors) are read as plain ones; offsets are the original text\'s', () => {
@@ -790,6 +796,9 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     // set 17 (rules from its dev halves only)
     ['notes-fr-mixed14', 16, [0.96, 0.92, 0.99, 0.98, 0.99, 0.905, 0.94]],
     ['notes-en-mixed14', 16, [0.875, 0.935, 0.935, 0.975, 0.96, 0.84, 0.96]],
+    // set 18 (rules from its dev halves only)
+    ['notes-fr-mixed15', 16, [0.91, 0.88, 0.97, 0.98, 0.95, 0.875, 0.95]],
+    ['notes-en-mixed15', 16, [0.85, 0.93, 0.92, 0.99, 0.895, 0.84, 0.955]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
