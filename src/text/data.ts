@@ -19,8 +19,7 @@ export interface Dictionaries {
 let cached: Dictionaries | undefined;
 
 /** The English names added in English text (1990 US census lists, minus the French lists' names). */
-export interface EnglishNames { firstNames: Set<string>; surnames: Set<string>; ambiguous: Set<string> }
-let cachedEn: EnglishNames | undefined;
+interface EnglishNames { firstNames: Set<string>; surnames: Set<string>; ambiguous: Set<string> }
 
 /** Lexicon bits (one Map look-up per token instead of one Set per dictionary). */
 export const LEX_FIRST = 1, LEX_SUR = 2, LEX_AMBIG = 4, LEX_CITY = 8, LEX_CITY_PREFIX = 16, LEX_WORDNAME = 32, LEX_CITY_WORD1 = 64;
@@ -64,32 +63,27 @@ export function lexiconMap(lang: 'fr' | 'en' = 'fr'): Map<string, number> {
   return m;
 }
 
-function lines(text: string): string[] {
-  return text.split('\n').filter((l) => l.length > 0);
+const DATA = new URL('./data/', import.meta.url);
+/** A data file's lines as a set (a .gz file decompressed). */
+function wordSet(file: string): Set<string> {
+  const raw = readFileSync(new URL(file, DATA));
+  return new Set((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8').split('\n').filter((l) => l.length > 0));
 }
 
 export function dictionaries(): Dictionaries {
-  if (cached) return cached;
-  const dir = new URL('./data/', import.meta.url);
-  cached = {
-    firstNames: new Set(lines(readFileSync(new URL('prenoms.txt', dir), 'utf8'))),
-    surnames: new Set(lines(gunzipSync(readFileSync(new URL('noms.txt.gz', dir))).toString('utf8'))),
-    ambiguous: new Set(lines(readFileSync(new URL('ambiguous.txt', dir), 'utf8'))),
-    wordNames: new Set(lines(readFileSync(new URL('wordnames.txt', dir), 'utf8'))),
-    cities: new Set(lines(readFileSync(new URL('villes.txt', dir), 'utf8'))),
+  cached ??= {
+    firstNames: wordSet('prenoms.txt'),
+    surnames: wordSet('noms.txt.gz'),
+    ambiguous: wordSet('ambiguous.txt'),
+    wordNames: wordSet('wordnames.txt'),
+    cities: wordSet('villes.txt'),
   };
   return cached;
 }
 
-export function englishNames(): EnglishNames {
-  if (cachedEn) return cachedEn;
-  const dir = new URL('./data/', import.meta.url);
-  cachedEn = {
-    firstNames: new Set(lines(readFileSync(new URL('en-prenoms.txt', dir), 'utf8'))),
-    surnames: new Set(lines(gunzipSync(readFileSync(new URL('en-noms.txt.gz', dir))).toString('utf8'))),
-    ambiguous: new Set(lines(readFileSync(new URL('en-ambiguous.txt', dir), 'utf8'))),
-  };
-  return cachedEn;
+/** The English names (read once, to build the English lexicon: not kept). */
+function englishNames(): EnglishNames {
+  return { firstNames: wordSet('en-prenoms.txt'), surnames: wordSet('en-noms.txt.gz'), ambiguous: wordSet('en-ambiguous.txt') };
 }
 
 const ACCENTS: Record<string, string> = {
