@@ -236,7 +236,6 @@ function credentialBefore(text: string, b: number, lex: Map<string, number>): bo
 const DICTATION_CUE = /(?:[Dd]ict[ée]e?|[Dd]ictated(?: by)?|DICT[ÉE]E?|[Tt]ranscribed(?: by)?|[Ff]rapp[ée]e?(?: par)?|[Tt]ap[ée]e?(?: par)?)\s?:?\s?$/;
 /** The fields of a dictation footer after its initials ("D: 10/04/92", "DT:", "TR:"). */
 const DICTATION_FIELD = /^(?:D|T|d|t|DD|DT|TD|DV|TR|cc|CC|Cc)\s?:/;
-/** "JS/kt" at a line's end: the author's and the typist's initials (found from each '/'); "M. Austin MD / jt": the typist's after a credential. */
 /**
  * Two groups of capitals alone on the text's last line, words of no list ("…\n\nPW/WO"): the author's and
  * the typist's initials that end a dictated letter (not "IRM/TDM", "HTA/DNID": stop words).
@@ -246,6 +245,7 @@ function lastLinePair(text: string, a: number, k: number, u: number): boolean {
   const lex = tokenLexicon();
   return ((lex.get(text.slice(a, k)) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED)) === 0 && ((lex.get(text.slice(k + 1, u)) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED)) === 0;
 }
+/** "JS/kt" at a line's end: the author's and the typist's initials (found from each '/'); "M. Austin MD / jt": the typist's after a credential. */
 function dictationInitials(text: string, spans: Span[]): void {
   for (let k = text.indexOf('/'); k >= 0; k = text.indexOf('/', k + 1)) {
     if (cc(text, k - 1) === 32 && cc(text, k + 1) === 32) { typistAfterCredential(text, k, spans); continue; }

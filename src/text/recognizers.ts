@@ -67,12 +67,12 @@ function monthStart(c0: number, c1: number): boolean {
 }
 const DIGIT2_SPACE = / (?:0?[1-9]|1[0-2]) (?:deux|mille|\d{4})/;
 /** The value of the ASCII digits t[a, b). */
+function digitsValue(t: string, a: number, b: number): number { let v = 0; for (let k = a; k < b; k++) v = v * 10 + t.charCodeAt(k) - 48; return v; }
 /** Whether 14 digits are a date and time, YYYYMMDDHHMMSS (years 1900-2099). */
 function compactDateTime(v: string): boolean {
   const y = digitsValue(v, 0, 2), mo = digitsValue(v, 4, 6), d = digitsValue(v, 6, 8);
   return (y === 19 || y === 20) && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && digitsValue(v, 8, 10) <= 23 && digitsValue(v, 10, 12) <= 59 && digitsValue(v, 12, 14) <= 59;
 }
-function digitsValue(t: string, a: number, b: number): number { let v = 0; for (let k = a; k < b; k++) v = v * 10 + t.charCodeAt(k) - 48; return v; }
 /** Character classes present in a text (one pass): rules that need an absent class are skipped. */
 const C_DIGIT = 1, C_SLASH = 2, C_DOT = 4, C_DASH = 8, C_PAREN = 16, C_COLON = 32, C_UPPER = 64;
 /**
@@ -147,7 +147,8 @@ const K_ODD = 8, K_CAP = 16, K_HI = 32, K_TYPO = 64;
  * "SZYMAŃSKA", "Hương"): 1 upper case, 2 lower case, 0 no letter of these blocks.
  */
 const EXT_CASE = new Uint8Array(65536);
-for (const [a, b] of [[0x100, 0x24f], [0x1e00, 0x1eff]] as const) {
+const EXT_BLOCKS = [[0x100, 0x24f], [0x1e00, 0x1eff]] as const;
+for (const [a, b] of EXT_BLOCKS) {
   for (let c = a; c <= b; c++) {
     const ch = String.fromCharCode(c);
     const lo = ch.toLowerCase(), up = ch.toUpperCase();
@@ -170,7 +171,7 @@ for (let c = 0; c < 256; c++) {
 CHAR_KIND[376] = 1 | K_ODD | K_HI;
 // the other letters of names beyond Latin-1 are no month-name letters: odd (a text that holds one takes its name
 // tokens from the WORD regex, whose letters they are)
-for (let c = 256; c < 65536; c++) if (EXT_CASE[c] !== 0 && c !== 376) CHAR_KIND[c]! |= K_ODD;
+for (const [a, b] of EXT_BLOCKS) for (let c = a; c <= b; c++) if (EXT_CASE[c] !== 0) CHAR_KIND[c]! |= K_ODD;
 /**
  * Typographic spaces and hyphens (no-break space U+00A0, narrow no-break space U+202F, figure and
  * thin spaces U+2000-U+200A; hyphen U+2010, no-break hyphen U+2011), which word processors put in
@@ -375,7 +376,7 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'rn', 'lpn', 'cna']);
 /** The credentials among the lower-case cue words: a name typed in lower case may come before them. */
 const LOWER_CREDENTIALS = new Set(['rn', 'lpn', 'cna']);
-/** A letter of WORD's class [A-Za-zÀ-ÖØ-öø-ÿ]. */
+/** A letter of WORD's class (Latin-1's letters and those of EXT_BLOCKS). */
 export function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && (c <= 255 ? c !== 215 && c !== 247 : EXT_CASE[c] !== 0)); }
 function pushTok(a: number, b: number): void {
   if (nTok === tokA.length) { tokA = doubled(tokA); tokB = doubled(tokB); }
@@ -1419,7 +1420,6 @@ function upperWordAfter(text: string, e: number): boolean {
   return isUpperCode(cc(text, k)) && isUpperCode(cc(text, k + 1));
 }
 function lexBits(text: string, s: number, e: number, lex: Map<string, number>): number {
-  if (lex !== htLex) { htKey.fill(null); htCount = 0; htLex = lex; }
   let h = -2128831035; // 0x811c9dc5
   for (let k = s; k < e; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
   const len = e - s;
@@ -1497,6 +1497,7 @@ const MAIL_FIELDS = new Set(['From', 'To', 'Cc', 'Bcc', 'FROM', 'TO', 'De', 'À'
 export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   lexLang = lang;
   const lex = tokenLexicon();
+  if (lex !== htLex) { htKey.fill(null); htCount = 0; htLex = lex; }
   const starts: number[] = [];
   const ends: number[] = [];
   const flags: number[] = [];
