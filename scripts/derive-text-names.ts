@@ -90,12 +90,12 @@ if (existsSync(censusPath)) {
   const census = createRequire(import.meta.url)(censusPath) as { first_male: string[]; first_female: string[]; last: string[] };
   const inFirst = new Set(firstNames), inSur = new Set(surnames);
   const shape = (k: string): boolean => k.length >= 2 && /^[A-Z][A-Z'\- ]+$/.test(k);
-  // (first names too: one that is a word and rank >= 700 in its list — ANGLE, DELTA, STAR, NUMBERS — is left out)
-  const frequent = (list: string[]): string[] => list.map(fold).filter((k, rank) => rank < 700 || !words.has(k));
-  const enFirst = [...new Set([...frequent(census.first_male), ...frequent(census.first_female)])].filter((k) => shape(k) && !inFirst.has(k) && !inSur.has(k)).sort();
-  // (the surnames list is ordered by frequency: a rare surname that is a word — DRAIN, ANGLE, TOWER,
-  // rank >= 5,000 — is a word far more often in notes and is left out; a common one — BROWN, YOUNG — is kept, ambiguous)
-  const enSur = [...new Set(census.last.map(fold).filter((k, rank) => rank < 5000 || !words.has(k)))].filter((k) => k.length >= 3 && shape(k) && !inSur.has(k)).sort();
+  // (each list is ordered by frequency: a rare name that is a word — surnames DRAIN, TOWER at rank >= 5,000, first
+  // names ANGLE, DELTA, NUMBERS at rank >= 700 — is a word far more often in notes and is left out; a common one —
+  // BROWN, YOUNG — is kept, ambiguous)
+  const frequent = (list: string[], maxRank: number): string[] => list.map(fold).filter((k, rank) => rank < maxRank || !words.has(k));
+  const enFirst = [...new Set([...frequent(census.first_male, 700), ...frequent(census.first_female, 700)])].filter((k) => shape(k) && !inFirst.has(k) && !inSur.has(k)).sort();
+  const enSur = [...new Set(frequent(census.last, 5000))].filter((k) => k.length >= 3 && shape(k) && !inSur.has(k)).sort();
   // (a name already in a French list keeps its French bits: only names new to the lexicon are marked)
   const enAmbiguous = [...new Set([...enFirst, ...enSur])].filter((k) => !inFirst.has(k) && !inSur.has(k) && (k.length <= 3 || words.has(k))).sort();
   writeFileSync(`${out}/en-prenoms.txt`, enFirst.join('\n') + '\n');

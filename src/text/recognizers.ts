@@ -2142,7 +2142,7 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       }
       let e = lowerWordEnd(text, a);
       // (a possessive: "friend nico's phone")
-      if (e - a > 2 && text.charCodeAt(e - 1) === 115 && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 8217)) e -= 2;
+      if (e - a > 2 && possessiveAt(text, e)) e -= 2;
       // (a first name that is also a word too, unless a modal or a verb: "wife joy at bedside", "son hunter flying in"; not "wife will bring")
       // (not another kinship word: French "son mari", "sa fille")
       if (e > a && !KIN.has(fold(text.slice(a, e))) && (lowerFirstName(text, a, e, lex, false) || (after === 32 && lowerFirstName(text, a, e, lex, true) && !KIN_NOT_NAME.has(fold(text.slice(a, e)))))) {
