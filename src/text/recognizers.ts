@@ -1123,7 +1123,9 @@ const ZIP_CITY_G = new RegExp(ZIP_CITY_AT.source, 'g');
 /** Before a postal code at lastIndex: a French postal box (BP, CS, TSA and its number) and the separator after it. */
 const POSTAL_BOX = /(?<=(?<![A-Za-z0-9À-ÿ])((?:BP|B\.P\.|CS|TSA) ?\d{2,6}(\s?[,\-–]?\s?)))/y;
 
-const TITLES = new Set(['DR', 'DR.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS', 'MMES', 'MMES.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE', 'FR.']);
+const TITLES = new Set(['DR', 'DR.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS', 'MMES', 'MMES.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE', 'FR.',
+  // clergy and the gender-neutral title ("Rev. Ellery", "Dawn Ellery (Rev.)", "Mx. Okafor")
+  'REV', 'REV.', 'REVEREND', 'PASTOR', 'RABBI', 'IMAM', 'MX', 'MX.']);
 /** Greetings before a name, and closings before a signature (cues only in those places: greetingOrClosingOk). */
 const GREETINGS = ['HI', 'HELLO', 'DEAR', 'HEY', 'BONJOUR', 'BONSOIR', 'SALUT', 'COUCOU'];
 const CLOSINGS = ['THANKS', 'MERCI', 'CORDIALEMENT', 'REGARDS', 'SINCERELY', 'CHEERS', 'AMICALEMENT'];
@@ -1180,6 +1182,8 @@ const STOP = new Set([
   'PER', 'IDM', 'MI', 'DT2', 'DNID', 'DID', 'CAD', 'CHF', 'COPD', 'HTN', 'CVA', 'TIA', 'DVT', 'CKD', 'ESRD', 'AFIB', 'CABG', 'PCI', 'GERD', 'OSA', 'UTI', 'PNA', 'SOB', 'CP', 'ACS', 'STEMI', 'NSTEMI',
   // (short US-census names that are clinical acronyms far more often in notes: loss of consciousness, headache, vaginal bleeding, aspirin, otite moyenne aiguë)
   'LOC', 'HA', 'VB', 'ASA', 'OMA', 'OK', 'BRAIN',
+  // (a transcription's job number: "Job #: 884201")
+  'JOB',
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   // acronyms, headings, team roles and units of notes that dictionaries know as names ("OG : 6/10", "TIMI 3", "Lyme ELISA", "DEA",
@@ -1227,11 +1231,12 @@ const PARTICLES = ['LE', 'LA', 'DE', 'DU', 'DES', 'DI', 'DA', 'DEL', 'DELLA', 'V
  * usuel : Odile" — the words between the field's first word (nom, prénom) and the colon.
  */
 const FIELD_WORDS = new Set(['NOM', 'NOMS', 'PRENOM', 'PRENOMS']);
-const FIELD_GAP = /^ ?(?:(?:de naissance|d['’]usage|marital|patronymique|de jeune fille|d['’][ée]pouse|de famille|usuel|et pr[ée]noms?|\(s\))\s?)?:\s?$/i;
+const FIELD_GAP = /^ ?(?:(?:de naissance|d['’]usage|marital|patronymique|de jeune fille|d['’][ée]pouse|de famille|usuel|et pr[ée]noms?|\(s\))\s?)?(?:\.{2,} ?)?:\s?$/i;
 /** Whether token i is a form field's first word and its label runs to a colon right before `b`. */
 function fieldBefore(text: string, i: number, b: number): boolean {
   const a = nEnds[i]!;
-  return b - a <= 24 && FIELD_WORDS.has(fold(text.slice(nStarts[i]!, a))) && FIELD_GAP.test(text.slice(a, b));
+  // (a form's dot leaders may fill the gap: "Nom de naissance .......: OKONKWO")
+  return b - a <= 48 && FIELD_WORDS.has(fold(text.slice(nStarts[i]!, a))) && FIELD_GAP.test(text.slice(a, b));
 }
 /**
  * A lower-case word at [a, e) that can only be a person's name: a first name or a surname of the
@@ -1662,7 +1667,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         || ((flags[i - 1]! & F_TITLE) !== 0 && (f & F_SUR) !== 0 && FULL_MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!)))))
       && !digitAfter(text, ends[i]!)
       && ((flags[i - 1]! & F_TITLE) ? gapOkTitle(text, ends[i - 1]!, starts[i]!) && TITLES_BEFORE_MONTH.has(fold(text.slice(starts[i - 1]!, ends[i - 1]!)).replace('.', ''))
-        : (flags[i - 1]! & F_CUE) ? gapOk(i - 1, true) || gapOkTitle(text, ends[i - 1]!, starts[i]!, false)
+        : (flags[i - 1]! & F_CUE) ? gapOk(i - 1, true) || gapOkTitle(text, ends[i - 1]!, starts[i]!, false) || fieldBefore(text, i - 1, starts[i]!)
           // (a role's field; or a role typed in lower case, then the month and a surname: "caregiver June Abernathy-Cole")
           : colonBetween(text, ends[i - 1]!, starts[i]!) || (isLowerCode(text.charCodeAt(starts[i - 1]!)) && ends[i - 1]! + 1 === starts[i]! && gapOk(i)
             && (flags[i + 1]! & F_CAP) !== 0 && !(flags[i + 1]! & (F_STOP | F_TITLE | F_CUE))))) {
