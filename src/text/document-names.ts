@@ -94,6 +94,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   dictatedBy(text, spans);
   const lex = tokenLexicon();
   lineSignatures(text, spans, lex);
+  messageNameLines(text, spans, lex);
   tableColumns(text, spans, lex);
   lineStartNames(text, spans, lex);
   // the found names' initials (two words or more), when the text has short upper-case words; and, when
@@ -434,6 +435,63 @@ function lastLineInitials(text: string, spans: Span[], lex: Map<string, number>)
   spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
 }
 /** A first name of the lists that is no word nor city (a signature's). */
+/** A message's closing lines, in lower case, their final ',', '.' or '!' off: the line after one is its signature. */
+const CLOSINGS = new Set(['thanks', 'thank you', 'many thanks', 'thanks so much', 'thanks again', 'best', 'all the best', 'best regards', 'regards',
+  'kind regards', 'warm regards', 'sincerely', 'cheers', 'take care', 'respectfully', 'merci', 'merci beaucoup', "merci d'avance", 'cordialement',
+  'bien cordialement', 'très cordialement', 'tres cordialement', 'bien à vous', 'bien a vous', 'amicalement', 'bonne journée', 'bonne journee',
+  'bonne soirée', 'bonne soiree', 'à bientôt', 'a bientot', 'confraternellement', 'bien confraternellement']);
+/** One to three capitalized words (or initials with their dot) from the start: the words of a name on a line of its own. */
+const NAME_LINE = /^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+|[A-ZÀ-ÖØ-Þ]\.)(?: (?:[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ'’-]+|[A-ZÀ-ÖØ-Þ]\.)){0,2}/;
+/**
+ * A message's names on lines of their own: the signature on the line after a closing ("Thanks!" then
+ * "Dawn", "Cordialement," then "Colombe Fabre"), and the salutation alone on the body's first line
+ * ("Mark," after a blank line). The first word is a first name of the dictionaries, an ordinary word
+ * too or not (Dawn, Hope, Rose: the line's place tells), and no word is a cue, title or acronym.
+ */
+function messageNameLines(text: string, spans: Span[], lex: Map<string, number>): void {
+  const lines = lineEnds(text);
+  let from = 0, closing = false;
+  for (let q = 0; q < lines.length; from = lines[q]! + 1, q++) {
+    let e = lines[q]!;
+    if (cc(text, e - 1) === 13) e--;
+    const len = e - from;
+    if (len === 0) continue;
+    if (closing) {
+      closing = false;
+      const m = NAME_LINE.exec(text.slice(from, e));
+      if (m !== null && namesOnLine(m[0], lex) && lineRestOk(text, from + m[0].length, e)) spans.push({ start: from, end: from + m[0].length, label: 'NAME', score: 0.6, rule: 'name-message-line' });
+      continue;
+    }
+    if (len > 24 || !isWordLetter(text.charCodeAt(from))) continue;
+    let z = e;
+    while (z > from && (text.charCodeAt(z - 1) === 32 || text.charCodeAt(z - 1) === 44 || text.charCodeAt(z - 1) === 46 || text.charCodeAt(z - 1) === 33)) z--;
+    const line = text.slice(from, z);
+    if (CLOSINGS.has(line.toLowerCase())) { closing = true; continue; }
+    // a salutation: "Mark," alone, after a blank line (or the text's start), before the body
+    if (z + 1 === e && text.charCodeAt(z) === 44 && (from === 0 || (from >= 2 && text.charCodeAt(from - 2) === 10) || (from >= 3 && text.charCodeAt(from - 2) === 13 && text.charCodeAt(from - 3) === 10))
+      && q + 1 < lines.length && lines[q + 1]! > e + 2) {
+      const m = NAME_LINE.exec(line);
+      if (m !== null && m[0].length === line.length && namesOnLine(line, lex)) spans.push({ start: from, end: z, label: 'NAME', score: 0.6, rule: 'name-message-line' });
+    }
+  }
+}
+/** The words of a name line: a first name of the dictionaries, then words that are no cue, title, acronym or stop word. */
+function namesOnLine(words: string, lex: Map<string, number>): boolean {
+  let first = true;
+  for (const w of words.split(' ')) {
+    if (w.endsWith('.')) { first = false; continue; }
+    const bits = lex.get(fold(w)) ?? 0;
+    if ((bits & NON_NAME) !== 0 || (first && (bits & LEX_FIRST) === 0)) return false;
+    first = false;
+  }
+  return true;
+}
+/** After a signature's name: the line's end, or a comma or dash and a credential or role ("Dawn, RN", "Kim - front desk"). */
+function lineRestOk(text: string, a: number, e: number): boolean {
+  if (a === e) return true;
+  const c = text.charCodeAt(a);
+  return c === 44 || (c === 32 && (isDash(cc(text, a + 1)) || cc(text, a + 1) === 40));
+}
 function isSignatureFirstName(w: string, lex: Map<string, number>): boolean {
   const bits = lex.get(fold(w)) ?? 0;
   return (bits & LEX_FIRST) !== 0 && (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) === 0;
