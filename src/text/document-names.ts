@@ -18,7 +18,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -88,6 +88,24 @@ function nicknameBeforeBracket(text: string, s: number, e: number, spans: Span[]
   if (len < 2 || f - s <= len || !isUpperCode(text.charCodeAt(a)) || fold(text.slice(a, we)) !== fold(text.slice(s, s + len))) return;
   spans.push({ start: a, end: we, label: 'NAME', score: 0.6, rule: 'name-nickname' });
 }
+/**
+ * A nickname in quotes right after a found name: 'Harjo, William "Bill"', "Mme Le Goff « Jo »"
+ * (one word of 2 to 15 letters, capitalized after a capitalized name: not 'Dr. Smith "excellent"'; the quotes'
+ * spaces inside « » allowed).
+ */
+function quotedNicknameAfter(text: string, e: number, capitalized: boolean, spans: Span[]): void {
+  const o = cc(text, e + 1);
+  if (o !== 34 && o !== 8220 && o !== 171) return;
+  let a = e + 2;
+  if (o === 171 && (cc(text, a) === 32 || cc(text, a) === 160 || cc(text, a) === 8239)) a++;
+  let z = a;
+  while (z - a <= 15 && (isWordLetter(cc(text, z)) || (z > a && cc(text, z) === 45))) z++;
+  if (z - a < 2 || z - a > 15 || (capitalized && !isUpperCode(cc(text, a)))) return;
+  let q = z;
+  if (o === 171 && (cc(text, q) === 32 || cc(text, q) === 160 || cc(text, q) === 8239)) q++;
+  if (!quotePair(o, cc(text, q), false)) return;
+  spans.push({ start: a, end: z, label: 'NAME', score: 0.6, rule: 'name-nickname' });
+}
 export function recognizeDocumentNames(text: string, spans: Span[]): void {
   const n = spans.length;
   dictationInitials(text, spans);
@@ -110,6 +128,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
     const c0 = text.charCodeAt(sp.start);
     if (c0 >= 97 && c0 <= 122) lowerTyped = true;
     if (cc(text, sp.start - 1) === 40) nicknameBeforeBracket(text, sp.start, sp.end, spans);
+    if (cc(text, sp.end) === 32) quotedNicknameAfter(text, sp.end, isUpperCode(c0), spans);
     if (!wantInitials) continue;
     const ini = nameInitials(text, sp.start, sp.end);
     if (ini !== '') (initials ??= []).push(ini);

@@ -2472,7 +2472,7 @@ function quotedBeforeBracket(text: string, s: number, e: number, b: number): boo
   return ((a === 34 && q === 34) || (a === 8220 && q === 8221)) && b === e + 3 && text.charCodeAt(e + 1) === 32 && text.charCodeAt(e + 2) === 40;
 }
 /** An opening and a closing quote of one kind: "…", “…”, «…» (and '…' with `apostrophe`). */
-function quotePair(o: number, q: number, apostrophe: boolean): boolean {
+export function quotePair(o: number, q: number, apostrophe: boolean): boolean {
   return (o === 34 && q === 34) || (o === 8220 && q === 8221) || (o === 171 && q === 187) || (apostrophe && o === 39 && q === 39);
 }
 /** A colon (and spaces only) between a and b: "Pt: Okafor". */
