@@ -95,6 +95,7 @@ const G_HOLIDAY = 1 << 7;  // a letter run that is a holiday's name (HOLIDAYS)  
 const G_SSNW = 1 << 8;     // a letter run SSN, SS, Social or social                  (ssn-cue)
 const G_BOX = 1 << 9;      // a letter run Box or BOX                                 (po-box)
 const G_COUNTY = 1 << 11;  // a letter run County, Parish or Borough                  (counties)
+const G_LOGIN = 1 << 14;   // a letter run that is a login's cue word (LOGIN_CUES)     (name-login)
 const G_HASHNUM = 1 << 12; // '#' then a digit, or a white space and a digit ("#09127", "# 1234"; not a heading's "# Plan") (store)
 /**
  * A chain of >= 8 elements (digits and 'O') joined by nothing or by 1-2 of ' .-()/': every match
@@ -568,6 +569,25 @@ function iduWord(t: string, p: number, i: number): void {
   if (nIdu === iduS.length) iduS = doubled(iduS);
   iduS[nIdu++] = p;
 }
+/** The words before a software user's login ("utilisateur : mlacroix", "export par sdelattre", "entered by jsmith2"): name-login's gate. */
+const LOGIN_CUES = ['utilisateur', 'Utilisateur', 'UTILISATEUR', 'user', 'User', 'USER', 'username', 'Username', 'login', 'Login', 'LOGIN', 'identifiant', 'Identifiant',
+  'opérateur', 'Opérateur', 'operateur', 'operator', 'Operator', 'export', 'Export', 'exporté', 'Exporté', 'exported', 'Exported', 'saisi', 'Saisi', 'saisie', 'Saisie',
+  'modifié', 'Modifié', 'modifiée', 'Modifiée', 'entered', 'Entered', 'modified', 'Modified', 'created', 'Created', 'logged', 'Logged'];
+/** Logins that name nobody. */
+const LOGIN_NOT = new Set(['admin', 'administrateur', 'administrator', 'root', 'system', 'systeme', 'guest', 'invite', 'anonyme', 'anonymous', 'inconnu', 'unknown', 'test', 'auto', 'automatique', 'batch', 'interface', 'serveur', 'server', 'service', 'secretariat', 'accueil', 'name', 'nom', 'id', 'pwd', 'password']);
+/**
+ * A login (lower-case letters and digits, one '.', '_' or '-' inside) after a user's cue: a person's
+ * name when written after user/login/utilisateur/identifiant/opérateur; after "saisi par", "export
+ * par", "entered by"… only with a login's shape, an initial and a surname of the dictionaries
+ * ("mlacroix") or a digit or separator inside ("jdupont2", "marie.roux"): not "saisi par erreur".
+ */
+function loginCheck(m: RegExpExecArray): number | null {
+  const w = m[2]!, key = fold(w);
+  if (STOP.has(key) || LOGIN_NOT.has(w.replace(/[0-9]+$/, ''))) return null;
+  if (m[1] === undefined) return 0.7;
+  if (/[0-9._-]/.test(w)) return 0.6;
+  return w.length >= 5 && ((lexiconMap('fr').get(fold(w.slice(1))) ?? 0) & LEX_SUR) !== 0 ? 0.6 : null;
+}
 /**
  * Words whose presence lets a rule run (its gate): a letter run, or a run suffix after a non-ASCII
  * letter, equal to one of them (each rule's regex needs its word whole).
@@ -576,6 +596,7 @@ const GATE_WORDS = new Map<string, number>([
   ...['Noël', 'Pâques', 'Toussaint', 'Christmas', 'Thanksgiving', 'Easter'].map((w) => [w, G_HOLIDAY] as [string, number]),
   ['SSN', G_SSNW], ['SS', G_SSNW], ['Social', G_SSNW], ['social', G_SSNW], ['Box', G_BOX], ['BOX', G_BOX],
   ['County', G_COUNTY], ['Parish', G_COUNTY], ['Borough', G_COUNTY],
+  ...LOGIN_CUES.map((w) => [w, G_LOGIN] as [string, number]),
 ]);
 addWords(GATE_WORDS.keys(), W_GATE);
 function gateWord(t: string, p: number, i: number): number { return GATE_WORDS.get(t.slice(p, i)) ?? 0; }
@@ -1004,6 +1025,9 @@ export const RULES: RegexRule[] = [
   // a Medicare Beneficiary Identifier (HIPAA's identifier 9): 11 characters of a fixed pattern, no S, L, O, I, B, Z
   { rule: 'mbi', at: S_VEH, label: 'ID', score: 0.8, needs: C_DIGIT | C_UPPER,
     re: /(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])/g },
+  // a software user's login: "utilisateur : mlacroix", "export par sdelattre" (loginCheck)
+  { rule: 'name-login', label: 'NAME', score: 0.7, gate: (_t, cls) => (cls & G_LOGIN) !== 0, group: 2, check: loginCheck,
+    re: /(?<![A-Za-zÀ-ÿ])(?:(?:[Uu]tilisateur|UTILISATEUR|[Uu]ser(?: ?[Nn]ame)?|USER|[Ll]ogin|LOGIN|[Ii]dentifiant|[Oo]p[ée]rateur|[Oo]perator)(?: ?: ?| )|(?:[Ee]xport(?:é|ed)?|[Ss]aisie?|[Mm]odifi[ée]e?|[Ee]ntered|[Mm]odified|[Cc]reated|[Ll]ogged(?: in)?) (par|by|as) )([a-z][a-z0-9]{2,19}(?:[._-][a-z0-9]+)?)(?![A-Za-z0-9@À-ÿ._-])/g },
   { rule: 'ipv4', at: S_IP, label: 'IP', score: 0.9, needs: C_DIGIT | C_DOT,
     re: /(?<![A-Za-z0-9.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![A-Za-z0-9]|\.\d)/g, check: (m) => (isIpv4(m[0]) ? 0.9 : null) },
   { rule: 'ipv6', label: 'IP', score: 0.9, needs: C_COLON, gate: (_t, cls) => (cls & (G_DCOLON | G_HEXC)) !== 0,
