@@ -255,7 +255,7 @@ function credentialBefore(text: string, b: number, lex: Map<string, number>): bo
 /** A dictation's word right before initials in capitals ("Dictée SB/CL", "Dictated by: JRP/SDL"). */
 const DICTATION_CUE = /(?:[Dd]ict[ée]e?|[Dd]ictated(?: by)?|DICT[ÉE]E?|[Tt]ranscribed(?: by)?|[Ff]rapp[ée]e?(?: par)?|[Tt]ap[ée]e?(?: par)?)\s?:?\s?$/;
 /** The fields of a dictation footer after its initials ("D: 10/04/92", "DT:", "TR:"). */
-const DICTATION_FIELD = /^(?:D|T|d|t|DD|DT|TD|DV|TR|cc|CC|Cc)\s?:/;
+const DICTATION_FIELD = /^(?:D|T|d|t|DD|DT|TD|DV|TR|cc|CC|Cc)\s?:|^(?:Job|JOB|Doc|DOC)\b/;
 /**
  * Two groups of capitals alone on the text's last line, words of no list ("…\n\nPW/WO"): the author's and
  * the typist's initials that end a dictated letter (not "IRM/TDM", "HTA/DNID": stop words).
@@ -296,7 +296,7 @@ function dictationInitials(text: string, spans: Span[]): void {
     const first = groups[groups.length - 1]!;
     const b = cc(text, first - 1);
     if (isAlnum(b) || b === 47 || b === 46 || isAlnum(cc(text, e))) continue;
-    // the line's end after it, or the dictation's fields ("MA/dlr   D: 10/04/92  T: 10/06/92")
+    // the line's end after it, or the dictation's fields ("MA/dlr   D: 10/04/92  T: 10/06/92", "PV/dlm   Job #: 884201")
     let z = e;
     while (z < text.length && (text.charCodeAt(z) === 32 || text.charCodeAt(z) === 9)) z++;
     // (or a dictation's word: "Réf. : HVK/mc - dicté le 12.03.24")
@@ -577,7 +577,13 @@ function dictatedBy(text: string, spans: Span[]): void {
       if (!isWordLetter(cc(text, k - 1)) && !isWordLetter(cc(text, e)) && !at.includes(e)) at.push(e);
     }
   }
-  for (const k of at) {
+  for (let k of at) {
+    // (a date may come between: "dactylographié le 24/02/2025 par cd", "typed on 3/4/24 by jm")
+    if (text.startsWith(' le ', k) || text.startsWith(' on ', k)) {
+      let j = k + 4;
+      while (j < text.length && j - k < 16 && (isDigitCode(text.charCodeAt(j)) || text.charCodeAt(j) === 47 || text.charCodeAt(j) === 46 || text.charCodeAt(j) === 45)) j++;
+      if (j > k + 5 && isDigitCode(text.charCodeAt(j - 1))) k = j;
+    }
     let by = text.startsWith(' par ', k) ? 5 : text.startsWith(' by ', k) || text.startsWith(' by:', k) ? 4 : 0;
     // (the initials right after a word of dictation or typing, without "par"/"by": "Dict SMP / typed cj", "dictated: jm")
     if (by === 0 && (cc(text, k) === 32 || cc(text, k) === 58)) {

@@ -3312,7 +3312,8 @@ const LAB_CHAINS = ['Cerballiance', 'Biogroup', 'Bioaccess', 'Eurofins', 'Synlab
 export const DICTATION_WORDS = new Set(['dicté', 'dictée', 'dicte', 'dictee', 'dictés', 'frappé', 'frappée', 'frappe', 'tapé', 'tapée', 'relu', 'dictated', 'transcribed', 'typed',
   'reviewed', 'Dicté', 'Dictée', 'Dicte', 'Frappé', 'Frappée', 'Tapé', 'Relu', 'Dictated', 'Transcribed', 'Typed', 'Reviewed', 'Dict', 'dict', 'DICT',
   // (written or entered by: "Rédigé par JBL", "Saisi par sl", "Prepared by: KT")
-  'rédigé', 'rédigée', 'Rédigé', 'Rédigée', 'saisi', 'saisie', 'Saisi', 'Saisie', 'written', 'Written', 'prepared', 'Prepared', 'entered', 'Entered']);
+  'rédigé', 'rédigée', 'Rédigé', 'Rédigée', 'saisi', 'saisie', 'Saisi', 'Saisie', 'written', 'Written', 'prepared', 'Prepared', 'entered', 'Entered',
+  'dactylographié', 'dactylographiée', 'dactylographie', 'Dactylographié', 'Dactylographiée']);
 /**
  * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
  * word is followed by ' ': a whole letter run, or a run suffix after a non-ASCII letter.
