@@ -1208,6 +1208,8 @@ const STOP = new Set([
   'LOC', 'HA', 'VB', 'ASA', 'OMA', 'OK', 'BRAIN',
   // (a transcription's job number: "Job #: 884201")
   'JOB',
+  // (home-help and home-visit acronyms, a pharmacy, a funeral home: "SAAD ADMR", "14:00;VAD;", "Pharmacie habituelle", "Funeral home on file")
+  'SAAD', 'VAD', 'PHARMACIE', 'FUNERAL',
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   // acronyms, headings, team roles and units of notes that dictionaries know as names ("OG : 6/10", "TIMI 3", "Lyme ELISA", "DEA",
