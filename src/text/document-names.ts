@@ -91,10 +91,18 @@ function nicknameBeforeBracket(text: string, s: number, e: number, spans: Span[]
 /**
  * A nickname in quotes right after a found name: 'Harjo, William "Bill"', "Mme Le Goff « Jo »"
  * (one word of 2 to 15 letters, capitalized after a capitalized name: not 'Dr. Smith "excellent"'; the quotes'
- * spaces inside « » allowed).
+ * spaces inside « » allowed); or a first name of the dictionaries, no town, in brackets: "mr janvier (jean-baptiste)".
  */
-function quotedNicknameAfter(text: string, e: number, capitalized: boolean, spans: Span[]): void {
+function quotedNicknameAfter(text: string, e: number, capitalized: boolean, spans: Span[], lex: Map<string, number>): void {
   const o = cc(text, e + 1);
+  if (o === 40) {
+    let z = e + 2;
+    while (z - e <= 22 && (isWordLetter(cc(text, z)) || (z > e + 2 && cc(text, z) === 45 && isWordLetter(cc(text, z + 1))))) z++;
+    if (cc(text, z) !== 41 || z - e < 4 || (capitalized && !isUpperCode(cc(text, e + 2)))) return;
+    const bits = lex.get(fold(text.slice(e + 2, z))) ?? 0;
+    if ((bits & LEX_FIRST) !== 0 && (bits & (NON_NAME | LEX_CITY)) === 0) spans.push({ start: e + 2, end: z, label: 'NAME', score: 0.6, rule: 'name-nickname' });
+    return;
+  }
   if (o !== 34 && o !== 8220 && o !== 171) return;
   let a = e + 2;
   if (o === 171 && (cc(text, a) === 32 || cc(text, a) === 160 || cc(text, a) === 8239)) a++;
@@ -128,7 +136,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
     const c0 = text.charCodeAt(sp.start);
     if (c0 >= 97 && c0 <= 122) lowerTyped = true;
     if (cc(text, sp.start - 1) === 40) nicknameBeforeBracket(text, sp.start, sp.end, spans);
-    if (cc(text, sp.end) === 32) quotedNicknameAfter(text, sp.end, isUpperCode(c0), spans);
+    if (cc(text, sp.end) === 32) quotedNicknameAfter(text, sp.end, isUpperCode(c0), spans, lex);
     if (!wantInitials) continue;
     const ini = nameInitials(text, sp.start, sp.end);
     if (ini !== '') (initials ??= []).push(ini);

@@ -374,9 +374,9 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   // greetings and closings of messages ("Hi Seun -", "Thanks, Seun")
   'hi', 'hello', 'dear', 'salut', 'coucou', 'thanks', 'merci', 'cordialement', 'regards', 'sincerely', 'cheers', 'conseillère', 'curateur', 'curatrice',
   // credentials typed in lower case in terse notes ("tiffany nguyen rn")
-  'rn', 'lpn', 'cna']);
+  'rn', 'lpn', 'cna', 'pct']);
 /** The credentials among the lower-case cue words: a name typed in lower case may come before them. */
-const LOWER_CREDENTIALS = new Set(['rn', 'lpn', 'cna']);
+const LOWER_CREDENTIALS = new Set(['rn', 'lpn', 'cna', 'pct']);
 /** A letter of WORD's class (Latin-1's letters and those of EXT_BLOCKS). */
 export function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && (c <= 255 ? c !== 215 && c !== 247 : EXT_CASE[c] !== 0)); }
 function pushTok(a: number, b: number): void {
@@ -2243,6 +2243,8 @@ function lowerAfterTitle(text: string, ts: number, te: number, a: number, e: num
   if (e - a < 3) return false;
   const title = fold(text.slice(ts, te)).replace('.', '');
   const key = fold(text.slice(a, e));
+  // (a month after a person's title is a surname: "mr janvier", as "M. Janvier")
+  if (PERSON_TITLES.has(title) && FULL_MONTH_NAMES.has(key) && ((lex.get(key) ?? 0) & LEX_SUR) !== 0) return true;
   if (STOP.has(key) || VERB_AFTER_TITLE.has(key) || AFTER_DR_NOT.has(key)) return false;
   const lx = lex.get(key) ?? 0;
   // (a doctor's title: any word of no list, or a name of the lists; not "pr", French notes' "pour", nor "interne", a role)
@@ -2259,6 +2261,8 @@ function afterFieldCue(i: number): boolean {
 /** Before a credential at c: [", "] [a lower-case initial, with or without its dot] and a lower-case dictionary first name. */
 function lowerNameBeforeCredential(text: string, c: number, spans: Span[], lex: Map<string, number>): void {
   let e = c - 1;
+  // (the credential in brackets: "ambulated w/ jorge (pct)")
+  if (text.charCodeAt(e) === 40 && text.charCodeAt(e - 1) === 32) e--;
   if (text.charCodeAt(e) !== 32) return;
   if (text.charCodeAt(e - 1) === 44) e--;
   // (an initial: "m.", "r")
