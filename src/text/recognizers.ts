@@ -593,7 +593,7 @@ function loginCheck(m: RegExpExecArray): number | null {
  * letter, equal to one of them (each rule's regex needs its word whole).
  */
 const GATE_WORDS = new Map<string, number>([
-  ...['Noël', 'Pâques', 'Toussaint', 'Christmas', 'Thanksgiving', 'Easter'].map((w) => [w, G_HOLIDAY] as [string, number]),
+  ...['Noël', 'Pâques', 'Toussaint', 'Christmas', 'Thanksgiving', 'Easter', 'Halloween'].map((w) => [w, G_HOLIDAY] as [string, number]),
   ['SSN', G_SSNW], ['SS', G_SSNW], ['Social', G_SSNW], ['social', G_SSNW], ['Box', G_BOX], ['BOX', G_BOX],
   ['County', G_COUNTY], ['Parish', G_COUNTY], ['Borough', G_COUNTY],
   ...LOGIN_CUES.map((w) => [w, G_LOGIN] as [string, number]),
@@ -885,7 +885,7 @@ export const RULES: RegexRule[] = [
   // a holiday after a date's word ("deux chutes depuis Noël", "since Thanksgiving"): a date (and no first name, Noël)
   { rule: 'date-holiday', label: 'DATE', score: 0.6,
     gate: (_t, cls) => (cls & G_HOLIDAY) !== 0,
-    re: /(?<=(?<![A-Za-zÀ-ÿ])(?:depuis|avant|après|apres|à|a|pour|vers|jusqu'à|dès|since|before|after|at|over|around|until|by|for|on)(?: la| le)? )(?:Noël|Pâques|Toussaint|Christmas|Thanksgiving|Easter)(?![A-Za-zÀ-ÿ])/g },
+    re: /(?<=(?<![A-Za-zÀ-ÿ])(?:depuis|avant|après|apres|à|a|pour|vers|jusqu'à|dès|de|since|before|after|at|over|around|until|by|for|on)(?: la| le)? )(?:Noël|Pâques|Toussaint|Christmas|Thanksgiving|Easter|Halloween)(?![A-Za-zÀ-ÿ])/g },
   // a year written with an apostrophe for its century ("s/p TAH in '85", "CABG '07"; not "the '80s", "'12'")
   { rule: 'date-yy', at: S_APOS, label: 'DATE', score: 0.6, needs: C_DIGIT,
     re: /(?<=(?:^|[\s(,;:\/])['’])\d{2}(?![0-9A-Za-z'’%])/g },
@@ -2563,8 +2563,8 @@ const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|
 const W_HOSP_BEFORE = 1, W_RES_BEFORE = 2, W_FIELD_BEFORE = 4;
 /** A French département's number in brackets: " (74)", " (2A)", " (974)". */
 const DEPT_AFTER = /^ \((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)/;
-/** A form field naming a place, before its value: "Ville : PARIS", "Lieu de naissance: Oran", "City: Springfield". */
-const CITY_FIELD = /(?<=(?<![A-Za-zÀ-ÿ])(?:ville|commune|localit[ée]|city|town|lieu de naissance|place of birth|birthplace|domicile)\s?:\s{0,2})/iy;
+/** A form field naming a place, before its value: "Ville : PARIS", "Lieu de naissance: Oran", "Commune de décès : Vannes", "City: Springfield". */
+const CITY_FIELD = /(?<=(?<![A-Za-zÀ-ÿ])(?:(?:ville|commune)(?: de (?:naissance|d[ée]c[èe]s|r[ée]sidence))?|lieu de (?:naissance|d[ée]c[èe]s|r[ée]sidence)|localit[ée]|city|town|place of (?:birth|death|residence)|birthplace|domicile)\s?:\s{0,2})/iy;
 /**
  * The short word right before the token at s, as bits: W_HOSP_BEFORE for à, au, vers, la, at, to
  * (before a hospital's name), W_RES_BEFORE for the last words of RESIDENCE_CUE (à, au, aux, en, de,
