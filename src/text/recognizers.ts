@@ -569,10 +569,11 @@ function iduWord(t: string, p: number, i: number): void {
   if (nIdu === iduS.length) iduS = doubled(iduS);
   iduS[nIdu++] = p;
 }
-/** The words before a software user's login ("utilisateur : mlacroix", "export par sdelattre", "entered by jsmith2"): name-login's gate. */
+/** The words before a software user's login ("utilisateur : mlacroix", "export par sdelattre", "Édité le … par lgautier", "entered by jsmith2"): name-login's gate. */
 const LOGIN_CUES = ['utilisateur', 'Utilisateur', 'UTILISATEUR', 'user', 'User', 'USER', 'username', 'Username', 'login', 'Login', 'LOGIN', 'identifiant', 'Identifiant',
   'opérateur', 'Opérateur', 'operateur', 'operator', 'Operator', 'export', 'Export', 'exporté', 'Exporté', 'exported', 'Exported', 'saisi', 'Saisi', 'saisie', 'Saisie',
-  'modifié', 'Modifié', 'modifiée', 'Modifiée', 'entered', 'Entered', 'modified', 'Modified', 'created', 'Created', 'logged', 'Logged'];
+  'modifié', 'Modifié', 'modifiée', 'Modifiée', 'édité', 'Édité', 'généré', 'Généré', 'imprimé', 'Imprimé', 'entered', 'Entered', 'modified', 'Modified',
+  'created', 'Created', 'logged', 'Logged', 'generated', 'Generated', 'printed', 'Printed'];
 /** Logins that name nobody. */
 const LOGIN_NOT = new Set(['admin', 'administrateur', 'administrator', 'root', 'system', 'systeme', 'guest', 'invite', 'anonyme', 'anonymous', 'inconnu', 'unknown', 'test', 'auto', 'automatique', 'batch', 'interface', 'serveur', 'server', 'service', 'secretariat', 'accueil', 'name', 'nom', 'id', 'pwd', 'password']);
 /**
@@ -583,7 +584,7 @@ const LOGIN_NOT = new Set(['admin', 'administrateur', 'administrator', 'root', '
  */
 function loginCheck(m: RegExpExecArray): number | null {
   const w = m[2]!, key = fold(w);
-  if (STOP.has(key) || LOGIN_NOT.has(w.replace(/[0-9]+$/, ''))) return null;
+  if (w.length < 3 || STOP.has(key) || LOGIN_NOT.has(w.replace(/[0-9]+$/, ''))) return null;
   if (m[1] === undefined) return 0.7;
   if (/[0-9._-]/.test(w)) return 0.6;
   return w.length >= 5 && ((lexiconMap('fr').get(fold(w.slice(1))) ?? 0) & LEX_SUR) !== 0 ? 0.6 : null;
@@ -1027,7 +1028,8 @@ export const RULES: RegexRule[] = [
     re: /(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])/g },
   // a software user's login: "utilisateur : mlacroix", "export par sdelattre" (loginCheck)
   { rule: 'name-login', label: 'NAME', score: 0.7, gate: (_t, cls) => (cls & G_LOGIN) !== 0, group: 2, check: loginCheck,
-    re: /(?<![A-Za-zÀ-ÿ])(?:(?:[Uu]tilisateur|UTILISATEUR|[Uu]ser(?: ?[Nn]ame)?|USER|[Ll]ogin|LOGIN|[Ii]dentifiant|[Oo]p[ée]rateur|[Oo]perator)(?: ?: ?| )|(?:[Ee]xport(?:é|ed)?|[Ss]aisie?|[Mm]odifi[ée]e?|[Ee]ntered|[Mm]odified|[Cc]reated|[Ll]ogged(?: in)?) (par|by|as) )([a-z][a-z0-9]{2,19}(?:[._-][a-z0-9]+)?)(?![A-Za-z0-9@À-ÿ._-])/g },
+    // (a date and a time may come between the verb and "par": "Édité le 14/03/2025 07:02 par lgautier")
+    re: /(?<![A-Za-zÀ-ÿ])(?:(?:[Uu]tilisateur|UTILISATEUR|[Uu]ser(?: ?[Nn]ame)?|USER|[Ll]ogin|LOGIN|[Ii]dentifiant|[Oo]p[ée]rateur|[Oo]perator)(?: ?: ?| )|(?:[Ee]xport(?:é|ed)?|[Ss]aisie?|[Mm]odifi[ée]e?|[ÉéEe]dit[ée]|[Gg][ée]n[ée]r[ée]|[Ii]mprim[ée]|[Ee]ntered|[Mm]odified|[Cc]reated|[Ll]ogged(?: in)?|[Gg]enerated|[Pp]rinted)(?: (?:le|on) \d[\d\/.\-]{4,9}(?: (?:à |at )?\d{1,2}[:h]\d{2})?)? (par|by|as) )([a-zà-ÿ][a-zà-ÿ0-9]{0,19}(?:[._-][a-zà-ÿ0-9]+)?)(?![A-Za-z0-9@À-ÿ._-])/g },
   { rule: 'ipv4', at: S_IP, label: 'IP', score: 0.9, needs: C_DIGIT | C_DOT,
     re: /(?<![A-Za-z0-9.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![A-Za-z0-9]|\.\d)/g, check: (m) => (isIpv4(m[0]) ? 0.9 : null) },
   { rule: 'ipv6', label: 'IP', score: 0.9, needs: C_COLON, gate: (_t, cls) => (cls & (G_DCOLON | G_HEXC)) !== 0,

@@ -1002,6 +1002,7 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // logins: any after a user's cue; after "saisi par", "export par"… only with a login's shape
   assert.deepEqual(names('utilisateur : mlacroix\nexport par sdelattre\nsaisi par erreur\nUtilisateur : admin', 'fr'), ['mlacroix', 'sdelattre']);
   assert.deepEqual(names('entered by jsmith2; logged in as dmurphy'), ['jsmith2', 'dmurphy']);
+  assert.deepEqual(names('Édité le 14/03/2025 07:02 par lgautier — saisie par m.quéré (interne) — généré par le logiciel', 'fr'), ['lgautier', 'm.quéré']);
   // a form's dot leaders; a month-named first name after "Prénom(s) :"
   assert.deepEqual(names('Nom de naissance .......: OKONKWO\nPrénom(s) ..............: April Chidinma', 'fr'), ['OKONKWO', 'April Chidinma']);
   // dictation initials before a job number, after a typing word and its date; a clergyman's title; "Job #" is no name
