@@ -3336,6 +3336,7 @@ const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 
   'School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
   'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Partners', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial',
   'Therapeutics', 'Pharmaceuticals', 'Biosciences', 'Pharma', 'Collective', 'Distribution', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
+  'Network', 'Transport', 'Transportation', 'Logistics', 'Montessori', 'Ministries', 'Corporation',
   // employers' cues, laboratory networks and dictations' words (recognizeHospitals and document-names.ts read them from these candidates)
   ...EMPLOYER_WORDS, ...LAB_CHAINS, ...DICTATION_WORDS,
   'CMP', 'CMPP', 'CATTP', 'HAD', 'MSP', 'SSIAD', 'CPAM', 'MDPH', 'CARSAT', 'CSAPA', 'PMI', 'CMPEA', 'SAMSAH', 'SAVS', 'ESAT', 'IME', 'ITEP', 'ADMR',
@@ -3500,7 +3501,8 @@ const SPECIALTY_CUES = new Set(['Surgery', 'Nursing', 'NURSING', 'Rehabilitation
  */
 const EN_ORG_WORDS = ['School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
   'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Partners', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial',
-  'Therapeutics', 'Pharmaceuticals', 'Biosciences', 'Pharma', 'Collective', 'Distribution', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP'];
+  'Therapeutics', 'Pharmaceuticals', 'Biosciences', 'Pharma', 'Collective', 'Distribution', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
+  'Network', 'Transport', 'Transportation', 'Logistics', 'Montessori', 'Ministries', 'Corporation'];
 const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'Institute', 'Hospice', 'Medicine', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE', 'INSTITUTE', 'HOSPICE', 'MEDICINE',
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY', ...SPECIALTY_CUES, ...EN_ORG_WORDS]);
 const EN_HOSP_CUE = new RegExp(`(?<![A-Za-z0-9_À-ÿŸ])(?:${[...EN_HOSP_WORDS].join('|')})(?![A-Za-z0-9_À-ÿŸ])`, 'g');
