@@ -368,13 +368,16 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'attendance',
   'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr',
   // health professions in lower case (weak cues, as their capitalized forms: PROFESSIONS)
-  'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste',
+  'ide', 'idel', 'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste',
   'caseworker', 'clinician', 'counselor', 'counsellor', 'landlord', 'supervisor', 'caregiver', 'advocate', 'navigator', 'conseiller',
   'aide', 'teacher', 'director', 'coach', 'sponsor', 'therapist', 'nurse', 'pharmacist', 'assistant', 'volunteer',
   // greetings and closings of messages ("Hi Seun -", "Thanks, Seun")
   'hi', 'hello', 'dear', 'salut', 'coucou', 'thanks', 'merci', 'cordialement', 'regards', 'sincerely', 'cheers', 'conseillère', 'curateur', 'curatrice',
   // credentials typed in lower case in terse notes ("tiffany nguyen rn")
   'rn', 'lpn', 'cna', 'pct']);
+/** Carers' roles among the lower-case cue words: a first name typed in lower case may follow them ("l'infirmière soizic"). */
+const LOWER_ROLES = new Set(['ide', 'idel', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'kiné', 'kine', 'psychologue', 'orthophoniste',
+  'pharmacien', 'pharmacienne', 'aide', 'nurse', 'therapist', 'caseworker', 'counselor', 'counsellor', 'coordinator', 'navigator', 'interpreter', 'chaplain', 'dietitian']);
 /** The credentials among the lower-case cue words: a name typed in lower case may come before them. */
 const LOWER_CREDENTIALS = new Set(['rn', 'lpn', 'cna', 'pct']);
 /** A letter of WORD's class (Latin-1's letters and those of EXT_BLOCKS). */
@@ -2165,6 +2168,12 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       while (text.charCodeAt(a) === 32) a++;
       const e = lowerWordEnd(text, a);
       if (e - a >= 2 && e - a <= 3 && lowerInitials(text.slice(a, e)) && !isWordLetter(cc(text, e)) && cc(text, e) !== 46) spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-lower-initials' });
+    }
+    // a first name typed in lower case after a carer's role in lower case ("l'infirmière soizic", "la secrétaire martine", "ide yann :"):
+    // a dictionary first name that is no ordinary word
+    if (after === 32 && !(f & F_CAP) && LOWER_ROLES.has(text.slice(nStarts[i]!, te))) {
+      const e = lowerWordEnd(text, te + 1);
+      if (e > te + 1 && lowerFirstName(text, te + 1, e, lex, false)) { spans.push({ start: te + 1, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-role' }); continue; }
     }
     if (!(nFlags[i]! & F_CUE)) continue;
     // a first name typed in lower case after a kinship word ("vu avec sa fille nadia", "per daughter kim", "his wife, mary"):

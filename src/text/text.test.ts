@@ -1012,6 +1012,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a name that is a word, not again inside a sentence in capitals; a lower-case name before a credential in brackets
   assert.deepEqual(names('ORDERING PHYSICIAN: MAJOR, ELIJAH T, MD (ED)\nNO MAJOR VASCULAR ABNORMALITY.'), ['MAJOR', 'ELIJAH T']);
   assert.deepEqual(names('ambulated to nurses station x2 w/ jorge (pct), steady.'), ['jorge']);
+  // a lower-case first name after a carer's role typed in lower case (no word: not "nurse aware")
+  assert.deepEqual(names("07:42 ide soizic : bjr dr, vu avec l'infirmière soizic ; la secrétaire martine a appelé", 'fr'), ['soizic', 'soizic', 'martine']);
+  assert.deepEqual(names('nurse aware, the nurse kim called'), ['kim']);
   // French organizations: a hospital in capitals, a mutuelle, a practice, the home-help association
   assert.deepEqual(labels('CENTRE HOSPITALIER DU PAYS VIENNOIS', 'fr'), [['HOSPITAL', 'PAYS VIENNOIS']]);
   assert.deepEqual(labels('Mutuelle Rhin-Vosges Solidarité ; Cabinet des Tilleuls ; SAAD ADMR de Plouër', 'fr'),
