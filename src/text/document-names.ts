@@ -876,6 +876,26 @@ function typedColumn(text: string, block: Cell[][], col: number, label: TextLabe
     spans.push({ start: c.s, end: c.e, label, score: 0.6, rule: 'table-column' });
   }
 }
+/**
+ * A column of signatures without a header ("… | SK", "… | yann"): three cells or more, each one word,
+ * initials in capitals or a first name of the dictionaries that is no ordinary word, one of them at
+ * least a first name (initials alone may be codes: "PO", "IV").
+ */
+function signatureColumn(text: string, block: Cell[][], col: number, spans: Span[], lex: Map<string, number>): void {
+  let first = false;
+  for (const row of block) {
+    const c = row[col]!;
+    if (c.e <= c.s) continue;
+    const v = text.slice(c.s, c.e);
+    const bits = lex.get(fold(v)) ?? 0;
+    if ((bits & NON_NAME) !== 0) return;
+    if (/^[A-Z]{2,3}$/.test(v)) continue;
+    if (!/^[A-Za-zÀ-ÖØ-öø-ÿ-]{3,}$/.test(v) || !isSignatureFirstName(v, lex)) return;
+    first = true;
+  }
+  if (!first) return;
+  for (const row of block) { const c = row[col]!; if (c.e > c.s) spans.push({ start: c.s, end: c.e, label: 'NAME', score: 0.6, rule: 'name-table-column' }); }
+}
 /** The cells of people of a column: by its header's word (when the first line is a header), or by its other cells. */
 function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Array, spans: Span[], lex: Map<string, number>, header: boolean): void {
   const named = header && NAME_HEADERS.has(headerKey(text, block[0]![col]!));
@@ -889,7 +909,10 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     if (k * 2 >= c.e - c.s) hits++;
   }
   // (a column is of people by its header's word, or by two names or more among its cells, half of them at least)
-  if (!named && !(hits >= 2 && hits * 2 >= filled)) return;
+  if (!named && !(hits >= 2 && hits * 2 >= filled)) {
+    if (filled >= 3) signatureColumn(text, block, col, spans, lex);
+    return;
+  }
   for (let r = header ? 1 : 0; r < block.length; r++) {
     const c = block[r]![col]!;
     if (c.e <= c.s || c.e - c.s > 60) continue;

@@ -1015,6 +1015,10 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a lower-case first name after a carer's role typed in lower case (no word: not "nurse aware")
   assert.deepEqual(names("07:42 ide soizic : bjr dr, vu avec l'infirmière soizic ; la secrétaire martine a appelé", 'fr'), ['soizic', 'soizic', 'martine']);
   assert.deepEqual(names('nurse aware, the nurse kim called'), ['kim']);
+  // a headerless column of signatures: initials and a first name (initials alone may be codes)
+  const log = '14/11 | pst ulcere ok | SK\n15/11 | T 38,9 | SK\n15/11 | bilan fait | yann\n16/11 | T 37,6 | SK';
+  assert.deepEqual(names(log, 'fr'), ['SK', 'SK', 'yann', 'SK']);
+  assert.deepEqual(names(log.replace('yann', 'IV'), 'fr'), []);
   // French organizations: a hospital in capitals, a mutuelle, a practice, the home-help association
   assert.deepEqual(labels('CENTRE HOSPITALIER DU PAYS VIENNOIS', 'fr'), [['HOSPITAL', 'PAYS VIENNOIS']]);
   assert.deepEqual(labels('Mutuelle Rhin-Vosges Solidarité ; Cabinet des Tilleuls ; SAAD ADMR de Plouër', 'fr'),
