@@ -121,6 +121,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   const lex = tokenLexicon();
   lineSignatures(text, spans, lex);
   messageNameLines(text, spans, lex);
+  ageSexNames(text, spans, lex);
   tableColumns(text, spans, lex);
   lineStartNames(text, spans, lex);
   // the found names' initials (two words or more), when the text has short upper-case words; and, when
@@ -462,6 +463,40 @@ function lastLineInitials(text: string, spans: Span[], lex: Map<string, number>)
   spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
 }
 /** A first name of the lists that is no word nor city (a signature's). */
+/** An age and a sex, as handoffs and census lists write them after a patient's name: "67f", "81 M" (not "5 m", a length). */
+const AGE_SEX = /(?<![\w.,/:-])(\d{1,3})(?:[mfMF]| [MF])(?![\p{L}\d])/gu;
+/** What may come before a handoff's name on its line: a room or bed ("rm 414a", "lit 12"), a field's colon ("s:"), a bullet. */
+const BEFORE_AGE_SEX_NAME = /(?:^|\n)[ \t]*(?:(?:rm|room|bed|lit|chambre|ch|box)\.? ?[\dA-Za-z]{1,5}[ \t]+|[A-Za-z]{1,3} ?:[ \t]*|[-*•][ \t]*)?$/i;
+/**
+ * A patient's name before an age and a sex at the start of a handoff's line: "rm 414a  okonjo 81m",
+ * "s: dawn whitfield-aziz 67f pod1", "- Marchetti 92F": one to three words, no cue, title or stop word.
+ */
+function ageSexNames(text: string, spans: Span[], lex: Map<string, number>): void {
+  AGE_SEX.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = AGE_SEX.exec(text)) !== null) {
+    if (+m[1]! > 115) continue;
+    let e = m.index;
+    while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9) && m.index - e < 3) e--;
+    if (e === m.index) continue;
+    let a = e, words = 0, listed = false;
+    for (;;) {
+      let w = a;
+      while (w > 0 && (isWordLetter(text.charCodeAt(w - 1)) || ((text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39) && w < a))) w--;
+      const bits = w === a ? 0 : lex.get(fold(text.slice(w, a))) ?? 0;
+      if (w === a || a - w < 2 || (bits & NON_NAME) !== 0) break;
+      if ((bits & (LEX_FIRST | LEX_SUR)) !== 0) listed = true;
+      a = w; words++;
+      if (words === 3 || text.charCodeAt(a - 1) !== 32 || !isWordLetter(cc(text, a - 2))) break;
+      a--;
+    }
+    // (with a space before the sex, a name of the dictionaries: not "Walked 20 M")
+    if (words === 0 || (m[0].includes(' ') && !listed)) continue;
+    if (text.charCodeAt(a) === 32) a++;
+    if (!BEFORE_AGE_SEX_NAME.test(text.slice(Math.max(0, a - 24), a))) continue;
+    spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-age-sex' });
+  }
+}
 /** A message's closing lines, in lower case, their final ',', '.' or '!' off: the line after one is its signature. */
 const CLOSINGS = new Set(['thanks', 'thank you', 'many thanks', 'thanks so much', 'thanks again', 'best', 'all the best', 'best regards', 'regards',
   'kind regards', 'warm regards', 'sincerely', 'cheers', 'take care', 'respectfully', 'merci', 'merci beaucoup', "merci d'avance", 'cordialement',

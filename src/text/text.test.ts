@@ -1019,6 +1019,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   const log = '14/11 | pst ulcere ok | SK\n15/11 | T 38,9 | SK\n15/11 | bilan fait | yann\n16/11 | T 37,6 | SK';
   assert.deepEqual(names(log, 'fr'), ['SK', 'SK', 'yann', 'SK']);
   assert.deepEqual(names(log.replace('yann', 'IV'), 'fr'), []);
+  // a name before an age and a sex at a handoff line's start (with a space before the sex, a listed name only)
+  assert.deepEqual(names('rm 414a  okonjo 81m  chf exac\ns: dawn whitfield-aziz 67f pod1\n- Marchetti 92 F, dementia\nWalked 20 M\nwalked 5 m'),
+    ['okonjo', 'dawn whitfield-aziz', 'Marchetti']);
   // French organizations: a hospital in capitals, a mutuelle, a practice, the home-help association
   assert.deepEqual(labels('CENTRE HOSPITALIER DU PAYS VIENNOIS', 'fr'), [['HOSPITAL', 'PAYS VIENNOIS']]);
   assert.deepEqual(labels('Mutuelle Rhin-Vosges Solidarité ; Cabinet des Tilleuls ; SAAD ADMR de Plouër', 'fr'),
