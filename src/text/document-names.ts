@@ -18,7 +18,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -462,9 +462,6 @@ function lastLineInitials(text: string, spans: Span[], lex: Map<string, number>)
   if (/^[A-Z]{2,3}$/.test(w) ? NOT_INITIALS.has(w) || ((lex.get(w) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED)) !== 0 : !/^(?:[A-Z]\. ?){2,3}$/.test(w)) return;
   spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
 }
-/** A first name of the lists that is no word nor city (a signature's). */
-/** An age and a sex, as handoffs and census lists write them after a patient's name: "67f", "81 M" (not "5 m", a length). */
-const AGE_SEX = /(?<![\w.,/:-])(\d{1,3})(?:[mfMF]| [MF])(?![\p{L}\d])/gu;
 /** What may come before a handoff's name on its line: a room or bed ("rm 414a", "lit 12"), a field's colon ("s:"), a bullet. */
 const BEFORE_AGE_SEX_NAME = /(?:^|\n)[ \t]*(?:(?:rm|room|bed|lit|chambre|ch|box)\.? ?[\dA-Za-z]{1,5}[ \t]+|[A-Za-z]{1,3} ?:[ \t]*|[-*•][ \t]*)?$/i;
 /**
@@ -472,30 +469,35 @@ const BEFORE_AGE_SEX_NAME = /(?:^|\n)[ \t]*(?:(?:rm|room|bed|lit|chambre|ch|box)
  * "s: dawn whitfield-aziz 67f pod1", "- Marchetti 92F": one to three words, no cue, title or stop word.
  */
 function ageSexNames(text: string, spans: Span[], lex: Map<string, number>): void {
-  AGE_SEX.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = AGE_SEX.exec(text)) !== null) {
-    if (+m[1]! > 115) continue;
-    let e = m.index;
-    while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9) && m.index - e < 3) e--;
-    if (e === m.index) continue;
-    let a = e, words = 0, listed = false;
-    for (;;) {
-      let w = a;
-      while (w > 0 && (isWordLetter(text.charCodeAt(w - 1)) || ((text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39) && w < a))) w--;
-      const bits = w === a ? 0 : lex.get(fold(text.slice(w, a))) ?? 0;
-      if (w === a || a - w < 2 || (bits & NON_NAME) !== 0) break;
-      if ((bits & (LEX_FIRST | LEX_SUR)) !== 0) listed = true;
-      a = w; words++;
-      if (words === 3 || text.charCodeAt(a - 1) !== 32 || !isWordLetter(cc(text, a - 2))) break;
-      a--;
-    }
-    // (with a space before the sex, a name of the dictionaries: not "Walked 20 M")
-    if (words === 0 || (m[0].includes(' ') && !listed)) continue;
-    if (text.charCodeAt(a) === 32) a++;
-    if (!BEFORE_AGE_SEX_NAME.test(text.slice(Math.max(0, a - 24), a))) continue;
-    spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-age-sex' });
+  eachDigitRun(text, (s, z) => { if (z - s <= 3) ageSexNameAt(text, s, z, spans, lex); });
+}
+/** An age and a sex after the digits [s, z), as handoffs and census lists write them after a patient's name: "67f", "81 M" (not "5 m", a length). */
+function ageSexNameAt(text: string, s: number, z: number, spans: Span[], lex: Map<string, number>): void {
+  const x = text.charCodeAt(z) | 32, spaced = text.charCodeAt(z) === 32;
+  const sex = spaced ? text.charCodeAt(z + 1) : text.charCodeAt(z);
+  if (!(sex === 77 || sex === 70 || (!spaced && (x === 109 || x === 102)))) return;
+  const after = cc(text, spaced ? z + 2 : z + 1);
+  if (isWordLetter(after) || isDigitCode(after) || +text.slice(s, z) > 115) return;
+  const b = cc(text, s - 1);
+  if (b !== 32 && b !== 9) return;
+  let e = s;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9) && s - e < 3) e--;
+  let a = e, words = 0, listed = false;
+  for (;;) {
+    let w = a;
+    while (w > 0 && (isWordLetter(text.charCodeAt(w - 1)) || ((text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39) && w < a))) w--;
+    const bits = w === a ? 0 : lex.get(fold(text.slice(w, a))) ?? 0;
+    if (w === a || a - w < 2 || (bits & NON_NAME) !== 0) break;
+    if ((bits & (LEX_FIRST | LEX_SUR)) !== 0) listed = true;
+    a = w; words++;
+    if (words === 3 || text.charCodeAt(a - 1) !== 32 || !isWordLetter(cc(text, a - 2))) break;
+    a--;
   }
+  // (with a space before the sex, a name of the dictionaries: not "Walked 20 M")
+  if (words === 0 || (spaced && !listed)) return;
+  if (text.charCodeAt(a) === 32) a++;
+  if (!BEFORE_AGE_SEX_NAME.test(text.slice(Math.max(0, a - 24), a))) return;
+  spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-age-sex' });
 }
 /** A message's closing lines, in lower case, their final ',', '.' or '!' off: the line after one is its signature. */
 const CLOSINGS = new Set(['thanks', 'thank you', 'many thanks', 'thanks so much', 'thanks again', 'best', 'all the best', 'best regards', 'regards',
@@ -554,6 +556,7 @@ function lineRestOk(text: string, a: number, e: number): boolean {
   const c = text.charCodeAt(a);
   return c === 44 || (c === 32 && (isDash(cc(text, a + 1)) || cc(text, a + 1) === 40));
 }
+/** A first name of the lists that is no word nor city (a signature's). */
 function isSignatureFirstName(w: string, lex: Map<string, number>): boolean {
   const bits = lex.get(fold(w)) ?? 0;
   return (bits & LEX_FIRST) !== 0 && (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) === 0;

@@ -626,6 +626,11 @@ function eachWord(text: string, starts: Int32Array, ends: Int32Array, count: num
   let m: RegExpExecArray | null;
   while ((m = whole.exec(text)) !== null) f(m.index, m.index + m[0].length);
 }
+const DIGIT_RUN_G = /\d+/g;
+/** Each run of digits [a, b) of the text: the character pass's runs when it read this text, else a scan. */
+export function eachDigitRun(text: string, f: (a: number, b: number) => void): void {
+  eachWord(text, runS, runE, nRuns, DIGIT_RUN_G, f);
+}
 /** AGE spans for the age words of the text. */
 export function recognizeAgeWords(text: string, spans: Span[]): void {
   eachWord(text, ageS, ageE, nAge, AGE_WORD_G, (a, b) => { spans.push({ start: a, end: b, label: 'AGE', score: 0.8, rule: 'age-word' }); });
