@@ -504,6 +504,9 @@ const CLOSINGS = new Set(['thanks', 'thank you', 'many thanks', 'thanks so much'
   'kind regards', 'warm regards', 'sincerely', 'cheers', 'take care', 'respectfully', 'merci', 'merci beaucoup', "merci d'avance", 'cordialement',
   'bien cordialement', 'très cordialement', 'tres cordialement', 'bien à vous', 'bien a vous', 'amicalement', 'bonne journée', 'bonne journee',
   'bonne soirée', 'bonne soiree', 'à bientôt', 'a bientot', 'confraternellement', 'bien confraternellement']);
+/** A closing's length, first and last letters (lower case): a test before the line's slice. */
+function closingKey(len: number, c0: number, c1: number): number { return len * 65536 + (c0 | 32) * 256 + ((c1 | 32) & 255); }
+const CLOSING_KEYS = new Set([...CLOSINGS].map((c) => closingKey(c.length, c.charCodeAt(0), c.charCodeAt(c.length - 1))));
 /** One to three capitalized words (or initials with their dot) from the start: the words of a name on a line of its own. */
 const NAME_LINE = /^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+|[A-ZÀ-ÖØ-Þ]\.)(?: (?:[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ'’-]+|[A-ZÀ-ÖØ-Þ]\.)){0,2}/;
 /**
@@ -529,11 +532,11 @@ function messageNameLines(text: string, spans: Span[], lex: Map<string, number>)
     if (len > 24 || !isWordLetter(text.charCodeAt(from))) continue;
     let z = e;
     while (z > from && (text.charCodeAt(z - 1) === 32 || text.charCodeAt(z - 1) === 44 || text.charCodeAt(z - 1) === 46 || text.charCodeAt(z - 1) === 33)) z--;
-    const line = text.slice(from, z);
-    if (CLOSINGS.has(line.toLowerCase())) { closing = true; continue; }
+    if (z > from && CLOSING_KEYS.has(closingKey(z - from, text.charCodeAt(from), text.charCodeAt(z - 1))) && CLOSINGS.has(text.slice(from, z).toLowerCase())) { closing = true; continue; }
     // a salutation: "Mark," alone, after a blank line (or the text's start), before the body
     if (z + 1 === e && text.charCodeAt(z) === 44 && (from === 0 || (from >= 2 && text.charCodeAt(from - 2) === 10) || (from >= 3 && text.charCodeAt(from - 2) === 13 && text.charCodeAt(from - 3) === 10))
       && q + 1 < lines.length && lines[q + 1]! > e + 2) {
+      const line = text.slice(from, z);
       const m = NAME_LINE.exec(line);
       if (m !== null && m[0].length === line.length && namesOnLine(line, lex)) spans.push({ start: from, end: z, label: 'NAME', score: 0.6, rule: 'name-message-line' });
     }
