@@ -1220,6 +1220,9 @@ const STOP = new Set([
   'JOB',
   // (home-help and home-visit acronyms, a pharmacy, a funeral home: "SAAD ADMR", "14:00;VAD;", "Pharmacie habituelle", "Funeral home on file")
   'SAAD', 'VAD', 'PHARMACIE', 'FUNERAL',
+  // (clinical acronyms and heading words of notes: "Contact RH", "DPOA on file", "HCP:", "ABI 0.94", "Apgar 9", "Med Onc",
+  // "Wound RN", "Cardiac rehab")
+  'RH', 'DPOA', 'HCPOA', 'HCP', 'ABI', 'APGAR', 'MED', 'WOUND', 'CARDIAC',
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   // acronyms, headings, team roles and units of notes that dictionaries know as names ("OG : 6/10", "TIMI 3", "Lyme ELISA", "DEA",
@@ -1241,6 +1244,9 @@ const STOP = new Set([
 
 const F_CITY = 4096, F_CITYP = 8192, F_CITYW = 1 << 19;
 export const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13, LEX_PROF = 1 << 14, LEX_PART = 1 << 15, LEX_CRED = 1 << 16, LEX_ACRO = 1 << 17;
+/** Names that are acronyms of notes when written in capitals only, except right after a title ("stent IVA": the anterior interventricular artery; "Iva CASTEL", "MME IVA CASTEL"). */
+const LEX_CAPS_STOP = 1 << 18;
+const CAPS_STOPS = ['IVA'];
 /**
  * Stop words that are acronyms (CHU, RAS, SAU, TIA…) and, written in mixed case, surnames or first
  * names ("Dr Linda Chu", "Maria Sol"): right after a first name or an initial on the same line,
@@ -1318,6 +1324,7 @@ export function tokenLexicon(): Map<string, number> {
     const add = (k: string, bit: number): void => { lex.set(k, (lex.get(k) ?? 0) | bit); };
     for (const k of STOP) add(k, LEX_STOP);
     for (const k of ACRONYM_STOPS) add(k, LEX_ACRO);
+    for (const k of CAPS_STOPS) add(k, LEX_CAPS_STOP);
     for (const k of CUES) add(k, LEX_CUE);
     for (const k of PROFESSIONS) add(k, LEX_PROF);
     for (const k of PARTICLES) add(k, LEX_PART);
@@ -1612,6 +1619,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       const lx = lexBits(text, s, coreEnd, lex);
       if (lx) {
         if ((lx & LEX_STOP) && !(f & F_INITIAL) && !((lx & LEX_ACRO) && !(f & F_UPPER) && afterFirstName(text, s, starts, ends, flags))) f |= F_STOP;
+        if ((lx & LEX_CAPS_STOP) && (f & F_UPPER) && !(flags.length > 0 && (flags[flags.length - 1]! & F_TITLE) && ends[flags.length - 1]! >= s - 2)) f |= F_STOP;
         if (lx & LEX_CUE) f |= F_CUE;
         if (lx & LEX_PROF) f |= F_PROF;
         // ("Baltimore, MD 21201": the state before a ZIP code)

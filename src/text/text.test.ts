@@ -1022,6 +1022,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a name before an age and a sex at a handoff line's start (with a space before the sex, a listed name only)
   assert.deepEqual(names('rm 414a  okonjo 81m  chf exac\ns: dawn whitfield-aziz 67f pod1\n- Marchetti 92 F, dementia\nWalked 20 M\nwalked 5 m'),
     ['okonjo', 'dawn whitfield-aziz', 'Marchetti']);
+  // notes' acronyms are no names: IVA in capitals only (a first name otherwise, and after a title), RH, DPOA, HCP, ABI, Apgar
+  assert.deepEqual(names('stent IVA proximal ; Iva CASTEL ; MME IVA CASTEL ; Contact RH : M. Kévin Lamarre', 'fr'), ['Iva CASTEL', 'IVA CASTEL', 'Kévin Lamarre']);
+  assert.deepEqual(names('Caller: Austin Pruitt (son, DPOA on file). Spokesperson / HCP: Austin Holloway. ABI 0.94, Apgar 9'), ['Austin Pruitt', 'Austin Holloway']);
   // French organizations: a hospital in capitals, a mutuelle, a practice, the home-help association
   assert.deepEqual(labels('CENTRE HOSPITALIER DU PAYS VIENNOIS', 'fr'), [['HOSPITAL', 'PAYS VIENNOIS']]);
   assert.deepEqual(labels('Mutuelle Rhin-Vosges Solidarité ; Cabinet des Tilleuls ; SAAD ADMR de Plouër', 'fr'),
