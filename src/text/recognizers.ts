@@ -1222,7 +1222,7 @@ const STOP = new Set([
   'SAAD', 'VAD', 'PHARMACIE', 'FUNERAL',
   // (clinical acronyms and heading words of notes: "Contact RH", "DPOA on file", "HCP:", "ABI 0.94", "Apgar 9", "Med Onc",
   // "Wound RN", "Cardiac rehab")
-  'RH', 'DPOA', 'HCPOA', 'HCP', 'ABI', 'APGAR', 'MED', 'WOUND', 'CARDIAC',
+  'RH', 'DPOA', 'HCPOA', 'HCP', 'ABI', 'APGAR', 'MED', 'WOUND', 'CARDIAC', 'HEALTH', 'CHURCH',
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   // acronyms, headings, team roles and units of notes that dictionaries know as names ("OG : 6/10", "TIMI 3", "Lyme ELISA", "DEA",
@@ -3466,6 +3466,8 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     // (a capitalized article starts some names: "Hôpital Le Kremlin-Bicêtre", "La Timone")
     const w0 = fold(g.split(/[ \-]/)[0]!);
     if (STOP.has(w0) && !/^(?:Le|La|Les|LE|LA|LES)(?:[ \-]\S|$)/.test(g) && !/^(?:Pays|PAYS) (?:de |d['’]|du |DE |DU |D['’]|\p{Lu})/u.test(g)) return;
+    // (a day or night hospital is a unit: "HÔPITAL DE JOUR GÉRIATRIQUE")
+    if (w0 === 'JOUR' || w0 === 'NUIT' || w0 === 'SEMAINE') return;
     // "Institut National du Cancer", "Fondation Hospitalière": a generic word names no institute
     // (after Hôpital it may: "Hôpital Européen Georges-Pompidou")
     if (HOSP_GENERIC_FR.has(w0) && (m[0].charCodeAt(0) | 32) === 105) return;
