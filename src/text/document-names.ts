@@ -339,7 +339,8 @@ function lineEndAt(text: string, e: number): boolean {
 }
 
 /** Roles written after a signature at a line's end ("m.k. as", "nadège ide nuit"). */
-const ROLE_AFTER = new Set(['as', 'ide', 'idel', 'ash', 'inf', 'aide', 'nuit', 'jour', 'kiné', 'kine', 'rn', 'lpn', 'cna', 'md', 'ma', 'np', 'pa', 'cma', 'ast', 'auxiliaire']);
+const ROLE_AFTER = new Set(['as', 'ide', 'idel', 'ash', 'inf', 'aide', 'nuit', 'jour', 'kiné', 'kine', 'rn', 'lpn', 'cna', 'md', 'ma', 'np', 'pa', 'cma', 'ast', 'auxiliaire',
+  'cnm', 'pa-c', 'do', 'lvn', 'crna', 'rt', 'emt']);
 /** Bit k set when a word of ROLE_AFTER has k letters (a test before the substring). */
 const ROLE_AFTER_LENGTHS = [...ROLE_AFTER].reduce((m, w) => m | (1 << w.length), 0);
 /** Dotted abbreviations that stand alone on a line and are nobody's initials. */
@@ -368,8 +369,8 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
     const a = tokS, b = tokE;
     // (a signature is short: a first name or initials)
     if (b - a > 20) continue;
-    // (a line of initials alone, with their dots: "K.Ö.", "J.-P.M.")
-    if ((a === 0 || cc(text, a - 1) === 10)) {
+    // (a line of initials alone, with their dots: "K.Ö.", "J.-P.M."; a dash at the line's start is a signature's, below)
+    if ((a === 0 || cc(text, a - 1) === 10) && text.charCodeAt(a) !== 45) {
       const z = text.charCodeAt(b) === 46 ? b + 1 : b;
       if (text.charCodeAt(a + 1) === 46 && /^(?:[A-ZÀ-Þ]\.-?){2,3}$/.test(text.slice(a, z)) && !NOT_INITIALS.has(text.slice(a, b).replace(/[.-]/g, ''))) spans.push({ start: a, end: z, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
       continue;
@@ -576,9 +577,23 @@ function dashesBefore(text: string, a: number): boolean {
   const c = cc(text, k);
   if (c === 45 && cc(text, k - 1) === 45) k--;
   else if (c !== 45 && c !== 8212 && c !== 8211) return false;
+  // (a dash at the line's start, against the initials: "-dkw pa-c"; not a bullet's "- dkw", nor a list's item, "labs:\n-cbc\n-bmp")
+  if (k === a - 1 && (k === 0 || cc(text, k - 1) === 10)) return !dashListAround(text, k);
   const p = cc(text, k - 2);
   // (after a sentence's end, or a time: "addendum 0236 -jk", "14:05 - MR"; not a value: "Glucose 182 - SSI")
   return cc(text, k - 1) === 32 && (p === 46 || p === 33 || p === 63 || p === 41 || (isDigitCode(p) && timeEndsAt(text, k - 1)));
+}
+/**
+ * Whether the line starting at k (with a dash) may be a list's item: the line before starts with a dash or ends
+ * with neither a sentence's end nor a digit (a heading: "labs:", "plan"), or the next line starts with a dash.
+ */
+function dashListAround(text: string, k: number): boolean {
+  let p = k - 2;
+  while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 13)) p--;
+  const prevStart = text.lastIndexOf('\n', p) + 1;
+  const next = text.indexOf('\n', k);
+  const c = text.charCodeAt(p);
+  return (p >= 0 && (text.charCodeAt(prevStart) === 45 || !(c === 46 || c === 33 || c === 63 || c === 41 || isDigitCode(c)))) || (next >= 0 && text.charCodeAt(next + 1) === 45);
 }
 /** Whether a time of day ends at e: four digits ("0236") or "hh:mm" ("14:05"), with no digit before. */
 function timeEndsAt(text: string, e: number): boolean {

@@ -1259,6 +1259,8 @@ const CREDENTIALS = ['MD', 'RN', 'NP', 'PHD', 'DDS', 'DMD', 'FNP', 'CNP', 'LPN',
   // therapists, counsellors, pharmacy and nursing staff ("Dallas Brooks, LMHC", "T. Ngata, CPhT")
   'LMHC', 'LPC', 'LCPC', 'LMFT', 'LICSW', 'PSYD', 'CPHT', 'RPH', 'DPT', 'OTR', 'SLP', 'CCC-SLP', 'RDN', 'CDE', 'CDCES', 'CRNP', 'DPM', 'MSW', 'LVN', 'NRP', 'CMA',
   'BCBA', 'CCRN', 'ARNP', 'AGNP', 'ANP', 'PMHNP', 'FNP-BC', 'MPH', 'IBCLC',
+  // board certifications after the credential, audiology, laboratory technicians ("Anselm Okafor, PMHNP-BC", "by ns (MLT)")
+  'PMHNP-BC', 'ANP-BC', 'AGNP-BC', 'AGACNP', 'AGACNP-BC', 'CCC-A', 'MLT', 'CLS',
   // social work, case management, therapy assistants, respiratory care, sonography, laboratory, EMS ("Kwame Asante, LBSW", "DMB, RDMS")
   'LBSW', 'LMSW', 'LSW', 'BSW', 'CCM', 'PTA', 'COTA', 'RRT', 'RDMS', 'RDCS', 'RVT', 'MLS', 'CPNP', 'PNP', 'CHW', 'CADC', 'LCADC', 'LADC', 'EMT', 'CNA'];
 /**

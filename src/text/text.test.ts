@@ -804,6 +804,9 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     ['notes-en-mixed16', 16, [0.88, 0.93, 0.90, 0.99, 0.945, 0.87, 0.96]],
     ['notes-fr-mixed17', 16, [0.92, 0.97, 0.99, 0.99, 0.93, 0.895, 0.98]],
     ['notes-en-mixed17', 16, [0.945, 0.92, 0.955, 0.99, 0.99, 0.92, 0.96]],
+    // set 20 (rules from its dev halves only)
+    ['notes-fr-mixed18', 16, [0.895, 0.965, 0.935, 0.99, 0.99, 0.895, 0.98]],
+    ['notes-en-mixed18', 16, [0.76, 0.95, 0.98, 0.99, 0.99, 0.865, 0.975]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
@@ -1019,6 +1022,10 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   const log = '14/11 | pst ulcere ok | SK\n15/11 | T 38,9 | SK\n15/11 | bilan fait | yann\n16/11 | T 37,6 | SK';
   assert.deepEqual(names(log, 'fr'), ['SK', 'SK', 'yann', 'SK']);
   assert.deepEqual(names(log.replace('yann', 'IV'), 'fr'), []);
+  // a dash signature at a line's start, before a role (not a list's items after a heading)
+  assert.deepEqual(names('school note thru 11/5.\n-dkw pa-c'), ['dkw']);
+  assert.deepEqual(names('labs:\n-cbc\n-bmp\nplan\n-cbc'), []);
+  assert.deepEqual(names('Visit: 50 min. Anselm Okafor, PMHNP-BC'), ['Anselm Okafor']);
   // a name before an age and a sex at a handoff line's start (with a space before the sex, a listed name only)
   assert.deepEqual(names('rm 414a  okonjo 81m  chf exac\ns: dawn whitfield-aziz 67f pod1\n- Marchetti 92 F, dementia\nWalked 20 M\nwalked 5 m'),
     ['okonjo', 'dawn whitfield-aziz', 'Marchetti']);
