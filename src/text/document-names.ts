@@ -18,7 +18,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -291,7 +291,8 @@ function dictationInitials(text: string, spans: Span[]): void {
       }
       continue;
     }
-    if (k - a < 2 || k - a > 3 || e - k - 1 < 2 || e - k - 1 > 3) continue;
+    // (four capitals only at the line's end: "Dicté le 09/03/24 - MLJA/sb")
+    if (k - a < 2 || (k - a > 3 && !(k - a === 4 && lineEndAt(text, e))) || e - k - 1 < 2 || e - k - 1 > 3) continue;
     // (several authors' initials before the typist's: "HM/CP/sl")
     const groups = [a];
     for (;;) {
@@ -360,6 +361,11 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
   for (let q = 0; q < lines.length; q++) {
     let e = lines[q]!;
     if (cc(text, e - 1) === 13) e--;
+    // (a role in brackets after the signature: "… -lm (as)", "-jp (ide)")
+    if (cc(text, e - 1) === 41) {
+      const o = text.lastIndexOf('(', e - 1);
+      if (o > 0 && e - o <= 8 && text.charCodeAt(o - 1) === 32 && ROLE_AFTER.has(text.slice(o + 1, e - 1))) e = o - 1;
+    }
     // the line's last words, roles after the signature set aside (short lower-case words only: no substring otherwise)
     if (!lastToken(text, e)) continue;
     for (let r = 0; r < 2 && tokE - tokS <= 10 && ((ROLE_AFTER_LENGTHS >> (tokE - tokS)) & 1) === 1 && isLowerAscii(text.charCodeAt(tokS)) && ROLE_AFTER.has(text.slice(tokS, tokE)); r++) {
@@ -388,7 +394,9 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
     }
     if (dashy && dashesBefore(text, d)) {
       const w = text.slice(d, b);
-      if (((/^(?:[A-Z]{2,3}|[a-z]{2,3}|(?:[A-Z]\.){2,3})$/.test(w) && !NOT_INITIALS.has(w.replace(/\./g, ''))) || isSignatureFirstName(w, lex)) && !NOT_SIGNATURE.has(w.toLowerCase())) {
+      // (or a login against its dash, "-nbouzid"; not "— driver.")
+      if (((/^(?:[A-Z]{2,3}|[a-z]{2,3}|(?:[A-Z]\.){2,3})$/.test(w) && !NOT_INITIALS.has(w.replace(/\./g, ''))) || isSignatureFirstName(w, lex)
+        || (d === a + 1 && /^[a-z]+$/.test(w) && initialAndSurname(w, lex))) && !NOT_SIGNATURE.has(w.toLowerCase())) {
         spans.push({ start: d, end: b, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
       }
       continue;

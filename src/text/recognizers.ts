@@ -590,7 +590,11 @@ function loginCheck(m: RegExpExecArray): number | null {
   if (w.length < 3 || STOP.has(key) || LOGIN_NOT.has(w.replace(/[0-9]+$/, ''))) return null;
   if (m[1] === undefined) return 0.7;
   if (/[0-9._-]/.test(w)) return 0.6;
-  return w.length >= 5 && ((lexiconMap('fr').get(fold(w.slice(1))) ?? 0) & LEX_SUR) !== 0 ? 0.6 : null;
+  return initialAndSurname(w, lexiconMap('fr')) ? 0.6 : null;
+}
+/** A login of an initial and a surname of the dictionaries: "mlacroix", "nbouzid". */
+export function initialAndSurname(w: string, lex: Map<string, number>): boolean {
+  return w.length >= 5 && ((lex.get(fold(w.slice(1))) ?? 0) & LEX_SUR) !== 0;
 }
 /**
  * Words whose presence lets a rule run (its gate): a letter run, or a run suffix after a non-ASCII
@@ -1755,10 +1759,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_UPPER) && ends[i]! - starts[i]! <= 3 && cc(text, ends[i]!) === 32 && isDigitCode(cc(text, ends[i]! + 1)))
       // (nor, in a heading in capitals, a word of no name list after PATIENT or RESIDENT: "PATIENT CARE REPORT", "RESIDENT FALL")
       && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && !colonBetween(text, ends[i - 1]!, starts[i]!) && HEADING_CUES.has(text.slice(starts[i - 1]!, ends[i - 1]!)) && upperLine(text, starts[i]!))) { strong[i] = 1; continue; }
-    // a name before a credential: "Karen P. Lopez, RN", "John Doe MD"
+    // a name before a credential: "Karen P. Lopez, RN", "John Doe MD", "Céleste (IDE)"
     // (not a role: "Charge RN: Tess Obi"; a role's acronym after a comma too: "Tamika Greene, CNA")
     // (the acronym only after a name of the lists or of two words: not "le CCAS de Panazol, IDE libérales")
-    if (i + 1 < n && ((flags[i + 1]! & F_CRED) !== 0 || ((flags[i + 1]! & (F_PROF | F_UPPER)) === (F_PROF | F_UPPER) && cc(text, ends[i]!) === 44
+    if (i + 1 < n && ((flags[i + 1]! & F_CRED) !== 0 || ((flags[i + 1]! & (F_PROF | F_UPPER)) === (F_PROF | F_UPPER) && (cc(text, ends[i]!) === 44 || (cc(text, ends[i]! + 1) === 40 && cc(text, ends[i + 1]!) === 41))
       && !(f & (F_CITY | F_CITYP)) && ((f & (F_FIRST | F_SUR)) !== 0 || (i > 0 && gapOk(i - 1) && (flags[i - 1]! & F_CAP) !== 0 && !(flags[i - 1]! & (F_STOP | F_TITLE)))))) && !(f & F_PROF) && !(f & F_SENT && !(f & (F_FIRST | F_SUR | F_UPPER))) && credentialGap(text, ends[i]!, starts[i + 1]!)) { strong[i] = 1; continue; }
     // (a credential before the name reads as a role: "NP McKenzie", "RN Tiffany")
     // (not after a credential that ends a sentence: "Yesenia Morales, LICSW. ROI signed")
@@ -2570,7 +2574,14 @@ function wrapGap(text: string, a: number, b: number): boolean {
 }
 /** ", " or " " between a name and its credential. */
 function credentialGap(text: string, a: number, b: number): boolean {
-  return (b - a === 1 && text.charCodeAt(a) === 32) || (b - a === 2 && text.charCodeAt(a) === 44 && text.charCodeAt(a + 1) === 32);
+  if (b - a === 1) return text.charCodeAt(a) === 32;
+  if (b - a !== 2) return false;
+  if (text.charCodeAt(a) === 44) return text.charCodeAt(a + 1) === 32;
+  // (or the credential alone in brackets: "IOA : Céleste (IDE)", not "PACT (RN care mgr …)")
+  if (text.charCodeAt(a) !== 32 || text.charCodeAt(a + 1) !== 40) return false;
+  let e = b;
+  while (isWordLetter(cc(text, e)) || cc(text, e) === 45) e++;
+  return cc(text, e) === 41;
 }
 /** The end of a lower-case surname after the space at `end` ("Caroline pidoux"), else `end`. */
 function lowerSurnameAfter(text: string, end: number, lex: Map<string, number>): number {

@@ -1026,6 +1026,10 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(names('school note thru 11/5.\n-dkw pa-c'), ['dkw']);
   assert.deepEqual(names('labs:\n-cbc\n-bmp\nplan\n-cbc'), []);
   assert.deepEqual(names('Visit: 50 min. Anselm Okafor, PMHNP-BC'), ['Anselm Okafor']);
+  // set 20's French dev half: a role in brackets after a signature, a login signature, a name before "(IDE)", four capitals in a dictation
+  assert.deepEqual(names('bon moral. -lm (as)\npilulier verifie : ok. -nbouzid\nvisite dr chabrat : bronchite. -jp (ide)', 'fr'), ['lm', 'nbouzid', 'chabrat', 'jp']);
+  assert.deepEqual(names('IOA : Céleste (IDE)      Tri : 3\nDicté le 09/03/24 - MLJA/sb', 'fr'), ['Céleste', 'MLJA', 'sb']);
+  assert.deepEqual(names('RTC 4 mo with PACT (RN care mgr Beatriz Olmos). Crew: T. Oduya, EMT-B — driver.'), ['Beatriz Olmos', 'T. Oduya']);
   // a name before an age and a sex at a handoff line's start (with a space before the sex, a listed name only)
   assert.deepEqual(names('rm 414a  okonjo 81m  chf exac\ns: dawn whitfield-aziz 67f pod1\n- Marchetti 92 F, dementia\nWalked 20 M\nwalked 5 m'),
     ['okonjo', 'dawn whitfield-aziz', 'Marchetti']);
