@@ -1226,7 +1226,7 @@ const STOP = new Set([
   'SAAD', 'VAD', 'PHARMACIE', 'FUNERAL',
   // (clinical acronyms and heading words of notes: "Contact RH", "DPOA on file", "HCP:", "ABI 0.94", "Apgar 9", "Med Onc",
   // "Wound RN", "Cardiac rehab")
-  'RH', 'DPOA', 'HCPOA', 'HCP', 'ABI', 'APGAR', 'MED', 'WOUND', 'CARDIAC', 'HEALTH',
+  'RH', 'DPOA', 'HCPOA', 'HCP', 'ABI', 'APGAR', 'MED', 'WOUND', 'CARDIAC', 'HEALTH', 'DETENTION', 'ADULT', 'COUNTY',
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   // acronyms, headings, team roles and units of notes that dictionaries know as names ("OG : 6/10", "TIMI 3", "Lyme ELISA", "DEA",
