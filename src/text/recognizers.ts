@@ -374,12 +374,12 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   // greetings and closings of messages ("Hi Seun -", "Thanks, Seun")
   'hi', 'hello', 'dear', 'salut', 'coucou', 'thanks', 'merci', 'cordialement', 'regards', 'sincerely', 'cheers', 'conseillère', 'curateur', 'curatrice',
   // credentials typed in lower case in terse notes ("tiffany nguyen rn")
-  'rn', 'lpn', 'cna', 'pct']);
+  'rn', 'lpn', 'cna', 'pct', 'cnm', 'lvn']);
 /** Carers' roles among the lower-case cue words: a first name typed in lower case may follow them ("l'infirmière soizic"). */
 const LOWER_ROLES = new Set(['ide', 'idel', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'kiné', 'kine', 'psychologue', 'orthophoniste',
   'pharmacien', 'pharmacienne', 'aide', 'nurse', 'therapist', 'caseworker', 'counselor', 'counsellor', 'coordinator', 'navigator', 'interpreter', 'chaplain', 'dietitian']);
 /** The credentials among the lower-case cue words: a name typed in lower case may come before them. */
-const LOWER_CREDENTIALS = new Set(['rn', 'lpn', 'cna', 'pct']);
+const LOWER_CREDENTIALS = new Set(['rn', 'lpn', 'cna', 'pct', 'cnm', 'lvn']);
 /** A letter of WORD's class (Latin-1's letters and those of EXT_BLOCKS). */
 export function isWordLetter(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && (c <= 255 ? c !== 215 && c !== 247 : EXT_CASE[c] !== 0)); }
 function pushTok(a: number, b: number): void {
@@ -2303,6 +2303,8 @@ function lowerNameBeforeCredential(text: string, c: number, spans: Span[], lex: 
   let a = end;
   while (a > 0 && isLowerCode(text.charCodeAt(a - 1))) a--;
   if (a === end || (a > 0 && isWordLetter(text.charCodeAt(a - 1)))) return;
+  // (a login: "PACU NOTE 10:40 (lmcandrews, RN)")
+  if (end === e && text.charCodeAt(a - 1) === 40 && initialAndSurname(text.slice(a, end), lex)) { spans.push({ start: a, end, label: 'NAME', score: 0.6, rule: 'name-lower-credential' }); return; }
   if (lowerFirstName(text, a, end, lex, false)) {
     // (with a first name before it: "tiffany nguyen rn")
     let f = a - 1;
