@@ -601,7 +601,8 @@ export function initialAndSurname(w: string, lex: Map<string, number>): boolean 
  * letter, equal to one of them (each rule's regex needs its word whole).
  */
 const GATE_WORDS = new Map<string, number>([
-  ...['Noël', 'Pâques', 'Toussaint', 'Christmas', 'Thanksgiving', 'Easter', 'Halloween'].map((w) => [w, G_HOLIDAY] as [string, number]),
+  ...['Noël', 'Pâques', 'Toussaint', 'Christmas', 'Thanksgiving', 'Easter', 'Halloween', 'Nicolas', 'Épiphanie', 'Epiphanie', 'Pentecôte', 'Pentecote', 'gras', 'Gras']
+    .map((w) => [w, G_HOLIDAY] as [string, number]),
   ['SSN', G_SSNW], ['SS', G_SSNW], ['Social', G_SSNW], ['social', G_SSNW], ['Box', G_BOX], ['BOX', G_BOX],
   ['County', G_COUNTY], ['Parish', G_COUNTY], ['Borough', G_COUNTY],
   ...LOGIN_CUES.map((w) => [w, G_LOGIN] as [string, number]),
@@ -898,7 +899,7 @@ export const RULES: RegexRule[] = [
   // a holiday after a date's word ("deux chutes depuis Noël", "since Thanksgiving"): a date (and no first name, Noël)
   { rule: 'date-holiday', label: 'DATE', score: 0.6,
     gate: (_t, cls) => (cls & G_HOLIDAY) !== 0,
-    re: /(?<=(?<![A-Za-zÀ-ÿ])(?:depuis|avant|après|apres|à|a|pour|vers|jusqu'à|dès|de|since|before|after|at|over|around|until|by|for|on)(?: la| le)? )(?:Noël|Pâques|Toussaint|Christmas|Thanksgiving|Easter|Halloween)(?![A-Za-zÀ-ÿ])/g },
+    re: /(?<=(?<![A-Za-zÀ-ÿ])(?:depuis|avant|après|apres|à|a|pour|vers|jusqu'à|dès|de|since|before|after|at|over|around|until|by|for|on)(?: la| le)? )(?:Noël|Pâques|Toussaint|Christmas|Thanksgiving|Easter|Halloween|Saint-Nicolas|[ÉE]piphanie|Pentec[ôo]te|[Mm]ardi [Gg]ras)(?![A-Za-zÀ-ÿ])/g },
   // a year written with an apostrophe for its century ("s/p TAH in '85", "CABG '07"; not "the '80s", "'12'")
   { rule: 'date-yy', at: S_APOS, label: 'DATE', score: 0.6, needs: C_DIGIT,
     re: /(?<=(?:^|[\s(,;:\/])['’])\d{2}(?![0-9A-Za-z'’%])/g },
@@ -913,7 +914,7 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}(?:(?:0[1-9]|1[0-2]) ?[\\/ ] ?|[1-9]\\/)(?:19|20)\\d{2}${E}`, 'g') },
   { rule: 'year', at: S_Y4, label: 'DATE', score: 0.4, needs: C_DIGIT,
     // (not a time after a date, "11/02/2024  1900")
-    re: new RegExp(`(?<![${L}°/.,:-])(?<!(?<![A-Za-z])(?:at|@) ?)(?<!\\d[\\/.-]\\d{2,4} {1,3})(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?(?! (?:[A-Z][a-z]+ ){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Circle|Parkway|Pkwy|Highway|Hwy|Terrace|Trail)\\b)(?![${L}/]|[.,]\\d|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|mL|dL|l|L|cc|kcal|cal|UI|IU|U|units?|mcg|µg|ng|€|euros?|\\$|%|kg|m|km|cm|mm|steps|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
+    re: new RegExp(`(?<![${L}°/.,:-])(?<!(?<![A-Za-z])(?:at|@) ?)(?<!\\d[\\/.-]\\d{2,4} {1,3})(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?(?! (?:[A-Z][a-z]+ ){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Circle|Parkway|Pkwy|Highway|Hwy|Terrace|Trail)\\b)(?![${L}/]|[.,]\\d|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|mL|dL|l|L|cc|kcal|cal|UI|IU|U|u|units?|mcg|µg|ng|€|euros?|\\$|%|kg|m|km|cm|mm|steps|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
   { rule: 'date-compact', at: S_8, label: 'DATE', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`${B}(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}${E}`, 'g') },
   // year first, with the time or not: "19830514", "202403120745", "20240312153005" (HL7, HPRIM, exports; before long-number's ID;

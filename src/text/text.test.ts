@@ -1032,6 +1032,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(names('RTC 4 mo with PACT (RN care mgr Beatriz Olmos). Crew: T. Oduya, EMT-B — driver.'), ['Beatriz Olmos', 'T. Oduya']);
   // set 20's US dev half: a login before a credential in brackets; a first name after a midwife's credential in lower case
   assert.deepEqual(names('PACU NOTE 10:40 (lmcandrews, RN): Aldrete 10. 0730 handoff to day cnm beatriz o.; pt asking for dad'), ['lmcandrews', 'beatriz']);
+  // holidays as dates; a dose in units is no year
+  assert.deepEqual(labels('reevaluation apres le mardi gras, depuis la Saint-Nicolas ; Nicolas est venu', 'fr'), [['DATE', 'mardi gras'], ['DATE', 'Saint-Nicolas'], ['NAME', 'Nicolas']]);
+  assert.deepEqual(labels('Heparin 2000 u bolus, 1000 u/hr', 'en'), []);
   // a name before an age and a sex at a handoff line's start (with a space before the sex, a listed name only)
   assert.deepEqual(names('rm 414a  okonjo 81m  chf exac\ns: dawn whitfield-aziz 67f pod1\n- Marchetti 92 F, dementia\nWalked 20 M\nwalked 5 m'),
     ['okonjo', 'dawn whitfield-aziz', 'Marchetti']);
