@@ -1,11 +1,12 @@
 /**
  * Towns told by their neighbours (after the recognizers, before overlap resolution): a town in
- * brackets right after a place of care ("Imagerie du Beffroi (Lens)", "Clinique du Pré (Le Mans)"),
+ * brackets right after a place of care ("Imagerie du Beffroi (Lens)", "Clinique du Pré (Le Mans)"), or a town
+ * of the dictionary after its comma or dash ("Centre Eugène Marquis - Rennes", "Lakeshore Kidney Care - Kenosha"),
  * and a town after a street address and its comma ("2 rue du Four, Arras -", "18 Maple Ridge Road,
  * Shrewsbury, MA"). The town needs no dictionary there: its neighbour says what it is.
  */
-import { fold } from './data.ts';
-import { isWordLetter, tokenLexicon, LEX_STOP, LEX_TITLE, LEX_TITLE_DOT, LEX_CUE, LEX_PROF } from './recognizers.ts';
+import { fold, LEX_CITY } from './data.ts';
+import { isCareKind, isHospitalKindWord, isWordLetter, tokenLexicon, LEX_STOP, LEX_TITLE, LEX_TITLE_DOT, LEX_CUE, LEX_PROF } from './recognizers.ts';
 import type { Span } from './types.ts';
 
 /** Words that go on with an address after its comma (an apartment, a building, a postal box), not a town. */
@@ -55,11 +56,23 @@ export function recognizePlacesAfter(text: string, spans: Span[]): void {
   for (let q = 0; q < n; q++) {
     const sp = spans[q]!;
     if (sp.label !== 'HOSPITAL' && sp.label !== 'ADDRESS') continue;
-    let a = sp.end;
+    let a = sp.end, dashed = false;
     if (sp.label === 'HOSPITAL') {
-      if (text.charCodeAt(a) === 32) a++;
-      if (text.charCodeAt(a) !== 40) continue;
-      a++;
+      // (after the kind's word that the English span leaves out: "Lakeshore Kidney[ Care] - Kenosha")
+      if (text.charCodeAt(a) === 32) {
+        let k = a + 1;
+        while (k < text.length && isWordLetter(text.charCodeAt(k))) k++;
+        if (k > a + 1 && isHospitalKindWord(text.slice(a + 1, k))) a = k;
+      }
+      // (or after a dash or a comma: "Centre Eugène Marquis - Rennes", "Yellowstone Regional Laboratory, Billings - courier")
+      const c = text.charCodeAt(a), c1 = text.charCodeAt(a + 1), c2 = text.charCodeAt(a + 2);
+      if (c === 44 && c1 === 32) { a += 2; dashed = true; }
+      else if (c === 32 && (c1 === 45 || c1 === 8211 || c1 === 8212) && c2 === 32) { a += 3; dashed = true; }
+      else {
+        if (c === 32) a++;
+        if (text.charCodeAt(a) !== 40) continue;
+        a++;
+      }
     } else {
       if (text.charCodeAt(a) !== 44 || text.charCodeAt(a + 1) !== 32) continue;
       a += 2;
@@ -67,8 +80,8 @@ export function recognizePlacesAfter(text: string, spans: Span[]): void {
     const e = townEnd(text, a);
     if (e === a) continue;
     const after = e < text.length ? text.charCodeAt(e) : 10;
-    // (the town ends there: a bracket's end, or a separator after the address's comma)
-    if (sp.label === 'HOSPITAL' ? after !== 41 : !(after === 44 || after === 59 || after === 46 || after === 10 || after === 13 || after === 40 || after === 45 || after === 8211
+    // (the town ends there: a bracket's end, or a separator after the address's or the place's comma or dash)
+    if (sp.label === 'HOSPITAL' && !dashed ? after !== 41 : !(after === 44 || after === 59 || after === 46 || after === 10 || after === 13 || after === 40 || after === 45 || after === 8211
       || (after === 32 && /^ (?:[-–(,]|\d{5}|[A-Z]{2}\b)/.test(text.slice(e, e + 7))))) continue;
     const town = text.slice(a, e);
     const words = town.split(/[ \-]/);
@@ -77,6 +90,9 @@ export function recognizePlacesAfter(text: string, spans: Span[]): void {
     // (an acronym in brackets, "(CHU)", "(AP-HP)"; a title, a stop word but an article before a name, "(Le Mans)"; an apartment)
     const article = (first === 'LE' || first === 'LA' || first === 'LES') && words.length > 1;
     if ((((lex.get(first) ?? 0) & NOT_TOWN) !== 0 && !article) || ADDRESS_GOES_ON.has(first) || (/^[A-Z-]+$/.test(town) && (town.length <= 4 || town.includes('-')))) continue;
+    // (after a place's comma or dash, a town of the dictionary only, no department nor kind of care: "Centre Eugène Marquis - Rennes",
+    // not "Mercy Hospital - Cardiology", "Hôpital Nord, Site Sud")
+    if (dashed && (((lex.get(fold(town)) ?? 0) & LEX_CITY) === 0 || words.some((w) => isCareKind(fold(w))))) continue;
     spans.push({ start: a, end: e, label: 'CITY', score: 0.6, rule: 'city-after' });
   }
 }

@@ -3571,6 +3571,10 @@ const PRACTICE_BEFORE = new Map<string, Set<string>>([
 /** Words before "Center" that make it a place of care ("Cedars-Sinai Medical Center", "Joslin Diabetes Center"; not "Shopping Center"). */
 const CARE_CENTER = new Set(['MEDICAL', 'HEALTH', 'CANCER', 'REHABILITATION', 'REHAB', 'NURSING', 'SURGICAL', 'SURGERY', 'TREATMENT', 'DIABETES', 'HEART', 'EYE', 'DIALYSIS', 'BIRTH', 'CARE', 'TRAUMA', 'BURN', 'TRANSPLANT', 'WELLNESS', 'HOSPICE',
   'ENDOCRINE', 'VESTIBULAR', 'SPINE', 'BREAST', 'WOUND', 'SLEEP', 'PAIN', 'ORTHOPEDIC', 'VASCULAR', 'KIDNEY', 'DIGESTIVE', 'LIVER', 'STROKE', 'NEUROSCIENCE', 'NEUROSCIENCES', 'IMAGING', 'INFUSION', 'FERTILITY', 'RECOVERY', 'DETOX', 'CRISIS', 'HEARING']);
+/** Whether a folded word names a kind of care or department, no place: "Cardiology", "Emergency" (HOSP_GENERIC). */
+export function isCareKind(w: string): boolean { return HOSP_GENERIC.has(w) || CENTRE_GENERIC.has(w); }
+/** Whether a word is an English place of care's kind after its name, left out of the HOSPITAL span: "Care", "Laboratory". */
+export function isHospitalKindWord(w: string): boolean { return EN_HOSP_WORDS.has(w); }
 /** A character of EN_HOSP_CUE's boundary class (the letter runs of the character pass, digits, '_'). */
 function hospWordChar(c: number): boolean { return isAlnumLatin(c) || c === 95 || c === 376; }
 /** Words of an English hospital's name that name none by themselves ("the General Hospital", "Urgent Care Clinic"). */

@@ -1035,6 +1035,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // holidays as dates; a dose in units is no year
   assert.deepEqual(labels('reevaluation apres le mardi gras, depuis la Saint-Nicolas ; Nicolas est venu', 'fr'), [['DATE', 'mardi gras'], ['DATE', 'Saint-Nicolas'], ['NAME', 'Nicolas']]);
   assert.deepEqual(labels('Heparin 2000 u bolus, 1000 u/hr', 'en'), []);
+  // a town of the dictionary after a place of care's dash or comma; not a department nor a site
+  assert.deepEqual(labels('Centre Eugène Marquis - Rennes\nClinique du Parc, Site Sud', 'fr'), [['HOSPITAL', 'Eugène Marquis'], ['CITY', 'Rennes'], ['HOSPITAL', 'Parc']]);
+  assert.deepEqual(labels('Mercy Hospital - Cardiology', 'en'), [['HOSPITAL', 'Mercy']]);
   // a name before an age and a sex at a handoff line's start (with a space before the sex, a listed name only)
   assert.deepEqual(names('rm 414a  okonjo 81m  chf exac\ns: dawn whitfield-aziz 67f pod1\n- Marchetti 92 F, dementia\nWalked 20 M\nwalked 5 m'),
     ['okonjo', 'dawn whitfield-aziz', 'Marchetti']);
