@@ -32,14 +32,17 @@ const NAME_HEADERS = new Set(['NOM', 'NOMS', 'PRENOM', 'PRENOMS', 'NOM PRENOM', 
   'GIVEN NAME', 'FULL NAME', 'PATIENT', 'PATIENT NAME', 'MED RESP', 'MEDECIN RESPONSABLE', 'MEDECIN TRAITANT', 'MED TRAITANT', 'NOM USAGE', 'NOM JF', 'NOM JEUNE FILLE', 'PT NAME', 'PATIENTE', 'MEDECIN', 'PRESCRIPTEUR', 'PROVIDER', 'DOCTOR', 'PHYSICIAN', 'CONTACT', 'AIDANT',
   'MEMBER', 'SUBSCRIBER', 'CLIENT', 'EMPLOYEE', 'NURSE', 'RN', 'LPN', 'CNA', 'PCT', 'MD', 'NP', 'PCP', 'GP', 'SURGEON', 'CONSULTANT', 'CLINICIAN',
   'ASSIGNED TO', 'SEEN BY', 'USER', 'CAREGIVER', 'EMPLOYE', 'SALARIE', 'PRESCRIBER', 'REFERRING', 'ATTENDING', 'RESIDENT', 'SIGNED BY', 'AUTHOR',
-  'RPH', 'PHARMACIST', 'TECH', 'INITIALS', 'FILLED BY', 'VERIFIED BY', 'STAFF', 'SIGNATURE', 'SIGNE PAR', 'VISA', 'INTERVENANT', 'SOIGNANT', 'IDE', 'AS', 'OPERATEUR', 'INFIRMIER', 'INFIRMIERE', 'PERSONNE', 'PERSON', 'PARENT', 'MOTHER', 'FATHER', 'MERE', 'PERE']);
+  'RPH', 'PHARMACIST', 'TECH', 'INITIALS', 'FILLED BY', 'VERIFIED BY', 'STAFF', 'SIGNATURE', 'SIGNE PAR', 'VISA', 'INTERVENANT', 'SOIGNANT', 'IDE', 'AS', 'OPERATEUR', 'INFIRMIER', 'INFIRMIERE', 'PERSONNE', 'PERSON', 'PARENT', 'MOTHER', 'FATHER', 'MERE', 'PERE',
+  // (who entered the row, in exports: "saisi_par", "created_by")
+  'SAISI PAR', 'SAISIE PAR', 'CREE PAR', 'MODIFIE PAR', 'CREATED BY', 'ENTERED BY', 'UPDATED BY', 'UTILISATEUR', 'SURNAME', 'FORENAME', 'FORENAMES']);
 /**
  * Table headers of identifying columns other than people (folded, '_', '-' and '.' read as spaces): every
  * cell under such a header with the shape of its kind takes the label (an export's IPP, DDN, TEL, CP, VILLE…).
  */
 const HEADER_LABELS = new Map<string, TextLabel>([
   ...['IPP', 'NDA', 'MRN', 'ID', 'PATIENT ID', 'ID PATIENT', 'N DOSSIER', 'NO DOSSIER', 'NUM DOSSIER', 'DOSSIER', 'NIP', 'FINESS', 'RPPS', 'ADELI', 'ACCOUNT', 'ACCT',
-    'MEMBER ID', 'ENCOUNTER', 'ENCOUNTER ID', 'VISIT ID', 'N SEJOUR', 'SEJOUR', 'NUM SEJOUR', 'CLAIM', 'CLAIM ID', 'CASE', 'CASE ID', 'ACCESSION', 'RX', 'RX #', 'RX NO'].map((k) => [k, 'ID'] as const),
+    'MEMBER ID', 'ENCOUNTER', 'ENCOUNTER ID', 'VISIT ID', 'N SEJOUR', 'SEJOUR', 'NUM SEJOUR', 'CLAIM', 'CLAIM ID', 'CASE', 'CASE ID', 'ACCESSION', 'RX', 'RX #', 'RX NO',
+    'NHS NO', 'NHS NUMBER', 'NHS', 'HEALTH CARD', 'HEALTH CARD NO', 'MEDICARE', 'MEDICARE NO', 'MRN NO', 'POLICY', 'POLICY NO', 'INSURANCE ID'].map((k) => [k, 'ID'] as const),
   ...['DDN', 'DATE NAISSANCE', 'DATE DE NAISSANCE', 'DATE NAISS', 'DOB', 'BIRTH DATE', 'BIRTHDATE', 'DATE OF BIRTH', 'DATE', 'ENTREE', 'SORTIE', 'DATE ENTREE', 'DATE SORTIE',
     'ADMIT', 'ADMISSION', 'DISCHARGE', 'ADMIT DATE', 'DISCHARGE DATE', 'RDV', 'DATE RDV', 'VISIT DATE', 'DOS', 'DATE VISITE', 'DATE CONSULTATION', 'DECES', 'DATE DECES', 'DOD'].map((k) => [k, 'DATE'] as const),
   ...['TEL', 'TELEPHONE', 'PHONE', 'TEL CONTACT', 'MOBILE', 'PORTABLE', 'CELL', 'FAX', 'TEL PORTABLE', 'TEL DOMICILE', 'HOME PHONE', 'CELL PHONE', 'PHONE NUMBER', 'CONTACT PHONE'].map((k) => [k, 'PHONE'] as const),
@@ -930,14 +933,19 @@ function cellsOf(text: string, l: Line, sep: number): Cell[] {
   return cells;
 }
 
-/** The cells under a header of an identifying kind, when they have its shape ("IPP;NDA;…;CP;VILLE"). */
+/**
+ * The cells under a header of an identifying kind, when they have its shape ("IPP;NDA;…;CP;VILLE"). Under a
+ * header of numbers (ID), a number a pattern read as a phone's is the header's kind: "NHS_No" … "485 777 3456".
+ */
 function typedColumn(text: string, block: Cell[][], col: number, label: TextLabel, spans: Span[]): void {
   const shape = CELL_SHAPE[label];
+  const n = spans.length;
   for (let r = 1; r < block.length; r++) {
     const c = block[r]![col]!;
     if (c.e <= c.s || c.e - c.s > 80) continue;
     if (shape !== undefined && !shape.test(text.slice(c.s, c.e))) continue;
     spans.push({ start: c.s, end: c.e, label, score: 0.6, rule: 'table-column' });
+    if (label === 'ID') for (let q = 0; q < n; q++) { const sp = spans[q]!; if (sp.label === 'PHONE' && sp.start === c.s && sp.end === c.e) sp.label = 'ID'; }
   }
 }
 /**
@@ -988,7 +996,9 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     // word may be a first name, "Avril")
     // (under a header of people, in lower case too: "wojcik, stan")
     const c0 = v.charCodeAt(0);
-    if (!(isUpperAscii(c0) || (c0 >= 192 && c0 <= 222) || /^(?:de|du|des|di|da|van|von|le|la|el|al|ben|dos|das) [A-ZÀ-Þ]/.test(v) || (named && isLowerAscii(c0) && (ws.length >= 2 || /^[a-z]{2,3}$/.test(v))))) continue;
+    // (one lower-case word there, a name of the dictionaries: "will;sandrine", not "doctolib")
+    if (!(isUpperAscii(c0) || (c0 >= 192 && c0 <= 222) || /^(?:de|du|des|di|da|van|von|le|la|el|al|ben|dos|das) [A-ZÀ-Þ]/.test(v)
+      || (named && isLowerAscii(c0) && (ws.length >= 2 || /^[a-z]{2,3}$/.test(v) || ((lex.get(fold(v)) ?? 0) & (LEX_FIRST | LEX_SUR)) !== 0)))) continue;
     if (ws.every((w) => ((lex.get(fold(w)) ?? 0) & (named ? LEX_TITLE | LEX_TITLE_DOT | LEX_CUE | LEX_PROF : NON_NAME)) !== 0)) continue;
     // (a title before the name stays: "Dr. S. Mehta")
     let a = c.s;

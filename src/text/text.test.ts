@@ -807,6 +807,9 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     // set 20 (rules from its dev halves only)
     ['notes-fr-mixed18', 16, [0.895, 0.965, 0.935, 0.99, 0.99, 0.895, 0.98]],
     ['notes-en-mixed18', 16, [0.76, 0.95, 0.98, 0.99, 0.99, 0.865, 0.975]],
+    // set 21 (rules from its dev halves only)
+    ['notes-fr-mixed19', 16, [0.89, 0.945, 0.99, 0.99, 0.99, 0.905, 0.97]],
+    ['notes-en-mixed19', 16, [0.835, 0.945, 0.975, 0.975, 0.895, 0.84, 0.965]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
@@ -1038,6 +1041,11 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a town of the dictionary after a place of care's dash or comma; not a department nor a site
   assert.deepEqual(labels('Centre Eugène Marquis - Rennes\nClinique du Parc, Site Sud', 'fr'), [['HOSPITAL', 'Eugène Marquis'], ['CITY', 'Rennes'], ['HOSPITAL', 'Parc']]);
   assert.deepEqual(labels('Mercy Hospital - Cardiology', 'en'), [['HOSPITAL', 'Mercy']]);
+  // export columns: who entered the row, a name in lower case of the dictionaries (not a software's), an NHS number (no phone)
+  const agenda = 'date;nom;prenom;tel;saisi_par\n15/04/2024;MARTIN;Jeanne;0612457809;sb\n15/04/2024;will;sandrine;0677012845;doctolib\n15/04/2024;SOKOLOVA;Anastasia;0789904412;sb';
+  assert.deepEqual(names(agenda, 'fr'), ['MARTIN', 'Jeanne', 'sb', 'will', 'sandrine', 'SOKOLOVA', 'Anastasia', 'sb']);
+  assert.deepEqual(labels('Time,Surname,Forename,NHS_No,Mobile\n08:30,PEMBERTON,Grace,485 777 3456,07700 900118\n08:40,OSULLIVAN,Declan,401 023 2137,07700 900257', 'en').filter(([l]) => l !== 'NAME'),
+    [['ID', '485 777 3456'], ['PHONE', '07700 900118'], ['ID', '401 023 2137'], ['PHONE', '07700 900257']]);
   // a name before an age and a sex at a handoff line's start (with a space before the sex, a listed name only)
   assert.deepEqual(names('rm 414a  okonjo 81m  chf exac\ns: dawn whitfield-aziz 67f pod1\n- Marchetti 92 F, dementia\nWalked 20 M\nwalked 5 m'),
     ['okonjo', 'dawn whitfield-aziz', 'Marchetti']);
