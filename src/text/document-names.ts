@@ -125,6 +125,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   lineSignatures(text, spans, lex);
   messageNameLines(text, spans, lex);
   ageSexNames(text, spans, lex);
+  logSpeakers(text, spans, lex);
   tableColumns(text, spans, lex);
   lineStartNames(text, spans, lex);
   // the found names' initials (two words or more), when the text has short upper-case words; and, when
@@ -474,11 +475,33 @@ function lastLineInitials(text: string, spans: Span[], lex: Map<string, number>)
   if (/^[A-Z]{2,3}$/.test(w) ? NOT_INITIALS.has(w) || ((lex.get(w) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED)) !== 0 : !/^(?:[A-Z]\. ?){2,3}$/.test(w)) return;
   spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
 }
-/** What may come before a handoff's name on its line: a room or bed ("rm 414a", "lit 12"), a field's colon ("s:"), a bullet. */
-const BEFORE_AGE_SEX_NAME = /(?:^|\n)[ \t]*(?:(?:rm|room|bed|lit|chambre|ch|box)\.? ?[\dA-Za-z]{1,5}[ \t]+|[A-Za-z]{1,3} ?:[ \t]*|[-*•][ \t]*)?$/i;
+/** A log line's time stamp, then a speaker's initials and a colon: "[11/03 10:05] JR : rappelé M. …", "14:05 MR: …". */
+const LOG_SPEAKER = /(?:^|\n)[ \t]*(?:\[[^\]\n]{3,25}\]|(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})? )?\d{1,2}[:h]\d{2})[ \t]+([A-Z]{2,3}|[A-Z]\.)[ \t]?:(?![\d\/])/g;
+/** Measures a log's line may start with ("08:00 TA : 12/8", "14:00 FC: 92"): no speakers. */
+const LOG_MEASURES = new Set(['TA', 'PA', 'FC', 'FR', 'SAT', 'EVA', 'BP', 'HR', 'RR', 'GCS', 'T', 'P', 'R', 'SPO', 'DEX', 'HGT', 'GLY', 'INR', 'ECG', 'IV', 'PO', 'SC']);
+/** The speakers of a log given by their initials at two lines or more ("[11/03 10:05] JR : …" twice), or by one initial in a log of three such lines ("N. :"): NAME. */
+function logSpeakers(text: string, spans: Span[], lex: Map<string, number>): void {
+  if (text.indexOf(':') < 0) return;
+  let found: { s: number; e: number; w: string }[] | null = null;
+  LOG_SPEAKER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LOG_SPEAKER.exec(text)) !== null) {
+    const w = m[1]!, s = m.index + m[0].lastIndexOf(w, m[0].length - 1);
+    const key = w.replace('.', '');
+    if (LOG_MEASURES.has(key) || ((lex.get(key) ?? 0) & NON_NAME) !== 0) continue;
+    (found ??= []).push({ s, e: s + w.length, w: key });
+  }
+  if (found === null) return;
+  const count = new Map<string, number>();
+  for (const f of found) count.set(f.w, (count.get(f.w) ?? 0) + 1);
+  for (const f of found) if (count.get(f.w)! >= 2 || (f.w.length === 1 && found.length >= 3)) spans.push({ start: f.s, end: f.e, label: 'NAME', score: 0.6, rule: 'name-log-speaker' });
+}
+/** What may come before a handoff's name on its line: a room or bed ("rm 414a", "lit 12"), a field's colon ("s:"), a bullet, a visit's date ("cs 14/02/24 - "). */
+const BEFORE_AGE_SEX_NAME = /(?:^|\n)[ \t]*(?:(?:rm|room|bed|lit|chambre|ch|box)\.? ?[\dA-Za-z]{1,5}[ \t]+|[A-Za-z]{1,3} ?:[ \t]*|[-*•][ \t]*|(?:cs|consult|consultation|visite|vad|tc|teleconsult)?[ \t]*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?[ \t]+[-–:][ \t]*)?$/i;
 /**
  * A patient's name before an age and a sex at the start of a handoff's line: "rm 414a  okonjo 81m",
- * "s: dawn whitfield-aziz 67f pod1", "- Marchetti 92F": one to three words, no cue, title or stop word.
+ * "s: dawn whitfield-aziz 67f pod1", "- Marchetti 92F", or before a French age after a visit's date:
+ * "cs 14/02/24 - gauthier mireille, 52a": one to three words, no cue, title or stop word.
  */
 function ageSexNames(text: string, spans: Span[], lex: Map<string, number>): void {
   eachDigitRun(text, (s, z) => { if (z - s <= 3) ageSexNameAt(text, s, z, spans, lex); });
@@ -487,13 +510,15 @@ function ageSexNames(text: string, spans: Span[], lex: Map<string, number>): voi
 function ageSexNameAt(text: string, s: number, z: number, spans: Span[], lex: Map<string, number>): void {
   const x = text.charCodeAt(z) | 32, spaced = text.charCodeAt(z) === 32;
   const sex = spaced ? text.charCodeAt(z + 1) : text.charCodeAt(z);
-  if (!(sex === 77 || sex === 70 || (!spaced && (x === 109 || x === 102)))) return;
+  // (or a French age after the name's comma: "gauthier mireille, 52a", ", 52 ans")
+  const age = text.charCodeAt(s - 2) === 44 && /^ ?a(?:ns)?(?![\p{L}\d])/u.test(text.slice(z, z + 5));
+  if (!age && !(sex === 77 || sex === 70 || (!spaced && (x === 109 || x === 102)))) return;
   const after = cc(text, spaced ? z + 2 : z + 1);
-  if (isWordLetter(after) || isDigitCode(after) || +text.slice(s, z) > 115) return;
+  if ((!age && (isWordLetter(after) || isDigitCode(after))) || +text.slice(s, z) > 115) return;
   const b = cc(text, s - 1);
   if (b !== 32 && b !== 9) return;
-  let e = s;
-  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9) && s - e < 3) e--;
+  let e = age ? s - 2 : s;
+  while (!age && e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9) && s - e < 3) e--;
   let a = e, words = 0, listed = false;
   for (;;) {
     let w = a;
@@ -505,8 +530,8 @@ function ageSexNameAt(text: string, s: number, z: number, spans: Span[], lex: Ma
     if (words === 3 || text.charCodeAt(a - 1) !== 32 || !isWordLetter(cc(text, a - 2))) break;
     a--;
   }
-  // (with a space before the sex, a name of the dictionaries: not "Walked 20 M")
-  if (words === 0 || (spaced && !listed)) return;
+  // (with a space before the sex, or before an age, a name of the dictionaries: not "Walked 20 M")
+  if (words === 0 || ((spaced || age) && !listed)) return;
   if (text.charCodeAt(a) === 32) a++;
   if (!BEFORE_AGE_SEX_NAME.test(text.slice(Math.max(0, a - 24), a))) return;
   spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-age-sex' });

@@ -3968,7 +3968,29 @@ const HL7_FIELDS: Record<string, Record<number, TextLabel>> = {
 };
 /** (HPRIM's H and P records only in their own shape: the delimiters after H, a sequence number after P) */
 const HL7_SEGMENT = /(?:^|[\r\n])(MSH|PID|NK1|GT1|IN1|H(?=\|[\\^~&]{3,4}\|)|P(?=\|\d{1,4}\|))\|/g;
+/** A line of HPRIM's header that holds a surname or first names: letters, spaces, hyphens, apostrophes. */
+const HPRIM_NAME_LINE = /^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ' -]{0,39}$/;
+/**
+ * HPRIM Santé's text header (a laboratory's results file, its data between "****LAB****" and "****FIN****"):
+ * the file's first lines are the record number, the patient's surname, first names, address, postal code and
+ * town, birth date… — the 2nd and 3rd lines, from the text's start or after a leading marker line, are NAME.
+ */
+function hprimHeader(text: string, spans: Span[]): void {
+  if (text.indexOf('****LAB****') < 0 && text.indexOf('****FIN****') < 0) return;
+  const lines: [number, number][] = [];
+  for (let a = 0; a < text.length && lines.length < 3;) {
+    let e = text.indexOf('\n', a);
+    if (e < 0) e = text.length;
+    let z = e;
+    while (z > a && (text.charCodeAt(z - 1) === 13 || text.charCodeAt(z - 1) === 32)) z--;
+    // (empty lines and a marker line before the header are skipped)
+    if (z > a && !(lines.length === 0 && text.startsWith('****', a))) lines.push([a, z]);
+    a = e + 1;
+  }
+  for (const [a, z] of lines.slice(1)) if (HPRIM_NAME_LINE.test(text.slice(a, z))) spans.push({ start: a, end: z, label: 'NAME', score: 0.8, rule: 'hprim-header' });
+}
 export function recognizeHl7(text: string, spans: Span[]): void {
+  if (text.indexOf('****') >= 0) hprimHeader(text, spans);
   if (text.indexOf('|') < 0) return;
   HL7_SEGMENT.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -1041,6 +1041,11 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a town of the dictionary after a place of care's dash or comma; not a department nor a site
   assert.deepEqual(labels('Centre Eugène Marquis - Rennes\nClinique du Parc, Site Sud', 'fr'), [['HOSPITAL', 'Eugène Marquis'], ['CITY', 'Rennes'], ['HOSPITAL', 'Parc']]);
   assert.deepEqual(labels('Mercy Hospital - Cardiology', 'en'), [['HOSPITAL', 'Mercy']]);
+  // set 21's French dev half: a name before an age after a visit's date; HPRIM's header lines; a log's speakers by their initials
+  assert.deepEqual(names('cs 14/02/24 - gauthier mireille, 52a\nmotif : toux, 3 ans', 'fr'), ['gauthier mireille']);
+  assert.deepEqual(labels('****LAB****\n240917-0442\nKOWALCZYK\nJADWIGA\n44300 NANTES', 'fr').filter(([l]) => l === 'NAME'), [['NAME', 'KOWALCZYK'], ['NAME', 'JADWIGA']]);
+  assert.deepEqual(names('[11/03 10:05] JR : rappele M. Dufresne\n[11/03 11:42] JR : poids 18 kg\n[12/03 14:30] N. : annule rdv\n08:00 TA : 12/8\n09:00 TA : 13/8', 'fr'),
+    ['JR', 'Dufresne', 'JR', 'N.']);
   // export columns: who entered the row, a name in lower case of the dictionaries (not a software's), an NHS number (no phone)
   const agenda = 'date;nom;prenom;tel;saisi_par\n15/04/2024;MARTIN;Jeanne;0612457809;sb\n15/04/2024;will;sandrine;0677012845;doctolib\n15/04/2024;SOKOLOVA;Anastasia;0789904412;sb';
   assert.deepEqual(names(agenda, 'fr'), ['MARTIN', 'Jeanne', 'sb', 'will', 'sandrine', 'SOKOLOVA', 'Anastasia', 'sb']);
