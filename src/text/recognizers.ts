@@ -1201,7 +1201,7 @@ const PROFESSIONS = new Set([
   // social and administrative roles ("caseworker Joy Adeyemi", "Employee: Oluwaseun Adebayo", "Landlord Bill Kowalczyk", "curatrice Mme Roux")
   'CASEWORKER', 'CLINICIAN', 'COUNSELOR', 'COUNSELLOR', 'LANDLORD', 'LANDLADY', 'SUPERVISOR', 'EMPLOYEE', 'CAREGIVER', 'ADVOCATE', 'NAVIGATOR', 'LIAISON', 'SPONSOR',
   'CLIENT', 'MEMBER', 'SUBSCRIBER', 'INSURED', 'DECEDENT', 'APPLICANT', 'RECIPIENT', 'CONSUMER',
-  'DIRECTOR', 'ASSISTANT', 'VOLUNTEER', 'PRACTITIONER', 'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'ADJUSTER', 'REPRESENTATIVE', 'INSPECTOR', 'WITNESS', 'INVESTIGATOR', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE']);
+  'DIRECTOR', 'ASSISTANT', 'VOLUNTEER', 'PRACTITIONER', 'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'OPER', 'OPERATOR', 'ADJUSTER', 'REPRESENTATIVE', 'INSPECTOR', 'WITNESS', 'INVESTIGATOR', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE']);
 /** Capitalized words that are never names by themselves. */
 /** Denominations: stop words for the name pass, names inside a hospital's ("Saint Luke's Methodist Hospital", "Lutheran Medical Center"). */
 const DENOMINATIONS = new Set(['CATHOLIC', 'METHODIST', 'LUTHERAN', 'MUSLIM', 'JEWISH', 'HINDU', 'BUDDHIST', 'MORMON', 'ADVENTIST', 'ORTHODOX', 'PROTESTANT', 'PENTECOSTAL', 'EPISCOPAL', 'PRESBYTERIAN']);
@@ -1227,7 +1227,7 @@ const STOP = new Set([
   'SAAD', 'VAD', 'PHARMACIE', 'FUNERAL',
   // (clinical acronyms and heading words of notes: "Contact RH", "DPOA on file", "HCP:", "ABI 0.94", "Apgar 9", "Med Onc",
   // "Wound RN", "Cardiac rehab")
-  'RH', 'DPOA', 'HCPOA', 'HCP', 'ABI', 'APGAR', 'MED', 'WOUND', 'CARDIAC', 'HEALTH', 'DETENTION', 'ADULT', 'COUNTY',
+  'RH', 'DPOA', 'HCPOA', 'HCP', 'ABI', 'APGAR', 'MED', 'WOUND', 'CARDIAC', 'HEALTH', 'DETENTION', 'ADULT', 'COUNTY', 'NPO', 'NKA', 'NKDA', 'DNR', 'DNI', 'SENT',
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   // acronyms, headings, team roles and units of notes that dictionaries know as names ("OG : 6/10", "TIMI 3", "Lyme ELISA", "DEA",
@@ -1642,6 +1642,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         if (lx & LEX_CITY) f |= F_CITY;
         if (lx & LEX_CITY_PREFIX) f |= F_CITYP;
         if (lx & LEX_CITY_WORD1) f |= F_CITYW;
+      } else if ((f & F_UPPER) && coreLen >= 5 && text.charCodeAt(coreEnd - 2) === 69 && text.charCodeAt(coreEnd - 1) === 68) {
+        // (a past participle in capitals, of no name list: "DR RETURNED CALL", "ADVISED ER EVAL", "09:30,BLOCKED,,")
+        f |= F_STOP;
       }
       // short words that are no names by what follows them (one test first: a short token, then a space or a hyphen)
       const nx = cc(text, tokE);
@@ -2182,12 +2185,19 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       const e = lowerWordEnd(text, te + 1);
       if (e > te + 1 && lowerFirstName(text, te + 1, e, lex, false)) spans.push({ start: te + 1, end: e, label: 'NAME', score: 0.6, rule: 'name-lower-role' });
     }
-    // lower-case initials as a role's field value: "IDE : jb / AS : Nadège"
+    // lower-case initials as a role's field value: "IDE : jb / AS : Nadège"; or initials in capitals, no acronym: "OPER: LQ"
     if ((f & (F_PROF | F_CRED)) && (after === 58 || (after === 32 && text.charCodeAt(te + 1) === 58))) {
       let a = after === 58 ? te + 1 : te + 2;
       while (text.charCodeAt(a) === 32) a++;
       const e = lowerWordEnd(text, a);
       if (e - a >= 2 && e - a <= 3 && lowerInitials(text.slice(a, e)) && !isWordLetter(cc(text, e)) && cc(text, e) !== 46) spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-lower-initials' });
+      else if (e === a) {
+        let u = a;
+        while (u - a < 4 && isUpperAscii(cc(text, u))) u++;
+        const z = cc(text, u);
+        if (u - a >= 2 && u - a <= 3 && (u === text.length || z === 10 || z === 13 || z === 44 || z === 59 || z === 124 || z === 41 || z === 47)
+          && ((lex.get(text.slice(a, u)) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED | LEX_CUE | LEX_TITLE | LEX_PROF)) === 0) spans.push({ start: a, end: u, label: 'NAME', score: 0.6, rule: 'name-lower-initials' });
+      }
     }
     // a first name typed in lower case after a carer's role in lower case ("l'infirmière soizic", "la secrétaire martine", "ide yann :"):
     // a dictionary first name that is no ordinary word
