@@ -475,17 +475,26 @@ function lastLineInitials(text: string, spans: Span[], lex: Map<string, number>)
   if (/^[A-Z]{2,3}$/.test(w) ? NOT_INITIALS.has(w) || ((lex.get(w) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED)) !== 0 : !/^(?:[A-Z]\. ?){2,3}$/.test(w)) return;
   spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
 }
-/** A log line's time stamp, then a speaker's initials and a colon: "[11/03 10:05] JR : rappelé M. …", "14:05 MR: …". */
-const LOG_SPEAKER = /(?:^|\n)[ \t]*(?:\[[^\]\n]{3,25}\]|(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})? )?\d{1,2}[:h]\d{2})[ \t]+([A-Z]{2,3}|[A-Z]\.)[ \t]?:(?![\d\/])/g;
+/** A log line's time stamp, then a speaker's initials and a colon: "[11/03 10:05] JR : rappelé M. …", "14:05 MR: …" (tried at a line's start). */
+const LOG_SPEAKER = /[ \t]*(?:\[[^\]\n]{3,25}\]|(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})? )?\d{1,2}[:h]\d{2})[ \t]+([A-Z]{2,3}|[A-Z]\.)[ \t]?:(?![\d\/])/y;
 /** Measures a log's line may start with ("08:00 TA : 12/8", "14:00 FC: 92"): no speakers. */
 const LOG_MEASURES = new Set(['TA', 'PA', 'FC', 'FR', 'SAT', 'EVA', 'BP', 'HR', 'RR', 'GCS', 'T', 'P', 'R', 'SPO', 'DEX', 'HGT', 'GLY', 'INR', 'ECG', 'IV', 'PO', 'SC']);
+/** ':', 'h' or '/' after a time stamp's or a date's first digits. */
+function stampSeparator(c: number): boolean { return c === 58 || c === 104 || c === 47; }
 /** The speakers of a log given by their initials at two lines or more ("[11/03 10:05] JR : …" twice), or by one initial in a log of three such lines ("N. :"): NAME. */
 function logSpeakers(text: string, spans: Span[], lex: Map<string, number>): void {
-  if (text.indexOf(':') < 0) return;
   let found: { s: number; e: number; w: string }[] | null = null;
-  LOG_SPEAKER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = LOG_SPEAKER.exec(text)) !== null) {
+  const lines = lineEnds(text);
+  for (let q = 0, from = 0; q < lines.length; from = lines[q]! + 1, q++) {
+    // (a line that starts with '[' or a digit, spaces before it)
+    let a = from;
+    while (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9) a++;
+    const c = text.charCodeAt(a), c1 = cc(text, a + 1);
+    // (a bracket, or a time's or a date's separator after one or two digits: "10:05", "9h30", "11/03")
+    if (c !== 91 && !(isDigitCode(c) && (stampSeparator(c1) || (isDigitCode(c1) && stampSeparator(cc(text, a + 2)))))) continue;
+    LOG_SPEAKER.lastIndex = a;
+    const m = LOG_SPEAKER.exec(text);
+    if (m === null) continue;
     const w = m[1]!, s = m.index + m[0].lastIndexOf(w, m[0].length - 1);
     const key = w.replace('.', '');
     if (LOG_MEASURES.has(key) || ((lex.get(key) ?? 0) & NON_NAME) !== 0) continue;
@@ -504,7 +513,11 @@ const BEFORE_AGE_SEX_NAME = /(?:^|\n)[ \t]*(?:(?:rm|room|bed|lit|chambre|ch|box)
  * "cs 14/02/24 - gauthier mireille, 52a": one to three words, no cue, title or stop word.
  */
 function ageSexNames(text: string, spans: Span[], lex: Map<string, number>): void {
-  eachDigitRun(text, (s, z) => { if (z - s <= 3) ageSexNameAt(text, s, z, spans, lex); });
+  eachDigitRun(text, (s, z) => {
+    // (one test first: a sex's or an age's letter after the digits, or after one space)
+    const c = text.charCodeAt(z) | 32, d = cc(text, z + 1);
+    if (z - s <= 3 && (c === 109 || c === 102 || c === 97 || (c === 32 && (d === 77 || d === 70 || d === 97)))) ageSexNameAt(text, s, z, spans, lex);
+  });
 }
 /** An age and a sex after the digits [s, z), as handoffs and census lists write them after a patient's name: "67f", "81 M" (not "5 m", a length). */
 function ageSexNameAt(text: string, s: number, z: number, spans: Span[], lex: Map<string, number>): void {
