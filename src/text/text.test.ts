@@ -810,6 +810,9 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     // set 21 (rules from its dev halves only)
     ['notes-fr-mixed19', 16, [0.89, 0.945, 0.99, 0.99, 0.99, 0.905, 0.97]],
     ['notes-en-mixed19', 16, [0.835, 0.945, 0.975, 0.975, 0.895, 0.84, 0.965]],
+    // set 22: no rule written from it (the session's last measure on unseen notes)
+    ['notes-fr-mixed20', 16, [0.93, 0.97, 0.96, 0.99, 0.99, 0.89, 0.975]],
+    ['notes-en-mixed20', 16, [0.82, 0.92, 0.91, 0.97, 0.99, 0.855, 0.945]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
