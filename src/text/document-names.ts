@@ -96,6 +96,8 @@ function nicknameBeforeBracket(text: string, s: number, e: number, spans: Span[]
  * (one word of 2 to 15 letters, capitalized after a capitalized name: not 'Dr. Smith "excellent"'; the quotes'
  * spaces inside « » allowed); or a first name of the dictionaries, no town, in brackets: "mr janvier (jean-baptiste)".
  */
+/** The space French typography puts inside « »: a space, a no-break space or a narrow one. */
+function guillemetSpace(c: number): boolean { return c === 32 || c === 160 || c === 8239; }
 function quotedNicknameAfter(text: string, e: number, capitalized: boolean, spans: Span[], lex: Map<string, number>): void {
   const o = cc(text, e + 1);
   if (o === 40) {
@@ -108,12 +110,12 @@ function quotedNicknameAfter(text: string, e: number, capitalized: boolean, span
   }
   if (o !== 34 && o !== 8220 && o !== 171) return;
   let a = e + 2;
-  if (o === 171 && (cc(text, a) === 32 || cc(text, a) === 160 || cc(text, a) === 8239)) a++;
+  if (o === 171 && guillemetSpace(cc(text, a))) a++;
   let z = a;
   while (z - a <= 15 && (isWordLetter(cc(text, z)) || (z > a && cc(text, z) === 45))) z++;
   if (z - a < 2 || z - a > 15 || (capitalized && !isUpperCode(cc(text, a)))) return;
   let q = z;
-  if (o === 171 && (cc(text, q) === 32 || cc(text, q) === 160 || cc(text, q) === 8239)) q++;
+  if (o === 171 && guillemetSpace(cc(text, q))) q++;
   if (!quotePair(o, cc(text, q), false)) return;
   spans.push({ start: a, end: z, label: 'NAME', score: 0.6, rule: 'name-nickname' });
 }
@@ -977,13 +979,16 @@ function cellsOf(text: string, l: Line, sep: number): Cell[] {
  */
 function typedColumn(text: string, block: Cell[][], col: number, label: TextLabel, spans: Span[]): void {
   const shape = CELL_SHAPE[label];
-  const n = spans.length;
+  // (the phones' spans by their start and length, read once: a table of thousands of rows stays linear)
+  let phones: Map<number, Span> | null = null;
+  if (label === 'ID') for (const sp of spans) if (sp.label === 'PHONE' && sp.end - sp.start <= 80) (phones ??= new Map()).set(sp.start * 128 + sp.end - sp.start, sp);
   for (let r = 1; r < block.length; r++) {
     const c = block[r]![col]!;
     if (c.e <= c.s || c.e - c.s > 80) continue;
     if (shape !== undefined && !shape.test(text.slice(c.s, c.e))) continue;
     spans.push({ start: c.s, end: c.e, label, score: 0.6, rule: 'table-column' });
-    if (label === 'ID') for (let q = 0; q < n; q++) { const sp = spans[q]!; if (sp.label === 'PHONE' && sp.start === c.s && sp.end === c.e) sp.label = 'ID'; }
+    const phone = phones?.get(c.s * 128 + c.e - c.s);
+    if (phone !== undefined) phone.label = 'ID';
   }
 }
 /**
