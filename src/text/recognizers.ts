@@ -3374,6 +3374,15 @@ export const DICTATION_WORDS = new Set(['dicté', 'dictée', 'dicte', 'dictee', 
   'rédigé', 'rédigée', 'Rédigé', 'Rédigée', 'saisi', 'saisie', 'Saisi', 'Saisie', 'written', 'Written', 'prepared', 'Prepared', 'entered', 'Entered',
   'dactylographié', 'dactylographiée', 'dactylographie', 'Dactylographié', 'Dactylographiée']);
 /**
+ * Organizations named before their kind ("Highland Ridge Elementary", "Sonoran Reference Laboratories", "Show-Me Mutual Insurance",
+ * "Tremont Shoe Company"): HOSPITAL too — a school, an insurer, a laboratory or an employer narrows down who the patient is
+ * (not "Inc", "LLC": notes name device makers that way, "Biotisto Inc").
+ */
+const EN_ORG_WORDS = ['School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
+  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Partners', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial',
+  'Therapeutics', 'Pharmaceuticals', 'Biosciences', 'Pharma', 'Collective', 'Distribution', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
+  'Network', 'Transport', 'Transportation', 'Logistics', 'Montessori', 'Ministries', 'Corporation'];
+/**
  * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
  * word is followed by ' ': a whole letter run, or a run suffix after a non-ASCII letter.
  */
@@ -3381,10 +3390,7 @@ const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 
   'Clinic', 'Center', 'Infirmary', 'HOSPITAL', 'CLINIC', 'CENTER', 'CENTRE', 'INFIRMARY', 'Institute', 'INSTITUTE', 'Hospice', 'HOSPICE', 'Medicine', 'MEDICINE',
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY',
   'Surgery', 'Nursing', 'NURSING', 'Rehabilitation', 'REHABILITATION', 'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY',
-  'School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
-  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Partners', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial',
-  'Therapeutics', 'Pharmaceuticals', 'Biosciences', 'Pharma', 'Collective', 'Distribution', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
-  'Network', 'Transport', 'Transportation', 'Logistics', 'Montessori', 'Ministries', 'Corporation',
+  ...EN_ORG_WORDS,
   // employers' cues, laboratory networks and dictations' words (recognizeHospitals and document-names.ts read them from these candidates)
   ...EMPLOYER_WORDS, ...LAB_CHAINS, ...DICTATION_WORDS,
   'CMP', 'CMPP', 'CATTP', 'HAD', 'MSP', 'SSIAD', 'CPAM', 'MDPH', 'CARSAT', 'CSAPA', 'PMI', 'CMPEA', 'SAMSAH', 'SAVS', 'ESAT', 'IME', 'ITEP', 'ADMR',
@@ -3544,15 +3550,6 @@ const HOSP_GENERIC_FR = new Set(['NATIONAL', 'NATIONALE', 'REGIONAL', 'REGIONALE
 /** The English cue words after a hospital's name. */
 /** A specialty named after the practice's name ("Little Sprouts Pediatrics", "Smile Bright Pediatric Dentistry"): two words that are not generic before it. */
 const SPECIALTY_CUES = new Set(['Surgery', 'Nursing', 'NURSING', 'Rehabilitation', 'REHABILITATION', 'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY']);
-/**
- * Organizations named before their kind ("Highland Ridge Elementary", "Sonoran Reference Laboratories", "Show-Me Mutual Insurance",
- * "Tremont Shoe Company"): HOSPITAL too — a school, an insurer, a laboratory or an employer narrows down who the patient is
- * (not "Inc", "LLC": notes name device makers that way, "Biotisto Inc").
- */
-const EN_ORG_WORDS = ['School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
-  'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Partners', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial',
-  'Therapeutics', 'Pharmaceuticals', 'Biosciences', 'Pharma', 'Collective', 'Distribution', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
-  'Network', 'Transport', 'Transportation', 'Logistics', 'Montessori', 'Ministries', 'Corporation'];
 const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'Institute', 'Hospice', 'Medicine', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE', 'INSTITUTE', 'HOSPICE', 'MEDICINE',
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY', ...SPECIALTY_CUES, ...EN_ORG_WORDS]);
 const EN_HOSP_CUE = new RegExp(`(?<![A-Za-z0-9_À-ÿŸ])(?:${[...EN_HOSP_WORDS].join('|')})(?![A-Za-z0-9_À-ÿŸ])`, 'g');
