@@ -1249,6 +1249,16 @@ const STOP = new Set([
 
 const F_CITY = 4096, F_CITYP = 8192, F_CITYW = 1 << 19;
 export const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13, LEX_PROF = 1 << 14, LEX_PART = 1 << 15, LEX_CRED = 1 << 16, LEX_ACRO = 1 << 17;
+/**
+ * The last four letters of English past participles in capitals ("RETURNED", "ADVISED", "BLOCKED", "NOTIFIED"): none
+ * that names end with ("WALEED", "ZAHED", "KHALED", "ZAYED", "RASHED", "HAMED", "JAVED").
+ */
+const PARTICIPLE_ENDS = new Set([
+  'RNED', 'ISED', 'IZED', 'CKED', 'LLED', 'TTED', 'PPED', 'SSED', 'RRED', 'ATED', 'UTED', 'ITED', 'OTED', 'IRED', 'URED', 'ORED', 'AGED',
+  'OKED', 'AKED', 'IVED', 'OVED', 'ILED', 'OLED', 'ULED', 'EWED', 'OWED', 'CHED', 'RMED', 'NTED', 'NDED', 'LTED', 'STED', 'PTED', 'CTED',
+  'RKED', 'LKED', 'NKED', 'FIED', 'GGED', 'MMED', 'NNED', 'DDED', 'BBED', 'RSED', 'NSED', 'PSED', 'LSED', 'ACED', 'ICED', 'UCED', 'NCED',
+  'RCED', 'ETED', 'ERED', 'ENED', 'ELED', 'ESED', 'EPED', 'APED', 'IPED', 'OPED', 'UPED', 'ASED', 'OSED', 'USED', 'ARED', 'RIED', 'LIED',
+  'PIED', 'CIED', 'RGED', 'NGED', 'LGED', 'RVED', 'LVED']);
 /** Names that are acronyms of notes when written in capitals only, except right after a title ("stent IVA": the anterior interventricular artery; "Iva CASTEL", "MME IVA CASTEL"). */
 const LEX_CAPS_STOP = 1 << 18;
 const CAPS_STOPS = ['IVA'];
@@ -1642,8 +1652,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         if (lx & LEX_CITY) f |= F_CITY;
         if (lx & LEX_CITY_PREFIX) f |= F_CITYP;
         if (lx & LEX_CITY_WORD1) f |= F_CITYW;
-      } else if ((f & F_UPPER) && coreLen >= 5 && text.charCodeAt(coreEnd - 2) === 69 && text.charCodeAt(coreEnd - 1) === 68) {
-        // (a past participle in capitals, of no name list: "DR RETURNED CALL", "ADVISED ER EVAL", "09:30,BLOCKED,,")
+      } else if ((f & F_UPPER) && coreLen >= 6 && text.charCodeAt(coreEnd - 2) === 69 && text.charCodeAt(coreEnd - 1) === 68 && PARTICIPLE_ENDS.has(text.slice(coreEnd - 4, coreEnd))) {
+        // (a past participle in capitals, of no name list: "DR RETURNED CALL", "ADVISED ER EVAL", "09:30,BLOCKED,,"; by its
+        // ending, not any "-ED": "DR. WALEED HAMEED", "JAVED", "ZAHED" are names)
         f |= F_STOP;
       }
       // short words that are no names by what follows them (one test first: a short token, then a space or a hyphen)

@@ -1051,6 +1051,8 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
     ['JR', 'Dufresne', 'JR', 'N.']);
   // set 21's US dev half: an operator's initials after a role's colon (no acronym), past participles in capitals are no names
   assert.deepEqual(names('CALLER AGREED.\nOPER: LQ\n----\nRN: NPO\nACTION: PAGED 18:44. DR RETURNED CALL 18:57, ADVISED ER EVAL.\nDR REED'), ['LQ', 'REED']);
+  // (names that end in -ED are no participles: a leak otherwise)
+  assert.deepEqual(names('ATTENDING: DR. WALEED HAMEED. DR KHALED ZAYED. RASHED HAMED, MD. DR ZAHED'), ['WALEED HAMEED', 'KHALED ZAYED', 'RASHED HAMED', 'ZAHED']);
   // export columns: who entered the row, a name in lower case of the dictionaries (not a software's), an NHS number (no phone)
   const agenda = 'date;nom;prenom;tel;saisi_par\n15/04/2024;MARTIN;Jeanne;0612457809;sb\n15/04/2024;will;sandrine;0677012845;doctolib\n15/04/2024;SOKOLOVA;Anastasia;0789904412;sb';
   assert.deepEqual(names(agenda, 'fr'), ['MARTIN', 'Jeanne', 'sb', 'will', 'sandrine', 'SOKOLOVA', 'Anastasia', 'sb']);
