@@ -1221,13 +1221,11 @@ const STOP = new Set([
   'PER', 'IDM', 'MI', 'DT2', 'DNID', 'DID', 'CAD', 'CHF', 'COPD', 'HTN', 'CVA', 'TIA', 'DVT', 'CKD', 'ESRD', 'AFIB', 'CABG', 'PCI', 'GERD', 'OSA', 'UTI', 'PNA', 'SOB', 'CP', 'ACS', 'STEMI', 'NSTEMI',
   // (short US-census names that are clinical acronyms far more often in notes: loss of consciousness, headache, vaginal bleeding, aspirin, otite moyenne aiguë)
   'LOC', 'HA', 'VB', 'ASA', 'OMA', 'OK', 'BRAIN',
-  // (a transcription's job number: "Job #: 884201")
-  'JOB',
   // (home-help and home-visit acronyms, a pharmacy, a funeral home: "SAAD ADMR", "14:00;VAD;", "Pharmacie habituelle", "Funeral home on file")
   'SAAD', 'VAD', 'PHARMACIE', 'FUNERAL',
-  // (clinical acronyms and heading words of notes: "Contact RH", "DPOA on file", "HCP:", "ABI 0.94", "Apgar 9", "Med Onc",
+  // (clinical acronyms and heading words of notes: "Contact RH", "DPOA on file", "HCP:", "Apgar 9", "Med Onc",
   // "Wound RN", "Cardiac rehab")
-  'RH', 'DPOA', 'HCPOA', 'HCP', 'ABI', 'APGAR', 'MED', 'WOUND', 'CARDIAC', 'HEALTH', 'DETENTION', 'ADULT', 'COUNTY', 'NPO', 'NKA', 'NKDA', 'DNR', 'DNI', 'SENT',
+  'RH', 'DPOA', 'HCPOA', 'HCP', 'APGAR', 'MED', 'WOUND', 'CARDIAC', 'HEALTH', 'DETENTION', 'ADULT', 'COUNTY', 'NPO', 'NKA', 'NKDA', 'DNR', 'DNI', 'SENT',
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   // acronyms, headings, team roles and units of notes that dictionaries know as names ("OG : 6/10", "TIMI 3", "Lyme ELISA", "DEA",
@@ -1259,9 +1257,12 @@ const PARTICIPLE_ENDS = new Set([
   'RKED', 'LKED', 'NKED', 'FIED', 'GGED', 'MMED', 'NNED', 'DDED', 'BBED', 'RSED', 'NSED', 'PSED', 'LSED', 'ACED', 'ICED', 'UCED', 'NCED',
   'RCED', 'ETED', 'ERED', 'ENED', 'ELED', 'ESED', 'EPED', 'APED', 'IPED', 'OPED', 'UPED', 'ASED', 'OSED', 'USED', 'ARED', 'RIED', 'LIED',
   'PIED', 'CIED', 'RGED', 'NGED', 'LGED', 'RVED', 'LVED']);
-/** Names that are acronyms of notes when written in capitals only, except right after a title ("stent IVA": the anterior interventricular artery; "Iva CASTEL", "MME IVA CASTEL"). */
+/**
+ * Names that are acronyms of notes when written in capitals only, except right after a title ("stent IVA": the anterior
+ * interventricular artery, "ABI 0.94": the ankle-brachial index; "Iva CASTEL", "MME IVA CASTEL", "Abi Turner").
+ */
 const LEX_CAPS_STOP = 1 << 18;
-const CAPS_STOPS = ['IVA'];
+const CAPS_STOPS = ['IVA', 'ABI'];
 /**
  * Stop words that are acronyms (CHU, RAS, SAU, TIA…) and, written in mixed case, surnames or first
  * names ("Dr Linda Chu", "Maria Sol"): right after a first name or an initial on the same line,
@@ -1275,7 +1276,7 @@ const CREDENTIALS = ['MD', 'RN', 'NP', 'PHD', 'DDS', 'DMD', 'FNP', 'CNP', 'LPN',
   'LMHC', 'LPC', 'LCPC', 'LMFT', 'LICSW', 'PSYD', 'CPHT', 'RPH', 'DPT', 'OTR', 'SLP', 'CCC-SLP', 'RDN', 'CDE', 'CDCES', 'CRNP', 'DPM', 'MSW', 'LVN', 'NRP', 'CMA',
   'BCBA', 'CCRN', 'ARNP', 'AGNP', 'ANP', 'PMHNP', 'FNP-BC', 'MPH', 'IBCLC',
   // board certifications after the credential, audiology, laboratory technicians ("Anselm Okafor, PMHNP-BC", "by ns (MLT)")
-  'PMHNP-BC', 'ANP-BC', 'AGNP-BC', 'AGACNP', 'AGACNP-BC', 'CCC-A', 'MLT', 'CLS',
+  'PMHNP-BC', 'ANP-BC', 'AGNP-BC', 'AGACNP', 'AGACNP-BC', 'CCC-A', 'MLT',
   // social work, case management, therapy assistants, respiratory care, sonography, laboratory, EMS ("Kwame Asante, LBSW", "DMB, RDMS")
   'LBSW', 'LMSW', 'LSW', 'BSW', 'CCM', 'PTA', 'COTA', 'RRT', 'RDMS', 'RDCS', 'RVT', 'MLS', 'CPNP', 'PNP', 'CHW', 'CADC', 'LCADC', 'LADC', 'EMT', 'CNA'];
 /**
@@ -1659,6 +1660,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       }
       // short words that are no names by what follows them (one test first: a short token, then a space or a hyphen)
       const nx = cc(text, tokE);
+      // (a transcription's job number or a form's field, "Job #: 884201", "Job# 5521873", "Job: crane operator": Job is a first name too)
+      if (coreLen === 3 && (c0 === 74 || c0 === 106) && (text.charCodeAt(s + 1) | 32) === 111 && (text.charCodeAt(s + 2) | 32) === 98
+        && (nx === 35 || nx === 58 || (nx === 32 && (cc(text, tokE + 1) === 35 || isDigitCode(cc(text, tokE + 1)))))) f |= F_STOP;
       if (coreLen <= 6 && (nx === 32 || nx === 45)) {
         const n1 = cc(text, tokE + 1);
         // (a week day's abbreviation before a date, or before a lower-case word: "Thu 8 Feb", "Sent: Thu 06/05", "Pill box Thu slot"; "Nguyen Thi Thu" stays)
