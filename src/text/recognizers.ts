@@ -1221,11 +1221,11 @@ const STOP = new Set([
   'PER', 'IDM', 'MI', 'DT2', 'DNID', 'DID', 'CAD', 'CHF', 'COPD', 'HTN', 'CVA', 'TIA', 'DVT', 'CKD', 'ESRD', 'AFIB', 'CABG', 'PCI', 'GERD', 'OSA', 'UTI', 'PNA', 'SOB', 'CP', 'ACS', 'STEMI', 'NSTEMI',
   // (short US-census names that are clinical acronyms far more often in notes: loss of consciousness, headache, vaginal bleeding, aspirin, otite moyenne aiguë)
   'LOC', 'HA', 'VB', 'ASA', 'OMA', 'OK', 'BRAIN',
-  // (home-help and home-visit acronyms, a pharmacy, a funeral home: "SAAD ADMR", "14:00;VAD;", "Pharmacie habituelle", "Funeral home on file")
-  'SAAD', 'VAD', 'PHARMACIE', 'FUNERAL',
+  // (a home-visit acronym, a pharmacy, a funeral home: "14:00;VAD;", "Pharmacie habituelle", "Funeral home on file")
+  'VAD', 'PHARMACIE', 'FUNERAL',
   // (clinical acronyms and heading words of notes: "Contact RH", "DPOA on file", "HCP:", "Apgar 9", "Med Onc",
   // "Wound RN", "Cardiac rehab")
-  'RH', 'DPOA', 'HCPOA', 'HCP', 'APGAR', 'MED', 'WOUND', 'CARDIAC', 'HEALTH', 'DETENTION', 'ADULT', 'COUNTY', 'NPO', 'NKA', 'NKDA', 'DNR', 'DNI', 'SENT',
+  'RH', 'DPOA', 'HCPOA', 'HCP', 'APGAR', 'MED', 'WOUND', 'CARDIAC', 'HEALTH', 'DETENTION', 'ADULT', 'COUNTY', 'NPO', 'NKA', 'NKDA', 'DNR', 'DNI',
   'MT', 'ATCD', 'ATCDS', 'PEC', 'TTT', 'AEG', 'OMI', 'ECBU', 'AINS', 'HDM', 'CMP', 'CMPP', 'SDT', 'SDRE', 'SPDT', 'MDPH', 'APA', 'HAD', 'SSIAD', 'ADMR', 'PMI', 'CPAM', 'MSA', 'IDEL',
   'NAME', 'SURNAME', 'ID', 'IDS', 'UNIT', 'ROOM', 'ATTENDING', 'PCP', 'ADMISSION', 'DISCHARGE', 'ADMIT',
   // acronyms, headings, team roles and units of notes that dictionaries know as names ("OG : 6/10", "TIMI 3", "Lyme ELISA", "DEA",
@@ -1259,10 +1259,13 @@ const PARTICIPLE_ENDS = new Set([
   'PIED', 'CIED', 'RGED', 'NGED', 'LGED', 'RVED', 'LVED']);
 /**
  * Names that are acronyms of notes when written in capitals only, except right after a title ("stent IVA": the anterior
- * interventricular artery, "ABI 0.94": the ankle-brachial index; "Iva CASTEL", "MME IVA CASTEL", "Abi Turner").
+ * interventricular artery, "ABI 0.94": the ankle-brachial index, "SAAD ADMR": a home-help service; "Iva CASTEL", "MME IVA CASTEL",
+ * "Abi Turner", "Saad Benali").
  */
 const LEX_CAPS_STOP = 1 << 18;
-const CAPS_STOPS = ['IVA', 'ABI'];
+const CAPS_STOPS = ['IVA', 'ABI', 'SAAD'];
+/** Words of forms and numbers that are names too: no name before '#', a colon or a number (the token pass). */
+const FIELD_NAME_WORDS = new Set(['Job', 'JOB', 'Sent', 'SENT']);
 /**
  * Stop words that are acronyms (CHU, RAS, SAU, TIA…) and, written in mixed case, surnames or first
  * names ("Dr Linda Chu", "Maria Sol"): right after a first name or an initial on the same line,
@@ -1660,9 +1663,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       }
       // short words that are no names by what follows them (one test first: a short token, then a space or a hyphen)
       const nx = cc(text, tokE);
-      // (a transcription's job number or a form's field, "Job #: 884201", "Job# 5521873", "Job: crane operator": Job is a first name too)
-      if (coreLen === 3 && (c0 === 74 || c0 === 106) && (text.charCodeAt(s + 1) | 32) === 111 && (text.charCodeAt(s + 2) | 32) === 98
-        && (nx === 35 || nx === 58 || (nx === 32 && (cc(text, tokE + 1) === 35 || isDigitCode(cc(text, tokE + 1)))))) f |= F_STOP;
+      // (a form's field or a number's word that is a name too, before '#', a colon or a number: "Job #: 884201", "Job# 5521873",
+      // "Sent: 02/26/2025"; "Job Okafor" stays)
+      if ((nx === 35 || nx === 58 || (nx === 32 && (cc(text, tokE + 1) === 35 || isDigitCode(cc(text, tokE + 1))))) && FIELD_NAME_WORDS.has(text.slice(s, coreEnd))) f |= F_STOP;
       if (coreLen <= 6 && (nx === 32 || nx === 45)) {
         const n1 = cc(text, tokE + 1);
         // (a week day's abbreviation before a date, or before a lower-case word: "Thu 8 Feb", "Sent: Thu 06/05", "Pill box Thu slot"; "Nguyen Thi Thu" stays)

@@ -1065,7 +1065,8 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(names('stent IVA proximal ; Iva CASTEL ; MME IVA CASTEL ; Contact RH : M. Kévin Lamarre', 'fr'), ['Iva CASTEL', 'IVA CASTEL', 'Kévin Lamarre']);
   assert.deepEqual(names('Caller: Austin Pruitt (son, DPOA on file). Spokesperson / HCP: Austin Holloway. ABI 0.94, Apgar 9'), ['Austin Pruitt', 'Austin Holloway']);
   // (ABI in capitals only, Job before a number or a field's colon only: both are first names too)
-  assert.deepEqual(names('Seen with Abi Turner. Job Okafor was seen. Job# 5521873. Job: crane operator'), ['Abi Turner', 'Job Okafor']);
+  assert.deepEqual(names('Seen with Abi Turner. Job Okafor was seen. Job# 5521873. Job: crane operator. Sent: 02/26/2025'), ['Abi Turner', 'Job Okafor']);
+  assert.deepEqual(names('Dr Saad Benali a vu Mme Saad. Aides : SAAD ADMR de Plouër', 'fr'), ['Saad Benali', 'Saad']);
   // French organizations: a hospital in capitals, a mutuelle, a practice, the home-help association
   assert.deepEqual(labels('CENTRE HOSPITALIER DU PAYS VIENNOIS', 'fr'), [['HOSPITAL', 'PAYS VIENNOIS']]);
   assert.deepEqual(labels('Mutuelle Rhin-Vosges Solidarité ; Cabinet des Tilleuls ; SAAD ADMR de Plouër', 'fr'),
