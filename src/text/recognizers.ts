@@ -1264,6 +1264,8 @@ const PARTICIPLE_ENDS = new Set([
  */
 const LEX_CAPS_STOP = 1 << 18;
 const CAPS_STOPS = ['IVA', 'ABI', 'SAAD'];
+/** Determiners in capitals: a name that is also a word is that word after one ("NO MAJOR VASCULAR ABNORMALITY", "ANY GRACE PERIOD"). */
+const CAPS_DETERMINERS = new Set(['NO', 'ANY', 'A', 'AN', 'THE', 'SOME', 'WITHOUT', 'AUCUN', 'AUCUNE', 'UN', 'UNE', 'LE', 'LA', 'LES', 'DES', 'SANS']);
 /** Words of forms and numbers that are names too: no name before '#', a colon or a number (the token pass). */
 const FIELD_NAME_WORDS = new Set(['Job', 'JOB', 'Sent', 'SENT']);
 /**
@@ -2016,9 +2018,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         && MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!)));
       if (isName[i] || !(f & F_CAP) || (f & (F_TITLE | F_CUE | F_PROF | F_INITIAL | F_CRED)) || ((f & F_STOP) && !month)
         || (!month && (f & (F_AMBIG | F_WORDNAME)) && (f & F_SENT) && !(cc(text, ends[i]!) === 32 && verbAfter(text, ends[i]! + 1) && !EN_MODALS.has(fold(text.slice(starts[i]!, ends[i]!)))))) continue;
-      // (nor a name that is also a word inside a sentence in capitals: "DR. MAJOR" … "NO MAJOR VASCULAR ABNORMALITY")
-      if ((f & (F_AMBIG | F_WORDNAME)) && (f & F_UPPER) && i > 0 && i + 1 < n && (flags[i - 1]! & flags[i + 1]! & F_UPPER) && !isName[i - 1] && !isName[i + 1]
-        && !(flags[i - 1]! & F_TITLE) && ends[i - 1]! + 1 === starts[i] && ends[i]! + 1 === starts[i + 1]) continue;
+      // (nor a name that is also a word after a determiner in capitals: "DR. MAJOR" … "NO MAJOR VASCULAR ABNORMALITY")
+      if ((f & (F_AMBIG | F_WORDNAME)) && (f & F_UPPER) && i > 0 && ends[i - 1]! + 1 === starts[i] && (flags[i - 1]! & F_UPPER)
+        && CAPS_DETERMINERS.has(text.slice(starts[i - 1]!, ends[i - 1]!))) continue;
       // (without a possessive's 's: "Sully's the one")
       const a = starts[i]!, e = text.charCodeAt(ends[i]! - 1) === 46 ? ends[i]! - 1 : possessiveAt(text, ends[i]!) ? ends[i]! - 2 : ends[i]!;
       // (a name that is also a word or a place, after a place's preposition, is the place: "Dallas Whitfield, MD" … "a drive to Dallas")

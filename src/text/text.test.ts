@@ -1018,8 +1018,8 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(labels('Dictated, not read.\n\nPV/dlm   Job #: 884201', 'en'), [['NAME', 'PV'], ['NAME', 'dlm'], ['ID', '884201']]);
   assert.deepEqual(names('Dicté par Dr Xu le 21/02/2025 – dactylographié le 24/02/2025 par cd', 'fr'), ['Xu', 'cd']);
   assert.deepEqual(names('Rev. Ellery, prayer at bedside.'), ['Ellery']);
-  // a name that is a word, not again inside a sentence in capitals; a lower-case name before a credential in brackets
-  assert.deepEqual(names('ORDERING PHYSICIAN: MAJOR, ELIJAH T, MD (ED)\nNO MAJOR VASCULAR ABNORMALITY.'), ['MAJOR', 'ELIJAH T']);
+  // a name that is a word, not again after a determiner in capitals; a lower-case name before a credential in brackets
+  assert.deepEqual(names('ORDERING PHYSICIAN: MAJOR, ELIJAH T, MD (ED)\nNO MAJOR VASCULAR ABNORMALITY. CALLED TO DR. MAJOR.'), ['MAJOR', 'ELIJAH T', 'MAJOR']);
   assert.deepEqual(names('ambulated to nurses station x2 w/ jorge (pct), steady.'), ['jorge']);
   // a lower-case first name after a carer's role typed in lower case (no word: not "nurse aware")
   assert.deepEqual(names("07:42 ide soizic : bjr dr, vu avec l'infirmière soizic ; la secrétaire martine a appelé", 'fr'), ['soizic', 'soizic', 'martine']);
