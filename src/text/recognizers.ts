@@ -1266,7 +1266,7 @@ const LEX_CAPS_STOP = 1 << 18;
 const CAPS_STOPS = ['IVA', 'ABI', 'SAAD'];
 /** Determiners in capitals: a name that is also a word is that word after one ("NO MAJOR VASCULAR ABNORMALITY", "ANY GRACE PERIOD"). */
 const CAPS_DETERMINERS = new Set(['NO', 'ANY', 'A', 'AN', 'THE', 'SOME', 'WITHOUT', 'AUCUN', 'AUCUNE', 'UN', 'UNE', 'LE', 'LA', 'LES', 'DES', 'SANS']);
-/** Words of forms and numbers that are names too: no name before '#', a colon or a number (the token pass). */
+/** Words of forms and numbers that are names too (3 or 4 letters): no name before '#', a colon or a number (the token pass). */
 const FIELD_NAME_WORDS = new Set(['Job', 'JOB', 'Sent', 'SENT']);
 /**
  * Stop words that are acronyms (CHU, RAS, SAU, TIA…) and, written in mixed case, surnames or first
@@ -1667,7 +1667,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       const nx = cc(text, tokE);
       // (a form's field or a number's word that is a name too, before '#', a colon or a number: "Job #: 884201", "Job# 5521873",
       // "Sent: 02/26/2025"; "Job Okafor" stays)
-      if ((nx === 35 || nx === 58 || (nx === 32 && (cc(text, tokE + 1) === 35 || isDigitCode(cc(text, tokE + 1))))) && FIELD_NAME_WORDS.has(text.slice(s, coreEnd))) f |= F_STOP;
+      if ((coreLen === 3 || coreLen === 4) && (nx === 35 || nx === 58 || (nx === 32 && (cc(text, tokE + 1) === 35 || isDigitCode(cc(text, tokE + 1)))))
+        && FIELD_NAME_WORDS.has(text.slice(s, coreEnd))) f |= F_STOP;
       if (coreLen <= 6 && (nx === 32 || nx === 45)) {
         const n1 = cc(text, tokE + 1);
         // (a week day's abbreviation before a date, or before a lower-case word: "Thu 8 Feb", "Sent: Thu 06/05", "Pill box Thu slot"; "Nguyen Thi Thu" stays)
