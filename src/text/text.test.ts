@@ -1041,6 +1041,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // holidays as dates; a dose in units is no year
   assert.deepEqual(labels('reevaluation apres le mardi gras, depuis la Saint-Nicolas ; Nicolas est venu', 'fr'), [['DATE', 'mardi gras'], ['DATE', 'Saint-Nicolas'], ['NAME', 'Nicolas']]);
   assert.deepEqual(labels('Heparin 2000 u bolus, 1000 u/hr', 'en'), []);
+  // an ordinal day after a date's word and "the", or of a month (not a floor, a dose)
+  assert.deepEqual(labels("Bring your log on the 16th and we'll check; seen on the 3rd of May; on the 2nd floor; by the 3rd dose.", 'en'),
+    [['DATE', '16th'], ['DATE', '3rd of May']]);
   // a town of the dictionary after a place of care's dash or comma; not a department nor a site
   assert.deepEqual(labels('Centre Eugène Marquis - Rennes\nClinique du Parc, Site Sud', 'fr'), [['HOSPITAL', 'Eugène Marquis'], ['CITY', 'Rennes'], ['HOSPITAL', 'Parc']]);
   assert.deepEqual(labels('Mercy Hospital - Cardiology', 'en'), [['HOSPITAL', 'Mercy']]);
