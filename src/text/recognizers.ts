@@ -96,6 +96,7 @@ const G_SSNW = 1 << 8;     // a letter run SSN, SS, Social or social            
 const G_BOX = 1 << 9;      // a letter run Box or BOX                                 (po-box)
 const G_COUNTY = 1 << 11;  // a letter run County, Parish or Borough                  (counties)
 const G_LOGIN = 1 << 14;   // a letter run that is a login's cue word (LOGIN_CUES)     (name-login)
+const G_ORD = 1 << 15;     // a run of 1-2 digits then st, nd, rd or th (any case)   (date-ordinal)
 const G_HASHNUM = 1 << 12; // '#' then a digit, or a white space and a digit ("#09127", "# 1234"; not a heading's "# Plan") (store)
 /**
  * A chain of >= 8 elements (digits and 'O') joined by nothing or by 1-2 of ' .-()/': every match
@@ -223,6 +224,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
     }
     if (len === 1 && d0 !== 48 && c === 47) sh |= S_MY;
   }
+  if (len <= 2 && ((c | 32) === 115 || (c | 32) === 110 || (c | 32) === 114 || (c | 32) === 116) && ((c1 | 32) === 116 || (c1 | 32) === 100 || (c1 | 32) === 104)) m |= G_ORD;
   if (len === 4 && (d0 === 49 || d0 === 50)) { sh |= S_Y4; if (c === 45) sh |= S_ISO; }
   // (8 digits: a compact date; 12 or 14: a compact date and time)
   if (len === 8 || len === 12 || len === 14) sh |= S_8;
@@ -902,9 +904,9 @@ export const RULES: RegexRule[] = [
     re: /(?<=(?<![A-Za-zÀ-ÿ])(?:depuis|avant|après|apres|à|a|pour|vers|jusqu'à|dès|de|since|before|after|at|over|around|until|by|for|on)(?: la| le)? )(?:Noël|Pâques|Toussaint|Christmas|Thanksgiving|Easter|Halloween|Saint-Nicolas|[ÉE]piphanie|Pentec[ôo]te|[Mm]ardi [Gg]ras)(?![A-Za-zÀ-ÿ])/g },
   // an ordinal day after a date's word and "the" ("Bring your log on the 16th", "until the 3rd"; not "on the 2nd floor",
   // "by the 3rd dose"), and an ordinal day "of" a month ("the 3rd of May"): English notes
-  { rule: 'date-ordinal', label: 'DATE', score: 0.6, needs: C_DIGIT, gate: () => patternLang === 'en', group: 1,
+  { rule: 'date-ordinal', label: 'DATE', score: 0.6, needs: C_DIGIT, gate: (_t, cls) => (cls & G_ORD) !== 0 && patternLang === 'en', group: 1,
     re: /\b(?:on|by|until|till|through|since|before|after|from|On|By|Until|Since|Before|After|From) the ((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?: of (?:January|February|March|April|May|June|July|August|September|October|November|December))?)(?![A-Za-z0-9]| (?:floor|day|dose|time|week|month|year|trimester|cycle|line|attempt|round|visit|session|toe|finger|rib|degree|grade|stage|percentile|place|shot|injection|try|post-?op|postoperative|hospital|of (?:the|each|every|a))s?\b)/g },
-  { rule: 'date-ordinal', mon: true, label: 'DATE', score: 0.7, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
+  { rule: 'date-ordinal', mon: true, label: 'DATE', score: 0.7, needs: C_DIGIT, gate: (_t, cls) => (cls & (G_MONTH | G_ORD)) === (G_MONTH | G_ORD),
     re: /(?<![A-Za-z0-9])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th) of (?:January|February|March|April|May|June|July|August|September|October|November|December)(?![A-Za-z])/g },
   // a year written with an apostrophe for its century ("s/p TAH in '85", "CABG '07"; not "the '80s", "'12'")
   { rule: 'date-yy', at: S_APOS, label: 'DATE', score: 0.6, needs: C_DIGIT,
