@@ -873,10 +873,11 @@ export const RULES: RegexRule[] = [
       : m[2] === '10' && +m[1]! <= 10 && RATING_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index)) ? null
       // English notes: a strength graded over 5 or a rating over 10 ("5/5 throughout", "2/5 arm", "Cravings 2/10") and
       // "2/2" (secondary to) and a small fraction ("1/2 tab", "3/4") are no dates, unless a date's word comes first ("on 2/5", "since 2/10")
-      : patternLang === 'en' && ((+m[1]! <= +m[2]! && (m[2] === '5' || m[2] === '10')) || (m[1] === '2' && m[2] === '2') || (+m[1]! < +m[2]! && +m[2]! <= 4))
+      // (a small fraction is written with one digit each: "01/04" is a date)
+      : patternLang === 'en' && ((+m[1]! <= +m[2]! && (m[2] === '5' || m[2] === '10')) || (m[1] === '2' && m[2] === '2') || (m[1]!.length === 1 && m[2]!.length === 1 && +m[1]! < +m[2]! && +m[2]! <= 4))
         && !endsWithMatch(EN_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? null
       // French notes: a small fraction ("mange 1/2 plateau", "3/4 du repas") unless a date's word comes first ("le 1/2")
-      : patternLang === 'fr' && +m[1]! < +m[2]! && +m[2]! <= 4 && !endsWithMatch(FR_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? null : 0.6) },
+      : patternLang === 'fr' && m[1]!.length === 1 && m[2]!.length === 1 && +m[1]! < +m[2]! && +m[2]! <= 4 && !endsWithMatch(FR_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? null : 0.6) },
   { rule: 'date-dm-dot', at: S_DOT2, label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT,
     re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
     check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.5 : null) },

@@ -1044,6 +1044,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // an ordinal day after a date's word and "the", or of a month (not a floor, a dose)
   assert.deepEqual(labels("Bring your log on the 16th and we'll check; seen on the 3rd of May; on the 2nd floor; by the 3rd dose.", 'en'),
     [['DATE', '16th'], ['DATE', '3rd of May']]);
+  // a small fraction is written with one digit each: "01/04" is a date, "1/2 tab" is none
+  assert.deepEqual(labels('rtc 01/04, 1/2 tab', 'en'), [['DATE', '01/04']]);
+  assert.deepEqual(labels('rdv 01/04, mange 1/2 plateau', 'fr'), [['DATE', '01/04']]);
   // a town of the dictionary after a place of care's dash or comma; not a department nor a site
   assert.deepEqual(labels('Centre Eugène Marquis - Rennes\nClinique du Parc, Site Sud', 'fr'), [['HOSPITAL', 'Eugène Marquis'], ['CITY', 'Rennes'], ['HOSPITAL', 'Parc']]);
   assert.deepEqual(labels('Mercy Hospital - Cardiology', 'en'), [['HOSPITAL', 'Mercy']]);
