@@ -903,12 +903,10 @@ export const RULES: RegexRule[] = [
   { rule: 'date-holiday', label: 'DATE', score: 0.6,
     gate: (_t, cls) => (cls & G_HOLIDAY) !== 0,
     re: /(?<=(?<![A-Za-zÀ-ÿ])(?:depuis|avant|après|apres|à|a|pour|vers|jusqu'à|dès|de|since|before|after|at|over|around|until|by|for|on)(?: la| le)? )(?:Noël|Pâques|Toussaint|Christmas|Thanksgiving|Easter|Halloween|Saint-Nicolas|[ÉE]piphanie|Pentec[ôo]te|[Mm]ardi [Gg]ras)(?![A-Za-zÀ-ÿ])/g },
-  // an ordinal day after a date's word and "the" ("Bring your log on the 16th", "until the 3rd"; not "on the 2nd floor",
-  // "by the 3rd dose"), and an ordinal day "of" a month ("the 3rd of May"): English notes
+  // an ordinal day after a date's word and "the", a month after it or not ("Bring your log on the 16th", "until the 3rd",
+  // "on the 3rd of May"; not "on the 2nd floor", "by the 3rd dose"): English notes
   { rule: 'date-ordinal', label: 'DATE', score: 0.6, needs: C_DIGIT, gate: (_t, cls) => (cls & G_ORD) !== 0 && patternLang === 'en', group: 1,
     re: /\b(?:on|by|until|till|through|since|before|after|from|On|By|Until|Since|Before|After|From) the ((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?: of (?:January|February|March|April|May|June|July|August|September|October|November|December))?)(?![A-Za-z0-9]| (?:floor|day|dose|time|week|month|year|trimester|cycle|line|attempt|round|visit|session|toe|finger|rib|degree|grade|stage|percentile|place|shot|injection|try|post-?op|postoperative|hospital|of (?:the|each|every|a))s?\b)/g },
-  { rule: 'date-ordinal', mon: true, label: 'DATE', score: 0.7, needs: C_DIGIT, gate: (_t, cls) => (cls & (G_MONTH | G_ORD)) === (G_MONTH | G_ORD),
-    re: /(?<![A-Za-z0-9])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th) of (?:January|February|March|April|May|June|July|August|September|October|November|December)(?![A-Za-z])/g },
   // a year written with an apostrophe for its century ("s/p TAH in '85", "CABG '07"; not "the '80s", "'12'")
   { rule: 'date-yy', at: S_APOS, label: 'DATE', score: 0.6, needs: C_DIGIT,
     re: /(?<=(?:^|[\s(,;:\/])['’])\d{2}(?![0-9A-Za-z'’%])/g },
