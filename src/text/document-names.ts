@@ -370,7 +370,9 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
     // (a role in brackets after the signature: "… -lm (as)", "-jp (ide)")
     if (cc(text, e - 1) === 41) {
       const o = text.lastIndexOf('(', e - 1);
-      if (o > 0 && e - o <= 8 && text.charCodeAt(o - 1) === 32 && ROLE_AFTER.has(text.slice(o + 1, e - 1))) e = o - 1;
+      // (or a role after a service's word: "(surg pa-c)", "(ide de nuit)")
+      if (o > 0 && e - o <= 16 && text.charCodeAt(o - 1) === 32 && (ROLE_AFTER.has(text.slice(o + 1, e - 1))
+        || (e - o > 8 && ROLE_AFTER.has(text.slice(text.lastIndexOf(' ', e - 2) + 1, e - 1)) && text.lastIndexOf(' ', e - 2) > o))) e = o - 1;
     }
     // the line's last words, roles after the signature set aside (short lower-case words only: no substring otherwise)
     if (!lastToken(text, e)) continue;
@@ -391,7 +393,7 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
     // (the token may hold the dash: "-jb"; one test first, most lines end with no dash)
     const c0 = text.charCodeAt(a), p1 = cc(text, a - 1), p2 = cc(text, a - 2);
     const dashy = c0 === 45 || isDash(p1) || (p1 === 32 && isDash(p2));
-    const d = c0 === 45 && text.charCodeAt(a + 1) !== 45 ? a + 1 : a;
+    const d = c0 === 45 ? (text.charCodeAt(a + 1) !== 45 ? a + 1 : text.charCodeAt(a + 2) !== 45 && (a === 0 || cc(text, a - 1) === 10) ? a + 2 : a) : a;
     // (a first name in lower case after a spaced dash ends a line too: "S1 13/01 – yohann")
     if (dashy && d === a && p1 === 32 && isDash(p2) && cc(text, a - 3) === 32
       && /^[a-zà-ÿ-]{3,}$/.test(text.slice(a, b)) && isSignatureFirstName(text.slice(a, b), lex)) {
@@ -629,7 +631,8 @@ function dashesBefore(text: string, a: number): boolean {
   if (c === 45 && cc(text, k - 1) === 45) k--;
   else if (c !== 45 && c !== 8212 && c !== 8211) return false;
   // (a dash at the line's start, against the initials: "-dkw pa-c"; not a bullet's "- dkw", nor a list's item, "labs:\n-cbc\n-bmp")
-  if (k === a - 1 && (k === 0 || cc(text, k - 1) === 10)) return !dashListAround(text, k);
+  // (or two dashes against them, a mail's signature: "--jwl (surg pa-c)")
+  if (k >= a - 2 && cc(text, a - 1) !== 32 && (k === 0 || cc(text, k - 1) === 10)) return !dashListAround(text, k, k === a - 2);
   const p = cc(text, k - 2);
   // (after a sentence's end, or a time: "addendum 0236 -jk", "14:05 - MR"; not a value: "Glucose 182 - SSI")
   return cc(text, k - 1) === 32 && (p === 46 || p === 33 || p === 63 || p === 41 || (isDigitCode(p) && timeEndsAt(text, k - 1)));
@@ -638,13 +641,14 @@ function dashesBefore(text: string, a: number): boolean {
  * Whether the line starting at k (with a dash) may be a list's item: the line before starts with a dash or ends
  * with neither a sentence's end nor a digit (a heading: "labs:", "plan"), or the next line starts with a dash.
  */
-function dashListAround(text: string, k: number): boolean {
+function dashListAround(text: string, k: number, twoDashes: boolean): boolean {
   let p = k - 2;
   while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 13)) p--;
   const prevStart = text.lastIndexOf('\n', p) + 1;
   const next = text.indexOf('\n', k);
   const c = text.charCodeAt(p);
-  return (p >= 0 && (text.charCodeAt(prevStart) === 45 || !(c === 46 || c === 33 || c === 63 || c === 41 || isDigitCode(c)))) || (next >= 0 && text.charCodeAt(next + 1) === 45);
+  // (a blank line before sets two dashes' signature apart: "…attending)⏎⏎--jwl")
+  return (p >= 0 && (text.charCodeAt(prevStart) === 45 || !(c === 46 || c === 33 || c === 63 || c === 41 || (c === 10 && twoDashes) || isDigitCode(c)))) || (next >= 0 && text.charCodeAt(next + 1) === 45);
 }
 /** Whether a time of day ends at e: four digits ("0236") or "hh:mm" ("14:05"), with no digit before. */
 function timeEndsAt(text: string, e: number): boolean {
@@ -885,7 +889,9 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
         // not the first pair of a key-value table, "| Médecin traitant | Dr Vincent Mercier, Eybens – RPPS 10004567812 |")
         const labels = first.every((c) => c.e - c.s <= 30 && !/\d/.test(text.slice(c.s, c.e)))
           && knownHeaders(text, first) >= 2;
-        const header = caps || labels;
+        // (a markdown table's first line is its header: the next line is a rule of dashes, "|------|:---:|")
+        const ruled = sep === '|' && /^[\s|:]*-{3,}[\s|:-]*$/.test(text.slice(lines[i + 1]!.s, lines[i + 1]!.e));
+        const header = caps || labels || ruled;
         for (let col = 0; col < first.length; col++) {
           const label = header ? HEADER_LABELS.get(headerKey(text, first[col]!)) : undefined;
           if (label !== undefined) typedColumn(text, block, col, label, spans);
@@ -1041,7 +1047,7 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     const c0 = v.charCodeAt(0);
     // (one lower-case word there, a name of the dictionaries: "will;sandrine", not "doctolib")
     if (!(isUpperAscii(c0) || (c0 >= 192 && c0 <= 222) || /^(?:de|du|des|di|da|van|von|le|la|el|al|ben|dos|das) [A-ZÀ-Þ]/.test(v)
-      || (named && isLowerAscii(c0) && (ws.length >= 2 || /^[a-z]{2,3}$/.test(v) || ((lex.get(fold(v)) ?? 0) & (LEX_FIRST | LEX_SUR)) !== 0)))) continue;
+      || (named && isLowerAscii(c0) && (ws.length >= 2 || /^[a-z]{2,3}$/.test(v) || ((lex.get(fold(v)) ?? 0) & (LEX_FIRST | LEX_SUR)) !== 0 || (/^[a-z]+$/.test(v) && initialAndSurname(v, lex)))))) continue;
     if (ws.every((w) => ((lex.get(fold(w)) ?? 0) & (named ? LEX_TITLE | LEX_TITLE_DOT | LEX_CUE | LEX_PROF : NON_NAME)) !== 0)) continue;
     // (a title before the name stays: "Dr. S. Mehta")
     let a = c.s;

@@ -578,7 +578,7 @@ function iduWord(t: string, p: number, i: number): void {
 const LOGIN_CUES = ['utilisateur', 'Utilisateur', 'UTILISATEUR', 'user', 'User', 'USER', 'username', 'Username', 'login', 'Login', 'LOGIN', 'identifiant', 'Identifiant',
   'opérateur', 'Opérateur', 'operateur', 'operator', 'Operator', 'export', 'Export', 'exporté', 'Exporté', 'exported', 'Exported', 'saisi', 'Saisi', 'saisie', 'Saisie',
   'modifié', 'Modifié', 'modifiée', 'Modifiée', 'édité', 'Édité', 'généré', 'Généré', 'imprimé', 'Imprimé', 'entered', 'Entered', 'modified', 'Modified',
-  'created', 'Created', 'logged', 'Logged', 'generated', 'Generated', 'printed', 'Printed'];
+  'created', 'Created', 'logged', 'Logged', 'generated', 'Generated', 'printed', 'Printed', 'transmis', 'Transmis', 'rédigé', 'Rédigé', 'validé', 'Validé'];
 /** Logins that name nobody. */
 const LOGIN_NOT = new Set(['admin', 'administrateur', 'administrator', 'root', 'system', 'systeme', 'guest', 'invite', 'anonyme', 'anonymous', 'inconnu', 'unknown', 'test', 'auto', 'automatique', 'batch', 'interface', 'serveur', 'server', 'service', 'secretariat', 'accueil', 'name', 'nom', 'id', 'pwd', 'password']);
 /**
@@ -1049,7 +1049,7 @@ export const RULES: RegexRule[] = [
   // a software user's login: "utilisateur : mlacroix", "export par sdelattre" (loginCheck)
   { rule: 'name-login', label: 'NAME', score: 0.7, gate: (_t, cls) => (cls & G_LOGIN) !== 0, group: 2, check: loginCheck,
     // (a date and a time may come between the verb and "par": "Édité le 14/03/2025 07:02 par lgautier")
-    re: /(?<![A-Za-zÀ-ÿ])(?:(?:[Uu]tilisateur|UTILISATEUR|[Uu]ser(?: ?[Nn]ame)?|USER|[Ll]ogin|LOGIN|[Ii]dentifiant|[Oo]p[ée]rateur|[Oo]perator)(?: ?: ?| )|(?:[Ee]xport(?:é|ed)?|[Ss]aisie?|[Mm]odifi[ée]e?|[ÉéEe]dit[ée]|[Gg][ée]n[ée]r[ée]|[Ii]mprim[ée]|[Ee]ntered|[Mm]odified|[Cc]reated|[Ll]ogged(?: in)?|[Gg]enerated|[Pp]rinted)(?: (?:le|on) \d[\d\/.\-]{4,9}(?: (?:à |at )?\d{1,2}[:h]\d{2})?)? (par|by|as) )([a-zà-ÿ][a-zà-ÿ0-9]{0,19}(?:[._-][a-zà-ÿ0-9]+)?)(?![A-Za-z0-9@À-ÿ._-])/g },
+    re: /(?<![A-Za-zÀ-ÿ])(?:(?:[Uu]tilisateur|UTILISATEUR|[Uu]ser(?: ?[Nn]ame)?|USER|[Ll]ogin|LOGIN|[Ii]dentifiant|[Oo]p[ée]rateur|[Oo]perator)(?: ?: ?| )|(?:[Ee]xport(?:é|ed)?|[Ss]aisie?|[Mm]odifi[ée]e?|[ÉéEe]dit[ée]|[Gg][ée]n[ée]r[ée]|[Ii]mprim[ée]|[Ee]ntered|[Mm]odified|[Cc]reated|[Ll]ogged(?: in)?|[Gg]enerated|[Pp]rinted|[Tt]ransmis|[Rr][ée]dig[ée]|[Vv]alid[ée])(?: (?:le|on) \d[\d\/.\-]{4,9}(?: (?:à |at )?\d{1,2}[:h]\d{2})?)? (par|by|as)(?: ?:)? )([a-zà-ÿ][a-zà-ÿ0-9]{0,19}(?:[._-][a-zà-ÿ0-9]+)?)(?![A-Za-z0-9@À-ÿ._-])/g },
   { rule: 'ipv4', at: S_IP, label: 'IP', score: 0.9, needs: C_DIGIT | C_DOT,
     re: /(?<![A-Za-z0-9.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![A-Za-z0-9]|\.\d)/g, check: (m) => (isIpv4(m[0]) ? 0.9 : null) },
   { rule: 'ipv6', label: 'IP', score: 0.9, needs: C_COLON, gate: (_t, cls) => (cls & (G_DCOLON | G_HEXC)) !== 0,
@@ -2359,7 +2359,11 @@ function lowerNameBeforeCredential(text: string, c: number, spans: Span[], lex: 
   if (end !== e || a < 2 || text.charCodeAt(a - 1) !== 32) return;
   let f = a - 1;
   if (text.charCodeAt(f - 1) === 46 && isLowerCode(text.charCodeAt(f - 2)) && !isWordLetter(cc(text, f - 3))) {
-    if (((lex.get(fold(text.slice(a, end))) ?? 0) & LEX_SUR) !== 0) spans.push({ start: f - 2, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-credential' });
+    // (a first name before the initial vouches for any surname: "jenna w. lindqvist, pa-c")
+    let h = f - 3;
+    while (h > 0 && isLowerCode(text.charCodeAt(h - 1))) h--;
+    const first = h < f - 3 && text.charCodeAt(f - 3) === 32 && !(h > 0 && isWordLetter(text.charCodeAt(h - 1))) && lowerFirstName(text, h, f - 3, lex, false);
+    if (first || ((lex.get(fold(text.slice(a, end))) ?? 0) & LEX_SUR) !== 0) spans.push({ start: first ? h : f - 2, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-credential' });
     return;
   }
   while (f > 0 && isLowerCode(text.charCodeAt(f - 1))) f--;

@@ -1077,4 +1077,11 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(labels('CENTRE HOSPITALIER DU PAYS VIENNOIS', 'fr'), [['HOSPITAL', 'PAYS VIENNOIS']]);
   assert.deepEqual(labels('Mutuelle Rhin-Vosges Solidarité ; Cabinet des Tilleuls ; SAAD ADMR de Plouër', 'fr'),
     [['HOSPITAL', 'Rhin-Vosges Solidarité'], ['HOSPITAL', 'Tilleuls'], ['HOSPITAL', 'Plouër']]);
+  // set 22's dev halves: a markdown table's first line is its header (a login under a carer's column); a login after "transmis par :"
+  const round = '| Date/heure | IDE | Soins |\n|------------|-----|-------|\n| 10/03 19h05 | SM | Lantus 18 UI |\n| 12/03 19h00 | lfournier | Pansement |';
+  assert.deepEqual(names(round, 'fr'), ['SM', 'lfournier']);
+  assert.deepEqual(names('Transmis par : gweltaz.h (IDE de nuit) ; transmis par téléphone ; validé par erreur', 'fr'), ['gweltaz.h']);
+  // two dashes' signature after a blank line, a role after a service's word; a lower-case name with an initial before a credential
+  assert.deepEqual(names('discussed w/ dr okafor (surg attending)\n\n--jwl (surg pa-c)\njenna w. lindqvist, rn x6620'), ['okafor', 'jwl', 'jenna w. lindqvist']);
+  assert.deepEqual(names('Plan\n\n-cbc\n-bmp'), []);
 });
