@@ -351,7 +351,9 @@ const ROLE_AFTER = new Set(['as', 'ide', 'idel', 'ash', 'inf', 'aide', 'nuit', '
 /** Bit k set when a word of ROLE_AFTER has k letters (a test before the substring). */
 const ROLE_AFTER_LENGTHS = [...ROLE_AFTER].reduce((m, w) => m | (1 << w.length), 0);
 /** Dotted abbreviations that stand alone on a line and are nobody's initials. */
-const NOT_INITIALS = new Set(['USA', 'US', 'NB', 'PS', 'UK', 'EU', 'UE', 'OK', 'NA', 'ND', 'PJ', 'RAS', 'PPS']);
+const NOT_INITIALS = new Set(['USA', 'US', 'NB', 'PS', 'UK', 'EU', 'UE', 'OK', 'NA', 'ND', 'PJ', 'RAS', 'PPS',
+  // (a proxy's or a doctor's role, not a legend's initials: "HCP = wife Linh Tran")
+  'HCP', 'POA', 'DPOA', 'MPOA', 'PCP', 'NOK']);
 /** Short words that end notes' lines and are no signature ("ras", "ok", "fait"). */
 const NOT_SIGNATURE = new Set(['ras', 'ok', 'fait', 'faite', 'vu', 'vue', 'cf', 'ttt', 'rdv', 'idem', 'nr', 'na', 'nd', 'ne', 'np', 'pm', 'am', 'h', 'min', 'mg', 'ml', 'kg', 'cm',
   'oui', 'non', 'yes', 'no', 'nl', 'wnl', 'prn', 'bid', 'tid', 'qid', 'qd', 'qhs', 'po', 'iv', 'im', 'sc', 'sl', 'et', 'ou', 'de', 'du', 'la', 'le', 'les', 'un', 'une',

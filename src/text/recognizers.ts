@@ -379,7 +379,9 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'rn', 'lpn', 'cna', 'pct', 'cnm', 'lvn']);
 /** Carers' roles among the lower-case cue words: a first name typed in lower case may follow them ("l'infirmière soizic"). */
 const LOWER_ROLES = new Set(['ide', 'idel', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'kiné', 'kine', 'psychologue', 'orthophoniste',
-  'pharmacien', 'pharmacienne', 'aide', 'nurse', 'therapist', 'caseworker', 'counselor', 'counsellor', 'coordinator', 'navigator', 'interpreter', 'chaplain', 'dietitian']);
+  'pharmacien', 'pharmacienne', 'aide', 'nurse', 'therapist', 'caseworker', 'counselor', 'counsellor', 'coordinator', 'navigator', 'interpreter', 'chaplain', 'dietitian',
+  // (and the patient: "s: pt marisol says", "patiente yasmina vue ce jour")
+  'pt', 'patient', 'patiente', 'pte']);
 /** The credentials among the lower-case cue words: a name typed in lower case may come before them. */
 const LOWER_CREDENTIALS = new Set(['rn', 'lpn', 'cna', 'pct', 'cnm', 'lvn']);
 /** A letter of WORD's class (Latin-1's letters and those of EXT_BLOCKS). */
@@ -2122,10 +2124,21 @@ function initialsSignatures(text: string, spans: Span[]): void {
  */
 const EPONYM_AFTER = /(?:'s|’s)? (?:signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp|period|drains?|cysts?|contracture|neuroma|esophagus|tumou?r|sarcoma|anomaly|glands?|ganglion|ligament|pouch|stages?|splints?|grades?)(?![A-Za-z])/iy;
 const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:(?:circle|duct|canal|triangle|space|ligament|loop|ampulla|pouch|islets?|crypts?|line|node) of |(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention|protocole|règle|regle|formule|équation|equation|drains?|lame) (?:de |d['’])))/iy;
+/** Whether a number begins at k after spaces, a colon or '#': "cell (210) 555-0181", "cell: 06 12…". */
+function phoneAfter(text: string, k: number): boolean {
+  let n = 0;
+  while (n < 3 && (cc(text, k) === 32 || cc(text, k) === 58 || cc(text, k) === 35)) { k++; n++; }
+  const c = cc(text, k);
+  return n > 0 && (isDigitCode(c) || (c === 40 && isDigitCode(cc(text, k + 1))) || c === 43);
+}
 function eponymAround(text: string, start: number, end: number): boolean {
   // (sticky tests on the text itself, tried only where a space or "'s" follows, or "de "/"d'" precedes)
   const a = cc(text, end);
-  if (a === 32 || a === 39 || a === 8217) { EPONYM_AFTER.lastIndex = end; if (EPONYM_AFTER.test(text)) return true; }
+  if (a === 32 || a === 39 || a === 8217) {
+    EPONYM_AFTER.lastIndex = end;
+    // (a cell phone's number after "cell" is no eponym's: "Family contact: Lucía cell (210) 555-0181")
+    if (EPONYM_AFTER.test(text) && !(EPONYM_AFTER.lastIndex === end + 5 && (cc(text, end + 1) | 32) === 99 && phoneAfter(text, end + 5))) return true;
+  }
   const b = cc(text, start - 1);
   if ((b === 32 && (((cc(text, start - 2) | 32) === 101 && (cc(text, start - 3) | 32) === 100) || ((cc(text, start - 2) | 32) === 102 && (cc(text, start - 3) | 32) === 111)))
     || ((b === 39 || b === 8217) && (cc(text, start - 2) | 32) === 100)) {
@@ -2374,6 +2387,8 @@ function lowerNameBeforeCredential(text: string, c: number, spans: Span[], lex: 
 /** The list's next words after a lower-case name at e: ", " / " et " / " and " and a dictionary first name that is no word ("ses enfants nadia et karim"), up to three. */
 function lowerListAfter(text: string, e: number, spans: Span[], lex: Map<string, number>): void {
   for (let listed = 0; listed < 3; listed++) {
+    // (an age after each: "kids (luz 9, gabi 6)")
+    if (text.charCodeAt(e) === 32 && isDigitCode(cc(text, e + 1))) { const d = isDigitCode(cc(text, e + 2)) ? e + 3 : e + 2; if (cc(text, d) === 44) e = d; }
     const c = text.charCodeAt(e);
     let a: number;
     if (c === 44 && text.charCodeAt(e + 1) === 32) a = e + 2;

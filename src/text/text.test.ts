@@ -1084,4 +1084,8 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // two dashes' signature after a blank line, a role after a service's word; a lower-case name with an initial before a credential
   assert.deepEqual(names('discussed w/ dr okafor (surg attending)\n\n--jwl (surg pa-c)\njenna w. lindqvist, rn x6620'), ['okafor', 'jwl', 'jenna w. lindqvist']);
   assert.deepEqual(names('Plan\n\n-cbc\n-bmp'), []);
+  // a first name before "cell" and a number (no eponym's cell); a lower-case first name after "pt"; kids' names with their ages
+  assert.deepEqual(names('Family contact: Lucia cell (210) 555-0181. Hurthle cell carcinoma.'), ['Lucia']);
+  assert.deepEqual(names("s: pt marisol says she is tired; pt will call; pt's kids (luz 9, gabi 6) at school"), ['marisol', 'luz', 'gabi']);
+  assert.deepEqual(names('patiente yasmina vue ce jour ; patient marche bien', 'fr'), ['yasmina']);
 });
