@@ -143,7 +143,10 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
     const c0 = text.charCodeAt(sp.start);
     if (c0 >= 97 && c0 <= 122) lowerTyped = true;
     if (cc(text, sp.start - 1) === 40) nicknameBeforeBracket(text, sp.start, sp.end, spans);
-    if (cc(text, sp.end) === 32) quotedNicknameAfter(text, sp.end, isUpperCode(c0), spans, lex);
+    if (cc(text, sp.end) === 32) {
+      quotedNicknameAfter(text, sp.end, isUpperCode(c0), spans, lex);
+      if (isDigitCode(cc(text, sp.end + 1))) agedListAfter(text, sp.end, cc(text, sp.start - 1) === 40, spans, lex);
+    }
     if (!wantInitials) continue;
     const ini = nameInitials(text, sp.start, sp.end);
     if (ini !== '') (initials ??= []).push(ini);
@@ -168,6 +171,31 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   }
 }
 
+/** A list's item: ", " / " and " / " et " / " & ", a capitalized word, a space and an age of one or two digits. */
+const AGED_ITEM = /(?:, | and | et | & )([A-ZÀ-Þ][a-zà-ÿ'’-]+) \d{1,2}(?![\d/:.,]\d|[A-Za-z])/y;
+/**
+ * Children listed with their ages after a found name: "mother of 3 (Ayaan 9, Hodan 6, Liban 2)",
+ * "kids: Maria 12, Jose 9 and Ana 4" — each next capitalized word before an age, no word of the lists, a name
+ * of the dictionaries unless the list is in brackets.
+ */
+function agedListAfter(text: string, e: number, bracketed: boolean, spans: Span[], lex: Map<string, number>): void {
+  // (the found name's own age: one or two digits, then the list goes on)
+  let k = e + 1;
+  while (k < e + 3 && isDigitCode(cc(text, k))) k++;
+  if (isDigitCode(cc(text, k)) || isWordLetter(cc(text, k))) return;
+  for (let listed = 0; listed < 6; listed++) {
+    AGED_ITEM.lastIndex = k;
+    const m = AGED_ITEM.exec(text);
+    if (m === null) return;
+    const w = m[1]!;
+    // (a name of the dictionaries, or any word in the brackets the list opened: "(Ayaan 9, Hodan 6, Liban 2)")
+    const bits = lex.get(fold(w)) ?? 0;
+    if ((bits & NON_NAME) !== 0 || !(bracketed || (bits & (LEX_FIRST | LEX_SUR)) !== 0)) return;
+    const a = k + m[0].indexOf(w);
+    spans.push({ start: a, end: a + w.length, label: 'NAME', score: 0.6, rule: 'name-aged-list' });
+    k = AGED_ITEM.lastIndex;
+  }
+}
 /**
  * The initials of the name at [s, e) when it has two to four words: first and last (and the middle one
  * of three), the surname last ("TIERNEY, HUGH" → "HT"); '' otherwise.

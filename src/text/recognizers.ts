@@ -1793,6 +1793,11 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_UPPER) && ends[i]! - starts[i]! <= 3 && cc(text, ends[i]!) === 32 && isDigitCode(cc(text, ends[i]! + 1)))
       // (nor, in a heading in capitals, a word of no name list after PATIENT or RESIDENT: "PATIENT CARE REPORT", "RESIDENT FALL")
       && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && !colonBetween(text, ends[i - 1]!, starts[i]!) && HEADING_CUES.has(text.slice(starts[i - 1]!, ends[i - 1]!)) && upperLine(text, starts[i]!))) { strong[i] = 1; continue; }
+    // a name before a kinship word alone in brackets: "IN;Hope (daughter) 605-…", "spoke with Will (son)", "Rose (fille)"
+    // (a name of the dictionaries, not a family history's disease: "FHx CRC (father, age 58)", "FHx: Breast (mother)"; at a sentence's
+    // start, a first name only: "Colon cancer (mother)")
+    if (i + 1 < n && (flags[i + 1]! & F_KIN) !== 0 && !(f & (F_CUE | F_STOP | F_TITLE | F_PROF | F_CRED | F_UPPER)) && ((f & F_FIRST) !== 0 || (f & (F_SUR | F_SENT)) === F_SUR)
+      && ends[i]! + 2 === starts[i + 1]! && text.charCodeAt(ends[i]!) === 32 && text.charCodeAt(ends[i]! + 1) === 40 && cc(text, ends[i + 1]!) === 41) { strong[i] = 1; continue; }
     // a name before a credential: "Karen P. Lopez, RN", "John Doe MD", "Céleste (IDE)"
     // (not a role: "Charge RN: Tess Obi"; a role's acronym after a comma too: "Tamika Greene, CNA")
     // (the acronym only after a name of the lists or of two words: not "le CCAS de Panazol, IDE libérales")
@@ -3349,7 +3354,8 @@ function cityWordsBefore(text: string, at: number): number {
 function cityState(text: string, spans: Span[]): void {
   for (let at = text.indexOf(', ', 1); at !== -1; at = text.indexOf(', ', at + 2)) {
     const c1 = cc(text, at + 2), c2 = cc(text, at + 3), c3 = cc(text, at + 4);
-    if (!isUpperAscii(c1) || !isUpperAscii(c2) || isAlnumLatin(c3)) continue;
+    // (a credential and its board in brackets is no state: "Jan Ostergaard, MT(ASCP)")
+    if (!isUpperAscii(c1) || !isUpperAscii(c2) || isAlnumLatin(c3) || c3 === 40) continue;
     if (c3 === 32 && isDigitCode(cc(text, at + 5)) && isDigitCode(cc(text, at + 6)) && isDigitCode(cc(text, at + 7)) && isDigitCode(cc(text, at + 8)) && isDigitCode(cc(text, at + 9))) continue;
     if (!CITY_STATES.has(text.slice(at + 2, at + 4))) continue;
     // (a list of credentials after a name, "Chelsea Nwachukwu, MS, CGC": not Mississippi)

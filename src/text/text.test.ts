@@ -1088,4 +1088,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(names('Family contact: Lucia cell (210) 555-0181. Hurthle cell carcinoma.'), ['Lucia']);
   assert.deepEqual(names("s: pt marisol says she is tired; pt will call; pt's kids (luz 9, gabi 6) at school"), ['marisol', 'luz', 'gabi']);
   assert.deepEqual(names('patiente yasmina vue ce jour ; patient marche bien', 'fr'), ['yasmina']);
+  // children listed with their ages after a found name (any word in the brackets, names of the dictionaries elsewhere)
+  assert.deepEqual(names('Pt is a 35 y/o mother of 3 (Ayaan 9, Hodan 6, Liban 2). Seen with Maria 12, Room 4 and Bed 2'), ['Ayaan', 'Hodan', 'Liban', 'Maria']);
+  // a name of the dictionaries before a kinship word alone in brackets (no family history's disease); a credential's board is no state
+  assert.deepEqual(names('IN;Hope (daughter) 605-555-0172;STANDING. spoke with Will (son). FHx CRC (father, age 58). FHx: Breast (mother)'), ['Hope', 'Will']);
+  assert.deepEqual(labels('Reviewed by: Jan Ostergaard, MT(ASCP)', 'en').filter(([l]) => l === 'CITY'), []);
 });
