@@ -810,9 +810,12 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     // set 21 (rules from its dev halves only)
     ['notes-fr-mixed19', 16, [0.89, 0.945, 0.99, 0.99, 0.99, 0.905, 0.97]],
     ['notes-en-mixed19', 16, [0.835, 0.945, 0.975, 0.975, 0.895, 0.84, 0.965]],
-    // set 22: no rule written from it (the session's last measure on unseen notes)
+    // set 22 (rules from its dev halves only, in the session after it arrived)
     ['notes-fr-mixed20', 16, [0.93, 0.97, 0.96, 0.99, 0.99, 0.89, 0.975]],
     ['notes-en-mixed20', 16, [0.82, 0.92, 0.91, 0.97, 0.99, 0.855, 0.945]],
+    // set 23: no rule written from it (the session's measure on unseen notes)
+    ['notes-fr-mixed21', 20, [0.91, 0.98, 0.885, 0.96, 0.99, 0.855, 0.965]],
+    ['notes-en-mixed21', 20, [0.855, 0.88, 0.87, 0.99, 0.99, 0.795, 0.925]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
