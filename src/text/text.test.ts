@@ -1096,4 +1096,7 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a name of the dictionaries before a kinship word alone in brackets (no family history's disease); a credential's board is no state
   assert.deepEqual(names('IN;Hope (daughter) 605-555-0172;STANDING. spoke with Will (son). FHx CRC (father, age 58). FHx: Breast (mother)'), ['Hope', 'Will']);
   assert.deepEqual(labels('Reviewed by: Jan Ostergaard, MT(ASCP)', 'en').filter(([l]) => l === 'CITY'), []);
+  // institutions' and forms' words are no names
+  assert.deepEqual(labels('CENTRE HOSPITALIER UNIVERSITAIRE SAINT-ARMEL\nDOSSIER DE LIAISON D\'URGENCE (DLU)', 'fr'), [['HOSPITAL', 'SAINT-ARMEL']]);
+  assert.deepEqual(names('Triage ESI 2. Seen at 1180 Druid Rd E. Work note provided.'), []);
 });
