@@ -3241,11 +3241,15 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     from = m.index + m[0].length;
     const city = m[1]!;
     const cityStart = text.lastIndexOf(city, m.index);
-    // "Employee ID 88231", "Patient ID 55123": an id cue, not Idaho (the number is left to the id rules)
-    // "Employee ID 88231", "Language Line ID 38815": an id's cue, not Idaho, without a comma before "ID" unless the number is an
-    // Idaho ZIP code (832xx-838xx: "Boise ID 83702")
-    if (text.charCodeAt(m.index - 3) === 73 && text.charCodeAt(m.index - 2) === 68 && text.charCodeAt(cityStart + city.length) !== 44
-      && (ID_OWNERS.has(fold(city.slice(city.lastIndexOf(' ') + 1))) || !(text.startsWith('83', m.index) && text.charCodeAt(m.index + 2) >= 50 && text.charCodeAt(m.index + 2) <= 56))) continue;
+    // "Employee ID 88231", "Language Line ID 38815", "Luis Arriaga, ID 40772": an id's cue, not Idaho, unless the number is an
+    // Idaho ZIP code (832xx-838xx: "Boise ID 83702"), after a comma or a word that owns no id
+    if (text.charCodeAt(m.index - 3) === 73 && text.charCodeAt(m.index - 2) === 68
+      && (!(text.startsWith('83', m.index) && text.charCodeAt(m.index + 2) >= 50 && text.charCodeAt(m.index + 2) <= 56)
+        || (text.charCodeAt(cityStart + city.length) !== 44 && ID_OWNERS.has(fold(city.slice(city.lastIndexOf(' ') + 1)))))) {
+      // (the number is an id's: "Language Line ID 38815")
+      spans.push({ start: m.index, end: from, label: 'ID', score: 0.6, rule: 'id-after-id' });
+      continue;
+    }
     spans.push({ start: m.index, end: from, label: 'ZIP', score: 0.85, rule: 'zip-us' });
     spans.push({ start: cityStart, end: cityStart + city.length, label: 'CITY', score: 0.85, rule: 'zip-us' });
   }
@@ -3366,6 +3370,8 @@ function cityState(text: string, spans: Span[]): void {
     if (c3 === 44 && cc(text, at + 5) === 32 && CREDENTIAL_AFTER.test(text.slice(at + 6, at + 13))) continue;
     let start = cityWordsBefore(text, at);
     if (start < 0) continue;
+    // (a person after "by": "Reviewed by: Jan Ostergaard, MT")
+    if (/(?:^|[^A-Za-z])[Bb][Yy]:? $/.test(text.slice(Math.max(0, start - 5), start))) continue;
     let w0 = start;
     while (w0 < at && text.charCodeAt(w0) !== 32 && text.charCodeAt(w0) !== 45) w0++;
     // (a stop word first, "From El Paso, TX": the city starts after it)

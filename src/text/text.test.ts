@@ -1099,4 +1099,8 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // institutions' and forms' words are no names
   assert.deepEqual(labels('CENTRE HOSPITALIER UNIVERSITAIRE SAINT-ARMEL\nDOSSIER DE LIAISON D\'URGENCE (DLU)', 'fr'), [['HOSPITAL', 'SAINT-ARMEL']]);
   assert.deepEqual(names('Triage ESI 2. Seen at 1180 Druid Rd E. Work note provided.'), []);
+  // "ID" before a number that is no Idaho ZIP code is an id's cue; a person after "by" is no city before a state
+  assert.deepEqual(labels('Interpreter: Spanish, Luis Arriaga, ID 40772; Language Line ID 38815; Boise, ID 83702', 'en'),
+    [['NAME', 'Luis Arriaga'], ['ID', '40772'], ['ID', '38815'], ['CITY', 'Boise'], ['ZIP', '83702']]);
+  assert.deepEqual(labels('Reviewed by: Jan Ostergaard, MT', 'en').filter(([l]) => l === 'CITY'), []);
 });
