@@ -2216,16 +2216,23 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
     // a first name typed in lower case (and an initial) before a credential: "handoff to lucia m. RN", "SN: carla r, RN"
     if ((f & F_CRED) || (f & (F_PROF | F_UPPER)) === (F_PROF | F_UPPER)) lowerNameBeforeCredential(text, nStarts[i]!, spans, lex);
     // a lower-case first name after a role (its colon), and a surname in capitals after it: "IDE fanny", "MK : yohann FERRAND"
-    if ((f & (F_PROF | F_CRED)) && (f & F_UPPER) && (after === 32 || after === 58)) {
+    // (after a role's colon in any case, a surname of the dictionaries that is no word too: "MA: lupe", "Recorder: kenji t.")
+    const roleColon = after === 58 || (after === 32 && text.charCodeAt(te + 1) === 58);
+    if ((f & (F_PROF | F_CRED)) && ((f & F_UPPER) || roleColon) && (after === 32 || after === 58)) {
       let a = te;
       while (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 58) a++;
       const e = a - te <= 3 ? lowerWordEnd(text, a) : a;
-      if (e > a && lowerFirstName(text, a, e, lex, true) && !KIN_NOT_NAME.has(fold(text.slice(a, e)))) {
+      if (e > a && (lowerFirstName(text, a, e, lex, true) || (roleColon && lowerNameWord(text, a, e, lex, false))) && !KIN_NOT_NAME.has(fold(text.slice(a, e)))) {
         let end = e;
         if (text.charCodeAt(e) === 32 && isUpperCode(cc(text, e + 1))) {
           let u = e + 1;
           while (u < text.length && (isUpperCode(text.charCodeAt(u)) || text.charCodeAt(u) === 45)) u++;
           if (u - e - 1 >= 2 && !isWordLetter(cc(text, u))) end = u;
+        } else if (roleColon && text.charCodeAt(e) === 32 && isLowerCode(cc(text, e + 1))) {
+          // (after a field's colon, a lower-case surname of the dictionaries or an initial: "Recorder: kenji tanaka", "kenji t.")
+          const e2 = lowerWordEnd(text, e + 1);
+          if (e2 === e + 2 && cc(text, e2) === 46) end = e2 + 1;
+          else if (e2 > e + 1 && lowerNameWord(text, e + 1, e2, lex, true)) end = e2;
         }
         spans.push({ start: a, end, label: 'NAME', score: 0.6, rule: 'name-lower-role' });
       }

@@ -1103,4 +1103,6 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(labels('Interpreter: Spanish, Luis Arriaga, ID 40772; Language Line ID 38815; Boise, ID 83702', 'en'),
     [['NAME', 'Luis Arriaga'], ['ID', '40772'], ['ID', '38815'], ['CITY', 'Boise'], ['ZIP', '83702']]);
   assert.deepEqual(labels('Reviewed by: Jan Ostergaard, MT', 'en').filter(([l]) => l === 'CITY'), []);
+  // after a role's colon, in any case: a lower-case surname of the dictionaries, and a surname or an initial after the first name
+  assert.deepEqual(names('RN: lupe. Recorder: kenji t. (house mgr). Recorder: kenji tanaka. RN: none. Therapist: will call.'), ['lupe', 'kenji t.', 'kenji tanaka']);
 });
