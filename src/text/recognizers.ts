@@ -1386,6 +1386,7 @@ const PLURAL_TITLE = /^(?:Drs|DRS|Dres|DRES|Docteurs|DOCTEURS|Mmes|MMES|MM)\.?$/
 const LIST_GAP = /^(?:, | and | et | & |, and |, et | \/ |\/)$/;
 /** Between a birth name and a married name: " épouse ", " ép. ", " veuve ", " née " (any case). */
 const MARRIED_GAP = /^ (?:[ée]pouse|[ÉE]POUSE|[ée]p\.|veuve|VEUVE|n[ée]e) $/;
+const MARRIED_AFTER = /^,? (?:[ée]pouse|[ÉE]POUSE|[ée]p\.|[ÉE]P\.|veuve|VEUVE|n[ée]e|N[ÉE]E) $/;
 const INITIALS = /^(?:[A-ZÀ-Þ](?:(?:\.?-|\.)[A-ZÀ-Þ])+|Ph|Ch|Th|Chr)$/; // ("Ph." Philippe, "Ch." Christophe, "Th." Thierry)
 /** Credentials written with dots, after a comma ("…, M.D.", "…, Ph.D.", "…, R.N."): at a token's start. */
 const DOTTED_CRED = /(?<=, ?)(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|D\.D\.S|D\.M\.D|L\.P\.N|M\.B\.B\.S|M\.S|M\.A|M\.S\.W|M\.P\.H|M\.S\.N|B\.S\.N|D\.N\.P|Psy\.D|Pharm\.D|Ed\.D|M\.Ed)\.?(?![A-Za-zÀ-ÿ])/y;
@@ -1945,6 +1946,15 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       if (b - a <= 9 && MARRIED_GAP.test(text.slice(a, b))) { isName[j] = 1; break; }
     }
   }
+  // and the birth name after a found one, even a word's or a month's: "ROSALIE, NÉE CHARVET", "Maëlle ép. JUILLET"
+  for (let i = 0; i + 1 < n; i++) {
+    if (!isName[i]) continue;
+    for (let j = i + 1; j <= i + 2 && j < n; j++) {
+      if (isName[j] || !(flags[j]! & F_CAP) || (flags[j]! & (F_TITLE | F_CUE | F_PROF | F_CRED))) continue;
+      const a = ends[i]!, b = starts[j]!;
+      if (b - a <= 10 && MARRIED_AFTER.test(text.slice(a, b))) { isName[j] = 1; break; }
+    }
+  }
   // after a plural title, every name of the list: "Drs. Smith and Jones", "Drs Martin, Petit et Durand"
   for (let i = 0; i + 1 < n; i++) {
     if (!(flags[i]! & F_TITLE) || !isName[i + 1] || !PLURAL_TITLE.test(text.slice(starts[i]!, ends[i]!))) continue;
@@ -2187,6 +2197,14 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       // (an initial first: "dr a. kowalski")
       let s0 = a + 1;
       if (e === a + 2 && text.charCodeAt(e) === 46 && text.charCodeAt(e + 1) === 32) { const e2 = lowerWordEnd(text, e + 2); if (e2 > e + 2) { a = e + 1; e = e2; } }
+      // (a surname with its particles, whole in the dictionaries: "mr da costa", "m. le duff yannick", "mme de la tour")
+      const pe = e - a - 1 <= 4 && cc(text, e) === 32 ? particleSurnameEnd(text, a + 1, e, lex) : -1;
+      if (pe > 0) {
+        let end = pe;
+        if (cc(text, pe) === 32) { const e2 = lowerWordEnd(text, pe + 1); if (e2 > pe + 1 && lowerFirstName(text, pe + 1, e2, lex, true)) end = e2; }
+        spans.push({ start: s0, end, label: 'NAME', score: 0.8, rule: 'name-title' });
+        continue;
+      }
       if (lowerNameWord(text, a + 1, e, lex, false) || lowerAfterTitle(text, nStarts[i]!, nEnds[i]!, a + 1, e, lex)) {
         // (and a first name after the surname: "mme boucher germaine")
         if (cc(text, e) === 32) { const e2 = lowerWordEnd(text, e + 1); if (e2 > e + 1 && lowerFirstName(text, e + 1, e2, lex, true)) e = e2; }
@@ -2399,6 +2417,29 @@ function lowerNameBeforeCredential(text: string, c: number, spans: Span[], lex: 
   if (f === a - 1 || (f > 0 && isWordLetter(text.charCodeAt(f - 1)))) return;
   // (a first name that is also a word when the surname is a dictionary surname that is none: "jess kaminski rn")
   if (lowerFirstName(text, f, a - 1, lex, lowerNameWord(text, a, end, lex, true))) spans.push({ start: f, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-credential' });
+}
+/** Roles after a title and an article, no surnames: "M. le maire", "Mme la présidente". */
+const TITLE_ROLES = new Set(['MAIRE', 'PRESIDENT', 'PRESIDENTE', 'DIRECTEUR', 'DIRECTRICE', 'DOCTEUR', 'PROFESSEUR', 'JUGE', 'PROCUREUR', 'PREFET', 'CURE',
+  'PASTEUR', 'MINISTRE', 'DEPUTE', 'SENATEUR', 'NOTAIRE', 'COMMISSAIRE', 'COLONEL', 'GENERAL', 'CAPITAINE', 'LIEUTENANT', 'COMMANDANT', 'CHEF', 'CADRE',
+  'GERANT', 'GERANTE', 'RESPONSABLE', 'CONSEILLER', 'CONSEILLERE', 'MEDECIN', 'SECRETAIRE', 'TUTEUR', 'TUTRICE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE']);
+/** Lower-case particles of surnames ("da costa", "le goff", "van der berg", "de la tour"). */
+const LOWER_PARTICLES = new Set(['de', 'du', 'des', 'da', 'dos', 'das', 'di', 'del', 'della', 'le', 'la', 'van', 'von', 'der', 'den', 'ben', 'el', 'al', 'mc', 'st']);
+/**
+ * The end of a surname that starts with a particle at [a, e) in lower case, the whole (particles and word) a surname of the
+ * dictionaries: "da costa", "le goff", "de la tour" (-1 when none).
+ */
+function particleSurnameEnd(text: string, a: number, e: number, lex: Map<string, number>): number {
+  if (!LOWER_PARTICLES.has(text.slice(a, e))) return -1;
+  let k = e;
+  for (let words = 0; words < 2; words++) {
+    const b = lowerWordEnd(text, k + 1);
+    if (b - k - 1 < 2) return -1;
+    const bits = lex.get(fold(text.slice(a, b))) ?? 0;
+    if ((bits & LEX_SUR) !== 0 && (bits & LEX_CITY) === 0 && !TITLE_ROLES.has(fold(text.slice(k + 1, b)))) return b;
+    if (!LOWER_PARTICLES.has(text.slice(k + 1, b)) || cc(text, b) !== 32) return -1;
+    k = b;
+  }
+  return -1;
 }
 /** The list's next words after a lower-case name at e: ", " / " et " / " and " and a dictionary first name that is no word ("ses enfants nadia et karim"), up to three. */
 function lowerListAfter(text: string, e: number, spans: Span[], lex: Map<string, number>): void {
@@ -4037,6 +4078,11 @@ const HL7_FIELDS: Record<string, Record<number, TextLabel>> = {
   NK1: { 2: 'NAME', 4: 'ADDRESS', 5: 'PHONE', 6: 'PHONE', 30: 'NAME', 31: 'PHONE', 32: 'ADDRESS', 33: 'ID', 37: 'SSN' },
   GT1: { 2: 'ID', 3: 'NAME', 4: 'NAME', 5: 'ADDRESS', 6: 'PHONE', 7: 'PHONE', 8: 'BIRTHDATE', 12: 'SSN', 16: 'NAME', 17: 'ADDRESS', 18: 'PHONE' },
   IN1: { 16: 'NAME', 18: 'BIRTHDATE', 19: 'ADDRESS', 36: 'ID', 49: 'ID' },
+  // the carers (XCN fields: an id, a family name, given names) and the dates of orders, visits and results
+  PV1: { 7: 'NAME', 8: 'NAME', 9: 'NAME', 17: 'NAME', 19: 'ID', 44: 'DATE', 45: 'DATE' },
+  ORC: { 9: 'DATE', 10: 'NAME', 11: 'NAME', 12: 'NAME' },
+  OBR: { 6: 'DATE', 7: 'DATE', 8: 'DATE', 16: 'NAME', 22: 'DATE', 28: 'NAME', 32: 'NAME', 33: 'NAME', 34: 'NAME' },
+  OBX: { 14: 'DATE', 16: 'NAME' },
   // HPRIM Santé / ASTM E1394 (laboratory results sent to French practices): the header's sender (a laboratory), its
   // address and phone, the receiving doctor and the message's date (H.5, H.6, H.8, H.10, H.14: field n is H.(n+1)); the
   // patient record's ids, name, birth name, birth date, address, phone and attending doctor (P.3-P.8, P.11, P.13, P.14)
@@ -4044,7 +4090,7 @@ const HL7_FIELDS: Record<string, Record<number, TextLabel>> = {
   P: { 2: 'ID', 3: 'ID', 4: 'ID', 5: 'NAME', 6: 'NAME', 7: 'BIRTHDATE', 10: 'ADDRESS', 12: 'PHONE', 13: 'NAME' },
 };
 /** (HPRIM's H and P records only in their own shape: the delimiters after H, a sequence number after P) */
-const HL7_SEGMENT = /(?:^|[\r\n])(MSH|PID|NK1|GT1|IN1|H(?=\|[\\^~&]{3,4}\|)|P(?=\|\d{1,4}\|))\|/g;
+const HL7_SEGMENT = /(?:^|[\r\n])(MSH|PID|NK1|GT1|IN1|PV1|ORC|OBR|OBX|H(?=\|[\\^~&]{3,4}\|)|P(?=\|\d{1,4}\|))\|/g;
 /** A line of HPRIM's header that holds a surname or first names: letters, spaces, hyphens, apostrophes. */
 const HPRIM_NAME_LINE = /^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ' -]{0,39}$/;
 /**
@@ -4066,6 +4112,27 @@ function hprimHeader(text: string, spans: Span[]): void {
   }
   for (const [a, z] of lines.slice(1)) if (HPRIM_NAME_LINE.test(text.slice(a, z))) spans.push({ start: a, end: z, label: 'NAME', score: 0.8, rule: 'hprim-header' });
 }
+/**
+ * A field of people ("FONTAINE-MAURICE^Régis", "10004871203^DURAND^Paul^^^Dr"): its runs of components with a letter are
+ * NAME, a component of digits alone is its id (ID).
+ */
+function hl7Names(text: string, k: number, e: number, spans: Span[]): void {
+  let runStart = -1, runEnd = -1;
+  for (let a = k; a <= e;) {
+    let b = a;
+    while (b < e && text.charCodeAt(b) !== 94 && text.charCodeAt(b) !== 126) b++;
+    let digits = b > a, letters = false;
+    for (let q = a; q < b; q++) { const c = text.charCodeAt(q); if (!isDigitCode(c)) digits = false; if (isWordLetter(c)) letters = true; }
+    if (digits) spans.push({ start: a, end: b, label: 'ID', score: 0.9, rule: 'hl7' });
+    if (letters && runStart < 0) runStart = a;
+    if (letters) runEnd = b;
+    if ((!letters && b > a) || b >= e || text.charCodeAt(b) === 126) {
+      if (runStart >= 0) spans.push({ start: runStart, end: runEnd, label: 'NAME', score: 0.95, rule: 'hl7' });
+      runStart = -1;
+    }
+    a = b + 1;
+  }
+}
 export function recognizeHl7(text: string, spans: Span[]): void {
   if (text.indexOf('****') >= 0) hprimHeader(text, spans);
   if (text.indexOf('|') < 0) return;
@@ -4079,7 +4146,10 @@ export function recognizeHl7(text: string, spans: Span[]): void {
       while (e < text.length) { const c = text.charCodeAt(e); if (c === 124 || c === 10 || c === 13) break; e++; }
       const label = fields[field];
       // (a field of only component separators holds nothing)
-      if (label !== undefined && e > k && !/^[\^~&]*$/.test(text.slice(k, e))) spans.push({ start: k, end: e, label, score: 0.95, rule: 'hl7' });
+      if (label !== undefined && e > k && !/^[\^~&]*$/.test(text.slice(k, e))) {
+        if (label === 'NAME') hl7Names(text, k, e, spans);
+        else spans.push({ start: k, end: e, label, score: 0.95, rule: 'hl7' });
+      }
       if (e >= text.length || text.charCodeAt(e) !== 124) break;
       k = e + 1; field++;
     }

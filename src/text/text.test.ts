@@ -1105,4 +1105,11 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(labels('Reviewed by: Jan Ostergaard, MT', 'en').filter(([l]) => l === 'CITY'), []);
   // after a role's colon, in any case: a lower-case surname of the dictionaries, and a surname or an initial after the first name
   assert.deepEqual(names('RN: lupe. Recorder: kenji t. (house mgr). Recorder: kenji tanaka. RN: none. Therapist: will call.'), ['lupe', 'kenji t.', 'kenji tanaka']);
+  // a birth name after a found name and "née"/"ép.", even a month's; a lower-case surname with its particles after a title (not a role)
+  assert.deepEqual(names('MME VAN DER MEULEN ROSALIE, NÉE CHARVET LE 11/05/1932 ; Mme KERBRAT Maëlle ép. JUILLET', 'fr'),
+    ['VAN DER MEULEN ROSALIE', 'CHARVET', 'KERBRAT Maëlle', 'JUILLET']);
+  assert.deepEqual(names('kiné passé (mr da costa) ; 10h05 — M. le duff yannick : veut ses résultats ; M. le maire a appelé', 'fr'), ['da costa', 'le duff yannick']);
+  // HL7's carers (OBR-16, PV1-7, OBX-16) and the dates of orders and results; a carer's id component is an ID
+  const hl7 = 'MSH|^~\\&|LAB|X|||20240312||ORU^R01|1|P|2.5\rOBR|1|||NFS||20240312074500|||||||||SANG|FONTAINE-MAURICE^Régis^10004871203\rPV1|1|O|||||10004871203^DURAND^Paul';
+  assert.deepEqual(labels(hl7, 'fr'), [['DATE', '20240312'], ['DATE', '20240312074500'], ['NAME', 'FONTAINE-MAURICE^Régis'], ['ID', '10004871203'], ['ID', '10004871203'], ['NAME', 'DURAND^Paul']]);
 });
