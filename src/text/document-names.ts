@@ -434,7 +434,7 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
       const w = text.slice(d, b);
       // (or a login against its dash, "-nbouzid"; not "— driver.")
       if (((/^(?:[A-Z]{2,3}|[a-z]{2,3}|(?:[A-Z]\.){2,3})$/.test(w) && !NOT_INITIALS.has(w.replace(/\./g, ''))) || isSignatureFirstName(w, lex)
-        || (d === a + 1 && /^[a-z]+$/.test(w) && initialAndSurname(w, lex))) && !NOT_SIGNATURE.has(w.toLowerCase())) {
+        || (d === a + 1 && /^[a-z]+$/.test(w) && initialAndSurname(w, lex)) || (d > a && DIMINUTIVES.has(w.toLowerCase()))) && !NOT_SIGNATURE.has(w.toLowerCase())) {
         spans.push({ start: d, end: b, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
       }
       continue;
@@ -648,6 +648,9 @@ function isSignatureFirstName(w: string, lex: Map<string, number>): boolean {
   const bits = lex.get(fold(w)) ?? 0;
   return (bits & LEX_FIRST) !== 0 && (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) === 0;
 }
+/** First names' short forms that sign notes against a dash ("… (cf lundi) -nath", "-seb"): no dictionary holds most of them. */
+const DIMINUTIVES = new Set(['nath', 'steph', 'seb', 'flo', 'cath', 'vero', 'véro', 'caro', 'phil', 'juju', 'fred', 'chris', 'isa', 'manu', 'nico', 'alex', 'clem',
+  'gaby', 'greg', 'vince', 'mika', 'lolo', 'domi', 'fanfan', 'babeth', 'sylvie', 'kathy', 'cathy', 'liz', 'beth', 'jen', 'jenn', 'kate', 'katie', 'meg', 'becky', 'mandy', 'andy', 'rob', 'bob', 'bobby', 'mike', 'matt', 'dave', 'steve', 'tom', 'jim', 'jimmy', 'joe', 'nick', 'tony']);
 /** '-', '–' or '—'. */
 function isDash(c: number): boolean { return c === 45 || c === 8211 || c === 8212; }
 /**

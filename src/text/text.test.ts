@@ -1111,5 +1111,7 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(names('kiné passé (mr da costa) ; 10h05 — M. le duff yannick : veut ses résultats ; M. le maire a appelé', 'fr'), ['da costa', 'le duff yannick']);
   // HL7's carers (OBR-16, PV1-7, OBX-16) and the dates of orders and results; a carer's id component is an ID
   const hl7 = 'MSH|^~\\&|LAB|X|||20240312||ORU^R01|1|P|2.5\rOBR|1|||NFS||20240312074500|||||||||SANG|FONTAINE-MAURICE^Régis^10004871203\rPV1|1|O|||||10004871203^DURAND^Paul';
+  // a first name's short form against a signature's dash
+  assert.deepEqual(names('prevenir sa fille (cf lundi) -nath\nok. -seb', 'fr'), ['nath', 'seb']);
   assert.deepEqual(labels(hl7, 'fr'), [['DATE', '20240312'], ['DATE', '20240312074500'], ['NAME', 'FONTAINE-MAURICE^Régis'], ['ID', '10004871203'], ['ID', '10004871203'], ['NAME', 'DURAND^Paul']]);
 });
