@@ -145,3 +145,16 @@ test('an undeclared column of prose is read as free text: names in it make the r
   const r = await proveAnonymity({ original, release, control, policy, seed: 1, attacks: 200, detectIdentifier: null });
   assert.ok(r.verdict.failures.some((f) => f.criterion === 'direct-identifier' && f.column === 'remarques' && /NAME ×\d+/.test(f.message)), JSON.stringify(r.verdict.failures));
 });
+
+test('a release the verdict cannot compare is never anonymous: no column shared is an input error, a renamed column a failure', async () => {
+  const original = population(3000, 1), control = population(3000, 2), release = population(3000, 3);
+  // (the header read with the wrong delimiter, or every name changed: nothing can be measured)
+  const oneColumn = makeTable([columnFromValues('age band,sex,region,code', Array.from({ length: 3000 }, (_, i) => `x${i % 7}`), 'string')]);
+  await assert.rejects(proveAnonymity({ original, release: oneColumn, control, policy, seed: 1, detectIdentifier: null }),
+    (e: Error & { code?: string }) => e.code === 'invalid-input' && /shares no column with the original/.test(e.message) && /--delimiter/.test(e.message));
+  // (a quasi-identifier renamed: its risk cannot be measured, so the release is not proved anonymous)
+  const renamed = makeTable(release.columns.map((c) => (c.name === 'region' ? columnFromValues('REGION', Array.from({ length: 3000 }, (_, i) => c.dictionary[c.codes[i]!] as string), 'string') : c)));
+  const r = await proveAnonymity({ original, release: renamed, control, policy, seed: 1, detectIdentifier: null });
+  assert.equal(r.verdict.anonymous, false);
+  assert.ok(r.verdict.failures.some((f) => f.criterion === 'unverifiable-column' && f.column === 'REGION'), r.verdict.reasons.join('\n'));
+});

@@ -13,6 +13,7 @@
  * Otherwise "pseudonymous: personal data", with every failed criterion in plain words and its figure.
  */
 import { makeTable, sampleValues, type Table } from '../table/table.ts';
+import { AnonymatError } from '../errors.ts';
 import { assessTable } from '../risk/index.ts';
 import { singlingOut, type SinglingOutResult } from './singling-out.ts';
 import { linkability, type LinkabilityResult } from './linkability.ts';
@@ -58,7 +59,7 @@ export interface ProveInput {
 const STEPS = ['identifiers and keys', 'formal thresholds', 'singling out', 'linkability', 'inference', 'linkage'];
 
 export interface Failure {
-  criterion: 'direct-identifier' | 'persistent-key' | 'formal-threshold' | 'attack-risk' | 'linkage' | 'cross-release';
+  criterion: 'direct-identifier' | 'persistent-key' | 'formal-threshold' | 'attack-risk' | 'linkage' | 'cross-release' | 'unverifiable-column';
   message: string;
   value: number | null;
   threshold: number | null;
@@ -139,6 +140,16 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   const evalOnly = new Set(truth && role(truth.release) === undefined ? [truth.release] : []);
   const attackable = release.columns.map((c) => c.name).filter((n) => inOriginal.has(n) && (!inControl || inControl.has(n))
     && !['identifier', 'person-key', 'weight'].includes(role(n) ?? '') && !evalOnly.has(n));
+  // (the attacks compare the two files column by column: a release column the original lacks can be neither attacked nor
+  // linked — a renamed column, a header read with the wrong delimiter. With no column shared at all nothing could be
+  // measured: an input error; otherwise each such column is a failure below, never "anonymous" by default)
+  const unknown = release.columns.map((c) => c.name).filter((n) => !inOriginal.has(n) && !evalOnly.has(n));
+  if (unknown.length > 0 && !release.columns.some((c) => inOriginal.has(c.name))) {
+    const shown = unknown.slice(0, 5).map((n) => `"${n.length > 60 ? `${n.slice(0, 60)}…` : n}"`).join(', ');
+    throw new AnonymatError('invalid-input', `the release shares no column with the original (its columns: ${shown}${unknown.length > 5 ? ', …' : ''}): `
+      + 'the verdict compares the files column by column, so nothing could be measured. Keep the original\'s column names in the release, '
+      + 'and check its delimiter (a whole header read as one column means the wrong one: --delimiter)');
+  }
   const byRole = (r: string) => Object.keys(policy.columns).filter((c) => role(c) === r && attackable.includes(c));
   const qi = byRole('quasi'), sensitive = byRole('sensitive');
   if (!control) warnings.push(NO_CONTROL_WARNING);
@@ -159,6 +170,14 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     }
   }
   let detect = input.detectIdentifier;
+  const unverifiable = (keyLikeColumns: { column: string }[]): void => {
+    for (const n of unknown) {
+      // (a key-like column is judged as a key above: fresh tokens per release carry nothing)
+      if (identifiers.some((x) => x.column === n) || failures.some((f) => f.column === n) || keyLikeColumns.some((k) => k.column === n)) continue;
+      failures.push({ criterion: 'unverifiable-column', column: n, value: null, threshold: null,
+        message: `column "${n}" of the release is not in the original: it can be neither attacked nor linked, so its risk is unknown (keep the original's column names)` });
+    }
+  };
   if (detect === undefined) {
     try {
       const mod = (await import('../health/identifiers/index.ts' as string)) as { detectIdentifierColumn?: IdentifierDetector };
@@ -254,6 +273,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     }
   } else warnings.push('no previous release given: cross-release linkability was not measured (only key-like columns of this release were looked for)');
 
+  unverifiable(keyLikeColumns);
   lap('identifiers and keys');
   // 3. formal thresholds
   let formal: VerdictReport['formal'] = null;

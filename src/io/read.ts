@@ -37,14 +37,25 @@ export interface ReadOptions {
   types?: Record<string, ColumnKind>;
   /** Infer kinds of undeclared columns (default true): integers without leading zeros, decimals, ISO dates. */
   infer?: boolean;
-  /** Only these columns (each must exist). */
+  /** Only these columns (each must exist, unless listed in `optionalColumns`). */
   columns?: string[];
+  /** Columns of `columns` read only when present (a release without the dropped identifiers). */
+  optionalColumns?: string[];
   /** Declared types of columns absent from the input are ignored instead of being an error
    * (for files that hold a subset of the policy's columns, such as releases). */
   typesIfPresent?: boolean;
   /** Label for messages when reading stdin. */
   name?: string;
+  /**
+   * A declared numeric or date column whose every value that does not convert reads as a generalized label ("*",
+   * "[20, 30[", "40-49", "90+", "<18"): the column is read as text and this is called (a release read with the
+   * originals' policy). Without it, such values are an error like any other.
+   */
+  onGeneralizedLabels?: (column: string) => void;
 }
+
+/** A released label of a generalized numeric or date value: suppressed, an interval, a range, an open bound. */
+const GENERALIZED_LABEL = /^(?:\*+|[[\]()].*[[\]()]|-?\d[\d.]*\s*[-–]\s*-?\d[\d.]*|\d[\d.]*\s*\+|[<>≤≥]=?\s*-?\d[\d.]*|\d{4}-\d{2}|\d{4})$/;
 
 export function formatOf(path: string, declared?: InputFormat): InputFormat {
   if (declared) return declared;
@@ -95,7 +106,8 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
   let names: string[];
   let native: Record<string, ColumnKind> = {};
   if (format === 'csv' || format === 'tsv') {
-    const delimiter = o.delimiter ?? (format === 'tsv' ? '\t' : ',');
+    // (a TSV file, by its extension or --format, is tab-separated whatever delimiter a policy declares for CSV)
+    const delimiter = format === 'tsv' ? '\t' : o.delimiter ?? ',';
     const quote = o.quote ?? '"';
     const header = o.header ?? true;
     const encoding = o.encoding ?? 'utf-8';
@@ -132,7 +144,8 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
   if (o.typesIfPresent) declared = Object.fromEntries(Object.entries(declared).filter(([n]) => names.includes(n)));
   // requested and declared columns must exist
   const issues: Issue[] = [];
-  const wanted = o.columns ?? names;
+  const optional = new Set(o.optionalColumns ?? []);
+  const wanted = (o.columns ?? names).filter((n) => names.includes(n) || !optional.has(n));
   for (const n of new Set([...wanted, ...Object.keys(declared)])) {
     if (!names.includes(n)) issues.push({ path: `${label}: column ${JSON.stringify(n)}`, message: `not found in the input (columns are: ${names.map((x) => JSON.stringify(x)).join(', ')}); fix the name in the policy or the file header` });
   }
@@ -171,6 +184,12 @@ async function convertKinds(
   for (const n of wanted) {
     const kind = kinds[n]!;
     if (kind === native[n]) continue;
+    if (o.onGeneralizedLabels && native[n] === 'string') {
+      // (every distinct value that does not convert is a generalized label: the column is a release's, read as text)
+      const odd = await con.runAndReadAll(`SELECT DISTINCT trim(${ident(n)}) FROM raw WHERE ${ident(n)} IS NOT NULL AND TRY_CAST(${castSource(n, native[n]!)} AS ${sqlType(kind)}) IS NULL LIMIT 1000`);
+      const values = (odd.getRows() as [string][]).map(([v]) => v);
+      if (values.length > 0 && values.every((v) => GENERALIZED_LABEL.test(v))) { kinds[n] = 'string'; o.onGeneralizedLabels(n); continue; }
+    }
     const bad = await con.runAndReadAll(`SELECT rowid::BIGINT FROM raw WHERE ${ident(n)} IS NOT NULL AND TRY_CAST(${castSource(n, native[n]!)} AS ${sqlType(kind)}) IS NULL ORDER BY rowid LIMIT 5`);
     for (const [rowid] of bad.getRows() as [bigint][]) {
       const rowNo = Number(rowid) + 1;
@@ -287,8 +306,8 @@ async function readHeader(path: string, label: string, o: { delimiter: string; q
     seen.add(name);
   });
   if (issues.length) throw new AnonymatError('invalid-input', `${label}: invalid header`, issues);
-  if (fields.length === 1 && o.delimiter !== '\t' && /[;\t|]/.test(firstLineText)) {
-    throw new AnonymatError('invalid-input', `${label}:1: the header has a single column`, [{ path: `${label}:1`, message: `the delimiter is ${JSON.stringify(o.delimiter)} but the header contains ';', tab or '|': declare input.delimiter in the policy or use --delimiter` }]);
+  if (fields.length === 1 && [',', ';', '\t', '|'].some((d) => d !== o.delimiter && firstLineText.includes(d))) {
+    throw new AnonymatError('invalid-input', `${label}:1: the header has a single column`, [{ path: `${label}:1`, message: `the delimiter is ${JSON.stringify(o.delimiter)} but the header contains ${[',', ';', '\t', '|'].filter((d) => d !== o.delimiter && firstLineText.includes(d)).map((d) => JSON.stringify(d)).join(', ')}: declare input.delimiter in the policy or use --delimiter` }]);
   }
   return fields.map((f) => f.trim());
 }

@@ -94,10 +94,12 @@ function jsonValue(kind: string, label: string | null): unknown {
 }
 
 /** Writes a table as CSV, TSV, Parquet, JSON (array of objects) or JSON Lines, by extension. */
-export async function writeTable(table: Table, path: string, options: { format?: InputFormat } = {}): Promise<void> {
+export async function writeTable(table: Table, path: string, options: { format?: InputFormat; delimiter?: string } = {}): Promise<void> {
   const format = formatOf(path, options.format);
+  // (CSV in the delimiter given, the input's: a release reads back with the policy it was made with)
+  const delimiter = format === 'tsv' ? '\t' : options.delimiter ?? ',';
   if ((format === 'csv' || format === 'tsv') && table.rowCount < LARGE) {
-    await writeFileAtomic(path, tableToCsv(table, format === 'tsv' ? '\t' : ','));
+    await writeFileAtomic(path, tableToCsv(table, delimiter));
     return;
   }
   if (format === 'csv' || format === 'tsv') {
@@ -106,7 +108,7 @@ export async function writeTable(table: Table, path: string, options: { format?:
       const con = await openDuckDB();
       try {
         await loadTable(con, table, 'out', { asText: true });
-        await con.run(`COPY out TO ${literal(tmp)} (FORMAT csv, HEADER true, DELIMITER ${literal(format === 'tsv' ? '\t' : ',')}, QUOTE '"', ESCAPE '"', NULLSTR '')`);
+        await con.run(`COPY out TO ${literal(tmp)} (FORMAT csv, HEADER true, DELIMITER ${literal(delimiter)}, QUOTE '"', ESCAPE '"', NULLSTR '')`);
       } finally {
         con.closeSync();
       }

@@ -251,6 +251,9 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   const lossPerAttribute: Record<string, number> = {};
   if (per.length === quasi.length) quasi.forEach((c, j) => { lossPerAttribute[c] = per[j]!; });
   const specs = quasi.map((column, j) => ({ column, hierarchy: engine.qi[j]!, level: levels[j]! }));
+  // (the release is assessed with its person key still in, so that k counts persons as the search did; the key leaves after)
+  const byPerson = key !== null && hasColumn(table, key) && severalRowsPerPerson(getColumn(table, key)) ? key : null;
+  const keep = byPerson ? drop.filter((n) => n !== byPerson) : drop;
   let out: Table;
   let local: AnonymizeResult['localSuppression'];
   if (suppressedMode === 'local') {
@@ -259,11 +262,11 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
     const t = policy.thresholds ?? {};
     const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
     const distinctL = t.l !== undefined && (t.lVariant ?? 'distinct') === 'distinct' ? Math.ceil(t.l) : undefined;
-    const r = localCellSuppression(generalizeTable(table, specs, { drop }), quasi, details.rowSuppressed, { k: t.k ?? 1, l: distinctL, sensitive });
+    const r = localCellSuppression(generalizeTable(table, specs, { drop: keep }), quasi, details.rowSuppressed, { k: t.k ?? 1, l: distinctL, sensitive });
     out = r.table;
     local = { cells: r.cells, totalCells: r.totalCells, recordsKept: r.recordsKept, recordsRemoved: r.recordsRemoved, order: r.order };
   } else {
-    out = generalizeTable(table, specs, { suppressed: details.rowSuppressed, mode: suppressedMode, drop });
+    out = generalizeTable(table, specs, { suppressed: details.rowSuppressed, mode: suppressedMode, drop: keep });
   }
   // the population, when there is one, generalized the same way (so classes match for the after assessment)
   let popAfter = population;
@@ -272,7 +275,8 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
       column, hierarchy: compileHierarchy(hierarchies[j]!, getColumn(population!, column), { source: `population, column ${column}` }), level: levels[j]!,
     })));
   }
-  const after = doAssess ? assessTable(out, releasePolicy, { ...assessOptions, populationTable: popAfter }) : null;
+  const after = doAssess ? assessTable(out, byPerson ? { ...releasePolicy, columns: { ...releasePolicy.columns, [byPerson]: policy.columns[byPerson]! } } : releasePolicy, { ...assessOptions, populationTable: popAfter }) : null;
+  if (byPerson) out = { rowCount: out.rowCount, columns: out.columns.filter((c) => c.name !== byPerson) };
   const failures = failureTexts(after);
   return {
     ...base, table: out, transformation, loss: search.best.value, lossPerAttribute,
@@ -290,6 +294,9 @@ async function localRecoding(
   const t = policy.thresholds ?? {};
   const k = t.k ?? 2;
   const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
+  // event tables (several rows per person): each class must hold k persons, not k rows
+  const pkey = personKey(policy);
+  const byPerson = pkey !== null && hasColumn(table, pkey) && severalRowsPerPerson(getColumn(table, pkey)) ? pkey : null;
   const ts = performance.now();
   let out: Table;
   let loss: number;
@@ -298,21 +305,28 @@ async function localRecoding(
   let feasible = true;
   if (strategy === 'mondrian') {
     const { mondrian } = await import('../transform/mondrian.ts');
-    const r = mondrian(table, quasi, { k, l: t.l !== undefined && t.lVariant !== 'entropy' && t.lVariant !== 'recursive' ? Math.ceil(t.l) : 1, sensitive: t.l ? sensitive : [] });
+    const r = mondrian(table, quasi, { k, l: t.l !== undefined && t.lVariant !== 'entropy' && t.lVariant !== 'recursive' ? Math.ceil(t.l) : 1, sensitive: t.l ? sensitive : [], ...(byPerson ? { personKey: byPerson } : {}) });
     out = r.table; loss = r.loss.gcp; classes = r.classes; feasible = r.satisfied;
     lossPerAttribute = Object.fromEntries(r.loss.ncp.map((x) => [x.column, x.ncp]));
   } else {
     const { mdav } = await import('../transform/mdav.ts');
     const numeric = quasi.filter((q) => { const kind = getColumn(table, q).kind; return kind === 'integer' || kind === 'decimal' || kind === 'date'; });
     if (numeric.length === 0) throw new AnonymatError('invalid-policy', 'strategy mdav needs numeric quasi-identifiers (integer, decimal or date)', [{ path: 'anonymize.strategy', message: 'use optimal or mondrian' }]);
+    // (MDAV groups k records: with several records per person a group of k records may be one person)
+    if (byPerson) throw new AnonymatError('invalid-policy', `strategy mdav groups records, and the person key "${byPerson}" has several records per person: a group of k records may hold one person`, [{ path: 'anonymize.strategy', message: 'use optimal or mondrian (both count persons), or anonymize the one-row-per-person view' }]);
+    const categorical = quasi.filter((q) => !numeric.includes(q));
+    if (categorical.length > 0) throw new AnonymatError('invalid-policy', `strategy mdav microaggregates numeric quasi-identifiers only, and ${categorical.map((c) => `"${c}"`).join(', ')} ${categorical.length > 1 ? 'are' : 'is'} not numeric: left as they are, they keep the records apart`, [{ path: 'anonymize.strategy', message: 'use optimal or mondrian, or declare only numeric quasi-identifiers' }]);
     const r = mdav(table, numeric, k);
     out = r.table; loss = r.loss.informationLoss; classes = r.groups;
     lossPerAttribute = Object.fromEntries(r.loss.perColumn.map((x) => [x.column, x.informationLoss]));
   }
-  if (drop.length) out = { rowCount: out.rowCount, columns: out.columns.filter((c) => !drop.includes(c.name)) };
   const searchMs = performance.now() - ts;
-  const releasePolicy: Policy = { ...policy, columns: Object.fromEntries(Object.entries(policy.columns).filter(([n]) => !drop.includes(n))) };
+  // (the release is assessed with its person key still in, so that k counts persons; the key leaves with the identifiers after)
+  const keep = byPerson ? drop.filter((n) => n !== byPerson) : drop;
+  if (keep.length) out = { rowCount: out.rowCount, columns: out.columns.filter((c) => !keep.includes(c.name)) };
+  const releasePolicy: Policy = { ...policy, columns: Object.fromEntries(Object.entries(policy.columns).filter(([n]) => !keep.includes(n))) };
   const after = doAssess ? assessTable(out, releasePolicy, assessOptions) : null;
+  if (byPerson) out = { rowCount: out.rowCount, columns: out.columns.filter((c) => c.name !== byPerson) };
   const passes = feasible && (after ? after.verdict.passes : true);
   return {
     table: feasible ? out : null, transformation: null, strategy, metric: strategy === 'mondrian' ? 'gcp' : 'mdav-sse', loss, lossPerAttribute,

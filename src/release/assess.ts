@@ -17,9 +17,21 @@ export function policyColumns(policy: Policy): string[] {
 export async function assessFile(
   input: string, policy: Policy, overrides: ReadOptions = {}, htmlPath?: string,
   options: { onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ table: Table; assessment: AssessmentView }> {
+): Promise<{ table: Table; assessment: AssessmentView; warnings: string[] }> {
   const clean = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as ReadOptions;
-  const table = await readTable(input, { ...readOptionsOf(policy, clean), columns: policyColumns(policy) });
+  // (a release comes without the identifiers and the person key the policy names: they are not needed to measure it)
+  const droppable = Object.keys(policy.columns).filter((c) => policy.columns[c]!.role === 'identifier' || policy.columns[c]!.role === 'person-key');
+  const warnings: string[] = [];
+  const table = await readTable(input, {
+    ...readOptionsOf(policy, clean), columns: policyColumns(policy), optionalColumns: droppable, typesIfPresent: true,
+    onGeneralizedLabels: (c) => warnings.push(`column "${c}" holds generalized labels ("*", intervals): read as text, as a release is`),
+  });
+  const absent = droppable.filter((c) => !table.columns.some((x) => x.name === c));
+  if (absent.length > 0) {
+    const key = absent.find((c) => policy.columns[c]!.role === 'person-key');
+    if (key !== undefined) warnings.push(`the policy's person key "${key}" is not in the input: the risk is counted by records, and a person with several records may stand alone in a class of several records (assess the release with --original to attack it person by person)`);
+    policy = { ...policy, columns: Object.fromEntries(Object.entries(policy.columns).filter(([c]) => !absent.includes(c))) };
+  }
   const populationTable = await readPopulationTable(policy);
   const assessment = assessTable(table, policy, { populationTable, onProgress: options.onProgress }) as unknown as AssessmentView;
   if (htmlPath) {
@@ -30,7 +42,7 @@ export async function assessFile(
       sections: assessmentSections({ ...assessment, policyK: policy.thresholds.k } as AssessmentView),
     }));
   }
-  return { table, assessment };
+  return { table, assessment, warnings };
 }
 
 /** Reads `population.table` (path relative to the policy) with the policy's quasi-identifier types. */

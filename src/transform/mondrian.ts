@@ -51,6 +51,11 @@ export interface MondrianOptions {
    * its hierarchy (a node into its children, all at once) and labelled with hierarchy labels.
    */
   readonly hierarchies?: Readonly<Record<string, Hierarchy>>;
+  /**
+   * A person key (event tables: several rows per person): every partition must then hold ≥ k distinct persons, not
+   * only k rows (a row without a key counts as a person of its own).
+   */
+  readonly personKey?: string;
 }
 
 export interface MondrianLoss {
@@ -172,7 +177,23 @@ export function mondrian(table: Table, quasiIdentifiers: string[], options: Mond
   let stamp = 0;
   const distinctSensitive = (perm: Int32Array, s: number, e: number, t: number): number =>
     distinctUpTo(sens[t]!.codes, perm, s, e, sensStamp[t]!, ++stamp, l);
+  // ≥ k distinct persons in a part (with a person key), by a stamp per person code
+  const pk = options.personKey !== undefined ? findColumn(table, options.personKey, 'person key') : null;
+  const personStamp = pk ? new Int32Array(pk.dictionary.length) : null;
+  let stampNow = 0;
+  const enoughPersons = (perm: Int32Array, s: number, e: number): boolean => {
+    if (!pk) return true;
+    stampNow++;
+    let persons = 0;
+    for (let a = s; a < e && persons < k; a++) {
+      const code = pk.codes[perm[a]!]!;
+      if (code === pk.missing) { persons++; continue; }
+      if (personStamp![code] !== stampNow) { personStamp![code] = stampNow; persons++; }
+    }
+    return persons >= k;
+  };
   const diverse = (perm: Int32Array, s: number, e: number): boolean => {
+    if (!enoughPersons(perm, s, e)) return false;
     if (l <= 1) return true;
     for (let t = 0; t < sens.length; t++) if (distinctSensitive(perm, s, e, t) < l) return false;
     return true;

@@ -71,3 +71,34 @@ anonymize: { suppressionLimit: 0.2, suppressed: local }
     assert.ok(j.after.k >= 5);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('with several records per person, every strategy counts persons: Mondrian classes hold k persons, mdav refuses, the after-k is by person', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-anon-'));
+  try {
+    // 34 persons; P1 has 8 records, all M, age 41: by records a class of 8, by persons a class of one
+    const rows = ['pid,age,sex'];
+    for (let i = 0; i < 8; i++) rows.push('P1,41,M');
+    for (let i = 2; i <= 34; i++) rows.push(`P${i},${20 + (i % 30)},${i % 2 ? 'F' : 'M'}`);
+    await writeFile(join(dir, 'd.csv'), rows.join('\n') + '\n');
+    await writeFile(join(dir, 'p.yaml'), 'columns:\n  pid: { role: person-key }\n  age: { role: quasi, type: integer }\n  sex: { role: quasi }\nthresholds: { k: 5 }\n');
+    const r = await runCli(['anonymize', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml'), '-o', join(dir, 'out.csv'), '--strategy', 'mondrian', '--json', '--no-progress']);
+    assert.equal(r.code, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.after.unit, 'person');
+    assert.ok(j.after.k >= 5, `after k ${j.after.k}`);
+    // each released class, counted on the originals' person keys (rows are in the input's order), holds 5 persons or more
+    const out = (await readFile(join(dir, 'out.csv'), 'utf8')).trim().split('\n').slice(1);
+    const persons = new Map<string, Set<string>>();
+    out.forEach((line, i) => { const s = persons.get(line) ?? new Set<string>(); s.add(rows[i + 1]!.split(',')[0]!); persons.set(line, s); });
+    for (const [cls, s] of persons) assert.ok(s.size >= 5, `class ${cls}: ${s.size} persons`);
+    const m = await runCli(['anonymize', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml'), '-o', join(dir, 'm.csv'), '--strategy', 'mdav', '--no-progress']);
+    assert.equal(m.code, 2);
+    assert.match(m.stderr, /groups records.*several records per person/s);
+    const o = await runCli(['anonymize', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml'), '-o', join(dir, 'o.csv'), '--json', '--no-progress']);
+    assert.equal(o.code, 0, o.stderr);
+    const oj = JSON.parse(o.stdout);
+    assert.equal(oj.before.unit, 'person');
+    assert.equal(oj.after.unit, 'person');
+    assert.ok(oj.after.k >= 5);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

@@ -93,7 +93,7 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
         for (const w of proof.warnings) process.stderr.write(`WARNING: ${w}\n`);
       } else if (opts.control && !opts.verdict) throw new AnonymatError('invalid-usage', '--control goes with --verdict');
       const ok = result.feasible && result.verdict.passes && (!proof || proof.verdict.anonymous);
-      if (ok && result.table && opts.output) await writeTable(result.table, opts.output);
+      if (ok && result.table && opts.output) await writeTable(result.table, opts.output, { delimiter: readOptionsOf(policy, overrides).delimiter });
       if (opts.report) {
         const { renderHtmlReport } = await import('../../release/report.ts');
         await writeFileAtomic(opts.report, renderHtmlReport({

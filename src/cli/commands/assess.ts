@@ -40,6 +40,7 @@ pass per quasi-identifier subset (SUDA2 grows with risk.suda2MaxSize, default 3)
         delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined, format: opts.format as never,
       }, opts.html, { onProgress: bar.onProgress });
       bar.finish();
+      for (const w of result.warnings) process.stderr.write(`WARNING: ${w}\n`);
       let proof: import('../../attack/index.ts').VerdictReport | undefined;
       if (opts.original) {
         const { verdictOfFiles } = await import('../../release/verdict.ts');

@@ -72,8 +72,10 @@ missing or too short key (< 32 bytes) exits with 2 (invalid-key). Memory: the ta
         }
         for (const w of r.report.warnings) process.stderr.write(`warning: ${w}\n`);
       }
-      if (opts.output) await writeTable(out, opts.output);
-      else process.stdout.write(tableToCsv(out, ','));
+      // (CSV out in the input's delimiter: the output reads back with the same policy)
+      const delimiter = (policy.input as { delimiter?: string } | undefined)?.delimiter ?? ',';
+      if (opts.output) await writeTable(out, opts.output, { delimiter });
+      else process.stdout.write(tableToCsv(out, delimiter));
       if (opts.report) await writeFileAtomic(opts.report, JSON.stringify(report, null, 2) + '\n');
       if (opts.json) printJson(report);
       else if (opts.output) process.stderr.write(`${out.rowCount} rows, ${out.columns.length} columns written to ${opts.output}\n`);
