@@ -131,12 +131,33 @@ test('free-valued event columns holding identifiers are flagged (no value printe
     subject: { reference: 'Patient/p' }, valueString: `person${i}@example.org`,
   }));
   const text = [JSON.stringify({ resourceType: 'Patient', id: 'p' }), ...obs].join('\n');
-  const r = await ingest([{ name: 'x.ndjson', text }]);
+  // (by default free-text answers are redacted as notes are: no e-mail is left)
+  const redacted = await ingest([{ name: 'x.ndjson', text }]);
+  assert.ok(!redacted.tables.observations!.columns.find((c) => c.name === 'value')!.dictionary.some((v) => v?.includes('@')));
+  // (with the redaction turned off, the safety net names the column)
+  const r = await ingest([{ name: 'x.ndjson', text }], { redactNotes: false });
   const w = r.warnings.find((x) => x.startsWith('observations.value may hold direct identifiers (email'));
   assert.ok(w, r.warnings.join(' | '));
   assert.doesNotMatch(w!, /example\.org/);
   const clean = await ingest([fx('fhir/bundle.json')]);
   assert.ok(!clean.warnings.some((x) => /may hold direct identifiers/.test(x)));
+});
+
+test('observation answers: an address question\'s answer is dropped, free-text answers are redacted as notes are', async () => {
+  const obs = (id: string, code: object, valueString: string) => JSON.stringify({ resourceType: 'Observation', id, status: 'final', code, subject: { reference: 'Patient/p' }, valueString });
+  const text = [JSON.stringify({ resourceType: 'Patient', id: 'p' }),
+    obs('a', { coding: [{ system: 'http://loinc.org', code: '56799-0', display: 'What address do you live at?' }] }, '728 Heaney Lock'),
+    obs('b', { text: 'Home phone number' }, '617 555 0142'),
+    obs('c', { text: 'Living situation' }, 'Lives with her daughter Maria Lopez since 03/2021'),
+    obs('d', { coding: [{ system: 'http://loinc.org', code: '93029-7', display: 'How often do you talk to people on the phone?' }] }, '3 to 5 times a week'),
+  ].join('\n');
+  const r = await ingest([{ name: 'x.ndjson', text }]);
+  const values = r.tables.observations!.columns.find((c) => c.name === 'value')!;
+  const got = Array.from(values.codes, (c) => values.dictionary[c]);
+  assert.equal(got.filter((v) => v === null).length, 2);
+  assert.ok(!got.some((v) => v !== null && /Heaney|555|Maria|Lopez|2021/.test(v)), JSON.stringify(got));
+  assert.ok(got.includes('3 to 5 times a week'));
+  assert.ok(r.warnings.some((w) => /2 observation value\(s\) answering a question about an address/.test(w)), r.warnings.join(' | '));
 });
 
 test('folder scan: a JSON file that is not FHIR (Bulk Data manifest) is skipped with a warning', async () => {

@@ -80,8 +80,9 @@ const ALWAYS_DROPPED = new Set(['latitude', 'longitude']);
 
 export async function ingest(inputs: IngestInput[], options: IngestOptions = {}): Promise<IngestResult> {
   if (inputs.length === 0) throw new AnonymatError('invalid-usage', 'ingest needs at least one input (a FHIR bundle, an NDJSON file, or a Synthea/OMOP folder)');
-  if (options.referenceDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.referenceDate)) {
-    throw new AnonymatError('invalid-usage', '--reference-date expects YYYY-MM-DD');
+  if (options.referenceDate !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(options.referenceDate)
+    && !Number.isNaN(Date.parse(`${options.referenceDate}T00:00:00Z`)) && new Date(`${options.referenceDate}T00:00:00Z`).toISOString().slice(0, 10) === options.referenceDate)) {
+    throw new AnonymatError('invalid-usage', `--reference-date expects a calendar date YYYY-MM-DD (${JSON.stringify(options.referenceDate)} is none)`);
   }
   if (options.defaultCountry !== undefined && normalizeCountry(options.defaultCountry) === null) {
     throw new AnonymatError('invalid-usage', '--country expects FR or US (the countries whose postal codes the person view generalizes)');
@@ -287,9 +288,56 @@ function relabel(c: Column, f: (label: string) => string | null, name = c.name):
   return columnFromCodes(name, c.kind, codes, dictionary);
 }
 
+/**
+ * Observations whose answer is a direct identifier: the code (LOINC 56799-0 "What address do you live at?", PRAPARE and
+ * Synthea's survey; 45401-7 postal code) or the question's text names an address, a postal code, a phone, an e-mail or a
+ * social security number. Their values are dropped.
+ */
+const IDENTIFYING_OBSERVATION_CODES = new Set(['56799-0', '45401-7']);
+const IDENTIFYING_OBSERVATION_TEXT = /\b(?:address|street name|zip ?code|postal code|(?:tele)?phone number|e-?mail|social security number|adresse|code postal|num[ée]ro de t[ée]l[ée]phone|courriel|num[ée]ro de s[ée]curit[ée] sociale)\b/i;
+/**
+ * The observations' values, before anything is written: an identifying question's answer is dropped, and (when notes are
+ * de-identified) every other free-text answer goes through the same redaction as the notes ("lives with daughter Maria").
+ */
+function screenObservations(t: Table, st: IngestState): Table {
+  const col = (n: string) => t.columns.find((c) => c.name === n)!;
+  const code = col('code'), display = col('display'), value = col('value'), num = col('value_number');
+  const identifyingCode = code.dictionary.map((l) => l !== null && IDENTIFYING_OBSERVATION_CODES.has(l));
+  const identifyingText = display.dictionary.map((l) => l !== null && IDENTIFYING_OBSERVATION_TEXT.test(l));
+  const drop = new Uint8Array(t.rowCount);
+  let dropped = 0;
+  for (let r = 0; r < t.rowCount; r++) {
+    if ((identifyingCode[code.codes[r]!] || identifyingText[display.codes[r]!]) && value.codes[r] !== value.missing) { drop[r] = 1; dropped++; }
+  }
+  if (dropped === 0 && !st.redact) return t;
+  let redacted = 0;
+  const redactValue = (l: string): string => {
+    if (!st.redact || /^-?\d+(?:[.,]\d+)?$/.test(l)) return l;
+    const r = st.redact(l, null);
+    if (r.spans.length) redacted++;
+    return r.text;
+  };
+  // (only the values some kept row holds: a dropped address is not redacted first)
+  const used = new Uint8Array(value.dictionary.length);
+  for (let r = 0; r < t.rowCount; r++) if (!drop[r]) used[value.codes[r]!] = 1;
+  const labels = value.dictionary.map((l, i) => (l === null || !used[i] ? null : redactValue(l)));
+  const distinct = [...new Set(labels.filter((l): l is string => l !== null))].sort();
+  const pos = new Map(distinct.map((l, i) => [l, i]));
+  const missing = distinct.length;
+  const codes = new Int32Array(t.rowCount);
+  for (let r = 0; r < t.rowCount; r++) { const l = labels[value.codes[r]!]; codes[r] = drop[r] || l === null || l === undefined ? missing : pos.get(l)!; }
+  const numCodes = Int32Array.from(num.codes, (c, r) => (drop[r] ? (num.missing >= 0 ? num.missing : num.dictionary.length) : c));
+  const numDict = num.missing >= 0 || !dropped ? num.dictionary : [...num.dictionary, null];
+  if (dropped) st.warn(`${dropped} observation value(s) answering a question about an address, a postal code, a phone or an e-mail (such as LOINC 56799-0) were dropped: direct identifiers`);
+  if (redacted) st.warn(`${redacted} distinct free-text observation value(s) held names, dates or identifiers: redacted as the notes are`);
+  return makeTable(t.columns.map((c) => (c === value ? columnFromCodes('value', value.kind, codes, [...distinct, null])
+    : c === num ? columnFromCodes('value_number', num.kind, numCodes, numDict) : c)));
+}
+
 function finish(st: IngestState, options: IngestOptions): IngestResult {
   const raw = {} as Record<TableName, Table>;
   for (const n of TABLE_NAMES) raw[n] = st.model.tables[n].finish();
+  raw.observations = screenObservations(raw.observations, st);
   const key = options.key;
 
   // Ids. With a key: keyed tokens as `anonymat pseudonymize` makes them for a person key (default
