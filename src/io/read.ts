@@ -52,6 +52,8 @@ export interface ReadOptions {
    * originals' policy). Without it, such values are an error like any other.
    */
   onGeneralizedLabels?: (column: string) => void;
+  /** Called with every column name of the input, before `columns` selects some. */
+  onHeader?: (names: readonly string[]) => void;
 }
 
 /** A released label of a generalized numeric or date value: suppressed, an interval, a range, an open bound. */
@@ -141,6 +143,7 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
     }
   }
 
+  o.onHeader?.(names);
   if (o.typesIfPresent) declared = Object.fromEntries(Object.entries(declared).filter(([n]) => names.includes(n)));
   // requested and declared columns must exist
   const issues: Issue[] = [];

@@ -42,6 +42,26 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
 }
 
+/**
+ * Several outputs, all or none: each is produced into a temporary file beside it, and they are renamed
+ * over their paths only once every one has succeeded (on a failure, every temporary file is removed).
+ */
+export async function withAtomicFiles(paths: string[], produce: (i: number, tmp: string) => Promise<void>): Promise<void> {
+  const tmps: string[] = [];
+  try {
+    for (let i = 0; i < paths.length; i++) {
+      await mkdir(dirname(paths[i]!), { recursive: true });
+      const tmp = tempPathFor(paths[i]!) + extname(paths[i]!);
+      tmps.push(tmp);
+      await produce(i, tmp);
+    }
+    for (let i = 0; i < paths.length; i++) await rename(tmps[i]!, paths[i]!);
+  } catch (e) {
+    for (const t of tmps) await rm(t, { force: true });
+    throw e;
+  }
+}
+
 /** Runs `produce(tmpPath)` and renames the temp file over `path` when it succeeds. */
 export async function withAtomicFile(path: string, produce: (tmp: string) => Promise<void>): Promise<void> {
   await mkdir(dirname(path), { recursive: true });

@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../io/write.ts';
 import { readOptionsOf, resolvePolicyPath, quasiIdentifiers, type Policy } from '../policy/policy.ts';
 import type { Table } from '../table/table.ts';
 import { assessTable } from '../risk/index.ts';
+import { AnonymatError } from '../errors.ts';
 import { renderHtmlReport } from './report.ts';
 import { assessmentSections, type AssessmentView } from './assess-report.ts';
 
@@ -26,6 +27,7 @@ export async function assessFile(
     ...readOptionsOf(policy, clean), columns: policyColumns(policy), optionalColumns: droppable, typesIfPresent: true,
     onGeneralizedLabels: (c) => warnings.push(`column "${c}" holds generalized labels ("*", intervals): read as text, as a release is`),
   });
+  if (table.rowCount === 0) throw new AnonymatError('invalid-input', `${input === '-' ? 'stdin' : input}: no data rows (only a header): nothing to assess`);
   const absent = droppable.filter((c) => !table.columns.some((x) => x.name === c));
   if (absent.length > 0) {
     const key = absent.find((c) => policy.columns[c]!.role === 'person-key');

@@ -102,3 +102,21 @@ test('with several records per person, every strategy counts persons: Mondrian c
     assert.ok(oj.after.k >= 5);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('columns the policy does not declare are said to be left out (warning, notReleased in --json); a header alone is exit 2', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-anon-'));
+  try {
+    const rows = ['age,sex,salary,disease'];
+    for (let i = 0; i < 40; i++) rows.push(`${20 + (i % 8)},${i % 2 ? 'F' : 'M'},${1000 + i},D${i % 3}`);
+    await writeFile(join(dir, 'd.csv'), rows.join('\n') + '\n');
+    await writeFile(join(dir, 'p.yaml'), 'columns:\n  age: { role: quasi, type: integer }\n  sex: { role: quasi }\nthresholds: { k: 5 }\n');
+    const r = await runCli(['anonymize', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml'), '-o', join(dir, 'out.csv'), '--json', '--no-progress']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /2 column\(s\) not declared in the policy are left out of the release: "salary", "disease"/);
+    assert.deepEqual(JSON.parse(r.stdout).notReleased, { undeclared: ['salary', 'disease'], dropped: [] });
+    await writeFile(join(dir, 'h.csv'), 'age,sex\n');
+    const h = await runCli(['anonymize', join(dir, 'h.csv'), '--policy', join(dir, 'p.yaml'), '-o', join(dir, 'h-out.csv'), '--no-progress']);
+    assert.equal(h.code, 2);
+    assert.match(h.stderr, /no data rows/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

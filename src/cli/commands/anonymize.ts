@@ -58,7 +58,11 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
       if (!opts.output && !opts.json && !opts.report) throw new AnonymatError('invalid-usage', 'give -o <output> (and/or --json, --report)');
       const policy = await loadPolicy(opts.policy!);
       const overrides = Object.fromEntries(Object.entries({ delimiter: opts.delimiter, encoding: opts.encoding, format: opts.format }).filter(([, v]) => v !== undefined));
-      let table = await readTable(input, { ...readOptionsOf(policy, overrides), columns: Object.keys(policy.columns) });
+      // (columns the policy does not declare are not released: said, never silent)
+      let undeclared: string[] = [];
+      let table = await readTable(input, { ...readOptionsOf(policy, overrides), columns: Object.keys(policy.columns), onHeader: (names) => { undeclared = names.filter((n) => !(n in policy.columns)); } });
+      if (table.rowCount === 0) throw new AnonymatError('invalid-input', `${input === '-' ? 'stdin' : input}: no data rows (only a header): nothing to anonymize`);
+      if (undeclared.length) process.stderr.write(`warning: ${undeclared.length} column(s) not declared in the policy are left out of the release: ${undeclared.slice(0, 12).map((n) => JSON.stringify(n)).join(', ')}${undeclared.length > 12 ? ', …' : ''} (declare a column role insensitive to release it as it is, or sensitive)\n`);
       // --holdout: a seeded share of the persons is kept out of the release as the attacks' control set
       let heldOut: import('../../release/verdict.ts').HoldOut | undefined;
       if (opts.holdout !== undefined) {
@@ -104,7 +108,8 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
         }));
       }
       const holdoutJson = heldOut ? { holdout: { fraction: Number(opts.holdout), unit: heldOut.unit, heldOut: heldOut.heldOut, records: heldOut.control.rowCount } } : {};
-      if (opts.json) printJson(proof ? { ...anonymizeJson(result), ...holdoutJson, anonymity: proof } : anonymizeJson(result));
+      const left = { notReleased: { undeclared, dropped: Object.entries(policy.columns).filter(([, c]) => c.role === 'identifier' || c.role === 'person-key').map(([n]) => n) } };
+      if (opts.json) printJson(proof ? { ...anonymizeJson(result), ...left, ...holdoutJson, anonymity: proof } : { ...anonymizeJson(result), ...left });
       else {
         const lines: string[] = [];
         if (result.feasible) {

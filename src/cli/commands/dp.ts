@@ -133,7 +133,7 @@ rows per statistic (≈ 10–30 ms per million rows after loading).`)
 
   dp.command('budget')
     .description('Show the budget ledger (spent and remaining per client and data set), or allocate a budget')
-    .requiredOption('-l, --ledger <file>', 'budget ledger (DuckDB file)')
+    .requiredOption('-l, --ledger <file>', 'budget ledger (DuckDB file; created by the first allocation)')
     .option('-c, --client <id>', 'only this client (required to allocate)')
     .option('-d, --dataset <name>', 'only this data set (its descriptor name; required to allocate)')
     .option('--allocate-rho <ρ>', 'set a zCDP budget ρ for --client on --dataset (exact: "1/2", "0.5")')
@@ -158,6 +158,11 @@ Examples:
         if (!r || r.num < 0n) throw new AnonymatError('invalid-usage', `${flag} expects a non-negative number such as 1/2, 0.5 or 1e-9`, [{ path: flag, message: 'an exact number' }]);
         return r;
       };
+      // (showing a ledger that does not exist would create an empty one: a mistyped path is an error; allocating creates it)
+      if (!(alloc || o.allocateDelta)) {
+        const { existsSync } = await import('node:fs');
+        if (!existsSync(o.ledger)) throw new AnonymatError('invalid-input', `${o.ledger}: no such ledger`, [{ path: '--ledger', message: 'check the path; a ledger is created by its first allocation (--allocate-rho or --allocate-epsilon)' }]);
+      }
       const ledger = await dpm.openLedger(o.ledger);
       try {
         if (alloc || o.allocateDelta) {

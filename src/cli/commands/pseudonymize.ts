@@ -60,6 +60,12 @@ missing or too short key (< 32 bytes) exits with 2 (invalid-key). Memory: the ta
         out = ps.rekeyTable(table, cols, corr);
         report = { rekeyed: cols, rows: table.rowCount };
       } else {
+        // (a policy column absent from the input is a typo until proved otherwise: its action would silently not apply)
+        const absent = Object.keys(policy.columns).filter((n) => !table.columns.some((c) => c.name === n));
+        if (absent.length) {
+          throw new AnonymatError('invalid-input', `${input === '-' ? 'stdin' : input}: ${absent.length} column(s) named in the policy are not in the input`,
+            absent.map((n) => ({ path: `column ${JSON.stringify(n)}`, message: `not found in the input (columns are: ${table.columns.map((c) => JSON.stringify(c.name)).join(', ')}); fix the name in the policy or the file header` })));
+        }
         const keyEnv = (policy.pseudonymize as { keyEnv?: string } | undefined)?.keyEnv ?? ps.DEFAULT_KEY_ENV;
         const key = opts.keyFile || process.env[keyEnv] ? ps.loadKey({ keyFile: opts.keyFile, keyEnv }) : null;
         const previousKey = opts.rotateFrom ? ps.loadKey({ keyFile: opts.rotateFrom }) : undefined;

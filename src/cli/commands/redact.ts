@@ -47,7 +47,7 @@ precision/recall): review before release.`)
       const { PieceDecoder, textEncodingOf } = await import('../../io/text-decode.ts');
       const encoding = textEncodingOf(opts.encoding);
       const ps = await import('../../pseudonymize/index.ts');
-      const { withAtomicFile } = await import('../../io/write.ts');
+      const { withAtomicFile, withAtomicFiles } = await import('../../io/write.ts');
       const { stat } = await import('node:fs/promises');
       const { createReadStream, createWriteStream } = await import('node:fs');
       const { finished } = await import('node:stream/promises');
@@ -75,7 +75,9 @@ precision/recall): review before release.`)
         outDir = opts.output;
       }
       const results: { input: string; output: string | null; lang: string; counts: Record<string, number>; spans: { start: number; end: number; label: string }[] }[] = [];
-      for (const f of files) {
+      // (into a folder, the outputs are written all or none: a failing input leaves none of them)
+      const folderOutputs = outDir ? files.map((f) => join(outDir!, f === '-' ? 'stdin.txt' : basename(f))) : null;
+      const redactOne = async (f: string, tmpOut: string | null): Promise<void> => {
         if (f !== '-') {
           const st = await stat(f).catch(() => null);
           if (!st || !st.isFile()) throw new AnonymatError('invalid-input', `cannot read ${f}: check the path`, [{ path: f, message: st ? 'not a file' : 'no such file' }]);
@@ -96,17 +98,19 @@ precision/recall): review before release.`)
           if (out) await writeOut(out, t);
         };
         let output: string | null = null;
-        if (outDir || opts.output) {
-          output = outDir ? join(outDir, f === '-' ? 'stdin.txt' : basename(f)) : opts.output!;
-          await withAtomicFile(output, async (tmp) => {
-            const ws = createWriteStream(tmp);
-            await run(ws);
-            ws.end();
-            await finished(ws);
-          });
-        } else await run(opts.json ? null : process.stdout);
+        const toFile = async (tmp: string): Promise<void> => {
+          const ws = createWriteStream(tmp);
+          await run(ws);
+          ws.end();
+          await finished(ws);
+        };
+        if (tmpOut !== null) { output = folderOutputs![results.length]!; await toFile(tmpOut); }
+        else if (opts.output) { output = opts.output; await withAtomicFile(output, toFile); }
+        else await run(opts.json ? null : process.stdout);
         results.push({ input: f, output, lang: redactor.lang ?? (lang === 'auto' ? 'fr' : lang), counts: redactor.counts, spans: redactor.spans.map((s) => ({ start: s.start, end: s.end, label: s.label })) });
-      }
+      };
+      if (folderOutputs) await withAtomicFiles(folderOutputs, (i, tmp) => redactOne(files[i]!, tmp));
+      else for (const f of files) await redactOne(f, null);
       if (opts.json) printJson({ replacement, files: results });
       else if (opts.output) for (const r of results) process.stderr.write(`${r.input}: ${Object.values(r.counts).reduce((a, b) => a + b, 0)} spans replaced → ${r.output}\n`);
       return 0;
