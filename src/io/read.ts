@@ -59,9 +59,16 @@ export interface ReadOptions {
 /** A released label of a generalized numeric or date value: suppressed, an interval, a range, an open bound. */
 const GENERALIZED_LABEL = /^(?:\*+|[[\]()].*[[\]()]|-?\d[\d.]*\s*[-–]\s*-?\d[\d.]*|\d[\d.]*\s*\+|[<>≤≥]=?\s*-?\d[\d.]*|\d{4}-\d{2}|\d{4})$/;
 
+const FORMATS: readonly InputFormat[] = ['csv', 'tsv', 'parquet', 'jsonl', 'json'];
 export function formatOf(path: string, declared?: InputFormat): InputFormat {
-  if (declared) return declared;
+  if (declared) {
+    if (!FORMATS.includes(declared)) throw new AnonymatError('invalid-usage', `unknown format ${JSON.stringify(declared)}: use ${FORMATS.join(', ')}`, [{ path: '--format', message: 'a spreadsheet (xls, xlsx, ods) must be saved as CSV first' }]);
+    return declared;
+  }
   const ext = extname(path.toLowerCase().replace(/\.(gz|zst)$/, '')).toLowerCase();
+  if (['.xls', '.xlsx', '.xlsm', '.ods', '.numbers'].includes(ext)) {
+    throw new AnonymatError('invalid-usage', `${path}: spreadsheets are not read nor written (${ext})`, [{ path, message: 'save the sheet as CSV (or give a .csv, .tsv, .parquet, .jsonl or .json path)' }]);
+  }
   switch (ext) {
     case '.tsv': case '.tab': return 'tsv';
     case '.parquet': case '.pq': return 'parquet';
@@ -104,6 +111,9 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
 
 async function readWith(con: DuckDBConnection, path: string, label: string, o: ReadOptions): Promise<Table> {
   const format = formatOf(path, o.format);
+  if (o.encoding !== undefined && o.encoding !== 'utf-8' && o.encoding !== 'latin-1') {
+    throw new AnonymatError('invalid-usage', `unknown encoding ${JSON.stringify(o.encoding)}: use utf-8 or latin-1`, [{ path: '--encoding', message: 'convert other encodings (UTF-16, …) to UTF-8 first, e.g. with iconv' }]);
+  }
   let declared = o.types ?? {};
   let names: string[];
   let native: Record<string, ColumnKind> = {};
@@ -150,9 +160,9 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
   const optional = new Set(o.optionalColumns ?? []);
   const wanted = (o.columns ?? names).filter((n) => names.includes(n) || !optional.has(n));
   for (const n of new Set([...wanted, ...Object.keys(declared)])) {
-    if (!names.includes(n)) issues.push({ path: `${label}: column ${JSON.stringify(n)}`, message: `not found in the input (columns are: ${names.map((x) => JSON.stringify(x)).join(', ')}); fix the name in the policy or the file header` });
+    if (!names.includes(n)) issues.push({ path: `${label}: column ${JSON.stringify(n)}`, message: `not found in the input (columns are: ${names.map((x) => JSON.stringify(x)).join(', ')}); fix the name (policy, --qi, --sensitive) or the file header` });
   }
-  if (issues.length) throw new AnonymatError('invalid-input', `${label}: ${issues.length} column(s) named in the policy are not in the input`, issues);
+  if (issues.length) throw new AnonymatError('invalid-input', `${label}: ${issues.length} column(s) named in the policy or the options are not in the input`, issues);
 
   // kinds: declared > inferred (text columns only) > native
   const kinds: Record<string, ColumnKind> = {};

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { profileTable, proposePolicyYaml } from './init.ts';
+import { missingMarkers, profileTable, proposePolicyYaml } from './init.ts';
 import { parsePolicyText } from './policy.ts';
 import { tableFromRecords } from '../table/table.ts';
 
@@ -103,4 +103,22 @@ test('init: free-text columns get text: true (redacted by pseudonymize), not a q
   assert.equal(byName.libelle!.text, undefined);
   const policy = parsePolicyText(proposePolicyYaml(profileTable(t), { input: 'x.csv' }), { baseDir: '/', source: 'proposed' });
   assert.equal(policy.columns.commentaire!.text, true);
+});
+
+test('init: amounts spread over magnitudes are no record keys; "?" written for missing values is proposed as missing', () => {
+  const n = 300;
+  const t = tableFromRecords({
+    // mostly unique, but an amount (varying widths, not a sequence): not an identifier
+    income: Array.from({ length: n }, (_, i) => Math.round(1000 * Math.exp((i * 7919) % 97 / 10)) + i),
+    // same width, mostly unique: a code
+    record: Array.from({ length: n }, (_, i) => 100000 + ((i * 7919) % 90000)),
+    weight: Array.from({ length: n }, (_, i) => (i % 20 === 0 ? '[75-100)' : '?')),
+  });
+  const roles = Object.fromEntries(profileTable(t).map((p) => [p.name, p.role]));
+  assert.notEqual(roles.income, 'identifier');
+  assert.equal(roles.record, 'identifier');
+  assert.deepEqual(missingMarkers(t), ['?']);
+  const yaml = proposePolicyYaml(profileTable(t), { input: 'x.csv', missing: ['', '?'] });
+  assert.match(yaml, /missing: \["", "\?"\]/);
+  assert.deepEqual(parsePolicyText(yaml, { baseDir: '.', source: 'x' }).input?.missing, ['', '?']);
 });

@@ -80,7 +80,7 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
       p.role = 'insensitive'; p.text = true;
       p.reason = `free text (${prose}, ${stats}): names, dates and identifiers in it are redacted by pseudonymize (text: true); not measured as a quasi-identifier — review a sample of the redacted text`;
     }
-    else if (keyLike(c.kind, distinct, nonMissing, uniqueShare, PERSONISH.test(header))) {
+    else if (keyLike(c.kind, distinct, nonMissing, uniqueShare, PERSONISH.test(header), c.kind !== 'integer' || KEY_HEADER.test(header) || integerCodes(c))) {
       // a code with (almost) one value per row or per person: a record or person key, never a measurement
       if (uniqueShare < 0.9 && PERSONISH.test(header)) { p.role = 'person-key'; p.reason = `a key-like code whose values repeat (${distinct} values for ${nonMissing} rows), named like a person: a person identifier (${stats}); it will be pseudonymized or dropped, and risk counts persons`; }
       else { p.role = 'identifier'; p.reason = `${uniqueShare >= 0.99 ? 'every value is unique' : `${distinct} values for ${nonMissing} rows`}: behaves like a record or person key, which links records to a person (${stats}); if it identifies persons, declare it person-key`; }
@@ -136,9 +136,30 @@ function niceWidth(x: number, integer: boolean): number {
  * values covering half the rows (a patient number repeated over the stays). Dates and decimal
  * measurements are not codes; a column of ages or years repeats too much to be one.
  */
-function keyLike(kind: Column['kind'], distinct: number, nonMissing: number, uniqueShare: number, personish: boolean): boolean {
+/** Headers of codes and keys ("id", "record_no", "num_dossier", "ref"). */
+const KEY_HEADER = /(^|[_ ])(id|ids|no|num|nr|nbr|number|numero|code|key|ref|reference|dossier|record|rec|recid|seq)([_ ]|$)|id$/i;
+/**
+ * Integers that read as codes rather than measurements: every value non-negative with the same number of digits
+ * ("100482", "100871"), or a sequence (range at most twice the number of values). Amounts and counts (an income,
+ * a tax) spread over magnitudes: many unique values, yet no key.
+ */
+function integerCodes(c: Column): boolean {
+  let lo = Infinity, hi = -Infinity, width = -1, sameWidth = true, n = 0;
+  for (const label of c.dictionary) {
+    if (label === null) continue;
+    const v = Number(label);
+    if (!Number.isInteger(v) || v < 0) return false;
+    n++;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    const w = label.trim().length;
+    if (width < 0) width = w; else if (w !== width) sameWidth = false;
+  }
+  return n > 0 && ((sameWidth && width >= 3) || hi - lo + 1 <= 2 * n);
+}
+function keyLike(kind: Column['kind'], distinct: number, nonMissing: number, uniqueShare: number, personish: boolean, codeShaped = true): boolean {
   if (kind !== 'integer' && kind !== 'string') return false;
-  if (distinct < 50) return false;
+  if (distinct < 50 || !codeShaped) return false;
   return uniqueShare >= 0.9 || (personish && distinct >= 0.5 * nonMissing);
 }
 
@@ -195,8 +216,25 @@ function proposeAggregates(table: Table, profiles: ColumnProfile[], personKey: s
   }
 }
 
+/** Cell texts that exports write for a missing value (ARX's and UCI's "?", R's "NA", SQL's "NULL"…). */
+const MISSING_MARKERS = ['?', 'NA', 'N/A', '#N/A', 'NULL', 'null', 'NaN', 'nan'];
+/**
+ * The missing-value markers of a table read with only '' as missing: a marker is proposed when it is at least 1 % of
+ * some text column's cells (diabetic's weight: "?" in 97 % of the rows).
+ */
+export function missingMarkers(table: Table): string[] {
+  const found = new Set<string>();
+  for (const c of table.columns) {
+    if (c.kind !== 'string') continue;
+    const counts = new Int32Array(c.dictionary.length);
+    for (let i = 0; i < table.rowCount; i++) counts[c.codes[i]!]!++;
+    c.dictionary.forEach((l, code) => { if (l !== null && MISSING_MARKERS.includes(l.trim()) && counts[code]! >= 0.01 * table.rowCount) found.add(l.trim()); });
+  }
+  return MISSING_MARKERS.filter((m) => found.has(m));
+}
+
 /** Renders the proposed policy as commented YAML. */
-export function proposePolicyYaml(profiles: ColumnProfile[], o: { input: string; delimiter?: string; encoding?: string }): string {
+export function proposePolicyYaml(profiles: ColumnProfile[], o: { input: string; delimiter?: string; encoding?: string; missing?: string[] }): string {
   const w = Math.max(...profiles.map((p) => JSON.stringify(p.name).length), 4);
   const lines = [
     `# Policy proposed by "anonymat init" for ${o.input}.`,
@@ -223,10 +261,11 @@ export function proposePolicyYaml(profiles: ColumnProfile[], o: { input: string;
   );
   if (profiles.some((p) => p.role === 'sensitive')) lines.push('  l: 2                    # at least 2 distinct sensitive values per class', '  t: 0.2');
   lines.push('population:', '  samplingFraction: 0.1   # share of the population in the data: adjust (used for journalist risk and uniqueness)');
-  if (o.delimiter || o.encoding) {
+  if (o.delimiter || o.encoding || o.missing) {
     lines.push('input:');
     if (o.delimiter) lines.push(`  delimiter: ${JSON.stringify(o.delimiter)}`);
     if (o.encoding) lines.push(`  encoding: ${o.encoding}`);
+    if (o.missing) lines.push(`  missing: [${o.missing.map((m) => JSON.stringify(m)).join(', ')}]   # cells read as missing values`);
   }
   return lines.join('\n') + '\n';
 }

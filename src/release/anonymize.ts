@@ -206,7 +206,11 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   const k = policy.thresholds?.k;
   if (key !== null && hasColumn(table, key) && k !== undefined && k > 1 && severalRowsPerPerson(getColumn(table, key))) models.push({ type: 'person-k-anonymity', k, column: key });
   if (models.length === 0) {
-    throw new AnonymatError('invalid-policy', 'anonymize needs a privacy threshold: set thresholds.k (and l, t, … as needed)', [{ path: 'thresholds', message: 'e.g. thresholds: { k: 5 }' }]);
+    // (k: 1 and l: 1 hold for any table: they protect nothing)
+    const trivial = Object.entries(policy.thresholds ?? {}).filter(([n, v]) => (n === 'k' || n === 'l') && v === 1).map(([n]) => n);
+    throw new AnonymatError('invalid-policy', trivial.length
+      ? `anonymize needs a privacy threshold, and ${trivial.map((n) => `${n}: 1`).join(' and ')} ${trivial.length > 1 ? 'hold' : 'holds'} for any table: set thresholds.k to 2 or more (and l, t, … as needed)`
+      : 'anonymize needs a privacy threshold: set thresholds.k (and l, t, … as needed)', [{ path: 'thresholds', message: 'e.g. thresholds: { k: 5 }' }]);
   }
   const hierarchies = options.hierarchies ?? await resolveHierarchies(table, policy, quasi);
   if (!population && models.some((m) => m.type === 'delta-presence' || m.type === 'k-map')) {

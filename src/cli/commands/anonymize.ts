@@ -56,6 +56,8 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
         if (!(suppression >= 0 && suppression <= 1)) throw new AnonymatError('invalid-usage', '--suppression expects a fraction in [0, 1] (e.g. 0.02)');
       }
       if (!opts.output && !opts.json && !opts.report) throw new AnonymatError('invalid-usage', 'give -o <output> (and/or --json, --report)');
+      // (an output format that cannot be written is said before the work, not after)
+      if (opts.output) (await import('../../io/read.ts')).formatOf(opts.output);
       const policy = await loadPolicy(opts.policy!);
       const overrides = Object.fromEntries(Object.entries({ delimiter: opts.delimiter, encoding: opts.encoding, format: opts.format }).filter(([, v]) => v !== undefined));
       // (columns the policy does not declare are not released: said, never silent)

@@ -69,7 +69,10 @@ interface AssessOptions {
 
 async function policyFromOptions(opts: AssessOptions) {
   const { loadPolicy, parsePolicy } = await import('../../policy/policy.ts');
-  if (opts.policy) return loadPolicy(opts.policy);
+  if (opts.policy) {
+    if (opts.qi || opts.sensitive || opts.k) throw new AnonymatError('invalid-usage', 'give either a policy (--policy) or --qi/--sensitive/-k, not both: the policy already says the roles and thresholds');
+    return loadPolicy(opts.policy);
+  }
   if (!opts.qi) throw new AnonymatError('invalid-usage', 'give a policy (--policy file.yaml) or the quasi-identifiers (--qi a,b,c); "anonymat init <input>" proposes a policy');
   const columns: Record<string, { role: string }> = {};
   for (const c of opts.qi.split(',').map((s) => s.trim()).filter(Boolean)) columns[c] = { role: 'quasi' };

@@ -23,12 +23,18 @@ a person key, an aggregation when they vary between a person's rows. Review the 
     .action(action(async (input: string, opts: { output?: string; delimiter?: string; encoding?: string; format?: string; json?: boolean }) => {
       const { readTable } = await import('../../io/read.ts');
       const { writeFileAtomic } = await import('../../io/write.ts');
-      const { profileTable, proposePolicyYaml } = await import('../../policy/init.ts');
-      const table = await readTable(input, { delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined, format: opts.format as never });
+      const { profileTable, proposePolicyYaml, missingMarkers } = await import('../../policy/init.ts');
+      const ro = { delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined, format: opts.format as never };
+      let table = await readTable(input, ro);
+      // ("?", "NA", "NULL" written for missing values: read again with them as missing, and proposed in the policy)
+      const markers = missingMarkers(table);
+      const missing = markers.length ? ['', ...markers] : undefined;
+      if (missing && input !== '-') table = await readTable(input, { ...ro, missing });
+      if (missing) process.stderr.write(`missing values are written ${markers.map((m) => JSON.stringify(m)).join(', ')} in this file: read as missing${input === '-' ? ' when the policy is used' : ''} (input.missing in the proposal)\n`);
       const ids = await import('../../health/identifiers/index.ts');
       const profiles = profileTable(table, ids.detectIdentifierColumn, 200, ids.DIRECT_KINDS);
       if (opts.json) { printJson(profiles); return 0; }
-      const yaml = proposePolicyYaml(profiles, { input, delimiter: opts.delimiter, encoding: opts.encoding });
+      const yaml = proposePolicyYaml(profiles, { input, delimiter: opts.delimiter, encoding: opts.encoding, ...(missing ? { missing } : {}) });
       if (opts.output) {
         await writeFileAtomic(opts.output, yaml);
         process.stderr.write(`proposed policy written to ${opts.output} (${profiles.length} columns); review it before use\n`);
