@@ -373,6 +373,8 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'ide', 'idel', 'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste',
   'caseworker', 'clinician', 'counselor', 'counsellor', 'landlord', 'supervisor', 'caregiver', 'advocate', 'navigator', 'conseiller',
   'aide', 'teacher', 'director', 'coach', 'sponsor', 'therapist', 'nurse', 'pharmacist', 'assistant', 'volunteer',
+  // a form's people in lower case ("Emergency contact: Kunle Mitchell", "scribe: april m")
+  'contact', 'scribe', 'recorder', 'proxy',
   // greetings and closings of messages ("Hi Seun -", "Thanks, Seun")
   'hi', 'hello', 'dear', 'salut', 'coucou', 'thanks', 'merci', 'cordialement', 'regards', 'sincerely', 'cheers', 'conseillère', 'curateur', 'curatrice',
   // credentials typed in lower case in terse notes ("tiffany nguyen rn")
@@ -904,7 +906,8 @@ export const RULES: RegexRule[] = [
   // a holiday after a date's word ("deux chutes depuis Noël", "since Thanksgiving"): a date (and no first name, Noël)
   { rule: 'date-holiday', label: 'DATE', score: 0.6,
     gate: (_t, cls) => (cls & G_HOLIDAY) !== 0,
-    re: /(?<=(?<![A-Za-zÀ-ÿ])(?:depuis|avant|après|apres|à|a|pour|vers|jusqu'à|dès|de|since|before|after|at|over|around|until|by|for|on)(?: la| le)? )(?:Noël|Pâques|Toussaint|Christmas|Thanksgiving|Easter|Halloween|Saint-Nicolas|[ÉE]piphanie|Pentec[ôo]te|[Mm]ardi [Gg]ras)(?![A-Za-zÀ-ÿ])/g },
+    // (or in brackets after a date, "12/24/2024 (Christmas Eve)"; the eve and the day with it)
+    re: /(?<=(?<![A-Za-zÀ-ÿ])(?:depuis|avant|après|apres|à|a|pour|vers|jusqu'à|dès|de|since|before|after|at|over|around|until|by|for|on)(?: la| le)? |\d\)? \()(?:Noël|Pâques|Toussaint|Christmas(?: Eve| Day)?|Thanksgiving(?: Day)?|Easter(?: Sunday| Monday)?|Halloween|Saint-Nicolas|[ÉE]piphanie|Pentec[ôo]te|[Mm]ardi [Gg]ras)(?![A-Za-zÀ-ÿ])/g },
   // an ordinal day after a date's word and "the", a month after it or not ("Bring your log on the 16th", "until the 3rd",
   // "on the 3rd of May"; not "on the 2nd floor", "by the 3rd dose"): English notes
   { rule: 'date-ordinal', label: 'DATE', score: 0.6, needs: C_DIGIT, gate: (_t, cls) => (cls & G_ORD) !== 0 && patternLang === 'en', group: 1,
@@ -1227,7 +1230,9 @@ const STOP = new Set([
   'LUNDI', 'MARDI', 'MERCREDI', 'JEUDI', 'VENDREDI', 'SAMEDI', 'DIMANCHE', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY',
   'JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER',
   'CLINIQUES', 'JUNIOR', 'JUNIORS', 'SENIOR', 'SENIORS', 'PRATICIEN', 'PRATICIENS', 'HOSPITALIER', 'HOSPITALIERS', 'ATTACHE', 'ATTACHES', 'ASSOCIE', 'ASSOCIES',
-  'PER', 'IDM', 'MI', 'DT2', 'DNID', 'DID', 'CAD', 'CHF', 'COPD', 'HTN', 'CVA', 'TIA', 'DVT', 'CKD', 'ESRD', 'AFIB', 'CABG', 'PCI', 'GERD', 'OSA', 'UTI', 'PNA', 'SOB', 'CP', 'ACS', 'STEMI', 'NSTEMI',
+  'PER', 'IDM', 'MI', 'DT2', 'DNID', 'DID', 'DM', 'DM2', 'T2DM', 'DMT2', 'IDDM', 'NIDDM',
+  // (business and industrial zones in addresses: "ZA de la Grande Pièce", "ZI Les Gaulnes")
+  'ZA', 'ZI', 'CAD', 'CHF', 'COPD', 'HTN', 'CVA', 'TIA', 'DVT', 'CKD', 'ESRD', 'AFIB', 'CABG', 'PCI', 'GERD', 'OSA', 'UTI', 'PNA', 'SOB', 'CP', 'ACS', 'STEMI', 'NSTEMI',
   // (short US-census names that are clinical acronyms far more often in notes: loss of consciousness, headache, vaginal bleeding, aspirin, otite moyenne aiguë)
   'LOC', 'HA', 'VB', 'ASA', 'OMA', 'OK', 'BRAIN',
   // (a home-visit acronym, a pharmacy, a funeral home: "14:00;VAD;", "Pharmacie habituelle", "Funeral home on file")
@@ -1254,7 +1259,7 @@ const STOP = new Set([
   // (institutions' and forms' words that no dictionary holds: "CENTRE HOSPITALIER UNIVERSITAIRE SAINT-ARMEL", "DOSSIER DE LIAISON
   // D'URGENCE", "Triage ESI 2", "Rd E. Work note")
   'UNIVERSITAIRE', 'UNIVERSITAIRES', 'UNIVERSITY', 'REGIONAL', 'REGIONALE', 'DEPARTEMENTAL', 'DEPARTEMENTALE', 'INTERCOMMUNAL', 'LIAISON', 'URGENCE', 'URGENCES',
-  'TRIAGE', 'ESI', 'WORK',
+  'TRIAGE', 'ESI', 'WORK', 'OBSERVATION', 'SCREEN', 'PRECAUTION', 'PRECAUTIONS', 'CALLED', 'QUARTERLY',
   'CHIEF', 'COMPLAINT', 'HISTORY', 'PRESENT', 'ILLNESS', 'SOCIAL', 'ALLERGIES', 'MEDICATIONS', 'ASSESSMENT', 'PLAN', 'KNOWN', 'ACTIVE', 'DIAGNOSIS', 'PROCEDURE', 'PROCEDURES', 'ENCOUNTER', 'NOTE', 'NOTES',
 ]);
 
@@ -1602,6 +1607,11 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       if (cf === undefined) { const k = fold(w); cf = TITLES.has(k) ? F_TITLE : PROFESSIONS.has(k) ? F_PROF : LOWER_CREDENTIALS.has(w) ? F_CRED | F_STOP : KIN.has(k) ? F_CUE | F_KIN : F_CUE; CUE_FLAG.set(w, cf); }
       // ("pt", "pat" are a patient's field only before a colon: "pt: GARCIA-LOPEZ, ramon", not "pt tolerated")
       if (tokE - tokS <= 3 && (w === 'pt' || w === 'pat') && !(cc(text, tokE) === 58 || (cc(text, tokE) === 32 && cc(text, tokE + 1) === 58))) cf = F_STOP;
+      // (French "son" is a possessive, no son: "avec Karim (son IDE)", "son médecin")
+      else if (lang === 'fr' && w === 'son') cf = F_STOP;
+      // ("contact" names a person only as a field before its colon, not after "for": "Emergency contact: …", not
+      // "non-contact R knee", "to contact St. Stanislaus", "Reason for contact: Quarterly")
+      else if (w === 'contact' && (!(cc(text, tokE) === 58 || (cc(text, tokE) === 32 && cc(text, tokE + 1) === 58)) || /(?:^|[^A-Za-z])for $/.test(text.slice(Math.max(0, tokS - 5), tokS)) || cc(text, tokS - 1) === 45)) cf = F_STOP;
       f |= cf;
       starts.push(s); ends.push(tokE); flags.push(f);
       continue;
@@ -1619,6 +1629,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       if (DOTTED_CRED.test(text)) credEnd = DOTTED_CRED.lastIndex;
     }
     if (s < credEnd) { starts.push(s); ends.push(tokE); flags.push(F_CAP | F_CRED | F_STOP); continue; }
+    // a catheter's French gauge after its size ("6 Fr. Sedation:", "18 Fr Foley"): no Father's title
+    if (coreLen === 2 && text.charCodeAt(s) === 70 && text.charCodeAt(s + 1) === 114 && s >= 2 && text.charCodeAt(s - 1) === 32 && isDigitCode(text.charCodeAt(s - 2))) { starts.push(s); ends.push(tokE); flags.push(F_CAP | F_STOP); continue; }
     // a pain scale before its value ("EVA 3/10", "EVA : 7"), not the first name Eva
     if (coreLen === 3 && text.startsWith('EVA', s) && /^ ?:? ?(?:\d|[a-zé])/.test(text.slice(tokE, tokE + 4))) f |= F_STOP;
     // "Pt:" (patient) and a letter's "Re:" before a name, as EHR headers and letters write them
@@ -2240,7 +2252,9 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       let a = te;
       while (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 58) a++;
       const e = a - te <= 3 ? lowerWordEnd(text, a) : a;
-      if (e > a && (lowerFirstName(text, a, e, lex, true) || (roleColon && lowerNameWord(text, a, e, lex, false))) && !KIN_NOT_NAME.has(fold(text.slice(a, e)))) {
+      // (a month's name is a first name there with an initial after it: "scribe: april m")
+      if (e > a && (lowerFirstName(text, a, e, lex, true) || (roleColon && (lowerNameWord(text, a, e, lex, false)
+        || (MONTH_NAMES.has(fold(text.slice(a, e))) && cc(text, e) === 32 && isLowerCode(cc(text, e + 1)) && !isWordLetter(cc(text, e + 2)))))) && !KIN_NOT_NAME.has(fold(text.slice(a, e)))) {
         let end = e;
         if (text.charCodeAt(e) === 32 && isUpperCode(cc(text, e + 1))) {
           let u = e + 1;
@@ -2250,6 +2264,8 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
           // (after a field's colon, a lower-case surname of the dictionaries or an initial: "Recorder: kenji tanaka", "kenji t.")
           const e2 = lowerWordEnd(text, e + 1);
           if (e2 === e + 2 && cc(text, e2) === 46) end = e2 + 1;
+          // (an initial without its dot before a bracket or the line's end: "scribe: april m (pre-med volunteer)")
+          else if (e2 === e + 2 && (cc(text, e2) === 10 || cc(text, e2) === -1 || (cc(text, e2) === 32 && cc(text, e2 + 1) === 40))) end = e2;
           else if (e2 > e + 1 && lowerNameWord(text, e + 1, e2, lex, true)) end = e2;
         }
         spans.push({ start: a, end, label: 'NAME', score: 0.6, rule: 'name-lower-role' });
