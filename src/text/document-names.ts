@@ -99,7 +99,12 @@ function nicknameBeforeBracket(text: string, s: number, e: number, spans: Span[]
 /** The space French typography puts inside « »: a space, a no-break space or a narrow one. */
 function guillemetSpace(c: number): boolean { return c === 32 || c === 160 || c === 8239; }
 function quotedNicknameAfter(text: string, e: number, capitalized: boolean, spans: Span[], lex: Map<string, number>): void {
-  const o = cc(text, e + 1);
+  let o = cc(text, e + 1);
+  // (a quoted nickname in brackets: "BELKACEM Nassim (« Nass »)", "Rose GUILLAUME (« Rosette »)")
+  if (o === 40) {
+    const q = cc(text, e + 2);
+    if (q === 34 || q === 8220 || q === 171) { e++; o = q; }
+  }
   if (o === 40) {
     let z = e + 2;
     while (z - e <= 22 && (isWordLetter(cc(text, z)) || (z > e + 2 && cc(text, z) === 45 && isWordLetter(cc(text, z + 1))))) z++;

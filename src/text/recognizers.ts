@@ -375,6 +375,8 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'aide', 'teacher', 'director', 'coach', 'sponsor', 'therapist', 'nurse', 'pharmacist', 'assistant', 'volunteer',
   // a form's people in lower case ("Emergency contact: Kunle Mitchell", "scribe: april m")
   'contact', 'scribe', 'recorder', 'proxy',
+  // ranks in lower case ("adjudant Pasquier", "officer Ramirez")
+  'adjudant', 'brigadier', 'officer', 'deputy', 'trooper', 'sergeant',
   // greetings and closings of messages ("Hi Seun -", "Thanks, Seun")
   'hi', 'hello', 'dear', 'salut', 'coucou', 'thanks', 'merci', 'cordialement', 'regards', 'sincerely', 'cheers', 'conseillère', 'curateur', 'curatrice',
   // credentials typed in lower case in terse notes ("tiffany nguyen rn")
@@ -1176,7 +1178,10 @@ const POSTAL_BOX = /(?<=(?<![A-Za-z0-9À-ÿ])((?:BP|B\.P\.|CS|TSA) ?\d{2,6}(\s?[
 
 const TITLES = new Set(['DR', 'DR.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS', 'MMES', 'MMES.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE', 'FR.',
   // a clergyman's and the gender-neutral title ("Rev. Ellery", "Dawn Ellery (Rev.)", "Mx. Okafor"; not Pastor, Rabbi, Imam: names too)
-  'REV', 'REV.', 'REVEREND', 'MX', 'MX.']);
+  'REV', 'REV.', 'REVEREND', 'MX', 'MX.',
+  // ranks of police, gendarmes and guards before a name ("Officer Ramirez", "adjudant Pasquier", "Sgt. Boyle")
+  // (not Gendarme, Sergent: surnames too)
+  'OFFICER', 'DEPUTY', 'TROOPER', 'SGT', 'SGT.', 'SERGEANT', 'CAPT.', 'ADJUDANT', 'BRIGADIER']);
 /** Greetings before a name, and closings before a signature (cues only in those places: greetingOrClosingOk). */
 const GREETINGS = ['HI', 'HELLO', 'DEAR', 'HEY', 'BONJOUR', 'BONSOIR', 'SALUT', 'COUCOU'];
 const CLOSINGS = ['THANKS', 'MERCI', 'CORDIALEMENT', 'REGARDS', 'SINCERELY', 'CHEERS', 'AMICALEMENT'];

@@ -1122,6 +1122,10 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(labels('Date: 12/24/2024 (Christmas Eve). 6 Fr. Sedation: midazolam. fhx: mom DM, on dialysis. Adult son DJ (Darnell Jr.)', 'en'),
     [['DATE', '12/24/2024'], ['DATE', 'Christmas Eve'], ['NAME', 'DJ'], ['NAME', 'Darnell Jr']]);
   assert.deepEqual(names('Chantreau & Fils, ZA de la Grande Pièce ; voir avec Karim (son IDE)', 'fr'), ['Karim']);
+  // a quoted nickname in brackets after a found name; police and gendarmerie ranks before a name
+  assert.deepEqual(names('Usager : BELKACEM Nassim (« Nass »), voisine Mme Rose GUILLAUME (« Rosette ») ; adjudant Pasquier ; Mme Gendarme', 'fr'),
+    ['BELKACEM Nassim', 'Nass', 'Rose GUILLAUME', 'Rosette', 'Pasquier', 'Gendarme']);
+  assert.deepEqual(names('Officer Ramirez took the report; Sgt. Boyle called; the officer at the desk'), ['Ramirez', 'Boyle']);
   // a first name's short form against a signature's dash
   assert.deepEqual(names('prevenir sa fille (cf lundi) -nath\nok. -seb', 'fr'), ['nath', 'seb']);
   assert.deepEqual(labels(hl7, 'fr'), [['DATE', '20240312'], ['DATE', '20240312074500'], ['NAME', 'FONTAINE-MAURICE^Régis'], ['ID', '10004871203'], ['ID', '10004871203'], ['NAME', 'DURAND^Paul']]);
