@@ -1181,7 +1181,7 @@ const TITLES = new Set(['DR', 'DR.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS',
   'REV', 'REV.', 'REVEREND', 'MX', 'MX.',
   // ranks of police, gendarmes and guards before a name ("Officer Ramirez", "adjudant Pasquier", "Sgt. Boyle")
   // (not Gendarme, Sergent: surnames too)
-  'OFFICER', 'DEPUTY', 'TROOPER', 'SGT', 'SGT.', 'SERGEANT', 'CAPT.', 'ADJUDANT', 'BRIGADIER']);
+  'OFFICER', 'OFC', 'OFC.', 'DEPUTY', 'TROOPER', 'SGT', 'SGT.', 'SERGEANT', 'CAPT.', 'ADJUDANT', 'BRIGADIER']);
 /** Greetings before a name, and closings before a signature (cues only in those places: greetingOrClosingOk). */
 const GREETINGS = ['HI', 'HELLO', 'DEAR', 'HEY', 'BONJOUR', 'BONSOIR', 'SALUT', 'COUCOU'];
 const CLOSINGS = ['THANKS', 'MERCI', 'CORDIALEMENT', 'REGARDS', 'SINCERELY', 'CHEERS', 'AMICALEMENT'];
