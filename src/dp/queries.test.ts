@@ -74,6 +74,10 @@ test('runQuery charges the ledger exactly, refuses when the budget is short and 
     await runQuery(table, { ...q, epsilon: '1/100' }, { dataset: ds, ledger, client: 'c', padMs: 150 });
     assert.ok(performance.now() - t0 >= 149, 'padded response time');
     await assert.rejects(runQuery(table, q, { dataset: ds, ledger, client: 'nobody' }), (e: unknown) => e instanceof AnonymatError && e.code === 'budget-exhausted');
+    // a budget whose noise no answer can hold is refused before any charge (not answered with ±Infinity)
+    const spent = (await ledger.get('c', 'patients'))!.spent;
+    await assert.rejects(runQuery(table, { ...q, epsilon: '1e-400' }, { dataset: ds, ledger, client: 'c' }), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-query' && /too small/.test(e.message));
+    assert.equal((await ledger.get('c', 'patients'))!.spent, spent);
     ledger.close();
   } finally { await rm(dir, { recursive: true, force: true }); }
 });

@@ -365,6 +365,11 @@ export function planQuery(table: Table, queryDoc: unknown, dataset: DatasetDescr
   if (!unknown.length && q.delta) bad('"delta" is only used when group keys come from the data', [{ path: '$.delta', message: 'remove it' }]);
 
   const total: Share = q.epsilon ? { kind: 'epsilon', value: q.epsilon } : { kind: 'rho', value: q.rho! };
+  // (a budget so small that the noise's scale exceeds what an answer can hold — 10^12 and more — buys nothing: refused before any
+  // charge, not answered with ±Infinity)
+  if (q.epsilon ? cmp(q.epsilon, rat(1n, 10n ** 12n)) < 0 : cmp(q.rho!, rat(1n, 10n ** 24n)) < 0) {
+    bad(`${q.epsilon ? 'epsilon' : 'rho'} is too small: the noise would exceed what an answer can hold`, [{ path: q.epsilon ? '$.epsilon' : '$.rho', message: q.epsilon ? 'at least 1e-12' : 'at least 1e-24' }]);
+  }
   const nParts = q.select.length + (unknown.length ? 1 : 0);
   const itemShare = splitShare(total, nParts);
   const steps: Step[] = [];

@@ -192,9 +192,19 @@ export type { BudgetView, Charge, Ledger, LedgerMeasure, Rational, QueryOutcome,
  * which prices the query, charges the ledger BEFORE drawing any noise, and refuses without
  * spending when the budget cannot pay.
  */
-export async function runDpQuery(table: Table, queryDoc: unknown, dataset: DatasetDescriptor, ledger: Ledger, client: string): Promise<QueryOutcome> {
-  return runQuery(table, queryDoc, { dataset, ledger, client });
+export async function runDpQuery(table: Table, queryDoc: unknown, dataset: DatasetDescriptor, ledger: Ledger, client: string, bucketMs = DP_TIME_BUCKET_MS): Promise<QueryOutcome> {
+  // the answer leaves at the next multiple of bucketMs after the call: the samplers' time, which grows with |noise|,
+  // does not show in the response time (docs/dp.md "Timing"); answered and refused queries alike
+  const started = performance.now();
+  const out = await runQuery(table, queryDoc, { dataset, ledger, client });
+  const target = Math.ceil(Math.max(performance.now() - started, 1) / bucketMs) * bucketMs;
+  for (let wait = target - (performance.now() - started); wait > 0; wait = target - (performance.now() - started)) {
+    await new Promise((r) => setTimeout(r, Math.ceil(wait)));
+  }
+  return out;
 }
+/** The service's DP response-time bucket (milliseconds). */
+export const DP_TIME_BUCKET_MS = 100;
 
 // exact fractions for the ledger (src/dp rational arithmetic)
 export const fractionAdd = addRat;

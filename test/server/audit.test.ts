@@ -88,9 +88,15 @@ test('audit verify: intact log exits 0; edited, removed, reordered and truncated
   r = verifyCli(dir);
   assert.equal(r.status, 3, r.out);
   assert.ok(JSON.parse(r.out).problems.some((p: { kind: string }) => p.kind === 'truncated'));
-  // without the anchor, the shortened chain is internally consistent (documented limit)
+  // without the anchor, the shortened chain is internally consistent (documented limit) — so the CLI does not call a log
+  // whole when the anchor has gone from its data folder
   const s2 = await openStore({ data: dir });
   assert.equal((await verifyAudit(s2, null)).ok, true);
   await s2.close();
+  const { rm } = await import('node:fs/promises');
+  await rm(`${dir}/audit-head.json`);
+  r = verifyCli(dir);
+  assert.equal(r.status, 3, r.out);
+  assert.ok(JSON.parse(r.out).problems.some((p: { kind: string }) => p.kind === 'anchor-missing'));
   await h.close().catch(() => undefined);
 });

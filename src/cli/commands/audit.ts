@@ -32,7 +32,15 @@ Exit codes: 0 the chain is intact · 3 it is broken (edited, removed, reordered 
       const anchorFile = opts.anchor ?? (opts.data && !opts.database ? join(opts.data, 'audit-head.json') : undefined);
       const store = await openStore({ data: opts.data, database: opts.database });
       try {
+        if (opts.anchor && !existsSync(opts.anchor)) throw new AnonymatError('invalid-usage', `${opts.anchor}: no such anchor file`, [{ path: '--anchor', message: 'check the path' }]);
         const result = await verifyAudit(store, anchorFile ? readAnchor(anchorFile) : null);
+        // (the service writes the anchor after every append: an anchor gone from a log with entries hides a truncated tail)
+        if (result.ok && anchorFile && !existsSync(anchorFile) && result.entries > 0) {
+          const problem = { seq: result.head?.seq ?? 0, kind: 'anchor-missing', message: `the anchor ${anchorFile} is missing: entries removed from the end of the log would not show; restore the anchor from a copy kept outside the data folder, or give it with --anchor` };
+          if (opts.json) printJson({ ...result, ok: false, problems: [...result.problems, problem] });
+          else process.stdout.write(`audit log NOT PROVED WHOLE: ${result.entries} entries chain correctly, but ${problem.message}\n`);
+          return 3;
+        }
         if (opts.json) printJson(result);
         else if (result.ok) {
           process.stdout.write(`audit log intact: ${result.entries} entries, head ${result.head ? `#${result.head.seq} ${result.head.hash.slice(0, 16)}…` : '(empty)'}${result.anchor ? ', anchor matches' : ', no anchor'}\n`);

@@ -85,7 +85,7 @@ const decisionBody = z.object({
   decision: z.enum(['approve', 'reject']),
   comment: z.string().min(1).max(4000),
   basis: z.enum(['anonymous', 'legal-basis']).default('anonymous'),
-});
+}).strict();
 
 export const routes: RouteDef[] = [
   {
