@@ -137,6 +137,17 @@ export function modelsOf(policy: Policy, sensitiveHierarchies: Map<string, Hiera
   return models;
 }
 
+/**
+ * The policy's person key when the table has several rows for some person (an event table): k then counts persons, and
+ * the release is assessed with the key still in (it leaves the release after). Null otherwise.
+ */
+function eventPersonKey(table: Table, policy: Policy): string | null {
+  const key = personKey(policy);
+  return key !== null && hasColumn(table, key) && severalRowsPerPerson(getColumn(table, key)) ? key : null;
+}
+/** The table without one column. */
+function withoutColumn(t: Table, name: string): Table { return { rowCount: t.rowCount, columns: t.columns.filter((c) => c.name !== name) }; }
+
 /** Whether some person (a non-missing key value) has more than one row. */
 function severalRowsPerPerson(key: Column): boolean {
   // personsOf counts every row without a key as a person of its own: fewer persons than rows means repeats
@@ -202,9 +213,9 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   }
   const models = modelsOf(policy, sensitiveHierarchies);
   // event tables (several rows per person): k counts distinct persons per class, not rows
-  const key = personKey(policy);
+  const byPerson = eventPersonKey(table, policy);
   const k = policy.thresholds?.k;
-  if (key !== null && hasColumn(table, key) && k !== undefined && k > 1 && severalRowsPerPerson(getColumn(table, key))) models.push({ type: 'person-k-anonymity', k, column: key });
+  if (byPerson !== null && k !== undefined && k > 1) models.push({ type: 'person-k-anonymity', k, column: byPerson });
   if (models.length === 0) {
     // (k: 1 and l: 1 hold for any table: they protect nothing)
     const trivial = Object.entries(policy.thresholds ?? {}).filter(([n, v]) => (n === 'k' || n === 'l') && v === 1).map(([n]) => n);
@@ -256,8 +267,7 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   if (per.length === quasi.length) quasi.forEach((c, j) => { lossPerAttribute[c] = per[j]!; });
   const specs = quasi.map((column, j) => ({ column, hierarchy: engine.qi[j]!, level: levels[j]! }));
   // (the release is assessed with its person key still in, so that k counts persons as the search did; the key leaves after)
-  const byPerson = key !== null && hasColumn(table, key) && severalRowsPerPerson(getColumn(table, key)) ? key : null;
-  const keep = byPerson ? drop.filter((n) => n !== byPerson) : drop;
+  const dropNow = byPerson ? drop.filter((n) => n !== byPerson) : drop;
   let out: Table;
   let local: AnonymizeResult['localSuppression'];
   if (suppressedMode === 'local') {
@@ -266,11 +276,11 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
     const t = policy.thresholds ?? {};
     const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
     const distinctL = t.l !== undefined && (t.lVariant ?? 'distinct') === 'distinct' ? Math.ceil(t.l) : undefined;
-    const r = localCellSuppression(generalizeTable(table, specs, { drop: keep }), quasi, details.rowSuppressed, { k: t.k ?? 1, l: distinctL, sensitive });
+    const r = localCellSuppression(generalizeTable(table, specs, { drop: dropNow }), quasi, details.rowSuppressed, { k: t.k ?? 1, l: distinctL, sensitive });
     out = r.table;
     local = { cells: r.cells, totalCells: r.totalCells, recordsKept: r.recordsKept, recordsRemoved: r.recordsRemoved, order: r.order };
   } else {
-    out = generalizeTable(table, specs, { suppressed: details.rowSuppressed, mode: suppressedMode, drop: keep });
+    out = generalizeTable(table, specs, { suppressed: details.rowSuppressed, mode: suppressedMode, drop: dropNow });
   }
   // the population, when there is one, generalized the same way (so classes match for the after assessment)
   let popAfter = population;
@@ -280,7 +290,7 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
     })));
   }
   const after = doAssess ? assessTable(out, byPerson ? { ...releasePolicy, columns: { ...releasePolicy.columns, [byPerson]: policy.columns[byPerson]! } } : releasePolicy, { ...assessOptions, populationTable: popAfter }) : null;
-  if (byPerson) out = { rowCount: out.rowCount, columns: out.columns.filter((c) => c.name !== byPerson) };
+  if (byPerson) out = withoutColumn(out, byPerson);
   const failures = failureTexts(after);
   return {
     ...base, table: out, transformation, loss: search.best.value, lossPerAttribute,
@@ -299,8 +309,7 @@ async function localRecoding(
   const k = t.k ?? 2;
   const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
   // event tables (several rows per person): each class must hold k persons, not k rows
-  const pkey = personKey(policy);
-  const byPerson = pkey !== null && hasColumn(table, pkey) && severalRowsPerPerson(getColumn(table, pkey)) ? pkey : null;
+  const byPerson = eventPersonKey(table, policy);
   const ts = performance.now();
   let out: Table;
   let loss: number;
@@ -326,11 +335,11 @@ async function localRecoding(
   }
   const searchMs = performance.now() - ts;
   // (the release is assessed with its person key still in, so that k counts persons; the key leaves with the identifiers after)
-  const keep = byPerson ? drop.filter((n) => n !== byPerson) : drop;
-  if (keep.length) out = { rowCount: out.rowCount, columns: out.columns.filter((c) => !keep.includes(c.name)) };
-  const releasePolicy: Policy = { ...policy, columns: Object.fromEntries(Object.entries(policy.columns).filter(([n]) => !keep.includes(n))) };
+  const dropNow = byPerson ? drop.filter((n) => n !== byPerson) : drop;
+  if (dropNow.length) out = { rowCount: out.rowCount, columns: out.columns.filter((c) => !dropNow.includes(c.name)) };
+  const releasePolicy: Policy = { ...policy, columns: Object.fromEntries(Object.entries(policy.columns).filter(([n]) => !dropNow.includes(n))) };
   const after = doAssess ? assessTable(out, releasePolicy, assessOptions) : null;
-  if (byPerson) out = { rowCount: out.rowCount, columns: out.columns.filter((c) => c.name !== byPerson) };
+  if (byPerson) out = withoutColumn(out, byPerson);
   const passes = feasible && (after ? after.verdict.passes : true);
   return {
     table: feasible ? out : null, transformation: null, strategy, metric: strategy === 'mondrian' ? 'gcp' : 'mdav-sse', loss, lossPerAttribute,
