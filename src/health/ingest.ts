@@ -327,7 +327,7 @@ function screenObservations(t: Table, st: IngestState): Table {
   const codes = new Int32Array(t.rowCount);
   for (let r = 0; r < t.rowCount; r++) { const l = labels[value.codes[r]!]; codes[r] = drop[r] || l === null || l === undefined ? missing : pos.get(l)!; }
   const numCodes = Int32Array.from(num.codes, (c, r) => (drop[r] ? (num.missing >= 0 ? num.missing : num.dictionary.length) : c));
-  const numDict = num.missing >= 0 || !dropped ? num.dictionary : [...num.dictionary, null];
+  const numDict = num.missing >= 0 || !dropped ? [...num.dictionary] : [...num.dictionary, null];
   if (dropped) st.warn(`${dropped} observation value(s) answering a question about an address, a postal code, a phone or an e-mail (such as LOINC 56799-0) were dropped: direct identifiers`);
   if (redacted) st.warn(`${redacted} distinct free-text observation value(s) held names, dates or identifiers: redacted as the notes are`);
   return makeTable(t.columns.map((c) => (c === value ? columnFromCodes('value', value.kind, codes, [...distinct, null])
