@@ -319,8 +319,9 @@ async function readHeader(path: string, label: string, o: { delimiter: string; q
     seen.add(name);
   });
   if (issues.length) throw new AnonymatError('invalid-input', `${label}: invalid header`, issues);
-  if (fields.length === 1 && [',', ';', '\t', '|'].some((d) => d !== o.delimiter && firstLineText.includes(d))) {
-    throw new AnonymatError('invalid-input', `${label}:1: the header has a single column`, [{ path: `${label}:1`, message: `the delimiter is ${JSON.stringify(o.delimiter)} but the header contains ${[',', ';', '\t', '|'].filter((d) => d !== o.delimiter && firstLineText.includes(d)).map((d) => JSON.stringify(d)).join(', ')}: declare input.delimiter in the policy or use --delimiter` }]);
+  const others = fields.length === 1 ? [',', ';', '\t', '|'].filter((d) => d !== o.delimiter && firstLineText.includes(d)) : [];
+  if (others.length > 0) {
+    throw new AnonymatError('invalid-input', `${label}:1: the header has a single column`, [{ path: `${label}:1`, message: `the delimiter is ${JSON.stringify(o.delimiter)} but the header contains ${others.map((d) => JSON.stringify(d)).join(', ')}: declare input.delimiter in the policy or use --delimiter` }]);
   }
   return fields.map((f) => f.trim());
 }
