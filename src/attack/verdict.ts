@@ -170,14 +170,6 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     }
   }
   let detect = input.detectIdentifier;
-  const unverifiable = (keyLikeColumns: { column: string }[]): void => {
-    for (const n of unknown) {
-      // (a key-like column is judged as a key above: fresh tokens per release carry nothing)
-      if (identifiers.some((x) => x.column === n) || failures.some((f) => f.column === n) || keyLikeColumns.some((k) => k.column === n)) continue;
-      failures.push({ criterion: 'unverifiable-column', column: n, value: null, threshold: null,
-        message: `column "${n}" of the release is not in the original: it can be neither attacked nor linked, so its risk is unknown (keep the original's column names)` });
-    }
-  };
   if (detect === undefined) {
     try {
       const mod = (await import('../health/identifiers/index.ts' as string)) as { detectIdentifierColumn?: IdentifierDetector };
@@ -273,7 +265,13 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     }
   } else warnings.push('no previous release given: cross-release linkability was not measured (only key-like columns of this release were looked for)');
 
-  unverifiable(keyLikeColumns);
+  // the release's columns the original lacks, not judged above as identifiers or keys: their risk is unknown
+  for (const n of unknown) {
+    // (a key-like column is judged as a key above: fresh tokens per release carry nothing)
+    if (identifiers.some((x) => x.column === n) || failures.some((f) => f.column === n) || keyLikeColumns.some((k) => k.column === n)) continue;
+    failures.push({ criterion: 'unverifiable-column', column: n, value: null, threshold: null,
+      message: `column "${n}" of the release is not in the original: it can be neither attacked nor linked, so its risk is unknown (keep the original's column names)` });
+  }
   lap('identifiers and keys');
   // 3. formal thresholds
   let formal: VerdictReport['formal'] = null;
