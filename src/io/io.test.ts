@@ -27,9 +27,10 @@ test('unclosed quote is reported at the line where it opens', async () => {
   assert.match(e.message, /unclosed\.csv:3: .*unclosed quote/);
 });
 
-test('invalid UTF-8 is reported with its line and the latin-1 fix', async () => {
+test('invalid UTF-8 is reported with its line, its column and the latin-1 fix', async () => {
   const e = await failure(readTable(fx('bad-utf8.csv')));
-  assert.match(e.message, /bad-utf8\.csv:3: .*not valid UTF-8/);
+  // ("2,Andr" then the Latin-1 é: the 7th character of line 3)
+  assert.match(e.message, /bad-utf8\.csv:3:7: byte 0xE9 is not valid UTF-8/);
   assert.match(e.format(), /latin-1/);
 });
 

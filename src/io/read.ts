@@ -132,7 +132,7 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
     try {
       await con.run(sql);
     } catch (e) {
-      throw csvError(e, label, names, header);
+      throw await withUtf8Column(csvError(e, label, names, header), path);
     }
     for (const n of names) native[n] = 'string';
   } else {
@@ -366,6 +366,38 @@ function csvError(e: unknown, label: string, names: string[], header: boolean): 
     fix = `check the delimiter, quote and header settings (${names.length} columns expected${header ? ' from the header' : ''})`;
   }
   return new AnonymatError('invalid-input', `${where}: ${what}`, [{ path: where, message: fix }], { cause: undefined });
+}
+
+/**
+ * A UTF-8 error at `file:line` gets its column, as `redact` gives it ("latin1.csv:2:4"): the line's bytes are read
+ * again from a plain (not compressed) file of at most 256 MB, and the first byte that does not decode is found.
+ */
+async function withUtf8Column(err: AnonymatError, path: string): Promise<AnonymatError> {
+  const m = /^(.*):(\d+): the line is not valid UTF-8$/.exec(err.message);
+  if (!m || path === '-' || path.toLowerCase().endsWith('.gz')) return err;
+  try {
+    if ((await stat(path)).size > 256 * 1024 * 1024) return err;
+    const buf = await readFile(path);
+    let start = 0;
+    for (let line = 1; line < Number(m[2]); line++) { const nl = buf.indexOf(0x0a, start); if (nl < 0) return err; start = nl + 1; }
+    let end = buf.indexOf(0x0a, start);
+    if (end < 0) end = buf.length;
+    const bytes = buf.subarray(start, end);
+    // the first byte that starts no valid sequence (lead byte, then its continuation bytes); characters before it + 1 is the column
+    const cont = (k: number): boolean => k < bytes.length && (bytes[k]! & 0xc0) === 0x80;
+    let at = 0, column = 1;
+    while (at < bytes.length) {
+      const b = bytes[at]!;
+      const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+      let ok = n > 0;
+      for (let k = 1; ok && k < n; k++) ok = cont(at + k);
+      if (!ok) break;
+      at += n; column++;
+    }
+    if (at >= bytes.length) return err;
+    const where = `${m[1]}:${m[2]}:${column}`;
+    return new AnonymatError('invalid-input', `${where}: byte 0x${bytes[at]!.toString(16).toUpperCase().padStart(2, '0')} is not valid UTF-8`, err.issues.map((i) => ({ ...i, path: where })));
+  } catch { return err; }
 }
 
 function firstLine(e: unknown): string {

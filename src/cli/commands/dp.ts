@@ -182,6 +182,8 @@ Examples:
           const eq = r.spentAsApproxDp ? `(${r.spentAsApproxDp.epsilon}, ${r.spentAsApproxDp.delta.toExponential(2)})` : `(${fmt(r.approx.spent)}, ${r.spentDelta})`;
           lines.push(`${r.client}\t${r.dataset}\t${unit}\t${r.total}\t${r.spent}\t${r.remaining} (≈ ${fmt(r.approx.remaining)})\t${r.remainingDelta}\t${eq}`);
         }
+        // (a ρ spent is shown as the (ε, δ) it implies at δ = 1e-6, beside the δ of partition selection: two different δ)
+        if (rows.some((r) => r.measure === 'zcdp')) lines.push('(ε, δ) spent: for ρ budgets, the ρ spent converted to (ε, δ) at δ = 1e-6 for comparison (display only); "δ remaining" is the partition-selection budget');
         process.stdout.write(lines.join('\n') + '\n');
         return 0;
       } finally { ledger.close(); }
