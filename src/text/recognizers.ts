@@ -1635,6 +1635,12 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       if (DOTTED_CRED.test(text)) credEnd = DOTTED_CRED.lastIndex;
     }
     if (s < credEnd) { starts.push(s); ends.push(tokE); flags.push(F_CAP | F_CRED | F_STOP); continue; }
+    // "MS" and "MA" in capitals after a name's comma are degrees (Master of Science / Arts, medical assistant), no title:
+    // "Ruth-Ann Obiora, MS, CCC-SLP" (a state after a city is read by the place rules)
+    if (coreLen === 2 && !hasDot && text.charCodeAt(s) === 77 && (text.charCodeAt(s + 1) === 83 || text.charCodeAt(s + 1) === 65) && s >= 2
+      && text.charCodeAt(s - 1) === 32 && text.charCodeAt(s - 2) === 44 && (cc(text, tokE) === 44 || cc(text, tokE) === 10 || cc(text, tokE) === 13 || tokE === text.length)) {
+      starts.push(s); ends.push(tokE); flags.push(F_CAP | F_UPPER | F_CRED | F_STOP); continue;
+    }
     // a catheter's French gauge after its size ("6 Fr. Sedation:", "18 Fr Foley"): no Father's title
     if (coreLen === 2 && text.charCodeAt(s) === 70 && text.charCodeAt(s + 1) === 114 && s >= 2 && text.charCodeAt(s - 1) === 32 && isDigitCode(text.charCodeAt(s - 2))) { starts.push(s); ends.push(tokE); flags.push(F_CAP | F_STOP); continue; }
     // a pain scale before its value ("EVA 3/10", "EVA : 7"), not the first name Eva
@@ -2411,6 +2417,16 @@ function lowerNameBeforeCredential(text: string, c: number, spans: Span[], lex: 
   let a = end;
   while (a > 0 && isLowerCode(text.charCodeAt(a - 1))) a--;
   if (a === end || (a > 0 && isWordLetter(text.charCodeAt(a - 1)))) return;
+  // (a hyphenated surname after an initial, a part of it a surname of the dictionaries: "co-signed h. abernathy-cole md")
+  if (a >= 5 && text.charCodeAt(a - 1) === 45 && isLowerCode(text.charCodeAt(a - 2))) {
+    let h = a - 1;
+    while (h > 0 && isLowerCode(text.charCodeAt(h - 1))) h--;
+    if (h >= 4 && text.charCodeAt(h - 1) === 32 && text.charCodeAt(h - 2) === 46 && isLowerCode(text.charCodeAt(h - 3)) && !isWordLetter(cc(text, h - 4))
+      && (((lex.get(fold(text.slice(h, a - 1))) ?? 0) | (lex.get(fold(text.slice(a, end))) ?? 0)) & LEX_SUR) !== 0) {
+      spans.push({ start: h - 3, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-credential' });
+    }
+    return;
+  }
   // (a login: "PACU NOTE 10:40 (lmcandrews, RN)")
   if (end === e && text.charCodeAt(a - 1) === 40 && initialAndSurname(text.slice(a, end), lex)) { spans.push({ start: a, end, label: 'NAME', score: 0.6, rule: 'name-lower-credential' }); return; }
   if (lowerFirstName(text, a, end, lex, false)) {
@@ -3454,9 +3470,14 @@ function cityState(text: string, spans: Span[]): void {
     // a person and a credential (MA: medical assistant, MS), not a city: after an initial ("D. Boateng, MA"), or, before MA
     // or MS, a first name then another word that is no known city ("Kim Ngo, MA")
     if (start >= 3 && text.charCodeAt(start - 1) === 32 && text.charCodeAt(start - 2) === 46 && isUpperAscii(text.charCodeAt(start - 3)) && !isWordLetter(cc(text, start - 4))) continue;
-    if (w0 < at && text.charCodeAt(w0) === 32 && text.charCodeAt(at + 2) === 77 && (text.charCodeAt(at + 3) === 65 || text.charCodeAt(at + 3) === 83)) {
+    if (text.charCodeAt(at + 2) === 77 && (text.charCodeAt(at + 3) === 65 || text.charCodeAt(at + 3) === 83)) {
+      // (the first word whole, a compound first name too: "Ruth-Ann Obiora, MS")
+      let f0 = start;
+      while (f0 < at && text.charCodeAt(f0) !== 32) f0++;
       const lex = tokenLexicon();
-      if ((((lex.get(fold(text.slice(start, w0))) ?? 0) & (LEX_FIRST | LEX_CITY | LEX_CITY_PREFIX)) === LEX_FIRST) && !(((lex.get(fold(text.slice(start, at))) ?? 0) & LEX_CITY))) continue;
+      const first = f0 < at ? fold(text.slice(start, f0)) : '';
+      const firstBits = first.includes('-') && first.split('-').every((p) => ((lex.get(p) ?? 0) & (LEX_FIRST | LEX_CITY)) === LEX_FIRST) ? LEX_FIRST : lex.get(first) ?? 0;
+      if (f0 < at && (firstBits & (LEX_FIRST | LEX_CITY | LEX_CITY_PREFIX)) === LEX_FIRST && !(((lex.get(fold(text.slice(start, at))) ?? 0) & LEX_CITY))) continue;
     }
     spans.push({ start, end: at, label: 'CITY', score: 0.7, rule: 'city-state' });
   }

@@ -1126,6 +1126,12 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(names('Usager : BELKACEM Nassim (« Nass »), voisine Mme Rose GUILLAUME (« Rosette ») ; adjudant Pasquier ; Mme Gendarme', 'fr'),
     ['BELKACEM Nassim', 'Nass', 'Rose GUILLAUME', 'Rosette', 'Pasquier', 'Gendarme']);
   assert.deepEqual(names('Officer Ramirez took the report; Sgt. Boyle called; the officer at the desk'), ['Ramirez', 'Boyle']);
+  // "MS"/"MA" after a name's comma are degrees (a compound first name too), a state after a city; a login alone in brackets;
+  // a hyphenated surname after an initial before a credential
+  assert.deepEqual(labels('Ruth-Ann Obiora, MS, CCC-SLP; Ruth-Ann Smith, MS; lives in Jackson, MS', 'en'),
+    [['NAME', 'Ruth-Ann Obiora'], ['NAME', 'Ruth-Ann Smith'], ['CITY', 'Jackson']]);
+  assert.deepEqual(names('21:33  Bed mgmt (hsaleem) confirms; pt (abrown) called; walked (around) the unit; given (amoxicillin); seen by j. smith-jones rn'),
+    ['hsaleem', 'abrown', 'j. smith-jones']);
   // a first name's short form against a signature's dash
   assert.deepEqual(names('prevenir sa fille (cf lundi) -nath\nok. -seb', 'fr'), ['nath', 'seb']);
   assert.deepEqual(labels(hl7, 'fr'), [['DATE', '20240312'], ['DATE', '20240312074500'], ['NAME', 'FONTAINE-MAURICE^Régis'], ['ID', '10004871203'], ['ID', '10004871203'], ['NAME', 'DURAND^Paul']]);
