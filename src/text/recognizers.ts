@@ -3873,11 +3873,25 @@ export function recognizePlaces(text: string, spans: Span[]): void {
 // (tried backwards from a date's start: a sticky look-behind with the day's offsets, no substring)
 const DAY_BEFORE = /(?<=(?<![A-Za-z0-9À-ÿ])(1er|0?[1-9]|[12]\d|3[01])(?:er)?? ?(?:,|et|au|à|-|–|to|and|&) ?(?:le )?)/iyd;
 const DAY_CUE = /(?:^|[^A-Za-z0-9À-ÿ])(?:du|le|les|entre|entre le|from|between|on) $/i;
+/** After a day and month, the list's next one: "seen 2/3 and 2/4", "on 8/23, 9/1, 9/6", "2/21–2/24". */
+const NEXT_DM = /(?:,? and |, | & |-|–| to | through | et | au )(\d{1,2})\/(\d{1,2})(?:\/(?:\d{4}|\d{2}))?(?![\d\/.,]\d|[A-Za-z])/y;
 export function markDayLists(text: string, spans: Span[]): void {
   const n = spans.length;
   for (let q = 0; q < n; q++) {
     const s = spans[q]!;
     if (s.label !== 'DATE') continue;
+    // (a day and month list after a date of that form: the next ones, whatever they would read alone — "2/4" is no fraction there)
+    if (s.end - s.start <= 10 && isDigitCode(text.charCodeAt(s.end - 1)) && (text.charCodeAt(s.start + 1) === 47 || text.charCodeAt(s.start + 2) === 47)) {
+      let e = s.end;
+      for (let k = 0; k < 6; k++) {
+        NEXT_DM.lastIndex = e;
+        const m = NEXT_DM.exec(text);
+        if (m === null || !(dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!))) break;
+        const a = m.index + m[0].search(/\d/);
+        if (!spans.some((o) => o.start === a && o.label === 'DATE')) spans.push({ start: a, end: NEXT_DM.lastIndex, label: 'DATE', score: 0.6, rule: 'date-day-list' });
+        e = NEXT_DM.lastIndex;
+      }
+    }
     const c0 = text.charCodeAt(s.start), c1 = text.charCodeAt(s.start + 1), c2 = text.charCodeAt(s.start + 2);
     // the date starts with a 1-2 digit day
     if (!isDigitCode(c0) || (isDigitCode(c1) && isDigitCode(c2))) continue;

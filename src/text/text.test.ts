@@ -1132,6 +1132,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
     [['NAME', 'Ruth-Ann Obiora'], ['NAME', 'Ruth-Ann Smith'], ['CITY', 'Jackson']]);
   assert.deepEqual(names('21:33  Bed mgmt (hsaleem) confirms; pt (abrown) called; walked (around) the unit; given (amoxicillin); seen by j. smith-jones rn'),
     ['hsaleem', 'abrown', 'j. smith-jones']);
+  // a day and month list after a date of that form (not a list of fractions or strengths)
+  assert.deepEqual(labels('seen 2/3 and 2/4; missed (8/23, 9/1, 9/6); 1/2 tab and 3/4 tab; strength 4/5 and 3/5', 'en'),
+    [['DATE', '2/3'], ['DATE', '2/4'], ['DATE', '8/23'], ['DATE', '9/1'], ['DATE', '9/6']]);
   // a first name's short form against a signature's dash
   assert.deepEqual(names('prevenir sa fille (cf lundi) -nath\nok. -seb', 'fr'), ['nath', 'seb']);
   assert.deepEqual(labels(hl7, 'fr'), [['DATE', '20240312'], ['DATE', '20240312074500'], ['NAME', 'FONTAINE-MAURICE^Régis'], ['ID', '10004871203'], ['ID', '10004871203'], ['NAME', 'DURAND^Paul']]);
