@@ -3874,7 +3874,8 @@ export function recognizePlaces(text: string, spans: Span[]): void {
 const DAY_BEFORE = /(?<=(?<![A-Za-z0-9À-ÿ])(1er|0?[1-9]|[12]\d|3[01])(?:er)?? ?(?:,|et|au|à|-|–|to|and|&) ?(?:le )?)/iyd;
 const DAY_CUE = /(?:^|[^A-Za-z0-9À-ÿ])(?:du|le|les|entre|entre le|from|between|on) $/i;
 /** After a day and month, the list's next one: "seen 2/3 and 2/4", "on 8/23, 9/1, 9/6", "2/21–2/24". */
-const NEXT_DM = /(?:,? and |, | & |-|–| to | through | et | au )(\d{1,2})\/(\d{1,2})(?:\/(?:\d{4}|\d{2}))?(?![\d\/.,]\d|[A-Za-z])/y;
+// (not a dose or a share after it: "01/04, 1/2 tab", "3/4 of the meal", "1/2 plateau")
+const NEXT_DM = /(?:,? and |, | & |-|–| to | through | et | au )(\d{1,2})\/(\d{1,2})(?:\/(?:\d{4}|\d{2}))?(?![\d\/.,]\d|[A-Za-z]| ?(?:tabs?|tablets?|caps?|capsules?|pills?|cups?|doses?|bottles?|of|strength|mg|g|ml|plateaux?|repas|comprim[ée]s?|cp|du|de|d')(?![A-Za-zÀ-ÿ]))/y;
 export function markDayLists(text: string, spans: Span[]): void {
   const n = spans.length;
   for (let q = 0; q < n; q++) {
