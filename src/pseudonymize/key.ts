@@ -35,12 +35,25 @@ export class PseudonymKey {
 
 /**
  * Decodes key text: 64+ hex characters → bytes; base64 of ≥ 32 bytes → bytes; otherwise the UTF-8
- * bytes of the trimmed text (a passphrase must then be ≥ 32 bytes long).
+ * bytes of the trimmed text (a passphrase must then be ≥ 32 bytes long). A key file that is not UTF-8
+ * text is raw key bytes, taken as they are ("head -c 32 /dev/urandom > key": decoding them as text would
+ * fold every invalid byte into one character). Hex of fewer than 32 bytes is too short, not a passphrase
+ * ("openssl rand -hex 16" is a 128-bit key).
  */
 export function decodeKey(text: string | Uint8Array): Uint8Array {
-  const raw = typeof text === 'string' ? text : Buffer.from(text).toString('utf8');
-  const t = raw.trim();
+  if (typeof text !== 'string') {
+    const bytes = Buffer.from(text);
+    let utf8: string | null;
+    try { utf8 = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { utf8 = null; }
+    // (binary bytes, or text with control characters other than a final newline: raw key material)
+    if (utf8 === null || /[\u0000-\u0008\u000e-\u001f\u007f]/.test(utf8.replace(/\r?\n$/, ''))) return bytes;
+    text = utf8;
+  }
+  const t = text.trim();
   if (/^[0-9a-fA-F]+$/.test(t) && t.length % 2 === 0 && t.length >= 2 * MIN_KEY_BYTES) return Buffer.from(t, 'hex');
+  if (/^[0-9a-fA-F]+$/.test(t) && t.length % 2 === 0 && t.length >= 16) {
+    throw new AnonymatError('invalid-key', `the pseudonymization key is hex for ${t.length / 2} bytes; at least ${MIN_KEY_BYTES} bytes (${2 * MIN_KEY_BYTES} hex characters) are required. Generate one with: openssl rand -hex 32 > key.txt`);
+  }
   if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(t) && t.length >= 43) {
     const b = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
     if (b.length >= MIN_KEY_BYTES) return b;

@@ -9,6 +9,10 @@ import {
   keyedInt, MIN_KEY_BYTES,
 } from './index.ts';
 import { AnonymatError } from '../errors.ts';
+import { decodeKey } from './key.ts';
+
+/** A key from a key file's raw bytes, as loadKey reads them. */
+const loadKeyBytes = (bytes: Buffer): PseudonymKey => new PseudonymKey(decodeKey(bytes));
 
 const HEX = 'a3'.repeat(32);
 const key = keyFromText(HEX);
@@ -157,4 +161,44 @@ test('key rotation: correspondence old→new, and re-keying without originals', 
   const rekeyed = rekeyTable(old.table, ['pid', 'nir'], r.correspondence!);
   assert.deepEqual(toRecords(rekeyed).map((x) => [x.pid, x.nir]), toRecords(r.table).map((x) => [x.pid, x.nir]));
   assert.throws(() => rekeyTable(r.table, ['pid'], r.correspondence!), (e: AnonymatError) => e.code === 'invalid-input');
+});
+
+test('safe-harbor profile, as a user writes exports: ages over 89 at today\'s date, dates in any layout, ZIPs in any shape, identifiers by their headers', () => {
+  const year = new Date().getUTCFullYear();
+  const t = tableFromRecords({
+    pid: ['p1', 'p2', 'p3', 'p4'],
+    birth_date: [`${year - 106}-03-01`, `${year - 96}-06-15`, `${year - 36}-01-01`, `${year - 50}-02-02`],
+    age_at_visit: [95, 104, 30, 89],
+    birth_year: [year - 96, year - 91, year - 40, year - 89],
+    admit_ts: ['2025-03-01T10:00:00Z', '2024-06-15T08:30:00Z', '2023-01-02T00:00:00Z', '2022-12-31T23:59:00Z'],
+    visit_fr: ['15/06/2024', '01/02/2023', '31/12/2022', '05/05/2021'],
+    zip: ['036011234', '3601', '02139', '10001-1111'],
+    ssn: ['244768917', '512663091', '301228455', '402113377'],
+    phone: ['4943223008', '2125550142', '6175550100', '3125557788'],
+    county: ['Coos', 'Essex', 'Suffolk', 'Kings'], plan_id: ['H1', 'H2', 'H3', 'H4'], account: ['A1', 'A2', 'A3', 'A4'],
+  }, { birth_date: 'date', age_at_visit: 'integer', birth_year: 'integer' });
+  const policy = { columns: { pid: { role: 'person-key' as const, action: 'drop' as const } }, pseudonymize: { profile: 'safe-harbor' as const } };
+  const r = pseudonymizeTable(t, policy, null);
+  const rows = toRecords(r.table);
+  // (no referenceDate: today, never the youngest person's birth date; a warning says so)
+  assert.deepEqual(rows.map((x) => x.birth_date), ['90+', '90+', String(year - 36), String(year - 50)]);
+  assert.ok(r.report.warnings.some((w) => /ages are counted at today's date/.test(w)));
+  assert.deepEqual(rows.map((x) => x.age_at_visit), ['90+', '90+', '30', '89']);
+  assert.deepEqual(rows.map((x) => x.birth_year), ['90+', '90+', String(year - 40), String(year - 89)]);
+  assert.deepEqual(rows.map((x) => String(x.admit_ts)), ['2025', '2024', '2023', '2022']);
+  assert.deepEqual(rows.map((x) => String(x.visit_fr)), ['2024', '2023', '2022', '2021']);
+  assert.deepEqual(rows.map((x) => x.zip), ['000', '000', '021', '100']);
+  for (const gone of ['ssn', 'phone', 'county', 'plan_id', 'account']) assert.ok(r.report.dropped.includes(gone), gone);
+});
+
+test('one person, one date offset, however the id is written; the fr profile keeps a birth date\'s month and year; binary and short hex keys', () => {
+  const t = tableFromRecords({ nir: ['2 55 08 14 168 025 38', '255081416802538', '2-55-08-14-168-025-38'], visit: ['2024-01-01', '2024-01-01', '2024-01-01'] }, { visit: 'date' });
+  const shifted = toRecords(pseudonymizeTable(t, { columns: { nir: { role: 'person-key' }, visit: { role: 'quasi', action: 'shift-dates' } } }, key).table);
+  assert.equal(new Set(shifted.map((x) => String(x.visit))).size, 1);
+  const fr = pseudonymizeTable(tableFromRecords({ date_naissance: ['1955-08-14', '1990-01-31'] }, { date_naissance: 'date' }), { columns: {}, pseudonymize: { profile: 'fr' as const } }, null);
+  assert.deepEqual(toRecords(fr.table).map((x) => x.date_naissance), ['1955-08', '1990-01']);
+  // (raw bytes are the key as they are: two different binary keys give two different tokens)
+  const a = loadKeyBytes(Buffer.alloc(32, 0x80)), b = loadKeyBytes(Buffer.concat([Buffer.alloc(16, 0x81), Buffer.alloc(16, 0xfe)]));
+  assert.notEqual(pseudonym(a, 'x'), pseudonym(b, 'x'));
+  assert.throws(() => keyFromText('ab'.repeat(16)), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-key' && /hex for 16 bytes/.test(e.message));
 });

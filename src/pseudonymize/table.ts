@@ -20,7 +20,7 @@ import { recognize, redactTexts, applyReplacements, detectLanguage, Replacer } f
 import type { Span, TextLabel } from '../text/index.ts';
 import { proseShape } from '../policy/init.ts';
 import type { PseudonymKey } from './key.ts';
-import { pseudonym, TOKEN_VERSION } from './tokens.ts';
+import { normalizeValue, pseudonym, TOKEN_VERSION } from './tokens.ts';
 import type { Normalizer } from './tokens.ts';
 import { personDateOffset, daysToIso, shiftIsoDate, DEFAULT_SHIFT_DAYS } from './dates.ts';
 
@@ -117,18 +117,34 @@ function dateColumnFromDays(name: string, days: Float64Array): Column {
   return columnFromCodes(name, 'date', codes, dictionary);
 }
 
-function referenceYear(table: Table, policy: PseudonymizePolicy): { year: number; date: string } {
+/**
+ * The date ages are counted at: pseudonymize.referenceDate, else today (UTC). Not the table's latest date: in a list
+ * of patients that is the youngest one's birth date, and everyone older than 89 today would keep a birth year (the
+ * safe choice is the later date; set referenceDate for output that does not change with the run's date).
+ */
+function referenceYear(policy: PseudonymizePolicy): { year: number; date: string; today: boolean } {
   const ref = policy.pseudonymize?.referenceDate;
-  if (ref) return { year: Number(ref.slice(0, 4)), date: ref };
-  // deterministic default: the latest date in the table's date columns
-  let max = -Infinity;
-  for (const c of table.columns) if (c.kind === 'date' && c.numbers) for (const x of c.numbers) if (x > max) max = x;
-  const date = Number.isFinite(max) ? daysToIso(max) : new Date().toISOString().slice(0, 10);
-  return { year: Number(date.slice(0, 4)), date };
+  if (ref) return { year: Number(ref.slice(0, 4)), date: ref, today: false };
+  const date = new Date().toISOString().slice(0, 10);
+  return { year: Number(date.slice(0, 4)), date, today: true };
 }
 
-const AGE_HEADER = /^(age|âge|age_?years|age_?at|patient_?age)\b/i;
-const COMMUNE_HEADER = /(commune|code_?insee|cog|insee_?code|city_?code|code_?commune)/i;
+// (a word of the header, "age_at_visit", "age at admission": no \b, which '_' would defeat)
+const AGE_HEADER = /^(age|âge|age_?years|age_?at|patient_?age)(?![a-z0-9])/i;
+/** Birth years as numbers ("birth_year", "YOB", "année de naissance"): over 89 years before the reference → 90+. */
+/** Birth dates by their headers. */
+const BIRTH_HEADER = /birth|naiss|dob|ddn/i;
+const BIRTH_YEAR_HEADER = /^(birth_?year|year_?of_?birth|yob|ann[ée]e_?(?:de_?)?naissance|an_?naiss(?:ance)?)$/i;
+/** Headers of postal codes, whatever their values' shape (ZIP+4 without a dash, a number that lost its zeros). */
+const ZIP_HEADER = /^(zip|zip_?code|zipcode|postal_?code|post_?code|code_?postal|cp|zip5|zip_?plus_?4)$/i;
+/** HIPAA's other named items by their headers: geographic subdivisions (B), health plan and account numbers (I, J). */
+const SAFE_HARBOR_DROP_HEADER = /^(county|county_?name|county_?fips|fips|census_?tract|tract|block_?group|precinct|plan_?id|health_?plan(?:_?(?:id|number|no))?|member_?(?:id|number|no)|beneficiary_?(?:id|number|no)|subscriber_?(?:id|number|no)|policy_?(?:id|number|no)|account(?:_?(?:id|number|no))?|acct(?:_?(?:id|number|no))?)$/i;
+const COMMUNE_HEADER = /(commune|code_?insee|^insee$|cog|insee_?code|city_?code|code_?commune)/i;
+/** Whether sampled text values read as dates (ISO date-times, day or month first): Safe Harbor keeps their year only. */
+function datesAsText(c: Column): boolean {
+  const sample = sampleValues(c, 50);
+  return sample.length > 0 && sample.filter((v) => dateToYear(v) !== null).length >= 0.9 * sample.length;
+}
 
 /**
  * Applies the policy's column actions to a table. `key` may be null when no column needs one
@@ -148,7 +164,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
   }
 
   // 1. decide an action per column
-  interface Plan { c: Column; action: Action | 'redact' | 'redact-identifiers'; reason: string; detected?: IdentifierKind; found?: Map<number, Span[]> }
+  interface Plan { c: Column; action: Action | 'redact' | 'redact-identifiers'; reason: string; detected?: IdentifierKind; found?: Map<number, Span[]>; monthYear?: boolean }
   const plans: Plan[] = [];
   for (const c of table.columns) {
     const cp = policy.columns[c.name];
@@ -165,11 +181,14 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       continue;
     }
     if (profile) {
-      const isDate = c.kind === 'date' || kind === 'birth-date';
-      if (kind === 'postal-code') { plans.push({ c, action: 'generalize', reason: profile === 'fr' ? 'postal code → département (profile fr)' : '5-digit ZIP → 3-digit ZIP, 000 under 20,000 people (profile safe-harbor)', detected: kind }); continue; }
+      const isDate = c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c));
+      if (profile === 'safe-harbor' && SAFE_HARBOR_DROP_HEADER.test(c.name)) { plans.push({ c, action: 'drop', reason: 'a geographic subdivision, health plan or account number by its header (profile safe-harbor)' }); continue; }
+      if (kind === 'postal-code' || (ZIP_HEADER.test(c.name) && c.kind !== 'date')) { plans.push({ c, action: 'generalize', reason: profile === 'fr' ? 'postal code → département (profile fr)' : '5-digit ZIP → 3-digit ZIP, 000 under 20,000 people (profile safe-harbor)', detected: kind }); continue; }
       if (profile === 'fr' && COMMUNE_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'commune code: small communes merged (profile fr)' }); continue; }
       if (profile === 'safe-harbor' && isDate) { plans.push({ c, action: 'generalize', reason: 'date → year (profile safe-harbor; ages over 89 → 90+ for birth dates)', detected: kind }); continue; }
+      if (profile === 'fr' && isDate && (kind === 'birth-date' || BIRTH_HEADER.test(c.name))) { plans.push({ c, action: 'generalize', reason: 'birth date → month and year (profile fr)', detected: kind, monthYear: true }); continue; }
       if (profile === 'safe-harbor' && (c.kind === 'integer' || c.kind === 'decimal') && AGE_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'age over 89 → 90+ (profile safe-harbor)' }); continue; }
+      if (profile === 'safe-harbor' && c.kind === 'integer' && BIRTH_YEAR_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'birth year of an age over 89 → 90+ (profile safe-harbor)' }); continue; }
       if (kind === 'city' || kind === 'address') { plans.push({ c, action: 'drop', reason: `${kind} (profile ${profile}): geographic unit smaller than allowed`, detected: kind }); continue; }
     }
     // an undeclared column of prose (notes pasted into an export): redacted, never kept as written
@@ -198,7 +217,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
   // 2. apply
   const out: Column[] = [];
   const corr: { column: string; old: string; neu: string }[] = [];
-  let ref: { year: number; date: string } | undefined;
+  let ref: { year: number; date: string; today: boolean } | undefined;
   for (const p of plans) {
     const c = p.c;
     const distinctBefore = distinctCount(c);
@@ -222,8 +241,11 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         if (!personCol) { issues.push({ path: `columns.${c.name}.action`, message: 'shift-dates needs a column with role person-key in the input (one offset per person)' }); continue; }
         const offsets = new Int32Array(personCol.dictionary.length);
         const known = new Uint8Array(personCol.dictionary.length);
+        // (the person's id normalized as its token is: "2 55 08 …", "255081…" and "p1 " are one person, one offset)
+        const personKind = detectIdentifierColumn(personCol.name, sampleValues(personCol))?.kind;
+        const personNorm = (personKind && NORMALIZER[personKind]) ?? 'trim';
         const offsetOf = (pc: number): number => {
-          if (!known[pc]) { const id = personCol.dictionary[pc]; offsets[pc] = id === null || id === undefined ? 0 : personDateOffset(key!, id, maxShift, domain); known[pc] = 1; }
+          if (!known[pc]) { const id = personCol.dictionary[pc]; offsets[pc] = id === null || id === undefined ? 0 : personDateOffset(key!, normalizeValue(id, personNorm), maxShift, domain); known[pc] = 1; }
           return offsets[pc]!;
         };
         if (c.kind === 'date' && c.numbers) {
@@ -263,14 +285,32 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         let col: Column | null = null;
         let bad = 0;
         const count = <T>(v: T | null): T | null => { if (v === null) bad++; return v; };
-        if (c.kind === 'date' || kind === 'birth-date') {
-          if (profile === 'safe-harbor' && (kind === 'birth-date' || /birth|naiss|dob|ddn/i.test(c.name))) {
-            ref ??= referenceYear(table, policy);
+        const birth = kind === 'birth-date' || BIRTH_HEADER.test(c.name) || BIRTH_YEAR_HEADER.test(c.name);
+        const zip = kind === 'postal-code' || ZIP_HEADER.test(c.name);
+        const useRef = (): number => {
+          if (!ref) {
+            ref = referenceYear(policy);
             report.referenceDate = ref.date;
-            const y = ref.year;
+            if (ref.today) report.warnings.push(`ages are counted at today's date (${ref.date}): set pseudonymize.referenceDate for output that does not change with the run's date`);
+          }
+          return ref.year;
+        };
+        if (zip && c.kind !== 'date') {
+          // (before the numbers: a ZIP read as an integer is still a ZIP)
+          // (a French postal code read as a number lost its leading zero: "1000" is 01000, Ain)
+          col = mapColumn(c, (l) => count(profile === 'safe-harbor' ? safeHarborZip(l) : postalCodeToDepartement(/^\d{4}$/.test(l.trim()) ? `0${l.trim()}` : l)), 'string');
+        } else if (c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c))) {
+          if (profile === 'safe-harbor' && birth) {
+            const y = useRef();
             col = mapColumn(c, (l) => count(safeHarborBirthYear(l, y)), 'string');
+          } else if (p.monthYear) {
+            // (the month and the year: "1955-08-14" → "1955-08"; the day is what singles people out most)
+            col = mapColumn(c, (l) => count(/^(\d{4}-\d{2})-\d{2}/.exec(l.trim())?.[1] ?? (/^\d{1,2}[/.-](\d{1,2})[/.-](\d{4})/.exec(l.trim()) ? l.trim().replace(/^\d{1,2}[/.-](\d{1,2})[/.-](\d{4}).*$/, (_m, mo: string, y: string) => `${y}-${mo.padStart(2, '0')}`) : null)), 'string');
           } else col = mapColumn(c, (l) => count(dateToYear(l) ?? (/^\d{4}$/.test(l) ? l : null)), 'integer');
-        } else if ((c.kind === 'integer' || c.kind === 'decimal') && (AGE_HEADER.test(c.name) || c.kind === 'integer')) {
+        } else if (c.kind === 'integer' && BIRTH_YEAR_HEADER.test(c.name)) {
+          const y = useRef();
+          col = mapColumn(c, (l) => count(safeHarborBirthYear(l, y)), 'string');
+        } else if ((c.kind === 'integer' || c.kind === 'decimal') && AGE_HEADER.test(c.name)) {
           col = mapColumn(c, (l) => { const n = Number(l); return Number.isFinite(n) ? topCodeAge(Math.floor(n)) : count(null); }, 'string');
         } else if (kind === 'postal-code') {
           col = mapColumn(c, (l) => count(profile === 'safe-harbor' ? safeHarborZip(l) : postalCodeToDepartement(l)), 'string');

@@ -116,7 +116,9 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
   if (n > 0) {
     // strong validators (checksums or unmistakable formats)
     const nir = share(values, (v) => checkNir(v).wellFormed);
-    if (nir.share >= 0.8) {
+    // (13-digit CIP codes of medicines, "3400930…", read as NIRs without a valid key: drug codes, no persons)
+    const cip = nir.share >= 0.8 && share(values, (v) => /^3400\d{9}$/.test(v.replace(/\s/g, ''))).share >= 0.8 && share(values, (v) => checkNir(v).keyValid).share === 0;
+    if (nir.share >= 0.8 && !cip) {
       const keyed = share(values, (v) => checkNir(v).keyValid).share;
       const nia = share(values, (v) => checkNir(v).kind === 'nia').share;
       const kind: IdentifierKind = hdr('ins') ? 'ins' : nia > 0.5 ? 'nia' : 'nir';
@@ -137,6 +139,10 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
       return out('ssn', 0.6 + 0.3 * ssnStrict.share + (hdr('ssn') ? 0.1 : 0),
         `${pct(ssnLoose.share)} of ${n} sampled values have the US SSN layout AAA-GG-SSSS (${pct(ssnStrict.share)} issuable by SSA rules)${headerNote('ssn')}`);
     }
+    // (nine digits without dashes under a header that names an SSN: "244768917")
+    if (hdr('ssn') && share(values, (v) => isSsn(v, false)).share >= 0.8) {
+      return out('ssn', 0.8 + 0.2 * ssnStrict.share, `header "${name}" names an SSN and ${pct(share(values, (v) => isSsn(v, false)).share)} of ${n} sampled values have its nine digits`);
+    }
     const uuid = share(values, isUuid);
     if (uuid.share >= 0.9) {
       return hdr('mrn') ? out('mrn', 0.9, `header "${name}" names a record number and ${pct(uuid.share)} of values are UUIDs`)
@@ -154,6 +160,10 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
     }
     const phone = share(values, isPhone);
     if (phone.share >= 0.8) return out('phone', 0.7 + 0.2 * phone.share + (hdr('phone') ? 0.1 : 0), `${pct(phone.share)} of ${n} sampled values are phone numbers${headerNote('phone')}`);
+    // (ten digits without separators under a header that names a phone: "4943223008", "0612345678")
+    if (hdr('phone') && share(digits, (v) => /^(?:1?[2-9]\d{9}|0[1-9]\d{8}|33[1-9]\d{8})$/.test(v)).share >= 0.8) {
+      return out('phone', 0.85, `header "${name}" names a phone and its values have a phone number's digits`);
+    }
     const street = share(values, isStreetAddress);
     if (street.share >= 0.6) return out('address', 0.6 + 0.3 * street.share + (hdr('address') ? 0.1 : 0), `${pct(street.share)} of ${n} sampled values look like street addresses${headerNote('address')}`);
   }

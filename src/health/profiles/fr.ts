@@ -37,6 +37,9 @@ export function postalCodeToDepartement(cp: string): string | null {
   const v = cp.trim();
   if (!/^\d{5}$/.test(v)) return null;
   if (v.startsWith('20')) return v[2] === '0' || v[2] === '1' ? '2A' : '2B';
+  // (Saint-Barthélemy 97133 and Saint-Martin 97150 are collectivities of their own, 977 and 978, not Guadeloupe)
+  if (v === '97133') return '977';
+  if (v === '97150') return '978';
   if (v.startsWith('97') || v.startsWith('98')) return v.slice(0, 3);
   if (v.startsWith('00')) return null;
   return v.slice(0, 2);

@@ -42,9 +42,13 @@ export const RESTRICTED_ZIP3: ReadonlySet<string> = new Set([
 
 /** ZIP → its first 3 digits, or '000' when that prefix covers 20,000 people or fewer; null if not a ZIP. */
 export function safeHarborZip(zip: string, restricted: ReadonlySet<string> = RESTRICTED_ZIP3): string | null {
-  const m = /^\s*(\d{3})\d{2}(?:-\d{4})?\s*$/.exec(zip);
-  if (!m) return null;
-  return restricted.has(m[1]!) ? '000' : m[1]!;
+  // (ZIP+4 with or without its dash, "036011234"; a ZIP read as a number that lost its leading zeros, "3601" → 03601)
+  const t = zip.trim();
+  const m = /^(\d{3,5})(?:-?(\d{4}))?$/.exec(t);
+  if (!m || (m[2] === undefined && t.length > 5)) return null;
+  const five = m[1]!.padStart(5, '0');
+  const zip3 = five.slice(0, 3);
+  return restricted.has(zip3) ? '000' : zip3;
 }
 
 /** Ages over 89 → "90+" (one category); other ages unchanged. */
@@ -52,9 +56,15 @@ export function topCodeAge(age: number): string {
   return age > 89 ? '90+' : String(age);
 }
 
-/** A date (YYYY-MM-DD…) → its year; null when it is not a date. */
+/**
+ * A date → its year; null when it is not a date. ISO dates and date-times ("2025-03-01T10:00:00Z"), day or month first
+ * with slashes, dots or dashes ("15/06/2024", "06/15/1930": the year is the same either way), year first with slashes
+ * ("2024/06/15"), compact "20240615".
+ */
 export function dateToYear(label: string): string | null {
-  const m = /^(\d{4})-\d{2}-\d{2}/.exec(label.trim());
+  const t = label.trim();
+  const m = /^(\d{4})-\d{2}-\d{2}(?:$|[T ])/.exec(t) ?? /^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})(?:$|[T ,])/.exec(t)
+    ?? /^(\d{4})[/.]\d{1,2}[/.]\d{1,2}(?:$|[T ])/.exec(t) ?? /^((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.exec(t);
   return m ? m[1]! : null;
 }
 
