@@ -38,7 +38,8 @@ const PERSON_KEY = /^(patient|person|personne|subject|sujet|member|individu|bene
 /** Words of a header naming persons (headers are compared without accents), for a key-like column whose values repeat (one value per person, several rows each). */
 const PERSONISH = /(patient|person|personne|subject|sujet|member|membre|individu|beneficiaire|client|assure|enrollee|pat)/i;
 const WEIGHT = /^(w|wt|weight_?sample|sampling_?weight|sample_?weight|poids_?sondage|pondera|ponderation)$/i;
-const DATE_LABEL = /^\d{4}-\d{2}-\d{2}$/;
+// (ISO, and day or month first as exports write them: "15/06/2024", "06-15-1930")
+const DATE_LABEL = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$/;
 const POSTAL = /^\d{5}$/;
 
 /** Profiles a table's columns and proposes roles. `detect` is the shared identifier detector. */
