@@ -1606,6 +1606,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     next = tokE;
     const c0 = text.charCodeAt(tokS);
     let f = 0;
+    // a possessive is no part of the name: "John Mayfield's cell", "Mary's husband" (the name's own apostrophe stays: O'Hara)
+    if (tokE - s >= 4 && (text.charCodeAt(tokE - 1) | 32) === 115 && (text.charCodeAt(tokE - 2) === 39 || text.charCodeAt(tokE - 2) === 8217) && isUpperCode(c0)) tokE -= 2;
     if (!isUpperCode(c0)) {
       // a lower-case cue word (docteur, patient, père…)
       const w = text.slice(tokS, tokE);
@@ -2075,7 +2077,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       if ((f & (F_AMBIG | F_WORDNAME)) && (f & F_UPPER) && i > 0 && ends[i - 1]! + 1 === starts[i] && (flags[i - 1]! & F_UPPER)
         && CAPS_DETERMINERS.has(text.slice(starts[i - 1]!, ends[i - 1]!))) continue;
       // (without a possessive's 's: "Sully's the one")
-      const a = starts[i]!, e = text.charCodeAt(ends[i]! - 1) === 46 ? ends[i]! - 1 : possessiveAt(text, ends[i]!) ? ends[i]! - 2 : ends[i]!;
+      const a = starts[i]!, e = text.charCodeAt(ends[i]! - 1) === 46 ? ends[i]! - 1 : ends[i]!;
       // (a name that is also a word or a place, after a place's preposition, is the place: "Dallas Whitfield, MD" … "a drive to Dallas")
       // (with the initial after it, as the list wrote it: "Chue L. was quiet")
       if (seenName(text, a, e) && !eponymAround(text, a, e) && !((f & F_AMBIG) && placePrepBefore(text, a))) {
@@ -2179,8 +2181,10 @@ function eponymAround(text: string, start: number, end: number): boolean {
   const a = cc(text, end);
   if (a === 32 || a === 39 || a === 8217) {
     EPONYM_AFTER.lastIndex = end;
-    // (a cell phone's number after "cell" is no eponym's: "Family contact: Lucía cell (210) 555-0181")
-    if (EPONYM_AFTER.test(text) && !(EPONYM_AFTER.lastIndex === end + 5 && (cc(text, end + 1) | 32) === 99 && phoneAfter(text, end + 5))) return true;
+    // (a cell phone's number after "cell" is no eponym's: "Family contact: Lucía cell (210) 555-0181"; nor a person's cell:
+    // "Will Mayfield's cell")
+    if (EPONYM_AFTER.test(text) && !(EPONYM_AFTER.lastIndex === end + 5 && (cc(text, end + 1) | 32) === 99 && phoneAfter(text, end + 5))
+      && !(a !== 32 && /^['’]s cell\b/.test(text.slice(end, end + 8)))) return true;
   }
   const b = cc(text, start - 1);
   if ((b === 32 && (((cc(text, start - 2) | 32) === 101 && (cc(text, start - 3) | 32) === 100) || ((cc(text, start - 2) | 32) === 102 && (cc(text, start - 3) | 32) === 111)))
@@ -2873,7 +2877,10 @@ function sameFolded(text: string, a: number, b: number, len: number): boolean {
 }
 function possessiveAt(text: string, e: number): boolean {
   const c = text.charCodeAt(e - 2);
-  return (c === 39 || c === 8217) && (text.charCodeAt(e - 1) | 32) === 115;
+  if ((c === 39 || c === 8217) && (text.charCodeAt(e - 1) | 32) === 115) return true;
+  // (or right after e: the name pass's tokens end before their possessive)
+  const d = cc(text, e);
+  return (d === 39 || d === 8217) && (cc(text, e + 1) | 32) === 115 && !isWordLetter(cc(text, e + 2));
 }
 function seenName(text: string, s: number, e: number): boolean {
   const len = e - s;
