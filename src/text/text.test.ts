@@ -1139,6 +1139,7 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a possessive is no part of a name, and a person's cell is no eponym's
   assert.deepEqual(labels("Dad Will Mayfield's cell for reminders; per Dr Smith's note; Mr. O'Hara's chart; Hurthle cell carcinoma", 'en'),
     [['NAME', 'Will Mayfield'], ['NAME', 'Smith'], ['NAME', "O'Hara"]]);
+  assert.deepEqual(names("per Tom's wife; Spoke to Grace's daughter; Crohn's disease"), ['Tom', 'Grace']);
   // a first name's short form against a signature's dash
   assert.deepEqual(names('prevenir sa fille (cf lundi) -nath\nok. -seb', 'fr'), ['nath', 'seb']);
   assert.deepEqual(labels(hl7, 'fr'), [['DATE', '20240312'], ['DATE', '20240312074500'], ['NAME', 'FONTAINE-MAURICE^Régis'], ['ID', '10004871203'], ['ID', '10004871203'], ['NAME', 'DURAND^Paul']]);
