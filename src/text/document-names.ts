@@ -130,16 +130,22 @@ function quotedNicknameAfter(text: string, e: number, capitalized: boolean, span
  */
 /** English words of a letter and a surname's shape, seen alone in brackets. */
 const BRACKET_WORDS = new Set(['around', 'along', 'across', 'ahead', 'aside', 'abroad', 'awhile', 'alright', 'anyway', 'asleep', 'awake', 'agreed', 'allergy', 'aspirin']);
+const BRACKET_LOGIN = new Map<string, boolean>();
 function bracketLogins(text: string, spans: Span[], lex: Map<string, number>): void {
   for (let o = text.indexOf('('); o >= 0; o = text.indexOf('(', o + 1)) {
     let z = o + 1;
     while (z - o <= 21 && isLowerAscii(cc(text, z))) z++;
     if (cc(text, z) !== 41 || z - o - 1 < 6) continue;
     const w = text.slice(o + 1, z);
-    if (((lex.get(fold(w)) ?? 0) & (NON_NAME | LEX_FIRST | LEX_SUR | LEX_WORDNAME | LEX_CITY)) !== 0 || !initialAndSurname(w, lex)) continue;
-    // (the surname may be a first name or a word too, "smartin", "abrown": a login's shape says enough; not a word of the lists)
-    if (((lex.get(fold(w.slice(1))) ?? 0) & NON_NAME) !== 0 || BRACKET_WORDS.has(w)) continue;
-    spans.push({ start: o + 1, end: z, label: 'NAME', score: 0.6, rule: 'name-login' });
+    // (the answer per word, kept: notes repeat their bracketed words, "(finding)", "(procedure)")
+    let login = BRACKET_LOGIN.get(w);
+    if (login === undefined) {
+      // (the surname may be a first name or a word too, "smartin", "abrown": a login's shape says enough; not a word of the lists)
+      login = ((lex.get(fold(w)) ?? 0) & (NON_NAME | LEX_FIRST | LEX_SUR | LEX_WORDNAME | LEX_CITY)) === 0 && initialAndSurname(w, lex)
+        && ((lex.get(fold(w.slice(1))) ?? 0) & NON_NAME) === 0 && !BRACKET_WORDS.has(w);
+      if (BRACKET_LOGIN.size < 4096) BRACKET_LOGIN.set(w, login);
+    }
+    if (login) spans.push({ start: o + 1, end: z, label: 'NAME', score: 0.6, rule: 'name-login' });
   }
 }
 export function recognizeDocumentNames(text: string, spans: Span[]): void {
