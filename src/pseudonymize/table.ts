@@ -131,15 +131,23 @@ function referenceYear(policy: PseudonymizePolicy): { year: number; date: string
 
 // (a word of the header, "age_at_visit", "age at admission": no \b, which '_' would defeat)
 const AGE_HEADER = /^(age|âge|age_?years|age_?at|patient_?age)(?![a-z0-9])/i;
-/** Birth years as numbers ("birth_year", "YOB", "année de naissance"): over 89 years before the reference → 90+. */
 /** Birth dates by their headers. */
 const BIRTH_HEADER = /birth|naiss|dob|ddn/i;
+/** Birth years as numbers ("birth_year", "YOB", "année de naissance"): over 89 years before the reference → 90+. */
 const BIRTH_YEAR_HEADER = /^(birth_?year|year_?of_?birth|yob|ann[ée]e_?(?:de_?)?naissance|an_?naiss(?:ance)?)$/i;
 /** Headers of postal codes, whatever their values' shape (ZIP+4 without a dash, a number that lost its zeros). */
 const ZIP_HEADER = /^(zip|zip_?code|zipcode|postal_?code|post_?code|code_?postal|cp|zip5|zip_?plus_?4)$/i;
 /** HIPAA's other named items by their headers: geographic subdivisions (B), health plan and account numbers (I, J). */
 const SAFE_HARBOR_DROP_HEADER = /^(county|county_?name|county_?fips|fips|census_?tract|tract|block_?group|precinct|plan_?id|health_?plan(?:_?(?:id|number|no))?|member_?(?:id|number|no)|beneficiary_?(?:id|number|no)|subscriber_?(?:id|number|no)|policy_?(?:id|number|no)|account(?:_?(?:id|number|no))?|acct(?:_?(?:id|number|no))?)$/i;
 const COMMUNE_HEADER = /(commune|code_?insee|^insee$|cog|insee_?code|city_?code|code_?commune)/i;
+/** A birth date's year and month, "YYYY-MM" (ISO, or day first as French exports write it: "14/08/1955"); null otherwise. */
+function birthMonth(label: string): string | null {
+  const t = label.trim();
+  const iso = /^(\d{4}-\d{2})-\d{2}/.exec(t);
+  if (iso) return iso[1]!;
+  const dm = /^\d{1,2}[/.-](\d{1,2})[/.-](\d{4})/.exec(t);
+  return dm ? `${dm[2]}-${dm[1]!.padStart(2, '0')}` : null;
+}
 /** Whether sampled text values read as dates (ISO date-times, day or month first): Safe Harbor keeps their year only. */
 function datesAsText(c: Column): boolean {
   const sample = sampleValues(c, 50);
@@ -305,7 +313,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
             col = mapColumn(c, (l) => count(safeHarborBirthYear(l, y)), 'string');
           } else if (p.monthYear) {
             // (the month and the year: "1955-08-14" → "1955-08"; the day is what singles people out most)
-            col = mapColumn(c, (l) => count(/^(\d{4}-\d{2})-\d{2}/.exec(l.trim())?.[1] ?? (/^\d{1,2}[/.-](\d{1,2})[/.-](\d{4})/.exec(l.trim()) ? l.trim().replace(/^\d{1,2}[/.-](\d{1,2})[/.-](\d{4}).*$/, (_m, mo: string, y: string) => `${y}-${mo.padStart(2, '0')}`) : null)), 'string');
+            col = mapColumn(c, (l) => count(birthMonth(l)), 'string');
           } else col = mapColumn(c, (l) => count(dateToYear(l) ?? (/^\d{4}$/.test(l) ? l : null)), 'integer');
         } else if (c.kind === 'integer' && BIRTH_YEAR_HEADER.test(c.name)) {
           const y = useRef();
