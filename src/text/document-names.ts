@@ -183,8 +183,9 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   }
   if (initials !== null) initialsOfNames(text, spans, initials, caps, lex);
   initialsLegend(text, spans);
-  if (!lowerTyped) return;
-  lowerInitialsAtLineStart(text, spans);
+  if (lowerTyped) lowerInitialsAtLineStart(text, spans);
+  // (a found name again in lower case, whether or not the writer typed names so elsewhere: "Mme Marie Dupont … Appel de
+  // marie dupont"; names of the dictionaries that are no words only)
   const seen = new Set<string>();
   for (let q = 0; q < n; q++) {
     const sp = spans[q]!;

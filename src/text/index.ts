@@ -48,6 +48,37 @@ export function detectLanguage(text: string): Lang {
  * hyphens as plain ones (one code unit for one: the offsets are the original text's).
  */
 export function recognize(original: string, options: { lang?: Lang | 'auto'; keep?: TextLabel[]; minScore?: number } = {}): Span[] {
+  // (decomposed accents, as macOS and some exports write them — "He\u0301le\u0300ne": the rules read the composed text, the
+  // spans come back in the original's offsets)
+  if (COMBINING.test(original)) {
+    const { text, toOriginal } = composed(original);
+    return recognizeComposed(text, options).map((sp) => ({ ...sp, start: toOriginal[sp.start]!, end: toOriginal[sp.end]! }));
+  }
+  return recognizeComposed(original, options);
+}
+const COMBINING = /[\u0300-\u036f]/;
+/**
+ * The text in NFC, each base character composed with the combining marks after it, and for every offset of the composed
+ * text (its length too) the offset in the original where its character's cluster starts.
+ */
+function composed(original: string): { text: string; toOriginal: Int32Array } {
+  let text = '';
+  const starts: number[] = [];
+  for (let i = 0; i < original.length;) {
+    let j = i + 1;
+    // (a surrogate pair, then its combining marks)
+    if (original.charCodeAt(i) >= 0xd800 && original.charCodeAt(i) <= 0xdbff && j < original.length) j++;
+    while (j < original.length && COMBINING.test(original[j]!)) j++;
+    const cluster = original.slice(i, j).normalize('NFC');
+    for (let k = 0; k < cluster.length; k++) starts.push(i);
+    text += cluster;
+    i = j;
+  }
+  starts.push(original.length);
+  return { text, toOriginal: Int32Array.from(starts) };
+}
+
+function recognizeComposed(original: string, options: { lang?: Lang | 'auto'; keep?: TextLabel[]; minScore?: number }): Span[] {
   let text = original;
   const lang = !options.lang || options.lang === 'auto' ? detectLanguage(text) : options.lang;
   const spans: Span[] = [];
@@ -151,9 +182,17 @@ export class TextRedactor {
     this.buf += piece;
     let out = '';
     while (this.buf.length >= this.partSize) {
-      const cut = cutPoint(this.buf, this.partSize);
+      let cut = cutPoint(this.buf, this.partSize);
       if (cut <= 0) break;
-      out += this.part(this.buf.slice(0, cut));
+      // (the part is read with what follows the cut, so that an identifier across it — a phone wrapped over the line break,
+      // a NIR across the space — is found whole: the part then ends after it, and the spans after the cut wait for the next part)
+      const window = this.buf.slice(0, Math.min(this.buf.length, cut + CUT_MARGIN));
+      const spans = this.recognizePart(window);
+      for (let moved = true; moved;) {
+        moved = false;
+        for (const sp of spans) if (sp.start < cut && sp.end > cut) { cut = sp.end; moved = true; }
+      }
+      out += this.emit(this.buf.slice(0, cut), spans.filter((sp) => sp.end <= cut));
       this.buf = this.buf.slice(cut);
     }
     return out;
@@ -161,16 +200,20 @@ export class TextRedactor {
 
   /** The redacted rest of the text. */
   end(): string {
-    const out = this.buf ? this.part(this.buf) : '';
+    const out = this.buf ? this.emit(this.buf, this.recognizePart(this.buf)) : '';
     this.buf = '';
     return out;
   }
 
-  private part(text: string): string {
+  private recognizePart(text: string): Span[] {
     const o = this.options;
     this.lang ??= !o.lang || o.lang === 'auto' ? detectLanguage(text) : o.lang;
-    const lang = this.lang;
-    const spans = recognize(text, { lang, keep: o.keep, minScore: o.minScore });
+    return recognize(text, { lang: this.lang, keep: o.keep, minScore: o.minScore });
+  }
+
+  private emit(text: string, spans: Span[]): string {
+    const o = this.options;
+    const lang = this.lang!;
     this.replacer ??= replacerFor(lang, o);
     for (const s of spans) this.counts[s.label] = (this.counts[s.label] ?? 0) + 1;
     if (o.keepSpans) for (const s of spans) this.spans.push({ ...s, start: s.start + this.offset, end: s.end + this.offset });
@@ -179,6 +222,8 @@ export class TextRedactor {
   }
 }
 
+/** Characters read past a part's cut, for the identifiers that straddle it. */
+const CUT_MARGIN = 512;
 /**
  * Where to end a part of `buf` (0: wait for more text): after the last blank line within the first
  * `size` characters, else after the last line break there; with no line break, once 8 parts are
@@ -196,7 +241,10 @@ function cutPoint(buf: string, size: number): number {
   if (lastBreak > 0) return lastBreak;
   if (buf.length < 8 * size) return 0;
   const sp = buf.lastIndexOf(' ', 8 * size - 1);
-  return sp > 0 ? sp + 1 : 8 * size;
+  if (sp > 0) return sp + 1;
+  // (never between the two halves of a character beyond the BMP: an emoji cut in two would be two U+FFFD in the output)
+  const c = buf.charCodeAt(8 * size - 1);
+  return c >= 0xd800 && c <= 0xdbff ? 8 * size - 1 : 8 * size;
 }
 
 export { resolveOverlaps, shiftDateText, Replacer, applyReplacements, TAGS, PRIORITY };

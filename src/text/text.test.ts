@@ -563,6 +563,20 @@ test('TextRedactor: a text in pieces, cut at blank lines into parts, gives what 
   const lines = notes.join('\n');
   const lr = new TextRedactor({ lang: 'fr', partSize: 300 });
   assert.equal(lr.push(lines) + lr.end(), redactText(lines, { lang: 'fr' }).text);
+  // an identifier across a cut (a phone wrapped over a line break, a NIR across a space) is found whole: the part goes on to its end
+  const long = 'Patiente Mme Marie DUPONT, NIR 2 51 07 29 232 045 07, tel 06 12 34 56 78, vue par le Dr Martin le 12/03/2024. '.repeat(20)
+    + 'Mme Marie\nDUPONT au 06 12 34\n56 78 pour le suivi.\n';
+  for (const partSize of [97, 200, 333, 500]) {
+    const tr = new TextRedactor({ lang: 'fr', partSize });
+    let o = '';
+    for (let i = 0; i < long.length; i += 37) o += tr.push(long.slice(i, i + 37));
+    o += tr.end();
+    assert.equal(o, redactText(long, { lang: 'fr' }).text, `partSize ${partSize}`);
+  }
+  // a line without spaces is never cut between the halves of a character beyond the BMP
+  const emoji = '😀😀😀x'.repeat(400);
+  const er = new TextRedactor({ lang: 'fr', partSize: 101 });
+  assert.equal(er.push(emoji) + er.end(), emoji);
 });
 
 test('names the document tells: initials of a found name, dictation initials, a found name again in lower case, table columns, kinship', () => {
@@ -1140,6 +1154,10 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(labels("Dad Will Mayfield's cell for reminders; per Dr Smith's note; Mr. O'Hara's chart; Hurthle cell carcinoma", 'en'),
     [['NAME', 'Will Mayfield'], ['NAME', 'Smith'], ['NAME', "O'Hara"]]);
   assert.deepEqual(names("per Tom's wife; Spoke to Grace's daughter; Crohn's disease"), ['Tom', 'Grace']);
+  // decomposed accents are read composed (the spans in the original's offsets); a found name again in lower case
+  const nfd = 'Mme He\u0301le\u0300ne DUPONT est venue. Vu par le Dr Fre\u0301de\u0301ric Chevalier.';
+  assert.deepEqual(names(nfd, 'fr'), ['He\u0301le\u0300ne DUPONT', 'Fre\u0301de\u0301ric Chevalier']);
+  assert.deepEqual(names('Mrs. Jane Kowalski was seen. Called jane kowalski at home.'), ['Jane Kowalski', 'kowalski']);
   // a first name's short form against a signature's dash
   assert.deepEqual(names('prevenir sa fille (cf lundi) -nath\nok. -seb', 'fr'), ['nath', 'seb']);
   assert.deepEqual(labels(hl7, 'fr'), [['DATE', '20240312'], ['DATE', '20240312074500'], ['NAME', 'FONTAINE-MAURICE^Régis'], ['ID', '10004871203'], ['ID', '10004871203'], ['NAME', 'DURAND^Paul']]);
