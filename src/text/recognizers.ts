@@ -1109,7 +1109,9 @@ export const RULES: RegexRule[] = [
     relabel: (m) => (m[0].length === 11 && (m[0].startsWith('10') || m[0].startsWith('8')) && luhnValid(m[0]) ? 'RPPS' : null) },
   // ---- ages over 89
   { rule: 'age-90', at: S_AGE, label: 'AGE', score: 0.9, needs: C_DIGIT,
-    re: /(?<![A-Za-z0-9À-ÿ])(?:9\d|1[01]\d)[ -]?(?:ans|years?[- ]old|yo|y\/o|y\.o\.?|years? of age)(?![A-Za-zÀ-ÿ])/gi },
+    // ("97-yr-old", "97 yrs old"; French notes' "97a" glued to its number)
+    // ("97a" after a comma, a bracket or at a line's start only: "Mr X, 97a", not "chambre 92a")
+    re: /(?<![A-Za-z0-9À-ÿ])(?:(?:9\d|1[01]\d)[ -]?(?:ans|years?[- ]old|yrs?[- ]old|yo|y\/o|y\.o\.?|years? of age)|(?<=(?:^|[,(\n]) ?)(?:9\d|1[01]\d)a)(?![A-Za-zÀ-ÿ0-9])/gi },
   // the age after a cue ("aged 91", "age: 93", "âgée de 95"), without a unit
   { rule: 'age-90-cue', at: S_9X, label: 'AGE', score: 0.8, needs: C_DIGIT,
     re: /(?<=(?<![A-Za-z0-9À-ÿ])(?:aged?|âg[ée]e?s?(?: de)?|agee?s?(?: de)?)\s?:?\s?)(?:9\d|1[01]\d)(?![0-9]|[.,]\d| ?%)/gi },

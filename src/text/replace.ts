@@ -303,8 +303,19 @@ export class Replacer {
     return r;
   }
 
+  /** Surrogate words given in this scope → the original they stand for: two originals never share one. */
+  private readonly given = new Map<string, string>();
   private pick(list: string[], label: string, value: string): string {
-    return list[keyedInt(this.key, `surrogate\0${this.scopeId}\0${label}\0${fold(value)}`, list.length)]!;
+    // (a surrogate already standing for another value is drawn again: "Jones" and "Moore" never both become "Saldaña")
+    const original = `${label}\0${fold(value)}`;
+    let w = '';
+    for (let attempt = 0; attempt < 32; attempt++) {
+      w = list[keyedInt(this.key, `surrogate\0${this.scopeId}\0${label}\0${fold(value)}${attempt ? `\0${attempt}` : ''}`, list.length)]!;
+      const owner = this.given.get(`${label}\0${fold(w)}`);
+      if (owner === undefined || owner === original) break;
+    }
+    this.given.set(`${label}\0${fold(w)}`, original);
+    return w;
   }
 
   private surrogate(label: TextLabel, value: string): string {
@@ -332,8 +343,9 @@ export class Replacer {
         return shiftDateText(value, this.dateShift(), lang) ?? this.tag(label);
       case 'CITY': return styleLike(value, this.pick(names(lang).cities, 'city', value));
       case 'HOSPITAL': return styleLike(value, this.pick(names(lang).last, 'hospital', value));
-      case 'EMAIL': return `${fold(this.pick(names(lang).first, 'email', value)).toLowerCase().replace(/[^a-z]/g, '')}.${keyedDigits(this.key, this.scopeId, 'email', '0000', 0)}@example.org`;
-      case 'URL': return `https://example.org/${keyedDigits(this.key, this.scopeId, 'url', '000000')}`;
+      // (digits drawn from the value: two e-mails or two URLs never share one surrogate)
+      case 'EMAIL': return `${fold(this.pick(names(lang).first, 'email', value)).toLowerCase().replace(/[^a-z]/g, '')}.${keyedInt(this.key, `surrogate\0${this.scopeId}\0email\0${value.toLowerCase()}`, 9000) + 1000}@example.org`;
+      case 'URL': return `https://example.org/${keyedInt(this.key, `surrogate\0${this.scopeId}\0url\0${value}`, 900000) + 100000}`;
       case 'IP': return `192.0.2.${keyedInt(this.key, `surrogate\0${this.scopeId}\0ip\0${value}`, 254) + 1}`;
       case 'AGE': return lang === 'fr' ? '90 ans ou plus' : '90 or older';
       case 'ADDRESS': {

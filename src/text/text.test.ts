@@ -1158,6 +1158,18 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   const nfd = 'Mme He\u0301le\u0300ne DUPONT est venue. Vu par le Dr Fre\u0301de\u0301ric Chevalier.';
   assert.deepEqual(names(nfd, 'fr'), ['He\u0301le\u0300ne DUPONT', 'Fre\u0301de\u0301ric Chevalier']);
   assert.deepEqual(names('Mrs. Jane Kowalski was seen. Called jane kowalski at home.'), ['Jane Kowalski', 'kowalski']);
+  // ages over 89 in more forms: "97-yr-old", French "97a" after a comma (not a room's "92a")
+  assert.deepEqual(labels('a 97-yr-old woman', 'en'), [['AGE', '97-yr-old']]);
+  assert.deepEqual(labels('Mr X, 97a, chute ; chambre 92a', 'fr').filter(([l]) => l === 'AGE'), [['AGE', '97a']]);
+  // surrogates: two values never share one (names, URLs, e-mails)
+  const many = ['Jones', 'Moore', 'Smith', 'Brown', 'Taylor', 'Wilson', 'Davis', 'Clark', 'Lewis', 'Walker', 'Hall', 'Allen', 'Wright', 'Scott', 'Green', 'Baker', 'Adams', 'Nelson', 'Carter', 'Parker'];
+  for (let run = 0; run < 5; run++) {
+    const out = redactText(many.map((n) => `Dr. ${n} saw the patient.`).join('\n'), { lang: 'en', replacement: 'surrogate' }).text.split('\n');
+    assert.equal(new Set(out).size, many.length, out.join(' | '));
+  }
+  const web = redactText('see https://portal.x.org/4478213 and www.smithfamily.net/john; a@b.com, c@d.org', { lang: 'en', replacement: 'surrogate' }).text;
+  assert.equal(new Set(web.match(/https:\/\/example\.org\/\d+/g)).size, 2, web);
+  assert.equal(new Set(web.match(/\.\d{4}@/g)).size, 2, web);
   // a first name's short form against a signature's dash
   assert.deepEqual(names('prevenir sa fille (cf lundi) -nath\nok. -seb', 'fr'), ['nath', 'seb']);
   assert.deepEqual(labels(hl7, 'fr'), [['DATE', '20240312'], ['DATE', '20240312074500'], ['NAME', 'FONTAINE-MAURICE^Régis'], ['ID', '10004871203'], ['ID', '10004871203'], ['NAME', 'DURAND^Paul']]);
