@@ -110,6 +110,13 @@ function recognizeComposed(original: string, options: { lang?: Lang | 'auto'; ke
  */
 export function redactText(text: string, options: RedactOptions = {}): RedactResult {
   const lang = !options.lang || options.lang === 'auto' ? detectLanguage(text) : options.lang;
+  // (a text of several megabytes is read in parts, as the CLI reads a file: the document-level rules — a name found again,
+  // a table's columns — cost in proportion to the text times its names, which one 16 MB text would make quadratic)
+  if (text.length > LARGE_TEXT) {
+    const r = new TextRedactor({ ...options, lang, keepSpans: true });
+    const out = r.push(text) + r.end();
+    return { text: out, spans: r.spans, lang };
+  }
   const spans = recognize(text, { lang, keep: options.keep, minScore: options.minScore });
   return { text: applyReplacements(text, spans, replacerFor(lang, options)), spans, lang };
 }
@@ -222,6 +229,8 @@ export class TextRedactor {
   }
 }
 
+/** Above this length (characters), redactText reads its text in TextRedactor's parts. */
+const LARGE_TEXT = 2 << 20;
 /** Characters read past a part's cut, for the identifiers that straddle it. */
 const CUT_MARGIN = 512;
 /**

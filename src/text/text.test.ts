@@ -1158,6 +1158,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   const nfd = 'Mme He\u0301le\u0300ne DUPONT est venue. Vu par le Dr Fre\u0301de\u0301ric Chevalier.';
   assert.deepEqual(names(nfd, 'fr'), ['He\u0301le\u0300ne DUPONT', 'Fre\u0301de\u0301ric Chevalier']);
   assert.deepEqual(names('Mrs. Jane Kowalski was seen. Called jane kowalski at home.'), ['Jane Kowalski', 'kowalski']);
+  // a software's version is no date (a date after "RDV" is one)
+  assert.deepEqual(labels('Logiciel version 2.3.14 ; RDV 12.1.2023', 'fr'), [['DATE', '12.1.2023']]);
+  assert.deepEqual(labels('Software version 2.3.14; v 3.1.12; seen 2.3.14', 'en'), [['DATE', '2.3.14']]);
   // ages over 89 in more forms: "97-yr-old", French "97a" after a comma (not a room's "92a")
   assert.deepEqual(labels('a 97-yr-old woman', 'en'), [['AGE', '97-yr-old']]);
   assert.deepEqual(labels('Mr X, 97a, chute ; chambre 92a', 'fr').filter(([l]) => l === 'AGE'), [['AGE', '97a']]);
