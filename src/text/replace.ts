@@ -306,10 +306,11 @@ export class Replacer {
   /** Surrogate words given in this scope → the original they stand for: two originals never share one. */
   private readonly given = new Map<string, string>();
   private pick(list: string[], label: string, value: string): string {
-    // (a surrogate already standing for another value is drawn again: "Jones" and "Moore" never both become "Saldaña")
+    // (a surrogate already standing for another value is drawn again: "Jones" and "Moore" never both become "Saldaña"; in a
+    // document's scope only — across a person's files the draw must not depend on which names came first)
     const original = `${label}\0${fold(value)}`;
     let w = '';
-    for (let attempt = 0; attempt < 32; attempt++) {
+    for (let attempt = 0; attempt < (this.opts.scope === 'person' ? 1 : 32); attempt++) {
       w = list[keyedInt(this.key, `surrogate\0${this.scopeId}\0${label}\0${fold(value)}${attempt ? `\0${attempt}` : ''}`, list.length)]!;
       const owner = this.given.get(`${label}\0${fold(w)}`);
       if (owner === undefined || owner === original) break;
