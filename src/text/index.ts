@@ -35,12 +35,18 @@ export interface RedactResult {
 const FR_WORDS = /\b(?:le|la|les|des|est|et|du|une|avec|pour|dans|sur|pas|au|aux|née?|vu|vue|depuis|sans)\b/gi;
 const EN_WORDS = /\b(?:the|and|is|of|with|for|was|were|has|his|her|to|in|no|on|seen|at|by|he|she)\b/gi;
 
-/** French or English from function-word counts over the first 4,000 characters (ties → French). */
+/**
+ * French or English from function-word counts over the first 4,000 characters. A tie (a short note: "Pt stable. Next
+ * visit 04/13/2023. Call 617-555-0142.") goes by the numbers' layouts — a US phone or a month-first date is English, a
+ * French phone or an accented letter French — and else to French.
+ */
 export function detectLanguage(text: string): Lang {
   const sample = text.slice(0, 4000);
   const fr = sample.match(FR_WORDS)?.length ?? 0;
   const en = sample.match(EN_WORDS)?.length ?? 0;
-  return en > fr ? 'en' : 'fr';
+  if (en !== fr) return en > fr ? 'en' : 'fr';
+  if (/[àâçéèêëîïôùûœ]/i.test(sample) || /(?<!\d)0[1-9](?:[ .]\d{2}){4}(?!\d)/.test(sample)) return 'fr';
+  return /(?<!\d)(?:\(\d{3}\) ?|\d{3}-)\d{3}-\d{4}(?!\d)/.test(sample) || /(?<!\d)(?:0?[1-9]|1[0-2])\/(?:1[3-9]|2\d|3[01])\/\d{2,4}(?!\d)/.test(sample) ? 'en' : 'fr';
 }
 
 /**

@@ -1161,6 +1161,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a software's version is no date (a date after "RDV" is one)
   assert.deepEqual(labels('Logiciel version 2.3.14 ; RDV 12.1.2023', 'fr'), [['DATE', '12.1.2023']]);
   assert.deepEqual(labels('Software version 2.3.14; v 3.1.12; seen 2.3.14', 'en'), [['DATE', '2.3.14']]);
+  // a tie of function words goes by the numbers' layouts: a US phone or a month-first date is English
+  assert.equal(detectLanguage('Pt stable. Next visit 04/13/2023. Dr. Jones. Call 617-555-0142.'), 'en');
+  assert.equal(detectLanguage('RAS. Tél 06 12 34 56 78.'), 'fr');
   // ages over 89 in more forms: "97-yr-old", French "97a" after a comma (not a room's "92a")
   assert.deepEqual(labels('a 97-yr-old woman', 'en'), [['AGE', '97-yr-old']]);
   assert.deepEqual(labels('Mr X, 97a, chute ; chambre 92a', 'fr').filter(([l]) => l === 'AGE'), [['AGE', '97a']]);
