@@ -75,6 +75,13 @@ function styleLike(model: string, s: string): string {
   return s.split(/([ \-])/).map((p, i) => (/^[ \-]$/.test(p) ? p : i > 0 && PARTICLES.has(p) ? p.toLowerCase() : titleCase(p))).join('');
 }
 
+/** A surrogate of several words written in the case of each word of the value it replaces (same number of words), else as it is. */
+function restyle(value: string, surrogate: string): string {
+  const v = value.split(/(\s+)/), r = surrogate.split(/(\s+)/);
+  if (v.length !== r.length) return surrogate;
+  return r.map((w, i) => (/^\s*$/.test(w) ? w : styleLike(v[i]!, w))).join('');
+}
+
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MONTH_INDEX = new Map<string, number>();
@@ -297,7 +304,8 @@ export class Replacer {
     }
     const ck = `${label}\0${fold(value)}`;
     const hit = this.cache.get(ck);
-    if (hit !== undefined) return hit;
+    // (the same value written in another case gets its surrogate in that case: "DUPONT" … "Dupont")
+    if (hit !== undefined) return label === 'NAME' || label === 'CITY' || label === 'HOSPITAL' ? restyle(value, hit) : hit;
     const r = this.surrogate(label, value);
     this.cache.set(ck, r);
     return r;
@@ -332,7 +340,7 @@ export class Replacer {
           if (/^\s+$/.test(tok) || tok === '') return tok;
           if (/^\p{Lu}\.$/u.test(tok)) return this.pick(names(lang).first, 'initial', tok).charAt(0) + '.';
           const cached = this.cache.get(`NAMETOK\0${fold(tok)}`);
-          if (cached) return cached;
+          if (cached) return styleLike(tok, cached);
           const k = fold(tok.replace(/\d+$/, ''));
           const surname = (tok.length > 1 && tok === tok.toUpperCase()) || (words > 1 && p === lastWord) || !d.firstNames.has(k);
           const s = styleLike(tok, this.pick(surname ? names(lang).last : names(lang).first, 'name', k));

@@ -1173,6 +1173,11 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
     const out = redactText(many.map((n) => `Dr. ${n} saw the patient.`).join('\n'), { lang: 'en', replacement: 'surrogate' }).text.split('\n');
     assert.equal(new Set(out).size, many.length, out.join(' | '));
   }
+  // a surrogate takes the case of each mention: "DUPONT" … "Dupont" → "X" … "x" in those cases
+  // (a key makes the draw fixed: the test does not depend on which surname comes out)
+  const cased = redactText('Patient : DUPONT Marie. Mme Dupont va bien. DUPONT rappelle.', { lang: 'fr', replacement: 'surrogate', key: keyFromText('c4'.repeat(32)) }).text;
+  const [, up, title, up2] = /^Patient : (.+?) \S+\. Mme (.+?) va bien\. (.+?) rappelle\.$/.exec(cased) ?? [];
+  assert.ok(up && up === up.toUpperCase() && title !== up && title!.toUpperCase() === up && up2 === up, cased);
   const web = redactText('see https://portal.x.org/4478213 and www.smithfamily.net/john; a@b.com, c@d.org', { lang: 'en', replacement: 'surrogate' }).text;
   assert.equal(new Set(web.match(/https:\/\/example\.org\/\d+/g)).size, 2, web);
   assert.equal(new Set(web.match(/\.\d{4}@/g)).size, 2, web);
