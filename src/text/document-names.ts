@@ -432,8 +432,10 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
     if (cc(text, e - 1) === 41) {
       const o = text.lastIndexOf('(', e - 1);
       // (or a role after a service's word: "(surg pa-c)", "(ide de nuit)")
-      if (o > 0 && e - o <= 16 && text.charCodeAt(o - 1) === 32 && (ROLE_AFTER.has(text.slice(o + 1, e - 1))
-        || (e - o > 8 && ROLE_AFTER.has(text.slice(text.lastIndexOf(' ', e - 2) + 1, e - 1)) && text.lastIndexOf(' ', e - 2) > o))) e = o - 1;
+      if (o > 0 && e - o <= 16 && text.charCodeAt(o - 1) === 32) {
+        const sp = e - o > 8 ? text.lastIndexOf(' ', e - 2) : -1;
+        if (ROLE_AFTER.has(text.slice(o + 1, e - 1)) || (sp > o && ROLE_AFTER.has(text.slice(sp + 1, e - 1)))) e = o - 1;
+      }
     }
     // the line's last words, roles after the signature set aside (short lower-case words only: no substring otherwise)
     if (!lastToken(text, e)) continue;
