@@ -18,7 +18,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, mayBeLetterRun, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -821,6 +821,10 @@ function lowerAgain(text: string, spans: Span[], w: string, origin: number, lex:
   const bits = lex.get(key) ?? 0;
   if ((bits & (LEX_FIRST | LEX_SUR)) === 0 || (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) !== 0) return;
   const low = w.toLowerCase();
+  // (no letter run of the text is the word's first segment: no search)
+  let k = 0;
+  while (k < low.length && low.charCodeAt(k) !== 45 && low.charCodeAt(k) !== 39) k++;
+  if (!mayBeLetterRun(text, low, k)) return;
   for (let p = text.indexOf(low); p >= 0; p = text.indexOf(low, p + 1)) {
     if (p === origin) continue;
     if (wholeWordAt(text, p, p + low.length)) spans.push({ start: p, end: p + low.length, label: 'NAME', score: 0.6, rule: 'name-again-lower' });

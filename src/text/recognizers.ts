@@ -703,8 +703,25 @@ function tldBefore(t: string, i: number): boolean {
   return cc(t, a - 1) === 46 && TLDS.has(t.slice(a, i).toLowerCase());
 }
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
+/**
+ * The letter runs of the character pass's text, by wordKey (runs of up to 15 letters): RUN_SEEN[key]
+ * is runStamp when some run has that key. A pre-test of "is w a whole letter run of the text" for
+ * the document passes' searches of a word (mayBeLetterRun).
+ */
+const RUN_SEEN = new Int32Array(1 << 16);
+let runStamp = 0;
+/**
+ * Whether the text may hold w[0, k) as a whole letter run — false only when the character pass read
+ * this text (regular tokens: its letter runs are the runs of name letters) and no run has its key.
+ * w[0, k) must be letters (no '-', "'", digit).
+ */
+export function mayBeLetterRun(text: string, w: string, k: number): boolean {
+  if (text !== tokText || !tokRegular || k > 15 || k === 0) return true;
+  return RUN_SEEN[wordKey(k, w.charCodeAt(0), w.charCodeAt(k - 1))] === runStamp;
+}
 export function charClasses(t: string): number {
   let m = 0;
+  if (++runStamp === 0x7fffffff) { RUN_SEEN.fill(0); runStamp = 1; }
   nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; runAny = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nIdu = 0; gateFound = 0; nObf = 0; nAge = 0; nStreet = 0;
   tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0; tokSpaced = false;
   const n = t.length;
@@ -726,7 +743,8 @@ export function charClasses(t: string): number {
       const len = i - ws;
       if (c === 46 && len >= 3 && (t.charCodeAt(i - 1) | 32) === 119 && (t.charCodeAt(i - 2) | 32) === 119 && (t.charCodeAt(i - 3) | 32) === 119) m |= G_URL;
       const c0 = t.charCodeAt(ws);
-      const wf = len <= 15 ? WORD_FILTER[wordKey(len, c0, t.charCodeAt(i - 1))]! : 0;
+      let wf = 0;
+      if (len <= 15) { const key = wordKey(len, c0, t.charCodeAt(i - 1)); wf = WORD_FILTER[key]!; RUN_SEEN[key] = runStamp; }
       if (seen & K_ODD) tokRegular = false;
       else if (ws >= tokCapEnd) nameToken(t, ws, i, (seen & K_CAP) !== 0, wf);
       // "2A"/"2B" in a NIR chain; 'O' typed for 0 in a phone chain
