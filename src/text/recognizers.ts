@@ -1848,7 +1848,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // (nor, in a heading in capitals, a word of no name list after PATIENT or RESIDENT: "PATIENT CARE REPORT", "RESIDENT FALL")
       && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && !colonBetween(text, ends[i - 1]!, starts[i]!) && HEADING_CUES.has(text.slice(starts[i - 1]!, ends[i - 1]!)) && upperLine(text, starts[i]!))) { strong[i] = 1; continue; }
     // a first name with a possessive before a kinship word: "Mary's husband called", "per Tom's wife"
-    if (i + 1 < n && (flags[i + 1]! & F_KIN) !== 0 && (f & (F_FIRST | F_CUE | F_STOP | F_TITLE | F_CITY)) === F_FIRST && !(f & F_AMBIG && f & F_SENT)
+    if (i + 1 < n && (flags[i + 1]! & F_KIN) !== 0 && (f & (F_FIRST | F_CUE | F_STOP | F_TITLE | F_CITY)) === F_FIRST
       && starts[i + 1]! === ends[i]! + 3 && possessiveAt(text, ends[i]!) && text.charCodeAt(ends[i]! + 2) === 32) { strong[i] = 1; continue; }
     // a name before a kinship word alone in brackets: "IN;Hope (daughter) 605-…", "spoke with Will (son)", "Rose (fille)"
     // (a name of the dictionaries, not a family history's disease: "FHx CRC (father, age 58)", "FHx: Breast (mother)"; at a sentence's

@@ -1154,6 +1154,8 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(labels("Dad Will Mayfield's cell for reminders; per Dr Smith's note; Mr. O'Hara's chart; Hurthle cell carcinoma", 'en'),
     [['NAME', 'Will Mayfield'], ['NAME', 'Smith'], ['NAME', "O'Hara"]]);
   assert.deepEqual(names("per Tom's wife; Spoke to Grace's daughter; Crohn's disease"), ['Tom', 'Grace']);
+  // (at a sentence's start too, a first name that is also a word: "Mary's husband called.", "Hope's mother")
+  assert.deepEqual(names("Mary's husband called today. Hope's mother reports fever. Today's visit; Patient's husband"), ['Mary', 'Hope']);
   // decomposed accents are read composed (the spans in the original's offsets); a found name again in lower case
   const nfd = 'Mme He\u0301le\u0300ne DUPONT est venue. Vu par le Dr Fre\u0301de\u0301ric Chevalier.';
   assert.deepEqual(names(nfd, 'fr'), ['He\u0301le\u0300ne DUPONT', 'Fre\u0301de\u0301ric Chevalier']);
