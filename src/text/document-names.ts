@@ -34,7 +34,11 @@ const NAME_HEADERS = new Set(['NOM', 'NOMS', 'PRENOM', 'PRENOMS', 'NOM PRENOM', 
   'ASSIGNED TO', 'SEEN BY', 'USER', 'CAREGIVER', 'EMPLOYE', 'SALARIE', 'PRESCRIBER', 'REFERRING', 'ATTENDING', 'RESIDENT', 'SIGNED BY', 'AUTHOR',
   'RPH', 'PHARMACIST', 'TECH', 'INITIALS', 'INIT', 'INITS', 'INITIAL', 'INITIALES', 'SIG', 'FILLED BY', 'VERIFIED BY', 'STAFF', 'SIGNATURE', 'SIGNE PAR', 'VISA', 'INTERVENANT', 'SOIGNANT', 'IDE', 'AS', 'OPERATEUR', 'INFIRMIER', 'INFIRMIERE', 'PERSONNE', 'PERSON', 'PARENT', 'MOTHER', 'FATHER', 'MERE', 'PERE',
   // (who entered the row, in exports: "saisi_par", "created_by")
-  'SAISI PAR', 'SAISIE PAR', 'CREE PAR', 'MODIFIE PAR', 'CREATED BY', 'ENTERED BY', 'UPDATED BY', 'UTILISATEUR', 'SURNAME', 'FORENAME', 'FORENAMES']);
+  'SAISI PAR', 'SAISIE PAR', 'CREE PAR', 'MODIFIE PAR', 'CREATED BY', 'ENTERED BY', 'UPDATED BY', 'UTILISATEUR', 'SURNAME', 'FORENAME', 'FORENAMES',
+  // (who gave, took or received: "Vaccinateur", "Préleveur", "Called to")
+  'VACCINATEUR', 'VACCINATRICE', 'PRELEVEUR', 'PRELEVEUSE', 'CALLED TO', 'WITNESS', 'TEMOIN']);
+/** A column name of people: one of NAME_HEADERS, or a participle and "by" / "par" ("Released by", "Received by", "Réalisé par"). */
+function isNameHeader(k: string): boolean { return NAME_HEADERS.has(k) || /^[A-Z]{3,} (?:BY|PAR)$/.test(k); }
 /**
  * Table headers of identifying columns other than people (folded, '_', '-' and '.' read as spaces): every
  * cell under such a header with the shape of its kind takes the label (an export's IPP, DDN, TEL, CP, VILLE…).
@@ -65,7 +69,7 @@ function headerKey(text: string, c: { s: number; e: number }): string { return f
 /** How many cells of a line are known column names (of people, or of an identifying kind). */
 function knownHeaders(text: string, cells: { s: number; e: number }[]): number {
   let n = 0;
-  for (const c of cells) { const k = headerKey(text, c); if (HEADER_LABELS.has(k) || NAME_HEADERS.has(k)) n++; }
+  for (const c of cells) { const k = headerKey(text, c); if (HEADER_LABELS.has(k) || isNameHeader(k)) n++; }
   return n;
 }
 /** 1 at every character of a NAME span (the names found so far), for the tables' columns of people. */
@@ -1010,7 +1014,7 @@ function alignedTables(text: string, spans: Span[], lex: Map<string, number>, co
         for (let col = 0; col < head.length; col++) {
           const label = HEADER_LABELS.get(headerKey(text, head[col]!));
           if (label !== undefined) typedColumn(text, block, col, label, spans);
-          else if (NAME_HEADERS.has(headerKey(text, head[col]!))) nameColumn(text, block, col, covered, spans, lex, true);
+          else if (isNameHeader(headerKey(text, head[col]!))) nameColumn(text, block, col, covered, spans, lex, true);
         }
         k = text.indexOf('  ', rs);
         continue;
@@ -1089,7 +1093,9 @@ function signatureColumn(text: string, block: Cell[][], col: number, spans: Span
 }
 /** The cells of people of a column: by its header's word (when the first line is a header), or by its other cells. */
 function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Array, spans: Span[], lex: Map<string, number>, header: boolean): void {
-  const named = header && NAME_HEADERS.has(headerKey(text, block[0]![col]!));
+  const key = header ? headerKey(text, block[0]![col]!) : '';
+  const named = header && isNameHeader(key);
+  const participle = named && !NAME_HEADERS.has(key) ? 1 : 0;
   let hits = 0, filled = 0;
   for (let r = header ? 1 : 0; r < block.length; r++) {
     const c = block[r]![col]!;
@@ -1110,14 +1116,17 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     const v = text.slice(c.s, c.e);
     if (!/^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’. ,-]*$/.test(v)) continue;
     const ws = v.split(/[ ,.-]+/).filter((w) => w.length > 0);
-    if (ws.length > 5 || NAME_HEADERS.has(headerKey(text, c))) continue;
+    if (ws.length > 5 || isNameHeader(headerKey(text, c))) continue;
     // (a name: capitalized, and not every word a stop word, a title or a cue; under a header of people, a month or a
     // word may be a first name, "Avril")
     // (under a header of people, in lower case too: "wojcik, stan")
     const c0 = v.charCodeAt(0);
     // (one lower-case word there, a name of the dictionaries: "will;sandrine", not "doctolib")
+    // (under a participle's header, "Received by", a word too is a role: "courier")
     if (!(isUpperAscii(c0) || (c0 >= 192 && c0 <= 222) || /^(?:de|du|des|di|da|van|von|le|la|el|al|ben|dos|das) [A-ZÀ-Þ]/.test(v)
-      || (named && isLowerAscii(c0) && (ws.length >= 2 || /^[a-z]{2,3}$/.test(v) || ((lex.get(fold(v)) ?? 0) & (LEX_FIRST | LEX_SUR)) !== 0 || (/^[a-z]+$/.test(v) && initialAndSurname(v, lex)))))) continue;
+      || (named && isLowerAscii(c0) && (ws.length >= 2 || /^[a-z]{2,3}$/.test(v)
+        || (((lex.get(fold(v)) ?? 0) & (LEX_FIRST | LEX_SUR)) !== 0 && (participle === 0 || ((lex.get(fold(v)) ?? 0) & (LEX_AMBIG | LEX_WORDNAME)) === 0))
+        || (/^[a-z]+$/.test(v) && initialAndSurname(v, lex)))))) continue;
     if (ws.every((w) => ((lex.get(fold(w)) ?? 0) & (named ? LEX_TITLE | LEX_TITLE_DOT | LEX_CUE | LEX_PROF : NON_NAME)) !== 0)) continue;
     // (a title before the name stays: "Dr. S. Mehta")
     let a = c.s;

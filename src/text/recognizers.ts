@@ -97,6 +97,7 @@ const G_BOX = 1 << 9;      // a letter run Box or BOX                           
 const G_COUNTY = 1 << 11;  // a letter run County, Parish or Borough                  (counties)
 const G_LOGIN = 1 << 14;   // a letter run that is a login's cue word (LOGIN_CUES)     (name-login)
 const G_ORD = 1 << 15;     // a run of 1-2 digits then st, nd, rd or th (any case)   (date-ordinal)
+const G_INIT = 1 << 17;    // a letter run Initials, Initiales, Initial… (any of their cases)   (name-initials-field)
 const G_HASHNUM = 1 << 12; // '#' then a digit, or a white space and a digit ("#09127", "# 1234"; not a heading's "# Plan") (store)
 /**
  * A chain of >= 8 elements (digits and 'O') joined by nothing or by 1-2 of ' .-()/': every match
@@ -382,7 +383,7 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   // credentials typed in lower case in terse notes ("tiffany nguyen rn")
   'rn', 'lpn', 'cna', 'pct', 'cnm', 'lvn']);
 /** Carers' roles among the lower-case cue words: a first name typed in lower case may follow them ("l'infirmière soizic"). */
-const LOWER_ROLES = new Set(['ide', 'idel', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'kiné', 'kine', 'psychologue', 'orthophoniste',
+const LOWER_ROLES = new Set(['ide', 'idel', 'ioa', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'kiné', 'kine', 'psychologue', 'orthophoniste',
   'pharmacien', 'pharmacienne', 'aide', 'nurse', 'therapist', 'caseworker', 'counselor', 'counsellor', 'coordinator', 'navigator', 'interpreter', 'chaplain', 'dietitian',
   // (and the patient: "s: pt marisol says", "patiente yasmina vue ce jour")
   'pt', 'patient', 'patiente', 'pte']);
@@ -600,6 +601,12 @@ function loginCheck(m: RegExpExecArray): number | null {
   if (/[0-9._-]/.test(w)) return 0.6;
   return initialAndSurname(w, lexiconMap('fr')) ? 0.6 : null;
 }
+/** Initials after a form's initials field: not an acronym, a credential, a title or a "not applicable" of the lexicon. */
+function initialsFieldCheck(m: RegExpExecArray): number | null {
+  const w = m[1]!.replace(/[.-]/g, '');
+  if (w === 'NA' || w === 'ND' || w === 'NR' || w === 'NC' || w === 'NSP' || w === 'UNK') return null;
+  return ((lexiconMap('fr').get(w) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED | LEX_TITLE | LEX_PROF)) !== 0 ? null : 0.7;
+}
 /** A login of an initial and a surname of the dictionaries: "mlacroix", "nbouzid". */
 export function initialAndSurname(w: string, lex: Map<string, number>): boolean {
   return w.length >= 5 && ((lex.get(fold(w.slice(1))) ?? 0) & LEX_SUR) !== 0;
@@ -614,6 +621,7 @@ const GATE_WORDS = new Map<string, number>([
   ['SSN', G_SSNW], ['SS', G_SSNW], ['Social', G_SSNW], ['social', G_SSNW], ['Box', G_BOX], ['BOX', G_BOX],
   ['County', G_COUNTY], ['Parish', G_COUNTY], ['Borough', G_COUNTY],
   ...LOGIN_CUES.map((w) => [w, G_LOGIN] as [string, number]),
+  ...['initials', 'Initials', 'INITIALS', 'initiales', 'Initiales', 'INITIALES', 'initial', 'Initial', 'INITIAL', 'initiale', 'Initiale', 'INITIALE'].map((w) => [w, G_INIT] as [string, number]),
 ]);
 addWords(GATE_WORDS.keys(), W_GATE);
 function gateWord(t: string, p: number, i: number): number { return GATE_WORDS.get(t.slice(p, i)) ?? 0; }
@@ -1079,6 +1087,9 @@ export const RULES: RegexRule[] = [
   { rule: 'name-login', label: 'NAME', score: 0.7, gate: (_t, cls) => (cls & G_LOGIN) !== 0, group: 2, check: loginCheck,
     // (a date and a time may come between the verb and "par": "Édité le 14/03/2025 07:02 par lgautier")
     re: /(?<![A-Za-zÀ-ÿ])(?:(?:[Uu]tilisateur|UTILISATEUR|[Uu]ser(?: ?[Nn]ame)?|USER|[Ll]ogin|LOGIN|[Ii]dentifiant|[Oo]p[ée]rateur|[Oo]perator)(?: ?: ?| )|(?:[Ee]xport(?:é|ed)?|[Ss]aisie?|[Mm]odifi[ée]e?|[ÉéEe]dit[ée]|[Gg][ée]n[ée]r[ée]|[Ii]mprim[ée]|[Ee]ntered|[Mm]odified|[Cc]reated|[Ll]ogged(?: in)?|[Gg]enerated|[Pp]rinted|[Tt]ransmis|[Rr][ée]dig[ée]|[Vv]alid[ée])(?: (?:le|on) \d[\d\/.\-]{4,9}(?: (?:à |at )?\d{1,2}[:h]\d{2})?)? (par|by|as)(?: ?:)? )([a-zà-ÿ][a-zà-ÿ0-9]{0,19}(?:[._-][a-zà-ÿ0-9]+)?)(?![A-Za-z0-9@À-ÿ._-])/g },
+  // a form's initials field: "Initiales : D-T-K", "Seal initials: JMRC", "Initials of patient: J.M." (no acronym, credential or "NA")
+  { rule: 'name-initials-field', label: 'NAME', score: 0.7, needs: C_UPPER | C_COLON, gate: (_t, cls) => (cls & G_INIT) !== 0, group: 1, check: initialsFieldCheck,
+    re: /(?<![A-Za-zÀ-ÿ])(?:[Ii]nitiale?s?|INITIALE?S?)(?: (?:du |de la |of (?:the )?)?(?:patient|patiente|sujet|subject|participant|donneur|donor|préleveur|preleveur))? ?: ?((?:[A-Z]\.-?){1,4}[A-Z]\.?|(?:[A-Z]-?){1,4}[A-Z])(?![A-Za-z0-9À-ÿ])/g },
   { rule: 'ipv4', at: S_IP, label: 'IP', score: 0.9, needs: C_DIGIT | C_DOT,
     re: /(?<![A-Za-z0-9.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![A-Za-z0-9]|\.\d)/g, check: (m) => (isIpv4(m[0]) ? 0.9 : null) },
   { rule: 'ipv6', label: 'IP', score: 0.9, needs: C_COLON, gate: (_t, cls) => (cls & (G_DCOLON | G_HEXC)) !== 0,
@@ -1242,7 +1253,9 @@ const PROFESSIONS = new Set([
   // social and administrative roles ("caseworker Joy Adeyemi", "Employee: Oluwaseun Adebayo", "Landlord Bill Kowalczyk", "curatrice Mme Roux")
   'CASEWORKER', 'CLINICIAN', 'COUNSELOR', 'COUNSELLOR', 'LANDLORD', 'LANDLADY', 'SUPERVISOR', 'EMPLOYEE', 'CAREGIVER', 'ADVOCATE', 'NAVIGATOR', 'LIAISON', 'SPONSOR',
   'CLIENT', 'MEMBER', 'SUBSCRIBER', 'INSURED', 'DECEDENT', 'APPLICANT', 'RECIPIENT', 'CONSUMER',
-  'DIRECTOR', 'ASSISTANT', 'VOLUNTEER', 'PRACTITIONER', 'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'OPER', 'OPERATOR', 'ADJUSTER', 'REPRESENTATIVE', 'INSPECTOR', 'WITNESS', 'INVESTIGATOR', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE']);
+  'DIRECTOR', 'ASSISTANT', 'VOLUNTEER', 'PRACTITIONER', 'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'OPER', 'OPERATOR', 'ADJUSTER', 'REPRESENTATIVE', 'INSPECTOR', 'WITNESS', 'INVESTIGATOR', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE',
+  // (a police officer, a triage nurse, technologists, a caller's field: "OPJ Boulanger", "IOA celine", "Technologist: Major Thompson", "Caller: Mari (daughter)")
+  'OPJ', 'IOA', 'TECHNOLOGIST', 'SONOGRAPHER', 'PHLEBOTOMIST', 'RADIOGRAPHER', 'HYGIENIST', 'CALLER']);
 /** Capitalized words that are never names by themselves. */
 /** Denominations: stop words for the name pass, names inside a hospital's ("Saint Luke's Methodist Hospital", "Lutheran Medical Center"). */
 const DENOMINATIONS = new Set(['CATHOLIC', 'METHODIST', 'LUTHERAN', 'MUSLIM', 'JEWISH', 'HINDU', 'BUDDHIST', 'MORMON', 'ADVENTIST', 'ORTHODOX', 'PROTESTANT', 'PENTECOSTAL', 'EPISCOPAL', 'PRESBYTERIAN']);
@@ -1343,7 +1356,7 @@ const PARTICLES = ['LE', 'LA', 'DE', 'DU', 'DES', 'DI', 'DA', 'DEL', 'DELLA', 'V
  * usuel : Odile" — the words between the field's first word (nom, prénom) and the colon.
  */
 const FIELD_WORDS = new Set(['NOM', 'NOMS', 'PRENOM', 'PRENOMS']);
-const FIELD_GAP = /^ ?(?:(?:de naissance|d['’]usage|marital|patronymique|de jeune fille|d['’][ée]pouse|de famille|usuel|et pr[ée]noms?|\(s\))\s?)?(?:\.{2,} ?)?:\s?$/i;
+const FIELD_GAP = /^ ?(?:(?:de naissance|d['’]usage|marital|patronymique|de jeune fille|d['’][ée]pouse|de famille|usuel|et pr[ée]noms?|\(s\))\s?)?(?:(?:\.{2,} ?)?:\s?|\.{3,} ?)$/i;
 /** Whether token i is a form field's first word and its label runs to a colon right before `b`. */
 function fieldBefore(text: string, i: number, b: number): boolean {
   const a = nEnds[i]!;

@@ -833,6 +833,12 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     // set 24 (rules from its dev halves only)
     ['notes-fr-mixed22', 20, [0.925, 0.96, 0.89, 0.975, 0.87, 0.86, 0.965]],
     ['notes-en-mixed22', 20, [0.81, 0.97, 0.97, 0.99, 0.99, 0.85, 0.975]],
+    // sets 25 and 26 (rules from their dev halves only; fr-mixed25 is set 25's second French writer)
+['notes-fr-mixed23', 20, [0.86, 0.955, 0.945, 0.975, 0.935, 0.855, 0.96]],
+    ['notes-en-mixed23', 20, [0.78, 0.93, 0.915, 0.99, 0.66, 0.78, 0.96]],
+    ['notes-fr-mixed24', 20, [0.94, 0.99, 0.935, 0.99, 0.855, 0.90, 0.98]],
+    ['notes-en-mixed24', 20, [0.855, 0.90, 0.835, 0.975, 0.87, 0.78, 0.94]],
+    ['notes-fr-mixed25', 20, [0.89, 0.96, 0.955, 0.98, 0.99, 0.84, 0.965]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
@@ -1186,4 +1192,13 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a first name's short form against a signature's dash
   assert.deepEqual(names('prevenir sa fille (cf lundi) -nath\nok. -seb', 'fr'), ['nath', 'seb']);
   assert.deepEqual(labels(hl7, 'fr'), [['DATE', '20240312'], ['DATE', '20240312074500'], ['NAME', 'FONTAINE-MAURICE^Régis'], ['ID', '10004871203'], ['ID', '10004871203'], ['NAME', 'DURAND^Paul']]);
+  // a form's initials field (not an acronym, a credential or "NA"); a field's dot leaders without a colon
+  assert.deepEqual(names('N° patient : 014-0237   Initiales : D-T-K   Année : 1956. Seal initials: JMRC. Initials: RN. Initiales : NA. INITIAL VISIT: ok', 'fr'), ['D-T-K', 'JMRC']);
+  assert.deepEqual(names('Je soussignée :\n  Nom de naissance ........ SCHAEFFER\n  Nom d\'usage ............. HUBER', 'fr'), ['SCHAEFFER', 'HUBER']);
+  // roles before a name: a police officer, a triage nurse, technologists, a caller
+  assert.deepEqual(names('Commissariat de Mérignac, OPJ Boulanger. Arrivée 02h47 – IOA celine – tri 2', 'fr'), ['Boulanger', 'celine']);
+  assert.deepEqual(names('Technologist: Major Thompson, RPSGT. Caller: Deshawn (son) 503-555-0462. Caller states she fell.'), ['Major Thompson', 'Deshawn']);
+  // a table's columns headed by a participle and "by" are of people, its header no name; a role there is no name ("courier")
+  const custody = 'Released by        | Received by        | Date/time      | Purpose\nBill Short         | courier            | 03/12/24 16:40 | shipment\ncourier            | M. Nakamura-Ellis  | 03/13/24 08:05 | accessioning';
+  assert.deepEqual(names(custody), ['Bill Short', 'Nakamura-Ellis']);
 });
