@@ -18,7 +18,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, mayBeLetterRun, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, mayBeLetterRun, PERSON_VERBS, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -840,6 +840,20 @@ function lowerAgain(text: string, spans: Span[], w: string, origin: number, lex:
  * a dash ("03/02/2025, 08:12 - "), then the speaker (1-3 capitalized words) and a colon.
  */
 const CHAT_LINE = /(?:\[\d[^\]\n]{3,30}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}[:h]\d{2}(?::\d{2})?(?: ?[AaPp]\.?[Mm]\.?)? [-–]) ((?:[A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*)(?: [A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*){0,2}):/y;
+/**
+ * A log's line: a time (a date before it or not), then a name of the dictionaries (a word too, "Ted", "Hope") and a verb
+ * a person is the subject of: "03/12/24 07:45  Ted returned call", "14:05 - Grace visited".
+ */
+const LOG_LINE = /(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,? {1,2})?\d{1,2}[:h]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: {1,3}[-–] | {1,3}|\t)([A-ZÀ-Þ][a-zà-ÿ'’-]+) ([a-zé]+)(?![A-Za-zÀ-ÿ])/y;
+function logLineSubject(text: string, ls: number, spans: Span[], lex: Map<string, number>): void {
+  LOG_LINE.lastIndex = ls;
+  const m = LOG_LINE.exec(text);
+  if (m === null || !PERSON_VERBS.has(m[2]!)) return;
+  const w = m[1]!, bits = lex.get(fold(w)) ?? 0;
+  if ((bits & LEX_FIRST) === 0 || (bits & (NON_NAME | LEX_CITY)) !== 0) return;
+  const at = ls + m[0].length - m[2]!.length - 1 - w.length;
+  spans.push({ start: at, end: at + w.length, label: 'NAME', score: 0.6, rule: 'name-log-subject' });
+}
 /** Speakers that are nobody: the device's owner, a bot, the system. */
 const NOT_SPEAKERS = new Set(['MOI', 'ME', 'VOUS', 'YOU', 'SYSTEM', 'SYSTEME', 'BOT', 'INFO', 'NOTE', 'ADMIN', 'AUTO']);
 /**
@@ -862,7 +876,7 @@ function lineStartNames(text: string, spans: Span[], lex: Map<string, number>): 
         let list = (speakers ??= new Map()).get(w);
         if (list === undefined) speakers.set(w, (list = []));
         list.push(at);
-      }
+      } else logLineSubject(text, ls, spans, lex);
     } else if (c0 >= 97 && c0 <= 122) patientLine(text, ls, spans);
     else if (isUpperCode(c0) || c0 === 32 || c0 === 45 || c0 === 8226) roleLine(text, ls, spans, lex);
     if (++q >= lines.length) break;

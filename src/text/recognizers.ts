@@ -1263,6 +1263,8 @@ const DENOMINATIONS = new Set(['CATHOLIC', 'METHODIST', 'LUTHERAN', 'MUSLIM', 'J
 const SPECIALTY_WORDS = ['DERMATOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'ORTHOPEDICS', 'IMAGING', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY',
   'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY', 'DENTISTRY'];
 const STOP = new Set([
+  // (a document's kind ends a heading in capitals: "PATIENT CARE REPORT", "CODE BLUE RECORD")
+  'REPORT', 'RECORD', 'FORM',
   'IBAN', 'BIC', 'RIB', 'SSN', 'MRN', 'DOB', 'DDN', 'VIN', 'EMAIL', 'MAIL', 'COURRIEL', 'PORTABLE', 'MOBILE', 'PHONE',
   'LE', 'LA', 'LES', 'L', 'UN', 'UNE', 'DES', 'DU', 'DE', 'D', 'ET', 'EN', 'AU', 'AUX', 'A', 'POUR', 'PAR', 'AVEC', 'SANS', 'SUR', 'SOUS', 'DANS', 'CHEZ', 'CE', 'CET', 'CETTE', 'CES', 'IL', 'ELLE', 'ILS', 'ELLES', 'ON', 'NOUS', 'VOUS', 'JE', 'TU', 'SON', 'SA', 'SES', 'LEUR', 'MON', 'MA', 'MES', 'NE', 'PAS', 'PLUS', 'OU', 'OUI', 'NON', 'SI', 'MAIS', 'DONC', 'CAR', 'PUIS', 'APRES', 'AVANT', 'DEPUIS', 'VERS', 'ENTRE', 'LORS', 'SELON',
   'THE', 'AND', 'OF', 'IN', 'AT', 'FOR', 'WITH', 'TO', 'AN', 'IS', 'WAS', 'HE', 'SHE', 'HIS', 'HER', 'THEY', 'THIS', 'THAT', 'NO', 'NOT', 'ON', 'BY', 'FROM', 'AS', 'OR', 'IF', 'BE', 'HAS', 'HAD', 'HAVE', 'ARE', 'WERE',
@@ -1690,6 +1692,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // a US state's code before a ZIP code is no name ("Phoenix AZ 85015")
     if (coreLen === 2 && !hasDot && isUpperAscii(text.charCodeAt(s + 1)) && cc(text, tokE) === 32 && isDigitCode(cc(text, tokE + 1)) && US_STATE_SET.has(text.slice(s, tokE))
       && /^ \d{5}(?![0-9])/.test(text.slice(tokE, tokE + 7))) f |= F_STOP;
+    // a Canadian province's or an Australian state's code before its postal code ("Vancouver BC V6Z 2K5", "Brighton VIC 3186")
+    if ((coreLen === 2 || coreLen === 3) && !hasDot && cc(text, tokE) === 32 && isUpperAscii(text.charCodeAt(s + 1))
+      && ((CA_PROVINCES.has(text.slice(s, tokE)) && /^ [A-Z]\d[A-Z] ?\d[A-Z]\d(?![A-Za-z0-9])/.test(text.slice(tokE, tokE + 9)))
+        || (AU_STATES.has(text.slice(s, tokE)) && /^ \d{4}(?![0-9])/.test(text.slice(tokE, tokE + 6))))) f |= F_STOP;
     // (nor after a town and its comma, before a punctuation: "located in Brooklyn, NY;")
     if (coreLen === 2 && !hasDot && isUpperAscii(text.charCodeAt(s + 1)) && cc(text, s - 1) === 32 && cc(text, s - 2) === 44 && isLowerCode(cc(text, s - 3))
       && !isWordLetter(cc(text, tokE)) && cc(text, tokE) !== 32 && US_STATE_SET.has(text.slice(s, tokE))) f |= F_STOP;
@@ -1860,8 +1866,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_UPPER) && ends[i]! - starts[i]! <= 3 && cc(text, ends[i]!) === 32 && isDigitCode(cc(text, ends[i]! + 1)))
       // (nor, in a heading in capitals, a word of no name list after PATIENT or RESIDENT: "PATIENT CARE REPORT", "RESIDENT FALL")
       && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && !colonBetween(text, ends[i - 1]!, starts[i]!) && HEADING_CUES.has(text.slice(starts[i - 1]!, ends[i - 1]!)) && upperLine(text, starts[i]!))) { strong[i] = 1; continue; }
-    // a first name with a possessive before a kinship word: "Mary's husband called", "per Tom's wife"
-    if (i + 1 < n && (flags[i + 1]! & F_KIN) !== 0 && (f & (F_FIRST | F_CUE | F_STOP | F_TITLE | F_CITY)) === F_FIRST
+    // a first name with a possessive before a kinship word: "Mary's husband called", "per Tom's wife"; mid-sentence, any
+    // word of no list ("Spoke with Hemi's wife")
+    if (i + 1 < n && (flags[i + 1]! & F_KIN) !== 0 && ((f & (F_FIRST | F_CUE | F_STOP | F_TITLE | F_CITY)) === F_FIRST
+      || (f & (F_FIRST | F_SUR | F_CUE | F_STOP | F_TITLE | F_CITY | F_UPPER | F_PROF | F_CRED | F_SENT | F_INITIAL)) === 0)
       && starts[i + 1]! === ends[i]! + 3 && possessiveAt(text, ends[i]!) && text.charCodeAt(ends[i]! + 2) === 32) { strong[i] = 1; continue; }
     // a name before a kinship word alone in brackets: "IN;Hope (daughter) 605-…", "spoke with Will (son)", "Rose (fille)"
     // (a name of the dictionaries, not a family history's disease: "FHx CRC (father, age 58)", "FHx: Breast (mother)"; at a sentence's
@@ -2679,7 +2687,7 @@ function upperLine(text: string, p: number): boolean {
   return true;
 }
 /** Verbs a person is the subject of, in both languages (after a name found again at a sentence's start). */
-const PERSON_VERBS = new Set(['est', 'a', 'était', 'etait', 'sera', 'va', 'vient', 'dit', 'reste', 'présente', 'presente', 'se', "s'", 'ne', "n'", 'semble', 'parle', 'mange',
+export const PERSON_VERBS = new Set(['est', 'a', 'était', 'etait', 'sera', 'va', 'vient', 'dit', 'reste', 'présente', 'presente', 'se', "s'", 'ne', "n'", 'semble', 'parle', 'mange',
   'dort', 'joue', 'pleure', 'souhaite', 'refuse', 'accepte', 'déclare', 'declare', 'rapporte', 'signale', 'explique', 'demande', 'vit', 'habite', 'travaille', 'revient', 'sort',
   'is', 'was', 'has', 'had', 'says', 'said', 'reports', 'reported', 'states', 'stated', 'denies', 'denied', 'wants', 'wanted', 'went', 'came', 'called', 'asked', 'agreed',
   'agrees', 'participated', 'tolerated', 'returned', 'refused', 'declined', 'feels', 'felt', 'lives', 'lived', 'works', 'worked', 'attends', 'attended', 'arrived', 'left',

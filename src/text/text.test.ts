@@ -1201,4 +1201,10 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a table's columns headed by a participle and "by" are of people, its header no name; a role there is no name ("courier")
   const custody = 'Released by        | Received by        | Date/time      | Purpose\nBill Short         | courier            | 03/12/24 16:40 | shipment\ncourier            | M. Nakamura-Ellis  | 03/13/24 08:05 | accessioning';
   assert.deepEqual(names(custody), ['Bill Short', 'Nakamura-Ellis']);
+  // a province's or a state's code before its postal code is no name; a document's kind ends a heading in capitals
+  assert.deepEqual(labels('Clinic, 1190 Hornby St, Vancouver BC V6Z 2K5. MEDICAL EMERGENCY TEAM / CODE BLUE RECORD').filter(([l]) => l === 'NAME'), []);
+  // a log's line: a time, a name of the dictionaries (a word too) and a verb a person is the subject of
+  assert.deepEqual(names('Log:\n03/12/24 07:45  Ted returned call.\n14:05 - Grace visited with kids\n14:10 - Patient was seen\n10:00 Will call back'), ['Ted', 'Grace']);
+  // a word of no list, mid-sentence, before a possessive and a kinship word
+  assert.deepEqual(names("Spoke with Hemi's wife today. Crohn's disease; his Veteran's wife"), ['Hemi']);
 });
