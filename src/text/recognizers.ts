@@ -1879,11 +1879,14 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // a name before a credential: "Karen P. Lopez, RN", "John Doe MD", "Céleste (IDE)"
     // (not a role: "Charge RN: Tess Obi"; a role's acronym after a comma too: "Tamika Greene, CNA")
     // (the acronym only after a name of the lists or of two words: not "le CCAS de Panazol, IDE libérales")
-    if (i + 1 < n && ((flags[i + 1]! & F_CRED) !== 0 || ((flags[i + 1]! & (F_PROF | F_UPPER)) === (F_PROF | F_UPPER) && (cc(text, ends[i]!) === 44 || (cc(text, ends[i]! + 1) === 40 && cc(text, ends[i + 1]!) === 41))
+    // (nor a cue word that is no first name: "Baby RN ....... Chue Vang, RN")
+    if (i + 1 < n && !((f & F_CUE) !== 0 && (f & F_FIRST) === 0) && ((flags[i + 1]! & F_CRED) !== 0 || ((flags[i + 1]! & (F_PROF | F_UPPER)) === (F_PROF | F_UPPER) && (cc(text, ends[i]!) === 44 || (cc(text, ends[i]! + 1) === 40 && cc(text, ends[i + 1]!) === 41))
       && !(f & (F_CITY | F_CITYP)) && ((f & (F_FIRST | F_SUR)) !== 0 || (i > 0 && gapOk(i - 1) && (flags[i - 1]! & F_CAP) !== 0 && !(flags[i - 1]! & (F_STOP | F_TITLE)))))) && !(f & F_PROF) && !(f & F_SENT && !(f & (F_FIRST | F_SUR | F_UPPER))) && credentialGap(text, ends[i]!, starts[i + 1]!)) { strong[i] = 1; continue; }
     // (a credential before the name reads as a role: "NP McKenzie", "RN Tiffany")
     // (not after a credential that ends a sentence: "Yesenia Morales, LICSW. ROI signed")
+    // (two spaces part a form's columns: "PCP: Summer Bishop, MD   Medicare MBI: …")
     if (i > 0 && (flags[i - 1]! & (F_PROF | F_CRED)) && !(f & (F_PROF | F_CUE)) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
+      && !(text.charCodeAt(ends[i - 1]!) === 32 && text.charCodeAt(ends[i - 1]! + 1) === 32 && !colonBetween(text, ends[i - 1]!, starts[i]!))
       && !(((flags[i - 1]! & F_CRED) || (flags[i - 1]! & (F_PROF | F_UPPER)) === (F_PROF | F_UPPER)) && (text.charCodeAt(ends[i - 1]! - 1) === 46 || text.charCodeAt(ends[i - 1]!) === 46)
         && ((flags[i - 1]! & F_CRED) || (f & F_SENT)))
       // (nor a heading in capitals: "INCIDENT REPORT - RESIDENT FALL")

@@ -1207,4 +1207,6 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(names('Log:\n03/12/24 07:45  Ted returned call.\n14:05 - Grace visited with kids\n14:10 - Patient was seen\n10:00 Will call back'), ['Ted', 'Grace']);
   // a word of no list, mid-sentence, before a possessive and a kinship word
   assert.deepEqual(names("Spoke with Hemi's wife today. Crohn's disease; his Veteran's wife"), ['Hemi']);
+  // a cue word is no name before a credential; two spaces part a form's columns after a credential
+  assert.deepEqual(names(' Baby RN ........... Tiffany Moore, RN\nPCP: Summer Bishop, MD   Medicare MBI: 4TE9-K22-QM71\nRN  Tiffany Moore'), ['Tiffany Moore', 'Summer Bishop', 'Tiffany Moore']);
 });
