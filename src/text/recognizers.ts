@@ -106,6 +106,16 @@ const G_HASHNUM = 1 << 12; // '#' then a digit, or a white space and a digit ("#
  */
 const G_PHONE = 1 << 24;
 /** Characters that may join two elements of a phone chain (' ', '.', '-', '(', ')', '/', and a line break: wrapped text). */
+/** Whether [a, b) stands in a row of numbers (a number and a space before it or after it: a table's figures). */
+function inNumberRow(t: string, a: number, b: number): boolean {
+  return (cc(t, a - 1) === 32 && isDigitCode(cc(t, a - 2))) || (cc(t, b) === 32 && isDigitCode(cc(t, b + 1)));
+}
+/** A national number of 10 or 11 digits with its trunk 0, or of 9 with a one-digit area code ("07 824 5518"). */
+function trunkDigits(v: string): boolean {
+  let n = 0;
+  for (let k = 0; k < v.length; k++) if (isDigitCode(v.charCodeAt(k))) n++;
+  return n === 10 || n === 11 || (n === 9 && isDigitCode(v.charCodeAt(1)) && !isDigitCode(v.charCodeAt(2)));
+}
 function isPhoneJoin(c: number): boolean { return c === 32 || c === 46 || c === 45 || c === 40 || c === 41 || c === 47 || c === 10 || c === 13; }
 /**
  * Chain state of charClasses (end offset of the last element, element count). NIR chains: runs
@@ -233,6 +243,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   // ssn-cue: 3 digits then a space, a dot or a dash and a digit, or 9 digits
   if ((len === 3 && (c === 32 || c === 46 || c === 45) && isDigitCode(c1)) || len === 9) sh |= S_SSNC;
   if (len === 6) sh |= S_6;
+  if (len === 3 && extBefore(t, s)) sh |= S_EXT3;
   if (d0 === 48) { sh |= S_F0; if (len >= 3 && len <= 5 && c === 32) sh |= S_F0G; }
   const psep = c === 32 || c === 46 || c === 45;
   if ((len === 1 && d0 === 49 && psep) || (len === 3 && d0 >= 50 && psep)) sh |= S_US;
@@ -303,6 +314,20 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   return m;
 }
 /**
+ * Whether an extension's cue ends right before the digits at s (S_EXT3): "ext", "ext.", "extn", "extension",
+ * "poste", "bleep", "bip" (any case), then spaces, '.', ':' or '#'.
+ */
+function extBefore(t: string, s: number): boolean {
+  let k = s - 1;
+  while (k >= 0 && (t.charCodeAt(k) === 32 || t.charCodeAt(k) === 46 || t.charCodeAt(k) === 58 || t.charCodeAt(k) === 35)) k--;
+  const e = k + 1;
+  while (k >= 0 && isAsciiLetter(t.charCodeAt(k))) k--;
+  const len = e - k - 1;
+  if (len < 3 || len > 9 || (k >= 0 && isWordLetter(t.charCodeAt(k)))) return false;
+  return EXT_CUES.has(t.slice(k + 1, e).toLowerCase());
+}
+const EXT_CUES = new Set(['ext', 'extn', 'extension', 'poste', 'bleep', 'bip']);
+/**
  * Whether the last letter of an age cue comes right before the number at s (S_9X): age-90-now's
  * "now", "turned", "turns", "turning" and one space; age-90-cue's "age(d)", "âgé(e)(s)( de)",
  * "agee(s)( de)" (any case), then a white space, a colon and a white space, each optional. (isSpaceLike
@@ -339,7 +364,7 @@ let xS = new Int32Array(64), nX = 0;
  */
 /** A copy of a full candidate buffer with twice the room (the buffers only grow). */
 function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> { const b = new Int32Array(a.length * 2); b.set(a); return b; }
-const S_LE2 = 1, S_ISO = 2, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
+const S_LE2 = 1, S_ISO = 2, S_EXT3 = 4, S_DMY = 8, S_DM = 16, S_DOT2 = 1 << 5, S_SP2 = 1 << 6, S_MY = 1 << 7, S_Y4 = 1 << 8,
   S_8 = 1 << 9, S_F0 = 1 << 10, S_US = 1 << 11, S_NIR = 1 << 12, S_SSN = 1 << 13, S_IP = 1 << 14, S_LONG = 1 << 15,
   S_AGE = 1 << 16, S_ADDR = 1 << 17, S_ADDREN = 1 << 18, S_SPACED = 1 << 19, S_ZIP = 1 << 20, S_CUE45 = 1 << 21, S_9X = 1 << 22,
   S_VEH = 1 << 23, S_DASH = 1 << 24, S_NIRSEP = 1 << 25, S_6 = 1 << 26, S_LDASH = 1 << 27, S_APOS = 1 << 28, S_SSNC = 1 << 29, S_F0G = 1 << 30;
@@ -979,6 +1004,11 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}\\(\\d{2,3}\\) ?[1-9](?:[ .\\-]?\\d{2}){4}(?!\\d)`, 'g') },
   { rule: 'phone-fr-4x4', at: S_F0, label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`${B}0[1-9][ .]\\d{4}[ .]\\d{4}${E}`, 'g') },
+  // national numbers of the UK, Ireland, Australia, New Zealand, Belgium: a trunk 0, an area code, groups of 3-4 digits
+  // ("07 824 5518", "01 283 5521", "020 7946 0958", "0161 496 0000"), an area code of five and six digits ("01632 960123"),
+  // or Belgium's groups of two at the end ("02 345 67 89", "0471 23 45 67")
+  { rule: 'phone-trunk', at: S_F0, label: 'PHONE', score: 0.75, needs: C_DIGIT | G_PHONE, check: (m, t) => (trunkDigits(m[0]) && !inNumberRow(t, m.index, m.index + m[0].length) ? 0.75 : null),
+    re: new RegExp(`${B}0[1-9]\\d{0,3}[ \\-]\\d{3,4}[ \\-]\\d{3,4}${E}|${B}0[1-9]\\d{3} \\d{6}${E}|${B}0[1-9]\\d{0,2}[ .]\\d{2,3}[ .]\\d{2}[ .]\\d{2}${E}`, 'g') },
   { rule: 'phone-intl', at: S_F0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`(?<![${L}+])(?:\\+|00)[1-9]\\d{0,2}[ .\\-]?(?:\\(0\\)[ .]?)?\\d(?:[ .\\-]?\\d){6,12}${E}`, 'g') },
   { rule: 'phone-us', at: S_US, x: true, label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
@@ -992,7 +1022,10 @@ export const RULES: RegexRule[] = [
   { rule: 'phone-cue-ext', at: S_CUE45, label: 'PHONE', score: 0.7, needs: C_DIGIT | G_CUEEXT,
     // (on the same line: "rue de la Poste⏎68000 Colmar" is a postal code)
     // (and an extension glued to its "x" after a number: "(405-555-0155 x2240)")
-    re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?|pager|beeper|pgr|bip|bipeur)[ \t]*[:.]?[ \t]*#?[ \t]*|\d[ )]{1,2}x|\d, x)(?:\d{4,5}|\d{2} \d{3})(?![0-9]| \d)/gi },
+    // (a bleep's number; an extension's "x" after "paged" or after an e-mail address: "paged x4409", "….org  x7730")
+    re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?|pager|beeper|pgr|bip|bipeur|bleep)[ \t]*[:.]?[ \t]*#?[ \t]*|\d[ )]{1,2}x|\d, x|(?<![A-Za-z])paged? x|\.(?:org|com|net|edu|gov|fr|uk|au|nz|ca|ie)[ \t]{1,3}x)(?:\d{4,5}|\d{2} \d{3})(?![0-9]| \d)/gi },
+  // an extension of three digits after its cue ("07 838 4412 ext 205", "Tel 916-555-0121 ext. 304", "poste 212")
+  { rule: 'phone-ext3', at: S_EXT3, label: 'PHONE', score: 0.7, needs: C_DIGIT, re: /\d{3}(?![0-9]|[.,]\d| ?(?:mg|ml|mL|kg|g|%))/g },
   // an internal extension after its "x" with the exchange's digit ("Joy Bishop, MD, x4-5521")
   { rule: 'phone-x', at: S_DASH, label: 'PHONE', score: 0.7, needs: C_DIGIT | C_DASH,
     re: /(?<=(?<![A-Za-z0-9])[xX])\d-\d{4}(?![0-9])/g },

@@ -1207,6 +1207,12 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(names('Log:\n03/12/24 07:45  Ted returned call.\n14:05 - Grace visited with kids\n14:10 - Patient was seen\n10:00 Will call back'), ['Ted', 'Grace']);
   // a word of no list, mid-sentence, before a possessive and a kinship word
   assert.deepEqual(names("Spoke with Hemi's wife today. Crohn's disease; his Veteran's wife"), ['Hemi']);
+  // national numbers of the UK, Ireland, New Zealand, Belgium, Switzerland (not in a row of figures); extensions of three digits after
+  // their cue, a bleep's number, an "x" after "paged" or an e-mail address
+  assert.deepEqual(labels('T: 01 283 5521 | fax 020 7946 0958; 0161 496 0000; 01632 960123; BE 02 345 67 89; CH 022 321 54 80\n15:01 2 93 029 931 9329 920 92', 'en').map(([, v]) => v),
+    ['01 283 5521', '020 7946 0958', '0161 496 0000', '01632 960123', '02 345 67 89', '022 321 54 80']);
+  assert.deepEqual(labels('07 838 4412 ext 205. Tel 916-555-0121 ext. 304. paged x4409; bleep 2291; privacy@pvhs.example.org  x7730; text 205; poste 212 mg', 'en').filter(([l]) => l === 'PHONE').map(([, v]) => v),
+    ['07 838 4412', '205', '916-555-0121', '304', '4409', '2291', '7730']);
   // a cue word is no name before a credential; two spaces part a form's columns after a credential
   assert.deepEqual(names(' Baby RN ........... Tiffany Moore, RN\nPCP: Summer Bishop, MD   Medicare MBI: 4TE9-K22-QM71\nRN  Tiffany Moore'), ['Tiffany Moore', 'Summer Bishop', 'Tiffany Moore']);
 });
