@@ -63,7 +63,7 @@ export { redactText, redactTexts, recognize, type RedactOptions, type RedactResu
 
 // differential privacy
 export {
-  runQuery, planQuery, parseQuery, openLedger, cryptoSource, makeCount, makeSum, makeClamp, makeBoundedContributions,
+  runQuery, planQuery, parseQuery, parseDescriptor, parseRational, openLedger, cryptoSource, makeCount, makeSum, makeClamp, makeBoundedContributions,
   makeDiscreteLaplace, makeDiscreteGaussian, makeChainMT, makeChainTT, type Query, type Ledger,
 } from './dp/index.ts';
 

@@ -47,6 +47,8 @@ test('known answers: identical release → high risk; independent rows → near 
 test('two parties need two non-empty column lists', () => {
   const ori = randomRecords(10, 1);
   assert.throws(() => linkability({ original: ori, release: ori, auxColumns: [['sex'], []] }), /two non-empty/);
+  // (and none at all, from JavaScript: the same clear error, not a TypeError)
+  assert.throws(() => linkability({ original: ori, release: ori } as unknown as Parameters<typeof linkability>[0]), /two non-empty/);
 });
 
 test('person key: targets are distinct persons, one record each', () => {

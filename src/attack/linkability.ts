@@ -25,7 +25,7 @@ export interface LinkabilityResult extends AttackFigures {
 }
 
 export function linkability(opts: LinkabilityOptions): LinkabilityResult {
-  const [A, B] = opts.auxColumns;
+  const [A, B] = Array.isArray(opts.auxColumns) ? opts.auxColumns : [];
   if (!A?.length || !B?.length) throw new AnonymatError('invalid-usage', 'linkability needs two non-empty column lists (the two parties)', [{ path: 'attacks.linkability.columns', message: 'give [[a columns], [b columns]]' }]);
   const k = Math.max(1, Math.floor(opts.neighbours ?? 1));
   const names = [...new Set([...A, ...B])];

@@ -17,7 +17,7 @@ export function policyColumns(policy: Policy): string[] {
 
 export async function assessFile(
   input: string, policy: Policy, overrides: ReadOptions = {}, htmlPath?: string,
-  options: { onProgress?: (done: number, total: number) => void } = {},
+  options: { onProgress?: (done: number, total: number) => void; withOriginal?: boolean } = {},
 ): Promise<{ table: Table; assessment: AssessmentView; warnings: string[] }> {
   const clean = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as ReadOptions;
   // (a release comes without the identifiers and the person key the policy names: they are not needed to measure it)
@@ -31,7 +31,7 @@ export async function assessFile(
   const absent = droppable.filter((c) => !table.columns.some((x) => x.name === c));
   if (absent.length > 0) {
     const key = absent.find((c) => policy.columns[c]!.role === 'person-key');
-    if (key !== undefined) warnings.push(`the policy's person key "${key}" is not in the input: the risk is counted by records, and a person with several records may stand alone in a class of several records (assess the release with --original to attack it person by person)`);
+    if (key !== undefined) warnings.push(`the policy's person key "${key}" is not in the input: the risk is counted by records, and a person with several records may stand alone in a class of several records ${options.withOriginal ? '(the verdict against --original attacks it person by person)' : '(assess the release with --original to attack it person by person)'}`);
     policy = { ...policy, columns: Object.fromEntries(Object.entries(policy.columns).filter(([c]) => !absent.includes(c))) };
   }
   const populationTable = await readPopulationTable(policy);

@@ -38,7 +38,7 @@ pass per quasi-identifier subset (SUDA2 grows with risk.suda2MaxSize, default 3)
       const bar = await progressBar('SUDA2: subsets of quasi-identifiers', opts.progress !== false);
       const result = await assessFile(input, policy, {
         delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined, format: opts.format as never,
-      }, opts.html, { onProgress: bar.onProgress });
+      }, opts.html, { onProgress: bar.onProgress, withOriginal: opts.original !== undefined });
       bar.finish();
       for (const w of result.warnings) process.stderr.write(`WARNING: ${w}\n`);
       let proof: import('../../attack/index.ts').VerdictReport | undefined;
