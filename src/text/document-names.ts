@@ -173,6 +173,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   let lowerTyped = false;
   for (let q = 0; q < n; q++) {
     const sp = spans[q]!;
+    if (sp.label === 'IP') { loginBeforeIp(text, sp.start, spans, lex); continue; }
     if (sp.label !== 'NAME') continue;
     const c0 = text.charCodeAt(sp.start);
     if (c0 >= 97 && c0 <= 122) lowerTyped = true;
@@ -206,6 +207,19 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   }
 }
 
+/**
+ * An audit trail's login right before an IP address: an initial and a surname of the dictionaries, in lower case, that is
+ * no word of the lexicon ("jblanc 10.14.22.87", "ktran 10.14.23.140"; not "from 10.0.0.1").
+ */
+function loginBeforeIp(text: string, ip: number, spans: Span[], lex: Map<string, number>): void {
+  if (cc(text, ip - 1) !== 32) return;
+  let a = ip - 1;
+  while (a > 0 && isLowerAscii(text.charCodeAt(a - 1))) a--;
+  if (ip - 1 - a < 5 || ip - 1 - a > 20 || isAlnum(cc(text, a - 1)) || cc(text, a - 1) === 46 || cc(text, a - 1) === 64) return;
+  const w = text.slice(a, ip - 1);
+  if (lex.has(fold(w)) || !initialAndSurname(w, lex)) return;
+  spans.push({ start: a, end: ip - 1, label: 'NAME', score: 0.6, rule: 'name-login-ip' });
+}
 /** A list's item: ", " / " and " / " et " / " & ", a capitalized word, a space and an age of one or two digits. */
 const AGED_ITEM = /(?:, | and | et | & )([A-ZÀ-Þ][a-zà-ÿ'’-]+) \d{1,2}(?![\d/:.,]\d|[A-Za-z])/y;
 /**

@@ -914,7 +914,8 @@ const IBAN_LENGTH = new Map([['FR', 27], ['MC', 27], ['BE', 16], ['LU', 20], ['D
 export const RULES: RegexRule[] = [
   // ---- dates
   { rule: 'date-dmy', at: S_DMY, label: 'DATE', score: 0.9, needs: C_DIGIT,
-    re: new RegExp(`${B}(\\d{1,2}) ?[\\/.\\-|] ?(\\d{1,2}) ?[\\/.\\-|] ?(?:\\d{4}(?!\\d)|\\d{2}${E})`, 'g'),
+    // (not inside a date of four digits first: "2024-01-09 | 58,2" is no "01-09 | 58")
+    re: new RegExp(`${B}(?<!(?:19|20)\\d{2}[\\/.\\-])(\\d{1,2}) ?[\\/.\\-|] ?(\\d{1,2}) ?[\\/.\\-|] ?(?:\\d{4}(?!\\d)|\\d{2}${E})`, 'g'),
     // mixed separators ("12.03-2020") are not a date, nor a dash then a slash before two digits (a range of ratings, "pain 1-2/10")
     // nor a software's version with dots ("version 2.3.14", "Firmware 10.2.19", "v 3.1.12")
     check: (m, text) => (m[0].includes('.') && m[0].includes('-') ? null : /^\d{1,2} ?- ?\d{1,2} ?\/ ?\d{2}$/.test(m[0]) ? null

@@ -1217,6 +1217,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // (whose "day" is no measure's); a month after next/last/this/until/end of; a holiday after last/next
   assert.deepEqual(labels('Next review 1st February 2024. Due the 19th at 2pm. Tues the 26th. the 20th century; for the 3rd time; on the 2nd floor. Moved to Sunday 3/17. Day 3/10 of abx. Died last Christmas. Seen end of Feb, again next February. Pill box filled by June.', 'en').map(([, v]) => v),
     ['1st February 2024', '19th', '26th', '3/17', 'Christmas', 'Feb', 'February']);
+  // a day-month-year is not read inside an ISO date ("2024-01-09 | 58,2" is no "01-09 | 58"); a login before an IP address
+  assert.deepEqual(labels('| 2024-01-09 | 58,2 | jblanc 10.14.22.87\nautour du 08-09/08/07; from 10.0.0.1', 'fr').map(([l, v]) => `${l}:${v}`),
+    ['DATE:2024-01-09', 'NAME:jblanc', 'IP:10.14.22.87', 'DATE:08', 'DATE:09/08/07', 'IP:10.0.0.1']);
   // a cue word is no name before a credential; two spaces part a form's columns after a credential
   assert.deepEqual(names(' Baby RN ........... Tiffany Moore, RN\nPCP: Summer Bishop, MD   Medicare MBI: 4TE9-K22-QM71\nRN  Tiffany Moore'), ['Tiffany Moore', 'Summer Bishop', 'Tiffany Moore']);
 });
