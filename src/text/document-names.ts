@@ -1123,7 +1123,7 @@ function signatureColumn(text: string, block: Cell[][], col: number, spans: Span
 function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Array, spans: Span[], lex: Map<string, number>, header: boolean): void {
   const key = header ? headerKey(text, block[0]![col]!) : '';
   const named = header && isNameHeader(key);
-  const participle = named && !NAME_HEADERS.has(key) ? 1 : 0;
+  const participle = named && !NAME_HEADERS.has(key);
   let hits = 0, filled = 0;
   for (let r = header ? 1 : 0; r < block.length; r++) {
     const c = block[r]![col]!;
@@ -1151,9 +1151,10 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     const c0 = v.charCodeAt(0);
     // (one lower-case word there, a name of the dictionaries: "will;sandrine", not "doctolib")
     // (under a participle's header, "Received by", a word too is a role: "courier")
+    const bits = lex.get(fold(v)) ?? 0;
     if (!(isUpperAscii(c0) || (c0 >= 192 && c0 <= 222) || /^(?:de|du|des|di|da|van|von|le|la|el|al|ben|dos|das) [A-ZÀ-Þ]/.test(v)
       || (named && isLowerAscii(c0) && (ws.length >= 2 || /^[a-z]{2,3}$/.test(v)
-        || (((lex.get(fold(v)) ?? 0) & (LEX_FIRST | LEX_SUR)) !== 0 && (participle === 0 || ((lex.get(fold(v)) ?? 0) & (LEX_AMBIG | LEX_WORDNAME)) === 0))
+        || ((bits & (LEX_FIRST | LEX_SUR)) !== 0 && !(participle && (bits & (LEX_AMBIG | LEX_WORDNAME)) !== 0))
         || (/^[a-z]+$/.test(v) && initialAndSurname(v, lex)))))) continue;
     if (ws.every((w) => ((lex.get(fold(w)) ?? 0) & (named ? LEX_TITLE | LEX_TITLE_DOT | LEX_CUE | LEX_PROF : NON_NAME)) !== 0)) continue;
     // (a title before the name stays: "Dr. S. Mehta")

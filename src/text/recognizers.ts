@@ -106,6 +106,7 @@ const G_HASHNUM = 1 << 12; // '#' then a digit, or a white space and a digit ("#
  */
 const G_PHONE = 1 << 24;
 /** Characters that may join two elements of a phone chain (' ', '.', '-', '(', ')', '/', and a line break: wrapped text). */
+function isPhoneJoin(c: number): boolean { return c === 32 || c === 46 || c === 45 || c === 40 || c === 41 || c === 47 || c === 10 || c === 13; }
 /** Whether [a, b) stands in a row of numbers (a number and a space before it or after it: a table's figures). */
 function inNumberRow(t: string, a: number, b: number): boolean {
   return (cc(t, a - 1) === 32 && isDigitCode(cc(t, a - 2))) || (cc(t, b) === 32 && isDigitCode(cc(t, b + 1)));
@@ -116,7 +117,6 @@ function trunkDigits(v: string): boolean {
   for (let k = 0; k < v.length; k++) if (isDigitCode(v.charCodeAt(k))) n++;
   return n === 10 || n === 11 || (n === 9 && isDigitCode(v.charCodeAt(1)) && !isDigitCode(v.charCodeAt(2)));
 }
-function isPhoneJoin(c: number): boolean { return c === 32 || c === 46 || c === 45 || c === 40 || c === 41 || c === 47 || c === 10 || c === 13; }
 /**
  * Chain state of charClasses (end offset of the last element, element count). NIR chains: runs
  * of digits ('A'/'B' right after a digit counting as one) with at most one space or line break
