@@ -1472,6 +1472,8 @@ const WORD = new RegExp(`${WCAP}\\.(?:-${WCAP}\\.)+|${WCAP}[${WL}]*(?:[-'’][${
 const PLURAL_TITLE = /^(?:Drs|DRS|Dres|DRES|Docteurs|DOCTEURS|Mmes|MMES|MM)\.?$/;
 const LIST_GAP = /^(?:, | and | et | & |, and |, et | \/ |\/)$/;
 /** Between a birth name and a married name: " épouse ", " ép. ", " veuve ", " née " (any case). */
+/** Between a kinship word and a name: the sibling's or child's rank ("Frère aîné Murat", "sa fille cadette Rose"). */
+const KIN_ORDER_GAP = /^ (?:a[îi]n[ée]e?|cadet(?:te)?|benjamine?|jumea?u|jumelle|older|younger|elder|eldest|oldest|youngest|twin) $/;
 const MARRIED_GAP = /^ (?:[ée]pouse|[ÉE]POUSE|[ée]p\.|veuve|VEUVE|n[ée]e) $/;
 const MARRIED_AFTER = /^,? (?:[ée]pouse|[ÉE]POUSE|[ée]p\.|[ÉE]P\.|veuve|VEUVE|n[ée]e|N[ÉE]E) $/;
 const INITIALS = /^(?:[A-ZÀ-Þ](?:(?:\.?-|\.)[A-ZÀ-Þ])+|Ph|Ch|Th|Chr)$/; // ("Ph." Philippe, "Ch." Christophe, "Th." Thierry)
@@ -1887,6 +1889,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     const prevTitle = i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && !((f & F_CUE) && !(flags[i - 1]! & F_TITLE)) && (gapOkTitle(text, ends[i - 1]!, starts[i]!, (flags[i - 1]! & F_TITLE) !== 0)
       // a title, a particle, a name: "Dr de Gaulle" (not after a cue: "signe de Babinski")
       || ((flags[i - 1]! & F_TITLE) !== 0 && particleGap(i - 1) && !(f & (F_CITY | F_CITYP)))
+      // a kinship word, an elder's or a younger's word, a name: "Frère aîné Murat", "her older brother Grant"
+      || ((flags[i - 1]! & F_KIN) !== 0 && !(f & F_CUE) && KIN_ORDER_GAP.test(text.slice(ends[i - 1]!, starts[i]!)))
       // a kinship word, a comma, a name: "his wife, Mary", "le fils, Kevin"
       || ((flags[i - 1]! & F_CUE) !== 0 && !(f & F_CUE) && ends[i - 1]! + 2 === starts[i]! && text.charCodeAt(ends[i - 1]!) === 44 && text.charCodeAt(ends[i - 1]! + 1) === 32)
       // a kinship word, a bracket, a name and a comma or the bracket's end: "grandson (Hunter, 6)", "sa fille (Nadia)"

@@ -1220,6 +1220,8 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a day-month-year is not read inside an ISO date ("2024-01-09 | 58,2" is no "01-09 | 58"); a login before an IP address
   assert.deepEqual(labels('| 2024-01-09 | 58,2 | jblanc 10.14.22.87\nautour du 08-09/08/07; from 10.0.0.1', 'fr').map(([l, v]) => `${l}:${v}`),
     ['DATE:2024-01-09', 'NAME:jblanc', 'IP:10.14.22.87', 'DATE:08', 'DATE:09/08/07', 'IP:10.0.0.1']);
+  // a kinship word, a sibling's or child's rank, a name (a word too): "Frère aîné Murat"
+  assert.deepEqual(names('Frère aîné Murat, le seul qui me parle. Sa fille cadette Murat vient.', 'fr'), ['Murat', 'Murat']);
   // a cue word is no name before a credential; two spaces part a form's columns after a credential
   assert.deepEqual(names(' Baby RN ........... Tiffany Moore, RN\nPCP: Summer Bishop, MD   Medicare MBI: 4TE9-K22-QM71\nRN  Tiffany Moore'), ['Tiffany Moore', 'Summer Bishop', 'Tiffany Moore']);
 });
