@@ -2770,7 +2770,7 @@ const NOT_TOWN_AFTER_IN = new Set(['JAN', 'FEB', 'MAR', 'APR', 'JUN', 'JUL', 'AU
 /** Week days' abbreviations: no name after a kinship word ("daughters Sat AM"). */
 const WEEKDAY_ABBR = new Set(['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN', 'Lun', 'Mar', 'Mer', 'Jeu', 'Ven', 'Sam', 'Dim']);
 /** Words that introduce a nickname, before its opening quote (a space after each; "prefers" in brackets only: 'prefers "Tylenol"'). */
-const NICKNAME_LEAD = /(?:(?<![A-Za-zÀ-ÿ])(?:goes by|go by|be called|known as|nicknamed|a\/k\/a|a\.k\.a\.|aka|surnomm[ée]e?|se fait appeler)|\(prefers) $/i;
+const NICKNAME_LEAD = /(?:(?<![A-Za-zÀ-ÿ])(?:goes by|go by|be called|known as|nicknamed|a\/k\/a|a\.k\.a\.|aka|surnomm[ée]e?|se fait appeler|l['’]appell?(?:e|ent|ait|aient)|calls? (?:him|her))|\(prefers) $/i;
 /** Token [s, e) between quotes, after a word that introduces a nickname: '(goes by "Will")', 'surnommée « Mimi »'. */
 function quotedNickname(text: string, s: number, e: number): boolean {
   let o = s - 1, q = e;

@@ -1222,6 +1222,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
     ['DATE:2024-01-09', 'NAME:jblanc', 'IP:10.14.22.87', 'DATE:08', 'DATE:09/08/07', 'IP:10.0.0.1']);
   // a kinship word, a sibling's or child's rank, a name (a word too): "Frère aîné Murat"
   assert.deepEqual(names('Frère aîné Murat, le seul qui me parle. Sa fille cadette Murat vient.', 'fr'), ['Murat', 'Murat']);
+  // a quoted nickname after "l'appelle" / "calls him"
+  assert.deepEqual(names('Stefano est resté, elle l\'appelle "Stefanuccio" depuis.', 'fr'), ['Stefano', 'Stefanuccio']);
+  assert.deepEqual(names('she calls him "Bubba" at home'), ['Bubba']);
   // a cue word is no name before a credential; two spaces part a form's columns after a credential
   assert.deepEqual(names(' Baby RN ........... Tiffany Moore, RN\nPCP: Summer Bishop, MD   Medicare MBI: 4TE9-K22-QM71\nRN  Tiffany Moore'), ['Tiffany Moore', 'Summer Bishop', 'Tiffany Moore']);
 });
