@@ -172,3 +172,36 @@ test('folder scan: a JSON file that is not FHIR (Bulk Data manifest) is skipped 
     await assert.rejects(ingest([join(base, 'manifest.json')]), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-input');
   } finally { rmSync(base, { recursive: true, force: true }); }
 });
+
+test('days the calendar does not have, a Synthea gender other than M/F and an OMOP person_id that is no integer are input errors with their place', async () => {
+  const base = mkdtempSync(join(tmpdir(), 'anonymat-ingest-cal-'));
+  try {
+    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [
+      { resource: { resourceType: 'Patient', id: 'p1', gender: 'female', birthDate: '1980-02-30' } },
+      { resource: { resourceType: 'Encounter', id: 'e1', subject: { reference: 'Patient/p1' }, period: { start: '2021-04-31T10:00:00Z' } } },
+    ] };
+    writeFileSync(join(base, 'b.json'), JSON.stringify(bundle));
+    await assert.rejects(ingest([join(base, 'b.json')]), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-input'
+      && e.issues.some((i) => /entry\[0\]\.resource\.birthDate/.test(i.path) && /calendar/.test(i.message))
+      && e.issues.some((i) => /entry\[1\]\.resource\.period\.start/.test(i.path)) && !e.message.includes('1980'));
+    // 29 February of a leap year is a day; of 1900 (no leap year) it is not
+    bundle.entry[0]!.resource.birthDate = '2000-02-29';
+    bundle.entry[1]!.resource.period!.start = '2021-04-30T10:00:00Z';
+    writeFileSync(join(base, 'b.json'), JSON.stringify(bundle));
+    assert.equal((await ingest([join(base, 'b.json')])).persons, 1);
+    bundle.entry[0]!.resource.birthDate = '1900-02-29';
+    writeFileSync(join(base, 'b.json'), JSON.stringify(bundle));
+    await assert.rejects(ingest([join(base, 'b.json')]), (e: unknown) => e instanceof AnonymatError && e.issues.some((i) => /calendar/.test(i.message)));
+    // Synthea: a 13th month and a gender of 'x'; OMOP: month 13 and a person_id "abc"
+    mkdirSync(join(base, 'syn'));
+    writeFileSync(join(base, 'syn', 'patients.csv'), 'Id,BIRTHDATE,GENDER\nP1,1980-13-45,F\nP2,1981-01-02,x\n');
+    await assert.rejects(ingest([join(base, 'syn')]), (e: unknown) => e instanceof AnonymatError
+      && e.issues.some((i) => /patients\.csv:2 column BIRTHDATE/.test(i.path)) && e.issues.some((i) => /patients\.csv:3 column GENDER/.test(i.path)));
+    mkdirSync(join(base, 'omop'));
+    writeFileSync(join(base, 'omop', 'person.csv'), 'person_id,gender_concept_id,year_of_birth,month_of_birth,day_of_birth\n1,8507,1980,13,40\nabc,8532,1970,1,1\n');
+    await assert.rejects(ingest([join(base, 'omop')]), (e: unknown) => e instanceof AnonymatError
+      && e.issues.some((i) => /person\.csv:2 columns month_of_birth/.test(i.path)) && e.issues.some((i) => /person\.csv:3 column person_id/.test(i.path)));
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+});

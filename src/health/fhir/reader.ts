@@ -10,7 +10,7 @@
 import { Buffer } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { datePart, shortSystem } from '../model.ts';
+import { calendarDay, datePart, shortSystem } from '../model.ts';
 import type { IngestState } from '../state.ts';
 
 /** Resource types mapped to tables. */
@@ -63,6 +63,7 @@ function date(c: Ctx, o: Json, key: string, rel: string): string | null {
   const v = str(c, o, key, rel);
   if (v === undefined) return null;
   if (!DATE_RE.test(v)) { c.bad(`${rel}.${key}`, 'not a FHIR date (expected YYYY, YYYY-MM or YYYY-MM-DD)'); return null; }
+  if (v.length >= 10 && !calendarDay(v)) { c.bad(`${rel}.${key}`, 'not a day of the calendar (its month has fewer days)'); return null; }
   return datePart(v);
 }
 
@@ -70,6 +71,7 @@ function dateTime(c: Ctx, o: Json, key: string, rel: string): string | null {
   const v = str(c, o, key, rel);
   if (v === undefined) return null;
   if (!DATETIME_RE.test(v)) { c.bad(`${rel}.${key}`, 'not a FHIR dateTime (expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ss+zz:zz)'); return null; }
+  if (v.length >= 10 && !calendarDay(v)) { c.bad(`${rel}.${key}`, 'not a day of the calendar (its month has fewer days)'); return null; }
   return datePart(v);
 }
 

@@ -6,6 +6,7 @@
  * (conditions.source_code, display) so that chronic conditions can be recognised. docs/fhir.md §OMOP.
  */
 import type { IngestState } from '../state.ts';
+import { calendarDay } from '../model.ts';
 import { cell, csvDate, csvNumber, parseCsv, requireColumns, type CsvFile } from '../synthea/csv.ts';
 
 export const OMOP_MAPPED = [
@@ -77,11 +78,17 @@ function readPerson(f: CsvFile, loc: CsvFile | null, death: CsvFile | null, st: 
     const row = f.rows[r]!;
     const id = cell(row, c.id);
     if (id === null) { st.issue(`${f.file}:${f.lines[r]} column person_id`, 'empty person_id'); continue; }
+    // (OMOP CDM v5.4: person_id is an integer)
+    if (!/^\d+$/.test(id)) { st.issue(`${f.file}:${f.lines[r]} column person_id`, 'not an integer (OMOP person_id is an integer key)'); continue; }
     let birth = csvDate(f, row, r, c.bdt, st);
     if (!birth) {
       const y = cell(row, c.y);
       if (y !== null && !/^\d{4}$/.test(y)) st.issue(`${f.file}:${f.lines[r]} column year_of_birth`, 'not a 4-digit year');
-      else if (y !== null) birth = `${y}-${pad2(cell(row, c.m)) ?? '01'}-${pad2(cell(row, c.d)) ?? '01'}`;
+      else if (y !== null) {
+        const b = `${y}-${pad2(cell(row, c.m)) ?? '01'}-${pad2(cell(row, c.d)) ?? '01'}`;
+        if (/^\d{4}-\d{2}-\d{2}$/.test(b) && calendarDay(b)) birth = b;
+        else st.issue(`${f.file}:${f.lines[r]} columns month_of_birth, day_of_birth`, 'not a day of the calendar (a month 1-12, a day its month has)');
+      }
     }
     const g = cell(row, c.g);
     const l = locations.get(cell(row, c.loc) ?? '');

@@ -4,6 +4,7 @@
  * Parse errors say file:line and what is wrong, never the offending text.
  */
 import type { IngestState } from '../state.ts';
+import { calendarDay } from '../model.ts';
 
 export interface CsvFile {
   file: string;
@@ -132,8 +133,9 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 export function csvDate(f: CsvFile, row: string[], r: number, c: number, st: IngestState): string | null {
   const v = cell(row, c);
   if (v === null) return null;
-  if (!DATE_RE.test(v)) {
-    st.issue(`${f.file}:${f.lines[r]} column ${f.header[c]}`, 'not a date (expected YYYY-MM-DD or an ISO 8601 timestamp)');
+  if (!DATE_RE.test(v) || !calendarDay(v)) {
+    st.issue(`${f.file}:${f.lines[r]} column ${f.header[c]}`, DATE_RE.test(v) ? 'not a day of the calendar (a month 01-12, a day its month has)'
+      : 'not a date (expected YYYY-MM-DD or an ISO 8601 timestamp)');
     return null;
   }
   return v.slice(0, 10);

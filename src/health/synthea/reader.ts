@@ -77,10 +77,13 @@ function readPatients(f: CsvFile, layout: SyntheaLayout, st: IngestState): void 
     }
     if (state && US_STATES[state]) state = US_STATES[state]!;
     const g = cell(row, c.gender);
+    const birth = csvDate(f, row, r, c.birth, st), death = csvDate(f, row, r, c.death, st);
+    // (Synthea writes M or F)
+    if (g !== null && g !== 'M' && g !== 'F') { st.issue(`${f.file}:${f.lines[r]} column ${f.header[c.gender]}`, 'not a gender of Synthea (expected M or F)'); continue; }
     st.addPerson({
-      person_id: id, birth_date: csvDate(f, row, r, c.birth, st), death_date: csvDate(f, row, r, c.death, st),
+      person_id: id, birth_date: birth, death_date: death,
       deceased: cell(row, c.death) !== null ? 'true' : 'false',
-      sex: g === 'M' || g === 'F' ? g : g, race: cell(row, c.race), ethnicity: cell(row, c.ethnicity),
+      sex: g, race: cell(row, c.race), ethnicity: cell(row, c.ethnicity),
       marital_status: cell(row, c.marital), birth_place: cell(row, c.birthplace)?.replace(/\s{2,}/g, ', ') ?? null,
       postal_code: postal, city: cell(row, c.city), county: cell(row, c.county), state, country: 'US',
       name_prefix: cell(row, c.prefix), name_given: cell(row, c.first), name_family: cell(row, c.last),
