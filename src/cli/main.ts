@@ -4,6 +4,7 @@
  * Each verb lives in commands/<verb>.ts and imports its heavy modules lazily, inside its action.
  */
 import { Command, CommanderError } from 'commander';
+import { runAbortHandlers } from '../io/abort.ts';
 import { register as assess } from './commands/assess.ts';
 import { register as init } from './commands/init.ts';
 import { register as anonymize } from './commands/anonymize.ts';
@@ -29,6 +30,15 @@ Run "anonymat <verb> --help" for each verb's options and an example.`);
 }
 
 async function main(): Promise<void> {
+  // stopped by Ctrl-C or SIGTERM: the temporary outputs of atomic writes (partial records) are removed first
+  // (the service installs its own handlers, which close the store)
+  const stop = (signal: NodeJS.Signals, code: number) => () => {
+    if (process.listenerCount(signal) > 1) return;
+    runAbortHandlers();
+    process.exit(code);
+  };
+  process.on('SIGINT', stop('SIGINT', 130));
+  process.on('SIGTERM', stop('SIGTERM', 143));
   // a closed pipe (anonymat … | head) is not an error
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
   const program = buildProgram();

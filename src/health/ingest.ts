@@ -7,7 +7,8 @@
  * service can ingest uploads without touching the disk.
  */
 import { readdir, readFile, stat, rename, rm, mkdir } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { onAbort } from '../io/abort.ts';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes, randomInt } from 'node:crypto';
 import { AnonymatError } from '../errors.ts';
@@ -428,6 +429,12 @@ export async function writeIngest(result: IngestResult, folder: string, options:
   await mkdir(dirname(target), { recursive: true });
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const written: Record<string, WrittenTable> = {};
+  // (stopped by a signal: the temporary folder goes; a replaced folder half-way through its swap comes back)
+  const old = `${tmp}.old`;
+  const done = onAbort(() => {
+    rmSync(tmp, { recursive: true, force: true });
+    if (existsSync(old)) { if (!existsSync(target)) renameSync(old, target); else rmSync(old, { recursive: true, force: true }); }
+  });
   try {
     await mkdir(tmp);
     for (const [name, table] of Object.entries(result.tables)) {
@@ -447,7 +454,6 @@ export async function writeIngest(result: IngestResult, folder: string, options:
     };
     await writeFileAtomic(join(tmp, 'ingest.json'), JSON.stringify(manifest, null, 2) + '\n');
     if (exists) {
-      const old = `${tmp}.old`;
       await rename(target, old);
       await rename(tmp, target);
       await rm(old, { recursive: true, force: true });
@@ -455,6 +461,8 @@ export async function writeIngest(result: IngestResult, folder: string, options:
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;
+  } finally {
+    done();
   }
   return written;
 }

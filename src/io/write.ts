@@ -5,7 +5,8 @@
  * `/dev/stdout`, a named pipe) is written in place: renaming over it would replace the device.
  */
 import { writeFile, rename, rm, mkdir, stat } from 'node:fs/promises';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { onAbort } from './abort.ts';
 import { pipeline } from 'node:stream/promises';
 import { dirname, basename, join, extname } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -33,12 +34,15 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   if (await isSpecialFile(path)) { await writeFile(path, data); return; }
   await mkdir(dirname(path), { recursive: true });
   const tmp = tempPathFor(path);
+  const done = onAbort(() => rmSync(tmp, { force: true }));
   try {
     await writeFile(tmp, data);
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
+  } finally {
+    done();
   }
 }
 
@@ -48,6 +52,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  */
 export async function withAtomicFiles(paths: string[], produce: (i: number, tmp: string) => Promise<void>): Promise<void> {
   const tmps: string[] = [];
+  const done = onAbort(() => { for (const t of tmps) rmSync(t, { force: true }); });
   try {
     for (let i = 0; i < paths.length; i++) {
       await mkdir(dirname(paths[i]!), { recursive: true });
@@ -59,6 +64,8 @@ export async function withAtomicFiles(paths: string[], produce: (i: number, tmp:
   } catch (e) {
     for (const t of tmps) await rm(t, { force: true });
     throw e;
+  } finally {
+    done();
   }
 }
 
@@ -69,6 +76,7 @@ export async function withAtomicFile(path: string, produce: (tmp: string) => Pro
   const special = await isSpecialFile(path);
   // a device or a pipe: the temporary file goes to the system's temporary folder, then is copied in
   const tmp = special ? join(tmpdir(), basename(tempPathFor(path)) + ext) : tempPathFor(path) + ext;
+  const done = onAbort(() => rmSync(tmp, { force: true }));
   try {
     await produce(tmp);
     if (special) { await pipeline(createReadStream(tmp), createWriteStream(path)); await rm(tmp, { force: true }); }
@@ -76,6 +84,8 @@ export async function withAtomicFile(path: string, produce: (tmp: string) => Pro
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
+  } finally {
+    done();
   }
 }
 
