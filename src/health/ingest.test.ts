@@ -205,3 +205,23 @@ test('days the calendar does not have, a Synthea gender other than M/F and an OM
     rmSync(base, { recursive: true, force: true });
   }
 });
+
+test('a misspelled Bundle or mapped type is an error naming the type to write; an entry without a resource is counted as skipped', async () => {
+  const base = mkdtempSync(join(tmpdir(), 'anonymat-ingest-types-'));
+  try {
+    const patient = { resourceType: 'Patient', id: 'p1', gender: 'female', birthDate: '1980-02-03' };
+    writeFileSync(join(base, 'a.json'), JSON.stringify({ resourceType: 'Bundel', type: 'collection', entry: [{ resource: patient }] }));
+    await assert.rejects(ingest([join(base, 'a.json')]), (e: unknown) => e instanceof AnonymatError && e.issues.some((i) => /did you mean Bundle\?/.test(i.message)));
+    writeFileSync(join(base, 'b.json'), JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { ...patient, resourceType: 'Pateint' } }] }));
+    await assert.rejects(ingest([join(base, 'b.json')]), (e: unknown) => e instanceof AnonymatError && e.issues.some((i) => /entry\[0\]\.resource\.resourceType/.test(i.path) && /did you mean Patient\?/.test(i.message)));
+    // (a type we do not map stays unmapped and counted: AllergyIntolerance, a made-up FooBar; a DELETE entry has no resource)
+    writeFileSync(join(base, 'c.json'), JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry: [{ resource: patient },
+      { resource: { resourceType: 'AllergyIntolerance', id: 'a1' } }, { resource: { resourceType: 'FooBar', id: 'f1' } }, { fullUrl: 'urn:uuid:x' },
+      { request: { method: 'DELETE', url: 'Patient/p9' } }] }));
+    const r = await ingest([join(base, 'c.json')]);
+    assert.deepEqual(r.unmapped, { AllergyIntolerance: 1, FooBar: 1 });
+    assert.deepEqual(r.skipped, { 'Bundle entry without a resource': 1 });
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+});

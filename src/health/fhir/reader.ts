@@ -57,7 +57,7 @@ function arr(c: Ctx, o: Json, key: string, rel: string): unknown[] {
   return v;
 }
 
-function typeOf(v: unknown): string { return Array.isArray(v) ? 'an array' : v === null ? 'null' : `a ${typeof v}`; }
+function typeOf(v: unknown): string { return Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `a ${typeof v}`; }
 
 function date(c: Ctx, o: Json, key: string, rel: string): string | null {
   const v = str(c, o, key, rel);
@@ -282,9 +282,34 @@ function readResource(res: unknown, where: string, path: string, st: IngestState
   if (rawId !== undefined && typeof rawId !== 'string') st.issue(`${where} ${label} ${path}.id`, `expected a string, found ${typeOf(rawId)}`);
   if (type === 'Bundle') { readBundle(res, where, path, label, st); return; }
   st.count(type);
-  if (!MAPPED_TYPES.has(type)) { st.countUnmapped(type); return; }
+  if (!MAPPED_TYPES.has(type)) {
+    // (a misspelled type of ours is an error, not an unmapped type: "Bundel" held 247 entries never read, "Pateint" a person)
+    const near = nearType(type);
+    if (near !== null) { st.issue(`${where} ${label} ${path}.resourceType`, `unknown resource type: did you mean ${near}?`); return; }
+    st.countUnmapped(type);
+    return;
+  }
   const c = new Ctx(st, where, label, path);
   MAPPERS[type]!(c, res, id, urls);
+}
+
+/** The mapped type (or Bundle) that `type` is a misspelling of: at most two letters' edits away, for names of five letters or more. */
+function nearType(type: string): string | null {
+  if (type.length < 5) return null;
+  for (const t of ['Bundle', ...MAPPED_TYPES]) if (Math.abs(t.length - type.length) <= 2 && editDistance(t, type) <= 2) return t;
+  return null;
+}
+/** Edits (insert, delete, replace, or swap two neighbouring letters: "Pateint") from a to b. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
 }
 
 function readBundle(b: Json, where: string, path: string, label: string, st: IngestState): void {
@@ -300,7 +325,8 @@ function readBundle(b: Json, where: string, path: string, label: string, st: Ing
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     if (!isObj(e)) { c.bad(`.entry[${i}]`, `expected an entry object, found ${typeOf(e)}`); continue; }
-    if (e.resource === undefined) continue; // e.g. a DELETE request entry
+    // (a DELETE request's entry has no resource; any other entry without one is counted as skipped)
+    if (e.resource === undefined) { if (!(isObj(e.request) && e.request.method === 'DELETE')) st.skip('Bundle entry without a resource'); continue; }
     let r = e.resource;
     // a transaction entry without resource.id: use the urn:uuid fullUrl as its id
     if (isObj(r) && r.id === undefined && typeof e.fullUrl === 'string' && e.fullUrl.startsWith('urn:uuid:')) {
