@@ -413,6 +413,21 @@ function finish(st: IngestState, options: IngestOptions): IngestResult {
 export interface WrittenTable { path: string; rows: number }
 
 /**
+ * What an ingestion says of itself, for the written manifest and `--json`: counts, identifiers, notes, the number of
+ * inputs per format and the warnings — never the input file names, which exports make of patients' names (Synthea:
+ * First_Last_uuid.json): the warnings name them `<input>`.
+ */
+export function ingestSummary(result: IngestResult) {
+  const inputs: Record<string, number> = {};
+  for (const s of result.sources) inputs[s.format] = (inputs[s.format] ?? 0) + 1;
+  return {
+    persons: result.persons, resources: result.resources, unmapped: result.unmapped, skipped: result.skipped,
+    identifiers: result.identifiers, notes: result.notes, inputs,
+    warnings: result.warnings.map((w) => result.sources.reduce((acc, src) => acc.replaceAll(src.name, '<input>'), w)),
+  };
+}
+
+/**
  * Writes every table of an ingest result into `folder` (Parquet by default), atomically: the
  * tables go to a temporary sibling folder that replaces `folder` only once all are written.
  * An existing `folder` is replaced only when `overwrite` is set.
@@ -442,14 +457,8 @@ export async function writeIngest(result: IngestResult, folder: string, options:
       await writeTable(table, join(tmp, file), { format });
       written[name] = { path: join(folder, file), rows: table.rowCount };
     }
-    // input file names are left out of the written manifest: exports name files after patients
-    // (Synthea: First_Last_uuid.json); only the number of inputs per format is kept
-    const formats: Record<string, number> = {};
-    for (const s of result.sources) formats[s.format] = (formats[s.format] ?? 0) + 1;
     const manifest = {
-      persons: result.persons, resources: result.resources, unmapped: result.unmapped, skipped: result.skipped,
-      identifiers: result.identifiers, notes: result.notes, inputs: formats,
-      warnings: result.warnings.map((w) => result.sources.reduce((acc, src) => acc.replaceAll(src.name, '<input>'), w)),
+      ...ingestSummary(result),
       tables: Object.fromEntries(Object.entries(written).map(([n, t]) => [n, { file: basename(t.path), rows: t.rows }])),
     };
     await writeFileAtomic(join(tmp, 'ingest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -33,6 +33,9 @@ test('anonymat ingest --json: persons, resources, unmapped, tables; exit 0', () 
     assert.equal(j.identifiers.action, 'dropped');
     assert.match(p.stderr, /no pseudonymization key/);
     assert.equal(j.notes.text, 'kept');
+    // inputs counted per format, never named (exports name files after patients)
+    assert.deepEqual(j.inputs, { 'fhir-json': 1, 'fhir-ndjson': 1 });
+    assert.ok(!p.stdout.includes('bundle.json') && !p.stdout.includes('export.ndjson'));
     assert.match(p.stderr, /NOT de-identified/);
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });

@@ -38,7 +38,7 @@ Exit codes: 0 ok · 2 invalid input (file, resource id and JSON path listed) or 
 Cost: JSON bundles and CSV files are held in memory (≈ 3× their size), NDJSON is streamed; 6.5 MB
 of bundles take ≈ 0.4 s (+ ≈ 1 s to load the note de-identifier), 86 MB of NDJSON ≈ 4 s.`)
     .action(action(async (inputs: string[], opts: IngestCliOptions) => {
-      const { ingest, writeIngest } = await import('../../health/ingest.ts');
+      const { ingest, writeIngest, ingestSummary } = await import('../../health/ingest.ts');
       const format = opts.format ?? 'parquet';
       if (format !== 'parquet' && format !== 'csv') throw new AnonymatError('invalid-usage', '--format expects parquet or csv');
       if (opts.lang !== undefined && !['fr', 'en', 'auto'].includes(opts.lang)) throw new AnonymatError('invalid-usage', '--lang expects fr, en or auto');
@@ -56,10 +56,9 @@ of bundles take ≈ 0.4 s (+ ≈ 1 s to load the note de-identifier), 86 MB of N
       const tables = await writeIngest(result, opts.output!, { format, overwrite: opts.overwrite });
       const ms = Math.round(performance.now() - t0);
       if (opts.json) {
-        printJson({
-          persons: result.persons, resources: result.resources, unmapped: result.unmapped, skipped: result.skipped,
-          tables, identifiers: result.identifiers, notes: result.notes, sources: result.sources, warnings: result.warnings,
-        });
+        // (no input file names: exports name files after patients)
+        const { persons, resources, unmapped, skipped, identifiers, notes, inputs, warnings } = ingestSummary(result);
+        printJson({ persons, resources, unmapped, skipped, tables, identifiers, notes, inputs, warnings });
       } else {
         const total = Object.values(result.resources).reduce((a, b) => a + b, 0);
         const unm = Object.entries(result.unmapped);
