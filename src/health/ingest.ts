@@ -9,6 +9,7 @@
 import { readdir, readFile, stat, rename, rm, mkdir } from 'node:fs/promises';
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { onAbort } from '../io/abort.ts';
+import { decodeUtf8 } from '../io/text-decode.ts';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes, randomInt } from 'node:crypto';
 import { AnonymatError } from '../errors.ts';
@@ -153,7 +154,7 @@ async function readInput(input: IngestInput, st: IngestState): Promise<void> {
   if (input === '-') {
     const chunks: Buffer[] = [];
     for await (const c of process.stdin) chunks.push(c as Buffer);
-    readFhirText(Buffer.concat(chunks).toString('utf8'), 'stdin', st);
+    readFhirText(decodeUtf8(Buffer.concat(chunks), 'stdin'), 'stdin', st);
     return;
   }
   let s;
@@ -170,7 +171,7 @@ async function readInput(input: IngestInput, st: IngestState): Promise<void> {
     await readFhirNdjsonFile(input, st);
     return;
   }
-  readFhirText(await readFile(input, 'utf8'), input, st);
+  readFhirText(decodeUtf8(await readFile(input), input), input, st);
 }
 
 /**
@@ -214,7 +215,7 @@ async function readFolder(dir: string, st: IngestState): Promise<void> {
   const names = (await readdir(dir)).sort();
   const lower = new Set(names.map((n) => n.toLowerCase()));
   const loaders = (filter: (n: string) => boolean) =>
-    new Map(names.filter(filter).map((n) => [n, () => readFileSync(join(dir, n), 'utf8')] as const));
+    new Map(names.filter(filter).map((n) => [n, () => decodeUtf8(readFileSync(join(dir, n)), join(dir, n))] as const));
   if (lower.has('patients.csv')) {
     const layout: SyntheaLayout | null = readSynthea(loaders((n) => n.toLowerCase().endsWith('.csv')), dir, st);
     st.sources.push({ name: dir, format: `synthea-${layout}` });
@@ -237,7 +238,7 @@ async function readFolder(dir: string, st: IngestState): Promise<void> {
     if (ext === '.ndjson' || ext === '.jsonl') {
       st.sources.push({ name: p, format: 'fhir-ndjson' });
       await readFhirNdjsonFile(p, st);
-    } else readFhirText(await readFile(p, 'utf8'), p, st, undefined, true);
+    } else readFhirText(decodeUtf8(await readFile(p), p), p, st, undefined, true);
   }
   for (const n of sub) await readFolder(join(dir, n), st);
 }

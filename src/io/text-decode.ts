@@ -55,8 +55,11 @@ export class PieceDecoder {
   private line = 1;
   private column = 1;
 
-  constructor(label: string, encoding: TextEncoding = 'utf-8') {
+  private readonly fix: string;
+
+  constructor(label: string, encoding: TextEncoding = 'utf-8', fix = 'the text is probably Latin-1 / Windows-1252: add --encoding latin-1, or save the file as UTF-8') {
     this.label = label;
+    this.fix = fix;
     if (encoding !== 'utf-8') this.decoder = new TextDecoder('windows-1252');
   }
 
@@ -106,6 +109,15 @@ export class PieceDecoder {
     this.track(new TextDecoder('utf-8').decode(b.subarray(0, at)));
     const where = `${this.label}:${this.line}:${this.column}`;
     const what = truncated ? 'the file ends inside a UTF-8 character' : `byte 0x${b[at]!.toString(16).toUpperCase().padStart(2, '0')} is not valid UTF-8`;
-    throw new AnonymatError('invalid-input', `${where}: ${what}`, [{ path: where, message: 'the text is probably Latin-1 / Windows-1252: add --encoding latin-1, or save the file as UTF-8' }]);
+    throw new AnonymatError('invalid-input', `${where}: ${what}`, [{ path: where, message: this.fix }]);
   }
+}
+
+/** What to do with a file that is not UTF-8 where only UTF-8 is read (FHIR JSON is UTF-8 by definition). */
+export const UTF8_ONLY_FIX = 'the file is probably Latin-1 / Windows-1252: save it as UTF-8 (e.g. iconv -f windows-1252 -t utf-8)';
+
+/** A whole file's bytes as UTF-8 text (a byte-order mark dropped); invalid UTF-8 is an error with its line and column. */
+export function decodeUtf8(bytes: Uint8Array, label: string, fix = UTF8_ONLY_FIX): string {
+  const d = new PieceDecoder(label, 'utf-8', fix);
+  return d.push(bytes) + d.end();
 }

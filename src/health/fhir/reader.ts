@@ -9,7 +9,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { PieceDecoder, UTF8_ONLY_FIX } from '../../io/text-decode.ts';
 import { calendarDay, datePart, shortSystem } from '../model.ts';
 import type { IngestState } from '../state.ts';
 
@@ -169,10 +169,22 @@ export function readFhirNdjson(text: string, file: string, st: IngestState): voi
  * time (plus the tables being built), not the whole export.
  */
 export async function readFhirNdjsonFile(path: string, st: IngestState): Promise<void> {
-  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  // (bytes decoded as UTF-8 piece by piece: invalid UTF-8 is an error with its line and column, not mangled names)
+  const dec = new PieceDecoder(path, 'utf-8', UTF8_ONLY_FIX);
   const urls: FullUrls = new Map();
-  let lineNo = 0;
-  for await (const line of rl) readNdjsonLine(line, path, ++lineNo, st, urls);
+  let lineNo = 0, rest = '';
+  const lines = (text: string, last: boolean): void => {
+    rest += text;
+    let start = 0;
+    for (let k = rest.indexOf('\n'); k >= 0; k = rest.indexOf('\n', start)) {
+      readNdjsonLine(rest.slice(start, k), path, ++lineNo, st, urls);
+      start = k + 1;
+    }
+    rest = rest.slice(start);
+    if (last && rest !== '') readNdjsonLine(rest, path, ++lineNo, st, urls);
+  };
+  for await (const chunk of createReadStream(path)) lines(dec.push(chunk as Buffer), false);
+  lines(dec.end(), true);
 }
 
 function readNdjsonLine(raw: string, file: string, lineNo: number, st: IngestState, urls: FullUrls): void {
