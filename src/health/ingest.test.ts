@@ -244,3 +244,9 @@ test('a file that is not UTF-8 is an error with its line and column (FHIR JSON, 
     rmSync(base, { recursive: true, force: true });
   }
 });
+
+test('problems are collected over every input: a file that is not JSON does not hide the others\' problems', async () => {
+  const bad = (id: string, field: string) => ({ name: `${id}.json`, text: JSON.stringify({ resourceType: 'Patient', id, gender: 'female', birthDate: '1980-01-01', ...JSON.parse(field) }) });
+  await assert.rejects(ingest([bad('a', '{"gender":"x"}'), { name: 'cut.json', text: '{"resourceType": "Bundle", "entry": [' }, bad('b', '{"birthDate":"1980-02-30"}')]),
+    (e: unknown) => e instanceof AnonymatError && e.issues.length === 3 && e.issues[1]!.path.startsWith('cut.json:1:') && /gender/.test(e.issues[0]!.path) && /birthDate/.test(e.issues[2]!.path));
+});

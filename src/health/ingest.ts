@@ -193,9 +193,14 @@ function readFhirText(text: string, name: string, st: IngestState, format?: 'jso
   }
   let doc: unknown;
   try { doc = JSON.parse(text); } catch {
+    // (recorded with the other inputs' problems, all reported at the end; the hint fits what the text looks like)
     const where = `${name}${jsonErrorPlace(text)}`;
-    throw new AnonymatError('invalid-input', `${where}: not valid JSON (a FHIR Bundle or resource was expected; NDJSON files should end in .ndjson)`,
-      [{ path: where, message: 'not valid JSON' }]);
+    const head = text.trimStart();
+    const hint = head.startsWith('<') ? 'XML is not read: export FHIR as JSON (a Bundle, a resource) or NDJSON'
+      : name === 'stdin' ? 'a FHIR Bundle or resource, or NDJSON lines, was expected'
+        : 'a FHIR Bundle or resource was expected; NDJSON files should end in .ndjson';
+    st.issue(where, `not valid JSON (${hint})`);
+    return;
   }
   if (inFolder && typeof doc === 'object' && doc !== null && !Array.isArray(doc) && !('resourceType' in doc)) {
     st.warn(`${name}: not a FHIR resource (no resourceType${'output' in doc ? '; a Bulk Data manifest' : ''}): skipped`);
