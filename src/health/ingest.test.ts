@@ -250,3 +250,22 @@ test('problems are collected over every input: a file that is not JSON does not 
   await assert.rejects(ingest([bad('a', '{"gender":"x"}'), { name: 'cut.json', text: '{"resourceType": "Bundle", "entry": [' }, bad('b', '{"birthDate":"1980-02-30"}')]),
     (e: unknown) => e instanceof AnonymatError && e.issues.length === 3 && e.issues[1]!.path.startsWith('cut.json:1:') && /gender/.test(e.issues[0]!.path) && /birthDate/.test(e.issues[2]!.path));
 });
+
+test('odd inputs: an empty Patient id and cut or non-UTF-8 base64 text are problems; no person, or no age at the reference date, is a warning', async () => {
+  const pat = (extra: object) => ({ resourceType: 'Patient', id: 'p1', gender: 'female', birthDate: '1980-01-01', ...extra });
+  await assert.rejects(ingest([{ name: 'a.json', text: JSON.stringify(pat({ id: '' })) }]),
+    (e: unknown) => e instanceof AnonymatError && e.issues.some((i) => /Patient\/\(no id\) \$\.id/.test(i.path)));
+  const doc = (data: string) => ({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: pat({}) }, { resource: {
+    resourceType: 'DocumentReference', id: 'd1', subject: { reference: 'Patient/p1' }, content: [{ attachment: { contentType: 'text/plain', data } }] } }] });
+  for (const data of ['abcde', Buffer.from([0xc3, 0x28, 0xff, 0xfe]).toString('base64')]) {
+    await assert.rejects(ingest([{ name: 'd.json', text: JSON.stringify(doc(data)) }], { redactNotes: false }),
+      (e: unknown) => e instanceof AnonymatError && e.issues.some((i) => /content\[0\]\.attachment\.data/.test(i.path)));
+  }
+  const empty = await ingest([{ name: 'e.json', text: '{"resourceType":"Bundle","type":"collection","entry":[]}' }]);
+  assert.equal(empty.persons, 0);
+  assert.ok(empty.warnings.some((w) => /no person was read/.test(w)));
+  const early = await ingest([{ name: 'p.json', text: JSON.stringify(pat({})) }], { referenceDate: '1800-01-01' });
+  assert.ok(early.warnings.some((w) => /gives no person an age/.test(w)));
+  const fine = await ingest([{ name: 'p.json', text: JSON.stringify(pat({})) }], { referenceDate: '2024-01-01' });
+  assert.ok(!fine.warnings.some((w) => /gives no person an age|no person was read/.test(w)));
+});

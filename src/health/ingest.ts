@@ -396,6 +396,12 @@ function finish(st: IngestState, options: IngestOptions): IngestResult {
     observations: rekeyed.observations, medications: rekeyed.medications, procedures: rekeyed.procedures,
     notes: rekeyed.notes,
   };
+  if (person.rowCount === 0) st.warn('no person was read: every table is empty (the inputs hold no Patient resource, patients.csv row or person.csv row)');
+  else if (options.referenceDate !== undefined) {
+    // (a reference date before every birth leaves no age: a mistyped century)
+    const ages = view.columns.find((c) => c.name === 'age');
+    if (ages !== undefined && ages.dictionary.every((v) => v === null)) st.warn(`--reference-date ${options.referenceDate} gives no person an age (it comes before their births or they have none)`);
+  }
   if (!key) st.warn('no pseudonymization key: direct identifiers were dropped and person/encounter ids renumbered at random (pass --key-file or set ANONYMAT_KEY for keyed tokens, stable across runs)');
   return {
     tables,
@@ -417,6 +423,18 @@ function finish(st: IngestState, options: IngestOptions): IngestResult {
 }
 
 export interface WrittenTable { path: string; rows: number }
+
+/**
+ * Whether the output folder exists (true), refusing what cannot be written before any work: an existing folder
+ * without `overwrite`, and anything that is not a folder (a file is never replaced by a folder).
+ */
+export async function checkIngestOutput(folder: string, overwrite: boolean): Promise<boolean> {
+  let s;
+  try { s = await stat(resolve(folder)); } catch { return false; }
+  if (!s.isDirectory()) throw new AnonymatError('invalid-usage', `${folder} is a file, not a folder: choose an output folder (--overwrite replaces folders only)`);
+  if (!overwrite) throw new AnonymatError('invalid-usage', `${folder} already exists: choose another output folder or pass --overwrite to replace it`);
+  return true;
+}
 
 /**
  * What an ingestion says of itself, for the written manifest and `--json`: counts, identifiers, notes, the number of
@@ -442,11 +460,7 @@ export async function writeIngest(result: IngestResult, folder: string, options:
   const { writeTable, writeFileAtomic } = await import('../io/write.ts');
   const format = options.format ?? 'parquet';
   const target = resolve(folder);
-  let exists = false;
-  try { await stat(target); exists = true; } catch { /* absent */ }
-  if (exists && !options.overwrite) {
-    throw new AnonymatError('invalid-usage', `${folder} already exists: choose another output folder or pass --overwrite to replace it`);
-  }
+  const exists = await checkIngestOutput(folder, options.overwrite === true);
   await mkdir(dirname(target), { recursive: true });
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const written: Record<string, WrittenTable> = {};

@@ -38,7 +38,7 @@ Exit codes: 0 ok · 2 invalid input (file, resource id and JSON path listed) or 
 Cost: JSON bundles and CSV files are held in memory (≈ 3× their size), NDJSON is streamed; 6.5 MB
 of bundles take ≈ 0.4 s (+ ≈ 1 s to load the note de-identifier), 86 MB of NDJSON ≈ 4 s.`)
     .action(action(async (inputs: string[], opts: IngestCliOptions) => {
-      const { ingest, writeIngest, ingestSummary } = await import('../../health/ingest.ts');
+      const { ingest, writeIngest, ingestSummary, checkIngestOutput } = await import('../../health/ingest.ts');
       const format = opts.format ?? 'parquet';
       if (format !== 'parquet' && format !== 'csv') throw new AnonymatError('invalid-usage', '--format expects parquet or csv');
       if (opts.lang !== undefined && !['fr', 'en', 'auto'].includes(opts.lang)) throw new AnonymatError('invalid-usage', '--lang expects fr, en or auto');
@@ -48,6 +48,8 @@ of bundles take ≈ 0.4 s (+ ≈ 1 s to load the note de-identifier), 86 MB of N
         const { loadKey } = await import('../../pseudonymize/key.ts');
         key = loadKey({ keyFile: opts.keyFile, keyEnv: envName });
       }
+      // (an output that cannot be written is refused before the inputs are read)
+      await checkIngestOutput(opts.output!, opts.overwrite === true);
       const t0 = performance.now();
       const result = await ingest(inputs, {
         referenceDate: opts.referenceDate, key, redactNotes: !opts.keepNoteText,

@@ -290,7 +290,7 @@ function readResource(res: unknown, where: string, path: string, st: IngestState
   }
   const rawId = res.id;
   const id = typeof rawId === 'string' ? rawId : undefined;
-  const label = `${type}/${id ?? '(no id)'}`;
+  const label = `${type}/${id || '(no id)'}`;
   if (rawId !== undefined && typeof rawId !== 'string') st.issue(`${where} ${label} ${path}.id`, `expected a string, found ${typeOf(rawId)}`);
   if (type === 'Bundle') { readBundle(res, where, path, label, st); return; }
   st.count(type);
@@ -362,7 +362,7 @@ function subject(c: Ctx, r: Json, urls: FullUrls, key = 'subject'): string | nul
 }
 
 const patient: Mapper = (c, r, id) => {
-  if (id === undefined) { c.bad('.id', 'a Patient needs an id (or a urn:uuid fullUrl) to link its events'); return; }
+  if (id === undefined || id.trim() === '') { c.bad('.id', 'a Patient needs an id (or a urn:uuid fullUrl) to link its events'); return; }
   const row: Record<string, string | number | null> = { person_id: id };
   row.birth_date = date(c, r, 'birthDate', '');
   const g = str(c, r, 'gender', '');
@@ -634,9 +634,17 @@ const documentReference: Mapper = (c, r, _id, urls) => {
     if (contentType === null) contentType = type;
     if (data === undefined) continue;
     if (!BASE64_RE.test(data)) { c.bad(`${rel}.data`, 'not base64'); continue; }
+    if (data.replace(/\s+/g, '').length % 4 !== 0) { c.bad(`${rel}.data`, 'not base64 (its length is not a multiple of 4: cut or unpadded)'); continue; }
     if (type !== null && !type.startsWith('text/')) continue;
     const latin1 = type !== null && /charset\s*=\s*"?(iso-8859-1|latin1|windows-1252)/i.test(type);
-    text = Buffer.from(data, 'base64').toString(latin1 ? 'latin1' : 'utf8');
+    const bytes = Buffer.from(data, 'base64');
+    if (latin1) text = bytes.toString('latin1');
+    else {
+      try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch {
+        c.bad(`${rel}.data`, 'the decoded text is not UTF-8: declare its charset in contentType (text/plain; charset=windows-1252) or attach UTF-8');
+        continue;
+      }
+    }
     contentType = type;
     break;
   }
