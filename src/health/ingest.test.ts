@@ -269,3 +269,13 @@ test('odd inputs: an empty Patient id and cut or non-UTF-8 base64 text are probl
   const fine = await ingest([{ name: 'p.json', text: JSON.stringify(pat({})) }], { referenceDate: '2024-01-01' });
   assert.ok(!fine.warnings.some((w) => /gives no person an age|no person was read/.test(w)));
 });
+
+test('a pretty-printed JSON file named .ndjson is one problem that says so, not an error per line', async () => {
+  const base = mkdtempSync(join(tmpdir(), 'anonymat-ingest-pretty-'));
+  try {
+    writeFileSync(join(base, 'p.ndjson'), JSON.stringify({ resourceType: 'Patient', id: 'p1', gender: 'female', birthDate: '1980-01-01' }, null, 2) + '\n');
+    await assert.rejects(ingest([join(base, 'p.ndjson')]), (e: unknown) => e instanceof AnonymatError && e.issues.length === 1 && /pretty-printed JSON document, not NDJSON/.test(e.issues[0]!.message));
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+});

@@ -158,7 +158,7 @@ export function readFhirNdjson(text: string, file: string, st: IngestState): voi
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     lineNo++;
-    readNdjsonLine(text.slice(start, end), file, lineNo, st, urls);
+    if (!readNdjsonLine(text.slice(start, end), file, lineNo, st, urls)) return;
     start = end + 1;
     if (end === text.length) break;
   }
@@ -172,30 +172,37 @@ export async function readFhirNdjsonFile(path: string, st: IngestState): Promise
   // (bytes decoded as UTF-8 piece by piece: invalid UTF-8 is an error with its line and column, not mangled names)
   const dec = new PieceDecoder(path, 'utf-8', UTF8_ONLY_FIX);
   const urls: FullUrls = new Map();
-  let lineNo = 0, rest = '';
+  let lineNo = 0, rest = '', reading = true;
   const lines = (text: string, last: boolean): void => {
     rest += text;
     let start = 0;
-    for (let k = rest.indexOf('\n'); k >= 0; k = rest.indexOf('\n', start)) {
-      readNdjsonLine(rest.slice(start, k), path, ++lineNo, st, urls);
+    for (let k = rest.indexOf('\n'); k >= 0 && reading; k = rest.indexOf('\n', start)) {
+      reading = readNdjsonLine(rest.slice(start, k), path, ++lineNo, st, urls);
       start = k + 1;
     }
     rest = rest.slice(start);
-    if (last && rest !== '') readNdjsonLine(rest, path, ++lineNo, st, urls);
+    if (last && rest !== '' && reading) readNdjsonLine(rest, path, ++lineNo, st, urls);
   };
-  for await (const chunk of createReadStream(path)) lines(dec.push(chunk as Buffer), false);
-  lines(dec.end(), true);
+  for await (const chunk of createReadStream(path)) { lines(dec.push(chunk as Buffer), false); if (!reading) break; }
+  if (reading) lines(dec.end(), true);
 }
 
-function readNdjsonLine(raw: string, file: string, lineNo: number, st: IngestState, urls: FullUrls): void {
+/** Reads one NDJSON line; false when the rest of the file is not to be read (a pretty-printed JSON document). */
+function readNdjsonLine(raw: string, file: string, lineNo: number, st: IngestState, urls: FullUrls): boolean {
   const line = raw.trim();
-  if (line === '') return;
+  if (line === '') return true;
+  // (a first line of "{" or "[" alone: a pretty-printed JSON document, whose every line would be an error)
+  if (lineNo === 1 && (line === '{' || line === '[')) {
+    st.issue(`${file}:1`, 'a pretty-printed JSON document, not NDJSON (one complete resource per line): name it .json, or write one resource per line');
+    return false;
+  }
   let doc: unknown;
   try { doc = JSON.parse(line); } catch {
     st.issue(`${file}:${lineNo}`, `not valid JSON${jsonErrorColumn(line)}; each NDJSON line must be one complete resource`);
-    return;
+    return true;
   }
   readResource(doc, `${file}:${lineNo}`, '$', st, urls);
+  return true;
 }
 
 /**
