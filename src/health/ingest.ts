@@ -154,7 +154,8 @@ async function readInput(input: IngestInput, st: IngestState): Promise<void> {
   if (input === '-') {
     const chunks: Buffer[] = [];
     for await (const c of process.stdin) chunks.push(c as Buffer);
-    readFhirText(decodeUtf8(Buffer.concat(chunks), 'stdin'), 'stdin', st);
+    const text = utf8Text(Buffer.concat(chunks), 'stdin', st);
+    if (text !== null) readFhirText(text, 'stdin', st);
     return;
   }
   let s;
@@ -171,7 +172,8 @@ async function readInput(input: IngestInput, st: IngestState): Promise<void> {
     await readFhirNdjsonFile(input, st);
     return;
   }
-  readFhirText(decodeUtf8(await readFile(input), input), input, st);
+  const text = utf8Text(await readFile(input), input, st);
+  if (text !== null) readFhirText(text, input, st);
 }
 
 /**
@@ -210,6 +212,16 @@ function readFhirText(text: string, name: string, st: IngestState, format?: 'jso
   readFhirDocument(doc, name, st);
 }
 
+/** A file's bytes as UTF-8 text; a file that is not UTF-8 is one problem among the others (its line and column), and null. */
+function utf8Text(bytes: Uint8Array, label: string, st: IngestState): string | null {
+  try { return decodeUtf8(bytes, label); } catch (e) {
+    if (!(e instanceof AnonymatError)) throw e;
+    const where = e.issues[0]?.path ?? label;
+    st.issue(where, `${e.message.slice(where.length + 2)}; ${e.issues[0]?.message ?? ''}`);
+    return null;
+  }
+}
+
 /** A pretty-printed JSON document has a first line of just "{" (NDJSON lines are complete objects). */
 function looksLikeOneDocument(t: string): boolean {
   const first = t.slice(0, t.indexOf('\n')).trim();
@@ -243,7 +255,10 @@ async function readFolder(dir: string, st: IngestState): Promise<void> {
     if (ext === '.ndjson' || ext === '.jsonl') {
       st.sources.push({ name: p, format: 'fhir-ndjson' });
       await readFhirNdjsonFile(p, st);
-    } else readFhirText(decodeUtf8(await readFile(p), p), p, st, undefined, true);
+    } else {
+      const text = utf8Text(await readFile(p), p, st);
+      if (text !== null) readFhirText(text, p, st, undefined, true);
+    }
   }
   for (const n of sub) await readFolder(join(dir, n), st);
 }
