@@ -192,6 +192,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   // (a found name again in lower case, whether or not the writer typed names so elsewhere: "Mme Marie Dupont … Appel de
   // marie dupont"; names of the dictionaries that are no words only)
   const seen = new Set<string>();
+  const lows: string[] = [], origins: number[] = [];
   for (let q = 0; q < n; q++) {
     const sp = spans[q]!;
     if (sp.label !== 'NAME') continue;
@@ -200,11 +201,16 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
       while (e < sp.end) { const c = text.charCodeAt(e); if (isWordLetter(c) || (e > a && (c === 45 || c === 39))) e++; else break; }
       if (e - a >= 3) {
         const w = text.slice(a, e);
-        if (!seen.has(w)) { seen.add(w); lowerAgain(text, spans, w, a, lex); }
+        if (!seen.has(w)) {
+          seen.add(w);
+          const low = lowerForm(text, w, lex);
+          if (low !== null) { lows.push(low); origins.push(a); }
+        }
       }
       a = e + 1;
     }
   }
+  if (lows.length > 0) lowerAgain(text, spans, lows, origins);
 }
 
 /**
@@ -833,20 +839,63 @@ function typistAfterCredential(text: string, k: number, spans: Span[]): void {
   if (a === k - 1 || ((tokenLexicon().get(text.slice(a, k - 1).replace(/\./g, '')) ?? 0) & LEX_CRED) === 0) return;
   spans.push({ start: k + 2, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' });
 }
-/** The capitalized name word w found again typed in lower case, when it is a dictionary name and no ordinary word. */
-function lowerAgain(text: string, spans: Span[], w: string, origin: number, lex: Map<string, number>): void {
-  const key = fold(w);
-  const bits = lex.get(key) ?? 0;
-  if ((bits & (LEX_FIRST | LEX_SUR)) === 0 || (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) !== 0) return;
+/**
+ * The lower-case form of a found name's word w to look for again, when w is a dictionary name and no ordinary word and
+ * the text may hold it (the character pass saw a letter run of its first segment's key); else null.
+ */
+function lowerForm(text: string, w: string, lex: Map<string, number>): string | null {
+  const bits = lex.get(fold(w)) ?? 0;
+  if ((bits & (LEX_FIRST | LEX_SUR)) === 0 || (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) !== 0) return null;
   const low = w.toLowerCase();
-  // (no letter run of the text is the word's first segment: no search)
   let k = 0;
   while (k < low.length && low.charCodeAt(k) !== 45 && low.charCodeAt(k) !== 39) k++;
-  if (!mayBeLetterRun(text, low, k)) return;
-  for (let p = text.indexOf(low); p >= 0; p = text.indexOf(low, p + 1)) {
-    if (p === origin) continue;
-    if (wholeWordAt(text, p, p + low.length)) spans.push({ start: p, end: p + low.length, label: 'NAME', score: 0.6, rule: 'name-again-lower' });
+  return mayBeLetterRun(text, low, k) ? low : null;
+}
+/**
+ * The found names' words (lows, each first found at origins[i]) again typed in lower case, as whole words: spans in the
+ * order of the words, each word's in text order. A few words are searched for (indexOf); more (a long text: a file cut
+ * in parts of a megabyte holds thousands) in one walk over the text's runs of letters and digits, where a whole-word
+ * occurrence starts a run equal to the word's first segment (its letters before any '-' or "'").
+ */
+function lowerAgain(text: string, spans: Span[], lows: string[], origins: number[]): void {
+  const hits: number[][] = lows.map(() => []);
+  const bySegment = lows.length > 8 ? segmentIndex(lows) : null;
+  if (bySegment === null) {
+    for (let i = 0; i < lows.length; i++) {
+      const low = lows[i]!;
+      for (let p = text.indexOf(low); p >= 0; p = text.indexOf(low, p + 1)) if (p !== origins[i] && wholeWordAt(text, p, p + low.length)) hits[i]!.push(p);
+    }
+  } else {
+    const n = text.length;
+    for (let p = 0; p < n;) {
+      if (!isAlnum(text.charCodeAt(p))) { p++; continue; }
+      let r = p + 1;
+      while (r < n && isAlnum(text.charCodeAt(r))) r++;
+      if (r - p >= bySegment.minLen && r - p <= bySegment.maxLen) {
+        const list = bySegment.map.get(text.slice(p, r));
+        if (list !== undefined) for (const i of list) if (p !== origins[i] && text.startsWith(lows[i]!, p) && wholeWordAt(text, p, p + lows[i]!.length)) hits[i]!.push(p);
+      }
+      p = r;
+    }
   }
+  for (let i = 0; i < lows.length; i++) for (const p of hits[i]!) spans.push({ start: p, end: p + lows[i]!.length, label: 'NAME', score: 0.6, rule: 'name-again-lower' });
+}
+/** The words by their first segment (letters and digits before the first other character); null when a word starts with none. */
+function segmentIndex(lows: string[]): { map: Map<string, number[]>; minLen: number; maxLen: number } | null {
+  const map = new Map<string, number[]>();
+  let minLen = Infinity, maxLen = 0;
+  for (let i = 0; i < lows.length; i++) {
+    const low = lows[i]!;
+    let k = 0;
+    while (k < low.length && isAlnum(low.charCodeAt(k))) k++;
+    if (k === 0) return null;
+    const seg = low.slice(0, k);
+    const list = map.get(seg);
+    if (list === undefined) map.set(seg, [i]); else list.push(i);
+    if (k < minLen) minLen = k;
+    if (k > maxLen) maxLen = k;
+  }
+  return { map, minLen, maxLen };
 }
 
 /**
