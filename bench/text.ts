@@ -112,16 +112,21 @@ export async function run(): Promise<void> {
   // the real corpora too, when ../shared/data is present (short dense snippets vs prose notes)
   const paths = datasetPaths(new URL('../', import.meta.url));
   for (const [name, present, load, lang, join] of [
-    ['EDS-Pseudo templates (fr)', paths.edsPresent, () => loadEdsTemplates(paths.eds), 'fr', false],
+    ['EDS-Pseudo templates (fr)', paths.edsPresent, () => loadEdsTemplates(paths.eds), 'fr', 0],
     // the same French text as documents: the snippets joined (blank line between) into ~2 KB notes
-    ['EDS, 2 KB documents (fr)', paths.edsPresent, () => loadEdsTemplates(paths.eds), 'fr', true],
+    ['EDS, 2 KB documents (fr)', paths.edsPresent, () => loadEdsTemplates(paths.eds), 'fr', 2000],
+    // the same text in parts of 1 MB, as `redact` reads a large file (its document passes see the whole part)
+    ['EDS, 1 MB parts (fr)', paths.edsPresent, () => loadEdsTemplates(paths.eds), 'fr', 1_000_000],
     // the same documents with every annotated entity replaced by x's: the cost of the prose alone
     // (the templates hold ~32 entities per KB, written to be dense; the throughput falls with density)
-    ['EDS 2 KB, entities out (fr)', paths.edsPresent, () => loadEdsTemplates(paths.eds).map(withoutEntities), 'fr', true],
-    ['Synthea notes (en)', paths.syntheaPresent, () => loadSyntheaNotes(paths.synthea), 'en', false],
+    ['EDS 2 KB, entities out (fr)', paths.edsPresent, () => loadEdsTemplates(paths.eds).map(withoutEntities), 'fr', 2000],
+    ['Synthea notes (en)', paths.syntheaPresent, () => loadSyntheaNotes(paths.synthea), 'en', 0],
   ] as const) {
     if (!present) { process.stdout.write(`${name}: skipped (../shared/data absent)\n`); continue; }
-    const base = join ? joinNotes(load().map((d) => d.text), 2000) : load().map((d) => d.text);
+    // (parts larger than the corpus: its notes repeated to 2 MB first, then joined)
+    let texts = load().map((d) => d.text);
+    if (join > 100_000) { const one = texts; texts = []; while (texts.reduce((n, d) => n + d.length, 0) < 2_000_000) texts.push(...one); }
+    const base = join > 0 ? joinNotes(texts, join) : texts;
     const notes: string[] = [];
     while (notes.reduce((n, d) => n + d.length, 0) < 2_000_000) notes.push(...base);
     const nmb = Buffer.byteLength(notes.join(''), 'utf8') / 1e6;
