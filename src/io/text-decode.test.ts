@@ -36,3 +36,13 @@ test('Latin-1 (read as Windows-1252) on request; UTF-16 recognized by its byte-o
   assert.equal(textEncodingOf('CP1252'), 'latin-1');
   assert.throws(() => textEncodingOf('ebcdic'), /--encoding expects/);
 });
+
+test('UTF-32, and NUL bytes (UTF-16 without its byte-order mark, binary) are errors: their identifiers would pass unseen', () => {
+  const err = (pieces: Uint8Array[], enc?: 'latin-1') => { try { decodeAll(pieces, enc); } catch (e) { assert.ok(e instanceof AnonymatError); return e; } assert.fail('no error'); };
+  const utf32 = Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from('M\u0000\u0000\u0000', 'latin1')]);
+  assert.match(err([utf32]).message, /note\.txt:1:1: the file is UTF-32/);
+  assert.match(err([Buffer.from('DUPONT', 'utf16le')]).message, /note\.txt:1:2: a NUL byte/);
+  assert.match(err([Buffer.from('ab\ncd'), Buffer.from([0x65, 0x00])], 'latin-1').message, /note\.txt:2:4: a NUL byte/);
+  // (UTF-16 with its byte-order mark holds NULs and is read)
+  assert.equal(decodeAll([Buffer.from([0xff, 0xfe]), Buffer.from('DUPONT', 'utf16le')]), 'DUPONT');
+});

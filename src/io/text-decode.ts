@@ -69,6 +69,10 @@ export class PieceDecoder {
     if (this.first) {
       if (b.length < 2) { this.carry = b; return ''; }
       this.first = false;
+      // a UTF-32 byte-order mark: not read (its NULs would hide every identifier from the recognizers)
+      if (b.length >= 4 && ((b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) || (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff))) {
+        throw new AnonymatError('invalid-input', `${this.label}:1:1: the file is UTF-32`, [{ path: `${this.label}:1:1`, message: 'save it as UTF-8 (e.g. iconv -f utf-32 -t utf-8)' }]);
+      }
       // a UTF-16 byte-order mark: the file says what it is
       if (b[0] === 0xff && b[1] === 0xfe) this.decoder = new TextDecoder('utf-16le');
       else if (b[0] === 0xfe && b[1] === 0xff) this.decoder = new TextDecoder('utf-16be');
@@ -92,6 +96,9 @@ export class PieceDecoder {
   }
 
   private decodeBytes(b: Uint8Array): string {
+    // (a NUL byte is no character of a note: UTF-16 without its byte-order mark, or a binary file, whose identifiers no
+    // recognizer would see)
+    if (!this.decoder!.encoding.startsWith('utf-16')) { const z = b.indexOf(0); if (z >= 0) this.fail(b, z, false, true); }
     if (this.decoder!.encoding !== 'utf-8') return this.track(this.decoder!.decode(b, { stream: true }));
     const v = validUtf8(b, 0);
     if (v.invalid) this.fail(b, v.end);
@@ -105,9 +112,10 @@ export class PieceDecoder {
     return text;
   }
 
-  private fail(b: Uint8Array, at: number, truncated = false): never {
+  private fail(b: Uint8Array, at: number, truncated = false, nul = false): never {
     this.track(new TextDecoder('utf-8').decode(b.subarray(0, at)));
     const where = `${this.label}:${this.line}:${this.column}`;
+    if (nul) throw new AnonymatError('invalid-input', `${where}: a NUL byte (0x00): the file is not text, or is UTF-16 without its byte-order mark`, [{ path: where, message: 'save it as UTF-8 text (e.g. iconv -f utf-16le -t utf-8)' }]);
     const what = truncated ? 'the file ends inside a UTF-8 character' : `byte 0x${b[at]!.toString(16).toUpperCase().padStart(2, '0')} is not valid UTF-8`;
     throw new AnonymatError('invalid-input', `${where}: ${what}`, [{ path: where, message: this.fix }]);
   }
