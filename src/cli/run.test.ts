@@ -21,3 +21,29 @@ test('a file-system error is one clear line (what, which path, what to do), exit
   assert.match(written[0]!, /^.*error.*: cannot mkdir/);
   assert.match(written[1]!, /internal error.*Conversion Error: date field value out of range: "…" when casting/);
 });
+
+test('outputs never overwrite an input, a key or another output; an output folder never holds an input', async () => {
+  const { mkdtempSync, writeFileSync, symlinkSync, mkdirSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { refuseOverwrites, refuseOutputHoldingInputs } = await import('./run.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-paths-'));
+  try {
+    writeFileSync(join(dir, 'in.csv'), 'a\n1\n');
+    writeFileSync(join(dir, 'k.key'), 'ab'.repeat(32));
+    symlinkSync(join(dir, 'in.csv'), join(dir, 'link.csv'));
+    mkdirSync(join(dir, 'sub'));
+    const inputs: [string, string][] = [['input', join(dir, 'in.csv')], ['--key-file', join(dir, 'k.key')]];
+    assert.throws(() => refuseOverwrites([['-o', join(dir, 'in.csv')]], inputs), /-o .*in\.csv is the same file as input/);
+    assert.throws(() => refuseOverwrites([['-o', join(dir, 'sub', '..', 'in.csv')]], inputs), /same file as input/);
+    assert.throws(() => refuseOverwrites([['-o', join(dir, 'link.csv')]], inputs), /same file as input/);
+    assert.throws(() => refuseOverwrites([['-o', join(dir, 'k.key')]], inputs), /same file as --key-file/);
+    assert.throws(() => refuseOverwrites([['-o', join(dir, 'new.csv')], ['--report', join(dir, 'new.csv')]], inputs), /two outputs would be this one file/);
+    refuseOverwrites([['-o', join(dir, 'new.csv')], ['--report', join(dir, 'r.json')], ['-o', '-'], ['-o', '/dev/null']], [...inputs, ['input', '-']]);
+    assert.throws(() => refuseOutputHoldingInputs(dir, [join(dir, 'in.csv')]), /holds the input/);
+    assert.throws(() => refuseOutputHoldingInputs(dir, [dir]), /is or holds the input/);
+    refuseOutputHoldingInputs(join(dir, 'sub'), [join(dir, 'in.csv')]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -3,6 +3,8 @@
  * printing AnonymatError issues (never record values) on stderr.
  */
 import pc from 'picocolors';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { AnonymatError } from '../errors.ts';
 
 export type Action<A extends unknown[]> = (...args: A) => Promise<number | void>;
@@ -71,4 +73,46 @@ export function numberOption(name: string, v: string | undefined): number | unde
   const n = Number(v);
   if (!Number.isFinite(n)) throw new AnonymatError('invalid-usage', `--${name} expects a number`);
   return n;
+}
+
+/**
+ * Refuses outputs that would overwrite an input, a key or another output ("-o same.csv" destroyed the original; "-o
+ * key.hex" the only key): paths are compared after resolving symbolic links and "..", those not yet written through
+ * their folder. Standard input and output ("-") and devices are never compared.
+ */
+export function refuseOverwrites(outputs: [flag: string, path: string | undefined][], inputs: [flag: string, path: string | undefined][]): void {
+  const seen = new Map<string, string>();
+  for (const [flag, p] of inputs) { const k = canonicalPath(p); if (k !== null && !seen.has(k)) seen.set(k, `${flag} ${p}`); }
+  const written = new Set<string>();
+  for (const [flag, p] of outputs) {
+    const k = canonicalPath(p);
+    if (k === null) continue;
+    if (written.has(k)) {
+      throw new AnonymatError('invalid-usage', `${flag} ${p}: two outputs would be this one file`, [{ path: flag, message: 'inputs of the same name go to one folder: redact them into separate folders, or rename one' }]);
+    }
+    const other = seen.get(k);
+    if (other !== undefined) {
+      throw new AnonymatError('invalid-usage', `${flag} ${p} is the same file as ${other}: it would be overwritten`, [{ path: flag, message: 'choose another output path' }]);
+    }
+    seen.set(k, `${flag} ${p}`);
+    written.add(k);
+  }
+}
+
+function canonicalPath(p: string | undefined): string | null {
+  if (p === undefined || p === '-' || p.startsWith('/dev/')) return null;
+  try { return realpathSync(p); } catch { /* not written yet */ }
+  try { return join(realpathSync(dirname(resolve(p))), basename(p)); } catch { return resolve(p); }
+}
+
+/** Refuses an output folder that is an input or holds one (`ingest data/ -o data/ --overwrite` would replace the data). */
+export function refuseOutputHoldingInputs(folder: string, inputs: string[]): void {
+  const out = canonicalPath(folder);
+  if (out === null) return;
+  for (const i of inputs) {
+    const k = canonicalPath(i);
+    if (k !== null && (k === out || k.startsWith(out + sep))) {
+      throw new AnonymatError('invalid-usage', `-o ${folder} is or holds the input ${i}: writing it would replace the input`, [{ path: '-o', message: 'choose an output folder outside the inputs' }]);
+    }
+  }
 }

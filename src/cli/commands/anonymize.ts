@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action, printJson } from '../run.ts';
+import { action, printJson, refuseOverwrites } from '../run.ts';
 import { AnonymatError } from '../../errors.ts';
 
 interface AnonymizeCliOptions {
@@ -44,6 +44,7 @@ Cost: memory ≈ rows × (quasi-identifiers + 3) × 4 bytes plus cached snapshot
 time grows with the lattice size (product of hierarchy heights); lattices above
 anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal: false.`)
     .action(action(async (input: string, opts: AnonymizeCliOptions) => {
+      refuseOverwrites([['-o', opts.output], ['--report', opts.report]], [['input', input], ['--policy', opts.policy], ['--control', opts.control]]);
       const { loadPolicy, readOptionsOf, personKey } = await import('../../policy/policy.ts');
       const { readTable } = await import('../../io/read.ts');
       const { writeTable, writeFileAtomic } = await import('../../io/write.ts');

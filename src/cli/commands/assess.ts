@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action, printJson } from '../run.ts';
+import { action, printJson, refuseOverwrites } from '../run.ts';
 import { AnonymatError } from '../../errors.ts';
 
 export function register(program: Command): void {
@@ -31,6 +31,7 @@ Exit codes: 0 thresholds met · 2 invalid input or policy · 3 thresholds not me
 Cost: memory ≈ 4 bytes × rows × columns for the codes plus DuckDB's read buffers; time is one
 pass per quasi-identifier subset (SUDA2 grows with risk.suda2MaxSize, default 3).`)
     .action(action(async (input: string, opts: AssessOptions) => {
+      refuseOverwrites([['--html', opts.html]], [['input', input], ['--policy', opts.policy], ['--original', opts.original], ['--control', opts.control], ['--aux', opts.aux]]);
       const { assessFile } = await import('../../release/assess.ts');
       const { summaryLines } = await import('../../release/assess-report.ts');
       const policy = await policyFromOptions(opts);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action, printJson } from '../run.ts';
+import { action, printJson, refuseOutputHoldingInputs } from '../run.ts';
 import { AnonymatError } from '../../errors.ts';
 
 interface IngestCliOptions {
@@ -48,8 +48,10 @@ of bundles take ≈ 0.4 s (+ ≈ 1 s to load the note de-identifier), 86 MB of N
         const { loadKey } = await import('../../pseudonymize/key.ts');
         key = loadKey({ keyFile: opts.keyFile, keyEnv: envName });
       }
-      // (an output that cannot be written is refused before the inputs are read)
+      // (an output that cannot be written is refused before the inputs are read; with --overwrite, a folder that holds an
+      // input would be replaced with it)
       await checkIngestOutput(opts.output!, opts.overwrite === true);
+      refuseOutputHoldingInputs(opts.output!, inputs);
       const t0 = performance.now();
       const result = await ingest(inputs, {
         referenceDate: opts.referenceDate, key, redactNotes: !opts.keepNoteText,

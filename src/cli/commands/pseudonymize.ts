@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action, printJson } from '../run.ts';
+import { action, printJson, refuseOverwrites } from '../run.ts';
 import { AnonymatError } from '../../errors.ts';
 
 interface Opts {
@@ -49,6 +49,10 @@ missing or too short key (< 32 bytes) exits with 2 (invalid-key). Memory: the ta
       const ps = await import('../../pseudonymize/index.ts');
       if (opts.json && !opts.output) throw new AnonymatError('invalid-usage', '--json prints the report on stdout: give the output table with -o <file>');
       if (opts.rotateFrom && !opts.correspondence) throw new AnonymatError('invalid-usage', '--rotate-from needs --correspondence <file> (where the old→new token table goes)');
+      if (opts.correspondence && !opts.rotateFrom) throw new AnonymatError('invalid-usage', '--correspondence is written only when rotating keys: add --rotate-from <previous key file>');
+      // (no output may overwrite the input, a key, the policy, a table read or another output)
+      refuseOverwrites([['-o', opts.output], ['--report', opts.report], ['--correspondence', opts.correspondence]],
+        [['input', input], ['--policy', opts.policy], ['--key-file', opts.keyFile], ['--rotate-from', opts.rotateFrom], ['--rekey', opts.rekey]]);
       const policy = await loadPolicy(opts.policy!);
       // re-keying reads an already pseudonymized output: the policy's column types no longer apply
       const table = await readTable(input, opts.rekey ? { ...policy.input, format: opts.format as never } : readOptionsOf(policy, { format: opts.format as never }));
@@ -69,6 +73,9 @@ missing or too short key (< 32 bytes) exits with 2 (invalid-key). Memory: the ta
         const keyEnv = (policy.pseudonymize as { keyEnv?: string } | undefined)?.keyEnv ?? ps.DEFAULT_KEY_ENV;
         const key = opts.keyFile || process.env[keyEnv] ? ps.loadKey({ keyFile: opts.keyFile, keyEnv }) : null;
         const previousKey = opts.rotateFrom ? ps.loadKey({ keyFile: opts.rotateFrom }) : undefined;
+        if (previousKey !== undefined && key !== null && previousKey.fingerprint === key.fingerprint) {
+          throw new AnonymatError('invalid-usage', '--rotate-from holds the same key as the current one: nothing to rotate', [{ path: '--rotate-from', message: 'give the previous key file' }]);
+        }
         const r = ps.pseudonymizeTable(table, policy as never, key, { previousKey });
         out = r.table;
         report = r.report;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action, printJson } from '../run.ts';
+import { action, printJson, refuseOverwrites } from '../run.ts';
 import { AnonymatError } from '../../errors.ts';
 
 interface Opts {
@@ -77,6 +77,11 @@ precision/recall): review before release.`)
       const results: { input: string; output: string | null; lang: string; counts: Record<string, number>; spans: { start: number; end: number; label: string }[] }[] = [];
       // (into a folder, the outputs are written all or none: a failing input leaves none of them)
       const folderOutputs = outDir ? files.map((f) => join(outDir!, f === '-' ? 'stdin.txt' : basename(f))) : null;
+      // (standard input is read once; two inputs of one name would be written to one output file)
+      if (files.filter((f) => f === '-').length > 1) throw new AnonymatError('invalid-usage', 'standard input (-) is given twice: it can be read once');
+      // (no output may overwrite an input, a key, the policy or another output: "-o note.txt" of note.txt destroyed it)
+      refuseOverwrites(folderOutputs ? folderOutputs.map((o) => ['-o', o] as [string, string]) : [['-o', opts.output]],
+        [...files.map((f) => ['input', f] as [string, string]), ['--policy', opts.policy], ['--key-file', opts.keyFile]]);
       const redactOne = async (f: string, tmpOut: string | null): Promise<void> => {
         if (f !== '-') {
           const st = await stat(f).catch(() => null);
