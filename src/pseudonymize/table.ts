@@ -308,12 +308,15 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
           // (a French postal code read as a number lost its leading zero: "1000" is 01000, Ain)
           col = mapColumn(c, (l) => count(profile === 'safe-harbor' ? safeHarborZip(l) : postalCodeToDepartement(/^\d{4}$/.test(l.trim()) ? `0${l.trim()}` : l)), 'string');
         } else if (c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c))) {
-          if (profile === 'safe-harbor' && birth) {
+          // (a birth date in any profile: a person over 89 at the reference date becomes "90+", as ages and birth years do —
+          // a birth year of 1930 beside an age of "90+" would undo it)
+          if (birth && !p.monthYear) {
             const y = useRef();
             col = mapColumn(c, (l) => count(safeHarborBirthYear(l, y)), 'string');
           } else if (p.monthYear) {
             // (the month and the year: "1955-08-14" → "1955-08"; the day is what singles people out most)
-            col = mapColumn(c, (l) => count(birthMonth(l)), 'string');
+            const y = useRef();
+            col = mapColumn(c, (l) => count(safeHarborBirthYear(l, y) === '90+' ? '90+' : birthMonth(l)), 'string');
           } else col = mapColumn(c, (l) => count(dateToYear(l) ?? (/^\d{4}$/.test(l) ? l : null)), 'integer');
         } else if (c.kind === 'integer' && BIRTH_YEAR_HEADER.test(c.name)) {
           const y = useRef();
