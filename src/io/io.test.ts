@@ -149,3 +149,18 @@ test('a target that is not a regular file (a named pipe, /dev/null) is written i
   assert.equal(lines.length, n + 1);
   assert.ok(statSync(fifo).isFIFO(), 'still a named pipe after the large write');
 });
+
+test('a CSV in UTF-16 (with or without its byte-order mark) is an error that says so, not an unclosed quote', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { readTable } = await import('./read.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-u16-'));
+  try {
+    writeFileSync(join(dir, 'a.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a,b\n1,2\n', 'utf16le')]));
+    writeFileSync(join(dir, 'b.csv'), Buffer.from('a,b\n1,2\n', 'utf16le'));
+    for (const f of ['a.csv', 'b.csv']) await assert.rejects(readTable(join(dir, f)), /:1: the file is UTF-16 or UTF-32/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

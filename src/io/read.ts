@@ -287,6 +287,10 @@ async function readHeader(path: string, label: string, o: { delimiter: string; q
     }
   }
   if (buf.length === 0) throw new AnonymatError('invalid-input', `${label}: the file is empty`, [{ path: `${label}:1`, message: 'expected a header line with the column names' }]);
+  // (UTF-16 or UTF-32, with or without a byte-order mark: NUL bytes in the header; no CSV reader takes them)
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff) || buf.subarray(0, Math.min(buf.length, 4096)).includes(0)) {
+    throw new AnonymatError('invalid-input', `${label}:1: the file is UTF-16 or UTF-32 (or holds NUL bytes), not UTF-8 text`, [{ path: `${label}:1`, message: 'save it as UTF-8 (e.g. iconv -f utf-16 -t utf-8)' }]);
+  }
   // only the header line is decoded here; DuckDB checks the rest and reports the line
   const nlByte = buf.indexOf(0x0a);
   const headBytes = nlByte === -1 ? buf : buf.subarray(0, nlByte);
@@ -321,7 +325,7 @@ async function readHeader(path: string, label: string, o: { delimiter: string; q
   if (issues.length) throw new AnonymatError('invalid-input', `${label}: invalid header`, issues);
   const others = fields.length === 1 ? [',', ';', '\t', '|'].filter((d) => d !== o.delimiter && firstLineText.includes(d)) : [];
   if (others.length > 0) {
-    throw new AnonymatError('invalid-input', `${label}:1: the header has a single column`, [{ path: `${label}:1`, message: `the delimiter is ${JSON.stringify(o.delimiter)} but the header contains ${others.map((d) => JSON.stringify(d)).join(', ')}: declare input.delimiter in the policy or use --delimiter` }]);
+    throw new AnonymatError('invalid-input', `${label}:1: the header has a single column`, [{ path: `${label}:1`, message: `the delimiter is ${JSON.stringify(o.delimiter)} but the header contains ${others.map((d) => JSON.stringify(d)).join(', ')}: declare input.delimiter in the policy (or --delimiter, or --format tsv for tabs, where the command has them)` }]);
   }
   return fields.map((f) => f.trim());
 }
@@ -357,7 +361,7 @@ function csvError(e: unknown, label: string, names: string[], header: boolean): 
     fix = 'close the quote, or double any quote character inside a quoted field';
   } else if (/unicode|utf-?8|byte sequence/i.test(msg)) {
     what = 'the line is not valid UTF-8';
-    fix = 'save the file as UTF-8, or declare input.encoding: latin-1 in the policy (--encoding latin-1)';
+    fix = 'save the file as UTF-8, or declare input.encoding: latin-1 in the policy (or --encoding latin-1, where the command has it)';
   } else if (/quote/i.test(msg)) {
     what = 'a quote character appears inside an unquoted field, or text follows a closing quote';
     fix = 'quote the whole field and double the quote characters inside it';
