@@ -40,6 +40,7 @@ test('outputs never overwrite an input, a key or another output; an output folde
     assert.throws(() => refuseOverwrites([['-o', join(dir, 'k.key')]], inputs), /same file as --key-file/);
     assert.throws(() => refuseOverwrites([['-o', join(dir, 'new.csv')], ['--report', join(dir, 'new.csv')]], inputs), /two outputs would be this one file/);
     refuseOverwrites([['-o', join(dir, 'new.csv')], ['--report', join(dir, 'r.json')], ['-o', '-'], ['-o', '/dev/null']], [...inputs, ['input', '-']]);
+    assert.throws(() => refuseOverwrites([['-o', join(dir, 'sub')]], inputs), /-o .*sub is a folder/);
     assert.throws(() => refuseOutputHoldingInputs(dir, [join(dir, 'in.csv')]), /holds the input/);
     assert.throws(() => refuseOutputHoldingInputs(dir, [dir]), /is or holds the input/);
     refuseOutputHoldingInputs(join(dir, 'sub'), [join(dir, 'in.csv')]);

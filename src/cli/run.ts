@@ -3,7 +3,7 @@
  * printing AnonymatError issues (never record values) on stderr.
  */
 import pc from 'picocolors';
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { AnonymatError } from '../errors.ts';
 
@@ -87,6 +87,9 @@ export function refuseOverwrites(outputs: [flag: string, path: string | undefine
   for (const [flag, p] of outputs) {
     const k = canonicalPath(p);
     if (k === null) continue;
+    if (statSync(k, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new AnonymatError('invalid-usage', `${flag} ${p} is a folder`, [{ path: flag, message: 'give the path of a file' }]);
+    }
     if (written.has(k)) {
       throw new AnonymatError('invalid-usage', `${flag} ${p}: two outputs would be this one file`, [{ path: flag, message: 'inputs of the same name go to one folder: redact them into separate folders, or rename one' }]);
     }
