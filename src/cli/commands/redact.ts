@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .option('--encoding <enc>', 'utf-8 (checked: invalid bytes are an error with their line) or latin-1 (read as Windows-1252); a UTF-16 file is recognized by its byte-order mark; the output is UTF-8', 'utf-8')
     .option('--keep <labels>', `comma-separated labels left in place (${LABELS.join(', ')})`)
     .option('-o, --output <path>', 'output file (one input) or directory (several inputs); default: stdout')
-    .option('--json', 'print spans (offsets and labels only, never the text) and counts per label as JSON')
+    .option('--json', 'print spans (offsets in UTF-16 code units and labels only, never the text) and counts per label as JSON')
     .addHelpText('after', `
 Examples:
   anonymat redact compte-rendu.txt                          # → stdout, tags like [NOM], [DATE], [TEL]
