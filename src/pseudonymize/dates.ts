@@ -21,8 +21,10 @@ export function daysToIso(days: number): string {
 }
 
 export function isoToDays(label: string): number {
-  const t = Date.parse(label.slice(0, 10) + 'T00:00:00Z');
-  return Number.isNaN(t) ? NaN : Math.floor(t / DAY);
+  const day = label.slice(0, 10);
+  const t = Date.parse(day + 'T00:00:00Z');
+  // (a day the calendar does not have, "2024-02-30", is none: Date.parse rolls it over to March)
+  return Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day ? NaN : Math.floor(t / DAY);
 }
 
 /**

@@ -66,6 +66,9 @@ test('date offsets: one per person, never 0, within bounds; intervals preserved'
   const a = shiftIsoDate('2020-02-28', o)!, b = shiftIsoDate('2020-03-01', o)!;
   assert.equal((Date.parse(b) - Date.parse(a)) / 86400000, 2);
   assert.equal(shiftIsoDate('2020-01-01T10:30:00Z', 1), '2020-01-02T10:30:00Z');
+  // (a day the calendar does not have is no date: it was rolled over to March and shifted)
+  assert.equal(shiftIsoDate('2024-02-30', 1), null);
+  assert.equal(shiftIsoDate('2024-02-29', 1), '2024-03-01');
 });
 
 const data = () => tableFromRecords({
