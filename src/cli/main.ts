@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { runAbortHandlers } from '../io/abort.ts';
-import { systemError } from './run.ts';
+import { systemReason } from './run.ts';
 import { register as assess } from './commands/assess.ts';
 import { register as init } from './commands/init.ts';
 import { register as anonymize } from './commands/anonymize.ts';
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   // (any other failure of standard output — a full disk, /dev/full — is one line, exit 2, not a stack trace)
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    process.stderr.write(`error: cannot write to standard output: ${systemError(e)?.replace(/^cannot \w+( [^:]+)?: /, '') ?? e.message}\n`);
+    process.stderr.write(`error: cannot write to standard output: ${systemReason(e) ?? e.message}\n`);
     runAbortHandlers();
     process.exit(2);
   });

@@ -54,12 +54,18 @@ const SYSTEM_REASONS: Record<string, string> = {
   EMFILE: 'too many open files: raise the limit (ulimit -n) or pass fewer inputs at once',
 };
 
+/** What an error of the file system means and what to do ("no space left on the device: …"); null for other errors. */
+export function systemReason(e: unknown): string | null {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && code in SYSTEM_REASONS ? SYSTEM_REASONS[code]! : null;
+}
+
 /** A clear line for an error of the file system (no stack): what failed, on which path, and what to do; null for other errors. */
 export function systemError(e: unknown): string | null {
   const x = e as { code?: unknown; syscall?: unknown; path?: unknown; dest?: unknown };
-  if (typeof x?.code !== 'string' || !(x.code in SYSTEM_REASONS) || typeof x.syscall !== 'string') return null;
+  if (systemReason(e) === null || typeof x.syscall !== 'string') return null;
   const where = typeof x.path === 'string' ? ` ${x.path}${typeof x.dest === 'string' ? ` → ${x.dest}` : ''}` : '';
-  return `cannot ${x.syscall}${where}: ${SYSTEM_REASONS[x.code]}`;
+  return `cannot ${x.syscall}${where}: ${systemReason(e)}`;
 }
 
 /** Writes a JSON document to stdout (stable 2-space formatting, trailing newline). */
