@@ -841,15 +841,15 @@ function typistAfterCredential(text: string, k: number, spans: Span[]): void {
 }
 /**
  * The lower-case form of a found name's word w to look for again, when w is a dictionary name and no ordinary word and
- * the text may hold it (the character pass saw a letter run of its first segment's key); else null.
+ * the text may hold it (the character pass saw a letter run of its first segment's characters); else null.
  */
 function lowerForm(text: string, w: string, lex: Map<string, number>): string | null {
-  const bits = lex.get(fold(w)) ?? 0;
-  if ((bits & (LEX_FIRST | LEX_SUR)) === 0 || (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) !== 0) return null;
   const low = w.toLowerCase();
   let k = 0;
   while (k < low.length && low.charCodeAt(k) !== 45 && low.charCodeAt(k) !== 39) k++;
-  return mayBeLetterRun(text, low, k) ? low : null;
+  if (!mayBeLetterRun(text, low, k)) return null;
+  const bits = lex.get(fold(w)) ?? 0;
+  return (bits & (LEX_FIRST | LEX_SUR)) === 0 || (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) !== 0 ? null : low;
 }
 /**
  * The found names' words (lows, each first found at origins[i]) again typed in lower case, as whole words: spans in the

@@ -737,20 +737,27 @@ function tldBefore(t: string, i: number): boolean {
 }
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 /**
- * The letter runs of the character pass's text, by wordKey (runs of up to 15 letters): RUN_SEEN[key]
- * is runStamp when some run has that key. A pre-test of "is w a whole letter run of the text" for
- * the document passes' searches of a word (mayBeLetterRun).
+ * The letter runs of the character pass's text, by a 16-bit hash of their characters (runs of up
+ * to 15 letters, case kept): RUN_SEEN[runHash(run)] is runStamp when some run has that hash. A
+ * pre-test of "is w a whole letter run of the text" for the document passes' searches of a word
+ * (mayBeLetterRun).
  */
 const RUN_SEEN = new Int32Array(1 << 16);
 let runStamp = 0;
+/** The 16 bits of RUN_SEEN from a run's FNV-1a hash (accumulated as hashStep over its code units). */
+function runSlot(h: number): number { return (h ^ (h >>> 16)) & 0xffff; }
+const HASH_START = 0x811c9dc5 | 0;
+function hashStep(h: number, c: number): number { return Math.imul(h ^ c, 0x01000193); }
 /**
  * Whether the text may hold w[0, k) as a whole letter run — false only when the character pass read
- * this text (regular tokens: its letter runs are the runs of name letters) and no run has its key.
+ * this text (regular tokens: its letter runs are the runs of name letters) and no run has its hash.
  * w[0, k) must be letters (no '-', "'", digit).
  */
 export function mayBeLetterRun(text: string, w: string, k: number): boolean {
   if (text !== tokText || !tokRegular || k > 15 || k === 0) return true;
-  return RUN_SEEN[wordKey(k, w.charCodeAt(0), w.charCodeAt(k - 1))] === runStamp;
+  let h = HASH_START;
+  for (let q = 0; q < k; q++) h = hashStep(h, w.charCodeAt(q));
+  return RUN_SEEN[runSlot(h)] === runStamp;
 }
 export function charClasses(t: string): number {
   let m = 0;
@@ -765,9 +772,10 @@ export function charClasses(t: string): number {
     if (k & 1) {
       // a run of letters: only its bounds matter (month names; A-Z sets C_UPPER)
       const ws = i;
-      let seen = 0;
+      let seen = 0, h = HASH_START;
       do {
         seen |= k;
+        h = hashStep(h, c);
         if (++i >= n) break;
         c = t.charCodeAt(i);
         k = CHAR_KIND[c]!;
@@ -777,7 +785,7 @@ export function charClasses(t: string): number {
       if (c === 46 && len >= 3 && (t.charCodeAt(i - 1) | 32) === 119 && (t.charCodeAt(i - 2) | 32) === 119 && (t.charCodeAt(i - 3) | 32) === 119) m |= G_URL;
       const c0 = t.charCodeAt(ws);
       let wf = 0;
-      if (len <= 15) { const key = wordKey(len, c0, t.charCodeAt(i - 1)); wf = WORD_FILTER[key]!; RUN_SEEN[key] = runStamp; }
+      if (len <= 15) { wf = WORD_FILTER[wordKey(len, c0, t.charCodeAt(i - 1))]!; RUN_SEEN[runSlot(h)] = runStamp; }
       if (seen & K_ODD) tokRegular = false;
       else if (ws >= tokCapEnd) nameToken(t, ws, i, (seen & K_CAP) !== 0, wf);
       // "2A"/"2B" in a NIR chain; 'O' typed for 0 in a phone chain
