@@ -315,9 +315,11 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
 }
 /**
  * Whether an extension's cue ends right before the digits at s (S_EXT3): "ext", "ext.", "extn", "extension",
- * "poste", "bleep", "bip" (any case), then spaces, '.', ':' or '#'.
+ * "poste", "bleep", "bip" (any case), then spaces, '.', ':' or '#'; or a lone "x" right before them.
  */
 function extBefore(t: string, s: number): boolean {
+  // (an extension's "x" glued to it, alone: "555-0100 x231", "RN x412"; phone-x-ext)
+  if (s >= 1 && t.charCodeAt(s - 1) === 120 && !isAlnumLatin(cc(t, s - 2))) return true;
   let k = s - 1;
   while (k >= 0 && (t.charCodeAt(k) === 32 || t.charCodeAt(k) === 46 || t.charCodeAt(k) === 58 || t.charCodeAt(k) === 35)) k--;
   const e = k + 1;
@@ -1039,9 +1041,13 @@ export const RULES: RegexRule[] = [
   // an extension of three digits after its cue ("07 838 4412 ext 205", "Tel 916-555-0121 ext. 304", "poste 212")
   { rule: 'phone-ext3', at: S_EXT3, label: 'PHONE', score: 0.7, needs: C_DIGIT,
     re: /(?<=(?<![A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f\u1e00-\u1eff])(?:ext|extn|extension|poste|bleep|bip)[ .:#]*)\d{3}(?![0-9]|[.,]\d| ?(?:mg|ml|kg|g|%))/gi },
-  // an internal extension after its "x" with the exchange's digit ("Joy Bishop, MD, x4-5521")
+  // an internal extension after its "x" with the exchange's digit ("Joy Bishop, MD, x4-5521"), or after a pager's cue ("pager 4-2271")
   { rule: 'phone-x', at: S_DASH, label: 'PHONE', score: 0.7, needs: C_DIGIT | C_DASH,
-    re: /(?<=(?<![A-Za-z0-9])[xX])\d-\d{4}(?![0-9])/g },
+    re: /(?<=(?<![A-Za-z0-9])[xX]|(?<![A-Za-z])(?:pager|beeper|pgr|bleep|bip|ext\.?|poste)[ \t]*[:#]?[ \t]*)\d-\d{4}(?![0-9])/gi },
+  // an extension of 3-5 digits after a lone lower-case "x" ("Brenda Hollis RN x4471", "555-0100 x231", "Lab x4905"), not a
+  // magnification ("at x400") nor a count before its unit
+  { rule: 'phone-x-ext', at: S_EXT3 | S_CUE45, label: 'PHONE', score: 0.7, needs: C_DIGIT,
+    re: /(?<=(?<![A-Za-z0-9\u00c0-\u024f×*])(?<!(?<![A-Za-z])(?:at|of|power|magnification|mag\.?|objective|zoom) )x)\d{3,5}(?![0-9A-Za-z\u00c0-\u024f]|[.,]\d| ?(?:mg|ml|mL|kg|g|%|mm|cm|µm|um|fields?|hpf|HPF|magnification)(?![A-Za-z]))/g },
   // a French number missing a pair or a digit (8 or 9 digits from 0[1-9]) right after a phone cue:
   // "par téléphone au 04 09 56 98", "ligne téléphonique 031478923" (incomplete, still identifying)
   { rule: 'phone-cue-short', at: S_F0, label: 'PHONE', score: 0.6, needs: C_DIGIT,

@@ -1213,6 +1213,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
     ['01 283 5521', '020 7946 0958', '0161 496 0000', '01632 960123', '02 345 67 89', '022 321 54 80']);
   assert.deepEqual(labels('07 838 4412 ext 205. Tel 916-555-0121 ext. 304. paged x4409; bleep 2291; privacy@pvhs.example.org  x7730; text 205; poste 212 mg', 'en').filter(([l]) => l === 'PHONE').map(([, v]) => v),
     ['07 838 4412', '205', '916-555-0121', '304', '4409', '2291', '7730']);
+  // an extension after a lone "x" (3-5 digits) or a pager's exchange digit, not a magnification, a count or a dose
+  assert.deepEqual(labels('Brenda Hollis RN x4471 aware. (312) 555-0142 x215. Lab x4905 | pager 4-2271. seen at x400; x400 field; repeat x2; 3x1000 mg; dilution x100 mg; Box X1234', 'en').filter(([l]) => l === 'PHONE').map(([, v]) => v),
+    ['4471', '(312) 555-0142', '215', '4905', '4-2271']);
   // English dates: an ordinal day after a week day, "due" or "for" and "the", or before a month (British); a day/month after a week day
   // (whose "day" is no measure's); a month after next/last/this/until/end of; a holiday after last/next
   assert.deepEqual(labels('Next review 1st February 2024. Due the 19th at 2pm. Tues the 26th. the 20th century; for the 3rd time; on the 2nd floor. Moved to Sunday 3/17. Day 3/10 of abx. Died last Christmas. Seen end of Feb, again next February. Pill box filled by June.', 'en').map(([, v]) => v),
