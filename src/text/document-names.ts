@@ -253,16 +253,27 @@ function agedListAfter(text: string, e: number, bracketed: boolean, spans: Span[
 }
 /**
  * The initials of the name at [s, e) when it has two to four words: first and last (and the middle one
- * of three), the surname last ("TIERNEY, HUGH" → "HT"); '' otherwise.
+ * of three), the surname last ("TIERNEY, HUGH" → "HT"); a compound name's parts have their own too
+ * ("M. Jean-Louis" → "MJ|MJL"); '' otherwise.
  */
 function nameInitials(text: string, s: number, e: number): string {
-  const firsts: number[] = [];
+  const firsts: number[] = [], parts: number[] = [];
   let comma = false;
   for (let k = s; k < e; k++) {
     const c = text.charCodeAt(k);
     if (c === 44) comma = true;
-    if (isWordLetter(c) && (k === s || !isWordLetter(text.charCodeAt(k - 1)) && text.charCodeAt(k - 1) !== 39 && text.charCodeAt(k - 1) !== 45)) firsts.push(k);
+    if (!isWordLetter(c) || (k > s && (isWordLetter(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 39))) continue;
+    parts.push(k);
+    if (k === s || text.charCodeAt(k - 1) !== 45) firsts.push(k);
   }
+  const plain = initialsOf(text, firsts, comma);
+  if (parts.length === firsts.length || comma || parts.length > 3) return plain;
+  let all = '';
+  for (const k of parts) all += upperLetter(text, k);
+  return all.length !== parts.length ? plain : plain === '' ? all : `${plain}|${all}`;
+}
+/** Initials from the words' first letters (at firsts), the surname last when a comma parts them. */
+function initialsOf(text: string, firsts: number[], comma: boolean): string {
   if (firsts.length < 2 || firsts.length > 4) return '';
   const order = comma ? [...firsts.slice(1), firsts[0]!] : firsts;
   const f = upperLetter(text, order[0]!), l = upperLetter(text, order[order.length - 1]!);
@@ -295,18 +306,43 @@ function lowerInitialsAtLineStart(text: string, spans: Span[]): void {
     if (b < 0 || text.charCodeAt(b) === 10) spans.push({ start: p, end: p + 2, label: 'NAME', score: 0.6, rule: 'name-initials-of' });
   }
 }
-/** Whether a short upper-case word of `caps` is in brackets or after a lead word (per, by, with…). */
+/** Whether a short upper-case word of `caps` is in brackets, after a lead word (per, by, with…) or a signature's place (signatureInitialsPlace). */
 function someInitialsPlace(text: string, caps: Int32Array): boolean {
   for (let q = 0; q < caps.length; q++) {
     const s = caps[q]!;
     const b = cc(text, s - 1);
     if (b === 40) return true;
+    let e = s;
+    while (isUpperAscii(cc(text, e))) e++;
+    if (signatureInitialsPlace(text, s, e)) return true;
     if (b !== 32) continue;
     let a = s - 1;
     while (a > 0 && isWordLetter(text.charCodeAt(a - 1))) a--;
     if (s - 1 - a >= 2 && s - 1 - a <= 4 && INITIALS_LEAD.has(text.slice(a, s - 1))) return true;
   }
   return false;
+}
+/**
+ * Whether initials at [s, e) end their line (a '.' and spaces may follow) and stand alone on it (after a
+ * dash, '*' or '•' or nothing) or after a dash that follows other words ("Dr M. Irigoyen – MI", "…\nGLG"):
+ * where a writer signs.
+ */
+function signatureInitialsPlace(text: string, s: number, e: number): boolean {
+  let k = e;
+  if (cc(text, k) === 46) k++;
+  while (cc(text, k) === 32) k++;
+  const after = cc(text, k);
+  if (!(after === -1 || after === 10 || after === 13)) return false;
+  let b = s - 1;
+  while (b >= 0 && text.charCodeAt(b) === 32) b--;
+  const dash = b >= 0 && (text.charCodeAt(b) === 45 || text.charCodeAt(b) === 8211 || text.charCodeAt(b) === 8212);
+  if (dash || (b >= 0 && (text.charCodeAt(b) === 42 || text.charCodeAt(b) === 8226))) {
+    // (after words, the dash needs a space on both sides: "Dr M. Irigoyen – MI", not "IRM-TDM")
+    if (dash && b + 1 < s && b >= 1 && text.charCodeAt(b - 1) === 32) return true;
+    b--;
+    while (b >= 0 && text.charCodeAt(b) === 32) b--;
+  }
+  return b < 0 || text.charCodeAt(b) === 10;
 }
 /** The letter at k in upper case without its accent ('' when it is no letter A-Z once folded). */
 function upperLetter(text: string, k: number): string {
@@ -338,6 +374,7 @@ function initialsOfNames(text: string, spans: Span[], list: string[], caps: Int3
       while (a > 0 && isWordLetter(text.charCodeAt(a - 1))) a--;
       ok = INITIALS_LEAD.has(text.slice(a, s - 1)) && !isAlnum(cc(text, a - 1));
     }
+    if (!ok) ok = signatureInitialsPlace(text, s, e);
     if (ok) spans.push({ start: s, end: e, label: 'NAME', score: 0.6, rule: 'name-initials-of' });
   }
 }

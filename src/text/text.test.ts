@@ -834,11 +834,16 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     ['notes-fr-mixed22', 20, [0.925, 0.96, 0.89, 0.975, 0.87, 0.86, 0.965]],
     ['notes-en-mixed22', 20, [0.81, 0.97, 0.97, 0.99, 0.99, 0.85, 0.975]],
     // sets 25 and 26 (rules from their dev halves only; fr-mixed25 is set 25's second French writer)
-['notes-fr-mixed23', 20, [0.86, 0.955, 0.945, 0.975, 0.935, 0.855, 0.96]],
+    ['notes-fr-mixed23', 20, [0.86, 0.955, 0.945, 0.975, 0.935, 0.855, 0.96]],
     ['notes-en-mixed23', 20, [0.78, 0.93, 0.93, 0.99, 0.84, 0.805, 0.96]],
     ['notes-fr-mixed24', 20, [0.94, 0.99, 0.935, 0.99, 0.855, 0.90, 0.98]],
     ['notes-en-mixed24', 20, [0.855, 0.90, 0.865, 0.975, 0.87, 0.79, 0.94]],
     ['notes-fr-mixed25', 20, [0.89, 0.96, 0.955, 0.98, 0.99, 0.84, 0.965]],
+    // set 27 (rules from its dev halves only; two writers per language)
+    ['notes-fr-mixed26', 20, [0.92, 0.99, 0.925, 0.99, 0.96, 0.84, 0.985]],
+    ['notes-en-mixed25', 20, [0.90, 0.945, 0.98, 0.99, 0.935, 0.905, 0.975]],
+    ['notes-fr-mixed27', 20, [0.81, 0.945, 0.94, 0.895, 0.66, 0.82, 0.935]],
+    ['notes-en-mixed26', 20, [0.74, 0.92, 0.74, 0.96, 0.99, 0.725, 0.945]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
@@ -1225,6 +1230,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
     ['DATE:2024-01-09', 'NAME:jblanc', 'IP:10.14.22.87', 'DATE:08', 'DATE:09/08/07', 'IP:10.0.0.1']);
   // a kinship word, a sibling's or child's rank, a name (a word too): "Frère aîné Murat"
   assert.deepEqual(names('Frère aîné Murat, le seul qui me parle. Sa fille cadette Murat vient.', 'fr'), ['Murat', 'Murat']);
+  // a found name's initials where a writer signs (alone on the line's end, after a dash) and a compound name's initials
+  assert.deepEqual(names('Transmissions : Gwenaëlle LE GOFF\nAppeler pharmacie demain.\nGLG\nDr I. Benhamou – IB\nrésultats par MJL.\nValidé par Dr M. Jean-Louis\nIRM - TDM', 'fr'),
+    ['Gwenaëlle LE GOFF', 'GLG', 'I. Benhamou', 'IB', 'MJL', 'M. Jean-Louis']);
   // a quoted nickname after "l'appelle" / "calls him"
   assert.deepEqual(names('Stefano est resté, elle l\'appelle "Stefanuccio" depuis.', 'fr'), ['Stefano', 'Stefanuccio']);
   assert.deepEqual(names('she calls him "Bubba" at home'), ['Bubba']);
