@@ -908,6 +908,8 @@ const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|i
 /** Phone cues right before a number (phone-cue-short): the number's text must follow them. */
 const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portable|fixe|professionnel))?|t[ée]l\.?|portable|mobile|fax|joignables? au|appeler (?:le|au)|phone|cell)\s*(?:est le|au|:|\.|n°)?\s*)/iy;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
+/** A call's word before an emergency number ("appel du 15", "composez le 15", "SAMU (15)"): no day of the month. */
+const CALL_BEFORE = /(?:appel|compos|contact|joindre|joint|num[ée]ro|t[ée]l|samu|pompiers|police|gendarmerie|urgences?|\bou)[^\n]*$/i;
 const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bta|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP|(?<![A-Za-z])(?:[Dd]ays?|DAYS?)|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|BIMS|SLUMS|PHQ-?9|GAD-?7|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
 /** English words right before a month/day that make it a date ("on 2/5", "since 2/10", "last dose 2/3", "DOS: 2/5"). */
 const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|around|starting|started|effective|of|DOS|DOB|admitted|discharged|delivered|placed|given|done|drawn|received|sent|scheduled|called|ends?|ended|expires?|stopped|changed|obtained|performed|completed|collected|filled|refilled|signed|faxed|mailed)\s?:?\s?)/iy;
@@ -953,6 +955,12 @@ export const RULES: RegexRule[] = [
   { rule: 'date-dm-dot', at: S_DOT2, label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT,
     re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
     check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.5 : null) },
+  // a day of the month alone after "le" in French ("sortira le 11.", "depuis le 14 au soir", "prévu le 25 à 14h", "(le 11)"), before
+  // a sentence's stop or a word of time or place; not an emergency number after a call's word ("appeler le 15", "composez le 15")
+  { rule: 'date-le-day', at: S_LE2, label: 'DATE', score: 0.55, needs: C_DIGIT,
+    re: /(?<=(?<![A-Za-zÀ-ÿ'’])(?:[Ll]e|jusqu['’]au) )(?:[1-9]|[12]\d|3[01])(?=[.,;:!?)]?(?:$|[\r\n])|[.,;:!?)](?![0-9A-Za-z])| :(?![0-9])| (?:à|vers|au|aux|après|avant|avec|chez|pour|et|ou|dans|en|matin|soir|midi|\(|-|–|→|->)(?![A-Za-zÀ-ÿ]))/gm,
+    check: (m, text) => patternLang !== 'fr' ? null
+      : (m[0] === '15' || m[0] === '17' || m[0] === '18') && CALL_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) ? null : 0.55 },
   { rule: 'date-text', at: S_LE2, monAfter: true, monthDot: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     // (dashes or slashes around the month too, as laboratory systems write: "3-Jan-2020", "01/JAN/2020")
     // (a year in words too: "23 novembre deux mille vingt-six")

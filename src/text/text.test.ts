@@ -1225,6 +1225,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // (whose "day" is no measure's); a month after next/last/this/until/end of; a holiday after last/next
   assert.deepEqual(labels('Next review 1st February 2024. Due the 19th at 2pm. Tues the 26th. the 20th century; for the 3rd time; on the 2nd floor. Moved to Sunday 3/17. Day 3/10 of abx. Died last Christmas. Seen end of Feb, again next February. Pill box filled by June.', 'en').map(([, v]) => v),
     ['1st February 2024', '19th', '26th', '3/17', 'Christmas', 'Feb', 'February']);
+  // a French day of the month alone after "le" before a stop or a word of time, not an emergency number after a call's word
+  assert.deepEqual(labels('Douleur depuis le 11 au soir, appel du 15. Retour le 14, NIHSS 4. RDV maintenu le 12 à 8h. Appeler le 15 si gêne. Le 14 a sonné. le 2 mg. au 8 impasse.', 'fr').filter(([l]) => l === 'DATE').map(([, v]) => v),
+    ['11', '14', '12']);
   // a day-month-year is not read inside an ISO date ("2024-01-09 | 58,2" is no "01-09 | 58"); a login before an IP address
   assert.deepEqual(labels('| 2024-01-09 | 58,2 | jblanc 10.14.22.87\nautour du 08-09/08/07; from 10.0.0.1', 'fr').map(([l, v]) => `${l}:${v}`),
     ['DATE:2024-01-09', 'NAME:jblanc', 'IP:10.14.22.87', 'DATE:08', 'DATE:09/08/07', 'IP:10.0.0.1']);
