@@ -24,7 +24,9 @@
  *   names that are also words: CLAIRE, ROSE), villes.txt (communes >= 10,000
  *   inhabitants, from ../shared/data/fr-geo-cog-2026/communes.csv, COG 2026, Licence Ouverte),
  *   en-prenoms.txt, en-noms.txt.gz, en-ambiguous.txt (the census names not in the French lists,
- *   and among those new to the lexicon the words and the names of three letters or fewer).
+ *   and among those new to the lexicon the words and the names of three letters or fewer),
+ *   world-prenoms.txt, world-noms.txt (--world-names: the names of @faker-js/faker's locales in no list
+ *   above, 4 letters or more, no word; read in both languages).
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -103,6 +105,39 @@ if (existsSync(censusPath)) {
   writeFileSync(`${out}/en-ambiguous.txt`, enAmbiguous.join('\n') + '\n');
   process.stderr.write(`English (1990 US census): first names ${enFirst.length}, surnames ${enSur.length} not in the French lists, ambiguous ${enAmbiguous.length}\n`);
 } else process.stderr.write(`census names ${censusPath} absent: en-prenoms.txt, en-noms.txt.gz, en-ambiguous.txt left as they are\n`);
+
+// World names (read in French and English text): the first and last names of the locales of the
+// MIT-licensed npm package @faker-js/faker@10.6.0 (dist/locale/*.js, fetched with `npm pack` at derive time only,
+// --world-names <package dir>) — Yoruba, Igbo, Zulu, Akan, Polish, Dutch, Finnish, Slavic… names the census lists lack.
+// Kept: Latin letters once folded, 4 letters or more, in no list above and no word of the word lists (ambiguity is
+// not marked: a word is left out). Faker's locales share their English fallback: the lists are merged, not attributed.
+const worldPath = opt('world-names', '/tmp/wl/faker-js-faker-10.6.0/package')!;
+const enListed = (f: string): Set<string> => existsSync(`${out}/${f}`) ? new Set(readFileSync(`${out}/${f}`, 'utf8').split('\n').filter(Boolean)) : new Set();
+if (existsSync(`${worldPath}/dist/locale`)) {
+  const { readdirSync } = await import('node:fs');
+  const { gunzipSync } = await import('node:zlib');
+  const known = new Set([...firstNames, ...surnames, ...enListed('en-prenoms.txt'),
+    ...gunzipSync(readFileSync(`${out}/en-noms.txt.gz`)).toString('utf8').split('\n').filter(Boolean)]);
+  const first = new Set<string>(), last = new Set<string>();
+  const take = (into: Set<string>, v: unknown): void => {
+    const list = Array.isArray(v) ? v : v && typeof v === 'object' ? Object.values(v as Record<string, unknown>).flat() : [];
+    for (const n of list) {
+      if (typeof n !== 'string') continue;
+      const k = fold(n);
+      if (k.length >= 4 && /^[A-Z][A-Z'\-]+$/.test(k) && !known.has(k) && !words.has(k)) into.add(k);
+    }
+  };
+  for (const f of readdirSync(`${worldPath}/dist/locale`).filter((x) => x.endsWith('.js')).sort()) {
+    if (/^(?:base|en_BORK|en_AU_ocker)\.js$/.test(f)) continue;
+    const mod = await import(`${worldPath}/dist/locale/${f}`) as { faker?: { rawDefinitions?: { person?: { first_name?: unknown; last_name?: unknown } } } };
+    const person = mod.faker?.rawDefinitions?.person;
+    take(first, person?.first_name);
+    take(last, person?.last_name);
+  }
+  writeFileSync(`${out}/world-prenoms.txt`, [...first].sort().join('\n') + '\n');
+  writeFileSync(`${out}/world-noms.txt`, [...last].sort().join('\n') + '\n');
+  process.stderr.write(`world names (@faker-js/faker locales): first names ${first.size}, surnames ${last.size} in no list above\n`);
+} else process.stderr.write(`world names ${worldPath} absent: world-prenoms.txt, world-noms.txt left as they are\n`);
 
 // Cities: communes of at least 10,000 inhabitants (COG 2026, Licence Ouverte) — recognized in text
 // without a postal code next to them.

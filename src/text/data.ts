@@ -72,8 +72,9 @@ function wordSet(file: string): Set<string> {
 
 export function dictionaries(): Dictionaries {
   cached ??= {
-    firstNames: wordSet('prenoms.txt'),
-    surnames: wordSet('noms.txt.gz'),
+    // (with the world names, no word of either language: Yoruba, Zulu, Polish, Finnish… names neither INSEE nor the census lists)
+    firstNames: new Set([...wordSet('prenoms.txt'), ...wordSet('world-prenoms.txt')]),
+    surnames: new Set([...wordSet('noms.txt.gz'), ...wordSet('world-noms.txt')]),
     ambiguous: wordSet('ambiguous.txt'),
     wordNames: wordSet('wordnames.txt'),
     cities: wordSet('villes.txt'),

@@ -1325,6 +1325,8 @@ const SPECIALTY_WORDS = ['DERMATOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'ORTHOPEDICS
 const STOP = new Set([
   // (a document's kind ends a heading in capitals: "PATIENT CARE REPORT", "CODE BLUE RECORD")
   'REPORT', 'RECORD', 'FORM',
+  // (clinical acronyms that are names of the world lists too: "ORIF" is an open reduction and internal fixation)
+  'ORIF',
   'IBAN', 'BIC', 'RIB', 'SSN', 'MRN', 'DOB', 'DDN', 'VIN', 'EMAIL', 'MAIL', 'COURRIEL', 'PORTABLE', 'MOBILE', 'PHONE',
   'LE', 'LA', 'LES', 'L', 'UN', 'UNE', 'DES', 'DU', 'DE', 'D', 'ET', 'EN', 'AU', 'AUX', 'A', 'POUR', 'PAR', 'AVEC', 'SANS', 'SUR', 'SOUS', 'DANS', 'CHEZ', 'CE', 'CET', 'CETTE', 'CES', 'IL', 'ELLE', 'ILS', 'ELLES', 'ON', 'NOUS', 'VOUS', 'JE', 'TU', 'SON', 'SA', 'SES', 'LEUR', 'MON', 'MA', 'MES', 'NE', 'PAS', 'PLUS', 'OU', 'OUI', 'NON', 'SI', 'MAIS', 'DONC', 'CAR', 'PUIS', 'APRES', 'AVANT', 'DEPUIS', 'VERS', 'ENTRE', 'LORS', 'SELON',
   'THE', 'AND', 'OF', 'IN', 'AT', 'FOR', 'WITH', 'TO', 'AN', 'IS', 'WAS', 'HE', 'SHE', 'HIS', 'HER', 'THEY', 'THIS', 'THAT', 'NO', 'NOT', 'ON', 'BY', 'FROM', 'AS', 'OR', 'IF', 'BE', 'HAS', 'HAD', 'HAVE', 'ARE', 'WERE',
