@@ -391,7 +391,7 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'veuve', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
   'conjointe', 'tuteur', 'tutrice', 'compagnon', 'compagne', 'neveu', 'nièce', 'niece', 'oncle', 'tante', 'cousin', 'cousine', 'gendre', 'ami', 'amie',
   'voisin', 'voisine', 'nephew', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'friend', 'neighbor', 'neighbour',
-  'boyfriend', 'girlfriend', 'baby', 'boy', 'girl', 'bébé', 'garçon', 'nourrisson', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'named', 'pt', 'pat', 'prénommé', 'prénommée', 'prenomme', 'prenommee', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'manager', 'coordinator', 'worker', 'chaplain', 'dietitian', 'interpreter', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian', 'mom', 'dad', 'partner',
+  'boyfriend', 'girlfriend', 'baby', 'boy', 'girl', 'bébé', 'garçon', 'nourrisson', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'named', 'pt', 'pat', 'prénommé', 'prénommée', 'prenomme', 'prenommee', 'nommé', 'nommée', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'manager', 'coordinator', 'worker', 'chaplain', 'dietitian', 'interpreter', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian', 'mom', 'dad', 'partner',
   // plural kin: a list of names may follow ("children Deja (9) and Malik (5)", "ses enfants nadia et karim")
   'children', 'kids', 'sons', 'daughters', 'grandchildren', 'grandkids', 'siblings', 'enfants', 'filles', 'twins',
   // ("In attendance:", a list of people)
@@ -2933,6 +2933,8 @@ function placesAfterWords(text: string, spans: Span[], isName: Uint8Array): void
       if (len) { spans.push({ start: s, end: nEnds[i + len - 1]!, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name' }); i += len - 1; continue; }
     }
     if (w & W_FIELD_BEFORE) {
+      // (a person's role first is a person: "Prélèvement à domicile : IDE Cindy Bélair")
+      if (f & (F_PROF | F_CRED)) continue;
       CITY_FIELD.lastIndex = s;
       if (!CITY_FIELD.test(text)) continue;
       let k = i;

@@ -1239,6 +1239,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // names of the world lists (no INSEE or census name) in either language; a clinical acronym of those lists is no name
   assert.deepEqual(names('Agnieszka Wrobel called. ORIF of the left wrist.'), ['Agnieszka Wrobel']);
   assert.deepEqual(names('Appel de Oluwaseun Adebayo ce matin.', 'fr'), ['Oluwaseun Adebayo']);
+  // a role before a field's value is a person's, not a town's ("domicile : IDE Cindy Bélair"); "nommé" before a name
+  assert.deepEqual(labels('Prélèvement à domicile : IDE Cindy Bélair\nDomicile : Saint-Malo\nLe mis en cause, nommé ZUBIRI, a été entendu.', 'fr').map(([l, v]) => `${l}:${v}`),
+    ['NAME:Cindy Bélair', 'CITY:Saint-Malo', 'NAME:ZUBIRI']);
   // a quoted nickname after "l'appelle" / "calls him"
   assert.deepEqual(names('Stefano est resté, elle l\'appelle "Stefanuccio" depuis.', 'fr'), ['Stefano', 'Stefanuccio']);
   assert.deepEqual(names('she calls him "Bubba" at home'), ['Bubba']);
