@@ -394,6 +394,9 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'boyfriend', 'girlfriend', 'baby', 'boy', 'girl', 'bébé', 'garçon', 'nourrisson', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'named', 'pt', 'pat', 'prénommé', 'prénommée', 'prenomme', 'prenommee', 'nommé', 'nommée', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'manager', 'coordinator', 'worker', 'chaplain', 'dietitian', 'interpreter', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian', 'mom', 'dad', 'partner',
   // plural kin: a list of names may follow ("children Deja (9) and Malik (5)", "ses enfants nadia et karim")
   'children', 'kids', 'sons', 'daughters', 'grandchildren', 'grandkids', 'siblings', 'enfants', 'filles', 'twins',
+  // kin as hurried notes and families write it ("lives w/ dtr June", "sa maman Sandrine")
+  'dtr', 'dau', 'sis', 'bro', 'hubby', 'mum', 'grandma', 'grandpa', 'granny', 'stepson', 'stepdaughter', 'stepmother', 'stepfather',
+  'maman', 'papa', 'mamie', 'papi',
   // ("In attendance:", a list of people)
   'attendance',
   'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr',
@@ -1295,7 +1298,8 @@ const KIN = new Set(['FILLE', 'FILS', 'MARI', 'FEMME', 'EPOUSE', 'EPOUX', 'FRERE
   'NEVEU', 'NIECE', 'ONCLE', 'TANTE', 'COUSIN', 'COUSINE', 'GENDRE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'DAUGHTER', 'SON', 'WIFE', 'HUSBAND', 'BROTHER',
   'SISTER', 'MOTHER', 'FATHER', 'FRIEND', 'NEIGHBOR', 'NEIGHBOUR', 'BOYFRIEND', 'GIRLFRIEND', 'MOM', 'DAD', 'AUNT', 'UNCLE', 'NEPHEW', 'GRANDSON',
   'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'PARTNER', 'GUARDIAN', 'FIANCE', 'FIANCEE',
-  'CHILDREN', 'KIDS', 'SONS', 'DAUGHTERS', 'GRANDCHILDREN', 'GRANDKIDS', 'SIBLINGS', 'ENFANTS', 'FILLES', 'TWINS']);
+  'CHILDREN', 'KIDS', 'SONS', 'DAUGHTERS', 'GRANDCHILDREN', 'GRANDKIDS', 'SIBLINGS', 'ENFANTS', 'FILLES', 'TWINS',
+  'DTR', 'DAU', 'SIS', 'BRO', 'HUBBY', 'MUM', 'GRANDMA', 'GRANDPA', 'GRANNY', 'STEPSON', 'STEPDAUGHTER', 'STEPMOTHER', 'STEPFATHER', 'MAMAN', 'PAPA', 'MAMIE', 'PAPI']);
 /**
  * Health professions heading a signature or a care-team line ("Psychologue : Zulmira Mauran"): a
  * weaker cue than a title — the next word is a name when it is a known name, upper case or an

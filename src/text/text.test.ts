@@ -1242,6 +1242,8 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a role before a field's value is a person's, not a town's ("domicile : IDE Cindy Bélair"); "nommé" before a name
   assert.deepEqual(labels('Prélèvement à domicile : IDE Cindy Bélair\nDomicile : Saint-Malo\nLe mis en cause, nommé ZUBIRI, a été entendu.', 'fr').map(([l, v]) => `${l}:${v}`),
     ['NAME:Cindy Bélair', 'CITY:Saint-Malo', 'NAME:ZUBIRI']);
+  // kin as hurried notes and families write it
+  assert.deepEqual(names('lives w/ dtr June (520-555-0148). spoke w/ sis Mereana today'), ['June', 'Mereana']);
   // a quoted nickname after "l'appelle" / "calls him"
   assert.deepEqual(names('Stefano est resté, elle l\'appelle "Stefanuccio" depuis.', 'fr'), ['Stefano', 'Stefanuccio']);
   assert.deepEqual(names('she calls him "Bubba" at home'), ['Bubba']);
