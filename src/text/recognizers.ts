@@ -1317,6 +1317,8 @@ const PROFESSIONS = new Set([
   // social and administrative roles ("caseworker Joy Adeyemi", "Employee: Oluwaseun Adebayo", "Landlord Bill Kowalczyk", "curatrice Mme Roux")
   'CASEWORKER', 'CLINICIAN', 'COUNSELOR', 'COUNSELLOR', 'LANDLORD', 'LANDLADY', 'SUPERVISOR', 'EMPLOYEE', 'CAREGIVER', 'ADVOCATE', 'NAVIGATOR', 'LIAISON', 'SPONSOR',
   'CLIENT', 'MEMBER', 'SUBSCRIBER', 'INSURED', 'DECEDENT', 'APPLICANT', 'RECIPIENT', 'CONSUMER',
+  // (a shift's hand-over: "Off-going RN: …   Oncoming: Drew"; a consultant by field: "Specialist: Ravi Chandrasekaran"; "Visitor Phillips")
+  'ONCOMING', 'OFF-GOING', 'OFFGOING', 'OUTGOING', 'INCOMING', 'SPECIALIST', 'VISITOR',
   'DIRECTOR', 'ASSISTANT', 'VOLUNTEER', 'PRACTITIONER', 'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'OPER', 'OPERATOR', 'ADJUSTER', 'REPRESENTATIVE', 'INSPECTOR', 'WITNESS', 'INVESTIGATOR', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE',
   // (a police officer, a triage nurse, technologists, a caller's field: "OPJ Boulanger", "IOA celine", "Technologist: Major Thompson", "Caller: Mari (daughter)")
   'OPJ', 'IOA', 'TECHNOLOGIST', 'SONOGRAPHER', 'PHLEBOTOMIST', 'RADIOGRAPHER', 'HYGIENIST', 'CALLER']);
@@ -1391,7 +1393,7 @@ const PARTICIPLE_ENDS = new Set([
  * "Abi Turner", "Saad Benali").
  */
 const LEX_CAPS_STOP = 1 << 18;
-const CAPS_STOPS = ['IVA', 'ABI', 'SAAD'];
+const CAPS_STOPS = ['IVA', 'ABI', 'SAAD', 'LIST'];
 /** Determiners in capitals: a name that is also a word is that word after one ("NO MAJOR VASCULAR ABNORMALITY", "ANY GRACE PERIOD"). */
 const CAPS_DETERMINERS = new Set(['NO', 'ANY', 'A', 'AN', 'THE', 'SOME', 'WITHOUT', 'AUCUN', 'AUCUNE', 'UN', 'UNE', 'LE', 'LA', 'LES', 'DES', 'SANS']);
 /** Words of forms and numbers that are names too (3 or 4 letters): no name before '#', a colon or a number (the token pass). */

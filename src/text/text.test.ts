@@ -1242,6 +1242,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a role before a field's value is a person's, not a town's ("domicile : IDE Cindy Bélair"); "nommé" before a name
   assert.deepEqual(labels('Prélèvement à domicile : IDE Cindy Bélair\nDomicile : Saint-Malo\nLe mis en cause, nommé ZUBIRI, a été entendu.', 'fr').map(([l, v]) => `${l}:${v}`),
     ['NAME:Cindy Bélair', 'CITY:Saint-Malo', 'NAME:ZUBIRI']);
+  // a shift's hand-over, a consultant by field, a visitor; a list's heading in capitals is no name
+  assert.deepEqual(names('Off-going RN: Marisol Quiñones-Vega, RN   Oncoming: Drew\nSpecialist: Ravi Chandrasekaran\nVisitor Phillips was yelling\nVOLUNTEER VISITOR LIST'),
+    ['Marisol Quiñones-Vega', 'Drew', 'Ravi Chandrasekaran', 'Phillips']);
   // kin as hurried notes and families write it
   assert.deepEqual(names('lives w/ dtr June (520-555-0148). spoke w/ sis Mereana today'), ['June', 'Mereana']);
   // a quoted nickname after "l'appelle" / "calls him"
