@@ -1390,7 +1390,7 @@ const PARTICIPLE_ENDS = new Set([
 /**
  * Names that are acronyms of notes when written in capitals only, except right after a title ("stent IVA": the anterior
  * interventricular artery, "ABI 0.94": the ankle-brachial index, "SAAD ADMR": a home-help service; "Iva CASTEL", "MME IVA CASTEL",
- * "Abi Turner", "Saad Benali").
+ * "Abi Turner", "Saad Benali"); a list's heading ("VISITOR LIST", not "Mary List").
  */
 const LEX_CAPS_STOP = 1 << 18;
 const CAPS_STOPS = ['IVA', 'ABI', 'SAAD', 'LIST'];
