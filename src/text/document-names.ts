@@ -960,8 +960,8 @@ const NOT_SPEAKERS = new Set(['MOI', 'ME', 'VOUS', 'YOU', 'SYSTEM', 'SYSTEME', '
  * Names told by a line's start, in one pass over the lines: the speakers of a chat export ("[03/02/2025
  * 08:12] Seb: Salut Mat !": a name that speaks on two lines or more is a person's; the speaker's
  * title is left out, "Dr Martin", and each of its words is found again elsewhere in the text, "Salut
- * Seb !"), a lower-case patient line (patientLine) and a list's line of a first name, an initial and a
- * role (roleLine).
+ * Seb !"), a census line's patient after the room (roomLine), a lower-case patient line (patientLine) and
+ * a list's line of a first name, an initial and a role (roleLine).
  */
 function lineStartNames(text: string, spans: Span[], lex: Map<string, number>): void {
   let speakers: Map<string, number[]> | null = null;
@@ -977,8 +977,10 @@ function lineStartNames(text: string, spans: Span[], lex: Map<string, number>): 
         if (list === undefined) speakers.set(w, (list = []));
         list.push(at);
       } else logLineSubject(text, ls, spans, lex);
-    } else if (c0 >= 97 && c0 <= 122) patientLine(text, ls, spans);
-    else if (isUpperCode(c0) || c0 === 32 || c0 === 45 || c0 === 8226) roleLine(text, ls, spans, lex);
+    } else if (!(ROOM_FIRST.has(c0) && roomLine(text, ls, spans, lex))) {
+      if (c0 >= 97 && c0 <= 122) patientLine(text, ls, spans);
+      else if (isUpperCode(c0) || c0 === 32 || c0 === 45 || c0 === 8226) roleLine(text, ls, spans, lex);
+    }
     if (++q >= lines.length) break;
     ls = lines[q - 1]! + 1;
   }
@@ -996,6 +998,53 @@ function lineStartNames(text: string, spans: Span[], lex: Map<string, number>): 
     for (const s of starts) spans.push({ start: s + off, end: s + w.length, label: 'NAME', score: 0.7, rule: 'name-chat' });
     for (const x of name) if (x.length >= 3 && ((lex.get(fold(x)) ?? 0) & NON_NAME) === 0) wordAgain(text, spans, x);
   }
+}
+/** The first letters of ROOM_LINE's words (r, R, b, B, c, C, l, L). */
+const ROOM_FIRST = new Set([114, 82, 98, 66, 99, 67, 108, 76]);
+/** A census line's room or bed and its dash or colon: "rm 415 - ", "Bed 12: ", "Ch. 307 – ", "chambre 12 | ". */
+const ROOM_LINE = /(?:[Rr]m|RM|[Rr]oom|ROOM|[Bb]ed|BED|[Cc]h\.?|CH\.?|[Cc]hambre|CHAMBRE|[Ll]it|LIT)[ .#]*\d{1,4}[A-Za-z]?[ \t]*[-:–|)][ \t]*/y;
+/** A word of a name after ROOM_LINE: letters with inner hyphens and apostrophes. */
+const ROOM_WORD = /[A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f][A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f'’-]*/y;
+/**
+ * A census line's patient after the room or bed (sign-out lists, hand-overs): "rm 418 - Abdullahi Warsame", "rm 415 - nguyen,
+ * bao", "bed 12 - mason rivers, 91yo". Capitalized words (1-3, no word of the lists' non-names, no acronym of three
+ * letters or fewer) need nothing more; words in lower case (2, or 3 when the third is a name) need a name of the
+ * dictionaries among them. A title first is left to the title rules ("Ch. 18 - M. CÉLESTINE"). Whether the line was one.
+ */
+function roomLine(text: string, ls: number, spans: Span[], lex: Map<string, number>): boolean {
+  ROOM_LINE.lastIndex = ls;
+  if (!ROOM_LINE.test(text)) return false;
+  const a = ROOM_LINE.lastIndex;
+  const words: [number, number][] = [];
+  let p = a, comma = false;
+  while (words.length < 3) {
+    ROOM_WORD.lastIndex = p;
+    if (!ROOM_WORD.test(text)) break;
+    let e = ROOM_WORD.lastIndex;
+    while (e > p && !isWordLetter(text.charCodeAt(e - 1))) e--;
+    // (a word glued to a digit, a dot or a slash is no name's: "g1p0", "s/p", "M.")
+    const after = cc(text, e);
+    if (isDigitCode(after) || after === 46 || after === 47) break;
+    words.push([p, e]);
+    if (after === 44 && cc(text, e + 1) === 32 && !comma) { comma = true; p = e + 2; continue; }
+    if (after !== 32) break;
+    p = e + 1;
+  }
+  if (words.length === 0) return true;
+  const upper = isUpperCode(text.charCodeAt(words[0]![0]));
+  let end = -1, named = false;
+  for (let k = 0; k < words.length; k++) {
+    const [s, e] = words[k]!;
+    if (isUpperCode(text.charCodeAt(s)) !== upper) break;
+    const bits = lex.get(fold(text.slice(s, e))) ?? 0;
+    if ((bits & NON_NAME) !== 0 || (upper && e - s <= 3 && isUpperCode(text.charCodeAt(e - 1)))) break;
+    if (!upper && (k === 2 ? (bits & (LEX_FIRST | LEX_SUR)) === 0 || (bits & LEX_AMBIG) !== 0 : e - s < 2)) break;
+    if ((bits & (LEX_FIRST | LEX_SUR)) !== 0) named = true;
+    end = e;
+  }
+  if (end < 0 || (!upper && (!named || end === words[0]![1]))) return true;
+  spans.push({ start: a, end, label: 'NAME', score: 0.6, rule: 'name-room-line' });
+  return true;
 }
 /** A terse note's patient line in lower case: "okonkwo, chidi 67m mrn 40918827", "garcia, ana m 8 yo". */
 const PATIENT_LINE = /([a-z][a-z'’-]+(?: [a-z][a-z'’-]+)?, [a-z][a-z'’-]+(?: [a-z]\.?)?),? \d{1,3} ?(?:m|f|yo|y\/o|yom|yof|ans|a)(?![a-z])/y;

@@ -1245,6 +1245,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a shift's hand-over, a consultant by field, a visitor; a list's heading in capitals is no name
   assert.deepEqual(names('Off-going RN: Marisol Quiñones-Vega, RN   Oncoming: Drew\nSpecialist: Ravi Chandrasekaran\nVisitor Phillips was yelling\nVOLUNTEER VISITOR LIST'),
     ['Marisol Quiñones-Vega', 'Drew', 'Ravi Chandrasekaran', 'Phillips']);
+  // a census line's patient after the room or bed (capitalized, or in lower case with a name of the dictionaries), not a word
+  assert.deepEqual(names('rm 418 - Abdullahi Warsame\nS: 34M\nrm 415 - nguyen, bao\nbed 12 - mason rivers, 91yo m\nrm 12 - pt refused vitals\nBed 4: CHF exacerbation'),
+    ['Abdullahi Warsame', 'nguyen, bao', 'mason rivers']);
   // kin as hurried notes and families write it
   assert.deepEqual(names('lives w/ dtr June (520-555-0148). spoke w/ sis Mereana today'), ['June', 'Mereana']);
   // a quoted nickname after "l'appelle" / "calls him"
