@@ -936,10 +936,11 @@ function segmentIndex(lows: string[]): { map: Map<string, number[]>; minLen: num
 }
 
 /**
- * A chat's line: a time stamp in brackets ("[03/02/2025 08:12]") or a phone export's date and time then
- * a dash ("03/02/2025, 08:12 - "), then the speaker (1-3 capitalized words) and a colon.
+ * A chat's line: a time stamp in brackets ("[03/02/2025 08:12]", "[sam. 03/08/2024 05:48]") or a phone export's date
+ * and time then a dash ("03/02/2025, 08:12 - "), then the speaker (1-3 capitalized words), a role in brackets or not
+ * ("Hinano (SF)") and a colon, with a space before it or not.
  */
-const CHAT_LINE = /(?:\[\d[^\]\n]{3,30}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}[:h]\d{2}(?::\d{2})?(?: ?[AaPp]\.?[Mm]\.?)? [-–]) ((?:[A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*)(?: [A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*){0,2}):/y;
+const CHAT_LINE = /(?:\[(?:[a-zé]{3,4}\.? )?\d[^\]\n]{3,30}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}[:h]\d{2}(?::\d{2})?(?: ?[AaPp]\.?[Mm]\.?)? [-–]) ((?:[A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*)(?: [A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*){0,2})((?: \([^()\n]{1,12}\))? ?):/y;
 /**
  * A log's line: a time (a date before it or not), then a name of the dictionaries (a word too, "Ted", "Hope") and a verb
  * a person is the subject of: "03/12/24 07:45  Ted returned call", "14:05 - Grace visited".
@@ -968,11 +969,11 @@ function lineStartNames(text: string, spans: Span[], lex: Map<string, number>): 
   const lines = lineEnds(text);
   for (let ls = 0, q = 0; ls < text.length;) {
     const c0 = text.charCodeAt(ls), c1 = cc(text, ls + 1);
-    if ((c0 === 91 && isDigitCode(c1)) || (isDigitCode(c0) && (isDigitCode(c1) || c1 === 47 || c1 === 46))) {
+    if ((c0 === 91 && (isDigitCode(c1) || isLowerAscii(c1))) || (isDigitCode(c0) && (isDigitCode(c1) || c1 === 47 || c1 === 46))) {
       CHAT_LINE.lastIndex = ls;
       const m = CHAT_LINE.exec(text);
       if (m !== null) {
-        const w = m[1]!, at = ls + m[0].length - 1 - w.length;
+        const w = m[1]!, at = ls + m[0].length - 1 - m[2]!.length - w.length;
         let list = (speakers ??= new Map()).get(w);
         if (list === undefined) speakers.set(w, (list = []));
         list.push(at);

@@ -1248,6 +1248,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a census line's patient after the room or bed (capitalized, or in lower case with a name of the dictionaries), not a word
   assert.deepEqual(names('rm 418 - Abdullahi Warsame\nS: 34M\nrm 415 - nguyen, bao\nbed 12 - mason rivers, 91yo m\nrm 12 - pt refused vitals\nBed 4: CHF exacerbation'),
     ['Abdullahi Warsame', 'nguyen, bao', 'mason rivers']);
+  // a chat's speaker with a role in brackets and a space before the colon, after a time stamp with its day's name
+  assert.deepEqual(names('[sam. 03/08/2024 05:48] Moana : bonjour\n[05:55] Hinano (SF) : Pas de souci\n[06:01] Hinano (SF) : Ok.', 'fr'),
+    ['Moana', 'Hinano', 'Hinano']);
   // kin as hurried notes and families write it
   assert.deepEqual(names('lives w/ dtr June (520-555-0148). spoke w/ sis Mereana today'), ['June', 'Mereana']);
   // a quoted nickname after "l'appelle" / "calls him"
