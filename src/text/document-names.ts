@@ -325,13 +325,19 @@ function someInitialsPlace(text: string, caps: Int32Array): boolean {
 /**
  * Whether initials at [s, e) end their line (a '.' and spaces may follow) and stand alone on it (after a
  * dash, '*' or '•' or nothing) or after a dash that follows other words ("Dr M. Irigoyen – MI", "…\nGLG"):
- * where a writer signs.
+ * where a writer signs; or fill a table's cell ("| LC |").
  */
 function signatureInitialsPlace(text: string, s: number, e: number): boolean {
   let k = e;
   if (cc(text, k) === 46) k++;
   while (cc(text, k) === 32) k++;
   const after = cc(text, k);
+  // (a table's cell of their own: "| 0.5 | LC   | start")
+  if (after === 124) {
+    let b = s - 1;
+    while (b >= 0 && text.charCodeAt(b) === 32) b--;
+    return b >= 0 && text.charCodeAt(b) === 124;
+  }
   if (!(after === -1 || after === 10 || after === 13)) return false;
   let b = s - 1;
   while (b >= 0 && text.charCodeAt(b) === 32) b--;

@@ -1236,6 +1236,7 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a found name's initials where a writer signs (alone on the line's end, after a dash) and a compound name's initials
   assert.deepEqual(names('Transmissions : Gwenaëlle LE GOFF\nAppeler pharmacie demain.\nGLG\nDr I. Benhamou – IB\nrésultats par MJL.\nValidé par Dr M. Jean-Louis\nIRM - TDM', 'fr'),
     ['Gwenaëlle LE GOFF', 'GLG', 'I. Benhamou', 'IB', 'MJL', 'M. Jean-Louis']);
+  assert.deepEqual(names('Nurse: Tamika Porter\n13:05 | 166/82 | TP   | start\n13:35 | 152/80 | BP | end'), ['Tamika Porter', 'TP']);
   // names of the world lists (no INSEE or census name) in either language; a clinical acronym of those lists is no name
   assert.deepEqual(names('Agnieszka Wrobel called. ORIF of the left wrist.'), ['Agnieszka Wrobel']);
   assert.deepEqual(names('Appel de Oluwaseun Adebayo ce matin.', 'fr'), ['Oluwaseun Adebayo']);
