@@ -28,8 +28,8 @@
  *   world-prenoms.txt, world-noms.txt (--world-names: the names of @faker-js/faker's locales in no list
  *   above, 4 letters or more, no word; read in both languages).
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { gzipSync, gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
@@ -112,12 +112,10 @@ if (existsSync(censusPath)) {
 // Kept: Latin letters once folded, 4 letters or more, in no list above and no word of the word lists (ambiguity is
 // not marked: a word is left out). Faker's locales share their English fallback: the lists are merged, not attributed.
 const worldPath = opt('world-names', '/tmp/wl/faker-js-faker-10.6.0/package')!;
-const enListed = (f: string): Set<string> => existsSync(`${out}/${f}`) ? new Set(readFileSync(`${out}/${f}`, 'utf8').split('\n').filter(Boolean)) : new Set();
 if (existsSync(`${worldPath}/dist/locale`)) {
-  const { readdirSync } = await import('node:fs');
-  const { gunzipSync } = await import('node:zlib');
-  const known = new Set([...firstNames, ...surnames, ...enListed('en-prenoms.txt'),
-    ...gunzipSync(readFileSync(`${out}/en-noms.txt.gz`)).toString('utf8').split('\n').filter(Boolean)]);
+  // (the English lists as written above, or as they stand when the census names were absent)
+  const listed = (f: string): string[] => (f.endsWith('.gz') ? gunzipSync(readFileSync(`${out}/${f}`)) : readFileSync(`${out}/${f}`)).toString('utf8').split('\n').filter(Boolean);
+  const known = new Set([...firstNames, ...surnames, ...listed('en-prenoms.txt'), ...listed('en-noms.txt.gz')]);
   const first = new Set<string>(), last = new Set<string>();
   const take = (into: Set<string>, v: unknown): void => {
     const list = Array.isArray(v) ? v : v && typeof v === 'object' ? Object.values(v as Record<string, unknown>).flat() : [];
