@@ -153,10 +153,11 @@ function bracketLogins(text: string, spans: Span[], lex: Map<string, number>): v
   }
 }
 export function recognizeDocumentNames(text: string, spans: Span[]): void {
+  const lex = tokenLexicon();
+  listLetterNames(text, spans, lex);
   const n = spans.length;
   dictationInitials(text, spans);
   dictatedBy(text, spans);
-  const lex = tokenLexicon();
   bracketLogins(text, spans, lex);
   lineSignatures(text, spans, lex);
   messageNameLines(text, spans, lex);
@@ -1005,6 +1006,45 @@ function lineStartNames(text: string, spans: Span[], lex: Map<string, number>): 
     for (const s of starts) spans.push({ start: s + off, end: s + w.length, label: 'NAME', score: 0.7, rule: 'name-chat' });
     for (const x of name) if (x.length >= 3 && ((lex.get(fold(x)) ?? 0) & NON_NAME) === 0) wordAgain(text, spans, x);
   }
+}
+/**
+ * Whether the capital letter at p, a dot and a space after it, is a list's letter: it starts a line or follows ": " or
+ * ". ", and two of its neighbours in the alphabet (the one before and the one after, or the two after, or the two
+ * before) stand so too in the text ("SPECIMEN: A. Right breast⏎B. Node 12 mm. C. Node 8 mm").
+ */
+function listLetterAt(text: string, p: number): boolean {
+  const marker = (q: number): boolean => {
+    if (q === 0) return true;
+    const b = text.charCodeAt(q - 1);
+    return b === 10 || (b === 32 && (cc(text, q - 2) === 58 || cc(text, q - 2) === 46));
+  };
+  if (!marker(p)) return false;
+  const has = (code: number): boolean => {
+    if (code < 65 || code > 90) return false;
+    const m = `${String.fromCharCode(code)}. `;
+    for (let q = text.indexOf(m); q >= 0; q = text.indexOf(m, q + 1)) if (q !== p && marker(q)) return true;
+    return false;
+  };
+  const c = text.charCodeAt(p);
+  return (has(c - 1) && has(c + 1)) || (has(c + 1) && has(c + 2)) || (has(c - 1) && has(c - 2));
+}
+/**
+ * A list's letter read as an initial and the word after it as a name ("A. Right breast", "B. Node 12 mm" in a pathology
+ * report's specimens): the span is dropped unless that word is a name of the dictionaries that is no word.
+ */
+function listLetterNames(text: string, spans: Span[], lex: Map<string, number>): void {
+  let w = 0;
+  for (let r = 0; r < spans.length; r++) {
+    const s = spans[r]!;
+    if (s.label === 'NAME' && isUpperAscii(text.charCodeAt(s.start)) && text.charCodeAt(s.start + 1) === 46 && text.charCodeAt(s.start + 2) === 32 && listLetterAt(text, s.start)) {
+      let e = s.start + 3;
+      while (e < s.end && isWordLetter(text.charCodeAt(e))) e++;
+      const bits = lex.get(fold(text.slice(s.start + 3, e))) ?? 0;
+      if ((bits & (LEX_FIRST | LEX_SUR)) === 0 || (bits & (LEX_AMBIG | NON_NAME)) !== 0) continue;
+    }
+    spans[w++] = s;
+  }
+  spans.length = w;
 }
 /** The first letters of ROOM_LINE's words (r, R, b, B, c, C, l, L). */
 const ROOM_FIRST = new Set([114, 82, 98, 66, 99, 67, 108, 76]);

@@ -1252,6 +1252,8 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a chat's speaker with a role in brackets and a space before the colon, after a time stamp with its day's name
   assert.deepEqual(names('[sam. 03/08/2024 05:48] Moana : bonjour\n[05:55] Hinano (SF) : Pas de souci\n[06:01] Hinano (SF) : Ok.', 'fr'),
     ['Moana', 'Hinano', 'Hinano']);
+  // a list's letters are no initials (a pathology report's specimens), a list of people keeps its names
+  assert.deepEqual(names('SPECIMEN: A. Right breast WLE\nB. Node 12 mm, bisected. C. Node 8 mm.\nPresent: A. Kowalski\nB. Node'), ['A. Kowalski']);
   // kin as hurried notes and families write it
   assert.deepEqual(names('lives w/ dtr June (520-555-0148). spoke w/ sis Mereana today'), ['June', 'Mereana']);
   // a quoted nickname after "l'appelle" / "calls him"
