@@ -1254,6 +1254,10 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
     ['Moana', 'Hinano', 'Hinano']);
   // a list's letters are no initials (a pathology report's specimens), a list of people keeps its names
   assert.deepEqual(names('SPECIMEN: A. Right breast WLE\nB. Node 12 mm, bisected. C. Node 8 mm.\nPresent: A. Kowalski\nB. Node'), ['A. Kowalski']);
+  // where the writer types names in lower case, two lower-case names of the dictionaries, one a first name; not a place
+  assert.deepEqual(names('pt: rich young. called jolene lavigne, spoke w/ jenna w. lindqvist; to hôpital édouard herriot'),
+    ['rich young', 'jolene lavigne', 'jenna w. lindqvist']);
+  assert.deepEqual(names('called jolene lavigne'), []);
   // kin as hurried notes and families write it
   assert.deepEqual(names('lives w/ dtr June (520-555-0148). spoke w/ sis Mereana today'), ['June', 'Mereana']);
   // a quoted nickname after "l'appelle" / "calls him"
