@@ -14,6 +14,9 @@ export interface Dictionaries {
   /** Frequent first names that are also words (CLAIRE, ROSE): not ambiguous, but not alone at a sentence start. */
   wordNames: Set<string>;
   cities: Set<string>;
+  /** Names of the world (world-*.txt: faker's locales, in no list above): read by the recognizers, never drawn as surrogates. */
+  worldFirstNames: Set<string>;
+  worldSurnames: Set<string>;
 }
 
 let cached: Dictionaries | undefined;
@@ -47,7 +50,9 @@ export function lexiconMap(lang: 'fr' | 'en' = 'fr'): Map<string, number> {
   const m = new Map<string, number>();
   const add = (k: string, bit: number): void => { m.set(k, (m.get(k) ?? 0) | bit); };
   for (const k of d.surnames) add(k, LEX_SUR);
+  for (const k of d.worldSurnames) add(k, LEX_SUR);
   for (const k of d.firstNames) add(k, LEX_FIRST);
+  for (const k of d.worldFirstNames) add(k, LEX_FIRST);
   for (const k of d.ambiguous) add(k, LEX_AMBIG);
   for (const k of d.wordNames) add(k, LEX_WORDNAME);
   for (const k of d.cities) {
@@ -72,12 +77,14 @@ function wordSet(file: string): Set<string> {
 
 export function dictionaries(): Dictionaries {
   cached ??= {
-    // (with the world names, no word of either language: Yoruba, Zulu, Polish, Finnish… names neither INSEE nor the census lists)
-    firstNames: new Set([...wordSet('prenoms.txt'), ...wordSet('world-prenoms.txt')]),
-    surnames: new Set([...wordSet('noms.txt.gz'), ...wordSet('world-noms.txt')]),
+    firstNames: wordSet('prenoms.txt'),
+    surnames: wordSet('noms.txt.gz'),
     ambiguous: wordSet('ambiguous.txt'),
     wordNames: wordSet('wordnames.txt'),
     cities: wordSet('villes.txt'),
+    // (no word of either language: Yoruba, Zulu, Polish, Finnish… names neither INSEE nor the census lists have)
+    worldFirstNames: wordSet('world-prenoms.txt'),
+    worldSurnames: wordSet('world-noms.txt'),
   };
   return cached;
 }

@@ -15,7 +15,7 @@ import { dictionaries } from './data.ts';
 const args = new Set(process.argv.slice(2));
 const root = new URL('../../', import.meta.url);
 const paths = datasetPaths(root);
-if (args.has('--without-surnames')) dictionaries().surnames.clear();
+if (args.has('--without-surnames')) { dictionaries().surnames.clear(); dictionaries().worldSurnames.clear(); }
 
 const corpora: [string, Doc[]][] = [];
 if (paths.edsPresent) corpora.push(['eds', loadEdsTemplates(paths.eds)]);
