@@ -168,7 +168,8 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   // the found names' initials (two words or more), when the text has short upper-case words; and, when
   // the writer types names in lower case, the names' words
   const caps = shortUpperWords(text);
-  // (initials are looked for only when a short upper-case word stands where initials do: in brackets, after per/by/with)
+  // (initials are looked for only when a short upper-case word stands where initials do: in brackets, after per/by/with,
+  // where a writer signs or in a table's cell: someInitialsPlace)
   const wantInitials = caps === null || someInitialsPlace(text, caps);
   let initials: string[] | null = null;
   let lowerTyped = false;
@@ -383,7 +384,7 @@ function upperLetter(text: string, k: number): string {
   const f = fold(text.charAt(k));
   return isUpperAscii(f.charCodeAt(0)) ? f.charAt(0) : '';
 }
-/** Upper-case words of 2-3 letters that are the initials of a found name, in brackets or after per/by/with. */
+/** Upper-case words of 2-3 letters that are the initials of a found name, in brackets, after per/by/with, where a writer signs or in a table's cell. */
 function initialsOfNames(text: string, spans: Span[], list: string[], caps: Int32Array | null, lex: Map<string, number>): void {
   const set = new Set<string>();
   for (const item of list) for (const w of item.split('|')) set.add(w);
