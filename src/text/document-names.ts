@@ -1037,31 +1037,44 @@ function lineStartNames(text: string, spans: Span[], lex: Map<string, number>): 
  * ". ", and two of its neighbours in the alphabet (the one before and the one after, or the two after, or the two
  * before) stand so too in the text ("SPECIMEN: A. Right breast⏎B. Node 12 mm. C. Node 8 mm").
  */
-function listLetterAt(text: string, p: number): boolean {
-  const marker = (q: number): boolean => {
-    if (q === 0) return true;
-    const b = text.charCodeAt(q - 1);
-    return b === 10 || (b === 32 && (cc(text, q - 2) === 58 || cc(text, q - 2) === 46));
-  };
-  if (!marker(p)) return false;
-  const has = (code: number): boolean => {
-    if (code < 65 || code > 90) return false;
-    const m = `${String.fromCharCode(code)}. `;
-    for (let q = text.indexOf(m); q >= 0; q = text.indexOf(m, q + 1)) if (q !== p && marker(q)) return true;
-    return false;
-  };
+function listLetterAt(text: string, p: number, marks: Int32Array): boolean {
+  if (!listMarker(text, p)) return false;
+  // (another place of the letter: its first two places, p at most one of them)
+  const has = (code: number): boolean => code >= 65 && code <= 90 && (marks[(code - 65) * 2 + 1]! >= 0 || (marks[(code - 65) * 2]! >= 0 && marks[(code - 65) * 2] !== p));
   const c = text.charCodeAt(p);
   return (has(c - 1) && has(c + 1)) || (has(c + 1) && has(c + 2)) || (has(c - 1) && has(c - 2));
+}
+/** Whether q starts a list's item: the text's or a line's start, or after ": " or ". ". */
+function listMarker(text: string, q: number): boolean {
+  if (q === 0) return true;
+  const b = text.charCodeAt(q - 1);
+  return b === 10 || (b === 32 && (cc(text, q - 2) === 58 || cc(text, q - 2) === 46));
+}
+/**
+ * The first two places of each capital letter A-Z that a dot and a space follow at a list item's start (-1: none), in
+ * one walk over the text's ". " (a file's part of a megabyte holds thousands of initials to ask about).
+ */
+function listLetterMarks(text: string): Int32Array {
+  const marks = new Int32Array(52).fill(-1);
+  for (let k = text.indexOf('. ', 1); k >= 0; k = text.indexOf('. ', k + 1)) {
+    const q = k - 1, c = text.charCodeAt(q);
+    if (c < 65 || c > 90 || !listMarker(text, q)) continue;
+    const i = (c - 65) * 2;
+    if (marks[i]! < 0) marks[i] = q;
+    else if (marks[i + 1]! < 0) marks[i + 1] = q;
+  }
+  return marks;
 }
 /**
  * A list's letter read as an initial and the word after it as a name ("A. Right breast", "B. Node 12 mm" in a pathology
  * report's specimens): the span is dropped unless that word is a name of the dictionaries that is no word.
  */
 function listLetterNames(text: string, spans: Span[], lex: Map<string, number>): void {
-  let w = 0;
+  let w = 0, marks: Int32Array | null = null;
   for (let r = 0; r < spans.length; r++) {
     const s = spans[r]!;
-    if (s.label === 'NAME' && isUpperAscii(text.charCodeAt(s.start)) && text.charCodeAt(s.start + 1) === 46 && text.charCodeAt(s.start + 2) === 32 && listLetterAt(text, s.start)) {
+    if (s.label === 'NAME' && isUpperAscii(text.charCodeAt(s.start)) && text.charCodeAt(s.start + 1) === 46 && text.charCodeAt(s.start + 2) === 32
+      && listLetterAt(text, s.start, (marks ??= listLetterMarks(text)))) {
       let e = s.start + 3;
       while (e < s.end && isWordLetter(text.charCodeAt(e))) e++;
       const bits = lex.get(fold(text.slice(s.start + 3, e))) ?? 0;
