@@ -850,9 +850,10 @@ function dictatedBy(text: string, spans: Span[]): void {
       if (DICTATION_WORDS.has(text.slice(a, k)) && !isWordLetter(cc(text, a - 1))) at.push(k);
     }
     // (and the words that initials follow directly, "Dict SMP")
+    const seen = new Set(at);
     for (const w of DIRECT_DICTATION) for (let k = text.indexOf(w); k >= 0; k = text.indexOf(w, k + 1)) {
       const e = k + w.length;
-      if (!isWordLetter(cc(text, k - 1)) && !isWordLetter(cc(text, e)) && !at.includes(e)) at.push(e);
+      if (!isWordLetter(cc(text, k - 1)) && !isWordLetter(cc(text, e)) && !seen.has(e)) { at.push(e); seen.add(e); }
     }
   }
   for (let k of at) {
