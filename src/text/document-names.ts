@@ -1195,15 +1195,21 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
       }
       k = text.indexOf(sep, le);
     }
+    // (the last block read with a header: its rows' count of separators, its last row's end, its header's cells)
+    let headed: { seps: number; end: number; head: Cell[] } | null = null;
     for (let i = 0; i < lines.length;) {
       let j = i + 1;
       while (j < lines.length && lines[j]!.seps === lines[i]!.seps && text.lastIndexOf('\n', lines[j]!.s - 2) + 1 === (lines[j - 1]!.s)
         // (a line of prose with as many commas is no row: a sentence's end, or a long piece)
         && !(sep === ',' && /[.!?]\s*$|[^,]{50}/.test(text.slice(lines[j]!.s, lines[j]!.e)))) j++;
-      if (j - i >= 2) {
+      // (a row with another count of separators, an empty or a blocked bed's "4B-03|||||||CLEAN|||", does not end the
+      // table: the rows after it, up to two lines on, with the count of a header's rows, are read under that header)
+      const under = headed !== null && headed.seps === lines[i]!.seps && lineGap(text, headed.end, lines[i]!.s) <= 2 ? headed : null;
+      if (j - i >= 2 || under !== null) {
         // (commas separate words in prose: a comma-separated block needs a header line with two known column names)
-        if (sep === ',' && knownHeaders(text, cellsOf(text, lines[i]!, 44)) < 2) { i = j; continue; }
+        if (under === null && sep === ',' && knownHeaders(text, cellsOf(text, lines[i]!, 44)) < 2) { i = j; continue; }
         const block = lines.slice(i, j).map((l) => cellsOf(text, l, sep.charCodeAt(0)));
+        if (under !== null) block.unshift(under.head);
         covered ??= nameCover(text, spans);
         const first = block[0]!;
         // (a header line of upper-case labels, none of them a name: "DATE | TIME | PATIENT | RX # | PRESCRIBER")
@@ -1213,8 +1219,9 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
         const labels = first.every((c) => c.e - c.s <= 30 && !/\d/.test(text.slice(c.s, c.e)))
           && knownHeaders(text, first) >= 2;
         // (a markdown table's first line is its header: the next line is a rule of dashes, "|------|:---:|")
-        const ruled = sep === '|' && /^[\s|:]*-{3,}[\s|:-]*$/.test(text.slice(lines[i + 1]!.s, lines[i + 1]!.e));
-        const header = caps || labels || ruled;
+        const ruled = under === null && sep === '|' && /^[\s|:]*-{3,}[\s|:-]*$/.test(text.slice(lines[i + 1]!.s, lines[i + 1]!.e));
+        const header = under !== null || caps || labels || ruled;
+        if (header) headed = { seps: lines[i]!.seps, end: lines[j - 1]!.e, head: first };
         for (let col = 0; col < first.length; col++) {
           const label = header ? HEADER_LABELS.get(headerKey(text, first[col]!)) : undefined;
           if (label !== undefined) typedColumn(text, block, col, label, spans);
@@ -1225,6 +1232,12 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
     }
   }
   alignedTables(text, spans, lex, covered);
+}
+/** The count of lines strictly between the line that ends at a and the line that starts at b (a < b). */
+function lineGap(text: string, a: number, b: number): number {
+  let n = 0;
+  for (let k = text.indexOf('\n', a); k >= 0 && k < b - 1; k = text.indexOf('\n', k + 1)) n++;
+  return n;
 }
 /**
  * Aligned tables (columns separated by runs of spaces, as printed run sheets and lists are): a header

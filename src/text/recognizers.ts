@@ -933,7 +933,9 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}(?<!(?:19|20)\\d{2}[\\/.\\-])(\\d{1,2}) ?[\\/.\\-|] ?(\\d{1,2}) ?[\\/.\\-|] ?(?:\\d{4}(?!\\d)|\\d{2}${E})`, 'g'),
     // mixed separators ("12.03-2020") are not a date, nor a dash then a slash before two digits (a range of ratings, "pain 1-2/10")
     // nor a software's version with dots ("version 2.3.14", "Firmware 10.2.19", "v 3.1.12")
+    // nor a table's cell bar beside another separator: "…|29|11/03/2024|" is an age, then a date
     check: (m, text) => (m[0].includes('.') && m[0].includes('-') ? null : /^\d{1,2} ?- ?\d{1,2} ?\/ ?\d{2}$/.test(m[0]) ? null
+      : m[0].includes('|') && /[\/.\-]/.test(m[0]) ? null
       : m[0].includes('.') && /(?:^|[^A-Za-zÀ-ÿ])(?:version|v\.?|firmware|logiciel|software|release|build|update|mise à jour|app)\s?:?\s?$/i.test(text.slice(Math.max(0, m.index - 14), m.index)) ? null
       : dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null) },
   { rule: 'date-iso', at: S_ISO, label: 'DATE', score: 0.95, needs: C_DIGIT | C_DASH,

@@ -1265,4 +1265,10 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(names('she calls him "Bubba" at home'), ['Bubba']);
   // a cue word is no name before a credential; two spaces part a form's columns after a credential
   assert.deepEqual(names(' Baby RN ........... Tiffany Moore, RN\nPCP: Summer Bishop, MD   Medicare MBI: 4TE9-K22-QM71\nRN  Tiffany Moore'), ['Tiffany Moore', 'Summer Bishop', 'Tiffany Moore']);
+  // a table's header reads on across a row with another count of separators ("4B-03|||||||CLEAN|||", a blocked bed)
+  const board = 'BED|NHI|PATIENT|AGE|ADMIT|CONSULTANT|STATUS|EDD|FLAGS|COMMENT\n4B-01|ZKT4821|TE WHATA, Rangi|67|09/03/2024|FALEOLO|OCC|13/03|FALLS|ot\n'
+    + '4B-02|PLM2270|NAIVALU, Litia|94|10/03/2024|FALEOLO|OCC|TBC|NIL|x\n4B-03|||||||CLEAN|||\n4B-04|CHY4402|PATEL-SINGH, Unique|29|11/03/2024|ANDERSON-TAMIHANA|OCC|12/03|NIL|d/c';
+  assert.deepEqual(names(board).slice(-2), ['PATEL-SINGH, Unique', 'ANDERSON-TAMIHANA']);
+  // a cell's bar is no date's separator beside a slash: an age, then a date
+  assert.deepEqual(labels('x|29|11/03/2024|y\n12|03|2024').map(([l, v]) => `${l}:${v}`), ['DATE:11/03/2024', 'DATE:12|03|2024']);
 });
