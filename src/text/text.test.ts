@@ -844,6 +844,11 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     ['notes-en-mixed25', 20, [0.90, 0.945, 0.98, 0.99, 0.935, 0.905, 0.975]],
     ['notes-fr-mixed27', 20, [0.825, 0.945, 0.955, 0.90, 0.66, 0.83, 0.935]],
     ['notes-en-mixed26', 20, [0.745, 0.92, 0.74, 0.96, 0.99, 0.73, 0.945]],
+    // set 28 (rules from its dev halves only; two writers per language)
+    ['notes-fr-mixed28', 20, [0.95, 0.935, 0.89, 0.99, 0.99, 0.87, 0.95]],
+    ['notes-en-mixed27', 20, [0.895, 0.95, 0.97, 0.93, 0.99, 0.78, 0.94]],
+    ['notes-fr-mixed29', 20, [0.90, 0.94, 0.885, 0.97, 0.95, 0.825, 0.93]],
+    ['notes-en-mixed28', 20, [0.74, 0.90, 0.865, 0.935, 0.99, 0.765, 0.895]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
