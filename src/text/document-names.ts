@@ -18,7 +18,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, mayBeLetterRun, PERSON_VERBS, hasSpacedColumns, isUpperCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, mayBeLetterRun, PERSON_VERBS, hasSpacedColumns, isUpperCode, isLowerCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -165,6 +165,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   logSpeakers(text, spans, lex);
   tableColumns(text, spans, lex);
   lineStartNames(text, spans, lex);
+  namesBeforeRoles(text, spans, lex);
   // the found names' initials (two words or more), when the text has short upper-case words; and, when
   // the writer types names in lower case, the names' words
   const caps = shortUpperWords(text);
@@ -215,6 +216,35 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   if (lows.length > 0) lowerAgain(text, spans, lows, origins);
 }
 
+/** Roles after a comma that follow an organization's name, not a person's ("… Health Plan, member ID", "CallPoint Answering Service, operator #0417"). */
+const NOT_PERSON_ROLES = new Set(['MEMBER', 'OPERATOR', 'OPER', 'SUBSCRIBER', 'INSURED']);
+/**
+ * A person's words before a comma and a role, as lists of participants and signatures write them ("- Teura Teriitehau,
+ * assistante sociale", "Excusée : Wei Zhou, diététicienne", "Ana Lima, social worker"): two or three capitalized
+ * words (not four: an organization's), none a word of the lists, right before ", " and a profession's word.
+ */
+function namesBeforeRoles(text: string, spans: Span[], lex: Map<string, number>): void {
+  for (let k = text.indexOf(', '); k >= 0; k = text.indexOf(', ', k + 2)) {
+    let r = k + 2;
+    while (r < text.length && isWordLetter(text.charCodeAt(r))) r++;
+    if (r - k - 2 < 2 || text.charCodeAt(r) === 45) continue;
+    const role = fold(text.slice(k + 2, r));
+    if (((lex.get(role) ?? 0) & LEX_PROF) === 0 || NOT_PERSON_ROLES.has(role)) continue;
+    let a = k, words = 0;
+    for (let b = k; ;) {
+      let w = b;
+      while (w > 0 && (isWordLetter(text.charCodeAt(w - 1)) || ((text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39 || text.charCodeAt(w - 1) === 8217) && w < b))) w--;
+      if (w === b || b - w < 2 || !isUpperCode(text.charCodeAt(w)) || !isLowerCode(text.charCodeAt(w + 1))) break;
+      if (((lex.get(fold(text.slice(w, b))) ?? 0) & NON_NAME) !== 0) break;
+      // (a fourth capitalized word: an organization's name, "Tŷ Newydd Tenancy Support, worker")
+      if (++words === 4) break;
+      a = w;
+      if (text.charCodeAt(w - 1) !== 32 || !isWordLetter(cc(text, w - 2))) break;
+      b = w - 1;
+    }
+    if (words >= 2 && words <= 3) spans.push({ start: a, end: k, label: 'NAME', score: 0.6, rule: 'name-before-role' });
+  }
+}
 /**
  * An audit trail's login right before an IP address: an initial and a surname of the dictionaries, in lower case, that is
  * no word of the lexicon ("jblanc 10.14.22.87", "ktran 10.14.23.140"; not "from 10.0.0.1").
@@ -666,10 +696,10 @@ function logSpeakers(text: string, spans: Span[], lex: Map<string, number>): voi
   for (const f of found) if (count.get(f.w)! >= 2 || (f.w.length === 1 && found.length >= 3)) spans.push({ start: f.s, end: f.e, label: 'NAME', score: 0.6, rule: 'name-log-speaker' });
 }
 /** What may come before a handoff's name on its line: a room or bed ("rm 414a", "lit 12"), a field's colon ("s:"), a bullet, a visit's date ("cs 14/02/24 - "). */
-const BEFORE_AGE_SEX_NAME = /(?:^|\n)[ \t]*(?:(?:rm|room|bed|lit|chambre|ch|box)\.? ?[\dA-Za-z]{1,5}[ \t]+|[A-Za-z]{1,3} ?:[ \t]*|[-*•][ \t]*|(?:cs|consult|consultation|visite|vad|tc|teleconsult)?[ \t]*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?[ \t]+[-–:][ \t]*)?$/i;
+const BEFORE_AGE_SEX_NAME = /(?:^|\n)[ \t]*(?:(?:rm|room|bed|lit|chambre|ch|box)\.? ?[\dA-Za-z]{1,5}[ \t]+|[A-Za-z]{1,3} ?:[ \t]*|[-*•][ \t]*|(?:cs|consult|consultation|visite|vad|tc|teleconsult)?[ \t]*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?[ \t]+[-–:][ \t]*|(?:[01]\d|2[0-3])[:h]?[0-5]\d[ \t]+(?:[-–|][ \t]*)?)?$/i;
 /**
  * A patient's name before an age and a sex at the start of a handoff's line: "rm 414a  okonjo 81m",
- * "s: dawn whitfield-aziz 67f pod1", "- Marchetti 92F", or before a French age after a visit's date:
+ * "s: dawn whitfield-aziz 67f pod1", "- Marchetti 92F", after a log's time ("0210 Mbuyi Kabongo 41F"), or before a French age after a visit's date:
  * "cs 14/02/24 - gauthier mireille, 52a": one to three words, no cue, title or stop word.
  */
 function ageSexNames(text: string, spans: Span[], lex: Map<string, number>): void {

@@ -1294,7 +1294,10 @@ const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'E
   'BABY', 'BOY', 'GIRL', 'BEBE', 'GARCON', 'NOURRISSON',
   'FIANCE', 'FIANCEE', 'NAMED', 'CONTACT', 'PARENTS', 'PARENT', 'MOM', 'DAD', 'PRENOMME', 'PRENOMMEE', 'BROTHER-IN-LAW', 'SISTER-IN-LAW', 'SON-IN-LAW', 'DAUGHTER-IN-LAW', 'MOTHER-IN-LAW', 'FATHER-IN-LAW',
   'CHILDREN', 'KIDS', 'SONS', 'DAUGHTERS', 'GRANDCHILDREN', 'GRANDKIDS', 'SIBLINGS', 'ENFANTS', 'FILLES', 'TWINS', 'ATTENDEES', 'PARTICIPANT',
-  'ENFANT', 'ELEVE', 'CHILD', 'INFANT', 'NOUVEAU-NE', 'NEWBORN', ...GREETINGS, ...CLOSINGS]);
+  'ENFANT', 'ELEVE', 'CHILD', 'INFANT', 'NOUVEAU-NE', 'NEWBORN',
+  // the people of forensic, custody and legal forms ("Detainee: ABDIRAHMAN, Liban", "Petitioner: …")
+  'DETAINEE', 'INMATE', 'PRISONER', 'DECEDENT', 'COMPLAINANT', 'PETITIONER', 'INFORMANT', 'DETENU', 'DETENUE', 'PLAIGNANT', 'PLAIGNANTE',
+  ...GREETINGS, ...CLOSINGS]);
 /** Kinship and friendship words (folded): a first name typed in lower case right after one is a name ("sa fille nadia"). */
 const KIN = new Set(['FILLE', 'FILS', 'MARI', 'FEMME', 'EPOUSE', 'EPOUX', 'FRERE', 'SOEUR', 'MERE', 'PERE', 'COMPAGNON', 'COMPAGNE', 'CONJOINT', 'CONJOINTE',
   'NEVEU', 'NIECE', 'ONCLE', 'TANTE', 'COUSIN', 'COUSINE', 'GENDRE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'DAUGHTER', 'SON', 'WIFE', 'HUSBAND', 'BROTHER',
@@ -1516,7 +1519,7 @@ const SYNTHEA_CORE = /^[A-Z][a-z]{2,}$/;
 export function isUpperCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 192 && (c <= 222 ? c !== 215 : c > 255 && EXT_CASE[c] === 1));
 }
-function isLowerCode(c: number): boolean {
+export function isLowerCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 223 && (c <= 255 ? c !== 247 : EXT_CASE[c] === 2));
 }
 

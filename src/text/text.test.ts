@@ -1276,4 +1276,9 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(names(board).slice(-2), ['PATEL-SINGH, Unique', 'ANDERSON-TAMIHANA']);
   // a cell's bar is no date's separator beside a slash: an age, then a date
   assert.deepEqual(labels('x|29|11/03/2024|y\n12|03|2024').map(([l, v]) => `${l}:${v}`), ['DATE:11/03/2024', 'DATE:12|03|2024']);
+  // set 28 dev halves: custody forms' people, a triage log's time before a name with its age and sex, a name before its role
+  assert.deepEqual(names('Detainee: ABDIRAHMAN, Liban Mohamed   DOB 09/04/2001'), ['ABDIRAHMAN', 'Liban Mohamed']);
+  assert.deepEqual(names('0210 Mbuyi Kabongo 41F chest tightness\n0900 Walked 20 M'), ['Mbuyi Kabongo']);
+  assert.deepEqual(names('- Teura Teriitehau, assistante sociale\nExcusée : Wei Zhou, diététicienne', 'fr'), ['Teura Teriitehau', 'Wei Zhou']);
+  assert.deepEqual(names('via Tŷ Newydd Tenancy Support, worker. Insurance: Pioneer Valley Health Plan, member ID 12'), []);
 });
