@@ -1276,7 +1276,7 @@ const ZIP_CITY_G = new RegExp(ZIP_CITY_AT.source, 'g');
 /** Before a postal code at lastIndex: a French postal box (BP, CS, TSA and its number) and the separator after it. */
 const POSTAL_BOX = /(?<=(?<![A-Za-z0-9À-ÿ])((?:BP|B\.P\.|CS|TSA) ?\d{2,6}(\s?[,\-–]?\s?)))/y;
 
-const TITLES = new Set(['DR', 'DR.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS', 'MMES', 'MMES.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE', 'FR.',
+const TITLES = new Set(['DR', 'DR.', 'DRE', 'DRE.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS', 'MMES', 'MMES.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE', 'FR.',
   // a clergyman's and the gender-neutral title ("Rev. Ellery", "Dawn Ellery (Rev.)", "Mx. Okafor"; not Pastor, Rabbi, Imam: names too)
   'REV', 'REV.', 'REVEREND', 'MX', 'MX.',
   // ranks of police, gendarmes and guards before a name ("Officer Ramirez", "adjudant Pasquier", "Sgt. Boyle")
@@ -2644,7 +2644,9 @@ function lowerInitials(w: string): boolean {
 }
 /** Plural care-team fields whose value is a list of people ("Infirmiers : theodore roux, marie cécile lefevre"). */
 const LIST_FIELDS = new Set(['INFIRMIERS', 'INFIRMIERES', 'INTERNES', 'EXTERNES', 'PRESENTS', 'PARTICIPANTS', 'INTERVENANTS', 'MEDECINS',
-  'SIGNATAIRES', 'NURSES', 'ATTENDINGS', 'RESIDENTS', 'PRESENT', 'ATTENDEES', 'PARTICIPANTES', 'PRESENTES', 'ATTENDANCE', 'STAFF']);
+  'SIGNATAIRES', 'NURSES', 'ATTENDINGS', 'RESIDENTS', 'PRESENT', 'ATTENDEES', 'PARTICIPANTES', 'PRESENTES', 'ATTENDANCE', 'STAFF',
+  // (a meeting's absent members: "Excusés : Dr Léa Morel, Yann Kervella", "Apologies: …")
+  'EXCUSES', 'EXCUSEE', 'EXCUSEES', 'ABSENTS', 'ABSENTES', 'APOLOGIES']);
 const LIST_ITEM_WORD = /^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’-]*\.?$/;
 /**
  * The list after a plural care-team field's colon, to the line's end: each item (between ',', ';',

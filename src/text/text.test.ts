@@ -1281,4 +1281,8 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(names('0210 Mbuyi Kabongo 41F chest tightness\n0900 Walked 20 M'), ['Mbuyi Kabongo']);
   assert.deepEqual(names('- Teura Teriitehau, assistante sociale\nExcusée : Wei Zhou, diététicienne', 'fr'), ['Teura Teriitehau', 'Wei Zhou']);
   assert.deepEqual(names('via Tŷ Newydd Tenancy Support, worker. Insurance: Pioneer Valley Health Plan, member ID 12'), []);
+  // a meeting's absent members; Québec's "Dre"; a screening log's initials under "Init." beside "Naiss."
+  assert.deepEqual(names('Apologies: sarah jones, tom briggs'), ['sarah jones', 'tom briggs']);
+  assert.deepEqual(names('vue par la Dre Gingras hier', 'fr'), ['Gingras']);
+  assert.deepEqual(names('Site | N° screening | Init. | Naiss. | Éligible\n01 | 01-S-011 | M-C.R. | 03/1956 | oui\n01 | 01-S-012 | T.T.H.N. | 11/1949 | non', 'fr'), ['M-C.R.', 'T.T.H.N.']);
 });
