@@ -613,7 +613,7 @@ function iduWord(t: string, p: number, i: number): void {
 }
 /** The words before a software user's login ("utilisateur : mlacroix", "export par sdelattre", "Édité le … par lgautier", "entered by jsmith2"): name-login's gate. */
 const LOGIN_CUES = ['utilisateur', 'Utilisateur', 'UTILISATEUR', 'user', 'User', 'USER', 'username', 'Username', 'login', 'Login', 'LOGIN', 'identifiant', 'Identifiant',
-  'opérateur', 'Opérateur', 'operateur', 'operator', 'Operator', 'export', 'Export', 'exporté', 'Exporté', 'exported', 'Exported', 'saisi', 'Saisi', 'saisie', 'Saisie',
+  'opérateur', 'Opérateur', 'operateur', 'operator', 'Operator', 'export', 'Export', 'EXPORT', 'exporté', 'Exporté', 'exported', 'Exported', 'EXPORTED', 'saisi', 'Saisi', 'saisie', 'Saisie',
   'modifié', 'Modifié', 'modifiée', 'Modifiée', 'édité', 'Édité', 'généré', 'Généré', 'imprimé', 'Imprimé', 'entered', 'Entered', 'modified', 'Modified',
   'created', 'Created', 'logged', 'Logged', 'generated', 'Generated', 'printed', 'Printed', 'transmis', 'Transmis', 'rédigé', 'Rédigé', 'validé', 'Validé'];
 /** Logins that name nobody. */
@@ -1150,8 +1150,8 @@ export const RULES: RegexRule[] = [
     re: /(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])/g },
   // a software user's login: "utilisateur : mlacroix", "export par sdelattre" (loginCheck)
   { rule: 'name-login', label: 'NAME', score: 0.7, gate: (_t, cls) => (cls & G_LOGIN) !== 0, group: 2, check: loginCheck,
-    // (a date and a time may come between the verb and "par": "Édité le 14/03/2025 07:02 par lgautier")
-    re: /(?<![A-Za-zÀ-ÿ])(?:(?:[Uu]tilisateur|UTILISATEUR|[Uu]ser(?: ?[Nn]ame)?|USER|[Ll]ogin|LOGIN|[Ii]dentifiant|[Oo]p[ée]rateur|[Oo]perator)(?: ?: ?| )|(?:[Ee]xport(?:é|ed)?|[Ss]aisie?|[Mm]odifi[ée]e?|[ÉéEe]dit[ée]|[Gg][ée]n[ée]r[ée]|[Ii]mprim[ée]|[Ee]ntered|[Mm]odified|[Cc]reated|[Ll]ogged(?: in)?|[Gg]enerated|[Pp]rinted|[Tt]ransmis|[Rr][ée]dig[ée]|[Vv]alid[ée])(?: (?:le|on) \d[\d\/.\-]{4,9}(?: (?:à |at )?\d{1,2}[:h]\d{2})?)? (par|by|as)(?: ?:)? )([a-zà-ÿ][a-zà-ÿ0-9]{0,19}(?:[._-][a-zà-ÿ0-9]+)?)(?![A-Za-z0-9@À-ÿ._-])/g },
+    // (a date and a time may come between the verb and "par": "Édité le 14/03/2025 07:02 par lgautier", "Export: 12-MAR-2024 16:20 by hkowalczyk")
+    re: /(?<![A-Za-zÀ-ÿ])(?:(?:[Uu]tilisateur|UTILISATEUR|[Uu]ser(?: ?[Nn]ame)?|USER|[Ll]ogin|LOGIN|[Ii]dentifiant|[Oo]p[ée]rateur|[Oo]perator)(?: ?: ?| )|(?:[Ee]xport(?:é|ed)?|EXPORT(?:É|ED)?|[Ss]aisie?|[Mm]odifi[ée]e?|[ÉéEe]dit[ée]|[Gg][ée]n[ée]r[ée]|[Ii]mprim[ée]|[Ee]ntered|[Mm]odified|[Cc]reated|[Ll]ogged(?: in)?|[Gg]enerated|[Pp]rinted|[Tt]ransmis|[Rr][ée]dig[ée]|[Vv]alid[ée])(?:(?: (?:le|on)|:) \d[\d\/.\-]{4,9}(?: (?:à |at )?\d{1,2}[:h]\d{2})?|: \d{1,2}-[A-Za-z]{3}-\d{4} \d{1,2}:\d{2})? (par|by|as|PAR|BY)(?: ?:)? )([a-zà-ÿ][a-zà-ÿ0-9]{0,19}(?:[._-][a-zà-ÿ0-9]+)?)(?![A-Za-z0-9@À-ÿ._-])/g },
   // a form's initials field: "Initiales : D-T-K", "Seal initials: JMRC", "Initials of patient: J.M." (no acronym, credential or "NA")
   { rule: 'name-initials-field', label: 'NAME', score: 0.7, needs: C_UPPER | C_COLON, gate: (_t, cls) => (cls & G_INIT) !== 0, group: 1, check: initialsFieldCheck,
     re: /(?<![A-Za-zÀ-ÿ])(?:[Ii]nitiale?s?|INITIALE?S?)(?: (?:du |de la |of (?:the )?)?(?:patient|patiente|sujet|subject|participant|donneur|donor|préleveur|preleveur))? ?: ?((?:[A-Z]\.-?){1,4}[A-Z]\.?|(?:[A-Z]-?){1,4}[A-Z])(?![A-Za-z0-9À-ÿ])/g },
