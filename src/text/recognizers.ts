@@ -1334,6 +1334,9 @@ const DENOMINATIONS = new Set(['CATHOLIC', 'METHODIST', 'LUTHERAN', 'MUSLIM', 'J
 const SPECIALTY_WORDS = ['DERMATOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'ORTHOPEDICS', 'IMAGING', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY',
   'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY', 'DENTISTRY'];
 const STOP = new Set([
+  // (a transcript's speech after its speaker's cue: "Patient: Yes doctor.", "Doctor: What is troubling you?")
+  'WHAT', 'YES', 'HOW', 'WHEN', 'WHERE', 'WHY', 'WHO', 'THANK', 'OKAY', 'WELL', 'WE', 'COULD', 'PLEASE', 'NOTHING', 'SORRY', 'OH', 'UM', 'UH',
+  'YEAH', 'YEP', 'NOPE', 'POURQUOI',
   // (a document's kind ends a heading in capitals: "PATIENT CARE REPORT", "CODE BLUE RECORD")
   'REPORT', 'RECORD', 'FORM',
   // (clinical acronyms that are names of the world lists too: "ORIF" is an open reduction and internal fixation)

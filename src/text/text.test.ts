@@ -1287,4 +1287,6 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(names('Site | N° screening | Init. | Naiss. | Éligible\n01 | 01-S-011 | M-C.R. | 03/1956 | oui\n01 | 01-S-012 | T.T.H.N. | 11/1949 | non', 'fr'), ['M-C.R.', 'T.T.H.N.']);
   // an export's login after its date and time, and in capitals
   assert.deepEqual(names('Export: 12-MAR-2024 16:20 by hkowalczyk (login 10.42.7.118)\n#EXPORTED BY kbrooks FROM 10.14.22.108\nexported by accident'), ['hkowalczyk', 'kbrooks']);
+  // a transcript's speech after its speaker's cue is no name
+  assert.deepEqual(names('[10:02:15] Patient: Yes doctor. My husband Jasdeep is here.\n[10:02:48] Doctor: What is troubling you?'), ['Jasdeep']);
 });
