@@ -226,9 +226,10 @@ const NOT_PERSON_ROLES = new Set(['MEMBER', 'OPERATOR', 'OPER', 'SUBSCRIBER', 'I
  */
 function namesBeforeRoles(text: string, spans: Span[], lex: Map<string, number>): void {
   for (let k = text.indexOf(', '); k >= 0; k = text.indexOf(', ', k + 2)) {
+    // (the role's word, a compound's hyphen inside: "aide-soignante")
     let r = k + 2;
-    while (r < text.length && isWordLetter(text.charCodeAt(r))) r++;
-    if (r - k - 2 < 2 || text.charCodeAt(r) === 45) continue;
+    while (r < text.length && (isWordLetter(text.charCodeAt(r)) || (text.charCodeAt(r) === 45 && r > k + 2 && isWordLetter(cc(text, r + 1))))) r++;
+    if (r - k - 2 < 2) continue;
     const role = fold(text.slice(k + 2, r));
     if (((lex.get(role) ?? 0) & LEX_PROF) === 0 || NOT_PERSON_ROLES.has(role)) continue;
     let a = k, words = 0;
