@@ -646,7 +646,8 @@ export function initialAndSurname(w: string, lex: Map<string, number>): boolean 
  * letter, equal to one of them (each rule's regex needs its word whole).
  */
 const GATE_WORDS = new Map<string, number>([
-  ...['Noël', 'Pâques', 'Toussaint', 'Christmas', 'Thanksgiving', 'Easter', 'Halloween', 'Nicolas', 'Épiphanie', 'Epiphanie', 'Pentecôte', 'Pentecote', 'gras', 'Gras']
+  ...['Noël', 'Pâques', 'Toussaint', 'Christmas', 'Thanksgiving', 'Easter', 'Halloween', 'Nicolas', 'Épiphanie', 'Epiphanie', 'Pentecôte', 'Pentecote', 'gras', 'Gras',
+    'Valentine', 'Mother', 'Father', 'Patrick', 'Memorial', 'Labor', 'Labour', 'Boxing', 'Independence', 'Year', 'Valentin']
     .map((w) => [w, G_HOLIDAY] as [string, number]),
   ['SSN', G_SSNW], ['SS', G_SSNW], ['Social', G_SSNW], ['social', G_SSNW], ['Box', G_BOX], ['BOX', G_BOX],
   ['County', G_COUNTY], ['Parish', G_COUNTY], ['Borough', G_COUNTY],
@@ -989,7 +990,7 @@ export const RULES: RegexRule[] = [
   { rule: 'date-holiday', label: 'DATE', score: 0.6,
     gate: (_t, cls) => (cls & G_HOLIDAY) !== 0,
     // (or in brackets after a date, "12/24/2024 (Christmas Eve)"; the eve and the day with it)
-    re: /(?<=(?<![A-Za-zÀ-ÿ])(?:depuis|avant|après|apres|à|a|pour|vers|jusqu'à|dès|de|since|before|after|at|over|around|until|by|for|on|last|next|this)(?: la| le)? |\d\)? \()(?:Noël|Pâques|Toussaint|Christmas(?: Eve| Day)?|Thanksgiving(?: Day)?|Easter(?: Sunday| Monday)?|Halloween|Saint-Nicolas|[ÉE]piphanie|Pentec[ôo]te|[Mm]ardi [Gg]ras)(?![A-Za-zÀ-ÿ])/g },
+    re: /(?<=(?<![A-Za-zÀ-ÿ])(?:depuis|avant|après|apres|à|a|pour|vers|jusqu'à|dès|de|since|before|after|at|over|around|until|by|for|on|last|next|this)(?: la| le)? |\d\)? \()(?:Noël|Pâques|Toussaint|Christmas(?: Eve| Day)?|Thanksgiving(?: Day)?|Easter(?: Sunday| Monday)?|Halloween|Saint-Nicolas|[ÉE]piphanie|Pentec[ôo]te|[Mm]ardi [Gg]ras|(?:Valentine|Mother|Father|Patrick)['’]s Day|Memorial Day|Labou?r Day|Boxing Day|Independence Day|New Year['’]s(?: Day| Eve)?|Saint-Valentin)(?![A-Za-zÀ-ÿ])/g },
   // an ordinal day after a date's word and "the", a month after it or not ("Bring your log on the 16th", "until the 3rd",
   // "on the 3rd of May"; not "on the 2nd floor", "by the 3rd dose"): English notes
   { rule: 'date-ordinal', label: 'DATE', score: 0.6, needs: C_DIGIT, monthDot: true, gate: (_t, cls) => (cls & G_ORD) !== 0 && patternLang === 'en',
@@ -1313,7 +1314,7 @@ const KIN = new Set(['FILLE', 'FILS', 'MARI', 'FEMME', 'EPOUSE', 'EPOUX', 'FRERE
 const PROFESSIONS = new Set([
   'PSYCHOLOGUE', 'KINESITHERAPEUTE', 'KINE', 'INFIRMIER', 'INFIRMIERE', 'IDE', 'IBODE', 'IADE', 'IPA', 'ASH', 'AES', 'AMP', 'AVS', 'PHARMACIEN', 'PHARMACIENNE', 'SAGE-FEMME',
   'ORTHOPHONISTE', 'DIETETICIEN', 'DIETETICIENNE', 'ERGOTHERAPEUTE', 'PSYCHOMOTRICIEN', 'PSYCHOMOTRICIENNE', 'ORTHOPTISTE',
-  'PODOLOGUE', 'SECRETAIRE', 'MANIPULATEUR', 'MANIPULATRICE', 'OPERATEUR', 'OPERATRICE', 'TECHNICIEN', 'TECHNICIENNE', 'PSYCHIATRE', 'ANESTHESISTE', 'CHIRURGIEN', 'CHIRURGIENNE',
+  'PODOLOGUE', 'IDEC', 'SECRETAIRE', 'MANIPULATEUR', 'MANIPULATRICE', 'OPERATEUR', 'OPERATRICE', 'TECHNICIEN', 'TECHNICIENNE', 'PSYCHIATRE', 'ANESTHESISTE', 'CHIRURGIEN', 'CHIRURGIENNE',
   'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'GP', 'CHARGE', 'TRIAGE', 'BEDSIDE', 'CIRCULATING', 'SCRUB', 'EVALUATOR', 'EXAMINER', 'ASSESSOR', 'REVIEWER', 'RECORDER', 'OBSERVER', 'FACILITATOR', 'OFC', 'OFC.', 'SGT', 'SGT.', 'DET', 'DET.', 'CPL', 'CPL.', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
   'MANAGER', 'COORDINATOR', 'WORKER', 'CHAPLAIN', 'DIETITIAN', 'AIDE', 'INTERPRETER', 'TRANSLATOR', 'CNA', 'EMT', 'PARAMEDIC', 'TECHNICIAN', 'SCRIBE', 'DOULA',
   'NURSE', 'PHYSIOTHERAPIST', 'PSYCHOLOGIST', 'PHARMACIST', 'MIDWIFE', 'SURGEON', 'THERAPIST',
@@ -1337,6 +1338,8 @@ const STOP = new Set([
   // (a transcript's speech after its speaker's cue: "Patient: Yes doctor.", "Doctor: What is troubling you?")
   'WHAT', 'YES', 'HOW', 'WHEN', 'WHERE', 'WHY', 'WHO', 'THANK', 'OKAY', 'WELL', 'WE', 'COULD', 'PLEASE', 'NOTHING', 'SORRY', 'OH', 'UM', 'UH',
   'YEAH', 'YEP', 'NOPE', 'POURQUOI',
+  // (forms and records after "signed", a role or a field: "signed ICF v3.0", "(son, SDM)", "…|EHR|")
+  'ICF', 'SDM', 'EHR', 'EMR',
   // (a document's kind ends a heading in capitals: "PATIENT CARE REPORT", "CODE BLUE RECORD")
   'REPORT', 'RECORD', 'FORM',
   // (clinical acronyms that are names of the world lists too: "ORIF" is an open reduction and internal fixation)
@@ -1414,7 +1417,7 @@ const FIELD_NAME_WORDS = new Set(['Job', 'JOB', 'Sent', 'SENT']);
 const ACRONYM_STOPS = ['CHU', 'CHR', 'GHU', 'RAS', 'SAU', 'REA', 'SOL', 'SER', 'AME', 'DIU', 'MSA', 'ACS', 'TIA', 'IDEL', 'PER', 'MI', 'MT', 'APA', 'HAD', 'PEC', 'OSA', 'CAD', 'AINS'];
 const ACRONYM_STOP_SET = new Set(ACRONYM_STOPS);
 /** Credentials written after a clinician's name ("Karen P. Lopez, RN", "John Doe MD"): never a name themselves. */
-const CREDENTIALS = ['MD', 'RN', 'NP', 'PHD', 'DDS', 'DMD', 'FNP', 'CNP', 'LPN', 'PHARMD', 'MBBS', 'FACP', 'DNP', 'CRNA', 'LCSW', 'APRN', 'MSN', 'BSN', 'CNM', 'PA-C',
+const CREDENTIALS = ['MD', 'RN', 'NP', 'PHD', 'DDS', 'DMD', 'FNP', 'CNP', 'LPN', 'PHARMD', 'MBBS', 'DFMS', 'FACP', 'DNP', 'CRNA', 'LCSW', 'APRN', 'MSN', 'BSN', 'CNM', 'PA-C',
   // therapists, counsellors, pharmacy and nursing staff ("Dallas Brooks, LMHC", "T. Ngata, CPhT")
   'LMHC', 'LPC', 'LCPC', 'LMFT', 'LICSW', 'PSYD', 'CPHT', 'RPH', 'DPT', 'OTR', 'SLP', 'CCC-SLP', 'RDN', 'CDE', 'CDCES', 'CRNP', 'DPM', 'MSW', 'LVN', 'NRP', 'CMA',
   'BCBA', 'CCRN', 'ARNP', 'AGNP', 'ANP', 'PMHNP', 'FNP-BC', 'MPH', 'IBCLC',

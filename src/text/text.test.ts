@@ -1289,4 +1289,8 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(names('Export: 12-MAR-2024 16:20 by hkowalczyk (login 10.42.7.118)\n#EXPORTED BY kbrooks FROM 10.14.22.108\nexported by accident'), ['hkowalczyk', 'kbrooks']);
   // a transcript's speech after its speaker's cue is no name
   assert.deepEqual(names('[10:02:15] Patient: Yes doctor. My husband Jasdeep is here.\n[10:02:48] Doctor: What is troubling you?'), ['Jasdeep']);
+  // holidays of the English-speaking world after a date's word; forms' acronyms after "signed" or a role
+  assert.deepEqual(labels('I asked for her records on Valentine\'s Day and since New Year\'s Eve. Mother Valentine came.').map(([l, v]) => `${l}:${v}`),
+    ['DATE:Valentine\'s Day', 'DATE:New Year\'s Eve', 'NAME:Valentine']);
+  assert.deepEqual(names('104-005 signed ICF v3.0 page 4\n- Antonio Di Marco (son, SDM)'), ['Antonio Di Marco']);
 });
