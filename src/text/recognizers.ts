@@ -971,8 +971,9 @@ export const RULES: RegexRule[] = [
     // (dashes or slashes around the month too, as laboratory systems write: "3-Jan-2020", "01/JAN/2020")
     // (a year in words too: "23 novembre deux mille vingt-six")
     re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)?(?: ?|[-/])(?:${MONTHS})\\.?(?:(?: ?|[-/])(?:\\d{4}|\\d{2})| (?:deux mille|mil(?:le)? neuf cents?)(?:[ -](?:${NUMW}))*)?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
+  // (and an English month's abbreviation before a year's apostrophe: "Jan '24", "Mar ’23")
   { rule: 'date-text', mon: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
-    re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
+    re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.? ['’]\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   // English month and day without a year ("from March 2 to March 9"): capitalized month names
   // only, and "May" only before an ordinal or a comma ("May 2 doses" is no date)
   { rule: 'date-md', mon: true, label: 'DATE', score: 0.7, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,

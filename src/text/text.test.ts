@@ -1293,4 +1293,6 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(labels('I asked for her records on Valentine\'s Day and since New Year\'s Eve. Mother Valentine came.').map(([l, v]) => `${l}:${v}`),
     ['DATE:Valentine\'s Day', 'DATE:New Year\'s Eve', 'NAME:Valentine']);
   assert.deepEqual(names('104-005 signed ICF v3.0 page 4\n- Antonio Di Marco (son, SDM)'), ['Antonio Di Marco']);
+  // an English month's abbreviation before a year's apostrophe
+  assert.deepEqual(labels('statement received Jan \'24; seen Dec. ’23').map(([l, v]) => `${l}:${v}`), ['DATE:Jan \'24', 'DATE:Dec. ’23']);
 });
