@@ -14,7 +14,8 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes, randomInt } from 'node:crypto';
 import { AnonymatError } from '../errors.ts';
 import { columnFromCodes, makeTable, selectRows, type Column, type Table } from '../table/table.ts';
-import { calendarDay, DIRECT_IDENTIFIER_COLUMNS, TABLE_NAMES, type TableName } from './model.ts';
+import { DIRECT_IDENTIFIER_COLUMNS, TABLE_NAMES, type TableName } from './model.ts';
+import { isIsoDay } from '../util/calendar.ts';
 import { IngestState, sortedCounts } from './state.ts';
 import { jsonErrorPlace, readFhirDocument, readFhirNdjson, readFhirNdjsonFile } from './fhir/reader.ts';
 import { readSynthea, type SyntheaLayout } from './synthea/reader.ts';
@@ -82,7 +83,7 @@ const ALWAYS_DROPPED = new Set(['latitude', 'longitude']);
 
 export async function ingest(inputs: IngestInput[], options: IngestOptions = {}): Promise<IngestResult> {
   if (inputs.length === 0) throw new AnonymatError('invalid-usage', 'ingest needs at least one input (a FHIR bundle, an NDJSON file, or a Synthea/OMOP folder)');
-  if (options.referenceDate !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(options.referenceDate) && calendarDay(options.referenceDate))) {
+  if (options.referenceDate !== undefined && !isIsoDay(options.referenceDate)) {
     throw new AnonymatError('invalid-usage', `--reference-date expects a calendar date YYYY-MM-DD (${JSON.stringify(options.referenceDate)} is none)`);
   }
   if (options.defaultCountry !== undefined && normalizeCountry(options.defaultCountry) === null) {

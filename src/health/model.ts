@@ -174,13 +174,6 @@ export function shortSystem(uri: string | undefined | null): string | null {
   return SYSTEMS[uri] ?? uri;
 }
 
-/** Whether YYYY-MM-DD (the first 10 characters of v) is a day of the calendar: month 1-12, and a day its month has (29 February in leap years). */
-export function calendarDay(v: string): boolean {
-  const y = +v.slice(0, 4), m = +v.slice(5, 7), d = +v.slice(8, 10);
-  if (!(m >= 1 && m <= 12 && d >= 1)) return false;
-  const days = m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return d <= days;
-}
 /** The date part (YYYY-MM-DD) of a FHIR date/dateTime/instant or a CSV timestamp, as written (no time-zone shift). */
 export function datePart(v: unknown): string | null {
   if (typeof v !== 'string' || v.length < 4) return null;

@@ -6,7 +6,7 @@
  */
 import type { PseudonymKey } from './key.ts';
 import { keyedInt } from './tokens.ts';
-import { calendarDay } from '../health/model.ts';
+import { isIsoDay } from '../util/calendar.ts';
 
 export const DEFAULT_SHIFT_DAYS = 365;
 const DAY = 86_400_000;
@@ -24,7 +24,7 @@ export function daysToIso(days: number): string {
 export function isoToDays(label: string): number {
   const day = label.slice(0, 10);
   // (a day the calendar does not have, "2024-02-30", is none: Date.parse would roll it over to March)
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !calendarDay(day)) return NaN;
+  if (!isIsoDay(day)) return NaN;
   return Math.floor(Date.parse(day + 'T00:00:00Z') / DAY);
 }
 

@@ -10,7 +10,8 @@
 import { Buffer } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { PieceDecoder, UTF8_ONLY_FIX } from '../../io/text-decode.ts';
-import { calendarDay, datePart, shortSystem } from '../model.ts';
+import { datePart, shortSystem } from '../model.ts';
+import { calendarDay } from '../../util/calendar.ts';
 import type { IngestState } from '../state.ts';
 
 /** Resource types mapped to tables. */

@@ -6,7 +6,7 @@
  * (conditions.source_code, display) so that chronic conditions can be recognised. docs/fhir.md §OMOP.
  */
 import type { IngestState } from '../state.ts';
-import { calendarDay } from '../model.ts';
+import { isIsoDay } from '../../util/calendar.ts';
 import { cell, csvDate, csvNumber, parseCsv, requireColumns, type CsvFile } from '../synthea/csv.ts';
 
 export const OMOP_MAPPED = [
@@ -86,7 +86,7 @@ function readPerson(f: CsvFile, loc: CsvFile | null, death: CsvFile | null, st: 
       if (y !== null && !/^\d{4}$/.test(y)) st.issue(`${f.file}:${f.lines[r]} column year_of_birth`, 'not a 4-digit year');
       else if (y !== null) {
         const b = `${y}-${pad2(cell(row, c.m)) ?? '01'}-${pad2(cell(row, c.d)) ?? '01'}`;
-        if (/^\d{4}-\d{2}-\d{2}$/.test(b) && calendarDay(b)) birth = b;
+        if (isIsoDay(b)) birth = b;
         else st.issue(`${f.file}:${f.lines[r]} columns month_of_birth, day_of_birth`, 'not a day of the calendar (a month 1-12, a day its month has)');
       }
     }

@@ -4,7 +4,7 @@
  * Parse errors say file:line and what is wrong, never the offending text.
  */
 import type { IngestState } from '../state.ts';
-import { calendarDay } from '../model.ts';
+import { calendarDay } from '../../util/calendar.ts';
 
 export interface CsvFile {
   file: string;
