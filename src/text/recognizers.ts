@@ -1055,7 +1055,8 @@ export const RULES: RegexRule[] = [
     re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?|pager|beeper|pgr|bip|bipeur|bleep)[ \t]*[:.]?[ \t]*#?[ \t]*|\d[ )]{1,2}x|\d, x|(?<![A-Za-z])paged? x|\.(?:org|com|net|edu|gov|fr|uk|au|nz|ca|ie)[ \t]{1,3}x)(?:\d{4,5}|\d{2} \d{3})(?![0-9]| \d)/gi },
   // an extension of three digits after its cue ("07 838 4412 ext 205", "Tel 916-555-0121 ext. 304", "poste 212")
   { rule: 'phone-ext3', at: S_EXT3, label: 'PHONE', score: 0.7, needs: C_DIGIT,
-    re: /(?<=(?<![A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f\u1e00-\u1eff])(?:ext|extn|extension|poste|bleep|bip)[ .:#]*)\d{3}(?![0-9]|[.,]\d| ?(?:mg|ml|kg|g|%))/gi },
+    // (the cues of extBefore, which sets S_EXT3)
+    re: new RegExp(`(?<=(?<![A-Za-zÀ-ÖØ-öø-ÿ\\u0100-\\u024f\\u1e00-\\u1eff])(?:${[...EXT_CUES].join('|')})[ .:#]*)\\d{3}(?![0-9]|[.,]\\d| ?(?:mg|ml|kg|g|%))`, 'gi') },
   // an internal extension after its "x" with the exchange's digit ("Joy Bishop, MD, x4-5521"), or after a pager's cue ("pager 4-2271")
   { rule: 'phone-x', at: S_DASH, label: 'PHONE', score: 0.7, needs: C_DIGIT | C_DASH,
     re: /(?<=(?<![A-Za-z0-9])[xX]|(?<![A-Za-z])(?:pager|beeper|pgr|bleep|bip|ext\.?|poste)[ \t]*[:#]?[ \t]*)\d-\d{4}(?![0-9])/gi },
