@@ -316,15 +316,21 @@ export class Replacer {
   private pick(list: string[], label: string, value: string): string {
     // (a surrogate already standing for another value is drawn again: "Jones" and "Moore" never both become "Saldaña"; in a
     // document's scope only — across a person's files the draw must not depend on which names came first)
-    const original = `${label}\0${fold(value)}`;
-    let w = '';
+    const v = fold(value), original = `${label}\0${v}`;
+    let w = '', taken = '';
     for (let attempt = 0; attempt < (this.opts.scope === 'person' ? 1 : 32); attempt++) {
-      w = list[keyedInt(this.key, `surrogate\0${this.scopeId}\0${label}\0${fold(value)}${attempt ? `\0${attempt}` : ''}`, list.length)]!;
-      const owner = this.given.get(`${label}\0${fold(w)}`);
+      w = list[this.draw(label, attempt ? `${v}\0${attempt}` : v, list.length)]!;
+      taken = `${label}\0${fold(w)}`;
+      const owner = this.given.get(taken);
       if (owner === undefined || owner === original) break;
     }
-    this.given.set(`${label}\0${fold(w)}`, original);
+    this.given.set(taken, original);
     return w;
+  }
+
+  /** A keyed number in [0, n) for a value of a kind, in this scope (the same value, key and scope: the same number). */
+  private draw(kind: string, value: string, n: number): number {
+    return keyedInt(this.key, `surrogate\0${this.scopeId}\0${kind}\0${value}`, n);
   }
 
   private surrogate(label: TextLabel, value: string): string {
@@ -353,12 +359,12 @@ export class Replacer {
       case 'CITY': return styleLike(value, this.pick(names(lang).cities, 'city', value));
       case 'HOSPITAL': return styleLike(value, this.pick(names(lang).last, 'hospital', value));
       // (digits drawn from the value: two e-mails or two URLs never share one surrogate)
-      case 'EMAIL': return `${fold(this.pick(names(lang).first, 'email', value)).toLowerCase().replace(/[^a-z]/g, '')}.${keyedInt(this.key, `surrogate\0${this.scopeId}\0email\0${value.toLowerCase()}`, 9000) + 1000}@example.org`;
-      case 'URL': return `https://example.org/${keyedInt(this.key, `surrogate\0${this.scopeId}\0url\0${value}`, 900000) + 100000}`;
-      case 'IP': return `192.0.2.${keyedInt(this.key, `surrogate\0${this.scopeId}\0ip\0${value}`, 254) + 1}`;
+      case 'EMAIL': return `${fold(this.pick(names(lang).first, 'email', value)).toLowerCase().replace(/[^a-z]/g, '')}.${this.draw('email', value.toLowerCase(), 9000) + 1000}@example.org`;
+      case 'URL': return `https://example.org/${this.draw('url', value, 900000) + 100000}`;
+      case 'IP': return `192.0.2.${this.draw('ip', value, 254) + 1}`;
       case 'AGE': return lang === 'fr' ? '90 ans ou plus' : '90 or older';
       case 'ADDRESS': {
-        const n = keyedInt(this.key, `surrogate\0${this.scopeId}\0addr\0${fold(value)}`, 120) + 1;
+        const n = this.draw('addr', fold(value), 120) + 1;
         const street = styleLike('Street', this.pick(names(lang).last, 'street', value));
         return lang === 'fr' ? `${n} rue ${street}` : `${n} ${street} Street`;
       }
