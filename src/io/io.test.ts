@@ -125,6 +125,31 @@ test('large CSV through DuckDB gives the same text as the JS writer', async () =
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
 
+test('a private output (mode 0o600, the key rotation\'s correspondence table) is its owner\'s alone from its creation on, small or large', { timeout: 60_000 }, async () => {
+  const { mkdtempSync, statSync, watch } = await import('node:fs');
+  const { writeTable, writeFileAtomic } = await import('./write.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-mode-'));
+  const old = process.umask(0o022);
+  // every file that appears in the folder (the temporary ones too) is checked as soon as it is seen
+  const loose: string[] = [];
+  const w = watch(dir, (_e, f) => {
+    if (!f) return;
+    try { const m = statSync(join(dir, f)).mode & 0o777; if (m & 0o077) loose.push(`${f} ${m.toString(8)}`); } catch { /* gone already */ }
+  });
+  try {
+    await writeFileAtomic(join(dir, 'a.txt'), 'secret\n', { mode: 0o600 });
+    await writeTable(tableFromRecords({ v: ['1', '2'] }), join(dir, 'small.csv'), { format: 'csv', mode: 0o600 });
+    await writeTable(tableFromRecords({ v: Array.from({ length: 100_001 }, (_, i) => String(i % 7)) }), join(dir, 'large.csv'), { format: 'csv', mode: 0o600 });
+    await writeTable(tableFromRecords({ v: ['1', '2'] }), join(dir, 'p.parquet'), { mode: 0o600 });
+    for (const f of ['a.txt', 'small.csv', 'large.csv', 'p.parquet']) assert.equal(statSync(join(dir, f)).mode & 0o777, 0o600, f);
+    // without a mode, the umask's usual permissions
+    await writeFileAtomic(join(dir, 'public.txt'), 'x\n');
+    assert.equal(statSync(join(dir, 'public.txt')).mode & 0o777, 0o644);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(loose.filter((l) => !l.startsWith('public.txt') && !l.startsWith('.public.txt')), []);
+  } finally { w.close(); process.umask(old); await rm(dir, { recursive: true, force: true }); }
+});
+
 test('a target that is not a regular file (a named pipe, /dev/null) is written in place, never renamed over', { timeout: 60_000 }, async (t) => {
   const { execFileSync } = await import('node:child_process');
   const { mkdtempSync, statSync, createReadStream: reader } = await import('node:fs');

@@ -4,7 +4,7 @@
  * half-written output is ever left behind. A target that is not a regular file (`/dev/null`,
  * `/dev/stdout`, a named pipe) is written in place: renaming over it would replace the device.
  */
-import { writeFile, rename, rm, mkdir, stat } from 'node:fs/promises';
+import { writeFile, rename, rm, mkdir, mkdtemp, stat, chmod } from 'node:fs/promises';
 import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { onAbort } from './abort.ts';
 import { pipeline } from 'node:stream/promises';
@@ -29,14 +29,18 @@ async function isSpecialFile(path: string): Promise<boolean> {
   }
 }
 
+/** Options of the atomic writers: `mode`, the file's permissions from its creation on (0o600: its owner alone). */
+export interface AtomicOptions { mode?: number }
+
 /** Writes data to path atomically (temp file + rename). Creates the folder if needed. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicOptions = {}): Promise<void> {
   if (await isSpecialFile(path)) { await writeFile(path, data); return; }
   await mkdir(dirname(path), { recursive: true });
   const tmp = tempPathFor(path);
   const done = onAbort(() => rmSync(tmp, { force: true }));
   try {
-    await writeFile(tmp, data);
+    // (created with its mode: a private file is never readable by others, not even before the rename)
+    await writeFile(tmp, data, options.mode === undefined ? {} : { mode: options.mode });
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
@@ -69,22 +73,30 @@ export async function withAtomicFiles(paths: string[], produce: (i: number, tmp:
   }
 }
 
-/** Runs `produce(tmpPath)` and renames the temp file over `path` when it succeeds. */
-export async function withAtomicFile(path: string, produce: (tmp: string) => Promise<void>): Promise<void> {
+/**
+ * Runs `produce(tmpPath)` and renames the temp file over `path` when it succeeds. A private output
+ * (`mode`) is produced inside a folder of its owner's alone (0o700), beside the target: a producer
+ * that makes its own files (DuckDB writes a file, then renames it) never leaves the data readable
+ * by others, not even for a moment.
+ */
+export async function withAtomicFile(path: string, produce: (tmp: string) => Promise<void>, options: AtomicOptions = {}): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const ext = extname(path);
   const special = await isSpecialFile(path);
+  const privateDir = options.mode !== undefined && !special ? await mkdtemp(join(dirname(path), `.${basename(path)}.`)) : null;
   // a device or a pipe: the temporary file goes to the system's temporary folder, then is copied in
-  const tmp = special ? join(tmpdir(), basename(tempPathFor(path)) + ext) : tempPathFor(path) + ext;
-  const done = onAbort(() => rmSync(tmp, { force: true }));
+  const tmp = privateDir !== null ? join(privateDir, 'out' + ext) : special ? join(tmpdir(), basename(tempPathFor(path)) + ext) : tempPathFor(path) + ext;
+  const done = onAbort(() => rmSync(privateDir ?? tmp, { force: true, recursive: true }));
   try {
     await produce(tmp);
+    if (options.mode !== undefined && !special) await chmod(tmp, options.mode);
     if (special) { await pipeline(createReadStream(tmp), createWriteStream(path)); await rm(tmp, { force: true }); }
     else await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
   } finally {
+    if (privateDir !== null) await rm(privateDir, { recursive: true, force: true });
     done();
   }
 }
@@ -124,12 +136,12 @@ function jsonValue(kind: string, label: string | null): unknown {
 }
 
 /** Writes a table as CSV, TSV, Parquet, JSON (array of objects) or JSON Lines, by extension. */
-export async function writeTable(table: Table, path: string, options: { format?: InputFormat; delimiter?: string } = {}): Promise<void> {
+export async function writeTable(table: Table, path: string, options: { format?: InputFormat; delimiter?: string } & AtomicOptions = {}): Promise<void> {
   const format = formatOf(path, options.format);
   // (CSV in the delimiter given, the input's: a release reads back with the policy it was made with)
   const delimiter = format === 'tsv' ? '\t' : options.delimiter ?? ',';
   if ((format === 'csv' || format === 'tsv') && table.rowCount < LARGE) {
-    await writeFileAtomic(path, tableToCsv(table, delimiter));
+    await writeFileAtomic(path, tableToCsv(table, delimiter), options);
     return;
   }
   if (format === 'csv' || format === 'tsv') {
@@ -142,7 +154,7 @@ export async function writeTable(table: Table, path: string, options: { format?:
       } finally {
         con.closeSync();
       }
-    });
+    }, options);
     return;
   }
   if (format === 'json' || format === 'jsonl') {
@@ -152,7 +164,7 @@ export async function writeTable(table: Table, path: string, options: { format?:
       for (const c of table.columns) o[c.name] = jsonValue(c.kind, c.dictionary[c.codes[r]!]!);
       rows.push(JSON.stringify(o));
     }
-    await writeFileAtomic(path, format === 'jsonl' ? rows.join('\n') + (rows.length ? '\n' : '') : '[\n' + rows.join(',\n') + '\n]\n');
+    await writeFileAtomic(path, format === 'jsonl' ? rows.join('\n') + (rows.length ? '\n' : '') : '[\n' + rows.join(',\n') + '\n]\n', options);
     return;
   }
   // Parquet (and large CSV/TSV, below) through DuckDB: codes loaded by whole chunks, decoded by a join, COPY
@@ -164,5 +176,5 @@ export async function writeTable(table: Table, path: string, options: { format?:
     } finally {
       con.closeSync();
     }
-  });
+  }, options);
 }

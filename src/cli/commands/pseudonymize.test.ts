@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,4 +39,23 @@ test('anonymat pseudonymize: missing or short key → exit 2 invalid-key', () =>
   assert.equal(short.status, 2);
   assert.match(short.stderr, /too short/);
   assert.ok(!short.stderr.includes('tooshort'));
+});
+
+test('anonymat pseudonymize --rotate-from: the correspondence is its owner\'s alone (0600), and re-keying the old output with it gives the new output', () => {
+  const NEW = 'beef01'.repeat(11).slice(0, 64);
+  writeFileSync(join(dir, 'new.key'), NEW + '\n');
+  const old = cli(['pseudonymize', join(dir, 'in.csv'), '--policy', join(dir, 'policy.yaml'), '--key-file', join(dir, 'key'), '-o', join(dir, 'old.csv')]);
+  assert.equal(old.status, 0, old.stderr);
+  const rot = cli(['pseudonymize', join(dir, 'in.csv'), '--policy', join(dir, 'policy.yaml'), '--key-file', join(dir, 'new.key'), '--rotate-from', join(dir, 'key'),
+    '--correspondence', join(dir, 'rotation.csv'), '-o', join(dir, 'new.csv')]);
+  assert.equal(rot.status, 0, rot.stderr);
+  assert.equal(statSync(join(dir, 'rotation.csv')).mode & 0o777, 0o600);
+  for (const out of [rot.stdout, rot.stderr]) { assert.ok(!out.includes(KEY.slice(0, 16))); assert.ok(!out.includes(NEW.slice(0, 16))); }
+  const corr = readFileSync(join(dir, 'rotation.csv'), 'utf8').trim().split('\n');
+  assert.equal(corr.length, 1 + 2, 'one row per person');
+  const rekey = cli(['pseudonymize', join(dir, 'old.csv'), '--policy', join(dir, 'policy.yaml'), '--rekey', join(dir, 'rotation.csv'), '-o', join(dir, 'rekeyed.csv')]);
+  assert.equal(rekey.status, 0, rekey.stderr);
+  const col = (f: string) => readFileSync(join(dir, f), 'utf8').trim().split('\n').map((l) => l.split(',')[0]);
+  assert.deepEqual(col('rekeyed.csv'), col('new.csv'));
+  assert.notDeepEqual(col('old.csv'), col('new.csv'));
 });

@@ -80,9 +80,8 @@ missing or too short key (< 32 bytes) exits with 2 (invalid-key). Memory: the ta
         out = r.table;
         report = r.report;
         if (r.correspondence) {
-          await writeTable(r.correspondence, opts.correspondence!, { format: 'csv' });
-          // (for the data controller only: readable by its owner alone)
-          await (await import('node:fs/promises')).chmod(opts.correspondence!, 0o600);
+          // (for the data controller only: readable by its owner alone, from the file's creation on)
+          await writeTable(r.correspondence, opts.correspondence!, { format: 'csv', mode: 0o600 });
           process.stderr.write(`token correspondence written to ${opts.correspondence}: for the data controller only — it links old and new tokens; never release it\n`);
         }
         for (const w of r.report.warnings) process.stderr.write(`warning: ${w}\n`);
