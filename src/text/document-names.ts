@@ -167,6 +167,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   tableColumns(text, spans, lex);
   lineStartNames(text, spans, lex);
   namesBeforeRoles(text, spans, lex);
+  namesBeforeIds(text, spans, lex);
   // the found names' initials (two words or more), when the text has short upper-case words; and, when
   // the writer types names in lower case, the names' words
   const caps = shortUpperWords(text);
@@ -220,9 +221,27 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
 /** Roles after a comma that follow an organization's name, not a person's ("… Health Plan, member ID", "CallPoint Answering Service, operator #0417"). */
 const NOT_PERSON_ROLES = new Set(['MEMBER', 'OPERATOR', 'OPER', 'SUBSCRIBER', 'INSURED']);
 /**
+ * The start of a person's words right before k: two or three capitalized words (not four: an organization's,
+ * "Tŷ Newydd Tenancy Support"), none a word of the lists; -1 when there are none such.
+ */
+function capitalizedNameBefore(text: string, k: number, lex: Map<string, number>): number {
+  let a = k, words = 0;
+  for (let b = k; ;) {
+    let w = b;
+    while (w > 0 && (isWordLetter(text.charCodeAt(w - 1)) || ((text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39 || text.charCodeAt(w - 1) === 8217) && w < b))) w--;
+    if (w === b || b - w < 2 || !isUpperCode(text.charCodeAt(w)) || !isLowerCode(text.charCodeAt(w + 1))) break;
+    if (((lex.get(fold(text.slice(w, b))) ?? 0) & NON_NAME) !== 0) break;
+    if (++words === 4) break;
+    a = w;
+    if (text.charCodeAt(w - 1) !== 32 || !isWordLetter(cc(text, w - 2))) break;
+    b = w - 1;
+  }
+  return words >= 2 && words <= 3 ? a : -1;
+}
+/**
  * A person's words before a comma and a role, as lists of participants and signatures write them ("- Teura Teriitehau,
  * assistante sociale", "Excusée : Wei Zhou, diététicienne", "Ana Lima, social worker"): two or three capitalized
- * words (not four: an organization's), none a word of the lists, right before ", " and a profession's word.
+ * words right before ", " and a profession's word.
  */
 function namesBeforeRoles(text: string, spans: Span[], lex: Map<string, number>): void {
   for (let k = text.indexOf(', '); k >= 0; k = text.indexOf(', ', k + 2)) {
@@ -232,19 +251,20 @@ function namesBeforeRoles(text: string, spans: Span[], lex: Map<string, number>)
     if (r - k - 2 < 2) continue;
     const role = fold(text.slice(k + 2, r));
     if (((lex.get(role) ?? 0) & LEX_PROF) === 0 || NOT_PERSON_ROLES.has(role)) continue;
-    let a = k, words = 0;
-    for (let b = k; ;) {
-      let w = b;
-      while (w > 0 && (isWordLetter(text.charCodeAt(w - 1)) || ((text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39 || text.charCodeAt(w - 1) === 8217) && w < b))) w--;
-      if (w === b || b - w < 2 || !isUpperCode(text.charCodeAt(w)) || !isLowerCode(text.charCodeAt(w + 1))) break;
-      if (((lex.get(fold(text.slice(w, b))) ?? 0) & NON_NAME) !== 0) break;
-      // (a fourth capitalized word: an organization's name, "Tŷ Newydd Tenancy Support, worker")
-      if (++words === 4) break;
-      a = w;
-      if (text.charCodeAt(w - 1) !== 32 || !isWordLetter(cc(text, w - 2))) break;
-      b = w - 1;
-    }
-    if (words >= 2 && words <= 3) spans.push({ start: a, end: k, label: 'NAME', score: 0.6, rule: 'name-before-role' });
+    const a = capitalizedNameBefore(text, k, lex);
+    if (a >= 0) spans.push({ start: a, end: k, label: 'NAME', score: 0.6, rule: 'name-before-role' });
+  }
+}
+/** A patient's record number or birth date opening a bracket after the name ("Tigist Alemayehu (MRN 20448130)", "(DOB 03/04/1951)"). */
+const BRACKET_ID_CUES = new Set(['MRN', 'DOB', 'NHS', 'UR', 'URN', 'IPP', 'NIP', 'NDA', 'DDN', 'CHI', 'NHI', 'PHN', 'HCN']);
+/** A person's words before a bracket that opens with a patient's identifier: two or three capitalized words. */
+function namesBeforeIds(text: string, spans: Span[], lex: Map<string, number>): void {
+  for (let k = text.indexOf(' ('); k >= 0; k = text.indexOf(' (', k + 2)) {
+    let r = k + 2;
+    while (r < text.length && r - k <= 6 && isUpperAscii(text.charCodeAt(r))) r++;
+    if (r - k < 4 || r - k > 5 || isWordLetter(cc(text, r)) || !BRACKET_ID_CUES.has(text.slice(k + 2, r))) continue;
+    const a = capitalizedNameBefore(text, k, lex);
+    if (a >= 0) spans.push({ start: a, end: k, label: 'NAME', score: 0.6, rule: 'name-before-id' });
   }
 }
 /**
@@ -1245,10 +1265,11 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
         covered ??= nameCover(text, spans);
         const first = block[0]!;
         // (a header line of upper-case labels, none of them a name: "DATE | TIME | PATIENT | RX # | PRESCRIBER")
-        const caps = first.every((c) => c.e === c.s || /^[A-Z][A-Z0-9 #/_.()'-]*$/.test(text.slice(c.s, c.e))) && first.every((c) => covered![c.s] !== 1);
+        const caps = first.every((c) => c.e === c.s || /^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9 #/_.()'-]*$/.test(text.slice(c.s, c.e))) && first.every((c) => covered![c.s] !== 1);
         // (the first line is a header when it is a line of labels: short cells without digits, in capitals or two of them known;
         // not the first pair of a key-value table, "| Médecin traitant | Dr Vincent Mercier, Eybens – RPPS 10004567812 |")
-        const labels = first.every((c) => c.e - c.s <= 30 && !/\d/.test(text.slice(c.s, c.e)))
+        // (an export's column name may hold a digit: "reconsent_v3.2", "dose2_date")
+        const labels = first.every((c) => c.e - c.s <= 30 && !/\d/.test(text.slice(c.s, c.e)) || /^[A-Za-z][A-Za-z_]*\d[A-Za-z0-9_.]*$/.test(text.slice(c.s, c.e)))
           && knownHeaders(text, first) >= 2;
         // (a markdown table's first line is its header: the next line is a rule of dashes, "|------|:---:|")
         const ruled = under === null && sep === '|' && /^[\s|:]*-{3,}[\s|:-]*$/.test(text.slice(lines[i + 1]!.s, lines[i + 1]!.e));

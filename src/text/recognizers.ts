@@ -1320,8 +1320,8 @@ const PROFESSIONS = new Set([
   'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'GP', 'CHARGE', 'TRIAGE', 'BEDSIDE', 'CIRCULATING', 'SCRUB', 'EVALUATOR', 'EXAMINER', 'ASSESSOR', 'REVIEWER', 'RECORDER', 'OBSERVER', 'FACILITATOR', 'OFC', 'OFC.', 'SGT', 'SGT.', 'DET', 'DET.', 'CPL', 'CPL.', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
   'MANAGER', 'COORDINATOR', 'WORKER', 'CHAPLAIN', 'DIETITIAN', 'AIDE', 'INTERPRETER', 'TRANSLATOR', 'CNA', 'EMT', 'PARAMEDIC', 'TECHNICIAN', 'SCRIBE', 'DOULA',
   'NURSE', 'PHYSIOTHERAPIST', 'PSYCHOLOGIST', 'PHARMACIST', 'MIDWIFE', 'SURGEON', 'THERAPIST',
-  // people around the patient named by their role ("Coach Garza", "Officer Kaminski", "éducatrice Mme Roux")
-  'COACH', 'TEACHER', 'OFFICER', 'DEPUTY', 'PASTOR', 'REVEREND', 'EDUCATEUR', 'EDUCATRICE', 'ASSISTANTE', 'AUXILIAIRE', 'AIDE-SOIGNANTE', 'AIDE-SOIGNANT',
+  // people around the patient named by their role ("Coach Garza", "Officer Kaminski", "éducatrice Mme Roux", clergy: "Rabbi Zalman Lifschitz"; not "Fr", a catheter's gauge: "14 Fr Foley")
+  'COACH', 'TEACHER', 'OFFICER', 'DEPUTY', 'PASTOR', 'REVEREND', 'RABBI', 'IMAM', 'EDUCATEUR', 'EDUCATRICE', 'ASSISTANTE', 'AUXILIAIRE', 'AIDE-SOIGNANTE', 'AIDE-SOIGNANT',
   // social and administrative roles ("caseworker Joy Adeyemi", "Employee: Oluwaseun Adebayo", "Landlord Bill Kowalczyk", "curatrice Mme Roux")
   'CASEWORKER', 'CLINICIAN', 'COUNSELOR', 'COUNSELLOR', 'LANDLORD', 'LANDLADY', 'SUPERVISOR', 'EMPLOYEE', 'CAREGIVER', 'ADVOCATE', 'NAVIGATOR', 'LIAISON', 'SPONSOR',
   'CLIENT', 'MEMBER', 'SUBSCRIBER', 'INSURED', 'DECEDENT', 'APPLICANT', 'RECIPIENT', 'CONSUMER',
@@ -1331,6 +1331,8 @@ const PROFESSIONS = new Set([
   // (a police officer, a triage nurse, technologists, a caller's field: "OPJ Boulanger", "IOA celine", "Technologist: Major Thompson", "Caller: Mari (daughter)")
   'OPJ', 'IOA', 'TECHNOLOGIST', 'SONOGRAPHER', 'PHLEBOTOMIST', 'RADIOGRAPHER', 'HYGIENIST', 'CALLER']);
 /** Capitalized words that are never names by themselves. */
+/** A document's kind after a heading's words ("PATIENT CARE REPORT", "Contact Tracing List"): the word before it is no name after a cue. */
+const HEADING_KINDS = new Set(['REPORT', 'RECORD', 'FORM', 'LIST', 'LOG', 'PLAN', 'SUMMARY', 'SHEET', 'REGISTER', 'FILE']);
 /** Denominations: stop words for the name pass, names inside a hospital's ("Saint Luke's Methodist Hospital", "Lutheran Medical Center"). */
 const DENOMINATIONS = new Set(['CATHOLIC', 'METHODIST', 'LUTHERAN', 'MUSLIM', 'JEWISH', 'HINDU', 'BUDDHIST', 'MORMON', 'ADVENTIST', 'ORTHODOX', 'PROTESTANT', 'PENTECOSTAL', 'EPISCOPAL', 'PRESBYTERIAN']);
 /** Specialties (folded): a practice's kind ("Kessler & Amari Dermatology"), stop words for the name pass and generic words inside hospitals' names. */
@@ -2183,6 +2185,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     const end = (flags[k]! & (F_FIRST | F_UPPER)) === F_FIRST && cc(text, ends[k]!) === 32 ? lowerSurnameAfter(text, ends[k]!, lex) : ends[k]!;
     // an eponym, not a person: "Murphy sign", "Allen test", "Leopold maneuvers", "signe de Babinski" (not after a title: "Dr Allen test…")
     if (!(i > 0 && (flags[i - 1]! & F_TITLE) && gapOkTitle(text, ends[i - 1]!, starts[i]!, true)) && eponymAround(text, starts[i]!, end)) { i = k; continue; }
+    // a heading's word between a cue and a document's kind, not a person: "PATIENT CARE REPORT", "Contact Tracing List"
+    if (k === i && i > 0 && k + 1 < n && (flags[i - 1]! & (F_CUE | F_TITLE)) === F_CUE && spacesOnly(text, ends[i - 1]!, starts[i]!) && spacesOnly(text, ends[k]!, starts[k + 1]!)
+      && HEADING_KINDS.has(text.slice(starts[k + 1]!, ends[k + 1]!).toUpperCase())) { i = k; continue; }
     spans.push({ start: starts[i]!, end, label: 'NAME', score: best ? 0.8 : 0.6, rule: best ? 'name-anchor' : 'name-extend' });
     // (the surest names are looked for again: after a title or a cue, or of two words or more with a known first name or after a role)
     let firstIn = false;
@@ -3730,8 +3735,11 @@ function eachCueMatch(text: string, sticky: RegExp, global: RegExp, starts: Int3
     f(m);
   }
 }
-/** English: a saint's name with "'s" after at/to/from/in names a hospital ("hospitalized at St. Mary's"). */
-const SAINTS_HOSPITAL = /(?<=(?<![A-Za-z])(?:at|to|from|in) )(?:St\.?|Saint) [A-Z][a-z]+(?:'s|’s)(?![A-Za-z])/g;
+/**
+ * English: a saint's name with "'s" after at/to/from/in names a hospital ("hospitalized at St. Mary's"), and so
+ * does one at a line's start or before a ward's word ("St Brigid's, bed 11", "St Brigid's Ward"): no person.
+ */
+const SAINTS_HOSPITAL = /(?:(?<=(?<![A-Za-z])(?:at|to|from|in) )|^)(?:St\.?|Saint) [A-Z][a-z]+(?:'s|’s)(?![A-Za-z])|(?<![A-Za-z])(?:St\.?|Saint) [A-Z][a-z]+(?:'s|’s)(?= (?:Ward|Unit|Wing|Campus|Hospital|Hospice|Clinic)\b)/gm;
 /**
  * An employer after its cue ("Works as a machinist at General Dynamics", "retired from Tremont Shoe Company", "Employer: Pacific Rim
  * Logistics", "travaille chez Renault", "Employeur : Logistique Rhône-Alpes SAS"): one to five capitalized words (HOSPITAL, the label of

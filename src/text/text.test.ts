@@ -1296,3 +1296,18 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // an English month's abbreviation before a year's apostrophe
   assert.deepEqual(labels('statement received Jan \'24; seen Dec. ’23').map(([l, v]) => `${l}:${v}`), ['DATE:Jan \'24', 'DATE:Dec. ’23']);
 });
+
+test('set 29 dev halves: a name before a record number in brackets, headings after a cue, a saint\'s ward, clergy, headers with accented capitals or an export\'s digits', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'en') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  // two or three capitalized words before "(MRN …", "(DOB …"; not one word ("Le patient (IPP …)")
+  assert.deepEqual(names('11/03 0900  Tigist Alemayehu (MRN 20448130) T2DM new dx\nphone f/u Memory Chikanda (DOB 03/04/1951)\nLe patient (IPP 9876543210) revu', 'fr'), ['Tigist Alemayehu', 'Memory Chikanda']);
+  // a heading's word between a cue and a document's kind is no name; a surname before a lower-case word stays one
+  assert.deepEqual(names('=== ePCR EXPORT :: PATIENT CARE REPORT ===\nCONTACT TRACING LIST\nPatient: Care'), ['Care']);
+  // a saint's name with "'s" at a line's start or before a ward's word names a place
+  assert.deepEqual(labels('St Brigid\'s Ward, bed 3 - Mr Solomon\nSt Brigid\'s, bed 11', 'en').map(([l, v]) => `${l}:${v}`), ['HOSPITAL:St Brigid\'s', 'NAME:Solomon', 'HOSPITAL:St Brigid\'s']);
+  // clergy before a name, outside the span; "Fr" is a catheter's gauge too, no cue
+  assert.deepEqual(names('Requested visit from Rabbi Zalman Lifschitz. INTERVENTION: 6Fr JR4 guide, 14 Fr Foley'), ['Zalman Lifschitz']);
+  // a header of capitals with accents ("VÉH"), and an export's header with a digit in a column name ("reconsent_v3.2")
+  assert.deepEqual(names('VÉH   | CHAUF.  | H PEC | PATIENT\nVSL1  | Estève  | 06:40 | CABROL Mirèio\nVSL1  | Estève  | 12:30 | CABROL Mirèio', 'fr').filter((n) => n !== 'Estève'), ['CABROL Mirèio', 'CABROL Mirèio']);
+  assert.deepEqual(names('subj_id;name;dob;consent_ver;reconsent_v3.2\n04-017;Watanabe, Keiko;1948-10-02;v3.1;n/a\n04-018;Choi, Byung-hoon;1955-01-27;v3.1;PENDING'), ['Watanabe, Keiko', 'Choi, Byung-hoon']);
+});
