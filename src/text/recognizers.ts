@@ -499,7 +499,9 @@ function isMonthAt(t: string, p: number, i: number): boolean {
 let dayS = new Int32Array(16), nDay = 0;
 /** Week days (French, English): a day number after one is a date ("vendredi 22", "Tuesday 14th"); candidates as the spelled numbers. */
 const WEEKDAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-const DAY_WORDS = new Set([...NUMW_DAY.split('|'), ...WEEKDAYS.split('|')]);
+/** Week days' abbreviations before a day number ("lun. 13", "dim. 19", "Thu 14th"): with their dot, or capitalized. */
+const WEEKDAY_ABBR_ALTS = 'lun|mar|mer|jeu|ven|sam|dim|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun';
+const DAY_WORDS = new Set([...NUMW_DAY.split('|'), ...WEEKDAYS.split('|'), 'lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun']);
 const DAY_HASH = new Uint8Array(4096);
 for (const w of DAY_WORDS) DAY_HASH[foldHash(w, 0, w.length)] = 1;
 function dayRun(t: string, ws: number, i: number): void {
@@ -927,6 +929,8 @@ const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 
 const EN_STREET = 'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass|Concourse|Alley|Pike|Turnpike|Tpke|Expressway|Expy|Causeway|Crescent|Cres|Close|Mews|Hill|Hills|Glen|Bend|Cove|Creek|Knoll|Pass|Shores?|Springs|Summit|Valley|Wharf|Pier';
 /** IBAN lengths of the countries around France (a string of that shape with a wrong key is still read as an IBAN). */
 const IBAN_LENGTH = new Map([['FR', 27], ['MC', 27], ['BE', 16], ['LU', 20], ['DE', 22], ['CH', 21], ['IT', 27], ['ES', 24], ['PT', 25], ['GB', 22], ['NL', 18], ['IE', 22]]);
+/** A day, a month and a year of four digits with the same separator (a phone number's pairs never hold four digits): a date. */
+const DATE_THEN_HOUR = /^\d{2}([.\/-])\d{2}\1(?:19|20)\d{2}(?!\d)/;
 export const RULES: RegexRule[] = [
   // ---- dates
   { rule: 'date-dmy', at: S_DMY, label: 'DATE', score: 0.9, needs: C_DIGIT,
@@ -987,6 +991,10 @@ export const RULES: RegexRule[] = [
   // (the date rules read "lundi 3 mars 2024" from its day on), nor a time or a dose ("lundi 8h", "Monday 2 tabs")
   { rule: 'date-weekday', day: true, label: 'DATE', score: 0.7, needs: C_DIGIT,
     re: new RegExp(`(?<![${L}])(?:${WEEKDAYS}),? (?:le )?(?:1er|[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9]|[.,:/h-]\\d| ?(?:${MONTHS})(?![A-Za-zÀ-ÿ])| ?(?:h|heures?|mg|g|ml|%|am|pm|ans|years?|jours?|days?|fois|x|tabs?|cp|comprimés?|semaines?|weeks?|mois|months?)(?![A-Za-zÀ-ÿ]))`, 'gi') },
+  // (an abbreviation with its dot, or capitalized: "lun. 13", "Thu 14th"; not "mon 2 enfants")
+  { rule: 'date-weekday-abbr', day: true, label: 'DATE', score: 0.65, needs: C_DIGIT,
+    check: (m) => (m[0].includes('.') || isUpperCode(m[0].charCodeAt(0)) ? 0.65 : null),
+    re: new RegExp(`(?<![${L}])(?:${WEEKDAY_ABBR_ALTS})\\.? (?:1er|[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-zÀ-ÿ]|[.,:/h-]\\d| ?(?:${MONTHS})(?![A-Za-zÀ-ÿ])| ?(?:h|heures?|min|mins|minutes?|mg|g|ml|%|am|pm|ans|years?|jours?|days?|fois|x|tabs?|cp|comprimés?|semaines?|weeks?|mois|months?|km|kg|mi|miles|lbs?|cm|mm)(?![A-Za-zÀ-ÿ]))`, 'gi') },
   // a holiday after a date's word ("deux chutes depuis Noël", "since Thanksgiving"): a date (and no first name, Noël)
   { rule: 'date-holiday', label: 'DATE', score: 0.6,
     gate: (_t, cls) => (cls & G_HOLIDAY) !== 0,
@@ -1027,6 +1035,8 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`(?:19|20)(?<=(?<![${L}])(?:en|depuis|datant de|fin|d[ée]but|mi|ann[ée]e|courant|jusqu'en|jusqu’en|in|since|year|until|En|Depuis|Fin|D[ée]but|Courant|In|Since|Until)[ -](?:19|20))\\d{2}${E}`, 'g') },
   // ---- phones
   { rule: 'phone-fr', at: S_F0, x: true, label: 'PHONE', score: 0.9, needs: C_DIGIT | G_PHONE,
+    // (not a date and the hour after it: "01.04.2024 08:12" is no "01 04 20 24 08")
+    check: (m) => (DATE_THEN_HOUR.test(m[0]) ? null : 0.9),
     // (a line break may cut the number where the text was wrapped: "06 12 34\n56 78")
     re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:${PH}(?:${PH}(?:${PH}(?:${PH}|${PN})|${PN}${PH})|${PN}${PH}{2})|${PN}${PH}{3})(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])|${B}0 [1-9]\\d{2}(?: \\d{2}){3}(?!\\d)`, 'g') },
   { rule: 'phone-paren', at: 0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN,
@@ -1320,8 +1330,8 @@ const PROFESSIONS = new Set([
   'ATTENDING', 'RESIDENT', 'INTERN', 'FELLOW', 'STUDENT', 'PCP', 'GP', 'CHARGE', 'TRIAGE', 'BEDSIDE', 'CIRCULATING', 'SCRUB', 'EVALUATOR', 'EXAMINER', 'ASSESSOR', 'REVIEWER', 'RECORDER', 'OBSERVER', 'FACILITATOR', 'OFC', 'OFC.', 'SGT', 'SGT.', 'DET', 'DET.', 'CPL', 'CPL.', 'PROVIDER', 'PHYSICIAN', 'CONSULTANT', 'REFERRING', 'CARDIOLOGIST', 'ONCOLOGIST', 'NEUROLOGIST',
   'MANAGER', 'COORDINATOR', 'WORKER', 'CHAPLAIN', 'DIETITIAN', 'AIDE', 'INTERPRETER', 'TRANSLATOR', 'CNA', 'EMT', 'PARAMEDIC', 'TECHNICIAN', 'SCRIBE', 'DOULA',
   'NURSE', 'PHYSIOTHERAPIST', 'PSYCHOLOGIST', 'PHARMACIST', 'MIDWIFE', 'SURGEON', 'THERAPIST',
-  // people around the patient named by their role ("Coach Garza", "Officer Kaminski", "éducatrice Mme Roux", clergy: "Rabbi Zalman Lifschitz"; not "Fr", a catheter's gauge: "14 Fr Foley")
-  'COACH', 'TEACHER', 'OFFICER', 'DEPUTY', 'PASTOR', 'REVEREND', 'RABBI', 'IMAM', 'EDUCATEUR', 'EDUCATRICE', 'ASSISTANTE', 'AUXILIAIRE', 'AIDE-SOIGNANTE', 'AIDE-SOIGNANT',
+  // people around the patient named by their role ("Coach Garza", "Officer Kaminski", "éducatrice Mme Roux", not Rabbi, a surname too: "F. Rabbi"; not "Fr", a catheter's gauge: "14 Fr Foley")
+  'COACH', 'TEACHER', 'OFFICER', 'DEPUTY', 'PASTOR', 'REVEREND', 'EDUCATEUR', 'EDUCATRICE', 'ASSISTANTE', 'AUXILIAIRE', 'AIDE-SOIGNANTE', 'AIDE-SOIGNANT',
   // social and administrative roles ("caseworker Joy Adeyemi", "Employee: Oluwaseun Adebayo", "Landlord Bill Kowalczyk", "curatrice Mme Roux")
   'CASEWORKER', 'CLINICIAN', 'COUNSELOR', 'COUNSELLOR', 'LANDLORD', 'LANDLADY', 'SUPERVISOR', 'EMPLOYEE', 'CAREGIVER', 'ADVOCATE', 'NAVIGATOR', 'LIAISON', 'SPONSOR',
   'CLIENT', 'MEMBER', 'SUBSCRIBER', 'INSURED', 'DECEDENT', 'APPLICANT', 'RECIPIENT', 'CONSUMER',
