@@ -89,7 +89,7 @@ export async function withAtomicFile(path: string, produce: (tmp: string) => Pro
   const done = onAbort(() => rmSync(privateDir ?? tmp, { force: true, recursive: true }));
   try {
     await produce(tmp);
-    if (options.mode !== undefined && !special) await chmod(tmp, options.mode);
+    if (privateDir !== null) await chmod(tmp, options.mode!);
     if (special) { await pipeline(createReadStream(tmp), createWriteStream(path)); await rm(tmp, { force: true }); }
     else await rename(tmp, path);
   } catch (e) {

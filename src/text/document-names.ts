@@ -1269,7 +1269,7 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
         // (the first line is a header when it is a line of labels: short cells without digits, in capitals or two of them known;
         // not the first pair of a key-value table, "| Médecin traitant | Dr Vincent Mercier, Eybens – RPPS 10004567812 |")
         // (an export's column name may hold a digit: "reconsent_v3.2", "dose2_date")
-        const labels = first.every((c) => c.e - c.s <= 30 && !/\d/.test(text.slice(c.s, c.e)) || /^[A-Za-z][A-Za-z_]*\d[A-Za-z0-9_.]*$/.test(text.slice(c.s, c.e)))
+        const labels = first.every((c) => (c.e - c.s <= 30 && !/\d/.test(text.slice(c.s, c.e))) || /^[A-Za-z][A-Za-z_]*\d[A-Za-z0-9_.]*$/.test(text.slice(c.s, c.e)))
           && knownHeaders(text, first) >= 2;
         // (a markdown table's first line is its header: the next line is a rule of dashes, "|------|:---:|")
         const ruled = under === null && sep === '|' && /^[\s|:]*-{3,}[\s|:-]*$/.test(text.slice(lines[i + 1]!.s, lines[i + 1]!.e));

@@ -500,8 +500,8 @@ let dayS = new Int32Array(16), nDay = 0;
 /** Week days (French, English): a day number after one is a date ("vendredi 22", "Tuesday 14th"); candidates as the spelled numbers. */
 const WEEKDAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 /** Week days' abbreviations before a day number ("lun. 13", "dim. 19", "Thu 14th"): with their dot, or capitalized. */
-const WEEKDAY_ABBR_ALTS = 'lun|mar|mer|jeu|ven|sam|dim|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun';
-const DAY_WORDS = new Set([...NUMW_DAY.split('|'), ...WEEKDAYS.split('|'), 'lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun']);
+const WEEKDAY_ABBRS = ['lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'];
+const DAY_WORDS = new Set([...NUMW_DAY.split('|'), ...WEEKDAYS.split('|'), ...WEEKDAY_ABBRS]);
 const DAY_HASH = new Uint8Array(4096);
 for (const w of DAY_WORDS) DAY_HASH[foldHash(w, 0, w.length)] = 1;
 function dayRun(t: string, ws: number, i: number): void {
@@ -994,7 +994,7 @@ export const RULES: RegexRule[] = [
   // (an abbreviation with its dot, or capitalized: "lun. 13", "Thu 14th"; not "mon 2 enfants")
   { rule: 'date-weekday-abbr', day: true, label: 'DATE', score: 0.65, needs: C_DIGIT,
     check: (m) => (m[0].includes('.') || isUpperCode(m[0].charCodeAt(0)) ? 0.65 : null),
-    re: new RegExp(`(?<![${L}])(?:${WEEKDAY_ABBR_ALTS})\\.? (?:1er|[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-zÀ-ÿ]|[.,:/h-]\\d| ?(?:${MONTHS})(?![A-Za-zÀ-ÿ])| ?(?:h|heures?|min|mins|minutes?|mg|g|ml|%|am|pm|ans|years?|jours?|days?|fois|x|tabs?|cp|comprimés?|semaines?|weeks?|mois|months?|km|kg|mi|miles|lbs?|cm|mm)(?![A-Za-zÀ-ÿ]))`, 'gi') },
+    re: new RegExp(`(?<![${L}])(?:${WEEKDAY_ABBRS.join('|')})\\.? (?:1er|[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-zÀ-ÿ]|[.,:/h-]\\d| ?(?:${MONTHS})(?![A-Za-zÀ-ÿ])| ?(?:h|heures?|min|mins|minutes?|mg|g|ml|%|am|pm|ans|years?|jours?|days?|fois|x|tabs?|cp|comprimés?|semaines?|weeks?|mois|months?|km|kg|mi|miles|lbs?|cm|mm)(?![A-Za-zÀ-ÿ]))`, 'gi') },
   // a holiday after a date's word ("deux chutes depuis Noël", "since Thanksgiving"): a date (and no first name, Noël)
   { rule: 'date-holiday', label: 'DATE', score: 0.6,
     gate: (_t, cls) => (cls & G_HOLIDAY) !== 0,
@@ -1340,7 +1340,6 @@ const PROFESSIONS = new Set([
   'DIRECTOR', 'ASSISTANT', 'VOLUNTEER', 'PRACTITIONER', 'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'OPER', 'OPERATOR', 'ADJUSTER', 'REPRESENTATIVE', 'INSPECTOR', 'WITNESS', 'INVESTIGATOR', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE',
   // (a police officer, a triage nurse, technologists, a caller's field: "OPJ Boulanger", "IOA celine", "Technologist: Major Thompson", "Caller: Mari (daughter)")
   'OPJ', 'IOA', 'TECHNOLOGIST', 'SONOGRAPHER', 'PHLEBOTOMIST', 'RADIOGRAPHER', 'HYGIENIST', 'CALLER']);
-/** Capitalized words that are never names by themselves. */
 /** A document's kind after a heading's words ("PATIENT CARE REPORT", "Contact Tracing List"): the word before it is no name after a cue. */
 const HEADING_KINDS = new Set(['REPORT', 'RECORD', 'FORM', 'LIST', 'LOG', 'PLAN', 'SUMMARY', 'SHEET', 'REGISTER', 'FILE']);
 /** Denominations: stop words for the name pass, names inside a hospital's ("Saint Luke's Methodist Hospital", "Lutheran Medical Center"). */
@@ -1348,6 +1347,7 @@ const DENOMINATIONS = new Set(['CATHOLIC', 'METHODIST', 'LUTHERAN', 'MUSLIM', 'J
 /** Specialties (folded): a practice's kind ("Kessler & Amari Dermatology"), stop words for the name pass and generic words inside hospitals' names. */
 const SPECIALTY_WORDS = ['DERMATOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'ORTHOPEDICS', 'IMAGING', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY',
   'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY', 'DENTISTRY'];
+/** Capitalized words that are never names by themselves. */
 const STOP = new Set([
   // (a transcript's speech after its speaker's cue: "Patient: Yes doctor.", "Doctor: What is troubling you?")
   'WHAT', 'YES', 'HOW', 'WHEN', 'WHERE', 'WHY', 'WHO', 'THANK', 'OKAY', 'WELL', 'WE', 'COULD', 'PLEASE', 'NOTHING', 'SORRY', 'OH', 'UM', 'UH',
