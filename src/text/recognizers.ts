@@ -1339,7 +1339,10 @@ const PROFESSIONS = new Set([
   'ONCOMING', 'OFF-GOING', 'OFFGOING', 'OUTGOING', 'INCOMING', 'SPECIALIST', 'VISITOR',
   'DIRECTOR', 'ASSISTANT', 'VOLUNTEER', 'PRACTITIONER', 'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'OPER', 'OPERATOR', 'ADJUSTER', 'REPRESENTATIVE', 'INSPECTOR', 'WITNESS', 'INVESTIGATOR', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE',
   // (a police officer, a triage nurse, technologists, a caller's field: "OPJ Boulanger", "IOA celine", "Technologist: Major Thompson", "Caller: Mari (daughter)")
-  'OPJ', 'IOA', 'TECHNOLOGIST', 'SONOGRAPHER', 'PHLEBOTOMIST', 'RADIOGRAPHER', 'HYGIENIST', 'CALLER']);
+  'OPJ', 'IOA', 'TECHNOLOGIST', 'SONOGRAPHER', 'PHLEBOTOMIST', 'RADIOGRAPHER', 'HYGIENIST', 'CALLER',
+  // (an insurance form's holder, an assessment's examiners, a fire crew's ranks: "Assuré(e) ....... LACOSTE Bernat",
+  // "Examinateurs : Avril KOWALCZYK", "Sgt-chef MULLER")
+  'ASSURE', 'ASSUREE', 'EXAMINATEUR', 'EXAMINATRICE', 'EXAMINATEURS', 'EXAMINATRICES', 'SGT-CHEF', 'SERGENT-CHEF', 'ADJUDANT-CHEF', 'CAPORAL-CHEF']);
 /** A document's kind after a heading's words ("PATIENT CARE REPORT", "Contact Tracing List"): the word before it is no name after a cue. */
 const HEADING_KINDS = new Set(['REPORT', 'RECORD', 'FORM', 'LIST', 'LOG', 'PLAN', 'SUMMARY', 'SHEET', 'REGISTER', 'FILE']);
 /** Denominations: stop words for the name pass, names inside a hospital's ("Saint Luke's Methodist Hospital", "Lutheran Medical Center"). */
@@ -1451,12 +1454,15 @@ const PARTICLES = ['LE', 'LA', 'DE', 'DU', 'DES', 'DI', 'DA', 'DEL', 'DELLA', 'V
  * usuel : Odile" — the words between the field's first word (nom, prénom) and the colon.
  */
 const FIELD_WORDS = new Set(['NOM', 'NOMS', 'PRENOM', 'PRENOMS']);
-const FIELD_GAP = /^ ?(?:(?:de naissance|d['’]usage|marital|patronymique|de jeune fille|d['’][ée]pouse|de famille|usuel|et pr[ée]noms?|\(s\))\s?)?(?:(?:\.{2,} ?)?:\s?|\.{3,} ?)$/i;
+const FIELD_GAP = /^[ \t]*(?:(?:de naissance|d['’]usage|marital|patronymique|de jeune fille|d['’][ée]pouse|de famille|usuel|et pr[ée]noms?|\(s\))[ \t]*)?(?:(?:\.{2,}[ \t]*)?(?::\s?|\| )[ \t]*|\.{3,}[ \t]*)$|^ (?:de naissance|d['’]usage|patronymique|de jeune fille|d['’][ée]pouse) $/i;
 /** Whether token i is a form field's first word and its label runs to a colon right before `b`. */
 function fieldBefore(text: string, i: number, b: number): boolean {
   const a = nEnds[i]!;
   // (a form's dot leaders may fill the gap: "Nom de naissance .......: OKONKWO")
-  return b - a <= 48 && FIELD_WORDS.has(fold(text.slice(nStarts[i]!, a))) && FIELD_GAP.test(text.slice(a, b));
+  if (b - a > 48 || !FIELD_WORDS.has(fold(text.slice(nStarts[i]!, a)))) return false;
+  const gap = text.slice(a, b);
+  // (a table's cell after its field's cell, "| Nom d'usage | GIRAUD |"; not a header's next column, "| NOM | PRENOM |")
+  return FIELD_GAP.test(gap) && !(gap.includes('|') && i + 1 < nCount && FIELD_WORDS.has(fold(text.slice(nStarts[i + 1]!, nEnds[i + 1]!))));
 }
 /**
  * A lower-case word at [a, e) that can only be a person's name: a first name or a surname of the

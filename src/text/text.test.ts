@@ -1322,3 +1322,13 @@ test('set 29 dev halves: a name before a record number in brackets, headings aft
   assert.deepEqual(labels('Pt told ready Mon 18th. Mileage: Tue 142 km, Wed 18 km. Date: Thu 8 Feb 2024', 'en').map(([l, v]) => `${l}:${v}`), ['DATE:Mon 18th', 'DATE:8 Feb 2024']);
   assert.deepEqual(names('subj_id;name;dob;consent_ver;reconsent_v3.2\n04-017;Watanabe, Keiko;1948-10-02;v3.1;n/a\n04-018;Choi, Byung-hoon;1955-01-27;v3.1;PENDING'), ['Watanabe, Keiko', 'Choi, Byung-hoon']);
 });
+
+test('identity fields of aligned forms and tables: spaces or a table\'s bar before the value, a birth name without a colon; insurance holders, examiners, fire crew ranks', () => {
+  const names = (t: string) => labels(t, 'fr').filter(([l]) => l === 'NAME').map(([, v]) => v);
+  // a colon after an aligned label, a table's cell after its field's cell; not a header's next column
+  assert.deepEqual(names("Nom de naissance   : DIALLO\nNom d'usage        : DIALLO-MARCHAND"), ['DIALLO', 'DIALLO-MARCHAND']);
+  assert.deepEqual(names("| Nom de naissance | ANTONETTI | Nom d'usage | GIRAUD |"), ['ANTONETTI', 'GIRAUD']);
+  assert.deepEqual(names('| NOM | PRENOM | DDN |\nIPP|NOM|PRENOM|DDN'), []);
+  assert.deepEqual(names('Mme BOULANGER Victoire, nom de naissance CHEVALIER - Âge au prélèvement'), ['BOULANGER Victoire', 'CHEVALIER']);
+  assert.deepEqual(names("Assuré : LACOSTE Bernat. L'assuré doit fournir\nExaminateurs : Avril KOWALCZYK, puéricultrice\nChef d'agrès : Sgt-chef MULLER"), ['LACOSTE Bernat', 'Avril KOWALCZYK', 'MULLER']);
+});
