@@ -853,13 +853,14 @@ function dashesBefore(text: string, a: number): boolean {
  * with neither a sentence's end nor a digit (a heading: "labs:", "plan"), or the next line starts with a dash.
  */
 function dashListAround(text: string, k: number, twoDashes: boolean): boolean {
-  let p = k - 2;
-  while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 13)) p--;
+  // (the line before: the last one with some text, over blank lines: "…not ours. disregard.⏎⏎-rg")
+  let p = k - 2, blank = false;
+  for (; p >= 0; p--) { const c = text.charCodeAt(p); if (c === 10) blank = true; else if (c !== 32 && c !== 13) break; }
   const prevStart = text.lastIndexOf('\n', p) + 1;
   const next = text.indexOf('\n', k);
   const c = text.charCodeAt(p);
   // (a blank line before sets two dashes' signature apart: "…attending)⏎⏎--jwl")
-  return (p >= 0 && (text.charCodeAt(prevStart) === 45 || !(c === 46 || c === 33 || c === 63 || c === 41 || (c === 10 && twoDashes) || isDigitCode(c)))) || (next >= 0 && text.charCodeAt(next + 1) === 45);
+  return (p >= 0 && !(blank && twoDashes) && (text.charCodeAt(prevStart) === 45 || !(c === 46 || c === 33 || c === 63 || c === 41 || isDigitCode(c)))) || (next >= 0 && text.charCodeAt(next + 1) === 45);
 }
 /** Whether a time of day ends at e: four digits ("0236") or "hh:mm" ("14:05"), with no digit before. */
 function timeEndsAt(text: string, e: number): boolean {

@@ -417,6 +417,8 @@ const LOWER_ROLES = new Set(['ide', 'idel', 'ioa', 'infirmier', 'infirmière', '
   'pharmacien', 'pharmacienne', 'aide', 'nurse', 'therapist', 'caseworker', 'counselor', 'counsellor', 'coordinator', 'navigator', 'interpreter', 'chaplain', 'dietitian',
   // (and the patient: "s: pt marisol says", "patiente yasmina vue ce jour")
   'pt', 'patient', 'patiente', 'pte']);
+/** Care roles' abbreviations that are words or stop words too ("MA", "PT"): a lower-case first name after one is a name (recognizeNames). */
+const ROLE_ABBRS = new Set(['MA', 'PT', 'OT', 'RT', 'SW', 'CM', 'SLP', 'Asst', 'ASST']);
 /** The credentials among the lower-case cue words: a name typed in lower case may come before them. */
 const LOWER_CREDENTIALS = new Set(['rn', 'lpn', 'cna', 'pct', 'cnm', 'lvn']);
 /** A letter of WORD's class (Latin-1's letters and those of EXT_BLOCKS). */
@@ -1342,7 +1344,9 @@ const PROFESSIONS = new Set([
   'OPJ', 'IOA', 'TECHNOLOGIST', 'SONOGRAPHER', 'PHLEBOTOMIST', 'RADIOGRAPHER', 'HYGIENIST', 'CALLER',
   // (an insurance form's holder, an assessment's examiners, a fire crew's ranks: "Assuré(e) ....... LACOSTE Bernat",
   // "Examinateurs : Avril KOWALCZYK", "Sgt-chef MULLER")
-  'ASSURE', 'ASSUREE', 'EXAMINATEUR', 'EXAMINATRICE', 'EXAMINATEURS', 'EXAMINATRICES', 'SGT-CHEF', 'SERGENT-CHEF', 'ADJUDANT-CHEF', 'CAPORAL-CHEF']);
+  'ASSURE', 'ASSUREE', 'EXAMINATEUR', 'EXAMINATRICE', 'EXAMINATEURS', 'EXAMINATRICES', 'SGT-CHEF', 'SERGENT-CHEF', 'ADJUDANT-CHEF', 'CAPORAL-CHEF',
+  // (a lieutenant, a captain, a public health nurse: "PHN: Bríd Kavanagh"; not "Lt.", the left side as often: "Lt. Knee")
+  'LIEUTENANT', 'CAPTAIN', 'PHN']);
 /** A document's kind after a heading's words ("PATIENT CARE REPORT", "Contact Tracing List"): the word before it is no name after a cue. */
 const HEADING_KINDS = new Set(['REPORT', 'RECORD', 'FORM', 'LIST', 'LOG', 'PLAN', 'SUMMARY', 'SHEET', 'REGISTER', 'FILE']);
 /** Denominations: stop words for the name pass, names inside a hospital's ("Saint Luke's Methodist Hospital", "Lutheran Medical Center"). */
@@ -1604,7 +1608,8 @@ function midSentence(text: string, s: number): boolean {
   while (p >= 0 && text.charCodeAt(p) === 32) p--;
   if (p < 0 || p === s - 1) return false;
   const c = text.charCodeAt(p);
-  if (c === 44) return true;
+  // (after a comma, or "w/" for "with": "spoke w/ Tammy")
+  if (c === 44 || (c === 47 && (cc(text, p - 1) | 32) === 119 && !isWordLetter(cc(text, p - 2)))) return true;
   if (!((c >= 97 && c <= 122) || (c >= 223 && c <= 255 && c !== 247))) return false;
   // not after a place word: "lives in Hope, Arkansas" is a town
   return !/(?:^|[^A-Za-z])(?:in|at|near)$/.test(text.slice(Math.max(0, p - 4), p + 1));
@@ -2443,6 +2448,14 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
         spans.push({ start: a, end, label: 'NAME', score: 0.6, rule: 'name-lower-role' });
       }
     }
+    // a care role's abbreviation that is a word too (a stop word: "MA", "PT"), then a lower-case first name of the lists that is no
+    // word: "PT marisol wants to eval", "MA: kayla", "Asst: kayla (RDA)"; after its colon, a surname of the lists too ("MA: lupe")
+    if ((f & F_CAP) && te - nStarts[i]! <= 4 && (after === 32 || after === 58) && ROLE_ABBRS.has(text.slice(nStarts[i]!, te))) {
+      let a = te;
+      while (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 58) a++;
+      const e = a - te <= 3 ? lowerWordEnd(text, a) : a;
+      if (e > a && (lowerFirstName(text, a, e, lex, false) || (roleColon && lowerNameWord(text, a, e, lex, false)))) spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-lower-role' });
+    }
     // a lower-case credential, then a dictionary first name that is no word, in lower case: "cna darnell reports", "rn keisha aware"
     if (!(f & F_CAP) && (f & (F_CRED | F_PROF)) && after === 32 && te - nStarts[i]! <= 3 && LOWER_CREDENTIALS.has(text.slice(nStarts[i]!, te))) {
       const e = lowerWordEnd(text, te + 1);
@@ -2483,7 +2496,8 @@ function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, i
       if (e - a > 2 && possessiveAt(text, e)) e -= 2;
       // (a first name that is also a word too, unless a modal or a verb: "wife joy at bedside", "son hunter flying in"; not "wife will bring")
       // (not another kinship word: French "son mari", "sa fille")
-      if (e > a && !KIN.has(fold(text.slice(a, e))) && (lowerFirstName(text, a, e, lex, false) || (after === 32 && lowerFirstName(text, a, e, lex, true) && !KIN_NOT_NAME.has(fold(text.slice(a, e)))))) {
+      // (or a surname of the lists that is no word either: "wife ngozi stayed", a first name the lists hold as a surname)
+      if (e > a && !KIN.has(fold(text.slice(a, e))) && (lowerFirstName(text, a, e, lex, false) || (after === 32 && lowerNameWord(text, a, e, lex, false)) || (after === 32 && lowerFirstName(text, a, e, lex, true) && !KIN_NOT_NAME.has(fold(text.slice(a, e)))))) {
         spans.push({ start: a, end: e, label: 'NAME', score: 0.7, rule: 'name-kin-lower' });
         lowerListAfter(text, e, spans, lex);
         continue;

@@ -1332,3 +1332,14 @@ test('identity fields of aligned forms and tables: spaces or a table\'s bar befo
   assert.deepEqual(names('Mme BOULANGER Victoire, nom de naissance CHEVALIER - Âge au prélèvement'), ['BOULANGER Victoire', 'CHEVALIER']);
   assert.deepEqual(names("Assuré : LACOSTE Bernat. L'assuré doit fournir\nExaminateurs : Avril KOWALCZYK, puéricultrice\nChef d'agrès : Sgt-chef MULLER"), ['LACOSTE Bernat', 'Avril KOWALCZYK', 'MULLER']);
 });
+
+test('names after "w/", a dashed signature after a blank line, lower-case names after a kinship word (a surname of the lists) or a care role\'s abbreviation', () => {
+  const names = (t: string) => labels(t, 'en').filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('Called pharmacy (spoke w/ Tammy), last fill 10/27. Pt seen w/ Tylenol'), ['Tammy']);
+  // a signature's dash after a blank line, below a sentence's end; not a list's items
+  assert.deepEqual(names('no, it was not ours. disregard.\n\n-rg'), ['rg']);
+  assert.deepEqual(names('Plan:\n\n-cbc\n-bmp\n\nlabs drawn.\n\n-iv'), []);
+  assert.deepEqual(names('wife ngozi stayed overnight; wife will bring meds'), ['ngozi']);
+  assert.deepEqual(names('PT marisol wants to eval. MA: kayla. MA: lupe. PT will see. MA: vitals'), ['marisol', 'kayla', 'lupe']);
+  assert.deepEqual(names('PHN: Bríd Kavanagh (visits Tues/Fri). Lt. Knee swollen'), ['Bríd Kavanagh']);
+});
