@@ -18,7 +18,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, mayBeLetterRun, PERSON_VERBS, hasSpacedColumns, isUpperCode, isLowerCode, NOT_LOWER_INITIALS, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, mayBeLetterRun, PERSON_VERBS, hasSpacedColumns, isUpperCode, isLowerCode, NOT_LOWER_INITIALS, lowerInitials, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -168,6 +168,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   lineStartNames(text, spans, lex);
   namesBeforeRoles(text, spans, lex);
   namesBeforeIds(text, spans, lex);
+  recordedByInitials(text, spans, lex);
   // the found names' initials (two words or more), when the text has short upper-case words; and, when
   // the writer types names in lower case, the names' words
   const caps = shortUpperWords(text);
@@ -484,6 +485,28 @@ function lastLinePair(text: string, a: number, k: number, u: number): boolean {
   const lex = tokenLexicon();
   return ((lex.get(text.slice(a, k)) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED)) === 0 && ((lex.get(text.slice(k + 1, u)) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED)) === 0;
 }
+/**
+ * Initials after "by" or "par" where a sample, a record or an export was made ("Collected 07:42 by LW at …", "saisi par VB le",
+ * "exported by ckw 07:58"), and after a check's field ("Reviewed: HVB", "Sighted: LF"): two to four capitals, or two or three
+ * lower-case letters that are no word, which no word list of the lexicon holds (not "by ICU", "par SMS", "by RN").
+ */
+function recordedByInitials(text: string, spans: Span[], lex: Map<string, number>): void {
+  BY_INITIALS.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = BY_INITIALS.exec(text)) !== null;) {
+    const w = m[2]!, a = m.index + m[0].length - w.length;
+    const lower = isLowerAscii(w.charCodeAt(0));
+    if (lower ? !lowerInitials(w) : ((lex.get(w) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED | LEX_CUE | LEX_TITLE | LEX_PROF)) !== 0 || NOT_INITIALS.has(w)) continue;
+    if (BY_MEANS.has(w.toUpperCase())) continue;
+    // (a record's verb earlier on the line; or the check's field itself, the initials ending the line or a column: not "Reviewed: CBC, BMP")
+    if (m[1] === undefined ? !RECORD_VERB.test(text.slice(Math.max(text.lastIndexOf('\n', m.index) + 1, m.index - 48), m.index))
+      : !/^(?:[ \t]*(?:\r?\n|$)| {2}|\t|\))/.test(text.slice(a + w.length, a + w.length + 3))) continue;
+    spans.push({ start: a, end: a + w.length, label: 'NAME', score: 0.6, rule: 'name-recorded-by' });
+  }
+}
+/** Means and services that a record is made or sent by ("by fax", "validé par SMS", "printed by IT"). */
+const BY_MEANS = new Set(['IT', 'SMS', 'MMS', 'FAX', 'EDI', 'API', 'PDF', 'USB', 'VPN', 'SSO', 'IA', 'AI', 'OCR', 'ED', 'ER', 'EMS', 'ICU', 'OR', 'LAB', 'MAIL', 'WEB', 'APP', 'TEL', 'PHONE']);
+const BY_INITIALS = /(?:(?<![A-Za-zÀ-ÿ])(Reviewed|Sighted|Verified|Witnessed|Checked|Initials|Visa|Vérifié|Contrôlé)(?: by| par)? ?: ?| (?:by|par|BY|PAR):? )([A-Z]{2,4}|[a-z]{2,3})(?![A-Za-z0-9À-ÿ@_'’-]|\.[A-Za-z])/g;
+const RECORD_VERB = /(?:^|[^A-Za-zÀ-ÿ])(?:collected|drawn|exported|printed|entered|reviewed|signed|verified|dictated|transcribed|typed|cannulated|witnessed|grossed|prepared|documented|recorded|co-?signed|saisie?|dict[ée]e?|pr[ée]lev[ée]e?s?|valid[ée]e?|tap[ée]e?|imprim[ée]e?|export[ée]e?|v[ée]rifi[ée]e?|relue?|contr[ôo]l[ée]e?)(?![A-Za-zÀ-ÿ])/i;
 /** "JS/kt" at a line's end: the author's and the typist's initials (found from each '/'); "M. Austin MD / jt": the typist's after a credential. */
 function dictationInitials(text: string, spans: Span[]): void {
   for (let k = text.indexOf('/'); k >= 0; k = text.indexOf('/', k + 1)) {

@@ -2681,7 +2681,7 @@ export const NOT_LOWER_INITIALS = new Set([
   'me', 'so', 'up', 'us', 'we', 'but', 'not', 'are', 'she', 'him', 'can', 'did', 'may', 'en', 'il', 'ne', 'se', 'ce', 'ou', 'les', 'des', 'une',
   'est', 'par', 'pas', 'ses', 'yo']);
 /** Lower-case initials: 2 letters, or 3 with one vowel at most, no word of the list. */
-function lowerInitials(w: string): boolean {
+export function lowerInitials(w: string): boolean {
   if (NOT_LOWER_INITIALS.has(w) || !/^[a-z]{2,3}$/.test(w)) return false;
   return w.length === 2 || w.replace(/[^aeiouy]/g, '').length <= 1;
 }

@@ -1343,3 +1343,10 @@ test('names after "w/", a dashed signature after a blank line, lower-case names 
   assert.deepEqual(names('PT marisol wants to eval. MA: kayla. MA: lupe. PT will see. MA: vitals'), ['marisol', 'kayla', 'lupe']);
   assert.deepEqual(names('PHN: Bríd Kavanagh (visits Tues/Fri). Lt. Knee swollen'), ['Bríd Kavanagh']);
 });
+
+test('initials after "by" or "par" where a record was made, and after a check\'s field; not a means or a service', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'en') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('COLLECTED: 2024-04-19 07:42  by LW at Edmonds\n# exported by ckw 07:58\nReviewed: HVB\nSighted: LF\nParent signature'), ['LW', 'ckw', 'HVB', 'LF']);
+  assert.deepEqual(names('seen by PT, done by ICU, confirmed by CT, reviewed by MD, printed by IT dept, sent by fax\nReviewed: CBC, BMP'), []);
+  assert.deepEqual(names('Prélevé le : 28/03/2024 à 06:45 par AB    Reçu le 28/03\nvalidé par SMS, prélevé par IDE', 'fr'), ['AB']);
+});
