@@ -659,6 +659,8 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
  * initials, " = " and a found name (a title may come between). Every whole-word occurrence of those initials
  * in the document is the person's, in the legend's case, and in lower case when that is no word ("jb", not "am").
  */
+/** Two or three capitalized words (hyphenated parts too) at a legend's value. */
+const SPELLED_NAME = /^[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?(?: [A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?){1,2}(?![A-Za-zÀ-ÿ])/;
 function initialsLegend(text: string, spans: Span[]): void {
   let legend: string[] | null = null;
   // ('=' is rare: searched alone, then its spaces)
@@ -672,8 +674,19 @@ function initialsLegend(text: string, spans: Span[]): void {
     let b = k + 3;
     const t = /^(?:Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Mme|M\.|Pr\.?) /.exec(text.slice(b, b + 5));
     if (t !== null) b += t[0].length;
-    // (a found name there, its first word possibly a word of the lists: "MK = Dr Mai Khanh Le")
-    if (!spans.some((sp) => sp.label === 'NAME' && sp.end > b && sp.start < b + 12 && !text.slice(b, sp.start).includes(';'))) continue;
+    // (a found name there, its first word possibly a word of the lists: "MK = Dr Mai Khanh Le"; or capitalized words whose
+    // first letters spell the initials, a name then: "JB = Jomar Bautista, MHW", "JDS = Jae-Sun Park")
+    if (!spans.some((sp) => sp.label === 'NAME' && sp.end > b && sp.start < b + 12 && !text.slice(b, sp.start).includes(';'))) {
+      const m = SPELLED_NAME.exec(text.slice(b, b + 60));
+      if (m === null) continue;
+      const words = m[0].split(' '), up = w.toUpperCase();
+      const firsts = words.map((x) => x[0]).join(''), parts = words.flatMap((x) => x.split('-')).map((x) => x[0]).join('');
+      if (fold(firsts) !== up && fold(parts) !== up) continue;
+      // (a name: a word of the name lists among them, no stop word, and initials that are no acronym: not "BP = Blood Pressure")
+      const lex = tokenLexicon(), bits = words.flatMap((x) => x.split('-')).map((x) => lex.get(fold(x)) ?? 0);
+      if (((lex.get(up) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED)) !== 0 || bits.some((v) => (v & LEX_STOP) !== 0) || !bits.some((v) => (v & (LEX_FIRST | LEX_SUR)) !== 0 && (v & LEX_AMBIG) === 0)) continue;
+      spans.push({ start: b, end: b + m[0].length, label: 'NAME', score: 0.6, rule: 'name-initials-legend' });
+    }
     (legend ??= []).push(w);
   }
   // (and a found name's initials in brackets right after it: "IDE : C. Dumortier (CD), Y. Haddad (YH)")

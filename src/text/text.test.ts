@@ -1350,3 +1350,9 @@ test('initials after "by" or "par" where a record was made, and after a check\'s
   assert.deepEqual(names('seen by PT, done by ICU, confirmed by CT, reviewed by MD, printed by IT dept, sent by fax\nReviewed: CBC, BMP'), []);
   assert.deepEqual(names('Prélevé le : 28/03/2024 à 06:45 par AB    Reçu le 28/03\nvalidé par SMS, prélevé par IDE', 'fr'), ['AB']);
 });
+
+test('a legend of initials whose value spells them is a name; not an abbreviation\'s legend', () => {
+  const names = (t: string) => labels(t, 'en').filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('0700 | 1 | A | JB\n1145 ate 75% lunch. -JB\n\nSIGNATURES:  JB = Jomar Bautista, MHW'), ['JB', 'JB', 'JB', 'Jomar Bautista']);
+  assert.deepEqual(names('Key: BP = Blood Pressure; HR = Heart Rate; CP = Chest Pain; GP = General Practitioner'), []);
+});
