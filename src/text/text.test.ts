@@ -854,6 +854,11 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     ['notes-en-mixed29', 20, [0.875, 0.925, 0.97, 0.99, 0.99, 0.81, 0.945]],
     ['notes-fr-mixed31', 20, [0.875, 0.95, 0.95, 0.99, 0.99, 0.89, 0.97]],
     ['notes-en-mixed30', 20, [0.80, 0.89, 0.99, 0.99, 0.99, 0.865, 0.945]],
+    // set 30 (rules from its dev halves only; two writers per language)
+    ['notes-fr-mixed32', 20, [0.91, 0.965, 0.99, 0.97, 0.99, 0.83, 0.95]],
+    ['notes-en-mixed31', 20, [0.875, 0.945, 0.96, 0.95, 0.955, 0.805, 0.955]],
+    ['notes-fr-mixed33', 20, [0.80, 0.955, 0.94, 0.985, 0.99, 0.81, 0.96]],
+    ['notes-en-mixed32', 20, [0.80, 0.935, 0.985, 0.955, 0.99, 0.815, 0.955]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
