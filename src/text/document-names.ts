@@ -486,7 +486,7 @@ function lastLinePair(text: string, a: number, k: number, u: number): boolean {
   return ((lex.get(text.slice(a, k)) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED)) === 0 && ((lex.get(text.slice(k + 1, u)) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED)) === 0;
 }
 /**
- * Initials after "by" or "par" where a sample, a record or an export was made ("Collected 07:42 by LW at …", "saisi par VB le",
+ * Initials after "by" or "par" where a sample, a record or an export was made ("Collected 07:42 by LW at …", "prélevé … par AB",
  * "exported by ckw 07:58"), and after a check's field ("Reviewed: HVB", "Sighted: LF"): two to four capitals, or two or three
  * lower-case letters that are no word, which no word list of the lexicon holds (not "by ICU", "par SMS", "by RN").
  */
@@ -654,13 +654,13 @@ function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): 
   for (const f of found) count.set(f.w, (count.get(f.w) ?? 0) + 1);
   for (const f of found) if (!f.initials || count.get(f.w)! >= 2) spans.push({ start: f.s, end: f.e, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
 }
+/** Two or three capitalized words (hyphenated parts too) at a legend's value. */
+const SPELLED_NAME = /^[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?(?: [A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?){1,2}(?![A-Za-zÀ-ÿ])/;
 /**
  * A legend of initials ("Staff: DW = Darnell Washington, PCT; AM = Alma Mendoza", "Key: JB = Jess Bowden RN"):
  * initials, " = " and a found name (a title may come between). Every whole-word occurrence of those initials
  * in the document is the person's, in the legend's case, and in lower case when that is no word ("jb", not "am").
  */
-/** Two or three capitalized words (hyphenated parts too) at a legend's value. */
-const SPELLED_NAME = /^[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?(?: [A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?){1,2}(?![A-Za-zÀ-ÿ])/;
 function initialsLegend(text: string, spans: Span[]): void {
   let legend: string[] | null = null;
   // ('=' is rare: searched alone, then its spaces)

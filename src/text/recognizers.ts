@@ -1342,7 +1342,7 @@ const PROFESSIONS = new Set([
   'DIRECTOR', 'ASSISTANT', 'VOLUNTEER', 'PRACTITIONER', 'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'OPER', 'OPERATOR', 'ADJUSTER', 'REPRESENTATIVE', 'INSPECTOR', 'WITNESS', 'INVESTIGATOR', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE',
   // (a police officer, a triage nurse, technologists, a caller's field: "OPJ Boulanger", "IOA celine", "Technologist: Major Thompson", "Caller: Mari (daughter)")
   'OPJ', 'IOA', 'TECHNOLOGIST', 'SONOGRAPHER', 'PHLEBOTOMIST', 'RADIOGRAPHER', 'HYGIENIST', 'CALLER',
-  // (an insurance form's holder, an assessment's examiners, a fire crew's ranks: "Assuré(e) ....... LACOSTE Bernat",
+  // (an insurance form's holder, an assessment's examiners, a fire crew's ranks: "Assuré : LACOSTE Bernat",
   // "Examinateurs : Avril KOWALCZYK", "Sgt-chef MULLER")
   'ASSURE', 'ASSUREE', 'EXAMINATEUR', 'EXAMINATRICE', 'EXAMINATEURS', 'EXAMINATRICES', 'SGT-CHEF', 'SERGENT-CHEF', 'ADJUDANT-CHEF', 'CAPORAL-CHEF',
   // (a lieutenant, a captain, a public health nurse: "PHN: Bríd Kavanagh"; not "Lt.", the left side as often: "Lt. Knee")
