@@ -17,6 +17,7 @@ import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { AnonymatError, type Issue } from '../errors.ts';
 import type { ColumnKind, Table } from '../table/table.ts';
+import { isIsoDay } from '../util/calendar.ts';
 import { buildDictionaries, dropDictionaries, ident, kindOfSqlType, literal, openDuckDB, sqlType, tableFromDictionaries, type DuckDBConnection } from './duckdb.ts';
 
 export type InputFormat = 'csv' | 'tsv' | 'parquet' | 'jsonl' | 'json';
@@ -243,13 +244,6 @@ export async function inferKinds(con: DuckDBConnection, table: string, names: st
 
 const INTEGER_TEXT = /^-?(?:0|[1-9][0-9]{0,17})$/;
 const DECIMAL_TEXT = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
-const DATE_TEXT = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
-/** Whether "YYYY-MM-DD" names a day of the proleptic Gregorian calendar (what DuckDB's date cast accepts). */
-function isCalendarDate(y: number, m: number, d: number): boolean {
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return m >= 1 && m <= 12 && d >= 1 && d <= days;
-}
 /**
  * The kind of a text column from its values (missing ones null, ignored): each value trimmed of
  * spaces as the conversion does (trim(), spaces only), then integer, decimal or date when every
@@ -266,8 +260,8 @@ export function kindOfValues(values: readonly (string | null)[]): ColumnKind {
     nonNull++;
     if (INTEGER_TEXT.test(v)) ints++;
     if (DECIMAL_TEXT.test(v)) decs++;
-    const m = DATE_TEXT.exec(v);
-    if (m && isCalendarDate(+m[1]!, +m[2]!, +m[3]!)) dates++;
+    // ("YYYY-MM-DD" and a day of the proleptic Gregorian calendar: what DuckDB's date cast accepts)
+    if (isIsoDay(v)) dates++;
   }
   if (nonNull === 0) return 'string';
   return ints === nonNull ? 'integer' : decs === nonNull ? 'decimal' : dates === nonNull ? 'date' : 'string';

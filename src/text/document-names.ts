@@ -193,7 +193,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
     if (ini !== '') (initials ??= []).push(ini);
   }
   if (initials !== null) initialsOfNames(text, spans, initials, caps, lex);
-  initialsLegend(text, spans);
+  initialsLegend(text, spans, lex);
   if (lowerTyped) { lowerInitialsAtLineStart(text, spans); lowerNamePairs(text, spans, lex); }
   // (a found name again in lower case, whether or not the writer typed names so elsewhere: "Mme Marie Dupont … Appel de
   // marie dupont"; names of the dictionaries that are no words only)
@@ -661,7 +661,7 @@ const SPELLED_NAME = /^[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?(
  * initials, " = " and a found name (a title may come between). Every whole-word occurrence of those initials
  * in the document is the person's, in the legend's case, and in lower case when that is no word ("jb", not "am").
  */
-function initialsLegend(text: string, spans: Span[]): void {
+function initialsLegend(text: string, spans: Span[], lex: Map<string, number>): void {
   let legend: string[] | null = null;
   // ('=' is rare: searched alone, then its spaces)
   for (let q = text.indexOf('='); q >= 0; q = text.indexOf('=', q + 1)) {
@@ -679,11 +679,10 @@ function initialsLegend(text: string, spans: Span[]): void {
     if (!spans.some((sp) => sp.label === 'NAME' && sp.end > b && sp.start < b + 12 && !text.slice(b, sp.start).includes(';'))) {
       const m = SPELLED_NAME.exec(text.slice(b, b + 60));
       if (m === null) continue;
-      const words = m[0].split(' '), up = w.toUpperCase();
-      const firsts = words.map((x) => x[0]).join(''), parts = words.flatMap((x) => x.split('-')).map((x) => x[0]).join('');
-      if (fold(firsts) !== up && fold(parts) !== up) continue;
+      const words = m[0].split(' '), pieces = words.flatMap((x) => x.split('-')), up = w.toUpperCase();
+      if (fold(words.map((x) => x[0]).join('')) !== up && fold(pieces.map((x) => x[0]).join('')) !== up) continue;
       // (a name: a word of the name lists among them, no stop word, and initials that are no acronym: not "BP = Blood Pressure")
-      const lex = tokenLexicon(), bits = words.flatMap((x) => x.split('-')).map((x) => lex.get(fold(x)) ?? 0);
+      const bits = pieces.map((x) => lex.get(fold(x)) ?? 0);
       if (((lex.get(up) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED)) !== 0 || bits.some((v) => (v & LEX_STOP) !== 0) || !bits.some((v) => (v & (LEX_FIRST | LEX_SUR)) !== 0 && (v & LEX_AMBIG) === 0)) continue;
       spans.push({ start: b, end: b + m[0].length, label: 'NAME', score: 0.6, rule: 'name-initials-legend' });
     }

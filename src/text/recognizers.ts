@@ -9,6 +9,7 @@
 import { checkNir, isValidIban, isIpv4, isIpv6, luhnValid, isSsn } from '../health/identifiers/validators.ts';
 import { fold, lexiconMap, LEX_AMBIG, LEX_CITY, LEX_CITY_PREFIX, LEX_CITY_WORD1, LEX_FIRST, LEX_SUR, LEX_WORDNAME } from './data.ts';
 import type { Lang, Span, TextLabel } from './types.ts';
+import { spacesOnly } from './resolve.ts';
 
 const MONTHS_FR = 'janvier|janv|f[ée]vrier|f[ée]vr?|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t|aout|septembre|sept|sep|octobre|oct|novembre|nov|d[ée]cembre|d[ée]c';
 const MONTHS_EN = 'january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec';
@@ -1536,9 +1537,9 @@ const WL = 'A-Za-zÀ-ÖØ-öø-ÿ\\u0100-\\u024f\\u1e00-\\u1eff', WCAP = '(?:[A-
 const WORD = new RegExp(`${WCAP}\\.(?:-${WCAP}\\.)+|${WCAP}[${WL}]*(?:[-'’][${WL}]+)*\\.?|(?<![${WL}])(?:${[...CUE_WORDS, 'sœur'].join('|')})(?![${WL}])`, 'gu');
 const PLURAL_TITLE = /^(?:Drs|DRS|Dres|DRES|Docteurs|DOCTEURS|Mmes|MMES|MM)\.?$/;
 const LIST_GAP = /^(?:, | and | et | & |, and |, et | \/ |\/)$/;
-/** Between a birth name and a married name: " épouse ", " ép. ", " veuve ", " née " (any case). */
 /** Between a kinship word and a name: the sibling's or child's rank ("Frère aîné Murat", "sa fille cadette Rose"). */
 const KIN_ORDER_GAP = /^ (?:a[îi]n[ée]e?|cadet(?:te)?|benjamine?|jumea?u|jumelle|older|younger|elder|eldest|oldest|youngest|twin) $/;
+/** Between a birth name and a married name: " épouse ", " ép. ", " veuve ", " née " (any case). */
 const MARRIED_GAP = /^ (?:[ée]pouse|[ÉE]POUSE|[ée]p\.|veuve|VEUVE|n[ée]e) $/;
 const MARRIED_AFTER = /^,? (?:[ée]pouse|[ÉE]POUSE|[ée]p\.|[ÉE]P\.|veuve|VEUVE|n[ée]e|N[ÉE]E) $/;
 const INITIALS = /^(?:[A-ZÀ-Þ](?:(?:\.?-|\.)[A-ZÀ-Þ])+|Ph|Ch|Th|Chr)$/; // ("Ph." Philippe, "Ch." Christophe, "Th." Thierry)
@@ -3061,12 +3062,6 @@ function seenName(text: string, s: number, e: number): boolean {
   if (len < 3 || len > 30 || SEEN_KEYS[seenKey(text, s, e)] === 0) return false;
   for (let q = 0; q < nSeen; q++) if (seenE[q]! - seenS[q]! === len && seenS[q] !== s && sameFolded(text, seenS[q]!, s, len)) return true;
   return false;
-}
-/** 1-2 spaces (or no-break spaces) between a and b: resolveOverlaps merges NAME spans this close. */
-function spacesOnly(text: string, a: number, b: number): boolean {
-  if (b - a < 1 || b - a > 2) return false;
-  for (let k = a; k < b; k++) { const c = text.charCodeAt(k); if (c !== 32 && c !== 160) return false; }
-  return true;
 }
 
 /**

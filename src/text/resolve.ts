@@ -28,7 +28,8 @@ for (const [i, l] of (Object.keys(PRIORITY) as TextLabel[]).sort().entries()) {
   ORDER_AT[k] = i; PRIO_AT[k] = PRIORITY[l];
 }
 
-function spacesOnly(text: string, a: number, b: number): boolean {
+/** 1-2 spaces (or no-break spaces) between a and b: NAME spans this close are merged (the name pass asks it too). */
+export function spacesOnly(text: string, a: number, b: number): boolean {
   if (b - a < 1 || b - a > 2) return false;
   for (let k = a; k < b; k++) { const c = text.charCodeAt(k); if (c !== 32 && c !== 160) return false; }
   return true;
