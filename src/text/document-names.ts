@@ -18,7 +18,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, mayBeLetterRun, PERSON_VERBS, hasSpacedColumns, isUpperCode, isLowerCode, NOT_LOWER_INITIALS, lowerInitials, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, isAsciiLetter, mayBeLetterRun, mayBeHashedRun, HASH_START, hashStep, PERSON_VERBS, hasSpacedColumns, isUpperCode, isLowerCode, NOT_LOWER_INITIALS, lowerInitials, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -129,13 +129,13 @@ function quotedNicknameAfter(text: string, e: number, capitalized: boolean, span
   if (!quotePair(o, cc(text, q), false)) return;
   spans.push({ start: a, end: z, label: 'NAME', score: 0.6, rule: 'name-nickname' });
 }
-/**
- * A software login alone in brackets, an initial and a surname of the dictionaries glued in lower case: "Bed mgmt
- * (hsaleem) confirms", "(ccoulon)"; no word of the lists.
- */
 /** English words of a letter and a surname's shape, seen alone in brackets. */
 const BRACKET_WORDS = new Set(['around', 'along', 'across', 'ahead', 'aside', 'abroad', 'awhile', 'alright', 'anyway', 'asleep', 'awake', 'agreed', 'allergy', 'aspirin']);
 const BRACKET_LOGIN = new Map<string, boolean>();
+/**
+ * A software login alone in brackets, an initial and a surname of the dictionaries glued in lower case: "Bed mgmt
+ * (hsaleem) confirms", "(ccoulon)"; no word of the lists. (Logins built from a name found in the text: loginsOfNames.)
+ */
 function bracketLogins(text: string, spans: Span[], lex: Map<string, number>): void {
   for (let o = text.indexOf('('); o >= 0; o = text.indexOf('(', o + 1)) {
     let z = o + 1;
@@ -217,6 +217,193 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
     }
   }
   if (lows.length > 0) lowerAgain(text, spans, lows, origins);
+  loginsOfNames(text, spans, lex);
+}
+
+/**
+ * User logins built from a found name, as software writes them in audit logs, a printout's "printed by" or a chat's
+ * handle: the first name's initial and the surname ("amensah" for "MENSAH, ABENA", "rgutierrez2" with a number), two
+ * initials and the surname ("mjcruz" for "Maria J. Cruz"), the first name and the surname joined or with '.' or '_'
+ * ("lena.takahashi", "p.achterberg"), the surname, '.' and the first name. A login is ASCII, typed all in lower or all
+ * in upper case, a whole token (not an e-mail address's local part: the e-mail rule has it), maybe followed by digits.
+ * Names of two words or more only, with a surname of three letters or more; a login that is a word of the lists
+ * (stop words, titles…) or a name of its own is left to the other rules.
+ */
+function loginsOfNames(text: string, spans: Span[], lex: Map<string, number>): void {
+  let logins: Map<string, number> | null = null;
+  // (the letter runs on either side of a '.' or '_' between letters, "p" and "achterberg", and their lower-case hashes:
+  // read once, when a name asks)
+  let joined: { runs: Set<string>; hashes: Set<number> } | null | undefined;
+  // (a name's words may be found by two rules, "GUTIERREZ" and "RAFAEL": spans with only a comma or spaces between are one name)
+  const names = spans.filter((sp) => sp.label === 'NAME').sort((a, b) => a.start - b.start);
+  for (let q = 0; q < names.length; q++) {
+    const sp = names[q]!;
+    let end = sp.end;
+    while (q + 1 < names.length && names[q + 1]!.start >= end && names[q + 1]!.start - end <= 2 && /^,? ?$/.test(text.slice(end, names[q + 1]!.start))) end = names[++q]!.end;
+    if (end - sp.start < 6) continue;
+    // (first a look-up of the joined forms' hashes, computed over the name's own letters: most names have no login)
+    if (!mayHaveLogin(text, sp.start, end)) {
+      if (joined === undefined) joined = joinedRuns(text);
+      if (joined === null || !surnameJoined(text, sp.start, end, joined.hashes)) continue;
+    }
+    const parts = nameParts(text.slice(sp.start, end));
+    if (parts === null) continue;
+    const { first, middle, surname } = parts;
+    const f = first.charAt(0), m = middle.charAt(0);
+    for (const upper of [false, true]) {
+      const add = (form: string) => { (logins ??= new Map()).set(upper ? form.toUpperCase() : form, sp.start); };
+      const whole = (form: string) => { if (mayBeLetterRun(text, upper ? form.toUpperCase() : form, form.length)) add(form); };
+      whole(f + surname);
+      if (m !== '') whole(f + m + surname);
+      if (first.length > 1) whole(first + surname);
+      if (joined === undefined) joined = joinedRuns(text);
+      const J = joined?.runs;
+      if (J === undefined || !J.has(upper ? surname.toUpperCase() : surname)) continue;
+      const F = upper ? first.toUpperCase() : first;
+      if (J.has(F.charAt(0))) { add(f + '.' + surname); add(surname + '.' + f); }
+      if (first.length > 1 && J.has(F)) { add(first + '.' + surname); add(first + '_' + surname); add(surname + '.' + first); }
+    }
+  }
+  if (logins === null) return;
+  for (const [form, origin] of logins as Map<string, number>) {
+    for (let p = text.indexOf(form); p >= 0; p = text.indexOf(form, p + 1)) {
+      if (p === origin) continue;
+      let e = p + form.length;
+      while (isDigitCode(cc(text, e))) e++;
+      if (!wholeWordAt(text, p, e) || cc(text, e) === 45 || ((lex.get(form.toUpperCase()) ?? 0) & (NON_NAME | LEX_FIRST | LEX_SUR | LEX_CITY)) !== 0) continue;
+      spans.push({ start: p, end: e, label: 'NAME', score: 0.6, rule: 'name-login' });
+    }
+  }
+}
+/**
+ * For a name's code unit: its lower-case ASCII letter (accents dropped: 'É' → 'e'), SKIP for a letter that nameParts
+ * leaves out ('-', "'", '’', '.'), NO_FOLD for one without a one-letter form ('Œ', 'ß', letters beyond Latin).
+ */
+const SKIP = -1, NO_FOLD = -2;
+const NAME_FOLD = (() => {
+  const t = new Int16Array(0x250).fill(NO_FOLD);
+  for (let c = 0; c < 0x250; c++) {
+    const f = fold(String.fromCharCode(c)).toLowerCase();
+    if (f.length === 1 && f >= 'a' && f <= 'z') t[c] = f.charCodeAt(0);
+    else if (!/\p{L}/u.test(String.fromCharCode(c))) t[c] = SKIP;
+  }
+  return t;
+})();
+let foldFailed = false;
+/** hashStep over the letters of text[a, e) folded to lower-case ASCII (upper case with `upper`); sets foldFailed on NO_FOLD. */
+function foldedHash(h: number, text: string, a: number, e: number, upper: boolean): number {
+  for (let i = a; i < e; i++) {
+    const c = text.charCodeAt(i);
+    const f = c < 0x250 ? NAME_FOLD[c]! : NO_FOLD;
+    if (f === SKIP) continue;
+    if (f === NO_FOLD) { foldFailed = true; continue; }
+    h = hashStep(h, upper ? f - 32 : f);
+  }
+  return h;
+}
+/** The letters of text[a, e) that foldedHash reads. */
+function foldedLength(text: string, a: number, e: number): number {
+  let k = 0;
+  for (let i = a; i < e; i++) { const c = text.charCodeAt(i); if (c >= 0x250 || NAME_FOLD[c] !== SKIP) k++; }
+  return k;
+}
+/** Bounds of a name's words (runs without a space or comma), reused. */
+const WORD_S = new Int32Array(8), WORD_E = new Int32Array(8);
+/**
+ * Whether text[a, e), a name, may have a login in the text: the first letter of one of its words (with the second word's
+ * initial) joined to its first or last word is a letter run the character pass saw, in lower or upper case. A pre-test
+ * of the forms nameParts then builds ("amensah", "mjcruz"); true when a letter has no ASCII form. (A first name and a
+ * surname joined whole, "lenatakahashi", is looked for only when a name passes this test or joinedRuns': hashing it for
+ * every name cost more than the form finds.)
+ */
+function mayHaveLogin(text: string, a: number, e: number): boolean {
+  const n = nameWords(text, a, e);
+  if (n < 2) return false;
+  foldFailed = false;
+  // (the surname is the first word, "MENSAH, ABENA" or "DUPONT Marie", or the last, "Marie Dupont"; the given name next to it)
+  for (const [s, g] of [[n - 1, 0], [0, 1]] as const) {
+    const sLen = foldedLength(text, WORD_S[s]!, WORD_E[s]!);
+    for (const upper of [false, true]) {
+      const initial = foldedHash(HASH_START, text, WORD_S[g]!, WORD_S[g]! + 1, upper);
+      if (mayBeHashedRun(text, foldedHash(initial, text, WORD_S[s]!, WORD_E[s]!, upper), sLen + 1)) return true;
+      if (s === n - 1 && n > 2) {
+        const mid = foldedHash(initial, text, WORD_S[1]!, WORD_S[1]! + 1, upper);
+        if (mayBeHashedRun(text, foldedHash(mid, text, WORD_S[s]!, WORD_E[s]!, upper), sLen + 2)) return true;
+      }
+    }
+  }
+  return foldFailed;
+}
+/** Whether the lower-case hash of the name's first or last word is among `hashes` (joinedRuns). */
+function surnameJoined(text: string, a: number, e: number, hashes: Set<number>): boolean {
+  const n = nameWords(text, a, e);
+  if (n < 2) return false;
+  foldFailed = false;
+  return hashes.has(foldedHash(HASH_START, text, WORD_S[0]!, WORD_E[0]!, false)) || hashes.has(foldedHash(HASH_START, text, WORD_S[n - 1]!, WORD_E[n - 1]!, false)) || foldFailed;
+}
+/** The words of text[a, e) into WORD_S/WORD_E (the first seven, then the last in the eighth place); their number. */
+function nameWords(text: string, a: number, e: number): number {
+  let n = 0;
+  for (let i = a; i < e;) {
+    while (i < e && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 44)) i++;
+    if (i >= e) break;
+    const s = i;
+    while (i < e && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 44) i++;
+    const k = n < 8 ? n++ : 7;
+    WORD_S[k] = s; WORD_E[k] = i;
+  }
+  return n;
+}
+/** A code unit of a login or an e-mail address's parts: ASCII letters, digits, '.', '_', '-'. */
+function isLoginCode(c: number): boolean { return isAsciiLetter(c) || isDigitCode(c) || c === 46 || c === 95 || c === 45; }
+/**
+ * The ASCII letter runs right before and right after each '.' or '_' that stands between two letters ("p.achterberg"),
+ * with their lower-case hashes; null when there are none.
+ */
+function joinedRuns(text: string): { runs: Set<string>; hashes: Set<number> } | null {
+  let runs: Set<string> | null = null;
+  for (const sep of ['.', '_']) {
+    for (let p = text.indexOf(sep, 1); p >= 0; p = text.indexOf(sep, p + 1)) {
+      if (!isAsciiLetter(text.charCodeAt(p - 1)) || !isAsciiLetter(cc(text, p + 1))) continue;
+      let a = p - 1, e = p + 1;
+      while (a > 0 && isAsciiLetter(text.charCodeAt(a - 1))) a--;
+      while (isAsciiLetter(cc(text, e + 1))) e++;
+      // (not an e-mail address's: a login there is no whole word, wholeWordAt)
+      let ta = a, te = e + 1;
+      while (ta > 0 && isLoginCode(text.charCodeAt(ta - 1))) ta--;
+      while (isLoginCode(cc(text, te))) te++;
+      if (cc(text, ta - 1) === 64 || cc(text, te) === 64) continue;
+      (runs ??= new Set()).add(text.slice(a, p));
+      runs.add(text.slice(p + 1, e + 1));
+    }
+  }
+  if (runs === null) return null;
+  const hashes = new Set<number>();
+  for (const r of runs) hashes.add(foldedHash(HASH_START, r, 0, r.length, false));
+  return { runs, hashes };
+}
+/**
+ * A found name's first name, middle initial and surname, in lower-case ASCII letters (accents dropped, the surname's
+ * words joined: "Dela Cruz" → "delacruz"): "SURNAME, First", "First [M.] Surname", "SURNAME First" (the one word in
+ * capitals is the surname). Null for one word, or a surname of less than three letters.
+ */
+function nameParts(name: string): { first: string; middle: string; surname: string } | null {
+  const asciiLow = (w: string) => fold(w).toLowerCase().replace(/[^a-z]/g, '');
+  const comma = name.indexOf(',');
+  let first: string, middle = '', surname: string;
+  if (comma > 0) {
+    const given = name.slice(comma + 1).trim().split(/\s+/);
+    first = given[0] ?? ''; middle = given[1] ?? ''; surname = name.slice(0, comma);
+  } else {
+    const words = name.split(/\s+/).filter((w) => w !== '');
+    if (words.length < 2) return null;
+    const caps = (w: string) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
+    const upperFirst = caps(words[0]!) && !caps(words[words.length - 1]!);
+    if (upperFirst) { surname = words[0]!; first = words[1]!; middle = words.length > 2 ? words[2]! : ''; }
+    else { first = words[0]!; surname = words[words.length - 1]!; middle = words.length > 2 ? words[1]! : ''; }
+  }
+  const s = asciiLow(surname), f = asciiLow(first);
+  return s.length < 3 || f === '' ? null : { first: f, middle: asciiLow(middle), surname: s };
 }
 
 /** Roles after a comma that follow an organization's name, not a person's ("… Health Plan, member ID", "CallPoint Answering Service, operator #0417"). */

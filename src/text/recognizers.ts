@@ -144,7 +144,7 @@ function isHexCode(c: number): boolean { return (c >= 48 && c <= 57) || (c >= 65
 function isSpaceLike(c: number): boolean {
   return c <= 32 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
-function isAsciiLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
+export function isAsciiLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
 export function isUpperAscii(c: number): boolean { return c >= 65 && c <= 90; }
 export function isLowerAscii(c: number): boolean { return c >= 97 && c <= 122; }
 export function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
@@ -749,23 +749,32 @@ function tldBefore(t: string, i: number): boolean {
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 /**
  * The letter runs of the character pass's text, by a 16-bit hash of their characters (runs of up
- * to 15 letters, case kept): RUN_SEEN[runSlot(hash)] is runStamp when some run has that hash. A
+ * to RUN_MAX letters, case kept): RUN_SEEN[runSlot(hash)] is runStamp when some run has that hash. A
  * pre-test of "is w a whole letter run of the text" for the document passes' searches of a word
  * (mayBeLetterRun).
  */
 const RUN_SEEN = new Int32Array(1 << 16);
+/** The longest letter run recorded in RUN_SEEN (a login of a first name and a surname: "benoittoudoire"). */
+const RUN_MAX = 31;
 let runStamp = 0;
 /** The 16 bits of RUN_SEEN from a run's FNV-1a hash (accumulated as hashStep over its code units). */
 function runSlot(h: number): number { return (h ^ (h >>> 16)) & 0xffff; }
-const HASH_START = 0x811c9dc5 | 0;
-function hashStep(h: number, c: number): number { return Math.imul(h ^ c, 0x01000193); }
+export const HASH_START = 0x811c9dc5 | 0;
+export function hashStep(h: number, c: number): number { return Math.imul(h ^ c, 0x01000193); }
 /**
  * Whether the text may hold w[0, k) as a whole letter run — false only when the character pass read
  * this text (regular tokens: its letter runs are the runs of name letters) and no run has its hash.
  * w[0, k) must be letters (no '-', "'", digit).
  */
+/**
+ * Whether the text may hold a whole letter run of k letters whose hash (hashStep from HASH_START over its code units)
+ * is h: mayBeLetterRun for a run the caller hashes itself.
+ */
+export function mayBeHashedRun(text: string, h: number, k: number): boolean {
+  return text !== tokText || !tokRegular || k > RUN_MAX || k === 0 || RUN_SEEN[runSlot(h)] === runStamp;
+}
 export function mayBeLetterRun(text: string, w: string, k: number): boolean {
-  if (text !== tokText || !tokRegular || k > 15 || k === 0) return true;
+  if (text !== tokText || !tokRegular || k > RUN_MAX || k === 0) return true;
   let h = HASH_START;
   for (let q = 0; q < k; q++) h = hashStep(h, w.charCodeAt(q));
   return RUN_SEEN[runSlot(h)] === runStamp;
@@ -796,7 +805,8 @@ export function charClasses(t: string): number {
       if (c === 46 && len >= 3 && (t.charCodeAt(i - 1) | 32) === 119 && (t.charCodeAt(i - 2) | 32) === 119 && (t.charCodeAt(i - 3) | 32) === 119) m |= G_URL;
       const c0 = t.charCodeAt(ws);
       let wf = 0;
-      if (len <= 15) { wf = WORD_FILTER[wordKey(len, c0, t.charCodeAt(i - 1))]!; RUN_SEEN[runSlot(h)] = runStamp; }
+      if (len <= 15) wf = WORD_FILTER[wordKey(len, c0, t.charCodeAt(i - 1))]!;
+      if (len <= RUN_MAX) RUN_SEEN[runSlot(h)] = runStamp;
       if (seen & K_ODD) tokRegular = false;
       else if (ws >= tokCapEnd) nameToken(t, ws, i, (seen & K_CAP) !== 0, wf);
       // "2A"/"2B" in a NIR chain; 'O' typed for 0 in a phone chain

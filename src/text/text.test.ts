@@ -846,7 +846,9 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     ['notes-en-mixed26', 20, [0.745, 0.92, 0.74, 0.96, 0.99, 0.73, 0.945]],
     // set 28 (rules from its dev halves only; two writers per language)
     ['notes-fr-mixed28', 20, [0.95, 0.935, 0.89, 0.99, 0.99, 0.87, 0.95]],
-    ['notes-en-mixed27', 20, [0.895, 0.95, 0.97, 0.93, 0.99, 0.78, 0.94]],
+    // (en-mixed27's writer marked eight logins built from names as ID; the marking brief says NAME, and they are NAME since
+    // the logins' rule: its NAME recall floor moved from 0.895 to the relabelled gold's)
+    ['notes-en-mixed27', 20, [0.865, 0.95, 0.97, 0.93, 0.99, 0.78, 0.94]],
     ['notes-fr-mixed29', 20, [0.90, 0.94, 0.885, 0.97, 0.95, 0.825, 0.93]],
     ['notes-en-mixed28', 20, [0.74, 0.90, 0.865, 0.935, 0.99, 0.765, 0.895]],
     // set 29 (rules from its dev halves only; two writers per language)
@@ -857,8 +859,8 @@ test('written notes (test/fixtures/text-notes): the marks parse, and the halves 
     // set 30 (rules from its dev halves only; two writers per language)
     ['notes-fr-mixed32', 20, [0.91, 0.965, 0.99, 0.97, 0.99, 0.83, 0.95]],
     ['notes-en-mixed31', 20, [0.875, 0.945, 0.96, 0.95, 0.955, 0.805, 0.955]],
-    ['notes-fr-mixed33', 20, [0.80, 0.955, 0.94, 0.985, 0.99, 0.81, 0.96]],
-    ['notes-en-mixed32', 20, [0.80, 0.935, 0.985, 0.955, 0.99, 0.815, 0.955]],
+    ['notes-fr-mixed33', 20, [0.865, 0.955, 0.94, 0.985, 0.99, 0.835, 0.96]],
+    ['notes-en-mixed32', 20, [0.895, 0.935, 0.985, 0.955, 0.99, 0.85, 0.955]],
   ];
   assert.deepEqual(floors.map(([name]) => name), paths.notes.map((n) => n.name));
   for (const [name, count, f] of floors) {
@@ -1360,4 +1362,15 @@ test('a legend of initials whose value spells them is a name; not an abbreviatio
   const names = (t: string) => labels(t, 'en').filter(([l]) => l === 'NAME').map(([, v]) => v);
   assert.deepEqual(names('0700 | 1 | A | JB\n1145 ate 75% lunch. -JB\n\nSIGNATURES:  JB = Jomar Bautista, MHW'), ['JB', 'JB', 'JB', 'Jomar Bautista']);
   assert.deepEqual(names('Key: BP = Blood Pressure; HR = Heart Rate; CP = Chest Pain; GP = General Practitioner'), []);
+});
+
+test('logins built from a found name (audit logs, "printed by"); not a word that only looks like one', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'en') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('09:41:57 | rgutierrez2 | GUTIERREZ, RAFAEL | MD-HOSP\n10:30:19 | RGUTIERREZ | Orders\nprinted by rgutierrez.'),
+    ['rgutierrez2', 'GUTIERREZ', 'RAFAEL', 'RGUTIERREZ', 'rgutierrez']);
+  assert.deepEqual(names('Seen by Dr Maria J. Cruz and Paul Achterberg. Printed by mjcruz; exported by p.achterberg | filter'),
+    ['Maria J. Cruz', 'Paul Achterberg', 'mjcruz', 'p.achterberg']);
+  assert.deepEqual(names('Mme Thérèse CHEVALIER, IDE. Validé par tchevalier le 12/03 ; mail tchevalier@chu.fr', 'fr'), ['Thérèse CHEVALIER', 'tchevalier']);
+  // (not a word: "mange" for Marie Ange; not inside a longer token)
+  assert.deepEqual(names('Vue avec Marie Ange : elle mange bien. Dossier xtchevalier, Thérèse Chevalier', 'fr'), ['Marie Ange', 'Thérèse Chevalier']);
 });
