@@ -682,18 +682,32 @@ function recordedByInitials(text: string, spans: Span[], lex: Map<string, number
   for (let m: RegExpExecArray | null; (m = BY_INITIALS.exec(text)) !== null;) {
     const w = m[2]!, a = m.index + m[0].length - w.length;
     const lower = isLowerAscii(w.charCodeAt(0));
-    if (lower ? !lowerInitials(w) : ((lex.get(w) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED | LEX_CUE | LEX_TITLE | LEX_PROF)) !== 0 || NOT_INITIALS.has(w)) continue;
+    if (lower && w.length >= 4 ? !loginOfSurname(w, lex)
+      : lower ? !lowerInitials(w) : ((lex.get(w) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED | LEX_CUE | LEX_TITLE | LEX_PROF)) !== 0 || NOT_INITIALS.has(w)) continue;
     if (BY_MEANS.has(w.toUpperCase())) continue;
+    // (capitals before a capitalized word are a rank or a service before a name: "Requested by: DS Kelechi Nwachukwu")
+    if (!lower && cc(text, a + w.length) === 32 && isUpperCode(cc(text, a + w.length + 1)) && isLowerCode(cc(text, a + w.length + 2))) continue;
     // (a record's verb earlier on the line; or the check's field itself, the initials ending the line or a column: not "Reviewed: CBC, BMP")
     if (m[1] === undefined ? !RECORD_VERB.test(text.slice(Math.max(text.lastIndexOf('\n', m.index) + 1, m.index - 48), m.index))
       : !/^(?:[ \t]*(?:\r?\n|$)| {2}|\t|\))/.test(text.slice(a + w.length, a + w.length + 3))) continue;
     spans.push({ start: a, end: a + w.length, label: 'NAME', score: 0.6, rule: 'name-recorded-by' });
   }
 }
+/**
+ * A login of an initial and a surname of the lists, maybe followed by digits ("lwojcik", "mkowalski", "rgutierrez2"), that is
+ * no word, name or place of the lists itself ("around", "aspirin": BRACKET_WORDS).
+ */
+function loginOfSurname(w: string, lex: Map<string, number>): boolean {
+  let e = w.length;
+  while (e > 0 && isDigitCode(w.charCodeAt(e - 1))) e--;
+  const v = e === w.length ? w : w.slice(0, e);
+  return initialAndSurname(v, lex) && ((lex.get(fold(v)) ?? 0) & (NON_NAME | LEX_FIRST | LEX_SUR | LEX_WORDNAME | LEX_CITY)) === 0
+    && ((lex.get(fold(v.slice(1))) ?? 0) & NON_NAME) === 0 && !BRACKET_WORDS.has(v);
+}
 /** Means and services that a record is made or sent by ("by fax", "validé par SMS", "printed by IT"). */
 const BY_MEANS = new Set(['IT', 'SMS', 'MMS', 'FAX', 'EDI', 'API', 'PDF', 'USB', 'VPN', 'SSO', 'IA', 'AI', 'OCR', 'ED', 'ER', 'EMS', 'ICU', 'OR', 'LAB', 'MAIL', 'WEB', 'APP', 'TEL', 'PHONE']);
-const BY_INITIALS = /(?:(?<![A-Za-zÀ-ÿ])(Reviewed|Sighted|Verified|Witnessed|Checked|Initials|Visa|Vérifié|Contrôlé)(?: by| par)? ?: ?| (?:by|par|BY|PAR):? )([A-Z]{2,4}|[a-z]{2,3})(?![A-Za-z0-9À-ÿ@_'’-]|\.[A-Za-z])/g;
-const RECORD_VERB = /(?:^|[^A-Za-zÀ-ÿ])(?:collected|drawn|exported|printed|entered|reviewed|signed|verified|dictated|transcribed|typed|cannulated|witnessed|grossed|prepared|documented|recorded|co-?signed|saisie?|dict[ée]e?|pr[ée]lev[ée]e?s?|valid[ée]e?|tap[ée]e?|imprim[ée]e?|export[ée]e?|v[ée]rifi[ée]e?|relue?|contr[ôo]l[ée]e?)(?![A-Za-zÀ-ÿ])/i;
+const BY_INITIALS = /(?:(?<![A-Za-zÀ-ÿ])(Reviewed|Sighted|Verified|Witnessed|Checked|Initials|Visa|Vérifié|Contrôlé|Signed electronically)(?: by| par)? ?: ?| (?:by|par|BY|PAR):? )([A-Z]{2,4}|[a-z]{2,3}|[a-z]{4,20}\d{0,3})(?![A-Za-z0-9À-ÿ@_'’-]|\.[A-Za-z])/g;
+const RECORD_VERB = /(?:^|[^A-Za-zÀ-ÿ])(?:collected|drawn|exported|printed|entered|reviewed|signed|verified|requested|generated|submitted|dictated|transcribed|typed|cannulated|witnessed|grossed|prepared|documented|recorded|co-?signed|saisie?|dict[ée]e?|pr[ée]lev[ée]e?s?|valid[ée]e?|tap[ée]e?|imprim[ée]e?|export[ée]e?|v[ée]rifi[ée]e?|relue?|contr[ôo]l[ée]e?)(?![A-Za-zÀ-ÿ])/i;
 /** "JS/kt" at a line's end: the author's and the typist's initials (found from each '/'); "M. Austin MD / jt": the typist's after a credential. */
 function dictationInitials(text: string, spans: Span[]): void {
   for (let k = text.indexOf('/'); k >= 0; k = text.indexOf('/', k + 1)) {
