@@ -385,7 +385,9 @@ function joinedRuns(text: string): { runs: Set<string>; hashes: Set<number> } | 
 /**
  * A found name's first name, middle initial and surname, in lower-case ASCII letters (accents dropped, the surname's
  * words joined: "Dela Cruz" → "delacruz"): "SURNAME, First", "First [M.] Surname", "SURNAME First" (the one word in
- * capitals is the surname). Null for one word, or a surname of less than three letters.
+ * capitals is the surname). Null for one word, or a surname of less than three letters. (mayHaveLogin's pre-test reads
+ * the first or the last word only: a login of a surname of two words before a comma, "mdelacruz", is found only when
+ * another form passes it.)
  */
 function nameParts(name: string): { first: string; middle: string; surname: string } | null {
   const asciiLow = (w: string) => fold(w).toLowerCase().replace(/[^a-z]/g, '');

@@ -762,17 +762,17 @@ function runSlot(h: number): number { return (h ^ (h >>> 16)) & 0xffff; }
 export const HASH_START = 0x811c9dc5 | 0;
 export function hashStep(h: number, c: number): number { return Math.imul(h ^ c, 0x01000193); }
 /**
- * Whether the text may hold w[0, k) as a whole letter run — false only when the character pass read
- * this text (regular tokens: its letter runs are the runs of name letters) and no run has its hash.
- * w[0, k) must be letters (no '-', "'", digit).
- */
-/**
  * Whether the text may hold a whole letter run of k letters whose hash (hashStep from HASH_START over its code units)
  * is h: mayBeLetterRun for a run the caller hashes itself.
  */
 export function mayBeHashedRun(text: string, h: number, k: number): boolean {
   return text !== tokText || !tokRegular || k > RUN_MAX || k === 0 || RUN_SEEN[runSlot(h)] === runStamp;
 }
+/**
+ * Whether the text may hold w[0, k) as a whole letter run — false only when the character pass read
+ * this text (regular tokens: its letter runs are the runs of name letters) and no run has its hash.
+ * w[0, k) must be letters (no '-', "'", digit).
+ */
 export function mayBeLetterRun(text: string, w: string, k: number): boolean {
   if (text !== tokText || !tokRegular || k > RUN_MAX || k === 0) return true;
   let h = HASH_START;
