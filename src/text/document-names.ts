@@ -265,14 +265,42 @@ function loginsOfNames(text: string, spans: Span[], lex: Map<string, number>): v
     }
   }
   if (logins === null) return;
-  for (const [form, origin] of logins as Map<string, number>) {
-    for (let p = text.indexOf(form); p >= 0; p = text.indexOf(form, p + 1)) {
-      if (p === origin) continue;
-      let e = p + form.length;
-      while (isDigitCode(cc(text, e))) e++;
-      if (!wholeWordAt(text, p, e) || cc(text, e) === 45 || ((lex.get(form.toUpperCase()) ?? 0) & (NON_NAME | LEX_FIRST | LEX_SUR | LEX_CITY)) !== 0) continue;
+  const found = (p: number, e: number, form: string) => {
+    if (wholeWordAt(text, p, e) && cc(text, e) !== 45 && ((lex.get(form.toUpperCase()) ?? 0) & (NON_NAME | LEX_FIRST | LEX_SUR | LEX_CITY)) === 0) {
       spans.push({ start: p, end: e, label: 'NAME', score: 0.6, rule: 'name-login' });
     }
+  };
+  const forms = logins as Map<string, number>;
+  // (a few forms are searched for; more — a part of a megabyte holds thousands of names — in one walk over the text's
+  // tokens of letters, digits, '.' and '_', each looked up without its digits and its final dots)
+  if (forms.size <= 8) {
+    for (const [form, origin] of forms) {
+      for (let p = text.indexOf(form); p >= 0; p = text.indexOf(form, p + 1)) {
+        if (p === origin) continue;
+        let e = p + form.length;
+        while (isDigitCode(cc(text, e))) e++;
+        found(p, e, form);
+      }
+    }
+    return;
+  }
+  let minLen = Infinity, maxLen = 0;
+  for (const form of forms.keys()) { minLen = Math.min(minLen, form.length); maxLen = Math.max(maxLen, form.length); }
+  const n = text.length;
+  for (let p = 0; p < n;) {
+    if (!isAsciiLetter(text.charCodeAt(p))) { p++; continue; }
+    let r = p + 1;
+    for (let c = cc(text, r); isAlnum(c) || c === 46 || c === 95; c = cc(text, ++r));
+    let e = r;
+    while (text.charCodeAt(e - 1) === 46) e--;
+    let v = e;
+    while (v > p && isDigitCode(text.charCodeAt(v - 1))) v--;
+    if (v - p >= minLen && v - p <= maxLen) {
+      const form = text.slice(p, v);
+      const origin = forms.get(form);
+      if (origin !== undefined && origin !== p) found(p, e, form);
+    }
+    p = r;
   }
 }
 /**
