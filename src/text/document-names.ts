@@ -18,7 +18,7 @@
  */
 import { fold } from './data.ts';
 import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, isAsciiLetter, mayBeLetterRun, mayBeHashedRun, HASH_START, hashStep, PERSON_VERBS, hasSpacedColumns, isUpperCode, isLowerCode, NOT_LOWER_INITIALS, lowerInitials, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { cc, cueWordStarts, isAsciiLetter, isEmailLocalCode, mayBeLetterRun, mayBeHashedRun, HASH_START, hashStep, PERSON_VERBS, hasSpacedColumns, isUpperCode, isLowerCode, NOT_LOWER_INITIALS, lowerInitials, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -146,8 +146,7 @@ function bracketLogins(text: string, spans: Span[], lex: Map<string, number>): v
     let login = BRACKET_LOGIN.get(w);
     if (login === undefined) {
       // (the surname may be a first name or a word too, "smartin", "abrown": a login's shape says enough; not a word of the lists)
-      login = ((lex.get(fold(w)) ?? 0) & (NON_NAME | LEX_FIRST | LEX_SUR | LEX_WORDNAME | LEX_CITY)) === 0 && initialAndSurname(w, lex)
-        && ((lex.get(fold(w.slice(1))) ?? 0) & NON_NAME) === 0 && !BRACKET_WORDS.has(w);
+      login = loginOfSurname(w, lex);
       if (BRACKET_LOGIN.size < 4096) BRACKET_LOGIN.set(w, login);
     }
     if (login) spans.push({ start: o + 1, end: z, label: 'NAME', score: 0.6, rule: 'name-login' });
@@ -242,9 +241,11 @@ function loginsOfNames(text: string, spans: Span[], lex: Map<string, number>): v
     while (q + 1 < names.length && names[q + 1]!.start >= end && names[q + 1]!.start - end <= 2 && /^,? ?$/.test(text.slice(end, names[q + 1]!.start))) end = names[++q]!.end;
     if (end - sp.start < 6) continue;
     // (first a look-up of the joined forms' hashes, computed over the name's own letters: most names have no login)
-    if (!mayHaveLogin(text, sp.start, end)) {
+    const words = nameWords(text, sp.start, end);
+    if (words < 2) continue;
+    if (!mayHaveLogin(text, words)) {
       if (joined === undefined) joined = joinedRuns(text);
-      if (joined === null || !surnameJoined(text, sp.start, end, joined.hashes)) continue;
+      if (joined === null || !surnameJoined(text, words, joined.hashes)) continue;
     }
     const parts = nameParts(text.slice(sp.start, end));
     if (parts === null) continue;
@@ -338,15 +339,13 @@ function foldedLength(text: string, a: number, e: number): number {
 /** Bounds of a name's words (runs without a space or comma), reused. */
 const WORD_S = new Int32Array(8), WORD_E = new Int32Array(8);
 /**
- * Whether text[a, e), a name, may have a login in the text: the first letter of one of its words (with the second word's
- * initial) joined to its first or last word is a letter run the character pass saw, in lower or upper case. A pre-test
- * of the forms nameParts then builds ("amensah", "mjcruz"); true when a letter has no ASCII form. (A first name and a
+ * Whether a name (its n words in WORD_S/WORD_E, nameWords) may have a login in the text: the first letter of one of its
+ * words (with the second word's initial) joined to its first or last word is a letter run the character pass saw, in
+ * lower or upper case. A pre-test of the forms nameParts then builds ("amensah", "mjcruz"); true when a letter has no ASCII form. (A first name and a
  * surname joined whole, "lenatakahashi", is looked for only when a name passes this test or joinedRuns': hashing it for
  * every name cost more than the form finds.)
  */
-function mayHaveLogin(text: string, a: number, e: number): boolean {
-  const n = nameWords(text, a, e);
-  if (n < 2) return false;
+function mayHaveLogin(text: string, n: number): boolean {
   foldFailed = false;
   // (the surname is the first word, "MENSAH, ABENA" or "DUPONT Marie", or the last, "Marie Dupont"; the given name next to it)
   for (const [s, g] of [[n - 1, 0], [0, 1]] as const) {
@@ -362,10 +361,8 @@ function mayHaveLogin(text: string, a: number, e: number): boolean {
   }
   return foldFailed;
 }
-/** Whether the lower-case hash of the name's first or last word is among `hashes` (joinedRuns). */
-function surnameJoined(text: string, a: number, e: number, hashes: Set<number>): boolean {
-  const n = nameWords(text, a, e);
-  if (n < 2) return false;
+/** Whether the lower-case hash of the name's first or last word (of the n in WORD_S/WORD_E) is among `hashes` (joinedRuns). */
+function surnameJoined(text: string, n: number, hashes: Set<number>): boolean {
   foldFailed = false;
   return hashes.has(foldedHash(HASH_START, text, WORD_S[0]!, WORD_E[0]!, false)) || hashes.has(foldedHash(HASH_START, text, WORD_S[n - 1]!, WORD_E[n - 1]!, false)) || foldFailed;
 }
@@ -382,8 +379,6 @@ function nameWords(text: string, a: number, e: number): number {
   }
   return n;
 }
-/** A code unit of a login or an e-mail address's parts: ASCII letters, digits, '.', '_', '-'. */
-function isLoginCode(c: number): boolean { return isAsciiLetter(c) || isDigitCode(c) || c === 46 || c === 95 || c === 45; }
 /**
  * The ASCII letter runs right before and right after each '.' or '_' that stands between two letters ("p.achterberg"),
  * with their lower-case hashes; null when there are none.
@@ -398,8 +393,8 @@ function joinedRuns(text: string): { runs: Set<string>; hashes: Set<number> } | 
       while (isAsciiLetter(cc(text, e + 1))) e++;
       // (not an e-mail address's: a login there is no whole word, wholeWordAt)
       let ta = a, te = e + 1;
-      while (ta > 0 && isLoginCode(text.charCodeAt(ta - 1))) ta--;
-      while (isLoginCode(cc(text, te))) te++;
+      while (ta > 0 && isEmailLocalCode(text.charCodeAt(ta - 1))) ta--;
+      while (isEmailLocalCode(cc(text, te))) te++;
       if (cc(text, ta - 1) === 64 || cc(text, te) === 64) continue;
       (runs ??= new Set()).add(text.slice(a, p));
       runs.add(text.slice(p + 1, e + 1));

@@ -3129,7 +3129,7 @@ function gapOkLoose(text: string, a: number, b: number): boolean {
 /** [A-Za-z0-9.-] (e-mail domain characters). */
 function isEmailDomainCode(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45; }
 /** [A-Za-z0-9._%+-] (e-mail local-part characters). */
-function isEmailLocalCode(c: number): boolean { return isEmailDomainCode(c) || c === 95 || c === 37 || c === 43; }
+export function isEmailLocalCode(c: number): boolean { return isEmailDomainCode(c) || c === 95 || c === 37 || c === 43; }
 
 /** E-mail addresses: an indexOf('@') loop, expanded left and right (no regex scan of the text). */
 export function recognizeEmails(text: string, spans: Span[]): void {
