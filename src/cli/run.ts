@@ -63,9 +63,10 @@ export function systemReason(e: unknown): string | null {
 /** A clear line for an error of the file system (no stack): what failed, on which path, and what to do; null for other errors. */
 export function systemError(e: unknown): string | null {
   const x = e as { code?: unknown; syscall?: unknown; path?: unknown; dest?: unknown };
-  if (systemReason(e) === null || typeof x.syscall !== 'string') return null;
+  const reason = systemReason(e);
+  if (reason === null || typeof x.syscall !== 'string') return null;
   const where = typeof x.path === 'string' ? ` ${x.path}${typeof x.dest === 'string' ? ` → ${x.dest}` : ''}` : '';
-  return `cannot ${x.syscall}${where}: ${systemReason(e)}`;
+  return `cannot ${x.syscall}${where}: ${reason}`;
 }
 
 /** Writes a JSON document to stdout (stable 2-space formatting, trailing newline). */
