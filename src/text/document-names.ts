@@ -348,18 +348,15 @@ const WORD_S = new Int32Array(8), WORD_E = new Int32Array(8);
 function mayHaveLogin(text: string, n: number): boolean {
   foldFailed = false;
   // (the surname is the first word, "MENSAH, ABENA" or "DUPONT Marie", or the last, "Marie Dupont"; the given name next to it)
-  for (const [s, g] of [[n - 1, 0], [0, 1]] as const) {
-    const sLen = foldedLength(text, WORD_S[s]!, WORD_E[s]!);
-    for (const upper of [false, true]) {
-      const initial = foldedHash(HASH_START, text, WORD_S[g]!, WORD_S[g]! + 1, upper);
-      if (mayBeHashedRun(text, foldedHash(initial, text, WORD_S[s]!, WORD_E[s]!, upper), sLen + 1)) return true;
-      if (s === n - 1 && n > 2) {
-        const mid = foldedHash(initial, text, WORD_S[1]!, WORD_S[1]! + 1, upper);
-        if (mayBeHashedRun(text, foldedHash(mid, text, WORD_S[s]!, WORD_E[s]!, upper), sLen + 2)) return true;
-      }
-    }
-  }
-  return foldFailed;
+  return surnameLogin(text, n - 1, 0, n > 2, false) || surnameLogin(text, n - 1, 0, n > 2, true)
+    || surnameLogin(text, 0, 1, false, false) || surnameLogin(text, 0, 1, false, true) || foldFailed;
+}
+/** mayHaveLogin for the surname word s and the given name word g, in one case: the initial and the surname, or (`mid`) the two initials and the surname. */
+function surnameLogin(text: string, s: number, g: number, mid: boolean, upper: boolean): boolean {
+  const sLen = foldedLength(text, WORD_S[s]!, WORD_E[s]!);
+  const initial = foldedHash(HASH_START, text, WORD_S[g]!, WORD_S[g]! + 1, upper);
+  if (mayBeHashedRun(text, foldedHash(initial, text, WORD_S[s]!, WORD_E[s]!, upper), sLen + 1)) return true;
+  return mid && mayBeHashedRun(text, foldedHash(foldedHash(initial, text, WORD_S[1]!, WORD_S[1]! + 1, upper), text, WORD_S[s]!, WORD_E[s]!, upper), sLen + 2);
 }
 /** Whether the lower-case hash of the name's first or last word (of the n in WORD_S/WORD_E) is among `hashes` (joinedRuns). */
 function surnameJoined(text: string, n: number, hashes: Set<number>): boolean {
