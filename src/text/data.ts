@@ -94,6 +94,34 @@ function englishNames(): EnglishNames {
   return { firstNames: wordSet('en-prenoms.txt'), surnames: wordSet('en-noms.txt.gz'), ambiguous: wordSet('en-ambiguous.txt') };
 }
 
+/** Bytes before the bits of words.bloom: log2 of its number of bits and its number of hashes (uint32, little-endian). */
+export const BLOOM_HEADER = 8;
+/** The k bit positions of a folded word in a Bloom filter of 2^log2 bits (double hashing of two FNV-1a hashes). */
+export function bloomPositions(key: string, log2: number, out: Uint32Array): void {
+  let h1 = 0x811c9dc5 | 0, h2 = 0x9747b28c | 0;
+  for (let i = 0; i < key.length; i++) { const c = key.charCodeAt(i); h1 = Math.imul(h1 ^ c, 0x01000193); h2 = Math.imul(h2 ^ c, 0x01000193); }
+  h2 = Math.imul(h2 ^ (h2 >>> 15), 0x2c1b3c6d) | 1;
+  const mask = (2 ** log2 - 1) >>> 0;
+  for (let i = 0; i < out.length; i++) out[i] = ((h1 + Math.imul(i, h2)) >>> 0) & mask;
+}
+let vocabulary: { bits: Uint8Array; log2: number; pos: Uint32Array } | undefined;
+/**
+ * Whether a folded word (fold(): upper case, no accents) is an ordinary French or English word: the vocabularies'
+ * Bloom filter (words.bloom, scripts/derive-text-words.ts), so about 1 word in 800 of neither is said to be one.
+ */
+export function isVocabularyWord(key: string): boolean {
+  if (!vocabulary) {
+    const raw = readFileSync(new URL('words.bloom', DATA));
+    const bits = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+    const view = new DataView(bits.buffer, bits.byteOffset, BLOOM_HEADER);
+    vocabulary = { bits: bits.subarray(BLOOM_HEADER), log2: view.getUint32(0, true), pos: new Uint32Array(view.getUint32(4, true)) };
+  }
+  const v = vocabulary;
+  bloomPositions(key, v.log2, v.pos);
+  for (let i = 0; i < v.pos.length; i++) if ((v.bits[v.pos[i]! >>> 3]! & (1 << (v.pos[i]! & 7))) === 0) return false;
+  return true;
+}
+
 const ACCENTS: Record<string, string> = {
   À: 'A', Â: 'A', Ä: 'A', Á: 'A', Ã: 'A', Å: 'A', Ç: 'C', È: 'E', É: 'E', Ê: 'E', Ë: 'E', Î: 'I', Ï: 'I', Í: 'I', Ì: 'I',
   Ô: 'O', Ö: 'O', Ó: 'O', Ò: 'O', Õ: 'O', Ù: 'U', Û: 'U', Ü: 'U', Ú: 'U', Ÿ: 'Y', Ý: 'Y', Ñ: 'N', Œ: 'OE', Æ: 'AE',

@@ -661,6 +661,8 @@ function initialsOfNames(text: string, spans: Span[], list: string[], caps: Int3
     const w = text.slice(s, e);
     if (!set.has(w) || ((lex.get(w) ?? 0) & NON_NAME) !== 0) continue;
     let ok = cc(text, s - 1) === 40 && cc(text, e) === 41;
+    // (an English vital sign's abbreviation only in brackets: a table's "| BP |" is blood pressure, not Bronwen Pryce)
+    if (!ok && VITAL_SIGNS.has(w)) continue;
     // (a state's code only in brackets after a credential: "T. Ngata, CPhT (TN)", not "Memphis (TN)")
     if (US_STATE_SET.has(w) && !(ok && credentialBefore(text, s - 1, lex))) continue;
     if (!ok && cc(text, s - 1) === 32) {
@@ -673,6 +675,7 @@ function initialsOfNames(text: string, spans: Span[], list: string[], caps: Int3
   }
 }
 
+const VITAL_SIGNS = new Set(['BP', 'HR', 'RR', 'GCS', 'SPO']);
 /** A credential right before the bracket at b ("CPhT (TN)"). */
 function credentialBefore(text: string, b: number, lex: Map<string, number>): boolean {
   let e = b;

@@ -7,7 +7,7 @@
  * contain mistyped keys (../shared/reference/identifiers.md).
  */
 import { checkNir, isValidIban, isIpv4, isIpv6, luhnValid, isSsn } from '../health/identifiers/validators.ts';
-import { fold, lexiconMap, LEX_AMBIG, LEX_CITY, LEX_CITY_PREFIX, LEX_CITY_WORD1, LEX_FIRST, LEX_SUR, LEX_WORDNAME } from './data.ts';
+import { fold, isVocabularyWord, lexiconMap, LEX_AMBIG, LEX_CITY, LEX_CITY_PREFIX, LEX_CITY_WORD1, LEX_FIRST, LEX_SUR, LEX_WORDNAME } from './data.ts';
 import type { Lang, Span, TextLabel } from './types.ts';
 import { spacesOnly } from './resolve.ts';
 
@@ -1722,6 +1722,28 @@ function nameLike(i: number): boolean {
 function support(j: number): boolean { const g = nFlags[j]!; return (g & (F_UPPER | F_INITIAL)) !== 0 || ((g & (F_FIRST | F_SUR)) !== 0 && !(g & F_AMBIG)); }
 /** A known surname's neighbour. */
 function surnameNeighbour(j: number): boolean { return nameLike(j) && (nFlags[j]! & (F_FIRST | F_INITIAL | F_UPPER)) !== 0 && !(nFlags[j]! & F_AMBIG); }
+/**
+ * A Title-case word of no list (no name, place, title, cue or profession) mid-sentence, of two letters or more and no
+ * dot, that is no word of the vocabularies (each part of a hyphenated one: "Relais-Santé"): a given name the lists lack,
+ * before a known surname ("Hetal", "Bronwen"; not "Transports", "Maintenance").
+ */
+function unlistedGivenName(j: number): boolean {
+  const g = nFlags[j]!;
+  if ((g & (F_CAP | F_UPPER | F_INITIAL | F_FIRST | F_SUR | F_AMBIG | F_STOP | F_TITLE | F_CUE | F_SENT | F_PROF | F_CRED | F_WORDNAME | F_CITY | F_CITYP | F_CITYW | F_PART)) !== F_CAP
+    || nEnds[j]! - nStarts[j]! < 2 || nText.charCodeAt(nEnds[j]! - 1) === 46) return false;
+  return !fold(nText.slice(nStarts[j]!, nEnds[j]!)).split(/[-'’]/).some((w) => w.length >= 2 && isVocabularyWord(w));
+}
+/** Two or three capitals that are no firm's legal form: a role's acronym before a name ("CNS Grainne Tobin", "SW Chipo Ndlovu"). */
+function roleAcronym(text: string, a: number, e: number): boolean {
+  if (e - a < 2 || e - a > 3) return false;
+  for (let k = a; k < e; k++) if (!isUpperAscii(text.charCodeAt(k))) return false;
+  return !FIRM_FORMS.has(text.slice(a, e));
+}
+const FIRM_FORMS = new Set(['SA', 'SAS', 'SCI', 'SCM', 'SCP', 'SEL', 'GIE', 'LLC', 'INC', 'LTD', 'PLC', 'LLP']);
+/** French regions and provinces that are surnames too ("Oxyvie Bretagne", "Cypath Languedoc"): no given name before them. */
+const REGIONS = new Set(['ALSACE', 'AQUITAINE', 'ARDENNES', 'ARTOIS', 'AUVERGNE', 'BEARN', 'BERRY', 'BOURGOGNE', 'BRETAGNE', 'CHAMPAGNE', 'CORSE',
+  'DAUPHINE', 'FLANDRE', 'FLANDRES', 'FOREZ', 'GASCOGNE', 'GATINAIS', 'GUYENNE', 'ISERE', 'LANGUEDOC', 'LIMOUSIN', 'LORRAINE', 'MEDOC', 'MORVAN', 'NIVERNAIS',
+  'NORMANDIE', 'OCCITANIE', 'PERIGORD', 'PICARDIE', 'POITOU', 'PROVENCE', 'QUERCY', 'ROUERGUE', 'SAVOIE', 'SOLOGNE', 'TOURAINE', 'VENDEE', 'VELAY', 'VEXIN']);
 
 /**
  * The starts of the cue words the character pass recorded for `text` (places of care, employers,
@@ -2066,6 +2088,13 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if ((f & F_SUR) && !(f & (F_AMBIG | F_SENT)) && !(f & F_UPPER) && ends[i]! - starts[i]! >= 4) {
       // a known surname in Title case mid-sentence, next to another capitalized word
       if ((gapOk(i - 1) && surnameNeighbour(i - 1)) || (gapOk(i) && surnameNeighbour(i + 1))) strong[i] = 1;
+      // or after a capitalized word of no list, mid-sentence too: a given name the lists lack ("I saw Hetal Patel",
+      // "midwife Bronwen Pryce")
+      // (not a firm's or a laboratory's name: no capitalized word of its own before them or after them, "Laboratoire
+      // Bio-Saône Chalon", "SARL Métallerie Chantreau"; nor a city or a region, "Oxyvie Bretagne")
+      else if (gapOk(i - 1) && unlistedGivenName(i - 1) && !(f & (F_CITY | F_CITYP | F_CITYW)) && !REGIONS.has(fold(text.slice(starts[i]!, ends[i]!)))
+        && !(i >= 2 && gapOk(i - 2) && (flags[i - 2]! & (F_CAP | F_TITLE | F_CUE | F_PROF | F_CRED)) === F_CAP && !roleAcronym(text, starts[i - 2]!, ends[i - 2]!))
+        && !(gapOk(i) && (flags[i + 1]! & F_CAP) && !(flags[i + 1]! & F_CRED))) strong[i] = 1;
     }
   }
   // extend strong tokens through adjacent name-like tokens (at most 4 tokens per name)

@@ -1395,3 +1395,21 @@ test('a login of an initial and a surname after a record\'s "by" or an e-signatu
   assert.deepEqual(names('Requested by: DS'), ['DS']);
   assert.deepEqual(names('Imprimé 07:41 par mkamara', 'fr'), ['mkamara']);
 });
+
+test('a given name of no list before a known surname is a name; not a firm\'s, a laboratory\'s or a region\'s word before it', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'en') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('I saw Hetal Patel today; seen by diabetes midwife Bronwen Pryce.'), ['Hetal Patel', 'Bronwen Pryce']);
+  assert.deepEqual(names('shared with the manager, Gurpreet Sandhu, who will review'), ['Gurpreet Sandhu']);
+  assert.deepEqual(names('J\'ai vu Hetal Patel ce matin.', 'fr'), ['Hetal Patel']);
+  // (a word of the vocabularies, a capitalized word before it, a city or a region as the surname)
+  assert.deepEqual(names('Employeur : Transports Jacquemin, livraison à Maintenance Corp', 'fr'), []);
+  assert.deepEqual(names('bilan au Laboratoire Bio-Saône Chalon ; SARL Métallerie Chantreau ; installé par Oxyvie Bretagne.', 'fr').filter((n) => /Labo|Métal|Oxyvie/.test(n)), []);
+  // (a table's "| BP |" is blood pressure, not the initials of Bronwen Pryce)
+  assert.ok(!names('seen by midwife Bronwen Pryce.\n\nDate | BP | Urine\n12/03 | 118/72 | NAD').includes('BP'));
+});
+
+test('the vocabularies\' filter: ordinary French and English words are in it, given names of no list are not', async () => {
+  const { isVocabularyWord } = await import('./data.ts');
+  for (const w of ['TRANSPORTS', 'LABORATOIRE', 'MAINTENANCE', 'FEVER', 'DOULEUR']) assert.ok(isVocabularyWord(w), w);
+  for (const w of ['HETAL', 'BRONWEN', 'GURPREET', 'XIAOMING', 'MYKOLA', 'EILIDH']) assert.ok(!isVocabularyWord(w), w);
+});
