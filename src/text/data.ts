@@ -97,9 +97,9 @@ function englishNames(): EnglishNames {
 /** Bytes before the bits of words.bloom: log2 of its number of bits and its number of hashes (uint32, little-endian). */
 export const BLOOM_HEADER = 8;
 /** The k bit positions of a folded word in a Bloom filter of 2^log2 bits (double hashing of two FNV-1a hashes). */
-export function bloomPositions(key: string, log2: number, out: Uint32Array): void {
+export function bloomPositions(key: string, log2: number, out: Uint32Array, start = 0, end = key.length): void {
   let h1 = 0x811c9dc5 | 0, h2 = 0x9747b28c | 0;
-  for (let i = 0; i < key.length; i++) { const c = key.charCodeAt(i); h1 = Math.imul(h1 ^ c, 0x01000193); h2 = Math.imul(h2 ^ c, 0x01000193); }
+  for (let i = start; i < end; i++) { const c = key.charCodeAt(i); h1 = Math.imul(h1 ^ c, 0x01000193); h2 = Math.imul(h2 ^ c, 0x01000193); }
   h2 = Math.imul(h2 ^ (h2 >>> 15), 0x2c1b3c6d) | 1;
   const mask = (2 ** log2 - 1) >>> 0;
   for (let i = 0; i < out.length; i++) out[i] = ((h1 + Math.imul(i, h2)) >>> 0) & mask;
@@ -110,6 +110,10 @@ let vocabulary: { bits: Uint8Array; log2: number; pos: Uint32Array } | undefined
  * Bloom filter (words.bloom, scripts/derive-text-words.ts), so about 1 word in 800 of neither is said to be one.
  */
 export function isVocabularyWord(key: string): boolean {
+  return isVocabularyRun(key, 0, key.length);
+}
+/** isVocabularyWord for text[start, end), already folded (upper-case ASCII letters: "CALLER" in capitals), read in place. */
+export function isVocabularyRun(text: string, start: number, end: number): boolean {
   if (!vocabulary) {
     const raw = readFileSync(new URL('words.bloom', DATA));
     const bits = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
@@ -117,7 +121,7 @@ export function isVocabularyWord(key: string): boolean {
     vocabulary = { bits: bits.subarray(BLOOM_HEADER), log2: view.getUint32(0, true), pos: new Uint32Array(view.getUint32(4, true)) };
   }
   const v = vocabulary;
-  bloomPositions(key, v.log2, v.pos);
+  bloomPositions(text, v.log2, v.pos, start, end);
   for (let i = 0; i < v.pos.length; i++) if ((v.bits[v.pos[i]! >>> 3]! & (1 << (v.pos[i]! & 7))) === 0) return false;
   return true;
 }

@@ -17,7 +17,7 @@
  *   and the cells of a column typed by its header (IPP → ID, DDN → DATE, TEL → PHONE, CP → ZIP…).
  */
 import { fold } from './data.ts';
-import { LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
+import { isVocabularyWord, LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
 import { cc, cueWordStarts, isAsciiLetter, isEmailLocalCode, mayBeLetterRun, mayBeHashedRun, HASH_START, hashStep, PERSON_VERBS, hasSpacedColumns, isUpperCode, isLowerCode, NOT_LOWER_INITIALS, lowerInitials, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
@@ -950,6 +950,10 @@ function lastLineInitials(text: string, spans: Span[], lex: Map<string, number>)
 }
 /** A log line's time stamp, then a speaker's initials and a colon: "[11/03 10:05] JR : rappelé M. …", "14:05 MR: …" (tried at a line's start). */
 const LOG_SPEAKER = /[ \t]*(?:\[[^\]\n]{3,25}\]|(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})? )?\d{1,2}[:h]\d{2})[ \t]+([A-Z]{2,3}|[A-Z]\.)[ \t]?:(?![\d\/])/y;
+/** A log's time (a date before it or not), then a code in brackets: the operator's initials or login, "21:14:07 [DJH] ". */
+const LOG_BRACKET_SPEAKER = /[ \t]*(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})? )?\d{1,2}[:h]\d{2}(?::\d{2})?[ \t]+\[([A-Z]{2,3}|[A-Z]{4,15}|[a-z]{4,15}\d{0,3})\][ \t]/y;
+/** Codes of services and of software in a log's brackets: no operators. */
+const LOG_UNITS = new Set(['EMS', 'FD', 'PD', 'SO', 'ALS', 'BLS', 'CAD', 'SYS', 'SYSTEM', 'LOG', 'ERR', 'INF', 'WRN', 'DBG', 'OPS', 'ADM', 'MED', 'FIRE', 'AUTO', 'SAMU', 'SMUR', 'SDIS', 'CTA', 'CRRA']);
 /** Measures a log's line may start with ("08:00 TA : 12/8", "14:00 FC: 92"): no speakers. */
 const LOG_MEASURES = new Set(['TA', 'PA', 'FC', 'FR', 'SAT', 'EVA', 'BP', 'HR', 'RR', 'GCS', 'T', 'P', 'R', 'SPO', 'DEX', 'HGT', 'GLY', 'INR', 'ECG', 'IV', 'PO', 'SC']);
 /** ':', 'h' or '/' after a time stamp's or a date's first digits. */
@@ -966,8 +970,15 @@ function logSpeakers(text: string, spans: Span[], lex: Map<string, number>): voi
     // (a bracket, or a time's or a date's separator after one or two digits: "10:05", "9h30", "11/03")
     if (c !== 91 && !(isDigitCode(c) && (stampSeparator(c1) || (isDigitCode(c1) && stampSeparator(cc(text, a + 2)))))) continue;
     LOG_SPEAKER.lastIndex = a;
-    const m = LOG_SPEAKER.exec(text);
-    if (m === null) continue;
+    let m = LOG_SPEAKER.exec(text);
+    if (m === null) {
+      // (a dispatch log's or a chat's operator in brackets after the time: "21:14:07 [DJH] CALLER STATES…", "[MFARROW]")
+      LOG_BRACKET_SPEAKER.lastIndex = a;
+      m = LOG_BRACKET_SPEAKER.exec(text);
+      if (m === null || LOG_UNITS.has(m[1]!)) continue;
+      const w = m[1]!;
+      if (w.length > 3 && !initialAndSurname(w.toLowerCase(), lex) && (isVocabularyWord(fold(w)) || ((lex.get(fold(w)) ?? 0) & (LEX_FIRST | LEX_SUR)) === 0)) continue;
+    }
     const w = m[1]!, s = m.index + m[0].lastIndexOf(w, m[0].length - 1);
     const key = w.replace('.', '');
     if (LOG_MEASURES.has(key) || ((lex.get(key) ?? 0) & NON_NAME) !== 0) continue;
@@ -1501,7 +1512,11 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
       let le = text.indexOf('\n', k);
       if (le < 0) le = text.length;
       let seps = 0, spaced = false;
-      for (let p = k; p >= 0 && p < le; p = text.indexOf(sep, p + 1)) { seps++; if (text.charCodeAt(p + 1) === 32) spaced = true; }
+      const ls0 = text.lastIndexOf('\n', k) + 1, quote = text.indexOf('"', ls0);
+      if (quote >= 0 && quote < le) {
+        // (a quoted field holds its separators: "T1","MARSH, DEVONTE","27")
+        for (const p of separatorsOutsideQuotes(text, ls0, le, sep.charCodeAt(0))) { seps++; if (text.charCodeAt(p + 1) === 32) spaced = true; }
+      } else for (let p = k; p >= 0 && p < le; p = text.indexOf(sep, p + 1)) { seps++; if (text.charCodeAt(p + 1) === 32) spaced = true; }
       // (a comma followed by a space is prose's, not an export's)
       if (seps >= 2 && !(spaced && sep === ',')) {
         const ls = text.lastIndexOf('\n', k) + 1;
@@ -1618,8 +1633,10 @@ function spacedCells(text: string, a: number, e: number): Cell[] {
 function cellsOf(text: string, l: Line, sep: number): Cell[] {
   const cells: Cell[] = [];
   let a = l.s;
+  const quote = text.indexOf('"', l.s);
+  const outside = quote >= 0 && quote < l.e ? new Set(separatorsOutsideQuotes(text, l.s, l.e, sep)) : null;
   for (let k = l.s; k <= l.e; k++) {
-    if (k === l.e || text.charCodeAt(k) === sep) {
+    if (k === l.e || (text.charCodeAt(k) === sep && (outside === null || outside.has(k)))) {
       let s = a, e = k;
       while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9 || text.charCodeAt(s) === 34)) s++;
       while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 34)) e--;
@@ -1628,6 +1645,31 @@ function cellsOf(text: string, l: Line, sep: number): Cell[] {
     }
   }
   return cells;
+}
+
+/**
+ * The offsets of the separators of text[s, e) that stand outside a quoted field: a field is quoted when a '"' opens it
+ * (after the separator or the line's start, spaces aside) and a '"' closes it (before a separator or the line's end);
+ * '""' inside is a quote.
+ */
+function separatorsOutsideQuotes(text: string, s: number, e: number, sep: number): number[] {
+  const out: number[] = [];
+  let fieldStart = true, quoted = false;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (quoted) {
+      if (c !== 34) continue;
+      if (text.charCodeAt(k + 1) === 34) { k++; continue; }
+      let j = k + 1;
+      while (j < e && text.charCodeAt(j) === 32) j++;
+      if (j === e || text.charCodeAt(j) === sep) quoted = false;
+      continue;
+    }
+    if (c === sep) { out.push(k); fieldStart = true; continue; }
+    if (c === 34 && fieldStart) { quoted = true; fieldStart = false; continue; }
+    if (c !== 32 && c !== 9) fieldStart = false;
+  }
+  return out;
 }
 
 /**

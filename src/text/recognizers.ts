@@ -7,7 +7,7 @@
  * contain mistyped keys (../shared/reference/identifiers.md).
  */
 import { checkNir, isValidIban, isIpv4, isIpv6, luhnValid, isSsn } from '../health/identifiers/validators.ts';
-import { fold, isVocabularyWord, lexiconMap, LEX_AMBIG, LEX_CITY, LEX_CITY_PREFIX, LEX_CITY_WORD1, LEX_FIRST, LEX_SUR, LEX_WORDNAME } from './data.ts';
+import { fold, isVocabularyRun, isVocabularyWord, lexiconMap, LEX_AMBIG, LEX_CITY, LEX_CITY_PREFIX, LEX_CITY_WORD1, LEX_FIRST, LEX_SUR, LEX_WORDNAME } from './data.ts';
 import type { Lang, Span, TextLabel } from './types.ts';
 import { spacesOnly } from './resolve.ts';
 
@@ -1536,6 +1536,8 @@ export function tokenLexicon(): Map<string, number> {
 const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 32, F_AMBIG = 64, F_STOP = 128, F_CUE = 256, F_SENT = 512, F_SYNTHEA = 1024, F_NAME = 2048, F_PROF = 1 << 14, F_PART = 1 << 16, F_WORDNAME = 1 << 17, F_CRED = 1 << 18;
 /** A cue word that is a kinship word (KIN): set with F_CUE in the token pass, read by the kinship rules. */
 const F_KIN = 1 << 20;
+/** A word in capitals of no name list that is a word of the vocabularies ("CALLER", "STATES"): it supports no name. */
+const F_VOCAB = 1 << 21;
 
 /**
  * One token pass: capitalized words (Latin letters, hyphens, apostrophes, a trailing dot for
@@ -1733,6 +1735,11 @@ function unlistedGivenName(j: number): boolean {
     || nEnds[j]! - nStarts[j]! < 2 || nText.charCodeAt(nEnds[j]! - 1) === 46) return false;
   return !fold(nText.slice(nStarts[j]!, nEnds[j]!)).split(/[-'’]/).some((w) => w.length >= 2 && isVocabularyWord(w));
 }
+/** Whether text[s, e) is all ASCII capitals (its folded form is itself). */
+function asciiUpperRun(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (!isUpperAscii(text.charCodeAt(k))) return false;
+  return true;
+}
 /** Two or three capitals that are no firm's legal form: a role's acronym before a name ("CNS Grainne Tobin", "SW Chipo Ndlovu"). */
 function roleAcronym(text: string, a: number, e: number): boolean {
   if (e - a < 2 || e - a > 3) return false;
@@ -1883,6 +1890,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         // (a past participle in capitals, of no name list: "DR RETURNED CALL", "ADVISED ER EVAL", "09:30,BLOCKED,,"; by its
         // ending, not any "-ED": "DR. WALEED HAMEED", "JAVED", "ZAHED" are names)
         f |= F_STOP;
+      } else if ((f & F_UPPER) && coreLen >= 3 && !hasDot && (asciiUpperRun(text, s, coreEnd) ? isVocabularyRun(text, s, coreEnd) : isVocabularyWord(fold(text.slice(s, coreEnd))))) {
+        // (a word of the vocabularies in capitals, of no name list: no support for a name, "CALLER WILL OPEN", "STATES
+        // NEIGHBOR FOUND"; a name may still take it after a title or a known first name, "Docteur ROMAIN SPRITZ")
+        f |= F_VOCAB;
       }
       // short words that are no names by what follows them (one test first: a short token, then a space or a hyphen)
       const nx = cc(text, tokE);
@@ -2006,7 +2017,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // (nor a measure's abbreviation before its value after a cue: "MÈRE : TA 12/7")
       && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_UPPER) && ends[i]! - starts[i]! <= 3 && cc(text, ends[i]!) === 32 && isDigitCode(cc(text, ends[i]! + 1)))
       // (nor, in a heading in capitals, a word of no name list after PATIENT or RESIDENT: "PATIENT CARE REPORT", "RESIDENT FALL")
-      && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && !colonBetween(text, ends[i - 1]!, starts[i]!) && HEADING_CUES.has(text.slice(starts[i - 1]!, ends[i - 1]!)) && upperLine(text, starts[i]!))) { strong[i] = 1; continue; }
+      && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && !colonBetween(text, ends[i - 1]!, starts[i]!) && HEADING_CUES.has(text.slice(starts[i - 1]!, ends[i - 1]!)) && upperLine(text, starts[i]!))
+      // (nor, after a cue that is no title, a word of the vocabularies in capitals: "NEIGHBOR FOUND", "CALLER STATES")
+      && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_VOCAB) !== 0)) { strong[i] = 1; continue; }
     // a first name with a possessive before a kinship word: "Mary's husband called", "per Tom's wife"; mid-sentence, any
     // word of no list ("Spoke with Hemi's wife")
     if (i + 1 < n && (flags[i + 1]! & F_KIN) !== 0 && ((f & (F_FIRST | F_CUE | F_STOP | F_TITLE | F_CITY)) === F_FIRST
@@ -2034,7 +2047,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && upperLine(text, starts[i]!))
       // (nor after a credential that follows a name, "I. Haddad, IDE USMP")
       && !((flags[i - 1]! & (F_CRED | F_PROF)) && cc(text, starts[i - 1]! - 1) === 32 && cc(text, starts[i - 1]! - 2) === 44 && (f & F_UPPER) && !(f & (F_FIRST | F_SUR)))
-      && ((f & (F_FIRST | F_SUR | F_UPPER | F_INITIAL)) !== 0 || (gapOk(i) && nameLike(i + 1))
+      && ((f & (F_FIRST | F_SUR | F_INITIAL)) !== 0 || (f & (F_UPPER | F_VOCAB)) === F_UPPER || (gapOk(i) && nameLike(i + 1) && !(f & F_VOCAB))
         // (or, in English, any capitalized word after a role typed in lower case mid-sentence: "Tamil interpreter Suresh", "social worker Ingrid")
         || (lang === 'en' && (flags[i - 1]! & F_PROF) !== 0 && isLowerCode(text.charCodeAt(starts[i - 1]!)) && !(f & (F_SENT | F_CITY | F_CITYP)) && ends[i - 1]! + 1 === starts[i]!))) { strong[i] = 1; continue; }
     if (f & F_INITIAL) {
@@ -2082,7 +2095,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // to confirm" — a lower-case letter or a comma right before it, no capitalized word touching it
       const aloneEn = lang === 'en' && !(f & (F_SENT | F_UPPER)) && !cityToo && midSentence(text, starts[i]!)
         && !(gapOk(i - 1, true) && (flags[i - 1]! & F_CAP) && !(flags[i - 1]! & F_SENT)) && !(gapOk(i) && (flags[i + 1]! & F_CAP)) && !EN_MODALS.has(fold(text.slice(starts[i]!, ends[i]!)));
-      if (left || right || surname || linePair || aloneEn || ((f & F_UPPER) && ((gapOk(i - 1) && (flags[i - 1]! & F_UPPER) && nameLike(i - 1)) || (gapOk(i) && (flags[i + 1]! & F_UPPER) && nameLike(i + 1))))) strong[i] = 1;
+      if (left || right || surname || linePair || aloneEn || ((f & F_UPPER) && ((gapOk(i - 1) && (flags[i - 1]! & (F_UPPER | F_VOCAB)) === F_UPPER && nameLike(i - 1))
+        || (gapOk(i) && (flags[i + 1]! & (F_UPPER | F_VOCAB)) === F_UPPER && nameLike(i + 1))))) strong[i] = 1;
       continue;
     }
     if ((f & F_SUR) && !(f & (F_AMBIG | F_SENT)) && !(f & F_UPPER) && ends[i]! - starts[i]! >= 4) {
@@ -3134,6 +3148,9 @@ function extendOk(neighbour: number, anchor: number): boolean {
   if (neighbour & F_CUE) return false;
   // nor to a profession before the name ("CNA Tiffany Brooks", "Psychologue Marie Durand")
   if (neighbour & F_PROF) return false;
+  // (a word of the vocabularies in capitals only from a title or a known first name that is no word: "Docteur ROMAIN SPRITZ",
+  // not "CALLER WILL")
+  if ((neighbour & F_VOCAB) && (anchor & (F_TITLE | F_FIRST | F_AMBIG | F_WORDNAME)) !== F_FIRST && !(anchor & F_TITLE)) return false;
   // extend to upper-case words, known names, initials, and Title-case words not at a sentence start
   if (neighbour & (F_UPPER | F_FIRST | F_SUR | F_INITIAL | F_SYNTHEA)) return true;
   if (anchor & F_SYNTHEA) return false;

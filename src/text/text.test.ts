@@ -1413,3 +1413,13 @@ test('the vocabularies\' filter: ordinary French and English words are in it, gi
   for (const w of ['TRANSPORTS', 'LABORATOIRE', 'MAINTENANCE', 'FEVER', 'DOULEUR']) assert.ok(isVocabularyWord(w), w);
   for (const w of ['HETAL', 'BRONWEN', 'GURPREET', 'XIAOMING', 'MYKOLA', 'EILIDH']) assert.ok(!isVocabularyWord(w), w);
 });
+
+test('quoted CSV fields keep their commas (a people\'s column under RN or Provider); a dispatch log\'s operators in brackets; words of the vocabularies in capitals support no name', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'en') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  const board = '"Bed","Patient","Age","RN","Provider","Status"\n"T1","MARSH, DEVONTE","27","KAUR","LEVESQUE","OR pending"\n"T2","ABDULLAHI, IBRAHIM","63","BAPTISTE","CHEN-WU","Admit"';
+  const found = names(board);
+  for (const n of ['KAUR', 'LEVESQUE', 'BAPTISTE', 'CHEN-WU']) assert.ok(found.includes(n), n);
+  assert.deepEqual(names('21:14:07 [DJH] CALLER STATES NEIGHBOR FOUND ON FLOOR\n21:14:29 [DJH] PT 68 YOM\n21:15:02 [MFARROW] M14 DISPATCHED\n21:15:04 [MFARROW] E7 DISPATCHED\n21:21:00 [EMS] TRANSPORTING\n21:22:00 [EMS] ARRIVED'),
+    ['DJH', 'DJH', 'MFARROW', 'MFARROW']);
+  assert.deepEqual(names('BLDG DOOR LOCKED, CALLER OPENS. x CALLER FOUND'), []);
+});
