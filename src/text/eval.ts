@@ -160,7 +160,8 @@ const WRITTEN_STEMS = ['fr', 'en', 'fr-gp', 'en-primary', 'fr-mixed', 'en-mixed'
   'fr-mixed28', 'en-mixed27', 'fr-mixed29', 'en-mixed28',
   'fr-mixed30', 'en-mixed29', 'fr-mixed31', 'en-mixed30',
   'fr-mixed32', 'en-mixed31', 'fr-mixed33', 'en-mixed32',
-  'fr-mixed34', 'en-mixed33', 'fr-mixed35', 'en-mixed34'] as const;
+  'fr-mixed34', 'en-mixed33', 'fr-mixed35', 'en-mixed34',
+  'fr-mixed36', 'en-mixed35', 'fr-mixed37', 'en-mixed36'] as const;
 /** Name, language (the stem's prefix) and file of each written-notes file. */
 export const WRITTEN_NOTES: readonly { name: string; lang: 'fr' | 'en'; file: string }[] = WRITTEN_STEMS.map((stem) => ({
   name: `notes-${stem}`, lang: stem.startsWith('fr') ? 'fr' as const : 'en' as const, file: `${stem}.marked.txt`,
