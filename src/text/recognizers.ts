@@ -2019,7 +2019,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // (nor, in a heading in capitals, a word of no name list after PATIENT or RESIDENT: "PATIENT CARE REPORT", "RESIDENT FALL")
       && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && !colonBetween(text, ends[i - 1]!, starts[i]!) && HEADING_CUES.has(text.slice(starts[i - 1]!, ends[i - 1]!)) && upperLine(text, starts[i]!))
       // (nor, after a cue that is no title, a word of the vocabularies in capitals: "NEIGHBOR FOUND", "CALLER STATES")
-      && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_VOCAB) !== 0)) { strong[i] = 1; continue; }
+      && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_VOCAB) !== 0)
+      // (nor a word in capitals before one of the vocabularies: "MOM WILL CALL BACK", "PT WILL FOLLOW UP")
+      && !((flags[i - 1]! & F_TITLE) === 0 && (f & (F_UPPER | F_AMBIG)) === (F_UPPER | F_AMBIG) && i + 1 < n && gapOk(i) && (flags[i + 1]! & F_VOCAB) !== 0)) { strong[i] = 1; continue; }
     // a first name with a possessive before a kinship word: "Mary's husband called", "per Tom's wife"; mid-sentence, any
     // word of no list ("Spoke with Hemi's wife")
     if (i + 1 < n && (flags[i + 1]! & F_KIN) !== 0 && ((f & (F_FIRST | F_CUE | F_STOP | F_TITLE | F_CITY)) === F_FIRST
@@ -3148,9 +3150,8 @@ function extendOk(neighbour: number, anchor: number): boolean {
   if (neighbour & F_CUE) return false;
   // nor to a profession before the name ("CNA Tiffany Brooks", "Psychologue Marie Durand")
   if (neighbour & F_PROF) return false;
-  // (a word of the vocabularies in capitals only from a title or a known first name that is no word: "Docteur ROMAIN SPRITZ",
-  // not "CALLER WILL")
-  if ((neighbour & F_VOCAB) && (anchor & (F_TITLE | F_FIRST | F_AMBIG | F_WORDNAME)) !== F_FIRST && !(anchor & F_TITLE)) return false;
+  // (a word of the vocabularies in capitals only from a first name or an initial: "Docteur ROMAIN SPRITZ", "A.K. FIELDING")
+  if ((neighbour & F_VOCAB) && (!(anchor & (F_FIRST | F_INITIAL | F_TITLE)) || (anchor & F_AMBIG))) return false;
   // extend to upper-case words, known names, initials, and Title-case words not at a sentence start
   if (neighbour & (F_UPPER | F_FIRST | F_SUR | F_INITIAL | F_SYNTHEA)) return true;
   if (anchor & F_SYNTHEA) return false;
