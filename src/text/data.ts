@@ -107,7 +107,7 @@ export function bloomPositions(key: string, log2: number, out: Uint32Array, star
 let vocabulary: { bits: Uint8Array; log2: number; pos: Uint32Array } | undefined;
 /**
  * Whether a folded word (fold(): upper case, no accents) is an ordinary French or English word: the vocabularies'
- * Bloom filter (words.bloom, scripts/derive-text-words.ts), so about 1 word in 800 of neither is said to be one.
+ * Bloom filter (words.bloom, scripts/derive-text-words.ts), so about 1 word in 900 of neither is said to be one.
  */
 export function isVocabularyWord(key: string): boolean {
   return isVocabularyRun(key, 0, key.length);

@@ -1742,9 +1742,7 @@ function asciiUpperRun(text: string, s: number, e: number): boolean {
 }
 /** Two or three capitals that are no firm's legal form: a role's acronym before a name ("CNS Grainne Tobin", "SW Chipo Ndlovu"). */
 function roleAcronym(text: string, a: number, e: number): boolean {
-  if (e - a < 2 || e - a > 3) return false;
-  for (let k = a; k < e; k++) if (!isUpperAscii(text.charCodeAt(k))) return false;
-  return !FIRM_FORMS.has(text.slice(a, e));
+  return e - a >= 2 && e - a <= 3 && asciiUpperRun(text, a, e) && !FIRM_FORMS.has(text.slice(a, e));
 }
 const FIRM_FORMS = new Set(['SA', 'SAS', 'SCI', 'SCM', 'SCP', 'SEL', 'GIE', 'LLC', 'INC', 'LTD', 'PLC', 'LLP']);
 /** French regions and provinces that are surnames too ("Oxyvie Bretagne", "Cypath Languedoc"): no given name before them. */
@@ -1891,8 +1889,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         // ending, not any "-ED": "DR. WALEED HAMEED", "JAVED", "ZAHED" are names)
         f |= F_STOP;
       } else if ((f & F_UPPER) && coreLen >= 3 && !hasDot && (asciiUpperRun(text, s, coreEnd) ? isVocabularyRun(text, s, coreEnd) : isVocabularyWord(fold(text.slice(s, coreEnd))))) {
-        // (a word of the vocabularies in capitals, of no name list: no support for a name, "CALLER WILL OPEN", "STATES
-        // NEIGHBOR FOUND"; a name may still take it after a title or a known first name, "Docteur ROMAIN SPRITZ")
+        // (a word of the vocabularies in capitals, of no name list: no support for a name, "CALLER FOUND", "STATES
+        // NEIGHBOR FOUND"; a name still takes it from a first name or an initial, "Docteur ROMAIN SPRITZ", extendOk)
         f |= F_VOCAB;
       }
       // short words that are no names by what follows them (one test first: a short token, then a space or a hyphen)
