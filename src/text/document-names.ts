@@ -976,8 +976,8 @@ function logSpeakers(text: string, spans: Span[], lex: Map<string, number>): voi
       LOG_BRACKET_SPEAKER.lastIndex = a;
       m = LOG_BRACKET_SPEAKER.exec(text);
       if (m === null || LOG_UNITS.has(m[1]!)) continue;
-      const w = m[1]!;
-      if (w.length > 3 && !initialAndSurname(w.toLowerCase(), lex) && (isVocabularyWord(fold(w)) || ((lex.get(fold(w)) ?? 0) & (LEX_FIRST | LEX_SUR)) === 0)) continue;
+      const w = m[1]!, key = fold(w);
+      if (w.length > 3 && !initialAndSurname(w.toLowerCase(), lex) && (isVocabularyWord(key) || ((lex.get(key) ?? 0) & (LEX_FIRST | LEX_SUR)) === 0)) continue;
     }
     const w = m[1]!, s = m.index + m[0].lastIndexOf(w, m[0].length - 1);
     const key = w.replace('.', '');
@@ -1495,7 +1495,8 @@ function wholeWordAt(text: string, p: number, e: number): boolean {
 }
 
 interface Cell { s: number; e: number }
-interface Line { s: number; e: number; seps: number }
+/** A line of a table: its bounds, its count of separators, and whether it holds a '"' (a quoted field may hold separators). */
+interface Line { s: number; e: number; seps: number; quoted: boolean }
 /**
  * Names in the columns of delimited tables: runs of two lines or more, each with the same number
  * (two or more) of '|', ';' or tabs. The lines are found from the separators themselves (indexOf),
@@ -1508,20 +1509,21 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
     if (k < 0) continue;
     // the lines holding two separators or more, with their count
     const lines: Line[] = [];
+    // (the next '"' at or after the line's start: found once per stretch, not searched for from every line)
+    let quote = -2;
     while (k >= 0) {
       let le = text.indexOf('\n', k);
       if (le < 0) le = text.length;
       let seps = 0, spaced = false;
-      const ls0 = text.lastIndexOf('\n', k) + 1, quote = text.indexOf('"', ls0);
-      if (quote >= 0 && quote < le) {
+      const ls = text.lastIndexOf('\n', k) + 1;
+      if (quote !== -1 && quote < ls) quote = text.indexOf('"', ls);
+      const quoted = quote >= 0 && quote < le;
+      if (quoted) {
         // (a quoted field holds its separators: "T1","MARSH, DEVONTE","27")
-        for (const p of separatorsOutsideQuotes(text, ls0, le, sep.charCodeAt(0))) { seps++; if (text.charCodeAt(p + 1) === 32) spaced = true; }
+        for (const p of separatorsOutsideQuotes(text, ls, le, sep.charCodeAt(0))) { seps++; if (text.charCodeAt(p + 1) === 32) spaced = true; }
       } else for (let p = k; p >= 0 && p < le; p = text.indexOf(sep, p + 1)) { seps++; if (text.charCodeAt(p + 1) === 32) spaced = true; }
       // (a comma followed by a space is prose's, not an export's)
-      if (seps >= 2 && !(spaced && sep === ',')) {
-        const ls = text.lastIndexOf('\n', k) + 1;
-        lines.push({ s: ls, e: le > ls && text.charCodeAt(le - 1) === 13 ? le - 1 : le, seps });
-      }
+      if (seps >= 2 && !(spaced && sep === ',')) lines.push({ s: ls, e: le > ls && text.charCodeAt(le - 1) === 13 ? le - 1 : le, seps, quoted });
       k = text.indexOf(sep, le);
     }
     // (the last block read with a header: its rows' count of separators, its last row's end, its header's cells)
@@ -1633,8 +1635,7 @@ function spacedCells(text: string, a: number, e: number): Cell[] {
 function cellsOf(text: string, l: Line, sep: number): Cell[] {
   const cells: Cell[] = [];
   let a = l.s;
-  const quote = text.indexOf('"', l.s);
-  const outside = quote >= 0 && quote < l.e ? new Set(separatorsOutsideQuotes(text, l.s, l.e, sep)) : null;
+  const outside = l.quoted ? new Set(separatorsOutsideQuotes(text, l.s, l.e, sep)) : null;
   for (let k = l.s; k <= l.e; k++) {
     if (k === l.e || (text.charCodeAt(k) === sep && (outside === null || outside.has(k)))) {
       let s = a, e = k;
