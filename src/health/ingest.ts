@@ -482,8 +482,7 @@ export async function writeIngest(result: IngestResult, folder: string, options:
   // (stopped by a signal: the temporary folder goes; a replaced folder half-way through its swap comes back)
   const old = `${tmp}.old`;
   const done = onAbort(() => {
-    // (retried: DuckDB's own threads may still be creating a table's file inside while the folder is removed, ENOTEMPTY)
-    rmSync(tmp, { recursive: true, force: true, maxRetries: 20, retryDelay: 5 });
+    rmSync(tmp, { recursive: true, force: true });
     if (existsSync(old)) { if (!existsSync(target)) renameSync(old, target); else rmSync(old, { recursive: true, force: true }); }
   });
   try {

@@ -29,13 +29,27 @@ async function isSpecialFile(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * Creates the folder of an output when it is missing, and only then. A folder that exists is only
+ * looked at: a mkdir still running when Ctrl-C removes a writer's temporary folder (ingest's tables
+ * go into one) would make that folder again, empty, after its removal.
+ */
+async function ensureFolder(dir: string): Promise<void> {
+  try {
+    if ((await stat(dir)).isDirectory()) return;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  await mkdir(dir, { recursive: true });
+}
+
 /** Options of the atomic writers: `mode`, the file's permissions from its creation on (0o600: its owner alone). */
 export interface AtomicOptions { mode?: number }
 
 /** Writes data to path atomically (temp file + rename). Creates the folder if needed. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicOptions = {}): Promise<void> {
   if (await isSpecialFile(path)) { await writeFile(path, data); return; }
-  await mkdir(dirname(path), { recursive: true });
+  await ensureFolder(dirname(path));
   const tmp = tempPathFor(path);
   const done = onAbort(() => rmSync(tmp, { force: true }));
   try {
@@ -59,7 +73,7 @@ export async function withAtomicFiles(paths: string[], produce: (i: number, tmp:
   const done = onAbort(() => { for (const t of tmps) rmSync(t, { force: true }); });
   try {
     for (let i = 0; i < paths.length; i++) {
-      await mkdir(dirname(paths[i]!), { recursive: true });
+      await ensureFolder(dirname(paths[i]!));
       const tmp = tempPathFor(paths[i]!) + extname(paths[i]!);
       tmps.push(tmp);
       await produce(i, tmp);
@@ -80,7 +94,7 @@ export async function withAtomicFiles(paths: string[], produce: (i: number, tmp:
  * by others, not even for a moment.
  */
 export async function withAtomicFile(path: string, produce: (tmp: string) => Promise<void>, options: AtomicOptions = {}): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await ensureFolder(dirname(path));
   const ext = extname(path);
   const special = await isSpecialFile(path);
   const privateDir = options.mode !== undefined && !special ? await mkdtemp(join(dirname(path), `.${basename(path)}.`)) : null;
