@@ -81,6 +81,41 @@ function nameCover(text: string, spans: Span[]): Uint8Array {
 }
 const NON_NAME = LEX_STOP | LEX_ACRO | LEX_CRED | LEX_CUE | LEX_TITLE | LEX_PROF;
 
+/**
+ * lex.get(fold(text[s, e))) ?? 0, remembered by the word's raw code units in a small open-addressing table (FNV-1a,
+ * linear probing; emptied when half full or when the lexicon changes). The lexicon is a Map of ~250,000 words: a
+ * look-up of a new string (a slice, then fold's copy) costs its hash and cache misses, and the document passes ask
+ * about the same few words (the word after every ", ", the words before it) again and again.
+ */
+const FB_SIZE = 1 << 12, FB_MASK = FB_SIZE - 1;
+const fbKey: (string | null)[] = new Array<string | null>(FB_SIZE).fill(null);
+const fbHash = new Int32Array(FB_SIZE);
+const fbVal = new Int32Array(FB_SIZE);
+let fbCount = 0;
+let fbLex: Map<string, number> | null = null;
+function foldedBits(text: string, s: number, e: number, lex: Map<string, number>): number {
+  if (lex !== fbLex) { fbKey.fill(null); fbCount = 0; fbLex = lex; }
+  let h = HASH_START;
+  for (let k = s; k < e; k++) h = hashStep(h, text.charCodeAt(k));
+  const len = e - s;
+  let slot = h & FB_MASK;
+  for (;;) {
+    const key = fbKey[slot];
+    if (key === null) break;
+    if (fbHash[slot] === h && key!.length === len) {
+      let same = true;
+      for (let k = 0; k < len; k++) if (key!.charCodeAt(k) !== text.charCodeAt(s + k)) { same = false; break; }
+      if (same) return fbVal[slot]!;
+    }
+    slot = (slot + 1) & FB_MASK;
+  }
+  const word = text.slice(s, e);
+  const v = lex.get(fold(word)) ?? 0;
+  if (fbCount >= FB_SIZE >> 1) { fbKey.fill(null); fbCount = 0; slot = h & FB_MASK; }
+  fbKey[slot] = word; fbHash[slot] = h; fbVal[slot] = v; fbCount++;
+  return v;
+}
+
 /** A letter of the name tokens' class or a digit. */
 function isAlnum(c: number): boolean { return isWordLetter(c) || isDigitCode(c); }
 
@@ -204,7 +239,9 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
     for (let a = sp.start; a < sp.end;) {
       let e = a;
       while (e < sp.end) { const c = text.charCodeAt(e); if (isWordLetter(c) || (e > a && (c === 45 || c === 39))) e++; else break; }
-      if (e - a >= 3) {
+      // (the letter-run pre-test of lowerForm first, on the text's codes: most words are never typed in lower case, and
+      // a word that fails it fails at every occurrence, so it need not be sliced nor remembered)
+      if (e - a >= 3 && !lowerRunAbsent(text, a, e)) {
         const w = text.slice(a, e);
         if (!seen.has(w)) {
           seen.add(w);
@@ -440,13 +477,19 @@ function capitalizedNameBefore(text: string, k: number, lex: Map<string, number>
     let w = b;
     while (w > 0 && (isWordLetter(text.charCodeAt(w - 1)) || ((text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39 || text.charCodeAt(w - 1) === 8217) && w < b))) w--;
     if (w === b || b - w < 2 || !isUpperCode(text.charCodeAt(w)) || !isLowerCode(text.charCodeAt(w + 1))) break;
-    if (((lex.get(fold(text.slice(w, b))) ?? 0) & NON_NAME) !== 0) break;
+    if ((foldedBits(text, w, b, lex) & NON_NAME) !== 0) break;
     if (++words === 4) break;
     a = w;
     if (text.charCodeAt(w - 1) !== 32 || !isWordLetter(cc(text, w - 2))) break;
     b = w - 1;
   }
   return words >= 2 && words <= 3 ? a : -1;
+}
+/** capitalizedNameBefore's test of the last word before k, alone (no look-up): a capitalized word of two letters or more. */
+function capitalizedWordBefore(text: string, k: number): boolean {
+  let w = k;
+  while (w > 0 && (isWordLetter(text.charCodeAt(w - 1)) || ((text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39 || text.charCodeAt(w - 1) === 8217) && w < k))) w--;
+  return k - w >= 2 && isUpperCode(text.charCodeAt(w)) && isLowerCode(text.charCodeAt(w + 1));
 }
 /**
  * A person's words before a comma and a role, as lists of participants and signatures write them ("- Teura Teriitehau,
@@ -458,9 +501,8 @@ function namesBeforeRoles(text: string, spans: Span[], lex: Map<string, number>)
     // (the role's word, a compound's hyphen inside: "aide-soignante")
     let r = k + 2;
     while (r < text.length && (isWordLetter(text.charCodeAt(r)) || (text.charCodeAt(r) === 45 && r > k + 2 && isWordLetter(cc(text, r + 1))))) r++;
-    if (r - k - 2 < 2) continue;
-    const role = fold(text.slice(k + 2, r));
-    if (((lex.get(role) ?? 0) & LEX_PROF) === 0 || NOT_PERSON_ROLES.has(role)) continue;
+    if (r - k - 2 < 2 || !capitalizedWordBefore(text, k) || (foldedBits(text, k + 2, r, lex) & LEX_PROF) === 0) continue;
+    if (NOT_PERSON_ROLES.has(fold(text.slice(k + 2, r)))) continue;
     const a = capitalizedNameBefore(text, k, lex);
     if (a >= 0) spans.push({ start: a, end: k, label: 'NAME', score: 0.6, rule: 'name-before-role' });
   }
@@ -1245,6 +1287,24 @@ function lowerForm(text: string, w: string, lex: Map<string, number>): string | 
   if (!mayBeLetterRun(text, low, k)) return null;
   const bits = lex.get(fold(w)) ?? 0;
   return (bits & (LEX_FIRST | LEX_SUR)) === 0 || (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) !== 0 ? null : low;
+}
+/**
+ * Whether lowerForm of the word text[a, e) is surely null because its lower-case first segment (before any '-' or "'")
+ * is no letter run of the text (mayBeLetterRun), hashed from the text's codes without a string; false when unsure (a
+ * code beyond Latin-1, whose lower case this does not compute).
+ */
+function lowerRunAbsent(text: string, a: number, e: number): boolean {
+  let h = HASH_START;
+  let i = a;
+  for (; i < e; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 45 || c === 39) break;
+    if (c >= 0x100) return false;
+    // (toLowerCase in Latin-1: A-Z and À-Þ but '×' move by 32; the other codes stay)
+    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) c += 32;
+    h = hashStep(h, c);
+  }
+  return !mayBeHashedRun(text, h, i - a);
 }
 /**
  * The found names' words (lows, each first found at origins[i]) again typed in lower case, as whole words: spans in the
