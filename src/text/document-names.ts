@@ -269,13 +269,21 @@ function loginsOfNames(text: string, spans: Span[], lex: Map<string, number>): v
   let logins: Map<string, number> | null = null;
   // (the letter runs on either side of a '.' or '_' between letters, "p" and "achterberg", and their lower-case hashes:
   // read once, when a name asks)
-  let joined: { runs: Set<string>; hashes: Set<number> } | null | undefined;
+  let joined: JoinedRuns | null | undefined;
   // (a name's words may be found by two rules, "GUTIERREZ" and "RAFAEL": spans with only a comma or spaces between are one name)
-  const names = spans.filter((sp) => sp.label === 'NAME').sort((a, b) => a.start - b.start);
+  const names: Span[] = [];
+  let sorted = true;
+  for (const sp of spans) {
+    if (sp.label !== 'NAME') continue;
+    if (names.length > 0 && names[names.length - 1]!.start > sp.start) sorted = false;
+    names.push(sp);
+  }
+  // (most often in order already: the sort is stable, so it is needed only when some start goes back)
+  if (!sorted) names.sort((a, b) => a.start - b.start);
   for (let q = 0; q < names.length; q++) {
     const sp = names[q]!;
     let end = sp.end;
-    while (q + 1 < names.length && names[q + 1]!.start >= end && names[q + 1]!.start - end <= 2 && /^,? ?$/.test(text.slice(end, names[q + 1]!.start))) end = names[++q]!.end;
+    while (q + 1 < names.length && names[q + 1]!.start >= end && commaSpaceGap(text, end, names[q + 1]!.start)) end = names[++q]!.end;
     if (end - sp.start < 6) continue;
     // (first a look-up of the joined forms' hashes, computed over the name's own letters: most names have no login)
     const words = nameWords(text, sp.start, end);
@@ -295,7 +303,7 @@ function loginsOfNames(text: string, spans: Span[], lex: Map<string, number>): v
       if (m !== '') whole(f + m + surname);
       if (first.length > 1) whole(first + surname);
       if (joined === undefined) joined = joinedRuns(text);
-      const J = joined?.runs;
+      const J = joined === null ? undefined : joinedRunSet(text, joined);
       if (J === undefined || !J.has(upper ? surname.toUpperCase() : surname)) continue;
       const F = upper ? first.toUpperCase() : first;
       if (J.has(F.charAt(0))) { add(f + '.' + surname); add(surname + '.' + f); }
@@ -413,12 +421,32 @@ function nameWords(text: string, a: number, e: number): number {
   }
   return n;
 }
+/** Whether text[a, b) is what may part two spans of one name: nothing, ',', ' ' or ', '. */
+function commaSpaceGap(text: string, a: number, b: number): boolean {
+  if (b === a) return true;
+  const c = text.charCodeAt(a);
+  if (b === a + 1) return c === 44 || c === 32;
+  return b === a + 2 && c === 44 && text.charCodeAt(a + 1) === 32;
+}
+/**
+ * joinedRuns' answer: the lower-case hashes of the runs, and the runs' bounds (start, end pairs), whose strings
+ * (joinedRunSet) only a name that passes the hashes' test asks for.
+ */
+interface JoinedRuns { hashes: Set<number>; bounds: number[]; runs: Set<string> | null }
+/** The runs of `j` as strings, made once. */
+function joinedRunSet(text: string, j: JoinedRuns): Set<string> {
+  if (j.runs === null) {
+    j.runs = new Set();
+    for (let q = 0; q < j.bounds.length; q += 2) j.runs.add(text.slice(j.bounds[q]!, j.bounds[q + 1]!));
+  }
+  return j.runs;
+}
 /**
  * The ASCII letter runs right before and right after each '.' or '_' that stands between two letters ("p.achterberg"),
  * with their lower-case hashes; null when there are none.
  */
-function joinedRuns(text: string): { runs: Set<string>; hashes: Set<number> } | null {
-  let runs: Set<string> | null = null;
+function joinedRuns(text: string): JoinedRuns | null {
+  let bounds: number[] | null = null;
   for (const sep of ['.', '_']) {
     for (let p = text.indexOf(sep, 1); p >= 0; p = text.indexOf(sep, p + 1)) {
       if (!isAsciiLetter(text.charCodeAt(p - 1)) || !isAsciiLetter(cc(text, p + 1))) continue;
@@ -430,14 +458,14 @@ function joinedRuns(text: string): { runs: Set<string>; hashes: Set<number> } | 
       while (ta > 0 && isEmailLocalCode(text.charCodeAt(ta - 1))) ta--;
       while (isEmailLocalCode(cc(text, te))) te++;
       if (cc(text, ta - 1) === 64 || cc(text, te) === 64) continue;
-      (runs ??= new Set()).add(text.slice(a, p));
-      runs.add(text.slice(p + 1, e + 1));
+      (bounds ??= []).push(a, p, p + 1, e + 1);
     }
   }
-  if (runs === null) return null;
+  if (bounds === null) return null;
+  // (hashed in place: the runs are ASCII letters, which foldedHash folds one by one)
   const hashes = new Set<number>();
-  for (const r of runs) hashes.add(foldedHash(HASH_START, r, 0, r.length, false));
-  return { runs, hashes };
+  for (let q = 0; q < bounds.length; q += 2) hashes.add(foldedHash(HASH_START, text, bounds[q]!, bounds[q + 1]!, false));
+  return { hashes, bounds, runs: null };
 }
 /**
  * A found name's first name, middle initial and surname, in lower-case ASCII letters (accents dropped, the surname's
@@ -602,8 +630,10 @@ function lowerNamePairs(text: string, spans: Span[], lex: Map<string, number>): 
   LOWER_PAIR.lastIndex = 0;
   for (let m = LOWER_PAIR.exec(text); m !== null; m = LOWER_PAIR.exec(text)) {
     const a = m[1]!, b = m[2]!;
-    const la = a.length >= 3 ? lex.get(fold(a)) ?? 0 : 0;
-    const lb = b.length >= 3 && (la & (LEX_FIRST | LEX_SUR)) !== 0 && (la & PAIR_NOT) === 0 ? lex.get(fold(b)) ?? 0 : 0;
+    // (the groups' bounds: the look-arounds take no characters, so a starts the match and b ends it)
+    const me = m.index + m[0].length;
+    const la = a.length >= 3 ? foldedBits(text, m.index, m.index + a.length, lex) : 0;
+    const lb = b.length >= 3 && (la & (LEX_FIRST | LEX_SUR)) !== 0 && (la & PAIR_NOT) === 0 ? foldedBits(text, me - b.length, me, lex) : 0;
     if ((lb & (LEX_FIRST | LEX_SUR)) === 0 || (lb & PAIR_NOT) !== 0 || ((la | lb) & LEX_FIRST) === 0) {
       // (the second word may start the next pair)
       LOWER_PAIR.lastIndex = m.index + a.length + 1;
@@ -724,7 +754,7 @@ function credentialBefore(text: string, b: number, lex: Map<string, number>): bo
   while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
   let a = e;
   while (a > 0 && (isWordLetter(text.charCodeAt(a - 1)) || text.charCodeAt(a - 1) === 45)) a--;
-  return a < e && ((lex.get(fold(text.slice(a, e))) ?? 0) & LEX_CRED) !== 0;
+  return a < e && (foldedBits(text, a, e, lex) & LEX_CRED) !== 0;
 }
 /** A dictation's word right before initials in capitals ("Dictée SB/CL", "Dictated by: JRP/SDL"). */
 const DICTATION_CUE = /(?:[Dd]ict[ée]e?|[Dd]ictated(?: by)?|DICT[ÉE]E?|[Tt]ranscribed(?: by)?|[Ff]rapp[ée]e?(?: par)?|[Tt]ap[ée]e?(?: par)?)\s?:?\s?$/;
@@ -1062,7 +1092,7 @@ function ageSexNameAt(text: string, s: number, z: number, spans: Span[], lex: Ma
   for (;;) {
     let w = a;
     while (w > 0 && (isWordLetter(text.charCodeAt(w - 1)) || ((text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39) && w < a))) w--;
-    const bits = w === a ? 0 : lex.get(fold(text.slice(w, a))) ?? 0;
+    const bits = w === a ? 0 : foldedBits(text, w, a, lex);
     if (w === a || a - w < 2 || (bits & NON_NAME) !== 0) break;
     if ((bits & (LEX_FIRST | LEX_SUR)) !== 0) listed = true;
     a = w; words++;
@@ -1463,7 +1493,7 @@ function listLetterNames(text: string, spans: Span[], lex: Map<string, number>):
       && listLetterAt(text, s.start, (marks ??= listLetterMarks(text)))) {
       let e = s.start + 3;
       while (e < s.end && isWordLetter(text.charCodeAt(e))) e++;
-      const bits = lex.get(fold(text.slice(s.start + 3, e))) ?? 0;
+      const bits = foldedBits(text, s.start + 3, e, lex);
       if ((bits & (LEX_FIRST | LEX_SUR)) === 0 || (bits & (LEX_AMBIG | NON_NAME)) !== 0) continue;
     }
     spans[w++] = s;
@@ -1507,7 +1537,7 @@ function roomLine(text: string, ls: number, spans: Span[], lex: Map<string, numb
   for (let k = 0; k < words.length; k++) {
     const [s, e] = words[k]!;
     if (isUpperCode(text.charCodeAt(s)) !== upper) break;
-    const bits = lex.get(fold(text.slice(s, e))) ?? 0;
+    const bits = foldedBits(text, s, e, lex);
     if ((bits & NON_NAME) !== 0 || (upper && e - s <= 3 && isUpperCode(text.charCodeAt(e - 1)))) break;
     if (!upper && (k === 2 ? (bits & (LEX_FIRST | LEX_SUR)) === 0 || (bits & LEX_AMBIG) !== 0 : e - s < 2)) break;
     if ((bits & (LEX_FIRST | LEX_SUR)) !== 0) named = true;
