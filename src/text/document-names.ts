@@ -245,7 +245,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
         const w = text.slice(a, e);
         if (!seen.has(w)) {
           seen.add(w);
-          const low = lowerForm(text, w, lex);
+          const low = lowerForm(text, w, a, e, lex);
           if (low !== null) { lows.push(low); origins.push(a); }
         }
       }
@@ -1307,15 +1307,15 @@ function typistAfterCredential(text: string, k: number, spans: Span[]): void {
   spans.push({ start: k + 2, end: e, label: 'NAME', score: 0.6, rule: 'name-dictation' });
 }
 /**
- * The lower-case form of a found name's word w to look for again, when w is a dictionary name and no ordinary word and
+ * The lower-case form of a found name's word w (text[a, e)) to look for again, when w is a dictionary name and no ordinary word and
  * the text may hold it (the character pass saw a letter run of its first segment's characters); else null.
  */
-function lowerForm(text: string, w: string, lex: Map<string, number>): string | null {
+function lowerForm(text: string, w: string, a: number, e: number, lex: Map<string, number>): string | null {
   const low = w.toLowerCase();
   let k = 0;
   while (k < low.length && low.charCodeAt(k) !== 45 && low.charCodeAt(k) !== 39) k++;
   if (!mayBeLetterRun(text, low, k)) return null;
-  const bits = lex.get(fold(w)) ?? 0;
+  const bits = foldedBits(text, a, e, lex);
   return (bits & (LEX_FIRST | LEX_SUR)) === 0 || (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) !== 0 ? null : low;
 }
 /**
