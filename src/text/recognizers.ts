@@ -428,8 +428,8 @@ function pushTok(a: number, b: number): void {
   if (nTok === tokA.length) { tokA = doubled(tokA); tokB = doubled(tokB); }
   tokA[nTok] = a; tokB[nTok++] = b;
 }
-/** The token(s) of the letter run [ws, i) of t (not inside the previous capitalized token). */
-function nameToken(t: string, ws: number, i: number, hasCap: boolean, wf: number): void {
+/** The token(s) of the letter run [ws, i) of t (not inside the previous capitalized token; rw: the run's RUN_WORDS bits). */
+function nameToken(t: string, ws: number, i: number, hasCap: boolean, rw: number): void {
   if (hasCap) {
     let p = ws;
     while ((CHAR_KIND[t.charCodeAt(p)]! & K_CAP) === 0) p++;
@@ -452,7 +452,7 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean, wf: number
     return;
   }
   const len = i - ws;
-  if ((wf & W_CUE) !== 0 && CUE_WORDS.has(t.slice(ws, i))) pushTok(ws, i);
+  if ((rw & R_CUE) !== 0 && CUE_WORDS.has(t.slice(ws, i))) pushTok(ws, i);
   // "sœur": 'œ' is a letter of neither run class, so the cue word spans three runs' worth: "s", 'œ', "ur"
   else if (len === 2 && t.charCodeAt(ws) === 117 && t.charCodeAt(ws + 1) === 114 && t.charCodeAt(ws - 1) === 339 && t.charCodeAt(ws - 2) === 115
     && ws - 2 >= tokCapEnd && !(ws >= 3 && isWordLetter(t.charCodeAt(ws - 3))) && !isWordLetter(t.charCodeAt(i))) pushTok(ws - 2, i);
@@ -464,7 +464,7 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean, wf: number
  * loop among them); a set bit only sends the run to the exact test. Filled below HOSP_CUES and PLACE_CUES.
  */
 const WORD_FILTER = new Uint16Array(1 << 16);
-const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8, W_PLACE = 16, W_IDC = 32, W_AGE = 64, W_STREET = 128, W_IDU = 256, W_GATE = 512;
+const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8, W_PLACE = 16, W_IDC = 32, W_AGE = 64, W_STREET = 128, W_IDU = 256, W_GATE = 512, W_LOGIN = 1024;
 function wordKey(len: number, c0: number, cl: number): number { return (len << 12) | (((c0 | 32) & 63) << 6) | ((cl | 32) & 63); }
 function addWords(words: Iterable<string>, bit: number): void {
   for (const w of words) WORD_FILTER[wordKey(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))]! |= bit;
@@ -621,6 +621,32 @@ const LOGIN_CUES = ['utilisateur', 'Utilisateur', 'UTILISATEUR', 'user', 'User',
   'opérateur', 'Opérateur', 'operateur', 'operator', 'Operator', 'export', 'Export', 'EXPORT', 'exporté', 'Exporté', 'exported', 'Exported', 'EXPORTED', 'saisi', 'Saisi', 'saisie', 'Saisie',
   'modifié', 'Modifié', 'modifiée', 'Modifiée', 'édité', 'Édité', 'généré', 'Généré', 'imprimé', 'Imprimé', 'entered', 'Entered', 'modified', 'Modified',
   'created', 'Created', 'logged', 'Logged', 'generated', 'Generated', 'printed', 'Printed', 'transmis', 'Transmis', 'rédigé', 'Rédigé', 'validé', 'Validé'];
+/**
+ * Every word a match of name-login can start with (the first words of its regex, each spelling of their character classes,
+ * and "User" glued to "Name"): such a word is followed by a space or a colon, so a match starts at a whole letter run that
+ * is one of these (loginS, recorded by charClasses) when the text has no K_ODD character (then the run letters and the
+ * regex's [A-Za-zÀ-ÿ] differ only by '×', which no run holds and the look-behind refuses).
+ */
+const LOGIN_STARTS = new Set(['[Uu]tilisateur', 'UTILISATEUR', '[Uu]ser', '[Uu]ser[Nn]ame', 'USER', '[Ll]ogin', 'LOGIN', '[Ii]dentifiant',
+  '[Oo]p[ée]rateur', '[Oo]perator', '[Ee]xport', '[Ee]xporté', '[Ee]xported', 'EXPORT', 'EXPORTÉ', 'EXPORTED', '[Ss]aisi', '[Ss]aisie',
+  '[Mm]odifi[ée]', '[Mm]odifi[ée]e', '[ÉéEe]dit[ée]', '[Gg][ée]n[ée]r[ée]', '[Ii]mprim[ée]', '[Ee]ntered', '[Mm]odified', '[Cc]reated', '[Ll]ogged',
+  '[Gg]enerated', '[Pp]rinted', '[Tt]ransmis', '[Rr][ée]dig[ée]', '[Vv]alid[ée]'].flatMap(spellings));
+/** The strings a pattern of letters and [..] classes spells ("[Ee]xport" → "Export", "export"). */
+function spellings(p: string): string[] {
+  let out = [''];
+  for (let k = 0; k < p.length; k++) {
+    let alts = [p[k]!];
+    if (p[k] === '[') { const e = p.indexOf(']', k); alts = [...p.slice(k + 1, e)]; k = e; }
+    out = out.flatMap((o) => alts.map((a) => o + a));
+  }
+  return out;
+}
+addWords(LOGIN_STARTS, W_LOGIN);
+let loginS = new Int32Array(8), nLogin = 0;
+function pushLogin(p: number): void {
+  if (nLogin === loginS.length) loginS = doubled(loginS);
+  loginS[nLogin++] = p;
+}
 /** Logins that name nobody. */
 const LOGIN_NOT = new Set(['admin', 'administrateur', 'administrator', 'root', 'system', 'systeme', 'guest', 'invite', 'anonyme', 'anonymous', 'inconnu', 'unknown', 'test', 'auto', 'automatique', 'batch', 'interface', 'serveur', 'server', 'service', 'secretariat', 'accueil', 'name', 'nom', 'id', 'pwd', 'password']);
 /**
@@ -762,6 +788,24 @@ function runSlot(h: number): number { return (h ^ (h >>> 16)) & 0xffff; }
 export const HASH_START = 0x811c9dc5 | 0;
 export function hashStep(h: number, c: number): number { return Math.imul(h ^ c, 0x01000193); }
 /**
+ * The case-sensitive word lists the character pass compares whole letter runs with (cue words, place cues, street words,
+ * gate words, id cues in capitals, hospital cues): per runSlot of a word's hash (hashStep over its code units, case kept,
+ * as the pass hashes each run), the R_* bits of the lists that hold a word with that slot. A run whose slot has no bit of
+ * a list is not in it (exact: the run's hash is the word's), so most runs that pass the word filter's key (length, end
+ * letters) skip the substring and the Set look-up.
+ */
+const RUN_WORDS = new Uint8Array(1 << 16);
+const R_CUE = 1, R_PLACE = 2, R_STREET = 4, R_GATE = 8, R_IDU = 16, R_HOSP = 32, R_LOGIN = 64;
+function addRunWords(words: Iterable<string>, bit: number): void {
+  for (const w of words) {
+    let h = HASH_START;
+    for (let q = 0; q < w.length; q++) h = hashStep(h, w.charCodeAt(q));
+    RUN_WORDS[runSlot(h)]! |= bit;
+  }
+}
+addRunWords(CUE_WORDS, R_CUE); addRunWords(EN_STREET_WORDS, R_STREET); addRunWords(GATE_WORDS.keys(), R_GATE); addRunWords(IDU_WORDS, R_IDU);
+addRunWords(LOGIN_STARTS, R_LOGIN);
+/**
  * Whether the text may hold a whole letter run of k letters whose hash (hashStep from HASH_START over its code units)
  * is h: mayBeLetterRun for a run the caller hashes itself.
  */
@@ -782,7 +826,7 @@ export function mayBeLetterRun(text: string, w: string, k: number): boolean {
 export function charClasses(t: string): number {
   let m = 0;
   if (++runStamp === 0x7fffffff) { RUN_SEEN.fill(0); runStamp = 1; }
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; runAny = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nIdu = 0; gateFound = 0; nObf = 0; nAge = 0; nStreet = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; runAny = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nIdu = 0; gateFound = 0; nObf = 0; nAge = 0; nStreet = 0; nLogin = 0;
   tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0; tokSpaced = false;
   const n = t.length;
   let i = 0;
@@ -806,9 +850,12 @@ export function charClasses(t: string): number {
       const c0 = t.charCodeAt(ws);
       let wf = 0;
       if (len <= 15) wf = WORD_FILTER[wordKey(len, c0, t.charCodeAt(i - 1))]!;
-      if (len <= RUN_MAX) RUN_SEEN[runSlot(h)] = runStamp;
+      const slot = runSlot(h);
+      if (len <= RUN_MAX) RUN_SEEN[slot] = runStamp;
+      // (the exact lists' bits, read only for a run that one of the word filter's lists may hold)
+      const rw = wf !== 0 ? RUN_WORDS[slot]! : 0;
       if (seen & K_ODD) tokRegular = false;
-      else if (ws >= tokCapEnd) nameToken(t, ws, i, (seen & K_CAP) !== 0, wf);
+      else if (ws >= tokCapEnd) nameToken(t, ws, i, (seen & K_CAP) !== 0, rw);
       // "2A"/"2B" in a NIR chain; 'O' typed for 0 in a phone chain
       if (len === 1 && ws === nirEnd && (c0 === 65 || c0 === 66 || c0 === 97 || c0 === 98)) { nirLen++; nirEnd = i; runTop[nirFirst] = nirLen; }
       // "at" between brackets: an obfuscated e-mail address ("jean.dupont [at] gmail.com")
@@ -820,13 +867,14 @@ export function charClasses(t: string): number {
       if (wf !== 0) {
         if ((wf & W_MONTH) !== 0 && monthStart(c0, t.charCodeAt(ws + 1)) && isMonthAt(t, ws, i)) { m |= G_MONTH; pushMon(ws); }
         if ((wf & W_DAY) !== 0 && DAY_HASH[foldHash(t, ws, i)] === 1) dayRun(t, ws, i);
-        if ((wf & W_HOSP) !== 0 && isHospCue(t, ws, i)) pushHosp(ws);
-        if ((wf & W_PLACE) !== 0 && PLACE_CUES.has(t.slice(ws, i))) pushPlace(ws);
+        if ((rw & R_HOSP) !== 0 && (wf & W_HOSP) !== 0 && isHospCue(t, ws, i)) pushHosp(ws);
+        if ((rw & R_PLACE) !== 0 && (wf & W_PLACE) !== 0 && PLACE_CUES.has(t.slice(ws, i))) pushPlace(ws);
         if ((wf & W_IDC) !== 0) idcWord(t, ws, i);
         if ((wf & W_AGE) !== 0 && AGE_WORDS.has(t.slice(ws, i).toLowerCase())) pushAge(ws, i);
-        if ((wf & W_STREET) !== 0 && EN_STREET_WORDS.has(t.slice(ws, i))) pushStreet(ws, i);
-        if ((wf & W_IDU) !== 0) iduWord(t, ws, i);
-        if ((wf & W_GATE) !== 0) m |= gateWord(t, ws, i);
+        if ((rw & R_STREET) !== 0 && (wf & W_STREET) !== 0 && EN_STREET_WORDS.has(t.slice(ws, i))) pushStreet(ws, i);
+        if ((rw & R_IDU) !== 0 && (wf & W_IDU) !== 0) iduWord(t, ws, i);
+        if ((rw & R_GATE) !== 0 && (wf & W_GATE) !== 0) m |= gateWord(t, ws, i);
+        if ((rw & R_LOGIN) !== 0 && (wf & W_LOGIN) !== 0 && LOGIN_STARTS.has(t.slice(ws, i))) pushLogin(ws);
       }
       // a month name may also start inside a run, after a non-ASCII letter ("\b" is ASCII): only a candidate
       if (seen & K_HI) suffixCandidates(t, ws, i);
@@ -903,6 +951,8 @@ interface RegexRule {
   idc?: boolean;
   /** Every match starts at a cue word of the first id-cue rule (iduS, recorded by charClasses). */
   idu?: boolean;
+  /** Every match starts at a first word of name-login (loginS, recorded by charClasses) when the text is regular (tokRegular). */
+  login?: boolean;
   /**
    * With `at`: every match has a month name (monS) right after its digit run or one character
    * later, or "er" right after the run ("1er"): runs without are skipped.
@@ -942,8 +992,30 @@ const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 
 const EN_STREET = 'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass|Concourse|Alley|Pike|Turnpike|Tpke|Expressway|Expy|Causeway|Crescent|Cres|Close|Mews|Hill|Hills|Glen|Bend|Cove|Creek|Knoll|Pass|Shores?|Springs|Summit|Valley|Wharf|Pier';
 /** IBAN lengths of the countries around France (a string of that shape with a wrong key is still read as an IBAN). */
 const IBAN_LENGTH = new Map([['FR', 27], ['MC', 27], ['BE', 16], ['LU', 20], ['DE', 22], ['CH', 21], ['IT', 27], ['ES', 24], ['PT', 25], ['GB', 22], ['NL', 18], ['IE', 22]]);
-/** A day, a month and a year of four digits with the same separator (a phone number's pairs never hold four digits): a date. */
-const DATE_THEN_HOUR = /^\d{2}([.\/-])\d{2}\1(?:19|20)\d{2}(?!\d)/;
+/**
+ * A day, a month and a year of four digits with the same separator (a phone number's pairs never hold four digits): a date.
+ * Whether v starts so: /^\d{2}([.\/-])\d{2}\1(?:19|20)\d{2}(?!\d)/, read by character codes (phone-fr's check, on each match).
+ */
+function dateThenHour(v: string): boolean {
+  const sep = cc(v, 2), y0 = cc(v, 6), y1 = cc(v, 7);
+  return (sep === 46 || sep === 47 || sep === 45) && cc(v, 5) === sep && isDigitCode(cc(v, 0)) && isDigitCode(cc(v, 1)) && isDigitCode(cc(v, 3)) && isDigitCode(cc(v, 4))
+    && ((y0 === 49 && y1 === 57) || (y0 === 50 && y1 === 48)) && isDigitCode(cc(v, 8)) && isDigitCode(cc(v, 9)) && !isDigitCode(cc(v, 10));
+}
+const RATING_RANGE = /^\d{1,2} ?- ?\d{1,2} ?\/ ?\d{2}$/;
+const VERSION_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:version|v\.?|firmware|logiciel|software|release|build|update|mise à jour|app)\s?:?\s?$/i;
+/** date-dmy's check: its separators read in one walk over the match, the regular expressions only where they may apply. */
+function dmyCheck(m: RegExpExecArray, text: string): number | null {
+  const v = m[0];
+  let dot = false, dash = false, slash = false, bar = false;
+  for (let k = 0; k < v.length; k++) {
+    const c = v.charCodeAt(k);
+    if (c === 46) dot = true; else if (c === 45) dash = true; else if (c === 47) slash = true; else if (c === 124) bar = true;
+  }
+  // mixed separators ("12.03-2020"), a dash then a slash before two digits (RATING_RANGE needs both), a cell's bar beside a separator
+  if ((dot && dash) || (dash && slash && RATING_RANGE.test(v)) || (bar && (slash || dot || dash))) return null;
+  if (dot && VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index))) return null;
+  return dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null;
+}
 export const RULES: RegexRule[] = [
   // ---- dates
   { rule: 'date-dmy', at: S_DMY, label: 'DATE', score: 0.9, needs: C_DIGIT,
@@ -952,10 +1024,7 @@ export const RULES: RegexRule[] = [
     // mixed separators ("12.03-2020") are not a date, nor a dash then a slash before two digits (a range of ratings, "pain 1-2/10")
     // nor a software's version with dots ("version 2.3.14", "Firmware 10.2.19", "v 3.1.12")
     // nor a table's cell bar beside another separator: "…|29|11/03/2024|" is an age, then a date
-    check: (m, text) => (m[0].includes('.') && m[0].includes('-') ? null : /^\d{1,2} ?- ?\d{1,2} ?\/ ?\d{2}$/.test(m[0]) ? null
-      : m[0].includes('|') && /[\/.\-]/.test(m[0]) ? null
-      : m[0].includes('.') && /(?:^|[^A-Za-zÀ-ÿ])(?:version|v\.?|firmware|logiciel|software|release|build|update|mise à jour|app)\s?:?\s?$/i.test(text.slice(Math.max(0, m.index - 14), m.index)) ? null
-      : dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null) },
+    check: dmyCheck },
   { rule: 'date-iso', at: S_ISO, label: 'DATE', score: 0.95, needs: C_DIGIT | C_DASH,
     re: new RegExp(`${B}(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?${E}`, 'g') },
   { rule: 'date-ymd', at: S_Y4, label: 'DATE', score: 0.85, needs: C_DIGIT,
@@ -1049,7 +1118,7 @@ export const RULES: RegexRule[] = [
   // ---- phones
   { rule: 'phone-fr', at: S_F0, x: true, label: 'PHONE', score: 0.9, needs: C_DIGIT | G_PHONE,
     // (not a date and the hour after it: "01.04.2024 08:12" is no "01 04 20 24 08")
-    check: (m) => (DATE_THEN_HOUR.test(m[0]) ? null : 0.9),
+    check: (m) => (dateThenHour(m[0]) ? null : 0.9),
     // (a line break may cut the number where the text was wrapped: "06 12 34\n56 78")
     re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:${PH}(?:${PH}(?:${PH}(?:${PH}|${PN})|${PN}${PH})|${PN}${PH}{2})|${PN}${PH}{3})(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])|${B}0 [1-9]\\d{2}(?: \\d{2}){3}(?!\\d)`, 'g') },
   { rule: 'phone-paren', at: 0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN,
@@ -1175,7 +1244,7 @@ export const RULES: RegexRule[] = [
   { rule: 'mbi', at: S_VEH, label: 'ID', score: 0.8, needs: C_DIGIT | C_UPPER,
     re: /(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])/g },
   // a software user's login: "utilisateur : mlacroix", "export par sdelattre" (loginCheck)
-  { rule: 'name-login', label: 'NAME', score: 0.7, gate: (_t, cls) => (cls & G_LOGIN) !== 0, group: 2, check: loginCheck,
+  { rule: 'name-login', label: 'NAME', score: 0.7, gate: (_t, cls) => (cls & G_LOGIN) !== 0, group: 2, check: loginCheck, login: true,
     // (a date and a time may come between the verb and "par": "Édité le 14/03/2025 07:02 par lgautier", "Export: 12-MAR-2024 16:20 by hkowalczyk")
     re: /(?<![A-Za-zÀ-ÿ])(?:(?:[Uu]tilisateur|UTILISATEUR|[Uu]ser(?: ?[Nn]ame)?|USER|[Ll]ogin|LOGIN|[Ii]dentifiant|[Oo]p[ée]rateur|[Oo]perator)(?: ?: ?| )|(?:[Ee]xport(?:é|ed)?|EXPORT(?:É|ED)?|[Ss]aisie?|[Mm]odifi[ée]e?|[ÉéEe]dit[ée]|[Gg][ée]n[ée]r[ée]|[Ii]mprim[ée]|[Ee]ntered|[Mm]odified|[Cc]reated|[Ll]ogged(?: in)?|[Gg]enerated|[Pp]rinted|[Tt]ransmis|[Rr][ée]dig[ée]|[Vv]alid[ée])(?:(?: (?:le|on)|:) \d[\d\/.\-]{4,9}(?: (?:à |at )?\d{1,2}[:h]\d{2})?|: \d{1,2}-[A-Za-z]{3}-\d{4} \d{1,2}:\d{2})? (par|by|as|PAR|BY)(?: ?:)? )([a-zà-ÿ][a-zà-ÿ0-9]{0,19}(?:[._-][a-zà-ÿ0-9]+)?)(?![A-Za-z0-9@À-ÿ._-])/g },
   // a form's initials field: "Initiales : D-T-K", "Seal initials: JMRC", "Initials of patient: J.M." (no acronym, credential or "NA")
@@ -1287,10 +1356,10 @@ export const SCAN_RULES: ScanRule[] = mergeRules(RULES).map((r) => ({
   needs: r.needs, gate: r.gate, re: r.re, label: r.label, score: r.score, rule: r.rule,
   group: r.group, check: r.check, relabel: r.relabel, at: r.at, x: r.x === true,
   plain: !r.check && r.group === undefined && !r.relabel, mon: r.mon === true, day: r.day === true, monthDot: r.monthDot === true, idc: r.idc === true, idu: r.idu === true,
-  monAfter: r.monAfter === true,
-  sticky: r.at !== undefined || r.mon || r.day || r.idc || r.idu ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
+  monAfter: r.monAfter === true, login: r.login === true,
+  sticky: r.at !== undefined || r.mon || r.day || r.idc || r.idu || r.login ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
 }));
-interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; day: boolean; monthDot: boolean; idc: boolean; idu: boolean; monAfter: boolean; sticky: RegExp | null }
+interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean; day: boolean; monthDot: boolean; idc: boolean; idu: boolean; monAfter: boolean; login: boolean; sticky: RegExp | null }
 
 /**
  * ZIP + city: "75013 Paris", "94010 Créteil Cedex", "33000, Bordeaux CEDEX"; a wrapped city goes on
@@ -3504,11 +3573,13 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
   for (const r of SCAN_RULES) {
     if (r.needs !== undefined && (cls & r.needs) !== r.needs) continue;
     if (r.gate && !r.gate(text, cls)) continue;
-    if (r.sticky !== null && !referenceScan) {
+    // (name-login's candidates hold for a regular text only: else its global scan)
+    if (r.sticky !== null && !referenceScan && (!r.login || tokRegular)) {
       if (r.mon) tryAtList(text, r, r.sticky, monS, nMon, spans);
       else if (r.day) tryAtList(text, r, r.sticky, dayS, nDay, spans);
       else if (r.idc) tryAtList(text, r, r.sticky, idcS, nIdc, spans);
       else if (r.idu) tryAtList(text, r, r.sticky, iduS, nIdu, spans);
+      else if (r.login) tryAtList(text, r, r.sticky, loginS, nLogin, spans);
       else scanAtCandidates(text, r, r.sticky, spans);
       continue;
     }
@@ -3784,6 +3855,7 @@ const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 
   'Pharmacie', 'PHARMACIE', 'pharmacie', 'Laboratoire', 'LABORATOIRE', 'laboratoire', 'Cabinet', 'cabinet', 'CABINET', 'Hôpitaux', 'Hopitaux', 'hôpitaux', 'HÔPITAUX', 'HOPITAUX',
   'Institut', 'INSTITUT', 'Polyclinique', 'polyclinique', 'POLYCLINIQUE', 'Fondation', 'FONDATION', 'Maternité', 'Maternite', 'MATERNITÉ', 'MATERNITE']);
 addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
+addRunWords(HOSP_CUES, R_HOSP);
 /** foldHash of each hospital cue word (a test before the substring). */
 const HOSP_HASH = new Uint8Array(4096);
 for (const w of HOSP_CUES) HOSP_HASH[foldHash(w, 0, w.length)] = 1;
@@ -4058,7 +4130,7 @@ const PLACE_CUES = new Set(['Lieu', 'lieu', 'LIEU', 'Résidence', 'résidence', 
   // streets named without a number ("habite rue Victor Hugo", "le laboratoire de la rue Rivoli")
   'rue', 'Rue', 'RUE', 'avenue', 'Avenue', 'AVENUE', 'boulevard', 'Boulevard', 'BOULEVARD', 'bd', 'Bd', 'BD', 'impasse', 'Impasse', 'IMPASSE',
   'allée', 'Allée', 'allee', 'Allee', 'quai', 'Quai', 'QUAI', 'chemin', 'Chemin', 'CHEMIN', 'square', 'Square', 'faubourg', 'Faubourg']);
-addWords(PLACE_CUES, W_PLACE);
+addWords(PLACE_CUES, W_PLACE); addRunWords(PLACE_CUES, R_PLACE);
 let placeS = new Int32Array(16), nPlace = 0;
 function pushPlace(p: number): void {
   if (nPlace === placeS.length) placeS = doubled(placeS);
