@@ -375,12 +375,6 @@ function foldedHash(h: number, text: string, a: number, e: number, upper: boolea
   }
   return h;
 }
-/** The letters of text[a, e) that foldedHash reads. */
-function foldedLength(text: string, a: number, e: number): number {
-  let k = 0;
-  for (let i = a; i < e; i++) { const c = text.charCodeAt(i); if (c >= 0x250 || NAME_FOLD[c] !== SKIP) k++; }
-  return k;
-}
 /** Bounds of a name's words (runs without a space or comma), reused. */
 const WORD_S = new Int32Array(8), WORD_E = new Int32Array(8);
 /**
@@ -393,15 +387,30 @@ const WORD_S = new Int32Array(8), WORD_E = new Int32Array(8);
 function mayHaveLogin(text: string, n: number): boolean {
   foldFailed = false;
   // (the surname is the first word, "MENSAH, ABENA" or "DUPONT Marie", or the last, "Marie Dupont"; the given name next to it)
-  return surnameLogin(text, n - 1, 0, n > 2, false) || surnameLogin(text, n - 1, 0, n > 2, true)
-    || surnameLogin(text, 0, 1, false, false) || surnameLogin(text, 0, 1, false, true) || foldFailed;
+  return surnameLogin(text, n - 1, 0, n > 2) || surnameLogin(text, 0, 1, false) || foldFailed;
 }
-/** mayHaveLogin for the surname word s and the given name word g, in one case: the initial and the surname, or (`mid`) the two initials and the surname. */
-function surnameLogin(text: string, s: number, g: number, mid: boolean, upper: boolean): boolean {
-  const sLen = foldedLength(text, WORD_S[s]!, WORD_E[s]!);
-  const initial = foldedHash(HASH_START, text, WORD_S[g]!, WORD_S[g]! + 1, upper);
-  if (mayBeHashedRun(text, foldedHash(initial, text, WORD_S[s]!, WORD_E[s]!, upper), sLen + 1)) return true;
-  return mid && mayBeHashedRun(text, foldedHash(foldedHash(initial, text, WORD_S[1]!, WORD_S[1]! + 1, upper), text, WORD_S[s]!, WORD_E[s]!, upper), sLen + 2);
+/**
+ * mayHaveLogin for the surname word s and the given name word g: the initial and the surname, or (`mid`) the two
+ * initials and the surname, in lower and upper case. The four hashes are accumulated in one walk over the surname
+ * (a walk per form and case, with another to count its letters, was most of mayHaveLogin's time).
+ */
+function surnameLogin(text: string, s: number, g: number, mid: boolean): boolean {
+  const gi = WORD_S[g]!, mi = WORD_S[1]!;
+  let lo = foldedHash(HASH_START, text, gi, gi + 1, false), up = foldedHash(HASH_START, text, gi, gi + 1, true);
+  let lo2 = mid ? foldedHash(lo, text, mi, mi + 1, false) : 0, up2 = mid ? foldedHash(up, text, mi, mi + 1, true) : 0;
+  // (the letters foldedHash reads: a letter without an ASCII form counts, and sets foldFailed)
+  let len = 0;
+  for (let i = WORD_S[s]!, e = WORD_E[s]!; i < e; i++) {
+    const c = text.charCodeAt(i);
+    const f = c < 0x250 ? NAME_FOLD[c]! : NO_FOLD;
+    if (f === SKIP) continue;
+    len++;
+    if (f === NO_FOLD) { foldFailed = true; continue; }
+    lo = hashStep(lo, f); up = hashStep(up, f - 32);
+    if (mid) { lo2 = hashStep(lo2, f); up2 = hashStep(up2, f - 32); }
+  }
+  return mayBeHashedRun(text, lo, len + 1) || mayBeHashedRun(text, up, len + 1)
+    || (mid && (mayBeHashedRun(text, lo2, len + 2) || mayBeHashedRun(text, up2, len + 2)));
 }
 /** Whether the lower-case hash of the name's first or last word (of the n in WORD_S/WORD_E) is among `hashes` (joinedRuns). */
 function surnameJoined(text: string, n: number, hashes: Set<number>): boolean {
@@ -539,7 +548,10 @@ function namesBeforeRoles(text: string, spans: Span[], lex: Map<string, number>)
 const BRACKET_ID_CUES = new Set(['MRN', 'DOB', 'NHS', 'UR', 'URN', 'IPP', 'NIP', 'NDA', 'DDN', 'CHI', 'NHI', 'PHN', 'HCN']);
 /** A person's words before a bracket that opens with a patient's identifier: two or three capitalized words. */
 function namesBeforeIds(text: string, spans: Span[], lex: Map<string, number>): void {
-  for (let k = text.indexOf(' ('); k >= 0; k = text.indexOf(' (', k + 2)) {
+  // (from each '(' with a space before: indexOf of ' (' stops at every space of the text, and costs ~20× more)
+  for (let o = text.indexOf('(', 1); o >= 0; o = text.indexOf('(', o + 1)) {
+    if (text.charCodeAt(o - 1) !== 32) continue;
+    const k = o - 1;
     let r = k + 2;
     while (r < text.length && r - k <= 6 && isUpperAscii(text.charCodeAt(r))) r++;
     if (r - k < 4 || r - k > 5 || isWordLetter(cc(text, r)) || !BRACKET_ID_CUES.has(text.slice(k + 2, r))) continue;
