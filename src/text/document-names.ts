@@ -292,6 +292,15 @@ function loginsOfNames(text: string, spans: Span[], lex: Map<string, number>): v
       if (joined === undefined) joined = joinedRuns(text);
       if (joined === null || !surnameJoined(text, words, joined.hashes)) continue;
     }
+    // (nameParts on the text's codes first: the forms are hashed without a string, and made only when the character pass
+    // saw a letter run of their hash; nameParts' splits, folds and strings cost more than the rest of the pass)
+    const lp = loginParts(text, sp.start, end);
+    if (lp === 0) continue;
+    if (joined === undefined) joined = joinedRuns(text);
+    if (lp > 0 && (joined === null || !joined.hashes.has(foldedHash(HASH_START, text, lpSA, lpSE, false)))) {
+      logins = wholeLogins(text, sp.start, logins);
+      continue;
+    }
     const parts = nameParts(text.slice(sp.start, end));
     if (parts === null) continue;
     const { first, middle, surname } = parts;
@@ -348,6 +357,113 @@ function loginsOfNames(text: string, spans: Span[], lex: Map<string, number>): v
     }
     p = r;
   }
+}
+/** loginParts' answer: the bounds of the surname, the first name and the middle name (empty when none) in the text. */
+let lpSA = 0, lpSE = 0, lpFA = 0, lpFE = 0, lpMA = 0, lpME = 0;
+/** For a code below 0x250: 1 when toUpperCase leaves it as it is, 2 when toLowerCase does (caps' test on codes). */
+const CASE_SAME = (() => {
+  const t = new Uint8Array(0x250);
+  for (let c = 0; c < 0x250; c++) {
+    const ch = String.fromCharCode(c);
+    t[c] = (ch.toUpperCase() === ch ? 1 : 0) | (ch.toLowerCase() === ch ? 2 : 0);
+  }
+  return t;
+})();
+/** nameParts' caps on text[a, e): two code units or more, none changed by toUpperCase, some changed by toLowerCase. */
+function capsAt(text: string, a: number, e: number): boolean {
+  if (e - a <= 1) return false;
+  let lowerSame = true;
+  for (let i = a; i < e; i++) {
+    const k = CASE_SAME[text.charCodeAt(i)]!;
+    if ((k & 1) === 0) return false;
+    if ((k & 2) === 0) lowerSame = false;
+  }
+  return !lowerSame;
+}
+/** The letters of text[a, e) that asciiLow keeps (codes with a one-letter ASCII form: loginParts' names only). */
+function foldedLetters(text: string, a: number, e: number): number {
+  let k = 0;
+  for (let i = a; i < e; i++) if (NAME_FOLD[text.charCodeAt(i)] !== SKIP) k++;
+  return k;
+}
+/** The first letter that asciiLow keeps of text[a, e), lower case (-1 when none). */
+function firstFolded(text: string, a: number, e: number): number {
+  for (let i = a; i < e; i++) { const f = NAME_FOLD[text.charCodeAt(i)]!; if (f !== SKIP) return f; }
+  return -1;
+}
+/** asciiLow of text[a, e) (loginParts' names only). */
+function foldedString(text: string, a: number, e: number): string {
+  let out = '';
+  for (let i = a; i < e; i++) { const f = NAME_FOLD[text.charCodeAt(i)]!; if (f !== SKIP) out += String.fromCharCode(f); }
+  return out;
+}
+/**
+ * nameParts of text[a, e) read on its codes, the parts' bounds in lpSA…lpME: 1, or 0 when nameParts answers null; -1
+ * when the name has a code that asciiLow does not fold to one letter or drop (NAME_FOLD's NO_FOLD, codes beyond) or a
+ * white space other than ' ' (split and trim's): nameParts then reads it.
+ */
+function loginParts(text: string, a: number, e: number): number {
+  let comma = -1;
+  for (let i = a; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x250 || NAME_FOLD[c] === NO_FOLD || (c >= 9 && c <= 13) || c === 0xa0) return -1;
+    if (c === 44 && comma < 0) comma = i;
+  }
+  if (comma > a) {
+    // ("SURNAME, First [Middle]": the given names' first two words after the comma)
+    lpSA = a; lpSE = comma;
+    let i = comma + 1;
+    while (i < e && text.charCodeAt(i) === 32) i++;
+    lpFA = i;
+    while (i < e && text.charCodeAt(i) !== 32) i++;
+    lpFE = i;
+    while (i < e && text.charCodeAt(i) === 32) i++;
+    lpMA = i;
+    while (i < e && text.charCodeAt(i) !== 32) i++;
+    lpME = i;
+  } else {
+    // (the words: the first three and the last)
+    let n = 0, w0a = 0, w0e = 0, w1a = 0, w1e = 0, w2a = 0, w2e = 0, la = 0, le = 0;
+    for (let i = a; i < e;) {
+      while (i < e && text.charCodeAt(i) === 32) i++;
+      if (i >= e) break;
+      const s = i;
+      while (i < e && text.charCodeAt(i) !== 32) i++;
+      if (n === 0) { w0a = s; w0e = i; } else if (n === 1) { w1a = s; w1e = i; } else if (n === 2) { w2a = s; w2e = i; }
+      la = s; le = i; n++;
+    }
+    if (n < 2) return 0;
+    if (capsAt(text, w0a, w0e) && !capsAt(text, la, le)) { lpSA = w0a; lpSE = w0e; lpFA = w1a; lpFE = w1e; lpMA = n > 2 ? w2a : w2e; lpME = w2e; }
+    else { lpFA = w0a; lpFE = w0e; lpSA = la; lpSE = le; lpMA = n > 2 ? w1a : w1e; lpME = w1e; }
+  }
+  return foldedLetters(text, lpSA, lpSE) < 3 || firstFolded(text, lpFA, lpFE) < 0 ? 0 : 1;
+}
+/**
+ * The login forms of the name at `origin` whose parts loginParts found, in loginsOfNames' order and cases, when no
+ * joined run has its surname: the initial and the surname, the two initials and the surname, the first name and the
+ * surname. Each is hashed from the text's codes and made a string only when the character pass saw a run of its hash.
+ */
+function wholeLogins(text: string, origin: number, logins: Map<string, number> | null): Map<string, number> | null {
+  const f = firstFolded(text, lpFA, lpFE), m = firstFolded(text, lpMA, lpME);
+  const sLen = foldedLetters(text, lpSA, lpSE), fLen = foldedLetters(text, lpFA, lpFE);
+  for (let u = 0; u < 2; u++) {
+    const upper = u === 1, d = upper ? 32 : 0;
+    const fm = hashStep(HASH_START, f - d);
+    if (mayBeHashedRun(text, foldedHash(fm, text, lpSA, lpSE, upper), sLen + 1)) {
+      logins = addLogin(logins, String.fromCharCode(f) + foldedString(text, lpSA, lpSE), upper, origin);
+    }
+    if (m >= 0 && mayBeHashedRun(text, foldedHash(hashStep(fm, m - d), text, lpSA, lpSE, upper), sLen + 2)) {
+      logins = addLogin(logins, String.fromCharCode(f, m) + foldedString(text, lpSA, lpSE), upper, origin);
+    }
+    if (fLen > 1 && mayBeHashedRun(text, foldedHash(foldedHash(HASH_START, text, lpFA, lpFE, upper), text, lpSA, lpSE, upper), fLen + sLen)) {
+      logins = addLogin(logins, foldedString(text, lpFA, lpFE) + foldedString(text, lpSA, lpSE), upper, origin);
+    }
+  }
+  return logins;
+}
+function addLogin(logins: Map<string, number> | null, form: string, upper: boolean, origin: number): Map<string, number> {
+  (logins ??= new Map()).set(upper ? form.toUpperCase() : form, origin);
+  return logins;
 }
 /**
  * For a name's code unit: its lower-case ASCII letter (accents dropped: 'É' → 'e'), SKIP for a letter that nameParts
