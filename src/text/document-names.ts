@@ -503,20 +503,29 @@ const WORD_S = new Int32Array(8), WORD_E = new Int32Array(8);
 function mayHaveLogin(text: string, n: number): boolean {
   foldFailed = false;
   // (the surname is the first word, "MENSAH, ABENA" or "DUPONT Marie", or the last, "Marie Dupont"; the given name next to it)
-  return surnameLogin(text, n - 1, 0, n > 2) || surnameLogin(text, 0, 1, false) || foldFailed;
+  if (surnameLogin(text, WORD_S[n - 1]!, WORD_E[n - 1]!, 0, n > 2 ? 1 : -1) || surnameLogin(text, WORD_S[0]!, WORD_E[0]!, 1, -1)) return true;
+  // (or every word before a comma, "De La Rosa, Javier": loginParts' surname, whose login is "jdelarosa")
+  const comma = n > 2 ? text.indexOf(',', WORD_E[1]!) : -1;
+  if (comma > 0 && comma < WORD_S[n - 1]!) {
+    // (j: the surname's last word, the last one before the comma)
+    let j = 1;
+    while (WORD_S[j + 1]! < comma) j++;
+    if (surnameLogin(text, WORD_S[0]!, WORD_E[j]!, j + 1, j + 2 < n ? j + 2 : -1)) return true;
+  }
+  return foldFailed;
 }
 /**
- * mayHaveLogin for the surname word s and the given name word g: the initial and the surname, or (`mid`) the two
- * initials and the surname, in lower and upper case. The four hashes are accumulated in one walk over the surname
+ * mayHaveLogin for the surname text[sa, se) and the given name word g: the initial and the surname, or the two
+ * initials (the middle name's word midWord, when >= 0) and the surname, in lower and upper case. The four hashes are accumulated in one walk over the surname
  * (a walk per form and case, with another to count its letters, was most of mayHaveLogin's time).
  */
-function surnameLogin(text: string, s: number, g: number, mid: boolean): boolean {
-  const gi = WORD_S[g]!, mi = WORD_S[1]!;
+function surnameLogin(text: string, sa: number, se: number, g: number, midWord: number): boolean {
+  const gi = WORD_S[g]!, mid = midWord >= 0, mi = mid ? WORD_S[midWord]! : 0;
   let lo = foldedHash(HASH_START, text, gi, gi + 1, false), up = foldedHash(HASH_START, text, gi, gi + 1, true);
   let lo2 = mid ? foldedHash(lo, text, mi, mi + 1, false) : 0, up2 = mid ? foldedHash(up, text, mi, mi + 1, true) : 0;
   // (the letters foldedHash reads: a letter without an ASCII form counts, and sets foldFailed)
   let len = 0;
-  for (let i = WORD_S[s]!, e = WORD_E[s]!; i < e; i++) {
+  for (let i = sa; i < se; i++) {
     const c = text.charCodeAt(i);
     const f = c < 0x250 ? NAME_FOLD[c]! : NO_FOLD;
     if (f === SKIP) continue;

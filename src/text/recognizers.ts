@@ -151,9 +151,8 @@ export function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
 /**
  * Per UTF-16 code (one table, no branch on the code's range): 1 month-name letter, 2 digit, 4 a character with a C_* flag (CHAR_FLAG) or '#',
  * K_CAP an upper-case letter that starts a name token, K_ODD a character on which the letter
- * class of the month names and the one of the name tokens disagree ('ß', '÷', 'Ÿ'): the name
- * tokens of such a text come from the WORD regex. ('œ' is in neither class; the cue word "sœur"
- * is found across it, in nameToken.)
+ * class of the month names and the one of the name tokens disagree ('ß', '÷', 'Ÿ', and the letters of EXT_BLOCKS, 'œ'
+ * among them): the name tokens of such a text come from the WORD regex, and its RUN_SEEN from nameLetterRuns.
  */
 const K_ODD = 8, K_CAP = 16, K_HI = 32, K_TYPO = 64;
 /**
@@ -451,11 +450,8 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean, rw: number
     tokCapEnd = e;
     return;
   }
-  const len = i - ws;
+  // ("sœur": 'œ' is a letter of EXT_BLOCKS, K_ODD: the tokens of a text that holds it come from the WORD regex)
   if ((rw & R_CUE) !== 0 && CUE_WORDS.has(t.slice(ws, i))) pushTok(ws, i);
-  // "sœur": 'œ' is a letter of neither run class, so the cue word spans three runs' worth: "s", 'œ', "ur"
-  else if (len === 2 && t.charCodeAt(ws) === 117 && t.charCodeAt(ws + 1) === 114 && t.charCodeAt(ws - 1) === 339 && t.charCodeAt(ws - 2) === 115
-    && ws - 2 >= tokCapEnd && !(ws >= 3 && isWordLetter(t.charCodeAt(ws - 3))) && !isWordLetter(t.charCodeAt(i))) pushTok(ws - 2, i);
 }
 /**
  * One filter for the word checks of a letter run: per (length <= 15, first and last character's
@@ -811,7 +807,22 @@ addRunWords(LOGIN_STARTS, R_LOGIN);
  * is h: mayBeLetterRun for a run the caller hashes itself.
  */
 export function mayBeHashedRun(text: string, h: number, k: number): boolean {
-  return text !== tokText || !tokRegular || k > RUN_MAX || k === 0 || RUN_SEEN[runSlot(h)] === runStamp;
+  return text !== tokText || k > RUN_MAX || k === 0 || RUN_SEEN[runSlot(h)] === runStamp;
+}
+/**
+ * RUN_SEEN from the runs of name letters (isWordLetter: Latin-1's letters and those of EXT_BLOCKS), under a new stamp:
+ * for a text whose letter runs differ from them (K_ODD), read by mayBeLetterRun.
+ */
+function nameLetterRuns(t: string): void {
+  if (++runStamp === 0x7fffffff) { RUN_SEEN.fill(0); runStamp = 1; }
+  const n = t.length;
+  for (let i = 0; i < n;) {
+    if (!isWordLetter(t.charCodeAt(i))) { i++; continue; }
+    const ws = i;
+    let h = HASH_START;
+    do { h = hashStep(h, t.charCodeAt(i)); i++; } while (i < n && isWordLetter(t.charCodeAt(i)));
+    if (i - ws <= RUN_MAX) RUN_SEEN[runSlot(h)] = runStamp;
+  }
 }
 /**
  * Whether the text may hold w[0, k) as a whole letter run — false only when the character pass read
@@ -819,9 +830,13 @@ export function mayBeHashedRun(text: string, h: number, k: number): boolean {
  * w[0, k) must be letters (no '-', "'", digit).
  */
 export function mayBeLetterRun(text: string, w: string, k: number): boolean {
-  if (text !== tokText || !tokRegular || k > RUN_MAX || k === 0) return true;
+  if (text !== tokText || k > RUN_MAX || k === 0) return true;
   let h = HASH_START;
-  for (let q = 0; q < k; q++) h = hashStep(h, w.charCodeAt(q));
+  if (tokRegular) for (let q = 0; q < k; q++) h = hashStep(h, w.charCodeAt(q));
+  else {
+    // (RUN_SEEN holds the runs of name letters: w[0, k) with another code, a lower case's combining dot, is unsure)
+    for (let q = 0; q < k; q++) { const c = w.charCodeAt(q); if (!isWordLetter(c)) return true; h = hashStep(h, c); }
+  }
   return RUN_SEEN[runSlot(h)] === runStamp;
 }
 export function charClasses(t: string): number {
@@ -914,6 +929,9 @@ export function charClasses(t: string): number {
   // digit right after it (>= 16 singles from the run) or right before it (>= 15 and a digit before),
   // which the nir check rejects (those runs belong to the spaced-digit segmenter)
   let singles = 0;
+  // (a text with a K_ODD character — 'œ' of "cœur", 'ś' of "Wiśniewski", 'ß' — has letter runs other than the name
+  // letters' runs: RUN_SEEN is recorded again from the runs of name letters, so that its pre-test holds there too)
+  if (!tokRegular) nameLetterRuns(t);
   for (let q = nRuns - 1; q >= 0; q--) {
     const s0 = runS[q]!;
     singles = runE[q]! - s0 !== 1 ? 0 : q + 1 < nRuns && runS[q + 1] === s0 + 2 && t.charCodeAt(s0 + 1) === 32 && singles > 0 ? singles + 1 : 1;

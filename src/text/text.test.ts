@@ -1390,6 +1390,12 @@ test('logins built from a found name (audit logs, "printed by"); not a word that
   assert.deepEqual(names(log).slice(people.length), [...logins.map((l, i) => `${i % 2 ? l.toUpperCase() : l}${i}`), logins[0]]);
   // (not a word: "mange" for Marie Ange; not inside a longer token)
   assert.deepEqual(names('Vue avec Marie Ange : elle mange bien. Dossier xtchevalier, Thérèse Chevalier', 'fr'), ['Marie Ange', 'Thérèse Chevalier']);
+  // a surname of several words before the comma ("avanderberg"); the same finds whether or not the text holds a letter
+  // beyond Latin-1 elsewhere ('ł', 'œ': the character pass's letter runs then differ from the names' letters' runs, and
+  // the document passes' run pre-test reads the latter)
+  for (const extra of ['', 'Seen with Dr Paweł Nowak.', 'Cœur régulier.']) {
+    assert.deepEqual(names(`Patient: Van Der Berg, Anna\n09:14 | avanderberg | chart\n${extra}`).slice(0, 3), ['Van Der Berg', 'Anna', 'avanderberg']);
+  }
 });
 
 test('a login of an initial and a surname after a record\'s "by" or an e-signature; not a word, a means or a rank before a name', () => {
