@@ -18,7 +18,7 @@
  */
 import { fold } from './data.ts';
 import { isVocabularyWord, LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { cc, cueWordStarts, isAsciiLetter, isEmailLocalCode, mayBeLetterRun, mayBeHashedRun, HASH_START, hashStep, PERSON_VERBS, hasSpacedColumns, isUpperCode, isLowerCode, NOT_LOWER_INITIALS, lowerInitials, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { WordMemo, cc, cueWordStarts, isAsciiLetter, isEmailLocalCode, mayBeLetterRun, mayBeHashedRun, HASH_START, hashStep, PERSON_VERBS, hasSpacedColumns, isUpperCode, isLowerCode, NOT_LOWER_INITIALS, lowerInitials, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -82,38 +82,15 @@ function nameCover(text: string, spans: Span[]): Uint8Array {
 const NON_NAME = LEX_STOP | LEX_ACRO | LEX_CRED | LEX_CUE | LEX_TITLE | LEX_PROF;
 
 /**
- * lex.get(fold(text[s, e))) ?? 0, remembered by the word's raw code units in a small open-addressing table (FNV-1a,
- * linear probing; emptied when half full or when the lexicon changes). The lexicon is a Map of ~250,000 words: a
- * look-up of a new string (a slice, then fold's copy) costs its hash and cache misses, and the document passes ask
- * about the same few words (the word after every ", ", the words before it) again and again.
+ * lex.get(fold(text[s, e))) ?? 0, through a small WordMemo: the document passes ask about the same few words (the word
+ * after every ", ", the words before it) again and again.
  */
-const FB_SIZE = 1 << 12, FB_MASK = FB_SIZE - 1;
-const fbKey: (string | null)[] = new Array<string | null>(FB_SIZE).fill(null);
-const fbHash = new Int32Array(FB_SIZE);
-const fbVal = new Int32Array(FB_SIZE);
-let fbCount = 0;
-let fbLex: Map<string, number> | null = null;
+const FOLDED_MEMO = new WordMemo(12);
 function foldedBits(text: string, s: number, e: number, lex: Map<string, number>): number {
-  if (lex !== fbLex) { fbKey.fill(null); fbCount = 0; fbLex = lex; }
-  let h = HASH_START;
-  for (let k = s; k < e; k++) h = hashStep(h, text.charCodeAt(k));
-  const len = e - s;
-  let slot = h & FB_MASK;
-  for (;;) {
-    const key = fbKey[slot];
-    if (key === null) break;
-    if (fbHash[slot] === h && key!.length === len) {
-      let same = true;
-      for (let k = 0; k < len; k++) if (key!.charCodeAt(k) !== text.charCodeAt(s + k)) { same = false; break; }
-      if (same) return fbVal[slot]!;
-    }
-    slot = (slot + 1) & FB_MASK;
-  }
+  const known = FOLDED_MEMO.find(lex, text, s, e);
+  if (known >= 0) return known;
   const word = text.slice(s, e);
-  const v = lex.get(fold(word)) ?? 0;
-  if (fbCount >= FB_SIZE >> 1) { fbKey.fill(null); fbCount = 0; slot = h & FB_MASK; }
-  fbKey[slot] = word; fbHash[slot] = h; fbVal[slot] = v; fbCount++;
-  return v;
+  return FOLDED_MEMO.remember(word, lex.get(fold(word)) ?? 0);
 }
 
 /** A letter of the name tokens' class or a digit. */

@@ -1736,17 +1736,61 @@ function nextWord(text: string, from: number): boolean {
   return true;
 }
 /**
- * Raw token → lexicon bits: an open-addressing table (FNV-1a over the UTF-16 codes, linear
- * probing) in front of the large lexicon Map; emptied when half full. Values: lex.get(fold(token))
- * ?? 0, plus LEX_FIRST for a compound of first names and LEX_SUR for a Gaelic surname's shape.
+ * A number per word of a text, remembered by the word's code units (FNV-1a, as hashStep, and linear probing) in front
+ * of a costlier look-up: a slice, a fold and a look-up in the large lexicon Map cost a new string's hash and cache
+ * misses, and a text asks about the same words again and again. Emptied when half full, and when the values' source
+ * (a lexicon: a text of the other language) changes. Values are >= 0: find answers -1 for a word it does not hold.
  */
-const HT_SIZE = 1 << 15, HT_MASK = HT_SIZE - 1;
-const htKey: (string | null)[] = new Array<string | null>(HT_SIZE).fill(null);
-const htHash = new Int32Array(HT_SIZE);
-const htVal = new Int32Array(HT_SIZE);
-let htCount = 0;
-/** The lexicon whose bits the table holds (a text of the other language empties it). */
-let htLex: Map<string, number> | null = null;
+export class WordMemo {
+  private readonly keys: (string | null)[];
+  private readonly hashes: Int32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+  private count = 0;
+  private source: unknown = null;
+  /** The hash and free slot of the last word find did not hold (remember's place). */
+  private lastHash = 0;
+  private lastSlot = 0;
+  constructor(bits: number) {
+    const size = 1 << bits;
+    this.keys = new Array<string | null>(size).fill(null);
+    this.hashes = new Int32Array(size);
+    this.values = new Int32Array(size);
+    this.mask = size - 1;
+  }
+  /** The value remembered for text[s, e) from `source`, or -1. */
+  find(source: unknown, text: string, s: number, e: number): number {
+    if (source !== this.source) { this.keys.fill(null); this.count = 0; this.source = source; }
+    let h = HASH_START;
+    for (let k = s; k < e; k++) h = hashStep(h, text.charCodeAt(k));
+    const len = e - s;
+    let slot = h & this.mask;
+    for (;;) {
+      const key = this.keys[slot];
+      if (key === null) break;
+      if (this.hashes[slot] === h && key!.length === len) {
+        let same = true;
+        for (let k = 0; k < len; k++) if (key!.charCodeAt(k) !== text.charCodeAt(s + k)) { same = false; break; }
+        if (same) return this.values[slot]!;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    this.lastHash = h; this.lastSlot = slot;
+    return -1;
+  }
+  /** Remembers v for `word`, the text[s, e) of the last find that answered -1; returns v. */
+  remember(word: string, v: number): number {
+    let slot = this.lastSlot;
+    if (this.count >= (this.mask + 1) >> 1) { this.keys.fill(null); this.count = 0; slot = this.lastHash & this.mask; }
+    this.keys[slot] = word; this.hashes[slot] = this.lastHash; this.values[slot] = v; this.count++;
+    return v;
+  }
+}
+/**
+ * Raw token → lexicon bits, through a WordMemo in front of the lexicon Map. Values: lex.get(fold(token)) ?? 0, plus
+ * LEX_FIRST for a compound of first names and LEX_SUR for a Gaelic surname's shape.
+ */
+const LEX_MEMO = new WordMemo(15);
 /** A lower-case letter then an upper-case one in t[s, e) ("PaO", "SpO", "HbA"). */
 function mixedCase(t: string, s: number, e: number): boolean {
   for (let k = s + 1; k + 1 < e; k++) if (isLowerCode(t.charCodeAt(k)) && isUpperCode(t.charCodeAt(k + 1))) return true;
@@ -1761,30 +1805,17 @@ function upperWordAfter(text: string, e: number): boolean {
   return isUpperCode(cc(text, k)) && isUpperCode(cc(text, k + 1));
 }
 function lexBits(text: string, s: number, e: number, lex: Map<string, number>): number {
-  let h = -2128831035; // 0x811c9dc5
-  for (let k = s; k < e; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
-  const len = e - s;
-  let slot = h & HT_MASK;
-  for (;;) {
-    const key = htKey[slot];
-    if (key === null) break;
-    if (htHash[slot] === h && key!.length === len) {
-      let same = true;
-      for (let k = 0; k < len; k++) if (key!.charCodeAt(k) !== text.charCodeAt(s + k)) { same = false; break; }
-      if (same) return htVal[slot]!;
-    }
-    slot = (slot + 1) & HT_MASK;
-  }
+  const known = LEX_MEMO.find(lex, text, s, e);
+  if (known >= 0) return known;
   const core = text.slice(s, e);
   let v = lex.get(fold(core)) ?? 0;
-  // (computed once per distinct token, kept in the table:) a compound first name not in the
+  const len = e - s;
+  // (computed once per distinct token, kept in the memo:) a compound first name not in the
   // dictionaries, each part a first name ("Mary-Kate"; not a known place: "Saint-Malo"), and the
   // shape of a Gaelic surname ("McKenzie", "MacLeod", "O'Hara")
   if ((v & (LEX_FIRST | LEX_SUR | LEX_CITY | LEX_CITY_PREFIX | LEX_STOP)) === 0 && len >= 5) v |= compoundFirst(text, s, e, lex);
   if ((v & LEX_SUR) === 0 && len >= 4 && gaelicSurname(text, s)) v |= LEX_SUR;
-  if (htCount >= HT_SIZE >> 1) { htKey.fill(null); htCount = 0; slot = h & HT_MASK; }
-  htKey[slot] = core; htHash[slot] = h; htVal[slot] = v; htCount++;
-  return v;
+  return LEX_MEMO.remember(core, v);
 }
 
 const NO_TOKENS: number[] = [];
@@ -1863,7 +1894,6 @@ const MAIL_FIELDS = new Set(['From', 'To', 'Cc', 'Bcc', 'FROM', 'TO', 'De', 'À'
 export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   lexLang = lang;
   const lex = tokenLexicon();
-  if (lex !== htLex) { htKey.fill(null); htCount = 0; htLex = lex; }
   const starts: number[] = [];
   const ends: number[] = [];
   const flags: number[] = [];
