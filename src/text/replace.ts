@@ -71,12 +71,16 @@ const PARTICLES = new Set(['DE', 'DU', 'DES', 'LA', 'LE', 'LES', 'EN', 'SUR', 'S
 function styleLike(model: string, s: string): string {
   if (model.length > 1 && model === model.toUpperCase()) return s.toUpperCase();
   if (s !== s.toUpperCase()) return s;
+  // (one word without a hyphen, as most surrogates are: its title case, without the split below)
+  if (s.indexOf(' ') < 0 && s.indexOf('-') < 0) return titleCase(s);
   // (a city's particles after its first word stay in lower case: "Saint-Jean-de-Luz", "Segre-en-Anjou Bleu")
   return s.split(/([ \-])/).map((p, i) => (/^[ \-]$/.test(p) ? p : i > 0 && PARTICLES.has(p) ? p.toLowerCase() : titleCase(p))).join('');
 }
 
 /** A surrogate of several words written in the case of each word of the value it replaces (same number of words), else as it is. */
 function restyle(value: string, surrogate: string): string {
+  // (one word: in its case, as the split below would give it, unless the surrogate has several or is blank)
+  if (!/\s/.test(value) && !/\s/.test(surrogate) && surrogate !== '') return styleLike(value, surrogate);
   const v = value.split(/(\s+)/), r = surrogate.split(/(\s+)/);
   if (v.length !== r.length) return surrogate;
   return r.map((w, i) => (/^\s*$/.test(w) ? w : styleLike(v[i]!, w))).join('');
@@ -194,9 +198,13 @@ export function shiftDateText(s: string, days: number, lang: Lang): string | nul
   return null;
 }
 
-/** Random bytes from the system CSPRNG, drawn 4 KB at a time. */
-const POOL = new Uint8Array(4096);
-let poolAt = POOL.length;
+/**
+ * Random bytes from the system CSPRNG, drawn 4 KB at a time into a new buffer each time: the oracle
+ * hands out views of it (no copy), which must never change, so a used buffer is never refilled.
+ */
+const POOL_SIZE = 4096;
+let pool = new Uint8Array(0);
+let poolAt = POOL_SIZE;
 /**
  * A random function of messages, sampled lazily: a message's first use draws 32 fresh random
  * bytes, later uses return the same. Distributed as HMAC-SHA-256 under a fresh secret key would
@@ -207,8 +215,8 @@ class RandomOracle implements Mac {
   hmac(message: string): Uint8Array {
     let v = this.drawn.get(message);
     if (v === undefined) {
-      if (poolAt + 32 > POOL.length) { randomFillSync(POOL); poolAt = 0; }
-      v = POOL.slice(poolAt, poolAt += 32);
+      if (poolAt + 32 > POOL_SIZE) { pool = randomFillSync(new Uint8Array(POOL_SIZE)); poolAt = 0; }
+      v = pool.subarray(poolAt, poolAt += 32);
       this.drawn.set(message, v);
     }
     return v;
@@ -265,6 +273,8 @@ export class Replacer {
   /** The surrogate key: the caller's, or a random function created only when a surrogate is needed. */
   private get key(): Mac { return (this.keyValue ??= new RandomOracle()); }
   private readonly cache = new Map<string, string>();
+  /** A name word's surrogate by its folded form, in the case of its first mention (restyled at the others). */
+  private readonly nameWords = new Map<string, string>();
   private shift: number | undefined;
 
   constructor(opts: ReplaceOptions) {
@@ -338,21 +348,30 @@ export class Replacer {
     const d = dictionaries();
     switch (label) {
       case 'NAME': {
+        // (split on a captured separator: the even parts are words or '', the odd ones runs of spaces)
         const parts = value.split(/(\s+)/);
         // the last of several name words is a surname ("John Smith": not two first names), and so is a word in upper case
         let lastWord = -1, words = 0;
-        for (let p = 0; p < parts.length; p++) if (/\p{L}{2}/u.test(parts[p]!)) { lastWord = p; words++; }
-        return parts.map((tok, p) => {
-          if (/^\s+$/.test(tok) || tok === '') return tok;
-          if (/^\p{Lu}\.$/u.test(tok)) return this.pick(names(lang).first, 'initial', tok).charAt(0) + '.';
-          const cached = this.cache.get(`NAMETOK\0${fold(tok)}`);
-          if (cached) return styleLike(tok, cached);
+        for (let p = 0; p < parts.length; p += 2) if (/\p{L}{2}/u.test(parts[p]!)) { lastWord = p; words++; }
+        let out = '';
+        for (let p = 0; p < parts.length; p++) {
+          const tok = parts[p]!;
+          if (p & 1 || tok === '') { out += tok; continue; }
+          // (an initial: one upper-case letter, two code units when beyond the BMP, and a dot)
+          if (tok.length <= 3 && tok.charCodeAt(tok.length - 1) === 46 && /^\p{Lu}\.$/u.test(tok)) {
+            out += this.pick(names(lang).first, 'initial', tok).charAt(0) + '.';
+            continue;
+          }
+          const f = fold(tok);
+          const cached = this.nameWords.get(f);
+          if (cached) { out += styleLike(tok, cached); continue; }
           const k = fold(tok.replace(/\d+$/, ''));
           const surname = (tok.length > 1 && tok === tok.toUpperCase()) || (words > 1 && p === lastWord) || !d.firstNames.has(k);
           const s = styleLike(tok, this.pick(surname ? names(lang).last : names(lang).first, 'name', k));
-          this.cache.set(`NAMETOK\0${fold(tok)}`, s);
-          return s;
-        }).join('');
+          this.nameWords.set(f, s);
+          out += s;
+        }
+        return out;
       }
       case 'DATE': case 'BIRTHDATE':
         return shiftDateText(value, this.dateShift(), lang) ?? this.tag(label);
