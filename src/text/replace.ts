@@ -272,7 +272,8 @@ export class Replacer {
   private readonly scopeId: string;
   /** The surrogate key: the caller's, or a random function created only when a surrogate is needed. */
   private get key(): Mac { return (this.keyValue ??= new RandomOracle()); }
-  private readonly cache = new Map<string, string>();
+  /** Surrogates by label, then by folded value (a map per label: no key string built per span). */
+  private readonly cache = new Map<TextLabel, Map<string, string>>();
   /** A name word's surrogate by its folded form, in the case of its first mention (restyled at the others). */
   private readonly nameWords = new Map<string, string>();
   private shift: number | undefined;
@@ -312,29 +313,33 @@ export class Replacer {
       const normalize = label === 'NAME' || label === 'CITY' || label === 'HOSPITAL' ? 'name' : label === 'EMAIL' ? 'email' : label === 'ADDRESS' ? 'name' : 'identifier';
       return `[${TAGS[o.lang][label]} ${pseudonym(o.key!, value, { domain: `text:${label}`, normalize })}]`;
     }
-    const ck = `${label}\0${fold(value)}`;
-    const hit = this.cache.get(ck);
+    const fv = fold(value);
+    let byValue = this.cache.get(label);
+    if (byValue === undefined) this.cache.set(label, byValue = new Map());
+    const hit = byValue.get(fv);
     // (the same value written in another case gets its surrogate in that case: "DUPONT" … "Dupont")
     if (hit !== undefined) return label === 'NAME' || label === 'CITY' || label === 'HOSPITAL' ? restyle(value, hit) : hit;
     const r = this.surrogate(label, value);
-    this.cache.set(ck, r);
+    byValue.set(fv, r);
     return r;
   }
 
-  /** Surrogate words given in this scope → the original they stand for: two originals never share one. */
-  private readonly given = new Map<string, string>();
+  /** Per kind, surrogate words given in this scope (folded) → the original they stand for: two originals never share one. */
+  private readonly given = new Map<string, Map<string, string>>();
   private pick(list: string[], label: string, value: string): string {
     // (a surrogate already standing for another value is drawn again: "Jones" and "Moore" never both become "Saldaña"; in a
     // document's scope only — across a person's files the draw must not depend on which names came first)
-    const v = fold(value), original = `${label}\0${v}`;
+    const v = fold(value);
+    let given = this.given.get(label);
+    if (given === undefined) this.given.set(label, given = new Map());
     let w = '', taken = '';
     for (let attempt = 0; attempt < (this.opts.scope === 'person' ? 1 : 32); attempt++) {
       w = list[this.draw(label, attempt ? `${v}\0${attempt}` : v, list.length)]!;
-      taken = `${label}\0${fold(w)}`;
-      const owner = this.given.get(taken);
-      if (owner === undefined || owner === original) break;
+      taken = fold(w);
+      const owner = given.get(taken);
+      if (owner === undefined || owner === v) break;
     }
-    this.given.set(taken, original);
+    given.set(taken, v);
     return w;
   }
 
