@@ -115,7 +115,13 @@ function dotAfter(name: string, dot: string): string {
   return MONTHS_FR.includes(l) || MONTHS_EN.some((x) => x.toLowerCase() === l) ? '' : dot;
 }
 function ordinal(d: number): string { return d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'; }
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function validYmd(y: number, m: number, d: number): boolean {
+  // (counted for a year of 100 or more, as the Date below would: it reads years 0-99 as 1900-1999)
+  if (y >= 100 && Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d)) {
+    if (m < 1 || m > 12 || d < 1) return false;
+    return d <= (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1]!);
+  }
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
@@ -129,12 +135,14 @@ const year2 = (yy: string): number => (yy.length === 2 ? 1900 + +yy + (+yy < 50 
  * alone (taken as its 1 July). Null when the text cannot be read as a date (the caller then tags it).
  */
 export function shiftDateText(s: string, days: number, lang: Lang): string | null {
-  let m = /^(\d{4})([-/])(\d{2})\2(\d{2})(.*)$/.exec(s);
+  // (the layouts below start with a digit or with a letter: only those of the text's first character are tried, in the same order)
+  const c0 = s.charCodeAt(0), digit = c0 >= 48 && c0 <= 57;
+  let m = !digit ? null : /^(\d{4})([-/])(\d{2})\2(\d{2})(.*)$/.exec(s);
   if (m && validYmd(+m[1]!, +m[3]!, +m[4]!)) {
     const d = shifted(+m[1]!, +m[3]! - 1, +m[4]!, days);
     return `${d.getUTCFullYear()}${m[2]}${pad(d.getUTCMonth() + 1)}${m[2]}${pad(d.getUTCDate())}${m[5]}`;
   }
-  m = /^(\d{1,2})( ?[/.\-|] ?)(\d{1,2})( ?[/.\-|] ?)(\d{4}|\d{2})$/.exec(s);
+  m = !digit ? null : /^(\d{1,2})( ?[/.\-|] ?)(\d{1,2})( ?[/.\-|] ?)(\d{4}|\d{2})$/.exec(s);
   if (m) {
     const y = year2(m[5]!);
     if (!validYmd(y, +m[3]!, +m[1]!) && !validYmd(y, +m[1]!, +m[3]!)) return null;
@@ -146,7 +154,7 @@ export function shiftDateText(s: string, days: number, lang: Lang): string | nul
     const a = dayFirst ? d.getUTCDate() : d.getUTCMonth() + 1, b = dayFirst ? d.getUTCMonth() + 1 : d.getUTCDate();
     return `${pad(a, m[1]!.length)}${m[2]}${pad(b, m[3]!.length)}${m[4]}${yy}`;
   }
-  m = /^(\d{8})$/.exec(s);
+  m = !digit ? null : /^(\d{8})$/.exec(s);
   if (m) {
     const v = m[1]!;
     if (/^(?:19|20)/.test(v) && validYmd(+v.slice(0, 4), +v.slice(4, 6), +v.slice(6))) {
@@ -160,7 +168,7 @@ export function shiftDateText(s: string, days: number, lang: Lang): string | nul
     return null;
   }
   // "12 mars 2020", "1er janv. 2020", "3-Jan-2020", "01/JAN/2020", "12 mars" (no year)
-  m = /^(\d{1,2})(er)?( |-|\/)([\p{L}]+)(\.?)(?:(\3| )(\d{4}|\d{2}))?$/u.exec(s);
+  m = !digit ? null : /^(\d{1,2})(er)?( |-|\/)([\p{L}]+)(\.?)(?:(\3| )(\d{4}|\d{2}))?$/u.exec(s);
   if (m && MONTH_INDEX.has(fold(m[4]!))) {
     const y = m[7] !== undefined ? year2(m[7]) : 2001;
     if (!validYmd(y, MONTH_INDEX.get(fold(m[4]!))! + 1, +m[1]!)) return null;
@@ -171,7 +179,7 @@ export function shiftDateText(s: string, days: number, lang: Lang): string | nul
     return `${day}${m[3]}${mn}${dotAfter(mn, m[5]!)}${yy}`;
   }
   // "March 3, 2020", "Jan 5th 1929", "Mar. 3"
-  m = /^([\p{L}]+)(\.?) (\d{1,2})(st|nd|rd|th)?(?:(,? ?)(\d{4}))?$/u.exec(s);
+  m = digit ? null : /^([\p{L}]+)(\.?) (\d{1,2})(st|nd|rd|th)?(?:(,? ?)(\d{4}))?$/u.exec(s);
   if (m && MONTH_INDEX.has(fold(m[1]!))) {
     const y = m[6] !== undefined ? +m[6] : 2001;
     if (!validYmd(y, MONTH_INDEX.get(fold(m[1]!))! + 1, +m[3]!)) return null;
@@ -180,20 +188,20 @@ export function shiftDateText(s: string, days: number, lang: Lang): string | nul
     return `${mn}${dotAfter(mn, m[2]!)} ${d.getUTCDate()}${m[4] ? ordinal(d.getUTCDate()) : ''}${m[6] !== undefined ? m[5]! + d.getUTCFullYear() : ''}`;
   }
   // "janvier 2020", "Jan. 2021": the month's 15th shifted
-  m = /^([\p{L}]+)(\.?)( ?)(\d{4})$/u.exec(s);
+  m = digit ? null : /^([\p{L}]+)(\.?)( ?)(\d{4})$/u.exec(s);
   if (m && MONTH_INDEX.has(fold(m[1]!))) {
     const d = shifted(+m[4]!, MONTH_INDEX.get(fold(m[1]!))!, 15, days);
     const mn = monthLike(m[1]!, d.getUTCMonth(), lang);
     return `${mn}${dotAfter(mn, m[2]!)}${m[3]}${d.getUTCFullYear()}`;
   }
   // "12/03" (day/month, no year)
-  m = /^(\d{1,2})([/.])(\d{1,2})$/.exec(s);
+  m = !digit ? null : /^(\d{1,2})([/.])(\d{1,2})$/.exec(s);
   if (m && validYmd(2001, +m[3]!, +m[1]!)) {
     const d = shifted(2001, +m[3]! - 1, +m[1]!, days);
     return `${pad(d.getUTCDate(), m[1]!.length)}${m[2]}${pad(d.getUTCMonth() + 1, m[3]!.length)}`;
   }
   // a year alone, taken as its 1 July
-  m = /^(19\d{2}|20\d{2})$/.exec(s);
+  m = !digit ? null : /^(19\d{2}|20\d{2})$/.exec(s);
   if (m) return String(shifted(+m[1]!, 6, 1, days).getUTCFullYear());
   return null;
 }
