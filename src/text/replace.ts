@@ -256,20 +256,24 @@ function ssnSurrogate(key: Mac, scope: string, value: string): string {
 
 /** `chars` written one by one into the places of `value` that `slot` accepts (the other characters kept). */
 function intoLayout(value: string, chars: string, slot: (ch: string) => boolean): string {
+  // (by code unit: a slot is an ASCII character, and the halves of a pair are copied as the pair would be)
   let k = 0, out = '';
-  for (const ch of value) out += k < chars.length && slot(ch) ? chars[k++] : ch;
+  for (let i = 0; i < value.length; i++) { const ch = value[i]!; out += k < chars.length && slot(ch) ? chars[k++] : ch; }
   return out;
 }
 
+const DIGITS = '0123456789';
 /** Replaces every digit with a keyed digit (layout kept); letters too for alphanumeric ids. */
 function keyedDigits(key: Mac, scope: string, label: string, value: string, keepPrefix = 0): string {
   const mac = key.hmac(`surrogate\0${scope}\0${label}\0${value.replace(/[\s.\-/]/g, '')}`);
   let i = 0, out = '', kept = 0;
-  for (const ch of value) {
-    if (ch >= '0' && ch <= '9') {
-      if (kept < keepPrefix) { out += ch; kept++; continue; }
-      out += String(mac[i++ % mac.length]! % 10);
-    } else out += ch;
+  // (by code unit: a digit is one, and the halves of a pair are copied as the pair would be)
+  for (let j = 0; j < value.length; j++) {
+    const c = value.charCodeAt(j);
+    if (c >= 48 && c <= 57) {
+      if (kept < keepPrefix) { out += value[j]; kept++; continue; }
+      out += DIGITS[mac[i++ % mac.length]! % 10];
+    } else out += value[j];
   }
   return out;
 }
