@@ -385,6 +385,12 @@ function pushX(s: number): void {
  * character); recognizeNames falls back to the WORD regex otherwise.
  */
 let tokText = '', tokRegular = false, nTok = 0, tokCapEnd = 0, tokSpaced = false;
+/**
+ * Whether the pass's candidate words (hospS, loginS…: whole letter runs, or run suffixes after a non-ASCII letter) are
+ * those the rules' regexes would find: a letter of EXT_BLOCKS ('œ', 'ł') ends a letter run as it ends the regexes'
+ * [A-Za-zÀ-ÿ] words, so only 'ß', '÷' and 'Ÿ' (a letter for one and not the other) make a text's runs irregular.
+ */
+let runRegular = false;
 let tokA = new Int32Array(256), tokB = new Int32Array(256);
 /** The lower-case cue words (the WORD regex's second alternative is built from this list, with 'sœur'). */
 const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'mademoiselle', 'patient', 'patiente', 'père', 'pere',
@@ -843,7 +849,7 @@ export function charClasses(t: string): number {
   let m = 0;
   if (++runStamp === 0x7fffffff) { RUN_SEEN.fill(0); runStamp = 1; }
   nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; runAny = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nIdu = 0; gateFound = 0; nObf = 0; nAge = 0; nStreet = 0; nLogin = 0;
-  tokText = t; tokRegular = true; nTok = 0; tokCapEnd = 0; tokSpaced = false;
+  tokText = t; tokRegular = true; runRegular = true; nTok = 0; tokCapEnd = 0; tokSpaced = false;
   const n = t.length;
   let i = 0;
   while (i < n) {
@@ -870,7 +876,7 @@ export function charClasses(t: string): number {
       if (len <= RUN_MAX) RUN_SEEN[slot] = runStamp;
       // (the exact lists' bits, read only for a run that one of the word filter's lists may hold)
       const rw = wf !== 0 ? RUN_WORDS[slot]! : 0;
-      if (seen & K_ODD) tokRegular = false;
+      if (seen & K_ODD) tokRegular = runRegular = false;
       else if (ws >= tokCapEnd) nameToken(t, ws, i, (seen & K_CAP) !== 0, rw);
       // "2A"/"2B" in a NIR chain; 'O' typed for 0 in a phone chain
       if (len === 1 && ws === nirEnd && (c0 === 65 || c0 === 66 || c0 === 97 || c0 === 98)) { nirLen++; nirEnd = i; runTop[nirFirst] = nirLen; }
@@ -902,7 +908,10 @@ export function charClasses(t: string): number {
       m |= digitRunFeatures(t, rs, i, i < n ? t.charCodeAt(i) : 0);
       continue;
     }
-    if (k & (K_ODD | K_TYPO)) { if (k & K_ODD) tokRegular = false; else m |= G_TYPO; }
+    if (k & (K_ODD | K_TYPO)) {
+      // ('ß' is a letter of the regexes and no run letter; '÷' and 'Ÿ', run letters, are seen above)
+      if (k & K_ODD) { tokRegular = false; if (c === 223) runRegular = false; } else m |= G_TYPO;
+    }
     // (two spaces in a row, or a tab: the text may hold an aligned table, document-names.ts)
     if ((c === 32 && t.charCodeAt(i + 1) === 32) || c === 9) tokSpaced = true;
     if (c === 43 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) pushX(i); // '+'
@@ -970,7 +979,7 @@ interface RegexRule {
   idc?: boolean;
   /** Every match starts at a cue word of the first id-cue rule (iduS, recorded by charClasses). */
   idu?: boolean;
-  /** Every match starts at a first word of name-login (loginS, recorded by charClasses) when the text is regular (tokRegular). */
+  /** Every match starts at a first word of name-login (loginS, recorded by charClasses) when the text's runs are regular (runRegular). */
   login?: boolean;
   /**
    * With `at`: every match has a month name (monS) right after its digit run or one character
@@ -1878,7 +1887,7 @@ export function hasSpacedColumns(text: string): boolean {
   return tokText === text && !referenceScan ? tokSpaced : text.includes('  ') || text.includes('\t');
 }
 export function cueWordStarts(text: string): Int32Array | null {
-  return tokText === text && tokRegular && !referenceScan ? hospS.subarray(0, nHosp) : null;
+  return tokText === text && runRegular && !referenceScan ? hospS.subarray(0, nHosp) : null;
 }
 let shortCapsText = '', shortCapsS = new Int32Array(16), nShortCaps = 0;
 /**
@@ -3623,7 +3632,7 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     if (r.needs !== undefined && (cls & r.needs) !== r.needs) continue;
     if (r.gate && !r.gate(text, cls)) continue;
     // (name-login's candidates hold for a regular text only: else its global scan)
-    if (r.sticky !== null && !referenceScan && (!r.login || tokRegular)) {
+    if (r.sticky !== null && !referenceScan && (!r.login || runRegular)) {
       if (r.mon) tryAtList(text, r, r.sticky, monS, nMon, spans);
       else if (r.day) tryAtList(text, r, r.sticky, dayS, nDay, spans);
       else if (r.idc) tryAtList(text, r, r.sticky, idcS, nIdc, spans);
@@ -3969,7 +3978,7 @@ function employerAt(text: string, p: number, spans: Span[]): number {
 /** Employers and laboratory networks: from the character pass's candidate words, else from a search of the cue words. */
 function employersAndLabs(text: string, spans: Span[]): void {
   // (a text with a character the pass's letter runs read differently from the regexes, 'ß' or '÷': searched instead)
-  if (tokText === text && tokRegular && !referenceScan) {
+  if (tokText === text && runRegular && !referenceScan) {
     for (let q = 0, from = 0; q < nHosp; q++) {
       const p = hospS[q]!;
       let e = p;
