@@ -155,6 +155,8 @@ export function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
  * among them): the name tokens of such a text come from the WORD regex, and its RUN_SEEN from nameLetterRuns.
  */
 const K_ODD = 8, K_CAP = 16, K_HI = 32, K_TYPO = 64;
+/** 'Ÿ': a letter of the runs and no letter of the rules' [A-Za-zÀ-ÿ] (runRegular). */
+const K_RUN_ODD = 128;
 /**
  * The letters of names beyond Latin-1 (Latin Extended-A and -B, Latin Extended Additional: "Wiśniewski", "Ayşe",
  * "SZYMAŃSKA", "Hương"): 1 upper case, 2 lower case, 0 no letter of these blocks.
@@ -181,7 +183,7 @@ for (let c = 0; c < 256; c++) {
   if (c >= 192 && isMonthLetter(c)) CHAR_KIND[c]! |= K_HI;
 }
 // above Latin-1: 'Ÿ' is a month-name letter (and odd)
-CHAR_KIND[376] = 1 | K_ODD | K_HI;
+CHAR_KIND[376] = 1 | K_ODD | K_HI | K_RUN_ODD;
 // the other letters of names beyond Latin-1 are no month-name letters: odd (a text that holds one takes its name
 // tokens from the WORD regex, whose letters they are)
 for (const [a, b] of EXT_BLOCKS) for (let c = a; c <= b; c++) if (EXT_CASE[c] !== 0) CHAR_KIND[c]! |= K_ODD;
@@ -388,7 +390,9 @@ let tokText = '', tokRegular = false, nTok = 0, tokCapEnd = 0, tokSpaced = false
 /**
  * Whether the pass's candidate words (hospS, loginS…: whole letter runs, or run suffixes after a non-ASCII letter) are
  * those the rules' regexes would find: a letter of EXT_BLOCKS ('œ', 'ł') ends a letter run as it ends the regexes'
- * [A-Za-zÀ-ÿ] words, so only 'ß', '÷' and 'Ÿ' (a letter for one and not the other) make a text's runs irregular.
+ * [A-Za-zÀ-ÿ] words, and '÷' is a letter of both; only 'Ÿ', a run letter that the regexes' words do not hold, makes a
+ * text's runs irregular. ('×' and 'ß' are letters of the regexes that end a run: a cue word glued right after one is a
+ * candidate the regexes would refuse, as for the id cues' and months' candidates, which never asked for this flag.)
  */
 let runRegular = false;
 let tokA = new Int32Array(256), tokB = new Int32Array(256);
@@ -876,7 +880,7 @@ export function charClasses(t: string): number {
       if (len <= RUN_MAX) RUN_SEEN[slot] = runStamp;
       // (the exact lists' bits, read only for a run that one of the word filter's lists may hold)
       const rw = wf !== 0 ? RUN_WORDS[slot]! : 0;
-      if (seen & K_ODD) tokRegular = runRegular = false;
+      if (seen & K_ODD) { tokRegular = false; if (seen & K_RUN_ODD) runRegular = false; }
       else if (ws >= tokCapEnd) nameToken(t, ws, i, (seen & K_CAP) !== 0, rw);
       // "2A"/"2B" in a NIR chain; 'O' typed for 0 in a phone chain
       if (len === 1 && ws === nirEnd && (c0 === 65 || c0 === 66 || c0 === 97 || c0 === 98)) { nirLen++; nirEnd = i; runTop[nirFirst] = nirLen; }
@@ -909,8 +913,7 @@ export function charClasses(t: string): number {
       continue;
     }
     if (k & (K_ODD | K_TYPO)) {
-      // ('ß' is a letter of the regexes and no run letter; '÷' and 'Ÿ', run letters, are seen above)
-      if (k & K_ODD) { tokRegular = false; if (c === 223) runRegular = false; } else m |= G_TYPO;
+      if (k & K_ODD) tokRegular = false; else m |= G_TYPO;
     }
     // (two spaces in a row, or a tab: the text may hold an aligned table, document-names.ts)
     if ((c === 32 && t.charCodeAt(i + 1) === 32) || c === 9) tokSpaced = true;
@@ -3977,7 +3980,7 @@ function employerAt(text: string, p: number, spans: Span[]): number {
 }
 /** Employers and laboratory networks: from the character pass's candidate words, else from a search of the cue words. */
 function employersAndLabs(text: string, spans: Span[]): void {
-  // (a text with a character the pass's letter runs read differently from the regexes, 'ß' or '÷': searched instead)
+  // (a text whose letter runs the regexes read differently, with a 'Ÿ': searched instead)
   if (tokText === text && runRegular && !referenceScan) {
     for (let q = 0, from = 0; q < nHosp; q++) {
       const p = hospS[q]!;

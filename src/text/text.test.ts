@@ -1396,11 +1396,12 @@ test('logins built from a found name (audit logs, "printed by"); not a word that
   for (const extra of ['', 'Seen with Dr Paweł Nowak.', 'Cœur régulier.']) {
     assert.deepEqual(names(`Patient: Van Der Berg, Anna\n09:14 | avanderberg | chart\n${extra}`).slice(0, 3), ['Van Der Berg', 'Anna', 'avanderberg']);
   }
-  // (and the rules tried at the character pass's candidate words: the same spans with an 'œ' or a 'ł' in the text)
+  // (and the rules tried at the character pass's candidate words: the same spans with an 'œ', a 'ł' or a 'ß' in the text,
+  // and with a 'Ÿ', whose text is searched whole)
   const note = 'Export par mlacroix. Salariée de la société Transports Girard, suivie à l\'Hôpital Saint-Louis par le Dr Marc Lacroix.';
   const spansOf = (t: string) => labels(t, 'fr').filter(([l]) => l !== 'OTHER');
   assert.ok(spansOf(note).length >= 3);
-  for (const extra of [' Cœur régulier.', ' Vu avec M. Paweł Nowak.']) assert.deepEqual(spansOf(note + extra).slice(0, spansOf(note).length), spansOf(note));
+  for (const extra of [' Cœur régulier.', ' Vu avec M. Paweł Nowak.', ' Courrier de M. Strauß.', ' Ÿ']) assert.deepEqual(spansOf(note + extra).slice(0, spansOf(note).length), spansOf(note));
 });
 
 test('a login of an initial and a surname after a record\'s "by" or an e-signature; not a word, a means or a rank before a name', () => {
