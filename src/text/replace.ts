@@ -20,6 +20,7 @@ import { keyedInt, pseudonym } from '../pseudonymize/tokens.ts';
 import type { Mac } from '../pseudonymize/tokens.ts';
 import { dictionaries, fold } from './data.ts';
 import { TAGS } from './types.ts';
+import { isCalendarDay } from '../util/calendar.ts';
 import type { Lang, Span, TextLabel } from './types.ts';
 
 /** "[NOM]", "[DATE]"… per language, built once. */
@@ -115,13 +116,9 @@ function dotAfter(name: string, dot: string): string {
   return MONTHS_FR.includes(l) || MONTHS_EN.some((x) => x.toLowerCase() === l) ? '' : dot;
 }
 function ordinal(d: number): string { return d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'; }
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function validYmd(y: number, m: number, d: number): boolean {
   // (counted for a year of 100 or more, as the Date below would: it reads years 0-99 as 1900-1999)
-  if (y >= 100 && Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d)) {
-    if (m < 1 || m > 12 || d < 1) return false;
-    return d <= (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1]!);
-  }
+  if (y >= 100 && Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d)) return isCalendarDay(y, m, d);
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
