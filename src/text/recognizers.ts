@@ -631,8 +631,8 @@ const LOGIN_CUES = ['utilisateur', 'Utilisateur', 'UTILISATEUR', 'user', 'User',
 /**
  * Every word a match of name-login can start with (the first words of its regex, each spelling of their character classes,
  * and "User" glued to "Name"): such a word is followed by a space or a colon, so a match starts at a whole letter run that
- * is one of these (loginS, recorded by charClasses) when the text has no K_ODD character (then the run letters and the
- * regex's [A-Za-zÀ-ÿ] differ only by '×', which no run holds and the look-behind refuses).
+ * is one of these (loginS, recorded by charClasses) when the text's runs are regular (runRegular: the run letters and the
+ * regex's [A-Za-zÀ-ÿ] then differ only by letters that end a run, '×' and 'ß', which the look-behind refuses).
  */
 const LOGIN_STARTS = new Set(['[Uu]tilisateur', 'UTILISATEUR', '[Uu]ser', '[Uu]ser[Nn]ame', 'USER', '[Ll]ogin', 'LOGIN', '[Ii]dentifiant',
   '[Oo]p[ée]rateur', '[Oo]perator', '[Ee]xport', '[Ee]xporté', '[Ee]xported', 'EXPORT', 'EXPORTÉ', 'EXPORTED', '[Ss]aisi', '[Ss]aisie',
@@ -794,6 +794,12 @@ let runStamp = 0;
 function runSlot(h: number): number { return (h ^ (h >>> 16)) & 0xffff; }
 export const HASH_START = 0x811c9dc5 | 0;
 export function hashStep(h: number, c: number): number { return Math.imul(h ^ c, 0x01000193); }
+/** hashStep from HASH_START over the code units of s[a, b). */
+function hashRange(s: string, a: number, b: number): number {
+  let h = HASH_START;
+  for (let k = a; k < b; k++) h = hashStep(h, s.charCodeAt(k));
+  return h;
+}
 /**
  * The case-sensitive word lists the character pass compares whole letter runs with (cue words, place cues, street words,
  * gate words, id cues in capitals, hospital cues): per runSlot of a word's hash (hashStep over its code units, case kept,
@@ -804,11 +810,7 @@ export function hashStep(h: number, c: number): number { return Math.imul(h ^ c,
 const RUN_WORDS = new Uint8Array(1 << 16);
 const R_CUE = 1, R_PLACE = 2, R_STREET = 4, R_GATE = 8, R_IDU = 16, R_HOSP = 32, R_LOGIN = 64;
 function addRunWords(words: Iterable<string>, bit: number): void {
-  for (const w of words) {
-    let h = HASH_START;
-    for (let q = 0; q < w.length; q++) h = hashStep(h, w.charCodeAt(q));
-    RUN_WORDS[runSlot(h)]! |= bit;
-  }
+  for (const w of words) RUN_WORDS[runSlot(hashRange(w, 0, w.length))]! |= bit;
 }
 addRunWords(CUE_WORDS, R_CUE); addRunWords(EN_STREET_WORDS, R_STREET); addRunWords(GATE_WORDS.keys(), R_GATE); addRunWords(IDU_WORDS, R_IDU);
 addRunWords(LOGIN_STARTS, R_LOGIN);
@@ -841,13 +843,9 @@ function nameLetterRuns(t: string): void {
  */
 export function mayBeLetterRun(text: string, w: string, k: number): boolean {
   if (text !== tokText || k > RUN_MAX || k === 0) return true;
-  let h = HASH_START;
-  if (tokRegular) for (let q = 0; q < k; q++) h = hashStep(h, w.charCodeAt(q));
-  else {
-    // (RUN_SEEN holds the runs of name letters: w[0, k) with another code, a lower case's combining dot, is unsure)
-    for (let q = 0; q < k; q++) { const c = w.charCodeAt(q); if (!isWordLetter(c)) return true; h = hashStep(h, c); }
-  }
-  return RUN_SEEN[runSlot(h)] === runStamp;
+  // (RUN_SEEN holds the runs of name letters for an irregular text: w[0, k) with another code, a lower case's combining dot, is unsure)
+  if (!tokRegular) for (let q = 0; q < k; q++) if (!isWordLetter(w.charCodeAt(q))) return true;
+  return RUN_SEEN[runSlot(hashRange(w, 0, k))] === runStamp;
 }
 export function charClasses(t: string): number {
   let m = 0;
@@ -912,9 +910,7 @@ export function charClasses(t: string): number {
       m |= digitRunFeatures(t, rs, i, i < n ? t.charCodeAt(i) : 0);
       continue;
     }
-    if (k & (K_ODD | K_TYPO)) {
-      if (k & K_ODD) tokRegular = false; else m |= G_TYPO;
-    }
+    if (k & (K_ODD | K_TYPO)) { if (k & K_ODD) tokRegular = false; else m |= G_TYPO; }
     // (two spaces in a row, or a tab: the text may hold an aligned table, document-names.ts)
     if ((c === 32 && t.charCodeAt(i + 1) === 32) || c === 9) tokSpaced = true;
     if (c === 43 && i + 1 < n && isDigitCode(t.charCodeAt(i + 1))) pushX(i); // '+'
@@ -1773,8 +1769,7 @@ export class WordMemo {
   /** The value remembered for text[s, e) from `source`, or -1. */
   find(source: unknown, text: string, s: number, e: number): number {
     if (source !== this.source) { this.keys.fill(null); this.count = 0; this.source = source; }
-    let h = HASH_START;
-    for (let k = s; k < e; k++) h = hashStep(h, text.charCodeAt(k));
+    const h = hashRange(text, s, e);
     const len = e - s;
     let slot = h & this.mask;
     for (;;) {
