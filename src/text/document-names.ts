@@ -581,9 +581,7 @@ function joinedRuns(text: string): JoinedRuns | null {
 /**
  * A found name's first name, middle initial and surname, in lower-case ASCII letters (accents dropped, the surname's
  * words joined: "Dela Cruz" → "delacruz"): "SURNAME, First", "First [M.] Surname", "SURNAME First" (the one word in
- * capitals is the surname). Null for one word, or a surname of less than three letters. (mayHaveLogin's pre-test reads
- * the first or the last word only: a login of a surname of two words before a comma, "mdelacruz", is found only when
- * another form passes it.)
+ * capitals is the surname). Null for one word, or a surname of less than three letters.
  */
 function nameParts(name: string): { first: string; middle: string; surname: string } | null {
   const asciiLow = (w: string) => fold(w).toLowerCase().replace(/[^a-z]/g, '');
@@ -613,10 +611,8 @@ const NOT_PERSON_ROLES = new Set(['MEMBER', 'OPERATOR', 'OPER', 'SUBSCRIBER', 'I
 function capitalizedNameBefore(text: string, k: number, lex: Map<string, number>): number {
   let a = k, words = 0;
   for (let b = k; ;) {
-    let w = b;
-    while (w > 0 && (isWordLetter(text.charCodeAt(w - 1)) || ((text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39 || text.charCodeAt(w - 1) === 8217) && w < b))) w--;
-    if (w === b || b - w < 2 || !isUpperCode(text.charCodeAt(w)) || !isLowerCode(text.charCodeAt(w + 1))) break;
-    if ((foldedBits(text, w, b, lex) & NON_NAME) !== 0) break;
+    const w = capitalizedWordAt(text, b);
+    if (w < 0 || (foldedBits(text, w, b, lex) & NON_NAME) !== 0) break;
     if (++words === 4) break;
     a = w;
     if (text.charCodeAt(w - 1) !== 32 || !isWordLetter(cc(text, w - 2))) break;
@@ -624,11 +620,11 @@ function capitalizedNameBefore(text: string, k: number, lex: Map<string, number>
   }
   return words >= 2 && words <= 3 ? a : -1;
 }
-/** capitalizedNameBefore's test of the last word before k, alone (no look-up): a capitalized word of two letters or more. */
-function capitalizedWordBefore(text: string, k: number): boolean {
-  let w = k;
-  while (w > 0 && (isWordLetter(text.charCodeAt(w - 1)) || ((text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39 || text.charCodeAt(w - 1) === 8217) && w < k))) w--;
-  return k - w >= 2 && isUpperCode(text.charCodeAt(w)) && isLowerCode(text.charCodeAt(w + 1));
+/** The start of the capitalized word of two letters or more (hyphens and apostrophes inside) that ends at b; -1 when there is none. */
+function capitalizedWordAt(text: string, b: number): number {
+  let w = b;
+  while (w > 0 && (isWordLetter(text.charCodeAt(w - 1)) || ((text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39 || text.charCodeAt(w - 1) === 8217) && w < b))) w--;
+  return b - w >= 2 && isUpperCode(text.charCodeAt(w)) && isLowerCode(text.charCodeAt(w + 1)) ? w : -1;
 }
 /**
  * A person's words before a comma and a role, as lists of participants and signatures write them ("- Teura Teriitehau,
@@ -640,7 +636,7 @@ function namesBeforeRoles(text: string, spans: Span[], lex: Map<string, number>)
     // (the role's word, a compound's hyphen inside: "aide-soignante")
     let r = k + 2;
     while (r < text.length && (isWordLetter(text.charCodeAt(r)) || (text.charCodeAt(r) === 45 && r > k + 2 && isWordLetter(cc(text, r + 1))))) r++;
-    if (r - k - 2 < 2 || !capitalizedWordBefore(text, k) || (foldedBits(text, k + 2, r, lex) & LEX_PROF) === 0) continue;
+    if (r - k - 2 < 2 || capitalizedWordAt(text, k) < 0 || (foldedBits(text, k + 2, r, lex) & LEX_PROF) === 0) continue;
     if (NOT_PERSON_ROLES.has(fold(text.slice(k + 2, r)))) continue;
     const a = capitalizedNameBefore(text, k, lex);
     if (a >= 0) spans.push({ start: a, end: k, label: 'NAME', score: 0.6, rule: 'name-before-role' });
