@@ -173,7 +173,8 @@ export function redactTexts(texts: readonly (string | null)[], options: RedactOp
  * recognized on its own, with one replacer for the whole text (consistent surrogates) and the
  * language of the first part. A text shorter than `partSize` is one part, redacted exactly as
  * redactText does; a longer one only differs where a span or a cue would straddle a cut: a blank
- * line, else a line break, else (no line break in 8 parts) a space.
+ * line, else a line break, else (no line break in 8 parts) a space. The parts depend on the text
+ * alone, not on how it arrives in pieces.
  */
 export class TextRedactor {
   private buf = '';
@@ -194,17 +195,11 @@ export class TextRedactor {
   push(piece: string): string {
     this.buf += piece;
     let out = '';
-    while (this.buf.length >= this.partSize) {
-      let cut = cutPoint(this.buf, this.partSize);
-      if (cut <= 0) break;
+    for (let cut; (cut = partCut(this.buf, this.partSize)) > 0;) {
       // (the part is read with what follows the cut, so that an identifier across it — a phone wrapped over the line break,
       // a NIR across the space — is found whole: the part then ends after it, and the spans after the cut wait for the next part)
-      const window = this.buf.slice(0, Math.min(this.buf.length, cut + CUT_MARGIN));
-      const spans = this.recognizePart(window);
-      for (let moved = true; moved;) {
-        moved = false;
-        for (const sp of spans) if (sp.start < cut && sp.end > cut) { cut = sp.end; moved = true; }
-      }
+      const spans = this.recognizePart(this.buf.slice(0, cut + CUT_MARGIN));
+      cut = settledCut(spans, cut);
       out += this.emit(this.buf.slice(0, cut), spans.filter((sp) => sp.end <= cut));
       this.buf = this.buf.slice(cut);
     }
@@ -233,6 +228,26 @@ export class TextRedactor {
     this.offset += text.length;
     return applyReplacements(text, spans, this.replacer);
   }
+}
+
+/**
+ * Where the part at the start of `rest` ends (0: the rest is not yet a whole part): at its cut
+ * point once `rest` holds the cut and the margin read past it. The rule only grows truer as text is
+ * added, so the parts are the text's own, however it arrives.
+ */
+function partCut(rest: string, size: number): number {
+  if (rest.length < size) return 0;
+  const cut = cutPoint(rest, size);
+  return cut > 0 && rest.length >= cut + CUT_MARGIN ? cut : 0;
+}
+
+/** A part's cut moved to the end of the spans that straddle it. */
+function settledCut(spans: readonly Span[], cut: number): number {
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const sp of spans) if (sp.start < cut && sp.end > cut) { cut = sp.end; moved = true; }
+  }
+  return cut;
 }
 
 /** Above this length (characters), redactText reads its text in TextRedactor's parts. */

@@ -573,6 +573,20 @@ test('TextRedactor: a text in pieces, cut at blank lines into parts, gives what 
     o += tr.end();
     assert.equal(o, redactText(long, { lang: 'fr' }).text, `partSize ${partSize}`);
   }
+  // the parts are the text's own, however it arrives: a cut is made once the margin after it is read (a wrapped phone
+  // right after a cut was split in two when a piece ended within the margin)
+  const wrapped = Array.from({ length: 30 }, (_, i) => `Vu le ${String(1 + (i % 28)).padStart(2, '0')}/03/2024.\nRappeler au 06 12 34\n56 ${String(10 + i)} demain.`).join('\n');
+  for (let partSize = 100; partSize < 160; partSize += 3) {
+    const outputs = new Set<string>();
+    for (const piece of [1, 7, 64, 300, wrapped.length]) {
+      const tr = new TextRedactor({ lang: 'fr', partSize });
+      let o = '';
+      for (let i = 0; i < wrapped.length; i += piece) o += tr.push(wrapped.slice(i, i + piece));
+      outputs.add(o + tr.end());
+    }
+    assert.equal(outputs.size, 1, `partSize ${partSize}: the output depends on the pieces`);
+    assert.doesNotMatch([...outputs][0]!, /\d{2}/, `partSize ${partSize}: a number is left`);
+  }
   // a line without spaces is never cut between the halves of a character beyond the BMP
   const emoji = '😀😀😀x'.repeat(400);
   const er = new TextRedactor({ lang: 'fr', partSize: 101 });
