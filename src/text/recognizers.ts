@@ -1898,12 +1898,8 @@ export function shortUpperWords(text: string): Int32Array | null {
 /** An e-mail's header fields whose value is people. */
 const MAIL_FIELDS = new Set(['From', 'To', 'Cc', 'Bcc', 'FROM', 'TO', 'De', 'À']); // (not "CC:", the chief complaint, nor "A:", an assessment)
 /** Name spans from one token pass. */
-export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
-  lexLang = lang;
-  const lex = tokenLexicon();
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const flags: number[] = [];
+/** The name pass's tokens and their flags (F_*), in order: the first loop of recognizeNames, a function of its own. */
+function nameTokens(text: string, lang: Lang, lex: ReturnType<typeof tokenLexicon>, starts: number[], ends: number[], flags: number[]): void {
   let next = 0, credEnd = -1;
   // the tokens of the character pass when it ran on this text, else the WORD regex
   const pre = tokText === text && tokRegular && !referenceScan;
@@ -2057,6 +2053,15 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if ((f & F_CUE) !== 0) f |= kinFlag(text.slice(s, e));
     starts.push(s); ends.push(e); flags.push(f);
   }
+}
+
+export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
+  lexLang = lang;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const flags: number[] = [];
+  const lex = tokenLexicon();
+  nameTokens(text, lang, lex, starts, ends, flags);
   const n = starts.length;
   nText = text; nStarts = starts; nEnds = ends; nFlags = flags; nCount = n;
   // the short upper-case words (2-3 letters, no dot, no word of the lists): initials a found name may have (document-names.ts)
