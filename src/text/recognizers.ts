@@ -1897,7 +1897,6 @@ export function shortUpperWords(text: string): Int32Array | null {
 }
 /** An e-mail's header fields whose value is people. */
 const MAIL_FIELDS = new Set(['From', 'To', 'Cc', 'Bcc', 'FROM', 'TO', 'De', 'À']); // (not "CC:", the chief complaint, nor "A:", an assessment)
-/** Name spans from one token pass. */
 /** The name pass's tokens and their flags (F_*), in order: the first loop of recognizeNames, a function of its own. */
 function nameTokens(text: string, lang: Lang, lex: ReturnType<typeof tokenLexicon>, starts: number[], ends: number[], flags: number[]): void {
   let next = 0, credEnd = -1;
@@ -2055,6 +2054,7 @@ function nameTokens(text: string, lang: Lang, lex: ReturnType<typeof tokenLexico
   }
 }
 
+/** Name spans from one token pass. */
 export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   lexLang = lang;
   const starts: number[] = [];
