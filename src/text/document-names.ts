@@ -1695,8 +1695,11 @@ function wholeWordAt(text: string, p: number, e: number): boolean {
 }
 
 interface Cell { s: number; e: number }
-/** A line of a table: its bounds, its count of separators, and whether it holds a '"' (a quoted field may hold separators). */
-interface Line { s: number; e: number; seps: number; quoted: boolean }
+/**
+ * A line of a table: its bounds, its count of separators, and for a line that holds a '"' the offsets of its separators
+ * outside quoted fields (a quoted field may hold separators), else null.
+ */
+interface Line { s: number; e: number; seps: number; outside: number[] | null }
 /**
  * Names in the columns of delimited tables: runs of two lines or more, each with the same number
  * (two or more) of '|', ';' or tabs. The lines are found from the separators themselves (indexOf),
@@ -1717,13 +1720,13 @@ function tableColumns(text: string, spans: Span[], lex: Map<string, number>): vo
       let seps = 0, spaced = false;
       const ls = text.lastIndexOf('\n', k) + 1;
       if (quote !== -1 && quote < ls) quote = text.indexOf('"', ls);
-      const quoted = quote >= 0 && quote < le;
-      if (quoted) {
-        // (a quoted field holds its separators: "T1","MARSH, DEVONTE","27")
-        for (const p of separatorsOutsideQuotes(text, ls, le, sep.charCodeAt(0))) { seps++; if (text.charCodeAt(p + 1) === 32) spaced = true; }
+      // (a quoted field holds its separators: "T1","MARSH, DEVONTE","27")
+      const outside = quote >= 0 && quote < le ? separatorsOutsideQuotes(text, ls, le, sep.charCodeAt(0)) : null;
+      if (outside !== null) {
+        for (const p of outside) { seps++; if (text.charCodeAt(p + 1) === 32) spaced = true; }
       } else for (let p = k; p >= 0 && p < le; p = text.indexOf(sep, p + 1)) { seps++; if (text.charCodeAt(p + 1) === 32) spaced = true; }
       // (a comma followed by a space is prose's, not an export's)
-      if (seps >= 2 && !(spaced && sep === ',')) lines.push({ s: ls, e: le > ls && text.charCodeAt(le - 1) === 13 ? le - 1 : le, seps, quoted });
+      if (seps >= 2 && !(spaced && sep === ',')) lines.push({ s: ls, e: le > ls && text.charCodeAt(le - 1) === 13 ? le - 1 : le, seps, outside });
       k = text.indexOf(sep, le);
     }
     // (the last block read with a header: its rows' count of separators, its last row's end, its header's cells)
@@ -1831,13 +1834,13 @@ function spacedCells(text: string, a: number, e: number): Cell[] {
   if (s >= 0) cells.push({ s, e: end });
   return cells;
 }
-/** The cells of a line (trimmed of spaces, tabs and quotes). */
+/** The cells of a line (trimmed of spaces, tabs and quotes), split at its separators (`sep`, the table's; outside quotes when the line has some). */
 function cellsOf(text: string, l: Line, sep: number): Cell[] {
   const cells: Cell[] = [];
-  let a = l.s;
-  const outside = l.quoted ? new Set(separatorsOutsideQuotes(text, l.s, l.e, sep)) : null;
+  let a = l.s, q = 0;
   for (let k = l.s; k <= l.e; k++) {
-    if (k === l.e || (text.charCodeAt(k) === sep && (outside === null || outside.has(k)))) {
+    if (k === l.e || (text.charCodeAt(k) === sep && (l.outside === null || l.outside[q] === k))) {
+      if (l.outside !== null && k < l.e) q++;
       let s = a, e = k;
       while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9 || text.charCodeAt(s) === 34)) s++;
       while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 34)) e--;
