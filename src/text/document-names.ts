@@ -1158,8 +1158,9 @@ function logSpeakers(text: string, spans: Span[], lex: Map<string, number>): voi
       LOG_BRACKET_SPEAKER.lastIndex = a;
       m = LOG_BRACKET_SPEAKER.exec(text);
       if (m === null || LOG_UNITS.has(m[1]!)) continue;
-      const w = m[1]!, key = fold(w);
-      if (w.length > 3 && !initialAndSurname(w.toLowerCase(), lex) && (isVocabularyWord(key) || ((lex.get(key) ?? 0) & (LEX_FIRST | LEX_SUR)) === 0)) continue;
+      // (a code of four letters or more: a login, or a word of the name lists and of no vocabulary)
+      const code = m[1]!, folded = fold(code);
+      if (code.length > 3 && !initialAndSurname(code.toLowerCase(), lex) && (isVocabularyWord(folded) || ((lex.get(folded) ?? 0) & (LEX_FIRST | LEX_SUR)) === 0)) continue;
     }
     const w = m[1]!, s = m.index + m[0].lastIndexOf(w, m[0].length - 1);
     const key = w.replace('.', '');
