@@ -17,6 +17,7 @@
  *   and the cells of a column typed by its header (IPP → ID, DDN → DATE, TEL → PHONE, CP → ZIP…).
  */
 import { fold } from './data.ts';
+import type { Lexicon } from './data.ts';
 import { isVocabularyWord, LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
 import { WordMemo, cc, cueWordStarts, isAsciiLetter, isEmailLocalCode, mayBeLetterRun, mayBeHashedRun, HASH_START, hashStep, PERSON_VERBS, hasSpacedColumns, isUpperCode, isLowerCode, NOT_LOWER_INITIALS, lowerInitials, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
@@ -86,7 +87,7 @@ const NON_NAME = LEX_STOP | LEX_ACRO | LEX_CRED | LEX_CUE | LEX_TITLE | LEX_PROF
  * after every ", ", the words before it) again and again.
  */
 const FOLDED_MEMO = new WordMemo(12);
-function foldedBits(text: string, s: number, e: number, lex: Map<string, number>): number {
+function foldedBits(text: string, s: number, e: number, lex: Lexicon): number {
   const known = FOLDED_MEMO.find(lex, text, s, e);
   if (known >= 0) return known;
   const word = text.slice(s, e);
@@ -115,7 +116,7 @@ function nicknameBeforeBracket(text: string, s: number, e: number, spans: Span[]
  */
 /** The space French typography puts inside « »: a space, a no-break space or a narrow one. */
 function guillemetSpace(c: number): boolean { return c === 32 || c === 160 || c === 8239; }
-function quotedNicknameAfter(text: string, e: number, capitalized: boolean, spans: Span[], lex: Map<string, number>): void {
+function quotedNicknameAfter(text: string, e: number, capitalized: boolean, spans: Span[], lex: Lexicon): void {
   let o = cc(text, e + 1);
   // (a quoted nickname in brackets: "BELKACEM Nassim (« Nass »)", "Rose GUILLAUME (« Rosette »)")
   if (o === 40) {
@@ -148,7 +149,7 @@ const BRACKET_LOGIN = new Map<string, boolean>();
  * A software login alone in brackets, an initial and a surname of the dictionaries glued in lower case: "Bed mgmt
  * (hsaleem) confirms", "(ccoulon)"; no word of the lists. (Logins built from a name found in the text: loginsOfNames.)
  */
-function bracketLogins(text: string, spans: Span[], lex: Map<string, number>): void {
+function bracketLogins(text: string, spans: Span[], lex: Lexicon): void {
   for (let o = text.indexOf('('); o >= 0; o = text.indexOf('(', o + 1)) {
     let z = o + 1;
     while (z - o <= 21 && isLowerAscii(cc(text, z))) z++;
@@ -242,7 +243,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
  * Names of two words or more only, with a surname of three letters or more; a login that is a word of the lists
  * (stop words, titles…) or a name of its own is left to the other rules.
  */
-function loginsOfNames(text: string, spans: Span[], lex: Map<string, number>): void {
+function loginsOfNames(text: string, spans: Span[], lex: Lexicon): void {
   let logins: Map<string, number> | null = null;
   // (the letter runs on either side of a '.' or '_' between letters, "p" and "achterberg", and their lower-case hashes:
   // read once, when a name asks)
@@ -608,7 +609,7 @@ const NOT_PERSON_ROLES = new Set(['MEMBER', 'OPERATOR', 'OPER', 'SUBSCRIBER', 'I
  * The start of a person's words right before k: two or three capitalized words (not four: an organization's,
  * "Tŷ Newydd Tenancy Support"), none a word of the lists; -1 when there are none such.
  */
-function capitalizedNameBefore(text: string, k: number, lex: Map<string, number>): number {
+function capitalizedNameBefore(text: string, k: number, lex: Lexicon): number {
   let a = k, words = 0;
   for (let b = k; ;) {
     const w = capitalizedWordAt(text, b);
@@ -631,7 +632,7 @@ function capitalizedWordAt(text: string, b: number): number {
  * assistante sociale", "Excusée : Wei Zhou, diététicienne", "Ana Lima, social worker"): two or three capitalized
  * words right before ", " and a profession's word.
  */
-function namesBeforeRoles(text: string, spans: Span[], lex: Map<string, number>): void {
+function namesBeforeRoles(text: string, spans: Span[], lex: Lexicon): void {
   for (let k = text.indexOf(', '); k >= 0; k = text.indexOf(', ', k + 2)) {
     // (the role's word, a compound's hyphen inside: "aide-soignante")
     let r = k + 2;
@@ -645,7 +646,7 @@ function namesBeforeRoles(text: string, spans: Span[], lex: Map<string, number>)
 /** A patient's record number or birth date opening a bracket after the name ("Tigist Alemayehu (MRN 20448130)", "(DOB 03/04/1951)"). */
 const BRACKET_ID_CUES = new Set(['MRN', 'DOB', 'NHS', 'UR', 'URN', 'IPP', 'NIP', 'NDA', 'DDN', 'CHI', 'NHI', 'PHN', 'HCN']);
 /** A person's words before a bracket that opens with a patient's identifier: two or three capitalized words. */
-function namesBeforeIds(text: string, spans: Span[], lex: Map<string, number>): void {
+function namesBeforeIds(text: string, spans: Span[], lex: Lexicon): void {
   // (from each '(' with a space before: indexOf of ' (' stops at every space of the text, and costs ~20× more)
   for (let o = text.indexOf('(', 1); o >= 0; o = text.indexOf('(', o + 1)) {
     if (text.charCodeAt(o - 1) !== 32) continue;
@@ -661,7 +662,7 @@ function namesBeforeIds(text: string, spans: Span[], lex: Map<string, number>): 
  * An audit trail's login right before an IP address: an initial and a surname of the dictionaries, in lower case, that is
  * no word of the lexicon ("jblanc 10.14.22.87", "ktran 10.14.23.140"; not "from 10.0.0.1").
  */
-function loginBeforeIp(text: string, ip: number, spans: Span[], lex: Map<string, number>): void {
+function loginBeforeIp(text: string, ip: number, spans: Span[], lex: Lexicon): void {
   if (cc(text, ip - 1) !== 32) return;
   let a = ip - 1;
   while (a > 0 && isLowerAscii(text.charCodeAt(a - 1))) a--;
@@ -677,7 +678,7 @@ const AGED_ITEM = /(?:, | and | et | & )([A-ZÀ-Þ][a-zà-ÿ'’-]+) \d{1,2}(?![
  * "kids: Maria 12, Jose 9 and Ana 4" — each next capitalized word before an age, no word of the lists, a name
  * of the dictionaries unless the list is in brackets.
  */
-function agedListAfter(text: string, e: number, bracketed: boolean, spans: Span[], lex: Map<string, number>): void {
+function agedListAfter(text: string, e: number, bracketed: boolean, spans: Span[], lex: Lexicon): void {
   // (the found name's own age: one or two digits, then the list goes on)
   let k = e + 1;
   while (k < e + 3 && isDigitCode(cc(text, k))) k++;
@@ -736,7 +737,7 @@ const PAIR_NOT = LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME;
  * measured on every written note before it was written, 27 such pairs are names and 1 is not (a hospital named after a
  * person, now left out).
  */
-function lowerNamePairs(text: string, spans: Span[], lex: Map<string, number>): void {
+function lowerNamePairs(text: string, spans: Span[], lex: Lexicon): void {
   LOWER_PAIR.lastIndex = 0;
   for (let m = LOWER_PAIR.exec(text); m !== null; m = LOWER_PAIR.exec(text)) {
     const a = m[1]!, b = m[2]!;
@@ -829,7 +830,7 @@ function upperLetter(text: string, k: number): string {
   return isUpperAscii(f.charCodeAt(0)) ? f.charAt(0) : '';
 }
 /** Upper-case words of 2-3 letters that are the initials of a found name, in brackets, after per/by/with, where a writer signs or in a table's cell. */
-function initialsOfNames(text: string, spans: Span[], list: string[], caps: Int32Array | null, lex: Map<string, number>): void {
+function initialsOfNames(text: string, spans: Span[], list: string[], caps: Int32Array | null, lex: Lexicon): void {
   const set = new Set<string>();
   for (const item of list) for (const w of item.split('|')) set.add(w);
   let starts: ArrayLike<number>;
@@ -859,7 +860,7 @@ function initialsOfNames(text: string, spans: Span[], list: string[], caps: Int3
 
 const VITAL_SIGNS = new Set(['BP', 'HR', 'RR', 'GCS', 'SPO']);
 /** A credential right before the bracket at b ("CPhT (TN)"). */
-function credentialBefore(text: string, b: number, lex: Map<string, number>): boolean {
+function credentialBefore(text: string, b: number, lex: Lexicon): boolean {
   let e = b;
   while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
   let a = e;
@@ -884,7 +885,7 @@ function lastLinePair(text: string, a: number, k: number, u: number): boolean {
  * "exported by ckw 07:58"), and after a check's field ("Reviewed: HVB", "Sighted: LF"): two to four capitals, or two or three
  * lower-case letters that are no word, which no word list of the lexicon holds (not "by ICU", "par SMS", "by RN").
  */
-function recordedByInitials(text: string, spans: Span[], lex: Map<string, number>): void {
+function recordedByInitials(text: string, spans: Span[], lex: Lexicon): void {
   BY_INITIALS.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = BY_INITIALS.exec(text)) !== null;) {
     const w = m[2]!, a = m.index + m[0].length - w.length;
@@ -904,7 +905,7 @@ function recordedByInitials(text: string, spans: Span[], lex: Map<string, number
  * A login of an initial and a surname of the lists, maybe followed by digits ("lwojcik", "mkowalski", "rgutierrez2"), that is
  * no word, name or place of the lists itself ("around", "aspirin": BRACKET_WORDS).
  */
-function loginOfSurname(w: string, lex: Map<string, number>): boolean {
+function loginOfSurname(w: string, lex: Lexicon): boolean {
   let e = w.length;
   while (e > 0 && isDigitCode(w.charCodeAt(e - 1))) e--;
   const v = e === w.length ? w : w.slice(0, e);
@@ -998,7 +999,7 @@ const NOT_SIGNATURE = new Set(['ras', 'ok', 'fait', 'faite', 'vu', 'vue', 'cf', 
  * "… protection. sophie", "… stim. m.k. as"): initials (2-3 letters, or "m.k.") that end two lines or
  * more, and a first name of the dictionaries that is no ordinary word.
  */
-function lineSignatures(text: string, spans: Span[], lex: Map<string, number>): void {
+function lineSignatures(text: string, spans: Span[], lex: Lexicon): void {
   let found: { s: number; e: number; w: string; initials: boolean }[] | null = null;
   const lines = lineEnds(text);
   for (let q = 0; q < lines.length; q++) {
@@ -1069,7 +1070,7 @@ const SPELLED_NAME = /^[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?(
  * initials, " = " and a found name (a title may come between). Every whole-word occurrence of those initials
  * in the document is the person's, in the legend's case, and in lower case when that is no word ("jb", not "am").
  */
-function initialsLegend(text: string, spans: Span[], lex: Map<string, number>): void {
+function initialsLegend(text: string, spans: Span[], lex: Lexicon): void {
   let legend: string[] | null = null;
   // ('=' is rare: searched alone, then its spaces)
   for (let q = text.indexOf('='); q >= 0; q = text.indexOf('=', q + 1)) {
@@ -1118,7 +1119,7 @@ function initialsLegend(text: string, spans: Span[], lex: Map<string, number>): 
  * The document's last line when it is initials alone after a blank line, a signature: "JYP", "F. M." (not an abbreviation of the
  * lists: "RAS", "FIN").
  */
-function lastLineInitials(text: string, spans: Span[], lex: Map<string, number>): void {
+function lastLineInitials(text: string, spans: Span[], lex: Lexicon): void {
   let e = text.length;
   while (e > 0 && (text.charCodeAt(e - 1) === 10 || text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 32)) e--;
   // (short, in capitals: the cheap tests first)
@@ -1141,7 +1142,7 @@ const LOG_MEASURES = new Set(['TA', 'PA', 'FC', 'FR', 'SAT', 'EVA', 'BP', 'HR', 
 /** ':', 'h' or '/' after a time stamp's or a date's first digits. */
 function stampSeparator(c: number): boolean { return c === 58 || c === 104 || c === 47; }
 /** The speakers of a log given by their initials at two lines or more ("[11/03 10:05] JR : …" twice), or by one initial in a log of three such lines ("N. :"): NAME. */
-function logSpeakers(text: string, spans: Span[], lex: Map<string, number>): void {
+function logSpeakers(text: string, spans: Span[], lex: Lexicon): void {
   let found: { s: number; e: number; w: string }[] | null = null;
   const lines = lineEnds(text);
   for (let q = 0, from = 0; q < lines.length; from = lines[q]! + 1, q++) {
@@ -1179,7 +1180,7 @@ const BEFORE_AGE_SEX_NAME = /(?:^|\n)[ \t]*(?:(?:rm|room|bed|lit|chambre|ch|box)
  * "s: dawn whitfield-aziz 67f pod1", "- Marchetti 92F", after a log's time ("0210 Mbuyi Kabongo 41F"), or before a French age after a visit's date:
  * "cs 14/02/24 - gauthier mireille, 52a": one to three words, no cue, title or stop word.
  */
-function ageSexNames(text: string, spans: Span[], lex: Map<string, number>): void {
+function ageSexNames(text: string, spans: Span[], lex: Lexicon): void {
   eachDigitRun(text, (s, z) => {
     // (one test first: a sex's or an age's letter after the digits, or after one space)
     const c = text.charCodeAt(z) | 32, d = cc(text, z + 1);
@@ -1187,7 +1188,7 @@ function ageSexNames(text: string, spans: Span[], lex: Map<string, number>): voi
   });
 }
 /** An age and a sex after the digits [s, z), as handoffs and census lists write them after a patient's name: "67f", "81 M" (not "5 m", a length). */
-function ageSexNameAt(text: string, s: number, z: number, spans: Span[], lex: Map<string, number>): void {
+function ageSexNameAt(text: string, s: number, z: number, spans: Span[], lex: Lexicon): void {
   const x = text.charCodeAt(z) | 32, spaced = text.charCodeAt(z) === 32;
   const sex = spaced ? text.charCodeAt(z + 1) : text.charCodeAt(z);
   // (or a French age after the name's comma: "gauthier mireille, 52a", ", 52 ans")
@@ -1232,7 +1233,7 @@ const NAME_LINE = /^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+|[A-ZÀ-ÖØ-Þ]\.)(?
  * ("Mark," after a blank line). The first word is a first name of the dictionaries, an ordinary word
  * too or not (Dawn, Hope, Rose: the line's place tells), and no word is a cue, title or acronym.
  */
-function messageNameLines(text: string, spans: Span[], lex: Map<string, number>): void {
+function messageNameLines(text: string, spans: Span[], lex: Lexicon): void {
   const lines = lineEnds(text);
   let from = 0, closing = false;
   for (let q = 0; q < lines.length; from = lines[q]! + 1, q++) {
@@ -1260,7 +1261,7 @@ function messageNameLines(text: string, spans: Span[], lex: Map<string, number>)
   }
 }
 /** The words of a name line: a first name of the dictionaries, then words that are no cue, title, acronym or stop word. */
-function namesOnLine(words: string, lex: Map<string, number>): boolean {
+function namesOnLine(words: string, lex: Lexicon): boolean {
   let first = true;
   for (const w of words.split(' ')) {
     if (w.endsWith('.')) { first = false; continue; }
@@ -1277,7 +1278,7 @@ function lineRestOk(text: string, a: number, e: number): boolean {
   return c === 44 || (c === 32 && (isDash(cc(text, a + 1)) || cc(text, a + 1) === 40));
 }
 /** A first name of the lists that is no word nor city (a signature's). */
-function isSignatureFirstName(w: string, lex: Map<string, number>): boolean {
+function isSignatureFirstName(w: string, lex: Lexicon): boolean {
   const bits = lex.get(fold(w)) ?? 0;
   return (bits & LEX_FIRST) !== 0 && (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) === 0;
 }
@@ -1421,7 +1422,7 @@ function typistAfterCredential(text: string, k: number, spans: Span[]): void {
  * The lower-case form of a found name's word w (text[a, e)) to look for again, when w is a dictionary name and no ordinary word and
  * the text may hold it (the character pass saw a letter run of its first segment's characters); else null.
  */
-function lowerForm(text: string, w: string, a: number, e: number, lex: Map<string, number>): string | null {
+function lowerForm(text: string, w: string, a: number, e: number, lex: Lexicon): string | null {
   const low = w.toLowerCase();
   let k = 0;
   while (k < low.length && low.charCodeAt(k) !== 45 && low.charCodeAt(k) !== 39) k++;
@@ -1505,7 +1506,7 @@ const CHAT_LINE = /(?:\[(?:[a-zé]{3,4}\.? )?\d[^\]\n]{3,30}\]|\d{1,2}[/.]\d{1,2
  * a person is the subject of: "03/12/24 07:45  Ted returned call", "14:05 - Grace visited".
  */
 const LOG_LINE = /(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,? {1,2})?\d{1,2}[:h]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: {1,3}[-–] | {1,3}|\t)([A-ZÀ-Þ][a-zà-ÿ'’-]+) ([a-zé]+)(?![A-Za-zÀ-ÿ])/y;
-function logLineSubject(text: string, ls: number, spans: Span[], lex: Map<string, number>): void {
+function logLineSubject(text: string, ls: number, spans: Span[], lex: Lexicon): void {
   LOG_LINE.lastIndex = ls;
   const m = LOG_LINE.exec(text);
   if (m === null || !PERSON_VERBS.has(m[2]!)) return;
@@ -1523,7 +1524,7 @@ const NOT_SPEAKERS = new Set(['MOI', 'ME', 'VOUS', 'YOU', 'SYSTEM', 'SYSTEME', '
  * Seb !"), a census line's patient after the room (roomLine), a lower-case patient line (patientLine) and
  * a list's line of a first name, an initial and a role (roleLine).
  */
-function lineStartNames(text: string, spans: Span[], lex: Map<string, number>): void {
+function lineStartNames(text: string, spans: Span[], lex: Lexicon): void {
   let speakers: Map<string, number[]> | null = null;
   const lines = lineEnds(text);
   for (let ls = 0, q = 0; ls < text.length;) {
@@ -1596,7 +1597,7 @@ function listLetterMarks(text: string): Int32Array {
  * A list's letter read as an initial and the word after it as a name ("A. Right breast", "B. Node 12 mm" in a pathology
  * report's specimens): the span is dropped unless that word is a name of the dictionaries that is no word.
  */
-function listLetterNames(text: string, spans: Span[], lex: Map<string, number>): void {
+function listLetterNames(text: string, spans: Span[], lex: Lexicon): void {
   let w = 0, marks: Int32Array | null = null;
   for (let r = 0; r < spans.length; r++) {
     const s = spans[r]!;
@@ -1623,7 +1624,7 @@ const ROOM_WORD = /[A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f][A-Za-zÀ-ÖØ-öø-ÿ\u0
  * letters or fewer) need nothing more; words in lower case (2, or 3 when the third is a name) need a name of the
  * dictionaries among them. A title first is left to the title rules ("Ch. 18 - M. CÉLESTINE"). Whether the line was one.
  */
-function roomLine(text: string, ls: number, spans: Span[], lex: Map<string, number>): boolean {
+function roomLine(text: string, ls: number, spans: Span[], lex: Lexicon): boolean {
   ROOM_LINE.lastIndex = ls;
   if (!ROOM_LINE.test(text)) return false;
   const a = ROOM_LINE.lastIndex;
@@ -1669,7 +1670,7 @@ function patientLine(text: string, ls: number, spans: Span[]): void {
 const ROLE_LINE = /[ \t]*(?:[-•*][ \t]*)?([A-ZÀ-Þ][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-öø-ÿ'’]+)? [A-ZÀ-Þ]\.) ?(?:[-–—,:]) ?([A-Za-zÀ-ÖØ-öø-ÿ-]+)/y;
 /** A physician's or therapist's specialty by its ending (gériatre, cardiologue, ergothérapeute). */
 const SPECIALIST = /(?:iatre|logue|th[ée]rapeute)s?$/i;
-function roleLine(text: string, ls: number, spans: Span[], lex: Map<string, number>): void {
+function roleLine(text: string, ls: number, spans: Span[], lex: Lexicon): void {
   // (a test first, without the regex: after the blanks and a bullet, letters and hyphens, a space, a letter and a dot)
   let k = ls;
   while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
@@ -1706,7 +1707,7 @@ interface Line { s: number; e: number; seps: number; outside: number[] | null }
  * (two or more) of '|', ';' or tabs. The lines are found from the separators themselves (indexOf),
  * so a text without such lines costs a few searches.
  */
-function tableColumns(text: string, spans: Span[], lex: Map<string, number>): void {
+function tableColumns(text: string, spans: Span[], lex: Lexicon): void {
   let covered: Uint8Array | null = null;
   for (const sep of ['|', ';', '\t', ',']) {
     let k = text.indexOf(sep);
@@ -1781,7 +1782,7 @@ function lineGap(text: string, a: number, b: number): number {
  * cell read under the header's column where it starts. Their columns are read as those of delimited
  * tables (typed by their header, or of people).
  */
-function alignedTables(text: string, spans: Span[], lex: Map<string, number>, covered: Uint8Array | null): void {
+function alignedTables(text: string, spans: Span[], lex: Lexicon, covered: Uint8Array | null): void {
   if (!hasSpacedColumns(text)) return;
   for (let k = text.indexOf('  '); k >= 0;) {
     const ls = text.lastIndexOf('\n', k) + 1;
@@ -1900,7 +1901,7 @@ function typedColumn(text: string, block: Cell[][], col: number, label: TextLabe
  * initials in capitals or a first name of the dictionaries that is no ordinary word, one of them at
  * least a first name (initials alone may be codes: "PO", "IV").
  */
-function signatureColumn(text: string, block: Cell[][], col: number, spans: Span[], lex: Map<string, number>): void {
+function signatureColumn(text: string, block: Cell[][], col: number, spans: Span[], lex: Lexicon): void {
   let first = false;
   for (const row of block) {
     const c = row[col]!;
@@ -1916,7 +1917,7 @@ function signatureColumn(text: string, block: Cell[][], col: number, spans: Span
   for (const row of block) { const c = row[col]!; if (c.e > c.s) spans.push({ start: c.s, end: c.e, label: 'NAME', score: 0.6, rule: 'name-table-column' }); }
 }
 /** The cells of people of a column: by its header's word (when the first line is a header), or by its other cells. */
-function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Array, spans: Span[], lex: Map<string, number>, header: boolean): void {
+function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Array, spans: Span[], lex: Lexicon, header: boolean): void {
   const key = header ? headerKey(text, block[0]![col]!) : '';
   const named = header && isNameHeader(key);
   const participle = named && !NAME_HEADERS.has(key);

@@ -10,12 +10,12 @@
 import { existsSync } from 'node:fs';
 import { datasetPaths, evaluate, loadEdsTemplates, loadMarkedNotes, loadSyntheaNotes } from './eval.ts';
 import type { Doc, Metrics } from './eval.ts';
-import { dictionaries } from './data.ts';
+import { withoutSurnames } from './data.ts';
 
 const args = new Set(process.argv.slice(2));
 const root = new URL('../../', import.meta.url);
 const paths = datasetPaths(root);
-if (args.has('--without-surnames')) { dictionaries().surnames.clear(); dictionaries().worldSurnames.clear(); }
+if (args.has('--without-surnames')) withoutSurnames();
 
 const corpora: [string, Doc[]][] = [];
 if (paths.edsPresent) corpora.push(['eds', loadEdsTemplates(paths.eds)]);

@@ -6,6 +6,7 @@
  * Shrewsbury, MA"). The town needs no dictionary there: its neighbour says what it is.
  */
 import { fold, LEX_CITY } from './data.ts';
+import type { Lexicon } from './data.ts';
 import { isCareKind, isHospitalKindWord, isWordLetter, tokenLexicon, LEX_STOP, LEX_TITLE, LEX_TITLE_DOT, LEX_CUE, LEX_PROF } from './recognizers.ts';
 import type { Span } from './types.ts';
 
@@ -52,7 +53,7 @@ function placesNamedAgain(text: string, spans: Span[]): void {
 export function recognizePlacesAfter(text: string, spans: Span[]): void {
   placesNamedAgain(text, spans);
   const n = spans.length;
-  let lex: Map<string, number> | null = null;
+  let lex: Lexicon | null = null;
   for (let q = 0; q < n; q++) {
     const sp = spans[q]!;
     if (sp.label !== 'HOSPITAL' && sp.label !== 'ADDRESS') continue;

@@ -8,6 +8,7 @@
  */
 import { checkNir, isValidIban, isIpv4, isIpv6, luhnValid, isSsn } from '../health/identifiers/validators.ts';
 import { fold, isVocabularyRun, isVocabularyWord, lexiconMap, LEX_AMBIG, LEX_CITY, LEX_CITY_PREFIX, LEX_CITY_WORD1, LEX_FIRST, LEX_SUR, LEX_WORDNAME } from './data.ts';
+import type { Lexicon } from './data.ts';
 import type { Lang, Span, TextLabel } from './types.ts';
 import { spacesOnly } from './resolve.ts';
 
@@ -676,7 +677,7 @@ function initialsFieldCheck(m: RegExpExecArray): number | null {
   return ((lexiconMap('fr').get(w) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED | LEX_TITLE | LEX_PROF)) !== 0 ? null : 0.7;
 }
 /** A login of an initial and a surname of the dictionaries: "mlacroix", "nbouzid". */
-export function initialAndSurname(w: string, lex: Map<string, number>): boolean {
+export function initialAndSurname(w: string, lex: Lexicon): boolean {
   return w.length >= 5 && ((lex.get(fold(w.slice(1))) ?? 0) & LEX_SUR) !== 0;
 }
 /**
@@ -1579,7 +1580,7 @@ function fieldBefore(text: string, i: number, b: number): boolean {
  * A lower-case word at [a, e) that can only be a person's name: a first name or a surname of the
  * dictionaries that is no ordinary word (not ambiguous, not a frequent word-name, not a city).
  */
-function lowerNameWord(text: string, a: number, e: number, lex: Map<string, number>, surnameOnly: boolean): boolean {
+function lowerNameWord(text: string, a: number, e: number, lex: Lexicon, surnameOnly: boolean): boolean {
   if (e - a < 2) return false;
   // (not through lexBits' table: lower-case words are many and would crowd out the tokens)
   const key = fold(text.slice(a, e));
@@ -1587,7 +1588,7 @@ function lowerNameWord(text: string, a: number, e: number, lex: Map<string, numb
   return (lx & (surnameOnly ? LEX_SUR : LEX_SUR | LEX_FIRST)) !== 0 && (lx & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY)) === 0 && !STOP.has(key);
 }
 /** A lower-case word at [a, e) that is a first name of the dictionaries, no city, and (unless ambiguousToo) no ordinary word. */
-function lowerFirstName(text: string, a: number, e: number, lex: Map<string, number>, ambiguousToo: boolean): boolean {
+function lowerFirstName(text: string, a: number, e: number, lex: Lexicon, ambiguousToo: boolean): boolean {
   if (e - a < 3) return false;
   const key = fold(text.slice(a, e));
   const lx = lex.get(key) ?? 0;
@@ -1606,17 +1607,17 @@ function lowerWordEnd(text: string, a: number): number {
   return e > a && !isWordLetter(text.charCodeAt(e)) ? e : a;
 }
 const PARTICLE_GAP = /^ (?:(?:de|du|des|di|da|del|della|van|von|der|den|ben|el|al|dos|das|de la|van der|van den|von der) |d['’]|de l['’])$/;
-const lexReady = new Set<Map<string, number>>();
+const lexReady = new Set<Lexicon>();
 /** The language of the text being read (set by recognizePatterns and recognizeNames): English text also reads English names. */
 let lexLang: Lang = 'fr';
 /**
  * The name dictionaries of the text's language with the recognizers' word lists as bits (LEX_STOP,
  * LEX_CUE, LEX_CRED…): one Map look-up per token.
  */
-export function tokenLexicon(): Map<string, number> {
+export function tokenLexicon(): Lexicon {
   const lex = lexiconMap(lexLang);
   if (!lexReady.has(lex)) {
-    const add = (k: string, bit: number): void => { lex.set(k, (lex.get(k) ?? 0) | bit); };
+    const add = (k: string, bit: number): void => { lex.add(k, bit); };
     for (const k of STOP) add(k, LEX_STOP);
     for (const k of ACRONYM_STOPS) add(k, LEX_ACRO);
     for (const k of CAPS_STOPS) add(k, LEX_CAPS_STOP);
@@ -1674,7 +1675,7 @@ function kinFlag(w: string): number {
  * LEX_FIRST (with LEX_AMBIG when a part is ambiguous) when [s, e) is two or three hyphen-joined
  * parts that are each a first name ("Mary-Kate"); else 0.
  */
-function compoundFirst(text: string, s: number, e: number, lex: Map<string, number>): number {
+function compoundFirst(text: string, s: number, e: number, lex: Lexicon): number {
   let h = s + 1;
   while (h < e && text.charCodeAt(h) !== 45) h++;
   if (h >= e) return 0;
@@ -1811,7 +1812,7 @@ function upperWordAfter(text: string, e: number): boolean {
   while (cc(text, k) === 32) k++;
   return isUpperCode(cc(text, k)) && isUpperCode(cc(text, k + 1));
 }
-function lexBits(text: string, s: number, e: number, lex: Map<string, number>): number {
+function lexBits(text: string, s: number, e: number, lex: Lexicon): number {
   const known = LEX_MEMO.find(lex, text, s, e);
   if (known >= 0) return known;
   const core = text.slice(s, e);
@@ -2555,7 +2556,7 @@ const HOSPITAL_NAMES = new Set(['BICHAT', 'BEAUJON', 'MONDOR', 'HENRI-MONDOR', '
  * Names typed in lower case after a title or as a form field's value (recognizeNames' tokens,
  * its isName marks): its own function, so that recognizeNames' hot helpers stay inlined.
  */
-function lowerCaseNames(text: string, spans: Span[], lex: Map<string, number>, isName: Uint8Array): void {
+function lowerCaseNames(text: string, spans: Span[], lex: Lexicon, isName: Uint8Array): void {
   const n = nCount;
   let nextColon = -1, nextBreak = -1;
   // a name typed in lower case after a title ("vu par mme dupont") or as a form field's value
@@ -2741,7 +2742,7 @@ const VERB_AFTER_TITLE = new Set(['VA', 'EST', 'A', 'SE', 'DIT', 'SERA', 'ETAIT'
   'ARRIVE', 'PART', 'SORT', 'REPREND', 'PREND', 'VOIT', 'SAIT', 'RACONTE', 'EXPRIME', 'EVOQUE', 'DECRIT', 'INDIQUE', 'PRECISE', 'RECONNAIT', 'NIE', 'ATTEND', 'VIT', 'HABITE',
   'TRAVAILLE', 'MARCHE', 'TOUSSE', 'SAIGNE', 'ASKS', 'STATES', 'REPORTS', 'DENIES', 'WANTS', 'CALLED', 'ASKED']);
 const PERSON_TITLES = new Set(['MME', 'MR', 'MRS', 'MS', 'M', 'MADAME', 'MONSIEUR', 'MLLE', 'MADEMOISELLE']);
-function lowerAfterTitle(text: string, ts: number, te: number, a: number, e: number, lex: Map<string, number>): boolean {
+function lowerAfterTitle(text: string, ts: number, te: number, a: number, e: number, lex: Lexicon): boolean {
   if (e - a < 3) return false;
   const title = fold(text.slice(ts, te)).replace('.', '');
   const key = fold(text.slice(a, e));
@@ -2761,7 +2762,7 @@ function afterFieldCue(i: number): boolean {
   return j >= 0 && (nFlags[j]! & F_CUE) !== 0 && colonBetween(nText, nEnds[j]!, nStarts[j + 1]!);
 }
 /** Before a credential at c: [", "] [a lower-case initial, with or without its dot] and a lower-case dictionary first name. */
-function lowerNameBeforeCredential(text: string, c: number, spans: Span[], lex: Map<string, number>): void {
+function lowerNameBeforeCredential(text: string, c: number, spans: Span[], lex: Lexicon): void {
   let e = c - 1;
   // (the credential in brackets: "ambulated w/ jorge (pct)")
   if (text.charCodeAt(e) === 40 && text.charCodeAt(e - 1) === 32) e--;
@@ -2824,7 +2825,7 @@ const LOWER_PARTICLES = new Set(['de', 'du', 'des', 'da', 'dos', 'das', 'di', 'd
  * The end of a surname that starts with a particle at [a, e) in lower case, the whole (particles and word) a surname of the
  * dictionaries: "da costa", "le goff", "de la tour" (-1 when none).
  */
-function particleSurnameEnd(text: string, a: number, e: number, lex: Map<string, number>): number {
+function particleSurnameEnd(text: string, a: number, e: number, lex: Lexicon): number {
   if (!LOWER_PARTICLES.has(text.slice(a, e))) return -1;
   let k = e;
   for (let words = 0; words < 2; words++) {
@@ -2838,7 +2839,7 @@ function particleSurnameEnd(text: string, a: number, e: number, lex: Map<string,
   return -1;
 }
 /** The list's next words after a lower-case name at e: ", " / " et " / " and " and a dictionary first name that is no word ("ses enfants nadia et karim"), up to three. */
-function lowerListAfter(text: string, e: number, spans: Span[], lex: Map<string, number>): void {
+function lowerListAfter(text: string, e: number, spans: Span[], lex: Lexicon): void {
   for (let listed = 0; listed < 3; listed++) {
     // (an age after each: "kids (luz 9, gabi 6)")
     if (text.charCodeAt(e) === 32 && isDigitCode(cc(text, e + 1))) { const d = isDigitCode(cc(text, e + 2)) ? e + 3 : e + 2; if (cc(text, d) === 44) e = d; }
@@ -2880,7 +2881,7 @@ const LIST_ITEM_WORD = /^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’-]*\.?
  * " et ", " and ") of one to four words, in any case, with a dictionary first name or surname that is
  * no ordinary word among them and no stop word, is a NAME; the first other item ends the list.
  */
-function peopleList(text: string, from: number, spans: Span[], lex: Map<string, number>): void {
+function peopleList(text: string, from: number, spans: Span[], lex: Lexicon): void {
   let a = from;
   while (text.charCodeAt(a) === 32) a++;
   if (text.charCodeAt(a) !== 58) return;
@@ -2935,7 +2936,7 @@ function peopleList(text: string, from: number, spans: Span[], lex: Map<string, 
  * The end of the longest city of the dictionary made of two to six words from s, separated by single
  * spaces or hyphens (looked up with hyphens: "Nogent sur Marne" → NOGENT-SUR-MARNE); -1 when none.
  */
-function cityWordsEnd(text: string, s: number, lex: Map<string, number>): number {
+function cityWordsEnd(text: string, s: number, lex: Lexicon): number {
   let e = s, best = -1;
   for (let w = 0; w < 6; w++) {
     while (e < text.length && (isWordLetter(text.charCodeAt(e)) || text.charCodeAt(e) === 39 || text.charCodeAt(e) === 8217)) e++;
@@ -3099,7 +3100,7 @@ function credentialGap(text: string, a: number, b: number): boolean {
   return cc(text, e) === 41;
 }
 /** The end of a lower-case surname after the space at `end` ("Caroline pidoux"), else `end`. */
-function lowerSurnameAfter(text: string, end: number, lex: Map<string, number>): number {
+function lowerSurnameAfter(text: string, end: number, lex: Lexicon): number {
   const e = lowerWordEnd(text, end + 1);
   return e > end + 1 && lowerNameWord(text, end + 1, e, lex, true) ? e : end;
 }
@@ -4457,7 +4458,7 @@ function spacedZipAfterAddress(text: string, spans: Span[]): void {
  */
 function lowerCityAfterZip(text: string, spans: Span[]): void {
   const n0 = spans.length;
-  let lex: Map<string, number> | null = null;
+  let lex: Lexicon | null = null;
   for (let q = 0; q < n0; q++) {
     const z = spans[q]!;
     if (z.label !== 'ZIP') continue;
