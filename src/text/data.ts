@@ -22,16 +22,15 @@ export interface Dictionaries {
 
 let cached: Dictionaries | undefined;
 
-
 /** Lexicon bits (one look-up per token instead of one Set per dictionary). */
 export const LEX_FIRST = 1, LEX_SUR = 2, LEX_AMBIG = 4, LEX_CITY = 8, LEX_CITY_PREFIX = 16, LEX_WORDNAME = 32, LEX_CITY_WORD1 = 64;
 
 /**
  * key (upper case, no accents) → LEX_* bits, read straight from the data files' bytes: an open-addressing table of
  * their ASCII lines (FNV-1a hashes, linear probing), with no string made per word — a Map of the same 245,000 keys
- * took ~0.4 s to build, and most of a short `anonymat redact`'s time. Keys with a code above 127 (a few cities:
- * "HŒNHEIM", added from villes.txt's strings) and keys added that the files lack go to a Map beside it. get, has and add answer as a
- * Map<string, number> whose add ORs bits would.
+ * took ~0.4 s to build, and most of a short `anonymat redact`'s time. Keys with a code above 127 (a few cities,
+ * "HŒNHEIM", added from villes.txt's strings) and keys added that the files lack go to a Map beside it. get, has and
+ * add answer as a Map<string, number> whose add ORs bits would.
  */
 export class Lexicon {
   private readonly bytes: Buffer;

@@ -767,7 +767,7 @@ test('evaluation on the EDS-Pseudo templates and Synthea notes meets the recorde
 
 test('written notes (test/fixtures/text-notes): the marks parse, and the halves not used to write rules keep their recorded floor', () => {
   const paths = datasetPaths(new URL('../../', import.meta.url));
-  // floors just under the figures reported in docs/text.md for the halves not used to write rules: [NAME R, NAME P, DATE R, DATE P, PHONE R, all R, all P]
+  // floors just under the figures reported in docs/text-journal.md (evaluation rounds) for the halves not used to write rules: [NAME R, NAME P, DATE R, DATE P, PHONE R, all R, all P]
   const floors: [string, number, number[]][] = [
     ['notes-fr', 40, [0.97, 0.96, 0.98, 0.94, 0.91, 0.935, 0.96]],
     ['notes-en', 40, [0.97, 0.93, 0.97, 0.95, 0.96, 0.93, 0.95]],

@@ -37,8 +37,8 @@ Examples:
   anonymat redact export-windows.txt --encoding latin-1     # a Latin-1 / Windows-1252 file
 
 Recognizers run one character pass, precompiled patterns at candidate positions and one token pass
-with INSEE first-name and surname dictionaries: about 3.5 to 8 MB/s per core on identifier-dense
-French notes (26 per KB), 8 to 30 MB/s on others (docs/text.md). Inputs are read and redacted piece by piece (parts of about 1 MB
+with INSEE first-name and surname dictionaries: about 3.5 to 5.5 MB/s per core on identifier-dense
+French notes (26 per KB), 11 to 27 MB/s on others (docs/text.md). Inputs are read and redacted piece by piece (parts of about 1 MB
 cut at blank lines, one replacer per input): memory stays flat however large the file or stdin.
 Check keys (NIR, Luhn) raise confidence but never gate a match: mistyped numbers are redacted too. Recall is not perfect (see docs/text.md for measured
 precision/recall): review before release.`)
