@@ -8,17 +8,21 @@ import type * as NodeApi from '@duckdb/node-api';
 import type Bindings from '@duckdb/node-bindings';
 
 // DuckDB's packages are CommonJS: loading them with require() skips the ESM loader's export
-// scan of every file they re-export (about 0.1 s of start-up on each CLI run).
+// scan of every file they re-export (about 0.1 s of start-up on each CLI run). They are loaded on
+// first use, not with this module: a command that only writes files (redact) never opens a database,
+// and loading the native library costs ~0.15 s.
 const require = createRequire(import.meta.url);
-const { DuckDBInstance } = require('@duckdb/node-api') as typeof NodeApi;
-const duckdb = require('@duckdb/node-bindings') as typeof Bindings;
+let nodeApi: typeof NodeApi | undefined;
+let bindings: typeof Bindings | undefined;
+function duckdb(): typeof Bindings { return bindings ??= require('@duckdb/node-bindings') as typeof Bindings; }
 import { columnFromCodes, makeTable, type Column, type ColumnKind, type Table } from '../table/table.ts';
 
 export type { DuckDBConnection };
 
 /** Opens a connection on a new DuckDB database (in memory by default, or a file). */
 export async function openDuckDB(path = ':memory:'): Promise<DuckDBConnection> {
-  const instance = await DuckDBInstance.create(path);
+  nodeApi ??= require('@duckdb/node-api') as typeof NodeApi;
+  const instance = await nodeApi.DuckDBInstance.create(path);
   return instance.connect();
 }
 
@@ -35,14 +39,15 @@ export function literal(s: string): string { return "'" + s.replaceAll("'", "''"
 export async function readIntColumns(con: DuckDBConnection, sql: string, columns: number, rows: number): Promise<Int32Array[]> {
   const out = Array.from({ length: columns }, () => new Int32Array(rows));
   const res = await con.run(sql);
+  const d = duckdb();
   let off = 0;
   for (;;) {
     const chunk = await res.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     const n = chunk.rowCount;
     for (let c = 0; c < columns; c++) {
-      const vec = duckdb.data_chunk_get_vector(chunk.chunk, c);
-      const u8 = duckdb.vector_get_data(vec, n * 4);
+      const vec = d.data_chunk_get_vector(chunk.chunk, c);
+      const u8 = d.vector_get_data(vec, n * 4);
       out[c]!.set(new Int32Array(u8.buffer, u8.byteOffset, n), off);
     }
     off += n;

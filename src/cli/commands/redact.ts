@@ -46,7 +46,7 @@ precision/recall): review before release.`)
       const { TextRedactor } = await import('../../text/index.ts');
       const { PieceDecoder, textEncodingOf } = await import('../../io/text-decode.ts');
       const encoding = textEncodingOf(opts.encoding);
-      const ps = await import('../../pseudonymize/index.ts');
+      const ps = await import('../../pseudonymize/key.ts');
       const { withAtomicFile, withAtomicFiles } = await import('../../io/write.ts');
       const { stat } = await import('node:fs/promises');
       const { createReadStream, createWriteStream } = await import('node:fs');
