@@ -2,7 +2,7 @@
  * The `attacks:` section of a policy (the schema keeps it open; this module validates it).
  * Reference: docs/verdict.md §Policy.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AnonymatError } from '../errors.ts';
 
 const names = z.array(z.string().min(1));

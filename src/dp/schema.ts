@@ -4,7 +4,7 @@
  * ("1/2", "0.1", "1e-9") or JSON numbers (taken at their shortest decimal form, exactly).
  * Reference: docs/dp.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AnonymatError, type Issue } from '../errors.ts';
 import { type Rational, parseRational } from './rational.ts';
 

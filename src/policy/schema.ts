@@ -5,7 +5,7 @@
  * strict, so a typo such as `tresholds` or `rol` is an error, not a silent default.
  * Reference: docs/policy.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { hierarchySpecSchema } from '../hierarchy/builders/schema.ts';
 
 export const roles = ['identifier', 'person-key', 'quasi', 'sensitive', 'insensitive', 'weight'] as const;

@@ -6,7 +6,7 @@
  * - `quasi` / `sensitive` / `insensitive`: kept (pseudonymized data, inside the observatory only).
  * A column the schema does not declare is refused (safe default: nothing unknown gets stored).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export type DataRole = 'person-key' | 'identifier' | 'quasi' | 'sensitive' | 'insensitive';
 export type DataKind = 'string' | 'integer' | 'decimal' | 'date' | 'boolean';

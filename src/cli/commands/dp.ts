@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
 import { action, printJson } from '../run.ts';
 import { AnonymatError } from '../../errors.ts';
 
@@ -20,7 +19,7 @@ async function readDoc(path: string, what: string): Promise<unknown> {
     throw new AnonymatError('invalid-usage', `cannot read the ${what} file ${path}`, [{ path, message: 'check the path' }]);
   }
   if (/\.ya?ml$/i.test(path)) {
-    // (a static import: the bundle's dynamic import of yaml holds only a default export)
+    const { parseYaml } = await import('../../util/yaml.ts');
     try { return parseYaml(text); } catch (e) { throw new AnonymatError('invalid-usage', `the ${what} file ${path} is not valid YAML`, [{ path, message: String((e as Error).message).split('\n')[0]! }]); }
   }
   try { return JSON.parse(text); } catch (e) {

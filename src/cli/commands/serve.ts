@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
 import { action, numberOption } from '../run.ts';
 
 interface ServeOptions {
@@ -41,6 +40,7 @@ Memory: the records a release reads are held in memory while it is computed.`)
       const key = loadObservatoryKey({ keyFile: opts.keyFile });
       let schema;
       if (opts.schema) {
+        const { parseYaml } = await import('../../util/yaml.ts');
         const r = schemaSchema.safeParse(parseYaml(readFileSync(opts.schema, 'utf8')));
         if (!r.success) throw new AnonymatError('invalid-policy', `the schema ${opts.schema} does not validate`, r.error.issues.map((i) => ({ path: `${opts.schema}:$.${i.path.join('.')}`, message: i.message })));
         schema = r.data;

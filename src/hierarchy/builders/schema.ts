@@ -2,7 +2,7 @@
  * The zod schema of a hierarchy builder in the policy file (`columns.<name>.hierarchy: {…}`).
  * Exactly one builder key per spec. A string (ARX CSV file) is handled by the policy, not here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const scalar = z.union([z.string(), z.number()]).transform((v) => String(v));
 const positive = z.number().positive().finite();

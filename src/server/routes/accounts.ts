@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AnonymatError } from '../../errors.ts';
 import { addToken, createAccount, forgetTokens } from '../auth.ts';
 import { ROLES, withAudit, type RouteDef } from '../context.ts';

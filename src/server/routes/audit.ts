@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readAnchor, readAudit, verifyAudit } from '../audit.ts';
 import type { RouteDef } from '../context.ts';
 

@@ -3,7 +3,7 @@
  * directly) sends the patient identifier; only its keyed pseudonym is stored. Objected patients are
  * left out of every later release and statistic, and each release report counts them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { withAudit, type RouteDef } from '../context.ts';
 import { pseudonymOf } from '../engines.ts';
 import { iso, must } from './util.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AnonymatError } from '../../errors.ts';
 import { withAudit, type RouteDef } from '../context.ts';
 import { iso, must } from './util.ts';

@@ -3,7 +3,7 @@
  * retention. Without a basis for personal data (`anonymous-only`), a project can only receive
  * anonymous releases or DP statistics.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { randomUUID } from 'node:crypto';
 import { AnonymatError } from '../../errors.ts';
 import { withAudit, type Account, type RouteDef, type Services } from '../context.ts';

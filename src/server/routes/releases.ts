@@ -5,7 +5,7 @@
  * project's legal basis only when the project has one (authorization or declaration of conformity).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AnonymatError } from '../../errors.ts';
 import { columnFromValues, makeTable, selectRows } from '../../table/table.ts';
 import { withAudit, type Account, type RouteDef, type Services } from '../context.ts';

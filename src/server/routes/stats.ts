@@ -5,7 +5,7 @@
  * set on a version column) BEFORE any noise is drawn; a refusal spends nothing. Concurrent
  * requests never overspend.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AnonymatError, type Issue } from '../../errors.ts';
 import { withAudit, type Account, type RouteDef, type Services } from '../context.ts';
 import { fractionCmp, fractionToString, parseFraction, runDpQuery } from '../engines.ts';

@@ -6,7 +6,7 @@
  * with other content it is refused (409).
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AnonymatError, type Issue } from '../../errors.ts';
 import { withAudit, type Account, type RouteDef, type Services } from '../context.ts';
 import { pseudonymOf, readCsvUpload, readFhirUpload } from '../engines.ts';
