@@ -59,3 +59,29 @@ test('anonymat redact: a Latin-1 file is an error with its line and column (exit
   assert.equal(ok.status, 0, ok.stderr);
   assert.equal(ok.stdout, 'Bonjour.\nMme [NOM], tél. [TEL].\n');
 });
+
+test('anonymat redact: a file of one part is read whole, a larger one as a stream; both give what the library gives', async () => {
+  const { redactText, TextRedactor } = await import('../../text/index.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-redact-'));
+  const small = 'Compte rendu du Dr Paul FONTAINE.\n\n' + NOTE;
+  // (over the 1 MB part size: blank-line cuts, parts redacted on their own, one replacer)
+  const notes: string[] = [];
+  for (let i = 0, length = 0; length < 1.3e6; i++) {
+    notes.push(`Mme Marie DUPONT ${i}, née le 12/03/1931, tél. 01 42 21 32 ${String(i % 100).padStart(2, '0')}.\nVue par le Dr Paul FONTAINE au CHU de Rennes.`);
+    length += notes[i]!.length + 2;
+  }
+  const big = notes.join('\n\n') + '\n';
+  writeFileSync(join(dir, 'small.txt'), small);
+  writeFileSync(join(dir, 'big.txt'), big);
+  for (const name of ['small', 'big']) {
+    const r = cli(['redact', join(dir, `${name}.txt`), '-o', join(dir, `${name}.out.txt`), '--lang', 'fr']);
+    assert.equal(r.status, 0, r.stderr);
+  }
+  assert.equal(readFileSync(join(dir, 'small.out.txt'), 'utf8'), redactText(small, { lang: 'fr' }).text);
+  const r = new TextRedactor({ lang: 'fr' });
+  const expected = r.push(big) + r.end();
+  const got = readFileSync(join(dir, 'big.out.txt'), 'utf8');
+  assert.equal(got.length, expected.length);
+  assert.ok(got === expected, 'the streamed file gives the library\'s output');
+  assert.ok(!got.includes('DUPONT') && !got.includes('FONTAINE'));
+});
