@@ -1862,6 +1862,8 @@ function unlistedGivenName(j: number): boolean {
     || nEnds[j]! - nStarts[j]! < 2 || nText.charCodeAt(nEnds[j]! - 1) === 46) return false;
   return !fold(nText.slice(nStarts[j]!, nEnds[j]!)).split(/[-'’]/).some((w) => w.length >= 2 && isVocabularyWord(w));
 }
+/** Exactly ", " between a and b. */
+function commaSpace(text: string, a: number, b: number): boolean { return b - a === 2 && text.charCodeAt(a) === 44 && text.charCodeAt(a + 1) === 32; }
 /** Whether text[s, e) is all ASCII capitals (its folded form is itself). */
 function asciiUpperRun(text: string, s: number, e: number): boolean {
   for (let k = s; k < e; k++) if (!isUpperAscii(text.charCodeAt(k))) return false;
@@ -2373,6 +2375,31 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (!(flags[k]! & F_CAP) || (flags[k]! & (F_STOP | F_TITLE | F_CUE | F_CITY))) continue;
     isName[k] = 1;
     while (k + 1 < n && gapOk(k) && (flags[k + 1]! & (F_CAP | F_INITIAL)) && !(flags[k + 1]! & (F_STOP | F_TITLE | F_CUE | F_CRED))) isName[++k] = 1;
+  }
+  // "ZHANG, WEI", "MACLEOD, Morag", "AMOAH, E": a known surname in capitals, ", " and a given name, as exports, lists and
+  // wristbands write a person. The surname no ordinary word, place, title or cue, and no name's last word ("M. Pierre-Yves
+  // COLLIN, Saint-Fargeau", "Mme Brigitte LEFÈVRE, UDAF de la Gironde": a place or a body follows); the given name a known
+  // name of no ordinary word, an initial, or a word of neither vocabulary, of 4 letters or more in capitals ("OKONKWO,
+  // TOBENNA"; "HOLBROOK, AZ" stays); the pair no part of a longer list of capitals ("ALAT, ASAT, GGT"). "PARIS, FRANCE",
+  // "NAUSEA, VOMITING", "DUPONT, Plan" stay. (After the field's rule below it, which reads the given names of "Pt: Okafor, Chinedu A".)
+  for (let i = 1; i < n; i++) {
+    const g = flags[i - 1]!, f = flags[i]!;
+    if ((isName[i - 1] && isName[i]) || (g & (F_UPPER | F_SUR)) !== (F_UPPER | F_SUR) || (f & F_CAP) === 0 || ends[i - 1]! - starts[i - 1]! < 3
+      || (g & (F_STOP | F_AMBIG | F_CITY | F_CITYP | F_CUE | F_TITLE | F_PROF | F_CRED | F_WORDNAME))
+      || (f & (F_STOP | F_AMBIG | F_CITY | F_CITYP | F_CUE | F_TITLE | F_PROF | F_CRED | F_WORDNAME | F_VOCAB))
+      || !commaSpace(text, ends[i - 1]!, starts[i]!)) continue;
+    if (i >= 2 && nameLike(i - 2) && !(flags[i - 2]! & F_VOCAB) && starts[i - 1]! - ends[i - 2]! === 1 && cc(text, ends[i - 2]!) === 32) continue;
+    if ((i >= 2 && (flags[i - 2]! & F_UPPER) && commaSpace(text, ends[i - 2]!, starts[i - 1]!))
+      || (i + 1 < n && (flags[i + 1]! & F_UPPER) && commaSpace(text, ends[i]!, starts[i + 1]!))) continue;
+    const len = ends[i]! - starts[i]!;
+    const given = (f & (F_FIRST | F_SUR)) !== 0 || (f & F_INITIAL) !== 0 || len === 1
+      || (len >= ((f & F_UPPER) !== 0 ? 4 : 3) && !isVocabularyWord(fold(text.slice(starts[i]!, ends[i]!))));
+    // (a firm's partners, "WHITLOCK, BEGAY & RAMANATHAN, P.L.L.C.": no person)
+    if (!given || (cc(text, ends[i]!) === 32 && cc(text, ends[i]! + 1) === 38)) continue;
+    isName[i - 1] = 1; isName[i] = 1;
+    // (and the middle initials after: "SZYMANSKI, BARTHOLOMEW J")
+    for (let k = i; k + 1 < n && k < i + 2 && gapOk(k) && ((flags[k + 1]! & F_INITIAL) !== 0 || ends[k + 1]! - starts[k + 1]! === 1) && (flags[k + 1]! & F_CAP) !== 0
+      && (flags[k + 1]! & (F_STOP | F_TITLE | F_CUE | F_CRED)) === 0; k++) isName[k + 1] = 1;
   }
   // "AID MERGHAD, ZINEDINE", "TAILLARD, TAILLARD PIERRE": an upper-case block before ", <name>"
   for (let i = 1; i < n; i++) {

@@ -251,6 +251,21 @@ test('HL7 v2 segments: the identifying fields of PID, NK1, GT1, IN1 by position;
   assert.deepEqual(labels('Laboratoire de la rue Rivoli, Paris').filter(([, t]) => t.includes('Rivoli')), [['ADDRESS', 'rue Rivoli']]);
 });
 
+test('"SURNAME, Given" as exports and lists write it: a known surname in capitals, a comma and a given name; not places, acronyms, lists or firms', () => {
+  const names = (text: string, lang: 'fr' | 'en' = 'en') => labels(text, lang).filter(([l]) => l === 'NAME').map(([, t]) => t);
+  assert.deepEqual(names('ZHANG, WEI 45M chest pain'), ['ZHANG', 'WEI']);
+  assert.deepEqual(names('1001 | 07:05 | X-Ray 2 | MACLEOD, Morag | Bed'), ['MACLEOD', 'Morag']);
+  assert.deepEqual(names('CT HEAD W/O   STAT  OSTROWSKI, K          COMPLETE'), ['OSTROWSKI', 'K']);
+  assert.deepEqual(names('Requested by OKONKWO, TOBENNA on 3 West'), ['OKONKWO', 'TOBENNA']); // (a given name of no list, in capitals)
+  assert.deepEqual(names('Patient: SZYMANSKI, BARTHOLOMEW J ("Bart")   Age: 93'), ['SZYMANSKI', 'BARTHOLOMEW J', 'Bart']);
+  assert.deepEqual(names('DUPONT, MARIE née le 12/03/1950', 'fr'), ['DUPONT', 'MARIE']);
+  // no person: a place and its state or country, a list of capitals, a name's last word before a place or a body, a firm, words
+  for (const [text, lang] of [['PARIS, FRANCE', 'fr'], ['HOLBROOK, AZ', 'en'], ['ALAT, ASAT, GGT normaux', 'fr'], ['NAUSEA, VOMITING', 'en'],
+    ['DUPONT, Plan de soins', 'fr'], ['WHITLOCK, BEGAY & RAMANATHAN, P.L.L.C.', 'en']] as const) assert.deepEqual(names(text, lang), [], text);
+  assert.deepEqual(names('kiné à domicile (M. Pierre-Yves COLLIN, Saint-Fargeau)', 'fr'), ['Pierre-Yves COLLIN']);
+  assert.deepEqual(names('curatrice Mme Brigitte LEFÈVRE, UDAF de la Gironde', 'fr'), ['Brigitte LEFÈVRE']);
+});
+
 test('a mixed-case acronym after a first name is a surname; English care places and streets; a profession stays out of the name', () => {
   assert.deepEqual(labels('PCP: Dr. Linda Chu, Brookline Family Medicine, (617) 555-0142', 'en'), [['NAME', 'Linda Chu'], ['HOSPITAL', 'Brookline Family'], ['PHONE', '(617) 555-0142']]);
   assert.deepEqual(labels('Dr Wei Chu', 'en'), [['NAME', 'Wei Chu']]);
