@@ -99,6 +99,22 @@ export class Lexicon {
     const at = this.slotOf(key);
     return at >= 0 ? this.slots[at] : this.extra.get(key);
   }
+  /** The bits of text[s, e) in upper case, for a run of ASCII lower-case letters (no string made), or 0. */
+  lowerRunBits(text: string, s: number, e: number): number {
+    const n = e - s;
+    let h = 0x811c9dc5 | 0;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ (text.charCodeAt(i) - 32), 0x01000193);
+    const b = this.bytes, t = this.slots;
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const q = 4 * slot, a = t[q]!;
+      if (a < 0) return 0;
+      if (t[q + 2] === h && t[q + 1] === n) {
+        let k = 0;
+        while (k < n && b[a + k] === text.charCodeAt(s + k) - 32) k++;
+        if (k === n) return t[q + 3]!;
+      }
+    }
+  }
   has(key: string): boolean { return this.get(key) !== undefined; }
   /** ORs `bit` into the key's bits (the key added when absent). */
   add(key: string, bit: number): void {

@@ -19,7 +19,7 @@
 import { fold } from './data.ts';
 import type { Lexicon } from './data.ts';
 import { isVocabularyWord, LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { WordMemo, cc, cueWordStarts, isAsciiLetter, isEmailLocalCode, mayBeLetterRun, mayBeHashedRun, HASH_START, hashStep, PERSON_VERBS, hasSpacedColumns, isUpperCode, isLowerCode, NOT_LOWER_INITIALS, lowerInitials, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { WordMemo, cc, cueWordStarts, isAsciiLetter, isEmailLocalCode, mayBeLetterRun, mayBeHashedRun, HASH_START, hashStep, PERSON_VERBS, hasSpacedColumns, isUpperCode, isLowerCode, NOT_LOWER_INITIALS, lowerInitials, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, lowerRunsForLogins, LOGIN_BEFORE, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -232,6 +232,64 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   }
   if (lows.length > 0) lowerAgain(text, spans, lows, origins);
   loginsOfNames(text, spans, lex);
+  loginShapes(text, spans, lex);
+}
+
+/**
+ * A login of no name found in the text, by its shape: one or two initials and a known surname in lower case, maybe digits
+ * after ("mvargas", "tnakamura", "cmarchetti2", "jpwilliams"), as audit logs, exports and sign-offs write a user. The
+ * surname of 4 letters or more and no ordinary word, first name or place; the whole token no word of the vocabularies.
+ */
+/**
+ * Whether the word text[w, we) is one of LOGIN_BEFORE (by its length first: no substring for most words).
+ */
+function loginCueBefore(text: string, w: number, we: number): boolean {
+  return we - w >= 2 && we - w <= 11 && LOGIN_BEFORE.has(text.slice(w, we));
+}
+function loginShapes(text: string, spans: Span[], lex: Lexicon): void {
+  // (the character pass's places when it read this text regularly; else every lower-case ASCII run)
+  const runs = lowerRunsForLogins(text);
+  if (runs !== null) {
+    const [s, e] = runs;
+    for (let q = 0; q < s.length; q++) loginAt(text, s[q]!, e[q]!, spans, lex);
+    return;
+  }
+  const n = text.length;
+  for (let p = 0; p < n;) {
+    const c = text.charCodeAt(p);
+    if (c < 97 || c > 122) { p++; continue; }
+    let e = p + 1;
+    while (e < n && isLowerAscii(text.charCodeAt(e))) e++;
+    if (e - p >= 6 && e - p <= 24 && !isWordLetter(cc(text, p - 1))) loginAt(text, p, e, spans, lex);
+    p = e;
+  }
+}
+/** The run text[start, e) of lower-case ASCII letters (6-24), maybe digits after it, as a login (loginShapes). */
+function loginAt(text: string, start: number, e: number, spans: Span[], lex: Lexicon): void {
+  const b1 = cc(text, start - 1);
+  // (a whole token: no digit, '-' or apostrophe right before — "L'agente", "ischio-jambiers" — nor a postal code, "64500 ciboure")
+  if (isDigitCode(b1) || b1 === 45 || b1 === 39 || b1 === 8217 || (b1 === 32 && isDigitCode(cc(text, start - 2)))) return;
+  let d = e;
+  while (isDigitCode(cc(text, d))) d++;
+  if (isWordLetter(cc(text, d)) || cc(text, d) === 45 || !wholeWordAt(text, start, d)) return;
+  // (not in prose: after a lower-case word (and its comma), or before one, only after a word that hands over to a user;
+  // "acide folique", "dermatite atopique", "m, chaussage orthopédique", "Thermoreg: isolette servo" stay)
+  const afterWord = b1 === 32 && (isLowerAscii(cc(text, start - 2)) || (cc(text, start - 2) === 44 && isLowerAscii(cc(text, start - 3))));
+  if (afterWord || (cc(text, d) === 32 && isLowerAscii(cc(text, d + 1)))) {
+    let w = start - 1;
+    while (w > 0 && text.charCodeAt(w - 1) === 32) w--;
+    const we = w;
+    while (w > 0 && isLowerAscii(text.charCodeAt(w - 1))) w--;
+    if (!loginCueBefore(text, w, we)) return;
+  }
+  for (let k = 1; k <= 2 && e - start - k >= 5; k++) {
+    const bits = lex.lowerRunBits(text, start + k, e);
+    if ((bits & LEX_SUR) === 0 || (bits & (NON_NAME | LEX_AMBIG | LEX_CITY | LEX_FIRST | LEX_WORDNAME)) !== 0) continue;
+    const word = text.slice(start, e).toUpperCase();
+    if (isVocabularyWord(word) || isVocabularyWord(word.slice(k)) || (lex.get(word) ?? 0) !== 0) return;
+    spans.push({ start, end: d, label: 'NAME', score: 0.5, rule: 'name-login-shape' });
+    return;
+  }
 }
 
 /**

@@ -472,7 +472,7 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean, rw: number
  * (A word longer than 15 letters has a key past the table's end: its write is dropped.)
  */
 const WORD_FILTER = new Uint16Array(1 << 14);
-const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8, W_PLACE = 16, W_IDC = 32, W_AGE = 64, W_STREET = 128, W_IDU = 256, W_GATE = 512, W_LOGIN = 1024;
+const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8, W_PLACE = 16, W_IDC = 32, W_AGE = 64, W_STREET = 128, W_IDU = 256, W_GATE = 512, W_LOGIN = 1024, W_LCUE = 2048;
 function wordKey(len: number, c0: number, cl: number): number { return (len << 10) | ((c0 & 31) << 5) | (cl & 31); }
 function addWords(words: Iterable<string>, bit: number): void {
   for (const w of words) WORD_FILTER[wordKey(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))]! |= bit;
@@ -655,6 +655,29 @@ function pushLogin(p: number): void {
   if (nLogin === loginS.length) loginS = doubled(loginS);
   loginS[nLogin++] = p;
 }
+/** The lower-case words after which a user's login may stand in prose: "by mvargas", "par rzielinska", "saisie ksaidi". */
+export const LOGIN_BEFORE = new Set(['by', 'to', 'cc', 'par', 'via', 'from', 'user', 'login', 'agent', 'saisie', 'scribe', 'operator', 'validation', 'utilisateur']);
+addWords(LOGIN_BEFORE, W_LCUE);
+/**
+ * The lower-case ASCII letter runs of 6-24 letters where a login may stand (document-names.ts, loginShapes): not after a
+ * digit, a hyphen or an apostrophe, nor after a postal code, nor in prose (after a lower-case word or its comma) unless right
+ * after a word of LOGIN_BEFORE.
+ */
+let lowS = new Int32Array(16), lowE = new Int32Array(16), nLow = 0, loginCueEnd = -2;
+function lowerRun(t: string, ws: number, e: number): void {
+  const b1 = ws > 0 ? t.charCodeAt(ws - 1) : 10;
+  if (isDigitCode(b1) || b1 === 45 || b1 === 39 || b1 === 8217) return;
+  if (b1 === 32 && ws > 1) {
+    const b2 = t.charCodeAt(ws - 2);
+    if (isDigitCode(b2) || ((isLowerAscii(b2) || (b2 === 44 && ws > 2 && isLowerAscii(t.charCodeAt(ws - 3)))) && loginCueEnd !== ws - 1)) return;
+  }
+  if (nLow === lowS.length) { lowS = doubled(lowS); lowE = doubled(lowE); }
+  lowS[nLow] = ws; lowE[nLow++] = e;
+}
+/** The character pass's login places of `text` (starts and ends), or null when it read another text or read it irregularly. */
+export function lowerRunsForLogins(text: string): [Int32Array, Int32Array] | null {
+  return tokText === text && runRegular && !referenceScan ? [lowS.subarray(0, nLow), lowE.subarray(0, nLow)] : null;
+}
 /** Logins that name nobody. */
 const LOGIN_NOT = new Set(['admin', 'administrateur', 'administrator', 'root', 'system', 'systeme', 'guest', 'invite', 'anonyme', 'anonymous', 'inconnu', 'unknown', 'test', 'auto', 'automatique', 'batch', 'interface', 'serveur', 'server', 'service', 'secretariat', 'accueil', 'name', 'nom', 'id', 'pwd', 'password']);
 /**
@@ -809,12 +832,12 @@ function hashRange(s: string, a: number, b: number): number {
  * letters) skip the substring and the Set look-up.
  */
 const RUN_WORDS = new Uint8Array(1 << 16);
-const R_CUE = 1, R_PLACE = 2, R_STREET = 4, R_GATE = 8, R_IDU = 16, R_HOSP = 32, R_LOGIN = 64;
+const R_CUE = 1, R_PLACE = 2, R_STREET = 4, R_GATE = 8, R_IDU = 16, R_HOSP = 32, R_LOGIN = 64, R_LCUE = 128;
 function addRunWords(words: Iterable<string>, bit: number): void {
   for (const w of words) RUN_WORDS[runSlot(hashRange(w, 0, w.length))]! |= bit;
 }
 addRunWords(CUE_WORDS, R_CUE); addRunWords(EN_STREET_WORDS, R_STREET); addRunWords(GATE_WORDS.keys(), R_GATE); addRunWords(IDU_WORDS, R_IDU);
-addRunWords(LOGIN_STARTS, R_LOGIN);
+addRunWords(LOGIN_STARTS, R_LOGIN); addRunWords(LOGIN_BEFORE, R_LCUE);
 /**
  * Whether the text may hold a whole letter run of k letters whose hash (hashStep from HASH_START over its code units)
  * is h: mayBeLetterRun for a run the caller hashes itself.
@@ -851,7 +874,7 @@ export function mayBeLetterRun(text: string, w: string, k: number): boolean {
 export function charClasses(t: string): number {
   let m = 0;
   if (++runStamp === 0x7fffffff) { RUN_SEEN.fill(0); runStamp = 1; }
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; runAny = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nIdu = 0; gateFound = 0; nObf = 0; nAge = 0; nStreet = 0; nLogin = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; runAny = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nIdu = 0; gateFound = 0; nObf = 0; nAge = 0; nStreet = 0; nLogin = 0; nLow = 0; loginCueEnd = -2;
   tokText = t; tokRegular = true; runRegular = true; nTok = 0; tokCapEnd = 0; tokSpaced = false;
   const n = t.length;
   let i = 0;
@@ -879,6 +902,11 @@ export function charClasses(t: string): number {
       if (len <= RUN_MAX) RUN_SEEN[slot] = runStamp;
       // (the exact lists' bits, read only for a run that one of the word filter's lists may hold)
       const rw = wf !== 0 ? RUN_WORDS[slot]! : 0;
+      if ((seen & (K_CAP | K_HI | K_ODD)) === 0) {
+        // (a lower-case ASCII run: a login's place, or a word a login may follow)
+        if (len >= 6 && len <= 24) lowerRun(t, ws, i);
+        if ((wf & W_LCUE) !== 0 && (rw & R_LCUE) !== 0 && LOGIN_BEFORE.has(t.slice(ws, i))) loginCueEnd = i;
+      }
       if (seen & K_ODD) { tokRegular = false; if (seen & K_RUN_ODD) runRegular = false; }
       else if (ws >= tokCapEnd) nameToken(t, ws, i, (seen & K_CAP) !== 0, rw);
       // "2A"/"2B" in a NIR chain; 'O' typed for 0 in a phone chain
