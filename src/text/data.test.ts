@@ -14,6 +14,9 @@ test('Lexicon: a small table answers as a Map whose add ORs bits (duplicates acr
   assert.equal(m.get('MARTIN'), 10);
   assert.equal(m.get('HŒNHEIM'), 8);
   assert.equal(m.get('ZZZ'), 48);
+  // a lower-case run read in place, as its upper case
+  assert.equal(m.lowerRunBits('x dupont.', 2, 8), 2);
+  assert.equal(m.lowerRunBits('x dupon', 2, 7), 0);
   assert.throws(() => new Lexicon([[Buffer.from('HŒNHEIM\n'), 1]]), /above 127/);
 });
 

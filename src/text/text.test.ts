@@ -266,6 +266,19 @@ test('"SURNAME, Given" as exports and lists write it: a known surname in capital
   assert.deepEqual(names('curatrice Mme Brigitte LEFÈVRE, UDAF de la Gironde', 'fr'), ['Brigitte LEFÈVRE']);
 });
 
+test('a login of no name found, by its shape (initials and a known surname in lower case), where a user stands; not a word in prose', () => {
+  const names = (text: string, lang: 'fr' | 'en' = 'en') => labels(text, lang).filter(([l]) => l === 'NAME').map(([, t]) => t);
+  assert.deepEqual(names('Issued 04/02/24 0915 by tnakamura to the floor'), ['tnakamura']);
+  assert.deepEqual(names('02:14:37 | ARM : ksaidi | MR : régulation', 'fr'), ['ksaidi']);
+  assert.deepEqual(names('accès le 17/03 par rzielinska (Cardiologie 2) sans venue', 'fr'), ['rzielinska']);
+  assert.deepEqual(names('Created On: 10/22/2024 8:41 AM by kpatel2'), ['kpatel2']);
+  assert.deepEqual(names('Open,mvargas,2025-03-24,,'), ['mvargas']);
+  // no person: words of prose, and what follows an apostrophe, a postal code or a hyphen
+  for (const [text, lang] of [['acide folique 5 mg, dermatite atopique', 'fr'], ['sous une statine depuis 2019', 'fr'], ["L'agente demande un aménagement", 'fr'],
+    ['64500 ciboure', 'fr'], ['Thermoreg: isolette servo 36.8', 'en'], ['marche limitée à 300 m, chaussage orthopédique', 'fr'],
+    ['douleur ischio-jambiers', 'fr'], ['AKI: improving, renally dose meds.', 'en']] as const) assert.deepEqual(names(text, lang), [], text);
+});
+
 test('a mixed-case acronym after a first name is a surname; English care places and streets; a profession stays out of the name', () => {
   assert.deepEqual(labels('PCP: Dr. Linda Chu, Brookline Family Medicine, (617) 555-0142', 'en'), [['NAME', 'Linda Chu'], ['HOSPITAL', 'Brookline Family'], ['PHONE', '(617) 555-0142']]);
   assert.deepEqual(labels('Dr Wei Chu', 'en'), [['NAME', 'Wei Chu']]);
