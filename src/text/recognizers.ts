@@ -2429,6 +2429,16 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     for (let k = i; k + 1 < n && k < i + 2 && gapOk(k) && ((flags[k + 1]! & F_INITIAL) !== 0 || ends[k + 1]! - starts[k + 1]! === 1) && (flags[k + 1]! & F_CAP) !== 0
       && (flags[k + 1]! & (F_STOP | F_TITLE | F_CUE | F_CRED)) === 0; k++) isName[k + 1] = 1;
   }
+  // "TEIXEIRA L.", "DUBOIS T./NAÏT-SAÏD K.": a known surname in capitals (no ordinary word, place, title or cue) and its given
+  // name's initial with a dot, as crews, rosters and sign-offs write a person (not before a capitalized word: "GARCIA J. Robert")
+  for (let i = 0; i + 1 < n; i++) {
+    const g = flags[i]!, f = flags[i + 1]!;
+    if ((isName[i] && isName[i + 1]) || (g & (F_UPPER | F_SUR)) !== (F_UPPER | F_SUR) || (f & F_INITIAL) === 0 || ends[i + 1]! - starts[i + 1]! !== 2
+      || ends[i]! - starts[i]! < 3 || starts[i + 1]! - ends[i]! !== 1 || text.charCodeAt(ends[i]!) !== 32
+      || (g & (F_STOP | F_AMBIG | F_CITY | F_CITYP | F_CUE | F_TITLE | F_PROF | F_CRED | F_WORDNAME | F_VOCAB))) continue;
+    if (i + 2 < n && (flags[i + 2]! & F_CAP) && spacesOnly(text, ends[i + 1]!, starts[i + 2]!)) continue;
+    isName[i] = 1; isName[i + 1] = 1;
+  }
   // "AID MERGHAD, ZINEDINE", "TAILLARD, TAILLARD PIERRE": an upper-case block before ", <name>"
   for (let i = 1; i < n; i++) {
     if (!isName[i] || isName[i - 1] || !(flags[i]! & F_UPPER)) continue;

@@ -259,6 +259,8 @@ test('"SURNAME, Given" as exports and lists write it: a known surname in capital
   assert.deepEqual(names('Requested by OKONKWO, TOBENNA on 3 West'), ['OKONKWO', 'TOBENNA']); // (a given name of no list, in capitals)
   assert.deepEqual(names('Patient: SZYMANSKI, BARTHOLOMEW J ("Bart")   Age: 93'), ['SZYMANSKI', 'BARTHOLOMEW J', 'Bart']);
   assert.deepEqual(names('DUPONT, MARIE née le 12/03/1950', 'fr'), ['DUPONT', 'MARIE']);
+  // and "SURNAME I.": a crew's or a roster's initial after the surname
+  assert.deepEqual(names('74,88;74,88;TEIXEIRA L.;DUBOIS T.;GK-091-ZB', 'fr'), ['TEIXEIRA L.', 'DUBOIS T.']);
   // no person: a place and its state or country, a list of capitals, a name's last word before a place or a body, a firm, words
   for (const [text, lang] of [['PARIS, FRANCE', 'fr'], ['HOLBROOK, AZ', 'en'], ['ALAT, ASAT, GGT normaux', 'fr'], ['NAUSEA, VOMITING', 'en'],
     ['DUPONT, Plan de soins', 'fr'], ['WHITLOCK, BEGAY & RAMANATHAN, P.L.L.C.', 'en']] as const) assert.deepEqual(names(text, lang), [], text);
