@@ -233,6 +233,27 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   if (lows.length > 0) lowerAgain(text, spans, lows, origins);
   loginsOfNames(text, spans, lex);
   loginShapes(text, spans, lex);
+  lowerFirstInitials(text, spans, lex);
+}
+
+/**
+ * A first name typed in lower case and the initial of the surname, as hurried notes and boards write a person ("handoff to
+ * jess m. RN", "|iris m.|", "- sofiane b., ami"): a known first name that is no ordinary word, a space, one lower-case letter
+ * and its dot, then no letter, dot or digit ("fauteuil roulant manuel l.45" is a size) — each dot of the text is where the
+ * look starts: few per line.
+ */
+function lowerFirstInitials(text: string, spans: Span[], lex: Lexicon): void {
+  for (let q = text.indexOf('.', 3); q >= 0; q = text.indexOf('.', q + 1)) {
+    if (!isLowerAscii(text.charCodeAt(q - 1)) || text.charCodeAt(q - 2) !== 32 || isWordLetter(cc(text, q + 1)) || cc(text, q + 1) === 46 || isDigitCode(cc(text, q + 1))) continue;
+    let w = q - 2;
+    while (w > 0 && isWordLetter(text.charCodeAt(w - 1))) w--;
+    if (q - 2 - w < 3 || !isLowerCode(text.charCodeAt(w)) || isWordLetter(cc(text, w - 1)) || cc(text, w - 1) === 39 || cc(text, w - 1) === 8217) continue;
+    const word = text.slice(w, q - 2);
+    if (word !== word.toLowerCase()) continue;
+    const bits = lex.get(fold(word)) ?? 0;
+    if ((bits & (LEX_FIRST | LEX_AMBIG | NON_NAME | LEX_CITY)) !== LEX_FIRST) continue;
+    spans.push({ start: w, end: q + 1, label: 'NAME', score: 0.6, rule: 'name-lower-initial' });
+  }
 }
 
 /**

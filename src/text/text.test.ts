@@ -268,13 +268,16 @@ test('"SURNAME, Given" as exports and lists write it: a known surname in capital
   assert.deepEqual(names('curatrice Mme Brigitte LEFÈVRE, UDAF de la Gironde', 'fr'), ['Brigitte LEFÈVRE']);
 });
 
-test('a login of no name found, by its shape (initials and a known surname in lower case), where a user stands; not a word in prose', () => {
+test('a login of no name found, by its shape (initials and a known surname in lower case), where a user stands; a lower-case first name and an initial; not a word in prose', () => {
   const names = (text: string, lang: 'fr' | 'en' = 'en') => labels(text, lang).filter(([l]) => l === 'NAME').map(([, t]) => t);
   assert.deepEqual(names('Issued 04/02/24 0915 by tnakamura to the floor'), ['tnakamura']);
   assert.deepEqual(names('02:14:37 | ARM : ksaidi | MR : régulation', 'fr'), ['ksaidi']);
   assert.deepEqual(names('accès le 17/03 par rzielinska (Cardiologie 2) sans venue', 'fr'), ['rzielinska']);
   assert.deepEqual(names('Created On: 10/22/2024 8:41 AM by kpatel2'), ['kpatel2']);
   assert.deepEqual(names('Open,mvargas,2025-03-24,,'), ['mvargas']);
+  // and a first name typed in lower case with its surname's initial
+  assert.deepEqual(names('- sofiane b., ami, rapport le 2 mars', 'fr'), ['sofiane b.']);
+  assert.deepEqual(names('Fauteuil roulant manuel l.45 + repose-moignon', 'fr'), []);
   // no person: words of prose, and what follows an apostrophe, a postal code or a hyphen
   for (const [text, lang] of [['acide folique 5 mg, dermatite atopique', 'fr'], ['sous une statine depuis 2019', 'fr'], ["L'agente demande un aménagement", 'fr'],
     ['64500 ciboure', 'fr'], ['Thermoreg: isolette servo 36.8', 'en'], ['marche limitée à 300 m, chaussage orthopédique', 'fr'],
@@ -1142,7 +1145,7 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   assert.deepEqual(names('IOA : Céleste (IDE)      Tri : 3\nDicté le 09/03/24 - MLJA/sb', 'fr'), ['Céleste', 'MLJA', 'sb']);
   assert.deepEqual(names('RTC 4 mo with PACT (RN care mgr Beatriz Olmos). Crew: T. Oduya, EMT-B — driver.'), ['Beatriz Olmos', 'T. Oduya']);
   // set 20's US dev half: a login before a credential in brackets; a first name after a midwife's credential in lower case
-  assert.deepEqual(names('PACU NOTE 10:40 (lmcandrews, RN): Aldrete 10. 0730 handoff to day cnm beatriz o.; pt asking for dad'), ['lmcandrews', 'beatriz']);
+  assert.deepEqual(names('PACU NOTE 10:40 (lmcandrews, RN): Aldrete 10. 0730 handoff to day cnm beatriz o.; pt asking for dad'), ['lmcandrews', 'beatriz o.']);
   // holidays as dates; a dose in units is no year
   assert.deepEqual(labels('reevaluation apres le mardi gras, depuis la Saint-Nicolas ; Nicolas est venu', 'fr'), [['DATE', 'mardi gras'], ['DATE', 'Saint-Nicolas'], ['NAME', 'Nicolas']]);
   assert.deepEqual(labels('Heparin 2000 u bolus, 1000 u/hr', 'en'), []);
