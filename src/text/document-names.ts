@@ -243,7 +243,10 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
  * look starts: few per line.
  */
 function lowerFirstInitials(text: string, spans: Span[], lex: Lexicon): void {
-  for (let q = text.indexOf('.', 3); q >= 0; q = text.indexOf('.', q + 1)) {
+  for (let q = text.indexOf('.', 1); q >= 0; q = text.indexOf('.', q + 1)) {
+    if (cc(text, q + 1) === 32 && isLowerCode(cc(text, q + 2)) && isLowerAscii(text.charCodeAt(q - 1)) && !isWordLetter(cc(text, q - 2)) && cc(text, q - 2) !== 46
+      && cc(text, q - 2) !== 39 && cc(text, q - 2) !== 8217) initialLowerSurname(text, q, spans, lex);
+    if (q < 3) continue;
     if (!isLowerAscii(text.charCodeAt(q - 1)) || text.charCodeAt(q - 2) !== 32 || isWordLetter(cc(text, q + 1)) || cc(text, q + 1) === 46 || isDigitCode(cc(text, q + 1))) continue;
     let w = q - 2;
     while (w > 0 && isWordLetter(text.charCodeAt(w - 1))) w--;
@@ -254,6 +257,22 @@ function lowerFirstInitials(text: string, spans: Span[], lex: Lexicon): void {
     if ((bits & (LEX_FIRST | LEX_AMBIG | NON_NAME | LEX_CITY)) !== LEX_FIRST) continue;
     spans.push({ start: w, end: q + 1, label: 'NAME', score: 0.6, rule: 'name-lower-initial' });
   }
+}
+/**
+ * After the dot at q of a lower-case initial: a known surname typed in lower case, of 5 letters or more and no ordinary
+ * word, first name's ambiguity or place ("pta m. reyes assisted", "vu par y. pennec"; "e. coli" is too short, and a
+ * species' genus is written in capitals: "S. bovis").
+ */
+function initialLowerSurname(text: string, q: number, spans: Span[], lex: Lexicon): void {
+  let e = q + 2;
+  while (isWordLetter(cc(text, e)) || (cc(text, e) === 45 && isWordLetter(cc(text, e + 1)))) e++;
+  if (e - q - 2 < 5 || cc(text, e) === 46 && isWordLetter(cc(text, e + 1))) return;
+  const word = text.slice(q + 2, e);
+  if (word !== word.toLowerCase()) return;
+  const key = fold(word);
+  const bits = lex.get(key) ?? 0;
+  if ((bits & LEX_SUR) === 0 || (bits & (LEX_AMBIG | NON_NAME | LEX_CITY | LEX_WORDNAME)) !== 0 || isVocabularyWord(key)) return;
+  spans.push({ start: q - 1, end: e, label: 'NAME', score: 0.6, rule: 'name-lower-initial' });
 }
 
 /**

@@ -278,6 +278,9 @@ test('a login of no name found, by its shape (initials and a known surname in lo
   // and a first name typed in lower case with its surname's initial
   assert.deepEqual(names('- sofiane b., ami, rapport le 2 mars', 'fr'), ['sofiane b.']);
   assert.deepEqual(names('Fauteuil roulant manuel l.45 + repose-moignon', 'fr'), []);
+  // and an initial in lower case before a known surname in lower case; not a species (too short, or its genus in capitals)
+  assert.deepEqual(names('pta m. reyes assisted w/ gait'), ['m. reyes']);
+  assert.deepEqual(names('urine culture: e. coli > 10^5, S. bovis in blood'), []);
   // no person: words of prose, and what follows an apostrophe, a postal code or a hyphen
   for (const [text, lang] of [['acide folique 5 mg, dermatite atopique', 'fr'], ['sous une statine depuis 2019', 'fr'], ["L'agente demande un aménagement", 'fr'],
     ['64500 ciboure', 'fr'], ['Thermoreg: isolette servo 36.8', 'en'], ['marche limitée à 300 m, chaussage orthopédique', 'fr'],
