@@ -2404,7 +2404,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     isName[k] = 1;
     while (k + 1 < n && gapOk(k) && (flags[k + 1]! & (F_CAP | F_INITIAL)) && !(flags[k + 1]! & (F_STOP | F_TITLE | F_CUE | F_CRED))) isName[++k] = 1;
   }
-  // "ZHANG, WEI", "MACLEOD, Morag", "AMOAH, E": a known surname in capitals, ", " and a given name, as exports, lists and
+  // "ZHANG, WEI", "MACLEOD, Morag", "OSTROWSKI, K": a known surname in capitals, ", " and a given name, as exports, lists and
   // wristbands write a person. The surname no ordinary word, place, title or cue, and no name's last word ("M. Pierre-Yves
   // COLLIN, Saint-Fargeau", "Mme Brigitte LEFÈVRE, UDAF de la Gironde": a place or a body follows); the given name a known
   // name of no ordinary word, an initial, or a word of neither vocabulary, of 4 letters or more in capitals ("OKONKWO,
@@ -2429,7 +2429,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     for (let k = i; k + 1 < n && k < i + 2 && gapOk(k) && ((flags[k + 1]! & F_INITIAL) !== 0 || ends[k + 1]! - starts[k + 1]! === 1) && (flags[k + 1]! & F_CAP) !== 0
       && (flags[k + 1]! & (F_STOP | F_TITLE | F_CUE | F_CRED)) === 0; k++) isName[k + 1] = 1;
   }
-  // "TEIXEIRA L.", "DUBOIS T./NAÏT-SAÏD K.": a known surname in capitals (no ordinary word, place, title or cue) and its given
+  // "TEIXEIRA L.", "DUBOIS T.": a known surname in capitals (no ordinary word, place, title or cue) and its given
   // name's initial with a dot, as crews, rosters and sign-offs write a person (not before a capitalized word: "GARCIA J. Robert")
   for (let i = 0; i + 1 < n; i++) {
     const g = flags[i]!, f = flags[i + 1]!;
