@@ -3743,6 +3743,8 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     if (m[2]!.includes('\n') && /^ ?:/.test(text.slice(cityStart + city.length, cityStart + city.length + 2))) continue;
     const key = fold(city.split(/[ \-\n]/)[0]!);
     if (STOP.has(key) && key !== 'LA' && key !== 'LE' && key !== 'LES') continue;
+    // (an export's next cell, a bare comma and a code of capitals, is no city: "88412,RS,ODB" — a licence, a pharmacist's initials)
+    if (m[2] === ',' && city.length <= 3 && asciiUpperRun(city, 0, city.length)) continue;
     spans.push({ start: zs, end: zs + 5, label: 'ZIP', score: 0.85, rule: 'zip-city' });
     // a postal box right before the postal code: "BP 40012, 69002 Lyon", "CS 90001 - 75015 Paris"
     if (zs >= 5) { POSTAL_BOX.lastIndex = zs; const b = POSTAL_BOX.exec(text); if (b) spans.push({ start: zs - b[1]!.length, end: zs - b[2]!.length, label: 'ADDRESS', score: 0.8, rule: 'postal-box' }); }

@@ -261,6 +261,11 @@ test('"SURNAME, Given" as exports and lists write it: a known surname in capital
   assert.deepEqual(names('DUPONT, MARIE née le 12/03/1950', 'fr'), ['DUPONT', 'MARIE']);
   // and "SURNAME I.": a crew's or a roster's initial after the surname
   assert.deepEqual(names('74,88;74,88;TEIXEIRA L.;DUBOIS T.;GK-091-ZB', 'fr'), ['TEIXEIRA L.', 'DUBOIS T.']);
+  // an export's licence number and the next cell's initials are no postal code and city (under RPh, the initials are a person)
+  const csv = 'Rx#,Fill Date,Drug,Prescriber,Lic#,RPh,Plan\n7741203,2023-11-03,ATORVASTATIN,"OKAFOR, CHIDINMA",88412,RS,ODB\n7741204,2023-11-03,METFORMIN,"OKAFOR, CHIDINMA",88412,RS,ODB\n';
+  assert.deepEqual(labels(csv, 'en').filter(([l]) => l === 'CITY' || l === 'ZIP'), []);
+  assert.ok(names(csv).includes('RS'), names(csv).join(' | '));
+  assert.deepEqual(labels('Adresse : 12 rue des Lilas, 75013 Paris.'), [['ADDRESS', '12 rue des Lilas'], ['ZIP', '75013'], ['CITY', 'Paris']]);
   // no person: a place and its state or country, a list of capitals, a name's last word before a place or a body, a firm, words
   for (const [text, lang] of [['PARIS, FRANCE', 'fr'], ['HOLBROOK, AZ', 'en'], ['ALAT, ASAT, GGT normaux', 'fr'], ['NAUSEA, VOMITING', 'en'],
     ['DUPONT, Plan de soins', 'fr'], ['WHITLOCK, BEGAY & RAMANATHAN, P.L.L.C.', 'en']] as const) assert.deepEqual(names(text, lang), [], text);
