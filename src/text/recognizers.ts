@@ -660,16 +660,20 @@ export const LOGIN_BEFORE = new Set(['by', 'to', 'cc', 'par', 'via', 'from', 'us
 addWords(LOGIN_BEFORE, W_LCUE);
 /**
  * The lower-case ASCII letter runs of 6-24 letters where a login may stand (document-names.ts, loginShapes): not after a
- * digit, a hyphen or an apostrophe, nor after a postal code, nor in prose (after a lower-case word or its comma) unless right
- * after a word of LOGIN_BEFORE.
+ * digit, a hyphen or an apostrophe, nor after a postal code, nor in prose (after a lower-case word or its comma, or before
+ * one) unless right after a word of LOGIN_BEFORE.
  */
 let lowS = new Int32Array(16), lowE = new Int32Array(16), nLow = 0, loginCueEnd = -2;
 function lowerRun(t: string, ws: number, e: number): void {
   const b1 = ws > 0 ? t.charCodeAt(ws - 1) : 10;
   if (isDigitCode(b1) || b1 === 45 || b1 === 39 || b1 === 8217) return;
-  if (b1 === 32 && ws > 1) {
-    const b2 = t.charCodeAt(ws - 2);
-    if (isDigitCode(b2) || ((isLowerAscii(b2) || (b2 === 44 && ws > 2 && isLowerAscii(t.charCodeAt(ws - 3)))) && loginCueEnd !== ws - 1)) return;
+  // (in prose — after a lower-case word or its comma, or before a lower-case word — only right after a cue, spaces between)
+  const prose = (b1 === 32 && ws > 1 && (isLowerAscii(t.charCodeAt(ws - 2)) || (t.charCodeAt(ws - 2) === 44 && ws > 2 && isLowerAscii(t.charCodeAt(ws - 3)))))
+    || (e + 1 < t.length && t.charCodeAt(e) === 32 && isLowerAscii(t.charCodeAt(e + 1)));
+  if (b1 === 32 && ws > 1 && isDigitCode(t.charCodeAt(ws - 2))) return;
+  if (prose) {
+    if (loginCueEnd < 0) return;
+    for (let k = loginCueEnd; k < ws; k++) if (t.charCodeAt(k) !== 32) return;
   }
   if (nLow === lowS.length) { lowS = doubled(lowS); lowE = doubled(lowE); }
   lowS[nLow] = ws; lowE[nLow++] = e;
