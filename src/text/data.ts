@@ -89,6 +89,13 @@ export class Lexicon {
     const n = key.length;
     let h = 0x811c9dc5 | 0;
     for (let i = 0; i < n; i++) { const c = key.charCodeAt(i); if (c > 127) return -2; h = Math.imul(h ^ c, 0x01000193); }
+    return this.probe(h, key, 0, n, 0);
+  }
+  /**
+   * The index of the bits of the key of hash h whose codes are those of text[s, s + n) less `shift` (32: a lower-case run
+   * read as its upper case), -1 when the table lacks it.
+   */
+  private probe(h: number, text: string, s: number, n: number, shift: number): number {
     if ((this.seen[(h >>> 5) & 0xffff]! & (1 << (h & 31))) === 0) return -1;
     const b = this.bytes, t = this.slots;
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
@@ -96,7 +103,7 @@ export class Lexicon {
       if (a < 0) return -1;
       if (t[q + 2] === h && t[q + 1] === n) {
         let k = 0;
-        while (k < n && b[a + k] === key.charCodeAt(k)) k++;
+        while (k < n && b[a + k] === text.charCodeAt(s + k) - shift) k++;
         if (k === n) return q + 3;
       }
     }
@@ -110,20 +117,10 @@ export class Lexicon {
    * the keys the data files hold (with those added to them later), not of keys only added (the Map's: no surname among them).
    */
   lowerRunBits(text: string, s: number, e: number): number {
-    const n = e - s;
     let h = 0x811c9dc5 | 0;
     for (let i = s; i < e; i++) h = Math.imul(h ^ (text.charCodeAt(i) - 32), 0x01000193);
-    if ((this.seen[(h >>> 5) & 0xffff]! & (1 << (h & 31))) === 0) return 0;
-    const b = this.bytes, t = this.slots;
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const q = 4 * slot, a = t[q]!;
-      if (a < 0) return 0;
-      if (t[q + 2] === h && t[q + 1] === n) {
-        let k = 0;
-        while (k < n && b[a + k] === text.charCodeAt(s + k) - 32) k++;
-        if (k === n) return t[q + 3]!;
-      }
-    }
+    const at = this.probe(h, text, s, e - s, 32);
+    return at >= 0 ? this.slots[at]! : 0;
   }
   has(key: string): boolean { return this.get(key) !== undefined; }
   /** ORs `bit` into the key's bits (the key added when absent). */
@@ -172,7 +169,7 @@ function buildLexicon(en: boolean): Lexicon {
 }
 /** Leaves the French surname lists out of the dictionaries and of the lexicon (eval:text's --without-surnames); call before either is read. */
 export function withoutSurnames(): void {
-  if (lexicon !== undefined) throw new Error('withoutSurnames: the lexicon is already built');
+  if (lexicon !== undefined || lexiconEn !== undefined) throw new Error('withoutSurnames: the lexicon is already built');
   noSurnames = true;
   dictionaries().surnames.clear(); dictionaries().worldSurnames.clear();
 }
