@@ -237,10 +237,10 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
 }
 
 /**
- * A first name typed in lower case and the initial of the surname, as hurried notes and boards write a person ("handoff to
- * jess m. RN", "|iris m.|", "- sofiane b., ami"): a known first name that is no ordinary word, a space, one lower-case letter
- * and its dot, then no letter, dot or digit ("fauteuil roulant manuel l.45" is a size) — each dot of the text is where the
- * look starts: few per line.
+ * Names typed in lower case around an initial, as hurried notes and boards write a person, read at each dot of the text
+ * (few per line): an initial before a surname (initialLowerSurname, "pta m. reyes"), and a first name before the initial
+ * of the surname ("handoff to jess m. RN", "|iris m.|", "- sofiane b., ami"): a known first name that is no ordinary word,
+ * a space, one lower-case letter and its dot, then no letter, dot or digit ("fauteuil roulant manuel l.45" is a size).
  */
 function lowerFirstInitials(text: string, spans: Span[], lex: Lexicon): void {
   for (let q = text.indexOf('.', 1); q >= 0; q = text.indexOf('.', q + 1)) {

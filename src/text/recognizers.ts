@@ -1644,7 +1644,7 @@ const lexReady = new Set<Lexicon>();
 let lexLang: Lang = 'fr';
 /**
  * The name dictionaries of the text's language with the recognizers' word lists as bits (LEX_STOP,
- * LEX_CUE, LEX_CRED…): one Map look-up per token.
+ * LEX_CUE, LEX_CRED…): one look-up per token.
  */
 export function tokenLexicon(): Lexicon {
   const lex = lexiconMap(lexLang);
@@ -1778,7 +1778,7 @@ function nextWord(text: string, from: number): boolean {
 }
 /**
  * A number per word of a text, remembered by the word's code units (FNV-1a, as hashStep, and linear probing) in front
- * of a costlier look-up: a slice, a fold and a look-up in the large lexicon Map cost a new string's hash and cache
+ * of a costlier look-up: a slice, a fold and a look-up in the large lexicon cost a new string, its hash and cache
  * misses, and a text asks about the same words again and again. Emptied when half full, and when the values' source
  * (a lexicon: a text of the other language) changes. Values are >= 0: find answers -1 for a word it does not hold.
  */
@@ -1827,7 +1827,7 @@ export class WordMemo {
   }
 }
 /**
- * Raw token → lexicon bits, through a WordMemo in front of the lexicon Map. Values: lex.get(fold(token)) ?? 0, plus
+ * Raw token → lexicon bits, through a WordMemo in front of the lexicon. Values: lex.get(fold(token)) ?? 0, plus
  * LEX_FIRST for a compound of first names and LEX_SUR for a Gaelic surname's shape.
  */
 const LEX_MEMO = new WordMemo(15);
@@ -1878,6 +1878,15 @@ function gapOk(i: number, allowComma = false): boolean {
 function nameLike(i: number): boolean {
   const f = nFlags[i]!;
   return (f & (F_CAP | F_INITIAL)) !== 0 && (f & (F_STOP | F_TITLE)) === 0;
+}
+/**
+ * A known surname in capitals of 3 letters or more that is no ordinary word, place, title, cue, profession or credential:
+ * the surname of "ZHANG, WEI" and "TEIXEIRA L." (F_VOCAB is never set with F_SUR: it marks words of no name list).
+ */
+function capsSurname(i: number): boolean {
+  const g = nFlags[i]!;
+  return (g & (F_UPPER | F_SUR)) === (F_UPPER | F_SUR) && nEnds[i]! - nStarts[i]! >= 3
+    && (g & (F_STOP | F_AMBIG | F_CITY | F_CITYP | F_CUE | F_TITLE | F_PROF | F_CRED | F_WORDNAME)) === 0;
 }
 /** An ambiguous first name's neighbour: upper case, an initial, or an unambiguous known name. */
 function support(j: number): boolean { const g = nFlags[j]!; return (g & (F_UPPER | F_INITIAL)) !== 0 || ((g & (F_FIRST | F_SUR)) !== 0 && !(g & F_AMBIG)); }
@@ -2336,8 +2345,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     const g = flags[i - 1]!;
     // (not a kinship word, a title or a profession: "Sister, Naomi", "Nurse, Ann")
     if (!isName[i] || isName[i - 1] || (flags[i]! & (F_FIRST | F_CITY | F_CITYP)) !== F_FIRST || (g & (F_CITY | F_CITYP | F_UPPER | F_CUE | F_TITLE | F_PROF)) || ((g & F_AMBIG) && (g & F_SENT)) || !(g & F_SUR) || !nameLike(i - 1)) continue;
-    const a = ends[i - 1]!;
-    if (starts[i]! - a === 2 && text.charCodeAt(a) === 44 && text.charCodeAt(a + 1) === 32) isName[i - 1] = 1;
+    if (commaSpace(text, ends[i - 1]!, starts[i]!)) isName[i - 1] = 1;
   }
   // a birth name in upper case before the married one: "KERGOAT épouse LE ROUX Marie", "DURAND veuve MARTIN"
   // (the word between is a token when it is a cue word, "épouse", "née"; else in the gap: "veuve", "ép.")
@@ -2415,9 +2423,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   // TOBENNA"; "HOLBROOK, AZ" stays); the pair no part of a longer list of capitals ("ALAT, ASAT, GGT"). "PARIS, FRANCE",
   // "NAUSEA, VOMITING", "DUPONT, Plan" stay. (After the field's rule below it, which reads the given names of "Pt: Okafor, Chinedu A".)
   for (let i = 1; i < n; i++) {
-    const g = flags[i - 1]!, f = flags[i]!;
-    if ((isName[i - 1] && isName[i]) || (g & (F_UPPER | F_SUR)) !== (F_UPPER | F_SUR) || (f & F_CAP) === 0 || ends[i - 1]! - starts[i - 1]! < 3
-      || (g & (F_STOP | F_AMBIG | F_CITY | F_CITYP | F_CUE | F_TITLE | F_PROF | F_CRED | F_WORDNAME))
+    const f = flags[i]!;
+    if ((isName[i - 1] && isName[i]) || !capsSurname(i - 1) || (f & F_CAP) === 0
       || (f & (F_STOP | F_AMBIG | F_CITY | F_CITYP | F_CUE | F_TITLE | F_PROF | F_CRED | F_WORDNAME | F_VOCAB))
       || !commaSpace(text, ends[i - 1]!, starts[i]!)) continue;
     if (i >= 2 && nameLike(i - 2) && !(flags[i - 2]! & F_VOCAB) && starts[i - 1]! - ends[i - 2]! === 1 && cc(text, ends[i - 2]!) === 32) continue;
@@ -2436,10 +2443,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   // "TEIXEIRA L.", "DUBOIS T.": a known surname in capitals (no ordinary word, place, title or cue) and its given
   // name's initial with a dot, as crews, rosters and sign-offs write a person (not before a capitalized word: "GARCIA J. Robert")
   for (let i = 0; i + 1 < n; i++) {
-    const g = flags[i]!, f = flags[i + 1]!;
-    if ((isName[i] && isName[i + 1]) || (g & (F_UPPER | F_SUR)) !== (F_UPPER | F_SUR) || (f & F_INITIAL) === 0 || ends[i + 1]! - starts[i + 1]! !== 2
-      || ends[i]! - starts[i]! < 3 || starts[i + 1]! - ends[i]! !== 1 || text.charCodeAt(ends[i]!) !== 32
-      || (g & (F_STOP | F_AMBIG | F_CITY | F_CITYP | F_CUE | F_TITLE | F_PROF | F_CRED | F_WORDNAME | F_VOCAB))) continue;
+    if ((isName[i] && isName[i + 1]) || !capsSurname(i) || (flags[i + 1]! & F_INITIAL) === 0 || ends[i + 1]! - starts[i + 1]! !== 2
+      || starts[i + 1]! - ends[i]! !== 1 || text.charCodeAt(ends[i]!) !== 32) continue;
     if (i + 2 < n && (flags[i + 2]! & F_CAP) && spacesOnly(text, ends[i + 1]!, starts[i + 2]!)) continue;
     isName[i] = 1; isName[i + 1] = 1;
   }
