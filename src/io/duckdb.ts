@@ -15,14 +15,14 @@ const require = createRequire(import.meta.url);
 let nodeApi: typeof NodeApi | undefined;
 let bindings: typeof Bindings | undefined;
 function duckdb(): typeof Bindings { return bindings ??= require('@duckdb/node-bindings') as typeof Bindings; }
+function duckdbApi(): typeof NodeApi { return nodeApi ??= require('@duckdb/node-api') as typeof NodeApi; }
 import { columnFromCodes, makeTable, type Column, type ColumnKind, type Table } from '../table/table.ts';
 
 export type { DuckDBConnection };
 
 /** Opens a connection on a new DuckDB database (in memory by default, or a file). */
 export async function openDuckDB(path = ':memory:'): Promise<DuckDBConnection> {
-  nodeApi ??= require('@duckdb/node-api') as typeof NodeApi;
-  const instance = await nodeApi.DuckDBInstance.create(path);
+  const instance = await duckdbApi().DuckDBInstance.create(path);
   return instance.connect();
 }
 
@@ -167,7 +167,7 @@ export async function loadTable(con: DuckDBConnection, table: Table, name: strin
   const codesName = `${name}__codes`;
   const cols = table.columns.map((_, j) => `c${j} INTEGER`).concat(['__r INTEGER']).join(', ');
   await con.run(`CREATE OR REPLACE TEMP TABLE ${ident(codesName)} (${cols})`);
-  const { DuckDBDataChunk, INTEGER } = require('@duckdb/node-api') as typeof NodeApi;
+  const { DuckDBDataChunk, INTEGER } = duckdbApi();
   const appender = await con.createAppender(codesName);
   const CHUNK = 2048;
   const chunk = DuckDBDataChunk.create(Array.from({ length: m + 1 }, () => INTEGER));
