@@ -49,3 +49,17 @@ test('generalized secrets: a released interval succeeds only when it pins the se
   const dx = inference({ original: ori, release: rel, auxColumns: ['k'], secret: 'dx', attacks: 3, seed: 1 });
   assert.equal(dx.successes, 2); // E11 covers E11.9, {I10,I11} contains I10, * infers nothing
 });
+
+test('date secrets are scored by equality or a containing released interval, not by a tolerance counted from 1970', () => {
+  const ori = makeTable([columnFromValues('k', ['a', 'b', 'c', 'd'], 'string'), columnFromValues('dob', ['2024-06-15', '2020-01-01', '1969-12-30', '1985-03-02'], 'date')]);
+  // 653 days off; a year off; a day off (before 1970); the same date
+  const rel = makeTable([columnFromValues('k', ['a', 'b', 'c', 'd'], 'string'), columnFromValues('dob', ['2022-09-01', '2021-01-01', '1969-12-31', '1985-03-02'], 'date')]);
+  const r = inference({ original: ori, release: rel, auxColumns: ['k'], secret: 'dob', attacks: 4, seed: 1 });
+  assert.equal(r.regression, false);
+  assert.equal(r.successes, 1); // only the exact date
+  // a released year (an interval of dates) that contains the secret counts, as a generalized category does
+  const years = makeTable([columnFromValues('k', ['a', 'b', 'c', 'd'], 'string'), columnFromValues('dob', ['2024', '2021', '1969', '1984'], 'string')]);
+  const y = inference({ original: ori, release: years, auxColumns: ['k'], secret: 'dob', attacks: 4, seed: 1 });
+  assert.equal(y.successes, 2); // 2024 ∋ 2024-06-15, 1969 ∋ 1969-12-30; 2021 and 1984 do not contain theirs
+  assert.throws(() => inference({ original: ori, release: rel, auxColumns: ['k'], secret: 'dob', attacks: 4, seed: 1, regression: true }), /dates/);
+});

@@ -17,7 +17,7 @@ export interface InferenceOptions extends AttackInput {
   secret: string;
   /** Relative tolerance for numeric secrets. Default 0.05 (Anonymeter's). */
   tolerance?: number;
-  /** Force regression (numeric) or classification; default: numeric when the original column is numeric. */
+  /** Force regression (numeric) or classification; default: numeric when the original column is a number (not a date). */
   regression?: boolean;
 }
 
@@ -61,8 +61,11 @@ export function inferenceMany(opts: Omit<InferenceOptions, 'secret'> & { secrets
   if (total > targets.length) notes.push(`${targets.length} targets sampled from ${total} original ${units} (seeded)`);
   return opts.secrets.map((secret, si) => {
     const secretCol = ctx.space.columns[opts.auxColumns.length + si]!;
-    const regression = opts.regression ?? secretCol.numeric;
+    // (a date is guessed exactly, or inside a released date interval: a tolerance relative to the value would count
+    // days since 1970 — two years off for a date of 2024 — as Anonymeter scores dates, a non-number dtype, by equality)
+    const regression = opts.regression ?? (secretCol.numeric && !secretCol.isDate);
     if (regression && !secretCol.numeric) throw new AnonymatError('invalid-usage', `secret column ${JSON.stringify(secret)} is not numeric: regression is impossible`);
+    if (regression && secretCol.isDate) throw new AnonymatError('invalid-usage', `secret column ${JSON.stringify(secret)} holds dates: a relative tolerance has no meaning for dates (scored by equality or interval instead)`);
     const rel = secretCol.views[RELEASE]!;
     const success = (table: number, row: number, guessRow: number): boolean => {
       if (guessRow < 0) return false;

@@ -142,3 +142,19 @@ test('person key: a predicate matching two records of ONE person singles that pe
   assert.equal(byPerson.successes, 40); // every person is singled out
   assert.ok(byPerson.notes.some((n) => n.startsWith('unit: persons')));
 });
+
+test('person key: the size correction compares persons, not records (2 records per original person, 1 per control person: no rescaling)', () => {
+  // the same 300 persons' worth of random records on each side; each original person has two records
+  const withIds = (t: ReturnType<typeof randomRecords>, copies: number, prefix: string) => {
+    const recs = toRecords(t);
+    const rows = recs.flatMap((r, i) => Array.from({ length: copies }, () => ({ pid: `${prefix}${i}`, ...r })));
+    const names = Object.keys(rows[0]!);
+    return makeTable(names.map((n) => columnFromValues(n, rows.map((r) => (r as Record<string, unknown>)[n] as string | number | null), t.columns.find((c) => c.name === n)?.kind ?? 'string')));
+  };
+  const original = withIds(randomRecords(300, 31), 2, 'o'), release = randomRecords(300, 31), control = withIds(randomRecords(300, 32), 1, 'c');
+  const byPerson = singlingOut({ original, release, control, attacks: 100, seed: 4, personKey: 'pid', columns: ['age (years)', 'zip [code]', 'sex', 'birth date'] });
+  assert.ok(!byPerson.notes.some((n) => n.includes('rescaled')), byPerson.notes.join('; '));
+  // without the key the records differ in number (600 vs 300): rescaled, in records
+  const byRecord = singlingOut({ original, release, control, attacks: 100, seed: 4, columns: ['age (years)', 'zip [code]', 'sex', 'birth date'] });
+  assert.ok(byRecord.notes.some((n) => n.includes('rescaled') && n.includes('300 records')), byRecord.notes.join('; '));
+});

@@ -11,7 +11,7 @@
 import { AnonymatError } from '../errors.ts';
 import { groupify } from '../check/groupify.ts';
 import { attackFigures, type AttackFigures } from './stats.ts';
-import { commonColumns, makeContext, CONTROL, ORIGINAL, RELEASE, type AttackContext, type AttackInput } from './context.ts';
+import { commonColumns, makeContext, unitCount, CONTROL, ORIGINAL, RELEASE, type AttackContext, type AttackInput } from './context.ts';
 import { invertedIndex, lowerBound, rowIndex, upperBound, type ColumnView, type SpaceColumn } from './space.ts';
 
 /** One condition of a predicate. `neg` negates it (baseline queries only). */
@@ -326,8 +326,10 @@ export function singlingOut(opts: SinglingOutOptions): SinglingOutResult {
   for (const q of baseline) if (isolates(ORIGINAL, q)) baselineSuccesses++;
   let ctrlN = queries.length;
   let ctrlK = controlSuccesses;
-  if (ctx.hasControl && opts.control!.rowCount !== opts.original.rowCount && queries.length > 0) {
-    const corrected = sizeCorrection(ctx, queries, marks, opts.original.rowCount, controlSuccesses);
+  // (the attacked units: persons with a person key, else records)
+  const nOriginal = unitCount(ctx, ORIGINAL, opts.original.rowCount);
+  if (ctx.hasControl && unitCount(ctx, CONTROL, opts.control!.rowCount) !== nOriginal && queries.length > 0) {
+    const corrected = sizeCorrection(ctx, queries, marks, nOriginal, controlSuccesses);
     ctrlK = corrected.value;
     notes.push(corrected.note);
   }
@@ -342,25 +344,42 @@ export function singlingOut(opts: SinglingOutOptions): SinglingOutResult {
 /**
  * Anonymeter's control-size correction (Cohen & Nissim 2020): successes(n) = norm · ∫₀^w n·x(1−x)^(n−1) dx,
  * fitted on subsamples of the control set; the control count is rescaled to the original's size.
+ * n counts the attacked units: persons when the control has a person key (a subsample keeps or drops a person's records
+ * together, and a predicate succeeds in it when the sampled records it matches are one person's), else records.
  * Unlike Anonymeter's curve_fit, w is fitted by a deterministic grid search (norm in closed form).
  */
 function sizeCorrection(ctx: AttackContext, queries: Predicate[], marks: Uint8Array[], nOriginal: number, observed: number): { value: number; note: string } {
-  const nControl = ctx.space.tables[CONTROL]!.table.rowCount;
-  // rows of the control matching each query 
+  const rows = ctx.space.tables[CONTROL]!.table.rowCount;
+  // the unit of each control row (its person, dense from 0; or the row itself)
+  const personOf = ctx.persons[CONTROL];
+  const unitOf = new Int32Array(rows);
+  let nControl = rows;
+  if (personOf) {
+    const dense = new Map<number, number>();
+    for (let r = 0; r < rows; r++) { const p = personOf[r]!; let u = dense.get(p); if (u === undefined) { u = dense.size; dense.set(p, u); } unitOf[r] = u; }
+    nControl = dense.size;
+  } else for (let r = 0; r < rows; r++) unitOf[r] = r;
+  // rows of the control matching each query
   const matches: Int32Array[] = queries.map((q) => matchingRows(ctx, CONTROL, q, marks, Infinity));
   const sizes: number[] = [];
   const lo = Math.min(1000, nControl);
   for (let i = 0; i < 10; i++) sizes.push(Math.round(lo + ((nControl - lo) * i) / 9));
   const xs: number[] = [], ys: number[] = [];
   const inSample = new Uint8Array(nControl);
+  const idx = new Int32Array(nControl);
   for (const size of sizes) {
     for (let rep = 0; rep < 5; rep++) {
       inSample.fill(0);
-      // partial Fisher–Yates
-      const idx = Int32Array.from({ length: nControl }, (_, i) => i);
+      // partial Fisher–Yates over the units
+      for (let i = 0; i < nControl; i++) idx[i] = i;
       for (let i = 0; i < size; i++) { const j = i + ctx.rng.int(nControl - i); const t = idx[i]!; idx[i] = idx[j]!; idx[j] = t; inSample[idx[i]!] = 1; }
       let s = 0;
-      for (const m of matches) { let c = 0; for (const r of m) { if (inSample[r]) c++; if (c > 1) break; } if (c === 1) s++; }
+      for (const m of matches) {
+        // distinct sampled units among the matching rows, up to 2
+        let first = -1, c = 0;
+        for (const r of m) { const u = unitOf[r]!; if (!inSample[u]) continue; if (c === 0) { first = u; c = 1; } else if (u !== first) { c = 2; break; } }
+        if (c === 1) s++;
+      }
       xs.push(size); ys.push(s);
     }
   }
@@ -378,9 +397,10 @@ function sizeCorrection(ctx: AttackContext, queries: Predicate[], marks: Uint8Ar
   }
   const ratio = integral(nOriginal, bestW) / integral(nControl, bestW);
   const value = Math.min(queries.length, observed * (Number.isFinite(ratio) ? ratio : 1));
+  const units = personOf ? 'persons' : 'records';
   return {
     value,
-    note: `control set (${nControl} records) and original (${nOriginal}) differ in size: the control successes were rescaled from ${observed} to ${value.toFixed(1)} (Cohen–Nissim size model, as Anonymeter)`,
+    note: `control set (${nControl} ${units}) and original (${nOriginal}) differ in size: the control successes were rescaled from ${observed} to ${value.toFixed(1)} (Cohen–Nissim size model, as Anonymeter)`,
   };
 }
 

@@ -32,7 +32,7 @@ test('wilson rejects impossible counts (Anonymeter issues #29/#32: k > n)', () =
   assert.throws(() => wilson(0, 0), RangeError);
 });
 
-test('residual risk (a − c)/(1 − c) with its MOVER interval from the Wilson bounds', () => {
+test('residual risk (a − c)/(1 − c) with its MOVER-R interval from the Wilson bounds', () => {
   assert.ok(Math.abs(residual(0.6, 0.2) - 0.5) < 1e-12);
   assert.equal(residual(0.75, 0.5), 0.5);
   const f = attackFigures({ successes: 60, attacks: 100, baselineSuccesses: 10, baselineAttacks: 100, controlSuccesses: 20, controlAttacks: 100 });
@@ -40,13 +40,33 @@ test('residual risk (a − c)/(1 − c) with its MOVER interval from the Wilson 
   assert.equal(f.controlRate, 0.2);
   assert.ok(Math.abs(f.risk - 0.5) < 1e-12);
   const a = wilson(60, 100), c = wilson(20, 100);
-  // MOVER by hand: derivatives 1/(1 − c) = 1.25 and (1 − a)/(1 − c)² = 0.625
-  assert.ok(Math.abs(f.ci[1] - (0.5 + Math.hypot((a.high - 0.6) * 1.25, (0.2 - c.low) * 0.625))) < 1e-12);
-  assert.ok(Math.abs(f.ci[0] - (0.5 - Math.hypot((0.6 - a.low) * 1.25, (c.high - 0.2) * 0.625))) < 1e-12);
+  // MOVER-R by hand (Donner & Zou 2012, their equations for θ = p1/p2), on the failure rates p1 = 0.4, p2 = 0.8
+  const p1 = 0.4, l1 = 1 - a.high, u1 = 1 - a.low, p2 = 0.8, l2 = 1 - c.high, u2 = 1 - c.low;
+  const L = (p1 * p2 - Math.sqrt((p1 * p2) ** 2 - l1 * u2 * (2 * p1 - l1) * (2 * p2 - u2))) / (u2 * (2 * p2 - u2));
+  const U = (p1 * p2 + Math.sqrt((p1 * p2) ** 2 - u1 * l2 * (2 * p1 - u1) * (2 * p2 - l2))) / (l2 * (2 * p2 - l2));
+  assert.ok(Math.abs(f.ci[0] - (1 - U)) < 1e-12, `${f.ci[0]} vs ${1 - U}`);
+  assert.ok(Math.abs(f.ci[1] - (1 - L)) < 1e-12, `${f.ci[1]} vs ${1 - L}`);
+  // (the first-order propagation at the point gives nearly the same here: 0.5 + √((u_a − a)²·1.25² + (c − l_c)²·0.625²))
+  assert.ok(Math.abs(f.ci[1] - (0.5 + Math.hypot((a.high - 0.6) * 1.25, (0.2 - c.low) * 0.625))) < 0.02);
   assert.equal(f.reference, 'control');
   // Anonymeter's own figure (centres + error propagation) is reported beside ours
   const point = (a.centre - c.centre) / (1 - c.centre);
   assert.ok(Math.abs(f.anonymeter.risk - point) < 1e-12);
+});
+
+test('an attack far below a control near 1 has risk 0 with [0, 0] (the first-order interval reached [0, 1] there)', () => {
+  for (const [k, kc] of [[0, 499], [400, 499], [450, 490]] as const) {
+    const f = attackFigures({ successes: k, attacks: 500, baselineSuccesses: 0, baselineAttacks: 500, controlSuccesses: kc, controlAttacks: 500 });
+    assert.equal(f.risk, 0);
+    assert.deepEqual(f.ci, [0, 0], `${k} vs ${kc}: ${f.ci}`);
+  }
+  // just below the control: the upper bound stays under what the two Wilson intervals allow, (u_a − l_c)/(1 − l_c)
+  const f = attackFigures({ successes: 485, attacks: 500, baselineSuccesses: 0, baselineAttacks: 500, controlSuccesses: 490, controlAttacks: 500 });
+  const a = wilson(485, 500), c = wilson(490, 500);
+  assert.equal(f.risk, 0);
+  assert.ok(f.ci[1] > 0 && f.ci[1] < (a.high - c.low) / (1 - c.low), `${f.ci[1]}`);
+  // a control at 1: nothing can be measured beyond it
+  assert.deepEqual(attackFigures({ successes: 10, attacks: 10, baselineSuccesses: 0, baselineAttacks: 10, controlSuccesses: 10, controlAttacks: 10 }).ci, [0, 1]);
 });
 
 test('without control the baseline is the reference; zero attacks give 0 with [0, 0]', () => {

@@ -4,8 +4,8 @@
  * - `wilson(k, n, c)` is Anonymeter's `success_rate`: the Wilson score centre and half-width.
  * - `attackFigures` turns attack / control (or baseline) counts into the reported figures:
  *   rates are plain k/n over the attacks actually made; the risk is
- *   (attack − control) / (1 − control); its 95 % interval is the MOVER interval built from the two
- *   95 % Wilson intervals (Newcombe's method for a difference, through the derivatives of the ratio).
+ *   (attack − control) / (1 − control); its 95 % interval is the MOVER-R interval built from the two
+ *   95 % Wilson intervals (residualInterval: the ratio of the failure rates, Donner & Zou 2012).
  */
 
 /** Φ⁻¹((1 + c) / 2): the two-sided normal quantile for a confidence level c in [0, 1). */
@@ -100,7 +100,7 @@ export function clip01(x: number): number { return x < 0 ? 0 : x > 1 ? 1 : x; }
 export interface AttackFigures {
   /** Residual risk (attack − reference) / (1 − reference) on plain rates, clipped to [0, 1]. */
   risk: number;
-  /** 95 % interval of the risk [low, high] (MOVER from the Wilson intervals), clipped to [0, 1]. */
+  /** 95 % interval of the risk [low, high] (MOVER-R from the Wilson intervals), clipped to [0, 1]. */
   ci: [number, number];
   /** Successful main attacks / attacks made. */
   attackRate: number;
@@ -154,14 +154,8 @@ export function attackFigures(c: AttackCounts, confidence = 0.95): AttackFigures
   let risk: number, low: number, high: number, am: { risk: number; ci: [number, number] };
   if (refN > 0) {
     const r = wilson(refK, refN, confidence);
-    // MOVER (Zou & Donner 2008; Newcombe's hybrid score interval for a difference of proportions):
-    // the Wilson limits of each rate give its downward and upward deviations, combined in
-    // quadrature through the derivatives of (a − c)/(1 − c): 1/(1 − c) and −(1 − a)/(1 − c)².
     risk = residual(attackRate, refRate);
-    const ga = 1 / (1 - refRate), gc = (1 - attackRate) / (1 - refRate) ** 2;
-    high = risk + Math.hypot((a.high - attackRate) * ga, (refRate - r.low) * gc);
-    low = risk - Math.hypot((attackRate - a.low) * ga, (r.high - refRate) * gc);
-    if (refRate >= 1) { low = 0; high = 1; }
+    if (refRate >= 1) { low = 0; high = 1; } else [low, high] = residualInterval(attackRate, a, refRate, r);
     // Anonymeter: centres and first-order propagation; without a control set, the attack's Wilson centre alone
     if (!hasControl) am = { risk: clip01(a.centre), ci: [a.low, a.high] };
     else if (r.centre < 1) {
@@ -174,6 +168,28 @@ export function attackFigures(c: AttackCounts, confidence = 0.95): AttackFigures
     am = { risk: clip01(a.centre), ci: [a.low, a.high] };
   }
   return { ...base, risk: clip01(risk), ci: [clip01(Math.min(low, risk)), clip01(Math.max(high, risk))], anonymeter: am };
+}
+
+/**
+ * The interval of the residual risk (a − c)/(1 − c) = 1 − θ, θ = (1 − a)/(1 − c) the ratio of the two failure rates:
+ * MOVER-R (Donner & Zou 2012, the method of variance estimates recovery for a ratio of independent proportions) from
+ * the Wilson limits of a and c, so [1 − U, 1 − L] for θ's interval [L, U]. Unlike the first-order propagation of
+ * (a − c)/(1 − c) at its point estimate (whose derivative (1 − a)/(1 − c)² explodes as c nears 1), it stays inside the
+ * values the two intervals allow: an attack far below a control near 1 gives [0, 0], not [0, 1]. Needs c < 1.
+ */
+export function residualInterval(a: number, aw: SuccessRate, c: number, cw: SuccessRate): [number, number] {
+  // the failure rates p1 = 1 − a, p2 = 1 − c and their limits
+  const p1 = 1 - a, l1 = 1 - aw.high, u1 = 1 - aw.low;
+  const p2 = 1 - c, l2 = 1 - cw.high, u2 = 1 - cw.low;
+  const P = p1 * p2;
+  // L = (P − √(P² − A·D)) / D with A = l1(2p1 − l1), D = u2(2p2 − u2), written A / (P + √(P² − A·D)): D may be 0 or
+  // negative (c's interval reaching 1 − 2p2), where the quotient form still holds; P² − A·D ≥ 0 (A ≤ p1², D ≤ p2²)
+  const A = l1 * (2 * p1 - l1), D = u2 * (2 * p2 - u2);
+  const L = P === 0 ? 0 : A / (P + Math.sqrt(Math.max(0, P * P - A * D)));
+  // U = (P + √(P² − B·E)) / E with B = u1(2p1 − u1), E = l2(2p2 − l2) ≥ 0 (∞ when c's interval reaches 1)
+  const B = u1 * (2 * p1 - u1), E = l2 * (2 * p2 - l2);
+  const U = E > 0 ? (P + Math.sqrt(Math.max(0, P * P - B * E))) / E : Infinity;
+  return [1 - U, 1 - L];
 }
 
 /** (a − r) / (1 − r); when r = 1 nothing can be measured beyond the reference: 0 if a ≤ r. */

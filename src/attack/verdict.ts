@@ -127,6 +127,8 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   const seed = input.seed ?? cfg.seed ?? 0;
   const nAttacks = input.attacks ?? cfg.attacks ?? DEFAULT_ATTACKS;
   const confidence = cfg.confidence ?? 0.95;
+  // (the interval's level as the messages say it: "95 %", or the policy's own)
+  const levelPct = `${+(confidence * 100).toFixed(2)} %`;
   const warnings: string[] = [];
   const failures: Failure[] = [];
   const role = (c: string) => policy.columns[c]?.role;
@@ -346,7 +348,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     for (const w of r.warnings) if (w !== NO_CONTROL_WARNING && !warnings.includes(w)) warnings.push(w);
     if (r.ci[1] > limit) {
       failures.push({ criterion: 'attack-risk', value: r.ci[1], threshold: limit,
-        message: `${name} ${what}: risk ${pct(r.risk)}, 95 % interval up to ${pct(r.ci[1])} > limit ${pct(limit)} (attack success ${pct(r.attackRate)} over ${r.attacks} attacks, ${r.controlRate === null ? `baseline ${pct(r.baselineRate)} — no control set` : `control ${pct(r.controlRate)}`})` });
+        message: `${name} ${what}: risk ${pct(r.risk)}, ${levelPct} interval up to ${pct(r.ci[1])} > limit ${pct(limit)} (attack success ${pct(r.attackRate)} over ${r.attacks} attacks, ${r.controlRate === null ? `baseline ${pct(r.baselineRate)} — no control set` : `control ${pct(r.controlRate)}`})` });
     }
   }
 
@@ -363,7 +365,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     for (const w of r.warnings) if (!warnings.includes(w)) warnings.push(w);
     if (r.ci[1] > limit) {
       failures.push({ criterion: 'linkage', value: r.ci[1], threshold: limit,
-        message: `linkage with the auxiliary table (${r.columns.join(', ')}): ${r.reidentified} of ${r.attempted} released records ${r.correctnessKnown ? 're-identified (correct links)' : 'linked to a single identity'} by ${r.method} matching (${pct(r.rate)}, 95 % interval up to ${pct(r.ci[1])} > limit ${pct(limit)})` });
+        message: `linkage with the auxiliary table (${r.columns.join(', ')}): ${r.reidentified} of ${r.attempted} released records ${r.correctnessKnown ? 're-identified (correct links)' : 'linked to a single identity'} by ${r.method} matching (${pct(r.rate)}, ${levelPct} interval up to ${pct(r.ci[1])} > limit ${pct(limit)})` });
     }
   } else {
     lg = { evaluated: false, reason: 'no auxiliary table given (--aux)', reidentified: null, rate: null };
