@@ -50,6 +50,42 @@ test('an already-open DuckDB connection can host the ledger; concurrent connecti
   inst.closeSync();
 });
 
+test('one file opened twice in one process: the two Ledgers share its instance and cannot overspend, and nothing is lost', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'dp-ledger-'));
+  const file = join(dir, 'l.duckdb');
+  try {
+    const l0 = await openLedger(file);
+    await l0.allocate('c', 'd', { measure: 'zcdp', total: rat(1n) });
+    l0.close();
+    // (a service opening the ledger per request: two instances of one file would each admit ρ = 1 against 1)
+    const [l1, l2] = await Promise.all([openLedger(file), openLedger(join(dir, '.', 'l.duckdb'))]);
+    const [a, b] = await Promise.all([l1.spend('c', 'd', zc(1n, 1n), 'A'), l2.spend('c', 'd', zc(1n, 1n), 'B')]);
+    assert.equal([a, b].filter((r) => r.ok).length, 1);
+    assert.equal((await l2.get('c', 'd'))!.spent, '1');
+    l1.close();
+    // the other Ledger still works after the first is closed; the file keeps the spend after both are
+    assert.equal((await l2.spend('c', 'd', zc(1n, 10n), 'C')).ok, false);
+    l2.close();
+    const l3 = await openLedger(file);
+    assert.equal((await l3.get('c', 'd'))!.spent, '1');
+    l3.close();
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
+
+test('two Ledgers on one shared connection queue their transactions together: every spend is answered, none overspends', async () => {
+  const inst = await DuckDBInstance.create(':memory:');
+  const con = await inst.connect();
+  const ledgers = await Promise.all([openLedger(con), openLedger(con), openLedger(con)]);
+  await ledgers[0]!.allocate('c', 'd', { measure: 'pure-dp', total: rat(1n) });
+  const results = await Promise.all(ledgers.flatMap((l) => Array.from({ length: 20 }, () => l.spend('c', 'd', { measure: 'pure-dp', amount: rat(1n, 10n), delta: rat(0n) }, 'q'))));
+  assert.equal(results.filter((r) => r.ok).length, 10);
+  assert.equal((await ledgers[1]!.get('c', 'd'))!.spent, '1');
+  const spends = (await con.runAndReadAll('SELECT count(*)::INTEGER AS n FROM dp_spends')).getRowObjectsJS()[0]!.n;
+  assert.equal(spends, 10);
+  con.closeSync();
+  inst.closeSync();
+});
+
 test('concurrent processes spending on one ledger file never overspend', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'dp-ledger-'));
   const file = join(dir, 'l.duckdb');

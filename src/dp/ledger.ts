@@ -8,7 +8,9 @@
  *   optimistic version check inside one transaction. Two connections spending at once conflict in
  *   DuckDB (one transaction aborts) and the loser retries from the start, so the sum of admitted
  *   charges never exceeds the allocation. Across processes, DuckDB's file lock serialises access;
- *   `openLedger(path)` waits (with backoff) for the lock instead of failing.
+ *   `openLedger(path)` waits (with backoff) for the lock instead of failing. Within a process, the
+ *   Ledgers opened on one file share one DuckDB instance (a connection each), and those opened on
+ *   one connection share one queue of transactions.
  * - A refused charge spends nothing and says what remains.
  *
  * Tables (prefixed dp_ so that the ledger can live in the observatory's own DuckDB store):
@@ -16,6 +18,8 @@
  *   dp_spends(id, client, dataset, spent_at, measure, amount, delta, description)
  */
 import { randomUUID, randomInt } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AnonymatError } from '../errors.ts';
 import type { Charge, LedgerMeasure } from './accountant.ts';
@@ -96,25 +100,32 @@ const isConflict = (e: unknown) => /conflict/i.test(String((e as Error)?.message
 const isLock = (e: unknown) => /lock/i.test(String((e as Error)?.message ?? e));
 
 /**
+ * The ledger files this process has open: one DuckDB instance per file, shared by every Ledger opened on it (with a
+ * connection each), closed with the last of them. DuckDB's file lock keeps other processes out, but not a second
+ * instance in this one: two instances of one file do not see each other's writes, so each would admit its own spends
+ * against the whole allocation (and one's writes would be lost).
+ */
+const openFiles = new Map<string, { instance: Promise<DuckDBInstance>; ready: DuckDBInstance | null; refs: number }>();
+/** One queue of statements per connection, shared by the Ledgers opened on it (a transaction at a time). */
+const queues = new WeakMap<DuckDBConnection, { tail: Promise<unknown> }>();
+
+/**
  * Opens a ledger on a DuckDB file path (created if absent), or on an already-open connection
  * (the observatory's store). With a path, waits up to `lockTimeoutMs` for another process's lock.
  */
 export async function openLedger(target: string | DuckDBConnection, options: { lockTimeoutMs?: number } = {}): Promise<Ledger> {
   let con: DuckDBConnection;
-  let instance: DuckDBInstance | null = null;
+  let file: string | null = null;
   if (typeof target === 'string') {
-    const deadline = Date.now() + (options.lockTimeoutMs ?? 30_000);
-    for (let attempt = 0; ; attempt++) {
-      try { instance = await DuckDBInstance.create(target); break; } catch (e) {
-        if (!isLock(e) || Date.now() > deadline) {
-          throw new AnonymatError(isLock(e) ? 'conflict' : 'invalid-usage', isLock(e)
-            ? 'the ledger file is locked by another process; try again later'
-            : `cannot open the ledger file (${String((e as Error).message).split('\n')[0]})`, [{ path: '--ledger', message: 'a DuckDB file path' }], { cause: e });
-        }
-        await sleep(Math.min(200, 5 + attempt * 5) + randomInt(10));
-      }
+    file = canonicalPath(target);
+    let entry = openFiles.get(file);
+    if (!entry) {
+      const e: { instance: Promise<DuckDBInstance>; ready: DuckDBInstance | null; refs: number } = { instance: createInstance(target, options.lockTimeoutMs ?? 30_000), ready: null, refs: 0 };
+      e.instance.then((i) => { e.ready = i; }, () => undefined);
+      openFiles.set(file, entry = e);
     }
-    con = await instance.connect();
+    entry.refs++;
+    try { con = await (await entry.instance).connect(); } catch (e) { release(file); throw e; }
   } else con = target;
   for (let attempt = 0; ; attempt++) { // several connections may create the tables at once
     try { await con.run(SCHEMA); break; } catch (e) { if (!isConflict(e) || attempt > 50) throw e; await sleep(1 + randomInt(5)); }
@@ -126,13 +137,17 @@ export async function openLedger(target: string | DuckDBConnection, options: { l
     return rows.length ? rowToAllocation(rows[0] as Record<string, unknown>) : null;
   }
 
-  // one transaction at a time on this connection (calls on one Ledger object are queued)
-  let queue: Promise<unknown> = Promise.resolve();
-  function inTransaction<T>(fn: () => Promise<T>): Promise<T> {
-    const run = queue.then(() => transaction(fn));
-    queue = run.catch(() => undefined);
+  // one transaction at a time on this connection (calls on every Ledger object of the connection are queued, reads too:
+  // a statement of another Ledger on the same connection would otherwise run inside this one's transaction)
+  let queue = queues.get(con);
+  if (!queue) { queue = { tail: Promise.resolve() }; queues.set(con, queue); }
+  const q = queue;
+  function serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = q.tail.then(fn);
+    q.tail = run.catch(() => undefined);
     return run;
   }
+  function inTransaction<T>(fn: () => Promise<T>): Promise<T> { return serial(() => transaction(fn)); }
 
   async function transaction<T>(fn: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
@@ -200,17 +215,47 @@ export async function openLedger(target: string | DuckDBConnection, options: { l
       });
     },
 
-    async get(client, dataset) { const a = await getRow(client, dataset); return a ? view(a) : null; },
+    async get(client, dataset) { const a = await serial(() => getRow(client, dataset)); return a ? view(a) : null; },
 
     async list(filter = {}) {
-      const res = await con.runAndReadAll(
+      const res = await serial(() => con.runAndReadAll(
         `SELECT * FROM dp_allocations WHERE ($1::VARCHAR IS NULL OR client = $1) AND ($2::VARCHAR IS NULL OR dataset = $2) ORDER BY client, dataset`,
-        [filter.client ?? null, filter.dataset ?? null]);
+        [filter.client ?? null, filter.dataset ?? null]));
       return (res.getRowObjectsJS() as Record<string, unknown>[]).map((r) => view(rowToAllocation(r)));
     },
 
     close() {
-      if (instance) { con.closeSync(); instance.closeSync(); instance = null; }
+      if (file !== null) { con.closeSync(); release(file); file = null; }
     },
   };
+}
+
+/** The file's absolute path, through symbolic links when it exists (the key of openFiles). */
+function canonicalPath(path: string): string {
+  const abs = resolve(path);
+  try { return realpathSync(abs); } catch { return abs; }
+}
+
+/** A DuckDB instance on the file, waiting up to timeoutMs for another process's lock. */
+async function createInstance(path: string, timeoutMs: number): Promise<DuckDBInstance> {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try { return await DuckDBInstance.create(path); } catch (e) {
+      if (!isLock(e) || Date.now() > deadline) {
+        throw new AnonymatError(isLock(e) ? 'conflict' : 'invalid-usage', isLock(e)
+          ? 'the ledger file is locked by another process; try again later'
+          : `cannot open the ledger file (${String((e as Error).message).split('\n')[0]})`, [{ path: '--ledger', message: 'a DuckDB file path' }], { cause: e });
+      }
+      await sleep(Math.min(200, 5 + attempt * 5) + randomInt(10));
+    }
+  }
+}
+
+/** One Ledger less on the file: the instance is closed with the last (or forgotten when it could not be created). */
+function release(file: string): void {
+  const entry = openFiles.get(file);
+  if (!entry || --entry.refs > 0) return;
+  openFiles.delete(file);
+  // (closed now when it is open — a Ledger's connection is made after the instance resolves, so it always is by then)
+  if (entry.ready) entry.ready.closeSync(); else entry.instance.then((i) => i.closeSync(), () => undefined);
 }

@@ -167,3 +167,14 @@ test('chaining refuses steps whose domains or metrics do not fit', async () => {
   const ok = c.makeChainMT(c.makeDiscreteLaplace({ kind: 'int-vector', length: 2 }, 'l1', rat(2n)), c.makeChainTT(count, bound));
   assert.deepEqual(ok.privacyMap(rat(1n)), { measure: 'pure-dp', epsilon: rat(1n, 2n) });
 });
+
+test('groups from the data: a missing value and the text "null" are two groups (their counts are not merged)', () => {
+  const d = parseDescriptor({ name: 'p', privacyUnit: 'pid' });
+  const ids: string[] = [], g: (string | null)[] = [];
+  for (let i = 0; i < 40; i++) { ids.push(`m${i}`, `s${i}`, `a${i}`); g.push(null, 'null', 'A'); }
+  const out = planQuery(tableFromRecords({ pid: ids, g }), { select: [{ count: 'patients' }], from: 'p', groupBy: ['g'], epsilon: 200, delta: '1e-9' }, d).execute(testSource(3));
+  const rows = out.results[0]!.rows;
+  assert.equal(rows.length, 3);
+  // ε = 200: the noise is a few hundredths of a patient, so each group's count is its own 40
+  for (const r of rows) assert.ok(Math.abs(r.value! - 40) <= 1, `${JSON.stringify(r.key)}: ${r.value}`);
+});

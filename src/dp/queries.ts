@@ -401,14 +401,15 @@ export function planQuery(table: Table, queryDoc: unknown, dataset: DatasetDescr
         // later statistics use the released keys as public keys
         const dims = unknown.map((col) => ({ column: col, labels: [] as (string | null)[] }));
         const idx = new Map<string, number>();
-        ctx.keptKeys.forEach((key, i) => idx.set(unknown.map((u) => `${key[u]}`).join('\u0000'), i));
+        // (JSON of the labels: a missing value (null) and the text "null" are two cells)
+        ctx.keptKeys.forEach((key, i) => idx.set(JSON.stringify(unknown.map((u) => key[u] ?? null)), i));
         const cols = unknown.map((u) => data.table.columns.find((c) => c.name === u)!);
         ctx.dims = dims;
         ctx.cells = ctx.keptKeys.length;
         ctx.assign = (t) => {
           const cell = new Int32Array(t.rowCount);
-          const lab = (c: Column, r: number) => `${c.dictionary[c.codes[r]!] ?? null}`;
-          for (let r = 0; r < cell.length; r++) cell[r] = idx.get(cols.map((c) => lab(c, r)).join('\u0000')) ?? -1;
+          const lab = (c: Column, r: number) => c.dictionary[c.codes[r]!] ?? null;
+          for (let r = 0; r < cell.length; r++) cell[r] = idx.get(JSON.stringify(cols.map((c) => lab(c, r)))) ?? -1;
           return { cell, cells: Math.max(1, ctx.cells) };
         };
         if (loss.measure === 'approx-dp') ctx.selection = {
