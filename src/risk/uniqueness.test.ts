@@ -80,3 +80,15 @@ test('Pitman has no estimate when every class is a singleton; Dankar falls back 
   assert.equal(p.dankarModel, 'zayatz');
   assert.equal(p.dankar, p.zayatz);
 });
+
+test('a very large class: K̂ stays finite (its (1 + f)^i overflowed) and the Dankar rule still sees SNB', () => {
+  // 240 uniques, …, one class of 1,300 at f = 0.8: K̂ = 382.52009443, SNB α = 0.984835, β = 0.686377 → 0.116068475
+  // (an independent scipy solve of risk-models.md §2.3), below Zayatz's 0.121737512, so Dankar takes SNB
+  const sizes: number[] = [];
+  for (const [size, count] of [[1, 240], [2, 43], [3, 20], [4, 10], [5, 6], [8, 3], [20, 2], [1300, 1]] as const) for (let k = 0; k < count; k++) sizes.push(size);
+  close(shlosserClasses(sizeHistogram(sizes), 0.8), 382.52009443, 1e-6);
+  const p = populationUniqueness(sizes, 0.8);
+  close(p.snb!, 0.116068475, 1e-7);
+  close(p.zayatz, 0.121737512, 1e-7);
+  assert.equal(p.dankarModel, 'snb');
+});
