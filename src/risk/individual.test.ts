@@ -21,6 +21,22 @@ test('exact method: fk = 3 by hand and close to the approximation for small pk',
   assert.ok(Math.abs(e - a) / a < 0.01, `${e} vs ${a}`);
 });
 
+test('exact method where the series cancels in doubles (pk near 1, fk ≥ 8): the values of a 60-digit evaluation', () => {
+  // sdcMicro's exact series at 60 digits, equal to a direct sum of E[1/F] under the negative binomial to 12 digits
+  // (an independent check); the double-precision series gave −53.4, 8.9e13, −586.1, −7.9e12
+  for (const [fk, Fk, want] of [[12, 12.6, 0.0796577907], [20, 21, 0.0477274977], [30, 45, 0.0224663060], [45, 67.5, 0.0149237239], [20, 30, 0.0338792058]] as const) {
+    const r = benedettiFranconi(fk, Fk, 'exact');
+    assert.ok(Math.abs(r - want) < 1e-9, `${fk}, ${Fk}: ${r} vs ${want}`);
+  }
+  // both directions of the recurrence (forward at pk = 0.5, backward at 0.99: 3·ln 99 > 9) against the definition,
+  // E[1/F] with F − 3 negative-binomial: Σ_j C(j + 2, 2)·pk³·(1 − pk)^j / (3 + j)
+  for (const pk of [0.5, 0.99]) {
+    let sum = 0;
+    for (let j = 0; j < 2000; j++) sum += ((j + 1) * (j + 2) / 2) * pk ** 3 * (1 - pk) ** j / (3 + j);
+    assert.ok(Math.abs(benedettiFranconi(3, 3 / pk, 'exact') - sum) < 1e-13, `${pk}`);
+  }
+});
+
 test('summary: ER = Σ records × risk; median over records; census gives u = Σ 1', () => {
   const r = individualRisk([1, 2], [10, 4], { threshold: 0.2 });
   const r1 = Math.log(10) / 9, p2 = 0.5, o2 = p2 / (1 - p2), r2 = o2 - o2 * o2 * Math.log(2);

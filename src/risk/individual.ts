@@ -23,17 +23,26 @@ export function benedettiFranconi(fk: number, Fk: number, method: IndividualRisk
   if (fk === 1) return odds * Math.log(1 / pk);
   if (fk === 2) return odds - odds * odds * Math.log(1 / pk);
   if (method === 'approx') return pk / (fk - (1 - pk));
-  // exact: (pk/(1−pk))^fk · [A·(1 + Σ_{m=0}^{fk−3} (−1)^{m+1} Π_{j=0}^{m} B_j) + (−1)^fk · ln pk]
-  const A = (Math.pow(pk, 1 - fk) - 1) / (fk - 1);
-  let sum = 1;
-  let prod = 1;
-  for (let m = 0; m <= fk - 3; m++) {
-    const j = m;
-    const B = ((fk - 1 - j) ** 2 / ((j + 1) * (fk - 2 - j))) * ((Math.pow(pk, j + 2 - fk) - 1) / (Math.pow(pk, j + 1 - fk) - 1));
-    prod *= B;
-    sum += (m % 2 === 0 ? -1 : 1) * prod;
+  // exact: sdcMicro's series (pk/(1−pk))^fk · [A·(1 + Σ_{m=0}^{fk−3} (−1)^{m+1} Π_{j=0}^{m} B_j) + (−1)^fk · ln pk] is the
+  // expectation E[1/F | fk] = I_fk = ∫₀¹ pk·s^(fk−1) / (pk + (1−pk)·s) ds, summed; in doubles its alternating terms cancel
+  // (pk = 12/12.6 gave −53). The same I_fk by its recurrence I_f = odds·(1/(f−1) − I_(f−1)), I_1 = odds·ln(1/pk):
+  // forward while odds^fk stays small (errors grow by odds a step), else backward from far above fk, where errors
+  // shrink by 1/odds a step and any start in I_M's bounds [pk/M, 1/M] serves
+  return exactSeries(fk, pk, odds);
+}
+
+/** I_fk of benedettiFranconi's exact method by its recurrence (stable direction: see there). */
+function exactSeries(fk: number, pk: number, odds: number): number {
+  if (fk * Math.log(odds) < 9) {
+    let I = odds * Math.log(1 / pk);
+    for (let f = 2; f <= fk; f++) I = odds * (1 / (f - 1) - I);
+    return I;
   }
-  return Math.pow(odds, fk) * (A * sum + (fk % 2 === 0 ? 1 : -1) * Math.log(pk));
+  // backward: (1/odds)^(M − fk) < 1e-18
+  const M = fk + Math.ceil(18 * Math.LN10 / Math.log(odds)) + 1;
+  let I = pk / (M - (1 - pk)); // (the approximation at M, inside [pk/M, 1/M])
+  for (let f = M; f > fk; f--) I = 1 / (f - 1) - I / odds;
+  return I;
 }
 
 export interface IndividualRisk {
