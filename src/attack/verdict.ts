@@ -346,6 +346,8 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   ] as const) {
     if (!r.evaluated) { warnings.push(`${name} was not evaluated: ${r.reason}`); continue; }
     for (const w of r.warnings) if (w !== NO_CONTROL_WARNING && !warnings.includes(w)) warnings.push(w);
+    // (Anonymeter warns too: with every control attack a success, the residual (a − c)/(1 − c) has nothing to measure)
+    if (r.controlRate === 1 && r.controlAttacks > 0) warnings.push(`${name}: the control attack succeeded on every control record (${r.controlAttacks}): no risk beyond what the release teaches about anyone can be measured; the risk is reported as 0 with interval [0, 1]`);
     if (r.ci[1] > limit) {
       failures.push({ criterion: 'attack-risk', value: r.ci[1], threshold: limit,
         message: `${name} ${what}: risk ${pct(r.risk)}, ${levelPct} interval up to ${pct(r.ci[1])} > limit ${pct(limit)} (attack success ${pct(r.attackRate)} over ${r.attacks} attacks, ${r.controlRate === null ? `baseline ${pct(r.baselineRate)} — no control set` : `control ${pct(r.controlRate)}`})` });

@@ -76,3 +76,9 @@ test('hierarchy builder specs are validated with the policy, errors at their pat
     assert.ok(e.issues.some((i) => i.path.startsWith('columns.zip.hierarchy')), JSON.stringify(e.issues));
   }
 });
+
+test('risk.suda2MaxSize: 0 skips SUDA2 (as the docs say), 9 is refused at its path', () => {
+  const base = 'columns:\n  age: { role: quasi }\nrisk:\n  suda2MaxSize: ';
+  assert.equal(parsePolicyText(base + '0\n', { baseDir: '/x', source: 'p.yaml' }).risk?.suda2MaxSize, 0);
+  assert.throws(() => parsePolicyText(base + '9\n', { baseDir: '/x', source: 'p.yaml' }), (e: unknown) => e instanceof AnonymatError && JSON.stringify(e).includes('suda2MaxSize'));
+});

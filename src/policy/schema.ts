@@ -93,7 +93,7 @@ export const anonymizeSchema = z.looseObject({
 
 export const riskSchema = z.strictObject({
   /** Largest subset size SUDA2 searches (default 3; cost grows combinatorially). */
-  suda2MaxSize: z.number().int().min(1).max(8).optional(),
+  suda2MaxSize: z.number().int().min(0).max(8).optional(),
   /** Individual-risk threshold for counting records at risk (default 0.1). */
   individualRiskThreshold: fraction.optional(),
 });
