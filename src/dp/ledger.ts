@@ -19,7 +19,7 @@
  */
 import { randomUUID, randomInt } from 'node:crypto';
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AnonymatError } from '../errors.ts';
 import type { Charge, LedgerMeasure } from './accountant.ts';
@@ -105,7 +105,8 @@ const isLock = (e: unknown) => /lock/i.test(String((e as Error)?.message ?? e));
  * instance in this one: two instances of one file do not see each other's writes, so each would admit its own spends
  * against the whole allocation (and one's writes would be lost).
  */
-const openFiles = new Map<string, { instance: Promise<DuckDBInstance>; ready: DuckDBInstance | null; refs: number }>();
+interface OpenFile { instance: Promise<DuckDBInstance>; ready: DuckDBInstance | null; refs: number }
+const openFiles = new Map<string, OpenFile>();
 /** One queue of statements per connection, shared by the Ledgers opened on it (a transaction at a time). */
 const queues = new WeakMap<DuckDBConnection, { tail: Promise<unknown> }>();
 
@@ -120,7 +121,7 @@ export async function openLedger(target: string | DuckDBConnection, options: { l
     file = canonicalPath(target);
     let entry = openFiles.get(file);
     if (!entry) {
-      const e: { instance: Promise<DuckDBInstance>; ready: DuckDBInstance | null; refs: number } = { instance: createInstance(target, options.lockTimeoutMs ?? 30_000), ready: null, refs: 0 };
+      const e: OpenFile = { instance: createInstance(target, options.lockTimeoutMs ?? 30_000), ready: null, refs: 0 };
       e.instance.then((i) => { e.ready = i; }, () => undefined);
       openFiles.set(file, entry = e);
     }
@@ -230,10 +231,11 @@ export async function openLedger(target: string | DuckDBConnection, options: { l
   };
 }
 
-/** The file's absolute path, through symbolic links when it exists (the key of openFiles). */
+/** The file's absolute path through symbolic links (the key of openFiles): its folder's, when it does not exist yet. */
 function canonicalPath(path: string): string {
   const abs = resolve(path);
-  try { return realpathSync(abs); } catch { return abs; }
+  try { return realpathSync(abs); } catch { /* not created yet */ }
+  try { return join(realpathSync(dirname(abs)), basename(abs)); } catch { return abs; }
 }
 
 /** A DuckDB instance on the file, waiting up to timeoutMs for another process's lock. */
