@@ -117,6 +117,32 @@ export async function resolveHierarchies(table: Table, policy: Policy, columns: 
   return out;
 }
 
+/**
+ * For `thresholds.tDistance: hierarchical`: each sensitive column's hierarchy as levels over the column's codes (per
+ * level h, code → node), the `tLevels` assessTable reads. A column whose values the hierarchy does not cover in this
+ * table is left out (the assessment then uses the equal or ordered distance and says so).
+ */
+export function sensitiveLevels(table: Table, hierarchies: ReadonlyMap<string, Hierarchy>): Map<string, Int32Array[]> {
+  const out = new Map<string, Int32Array[]>();
+  for (const [name, h] of hierarchies) {
+    if (!hasColumn(table, name)) continue;
+    let ch: ReturnType<typeof compileHierarchy>;
+    try { ch = compileHierarchy(h, getColumn(table, name)); } catch { continue; }
+    out.set(name, ch.levelOfGround.map((lv) => Int32Array.from(ch.groundOfCode, (g) => lv[g]!)));
+  }
+  return out;
+}
+
+/** The sensitive columns' hierarchies when the policy asks for the hierarchical t-closeness distance. */
+export async function sensitiveHierarchiesOf(table: Table, policy: Policy): Promise<Map<string, Hierarchy>> {
+  const out = new Map<string, Hierarchy>();
+  if (policy.thresholds?.tDistance !== 'hierarchical') return out;
+  for (const [n, c] of Object.entries(policy.columns)) {
+    if (c.role === 'sensitive' && c.hierarchy !== undefined && hasColumn(table, n)) out.set(n, (await resolveHierarchies(table, policy, [n]))[0]!);
+  }
+  return out;
+}
+
 /** The privacy models a policy asks for, as engine specs. */
 export function modelsOf(policy: Policy, sensitiveHierarchies: Map<string, Hierarchy> = new Map()): ModelSpec[] {
   const t = policy.thresholds ?? {};
@@ -196,21 +222,16 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
     const { readOptionsOf } = await import('../policy/policy.ts');
     population = await readTable(resolvePolicyPath(policy, policy.population.table), { ...readOptionsOf(policy), columns: quasi });
   }
+  const sensitiveHierarchies = await sensitiveHierarchiesOf(table, policy);
   const assessOptions = { suda2MaxSize: policy.risk?.suda2MaxSize ?? 0, skipContributions: true, populationTable: population };
   // the release no longer has the dropped columns (identifiers, the person key): assess it without them
   const releasePolicy: Policy = { ...policy, columns: Object.fromEntries(Object.entries(policy.columns).filter(([n]) => !drop.includes(n))) };
-  const before = doAssess ? assessTable(table, policy, assessOptions) : null;
+  const before = doAssess ? assessTable(table, policy, { ...assessOptions, tLevels: sensitiveLevels(table, sensitiveHierarchies) }) : null;
 
   if (strategy === 'mondrian' || strategy === 'mdav') {
-    return { ...(await localRecoding(table, policy, strategy, quasi, drop, before, t0, doAssess, assessOptions)), ...(textRedacted ? { textRedacted } : {}) };
+    return { ...(await localRecoding(table, policy, strategy, quasi, drop, before, t0, doAssess, assessOptions, sensitiveHierarchies)), ...(textRedacted ? { textRedacted } : {}) };
   }
 
-  const sensitiveHierarchies = new Map<string, Hierarchy>();
-  for (const [n, c] of Object.entries(policy.columns)) {
-    if (c.role === 'sensitive' && c.hierarchy !== undefined && policy.thresholds?.tDistance === 'hierarchical') {
-      sensitiveHierarchies.set(n, (await resolveHierarchies(table, policy, [n]))[0]!);
-    }
-  }
   const models = modelsOf(policy, sensitiveHierarchies);
   // event tables (several rows per person): k counts distinct persons per class, not rows
   const byPerson = eventPersonKey(table, policy);
@@ -289,7 +310,7 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
       column, hierarchy: compileHierarchy(hierarchies[j]!, getColumn(population!, column), { source: `population, column ${column}` }), level: levels[j]!,
     })));
   }
-  const after = doAssess ? assessTable(out, byPerson ? { ...releasePolicy, columns: { ...releasePolicy.columns, [byPerson]: policy.columns[byPerson]! } } : releasePolicy, { ...assessOptions, populationTable: popAfter }) : null;
+  const after = doAssess ? assessTable(out, byPerson ? { ...releasePolicy, columns: { ...releasePolicy.columns, [byPerson]: policy.columns[byPerson]! } } : releasePolicy, { ...assessOptions, populationTable: popAfter, tLevels: sensitiveLevels(out, sensitiveHierarchies) }) : null;
   if (byPerson) out = withoutColumn(out, byPerson);
   const failures = failureTexts(after);
   return {
@@ -303,7 +324,7 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
 
 async function localRecoding(
   table: Table, policy: Policy, strategy: 'mondrian' | 'mdav', quasi: string[], drop: string[],
-  before: Assessment | null, t0: number, doAssess: boolean, assessOptions: Parameters<typeof assessTable>[2],
+  before: Assessment | null, t0: number, doAssess: boolean, assessOptions: Parameters<typeof assessTable>[2], sensitiveHierarchies: ReadonlyMap<string, Hierarchy>,
 ): Promise<AnonymizeResult> {
   const t = policy.thresholds ?? {};
   const k = t.k ?? 2;
@@ -338,7 +359,7 @@ async function localRecoding(
   const dropNow = byPerson ? drop.filter((n) => n !== byPerson) : drop;
   if (dropNow.length) out = { rowCount: out.rowCount, columns: out.columns.filter((c) => !dropNow.includes(c.name)) };
   const releasePolicy: Policy = { ...policy, columns: Object.fromEntries(Object.entries(policy.columns).filter(([n]) => !dropNow.includes(n))) };
-  const after = doAssess ? assessTable(out, releasePolicy, assessOptions) : null;
+  const after = doAssess ? assessTable(out, releasePolicy, { ...assessOptions, tLevels: sensitiveLevels(out, sensitiveHierarchies) }) : null;
   if (byPerson) out = withoutColumn(out, byPerson);
   const passes = feasible && (after ? after.verdict.passes : true);
   return {

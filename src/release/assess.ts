@@ -9,6 +9,7 @@ import { assessTable } from '../risk/index.ts';
 import { AnonymatError } from '../errors.ts';
 import { renderHtmlReport } from './report.ts';
 import { assessmentSections, type AssessmentView } from './assess-report.ts';
+import { sensitiveHierarchiesOf, sensitiveLevels } from './anonymize.ts';
 
 /** Columns the assessment needs: every column the policy names (others are not read). */
 export function policyColumns(policy: Policy): string[] {
@@ -35,7 +36,8 @@ export async function assessFile(
     policy = { ...policy, columns: Object.fromEntries(Object.entries(policy.columns).filter(([c]) => !absent.includes(c))) };
   }
   const populationTable = await readPopulationTable(policy);
-  const assessment = assessTable(table, policy, { populationTable, onProgress: options.onProgress }) as unknown as AssessmentView;
+  const tLevels = sensitiveLevels(table, await sensitiveHierarchiesOf(table, policy));
+  const assessment = assessTable(table, policy, { populationTable, tLevels, onProgress: options.onProgress }) as unknown as AssessmentView;
   if (htmlPath) {
     await writeFileAtomic(htmlPath, renderHtmlReport({
       title: 'anonymat — risk assessment',

@@ -29,6 +29,11 @@ export interface AssessOptions {
   suda2MaxSize?: number;
   /** Skip the leave-one-out contributions (M passes over the classes). */
   skipContributions?: boolean;
+  /**
+   * For `thresholds.tDistance: hierarchical`: per sensitive column, its value hierarchy's levels 0..H, each a map from
+   * the column's codes to the nodes of that level (the release layer compiles them: risk does not read hierarchies).
+   */
+  tLevels?: ReadonlyMap<string, readonly Int32Array[]>;
   /** Progress of the SUDA2 enumeration (subsets refined so far, of `total`), for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -183,9 +188,13 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
     const ordered = policy.columns[name]!.ordered === true || isNumericKind(col.kind);
     let tDistance: TDistance = ordered ? 'ordered' : 'equal';
     let note: string | undefined;
+    const levels = options.tLevels?.get(name);
     if (thresholds.tDistance === 'equal' || thresholds.tDistance === 'ordered') tDistance = thresholds.tDistance;
-    else if (thresholds.tDistance === 'hierarchical') note = `hierarchical distance is not implemented; ${tDistance} distance used`;
-    const d = diversity(classes.classOf, classes.count, col.codes, col.dictionary.length, { c, tDistance, lThreshold: thresholds.l ?? null });
+    else if (thresholds.tDistance === 'hierarchical') {
+      if (levels && levels.length >= 2) tDistance = 'hierarchical';
+      else note = `hierarchical distance needs a hierarchy of "${name}" (columns.${name}.hierarchy); ${tDistance} distance used`;
+    }
+    const d = diversity(classes.classOf, classes.count, col.codes, col.dictionary.length, { c, tDistance, lThreshold: thresholds.l ?? null, ...(tDistance === 'hierarchical' ? { levels: levels! } : {}) });
     sensitive[name] = { ...d, ...(note ? { note } : {}) };
   }
 

@@ -63,3 +63,72 @@ test('property: the O(pairs·log) ordered distance equals the direct O(classes �
     assert.ok(d.entropyL <= d.distinctL + 1e-9 && d.recursiveCL <= d.distinctL); // entropy l ≤ distinct l
   }));
 });
+
+/** Li et al.'s hierarchical EMD of one class, naively: extras propagated up the levels, min(pos, neg) at each node. */
+function naiveHierarchicalT(classOf: Int32Array, codes: Int32Array, levels: Int32Array[], cls: number): number {
+  const H = levels.length - 1, n = codes.length;
+  let size = 0;
+  for (let i = 0; i < n; i++) if (classOf[i] === cls) size++;
+  const nodes = levels.map((lv) => Math.max(...lv) + 1);
+  let extra = new Float64Array(nodes[0]!);
+  for (let i = 0; i < n; i++) { extra[levels[0]![codes[i]!]!]! -= 1 / n; if (classOf[i] === cls) extra[levels[0]![codes[i]!]!]! += 1 / size; }
+  let cost = 0;
+  for (let h = 1; h <= H; h++) {
+    const up = new Float64Array(nodes[h]!), pos = new Float64Array(nodes[h]!), neg = new Float64Array(nodes[h]!);
+    // parent of each level-(h−1) node, read through any code that reaches it
+    const parent = new Int32Array(nodes[h - 1]!);
+    for (let v = 0; v < levels[0]!.length; v++) parent[levels[h - 1]![v]!] = levels[h]![v]!;
+    for (let x = 0; x < extra.length; x++) { const e = extra[x]!, pa = parent[x]!; up[pa]! += e; if (e > 0) pos[pa]! += e; else neg[pa]! -= e; }
+    for (let x = 0; x < up.length; x++) cost += (h / H) * Math.min(pos[x]!, neg[x]!);
+    extra = up;
+  }
+  return cost;
+}
+
+test('hierarchical t: ARX test2 disease hierarchy by hand (4/9 and 8/27, as the t-closeness model), a two-level tree (5/8)', () => {
+  // codes: gastric ulcer 0, gastritis 1, stomach cancer 2 (stomach → digestive); flu 3, bronchitis 4, pneumonia 5
+  // (respiratory infection → vascular lung); one root
+  const levels = [Int32Array.from([0, 1, 2, 3, 4, 5]), Int32Array.from([0, 0, 0, 1, 1, 1]), Int32Array.from([0, 0, 0, 1, 1, 1]), Int32Array.from([0, 0, 0, 0, 0, 0])];
+  const codes9 = Int32Array.from([0, 1, 2, 1, 3, 4, 4, 5, 2]);
+  // {gastric ulcer, gastritis, stomach cancer}: all its excess crosses the root, 4/9
+  const first = Int32Array.from([0, 0, 0, 1, 1, 1, 1, 1, 1]);
+  close(naiveHierarchicalT(first, codes9, levels, 0), 4 / 9);
+  const a = diversity(first, 2, codes9, 6, { tDistance: 'hierarchical', levels });
+  close(a.t, Math.max(4 / 9, naiveHierarchicalT(first, codes9, levels, 1)));
+  assert.equal(a.tDistance, 'hierarchical');
+  // {gastritis, flu, bronchitis}: 2·(1/3)(1/9) inside the two subtrees + 2/9 across the root, 8/27
+  const second = Int32Array.from([1, 1, 1, 0, 0, 0, 1, 1, 1]);
+  close(naiveHierarchicalT(second, codes9, levels, 0), 8 / 27);
+  close(diversity(second, 2, codes9, 6, { tDistance: 'hierarchical', levels }).t, Math.max(8 / 27, naiveHierarchicalT(second, codes9, levels, 1)));
+  // a1, a2 under A; b1, b2 under B; uniform overall; the class {a1, a1}: 1/4 moves inside A (cost 1/2 each), 1/2
+  // crosses the root (1): 5/8; the other class {a2, a2, b1, b1, b2, b2}: 1/12 inside A, 1/6 across: 5/24
+  const two = [Int32Array.from([0, 1, 2, 3]), Int32Array.from([0, 0, 1, 1]), Int32Array.from([0, 0, 0, 0])];
+  close(diversity(Int32Array.from([0, 0, 1, 1, 1, 1, 1, 1]), 2, Int32Array.from([0, 0, 1, 1, 2, 2, 3, 3]), 4, { tDistance: 'hierarchical', levels: two }).t, 5 / 8);
+  close(diversity(Int32Array.from([1, 1, 0, 0, 0, 0, 0, 0]), 2, Int32Array.from([0, 0, 1, 1, 2, 2, 3, 3]), 4, { tDistance: 'hierarchical', levels: two }).t, 5 / 8);
+  close(naiveHierarchicalT(Int32Array.from([1, 1, 0, 0, 0, 0, 0, 0]), Int32Array.from([0, 0, 1, 1, 2, 2, 3, 3]), two, 0), 5 / 24);
+  assert.throws(() => diversity(classOf, 2, codes, 3, { tDistance: 'hierarchical' }), RangeError);
+});
+
+test('property: hierarchical t equals the naive propagation of Li et al. on random trees and classes', () => {
+  fc.assert(fc.property(fc.integer({ min: 2, max: 9 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 1e6 }), (values, depth, classes, seed) => {
+    let x = seed;
+    const rnd = (k: number) => { x = (x * 1103515245 + 12345) % 2147483648; return x % k; };
+    // levels: each level merges the previous level's nodes into fewer groups (a function of the previous level), root last
+    const levels: Int32Array[] = [Int32Array.from({ length: values }, (_, v) => v)];
+    for (let h = 1; h <= depth; h++) {
+      const prev = levels[h - 1]!, prevNodes = Math.max(...prev) + 1;
+      const groups = h === depth ? 1 : 1 + rnd(prevNodes);
+      const map = Array.from({ length: prevNodes }, () => rnd(groups));
+      // renumber densely
+      const dense = new Map<number, number>();
+      levels.push(Int32Array.from(prev, (p) => { const g = map[p]!; if (!dense.has(g)) dense.set(g, dense.size); return dense.get(g)!; }));
+    }
+    const n = 5 + rnd(40);
+    const codes = Int32Array.from({ length: n }, () => rnd(values));
+    const classOf = Int32Array.from({ length: n }, (_, i) => (i < classes ? i : rnd(classes)));
+    const got = diversity(classOf, classes, codes, values, { tDistance: 'hierarchical', levels }).t;
+    let want = 0;
+    for (let c = 0; c < classes; c++) want = Math.max(want, naiveHierarchicalT(classOf, codes, levels, c));
+    return Math.abs(got - want) < 1e-9;
+  }), { seed: 42, numRuns: 300 });
+});

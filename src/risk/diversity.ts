@@ -9,14 +9,18 @@
  * - t = the Earth Mover's Distance between the class distribution q and the whole-table
  *   distribution p: equal distance ½ Σ |q_v − p_v| for nominal values; ordered distance
  *   1/(m−1) Σ_i |Σ_{j≤i} (q_j − p_j)| over the m values present in the table, in code order
- *   (numbers, dates, ordinals; missing last), for ordered ones.
+ *   (numbers, dates, ordinals; missing last), for ordered ones; hierarchical distance (Li et al. 2007)
+ *   over the value hierarchy of levels 0..H: Σ over the nodes N above the leaves of (height(N)/H) ·
+ *   min(pos_N, neg_N), the mass that must move between N's subtrees. With e_N = q_N − p_N (the mass
+ *   under N), min(pos_N, neg_N) = (Σ_{children c} |e_c| − |e_N|)/2, and each level's Σ|e| is 1 plus
+ *   the class's own nodes' (|e_N| − p_N): O(values of the class · H) per class.
  * The table's figure is the minimum over classes (l) or the maximum (t).
  *
  * Cost: one grouping of (class, value) pairs, then O(pairs · log) — never O(classes × values).
  */
 import { groupify } from '../check/groupify.ts';
 
-export type TDistance = 'equal' | 'ordered';
+export type TDistance = 'equal' | 'ordered' | 'hierarchical';
 
 export interface Diversity {
   /** min over classes of the number of distinct values. */
@@ -43,6 +47,11 @@ export interface DiversityOptions {
   tDistance?: TDistance;
   /** Count classes whose distinct l is below this. */
   lThreshold?: number | null;
+  /**
+   * For tDistance 'hierarchical': per level h = 0..H of the value hierarchy (0: the leaves), each code's node at that
+   * level (levels[h][code] ∈ [0, nodes at h)); H ≥ 1. The top level is normally one root ('*').
+   */
+  levels?: readonly Int32Array[];
 }
 
 /**
@@ -53,6 +62,7 @@ export function diversity(
 ): Diversity {
   const c = options.c ?? 2;
   const tDistance = options.tDistance ?? 'equal';
+  if (tDistance === 'hierarchical' && !(options.levels && options.levels.length >= 2)) throw new RangeError('hierarchical distance needs the value hierarchy\'s levels');
   const lThreshold = options.lThreshold ?? null;
   const n = classOf.length;
   const include = new Uint8Array(n);
@@ -89,6 +99,20 @@ export function diversity(
     pairCount[at] = g.sizes[k]!;
   }
 
+  // hierarchical: per level, each present value's node and the table's mass under each node; scratch per level
+  const levels = tDistance === 'hierarchical' ? options.levels! : [];
+  const H = levels.length - 1;
+  const nodeOfRank: Int32Array[] = [], pNode: Float64Array[] = [], qNode: Float64Array[] = [];
+  for (let h = 0; h <= H && tDistance === 'hierarchical'; h++) {
+    const lv = levels[h]!;
+    let nodes = 0;
+    for (let v = 0; v < cardinality; v++) if (lv[v]! + 1 > nodes) nodes = lv[v]! + 1;
+    const of = new Int32Array(m), pn = new Float64Array(nodes);
+    for (let v = 0; v < cardinality; v++) if (rank[v]! >= 0) { of[rank[v]!] = lv[v]!; pn[lv[v]!]! += p[rank[v]!]!; }
+    nodeOfRank.push(of); pNode.push(pn); qNode.push(new Float64Array(nodes));
+  }
+  const touched: number[] = [];
+
   let distinctL = Infinity, entropyL = Infinity, recursiveL = Infinity, t = 0, classesBelow = 0, recordsBelow = 0;
   const counts: number[] = [];
   const order: number[] = [];
@@ -120,6 +144,19 @@ export function diversity(
       let s = 0, pin = 0;
       for (let k = a; k < b; k++) { const pv = p[pairRank[k]!]!; s += Math.abs(pairCount[k]! / size - pv); pin += pv; }
       emd = 0.5 * (s + Math.max(0, 1 - pin));
+    } else if (tDistance === 'hierarchical') {
+      // S_h = Σ over level h's nodes of |q_N − p_N| = 1 + Σ over the class's nodes of (|q_N − p_N| − p_N)
+      emd = 0;
+      let below = 0;
+      for (let h = 0; h <= H; h++) {
+        const of = nodeOfRank[h]!, pn = pNode[h]!, qn = qNode[h]!;
+        touched.length = 0;
+        for (let k = a; k < b; k++) { const x = of[pairRank[k]!]!; if (qn[x] === 0) touched.push(x); qn[x]! += pairCount[k]! / size; }
+        let S = 1;
+        for (const x of touched) { S += Math.abs(qn[x]! - pn[x]!) - pn[x]!; qn[x] = 0; }
+        if (h > 0) emd += (h / H) * (below - S) / 2;
+        below = S;
+      }
     } else {
       if (m <= 1) emd = 0;
       else {

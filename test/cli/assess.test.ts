@@ -115,3 +115,30 @@ test('assess --original runs the anonymity verdict on a release (identical relea
     assert.match(r.stderr, /NO CONTROL SET/);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('assess: t-closeness with the hierarchical distance over the sensitive column\'s hierarchy (Li et al.; 8/27 by hand)', async () => {
+  const dir = await tmp();
+  try {
+    // ARX's test2 diseases; the class sex = F holds {gastritis, flu, bronchitis}: 2·(1/3)(1/9) moves inside the two
+    // subtrees and 2/9 across the root = 8/27 (equal distance: 4/9); the class M: 4/27
+    const rows = [['M', 'gastric ulcer'], ['M', 'gastritis'], ['M', 'stomach cancer'], ['F', 'gastritis'], ['F', 'flu'], ['F', 'bronchitis'], ['M', 'bronchitis'], ['M', 'pneumonia'], ['M', 'stomach cancer']];
+    await writeFile(join(dir, 'd.csv'), ['sex,diagnosis', ...rows.map((r) => r.join(',')), ''].join('\n'));
+    await writeFile(join(dir, 'diseases.csv'), [
+      'gastric ulcer;stomach disease;digestive system disease;*', 'gastritis;stomach disease;digestive system disease;*',
+      'stomach cancer;stomach disease;digestive system disease;*', 'flu;respiratory infection;vascular lung disease;*',
+      'bronchitis;respiratory infection;vascular lung disease;*', 'pneumonia;respiratory infection;vascular lung disease;*', ''].join('\n'));
+    const pol = (d: string) => `columns:\n  sex: { role: quasi }\n  diagnosis: { role: sensitive, hierarchy: diseases.csv }\nthresholds: { k: 2, t: 0.3, tDistance: ${d} }\n`;
+    await writeFile(join(dir, 'h.yaml'), pol('hierarchical'));
+    const r = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'h.yaml'), '--json']);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    const s = JSON.parse(r.stdout).sensitive.diagnosis;
+    assert.equal(s.tDistance, 'hierarchical');
+    assert.equal(s.note, undefined);
+    assert.ok(Math.abs(s.t - 8 / 27) < 1e-9, String(s.t));
+    // the equal distance over the same classes: 4/9 > 0.3, exit 3
+    await writeFile(join(dir, 'e.yaml'), pol('equal'));
+    const e = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'e.yaml'), '--json']);
+    assert.equal(e.code, 3);
+    assert.ok(Math.abs(JSON.parse(e.stdout).sensitive.diagnosis.t - 4 / 9) < 1e-9);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
