@@ -189,3 +189,28 @@ test('a CSV in UTF-16 (with or without its byte-order mark) is an error that say
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a column not found: the header is listed, unless the first line holds values (no header row, a key file): never printed', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-io-'));
+  try {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(dir, 'h.csv'), 'id,sex\n1,F\n');
+    assert.match((await failure(readTable(join(dir, 'h.csv'), { columns: ['age'] }))).format(), /columns are: "id", "sex"/);
+    // a record for a header: a NIR, a name, a birth date; a hex key for a header
+    await writeFile(join(dir, 'n.csv'), 'P0000,219077507584176,Jean Dupont,1990-08-13\nP0001,119077507584176,Ana Roux,1991-01-02\n');
+    const e = (await failure(readTable(join(dir, 'n.csv'), { columns: ['age'] }))).format();
+    for (const v of ['219077507584176', 'Jean Dupont', '1990-08-13']) assert.ok(!e.includes(v), e);
+    assert.match(e, /header row/);
+    await writeFile(join(dir, 'k.csv'), '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n');
+    const k = (await failure(readTable(join(dir, 'k.csv'), { columns: ['age'] }))).format();
+    assert.ok(!k.includes('9f86d081884c7d65'), k);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
+
+test('a system error while writing names the output (ENOSPC and the like carry no path of their own)', async () => {
+  const { writeFileAtomic } = await import('./write.ts');
+  // /dev/full: every write fails with ENOSPC
+  const { existsSync } = await import('node:fs');
+  if (!existsSync('/dev/full')) return;
+  await assert.rejects(writeFileAtomic('/dev/full', 'x'), (e: NodeJS.ErrnoException) => e.code === 'ENOSPC' && e.path === '/dev/full');
+});

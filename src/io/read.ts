@@ -161,7 +161,7 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
   const optional = new Set(o.optionalColumns ?? []);
   const wanted = (o.columns ?? names).filter((n) => names.includes(n) || !optional.has(n));
   for (const n of new Set([...wanted, ...Object.keys(declared)])) {
-    if (!names.includes(n)) issues.push({ path: `${label}: column ${JSON.stringify(n)}`, message: `not found in the input (columns are: ${names.map((x) => JSON.stringify(x)).join(', ')}); fix the name (policy, --qi, --sensitive) or the file header` });
+    if (!names.includes(n)) issues.push({ path: `${label}: column ${JSON.stringify(n)}`, message: `not found in the input (${columnList(names)}); fix the name (policy, --qi, --sensitive) or the file header` });
   }
   if (issues.length) throw new AnonymatError('invalid-input', `${label}: ${issues.length} column(s) named in the policy or the options are not in the input`, issues);
 
@@ -404,4 +404,16 @@ function firstLine(e: unknown): string {
 }
 
 export { basename };
+
+/**
+ * "columns are: "a", "b"" for an error message, unless a name looks like a value (a file without a header row, or a key
+ * file given as the input, has a record or a secret for its header): 5 digits in a row, a date, an e-mail address, or
+ * a long code of letters and digits. Errors never show a record's values (DESIGN.md), so such a header is not printed.
+ */
+export function columnList(names: readonly string[]): string {
+  const valueLike = (n: string): boolean => /\d{5}|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|@/.test(n) || n.length > 64
+    || (n.length >= 16 && /^[A-Za-z0-9+/=:-]+$/.test(n) && /\d/.test(n) && /[A-Za-z]/.test(n));
+  if (names.some(valueLike)) return `the first line holds values, not column names — has the file a header row? (its ${names.length} field(s) are not shown: they may be a record)`;
+  return `columns are: ${names.map((x) => JSON.stringify(x)).join(', ')}`;
+}
 export async function readText(path: string): Promise<string> { return readFile(path, 'utf8'); }

@@ -47,8 +47,19 @@ async function ensureFolder(dir: string): Promise<void> {
 export interface AtomicOptions { mode?: number }
 
 /** Writes data to path atomically (temp file + rename). Creates the folder if needed. */
+/**
+ * A system error of writing (ENOSPC, EIO, EDQUOT…) names no path: the output's is added, so the message says which file
+ * could not be written ("cannot write out.csv: no space left…").
+ */
+function withPath(e: unknown, path: string): unknown {
+  if (e !== null && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' && (e as { path?: unknown }).path === undefined) {
+    (e as { path?: string }).path = path;
+  }
+  return e;
+}
+
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicOptions = {}): Promise<void> {
-  if (await isSpecialFile(path)) { await writeFile(path, data); return; }
+  if (await isSpecialFile(path)) { try { await writeFile(path, data); } catch (e) { throw withPath(e, path); } return; }
   await ensureFolder(dirname(path));
   const tmp = tempPathFor(path);
   const done = onAbort(() => rmSync(tmp, { force: true }));
@@ -58,7 +69,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw e;
+    throw withPath(e, path);
   } finally {
     done();
   }
@@ -71,17 +82,19 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
 export async function withAtomicFiles(paths: string[], produce: (i: number, tmp: string) => Promise<void>): Promise<void> {
   const tmps: string[] = [];
   const done = onAbort(() => { for (const t of tmps) rmSync(t, { force: true }); });
+  let at = 0;
   try {
     for (let i = 0; i < paths.length; i++) {
+      at = i;
       await ensureFolder(dirname(paths[i]!));
       const tmp = tempPathFor(paths[i]!) + extname(paths[i]!);
       tmps.push(tmp);
       await produce(i, tmp);
     }
-    for (let i = 0; i < paths.length; i++) await rename(tmps[i]!, paths[i]!);
+    for (let i = 0; i < paths.length; i++) { at = i; await rename(tmps[i]!, paths[i]!); }
   } catch (e) {
     for (const t of tmps) await rm(t, { force: true });
-    throw e;
+    throw withPath(e, paths[at]!);
   } finally {
     done();
   }
@@ -108,7 +121,7 @@ export async function withAtomicFile(path: string, produce: (tmp: string) => Pro
     else await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw e;
+    throw withPath(e, path);
   } finally {
     if (privateDir !== null) await rm(privateDir, { recursive: true, force: true });
     done();

@@ -44,7 +44,7 @@ missing or too short key (< 32 bytes) exits with 2 (invalid-key). Memory: the ta
 (dictionary-coded); time: one HMAC per distinct value.`)
     .action(action(async (input: string, opts: Opts) => {
       const { loadPolicy, readOptionsOf } = await import('../../policy/policy.ts');
-      const { readTable } = await import('../../io/read.ts');
+      const { readTable, columnList } = await import('../../io/read.ts');
       const { writeTable, writeFileAtomic, tableToCsv } = await import('../../io/write.ts');
       const ps = await import('../../pseudonymize/index.ts');
       if (opts.json && !opts.output) throw new AnonymatError('invalid-usage', '--json prints the report on stdout: give the output table with -o <file>');
@@ -68,7 +68,7 @@ missing or too short key (< 32 bytes) exits with 2 (invalid-key). Memory: the ta
         const absent = Object.keys(policy.columns).filter((n) => !table.columns.some((c) => c.name === n));
         if (absent.length) {
           throw new AnonymatError('invalid-input', `${input === '-' ? 'stdin' : input}: ${absent.length} column(s) named in the policy are not in the input`,
-            absent.map((n) => ({ path: `column ${JSON.stringify(n)}`, message: `not found in the input (columns are: ${table.columns.map((c) => JSON.stringify(c.name)).join(', ')}); fix the name in the policy or the file header` })));
+            absent.map((n) => ({ path: `column ${JSON.stringify(n)}`, message: `not found in the input (${columnList(table.columns.map((c) => c.name))}); fix the name in the policy or the file header` })));
         }
         const keyEnv = (policy.pseudonymize as { keyEnv?: string } | undefined)?.keyEnv ?? ps.DEFAULT_KEY_ENV;
         const key = opts.keyFile || process.env[keyEnv] ? ps.loadKey({ keyFile: opts.keyFile, keyEnv }) : null;
