@@ -39,6 +39,10 @@ test('Luhn, RPPS, SIREN/SIRET (La Poste), FINESS', () => {
   assert.equal(isValidSiren('732 829 321'), false);
   assert.equal(isValidSiret('732 829 320 00074'), true);
   assert.equal(isValidSiret('35600000000048'), true);
+  // La Poste: the sum of digits ≡ 0 (mod 5), not Luhn (these two pass Luhn, with sums 37 and 47)
+  assert.equal(isValidSiret('35600000066155'), false);
+  assert.equal(isValidSiret('35600000054789'), false);
+  assert.equal(isValidSiret('35600000000056'), true); // sum 25
   assert.equal(checkFiness('2A0000001').wellFormed, true);
 });
 
