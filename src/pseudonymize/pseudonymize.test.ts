@@ -181,8 +181,10 @@ test('safe-harbor profile, as a user writes exports: ages over 89 at today\'s da
     ssn: ['244768917', '512663091', '301228455', '402113377'],
     phone: ['4943223008', '2125550142', '6175550100', '3125557788'],
     county: ['Coos', 'Essex', 'Suffolk', 'Kings'], plan_id: ['H1', 'H2', 'H3', 'H4'], account: ['A1', 'A2', 'A3', 'A4'],
+    commune: ['75056', '2A004', '13055', '69123'],
   }, { birth_date: 'date', age_at_visit: 'integer', birth_year: 'integer' });
-  const policy = { columns: { pid: { role: 'person-key' as const, action: 'drop' as const } }, pseudonymize: { profile: 'safe-harbor' as const } };
+  // (a commune's code declared a quasi-identifier: Safe Harbor keeps no subdivision smaller than a state)
+  const policy = { columns: { pid: { role: 'person-key' as const, action: 'drop' as const }, commune: { role: 'quasi' as const } }, pseudonymize: { profile: 'safe-harbor' as const } };
   const r = pseudonymizeTable(t, policy, null);
   const rows = toRecords(r.table);
   // (no referenceDate: today, never the youngest person's birth date; a warning says so)
@@ -193,7 +195,7 @@ test('safe-harbor profile, as a user writes exports: ages over 89 at today\'s da
   assert.deepEqual(rows.map((x) => String(x.admit_ts)), ['2025', '2024', '2023', '2022']);
   assert.deepEqual(rows.map((x) => String(x.visit_fr)), ['2024', '2023', '2022', '2021']);
   assert.deepEqual(rows.map((x) => x.zip), ['000', '000', '021', '100']);
-  for (const gone of ['ssn', 'phone', 'county', 'plan_id', 'account']) assert.ok(r.report.dropped.includes(gone), gone);
+  for (const gone of ['ssn', 'phone', 'county', 'plan_id', 'account', 'commune']) assert.ok(r.report.dropped.includes(gone), gone);
 });
 
 test('one person, one date offset, however the id is written; the fr profile keeps a birth date\'s month and year; binary and short hex keys', () => {

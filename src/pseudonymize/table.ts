@@ -191,6 +191,8 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
     if (profile) {
       const isDate = c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c));
       if (profile === 'safe-harbor' && SAFE_HARBOR_DROP_HEADER.test(c.name)) { plans.push({ c, action: 'drop', reason: 'a geographic subdivision, health plan or account number by its header (profile safe-harbor)' }); continue; }
+      // (a commune's code is a subdivision smaller than a state: Safe Harbor keeps none, where the French profile merges the small ones)
+      if (profile === 'safe-harbor' && COMMUNE_HEADER.test(c.name)) { plans.push({ c, action: 'drop', reason: 'commune code: a geographic subdivision smaller than a state (profile safe-harbor)' }); continue; }
       if (kind === 'postal-code' || (ZIP_HEADER.test(c.name) && c.kind !== 'date')) { plans.push({ c, action: 'generalize', reason: profile === 'fr' ? 'postal code → département (profile fr)' : '5-digit ZIP → 3-digit ZIP, 000 under 20,000 people (profile safe-harbor)', detected: kind }); continue; }
       if (profile === 'fr' && COMMUNE_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'commune code: small communes merged (profile fr)' }); continue; }
       if (profile === 'safe-harbor' && isDate) { plans.push({ c, action: 'generalize', reason: 'date → year (profile safe-harbor; ages over 89 → 90+ for birth dates)', detected: kind }); continue; }
