@@ -27,3 +27,20 @@ test('retention: records of uploads older than info.retentionYears are deleted, 
     assert.equal(v.ok, true);
   } finally { await h.close(); }
 });
+
+test('retention: a DP statistic after the purge no longer counts the deleted records (the project table was cached by uploads and objections)', async () => {
+  const h = await startHarness();
+  try {
+    const { practice, dpo, client } = h.tokens;
+    await h.call('POST', '/api/panel/enrol', { token: practice, json: { noticeVersion: '2026-1' } });
+    assert.equal((await h.call('PUT', '/api/uploads/old?format=csv', { token: practice, body: demoCsv(200) })).status, 201);
+    assert.equal((await h.call('POST', '/api/projects', { token: dpo, json: { id: 'p1', clientId: 'lab', title: 't', purpose: 'count', dataRequested: ['sex', 'birth_year', 'department', 'diagnosis'], legalBasis: { kind: 'anonymous-only' }, retentionUntil: '2040-12-31' } })).status, 201);
+    assert.equal((await h.call('PUT', '/api/budgets/lab', { token: dpo, json: { total: '1000' } })).status, 200);
+    const count = async () => (await h.call('POST', '/api/projects/p1/stats', { token: client, json: { select: [{ count: 'patients' }], epsilon: '50' } })).json.results[0].rows[0].value as number;
+    // ε = 50: the noise is a few hundredths of a patient
+    assert.ok(await count() > 90); // (demoCsv(200): 100 patients, two records each)
+    await h.service.store.run('UPDATE uploads SET received_at = $1 WHERE id = $2', ['2020-01-01T00:00:00.000Z', 'old']);
+    assert.equal(await purgeExpired({ ...h.service.svc, now: () => new Date('2026-06-01T00:00:00Z') }), 200);
+    assert.ok(Math.abs(await count()) <= 2);
+  } finally { await h.close(); }
+});

@@ -40,15 +40,16 @@ export async function loadProjectData(svc: Services, columns: string[]): Promise
 
 /**
  * The project's table (person key + requested columns, objected patients left out), cached per
- * column list and data generation (counts of uploads and objections, read from the store each
- * time, so another process's upload or objection invalidates it too).
+ * column list and data generation (counts of uploads, objections and records, read from the store
+ * each time, so another process's upload, an objection or the retention purge invalidates it too).
  */
 const caches = new WeakMap<Services, Map<string, Promise<Table>>>();
 export async function loadProjectTable(svc: Services, columns: string[]): Promise<Table> {
   let cache = caches.get(svc);
   if (!cache) { cache = new Map(); caches.set(svc, cache); }
-  const g = (await svc.store.all('SELECT (SELECT COUNT(*) FROM uploads) AS u, (SELECT COUNT(*) FROM objections) AS o'))[0]!;
-  const key = `${g.u}|${g.o}|${columns.join('\u0000')}`;
+  // (the records' count too: the retention purge deletes records and leaves the uploads and objections as they were)
+  const g = (await svc.store.all('SELECT (SELECT COUNT(*) FROM uploads) AS u, (SELECT COUNT(*) FROM objections) AS o, (SELECT COUNT(*) FROM records) AS r'))[0]!;
+  const key = `${g.u}|${g.o}|${g.r}|${columns.join('\u0000')}`;
   let p = cache.get(key);
   if (!p) {
     if (cache.size > 16) cache.clear();
