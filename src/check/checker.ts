@@ -78,6 +78,13 @@ interface Snapshot {
   readonly count: Int32Array;
   readonly pop: Int32Array | null;
   lastUse: number;
+  /**
+   * Whether the entries sharing an ancestor of the segment dimension, at any level from the snapshot's up, are
+   * contiguous: true for the base (sorted in the hierarchy's order) and the roll-ups made from such a snapshot (their
+   * entries appear in the order of their source's); false for a snapshot grouped from the rows. Only a roll-up of such
+   * a snapshot may count a segment's classes as complete when the next begins.
+   */
+  readonly contiguous: boolean;
 }
 
 const MAX_EXACT = Number.MAX_SAFE_INTEGER;
@@ -151,12 +158,32 @@ export class Checker {
       let best = 0;
       for (let j = 1; j < this.m; j++) if (setup.qi[j]!.cardinality[this.floor[j]!]! > setup.qi[best]!.cardinality[this.floor[best]!]!) best = j;
       this.segDim = best;
-      ({ snapshot, entryOfRow } = sortSnapshot(snapshot, entryOfRow, best, setup.qi[best]!.cardinality[this.floor[best]!]!));
+      // (in the hierarchy's order, not the codes': codes are numbered by first appearance in the hierarchy file, whose
+      // rows need not be grouped by parent — "a;X", "b;Y", "c;X" — and a parent's entries must be contiguous)
+      ({ snapshot, entryOfRow } = sortSnapshot(snapshot, entryOfRow, best, this.hierarchyRank(best, this.floor[best]!)));
+      snapshot = { ...snapshot, contiguous: true };
     }
     this.base = snapshot;
     this.entryOfRow = entryOfRow;
     this.pairs = this.certifyPairs();
     this.cacheLimit = setup.cacheEntries ?? Math.max(4 * snapshot.n, 1_000_000);
+  }
+
+  /**
+   * The rank of each code of quasi-identifier j at level `from` in the hierarchy's order: by its ancestor at the top
+   * level, then at the level below, …, then by the code. Entries sorted by it are contiguous for every ancestor.
+   */
+  private hierarchyRank(j: number, from: number): Int32Array {
+    const ch = this.setup.qi[j]!;
+    const card = ch.cardinality[from]!;
+    const top = ch.height - 1;
+    const up: Int32Array[] = [];
+    for (let h = top; h > from; h--) up.push(this.composedMap(j, from, h));
+    const order = Array.from({ length: card }, (_, c) => c);
+    order.sort((a, b) => { for (const u of up) { const d = u[a]! - u[b]!; if (d !== 0) return d; } return a - b; });
+    const rank = new Int32Array(card);
+    order.forEach((c, r) => { rank[c] = r; });
+    return rank;
   }
 
   /** Entries of the base snapshot (distinct tuples at the floor levels). */
@@ -338,7 +365,7 @@ export class Checker {
       pops = new Int32Array(total); pops.fill(1, this.n);
     }
     const res = this.group(cols, cols.map(() => null), cards, total, counts, pops, wantEntryOf)!;
-    const snapshot: Snapshot = { levels: Int32Array.from(levels), n: res.n, keys: res.keys, count: res.count, pop: res.pop, lastUse: ++this.clock };
+    const snapshot: Snapshot = { levels: Int32Array.from(levels), n: res.n, keys: res.keys, count: res.count, pop: res.pop, lastUse: ++this.clock, contiguous: false };
     return { snapshot, entryOfRow: res.entryOf ? res.entryOf.subarray(0, this.n) : null };
   }
 
@@ -576,10 +603,10 @@ export class Checker {
       cards.push(this.setup.qi[j]!.cardinality[to]!);
     }
     for (let s = 0; s < this.sDims; s++) { cols.push(src.keys[m + s]!); maps.push(null); cards.push(Math.max(1, this.setup.sensitive[s]!.cardinality)); }
-    const res = this.group(cols, maps, cards, src.n, src.count, src.pop, !!entryMap, maxEntries, Number.isFinite(maxEntries) ? this.segDim : -1);
+    const res = this.group(cols, maps, cards, src.n, src.count, src.pop, !!entryMap, maxEntries, Number.isFinite(maxEntries) && src.contiguous ? this.segDim : -1);
     if (!res) return null;
     if (entryMap) entryMap.set(res.entryOf!);
-    return { levels: Int32Array.from(levels), n: res.n, keys: res.keys, count: res.count, pop: res.pop, lastUse: ++this.clock };
+    return { levels: Int32Array.from(levels), n: res.n, keys: res.keys, count: res.count, pop: res.pop, lastUse: ++this.clock, contiguous: src.contiguous };
   }
 
   private remember(s: Snapshot): void {
@@ -749,14 +776,15 @@ export class Checker {
 
 const EMPTY = new Int32Array(0);
 
-/** Reorders a snapshot's entries by the codes of dimension `d` (stable counting sort); remaps entryOfRow. */
-function sortSnapshot(s: Snapshot, entryOfRow: Int32Array, d: number, card: number): { snapshot: Snapshot; entryOfRow: Int32Array } {
+/** Reorders a snapshot's entries by rank[code of dimension `d`] (stable counting sort); remaps entryOfRow. */
+function sortSnapshot(s: Snapshot, entryOfRow: Int32Array, d: number, rank: Int32Array): { snapshot: Snapshot; entryOfRow: Int32Array } {
   const key = s.keys[d]!;
+  const card = rank.length;
   const start = new Int32Array(card + 1);
-  for (let e = 0; e < s.n; e++) start[key[e]! + 1]!++;
+  for (let e = 0; e < s.n; e++) start[rank[key[e]!]! + 1]!++;
   for (let c = 0; c < card; c++) start[c + 1]! += start[c]!;
   const newIndex = new Int32Array(s.n);
-  for (let e = 0; e < s.n; e++) newIndex[e] = start[key[e]!]!++;
+  for (let e = 0; e < s.n; e++) newIndex[e] = start[rank[key[e]!]!]!++;
   const permute = (a: Int32Array) => { const b = new Int32Array(a.length); for (let e = 0; e < a.length; e++) b[newIndex[e]!] = a[e]!; return b; };
   const rows = new Int32Array(entryOfRow.length);
   for (let r = 0; r < rows.length; r++) rows[r] = newIndex[entryOfRow[r]!]!;
