@@ -171,3 +171,19 @@ test('contract: the JSON fields issue 2 requires are present with their types', 
   assert.equal(typeof a.verdict.passes, 'boolean');
   assert.ok(a.verdict.failures.every((f: any) => typeof f.criterion === 'string' && num(f.threshold) && typeof f.message === 'string'));
 });
+
+test('verdict: entropy l and t at their thresholds pass despite floating-point sums (as the search\'s models accept them)', () => {
+  // each class holds a, b, c once: exp(H) = 3 exactly in reals, 2.9999999999999996 in doubles
+  const e = assessTable(tableFromRecords({ sex: ['F', 'F', 'F', 'M', 'M', 'M'], dx: ['a', 'b', 'c', 'a', 'b', 'c'] }),
+    { columns: { sex: { role: 'quasi' }, dx: { role: 'sensitive' } }, thresholds: { l: 3, lVariant: 'entropy' } } as AssessPolicy);
+  assert.ok(e.sensitive.dx!.entropyL < 3);
+  assert.equal(e.verdict.passes, true, JSON.stringify(e.verdict.failures));
+  // 7 a and 3 b; the class X is all a: EMD = ½(|1 − 0.7| + |0 − 0.3|) = 0.3 (0.30000000000000004 in doubles) ≤ t = 0.3
+  const t = assessTable(tableFromRecords({ g: ['X', 'X', 'X', 'X', 'Y', 'Y', 'Y', 'Y', 'Y', 'Y'], dx: ['a', 'a', 'a', 'a', 'a', 'a', 'a', 'b', 'b', 'b'] }),
+    { columns: { g: { role: 'quasi' }, dx: { role: 'sensitive' } }, thresholds: { t: 0.3 } } as AssessPolicy);
+  assert.equal(t.verdict.passes, true, JSON.stringify(t.verdict.failures));
+  // and a real excess still fails
+  const f = assessTable(tableFromRecords({ g: ['X', 'X', 'X', 'X', 'Y', 'Y', 'Y', 'Y', 'Y', 'Y'], dx: ['a', 'a', 'a', 'a', 'a', 'a', 'a', 'b', 'b', 'b'] }),
+    { columns: { g: { role: 'quasi' }, dx: { role: 'sensitive' } }, thresholds: { t: 0.29 } } as AssessPolicy);
+  assert.equal(f.verdict.passes, false);
+});

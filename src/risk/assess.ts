@@ -264,11 +264,13 @@ export function verdictOf(a: Omit<Assessment, 'verdict'>, thresholds: NonNullabl
   for (const [name, s] of Object.entries(a.sensitive)) {
     if (thresholds.l !== undefined) {
       const value = variant === 'entropy' ? s.entropyL : variant === 'recursive' ? s.recursiveCL : s.distinctL;
-      if (value < thresholds.l) {
+      // (entropy l and t are sums of floating-point terms: the search's models accept ln l − 1e-12 and t + 1e-12, and so
+      // does the verdict — a class of three values, one each, has exp(H) = 2.9999999999999996, and it is 3-diverse)
+      if (variant === 'entropy' ? Math.log(value) < Math.log(thresholds.l) - 1e-12 : value < thresholds.l) {
         fail('l', thresholds.l, value, `${variant === 'recursive' ? `recursive (c=${s.c}, l)` : variant}-l-diversity of "${name}" is ${round(value)}, below the required ${thresholds.l}`, name);
       }
     }
-    if (thresholds.t !== undefined && s.t > thresholds.t) {
+    if (thresholds.t !== undefined && s.t > thresholds.t + 1e-12) {
       fail('t', thresholds.t, s.t, `t-closeness of "${name}" is ${round(s.t)} (${s.tDistance} distance), above the allowed ${thresholds.t}`, name);
     }
   }
