@@ -14,6 +14,10 @@ import { accountForToken, bearerOf, hashToken } from './auth.ts';
 import type { Account, RateClass, RouteDef, Services } from './context.ts';
 import { errorBody, toResponse } from './on-error.ts';
 import { ROUTES } from './routes/index.ts';
+import { readLimitedBody } from './routes/util.ts';
+
+/** Largest JSON request body (queries, decisions, objections): 1 MiB. */
+export const MAX_JSON_BYTES = 1 << 20;
 
 export interface RateLimits { windowMs: number; limits: Record<RateClass, number> }
 
@@ -102,7 +106,9 @@ export function createApp(svc: Services, opts: AppOptions = {}): Hono {
       let body: unknown = undefined;
       if (r.body && r.bodyKind !== 'raw') {
         let raw: unknown;
-        try { raw = await c.req.json(); } catch {
+        // (read with a limit: a JSON request is small, and a body without Content-Length is counted as it arrives)
+        const bytes = await readLimitedBody(c.req.raw, MAX_JSON_BYTES, 'the request body', 'a JSON request holds a query or a decision, not data: upload data with PUT /api/uploads/{id}');
+        try { raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)); } catch {
           throw new AnonymatError('invalid-input', 'the request body is not valid JSON; send Content-Type: application/json with a JSON object');
         }
         body = validate(r.body, raw, '$', 'request body');
@@ -122,7 +128,11 @@ export function createApp(svc: Services, opts: AppOptions = {}): Hono {
   const webDir = opts.webDir && existsSync(join(opts.webDir, 'index.html')) ? resolve(opts.webDir) : null;
   app.get('*', (c) => {
     if (!webDir) return c.json(errorBody('not-found', 'the dashboard is not built: run "npm run build:web" (web/dist) or pass --web <folder>'), 404);
-    const rel = normalize(decodeURIComponent(new URL(c.req.url).pathname)).replace(/^([/\\])+/, '');
+    let path: string;
+    try { path = decodeURIComponent(new URL(c.req.url).pathname); } catch {
+      return c.json(errorBody('invalid-input', 'the path is not valid percent-encoding'), 400);
+    }
+    const rel = normalize(path).replace(/^([/\\])+/, '');
     let file = resolve(webDir, rel);
     if (!(file === webDir || file.startsWith(webDir + sep))) return c.json(errorBody('not-found', 'no such file'), 404);
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(webDir, 'index.html');

@@ -39,6 +39,8 @@ export interface Services {
   info: ObservatoryInfo;
   /** Where the audit anchor (last seq + hash) is written after each append, if anywhere. */
   auditAnchor: string | null;
+  /** The service's private temporary folder (0700): raw uploads while DuckDB reads them; swept at start. */
+  uploadTmp: string;
   /** Test-only fault injection, from ANONYMAT_FAULT (e.g. "upload-after-batch:2"). */
   fault: string | null;
 }

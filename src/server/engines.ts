@@ -16,6 +16,7 @@ import { assessTable, type Assessment } from '../risk/index.ts';
 import { anonymize } from '../release/anonymize.ts';
 import { proveAnonymity as proveAnonymityEngine } from '../attack/index.ts';
 import { readTable } from '../io/read.ts';
+import { onAbort } from '../io/abort.ts';
 import { ingest } from '../health/index.ts';
 import { tableToCsv } from '../io/write.ts';
 import { runQuery, type BudgetView, type Charge, type Ledger, type LedgerMeasure, type QueryOutcome, type DatasetDescriptor } from '../dp/index.ts';
@@ -34,16 +35,21 @@ export interface EnginePolicy {
 // ---------------------------------------------------------------------------------------------
 // reading uploads
 
-/** CSV upload → Table, through src/io readTable (strict DuckDB CSV reading, line-numbered errors). */
-export async function readCsvUpload(bytes: Uint8Array, types: Record<string, ColumnKind>): Promise<Table> {
-  const dir = mkdtempSync(join(tmpdir(), 'anonymat-upload-'));
+/**
+ * CSV upload → Table, through src/io readTable (strict DuckDB CSV reading, line-numbered errors). The raw upload — names,
+ * phone numbers — is written for DuckDB into a folder of its own (0700) under `tmpRoot`, the service's private
+ * temporary folder (swept when the service starts: a SIGKILL leaves it), and removed when read, or on SIGTERM.
+ */
+export async function readCsvUpload(bytes: Uint8Array, types: Record<string, ColumnKind>, tmpRoot: string = tmpdir()): Promise<Table> {
+  const dir = mkdtempSync(join(tmpRoot, 'anonymat-upload-'));
+  const undo = onAbort(() => rmSync(dir, { recursive: true, force: true }));
   try {
     const file = join(dir, 'upload.csv');
-    writeFileSync(file, bytes);
+    writeFileSync(file, bytes, { mode: 0o600 });
     const header = csvHeader(bytes);
     const present = Object.fromEntries(Object.entries(types).filter(([n]) => header.includes(n)));
     return await readTable(file, { format: 'csv', header: true, types: present, infer: false, name: 'upload' });
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally { rmSync(dir, { recursive: true, force: true }); undo(); }
 }
 
 /** Column names of a CSV's first line (RFC 4180 quotes). */

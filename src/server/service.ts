@@ -3,12 +3,14 @@
  * bootstrap the first admin account (its token is returned once, for the caller to print), build
  * the app, and optionally listen.
  */
+import { chmodSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { AnonymatError } from '../errors.ts';
 import { createApp, type RateLimits } from './app.ts';
-import { appendAudit, writeAnchor } from './audit.ts';
+import { appendAudit, readAnchor, writeAnchor } from './audit.ts';
 import { createAccount } from './auth.ts';
 import type { ObservatoryInfo, Services } from './context.ts';
 import { keyCheckValue } from './keys.ts';
@@ -64,8 +66,20 @@ export async function openService(opts: ServiceOptions): Promise<Service> {
       store, key: opts.key, now, log: opts.log ?? ((line) => process.stderr.write(line + '\n')),
       schema: opts.schema ?? DEFAULT_SCHEMA, info: { ...DEFAULT_INFO, ...(opts.info ?? {}) },
       auditAnchor: opts.auditAnchor !== undefined ? opts.auditAnchor : opts.data && !opts.database ? join(opts.data, 'audit-head.json') : null,
+      uploadTmp: prepareUploadTmp(opts.data && !opts.database ? join(opts.data, 'tmp') : join(tmpdir(), `anonymat-uploads-${process.getuid?.() ?? 0}`), !opts.database),
       fault: opts.fault ?? null,
     };
+    // the audit log must still reach its anchor: a log whose last entries were removed while the service was stopped
+    // would otherwise be anchored anew at its shortened head by the next action, and the removal never seen again
+    if (svc.auditAnchor) {
+      const anchor = readAnchor(svc.auditAnchor);
+      if (anchor) {
+        const at = await store.all('SELECT hash FROM audit_log WHERE seq = $1', [anchor.seq]);
+        if (!at.length || String(at[0]!.hash) !== anchor.hash) {
+          throw new AnonymatError('conflict', `the audit log does not reach its anchor (entry ${anchor.seq} of ${svc.auditAnchor} is ${at.length ? 'not the anchored one' : 'missing'}): entries were removed or replaced while the service was stopped. Run "anonymat audit verify" on this store and restore it from a backup; the service does not start on a broken audit trail`, [{ path: svc.auditAnchor, message: 'audit anchor mismatch' }]);
+        }
+      }
+    }
     let bootstrapToken: string | null = null;
     const head = await store.transaction(async (tx) => {
       if (!stored.length) await tx.run('INSERT INTO settings (key, value) VALUES ($1, $2)', ['key_check', kcv]);
@@ -95,6 +109,23 @@ export async function openService(opts: ServiceOptions): Promise<Service> {
  * entries stay, with their counts, for the audit trail) and logs the purge in the audit chain.
  * Returns the number of records deleted.
  */
+/**
+ * The private temporary folder of raw uploads (0700), emptied of what a killed process left: wholly for the embedded
+ * store's (one process owns its data folder), or of entries older than an hour in the shared one of a PostgreSQL
+ * deployment (another instance may be reading its own upload).
+ */
+function prepareUploadTmp(dir: string, owned: boolean): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith('anonymat-upload-')) continue;
+    const p = join(dir, name);
+    try { if (owned || statSync(p).mtimeMs < hourAgo) rmSync(p, { recursive: true, force: true }); } catch { /* gone already */ }
+  }
+  return dir;
+}
+
 export async function purgeExpired(svc: Services): Promise<number> {
   const cutoff = new Date(svc.now());
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - svc.info.retentionYears);

@@ -100,3 +100,20 @@ test('audit verify: intact log exits 0; edited, removed, reordered and truncated
   assert.ok(JSON.parse(r.out).problems.some((p: { kind: string }) => p.kind === 'anchor-missing'));
   await h.close().catch(() => undefined);
 });
+
+test('the service refuses to start on a log whose tail was removed while it was stopped (the next action would have re-anchored it)', async () => {
+  const h = await startHarness();
+  const dir = h.dir;
+  await h.call('POST', '/api/session', { token: h.tokens.dpo });
+  await h.service.close();
+  const { openService } = await import('../../src/server/service.ts');
+  const { TEST_KEY } = await import('./helpers.ts');
+  const anchor = readAnchor(`${dir}/audit-head.json`)!;
+  const s = await openStore({ data: dir });
+  await s.run('DELETE FROM audit_log WHERE seq >= $1', [anchor.seq - 1]);
+  await s.close();
+  await assert.rejects(openService({ data: dir, key: TEST_KEY, log: () => undefined, webDir: null }), (e: Error) => /audit log does not reach its anchor/.test(e.message));
+  // the anchor is left as it was: the CLI still sees the truncation
+  assert.equal(readAnchor(`${dir}/audit-head.json`)!.seq, anchor.seq);
+  await h.close().catch(() => undefined);
+});

@@ -44,3 +44,57 @@ test('retention: a DP statistic after the purge no longer counts the deleted rec
     assert.ok(Math.abs(await count()) <= 2);
   } finally { await h.close(); }
 });
+
+test('raw uploads: read from the service\'s private temporary folder (0700), left nowhere, and what a killed process left is swept at start', async () => {
+  const { mkdirSync, writeFileSync, readdirSync, statSync, existsSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const h = await startHarness();
+  try {
+    const tmp = h.service.svc.uploadTmp;
+    assert.equal(tmp, join(h.dir, 'tmp'));
+    assert.equal(statSync(tmp).mode & 0o777, 0o700);
+    await h.call('POST', '/api/panel/enrol', { token: h.tokens.practice, json: { noticeVersion: '2026-1' } });
+    assert.equal((await h.call('PUT', '/api/uploads/u?format=csv', { token: h.tokens.practice, body: demoCsv(10) })).status, 201);
+    assert.deepEqual(readdirSync(tmp), []);
+    // a SIGKILL during an upload leaves its folder: the next start removes it
+    mkdirSync(join(tmp, 'anonymat-upload-x'));
+    writeFileSync(join(tmp, 'anonymat-upload-x', 'upload.csv'), 'patient_id,last_name\nP1,Dupont\n');
+    await h.service.close();
+    const { openService } = await import('../../src/server/service.ts');
+    const { TEST_KEY } = await import('./helpers.ts');
+    const again = await openService({ data: h.dir, key: TEST_KEY, log: () => undefined, webDir: null });
+    assert.equal(existsSync(join(tmp, 'anonymat-upload-x')), false);
+    await again.close();
+  } finally { await h.close().catch(() => undefined); }
+});
+
+test('request bodies are refused as soon as they pass their limit, chunked or not (an upload: 64 MiB; JSON: 1 MiB)', async () => {
+  const h = await startHarness();
+  try {
+    await h.call('POST', '/api/panel/enrol', { token: h.tokens.practice, json: { noticeVersion: '2026-1' } });
+    // 80 MiB sent without a Content-Length, in 1 MiB chunks: refused after about 64 of them
+    let sent = 0;
+    const chunk = new Uint8Array(1 << 20).fill(65);
+    const body = new ReadableStream<Uint8Array>({ pull(ctl) { if (sent >= 80) ctl.close(); else { sent++; ctl.enqueue(chunk); } } });
+    const res = await h.service.app.request('/api/uploads/big?format=csv', { method: 'PUT', headers: { authorization: `Bearer ${h.tokens.practice}` }, body, duplex: 'half' } as RequestInit);
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /larger than/);
+    assert.ok(sent < 80, `${sent} chunks read`);
+    const big = await h.call('POST', '/api/objections', { token: h.tokens.practice, body: JSON.stringify({ patientIds: ['x'.repeat(2 << 20)] }), headers: { 'content-type': 'application/json' } });
+    assert.equal(big.status, 400);
+    assert.match(big.text, /larger than 1048576 bytes/);
+  } finally { await h.close(); }
+});
+
+test('a dashboard path with broken percent-encoding is a 400, not a 500', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const web = mkdtempSync(join(tmpdir(), 'anonymat-web-'));
+  writeFileSync(join(web, 'index.html'), '<!doctype html><title>x</title>');
+  const h = await startHarness({ webDir: web });
+  try {
+    for (const p of ['/%E0%A4%A', '/%']) assert.equal((await h.call('GET', p)).status, 400, p);
+    assert.equal((await h.call('GET', '/projects')).status, 200);
+  } finally { await h.close(); rmSync(web, { recursive: true, force: true }); }
+});

@@ -13,7 +13,7 @@ import { pseudonymOf, readCsvUpload, readFhirUpload } from '../engines.ts';
 import { columnsWithRole } from '../observatory.ts';
 import type { Queryable, SqlValue } from '../store/types.ts';
 import type { Table } from '../../table/table.ts';
-import { idSchemaPattern, iso, must, one, parseJson } from './util.ts';
+import { idSchemaPattern, iso, must, one, parseJson, readLimitedBody } from './util.ts';
 
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 const BATCH = 500;
@@ -91,12 +91,7 @@ function uploadView(r: Record<string, unknown>): Omit<UploadResult, 'status'> {
 }
 
 async function readBody(req: Request): Promise<Uint8Array> {
-  const len = Number(req.headers.get('content-length') ?? '0');
-  if (len > MAX_UPLOAD_BYTES) throw new AnonymatError('invalid-input', `the upload is larger than ${MAX_UPLOAD_BYTES} bytes; split it into several uploads`);
-  const buf = new Uint8Array(await req.arrayBuffer());
-  if (buf.length > MAX_UPLOAD_BYTES) throw new AnonymatError('invalid-input', `the upload is larger than ${MAX_UPLOAD_BYTES} bytes; split it into several uploads`);
-  if (buf.length === 0) throw new AnonymatError('invalid-input', 'the upload is empty');
-  return buf;
+  return readLimitedBody(req, MAX_UPLOAD_BYTES, 'the upload', 'split it into several uploads');
 }
 
 export async function storeUpload(svc: Services, a: Account, uploadId: string, format: 'csv' | 'fhir-bundle' | 'fhir-ndjson', bytes: Uint8Array): Promise<UploadResult> {
@@ -116,7 +111,7 @@ export async function storeUpload(svc: Services, a: Account, uploadId: string, f
   const active = await svc.store.all('SELECT 1 AS x FROM panel WHERE practice_id = $1 AND left_at IS NULL', [a.practiceId!]);
   if (!active.length) throw new AnonymatError('forbidden', `practice ${a.practiceId} is not enrolled in the panel (or has left): enrol with POST /api/panel/enrol before uploading`);
   const types = Object.fromEntries(Object.entries(svc.schema.columns).map(([n, c]) => [n, c.kind]));
-  const read = format === 'csv' ? { table: await readCsvUpload(bytes, types), pseudonymColumn: null, dropped: [] as string[] } : await readFhirUpload(bytes, format, svc.key);
+  const read = format === 'csv' ? { table: await readCsvUpload(bytes, types, svc.uploadTmp), pseudonymColumn: null, dropped: [] as string[] } : await readFhirUpload(bytes, format, svc.key);
   const rows = applySchema(svc, read.table, read.pseudonymColumn);
   rows.dropped.push(...read.dropped);
   return withAudit<UploadResult>(svc, a, 'upload', `upload:${uploadId}`, async (tx) => {
