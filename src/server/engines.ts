@@ -80,7 +80,16 @@ const FHIR_RENAME: Record<string, string> = { departement: 'department', chronic
  */
 export async function readFhirUpload(bytes: Uint8Array, format: 'fhir-bundle' | 'fhir-ndjson', key: Uint8Array): Promise<{ table: Table; pseudonymColumn: string; dropped: string[] }> {
   const text = Buffer.from(bytes).toString('utf8');
-  const r = await ingest([{ name: format === 'fhir-bundle' ? 'upload.json' : 'upload.ndjson', text, format: format === 'fhir-bundle' ? 'json' : 'ndjson' }], { key: keyOf(key), defaultCountry: 'FR' });
+  let r: Awaited<ReturnType<typeof ingest>>;
+  try {
+    r = await ingest([{ name: format === 'fhir-bundle' ? 'upload.json' : 'upload.ndjson', text, format: format === 'fhir-bundle' ? 'json' : 'ndjson' }], { key: keyOf(key), defaultCountry: 'FR' });
+  } catch (e) {
+    // (the CLI names a resource by type and id, "Patient/8f2…", for its user, who holds the file; the service answers
+    // a practice over the network and keeps no identifier: the id, a patient's identifier, is withheld)
+    if (!(e instanceof AnonymatError)) throw e;
+    const scrub = (t: string) => t.replace(/\b([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}/g, '$1/<id>');
+    throw new AnonymatError(e.code, scrub(e.message), e.issues.map((i) => ({ path: scrub(i.path), message: scrub(i.message) })), { cause: e });
+  }
   const view = r.tables.person_view;
   if (!view || view.rowCount === 0) throw new AnonymatError('invalid-input', 'the FHIR upload holds no Patient resource', [{ path: '$.entry[].resource', message: 'no Patient' }]);
   const table = makeTable(view.columns.map((c) => (FHIR_RENAME[c.name] ? { ...c, name: FHIR_RENAME[c.name]! } : c)));

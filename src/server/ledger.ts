@@ -38,7 +38,11 @@ export function serviceLedger(svc: Services, actor: Account, projectId: string, 
     },
     async get(client: string, dataset: string) {
       const rows = await svc.store.all('SELECT * FROM dp_budgets WHERE client_id = $1', [client]);
-      return rows.length ? budgetViewOf(rows[0]!, dataset) : null;
+      if (rows.length) return budgetViewOf(rows[0]!, dataset);
+      // (the query engine asks the allocation first and refuses without one: audited as every refusal is)
+      const head = await svc.store.transaction((tx) => appendAudit(tx, svc.now(), `${actor.role}:${actor.id}`, 'dp.refused', `dp:${randomUUID()}`, { projectId, reason: 'no budget' }));
+      await anchor(head);
+      return null;
     },
     async list(filter?: { client?: string; dataset?: string }) {
       const rows = filter?.client
@@ -53,7 +57,11 @@ export function serviceLedger(svc: Services, actor: Account, projectId: string, 
         const out = await svc.store.transaction(async (tx) => {
           const rows = await tx.all('SELECT * FROM dp_budgets WHERE client_id = $1', [client]);
           const b = rows[0];
-          if (!b) throw new AnonymatError('budget-exhausted', `client ${client} has no DP budget; the DPO sets one with PUT /api/budgets/${client}`);
+          if (!b) {
+            // (refused and audited as any refusal: the entry is committed, the query then answered with the error)
+            head = await appendAudit(tx, svc.now(), `${actor.role}:${actor.id}`, 'dp.refused', `dp:${queryId}`, { projectId, cost: fractionToString(c.amount), measure: c.measure, reason: 'no budget' });
+            return { ok: 'no-budget' as const };
+          }
           const view = budgetViewOf(b, dataset);
           const measure = String(b.measure ?? 'pure-dp');
           const total = parseFraction(String(b.total))!, spent = parseFraction(String(b.spent))!;
@@ -75,6 +83,7 @@ export function serviceLedger(svc: Services, actor: Account, projectId: string, 
           return { ok: true as const, spendId: queryId, budget: budgetViewOf({ ...b, spent: fractionToString(newSpent), spent_delta: fractionToString(newDelta) }, dataset) };
         });
         await anchor(head);
+        if (out && out.ok === 'no-budget') throw new AnonymatError('budget-exhausted', `client ${client} has no DP budget; the DPO sets one with PUT /api/budgets/${client}`);
         if (out) { if (out.ok) state.lastQueryId = queryId; return out; }
       }
       throw new AnonymatError('conflict', 'the budget changed concurrently too many times; retry the query');

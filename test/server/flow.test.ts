@@ -86,6 +86,12 @@ test('uploads: identifiers dropped, patient id pseudonymized with the key, idemp
     const ob = await h.call('GET', '/api/objections', { token: dpo });
     assert.equal(ob.json.objections[0].excludedRecords, 1);
     assert.ok(!String(rec[0]!.data).includes('Martin'));
+    // an invalid resource: the error says where (JSON path), never the patient's id
+    const badFhir = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', id: 'SECRETPID42', birthDate: 'not-a-date' } }] };
+    const fe = await h.call('PUT', '/api/uploads/fhir-2?format=fhir-bundle', { token: practice, body: JSON.stringify(badFhir) });
+    assert.equal(fe.status, 400, fe.text);
+    assert.match(fe.text, /birthDate/);
+    assert.ok(!fe.text.includes('SECRETPID42'), fe.text);
   } finally { await h.close(); }
 });
 
@@ -107,6 +113,7 @@ test('releases: request → report → DPO approve/reject → client download; o
     // projects
     const bad = await h.call('POST', '/api/projects', { token: dpo, json: project({ dataRequested: ['sex', 'last_name'] }) });
     assert.equal(bad.status, 400, 'a direct identifier cannot be requested');
+    assert.equal((await h.call('POST', '/api/projects', { token: dpo, json: project({ dataRequested: ['sex', 'sex', 'birth_year'] }) })).status, 400, 'a column requested twice');
     const p = await h.call('POST', '/api/projects', { token: dpo, json: project() });
     assert.equal(p.status, 201, p.text);
     assert.equal((await h.call('POST', '/api/projects', { token: dpo, json: project({ id: 'auth', legalBasis: { kind: 'authorization', reference: 'CNIL DE-2026-042' } }) })).status, 201);
@@ -147,6 +154,16 @@ test('releases: request → report → DPO approve/reject → client download; o
     }
     // a decision is final
     assert.equal((await h.call('POST', `/api/releases/${rel.json.id}/decision`, { token: dpo, json: { decision: 'reject', comment: 'x' } })).status, report.verdict.anonymous ? 409 : 200);
+    // a patient who objects after a release was computed: it can no longer be approved, nor downloaded
+    const rel2 = await h.call('POST', '/api/projects/diab/releases', { token: client, json: { note: 'second' } });
+    assert.equal(rel2.status, 201, rel2.text);
+    assert.equal((await h.call('POST', '/api/objections', { token: practice, json: { patientId: 'P1007' } })).status, 201);
+    const late = await h.call('POST', `/api/releases/${rel2.json.id}/decision`, { token: dpo, json: { decision: 'approve', comment: 'x' } });
+    assert.equal(late.status, 409, late.text);
+    assert.match(late.json.error.message, /objected after release/);
+    if (report.verdict.anonymous) assert.equal((await h.call('GET', `/api/releases/${rel.json.id}/download`, { token: client })).status, 409, 'an approved release computed before the objection');
+    const rel3 = await h.call('POST', '/api/projects/diab/releases', { token: client, json: { note: 'third' } });
+    assert.equal((await h.call('GET', `/api/releases/${rel3.json.id}`, { token: dpo })).json.report.exclusions.objectedPatients, 2);
     const audit = (await h.call('GET', '/api/audit?limit=1000', { token: dpo })).json.entries.map((e: { action: string }) => e.action);
     for (const a of ['upload', 'objection', 'project.create', 'release.request']) assert.ok(audit.includes(a), a);
     // transparency: public, shows projects and what they received
@@ -197,6 +214,8 @@ test('DP statistics: charged to the ledger in exact fractions, refused when exha
     let q = await h.call('POST', '/api/projects/diab/stats', { token: client, json: { select: [{ count: 'patients' }], epsilon: '1/10' } });
     assert.equal(q.status, 409, 'no budget yet');
     assert.equal(q.json.error.code, 'budget-exhausted');
+    // refused, and audited as every refusal is
+    assert.equal((await h.service.store.all("SELECT detail FROM audit_log WHERE action = 'dp.refused'")).length, 1);
     assert.equal((await h.call('PUT', '/api/budgets/lab', { token: dpo, json: { total: '3/10' } })).status, 200);
     q = await h.call('POST', '/api/projects/diab/stats', { token: client, json: { select: [{ count: 'patients' }], epsilon: '1/10' } });
     assert.equal(q.status, 200, q.text);
@@ -216,6 +235,6 @@ test('DP statistics: charged to the ledger in exact fractions, refused when exha
     assert.equal(b.json.queries.length, 2);
     const audit = (await h.call('GET', '/api/audit?limit=1000', { token: dpo })).json.entries.map((e: { action: string }) => e.action);
     assert.equal(audit.filter((a: string) => a === 'dp.query').length, 2);
-    assert.equal(audit.filter((a: string) => a === 'dp.refused').length, 1, 'the refusal over budget is audited');
+    assert.equal(audit.filter((a: string) => a === 'dp.refused').length, 2, 'the refusals (no budget, then over budget) are audited');
   } finally { await h.close(); }
 });

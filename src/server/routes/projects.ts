@@ -48,6 +48,7 @@ export const routes: RouteDef[] = [
     handler: async ({ svc, account, body, c }) => {
       const b = body as z.infer<typeof newProject>;
       const issues = b.dataRequested.flatMap((col, i) => {
+        if (b.dataRequested.indexOf(col) !== i) return [{ path: `$.dataRequested[${i}]`, message: `column ${col} is requested twice` }];
         const s = svc.schema.columns[col];
         if (!s) return [{ path: `$.dataRequested[${i}]`, message: `column ${col} is not in the observatory schema` }];
         if (s.role === 'identifier' || s.role === 'person-key') return [{ path: `$.dataRequested[${i}]`, message: `column ${col} is a direct identifier: it is never stored, so it cannot be requested` }];

@@ -10,7 +10,7 @@ import { AnonymatError } from '../../errors.ts';
 import { columnFromValues, makeTable, selectRows } from '../../table/table.ts';
 import { withAudit, type Account, type RouteDef, type Services } from '../context.ts';
 import { anonymizeTable, assess, proveAnonymity, releaseCsv, type ProofJson } from '../engines.ts';
-import type { Row } from '../store/types.ts';
+import type { Queryable, Row } from '../store/types.ts';
 import { enginePolicy, loadProjectData, PERSON } from './data.ts';
 import { projectView, visibleProject } from './projects.ts';
 import { iso, must, one, parseJson } from './util.ts';
@@ -22,6 +22,19 @@ function releaseView(r: Row, withReport: boolean) {
     comment: r.comment ?? null, fileSha256: r.file_sha256, downloads: r.downloads,
     ...(withReport ? { report: parseJson<Record<string, unknown>>(r.report, {}) } : {}),
   };
+}
+
+/**
+ * Refuses a release computed before an objection of a patient the store holds records of (the release may hold theirs):
+ * it must be requested again, and the new one excludes them. Checked when the DPO approves and at each download.
+ */
+async function noLaterObjection(q: Queryable, r: Row, when: string): Promise<void> {
+  const upTo = parseJson<{ input?: { objectionsUpTo?: string } }>(r.report, {}).input?.objectionsUpTo ?? String(r.requested_at);
+  const later = await q.all('SELECT COUNT(*) AS n FROM objections o WHERE o.recorded_at >= $1 AND EXISTS (SELECT 1 FROM records x WHERE x.pseudonym = o.pseudonym)', [upTo]);
+  const n = Number(later[0]?.n ?? 0);
+  if (n > 0) {
+    throw new AnonymatError('conflict', `${n} patient(s) objected after release ${String(r.id)} was computed: it cannot be ${when}; reject it and request the release again (the new one excludes them)`);
+  }
 }
 
 async function visibleRelease(svc: Services, a: Account, id: string): Promise<Row> {
@@ -37,6 +50,9 @@ export async function requestRelease(svc: Services, a: Account, projectId: strin
     throw new AnonymatError('conflict', `project ${projectId}'s retention ended on ${project.retentionUntil}: no new release`);
   }
   const columns = project.dataRequested;
+  // (the objections the release excludes are those recorded before this moment: one recorded later is checked for at
+  // the approval and at each download)
+  const objectionsUpTo = iso(svc);
   const data = await loadProjectData(svc, columns);
   const policy = enginePolicy(svc, columns);
   // a control set: about 1 patient in 8 (by keyed pseudonym, so a random split) is held out of the
@@ -61,7 +77,7 @@ export async function requestRelease(svc: Services, a: Account, projectId: strin
     project: { id: project.id, title: project.title, purpose: project.purpose, legalBasis: project.legalBasis, retentionUntil: project.retentionUntil },
     requestedColumns: columns,
     note: note ?? null,
-    input: { records: data.records, patients: data.patients, controlRecords: controlRows.length, controlRule: 'about 1 patient in 8 (chosen by keyed pseudonym) is held out of the release as the attacks\' control set' },
+    input: { records: data.records, patients: data.patients, controlRecords: controlRows.length, controlRule: 'about 1 patient in 8 (chosen by keyed pseudonym) is held out of the release as the attacks\' control set', objectionsUpTo },
     exclusions: { ...data.exclusions, rule: 'patients who objected are excluded from every release and statistic' },
     before,
     anonymization: { transformation: anonymized.transformation, suppressedRecords: anonymized.suppressedRecords, feasible: anonymized.feasible, binding: anonymized.binding, engine: anonymized.engine },
@@ -127,6 +143,7 @@ export const routes: RouteDef[] = [
         if (r.status !== 'review') throw new AnonymatError('conflict', `release ${params.id} was already ${r.status}; a decision is final`);
         const p = await one(tx, 'SELECT legal_basis, legal_reference FROM projects WHERE id = $1', [String(r.project_id)], 'project');
         if (b.decision === 'approve') {
+          await noLaterObjection(tx, r, 'approved');
           if (b.basis === 'anonymous' && r.verdict_passes !== true) {
             throw new AnonymatError('policy-failed', `release ${params.id} fails the anonymity verdict: it cannot be approved as anonymous (reject it, or approve it under the project's legal basis if it has one)`);
           }
@@ -148,6 +165,7 @@ export const routes: RouteDef[] = [
       const content = await withAudit(svc, a, 'release.download', `release:${params.id}`, async (tx) => {
         const r = await one(tx, 'SELECT * FROM releases WHERE id = $1 AND client_id = $2', [params.id!, a.clientId!], `release ${params.id}`);
         if (r.status !== 'approved') throw new AnonymatError('forbidden', `release ${params.id} is ${r.status}: only an approved release can be downloaded`);
+        await noLaterObjection(tx, r, 'downloaded');
         await tx.run('UPDATE releases SET downloads = downloads + 1 WHERE id = $1', [params.id!]);
         return { result: String(r.content), detail: { projectId: r.project_id, sha256: r.file_sha256 } };
       });
