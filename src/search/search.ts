@@ -44,10 +44,18 @@ export interface SearchResult {
   readonly strategy: Exclude<StrategyName, 'auto'>;
 }
 
+/**
+ * Whether two metric values are equal up to rounding: sums of fractions in another order differ in their last bits
+ * (7·(1/3) + 7·(2/3) = 6.999999999999999), and the documented tie-break (height, then id) must decide such ties.
+ */
+export function sameValue(a: number, b: number): boolean {
+  return a === b || (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b)));
+}
+
 /** True when a beats b under the documented tie-break. */
 export function better(l: Lattice, a: { id: number; value: number }, b: { id: number; value: number } | null): boolean {
   if (!b) return true;
-  if (a.value !== b.value) return a.value < b.value;
+  if (!sameValue(a.value, b.value)) return a.value < b.value;
   const ha = heightOf(l, a.id), hb = heightOf(l, b.id);
   if (ha !== hb) return ha < hb;
   return a.id < b.id;
@@ -152,9 +160,8 @@ export function optimalSearch(checker: Checker, options: SearchOptions = {}): Se
   const promising = (id: number): boolean => {
     if (!best) return true;
     const b = boundOf(id);
-    if (b < best.value) return true;
-    if (b > best.value) return false;
-    return better(l, { id, value: b }, best);
+    if (sameValue(b, best.value)) return better(l, { id, value: best.value }, best);
+    return b < best.value;
   };
   const settled = (id: number) => (flags[id]! & (Flag.Infeasible | Flag.Pruned)) !== 0 || (flags[id]! & Flag.Checked) !== 0;
 
@@ -199,7 +206,7 @@ export function optimalSearch(checker: Checker, options: SearchOptions = {}): Se
 
   for (let i = 0; i < size; i++) {
     const x = order[i]!;
-    if (best && lb[x]! > best.value) break;
+    if (best && lb[x]! > best.value && !sameValue(lb[x]!, best.value)) break;
     if (settled(x) || !promising(x)) continue;
     const f = flags[x]!;
     if (f & Flag.Feasible) {
