@@ -51,6 +51,12 @@ export interface CheckSetup {
   readonly tableModels: readonly TableModel[];
   /** Fraction of rows that may be suppressed, in [0, 1]. */
   readonly suppressionLimit: number;
+  /**
+   * Suppressed rows are released masked (every quasi-identifier `*`: anonymize.suppressed: mask), so they form one
+   * class of their own, which must meet the models too (a transformation suppressing fewer than k rows is then not
+   * feasible). Feasibility is no longer monotone along the lattice: the search predicts none.
+   */
+  readonly maskSuppressed?: boolean;
   readonly metric: Metric;
   /** Max entries held in the snapshot cache (default: 4 × base entries, at least 200,000). */
   readonly cacheEntries?: number;
@@ -720,6 +726,9 @@ export class Checker {
     let suppressedRows = 0;
     let kept = 0;
     const view: ClassView = { size: 0, popSize: 0, sensitive: [] };
+    // the masked records' class (mask mode): its size and its sensitive values, merged from the suppressed classes
+    const masked: ClassView | null = this.setup.maskSuppressed ? { size: 0, popSize: 0, sensitive: this.setup.sensitive.map((x) => { const card = Math.max(1, x.cardinality); return { distinct: 0, codes: new Int32Array(card), counts: new Int32Array(card) }; }) } : null;
+    const maskedSlot = masked ? this.setup.sensitive.map((x) => new Int32Array(Math.max(1, x.cardinality)).fill(-1)) : [];
     let order: Int32Array | null = null, start: Int32Array | null = null;
     const hists: SensitiveHistogram[] = [];
     const dense: Int32Array[] = [];
@@ -761,12 +770,21 @@ export class Checker {
         }
       }
       for (let k = 0; k < models.length; k++) {
-        if (!models[k]!.holds(view)) { suppressed[c] = 1; rejectedBy[k]! += size; suppressedRows += size; break; }
+        if (!models[k]!.holds(view)) {
+          suppressed[c] = 1; rejectedBy[k]! += size; suppressedRows += size;
+          if (masked) { masked.size += size; masked.popSize += view.popSize; for (let s = 0; s < hists.length; s++) mergeHistogram(masked.sensitive[s]!, maskedSlot[s]!, hists[s]!); }
+          break;
+        }
       }
       if (!suppressed[c]) kept++;
     }
     const tableFailures: string[] = [];
-    for (const t of tableModels) if (!t.holds({ rows: this.n - suppressedRows, classes: kept })) tableFailures.push(t.name);
+    // (masked: the suppressed rows are one more released class, which the models must accept)
+    if (masked && suppressedRows > 0) {
+      const failing = models.find((x) => !x.holds(masked));
+      if (failing) tableFailures.push(`${failing.name} (the class of the ${suppressedRows} masked records)`);
+    }
+    for (const t of tableModels) if (!t.holds(masked ? { rows: this.n, classes: kept + (suppressedRows > 0 ? 1 : 0) } : { rows: this.n - suppressedRows, classes: kept })) tableFailures.push(t.name);
     const feasible = suppressedRows <= this.maxSuppressed && tableFailures.length === 0;
     const stats: NodeStats = { levels, classes, sizes, codes, suppressed, suppressedRows };
     const value = feasible || always ? metric.evaluate(stats) : NaN;
@@ -775,6 +793,16 @@ export class Checker {
 }
 
 const EMPTY = new Int32Array(0);
+
+/** Adds a class's sensitive histogram into the masked class's (slot: code → its place in `into`, −1 when absent). */
+function mergeHistogram(into: SensitiveHistogram, slot: Int32Array, h: SensitiveHistogram): void {
+  for (let i = 0; i < h.distinct; i++) {
+    const v = h.codes[i]!;
+    let at = slot[v]!;
+    if (at === -1) { at = into.distinct++; slot[v] = at; into.codes[at] = v; into.counts[at] = 0; }
+    into.counts[at]! += h.counts[i]!;
+  }
+}
 
 /** Reorders a snapshot's entries by rank[code of dimension `d`] (stable counting sort); remaps entryOfRow. */
 function sortSnapshot(s: Snapshot, entryOfRow: Int32Array, d: number, rank: Int32Array): { snapshot: Snapshot; entryOfRow: Int32Array } {

@@ -70,13 +70,33 @@ anonymize: { suppressionLimit: 0 }
 });
 
 test('library: suppressed records are masked when the policy says mask', async () => {
-  const policy = parsePolicyText(POLICY('{ k: 3 }', '{ suppressionLimit: 0.5, suppressed: mask, strategy: exhaustive }'), { baseDir: tmpdir(), source: 'test' });
-  const r = await anonymize(records(), policy, { assess: false });
+  const policy = parsePolicyText(POLICY('{ k: 2 }', '{ suppressionLimit: 0.5, suppressed: mask, strategy: exhaustive }'), { baseDir: tmpdir(), source: 'test' });
+  // (two patients of Lyon besides the six: the optimum suppresses them, two masked records, a class of k = 2)
+  const eight = tableFromRecords({
+    id: ['1', '2', '3', '4', '5', '6', '7', '8'], age: ['34', '36', '38', '31', '45', '47', '62', '68'],
+    zip: ['75011', '75012', '75013', '75014', '75015', '75016', '69001', '69002'], sex: ['F', 'F', 'M', 'M', 'F', 'F', 'M', 'F'], diagnosis: ['a', 'b', 'a', 'c', 'b', 'a', 'c', 'a'],
+  }, { age: 'integer' });
+  const r = await anonymize(eight, policy, { assess: false });
   assert.ok(r.table);
-  assert.equal(r.table.rowCount, 6);
+  assert.equal(r.table.rowCount, 8);
   const masked = toRecords(r.table).filter((x) => x.age === '*' && x.zip === '*' && x.sex === '*');
   assert.ok(r.suppressed > 0, 'the optimum suppresses here');
   assert.equal(masked.length, r.suppressed);
+  // the masked records form a class of their own: at least k of them
+  assert.ok(masked.length >= 2, `${masked.length} masked records`);
+});
+
+test('library: mask mode never leaves a masked class under k (the search counts it), where remove may suppress fewer', async () => {
+  // A,x A,x B,y B,y C,z with k = 2 and a limit of 1 row: removing C,z is optimal; masking it would leave a class of 1,
+  // so the masked release generalizes instead, and passes its own verdict
+  const t = tableFromRecords({ g: ['A', 'A', 'B', 'B', 'C'], h: ['x', 'x', 'y', 'y', 'z'] });
+  const pol = (mode: string) => parsePolicyText(`columns:\n  g: { role: quasi }\n  h: { role: quasi }\nthresholds: { k: 2 }\nanonymize: { suppressionLimit: 0.2, suppressed: ${mode} }\n`, { baseDir: tmpdir(), source: 'test' });
+  const removed = await anonymize(t, pol('remove'));
+  assert.equal(removed.suppressed, 1);
+  const masked = await anonymize(t, pol('mask'));
+  assert.ok(masked.table && masked.after, 'a masked release exists');
+  assert.ok(masked.after.k >= 2, `k after = ${masked.after.k}`);
+  assert.equal(masked.after.verdict.passes, true);
 });
 
 test('library: nothing feasible → result says which constraint binds', async () => {

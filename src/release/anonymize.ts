@@ -250,7 +250,7 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   }
   const spec: EngineSpec = {
     quasi: quasi.map((column, j) => ({ column, hierarchy: hierarchies[j]!, weight: policy.columns[column]!.weight })),
-    models, suppressionLimit, metric: metricName, population,
+    models, suppressionLimit, metric: metricName, population, maskSuppressed: suppressedMode === 'mask',
   };
   const engine = createEngine(table, spec);
   const ts = performance.now();

@@ -43,6 +43,8 @@ export interface EngineSpec {
   readonly metric?: MetricName;
   /** Population table for δ-presence and k-map (same quasi-identifier columns). */
   readonly population?: Table;
+  /** Suppressed rows are released masked, as one class that must meet the models too (CheckSetup.maskSuppressed). */
+  readonly maskSuppressed?: boolean;
 }
 
 export interface Engine {
@@ -140,7 +142,7 @@ export function createEngine(table: Table, spec: EngineSpec): Engine {
   const lattice = makeLattice(qi.map((c) => c.height - 1));
   const checker = new Checker({
     qi, ground, sensitive, populationGround, models, tableModels,
-    suppressionLimit: spec.suppressionLimit ?? 0, metric,
+    suppressionLimit: spec.suppressionLimit ?? 0, metric, maskSuppressed: spec.maskSuppressed === true,
   }, lattice);
   return { table, spec, qi, lattice, checker, metric };
 }

@@ -64,6 +64,8 @@ export function better(l: Lattice, a: { id: number; value: number }, b: { id: nu
 /** Whether feasibility (and "nothing suppressed") can be predicted along the lattice. */
 export function monotonicity(checker: Checker): { feasibility: boolean; suppression: boolean } {
   const { models, tableModels } = checker.setup;
+  // (masked suppressed rows: a generalization that suppresses fewer rows may leave too small a masked class)
+  if (checker.setup.maskSuppressed && checker.maxSuppressed > 0) return { feasibility: false, suppression: models.every((m) => m.isMonotonic) && tableModels.length === 0 };
   const strict = models.every((m) => m.isMonotonic) && tableModels.length === 0;
   const noSuppression = checker.maxSuppressed === 0
     && models.every((m) => m.monotoneWithoutSuppression) && tableModels.every((t) => t.monotoneWithoutSuppression);

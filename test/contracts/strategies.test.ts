@@ -118,6 +118,27 @@ test('contract: optimal and exhaustive find the naive optimum when the hierarchi
   }
 });
 
+test('contract: mask mode (the masked records are one more class) — optimal and exhaustive find the naive optimum', () => {
+  for (const c of CASES.filter((x) => x.l === 0 && x.supp > 0)) {
+    const hs = c.symmetric ? symmetric : hierarchies;
+    const { table, rows, disease } = c.symmetric ? { ...symmetricTable(c.seed, c.n), disease: [] as string[] } : smallTable(c.seed, c.n);
+    // the naive optimum among transformations whose suppressed rows are none or at least k
+    let opt: { levels: number[]; loss: number } | null = null;
+    for (const lv of allLevels(hs.map((h) => h.levels.length - 1))) {
+      const r = naiveEvaluate({ rows, sensitive: disease, hierarchies: hs, k: c.k, l: 0, suppressionLimit: c.supp }, lv);
+      if (!r.feasible || (r.suppressed > 0 && r.suppressed < c.k)) continue;
+      const h = lv.reduce((a, b) => a + b, 0), bh = opt ? opt.levels.reduce((a, b) => a + b, 0) : 0;
+      if (!opt || r.loss < opt.loss || (r.loss === opt.loss && (h < bh || (h === bh && lv.join() < opt.levels.join())))) opt = { levels: lv, loss: r.loss };
+    }
+    for (const strategy of ['optimal', 'exhaustive'] as const) {
+      const e = createEngine(table, { quasi: hs.map((h) => ({ column: h.column, hierarchy: h })), models: [{ type: 'k-anonymity', k: c.k }], suppressionLimit: c.supp, metric: 'loss', maskSuppressed: true });
+      const r = runSearch(e, { strategy });
+      if (!opt) { assert.equal(r.best, null); continue; }
+      assert.deepEqual([...levelsOf(e.lattice, r.best!.id)], opt.levels, `${strategy} (case ${JSON.stringify(c)})`);
+    }
+  }
+});
+
 test('contract: the optimal strategy checks fewer transformations than the exhaustive one', () => {
   const { table } = smallTable(11, 300);
   const e = createEngine(table, { quasi: hierarchies.map((h) => ({ column: h.column, hierarchy: h })), models: [{ type: 'k-anonymity', k: 5 }] });
