@@ -64,6 +64,8 @@ test('uploads: identifiers dropped, patient id pseudonymized with the key, idemp
     assert.equal(bad.status, 400);
     assert.ok(bad.json.error.issues.some((i: { path: string }) => i.path === 'column secret_note'));
     assert.ok(!bad.text.includes('hello'));
+    // a header and no record
+    assert.equal((await h.call('PUT', '/api/uploads/empty-1?format=csv', { token: practice, body: 'patient_id,sex,birth_year\n' })).status, 400);
     // scoping
     assert.equal((await h.call('GET', '/api/uploads', { token: practice2 })).json.uploads.length, 0);
     assert.equal((await h.call('GET', '/api/uploads/batch-1', { token: practice2 })).status, 404);

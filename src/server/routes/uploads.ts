@@ -112,6 +112,7 @@ export async function storeUpload(svc: Services, a: Account, uploadId: string, f
   if (!active.length) throw new AnonymatError('forbidden', `practice ${a.practiceId} is not enrolled in the panel (or has left): enrol with POST /api/panel/enrol before uploading`);
   const types = Object.fromEntries(Object.entries(svc.schema.columns).map(([n, c]) => [n, c.kind]));
   const read = format === 'csv' ? { table: await readCsvUpload(bytes, types, svc.uploadTmp), pseudonymColumn: null, dropped: [] as string[] } : await readFhirUpload(bytes, format, svc.key);
+  if (read.table.rowCount === 0) throw new AnonymatError('invalid-input', 'the upload holds no data rows (only a header): nothing to store', [{ path: 'body', message: 'send the records under the header' }]);
   const rows = applySchema(svc, read.table, read.pseudonymColumn);
   rows.dropped.push(...read.dropped);
   return withAudit<UploadResult>(svc, a, 'upload', `upload:${uploadId}`, async (tx) => {
