@@ -68,12 +68,9 @@ test('without a key: identifiers dropped, ids renumbered, and the result says so
   assert.ok(r.warnings.some((w) => /no pseudonymization key/.test(w)));
 });
 
-test('duplicate persons across inputs: first kept, counted', async () => {
-  const r = await ingest([fx('fhir/bundle.json'), fx('fhir/bundle.json')]);
-  assert.equal(r.persons, 2);
-  assert.equal(r.resources.Patient, 4);
-  assert.ok(r.warnings.some((w) => /2 duplicate person/.test(w)));
-  assert.equal(r.tables.encounters!.rowCount, 6);
+test('a person id read twice (the same export given twice, or colliding ids) is an input error, not a silent fusion', async () => {
+  // (kept once, its encounters were counted twice: 6 for 3)
+  await assert.rejects(ingest([fx('fhir/bundle.json'), fx('fhir/bundle.json')]), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-input' && /2 person record\(s\) repeat a person id/.test(e.message));
 });
 
 test('bad options and inputs are usage/input errors', async () => {

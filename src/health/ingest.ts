@@ -387,7 +387,13 @@ function finish(st: IngestState, options: IngestOptions): IngestResult {
     c.dictionary.forEach((l, i) => { if (l !== null && !known.has(l)) orphans += counts[i]!; });
   }
   if (orphans) st.warn(`${orphans} event row(s) refer to persons absent from the inputs' Patient/patients/person records; they are kept but not in person_view`);
-  if (st.duplicatePersons) st.warn(`${st.duplicatePersons} duplicate person record(s) (same id in several inputs): the first one is kept`);
+  // (an id read twice is the same export given twice — its events would count twice — or ids that collide between exports
+  // — OMOP person_id, Synthea and FHIR ids are local to one system — which would fuse two people: neither can be undone
+  // once the tables are written)
+  if (st.duplicatePersons) {
+    throw new AnonymatError('invalid-input', `${st.duplicatePersons} person record(s) repeat a person id already read, in the same input or an earlier one: the same export given twice (its events would be counted twice) or exports whose ids collide (two people would be fused). Ingest each export once, in a run of its own (ids are local to one export)`,
+      [{ path: 'inputs', message: 'a person id appears in several person/Patient/patients records' }]);
+  }
 
   const view = personView(rekeyed.person, rekeyed.encounters, rekeyed.conditions, {
     referenceDate: options.referenceDate, defaultCountry: options.defaultCountry,

@@ -175,7 +175,10 @@ export function personView(person: Table, encounters: Table, conditions: Table, 
     if (ref) yearOrAge[r] = ageAt(b, d !== null && d < ref ? d : ref);
     else yearOrAge[r] = b ? Number(b.slice(0, 4)) : null;
     const pc = postal.dictionary[postal.codes[r]!] ?? null;
-    const ctry = normalizeCountry(country.dictionary[country.codes[r]!]) ?? defCountry;
+    // (the default country is for persons with no country: a country given that is neither France nor the US — Germany —
+    // gives no département nor ZIP3, whatever the default)
+    const given = country.dictionary[country.codes[r]!];
+    const ctry = given !== null && given !== undefined && given.trim() !== '' ? normalizeCountry(given) : defCountry;
     zip3[r] = pc && ctry === 'US' ? zip3Of(pc) : null;
     dep[r] = pc && ctry === 'FR' ? departementOf(pc) : null;
     deceased[r] = d !== null || (dead !== undefined && dead.dictionary[dead.codes[r]!] === 'true') ? 'true' : 'false';

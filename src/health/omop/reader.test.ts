@@ -61,3 +61,31 @@ test('OMOP errors: missing column and bad date give file:line and column', async
     return true;
   });
 });
+
+test('OMOP: an event\'s person_id must be an integer and present; death and location need their keys; year_of_birth is required', async () => {
+  const person = 'person_id,gender_concept_id,year_of_birth,location_id\n1,8507,1950,7\n';
+  const issuesOf = async (omop: Record<string, string>): Promise<{ path: string; message: string }[]> => {
+    try { await ingest([{ name: 'up', omop }]); } catch (e) { assert.ok(e instanceof AnonymatError && e.code === 'invalid-input', String(e)); return e.issues; }
+    assert.fail('expected an input error');
+  };
+  let issues = await issuesOf({ 'person.csv': person, 'condition_occurrence.csv': 'person_id,condition_concept_id,condition_start_date\n,201826,2020-01-01\nX3,201826,2020-01-01\n' });
+  assert.deepEqual(issues.map((i) => i.path), ['up/condition_occurrence.csv:2 column person_id', 'up/condition_occurrence.csv:3 column person_id']);
+  assert.doesNotMatch(JSON.stringify(issues), /X3/);
+  issues = await issuesOf({ 'person.csv': person, 'death.csv': 'person_id,cause_concept_id\n1,0\n', 'location.csv': 'zip,city\n75011,Paris\n' });
+  assert.deepEqual(issues.map((i) => i.message).sort(), ['missing column death_date', 'missing column location_id']);
+  issues = await issuesOf({ 'person.csv': 'person_id,gender_concept_id,year_of_birth\n1,8507,\n' });
+  assert.equal(issues[0]!.path, 'up/person.csv:2 column year_of_birth');
+});
+
+test('OMOP: a gender concept of none of the four is read from gender_source_value, else U, and said; a country given is not replaced by the default', async () => {
+  const r = await ingest([{ name: 'up', omop: {
+    'person.csv': 'person_id,gender_concept_id,gender_source_value,year_of_birth,location_id\n1,0,female,1950,1\n2,8570,A,1960,2\n3,8507,,1970,1\n',
+    'location.csv': 'location_id,zip,country_source_value\n1,75011,\n2,10115,Germany\n',
+  } }], { defaultCountry: 'FR', referenceDate: '2022-01-01' });
+  const people = toRecords(r.tables.person!).sort((a, b) => (a.birth_date! < b.birth_date! ? -1 : 1));
+  assert.deepEqual(people.map((p) => p.sex), ['F', 'U', 'M']);
+  assert.ok(r.warnings.some((w) => /gender_concept_id other than/.test(w) && /8570 \(1\)/.test(w)));
+  const view = toRecords(r.tables.person_view!).sort((a, b) => (String(a.age) > String(b.age) ? -1 : 1));
+  // (Germany: no département, even with --country FR; no country: the default)
+  assert.deepEqual(view.map((v) => v.departement ?? null), ['75', null, '75']);
+});

@@ -49,11 +49,29 @@ export function readOmop(files: Map<string, () => string>, where: string, st: In
 
 function pad2(s: string | null): string | null { return s === null ? null : s.padStart(2, '0'); }
 
+/** The row's person_id, an integer (OMOP CDM: NOT NULL, a foreign key to person); an issue and null otherwise. */
+function personOf(f: CsvFile, row: string[], r: number, col: number, st: IngestState): string | null {
+  const id = cell(row, col);
+  if (id === null) { st.issue(`${f.file}:${f.lines[r]} column person_id`, 'empty person_id (OMOP requires it in every event table)'); return null; }
+  if (!/^\d+$/.test(id)) { st.issue(`${f.file}:${f.lines[r]} column person_id`, 'not an integer (OMOP person_id is an integer key)'); return null; }
+  return id;
+}
+
+/** Sex from a gender_source_value when the concept is none of the four mapped ("female", "F", "homme"); else U. */
+function sexFromSource(v: string | null): string {
+  const k = (v ?? '').trim().toLowerCase();
+  return /^(f|female|femme|woman)$/.test(k) ? 'F' : /^(m|male|homme|man)$/.test(k) ? 'M' : 'U';
+}
+
 function readPerson(f: CsvFile, loc: CsvFile | null, death: CsvFile | null, st: IngestState): void {
+  const unknownGender = new Map<string, number>();
+  let birthConflicts = 0;
   st.count('omop:person', f.rows.length);
   if (!requireColumns(f, ['person_id', 'gender_concept_id', 'year_of_birth'], st)) return;
   const locations = new Map<string, string[]>();
   let lz = -1, lc = -1, ls = -1, lco = -1, lcountry = -1, la1 = -1, la2 = -1, llat = -1, llon = -1;
+  if (loc && !requireColumns(loc, ['location_id'], st)) loc = null;
+  if (death && !requireColumns(death, ['person_id', 'death_date'], st)) death = null;
   if (loc) {
     st.count('omop:location', loc.rows.length);
     const id = loc.col('location_id');
@@ -81,9 +99,13 @@ function readPerson(f: CsvFile, loc: CsvFile | null, death: CsvFile | null, st: 
     // (OMOP CDM v5.4: person_id is an integer)
     if (!/^\d+$/.test(id)) { st.issue(`${f.file}:${f.lines[r]} column person_id`, 'not an integer (OMOP person_id is an integer key)'); continue; }
     let birth = csvDate(f, row, r, c.bdt, st);
+    const yb = cell(row, c.y);
+    // (birth_datetime wins, as documented; a year_of_birth that contradicts it is counted)
+    if (birth && yb !== null && birth.slice(0, 4) !== yb) birthConflicts++;
     if (!birth) {
-      const y = cell(row, c.y);
-      if (y !== null && !/^\d{4}$/.test(y)) st.issue(`${f.file}:${f.lines[r]} column year_of_birth`, 'not a 4-digit year');
+      const y = yb;
+      if (y === null) st.issue(`${f.file}:${f.lines[r]} column year_of_birth`, 'empty (OMOP requires year_of_birth; give it, or birth_datetime)');
+      else if (!/^\d{4}$/.test(y)) st.issue(`${f.file}:${f.lines[r]} column year_of_birth`, 'not a 4-digit year');
       else if (y !== null) {
         const b = `${y}-${pad2(cell(row, c.m)) ?? '01'}-${pad2(cell(row, c.d)) ?? '01'}`;
         if (isIsoDay(b)) birth = b;
@@ -91,11 +113,13 @@ function readPerson(f: CsvFile, loc: CsvFile | null, death: CsvFile | null, st: 
       }
     }
     const g = cell(row, c.g);
+    const mapped = g !== null ? GENDER[g] : undefined;
+    if (mapped === undefined) unknownGender.set(g ?? '(empty)', (unknownGender.get(g ?? '(empty)') ?? 0) + 1);
     const l = locations.get(cell(row, c.loc) ?? '');
     const addr = l ? [cell(l, la1), cell(l, la2)].filter((x) => x !== null).join(', ') || null : null;
     st.addPerson({
       person_id: id, birth_date: birth, death_date: deaths.get(id) || null, deceased: deaths.has(id) ? 'true' : 'false',
-      sex: (g !== null ? GENDER[g] : undefined) ?? cell(row, c.gs),
+      sex: mapped ?? sexFromSource(cell(row, c.gs)),
       race: cell(row, c.rs) ?? cell(row, c.race), ethnicity: cell(row, c.es) ?? cell(row, c.eth),
       postal_code: l ? cell(l, lz) : null, city: l ? cell(l, lc) : null, state: l ? cell(l, ls) : null,
       county: l ? cell(l, lco) : null, country: l ? cell(l, lcountry) : null,
@@ -103,21 +127,31 @@ function readPerson(f: CsvFile, loc: CsvFile | null, death: CsvFile | null, st: 
       latitude: l ? csvNumber(l, llat) : null, longitude: l ? csvNumber(l, llon) : null,
     });
   }
+  if (unknownGender.size) {
+    const list = [...unknownGender.entries()].map(([k, n]) => `${k} (${n})`).join(', ');
+    st.warn(`${f.file}: gender_concept_id other than 8507, 8532, 8551, 8521 — ${list}: sex read from gender_source_value (F or M), else U`);
+  }
+  if (birthConflicts) st.warn(`${f.file}: ${birthConflicts} person(s) whose birth_datetime and year_of_birth differ: birth_datetime is used`);
 }
 
 function visits(f: CsvFile, st: IngestState): void {
   if (!requireColumns(f, ['visit_occurrence_id', 'person_id', 'visit_start_date'], st)) return;
   const id = f.col('visit_occurrence_id'), p = f.col('person_id'), s = f.col('visit_start_date'), e = f.col('visit_end_date');
   const cc = f.col('visit_concept_id'), sv = f.col('visit_source_value');
+  const unknown = new Map<string, number>();
   for (let r = 0; r < f.rows.length; r++) {
     const row = f.rows[r]!;
     const concept = cell(row, cc);
+    if (concept !== null && VISIT_CLASS[concept] === undefined) unknown.set(concept, (unknown.get(concept) ?? 0) + 1);
+    const pid = personOf(f, row, r, p, st);
+    if (pid === null) continue;
     st.model.tables.encounters.add({
-      person_id: cell(row, p), encounter_id: cell(row, id), start_date: csvDate(f, row, r, s, st),
+      person_id: pid, encounter_id: cell(row, id), start_date: csvDate(f, row, r, s, st),
       end_date: csvDate(f, row, r, e, st), class: concept !== null ? VISIT_CLASS[concept] ?? concept : null,
       code_system: concept !== null ? 'OMOP' : null, code: concept, display: cell(row, sv),
     });
   }
+  if (unknown.size) st.warn(`${f.file}: visit_concept_id other than ${Object.keys(VISIT_CLASS).join(', ')} — ${[...unknown.entries()].map(([k, n]) => `${k} (${n})`).join(', ')}: the class is the concept id`);
 }
 
 function conditions(f: CsvFile, st: IngestState): void {
@@ -126,8 +160,10 @@ function conditions(f: CsvFile, st: IngestState): void {
   const cc = f.col('condition_concept_id'), sv = f.col('condition_source_value'), status = f.col('condition_status_source_value');
   for (let r = 0; r < f.rows.length; r++) {
     const row = f.rows[r]!;
+    const pid = personOf(f, row, r, p, st);
+    if (pid === null) continue;
     st.model.tables.conditions.add({
-      person_id: cell(row, p), encounter_id: cell(row, v), onset_date: csvDate(f, row, r, s, st),
+      person_id: pid, encounter_id: cell(row, v), onset_date: csvDate(f, row, r, s, st),
       abatement_date: csvDate(f, row, r, e, st), code_system: 'OMOP', code: cell(row, cc),
       display: cell(row, sv), source_code: cell(row, sv), clinical_status: cell(row, status),
     });
@@ -140,8 +176,10 @@ function drugs(f: CsvFile, st: IngestState): void {
   const e = f.col('drug_exposure_end_date'), cc = f.col('drug_concept_id'), sv = f.col('drug_source_value');
   for (let r = 0; r < f.rows.length; r++) {
     const row = f.rows[r]!;
+    const pid = personOf(f, row, r, p, st);
+    if (pid === null) continue;
     st.model.tables.medications.add({
-      person_id: cell(row, p), encounter_id: cell(row, v), start_date: csvDate(f, row, r, s, st),
+      person_id: pid, encounter_id: cell(row, v), start_date: csvDate(f, row, r, s, st),
       end_date: csvDate(f, row, r, e, st), code_system: 'OMOP', code: cell(row, cc), display: cell(row, sv),
       status: null, source: 'drug_exposure',
     });
@@ -156,8 +194,10 @@ function valueRows(f: CsvFile, st: IngestState, kind: 'measurement' | 'observati
   for (let r = 0; r < f.rows.length; r++) {
     const row = f.rows[r]!;
     const n = csvNumber(row, num);
+    const pid = personOf(f, row, r, p, st);
+    if (pid === null) continue;
     st.model.tables.observations.add({
-      person_id: cell(row, p), encounter_id: cell(row, v), date: csvDate(f, row, r, d, st), category: kind,
+      person_id: pid, encounter_id: cell(row, v), date: csvDate(f, row, r, d, st), category: kind,
       code_system: 'OMOP', code: cell(row, cc), display: cell(row, sv), panel_code: null,
       value: n !== null ? String(n) : cell(row, vs) ?? cell(row, vc), value_number: n, unit: cell(row, unit),
     });
@@ -173,8 +213,10 @@ function procedures(f: CsvFile, st: IngestState): void {
   const cc = f.col('procedure_concept_id'), sv = f.col('procedure_source_value');
   for (let r = 0; r < f.rows.length; r++) {
     const row = f.rows[r]!;
+    const pid = personOf(f, row, r, p, st);
+    if (pid === null) continue;
     st.model.tables.procedures.add({
-      person_id: cell(row, p), encounter_id: cell(row, v), start_date: csvDate(f, row, r, s, st),
+      person_id: pid, encounter_id: cell(row, v), start_date: csvDate(f, row, r, s, st),
       end_date: csvDate(f, row, r, e, st), code_system: 'OMOP', code: cell(row, cc), display: cell(row, sv),
     });
   }
@@ -186,8 +228,10 @@ function notes(f: CsvFile, st: IngestState): void {
   const tc = f.col('note_type_concept_id'), title = f.col('note_title'), text = f.col('note_text');
   for (let r = 0; r < f.rows.length; r++) {
     const row = f.rows[r]!;
+    const pid = personOf(f, row, r, p, st);
+    if (pid === null) continue;
     st.addNote({
-      person_id: cell(row, p), encounter_id: cell(row, v), date: csvDate(f, row, r, d, st),
+      person_id: pid, encounter_id: cell(row, v), date: csvDate(f, row, r, d, st),
       type_system: 'OMOP', type_code: cell(row, tc), type_display: cell(row, title), content_type: 'text/plain',
     }, cell(row, text));
   }
