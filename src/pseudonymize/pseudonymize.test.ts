@@ -209,3 +209,25 @@ test('one person, one date offset, however the id is written; the fr profile kee
   assert.notEqual(pseudonym(a, 'x'), pseudonym(b, 'x'));
   assert.throws(() => keyFromText('ab'.repeat(16)), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-key' && /hex for 16 bytes/.test(e.message));
 });
+
+test('text columns: surrogates per person move a note\'s dates with the person\'s shift-dates offset, and differ per domain', () => {
+  const t = tableFromRecords({
+    patient_id: ['P1', 'P1', 'P2'], visit_date: ['2020-03-12', '2020-03-20', '2021-06-01'],
+    note: ['Mme Marie DUPONT vue le 12/03/2020.', 'Contrôle de Mme Dupont le 20/03/2020.', 'M. Paul DURAND vu le 01/06/2021.'],
+  }, { visit_date: 'date' });
+  const k = keyFromText('d'.repeat(64));
+  const run = (domain: string) => toRecords(pseudonymizeTable(t, {
+    columns: { patient_id: { role: 'person-key' }, visit_date: { role: 'quasi', action: 'shift-dates' }, note: { role: 'sensitive', text: true } },
+    pseudonymize: { domain, textReplacement: 'surrogate', lang: 'fr' },
+  } as never, k).table);
+  const a = run('relA'), b = run('relB');
+  for (const row of a) {
+    const [d, m, y] = /(\d{2})\/(\d{2})\/(\d{4})/.exec(String(row.note))!.slice(1);
+    assert.equal(`${y}-${m}-${d}`, String(row.visit_date), 'the note\'s date moved with the visit date');
+  }
+  // one person's surrogate name in both notes; another domain, other surrogates
+  // (DUPONT, in capitals in the first note, is the Dupont of the second)
+  const surname = /\b(\p{Lu}{3,})\b/u.exec(String(a[0]!.note))![1]!;
+  assert.ok(String(a[1]!.note).toUpperCase().includes(surname), `${a[0]!.note} / ${a[1]!.note}`);
+  assert.notEqual(a[0]!.note, b[0]!.note);
+});

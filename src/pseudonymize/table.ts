@@ -10,7 +10,7 @@
  * identifiers (a warning says so). Reports name columns and counts, never values, keys or tokens.
  */
 import { AnonymatError } from '../errors.ts';
-import { columnFromCodes, makeTable, sampleValues } from '../table/table.ts';
+import { columnFromCodes, columnFromValues, makeTable, sampleValues } from '../table/table.ts';
 import type { Column, ColumnKind, Table } from '../table/table.ts';
 import { detectIdentifierColumn, DIRECT_KINDS } from '../health/identifiers/detect.ts';
 import type { IdentifierKind } from '../health/identifiers/detect.ts';
@@ -344,14 +344,49 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
           if (!spans) return v;
           const lang = ps.lang && ps.lang !== 'auto' ? ps.lang : detectLanguage(v);
           let r = replacers.get(lang);
-          if (!r) { r = new Replacer({ lang, replacement: ps.textReplacement ?? 'tag', key: key ?? undefined }); replacers.set(lang, r); }
+          if (!r) { r = new Replacer({ lang, replacement: ps.textReplacement ?? 'tag', key: key ?? undefined, domain }); replacers.set(lang, r); }
           return applyReplacements(v, spans, r);
         }, 'string');
         out.push(col); rep.distinctAfter = distinctCount(col);
         continue;
       }
       case 'redact': {
-        const texts = redactTexts(c.dictionary, { lang: ps.lang ?? 'auto', replacement: ps.textReplacement ?? 'tag', key: key ?? undefined });
+        const replacement = ps.textReplacement ?? 'tag';
+        if (replacement === 'surrogate' && key && personCol) {
+          // (surrogates per person: a person's notes share their surrogates and the date offset of the shift-dates columns —
+          // a note's "12/03/2020" moves with the visit_date beside it — and the release's domain; each distinct text is
+          // recognized once)
+          const personKind = detectIdentifierColumn(personCol.name, sampleValues(personCol))?.kind;
+          const personNorm = (personKind && NORMALIZER[personKind]) ?? 'trim';
+          const spansOf = new Map<number, { lang: 'fr' | 'en'; spans: Span[] }>();
+          const replacers = new Map<string, Replacer>();
+          const labels: (string | null)[] = new Array(table.rowCount);
+          for (let r = 0; r < table.rowCount; r++) {
+            const code = c.codes[r]!, v = c.dictionary[code];
+            if (v === null || v === undefined) { labels[r] = null; continue; }
+            let rec = spansOf.get(code);
+            if (!rec) {
+              const lang = ps.lang && ps.lang !== 'auto' ? ps.lang : detectLanguage(v);
+              rec = { lang, spans: recognize(v, { lang }) };
+              spansOf.set(code, rec);
+            }
+            const pid = personCol.dictionary[personCol.codes[r]!];
+            const id = pid === null || pid === undefined ? null : normalizeValue(pid, personNorm);
+            const rk = `${rec.lang}\0${id ?? ''}`;
+            let rp = replacers.get(rk);
+            if (!rp) {
+              rp = new Replacer(id === null
+                ? { lang: rec.lang, replacement, key, domain }
+                : { lang: rec.lang, replacement, key, domain, scope: 'person', personId: id, dateShift: personDateOffset(key, id, maxShift, domain) });
+              replacers.set(rk, rp);
+            }
+            labels[r] = applyReplacements(v, rec.spans, rp);
+          }
+          const col = columnFromValues(c.name, labels, 'string');
+          out.push(col); rep.distinctAfter = distinctCount(col);
+          continue;
+        }
+        const texts = redactTexts(c.dictionary, { lang: ps.lang ?? 'auto', replacement, key: key ?? undefined, domain });
         const col = mapColumn(c, (_l, code) => texts[code] ?? null, 'string');
         out.push(col); rep.distinctAfter = distinctCount(col);
         continue;

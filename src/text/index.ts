@@ -6,6 +6,7 @@ import { markBirthDates, markDayLists, labelIdentifiers, recognizeAgeWords, reco
 import { recognizeDocumentNames } from './document-names.ts';
 import { recognizePlacesAfter } from './places-after.ts';
 import { resolveOverlaps } from './resolve.ts';
+import { fold, isVocabularyWord } from './data.ts';
 import { Replacer, applyReplacements, shiftDateText } from './replace.ts';
 import type { Replacement, ReplaceOptions } from './replace.ts';
 import type { Lang, Span, TextLabel } from './types.ts';
@@ -23,6 +24,10 @@ export interface RedactOptions {
   /** Drop spans scoring below this (default 0: everything recognized is replaced). */
   minScore?: number;
   maxShiftDays?: number;
+  /** A release's domain: pseudonyms and surrogates differ per domain (ReplaceOptions.domain). */
+  domain?: string;
+  /** The date shift in days for surrogates (ReplaceOptions.dateShift). */
+  dateShift?: number;
 }
 
 export interface RedactResult {
@@ -138,7 +143,7 @@ function replacerFor(lang: Lang, options: RedactOptions): Replacer {
   return new Replacer({
     lang, replacement, key: options.key,
     scope: options.personId !== undefined && options.key ? 'person' : 'document',
-    personId: options.personId, maxShiftDays: options.maxShiftDays,
+    personId: options.personId, maxShiftDays: options.maxShiftDays, domain: options.domain, dateShift: options.dateShift,
   });
 }
 
@@ -181,6 +186,8 @@ export class TextRedactor {
   private offset = 0;
   private replacer: Replacer | undefined;
   private readonly partSize: number;
+  /** The folded words of the names found in the parts emitted so far. */
+  private readonly names = new Set<string>();
   lang: Lang | undefined;
   /** Spans with offsets in the whole text (kept only with `keepSpans`: they take memory in proportion to the text). */
   readonly spans: Span[] = [];
@@ -216,7 +223,27 @@ export class TextRedactor {
   private recognizePart(text: string): Span[] {
     const o = this.options;
     this.lang ??= !o.lang || o.lang === 'auto' ? detectLanguage(text) : o.lang;
-    return recognize(text, { lang: this.lang, keep: o.keep, minScore: o.minScore });
+    const spans = recognize(text, { lang: this.lang, keep: o.keep, minScore: o.minScore });
+    return this.names.size && !o.keep?.includes('NAME') ? this.withEarlierNames(text, spans) : spans;
+  }
+
+  /**
+   * The names of earlier parts, found again in this one (a part is recognized alone; its name pass finds again only the
+   * names of its own text): each capitalized word that is a word of an earlier part's names, in capitals, or in Title case
+   * and no word of the vocabularies ("Kerboul a appelé" after "Mme Zulmira KERBOUL" a megabyte before; not "Petit à petit").
+   */
+  private withEarlierNames(text: string, spans: Span[]): Span[] {
+    const added: Span[] = [];
+    let k = 0;
+    for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]{2,}(?![\p{L}\p{N}])/gu)) {
+      const a = m.index!, b = a + m[0].length, w = fold(m[0]);
+      if (!this.names.has(w)) continue;
+      if (m[0] !== m[0].toUpperCase() && isVocabularyWord(w)) continue;
+      while (k < spans.length && spans[k]!.end <= a) k++;
+      if (k < spans.length && spans[k]!.start < b) continue;
+      added.push({ start: a, end: b, label: 'NAME', score: 0.6, rule: 'name-earlier-part' });
+    }
+    return added.length ? [...spans, ...added].sort((x, y) => x.start - y.start) : spans;
   }
 
   private emit(text: string, spans: Span[]): string {
@@ -224,6 +251,8 @@ export class TextRedactor {
     const lang = this.lang!;
     this.replacer ??= replacerFor(lang, o);
     for (const s of spans) this.counts[s.label] = (this.counts[s.label] ?? 0) + 1;
+    // (the words of this part's names, three letters or more, looked for in the parts that follow)
+    for (const s of spans) if (s.label === 'NAME') for (const w of text.slice(s.start, s.end).match(/\p{L}[\p{L}'’]{2,}/gu) ?? []) this.names.add(fold(w));
     if (o.keepSpans) for (const s of spans) this.spans.push({ ...s, start: s.start + this.offset, end: s.end + this.offset });
     this.offset += text.length;
     return applyReplacements(text, spans, this.replacer);

@@ -18,7 +18,7 @@ import { AnonymatError } from '../errors.ts';
 import type { PseudonymKey } from '../pseudonymize/key.ts';
 import { keyedInt, pseudonym } from '../pseudonymize/tokens.ts';
 import type { Mac } from '../pseudonymize/tokens.ts';
-import { dictionaries, fold } from './data.ts';
+import { dictionaries, fold, lexiconMap, LEX_SUR } from './data.ts';
 import { TAGS } from './types.ts';
 import { isCalendarDay } from '../util/calendar.ts';
 import type { Lang, Span, TextLabel } from './types.ts';
@@ -38,6 +38,13 @@ export interface ReplaceOptions {
   personId?: string;
   /** Maximum date shift in days for surrogates (default 365). */
   maxShiftDays?: number;
+  /**
+   * A release's domain (pseudonymize.domain): pseudonyms and surrogates differ from one domain to another, so that two
+   * releases cannot be linked through their texts. Default '' (the tokens `anonymat redact` gives).
+   */
+  domain?: string;
+  /** The date shift in days (never 0) instead of the replacer's own draw: the person's offset of a shift-dates column. */
+  dateShift?: number;
 }
 
 interface SurrogateNames { first: string[]; last: string[]; cities: string[] }
@@ -187,7 +194,10 @@ export function shiftDateText(s: string, days: number, lang: Lang): string | nul
   // "janvier 2020", "Jan. 2021": the month's 15th shifted
   m = digit ? null : /^([\p{L}]+)(\.?)( ?)(\d{4})$/u.exec(s);
   if (m && MONTH_INDEX.has(fold(m[1]!))) {
-    const d = shifted(+m[4]!, MONTH_INDEX.get(fold(m[1]!))!, 15, days);
+    // (a shift of a few days would leave the month as it was: it moves by one month at least, the way the shift goes)
+    const mi = MONTH_INDEX.get(fold(m[1]!))!;
+    let d = shifted(+m[4]!, mi, 15, days);
+    if (d.getUTCMonth() === mi && d.getUTCFullYear() === +m[4]!) d = new Date(Date.UTC(+m[4]!, mi + (days < 0 ? -1 : 1), 15));
     const mn = monthLike(m[1]!, d.getUTCMonth(), lang);
     return `${mn}${dotAfter(mn, m[2]!)}${m[3]}${d.getUTCFullYear()}`;
   }
@@ -197,9 +207,12 @@ export function shiftDateText(s: string, days: number, lang: Lang): string | nul
     const d = shifted(2001, +m[3]! - 1, +m[1]!, days);
     return `${pad(d.getUTCDate(), m[1]!.length)}${m[2]}${pad(d.getUTCMonth() + 1, m[3]!.length)}`;
   }
-  // a year alone, taken as its 1 July
+  // a year alone, taken as its 1 July (a shift under half a year would leave it as it was: it moves by one year at least)
   m = !digit ? null : /^(19\d{2}|20\d{2})$/.exec(s);
-  if (m) return String(shifted(+m[1]!, 6, 1, days).getUTCFullYear());
+  if (m) {
+    const y = +m[1]!, moved = shifted(y, 6, 1, days).getUTCFullYear();
+    return String(moved !== y ? moved : y + (days < 0 ? -1 : 1));
+  }
   return null;
 }
 
@@ -260,8 +273,12 @@ function intoLayout(value: string, chars: string, slot: (ch: string) => boolean)
 }
 
 const DIGITS = '0123456789';
-/** Replaces every digit with a keyed digit (layout kept); letters too for alphanumeric ids. */
-function keyedDigits(key: Mac, scope: string, label: string, value: string, keepPrefix = 0): string {
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', LOWER = 'abcdefghijklmnopqrstuvwxyz';
+/**
+ * Replaces every digit with a keyed digit (layout kept), and with `letters` every ASCII letter with a keyed letter of
+ * its case, for alphanumeric ids (a login "jsmith1957", a plate "AB-123-CD", "2003H847569": the letters are of the id).
+ */
+function keyedDigits(key: Mac, scope: string, label: string, value: string, keepPrefix = 0, letters = false): string {
   const mac = key.hmac(`surrogate\0${scope}\0${label}\0${value.replace(/[\s.\-/]/g, '')}`);
   let i = 0, out = '', kept = 0;
   // (by code unit: a digit is one, and the halves of a pair are copied as the pair would be)
@@ -270,7 +287,9 @@ function keyedDigits(key: Mac, scope: string, label: string, value: string, keep
     if (c >= 48 && c <= 57) {
       if (kept < keepPrefix) { out += value[j]; kept++; continue; }
       out += DIGITS[mac[i++ % mac.length]! % 10];
-    } else out += value[j];
+    } else if (letters && c >= 65 && c <= 90) out += UPPER[mac[i++ % mac.length]! % 26];
+    else if (letters && c >= 97 && c <= 122) out += LOWER[mac[i++ % mac.length]! % 26];
+    else out += value[j];
   }
   return out;
 }
@@ -295,12 +314,13 @@ export class Replacer {
     if (opts.scope === 'person') {
       if (!opts.key || opts.personId === undefined) throw new AnonymatError('invalid-usage', 'surrogates per person need a key and a personId');
       this.keyValue = opts.key;
-      this.scopeId = `person\0${opts.personId}`;
+      this.scopeId = `${opts.domain ? `${opts.domain}\0` : ''}person\0${opts.personId}`;
     } else {
       // per document: the caller's key makes it reproducible; otherwise a fresh random seed
       this.keyValue = opts.key;
-      this.scopeId = `document\0${opts.personId ?? ''}`;
+      this.scopeId = `${opts.domain ? `${opts.domain}\0` : ''}document\0${opts.personId ?? ''}`;
     }
+    if (opts.dateShift !== undefined) this.shift = opts.dateShift;
   }
 
   tag(label: TextLabel): string { return TAG_TEXT[this.opts.lang][label]; }
@@ -320,7 +340,7 @@ export class Replacer {
     if (o.replacement === 'tag') return this.tag(label);
     if (o.replacement === 'pseudonym') {
       const normalize = label === 'NAME' || label === 'CITY' || label === 'HOSPITAL' ? 'name' : label === 'EMAIL' ? 'email' : label === 'ADDRESS' ? 'name' : 'identifier';
-      return `[${TAGS[o.lang][label]} ${pseudonym(o.key!, value, { domain: `text:${label}`, normalize })}]`;
+      return `[${TAGS[o.lang][label]} ${pseudonym(o.key!, value, { domain: o.domain ? `${o.domain}/text:${label}` : `text:${label}`, normalize })}]`;
     }
     const fv = fold(value);
     let byValue = this.cache.get(label);
@@ -342,14 +362,38 @@ export class Replacer {
     let given = this.given.get(label);
     if (given === undefined) this.given.set(label, given = new Map());
     let w = '', taken = '';
-    for (let attempt = 0; attempt < (this.opts.scope === 'person' ? 1 : 32); attempt++) {
+    // (nor is the original itself ever its own surrogate: "Boston" drawn for Boston is drawn again — a function of the
+    // value still, in every scope)
+    for (let attempt = 0; attempt < 32; attempt++) {
       w = list[this.draw(label, attempt ? `${v}\0${attempt}` : v, list.length)]!;
       taken = fold(w);
+      if (taken === v || (label === 'initial' && taken.charAt(0) === v.charAt(0))) continue;
+      if (this.opts.scope === 'person') break;
       const owner = given.get(taken);
       if (owner === undefined || owner === v) break;
     }
     given.set(taken, v);
     return w;
+  }
+
+  /**
+   * One name word's surrogate. In a document, a word that is both a first name and a surname takes its pool from its
+   * place (the last of several words, or in capitals: a surname); across a person's documents the pool is the value's
+   * alone (a surname pool for any word a surname may be), so that "Martin" is the same in "Dr Jean Martin" and "Dr Martin".
+   */
+  private nameWord(tok: string, lastOfSeveral: boolean): string {
+    const d = dictionaries();
+    const f = fold(tok);
+    const cached = this.nameWords.get(f);
+    if (cached) return styleLike(tok, cached);
+    const lang = this.opts.lang;
+    const k = fold(tok.replace(/\d+$/, ''));
+    const surname = this.opts.scope === 'person'
+      ? !d.firstNames.has(k) || ((lexiconMap(lang).get(k) ?? 0) & LEX_SUR) !== 0
+      : (tok.length > 1 && tok === tok.toUpperCase()) || lastOfSeveral || !d.firstNames.has(k);
+    const s = styleLike(tok, this.pick(surname ? names(lang).last : names(lang).first, 'name', k));
+    this.nameWords.set(f, s);
+    return s;
   }
 
   /** A keyed number in [0, n) for a value of a kind, in this scope (the same value, key and scope: the same number). */
@@ -379,9 +423,8 @@ export class Replacer {
           const f = fold(tok);
           const cached = this.nameWords.get(f);
           if (cached) { out += styleLike(tok, cached); continue; }
-          const k = fold(tok.replace(/\d+$/, ''));
-          const surname = (tok.length > 1 && tok === tok.toUpperCase()) || (words > 1 && p === lastWord) || !d.firstNames.has(k);
-          const s = styleLike(tok, this.pick(surname ? names(lang).last : names(lang).first, 'name', k));
+          // (a compound, "Lefebvre-Durand", part by part: "Lefebvre" alone then gets the same surrogate as in the compound)
+          const s = tok.split(/(-)/).map((w, i) => (i & 1 || w === '' ? w : this.nameWord(w, words > 1 && p === lastWord))).join('');
           this.nameWords.set(f, s);
           out += s;
         }
@@ -405,7 +448,7 @@ export class Replacer {
       case 'SSN': return ssnSurrogate(this.key, this.scopeId, value);
       case 'PHONE': return keyedDigits(this.key, this.scopeId, label, value, 2);
       case 'ZIP': return keyedDigits(this.key, this.scopeId, label, value, 2);
-      default: return keyedDigits(this.key, this.scopeId, label, value);
+      default: return keyedDigits(this.key, this.scopeId, label, value, 0, true);
     }
   }
 }

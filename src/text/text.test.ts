@@ -513,8 +513,13 @@ test('surrogate dates: every recognized layout is shifted and written back in it
     ['19500105', 'en', '19500214'], ['23022018', 'fr', '04042018'], ['12 mars 2020', 'fr', '21 avril 2020'], ['1er mars 2020', 'fr', '10 avril 2020'],
     ['3-Jan-2020', 'en', '12-Feb-2020'], ['01/JAN/2020', 'en', '10/FEB/2020'], ['12-mars-2020', 'fr', '21-avril-2020'], ['March 3, 2020', 'en', 'April 12, 2020'],
     ['Jan 5th 1929', 'en', 'Feb 14th 1929'], ['janvier 2020', 'fr', 'février 2020'], ['31 janv.', 'fr', '12 mars'], ['12/03', 'fr', '21/04'],
-    ['12/25/2020', 'en', '02/03/2021'], ['3/14/69', 'en', '4/23/69'], ['1931', 'fr', '1931'], ['2/30/2020', 'en', null], ['05nov', 'fr', null],
+    ['12/25/2020', 'en', '02/03/2021'], ['3/14/69', 'en', '4/23/69'], ['1931', 'fr', '1932'], ['2/30/2020', 'en', null], ['05nov', 'fr', null],
   ];
+  // (a year alone moves by a year at least, whatever the shift's size, the way it goes: it never stays itself; a month and
+  // year by a month at least)
+  assert.equal(shiftDateText('1931', -3, 'fr'), '1930');
+  assert.equal(shiftDateText('mars 2020', 5, 'fr'), 'avril 2020');
+  assert.equal(shiftDateText('mars 2020', -5, 'fr'), 'février 2020');
   for (const [d, lang, want] of cases) assert.equal(shiftDateText(d, 40, lang), want, d);
   // intervals are kept: two dates of one person shifted by the same offset stay 10 days apart
   assert.equal(shiftDateText('2020-03-12', -17, 'fr'), '2020-02-24');
@@ -1495,4 +1500,25 @@ test('quoted CSV fields keep their commas (a people\'s column under RN or Provid
   assert.deepEqual(names('21:14:07 [DJH] CALLER STATES NEIGHBOR FOUND ON FLOOR\n21:14:29 [DJH] PT 68 YOM\n21:15:02 [MFARROW] M14 DISPATCHED\n21:15:04 [MFARROW] E7 DISPATCHED\n21:21:00 [EMS] TRANSPORTING\n21:22:00 [EMS] ARRIVED'),
     ['DJH', 'DJH', 'MFARROW', 'MFARROW']);
   assert.deepEqual(names('BLDG DOOR LOCKED, CALLER OPENS. x CALLER FOUND'), []);
+});
+
+test('surrogates: an alphanumeric id loses its letters too; no surrogate is its original; a person\'s name word has one surrogate whatever its place', () => {
+  const r = redactText('Patient username: jsmith1957, passport no. PZX601234H.', { lang: 'en', replacement: 'surrogate', key });
+  assert.ok(!/jsmith|PZX/.test(r.text), r.text);
+  assert.match(r.text, /username: [a-z]{6}\d{4}/);
+  // a city drawn for itself is drawn again: over 300 people's scopes, "Boston" never stays "Boston"
+  for (let p = 0; p < 300; p++) assert.doesNotMatch(redactText('Lives in Boston.', { lang: 'en', replacement: 'surrogate', key, personId: `p${p}` }).text, /Boston/);
+  // across a person's documents: "Martin" (a first name and a surname) and "Lefebvre" alone or in a compound
+  const one = (t: string) => redactText(t, { lang: 'fr', replacement: 'surrogate', key, personId: '42' }).text;
+  const a = one('Consultation du Dr Jean Martin pour Mme Sophie Lefebvre-Durand.'), b = one('Le Dr Martin revoit Mme Lefebvre.');
+  const martin = /Dr \S+ (\S+) pour/.exec(a)![1]!, lefebvre = /Mme \S+ ([^-\s]+)-/.exec(a)![1]!;
+  assert.equal(b, `Le Dr ${martin} revoit Mme ${lefebvre}.`);
+});
+
+test('TextRedactor: a name of an earlier part is found again in a later one (parts are recognized alone)', () => {
+  const filler = 'Le patient est suivi pour une hypertension artérielle, traitée, et se porte bien.\n\n'.repeat(20);
+  const r = new TextRedactor({ lang: 'fr', partSize: 400 });
+  const out = r.push('Patiente : Mme Zulmira KERBOUL.\n\n' + filler + 'Kerboul a appelé ce matin. Petit à petit ça va.\n') + r.end();
+  assert.match(out, /\[NOM\] a appelé ce matin\. Petit à petit/);
+  assert.doesNotMatch(out, /Kerboul|KERBOUL/i);
 });

@@ -85,3 +85,13 @@ test('anonymat redact: a file of one part is read whole, a larger one as a strea
   assert.ok(got === expected, 'the streamed file gives the library\'s output');
   assert.ok(!got.includes('DUPONT') && !got.includes('FONTAINE'));
 });
+
+test('redact to standard output: a byte that is not UTF-8 in a later input (or a later part) stops the run with nothing written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-redact-'));
+  writeFileSync(join(dir, 'ok.txt'), NOTE);
+  writeFileSync(join(dir, 'bad.txt'), Buffer.concat([Buffer.from(NOTE), Buffer.from([0xe9, 0x0a])]));
+  const r = cli(['redact', join(dir, 'ok.txt'), join(dir, 'bad.txt')]);
+  assert.equal(r.status, 2, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /bad\.txt:2:1: byte 0xE9 is not valid UTF-8/);
+});

@@ -85,6 +85,20 @@ precision/recall): review before release.`)
       // (no output may overwrite an input, a key, the policy or another output: "-o note.txt" of note.txt destroyed it)
       refuseOverwrites(folderOutputs ? folderOutputs.map((o) => ['-o', o] as [string, string]) : [['-o', opts.output]],
         [...files.map((f) => ['input', f] as [string, string]), ['--policy', opts.policy], ['--key-file', opts.keyFile]]);
+      // (to standard output, nothing can be taken back: every input file is decoded once before anything is written, so
+      // that a byte that is not UTF-8 — in the last part of a large file, or in the second of two files — stops the run
+      // with nothing written, as it does with -o; standard input cannot be read twice: its parts are written as they come)
+      if (!opts.output && !opts.json) {
+        for (const f of files) {
+          if (f === '-' || !(await stat(f).catch(() => null))?.isFile()) continue; // (redactOne says what is wrong with it)
+          const check = new PieceDecoder(f, encoding);
+          try { for await (const piece of createReadStream(f)) check.push(piece as Buffer); } catch (e) {
+            if (e instanceof AnonymatError) throw e;
+            throw new AnonymatError('invalid-input', `cannot read ${f}: ${(e as Error).message}`, [{ path: f, message: 'unreadable' }]);
+          }
+          check.end();
+        }
+      }
       const redactOne = async (f: string, tmpOut: string | null): Promise<void> => {
         let size = Infinity;
         if (f !== '-') {
