@@ -2,6 +2,7 @@
  * Clinical free-text de-identification (French and English): recognize → resolve overlaps →
  * replace. Library API; the CLI verb is `anonymat redact`.
  */
+import { createHash } from 'node:crypto';
 import { markBirthDates, markDayLists, labelIdentifiers, recognizeAgeWords, recognizeStreetsEn, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, plainSpaces, TYPO_FOUND } from './recognizers.ts';
 import { recognizeDocumentNames } from './document-names.ts';
 import { recognizePlacesAfter } from './places-after.ts';
@@ -129,7 +130,7 @@ export function redactText(text: string, options: RedactOptions = {}): RedactRes
     return { text: out, spans: r.spans, lang };
   }
   const spans = recognize(text, { lang, keep: options.keep, minScore: options.minScore });
-  return { text: applyReplacements(text, spans, replacerFor(lang, options)), spans, lang };
+  return { text: applyReplacements(text, spans, replacerFor(lang, options, text)), spans, lang };
 }
 
 /**
@@ -137,13 +138,17 @@ export function redactText(text: string, options: RedactOptions = {}): RedactRes
  * (one shared replacer per language, no construction per call); surrogates and pseudonyms get a
  * new one (per person with a key and a personId).
  */
-function replacerFor(lang: Lang, options: RedactOptions): Replacer {
+function replacerFor(lang: Lang, options: RedactOptions, document?: string): Replacer {
   const replacement = options.replacement ?? 'tag';
   if (replacement === 'tag' || replacement === 'mask') return statelessReplacer(lang, replacement);
+  const person = options.personId !== undefined && options.key !== undefined;
   return new Replacer({
     lang, replacement, key: options.key,
-    scope: options.personId !== undefined && options.key ? 'person' : 'document',
-    personId: options.personId, maxShiftDays: options.maxShiftDays, domain: options.domain, dateShift: options.dateShift,
+    scope: person ? 'person' : 'document',
+    // (a document's surrogates with a key are the document's own — drawn from its text: the same text gives the same
+    // output, and a true date known in one note does not give away the shift of every other note under the key)
+    personId: person ? options.personId : options.key && document !== undefined ? `doc:${createHash('sha256').update(document).digest('hex').slice(0, 32)}` : options.personId,
+    maxShiftDays: options.maxShiftDays, domain: options.domain, dateShift: options.dateShift,
   });
 }
 
@@ -249,7 +254,7 @@ export class TextRedactor {
   private emit(text: string, spans: Span[]): string {
     const o = this.options;
     const lang = this.lang!;
-    this.replacer ??= replacerFor(lang, o);
+    this.replacer ??= replacerFor(lang, o, text);
     for (const s of spans) this.counts[s.label] = (this.counts[s.label] ?? 0) + 1;
     // (the words of this part's names, three letters or more, looked for in the parts that follow)
     for (const s of spans) if (s.label === 'NAME') for (const w of text.slice(s.start, s.end).match(/\p{L}[\p{L}'’]{2,}/gu) ?? []) this.names.add(fold(w));
