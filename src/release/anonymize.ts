@@ -102,7 +102,15 @@ export async function resolveHierarchies(table: Table, policy: Policy, columns: 
       h = await readArxHierarchy(file, name);
     } else if (cp.hierarchy && typeof cp.hierarchy === 'object') {
       const values = col.dictionary.filter((v): v is string => v !== null);
-      h = buildHierarchy(name, cp.hierarchy, values, col.kind);
+      // (a builder's errors name the data rows of the values it cannot place, never the values)
+      const firstRow = (): ((v: string) => number | undefined) => {
+        const first = new Int32Array(col.dictionary.length).fill(-1);
+        for (let r = col.codes.length - 1; r >= 0; r--) first[col.codes[r]!] = r;
+        const byValue = new Map<string, number>();
+        col.dictionary.forEach((v, c) => { if (v !== null && first[c]! >= 0) byValue.set(v, first[c]! + 1); });
+        return (v) => byValue.get(v);
+      };
+      h = buildHierarchy(name, cp.hierarchy, values, col.kind, { firstRow: firstRow() });
     } else {
       // no hierarchy: the value or nothing (suppression of the attribute)
       const values = col.dictionary.filter((v): v is string => v !== null);

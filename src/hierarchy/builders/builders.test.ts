@@ -180,3 +180,16 @@ test('hierarchySpecSchema accepts every documented form and rejects two builders
   assert.ok(!hierarchySpecSchema.safeParse({}).success);
   assert.ok(!hierarchySpecSchema.safeParse({ dates: true, mask: {} }).success);
 });
+
+test('builder errors name the data rows of the values they cannot place, never the values (a record\'s city is not printed)', () => {
+  const values = ['Lyon', 'SECRET-TOWN', 'Paris'];
+  const firstRow = (v: string) => ({ Lyon: 1, 'SECRET-TOWN': 2, Paris: 3 } as Record<string, number>)[v];
+  for (const spec of [{ map: [{ Lyon: 'Rhône', Paris: 'Seine' }] }, { groups: [['Lyon', 'Paris']] }]) {
+    assert.throws(() => buildHierarchy('city', spec, values, 'string', { firstRow }), (e: unknown) => {
+      const text = JSON.stringify(e);
+      assert.ok(!text.includes('SECRET-TOWN'), text);
+      assert.match(text, /data row 2/);
+      return true;
+    });
+  }
+});

@@ -6,6 +6,8 @@ export interface BuildContext {
   readonly column: string;
   /** Policy path of the builder spec, e.g. `columns.age.hierarchy.intervals`. */
   readonly path: string;
+  /** The first data row (1-based, header excluded) holding a value, when the caller knows the data. */
+  readonly firstRow?: (value: string) => number | undefined;
 }
 
 /** Formats a zod-like path (`['width', 1]`) after a prefix: `prefix.width[1]`. */
@@ -24,7 +26,18 @@ export function valueError(ctx: BuildContext, what: string, issues: Issue[]): An
   return new AnonymatError('invalid-hierarchy', `hierarchy builder of column ${ctx.column}: ${what}`, issues);
 }
 
-/** Lists at most `max` quoted labels (hierarchy ground values are quasi-identifier labels). */
+/**
+ * Where some values of the DATA are (never the values: a record's city or diagnosis is not printed): their first data
+ * rows, in row order, at most `max` ("data rows 3, 17 and 2 more"); their number when the rows are not known.
+ */
+export function dataRows(ctx: BuildContext, values: readonly string[], max = 5): string {
+  const rows = ctx.firstRow ? values.map((v) => ctx.firstRow!(v)).filter((r): r is number => r !== undefined).sort((a, b) => a - b) : [];
+  if (rows.length === 0) return `${values.length} value${values.length > 1 ? 's' : ''} of the data`;
+  const shown = rows.slice(0, max).join(', ');
+  return `the value${rows.length > 1 ? 's' : ''} of data row${rows.length > 1 ? 's' : ''} ${shown}${rows.length > max ? ` and ${rows.length - max} more` : ''}`;
+}
+
+/** Lists at most `max` quoted labels of the POLICY (its own map or group labels, never the data's). */
 export function sample(values: readonly string[], max = 5): string {
   const shown = values.slice(0, max).map((v) => JSON.stringify(v)).join(', ');
   return values.length > max ? `${shown} and ${values.length - max} more` : shown;

@@ -4,7 +4,7 @@
  * (`YYYY-MM-DD`, a time part is ignored).
  */
 import type { BuildContext } from './common.ts';
-import { sample, specError, valueError, withTop } from './common.ts';
+import { dataRows, specError, valueError, withTop } from './common.ts';
 import { DATE_LEVELS } from './schema.ts';
 import type { DatesSpec } from './schema.ts';
 
@@ -43,7 +43,7 @@ export function buildDates(ctx: BuildContext, spec: DatesSpec, values: readonly 
   }
   if (bad.length) {
     throw valueError(ctx, `${bad.length} value${bad.length > 1 ? 's are' : ' is'} not an ISO date`, [
-      { path: ctx.path, message: `column ${ctx.column} has values that are not YYYY-MM-DD dates (${sample(bad)}); declare the column as a date or fix the values` },
+      { path: ctx.path, message: `column ${ctx.column} has values that are not YYYY-MM-DD dates (${dataRows(ctx, bad)}); declare the column as a date or fix the values` },
     ]);
   }
   const levels: string[][] = [[...values]];

@@ -10,7 +10,7 @@
 import type { ColumnKind } from '../../table/table.ts';
 import { isNumericKind, labelToNumber } from '../../table/table.ts';
 import type { BuildContext } from './common.ts';
-import { sample, specError, valueError, withTop } from './common.ts';
+import { dataRows, sample, specError, valueError, withTop } from './common.ts';
 import type { GroupsSpec, MapSpec } from './schema.ts';
 
 function groupLabel(members: readonly string[], lo: number, hi: number): string {
@@ -46,7 +46,7 @@ export function buildGroups(ctx: BuildContext, spec: GroupsSpec, values: readonl
     const missing = values.filter((v) => !seen.has(v));
     if (missing.length) {
       throw valueError(ctx, `${missing.length} value${missing.length > 1 ? 's are' : ' is'} in no group`, [
-        { path: ctx.path, message: `column ${ctx.column}: add these values to a group: ${sample(missing)}` },
+        { path: ctx.path, message: `column ${ctx.column}: add to a group ${dataRows(ctx, missing)}` },
       ]);
     }
   } else {
@@ -96,7 +96,7 @@ export function buildMap(ctx: BuildContext, spec: MapSpec, values: readonly stri
     });
     if (missing.size) {
       throw valueError(ctx, `level ${h + 1} has no parent for ${missing.size} label${missing.size > 1 ? 's' : ''}`, [
-        { path: `${ctx.path}[${h}]`, message: `column ${ctx.column}: map every level-${h} label to a parent; missing: ${sample([...missing])}` },
+        { path: `${ctx.path}[${h}]`, message: `column ${ctx.column}: map every level-${h} label to a parent; missing: ${h === 0 ? dataRows(ctx, [...missing]) : sample([...missing])}` },
       ]);
     }
     levels.push(next);

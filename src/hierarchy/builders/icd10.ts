@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BuildContext } from './common.ts';
-import { sample, valueError, withTop } from './common.ts';
+import { dataRows, valueError, withTop } from './common.ts';
 import { ICD10_LEVELS } from './schema.ts';
 import type { Icd10Spec } from './schema.ts';
 
@@ -59,7 +59,7 @@ export function buildIcd10(ctx: BuildContext, spec: Icd10Spec, values: readonly 
   }
   if (unknown.length && unknownMode === 'error') {
     throw valueError(ctx, `${unknown.length} value${unknown.length > 1 ? 's are' : ' is'} not a known ICD-10 code`, [
-      { path: ctx.path, message: `column ${ctx.column}: codes whose 3-character category is unknown (${sample(unknown)}); fix them or set icd10: {unknown: other}` },
+      { path: ctx.path, message: `column ${ctx.column}: codes whose 3-character category is unknown (${dataRows(ctx, unknown)}); fix them or set icd10: {unknown: other}` },
     ]);
   }
   const levels: string[][] = [[...values]];

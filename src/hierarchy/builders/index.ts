@@ -26,7 +26,7 @@ export { icd10Table, normalizeIcd10 } from './icd10.ts';
  */
 export function buildHierarchy(
   column: string, spec: unknown, values: string[], kind: ColumnKind,
-  options: { path?: string } = {},
+  options: { path?: string; firstRow?: (value: string) => number | undefined } = {},
 ): Hierarchy {
   const base = options.path ?? `columns.${column}.hierarchy`;
   const parsed = hierarchySpecSchema.safeParse(spec);
@@ -36,7 +36,7 @@ export function buildHierarchy(
     })));
   }
   const s = parsed.data;
-  const at = (k: string): BuildContext => ({ column, path: `${base}.${k}` });
+  const at = (k: string): BuildContext => ({ column, path: `${base}.${k}`, ...(options.firstRow ? { firstRow: options.firstRow } : {}) });
   let levels: string[][];
   if (s.intervals) levels = buildIntervals(at('intervals'), s.intervals, values, kind);
   else if (s.dates !== undefined) levels = buildDates(at('dates'), s.dates, values);

@@ -7,7 +7,7 @@
  */
 import type { ColumnKind } from '../../table/table.ts';
 import type { BuildContext } from './common.ts';
-import { fmt, sample, specError, valueError, withTop } from './common.ts';
+import { dataRows, fmt, specError, valueError, withTop } from './common.ts';
 import type { IntervalsSpec } from './schema.ts';
 
 export function buildIntervals(ctx: BuildContext, spec: IntervalsSpec, values: readonly string[], kind: ColumnKind): string[][] {
@@ -35,7 +35,7 @@ export function buildIntervals(ctx: BuildContext, spec: IntervalsSpec, values: r
   }
   if (bad.length) {
     throw valueError(ctx, `${bad.length} value${bad.length > 1 ? 's are' : ' is'} not a number`, [
-      { path: ctx.path, message: `column ${ctx.column} has non-numeric values (${sample(bad)}); declare the column's type or use another builder` },
+      { path: ctx.path, message: `column ${ctx.column} has non-numeric values (${dataRows(ctx, bad)}); declare the column's type or use another builder` },
     ]);
   }
   const origin = spec.start ?? spec.bottom ?? 0;
