@@ -24,12 +24,22 @@ export async function assessFile(
   // (a release comes without the identifiers and the person key the policy names: they are not needed to measure it)
   const droppable = Object.keys(policy.columns).filter((c) => policy.columns[c]!.role === 'identifier' || policy.columns[c]!.role === 'person-key');
   const warnings: string[] = [];
+  let header: readonly string[] = [];
   const table = await readTable(input, {
     ...readOptionsOf(policy, clean), columns: policyColumns(policy), optionalColumns: droppable, typesIfPresent: true,
+    onHeader: (names) => { header = names; },
     onGeneralizedLabels: (c) => warnings.push(`column "${c}" holds generalized labels ("*", intervals): read as text, as a release is`),
   });
   if (table.rowCount === 0) throw new AnonymatError('invalid-input', `${input === '-' ? 'stdin' : input}: no data rows (only a header): nothing to assess`);
   const absent = droppable.filter((c) => !table.columns.some((x) => x.name === c));
+  // (a release may lack its identifiers and its person key; an input holding the column under another spelling —
+  // "patient_ID" for "patient_id" — is a typo, whose risk would be counted by records instead of persons: an error)
+  const squash = (n: string) => n.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const misspelt = absent.flatMap((c) => {
+    const near = header.find((x) => squash(x) === squash(c));
+    return near !== undefined ? [{ path: `columns.${c}`, message: `not in the input, which has a column ${JSON.stringify(near)}: fix the name in the policy or the file header` }] : [];
+  });
+  if (misspelt.length) throw new AnonymatError('invalid-policy', `${misspelt.length} column(s) of the policy are in the input under another spelling`, misspelt);
   if (absent.length > 0) {
     const key = absent.find((c) => policy.columns[c]!.role === 'person-key');
     if (key !== undefined) warnings.push(`the policy's person key "${key}" is not in the input: the risk is counted by records, and a person with several records may stand alone in a class of several records ${options.withOriginal ? '(the verdict against --original attacks it person by person)' : '(assess the release with --original to attack it person by person)'}`);

@@ -142,3 +142,18 @@ test('assess: t-closeness with the hierarchical distance over the sensitive colu
     assert.ok(Math.abs(JSON.parse(e.stdout).sensitive.diagnosis.t - 4 / 9) < 1e-9);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('assess: a policy column present under another spelling (a person key "patient_ID" for "patient_id") is an error, not a count by records', async () => {
+  const dir = await tmp();
+  try {
+    await writeFile(join(dir, 'd.csv'), ['patient_id,age', ...Array.from({ length: 10 }, (_, i) => `P${i % 2},${30 + (i % 2)}`), ''].join('\n'));
+    await writeFile(join(dir, 'p.yaml'), 'columns:\n  patient_ID: { role: person-key }\n  age: { role: quasi }\nthresholds: { k: 5 }\n');
+    const r = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml')]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /patient_ID.*"patient_id"/);
+    // init may not write its proposal over its input
+    const i = await runCli(['init', join(dir, 'd.csv'), '-o', join(dir, 'd.csv')]);
+    assert.equal(i.code, 2);
+    assert.match(await readFile(join(dir, 'd.csv'), 'utf8'), /^patient_id,age/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

@@ -72,7 +72,7 @@ Example:
   anonymat dp query patients.csv --dataset patients.dp.json --ledger budget.duckdb --client lab-7 \\
     --query '{"select":[{"count":"patients"}],"from":"patients","where":{"sex":"F"},"groupBy":["ageBand"],"epsilon":"1/2"}'
 
-Exit codes: 0 answered · 2 invalid query or input · 3 refused (budget exhausted; nothing spent).
+Exit codes: 0 answered · 2 invalid query or input · 3 refused (no budget allocated to the client, or not enough left; nothing spent).
 Costs: memory ≈ the data set as dictionary codes plus 9 bytes per row; time is one pass over the
 rows per statistic (≈ 10–30 ms per million rows after loading).`)
     .action(action(async (data: string, o: QueryCliOptions) => {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action, printJson } from '../run.ts';
+import { action, printJson, refuseOverwrites } from '../run.ts';
 
 export function register(program: Command): void {
   program.command('init')
@@ -21,6 +21,8 @@ direct identifiers and key-like codes (record numbers, patient numbers) are iden
 key; quasi-identifiers get a generalization hierarchy (dates, intervals, masked postal codes) and, with
 a person key, an aggregation when they vary between a person's rows. Review the proposal (docs/policy.md).`)
     .action(action(async (input: string, opts: { output?: string; delimiter?: string; encoding?: string; format?: string; json?: boolean }) => {
+      // (the proposal may not overwrite its own input: "init data.csv -o data.csv" replaced the data with the policy)
+      refuseOverwrites([['-o', opts.output]], [['input', input]]);
       const { readTable } = await import('../../io/read.ts');
       const { writeFileAtomic } = await import('../../io/write.ts');
       const { profileTable, proposePolicyYaml, missingMarkers } = await import('../../policy/init.ts');
@@ -33,8 +35,13 @@ a person key, an aggregation when they vary between a person's rows. Review the 
       if (missing) process.stderr.write(`missing values are written ${markers.map((m) => JSON.stringify(m)).join(', ')} in this file: read as missing${input === '-' ? ' when the policy is used' : ''} (input.missing in the proposal)\n`);
       const ids = await import('../../health/identifiers/index.ts');
       const profiles = profileTable(table, ids.detectIdentifierColumn, 200, ids.DIRECT_KINDS);
-      if (opts.json) { printJson(profiles); return 0; }
       const yaml = proposePolicyYaml(profiles, { input, delimiter: opts.delimiter, encoding: opts.encoding, ...(missing ? { missing } : {}) });
+      // (--json prints the profiles; with -o the proposed policy is written all the same)
+      if (opts.json) {
+        if (opts.output) await writeFileAtomic(opts.output, yaml);
+        printJson(profiles);
+        return 0;
+      }
       if (opts.output) {
         await writeFileAtomic(opts.output, yaml);
         process.stderr.write(`proposed policy written to ${opts.output} (${profiles.length} columns); review it before use\n`);

@@ -46,6 +46,7 @@ Memory: the records a release reads are held in memory while it is computed.`)
         schema = r.data;
       }
       const port = numberOption('port', opts.port) ?? 8787;
+      if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new AnonymatError('invalid-usage', `--port ${opts.port}: a TCP port is an integer from 0 to 65535 (0: any free port)`);
       const perMinute = numberOption('rate-limit', opts.rateLimit) ?? 600;
       const defaultWeb = fileURLToPath(new URL('../../../web/dist', import.meta.url));
       const webDir = opts.web ?? (existsSync(defaultWeb) ? defaultWeb : null);
@@ -56,10 +57,19 @@ Memory: the records a release reads are held in memory while it is computed.`)
         fault: process.env.ANONYMAT_FAULT ?? null,
         ...(opts.auditAnchor ? { auditAnchor: opts.auditAnchor } : {}),
       });
-      const { url, stop } = await listen(service, port, opts.host);
+      // (the first admin's token is printed as soon as the store holds it: a start that then fails to listen does not lose it)
       if (service.bootstrapToken) {
         process.stdout.write(`admin token (shown once, stored only hashed): ${service.bootstrapToken}\n`);
       }
+      let listening: Awaited<ReturnType<typeof listen>>;
+      try { listening = await listen(service, port, opts.host); } catch (e) {
+        await service.close().catch(() => undefined);
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new AnonymatError('invalid-usage', code === 'EADDRINUSE' ? `port ${port} on ${opts.host ?? '127.0.0.1'} is in use: choose another with --port (0: any free port)`
+          : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? `cannot listen on ${opts.host}: no such address on this machine (--host)`
+            : code === 'EACCES' ? `port ${port} needs privileges: choose a port above 1023` : `cannot listen on ${opts.host ?? '127.0.0.1'}:${port} (${code ?? (e as Error).message})`, [], { cause: e });
+      }
+      const { url, stop } = listening;
       process.stdout.write(`anonymat serve: listening on ${url} (store: ${service.store.kind})\n`);
       process.stdout.write(`dashboard: ${url}/${webDir ? '' : '  (not built: npm run build:web)'}\ntransparency page: ${url}/transparency\n`);
       await new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action, numberOption, printJson } from '../run.ts';
+import { action, numberOption, printJson, refuseOverwrites } from '../run.ts';
 import { AnonymatError } from '../../errors.ts';
 
 interface VerdictOptions {
@@ -40,6 +40,8 @@ criterion and its figure. Without --control the risks are measured against a ran
 Exit codes: 0 anonymous · 2 invalid input or policy · 3 pseudonymous (personal data).
 Cost: ${'~'}2,000 attacks per criterion by default (configurable); a few seconds on 50,000 rows.`)
     .action(action(async (originalPath: string, releasePath: string, opts: VerdictOptions) => {
+      // (the report may not overwrite an input: "-o release.csv" replaced the release with its report)
+      refuseOverwrites([['-o', opts.output]], [['original', originalPath], ['release', releasePath], ['--control', opts.control], ['--aux', opts.aux], ['--previous-release', opts.previousRelease], ['--policy', opts.policy]]);
       const { loadPolicy } = await import('../../policy/policy.ts');
       const { verdictSummary } = await import('../../attack/index.ts');
       const { verdictOfFiles } = await import('../../release/verdict.ts');
