@@ -34,13 +34,14 @@ async function isSpecialFile(path: string): Promise<boolean> {
  * looked at: a mkdir still running when Ctrl-C removes a writer's temporary folder (ingest's tables
  * go into one) would make that folder again, empty, after its removal.
  */
-async function ensureFolder(dir: string): Promise<void> {
+/** Creates the folder when absent; returns the first folder it created (to remove on a failure), or null. */
+async function ensureFolder(dir: string): Promise<string | null> {
   try {
-    if ((await stat(dir)).isDirectory()) return;
+    if ((await stat(dir)).isDirectory()) return null;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  await mkdir(dir, { recursive: true });
+  return (await mkdir(dir, { recursive: true })) ?? null;
 }
 
 /** Options of the atomic writers: `mode`, the file's permissions from its creation on (0o600: its owner alone). */
@@ -83,10 +84,13 @@ export async function withAtomicFiles(paths: string[], produce: (i: number, tmp:
   const tmps: string[] = [];
   const done = onAbort(() => { for (const t of tmps) rmSync(t, { force: true }); });
   let at = 0;
+  // (folders made for the outputs: removed again when nothing is written — "-o notes/" of a run that fails leaves no folder)
+  const made: string[] = [];
   try {
     for (let i = 0; i < paths.length; i++) {
       at = i;
-      await ensureFolder(dirname(paths[i]!));
+      const m = await ensureFolder(dirname(paths[i]!));
+      if (m !== null) made.push(m);
       const tmp = tempPathFor(paths[i]!) + extname(paths[i]!);
       tmps.push(tmp);
       await produce(i, tmp);
@@ -94,6 +98,7 @@ export async function withAtomicFiles(paths: string[], produce: (i: number, tmp:
     for (let i = 0; i < paths.length; i++) { at = i; await rename(tmps[i]!, paths[i]!); }
   } catch (e) {
     for (const t of tmps) await rm(t, { force: true });
+    for (const m of made.reverse()) await rm(m, { recursive: true, force: true }).catch(() => undefined);
     throw withPath(e, paths[at]!);
   } finally {
     done();

@@ -95,3 +95,12 @@ test('redact to standard output: a byte that is not UTF-8 in a later input (or a
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /bad\.txt:2:1: byte 0xE9 is not valid UTF-8/);
 });
+
+test('redact into a new folder: a failing input leaves no output and no folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-redact-'));
+  writeFileSync(join(dir, 'ok.txt'), NOTE);
+  writeFileSync(join(dir, 'bad.txt'), Buffer.from([0x41, 0xe9, 0x0a]));
+  const r = cli(['redact', join(dir, 'ok.txt'), join(dir, 'bad.txt'), '-o', join(dir, 'out', 'notes')]);
+  assert.equal(r.status, 2, r.stderr);
+  assert.equal(existsSync(join(dir, 'out')), false);
+});
