@@ -88,3 +88,21 @@ test('larger population: a raw extract is re-identified, a generalized one is no
   assert.deepEqual(linkage({ release: half, aux: reg, truth: { release: 'tid', aux: 'id' }, seed: 1, fastPath: false }), h);
   assert.ok(h.reidentified > 0 && h.reidentified < r.reidentified);
 });
+
+test('Fellegi–Sunter never links a record the released value excludes (u > m: no weight for or against), "value|NA" matches a missing value, unknown "on" columns are a usage error', () => {
+  // 40 register entries: t (45, M, 75011) alone is compatible with the released ([20-80[, M, 75011); d (85, M, 75011) is
+  // outside the interval. u_age = 39/40 > m = 0.95: the unbounded weights rewarded d's disagreement
+  const id = ['t', 'd'], age = [45, 85], sex = ['M', 'M'], zip = ['75011', '75011'];
+  for (let i = 0; i < 38; i++) { id.push(`o${i}`); age.push(30 + i); sex.push(i % 2 ? 'F' : 'M'); zip.push(String(75020 + (i % 10))); }
+  const aux = tableFromRecords({ id, age, sex, zip }, { age: 'integer' });
+  const asD = linkage({ release: tableFromRecords({ tid: ['d'], age: ['[20-80['], sex: ['M'], zip: ['75011'] }), aux, truth: { release: 'tid', aux: 'id' } });
+  assert.equal(asD.probabilistic.correct, 0, 'no link to d');
+  assert.equal(asD.probabilistic.wrong, 0);
+  // a categorical "value or missing" label: the register's missing zip is compatible
+  const reg = tableFromRecords({ id: ['a', 'b', 'c'], sex: ['F', 'M', 'F'], zip: [null, '75011', '75012'] });
+  const rel = tableFromRecords({ tid: ['a'], sex: ['F'], zip: ['75011|NA'] });
+  const r = linkage({ release: rel, aux: reg, truth: { release: 'tid', aux: 'id' } });
+  assert.equal(r.exact.correct, 1);
+  assert.equal(r.probabilistic.wrong, 0);
+  assert.throws(() => linkage({ release: rel, aux: reg, on: ['sex', 'dx'] }), /attacks\.linkage\.on/);
+});

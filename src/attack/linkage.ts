@@ -77,6 +77,14 @@ export interface LinkageResult {
   warnings: string[];
 }
 
+/**
+ * Fellegi–Sunter weights, bounded so that agreement is never evidence against a match nor disagreement for one: when
+ * nearly every auxiliary record agrees with the released value (u > m: a wide interval, a common category), log2(m/u) < 0
+ * and log2((1 − m)/(1 − u)) > 0 would reward the records the released value excludes; both are then 0.
+ */
+function agreeWeight(m: number, u: number): number { return Math.max(0, Math.log2(m / u)); }
+function disagreeWeight(m: number, u: number): number { return Math.min(0, Math.log2((1 - m) / (1 - u))); }
+
 export function linkage(opts: LinkageOptions): LinkageResult {
   const { release, aux } = opts;
   const truthCols = opts.truth ? [opts.truth.release, opts.truth.aux] : [];
@@ -85,11 +93,16 @@ export function linkage(opts: LinkageOptions): LinkageResult {
     if (!aux.columns.some((c) => c.name === opts.truth!.aux)) throw new AnonymatError('invalid-usage', `truth column ${JSON.stringify(opts.truth.aux)} is not in the auxiliary table`);
   }
   const inAux = new Set(aux.columns.map((c) => c.name));
+  if (opts.on) {
+    const missing = opts.on.filter((n) => !inAux.has(n) || !release.columns.some((c) => c.name === n));
+    if (missing.length) throw new AnonymatError('invalid-usage', `linkage columns ${missing.map((n) => JSON.stringify(n)).join(', ')} (attacks.linkage.on) are not in both the release and the auxiliary table`, missing.map((n) => ({ path: 'attacks.linkage.on', message: `${n}: ${inAux.has(n) ? 'not in the release' : 'not in the auxiliary table'}` })));
+  }
   const on = opts.on ?? release.columns.map((c) => c.name).filter((n) => inAux.has(n) && !truthCols.includes(n) && !(opts.exclude ?? []).includes(n));
   const notes: string[] = [];
   const empty = (): LinkageCounts => ({ linked: 0, correct: opts.truth ? 0 : null, wrong: opts.truth ? 0 : null, ambiguous: 0, unmatched: 0, reidentified: 0, rate: 0, ci: [0, 0] });
   if (on.length === 0 || release.rowCount === 0 || aux.rowCount === 0) {
-    notes.push('no column is shared by the release and the auxiliary table: nothing can be linked');
+    notes.push(on.length === 0 ? 'no column is shared by the release and the auxiliary table: nothing can be linked'
+      : release.rowCount === 0 ? 'the release holds no record: nothing to link' : 'the auxiliary table holds no record: nothing can be linked (an empty register measures nothing)');
     return { columns: on, attempted: 0, releaseRecords: release.rowCount, auxRecords: aux.rowCount, correctnessKnown: !!opts.truth, exact: empty(), probabilistic: empty(), method: 'exact', reidentified: 0, rate: 0, ci: [0, 0], persons: null, estimatedReidentified: 0, notes, warnings: [] };
   }
   const AUX = 0, REL = 1;
@@ -147,7 +160,7 @@ export function linkage(opts: LinkageOptions): LinkageResult {
         }
         for (let j = 0; j < ncol; j++) {
           const u = Math.min(Math.max(cT[1 << j]! / N, 1 / N), 1 - 1e-9);
-          wa[j] = Math.log2(m / u); wd[j] = Math.log2((1 - m) / (1 - u));
+          wa[j] = agreeWeight(m, u); wd[j] = disagreeWeight(m, u);
         }
         // exactly-S counts: n(S) = Σ_{T ⊇ S} (−1)^{|T∖S|} c(T)
         for (let S = 0; S < nPat; S++) {
@@ -168,7 +181,7 @@ export function linkage(opts: LinkageOptions): LinkageResult {
           okCount[j] = nOk;
           agreeN[j] = agree;
           const u = Math.min(Math.max(agree / N, 1 / N), 1 - 1e-9);
-          wa[j] = Math.log2(m / u); wd[j] = Math.log2((1 - m) / (1 - u));
+          wa[j] = agreeWeight(m, u); wd[j] = disagreeWeight(m, u);
         }
         const patternOf = (row: number) => { let p = 0; for (let j = 0; j < ncol; j++) p |= A[j]![auxViews[j]!.codes[row]!]! << j; return p; };
         /** Rows compatible on column j (the codes whose agreement flag is set). */

@@ -318,6 +318,8 @@ export function distancesTo(col: SpaceColumn, A: ColumnView, a: number, B: Colum
     for (let j = inv.start[x]!; j < inv.start[x + 1]!; j++) mark(inv.list[j]!);
   }
   for (let j = 0; j < inv.anyCodes.length; j++) mark(inv.anyCodes[j]!);
+  // ("75011|NA", a value or missing: compatible with the missing values too, as compatible() says)
+  if (A.missOk[a]) for (let k = 0; k < n; k++) if (B.miss[k]) mark(k);
 }
 
 /** Codes a categorical distance array holds at 0 (so the next call resets only those). */
