@@ -103,7 +103,8 @@ export function linkage(opts: LinkageOptions): LinkageResult {
   if (on.length === 0 || release.rowCount === 0 || aux.rowCount === 0) {
     notes.push(on.length === 0 ? 'no column is shared by the release and the auxiliary table: nothing can be linked'
       : release.rowCount === 0 ? 'the release holds no record: nothing to link' : 'the auxiliary table holds no record: nothing can be linked (an empty register measures nothing)');
-    return { columns: on, attempted: 0, releaseRecords: release.rowCount, auxRecords: aux.rowCount, correctnessKnown: !!opts.truth, exact: empty(), probabilistic: empty(), method: 'exact', reidentified: 0, rate: 0, ci: [0, 0], persons: null, estimatedReidentified: 0, notes, warnings: [] };
+    const warnings = aux.rowCount === 0 && on.length > 0 ? ['the auxiliary table (--aux) holds no record: the linkage attack measured nothing'] : [];
+    return { columns: on, attempted: 0, releaseRecords: release.rowCount, auxRecords: aux.rowCount, correctnessKnown: !!opts.truth, exact: empty(), probabilistic: empty(), method: 'exact', reidentified: 0, rate: 0, ci: [0, 0], persons: null, estimatedReidentified: 0, notes, warnings };
   }
   const AUX = 0, REL = 1;
   const space = buildSpace([{ table: aux, literal: true, label: 'aux' }, { table: release, literal: false, label: 'release' }], on, opts.hierarchies ?? []);
