@@ -44,3 +44,23 @@ test('hand-computed counts: values held by one person in each release', () => {
   assert.equal(rp.personUnit, 'person column');
   assert.ok(rp.keyLike.some((c) => c.columns[0] === 'pid'));
 });
+
+test('differencing: two 2-anonymous releases with overlapping age bands single out people together; a nested coarser one does not', async () => {
+  const { differencing } = await import('./cross-release.ts');
+  // 4 zips × 12 persons (ages 22, 27, … 77: one per 5-year sub-band); each diagnosis twice per zip, 30 years apart
+  const age: number[] = [], zip: string[] = [], dx: string[] = [];
+  for (let z = 0; z < 4; z++) for (let i = 0; i < 12; i++) { age.push(22 + 5 * i); zip.push(`7500${z}`); dx.push(`D${i % 6}`); }
+  const band = (a: number, edges: number[]) => { let k = 0; while (a >= edges[k + 1]!) k++; return `[${edges[k]}-${edges[k + 1]}[`; };
+  const tens = [20, 30, 40, 50, 60, 70, 80], shifted = [20, 35, 45, 55, 65, 80], twenties = [20, 40, 60, 80];
+  const original = tableFromRecords({ age, zip, dx }, { age: 'integer', zip: 'string' });
+  const rel = (edges: number[]) => tableFromRecords({ age: age.map((a) => band(a, edges)), zip, dx }, { zip: 'string' });
+  const cols = ['age', 'zip', 'dx'], qi = ['age', 'zip'];
+  const d = differencing({ original, release: rel(shifted), previous: rel(tens), columns: cols, quasiIdentifiers: qi, seed: 1 });
+  assert.equal(d.attempted, 48);
+  assert.equal(d.linked, 48);
+  // by hand, per zip: [20-35[ ∩ [30-40[ = 30-34 leaves the person of 32 alone, and so for 37, 42, 47, 52, 57, 62, 67;
+  // 22 and 27 ([20-35[ ∩ [20-30[), 72 and 77 ([65-80[ ∩ [70-80[) stay in pairs: 8 of 12, 32 of 48
+  assert.equal(d.isolated, 32);
+  const nested = differencing({ original, release: rel(twenties), previous: rel(tens), columns: cols, quasiIdentifiers: qi, seed: 1 });
+  assert.equal(nested.isolated, 0);
+});

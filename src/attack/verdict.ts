@@ -19,7 +19,7 @@ import { singlingOut, type SinglingOutResult } from './singling-out.ts';
 import { linkability, type LinkabilityResult } from './linkability.ts';
 import { inference, inferenceMany, type InferenceResult } from './inference.ts';
 import { linkage, type LinkageResult } from './linkage.ts';
-import { crossRelease, type CrossReleaseResult } from './cross-release.ts';
+import { crossRelease, differencing, type CrossReleaseResult } from './cross-release.ts';
 import { parseAttacksSection } from './policy.ts';
 import { NO_CONTROL_WARNING, DEFAULT_ATTACKS } from './context.ts';
 import type { HierarchyLike } from './space.ts';
@@ -258,6 +258,14 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
       if (failures.some((f) => f.column === k.columns[0] && f.criterion === 'persistent-key')) continue;
       failures.push({ criterion: 'persistent-key', column: k.columns[0]!, value: k.linkableShare, threshold: 0,
         message: `column "${k.columns[0]}" links the two releases: ${k.shared} of its ${k.distinct} values recur, ${k.linkablePersons} persons (${pct(k.linkableShare)}) linkable` });
+    }
+    // the differencing attack: the two releases linked record to record and intersected, against the original's persons
+    const diffCols = Object.keys(policy.columns).filter((c) => role(c) === 'quasi' || role(c) === 'sensitive');
+    const diff = differencing({ original, release: strip(release), previous: strip(previousRelease), columns: diffCols, quasiIdentifiers: diffCols.filter((c) => role(c) === 'quasi'), attacks: nAttacks, seed, confidence });
+    cross.differencing = diff;
+    if (diff.ci[1] > limit) {
+      failures.push({ criterion: 'cross-release', value: diff.ci[1], threshold: limit,
+        message: `differencing the two releases: ${diff.isolated} of ${diff.attempted} records of this release link to one record of the previous one and, intersected with it, single out one person that neither isolates alone (${pct(diff.rate)}, ${levelPct} interval up to ${pct(diff.ci[1])} > limit ${pct(limit)})` });
     }
     for (const c of cross.combinations) {
       if (c.linkableShare > limit) {
