@@ -6,8 +6,8 @@
  * 2. Spans of different labels that overlap: the one with the higher PRIORITY (types.ts) wins;
  *    ties go to the higher score, then the longer span, then the earlier start. The loser keeps
  *    only the parts the winner does not cover, without the spaces and punctuation at their cut
- *    ends (pieces shorter than 2 characters are then dropped), so nothing recognized is left in
- *    clear because a neighbour won the overlap.
+ *    ends (a piece of one character is kept when it is a letter or a digit, else dropped), so
+ *    nothing recognized is left in clear because a neighbour won the overlap.
  * The result is sorted by start and non-overlapping. Deterministic for a given input.
  * Cost: O(s log s) for s spans (sorts), plus O(total span length) for the occupancy check.
  * The input spans are not modified.
@@ -189,7 +189,7 @@ export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
   for (let q = 0; q < m; q++) {
     const j = morder[q]!;
     const sS = mStart[j]!, sE = mEnd[j]!;
-    // keep the parts of s that no higher-priority span covers (pieces under 2 characters dropped)
+    // keep the parts of s that no higher-priority span covers (a one-character piece only when it is a letter or a digit)
     let k = sS;
     while (k < sE) {
       while (k < sE && taken[k - lo]) k++;
@@ -202,7 +202,9 @@ export function resolveOverlaps(spans: readonly Span[], text?: string): Span[] {
         while (a < e && isCutEdge(text.charCodeAt(a))) a++;
         while (e > a && isCutEdge(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 46) e--;
       }
-      if (e - a >= 2) {
+      // (a piece of one character is kept when it is a letter or a digit: a digit of an id left in clear would be
+      // recognized text shown; a lone punctuation or space is dropped)
+      if (e - a >= 2 || (e - a === 1 && text !== undefined && /[\p{L}\p{N}]/u.test(text.charAt(a)))) {
         taken.fill(1, a - lo, e - lo);
         kept.push(out(spans, j, a, e));
       }

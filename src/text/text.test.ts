@@ -1522,3 +1522,13 @@ test('TextRedactor: a name of an earlier part is found again in a later one (par
   assert.match(out, /\[NOM\] a appelé ce matin\. Petit à petit/);
   assert.doesNotMatch(out, /Kerboul|KERBOUL/i);
 });
+
+test('overlap resolution: a loser\'s leftover of one letter or digit stays recognized (nothing recognized is left in clear); one space is dropped', () => {
+  const text = 'IPP : 12345X';
+  // IPP [6, 11) wins over a HOSPITAL [7, 12): the HOSPITAL's leftover is the "X" at 11
+  const out = resolveOverlaps([{ start: 6, end: 11, label: 'IPP', score: 0.9, rule: 't' }, { start: 7, end: 12, label: 'HOSPITAL', score: 0.9, rule: 't' }], text);
+  assert.deepEqual(out.map((s) => [s.label, text.slice(s.start, s.end)]), [['IPP', '12345'], ['HOSPITAL', 'X']]);
+  const spaced = 'IPP : 12345 ';
+  const out2 = resolveOverlaps([{ start: 6, end: 11, label: 'IPP', score: 0.9, rule: 't' }, { start: 7, end: 12, label: 'HOSPITAL', score: 0.9, rule: 't' }], spaced);
+  assert.deepEqual(out2.map((s) => s.label), ['IPP']);
+});
