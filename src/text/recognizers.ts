@@ -1264,7 +1264,10 @@ export const RULES: RegexRule[] = [
       if (allOnes && ((m.index >= 2 && isDigitCode(text.charCodeAt(m.index - 2)) && text.charCodeAt(m.index - 1) === 32)
         || (end + 1 < text.length && text.charCodeAt(end) === 32 && isDigitCode(text.charCodeAt(end + 1))))) return null;
       const c = checkNir(v);
-      if (nParts <= 2 || allOnes) return c.keyValid ? 1 : c.hasKey ? 0.8 : 0.6;
+      // (two groups: the body and its key, "1850575123456 78"; another cut — "2020 0612345678", a date's year and a phone
+      // number — is an unusual grouping, judged below)
+      const twoGroups = nParts === 2 && !v.includes('\n') ? v.indexOf(' ') : -1;
+      if (nParts === 1 || allOnes || (nParts === 2 && (twoGroups === -1 || twoGroups === 13))) return c.keyValid ? 1 : c.hasKey ? 0.8 : 0.6;
       // group lengths "1,2,2,2,3,3" (optionally ",2"): the printed layout
       let layout = nParts === 6 || nParts === 7, single = false;
       for (let k = 0, g = 0, len = 0; k <= v.length; k++) {

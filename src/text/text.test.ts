@@ -1532,3 +1532,9 @@ test('overlap resolution: a loser\'s leftover of one letter or digit stays recog
   const out2 = resolveOverlaps([{ start: 6, end: 11, label: 'IPP', score: 0.9, rule: 't' }, { start: 7, end: 12, label: 'HOSPITAL', score: 0.9, rule: 't' }], spaced);
   assert.deepEqual(out2.map((s) => s.label), ['IPP']);
 });
+
+test('NIR: two groups are the body and its key only; a date\'s year and a phone number next to it are no NIR', () => {
+  assert.deepEqual(labels('RDV le 12/03/2020 0612345678 (fille).'), [['DATE', '12/03/2020'], ['PHONE', '0612345678']]);
+  const body = 1850575123456n, key = String(97n - (body % 97n)).padStart(2, '0');
+  assert.deepEqual(labels(`NIR ${body} ${key}.`), [['NIR', `${body} ${key}`]]);
+});
