@@ -1064,6 +1064,15 @@ function dateThenHour(v: string): boolean {
 const RATING_RANGE = /^\d{1,2} ?- ?\d{1,2} ?\/ ?\d{2}$/;
 const VERSION_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:version|v\.?|firmware|logiciel|software|release|build|update|mise à jour|app)\s?:?\s?$/i;
 /** date-dmy's check: its separators read in one walk over the match, the regular expressions only where they may apply. */
+/**
+ * Whether a phone-like match at `at` starts inside a date: after a day and its separator with a month, a separator and a
+ * year ("12.|03.2020 06 12"), or after a year and its separator with a month and a day ("2020.|03.12 06 12").
+ */
+function insideDate(text: string, at: number, v: string): boolean {
+  const before = text.slice(Math.max(0, at - 5), at);
+  return (/(?:^|[^0-9])\d{1,2}[./\- ]$/.test(before) && /^(?:0[1-9]|1[0-2])[./\- ](?:19|20)\d{2}(?!\d)/.test(v))
+    || (/(?:^|[^0-9])(?:19|20)\d{2}[./\-]$/.test(before) && /^(?:0[1-9]|1[0-2])[./\-](?:0[1-9]|[12]\d|3[01])(?!\d)/.test(v));
+}
 function dmyCheck(m: RegExpExecArray, text: string): number | null {
   const v = m[0];
   let dot = false, dash = false, slash = false, bar = false;
@@ -1177,8 +1186,10 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`(?:19|20)(?<=(?<![${L}])(?:en|depuis|datant de|fin|d[ée]but|mi|ann[ée]e|courant|jusqu'en|jusqu’en|in|since|year|until|En|Depuis|Fin|D[ée]but|Courant|In|Since|Until)[ -](?:19|20))\\d{2}${E}`, 'g') },
   // ---- phones
   { rule: 'phone-fr', at: S_F0, x: true, label: 'PHONE', score: 0.9, needs: C_DIGIT | G_PHONE,
-    // (not a date and the hour after it: "01.04.2024 08:12" is no "01 04 20 24 08")
-    check: (m) => (dateThenHour(m[0]) ? null : 0.9),
+    // (not a date and the hour after it: "01.04.2024 08:12" is no "01 04 20 24 08"; nor the month and year of a date
+    // and the first pairs of the phone number after it: "12.03.2020 06 12 34 56 78" read "03 20 20 06 12" and left
+    // "34 56 78" in clear — a date's day and separator right before, its month, a separator and a year at the start)
+    check: (m, text) => (dateThenHour(m[0]) || insideDate(text, m.index, m[0]) ? null : 0.9),
     // (a line break may cut the number where the text was wrapped: "06 12 34\n56 78")
     re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:${PH}(?:${PH}(?:${PH}(?:${PH}|${PN})|${PN}${PH})|${PN}${PH}{2})|${PN}${PH}{3})(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])|${B}0 [1-9]\\d{2}(?: \\d{2}){3}(?!\\d)`, 'g') },
   { rule: 'phone-paren', at: 0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN,

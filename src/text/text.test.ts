@@ -1538,3 +1538,11 @@ test('NIR: two groups are the body and its key only; a date\'s year and a phone 
   const body = 1850575123456n, key = String(97n - (body % 97n)).padStart(2, '0');
   assert.deepEqual(labels(`NIR ${body} ${key}.`), [['NIR', `${body} ${key}`]]);
 });
+
+test('a date then a phone number: the phone number is not read from the date\'s month and year (it left its last pairs in clear)', () => {
+  for (const [t, date, phone] of [['Consultation 12.03.2020 06 12 34 56 78', '12.03.2020', '06 12 34 56 78'], ['le 12 03 2020 06 12 34 56 78', '12 03 2020', '06 12 34 56 78'],
+    ['Date 2020.03.12 06 12 34 56 78', '2020.03.12', '06 12 34 56 78'], ['Revu le 05.06.2021 02.98.43.21.00.', '05.06.2021', '02.98.43.21.00']] as const) {
+    assert.deepEqual(labels(t), [['DATE', date], ['PHONE', phone]], t);
+  }
+  assert.deepEqual(labels('Tél : 03 20 20 06 12'), [['PHONE', '03 20 20 06 12']]);
+});
