@@ -26,6 +26,7 @@ import { levelsOf } from '../lattice/lattice.ts';
 import type { MetricName } from '../metrics/metrics.ts';
 import { generalizeTable } from '../transform/generalize.ts';
 import { assessTable } from '../risk/assess.ts';
+import { readPopulationTable } from './assess.ts';
 import type { Assessment } from '../risk/assess.ts';
 import type { Section } from './report.ts';
 
@@ -228,7 +229,8 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   if (!population && policy.population?.table) {
     const { readTable } = await import('../io/read.ts');
     const { readOptionsOf } = await import('../policy/policy.ts');
-    population = await readTable(resolvePolicyPath(policy, policy.population.table), { ...readOptionsOf(policy), columns: quasi });
+    // (in the sample's types, as assess reads it: src/release/assess.ts readPopulationTable)
+    population = await readPopulationTable(policy, table);
   }
   const sensitiveHierarchies = await sensitiveHierarchiesOf(table, policy);
   const assessOptions = { suda2MaxSize: policy.risk?.suda2MaxSize ?? 0, skipContributions: true, populationTable: population };

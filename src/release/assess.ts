@@ -4,7 +4,7 @@
 import { readTable, type ReadOptions } from '../io/read.ts';
 import { writeFileAtomic } from '../io/write.ts';
 import { readOptionsOf, resolvePolicyPath, quasiIdentifiers, type Policy } from '../policy/policy.ts';
-import type { Table } from '../table/table.ts';
+import type { ColumnKind, Table } from '../table/table.ts';
 import { assessTable } from '../risk/index.ts';
 import { AnonymatError } from '../errors.ts';
 import { renderHtmlReport } from './report.ts';
@@ -45,7 +45,7 @@ export async function assessFile(
     if (key !== undefined) warnings.push(`the policy's person key "${key}" is not in the input: the risk is counted by records, and a person with several records may stand alone in a class of several records ${options.withOriginal ? '(the verdict against --original attacks it person by person)' : '(assess the release with --original to attack it person by person)'}`);
     policy = { ...policy, columns: Object.fromEntries(Object.entries(policy.columns).filter(([c]) => !absent.includes(c))) };
   }
-  const populationTable = await readPopulationTable(policy);
+  const populationTable = await readPopulationTable(policy, table);
   const tLevels = sensitiveLevels(table, await sensitiveHierarchiesOf(table, policy));
   const assessment = assessTable(table, policy, { populationTable, tLevels, onProgress: options.onProgress }) as unknown as AssessmentView;
   if (htmlPath) {
@@ -60,11 +60,17 @@ export async function assessFile(
 }
 
 /** Reads `population.table` (path relative to the policy) with the policy's quasi-identifier types. */
-export async function readPopulationTable(policy: Policy): Promise<Table | undefined> {
+export async function readPopulationTable(policy: Policy, sample?: Table): Promise<Table | undefined> {
   const p = policy.population?.table;
   if (!p) return undefined;
   const qis = quasiIdentifiers(policy);
   const ro = readOptionsOf(policy);
-  const types = Object.fromEntries(Object.entries(ro.types ?? {}).filter(([n]) => qis.includes(n)));
+  // (each quasi-identifier in the sample's type when the policy declares none: inferred apart, the population's "30.0"
+  // — one decimal value among its ages — matched no sample class "30", and every class silently fell back to the sample)
+  const types: Record<string, ColumnKind> = {};
+  for (const n of qis) {
+    const kind = ro.types?.[n] ?? sample?.columns.find((c) => c.name === n)?.kind;
+    if (kind) types[n] = kind;
+  }
   return readTable(resolvePolicyPath(policy, p), { ...ro, types, columns: qis });
 }

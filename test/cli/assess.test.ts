@@ -157,3 +157,20 @@ test('assess: a policy column present under another spelling (a person key "pati
     assert.match(await readFile(join(dir, 'd.csv'), 'utf8'), /^patient_id,age/);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('assess with a population table: its quasi-identifiers are read in the sample\'s types (a "35.5" among the population\'s ages made "30" and "30.0" two classes)', async () => {
+  const dir = await tmp();
+  try {
+    await writeFile(join(dir, 's.csv'), 'age,sex\n30,M\n30,M\n40,F\n50,M\n60,F\n');
+    // the population: the sample's classes 5, 1 and 3 times over, and one decimal age
+    const pop = ['age,sex', ...Array(5).fill('30,M'), '40,F', ...Array(3).fill('50,M'), '35.5,F'];
+    await writeFile(join(dir, 'pop.csv'), pop.join('\n') + '\n');
+    await writeFile(join(dir, 'p.yaml'), 'columns:\n  age: { role: quasi }\n  sex: { role: quasi }\nthresholds: { k: 2 }\npopulation: { table: pop.csv }\nrisk: { suda2MaxSize: 0 }\n');
+    const r = await runCli(['assess', join(dir, 's.csv'), '--policy', join(dir, 'p.yaml'), '--json']);
+    const a = JSON.parse(r.stdout);
+    // F = 5, 1, 3 and 0 (the 60-year-old woman is in no population row: raised to her sample count 1, inconsistent)
+    assert.equal(a.journalist.inconsistentClasses, 1, r.stdout.slice(0, 400));
+    // marketer = (1/n) Σ f/F = (2/5 + 1 + 1/3 + 1)/5
+    assert.ok(Math.abs(a.marketer.risk - (2 / 5 + 1 + 1 / 3 + 1) / 5) < 1e-9, String(a.marketer.risk));
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
