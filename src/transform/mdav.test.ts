@@ -34,14 +34,19 @@ test('tie-break: farthest takes the lowest row; at equal distance from the seed 
   assert.deepEqual(Array.from(r.groupOf), [0, 1, 1, 0]);
 });
 
-test('missing values: distance (max-min)² for a missing/present pair; means over non-missing; missing stays missing', () => {
+test('missing values: distance (max-min)² for a missing/present pair; means over non-missing; a missing value takes its group\'s mean too (k holds)', () => {
   const t = tableFromRecords({ x: [1, 2, null, 100, 101, 102], y: [1, 1, 1, 5, 5, 5] });
   const r = mdav(t, ['x', 'y'], 3);
   assert.equal(r.groups, 2);
   const out = column(r.table, 'x');
-  assert.equal(out.dictionary[out.codes[2]!], null);
   assert.equal(r.groupOf[2], r.groupOf[0]);
   assert.equal(out.numbers![out.codes[0]!], 1.5);
+  // (kept missing, row 2 was a class of one: the group's three records are now equal)
+  assert.equal(out.numbers![out.codes[2]!], 1.5);
+  // a column the whole group misses stays missing
+  const allMissing = mdav(tableFromRecords({ x: [null, null, null, 4, 5, 6], y: [1, 1, 1, 5, 5, 5] }, { x: 'integer' }), ['x', 'y'], 3);
+  const ax = column(allMissing.table, 'x');
+  assert.equal(ax.dictionary[ax.codes[0]!], null);
 });
 
 test('date columns: aggregated as days, written back as the rounded mean day', () => {

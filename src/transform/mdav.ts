@@ -18,8 +18,8 @@
  * Tie-break (deterministic, sdcMicro's): "farthest" takes the lowest row index among equal
  * distances; among records at equal distance from a group's seed, the higher row index joins first.
  *
- * Each value is replaced by its group's mean over the group's non-missing values (a missing value
- * stays missing). Date columns are aggregated as days since 1970-01-01 and written back as the mean
+ * Each value is replaced by its group's mean over the group's non-missing values, a missing value too (so that the
+ * group's records are equal and k holds; a column the whole group misses stays missing). Date columns are aggregated as days since 1970-01-01 and written back as the mean
  * day rounded to the nearest day. Cost: O(n² p / k) time, O(n p) memory.
  *
  * Utility loss:
@@ -261,9 +261,11 @@ export function mdav(table: Table, numericColumns: string[], k: number, options:
   const replaced = new Map<string, Column>();
   for (let j = 0; j < p; j++) {
     const vals = new Array<number | null>(n);
+    // (every record of a group takes its centroid, a missing value too: kept missing, it made its record a class of one
+    // and the release could never meet k; missing only when the whole group misses the column)
     for (let i = 0; i < n; i++) {
-      const v = X[i * p + j]!;
-      vals[i] = Number.isNaN(v) ? null : centroids[groupOf[i]! * p + j]!;
+      const c = centroids[groupOf[i]! * p + j]!;
+      vals[i] = Number.isNaN(c) ? null : c;
     }
     if (cols[j]!.kind === 'date') {
       // dates: the mean day, rounded to the nearest day
