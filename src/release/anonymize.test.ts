@@ -237,3 +237,12 @@ thresholds: { k: 2 }
   assert.deepEqual(notes, ['Vu par le Dr [NOM] le [DATE].', 'RAS', 'Appeler au [TEL].', null, 'RAS', 'Mme [NOM], née le [DATE_NAISSANCE].']);
   assert.deepEqual(anonymizeJson(r).textRedacted, { columns: ['note'], replacement: 'tag' });
 });
+
+test('library: k-map with a population holding values the sample lacks — the built or default hierarchies cover them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-kmap-'));
+  writeFileSync(join(dir, 'pop.csv'), 'age,sex\n' + ['30,M', '30,M', '30,M', '40,F', '40,F', '40,F', '50,M', '50,M', '50,M', '60,M', '20,F'].join('\n') + '\n');
+  const policy = parsePolicyText('columns:\n  age: { role: quasi, type: integer }\n  sex: { role: quasi }\nthresholds: { kMap: 3 }\npopulation: { table: pop.csv }\nanonymize: { suppressionLimit: 0.5 }\n', { baseDir: dir, source: 'p.yaml' });
+  const r = await anonymize(tableFromRecords({ age: [30, 30, 40, 50], sex: ['M', 'M', 'F', 'M'] }, { age: 'integer' }), policy);
+  assert.equal(r.feasible, true);
+  assert.ok(r.table && r.table.rowCount > 0);
+});

@@ -91,18 +91,21 @@ async function redactFreeText(table: Table, columns: string[], replacement: 'tag
 }
 
 /** Resolves every quasi-identifier's hierarchy (ARX file or builder), validated against the data. */
-export async function resolveHierarchies(table: Table, policy: Policy, columns: readonly string[]): Promise<Hierarchy[]> {
+export async function resolveHierarchies(table: Table, policy: Policy, columns: readonly string[], population?: Table): Promise<Hierarchy[]> {
   const out: Hierarchy[] = [];
   for (const name of columns) {
     const cp = policy.columns[name]!;
     const col = getColumn(table, name);
+    // (a built or default hierarchy covers the population's values too: δ-presence and k-map generalize its rows, whose
+    // values the sample may lack)
+    const extra = population && hasColumn(population, name) ? getColumn(population, name).dictionary.filter((v): v is string => v !== null && !col.dictionary.includes(v)) : [];
     let h: Hierarchy;
     let file: string | undefined;
     if (typeof cp.hierarchy === 'string') {
       file = resolvePolicyPath(policy, cp.hierarchy);
       h = await readArxHierarchy(file, name);
     } else if (cp.hierarchy && typeof cp.hierarchy === 'object') {
-      const values = col.dictionary.filter((v): v is string => v !== null);
+      const values = [...col.dictionary.filter((v): v is string => v !== null), ...extra];
       // (a builder's errors name the data rows of the values it cannot place, never the values)
       const firstRow = (): ((v: string) => number | undefined) => {
         const first = new Int32Array(col.dictionary.length).fill(-1);
@@ -114,7 +117,7 @@ export async function resolveHierarchies(table: Table, policy: Policy, columns: 
       h = buildHierarchy(name, cp.hierarchy, values, col.kind, { firstRow: firstRow() });
     } else {
       // no hierarchy: the value or nothing (suppression of the attribute)
-      const values = col.dictionary.filter((v): v is string => v !== null);
+      const values = [...col.dictionary.filter((v): v is string => v !== null), ...extra];
       h = { column: name, levels: [values, values.map(() => '*')] };
     }
     const issues = [...validateHierarchy(h, { file }), ...checkCoverage(h, col)];
@@ -254,7 +257,7 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
       ? `anonymize needs a privacy threshold, and ${trivial.map((n) => `${n}: 1`).join(' and ')} ${trivial.length > 1 ? 'hold' : 'holds'} for any table: set thresholds.k to 2 or more (and l, t, … as needed)`
       : 'anonymize needs a privacy threshold: set thresholds.k (and l, t, … as needed)', [{ path: 'thresholds', message: 'e.g. thresholds: { k: 5 }' }]);
   }
-  const hierarchies = options.hierarchies ?? await resolveHierarchies(table, policy, quasi);
+  const hierarchies = options.hierarchies ?? await resolveHierarchies(table, policy, quasi, population);
   if (!population && models.some((m) => m.type === 'delta-presence' || m.type === 'k-map')) {
     throw new AnonymatError('invalid-policy', 'δ-presence and k-map need population.table', [{ path: 'population.table', message: 'give the population file' }]);
   }
