@@ -58,6 +58,14 @@ export function parsePolicy(doc: unknown, o: { baseDir: string; source: string }
 }
 
 /** Names of the columns with a role, in policy order. */
+/** The files a policy reads (hierarchy files, the population table), by their policy path: no output may overwrite them. */
+export function policyFiles(policy: Policy): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [n, c] of Object.entries(policy.columns)) if (typeof c.hierarchy === 'string') out.push([`columns.${n}.hierarchy`, resolvePolicyPath(policy, c.hierarchy)]);
+  if (policy.population?.table) out.push(['population.table', resolvePolicyPath(policy, policy.population.table)]);
+  return out;
+}
+
 export function columnsWithRole(policy: Pick<Policy, 'columns'>, role: Role): string[] {
   return Object.entries(policy.columns).filter(([, c]) => c.role === role).map(([n]) => n);
 }

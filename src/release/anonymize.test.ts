@@ -246,3 +246,17 @@ test('library: k-map with a population holding values the sample lacks — the b
   assert.equal(r.feasible, true);
   assert.ok(r.table && r.table.rowCount > 0);
 });
+
+test('report: with a verdict that finds the release pseudonymous, the report says so (it called the data fine), and an infeasible run shows no loss and no optimum', async () => {
+  const policy = parsePolicyText(POLICY('{ k: 2 }'), { baseDir: tmpdir(), source: 'test' });
+  const r = await anonymize(records(), policy, { assess: false });
+  const verdict = (s: ReturnType<typeof anonymizeReportSections>) => s[0]!.blocks[0] as { kind: 'verdict'; ok: boolean; title: string; reasons: string[] };
+  const failed = verdict(anonymizeReportSections(r, { verdict: { anonymous: false, label: 'pseudonymous: personal data', reasons: ['inference up to 8.3 % > limit 5.0 %'] } }));
+  assert.equal(failed.ok, false);
+  assert.match(failed.title, /still pseudonymous/);
+  assert.deepEqual(failed.reasons, ['inference up to 8.3 % > limit 5.0 %']);
+  const none = await anonymize(records(), parsePolicyText(POLICY('{ k: 600 }'), { baseDir: tmpdir(), source: 'test' }), { assess: false });
+  const figures = anonymizeReportSections(none)[0]!.blocks[1] as { kind: 'figures'; items: { label: string; value: string | number }[] };
+  assert.ok(!figures.items.some((i) => typeof i.value === 'number' && Number.isNaN(i.value)));
+  assert.equal(figures.items.find((i) => i.label === 'optimal')!.value, 'none feasible');
+});

@@ -399,17 +399,22 @@ export function anonymizeJson(r: AnonymizeResult): Record<string, unknown> {
 }
 
 /** Report sections (for renderHtmlReport): transformation, loss per attribute, risk and histograms before/after. */
-export function anonymizeReportSections(r: AnonymizeResult): Section[] {
+export function anonymizeReportSections(r: AnonymizeResult, proof?: { verdict: { anonymous: boolean; label: string; reasons: string[] } }): Section[] {
   const sections: Section[] = [];
+  // (with --verdict, the attacks decide too: a release they find pseudonymous is not called fine, and is not written)
+  const attacked = proof !== undefined && r.feasible && r.verdict.passes && !proof.verdict.anonymous;
   sections.push({
     title: 'Result',
     blocks: [
-      { kind: 'verdict', ok: r.feasible && r.verdict.passes, title: r.feasible ? (r.verdict.passes ? 'The released data meet the policy' : 'The released data do not meet every threshold') : 'No transformation satisfies the policy', reasons: r.feasible ? r.verdict.failures : r.binding },
+      { kind: 'verdict', ok: r.feasible && r.verdict.passes && (proof === undefined || proof.verdict.anonymous),
+        title: !r.feasible ? 'No transformation satisfies the policy' : !r.verdict.passes ? 'The released data do not meet every threshold'
+          : attacked ? `The release meets the thresholds but is still ${proof!.verdict.label} (nothing was written)` : proof ? 'The released data meet the policy and the anonymity verdict' : 'The released data meet the policy',
+        reasons: !r.feasible ? r.binding : attacked ? proof!.verdict.reasons : r.verdict.failures },
       { kind: 'figures', items: [
-        { label: `loss (${r.metric})`, value: r.loss ?? NaN },
+        { label: `loss (${r.metric})`, value: r.loss ?? '—' },
         { label: 'suppressed records', value: r.suppressed, note: `limit ${(r.suppressionLimit * 100).toFixed(1)}% · ${r.suppressedMode}` },
         { label: 'equivalence classes', value: r.classes },
-        { label: 'optimal', value: r.optimal ? 'yes' : 'not proven', status: r.optimal ? 'ok' : 'warn', note: `${r.strategy}: ${r.checked} of ${r.latticeSize} transformations checked` },
+        { label: 'optimal', value: !r.feasible ? 'none feasible' : r.optimal ? 'yes' : 'not proven', status: !r.feasible ? 'fail' : r.optimal ? 'ok' : 'warn', note: `${r.strategy}: ${r.checked} of ${r.latticeSize} transformations checked` },
       ] },
       { kind: 'text', text: `Privacy models: ${r.models.join(', ')}.` },
     ],

@@ -22,7 +22,7 @@ export interface AssessmentView {
   suda2?: { specialUniques?: number; maxSize?: number; [k: string]: unknown } | null;
   sensitive?: Record<string, { distinctL?: number; entropyL?: number; recursiveCL?: number | boolean | null; t?: number; [k: string]: unknown }>;
   contributions?: { column?: string; quasiIdentifier?: string; kWithout?: number; k?: number; uniquesWithout?: number; sampleUniques?: number; [k: string]: unknown }[];
-  verdict: { passes: boolean; failures: ({ message?: string; criterion?: string; value?: unknown; threshold?: unknown } | string)[] };
+  verdict: { passes: boolean; failures: ({ message?: string; criterion?: string; value?: unknown; threshold?: unknown } | string)[]; notEvaluated?: string[] };
   [k: string]: unknown;
 }
 
@@ -91,7 +91,8 @@ export function assessmentSections(a: AssessmentView, title = 'Re-identification
   }
   const kThreshold = Number((a as { policyK?: number }).policyK ?? NaN);
   const blocks: Block[] = [
-    { kind: 'verdict', ok: a.verdict.passes, title: a.verdict.passes ? 'The policy thresholds are met' : 'The data fail the policy', reasons: a.verdict.failures.map(failureText) },
+    { kind: 'verdict', ok: a.verdict.passes, title: a.verdict.passes ? (a.verdict.notEvaluated?.length ? 'The thresholds measured here are met' : 'The policy thresholds are met') : 'The data fail the policy',
+      reasons: [...a.verdict.failures.map(failureText), ...(a.verdict.notEvaluated?.length ? [`not evaluated by the assessment: ${a.verdict.notEvaluated.join(', ')} (the anonymity verdict with --original, or anonymize, measures them)`] : [])] },
     {
       kind: 'figures', items: [
         { label: 'records', value: a.records },

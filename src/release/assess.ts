@@ -48,15 +48,24 @@ export async function assessFile(
   const populationTable = await readPopulationTable(policy, table);
   const tLevels = sensitiveLevels(table, await sensitiveHierarchiesOf(table, policy));
   const assessment = assessTable(table, policy, { populationTable, tLevels, onProgress: options.onProgress }) as unknown as AssessmentView;
-  if (htmlPath) {
-    await writeFileAtomic(htmlPath, renderHtmlReport({
-      title: 'anonymat — risk assessment',
-      subtitle: `${input === '-' ? 'standard input' : input} · policy ${policy.source}`,
-      meta: { generated: new Date().toISOString().slice(0, 19) + 'Z', tool: 'anonymat 0.1.0' },
-      sections: assessmentSections({ ...assessment, policyK: policy.thresholds.k } as AssessmentView),
-    }));
-  }
+  if (htmlPath) await writeAssessmentReport(htmlPath, input, policy, assessment);
   return { table, assessment, warnings };
+}
+
+/** The HTML report of an assessment, with the anonymity verdict when one was run (its label and reasons lead). */
+export async function writeAssessmentReport(htmlPath: string, input: string, policy: Policy, assessment: AssessmentView, proof?: { verdict: { anonymous: boolean; label: string; reasons: string[] }; warnings: string[] }): Promise<void> {
+  const sections = assessmentSections({ ...assessment, policyK: policy.thresholds.k } as AssessmentView);
+  if (proof) {
+    sections.unshift({ title: 'Anonymity verdict (attacks against the originals)', blocks: [
+      { kind: 'verdict', ok: proof.verdict.anonymous, title: proof.verdict.anonymous ? 'Anonymous: every attack and criterion is under its limit' : `${proof.verdict.label[0]!.toUpperCase()}${proof.verdict.label.slice(1)}`, reasons: [...proof.verdict.reasons, ...proof.warnings.map((w) => `warning: ${w}`)] },
+    ] });
+  }
+  await writeFileAtomic(htmlPath, renderHtmlReport({
+    title: 'anonymat — risk assessment',
+    subtitle: `${input === '-' ? 'standard input' : input} · policy ${policy.source}`,
+    meta: { generated: new Date().toISOString().slice(0, 19) + 'Z', tool: 'anonymat 0.1.0' },
+    sections,
+  }));
 }
 
 /** Reads `population.table` (path relative to the policy) with the policy's quasi-identifier types. */

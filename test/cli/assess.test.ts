@@ -174,3 +174,17 @@ test('assess with a population table: its quasi-identifiers are read in the samp
     assert.ok(Math.abs(a.marketer.risk - (2 / 5 + 1 + 1 / 3 + 1) / 5) < 1e-9, String(a.marketer.risk));
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('assess: the report may not overwrite a file the policy reads (its population table), and says which thresholds it did not evaluate', async () => {
+  const dir = await tmp();
+  try {
+    await writeFile(join(dir, 'd.csv'), small);
+    await writeFile(join(dir, 'pop.csv'), small);
+    await writeFile(join(dir, 'p.yaml'), policy.replace('thresholds: { k: 2, l: 2 }', 'thresholds: { k: 1, maxAttackRisk: 0.05 }') + 'population: { table: pop.csv }\n');
+    const r = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml'), '--html', join(dir, 'pop.csv')]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(await readFile(join(dir, 'pop.csv'), 'utf8'), small);
+    const ok = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml'), '--html', join(dir, 'r.html')]);
+    assert.match(await readFile(join(dir, 'r.html'), 'utf8'), /not evaluated by the assessment: maxAttackRisk/, ok.stderr);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

@@ -60,6 +60,8 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
       // (an output format that cannot be written is said before the work, not after)
       if (opts.output) (await import('../../io/read.ts')).formatOf(opts.output);
       const policy = await loadPolicy(opts.policy!);
+      // (nor the files the policy reads: "--report hierarchy.csv" replaced a hierarchy with the report)
+      refuseOverwrites([['-o', opts.output], ['--report', opts.report]], (await import('../../policy/policy.ts')).policyFiles(policy));
       const overrides = Object.fromEntries(Object.entries({ delimiter: opts.delimiter, encoding: opts.encoding, format: opts.format }).filter(([, v]) => v !== undefined));
       // (columns the policy does not declare are not released: said, never silent)
       let undeclared: string[] = [];
@@ -107,7 +109,7 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
           title: 'anonymat — anonymization',
           subtitle: `${input === '-' ? 'standard input' : input} · policy ${policy.source}`,
           meta: { generated: new Date().toISOString().slice(0, 19) + 'Z', tool: 'anonymat 0.1.0' },
-          sections: anonymizeReportSections(result),
+          sections: anonymizeReportSections(result, proof),
         }));
       }
       const holdoutJson = heldOut ? { holdout: { fraction: Number(opts.holdout), unit: heldOut.unit, heldOut: heldOut.heldOut, records: heldOut.control.rowCount } } : {};

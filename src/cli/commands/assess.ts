@@ -35,11 +35,13 @@ pass per quasi-identifier subset (SUDA2 grows with risk.suda2MaxSize, default 3)
       const { assessFile } = await import('../../release/assess.ts');
       const { summaryLines } = await import('../../release/assess-report.ts');
       const policy = await policyFromOptions(opts);
+      // (nor the files the policy reads: "--html population.csv" replaced the population table with the report)
+      refuseOverwrites([['--html', opts.html]], (await import('../../policy/policy.ts')).policyFiles(policy));
       const { progressBar } = await import('../progress.ts');
       const bar = await progressBar('SUDA2: subsets of quasi-identifiers', opts.progress !== false);
       const result = await assessFile(input, policy, {
         delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined, format: opts.format as never,
-      }, opts.html, { onProgress: bar.onProgress, withOriginal: opts.original !== undefined });
+      }, undefined, { onProgress: bar.onProgress, withOriginal: opts.original !== undefined });
       bar.finish();
       for (const w of result.warnings) process.stderr.write(`WARNING: ${w}\n`);
       let proof: import('../../attack/index.ts').VerdictReport | undefined;
@@ -58,7 +60,13 @@ pass per quasi-identifier subset (SUDA2 grows with risk.suda2MaxSize, default 3)
         process.stdout.write(summaryLines(result.assessment).join('\n') + '\n');
         if (proof) process.stdout.write(`anonymity verdict: ${proof.verdict.label}\n${proof.verdict.reasons.map((r) => `  - ${r}`).join('\n')}${proof.verdict.reasons.length ? '\n' : ''}`);
       }
-      if (opts.html) process.stderr.write(`report written to ${opts.html}\n`);
+      // (the report is written once everything is measured, the verdict with it: before, a failed --original left a report
+      // that called the data fine, and the verdict was missing from it)
+      if (opts.html) {
+        const { writeAssessmentReport } = await import('../../release/assess.ts');
+        await writeAssessmentReport(opts.html, input, policy, result.assessment, proof);
+        process.stderr.write(`report written to ${opts.html}\n`);
+      }
       return result.assessment.verdict.passes && (!proof || proof.verdict.anonymous) ? 0 : 3;
     }));
 }

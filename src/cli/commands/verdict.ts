@@ -46,6 +46,8 @@ Cost: ${'~'}2,000 attacks per criterion by default (configurable); a few seconds
       const { verdictSummary } = await import('../../attack/index.ts');
       const { verdictOfFiles } = await import('../../release/verdict.ts');
       const policy = await loadPolicy(opts.policy!);
+      // (nor the files the policy reads: "--report hierarchy.csv" replaced a hierarchy with the report)
+      refuseOverwrites([['-o', opts.output]], (await import('../../policy/policy.ts')).policyFiles(policy));
       const seed = numberOption('seed', opts.seed);
       const attacks = numberOption('attacks', opts.attacks);
       if (attacks !== undefined && !(Number.isInteger(attacks) && attacks >= 1)) throw new AnonymatError('invalid-usage', '--attacks expects a positive integer');
