@@ -19,7 +19,7 @@ import { diabetesStudy, marginal, totalVariation, decadeOf } from './observatory
 import { writeTable, writeFileAtomic } from '../src/io/write.ts';
 import { loadPolicy } from '../src/policy/policy.ts';
 import { assessTable } from '../src/risk/index.ts';
-import { anonymize } from '../src/release/anonymize.ts';
+import { anonymize, resolveHierarchies } from '../src/release/anonymize.ts';
 import { renderHtmlReport, type Section, type Block } from '../src/release/report.ts';
 import { assessmentSections, summaryLines, type AssessmentView } from '../src/release/assess-report.ts';
 import { column, columnFromValues, makeTable, selectRows, type Table } from '../src/table/table.ts';
@@ -69,7 +69,10 @@ step(`release: ${release.rowCount.toLocaleString('en-US')} rows, transformation 
 // 3 and 5. attacks before and after
 step('attacking the export (linkage with the register, singling out, linkability, inference), then the release');
 // enough attacks after anonymization for the upper confidence bounds to be informative
-const proof = await demoProof({ original, release: releaseWithTruth, control, register: obs.register, policy, seed, attacks: nControl });
+// (the policy's hierarchies, so that a generalized label — a PCS group — is read by the values it allows)
+const quasi = Object.entries(policy.columns).filter(([, c]) => c.role === 'quasi').map(([n]) => n);
+const hierarchies = await resolveHierarchies(original, policy, quasi);
+const proof = await demoProof({ original, release: releaseWithTruth, control, register: obs.register, policy, seed, attacks: nControl, hierarchies });
 const after = proof.report.after;
 
 // 6. utility

@@ -13,7 +13,7 @@
  */
 import { column, makeTable, type Table } from '../../src/table/table.ts';
 import { AnonymatError } from '../../src/errors.ts';
-import { proveAnonymity, type VerdictPolicy, type VerdictReport } from '../../src/attack/index.ts';
+import { proveAnonymity, type HierarchyLike, type VerdictPolicy, type VerdictReport } from '../../src/attack/index.ts';
 
 export interface DemoProofOptions {
   /** Original records that are in the release (the export's patients minus the held-out control). */
@@ -26,6 +26,9 @@ export interface DemoProofOptions {
   register: Table;
   policy: VerdictPolicy;
   seed: number;
+  /** The policy's hierarchies (read generalized labels such as a PCS group by what they allow: without them a label the
+   * original lacks allows nothing, and the attacks warn that they may understate the risk). */
+  hierarchies?: HierarchyLike[];
   /** Ground-truth column in the tables and the register (default `person_id`, used when present). */
   truthColumn?: string;
   /**
@@ -69,6 +72,7 @@ export async function demoProof(opts: DemoProofOptions): Promise<DemoProof> {
   const after = await proveAnonymity({
     original: opts.original, release, control: opts.control, aux: opts.register, policy: opts.policy,
     seed: opts.seed, attacks: opts.attacks ?? 2000, ...(truthAfter ? { truth: truthAfter } : {}),
+    ...(opts.hierarchies ? { hierarchies: opts.hierarchies } : {}),
   });
   const share = (r: VerdictReport) => {
     const l = r.linkage;

@@ -379,6 +379,8 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     }
   } else {
     lg = { evaluated: false, reason: 'no auxiliary table given (--aux)', reidentified: null, rate: null };
+    // (said as the other attacks not evaluated are)
+    warnings.push('the linkage attack was not evaluated: no auxiliary table given (--aux, a register with identities)');
   }
 
   lap('linkage');

@@ -433,7 +433,13 @@ export function anonymizeReportSections(r: AnonymizeResult, proof?: { verdict: {
     kind: 'table', columns: ['measure', 'before', 'after'],
     rows: [['k', b[0]!, af[0]!], ['classes', b[1]!, af[1]!], ['sample uniques', b[2]!, af[2]!], ['highest prosecutor risk', b[3]!, af[3]!], ['average prosecutor risk', b[4]!, af[4]!], ['expected re-identifications', b[5]!, af[5]!]],
   }] });
-  const hist = (a: Assessment) => Object.entries(a.classSizeHistogram).map(([s, c]) => ({ label: s, value: c })).sort((x, y) => Number(x.label) - Number(y.label)).slice(0, 60);
+  // (the first 59 sizes, then one bar for every larger class: cut at 60 bars, a class of 2,166 records went unseen)
+  const hist = (a: Assessment) => {
+    const all = Object.entries(a.classSizeHistogram).map(([s, c]) => ({ label: s, value: c })).sort((x, y) => Number(x.label) - Number(y.label));
+    if (all.length <= 60) return all;
+    const rest = all.slice(59);
+    return [...all.slice(0, 59), { label: `≥${rest[0]!.label}`, value: rest.reduce((n, b) => n + b.value, 0) }];
+  };
   if (r.before) sections.push({ title: 'Class sizes before', blocks: [{ kind: 'bars', title: 'classes of each size (input)', data: hist(r.before), xLabel: 'class size', yLabel: 'classes', log: true }] });
   if (r.after) sections.push({ title: 'Class sizes after', blocks: [{ kind: 'bars', title: 'classes of each size (released)', data: hist(r.after), xLabel: 'class size', yLabel: 'classes', log: true }] });
   return sections;
