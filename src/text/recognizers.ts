@@ -749,9 +749,21 @@ const DIGIT_RUN_G = /\d+/g;
 export function eachDigitRun(text: string, f: (a: number, b: number) => void): void {
   eachWord(text, runS, runE, nRuns, DIGIT_RUN_G, f);
 }
+/**
+ * Ages over 89 written in words, with their unit: "quatre-vingt-douze ans", "ninety-three-year-old", "one hundred and two
+ * years old" (French 90-119 and English 90-109; looked for only in texts that hold "vingt", "ninety" or "hundred").
+ */
+const FR_UNITS = '(?:dix|onze|douze|treize|quatorze|quinze|seize|dix[- ]sept|dix[- ]huit|dix[- ]neuf)';
+const EN_UNITS = '(?:one|two|three|four|five|six|seven|eight|nine)';
+const SPELLED_AGE = new RegExp(`(?<![\\p{L}-])(?:quatre[- ]vingts?[- ](?:et[- ])?${FR_UNITS}|cent(?:[- ](?:et[- ])?(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|${FR_UNITS}))?)(?= ans(?![\\p{L}]))`
+  + `|(?<![\\p{L}-])(?:ninety(?:[- ]${EN_UNITS})?|(?:one |a )?hundred(?:(?: and)?[- ](?:${EN_UNITS}|ten))?)(?=[- ](?:years?[- ]old|year-old|y\\.?o\\b))`, 'giu');
 /** AGE spans for the age words of the text. */
 export function recognizeAgeWords(text: string, spans: Span[]): void {
   eachWord(text, ageS, ageE, nAge, AGE_WORD_G, (a, b) => { spans.push({ start: a, end: b, label: 'AGE', score: 0.8, rule: 'age-word' }); });
+  if (text.includes('ingt') || /ninety|hundred|cent /i.test(text)) {
+    SPELLED_AGE.lastIndex = 0;
+    for (let m; (m = SPELLED_AGE.exec(text)) !== null;) spans.push({ start: m.index, end: m.index + m[0].length, label: 'AGE', score: 0.8, rule: 'age-spelled' });
+  }
 }
 /**
  * English streets named without a number, after on/off/at/near/of/to/along/from/and: "lives on Blue

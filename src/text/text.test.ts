@@ -1546,3 +1546,10 @@ test('a date then a phone number: the phone number is not read from the date\'s 
   }
   assert.deepEqual(labels('Tél : 03 20 20 06 12'), [['PHONE', '03 20 20 06 12']]);
 });
+
+test('ages over 89 in words, with their unit (French 90-119, English 90-109); not eighty, not a percentage or a duration', () => {
+  assert.deepEqual(labels('Homme de quatre-vingt-douze ans.'), [['AGE', 'quatre-vingt-douze']]);
+  assert.deepEqual(labels('un homme de cent deux ans'), [['AGE', 'cent deux']]);
+  assert.deepEqual(labels('a ninety-three-year-old man', 'en'), [['AGE', 'ninety-three']]);
+  for (const [t, l] of [['Femme de quatre-vingts ans', 'fr'], ['quatre-vingt-dix pour cent', 'fr'], ['ninety minutes', 'en']] as const) assert.deepEqual(labels(t, l), [], t);
+});
