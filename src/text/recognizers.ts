@@ -1085,6 +1085,7 @@ function insideDate(text: string, at: number, v: string): boolean {
   return (/(?:^|[^0-9])\d{1,2}[./\- ]$/.test(before) && /^(?:0[1-9]|1[0-2])[./\- ](?:19|20)\d{2}(?!\d)/.test(v))
     || (/(?:^|[^0-9])(?:19|20)\d{2}[./\-]$/.test(before) && /^(?:0[1-9]|1[0-2])[./\-](?:0[1-9]|[12]\d|3[01])(?!\d)/.test(v));
 }
+const IBAN_WORD = /iban/i;
 function dmyCheck(m: RegExpExecArray, text: string): number | null {
   const v = m[0];
   let dot = false, dash = false, slash = false, bar = false;
@@ -1321,6 +1322,12 @@ export const RULES: RegexRule[] = [
     // (or a wrong key with its country's length: a mistyped account number still identifies, "FR76 3000 3021 4500 0504 3821 176")
     check: (m, text) => (isValidIban(m[0]) ? 1 : /IBAN\W{0,6}$/i.test(text.slice(Math.max(0, m.index - 10), m.index))
       || IBAN_LENGTH.get(m[0].slice(0, 2)) === m[0].replace(/ /g, '').length ? 0.7 : null) },
+  // an IBAN typed in lower case after its word ("iban fr76 3000 6000 0112 3456 7890 189"): looked for only in texts that
+  // write "iban" in some case
+  { rule: 'iban-lower', label: 'IBAN', score: 0.9, needs: C_DIGIT, gate: (text) => IBAN_WORD.test(text),
+    re: /(?<=(?<![A-Za-z])iban\W{0,6})[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?(?![A-Za-z0-9])/gi,
+    // (a wrong key too, as after the word in capitals: a mistyped account number still identifies)
+    check: (m) => (isValidIban(m[0].toUpperCase()) ? 0.9 : 0.7) },
   { rule: 'ssn', at: S_SSN, label: 'SSN', score: 0.7, needs: C_DIGIT | C_DASH,
     re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'g'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
   // an SSN written with spaces, dots or no separator after its cue ("SSN: 318 74 2096", "Social Security # 318742096")

@@ -1553,3 +1553,8 @@ test('ages over 89 in words, with their unit (French 90-119, English 90-109); no
   assert.deepEqual(labels('a ninety-three-year-old man', 'en'), [['AGE', 'ninety-three']]);
   for (const [t, l] of [['Femme de quatre-vingts ans', 'fr'], ['quatre-vingt-dix pour cent', 'fr'], ['ninety minutes', 'en']] as const) assert.deepEqual(labels(t, l), [], t);
 });
+
+test('an IBAN typed in lower case after its word', () => {
+  assert.deepEqual(labels('iban fr76 3000 6000 0112 3456 7890 189'), [['IBAN', 'fr76 3000 6000 0112 3456 7890 189']]);
+  assert.deepEqual(labels('IBAN fr7630006000011234567890189'), [['IBAN', 'fr7630006000011234567890189']]);
+});
