@@ -1332,7 +1332,8 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}\\d{3}-\\d{2}-\\d{4}${E}`, 'g'), check: (m) => (isSsn(m[0], true) ? 0.9 : 0.6) },
   // an SSN written with spaces, dots or no separator after its cue ("SSN: 318 74 2096", "Social Security # 318742096")
   { rule: 'ssn-cue', at: S_SSNC, label: 'SSN', score: 0.8, needs: C_DIGIT, gate: (_t, cls) => (cls & G_SSNW) !== 0,
-    re: /(?<=(?<![A-Za-z])(?:SSN|SS#|SS no\.?|[Ss]ocial [Ss]ecurity(?: [Nn]o\.?| [Nn]umber| #)?)\W{0,4})\d{3}[ .-]?\d{2}[ .-]?\d{4}(?![0-9])/g },
+    // (the cue, then punctuation or "is"/"was"/"of": "SSN is 123 45 6789", "social security number of 123-45-6789")
+    re: /(?<=(?<![A-Za-z])(?:SSN|SS#|SS no\.?|[Ss]ocial [Ss]ecurity(?: [Nn]o\.?| [Nn]umber| #)?)(?:\W{0,4}|\W{1,3}(?:is|was|of|:)\W{1,3}))\d{3}[ .-]?\d{2}[ .-]?\d{4}(?![0-9])/g },
   // a Medicare Beneficiary Identifier (HIPAA's identifier 9): 11 characters of a fixed pattern, no S, L, O, I, B, Z
   { rule: 'mbi', at: S_VEH, label: 'ID', score: 0.8, needs: C_DIGIT | C_UPPER,
     re: /(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])/g },

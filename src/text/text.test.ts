@@ -1558,3 +1558,8 @@ test('an IBAN typed in lower case after its word', () => {
   assert.deepEqual(labels('iban fr76 3000 6000 0112 3456 7890 189'), [['IBAN', 'fr76 3000 6000 0112 3456 7890 189']]);
   assert.deepEqual(labels('IBAN fr7630006000011234567890189'), [['IBAN', 'fr7630006000011234567890189']]);
 });
+
+test('an SSN after its cue and a verb ("SSN is 123 45 6789")', () => {
+  assert.deepEqual(labels('Patient SSN is 123 45 6789.', 'en'), [['SSN', '123 45 6789']]);
+  assert.deepEqual(labels('her social security number was 512 66 3091', 'en'), [['SSN', '512 66 3091']]);
+});
