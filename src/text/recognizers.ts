@@ -3416,7 +3416,27 @@ function isEmailDomainCode(c: number): boolean { return (c >= 97 && c <= 122) ||
 export function isEmailLocalCode(c: number): boolean { return isEmailDomainCode(c) || c === 95 || c === 37 || c === 43; }
 
 /** E-mail addresses: an indexOf('@') loop, expanded left and right (no regex scan of the text). */
+/**
+ * An address spelled out: its '@' written "at" or "arobase" (bare, or in brackets) and a known top-level domain after
+ * "dot"/"point" or a '.' ("jsmith AT gmail DOT com", "jean.dupont arobase gmail.com", "lucie.morel (arobase) orange
+ * (point) fr"); the local part one token of an address's characters. Looked for only in texts that write "arobase" or
+ * an "at" and a "dot"/"point" word.
+ */
+const SPELLED_EMAIL = /(?<![\w.%+-])[a-z0-9][\w.%+-]*(?: (?:dot|point) [a-z0-9]+)* ?[([]?(?:\b(?:at|arobase)\b)[)\]]? ?[a-z0-9-]+(?:(?: ?[([]?\b(?:dot|point)\b[)\]]? ?|\.)[a-z0-9-]+)*(?: ?[([]?\b(?:dot|point)\b[)\]]? ?|\.)(?:fr|com|org|net|eu|io|be|ch|ca|info|de|uk|us|edu|gov)(?![\w])/gi;
+const SPELLED_EMAIL_GATE = /arobase|\bat\b[^\n]{1,40}\b(?:dot|point)\b|[._\d][\w.%+-]* at [a-z0-9-]+\./i;
 export function recognizeEmails(text: string, spans: Span[]): void {
+  if (SPELLED_EMAIL_GATE.test(text)) {
+    SPELLED_EMAIL.lastIndex = 0;
+    for (let m; (m = SPELLED_EMAIL.exec(text)) !== null;) {
+      // (a local part with a letter, and no '@' form already found: the bracketed ones are obfuscatedEmail's)
+      const local = m[0].split(/\s|[([]/)[0]!;
+      if (!/[a-z]/i.test(local)) continue;
+      // (a bare "at" and no "dot"/"point" word: "jean.dupont at gmail.com" — the local part must look like an address's,
+      // with a '.', a '_' or a digit: not "seen at example.org")
+      if (/ at /i.test(m[0]) && !/\b(?:dot|point)\b/i.test(m[0]) && !/[._\d]/.test(local)) continue;
+      spans.push({ start: m.index, end: m.index + m[0].length, label: 'EMAIL', score: 0.8, rule: 'email-spelled' });
+    }
+  }
   // obfuscated: "[at]", "(at)", "[@]" ("jean.dupont [at] gmail [dot] com")
   if (tokText === text && !referenceScan) { for (let q = 0; q < nObf; q++) obfuscatedEmail(text, obfS[q]!, 2, spans); }
   else { OBF_AT.lastIndex = 0; let m: RegExpExecArray | null; while ((m = OBF_AT.exec(text)) !== null) obfuscatedEmail(text, m.index, 2, spans); }

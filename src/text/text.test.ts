@@ -1563,3 +1563,10 @@ test('an SSN after its cue and a verb ("SSN is 123 45 6789")', () => {
   assert.deepEqual(labels('Patient SSN is 123 45 6789.', 'en'), [['SSN', '123 45 6789']]);
   assert.deepEqual(labels('her social security number was 512 66 3091', 'en'), [['SSN', '512 66 3091']]);
 });
+
+test('e-mail addresses spelled out: "at"/"arobase" for the @, "dot"/"point" or a dot before a known domain', () => {
+  for (const [t, l] of [['p.martin at gmail dot com', 'fr'], ['jsmith AT gmail DOT com', 'en'], ['lucie.morel (arobase) orange (point) fr', 'fr'], ['jean.dupont arobase gmail.com', 'fr'], ['jean.dupont at gmail.com', 'en']] as const) {
+    assert.deepEqual(labels(t, l), [['EMAIL', t]], t);
+  }
+  for (const [t, l] of [['seen at example.org today', 'en'], ['patient seen at noon. Dot plot normal.', 'en']] as const) assert.deepEqual(labels(t, l), [], t);
+});
