@@ -3423,18 +3423,24 @@ export function isEmailLocalCode(c: number): boolean { return isEmailDomainCode(
  * an "at" and a "dot"/"point" word.
  */
 const SPELLED_EMAIL = /(?<![\w.%+-])[a-z0-9][\w.%+-]*(?: (?:dot|point) [a-z0-9]+)* ?[([]?(?:\b(?:at|arobase)\b)[)\]]? ?[a-z0-9-]+(?:(?: ?[([]?\b(?:dot|point)\b[)\]]? ?|\.)[a-z0-9-]+)*(?: ?[([]?\b(?:dot|point)\b[)\]]? ?|\.)(?:fr|com|org|net|eu|io|be|ch|ca|info|de|uk|us|edu|gov)(?![\w])/gi;
-const SPELLED_EMAIL_GATE = /arobase|\bat\b[^\n]{1,40}\b(?:dot|point)\b|[._\d][\w.%+-]* at [a-z0-9-]+\./i;
+/** Where a spelled-out address may stand: an "at" between spaces or "arobase" (the address is then read around it). */
+const SPELLED_AT = / at |arobase/gi;
 export function recognizeEmails(text: string, spans: Span[]): void {
-  if (SPELLED_EMAIL_GATE.test(text)) {
+  // (each "at"/"arobase" read in a window around it: the address regex never runs over the whole text)
+  SPELLED_AT.lastIndex = 0;
+  let done = -1;
+  for (let a; (a = SPELLED_AT.exec(text)) !== null;) {
+    const from = Math.max(0, a.index - 64, done);
+    const win = text.slice(from, a.index + 96);
     SPELLED_EMAIL.lastIndex = 0;
-    for (let m; (m = SPELLED_EMAIL.exec(text)) !== null;) {
-      // (a local part with a letter, and no '@' form already found: the bracketed ones are obfuscatedEmail's)
+    for (let m; (m = SPELLED_EMAIL.exec(win)) !== null;) {
       const local = m[0].split(/\s|[([]/)[0]!;
       if (!/[a-z]/i.test(local)) continue;
       // (a bare "at" and no "dot"/"point" word: "jean.dupont at gmail.com" — the local part must look like an address's,
       // with a '.', a '_' or a digit: not "seen at example.org")
       if (/ at /i.test(m[0]) && !/\b(?:dot|point)\b/i.test(m[0]) && !/[._\d]/.test(local)) continue;
-      spans.push({ start: m.index, end: m.index + m[0].length, label: 'EMAIL', score: 0.8, rule: 'email-spelled' });
+      spans.push({ start: from + m.index, end: from + m.index + m[0].length, label: 'EMAIL', score: 0.8, rule: 'email-spelled' });
+      done = Math.max(done, from + m.index + m[0].length);
     }
   }
   // obfuscated: "[at]", "(at)", "[@]" ("jean.dupont [at] gmail [dot] com")
