@@ -3423,25 +3423,33 @@ export function isEmailLocalCode(c: number): boolean { return isEmailDomainCode(
  * an "at" and a "dot"/"point" word.
  */
 const SPELLED_EMAIL = /(?<![\w.%+-])[a-z0-9][\w.%+-]*(?: (?:dot|point) [a-z0-9]+)* ?[([]?(?:\b(?:at|arobase)\b)[)\]]? ?[a-z0-9-]+(?:(?: ?[([]?\b(?:dot|point)\b[)\]]? ?|\.)[a-z0-9-]+)*(?: ?[([]?\b(?:dot|point)\b[)\]]? ?|\.)(?:fr|com|org|net|eu|io|be|ch|ca|info|de|uk|us|edu|gov)(?![\w])/gi;
-/** Where a spelled-out address may stand: an "at" between spaces or "arobase" (the address is then read around it). */
+/** Where a spelled-out address may stand: an "at" between spaces or "arobase" (the address is then read from its start). */
 const SPELLED_AT = / at |arobase/gi;
+const SPELLED_EMAIL_Y = new RegExp(SPELLED_EMAIL.source, 'iy');
 export function recognizeEmails(text: string, spans: Span[]): void {
-  // (each "at"/"arobase" read in a window around it: the address regex never runs over the whole text)
+  // (from each "at"/"arobase", back to the start of the local part — its characters, and "dot"/"point" words between its
+  // pieces — where one sticky attempt reads the address: the regex never scans the text)
   SPELLED_AT.lastIndex = 0;
-  let done = -1;
   for (let a; (a = SPELLED_AT.exec(text)) !== null;) {
-    const from = Math.max(0, a.index - 64, done);
-    const win = text.slice(from, a.index + 96);
-    SPELLED_EMAIL.lastIndex = 0;
-    for (let m; (m = SPELLED_EMAIL.exec(win)) !== null;) {
-      const local = m[0].split(/\s|[([]/)[0]!;
-      if (!/[a-z]/i.test(local)) continue;
-      // (a bare "at" and no "dot"/"point" word: "jean.dupont at gmail.com" — the local part must look like an address's,
-      // with a '.', a '_' or a digit: not "seen at example.org")
-      if (/ at /i.test(m[0]) && !/\b(?:dot|point)\b/i.test(m[0]) && !/[._\d]/.test(local)) continue;
-      spans.push({ start: from + m.index, end: from + m.index + m[0].length, label: 'EMAIL', score: 0.8, rule: 'email-spelled' });
-      done = Math.max(done, from + m.index + m[0].length);
+    let s0 = a.index;
+    while (s0 > 0 && (text.charCodeAt(s0 - 1) === 32 || text.charCodeAt(s0 - 1) === 40 || text.charCodeAt(s0 - 1) === 91)) s0--;
+    for (;;) {
+      while (s0 > 0 && isEmailLocalCode(text.charCodeAt(s0 - 1))) s0--;
+      const joined = / (?:dot|point) $/i.exec(text.slice(Math.max(0, s0 - 7), s0));
+      if (joined === null || s0 - joined[0].length === 0) break;
+      s0 -= joined[0].length;
     }
+    if (s0 >= a.index) continue;
+    SPELLED_EMAIL_Y.lastIndex = s0;
+    const m = SPELLED_EMAIL_Y.exec(text);
+    if (m === null) continue;
+    const local = m[0].split(/\s|[([]/)[0]!;
+    if (!/[a-z]/i.test(local)) continue;
+    // (a bare "at" and no "dot"/"point" word: "jean.dupont at gmail.com" — the local part must look like an address's,
+    // with a '.', a '_' or a digit: not "seen at example.org")
+    if (/ at /i.test(m[0]) && !/\b(?:dot|point)\b/i.test(m[0]) && !/[._\d]/.test(local)) continue;
+    spans.push({ start: m.index, end: m.index + m[0].length, label: 'EMAIL', score: 0.8, rule: 'email-spelled' });
+    SPELLED_AT.lastIndex = Math.max(SPELLED_AT.lastIndex, m.index + m[0].length);
   }
   // obfuscated: "[at]", "(at)", "[@]" ("jean.dupont [at] gmail [dot] com")
   if (tokText === text && !referenceScan) { for (let q = 0; q < nObf; q++) obfuscatedEmail(text, obfS[q]!, 2, spans); }
