@@ -234,8 +234,12 @@ export function differencing(opts: { original: Table; release: Table; previous: 
     const p = partners[0]!;
     const cToO = cols.map((col, j) => okWith(j, C, col.views[C]!.codes[c]!, O, 1));
     if (compatibleRows(O, cToO, 2, alone, onQi) < 2) continue; // (the current release isolates this one by itself: the other attacks' business)
-    const pToO = cols.map((col, j) => okWith(j, P, col.views[P]!.codes[p]!, O, 2));
-    const both = cols.map((_, j) => { const a = cToO[j]!, b = pToO[j]!, out = new Float64Array(a.length); for (let k = 0; k < a.length; k++) out[k] = a[k] === 0 && b[k] === 0 ? 0 : 1; return out; });
+    // compatible with both records: the previous record's masks, narrowed in place by the current one's (no buffer per target)
+    const both = cols.map((col, j) => {
+      const a = cToO[j]!, b = okWith(j, P, col.views[P]!.codes[p]!, O, 2);
+      for (let k = 0; k < col.views[O]!.card; k++) if (a[k] !== 0) b[k] = 1;
+      return b;
+    });
     if (compatibleRows(O, both, 2, people, onQi) === 1) isolated++;
   }
   const w = targets.length ? wilson(isolated, targets.length, opts.confidence ?? 0.95) : null;
