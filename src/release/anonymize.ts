@@ -26,7 +26,7 @@ import { levelsOf } from '../lattice/lattice.ts';
 import type { MetricName } from '../metrics/metrics.ts';
 import { generalizeTable } from '../transform/generalize.ts';
 import { assessTable } from '../risk/assess.ts';
-import { readPopulationTable } from './assess.ts';
+import { readPopulationTable } from './population.ts';
 import type { Assessment } from '../risk/assess.ts';
 import type { Section } from './report.ts';
 
@@ -232,7 +232,7 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   if (!population && policy.population?.table) {
     const { readTable } = await import('../io/read.ts');
     const { readOptionsOf } = await import('../policy/policy.ts');
-    // (in the sample's types, as assess reads it: src/release/assess.ts readPopulationTable)
+    // (in the sample's types, as assess reads it: src/release/population.ts)
     population = await readPopulationTable(policy, table);
   }
   const sensitiveHierarchies = await sensitiveHierarchiesOf(table, policy);

@@ -3,13 +3,16 @@
  */
 import { readTable, type ReadOptions } from '../io/read.ts';
 import { writeFileAtomic } from '../io/write.ts';
-import { readOptionsOf, resolvePolicyPath, quasiIdentifiers, type Policy } from '../policy/policy.ts';
-import type { ColumnKind, Table } from '../table/table.ts';
+import { readOptionsOf, type Policy } from '../policy/policy.ts';
+import type { Table } from '../table/table.ts';
 import { assessTable } from '../risk/index.ts';
 import { AnonymatError } from '../errors.ts';
 import { renderHtmlReport } from './report.ts';
 import { assessmentSections, type AssessmentView } from './assess-report.ts';
 import { sensitiveHierarchiesOf, sensitiveLevels } from './anonymize.ts';
+import { readPopulationTable } from './population.ts';
+
+export { readPopulationTable };
 
 /** Columns the assessment needs: every column the policy names (others are not read). */
 export function policyColumns(policy: Policy): string[] {
@@ -68,18 +71,3 @@ export async function writeAssessmentReport(htmlPath: string, input: string, pol
   }));
 }
 
-/** Reads `population.table` (path relative to the policy) with the policy's quasi-identifier types. */
-export async function readPopulationTable(policy: Policy, sample?: Table): Promise<Table | undefined> {
-  const p = policy.population?.table;
-  if (!p) return undefined;
-  const qis = quasiIdentifiers(policy);
-  const ro = readOptionsOf(policy);
-  // (each quasi-identifier in the sample's type when the policy declares none: inferred apart, the population's "30.0"
-  // — one decimal value among its ages — matched no sample class "30", and every class silently fell back to the sample)
-  const types: Record<string, ColumnKind> = {};
-  for (const n of qis) {
-    const kind = ro.types?.[n] ?? sample?.columns.find((c) => c.name === n)?.kind;
-    if (kind) types[n] = kind;
-  }
-  return readTable(resolvePolicyPath(policy, p), { ...ro, types, columns: qis });
-}
