@@ -1138,7 +1138,7 @@ export const RULES: RegexRule[] = [
   { rule: 'date-text', at: S_LE2, monAfter: true, monthDot: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     // (dashes or slashes around the month too, as laboratory systems write: "3-Jan-2020", "01/JAN/2020")
     // (a year in words too: "23 novembre deux mille vingt-six")
-    re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er)?(?: ?|[-/])(?:${MONTHS})\\.?(?:(?: ?|[-/])(?:\\d{4}|\\d{2})| (?:deux mille|mil(?:le)? neuf cents?)(?:[ -](?:${NUMW}))*)?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
+    re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er|\u1d49\u02b3)?(?: ?|[-/])(?:${MONTHS})\\.?(?:(?: ?|[-/])(?:\\d{4}|\\d{2})| (?:deux mille|mil(?:le)? neuf cents?)(?:[ -](?:${NUMW}))*)?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   // (and an English month's abbreviation before a year's apostrophe: "Jan '24", "Mar ’23")
   { rule: 'date-text', mon: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.? ['’]\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
@@ -2169,6 +2169,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       const j = afterParticles(i - 1, fieldPart);
       if (j > 0) { for (let q = i; q <= j; q++) strong[q] = 1; i = j; continue; }
     }
+    // the Vietnamese surname Le (Lê) after a title, no name after it: "Dr Le, cardiologue", "Mme Lê est sortie"
+    if (i > 0 && (flags[i - 1]! & F_TITLE) !== 0 && ends[i]! - starts[i]! === 2 && (text.charCodeAt(starts[i]!) === 76)
+      && ((text.charCodeAt(starts[i]! + 1) | 32) === 101 || text.charCodeAt(starts[i]! + 1) === 234) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
+      && !(cc(text, ends[i]!) === 32 && isUpperCode(cc(text, ends[i]! + 1)))) { strong[i] = 1; flags[i] = f & ~(F_STOP | F_PART); continue; }
     // a month that is a first name right after a kinship or field word: "his sister, April, agrees",
     // "wife June" (not before a day: "daughter, June 3")
     // (and after a field's colon, "mère : Avril MARIN"; right after a person's title too, "Mme AVRIL Martine", "Mme Avril est demandeuse")
@@ -2204,7 +2208,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // (a cue word after a cue is none: "Baby Boy Smith")
     const prevTitle = i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && !((f & F_CUE) && !(flags[i - 1]! & F_TITLE)) && (gapOkTitle(text, ends[i - 1]!, starts[i]!, (flags[i - 1]! & F_TITLE) !== 0)
       // a title, a particle, a name: "Dr de Gaulle" (not after a cue: "signe de Babinski")
-      || ((flags[i - 1]! & F_TITLE) !== 0 && particleGap(i - 1) && !(f & (F_CITY | F_CITYP)))
+      // (a town's name too after a title and a particle: "Mme de la Fontaine", "M. de Lyon" is a person)
+      || ((flags[i - 1]! & F_TITLE) !== 0 && particleGap(i - 1))
       // a kinship word, an elder's or a younger's word, a name: "Frère aîné Murat", "her older brother Grant"
       || ((flags[i - 1]! & F_KIN) !== 0 && !(f & F_CUE) && KIN_ORDER_GAP.test(text.slice(ends[i - 1]!, starts[i]!)))
       // a kinship word, a comma, a name: "his wife, Mary", "le fils, Kevin"
@@ -2345,7 +2350,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       const j = afterParticles(k);
       if (j > 0) { for (let q = k + 1; q <= j; q++) isName[q] = 1; count++; k = j; continue; }
       // (not to a place: "Marie Dupont de Paris")
-      if (particleGap(k) && nameLike(k + 1) && !(flags[k + 1]! & (F_SENT | F_CITY | F_CITYP))) { k++; count++; isName[k] = 1; continue; }
+      // (a two-word particle or a foreign one leads to a surname, a town's name too: "Jean de la Fontaine", "Piet van Breda")
+      if (particleGap(k) && nameLike(k + 1) && !(flags[k + 1]! & F_SENT) && (!(flags[k + 1]! & (F_CITY | F_CITYP)) || surnameParticleGap(k))) { k++; count++; isName[k] = 1; continue; }
       // a lower-case particle, then a capitalized one: "François Xavier de La Rochefoucauld"
       if (particleGap(k) && (flags[k + 1]! & F_PART) && k + 2 < n && gapOk(k + 1) && nameLike(k + 2) && !(flags[k + 2]! & (F_SENT | F_CITY | F_CITYP | F_PART))) {
         isName[k + 1] = 1; isName[k + 2] = 1; k += 2; count++; continue;
@@ -2494,7 +2500,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   for (let i = 0; i < n; i++) {
     if (!isName[i]) continue;
     let best = strong[i]!, k = i;
-    while (k + 1 < n && isName[k + 1] && spacesOnly(text, ends[k]!, starts[k + 1]!)) { k++; if (strong[k]! > best) best = strong[k]!; }
+    // (and across a particle: "Marie de la Fontaine")
+    while (k + 1 < n && isName[k + 1] && (spacesOnly(text, ends[k]!, starts[k + 1]!) || particleGap(k))) { k++; if (strong[k]! > best) best = strong[k]!; }
     // a surname typed in lower case after a first name ("Dr. Caroline pidoux")
     const end = (flags[k]! & (F_FIRST | F_UPPER)) === F_FIRST && cc(text, ends[k]!) === 32 ? lowerSurnameAfter(text, ends[k]!, lex) : ends[k]!;
     // an eponym, not a person: "Murphy sign", "Allen test", "Leopold maneuvers", "signe de Babinski" (not after a title: "Dr Allen test…")
@@ -2502,7 +2509,15 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // a heading's word between a cue and a document's kind, not a person: "PATIENT CARE REPORT", "Contact Tracing List"
     if (k === i && i > 0 && k + 1 < n && (flags[i - 1]! & (F_CUE | F_TITLE)) === F_CUE && spacesOnly(text, ends[i - 1]!, starts[i]!) && spacesOnly(text, ends[k]!, starts[k + 1]!)
       && HEADING_KINDS.has(text.slice(starts[k + 1]!, ends[k + 1]!).toUpperCase())) { i = k; continue; }
-    spans.push({ start: starts[i]!, end, label: 'NAME', score: best ? 0.8 : 0.6, rule: best ? 'name-anchor' : 'name-extend' });
+    // (the surname's particle with it: after a title, "Mme de Gaulle", "M. van der Berg"; in capitals before a name in capitals,
+    // "LE BIHAN Yvonne", "DE LA FONTAINE")
+    let start = starts[i]!;
+    if (i > 0 && (flags[i - 1]! & F_TITLE) !== 0 && particleGap(i - 1)) start = ends[i - 1]! + 1;
+    else for (let q = i - 1, parts = 0; parts < 2 && q >= 0 && (flags[q]! & (F_PART | F_UPPER)) === (F_PART | F_UPPER) && (flags[i]! & F_UPPER) !== 0 && !isName[q]
+      && ends[q]! + 1 === (parts === 0 ? starts[i]! : starts[q + 1]!) && text.charCodeAt(ends[q]!) === 32
+      // (not inside a heading in capitals: "CENTRE HOSPITALIER DE CAYENNE", "CLINIQUE DU PARC")
+      && !(q > 0 && ends[q - 1]! + 1 === starts[q]! && (flags[q - 1]! & (F_CAP | F_TITLE | F_CUE | F_PART)) === F_CAP); q--, parts++) start = starts[q]!;
+    spans.push({ start, end, label: 'NAME', score: best ? 0.8 : 0.6, rule: best ? 'name-anchor' : 'name-extend' });
     // (the surest names are looked for again: after a title or a cue, or of two words or more with a known first name or after a role)
     let firstIn = false;
     for (let q = i; q <= k; q++) if ((flags[q]! & (F_FIRST | F_AMBIG)) === F_FIRST) firstIn = true;
@@ -3372,6 +3387,11 @@ function afterParticles(k: number, field = false): number {
   }
   return -1;
 }
+/** The gap between tokens k and k + 1 is a particle that leads to a surname, not to a place (" de la ", " van ", " von der "; not " de ", " du ", " d'"). */
+function surnameParticleGap(k: number): boolean {
+  const g = nText.slice(nEnds[k]!, nStarts[k + 1]!);
+  return g !== ' de ' && g !== ' du ' && g !== ' des ' && g !== " d'" && g !== ' d’' && g !== " de l'" && g !== ' de l’';
+}
 /** The gap between tokens k and k + 1 is a lower-case particle (" de ", " van der ", " d'"). */
 function particleGap(k: number): boolean {
   if (k < 0 || k + 1 >= nCount) return false;
@@ -3611,7 +3631,8 @@ function scanAtCandidates(text: string, r: ScanRule, re: RegExp, spans: Span[]):
       if ((runM[q]! & at) === 0) continue;
       const s = runS[q]!, e = runE[q]!;
       while (mq < nMon && monS[mq]! < e) mq++;
-      if (!((mq < nMon && monS[mq]! <= e + 1) || ((cc(text, e) | 32) === 101 && (cc(text, e + 1) | 32) === 114))) continue;
+      // ("1er", "1ᵉʳ": the month after the ordinal's letters)
+      if (!((mq < nMon && monS[mq]! <= e + 1) || ((cc(text, e) | 32) === 101 && (cc(text, e + 1) | 32) === 114) || (cc(text, e) === 0x1d49 && cc(text, e + 1) === 0x2b3))) continue;
       if (s >= from) from = tryAt(text, r, re, s, from, spans);
     }
     return;

@@ -210,7 +210,7 @@ test('emergency and typed notes: passage and dossier numbers, a lower-case city 
     [['NAME', 'Smith'], ['NAME', 'Jones'], ['NAME', 'Marcus'], ['NAME', 'Tiffany']]);
   assert.deepEqual(labels('Attending: SMITH, J.; Resident: Jones, K. (PGY-2); Med student: Patel. Father: MI at 60.', 'en'),
     [['NAME', 'SMITH'], ['NAME', 'J.'], ['NAME', 'Jones'], ['NAME', 'K.'], ['NAME', 'Patel']]);
-  assert.deepEqual(labels('Courrier au Docteur François Xavier de La Rochefoucauld. Père : IDM à 60 ans.'), [['NAME', 'François Xavier'], ['NAME', 'La Rochefoucauld']]);
+  assert.deepEqual(labels('Courrier au Docteur François Xavier de La Rochefoucauld. Père : IDM à 60 ans.'), [['NAME', 'François Xavier de La Rochefoucauld']]);
   // places in English text without a digit anywhere (the digit-led rules do not run there)
   assert.deepEqual(labels('He moved from El Paso, TX to Middlesex County. The County Fair was fun.', 'en'), [['CITY', 'El Paso'], ['CITY', 'Middlesex County']]);
   assert.deepEqual(labels("VINCENT,OLIVER   123-45-67-8. Hospitalized at St. Mary's; former teacher at P.S. 22; seen in the Lipid Clinic.", 'en'),
@@ -460,7 +460,7 @@ test('health professions are weak cues: a name after them, never an ordinary cap
   // surname particles: capitalized ones join the name; lower-case ones between two names too
   assert.deepEqual(labels('Patiente de 67 ans, Mme Françoise LE GOFF, adressée par le Dr Hervé Le Bihan.'), [['NAME', 'Françoise LE GOFF'], ['NAME', 'Hervé Le Bihan']]);
   assert.deepEqual(labels('Mme LE GOFF est revue. Vu par le Dr De La Fontaine.'), [['NAME', 'LE GOFF'], ['NAME', 'De La Fontaine']]);
-  assert.deepEqual(labels('Charles de Gaulle est né à Lille.'), [['NAME', 'Charles'], ['NAME', 'Gaulle'], ['CITY', 'Lille']]);
+  assert.deepEqual(labels('Charles de Gaulle est né à Lille.'), [['NAME', 'Charles de Gaulle'], ['CITY', 'Lille']]);
   assert.deepEqual(labels('Marie Dupont de Paris.'), [['NAME', 'Marie Dupont'], ['CITY', 'Paris']]); // a place after "de" stays a place
   assert.deepEqual(labels('Dr Martin Le patient va mieux. Dr Martin. Le lendemain.'), [['NAME', 'Martin'], ['NAME', 'Martin']]);
   // a sentence's dot after an unabbreviated month is not part of the date; an abbreviation keeps it
@@ -1569,4 +1569,20 @@ test('e-mail addresses spelled out: "at"/"arobase" for the @, "dot"/"point" or a
     assert.deepEqual(labels(t, l), [['EMAIL', t]], t);
   }
   for (const [t, l] of [['seen at example.org today', 'en'], ['patient seen at noon. Dot plot normal.', 'en']] as const) assert.deepEqual(labels(t, l), [], t);
+});
+
+test('surname particles stay with the name (after a title, between names, in capitals), the surname Le/Lê after a title, "1ᵉʳ" dates', () => {
+  // (the particle was left in clear, or the whole name missed when its last word is also a town: Fontaine, Isère)
+  assert.deepEqual(labels('Vu en consultation Mme de la Fontaine, 67 ans.'), [['NAME', 'de la Fontaine']]);
+  assert.deepEqual(labels('Mme de Gaulle est venue.'), [['NAME', 'de Gaulle']]);
+  assert.deepEqual(labels('M. van der Berg a été hospitalisé.'), [['NAME', 'van der Berg']]);
+  assert.deepEqual(labels('Mme Marie de la Fontaine consulte.'), [['NAME', 'Marie de la Fontaine']]);
+  assert.deepEqual(labels('Patiente : LE BIHAN Yvonne'), [['NAME', 'LE BIHAN Yvonne']]);
+  assert.deepEqual(labels('Compte rendu du Dr Le, service de cardiologie.'), [['NAME', 'Le']]);
+  assert.deepEqual(labels('Mme Lê, 45 ans'), [['NAME', 'Lê']]);
+  assert.deepEqual(labels('Adressé par le Dr Le Gall.'), [['NAME', 'Le Gall']]);
+  assert.deepEqual(labels('Rendez-vous le 1ᵉʳ avril 2022.'), [['DATE', '1ᵉʳ avril 2022']]);
+  // a particle in capitals inside a heading is not taken; a town after a plain "de" stays a town
+  assert.ok(!labels('CENTRE HOSPITALIER DE CAYENNE ANDRÉE ROSEMON').some(([l, t]) => l === 'NAME' && t!.startsWith('DE')));
+  assert.deepEqual(labels('Marie Dupont de Lyon.'), [['NAME', 'Marie Dupont'], ['CITY', 'Lyon']]);
 });
