@@ -60,6 +60,16 @@ export interface CheckSetup {
   readonly metric: Metric;
   /** Max entries held in the snapshot cache (default: 4 × base entries, at least 200,000). */
   readonly cacheEntries?: number;
+  /**
+   * A check of the release itself, run on a transformation that passes everything else: its levels and the rows the
+   * models suppress in, the reason it refuses that release out (null: accepted). The anonymize pipeline gives the
+   * release verdict here for event tables, whose persons it judges once their rows are aggregated (a person whose rows
+   * fall in different classes may be alone at person level). Not monotone: with one, the search predicts no feasibility.
+   * It may also accept the release on condition that more rows are suppressed (whole persons): it then returns the
+   * rows to suppress, a superset of `rowSuppressed` within `maxSuppressed`, and the transformation's statistics and
+   * value are those of that suppression.
+   */
+  readonly releaseCheck?: (levels: Int32Array, rowSuppressed: Uint8Array, maxSuppressed: number) => string | Uint8Array | null;
 }
 
 export interface CheckResult {
@@ -661,6 +671,8 @@ export class Checker {
     const snap = this.snapshotOf(levels);
     if (!snap) return { id, feasible: false, suppressed: NaN, classes: NaN, value: NaN, rejectedBy: [], tableFailures: [] };
     const ev = this.evaluate(snap, levels, false);
+    // (the release check reads the rows: a transformation that passes everything else is materialized)
+    if (ev.result.feasible && this.setup.releaseCheck) { const d = this.details(id); return d.result.feasible ? d.result : { ...d.result, value: NaN }; }
     return { id, ...ev.result };
   }
 
@@ -687,7 +699,46 @@ export class Checker {
       classOfRow[r] = c;
       rowSuppressed[r] = ev.stats.suppressed[c]!;
     }
+    const verdict = ev.result.feasible && this.setup.releaseCheck ? this.setup.releaseCheck(levels, rowSuppressed, this.maxSuppressed) : null;
+    if (typeof verdict === 'string') return { result: { id, ...ev.result, feasible: false, tableFailures: [...ev.result.tableFailures, verdict] }, stats: ev.stats, classOfRow, rowSuppressed };
+    if (verdict) return this.withRowsSuppressed(ev.stats, ev.result, classOfRow, verdict, id);
     return { result: { id, ...ev.result }, stats: ev.stats, classOfRow, rowSuppressed };
+  }
+
+  /**
+   * A transformation's statistics when the rows of `rowSuppressed` are suppressed (a superset of its models'
+   * suppression, chosen by the release check): each class split into its kept and its suppressed rows, the value
+   * evaluated again, the table models asked again.
+   */
+  private withRowsSuppressed(stats: NodeStats, result: Omit<CheckResult, 'id'>, classOfRow: Int32Array, rowSuppressed: Uint8Array, id: number):
+  { result: CheckResult; stats: NodeStats; classOfRow: Int32Array; rowSuppressed: Uint8Array } {
+    const m = this.m;
+    // part index of (class, suppressed) pairs, in order of first row
+    const part = new Int32Array(2 * stats.classes).fill(-1);
+    const outClass = new Int32Array(this.n);
+    let parts = 0;
+    for (let r = 0; r < this.n; r++) { const key = 2 * classOfRow[r]! + rowSuppressed[r]!; if (part[key] === -1) part[key] = parts++; outClass[r] = part[key]!; }
+    const sizes = new Int32Array(parts), suppressed = new Uint8Array(parts);
+    const codes = Array.from({ length: m }, () => new Int32Array(parts));
+    for (let c = 0; c < stats.classes; c++) {
+      for (let f = 0; f < 2; f++) {
+        const q = part[2 * c + f]!;
+        if (q === -1) continue;
+        suppressed[q] = f;
+        for (let j = 0; j < m; j++) codes[j]![q] = stats.codes[j]![c]!;
+      }
+    }
+    let suppressedRows = 0;
+    for (let r = 0; r < this.n; r++) { sizes[outClass[r]!]!++; suppressedRows += rowSuppressed[r]!; }
+    let kept = 0;
+    for (let q = 0; q < parts; q++) if (!suppressed[q]) kept++;
+    const next: NodeStats = { levels: stats.levels, classes: parts, sizes, codes, suppressed, suppressedRows };
+    const tableFailures = this.setup.tableModels.filter((t) => !t.holds({ rows: this.n - suppressedRows, classes: kept })).map((t) => t.name);
+    const feasible = suppressedRows <= this.maxSuppressed && tableFailures.length === 0;
+    return {
+      result: { id, feasible, suppressed: suppressedRows, classes: kept, value: this.setup.metric.evaluate(next), rejectedBy: result.rejectedBy, tableFailures },
+      stats: next, classOfRow: outClass, rowSuppressed,
+    };
   }
 
   private evaluate(snap: Snapshot, levels: Int32Array, always: boolean): {

@@ -152,6 +152,57 @@ anonymize: { suppressionLimit: 0 }
   assert.ok([...perClass.values()].every((s) => s.size >= 5));
 });
 
+test('library: with a quasi-identifier that varies within a person, the search returns only a release its person-level verdict accepts', async () => {
+  // six patients, two stays each in two départements: every département holds >= 2 patients (record classes pass "2 persons
+  // per class" at dept level 0), but aggregated per person (aggregate: set) patients 3 ({75, 93}) and 6 ({92, 94}) are alone.
+  // The search used to return age=* dept=0 (loss 0.414), which its verdict refused (k = 1, nothing written); the best
+  // transformation the verdict accepts is age in decades, dept=* (by hand: (0,1) leaves every age alone, (2,0) and
+  // (3,0) keep patients 3 and 6 alone; (1,1) is the cheapest of the rest).
+  const rows = [[1, 34, '75'], [1, 34, '92'], [2, 36, '75'], [2, 36, '92'], [3, 41, '75'], [3, 41, '93'],
+    [4, 43, '93'], [4, 43, '94'], [5, 52, '94'], [5, 52, '93'], [6, 55, '92'], [6, 55, '94']] as const;
+  const t = tableFromRecords({ pid: rows.map((r) => String(r[0])), age: rows.map((r) => String(r[1])), dept: rows.map((r) => r[2]), diag: rows.map((_, i) => 'ABC'[i % 3]!) }, { age: 'integer' });
+  const policy = parsePolicyText(`columns:
+  pid: { role: person-key }
+  age: { role: quasi, type: integer, hierarchy: { intervals: { width: [10, 20] } } }
+  dept: { role: quasi, type: string, aggregate: set }
+  diag: { role: sensitive }
+thresholds: { k: 2 }
+`, { baseDir: tmpdir(), source: 'test' });
+  for (const strategy of ['optimal', 'exhaustive', 'heuristic'] as const) {
+    const r = await anonymize(t, policy, { strategy });
+    assert.ok(r.feasible && r.table, strategy);
+    assert.deepEqual(r.transformation, { age: 1, dept: 1 }, strategy);
+    assert.ok(r.verdict.passes, `${strategy}: ${r.verdict.failures.join('; ')}`);
+    assert.equal(r.after!.k, 2, strategy);
+  }
+});
+
+test('library: with a suppression limit, the persons alone at person level are removed whole when that is the cheapest release', async () => {
+  // the six patients above and a seventh with stays in 75 and 93: at age=* every département class holds >= 2 patients,
+  // and per person only patient 6 ({92, 94}) is alone; removing its 2 of 14 rows (limit 0.15: 2 rows) is cheaper
+  // (loss 0.512) than age in decades with dept=* (0.574), which is what the search returns without a limit
+  const rows = [[1, 34, '75'], [1, 34, '92'], [2, 36, '75'], [2, 36, '92'], [3, 41, '75'], [3, 41, '93'], [4, 43, '93'], [4, 43, '94'],
+    [5, 52, '94'], [5, 52, '93'], [6, 55, '92'], [6, 55, '94'], [7, 38, '75'], [7, 38, '93']] as const;
+  const t = tableFromRecords({ pid: rows.map((r) => String(r[0])), age: rows.map((r) => String(r[1])), dept: rows.map((r) => r[2]) }, { age: 'integer' });
+  const policy = (limit: number) => parsePolicyText(`columns:
+  pid: { role: person-key }
+  age: { role: quasi, type: integer, hierarchy: { intervals: { width: [10, 20] } } }
+  dept: { role: quasi, type: string, aggregate: set }
+thresholds: { k: 2 }
+anonymize: { suppressionLimit: ${limit} }
+`, { baseDir: tmpdir(), source: 'test' });
+  const r = await anonymize(t, policy(0.15));
+  assert.deepEqual(r.transformation, { age: 3, dept: 0 });
+  assert.equal(r.suppressed, 2);
+  assert.ok(r.verdict.passes && r.after!.k === 2, r.verdict.failures.join('; '));
+  // patient 6's two rows are the ones missing
+  assert.deepEqual(toRecords(r.table!).map((x) => x.dept), rows.filter((x) => x[0] !== 6).map((x) => x[2]));
+  assert.ok(Math.abs(r.loss! - 0.5119) < 1e-3, String(r.loss));
+  const none = await anonymize(t, policy(0));
+  assert.deepEqual(none.transformation, { age: 1, dept: 1 });
+  assert.ok(none.loss! > r.loss!);
+});
+
 test('library: holdOut keeps whole persons out of the release, seeded and reproducible', async () => {
   const { holdOut } = await import('./verdict.ts');
   // 40 persons with 1-3 records each

@@ -14,12 +14,13 @@ import type { Column, Table } from '../table/table.ts';
 import { column as getColumn, hasColumn } from '../table/table.ts';
 import type { Policy } from '../policy/policy.ts';
 import { personKey, resolvePolicyPath } from '../policy/policy.ts';
-import { personsOf } from '../risk/person.ts';
+import { aggregateByPerson, personsOf, type Aggregation } from '../risk/person.ts';
+import { equivalenceClasses } from '../risk/classes.ts';
 import type { Hierarchy } from '../hierarchy/hierarchy.ts';
 import { compileHierarchy, readArxHierarchy } from '../hierarchy/hierarchy.ts';
 import { validateHierarchy, checkCoverage } from '../hierarchy/validate.ts';
 import { buildHierarchy } from '../hierarchy/builders/index.ts';
-import type { EngineSpec, ModelSpec } from '../search/engine.ts';
+import type { Engine, EngineSpec, ModelSpec } from '../search/engine.ts';
 import { createEngine, runSearch } from '../search/engine.ts';
 import type { StrategyName } from '../search/search.ts';
 import { levelsOf } from '../lattice/lattice.ts';
@@ -186,6 +187,32 @@ function eventPersonKey(table: Table, policy: Policy): string | null {
 /** The table without one column. */
 function withoutColumn(t: Table, name: string): Table { return { rowCount: t.rowCount, columns: t.columns.filter((c) => c.name !== name) }; }
 
+/**
+ * The rows to suppress so that no person stays in a person-level class of fewer than k persons (k, or 1/maxProsecutorRisk
+ * rounded up): `rowSuppressed` plus every row of the persons of the released table `out` (the rows not suppressed, in order)
+ * whose aggregated quasi-identifiers, as the verdict aggregates them, are shared by fewer than k persons; null when
+ * none is, or when they need more than `maxSuppressed` rows in all.
+ */
+function personsBelowK(table: Table, rowSuppressed: Uint8Array, key: string, policy: Policy, quasi: readonly string[], out: Table, maxSuppressed: number): Uint8Array | null {
+  const t = policy.thresholds ?? {};
+  const k = Math.max(t.k ?? 1, t.maxProsecutorRisk ? Math.ceil(1 / t.maxProsecutorRisk - 1e-9) : 1);
+  if (k <= 1) return null;
+  const p = aggregateByPerson(out, key, quasi.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: null })));
+  const classes = equivalenceClasses(p.table, quasi);
+  const { personOf } = personsOf(getColumn(out, key));
+  const next = rowSuppressed.slice();
+  let count = 0;
+  for (let r = 0; r < next.length; r++) count += next[r]!;
+  let added = 0;
+  // out's rows are the table's unsuppressed rows, in order
+  for (let r = 0, o = 0; r < table.rowCount; r++) {
+    if (rowSuppressed[r]) continue;
+    if (classes.sizes[classes.classOf[personOf[o]!]!]! < k) { next[r] = 1; added++; }
+    o++;
+  }
+  return added === 0 || count + added > maxSuppressed ? null : next;
+}
+
 /** Whether some person (a non-missing key value) has more than one row. */
 function severalRowsPerPerson(key: Column): boolean {
   // personsOf counts every row without a key as a person of its own: fewer persons than rows means repeats
@@ -261,11 +288,57 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   if (!population && models.some((m) => m.type === 'delta-presence' || m.type === 'k-map')) {
     throw new AnonymatError('invalid-policy', 'δ-presence and k-map need population.table', [{ path: 'population.table', message: 'give the population file' }]);
   }
+  // (the release is assessed with its person key still in, so that k counts persons as the search did; the key leaves after)
+  const dropNow = byPerson ? drop.filter((n) => n !== byPerson) : drop;
+  const afterPolicy: Policy = byPerson ? { ...releasePolicy, columns: { ...releasePolicy.columns, [byPerson]: policy.columns[byPerson]! } } : releasePolicy;
+  const localCells = suppressedMode === 'local' ? (await import('../transform/local-cells.ts')).localCellSuppression : null;
+  const popHierarchies = population && doAssess
+    ? quasi.map((column, j) => compileHierarchy(hierarchies[j]!, getColumn(population!, column), { source: `population, column ${column}` })) : null;
+  let compiled: Engine['qi'] = [];
+  /** The release of a transformation (its levels, the rows the models suppress), and its assessment. */
+  const releaseOf = (levels: ArrayLike<number>, rowSuppressed: Uint8Array): { out: Table; local?: AnonymizeResult['localSuppression']; after: Assessment | null } => {
+    const specs = quasi.map((column, j) => ({ column, hierarchy: compiled[j]!, level: levels[j]! }));
+    let out: Table;
+    let local: AnonymizeResult['localSuppression'];
+    if (localCells) {
+      // keep the records the transformation would suppress, masking the fewest of their cells
+      const t = policy.thresholds ?? {};
+      const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
+      const distinctL = t.l !== undefined && (t.lVariant ?? 'distinct') === 'distinct' ? Math.ceil(t.l) : undefined;
+      const r = localCells(generalizeTable(table, specs, { drop: dropNow }), quasi, rowSuppressed, { k: t.k ?? 1, l: distinctL, sensitive });
+      out = r.table;
+      local = { cells: r.cells, totalCells: r.totalCells, recordsKept: r.recordsKept, recordsRemoved: r.recordsRemoved, order: r.order };
+    } else {
+      out = generalizeTable(table, specs, { suppressed: rowSuppressed, mode: suppressedMode === 'mask' ? 'mask' : 'remove', drop: dropNow });
+    }
+    // the population, when there is one, generalized the same way (so classes match for the after assessment)
+    const popAfter = popHierarchies ? generalizeTable(population!, quasi.map((column, j) => ({ column, hierarchy: popHierarchies[j]!, level: levels[j]! }))) : population;
+    const after = doAssess ? assessTable(out, afterPolicy, { ...assessOptions, populationTable: popAfter, tLevels: sensitiveLevels(out, sensitiveHierarchies) }) : null;
+    return { out, ...(local ? { local } : {}), after };
+  };
+  // event tables: the search counts k persons per class of rows, but a person whose rows fall in different classes is
+  // judged at person level by the verdict (rows aggregated per person): each transformation the search would accept is
+  // materialized and assessed as the verdict will assess it, so the search returns only a release its verdict accepts
+  // (with a suppression limit, the persons alone at person level may be removed whole, within the limit)
+  let lastRelease: { key: string; release: ReturnType<typeof releaseOf> } | null = null;
+  const releaseCheck = byPerson !== null && doAssess ? (levels: Int32Array, rowSuppressed: Uint8Array, maxSuppressed: number): string | Uint8Array | null => {
+    let release = releaseOf(levels, rowSuppressed);
+    lastRelease = { key: levels.join(','), release };
+    if (release.after!.verdict.passes) return null;
+    const refusal = (a: Assessment) => `the release verdict at person level (${byPerson}): ${a.verdict.failures.map((f) => f.message).join('; ')}`;
+    if (suppressedMode !== 'remove' || maxSuppressed === 0) return refusal(release.after!);
+    const more = personsBelowK(table, rowSuppressed, byPerson, afterPolicy, quasi, release.out, maxSuppressed);
+    if (more === null) return refusal(release.after!);
+    release = releaseOf(levels, more);
+    lastRelease = { key: levels.join(','), release };
+    return release.after!.verdict.passes ? more : refusal(release.after!);
+  } : undefined;
   const spec: EngineSpec = {
     quasi: quasi.map((column, j) => ({ column, hierarchy: hierarchies[j]!, weight: policy.columns[column]!.weight })),
-    models, suppressionLimit, metric: metricName, population, maskSuppressed: suppressedMode === 'mask',
+    models, suppressionLimit, metric: metricName, population, maskSuppressed: suppressedMode === 'mask', ...(releaseCheck ? { releaseCheck } : {}),
   };
   const engine = createEngine(table, spec);
+  compiled = engine.qi;
   const ts = performance.now();
   const search = runSearch(engine, {
     strategy: strategy as StrategyName, maxOptimalLattice: options.maxOptimalLattice ?? a.maxOptimalLattice, onProgress: options.onProgress,
@@ -299,31 +372,11 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   const per = engine.metric.perAttribute(details.stats);
   const lossPerAttribute: Record<string, number> = {};
   if (per.length === quasi.length) quasi.forEach((c, j) => { lossPerAttribute[c] = per[j]!; });
-  const specs = quasi.map((column, j) => ({ column, hierarchy: engine.qi[j]!, level: levels[j]! }));
-  // (the release is assessed with its person key still in, so that k counts persons as the search did; the key leaves after)
-  const dropNow = byPerson ? drop.filter((n) => n !== byPerson) : drop;
-  let out: Table;
-  let local: AnonymizeResult['localSuppression'];
-  if (suppressedMode === 'local') {
-    // keep the records the transformation would suppress, masking the fewest of their cells
-    const { localCellSuppression } = await import('../transform/local-cells.ts');
-    const t = policy.thresholds ?? {};
-    const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
-    const distinctL = t.l !== undefined && (t.lVariant ?? 'distinct') === 'distinct' ? Math.ceil(t.l) : undefined;
-    const r = localCellSuppression(generalizeTable(table, specs, { drop: dropNow }), quasi, details.rowSuppressed, { k: t.k ?? 1, l: distinctL, sensitive });
-    out = r.table;
-    local = { cells: r.cells, totalCells: r.totalCells, recordsKept: r.recordsKept, recordsRemoved: r.recordsRemoved, order: r.order };
-  } else {
-    out = generalizeTable(table, specs, { suppressed: details.rowSuppressed, mode: suppressedMode, drop: dropNow });
-  }
-  // the population, when there is one, generalized the same way (so classes match for the after assessment)
-  let popAfter = population;
-  if (population && doAssess) {
-    popAfter = generalizeTable(population, quasi.map((column, j) => ({
-      column, hierarchy: compileHierarchy(hierarchies[j]!, getColumn(population!, column), { source: `population, column ${column}` }), level: levels[j]!,
-    })));
-  }
-  const after = doAssess ? assessTable(out, byPerson ? { ...releasePolicy, columns: { ...releasePolicy.columns, [byPerson]: policy.columns[byPerson]! } } : releasePolicy, { ...assessOptions, populationTable: popAfter, tLevels: sensitiveLevels(out, sensitiveHierarchies) }) : null;
+  // (the release the search's release check built for the winner, when there is one: not built twice)
+  const release = lastRelease !== null && (lastRelease as { key: string }).key === Array.from(levels).join(',') ? (lastRelease as { release: ReturnType<typeof releaseOf> }).release : releaseOf(levels, details.rowSuppressed);
+  let out = release.out;
+  const local = release.local;
+  const after = release.after;
   if (byPerson) out = withoutColumn(out, byPerson);
   const failures = failureTexts(after);
   return {

@@ -64,6 +64,9 @@ export function better(l: Lattice, a: { id: number; value: number }, b: { id: nu
 /** Whether feasibility (and "nothing suppressed") can be predicted along the lattice. */
 export function monotonicity(checker: Checker): { feasibility: boolean; suppression: boolean } {
   const { models, tableModels } = checker.setup;
+  // (a check of the materialized release, e.g. persons judged on their aggregated rows: nothing is predicted)
+  // (and the rows it suppresses, whole persons, are not monotone either: no suppression is predicted)
+  if (checker.setup.releaseCheck) return { feasibility: false, suppression: false };
   // (masked suppressed rows: a generalization that suppresses fewer rows may leave too small a masked class)
   if (checker.setup.maskSuppressed && checker.maxSuppressed > 0) return { feasibility: false, suppression: models.every((m) => m.isMonotonic) && tableModels.length === 0 };
   const strict = models.every((m) => m.isMonotonic) && tableModels.length === 0;
