@@ -14,7 +14,7 @@ export async function progressBar(what: string, enabled = true): Promise<Progres
   const cli = (await import('cli-progress')).default;
   let bar: InstanceType<typeof cli.SingleBar> | null = null;
   const started = Date.now();
-  let lastDraw = 0, last = 0;
+  let lastDraw = 0, last = 0, lastTotal = 0;
   return {
     onProgress(done: number, total: number, step?: string) {
       const now = Date.now();
@@ -23,8 +23,11 @@ export async function progressBar(what: string, enabled = true): Promise<Progres
       if (!bar && now - started > 1000) {
         bar = new cli.SingleBar({ format: `${what} [{bar}] {value}/{total} {step}`, stream: process.stderr, hideCursor: true }, cli.Presets.shades_classic);
         bar.start(total, done, payload);
+        lastTotal = total;
       }
       // a new step is drawn at once; counts within a step at most every 100 ms
+      if (bar && total !== lastTotal) bar.setTotal(total);
+      lastTotal = total;
       if (bar && (step !== undefined || now - lastDraw > 100)) { bar.update(done, payload); lastDraw = now; }
     },
     finish(done?: number) {

@@ -50,6 +50,8 @@ export interface IngestOptions {
   lang?: 'fr' | 'en' | 'auto';
   /** Country assumed for postal codes of persons without one (FR → département, US → 3-digit ZIP). */
   defaultCountry?: string;
+  /** Called after each input is read (inputs read, inputs in all, the input's kind): a progress bar's feed, never data. */
+  onProgress?: (done: number, total: number, step?: string) => void;
 }
 
 export interface IngestResult {
@@ -90,6 +92,7 @@ export async function ingest(inputs: IngestInput[], options: IngestOptions = {})
     throw new AnonymatError('invalid-usage', '--country expects FR or US (the countries whose postal codes the person view generalizes)');
   }
   const st = new IngestState();
+  st.progress = options.onProgress;
   if (options.redactNotes === false) {
     st.noteMode = 'kept';
     st.warn('note text was NOT de-identified (redaction disabled explicitly): the notes table may contain names, dates and identifiers');
@@ -100,7 +103,10 @@ export async function ingest(inputs: IngestInput[], options: IngestOptions = {})
       lang, replacement: 'tag', key: options.key, personId: personId ?? undefined,
     });
   }
-  for (const input of inputs) await readInput(input, st);
+  for (let i = 0; i < inputs.length; i++) {
+    await readInput(inputs[i]!, st);
+    options.onProgress?.(i + 1, inputs.length, st.sources[st.sources.length - 1]?.format);
+  }
   if (st.issueCount > 0) {
     const more = st.issueCount > st.issues.length ? ` (first ${st.issues.length} listed)` : '';
     throw new AnonymatError('invalid-input',
@@ -249,8 +255,9 @@ async function readFolder(dir: string, st: IngestState): Promise<void> {
   if (fhir.length === 0 && sub.length === 0) {
     throw new AnonymatError('invalid-input', `${dir}: no FHIR (.json, .ndjson), Synthea (patients.csv) or OMOP (person.csv) files found`);
   }
-  for (const n of fhir) {
-    const p = join(dir, n);
+  for (let k = 0; k < fhir.length; k++) {
+    const n = fhir[k]!, p = join(dir, n);
+    st.progress?.(k, fhir.length, `files of ${basename(dir)}`);
     const ext = extname(n).toLowerCase();
     if (ext === '.ndjson' || ext === '.jsonl') {
       st.sources.push({ name: p, format: 'fhir-ndjson' });

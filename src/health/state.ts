@@ -11,6 +11,8 @@ export const MAX_ISSUES = 200;
 
 export class IngestState {
   readonly model = new ModelBuilder();
+  /** Progress of long reads (files of a folder read, files in all, the folder): a progress bar's feed, never data. */
+  progress?: (done: number, total: number, step?: string) => void;
   /** Count of every resource / record read, per type (FHIR resourceType, `synthea:<file>`, `omop:<table>`). */
   readonly resources = new Map<string, number>();
   /** Count of resources / records read but not mapped to a table, per type. */

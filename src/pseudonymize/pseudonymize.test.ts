@@ -231,3 +231,12 @@ test('text columns: surrogates per person move a note\'s dates with the person\'
   assert.ok(String(a[1]!.note).toUpperCase().includes(surname), `${a[0]!.note} / ${a[1]!.note}`);
   assert.notEqual(a[0]!.note, b[0]!.note);
 });
+
+test('pseudonymizeTable reports the progress of free-text redaction (texts done / distinct texts), counts only', () => {
+  const notes = Array.from({ length: 150 }, (_, i) => `Vu le ${1 + (i % 28)}/03/2021, Mme Martin ${i}`);
+  const t = tableFromRecords({ note: [...notes, notes[0]!, null as unknown as string] });
+  const calls: [number, number, string | undefined][] = [];
+  pseudonymizeTable(t, { columns: { note: { role: 'sensitive', text: true } } }, null, { onProgress: (d, n, s) => calls.push([d, n, s]) });
+  // every 64 texts and the last one; 150 distinct texts (the repeated one and the missing one are not texts to redact)
+  assert.deepEqual(calls, [[64, 150, 'note'], [128, 150, 'note'], [150, 150, 'note']]);
+});

@@ -44,6 +44,8 @@ export interface PseudonymizePolicy {
 export interface PseudonymizeOptions {
   /** When rotating keys: the previous key; the result then carries the old→new correspondence. */
   previousKey?: PseudonymKey;
+  /** Called as free text is redacted (texts done, texts to redact in all, the column): a progress bar's feed, never data. */
+  onProgress?: (done: number, total: number, step?: string) => void;
 }
 
 export interface ColumnReport {
@@ -224,7 +226,10 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
   const needsKey = plans.some((p) => p.action === 'pseudonymize' || p.action === 'shift-dates' || ((p.action === 'redact' || p.action === 'redact-identifiers') && (ps.textReplacement === 'pseudonym')));
   if (needsKey && !key) throw new AnonymatError('invalid-key', 'this policy pseudonymizes or shifts dates: a key is required (--key-file <file> or the environment variable named by pseudonymize.keyEnv, default ANONYMAT_KEY)');
 
-  // 2. apply
+  // 2. apply (free text, the long part, reports its progress: each distinct text redacted once)
+  const textsInAll = plans.reduce((n, p) => n + (p.action === 'redact' ? p.c.dictionary.filter((v) => v !== null).length : 0), 0);
+  let textsDone = 0;
+  const tick = (column: string): void => { textsDone++; if ((textsDone & 63) === 0 || textsDone === textsInAll) options.onProgress?.(textsDone, textsInAll, column); };
   const out: Column[] = [];
   const corr: { column: string; old: string; neu: string }[] = [];
   let ref: { year: number; date: string; today: boolean } | undefined;
@@ -366,6 +371,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
             if (v === null || v === undefined) { labels[r] = null; continue; }
             let rec = spansOf.get(code);
             if (!rec) {
+              tick(c.name);
               const lang = ps.lang && ps.lang !== 'auto' ? ps.lang : detectLanguage(v);
               rec = { lang, spans: recognize(v, { lang }) };
               spansOf.set(code, rec);
@@ -386,7 +392,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
           out.push(col); rep.distinctAfter = distinctCount(col);
           continue;
         }
-        const texts = redactTexts(c.dictionary, { lang: ps.lang ?? 'auto', replacement, key: key ?? undefined, domain });
+        const texts = redactTexts(c.dictionary, { lang: ps.lang ?? 'auto', replacement, key: key ?? undefined, domain }, () => tick(c.name));
         const col = mapColumn(c, (_l, code) => texts[code] ?? null, 'string');
         out.push(col); rep.distinctAfter = distinctCount(col);
         continue;

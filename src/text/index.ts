@@ -165,10 +165,11 @@ function statelessReplacer(lang: Lang, replacement: 'tag' | 'mask'): Replacer {
  * Redacts many texts with ONE replacer (consistent surrogates across them, e.g. all notes of a
  * column or of one person). `personIds[i]` (optional) selects per-person surrogates with a key.
  */
-export function redactTexts(texts: readonly (string | null)[], options: RedactOptions = {}): (string | null)[] {
+export function redactTexts(texts: readonly (string | null)[], options: RedactOptions = {}, onEach?: () => void): (string | null)[] {
   const replacers = new Map<string, Replacer>();
   return texts.map((t) => {
     if (t === null) return null;
+    onEach?.();
     const lang = !options.lang || options.lang === 'auto' ? detectLanguage(t) : options.lang;
     const spans = recognize(t, { lang, keep: options.keep, minScore: options.minScore });
     let r = replacers.get(lang);

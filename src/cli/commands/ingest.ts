@@ -4,7 +4,7 @@ import { AnonymatError } from '../../errors.ts';
 
 interface IngestCliOptions {
   output?: string; format?: string; referenceDate?: string; keyFile?: string; keyEnv?: string;
-  keepNoteText?: boolean; lang?: string; country?: string; overwrite?: boolean; json?: boolean;
+  keepNoteText?: boolean; lang?: string; country?: string; overwrite?: boolean; json?: boolean; progress?: boolean;
 }
 
 /** `anonymat ingest <inputs…> -o <folder>`: FHIR R4 / Synthea CSV / OMOP CDM → person + event tables + person view. */
@@ -22,6 +22,7 @@ export function register(program: Command): void {
     .option('--country <cc>', 'country assumed for postal codes without one: FR (→ département) or US (→ 3-digit ZIP)')
     .option('--overwrite', 'replace the output folder if it exists')
     .option('--json', 'print persons, resources, unmapped, tables… as JSON (docs/fhir.md)')
+    .option('--no-progress', 'no progress bar on stderr (drawn on a terminal when reading takes longer than a second: inputs, and the files of a FHIR folder)')
     .addHelpText('after', `
 Examples:
   anonymat ingest bundles/ -o tables/                               # FHIR bundles → Parquet tables
@@ -53,10 +54,13 @@ of bundles take ≈ 0.4 s (+ ≈ 1 s to load the note de-identifier), 86 MB of N
       await checkIngestOutput(opts.output!, opts.overwrite === true);
       refuseOutputHoldingInputs(opts.output!, inputs);
       const t0 = performance.now();
+      const { progressBar } = await import('../progress.ts');
+      const bar = await progressBar('ingest (inputs)', opts.progress !== false);
       const result = await ingest(inputs, {
         referenceDate: opts.referenceDate, key, redactNotes: !opts.keepNoteText,
-        lang: opts.lang as 'fr' | 'en' | 'auto' | undefined, defaultCountry: opts.country,
+        lang: opts.lang as 'fr' | 'en' | 'auto' | undefined, defaultCountry: opts.country, onProgress: bar.onProgress,
       });
+      bar.finish();
       const tables = await writeIngest(result, opts.output!, { format, overwrite: opts.overwrite });
       const ms = Math.round(performance.now() - t0);
       if (opts.json) {

@@ -4,7 +4,7 @@ import { AnonymatError } from '../../errors.ts';
 
 interface Opts {
   policy?: string; keyFile?: string; output?: string; format?: string; rotateFrom?: string; correspondence?: string;
-  rekey?: string; report?: string; json?: boolean;
+  rekey?: string; report?: string; json?: boolean; progress?: boolean;
 }
 
 /** `anonymat pseudonymize` — column actions (drop, keyed pseudonym, date shift, generalize) per the policy. */
@@ -21,6 +21,7 @@ export function register(program: Command): void {
     .option('--rekey <file>', 're-key an already pseudonymized input with a correspondence table (no key, no originals needed)')
     .option('--report <file>', 'write the JSON report (actions per column, counts; no values, keys or tokens)')
     .option('--json', 'print the report as JSON on stdout (needs -o)')
+    .option('--no-progress', 'no progress bar on stderr (drawn on a terminal when free-text redaction takes longer than a second)')
     .addHelpText('after', `
 Examples:
   openssl rand -hex 32 > secret.key && chmod 600 secret.key
@@ -76,7 +77,10 @@ missing or too short key (< 32 bytes) exits with 2 (invalid-key). Memory: the ta
         if (previousKey !== undefined && key !== null && previousKey.fingerprint === key.fingerprint) {
           throw new AnonymatError('invalid-usage', '--rotate-from holds the same key as the current one: nothing to rotate', [{ path: '--rotate-from', message: 'give the previous key file' }]);
         }
-        const r = ps.pseudonymizeTable(table, policy as never, key, { previousKey });
+        const { progressBar } = await import('../progress.ts');
+        const bar = await progressBar('pseudonymize (texts redacted)', opts.progress !== false);
+        const r = ps.pseudonymizeTable(table, policy as never, key, { previousKey, onProgress: bar.onProgress });
+        bar.finish();
         out = r.table;
         report = r.report;
         if (r.correspondence) {

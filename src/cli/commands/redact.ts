@@ -4,7 +4,7 @@ import { AnonymatError } from '../../errors.ts';
 
 interface Opts {
   lang?: string; replacement?: string; policy?: string; keyFile?: string; personId?: string; output?: string;
-  keep?: string; json?: boolean; encoding?: string;
+  keep?: string; json?: boolean; encoding?: string; progress?: boolean;
 }
 
 const LABELS = ['NAME', 'DATE', 'BIRTHDATE', 'PHONE', 'EMAIL', 'NIR', 'ADDRESS', 'ZIP', 'CITY', 'IPP', 'NDA', 'MRN', 'RPPS', 'ID', 'AGE', 'URL', 'IP', 'IBAN', 'SSN', 'HOSPITAL'];
@@ -31,6 +31,7 @@ export function register(program: Command): void {
     .option('--keep <labels>', `comma-separated labels left in place (${LABELS.join(', ')})`)
     .option('-o, --output <path>', 'output file (one input) or directory (several inputs); default: stdout')
     .option('--json', 'print spans (offsets in UTF-16 code units and labels only, never the text) and counts per label as JSON')
+    .option('--no-progress', 'no progress bar on stderr (drawn on a terminal when redaction takes longer than a second: MB read of the files)')
     .addHelpText('after', `
 Examples:
   anonymat redact compte-rendu.txt                          # → stdout, tags like [NOM], [DATE], [TEL]
@@ -99,6 +100,13 @@ precision/recall): review before release.`)
           check.end();
         }
       }
+      // (a progress bar in MB of the input files, standard input counted as it comes)
+      const { progressBar } = await import('../progress.ts');
+      // (not when the redacted text itself goes to the terminal: the bar would be drawn into it)
+      const bar = await progressBar('redact (MB)', opts.progress !== false && !(!opts.output && !opts.json && process.stdout.isTTY));
+      let bytesInAll = 0, bytesDone = 0;
+      for (const f of files) if (f !== '-') bytesInAll += (await stat(f).catch(() => null))?.size ?? 0;
+      const advance = (n: number): void => { bytesDone += n; bar.onProgress?.(Math.round(bytesDone / 1e5) / 10, Math.max(Math.round(bytesInAll / 1e5) / 10, Math.round(bytesDone / 1e5) / 10)); };
       const redactOne = async (f: string, tmpOut: string | null): Promise<void> => {
         let size = Infinity;
         if (f !== '-') {
@@ -119,13 +127,15 @@ precision/recall): review before release.`)
         const wholeText = (): string => {
           let bytes: Buffer;
           try { bytes = readFileSync(f); } catch (e) { throw unreadable(e); }
-          return redactor.push(decoder.push(bytes)) + redactor.push(decoder.end()) + redactor.end();
+          const text = redactor.push(decoder.push(bytes)) + redactor.push(decoder.end()) + redactor.end();
+          advance(bytes.length);
+          return text;
         };
         const run = async (out: NodeJS.WritableStream | null): Promise<void> => {
           if (whole) { const t = wholeText(); if (out) await writeOut(out, t); return; }
           const input = f === '-' ? process.stdin : createReadStream(f);
           try {
-            for await (const piece of input) { const t = redactor.push(decoder.push(piece as Buffer)); if (out) await writeOut(out, t); }
+            for await (const piece of input) { const t = redactor.push(decoder.push(piece as Buffer)); advance((piece as Buffer).length); if (out) await writeOut(out, t); }
           } catch (e) {
             throw unreadable(e);
           }
@@ -147,6 +157,7 @@ precision/recall): review before release.`)
       };
       if (folderOutputs) await withAtomicFiles(folderOutputs, (i, tmp) => redactOne(files[i]!, tmp));
       else for (const f of files) await redactOne(f, null);
+      bar.finish();
       if (opts.json) printJson({ replacement, files: results });
       else if (opts.output) for (const r of results) process.stderr.write(`${r.input}: ${Object.values(r.counts).reduce((a, b) => a + b, 0)} spans replaced → ${r.output}\n`);
       return 0;
