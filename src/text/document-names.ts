@@ -37,7 +37,10 @@ const NAME_HEADERS = new Set(['NOM', 'NOMS', 'PRENOM', 'PRENOMS', 'NOM PRENOM', 
   // (who entered the row, in exports: "saisi_par", "created_by")
   'SAISI PAR', 'SAISIE PAR', 'CREE PAR', 'MODIFIE PAR', 'CREATED BY', 'ENTERED BY', 'UPDATED BY', 'UTILISATEUR', 'SURNAME', 'FORENAME', 'FORENAMES',
   // (who gave, took or received: "Vaccinateur", "Préleveur", "Called to")
-  'VACCINATEUR', 'VACCINATRICE', 'PRELEVEUR', 'PRELEVEUSE', 'CALLED TO', 'WITNESS', 'TEMOIN']);
+  'VACCINATEUR', 'VACCINATRICE', 'PRELEVEUR', 'PRELEVEUSE', 'CALLED TO', 'WITNESS', 'TEMOIN',
+  // (the GP and the people around a patient, in French exports: "mt", "medecin_referent", "personne_confiance")
+  'MEDECIN REFERENT', 'MED REF', 'NOM MEDECIN', 'ADRESSE PAR', 'ADRESSEUR', 'CORRESPONDANT', 'KINE', 'PERSONNE CONFIANCE',
+  'PERSONNE DE CONFIANCE', 'CONJOINT', 'TUTEUR', 'CURATEUR', 'PROCHE', 'CONTACT URGENCE', 'EMERGENCY CONTACT', 'NEXT OF KIN', 'NOK']);
 /** A column name of people: one of NAME_HEADERS, or a participle and "by" / "par" ("Released by", "Received by", "Réalisé par"). */
 function isNameHeader(k: string): boolean { return NAME_HEADERS.has(k) || /^[A-Z]{3,} (?:BY|PAR)$/.test(k); }
 /**
@@ -1894,6 +1897,8 @@ function alignedTables(text: string, spans: Span[], lex: Lexicon, covered: Uint8
       while (rs < text.length && block.length <= 500) {
         let re = text.indexOf('\n', rs);
         if (re < 0) re = text.length;
+        // (a rule of dashes or equals signs under the header or between rows: skipped)
+        if (block.length <= 2 && ruleLine(text, rs, re)) { rs = re + 1; continue; }
         const cells = spacedCells(text, rs, re);
         if (cells.length < 2) break;
         const row: Cell[] = head.map(() => ({ s: 0, e: 0 }));
@@ -1919,6 +1924,16 @@ function alignedTables(text: string, spans: Span[], lex: Lexicon, covered: Uint8
     }
     k = text.indexOf('  ', le);
   }
+}
+/** Whether [a, e) is a table's rule: three or more of '-', '=', '_', '─', '━' (spaces, '+' and '|' between them), nothing else. */
+function ruleLine(text: string, a: number, e: number): boolean {
+  let marks = 0;
+  for (let k = a; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 45 || c === 61 || c === 95 || c === 0x2500 || c === 0x2501) marks++;
+    else if (c !== 32 && c !== 43 && c !== 124 && c !== 9 && c !== 13) return false;
+  }
+  return marks >= 3;
 }
 /** The cells of [a, e) separated by two spaces or more or by tabs (a single space stays inside a cell). */
 function spacedCells(text: string, a: number, e: number): Cell[] {

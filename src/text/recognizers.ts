@@ -2166,13 +2166,26 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // (a form field too: "Nom : LE GALL")
     const fieldPart = (f & F_PART) !== 0 && i > 0 && (flags[i - 1]! & F_CUE) !== 0 && fieldBefore(text, i - 1, starts[i]!);
     if ((f & F_PART) && i > 0 && (flags[i - 1]! & (F_TITLE | F_CUE)) && (gapOkTitle(text, ends[i - 1]!, starts[i]!) || fieldPart)) {
-      const j = afterParticles(i - 1, fieldPart);
+      // (the first gap, after the title or the cue, is vetted here: "Patient : LE GOFF")
+      const j = afterParticles(i - 1, true);
       if (j > 0) { for (let q = i; q <= j; q++) strong[q] = 1; i = j; continue; }
+    }
+    // a family by its name, the particle's: "la famille Le Gall vient" (not a field, "famille : PF Le Bihan")
+    if ((f & F_PART) && (f & F_UPPER) === 0 && starts[i]! >= 8 && text.startsWith('famille ', starts[i]! - 8) && !isWordLetter(cc(text, starts[i]! - 9))) {
+      const j = afterParticles(i - 1, true);
+      if (j > 0 && (flags[j]! & F_UPPER) === 0) { for (let q = i; q <= j; q++) strong[q] = 1; i = j; continue; }
     }
     // the Vietnamese surname Le (Lê) after a title, no name after it: "Dr Le, cardiologue", "Mme Lê est sortie"
     if (i > 0 && (flags[i - 1]! & F_TITLE) !== 0 && ends[i]! - starts[i]! === 2 && (text.charCodeAt(starts[i]!) === 76)
       && ((text.charCodeAt(starts[i]! + 1) | 32) === 101 || text.charCodeAt(starts[i]! + 1) === 234) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
       && !(cc(text, ends[i]!) === 32 && isUpperCode(cc(text, ends[i]! + 1)))) { strong[i] = 1; flags[i] = f & ~(F_STOP | F_PART); continue; }
+    // a month that is a first name, at a line's start or after a field's colon, right before a known surname in capitals:
+    // "Avril MÉNARD, infirmière scolaire", "Examinateurs : Avril KOWALCZYK" (not "Mai 2024", "Juin PARIS")
+    if ((f & (F_STOP | F_FIRST | F_UPPER)) === (F_STOP | F_FIRST) && i + 1 < n && gapOk(i) && (lineStartAt(text, starts[i]!) || colonRightBefore(text, starts[i]!))
+      && (flags[i + 1]! & (F_UPPER | F_SUR)) === (F_UPPER | F_SUR) && !(flags[i + 1]! & (F_CITY | F_CITYP | F_VOCAB | F_STOP | F_TITLE | F_CUE | F_PROF | F_CRED))
+      && ends[i + 1]! - starts[i + 1]! >= 4 && MONTH_NAMES.has(fold(text.slice(starts[i]!, ends[i]!)))) {
+      strong[i] = 1; strong[i + 1] = 1; flags[i] = f & ~F_STOP; i++; continue;
+    }
     // a month that is a first name right after a kinship or field word: "his sister, April, agrees",
     // "wife June" (not before a day: "daughter, June 3")
     // (and after a field's colon, "mère : Avril MARIN"; right after a person's title too, "Mme AVRIL Martine", "Mme Avril est demandeuse")

@@ -1586,3 +1586,17 @@ test('surname particles stay with the name (after a title, between names, in cap
   assert.ok(!labels('CENTRE HOSPITALIER DE CAYENNE ANDRÉE ROSEMON').some(([l, t]) => l === 'NAME' && t!.startsWith('DE')));
   assert.deepEqual(labels('Marie Dupont de Lyon.'), [['NAME', 'Marie Dupont'], ['CITY', 'Lyon']]);
 });
+
+test('a particle surname after a cue and its colon, a month first name before a surname in capitals, a family by its name, aligned tables under a rule line', () => {
+  assert.deepEqual(labels('Patient : LE GOFF Yann-Vari'), [['NAME', 'LE GOFF Yann-Vari']]);
+  assert.deepEqual(labels('Patiente : LE GOFF'), [['NAME', 'LE GOFF']]);
+  assert.deepEqual(labels('Avril MÉNARD, infirmière scolaire'), [['NAME', 'Avril MÉNARD']]);
+  assert.deepEqual(labels('Juin PARIS'), []);
+  assert.deepEqual(labels('relève : famille Le Gall vient pr le repas'), [['NAME', 'Le Gall']]);
+  // (not a field: "la famille : PF Le Bihan & Fils", an undertaker's firm)
+  assert.ok(!labels('choisies par la famille : PF Le Bihan & Fils').some(([l]) => l === 'NAME'));
+  // a header, a rule of dashes, rows: the NOM and PRENOM columns are names ("Constant", "Juste" are words too)
+  const table = 'NOM              PRENOM      DDN          CH.\n--------------------------------------------\nMAILLARD         Constant    03/04/1938   301\nLECLERC          Juste       30/01/1935   305\n';
+  const names = labels(table).filter(([l]) => l === 'NAME').map(([, t]) => t);
+  assert.deepEqual(names, ['MAILLARD', 'Constant', 'LECLERC', 'Juste']);
+});
