@@ -4463,6 +4463,50 @@ export function markDayLists(text: string, spans: Span[]): void {
   }
 }
 
+/** French month names written out in lower case, whole words (a month alone is an element of a date: HIPAA's, i2b2's). */
+const LONE_MONTHS = new Set(['janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre']);
+/** Words before a month that make it a date: "en avril", "fin mai", "depuis juin". */
+const MONTH_CUE_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:en|de|d['’]|du|fin|d[ée]but|mi|depuis|avant|apr[èe]s|courant|d[èe]s|jusqu['’]en|vers|entre|et|ou|à|au) $/;
+/** Holidays name a day of the year: "depuis Pâques", "le repas de noël", "Christmas Eve", "since Thanksgiving". */
+const HOLIDAY = /(?<![A-Za-zÀ-ÿ])(?:(?:veille|lendemain|r[ée]veillon) de no[ëe]l|no[ëe]l|P[âa]ques|p[âa]ques|[Nn]ouvel [Aa]n|[ÉéEe]piphanie|[Pp]entec[ôo]te|Christmas(?: Eve| Day)?|Easter(?: Sunday)?|Thanksgiving(?: Day)?|Halloween|New Year'?s(?: Eve| Day)?)(?![A-Za-zÀ-ÿ])/g;
+/**
+ * Dates that are a word: a French month alone in lower case ("(juillet)", "à partir de février", "janvier à juin 2024"),
+ * read from the character pass's month starts; and holidays. Weak spans (0.5): a longer date holding them wins.
+ */
+export function markWordDates(text: string, spans: Span[], lang: Lang): void {
+  const names = spans.filter((x) => x.label === 'NAME');
+  const lone = (a: number, e: number): void => {
+    if (e - a < 3 || !isLowerCode(text.charCodeAt(a)) || !LONE_MONTHS.has(text.slice(a, e))) return;
+    // (not a name's word: "mr janvier (jean-baptiste)", nor a first name before a surname typed in lower case, "avril boucher, ide")
+    if (names.some((x) => x.start <= a && x.end >= e)) return;
+    if (cc(text, e) === 32 && isLowerCode(cc(text, e + 1)) && !MONTH_CUE_BEFORE.test(text.slice(Math.max(0, a - 10), a))) {
+      const b = lowerWordEnd(text, e + 1), lex = tokenLexicon();
+      if (b > e + 1 && ((lex.get(fold(text.slice(a, e))) ?? 0) & LEX_FIRST) !== 0 && ((lex.get(fold(text.slice(e + 1, b))) ?? 0) & LEX_SUR) !== 0 && !STOP.has(fold(text.slice(e + 1, b)))) return;
+    }
+    spans.push({ start: a, end: e, label: 'DATE', score: 0.5, rule: 'date-month' });
+  };
+  // (French month names only)
+  if (lang === 'fr' && tokText === text && !referenceScan) {
+    // (the character pass's month starts: whole letter runs)
+    for (let q = 0; q < nMon; q++) {
+      const a = monS[q]!;
+      if (a > 0 && isWordLetter(text.charCodeAt(a - 1))) continue;
+      let e = a;
+      while (e < text.length && isWordLetter(text.charCodeAt(e))) e++;
+      lone(a, e);
+    }
+  } else if (lang === 'fr') {
+    for (let i = 0; i < text.length;) {
+      if (!isWordLetter(text.charCodeAt(i))) { i++; continue; }
+      const a = i;
+      while (i < text.length && isWordLetter(text.charCodeAt(i))) i++;
+      lone(a, i);
+    }
+  }
+  HOLIDAY.lastIndex = 0;
+  for (let m = HOLIDAY.exec(text); m !== null; m = HOLIDAY.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length, label: 'DATE', score: 0.5, rule: 'date-holiday' });
+}
+
 /**
  * Re-labels dates preceded by a birth cue (né(e) le, DDN, date de naissance, mise au monde le,
  * naît en, born, DOB, or the sex column of a "Name | F | date" line) as BIRTHDATE.

@@ -1600,3 +1600,13 @@ test('a particle surname after a cue and its colon, a month first name before a 
   const names = labels(table).filter(([l]) => l === 'NAME').map(([, t]) => t);
   assert.deepEqual(names, ['MAILLARD', 'Constant', 'LECLERC', 'Juste']);
 });
+
+test('a French month alone in lower case and holidays are dates (elements of a date); a month in a longer date stays in it', () => {
+  assert.deepEqual(labels('Groupe O Rh+, RAI nég (juillet).'), [['DATE', 'juillet']]);
+  assert.deepEqual(labels('rééducation à partir de février, puis le 3 mars 2024'), [['DATE', 'février'], ['DATE', '3 mars 2024']]);
+  assert.deepEqual(labels('Depuis Pâques elle décrit une dyspnée'), [['DATE', 'Pâques']]);
+  assert.deepEqual(labels('le repas de noël midi'), [['DATE', 'noël']]);
+  assert.deepEqual(labels('worse since Thanksgiving', 'en'), [['DATE', 'Thanksgiving']]);
+  // (a first name or a surname in capitals is no holiday: "Avril", "NOËL")
+  assert.ok(!labels('M. NOËL est sorti.').some(([l]) => l === 'DATE'));
+});
