@@ -295,7 +295,9 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (s === nirEnd || (s === nirEnd + 1 && (pc === 32 || pc === 10)) || (s === nirEnd + 2 && pc === 10 && t.charCodeAt(s - 2) === 13)) nirLen += len; else nirLen = len;
   nirEnd = i;
   m |= phoneChain(t, s, len);
-  if (len === 4 || len === 5 || (len === 2 && c === 32 && isDigitCode(c1) && isDigitCode(cc(t, i + 2)) && isDigitCode(cc(t, i + 3)) && !isDigitCode(cc(t, i + 4)))) {
+  // (4-5 digits, or grouped: "46 218", "40 27", "5 82 14" — an internal extension after its cue)
+  if (len === 4 || len === 5 || (len === 2 && c === 32 && isDigitCode(c1) && isDigitCode(cc(t, i + 2)) && (isDigitCode(cc(t, i + 3)) ? !isDigitCode(cc(t, i + 4)) : true))
+    || (len === 1 && c === 32 && isDigitCode(c1) && isDigitCode(cc(t, i + 2)) && cc(t, i + 3) === 32 && isDigitCode(cc(t, i + 4)) && isDigitCode(cc(t, i + 5)) && !isDigitCode(cc(t, i + 6)))) {
     let k = s - 1;
     while (k >= 0) { const b = t.charCodeAt(k); if (!(isSpaceLike(b) || b === 58 || b === 46 || b === 35)) break; k--; }
     if (k >= 0 && isAsciiLetter(t.charCodeAt(k))) {
@@ -1049,6 +1051,8 @@ const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|i
 /** Phone cues right before a number (phone-cue-short): the number's text must follow them. */
 const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portable|fixe|professionnel))?|t[ée]l\.?|portable|mobile|fax|joignables? au|appeler (?:le|au)|phone|cell)\s*(?:est le|au|:|\.|n°)?\s*)/iy;
 /** A call's word before an emergency number ("appel du 15", "composez le 15", "SAMU (15)"): no day of the month. */
+/** A phone cue right before a number, its country code between them or not: "Tél. ", "Tél (+687) ", "GSM : +689 ". */
+const PAIRS_CUE_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:t[ée]l[ée]phone|t[ée]l|tel|portable|mobile|fax|phone|gsm|standard|garde(?: [A-Z]{2,4})?)\.?\s?:?\s?(?:\(?\+?6[89]\d\)?\s?)?$/i;
 const CALL_BEFORE = /(?:appel|compos|contact|joindre|joint|num[ée]ro|t[ée]l|samu|pompiers|police|gendarmerie|urgences?|\bou)[^\n]*$/i;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
 const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bta|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP|(?<![A-Za-z])(?:[Dd]ays?|DAYS?)|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|BIMS|SLUMS|PHQ-?9|GAD-?7|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
@@ -1228,7 +1232,8 @@ export const RULES: RegexRule[] = [
     // (on the same line: "rue de la Poste⏎68000 Colmar" is a postal code)
     // (and an extension glued to its "x" after a number: "(405-555-0155 x2240)")
     // (a bleep's number; an extension's "x" after "paged" or after an e-mail address: "paged x4409", "….org  x7730")
-    re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?|pager|beeper|pgr|bip|bipeur|bleep)[ \t]*[:.]?[ \t]*#?[ \t]*|\d[ )]{1,2}x|\d, x|(?<![A-Za-z])paged? x|\.(?:org|com|net|edu|gov|fr|uk|au|nz|ca|ie)[ \t]{1,3}x)(?:\d{4,5}|\d{2} \d{3})(?![0-9]| \d)/gi },
+    // (a hospital's internal numbers in groups after "poste", "DECT" or "bip": "poste 40 27", "DECT 46 218", "bip 5 82 14")
+    re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?|pager|beeper|pgr|bip|bipeur|bleep|dect)[ \t]*[:.]?[ \t]*#?[ \t]*|\d[ )]{1,2}x|\d, x|(?<![A-Za-z])paged? x|\.(?:org|com|net|edu|gov|fr|uk|au|nz|ca|ie)[ \t]{1,3}x)(?:\d{4,5}|\d{2} \d{3}|(?<=(?:poste|dect|bip)[ \t]*[:.]?[ \t]*)(?:\d{2} \d{2}|\d \d{2} \d{2}))(?![0-9]| \d)/gi },
   // an extension of three digits after its cue ("07 838 4412 ext 205", "Tel 916-555-0121 ext. 304", "poste 212")
   { rule: 'phone-ext3', at: S_EXT3, label: 'PHONE', score: 0.7, needs: C_DIGIT,
     // (the cues of extBefore, which sets S_EXT3)
@@ -1246,6 +1251,11 @@ export const RULES: RegexRule[] = [
     // (not the start of a whole number: no digit right after, or after one separator)
     re: new RegExp(`${B}0[1-9](?:[ .]?\\d{2}){3}\\d?(?![ .]?[0-9])`, 'g'),
     check: (m, text) => (endsWithMatch(PHONE_CUE_BEFORE, text.slice(Math.max(0, m.index - 40), m.index)) ? 0.6 : null) },
+  // a number of three or four pairs right after a phone cue, as French Polynesia (40…, 87…, 89…) and New Caledonia write
+  // theirs, the country code in brackets or not: "Tél. 40 42 18 77", "Tél (+687) 26 48 15", "garde SF : 40 48 62 00"
+  { rule: 'phone-cue-pairs', at: S_LE2, label: 'PHONE', score: 0.6, needs: C_DIGIT,
+    re: new RegExp(`${B}[1-9]\\d(?: \\d{2}){2,3}(?![ .]?[0-9])`, 'g'),
+    check: (m, text) => (PAIRS_CUE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) ? 0.6 : null) },
   // a US post office box: "PO Box 4471", "P.O. Box 12" (looked for only in texts that write "Box")
   // a chain's store by its number ("Walgreens #09127", "CVS #1234", "Walmart Pharmacy #10-2841"): a place
   // (only in texts with a '#' before a number: markdown headings, "# Plan", do not run it)

@@ -1610,3 +1610,13 @@ test('a French month alone in lower case and holidays are dates (elements of a d
   // (a first name or a surname in capitals is no holiday: "Avril", "NOËL")
   assert.ok(!labels('M. NOËL est sorti.').some(([l]) => l === 'DATE'));
 });
+
+test('internal numbers in groups after poste/DECT/bip, and numbers in pairs after a phone cue (French Polynesia, New Caledonia)', () => {
+  assert.deepEqual(labels('urgences poste 2 71 48 occupé'), [['PHONE', '2 71 48']]);
+  assert.deepEqual(labels('Transmission : appel de l\'interne (DECT 46 218)'), [['PHONE', '46 218']]);
+  assert.deepEqual(labels('AS Mme Ouali, poste 40 27'), [['NAME', 'Ouali'], ['PHONE', '40 27']]);
+  assert.deepEqual(labels('Papeete – Tél. 40 42 18 77').filter(([l]) => l === 'PHONE'), [['PHONE', '40 42 18 77']]);
+  assert.deepEqual(labels('Tél (+687) 26 48 15'), [['PHONE', '26 48 15']]);
+  // (no cue: a blood pressure, a count)
+  assert.deepEqual(labels('TA 12 08 14'), []);
+});
