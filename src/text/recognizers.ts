@@ -4473,6 +4473,32 @@ export function markDayLists(text: string, spans: Span[]): void {
   }
 }
 
+/**
+ * A number after a numbering cue and a label of up to three words, as forms write them: "N° de dossier MDPH : 093-2019-004417",
+ * "N° d'examen : B24.12873", "Affaire n° 2A240817-0193", "Nos références : ALD/2024/072/0018845", "adhérent 004418732-01",
+ * "n° adhérent 0845 7721 93", "code d'accès 7KQ-22F9". The value: letters, digits and '.', '/', '-' with 4 digits or more,
+ * or digit groups of 7 digits or more; not a date.
+ */
+const NUMBERED_ID = /(?<![A-Za-zÀ-ÿ0-9])(?:[Nn][°º]|N[Oo]\.|[Nn]um[ée]ro|[Rr][ée]f(?:[ée]rences?)?\.?|[Aa]ffaire|[Aa]dh[ée]rent|[Cc]ode d['’]acc[èe]s|SIRE[TN])(?:[ \t]+(?:(?:de|du|des|d['’]|l['’])[ \t]*)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]{0,19}\.?){0,3}?[ \t]*:?[ \t]*((?=[A-Za-z0-9./-]*\d(?:[A-Za-z./-]*\d){3})[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*|\d{2,}(?: \d{2,}){1,3})(?![A-Za-z0-9]|[./-][A-Za-z0-9])/g;
+const DECIMALS = /^\d+[.,]\d+(?:-\d+(?:[.,]\d+)?)?$|^\d+-\d+[.,]\d+$/;
+const LAW_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:[Cc]erfa|CERFA|[Ll]oi|LOI|[Dd][ée]cret|[Aa]rr[êe]t[ée]|[Aa]rticle|[Aa]rt\.|[Oo]rdonnance|[Cc]irculaire|[Dd]irective|[Rr][èe]glement|[Dd][ée]lib[ée]ration|[Rr]ecommandation)\s*$/;
+const DATE_SHAPE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{4}|\d{4})$/;
+export function markNumberedIds(text: string, spans: Span[]): void {
+  if (text.indexOf('°') < 0 && text.indexOf('º') < 0 && !/[Rr][ée]f|[Aa]ffaire|[Aa]dh[ée]rent|[Nn]um[ée]ro|N[Oo]\.|acc[èe]s|SIRE/.test(text)) return;
+  NUMBERED_ID.lastIndex = 0;
+  for (let m = NUMBERED_ID.exec(text); m !== null; m = NUMBERED_ID.exec(text)) {
+    const v = m[1]!;
+    // (not a date, nor a law's or a regulation's number: "Loi n° 2002-303", "décret n° 2018-1254")
+    // (nor a form's number, "Cerfa n°11574*04", nor a decimal number or range, "reference range 3.5-5.0")
+    if (DATE_SHAPE.test(v) || DECIMALS.test(v) || cc(text, m.index + m[0].length) === 42 || LAW_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    let digits = 0;
+    for (let k = 0; k < v.length; k++) if (isDigitCode(v.charCodeAt(k))) digits++;
+    if (digits < (v.includes(' ') ? 7 : 4)) continue;
+    const a = m.index + m[0].length - v.length;
+    spans.push({ start: a, end: a + v.length, label: 'ID', score: 0.55, rule: 'id-numbered' });
+  }
+}
+
 /** French month names written out in lower case, whole words (a month alone is an element of a date: HIPAA's, i2b2's). */
 const LONE_MONTHS = new Set(['janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre']);
 /** Words before a month that make it a date: "en avril", "fin mai", "depuis juin". */

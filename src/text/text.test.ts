@@ -1620,3 +1620,14 @@ test('internal numbers in groups after poste/DECT/bip, and numbers in pairs afte
   // (no cue: a blood pressure, a count)
   assert.deepEqual(labels('TA 12 08 14'), []);
 });
+
+test('a number after a numbering cue and a label of up to three words is an identifier; not a date, a law, a Cerfa form, a decimal range', () => {
+  assert.deepEqual(labels('N° de dossier MDPH : 093-2019-004417'), [['ID', '093-2019-004417']]);
+  assert.deepEqual(labels("N° d'examen : B24.12873"), [['ID', 'B24.12873']]);
+  assert.deepEqual(labels('Nos références : ALD/2024/072/0018845'), [['ID', 'ALD/2024/072/0018845']]);
+  assert.deepEqual(labels("code d'accès 7KQ-22F9"), [['ID', '7KQ-22F9']]);
+  assert.deepEqual(labels('SIRET 512 384 906 00027'), [['ID', '512 384 906 00027']]);
+  assert.deepEqual(labels('Loi n° 2002-303 du 4 mars 2002').filter(([l]) => l === 'ID'), []);
+  assert.deepEqual(labels('bon de transport (cerfa n°11574*04)'), []);
+  assert.deepEqual(labels('reference range 3.5-5.0.', 'en'), []);
+});
