@@ -4483,8 +4483,18 @@ const NUMBERED_ID = /(?<![A-Za-zÀ-ÿ0-9])(?:[Nn][°º]|N[Oo]\.|[Nn]um[ée]ro|[R
 const DECIMALS = /^\d+[.,]\d+(?:-\d+(?:[.,]\d+)?)?$|^\d+-\d+[.,]\d+$/;
 const LAW_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:[Cc]erfa|CERFA|[Ll]oi|LOI|[Dd][ée]cret|[Aa]rr[êe]t[ée]|[Aa]rticle|[Aa]rt\.|[Oo]rdonnance|[Cc]irculaire|[Dd]irective|[Rr][èe]glement|[Dd][ée]lib[ée]ration|[Rr]ecommandation)\s*$/;
 const DATE_SHAPE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{4}|\d{4})$/;
+/** The letter runs a NUMBERED_ID cue other than "n°" starts with: the pass's run hashes say at once whether a text may hold one. */
+const NUMBERED_CUE_RUNS = hashedWords(['NO', 'No', 'numéro', 'Numéro', 'numero', 'Numero', 'NUMERO', 'NUMÉRO', 'réf', 'Réf', 'ref', 'Ref', 'RÉF', 'REF',
+  'référence', 'Référence', 'références', 'Références', 'reference', 'Reference', 'references', 'References', 'affaire', 'Affaire', 'adhérent', 'Adhérent',
+  'adherent', 'Adherent', 'accès', 'acces', 'SIRET', 'SIREN']);
+/** Words with their run hashes (hashStep from HASH_START over their code units), for mayBeHashedRun. */
+function hashedWords(words: string[]): { h: number; k: number }[] { return words.map((w) => ({ h: hashRange(w, 0, w.length), k: w.length })); }
+function mayHoldRun(text: string, words: readonly { h: number; k: number }[]): boolean {
+  for (const w of words) if (mayBeHashedRun(text, w.h, w.k)) return true;
+  return false;
+}
 export function markNumberedIds(text: string, spans: Span[]): void {
-  if (text.indexOf('°') < 0 && text.indexOf('º') < 0 && !/[Rr][ée]f|[Aa]ffaire|[Aa]dh[ée]rent|[Nn]um[ée]ro|N[Oo]\.|acc[èe]s|SIRE/.test(text)) return;
+  if (text.indexOf('°') < 0 && text.indexOf('º') < 0 && !mayHoldRun(text, NUMBERED_CUE_RUNS)) return;
   NUMBERED_ID.lastIndex = 0;
   for (let m = NUMBERED_ID.exec(text); m !== null; m = NUMBERED_ID.exec(text)) {
     const v = m[1]!;
@@ -4505,6 +4515,9 @@ const LONE_MONTHS = new Set(['janvier', 'février', 'fevrier', 'mars', 'avril', 
 const MONTH_CUE_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:en|de|d['’]|du|fin|d[ée]but|mi|depuis|avant|apr[èe]s|courant|d[èe]s|jusqu['’]en|vers|entre|et|ou|à|au) $/;
 /** Holidays name a day of the year: "depuis Pâques", "le repas de noël", "Christmas Eve", "since Thanksgiving". */
 const HOLIDAY = /(?<![A-Za-zÀ-ÿ])(?:(?:veille|lendemain|r[ée]veillon) de no[ëe]l|no[ëe]l|P[âa]ques|p[âa]ques|[Nn]ouvel [Aa]n|[ÉéEe]piphanie|[Pp]entec[ôo]te|Christmas(?: Eve| Day)?|Easter(?: Sunday)?|Thanksgiving(?: Day)?|Halloween|New Year'?s(?: Eve| Day)?)(?![A-Za-zÀ-ÿ])/g;
+/** The letter runs a holiday starts with (HOLIDAY's first words): the pass's run hashes say whether a text may hold one. */
+const HOLIDAY_RUNS = hashedWords(['veille', 'lendemain', 'réveillon', 'reveillon', 'noël', 'noel', 'Pâques', 'Paques', 'pâques', 'paques', 'Nouvel', 'nouvel',
+  'Épiphanie', 'épiphanie', 'Epiphanie', 'epiphanie', 'Pentecôte', 'pentecôte', 'Pentecote', 'pentecote', 'Christmas', 'Easter', 'Thanksgiving', 'Halloween', 'New']);
 /**
  * Dates that are a word: a French month alone in lower case ("(juillet)", "à partir de février", "janvier à juin 2024"),
  * read from the character pass's month starts; and holidays. Weak spans (0.5): a longer date holding them wins.
@@ -4539,6 +4552,7 @@ export function markWordDates(text: string, spans: Span[], lang: Lang): void {
       lone(a, i);
     }
   }
+  if (!mayHoldRun(text, HOLIDAY_RUNS)) return;
   HOLIDAY.lastIndex = 0;
   for (let m = HOLIDAY.exec(text); m !== null; m = HOLIDAY.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length, label: 'DATE', score: 0.5, rule: 'date-holiday' });
 }
