@@ -140,3 +140,26 @@ test('adult (30,162 rows, 8 QIs): 5-anonymous and distinct 3-diverse on occupati
   assert.equal(h.satisfied, true);
   assert.ok(h.partitions > 500, `only ${h.partitions} partitions`);
 });
+
+test('with a person key, a person\'s rows stay in one partition (property): each person has one label per quasi-identifier, and every partition holds k persons', () => {
+  fc.assert(fc.property(
+    fc.array(fc.record({ p: fc.integer({ min: 0, max: 24 }), age: fc.integer({ min: 20, max: 80 }), dept: fc.constantFrom('75', '92', '93', '94', '69') }), { minLength: 20, maxLength: 120 }),
+    fc.integer({ min: 2, max: 4 }),
+    (rows, k) => {
+      const t = tableFromRecords({ pid: rows.map((r) => `p${r.p}`), age: rows.map((r) => String(r.age)), dept: rows.map((r) => r.dept) }, { age: 'integer' });
+      const r = mondrian(t, ['age', 'dept'], { k, personKey: 'pid' });
+      const out = toRecords(r.table);
+      const labelOf = new Map<string, string>();
+      const personsOfLabel = new Map<string, Set<string>>();
+      out.forEach((row, i) => {
+        const p = `p${rows[i]!.p}`, label = `${row.age}|${row.dept}`;
+        assert.equal(labelOf.get(p) ?? label, label, `person ${p} has two labels`);
+        labelOf.set(p, label);
+        const s = personsOfLabel.get(label) ?? new Set<string>(); s.add(p); personsOfLabel.set(label, s);
+      });
+      // (fewer than k persons in all: one partition, the whole table)
+      const persons = new Set(rows.map((x) => x.p)).size;
+      if (persons >= k) for (const s of personsOfLabel.values()) assert.ok(s.size >= k, `a class of ${s.size} persons < ${k}`);
+    },
+  ), { numRuns: 150, seed: 37 });
+});

@@ -192,6 +192,22 @@ export function mondrian(table: Table, quasiIdentifiers: string[], options: Mond
     }
     return persons >= k;
   };
+  // (with a person key, a person's rows never part: each split reads, for every row, its person's smallest code of the
+  // column — so every row of a person lands in one partition, its values covered by that partition's labels, and a
+  // person aggregated over their rows is in a class of at least k persons, as the verdict judges them)
+  const splitCodes: Int32Array[] = qis.map((c) => {
+    if (!pk) return c.codes;
+    const least = new Int32Array(pk.dictionary.length).fill(-1);
+    for (let r = 0; r < n; r++) {
+      const p = pk.codes[r]!;
+      if (p === pk.missing) continue;
+      const v = c.codes[r]!;
+      if (least[p] === -1 || v < least[p]!) least[p] = v;
+    }
+    const out = new Int32Array(n);
+    for (let r = 0; r < n; r++) { const p = pk.codes[r]!; out[r] = p === pk.missing ? c.codes[r]! : least[p]!; }
+    return out;
+  });
   const diverse = (perm: Int32Array, s: number, e: number): boolean => {
     if (!enoughPersons(perm, s, e)) return false;
     if (l <= 1) return true;
@@ -286,13 +302,14 @@ export function mondrian(table: Table, quasiIdentifiers: string[], options: Mond
       dimOrder.sort((a, b) => widths[b]! - widths[a]! || a - b);
       for (const j of dimOrder) {
         const c = qis[j]!;
+        const sc = splitCodes[j]!;
         const hx = hier[j];
         if (hx) {
           const cnt = hcnt;
           // hierarchy split: the highest level below the current node with ≥ 2 distinct codes
           let target = -1; let u = 0;
           for (let h = lv[j]! - 1; h >= 0 && target < 0; h--) {
-            u = countCodes(c.codes, hx.lc[h]!, perm, s, e, cnt, distinctBuf);
+            u = countCodes(sc, hx.lc[h]!, perm, s, e, cnt, distinctBuf);
             if (u >= 2) target = h; else resetCounts(cnt, distinctBuf, u);
           }
           if (target < 0) continue;
@@ -307,7 +324,7 @@ export function mondrian(table: Table, quasiIdentifiers: string[], options: Mond
           for (let q = 0; q < u; q++) cnt[present[q]!] = 0;
           if (!ok) continue;
           const fill = new Map(startOf);
-          for (let a = s; a < e; a++) { const r = perm[a]!; const code = map[c.codes[r]!]!; const at = fill.get(code)!; tmp[at] = r; fill.set(code, at + 1); }
+          for (let a = s; a < e; a++) { const r = perm[a]!; const code = map[sc[r]!]!; const at = fill.get(code)!; tmp[at] = r; fill.set(code, at + 1); }
           perm.set(tmp.subarray(s, e), s);
           const parts: { s: number; e: number; lv: Int32Array }[] = [];
           for (let q = 0; q < u; q++) {
@@ -319,7 +336,7 @@ export function mondrian(table: Table, quasiIdentifiers: string[], options: Mond
           continue;
         }
         const cnt = counts[j]!;
-        const u = countCodes(c.codes, null, perm, s, e, cnt, distinctBuf);
+        const u = countCodes(sc, null, perm, s, e, cnt, distinctBuf);
         const present = distinctBuf.subarray(0, u).slice().sort();
         // median: first distinct code whose cumulative count reaches half the partition
         let cum = 0, t = 0;
@@ -332,7 +349,7 @@ export function mondrian(table: Table, quasiIdentifiers: string[], options: Mond
         for (let attempt = 0; attempt < 2 && t >= 0; attempt++, t--) {
           const thr = present[t]!;
           // partition perm[s, e) in place: codes ≤ thr first
-          const mid = partitionLE(c.codes, perm, s, e, thr);
+          const mid = partitionLE(sc, perm, s, e, thr);
           if (mid - s >= k && e - mid >= k && diverse(perm, s, mid) && diverse(perm, mid, e)) {
             children = [{ s, e: mid, lv }, { s: mid, e, lv }];
             break;
