@@ -84,6 +84,8 @@ export interface CheckResult {
   /** Rows rejected per model (first model that rejects a class), and table models that fail. */
   readonly rejectedBy: readonly number[];
   readonly tableFailures: readonly string[];
+  /** The transformation passes the models, and the release check refused its release (not monotone: says nothing of its neighbours). */
+  readonly releaseRefused?: boolean;
 }
 
 interface Snapshot {
@@ -700,7 +702,7 @@ export class Checker {
       rowSuppressed[r] = ev.stats.suppressed[c]!;
     }
     const verdict = ev.result.feasible && this.setup.releaseCheck ? this.setup.releaseCheck(levels, rowSuppressed, this.maxSuppressed) : null;
-    if (typeof verdict === 'string') return { result: { id, ...ev.result, feasible: false, tableFailures: [...ev.result.tableFailures, verdict] }, stats: ev.stats, classOfRow, rowSuppressed };
+    if (typeof verdict === 'string') return { result: { id, ...ev.result, feasible: false, tableFailures: [...ev.result.tableFailures, verdict], releaseRefused: true }, stats: ev.stats, classOfRow, rowSuppressed };
     if (verdict) return this.withRowsSuppressed(ev.stats, ev.result, classOfRow, verdict, id);
     return { result: { id, ...ev.result }, stats: ev.stats, classOfRow, rowSuppressed };
   }
@@ -736,7 +738,7 @@ export class Checker {
     const tableFailures = this.setup.tableModels.filter((t) => !t.holds({ rows: this.n - suppressedRows, classes: kept })).map((t) => t.name);
     const feasible = suppressedRows <= this.maxSuppressed && tableFailures.length === 0;
     return {
-      result: { id, feasible, suppressed: suppressedRows, classes: kept, value: this.setup.metric.evaluate(next), rejectedBy: result.rejectedBy, tableFailures },
+      result: { id, feasible, suppressed: suppressedRows, classes: kept, value: this.setup.metric.evaluate(next), rejectedBy: result.rejectedBy, tableFailures, ...(feasible ? {} : { releaseRefused: true }) },
       stats: next, classOfRow: outClass, rowSuppressed,
     };
   }

@@ -188,30 +188,31 @@ function eventPersonKey(table: Table, policy: Policy): string | null {
 function withoutColumn(t: Table, name: string): Table { return { rowCount: t.rowCount, columns: t.columns.filter((c) => c.name !== name) }; }
 
 /**
- * The rows to suppress so that no person stays in a person-level class of fewer than k persons (k, or 1/maxProsecutorRisk
- * rounded up): `rowSuppressed` plus every row of the persons of the released table `out` (the rows not suppressed, in order)
- * whose aggregated quasi-identifiers, as the verdict aggregates them, are shared by fewer than k persons; null when
- * none is, or when they need more than `maxSuppressed` rows in all.
+ * The persons of the released table `out` (the table's rows not in `rowSuppressed`, in order) whose aggregated
+ * quasi-identifiers, as the verdict aggregates them, are shared by fewer than k persons (k, or 1/maxProsecutorRisk rounded
+ * up): their count, and `rowSuppressed` plus every row of theirs with its count of ones; null when there is none.
  */
-function personsBelowK(table: Table, rowSuppressed: Uint8Array, key: string, policy: Policy, quasi: readonly string[], out: Table, maxSuppressed: number): Uint8Array | null {
+function personsBelowK(table: Table, rowSuppressed: Uint8Array, key: string, policy: Policy, quasi: readonly string[], out: Table): { k: number; persons: number; rows: Uint8Array; count: number } | null {
   const t = policy.thresholds ?? {};
   const k = Math.max(t.k ?? 1, t.maxProsecutorRisk ? Math.ceil(1 / t.maxProsecutorRisk - 1e-9) : 1);
   if (k <= 1) return null;
   const p = aggregateByPerson(out, key, quasi.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: null })));
   const classes = equivalenceClasses(p.table, quasi);
+  let persons = 0;
+  for (let q = 0; q < p.persons; q++) if (classes.sizes[classes.classOf[q]!]! < k) persons++;
+  if (persons === 0) return null;
   const { personOf } = personsOf(getColumn(out, key));
-  const next = rowSuppressed.slice();
-  let count = 0;
-  for (let r = 0; r < next.length; r++) count += next[r]!;
-  let added = 0;
+  const rows = rowSuppressed.slice();
   // out's rows are the table's unsuppressed rows, in order
   for (let r = 0, o = 0; r < table.rowCount; r++) {
     if (rowSuppressed[r]) continue;
-    if (classes.sizes[classes.classOf[personOf[o]!]!]! < k) { next[r] = 1; added++; }
+    if (classes.sizes[classes.classOf[personOf[o]!]!]! < k) rows[r] = 1;
     o++;
   }
-  return added === 0 || count + added > maxSuppressed ? null : next;
+  return { k, persons, rows, count: countOnes(rows) };
 }
+
+function countOnes(a: Uint8Array): number { let n = 0; for (let i = 0; i < a.length; i++) n += a[i]!; return n; }
 
 /** Whether some person (a non-missing key value) has more than one row. */
 function severalRowsPerPerson(key: Column): boolean {
@@ -296,7 +297,7 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
     ? quasi.map((column, j) => compileHierarchy(hierarchies[j]!, getColumn(population!, column), { source: `population, column ${column}` })) : null;
   let compiled: Engine['qi'] = [];
   /** The release of a transformation (its levels, the rows the models suppress), and its assessment. */
-  const releaseOf = (levels: ArrayLike<number>, rowSuppressed: Uint8Array): { out: Table; local?: AnonymizeResult['localSuppression']; after: Assessment | null } => {
+  const releaseOf = (levels: ArrayLike<number>, rowSuppressed: Uint8Array, assess = true): { out: Table; local?: AnonymizeResult['localSuppression']; after: Assessment | null } => {
     const specs = quasi.map((column, j) => ({ column, hierarchy: compiled[j]!, level: levels[j]! }));
     let out: Table;
     let local: AnonymizeResult['localSuppression'];
@@ -312,6 +313,7 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
       out = generalizeTable(table, specs, { suppressed: rowSuppressed, mode: suppressedMode === 'mask' ? 'mask' : 'remove', drop: dropNow });
     }
     // the population, when there is one, generalized the same way (so classes match for the after assessment)
+    if (!assess) return { out, ...(local ? { local } : {}), after: null };
     const popAfter = popHierarchies ? generalizeTable(population!, quasi.map((column, j) => ({ column, hierarchy: popHierarchies[j]!, level: levels[j]! }))) : population;
     const after = doAssess ? assessTable(out, afterPolicy, { ...assessOptions, populationTable: popAfter, tLevels: sensitiveLevels(out, sensitiveHierarchies) }) : null;
     return { out, ...(local ? { local } : {}), after };
@@ -322,16 +324,21 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   // (with a suppression limit, the persons alone at person level may be removed whole, within the limit)
   let lastRelease: { key: string; release: ReturnType<typeof releaseOf> } | null = null;
   const releaseCheck = byPerson !== null && doAssess ? (levels: Int32Array, rowSuppressed: Uint8Array, maxSuppressed: number): string | Uint8Array | null => {
-    let release = releaseOf(levels, rowSuppressed);
-    lastRelease = { key: levels.join(','), release };
-    if (release.after!.verdict.passes) return null;
     const refusal = (a: Assessment) => `the release verdict at person level (${byPerson}): ${a.verdict.failures.map((f) => f.message).join('; ')}`;
-    if (suppressedMode !== 'remove' || maxSuppressed === 0) return refusal(release.after!);
-    const more = personsBelowK(table, rowSuppressed, byPerson, afterPolicy, quasi, release.out, maxSuppressed);
-    if (more === null) return refusal(release.after!);
-    release = releaseOf(levels, more);
+    let rows = rowSuppressed;
+    if (suppressedMode === 'remove') {
+      // (the persons alone at person level first, on the released rows: a cheap test that refuses most transformations
+      // before the whole assessment, and the persons to remove when they fit in the limit)
+      const below = personsBelowK(table, rowSuppressed, byPerson, afterPolicy, quasi, releaseOf(levels, rowSuppressed, false).out);
+      if (below !== null) {
+        if (below.count > maxSuppressed) return `k at person level (${byPerson}): ${below.persons} person(s) in classes smaller than ${below.k}, whose ${below.count - countOnes(rowSuppressed)} more record(s) exceed the suppression limit`;
+        rows = below.rows;
+      }
+    }
+    const release = releaseOf(levels, rows);
     lastRelease = { key: levels.join(','), release };
-    return release.after!.verdict.passes ? more : refusal(release.after!);
+    if (!release.after!.verdict.passes) return refusal(release.after!);
+    return rows === rowSuppressed ? null : rows;
   } : undefined;
   const spec: EngineSpec = {
     quasi: quasi.map((column, j) => ({ column, hierarchy: hierarchies[j]!, weight: policy.columns[column]!.weight })),

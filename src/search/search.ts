@@ -61,16 +61,25 @@ export function better(l: Lattice, a: { id: number; value: number }, b: { id: nu
   return a.id < b.id;
 }
 
-/** Whether feasibility (and "nothing suppressed") can be predicted along the lattice. */
-export function monotonicity(checker: Checker): { feasibility: boolean; suppression: boolean } {
-  const { models, tableModels } = checker.setup;
-  // (a check of the materialized release, e.g. persons judged on their aggregated rows: nothing is predicted)
-  // (and the rows it suppresses, whole persons, are not monotone either: no suppression is predicted)
-  if (checker.setup.releaseCheck) return { feasibility: false, suppression: false };
+/**
+ * Whether feasibility (and "nothing suppressed") can be predicted along the lattice; `infeasibleBelow`: whether a
+ * transformation the models refuse (not its release check) makes every transformation below it infeasible.
+ */
+export function monotonicity(checker: Checker): { feasibility: boolean; suppression: boolean; infeasibleBelow: boolean } {
+  const byModels = modelsMonotonicity(checker.setup, checker.maxSuppressed);
+  // (a check of the materialized release, e.g. persons judged on their aggregated rows: no feasibility is predicted, and
+  // the rows it suppresses, whole persons, are not monotone either; the models' refusals still hold below)
+  if (checker.setup.releaseCheck) return { feasibility: false, suppression: false, infeasibleBelow: byModels.feasibility };
+  return { ...byModels, infeasibleBelow: byModels.feasibility };
+}
+
+/** What the models and the suppression limit let the search predict (the release check aside). */
+function modelsMonotonicity(setup: Checker['setup'], maxSuppressed: number): { feasibility: boolean; suppression: boolean } {
+  const { models, tableModels } = setup;
   // (masked suppressed rows: a generalization that suppresses fewer rows may leave too small a masked class)
-  if (checker.setup.maskSuppressed && checker.maxSuppressed > 0) return { feasibility: false, suppression: models.every((m) => m.isMonotonic) && tableModels.length === 0 };
+  if (setup.maskSuppressed && maxSuppressed > 0) return { feasibility: false, suppression: models.every((m) => m.isMonotonic) && tableModels.length === 0 };
   const strict = models.every((m) => m.isMonotonic) && tableModels.length === 0;
-  const noSuppression = checker.maxSuppressed === 0
+  const noSuppression = maxSuppressed === 0
     && models.every((m) => m.monotoneWithoutSuppression) && tableModels.every((t) => t.monotoneWithoutSuppression);
   return { feasibility: strict || noSuppression, suppression: strict };
 }
@@ -137,7 +146,7 @@ export function optimalSearch(checker: Checker, options: SearchOptions = {}): Se
           forEachSuccessor(l, id, (s) => propagate(l, flags, s, Flag.Pruned, 'up'));
         }
       }
-    } else if (mono.feasibility) propagate(l, flags, id, Flag.Infeasible, 'down');
+    } else if (mono.feasibility || (mono.infeasibleBelow && !r.releaseRefused)) propagate(l, flags, id, Flag.Infeasible, 'down');
     else flags[id] = flags[id]! | Flag.Infeasible;
     options.onProgress?.(checked, size);
     return r;
