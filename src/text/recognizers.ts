@@ -404,7 +404,7 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'mère', 'mere', 'fils', 'fille', 'époux', 'epoux', 'épouse', 'epouse', 'veuve', 'frère', 'frere', 'soeur', 'mari', 'femme', 'conjoint',
   'conjointe', 'tuteur', 'tutrice', 'compagnon', 'compagne', 'neveu', 'nièce', 'niece', 'oncle', 'tante', 'cousin', 'cousine', 'gendre', 'ami', 'amie',
   'voisin', 'voisine', 'nephew', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'friend', 'neighbor', 'neighbour',
-  'boyfriend', 'girlfriend', 'baby', 'boy', 'girl', 'bébé', 'garçon', 'nourrisson', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'named', 'pt', 'pat', 'prénommé', 'prénommée', 'prenomme', 'prenommee', 'nommé', 'nommée', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'manager', 'coordinator', 'worker', 'chaplain', 'dietitian', 'interpreter', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian', 'mom', 'dad', 'partner',
+  'boyfriend', 'girlfriend', 'baby', 'boy', 'girl', 'bébé', 'garçon', 'nourrisson', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'named', 'pt', 'pat', 'prénommé', 'prénommée', 'prenomme', 'prenommee', 'nommé', 'nommée', 'dit', 'dite', 'alias', 'surnommé', 'surnommée', 'aka', 'nicknamed', 'student', 'resident', 'attending', 'manager', 'coordinator', 'worker', 'chaplain', 'dietitian', 'interpreter', 'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'brother', 'sister', 'guardian', 'mom', 'dad', 'partner', 'spouse',
   // plural kin: a list of names may follow ("children Deja (9) and Malik (5)", "ses enfants nadia et karim")
   'children', 'kids', 'sons', 'daughters', 'grandchildren', 'grandkids', 'siblings', 'enfants', 'filles', 'twins',
   // kin as hurried notes and families write it ("lives w/ dtr June", "sa maman Sandrine")
@@ -1501,7 +1501,7 @@ const CUES = new Set(['PATIENT', 'PATIENTE', 'PERE', 'MERE', 'FILS', 'FILLE', 'E
 const KIN = new Set(['FILLE', 'FILS', 'MARI', 'FEMME', 'EPOUSE', 'EPOUX', 'FRERE', 'SOEUR', 'MERE', 'PERE', 'COMPAGNON', 'COMPAGNE', 'CONJOINT', 'CONJOINTE',
   'NEVEU', 'NIECE', 'ONCLE', 'TANTE', 'COUSIN', 'COUSINE', 'GENDRE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'DAUGHTER', 'SON', 'WIFE', 'HUSBAND', 'BROTHER',
   'SISTER', 'MOTHER', 'FATHER', 'FRIEND', 'NEIGHBOR', 'NEIGHBOUR', 'BOYFRIEND', 'GIRLFRIEND', 'MOM', 'DAD', 'AUNT', 'UNCLE', 'NEPHEW', 'GRANDSON',
-  'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'PARTNER', 'GUARDIAN', 'FIANCE', 'FIANCEE',
+  'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'PARTNER', 'SPOUSE', 'GUARDIAN', 'FIANCE', 'FIANCEE',
   'CHILDREN', 'KIDS', 'SONS', 'DAUGHTERS', 'GRANDCHILDREN', 'GRANDKIDS', 'SIBLINGS', 'ENFANTS', 'FILLES', 'TWINS',
   'DTR', 'DAU', 'SIS', 'BRO', 'HUBBY', 'MUM', 'GRANDMA', 'GRANDPA', 'GRANNY', 'STEPSON', 'STEPDAUGHTER', 'STEPMOTHER', 'STEPFATHER', 'MAMAN', 'PAPA', 'MAMIE', 'PAPI']);
 /**
