@@ -3,7 +3,7 @@
  * replace. Library API; the CLI verb is `anonymat redact`.
  */
 import { createHash } from 'node:crypto';
-import { markBirthDates, markDayLists, markNumberedIds, markWordDates, labelIdentifiers, recognizeAgeWords, recognizeStreetsEn, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, plainSpaces, TYPO_FOUND } from './recognizers.ts';
+import { markBirthDates, markDayLists, markNumberedIds, markPairPhones, markWordDates, labelIdentifiers, recognizeAgeWords, recognizeStreetsEn, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, plainSpaces, TYPO_FOUND } from './recognizers.ts';
 import { recognizeDocumentNames } from './document-names.ts';
 import { recognizePlacesAfter } from './places-after.ts';
 import { resolveOverlaps } from './resolve.ts';
@@ -109,6 +109,7 @@ function recognizeComposed(original: string, options: { lang?: Lang | 'auto'; ke
   markDayLists(text, spans);
   markWordDates(text, spans, lang);
   markNumberedIds(text, spans);
+  markPairPhones(text, spans);
   markBirthDates(text, spans);
   labelIdentifiers(text, spans);
   let resolved = resolveOverlaps(spans, text);

@@ -295,9 +295,7 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (s === nirEnd || (s === nirEnd + 1 && (pc === 32 || pc === 10)) || (s === nirEnd + 2 && pc === 10 && t.charCodeAt(s - 2) === 13)) nirLen += len; else nirLen = len;
   nirEnd = i;
   m |= phoneChain(t, s, len);
-  // (4-5 digits, or grouped: "46 218", "40 27", "5 82 14" — an internal extension after its cue)
-  if (len === 4 || len === 5 || (len === 2 && c === 32 && isDigitCode(c1) && isDigitCode(cc(t, i + 2)) && (isDigitCode(cc(t, i + 3)) ? !isDigitCode(cc(t, i + 4)) : true))
-    || (len === 1 && c === 32 && isDigitCode(c1) && isDigitCode(cc(t, i + 2)) && cc(t, i + 3) === 32 && isDigitCode(cc(t, i + 4)) && isDigitCode(cc(t, i + 5)) && !isDigitCode(cc(t, i + 6)))) {
+  if (len === 4 || len === 5 || (len === 2 && c === 32 && isDigitCode(c1) && isDigitCode(cc(t, i + 2)) && isDigitCode(cc(t, i + 3)) && !isDigitCode(cc(t, i + 4)))) {
     let k = s - 1;
     while (k >= 0) { const b = t.charCodeAt(k); if (!(isSpaceLike(b) || b === 58 || b === 46 || b === 35)) break; k--; }
     if (k >= 0 && isAsciiLetter(t.charCodeAt(k))) {
@@ -317,6 +315,15 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (nirLen === len) nirFirst = q;
   runBefore[q] = nirLen - len; runFirst[q] = nirFirst; runTop[nirFirst] = nirLen;
   return m;
+}
+/** Whether "poste", "dect" or "bip" (any case) is the whole word ending at k (inclusive). */
+function internalCueEndsAt(t: string, k: number): boolean {
+  const l = t.charCodeAt(k) | 32;
+  const w = l === 101 ? 'poste' : l === 116 ? 'dect' : l === 112 ? 'bip' : '';
+  const a = k + 1 - w.length;
+  if (w === '' || a < 0 || (a > 0 && isWordLetter(t.charCodeAt(a - 1)))) return false;
+  for (let q = 0; q < w.length; q++) if ((t.charCodeAt(a + q) | 32) !== w.charCodeAt(q)) return false;
+  return true;
 }
 /**
  * Whether an extension's cue ends right before the digits at s (S_EXT3): "ext", "ext.", "extn", "extension",
@@ -474,7 +481,7 @@ function nameToken(t: string, ws: number, i: number, hasCap: boolean, rw: number
  * (A word longer than 15 letters has a key past the table's end: its write is dropped.)
  */
 const WORD_FILTER = new Uint16Array(1 << 14);
-const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8, W_PLACE = 16, W_IDC = 32, W_AGE = 64, W_STREET = 128, W_IDU = 256, W_GATE = 512, W_LOGIN = 1024, W_LCUE = 2048;
+const W_MONTH = 1, W_DAY = 2, W_CUE = 4, W_HOSP = 8, W_PLACE = 16, W_IDC = 32, W_AGE = 64, W_STREET = 128, W_IDU = 256, W_GATE = 512, W_LOGIN = 1024, W_LCUE = 2048, W_HOLI = 4096, W_NUMC = 8192;
 function wordKey(len: number, c0: number, cl: number): number { return (len << 10) | ((c0 & 31) << 5) | (cl & 31); }
 function addWords(words: Iterable<string>, bit: number): void {
   for (const w of words) WORD_FILTER[wordKey(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))]! |= bit;
@@ -621,6 +628,23 @@ addWords(IDU_WORDS, W_IDU);
 let iduS = new Int32Array(16), nIdu = 0;
 /** The gate flags of the run suffixes (suffixCandidates), added to the character pass's classes. */
 let gateFound = 0;
+/**
+ * What the character pass saw for the word-date and numbered-id passes: a holiday's word (holidaySeen), a numbering cue
+ * word (numCueSeen: numéro, réf., affaire…), and the starts of "n°" / "N°" / "nº" / "No." / "NO." (numS).
+ */
+let holidaySeen = false, numCueSeen = false, numS = new Int32Array(8), nNum = 0;
+/** Every holiday holds one of these runs ("veille de noël" its "noël", "New Year's Day" its "Year"). */
+const HOLIDAY_WORDS = new Set(['noël', 'noel', 'Pâques', 'Paques', 'pâques', 'paques', 'Nouvel', 'nouvel', 'Épiphanie', 'épiphanie', 'Epiphanie', 'epiphanie',
+  'Pentecôte', 'pentecôte', 'Pentecote', 'pentecote', 'Christmas', 'Easter', 'Thanksgiving', 'Halloween', 'Year']);
+/** The numbering cue words other than "n°" and "No.", as runs (NUMBERED_ID's alternatives). */
+const NUMBERED_CUES = new Set(['numéro', 'Numéro', 'numero', 'Numero', 'NUMERO', 'NUMÉRO', 'réf', 'Réf', 'ref', 'Ref', 'RÉF', 'REF',
+  'référence', 'Référence', 'références', 'Références', 'reference', 'Reference', 'references', 'References', 'affaire', 'Affaire', 'adhérent', 'Adhérent',
+  'adherent', 'Adherent', 'accès', 'acces', 'SIRET', 'SIREN']);
+addWords(HOLIDAY_WORDS, W_HOLI); addWords(NUMBERED_CUES, W_NUMC);
+function pushNum(p: number): void {
+  if (nNum === numS.length) numS = doubled(numS);
+  numS[nNum++] = p;
+}
 function iduWord(t: string, p: number, i: number): void {
   if (!isUpperAscii(t.charCodeAt(p)) || !IDU_WORDS.has(t.slice(p, i))) return;
   if (nIdu === iduS.length) iduS = doubled(iduS);
@@ -892,7 +916,7 @@ export function mayBeLetterRun(text: string, w: string, k: number): boolean {
 export function charClasses(t: string): number {
   let m = 0;
   if (++runStamp === 0x7fffffff) { RUN_SEEN.fill(0); runStamp = 1; }
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; runAny = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nIdu = 0; gateFound = 0; nObf = 0; nAge = 0; nStreet = 0; nLogin = 0; nLow = 0; loginCueEnd = -2;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; runAny = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nIdu = 0; gateFound = 0; nObf = 0; nAge = 0; nStreet = 0; nLogin = 0; nLow = 0; loginCueEnd = -2; holidaySeen = false; numCueSeen = false; nNum = 0;
   tokText = t; tokRegular = true; runRegular = true; nTok = 0; tokCapEnd = 0; tokSpaced = false;
   const n = t.length;
   let i = 0;
@@ -946,7 +970,12 @@ export function charClasses(t: string): number {
         if ((rw & R_IDU) !== 0 && (wf & W_IDU) !== 0) iduWord(t, ws, i);
         if ((rw & R_GATE) !== 0 && (wf & W_GATE) !== 0) m |= gateWord(t, ws, i);
         if ((rw & R_LOGIN) !== 0 && (wf & W_LOGIN) !== 0 && LOGIN_STARTS.has(t.slice(ws, i))) pushLogin(ws);
+        if ((wf & W_HOLI) !== 0 && !holidaySeen && HOLIDAY_WORDS.has(t.slice(ws, i))) holidaySeen = true;
+        if ((wf & W_NUMC) !== 0 && !numCueSeen && NUMBERED_CUES.has(t.slice(ws, i))) numCueSeen = true;
       }
+      // "n°", "N°", "nº", "No.", "NO." (markNumberedIds)
+      if (((len === 1 && (c0 | 32) === 110 && (c === 176 || c === 186)) || (len === 2 && c0 === 78 && (t.charCodeAt(ws + 1) | 32) === 111 && c === 46))
+        && (ws === 0 || !isDigitCode(t.charCodeAt(ws - 1)))) pushNum(ws);
       // a month name may also start inside a run, after a non-ASCII letter ("\b" is ASCII): only a candidate
       if (seen & K_HI) suffixCandidates(t, ws, i);
       continue;
@@ -1232,8 +1261,8 @@ export const RULES: RegexRule[] = [
     // (on the same line: "rue de la Poste⏎68000 Colmar" is a postal code)
     // (and an extension glued to its "x" after a number: "(405-555-0155 x2240)")
     // (a bleep's number; an extension's "x" after "paged" or after an e-mail address: "paged x4409", "….org  x7730")
-    // (a hospital's internal numbers in groups after "poste", "DECT" or "bip": "poste 40 27", "DECT 46 218", "bip 5 82 14")
-    re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?|pager|beeper|pgr|bip|bipeur|bleep|dect)[ \t]*[:.]?[ \t]*#?[ \t]*|\d[ )]{1,2}x|\d, x|(?<![A-Za-z])paged? x|\.(?:org|com|net|edu|gov|fr|uk|au|nz|ca|ie)[ \t]{1,3}x)(?:\d{4,5}|\d{2} \d{3}|(?<=(?:poste|dect|bip)[ \t]*[:.]?[ \t]*)(?:\d{2} \d{2}|\d \d{2} \d{2}))(?![0-9]| \d)/gi },
+    // (a hospital's DECT: "DECT 5318", "DECT 46 218"; its numbers in pairs, "poste 40 27", are markPairPhones')
+    re: /(?<=(?:t[ée]l[ée]phone|t[ée]l\.?|poste|joignables? au|faxer? au|fax|appeler le|phone|ext\.?|pager|beeper|pgr|bip|bipeur|bleep|dect)[ \t]*[:.]?[ \t]*#?[ \t]*|\d[ )]{1,2}x|\d, x|(?<![A-Za-z])paged? x|\.(?:org|com|net|edu|gov|fr|uk|au|nz|ca|ie)[ \t]{1,3}x)(?:\d{4,5}|\d{2} \d{3})(?![0-9]| \d)/gi },
   // an extension of three digits after its cue ("07 838 4412 ext 205", "Tel 916-555-0121 ext. 304", "poste 212")
   { rule: 'phone-ext3', at: S_EXT3, label: 'PHONE', score: 0.7, needs: C_DIGIT,
     // (the cues of extBefore, which sets S_EXT3)
@@ -1251,11 +1280,6 @@ export const RULES: RegexRule[] = [
     // (not the start of a whole number: no digit right after, or after one separator)
     re: new RegExp(`${B}0[1-9](?:[ .]?\\d{2}){3}\\d?(?![ .]?[0-9])`, 'g'),
     check: (m, text) => (endsWithMatch(PHONE_CUE_BEFORE, text.slice(Math.max(0, m.index - 40), m.index)) ? 0.6 : null) },
-  // a number of three or four pairs right after a phone cue, as French Polynesia (40…, 87…, 89…) and New Caledonia write
-  // theirs, the country code in brackets or not: "Tél. 40 42 18 77", "Tél (+687) 26 48 15", "garde SF : 40 48 62 00"
-  { rule: 'phone-cue-pairs', at: S_LE2, label: 'PHONE', score: 0.6, needs: C_DIGIT,
-    re: new RegExp(`${B}[1-9]\\d(?: \\d{2}){2,3}(?![ .]?[0-9])`, 'g'),
-    check: (m, text) => (PAIRS_CUE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) ? 0.6 : null) },
   // a US post office box: "PO Box 4471", "P.O. Box 12" (looked for only in texts that write "Box")
   // a chain's store by its number ("Walgreens #09127", "CVS #1234", "Walmart Pharmacy #10-2841"): a place
   // (only in texts with a '#' before a number: markdown headings, "# Plan", do not run it)
@@ -4474,39 +4498,96 @@ export function markDayLists(text: string, spans: Span[]): void {
 }
 
 /**
+ * A number of three or four pairs right after a phone cue, as French Polynesia (40…, 87…, 89…) and New Caledonia write
+ * theirs, the country code in brackets or not: "Tél. 40 42 18 77", "Tél (+687) 26 48 15", "garde SF : 40 48 62 00". Read
+ * from the character pass's digit runs (a run of two digits, a space and two more: few), the cue checked behind it.
+ */
+const PAIRS_AT = /[1-9]\d(?: \d{2}){2,3}(?![ .]?[0-9])/y;
+export function markPairPhones(text: string, spans: Span[]): void {
+  if (tokText === text && !referenceScan) {
+    for (let q = 0; q + 1 < nRuns; q++) {
+      const s0 = runS[q]!, len = runE[q]! - s0;
+      if (len <= 2 && runS[q + 1] === s0 + len + 1 && runE[q + 1] === s0 + len + 3 && text.charCodeAt(s0 + len) === 32) pairsAt(text, s0, len, spans);
+    }
+    return;
+  }
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
+    if (i < 1 || !isDigitCode(text.charCodeAt(i - 1)) || !isDigitCode(cc(text, i + 1)) || !isDigitCode(cc(text, i + 2)) || isDigitCode(cc(text, i + 3))) continue;
+    const s0 = i >= 2 && isDigitCode(text.charCodeAt(i - 2)) ? i - 2 : i - 1;
+    if (s0 > 0 && isDigitCode(text.charCodeAt(s0 - 1))) continue;
+    pairsAt(text, s0, i - s0, spans);
+  }
+}
+/** markPairPhones at a run of 1-2 digits at a that a space and two digits follow. */
+function pairsAt(text: string, a: number, len: number, spans: Span[]): void {
+  // what stands before it, spaces, colons and dots aside: a cue's last letter, or a bracket after a country code
+  let b = a - 1;
+  while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 58 || text.charCodeAt(b) === 46)) b--;
+  if (b === a - 1 || b < 0) return;
+  const cb = text.charCodeAt(b);
+  if (!(isWordLetter(cb) || cb === 41)) return;
+  // three or four pairs after a phone cue
+  if (len === 2 && text.charCodeAt(a + 5) === 32) {
+    PAIRS_AT.lastIndex = a;
+    if (PAIRS_AT.test(text) && PAIRS_CUE_BEFORE.test(text.slice(Math.max(0, a - 30), a))) {
+      spans.push({ start: a, end: PAIRS_AT.lastIndex, label: 'PHONE', score: 0.6, rule: 'phone-cue-pairs' });
+      return;
+    }
+  }
+  // a hospital's internal number in groups after "poste", "DECT" or "bip": "poste 40 27", "bip 5 82 14", "urgences poste 2 71 48"
+  if (isWordLetter(cb) && internalCueEndsAt(text, b)) {
+    INTERNAL_AT.lastIndex = a;
+    if (INTERNAL_AT.test(text)) spans.push({ start: a, end: INTERNAL_AT.lastIndex, label: 'PHONE', score: 0.7, rule: 'phone-internal' });
+  }
+}
+const INTERNAL_AT = /\d{1,2} \d{2}(?: \d{2})?(?![0-9]| \d)/y;
+
+/**
  * A number after a numbering cue and a label of up to three words, as forms write them: "N° de dossier MDPH : 093-2019-004417",
  * "N° d'examen : B24.12873", "Affaire n° 2A240817-0193", "Nos références : ALD/2024/072/0018845", "adhérent 004418732-01",
  * "n° adhérent 0845 7721 93", "code d'accès 7KQ-22F9". The value: letters, digits and '.', '/', '-' with 4 digits or more,
  * or digit groups of 7 digits or more; not a date.
  */
-const NUMBERED_ID = /(?<![A-Za-zÀ-ÿ0-9])(?:[Nn][°º]|N[Oo]\.|[Nn]um[ée]ro|[Rr][ée]f(?:[ée]rences?)?\.?|[Aa]ffaire|[Aa]dh[ée]rent|[Cc]ode d['’]acc[èe]s|SIRE[TN])(?:[ \t]+(?:(?:de|du|des|d['’]|l['’])[ \t]*)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]{0,19}\.?){0,3}?[ \t]*:?[ \t]*((?=[A-Za-z0-9./-]*\d(?:[A-Za-z./-]*\d){3})[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*|\d{2,}(?: \d{2,}){1,3})(?![A-Za-z0-9]|[./-][A-Za-z0-9])/g;
+const NUMBERED_ID = /(?<![A-Za-zÀ-ÿ0-9])(?:[Nn]um[ée]ro|[Rr][ée]f(?:[ée]rences?)?|[Aa]ffaire|[Aa]dh[ée]rent|[Cc]ode d['’]acc[èe]s|SIRE[TN])(?![A-Za-zÀ-ÿ])\.?(?:[ \t]+(?:(?:de|du|des|d['’]|l['’])[ \t]*)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]{0,19}\.?){0,3}?[ \t]*:?[ \t]*((?=[A-Za-z0-9./-]*\d(?:[A-Za-z./-]*\d){3})[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*|\d{2,}(?: \d{2,}){1,3})(?![A-Za-z0-9]|[./-][A-Za-z0-9])/g;
+/** The same after "n°" / "N°" / "nº", tried where a '°' or an 'º' follows an 'n' (found with indexOf). */
+const NUMBERED_AT = /(?:[Nn][°º]|N[Oo]\.)(?:[ \t]+(?:(?:de|du|des|d['’]|l['’])[ \t]*)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]{0,19}\.?){0,3}?[ \t]*:?[ \t]*((?=[A-Za-z0-9./-]*\d(?:[A-Za-z./-]*\d){3})[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*|\d{2,}(?: \d{2,}){1,3})(?![A-Za-z0-9]|[./-][A-Za-z0-9])/y;
 const DECIMALS = /^\d+[.,]\d+(?:-\d+(?:[.,]\d+)?)?$|^\d+-\d+[.,]\d+$/;
 const LAW_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:[Cc]erfa|CERFA|[Ll]oi|LOI|[Dd][ée]cret|[Aa]rr[êe]t[ée]|[Aa]rticle|[Aa]rt\.|[Oo]rdonnance|[Cc]irculaire|[Dd]irective|[Rr][èe]glement|[Dd][ée]lib[ée]ration|[Rr]ecommandation)\s*$/;
 const DATE_SHAPE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{4}|\d{4})$/;
-/** The letter runs a NUMBERED_ID cue other than "n°" starts with: the pass's run hashes say at once whether a text may hold one. */
-const NUMBERED_CUE_RUNS = hashedWords(['NO', 'No', 'numéro', 'Numéro', 'numero', 'Numero', 'NUMERO', 'NUMÉRO', 'réf', 'Réf', 'ref', 'Ref', 'RÉF', 'REF',
-  'référence', 'Référence', 'références', 'Références', 'reference', 'Reference', 'references', 'References', 'affaire', 'Affaire', 'adhérent', 'Adhérent',
-  'adherent', 'Adherent', 'accès', 'acces', 'SIRET', 'SIREN']);
-/** Words with their run hashes (hashStep from HASH_START over their code units), for mayBeHashedRun. */
-function hashedWords(words: string[]): { h: number; k: number }[] { return words.map((w) => ({ h: hashRange(w, 0, w.length), k: w.length })); }
-function mayHoldRun(text: string, words: readonly { h: number; k: number }[]): boolean {
-  for (const w of words) if (mayBeHashedRun(text, w.h, w.k)) return true;
-  return false;
-}
 export function markNumberedIds(text: string, spans: Span[]): void {
-  if (text.indexOf('°') < 0 && text.indexOf('º') < 0 && !mayHoldRun(text, NUMBERED_CUE_RUNS)) return;
-  NUMBERED_ID.lastIndex = 0;
-  for (let m = NUMBERED_ID.exec(text); m !== null; m = NUMBERED_ID.exec(text)) {
+  const take = (m: RegExpExecArray, end: number): void => {
     const v = m[1]!;
     // (not a date, nor a law's or a regulation's number: "Loi n° 2002-303", "décret n° 2018-1254")
     // (nor a form's number, "Cerfa n°11574*04", nor a decimal number or range, "reference range 3.5-5.0")
-    if (DATE_SHAPE.test(v) || DECIMALS.test(v) || cc(text, m.index + m[0].length) === 42 || LAW_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    if (DATE_SHAPE.test(v) || DECIMALS.test(v) || cc(text, end) === 42 || LAW_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) return;
     let digits = 0;
     for (let k = 0; k < v.length; k++) if (isDigitCode(v.charCodeAt(k))) digits++;
-    if (digits < (v.includes(' ') ? 7 : 4)) continue;
-    const a = m.index + m[0].length - v.length;
-    spans.push({ start: a, end: a + v.length, label: 'ID', score: 0.55, rule: 'id-numbered' });
+    if (digits < (v.includes(' ') ? 7 : 4)) return;
+    spans.push({ start: end - v.length, end, label: 'ID', score: 0.55, rule: 'id-numbered' });
+  };
+  // "n°", "N°", "nº", "No.", "NO.": their starts from the character pass, else found with indexOf
+  // (a text with a letter the pass reads otherwise than the regex, 'œ', 'ß'…: found with indexOf)
+  const pass = tokText === text && !referenceScan && tokRegular;
+  if (pass) {
+    for (let q = 0; q < nNum; q++) {
+      NUMBERED_AT.lastIndex = numS[q]!;
+      const m = NUMBERED_AT.exec(text);
+      if (m !== null) take(m, NUMBERED_AT.lastIndex);
+    }
+  } else {
+    for (const deg of ['°', 'º', 'o.', 'O.']) {
+      for (let p = text.indexOf(deg); p >= 0; p = text.indexOf(deg, p + 1)) {
+        if (p < 1 || (deg.length === 1 ? (text.charCodeAt(p - 1) | 32) !== 110 : text.charCodeAt(p - 1) !== 78) || (p >= 2 && (isWordLetter(text.charCodeAt(p - 2)) || isDigitCode(text.charCodeAt(p - 2))))) continue;
+        NUMBERED_AT.lastIndex = p - 1;
+        const m = NUMBERED_AT.exec(text);
+        if (m !== null) take(m, NUMBERED_AT.lastIndex);
+      }
+    }
   }
+  // the word cues, when the text may hold one
+  if (pass && !numCueSeen) return;
+  NUMBERED_ID.lastIndex = 0;
+  for (let m = NUMBERED_ID.exec(text); m !== null; m = NUMBERED_ID.exec(text)) take(m, m.index + m[0].length);
 }
 
 /** French month names written out in lower case, whole words (a month alone is an element of a date: HIPAA's, i2b2's). */
@@ -4516,17 +4597,16 @@ const MONTH_CUE_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:en|de|d['’]|du|fin|d[ée]but|
 /** Holidays name a day of the year: "depuis Pâques", "le repas de noël", "Christmas Eve", "since Thanksgiving". */
 const HOLIDAY = /(?<![A-Za-zÀ-ÿ])(?:(?:veille|lendemain|r[ée]veillon) de no[ëe]l|no[ëe]l|P[âa]ques|p[âa]ques|[Nn]ouvel [Aa]n|[ÉéEe]piphanie|[Pp]entec[ôo]te|Christmas(?: Eve| Day)?|Easter(?: Sunday)?|Thanksgiving(?: Day)?|Halloween|New Year'?s(?: Eve| Day)?)(?![A-Za-zÀ-ÿ])/g;
 /** The letter runs a holiday starts with (HOLIDAY's first words): the pass's run hashes say whether a text may hold one. */
-const HOLIDAY_RUNS = hashedWords(['veille', 'lendemain', 'réveillon', 'reveillon', 'noël', 'noel', 'Pâques', 'Paques', 'pâques', 'paques', 'Nouvel', 'nouvel',
-  'Épiphanie', 'épiphanie', 'Epiphanie', 'epiphanie', 'Pentecôte', 'pentecôte', 'Pentecote', 'pentecote', 'Christmas', 'Easter', 'Thanksgiving', 'Halloween', 'New']);
 /**
  * Dates that are a word: a French month alone in lower case ("(juillet)", "à partir de février", "janvier à juin 2024"),
  * read from the character pass's month starts; and holidays. Weak spans (0.5): a longer date holding them wins.
  */
 export function markWordDates(text: string, spans: Span[], lang: Lang): void {
-  const names = spans.filter((x) => x.label === 'NAME');
+  let names: Span[] | null = null;
   const lone = (a: number, e: number): void => {
     if (e - a < 3 || !isLowerCode(text.charCodeAt(a)) || !LONE_MONTHS.has(text.slice(a, e))) return;
     // (not a name's word: "mr janvier (jean-baptiste)", nor a first name before a surname typed in lower case, "avril boucher, ide")
+    names ??= spans.filter((x) => x.label === 'NAME');
     if (names.some((x) => x.start <= a && x.end >= e)) return;
     if (cc(text, e) === 32 && isLowerCode(cc(text, e + 1)) && !MONTH_CUE_BEFORE.test(text.slice(Math.max(0, a - 10), a))) {
       const b = lowerWordEnd(text, e + 1), lex = tokenLexicon();
@@ -4535,24 +4615,26 @@ export function markWordDates(text: string, spans: Span[], lang: Lang): void {
     spans.push({ start: a, end: e, label: 'DATE', score: 0.5, rule: 'date-month' });
   };
   // (French month names only)
+  // (whole letter runs as the character pass reads them: '÷' and '×' are run letters)
+  const runLetter = (c: number): boolean => (CHAR_KIND[c]! & 1) !== 0;
   if (lang === 'fr' && tokText === text && !referenceScan) {
-    // (the character pass's month starts: whole letter runs)
+    // (the character pass's month starts)
     for (let q = 0; q < nMon; q++) {
       const a = monS[q]!;
-      if (a > 0 && isWordLetter(text.charCodeAt(a - 1))) continue;
+      if (a > 0 && runLetter(text.charCodeAt(a - 1))) continue;
       let e = a;
-      while (e < text.length && isWordLetter(text.charCodeAt(e))) e++;
+      while (e < text.length && runLetter(text.charCodeAt(e))) e++;
       lone(a, e);
     }
   } else if (lang === 'fr') {
     for (let i = 0; i < text.length;) {
-      if (!isWordLetter(text.charCodeAt(i))) { i++; continue; }
+      if (!runLetter(text.charCodeAt(i))) { i++; continue; }
       const a = i;
-      while (i < text.length && isWordLetter(text.charCodeAt(i))) i++;
+      while (i < text.length && runLetter(text.charCodeAt(i))) i++;
       lone(a, i);
     }
   }
-  if (!mayHoldRun(text, HOLIDAY_RUNS)) return;
+  if (tokText === text && !referenceScan && tokRegular && !holidaySeen) return;
   HOLIDAY.lastIndex = 0;
   for (let m = HOLIDAY.exec(text); m !== null; m = HOLIDAY.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length, label: 'DATE', score: 0.5, rule: 'date-holiday' });
 }
