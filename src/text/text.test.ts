@@ -1631,3 +1631,8 @@ test('a number after a numbering cue and a label of up to three words is an iden
   assert.deepEqual(labels('bon de transport (cerfa n°11574*04)'), []);
   assert.deepEqual(labels('reference range 3.5-5.0.', 'en'), []);
 });
+
+test('a hospital after its kind and an adjective: privé(e), municipal(e), mutualiste, psychiatrique', () => {
+  assert.deepEqual(labels("Hôpital Privé de l'Estuaire – Service des urgences"), [['HOSPITAL', 'Estuaire']]);
+  assert.deepEqual(labels('Centre de santé municipal Paul-Langevin'), [['HOSPITAL', 'Paul-Langevin']]);
+});
