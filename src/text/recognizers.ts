@@ -629,10 +629,10 @@ let iduS = new Int32Array(16), nIdu = 0;
 /** The gate flags of the run suffixes (suffixCandidates), added to the character pass's classes. */
 let gateFound = 0;
 /**
- * What the character pass saw for the word-date and numbered-id passes: a holiday's word (holidaySeen), a numbering cue
- * word (numCueSeen: numéro, réf., affaire…), and the starts of "n°" / "N°" / "nº" / "No." / "NO." (numS).
+ * What the character pass saw for the word-date and numbered-id passes: a holiday's word (holidaySeen), and the starts of
+ * the numbering cues, "n°" / "N°" / "nº" / "No." / "NO." and the words of NUMBERED_CUES (numS).
  */
-let holidaySeen = false, numCueSeen = false, numS = new Int32Array(8), nNum = 0;
+let holidaySeen = false, numS = new Int32Array(8), nNum = 0;
 /** Every holiday holds one of these runs ("veille de noël" its "noël", "New Year's Day" its "Year"). */
 const HOLIDAY_WORDS = new Set(['noël', 'noel', 'Pâques', 'Paques', 'pâques', 'paques', 'Nouvel', 'nouvel', 'Épiphanie', 'épiphanie', 'Epiphanie', 'epiphanie',
   'Pentecôte', 'pentecôte', 'Pentecote', 'pentecote', 'Christmas', 'Easter', 'Thanksgiving', 'Halloween', 'Year']);
@@ -916,7 +916,7 @@ export function mayBeLetterRun(text: string, w: string, k: number): boolean {
 export function charClasses(t: string): number {
   let m = 0;
   if (++runStamp === 0x7fffffff) { RUN_SEEN.fill(0); runStamp = 1; }
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; runAny = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nIdu = 0; gateFound = 0; nObf = 0; nAge = 0; nStreet = 0; nLogin = 0; nLow = 0; loginCueEnd = -2; holidaySeen = false; numCueSeen = false; nNum = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; runAny = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nIdu = 0; gateFound = 0; nObf = 0; nAge = 0; nStreet = 0; nLogin = 0; nLow = 0; loginCueEnd = -2; holidaySeen = false; nNum = 0;
   tokText = t; tokRegular = true; runRegular = true; nTok = 0; tokCapEnd = 0; tokSpaced = false;
   const n = t.length;
   let i = 0;
@@ -971,7 +971,7 @@ export function charClasses(t: string): number {
         if ((rw & R_GATE) !== 0 && (wf & W_GATE) !== 0) m |= gateWord(t, ws, i);
         if ((rw & R_LOGIN) !== 0 && (wf & W_LOGIN) !== 0 && LOGIN_STARTS.has(t.slice(ws, i))) pushLogin(ws);
         if ((wf & W_HOLI) !== 0 && !holidaySeen && HOLIDAY_WORDS.has(t.slice(ws, i))) holidaySeen = true;
-        if ((wf & W_NUMC) !== 0 && !numCueSeen && NUMBERED_CUES.has(t.slice(ws, i))) numCueSeen = true;
+        if ((wf & W_NUMC) !== 0 && NUMBERED_CUES.has(t.slice(ws, i)) && (ws === 0 || !isDigitCode(t.charCodeAt(ws - 1)))) pushNum(ws);
       }
       // "n°", "N°", "nº", "No.", "NO." (markNumberedIds)
       if (((len === 1 && (c0 | 32) === 110 && (c === 176 || c === 186)) || (len === 2 && c0 === 78 && (t.charCodeAt(ws + 1) | 32) === 111 && c === 46))
@@ -4548,9 +4548,9 @@ const INTERNAL_AT = /\d{1,2} \d{2}(?: \d{2})?(?![0-9]| \d)/y;
  * "n° adhérent 0845 7721 93", "code d'accès 7KQ-22F9". The value: letters, digits and '.', '/', '-' with 4 digits or more,
  * or digit groups of 7 digits or more; not a date.
  */
-const NUMBERED_ID = /(?<![A-Za-zÀ-ÿ0-9])(?:[Nn]um[ée]ro|[Rr][ée]f(?:[ée]rences?)?|[Aa]ffaire|[Aa]dh[ée]rent|[Cc]ode d['’]acc[èe]s|SIRE[TN])(?![A-Za-zÀ-ÿ])\.?(?:[ \t]+(?:(?:de|du|des|d['’]|l['’])[ \t]*)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]{0,19}\.?){0,3}?[ \t]*:?[ \t]*((?=[A-Za-z0-9./-]*\d(?:[A-Za-z./-]*\d){3})[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*|\d{2,}(?: \d{2,}){1,3})(?![A-Za-z0-9]|[./-][A-Za-z0-9])/g;
-/** The same after "n°" / "N°" / "nº", tried where a '°' or an 'º' follows an 'n' (found with indexOf). */
-const NUMBERED_AT = /(?:[Nn][°º]|N[Oo]\.)(?:[ \t]+(?:(?:de|du|des|d['’]|l['’])[ \t]*)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]{0,19}\.?){0,3}?[ \t]*:?[ \t]*((?=[A-Za-z0-9./-]*\d(?:[A-Za-z./-]*\d){3})[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*|\d{2,}(?: \d{2,}){1,3})(?![A-Za-z0-9]|[./-][A-Za-z0-9])/y;
+const NUMBERED_ID = /(?<![A-Za-zÀ-ÿ0-9])(?:[Nn][°º]|N[Oo]\.|(?:[Nn]um[ée]ro|[Rr][ée]f(?:[ée]rences?)?|[Aa]ffaire|[Aa]dh[ée]rent|[Aa]cc[èe]s|SIRE[TN])(?![A-Za-zÀ-ÿ])\.?)(?:[ \t]+(?:(?:de|du|des|d['’]|l['’])[ \t]*)?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]{0,19}\.?){0,3}?[ \t]*:?[ \t]*((?=[A-Za-z0-9./-]*\d(?:[A-Za-z./-]*\d){3})[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*|\d{2,}(?: \d{2,}){1,3})(?![A-Za-z0-9]|[./-][A-Za-z0-9])/g;
+/** The same, tried at the cues' starts the character pass found (numS). */
+const NUMBERED_AT = new RegExp(NUMBERED_ID.source, 'y');
 const DECIMALS = /^\d+[.,]\d+(?:-\d+(?:[.,]\d+)?)?$|^\d+-\d+[.,]\d+$/;
 const LAW_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:[Cc]erfa|CERFA|[Ll]oi|LOI|[Dd][ée]cret|[Aa]rr[êe]t[ée]|[Aa]rticle|[Aa]rt\.|[Oo]rdonnance|[Cc]irculaire|[Dd]irective|[Rr][èe]glement|[Dd][ée]lib[ée]ration|[Rr]ecommandation)\s*$/;
 const DATE_SHAPE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{4}|\d{4})$/;
@@ -4565,27 +4565,15 @@ export function markNumberedIds(text: string, spans: Span[]): void {
     if (digits < (v.includes(' ') ? 7 : 4)) return;
     spans.push({ start: end - v.length, end, label: 'ID', score: 0.55, rule: 'id-numbered' });
   };
-  // "n°", "N°", "nº", "No.", "NO.": their starts from the character pass, else found with indexOf
-  // (a text with a letter the pass reads otherwise than the regex, 'œ', 'ß'…: found with indexOf)
-  const pass = tokText === text && !referenceScan && tokRegular;
-  if (pass) {
+  // the cues' starts from the character pass ("n°", "No.", and the cue words: numéro, réf., affaire…), else a scan
+  if (tokText === text && !referenceScan && runRegular) {
     for (let q = 0; q < nNum; q++) {
       NUMBERED_AT.lastIndex = numS[q]!;
       const m = NUMBERED_AT.exec(text);
       if (m !== null) take(m, NUMBERED_AT.lastIndex);
     }
-  } else {
-    for (const deg of ['°', 'º', 'o.', 'O.']) {
-      for (let p = text.indexOf(deg); p >= 0; p = text.indexOf(deg, p + 1)) {
-        if (p < 1 || (deg.length === 1 ? (text.charCodeAt(p - 1) | 32) !== 110 : text.charCodeAt(p - 1) !== 78) || (p >= 2 && (isWordLetter(text.charCodeAt(p - 2)) || isDigitCode(text.charCodeAt(p - 2))))) continue;
-        NUMBERED_AT.lastIndex = p - 1;
-        const m = NUMBERED_AT.exec(text);
-        if (m !== null) take(m, NUMBERED_AT.lastIndex);
-      }
-    }
+    return;
   }
-  // the word cues, when the text may hold one
-  if (pass && !numCueSeen) return;
   NUMBERED_ID.lastIndex = 0;
   for (let m = NUMBERED_ID.exec(text); m !== null; m = NUMBERED_ID.exec(text)) take(m, m.index + m[0].length);
 }
@@ -4605,6 +4593,10 @@ export function markWordDates(text: string, spans: Span[], lang: Lang): void {
   let names: Span[] | null = null;
   const lone = (a: number, e: number): void => {
     if (e - a < 3 || !isLowerCode(text.charCodeAt(a)) || !LONE_MONTHS.has(text.slice(a, e))) return;
+    // (a month inside a written date, "12 mars 2020", "1er mai", "mars 2020": the date rules' span holds it)
+    if ((a >= 2 && text.charCodeAt(a - 1) === 32 && (isDigitCode(text.charCodeAt(a - 2)) || text.charCodeAt(a - 2) === 0x2b3
+      || (a >= 4 && text.charCodeAt(a - 2) === 114 && text.charCodeAt(a - 3) === 101 && isDigitCode(text.charCodeAt(a - 4)))))
+      || (cc(text, e) === 32 && isDigitCode(cc(text, e + 1)))) return;
     // (not a name's word: "mr janvier (jean-baptiste)", nor a first name before a surname typed in lower case, "avril boucher, ide")
     names ??= spans.filter((x) => x.label === 'NAME');
     if (names.some((x) => x.start <= a && x.end >= e)) return;
@@ -4634,7 +4626,7 @@ export function markWordDates(text: string, spans: Span[], lang: Lang): void {
       lone(a, i);
     }
   }
-  if (tokText === text && !referenceScan && tokRegular && !holidaySeen) return;
+  if (tokText === text && !referenceScan && runRegular && !holidaySeen) return;
   HOLIDAY.lastIndex = 0;
   for (let m = HOLIDAY.exec(text); m !== null; m = HOLIDAY.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length, label: 'DATE', score: 0.5, rule: 'date-holiday' });
 }
