@@ -278,3 +278,15 @@ test('a pretty-printed JSON file named .ndjson is one problem that says so, not 
     rmSync(base, { recursive: true, force: true });
   }
 });
+
+test('ingest reports its progress: the files of a FHIR folder, then each input (counts only)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-progress-'));
+  try {
+    for (const f of ['bundle.json', 'export.ndjson']) writeFileSync(join(dir, f), readFileSync(fx(`fhir/${f}`)));
+    const calls: [number, number, string | undefined][] = [];
+    await ingest([dir, fx('omop')], { onProgress: (d, n, s) => calls.push([d, n, s]) });
+    const folder = `files of ${dir.split(/[\\/]/).pop()}`;
+    // (before each file of the folder; then after each input, with the kind of what it read last)
+    assert.deepEqual(calls, [[0, 2, folder], [1, 2, folder], [1, 2, 'fhir-ndjson'], [2, 2, 'omop-cdm-5.4']]);
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
