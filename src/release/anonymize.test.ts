@@ -339,3 +339,20 @@ anonymize: { suppressionLimit: ${[0, 0.05, 0.2][seed % 3]} }
     if (o.feasible) assert.ok(o.verdict.passes, `seed ${seed}: ${o.verdict.failures.join('; ')}`);
   }
 });
+
+test('library: Mondrian with a person key counts l over persons as the verdict does (two persons who both had A and B are one value)', async () => {
+  // p1 and p2 had A and B, p3 A and C, p4 B and C: split by age, the young part's rows hold A and B (row-level l = 2)
+  // but its two persons are both "A | B" (l = 1 at person level, what the verdict counts); the split is refused
+  const rows = [[1, 30, 'A'], [1, 30, 'B'], [2, 31, 'A'], [2, 31, 'B'], [3, 50, 'A'], [3, 50, 'C'], [4, 51, 'B'], [4, 51, 'C']] as const;
+  const t = tableFromRecords({ pid: rows.map((r) => String(r[0])), age: rows.map((r) => String(r[1])), dx: rows.map((r) => r[2]) }, { age: 'integer' });
+  const policy = parsePolicyText(`columns:
+  pid: { role: person-key }
+  age: { role: quasi, type: integer }
+  dx: { role: sensitive }
+thresholds: { k: 2, l: 2 }
+anonymize: { strategy: mondrian }
+`, { baseDir: tmpdir(), source: 'test' });
+  const r = await anonymize(t, policy);
+  assert.ok(r.verdict.passes, r.verdict.failures.join('; '));
+  assert.deepEqual(new Set(toRecords(r.table!).map((x) => x.age)), new Set(['[30-51]']));
+});

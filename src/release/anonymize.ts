@@ -212,6 +212,23 @@ function personsBelowK(table: Table, rowSuppressed: Uint8Array, key: string, pol
   return { k, persons, rows, count: countOnes(rows) };
 }
 
+/**
+ * Per sensitive column, each row's person's value as the verdict aggregates it (the policy's `aggregate`, else the set of
+ * the person's values) as a code, and the number of codes: what a part's l-diversity counts at person level.
+ */
+function personSensitiveCodes(table: Table, key: string, sensitive: readonly string[], policy: Policy): Record<string, { codes: Int32Array; cardinality: number }> {
+  const p = aggregateByPerson(table, key, sensitive.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: 'set' as const })));
+  const { personOf } = personsOf(getColumn(table, key));
+  const out: Record<string, { codes: Int32Array; cardinality: number }> = {};
+  sensitive.forEach((name, j) => {
+    const col = p.table.columns[j]!;
+    const codes = new Int32Array(table.rowCount);
+    for (let r = 0; r < codes.length; r++) codes[r] = col.codes[personOf[r]!]!;
+    out[name] = { codes, cardinality: col.dictionary.length };
+  });
+  return out;
+}
+
 function countOnes(a: Uint8Array): number { let n = 0; for (let i = 0; i < a.length; i++) n += a[i]!; return n; }
 
 /** Whether some person (a non-missing key value) has more than one row. */
@@ -412,7 +429,10 @@ async function localRecoding(
   let feasible = true;
   if (strategy === 'mondrian') {
     const { mondrian } = await import('../transform/mondrian.ts');
-    const r = mondrian(table, quasi, { k, l: t.l !== undefined && t.lVariant !== 'entropy' && t.lVariant !== 'recursive' ? Math.ceil(t.l) : 1, sensitive: t.l ? sensitive : [], ...(byPerson ? { personKey: byPerson } : {}) });
+    const l = t.l !== undefined && t.lVariant !== 'entropy' && t.lVariant !== 'recursive' ? Math.ceil(t.l) : 1;
+    // (with a person key, l counts the persons' values as the verdict aggregates them: each row counts as its person's)
+    const sensitiveCodes = byPerson && l > 1 ? personSensitiveCodes(table, byPerson, sensitive, policy) : undefined;
+    const r = mondrian(table, quasi, { k, l, sensitive: t.l ? sensitive : [], ...(byPerson ? { personKey: byPerson } : {}), ...(sensitiveCodes ? { sensitiveCodes } : {}) });
     out = r.table; loss = r.loss.gcp; classes = r.classes; feasible = r.satisfied;
     lossPerAttribute = Object.fromEntries(r.loss.ncp.map((x) => [x.column, x.ncp]));
   } else {

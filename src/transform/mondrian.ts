@@ -56,6 +56,12 @@ export interface MondrianOptions {
    * only k rows (a row without a key counts as a person of its own).
    */
   readonly personKey?: string;
+  /**
+   * Per sensitive column, the code each row counts as for l-diversity and its number of codes (default: the row's own
+   * value). With a person key the release passes each row its person's aggregated value, so that a part holds l
+   * persons' values as the verdict counts them (two persons who both had A and B count once, "A | B").
+   */
+  readonly sensitiveCodes?: Readonly<Record<string, { readonly codes: Int32Array; readonly cardinality: number }>>;
 }
 
 export interface MondrianLoss {
@@ -173,10 +179,11 @@ export function mondrian(table: Table, quasiIdentifiers: string[], options: Mond
     if (numeric[j]) numericSpan(c.codes, c.numbers!, c.missing, identity, 0, n, span0);
     globalRange[j] = numeric[j] && span0[1]! > span0[0]! ? span0[1]! - span0[0]! : 0;
   }
-  const sensStamp = sens.map((c) => new Int32Array(c.dictionary.length));
+  const sensCodes = sens.map((c) => options.sensitiveCodes?.[c.name]?.codes ?? c.codes);
+  const sensStamp = sens.map((c) => new Int32Array(Math.max(1, options.sensitiveCodes?.[c.name]?.cardinality ?? c.dictionary.length)));
   let stamp = 0;
   const distinctSensitive = (perm: Int32Array, s: number, e: number, t: number): number =>
-    distinctUpTo(sens[t]!.codes, perm, s, e, sensStamp[t]!, ++stamp, l);
+    distinctUpTo(sensCodes[t]!, perm, s, e, sensStamp[t]!, ++stamp, l);
   // ≥ k distinct persons in a part (with a person key), by a stamp per person code
   const pk = options.personKey !== undefined ? findColumn(table, options.personKey, 'person key') : null;
   const personStamp = pk ? new Int32Array(pk.dictionary.length) : null;
