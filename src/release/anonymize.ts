@@ -201,7 +201,7 @@ function personsBelowK(table: Table, rowSuppressed: Uint8Array, key: string, pol
   let persons = 0;
   for (let q = 0; q < p.persons; q++) if (classes.sizes[classes.classOf[q]!]! < k) persons++;
   if (persons === 0) return null;
-  const { personOf } = personsOf(getColumn(out, key));
+  const personOf = p.personOf;
   const rows = rowSuppressed.slice();
   // out's rows are the table's unsuppressed rows, in order
   for (let r = 0, o = 0; r < table.rowCount; r++) {
@@ -218,7 +218,7 @@ function personsBelowK(table: Table, rowSuppressed: Uint8Array, key: string, pol
  */
 function personSensitiveCodes(table: Table, key: string, sensitive: readonly string[], policy: Policy): Record<string, { codes: Int32Array; cardinality: number }> {
   const p = aggregateByPerson(table, key, sensitive.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: 'set' as const })));
-  const { personOf } = personsOf(getColumn(table, key));
+  const personOf = p.personOf;
   const out: Record<string, { codes: Int32Array; cardinality: number }> = {};
   sensitive.forEach((name, j) => {
     const col = p.table.columns[j]!;
@@ -313,48 +313,45 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   const popHierarchies = population && doAssess
     ? quasi.map((column, j) => compileHierarchy(hierarchies[j]!, getColumn(population!, column), { source: `population, column ${column}` })) : null;
   let compiled: Engine['qi'] = [];
-  /** The release of a transformation (its levels, the rows the models suppress), and its assessment. */
-  const releaseOf = (levels: ArrayLike<number>, rowSuppressed: Uint8Array, assess = true): { out: Table; local?: AnonymizeResult['localSuppression']; after: Assessment | null } => {
+  interface Release { out: Table; local?: AnonymizeResult['localSuppression']; after: Assessment | null }
+  /** The release of a transformation: its levels, the rows the models suppress. */
+  const materialize = (levels: ArrayLike<number>, rowSuppressed: Uint8Array): Omit<Release, 'after'> => {
     const specs = quasi.map((column, j) => ({ column, hierarchy: compiled[j]!, level: levels[j]! }));
-    let out: Table;
-    let local: AnonymizeResult['localSuppression'];
-    if (localCells) {
-      // keep the records the transformation would suppress, masking the fewest of their cells
-      const t = policy.thresholds ?? {};
-      const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
-      const distinctL = t.l !== undefined && (t.lVariant ?? 'distinct') === 'distinct' ? Math.ceil(t.l) : undefined;
-      const r = localCells(generalizeTable(table, specs, { drop: dropNow }), quasi, rowSuppressed, { k: t.k ?? 1, l: distinctL, sensitive });
-      out = r.table;
-      local = { cells: r.cells, totalCells: r.totalCells, recordsKept: r.recordsKept, recordsRemoved: r.recordsRemoved, order: r.order };
-    } else {
-      out = generalizeTable(table, specs, { suppressed: rowSuppressed, mode: suppressedMode === 'mask' ? 'mask' : 'remove', drop: dropNow });
-    }
-    // the population, when there is one, generalized the same way (so classes match for the after assessment)
-    if (!assess) return { out, ...(local ? { local } : {}), after: null };
+    if (!localCells) return { out: generalizeTable(table, specs, { suppressed: rowSuppressed, mode: suppressedMode === 'mask' ? 'mask' : 'remove', drop: dropNow }) };
+    // keep the records the transformation would suppress, masking the fewest of their cells
+    const t = policy.thresholds ?? {};
+    const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
+    const distinctL = t.l !== undefined && (t.lVariant ?? 'distinct') === 'distinct' ? Math.ceil(t.l) : undefined;
+    const r = localCells(generalizeTable(table, specs, { drop: dropNow }), quasi, rowSuppressed, { k: t.k ?? 1, l: distinctL, sensitive });
+    return { out: r.table, local: { cells: r.cells, totalCells: r.totalCells, recordsKept: r.recordsKept, recordsRemoved: r.recordsRemoved, order: r.order } };
+  };
+  /** A materialized release with its assessment (the population, when there is one, generalized the same way, so that classes match). */
+  const assessed = (levels: ArrayLike<number>, built: Omit<Release, 'after'>): Release => {
+    if (!doAssess) return { ...built, after: null };
     const popAfter = popHierarchies ? generalizeTable(population!, quasi.map((column, j) => ({ column, hierarchy: popHierarchies[j]!, level: levels[j]! }))) : population;
-    const after = doAssess ? assessTable(out, afterPolicy, { ...assessOptions, populationTable: popAfter, tLevels: sensitiveLevels(out, sensitiveHierarchies) }) : null;
-    return { out, ...(local ? { local } : {}), after };
+    return { ...built, after: assessTable(built.out, afterPolicy, { ...assessOptions, populationTable: popAfter, tLevels: sensitiveLevels(built.out, sensitiveHierarchies) }) };
   };
   // event tables: the search counts k persons per class of rows, but a person whose rows fall in different classes is
   // judged at person level by the verdict (rows aggregated per person): each transformation the search would accept is
   // materialized and assessed as the verdict will assess it, so the search returns only a release its verdict accepts
   // (with a suppression limit, the persons alone at person level may be removed whole, within the limit)
-  let lastRelease: { key: string; release: ReturnType<typeof releaseOf> } | null = null;
+  let lastRelease = null as { key: string; release: Release } | null;
   const releaseCheck = byPerson !== null && doAssess ? (levels: Int32Array, rowSuppressed: Uint8Array, maxSuppressed: number): string | Uint8Array | null => {
-    const refusal = (a: Assessment) => `the release verdict at person level (${byPerson}): ${a.verdict.failures.map((f) => f.message).join('; ')}`;
     let rows = rowSuppressed;
+    let built = materialize(levels, rows);
     if (suppressedMode === 'remove') {
       // (the persons alone at person level first, on the released rows: a cheap test that refuses most transformations
       // before the whole assessment, and the persons to remove when they fit in the limit)
-      const below = personsBelowK(table, rowSuppressed, byPerson, afterPolicy, quasi, releaseOf(levels, rowSuppressed, false).out);
+      const below = personsBelowK(table, rowSuppressed, byPerson, afterPolicy, quasi, built.out);
       if (below !== null) {
         if (below.count > maxSuppressed) return `k at person level (${byPerson}): ${below.persons} person(s) in classes smaller than ${below.k}, whose ${below.count - countOnes(rowSuppressed)} more record(s) exceed the suppression limit`;
         rows = below.rows;
+        built = materialize(levels, rows);
       }
     }
-    const release = releaseOf(levels, rows);
+    const release = assessed(levels, built);
     lastRelease = { key: levels.join(','), release };
-    if (!release.after!.verdict.passes) return refusal(release.after!);
+    if (!release.after!.verdict.passes) return `the release verdict at person level (${byPerson}): ${release.after!.verdict.failures.map((f) => f.message).join('; ')}`;
     return rows === rowSuppressed ? null : rows;
   } : undefined;
   const spec: EngineSpec = {
@@ -397,7 +394,7 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   const lossPerAttribute: Record<string, number> = {};
   if (per.length === quasi.length) quasi.forEach((c, j) => { lossPerAttribute[c] = per[j]!; });
   // (the release the search's release check built for the winner, when there is one: not built twice)
-  const release = lastRelease !== null && (lastRelease as { key: string }).key === Array.from(levels).join(',') ? (lastRelease as { release: ReturnType<typeof releaseOf> }).release : releaseOf(levels, details.rowSuppressed);
+  const release = lastRelease !== null && lastRelease.key === Array.from(levels).join(',') ? lastRelease.release : assessed(levels, materialize(levels, details.rowSuppressed));
   let out = release.out;
   const local = release.local;
   const after = release.after;

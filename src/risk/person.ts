@@ -36,6 +36,8 @@ export interface PersonLevel {
   readonly rowsWithoutPersonKey: number;
   /** Columns whose value varies within at least one person (before aggregation). */
   readonly varying: string[];
+  /** The person (row of `table`) of each input row. */
+  readonly personOf: Int32Array;
 }
 
 /** Groups rows by person: `personOf[row]`, persons in order of first appearance. */
@@ -90,7 +92,7 @@ export function aggregateByPerson(table: Table, personKey: string, specs: readon
       undeclared.map((u) => ({ path: `columns.${u}.aggregate`, message: `"${u}" takes several values for some persons; declare how to aggregate it per person` })),
     );
   }
-  return { table: makeTable(out), persons, records: n, maxRowsPerPerson: maxRows, rowsWithoutPersonKey: withoutKey, varying };
+  return { table: makeTable(out), persons, records: n, maxRowsPerPerson: maxRows, rowsWithoutPersonKey: withoutKey, varying, personOf };
 }
 
 function aggregateColumn(col: Column, agg: Aggregation, rows: Int32Array, start: Int32Array, persons: number): Column {
