@@ -316,15 +316,6 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   runBefore[q] = nirLen - len; runFirst[q] = nirFirst; runTop[nirFirst] = nirLen;
   return m;
 }
-/** Whether "poste", "dect" or "bip" (any case) is the whole word ending at k (inclusive). */
-function internalCueEndsAt(t: string, k: number): boolean {
-  const l = t.charCodeAt(k) | 32;
-  const w = l === 101 ? 'poste' : l === 116 ? 'dect' : l === 112 ? 'bip' : '';
-  const a = k + 1 - w.length;
-  if (w === '' || a < 0 || (a > 0 && isWordLetter(t.charCodeAt(a - 1)))) return false;
-  for (let q = 0; q < w.length; q++) if ((t.charCodeAt(a + q) | 32) !== w.charCodeAt(q)) return false;
-  return true;
-}
 /**
  * Whether an extension's cue ends right before the digits at s (S_EXT3): "ext", "ext.", "extn", "extension",
  * "poste", "bleep", "bip" (any case), then spaces, '.', ':' or '#'; or a lone "x" right before them.
@@ -334,11 +325,15 @@ function extBefore(t: string, s: number): boolean {
   if (s >= 1 && t.charCodeAt(s - 1) === 120 && !isAlnumLatin(cc(t, s - 2))) return true;
   let k = s - 1;
   while (k >= 0 && (t.charCodeAt(k) === 32 || t.charCodeAt(k) === 46 || t.charCodeAt(k) === 58 || t.charCodeAt(k) === 35)) k--;
+  return EXT_CUES.has(cueWordEndingAt(t, k));
+}
+/** The word of 3-9 ASCII letters that ends at k (inclusive), in lower case; '' when there is none or another letter glues to it. */
+function cueWordEndingAt(t: string, k: number): string {
   const e = k + 1;
   while (k >= 0 && isAsciiLetter(t.charCodeAt(k))) k--;
   const len = e - k - 1;
-  if (len < 3 || len > 9 || (k >= 0 && isWordLetter(t.charCodeAt(k)))) return false;
-  return EXT_CUES.has(t.slice(k + 1, e).toLowerCase());
+  if (len < 3 || len > 9 || (k >= 0 && isWordLetter(t.charCodeAt(k)))) return '';
+  return t.slice(k + 1, e).toLowerCase();
 }
 const EXT_CUES = new Set(['ext', 'extn', 'extension', 'poste', 'bleep', 'bip']);
 /**
@@ -1080,8 +1075,6 @@ const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|i
 /** Phone cues right before a number (phone-cue-short): the number's text must follow them. */
 const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portable|fixe|professionnel))?|t[ée]l\.?|portable|mobile|fax|joignables? au|appeler (?:le|au)|phone|cell)\s*(?:est le|au|:|\.|n°)?\s*)/iy;
 /** A call's word before an emergency number ("appel du 15", "composez le 15", "SAMU (15)"): no day of the month. */
-/** A phone cue right before a number, its country code between them or not: "Tél. ", "Tél (+687) ", "GSM : +689 ". */
-const PAIRS_CUE_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:t[ée]l[ée]phone|t[ée]l|tel|portable|mobile|fax|phone|gsm|standard|garde(?: [A-Z]{2,4})?)\.?\s?:?\s?(?:\(?\+?6[89]\d\)?\s?)?$/i;
 const CALL_BEFORE = /(?:appel|compos|contact|joindre|joint|num[ée]ro|t[ée]l|samu|pompiers|police|gendarmerie|urgences?|\bou)[^\n]*$/i;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
 const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bta|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Ff]orce|[Tt]estings?|BP|(?<![A-Za-z])(?:[Dd]ays?|DAYS?)|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|BIMS|SLUMS|PHQ-?9|GAD-?7|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
@@ -2210,7 +2203,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       if (j > 0 && (flags[j]! & F_UPPER) === 0) { for (let q = i; q <= j; q++) strong[q] = 1; i = j; continue; }
     }
     // the Vietnamese surname Le (Lê) after a title, no name after it: "Dr Le, cardiologue", "Mme Lê est sortie"
-    if (i > 0 && (flags[i - 1]! & F_TITLE) !== 0 && ends[i]! - starts[i]! === 2 && (text.charCodeAt(starts[i]!) === 76)
+    if (i > 0 && (flags[i - 1]! & F_TITLE) !== 0 && ends[i]! - starts[i]! === 2 && text.charCodeAt(starts[i]!) === 76
       && ((text.charCodeAt(starts[i]! + 1) | 32) === 101 || text.charCodeAt(starts[i]! + 1) === 234) && gapOkTitle(text, ends[i - 1]!, starts[i]!)
       && !(cc(text, ends[i]!) === 32 && isUpperCode(cc(text, ends[i]! + 1)))) { strong[i] = 1; flags[i] = f & ~(F_STOP | F_PART); continue; }
     // a month that is a first name, at a line's start or after a field's colon, right before a known surname in capitals:
@@ -4503,6 +4496,8 @@ export function markDayLists(text: string, spans: Span[]): void {
  * from the character pass's digit runs (a run of two digits, a space and two more: few), the cue checked behind it.
  */
 const PAIRS_AT = /[1-9]\d(?: \d{2}){2,3}(?![ .]?[0-9])/y;
+/** A phone cue right before a number, its country code between them or not: "Tél. ", "Tél (+687) ", "GSM : +689 ". */
+const PAIRS_CUE_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:t[ée]l[ée]phone|t[ée]l|tel|portable|mobile|fax|phone|gsm|standard|garde(?: [A-Z]{2,4})?)\.?\s?:?\s?(?:\(?\+?6[89]\d\)?\s?)?$/i;
 export function markPairPhones(text: string, spans: Span[]): void {
   if (tokText === text && !referenceScan) {
     for (let q = 0; q + 1 < nRuns; q++) {
@@ -4535,12 +4530,13 @@ function pairsAt(text: string, a: number, len: number, spans: Span[]): void {
     }
   }
   // a hospital's internal number in groups after "poste", "DECT" or "bip": "poste 40 27", "bip 5 82 14", "urgences poste 2 71 48"
-  if (isWordLetter(cb) && internalCueEndsAt(text, b)) {
+  if (isWordLetter(cb) && INTERNAL_CUES.has(cueWordEndingAt(text, b))) {
     INTERNAL_AT.lastIndex = a;
     if (INTERNAL_AT.test(text)) spans.push({ start: a, end: INTERNAL_AT.lastIndex, label: 'PHONE', score: 0.7, rule: 'phone-internal' });
   }
 }
 const INTERNAL_AT = /\d{1,2} \d{2}(?: \d{2})?(?![0-9]| \d)/y;
+const INTERNAL_CUES = new Set(['poste', 'dect', 'bip']);
 
 /**
  * A number after a numbering cue and a label of up to three words, as forms write them: "N° de dossier MDPH : 093-2019-004417",
@@ -4584,7 +4580,6 @@ const LONE_MONTHS = new Set(['janvier', 'février', 'fevrier', 'mars', 'avril', 
 const MONTH_CUE_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:en|de|d['’]|du|fin|d[ée]but|mi|depuis|avant|apr[èe]s|courant|d[èe]s|jusqu['’]en|vers|entre|et|ou|à|au) $/;
 /** Holidays name a day of the year: "depuis Pâques", "le repas de noël", "Christmas Eve", "since Thanksgiving". */
 const HOLIDAY = /(?<![A-Za-zÀ-ÿ])(?:(?:veille|lendemain|r[ée]veillon) de no[ëe]l|no[ëe]l|P[âa]ques|p[âa]ques|[Nn]ouvel [Aa]n|[ÉéEe]piphanie|[Pp]entec[ôo]te|Christmas(?: Eve| Day)?|Easter(?: Sunday)?|Thanksgiving(?: Day)?|Halloween|New Year'?s(?: Eve| Day)?)(?![A-Za-zÀ-ÿ])/g;
-/** The letter runs a holiday starts with (HOLIDAY's first words): the pass's run hashes say whether a text may hold one. */
 /**
  * Dates that are a word: a French month alone in lower case ("(juillet)", "à partir de février", "janvier à juin 2024"),
  * read from the character pass's month starts; and holidays. Weak spans (0.5): a longer date holding them wins.
@@ -4601,8 +4596,8 @@ export function markWordDates(text: string, spans: Span[], lang: Lang): void {
     names ??= spans.filter((x) => x.label === 'NAME');
     if (names.some((x) => x.start <= a && x.end >= e)) return;
     if (cc(text, e) === 32 && isLowerCode(cc(text, e + 1)) && !MONTH_CUE_BEFORE.test(text.slice(Math.max(0, a - 10), a))) {
-      const b = lowerWordEnd(text, e + 1), lex = tokenLexicon();
-      if (b > e + 1 && ((lex.get(fold(text.slice(a, e))) ?? 0) & LEX_FIRST) !== 0 && ((lex.get(fold(text.slice(e + 1, b))) ?? 0) & LEX_SUR) !== 0 && !STOP.has(fold(text.slice(e + 1, b)))) return;
+      const b = lowerWordEnd(text, e + 1), lex = tokenLexicon(), next = fold(text.slice(e + 1, b));
+      if (b > e + 1 && ((lex.get(fold(text.slice(a, e))) ?? 0) & LEX_FIRST) !== 0 && ((lex.get(next) ?? 0) & LEX_SUR) !== 0 && !STOP.has(next)) return;
     }
     spans.push({ start: a, end: e, label: 'DATE', score: 0.5, rule: 'date-month' });
   };
