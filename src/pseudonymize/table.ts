@@ -227,7 +227,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
   if (needsKey && !key) throw new AnonymatError('invalid-key', 'this policy pseudonymizes or shifts dates: a key is required (--key-file <file> or the environment variable named by pseudonymize.keyEnv, default ANONYMAT_KEY)');
 
   // 2. apply (free text, the long part, reports its progress: each distinct text redacted once)
-  const textsInAll = plans.reduce((n, p) => n + (p.action === 'redact' ? p.c.dictionary.filter((v) => v !== null).length : 0), 0);
+  const textsInAll = options.onProgress ? plans.reduce((n, p) => n + (p.action === 'redact' ? p.c.dictionary.filter((v) => v !== null).length : 0), 0) : 0;
   let textsDone = 0;
   const tick = (column: string): void => { textsDone++; if ((textsDone & 63) === 0 || textsDone === textsInAll) options.onProgress?.(textsDone, textsInAll, column); };
   const out: Column[] = [];

@@ -105,8 +105,10 @@ precision/recall): review before release.`)
       // (not when the redacted text itself goes to the terminal: the bar would be drawn into it)
       const bar = await progressBar('redact (MB)', opts.progress !== false && !(!opts.output && !opts.json && process.stdout.isTTY));
       let bytesInAll = 0, bytesDone = 0;
-      for (const f of files) if (f !== '-') bytesInAll += (await stat(f).catch(() => null))?.size ?? 0;
-      const advance = (n: number): void => { bytesDone += n; bar.onProgress?.(Math.round(bytesDone / 1e5) / 10, Math.max(Math.round(bytesInAll / 1e5) / 10, Math.round(bytesDone / 1e5) / 10)); };
+      // (the inputs' sizes only when a bar is drawn)
+      if (bar.onProgress) for (const f of files) if (f !== '-') bytesInAll += (await stat(f).catch(() => null))?.size ?? 0;
+      const mb = (bytes: number): number => Math.round(bytes / 1e5) / 10;
+      const advance = (n: number): void => { bytesDone += n; bar.onProgress?.(mb(bytesDone), Math.max(mb(bytesInAll), mb(bytesDone))); };
       const redactOne = async (f: string, tmpOut: string | null): Promise<void> => {
         let size = Infinity;
         if (f !== '-') {
