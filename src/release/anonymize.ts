@@ -275,8 +275,6 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   // assessment on a million rows); `anonymat assess` gives them.
   let population = options.population;
   if (!population && policy.population?.table) {
-    const { readTable } = await import('../io/read.ts');
-    const { readOptionsOf } = await import('../policy/policy.ts');
     // (in the sample's types, as assess reads it: src/release/population.ts)
     population = await readPopulationTable(policy, table);
   }

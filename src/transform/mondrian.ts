@@ -308,7 +308,6 @@ export function mondrian(table: Table, quasiIdentifiers: string[], options: Mond
       for (let j = 0; j < d; j++) if (widths[j]! > 0) dimOrder.push(j);
       dimOrder.sort((a, b) => widths[b]! - widths[a]! || a - b);
       for (const j of dimOrder) {
-        const c = qis[j]!;
         const sc = splitCodes[j]!;
         const hx = hier[j];
         if (hx) {
