@@ -356,3 +356,59 @@ anonymize: { strategy: mondrian }
   assert.ok(r.verdict.passes, r.verdict.failures.join('; '));
   assert.deepEqual(new Set(toRecords(r.table!).map((x) => x.age)), new Set(['[30-51]']));
 });
+
+test('library: Mondrian refuses a split whose part fails entropy l-diversity or t-closeness (by hand)', async () => {
+  // ages 1-8, dx A A A B B B A B: the whole table is 4 A, 4 B (exp H = 2, t = 0). The median split's young half is
+  // A A A B: exp H = 1.75 < 2, and its equal-distance EMD is ½(|¾ − ½| + |¼ − ½|) = 0.25 > 0.2; one value lower, A A A
+  // (exp H = 1, EMD 0.5): no split is allowed, one class [1-8]. (Distinct l = 2 alone allows the split.)
+  const dx = ['A', 'A', 'A', 'B', 'B', 'B', 'A', 'B'];
+  const t = tableFromRecords({ age: dx.map((_, i) => String(i + 1)), dx }, { age: 'integer' });
+  for (const thresholds of ['{ k: 2, l: 2, lVariant: entropy }', '{ k: 2, t: 0.2 }', '{ k: 2, l: 2, lVariant: recursive, c: 1.4 }', '{ k: 2, l: 2 }']) {
+    const policy = parsePolicyText(`columns:
+  age: { role: quasi, type: integer }
+  dx: { role: sensitive }
+thresholds: ${thresholds}
+anonymize: { strategy: mondrian }
+`, { baseDir: tmpdir(), source: 'test' });
+    const r = await anonymize(t, policy);
+    assert.ok(r.feasible && r.verdict.passes, `${thresholds}: ${r.verdict.failures.join('; ')}`);
+    // (recursive (1.4, 2): A A A B has 3 < 1.4 · 1 false, refused; distinct 2: A A A B and B B A B are both 2-diverse)
+    const ages = new Set(toRecords(r.table!).map((x) => x.age));
+    assert.deepEqual(ages, thresholds === '{ k: 2, l: 2 }' ? new Set(['[1-4]', '[5-8]']) : new Set(['[1-8]']), thresholds);
+  }
+});
+
+test('library: Mondrian\'s releases pass the verdict under entropy and recursive l-diversity and t-closeness (random tables, with and without a person key)', async () => {
+  const { seededRng } = await import('../util/rng.ts');
+  let split = 0, feasible = 0;
+  for (let seed = 1; seed <= 60; seed++) {
+    const rng = seededRng(seed);
+    const persons = 20 + rng.int(40);
+    const byPerson = seed % 2 === 0;
+    const pid: string[] = [], age: string[] = [], sex: string[] = [], dx: string[] = [];
+    const skew = ['A', 'A', 'A', 'B', 'B', 'C', 'D'];
+    for (let p = 0; p < persons; p++) {
+      const a = String(20 + rng.int(60)), s = rng.int(2) ? 'F' : 'M';
+      for (let r = 0, rows = byPerson ? 1 + rng.int(2) : 1; r < rows; r++) { pid.push(String(p)); age.push(a); sex.push(s); dx.push(skew[rng.int(skew.length)]!); }
+    }
+    const thresholds = [
+      '{ k: 2, l: 2, lVariant: entropy }', '{ k: 3, l: 1.5, lVariant: entropy, t: 0.3 }', '{ k: 2, l: 2, lVariant: recursive, c: 2 }',
+      '{ k: 2, t: 0.25 }', '{ k: 2, t: 0.3, tDistance: ordered }',
+    ][seed % 5]!;
+    const t = tableFromRecords({ ...(byPerson ? { pid } : {}), age, sex, dx }, { age: 'integer' });
+    const policy = parsePolicyText(`columns:
+${byPerson ? '  pid: { role: person-key }\n' : ''}  age: { role: quasi, type: integer }
+  sex: { role: quasi }
+  dx: { role: sensitive }
+thresholds: ${thresholds}
+anonymize: { strategy: mondrian }
+`, { baseDir: tmpdir(), source: 'test' });
+    const r = await anonymize(t, policy);
+    if (!r.feasible) continue;
+    feasible++;
+    assert.ok(r.verdict.passes, `seed ${seed} ${thresholds}: ${r.verdict.failures.join('; ')}`);
+    if (r.classes > 1) split++;
+  }
+  // (not vacuous: most tables are released, most of them in several classes)
+  assert.ok(feasible >= 50 && split >= 45, `feasible ${feasible}, split ${split}`);
+});

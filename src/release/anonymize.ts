@@ -11,7 +11,7 @@
  */
 import { AnonymatError } from '../errors.ts';
 import type { Column, Table } from '../table/table.ts';
-import { column as getColumn, hasColumn } from '../table/table.ts';
+import { column as getColumn, hasColumn, isNumericKind } from '../table/table.ts';
 import type { Policy } from '../policy/policy.ts';
 import { personKey, resolvePolicyPath } from '../policy/policy.ts';
 import { aggregateByPerson, personsOf, type Aggregation } from '../risk/person.ts';
@@ -26,7 +26,9 @@ import type { StrategyName } from '../search/search.ts';
 import { levelsOf } from '../lattice/lattice.ts';
 import type { MetricName } from '../metrics/metrics.ts';
 import { generalizeTable } from '../transform/generalize.ts';
-import { assessTable } from '../risk/assess.ts';
+import { assessTable, tDistanceOf } from '../risk/assess.ts';
+import { ClassJudge, lBelow, tAbove } from '../risk/diversity.ts';
+import type { PartHistogram } from '../transform/mondrian.ts';
 import { readPopulationTable } from './population.ts';
 import type { Assessment } from '../risk/assess.ts';
 import type { Section } from './report.ts';
@@ -216,17 +218,59 @@ function personsBelowK(table: Table, rowSuppressed: Uint8Array, key: string, pol
  * Per sensitive column, each row's person's value as the verdict aggregates it (the policy's `aggregate`, else the set of
  * the person's values) as a code, and the number of codes: what a part's l-diversity counts at person level.
  */
-function personSensitiveCodes(table: Table, key: string, sensitive: readonly string[], policy: Policy): Record<string, { codes: Int32Array; cardinality: number }> {
+function personSensitiveCodes(table: Table, key: string, sensitive: readonly string[], policy: Policy): Record<string, { codes: Int32Array; cardinality: number; kind: Column['kind'] }> {
   const p = aggregateByPerson(table, key, sensitive.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: 'set' as const })));
   const personOf = p.personOf;
-  const out: Record<string, { codes: Int32Array; cardinality: number }> = {};
+  const out: Record<string, { codes: Int32Array; cardinality: number; kind: Column['kind'] }> = {};
   sensitive.forEach((name, j) => {
     const col = p.table.columns[j]!;
     const codes = new Int32Array(table.rowCount);
     for (let r = 0; r < codes.length; r++) codes[r] = col.codes[personOf[r]!]!;
-    out[name] = { codes, cardinality: col.dictionary.length };
+    out[name] = { codes, cardinality: col.dictionary.length, kind: col.kind };
   });
   return out;
+}
+
+/**
+ * Mondrian's test of a part for the policy's entropy or recursive l-diversity and t-closeness, judged as the verdict will
+ * judge the release (risk/diversity's ClassJudge, the verdict's comparisons and ground distance), over the units the verdict
+ * counts (`units`: each column's code per row, each person's rows counted once); undefined when the policy asks for
+ * neither (distinct l is Mondrian's own check).
+ */
+function mondrianPartTest(
+  table: Table, policy: Policy, sensitive: readonly string[], units: Record<string, { codes: Int32Array; cardinality: number; kind: Column['kind'] }>,
+  personKeyName: string | null, levels: ReadonlyMap<string, readonly Int32Array[]>,
+): ((histograms: readonly PartHistogram[]) => boolean) | undefined {
+  const t = policy.thresholds ?? {};
+  const variant = t.lVariant ?? 'distinct';
+  const lTest = t.l !== undefined && variant !== 'distinct';
+  if (!lTest && t.t === undefined) return undefined;
+  // (each unit once: a person's first row)
+  const first = new Uint8Array(table.rowCount).fill(1);
+  if (personKeyName) {
+    const pk = getColumn(table, personKeyName);
+    const seen = new Uint8Array(pk.dictionary.length);
+    for (let r = 0; r < table.rowCount; r++) { const p = pk.codes[r]!; if (p === pk.missing) continue; if (seen[p]) first[r] = 0; else seen[p] = 1; }
+  }
+  const judges = sensitive.map((name) => {
+    const u = units[name]!;
+    const overall = new Float64Array(Math.max(1, u.cardinality));
+    for (let r = 0; r < table.rowCount; r++) if (first[r]) overall[u.codes[r]!]!++;
+    const lv = levels.get(name);
+    const { tDistance } = tDistanceOf(name, policy.columns[name]!.ordered === true || isNumericKind(u.kind), t.tDistance, lv);
+    return new ClassJudge(overall, u.cardinality, { c: t.c ?? 2, tDistance, ...(tDistance === 'hierarchical' ? { levels: lv! } : {}) });
+  });
+  const ranks = new Int32Array(Math.max(1, ...sensitive.map((n) => units[n]!.cardinality)));
+  return (histograms) => {
+    for (let j = 0; j < judges.length; j++) {
+      const h = histograms[j]!, judge = judges[j]!;
+      for (let q = 0; q < h.distinct; q++) ranks[q] = judge.rank[h.codes[q]!]!;
+      const f = judge.measure(ranks, h.counts, 0, h.distinct);
+      if (lTest && lBelow(variant, variant === 'entropy' ? f.entropyL : f.recursiveL, t.l!)) return false;
+      if (t.t !== undefined && tAbove(f.t, t.t)) return false;
+    }
+    return true;
+  };
 }
 
 function countOnes(a: Uint8Array): number { let n = 0; for (let i = 0; i < a.length; i++) n += a[i]!; return n; }
@@ -424,10 +468,15 @@ async function localRecoding(
   let feasible = true;
   if (strategy === 'mondrian') {
     const { mondrian } = await import('../transform/mondrian.ts');
-    const l = t.l !== undefined && t.lVariant !== 'entropy' && t.lVariant !== 'recursive' ? Math.ceil(t.l) : 1;
-    // (with a person key, l counts the persons' values as the verdict aggregates them: each row counts as its person's)
-    const sensitiveCodes = byPerson && l > 1 ? personSensitiveCodes(table, byPerson, sensitive, policy) : undefined;
-    const r = mondrian(table, quasi, { k, l, sensitive: t.l ? sensitive : [], ...(byPerson ? { personKey: byPerson } : {}), ...(sensitiveCodes ? { sensitiveCodes } : {}) });
+    // (every variant of l-diversity needs l distinct values: Mondrian's own quick check; entropy and recursive l and
+    // t-closeness are tested as the verdict will judge them, by acceptPart)
+    const l = t.l !== undefined ? Math.ceil(t.l) : 1;
+    const judged = t.l !== undefined || t.t !== undefined ? sensitive : [];
+    // (with a person key, l and t count the persons' values as the verdict aggregates them: each row counts as its person's)
+    const sensitiveCodes = byPerson && judged.length ? personSensitiveCodes(table, byPerson, judged, policy) : undefined;
+    const units = sensitiveCodes ?? Object.fromEntries(judged.map((name) => { const c = getColumn(table, name); return [name, { codes: c.codes, cardinality: c.dictionary.length, kind: c.kind }]; }));
+    const acceptPart = judged.length ? mondrianPartTest(table, policy, judged, units, byPerson, sensitiveLevels(table, sensitiveHierarchies)) : undefined;
+    const r = mondrian(table, quasi, { k, l, sensitive: judged, ...(byPerson ? { personKey: byPerson } : {}), ...(sensitiveCodes ? { sensitiveCodes } : {}), ...(acceptPart ? { acceptPart } : {}) });
     out = r.table; loss = r.loss.gcp; classes = r.classes; feasible = r.satisfied;
     lossPerAttribute = Object.fromEntries(r.loss.ncp.map((x) => [x.column, x.ncp]));
   } else {

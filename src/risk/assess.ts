@@ -13,7 +13,7 @@ import type { Policy } from '../policy/policy.ts';
 import { isNumericKind, type Column, type Table } from '../table/table.ts';
 import { journalistRisk, journalistRiskFromRecordRisks, marketerRisk, prosecutorRisk, type JournalistRisk, type PopulationSource } from './attacker.ts';
 import { classSummary, coarsenRepresentatives, columnsByName, equivalenceClasses, gather, histogramObject, sizeHistogram } from './classes.ts';
-import { diversity, type TDistance } from './diversity.ts';
+import { diversity, lBelow, tAbove, type TDistance } from './diversity.ts';
 import { individualRisk } from './individual.ts';
 import { aggregateByPerson, type Aggregation, type PersonColumnSpec } from './person.ts';
 import { suda2 } from './suda2.ts';
@@ -185,15 +185,8 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
   const c = thresholds.c ?? 2;
   for (const name of sensitives) {
     const col = columnsByName(table, [name])[0]!;
-    const ordered = policy.columns[name]!.ordered === true || isNumericKind(col.kind);
-    let tDistance: TDistance = ordered ? 'ordered' : 'equal';
-    let note: string | undefined;
     const levels = options.tLevels?.get(name);
-    if (thresholds.tDistance === 'equal' || thresholds.tDistance === 'ordered') tDistance = thresholds.tDistance;
-    else if (thresholds.tDistance === 'hierarchical') {
-      if (levels && levels.length >= 2) tDistance = 'hierarchical';
-      else note = `hierarchical distance needs a hierarchy of "${name}" (columns.${name}.hierarchy); ${tDistance} distance used`;
-    }
+    const { tDistance, note } = tDistanceOf(name, policy.columns[name]!.ordered === true || isNumericKind(col.kind), thresholds.tDistance, levels);
     const d = diversity(classes.classOf, classes.count, col.codes, col.dictionary.length, { c, tDistance, lThreshold: thresholds.l ?? null, ...(tDistance === 'hierarchical' ? { levels: levels! } : {}) });
     sensitive[name] = { ...d, ...(note ? { note } : {}) };
   }
@@ -251,6 +244,18 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
   return { ...assessment, verdict: verdictOf(assessment, thresholds, personKey ? 'persons' : 'records') };
 }
 
+/**
+ * The ground distance of a sensitive column's t-closeness: the policy's `tDistance`, else ordered for an ordered or numeric
+ * column and equal for the others; hierarchical only with the column's hierarchy levels (else the default, with a note).
+ */
+export function tDistanceOf(name: string, ordered: boolean, asked: string | undefined, levels: readonly Int32Array[] | undefined): { tDistance: TDistance; note?: string } {
+  const fallback: TDistance = ordered ? 'ordered' : 'equal';
+  if (asked === 'equal' || asked === 'ordered') return { tDistance: asked };
+  if (asked !== 'hierarchical') return { tDistance: fallback };
+  if (levels && levels.length >= 2) return { tDistance: 'hierarchical' };
+  return { tDistance: fallback, note: `hierarchical distance needs a hierarchy of "${name}" (columns.${name}.hierarchy); ${fallback} distance used` };
+}
+
 /** Compares the figures with the policy thresholds; every failed threshold is listed with its figure. */
 export function verdictOf(a: Omit<Assessment, 'verdict'>, thresholds: NonNullable<Policy['thresholds']>, unitWord = 'records'): Assessment['verdict'] {
   const failures: VerdictFailure[] = [];
@@ -264,13 +269,11 @@ export function verdictOf(a: Omit<Assessment, 'verdict'>, thresholds: NonNullabl
   for (const [name, s] of Object.entries(a.sensitive)) {
     if (thresholds.l !== undefined) {
       const value = variant === 'entropy' ? s.entropyL : variant === 'recursive' ? s.recursiveCL : s.distinctL;
-      // (entropy l and t are sums of floating-point terms: the search's models accept ln l − 1e-12 and t + 1e-12, and so
-      // does the verdict — a class of three values, one each, has exp(H) = 2.9999999999999996, and it is 3-diverse)
-      if (variant === 'entropy' ? Math.log(value) < Math.log(thresholds.l) - 1e-12 : value < thresholds.l) {
+      if (lBelow(variant, value, thresholds.l)) {
         fail('l', thresholds.l, value, `${variant === 'recursive' ? `recursive (c=${s.c}, l)` : variant}-l-diversity of "${name}" is ${round(value)}, below the required ${thresholds.l}`, name);
       }
     }
-    if (thresholds.t !== undefined && s.t > thresholds.t + 1e-12) {
+    if (thresholds.t !== undefined && tAbove(s.t, thresholds.t)) {
       fail('t', thresholds.t, s.t, `t-closeness of "${name}" is ${round(s.t)} (${s.tDistance} distance), above the allowed ${thresholds.t}`, name);
     }
   }

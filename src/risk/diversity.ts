@@ -54,6 +54,141 @@ export interface DiversityOptions {
   levels?: readonly Int32Array[];
 }
 
+/** One class's figures (ClassJudge.measure): its distinct values, exp(entropy), recursive (c,l)'s l and t. */
+export interface ClassFigures {
+  distinct: number;
+  entropyL: number;
+  recursiveL: number;
+  t: number;
+}
+
+/**
+ * The figures of one class at a time against one table's distribution of the attribute: `overall[code]` is the number
+ * of units of each value in the table. The table's figures (diversity) and a Mondrian part's test (the release's
+ * l-diversity and t-closeness, as the verdict will judge them) both read their classes through it.
+ */
+export class ClassJudge {
+  /** Each code's rank among the values present in the table (−1: absent), in code order. */
+  readonly rank: Int32Array;
+  /** Values present in the table. */
+  readonly values: number;
+  readonly c: number;
+  readonly tDistance: TDistance;
+  private readonly p: Float64Array;
+  private readonly P: Float64Array;
+  private readonly SP: Float64Array;
+  private readonly H: number;
+  private readonly nodeOfRank: Int32Array[] = [];
+  private readonly pNode: Float64Array[] = [];
+  private readonly qNode: Float64Array[] = [];
+  private readonly touched: number[] = [];
+  private readonly counts: number[] = [];
+  private readonly order: number[] = [];
+  private readonly out: ClassFigures = { distinct: 0, entropyL: 0, recursiveL: 0, t: 0 };
+
+  constructor(overall: ArrayLike<number>, cardinality: number, options: Pick<DiversityOptions, 'c' | 'tDistance' | 'levels'> = {}) {
+    this.c = options.c ?? 2;
+    this.tDistance = options.tDistance ?? 'equal';
+    if (this.tDistance === 'hierarchical' && !(options.levels && options.levels.length >= 2)) throw new RangeError('hierarchical distance needs the value hierarchy\'s levels');
+    let total = 0;
+    for (let v = 0; v < cardinality; v++) total += overall[v]!;
+    // rank of each code among the values present, and cumulative p over ranks
+    const rank = new Int32Array(Math.max(1, cardinality)).fill(-1);
+    let m = 0;
+    for (let v = 0; v < cardinality; v++) if (overall[v]! > 0) rank[v] = m++;
+    const p = new Float64Array(m);
+    for (let v = 0; v < cardinality; v++) if (rank[v]! >= 0) p[rank[v]!] = overall[v]! / total;
+    const P = new Float64Array(m); // P[i] = Σ_{j ≤ i} p_j
+    const SP = new Float64Array(m + 1); // SP[i] = Σ_{j < i} P[j]
+    { let acc = 0; for (let i = 0; i < m; i++) { acc += p[i]!; P[i] = acc; SP[i + 1] = SP[i]! + acc; } }
+    this.rank = rank; this.values = m; this.p = p; this.P = P; this.SP = SP;
+    // hierarchical: per level, each present value's node and the table's mass under each node; scratch per level
+    const levels = this.tDistance === 'hierarchical' ? options.levels! : [];
+    this.H = levels.length - 1;
+    for (let h = 0; h <= this.H && this.tDistance === 'hierarchical'; h++) {
+      const lv = levels[h]!;
+      let nodes = 0;
+      for (let v = 0; v < cardinality; v++) if (lv[v]! + 1 > nodes) nodes = lv[v]! + 1;
+      const of = new Int32Array(m), pn = new Float64Array(nodes);
+      for (let v = 0; v < cardinality; v++) if (rank[v]! >= 0) { of[rank[v]!] = lv[v]!; pn[lv[v]!]! += p[rank[v]!]!; }
+      this.nodeOfRank.push(of); this.pNode.push(pn); this.qNode.push(new Float64Array(nodes));
+    }
+  }
+
+  /**
+   * The figures of the class whose values are pairRank[a, b) (ranks, each once) with pairCount[a, b) units. The object
+   * returned is reused by the next call.
+   */
+  measure(pairRank: ArrayLike<number>, pairCount: ArrayLike<number>, a: number, b: number): ClassFigures {
+    const p = this.p, P = this.P, SP = this.SP, H = this.H, m = this.values, c = this.c;
+    const counts = this.counts, order = this.order, touched = this.touched;
+    const d = b - a;
+    let size = 0;
+    for (let k = a; k < b; k++) size += pairCount[k]!;
+    // entropy
+    let h = 0;
+    counts.length = 0;
+    for (let k = a; k < b; k++) { const q = pairCount[k]! / size; h -= q * Math.log(q); counts.push(pairCount[k]!); }
+    // recursive (c,l)
+    counts.sort((x, y) => y - x);
+    let tail = 0, rl = 1;
+    for (let l = d; l >= 1; l--) {
+      tail += counts[l - 1]!;
+      if (l === 1 || counts[0]! < c * tail) { rl = l; break; }
+    }
+    // t-closeness
+    let emd: number;
+    if (this.tDistance === 'equal') {
+      let s = 0, pin = 0;
+      for (let k = a; k < b; k++) { const pv = p[pairRank[k]!]!; s += Math.abs(pairCount[k]! / size - pv); pin += pv; }
+      emd = 0.5 * (s + Math.max(0, 1 - pin));
+    } else if (this.tDistance === 'hierarchical') {
+      // S_h = Σ over level h's nodes of |q_N − p_N| = 1 + Σ over the class's nodes of (|q_N − p_N| − p_N)
+      emd = 0;
+      let below = 0;
+      for (let lv = 0; lv <= H; lv++) {
+        const of = this.nodeOfRank[lv]!, pn = this.pNode[lv]!, qn = this.qNode[lv]!;
+        touched.length = 0;
+        for (let k = a; k < b; k++) { const x = of[pairRank[k]!]!; if (qn[x] === 0) touched.push(x); qn[x]! += pairCount[k]! / size; }
+        let S = 1;
+        for (const x of touched) { S += Math.abs(qn[x]! - pn[x]!) - pn[x]!; qn[x] = 0; }
+        if (lv > 0) emd += (lv / H) * (below - S) / 2;
+        below = S;
+      }
+    } else if (m <= 1) emd = 0;
+    else {
+      order.length = 0;
+      for (let k = a; k < b; k++) order.push(k);
+      order.sort((x, y) => pairRank[x]! - pairRank[y]!);
+      // Σ_{i=0}^{m−1} |Q(i) − P[i]| with Q a step function rising at the class's ranks
+      let sum = sumAbs(0, pairRank[order[0]!]!, 0, P, SP);
+      let Q = 0;
+      for (let z = 0; z < order.length; z++) {
+        Q += pairCount[order[z]!]! / size;
+        const from = pairRank[order[z]!]!;
+        const to = z + 1 < order.length ? pairRank[order[z + 1]!]! : m;
+        sum += sumAbs(from, to, Q, P, SP);
+      }
+      emd = sum / (m - 1);
+    }
+    const out = this.out;
+    out.distinct = d; out.entropyL = Math.exp(h); out.recursiveL = rl; out.t = emd;
+    return out;
+  }
+}
+
+/** Whether an l-diversity figure (distinct, entropy or recursive, as ClassFigures gives it) is below the required l. */
+export function lBelow(variant: 'distinct' | 'entropy' | 'recursive', value: number, l: number): boolean {
+  // (entropy l is a sum of floating-point terms: ln l − 1e-12 is accepted — a class of three values, one each, has
+  // exp(H) = 2.9999999999999996, and it is 3-diverse; the search's models accept the same)
+  return variant === 'entropy' ? Math.log(value) < Math.log(l) - 1e-12 : value < l;
+}
+
+/** Whether a t-closeness figure is above the allowed t (1e-12 of floating-point slack, as the search's models). */
+export function tAbove(value: number, t: number): boolean {
+  return value > t + 1e-12;
+}
+
 /**
  * `classOf[i]` ∈ [0, classCount) (or −1: row not counted), `codes[i]` ∈ [0, cardinality).
  */
@@ -72,15 +207,8 @@ export function diversity(
   if (total === 0 || classCount === 0) {
     return { distinctL: 0, entropyL: 0, recursiveCL: 0, c, t: 0, tDistance, values: 0, classesBelowL: lThreshold === null ? null : 0, recordsBelowL: lThreshold === null ? null : 0 };
   }
-  // rank of each code among the values present, and cumulative p over ranks
-  const rank = new Int32Array(Math.max(1, cardinality)).fill(-1);
-  let m = 0;
-  for (let v = 0; v < cardinality; v++) if (overall[v]! > 0) rank[v] = m++;
-  const p = new Float64Array(m);
-  for (let v = 0; v < cardinality; v++) if (rank[v]! >= 0) p[rank[v]!] = overall[v]! / total;
-  const P = new Float64Array(m); // P[i] = Σ_{j ≤ i} p_j
-  const SP = new Float64Array(m + 1); // SP[i] = Σ_{j < i} P[j]
-  { let acc = 0; for (let i = 0; i < m; i++) { acc += p[i]!; P[i] = acc; SP[i + 1] = SP[i]! + acc; } }
+  const judge = new ClassJudge(overall, cardinality, options);
+  const rank = judge.rank;
 
   // (class, value) pairs with counts
   const safeClassOf = classOf.map((x) => (x < 0 ? 0 : x));
@@ -99,86 +227,20 @@ export function diversity(
     pairCount[at] = g.sizes[k]!;
   }
 
-  // hierarchical: per level, each present value's node and the table's mass under each node; scratch per level
-  const levels = tDistance === 'hierarchical' ? options.levels! : [];
-  const H = levels.length - 1;
-  const nodeOfRank: Int32Array[] = [], pNode: Float64Array[] = [], qNode: Float64Array[] = [];
-  for (let h = 0; h <= H && tDistance === 'hierarchical'; h++) {
-    const lv = levels[h]!;
-    let nodes = 0;
-    for (let v = 0; v < cardinality; v++) if (lv[v]! + 1 > nodes) nodes = lv[v]! + 1;
-    const of = new Int32Array(m), pn = new Float64Array(nodes);
-    for (let v = 0; v < cardinality; v++) if (rank[v]! >= 0) { of[rank[v]!] = lv[v]!; pn[lv[v]!]! += p[rank[v]!]!; }
-    nodeOfRank.push(of); pNode.push(pn); qNode.push(new Float64Array(nodes));
-  }
-  const touched: number[] = [];
-
   let distinctL = Infinity, entropyL = Infinity, recursiveL = Infinity, t = 0, classesBelow = 0, recordsBelow = 0;
-  const counts: number[] = [];
-  const order: number[] = [];
   for (let j = 0; j < classCount; j++) {
     const a = start[j]!, b = start[j + 1]!;
     const d = b - a;
     if (d === 0) continue;
-    let size = 0;
-    for (let k = a; k < b; k++) size += pairCount[k]!;
+    const f = judge.measure(pairRank, pairCount, a, b);
     if (d < distinctL) distinctL = d;
-    if (lThreshold !== null && d < lThreshold) { classesBelow++; recordsBelow += size; }
-    // entropy
-    let h = 0;
-    counts.length = 0;
-    for (let k = a; k < b; k++) { const q = pairCount[k]! / size; h -= q * Math.log(q); counts.push(pairCount[k]!); }
-    const el = Math.exp(h);
-    if (el < entropyL) entropyL = el;
-    // recursive (c,l)
-    counts.sort((x, y) => y - x);
-    let tail = 0, rl = 1;
-    for (let l = d; l >= 1; l--) {
-      tail += counts[l - 1]!;
-      if (l === 1 || counts[0]! < c * tail) { rl = l; break; }
-    }
-    if (rl < recursiveL) recursiveL = rl;
-    // t-closeness
-    let emd: number;
-    if (tDistance === 'equal') {
-      let s = 0, pin = 0;
-      for (let k = a; k < b; k++) { const pv = p[pairRank[k]!]!; s += Math.abs(pairCount[k]! / size - pv); pin += pv; }
-      emd = 0.5 * (s + Math.max(0, 1 - pin));
-    } else if (tDistance === 'hierarchical') {
-      // S_h = Σ over level h's nodes of |q_N − p_N| = 1 + Σ over the class's nodes of (|q_N − p_N| − p_N)
-      emd = 0;
-      let below = 0;
-      for (let h = 0; h <= H; h++) {
-        const of = nodeOfRank[h]!, pn = pNode[h]!, qn = qNode[h]!;
-        touched.length = 0;
-        for (let k = a; k < b; k++) { const x = of[pairRank[k]!]!; if (qn[x] === 0) touched.push(x); qn[x]! += pairCount[k]! / size; }
-        let S = 1;
-        for (const x of touched) { S += Math.abs(qn[x]! - pn[x]!) - pn[x]!; qn[x] = 0; }
-        if (h > 0) emd += (h / H) * (below - S) / 2;
-        below = S;
-      }
-    } else {
-      if (m <= 1) emd = 0;
-      else {
-        order.length = 0;
-        for (let k = a; k < b; k++) order.push(k);
-        order.sort((x, y) => pairRank[x]! - pairRank[y]!);
-        // Σ_{i=0}^{m−1} |Q(i) − P[i]| with Q a step function rising at the class's ranks
-        let sum = sumAbs(0, pairRank[order[0]!]!, 0, P, SP);
-        let Q = 0;
-        for (let z = 0; z < order.length; z++) {
-          Q += pairCount[order[z]!]! / size;
-          const from = pairRank[order[z]!]!;
-          const to = z + 1 < order.length ? pairRank[order[z + 1]!]! : m;
-          sum += sumAbs(from, to, Q, P, SP);
-        }
-        emd = sum / (m - 1);
-      }
-    }
-    if (emd > t) t = emd;
+    if (lThreshold !== null && d < lThreshold) { let size = 0; for (let k = a; k < b; k++) size += pairCount[k]!; classesBelow++; recordsBelow += size; }
+    if (f.entropyL < entropyL) entropyL = f.entropyL;
+    if (f.recursiveL < recursiveL) recursiveL = f.recursiveL;
+    if (f.t > t) t = f.t;
   }
   return {
-    distinctL, entropyL, recursiveCL: recursiveL, c, t, tDistance, values: m,
+    distinctL, entropyL, recursiveCL: recursiveL, c, t, tDistance, values: judge.values,
     classesBelowL: lThreshold === null ? null : classesBelow, recordsBelowL: lThreshold === null ? null : recordsBelow,
   };
 }

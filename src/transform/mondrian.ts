@@ -1,6 +1,7 @@
 /**
  * Strict multidimensional Mondrian (LeFevre, DeWitt & Ramakrishnan, ICDE 2006) for k-anonymity,
- * with a distinct l-diversity check on every partition.
+ * with a distinct l-diversity check on every partition, and any further test of a part the caller
+ * gives (`acceptPart`: the release's entropy or recursive l-diversity and t-closeness).
  *
  * Start with one partition holding every row. Repeatedly, for a partition, try its quasi-identifiers
  * in decreasing normalized width (numeric: value range / the column's range; other kinds: distinct
@@ -9,8 +10,8 @@
  * (codes are in the column's natural order, so numbers and dates split by value, text by code point
  * order); when that leaves the right half empty, the split moves one distinct value down. A split is
  * allowed only if both halves have ≥ k rows and, for each sensitive column, ≥ l distinct values
- * (missing counts as one value). The first allowed dimension is split; a partition with no allowed
- * split is final. Partitions never overlap (strict).
+ * (missing counts as one value), and pass `acceptPart`. The first allowed dimension is split; a
+ * partition with no allowed split is final. Partitions never overlap (strict).
  *
  * With a hierarchy for a non-numeric quasi-identifier (option `hierarchies`), that column is split
  * along the hierarchy instead (LeFevre's categorical split): a partition covering one node is cut
@@ -62,6 +63,20 @@ export interface MondrianOptions {
    * persons' values as the verdict counts them (two persons who both had A and B count once, "A | B").
    */
   readonly sensitiveCodes?: Readonly<Record<string, { readonly codes: Int32Array; readonly cardinality: number }>>;
+  /**
+   * A further test of every part a split would make (entropy or recursive l-diversity, t-closeness: the release passes
+   * the verdict's own): it gets one histogram per sensitive column, in the order of `sensitive`, of the codes each row
+   * counts as (`sensitiveCodes`), each person counted once with a person key; a split is made only when every part
+   * passes.
+   */
+  readonly acceptPart?: (histograms: readonly PartHistogram[]) => boolean;
+}
+
+/** A part's values of one sensitive column: `codes[0, distinct)` and their numbers of rows (of persons, with a person key). */
+export interface PartHistogram {
+  readonly distinct: number;
+  readonly codes: Int32Array;
+  readonly counts: Int32Array;
 }
 
 export interface MondrianLoss {
@@ -215,11 +230,30 @@ export function mondrian(table: Table, quasiIdentifiers: string[], options: Mond
     for (let r = 0; r < n; r++) { const p = pk.codes[r]!; out[r] = p === pk.missing ? c.codes[r]! : least[p]!; }
     return out;
   });
+  // the parts' histograms for acceptPart: per sensitive column, counts by code, the codes present, and the histogram
+  const accept = options.acceptPart;
+  const histCnt = sens.map((_, t) => new Int32Array(sensStamp[t]!.length));
+  const histograms = sens.map((_, t) => ({ distinct: 0, codes: new Int32Array(sensStamp[t]!.length), counts: new Int32Array(sensStamp[t]!.length) }));
+  const histPerson = pk ? new Int32Array(pk.dictionary.length) : null;
+  let histStamp = 0;
+  const accepted = (perm: Int32Array, s: number, e: number): boolean => {
+    histStamp++;
+    for (const h of histograms) h.distinct = 0;
+    for (let a = s; a < e; a++) {
+      const r = perm[a]!;
+      if (pk) { const p = pk.codes[r]!; if (p !== pk.missing) { if (histPerson![p] === histStamp) continue; histPerson![p] = histStamp; } }
+      for (let t = 0; t < sens.length; t++) { const code = sensCodes[t]![r]!; const h = histograms[t]!; if (histCnt[t]![code]!++ === 0) h.codes[h.distinct++] = code; }
+    }
+    for (let t = 0; t < sens.length; t++) {
+      const h = histograms[t]!, cnt = histCnt[t]!;
+      for (let q = 0; q < h.distinct; q++) { h.counts[q] = cnt[h.codes[q]!]!; cnt[h.codes[q]!] = 0; }
+    }
+    return accept!(histograms);
+  };
   const diverse = (perm: Int32Array, s: number, e: number): boolean => {
     if (!enoughPersons(perm, s, e)) return false;
-    if (l <= 1) return true;
-    for (let t = 0; t < sens.length; t++) if (distinctSensitive(perm, s, e, t) < l) return false;
-    return true;
+    for (let t = 0; l > 1 && t < sens.length; t++) if (distinctSensitive(perm, s, e, t) < l) return false;
+    return accept === undefined || accepted(perm, s, e);
   };
 
   // hierarchies of non-numeric QIs: per level, column code → level code
