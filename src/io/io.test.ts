@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readTable, kindOfValues } from './read.ts';
+import { readTable, kindOfValues, withMissingMarkers } from './read.ts';
+import { writeFileSync } from 'node:fs';
 import { writeTable } from './write.ts';
 import { AnonymatError } from '../errors.ts';
 import { toRecords, tableFromRecords, column } from '../table/table.ts';
@@ -213,4 +214,33 @@ test('a system error while writing names the output (ENOSPC and the like carry n
   const { existsSync } = await import('node:fs');
   if (!existsSync('/dev/full')) return;
   await assert.rejects(writeFileAtomic('/dev/full', 'x'), (e: NodeJS.ErrnoException) => e.code === 'ENOSPC' && e.path === '/dev/full');
+});
+
+test('withMissingMarkers gives the table a second read with the markers as missing would give, or null when a column changes kind', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-markers-'));
+  try {
+    const f = join(dir, 'm.csv');
+    // (race: "?" among words; dx: "NA" and "?" among codes, one " ?" with a space that is no marker; n: numbers only;
+    // note: a marker inside a longer text)
+    writeFileSync(f, 'race,dx,n,note\nWhite,250.8,1,ok ?\n?,NA,2,\nBlack,V57,3,?\n?, ?,4,NA\nAsian,?,5,fine\n');
+    const markers = ['?', 'NA'];
+    const once = withMissingMarkers(await readTable(f), markers);
+    const twice = await readTable(f, { missing: ['', ...markers] });
+    assert.ok(once);
+    assert.deepEqual(toRecords(once), toRecords(twice));
+    for (const c of twice.columns) {
+      const o = column(once, c.name);
+      assert.equal(o.kind, c.kind, c.name);
+      assert.deepEqual([...o.dictionary], [...c.dictionary], c.name);
+      assert.deepEqual([...o.codes], [...c.codes], c.name);
+      assert.equal(o.missing, c.missing, c.name);
+    }
+    assert.equal(toRecords(once)[3]!.dx, ' ?');
+    // (age is text while "?" is read, integers once it is missing: only a second read converts it)
+    writeFileSync(f, 'age,sex\n34,F\n?,M\n51,F\n');
+    assert.equal(withMissingMarkers(await readTable(f), ['?']), null);
+    assert.equal(column(await readTable(f, { missing: ['', '?'] }), 'age').kind, 'integer');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

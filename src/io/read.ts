@@ -16,7 +16,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { AnonymatError, type Issue } from '../errors.ts';
-import type { ColumnKind, Table } from '../table/table.ts';
+import { columnFromCodes, makeTable, type Column, type ColumnKind, type Table } from '../table/table.ts';
 import { isIsoDay } from '../util/calendar.ts';
 import { buildDictionaries, dropDictionaries, ident, kindOfSqlType, literal, openDuckDB, sqlType, tableFromDictionaries, type DuckDBConnection } from './duckdb.ts';
 
@@ -240,6 +240,34 @@ export async function inferKinds(con: DuckDBConnection, table: string, names: st
     out[n] = kindOfValues(r.getRows().map((row) => String(row[0])));
   }
   return out;
+}
+
+/**
+ * The table readTable would have read from the same CSV with `markers` also read as missing, made from this one (read with
+ * '' alone as missing) without reading the file again: each text cell that is exactly a marker becomes missing. Null when
+ * some text column would then change kind (its other values all numbers or dates: the file must be read again, with the
+ * markers, for that column's conversion).
+ */
+export function withMissingMarkers(table: Table, markers: readonly string[]): Table | null {
+  const isMarker = new Set(markers);
+  const columns: Column[] = [];
+  for (const c of table.columns) {
+    if (c.kind !== 'string' || !c.dictionary.some((l) => l !== null && isMarker.has(l))) { columns.push(c); continue; }
+    const kept = c.dictionary.filter((l): l is string => l !== null && !isMarker.has(l));
+    if (kindOfValues(kept) !== 'string') return null;
+    // (the dictionary's order without the markers, missing last: as the dictionaries of a read are built)
+    const dictionary: (string | null)[] = [...kept, null];
+    const missing = kept.length;
+    const codeOf = new Int32Array(c.dictionary.length);
+    for (let code = 0, k = 0; code < c.dictionary.length; code++) {
+      const l = c.dictionary[code];
+      codeOf[code] = l === null || l === undefined || isMarker.has(l) ? missing : k++;
+    }
+    const codes = new Int32Array(c.codes.length);
+    for (let r = 0; r < codes.length; r++) codes[r] = codeOf[c.codes[r]!]!;
+    columns.push(columnFromCodes(c.name, 'string', codes, dictionary));
+  }
+  return makeTable(columns);
 }
 
 const INTEGER_TEXT = /^-?(?:0|[1-9][0-9]{0,17})$/;

@@ -10,6 +10,7 @@ export function register(program: Command): void {
     .option('--encoding <enc>', 'utf-8 or latin-1')
     .option('--format <fmt>', 'csv, tsv, parquet, jsonl or json')
     .option('--json', 'print the column profiles as JSON')
+    .option('--no-progress', 'no progress bar on stderr (drawn on a terminal when profiling takes longer than a second: its steps)')
     .addHelpText('after', `
 Examples:
   anonymat init extract.csv -o policy.yaml
@@ -20,21 +21,37 @@ look like names, NIR, e-mail, phone, dates or postal codes) and given a proposed
 direct identifiers and key-like codes (record numbers, patient numbers) are identifiers or the person
 key; quasi-identifiers get a generalization hierarchy (dates, intervals, masked postal codes) and, with
 a person key, an aggregation when they vary between a person's rows. Review the proposal (docs/policy.md).`)
-    .action(action(async (input: string, opts: { output?: string; delimiter?: string; encoding?: string; format?: string; json?: boolean }) => {
+    .action(action(async (input: string, opts: { output?: string; delimiter?: string; encoding?: string; format?: string; json?: boolean; progress?: boolean }) => {
       // (the proposal may not overwrite its own input: "init data.csv -o data.csv" replaced the data with the policy)
       refuseOverwrites([['-o', opts.output]], [['input', input]]);
-      const { readTable } = await import('../../io/read.ts');
+      const { readTable, withMissingMarkers } = await import('../../io/read.ts');
       const { writeFileAtomic } = await import('../../io/write.ts');
       const { profileTable, proposePolicyYaml, missingMarkers } = await import('../../policy/init.ts');
+      const { progressBar } = await import('../progress.ts');
+      const bar = await progressBar('init: steps', opts.progress !== false);
+      const steps = ['read', 'missing markers', 'profile'];
+      const step = (i: number): void => bar.onProgress?.(i, steps.length, steps[i]);
       const ro = { delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined, format: opts.format as never };
+      step(0);
       let table = await readTable(input, ro);
-      // ("?", "NA", "NULL" written for missing values: read again with them as missing, and proposed in the policy)
+      // ("?", "NA", "NULL" written for missing values: read as missing, and proposed in the policy — made from the table
+      // read, or, when a column then becomes numbers or dates, read again with them)
+      step(1);
       const markers = missingMarkers(table);
       const missing = markers.length ? ['', ...markers] : undefined;
-      if (missing && input !== '-') table = await readTable(input, { ...ro, missing });
-      if (missing) process.stderr.write(`missing values are written ${markers.map((m) => JSON.stringify(m)).join(', ')} in this file: read as missing${input === '-' ? ' when the policy is used' : ''} (input.missing in the proposal)\n`);
+      // (standard input cannot be read again: there, a column that would change kind is profiled as read)
+      let profiledAsMissing = false;
+      if (missing) {
+        const recoded = withMissingMarkers(table, markers);
+        if (recoded) table = recoded;
+        else if (input !== '-') table = await readTable(input, { ...ro, missing });
+        profiledAsMissing = recoded !== null || input !== '-';
+      }
+      step(2);
       const ids = await import('../../health/identifiers/index.ts');
       const profiles = profileTable(table, ids.detectIdentifierColumn, 200, ids.DIRECT_KINDS);
+      bar.finish(steps.length);
+      if (missing) process.stderr.write(`missing values are written ${markers.map((m) => JSON.stringify(m)).join(', ')} in this file: read as missing${profiledAsMissing ? '' : ' when the policy is used'} (input.missing in the proposal)\n`);
       const yaml = proposePolicyYaml(profiles, { input, delimiter: opts.delimiter, encoding: opts.encoding, ...(missing ? { missing } : {}) });
       // (--json prints the profiles; with -o the proposed policy is written all the same)
       if (opts.json) {
