@@ -11,7 +11,8 @@
  */
 import { AnonymatError } from '../errors.ts';
 import type { Column, Table } from '../table/table.ts';
-import { column as getColumn, hasColumn, isNumericKind } from '../table/table.ts';
+import { column as getColumn, columnFromCodes, hasColumn, isNumericKind, makeTable } from '../table/table.ts';
+import { localCellSuppression, withLabel } from '../transform/local-cells.ts';
 import type { Policy } from '../policy/policy.ts';
 import { personKey, resolvePolicyPath } from '../policy/policy.ts';
 import { aggregateByPerson, personsOf, type Aggregation } from '../risk/person.ts';
@@ -215,6 +216,85 @@ function personsBelowK(table: Table, rowSuppressed: Uint8Array, key: string, pol
 }
 
 /**
+ * Local cell suppression at person level (event tables, `suppressed: local`, a person key): the generalized rows are
+ * aggregated per person as the verdict aggregates them; the persons whose rows the transformation suppresses, and those
+ * in a person-level class below k (or not distinct-l-diverse), are flagged; the fewest of their person-level cells are
+ * masked (localCellSuppression, counting persons), and each masked cell is masked in every row of its person — so each
+ * person aggregates to the value the person-level pass judged — and the persons still violating are removed whole.
+ * Counts are of rows; `flaggedRows` marks the rows of the flagged persons (the records the suppression limit bounds and the
+ * loss counts as suppressed, as it counts the flagged records of a local suppression without a person key).
+ */
+function personLocalCells(
+  gen: Table, key: string, quasi: readonly string[], sensitive: readonly string[], rowSuppressed: Uint8Array, policy: Policy, k: number, l: number | undefined,
+): { out: Table; local: NonNullable<AnonymizeResult['localSuppression']>; flaggedRows: Uint8Array } {
+  const agg = aggregateByPerson(gen, key, [
+    ...quasi.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: null })),
+    ...sensitive.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: 'set' as const })),
+  ]);
+  const P = agg.table.rowCount, personOf = agg.personOf;
+  const flagged = new Uint8Array(P);
+  for (let r = 0; r < gen.rowCount; r++) if (rowSuppressed[r]) flagged[personOf[r]!] = 1;
+  const classes = equivalenceClasses(agg.table, [...quasi]);
+  const bad = new Uint8Array(classes.count);
+  for (let c = 0; c < classes.count; c++) if (classes.sizes[c]! < k) bad[c] = 1;
+  if (l !== undefined && l > 1) {
+    for (const name of sensitive) {
+      const col = getColumn(agg.table, name);
+      const seen = new Set<number>();
+      const distinct = new Int32Array(classes.count);
+      for (let q = 0; q < P; q++) { const c = classes.classOf[q]!, key2 = c * col.dictionary.length + col.codes[q]!; if (!seen.has(key2)) { seen.add(key2); distinct[c]!++; } }
+      for (let c = 0; c < classes.count; c++) if (distinct[c]! < l) bad[c] = 1;
+    }
+  }
+  for (let q = 0; q < P; q++) if (bad[classes.classOf[q]!]) flagged[q] = 1;
+  const lc = localCellSuppression(agg.table, [...quasi], flagged, { k, l, sensitive: [...sensitive] });
+  // the person-level cells masked, per quasi-identifier; the persons removed
+  const removed = new Uint8Array(P).fill(1);
+  for (const q of lc.kept) removed[q] = 0;
+  const masked = quasi.map((name) => {
+    const before = getColumn(agg.table, name), after = getColumn(lc.table, name);
+    const m = new Uint8Array(P);
+    for (let i = 0; i < lc.kept.length; i++) {
+      const q = lc.kept[i]!;
+      if (after.dictionary[after.codes[i]!] === '*' && before.dictionary[before.codes[q]!] !== '*') m[q] = 1;
+    }
+    return m;
+  });
+  // the rows: a person's masked cells in every row, a removed person's rows left out
+  const keptRows: number[] = [];
+  const flaggedRows = new Uint8Array(gen.rowCount);
+  let keptFlaggedRows = 0, removedRows = 0;
+  for (let r = 0; r < gen.rowCount; r++) {
+    const q = personOf[r]!;
+    flaggedRows[r] = flagged[q]!;
+    if (removed[q]) { removedRows++; continue; }
+    if (flagged[q]) keptFlaggedRows++;
+    keptRows.push(r);
+  }
+  const cells: Record<string, number> = {};
+  const columns = gen.columns.map((c) => {
+    const j = quasi.indexOf(c.name);
+    let col = c;
+    if (j >= 0 && masked[j]!.some((x) => x === 1)) {
+      const { column, code } = withLabel(c, '*');
+      const codes = Int32Array.from(column.codes);
+      let n = 0;
+      for (let r = 0; r < codes.length; r++) if (masked[j]![personOf[r]!] && !removed[personOf[r]!]) { codes[r] = code; n++; }
+      col = columnFromCodes(c.name, column.kind, codes, [...column.dictionary]);
+      cells[c.name] = n;
+    } else if (j >= 0) cells[c.name] = 0;
+    if (removedRows === 0) return col;
+    const codes = new Int32Array(keptRows.length);
+    for (let i = 0; i < keptRows.length; i++) codes[i] = col.codes[keptRows[i]!]!;
+    return columnFromCodes(col.name, col.kind, codes, [...col.dictionary]);
+  });
+  return {
+    out: makeTable(columns), flaggedRows,
+    local: { cells, totalCells: Object.values(cells).reduce((a, b) => a + b, 0), recordsKept: keptFlaggedRows, recordsRemoved: removedRows, order: lc.order },
+  };
+}
+
+/**
  * Per sensitive column, each row's person's value as the verdict aggregates it (the policy's `aggregate`, else the set of
  * the person's values) as a code, and the number of codes: what a part's l-diversity counts at person level.
  */
@@ -351,11 +431,11 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   // (the release is assessed with its person key still in, so that k counts persons as the search did; the key leaves after)
   const dropNow = byPerson ? drop.filter((n) => n !== byPerson) : drop;
   const afterPolicy: Policy = byPerson ? { ...releasePolicy, columns: { ...releasePolicy.columns, [byPerson]: policy.columns[byPerson]! } } : releasePolicy;
-  const localCells = suppressedMode === 'local' ? (await import('../transform/local-cells.ts')).localCellSuppression : null;
+  const localCells = suppressedMode === 'local' ? localCellSuppression : null;
   const popHierarchies = population && doAssess
     ? quasi.map((column, j) => compileHierarchy(hierarchies[j]!, getColumn(population!, column), { source: `population, column ${column}` })) : null;
   let compiled: Engine['qi'] = [];
-  interface Release { out: Table; local?: AnonymizeResult['localSuppression']; after: Assessment | null }
+  interface Release { out: Table; local?: AnonymizeResult['localSuppression']; after: Assessment | null; flaggedRows?: Uint8Array }
   /** The release of a transformation: its levels, the rows the models suppress. */
   const materialize = (levels: ArrayLike<number>, rowSuppressed: Uint8Array): Omit<Release, 'after'> => {
     const specs = quasi.map((column, j) => ({ column, hierarchy: compiled[j]!, level: levels[j]! }));
@@ -364,6 +444,11 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
     const t = policy.thresholds ?? {};
     const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
     const distinctL = t.l !== undefined && (t.lVariant ?? 'distinct') === 'distinct' ? Math.ceil(t.l) : undefined;
+    if (byPerson) {
+      // (k persons per class, as the verdict counts them: the cells are masked per person)
+      const k = Math.max(t.k ?? 1, t.maxProsecutorRisk ? Math.ceil(1 / t.maxProsecutorRisk - 1e-9) : 1);
+      return personLocalCells(generalizeTable(table, specs, { drop: dropNow }), byPerson, quasi, sensitive, rowSuppressed, policy, k, distinctL);
+    }
     const r = localCells(generalizeTable(table, specs, { drop: dropNow }), quasi, rowSuppressed, { k: t.k ?? 1, l: distinctL, sensitive });
     return { out: r.table, local: { cells: r.cells, totalCells: r.totalCells, recordsKept: r.recordsKept, recordsRemoved: r.recordsRemoved, order: r.order } };
   };
@@ -390,6 +475,12 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
         rows = below.rows;
         built = materialize(levels, rows);
       }
+    }
+    // (local suppression at person level touches the rows of every person it flags: the limit bounds them, the loss counts them)
+    if (built.flaggedRows !== undefined) {
+      const flaggedCount = countOnes(built.flaggedRows);
+      if (flaggedCount > maxSuppressed) return `local suppression at person level (${byPerson}): the persons in classes smaller than k hold ${flaggedCount} record(s), above the suppression limit of ${maxSuppressed}`;
+      if (flaggedCount !== countOnes(rowSuppressed)) rows = built.flaggedRows;
     }
     const release = assessed(levels, built);
     lastRelease = { key: levels.join(','), release };

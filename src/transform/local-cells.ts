@@ -37,10 +37,12 @@ export interface LocalCellResult {
   recordsRemoved: number;
   /** Attribute order used. */
   order: string[];
+  /** The input rows kept, in order (the output's row i is the input's row kept[i]). */
+  kept: Int32Array;
 }
 
 /** Adds `label` to a column's dictionary if absent (before the missing code, which stays last). */
-function withLabel(c: Column, label: string): { column: Column; code: number } {
+export function withLabel(c: Column, label: string): { column: Column; code: number } {
   const at = c.dictionary.indexOf(label);
   if (at >= 0) return { column: c, code: at };
   const labels = c.dictionary.filter((l): l is string => l !== null);
@@ -126,6 +128,6 @@ export function localCellSuppression(table: Table, quasi: string[], flagged: Uin
   // cells of removed rows are not counted as cell suppression
   return {
     table: makeTable(columns), cells, totalCells: Object.values(cells).reduce((a, b) => a + b, 0),
-    recordsKept: flaggedCount - removed, recordsRemoved: removed, order,
+    recordsKept: flaggedCount - removed, recordsRemoved: removed, order, kept: Int32Array.from(kept),
   };
 }
