@@ -24,7 +24,7 @@ a person key, an aggregation when they vary between a person's rows. Review the 
     .action(action(async (input: string, opts: { output?: string; delimiter?: string; encoding?: string; format?: string; json?: boolean; progress?: boolean }) => {
       // (the proposal may not overwrite its own input: "init data.csv -o data.csv" replaced the data with the policy)
       refuseOverwrites([['-o', opts.output]], [['input', input]]);
-      const { readTable, withMissingMarkers } = await import('../../io/read.ts');
+      const { formatOf, readTable, withMissingMarkers } = await import('../../io/read.ts');
       const { writeFileAtomic } = await import('../../io/write.ts');
       const { profileTable, proposePolicyYaml, missingMarkers } = await import('../../policy/init.ts');
       const { progressBar } = await import('../progress.ts');
@@ -37,7 +37,9 @@ a person key, an aggregation when they vary between a person's rows. Review the 
       // ("?", "NA", "NULL" written for missing values: read as missing, and proposed in the policy — made from the table
       // read, or, when a column then becomes numbers or dates, read again with them)
       step(1);
-      const markers = missingMarkers(table);
+      // (CSV and TSV only: input.missing applies to text files, Parquet and JSON carry their own nulls)
+      const format = input === '-' ? opts.format ?? 'csv' : formatOf(input, opts.format as never);
+      const markers = format === 'csv' || format === 'tsv' ? missingMarkers(table) : [];
       const missing = markers.length ? ['', ...markers] : undefined;
       // (standard input cannot be read again: there, a column that would change kind is profiled as read)
       let profiledAsMissing = false;
