@@ -466,6 +466,35 @@ anonymize: { suppressionLimit: 0.25, suppressed: ${mode} }
   const removed = await anonymize(t, policy('remove'));
   assert.deepEqual(removed.transformation, { dept: 0 });
   assert.equal(removed.table!.rowCount, 12);
+  // without the assessment (the service's call), the limit still bounds the persons' rows: 4 rows > 10 % of 16
+  const limited = parsePolicyText(`columns:
+  pid: { role: person-key }
+  dept: { role: quasi, type: string, aggregate: set }
+thresholds: { k: 2 }
+anonymize: { suppressionLimit: 0.1, suppressed: local }
+`, { baseDir: tmpdir(), source: 'test' });
+  const quiet = await anonymize(t, limited, { assess: false });
+  assert.deepEqual(quiet.transformation, { dept: 1 });
+  assert.equal(quiet.localSuppression?.totalCells ?? 0, 0);
+});
+
+test('library: local suppression with a person key leaves alone a person whose class holds k persons, though a row of theirs is alone', async () => {
+  // patients 1-3 in 75, patient 3 with a second stay in 93 (aggregate: first → 75): per person, 75 holds 3 patients and
+  // 92 holds 3, k = 3 holds at dept level 0 with nothing masked; the row in 93 is alone among rows, and masking patient 3
+  // (as a row-level flag would) left 75 with 2 patients: the release was refused and dept went to *
+  const rows = [[1, '75'], [2, '75'], [3, '75'], [3, '93'], [4, '92'], [5, '92'], [6, '92']] as const;
+  const t = tableFromRecords({ pid: rows.map((r) => String(r[0])), dept: rows.map((r) => r[1]) });
+  const policy = parsePolicyText(`columns:
+  pid: { role: person-key }
+  dept: { role: quasi, type: string, aggregate: first }
+thresholds: { k: 3 }
+anonymize: { suppressionLimit: 0.2, suppressed: local }
+`, { baseDir: tmpdir(), source: 'test' });
+  const r = await anonymize(t, policy);
+  assert.deepEqual(r.transformation, { dept: 0 });
+  assert.ok(r.verdict.passes && r.after!.k === 3, r.verdict.failures.join('; '));
+  assert.equal(r.localSuppression!.totalCells, 0);
+  assert.deepEqual(toRecords(r.table!).map((x) => x.dept), rows.map((x) => x[1]));
 });
 
 test('library: local suppression with a person key gives releases its verdict accepts, each person masked alike in all rows (random event tables)', async () => {

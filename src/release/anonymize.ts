@@ -217,23 +217,25 @@ function personsBelowK(table: Table, rowSuppressed: Uint8Array, key: string, pol
 
 /**
  * Local cell suppression at person level (event tables, `suppressed: local`, a person key): the generalized rows are
- * aggregated per person as the verdict aggregates them; the persons whose rows the transformation suppresses, and those
- * in a person-level class below k (or not distinct-l-diverse), are flagged; the fewest of their person-level cells are
+ * aggregated per person as the verdict aggregates them; the persons in a person-level class below k (or not
+ * distinct-l-diverse) are flagged — the rows the transformation's record classes would suppress are not what the verdict
+ * judges; the fewest of their person-level cells are
  * masked (localCellSuppression, counting persons), and each masked cell is masked in every row of its person — so each
  * person aggregates to the value the person-level pass judged — and the persons still violating are removed whole.
  * Counts are of rows; `flaggedRows` marks the rows of the flagged persons (the records the suppression limit bounds and the
  * loss counts as suppressed, as it counts the flagged records of a local suppression without a person key).
  */
 function personLocalCells(
-  gen: Table, key: string, quasi: readonly string[], sensitive: readonly string[], rowSuppressed: Uint8Array, policy: Policy, k: number, l: number | undefined,
+  gen: Table, key: string, quasi: readonly string[], sensitive: readonly string[], policy: Policy, k: number, l: number | undefined,
 ): { out: Table; local: NonNullable<AnonymizeResult['localSuppression']>; flaggedRows: Uint8Array } {
   const agg = aggregateByPerson(gen, key, [
     ...quasi.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: null })),
     ...sensitive.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: 'set' as const })),
   ]);
   const P = agg.table.rowCount, personOf = agg.personOf;
+  // (the persons of person-level classes that fail, all of them: a person whose rows the transformation suppresses but
+  // whose class at person level holds k persons is left as it is — masking them would leave their class below k)
   const flagged = new Uint8Array(P);
-  for (let r = 0; r < gen.rowCount; r++) if (rowSuppressed[r]) flagged[personOf[r]!] = 1;
   const classes = equivalenceClasses(agg.table, [...quasi]);
   const bad = new Uint8Array(classes.count);
   for (let c = 0; c < classes.count; c++) if (classes.sizes[c]! < k) bad[c] = 1;
@@ -354,6 +356,7 @@ function mondrianPartTest(
 }
 
 function countOnes(a: Uint8Array): number { let n = 0; for (let i = 0; i < a.length; i++) n += a[i]!; return n; }
+function sameMask(a: Uint8Array, b: Uint8Array): boolean { for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false; return true; }
 
 /** Whether some person (a non-missing key value) has more than one row. */
 function severalRowsPerPerson(key: Column): boolean {
@@ -447,7 +450,7 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
     if (byPerson) {
       // (k persons per class, as the verdict counts them: the cells are masked per person)
       const k = Math.max(t.k ?? 1, t.maxProsecutorRisk ? Math.ceil(1 / t.maxProsecutorRisk - 1e-9) : 1);
-      return personLocalCells(generalizeTable(table, specs, { drop: dropNow }), byPerson, quasi, sensitive, rowSuppressed, policy, k, distinctL);
+      return personLocalCells(generalizeTable(table, specs, { drop: dropNow }), byPerson, quasi, sensitive, policy, k, distinctL);
     }
     const r = localCells(generalizeTable(table, specs, { drop: dropNow }), quasi, rowSuppressed, { k: t.k ?? 1, l: distinctL, sensitive });
     return { out: r.table, local: { cells: r.cells, totalCells: r.totalCells, recordsKept: r.recordsKept, recordsRemoved: r.recordsRemoved, order: r.order } };
@@ -463,7 +466,9 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   // materialized and assessed as the verdict will assess it, so the search returns only a release its verdict accepts
   // (with a suppression limit, the persons alone at person level may be removed whole, within the limit)
   let lastRelease = null as { key: string; release: Release } | null;
-  const releaseCheck = byPerson !== null && doAssess ? (levels: Int32Array, rowSuppressed: Uint8Array, maxSuppressed: number): string | Uint8Array | null => {
+  // (without the assessment — the service assesses the release itself — the person-level k of remove and local modes is
+  // still the search's: a release whose persons are alone is never returned)
+  const releaseCheck = byPerson !== null && (doAssess || suppressedMode !== 'mask') ? (levels: Int32Array, rowSuppressed: Uint8Array, maxSuppressed: number): string | Uint8Array | null => {
     let rows = rowSuppressed;
     let built = materialize(levels, rows);
     if (suppressedMode === 'remove') {
@@ -480,11 +485,11 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
     if (built.flaggedRows !== undefined) {
       const flaggedCount = countOnes(built.flaggedRows);
       if (flaggedCount > maxSuppressed) return `local suppression at person level (${byPerson}): the persons in classes smaller than k hold ${flaggedCount} record(s), above the suppression limit of ${maxSuppressed}`;
-      if (flaggedCount !== countOnes(rowSuppressed)) rows = built.flaggedRows;
+      if (!sameMask(built.flaggedRows, rowSuppressed)) rows = built.flaggedRows;
     }
     const release = assessed(levels, built);
     lastRelease = { key: levels.join(','), release };
-    if (!release.after!.verdict.passes) return `the release verdict at person level (${byPerson}): ${release.after!.verdict.failures.map((f) => f.message).join('; ')}`;
+    if (release.after !== null && !release.after.verdict.passes) return `the release verdict at person level (${byPerson}): ${release.after!.verdict.failures.map((f) => f.message).join('; ')}`;
     return rows === rowSuppressed ? null : rows;
   } : undefined;
   const spec: EngineSpec = {
