@@ -537,3 +537,53 @@ anonymize: { suppressionLimit: 0.3, suppressed: local }
   // (not vacuous: most tables are released, and cells were masked below the top of their hierarchy)
   assert.ok(released >= 25 && masked >= 5, `released ${released}, masked ${masked}`);
 });
+
+test('library: hierarchical t-closeness at person level reads the hierarchy at the persons\' values (a set sits under its values\' common node)', async () => {
+  const { sensitiveHierarchiesOf, sensitiveLevels } = await import('./anonymize.ts');
+  const { assessTable } = await import('../risk/assess.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-person-h-'));
+  writeFileSync(join(dir, 'd.csv'), ['a1;A;*', 'a2;A;*', 'b1;B;*', 'b2;B;*', ''].join('\n'));
+  // persons 1-4 had A diseases only (2 had a1 and a2), 5-8 B only (6 had b1 and b2); per person the values are a1,
+  // "a1 | a2", a2, a1, b1, "b1 | b2", b2, b1. The class of persons 1-4 holds all its mass under A, the table half:
+  // half the mass crosses the root, t = (2/2)·0.5 = 0.5 by hand (Li et al.); the sets are leaves under A and B. Read at
+  // the rows' codes (before), the sets' codes pointed at other values: t = 0.1875, and t = 0.2 was wrongly met.
+  const pid: string[] = [], age: string[] = [], dx: string[] = [];
+  const add = (p: number, d: string) => { pid.push(String(p)); age.push(p <= 4 ? '[21-24]' : '[25-28]'); dx.push(d); };
+  add(1, 'a1'); add(2, 'a1'); add(2, 'a2'); add(3, 'a2'); add(4, 'a1'); add(5, 'b1'); add(6, 'b1'); add(6, 'b2'); add(7, 'b2'); add(8, 'b1');
+  const t = tableFromRecords({ pid, age, dx });
+  const policy = parsePolicyText(`columns:
+  pid: { role: person-key }
+  age: { role: quasi }
+  dx: { role: sensitive, hierarchy: d.csv }
+thresholds: { k: 2, t: 0.2, tDistance: hierarchical }
+`, { baseDir: dir, source: 'test' });
+  const a = assessTable(t, policy, { tLevels: sensitiveLevels(t, await sensitiveHierarchiesOf(t, policy)) });
+  assert.equal(a.sensitive.dx!.tDistance, 'hierarchical');
+  assert.ok(Math.abs(a.sensitive.dx!.t - 0.5) < 1e-12, String(a.sensitive.dx!.t));
+  assert.ok(!a.verdict.passes);
+  // Mondrian judges its parts the same way: one class, t = 0
+  const r = await anonymize(tableFromRecords({ pid, age: pid.map((p) => String(20 + Number(p))), dx }, { age: 'integer' }), parsePolicyText(`columns:
+  pid: { role: person-key }
+  age: { role: quasi, type: integer }
+  dx: { role: sensitive, hierarchy: d.csv }
+thresholds: { k: 2, t: 0.2, tDistance: hierarchical }
+anonymize: { strategy: mondrian }
+`, { baseDir: dir, source: 'test' }));
+  assert.ok(r.verdict.passes, r.verdict.failures.join('; '));
+  assert.deepEqual(new Set(toRecords(r.table!).map((x) => x.age)), new Set(['[21-28]']));
+});
+
+test('library: Mondrian and MDAV make classes of ⌈1/r⌉ under maxProsecutorRisk r', async () => {
+  // twelve distinct ages, k = 2, highest risk 0.25: classes of at least 4 — Mondrian's two halves of 6 (a part under 2·4 is
+  // not cut), MDAV's three groups of 4 (before, parts of 2-3 made with k alone: 33.3 % > 25 %, refused)
+  const t = tableFromRecords({ age: Array.from({ length: 12 }, (_, i) => String(20 + i)) }, { age: 'integer' });
+  for (const strategy of ['mondrian', 'mdav']) {
+    const r = await anonymize(t, parsePolicyText(`columns:
+  age: { role: quasi, type: integer }
+thresholds: { k: 2, maxProsecutorRisk: 0.25 }
+anonymize: { strategy: ${strategy} }
+`, { baseDir: tmpdir(), source: 'test' }));
+    assert.ok(r.verdict.passes, `${strategy}: ${r.verdict.failures.join('; ')}`);
+    assert.equal(r.classes, strategy === 'mondrian' ? 2 : 3, strategy);
+  }
+});

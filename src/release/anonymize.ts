@@ -15,7 +15,7 @@ import { column as getColumn, columnFromCodes, hasColumn, isNumericKind, makeTab
 import { localCellSuppression, withLabel } from '../transform/local-cells.ts';
 import type { Policy } from '../policy/policy.ts';
 import { personKey, resolvePolicyPath } from '../policy/policy.ts';
-import { aggregateByPerson, personsOf, type Aggregation } from '../risk/person.ts';
+import { aggregateByPerson, aggregatedLevels, personsOf, type Aggregation } from '../risk/person.ts';
 import { equivalenceClasses } from '../risk/classes.ts';
 import type { Hierarchy } from '../hierarchy/hierarchy.ts';
 import { compileHierarchy, readArxHierarchy } from '../hierarchy/hierarchy.ts';
@@ -300,15 +300,17 @@ function personLocalCells(
  * Per sensitive column, each row's person's value as the verdict aggregates it (the policy's `aggregate`, else the set of
  * the person's values) as a code, and the number of codes: what a part's l-diversity counts at person level.
  */
-function personSensitiveCodes(table: Table, key: string, sensitive: readonly string[], policy: Policy): Record<string, { codes: Int32Array; cardinality: number; kind: Column['kind'] }> {
+interface UnitCodes { codes: Int32Array; cardinality: number; kind: Column['kind']; recoded: boolean }
+function personSensitiveCodes(table: Table, key: string, sensitive: readonly string[], policy: Policy): Record<string, UnitCodes> {
   const p = aggregateByPerson(table, key, sensitive.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: 'set' as const })));
   const personOf = p.personOf;
-  const out: Record<string, { codes: Int32Array; cardinality: number; kind: Column['kind'] }> = {};
+  const out: Record<string, UnitCodes> = {};
   sensitive.forEach((name, j) => {
     const col = p.table.columns[j]!;
     const codes = new Int32Array(table.rowCount);
     for (let r = 0; r < codes.length; r++) codes[r] = col.codes[personOf[r]!]!;
-    out[name] = { codes, cardinality: col.dictionary.length, kind: col.kind };
+    // (a set aggregation codes the sets anew; the other aggregations keep the column's codes)
+    out[name] = { codes, cardinality: col.dictionary.length, kind: col.kind, recoded: col.dictionary !== getColumn(table, name).dictionary };
   });
   return out;
 }
@@ -320,7 +322,7 @@ function personSensitiveCodes(table: Table, key: string, sensitive: readonly str
  * neither (distinct l is Mondrian's own check).
  */
 function mondrianPartTest(
-  table: Table, policy: Policy, sensitive: readonly string[], units: Record<string, { codes: Int32Array; cardinality: number; kind: Column['kind'] }>,
+  table: Table, policy: Policy, sensitive: readonly string[], units: Record<string, UnitCodes>,
   personKeyName: string | null, levels: ReadonlyMap<string, readonly Int32Array[]>,
 ): ((histograms: readonly PartHistogram[]) => boolean) | undefined {
   const t = policy.thresholds ?? {};
@@ -338,7 +340,9 @@ function mondrianPartTest(
     const u = units[name]!;
     const overall = new Float64Array(Math.max(1, u.cardinality));
     for (let r = 0; r < table.rowCount; r++) if (first[r]) overall[u.codes[r]!]!++;
-    const lv = levels.get(name);
+    let lv = levels.get(name);
+    // (the verdict's levels of a column aggregated per person as a set: risk/person's aggregatedLevels, as assessTable does)
+    if (lv && u.recoded) { const rowCol = getColumn(table, name); lv = aggregatedLevels(lv, rowCol.codes, u.codes, u.cardinality, rowCol.missing); }
     const { tDistance } = tDistanceOf(name, policy.columns[name]!.ordered === true || isNumericKind(u.kind), t.tDistance, lv);
     return new ClassJudge(overall, u.cardinality, { c: t.c ?? 2, tDistance, ...(tDistance === 'hierarchical' ? { levels: lv! } : {}) });
   });
@@ -552,7 +556,8 @@ async function localRecoding(
   before: Assessment | null, t0: number, doAssess: boolean, assessOptions: Parameters<typeof assessTable>[2], sensitiveHierarchies: ReadonlyMap<string, Hierarchy>,
 ): Promise<AnonymizeResult> {
   const t = policy.thresholds ?? {};
-  const k = t.k ?? 2;
+  // (the highest prosecutor risk 1/|class| ≤ r asks classes of ⌈1/r⌉: Mondrian and MDAV make them)
+  const k = Math.max(t.k ?? 2, t.maxProsecutorRisk ? Math.ceil(1 / t.maxProsecutorRisk - 1e-9) : 1);
   const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
   // event tables (several rows per person): each class must hold k persons, not k rows
   const byPerson = eventPersonKey(table, policy);
@@ -570,7 +575,7 @@ async function localRecoding(
     const judged = t.l !== undefined || t.t !== undefined ? sensitive : [];
     // (with a person key, l and t count the persons' values as the verdict aggregates them: each row counts as its person's)
     const sensitiveCodes = byPerson && judged.length ? personSensitiveCodes(table, byPerson, judged, policy) : undefined;
-    const units = sensitiveCodes ?? Object.fromEntries(judged.map((name) => { const c = getColumn(table, name); return [name, { codes: c.codes, cardinality: c.dictionary.length, kind: c.kind }]; }));
+    const units = sensitiveCodes ?? Object.fromEntries(judged.map((name) => { const c = getColumn(table, name); return [name, { codes: c.codes, cardinality: c.dictionary.length, kind: c.kind, recoded: false }]; }));
     const acceptPart = judged.length ? mondrianPartTest(table, policy, judged, units, byPerson, sensitiveLevels(table, sensitiveHierarchies)) : undefined;
     const r = mondrian(table, quasi, { k, l, sensitive: judged, ...(byPerson ? { personKey: byPerson } : {}), ...(sensitiveCodes ? { sensitiveCodes } : {}), ...(acceptPart ? { acceptPart } : {}) });
     out = r.table; loss = r.loss.gcp; classes = r.classes; feasible = r.satisfied;

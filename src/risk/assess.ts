@@ -15,7 +15,7 @@ import { journalistRisk, journalistRiskFromRecordRisks, marketerRisk, prosecutor
 import { classSummary, coarsenRepresentatives, columnsByName, equivalenceClasses, gather, histogramObject, sizeHistogram } from './classes.ts';
 import { diversity, lBelow, tAbove, type TDistance } from './diversity.ts';
 import { individualRisk } from './individual.ts';
-import { aggregateByPerson, type Aggregation, type PersonColumnSpec } from './person.ts';
+import { aggregateByPerson, aggregatedLevels, type Aggregation, type PersonColumnSpec } from './person.ts';
 import { suda2 } from './suda2.ts';
 import { populationUniqueness, type DankarModel } from './uniqueness.ts';
 
@@ -103,6 +103,7 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
   // ---- unit of risk: person or record
   let table = input;
   let personLevel: Assessment['personLevel'] = null;
+  let personOf: Int32Array | null = null;
   if (personKey) {
     const specs: PersonColumnSpec[] = [
       ...qis.map((n) => ({ name: n, aggregate: policy.columns[n]!.aggregate as Aggregation | undefined, fallback: null })),
@@ -111,6 +112,7 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
     ];
     const p = aggregateByPerson(input, personKey, specs);
     table = p.table;
+    personOf = p.personOf;
     personLevel = { personKey, maxRowsPerPerson: p.maxRowsPerPerson, rowsWithoutPersonKey: p.rowsWithoutPersonKey, varyingColumns: p.varying };
   }
   const units = table.rowCount;
@@ -185,7 +187,16 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
   const c = thresholds.c ?? 2;
   for (const name of sensitives) {
     const col = columnsByName(table, [name])[0]!;
-    const levels = options.tLevels?.get(name);
+    let levels = options.tLevels?.get(name);
+    // (the levels are over the rows' codes: a column aggregated per person as a set has codes of its own)
+    if (levels && personOf) {
+      const rowCol = columnsByName(input, [name])[0]!;
+      if (rowCol.dictionary !== col.dictionary) {
+        const aggOfRow = new Int32Array(input.rowCount);
+        for (let r = 0; r < aggOfRow.length; r++) aggOfRow[r] = col.codes[personOf[r]!]!;
+        levels = aggregatedLevels(levels, rowCol.codes, aggOfRow, col.dictionary.length, rowCol.missing);
+      }
+    }
     const { tDistance, note } = tDistanceOf(name, policy.columns[name]!.ordered === true || isNumericKind(col.kind), thresholds.tDistance, levels);
     const d = diversity(classes.classOf, classes.count, col.codes, col.dictionary.length, { c, tDistance, lThreshold: thresholds.l ?? null, ...(tDistance === 'hierarchical' ? { levels: levels! } : {}) });
     sensitive[name] = { ...d, ...(note ? { note } : {}) };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tableFromRecords, toRecords } from '../table/table.ts';
-import { aggregateByPerson } from './person.ts';
+import { aggregateByPerson, aggregatedLevels } from './person.ts';
 import { AnonymatError } from '../errors.ts';
 
 // patient p1 has 3 rows, p2 has 1, p3 has 2, one row has no patient id
@@ -68,4 +68,16 @@ test('property: set aggregation = the sorted distinct values of each person; dic
       assert.ok(k === -1 ? a.length < b.length : (b[k] === undefined ? false : a[k]! < b[k]!), `${labels[i - 1]} before ${labels[i]}`);
     }
   }), { numRuns: 200 });
+});
+
+test('aggregatedLevels: a set is a leaf of its own under its values\' lowest common node; one value keeps its nodes', () => {
+  // row codes 0 a1, 1 a2, 2 b1, 3 b2; levels: leaves, A/B, root
+  const levels = [Int32Array.from([0, 1, 2, 3]), Int32Array.from([0, 0, 1, 1]), Int32Array.from([0, 0, 0, 0])];
+  // aggregated codes: 0 "a1", 1 "a1 | a2", 2 "a1 | b1", 3 "b2"
+  const rowCodes = Int32Array.from([0, 0, 1, 0, 2, 3]);
+  const aggOfRow = Int32Array.from([0, 1, 1, 2, 2, 3]);
+  const out = aggregatedLevels(levels, rowCodes, aggOfRow, 4, -1);
+  assert.deepEqual([...out[0]!], [0, 4, 5, 3]); // the sets get leaves of their own
+  assert.deepEqual([...out[1]!], [0, 0, 2, 1]); // "a1 | a2" under A; "a1 | b1" a node of its own under the root
+  assert.deepEqual([...out[2]!], [0, 0, 0, 0]);
 });

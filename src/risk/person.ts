@@ -171,3 +171,37 @@ function cmpTuple(a: number[], b: number[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return a.length - b.length;
 }
+
+/**
+ * A sensitive column's value hierarchy (`levels[h][code]`, h = 0 the leaves, over the row-level column's codes) for its
+ * values aggregated per person as a set (`aggOfRow[r]`: row r's person's aggregated code, of `aggCardinality` codes;
+ * `rowCodes[r]`: the row's own code, `rowMissing` the row column's missing code or −1): an aggregated value that is one row
+ * value keeps that value's nodes; a set of several values ("a1 | a2") is a leaf of its own under the lowest node its values
+ * share — nodes of its own below that level, the shared node and its ancestors from there up (values that share no node
+ * meet at the top level). The hierarchical t-closeness of person-level classes reads these levels; the row column's
+ * levels would be read at codes that are not the values'.
+ */
+export function aggregatedLevels(levels: readonly Int32Array[], rowCodes: Int32Array, aggOfRow: Int32Array, aggCardinality: number, rowMissing: number): Int32Array[] {
+  const H = levels.length - 1;
+  const first = new Int32Array(aggCardinality).fill(-1);
+  const lca = new Int32Array(aggCardinality);
+  for (let r = 0; r < rowCodes.length; r++) {
+    const a = aggOfRow[r]!, c = rowCodes[r]!;
+    if (first[a] === -1) { first[a] = c; continue; }
+    const f = first[a]!;
+    if (c === f) continue;
+    // (a missing row value is no member of a set; a set of missing alone is the missing value)
+    if (c === rowMissing) continue;
+    if (f === rowMissing) { first[a] = c; continue; }
+    let h = 0;
+    while (h < H && levels[h]![f] !== levels[h]![c]) h++;
+    if (h > lca[a]!) lca[a] = h;
+  }
+  return levels.map((lv, h) => {
+    let next = 0;
+    for (let c = 0; c < lv.length; c++) if (lv[c]! >= next) next = lv[c]! + 1;
+    const out = new Int32Array(aggCardinality);
+    for (let a = 0; a < aggCardinality; a++) out[a] = first[a]! < 0 ? next++ : h >= lca[a]! ? lv[first[a]!]! : next++;
+    return out;
+  });
+}
