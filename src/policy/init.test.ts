@@ -39,7 +39,9 @@ test('init profiles columns and proposes roles with reasons; the proposal is a v
 
 test('init: key-like codes are identifiers or the person key, and varying quasi-identifiers get an aggregation', () => {
   // 300 encounters of 120 patients: a unique record number, a repeated patient number, a varying
-  // age (min), a varying payer code (set), a constant sex, and a small-cardinality integer code
+  // age (min), a varying payer code (set), a varying stay length (max: a set of numbers is nearly always unique and no
+  // hierarchy coarsens it), a varying integer code (set: an "_id" is a category), a constant sex, and a small-cardinality
+  // integer code
   const n = 300;
   const t = tableFromRecords({
     recid: Array.from({ length: n }, (_, i) => 1000 + i * 7),
@@ -48,6 +50,8 @@ test('init: key-like codes are identifiers or the person key, and varying quasi-
     payer: Array.from({ length: n }, (_, i) => ['MC', 'HM', 'SP'][(i + Math.floor(i / 120)) % 3]!),
     sex: Array.from({ length: n }, (_, i) => ((i % 120) % 2 ? 'F' : 'M')),
     admission_type_id: Array.from({ length: n }, (_, i) => 1 + (i % 8)),
+    time_in_hospital: Array.from({ length: n }, (_, i) => 1 + ((i * 3 + Math.floor(i / 120)) % 14)),
+    discharge_type_id: Array.from({ length: n }, (_, i) => 1 + ((i + Math.floor(i / 120)) % 5)),
     member_code: Array.from({ length: n }, (_, i) => `M${(i % 150) * 3}`),
   });
   const p = profileTable(t);
@@ -61,6 +65,9 @@ test('init: key-like codes are identifiers or the person key, and varying quasi-
   assert.equal(by.payer!.aggregate, 'set');
   assert.equal(by.sex!.aggregate, undefined);
   assert.equal(by.admission_type_id!.role, 'quasi');
+  assert.equal(by.discharge_type_id!.aggregate, 'set');
+  assert.equal(by.time_in_hospital!.aggregate, 'max');
+  assert.ok(by.time_in_hospital!.hierarchy, 'an interval hierarchy for the stay length');
   const policy = parsePolicyText(proposePolicyYaml(p, { input: 'x.csv' }), { baseDir: '/', source: 'proposed' });
   assert.equal(policy.columns.age!.aggregate, 'min');
   assert.equal(policy.columns.patient_nbr!.role, 'person-key');

@@ -20,7 +20,7 @@ export interface ColumnProfile {
    * With a person key: how a quasi-identifier that varies between the rows of one person is
    * reduced to one value per person (the assessment requires it; see docs/policy.md).
    */
-  aggregate?: 'min' | 'set';
+  aggregate?: 'min' | 'max' | 'set';
   /**
    * A proposed generalization hierarchy for a quasi-identifier (a builder of docs/hierarchies.md,
    * as inline YAML), so that `anonymize` can coarsen it level by level instead of only suppressing it.
@@ -210,10 +210,15 @@ function proposeAggregates(table: Table, profiles: ColumnProfile[], personKey: s
       else if (firstOf[k] !== v) varies = true;
     }
     if (!varies) continue;
-    // an ordered demographic value (age, birth year, height, a date) → its lowest value; codes and text → the set
-    const ordered = p.type === 'date' || ((p.type === 'integer' || p.type === 'decimal') && QUASI.test(foldHeader(p.name)));
-    p.aggregate = ordered ? 'min' : 'set';
-    p.reason += `; varies between the rows of one person: aggregate ${p.aggregate} proposed (or first, max, mode${p.aggregate === 'set' ? ', min' : ', set'})`;
+    // an ordered demographic value (age, birth year, height, a date) → its lowest value; another number (a stay's length,
+    // a count of visits) → its highest, which an interval hierarchy coarsens (a set of numbers, "3 | 5 | 7", is nearly
+    // always unique, and no hierarchy coarsens it); codes and text → the set
+    // (an integer named as a code — admission_type_id, discharge_code — is a category: its set)
+    const numeric = (p.type === 'integer' || p.type === 'decimal') && !/(?:^|[_ -])(?:id|code|type|cat|category|class)$/i.test(p.name);
+    const ordered = p.type === 'date' || (numeric && QUASI.test(foldHeader(p.name)));
+    p.aggregate = ordered ? 'min' : numeric ? 'max' : 'set';
+    const others = (['first', 'min', 'max', 'mode', 'set'] as const).filter((x) => x !== p.aggregate);
+    p.reason += `; varies between the rows of one person: aggregate ${p.aggregate} proposed (or ${others.join(', ')})`;
   }
 }
 

@@ -120,3 +120,19 @@ test('columns the policy does not declare are said to be left out (warning, notR
     assert.match(h.stderr, /no data rows/);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('anonymize --strategy mondrian says that a suppression limit or mode does not apply to it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-anon-'));
+  try {
+    const rows = ['age,sex'];
+    for (let i = 0; i < 40; i++) rows.push(`${20 + (i % 8)},${i % 2 ? 'F' : 'M'}`);
+    await writeFile(join(dir, 'd.csv'), rows.join('\n') + '\n');
+    await writeFile(join(dir, 'p.yaml'), 'columns:\n  age: { role: quasi, type: integer }\n  sex: { role: quasi }\nthresholds: { k: 5 }\nanonymize: { suppressionLimit: 0.05, suppressed: local }\n');
+    const r = await runCli(['anonymize', join(dir, 'd.csv'), '-p', join(dir, 'p.yaml'), '-o', join(dir, 'o.csv'), '--strategy', 'mondrian']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /warning: strategy mondrian does not suppress records/);
+    const plain = await runCli(['anonymize', join(dir, 'd.csv'), '-p', join(dir, 'p.yaml'), '-o', join(dir, 'o2.csv')]);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.doesNotMatch(plain.stderr, /does not suppress/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

@@ -39,8 +39,9 @@ Examples:
   anonymat anonymize patients.csv -p policy.yaml -o out.csv --verdict --holdout 0.1          # control set taken from the input
 
 Exit codes: 0 the output meets the policy · 2 invalid input, policy or hierarchy ·
-3 no transformation satisfies the policy (the binding constraint is printed; nothing is written).
-Cost: memory ≈ rows × (quasi-identifiers + 3) × 4 bytes plus cached snapshots (bounded);
+3 no transformation satisfies the policy, or the release fails a threshold the search does not enforce
+(the binding constraint or the failed threshold is printed; nothing is written).
+Cost: memory ≈ rows × (quasi-identifiers + sensitive columns + 3) × 4 bytes plus cached snapshots (bounded);
 time grows with the lattice size (product of hierarchy heights); lattices above
 anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal: false.`)
     .action(action(async (input: string, opts: AnonymizeCliOptions) => {
@@ -81,6 +82,11 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
         table = heldOut.release;
         const what = heldOut.unit === 'person' ? `${heldOut.heldOut} persons (${heldOut.control.rowCount} records)` : `${heldOut.heldOut} records`;
         process.stderr.write(`${what} held out as the control set of the attacks: they are not released\n`);
+      }
+      // (Mondrian and MDAV make classes of k by construction: a suppression limit or mode asked for is not applied — said)
+      const strategy = opts.strategy ?? policy.anonymize?.strategy;
+      if ((strategy === 'mondrian' || strategy === 'mdav') && (suppression || policy.anonymize?.suppressionLimit || policy.anonymize?.suppressed)) {
+        process.stderr.write(`warning: strategy ${strategy} does not suppress records: anonymize.suppressionLimit, anonymize.suppressed and --suppression apply to the full-domain strategies only\n`);
       }
       // progress bar on stderr, only when the search runs longer than a second
       const { progressBar } = await import('../progress.ts');
