@@ -23,6 +23,7 @@ import { crossRelease, differencing, type CrossReleaseResult } from './cross-rel
 import { parseAttacksSection } from './policy.ts';
 import { NO_CONTROL_WARNING, DEFAULT_ATTACKS } from './context.ts';
 import type { HierarchyLike } from './space.ts';
+import { own } from '../util/own.ts';
 
 /** The parts of a policy the verdict reads (a full `Policy` from src/policy fits). */
 export interface VerdictPolicy {
@@ -197,7 +198,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   // identifiers found in it are direct identifiers; dates, places and ages are reported
   // (and an undeclared column whose values read as prose: notes pasted into an export)
   const { proseShape } = await import('../policy/init.ts');
-  const textColumns = release.columns.filter((c) => !evalOnly.has(c.name) && (policy.columns[c.name]?.text === true
+  const textColumns = release.columns.filter((c) => !evalOnly.has(c.name) && (own(policy.columns, c.name)?.text === true
     || (role(c.name) === undefined && c.kind === 'string' && !identifiers.some((x) => x.column === c.name) && proseShape(sampleValues(c)) !== null)));
   if (textColumns.length) {
     const { recognize } = await import('../text/index.ts');

@@ -19,6 +19,7 @@ import { AnonymatError, type Issue } from '../errors.ts';
 import { columnFromCodes, makeTable, type Column, type ColumnKind, type Table } from '../table/table.ts';
 import { isIsoDay } from '../util/calendar.ts';
 import { buildDictionaries, dropDictionaries, ident, kindOfSqlType, literal, openDuckDB, sqlType, tableFromDictionaries, type DuckDBConnection } from './duckdb.ts';
+import { own } from '../util/own.ts';
 
 export type InputFormat = 'csv' | 'tsv' | 'parquet' | 'jsonl' | 'json';
 
@@ -117,7 +118,8 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
   }
   let declared = o.types ?? {};
   let names: string[];
-  let native: Record<string, ColumnKind> = {};
+  // (null-prototype records: a column may be named "__proto__" or "constructor")
+  let native: Record<string, ColumnKind> = Object.create(null);
   if (format === 'csv' || format === 'tsv') {
     // (a TSV file, by its extension or --format, is tab-separated whatever delimiter a policy declares for CSV)
     const delimiter = format === 'tsv' ? '\t' : o.delimiter ?? ',';
@@ -166,16 +168,16 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
   if (issues.length) throw new AnonymatError('invalid-input', `${label}: ${issues.length} column(s) named in the policy or the options are not in the input`, issues);
 
   // kinds: declared > inferred (text columns only) > native
-  const kinds: Record<string, ColumnKind> = {};
+  const kinds: Record<string, ColumnKind> = Object.create(null);
   // only CSV/TSV text is inferred: Parquet and JSON carry their own types (a Parquet VARCHAR '910' stays text)
-  const inferFor = format === 'csv' || format === 'tsv' ? wanted.filter((n) => !declared[n] && native[n] === 'string') : [];
+  const inferFor = format === 'csv' || format === 'tsv' ? wanted.filter((n) => !own(declared, n) && native[n] === 'string') : [];
   // the dictionaries first: a text column's kind is inferred from its distinct values (few), and
   // only the columns whose kind changes get theirs rebuilt after the conversion
   const dicts = await buildDictionaries(con, 'raw', wanted);
   try {
-    const inferred: Record<string, ColumnKind> = {};
+    const inferred: Record<string, ColumnKind> = Object.create(null);
     if (o.infer !== false) for (const n of inferFor) inferred[n] = kindOfValues(dicts[wanted.indexOf(n)]!);
-    for (const n of wanted) kinds[n] = declared[n] ?? inferred[n] ?? native[n] ?? 'string';
+    for (const n of wanted) kinds[n] = own(declared, n) ?? own(inferred, n) ?? own(native, n) ?? 'string';
     await convertKinds(con, format, label, o, wanted, kinds, native, issues);
     const changed = wanted.flatMap((n, j) => (kinds[n] === native[n] ? [] : [j]));
     if (changed.length) {

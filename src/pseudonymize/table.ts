@@ -23,6 +23,7 @@ import type { PseudonymKey } from './key.ts';
 import { normalizeValue, pseudonym, TOKEN_VERSION } from './tokens.ts';
 import type { Normalizer } from './tokens.ts';
 import { personDateOffset, daysToIso, shiftIsoDate, DEFAULT_SHIFT_DAYS } from './dates.ts';
+import { own } from '../util/own.ts';
 
 export type Action = 'drop' | 'pseudonymize' | 'shift-dates' | 'generalize' | 'keep';
 
@@ -177,7 +178,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
   interface Plan { c: Column; action: Action | 'redact' | 'redact-identifiers'; reason: string; detected?: IdentifierKind; found?: Map<number, Span[]>; monthYear?: boolean }
   const plans: Plan[] = [];
   for (const c of table.columns) {
-    const cp = policy.columns[c.name];
+    const cp = own(policy.columns, c.name);
     const path = `columns.${c.name}`;
     if (cp?.text && cp.action !== 'drop' && cp.action !== 'keep') { plans.push({ c, action: 'redact', reason: 'free text (text: true): names, dates and identifiers replaced' }); continue; }
     if (cp?.action) { plans.push({ c, action: cp.action, reason: 'action set in the policy' }); continue; }

@@ -10,7 +10,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 import type { ZodType } from 'zod';
 import { AnonymatError, type Issue } from '../errors.ts';
-import { accountForToken, bearerOf, hashToken } from './auth.ts';
+import { accountForToken, bearerOf } from './auth.ts';
 import type { Account, RateClass, RouteDef, Services } from './context.ts';
 import { errorBody, toResponse } from './on-error.ts';
 import { ROUTES } from './routes/index.ts';
@@ -47,17 +47,27 @@ function validate(schema: ZodType, value: unknown, root: string, what: string): 
   return r.data;
 }
 
-function clientKey(c: Context): string {
-  const token = bearerOf(c.req.header('authorization'));
-  if (token) return 'token:' + hashToken(token).slice(0, 32);
+/** The caller's address (the socket's; 'local' in process). */
+function ipKey(c: Context): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return 'ip:' + (incoming?.socket?.remoteAddress ?? 'local');
+}
+/**
+ * The rate-limit bucket of a request: its account once the token is verified (each account its own window), else its
+ * address. Never an unverified token: a made-up token per request was a fresh bucket each time.
+ */
+function clientKey(c: Context): string {
+  const account = c.get('account' as never) as Account | undefined;
+  return account ? 'account:' + account.id : ipKey(c);
 }
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.map': 'application/json',
 };
+
+/** The per-address limit before authentication, in multiples of a route's per-account limit. */
+const FLOOD = 10;
 
 export function createApp(svc: Services, opts: AppOptions = {}): Hono {
   const app = new Hono();
@@ -76,14 +86,19 @@ export function createApp(svc: Services, opts: AppOptions = {}): Hono {
   });
 
   const limiters = new Map<RateClass, MiddlewareHandler>();
+  // (before the token is checked, per address: FLOOD times the route's limit — unknown tokens and floods are refused
+  // there; after it, per account: the route's limit)
+  const floods = new Map<RateClass, MiddlewareHandler>();
   for (const cls of Object.keys(limits.limits) as RateClass[]) {
-    limiters.set(cls, rateLimiter({
+    const limiter = (limit: number, key: (c: Context) => string, stage: string): MiddlewareHandler => rateLimiter({
       windowMs: limits.windowMs,
-      limit: limits.limits[cls],
+      limit,
       standardHeaders: 'draft-7',
-      keyGenerator: (c) => `${cls}:${clientKey(c)}`,
-      handler: (c) => c.json(errorBody('rate-limited', `too many requests (${limits.limits[cls]} per ${limits.windowMs / 1000} s for this kind of route); retry later`), 429),
-    }) as MiddlewareHandler);
+      keyGenerator: (c) => `${stage}:${cls}:${key(c)}`,
+      handler: (c) => c.json(errorBody('rate-limited', `too many requests (${limit} per ${limits.windowMs / 1000} s for this kind of route${stage === 'flood' ? ' from one address' : ''}); retry later`), 429),
+    }) as MiddlewareHandler;
+    limiters.set(cls, limiter(limits.limits[cls], clientKey, 'caller'));
+    floods.set(cls, limiter(FLOOD * limits.limits[cls], ipKey, 'flood'));
   }
 
   for (const r of routes) {
@@ -119,7 +134,9 @@ export function createApp(svc: Services, opts: AppOptions = {}): Hono {
       if (out instanceof Response) return out;
       return c.json(out as object);
     };
-    app.on(r.method, r.path, limiters.get(r.rate ?? 'default')!, guard, handler);
+    const cls = r.rate ?? 'default';
+    if (r.roles === 'public') app.on(r.method, r.path, limiters.get(cls)!, guard, handler);
+    else app.on(r.method, r.path, floods.get(cls)!, guard, limiters.get(cls)!, handler);
   }
 
   app.all('/api/*', (c) => c.json(errorBody('not-found', 'no such route: the service refuses every route its route table does not declare'), 404));

@@ -20,10 +20,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { database?: string; rateLimits?: RateLimits; webDir?: string | null } = {}): Promise<Harness> {
+export async function startHarness(opts: { database?: string; rateLimits?: RateLimits; webDir?: string | null; now?: () => Date } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'anonymat-svc-'));
   const logs: string[] = [];
-  const service = await openService({ data: opts.database ? undefined : dir, database: opts.database, key: TEST_KEY, log: (l) => logs.push(l), rateLimits: opts.rateLimits, webDir: opts.webDir ?? null });
+  const service = await openService({ data: opts.database ? undefined : dir, database: opts.database, key: TEST_KEY, log: (l) => logs.push(l), rateLimits: opts.rateLimits, webDir: opts.webDir ?? null, ...(opts.now ? { now: opts.now } : {}) });
   const call: Harness['call'] = async (method, path, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.token) headers.authorization = `Bearer ${o.token}`;

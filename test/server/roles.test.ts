@@ -89,6 +89,20 @@ test('rate limits answer 429 with an error body', async () => {
   } finally { await h.close(); }
 });
 
+test('rate limits: an unverified token is no bucket of its own (a made-up token per request was a fresh window each time)', async () => {
+  const h = await startHarness({ rateLimits: { windowMs: 60_000, limits: { default: 5, login: 2, upload: 5, query: 5 } } });
+  try {
+    // a public route: the address's window, whatever token comes with the request
+    const pub: number[] = [];
+    for (let i = 0; i < 8; i++) pub.push((await h.call('GET', '/api/transparency', { token: `made-up-${i}-xxxxxxxxxxxxxxxx` })).status);
+    assert.deepEqual(pub, [200, 200, 200, 200, 200, 429, 429, 429]);
+    // guessed tokens on a route that needs one: 401, then the address's flood limit (10 × 2) answers 429
+    const guesses: number[] = [];
+    for (let i = 0; i < 24; i++) guesses.push((await h.call('POST', '/api/session', { token: `guess-${i}-xxxxxxxxxxxxxxxx` })).status);
+    assert.deepEqual([guesses.slice(0, 20).every((s) => s === 401), guesses.slice(20).every((s) => s === 429)], [true, true], guesses.join(' '));
+  } finally { await h.close(); }
+});
+
 test('revoked tokens stop working at once; an admin cannot revoke itself', async () => {
   const h = await startHarness();
   try {

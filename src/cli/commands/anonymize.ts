@@ -66,7 +66,7 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
       const overrides = Object.fromEntries(Object.entries({ delimiter: opts.delimiter, encoding: opts.encoding, format: opts.format }).filter(([, v]) => v !== undefined));
       // (columns the policy does not declare are not released: said, never silent)
       let undeclared: string[] = [];
-      let table = await readTable(input, { ...readOptionsOf(policy, overrides), columns: Object.keys(policy.columns), onHeader: (names) => { undeclared = names.filter((n) => !(n in policy.columns)); } });
+      let table = await readTable(input, { ...readOptionsOf(policy, overrides), columns: Object.keys(policy.columns), onHeader: (names) => { undeclared = names.filter((n) => !Object.hasOwn(policy.columns, n)); } });
       if (table.rowCount === 0) throw new AnonymatError('invalid-input', `${input === '-' ? 'stdin' : input}: no data rows (only a header): nothing to anonymize`);
       if (undeclared.length) process.stderr.write(`warning: ${undeclared.length} column(s) not declared in the policy are left out of the release: ${undeclared.slice(0, 12).map((n) => JSON.stringify(n)).join(', ')}${undeclared.length > 12 ? ', …' : ''} (declare a column role insensitive to release it as it is, or sensitive)\n`);
       // --holdout: a seeded share of the persons is kept out of the release as the attacks' control set

@@ -9,6 +9,7 @@ import { AnonymatError } from '../../errors.ts';
 import { withAudit, type Account, type RouteDef, type Services } from '../context.ts';
 import type { Row } from '../store/types.ts';
 import { idSchemaPattern, iso, must, one, parseJson } from './util.ts';
+import { own } from '../../util/own.ts';
 
 export const legalBasisSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('anonymous-only') }),
@@ -34,6 +35,16 @@ export function projectView(r: Row) {
   };
 }
 
+/**
+ * Refuses (409) what a project may no longer receive once its retention has ended: a new release, the approval or the
+ * download of one, a DP statistic (`what` says which, in the message).
+ */
+export function assertWithinRetention(svc: Services, retentionUntil: unknown, projectId: string, what: string): void {
+  if (String(retentionUntil) < iso(svc).slice(0, 10)) {
+    throw new AnonymatError('conflict', `project ${projectId}'s retention ended on ${String(retentionUntil)}: ${what}`);
+  }
+}
+
 /** The project, if the account may see it (clients see only their own). */
 export async function visibleProject(svc: Services, a: Account, id: string): Promise<Row> {
   return a.role === 'client'
@@ -49,7 +60,7 @@ export const routes: RouteDef[] = [
       const b = body as z.infer<typeof newProject>;
       const issues = b.dataRequested.flatMap((col, i) => {
         if (b.dataRequested.indexOf(col) !== i) return [{ path: `$.dataRequested[${i}]`, message: `column ${col} is requested twice` }];
-        const s = svc.schema.columns[col];
+        const s = own(svc.schema.columns, col);
         if (!s) return [{ path: `$.dataRequested[${i}]`, message: `column ${col} is not in the observatory schema` }];
         if (s.role === 'identifier' || s.role === 'person-key') return [{ path: `$.dataRequested[${i}]`, message: `column ${col} is a direct identifier: it is never stored, so it cannot be requested` }];
         return [];

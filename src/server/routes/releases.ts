@@ -4,15 +4,15 @@
  * A release that fails the verdict cannot be approved as anonymous; it can be approved under the
  * project's legal basis only when the project has one (authorization or declaration of conformity).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { AnonymatError } from '../../errors.ts';
-import { columnFromValues, makeTable, selectRows } from '../../table/table.ts';
+import { columnFromValues, makeTable, selectRows, type Table } from '../../table/table.ts';
 import { withAudit, type Account, type RouteDef, type Services } from '../context.ts';
 import { anonymizeTable, assess, proveAnonymity, releaseCsv, type ProofJson } from '../engines.ts';
 import type { Queryable, Row } from '../store/types.ts';
 import { enginePolicy, loadProjectData, PERSON } from './data.ts';
-import { projectView, visibleProject } from './projects.ts';
+import { assertWithinRetention, projectView, visibleProject } from './projects.ts';
 import { iso, must, one, parseJson } from './util.ts';
 
 function releaseView(r: Row, withReport: boolean) {
@@ -43,12 +43,17 @@ async function visibleRelease(svc: Services, a: Account, id: string): Promise<Ro
     : one(svc.store, 'SELECT * FROM releases WHERE id = $1', [id], `release ${id}`);
 }
 
+/** The table's rows in a uniformly random order (Fisher–Yates over node:crypto's randomInt). */
+export function shuffled(t: Table): Table {
+  const order = Array.from({ length: t.rowCount }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) { const j = randomInt(i + 1); const x = order[i]!; order[i] = order[j]!; order[j] = x; }
+  return selectRows(t, order);
+}
+
 export async function requestRelease(svc: Services, a: Account, projectId: string, note: string | undefined) {
   const p = await visibleProject(svc, a, projectId);
   const project = projectView(p);
-  if (String(project.retentionUntil) < iso(svc).slice(0, 10)) {
-    throw new AnonymatError('conflict', `project ${projectId}'s retention ended on ${project.retentionUntil}: no new release`);
-  }
+  assertWithinRetention(svc, project.retentionUntil, projectId, 'no new release');
   const columns = project.dataRequested;
   // (the objections the release excludes are those recorded before this moment: one recorded later is checked for at
   // the approval and at each download)
@@ -70,7 +75,8 @@ export async function requestRelease(svc: Services, a: Account, projectId: strin
   const proof: ProofJson = anonymized.table && anonymized.table.rowCount > 0
     ? await proveAnonymity(candidates, anonymized.table, policy, control)
     : { anonymous: false, label: 'pseudonymous: personal data', reasons: [`no transformation satisfies the policy: ${anonymized.binding.join('; ') || 'nothing left to release'}`], attacks: [], warnings: [], engine: 'none' };
-  const csv = releaseCsv(released);
+  // (in a random order: the store's order keeps a patient's records side by side, and a practice's together — linkable)
+  const csv = releaseCsv(shuffled(released));
   const id = randomUUID();
   const report = {
     releaseId: id,
@@ -141,8 +147,9 @@ export const routes: RouteDef[] = [
       await withAudit(svc, a, action, `release:${params.id}`, async (tx) => {
         const r = await one(tx, 'SELECT * FROM releases WHERE id = $1', [params.id!], `release ${params.id}`);
         if (r.status !== 'review') throw new AnonymatError('conflict', `release ${params.id} was already ${r.status}; a decision is final`);
-        const p = await one(tx, 'SELECT legal_basis, legal_reference FROM projects WHERE id = $1', [String(r.project_id)], 'project');
+        const p = await one(tx, 'SELECT legal_basis, legal_reference, retention_until FROM projects WHERE id = $1', [String(r.project_id)], 'project');
         if (b.decision === 'approve') {
+          assertWithinRetention(svc, p.retention_until, String(r.project_id), 'its releases can no longer be approved');
           await noLaterObjection(tx, r, 'approved');
           if (b.basis === 'anonymous' && r.verdict_passes !== true) {
             throw new AnonymatError('policy-failed', `release ${params.id} fails the anonymity verdict: it cannot be approved as anonymous (reject it, or approve it under the project's legal basis if it has one)`);
@@ -165,6 +172,8 @@ export const routes: RouteDef[] = [
       const content = await withAudit(svc, a, 'release.download', `release:${params.id}`, async (tx) => {
         const r = await one(tx, 'SELECT * FROM releases WHERE id = $1 AND client_id = $2', [params.id!, a.clientId!], `release ${params.id}`);
         if (r.status !== 'approved') throw new AnonymatError('forbidden', `release ${params.id} is ${r.status}: only an approved release can be downloaded`);
+        const p = await one(tx, 'SELECT retention_until FROM projects WHERE id = $1', [String(r.project_id)], 'project');
+        assertWithinRetention(svc, p.retention_until, String(r.project_id), 'its releases can no longer be downloaded');
         await noLaterObjection(tx, r, 'downloaded');
         await tx.run('UPDATE releases SET downloads = downloads + 1 WHERE id = $1', [params.id!]);
         return { result: String(r.content), detail: { projectId: r.project_id, sha256: r.file_sha256 } };

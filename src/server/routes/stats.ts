@@ -12,7 +12,7 @@ import { fractionCmp, fractionToString, parseFraction, runDpQuery } from '../eng
 import { budgetViewOf, serviceLedger } from '../ledger.ts';
 import type { Row } from '../store/types.ts';
 import { loadProjectTable, PERSON } from './data.ts';
-import { projectView, visibleProject } from './projects.ts';
+import { assertWithinRetention, projectView, visibleProject } from './projects.ts';
 import { idSchemaPattern, iso, must, one } from './util.ts';
 
 /** The columns a DP query reads (where, groupBy, select, bounds, keys). */
@@ -39,6 +39,7 @@ export function budgetRowView(r: Row) {
 
 export async function runProjectQuery(svc: Services, a: Account, projectId: string, doc: Record<string, unknown>) {
   const project = projectView(await visibleProject(svc, a, projectId));
+  assertWithinRetention(svc, project.retentionUntil, projectId, 'no statistic is answered');
   if (doc.from !== undefined && doc.from !== projectId) {
     throw new AnonymatError('invalid-query', `"from" must be the project (${projectId}) or be left out`, [{ path: '$.from', message: 'another data set' }]);
   }
@@ -57,7 +58,12 @@ export async function runProjectQuery(svc: Services, a: Account, projectId: stri
 
 export const routes: RouteDef[] = [
   {
-    method: 'POST', path: '/api/projects/:id/stats', roles: ['client'], body: z.looseObject({ select: z.array(z.unknown()).min(1) }), rate: 'query',
+    method: 'POST', path: '/api/projects/:id/stats', roles: ['client'], rate: 'query',
+    // (the shapes the column check reads; the rest is src/dp's query language, checked by its parser)
+    body: z.looseObject({
+      select: z.array(z.unknown()).min(1), groupBy: z.array(z.string()).optional(),
+      where: z.record(z.string(), z.unknown()).optional(), bounds: z.record(z.string(), z.unknown()).optional(), keys: z.record(z.string(), z.unknown()).optional(),
+    }),
     summary: 'a differentially private statistic (src/dp query language) on the project\'s data, charged to the client\'s budget',
     handler: async ({ svc, account, params, body }) => runProjectQuery(svc, must(account), params.id!, body as Record<string, unknown>),
   },

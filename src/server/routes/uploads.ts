@@ -14,6 +14,7 @@ import { columnsWithRole } from '../observatory.ts';
 import type { Queryable, SqlValue } from '../store/types.ts';
 import type { Table } from '../../table/table.ts';
 import { idSchemaPattern, iso, must, one, parseJson, readLimitedBody } from './util.ts';
+import { own } from '../../util/own.ts';
 
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 const BATCH = 500;
@@ -35,7 +36,7 @@ export function applySchema(svc: Services, table: Table, pseudonymColumn: string
   const issues: Issue[] = [];
   for (const c of table.columns) {
     if (c.name === pseudonymColumn) continue;
-    if (!schema[c.name]) issues.push({ path: `column ${c.name}`, message: 'not declared in the observatory schema; remove it or ask the DPO to declare it' });
+    if (!own(schema, c.name)) issues.push({ path: `column ${c.name}`, message: 'not declared in the observatory schema; remove it or ask the DPO to declare it' });
   }
   const keys = pseudonymColumn ? [pseudonymColumn] : columnsWithRole(svc.schema, 'person-key').filter((n) => table.columns.some((c) => c.name === n));
   if (keys.length !== 1) issues.push({ path: 'columns', message: `exactly one patient identifier column (${columnsWithRole(svc.schema, 'person-key').join(', ')}) is required` });
