@@ -61,7 +61,14 @@ test('chronic categories: SNOMED list, ICD-10 prefixes, OMOP ids and source valu
   assert.equal(chronicCategory('OMOP', '201826', null), 'diabetes');
   assert.equal(chronicCategory('OMOP', '4112343', '195662009', '195662009'), null);
   assert.equal(chronicCategory('OMOP', '0', null, 'I50.9'), 'heart failure');
-  assert.equal(chronicCategory('SNOMED', '124171000119105', 'Chronic intractable migraine without aura'), 'other chronic');
+  assert.equal(chronicCategory('SNOMED', '124171000119105', 'Chronic intractable migraine without aura'), 'chronic migraine');
+  // (an OMOP condition has no display: the code decides, as for FHIR and Synthea CSV — it used to be "none" there)
+  assert.equal(chronicCategory('OMOP', '0', null, '124171000119105'), 'chronic migraine');
+  // (Synthea's codes: every distinct condition code of the three Synthea sets was read against the list)
+  assert.equal(chronicCategory('SNOMED', '201834006', 'Localized, primary osteoarthritis of the hand'), 'osteoarthritis');
+  assert.equal(chronicCategory('SNOMED', '423121009', 'Non-small cell carcinoma of lung, TNM stage 4 (disorder)'), 'cancer');
+  assert.equal(chronicCategory('SNOMED', '67811000119102', 'Primary small cell malignant neoplasm of lung, TNM stage 1 (disorder)'), 'cancer');
+  assert.equal(chronicCategory('SNOMED', '162573006', 'Suspected lung cancer (situation)'), null);
   assert.equal(chronicCategory(null, null, 'Insuffisance rénale chronique'), 'other chronic');
   assert.equal(chronicCategory('SNOMED', '10509002', 'Acute bronchitis (disorder)'), null);
   assert.equal(chronicCategory('SNOMED', '160903007', 'Full-time employment (finding)'), null);
@@ -95,7 +102,7 @@ test('fixtures end to end: person view values computed by hand', async () => {
   const fhir = await ingest([fx('fhir/bundle.json'), fx('fhir/export.ndjson')], { referenceDate: '2022-03-04', defaultCountry: 'FR' });
   assert.deepEqual(rowsOf(fhir.tables.person_view!), sorted([
     // pat-fr: born 1950-06-15, died 2020-01-10 → 69; 20167 → 2A; enc-1, enc-2; SNOMED T2DM, ICD-10 I10, "Chronic … migraine"
-    { age: '69', sex: 'F', zip3: null, departement: '2A', deceased: 'true', n_visits: '2', chronic_conditions: 'diabetes;hypertension;other chronic' },
+    { age: '69', sex: 'F', zip3: null, departement: '2A', deceased: 'true', n_visits: '2', chronic_conditions: 'chronic migraine;diabetes;hypertension' },
     // pat-us: born 2000-03-05 → 21 on 2022-03-04; 02139 → 021; acute bronchitis only
     { age: '21', sex: 'M', zip3: '021', departement: null, deceased: 'false', n_visits: '1', chronic_conditions: 'none' },
     // nd-1: birthDate "1980" → 1980-01-01 → 42; 75011 without country, --country FR → 75; J45.9 → asthma

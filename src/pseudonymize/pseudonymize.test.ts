@@ -240,3 +240,51 @@ test('pseudonymizeTable reports the progress of free-text redaction (texts done 
   // every 64 texts and the last one; 150 distinct texts (the repeated one and the missing one are not texts to redact)
   assert.deepEqual(calls, [[64, 150, 'note'], [128, 150, 'note'], [150, 150, 'note']]);
 });
+
+test('profiles: placeholders ("NA", "false") do not hide a date, an age or an identifier column (an audit found them kept in clear)', () => {
+  // (one date in eight is "NA": the column was below the 90 % of dates and kept whole; an age column with one "NA" was text,
+  // and kept ages over 89; a passport column half "false" was below the share of codes, and kept the numbers)
+  const n = 16;
+  const t = tableFromRecords({
+    pid: Array.from({ length: n }, (_, i) => `p${i}`),
+    admission_date: Array.from({ length: n }, (_, i) => (i % 8 === 0 ? 'NA' : `2023-0${1 + (i % 9)}-1${i % 10}`)),
+    age: Array.from({ length: n }, (_, i) => (i === 3 ? 'NA' : String(40 + i * 4))),
+    passport: Array.from({ length: n }, (_, i) => (i % 2 ? 'false' : `X${79580504 + i * 7919}X`)),
+  });
+  const r = pseudonymizeTable(t, { columns: { pid: { role: 'person-key' }, admission_date: { role: 'quasi' }, age: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2025-01-01' } }, key);
+  const recs = toRecords(r.table);
+  assert.ok(recs.every((x) => x.admission_date === null || /^\d{4}$/.test(String(x.admission_date))), JSON.stringify(recs.map((x) => x.admission_date)));
+  assert.deepEqual(recs.map((x) => x.age), Array.from({ length: n }, (_, i) => (i === 3 ? null : 40 + i * 4 > 89 ? '90+' : String(40 + i * 4))));
+  assert.ok(!('passport' in recs[0]!), 'the passport column is dropped');
+  // (a placeholder becomes missing without a "could not be generalized" warning)
+  assert.ok(!r.report.warnings.some((w) => /could not be generalized/.test(w)), r.report.warnings.join('; '));
+});
+
+test('tokens and date offsets of an identifier do not depend on the rest of its column', () => {
+  // (the same NIR written two ways gets one token and one offset whether or not placeholders share the column: the
+  // column's detection read a sample, and "X-ATT-001" among four NIRs changed the normalization of every value)
+  const policy = { columns: { nir: { role: 'person-key' as const }, seen: { role: 'quasi' as const, type: 'date' as const, action: 'shift-dates' as const } } };
+  const nirs = ['2 55 08 14 168 025 38', '255081416802538', '1 85 02 2A 004 123 08', '185022A00412308'];
+  const days = ['2020-03-01', '2020-03-15', '2021-06-10', '2021-06-20'];
+  const alone = toRecords(pseudonymizeTable(tableFromRecords({ nir: nirs, seen: days }, { seen: 'date' }), policy, key).table);
+  const mixed = toRecords(pseudonymizeTable(tableFromRecords({ nir: [...nirs, 'X-ATT-001', 'X-ATT-002'], seen: [...days, '2020-01-01', '2020-01-02'] }, { seen: 'date' }), policy, key).table);
+  assert.deepEqual(mixed.slice(0, 4), alone);
+  assert.equal(alone[0]!.nir, alone[1]!.nir);
+  assert.equal(alone[2]!.nir, alone[3]!.nir);
+  // (14 days apart before, 14 after: one person, one offset)
+  assert.equal((Date.parse(String(alone[1]!.seen)) - Date.parse(String(alone[0]!.seen))) / 86_400_000, 14);
+});
+
+test('profile fr: a territory under the threshold as a whole is merged (Saint-Pierre-et-Miquelon, 5,790 people, was its own unit)', () => {
+  const t = tableFromRecords({ commune: ['97502', '97701', '75056'], cp: ['97500', '97133', '75001'] });
+  const r = pseudonymizeTable(t, { columns: { commune: { role: 'quasi' }, cp: { role: 'quasi' } }, pseudonymize: { profile: 'fr' } }, null);
+  assert.deepEqual(toRecords(r.table), [
+    { commune: 'autres-territoires', cp: 'autres-territoires' }, { commune: 'autres-territoires', cp: 'autres-territoires' }, { commune: '75056', cp: '75' },
+  ]);
+});
+
+test('embedded identifiers: an SSN after its cue, in any case, is replaced in a kept text column', () => {
+  const t = tableFromRecords({ comment: ['SSN 234-56-7891', 'ssn: 512 65 6445', 'SSN 512656445', 'no number here at all'] });
+  const r = pseudonymizeTable(t, { columns: { comment: { role: 'sensitive' } } }, null);
+  assert.deepEqual(toRecords(r.table).map((x) => x.comment), ['SSN [SSN]', 'ssn: [SSN]', 'SSN [SSN]', 'no number here at all']);
+});

@@ -10,12 +10,13 @@
  * identifiers (a warning says so). Reports name columns and counts, never values, keys or tokens.
  */
 import { AnonymatError } from '../errors.ts';
-import { columnFromCodes, columnFromValues, makeTable, sampleValues } from '../table/table.ts';
+import { columnFromCodes, columnFromValues, isPlaceholder, makeTable, sampleValues } from '../table/table.ts';
 import type { Column, ColumnKind, Table } from '../table/table.ts';
 import { detectIdentifierColumn, DIRECT_KINDS } from '../health/identifiers/detect.ts';
+import { checkNir, isSsn, isValidIban } from '../health/identifiers/validators.ts';
 import type { IdentifierKind } from '../health/identifiers/detect.ts';
 import { safeHarborZip, safeHarborBirthYear, topCodeAge, dateToYear } from '../health/profiles/safe-harbor.ts';
-import { postalCodeToDepartement, mergeSmallCommune, DEFAULT_COMMUNE_THRESHOLD } from '../health/profiles/fr.ts';
+import { postalCodeToDepartement, mergeSmallCommune, departementUnit, DEFAULT_COMMUNE_THRESHOLD } from '../health/profiles/fr.ts';
 import { recognize, redactTexts, applyReplacements, detectLanguage, Replacer } from '../text/index.ts';
 import type { Span, TextLabel } from '../text/index.ts';
 import { proseShape } from '../policy/init.ts';
@@ -82,6 +83,17 @@ const NORMALIZER: Partial<Record<IdentifierKind, Normalizer>> = {
   rpps: 'identifier', adeli: 'identifier', finess: 'identifier', email: 'email', name: 'name', 'first-name': 'name',
   'last-name': 'name',
 };
+
+/**
+ * The normalization of one value for its token or its person's date offset: the column's kind's, else an identifier's
+ * when the value itself is a well-formed NIR/NIA (key-valid or not), an IBAN or a US SSN — "2 55 08 14 168 025 38" and
+ * "255081416802538" are one person whatever else the column holds (the column's detection reads a sample: a few
+ * placeholders or other ids among them changed every token of the column).
+ */
+function valueNormalizer(columnNorm: Normalizer, value: string): Normalizer {
+  if (columnNorm !== 'trim') return columnNorm;
+  return checkNir(value).wellFormed || isValidIban(value) || isSsn(value) ? 'identifier' : 'trim';
+}
 
 function naturalSort(labels: string[], kind: ColumnKind): string[] {
   if (kind === 'integer' || kind === 'decimal') return labels.sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0));
@@ -151,6 +163,20 @@ function birthMonth(label: string): string | null {
   const dm = /^\d{1,2}[/.-](\d{1,2})[/.-](\d{4})/.exec(t);
   return dm ? `${dm[2]}-${dm[1]!.padStart(2, '0')}` : null;
 }
+/**
+ * Whether a text column's values are numbers but for placeholders ("NA", "?"): an age or a birth year read as text
+ * because of them.
+ */
+function numbersAsText(c: Column): boolean {
+  if (c.kind !== 'string') return false;
+  let numbers = 0;
+  for (const l of c.dictionary) {
+    if (l === null || isPlaceholder(l)) continue;
+    if (!/^\s*\d+(?:\.\d+)?\s*$/.test(l)) return false;
+    numbers++;
+  }
+  return numbers > 0;
+}
 /** Whether sampled text values read as dates (ISO date-times, day or month first): Safe Harbor keeps their year only. */
 function datesAsText(c: Column): boolean {
   const sample = sampleValues(c, 50);
@@ -200,8 +226,8 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       if (profile === 'fr' && COMMUNE_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'commune code: small communes merged (profile fr)' }); continue; }
       if (profile === 'safe-harbor' && isDate) { plans.push({ c, action: 'generalize', reason: 'date → year (profile safe-harbor; ages over 89 → 90+ for birth dates)', detected: kind }); continue; }
       if (profile === 'fr' && isDate && (kind === 'birth-date' || BIRTH_HEADER.test(c.name))) { plans.push({ c, action: 'generalize', reason: 'birth date → month and year (profile fr)', detected: kind, monthYear: true }); continue; }
-      if (profile === 'safe-harbor' && (c.kind === 'integer' || c.kind === 'decimal') && AGE_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'age over 89 → 90+ (profile safe-harbor)' }); continue; }
-      if (profile === 'safe-harbor' && c.kind === 'integer' && BIRTH_YEAR_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'birth year of an age over 89 → 90+ (profile safe-harbor)' }); continue; }
+      if (profile === 'safe-harbor' && (c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c)) && AGE_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'age over 89 → 90+ (profile safe-harbor)' }); continue; }
+      if (profile === 'safe-harbor' && (c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'birth year of an age over 89 → 90+ (profile safe-harbor)' }); continue; }
       if (kind === 'city' || kind === 'address') { plans.push({ c, action: 'drop', reason: `${kind} (profile ${profile}): geographic unit smaller than allowed`, detected: kind }); continue; }
     }
     // an undeclared column of prose (notes pasted into an export): redacted, never kept as written
@@ -246,9 +272,9 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       case 'pseudonymize': {
         const kind = p.detected ?? detectIdentifierColumn(c.name, sampleValues(c))?.kind;
         const normalize = (kind && NORMALIZER[kind]) ?? 'trim';
-        const col = mapColumn(c, (l) => pseudonym(key!, l, { domain, normalize }), 'string');
+        const col = mapColumn(c, (l) => pseudonym(key!, l, { domain, normalize: valueNormalizer(normalize, l) }), 'string');
         if (options.previousKey) {
-          for (const l of c.dictionary) if (l !== null) corr.push({ column: c.name, old: pseudonym(options.previousKey, l, { domain, normalize }), neu: pseudonym(key!, l, { domain, normalize }) });
+          for (const l of c.dictionary) if (l !== null) corr.push({ column: c.name, old: pseudonym(options.previousKey, l, { domain, normalize: valueNormalizer(normalize, l) }), neu: pseudonym(key!, l, { domain, normalize: valueNormalizer(normalize, l) }) });
         }
         out.push(col); rep.distinctAfter = distinctCount(col);
         continue;
@@ -261,7 +287,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         const personKind = detectIdentifierColumn(personCol.name, sampleValues(personCol))?.kind;
         const personNorm = (personKind && NORMALIZER[personKind]) ?? 'trim';
         const offsetOf = (pc: number): number => {
-          if (!known[pc]) { const id = personCol.dictionary[pc]; offsets[pc] = id === null || id === undefined ? 0 : personDateOffset(key!, normalizeValue(id, personNorm), maxShift, domain); known[pc] = 1; }
+          if (!known[pc]) { const id = personCol.dictionary[pc]; offsets[pc] = id === null || id === undefined ? 0 : personDateOffset(key!, normalizeValue(id, valueNormalizer(personNorm, id)), maxShift, domain); known[pc] = 1; }
           return offsets[pc]!;
         };
         if (c.kind === 'date' && c.numbers) {
@@ -301,8 +327,11 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         let col: Column | null = null;
         let bad = 0;
         const count = <T>(v: T | null): T | null => { if (v === null) bad++; return v; };
+        // (a placeholder, "NA", "?", becomes missing without counting as a value that could not be generalized)
+        const generalized = (col: Column, f: (label: string) => string | null, kind: ColumnKind): Column => mapColumn(col, (l) => (isPlaceholder(l) ? null : f(l)), kind);
         const birth = kind === 'birth-date' || BIRTH_HEADER.test(c.name) || BIRTH_YEAR_HEADER.test(c.name);
         const zip = kind === 'postal-code' || ZIP_HEADER.test(c.name);
+        const frThreshold = ps.communeThreshold ?? DEFAULT_COMMUNE_THRESHOLD;
         const useRef = (): number => {
           if (!ref) {
             ref = referenceYear(policy);
@@ -314,28 +343,28 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         if (zip && c.kind !== 'date') {
           // (before the numbers: a ZIP read as an integer is still a ZIP)
           // (a French postal code read as a number lost its leading zero: "1000" is 01000, Ain)
-          col = mapColumn(c, (l) => count(profile === 'safe-harbor' ? safeHarborZip(l) : postalCodeToDepartement(/^\d{4}$/.test(l.trim()) ? `0${l.trim()}` : l)), 'string');
+          col = generalized(c, (l) => count(profile === 'safe-harbor' ? safeHarborZip(l) : departementUnit(postalCodeToDepartement(/^\d{4}$/.test(l.trim()) ? `0${l.trim()}` : l), frThreshold)), 'string');
         } else if (c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c))) {
           // (a birth date in any profile: a person over 89 at the reference date becomes "90+", as ages and birth years do —
           // a birth year of 1930 beside an age of "90+" would undo it)
           if (birth && !p.monthYear) {
             const y = useRef();
-            col = mapColumn(c, (l) => count(safeHarborBirthYear(l, y)), 'string');
+            col = generalized(c, (l) => count(safeHarborBirthYear(l, y)), 'string');
           } else if (p.monthYear) {
             // (the month and the year: "1955-08-14" → "1955-08"; the day is what singles people out most)
             const y = useRef();
-            col = mapColumn(c, (l) => count(safeHarborBirthYear(l, y) === '90+' ? '90+' : birthMonth(l)), 'string');
-          } else col = mapColumn(c, (l) => count(dateToYear(l) ?? (/^\d{4}$/.test(l) ? l : null)), 'integer');
-        } else if (c.kind === 'integer' && BIRTH_YEAR_HEADER.test(c.name)) {
+            col = generalized(c, (l) => count(safeHarborBirthYear(l, y) === '90+' ? '90+' : birthMonth(l)), 'string');
+          } else col = generalized(c, (l) => count(dateToYear(l) ?? (/^\d{4}$/.test(l) ? l : null)), 'integer');
+        } else if ((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) {
           const y = useRef();
-          col = mapColumn(c, (l) => count(safeHarborBirthYear(l, y)), 'string');
-        } else if ((c.kind === 'integer' || c.kind === 'decimal') && AGE_HEADER.test(c.name)) {
-          col = mapColumn(c, (l) => { const n = Number(l); return Number.isFinite(n) ? topCodeAge(Math.floor(n)) : count(null); }, 'string');
+          col = generalized(c, (l) => count(safeHarborBirthYear(l.trim(), y)), 'string');
+        } else if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c)) && AGE_HEADER.test(c.name)) {
+          col = generalized(c, (l) => { const n = Number(l); return Number.isFinite(n) ? topCodeAge(Math.floor(n)) : count(null); }, 'string');
         } else if (kind === 'postal-code') {
-          col = mapColumn(c, (l) => count(profile === 'safe-harbor' ? safeHarborZip(l) : postalCodeToDepartement(l)), 'string');
+          col = generalized(c, (l) => count(profile === 'safe-harbor' ? safeHarborZip(l) : departementUnit(postalCodeToDepartement(l), frThreshold)), 'string');
         } else if (COMMUNE_HEADER.test(c.name)) {
           const th = ps.communeThreshold ?? DEFAULT_COMMUNE_THRESHOLD;
-          col = mapColumn(c, (l) => count(mergeSmallCommune(l, th)), 'string');
+          col = generalized(c, (l) => count(mergeSmallCommune(l, th)), 'string');
         }
         if (!col) { issues.push({ path: `columns.${c.name}.action`, message: 'generalize applies to dates (→ year), ages (→ 90+), postal codes (→ département or ZIP3) and commune codes (small communes merged); use a hierarchy in anonymize for other columns' }); continue; }
         if (bad) report.warnings.push(`column "${c.name}": ${bad} distinct value(s) could not be generalized and became missing`);
@@ -378,7 +407,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
               spansOf.set(code, rec);
             }
             const pid = personCol.dictionary[personCol.codes[r]!];
-            const id = pid === null || pid === undefined ? null : normalizeValue(pid, personNorm);
+            const id = pid === null || pid === undefined ? null : normalizeValue(pid, valueNormalizer(personNorm, pid));
             const rk = `${rec.lang}\0${id ?? ''}`;
             let rp = replacers.get(rk);
             if (!rp) {
@@ -412,7 +441,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
  * SSNs, IBANs (not IP addresses: "10.2.0.1" may be a version). Names and dates are left out on purpose (a category such as "Maladie de Parkinson"
  * or a date column is no leak); a column of prose is redacted whole instead (text: true).
  */
-const EMBEDDED_MIN_SCORE: Partial<Record<TextLabel, number>> = { PHONE: 0.8, EMAIL: 0.8, NIR: 1, SSN: 0.9, IBAN: 0.8 };
+const EMBEDDED_MIN_SCORE: Partial<Record<TextLabel, number>> = { PHONE: 0.8, EMAIL: 0.8, NIR: 1, SSN: 0.8, IBAN: 0.8 };
 const EMBEDDED = Object.keys(EMBEDDED_MIN_SCORE) as TextLabel[];
 function embeddedIdentifiers(dictionary: readonly (string | null)[], lang: 'fr' | 'en' | 'auto' | undefined): { values: number; labels: TextLabel[]; found: Map<number, Span[]> } | null {
   const labels = new Set<TextLabel>();

@@ -37,12 +37,25 @@ export function hasColumn(table: Table, name: string): boolean {
   return table.columns.some((x) => x.name === name);
 }
 
-/** Up to `size` non-missing values of a column, read at evenly spaced rows (a deterministic sample for detectors). */
+/**
+ * Cell texts that stand for no value: exports' missing markers ("?", "NA", "NULL"…) and placeholders ("false" where a
+ * licence number is absent, "none", "unknown", "inconnu", "-"). Detectors judge a column by its other values: a date
+ * column with one "NA" in eight is still a date column.
+ */
+export const PLACEHOLDER_VALUES: ReadonlySet<string> = new Set(['?', 'NA', 'N/A', 'n/a', '#N/A', 'NULL', 'null', 'NaN', 'nan',
+  'none', 'None', 'NONE', 'false', 'False', 'FALSE', 'unknown', 'Unknown', 'UNKNOWN', 'inconnu', 'Inconnu', 'INCONNU', '-', '--', 'NC', 'nc', 'n.c.']);
+/** Whether a cell text stands for no value (PLACEHOLDER_VALUES, spaces around ignored). */
+export function isPlaceholder(v: string): boolean { return PLACEHOLDER_VALUES.has(v.trim()); }
+
+/**
+ * Up to `size` values of a column that are neither missing nor placeholders, read at evenly spaced rows (a
+ * deterministic sample for detectors).
+ */
 export function sampleValues(c: Column, size = 200): string[] {
   const out: string[] = [];
   const rows = c.codes.length;
   const step = Math.max(1, Math.floor(rows / size));
-  for (let i = 0; i < rows && out.length < size; i += step) { const v = c.dictionary[c.codes[i]!]; if (v !== null && v !== undefined) out.push(v); }
+  for (let i = 0; i < rows && out.length < size; i += step) { const v = c.dictionary[c.codes[i]!]; if (v !== null && v !== undefined && !isPlaceholder(v)) out.push(v); }
   return out;
 }
 

@@ -94,7 +94,7 @@ const G_BAREURL = 1 << 28; // '.' + a top-level domain (fr, com, org…, any cas
 const G_TYPO = 1 << 27;   // a typographic space or hyphen (U+00A0, U+2000-U+200A, U+202F, U+2010, U+2011)
 const G_URL = 1 << 26;     // '://', or a letter run ending with www (any case) before '.'  (url)
 const G_HOLIDAY = 1 << 7;  // a letter run that is a holiday's name (HOLIDAYS)          (date-holiday)
-const G_SSNW = 1 << 8;     // a letter run SSN, SS, Social or social                  (ssn-cue)
+const G_SSNW = 1 << 8;     // a letter run SSN, ssn, Ssn, SS, Social or social        (ssn-cue)
 const G_BOX = 1 << 9;      // a letter run Box or BOX                                 (po-box)
 const G_COUNTY = 1 << 11;  // a letter run County, Parish or Borough                  (counties)
 const G_LOGIN = 1 << 14;   // a letter run that is a login's cue word (LOGIN_CUES)     (name-login)
@@ -736,7 +736,7 @@ const GATE_WORDS = new Map<string, number>([
   ...['Noël', 'Pâques', 'Toussaint', 'Christmas', 'Thanksgiving', 'Easter', 'Halloween', 'Nicolas', 'Épiphanie', 'Epiphanie', 'Pentecôte', 'Pentecote', 'gras', 'Gras',
     'Valentine', 'Mother', 'Father', 'Patrick', 'Memorial', 'Labor', 'Labour', 'Boxing', 'Independence', 'Year', 'Valentin']
     .map((w) => [w, G_HOLIDAY] as [string, number]),
-  ['SSN', G_SSNW], ['SS', G_SSNW], ['Social', G_SSNW], ['social', G_SSNW], ['Box', G_BOX], ['BOX', G_BOX],
+  ['SSN', G_SSNW], ['ssn', G_SSNW], ['Ssn', G_SSNW], ['SS', G_SSNW], ['Social', G_SSNW], ['social', G_SSNW], ['Box', G_BOX], ['BOX', G_BOX],
   ['County', G_COUNTY], ['Parish', G_COUNTY], ['Borough', G_COUNTY],
   ...LOGIN_CUES.map((w) => [w, G_LOGIN] as [string, number]),
   ...['initials', 'Initials', 'INITIALS', 'initiales', 'Initiales', 'INITIALES', 'initial', 'Initial', 'INITIAL', 'initiale', 'Initiale', 'INITIALE'].map((w) => [w, G_INIT] as [string, number]),
@@ -1360,7 +1360,7 @@ export const RULES: RegexRule[] = [
   // an SSN written with spaces, dots or no separator after its cue ("SSN: 318 74 2096", "Social Security # 318742096")
   { rule: 'ssn-cue', at: S_SSNC, label: 'SSN', score: 0.8, needs: C_DIGIT, gate: (_t, cls) => (cls & G_SSNW) !== 0,
     // (the cue, then punctuation or "is"/"was"/"of": "SSN is 123 45 6789", "social security number of 123-45-6789")
-    re: /(?<=(?<![A-Za-z])(?:SSN|SS#|SS no\.?|[Ss]ocial [Ss]ecurity(?: [Nn]o\.?| [Nn]umber| #)?)(?:\W{0,4}|\W{1,3}(?:is|was|of|:)\W{1,3}))\d{3}[ .-]?\d{2}[ .-]?\d{4}(?![0-9])/g },
+    re: /(?<=(?<![A-Za-z])(?:SSN|[Ss]sn|SS#|SS no\.?|[Ss]ocial [Ss]ecurity(?: [Nn]o\.?| [Nn]umber| #)?)(?:\W{0,4}|\W{1,3}(?:is|was|of|:)\W{1,3}))\d{3}[ .-]?\d{2}[ .-]?\d{4}(?![0-9])/g },
   // a Medicare Beneficiary Identifier (HIPAA's identifier 9): 11 characters of a fixed pattern, no S, L, O, I, B, Z
   { rule: 'mbi', at: S_VEH, label: 'ID', score: 0.8, needs: C_DIGIT | C_UPPER,
     re: /(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])/g },

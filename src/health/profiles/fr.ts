@@ -52,9 +52,24 @@ export function communeToDepartement(code: string): string | null {
   return v.startsWith('97') || v.startsWith('98') ? v.slice(0, 3) : v.slice(0, 2);
 }
 
+/** The unit of the territories whose whole population is under the threshold (Saint-Pierre-et-Miquelon, 5,790 people). */
+export const SMALL_TERRITORIES = 'autres-territoires';
+
+/**
+ * A département (or overseas collectivity) code as a released unit: itself, or SMALL_TERRITORIES when its whole population
+ * (INSEE) is under `threshold` — 975 (5,790), 977 (10,660) and 986 (11,151) under the default 20,000. Unknown codes are
+ * left as they are (null stays null).
+ */
+export function departementUnit(dept: string | null, threshold = DEFAULT_COMMUNE_THRESHOLD): string | null {
+  if (dept === null) return null;
+  const pop = departementPopulations().get(dept);
+  return pop !== undefined && pop < threshold ? SMALL_TERRITORIES : dept;
+}
+
 /**
  * Commune code → itself when its population is at least `threshold`, else `<dept>-autres` (all the
- * département's smaller communes together). Unknown codes are treated as small (safe side).
+ * département's smaller communes together), or SMALL_TERRITORIES when the whole département is under the threshold.
+ * Unknown codes are treated as small (safe side).
  */
 export function mergeSmallCommune(code: string, threshold = DEFAULT_COMMUNE_THRESHOLD): string | null {
   if (threshold < COMMUNE_TABLE_FLOOR) {
@@ -63,5 +78,6 @@ export function mergeSmallCommune(code: string, threshold = DEFAULT_COMMUNE_THRE
   const dept = communeToDepartement(code);
   if (dept === null) return null;
   const pop = communePopulations().get(code.trim().toUpperCase()) ?? 0;
-  return pop >= threshold ? code.trim().toUpperCase() : `${dept}-autres`;
+  if (pop >= threshold) return code.trim().toUpperCase();
+  return departementUnit(dept, threshold) === SMALL_TERRITORIES ? SMALL_TERRITORIES : `${dept}-autres`;
 }
