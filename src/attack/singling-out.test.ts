@@ -125,6 +125,16 @@ test('control smaller than the original: the control count is rescaled (Anonymet
   assert.ok(r.controlSuccesses >= 0 && r.controlSuccesses <= r.attacks);
 });
 
+test('a control of 1,000 units or fewer: the size model is fitted on samples of several sizes, and not rescaled blindly', () => {
+  // (with samples all of the control's own size, w sat at the grid's first value and the control count was multiplied by
+  // nOriginal / nControl: a 400-record control read 65 % where 2,000 records read 19 %, and the risk fell to 0)
+  const ori = randomRecords(2000, 31), small = randomRecords(400, 32), same = randomRecords(2000, 33);
+  const a = singlingOut({ original: ori, release: ori, control: small, attacks: 300, seed: 4, mode: 'multivariate' });
+  const b = singlingOut({ original: ori, release: ori, control: same, attacks: 300, seed: 4, mode: 'multivariate' });
+  // (the control rate of a 400-record control stays within 0.15 of the 2,000-record one: it was 0.46 above it before)
+  assert.ok(Math.abs(a.controlRate! - b.controlRate!) < 0.15, `control rate ${a.controlRate} with 400 records, ${b.controlRate} with 2,000`);
+});
+
 test('person key: a predicate matching two records of ONE person singles that person out (records would not count it)', () => {
   // 40 persons, each with one released record (a distinct code); in the originals person i has
   // two identical records when i is even: a record count sees 2 matches, a person count sees 1

@@ -362,7 +362,9 @@ function sizeCorrection(ctx: AttackContext, queries: Predicate[], marks: Uint8Ar
   // rows of the control matching each query
   const matches: Int32Array[] = queries.map((q) => matchingRows(ctx, CONTROL, q, marks, Infinity));
   const sizes: number[] = [];
-  const lo = Math.min(1000, nControl);
+  // (Anonymeter's sizes run from 1,000 to the control's; a control of 1,000 units or fewer would make ten samples of one
+  // size, the whole set, where no w can be fitted: from a tenth of it then)
+  const lo = nControl > 1000 ? 1000 : Math.max(2, Math.round(nControl / 10));
   for (let i = 0; i < 10; i++) sizes.push(Math.round(lo + ((nControl - lo) * i) / 9));
   const xs: number[] = [], ys: number[] = [];
   const inSample = new Uint8Array(nControl);
@@ -395,9 +397,14 @@ function sizeCorrection(ctx: AttackContext, queries: Predicate[], marks: Uint8Ar
     for (let i = 0; i < xs.length; i++) sse += (ys[i]! - norm * I[i]!) ** 2;
     if (sse < bestSse) { bestSse = sse; bestW = w; }
   }
+  const units = personOf ? 'persons' : 'records';
+  // (w at the grid's edge was not identified by the samples — every size gave the same successes: no rescaling, said;
+  // the first grid value, 1e-8, made the model proportional to size and multiplied the control count by nOriginal/nControl)
+  if (bestW <= 1.0000001e-8 || bestW >= 0.9999999) {
+    return { value: observed, note: `control set (${nControl} ${units}) and original (${nOriginal}) differ in size, and the control's subsamples did not identify the size model: the control successes (${observed}) were not rescaled` };
+  }
   const ratio = integral(nOriginal, bestW) / integral(nControl, bestW);
   const value = Math.min(queries.length, observed * (Number.isFinite(ratio) ? ratio : 1));
-  const units = personOf ? 'persons' : 'records';
   return {
     value,
     note: `control set (${nControl} ${units}) and original (${nOriginal}) differ in size: the control successes were rescaled from ${observed} to ${value.toFixed(1)} (Cohen–Nissim size model, as Anonymeter)`,

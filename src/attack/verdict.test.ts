@@ -158,3 +158,21 @@ test('a release the verdict cannot compare is never anonymous: no column shared 
   assert.equal(r.verdict.anonymous, false);
   assert.ok(r.verdict.failures.some((f) => f.criterion === 'unverifiable-column' && f.column === 'REGION'), r.verdict.reasons.join('\n'));
 });
+
+test('several records per person and a release without the person key: the thresholds are not verified per person (two identical stays of one patient made a class of 2)', async () => {
+  // 300 persons, two identical records each, ages and ZIPs nearly unique per person: by records every class has 2, by
+  // persons most are alone; the release is the originals without the key — it was called anonymous
+  const rng = seededRng(8);
+  const pid: string[] = [], age: string[] = [], zip: string[] = [];
+  for (let p = 0; p < 300; p++) { const a = String(18 + rng.int(70)), z = String(75001 + rng.int(20)); for (let r = 0; r < 2; r++) { pid.push(`P${p}`); age.push(a); zip.push(z); } }
+  const original = makeTable([columnFromValues('pid', pid, 'string'), columnFromValues('age', age, 'string'), columnFromValues('zip', zip, 'string')]);
+  const release = makeTable(original.columns.filter((c) => c.name !== 'pid'));
+  const pol = parsePolicy({ columns: { pid: { role: 'person-key' }, age: { role: 'quasi' }, zip: { role: 'quasi' } }, thresholds: { k: 2 } }, { baseDir: '.', source: 'test' });
+  const r = await proveAnonymity({ original, release, policy: pol, seed: 1, attacks: 300 });
+  assert.equal(r.verdict.anonymous, false);
+  assert.ok(r.verdict.failures.some((f) => f.criterion === 'formal-threshold' && /cannot be verified per person/.test(f.message)), r.verdict.failures.map((f) => f.message).join('; '));
+  // a caller that assessed the release at person level (anonymize) passes its verdict: that one is used
+  const vouched = await proveAnonymity({ original, release, policy: pol, seed: 1, attacks: 300, personLevelFormal: { passes: false, failures: [{ criterion: 'k', message: 'k = 1 is below the required 2', value: 1, threshold: 2 }] } });
+  assert.ok(vouched.verdict.failures.some((f) => f.criterion === 'formal-threshold' && /k = 1 is below/.test(f.message)));
+  assert.ok(!vouched.verdict.failures.some((f) => /cannot be verified per person/.test(f.message)));
+});

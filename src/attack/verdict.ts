@@ -24,6 +24,7 @@ import { parseAttacksSection } from './policy.ts';
 import { NO_CONTROL_WARNING, DEFAULT_ATTACKS } from './context.ts';
 import type { HierarchyLike } from './space.ts';
 import { own } from '../util/own.ts';
+import { personsOf } from '../risk/person.ts';
 
 /** The parts of a policy the verdict reads (a full `Policy` from src/policy fits). */
 export interface VerdictPolicy {
@@ -54,6 +55,11 @@ export interface ProveInput {
   detectIdentifier?: IdentifierDetector | null;
   /** Called after each step (done of total steps, the step about to run), for a progress bar. */
   onProgress?: (done: number, total: number, step: string) => void;
+  /**
+   * The formal thresholds' verdict at person level, from a caller that assessed the release with its person key (anonymize
+   * does): used when the release has lost the key and the original holds several records per person.
+   */
+  personLevelFormal?: { passes: boolean; failures: { criterion: string; message: string; value: number | null; threshold: number; column?: string }[] };
 }
 
 /** The steps of proveAnonymity, in order (as named in `timings`). */
@@ -289,10 +295,24 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   try {
     // the policy restricted to the columns the release still has (dropped columns are not an error)
     const columns = Object.fromEntries(Object.entries(policy.columns).filter(([c]) => inRelease.has(c)));
-    // only the thresholds are needed here: no SUDA2 nor leave-one-out contributions
-    const a = assessTable(release, { ...policy, columns } as never, { suda2MaxSize: 0, skipContributions: true });
-    formal = { passes: a.verdict.passes, failures: a.verdict.failures.map((f) => ({ criterion: f.criterion, message: f.message, value: f.value, threshold: f.threshold })), notEvaluated: a.verdict.notEvaluated };
-    for (const f of a.verdict.failures) failures.push({ criterion: 'formal-threshold', value: f.value, threshold: f.threshold, ...(f.column ? { column: f.column } : {}), message: `formal threshold ${f.criterion}: ${f.message}` });
+    // (a release without the person key of an original that holds several records per person: its records cannot be told
+    // to be one person's, and k counted by records says nothing of persons — two identical stays of one patient made a
+    // class of 2 — so the thresholds are not verified, unless the caller assessed the release at person level)
+    const keyCol = policyPersonKey !== undefined && !inRelease.has(policyPersonKey) ? original.columns.find((x) => x.name === policyPersonKey) : undefined;
+    const severalPerPerson = keyCol !== undefined && personsOf(keyCol).persons < original.rowCount;
+    if (severalPerPerson && input.personLevelFormal) {
+      formal = { passes: input.personLevelFormal.passes, failures: input.personLevelFormal.failures.map((f) => ({ criterion: f.criterion, message: f.message, value: f.value, threshold: f.threshold })), notEvaluated: [] };
+      for (const f of input.personLevelFormal.failures) failures.push({ criterion: 'formal-threshold', value: f.value, threshold: f.threshold, ...(f.column ? { column: f.column } : {}), message: `formal threshold ${f.criterion}: ${f.message}` });
+    } else if (severalPerPerson) {
+      const msg = `the original holds several records per person (person key "${policyPersonKey}") and the release does not have the key: its thresholds (k, l, t) cannot be verified per person — records of one person would count as different people`;
+      formal = { error: msg };
+      failures.push({ criterion: 'formal-threshold', value: null, threshold: null, message: `${msg}; assess the release with its person key (anonymat anonymize reports it), or release one record per person` });
+    } else {
+      // only the thresholds are needed here: no SUDA2 nor leave-one-out contributions
+      const a = assessTable(release, { ...policy, columns } as never, { suda2MaxSize: 0, skipContributions: true });
+      formal = { passes: a.verdict.passes, failures: a.verdict.failures.map((f) => ({ criterion: f.criterion, message: f.message, value: f.value, threshold: f.threshold })), notEvaluated: a.verdict.notEvaluated };
+      for (const f of a.verdict.failures) failures.push({ criterion: 'formal-threshold', value: f.value, threshold: f.threshold, ...(f.column ? { column: f.column } : {}), message: `formal threshold ${f.criterion}: ${f.message}` });
+    }
   } catch (e) {
     const msg = (e as Error).message;
     formal = { error: msg };

@@ -24,6 +24,8 @@ export interface VerdictRunOptions {
   onWarning?: (message: string) => void;
   /** Progress of the verdict's steps (done of total, the step about to run). */
   onProgress?: (done: number, total: number, step: string) => void;
+  /** The formal thresholds' verdict at person level (ProveInput.personLevelFormal). */
+  personLevelFormal?: import('../attack/verdict.ts').ProveInput['personLevelFormal'];
 }
 
 /** Reads the files and runs the verdict. Declared types apply to raw files; released and auxiliary
@@ -60,7 +62,7 @@ export async function verdictOfTables(t: VerdictTables, policy: Policy, o: Verdi
     original: t.original, release: t.release, policy, hierarchies,
     ...(t.control ? { control: t.control } : {}), ...(t.aux ? { aux: t.aux } : {}), ...(t.previousRelease ? { previousRelease: t.previousRelease } : {}),
     ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.attacks !== undefined ? { attacks: o.attacks } : {}), ...(o.truth ? { truth: o.truth } : {}),
-    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.personLevelFormal ? { personLevelFormal: o.personLevelFormal } : {}),
   });
 }
 

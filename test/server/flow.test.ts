@@ -268,7 +268,7 @@ test('retention: once a project\'s retention has ended, its releases are no long
 });
 
 test('releases: the rows leave in a random order, not in the store\'s (where a patient\'s records sit side by side)', async () => {
-  const { shuffled } = await import('../../src/server/routes/releases.ts');
+  const { shuffledRows: shuffled } = await import('../../src/release/shuffle.ts');
   const { tableFromRecords, toRecords } = await import('../../src/table/table.ts');
   const n = 2000;
   const t = tableFromRecords({ id: Array.from({ length: n }, (_, i) => String(i)) });

@@ -3,7 +3,7 @@ import { action, printJson, refuseOverwrites } from '../run.ts';
 import { AnonymatError } from '../../errors.ts';
 
 interface AnonymizeCliOptions {
-  policy?: string; output?: string; report?: string; json?: boolean; strategy?: string; suppression?: string;
+  policy?: string; output?: string; report?: string; json?: boolean; strategy?: string; suppression?: string; keepOrder?: boolean;
   metric?: string; delimiter?: string; encoding?: string; format?: string; progress?: boolean; verdict?: boolean; control?: string; attacks?: string;
   holdout?: string;
 }
@@ -30,6 +30,7 @@ export function register(program: Command): void {
     .option('--holdout <fraction>', 'with --verdict and no --control: hold out this seeded share of the persons (or records) as the control set; they are not released')
     .option('--attacks <n>', 'with --verdict: attacks per criterion (default 2000; more gives tighter confidence intervals)')
     .option('--no-progress', 'no progress bar on stderr')
+    .option('--keep-order', 'write the rows in the input\'s order (default: a random order — the input\'s keeps a person\'s records side by side and whatever it was sorted by)')
     .addHelpText('after', `
 Examples:
   anonymat anonymize adult.csv --policy adult.yaml -o adult-anon.csv
@@ -103,12 +104,19 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
         const attacks = opts.attacks === undefined ? undefined : Number(opts.attacks);
         if (attacks !== undefined && !(Number.isInteger(attacks) && attacks >= 1)) throw new AnonymatError('invalid-usage', '--attacks expects a positive integer');
         const vbar = await progressBar('verdict: steps', opts.progress !== false);
-        proof = await verdictOfTables({ original: table, release: result.table, ...(control ? { control } : {}) }, policy, { attacks, onWarning: (m) => process.stderr.write(`warning: ${m}\n`), onProgress: vbar.onProgress });
+        // (the release's own assessment is at person level, with the key the release no longer has: the verdict reads it)
+        const personLevelFormal = result.after && result.after.unit === 'person'
+          ? { passes: result.after.verdict.passes, failures: result.after.verdict.failures.map((f) => ({ criterion: f.criterion, message: f.message, value: f.value, threshold: f.threshold, ...(f.column ? { column: f.column } : {}) })) } : undefined;
+        proof = await verdictOfTables({ original: table, release: result.table, ...(control ? { control } : {}) }, policy, { attacks, onWarning: (m) => process.stderr.write(`warning: ${m}\n`), onProgress: vbar.onProgress, ...(personLevelFormal ? { personLevelFormal } : {}) });
         vbar.finish();
         for (const w of proof.warnings) process.stderr.write(`WARNING: ${w}\n`);
       } else if (opts.control && !opts.verdict) throw new AnonymatError('invalid-usage', '--control goes with --verdict');
       const ok = result.feasible && result.verdict.passes && (!proof || proof.verdict.anonymous);
-      if (ok && result.table && opts.output) await writeTable(result.table, opts.output, { delimiter: readOptionsOf(policy, overrides).delimiter });
+      // (in a random order unless --keep-order: the input's order links a person's rows and tells what it was sorted by)
+      if (ok && result.table && opts.output) {
+        const { shuffledRows } = await import('../../release/shuffle.ts');
+        await writeTable(opts.keepOrder ? result.table : shuffledRows(result.table), opts.output, { delimiter: readOptionsOf(policy, overrides).delimiter });
+      }
       if (opts.report) {
         const { renderHtmlReport } = await import('../../release/report.ts');
         await writeFileAtomic(opts.report, renderHtmlReport({

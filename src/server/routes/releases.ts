@@ -4,10 +4,11 @@
  * A release that fails the verdict cannot be approved as anonymous; it can be approved under the
  * project's legal basis only when the project has one (authorization or declaration of conformity).
  */
-import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { shuffledRows } from '../../release/shuffle.ts';
 import * as z from 'zod';
 import { AnonymatError } from '../../errors.ts';
-import { columnFromValues, makeTable, selectRows, type Table } from '../../table/table.ts';
+import { columnFromValues, makeTable, selectRows } from '../../table/table.ts';
 import { withAudit, type Account, type RouteDef, type Services } from '../context.ts';
 import { anonymizeTable, assess, proveAnonymity, releaseCsv, type ProofJson } from '../engines.ts';
 import type { Queryable, Row } from '../store/types.ts';
@@ -43,13 +44,6 @@ async function visibleRelease(svc: Services, a: Account, id: string): Promise<Ro
     : one(svc.store, 'SELECT * FROM releases WHERE id = $1', [id], `release ${id}`);
 }
 
-/** The table's rows in a uniformly random order (Fisher–Yates over node:crypto's randomInt). */
-export function shuffled(t: Table): Table {
-  const order = Array.from({ length: t.rowCount }, (_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) { const j = randomInt(i + 1); const x = order[i]!; order[i] = order[j]!; order[j] = x; }
-  return selectRows(t, order);
-}
-
 export async function requestRelease(svc: Services, a: Account, projectId: string, note: string | undefined) {
   const p = await visibleProject(svc, a, projectId);
   const project = projectView(p);
@@ -76,7 +70,7 @@ export async function requestRelease(svc: Services, a: Account, projectId: strin
     ? await proveAnonymity(candidates, anonymized.table, policy, control)
     : { anonymous: false, label: 'pseudonymous: personal data', reasons: [`no transformation satisfies the policy: ${anonymized.binding.join('; ') || 'nothing left to release'}`], attacks: [], warnings: [], engine: 'none' };
   // (in a random order: the store's order keeps a patient's records side by side, and a practice's together — linkable)
-  const csv = releaseCsv(shuffled(released));
+  const csv = releaseCsv(shuffledRows(released));
   const id = randomUUID();
   const report = {
     releaseId: id,
