@@ -211,3 +211,28 @@ test('R5: end-to-end count through the real query path passes the approximate-DP
   assert.ok(Tc > 0.1, `under-declared sensitivity must fail: T = ${Tc}`);
   assert.ok(eps < 1.1);
 });
+
+test('quantile scores: a neighbour moves each score by at most the sensitivity when values tie on the grid (clamped to a bound)', async () => {
+  // (50 patients at 50, 50 above the bound, clamped to 100; the neighbour adds one at 105, also clamped: several codes at
+  // one grid value — the first alone was counted "equal", and the new code sorting first moved 50 rows to "above":
+  // ‖u(D) − u(D′)‖∞ was 50 against a declared 1)
+  const { tableFromRecords } = await import('../table/table.ts');
+  const dp = await import('./index.ts');
+  const mk = (extra: boolean) => {
+    const pid: string[] = [], age: number[] = [];
+    for (let i = 0; i < 50; i++) { pid.push(`a${i}`); age.push(50); }
+    for (let i = 0; i < 50; i++) { pid.push(`b${i}`); age.push(120); }
+    if (extra) { pid.push('x'); age.push(105); }
+    return tableFromRecords({ pid, age });
+  };
+  const scores = (t: ReturnType<typeof mk>) => {
+    const clamp = dp.makeClamp({ kind: 'patient-rows' }, 'patient', { column: 'age', scale: 0, lower: 0n, upper: 100n });
+    const bound = dp.makeBoundedContributions(clamp.outputDomain as never, 'patient', { cells: 1, assign: (tt: { rowCount: number }) => ({ cell: new Int32Array(tt.rowCount), cells: 1 }), rowsPerCell: 1, cellsPerPatient: 1 } as never);
+    const sc = dp.makeQuantileScores(bound.outputDomain as never, 'patient', { candidates: Array.from({ length: 101 }, (_, i) => BigInt(i)), alpha: dp.rat(1n, 2n) });
+    return { u: sc.function(bound.function(clamp.function(dp.preparePatientRows(t, 'pid')))), sens: sc.stabilityMap(dp.rat(1n)) };
+  };
+  const a = scores(mk(false)), b = scores(mk(true));
+  let linf = 0n;
+  a.u.forEach((v, i) => { const d = v > b.u[i]! ? v - b.u[i]! : b.u[i]! - v; if (d > linf) linf = d; });
+  assert.ok(linf * a.sens.den <= a.sens.num, `‖u(D) − u(D′)‖∞ = ${linf} > ${a.sens.num}/${a.sens.den}`);
+});

@@ -178,3 +178,35 @@ test('groups from the data: a missing value and the text "null" are two groups (
   // ε = 200: the noise is a few hundredths of a patient, so each group's count is its own 40
   for (const r of rows) assert.ok(Math.abs(r.value! - 40) <= 1, `${JSON.stringify(r.key)}: ${r.value}`);
 });
+
+test('a column\'s type is the query\'s, not the data\'s: one patient\'s "abc" in an age column does not turn the query into an error', () => {
+  // (the neighbour with "abc" made the column text and the query an error at planning — an outcome its neighbour never
+  // had, at no charge: ε = ∞ for that pair. The value is now missing, as a value outside any number)
+  const ds = parseDescriptor({ name: 'p', privacyUnit: 'pid', columns: { age: { bounds: [0, 100] } } });
+  const pid = Array.from({ length: 200 }, (_, i) => `p${i}`), age = pid.map((_, i) => String(20 + (i % 20)));
+  const D = tableFromRecords({ pid, age }), D1 = tableFromRecords({ pid: [...pid, 'px'], age: [...age, 'abc'] });
+  for (const query of [
+    { select: [{ count: 'patients' }], from: 'p', where: { age: { gte: 200 } }, epsilon: '1/1000000' },
+    { select: [{ sum: 'age' }, { mean: 'age' }], from: 'p', epsilon: '1/2' },
+    { select: [{ histogram: 'age', bins: [0, 50, 100] }], from: 'p', epsilon: '1/2' },
+  ]) {
+    const a = planQuery(D, query, ds), b = planQuery(D1, query, ds);
+    assert.deepEqual(b.charge('zcdp'), a.charge('zcdp'), JSON.stringify(query));
+    assert.ok(b.execute(testSource(1)).results.length > 0);
+  }
+  // equal bounds (a zero sensitivity) and bounds of 13 decimals: clear errors, not a constructor's precondition
+  assert.throws(() => planQuery(D, { select: [{ sum: 'age' }], from: 'p', bounds: { age: [0, 0] }, epsilon: '1/2' }, ds), /bounds are equal/);
+  assert.throws(() => planQuery(D, { select: [{ mean: 'age' }], from: 'p', bounds: { age: ['0', '1.0000000000001'] }, epsilon: '1/2' }, ds), /more than 12 decimal/);
+});
+
+test('partition selection: the threshold found by bisection is the smallest certified one; a δ below what can be certified is refused', async () => {
+  const { thresholdFor, thresholdDelta } = await import('./constructors/makeLaplaceThreshold.ts');
+  for (const [scale, delta, k] of [[rat(2n), rat(1n, 10n ** 9n), 1], [rat(10n), rat(1n, 10n ** 6n), 3], [rat(1n, 2n), rat(1n, 10n ** 12n), 2], [rat(1000n), rat(1n, 10n ** 9n), 1]] as const) {
+    const t = thresholdFor(scale, delta, k);
+    const ok = (x: bigint) => { const d = thresholdDelta(scale, x, k); return d.num * delta.den <= delta.num * d.den; };
+    assert.ok(ok(t) && (t === 2n || !ok(t - 1n)), `scale ${scale.num}/${scale.den}, T ${t}`);
+  }
+  // (1e-60 searched for ever: the certified bounds' precision is 2^-192)
+  const D = tableFromRecords({ pid: ['a', 'b'], region: ['R1', 'R2'] });
+  assert.throws(() => planQuery(D, { select: [{ count: 'patients' }], from: 'p', groupBy: ['region'], epsilon: '1/2', delta: '1e-60' }, parseDescriptor({ name: 'p', privacyUnit: 'pid' })), /too small to certify/);
+});

@@ -262,6 +262,7 @@ function valueSpec(table: Table, q: Query, d: DatasetDescriptor, name: string, p
     bad(`"${name}" needs public bounds`, [{ path, message: `add "bounds": {"${name}": [lower, upper]} to the query (values are clamped to them), or declare them in the data-set descriptor` }]);
   }
   const scale = d.columns?.[name]?.scale ?? Math.max(decimals(b![0]), decimals(b![1]));
+  if (scale > 12) bad('bounds with more than 12 decimal digits', [{ path: q.bounds?.[name] ? `$.bounds[${JSON.stringify(name)}]` : `descriptor.columns.${name}.bounds`, message: 'round them to 12 decimals or fewer' }]);
   const unit = 10n ** BigInt(scale);
   const lo = parseRational(b![0]), hi = parseRational(b![1]);
   const bpath = q.bounds?.[name] ? `$.bounds[${JSON.stringify(name)}]` : `descriptor.columns.${name}.bounds`;
@@ -269,6 +270,8 @@ function valueSpec(table: Table, q: Query, d: DatasetDescriptor, name: string, p
   const L = mul(lo!, rat(unit)), U = mul(hi!, rat(unit));
   if (L.den !== 1n || U.den !== 1n) bad('bounds must lie on the grid', [{ path: bpath, message: `with ${scale} decimal digits` }]);
   if (L.num > U.num) bad('lower bound above upper bound', [{ path: bpath, message: 'give [lower, upper]' }]);
+  // (equal bounds leave nothing to measure — every clamped value is that one — and a zero sensitivity)
+  if (L.num === U.num) bad('the bounds are equal: every clamped value would be that one', [{ path: bpath, message: 'give a lower bound below the upper one' }]);
   const LIM = 1n << 52n;
   if (L.num < -LIM || U.num > LIM) bad('bounds too large for the value grid', [{ path: bpath, message: `at most ±2^52 units of 10^-${scale}` }]);
   return { column: name, scale, lower: L.num, upper: U.num, lowerText: fixedPoint(L.num, scale), upperText: fixedPoint(U.num, scale) };
@@ -338,8 +341,31 @@ function epsilonWithin(share: Share): Rational {
   return share.kind === 'epsilon' ? share.value : sqrtDown(mul(rat(2n), share.value));
 }
 
-export function planQuery(table: Table, queryDoc: unknown, dataset: DatasetDescriptor): Plan {
+/**
+ * The columns the query reads as numbers (range conditions, histograms, sums, means, variances, quantiles), read as
+ * numbers whatever their values: a text label that is no number becomes missing. The column's type is the query's, never
+ * the data's — one patient's "abc" in an age column made it text, and the query an error where its neighbour's was
+ * answered: two fully distinguishable outcomes, at no charge.
+ */
+function numericViews(table: Table, q: Query): Table {
+  const names = new Set<string>();
+  for (const [name, cond] of Object.entries(q.where ?? {})) if (cond !== null && typeof cond === 'object' && !('in' in cond)) names.add(name);
+  for (const item of q.select) for (const k of ['sum', 'mean', 'variance', 'histogram', 'quantile'] as const) { const v = (item as Record<string, unknown>)[k]; if (typeof v === 'string') names.add(v); }
+  if (![...names].some((n) => table.columns.some((c) => c.name === n && !c.numbers))) return table;
+  const NUMBER = /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+  return Object.freeze({
+    rowCount: table.rowCount,
+    columns: Object.freeze(table.columns.map((c): Column => (!names.has(c.name) || c.numbers ? c
+      : Object.freeze({ ...c, kind: 'decimal' as const, numbers: Float64Array.from(c.dictionary, (l) => (l !== null && l !== undefined && NUMBER.test(l) ? Number(l) : NaN)) })))),
+  });
+}
+
+/** The smallest δ of partition selection: far above the 2^-192 precision of the certified tail bounds. */
+const MIN_DELTA: Rational = { num: 1n, den: 10n ** 30n };
+
+export function planQuery(tableIn: Table, queryDoc: unknown, dataset: DatasetDescriptor): Plan {
   const q = parseQuery(queryDoc);
+  const table = numericViews(tableIn, q);
   if (q.from !== dataset.name) bad(`unknown data set "${q.from}"`, [{ path: '$.from', message: `this data set is "${dataset.name}"` }]);
   if ((q.mechanism ?? 'dp') !== 'dp') bad('use planSuppression for small-cell suppression', [{ path: '$.mechanism', message: 'not a DP mechanism' }]);
   findColumn(table, dataset.privacyUnit, 'descriptor.privacyUnit');
@@ -363,6 +389,8 @@ export function planQuery(table: Table, queryDoc: unknown, dataset: DatasetDescr
   if (unknown.length && publicDims.length) bad('give public keys for all group-by columns, or for none', [{ path: '$.keys', message: `missing keys for ${unknown.join(', ')}` }]);
   if (unknown.length && !q.delta) bad('grouping by columns without public keys needs "delta" (partition selection)', [{ path: '$.delta', message: 'e.g. "1e-9", or give public keys in "keys"' }]);
   if (!unknown.length && q.delta) bad('"delta" is only used when group keys come from the data', [{ path: '$.delta', message: 'remove it' }]);
+  // (the threshold's δ is certified with exact bounds of 2^-192 precision: a δ near it has no threshold to find)
+  if (q.delta && cmp(q.delta, MIN_DELTA) < 0) bad('"delta" is too small to certify', [{ path: '$.delta', message: 'at least 1e-30 (1e-9 is usual)' }]);
 
   const total: Share = q.epsilon ? { kind: 'epsilon', value: q.epsilon } : { kind: 'rho', value: q.rho! };
   // (a budget so small that the noise's scale exceeds what an answer can hold — 10^12 and more — buys nothing: refused before any

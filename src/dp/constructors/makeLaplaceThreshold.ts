@@ -23,14 +23,22 @@ export function thresholdDelta(scale: Rational, threshold: bigint, cellsPerPatie
   return mul(rat(BigInt(cellsPerPatient)), laplaceTailUpper(scale, threshold - 1n));
 }
 
-/** Smallest integer T ≥ 2 whose certified δ is ≤ the target δ. */
+/**
+ * Smallest integer T ≥ 2 whose certified δ is ≤ the target δ. The certified δ falls with T: doubling from 2 brackets it,
+ * a bisection finds it — O(log T) certified bounds (stepping one by one from a guess took 0.69·b steps: 17 s at ε = 10⁻⁴).
+ * A target below what the bounds can certify (their precision) is refused rather than searched for ever.
+ */
 export function thresholdFor(scale: Rational, delta: Rational, cellsPerPatient: number): bigint {
-  const b = Number(scale.num) / Number(scale.den);
-  const guess = Math.max(2, Math.floor(1 + b * Math.log((cellsPerPatient / Number(delta.num)) * Number(delta.den))) - 2);
-  let t = BigInt(guess);
-  while (t > 2n && cmp(thresholdDelta(scale, t - 1n, cellsPerPatient), delta) <= 0) t--;
-  while (cmp(thresholdDelta(scale, t, cellsPerPatient), delta) > 0) t++;
-  return t;
+  const ok = (t: bigint): boolean => cmp(thresholdDelta(scale, t, cellsPerPatient), delta) <= 0;
+  if (ok(2n)) return 2n;
+  let lo = 2n, hi = 4n;
+  for (let i = 0; !ok(hi); i++) {
+    precondition(i < 80, 'thresholdFor', 'the target δ is below what the certified bounds can reach');
+    lo = hi; hi *= 2n;
+  }
+  // (δ(lo) > target ≥ δ(hi))
+  while (hi - lo > 1n) { const mid = (lo + hi) / 2n; if (ok(mid)) hi = mid; else lo = mid; }
+  return hi;
 }
 
 export interface ThresholdOptions {

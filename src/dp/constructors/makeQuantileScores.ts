@@ -43,7 +43,10 @@ export function makeQuantileScores(inputDomain: BoundedCellsDomain, inputMetric:
       let i = 0, below = 0;
       for (const c of cands) {
         while (i < vals.length && vals[i]![0] < c) { below += vals[i]![1]; i++; }
-        const eqc = i < vals.length && vals[i]![0] === c ? vals[i]![1] : 0;
+        // (every entry at c: several codes share a grid value — the values clamped to a bound, decimals rounded to the
+        // grid; counting the first alone put the others "above", and one patient's new code sorting first moved them all)
+        let eqc = 0;
+        for (let k = i; k < vals.length && vals[k]![0] === c; k++) eqc += vals[k]![1];
         const above = n - below - eqc;
         const s = (b - a) * BigInt(below) - a * BigInt(above);
         out.push(s < 0n ? s : -s);
