@@ -328,7 +328,9 @@ function mondrianPartTest(
   const t = policy.thresholds ?? {};
   const variant = t.lVariant ?? 'distinct';
   const lTest = t.l !== undefined && variant !== 'distinct';
-  if (!lTest && t.t === undefined) return undefined;
+  // (persons aggregated as sets: a value every person of a part holds is disclosed — the verdict's homogeneity check)
+  const setTest = t.l !== undefined && t.l > 1 && sensitive.some((n) => units[n]!.recoded);
+  if (!lTest && !setTest && t.t === undefined) return undefined;
   // (each unit once: a person's first row)
   const first = new Uint8Array(table.rowCount).fill(1);
   if (personKeyName) {
@@ -347,9 +349,25 @@ function mondrianPartTest(
     return new ClassJudge(overall, u.cardinality, { c: t.c ?? 2, tDistance, ...(tDistance === 'hierarchical' ? { levels: lv! } : {}) });
   });
   const ranks = new Int32Array(Math.max(1, ...sensitive.map((n) => units[n]!.cardinality)));
+  // each set code's values (the row column's codes), for the homogeneity of a part
+  const members = sensitive.map((name) => {
+    const u = units[name]!;
+    if (!setTest || !u.recoded) return null;
+    const rowCol = getColumn(table, name);
+    const sets: Set<number>[] = Array.from({ length: u.cardinality }, () => new Set<number>());
+    for (let r = 0; r < table.rowCount; r++) if (rowCol.codes[r] !== rowCol.missing) sets[u.codes[r]!]!.add(rowCol.codes[r]!);
+    return { lists: sets.map((x) => Int32Array.from(x)), count: new Int32Array(Math.max(1, rowCol.dictionary.length)) };
+  });
   return (histograms) => {
     for (let j = 0; j < judges.length; j++) {
       const h = histograms[j]!, judge = judges[j]!;
+      const m = members[j];
+      if (m) {
+        let persons = 0, shared = false;
+        for (let q = 0; q < h.distinct; q++) { persons += h.counts[q]!; for (const e of m.lists[h.codes[q]!]!) m.count[e]! += h.counts[q]!; }
+        for (let q = 0; q < h.distinct; q++) for (const e of m.lists[h.codes[q]!]!) { if (m.count[e] === persons && persons > 1) shared = true; m.count[e] = 0; }
+        if (shared) return false;
+      }
       for (let q = 0; q < h.distinct; q++) ranks[q] = judge.rank[h.codes[q]!]!;
       const f = judge.measure(ranks, h.counts, 0, h.distinct);
       if (lTest && lBelow(variant, variant === 'entropy' ? f.entropyL : f.recursiveL, t.l!)) return false;

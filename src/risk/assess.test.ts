@@ -187,3 +187,21 @@ test('verdict: entropy l and t at their thresholds pass despite floating-point s
     { columns: { g: { role: 'quasi' }, dx: { role: 'sensitive' } }, thresholds: { t: 0.29 } } as AssessPolicy);
   assert.equal(f.verdict.passes, false);
 });
+
+test('person level: a sensitive value every person of a class holds is disclosed, though their sets differ ({E11}, {E11, I10}: 1-diverse)', () => {
+  const mk = (diag: string[][]) => {
+    const pid: string[] = [], age: string[] = [], dx: string[] = [];
+    diag.forEach((set, p) => { for (const v of set) { pid.push(String(p)); age.push(p < 2 ? '40' : '50'); dx.push(v); } });
+    return tableFromRecords({ pid, age, dx });
+  };
+  const policy: AssessPolicy = { columns: { pid: { role: 'person-key' }, age: { role: 'quasi' }, dx: { role: 'sensitive' } }, thresholds: { k: 2, l: 2 } } as AssessPolicy;
+  // (every patient has E11: two set labels per class, distinct l was 2 and the policy passed)
+  const shared = assessTable(mk([['E11'], ['E11', 'I10'], ['E11', 'J45'], ['E11', 'C50']]), policy);
+  assert.equal(shared.sensitive.dx!.distinctL, 1);
+  assert.equal(shared.sensitive.dx!.classesBelowL, 2);
+  assert.ok(!shared.verdict.passes);
+  // (no value held by a whole class: 2-diverse)
+  const apart = assessTable(mk([['E11'], ['I10', 'J45'], ['E11', 'J45'], ['C50']]), policy);
+  assert.equal(apart.sensitive.dx!.distinctL, 2);
+  assert.ok(apart.verdict.passes, apart.verdict.failures.map((f) => f.message).join('; '));
+});

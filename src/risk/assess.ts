@@ -198,7 +198,19 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
       }
     }
     const { tDistance, note } = tDistanceOf(name, policy.columns[name]!.ordered === true || isNumericKind(col.kind), thresholds.tDistance, levels);
-    const d = diversity(classes.classOf, classes.count, col.codes, col.dictionary.length, { c, tDistance, lThreshold: thresholds.l ?? null, ...(tDistance === 'hierarchical' ? { levels: levels! } : {}) });
+    let d = diversity(classes.classOf, classes.count, col.codes, col.dictionary.length, { c, tDistance, lThreshold: thresholds.l ?? null, ...(tDistance === 'hierarchical' ? { levels: levels! } : {}) });
+    // (persons aggregated as sets: a value every person of a class holds is disclosed, whatever else their sets hold —
+    // {E11}, {E11, I10} are two set labels, yet both patients have E11; such a class is 1-diverse)
+    if (personOf) {
+      const rowCol = columnsByName(input, [name])[0]!;
+      if (rowCol.dictionary !== col.dictionary) {
+        const shared = classesSharingAValue(classes.classOf, classes.sizes, personOf, rowCol, col.codes);
+        if (shared.classes > 0) {
+          d = { ...d, distinctL: Math.min(d.distinctL, 1), entropyL: Math.min(d.entropyL, 1), recursiveCL: Math.min(d.recursiveCL, 1),
+            ...(thresholds.l !== undefined && thresholds.l > 1 && d.classesBelowL !== null ? { classesBelowL: d.classesBelowL + shared.classesNotCounted, recordsBelowL: d.recordsBelowL! + shared.unitsNotCounted } : {}) };
+        }
+      }
+    }
     sensitive[name] = { ...d, ...(note ? { note } : {}) };
   }
 
@@ -253,6 +265,36 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
     contributions,
   };
   return { ...assessment, verdict: verdictOf(assessment, thresholds, personKey ? 'persons' : 'records') };
+}
+
+/**
+ * The person-level classes in which one value of a sensitive column is held by every person (persons aggregated as
+ * sets: their rows' values), when the class's set labels differ (those with a single label are 1-diverse already): how
+ * many, and their persons. `classOf[p]`, `sizes[c]` are the person-level classes; `personOf[r]` each row's person.
+ */
+function classesSharingAValue(classOf: Int32Array, sizes: Int32Array, personOf: Int32Array, rowCol: Column, setCodes: Int32Array): { classes: number; classesNotCounted: number; unitsNotCounted: number } {
+  // distinct (person, value) pairs, counted per (class, value)
+  const seen = new Set<number>();
+  const perClassValue = new Map<number, number>();
+  const card = Math.max(1, rowCol.dictionary.length);
+  for (let r = 0; r < personOf.length; r++) {
+    const v = rowCol.codes[r]!;
+    if (v === rowCol.missing) continue;
+    const p = personOf[r]!;
+    const pv = p * card + v;
+    if (seen.has(pv)) continue;
+    seen.add(pv);
+    const key = classOf[p]! * card + v;
+    perClassValue.set(key, (perClassValue.get(key) ?? 0) + 1);
+  }
+  const hit = new Uint8Array(sizes.length);
+  for (const [key, n] of perClassValue) { const c = Math.floor(key / card); if (n === sizes[c] && sizes[c]! > 1) hit[c] = 1; }
+  // (a class whose persons all have one set label is 1-diverse for diversity already, and counted below l there)
+  const firstLabel = new Int32Array(sizes.length).fill(-1), mixed = new Uint8Array(sizes.length);
+  for (let p = 0; p < classOf.length; p++) { const c = classOf[p]!; if (c < 0) continue; if (firstLabel[c] === -1) firstLabel[c] = setCodes[p]!; else if (firstLabel[c] !== setCodes[p]) mixed[c] = 1; }
+  let classes = 0, notCounted = 0, units = 0;
+  for (let c = 0; c < hit.length; c++) if (hit[c]) { classes++; if (mixed[c]) { notCounted++; units += sizes[c]!; } }
+  return { classes, classesNotCounted: notCounted, unitsNotCounted: units };
 }
 
 /**
