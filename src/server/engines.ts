@@ -15,6 +15,8 @@ import { parsePolicy, type Policy } from '../policy/index.ts';
 import { assessTable, type Assessment } from '../risk/index.ts';
 import { anonymize } from '../release/anonymize.ts';
 import { proveAnonymity as proveAnonymityEngine } from '../attack/index.ts';
+import type { ProveInput } from '../attack/verdict.ts';
+import { own } from '../util/own.ts';
 import { readTable } from '../io/read.ts';
 import { onAbort } from '../io/abort.ts';
 import { ingest } from '../health/index.ts';
@@ -145,21 +147,24 @@ export interface AnonymizedJson {
   before: Assessment | null;
   after: Assessment | null;
   engine: string;
+  /** The release's thresholds judged at person level (ProveInput.personLevelFormal). */
+  personLevelFormal?: ProveInput['personLevelFormal'];
 }
 
 /** Anonymization: src/release `anonymize(table, policy)` (full-domain search, suppression limit). */
 export async function anonymizeTable(table: Table, policy: EnginePolicy): Promise<AnonymizedJson> {
   const full = buildPolicy(policy);
-  const before = assessTable(table, full);
-  // assess: false — src/release's own after-assessment names the person key it has just dropped
-  // (reported to the lead); the release is assessed here, record by record, without the key.
-  const r = await anonymize(table, full, { assess: false });
-  const withoutKey = buildPolicy({ ...policy, columns: Object.fromEntries(Object.entries(policy.columns).filter(([, c]) => c.role !== 'person-key')) });
-  const after = r.table && r.table.rowCount > 0 ? assessTable(r.table, withoutKey) : null;
+  // (before and after at person level, as the search judges: the release is assessed with its person key, which it
+  // then loses; the verdict reads that assessment, since the release alone cannot tell one patient's records)
+  const r = await anonymize(table, full);
+  const before = r.before ?? assessTable(table, full);
+  const after = r.table && r.table.rowCount > 0 ? r.after : null;
+  const personLevelFormal = after && after.unit === 'person'
+    ? { passes: after.verdict.passes, failures: after.verdict.failures.map((f) => ({ criterion: f.criterion, message: f.message, value: f.value, threshold: f.threshold, ...(f.column ? { column: f.column } : {}) })) } : undefined;
   return {
     table: r.table, feasible: r.feasible, binding: r.binding, strategy: r.strategy,
     transformation: Object.fromEntries(Object.entries(r.transformation ?? {}).map(([k, v]) => [k, `level ${v}`])),
-    suppressedRecords: r.suppressed, before, after, engine: `src/release anonymize (${r.strategy})`,
+    suppressedRecords: r.suppressed, before, after, engine: `src/release anonymize (${r.strategy})`, ...(personLevelFormal ? { personLevelFormal } : {}),
   };
 }
 
@@ -169,14 +174,16 @@ export interface ProofJson { anonymous: boolean; label: string; reasons: string[
 /**
  * Attack simulations and the verdict on a release: src/attack `proveAnonymity({...})` (singling
  * out, linkability, inference with confidence intervals; direct identifiers and key-like columns).
- * The person key is left out of both tables: it never leaves in a release.
+ * The release has no person key (it never leaves); the original and the control keep theirs, so that the attacks count
+ * patients, not records, and the thresholds are the release's person-level ones (`personLevelFormal`, from anonymize).
  */
-export async function proveAnonymity(original: Table, release: Table, policy: EnginePolicy, control?: Table): Promise<ProofJson> {
-  const cols = Object.fromEntries(Object.entries(policy.columns).filter(([, c]) => c.role !== 'person-key' && c.role !== 'identifier'));
-  const keep = (t: Table) => makeTable(t.columns.filter((c) => cols[c.name] !== undefined));
+export async function proveAnonymity(original: Table, release: Table, policy: EnginePolicy, control?: Table, personLevelFormal?: ProveInput['personLevelFormal']): Promise<ProofJson> {
+  const cols = Object.fromEntries(Object.entries(policy.columns).filter(([, c]) => c.role !== 'identifier'));
+  const keep = (t: Table) => makeTable(t.columns.filter((c) => own(cols, c.name) !== undefined));
   const r = await proveAnonymityEngine({
-    original: keep(original), release: keep(release), ...(control && control.rowCount > 0 ? { control: keep(control) } : {}), seed: 1, attacks: 500,
-    policy: { columns: cols, thresholds: { ...policy.thresholds }, source: policy.source },
+    original: keep(original), release: makeTable(keep(release).columns.filter((c) => cols[c.name]!.role !== 'person-key')),
+    ...(control && control.rowCount > 0 ? { control: keep(control) } : {}), seed: 1, attacks: 500,
+    policy: { columns: cols, thresholds: { ...policy.thresholds }, source: policy.source }, ...(personLevelFormal ? { personLevelFormal } : {}),
   });
   const limit = r.verdict.limit;
   const fig = (name: string, a: { evaluated: boolean; risk: number | null; ci: [number, number] | null; reason?: string }, explanation: string): AttackJson => ({

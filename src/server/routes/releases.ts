@@ -67,7 +67,7 @@ export async function requestRelease(svc: Services, a: Account, projectId: strin
   const released = anonymized.table ?? makeTable(columns.map((c) => columnFromValues(c, [], svc.schema.columns[c]?.kind ?? 'string')));
   const after = anonymized.after;
   const proof: ProofJson = anonymized.table && anonymized.table.rowCount > 0
-    ? await proveAnonymity(candidates, anonymized.table, policy, control)
+    ? await proveAnonymity(candidates, anonymized.table, policy, control, anonymized.personLevelFormal)
     : { anonymous: false, label: 'pseudonymous: personal data', reasons: [`no transformation satisfies the policy: ${anonymized.binding.join('; ') || 'nothing left to release'}`], attacks: [], warnings: [], engine: 'none' };
   // (in a random order: the store's order keeps a patient's records side by side, and a practice's together — linkable)
   const csv = releaseCsv(shuffledRows(released));
