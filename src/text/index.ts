@@ -63,32 +63,39 @@ export function recognize(original: string, options: { lang?: Lang | 'auto'; kee
   // (decomposed accents, as macOS and some exports write them — "He\u0301le\u0300ne": the rules read the composed text, the
   // spans come back in the original's offsets)
   if (COMBINING.test(original)) {
-    const { text, toOriginal } = composed(original);
-    return recognizeComposed(text, options).map((sp) => ({ ...sp, start: toOriginal[sp.start]!, end: toOriginal[sp.end]! }));
+    const { text, toOriginal, endOf } = composed(original);
+    // (a span's end is the end of the cluster of its last character: mapped as a start, "Ọ̀" — a letter and a mark with no
+    // composed form — lost its mark or the span became empty, and the name stayed in clear)
+    return recognizeComposed(text, options).map((sp) => ({ ...sp, start: toOriginal[sp.start]!, end: sp.end > sp.start ? endOf[sp.end - 1]! : toOriginal[sp.end]! }))
+      .filter((sp) => sp.end > sp.start);
   }
   return recognizeComposed(original, options);
 }
 const COMBINING = /[\u0300-\u036f]/;
 /**
- * The text in NFC, each base character composed with the combining marks after it, and for every offset of the composed
- * text (its length too) the offset in the original where its character's cluster starts.
+ * The text in NFC, each base character composed with the combining marks after it — the marks with no composed form
+ * ("Ọ̀", "ẹ́" in Yoruba names) left out, so that the rules read the letter — and for every offset of the composed text
+ * (its length too) the offset in the original where its character's cluster starts (`toOriginal`) and ends (`endOf`).
  */
-function composed(original: string): { text: string; toOriginal: Int32Array } {
+function composed(original: string): { text: string; toOriginal: Int32Array; endOf: Int32Array } {
   let text = '';
-  const starts: number[] = [];
+  const starts: number[] = [], ends: number[] = [];
   for (let i = 0; i < original.length;) {
     let j = i + 1;
     // (a surrogate pair, then its combining marks)
     if (original.charCodeAt(i) >= 0xd800 && original.charCodeAt(i) <= 0xdbff && j < original.length) j++;
     while (j < original.length && COMBINING.test(original[j]!)) j++;
-    const cluster = original.slice(i, j).normalize('NFC');
-    for (let k = 0; k < cluster.length; k++) starts.push(i);
+    let cluster = original.slice(i, j).normalize('NFC');
+    // (a mark left after composition has no composed form: the letter alone is read; a mark alone keeps itself)
+    if (cluster.length > 1 && COMBINING.test(cluster)) { const base = cluster.replace(COMBINING_G, ''); if (base) cluster = base; }
+    for (let k = 0; k < cluster.length; k++) { starts.push(i); ends.push(j); }
     text += cluster;
     i = j;
   }
   starts.push(original.length);
-  return { text, toOriginal: Int32Array.from(starts) };
+  return { text, toOriginal: Int32Array.from(starts), endOf: Int32Array.from(ends) };
 }
+const COMBINING_G = /[\u0300-\u036f]/g;
 
 function recognizeComposed(original: string, options: { lang?: Lang | 'auto'; keep?: TextLabel[]; minScore?: number }): Span[] {
   let text = original;

@@ -1636,3 +1636,33 @@ test('a hospital after its kind and an adjective: privé(e), municipal(e), mutua
   assert.deepEqual(labels("Hôpital Privé de l'Estuaire – Service des urgences"), [['HOSPITAL', 'Estuaire']]);
   assert.deepEqual(labels('Centre de santé municipal Paul-Langevin'), [['HOSPITAL', 'Paul-Langevin']]);
 });
+
+test('names with a combining mark that has no composed form (Yoruba "Ọ̀la", "Adébáyọ̀") are redacted whole; no span is empty', () => {
+  // (the spans' ends were mapped as starts: "M. [NOM]Ọ̀la OKONKWO", and --json showed empty spans)
+  for (const text of ['M. Ọ̀la OKONKWO revu.', 'Dr Ọ̀látúndé ADÉBÁYỌ̀ a vu la patiente.', 'Mme Adébáyọ̀ DUPONT est venue.']) {
+    const r = redactText(text, { lang: 'fr' });
+    assert.ok(r.spans.every((s) => s.end > s.start), JSON.stringify(r.spans));
+    assert.doesNotMatch(r.text, /[\u0300-\u036f]|Ọ|ọ|OKONKWO|DUPONT|ADÉB/, r.text);
+  }
+});
+
+test('surrogate dates move by whole weeks (a weekday beside a date stays true) and never by a whole year', () => {
+  // (a ±365-day shift left "12/03" as written; "lundi 21 février 2019" was a Thursday once shifted: the shift modulo 7)
+  for (let i = 0; i < 300; i++) {
+    const r = redactText('Vu le lundi 11 juin 2018, revu le 12/03.', { lang: 'fr', replacement: 'surrogate', key, personId: `p${i}` });
+    const m = /le (\p{L}+) (\d+) (\p{L}+) (\d{4}), revu le (\d\d\/\d\d)/u.exec(r.text);
+    assert.ok(m, r.text);
+    assert.equal(m[1], 'lundi', r.text);
+    assert.notEqual(m[5], '12/03', r.text);
+  }
+});
+
+test('digit surrogates are never the value itself, and two values of one replacer never share one (short pagers too)', () => {
+  // ("bip 4521" came back unchanged for 13 persons in 2,000; "bip 4521" and "bip 4537" shared "bip 4558")
+  for (let i = 0; i < 2000; i++) {
+    const r = redactText('Interne : bip 4521. Sénior : bip 4537. IPP 4521.', { lang: 'fr', replacement: 'surrogate', key, personId: `q${i}` });
+    const got = [...r.text.matchAll(/bip (\d{4})/g)].map((m) => m[1]);
+    assert.equal(got.length, 2, r.text);
+    assert.ok(!got.includes('4521') && !got.includes('4537') && got[0] !== got[1], r.text);
+  }
+});
