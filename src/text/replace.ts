@@ -201,11 +201,14 @@ export function shiftDateText(s: string, days: number, lang: Lang): string | nul
     const mn = monthLike(m[1]!, d.getUTCMonth(), lang);
     return `${mn}${dotAfter(mn, m[2]!)}${m[3]}${d.getUTCFullYear()}`;
   }
-  // "12/03" (day/month, no year)
+  // "12/03" (no year: day/month in French, month/day in English, as the full dates of each language are read)
   m = !digit ? null : /^(\d{1,2})([/.])(\d{1,2})$/.exec(s);
-  if (m && validYmd(2001, +m[3]!, +m[1]!)) {
-    const d = shifted(2001, +m[3]! - 1, +m[1]!, days);
-    return `${pad(d.getUTCDate(), m[1]!.length)}${m[2]}${pad(d.getUTCMonth() + 1, m[3]!.length)}`;
+  const dayFirst = lang !== 'en';
+  if (m && validYmd(2001, +(dayFirst ? m[3]! : m[1]!), +(dayFirst ? m[1]! : m[3]!))) {
+    const day = +(dayFirst ? m[1]! : m[3]!), month = +(dayFirst ? m[3]! : m[1]!);
+    const d = shifted(2001, month - 1, day, days);
+    return dayFirst ? `${pad(d.getUTCDate(), m[1]!.length)}${m[2]}${pad(d.getUTCMonth() + 1, m[3]!.length)}`
+      : `${pad(d.getUTCMonth() + 1, m[1]!.length)}${m[2]}${pad(d.getUTCDate(), m[3]!.length)}`;
   }
   // a year alone, taken as its 1 July (a shift under half a year would leave it as it was: it moves by one year at least)
   m = !digit ? null : /^(19\d{2}|20\d{2})$/.exec(s);

@@ -1666,3 +1666,12 @@ test('digit surrogates are never the value itself, and two values of one replace
     assert.ok(!got.includes('4521') && !got.includes('4537') && got[0] !== got[1], r.text);
   }
 });
+
+test('a date without a year is read month/day in English, day/month in French, as the full dates beside it', () => {
+  // (a US "12/10" was read as 12 October: shifted two months away from "12/10/2020", the same day)
+  assert.equal(shiftDateText('12/10', 40, 'en'), '01/19');
+  assert.equal(shiftDateText('12/10/2020', 40, 'en'), '01/19/2021');
+  assert.equal(shiftDateText('12/03', 40, 'fr'), '21/04');
+  // (no month 23: an English "23/09" is no date this reading can shift — tagged by the replacer)
+  assert.equal(shiftDateText('23/09', 7, 'en'), null);
+});
