@@ -300,18 +300,16 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     // class of 2 — so the thresholds are not verified, unless the caller assessed the release at person level)
     const keyCol = policyPersonKey !== undefined && !inRelease.has(policyPersonKey) ? original.columns.find((x) => x.name === policyPersonKey) : undefined;
     const severalPerPerson = keyCol !== undefined && personsOf(keyCol).persons < original.rowCount;
-    if (severalPerPerson && input.personLevelFormal) {
-      formal = { passes: input.personLevelFormal.passes, failures: input.personLevelFormal.failures.map((f) => ({ criterion: f.criterion, message: f.message, value: f.value, threshold: f.threshold })), notEvaluated: [] };
-      for (const f of input.personLevelFormal.failures) failures.push({ criterion: 'formal-threshold', value: f.value, threshold: f.threshold, ...(f.column ? { column: f.column } : {}), message: `formal threshold ${f.criterion}: ${f.message}` });
-    } else if (severalPerPerson) {
+    if (severalPerPerson && !input.personLevelFormal) {
       const msg = `the original holds several records per person (person key "${policyPersonKey}") and the release does not have the key: its thresholds (k, l, t) cannot be verified per person — records of one person would count as different people`;
       formal = { error: msg };
       failures.push({ criterion: 'formal-threshold', value: null, threshold: null, message: `${msg}; assess the release with its person key (anonymat anonymize reports it), or release one record per person` });
     } else {
-      // only the thresholds are needed here: no SUDA2 nor leave-one-out contributions
-      const a = assessTable(release, { ...policy, columns } as never, { suda2MaxSize: 0, skipContributions: true });
-      formal = { passes: a.verdict.passes, failures: a.verdict.failures.map((f) => ({ criterion: f.criterion, message: f.message, value: f.value, threshold: f.threshold })), notEvaluated: a.verdict.notEvaluated };
-      for (const f of a.verdict.failures) failures.push({ criterion: 'formal-threshold', value: f.value, threshold: f.threshold, ...(f.column ? { column: f.column } : {}), message: `formal threshold ${f.criterion}: ${f.message}` });
+      // the caller's person-level verdict, else the release's own (only the thresholds: no SUDA2 nor leave-one-out contributions)
+      const v = severalPerPerson ? { ...input.personLevelFormal!, notEvaluated: [] as string[] }
+        : assessTable(release, { ...policy, columns } as never, { suda2MaxSize: 0, skipContributions: true }).verdict;
+      formal = { passes: v.passes, failures: v.failures.map((f) => ({ criterion: f.criterion, message: f.message, value: f.value, threshold: f.threshold })), notEvaluated: v.notEvaluated };
+      for (const f of v.failures) failures.push({ criterion: 'formal-threshold', value: f.value, threshold: f.threshold, ...(f.column ? { column: f.column } : {}), message: `formal threshold ${f.criterion}: ${f.message}` });
     }
   } catch (e) {
     const msg = (e as Error).message;

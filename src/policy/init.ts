@@ -4,7 +4,7 @@
  * quasi-identifier (an adversary may know it), never silently as insensitive.
  */
 import type { Column, Table } from '../table/table.ts';
-import { sampleValues } from '../table/table.ts';
+import { MISSING_MARKERS, sampleValues } from '../table/table.ts';
 
 export interface ColumnProfile {
   name: string;
@@ -222,8 +222,6 @@ function proposeAggregates(table: Table, profiles: ColumnProfile[], personKey: s
   }
 }
 
-/** Cell texts that exports write for a missing value (ARX's and UCI's "?", R's "NA", SQL's "NULL"…). */
-const MISSING_MARKERS = ['?', 'NA', 'N/A', '#N/A', 'NULL', 'null', 'NaN', 'nan'];
 /**
  * The missing-value markers of a table read with only '' as missing: a marker is proposed when it is at least 1 % of
  * some text column's cells (diabetic's weight: "?" in 97 % of the rows).

@@ -15,7 +15,7 @@ import { column as getColumn, columnFromCodes, hasColumn, isNumericKind, makeTab
 import { localCellSuppression, withLabel } from '../transform/local-cells.ts';
 import type { Policy } from '../policy/policy.ts';
 import { personKey, resolvePolicyPath } from '../policy/policy.ts';
-import { aggregateByPerson, aggregatedLevels, personsOf, type Aggregation } from '../risk/person.ts';
+import { aggregateByPerson, aggregatedLevels, personsOf } from '../risk/person.ts';
 import { equivalenceClasses } from '../risk/classes.ts';
 import type { Hierarchy } from '../hierarchy/hierarchy.ts';
 import { compileHierarchy, readArxHierarchy } from '../hierarchy/hierarchy.ts';
@@ -27,7 +27,7 @@ import type { StrategyName } from '../search/search.ts';
 import { levelsOf } from '../lattice/lattice.ts';
 import type { MetricName } from '../metrics/metrics.ts';
 import { generalizeTable } from '../transform/generalize.ts';
-import { assessTable, tDistanceOf } from '../risk/assess.ts';
+import { assessTable, classSizeOf, personColumnSpecs, tDistanceOf } from '../risk/assess.ts';
 import { ClassJudge, lBelow, tAbove } from '../risk/diversity.ts';
 import type { PartHistogram } from '../transform/mondrian.ts';
 import { readPopulationTable } from './population.ts';
@@ -197,9 +197,9 @@ function withoutColumn(t: Table, name: string): Table { return { rowCount: t.row
  */
 function personsBelowK(table: Table, rowSuppressed: Uint8Array, key: string, policy: Policy, quasi: readonly string[], out: Table): { k: number; persons: number; rows: Uint8Array; count: number } | null {
   const t = policy.thresholds ?? {};
-  const k = Math.max(t.k ?? 1, t.maxProsecutorRisk ? Math.ceil(1 / t.maxProsecutorRisk - 1e-9) : 1);
+  const k = classSizeOf(t);
   if (k <= 1) return null;
-  const p = aggregateByPerson(out, key, quasi.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: null })));
+  const p = aggregateByPerson(out, key, personColumnSpecs(policy, quasi, []));
   const classes = equivalenceClasses(p.table, quasi);
   let persons = 0;
   for (let q = 0; q < p.persons; q++) if (classes.sizes[classes.classOf[q]!]! < k) persons++;
@@ -228,10 +228,7 @@ function personsBelowK(table: Table, rowSuppressed: Uint8Array, key: string, pol
 function personLocalCells(
   gen: Table, key: string, quasi: readonly string[], sensitive: readonly string[], policy: Policy, k: number, l: number | undefined,
 ): { out: Table; local: NonNullable<AnonymizeResult['localSuppression']>; flaggedRows: Uint8Array } {
-  const agg = aggregateByPerson(gen, key, [
-    ...quasi.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: null })),
-    ...sensitive.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: 'set' as const })),
-  ]);
+  const agg = aggregateByPerson(gen, key, personColumnSpecs(policy, quasi, sensitive));
   const P = agg.table.rowCount, personOf = agg.personOf;
   // (the persons of person-level classes that fail, all of them: a person whose rows the transformation suppresses but
   // whose class at person level holds k persons is left as it is — masking them would leave their class below k)
@@ -302,7 +299,7 @@ function personLocalCells(
  */
 interface UnitCodes { codes: Int32Array; cardinality: number; kind: Column['kind']; recoded: boolean }
 function personSensitiveCodes(table: Table, key: string, sensitive: readonly string[], policy: Policy): Record<string, UnitCodes> {
-  const p = aggregateByPerson(table, key, sensitive.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: 'set' as const })));
+  const p = aggregateByPerson(table, key, personColumnSpecs(policy, [], sensitive));
   const personOf = p.personOf;
   const out: Record<string, UnitCodes> = {};
   sensitive.forEach((name, j) => {
@@ -471,7 +468,7 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
     const distinctL = t.l !== undefined && (t.lVariant ?? 'distinct') === 'distinct' ? Math.ceil(t.l) : undefined;
     if (byPerson) {
       // (k persons per class, as the verdict counts them: the cells are masked per person)
-      const k = Math.max(t.k ?? 1, t.maxProsecutorRisk ? Math.ceil(1 / t.maxProsecutorRisk - 1e-9) : 1);
+      const k = classSizeOf(t);
       return personLocalCells(generalizeTable(table, specs, { drop: dropNow }), byPerson, quasi, sensitive, policy, k, distinctL);
     }
     const r = localCells(generalizeTable(table, specs, { drop: dropNow }), quasi, rowSuppressed, { k: t.k ?? 1, l: distinctL, sensitive });
@@ -575,7 +572,7 @@ async function localRecoding(
 ): Promise<AnonymizeResult> {
   const t = policy.thresholds ?? {};
   // (the highest prosecutor risk 1/|class| ≤ r asks classes of ⌈1/r⌉: Mondrian and MDAV make them)
-  const k = Math.max(t.k ?? 2, t.maxProsecutorRisk ? Math.ceil(1 / t.maxProsecutorRisk - 1e-9) : 1);
+  const k = classSizeOf(t, 2);
   const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
   // event tables (several rows per person): each class must hold k persons, not k rows
   const byPerson = eventPersonKey(table, policy);

@@ -12,8 +12,19 @@ import { seededRng } from '../util/rng.ts';
 import { personsOf } from '../risk/person.ts';
 import { proveAnonymity, type VerdictReport } from '../attack/index.ts';
 import { resolveHierarchies } from './anonymize.ts';
+import type { Assessment } from '../risk/assess.ts';
 
 export interface VerdictFiles { original: string; release: string; control?: string; aux?: string; previousRelease?: string }
+type PersonLevelFormal = NonNullable<import('../attack/verdict.ts').ProveInput['personLevelFormal']>;
+/**
+ * The verdict's formal thresholds read from a release's own assessment when it was made at person level (anonymize's
+ * `after`, with the person key the release then loses); undefined otherwise.
+ */
+export function personLevelFormalOf(after: Assessment | null | undefined): PersonLevelFormal | undefined {
+  if (!after || after.unit !== 'person') return undefined;
+  return { passes: after.verdict.passes, failures: after.verdict.failures.map((f) => ({ criterion: f.criterion, message: f.message, value: f.value, threshold: f.threshold, ...(f.column ? { column: f.column } : {}) })) };
+}
+
 export interface VerdictTables { original: Table; release: Table; control?: Table; aux?: Table; previousRelease?: Table }
 export interface VerdictRunOptions {
   overrides?: ReadOptions;
@@ -25,7 +36,7 @@ export interface VerdictRunOptions {
   /** Progress of the verdict's steps (done of total, the step about to run). */
   onProgress?: (done: number, total: number, step: string) => void;
   /** The formal thresholds' verdict at person level (ProveInput.personLevelFormal). */
-  personLevelFormal?: import('../attack/verdict.ts').ProveInput['personLevelFormal'];
+  personLevelFormal?: PersonLevelFormal;
 }
 
 /** Reads the files and runs the verdict. Declared types apply to raw files; released and auxiliary

@@ -106,8 +106,7 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
   let personOf: Int32Array | null = null;
   if (personKey) {
     const specs: PersonColumnSpec[] = [
-      ...qis.map((n) => ({ name: n, aggregate: policy.columns[n]!.aggregate as Aggregation | undefined, fallback: null })),
-      ...sensitives.map((n) => ({ name: n, aggregate: policy.columns[n]!.aggregate as Aggregation | undefined, fallback: 'set' as const })),
+      ...personColumnSpecs(policy, qis, sensitives),
       ...(weightName ? [{ name: weightName, aggregate: 'first' as const }] : []),
     ];
     const p = aggregateByPerson(input, personKey, specs);
@@ -187,29 +186,24 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
   const c = thresholds.c ?? 2;
   for (const name of sensitives) {
     const col = columnsByName(table, [name])[0]!;
+    // (at person level, a column aggregated as a set has codes of its own, not the rows': `rowCol` then)
+    const rowCol = personOf ? columnsByName(input, [name])[0]! : null;
+    const sets = rowCol !== null && rowCol.dictionary !== col.dictionary ? rowCol : null;
     let levels = options.tLevels?.get(name);
-    // (the levels are over the rows' codes: a column aggregated per person as a set has codes of its own)
-    if (levels && personOf) {
-      const rowCol = columnsByName(input, [name])[0]!;
-      if (rowCol.dictionary !== col.dictionary) {
-        const aggOfRow = new Int32Array(input.rowCount);
-        for (let r = 0; r < aggOfRow.length; r++) aggOfRow[r] = col.codes[personOf[r]!]!;
-        levels = aggregatedLevels(levels, rowCol.codes, aggOfRow, col.dictionary.length, rowCol.missing);
-      }
+    // (the levels are over the rows' codes)
+    if (levels && sets) {
+      const aggOfRow = new Int32Array(input.rowCount);
+      for (let r = 0; r < aggOfRow.length; r++) aggOfRow[r] = col.codes[personOf![r]!]!;
+      levels = aggregatedLevels(levels, sets.codes, aggOfRow, col.dictionary.length, sets.missing);
     }
     const { tDistance, note } = tDistanceOf(name, policy.columns[name]!.ordered === true || isNumericKind(col.kind), thresholds.tDistance, levels);
     let d = diversity(classes.classOf, classes.count, col.codes, col.dictionary.length, { c, tDistance, lThreshold: thresholds.l ?? null, ...(tDistance === 'hierarchical' ? { levels: levels! } : {}) });
     // (persons aggregated as sets: a value every person of a class holds is disclosed, whatever else their sets hold —
     // {E11}, {E11, I10} are two set labels, yet both patients have E11; such a class is 1-diverse)
-    if (personOf) {
-      const rowCol = columnsByName(input, [name])[0]!;
-      if (rowCol.dictionary !== col.dictionary) {
-        const shared = classesSharingAValue(classes.classOf, classes.sizes, personOf, rowCol, col.codes);
-        if (shared.classes > 0) {
-          d = { ...d, distinctL: Math.min(d.distinctL, 1), entropyL: Math.min(d.entropyL, 1), recursiveCL: Math.min(d.recursiveCL, 1),
-            ...(thresholds.l !== undefined && thresholds.l > 1 && d.classesBelowL !== null ? { classesBelowL: d.classesBelowL + shared.classesNotCounted, recordsBelowL: d.recordsBelowL! + shared.unitsNotCounted } : {}) };
-        }
-      }
+    const shared = sets ? classesSharingAValue(classes.classOf, classes.sizes, personOf!, sets, col.codes) : null;
+    if (shared !== null && shared.classes > 0) {
+      d = { ...d, distinctL: Math.min(d.distinctL, 1), entropyL: Math.min(d.entropyL, 1), recursiveCL: Math.min(d.recursiveCL, 1),
+        ...(thresholds.l !== undefined && thresholds.l > 1 && d.classesBelowL !== null ? { classesBelowL: d.classesBelowL + shared.classesNotCounted, recordsBelowL: d.recordsBelowL! + shared.unitsNotCounted } : {}) };
     }
     sensitive[name] = { ...d, ...(note ? { note } : {}) };
   }
@@ -295,6 +289,23 @@ function classesSharingAValue(classOf: Int32Array, sizes: Int32Array, personOf: 
   let classes = 0, notCounted = 0, units = 0;
   for (let c = 0; c < hit.length; c++) if (hit[c]) { classes++; if (mixed[c]) { notCounted++; units += sizes[c]!; } }
   return { classes, classesNotCounted: notCounted, unitsNotCounted: units };
+}
+
+/**
+ * How the assessment aggregates a person's rows: each quasi-identifier by the policy's `aggregate` (a value that varies
+ * without one is an error), each sensitive column by its `aggregate`, else the set of the person's values. The release
+ * layer aggregates with these specs too, so that its person-level tests judge what the verdict will.
+ */
+export function personColumnSpecs(policy: AssessPolicy, quasi: readonly string[], sensitive: readonly string[]): PersonColumnSpec[] {
+  return [
+    ...quasi.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: null })),
+    ...sensitive.map((name) => ({ name, aggregate: policy.columns[name]!.aggregate as Aggregation | undefined, fallback: 'set' as const })),
+  ];
+}
+
+/** The class size the thresholds ask for: k, or the ⌈1/r⌉ of a highest prosecutor risk r when larger (`k` absent: `defaultK`). */
+export function classSizeOf(thresholds: { k?: number; maxProsecutorRisk?: number }, defaultK = 1): number {
+  return Math.max(thresholds.k ?? defaultK, thresholds.maxProsecutorRisk ? Math.ceil(1 / thresholds.maxProsecutorRisk - 1e-9) : 1);
 }
 
 /**

@@ -14,6 +14,7 @@ import { columnFromValues, makeTable, type ColumnKind, type Table } from '../tab
 import { parsePolicy, type Policy } from '../policy/index.ts';
 import { assessTable, type Assessment } from '../risk/index.ts';
 import { anonymize } from '../release/anonymize.ts';
+import { personLevelFormalOf } from '../release/verdict.ts';
 import { proveAnonymity as proveAnonymityEngine } from '../attack/index.ts';
 import type { ProveInput } from '../attack/verdict.ts';
 import { own } from '../util/own.ts';
@@ -159,8 +160,7 @@ export async function anonymizeTable(table: Table, policy: EnginePolicy): Promis
   const r = await anonymize(table, full);
   const before = r.before ?? assessTable(table, full);
   const after = r.table && r.table.rowCount > 0 ? r.after : null;
-  const personLevelFormal = after && after.unit === 'person'
-    ? { passes: after.verdict.passes, failures: after.verdict.failures.map((f) => ({ criterion: f.criterion, message: f.message, value: f.value, threshold: f.threshold, ...(f.column ? { column: f.column } : {}) })) } : undefined;
+  const personLevelFormal = personLevelFormalOf(after);
   return {
     table: r.table, feasible: r.feasible, binding: r.binding, strategy: r.strategy,
     transformation: Object.fromEntries(Object.entries(r.transformation ?? {}).map(([k, v]) => [k, `level ${v}`])),

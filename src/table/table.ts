@@ -37,12 +37,14 @@ export function hasColumn(table: Table, name: string): boolean {
   return table.columns.some((x) => x.name === name);
 }
 
+/** Cell texts that exports write for a missing value (ARX's and UCI's "?", R's "NA", SQL's "NULL"…). */
+export const MISSING_MARKERS: readonly string[] = ['?', 'NA', 'N/A', '#N/A', 'NULL', 'null', 'NaN', 'nan'];
 /**
  * Cell texts that stand for no value: exports' missing markers ("?", "NA", "NULL"…) and placeholders ("false" where a
  * licence number is absent, "none", "unknown", "inconnu", "-"). Detectors judge a column by its other values: a date
  * column with one "NA" in eight is still a date column.
  */
-export const PLACEHOLDER_VALUES: ReadonlySet<string> = new Set(['?', 'NA', 'N/A', 'n/a', '#N/A', 'NULL', 'null', 'NaN', 'nan',
+export const PLACEHOLDER_VALUES: ReadonlySet<string> = new Set([...MISSING_MARKERS, 'n/a',
   'none', 'None', 'NONE', 'false', 'False', 'FALSE', 'unknown', 'Unknown', 'UNKNOWN', 'inconnu', 'Inconnu', 'INCONNU', '-', '--', 'NC', 'nc', 'n.c.']);
 /** Whether a cell text stands for no value (PLACEHOLDER_VALUES, spaces around ignored). */
 export function isPlaceholder(v: string): boolean { return PLACEHOLDER_VALUES.has(v.trim()); }

@@ -352,14 +352,9 @@ export class Replacer {
       // (whole weeks when the range allows: a weekday written beside a date stays true of it — "lundi 21 février 2019"
       // was a Thursday once shifted, which told the shift modulo 7 — and a shift is never a whole year, which left a
       // date without its year as written)
-      const weeks = Math.floor(max / 7);
-      if (weeks >= 1) {
-        const r = keyedInt(this.key, `text-date-shift\0${this.scopeId}`, 2 * weeks);
-        this.shift = 7 * (r < weeks ? r - weeks : r - weeks + 1); // never 0
-      } else {
-        const r = keyedInt(this.key, `text-date-shift\0${this.scopeId}`, 2 * max);
-        this.shift = r < max ? r - max : r - max + 1; // never 0
-      }
+      const unit = max >= 7 ? 7 : 1, steps = Math.floor(max / unit);
+      const r = keyedInt(this.key, `text-date-shift\0${this.scopeId}`, 2 * steps);
+      this.shift = unit * (r < steps ? r - steps : r - steps + 1); // never 0
     }
     return this.shift;
   }

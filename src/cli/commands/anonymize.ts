@@ -99,14 +99,13 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
       // the anonymity verdict: attack the release with the originals at hand (docs/verdict.md)
       let proof: import('../../attack/index.ts').VerdictReport | undefined;
       if (opts.verdict && result.table) {
-        const { verdictOfTables } = await import('../../release/verdict.ts');
+        const { verdictOfTables, personLevelFormalOf } = await import('../../release/verdict.ts');
         const control = heldOut?.control ?? (opts.control ? await readTable(opts.control, { ...readOptionsOf(policy, overrides), columns: Object.keys(policy.columns), typesIfPresent: true }) : undefined);
         const attacks = opts.attacks === undefined ? undefined : Number(opts.attacks);
         if (attacks !== undefined && !(Number.isInteger(attacks) && attacks >= 1)) throw new AnonymatError('invalid-usage', '--attacks expects a positive integer');
         const vbar = await progressBar('verdict: steps', opts.progress !== false);
         // (the release's own assessment is at person level, with the key the release no longer has: the verdict reads it)
-        const personLevelFormal = result.after && result.after.unit === 'person'
-          ? { passes: result.after.verdict.passes, failures: result.after.verdict.failures.map((f) => ({ criterion: f.criterion, message: f.message, value: f.value, threshold: f.threshold, ...(f.column ? { column: f.column } : {}) })) } : undefined;
+        const personLevelFormal = personLevelFormalOf(result.after);
         proof = await verdictOfTables({ original: table, release: result.table, ...(control ? { control } : {}) }, policy, { attacks, onWarning: (m) => process.stderr.write(`warning: ${m}\n`), onProgress: vbar.onProgress, ...(personLevelFormal ? { personLevelFormal } : {}) });
         vbar.finish();
         for (const w of proof.warnings) process.stderr.write(`WARNING: ${w}\n`);
