@@ -801,27 +801,29 @@ export class Checker {
       }
       view.sensitive = hists;
     }
+    /** The sensitive histograms of class c into `hists`. */
+    const histogramsOf = (c: number): void => {
+      for (let s = 0; s < this.sDims; s++) {
+        const hs = hists[s]!, dn = dense[s]!, key = snap.keys[m + s]!;
+        hs.distinct = 0;
+        for (let i = start![c]!; i < start![c + 1]!; i++) {
+          const e = order![i]!;
+          const w = snap.count[e]!;
+          if (w === 0) continue;
+          const v = key[e]!;
+          let slot = dn[v]!;
+          if (slot === -1) { slot = hs.distinct++; dn[v] = slot; hs.codes[slot] = v; hs.counts[slot] = 0; }
+          hs.counts[slot]! += w;
+        }
+        for (let i = 0; i < hs.distinct; i++) dn[hs.codes[i]!] = -1;
+      }
+    };
     for (let c = 0; c < classes; c++) {
       const size = sizes[c]!;
       if (size === 0) { suppressed[c] = 1; continue; } // population-only tuple: not a released class
       view.size = size;
       view.popSize = popSizes ? popSizes[c]! : 0;
-      if (order) {
-        for (let s = 0; s < this.sDims; s++) {
-          const hs = hists[s]!, dn = dense[s]!, key = snap.keys[m + s]!;
-          hs.distinct = 0;
-          for (let i = start![c]!; i < start![c + 1]!; i++) {
-            const e = order[i]!;
-            const w = snap.count[e]!;
-            if (w === 0) continue;
-            const v = key[e]!;
-            let slot = dn[v]!;
-            if (slot === -1) { slot = hs.distinct++; dn[v] = slot; hs.codes[slot] = v; hs.counts[slot] = 0; }
-            hs.counts[slot]! += w;
-          }
-          for (let i = 0; i < hs.distinct; i++) dn[hs.codes[i]!] = -1;
-        }
-      }
+      if (order) histogramsOf(c);
       for (let k = 0; k < models.length; k++) {
         if (!models[k]!.holds(view)) {
           suppressed[c] = 1; rejectedBy[k]! += size; suppressedRows += size;
@@ -830,6 +832,34 @@ export class Checker {
         }
       }
       if (!suppressed[c]) kept++;
+    }
+    // (removed classes: the released rows' distribution of a sensitive column is not the input's, and the verdict judges
+    // t-closeness against the release's — Li et al.'s "whole table" is the table released. The models that read the
+    // distribution judge the kept classes again against the released rows' counts, removing the classes they refuse,
+    // until none is refused — each round removes rows, so the rounds end — or the limit is passed.)
+    const byReference = !masked && order !== null ? models.filter((x) => x.reference !== undefined) : [];
+    if (byReference.length > 0 && suppressedRows > 0) {
+      const released = this.setup.sensitive.map((x) => new Float64Array(Math.max(1, x.cardinality)));
+      for (let again = true; again && suppressedRows <= this.maxSuppressed;) {
+        again = false;
+        for (let s = 0; s < this.sDims; s++) {
+          const r = released[s]!.fill(0), key = snap.keys[m + s]!;
+          for (let e = 0; e < snap.n; e++) if (!suppressed[classOfEntry![e]!]) r[key[e]!]! += snap.count[e]!;
+        }
+        for (const x of byReference) x.reference!(released[x.sensitive]!);
+        for (let c = 0; c < classes; c++) {
+          if (suppressed[c]) continue;
+          histogramsOf(c);
+          view.size = sizes[c]!;
+          view.popSize = popSizes ? popSizes[c]! : 0;
+          for (const x of byReference) {
+            if (x.holds(view)) continue;
+            suppressed[c] = 1; rejectedBy[models.indexOf(x)]! += sizes[c]!; suppressedRows += sizes[c]!; kept--; again = true;
+            break;
+          }
+        }
+      }
+      for (const x of byReference) x.reference!(null);
     }
     const tableFailures: string[] = [];
     // (masked: the suppressed rows are one more released class, which the models must accept)

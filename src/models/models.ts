@@ -39,6 +39,12 @@ export interface PrivacyModel {
   readonly sensitive: number;
   readonly needsPopulation: boolean;
   holds(cls: ClassView): boolean;
+  /**
+   * A model that judges a class against the sensitive column's distribution (t-closeness): judge against these counts
+   * per code instead of the whole input's (null: the input's again). The checker gives the released rows' counts when
+   * classes are removed, as the verdict measures the release.
+   */
+  reference?(counts: ArrayLike<number> | null): void;
 }
 
 /** A model over the whole released table (after suppression), e.g. average re-identification risk. */
@@ -117,14 +123,27 @@ export type GroundDistance =
 /**
  * t-closeness: the earth mover's distance between the class's distribution of the sensitive
  * column and its distribution over the whole data is at most t. `global[code]` are the counts
- * over the data; codes are the column's dictionary codes (natural order, for 'ordered').
- * Hierarchical distance is Li et al.'s closed form over the sensitive column's hierarchy.
+ * over the data; codes are the column's dictionary codes (natural order, for 'ordered'). The
+ * ordered distance ranks the values present in the data only (Li et al.: the m values of the table;
+ * a dictionary may hold more, e.g. a held-out table's). Hierarchical distance is Li et al.'s closed
+ * form over the sensitive column's hierarchy. `reference(counts)` judges the classes against other
+ * counts instead — the released rows', when classes are suppressed (the checker) — and `reference(null)`
+ * against `global` again.
  */
 export function tCloseness(t: number, sensitive: number, global: ArrayLike<number>, ground: GroundDistance, column = `#${sensitive}`): PrivacyModel {
   const m = global.length;
-  let total = 0;
-  for (let i = 0; i < m; i++) total += global[i]!;
-  const q = Float64Array.from({ length: m }, (_, i) => global[i]! / total);
+  const q = new Float64Array(m);
+  // the codes present in the reference, in code order (the ordered distance's ranks)
+  const present = new Int32Array(m);
+  let mp = 0;
+  const reference = (counts: ArrayLike<number> | null): void => {
+    const c = counts ?? global;
+    let total = 0;
+    for (let i = 0; i < m; i++) total += c[i]!;
+    mp = 0;
+    for (let i = 0; i < m; i++) { q[i] = total > 0 ? c[i]! / total : 0; if (c[i]! > 0) present[mp++] = i; }
+  };
+  reference(null);
   const p = new Float64Array(m);
   const limit = t + 1e-12;
   let distance: (size: number) => number;
@@ -132,10 +151,10 @@ export function tCloseness(t: number, sensitive: number, global: ArrayLike<numbe
     distance = () => { let d = 0; for (let i = 0; i < m; i++) d += Math.abs(p[i]! - q[i]!); return d / 2; };
   } else if (ground.kind === 'ordered') {
     distance = () => {
-      if (m <= 1) return 0;
+      if (mp <= 1) return 0;
       let cum = 0, d = 0;
-      for (let i = 0; i < m; i++) { cum += p[i]! - q[i]!; d += Math.abs(cum); }
-      return d / (m - 1);
+      for (let k = 0; k < mp; k++) { const i = present[k]!; cum += p[i]! - q[i]!; d += Math.abs(cum); }
+      return d / (mp - 1);
     };
   } else {
     const H = ground.hierarchy.height - 1;
@@ -169,7 +188,7 @@ export function tCloseness(t: number, sensitive: number, global: ArrayLike<numbe
     };
   }
   return {
-    name: `${t}-closeness (${column}, ${ground.kind})`, isMonotonic: false, monotoneWithoutSuppression: true, sensitive, needsPopulation: false,
+    name: `${t}-closeness (${column}, ${ground.kind})`, isMonotonic: false, monotoneWithoutSuppression: true, sensitive, needsPopulation: false, reference,
     holds: (c) => {
       const h = c.sensitive[sensitive]!;
       p.fill(0);

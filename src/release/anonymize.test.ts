@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { anonymize, anonymizeJson, anonymizeReportSections } from './anonymize.ts';
 import { parsePolicyText } from '../policy/policy.ts';
-import { tableFromRecords, toRecords } from '../table/table.ts';
+import { selectRows, tableFromRecords, toRecords } from '../table/table.ts';
 import { runCli } from '../../test/cli/helpers.ts';
 
 const DATA = `id,age,zip,sex,diagnosis
@@ -586,4 +586,53 @@ anonymize: { strategy: ${strategy} }
     assert.ok(r.verdict.passes, `${strategy}: ${r.verdict.failures.join('; ')}`);
     assert.equal(r.classes, strategy === 'mondrian' ? 2 : 3, strategy);
   }
+});
+
+test('library: t-closeness with removed records is judged against the released rows, as the verdict judges it (by hand)', async () => {
+  // a = x x y y y y z, s = A A B B B B A; k = 2, t = 0.6 (equal), at most 1 record removed. Class z (1 row) is removed:
+  // the released rows are A 2/6, B 4/6 and class x (A A) is at 1 − 2/6 = 2/3 > 0.6 from them (4/7 ≤ 0.6 from the
+  // input's A 3/7, B 4/7: the search accepted a = 0 and the verdict refused it, exit 3). One class (a = 1) passes.
+  const table = tableFromRecords({ a: ['x', 'x', 'y', 'y', 'y', 'y', 'z'], s: ['A', 'A', 'B', 'B', 'B', 'B', 'A'] });
+  const policy = parsePolicyText('columns:\n  a: { role: quasi }\n  s: { role: sensitive }\nthresholds: { k: 2, t: 0.6, tDistance: equal }\nanonymize: { suppressionLimit: 0.2, strategy: optimal }\n', { baseDir: '/tmp', source: 'p' });
+  const r = await anonymize(table, policy);
+  assert.equal(r.feasible, true);
+  assert.deepEqual(r.transformation, { a: 1 });
+  assert.equal(r.suppressed, 0);
+  assert.equal(r.verdict.passes, true);
+});
+
+test('library: with removed records, every release the search returns under t-closeness passes its verdict (random tables, equal and ordered)', async () => {
+  let seed = Number(process.env.SEED ?? 1);
+  const rnd = (): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const ri = (a: number, b: number): number => a + Math.floor(rnd() * (b - a + 1));
+  let feasible = 0, removed = 0;
+  for (let trial = 0; trial < 300; trial++) {
+    const n = ri(8, 30);
+    const ordered = trial % 2 === 1;
+    const data = {
+      a: Array.from({ length: n }, () => `a${ri(0, 3)}`),
+      b: Array.from({ length: n }, () => `b${ri(0, 2)}`),
+      s: Array.from({ length: n }, () => (ordered ? ri(1, 6) : `s${ri(0, 2)}`)),
+    };
+    const t = [0.2, 0.25, 0.3, 0.35][ri(0, 3)], supp = [0.1, 0.2, 0.3][ri(0, 2)];
+    const policy = parsePolicyText(`columns:\n  a: { role: quasi }\n  b: { role: quasi }\n  s: { role: sensitive${ordered ? ', type: integer' : ''} }\nthresholds: { k: 2, t: ${t}, tDistance: ${ordered ? 'ordered' : 'equal'} }\nanonymize: { suppressionLimit: ${supp}, strategy: optimal }\n`, { baseDir: '/tmp', source: 'p' });
+    const r = await anonymize(tableFromRecords(data, ordered ? { s: 'integer' } : {}), policy);
+    if (!r.feasible) continue;
+    feasible++;
+    if (r.suppressed > 0) removed++;
+    assert.equal(r.verdict.passes, true, `trial ${trial}: ${JSON.stringify(r.verdict.failures)}`);
+  }
+  assert.ok(feasible >= 100 && removed >= 20, `${feasible} feasible, ${removed} with records removed`);
+});
+
+test('library: ordered t-closeness ranks the values present, not a held-out table\'s whole dictionary', async () => {
+  // s uniform over {1, 2, 3}; class x = {1, 1}: cumulative differences 2/3, 1/3, 0 → 1 / (3 − 1) = 0.5 > 0.2. Rows
+  // selected from a larger table (its dictionary holds 4…10 too) must be judged as the same rows in a table of their own.
+  const full = tableFromRecords({ a: ['x', 'x', 'y', 'y', 'z', 'z', 'w', 'w', 'w', 'w', 'w', 'w', 'w'], s: [1, 1, 2, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10] }, { s: 'integer' });
+  const policy = parsePolicyText('columns:\n  a: { role: quasi }\n  s: { role: sensitive, type: integer }\nthresholds: { k: 2, t: 0.2, tDistance: ordered }\nanonymize: { strategy: optimal }\n', { baseDir: '/tmp', source: 'p' });
+  const selected = await anonymize(selectRows(full, [0, 1, 2, 3, 4, 5]), policy);
+  const own = await anonymize(tableFromRecords({ a: ['x', 'x', 'y', 'y', 'z', 'z'], s: [1, 1, 2, 2, 3, 3] }, { s: 'integer' }), policy);
+  assert.deepEqual(selected.transformation, { a: 1 });
+  assert.deepEqual(own.transformation, { a: 1 });
+  assert.equal(selected.verdict.passes, true);
 });

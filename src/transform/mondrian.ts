@@ -27,7 +27,9 @@
  * are a value of their own, ordered last; a generalized label that includes them ends with `|NA`.
  *
  * Loss (reported): NCP per partition and column (numeric: range / column range; other: 0 for one
- * value, else distinct values / column distinct values; Xu et al. 2006 with a flat hierarchy), GCP
+ * value, else the set's distinct values / the column's distinct values — the share of the domain the
+ * set label covers, as a set-valued generalization is charged; Xu et al. 2006 charge a generalization by
+ * its hierarchy node, 1 for any set under a flat hierarchy's root, so their GCP would be higher), GCP
  * = Σ_P |P|·Σ_j NCP_j(P) / (d·n) in [0, 1] (Ghinita et al. 2007), discernibility Σ|P|², and the
  * normalized average class size n / (#partitions · k).
  *
