@@ -1715,22 +1715,31 @@ function listLetterNames(text: string, spans: Span[], lex: Lexicon): void {
 }
 /** The first letters of ROOM_LINE's words (r, R, b, B, c, C, l, L). */
 const ROOM_FIRST = new Set([114, 82, 98, 66, 99, 67, 108, 76]);
-/** A census line's room or bed and its dash or colon: "rm 415 - ", "Bed 12: ", "Ch. 307 – ", "chambre 12 | ". */
-const ROOM_LINE = /(?:[Rr]m|RM|[Rr]oom|ROOM|[Bb]ed|BED|[Cc]h\.?|CH\.?|[Cc]hambre|CHAMBRE|[Ll]it|LIT)[ .#]*\d{1,4}[A-Za-z]?[ \t]*[-:–|)][ \t]*/y;
+/**
+ * A census line's room, bed or box and its dash or colon: "rm 415 - ", "Bed 12: ", "Ch. 307 – ", "chambre 12 | ",
+ * "box 3 : " (group 1: the dash or colon; a line without one needs an age after the name: "rm 405 mrs may 88f").
+ */
+const ROOM_LINE = /(?:[Rr]m|RM|[Rr]oom|ROOM|[Bb]ed|BED|[Bb]ox|BOX|[Cc]h\.?|CH\.?|[Cc]hambre|CHAMBRE|[Ll]it|LIT)[ .#]*\d{1,4}[A-Za-z]?[ \t]*(?:([-:–|)])[ \t]*)?/y;
 /** A word of a name after ROOM_LINE: letters with inner hyphens and apostrophes. */
 const ROOM_WORD = /[A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f][A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f'’-]*/y;
+/** An age and a sex (or "ans", "yo") right after a census line's name: ", 88f", " 77a", " 73 F", " 91yo". */
+const AGE_SEX_AFTER = /,? ?\d{1,3} ?(?:[mfhaMFHA]|ans|yo|y\/o|yom|yof)(?![A-Za-zÀ-ÿ])/y;
 /**
  * A census line's patient after the room or bed (sign-out lists, hand-overs): "rm 418 - Abdullahi Warsame", "rm 415 - nguyen,
  * bao", "bed 12 - mason rivers, 91yo". Capitalized words (1-3, no word of the lists' non-names, no acronym of three
  * letters or fewer) need nothing more; words in lower case (2, or 3 when the third is a name) need a name of the
- * dictionaries among them. A title first is left to the title rules ("Ch. 18 - M. CÉLESTINE"). Whether the line was one.
+ * dictionaries among them — or an age and a sex right after them, which tells a patient whatever the words
+ * ("box 1 : rose blanc 77a", "rm 410 ng, phuong 73f"); so does a title in lower case before them ("rm 405 mrs may 88f": the
+ * words after it). A line without the dash or colon needs that age. A title with its dot is left to the title rules
+ * ("Ch. 18 - M. CÉLESTINE"). Whether the line was one.
  */
 function roomLine(text: string, ls: number, spans: Span[], lex: Lexicon): boolean {
   ROOM_LINE.lastIndex = ls;
-  if (!ROOM_LINE.test(text)) return false;
-  const a = ROOM_LINE.lastIndex;
+  const room = ROOM_LINE.exec(text);
+  if (room === null) return false;
+  let a = ROOM_LINE.lastIndex;
   const words: [number, number][] = [];
-  let p = a, comma = false;
+  let p = a, comma = false, titled = false;
   while (words.length < 3) {
     ROOM_WORD.lastIndex = p;
     if (!ROOM_WORD.test(text)) break;
@@ -1739,24 +1748,32 @@ function roomLine(text: string, ls: number, spans: Span[], lex: Lexicon): boolea
     // (a word glued to a digit, a dot or a slash is no name's: "g1p0", "s/p", "M.")
     const after = cc(text, e);
     if (isDigitCode(after) || after === 46 || after === 47) break;
+    // (a title in lower case first, "mrs", "mme": the name is the words after it)
+    if (words.length === 0 && !titled && after === 32 && isLowerAscii(text.charCodeAt(p)) && (foldedBits(text, p, e, lex) & LEX_TITLE) !== 0) { titled = true; a = p = e + 1; continue; }
     words.push([p, e]);
     if (after === 44 && cc(text, e + 1) === 32 && !comma) { comma = true; p = e + 2; continue; }
     if (after !== 32) break;
     p = e + 1;
   }
-  if (words.length === 0) return true;
+  if (words.length === 0) return room[1] !== undefined;
   const upper = isUpperCode(text.charCodeAt(words[0]![0]));
-  let end = -1, named = false;
+  // (the age and sex right after the name's last word, or after its first two)
+  const aged = (e: number): boolean => { AGE_SEX_AFTER.lastIndex = e; return AGE_SEX_AFTER.test(text); };
+  let end = -1, named = false, agedEnd = -1;
   for (let k = 0; k < words.length; k++) {
     const [s, e] = words[k]!;
     if (isUpperCode(text.charCodeAt(s)) !== upper) break;
     const bits = foldedBits(text, s, e, lex);
-    if ((bits & NON_NAME) !== 0 || (upper && e - s <= 3 && isUpperCode(text.charCodeAt(e - 1)))) break;
-    if (!upper && (k === 2 ? (bits & (LEX_FIRST | LEX_SUR)) === 0 || (bits & LEX_AMBIG) !== 0 : e - s < 2)) break;
+    // (a name that is also a stop word, "may", after a title or before the age: "rm 405 mrs may 88f")
+    const nameStop = (bits & NON_NAME) === LEX_STOP && (bits & (LEX_FIRST | LEX_SUR)) !== 0 && (titled || aged(e));
+    if (((bits & NON_NAME) !== 0 && !nameStop) || (upper && e - s <= 3 && isUpperCode(text.charCodeAt(e - 1)))) break;
+    if (!upper && (k === 2 ? (bits & (LEX_FIRST | LEX_SUR)) === 0 || (bits & LEX_AMBIG) !== 0 : e - s < 2)) { if (aged(e)) agedEnd = e; break; }
     if ((bits & (LEX_FIRST | LEX_SUR)) !== 0) named = true;
     end = e;
+    if (aged(e)) { agedEnd = e; break; }
   }
-  if (end < 0 || (!upper && (!named || end === words[0]![1]))) return true;
+  if (agedEnd >= 0) end = agedEnd;
+  else if (room[1] === undefined || end < 0 || (!upper && !titled && (!named || end === words[0]![1]))) return room[1] !== undefined;
   spans.push({ start: a, end, label: 'NAME', score: 0.6, rule: 'name-room-line' });
   return true;
 }

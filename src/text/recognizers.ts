@@ -1804,7 +1804,7 @@ function digitAfter(text: string, e: number): boolean {
 const EN_MODALS = new Set(['WILL', 'CAN', 'MAY', 'MUST', 'SHALL', 'MIGHT', 'WOULD', 'COULD', 'SHOULD']);
 /** Words after a kinship word that are verbs, not first names ("wife will bring", "son may call", "fille va mieux"): the modals and these. */
 const KIN_NOT_NAME = new Set([...EN_MODALS, 'MARK', 'BILL', 'SAID', 'STATES', 'SAYS', 'REPORTS', 'AGREES', 'WANTS',
-  'VA', 'EST', 'SERA', 'VIENT', 'PASSE', 'PASSERA', 'DIT', 'SOUHAITE', 'APPELLE', 'PREVIENT', 'PRESENTE', 'REFUSE', 'ACCEPTE', 'SIGNALE', 'RAPPORTE', 'AIDE', 'GRACE', 'PRINCE', 'JOB']);
+  'VA', 'EST', 'SERA', 'VIENT', 'PASSE', 'PASSERA', 'DIT', 'SOUHAITE', 'APPELLE', 'PREVIENT', 'PRESENTE', 'REFUSE', 'ACCEPTE', 'SIGNALE', 'RAPPORTE', 'AIDE', 'PRINCE', 'JOB']);
 /** A lower-case letter or a comma (spaces between) right before s: s is inside a sentence. */
 function midSentence(text: string, s: number): boolean {
   let p = s - 1;
@@ -2016,6 +2016,8 @@ function nameTokens(text: string, lang: Lang, lex: ReturnType<typeof tokenLexico
     // a possessive is no part of the name: "John Mayfield's cell", "Mary's husband" (the name's own apostrophe stays: O'Hara)
     if (tokE - s >= 4 && (text.charCodeAt(tokE - 1) | 32) === 115 && (text.charCodeAt(tokE - 2) === 39 || text.charCodeAt(tokE - 2) === 8217) && isUpperCode(c0)) tokE -= 2;
     if (!isUpperCode(c0)) {
+      // (the inclusive ending glued to a word, "Assuré(e) :", "Patient(e) :", is no token: the cue and the name stay neighbours)
+      if (inclusiveEnding(text, s - 1) === tokE + 1) continue;
       // a lower-case cue word (docteur, patient, père…)
       const w = text.slice(tokS, tokE);
       let cf = CUE_FLAG.get(w);
@@ -2845,7 +2847,9 @@ function lowerCaseNames(text: string, spans: Span[], lex: Lexicon, isName: Uint8
       // (a first name that is also a word too, unless a modal or a verb: "wife joy at bedside", "son hunter flying in"; not "wife will bring")
       // (not another kinship word: French "son mari", "sa fille")
       // (or a surname of the lists that is no word either: "wife ngozi stayed", a first name the lists hold as a surname)
-      if (e > a && !KIN.has(fold(text.slice(a, e))) && (lowerFirstName(text, a, e, lex, false) || (after === 32 && lowerNameWord(text, a, e, lex, false)) || (after === 32 && lowerFirstName(text, a, e, lex, true) && !KIN_NOT_NAME.has(fold(text.slice(a, e)))))) {
+      // (not "grâce à", French's "thanks to": "son frère grâce à qui…"; "dtr grace staying" is a name)
+      if (e > a && !KIN.has(fold(text.slice(a, e))) && (lowerFirstName(text, a, e, lex, false) || (after === 32 && lowerNameWord(text, a, e, lex, false))
+        || (after === 32 && lowerFirstName(text, a, e, lex, true) && !KIN_NOT_NAME.has(fold(text.slice(a, e))) && !(e - a === 5 && /^ (?:à|a|au|aux) /.test(text.slice(e, e + 5)) && fold(text.slice(a, e)) === 'GRACE')))) {
         spans.push({ start: a, end: e, label: 'NAME', score: 0.7, rule: 'name-kin-lower' });
         lowerListAfter(text, e, spans, lex);
         continue;
@@ -3219,10 +3223,22 @@ export function quotePair(o: number, q: number, apostrophe: boolean): boolean {
 }
 /** A colon (and spaces only) between a and b: "Pt: Okafor". */
 function colonBetween(text: string, a: number, b: number): boolean {
+  a = inclusiveEnding(text, a);
   if (b - a > 4) return false;
   let colon = false;
   for (let k = a; k < b; k++) { const c = text.charCodeAt(k); if (c === 58) colon = true; else if (c !== 32) return false; }
   return colon;
+}
+/**
+ * After the French inclusive ending glued to a word at a ("Assuré(e)", "Patient(e)s", "Né(e)"): its end; else a. The
+ * ending is "(e)", "(es)" or "(s)", in either case, right after a letter.
+ */
+export function inclusiveEnding(text: string, a: number): number {
+  if (text.charCodeAt(a) !== 40 || !isWordLetter(cc(text, a - 1))) return a;
+  let k = a + 1;
+  if ((text.charCodeAt(k) | 32) === 101) k++;
+  if ((text.charCodeAt(k) | 32) === 115) k++;
+  return k > a + 1 && text.charCodeAt(k) === 41 ? k + 1 : a;
 }
 /** ' "' + nickname + '" ' (or “…”, «…»): the gaps before and after a quoted nickname. */
 function nicknameGap(text: string, a: number, b: number, c: number, d: number): boolean {
@@ -3457,6 +3473,7 @@ function extendOk(neighbour: number, anchor: number): boolean {
 
 /** After a title: spaces, a dot, or a colon ("Dr.Sugor", "Dr : X"); without `dot`, no dot. */
 function gapOkTitle(text: string, a: number, b: number, dot = true): boolean {
+  a = inclusiveEnding(text, a);
   if (b - a > 6) return false;
   // (quotes too: a field of exported data, "nom": "DUPONT", Nom : « DUPONT »)
   for (let k = a; k < b; k++) { const c = text.charCodeAt(k); if (c !== 32 && (c !== 46 || !dot) && c !== 58 && c !== 160 && c !== 34 && c !== 171 && c !== 8220) return false; }

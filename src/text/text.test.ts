@@ -1338,6 +1338,17 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
   // a census line's patient after the room or bed (capitalized, or in lower case with a name of the dictionaries), not a word
   assert.deepEqual(names('rm 418 - Abdullahi Warsame\nS: 34M\nrm 415 - nguyen, bao\nbed 12 - mason rivers, 91yo m\nrm 12 - pt refused vitals\nBed 4: CHF exacerbation'),
     ['Abdullahi Warsame', 'nguyen, bao', 'mason rivers']);
+  // an age and a sex after the words tell a patient whatever the words (ordinary words, names of no list), with or without
+  // the dash, after a box too, and after a title in lower case; without the age, a line without its dash is no census line
+  assert.deepEqual(names('box 1 : rose blanc 77a, IDM inf J2\nbox 3 : olivier martin dit "olive", 63a, BAV\nlit 2 - stable ce matin', 'fr'),
+    ['rose blanc', 'olivier martin']);
+  assert.deepEqual(names('rm 405 mrs may 88f, confused\nrm 410 ng, phuong 73f hip fx\nrm 412 stable overnight\nrm 414 may go home'),
+    ['may', 'ng, phuong']);
+  // the French inclusive ending after a field's cue ("Assuré(e) :", "Patient(e) :") keeps the cue before the name
+  assert.deepEqual(names('Assuré(e) : Da Costa Pereira Luís\nPatient(e) : Da Silva Joaquim\n', 'fr'), ['Da Costa Pereira Luís', 'Da Silva Joaquim']);
+  // a first name that is also a word after a kinship word in lower case, not French's "grâce à"
+  assert.deepEqual(names('dtr grace staying overnight.'), ['grace']);
+  assert.deepEqual(names('Vit avec son frère grâce à qui elle reste à domicile ; sa fille grace passe le soir.', 'fr'), ['grace']);
   // a chat's speaker with a role in brackets and a space before the colon, after a time stamp with its day's name
   assert.deepEqual(names('[sam. 03/08/2024 05:48] Moana : bonjour\n[05:55] Hinano (SF) : Pas de souci\n[06:01] Hinano (SF) : Ok.', 'fr'),
     ['Moana', 'Hinano', 'Hinano']);
