@@ -288,3 +288,20 @@ test('embedded identifiers: an SSN after its cue, in any case, is replaced in a 
   const r = pseudonymizeTable(t, { columns: { comment: { role: 'sensitive' } } }, null);
   assert.deepEqual(toRecords(r.table).map((x) => x.comment), ['SSN [SSN]', 'ssn: [SSN]', 'SSN [SSN]', 'no number here at all']);
 });
+
+test('fr profile: ages and birth years over 89 → 90+, as the birth date beside them (a birth year of 1934 gave it away)', () => {
+  const t = tableFromRecords({
+    pid: ['A', 'B', 'C'],
+    birth_date: ['1934-06-01', '1934-05-31', '1935-06-02'],
+    birth_year: [1934, 1934, 1935],
+    age: [90, 90, 88],
+  }, { birth_date: 'date', birth_year: 'integer', age: 'integer' });
+  const policy = {
+    columns: { pid: { role: 'person-key' as const, action: 'drop' as const }, birth_date: { role: 'quasi' as const }, birth_year: { role: 'quasi' as const }, age: { role: 'quasi' as const } },
+    pseudonymize: { profile: 'fr' as const, referenceDate: '2024-06-01' },
+  };
+  const rows = toRecords(pseudonymizeTable(t, policy, null).table);
+  assert.deepEqual(rows.map((x) => x.birth_date), ['90+', '90+', '1935-06']);
+  assert.deepEqual(rows.map((x) => x.birth_year), ['90+', '90+', '1935']);
+  assert.deepEqual(rows.map((x) => x.age), ['90+', '90+', '88']);
+});

@@ -226,8 +226,10 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       if (profile === 'fr' && COMMUNE_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'commune code: small communes merged (profile fr)' }); continue; }
       if (profile === 'safe-harbor' && isDate) { plans.push({ c, action: 'generalize', reason: 'date → year (profile safe-harbor; ages over 89 → 90+ for birth dates)', detected: kind }); continue; }
       if (profile === 'fr' && isDate && (kind === 'birth-date' || BIRTH_HEADER.test(c.name))) { plans.push({ c, action: 'generalize', reason: 'birth date → month and year (profile fr)', detected: kind, monthYear: true }); continue; }
-      if (profile === 'safe-harbor' && (c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c)) && AGE_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'age over 89 → 90+ (profile safe-harbor)' }); continue; }
-      if (profile === 'safe-harbor' && (c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'birth year of an age over 89 → 90+ (profile safe-harbor)' }); continue; }
+      // (ages and birth years over 89 → 90+ in every profile, as birth dates are: a birth year of 1934 beside a birth date's
+      // "90+" would undo it)
+      if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c)) && AGE_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: `age over 89 → 90+ (profile ${profile})` }); continue; }
+      if ((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: `birth year of an age over 89 → 90+ (profile ${profile})` }); continue; }
       if (kind === 'city' || kind === 'address') { plans.push({ c, action: 'drop', reason: `${kind} (profile ${profile}): geographic unit smaller than allowed`, detected: kind }); continue; }
     }
     // an undeclared column of prose (notes pasted into an export): redacted, never kept as written
