@@ -21,18 +21,18 @@ export interface Policy extends PolicyDocument {
 }
 
 /** Reads and validates a policy file (YAML or JSON). */
-export async function loadPolicy(path: string): Promise<Policy> {
+export async function loadPolicy(path: string, options: { textOnly?: boolean } = {}): Promise<Policy> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
     throw new AnonymatError('invalid-policy', `${path}: cannot read the policy file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return parsePolicyText(text, { baseDir: dirname(resolve(path)), source: path, json: extname(path).toLowerCase() === '.json' });
+  return parsePolicyText(text, { baseDir: dirname(resolve(path)), source: path, json: extname(path).toLowerCase() === '.json', ...options });
 }
 
 /** Parses policy text (YAML is a superset of JSON; `json` only changes the error wording). */
-export function parsePolicyText(text: string, o: { baseDir: string; source: string; json?: boolean }): Policy {
+export function parsePolicyText(text: string, o: { baseDir: string; source: string; json?: boolean; textOnly?: boolean }): Policy {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
     throw new AnonymatError('invalid-policy', `${o.source}: not valid ${o.json ? 'JSON' : 'YAML'}`,
@@ -44,9 +44,13 @@ export function parsePolicyText(text: string, o: { baseDir: string; source: stri
   return parsePolicy(doc.toJS(), o);
 }
 
-/** Validates a policy object, reporting every problem at once with its path. */
-export function parsePolicy(doc: unknown, o: { baseDir: string; source: string }): Policy {
-  const r = policySchema.safeParse(doc ?? {});
+/**
+ * Validates a policy object, reporting every problem at once with its path. `textOnly`: a policy read for free text
+ * alone (`anonymat redact`) may have no `columns`.
+ */
+export function parsePolicy(doc: unknown, o: { baseDir: string; source: string; textOnly?: boolean }): Policy {
+  const input = o.textOnly && (doc === null || doc === undefined || (typeof doc === 'object' && !Array.isArray(doc) && !('columns' in doc))) ? { ...(doc ?? {}) as object, columns: {} } : doc;
+  const r = policySchema.safeParse(input ?? {});
   if (!r.success) {
     const issues: Issue[] = r.error.issues.map((i) => ({
       path: i.path.length ? i.path.map(String).join('.') : '(policy)',

@@ -104,3 +104,16 @@ test('redact into a new folder: a failing input leaves no output and no folder',
   assert.equal(r.status, 2, r.stderr);
   assert.equal(existsSync(join(dir, 'out')), false);
 });
+
+test('anonymat redact --policy: a policy of free text alone (no columns) is read; a missing key names the policy\'s keyEnv', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-redact-'));
+  writeFileSync(join(dir, 'tags.yaml'), 'pseudonymize:\n  textReplacement: mask\n  lang: fr\n');
+  const r = cli(['redact', '-', '--policy', join(dir, 'tags.yaml')], NOTE);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, 'Mme ***, née le ***, tél. ***.\n');
+  writeFileSync(join(dir, 'pseudo.yaml'), 'pseudonymize:\n  textReplacement: pseudonym\n  keyEnv: OBSERVATORY_TEXT_KEY\n');
+  const k = cli(['redact', '-', '--policy', join(dir, 'pseudo.yaml')], NOTE);
+  assert.equal(k.status, 2);
+  assert.match(k.stderr, /OBSERVATORY_TEXT_KEY/);
+  assert.doesNotMatch(k.stderr, /ANONYMAT_KEY/);
+});

@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .argument('<files...>', 'text files (UTF-8, or see --encoding); - reads stdin')
     .option('--lang <lang>', 'fr, en or auto (per file, from function words)', 'auto')
     .option('--replacement <how>', 'tag ([NOM]), mask (***), surrogate (consistent fake values) or pseudonym (keyed token)')
-    .option('--policy <file>', 'policy file: its pseudonymize.lang / textReplacement / keyEnv are used')
+    .option('--policy <file>', 'policy file: its pseudonymize.lang / textReplacement / keyEnv are used (columns may be left out)')
     .option('--key-file <file>', 'key for pseudonym replacement and reproducible surrogates (else env ANONYMAT_KEY when set)')
     .option('--person-id <id>', 'with a key: surrogates and date shifts consistent for this person across files')
     .option('--encoding <enc>', 'utf-8 (checked: invalid bytes are an error with their line) or latin-1 (read as Windows-1252); a UTF-16 file is recognized by its byte-order mark; the output is UTF-8', 'utf-8')
@@ -59,7 +59,7 @@ precision/recall): review before release.`)
       let pol: { lang?: string; textReplacement?: string; keyEnv?: string } = {};
       if (opts.policy) {
         const { loadPolicy } = await import('../../policy/policy.ts');
-        pol = ((await loadPolicy(opts.policy)).pseudonymize ?? {}) as typeof pol;
+        pol = ((await loadPolicy(opts.policy, { textOnly: true })).pseudonymize ?? {}) as typeof pol;
       }
       const lang = (opts.lang !== 'auto' ? opts.lang : pol.lang) ?? 'auto';
       if (!['fr', 'en', 'auto'].includes(lang)) throw new AnonymatError('invalid-usage', '--lang expects fr, en or auto');
@@ -70,7 +70,7 @@ precision/recall): review before release.`)
       if (unknown.length) throw new AnonymatError('invalid-usage', `--keep: unknown label(s) ${unknown.join(', ')}; known: ${LABELS.join(', ')}`);
       const keyEnv = pol.keyEnv ?? ps.DEFAULT_KEY_ENV;
       const key = opts.keyFile || process.env[keyEnv] ? ps.loadKey({ keyFile: opts.keyFile, keyEnv }) : undefined;
-      if (replacement === 'pseudonym' && !key) throw new AnonymatError('invalid-key', 'the pseudonym replacement needs a key: --key-file <file> or the environment variable ANONYMAT_KEY (at least 32 bytes)');
+      if (replacement === 'pseudonym' && !key) throw new AnonymatError('invalid-key', `the pseudonym replacement needs a key: --key-file <file> or the environment variable ${keyEnv} (at least 32 bytes)`);
       if (opts.personId !== undefined && !key) throw new AnonymatError('invalid-usage', '--person-id needs a key (--key-file) so that surrogates are consistent across files');
       let outDir: string | undefined;
       if (opts.output && files.length > 1) {

@@ -188,3 +188,14 @@ test('synthea-ca-59: the FHIR bundles and the CSV export give the same person vi
   for (const r of rows) assert.deepEqual(r, byId.get(r.person_id));
   assert.ok(rows.some((r) => r.chronic_conditions !== 'none'));
 });
+
+test('a resource without its resourceType: the error gives its id and JSON path, never the value', async () => {
+  const nd = '{"resourceType":"Patient","id":"a","gender":"female"}\n{"id":"c","birthDate":"1950-01-01"}\n{"resourceType":"lowercase","id":"d"}\n';
+  await assert.rejects(ingest([{ name: 'up.ndjson', text: nd }]), (e: unknown) => {
+    assert.ok(e instanceof AnonymatError);
+    const paths = e.issues.map((i) => i.path);
+    assert.deepEqual(paths, ['up.ndjson:2 (id c) $.resourceType', 'up.ndjson:3 (id d) $.resourceType']);
+    assert.ok(!JSON.stringify(e.issues).includes('lowercase'));
+    return true;
+  });
+});

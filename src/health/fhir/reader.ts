@@ -294,7 +294,9 @@ function readResource(res: unknown, where: string, path: string, st: IngestState
   if (!isObj(res)) { st.issue(`${where} ${path}`, `expected a FHIR resource object, found ${typeOf(res)}`); return; }
   const type = res.resourceType;
   if (typeof type !== 'string' || !/^[A-Z][A-Za-z]+$/.test(type)) {
-    st.issue(`${where} ${path}.resourceType`, 'missing or invalid resourceType'); return;
+    // (the resource's id when it has one, as the other errors give it: "id e1 $.entry[1].resource.resourceType")
+    const idPart = typeof res.id === 'string' ? ` (id ${res.id})` : '';
+    st.issue(`${where}${idPart} ${path}.resourceType`, 'missing or invalid resourceType: give the resource\'s FHIR type, e.g. "Patient"'); return;
   }
   const rawId = res.id;
   const id = typeof rawId === 'string' ? rawId : undefined;
