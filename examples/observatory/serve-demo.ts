@@ -10,7 +10,7 @@
  * The demo key is random and lives only in this process's memory (never written anywhere).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,8 @@ const { values: args } = parseArgs({
   options: { data: { type: 'string' }, port: { type: 'string', default: '8787' }, patients: { type: 'string', default: '6000' }, practices: { type: 'string', default: '24' }, seed: { type: 'string', default: '42' }, host: { type: 'string', default: '127.0.0.1' } },
 });
 
+// (a folder of its own unless --data names one: removed on exit, its store unreadable without the key this process held)
+const ownFolder = args.data === undefined;
 const data = args.data ?? mkdtempSync(join(tmpdir(), 'anonymat-demo-'));
 if (existsSync(data) && readdirSync(data).length > 0) {
   process.stderr.write(`serve-demo: ${data} is not empty; give a new folder with --data (the demo always starts fresh)\n`);
@@ -108,7 +110,7 @@ const pending = await call('POST', '/api/projects/diabetes-2026/releases', accou
 const { url } = await listen(service, Number(args.port), args.host);
 const w = (s: string) => process.stdout.write(s + '\n');
 w(`anonymat demo observatory: ${loadedPatients} patients from the ${practices.length} largest of ${rowsByPractice.size} practices (the others have not joined the panel), loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-w(`data folder: ${data} (embedded DuckDB store; the demo key exists only in this process)`);
+w(`data folder: ${data} (embedded DuckDB store; the demo key exists only in this process${ownFolder ? '; the folder is removed on exit' : ''})`);
 w(`a release is waiting for the DPO: ${url}/#/releases/${pending.id}`);
 w('');
 w('demo accounts (API tokens, shown once — paste one into the dashboard\'s login):');
@@ -118,6 +120,11 @@ w(`dashboard:          ${url}/`);
 w(`transparency page:  ${url}/transparency`);
 w(`health:             ${url}/api/health`);
 w('stop with Ctrl-C');
-const stop = async () => { process.stderr.write('serve-demo: stopping\n'); await service.close(); process.exit(0); };
+const stop = async () => {
+  process.stderr.write('serve-demo: stopping\n');
+  await service.close();
+  if (ownFolder) rmSync(data, { recursive: true, force: true });
+  process.exit(0);
+};
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

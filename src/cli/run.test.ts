@@ -48,3 +48,10 @@ test('outputs never overwrite an input, a key or another output; an output folde
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a file-system error on an output\'s temporary file names the output the user gave', () => {
+  const e = Object.assign(new Error('ENOENT'), { code: 'ENOENT', syscall: 'open', path: '/proc/.out.csv.14935.cf6ac894.tmp' });
+  assert.equal(systemError(e), 'cannot open /proc/out.csv: no such file or folder: check the path');
+  const other = Object.assign(new Error('ENOENT'), { code: 'ENOENT', syscall: 'open', path: '/data/.hidden.csv' });
+  assert.equal(systemError(other), 'cannot open /data/.hidden.csv: no such file or folder: check the path');
+});

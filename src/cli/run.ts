@@ -60,12 +60,21 @@ export function systemReason(e: unknown): string | null {
   return typeof code === 'string' && code in SYSTEM_REASONS ? SYSTEM_REASONS[code]! : null;
 }
 
+/**
+ * The output a temporary file stands for (outputs are written to `.<name>.<pid>.<hex>.tmp` beside them, then renamed):
+ * the user gave `out.csv`, not `.out.csv.14935.cf6ac894.tmp`.
+ */
+function outputOfTemporary(path: string): string {
+  const m = /^(.*?)\.([^/\\]+)\.\d+\.[0-9a-f]{8}\.tmp$/.exec(path);
+  return m && (m[1] === '' || m[1]!.endsWith('/') || m[1]!.endsWith('\\')) ? `${m[1]}${m[2]}` : path;
+}
+
 /** A clear line for an error of the file system (no stack): what failed, on which path, and what to do; null for other errors. */
 export function systemError(e: unknown): string | null {
   const x = e as { code?: unknown; syscall?: unknown; path?: unknown; dest?: unknown };
   const reason = systemReason(e);
   if (reason === null || typeof x.syscall !== 'string') return null;
-  const where = typeof x.path === 'string' ? ` ${x.path}${typeof x.dest === 'string' ? ` → ${x.dest}` : ''}` : '';
+  const where = typeof x.path === 'string' ? ` ${outputOfTemporary(x.path)}${typeof x.dest === 'string' ? ` → ${outputOfTemporary(x.dest)}` : ''}` : '';
   return `cannot ${x.syscall}${where}: ${reason}`;
 }
 

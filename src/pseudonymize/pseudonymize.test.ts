@@ -305,3 +305,10 @@ test('fr profile: ages and birth years over 89 → 90+, as the birth date beside
   assert.deepEqual(rows.map((x) => x.birth_year), ['90+', '90+', '1935']);
   assert.deepEqual(rows.map((x) => x.age), ['90+', '90+', '88']);
 });
+
+test('profiles: an undeclared column the profile generalizes or drops gets its warning, as any undeclared column', () => {
+  const t = tableFromRecords({ pid: ['p1', 'p2'], cp: ['75011', '03601'], commune: ['75056', '13055'] });
+  const r = pseudonymizeTable(t, { columns: { pid: { role: 'person-key' as const, action: 'drop' as const } }, pseudonymize: { profile: 'safe-harbor' as const, referenceDate: '2024-06-01' } }, null);
+  assert.ok(r.report.warnings.some((w) => /column "cp" is not in the policy: generalized by the profile/.test(w)), r.report.warnings.join(' | '));
+  assert.ok(r.report.warnings.some((w) => /column "commune" is not in the policy: dropped by the profile/.test(w)), r.report.warnings.join(' | '));
+});

@@ -218,19 +218,24 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       continue;
     }
     if (profile) {
+      // (an undeclared column the profile generalizes or drops is reported, as any undeclared column is)
+      const byProfile = (plan: Plan): void => {
+        plans.push(plan);
+        if (!cp) report.warnings.push(`column "${c.name}" is not in the policy: ${plan.action === 'drop' ? 'dropped' : 'generalized'} by the profile (${plan.reason}); declare it to say so`);
+      };
       const isDate = c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c));
-      if (profile === 'safe-harbor' && SAFE_HARBOR_DROP_HEADER.test(c.name)) { plans.push({ c, action: 'drop', reason: 'a geographic subdivision, health plan or account number by its header (profile safe-harbor)' }); continue; }
+      if (profile === 'safe-harbor' && SAFE_HARBOR_DROP_HEADER.test(c.name)) { byProfile({ c, action: 'drop', reason: 'a geographic subdivision, health plan or account number by its header (profile safe-harbor)' }); continue; }
       // (a commune's code is a subdivision smaller than a state: Safe Harbor keeps none, where the French profile merges the small ones)
-      if (profile === 'safe-harbor' && COMMUNE_HEADER.test(c.name)) { plans.push({ c, action: 'drop', reason: 'commune code: a geographic subdivision smaller than a state (profile safe-harbor)' }); continue; }
-      if (kind === 'postal-code' || (ZIP_HEADER.test(c.name) && c.kind !== 'date')) { plans.push({ c, action: 'generalize', reason: profile === 'fr' ? 'postal code → département (profile fr)' : '5-digit ZIP → 3-digit ZIP, 000 under 20,000 people (profile safe-harbor)', detected: kind }); continue; }
-      if (profile === 'fr' && COMMUNE_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: 'commune code: small communes merged (profile fr)' }); continue; }
-      if (profile === 'safe-harbor' && isDate) { plans.push({ c, action: 'generalize', reason: 'date → year (profile safe-harbor; ages over 89 → 90+ for birth dates)', detected: kind }); continue; }
-      if (profile === 'fr' && isDate && (kind === 'birth-date' || BIRTH_HEADER.test(c.name))) { plans.push({ c, action: 'generalize', reason: 'birth date → month and year (profile fr)', detected: kind, monthYear: true }); continue; }
+      if (profile === 'safe-harbor' && COMMUNE_HEADER.test(c.name)) { byProfile({ c, action: 'drop', reason: 'commune code: a geographic subdivision smaller than a state (profile safe-harbor)' }); continue; }
+      if (kind === 'postal-code' || (ZIP_HEADER.test(c.name) && c.kind !== 'date')) { byProfile({ c, action: 'generalize', reason: profile === 'fr' ? 'postal code → département (profile fr)' : '5-digit ZIP → 3-digit ZIP, 000 under 20,000 people (profile safe-harbor)', detected: kind }); continue; }
+      if (profile === 'fr' && COMMUNE_HEADER.test(c.name)) { byProfile({ c, action: 'generalize', reason: 'commune code: small communes merged (profile fr)' }); continue; }
+      if (profile === 'safe-harbor' && isDate) { byProfile({ c, action: 'generalize', reason: 'date → year (profile safe-harbor; ages over 89 → 90+ for birth dates)', detected: kind }); continue; }
+      if (profile === 'fr' && isDate && (kind === 'birth-date' || BIRTH_HEADER.test(c.name))) { byProfile({ c, action: 'generalize', reason: 'birth date → month and year (profile fr)', detected: kind, monthYear: true }); continue; }
       // (ages and birth years over 89 → 90+ in every profile, as birth dates are: a birth year of 1934 beside a birth date's
       // "90+" would undo it)
-      if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c)) && AGE_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: `age over 89 → 90+ (profile ${profile})` }); continue; }
-      if ((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) { plans.push({ c, action: 'generalize', reason: `birth year of an age over 89 → 90+ (profile ${profile})` }); continue; }
-      if (kind === 'city' || kind === 'address') { plans.push({ c, action: 'drop', reason: `${kind} (profile ${profile}): geographic unit smaller than allowed`, detected: kind }); continue; }
+      if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c)) && AGE_HEADER.test(c.name)) { byProfile({ c, action: 'generalize', reason: `age over 89 → 90+ (profile ${profile})` }); continue; }
+      if ((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) { byProfile({ c, action: 'generalize', reason: `birth year of an age over 89 → 90+ (profile ${profile})` }); continue; }
+      if (kind === 'city' || kind === 'address') { byProfile({ c, action: 'drop', reason: `${kind} (profile ${profile}): geographic unit smaller than allowed`, detected: kind }); continue; }
     }
     // an undeclared column of prose (notes pasted into an export): redacted, never kept as written
     if (!cp && c.kind === 'string' && proseShape(sampleValues(c)) !== null) {
