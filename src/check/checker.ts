@@ -864,6 +864,8 @@ export class Checker {
     const tableFailures: string[] = [];
     // (masked: the suppressed rows are one more released class, which the models must accept)
     if (masked && suppressedRows > 0) {
+      // (a record masked whole may be any record of the population: its class matches them all, as the verdict counts it)
+      if (this.needsPopulation && snap.pop) { let all = 0; for (let e = 0; e < snap.n; e++) all += snap.pop[e]!; masked.popSize = all; }
       const failing = models.find((x) => !x.holds(masked));
       if (failing) tableFailures.push(`${failing.name} (the class of the ${suppressedRows} masked records)`);
     }

@@ -636,3 +636,60 @@ test('library: ordered t-closeness ranks the values present, not a held-out tabl
   assert.deepEqual(own.transformation, { a: 1 });
   assert.equal(selected.verdict.passes, true);
 });
+
+test('library: with a person key, removing whole persons is judged again under δ-presence — the verdict evaluates k-map and δ with a population table', async () => {
+  // p3 (A and B) is alone at person level; removing both of p3's rows leaves class A with 2 of its 5 population records
+  // (δ = 0.4 < 0.5): that release was written, exit 0, δ "not evaluated". zip = * holds 6 of 9 (0.67) and passes.
+  const table = tableFromRecords({ pid: ['p1', 'p2', 'p3', 'p3', 'p4', 'p5'], zip: ['A', 'A', 'A', 'B', 'B', 'B'] });
+  const population = tableFromRecords({ zip: ['A', 'A', 'A', 'A', 'A', 'B', 'B', 'B', 'B'] });
+  const policy = parsePolicyText('columns:\n  pid: { role: person-key }\n  zip: { role: quasi, type: string, aggregate: set }\nthresholds: { k: 2, deltaMin: 0.5, deltaMax: 1 }\npopulation: { table: pop.csv }\nanonymize: { suppressionLimit: 0.34 }\n', { baseDir: '/tmp', source: 'p' });
+  const r = await anonymize(table, policy, { population });
+  assert.equal(r.verdict.passes, true);
+  assert.deepEqual(r.transformation, { zip: 1 });
+  assert.deepEqual(r.after?.verdict.notEvaluated, []);
+  assert.ok(r.after!.populationMatch!.deltaMin >= 0.5, JSON.stringify(r.after!.populationMatch));
+});
+
+test('library: local cell suppression with a highest prosecutor risk masks to its class size; with k-map it is refused (a masked cell matches any value)', async () => {
+  const table = tableFromRecords({ zip: ['A', 'A', 'A', 'B'], sex: ['F', 'F', 'F', 'M'] });
+  const risk = parsePolicyText('columns:\n  zip: { role: quasi, type: string }\n  sex: { role: quasi }\nthresholds: { maxProsecutorRisk: 0.34 }\nanonymize: { suppressionLimit: 0.5, suppressed: local }\n', { baseDir: '/tmp', source: 'p' });
+  const r = await anonymize(table, risk);
+  assert.equal(r.verdict.passes, true, JSON.stringify(r.verdict.failures));
+  const population = tableFromRecords({ zip: ['A', 'A', 'A', 'A', 'A', 'B', 'C', 'C'], sex: ['F', 'F', 'F', 'F', 'F', 'M', 'M', 'F'] });
+  const kmap = parsePolicyText('columns:\n  zip: { role: quasi, type: string }\n  sex: { role: quasi }\nthresholds: { kMap: 3 }\npopulation: { table: pop.csv }\nanonymize: { suppressionLimit: 0.5, suppressed: local }\n', { baseDir: '/tmp', source: 'p' });
+  await assert.rejects(anonymize(table, kmap, { population }), (e: unknown) => (e as { code?: string }).code === 'invalid-policy' && /k-map or δ-presence/.test((e as Error).message));
+  // (remove mode: the lone record removed, k-map 5 for the rest)
+  const removed = await anonymize(table, parsePolicyText('columns:\n  zip: { role: quasi, type: string }\n  sex: { role: quasi }\nthresholds: { kMap: 3 }\npopulation: { table: pop.csv }\nanonymize: { suppressionLimit: 0.5 }\n', { baseDir: '/tmp', source: 'p' }), { population });
+  assert.equal(removed.verdict.passes, true);
+  assert.equal(removed.after!.populationMatch!.kMap, 5);
+});
+
+test('library: mask mode with a person key masks a person\'s records together (a person masked in one row only made the verdict fail, exit 2)', async () => {
+  const table = tableFromRecords({ pid: ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p5', 'p6'], zip: ['75011', '75011', '75011', '75011', '75011', '75011', '69001', '13001'], sex: ['F', 'F', 'F', 'F', 'F', 'F', 'F', 'F'] });
+  const policy = parsePolicyText('columns:\n  pid: { role: person-key }\n  zip: { role: quasi, type: string, aggregate: set, hierarchy: { mask: { levels: 5 } } }\n  sex: { role: quasi }\nthresholds: { k: 2 }\nanonymize: { suppressionLimit: 0.5, suppressed: mask }\n', { baseDir: '/tmp', source: 'p' });
+  const r = await anonymize(table, policy);
+  assert.equal(r.verdict.passes, true, JSON.stringify(r.verdict.failures));
+  const rows = toRecords(r.table!);
+  // p5's and p6's rows (the 5th to 8th) are masked alike or not at all
+  assert.equal(rows[4]!.zip === '*', rows[6]!.zip === '*');
+  assert.equal(rows[5]!.zip === '*', rows[7]!.zip === '*');
+});
+
+test('library: k-map with missing values in the population: they match the data\'s missing values (the population was refused)', async () => {
+  const table = tableFromRecords({ zip: ['A', 'A', 'A', 'A', null, null], sex: ['F', 'F', 'M', 'M', 'F', 'F'] });
+  const population = tableFromRecords({ zip: ['A', 'A', 'A', 'A', 'A', 'A', null, null, null], sex: ['F', 'F', 'F', 'M', 'M', 'M', 'F', 'F', 'F'] });
+  const policy = parsePolicyText('columns:\n  zip: { role: quasi, type: string }\n  sex: { role: quasi }\nthresholds: { kMap: 3 }\npopulation: { table: pop.csv }\nanonymize: { suppressionLimit: 0 }\n', { baseDir: '/tmp', source: 'p' });
+  const r = await anonymize(table, policy, { population });
+  assert.deepEqual(r.transformation, { zip: 0, sex: 0 });
+  assert.equal(r.verdict.passes, true);
+  assert.equal(r.after!.populationMatch!.kMap, 3);
+});
+
+test('library: the classes reported are the written rows\' (mask mode: the masked records\' class counts)', async () => {
+  const table = tableFromRecords({ zip: ['75011', '75011', '75012', '75012', '69001', '13001'], sex: ['F', 'F', 'M', 'M', 'F', 'M'] });
+  const policy = parsePolicyText('columns:\n  zip: { role: quasi, type: string, hierarchy: { mask: { levels: 5 } } }\n  sex: { role: quasi }\nthresholds: { k: 2 }\nanonymize: { suppressionLimit: 0.34, suppressed: mask }\n', { baseDir: '/tmp', source: 'p' });
+  const r = await anonymize(table, policy);
+  const rows = toRecords(r.table!);
+  assert.equal(r.classes, new Set(rows.map((x) => `${x.zip}|${x.sex}`)).size);
+  assert.equal(r.classes, r.after!.classes);
+});

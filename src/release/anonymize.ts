@@ -216,6 +216,21 @@ function personsBelowK(table: Table, rowSuppressed: Uint8Array, key: string, pol
 }
 
 /**
+ * The rows of every person who has a row in `rows` (a person's records masked together: masked in one row and not in
+ * another, a person's quasi-identifiers would vary, and the masked row would tell which value it hid). Rows without a
+ * person key stand alone.
+ */
+function wholePersonRows(table: Table, key: string, rows: Uint8Array): { rows: Uint8Array; count: number } {
+  const col = getColumn(table, key);
+  const nullCode = col.dictionary.indexOf(null);
+  const marked = new Uint8Array(Math.max(1, col.dictionary.length));
+  for (let r = 0; r < table.rowCount; r++) if (rows[r] && col.codes[r] !== nullCode) marked[col.codes[r]!] = 1;
+  const out = rows.slice();
+  for (let r = 0; r < table.rowCount; r++) if (marked[col.codes[r]!] && col.codes[r] !== nullCode) out[r] = 1;
+  return { rows: out, count: countOnes(out) };
+}
+
+/**
  * Local cell suppression at person level (event tables, `suppressed: local`, a person key): the generalized rows are
  * aggregated per person as the verdict aggregates them; the persons in a person-level class below k (or not
  * distinct-l-diverse) are flagged — the rows the transformation's record classes would suppress are not what the verdict
@@ -450,6 +465,11 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   if (!population && models.some((m) => m.type === 'delta-presence' || m.type === 'k-map')) {
     throw new AnonymatError('invalid-policy', 'δ-presence and k-map need population.table', [{ path: 'population.table', message: 'give the population file' }]);
   }
+  // (a cell masked locally may stand for any value: how many population records a partly masked class matches depends on
+  // the cells masked, which local suppression does not choose for k-map or δ-presence — remove or mask mode keeps them)
+  if (suppressedMode === 'local' && models.some((m) => m.type === 'delta-presence' || m.type === 'k-map')) {
+    throw new AnonymatError('invalid-policy', 'local cell suppression (anonymize.suppressed: local) cannot guarantee k-map or δ-presence: a masked cell matches every population value of its column', [{ path: 'anonymize.suppressed', message: 'use remove or mask with kMap, deltaMin or deltaMax' }]);
+  }
   // (the release is assessed with its person key still in, so that k counts persons as the search did; the key leaves after)
   const dropNow = byPerson ? drop.filter((n) => n !== byPerson) : drop;
   const afterPolicy: Policy = byPerson ? { ...releasePolicy, columns: { ...releasePolicy.columns, [byPerson]: policy.columns[byPerson]! } } : releasePolicy;
@@ -471,7 +491,8 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
       const k = classSizeOf(t);
       return personLocalCells(generalizeTable(table, specs, { drop: dropNow }), byPerson, quasi, sensitive, policy, k, distinctL);
     }
-    const r = localCells(generalizeTable(table, specs, { drop: dropNow }), quasi, rowSuppressed, { k: t.k ?? 1, l: distinctL, sensitive });
+    // (k, or the class size a highest prosecutor risk asks for: masked with k = 1, a lone record stayed alone)
+    const r = localCells(generalizeTable(table, specs, { drop: dropNow }), quasi, rowSuppressed, { k: classSizeOf(t), l: distinctL, sensitive });
     return { out: r.table, local: { cells: r.cells, totalCells: r.totalCells, recordsKept: r.recordsKept, recordsRemoved: r.recordsRemoved, order: r.order } };
   };
   /** A materialized release with its assessment (the population, when there is one, generalized the same way, so that classes match). */
@@ -486,9 +507,15 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   // (with a suppression limit, the persons alone at person level may be removed whole, within the limit)
   let lastRelease = null as { key: string; release: Release } | null;
   // (without the assessment — the service assesses the release itself — the person-level k of remove and local modes is
-  // still the search's: a release whose persons are alone is never returned)
-  const releaseCheck = byPerson !== null && (doAssess || suppressedMode !== 'mask') ? (levels: Int32Array, rowSuppressed: Uint8Array, maxSuppressed: number): string | Uint8Array | null => {
+  // still the search's: a release whose persons are alone is never returned; mask mode still masks whole persons)
+  const releaseCheck = byPerson !== null ? (levels: Int32Array, rowSuppressed: Uint8Array, maxSuppressed: number): string | Uint8Array | null => {
     let rows = rowSuppressed;
+    // (mask mode: a person's records are masked together, the whole person within the limit)
+    if (suppressedMode === 'mask' && countOnes(rows) > 0) {
+      const whole = wholePersonRows(table, byPerson, rows);
+      if (whole.count > maxSuppressed) return `masking at person level (${byPerson}): the persons with a masked record hold ${whole.count} record(s), above the suppression limit of ${maxSuppressed}`;
+      rows = whole.rows;
+    }
     let built = materialize(levels, rows);
     if (suppressedMode === 'remove') {
       // (the persons alone at person level first, on the released rows: a cheap test that refuses most transformations
@@ -559,7 +586,8 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   const failures = failureTexts(after);
   return {
     ...base, table: out, transformation, loss: search.best.value, lossPerAttribute,
-    suppressed: search.best.suppressed, classes: search.best.classes, feasible: true, binding: [], after,
+    // (the classes of the rows written: the masked records' class in mask mode, the classes local suppression made)
+    suppressed: search.best.suppressed, classes: out.rowCount > 0 ? equivalenceClasses(out, quasi).count : 0, feasible: true, binding: [], after,
     ...(local ? { localSuppression: local } : {}), ...(textRedacted ? { textRedacted } : {}),
     verdict: { passes: after ? after.verdict.passes : true, failures },
     timings: { searchMs, totalMs: performance.now() - t0 },

@@ -84,6 +84,12 @@ export interface Assessment {
   };
   sensitive: Record<string, { distinctL: number; entropyL: number; recursiveCL: number; c: number; t: number; tDistance: TDistance; values: number; classesBelowL: number | null; recordsBelowL: number | null; note?: string }>;
   contributions: { column: string; kWithout: number; classesWithout: number; uniquesWithout: number; uniquesRemoved: number; recordsBelowKWithout: number }[];
+  /**
+   * With a population table: the fewest population records a class matches (k-map) and the extreme shares of the
+   * population each class holds (δ-presence: classes' size over their population count; ∞ for a class the population
+   * lacks). Null without one.
+   */
+  populationMatch: { kMap: number; deltaMin: number; deltaMax: number } | null;
   verdict: { passes: boolean; failures: VerdictFailure[]; notEvaluated: string[] };
 }
 
@@ -257,6 +263,7 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
     suda2: suda,
     sensitive,
     contributions,
+    populationMatch: popSource === 'population-table' && popSizes !== null ? populationMatchOf(sizes, popSizes) : null,
   };
   return { ...assessment, verdict: verdictOf(assessment, thresholds, personKey ? 'persons' : 'records') };
 }
@@ -320,6 +327,20 @@ export function tDistanceOf(name: string, ordered: boolean, asked: string | unde
   return { tDistance: fallback, note: `hierarchical distance needs a hierarchy of "${name}" (columns.${name}.hierarchy); ${fallback} distance used` };
 }
 
+/** k-map's and δ-presence's figures from each class's size and population count. */
+function populationMatchOf(sizes: ArrayLike<number>, popSizes: ArrayLike<number>): { kMap: number; deltaMin: number; deltaMax: number } {
+  let kMap = Infinity, deltaMin = Infinity, deltaMax = 0;
+  for (let c = 0; c < sizes.length; c++) {
+    if (sizes[c]! === 0) continue;
+    const pop = popSizes[c]!;
+    if (pop < kMap) kMap = pop;
+    const d = pop > 0 ? sizes[c]! / pop : Infinity;
+    if (d < deltaMin) deltaMin = d;
+    if (d > deltaMax) deltaMax = d;
+  }
+  return { kMap: kMap === Infinity ? 0 : kMap, deltaMin: deltaMin === Infinity ? 0 : deltaMin, deltaMax };
+}
+
 /** Compares the figures with the policy thresholds; every failed threshold is listed with its figure. */
 export function verdictOf(a: Omit<Assessment, 'verdict'>, thresholds: NonNullable<Policy['thresholds']>, unitWord = 'records'): Assessment['verdict'] {
   const failures: VerdictFailure[] = [];
@@ -363,7 +384,15 @@ export function verdictOf(a: Omit<Assessment, 'verdict'>, thresholds: NonNullabl
   above('maxMarketerRisk', a.marketer.risk, 'marketer risk');
   above('maxSampleUniques', a.sampleUniqueness, `share of sample-unique ${unitWord}`);
   above('maxPopulationUniques', a.populationUniques.dankar, `estimated population uniqueness (Dankar rule, ${a.populationUniques.model})`);
-  const notEvaluated = Object.keys(thresholds).filter((k) => !EVALUATED.has(k) && (thresholds as Record<string, unknown>)[k] !== undefined);
+  // k-map and δ-presence, with a population table (the classes' matches in it, counted as the classes are: persons with a person key)
+  const pm = a.populationMatch;
+  if (pm) {
+    if (thresholds.kMap !== undefined && pm.kMap < thresholds.kMap) fail('kMap', thresholds.kMap, pm.kMap, `k-map is ${pm.kMap}: a class matches ${pm.kMap} population record(s), below the required ${thresholds.kMap}`);
+    if (thresholds.deltaMin !== undefined && pm.deltaMin < thresholds.deltaMin - 1e-12) fail('deltaMin', thresholds.deltaMin, pm.deltaMin, `δ-presence: a class holds ${pct(pm.deltaMin)} of its population records, below the required ${pct(thresholds.deltaMin)}`);
+    if (thresholds.deltaMax !== undefined && pm.deltaMax > thresholds.deltaMax + 1e-12) fail('deltaMax', thresholds.deltaMax, Number.isFinite(pm.deltaMax) ? pm.deltaMax : null, Number.isFinite(pm.deltaMax) ? `δ-presence: a class holds ${pct(pm.deltaMax)} of its population records, above the allowed ${pct(thresholds.deltaMax)}` : `δ-presence: a class matches no population record (the data must be a subset of the population), above the allowed ${pct(thresholds.deltaMax)}`);
+  }
+  const evaluatedToo = pm ? ['kMap', 'deltaMin', 'deltaMax'] : [];
+  const notEvaluated = Object.keys(thresholds).filter((k) => !EVALUATED.has(k) && !evaluatedToo.includes(k) && (thresholds as Record<string, unknown>)[k] !== undefined);
   return { passes: failures.length === 0, failures, notEvaluated };
 }
 
@@ -416,6 +445,22 @@ function populationCounts(sample: Table, qiCols: Column[], classes: Classes, pop
   for (let i = 0; i < np; i++) { const k = g.classOf[u + i]!; if (k >= 0) perGroup[k]!++; }
   const F = new Int32Array(u);
   for (let c = 0; c < u; c++) F[c] = perGroup[g.classOf[c]!]!;
+  // a masked cell ('*': suppressed locally, or a record masked whole) may stand for any value: its class matches the
+  // population records that agree on its other quasi-identifiers (a masked record, every record)
+  const star = qiCols.map((sc) => sc.dictionary.indexOf('*'));
+  if (star.some((x) => x >= 0)) {
+    for (let c = 0; c < u; c++) {
+      const wild = qiCols.map((sc, j) => star[j]! >= 0 && sc.codes[classes.first[c]!] === star[j]);
+      if (!wild.some(Boolean)) continue;
+      let n = 0;
+      for (let i = 0; i < np; i++) {
+        let ok = true;
+        for (let j = 0; j < m && ok; j++) if (!wild[j] && translated[j]![i] !== qiCols[j]!.codes[classes.first[c]!]) ok = false;
+        if (ok) n++;
+      }
+      F[c] = n;
+    }
+  }
   return F;
 }
 

@@ -117,22 +117,31 @@ export function createEngine(table: Table, spec: EngineSpec): Engine {
   if (models.some((m) => m.needsPopulation)) {
     const pop = spec.population;
     if (!pop) throw new AnonymatError('invalid-policy', 'δ-presence and k-map need a population table (policy: population)', [{ path: 'population', message: 'give the population file' }]);
-    populationGround = qi.map((ch, j) => {
+    // (a missing value of the population goes where the data's missing values go: the hierarchy's empty row, else the
+    // row compileHierarchy added for them; when the data has none, the population records with one are left out — they
+    // match no class of the data below the top level)
+    const kept = new Uint8Array(pop.rowCount).fill(1);
+    const grounds = qi.map((ch, j) => {
       const name = spec.quasi[j]!.column;
       if (!hasColumn(pop, name)) throw new AnonymatError('invalid-policy', `the population table has no column ${name}`, [{ path: 'population', message: `add column ${name}` }]);
       const col = getColumn(pop, name);
       const h = spec.quasi[j]!.hierarchy;
       const index = new Map<string, number>();
       h.levels[0]!.forEach((v, i) => { if (!index.has(v)) index.set(v, i); });
+      const missingRow = index.get('') ?? (ch.groundCount > h.levels[0]!.length ? h.levels[0]!.length : undefined);
       const g = new Int32Array(pop.rowCount);
       for (let r = 0; r < pop.rowCount; r++) {
         const label = col.dictionary[col.codes[r]!];
-        const gi = label === null || label === undefined ? index.get('') : index.get(label);
+        if (label === null || label === undefined) { if (missingRow === undefined) kept[r] = 0; else g[r] = missingRow; continue; }
+        const gi = index.get(label);
         if (gi === undefined) throw new AnonymatError('invalid-hierarchy', `population row ${r + 1}: value of column ${name} is not in its hierarchy`, [{ path: `population row ${r + 1}, column ${name}`, message: 'add the value to the hierarchy' }]);
         g[r] = gi;
       }
       return g;
     });
+    let n = 0;
+    for (let r = 0; r < pop.rowCount; r++) n += kept[r]!;
+    populationGround = n === pop.rowCount ? grounds : grounds.map((g) => { const out = new Int32Array(n); for (let r = 0, o = 0; r < g.length; r++) if (kept[r]) out[o++] = g[r]!; return out; });
   }
   const groundCounts = qi.map((ch, j) => {
     const c = new Int32Array(ch.groundCount);
