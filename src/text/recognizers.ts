@@ -180,6 +180,9 @@ for (let c = 0; c < 256; c++) {
   if (f) { CHAR_KIND[c]! |= 4; CHAR_FLAG[c] = f; }
   if (c === 35) CHAR_KIND[c]! |= 4; // '#' (G_HASHNUM, read after it)
   if (c === 223 || c === 247) CHAR_KIND[c]! |= K_ODD;
+  // ('÷' in a letter run is no letter of the regexes' words: "Walgreens÷" holds the word Walgreens, which the candidate
+  // words of the run would miss)
+  if (c === 247) CHAR_KIND[c]! |= K_RUN_ODD;
   if ((c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215)) CHAR_KIND[c]! |= K_CAP;
   if (c >= 192 && isMonthLetter(c)) CHAR_KIND[c]! |= K_HI;
 }
@@ -1073,6 +1076,19 @@ const PH = '(?:[ .\\-]?[0-9O]{2})', PN = '(?:\\r?\\n[0-9O]{2})';
 /** A street word and the rest of the street name, up to a separator (address-fr, after the number). */
 const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()|"]{1,60}?(?=\\s*(?:[,;()|"]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
 /** Phone cues right before a number (phone-cue-short): the number's text must follow them. */
+/** ITU-T E.164 country calling codes (assigned, 2024): the code after a spaced "00" ("00 33 6 41 27 93 08"). */
+const COUNTRY_CODES = new Set([
+  '1', '7', '20', '27', '30', '31', '32', '33', '34', '36', '39', '40', '41', '43', '44', '45', '46', '47', '48', '49', '51', '52', '53', '54', '55',
+  '56', '57', '58', '60', '61', '62', '63', '64', '65', '66', '81', '82', '84', '86', '90', '91', '92', '93', '94', '95', '98',
+  '211', '212', '213', '216', '218', '220', '221', '222', '223', '224', '225', '226', '227', '228', '229', '230', '231', '232', '233', '234',
+  '235', '236', '237', '238', '239', '240', '241', '242', '243', '244', '245', '246', '248', '249', '250', '251', '252', '253', '254', '255',
+  '256', '257', '258', '260', '261', '262', '263', '264', '265', '266', '267', '268', '269', '290', '291', '297', '298', '299',
+  '350', '351', '352', '353', '354', '355', '356', '357', '358', '359', '370', '371', '372', '373', '374', '375', '376', '377', '378', '380',
+  '381', '382', '383', '385', '386', '387', '389', '420', '421', '423', '500', '501', '502', '503', '504', '505', '506', '507', '508', '509',
+  '590', '591', '592', '593', '594', '595', '596', '597', '598', '599', '670', '672', '673', '674', '675', '676', '677', '678', '679', '680',
+  '681', '682', '683', '685', '686', '687', '688', '689', '690', '691', '692', '850', '852', '853', '855', '856', '880', '886',
+  '960', '961', '962', '963', '964', '965', '966', '967', '968', '970', '971', '972', '973', '974', '975', '976', '977', '992', '993', '994',
+  '995', '996', '998']);
 const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portable|fixe|professionnel))?|t[ée]l\.?|portable|mobile|fax|joignables? au|appeler (?:le|au)|phone|cell)\s*(?:est le|au|:|\.|n°)?\s*)/iy;
 /** A call's word before an emergency number ("appel du 15", "composez le 15", "SAMU (15)"): no day of the month. */
 const CALL_BEFORE = /(?:appel|compos|contact|joindre|joint|num[ée]ro|t[ée]l|samu|pompiers|police|gendarmerie|urgences?|\bou)[^\n]*$/i;
@@ -1158,7 +1174,7 @@ export const RULES: RegexRule[] = [
   // a day of the month alone after "le" in French ("sortira le 11.", "depuis le 14 au soir", "prévu le 25 à 14h", "(le 11)"), before
   // a sentence's stop or a word of time or place; not an emergency number after a call's word ("appeler le 15", "composez le 15")
   { rule: 'date-le-day', at: S_LE2, label: 'DATE', score: 0.55, needs: C_DIGIT,
-    re: /(?<=(?<![A-Za-zÀ-ÿ'’])(?:[Ll]e|jusqu['’]au) )(?:[1-9]|[12]\d|3[01])(?=[.,;:!?)]?(?:$|[\r\n])|[.,;:!?)](?![0-9A-Za-z])| :(?![0-9])| (?:à|vers|au|aux|après|avant|avec|chez|pour|et|ou|dans|en|matin|soir|midi|\(|-|–|→|->)(?![A-Za-zÀ-ÿ]))/gm,
+    re: /(?<=(?<![A-Za-zÀ-ÿ'’])(?:[Ll]e|LE|jusqu['’]au|JUSQU['’]AU) )(?:[1-9]|[12]\d|3[01])(?=[.,;:!?)]?(?:$|[\r\n])|[.,;:!?)](?![0-9A-Za-z])| :(?![0-9])| (?:à|vers|au|aux|après|avant|avec|chez|pour|et|ou|dans|en|matin|soir|midi|\(|-|–|→|->)(?![A-Za-zÀ-ÿ]))/gm,
     check: (m, text) => patternLang !== 'fr' ? null
       : (m[0] === '15' || m[0] === '17' || m[0] === '18') && CALL_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) ? null : 0.55 },
   { rule: 'date-text', at: S_LE2, monAfter: true, monthDot: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
@@ -1241,7 +1257,9 @@ export const RULES: RegexRule[] = [
   { rule: 'phone-trunk', at: S_F0, label: 'PHONE', score: 0.75, needs: C_DIGIT | G_PHONE, check: (m, t) => (trunkDigits(m[0]) && !inNumberRow(t, m.index, m.index + m[0].length) ? 0.75 : null),
     re: new RegExp(`${B}0[1-9]\\d{0,3}[ \\-]\\d{3,4}[ \\-]\\d{3,4}${E}|${B}0[1-9]\\d{3} \\d{6}${E}|${B}0[1-9]\\d{0,2}[ .]\\d{2,3}[ .]\\d{2}[ .]\\d{2}${E}`, 'g') },
   { rule: 'phone-intl', at: S_F0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | G_PHONE,
-    re: new RegExp(`(?<![${L}+])(?:\\+|00)[1-9]\\d{0,2}[ .\\-]?(?:\\(0\\)[ .]?)?\\d(?:[ .\\-]?\\d){6,12}${E}`, 'g') },
+    // (00 and the country code apart too, "00 33 6 41 27 93 08", when the code is a country's: not a row of numbers, "00 12 15 18 22 33")
+    check: (m) => { const a = /^00[ .](\d{1,3})[ .-]/.exec(m[0]); return a === null ? 0.85 : /^00[ .]/.test(m[0]) && COUNTRY_CODES.has(a[1]!) ? 0.85 : null; },
+    re: new RegExp(`(?<![${L}+])(?:\\+|00[ .]?)[1-9]\\d{0,2}[ .\\-]?(?:\\(0\\)[ .]?)?\\d(?:[ .\\-]?\\d){6,12}${E}`, 'g') },
   { rule: 'phone-us', at: S_US, x: true, label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`${B}(?:\\+?1[ .\\-])?(?:\\([2-9]\\d{2}\\)[ \\-]?|[2-9]\\d{2}[ .\\-])\\d{3}[ .\\-]\\d{4}${E}`, 'g') },
   // British and Australian numbers: a leading 0, 10-11 digits in groups of 3-5 ("029 2055 1847", "07700 914 362", "0433 905 612",
@@ -1262,7 +1280,8 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`(?<=(?<![A-Za-zÀ-ÖØ-öø-ÿ\\u0100-\\u024f\\u1e00-\\u1eff])(?:${[...EXT_CUES].join('|')})[ .:#]*)\\d{3}(?![0-9]|[.,]\\d| ?(?:mg|ml|kg|g|%))`, 'gi') },
   // an internal extension after its "x" with the exchange's digit ("Joy Bishop, MD, x4-5521"), or after a pager's cue ("pager 4-2271")
   { rule: 'phone-x', at: S_DASH, label: 'PHONE', score: 0.7, needs: C_DIGIT | C_DASH,
-    re: /(?<=(?<![A-Za-z0-9])[xX]|(?<![A-Za-z])(?:pager|beeper|pgr|bleep|bip|ext\.?|poste)[ \t]*[:#]?[ \t]*)\d-\d{4}(?![0-9])/gi },
+    // (after a pager's cue, a local number of seven digits too: "pager 443-1187")
+    re: /(?<=(?<![A-Za-z0-9])[xX])\d-\d{4}(?![0-9])|(?<=(?<![A-Za-z])(?:pager|beeper|pgr|bleep|bip|ext\.?|poste)[ \t]*[:#]?[ \t]*)\d{1,3}-\d{4}(?![0-9])/gi },
   // an extension of 3-5 digits after a lone lower-case "x" ("Brenda Hollis RN x4471", "555-0100 x231", "Lab x4905"), not a
   // magnification ("at x400") nor a count before its unit
   { rule: 'phone-x-ext', at: S_EXT3 | S_CUE45, label: 'PHONE', score: 0.7, needs: C_DIGIT,

@@ -1344,6 +1344,12 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
     ['rose blanc', 'olivier martin']);
   assert.deepEqual(names('rm 405 mrs may 88f, confused\nrm 410 ng, phuong 73f hip fx\nrm 412 stable overnight\nrm 414 may go home'),
     ['may', 'ng, phuong']);
+  // a day after "LE" in capitals; 00 and a country's code apart ("00 33 6 …"; not a row of numbers, "00 12 15 18 22 33"); a
+  // local number of seven digits after a pager's cue; '÷' glued to a word does not hide it
+  assert.deepEqual(labels('SORTIE DU SERVICE LE 12.\nJoignable au 00 33 6 41 27 93 08. Scores 00 12 15 18 22 33.', 'fr').filter(([l]) => l === 'DATE' || l === 'PHONE').map(([l, v]) => `${l}:${v}`),
+    ['DATE:12', 'PHONE:00 33 6 41 27 93 08']);
+  assert.deepEqual(labels('pager 443-1187 anytime; pgr 4-2271', 'en').filter(([l]) => l === 'PHONE').map(([, v]) => v), ['443-1187', '4-2271']);
+  assert.deepEqual(labels('Walgreens÷', 'fr').map(([l]) => l), ['HOSPITAL']);
   // the French inclusive ending after a field's cue ("Assuré(e) :", "Patient(e) :") keeps the cue before the name
   assert.deepEqual(names('Assuré(e) : Da Costa Pereira Luís\nPatient(e) : Da Silva Joaquim\n', 'fr'), ['Da Costa Pereira Luís', 'Da Silva Joaquim']);
   // a first name that is also a word after a kinship word in lower case, not French's "grâce à"
