@@ -125,12 +125,12 @@ export type GroundDistance =
  * column and its distribution over the whole data is at most t. `global[code]` are the counts
  * over the data; codes are the column's dictionary codes (natural order, for 'ordered'). The
  * ordered distance ranks the values present in the data only (Li et al.: the m values of the table;
- * a dictionary may hold more, e.g. a held-out table's). Hierarchical distance is Li et al.'s closed
+ * a dictionary may hold more, e.g. a held-out table's), in code order or `codeOrder` (an ordinal text column's order). Hierarchical distance is Li et al.'s closed
  * form over the sensitive column's hierarchy. `reference(counts)` judges the classes against other
  * counts instead — the released rows', when classes are suppressed (the checker) — and `reference(null)`
  * against `global` again.
  */
-export function tCloseness(t: number, sensitive: number, global: ArrayLike<number>, ground: GroundDistance, column = `#${sensitive}`): PrivacyModel {
+export function tCloseness(t: number, sensitive: number, global: ArrayLike<number>, ground: GroundDistance, column = `#${sensitive}`, codeOrder?: ArrayLike<number>): PrivacyModel {
   const m = global.length;
   const q = new Float64Array(m);
   // the codes present in the reference, in code order (the ordered distance's ranks)
@@ -141,7 +141,8 @@ export function tCloseness(t: number, sensitive: number, global: ArrayLike<numbe
     let total = 0;
     for (let i = 0; i < m; i++) total += c[i]!;
     mp = 0;
-    for (let i = 0; i < m; i++) { q[i] = total > 0 ? c[i]! / total : 0; if (c[i]! > 0) present[mp++] = i; }
+    for (let i = 0; i < m; i++) q[i] = total > 0 ? c[i]! / total : 0;
+    for (let k = 0; k < m; k++) { const i = codeOrder ? codeOrder[k]! : k; if (c[i]! > 0) present[mp++] = i; }
   };
   reference(null);
   const p = new Float64Array(m);

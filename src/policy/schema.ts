@@ -33,6 +33,8 @@ export const columnPolicySchema = z.strictObject({
   weight: z.number().positive().optional(),
   /** Ordered (t-closeness ordered distance) even if text. */
   ordered: z.boolean().optional(),
+  /** The values of an ordinal text column, lowest first (t-closeness ordered distance in this order; implies ordered). */
+  order: z.array(z.string()).min(2).optional(),
   description: z.string().optional(),
 });
 export type ColumnPolicy = z.infer<typeof columnPolicySchema>;

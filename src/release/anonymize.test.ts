@@ -693,3 +693,18 @@ test('library: the classes reported are the written rows\' (mask mode: the maske
   assert.equal(r.classes, new Set(rows.map((x) => `${x.zip}|${x.sex}`)).size);
   assert.equal(r.classes, r.after!.classes);
 });
+
+test('library: an ordinal text column\'s declared order (columns.X.order) is the ordered distance\'s, in the verdict and the search', async () => {
+  // class x: all "low"; the table is uniform over low < medium < high: (|1 − 1/3| + |1 − 2/3| + 0) / 2 = 0.5. In the
+  // dictionary's alphabetical order (high < low < medium) it was 1/3, and t = 0.4 passed.
+  const table = tableFromRecords({ q: ['x', 'x', 'x', 'y', 'y', 'y', 'y', 'y', 'y'], s: ['low', 'low', 'low', 'medium', 'medium', 'medium', 'high', 'high', 'high'] });
+  const policy = parsePolicyText('columns:\n  q: { role: quasi }\n  s: { role: sensitive, order: [low, medium, high] }\nthresholds: { t: 0.4 }\nanonymize: { strategy: optimal }\n', { baseDir: '/tmp', source: 'p' });
+  const r = await anonymize(table, policy);
+  assert.equal(r.before!.sensitive.s!.t, 0.5);
+  assert.equal(r.before!.sensitive.s!.tDistance, 'ordered');
+  assert.deepEqual(r.transformation, { q: 1 });
+  assert.equal(r.verdict.passes, true);
+  // (an order that lacks a value of the column is an error naming it)
+  const partial = parsePolicyText('columns:\n  q: { role: quasi }\n  s: { role: sensitive, order: [low, high] }\nthresholds: { t: 0.4 }\n', { baseDir: '/tmp', source: 'p' });
+  await assert.rejects(anonymize(table, partial), (e: unknown) => (e as { code?: string }).code === 'invalid-policy' && /"medium"/.test((e as Error).message));
+});

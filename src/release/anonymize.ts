@@ -11,7 +11,7 @@
  */
 import { AnonymatError } from '../errors.ts';
 import type { Column, Table } from '../table/table.ts';
-import { column as getColumn, columnFromCodes, hasColumn, isNumericKind, makeTable } from '../table/table.ts';
+import { codeOrderOf, column as getColumn, columnFromCodes, hasColumn, isNumericKind, makeTable } from '../table/table.ts';
 import { localCellSuppression, withLabel } from '../transform/local-cells.ts';
 import type { Policy } from '../policy/policy.ts';
 import { personKey, resolvePolicyPath } from '../policy/policy.ts';
@@ -168,8 +168,9 @@ export function modelsOf(policy: Policy, sensitiveHierarchies: Map<string, Hiera
   if (t.l !== undefined && t.l > 1) for (const s of sensitive) models.push({ type: 'l-diversity', column: s, l: t.l, variant: t.lVariant ?? 'distinct', c: t.c });
   if (t.t !== undefined) {
     for (const s of sensitive) {
-      const distance = t.tDistance ?? (policy.columns[s]!.ordered ? 'ordered' : undefined);
-      models.push({ type: 't-closeness', column: s, t: t.t, distance, hierarchy: sensitiveHierarchies.get(s) });
+      const cp = policy.columns[s]!;
+      const distance = t.tDistance ?? (cp.ordered || cp.order ? 'ordered' : undefined);
+      models.push({ type: 't-closeness', column: s, t: t.t, distance, hierarchy: sensitiveHierarchies.get(s), ...(cp.order ? { order: cp.order } : {}) });
     }
   }
   if (t.maxProsecutorRisk !== undefined) models.push({ type: 'max-risk', risk: t.maxProsecutorRisk });
@@ -357,8 +358,10 @@ function mondrianPartTest(
     let lv = levels.get(name);
     // (the verdict's levels of a column aggregated per person as a set: risk/person's aggregatedLevels, as assessTable does)
     if (lv && u.recoded) { const rowCol = getColumn(table, name); lv = aggregatedLevels(lv, rowCol.codes, u.codes, u.cardinality, rowCol.missing); }
-    const { tDistance } = tDistanceOf(name, policy.columns[name]!.ordered === true || isNumericKind(u.kind), t.tDistance, lv);
-    return new ClassJudge(overall, u.cardinality, { c: t.c ?? 2, tDistance, ...(tDistance === 'hierarchical' ? { levels: lv! } : {}) });
+    const cp = policy.columns[name]!;
+    const { tDistance } = tDistanceOf(name, cp.ordered === true || cp.order !== undefined || isNumericKind(u.kind), t.tDistance, lv);
+    const codeOrder = u.recoded ? undefined : codeOrderOf(getColumn(table, name).dictionary, cp.order, name);
+    return new ClassJudge(overall, u.cardinality, { c: t.c ?? 2, tDistance, ...(tDistance === 'hierarchical' ? { levels: lv! } : {}), ...(codeOrder ? { codeOrder } : {}) });
   });
   const ranks = new Int32Array(Math.max(1, ...sensitive.map((n) => units[n]!.cardinality)));
   // each set code's values (the row column's codes), for the homogeneity of a part

@@ -10,7 +10,7 @@
 import { groupify, type Classes } from '../check/groupify.ts';
 import { AnonymatError } from '../errors.ts';
 import type { Policy } from '../policy/policy.ts';
-import { isNumericKind, type Column, type Table } from '../table/table.ts';
+import { codeOrderOf, isNumericKind, type Column, type Table } from '../table/table.ts';
 import { journalistRisk, journalistRiskFromRecordRisks, marketerRisk, prosecutorRisk, type JournalistRisk, type PopulationSource } from './attacker.ts';
 import { classSummary, coarsenRepresentatives, columnsByName, equivalenceClasses, gather, histogramObject, sizeHistogram } from './classes.ts';
 import { diversity, lBelow, tAbove, type TDistance } from './diversity.ts';
@@ -202,8 +202,11 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
       for (let r = 0; r < aggOfRow.length; r++) aggOfRow[r] = col.codes[personOf![r]!]!;
       levels = aggregatedLevels(levels, sets.codes, aggOfRow, col.dictionary.length, sets.missing);
     }
-    const { tDistance, note } = tDistanceOf(name, policy.columns[name]!.ordered === true || isNumericKind(col.kind), thresholds.tDistance, levels);
-    let d = diversity(classes.classOf, classes.count, col.codes, col.dictionary.length, { c, tDistance, lThreshold: thresholds.l ?? null, ...(tDistance === 'hierarchical' ? { levels: levels! } : {}) });
+    const cp = policy.columns[name]!;
+    const { tDistance, note } = tDistanceOf(name, cp.ordered === true || cp.order !== undefined || isNumericKind(col.kind), thresholds.tDistance, levels);
+    // (an ordinal text column's declared order; not for sets of values aggregated per person, which have no rank)
+    const codeOrder = sets === null ? codeOrderOf(col.dictionary, cp.order, name) : undefined;
+    let d = diversity(classes.classOf, classes.count, col.codes, col.dictionary.length, { c, tDistance, lThreshold: thresholds.l ?? null, ...(tDistance === 'hierarchical' ? { levels: levels! } : {}), ...(codeOrder ? { codeOrder } : {}) });
     // (persons aggregated as sets: a value every person of a class holds is disclosed, whatever else their sets hold —
     // {E11}, {E11, I10} are two set labels, yet both patients have E11; such a class is 1-diverse)
     const shared = sets ? classesSharingAValue(classes.classOf, classes.sizes, personOf!, sets, col.codes) : null;

@@ -52,7 +52,13 @@ export interface DiversityOptions {
    * level (levels[h][code] ∈ [0, nodes at h)); H ≥ 1. The top level is normally one root ('*').
    */
   levels?: readonly Int32Array[];
+  /**
+   * For tDistance 'ordered': the codes in the values' order (an ordinal text column's declared order, `columns.X.order`),
+   * else the codes' own order (the dictionary's natural order: numbers, dates).
+   */
+  codeOrder?: ArrayLike<number>;
 }
+
 
 /** One class's figures (ClassJudge.measure): its distinct values, exp(entropy), recursive (c,l)'s l and t. */
 export interface ClassFigures {
@@ -68,7 +74,7 @@ export interface ClassFigures {
  * l-diversity and t-closeness, as the verdict will judge them) both read their classes through it.
  */
 export class ClassJudge {
-  /** Each code's rank among the values present in the table (−1: absent), in code order. */
+  /** Each code's rank among the values present in the table (−1: absent), in code order or `codeOrder`. */
   readonly rank: Int32Array;
   /** Values present in the table. */
   readonly values: number;
@@ -86,7 +92,7 @@ export class ClassJudge {
   private readonly order: number[] = [];
   private readonly out: ClassFigures = { distinct: 0, entropyL: 0, recursiveL: 0, t: 0 };
 
-  constructor(overall: ArrayLike<number>, cardinality: number, options: Pick<DiversityOptions, 'c' | 'tDistance' | 'levels'> = {}) {
+  constructor(overall: ArrayLike<number>, cardinality: number, options: Pick<DiversityOptions, 'c' | 'tDistance' | 'levels' | 'codeOrder'> = {}) {
     this.c = options.c ?? 2;
     this.tDistance = options.tDistance ?? 'equal';
     if (this.tDistance === 'hierarchical' && !(options.levels && options.levels.length >= 2)) throw new RangeError('hierarchical distance needs the value hierarchy\'s levels');
@@ -95,7 +101,8 @@ export class ClassJudge {
     // rank of each code among the values present, and cumulative p over ranks
     const rank = new Int32Array(Math.max(1, cardinality)).fill(-1);
     let m = 0;
-    for (let v = 0; v < cardinality; v++) if (overall[v]! > 0) rank[v] = m++;
+    const order = options.codeOrder;
+    for (let i = 0; i < cardinality; i++) { const v = order ? order[i]! : i; if (overall[v]! > 0) rank[v] = m++; }
     const p = new Float64Array(m);
     for (let v = 0; v < cardinality; v++) if (rank[v]! >= 0) p[rank[v]!] = overall[v]! / total;
     const P = new Float64Array(m); // P[i] = Σ_{j ≤ i} p_j

@@ -5,7 +5,7 @@
  */
 import { AnonymatError } from '../errors.ts';
 import type { Table } from '../table/table.ts';
-import { column as getColumn, hasColumn } from '../table/table.ts';
+import { codeOrderOf, column as getColumn, hasColumn } from '../table/table.ts';
 import type { CompiledHierarchy, Hierarchy } from '../hierarchy/hierarchy.ts';
 import { compileHierarchy } from '../hierarchy/hierarchy.ts';
 import { makeLattice } from '../lattice/lattice.ts';
@@ -28,7 +28,7 @@ export type ModelSpec =
   /** k distinct persons per class, `column` being the person key (event tables: several rows per person). */
   | { type: 'person-k-anonymity'; k: number; column: string }
   | { type: 'l-diversity'; column: string; l: number; variant?: 'distinct' | 'entropy' | 'recursive'; c?: number }
-  | { type: 't-closeness'; column: string; t: number; distance?: 'equal' | 'ordered' | 'hierarchical'; hierarchy?: Hierarchy }
+  | { type: 't-closeness'; column: string; t: number; distance?: 'equal' | 'ordered' | 'hierarchical'; hierarchy?: Hierarchy; order?: readonly string[] }
   | { type: 'delta-presence'; dMin: number; dMax: number }
   | { type: 'k-map'; k: number }
   | { type: 'max-risk'; risk: number }
@@ -108,7 +108,7 @@ export function createEngine(table: Table, spec: EngineSpec): Engine {
           if (!m.hierarchy) throw new AnonymatError('invalid-policy', `t-closeness with hierarchical distance on ${m.column} needs a hierarchy for that column`, [{ path: `columns.${m.column}.hierarchy`, message: 'add a hierarchy' }]);
           const ch = compileHierarchy(m.hierarchy, col);
           models.push(tCloseness(m.t, s, global, { kind: 'hierarchical', hierarchy: ch, groundOfCode: ch.groundOfCode }, m.column));
-        } else models.push(tCloseness(m.t, s, global, { kind: d }, m.column));
+        } else models.push(tCloseness(m.t, s, global, { kind: d }, m.column, codeOrderOf(col.dictionary, m.order, m.column)));
         break;
       }
     }

@@ -11,6 +11,7 @@
  * - `numbers[code]` is the numeric value of a code for integer, decimal and date columns
  *   (dates as days since 1970-01-01); NaN for the missing code. Absent for text columns.
  */
+import { AnonymatError } from '../errors.ts';
 export type ColumnKind = 'string' | 'integer' | 'decimal' | 'date' | 'boolean';
 
 export interface Column {
@@ -198,3 +199,20 @@ function inferKind(values: ArrayLike<string | number | null | undefined>): Colum
 
 function numberLabel(v: number): string { return String(v); }
 function cmp(a: string, b: string): number { return a < b ? -1 : a > b ? 1 : 0; }
+
+/**
+ * The codes of a dictionary in a declared order of its values (missing last); an error naming the values the order
+ * lacks. Undefined without an order.
+ */
+export function codeOrderOf(dictionary: readonly (string | null)[], order: readonly string[] | undefined, column: string): Int32Array | undefined {
+  if (!order) return undefined;
+  const at = new Map(order.map((v, i) => [v, i] as const));
+  const missing = dictionary.filter((v): v is string => v !== null && !at.has(v));
+  if (missing.length) {
+    throw new AnonymatError('invalid-policy', `the order of column ${column} lacks ${missing.length} of its value(s): ${missing.slice(0, 5).map((v) => JSON.stringify(v)).join(', ')}${missing.length > 5 ? ', …' : ''}`,
+      [{ path: `columns.${column}.order`, message: 'list every value of the column, lowest first' }]);
+  }
+  const codes = Array.from(dictionary, (_, code) => code);
+  codes.sort((a, b) => (dictionary[a] === null ? Infinity : at.get(dictionary[a]!)!) - (dictionary[b] === null ? Infinity : at.get(dictionary[b]!)!));
+  return Int32Array.from(codes);
+}
