@@ -31,8 +31,9 @@ export interface AttackInput {
   /**
    * Column of the original (and control) tables naming the person of each record (the policy's
    * person key; the release need not have it). With it the unit attacked is the person: singling
-   * out succeeds when a predicate's matches are all one person's records, and linkability and
-   * inference attack one record per sampled person. Records without a key are persons of their own.
+   * out keeps a predicate when the released records it matches can be one person's and succeeds when
+   * its original matches are all one person's records, and linkability and inference attack one
+   * record per sampled person. Records without a key are persons of their own.
    */
   personKey?: string;
 }
@@ -50,7 +51,15 @@ export interface AttackContext {
   warnings: string[];
   /** Seeded permutation rank of each release row (tie-break: smaller wins). */
   priority(): Int32Array;
-  /** Person of each row per table (ORIGINAL, CONTROL) when a person key is given, else null. */
+  /**
+   * A seeded generator of its own for stream `id` (same seed and id → same draws), independent of `rng` and of the
+   * other streams: draws that must not be correlated with each other (each linkability half's tie-breaks).
+   */
+  stream(id: number): Rng;
+  /**
+   * Person of each row per table (ORIGINAL, RELEASE, CONTROL) when a person key is given and the table has its column,
+   * else null (the release normally lacks it).
+   */
   persons: (Int32Array | null)[];
 }
 
@@ -98,6 +107,18 @@ export const NO_CONTROL_WARNING =
   'attacks learn about specific people versus the population (and cannot separate the two). Hold out original ' +
   'records from the release and pass them as the control set (--control) for a residual risk.';
 
+/**
+ * An empty control set is refused, not read as "no control": it was asked for, and measuring against the random
+ * baseline instead would change what the figures mean behind the caller's back (verdict and attacks alike).
+ */
+export function emptyControlError(): AnonymatError {
+  return new AnonymatError('invalid-input', 'the control set holds no record: a control set is original records of the same population '
+    + 'held out of the release, and an empty one measures nothing. Give the held-out records (--control), or leave the control set '
+    + 'out to measure against the random baseline only (the report then carries the NO CONTROL SET warning)', [
+    { path: 'control', message: 'the control set has 0 rows' },
+  ]);
+}
+
 export function makeContext(input: AttackInput, columns: string[], salt: number): AttackContext {
   for (const name of columns) {
     for (const [label, t] of [['original', input.original], ['release', input.release], ['control', input.control]] as const) {
@@ -111,6 +132,7 @@ export function makeContext(input: AttackInput, columns: string[], salt: number)
   if (input.original.rowCount === 0 || input.release.rowCount === 0) {
     throw new AnonymatError('invalid-input', 'the original and the release must both have rows to be attacked');
   }
+  if (input.control && input.control.rowCount === 0) throw emptyControlError();
   const tables = [
     { table: input.original, literal: true, label: 'original' },
     { table: input.release, literal: false, label: 'release' },
@@ -119,12 +141,12 @@ export function makeContext(input: AttackInput, columns: string[], salt: number)
   const space = buildSpace(tables, columns, input.hierarchies ?? []);
   const seed = ((input.seed ?? 0) >>> 0) ^ Math.imul(salt, 0x9e3779b1);
   const rng = seededRng(seed >>> 0);
-  const hasControl = !!input.control && input.control.rowCount > 0;
+  const hasControl = !!input.control;
   const warnings = [...space.warnings];
   if (!hasControl) warnings.push(NO_CONTROL_WARNING);
   let prio: Int32Array | null = null;
   const key = input.personKey;
-  const persons = [key ? personIds(input.original, key) : null, null, key && input.control ? personIds(input.control, key) : null];
+  const persons = [key ? personIds(input.original, key) : null, key ? personIds(input.release, key) : null, key && input.control ? personIds(input.control, key) : null];
   if (key && !persons[ORIGINAL]) warnings.push(`the person key ${JSON.stringify(key)} is not in the original: the attacks count records, not persons`);
   else if (key && input.control && !persons[CONTROL]) warnings.push(`the person key ${JSON.stringify(key)} is not in the control set: its records count as persons of their own`);
   return {
@@ -132,6 +154,9 @@ export function makeContext(input: AttackInput, columns: string[], salt: number)
     space, names: columns, hasControl, rng, confidence: input.confidence ?? 0.95,
     nAttacks: Math.max(1, Math.floor(input.attacks ?? DEFAULT_ATTACKS)),
     warnings,
+    stream(id) {
+      return seededRng((seed ^ Math.imul((id + 1) >>> 0, 0x85ebca6b) ^ 0x27d4eb2f) >>> 0);
+    },
     priority() {
       if (prio) return prio;
       const n = input.release.rowCount;

@@ -66,3 +66,32 @@ test('person key: targets are distinct persons, one record each', () => {
   const some = sampleTargets(ctx, ORIGINAL, original.rowCount, 10);
   assert.equal(new Set(Array.from(some, (r) => pid[r] ?? `row${r}`)).size, 10);
 });
+
+test('a release that carries no information links at the baseline rate 1/M (independent random ties per half)', async () => {
+  const { buildNeighbourIndex, nearest } = await import('./neighbours.ts');
+  const { RELEASE } = await import('./context.ts');
+  // 1,000 original and 1,000 control records; the release: M = 20 records whose linkage columns are all `*`, so every
+  // released record is equally near every target on both halves and the two picks are independent uniform draws:
+  // successes ~ Binomial(1000, 1/20), mean 50. Accepted: 20 to 85 (rates 0.020–0.085); the exact binomial tails outside
+  // sum to 1.5e-6, the false-alarm rate of this test (each run is seeded: the figures are the same on every run)
+  const original = randomRecords(1000, 41), control = randomRecords(1000, 42);
+  const M = 20;
+  const release = makeTable(['sex', 'zip [code]', 'income'].map((n) => columnFromValues(n, Array.from({ length: M }, () => '*'), 'string')));
+  const aux: [string[], string[]] = [['sex', 'zip [code]'], ['income']];
+  const inRange = (k: number) => k >= 20 && k <= 85;
+  for (const seed of [1, 2]) {
+    const r = linkability({ original, release, control, auxColumns: aux, attacks: 1000, seed });
+    assert.equal(r.attacks, 1000);
+    assert.ok(inRange(r.successes), `seed ${seed}: ${r.successes} of 1000 linked (expected about 50)`);
+    assert.ok(inRange(r.controlSuccesses), `seed ${seed}: control ${r.controlSuccesses} of 1000 linked`);
+    assert.ok(inRange(r.baselineSuccesses), `seed ${seed}: baseline ${r.baselineSuccesses} of 1000`);
+  }
+  // the deliberately broken attacker the check must catch: one tie order shared by the two halves (the released rows'
+  // priority) resolves every tie to the same first record in both and "links" every target
+  const ctx = makeContext({ original, release, seed: 1 }, aux.flat(), 21);
+  const prio = ctx.priority();
+  const ia = buildNeighbourIndex(ctx.space, [0, 1], RELEASE, prio), ib = buildNeighbourIndex(ctx.space, [2], RELEASE, prio);
+  let broken = 0;
+  for (let r = 0; r < 1000; r++) if (nearest(ia, ORIGINAL, r).rows[0] === nearest(ib, ORIGINAL, r).rows[0]) broken++;
+  assert.ok(!inRange(broken), `shared tie order: ${broken} of 1000 linked`);
+});

@@ -4,6 +4,11 @@
  * columns and on B's columns; the target's two halves are linked when the two neighbour sets
  * share a released record. Targets are original records (main) and control records (control);
  * the baseline draws the neighbours at random.
+ *
+ * Equally near released records are drawn at random, per target and independently for each half
+ * (two seeded streams): one tie order shared by the halves resolved a tie to the same record in both
+ * and linked targets the release says nothing about (every linkage column `*` linked every target).
+ * With independent draws a release that carries no information links at the baseline's rate, 1/M.
  */
 import { AnonymatError } from '../errors.ts';
 import { attackFigures, type AttackFigures } from './stats.ts';
@@ -34,10 +39,11 @@ export function linkability(opts: LinkabilityOptions): LinkabilityResult {
   const prio = ctx.priority();
   const ia = buildNeighbourIndex(ctx.space, idx(A), RELEASE, prio);
   const ib = buildNeighbourIndex(ctx.space, idx(B), RELEASE, prio);
+  const tiesA = ctx.stream(1), tiesB = ctx.stream(2);
   const run = (table: number, rows: Int32Array): number => {
     let s = 0;
     for (const r of rows) {
-      const na = nearest(ia, table, r, k).rows, nb = nearest(ib, table, r, k).rows;
+      const na = nearest(ia, table, r, k, tiesA).rows, nb = nearest(ib, table, r, k, tiesB).rows;
       if (na.some((x) => nb.includes(x))) s++;
     }
     return s;

@@ -42,3 +42,44 @@ test('property: nearest neighbours equal a brute-force scan (distance, then the 
     return true;
   }), { numRuns: 40 });
 });
+
+test('random ties: the rows drawn are among the nearest (brute force), distinct, and each tied row is drawn about equally often', async () => {
+  const { seededRng } = await import('../util/rng.ts');
+  const rng = seededRng(17);
+  const n = 40, m = 60;
+  const orig = makeTable([
+    columnFromValues('age', Array.from({ length: n }, () => 20 + rng.int(10)), 'integer'),
+    columnFromValues('sex', Array.from({ length: n }, () => (rng.int(2) ? 'F' : 'M')), 'string'),
+  ]);
+  const rel = makeTable([
+    columnFromValues('age', Array.from({ length: m }, () => ages[rng.int(ages.length)]!), 'string'),
+    columnFromValues('sex', Array.from({ length: m }, () => (rng.int(4) === 0 ? '*' : rng.int(2) ? 'F' : 'M')), 'string'),
+  ]);
+  const space = buildSpace([{ table: orig, literal: true, label: 'o' }, { table: rel, literal: false, label: 'r' }], ['age', 'sex']);
+  const index = buildNeighbourIndex(space, [0, 1], 1, Int32Array.from({ length: m }, (_, i) => i));
+  const dist = (t: number, r: number) => space.columns.reduce((s, c) => s + cellDistance(c, c.views[0]!, c.views[0]!.codes[t]!, c.views[1]!, c.views[1]!.codes[r]!), 0);
+  const ties = seededRng(3);
+  for (let t = 0; t < n; t++) {
+    const all = Array.from({ length: m }, (_, r) => dist(t, r)).sort((a, b) => a - b);
+    for (const k of [1, 3]) {
+      const got = nearest(index, 0, t, k, ties);
+      assert.equal(new Set(got.rows).size, k);
+      const ds = got.rows.map((r) => dist(t, r)).sort((a, b) => a - b);
+      for (let q = 0; q < k; q++) assert.ok(Math.abs(ds[q]! - all[q]!) < 1e-9, `target ${t}, k ${k}: ${ds} vs ${all.slice(0, k)}`);
+    }
+  }
+  // 4 identical released rows: 4,000 draws (k = 1), and 3,000 draws of k = 2 (each of the 6 pairs), are uniform:
+  // chi-square with 3 (5) degrees of freedom under 25 (false alarm 1.5e-5, 1.4e-4)
+  const same = makeTable([columnFromValues('sex', ['F', 'F', 'F', 'F', 'M'], 'string')]);
+  const s2 = buildSpace([{ table: same, literal: true, label: 'o' }, { table: same, literal: false, label: 'r' }], ['sex']);
+  const i2 = buildNeighbourIndex(s2, [0], 1, Int32Array.from([4, 3, 2, 1, 0]));
+  const one = new Array(4).fill(0), pairs = new Map<string, number>();
+  for (let i = 0; i < 4000; i++) one[nearest(i2, 0, 0, 1, ties).rows[0]!]++;
+  for (let i = 0; i < 3000; i++) { const key = nearest(i2, 0, 0, 2, ties).rows.sort().join(); pairs.set(key, (pairs.get(key) ?? 0) + 1); }
+  const chi = (obs: number[], e: number) => obs.reduce((s, o) => s + (o - e) ** 2 / e, 0);
+  assert.ok(chi(one, 1000) < 25, `k = 1: ${one}`);
+  assert.equal(pairs.size, 6);
+  assert.ok(chi([...pairs.values()], 500) < 25, `k = 2: ${[...pairs]}`);
+  // without the generator the priority decides, as before (the best-priority row, 3)
+  assert.deepEqual(nearest(i2, 0, 0, 1).rows, [3]);
+});

@@ -8,9 +8,13 @@
  *
  * Ties are broken deterministically by a per-row priority: a seeded random permutation of the
  * candidate rows (so that neither the file order nor the dictionary order favours a record).
- * Same seed → same neighbours.
+ * Same seed → same neighbours. Given a generator (`ties`), `nearest` instead draws among the equally
+ * near rows uniformly at random on each call: two searches that must not be correlated (the two halves
+ * of linkability) then resolve the same tie independently, where one fixed order would resolve it to
+ * the same row in both.
  */
 import { groupify } from '../check/groupify.ts';
+import type { Rng } from '../util/rng.ts';
 import { cellDistance, distancesTo, type Space, type SpaceColumn } from './space.ts';
 
 export interface NeighbourIndex {
@@ -61,10 +65,17 @@ export function buildNeighbourIndex(space: Space, colIdxIn: number[], candidate:
   let exact: Map<number, number> | null = null;
   let radix = 1;
   for (const v of views) radix *= v.card;
+  // (and no two codes of a view hold the same point: the exact key would then find one of two classes at distance 0)
   const pointLike = views.every((v, j) => {
+    const points = new Set<number>();
     for (let k = 0; k < v.card; k++) {
       if (v.any[k] || v.missOk[k]) return false;
       if (cols[j]!.numeric ? !v.miss[k] && v.lo![k] !== v.hi![k] : v.atomStart![k + 1]! - v.atomStart![k]! > 1) return false;
+      // (the point of code k: missing, its number, or its one category; a category of no atom is no point)
+      if (!v.miss[k] && !cols[j]!.numeric && v.atomStart![k + 1] === v.atomStart![k]) continue;
+      const point = v.miss[k] ? -Infinity : cols[j]!.numeric ? v.lo![k]! : v.atomList![v.atomStart![k]!]!;
+      if (points.has(point)) return false;
+      points.add(point);
     }
     return true;
   });
@@ -138,8 +149,11 @@ export interface NeighbourResult {
   distance: number;
 }
 
-/** The k nearest candidate rows to row `row` of table `target` (Anonymeter's MixedTypeKNeighbors with stable ties). */
-export function nearest(index: NeighbourIndex, target: number, row: number, k = 1): NeighbourResult {
+/**
+ * The k nearest candidate rows to row `row` of table `target` (Anonymeter's MixedTypeKNeighbors). Ties: by the index's
+ * priority (stable), or with `ties`, drawn uniformly at random among the equally near rows (a fresh draw per call).
+ */
+export function nearest(index: NeighbourIndex, target: number, row: number, k = 1, ties?: Rng): NeighbourResult {
   const m = index.cols.length;
   if (k === 1 && index.exact) {
     // a candidate identical to the target is at distance 0: the first such class in priority order wins
@@ -150,7 +164,7 @@ export function nearest(index: NeighbourIndex, target: number, row: number, k = 
       if (c < 0) ok = false; else key = key * col.views[index.candidate]!.card + c;
     }
     const hit = ok ? index.exact.get(key) : undefined;
-    if (hit !== undefined) return { rows: [index.rows[index.rowStart[hit]!]!], distance: 0 };
+    if (hit !== undefined) return { rows: [rowOfClass(index, hit, ties)], distance: 0 };
   }
   const D = index.scratch;
   for (let j = 0; j < m; j++) {
@@ -192,7 +206,20 @@ export function nearest(index: NeighbourIndex, target: number, row: number, k = 
       for (let q = 0; q < len; q++) { const i = list[q]!; const d = acc[i]!; if (d < best) { best = d; bestClass = i; } }
     }
     if (bestClass < 0) return { rows: [], distance: Infinity };
-    return { rows: [index.rows[index.rowStart[bestClass]!]!], distance: best };
+    if (!ties || len === 1) return { rows: [rowOfClass(index, bestClass, ties)], distance: best };
+    // a random row among those of every class at the best distance (the survivors hold full sums here: len > 1 after
+    // every column, or a single column)
+    let total = 0;
+    for (let q = 0; q < len; q++) { const i = list[q]!; if (acc[i] === best) total += index.rowStart[i + 1]! - index.rowStart[i]!; }
+    let pick = ties.int(total);
+    for (let q = 0; q < len; q++) {
+      const i = list[q]!;
+      if (acc[i] !== best) continue;
+      const size = index.rowStart[i + 1]! - index.rowStart[i]!;
+      if (pick < size) return { rows: [index.rows[index.rowStart[i]! + pick]!], distance: best };
+      pick -= size;
+    }
+    return { rows: [rowOfClass(index, bestClass, ties)], distance: best };
   }
   // k > 1: bounded insertion over (distance, class position, rank within class)
   const dist: number[] = [], out: number[] = [];
@@ -209,5 +236,30 @@ export function nearest(index: NeighbourIndex, target: number, row: number, k = 
       if (out.length > k) { dist.pop(); out.pop(); }
     }
   }
-  return { rows: out, distance: dist[0] ?? Infinity };
+  if (!ties || out.length < k) return { rows: out, distance: dist[0] ?? Infinity };
+  // random ties: the rows nearer than the k-th distance T are all in; the rest are drawn uniformly among the rows at
+  // exactly T (reservoir sampling over a second scan, whose sums are computed as in the first)
+  const T = dist[k - 1]!;
+  const rows: number[] = [];
+  for (let q = 0; q < k && dist[q]! < T; q++) rows.push(out[q]!);
+  const need = k - rows.length;
+  const pool: number[] = [];
+  let seen = 0;
+  for (let i = 0; i < nc; i++) {
+    let d = 0;
+    for (let j = 0; j < m && d <= T; j++) d += D[j]![C[j]![i]!]!;
+    if (d !== T) continue;
+    for (let p = index.rowStart[i]!; p < index.rowStart[i + 1]!; p++, seen++) {
+      if (pool.length < need) pool.push(index.rows[p]!);
+      else { const x = ties.int(seen + 1); if (x < need) pool[x] = index.rows[p]!; }
+    }
+  }
+  rows.push(...pool);
+  return { rows, distance: dist[0]! };
+}
+
+/** A row of class position c: its first by priority, or with `ties` one drawn uniformly. */
+function rowOfClass(index: NeighbourIndex, c: number, ties: Rng | undefined): number {
+  const from = index.rowStart[c]!;
+  return index.rows[ties ? from + ties.int(index.rowStart[c + 1]! - from) : from]!;
 }

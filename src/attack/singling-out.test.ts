@@ -168,3 +168,45 @@ test('person key: the size correction compares persons, not records (2 records p
   const byRecord = singlingOut({ original, release, control, attacks: 100, seed: 4, columns: ['age (years)', 'zip [code]', 'sex', 'birth date'] });
   assert.ok(byRecord.notes.some((n) => n.includes('rescaled') && n.includes('300 records')), byRecord.notes.join('; '));
 });
+
+test('person key: persons with two identical stays, each unique among persons, are singled out (a record count hid them all)', () => {
+  // 60 persons × 2 stays identical on (age, sex, zip), the combination unique per person; the release has no person key
+  const pid: string[] = [], age: number[] = [], sex: string[] = [], zip: string[] = [], dx: string[] = [];
+  for (let p = 0; p < 60; p++) {
+    for (let s = 0; s < 2; s++) { pid.push(`P${p}`); age.push(20 + p); sex.push(p % 2 ? 'F' : 'M'); zip.push(`750${p % 10}`); dx.push('ABC'[(p + s) % 3]!); }
+  }
+  const cols = [columnFromValues('age', age, 'integer'), columnFromValues('sex', sex), columnFromValues('zip', zip), columnFromValues('dx', dx)];
+  const original = makeTable([columnFromValues('pid', pid), ...cols]), release = makeTable(cols);
+  const attacked = ['age', 'sex', 'zip'];
+  for (const mode of ['multivariate', 'univariate'] as const) {
+    const r = singlingOut({ original, release, personKey: 'pid', columns: attacked, attacks: 200, seed: 1, mode });
+    assert.ok(r.attacks >= 10, `${mode}: ${r.attacks} predicates`);
+    assert.equal(r.attackRate, 1, mode);
+    assert.ok(r.notes.some((n) => n.includes('held by at most 2 records')), r.notes.join('; '));
+    // without the key the unit is the record: every combination is held by 2 records, nothing is isolated
+    const byRecord = singlingOut({ original, release, columns: attacked, attacks: 200, seed: 1, mode });
+    assert.equal(byRecord.attacks, 0, mode);
+  }
+  // a release that keeps the key: its persons are counted directly (the same persons singled out)
+  const keyed = singlingOut({ original, release: original, personKey: 'pid', columns: attacked, attacks: 200, seed: 1 });
+  assert.ok(keyed.attacks >= 10 && keyed.attackRate === 1, `${keyed.attacks} ${keyed.attackRate}`);
+  assert.ok(keyed.notes.some((n) => n.includes('the release has the person key')));
+});
+
+test('person key: a combination held by more records than any person has is several persons, never kept', () => {
+  // persons P0–P39 have two identical records each; persons Q0/Q1 share one combination (4 records, the most of any one
+  // person being 2): predicates isolating that combination cannot isolate a person, in the release or the original
+  const pid: string[] = [], code: string[] = [];
+  for (let p = 0; p < 40; p++) for (let s = 0; s < 2; s++) { pid.push(`P${p}`); code.push(`c${p}`); }
+  for (const q of ['Q0', 'Q1']) for (let s = 0; s < 2; s++) { pid.push(q); code.push('shared'); }
+  const original = makeTable([columnFromValues('pid', pid), columnFromValues('code', code)]);
+  const release = makeTable([columnFromValues('code', code)]);
+  const r = singlingOut({ original, release, personKey: 'pid', mode: 'univariate', columns: ['code'], attacks: 100, seed: 1 });
+  assert.equal(r.attacks, 40);
+  assert.equal(r.successes, 40);
+  // every combination shared by more records than one person has: nothing to draw from, said so
+  const crowd = makeTable([columnFromValues('pid', pid.slice(80)), columnFromValues('code', code.slice(80))]);
+  const none = singlingOut({ original: crowd, release: makeTable([columnFromValues('code', code.slice(80))]), personKey: 'pid', columns: ['code'], attacks: 10, seed: 1 });
+  assert.equal(none.attacks, 0);
+  assert.ok(none.notes.some((n) => n.includes('more than any one person has (2)')), none.notes.join('; '));
+});

@@ -4,6 +4,11 @@
  * among the original records (success) and among the control records (what any such predicate
  * achieves on people who are not in the release).
  *
+ * With a person key the unit is the person on both sides: a predicate is kept when the released
+ * records it matches can be one person's (see `releaseUnits`), and succeeds when the original (control)
+ * records it matches are one person's. Two identical stays of one patient then single that patient
+ * out instead of hiding each other.
+ *
  * Predicates are structured (column index + interval or set of categories), never query strings,
  * so column names with spaces, brackets or quotes and date columns work. A predicate built from a
  * generalized released value (`[30-40[`) matches the original values it allows (34).
@@ -162,23 +167,61 @@ function medians(ctx: AttackContext): Float64Array {
 }
 
 /**
- * Released rows alone in their combination of the attacked columns. A predicate built from a row's
- * values is satisfied by every row of its combination, so only these rows can yield a predicate
- * that isolates one released record: drawing from them gives the same accepted predicates as
- * drawing from every row and rejecting (Anonymeter), without the doomed attempts.
+ * What the attacker's filter counts in the release: a predicate is kept when the released rows it matches are ONE
+ * unit's, `unitOf[row]`.
+ * - Without a person key the unit is the record (Anonymeter: the predicate matches one released record).
+ * - With a person key and a release that has its column, the unit is the released person.
+ * - With a person key and a release without it (the usual case), the release cannot tell whose records are whose.
+ *   A combination of the attacked columns held by at most `maxPerPerson` records (the most records of any one person
+ *   in the original) can be one person's records: its rows are one unit. A larger combination holds several persons
+ *   (the release holds the originals' records): each of its rows is a unit of its own, so it is never kept.
+ *   (Without a key, maxPerPerson = 1 gives the record rule.)
+ * A predicate's matches depend only on the attacked columns, so it matches whole combinations.
+ * `lone`: the released rows whose combination is one unit's. A predicate built from a row's values matches every row
+ * of its combination, so only these rows can yield a kept predicate: drawing from them gives the same kept predicates
+ * as drawing from every row and rejecting (Anonymeter), without the doomed attempts.
  */
-function loneRows(ctx: AttackContext): { rows: Int32Array; smallest: number } {
-  const views = ctx.space.columns.map((c) => c.views[RELEASE]!);
-  const g = groupify(views.map((v) => v.codes), views.map((v) => v.card));
-  const out: number[] = [];
-  let smallest = Infinity;
-  for (let c = 0; c < g.count; c++) smallest = Math.min(smallest, g.sizes[c]!);
-  for (let r = 0; r < g.classOf.length; r++) if (g.sizes[g.classOf[r]!] === 1) out.push(r);
-  return { rows: Int32Array.from(out), smallest };
+interface ReleaseUnits {
+  unitOf: Int32Array;
+  lone: Int32Array;
+  unit: 'record' | 'person' | 'combination';
+  maxPerPerson: number;
+  /** Records of the smallest combination. */
+  smallest: number;
 }
 
-function multivariateQueries(ctx: AttackContext, nCols: number, maxAttempts: number, marks: Uint8Array[], lone: Int32Array): { queries: Predicate[]; attempts: number } {
+function releaseUnits(ctx: AttackContext): ReleaseUnits {
+  const views = ctx.space.columns.map((c) => c.views[RELEASE]!);
+  const g = groupify(views.map((v) => v.codes), views.map((v) => v.card));
+  const n = g.classOf.length;
+  const original = ctx.persons[ORIGINAL], released = original ? ctx.persons[RELEASE] : null;
+  let maxPerPerson = 1;
+  if (original) {
+    // (person ids are dense: rows of the person-level table)
+    let top = 0;
+    for (const p of original) if (p > top) top = p;
+    const per = new Int32Array(top + 1);
+    for (const p of original) if (++per[p]! > maxPerPerson) maxPerPerson = per[p]!;
+  }
+  const unitOf = new Int32Array(n);
+  if (released) unitOf.set(released);
+  else for (let r = 0; r < n; r++) { const c = g.classOf[r]!; unitOf[r] = g.sizes[c]! <= maxPerPerson ? c : g.count + r; }
+  // the combinations held by one unit
+  const unitOfClass = new Int32Array(g.count).fill(-1), single = new Uint8Array(g.count).fill(1);
+  for (let r = 0; r < n; r++) {
+    const c = g.classOf[r]!, u = unitOf[r]!;
+    if (unitOfClass[c] === -1) unitOfClass[c] = u; else if (unitOfClass[c] !== u) single[c] = 0;
+  }
+  const lone: number[] = [];
+  for (let r = 0; r < n; r++) if (single[g.classOf[r]!]) lone.push(r);
+  let smallest = Infinity;
+  for (let c = 0; c < g.count; c++) smallest = Math.min(smallest, g.sizes[c]!);
+  return { unitOf, lone: Int32Array.from(lone), unit: released ? 'person' : original ? 'combination' : 'record', maxPerPerson, smallest };
+}
+
+function multivariateQueries(ctx: AttackContext, nCols: number, maxAttempts: number, marks: Uint8Array[], units: ReleaseUnits): { queries: Predicate[]; attempts: number } {
   const cols = ctx.space.columns;
+  const lone = units.lone;
   if (lone.length === 0) return { queries: [], attempts: 0 };
   const med = medians(ctx);
   const seen = new Set<string>();
@@ -206,23 +249,35 @@ function multivariateQueries(ctx: AttackContext, nCols: number, maxAttempts: num
     const key = keyOf(p);
     if (seen.has(key)) continue;
     seen.add(key);
-    if (countMatches(ctx, RELEASE, p, 2, marks) === 1) queries.push(p);
+    if (isolatesOneUnit(ctx, p, marks, units)) queries.push(p);
   }
   return { queries, attempts };
 }
 
-function univariateQueries(ctx: AttackContext, marks: Uint8Array[]): { queries: Predicate[]; attempts: number } {
+/** Does the predicate match the released rows of exactly one unit (record, or person: see releaseUnits)? */
+function isolatesOneUnit(ctx: AttackContext, p: Predicate, marks: Uint8Array[], units: ReleaseUnits): boolean {
+  return matchRows(ctx, RELEASE, p, 2, marks, undefined, units.unitOf) === 1;
+}
+
+function univariateQueries(ctx: AttackContext, marks: Uint8Array[], units: ReleaseUnits): { queries: Predicate[]; attempts: number } {
   const cols = ctx.space.columns;
+  const unitOf = units.unitOf;
   // candidates per column, shuffled within the column; then taken round-robin across columns
   // (stratified, so one high-cardinality column does not supply every query: Anonymeter issue #44)
   const perColumn: Predicate[][] = cols.map((col, j) => {
     const v = col.views[RELEASE]!;
     const counts = new Int32Array(v.card);
-    for (let r = 0; r < v.codes.length; r++) counts[v.codes[r]!]!++;
+    // the unit holding each code's rows: -1 none yet, -2 several (Anonymeter: a value occurring once)
+    const holder = new Int32Array(v.card).fill(-1);
+    let missHolder = -1;
+    for (let r = 0; r < v.codes.length; r++) {
+      const k = v.codes[r]!, u = unitOf[r]!;
+      counts[k]!++;
+      if (holder[k] === -1) holder[k] = u; else if (holder[k] !== u) holder[k] = -2;
+      if (v.miss[k]) missHolder = missHolder === -1 || missHolder === u ? u : -2;
+    }
     const cands: Predicate[] = [];
-    let missRows = 0;
-    for (let k = 0; k < v.card; k++) if (v.miss[k]) missRows += counts[k]!;
-    if (missRows === 1) cands.push([{ col: j, kind: 'miss' }]);
+    if (missHolder >= 0) cands.push([{ col: j, kind: 'miss' }]);
     if (col.numeric) {
       let minHi = Infinity, maxLo = -Infinity;
       for (let k = 0; k < v.card; k++) {
@@ -233,7 +288,7 @@ function univariateQueries(ctx: AttackContext, marks: Uint8Array[]): { queries: 
       if (Number.isFinite(maxLo)) cands.push([{ col: j, kind: 'num', lo: maxLo, hi: Infinity }]);
     }
     for (let k = 0; k < v.card; k++) {
-      if (counts[k] !== 1 || v.miss[k]) continue;
+      if (holder[k]! < 0 || v.miss[k]) continue;
       const c = cellCondition(j, col, v, k);
       if (c) cands.push([c]);
     }
@@ -253,7 +308,7 @@ function univariateQueries(ctx: AttackContext, marks: Uint8Array[]): { queries: 
       const key = keyOf(p);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (countMatches(ctx, RELEASE, p, 2, marks) === 1) { queries.push(p); if (queries.length >= ctx.nAttacks) break; }
+      if (isolatesOneUnit(ctx, p, marks, units)) { queries.push(p); if (queries.length >= ctx.nAttacks) break; }
     }
     if (!any) break;
   }
@@ -303,16 +358,21 @@ export function singlingOut(opts: SinglingOutOptions): SinglingOutResult {
   const marks = ctx.space.columns.map((c) => new Uint8Array(c.atomCount));
   const nCols = opts.nCols ?? 3;
   const maxAttempts = opts.maxAttempts ?? 50 * ctx.nAttacks;
-  const lone = loneRows(ctx);
+  const units = releaseUnits(ctx);
   const { queries, attempts } = mode === 'univariate'
-    ? (lone.rows.length ? univariateQueries(ctx, marks) : { queries: [], attempts: 0 })
-    : multivariateQueries(ctx, nCols, maxAttempts, marks, lone.rows);
+    ? (units.lone.length ? univariateQueries(ctx, marks, units) : { queries: [], attempts: 0 })
+    : multivariateQueries(ctx, nCols, maxAttempts, marks, units);
   const notes: string[] = [];
-  if (lone.rows.length === 0) notes.push(`every released combination of the ${columns.length} attacked column(s) is shared by at least ${lone.smallest} records: no predicate can isolate one`);
-  if (queries.length < ctx.nAttacks && lone.rows.length > 0) {
-    notes.push(`${queries.length} predicate(s) isolating one released record were found in ${attempts} attempt(s) (${ctx.nAttacks} wanted); rates are divided by the ${queries.length} made`);
+  const one = units.unit === 'record' ? 'one released record' : 'one released person';
+  if (units.lone.length === 0) {
+    notes.push(units.unit === 'record' ? `every released combination of the ${columns.length} attacked column(s) is shared by at least ${units.smallest} records: no predicate can isolate one`
+      : units.unit === 'person' ? `every released combination of the ${columns.length} attacked column(s) is shared by several persons: no predicate can isolate one`
+      : `every released combination of the ${columns.length} attacked column(s) is shared by at least ${units.smallest} records, more than any one person has (${units.maxPerPerson}): no predicate can isolate one person`);
   }
-  if (queries.length === 0 && lone.rows.length > 0) notes.push('no predicate isolates a single released record: the release singles out nobody on these columns');
+  if (queries.length < ctx.nAttacks && units.lone.length > 0) {
+    notes.push(`${queries.length} predicate(s) isolating ${one} were found in ${attempts} attempt(s) (${ctx.nAttacks} wanted); rates are divided by the ${queries.length} made`);
+  }
+  if (queries.length === 0 && units.lone.length > 0) notes.push(`no predicate isolates ${one}: the release singles out nobody on these columns`);
   // success: the predicate isolates one record of the originals — one person with a person key
   const isolates = (t: number, q: Predicate) => matchRows(ctx, t, q, 2, marks, undefined, ctx.persons[t]) === 1;
   let successes = 0, controlSuccesses = 0;
@@ -320,7 +380,11 @@ export function singlingOut(opts: SinglingOutOptions): SinglingOutResult {
     if (isolates(ORIGINAL, q)) successes++;
     if (ctx.hasControl && isolates(CONTROL, q)) controlSuccesses++;
   }
-  if (ctx.persons[ORIGINAL]) notes.push('unit: persons — a predicate succeeds when every original record it matches is one person\'s');
+  if (units.unit !== 'record') {
+    notes.push('unit: persons — a predicate succeeds when every original record it matches is one person\'s; it is kept when the released records it matches '
+      + (units.unit === 'person' ? 'are one person\'s (the release has the person key)'
+        : `can be one person's: one combination of the attacked columns, held by at most ${units.maxPerPerson} records (the most of any one person; the release has no person key)`));
+  }
   const baseline = baselineQueries(ctx, mode === 'univariate' ? 1 : nCols, Math.max(queries.length, 1));
   let baselineSuccesses = 0;
   for (const q of baseline) if (isolates(ORIGINAL, q)) baselineSuccesses++;

@@ -100,3 +100,11 @@ test('coverage: with attack and control drawn from the same rate, the 95 % inter
   // one-sided view (clipping at 0): expected ≥ 97.5 %; allow 95 % (false alarm ≈ 1e-6 at 2000 trials)
   assert.ok(covered / trials > 0.95, `coverage ${covered / trials}`);
 });
+
+test('zero control attacks are no control: the baseline is the reference and the control rate null, never 0', () => {
+  const none = attackFigures({ successes: 30, attacks: 100, baselineSuccesses: 5, baselineAttacks: 100 });
+  const empty = attackFigures({ successes: 30, attacks: 100, baselineSuccesses: 5, baselineAttacks: 100, controlSuccesses: 0, controlAttacks: 0 });
+  assert.equal(empty.reference, 'baseline');
+  assert.equal(empty.controlRate, null);
+  assert.deepEqual(empty, none);
+});

@@ -105,7 +105,7 @@ export interface AttackFigures {
   /** Successful main attacks / attacks made. */
   attackRate: number;
   baselineRate: number;
-  /** Control successes / control attacks; null when no control set was given. */
+  /** Control successes / control attacks; null when no control attack was made (no control set). */
   controlRate: number | null;
   /** Main attacks actually made (the denominator). */
   attacks: number;
@@ -114,7 +114,7 @@ export interface AttackFigures {
   baselineSuccesses: number;
   controlAttacks: number;
   controlSuccesses: number;
-  /** 'control' normally; 'baseline' when no control set was available (a warning is raised). */
+  /** The rate the risk is measured against: 'control' when control attacks were made, else 'baseline' (no control set: a warning is raised). */
   reference: 'control' | 'baseline';
   /** Anonymeter's own estimate (Wilson centres, first-order error propagation, symmetric CI; without control the attack's Wilson centre), for comparison. */
   anonymeter: { risk: number; ci: [number, number] };
@@ -129,11 +129,11 @@ export interface AttackCounts {
 
 /**
  * Computes the reported figures. With zero attacks made (nothing could be attempted), the risk is 0
- * with interval [0, 0] — the caller must explain why in its notes.
+ * with interval [0, 0] — the caller must explain why in its notes. Zero control attacks measure
+ * nothing: they are no control (reference 'baseline', controlRate null), never a control rate of 0.
  */
 export function attackFigures(c: AttackCounts, confidence = 0.95): AttackFigures {
-  const controlSet = c.controlAttacks !== undefined;
-  const hasControl = controlSet && c.controlAttacks! > 0;
+  const hasControl = c.controlAttacks !== undefined && c.controlAttacks > 0;
   const refK = hasControl ? c.controlSuccesses! : c.baselineSuccesses;
   const refN = hasControl ? c.controlAttacks! : c.baselineAttacks;
   const rate = (k: number, n: number) => (n > 0 ? k / n : 0);
@@ -141,11 +141,11 @@ export function attackFigures(c: AttackCounts, confidence = 0.95): AttackFigures
   const refRate = rate(refK, refN);
   const base = {
     attackRate, baselineRate: rate(c.baselineSuccesses, c.baselineAttacks),
-    controlRate: hasControl ? refRate : controlSet ? 0 : null,
+    controlRate: hasControl ? refRate : null,
     attacks: c.attacks, successes: c.successes,
     baselineAttacks: c.baselineAttacks, baselineSuccesses: c.baselineSuccesses,
     controlAttacks: hasControl ? c.controlAttacks! : 0, controlSuccesses: hasControl ? c.controlSuccesses! : 0,
-    reference: (controlSet ? 'control' : 'baseline') as 'control' | 'baseline',
+    reference: (hasControl ? 'control' : 'baseline') as 'control' | 'baseline',
   };
   if (c.attacks === 0) {
     return { ...base, risk: 0, ci: [0, 0], anonymeter: { risk: 0, ci: [0, 0] } };

@@ -176,3 +176,23 @@ test('several records per person and a release without the person key: the thres
   assert.ok(vouched.verdict.failures.some((f) => f.criterion === 'formal-threshold' && /k = 1 is below/.test(f.message)));
   assert.ok(!vouched.verdict.failures.some((f) => /cannot be verified per person/.test(f.message)));
 });
+
+test('an empty control set is refused with a clear error (verdict and attacks alike), never taken for a control', async () => {
+  const { singlingOut } = await import('./singling-out.ts');
+  const { linkability } = await import('./linkability.ts');
+  const { inference } = await import('./inference.ts');
+  const original = population(200, 7);
+  const control = makeTable(original.columns.map((c) => ({ ...c, codes: c.codes.slice(0, 0) })));
+  assert.equal(control.rowCount, 0);
+  await assert.rejects(proveAnonymity({ original, release: original, control, policy, detectIdentifier: null }),
+    (e: { code?: string; message: string; issues?: { path: string }[] }) => e.code === 'invalid-input' && /control set holds no record/.test(e.message) && e.issues?.[0]?.path === 'control');
+  const base = { original, release: original, control, attacks: 50 };
+  assert.throws(() => singlingOut({ ...base, columns: ['age band', 'sex'] }), /control set holds no record/);
+  assert.throws(() => linkability({ ...base, auxColumns: [['age band'], ['sex']] }), /control set holds no record/);
+  assert.throws(() => inference({ ...base, secret: 'code', auxColumns: ['age band', 'sex'] }), /control set holds no record/);
+  // no control at all: measured against the baseline, with the loud warning
+  const r = await proveAnonymity({ original, release: original, policy, detectIdentifier: null, attacks: 50 });
+  assert.ok(r.warnings.some((w) => w.startsWith('NO CONTROL SET')));
+  assert.equal(r.parameters.control, false);
+  assert.equal(r.attacks.linkability.evaluated && r.attacks.linkability.controlRate, null);
+});

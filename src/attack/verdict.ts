@@ -21,7 +21,7 @@ import { inference, inferenceMany, type InferenceResult } from './inference.ts';
 import { linkage, type LinkageResult } from './linkage.ts';
 import { crossRelease, differencing, type CrossReleaseResult } from './cross-release.ts';
 import { parseAttacksSection } from './policy.ts';
-import { NO_CONTROL_WARNING, DEFAULT_ATTACKS } from './context.ts';
+import { NO_CONTROL_WARNING, DEFAULT_ATTACKS, emptyControlError } from './context.ts';
 import type { HierarchyLike } from './space.ts';
 import { own } from '../util/own.ts';
 import { personsOf } from '../risk/person.ts';
@@ -129,6 +129,8 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   };
   input.onProgress?.(0, STEPS.length, STEPS[0]!);
   const { original, release, control, aux, previousRelease, policy } = input;
+  // (an empty control set is refused, not taken for "no control": see emptyControlError)
+  if (control && control.rowCount === 0) throw emptyControlError();
   const cfg = parseAttacksSection(policy.attacks, policy.source);
   const limit = policy.thresholds?.maxAttackRisk ?? cfg.maxRisk ?? 0.05;
   const seed = input.seed ?? cfg.seed ?? 0;
