@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { anonymize, anonymizeJson, anonymizeReportSections } from './anonymize.ts';
 import { parsePolicyText } from '../policy/policy.ts';
+import { assessTable } from '../risk/assess.ts';
 import { selectRows, tableFromRecords, toRecords } from '../table/table.ts';
 import { runCli } from '../../test/cli/helpers.ts';
 
@@ -707,4 +708,32 @@ test('library: an ordinal text column\'s declared order (columns.X.order) is the
   // (an order that lacks a value of the column is an error naming it)
   const partial = parsePolicyText('columns:\n  q: { role: quasi }\n  s: { role: sensitive, order: [low, high] }\nthresholds: { t: 0.4 }\n', { baseDir: '/tmp', source: 'p' });
   await assert.rejects(anonymize(table, partial), (e: unknown) => (e as { code?: string }).code === 'invalid-policy' && /"medium"/.test((e as Error).message));
+});
+
+test('library: population records missing a value the data never lacks are left out for the search and the verdict alike; Mondrian and MDAV refuse k-map and δ', async () => {
+  // (counted by the verdict at the top level and not by the search, they made anonymize refuse its own release: exit 3)
+  const table = tableFromRecords({ zip: ['A', 'A', 'B', 'B'] });
+  const population = tableFromRecords({ zip: ['A', 'A', 'B', 'B', null, null, null, null] });
+  const policy = parsePolicyText('columns:\n  zip: { role: quasi, type: string }\nthresholds: { k: 3, deltaMin: 0.6 }\npopulation: { table: pop.csv }\nanonymize: { suppressionLimit: 0 }\n', { baseDir: '/tmp', source: 'p' });
+  const r = await anonymize(table, policy, { population });
+  assert.equal(r.feasible, true);
+  assert.equal(r.verdict.passes, true, JSON.stringify(r.verdict.failures));
+  assert.equal(r.after!.populationMatch!.kMap, 4);
+  const mondrian = parsePolicyText('columns:\n  age: { role: quasi, type: integer }\nthresholds: { k: 2, kMap: 2 }\npopulation: { table: pop.csv }\nanonymize: { strategy: mondrian }\n', { baseDir: '/tmp', source: 'p' });
+  await assert.rejects(anonymize(tableFromRecords({ age: [30, 31, 40, 41] }, { age: 'integer' }), mondrian, { population: tableFromRecords({ age: [30, 31, 40, 41] }, { age: 'integer' }) }),
+    (e: unknown) => (e as { code?: string }).code === 'invalid-policy' && /k-map or δ-presence/.test((e as Error).message));
+});
+
+test('assess: a genuine "*" of the data is matched as written when the population has it too (only a mask the population lacks matches any value)', () => {
+  const data = tableFromRecords({ ward: ['*', 'A', 'A', 'A'], sex: ['F', 'F', 'F', 'F'] });
+  const pop = tableFromRecords({ ward: ['*', 'A', 'A', 'A', 'A', 'A', 'A', 'A'], sex: ['F', 'F', 'F', 'F', 'F', 'F', 'F', 'F'] });
+  const policy = parsePolicyText('columns:\n  ward: { role: quasi, type: string }\n  sex: { role: quasi }\nthresholds: { kMap: 3 }\npopulation: { table: pop.csv }\n', { baseDir: '/tmp', source: 'p' });
+  const a = assessTable(data, policy, { populationTable: pop, skipContributions: true });
+  assert.equal(a.populationMatch!.kMap, 1);
+  assert.equal(a.verdict.passes, false);
+  // a record masked whole (the population has no '*'): it matches every population record of its other values
+  const masked = assessTable(tableFromRecords({ ward: ['*', 'A', 'A', 'A'], sex: ['*', 'F', 'F', 'F'] }), policy, { populationTable: tableFromRecords({ ward: ['B', 'A', 'A', 'A', 'C'], sex: ['F', 'F', 'F', 'F', 'M'] }), skipContributions: true });
+  // ((A,F) matches 3; the masked record matches all 5)
+  assert.equal(masked.populationMatch!.kMap, 3);
+  assert.equal(masked.populationMatch!.deltaMin, 1 / 5);
 });

@@ -11,7 +11,7 @@
  */
 import { AnonymatError } from '../errors.ts';
 import type { Column, Table } from '../table/table.ts';
-import { codeOrderOf, column as getColumn, columnFromCodes, hasColumn, isNumericKind, makeTable } from '../table/table.ts';
+import { codeOrderOf, column as getColumn, columnFromCodes, hasColumn, isNumericKind, makeTable, selectRows } from '../table/table.ts';
 import { localCellSuppression, withLabel } from '../transform/local-cells.ts';
 import type { Policy } from '../policy/policy.ts';
 import { personKey, resolvePolicyPath } from '../policy/policy.ts';
@@ -214,6 +214,20 @@ function personsBelowK(table: Table, rowSuppressed: Uint8Array, key: string, pol
     o++;
   }
   return { k, persons, rows, count: countOnes(rows) };
+}
+
+/** The population without the records that have a missing value in a quasi-identifier the data never leaves missing. */
+function withoutUnmatchedMissing(population: Table, data: Table, quasi: readonly string[]): Table {
+  const checks = quasi.filter((q) => hasColumn(population, q)).map((q) => {
+    const d = getColumn(data, q);
+    let dataMissing = false;
+    for (let r = 0; r < d.codes.length && !dataMissing; r++) if (d.codes[r] === d.missing) dataMissing = true;
+    return dataMissing ? null : getColumn(population, q);
+  }).filter((c): c is Column => c !== null && c.missing >= 0);
+  if (checks.length === 0) return population;
+  const keep: number[] = [];
+  for (let r = 0; r < population.rowCount; r++) if (checks.every((c) => c.codes[r] !== c.missing)) keep.push(r);
+  return keep.length === population.rowCount ? population : selectRows(population, keep);
 }
 
 /**
@@ -442,6 +456,10 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
     // (in the sample's types, as assess reads it: src/release/population.ts)
     population = await readPopulationTable(policy, table);
   }
+  // (a population record with a missing value where the data has none matches no class of the data below the top level,
+  // and the search has no place for it: it is left out for the search and the verdict alike — counted, it made the
+  // verdict's top-level class larger than the search's, which refused its own release)
+  if (population) population = withoutUnmatchedMissing(population, table, quasi);
   const sensitiveHierarchies = await sensitiveHierarchiesOf(table, policy);
   const assessOptions = { suda2MaxSize: policy.risk?.suda2MaxSize ?? 0, skipContributions: true, populationTable: population };
   // the release no longer has the dropped columns (identifiers, the person key): assess it without them
@@ -449,6 +467,11 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   const before = doAssess ? assessTable(table, policy, { ...assessOptions, tLevels: sensitiveLevels(table, sensitiveHierarchies) }) : null;
 
   if (strategy === 'mondrian' || strategy === 'mdav') {
+    // (their partitions' labels, ranges and sets, are no population values: k-map and δ-presence cannot be judged)
+    const t = policy.thresholds ?? {};
+    if (t.kMap !== undefined || t.deltaMin !== undefined || t.deltaMax !== undefined) {
+      throw new AnonymatError('invalid-policy', `strategy ${strategy} cannot guarantee k-map or δ-presence: its ranges and sets match no population value`, [{ path: 'anonymize.strategy', message: 'use optimal or heuristic with kMap, deltaMin or deltaMax' }]);
+    }
     return { ...(await localRecoding(table, policy, strategy, quasi, drop, before, t0, doAssess, assessOptions, sensitiveHierarchies)), ...(textRedacted ? { textRedacted } : {}) };
   }
 

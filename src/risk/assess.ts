@@ -448,9 +448,11 @@ function populationCounts(sample: Table, qiCols: Column[], classes: Classes, pop
   for (let i = 0; i < np; i++) { const k = g.classOf[u + i]!; if (k >= 0) perGroup[k]!++; }
   const F = new Int32Array(u);
   for (let c = 0; c < u; c++) F[c] = perGroup[g.classOf[c]!]!;
-  // a masked cell ('*': suppressed locally, or a record masked whole) may stand for any value: its class matches the
-  // population records that agree on its other quasi-identifiers (a masked record, every record)
-  const star = qiCols.map((sc) => sc.dictionary.indexOf('*'));
+  // a masked cell ('*' where the population has none: a record masked whole, mask mode) may stand for any value: its
+  // class matches the population records that agree on its other quasi-identifiers (a masked record, every record).
+  // Where the population's column holds '*' too — generalized to the top as the data, or a genuine value — it is matched
+  // as written. (One pass per masked class: mask mode makes one.)
+  const star = qiCols.map((sc, j) => (popCols[j]!.dictionary.includes('*') ? -1 : sc.dictionary.indexOf('*')));
   if (star.some((x) => x >= 0)) {
     for (let c = 0; c < u; c++) {
       const wild = qiCols.map((sc, j) => star[j]! >= 0 && sc.codes[classes.first[c]!] === star[j]);
