@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { columnFromValues, makeTable, toRecords } from '../table/table.ts';
-import { singlingOut } from './singling-out.ts';
+import { MAX_RECORD_COUNTS, singlingOut } from './singling-out.ts';
 import { wilson } from './stats.ts';
 import { anonymeterDir, randomRecords, readCsvTable } from './test-util.ts';
 
@@ -182,7 +182,7 @@ test('person key: persons with two identical stays, each unique among persons, a
     const r = singlingOut({ original, release, personKey: 'pid', columns: attacked, attacks: 200, seed: 1, mode });
     assert.ok(r.attacks >= 10, `${mode}: ${r.attacks} predicates`);
     assert.equal(r.attackRate, 1, mode);
-    assert.ok(r.notes.some((n) => n.includes('held by at most 2 records')), r.notes.join('; '));
+    assert.ok(r.notes.some((n) => n.includes('held by exactly s records') && n.includes('Attacked apart: s = 1, 2;')), r.notes.join('; '));
     // without the key the unit is the record: every combination is held by 2 records, nothing is isolated
     const byRecord = singlingOut({ original, release, columns: attacked, attacks: 200, seed: 1, mode });
     assert.equal(byRecord.attacks, 0, mode);
@@ -209,4 +209,77 @@ test('person key: a combination held by more records than any person has is seve
   const none = singlingOut({ original: crowd, release: makeTable([columnFromValues('code', code.slice(80))]), personKey: 'pid', columns: ['code'], attacks: 10, seed: 1 });
   assert.equal(none.attacks, 0);
   assert.ok(none.notes.some((n) => n.includes('more than any one person has (2)')), none.notes.join('; '));
+});
+
+/** Persons P0–P59 with two identical stays, a combination each; `crowd` one-stay persons in combinations of 5; one patient with `stays` alike. */
+function longStay(stays: number, crowd: number) {
+  const pid: string[] = [], code: string[] = [];
+  for (let p = 0; p < 60; p++) for (let s = 0; s < 2; s++) { pid.push(`P${p}`); code.push(`u${p}`); }
+  for (let p = 0; p < crowd; p++) { pid.push(`Q${p}`); code.push(`g${p % (crowd / 5)}`); }
+  for (let s = 0; s < stays; s++) { pid.push('LONG'); code.push('long'); }
+  return { original: makeTable([columnFromValues('pid', pid), columnFromValues('code', code)]), release: makeTable([columnFromValues('code', code)]) };
+}
+
+test('person key: one long-stay patient does not dilute the persons singled out (an attack per record count, the strongest kept)', () => {
+  // (with one rule "a combination of at most 5 records, the most of one person", the 120 combinations of five one-stay
+  // persons became predicates that cannot succeed: 60 persons singled out read risk 0.20, and 0.02 among 6,000)
+  for (const mode of ['univariate', 'multivariate'] as const) {
+    const two = singlingOut({ ...longStay(2, 600), personKey: 'pid', mode, columns: ['code'], attacks: 500, seed: 1 });
+    const five = singlingOut({ ...longStay(5, 600), personKey: 'pid', mode, columns: ['code'], attacks: 500, seed: 1 });
+    assert.equal(two.attackRate, 1, mode);
+    assert.ok(five.risk >= 0.9, `${mode}: risk ${five.risk} with a 5-stay patient (${two.risk} with 2 stays)`);
+    assert.equal(five.successes, 60, mode);
+    assert.ok(five.ci[0] > 0.9, `${mode}: interval ${five.ci}`);
+    // the per-count figures: s = 5 holds the 120 crowds and the long-stay patient, and fails
+    const by = five.byRecordCount!;
+    assert.deepEqual(by.map((b) => b.records), [[1], [2], [5]]);
+    assert.deepEqual(by.map((b) => [b.attacks, b.successes]), [[0, 0], [60, 60], [121, 1]], mode);
+    assert.equal(by[2]!.persons, 1);
+    assert.ok(five.notes.some((n) => n.includes('the strongest is reported (s = 2: 60 of 60)')), five.notes.join('; '));
+  }
+});
+
+test('person key: counts beyond the cap are attacked together, so a person with a rare count is still singled out', () => {
+  // 9 − s persons with s identical stays (s = 1…8), each alone in its combination; crowds of s one-stay persons
+  // (s = 2…5: predicates that fail); counts 1–5 attacked apart, 6, 7 and 8 together
+  const pid: string[] = [], code: string[] = [];
+  for (let s = 1; s <= 8; s++) for (let p = 0; p < 9 - s; p++) for (let k = 0; k < s; k++) { pid.push(`S${s}.${p}`); code.push(`c${s}.${p}`); }
+  for (let s = 2; s <= 5; s++) for (let g = 0; g < 20; g++) for (let k = 0; k < s; k++) { pid.push(`G${s}.${g}.${k}`); code.push(`g${s}.${g}`); }
+  const original = makeTable([columnFromValues('pid', pid), columnFromValues('code', code)]);
+  const release = makeTable([columnFromValues('code', code)]);
+  const r = singlingOut({ original, release, personKey: 'pid', mode: 'univariate', columns: ['code'], attacks: 100, seed: 1 });
+  const by = r.byRecordCount!;
+  assert.equal(by.length, MAX_RECORD_COUNTS + 1);
+  assert.deepEqual(by.map((b) => b.records), [[1], [2], [3], [4], [5], [6, 7, 8]]);
+  assert.deepEqual(by.map((b) => [b.attacks, b.successes]), [[8, 8], [27, 7], [26, 6], [25, 5], [24, 4], [6, 6]]);
+  assert.equal(by[5]!.persons, 6);
+  // every kept predicate succeeds for s = 1 and for 6–8: the tie goes to the attack with more predicates
+  assert.deepEqual([r.attacks, r.successes, r.risk], [8, 8, by[0]!.risk]);
+  assert.ok(r.notes.some((n) => n.includes('s = 6, 7, 8 together risk')), r.notes.join('; '));
+});
+
+test('without a person key the record rule is unchanged; with one record per person the key changes no figure', () => {
+  const ori = toRecords(randomRecords(600, 41)), other = toRecords(randomRecords(600, 43)), ctl = toRecords(randomRecords(700, 42));
+  const names = Object.keys(ori[0]!);
+  const table = (rows: typeof ori, ids?: boolean) => makeTable([
+    ...(ids ? [columnFromValues('pid', rows.map((_, i) => `p${i}`))] : []),
+    ...names.map((n) => columnFromValues(n, rows.map((r) => r[n] as string | number | null))),
+  ]);
+  // the first 100 records twice (a record count hides them), a release half the original's records, half other people's
+  const original = table([...ori, ...ori.slice(0, 100)]), release = table([...ori.slice(0, 300), ...other.slice(0, 300)]), control = table(ctl);
+  const pick = (r: ReturnType<typeof singlingOut>) => [r.attacks, r.successes, r.baselineSuccesses, r.controlSuccesses, r.attempts];
+  // (figures of the code before the per-count attacks)
+  const expected = { univariate: [300, 100, 15, 6, 300], multivariate: [300, 102, 19, 13, 386] };
+  for (const mode of ['univariate', 'multivariate'] as const) {
+    const r = singlingOut({ original, release, control, mode, attacks: 300, seed: 5 });
+    assert.deepEqual(pick(r), expected[mode], mode);
+    assert.equal(r.byRecordCount, undefined);
+    // one record per person: only s = 1 is attacked, from the same draws as the record rule
+    const o = table(ori, true), c = table(ctl, true);
+    const byRecord = singlingOut({ original: table(ori), release, control: table(ctl), mode, attacks: 300, seed: 5 });
+    const byPerson = singlingOut({ original: o, release, control: c, mode, attacks: 300, seed: 5, personKey: 'pid' });
+    const { notes: _n1, byRecordCount, ...a } = byPerson, { notes: _n2, ...b } = byRecord;
+    assert.deepEqual(a, b, mode);
+    assert.deepEqual(byRecordCount!.map((x) => x.records), [[1]]);
+  }
 });

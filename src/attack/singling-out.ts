@@ -14,7 +14,7 @@
  * generalized released value (`[30-40[`) matches the original values it allows (34).
  */
 import { AnonymatError } from '../errors.ts';
-import { groupify } from '../check/groupify.ts';
+import { groupify, type Classes } from '../check/groupify.ts';
 import { attackFigures, type AttackFigures } from './stats.ts';
 import { commonColumns, makeContext, unitCount, CONTROL, ORIGINAL, RELEASE, type AttackContext, type AttackInput } from './context.ts';
 import { invertedIndex, lowerBound, rowIndex, upperBound, type ColumnView, type SpaceColumn } from './space.ts';
@@ -45,6 +45,18 @@ export interface SinglingOutResult extends AttackFigures {
   attempts: number;
   notes: string[];
   warnings: string[];
+  /**
+   * With a person key and a release without it: the attack per record count (the figures above are the strongest's,
+   * highest risk; see docs/verdict.md).
+   */
+  byRecordCount?: RecordCountFigures[];
+}
+
+/** One record count's attack: kept predicates match one combination of `records` released records (one size, or several together). */
+export interface RecordCountFigures extends AttackFigures {
+  records: number[];
+  /** Original persons with such a count (in all, or records alike on the attacked columns). */
+  persons: number;
 }
 
 /** Does code k of a view satisfy the condition (a generalized value satisfies it when it overlaps it)? */
@@ -96,7 +108,7 @@ function candidates(c: Condition, col: SpaceColumn, v: ColumnView): { parts: [In
 /**
  * Rows of table `t` matching the predicate, up to `limit` (early exit), visiting only the candidates
  * of its most selective condition. With `persons` (person of each row) it counts distinct persons
- * instead, up to 2: 1 means every match is one person's record.
+ * instead, up to 2: 1 means every match is one person's record (a negative person is no unit: it counts 2).
  */
 export function matchRows(ctx: AttackContext, t: number, p: Predicate, limit: number, marks: Uint8Array[], out?: number[], persons?: Int32Array | null): number {
   const cols = ctx.space.columns;
@@ -118,7 +130,7 @@ export function matchRows(ctx: AttackContext, t: number, p: Predicate, limit: nu
   // each match is counted (rows, or distinct persons up to 2); true stops the scan
   let count = 0, first = -1;
   const accept = persons
-    ? (r: number): boolean => { const who = persons[r]!; if (first === -1) { first = who; count = 1; } else if (who !== first) count = 2; return count >= 2; }
+    ? (r: number): boolean => { const who = persons[r]!; if (who < 0) count = 2; else if (first === -1) { first = who; count = 1; } else if (who !== first) count = 2; return count >= 2; }
     : (r: number): boolean => { out?.push(r); return ++count >= limit; };
   if (best) {
     outer: for (const [a, from, to] of best.parts) {
@@ -172,10 +184,10 @@ function medians(ctx: AttackContext): Float64Array {
  * - Without a person key the unit is the record (Anonymeter: the predicate matches one released record).
  * - With a person key and a release that has its column, the unit is the released person.
  * - With a person key and a release without it (the usual case), the release cannot tell whose records are whose.
- *   A combination of the attacked columns held by at most `maxPerPerson` records (the most records of any one person
- *   in the original) can be one person's records: its rows are one unit. A larger combination holds several persons
- *   (the release holds the originals' records): each of its rows is a unit of its own, so it is never kept.
- *   (Without a key, maxPerPerson = 1 gives the record rule.)
+ *   The attacker who targets persons with s records takes a combination of the attacked columns held by exactly s
+ *   released records for one person's records: its rows are one unit, and every other row belongs to no unit (-1: a
+ *   predicate matching it is never kept). `keep(size)` says which combination sizes are units: one s per attack (see
+ *   `recordCounts`; s = 1 is the record rule), or the remaining sizes together.
  * A predicate's matches depend only on the attacked columns, so it matches whole combinations.
  * `lone`: the released rows whose combination is one unit's. A predicate built from a row's values matches every row
  * of its combination, so only these rows can yield a kept predicate: drawing from them gives the same kept predicates
@@ -185,38 +197,98 @@ interface ReleaseUnits {
   unitOf: Int32Array;
   lone: Int32Array;
   unit: 'record' | 'person' | 'combination';
+}
+
+/** The release's combinations of the attacked columns, and the most records of any one person in the original. */
+interface ReleaseCombinations {
+  g: Classes;
+  unit: 'record' | 'person' | 'combination';
   maxPerPerson: number;
   /** Records of the smallest combination. */
   smallest: number;
 }
 
-function releaseUnits(ctx: AttackContext): ReleaseUnits {
+function releaseCombinations(ctx: AttackContext): ReleaseCombinations {
   const views = ctx.space.columns.map((c) => c.views[RELEASE]!);
   const g = groupify(views.map((v) => v.codes), views.map((v) => v.card));
-  const n = g.classOf.length;
   const original = ctx.persons[ORIGINAL], released = original ? ctx.persons[RELEASE] : null;
   let maxPerPerson = 1;
   if (original) {
-    // (person ids are dense: rows of the person-level table)
-    let top = 0;
-    for (const p of original) if (p > top) top = p;
-    const per = new Int32Array(top + 1);
-    for (const p of original) if (++per[p]! > maxPerPerson) maxPerPerson = per[p]!;
+    const per = perPerson(original);
+    for (const k of per) if (k > maxPerPerson) maxPerPerson = k;
   }
+  let smallest = Infinity;
+  for (let c = 0; c < g.count; c++) smallest = Math.min(smallest, g.sizes[c]!);
+  return { g, unit: released ? 'person' : original ? 'combination' : 'record', maxPerPerson, smallest };
+}
+
+/** Records of each person (person ids are dense: rows of the person-level table). */
+function perPerson(persons: Int32Array): Int32Array {
+  let top = -1;
+  for (const p of persons) if (p > top) top = p;
+  const per = new Int32Array(top + 1);
+  for (const p of persons) per[p]!++;
+  return per;
+}
+
+function releaseUnits(ctx: AttackContext, rc: ReleaseCombinations, keep: (size: number) => boolean): ReleaseUnits {
+  const { g } = rc;
+  const n = g.classOf.length;
   const unitOf = new Int32Array(n);
-  if (released) unitOf.set(released);
-  else for (let r = 0; r < n; r++) { const c = g.classOf[r]!; unitOf[r] = g.sizes[c]! <= maxPerPerson ? c : g.count + r; }
+  if (rc.unit === 'person') unitOf.set(ctx.persons[RELEASE]!);
+  else for (let r = 0; r < n; r++) { const c = g.classOf[r]!; unitOf[r] = keep(g.sizes[c]!) ? c : -1; }
   // the combinations held by one unit
   const unitOfClass = new Int32Array(g.count).fill(-1), single = new Uint8Array(g.count).fill(1);
   for (let r = 0; r < n; r++) {
     const c = g.classOf[r]!, u = unitOf[r]!;
-    if (unitOfClass[c] === -1) unitOfClass[c] = u; else if (unitOfClass[c] !== u) single[c] = 0;
+    if (u < 0) single[c] = 0; else if (unitOfClass[c] === -1) unitOfClass[c] = u; else if (unitOfClass[c] !== u) single[c] = 0;
   }
   const lone: number[] = [];
   for (let r = 0; r < n; r++) if (single[g.classOf[r]!]) lone.push(r);
-  let smallest = Infinity;
-  for (let c = 0; c < g.count; c++) smallest = Math.min(smallest, g.sizes[c]!);
-  return { unitOf, lone: Int32Array.from(lone), unit: released ? 'person' : original ? 'combination' : 'record', maxPerPerson, smallest };
+  return { unitOf, lone: Int32Array.from(lone), unit: rc.unit };
+}
+
+/** Record counts attacked apart (s = 1 and the most frequent others); the remaining counts share one more attack. */
+export const MAX_RECORD_COUNTS = 5;
+
+/** The combination sizes one attack takes for one person's records, and the original persons having such a count. */
+interface RecordCountGroup { sizes: number[]; persons: number }
+
+/**
+ * The record counts attacked (person key, release without it). A person's records in one released combination number
+ * s: all of them (person-level columns: every stay alike) or those alike on the attacked columns, so the counts are,
+ * per person, its number of records and the sizes of its groups of records alike on the attacked columns in the
+ * original. Attacked apart: s = 1 (Anonymeter's rule) and the MAX_RECORD_COUNTS − 1 counts most persons have, among
+ * those some released combination has (others make no predicate); every other released size up to the most records of
+ * one person is attacked together in one more attack, so each predicate the rule "at most maxPerPerson records"
+ * would keep is kept by one attack — but a rare count (one long-stay patient) can no longer dilute the others.
+ */
+function recordCounts(ctx: AttackContext, rc: ReleaseCombinations): RecordCountGroup[] {
+  const original = ctx.persons[ORIGINAL]!;
+  const per = perPerson(original);
+  const max = rc.maxPerPerson;
+  const views = ctx.space.columns.map((c) => c.views[ORIGINAL]!);
+  const og = groupify([...views.map((v) => v.codes), original], [...views.map((v) => v.card), per.length]);
+  // distinct (person, count) pairs
+  const pairs = new Set<number>();
+  for (let c = 0; c < og.count; c++) pairs.add(original[og.first[c]!]! * (max + 1) + og.sizes[c]!);
+  for (let p = 0; p < per.length; p++) if (per[p]! > 0) pairs.add(p * (max + 1) + per[p]!);
+  const weight = new Float64Array(max + 1);
+  for (const k of pairs) weight[k % (max + 1)]!++;
+  const released = new Uint8Array(max + 1);
+  for (let c = 0; c < rc.g.count; c++) if (rc.g.sizes[c]! <= max) released[rc.g.sizes[c]!] = 1;
+  const others = [...Array(max + 1).keys()].filter((s) => s >= 2 && released[s] && weight[s]! > 0)
+    .sort((a, b) => weight[b]! - weight[a]! || a - b).slice(0, MAX_RECORD_COUNTS - 1);
+  const groups: RecordCountGroup[] = [1, ...others.sort((a, b) => a - b)].map((s) => ({ sizes: [s], persons: weight[s]! }));
+  const rest = [...Array(max + 1).keys()].filter((s) => s >= 2 && released[s] && !others.includes(s));
+  if (rest.length) {
+    // persons with one of these counts (once each)
+    const inRest = new Uint8Array(max + 1), seen = new Set<number>();
+    for (const s of rest) inRest[s] = 1;
+    for (const k of pairs) if (inRest[k % (max + 1)]) seen.add(Math.floor(k / (max + 1)));
+    groups.push({ sizes: rest, persons: seen.size });
+  }
+  return groups;
 }
 
 function multivariateQueries(ctx: AttackContext, nCols: number, maxAttempts: number, marks: Uint8Array[], units: ReleaseUnits): { queries: Predicate[]; attempts: number } {
@@ -267,14 +339,14 @@ function univariateQueries(ctx: AttackContext, marks: Uint8Array[], units: Relea
   const perColumn: Predicate[][] = cols.map((col, j) => {
     const v = col.views[RELEASE]!;
     const counts = new Int32Array(v.card);
-    // the unit holding each code's rows: -1 none yet, -2 several (Anonymeter: a value occurring once)
+    // the unit holding each code's rows: -1 none yet, -2 several or a row of no unit (Anonymeter: a value occurring once)
     const holder = new Int32Array(v.card).fill(-1);
     let missHolder = -1;
     for (let r = 0; r < v.codes.length; r++) {
       const k = v.codes[r]!, u = unitOf[r]!;
       counts[k]!++;
-      if (holder[k] === -1) holder[k] = u; else if (holder[k] !== u) holder[k] = -2;
-      if (v.miss[k]) missHolder = missHolder === -1 || missHolder === u ? u : -2;
+      if (u < 0 || (holder[k] !== -1 && holder[k] !== u)) holder[k] = -2; else holder[k] = u;
+      if (v.miss[k]) missHolder = u >= 0 && (missHolder === -1 || missHolder === u) ? u : -2;
     }
     const cands: Predicate[] = [];
     if (missHolder >= 0) cands.push([{ col: j, kind: 'miss' }]);
@@ -349,26 +421,17 @@ function baselineQueries(ctx: AttackContext, nCols: number, n: number): Predicat
   return out;
 }
 
-/** Runs the singling-out attack (see the module comment and docs/verdict.md). */
-export function singlingOut(opts: SinglingOutOptions): SinglingOutResult {
-  const mode = opts.mode ?? 'multivariate';
-  const columns = opts.columns ?? commonColumns(opts);
-  if (columns.length === 0) throw new AnonymatError('invalid-usage', 'singling out needs at least one column shared by the original and the release');
-  const ctx = makeContext(opts, columns, mode === 'univariate' ? 11 : 12);
+/** One run of the attack: its predicates, successes, baseline and control under one rule of the release's units. */
+interface Run extends AttackFigures { attempts: number; lone: number; notes: string[] }
+
+function attackRun(ctx: AttackContext, opts: SinglingOutOptions, mode: 'univariate' | 'multivariate', units: ReleaseUnits, one: string): Run {
   const marks = ctx.space.columns.map((c) => new Uint8Array(c.atomCount));
   const nCols = opts.nCols ?? 3;
   const maxAttempts = opts.maxAttempts ?? 50 * ctx.nAttacks;
-  const units = releaseUnits(ctx);
   const { queries, attempts } = mode === 'univariate'
     ? (units.lone.length ? univariateQueries(ctx, marks, units) : { queries: [], attempts: 0 })
     : multivariateQueries(ctx, nCols, maxAttempts, marks, units);
   const notes: string[] = [];
-  const one = units.unit === 'record' ? 'one released record' : 'one released person';
-  if (units.lone.length === 0) {
-    notes.push(units.unit === 'record' ? `every released combination of the ${columns.length} attacked column(s) is shared by at least ${units.smallest} records: no predicate can isolate one`
-      : units.unit === 'person' ? `every released combination of the ${columns.length} attacked column(s) is shared by several persons: no predicate can isolate one`
-      : `every released combination of the ${columns.length} attacked column(s) is shared by at least ${units.smallest} records, more than any one person has (${units.maxPerPerson}): no predicate can isolate one person`);
-  }
   if (queries.length < ctx.nAttacks && units.lone.length > 0) {
     notes.push(`${queries.length} predicate(s) isolating ${one} were found in ${attempts} attempt(s) (${ctx.nAttacks} wanted); rates are divided by the ${queries.length} made`);
   }
@@ -379,11 +442,6 @@ export function singlingOut(opts: SinglingOutOptions): SinglingOutResult {
   for (const q of queries) {
     if (isolates(ORIGINAL, q)) successes++;
     if (ctx.hasControl && isolates(CONTROL, q)) controlSuccesses++;
-  }
-  if (units.unit !== 'record') {
-    notes.push('unit: persons — a predicate succeeds when every original record it matches is one person\'s; it is kept when the released records it matches '
-      + (units.unit === 'person' ? 'are one person\'s (the release has the person key)'
-        : `can be one person's: one combination of the attacked columns, held by at most ${units.maxPerPerson} records (the most of any one person; the release has no person key)`));
   }
   const baseline = baselineQueries(ctx, mode === 'univariate' ? 1 : nCols, Math.max(queries.length, 1));
   let baselineSuccesses = 0;
@@ -402,7 +460,80 @@ export function singlingOut(opts: SinglingOutOptions): SinglingOutResult {
     baselineSuccesses, baselineAttacks: baseline.length,
     ...(ctx.hasControl ? { controlSuccesses: ctrlK, controlAttacks: ctrlN } : {}),
   }, ctx.confidence);
-  return { ...figures, mode, columns, requested: ctx.nAttacks, attempts, notes, warnings: ctx.warnings };
+  return { ...figures, attempts, lone: units.lone.length, notes };
+}
+
+/** Runs the singling-out attack (see the module comment and docs/verdict.md). */
+export function singlingOut(opts: SinglingOutOptions): SinglingOutResult {
+  const mode = opts.mode ?? 'multivariate';
+  const columns = opts.columns ?? commonColumns(opts);
+  if (columns.length === 0) throw new AnonymatError('invalid-usage', 'singling out needs at least one column shared by the original and the release');
+  const ctx = makeContext(opts, columns, mode === 'univariate' ? 11 : 12);
+  const rc = releaseCombinations(ctx);
+  const result = (run: Run, notes: string[], extra: Partial<SinglingOutResult> = {}): SinglingOutResult => {
+    const { attempts, lone: _lone, notes: _notes, ...figures } = run;
+    return { ...figures, mode, columns, requested: ctx.nAttacks, attempts, notes, warnings: ctx.warnings, ...extra };
+  };
+  if (rc.unit !== 'combination') {
+    // the record (no person key: Anonymeter's rule) or the released person (the release has the key)
+    const units = releaseUnits(ctx, rc, (size) => size === 1);
+    const run = attackRun(ctx, opts, mode, units, rc.unit === 'record' ? 'one released record' : 'one released person');
+    const notes: string[] = [];
+    if (units.lone.length === 0) {
+      notes.push(rc.unit === 'record' ? `every released combination of the ${columns.length} attacked column(s) is shared by at least ${rc.smallest} records: no predicate can isolate one`
+        : `every released combination of the ${columns.length} attacked column(s) is shared by several persons: no predicate can isolate one`);
+    }
+    notes.push(...run.notes);
+    if (rc.unit === 'person') {
+      notes.push('unit: persons — a predicate succeeds when every original record it matches is one person\'s; it is kept when the released records it matches '
+        + 'are one person\'s (the release has the person key)');
+    }
+    return result(run, notes);
+  }
+  // Person key, release without it: one attack per record count s, each with its own seeded predicates (a stream of its
+  // own per count, so a count's figures do not depend on which other counts are attacked), and the strongest reported.
+  // (One rule "a combination of at most maxPerPerson records" let one long-stay patient make every combination of up to
+  // his number of stays a kept predicate that mostly cannot succeed: 60 persons singled out among 6,000 read 2 %.)
+  // Multiple comparisons: the maximum of several estimated risks is biased upwards, and its interval is that of one
+  // attack, not a simultaneous one, so noise alone crosses the limit more often than with one attack (at most
+  // MAX_RECORD_COUNTS + 1 of them). Conservative, as a privacy gate may be; the ties and the choice are on the point risk,
+  // not on the upper bound, so a count with a handful of predicates and no success does not fail the verdict by width.
+  const groups = recordCounts(ctx, rc);
+  const runs = groups.map((grp) => {
+    const sizes = new Set(grp.sizes);
+    const units = releaseUnits(ctx, rc, (size) => sizes.has(size));
+    const one = grp.sizes.length === 1 ? (grp.sizes[0] === 1 ? 'one released record' : `one combination of ${grp.sizes[0]} released records`)
+      : 'one combination of the remaining sizes';
+    // (s = 1 draws from the context's own generator: with one record per person the figures are the record rule's)
+    const runCtx: AttackContext = grp.sizes.length === 1 && grp.sizes[0] === 1 ? ctx
+      : { ...ctx, rng: ctx.stream(grp.sizes.length === 1 ? 1000 + grp.sizes[0]! : 999) };
+    return attackRun(runCtx, opts, mode, units, one);
+  });
+  let best = 0;
+  for (let i = 1; i < runs.length; i++) {
+    const a = runs[i]!, b = runs[best]!;
+    if (a.risk > b.risk || (a.risk === b.risk && a.attacks > b.attacks)) best = i;
+  }
+  const label = (grp: RecordCountGroup) => grp.sizes.length === 1 ? `s = ${grp.sizes[0]}` : `s = ${grp.sizes.join(', ')} together`;
+  const byRecordCount: RecordCountFigures[] = runs.map((run, i) => {
+    const { attempts: _a, lone: _l, notes: _n, ...figures } = run;
+    return { records: groups[i]!.sizes, persons: groups[i]!.persons, ...figures };
+  });
+  const notes: string[] = [];
+  if (runs.every((r) => r.lone === 0)) {
+    notes.push(`every released combination of the ${columns.length} attacked column(s) is shared by at least ${rc.smallest} records, more than any one person has (${rc.maxPerPerson}): no predicate can isolate one person`);
+  }
+  notes.push(...runs[best]!.notes);
+  const single = groups.filter((grp) => grp.sizes.length === 1).map((grp) => grp.sizes[0]!);
+  const rest = groups.find((grp) => grp.sizes.length > 1);
+  notes.push('unit: persons — a predicate succeeds when every original record it matches is one person\'s; the release has no person key, so the '
+    + 'attacker who targets persons with s records keeps a predicate when the released records it matches are one combination of the attacked columns '
+    + `held by exactly s records (s = 1 is Anonymeter's rule). Attacked apart: s = ${single.join(', ')}`
+    + (rest ? ` (1 and the ${MAX_RECORD_COUNTS - 1} counts most persons have, at most); the other sizes up to ${rc.maxPerPerson} (the most records of one person) together` : '')
+    + `; the strongest is reported (${label(groups[best]!)}: ${runs[best]!.successes} of ${runs[best]!.attacks}), the others in byRecordCount: `
+    + runs.map((r, i) => `${label(groups[i]!)} risk ${r.risk.toFixed(3)} (${r.successes}/${r.attacks})`).join(', ')
+    + (runs.length > 1 ? ` — the highest of ${runs.length} estimates, a conservative figure` : ''));
+  return result(runs[best]!, notes, { byRecordCount });
 }
 
 /**
