@@ -1350,6 +1350,8 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
     ['DATE:12', 'PHONE:00 33 6 41 27 93 08']);
   assert.deepEqual(labels('pager 443-1187 anytime; pgr 4-2271', 'en').filter(([l]) => l === 'PHONE').map(([, v]) => v), ['443-1187', '4-2271']);
   assert.deepEqual(labels('Walgreens÷', 'fr').map(([l]) => l), ['HOSPITAL']);
+  // visual acuity and Schober's index are no day/month: before OD/OG, after "visuel", "av od", "Schober"; a date stays one
+  assert.deepEqual(labels('Dépistage visuel : 8/10 OD, 6/10 OG. Schober 14/10. av od 8/10 og 7/10. RDV le 14/10 à 9h.', 'fr').filter(([l]) => l === 'DATE').map(([, v]) => v), ['14/10']);
   // the French inclusive ending after a field's cue ("Assuré(e) :", "Patient(e) :") keeps the cue before the name
   assert.deepEqual(names('Assuré(e) : Da Costa Pereira Luís\nPatient(e) : Da Silva Joaquim\n', 'fr'), ['Da Costa Pereira Luís', 'Da Silva Joaquim']);
   // a first name that is also a word after a kinship word in lower case, not French's "grâce à"
