@@ -129,3 +129,31 @@ test('init: amounts spread over magnitudes are no record keys; "?" written for m
   assert.match(yaml, /missing: \["", "\?"\]/);
   assert.deepEqual(parsePolicyText(yaml, { baseDir: '.', source: 'x' }).input?.missing, ['', '?']);
 });
+
+test('init: ISO date-times are dates (never record keys), numeric codes are categories, "wgt" is a weight, a place\'s name is no surname', async () => {
+  const { detectIdentifierColumn } = await import('../health/identifiers/detect.ts');
+  const n = 200;
+  const t = tableFromRecords({
+    START: Array.from({ length: n }, (_, i) => `2021-${String(1 + i % 12).padStart(2, '0')}-${String(1 + i % 28).padStart(2, '0')}T0${i % 10}:${String(i % 60).padStart(2, '0')}:50Z`),
+    REASONCODE: Array.from({ length: n }, (_, i) => 10509002 + 1000 * (i % 30)),
+    DEPARTMENTID: Array.from({ length: n }, (_, i) => 1 + i % 17),
+    wgt: Array.from({ length: n }, (_, i) => 1000 + 37 * i),
+    age: Array.from({ length: n }, (_, i) => 20 + i % 60),
+  }, { REASONCODE: 'integer', DEPARTMENTID: 'integer', wgt: 'integer', age: 'integer' });
+  const by = Object.fromEntries(profileTable(t).map((x) => [x.name, x]));
+  assert.equal(by.START!.role, 'quasi');
+  assert.equal(by.START!.type, 'date');
+  assert.equal(by.START!.hierarchy, '{ dates: true }');
+  assert.equal(by.wgt!.role, 'weight');
+  const policy = parsePolicyText(proposePolicyYaml(profileTable(t), { input: 'x.csv' }), { baseDir: '/', source: 'proposed' });
+  assert.equal(policy.columns.START!.type, 'date');
+  assert.equal(policy.columns.REASONCODE!.type, 'string');
+  assert.equal(policy.columns.DEPARTMENTID!.type, 'string');
+  assert.equal(policy.columns.REASONCODE!.hierarchy, undefined);
+  // (the age, a quantity, keeps its intervals)
+  assert.equal(policy.columns.age!.type, 'integer');
+  // "region_nom": Bretagne, Vienne are surnames too, but a place's name here
+  const regions = ['Bretagne', 'Normandie', 'Vienne', 'Corse', 'Martinique', 'Guyane', 'Occitanie', 'Bourgogne', 'Provence', 'Lorraine', 'Picardie', 'Auvergne'];
+  assert.notEqual(detectIdentifierColumn('region_nom', regions)?.kind, 'last-name');
+  assert.equal(detectIdentifierColumn('nom', ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau'])?.kind, 'last-name');
+});

@@ -37,9 +37,16 @@ const SENSITIVE = /(diag|icd|cim|cim10|condition|disease|maladie|patholog|drug|m
 const PERSON_KEY = /^(patient|person|personne|subject|sujet|member|individu|beneficiaire)[-_ ]?(id|key|num|number|nbr|nr|nb|no|code|ref|identifier|pseudo|pseudonym)?$|^(patient|person)_?id$|^(ipp|pid|nip)$/i;
 /** Words of a header naming persons (headers are compared without accents), for a key-like column whose values repeat (one value per person, several rows each). */
 const PERSONISH = /(patient|person|personne|subject|sujet|member|membre|individu|beneficiaire|client|assure|enrollee|pat)/i;
-const WEIGHT = /^(w|wt|weight_?sample|sampling_?weight|sample_?weight|poids_?sondage|pondera|ponderation)$/i;
+const WEIGHT = /^(w|wt|wgt|wght|pweight|perwt|hhwt|final_?weight|weight_?final|survey_?weight|design_?weight|expansion_?factor|weight_?sample|sampling_?weight|sample_?weight|poids_?sondage|pondera|ponderation)$/i;
+/**
+ * Headers of numeric codes — categories written with digits, no quantities ("REASONCODE" of SNOMED, "DEPARTMENTID",
+ * "chapter", "region", "COMPCODE"): typed as text, so that no interval or minimum is proposed for them.
+ */
+const CODE_HEADER = /(code|codes|id|chapter|chapitre|region|dept|departement|category|categorie|status|statut)$|^(code|id|region|dept|departement|category|categorie|status|statut|chapter|chapitre)(_|$)/i;
 // (ISO, and day or month first as exports write them: "15/06/2024", "06-15-1930")
 const DATE_LABEL = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$/;
+/** ISO 8601 dates and date-times ("2021-08-23T03:26:50Z", "2021-08-23 03:26"), which `type: date` reads as their day. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const POSTAL = /^\d{5}$/;
 
 /** Profiles a table's columns and proposes roles. `detect` is the shared identifier detector. */
@@ -58,14 +65,18 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
     // a deterministic sample of non-missing values (evenly spaced rows)
     const sample = sampleValues(c, sampleSize);
     const looksLike: string[] = [];
-    if (c.kind === 'date' || (sample.length && sample.every((v) => DATE_LABEL.test(v)))) looksLike.push('date');
+    // (a text column of ISO dates or date-times — an export's timestamps — is a date: typed so, never a key)
+    const isoDates = c.kind === 'string' && sample.length > 0 && sample.every((v) => ISO_DATE_TIME.test(v));
+    const numericCode = c.kind === 'integer' && CODE_HEADER.test(foldHeader(c.name)) && !WEIGHT.test(foldHeader(c.name));
+    if (c.kind === 'date' || isoDates || (sample.length && sample.every((v) => DATE_LABEL.test(v)))) looksLike.push('date');
     if (sample.length && sample.filter((v) => POSTAL.test(v)).length / sample.length > 0.9 && /zip|post|cp|code/i.test(c.name)) looksLike.push('postal-code');
     const detected = detect?.(c.name, sample) ?? null;
     if (detected && !looksLike.includes(detected.kind)) looksLike.push(detected.kind);
     const uniqueShare = nonMissing ? singles / nonMissing : 0;
     // prose with many different values (notes, comments); a few repeated labels stay categories
     const prose = c.kind === 'string' && distinct >= Math.max(20, 0.1 * nonMissing) ? proseShape(sample) : null;
-    const p: ColumnProfile = { name: c.name, type: c.kind, distinct, uniqueShare, missingShare: n ? missing / n : 0, looksLike, role: 'quasi', reason: '' };
+    if (numericCode) looksLike.push('code');
+    const p: ColumnProfile = { name: c.name, type: isoDates ? 'date' : numericCode ? 'string' : c.kind, distinct, uniqueShare, missingShare: n ? missing / n : 0, looksLike, role: 'quasi', reason: '' };
     const stats = `${distinct} distinct, ${(uniqueShare * 100).toFixed(0)}% unique, ${(p.missingShare * 100).toFixed(0)}% missing`;
     const header = foldHeader(c.name);
     if (WEIGHT.test(header) && (c.kind === 'decimal' || c.kind === 'integer')) { p.role = 'weight'; p.reason = `numeric column named like a sampling weight (${stats})`; }
@@ -81,7 +92,7 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
       p.role = 'insensitive'; p.text = true;
       p.reason = `free text (${prose}, ${stats}): names, dates and identifiers in it are redacted by pseudonymize (text: true); not measured as a quasi-identifier — review a sample of the redacted text`;
     }
-    else if (keyLike(c.kind, distinct, nonMissing, uniqueShare, PERSONISH.test(header), c.kind !== 'integer' || KEY_HEADER.test(header) || integerCodes(c))) {
+    else if (keyLike(p.type, distinct, nonMissing, uniqueShare, PERSONISH.test(header), c.kind !== 'integer' || KEY_HEADER.test(header) || integerCodes(c))) {
       // a code with (almost) one value per row or per person: a record or person key, never a measurement
       if (uniqueShare < 0.9 && PERSONISH.test(header)) { p.role = 'person-key'; p.reason = `a key-like code whose values repeat (${distinct} values for ${nonMissing} rows), named like a person: a person identifier (${stats}); it will be pseudonymized or dropped, and risk counts persons`; }
       else { p.role = 'identifier'; p.reason = `${uniqueShare >= 0.99 ? 'every value is unique' : `${distinct} values for ${nonMissing} rows`}: behaves like a record or person key, which links records to a person (${stats}); if it identifies persons, declare it person-key`; }
@@ -251,6 +262,8 @@ export function proposePolicyYaml(profiles: ColumnProfile[], o: { input: string;
     if (p.role !== 'identifier' && p.type !== 'string' && !(p.role === 'quasi' && p.looksLike.includes('postal-code'))) parts.push(`type: ${p.type}`);
     // postal codes are codes, not numbers (75001 is no larger than 69001 in any useful sense; 01000 keeps its 0)
     if (p.role === 'quasi' && p.looksLike.includes('postal-code')) parts.push('type: string');
+    // (and numeric codes: categories, whatever their digits)
+    else if (p.role !== 'identifier' && p.looksLike.includes('code')) parts.push('type: string');
     if (p.aggregate) parts.push(`aggregate: ${p.aggregate}`);
     if (p.hierarchy) parts.push(`hierarchy: ${p.hierarchy}`);
     if (p.text) parts.push('text: true');

@@ -99,6 +99,9 @@ function nameTokenShare(values: string[], which: 'first' | 'last' | 'any'): numb
   return values.length ? hit / values.length : 0;
 }
 
+/** A header naming a place's name: a place word beside the name word ("region_nom", "nom_commune", "country_name"). */
+const PLACE_NAME_HEADER = /(^|[^a-z])(region|departement|d[ée]partement|dept|dep|commune|ville|pays|country|state|county|city|canton|arrondissement|province|territoire|territory|town|village|lieu|place)([^a-z]|$)/i;
+
 /**
  * Detects whether a column holds a direct identifier (or a geographic/birth-date quasi-identifier
  * that profiles generalize). `sample`: a few hundred non-missing values (more is slower, not better).
@@ -196,6 +199,9 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
     const cities = share(values, (v) => dictionaries().cities.has(fold(v))).share;
     const textual = share(values, (v) => /^[\p{L}][\p{L}'’\- .]*\d*$/u.test(v)).share;
     if (textual >= 0.8) {
+      // (a place's name by its header — "region_nom", "nom_commune", "country_name", "dep_name": words that are surnames
+      // too, Bretagne, Vienne, are a place's there, not a person's)
+      if (PLACE_NAME_HEADER.test(name) && (hdr('name') || hdr('last-name'))) return out('city', 0.7, `header "${name}" names a place and ${pct(textual)} of values are words`);
       if (hdr('first-name') && first >= 0.3) return out('first-name', 0.7 + 0.3 * first, `header "${name}" and ${pct(first)} of values are INSEE first names`);
       if (hdr('last-name') && any >= 0.2) return out('last-name', 0.7 + 0.3 * last, `header "${name}" and ${pct(last)} of values are INSEE surnames`);
       if (hdr('name') && any >= 0.3) return out('name', 0.7 + 0.3 * any, `header "${name}" and ${pct(any)} of values contain a known first name or surname`);
