@@ -244,3 +244,25 @@ test('withMissingMarkers gives the table a second read with the markers as missi
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('French exports: a decimal comma and day-first dates are read when the input says so (input.decimal, input.dateOrder); init proposes them', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-fr-'));
+  try {
+    const p = join(dir, 'f.csv');
+    writeFileSync(p, 'id;naissance;poids;vu\n1;04/08/1954;72,5;2024-01-02\n2;23/11/1961;80,1;2024-02-03\n3;1.2.1970;65;\n');
+    // (without the options: text, and a declared type is an error that names the option)
+    const plain = await readTable(p, { delimiter: ';' });
+    assert.equal(column(plain, 'poids').kind, 'string');
+    const e = await failure(readTable(p, { delimiter: ';', types: { naissance: 'date' } }));
+    assert.match(e.issues[0]!.message, /input\.dateOrder dmy/);
+    const t = await readTable(p, { delimiter: ';', decimal: ',', dateOrder: 'dmy' });
+    assert.equal(column(t, 'naissance').kind, 'date');
+    assert.equal(column(t, 'poids').kind, 'decimal');
+    assert.deepEqual(toRecords(t).map((r) => [r.naissance, r.poids, r.vu]), [['1954-08-04', '72.5', '2024-01-02'], ['1961-11-23', '80.1', '2024-02-03'], ['1970-02-01', '65.0', null]]);
+    // (a day that is no day of the calendar stays an error)
+    writeFileSync(p, 'd\n31/02/2004\n');
+    await failure(readTable(p, { types: { d: 'date' }, dateOrder: 'dmy' }));
+    const { textFormats } = await import('../policy/init.ts');
+    assert.deepEqual(textFormats(plain), { decimal: ',', dateOrder: 'dmy' });
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

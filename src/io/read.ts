@@ -35,6 +35,10 @@ export interface ReadOptions {
   encoding?: 'utf-8' | 'latin-1';
   /** Cell texts read as missing (default ['']). */
   missing?: string[];
+  /** Decimal separator of numbers written as text (default '.'; ',' reads "1,94" as 1.94). */
+  decimal?: '.' | ',';
+  /** Order of dates written d/m/y or m/d/y (with '/', '.' or '-'): default ymd, ISO dates only. */
+  dateOrder?: 'ymd' | 'dmy' | 'mdy';
   /** Declared kinds; columns not listed are inferred (or text when infer is false). */
   types?: Record<string, ColumnKind>;
   /** Infer kinds of undeclared columns (default true): integers without leading zeros, decimals, ISO dates. */
@@ -176,7 +180,7 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
   const dicts = await buildDictionaries(con, 'raw', wanted);
   try {
     const inferred: Record<string, ColumnKind> = Object.create(null);
-    if (o.infer !== false) for (const n of inferFor) inferred[n] = kindOfValues(dicts[wanted.indexOf(n)]!);
+    if (o.infer !== false) for (const n of inferFor) inferred[n] = kindOfValues(dicts[wanted.indexOf(n)]!, o);
     for (const n of wanted) kinds[n] = own(declared, n) ?? own(inferred, n) ?? own(native, n) ?? 'string';
     await convertKinds(con, format, label, o, wanted, kinds, native, issues);
     const changed = wanted.flatMap((n, j) => (kinds[n] === native[n] ? [] : [j]));
@@ -202,15 +206,15 @@ async function convertKinds(
     if (kind === native[n]) continue;
     if (o.onGeneralizedLabels && native[n] === 'string') {
       // (every distinct value that does not convert is a generalized label: the column is a release's, read as text)
-      const odd = await con.runAndReadAll(`SELECT DISTINCT trim(${ident(n)}) FROM raw WHERE ${ident(n)} IS NOT NULL AND TRY_CAST(${castSource(n, native[n]!)} AS ${sqlType(kind)}) IS NULL LIMIT 1000`);
+      const odd = await con.runAndReadAll(`SELECT DISTINCT trim(${ident(n)}) FROM raw WHERE ${ident(n)} IS NOT NULL AND ${castExpr(n, native[n]!, kind, o)} IS NULL LIMIT 1000`);
       const values = (odd.getRows() as [string][]).map(([v]) => v);
       if (values.length > 0 && values.every((v) => GENERALIZED_LABEL.test(v))) { kinds[n] = 'string'; o.onGeneralizedLabels(n); continue; }
     }
-    const bad = await con.runAndReadAll(`SELECT rowid::BIGINT FROM raw WHERE ${ident(n)} IS NOT NULL AND TRY_CAST(${castSource(n, native[n]!)} AS ${sqlType(kind)}) IS NULL ORDER BY rowid LIMIT 5`);
+    const bad = await con.runAndReadAll(`SELECT rowid::BIGINT FROM raw WHERE ${ident(n)} IS NOT NULL AND ${castExpr(n, native[n]!, kind, o)} IS NULL ORDER BY rowid LIMIT 5`);
     for (const [rowid] of bad.getRows() as [bigint][]) {
       const rowNo = Number(rowid) + 1;
       const where = format === 'csv' || format === 'tsv' ? `${label}:${rowNo + headerLines}` : `${label}: record ${rowNo}`;
-      issues.push({ path: `${where}: column ${JSON.stringify(n)}`, message: `value is not ${article(kind)}${kind === 'date' ? ' (expected YYYY-MM-DD)' : ''}; correct the value, mark it missing, or declare the column with another type` });
+      issues.push({ path: `${where}: column ${JSON.stringify(n)}`, message: `value is not ${article(kind)}${kind === 'date' ? ` (expected ${o.dateOrder === 'dmy' ? 'DD/MM/YYYY or ' : o.dateOrder === 'mdy' ? 'MM/DD/YYYY or ' : ''}YYYY-MM-DD; dates written day first: input.dateOrder dmy)` : kind === 'decimal' && o.decimal !== ',' ? ' (a decimal comma, "1,94": input.decimal ",")' : ''}; correct the value, mark it missing, or declare the column with another type` });
     }
   }
   if (issues.length) throw new AnonymatError('invalid-input', `${label}: values do not match the declared column types`, issues);
@@ -218,12 +222,24 @@ async function convertKinds(
   // convert in place only the columns whose kind changes (text columns are kept exactly as read)
   for (const n of wanted) {
     if (kinds[n] === native[n]) continue;
-    await con.run(`ALTER TABLE raw ALTER ${ident(n)} SET DATA TYPE ${sqlType(kinds[n]!)} USING TRY_CAST(${castSource(n, native[n]!)} AS ${sqlType(kinds[n]!)})`);
+    await con.run(`ALTER TABLE raw ALTER ${ident(n)} SET DATA TYPE ${sqlType(kinds[n]!)} USING ${castExpr(n, native[n]!, kinds[n]!, o)}`);
   }
 }
 
 function castSource(n: string, native: ColumnKind): string {
   return native === 'string' ? `trim(${ident(n)})` : ident(n);
+}
+
+/** The conversion of column n to `kind` (NULL where a value does not convert): a decimal comma and day- or month-first dates when asked. */
+function castExpr(n: string, native: ColumnKind, kind: ColumnKind, o: Pick<ReadOptions, 'decimal' | 'dateOrder'>): string {
+  const src = castSource(n, native);
+  if (native === 'string' && kind === 'decimal' && o.decimal === ',') return `TRY_CAST(replace(${src}, ',', '.') AS ${sqlType(kind)})`;
+  if (native === 'string' && kind === 'date' && (o.dateOrder === 'dmy' || o.dateOrder === 'mdy')) {
+    const [a, b] = o.dateOrder === 'dmy' ? ['%d', '%m'] : ['%m', '%d'];
+    const formats = ['/', '-', '.'].map((sep) => `'${a}${sep}${b}${sep}%Y'`).join(', ');
+    return `COALESCE(TRY_CAST(${src} AS DATE), CAST(try_strptime(${src}, [${formats}]) AS DATE))`;
+  }
+  return `TRY_CAST(${src} AS ${sqlType(kind)})`;
 }
 
 function article(kind: ColumnKind): string {
@@ -279,7 +295,7 @@ const DECIMAL_TEXT = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
  * spaces as the conversion does (trim(), spaces only), then integer, decimal or date when every
  * value reads as one, else string (also when there is no value).
  */
-export function kindOfValues(values: readonly (string | null)[]): ColumnKind {
+export function kindOfValues(values: readonly (string | null)[], o: Pick<ReadOptions, 'decimal' | 'dateOrder'> = {}): ColumnKind {
   let nonNull = 0, ints = 0, decs = 0, dates = 0;
   for (const raw of values) {
     if (raw === null) continue;
@@ -289,12 +305,20 @@ export function kindOfValues(values: readonly (string | null)[]): ColumnKind {
     const v = a === 0 && b === raw.length ? raw : raw.slice(a, b);
     nonNull++;
     if (INTEGER_TEXT.test(v)) ints++;
-    if (DECIMAL_TEXT.test(v)) decs++;
-    // ("YYYY-MM-DD" and a day of the proleptic Gregorian calendar: what DuckDB's date cast accepts)
-    if (isIsoDay(v)) dates++;
+    if (DECIMAL_TEXT.test(o.decimal === ',' && v.indexOf(',') === v.lastIndexOf(',') ? v.replace(',', '.') : v)) decs++;
+    // ("YYYY-MM-DD" and a day of the proleptic Gregorian calendar: what DuckDB's date cast accepts; d/m/y or m/d/y when asked)
+    if (isIsoDay(v) || (o.dateOrder !== undefined && o.dateOrder !== 'ymd' && isOrderedDay(v, o.dateOrder))) dates++;
   }
   if (nonNull === 0) return 'string';
   return ints === nonNull ? 'integer' : decs === nonNull ? 'decimal' : dates === nonNull ? 'date' : 'string';
+}
+
+/** "04/08/2004", "4-8-2004", "04.08.2004" read day first (dmy) or month first (mdy): a day of the calendar. */
+function isOrderedDay(v: string, order: 'dmy' | 'mdy'): boolean {
+  const m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(v);
+  if (!m) return false;
+  const [d, mo] = order === 'dmy' ? [+m[1]!, +m[3]!] : [+m[3]!, +m[1]!];
+  return isIsoDay(`${m[4]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 }
 
 async function readHeader(path: string, label: string, o: { delimiter: string; quote: string; header: boolean; encoding: string }): Promise<string[]> {

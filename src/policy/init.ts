@@ -249,7 +249,30 @@ export function missingMarkers(table: Table): string[] {
 }
 
 /** Renders the proposed policy as commented YAML. */
-export function proposePolicyYaml(profiles: ColumnProfile[], o: { input: string; delimiter?: string; encoding?: string; missing?: string[] }): string {
+/**
+ * How a text file writes its numbers and dates, read from the columns that stayed text: a decimal comma ("1,94") when
+ * 90 % of a column's values are numbers, integers or with one comma (some with it), and day-first (or month-first) dates when 90 % of a column's
+ * values are d/m/y dates and a first (second) part above 12 tells the order — day first when nothing tells it, as French
+ * exports write them. Undefined fields: nothing to change.
+ */
+export function textFormats(table: Table): { decimal?: ','; dateOrder?: 'dmy' | 'mdy' } {
+  let decimal = false, dmy = false, mdy = false, ambiguous = false;
+  for (const c of table.columns) {
+    if (c.kind !== 'string') continue;
+    const sample = sampleValues(c, 200);
+    if (sample.length === 0) continue;
+    const share = (re: RegExp): number => sample.filter((v) => re.test(v.trim())).length / sample.length;
+    if (share(/^-?\d+(?:,\d+)?$/) >= 0.9 && sample.some((v) => /^-?\d+,\d+$/.test(v.trim()))) decimal = true;
+    if (share(/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/) >= 0.9) {
+      let first = false, second = false;
+      for (const v of sample) { const m = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}$/.exec(v.trim()); if (m) { if (+m[1]! > 12) first = true; if (+m[2]! > 12) second = true; } }
+      if (first && !second) dmy = true; else if (second && !first) mdy = true; else ambiguous = true;
+    }
+  }
+  return { ...(decimal ? { decimal: ',' as const } : {}), ...(dmy || (ambiguous && !mdy) ? { dateOrder: 'dmy' as const } : mdy ? { dateOrder: 'mdy' as const } : {}) };
+}
+
+export function proposePolicyYaml(profiles: ColumnProfile[], o: { input: string; delimiter?: string; encoding?: string; missing?: string[]; decimal?: ','; dateOrder?: 'dmy' | 'mdy' }): string {
   const w = Math.max(...profiles.map((p) => JSON.stringify(p.name).length), 4);
   const lines = [
     `# Policy proposed by "anonymat init" for ${o.input}.`,
@@ -278,8 +301,10 @@ export function proposePolicyYaml(profiles: ColumnProfile[], o: { input: string;
   );
   if (profiles.some((p) => p.role === 'sensitive')) lines.push('  l: 2                    # at least 2 distinct sensitive values per class', '  t: 0.2');
   lines.push('population:', '  samplingFraction: 0.1   # share of the population in the data: adjust (used for journalist risk and uniqueness)');
-  if (o.delimiter || o.encoding || o.missing) {
+  if (o.delimiter || o.encoding || o.missing || o.decimal || o.dateOrder) {
     lines.push('input:');
+    if (o.decimal) lines.push(`  decimal: ${JSON.stringify(o.decimal)}        # numbers written with a decimal comma`);
+    if (o.dateOrder) lines.push(`  dateOrder: ${o.dateOrder}         # dates written ${o.dateOrder === 'dmy' ? 'day' : 'month'} first`);
     if (o.delimiter) lines.push(`  delimiter: ${JSON.stringify(o.delimiter)}`);
     if (o.encoding) lines.push(`  encoding: ${o.encoding}`);
     if (o.missing) lines.push(`  missing: [${o.missing.map((m) => JSON.stringify(m)).join(', ')}]   # cells read as missing values`);

@@ -80,6 +80,10 @@ export const inputSchema = z.strictObject({
   header: z.boolean().optional(),
   encoding: z.enum(['utf-8', 'latin-1']).optional(),
   missing: z.array(z.string()).optional(),
+  /** The decimal separator of numbers written as text ("1,94" in French exports): '.' (default) or ','. */
+  decimal: z.enum(['.', ',']).optional(),
+  /** The order of a date written with slashes, dots or dashes ("04/08/2004"): ymd (ISO only, default), dmy or mdy. */
+  dateOrder: z.enum(['ymd', 'dmy', 'mdy']).optional(),
 });
 
 export const anonymizeSchema = z.looseObject({

@@ -26,7 +26,7 @@ a person key, an aggregation when they vary between a person's rows. Review the 
       refuseOverwrites([['-o', opts.output]], [['input', input]]);
       const { formatOf, readTable, withMissingMarkers } = await import('../../io/read.ts');
       const { writeFileAtomic } = await import('../../io/write.ts');
-      const { profileTable, proposePolicyYaml, missingMarkers } = await import('../../policy/init.ts');
+      const { profileTable, proposePolicyYaml, missingMarkers, textFormats } = await import('../../policy/init.ts');
       const { progressBar } = await import('../progress.ts');
       const bar = await progressBar('init: steps', opts.progress !== false);
       const steps = ['read', 'missing markers', 'profile'];
@@ -49,12 +49,19 @@ a person key, an aggregation when they vary between a person's rows. Review the 
         else if (input !== '-') table = await readTable(input, { ...ro, missing });
         profiledAsMissing = recoded !== null || input !== '-';
       }
+      // (numbers with a decimal comma and dates written day first, as French exports write them: read again so, and proposed
+      // in the policy's input — else they stay text, and a declared type fails)
+      const formats = format === 'csv' || format === 'tsv' ? textFormats(table) : {};
+      if ((formats.decimal || formats.dateOrder) && input !== '-') {
+        table = await readTable(input, { ...ro, ...(missing ? { missing } : {}), ...formats });
+        process.stderr.write(`${[formats.decimal ? 'numbers are written with a decimal comma' : '', formats.dateOrder ? `dates are written ${formats.dateOrder === 'dmy' ? 'day' : 'month'} first` : ''].filter(Boolean).join(' and ')} in this file: read so (input.${formats.decimal ? 'decimal' : 'dateOrder'} in the proposal)\n`);
+      }
       step(2);
       const ids = await import('../../health/identifiers/index.ts');
       const profiles = profileTable(table, ids.detectIdentifierColumn, 200, ids.DIRECT_KINDS);
       bar.finish(steps.length);
       if (missing) process.stderr.write(`missing values are written ${markers.map((m) => JSON.stringify(m)).join(', ')} in this file: read as missing${profiledAsMissing ? '' : ' when the policy is used'} (input.missing in the proposal)\n`);
-      const yaml = proposePolicyYaml(profiles, { input, delimiter: opts.delimiter, encoding: opts.encoding, ...(missing ? { missing } : {}) });
+      const yaml = proposePolicyYaml(profiles, { input, delimiter: opts.delimiter, encoding: opts.encoding, ...(missing ? { missing } : {}), ...(input !== '-' ? formats : {}) });
       // (--json prints the profiles; with -o the proposed policy is written all the same)
       if (opts.json) {
         if (opts.output) await writeFileAtomic(opts.output, yaml);
