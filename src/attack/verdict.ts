@@ -305,7 +305,7 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     if (severalPerPerson && !input.personLevelFormal) {
       const msg = `the original holds several records per person (person key "${policyPersonKey}") and the release does not have the key: its thresholds (k, l, t) cannot be verified per person — records of one person would count as different people`;
       formal = { error: msg };
-      failures.push({ criterion: 'formal-threshold', value: null, threshold: null, message: `${msg}; assess the release with its person key (anonymat anonymize reports it), or release one record per person` });
+      failures.push({ criterion: 'formal-threshold', value: null, threshold: null, message: `${msg}; run the verdict where the key is still known — \`anonymat anonymize --verdict\` (it judges the release at person level before the key leaves) — or release one record per person` });
     } else {
       // the caller's person-level verdict, else the release's own (only the thresholds: no SUDA2 nor leave-one-out contributions)
       const v = severalPerPerson ? { ...input.personLevelFormal!, notEvaluated: [] as string[] }

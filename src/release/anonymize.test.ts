@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { anonymize, anonymizeJson, anonymizeReportSections } from './anonymize.ts';
+import { anonymize, anonymizeJson, anonymizeReportSections, utilityWarnings } from './anonymize.ts';
 import { parsePolicyText } from '../policy/policy.ts';
 import { assessTable } from '../risk/assess.ts';
 import { selectRows, tableFromRecords, toRecords } from '../table/table.ts';
@@ -736,4 +736,16 @@ test('assess: a genuine "*" of the data is matched as written when the populatio
   // ((A,F) matches 3; the masked record matches all 5)
   assert.equal(masked.populationMatch!.kMap, 3);
   assert.equal(masked.populationMatch!.deltaMin, 1 / 5);
+});
+
+test('library: a release whose quasi-identifiers hold one value for every record is written with a warning naming them', async () => {
+  const table = tableFromRecords({ a: ['x', 'y', 'z', 'w'], b: ['1', '1', '2', '2'] });
+  const policy = parsePolicyText('columns:\n  a: { role: quasi }\n  b: { role: quasi }\nthresholds: { k: 2 }\n', { baseDir: '/tmp', source: 'p' });
+  const r = await anonymize(table, policy);
+  const w = utilityWarnings(r);
+  assert.equal(w.length, 1);
+  assert.match(w[0]!, /1 of 2 quasi-identifier\(s\) hold one value for every record \(a\)/);
+  assert.deepEqual(anonymizeJson(r).warnings, w);
+  // (a release that keeps its information has none)
+  assert.deepEqual(utilityWarnings(await anonymize(tableFromRecords({ a: ['x', 'x', 'y', 'y'] }), parsePolicyText('columns:\n  a: { role: quasi }\nthresholds: { k: 2 }\n', { baseDir: '/tmp', source: 'p' }))), []);
 });

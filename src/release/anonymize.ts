@@ -680,8 +680,30 @@ async function localRecoding(
 }
 
 /** A JSON-able summary for --json (the table itself left out). */
+/**
+ * What a written release keeps too little of: the quasi-identifiers generalized to one value for every record (they carry
+ * nothing), and a loss of 0.8 or more. Empty when the release keeps its information (or nothing was released).
+ */
+export function utilityWarnings(r: AnonymizeResult): string[] {
+  if (!r.feasible || !r.table || r.table.rowCount === 0 || !r.transformation) return [];
+  const out: string[] = [];
+  const collapsed = Object.keys(r.transformation).filter((name) => {
+    if (!hasColumn(r.table!, name)) return false;
+    const c = getColumn(r.table!, name);
+    const seen = new Uint8Array(Math.max(1, c.dictionary.length));
+    let distinct = 0;
+    for (let i = 0; i < c.codes.length && distinct < 2; i++) if (!seen[c.codes[i]!]) { seen[c.codes[i]!] = 1; distinct++; }
+    return distinct === 1;
+  });
+  if (collapsed.length) out.push(`${collapsed.length} of ${Object.keys(r.transformation).length} quasi-identifier(s) hold one value for every record (${collapsed.slice(0, 8).join(', ')}${collapsed.length > 8 ? ', …' : ''}): they carry nothing — give fewer quasi-identifiers (insensitive those no adversary could know), finer hierarchies or a suppression limit (anonymize.suppressionLimit)`);
+  if (r.loss !== null && r.metric === 'loss' && r.loss >= 0.8) out.push(`the release keeps little: information loss ${r.loss.toFixed(2)} (0 = nothing lost, 1 = everything generalized)`);
+  return out;
+}
+
 export function anonymizeJson(r: AnonymizeResult): Record<string, unknown> {
+  const warnings = utilityWarnings(r);
   return {
+    ...(warnings.length ? { warnings } : {}),
     transformation: r.transformation, loss: r.loss, metric: r.metric, lossPerAttribute: r.lossPerAttribute,
     suppressed: r.suppressed, suppressionLimit: r.suppressionLimit, suppressedMode: r.suppressedMode,
     records: r.table?.rowCount ?? 0, classes: r.classes, optimal: r.optimal, checked: r.checked, latticeSize: r.latticeSize,

@@ -24,6 +24,10 @@ export async function assessFile(
   options: { onProgress?: (done: number, total: number) => void; withOriginal?: boolean } = {},
 ): Promise<{ table: Table; assessment: AssessmentView; warnings: string[] }> {
   const clean = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as ReadOptions;
+  // (without a quasi-identifier every record is in one class: k = the row count measures nothing, as anonymize says)
+  if (!Object.values(policy.columns).some((c) => c.role === 'quasi')) {
+    throw new AnonymatError('invalid-policy', 'assess needs at least one quasi-identifier (a column with role: quasi): without one, every record is in one class and no risk is measured', [{ path: 'columns', message: 'give the quasi-identifiers role quasi' }]);
+  }
   // (a release comes without the identifiers and the person key the policy names: they are not needed to measure it)
   const droppable = Object.keys(policy.columns).filter((c) => policy.columns[c]!.role === 'identifier' || policy.columns[c]!.role === 'person-key');
   const warnings: string[] = [];

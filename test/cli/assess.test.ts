@@ -188,3 +188,14 @@ test('assess: the report may not overwrite a file the policy reads (its populati
     assert.match(await readFile(join(dir, 'r.html'), 'utf8'), /not evaluated by the assessment: maxAttackRisk/, ok.stderr);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('cli: assess refuses a policy without a quasi-identifier (exit 2), as anonymize does', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-noqi-'));
+  try {
+    await writeFile(join(dir, 'p.yaml'), 'columns:\n  a: { role: insensitive }\n');
+    await writeFile(join(dir, 'd.csv'), 'a\n1\n2\n');
+    const r = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /at least one quasi-identifier/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

@@ -50,7 +50,7 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
       const { loadPolicy, readOptionsOf, personKey } = await import('../../policy/policy.ts');
       const { readTable } = await import('../../io/read.ts');
       const { writeTable, writeFileAtomic } = await import('../../io/write.ts');
-      const { anonymize, anonymizeJson, anonymizeReportSections } = await import('../../release/anonymize.ts');
+      const { anonymize, anonymizeJson, anonymizeReportSections, utilityWarnings } = await import('../../release/anonymize.ts');
       if (opts.strategy && !STRATEGIES.includes(opts.strategy)) throw new AnonymatError('invalid-usage', `--strategy must be one of ${STRATEGIES.join(', ')}`);
       if (opts.metric && !METRICS.includes(opts.metric)) throw new AnonymatError('invalid-usage', `--metric must be one of ${METRICS.join(', ')}`);
       let suppression: number | undefined;
@@ -151,6 +151,8 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
         return 3;
       }
       if (proof) process.stderr.write('anonymity verdict: anonymous\n');
+      // (a release that keeps almost nothing is written all the same, and said so)
+      for (const w of utilityWarnings(result)) process.stderr.write(`warning: ${w}\n`);
       if (opts.output) process.stderr.write(`anonymized data written to ${opts.output}\n`);
       if (opts.report) process.stderr.write(`report written to ${opts.report}\n`);
       return 0;
