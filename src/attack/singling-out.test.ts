@@ -235,13 +235,13 @@ test('person key: one long-stay patient does not dilute the persons singled out 
     assert.deepEqual(by.map((b) => b.records), [[1], [2], [5]]);
     assert.deepEqual(by.map((b) => [b.attacks, b.successes]), [[0, 0], [60, 60], [121, 1]], mode);
     assert.equal(by[2]!.persons, 1);
-    assert.ok(five.notes.some((n) => n.includes('the strongest is reported (s = 2: 60 of 60)')), five.notes.join('; '));
+    assert.ok(five.notes.some((n) => n.includes('reported: s = 2 (60 of 60), shown stronger than s = 1')), five.notes.join('; '));
   }
 });
 
-test('person key: counts beyond the cap are attacked together, so a person with a rare count is still singled out', () => {
+test('person key: every record count is attacked apart, so a person with a rare count is still singled out', () => {
   // 9 − s persons with s identical stays (s = 1…8), each alone in its combination; crowds of s one-stay persons
-  // (s = 2…5: predicates that fail); counts 1–5 attacked apart, 6, 7 and 8 together
+  // (s = 2…5: predicates that fail); every count attacked apart (at most MAX_RECORD_COUNTS of them)
   const pid: string[] = [], code: string[] = [];
   for (let s = 1; s <= 8; s++) for (let p = 0; p < 9 - s; p++) for (let k = 0; k < s; k++) { pid.push(`S${s}.${p}`); code.push(`c${s}.${p}`); }
   for (let s = 2; s <= 5; s++) for (let g = 0; g < 20; g++) for (let k = 0; k < s; k++) { pid.push(`G${s}.${g}.${k}`); code.push(`g${s}.${g}`); }
@@ -249,13 +249,34 @@ test('person key: counts beyond the cap are attacked together, so a person with 
   const release = makeTable([columnFromValues('code', code)]);
   const r = singlingOut({ original, release, personKey: 'pid', mode: 'univariate', columns: ['code'], attacks: 100, seed: 1 });
   const by = r.byRecordCount!;
-  assert.equal(by.length, MAX_RECORD_COUNTS + 1);
-  assert.deepEqual(by.map((b) => b.records), [[1], [2], [3], [4], [5], [6, 7, 8]]);
-  assert.deepEqual(by.map((b) => [b.attacks, b.successes]), [[8, 8], [27, 7], [26, 6], [25, 5], [24, 4], [6, 6]]);
-  assert.equal(by[5]!.persons, 6);
-  // every kept predicate succeeds for s = 1 and for 6–8: the tie goes to the attack with more predicates
+  assert.ok(MAX_RECORD_COUNTS >= 8);
+  assert.deepEqual(by.map((b) => b.records), [[1], [2], [3], [4], [5], [6], [7], [8]]);
+  assert.deepEqual(by.map((b) => [b.attacks, b.successes]), [[8, 8], [27, 7], [26, 6], [25, 5], [24, 4], [3, 3], [2, 2], [1, 1]]);
+  assert.equal(by[6]!.persons, 2);
+  // s = 1 singles out every one of its persons: no count is shown stronger, s = 1 is reported
   assert.deepEqual([r.attacks, r.successes, r.risk], [8, 8, by[0]!.risk]);
-  assert.ok(r.notes.some((n) => n.includes('s = 6, 7, 8 together risk')), r.notes.join('; '));
+  assert.ok(r.notes.some((n) => n.includes('reported: s = 1 (8 of 8), every count')), r.notes.join('; '));
+});
+
+test('person key: a count no stronger than s = 1 is not reported for its noise (a release independent of the originals)', () => {
+  // the original and the release are two independent draws of persons with 1-5 alike stays: no predicate can know
+  // anyone; the reported risk is s = 1's unless another count is shown stronger at the adjusted confidence
+  const draw = (seed: number, n: number) => {
+    let x = seed;
+    const rnd = () => { x = (x * 1103515245 + 12345) % 2147483648; return x / 2147483648; };
+    const pid: string[] = [], zip: string[] = [], age: number[] = [];
+    for (let p = 0; p < n; p++) { const stays = 1 + Math.floor(rnd() * 5), z = `z${Math.floor(rnd() * 400)}`, a = 20 + Math.floor(rnd() * 60); for (let k = 0; k < stays; k++) { pid.push(`${seed}.${p}`); zip.push(z); age.push(a); } }
+    return { pid, zip, age };
+  };
+  const o = draw(11, 1500), rl = draw(12, 1500), c = draw(13, 1500);
+  const original = makeTable([columnFromValues('pid', o.pid), columnFromValues('zip', o.zip), columnFromValues('age', o.age)]);
+  const control = makeTable([columnFromValues('pid', c.pid), columnFromValues('zip', c.zip), columnFromValues('age', c.age)]);
+  const release = makeTable([columnFromValues('zip', rl.zip), columnFromValues('age', rl.age)]);
+  const r = singlingOut({ original, release, control, personKey: 'pid', mode: 'multivariate', columns: ['zip', 'age'], attacks: 500, seed: 3 });
+  const by = r.byRecordCount!;
+  assert.ok(by.length >= 4, `${by.length} counts`);
+  assert.deepEqual([r.attacks, r.successes], [by[0]!.attacks, by[0]!.successes]);
+  assert.ok(r.risk < 0.05, `risk ${r.risk}`);
 });
 
 test('without a person key the record rule is unchanged; with one record per person the key changes no figure', () => {
