@@ -1257,9 +1257,9 @@ export const RULES: RegexRule[] = [
   { rule: 'phone-trunk', at: S_F0, label: 'PHONE', score: 0.75, needs: C_DIGIT | G_PHONE, check: (m, t) => (trunkDigits(m[0]) && !inNumberRow(t, m.index, m.index + m[0].length) ? 0.75 : null),
     re: new RegExp(`${B}0[1-9]\\d{0,3}[ \\-]\\d{3,4}[ \\-]\\d{3,4}${E}|${B}0[1-9]\\d{3} \\d{6}${E}|${B}0[1-9]\\d{0,2}[ .]\\d{2,3}[ .]\\d{2}[ .]\\d{2}${E}`, 'g') },
   { rule: 'phone-intl', at: S_F0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | G_PHONE,
-    // (00 and the country code apart too, "00 33 6 41 27 93 08", when the code is a country's: not a row of numbers, "00 12 15 18 22 33")
-    check: (m) => { const a = /^00[ .](\d{1,3})[ .-]/.exec(m[0]); return a === null ? 0.85 : /^00[ .]/.test(m[0]) && COUNTRY_CODES.has(a[1]!) ? 0.85 : null; },
-    re: new RegExp(`(?<![${L}+])(?:\\+|00[ .]?)[1-9]\\d{0,2}[ .\\-]?(?:\\(0\\)[ .]?)?\\d(?:[ .\\-]?\\d){6,12}${E}`, 'g') },
+    // (00 and the country code apart too, "00 33 6 41 27 93 08", when the code is a country's: not a row of numbers,
+    // "00 12 15 18 22 33"; a plain rule, merged with the other phones' into one regex)
+    re: new RegExp(`(?<![${L}+])(?:(?:\\+|00)[1-9]\\d{0,2}[ .\\-]?|00[ .](?:${[...COUNTRY_CODES].sort((a, b) => b.length - a.length).join('|')})[ .\\-])(?:\\(0\\)[ .]?)?\\d(?:[ .\\-]?\\d){6,12}${E}`, 'g') },
   { rule: 'phone-us', at: S_US, x: true, label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`${B}(?:\\+?1[ .\\-])?(?:\\([2-9]\\d{2}\\)[ \\-]?|[2-9]\\d{2}[ .\\-])\\d{3}[ .\\-]\\d{4}${E}`, 'g') },
   // British and Australian numbers: a leading 0, 10-11 digits in groups of 3-5 ("029 2055 1847", "07700 914 362", "0433 905 612",
