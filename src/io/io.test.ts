@@ -263,6 +263,12 @@ test('French exports: a decimal comma and day-first dates are read when the inpu
     writeFileSync(p, 'd\n31/02/2004\n');
     await failure(readTable(p, { types: { d: 'date' }, dateOrder: 'dmy' }));
     const { textFormats } = await import('../policy/init.ts');
-    assert.deepEqual(textFormats(plain), { decimal: ',', dateOrder: 'dmy' });
+    assert.deepEqual(textFormats(plain, ';'), { decimal: ',', dateOrder: 'dmy' });
+    // (a comma file: "5,120" is a thousands separator, "1,2" a list — no decimal comma; days up to 12 tell no order)
+    assert.deepEqual(textFormats(tableFromRecords({ charges: ['5,120', '6,964', '812'], d: ['04/08/2004', '01/02/2003', '12/11/2001'] }), ','), { ambiguousDates: true });
+    assert.deepEqual(textFormats(tableFromRecords({ charges: ['5,120', '6,964', '812'] }), ';'), {});
+    // (a two-digit year is no date: strptime read 54 as the year 54)
+    writeFileSync(p, 'd\n04/08/54\n');
+    await failure(readTable(p, { types: { d: 'date' }, dateOrder: 'dmy' }));
   } finally { await rm(dir, { recursive: true, force: true }); }
 });

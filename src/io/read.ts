@@ -214,7 +214,7 @@ async function convertKinds(
     for (const [rowid] of bad.getRows() as [bigint][]) {
       const rowNo = Number(rowid) + 1;
       const where = format === 'csv' || format === 'tsv' ? `${label}:${rowNo + headerLines}` : `${label}: record ${rowNo}`;
-      issues.push({ path: `${where}: column ${JSON.stringify(n)}`, message: `value is not ${article(kind)}${kind === 'date' ? ` (expected ${o.dateOrder === 'dmy' ? 'DD/MM/YYYY or ' : o.dateOrder === 'mdy' ? 'MM/DD/YYYY or ' : ''}YYYY-MM-DD; dates written day first: input.dateOrder dmy)` : kind === 'decimal' && o.decimal !== ',' ? ' (a decimal comma, "1,94": input.decimal ",")' : ''}; correct the value, mark it missing, or declare the column with another type` });
+      issues.push({ path: `${where}: column ${JSON.stringify(n)}`, message: `value is not ${article(kind)}${kind === 'date' ? ` (expected ${o.dateOrder === 'dmy' ? 'DD/MM/YYYY or ' : o.dateOrder === 'mdy' ? 'MM/DD/YYYY or ' : ''}YYYY-MM-DD, a day of the calendar${o.dateOrder === undefined || o.dateOrder === 'ymd' ? '; for dates written day first, input.dateOrder dmy' : ''})` : kind === 'decimal' && o.decimal !== ',' ? ' (a decimal comma, "1,94": input.decimal ",")' : ''}; correct the value, mark it missing, or declare the column with another type` });
     }
   }
   if (issues.length) throw new AnonymatError('invalid-input', `${label}: values do not match the declared column types`, issues);
@@ -237,7 +237,8 @@ function castExpr(n: string, native: ColumnKind, kind: ColumnKind, o: Pick<ReadO
   if (native === 'string' && kind === 'date' && (o.dateOrder === 'dmy' || o.dateOrder === 'mdy')) {
     const [a, b] = o.dateOrder === 'dmy' ? ['%d', '%m'] : ['%m', '%d'];
     const formats = ['/', '-', '.'].map((sep) => `'${a}${sep}${b}${sep}%Y'`).join(', ');
-    return `COALESCE(TRY_CAST(${src} AS DATE), CAST(try_strptime(${src}, [${formats}]) AS DATE))`;
+    // (four-digit years only: strptime's %Y reads "54" as the year 54)
+    return `COALESCE(TRY_CAST(${src} AS DATE), CASE WHEN regexp_full_match(${src}, '\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}') THEN CAST(try_strptime(${src}, [${formats}]) AS DATE) END)`;
   }
   return `TRY_CAST(${src} AS ${sqlType(kind)})`;
 }

@@ -150,8 +150,14 @@ test('init: ISO date-times are dates (never record keys), numeric codes are cate
   assert.equal(policy.columns.REASONCODE!.type, 'string');
   assert.equal(policy.columns.DEPARTMENTID!.type, 'string');
   assert.equal(policy.columns.REASONCODE!.hierarchy, undefined);
-  // (the age, a quantity, keeps its intervals)
+  // (the age, a quantity, keeps its intervals; so do quantities whose header merely ends in "id" or "code" letters)
   assert.equal(policy.columns.age!.type, 'integer');
+  const q = tableFromRecords({ age_at_covid: Array.from({ length: n }, (_, i) => 20 + i % 60), uric_acid: Array.from({ length: n }, (_, i) => 200 + i), amount_paid: Array.from({ length: n }, (_, i) => 10 * i), COVID: Array.from({ length: n }, (_, i) => i % 2) },
+    { age_at_covid: 'integer', uric_acid: 'integer', amount_paid: 'integer', COVID: 'integer' });
+  for (const p of profileTable(q)) assert.ok(!p.looksLike.includes('code'), p.name);
+  // (an invalid ISO day keeps a column text: its declared type would fail)
+  const bad = tableFromRecords({ admission: [...Array.from({ length: 20 }, (_, i) => `2021-01-${String(1 + i).padStart(2, '0')}`), '2021-02-30'] });
+  assert.equal(profileTable(bad)[0]!.type, 'string');
   // "region_nom": Bretagne, Vienne are surnames too, but a place's name here
   const regions = ['Bretagne', 'Normandie', 'Vienne', 'Corse', 'Martinique', 'Guyane', 'Occitanie', 'Bourgogne', 'Provence', 'Lorraine', 'Picardie', 'Auvergne'];
   assert.notEqual(detectIdentifierColumn('region_nom', regions)?.kind, 'last-name');

@@ -5,6 +5,7 @@
  */
 import type { Column, Table } from '../table/table.ts';
 import { MISSING_MARKERS, sampleValues } from '../table/table.ts';
+import { calendarDay } from '../util/calendar.ts';
 
 export interface ColumnProfile {
   name: string;
@@ -42,7 +43,13 @@ const WEIGHT = /^(w|wt|wgt|wght|pweight|perwt|hhwt|final_?weight|weight_?final|s
  * Headers of numeric codes — categories written with digits, no quantities ("REASONCODE" of SNOMED, "DEPARTMENTID",
  * "chapter", "region", "COMPCODE"): typed as text, so that no interval or minimum is proposed for them.
  */
-const CODE_HEADER = /(code|codes|id|chapter|chapitre|region|dept|departement|category|categorie|status|statut)$|^(code|id|region|dept|departement|category|categorie|status|statut|chapter|chapitre)(_|$)/i;
+const CODE_WORDS = new Set(['code', 'codes', 'id', 'chapter', 'chapitre', 'region', 'dept', 'departement', 'category', 'categorie', 'status', 'statut']);
+/** Whether a header names a code: its first or last word is a code's ("reason_code", "departmentId", "REGION"), or it is one word in capitals ending in CODE or ID ("REASONCODE", "DEPARTMENTID"; not "COVID", "FLUID"). */
+function codeHeader(header: string): boolean {
+  const words = header.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[_\s.\-]+/).filter(Boolean).map((w) => w.toLowerCase());
+  if (words.length && (CODE_WORDS.has(words[0]!) || CODE_WORDS.has(words[words.length - 1]!))) return true;
+  return /^[A-Z]+$/.test(header) && ((header.length > 4 && header.endsWith('CODE')) || (header.length >= 6 && header.endsWith('ID')));
+}
 // (ISO, and day or month first as exports write them: "15/06/2024", "06-15-1930")
 const DATE_LABEL = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$/;
 /** ISO 8601 dates and date-times ("2021-08-23T03:26:50Z", "2021-08-23 03:26"), which `type: date` reads as their day. */
@@ -66,8 +73,9 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
     const sample = sampleValues(c, sampleSize);
     const looksLike: string[] = [];
     // (a text column of ISO dates or date-times — an export's timestamps — is a date: typed so, never a key)
-    const isoDates = c.kind === 'string' && sample.length > 0 && sample.every((v) => ISO_DATE_TIME.test(v));
-    const numericCode = c.kind === 'integer' && CODE_HEADER.test(foldHeader(c.name)) && !WEIGHT.test(foldHeader(c.name));
+    // (each a day of the calendar: "2021-02-30" is no date, and the column stays text)
+    const isoDates = c.kind === 'string' && sample.length > 0 && sample.every((v) => ISO_DATE_TIME.test(v) && calendarDay(v));
+    const numericCode = c.kind === 'integer' && codeHeader(foldHeader(c.name)) && !WEIGHT.test(foldHeader(c.name));
     if (c.kind === 'date' || isoDates || (sample.length && sample.every((v) => DATE_LABEL.test(v)))) looksLike.push('date');
     if (sample.length && sample.filter((v) => POSTAL.test(v)).length / sample.length > 0.9 && /zip|post|cp|code/i.test(c.name)) looksLike.push('postal-code');
     const detected = detect?.(c.name, sample) ?? null;
@@ -252,24 +260,28 @@ export function missingMarkers(table: Table): string[] {
 /**
  * How a text file writes its numbers and dates, read from the columns that stayed text: a decimal comma ("1,94") when
  * 90 % of a column's values are numbers, integers or with one comma (some with it), and day-first (or month-first) dates when 90 % of a column's
- * values are d/m/y dates and a first (second) part above 12 tells the order — day first when nothing tells it, as French
- * exports write them. Undefined fields: nothing to change.
+ * values are d/m/y dates and a first (second) part above 12 tells the order (none above 12: ambiguousDates, nothing
+ * proposed). Undefined fields: nothing to change.
  */
-export function textFormats(table: Table): { decimal?: ','; dateOrder?: 'dmy' | 'mdy' } {
+export function textFormats(table: Table, delimiter = ','): { decimal?: ','; dateOrder?: 'dmy' | 'mdy'; ambiguousDates?: true } {
   let decimal = false, dmy = false, mdy = false, ambiguous = false;
+  // (a decimal comma only in files whose fields are not separated by commas — French exports use ';' — and only from a
+  // comma followed by other than three digits: "5,120" in a comma file is a thousands separator, "1,2" a list)
+  const commaFile = delimiter === ',';
   for (const c of table.columns) {
     if (c.kind !== 'string') continue;
     const sample = sampleValues(c, 200);
     if (sample.length === 0) continue;
     const share = (re: RegExp): number => sample.filter((v) => re.test(v.trim())).length / sample.length;
-    if (share(/^-?\d+(?:,\d+)?$/) >= 0.9 && sample.some((v) => /^-?\d+,\d+$/.test(v.trim()))) decimal = true;
+    if (!commaFile && share(/^-?\d+(?:,\d+)?$/) >= 0.9 && sample.some((v) => /^-?\d+,(?:\d{1,2}|\d{4,})$/.test(v.trim()))) decimal = true;
     if (share(/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/) >= 0.9) {
       let first = false, second = false;
       for (const v of sample) { const m = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}$/.exec(v.trim()); if (m) { if (+m[1]! > 12) first = true; if (+m[2]! > 12) second = true; } }
       if (first && !second) dmy = true; else if (second && !first) mdy = true; else ambiguous = true;
     }
   }
-  return { ...(decimal ? { decimal: ',' as const } : {}), ...(dmy || (ambiguous && !mdy) ? { dateOrder: 'dmy' as const } : mdy ? { dateOrder: 'mdy' as const } : {}) };
+  // (no day above 12 in any column: the order is not told — nothing is proposed, and the caller says so)
+  return { ...(decimal ? { decimal: ',' as const } : {}), ...(dmy && !mdy ? { dateOrder: 'dmy' as const } : mdy && !dmy ? { dateOrder: 'mdy' as const } : {}), ...(ambiguous && !dmy && !mdy ? { ambiguousDates: true as const } : {}) };
 }
 
 export function proposePolicyYaml(profiles: ColumnProfile[], o: { input: string; delimiter?: string; encoding?: string; missing?: string[]; decimal?: ','; dateOrder?: 'dmy' | 'mdy' }): string {

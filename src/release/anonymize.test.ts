@@ -746,6 +746,9 @@ test('library: a release whose quasi-identifiers hold one value for every record
   assert.equal(w.length, 1);
   assert.match(w[0]!, /1 of 2 quasi-identifier\(s\) hold one value for every record \(a\)/);
   assert.deepEqual(anonymizeJson(r).warnings, w);
+  // (nor a column the input already held one value of, left as it was: "sex: F" of a women's clinic)
+  const women = await anonymize(tableFromRecords({ age: ['30', '30', '40', '40'], sex: ['F', 'F', 'F', 'F'] }), parsePolicyText('columns:\n  age: { role: quasi }\n  sex: { role: quasi }\nthresholds: { k: 2 }\n', { baseDir: '/tmp', source: 'p' }));
+  assert.deepEqual(utilityWarnings(women), []);
   // (a release that keeps its information has none)
   assert.deepEqual(utilityWarnings(await anonymize(tableFromRecords({ a: ['x', 'x', 'y', 'y'] }), parsePolicyText('columns:\n  a: { role: quasi }\nthresholds: { k: 2 }\n', { baseDir: '/tmp', source: 'p' }))), []);
 });

@@ -687,8 +687,10 @@ async function localRecoding(
 export function utilityWarnings(r: AnonymizeResult): string[] {
   if (!r.feasible || !r.table || r.table.rowCount === 0 || !r.transformation) return [];
   const out: string[] = [];
+  // (a column the transformation generalized: one that had a single value in the input, "sex: F" of a women's clinic, was
+  // not made so)
   const collapsed = Object.keys(r.transformation).filter((name) => {
-    if (!hasColumn(r.table!, name)) return false;
+    if (!(r.transformation![name]! > 0) || !hasColumn(r.table!, name)) return false;
     const c = getColumn(r.table!, name);
     const seen = new Uint8Array(Math.max(1, c.dictionary.length));
     let distinct = 0;

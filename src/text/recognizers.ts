@@ -1259,7 +1259,7 @@ export const RULES: RegexRule[] = [
   { rule: 'phone-intl', at: S_F0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | G_PHONE,
     // (00 and the country code apart too, "00 33 6 41 27 93 08", when the code is a country's: not a row of numbers,
     // "00 12 15 18 22 33"; a plain rule, merged with the other phones' into one regex)
-    re: new RegExp(`(?<![${L}+])(?:(?:\\+|00)[1-9]\\d{0,2}[ .\\-]?|00[ .](?:${[...COUNTRY_CODES].sort((a, b) => b.length - a.length).join('|')})[ .\\-])(?:\\(0\\)[ .]?)?\\d(?:[ .\\-]?\\d){6,12}${E}`, 'g') },
+    re: new RegExp(`(?<![${L}+])(?:(?:\\+|00)[1-9]\\d{0,2}[ .\\-]?|00[ .](?:${[...COUNTRY_CODES].sort((a, b) => b.length - a.length).join('|')})(?:[ .\\-]|(?=\\d{8,12}(?!\\d))))(?:\\(0\\)[ .]?)?\\d(?:[ .\\-]?\\d){6,12}${E}`, 'g') },
   { rule: 'phone-us', at: S_US, x: true, label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
     re: new RegExp(`${B}(?:\\+?1[ .\\-])?(?:\\([2-9]\\d{2}\\)[ \\-]?|[2-9]\\d{2}[ .\\-])\\d{3}[ .\\-]\\d{4}${E}`, 'g') },
   // British and Australian numbers: a leading 0, 10-11 digits in groups of 3-5 ("029 2055 1847", "07700 914 362", "0433 905 612",

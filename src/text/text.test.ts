@@ -1346,8 +1346,8 @@ test('set 19 dev halves: a message\'s closing and salutation lines, quoted and b
     ['may', 'ng, phuong']);
   // a day after "LE" in capitals; 00 and a country's code apart ("00 33 6 …"; not a row of numbers, "00 12 15 18 22 33"); a
   // local number of seven digits after a pager's cue; '÷' glued to a word does not hide it
-  assert.deepEqual(labels('SORTIE DU SERVICE LE 12.\nJoignable au 00 33 6 41 27 93 08. Scores 00 12 15 18 22 33.', 'fr').filter(([l]) => l === 'DATE' || l === 'PHONE').map(([l, v]) => `${l}:${v}`),
-    ['DATE:12', 'PHONE:00 33 6 41 27 93 08']);
+  assert.deepEqual(labels('SORTIE DU SERVICE LE 12.\nJoignable au 00 33 6 41 27 93 08. Scores 00 12 15 18 22 33. Tél : 00 33641279308.', 'fr').filter(([l]) => l === 'DATE' || l === 'PHONE').map(([l, v]) => `${l}:${v}`),
+    ['DATE:12', 'PHONE:00 33 6 41 27 93 08', 'PHONE:00 33641279308']);
   assert.deepEqual(labels('pager 443-1187 anytime; pgr 4-2271', 'en').filter(([l]) => l === 'PHONE').map(([, v]) => v), ['443-1187', '4-2271']);
   assert.deepEqual(labels('Walgreens÷', 'fr').map(([l]) => l), ['HOSPITAL']);
   // visual acuity and Schober's index are no day/month: before OD/OG, after "visuel", "av od", "Schober"; a date stays one

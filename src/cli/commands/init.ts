@@ -51,7 +51,9 @@ a person key, an aggregation when they vary between a person's rows. Review the 
       }
       // (numbers with a decimal comma and dates written day first, as French exports write them: read again so, and proposed
       // in the policy's input — else they stay text, and a declared type fails)
-      const formats = format === 'csv' || format === 'tsv' ? textFormats(table) : {};
+      const found = format === 'csv' || format === 'tsv' ? textFormats(table, opts.delimiter ?? (format === 'tsv' ? '\t' : ',')) : {};
+      if (found.ambiguousDates) process.stderr.write('dates are written d/m/y or m/d/y and no day above 12 tells which: they stay text — declare input.dateOrder (dmy or mdy) in the policy\n');
+      const formats = { ...(found.decimal ? { decimal: found.decimal } : {}), ...(found.dateOrder ? { dateOrder: found.dateOrder } : {}) };
       if ((formats.decimal || formats.dateOrder) && input !== '-') {
         table = await readTable(input, { ...ro, ...(missing ? { missing } : {}), ...formats });
         process.stderr.write(`${[formats.decimal ? 'numbers are written with a decimal comma' : '', formats.dateOrder ? `dates are written ${formats.dateOrder === 'dmy' ? 'day' : 'month'} first` : ''].filter(Boolean).join(' and ')} in this file: read so (input.${formats.decimal ? 'decimal' : 'dateOrder'} in the proposal)\n`);
