@@ -163,3 +163,16 @@ test('init: ISO date-times are dates (never record keys), numeric codes are cate
   assert.notEqual(detectIdentifierColumn('region_nom', regions)?.kind, 'last-name');
   assert.equal(detectIdentifierColumn('nom', ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau'])?.kind, 'last-name');
 });
+
+test('init: a household\'s key is an identifier (it links the persons of a group), an all-missing column carries nothing', () => {
+  const n = 120;
+  const t = tableFromRecords({
+    ori_hid: Array.from({ length: n }, (_, i) => 1 + Math.floor(i / 4)),
+    household_income: Array.from({ length: n }, (_, i) => 1000 + 37 * Math.floor(i / 4)),
+    empty: Array.from({ length: n }, () => null),
+  }, { ori_hid: 'integer', household_income: 'integer' });
+  const by = Object.fromEntries(profileTable(t).map((x) => [x.name, x]));
+  assert.equal(by.ori_hid!.role, 'identifier');
+  assert.notEqual(by.household_income!.role, 'identifier');
+  assert.equal(by.empty!.role, 'insensitive');
+});

@@ -58,6 +58,7 @@ a person key, an aggregation when they vary between a person's rows. Review the 
         table = await readTable(input, { ...ro, ...(missing ? { missing } : {}), ...formats });
         process.stderr.write(`${[formats.decimal ? 'numbers are written with a decimal comma' : '', formats.dateOrder ? `dates are written ${formats.dateOrder === 'dmy' ? 'day' : 'month'} first` : ''].filter(Boolean).join(' and ')} in this file: read so (input.${formats.decimal ? 'decimal' : 'dateOrder'} in the proposal)\n`);
       }
+      if (table.rowCount === 0) process.stderr.write('warning: the input has no data rows (a header only): the roles below come from the column names alone — review them against data\n');
       step(2);
       const ids = await import('../../health/identifiers/index.ts');
       const profiles = profileTable(table, ids.detectIdentifierColumn, 200, ids.DIRECT_KINDS);
