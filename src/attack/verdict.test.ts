@@ -196,3 +196,12 @@ test('an empty control set is refused with a clear error (verdict and attacks al
   assert.equal(r.parameters.control, false);
   assert.equal(r.attacks.linkability.evaluated && r.attacks.linkability.controlRate, null);
 });
+
+test('a household\'s key in the release fails the verdict whatever its declared role (it links the persons of a group)', async () => {
+  const withHousehold = (t: Table) => makeTable([...t.columns, columnFromValues('ori_hid', Array.from({ length: t.rowCount }, (_, i) => String(1 + Math.floor(i / 4))), 'string')]);
+  const original = withHousehold(population(600, 21)), control = withHousehold(population(600, 22)), release = withHousehold(population(600, 23));
+  const declared = parsePolicy({ columns: { ...policy.columns, ori_hid: { role: 'insensitive' } }, thresholds: { k: 5 } }, { baseDir: '.', source: 'test-policy' });
+  const r = await proveAnonymity({ original, release, control, policy: declared, seed: 1, attacks: 200, detectIdentifier: null });
+  assert.ok(r.verdict.failures.some((f) => f.column === 'ori_hid' && /household/.test(f.message)), r.verdict.reasons.join('\n'));
+  assert.equal(r.verdict.anonymous, false);
+});

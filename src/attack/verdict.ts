@@ -13,6 +13,7 @@
  * Otherwise "pseudonymous: personal data", with every failed criterion in plain words and its figure.
  */
 import { makeTable, sampleValues, type Table } from '../table/table.ts';
+import { GROUP_KEY_HEADER } from '../util/headers.ts';
 import { AnonymatError } from '../errors.ts';
 import { assessTable } from '../risk/index.ts';
 import { singlingOut, type SinglingOutResult } from './singling-out.ts';
@@ -231,10 +232,21 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     }
   }
 
-  // 2. key-like columns in the release (undeclared, high-cardinality text or integer)
+  // 2. key-like columns in the release (undeclared, high-cardinality text or integer); and, whatever its declared role, a
+  // household's or a group's key — a few records per value, yet it links the persons of a group (sdcMicro's ori_hid)
   const keyLikeColumns: VerdictReport['keyLikeColumns'] = [];
   for (const c of release.columns) {
-    if (role(c.name) !== undefined || evalOnly.has(c.name)) continue;
+    if (evalOnly.has(c.name)) continue;
+    if (GROUP_KEY_HEADER.test(c.name) && role(c.name) !== 'identifier' && role(c.name) !== 'person-key') {
+      const distinct = new Set(c.codes).size - (c.missing >= 0 && c.codes.includes(c.missing) ? 1 : 0);
+      if (distinct >= 20) {
+        // (within the release, fresh values or not: a direct identifier of the group's persons to one another)
+        failures.push({ criterion: 'direct-identifier', column: c.name, value: distinct / release.rowCount, threshold: null,
+          message: `column "${c.name}" is named like a household's or a group's key (${distinct} values for ${release.rowCount} records): it links the persons of one group, and a person to the others — declare it an identifier (dropped) or leave it out` });
+        continue;
+      }
+    }
+    if (role(c.name) !== undefined) continue;
     if (c.kind !== 'string' && c.kind !== 'integer') continue;
     const seen = new Uint8Array(c.dictionary.length);
     for (let i = 0; i < c.codes.length; i++) seen[c.codes[i]!] = 1;

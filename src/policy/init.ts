@@ -6,6 +6,7 @@
 import type { Column, Table } from '../table/table.ts';
 import { MISSING_MARKERS, sampleValues } from '../table/table.ts';
 import { calendarDay } from '../util/calendar.ts';
+import { GROUP_KEY_HEADER } from '../util/headers.ts';
 
 export interface ColumnProfile {
   name: string;
@@ -37,8 +38,6 @@ const QUASI = /^(birth|dob|date_?of_?birth|naiss|ddn|age|sex|gender|genre|sexe|z
 const SENSITIVE = /(diag|icd|cim|cim10|condition|disease|maladie|patholog|drug|medic|treatment|traitement|prescri|procedure|acte|hiv|vih|salary|income|revenu|salaire|cancer|result|outcome|sensitive)/i;
 const PERSON_KEY = /^(patient|person|personne|subject|sujet|member|individu|beneficiaire)[-_ ]?(id|key|num|number|nbr|nr|nb|no|code|ref|identifier|pseudo|pseudonym)?$|^(patient|person)_?id$|^(ipp|pid|nip)$/i;
 /** Words of a header naming persons (headers are compared without accents), for a key-like column whose values repeat (one value per person, several rows each). */
-/** Headers of a household's, a family's or a group's key ("ori_hid", "household_id", "id_menage", "famille"): it links the persons of one group. */
-const GROUP_KEY = /(^|[_ ])(hid|hh_?id|household_?(id|key|no|num)|id_?(menage|foyer|famille|family|household)|(menage|foyer|famille|family)_?(id|key|no|num))$|^(household|menage|foyer|famille|family)$/i;
 const PERSONISH = /(patient|person|personne|subject|sujet|member|membre|individu|beneficiaire|client|assure|enrollee|pat)/i;
 const WEIGHT = /^(w|wt|wgt|wght|pweight|perwt|hhwt|final_?weight|weight_?final|survey_?weight|design_?weight|expansion_?factor|weight_?sample|sampling_?weight|sample_?weight|poids_?sondage|pondera|ponderation)$/i;
 /**
@@ -91,7 +90,7 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
     const header = foldHeader(c.name);
     if (nonMissing === 0) { p.role = 'insensitive'; p.reason = `every value is missing (${stats}): it carries nothing — declare it if it may hold values in other extracts`; }
     else if (WEIGHT.test(header) && (c.kind === 'decimal' || c.kind === 'integer')) { p.role = 'weight'; p.reason = `numeric column named like a sampling weight (${stats})`; }
-    else if (GROUP_KEY.test(header) && distinct >= 20) { p.role = 'identifier'; p.reason = `header names a household's or a group's key (${stats}): it links the persons of one group, and a person to the others — dropped, or pseudonymized as an identifier`; }
+    else if (GROUP_KEY_HEADER.test(header) && distinct >= 20) { p.role = 'identifier'; p.reason = `header names a household's or a group's key (${stats}): it links the persons of one group, and a person to the others — dropped, or pseudonymized as an identifier`; }
     else if (PERSON_KEY.test(header)) { p.role = 'person-key'; p.reason = `header names a patient/person identifier (${stats}); it will be pseudonymized or dropped, and risk counts persons`; }
     else if (detected && isDirect(detected.kind)) { p.role = 'identifier'; p.reason = `values look like ${detected.kind}${detected.reason ? ` (${detected.reason})` : ''}: a direct identifier (${stats})`; }
     else if (QUASI.test(header) || looksLike.includes('postal-code') || (detected !== null && !isDirect(detected.kind)) || (looksLike.includes('date') && /birth|naiss|dob|ddn/i.test(c.name))) { p.role = 'quasi'; p.reason = `demographic or geographic attribute an adversary may know (${stats})`; }
