@@ -204,6 +204,8 @@ interface ReleaseCombinations {
   g: Classes;
   unit: 'record' | 'person' | 'combination';
   maxPerPerson: number;
+  /** Records per original person (with a person key), read by recordCounts too. */
+  per: Int32Array | null;
   /** Records of the smallest combination. */
   smallest: number;
 }
@@ -213,13 +215,11 @@ function releaseCombinations(ctx: AttackContext): ReleaseCombinations {
   const g = groupify(views.map((v) => v.codes), views.map((v) => v.card));
   const original = ctx.persons[ORIGINAL], released = original ? ctx.persons[RELEASE] : null;
   let maxPerPerson = 1;
-  if (original) {
-    const per = perPerson(original);
-    for (const k of per) if (k > maxPerPerson) maxPerPerson = k;
-  }
+  const per = original ? perPerson(original) : null;
+  if (per) for (const k of per) if (k > maxPerPerson) maxPerPerson = k;
   let smallest = Infinity;
   for (let c = 0; c < g.count; c++) smallest = Math.min(smallest, g.sizes[c]!);
-  return { g, unit: released ? 'person' : original ? 'combination' : 'record', maxPerPerson, smallest };
+  return { g, unit: released ? 'person' : original ? 'combination' : 'record', maxPerPerson, per, smallest };
 }
 
 /** Records of each person (person ids are dense: rows of the person-level table). */
@@ -265,7 +265,7 @@ interface RecordCountGroup { sizes: number[]; persons: number }
  */
 function recordCounts(ctx: AttackContext, rc: ReleaseCombinations): RecordCountGroup[] {
   const original = ctx.persons[ORIGINAL]!;
-  const per = perPerson(original);
+  const per = rc.per!;
   const max = rc.maxPerPerson;
   const views = ctx.space.columns.map((c) => c.views[ORIGINAL]!);
   const og = groupify([...views.map((v) => v.codes), original], [...views.map((v) => v.card), per.length]);

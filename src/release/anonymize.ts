@@ -11,7 +11,7 @@
  */
 import { AnonymatError } from '../errors.ts';
 import type { Column, Table } from '../table/table.ts';
-import { codeOrderOf, column as getColumn, columnFromCodes, hasColumn, isNumericKind, makeTable, selectRows } from '../table/table.ts';
+import { column as getColumn, columnFromCodes, hasColumn, makeTable, selectRows } from '../table/table.ts';
 import { localCellSuppression, withLabel } from '../transform/local-cells.ts';
 import type { Policy } from '../policy/policy.ts';
 import { personKey, resolvePolicyPath } from '../policy/policy.ts';
@@ -27,7 +27,7 @@ import type { StrategyName } from '../search/search.ts';
 import { levelsOf } from '../lattice/lattice.ts';
 import type { MetricName } from '../metrics/metrics.ts';
 import { generalizeTable } from '../transform/generalize.ts';
-import { assessTable, classSizeOf, personColumnSpecs, tDistanceOf } from '../risk/assess.ts';
+import { assessTable, classSizeOf, personColumnSpecs, sensitiveOrder, tDistanceOf } from '../risk/assess.ts';
 import { ClassJudge, lBelow, tAbove } from '../risk/diversity.ts';
 import type { PartHistogram } from '../transform/mondrian.ts';
 import { readPopulationTable } from './population.ts';
@@ -372,9 +372,8 @@ function mondrianPartTest(
     let lv = levels.get(name);
     // (the verdict's levels of a column aggregated per person as a set: risk/person's aggregatedLevels, as assessTable does)
     if (lv && u.recoded) { const rowCol = getColumn(table, name); lv = aggregatedLevels(lv, rowCol.codes, u.codes, u.cardinality, rowCol.missing); }
-    const cp = policy.columns[name]!;
-    const { tDistance } = tDistanceOf(name, cp.ordered === true || cp.order !== undefined || isNumericKind(u.kind), t.tDistance, lv);
-    const codeOrder = u.recoded ? undefined : codeOrderOf(getColumn(table, name).dictionary, cp.order, name);
+    const { ordered, codeOrder } = sensitiveOrder(name, policy.columns[name]!, u.kind, u.recoded ? null : getColumn(table, name).dictionary);
+    const { tDistance } = tDistanceOf(name, ordered, t.tDistance, lv);
     return new ClassJudge(overall, u.cardinality, { c: t.c ?? 2, tDistance, ...(tDistance === 'hierarchical' ? { levels: lv! } : {}), ...(codeOrder ? { codeOrder } : {}) });
   });
   const ranks = new Int32Array(Math.max(1, ...sensitive.map((n) => units[n]!.cardinality)));
@@ -488,12 +487,13 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
       : 'anonymize needs a privacy threshold: set thresholds.k (and l, t, … as needed)', [{ path: 'thresholds', message: 'e.g. thresholds: { k: 5 }' }]);
   }
   const hierarchies = options.hierarchies ?? await resolveHierarchies(table, policy, quasi, population);
-  if (!population && models.some((m) => m.type === 'delta-presence' || m.type === 'k-map')) {
+  const populationModels = models.some((m) => m.type === 'delta-presence' || m.type === 'k-map');
+  if (!population && populationModels) {
     throw new AnonymatError('invalid-policy', 'δ-presence and k-map need population.table', [{ path: 'population.table', message: 'give the population file' }]);
   }
   // (a cell masked locally may stand for any value: how many population records a partly masked class matches depends on
   // the cells masked, which local suppression does not choose for k-map or δ-presence — remove or mask mode keeps them)
-  if (suppressedMode === 'local' && models.some((m) => m.type === 'delta-presence' || m.type === 'k-map')) {
+  if (suppressedMode === 'local' && populationModels) {
     throw new AnonymatError('invalid-policy', 'local cell suppression (anonymize.suppressed: local) cannot guarantee k-map or δ-presence: a masked cell matches every population value of its column', [{ path: 'anonymize.suppressed', message: 'use remove or mask with kMap, deltaMin or deltaMax' }]);
   }
   // (the release is assessed with its person key still in, so that k counts persons as the search did; the key leaves after)
@@ -679,7 +679,6 @@ async function localRecoding(
   };
 }
 
-/** A JSON-able summary for --json (the table itself left out). */
 /**
  * What a written release keeps too little of: the quasi-identifiers generalized to one value for every record (they carry
  * nothing), and a loss of 0.8 or more. Empty when the release keeps its information (or nothing was released).
@@ -702,6 +701,7 @@ export function utilityWarnings(r: AnonymizeResult): string[] {
   return out;
 }
 
+/** A JSON-able summary for --json (the table itself left out). */
 export function anonymizeJson(r: AnonymizeResult): Record<string, unknown> {
   const warnings = utilityWarnings(r);
   return {

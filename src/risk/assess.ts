@@ -202,10 +202,9 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
       for (let r = 0; r < aggOfRow.length; r++) aggOfRow[r] = col.codes[personOf![r]!]!;
       levels = aggregatedLevels(levels, sets.codes, aggOfRow, col.dictionary.length, sets.missing);
     }
-    const cp = policy.columns[name]!;
-    const { tDistance, note } = tDistanceOf(name, cp.ordered === true || cp.order !== undefined || isNumericKind(col.kind), thresholds.tDistance, levels);
-    // (an ordinal text column's declared order; not for sets of values aggregated per person, which have no rank)
-    const codeOrder = sets === null ? codeOrderOf(col.dictionary, cp.order, name) : undefined;
+    // (sets of values aggregated per person have no rank)
+    const { ordered, codeOrder } = sensitiveOrder(name, policy.columns[name]!, col.kind, sets === null ? col.dictionary : null);
+    const { tDistance, note } = tDistanceOf(name, ordered, thresholds.tDistance, levels);
     let d = diversity(classes.classOf, classes.count, col.codes, col.dictionary.length, { c, tDistance, lThreshold: thresholds.l ?? null, ...(tDistance === 'hierarchical' ? { levels: levels! } : {}), ...(codeOrder ? { codeOrder } : {}) });
     // (persons aggregated as sets: a value every person of a class holds is disclosed, whatever else their sets hold —
     // {E11}, {E11, I10} are two set labels, yet both patients have E11; such a class is 1-diverse)
@@ -316,6 +315,15 @@ export function personColumnSpecs(policy: AssessPolicy, quasi: readonly string[]
 /** The class size the thresholds ask for: k, or the ⌈1/r⌉ of a highest prosecutor risk r when larger (`k` absent: `defaultK`). */
 export function classSizeOf(thresholds: { k?: number; maxProsecutorRisk?: number }, defaultK = 1): number {
   return Math.max(thresholds.k ?? defaultK, thresholds.maxProsecutorRisk ? Math.ceil(1 / thresholds.maxProsecutorRisk - 1e-9) : 1);
+}
+
+/**
+ * Whether a sensitive column is ordered for t-closeness (declared `ordered` or `order`, or numeric), and the codes of
+ * `dictionary` in its declared `order` (none without one, or with `dictionary` null: sets of values have no rank).
+ */
+export function sensitiveOrder(name: string, cp: { ordered?: boolean; order?: readonly string[] }, kind: Column['kind'], dictionary: readonly (string | null)[] | null): { ordered: boolean; codeOrder?: Int32Array } {
+  const codeOrder = dictionary ? codeOrderOf(dictionary, cp.order, name) : undefined;
+  return { ordered: cp.ordered === true || cp.order !== undefined || isNumericKind(kind), ...(codeOrder ? { codeOrder } : {}) };
 }
 
 /**
@@ -455,12 +463,13 @@ function populationCounts(sample: Table, qiCols: Column[], classes: Classes, pop
   const star = qiCols.map((sc, j) => (popCols[j]!.dictionary.includes('*') ? -1 : sc.dictionary.indexOf('*')));
   if (star.some((x) => x >= 0)) {
     for (let c = 0; c < u; c++) {
-      const wild = qiCols.map((sc, j) => star[j]! >= 0 && sc.codes[classes.first[c]!] === star[j]);
+      const codes = qiCols.map((sc) => sc.codes[classes.first[c]!]!);
+      const wild = codes.map((code, j) => star[j]! >= 0 && code === star[j]);
       if (!wild.some(Boolean)) continue;
       let n = 0;
       for (let i = 0; i < np; i++) {
         let ok = true;
-        for (let j = 0; j < m && ok; j++) if (!wild[j] && translated[j]![i] !== qiCols[j]!.codes[classes.first[c]!]) ok = false;
+        for (let j = 0; j < m && ok; j++) if (!wild[j] && translated[j]![i] !== codes[j]) ok = false;
         if (ok) n++;
       }
       F[c] = n;
