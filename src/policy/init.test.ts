@@ -176,3 +176,23 @@ test('init: a household\'s key is an identifier (it links the persons of a group
   assert.notEqual(by.household_income!.role, 'identifier');
   assert.equal(by.empty!.role, 'insensitive');
 });
+
+test('init warns when it proposes more than 10 quasi-identifiers, naming those proposed only to be safe', async () => {
+  const { proposalWarnings } = await import('./init.ts');
+  const n = 60;
+  const cols: Record<string, string[]> = { age: Array.from({ length: n }, (_, i) => String(20 + (i % 50))), sex: Array.from({ length: n }, (_, i) => (i % 2 ? 'F' : 'M')) };
+  const few = profileTable(tableFromRecords(cols));
+  assert.deepEqual(proposalWarnings(few), []);
+  for (let d = 0; d < 10; d++) cols[`flag${d}`] = Array.from({ length: n }, (_, i) => ['No', 'Steady', 'Up', 'Down'][(i + d) % 4]!);
+  const many = profileTable(tableFromRecords(cols));
+  const w = proposalWarnings(many);
+  assert.equal(w.length, 1);
+  assert.match(w[0]!, /^12 quasi-identifiers proposed/);
+  assert.match(w[0]!, /10 of them only to be safe/);
+  assert.match(w[0]!, /flag0, flag1/);
+  assert.doesNotMatch(w[0]!, /\bage\b|\bsex\b/);
+  // (and the proposal says it at its top, as a comment: the file is still a valid policy)
+  const yaml = proposePolicyYaml(many, { input: 'x.csv' });
+  assert.match(yaml.split('\n')[2]!, /^# warning: 12 quasi-identifiers/);
+  assert.equal(Object.keys(parsePolicyText(yaml, { baseDir: '/', source: 'proposed' }).columns).length, 12);
+});

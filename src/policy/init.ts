@@ -287,11 +287,29 @@ export function textFormats(table: Table, delimiter = ','): { decimal?: ','; dat
   return { ...(decimal ? { decimal: ',' as const } : {}), ...(dmy && !mdy ? { dateOrder: 'dmy' as const } : mdy && !dmy ? { dateOrder: 'mdy' as const } : {}), ...(ambiguous && !dmy && !mdy ? { ambiguousDates: true as const } : {}) };
 }
 
+/** Above this many quasi-identifiers, init warns: every combination is rare, and a k-anonymous release keeps little. */
+export const MANY_QUASI = 10;
+/**
+ * What the proposal's reader should know before using it: more than MANY_QUASI quasi-identifiers (the "curse of
+ * dimensionality" of k-anonymity, Aggarwal 2005: with many columns almost every record is unique, and generalization
+ * empties the release), naming the ones proposed only to be safe — categorical columns that no header names as
+ * demographic or geographic, which the reader is best placed to judge.
+ */
+export function proposalWarnings(profiles: ColumnProfile[]): string[] {
+  const quasi = profiles.filter((p) => p.role === 'quasi');
+  if (quasi.length <= MANY_QUASI) return [];
+  const safe = quasi.filter((p) => p.reason.startsWith('categorical column')).map((p) => p.name);
+  const list = (names: string[]) => `${names.slice(0, 12).join(', ')}${names.length > 12 ? `, … (${names.length - 12} more)` : ''}`;
+  return [`${quasi.length} quasi-identifiers proposed: with more than ${MANY_QUASI}, almost every combination is rare and a k-anonymous release keeps little (many become *)`
+    + (safe.length ? `; ${safe.length} of them only to be safe, categorical columns no header names as demographic or geographic (${list(safe)}): declare sensitive or insensitive those no adversary could know` : '; declare sensitive or insensitive those no adversary could know')];
+}
+
 export function proposePolicyYaml(profiles: ColumnProfile[], o: { input: string; delimiter?: string; encoding?: string; missing?: string[]; decimal?: ','; dateOrder?: 'dmy' | 'mdy' }): string {
   const w = Math.max(...profiles.map((p) => JSON.stringify(p.name).length), 4);
   const lines = [
     `# Policy proposed by "anonymat init" for ${o.input}.`,
     '# Review every role: the proposal leans to the safe side. Reference: docs/policy.md',
+    ...proposalWarnings(profiles).map((w) => `# warning: ${w}`),
     'columns:',
   ];
   for (const p of profiles) {

@@ -26,7 +26,7 @@ a person key, an aggregation when they vary between a person's rows. Review the 
       refuseOverwrites([['-o', opts.output]], [['input', input]]);
       const { formatOf, readTable, withMissingMarkers } = await import('../../io/read.ts');
       const { writeFileAtomic } = await import('../../io/write.ts');
-      const { profileTable, proposePolicyYaml, missingMarkers, textFormats } = await import('../../policy/init.ts');
+      const { profileTable, proposePolicyYaml, proposalWarnings, missingMarkers, textFormats } = await import('../../policy/init.ts');
       const { progressBar } = await import('../progress.ts');
       const bar = await progressBar('init: steps', opts.progress !== false);
       const steps = ['read', 'missing markers', 'profile'];
@@ -63,6 +63,7 @@ a person key, an aggregation when they vary between a person's rows. Review the 
       const ids = await import('../../health/identifiers/index.ts');
       const profiles = profileTable(table, ids.detectIdentifierColumn, 200, ids.DIRECT_KINDS);
       bar.finish(steps.length);
+      for (const w of proposalWarnings(profiles)) process.stderr.write(`warning: ${w}\n`);
       if (missing) process.stderr.write(`missing values are written ${markers.map((m) => JSON.stringify(m)).join(', ')} in this file: read as missing${profiledAsMissing ? '' : ' when the policy is used'} (input.missing in the proposal)\n`);
       const yaml = proposePolicyYaml(profiles, { input, delimiter: opts.delimiter, encoding: opts.encoding, ...(missing ? { missing } : {}), ...(input !== '-' ? formats : {}) });
       // (--json prints the profiles; with -o the proposed policy is written all the same)
