@@ -4260,7 +4260,7 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     const g = m[1]!;
     // (a capitalized article starts some names: "Hôpital Le Kremlin-Bicêtre", "La Timone")
     const w0 = fold(g.split(/[ \-]/)[0]!);
-    if (STOP.has(w0) && !/^(?:Le|La|Les|LE|LA|LES)(?:[ \-]\S|$)/.test(g) && !/^(?:Pays|PAYS) (?:de |d['’]|du |DE |DU |D['’]|\p{Lu})/u.test(g)) return;
+    if (STOP.has(w0) && !/^(?:Le|La|Les|LE|LA|LES)[ \-]\S/.test(g) && !/^(?:Pays|PAYS) (?:de |d['’]|du |DE |DU |D['’]|\p{Lu})/u.test(g)) return;
     // (a day or night hospital is a unit: "HÔPITAL DE JOUR GÉRIATRIQUE")
     if (w0 === 'JOUR' || w0 === 'NUIT' || w0 === 'SEMAINE') return;
     // "Institut National du Cancer", "Fondation Hospitalière": a generic word names no institute

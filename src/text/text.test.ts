@@ -239,6 +239,8 @@ test('places: wrapped city names after a postal code, multi-word cities written 
     [['NAME', 'Inès Ben Youssef'], ['BIRTHDATE', '02/10/2001'], ['CITY', 'Tunis'], ['CITY', 'Plouguerneau'], ['BIRTHDATE', '3 mars 1950']]);
   assert.deepEqual(labels("Hopital Le Kremlin BICETRE ; admise à la clinique Val d'Ouest ; natif du Lonzac"),
     [['HOSPITAL', 'Le Kremlin BICETRE'], ['HOSPITAL', "Val d'Ouest"], ['CITY', 'Lonzac']]);
+  // (an article alone is no hospital's name: "SORTIE DU CHU LE 12" in a note typed in capitals)
+  assert.deepEqual(labels("PATIENTE DE 84 ANS, SORTIE DU CHU LE 12, NE S'ALIMENTE PLUS"), [['DATE', '12']]);
 });
 
 test('HL7 v2 segments: the identifying fields of PID, NK1, GT1, IN1 by position; nicknames; "Surname, First name"', () => {
