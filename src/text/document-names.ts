@@ -71,11 +71,54 @@ const CELL_SHAPE: Partial<Record<TextLabel, RegExp>> = {
   AGE: /^(?:9\d|1[01]\d)(?: ?(?:ans?|y|yo|years?))?$/,
 };
 function headerKey(text: string, c: { s: number; e: number }): string { return fold(text.slice(c.s, c.e)).replace(/[_\-.°]+/g, ' ').replace(/\s+/g, ' ').trim(); }
-/** How many cells of a line are known column names (of people, or of an identifying kind). */
+/** How many cells of a line are known column names (of people, or of an identifying kind; or labels joined by '/', one of people). */
 function knownHeaders(text: string, cells: { s: number; e: number }[]): number {
   let n = 0;
-  for (const c of cells) { const k = headerKey(text, c); if (HEADER_LABELS.has(k) || isNameHeader(k)) n++; }
+  for (const c of cells) { const k = headerKey(text, c); if (HEADER_LABELS.has(k) || isNameHeader(k) || slashedHeader(text, c) !== null) n++; }
   return n;
+}
+/** The parts of text[c.s, c.e) between its '/' (each trimmed of spaces). */
+function slashParts(text: string, c: { s: number; e: number }): { s: number; e: number }[] {
+  const parts: { s: number; e: number }[] = [];
+  for (let a = c.s; a <= c.e;) {
+    let k = text.indexOf('/', a);
+    if (k < 0 || k > c.e) k = c.e;
+    let s = a, e = k;
+    while (s < e && text.charCodeAt(s) === 32) s++;
+    while (e > s && text.charCodeAt(e - 1) === 32) e--;
+    parts.push({ s, e });
+    a = k + 1;
+  }
+  return parts;
+}
+/**
+ * For a header of two or three labels joined by '/' ("Patient / MRN", "Team/Attending", "Nom/Prénom"), one of them at
+ * least a known column name: its parts; else null.
+ */
+function slashedHeader(text: string, c: { s: number; e: number }): { s: number; e: number }[] | null {
+  const slash = text.indexOf('/', c.s);
+  if (c.e - c.s > 40 || slash < 0 || slash >= c.e) return null;
+  const parts = slashParts(text, c);
+  if (parts.length > 3 || parts.some((p) => p.e <= p.s)) return null;
+  return parts.some((p) => { const k = headerKey(text, p); return HEADER_LABELS.has(k) || isNameHeader(k); }) ? parts : null;
+}
+/**
+ * A column under such a header: its cells with as many parts ("ALVAREZ, CONSUELO / M3380921" under "Patient / MRN"),
+ * each part read as a column under its label (of people, or typed). Whether the header was one.
+ */
+function slashedColumns(text: string, block: Cell[][], col: number, covered: Uint8Array, spans: Span[], lex: Lexicon): boolean {
+  const head = slashedHeader(text, block[0]![col]!);
+  if (head === null) return false;
+  const cells = block.map((row) => { const c = row[col]!; const parts = c.e > c.s ? slashParts(text, c) : null; return parts !== null && parts.length === head.length ? parts : null; });
+  for (let p = 0; p < head.length; p++) {
+    const key = headerKey(text, head[p]!);
+    const label = HEADER_LABELS.get(key);
+    if (label === undefined && !isNameHeader(key)) continue;
+    const part: Cell[][] = cells.map((parts, r) => [r === 0 ? head[p]! : parts === null ? { s: 0, e: 0 } : parts[p]!]);
+    if (label !== undefined) typedColumn(text, part, 0, label, spans);
+    else nameColumn(text, part, 0, covered, spans, lex, true);
+  }
+  return true;
 }
 /** 1 at every character of a NAME span (the names found so far), for the tables' columns of people. */
 function nameCover(text: string, spans: Span[]): Uint8Array {
@@ -1880,7 +1923,7 @@ function tableColumns(text: string, spans: Span[], lex: Lexicon): void {
         for (let col = 0; col < first.length; col++) {
           const label = header ? HEADER_LABELS.get(headerKey(text, first[col]!)) : undefined;
           if (label !== undefined) typedColumn(text, block, col, label, spans);
-          else nameColumn(text, block, col, covered, spans, lex, header);
+          else if (!(header && slashedColumns(text, block, col, covered, spans, lex))) nameColumn(text, block, col, covered, spans, lex, header);
         }
       }
       i = j;
@@ -1934,6 +1977,7 @@ function alignedTables(text: string, spans: Span[], lex: Lexicon, covered: Uint8
           const label = HEADER_LABELS.get(headerKey(text, head[col]!));
           if (label !== undefined) typedColumn(text, block, col, label, spans);
           else if (isNameHeader(headerKey(text, head[col]!))) nameColumn(text, block, col, covered, spans, lex, true);
+          else slashedColumns(text, block, col, covered, spans, lex);
         }
         k = text.indexOf('  ', rs);
         continue;
@@ -2046,6 +2090,8 @@ function signatureColumn(text: string, block: Cell[][], col: number, spans: Span
   if (!first) return;
   for (const row of block) { const c = row[col]!; if (c.e > c.s) spans.push({ start: c.s, end: c.e, label: 'NAME', score: 0.6, rule: 'name-table-column' }); }
 }
+/** French care roles written after a name in a team's column ("Jocelyn AS"): aides-soignants, agents, accompagnants. */
+const CARE_ROLES = new Set(['AS', 'ASH', 'AES', 'AMP', 'AP', 'AVS', 'ASD', 'ASG']);
 /** The cells of people of a column: by its header's word (when the first line is a header), or by its other cells. */
 function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Array, spans: Span[], lex: Lexicon, header: boolean): void {
   const key = header ? headerKey(text, block[0]![col]!) : '';
@@ -2088,6 +2134,10 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     let a = c.s;
     const t = /^([A-Za-z]+)\.? +/.exec(v);
     if (t !== null && ((lex.get(fold(t[1]!)) ?? 0) & (LEX_TITLE | LEX_TITLE_DOT)) !== 0) a += t[0].length;
-    if (a < c.e) spans.push({ start: a, end: c.e, label: 'NAME', score: 0.6, rule: 'name-table-column' });
+    // (and a role after it is left out: "F. Bélair IDE", "J. Reed, CNM", "Jocelyn AS")
+    let z = c.e;
+    const role = ws.length >= 2 ? /,? +([A-Za-z]+)\.?$/.exec(v) : null;
+    if (role !== null && (CARE_ROLES.has(role[1]!) || ((lex.get(fold(role[1]!)) ?? 0) & (LEX_CRED | LEX_PROF)) !== 0)) z = c.s + role.index;
+    if (a < z) spans.push({ start: a, end: z, label: 'NAME', score: 0.6, rule: 'name-table-column' });
   }
 }

@@ -1696,3 +1696,18 @@ test('a date without a year is read month/day in English, day/month in French, a
   // (no month 23: an English "23/09" is no date this reading can shift — tagged by the replacer)
   assert.equal(shiftDateText('23/09', 7, 'en'), null);
 });
+
+test('a table\'s header of labels joined by "/" reads each part of its cells under its label; a role after a name in a column of people stays out of the name', () => {
+  const census = 'MICU CENSUS\nBed  Name                    Age  Dx                       Team/Attending\n'
+    + '4    Castillo, Ramón         67   Septic shock (UTI)       A / Lindqvist\n6    Brennan, Patrick J      81   Hypercapnic failure      B / Osei\n';
+  const got = labels(census, 'en');
+  assert.deepEqual(got.filter(([l]) => l === 'NAME').map(([, v]) => v), ['Castillo, Ramón', 'Lindqvist', 'Brennan, Patrick J', 'Osei']);
+  // (a part typed by its label: "Patient / MRN")
+  const log = 'Acc#     | Patient / MRN              | Test | Tech\n24-0117 | ALVAREZ, CONSUELO / 3380921 | K 6.9 | sgk\n24-0140 | FOTU, MELE / 5002318 | Plt 41 | jrv\n';
+  const l2 = labels(log, 'en');
+  assert.ok(l2.some(([l, v]) => l === 'ID' && v === '3380921') && l2.some(([l, v]) => l === 'ID' && v === '5002318'), JSON.stringify(l2));
+  assert.ok(l2.some(([l, v]) => l === 'NAME' && v === 'FOTU, MELE'), JSON.stringify(l2));
+  // (the cells' roles: "Jocelyn AS", "F. Bélair IDE")
+  const tr = 'Date | Cible | Actions | Soignant\n12/08 | Douleur | Paracétamol | Jocelyn AS\n13/08 | Chute | Glycémie | F. Bélair IDE\n';
+  assert.deepEqual(labels(tr).filter(([l]) => l === 'NAME').map(([, v]) => v), ['Jocelyn', 'F. Bélair']);
+});
