@@ -210,3 +210,54 @@ test('partition selection: the threshold found by bisection is the smallest cert
   const D = tableFromRecords({ pid: ['a', 'b'], region: ['R1', 'R2'] });
   assert.throws(() => planQuery(D, { select: [{ count: 'patients' }], from: 'p', groupBy: ['region'], epsilon: '1/2', delta: '1e-60' }, parseDescriptor({ name: 'p', privacyUnit: 'pid' })), /too small to certify/);
 });
+
+test('a value\'s label and number do not depend on how its column was typed: keys, equality and ranges alike (one neighbour\'s "2.5" or "2020-02-30" changed every row)', () => {
+  const n = 300;
+  const pids = Array.from({ length: n }, (_, i) => `p${i}`);
+  const wards = Array.from({ length: n }, (_, i) => 1 + (i % 5));
+  const days = Array.from({ length: n }, (_, i) => `2020-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`);
+  const d = parseDescriptor({ name: 'w', privacyUnit: 'pid', columns: { ward: { keys: [1, 2, 3, 4, 5] } } });
+  const typed = [
+    tableFromRecords({ pid: pids, ward: wards, admitted: days }, { ward: 'integer', admitted: 'date' }),
+    // (as a decimal column prints them, and as text)
+    tableFromRecords({ pid: pids, ward: wards.map((w) => `${w}.0`), admitted: days }, { ward: 'string', admitted: 'string' }),
+    tableFromRecords({ pid: pids, ward: wards.map(String), admitted: days }, { ward: 'string', admitted: 'string' }),
+  ];
+  const queries = [
+    { select: [{ count: 'patients' }], from: 'w', groupBy: ['ward'], epsilon: 1 },
+    { select: [{ count: 'patients' }], from: 'w', where: { ward: 3 }, epsilon: 1 },
+    { select: [{ count: 'patients' }], from: 'w', where: { ward: { in: ['3.0', 4] } }, epsilon: 1 },
+    { select: [{ count: 'patients' }], from: 'w', where: { admitted: { gte: 18262, lt: 18444 } }, epsilon: 1 },
+    { select: [{ histogram: 'admitted', bins: [18262, 18353, 18444, 18536, 18628] }], from: 'w', epsilon: 1 },
+  ];
+  const dataKeys = { select: [{ count: 'patients' }], from: 'w', groupBy: ['ward'], epsilon: 1, delta: '1e-6' };
+  const answers = (t: typeof typed[number]) => [
+    ...queries.map((q) => planQuery(t, q, d).execute(testSource(5)).results.map((r) => r.rows)),
+    planQuery(t, dataKeys, parseDescriptor({ name: 'w', privacyUnit: 'pid' })).execute(testSource(6)).results.map((r) => r.rows),
+  ];
+  const first = answers(typed[0]!);
+  for (const t of typed.slice(1)) assert.deepEqual(answers(t), first);
+  // (the released keys from the data read as the numbers: "3", not "3.0"; the date range counts half a year of patients)
+  assert.deepEqual((first[5]![0] as { key: Record<string, unknown> }[]).map((r) => r.key.ward).sort(), ['1', '2', '3', '4', '5']);
+  assert.ok((first[3]![0] as { value: number }[])[0]!.value > 120, JSON.stringify(first[3]));
+});
+
+test('dp query reads every value on its own: one patient\'s impossible date leaves the others\' dates counted', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-dp-types-'));
+  try {
+    const rows = ['pid,admitted'];
+    for (let i = 0; i < 200; i++) rows.push(`p${i},2020-0${1 + (i % 6)}-1${i % 9}`);
+    rows.push('p999,2020-02-30');
+    await writeFile(join(dir, 'adm.csv'), rows.join('\n') + '\n');
+    await writeFile(join(dir, 'adm.dp.json'), JSON.stringify({ name: 'adm', privacyUnit: 'pid' }));
+    const main = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', main, 'dp', ...args], { encoding: 'utf8' });
+    const ledger = join(dir, 'b.duckdb');
+    assert.equal(cli('budget', '--ledger', ledger, '--client', 'c', '--dataset', 'adm', '--allocate-epsilon', '1').status, 0);
+    const q = '{"select":[{"count":"patients"}],"from":"adm","where":{"admitted":{"gte":18262,"lt":18444}},"epsilon":1}';
+    const out = cli('query', join(dir, 'adm.csv'), '--ledger', ledger, '--client', 'c', '--query', q, '--json');
+    assert.equal(out.status, 0, out.stderr);
+    // (200 patients in range, discrete Laplace noise of scale 1: below 150 with probability under e^-50)
+    assert.ok(JSON.parse(out.stdout).results[0].rows[0].value > 150, out.stdout);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

@@ -103,7 +103,51 @@ function findColumn(table: Table, name: string, path: string): Column {
   return c!;
 }
 
-function keyLabel(v: string | number | boolean | null): string | null { return v === null ? null : String(v); }
+function keyLabel(v: string | number | boolean | null): string | null { return v === null ? null : canonicalLabel(String(v)); }
+
+/** A plain decimal number written as text: "3", "3.0", "-2.50" (not "03", "1e3", "3."). */
+const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+/**
+ * The label a value has in keys and answers, whatever its column's type: a plain decimal number without its fraction's
+ * trailing zeros ("3.0" → "3", "2.50" → "2.5", "-0" → "0"), exactly (no rounding); any other text as it is. A column
+ * read as integers labels 3 "3", read as decimals — one neighbour's "2.5" — "3.0": the two neighbours' keys differed
+ * for every patient, a distinguisher no noise hides.
+ */
+export function canonicalLabel(l: string): string {
+  if (!PLAIN_NUMBER.test(l)) return l;
+  let t = l;
+  if (t.includes('.')) t = t.replace(/0+$/, '').replace(/\.$/, '');
+  return t === '-0' ? '0' : t;
+}
+
+/**
+ * The columns the query matches by label (equality conditions, group-by) with canonical labels: codes whose labels become
+ * one are merged, so that a key's cell is one whatever the column's type was read as.
+ */
+function canonicalViews(table: Table, q: Query): Table {
+  const names = new Set<string>(q.groupBy ?? []);
+  for (const [name, cond] of Object.entries(q.where ?? {})) if (cond === null || typeof cond !== 'object' || 'in' in cond) names.add(name);
+  let changed = false;
+  const columns = table.columns.map((c): Column => {
+    if (!names.has(c.name) || c.kind === 'date') return c;
+    const labels = c.dictionary.map((l) => (l === null || l === undefined ? null : canonicalLabel(l)));
+    if (labels.every((l, i) => l === (c.dictionary[i] ?? null))) return c;
+    changed = true;
+    const dictionary: (string | null)[] = [];
+    const at = new Map<string | null, number>();
+    const map = new Int32Array(labels.length);
+    labels.forEach((l, i) => { let k = at.get(l); if (k === undefined) { k = dictionary.length; at.set(l, k); dictionary.push(l); } map[i] = k; });
+    const codes = new Int32Array(c.codes.length);
+    for (let r = 0; r < codes.length; r++) codes[r] = map[c.codes[r]!]!;
+    const numbers = c.numbers ? new Float64Array(dictionary.length) : undefined;
+    if (numbers) for (let i = 0; i < labels.length; i++) numbers[map[i]!] = c.numbers![i]!;
+    return Object.freeze({ ...c, codes, dictionary: Object.freeze(dictionary), ...(numbers ? { numbers } : {}), missing: c.missing >= 0 ? map[c.missing]! : -1 });
+  });
+  return changed ? Object.freeze({ rowCount: table.rowCount, columns: Object.freeze(columns) }) : table;
+}
+
+/** The table as a query reads it: canonical labels where it matches keys, numbers where it computes (queryView's two steps). */
+function queryView(table: Table, q: Query): Table { return numericViews(canonicalViews(table, q), q); }
 
 function whereMask(table: Table, where: Query['where'], patientColumn: string): Uint8Array | null {
   if (!where || Object.keys(where).length === 0) return null;
@@ -352,12 +396,27 @@ function numericViews(table: Table, q: Query): Table {
   for (const [name, cond] of Object.entries(q.where ?? {})) if (cond !== null && typeof cond === 'object' && !('in' in cond)) names.add(name);
   for (const item of q.select) for (const k of ['sum', 'mean', 'variance', 'histogram', 'quantile'] as const) { const v = (item as Record<string, unknown>)[k]; if (typeof v === 'string') names.add(v); }
   if (![...names].some((n) => table.columns.some((c) => c.name === n && !c.numbers))) return table;
-  const NUMBER = /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
   return Object.freeze({
     rowCount: table.rowCount,
     columns: Object.freeze(table.columns.map((c): Column => (!names.has(c.name) || c.numbers ? c
-      : Object.freeze({ ...c, kind: 'decimal' as const, numbers: Float64Array.from(c.dictionary, (l) => (l !== null && l !== undefined && NUMBER.test(l) ? Number(l) : NaN)) })))),
+      : Object.freeze({ ...c, kind: 'decimal' as const, numbers: Float64Array.from(c.dictionary, (l) => (l === null || l === undefined ? NaN : textNumber(l))) })))),
   });
+}
+const NUMBER = /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+const ISO_DAY = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/;
+/**
+ * A text label's number, as its column would give it read as numbers or dates: a number; an ISO date (a day of the
+ * calendar) as its days since 1970-01-01, a date column's number — one patient's "2020-02-30" made the column text, and
+ * every date in it missing; else NaN (missing).
+ */
+export function textNumber(l: string): number {
+  if (NUMBER.test(l)) return Number(l);
+  const m = ISO_DAY.exec(l);
+  if (m === null) return NaN;
+  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? Math.floor(t / 86_400_000) : NaN;
 }
 
 /** The smallest δ of partition selection: far above the 2^-192 precision of the certified tail bounds. */
@@ -365,7 +424,7 @@ const MIN_DELTA: Rational = { num: 1n, den: 10n ** 30n };
 
 export function planQuery(tableIn: Table, queryDoc: unknown, dataset: DatasetDescriptor): Plan {
   const q = parseQuery(queryDoc);
-  const table = numericViews(tableIn, q);
+  const table = queryView(tableIn, q);
   if (q.from !== dataset.name) bad(`unknown data set "${q.from}"`, [{ path: '$.from', message: `this data set is "${dataset.name}"` }]);
   if ((q.mechanism ?? 'dp') !== 'dp') bad('use planSuppression for small-cell suppression', [{ path: '$.mechanism', message: 'not a DP mechanism' }]);
   findColumn(table, dataset.privacyUnit, 'descriptor.privacyUnit');
@@ -713,7 +772,8 @@ async function runQueryUnpadded(table: Table, queryDoc: unknown, opts: RunOption
 }
 
 /** Small-cell suppression (NOT differential privacy): exact counts, small cells hidden. */
-export function runSuppression(table: Table, q: Query, d: DatasetDescriptor): SuppressionAnswer {
+export function runSuppression(tableIn: Table, q: Query, d: DatasetDescriptor): SuppressionAnswer {
+  const table = queryView(tableIn, q);
   if (!d.suppression?.allowed) {
     throw new AnonymatError('invalid-query', 'small-cell suppression is not allowed on this data set', [
       { path: '$.mechanism', message: 'the data-set descriptor must set suppression.allowed: true; use a DP query instead' },

@@ -81,8 +81,10 @@ rows per statistic (≈ 10–30 ms per million rows after loading).`)
       const descPath = await findDescriptor(data, o.dataset);
       const dataset = dpm.parseDescriptor(await readDoc(descPath, 'data-set descriptor'), descPath);
       dpm.parseQuery(queryDoc); // fail fast on an invalid query, before reading the data
+      // (every column read as text, each value converted on its own by the query: a type inferred from the whole column
+      // would let one patient's "2.5" or "2020-02-30" change how every other patient's value reads)
       const table = await readTable(data, {
-        ...(o.format ? { format: o.format as 'csv' } : {}), ...(o.delimiter ? { delimiter: o.delimiter } : {}),
+        ...(o.format ? { format: o.format as 'csv' } : {}), ...(o.delimiter ? { delimiter: o.delimiter } : {}), infer: false,
       });
       const ledger = await dpm.openLedger(o.ledger);
       let out;
