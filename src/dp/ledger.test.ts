@@ -107,3 +107,27 @@ test('concurrent processes spending on one ledger file never overspend', async (
     l2.close();
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('one ledger file through two hard-linked paths in one process is one ledger: the allocation is not spent twice', async () => {
+  const { linkSync } = await import('node:fs');
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-ledger-link-'));
+  try {
+    const c = { measure: 'zcdp' as const, amount: rat(1n), delta: rat(0n) };
+    // (a file that exists before it is opened, then one this opening creates and that is linked while open)
+    const a0 = await openLedger(join(dir, 'a.duckdb'));
+    await a0.allocate('c', 'd', { measure: 'zcdp', total: rat(1n) });
+    a0.close();
+    linkSync(join(dir, 'a.duckdb'), join(dir, 'b.duckdb'));
+    const la = await openLedger(join(dir, 'a.duckdb')), lb = await openLedger(join(dir, 'b.duckdb'));
+    const ok = [(await la.spend('c', 'd', c, 'q1')).ok, (await lb.spend('c', 'd', c, 'q2')).ok];
+    la.close(); lb.close();
+    assert.deepEqual(ok, [true, false]);
+    const lx = await openLedger(join(dir, 'x.duckdb'));
+    await lx.allocate('c', 'd', { measure: 'zcdp', total: rat(1n) });
+    linkSync(join(dir, 'x.duckdb'), join(dir, 'y.duckdb'));
+    const ly = await openLedger(join(dir, 'y.duckdb'));
+    const ok2 = [(await lx.spend('c', 'd', c, 'q1')).ok, (await ly.spend('c', 'd', c, 'q2')).ok];
+    lx.close(); ly.close();
+    assert.deepEqual(ok2, [true, false]);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

@@ -18,7 +18,7 @@
  *   dp_spends(id, client, dataset, spent_at, measure, amount, delta, description)
  */
 import { randomUUID, randomInt } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AnonymatError } from '../errors.ts';
@@ -105,7 +105,7 @@ const isLock = (e: unknown) => /lock/i.test(String((e as Error)?.message ?? e));
  * instance in this one: two instances of one file do not see each other's writes, so each would admit its own spends
  * against the whole allocation (and one's writes would be lost).
  */
-interface OpenFile { instance: Promise<DuckDBInstance>; ready: DuckDBInstance | null; refs: number }
+interface OpenFile { instance: Promise<DuckDBInstance>; ready: DuckDBInstance | null; refs: number; keys: string[] }
 const openFiles = new Map<string, OpenFile>();
 /** One queue of statements per connection, shared by the Ledgers opened on it (a transaction at a time). */
 const queues = new WeakMap<DuckDBConnection, { tail: Promise<unknown> }>();
@@ -118,12 +118,18 @@ export async function openLedger(target: string | DuckDBConnection, options: { l
   let con: DuckDBConnection;
   let file: string | null = null;
   if (typeof target === 'string') {
-    file = canonicalPath(target);
-    let entry = openFiles.get(file);
+    const key = fileKey(target);
+    file = key;
+    let entry = openFiles.get(key);
     if (!entry) {
-      const e: OpenFile = { instance: createInstance(target, options.lockTimeoutMs ?? 30_000), ready: null, refs: 0 };
-      e.instance.then((i) => { e.ready = i; }, () => undefined);
-      openFiles.set(file, entry = e);
+      const e: OpenFile = { instance: createInstance(target, options.lockTimeoutMs ?? 30_000), ready: null, refs: 0, keys: [key] };
+      // (a file created by this opening is known by its path until it exists: then by its inode too, which a hard link shares)
+      e.instance.then((i) => {
+        e.ready = i;
+        const k = fileKey(target);
+        if (k !== key && !openFiles.has(k) && openFiles.get(key) === e) { openFiles.set(k, e); e.keys.push(k); }
+      }, () => undefined);
+      openFiles.set(key, entry = e);
     }
     entry.refs++;
     try { con = await (await entry.instance).connect(); } catch (e) { release(file); throw e; }
@@ -231,11 +237,15 @@ export async function openLedger(target: string | DuckDBConnection, options: { l
   };
 }
 
-/** The file's absolute path through symbolic links (the key of openFiles): its folder's, when it does not exist yet. */
-function canonicalPath(path: string): string {
+/**
+ * The key of openFiles: the file's device and inode when it exists — the same through symbolic links, hard links and
+ * bind mounts (two hard-linked paths were two instances: a spend through each was admitted against one allocation) —
+ * else its absolute path through its folder's symbolic links.
+ */
+function fileKey(path: string): string {
   const abs = resolve(path);
-  try { return realpathSync(abs); } catch { /* not created yet */ }
-  try { return join(realpathSync(dirname(abs)), basename(abs)); } catch { return abs; }
+  try { const st = statSync(abs); return `inode:${st.dev}:${st.ino}`; } catch { /* not created yet */ }
+  try { return `path:${join(realpathSync(dirname(abs)), basename(abs))}`; } catch { return `path:${abs}`; }
 }
 
 /** A DuckDB instance on the file, waiting up to timeoutMs for another process's lock. */
@@ -257,7 +267,7 @@ async function createInstance(path: string, timeoutMs: number): Promise<DuckDBIn
 function release(file: string): void {
   const entry = openFiles.get(file);
   if (!entry || --entry.refs > 0) return;
-  openFiles.delete(file);
+  for (const k of entry.keys) if (openFiles.get(k) === entry) openFiles.delete(k);
   // (closed now when it is open — a Ledger's connection is made after the instance resolves, so it always is by then)
   if (entry.ready) entry.ready.closeSync(); else entry.instance.then((i) => i.closeSync(), () => undefined);
 }
