@@ -26,7 +26,7 @@ import {
   type Rational, rat, div, mul, cmp, eq, parseRational, toString, toNumber, sqrtDown, fixedPoint,
 } from './rational.ts';
 import { type RandomSource, defaultSource } from './random.ts';
-import { discreteLaplaceHalfWidth, discreteGaussianHalfWidth } from './samplers.ts';
+import { discreteLaplaceHalfWidth, discreteLaplaceStddev, discreteGaussianHalfWidth } from './samplers.ts';
 import { type Query, type SelectItem, type DatasetDescriptor, parseQuery } from './schema.ts';
 import { type Charge, type LedgerMeasure, charge as chargeOf } from './accountant.ts';
 import type { Ledger, BudgetView } from './ledger.ts';
@@ -361,7 +361,7 @@ function noiseFor(agg: Transformation<BoundedCells, bigint[]>, share: Share): {
     const scale = div(sens, share.value);
     const m = makeDiscreteLaplace(dom, 'l1', scale);
     const b = toNumber(scale);
-    return { m, mechanism: 'discrete-laplace', noise: { scale: toString(scale), scaleApprox: b, stddev: Math.sqrt(2 * Math.exp(-1 / b)) / (1 - Math.exp(-1 / b)) }, sensitivity: { l1: toString(sens) }, halfWidth: (a) => discreteLaplaceHalfWidth(b, a) };
+    return { m, mechanism: 'discrete-laplace', noise: { scale: toString(scale), scaleApprox: b, stddev: discreteLaplaceStddev(b) }, sensitivity: { l1: toString(sens) }, halfWidth: (a) => discreteLaplaceHalfWidth(b, a) };
   }
   const sigma2 = div(sens, mul(rat(2n), share.value));
   const m = makeDiscreteGaussian(dom, 'l2sq', sigma2);

@@ -172,3 +172,20 @@ test('confidence half-widths are exact tail quantiles (display helpers)', () => 
   // DGauss σ²=1: p(0)=0.39894, p(±1)=0.24197, p(±2)=0.05399: P[|Z|>1] = 0.117 > 0.05, P[|Z|>2] = 0.0089
   assert.equal(discreteGaussianHalfWidth(1, 0.05), 2);
 });
+
+test('discrete Laplace intervals and standard deviation at huge scales (display): exact in ln q = −1/b, not collapsed when exp(−1/b) rounds to 1', async () => {
+  const { discreteLaplaceHalfWidth, discreteLaplaceStddev, discreteLaplaceTail } = await import('./samplers.ts');
+  for (const b of [1e16, 1e17, 1e18]) {
+    // (for large b, P[|Z| > w] → exp(−w/b): the 95 % half-width → b·ln 20, the standard deviation → √2·b)
+    const w = discreteLaplaceHalfWidth(b, 0.05);
+    assert.ok(Math.abs(w / (b * Math.log(20)) - 1) < 1e-6, `b=${b}: half-width ${w}`);
+    assert.ok(Math.abs(discreteLaplaceStddev(b) / (Math.SQRT2 * b) - 1) < 1e-6, `b=${b}: stddev ${discreteLaplaceStddev(b)}`);
+    assert.ok(Math.abs(discreteLaplaceTail(b, w + 1) - 0.05) < 1e-6);
+  }
+  // (and at ordinary scales, the exact smallest width: P[|Z| > w] ≤ 0.05 < P[|Z| > w − 1])
+  for (const b of [0.5, 1, 3, 100]) {
+    const w = discreteLaplaceHalfWidth(b, 0.05);
+    const q = Math.exp(-1 / b), tail = (d: number) => (2 * q ** d) / (1 + q);
+    assert.ok(tail(w + 1) <= 0.05 + 1e-12 && (w === 0 || tail(w) > 0.05), `b=${b}: ${w}`);
+  }
+});

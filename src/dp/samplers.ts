@@ -166,16 +166,23 @@ export function sampleDiscreteGaussian(sigma2: Rational, src: RandomSource): big
 
 /** P[|Z| ≥ d] for discrete Laplace of scale b, d ≥ 1: 2q^d/(1+q) (float, display only). */
 export function discreteLaplaceTail(scale: number, d: number): number {
-  const q = Math.exp(-1 / scale);
-  return (2 * Math.pow(q, d)) / (1 + q);
+  // (q^d as exp(−d/b): Math.exp(−1/b) rounds to 1 for b ≳ 1e16, and every tail to 1)
+  return (2 * Math.exp(-d / scale)) / (1 + Math.exp(-1 / scale));
 }
 
 /** Smallest d with P[|Z| ≥ d] ≤ alpha (half-width+1 of a (1−alpha) interval), display only. */
 export function discreteLaplaceHalfWidth(scale: number, alpha: number): number {
   // P[|Z| > w] = P[|Z| ≥ w+1] ≤ alpha
+  // (ln q is −1/b exactly: Math.log(Math.exp(−1/b)) lost its digits for large b — 10 % too narrow at b = 1e16, and 0 wide
+  // beyond about 1e17, where q rounds to 1)
   const q = Math.exp(-1 / scale);
-  const w = Math.ceil(Math.log((alpha * (1 + q)) / 2) / Math.log(q)) - 1;
+  const w = Math.ceil(-scale * Math.log((alpha * (1 + q)) / 2)) - 1;
   return Math.max(0, w);
+}
+
+/** The standard deviation of discrete Laplace of scale b: √(2q)/(1−q), q = exp(−1/b), with 1−q as −expm1(−1/b) (display only). */
+export function discreteLaplaceStddev(scale: number): number {
+  return Math.sqrt(2 * Math.exp(-1 / scale)) / -Math.expm1(-1 / scale);
 }
 
 /**
