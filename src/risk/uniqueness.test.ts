@@ -92,3 +92,24 @@ test('a very large class: K̂ stays finite (its (1 + f)^i overflowed) and the Da
   close(p.zayatz!, 0.121737512, 1e-7);
   assert.equal(p.dankarModel, 'snb');
 });
+
+test('Pitman is no estimate where Newton–Raphson only stalls at the θ = 0 boundary: Dankar falls back to Zayatz (sdcMicro free1, 7 keys)', () => {
+  // (free1's class sizes under REGION, SEX, AGE, MARSTAT, KINDPERS, ETNI, PRIOCCU: 3,451 sample uniques in 4,000 records.
+  // The likelihood has no interior maximum — it rises toward α → 0 — and the damped steps used to halve to nothing against
+  // θ ≥ 0 at θ ≈ 5e-17, α 0.61, where ∂ℓ/∂α = 5,353: that point was reported as the MLE and Dankar took its 1 %)
+  const h = { sizes: Int32Array.from([1, 2, 3, 4, 5]), counts: Float64Array.from([3451, 244, 16, 2, 1]) };
+  const p = pitman(h as never, 0.08);
+  assert.equal(p.uniques, null);
+  const all = populationUniqueness(h as never, 0.08);
+  assert.equal(all.dankarModel, 'zayatz');
+  assert.ok(all.dankar! > 0.7 && all.dankar! < 0.8, String(all.dankar));
+});
+
+test('Zayatz and SNB divide by the fraction the population stands for, n/N: a fraction and a population size of one N give one figure', () => {
+  // (8 records, 5 classes; samplingFraction 0.3 → N = round(8/0.3) = 27, the same N as population.size 27, f = 8/27)
+  const sizes = [1, 1, 1, 2, 3];
+  const viaFraction = populationUniqueness(sizes, 0.3), viaSize = populationUniqueness(sizes, 8 / 27);
+  assert.equal(viaFraction.populationSize, 27);
+  assert.ok(Math.abs(viaFraction.zayatz! - viaSize.zayatz!) < 1e-12, `${viaFraction.zayatz} ${viaSize.zayatz}`);
+  assert.ok(Math.abs((viaFraction.details.snb.K ?? 0) - (viaSize.details.snb.K ?? 0)) < 1e-9);
+});
