@@ -199,3 +199,13 @@ test('cli: assess refuses a policy without a quasi-identifier (exit 2), as anony
     assert.match(r.stderr, /at least one quasi-identifier/);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('assess: a column given both as --qi and --sensitive is named in the error (exit 2)', async () => {
+  const dir = await tmp();
+  try {
+    await writeFile(join(dir, 'd.csv'), small);
+    const r = await runCli(['assess', join(dir, 'd.csv'), '--qi', 'age', '--sensitive', 'age']);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /column "age" is given both as a quasi-identifier \(--qi\) and as sensitive/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

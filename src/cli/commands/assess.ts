@@ -85,7 +85,10 @@ async function policyFromOptions(opts: AssessOptions) {
   if (!opts.qi) throw new AnonymatError('invalid-usage', 'give a policy (--policy file.yaml) or the quasi-identifiers (--qi a,b,c); "anonymat init <input>" proposes a policy');
   const columns: Record<string, { role: string }> = {};
   for (const c of opts.qi.split(',').map((s) => s.trim()).filter(Boolean)) columns[c] = { role: 'quasi' };
-  for (const c of (opts.sensitive ?? '').split(',').map((s) => s.trim()).filter(Boolean)) columns[c] = { role: 'sensitive' };
+  for (const c of (opts.sensitive ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (columns[c]) throw new AnonymatError('invalid-usage', `column "${c}" is given both as a quasi-identifier (--qi) and as sensitive (--sensitive): a column has one role`, [{ path: '--sensitive', message: `leave "${c}" out of one of them` }]);
+    columns[c] = { role: 'sensitive' };
+  }
   const k = opts.k === undefined ? undefined : Number(opts.k);
   if (k !== undefined && !(Number.isInteger(k) && k >= 1)) throw new AnonymatError('invalid-usage', '-k expects a positive integer');
   return parsePolicy({ columns, thresholds: k ? { k } : {} }, { baseDir: process.cwd(), source: 'command line' });
