@@ -1100,6 +1100,8 @@ const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|l
 const FR_DATE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:le|du|au|depuis|dès|des|avant|après|apres|vers|jusqu'au|jusqu’au|prévu|prevu|revu|vu|rdv|RDV|date|entre|et|à|a)\s?:?\s?)/iy;
 // (and a visual acuity in tenths: "AV binoculaire corrigée 7/10", "acuité visuelle 8/10", "VA 6/10")
 const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|cot[ée]e?|\bAV\b|\bVA\b|acuit[ée]|acuity/i;
+/** Named scores and tests written as points out of a total ("Apgar 9/10", "préparation Boston 8/9", "horloge 3/7", "5 mots de Dubois 7/10"). */
+const SCORE_NEAR = /apgar|\bMMSE\b|\bMoCA\b|glasgow|\bGCS\b|NIHSS|horloge|clock|boston|\bmots\b|dubois|folstein|braden|norton|\bBREF\b|\bFAB\b|barthel|\bI?ADL\b|mini-mental|score|[ée]chelle|scale/i;
 const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 && m <= 12;
 
 /** English street words after a street's name (address-en). */
@@ -1161,6 +1163,9 @@ export const RULES: RegexRule[] = [
     check: (m, text) => (!(dayMonthOk(+m[1]!, +m[2]!) || (patternLang === 'en' && dayMonthOk(+m[2]!, +m[1]!))) ? null
       : endsWithMatch(MEASURE_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) ? null
       : m[2] === '10' && +m[1]! <= 10 && RATING_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index)) ? null
+      // points out of a total right after a named score or test, unless a date's word comes first ("Boston 8/9"; not "MMSE fait le 3/7")
+      : +m[1]! <= +m[2]! && SCORE_NEAR.test(text.slice(Math.max(0, m.index - 30), m.index))
+        && !endsWithMatch(patternLang === 'en' ? EN_DATE_CUE : FR_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? null
       // English notes: a strength graded over 5 or a rating over 10 ("5/5 throughout", "2/5 arm", "Cravings 2/10") and
       // "2/2" (secondary to) and a small fraction ("1/2 tab", "3/4") are no dates, unless a date's word comes first ("on 2/5", "since 2/10")
       // (a small fraction is written with one digit each: "01/04" is a date)

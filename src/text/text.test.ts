@@ -1711,3 +1711,9 @@ test('a table\'s header of labels joined by "/" reads each part of its cells und
   const tr = 'Date | Cible | Actions | Soignant\n12/08 | Douleur | Paracétamol | Jocelyn AS\n13/08 | Chute | Glycémie | F. Bélair IDE\n';
   assert.deepEqual(labels(tr).filter(([l]) => l === 'NAME').map(([, v]) => v), ['Jocelyn', 'F. Bélair']);
 });
+
+test('points out of a total after a named score or test are no dates ("Apgar 9/10", "Boston 8/9", "horloge 3/7"), unless a date\'s word comes first', () => {
+  assert.deepEqual(labels('Apgar à la naissance 9/10. Préparation Boston 8/9. MMSE 21/30, test de l\'horloge 3/7, 5 mots de Dubois 7/10.'), []);
+  assert.deepEqual(labels('GCS 14/15 on arrival, clock drawing 3/5.', 'en'), []);
+  assert.deepEqual(labels('MMSE fait le 3/7, revu le 12/9'), [['DATE', '3/7'], ['DATE', '12/9']]);
+});
