@@ -553,19 +553,20 @@ const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 
   'driver', 'drivers', 'vehicle', 'plate', 'surgical', 'path', 'pathology', 'specimen', 'case', 'lab', 'identifiant',
   'study', 'subject', 'participant', 'employee', 'badge', 'sample', 'passport', 'passeport', 'carte', 'titre', 'username', 'user', 'login',
   'chart', 'visit', 'referral', 'order', 'incident', 'pcr', 'reference', 'denial', 'confirmation', 'claim', 'tracking', 'auth', 'authorization',
-  'requisition', 'agency', 'hospice', 'interpreter', 'provider', 'facility', 'donor', 'transplant', 'lic', 'kit', 'matricule',
+  'requisition', 'agency', 'hospice', 'interpreter', 'provider', 'facility', 'donor', 'transplant', 'lic', 'kit', 'matricule', 'run', 'trip',
   // British, Canadian and Australian health numbers
   'nhs', 'medicare', 'health', 'ohip', 'phn', 'ihi', 'chi']);
 addWords(IDC_WORDS, W_IDC);
 /**
  * Frequent words that start an id cue only before a space and one of these characters (a letter
  * in either case): "group no" / "group #" (not "group therapy"), "case #", "lab no.", "surgical
- * path…", "study ID", "subject 1043-0021" (a subject or a participant before its number),
+ * path…", "study ID", "subject 1043-0021" (a subject or a participant before its number), "Case: S24-04418" (a pathology
+ * case's number), "EMS run # 24-00319",
  * "carte d'identité", "titre de séjour".
  */
 const NO_OR_HASH = 'n#', NO_ID_OR_HASH = 'ni#', NO_ID_HASH_OR_DIGIT = 'ni#0123456789';
 const IDC_NEXT = new Map<string, string>([
-  ['group', 'n#:'], ['case', NO_OR_HASH], ['lab', NO_OR_HASH], ['path', NO_OR_HASH], ['pathology', NO_OR_HASH], ['specimen', NO_OR_HASH],
+  ['group', 'n#:'], ['case', 'n#:'], ['run', NO_OR_HASH], ['trip', NO_OR_HASH], ['lab', NO_OR_HASH], ['path', NO_OR_HASH], ['pathology', NO_OR_HASH], ['specimen', NO_OR_HASH],
   ['surgical', 'p'], ['study', NO_ID_OR_HASH], ['employee', NO_ID_OR_HASH], ['badge', NO_ID_OR_HASH], ['sample', NO_ID_OR_HASH],
   ['subject', NO_ID_HASH_OR_DIGIT], ['participant', NO_ID_HASH_OR_DIGIT], ['carte', 'dn'], ['titre', 'd'],
   ['chart', NO_OR_HASH], ['visit', NO_ID_OR_HASH], ['referral', NO_OR_HASH], ['order', NO_OR_HASH], ['incident', NO_OR_HASH], ['pcr', NO_OR_HASH], ['kit', NO_OR_HASH],
@@ -1418,7 +1419,7 @@ export const RULES: RegexRule[] = [
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
     // licence and plate numbers, HIPAA's 11 and 12: "Driver's license MA S1234567", "license plate 7XKT392"; the
     // last form of value: any letters-digits-hyphens token of 5-20 characters with at least 4 digits, "PZX601234H")
-    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’]|de (?:la )?)?(?:demande|facture|commande|contrat|ordonnance|examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]|[A-Z]{1,3}-?\d{4,}))|matricule (?:salari[ée]e?|patient|agent|employ[ée]e?|interne)|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|licen[cs]e(?= ?:? ?#?(?:[A-Z]{1,3}-?)?\d{4})|kit (?:no\.?|number|#)|group(?=: ?\d{4})|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?) (?:no\.?|number|#)|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) (?:id|#|no\.?|number)|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?|(?<!(?:[Dd][ée]cret|DÉCRET|[Ll]oi|LOI|[Aa]rr[êe]t[ée]|[Cc]irculaire|[Aa]rticle|[Dd][ée]lib[ée]ration|[Dd][ée]cision|[Cc]erfa|CERFA|[Dd]irective|[Rr][èe]glement) ?)n[°º](?= ?:? ?(?:[A-Z]{1,4}-?)?\d{4,}(?![\d*])))(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,6}(?:\/\d{2,8}){1,3}(?![\d\/])|\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
+    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’]|de (?:la )?)?(?:demande|facture|commande|contrat|ordonnance|examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]|[A-Z]{1,3}-?\d{4,}))|matricule (?:salari[ée]e?|patient|agent|employ[ée]e?|interne)|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|licen[cs]e(?= ?:? ?#?(?:[A-Z]{1,3}-?)?\d{4})|kit (?:no\.?|number|#)|group(?=: ?\d{4})|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?|run|trip) (?:no\.?|number|#)|case(?=: ?[A-Z]{1,3}\d{2}-\d{3,})|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) (?:id|#|no\.?|number)|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?|(?<!(?:[Dd][ée]cret|DÉCRET|[Ll]oi|LOI|[Aa]rr[êe]t[ée]|[Cc]irculaire|[Aa]rticle|[Dd][ée]lib[ée]ration|[Dd][ée]cision|[Cc]erfa|CERFA|[Dd]irective|[Rr][èe]glement) ?)n[°º](?= ?:? ?(?:[A-Z]{1,4}-?)?\d{4,}(?![\d*])))(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,6}(?:\/\d{2,8}){1,3}(?![\d\/])|\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9]|-[A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
   // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
@@ -1447,8 +1448,9 @@ export const RULES: RegexRule[] = [
   // ---- ages over 89
   { rule: 'age-90', at: S_AGE, label: 'AGE', score: 0.9, needs: C_DIGIT,
     // ("97-yr-old", "97 yrs old"; French notes' "97a" glued to its number)
-    // ("97a" after a comma, a bracket or at a line's start only: "Mr X, 97a", not "chambre 92a")
-    re: /(?<![A-Za-z0-9À-ÿ])(?:(?:9\d|1[01]\d)[ -]?(?:ans|years?[- ]old|yrs?[- ]old|yo|y\/o|y\.o\.?|years? of age)|(?<=(?:^|[,(\n]) ?)(?:9\d|1[01]\d)a)(?![A-Za-zÀ-ÿ0-9])/gi },
+    // ("97a" after a comma, a bracket or at a line's start only: "Mr X, 97a", not "chambre 92a"; "94 a" so, before a comma, a
+    // bracket's end or the line's: "M. Schmitt Alphonse, 94 a, pansement")
+    re: /(?<![A-Za-z0-9À-ÿ])(?:(?:9\d|1[01]\d)[ -]?(?:ans|years?[- ]old|yrs?[- ]old|yo|y\/o|y\.o\.?|years? of age)|(?<=(?:^|[,(\n]) ?)(?:9\d|1[01]\d)a|(?<=(?:^|[,(\n]) ?)(?:9\d|1[01]\d) a(?= ?(?:[,;)\r\n]|$)))(?![A-Za-zÀ-ÿ0-9])/gi },
   // the age after a cue ("aged 91", "age: 93", "âgée de 95"), without a unit
   { rule: 'age-90-cue', at: S_9X, label: 'AGE', score: 0.8, needs: C_DIGIT,
     re: /(?<=(?<![A-Za-z0-9À-ÿ])(?:aged?|âg[ée]e?s?(?: de)?|agee?s?(?: de)?)\s?:?\s?)(?:9\d|1[01]\d)(?![0-9]|[.,]\d| ?%)/gi },
@@ -1513,6 +1515,8 @@ interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean;
  */
 const ZIP_CITY_AT = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:LA|LE|LES|La|Le|Les|SUR|Sur|SOUS|ST|STE|SAINT|SAINTE|St|Ste|Saint|Sainte)\r?\n|(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|-\r?\n|\r?\n(?=(?:sur|sous|en|lès|les|la|le|de|du|des|aux?) )|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/y;
 const ZIP_CITY_G = new RegExp(ZIP_CITY_AT.source, 'g');
+/** A code system's name right before a number: CPT, HCPCS, CCAM, NABM, LOINC, SNOMED, NDC, ICD/CIM and their "code" (zip-city). */
+const CODE_SYSTEM_BEFORE = /(?<![A-Za-z])(?:CPT|HCPCS|CCAM|NABM|LOINC|SNOMED(?: CT)?|NDC|ICD(?:-?1[01])?|CIM(?:-?1[01])?|UCD|CIP)(?: code)? ?[:#]? ?$/i;
 /** Before a postal code at lastIndex: a French postal box (BP, CS, TSA and its number) and the separator after it. */
 const POSTAL_BOX = /(?<=(?<![A-Za-z0-9À-ÿ])((?:BP|B\.P\.|CS|TSA) ?\d{2,6}(\s?[,\-–]?\s?)))/y;
 
@@ -1588,8 +1592,9 @@ const STOP = new Set([
   'ICF', 'SDM', 'EHR', 'EMR',
   // (a document's kind ends a heading in capitals: "PATIENT CARE REPORT", "CODE BLUE RECORD")
   'REPORT', 'RECORD', 'FORM',
-  // (clinical acronyms that are names of the world lists too: "ORIF" is an open reduction and internal fixation)
-  'ORIF',
+  // (clinical acronyms that are names of the world lists too: "ORIF" is an open reduction and internal fixation; "PIO 16/18
+  // mmHg" the pressure in an eye; "interne FFI", one who stands in for an intern)
+  'ORIF', 'PIO', 'FFI',
   'IBAN', 'BIC', 'RIB', 'SSN', 'MRN', 'DOB', 'DDN', 'VIN', 'EMAIL', 'MAIL', 'COURRIEL', 'PORTABLE', 'MOBILE', 'PHONE',
   'LE', 'LA', 'LES', 'L', 'UN', 'UNE', 'DES', 'DU', 'DE', 'D', 'ET', 'EN', 'AU', 'AUX', 'A', 'POUR', 'PAR', 'AVEC', 'SANS', 'SUR', 'SOUS', 'DANS', 'CHEZ', 'CE', 'CET', 'CETTE', 'CES', 'IL', 'ELLE', 'ILS', 'ELLES', 'ON', 'NOUS', 'VOUS', 'JE', 'TU', 'SON', 'SA', 'SES', 'LEUR', 'MON', 'MA', 'MES', 'NE', 'PAS', 'PLUS', 'OU', 'OUI', 'NON', 'SI', 'MAIS', 'DONC', 'CAR', 'PUIS', 'APRES', 'AVANT', 'DEPUIS', 'VERS', 'ENTRE', 'LORS', 'SELON',
   'THE', 'AND', 'OF', 'IN', 'AT', 'FOR', 'WITH', 'TO', 'AN', 'IS', 'WAS', 'HE', 'SHE', 'HIS', 'HER', 'THEY', 'THIS', 'THAT', 'NO', 'NOT', 'ON', 'BY', 'FROM', 'AS', 'OR', 'IF', 'BE', 'HAS', 'HAD', 'HAVE', 'ARE', 'WERE',
@@ -3803,6 +3808,8 @@ function idAlnumAt(text: string, s: number, e: number, spans: Span[]): void {
     || ((cc(text, e) === 46 || cc(text, e) === 44) && isDigitCode(cc(text, e + 1)))) return;
   // (a vaccine's or a drug's lot number identifies a batch, not a person: "lot X018412")
   if (LOT_BEFORE.test(text.slice(Math.max(0, a - 8), a))) return;
+  // (nor a trial's registry number a study: "Essai NCT04512345", ClinicalTrials.gov)
+  if (e - a === 11 && text.startsWith('NCT', a)) return;
   spans.push({ start: a, end: e, label: 'ID', score: 0.5, rule: 'id-alnum' });
 }
 function recognizeVehicles(text: string, spans: Span[]): void {
@@ -3924,6 +3931,8 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     if (STOP.has(key) && key !== 'LA' && key !== 'LE' && key !== 'LES') continue;
     // (an export's next cell, a bare comma and a code of capitals, is no city: "88412,RS,ODB" — a licence, a pharmacist's initials)
     if (m[2] === ',' && city.length <= 3 && asciiUpperRun(city, 0, city.length)) continue;
+    // (a billing or terminology code after its system's name is no postal code: "CPT 93294, ICD-10 Z95.0", "CCAM 45123")
+    if (CODE_SYSTEM_BEFORE.test(text.slice(Math.max(0, zs - 12), zs))) continue;
     spans.push({ start: zs, end: zs + 5, label: 'ZIP', score: 0.85, rule: 'zip-city' });
     // a postal box right before the postal code: "BP 40012, 69002 Lyon", "CS 90001 - 75015 Paris"
     if (zs >= 5) { POSTAL_BOX.lastIndex = zs; const b = POSTAL_BOX.exec(text); if (b) spans.push({ start: zs - b[1]!.length, end: zs - b[2]!.length, label: 'ADDRESS', score: 0.8, rule: 'postal-box' }); }
@@ -4589,6 +4598,7 @@ const NUMBERED_ID = /(?<![A-Za-zÀ-ÿ0-9])(?:[Nn][°º]|N[Oo]\.|(?:[Nn]um[ée]ro
 /** The same, tried at the cues' starts the character pass found (numS). */
 const NUMBERED_AT = new RegExp(NUMBERED_ID.source, 'y');
 const DECIMALS = /^\d+[.,]\d+(?:-\d+(?:[.,]\d+)?)?$|^\d+-\d+[.,]\d+$/;
+const LOT_WORD = /(?<![A-Za-zÀ-ÿ])(?:lot|LOT|Lot|batch|Batch)(?![A-Za-zÀ-ÿ])/;
 const LAW_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:[Cc]erfa|CERFA|[Ll]oi|LOI|[Dd][ée]cret|[Aa]rr[êe]t[ée]|[Aa]rticle|[Aa]rt\.|[Oo]rdonnance|[Cc]irculaire|[Dd]irective|[Rr][èe]glement|[Dd][ée]lib[ée]ration|[Rr]ecommandation)\s*$/;
 const DATE_SHAPE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{4}|\d{4})$/;
 export function markNumberedIds(text: string, spans: Span[]): void {
@@ -4597,6 +4607,8 @@ export function markNumberedIds(text: string, spans: Span[]): void {
     // (not a date, nor a law's or a regulation's number: "Loi n° 2002-303", "décret n° 2018-1254")
     // (nor a form's number, "Cerfa n°11574*04", nor a decimal number or range, "reference range 3.5-5.0")
     if (DATE_SHAPE.test(v) || DECIMALS.test(v) || cc(text, end) === 42 || LAW_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) return;
+    // (nor a batch's: "Numéro de lot : 2403150612", a drug's or a device's lot, no person's)
+    if (LOT_WORD.test(m[0].slice(0, m[0].length - v.length))) return;
     let digits = 0;
     for (let k = 0; k < v.length; k++) if (isDigitCode(v.charCodeAt(k))) digits++;
     if (digits < (v.includes(' ') ? 7 : 4)) return;

@@ -1717,3 +1717,14 @@ test('points out of a total after a named score or test are no dates ("Apgar 9/1
   assert.deepEqual(labels('GCS 14/15 on arrival, clock drawing 3/5.', 'en'), []);
   assert.deepEqual(labels('MMSE fait le 3/7, revu le 12/9'), [['DATE', '3/7'], ['DATE', '12/9']]);
 });
+
+test('held-out review, 2026-11-30: run and case numbers, an accession number with its dash, "94 a", no postal code after a code system, no lot or registry number, PIO and FFI', () => {
+  assert.deepEqual(labels('EMS run # 24-00319. Case: S24-04418. Accession #: CT240311-8842', 'en'),
+    [['ID', '24-00319'], ['ID', 'S24-04418'], ['ID', 'CT240311-8842']]);
+  assert.deepEqual(labels('in case: 12 patients, a run of 5 days', 'en'), []);
+  assert.deepEqual(labels('M. Schmitt Alphonse, 94 a, pansement'), [['NAME', 'Schmitt Alphonse'], ['AGE', '94 a']]);
+  assert.deepEqual(labels('il a 94 a été vu'), []);
+  assert.deepEqual(labels('CPT 93294, ICD-10 Z95.0.', 'en'), []);
+  assert.deepEqual(labels('Numéro de lot : AB240315. Essai NCT04512345.'), []);
+  assert.deepEqual(labels('Tension : PIO 16/18 mmHg, vu par l\'interne FFI.'), []);
+});
