@@ -1487,7 +1487,9 @@ function lastToken(text: string, e: number): boolean {
 const DIRECT_DICTATION = new Set(['dicté', 'dictée', 'dicte', 'dictee', 'frappé', 'frappée', 'tapé', 'tapée', 'dictated', 'transcribed', 'typed', 'Dicté', 'Dictée',
   'Frappé', 'Frappée', 'Tapé', 'Dictated', 'Transcribed', 'Typed', 'Dict', 'dict', 'DICT']);
 /** Words after "par"/"by" that are no initials. */
-const NOT_BY = new Set(['the', 'les', 'des', 'une', 'son', 'our', 'his', 'her', 'its', 'mon', 'ton', 'ses', 'nos', 'vos', 'all', 'two', 'one', 'mme', 'moi', 'lui', 'eux', 'him', 'you', 'me', 'dr']);
+const NOT_BY = new Set(['the', 'les', 'des', 'une', 'son', 'our', 'his', 'her', 'its', 'mon', 'ton', 'ses', 'nos', 'vos', 'all', 'two', 'one', 'mme', 'moi', 'lui', 'eux', 'him', 'you', 'me', 'dr',
+  // (prepositions after a dictation's word: "dictated for patient…", "dicté pour le Dr…")
+  'for', 'and', 'on', 'at', 'in', 'to', 'via', 'pour', 'sur', 'au', 'aux', 'du', 'le', 'la', 'en', 'ce']);
 /** Initials after a dictation's or a signature's word and "par"/"by": "Dicté par EC, frappé par sl", "Transcribed by: jm". */
 function dictatedBy(text: string, spans: Span[]): void {
   // (the dictations' words: the character pass's cue words, else a search of " par " and " by")

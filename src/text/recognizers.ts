@@ -2858,7 +2858,11 @@ function lowerCaseNames(text: string, spans: Span[], lex: Lexicon, isName: Uint8
     // a dictionary first name that is no ordinary word
     if (after === 32 && !(f & F_CAP) && LOWER_ROLES.has(text.slice(nStarts[i]!, te))) {
       const e = lowerWordEnd(text, te + 1);
-      if (e > te + 1 && lowerFirstName(text, te + 1, e, lex, false)) { spans.push({ start: te + 1, end: e, label: 'NAME', score: 0.7, rule: 'name-lower-role' }); continue; }
+      if (e > te + 1 && lowerFirstName(text, te + 1, e, lex, false)) {
+        // (the patient's surname after the first name, a surname of the lists, a word too: "for patient jonathan rivers")
+        const z = PATIENT_ROLES.has(text.slice(nStarts[i]!, te)) ? surnameWordAfter(text, e, lex) : e;
+        spans.push({ start: te + 1, end: z, label: 'NAME', score: 0.7, rule: 'name-lower-role' }); continue;
+      }
     }
     if (!(nFlags[i]! & F_CUE)) continue;
     // a first name typed in lower case after a kinship word ("vu avec sa fille nadia", "per daughter kim", "his wife, mary"):
@@ -2900,7 +2904,11 @@ function lowerCaseNames(text: string, spans: Span[], lex: Lexicon, isName: Uint8
       e = w; words++;
       if (words === 3 || text.charCodeAt(e) !== 32) break;
       const next = lowerWordEnd(text, e + 1);
-      if (next === e + 1 || !lowerNameWord(text, e + 1, next, lex, false)) break;
+      if (next === e + 1 || !lowerNameWord(text, e + 1, next, lex, false)) {
+        // (after a first name, a surname of the lists that is a word too: "pt: hailey brooks", not "pt: hailey has fever")
+        if (words === 1) e = surnameWordAfter(text, e, lex);
+        break;
+      }
       e++;
     }
     // (a first name and a surname that are also words: "pt: rich young")
@@ -2920,6 +2928,29 @@ function lowerCaseNames(text: string, spans: Span[], lex: Lexicon, isName: Uint8
     if (words > 0) spans.push({ start: a, end: e, label: 'NAME', score: 0.8, rule: 'name-field' });
   }
 }
+/** The lower-case roles that name the patient (LOWER_ROLES): a surname may follow the first name there. */
+const PATIENT_ROLES = new Set(['pt', 'patient', 'patiente', 'pte']);
+/**
+ * After a lower-case first name ending at e: the end of a lower-case surname of the lists after its space — in English a
+ * word too ("brooks", "rivers") — no stop word, three letters or more, not before a possessive or a verb's apostrophe; else e.
+ */
+function surnameWordAfter(text: string, e: number, lex: Lexicon): number {
+  if (text.charCodeAt(e) !== 32 || !isLowerCode(cc(text, e + 1))) return e;
+  const z = lowerWordEnd(text, e + 1);
+  if (z - e - 1 < 3 || cc(text, z) === 39 || cc(text, z) === 8217) return e;
+  const w = fold(text.slice(e + 1, z));
+  const bits = lex.get(w) ?? 0;
+  // (in French, no word of the lists: a participle follows the patient's first name there, "patiente yasmina vue ce jour")
+  if ((bits & LEX_SUR) === 0 || (lexLang === 'fr' && (bits & LEX_AMBIG) !== 0) || STOP.has(w) || KIN.has(w)) return e;
+  // (a word of the lists ends the name where a field or the clause ends after it — "hailey brooks, dob", "jonathan rivers date
+  // of birth" — not before the clause a verb starts: "pt marisol says she…")
+  if ((bits & LEX_AMBIG) === 0) return z;
+  const c = cc(text, z);
+  if (c === -1 || c === 44 || c === 59 || c === 58 || c === 46 || c === 40 || c === 41 || c === 10 || c === 13) return z;
+  return c === 32 && AFTER_PATIENT_NAME.test(text.slice(z + 1, z + 8)) ? z : e;
+}
+/** What follows a patient's name in a note's header: a birth date's or a record's word, or a number. */
+const AFTER_PATIENT_NAME = /^(?:date|dob|d\.o\.b|ddn|born|n[ée]e?\b|mrn|age|aged|\d)/i;
 /** The first index of `s` in `text` at or after `from`, or the text's length. */
 function indexOrEnd(text: string, s: string, from: number): number { const k = text.indexOf(s, from); return k < 0 ? text.length : k; }
 /**

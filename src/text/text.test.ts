@@ -1728,3 +1728,11 @@ test('held-out review, 2026-11-30: run and case numbers, an accession number wit
   assert.deepEqual(labels('Numéro de lot : AB240315. Essai NCT04512345.'), []);
   assert.deepEqual(labels('Tension : PIO 16/18 mmHg, vu par l\'interne FFI.'), []);
 });
+
+test('a patient\'s surname in lower case after the first name, a word too in English ("pt: hailey brooks", "patient jonathan rivers date of birth"), not a verb after it', () => {
+  assert.deepEqual(labels('pt: hailey brooks, dob 4/22/89', 'en').map(([l, v]) => `${l}:${v}`), ['NAME:hailey brooks', 'BIRTHDATE:4/22/89']);
+  assert.deepEqual(labels('dictated for patient jonathan rivers date of birth unknown', 'en'), [['NAME', 'jonathan rivers']]);
+  assert.deepEqual(labels('s: pt marisol says she is tired', 'en'), [['NAME', 'marisol']]);
+  assert.deepEqual(labels('pt: hailey has fever', 'en'), [['NAME', 'hailey']]);
+  assert.deepEqual(labels('patiente yasmina vue ce jour'), [['NAME', 'yasmina']]);
+});
