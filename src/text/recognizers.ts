@@ -4095,17 +4095,22 @@ function cityWordsBefore(text: string, at: number): number {
   }
   return start;
 }
+/** A preposition of place right before a town: "from", "in", "near". */
+const PLACE_PREP_EN = /(?:^|[^A-Za-z])(?:from|in|near)\s$/;
 function cityState(text: string, spans: Span[]): void {
   for (let at = text.indexOf(', ', 1); at !== -1; at = text.indexOf(', ', at + 2)) {
     const c1 = cc(text, at + 2), c2 = cc(text, at + 3), c3 = cc(text, at + 4);
     // (a credential and its board in brackets is no state: "Jan Ostergaard, MT(ASCP)")
     if (!isUpperAscii(c1) || !isUpperAscii(c2) || isAlnumLatin(c3) || c3 === 40) continue;
     if (c3 === 32 && isDigitCode(cc(text, at + 5)) && isDigitCode(cc(text, at + 6)) && isDigitCode(cc(text, at + 7)) && isDigitCode(cc(text, at + 8)) && isDigitCode(cc(text, at + 9))) continue;
-    if (!CITY_STATES.has(text.slice(at + 2, at + 4))) continue;
+    // (a state whose code is a credential or a word too, PA, AL, MD, IN…: only after a place's preposition, "from Reading, PA")
+    const ambiguousState = !CITY_STATES.has(text.slice(at + 2, at + 4));
+    if (ambiguousState && !US_STATE_SET.has(text.slice(at + 2, at + 4))) continue;
     // (a list of credentials after a name, "Chelsea Nwachukwu, MS, CGC": not Mississippi)
     if (c3 === 44 && cc(text, at + 5) === 32 && CREDENTIAL_AFTER.test(text.slice(at + 6, at + 13))) continue;
     let start = cityWordsBefore(text, at);
     if (start < 0) continue;
+    if (ambiguousState && !PLACE_PREP_EN.test(text.slice(Math.max(0, start - 6), start))) continue;
     // (a person after "by": "Reviewed by: Jan Ostergaard, MT")
     if (/(?:^|[^A-Za-z])[Bb][Yy]:? $/.test(text.slice(Math.max(0, start - 5), start))) continue;
     let w0 = start;

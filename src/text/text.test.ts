@@ -1736,3 +1736,9 @@ test('a patient\'s surname in lower case after the first name, a word too in Eng
   assert.deepEqual(labels('pt: hailey has fever', 'en'), [['NAME', 'hailey']]);
   assert.deepEqual(labels('patiente yasmina vue ce jour'), [['NAME', 'yasmina']]);
 });
+
+test('a town before a state code that is a credential too (PA, MD, AL) after a place\'s preposition: "from Reading, PA"; a person with a credential stays a person', () => {
+  assert.deepEqual(labels('a retired teacher from Reading, PA, who enjoys reading', 'en'), [['CITY', 'Reading']]);
+  assert.deepEqual(labels('grew up in Baltimore, MD', 'en'), [['CITY', 'Baltimore']]);
+  assert.deepEqual(labels('Seen by Amy Lee, PA today', 'en'), [['NAME', 'Amy Lee']]);
+});
