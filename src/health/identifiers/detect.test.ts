@@ -61,3 +61,13 @@ test('Synthea patients.csv: SSN, names, address, zip detected', (t) => {
   assert.equal(detectIdentifierColumn('ZIP', col('ZIP'))?.kind, 'postal-code');
   assert.equal(detectIdentifierColumn('Id', col('Id'))?.kind, 'uuid');
 });
+
+test('review 2026-11-30: a NIR column with a third of placeholders, names with digits or a comma, an organization\'s name and a product code', () => {
+  const r = (a: string[], n = 30) => Array.from({ length: n }, (_, i) => a[i % a.length]!);
+  // (mistyped NIRs — no valid key — beside "non communiqué": the header and a majority of the layout)
+  assert.equal(detectIdentifierColumn('numero_secu', r(['2 57 07 93 030 541 58', 'non communiqué', '1 85 02 2A 004 123 09']))?.kind, 'nir');
+  assert.ok(['first-name', 'last-name', 'name'].includes(detectIdentifierColumn('OWNERNAME', r(['Jorge Luis88 Vela532', 'Glady857 Nitzsche158', 'Janine159 Hills818', 'Ross213 Wunsch504', 'Maude482 Yundt842', 'Dominique369 Larson43', 'Tomas436 Sauer652', 'Vicente970 Kilback373', 'Quincy153 Hane680', 'Brittani427 Satterfield305']))?.kind ?? ''));
+  assert.ok(['first-name', 'last-name', 'name'].includes(detectIdentifierColumn('patient', r(['Dupont, Jean', 'Martin, Marie', 'Durand, Pierre', 'Bernard, Sophie', 'Petit, Luc', 'Moreau, Julie', 'Simon, Marc', 'Laurent, Claire', 'Michel, Louis', 'Robert, Anne']))?.kind ?? ''));
+  assert.equal(detectIdentifierColumn('hospital_name', r(['Hôpital Saint-Louis', 'Clinique Pasteur', 'Hôpital Necker', 'Hôpital Bichat'])), null);
+  assert.equal(detectIdentifierColumn('numero_lot', r(['1850275004123', '2550814168025'])), null);
+});

@@ -99,6 +99,10 @@ function nameTokenShare(values: string[], which: 'first' | 'last' | 'any'): numb
   return values.length ? hit / values.length : 0;
 }
 
+/** A header naming an organization: a hospital, a clinic, a pharmacy, a laboratory, a payer, an employer, a manufacturer. */
+const ORG_NAME_HEADER = /(^| )(hospital|hopital|clinic|clinique|facility|etablissement|structure|organization|organisation|org|pharmacy|pharmacie|lab|laboratory|laboratoire|payer|payeur|insurer|assureur|mutuelle|company|societe|employer|employeur|vendor|manufacturer|fabricant|provider org|service|unit|unite|ward)( |$)/;
+/** A header naming a product's or a batch's code (EAN-13, GTIN, CIP, lot): 13 digits of a NIR's layout are no person's there. */
+const PRODUCT_CODE_HEADER = /(^| )(lot|batch|ean|ean13|gtin|barcode|code barre|code ean|cip|cip13|ucd|product|produit|article|sku|reference produit)( |$)/;
 /** A header naming a place's name: a place word beside the name word ("region_nom", "nom_commune", "country_name"). */
 const PLACE_NAME_HEADER = /(^|[^a-z])(region|departement|d[ée]partement|dept|dep|commune|ville|pays|country|state|county|city|canton|arrondissement|province|territoire|territory|town|village|lieu|place)([^a-z]|$)/i;
 
@@ -120,13 +124,21 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
     // strong validators (checksums or unmistakable formats)
     const nir = share(values, (v) => checkNir(v).wellFormed);
     // (13-digit CIP codes of medicines, "3400930…", read as NIRs without a valid key: drug codes, no persons)
-    const cip = nir.share >= 0.8 && share(values, (v) => /^3400\d{9}$/.test(v.replace(/\s/g, ''))).share >= 0.8 && share(values, (v) => checkNir(v).keyValid).share === 0;
+    const cip = (nir.share >= 0.8 && share(values, (v) => /^3400\d{9}$/.test(v.replace(/\s/g, ''))).share >= 0.8 && share(values, (v) => checkNir(v).keyValid).share === 0)
+      // (and a product's or a batch's code by its header, 13 digits that may have a NIR's layout: "lot", "ean13", "gtin")
+      || PRODUCT_CODE_HEADER.test(normalizeHeader(name));
     if (nir.share >= 0.8 && !cip) {
       const keyed = share(values, (v) => checkNir(v).keyValid).share;
       const nia = share(values, (v) => checkNir(v).kind === 'nia').share;
       const kind: IdentifierKind = hdr('ins') ? 'ins' : nia > 0.5 ? 'nia' : 'nir';
       return out(kind, 0.6 + 0.3 * keyed + (hdr('nir') || hdr('ins') || hdr('nia') ? 0.1 : 0),
         `${pct(nir.share)} of ${n} sampled values have the NIR/NIA layout, ${pct(keyed)} with a valid key${headerNote('nir')}`);
+    }
+    // (under a header that names one, a majority of the layout: an export writes "non communiqué" or "refus" in a third of a
+    // NIR column, and its mistyped numbers — most have no valid key — were kept as written, below the 80 % of the layout)
+    if ((hdr('nir') || hdr('ins') || hdr('nia')) && nir.share >= 0.5 && !cip) {
+      const keyed = share(values, (v) => checkNir(v).keyValid).share;
+      return out('nir', 0.75 + 0.2 * nir.share, `header "${name}" names a NIR and ${pct(nir.share)} of ${n} sampled values have the NIR/NIA layout, ${pct(keyed)} with a valid key`);
     }
     const iban = share(values, isValidIban);
     if (iban.share >= 0.8) return out('iban', 0.9 + 0.1 * iban.share, `${pct(iban.share)} of ${n} sampled values are IBANs with a valid mod-97 check${headerNote('iban')}`);
@@ -197,11 +209,16 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
     const last = nameTokenShare(values, 'last');
     const any = nameTokenShare(values, 'any');
     const cities = share(values, (v) => dictionaries().cities.has(fold(v))).share;
-    const textual = share(values, (v) => /^[\p{L}][\p{L}'’\- .]*\d*$/u.test(v)).share;
+    // (words, a comma between a surname and a first name — "Dupont, Jean" — and digits after a word, as Synthea writes its
+    // synthetic names: "Jorge Luis88 Vela532")
+    const textual = share(values, (v) => /^[\p{L}][\p{L}'’\- .]*\d*(?:,? [\p{L}][\p{L}'’\- .]*\d*)*$/u.test(v)).share;
     if (textual >= 0.8) {
       // (a place's name by its header — "region_nom", "nom_commune", "country_name", "dep_name": words that are surnames
       // too, Bretagne, Vienne, are a place's there, not a person's)
       if (PLACE_NAME_HEADER.test(name) && (hdr('name') || hdr('last-name'))) return out('city', 0.7, `header "${name}" names a place and ${pct(textual)} of values are words`);
+      // (an organization's name by its header — "hospital_name", "nom_etablissement", "payer_name": "Hôpital Saint-Louis" holds a
+      // saint's name, no person's)
+      if (ORG_NAME_HEADER.test(normalizeHeader(name)) && (hdr('name') || hdr('last-name'))) return null;
       if (hdr('first-name') && first >= 0.3) return out('first-name', 0.7 + 0.3 * first, `header "${name}" and ${pct(first)} of values are INSEE first names`);
       if (hdr('last-name') && any >= 0.2) return out('last-name', 0.7 + 0.3 * last, `header "${name}" and ${pct(last)} of values are INSEE surnames`);
       if (hdr('name') && any >= 0.3) return out('name', 0.7 + 0.3 * any, `header "${name}" and ${pct(any)} of values contain a known first name or surname`);
