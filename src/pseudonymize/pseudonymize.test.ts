@@ -312,3 +312,39 @@ test('profiles: an undeclared column the profile generalizes or drops gets its w
   assert.ok(r.report.warnings.some((w) => /column "cp" is not in the policy: generalized by the profile/.test(w)), r.report.warnings.join(' | '));
   assert.ok(r.report.warnings.some((w) => /column "commune" is not in the policy: dropped by the profile/.test(w)), r.report.warnings.join(' | '));
 });
+
+test('profiles (review 2026-11-30): dates with month names and month-year dates, compact dates read as integers, ages and birth years under more headers, ZIP3 columns, device and plan numbers, small communes\' groups', async () => {
+  const sh = { profile: 'safe-harbor' as const, referenceDate: '2026-01-01' };
+  const t = tableFromRecords({
+    pid: ['a', 'b', 'c'],
+    death_date: ['15-Jan-2024', 'January 15, 2023', '15 janv. 2022'],
+    admit_month: ['2024-01', '2023-02', '2022-03'],
+    BIRTHDATE: ['19300504', '19850201', '20000101'],
+    current_age: ['95', '40', '93'], ageAtDeath: ['97', '60', '91'],
+    ddn: ['1920', '1985', '1930'],
+    zip3: ['100', '021', '036'],
+    udi: ['(01)5686(21)12', '(01)6767(21)78', '(01)1234(21)99'],
+    PRIMARYPATIENTINSURANCEID: ['XJH1', 'XJH2', 'XJH3'],
+  }, { BIRTHDATE: 'integer', zip3: 'string' });
+  const policy = { columns: { pid: { role: 'person-key' as const, action: 'drop' as const }, zip3: { role: 'quasi' as const } }, pseudonymize: sh };
+  const out = toRecords(pseudonymizeTable(t, policy, null).table);
+  assert.deepEqual(out.map((r) => String(r.death_date)), ['2024', '2023', '2022']);
+  assert.deepEqual(out.map((r) => String(r.admit_month)), ['2024', '2023', '2022']);
+  assert.deepEqual(out.map((r) => r.BIRTHDATE), ['90+', '1985', '2000']);
+  assert.deepEqual(out.map((r) => r.current_age), ['90+', '40', '90+']);
+  assert.deepEqual(out.map((r) => r.ageAtDeath), ['90+', '60', '90+']);
+  assert.deepEqual(out.map((r) => r.ddn), ['90+', '1985', '90+']);
+  // (a column of 3-digit ZIPs is one already: 100 stays, 036 is restricted)
+  assert.deepEqual(out.map((r) => r.zip3), ['100', '021', '000']);
+  assert.ok(!('udi' in out[0]!) && !('PRIMARYPATIENTINSURANCEID' in out[0]!), JSON.stringify(out[0]));
+  // (fr: a birth date with its month's name → its month and year)
+  const fr = tableFromRecords({ pid: ['a', 'b'], date_naissance: ['14 août 1950', '3 mars 1985'] });
+  const frOut = toRecords(pseudonymizeTable(fr, { columns: { pid: { role: 'person-key', action: 'drop' } }, pseudonymize: { profile: 'fr', referenceDate: '2026-01-01' } }, null).table);
+  assert.deepEqual(frOut.map((r) => r.date_naissance), ['1950-08', '1985-03']);
+  // (a small communes' group is never one small commune: Marnes-la-Coquette, 1,752 people, joins Vaucresson at 5,000)
+  const { mergeSmallCommune } = await import('../health/profiles/fr.ts');
+  assert.equal(mergeSmallCommune('92047', 5000), '92-autres');
+  assert.equal(mergeSmallCommune('92076', 5000), '92-autres');
+  assert.equal(mergeSmallCommune('92012', 5000), '92012');
+  assert.equal(mergeSmallCommune('75056', 20000), '75056');
+});

@@ -15,7 +15,7 @@ import type { Column, ColumnKind, Table } from '../table/table.ts';
 import { detectIdentifierColumn, DIRECT_KINDS } from '../health/identifiers/detect.ts';
 import { checkNir, isSsn, isValidIban } from '../health/identifiers/validators.ts';
 import type { IdentifierKind } from '../health/identifiers/detect.ts';
-import { safeHarborZip, safeHarborBirthYear, topCodeAge, dateToYear } from '../health/profiles/safe-harbor.ts';
+import { safeHarborZip, safeHarborBirthYear, topCodeAge, dateToYear, monthNameDate, RESTRICTED_ZIP3 } from '../health/profiles/safe-harbor.ts';
 import { postalCodeToDepartement, mergeSmallCommune, departementUnit, DEFAULT_COMMUNE_THRESHOLD } from '../health/profiles/fr.ts';
 import { recognize, redactTexts, applyReplacements, detectLanguage, Replacer } from '../text/index.ts';
 import type { Span, TextLabel } from '../text/index.ts';
@@ -146,22 +146,76 @@ function referenceYear(policy: PseudonymizePolicy): { year: number; date: string
 
 // (a word of the header, "age_at_visit", "age at admission": no \b, which '_' would defeat)
 const AGE_HEADER = /^(age|âge|age_?years|age_?at|patient_?age)(?![a-z0-9])/i;
+/** An age by any word of its header ("current_age", "AgeInYears", "ageAtDeath", "age (years)"), not a stage or a page. */
+function ageHeader(name: string): boolean {
+  if (AGE_HEADER.test(name)) return true;
+  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z]+/);
+  return words.includes('age') && !words.some((w) => w === 'gestational' || w === 'gestationnel' || w === 'group' || w === 'groupe' || w === 'class' || w === 'classe');
+}
 /** Birth dates by their headers. */
 const BIRTH_HEADER = /birth|naiss|dob|ddn/i;
 /** Birth years as numbers ("birth_year", "YOB", "année de naissance"): over 89 years before the reference → 90+. */
-const BIRTH_YEAR_HEADER = /^(birth_?year|year_?of_?birth|yob|ann[ée]e_?(?:de_?)?naissance|an_?naiss(?:ance)?)$/i;
+const BIRTH_YEAR_HEADER = /^(birth_?year|year_?of_?birth|yob|ann[ée]e_?(?:de_?)?naissance|an_?naiss(?:ance)?|ann[ée]e_?naiss|year_?birth|birth_?yr)$/i;
+/** A column of years (4 digits, 1850-2099) under a birth header ("ddn", "dob" holding 1920): birth years. */
+function yearsUnderBirthHeader(c: Column): boolean {
+  if (!BIRTH_HEADER.test(c.name) || (c.kind !== 'integer' && c.kind !== 'string')) return false;
+  let years = 0;
+  for (const l of c.dictionary) {
+    if (l === null || isPlaceholder(l)) continue;
+    if (!/^\s*(?:18[5-9]\d|19\d\d|20\d\d)\s*$/.test(l)) return false;
+    years++;
+  }
+  return years > 0;
+}
+/** An integer column of compact dates, 19300504 (every value a day of the calendar, yyyymmdd): dates. */
+function compactDates(c: Column): boolean {
+  if (c.kind !== 'integer') return false;
+  let dates = 0;
+  for (const l of c.dictionary) {
+    if (l === null || isPlaceholder(l)) continue;
+    if (!/^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.test(l.trim())) return false;
+    dates++;
+  }
+  return dates > 0;
+}
+/** A column of 3-digit ZIPs already (every value 1-3 digits): kept, or 000 when restricted — not read as a ZIP5 that lost its zeros. */
+function zip3Column(c: Column): boolean {
+  let n = 0;
+  for (const l of c.dictionary) {
+    if (l === null || isPlaceholder(l)) continue;
+    if (!/^\s*\d{1,3}\s*$/.test(l)) return false;
+    n++;
+  }
+  return n > 0;
+}
 /** Headers of postal codes, whatever their values' shape (ZIP+4 without a dash, a number that lost its zeros). */
-const ZIP_HEADER = /^(zip|zip_?code|zipcode|postal_?code|post_?code|code_?postal|cp|zip5|zip_?plus_?4)$/i;
+const ZIP_HEADER = /^(zip|zip_?code|zipcode|postal_?code|post_?code|code_?postal|cp|zip5|zip_?plus_?4|zip_?3|zip_?4|zip_?9|zip4_?code)$/i;
 /** HIPAA's other named items by their headers: geographic subdivisions (B), health plan and account numbers (I, J). */
 const SAFE_HARBOR_DROP_HEADER = /^(county|county_?name|county_?fips|fips|census_?tract|tract|block_?group|precinct|plan_?id|health_?plan(?:_?(?:id|number|no))?|member_?(?:id|number|no)|beneficiary_?(?:id|number|no)|subscriber_?(?:id|number|no)|policy_?(?:id|number|no)|account(?:_?(?:id|number|no))?|acct(?:_?(?:id|number|no))?)$/i;
+/**
+ * The same items written without separators or with more words ("PRIMARYPATIENTINSURANCEID", "insurance_id", "payer_member_id"),
+ * and HIPAA's device identifiers (M: "udi", "device_id", "serial_number"): the header's letters and digits, lower case, hold one.
+ */
+const SAFE_HARBOR_DROP_PARTS = ['insuranceid', 'insurancenumber', 'insuranceno', 'memberid', 'membernumber', 'subscriberid', 'subscribernumber', 'beneficiaryid',
+  'beneficiarynumber', 'policyid', 'policynumber', 'planid', 'healthplanid', 'accountid', 'accountnumber', 'accountno', 'acctno', 'acctnumber', 'deviceid',
+  'deviceidentifier', 'serialnumber', 'serialno', 'censustract', 'countyfips'];
+function safeHarborDropHeader(name: string): boolean {
+  if (SAFE_HARBOR_DROP_HEADER.test(name)) return true;
+  const k = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return k === 'udi' || k === 'deviceudi' || SAFE_HARBOR_DROP_PARTS.some((p) => k.includes(p));
+}
 const COMMUNE_HEADER = /(commune|code_?insee|^insee$|cog|insee_?code|city_?code|code_?commune)/i;
 /** A birth date's year and month, "YYYY-MM" (ISO, or day first as French exports write it: "14/08/1955"); null otherwise. */
 function birthMonth(label: string): string | null {
   const t = label.trim();
-  const iso = /^(\d{4}-\d{2})-\d{2}/.exec(t);
+  const iso = /^(\d{4}-\d{2})(?:-\d{2}|$)/.exec(t);
   if (iso) return iso[1]!;
-  const dm = /^\d{1,2}[/.-](\d{1,2})[/.-](\d{4})/.exec(t);
-  return dm ? `${dm[2]}-${dm[1]!.padStart(2, '0')}` : null;
+  const dm = /^\d{1,2}[/.-](\d{1,2})[/.-](\d{4})/.exec(t) ?? /^(\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (dm) return `${dm[2]}-${dm[1]!.padStart(2, '0')}`;
+  const compact = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.exec(t);
+  if (compact) return `${compact[1]}-${compact[2]}`;
+  const w = monthNameDate(t);
+  return w ? `${w.year}-${String(w.month).padStart(2, '0')}` : null;
 }
 /**
  * Whether a text column's values are numbers but for placeholders ("NA", "?"): an age or a birth year read as text
@@ -223,8 +277,8 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         plans.push(plan);
         if (!cp) report.warnings.push(`column "${c.name}" is not in the policy: ${plan.action === 'drop' ? 'dropped' : 'generalized'} by the profile (${plan.reason}); declare it to say so`);
       };
-      const isDate = c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c));
-      if (profile === 'safe-harbor' && SAFE_HARBOR_DROP_HEADER.test(c.name)) { byProfile({ c, action: 'drop', reason: 'a geographic subdivision, health plan or account number by its header (profile safe-harbor)' }); continue; }
+      const isDate = c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c)) || compactDates(c);
+      if (profile === 'safe-harbor' && safeHarborDropHeader(c.name)) { byProfile({ c, action: 'drop', reason: 'a geographic subdivision, a health plan, account or device number by its header (profile safe-harbor)' }); continue; }
       // (a commune's code is a subdivision smaller than a state: Safe Harbor keeps none, where the French profile merges the small ones)
       if (profile === 'safe-harbor' && COMMUNE_HEADER.test(c.name)) { byProfile({ c, action: 'drop', reason: 'commune code: a geographic subdivision smaller than a state (profile safe-harbor)' }); continue; }
       if (kind === 'postal-code' || (ZIP_HEADER.test(c.name) && c.kind !== 'date')) { byProfile({ c, action: 'generalize', reason: profile === 'fr' ? 'postal code → département (profile fr)' : '5-digit ZIP → 3-digit ZIP, 000 under 20,000 people (profile safe-harbor)', detected: kind }); continue; }
@@ -233,8 +287,8 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       if (profile === 'fr' && isDate && (kind === 'birth-date' || BIRTH_HEADER.test(c.name))) { byProfile({ c, action: 'generalize', reason: 'birth date → month and year (profile fr)', detected: kind, monthYear: true }); continue; }
       // (ages and birth years over 89 → 90+ in every profile, as birth dates are: a birth year of 1934 beside a birth date's
       // "90+" would undo it)
-      if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c)) && AGE_HEADER.test(c.name)) { byProfile({ c, action: 'generalize', reason: `age over 89 → 90+ (profile ${profile})` }); continue; }
-      if ((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) { byProfile({ c, action: 'generalize', reason: `birth year of an age over 89 → 90+ (profile ${profile})` }); continue; }
+      if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c)) && ageHeader(c.name)) { byProfile({ c, action: 'generalize', reason: `age over 89 → 90+ (profile ${profile})` }); continue; }
+      if (((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) || yearsUnderBirthHeader(c)) { byProfile({ c, action: 'generalize', reason: `birth year of an age over 89 → 90+ (profile ${profile})` }); continue; }
       if (kind === 'city' || kind === 'address') { byProfile({ c, action: 'drop', reason: `${kind} (profile ${profile}): geographic unit smaller than allowed`, detected: kind }); continue; }
     }
     // an undeclared column of prose (notes pasted into an export): redacted, never kept as written
@@ -350,8 +404,11 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         if (zip && c.kind !== 'date') {
           // (before the numbers: a ZIP read as an integer is still a ZIP)
           // (a French postal code read as a number lost its leading zero: "1000" is 01000, Ain)
-          col = generalized(c, (l) => count(profile === 'safe-harbor' ? safeHarborZip(l) : departementUnit(postalCodeToDepartement(/^\d{4}$/.test(l.trim()) ? `0${l.trim()}` : l), frThreshold)), 'string');
-        } else if (c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c))) {
+          // (a column of 3-digit ZIPs is one already: "100" stays 100, not 001 as the ZIP5 00100 that lost its zeros)
+          const zip3 = profile === 'safe-harbor' && zip3Column(c);
+          col = generalized(c, (l) => count(zip3 ? (RESTRICTED_ZIP3.has(l.trim().padStart(3, '0')) ? '000' : l.trim().padStart(3, '0'))
+            : profile === 'safe-harbor' ? safeHarborZip(l) : departementUnit(postalCodeToDepartement(/^\d{4}$/.test(l.trim()) ? `0${l.trim()}` : l), frThreshold)), 'string');
+        } else if (c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c)) || compactDates(c)) {
           // (a birth date in any profile: a person over 89 at the reference date becomes "90+", as ages and birth years do —
           // a birth year of 1930 beside an age of "90+" would undo it)
           if (birth && !p.monthYear) {
@@ -362,10 +419,10 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
             const y = useRef();
             col = generalized(c, (l) => count(safeHarborBirthYear(l, y) === '90+' ? '90+' : birthMonth(l)), 'string');
           } else col = generalized(c, (l) => count(dateToYear(l) ?? (/^\d{4}$/.test(l) ? l : null)), 'integer');
-        } else if ((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) {
+        } else if (((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) || yearsUnderBirthHeader(c)) {
           const y = useRef();
           col = generalized(c, (l) => count(safeHarborBirthYear(l.trim(), y)), 'string');
-        } else if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c)) && AGE_HEADER.test(c.name)) {
+        } else if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c)) && ageHeader(c.name)) {
           col = generalized(c, (l) => { const n = Number(l); return Number.isFinite(n) ? topCodeAge(Math.floor(n)) : count(null); }, 'string');
         } else if (kind === 'postal-code') {
           col = generalized(c, (l) => count(profile === 'safe-harbor' ? safeHarborZip(l) : departementUnit(postalCodeToDepartement(l), frThreshold)), 'string');

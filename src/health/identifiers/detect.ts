@@ -62,7 +62,8 @@ const HEADER: [IdentifierKind, RegExp][] = [
   ['city', /\b(city|ville|commune|town|municipality|localite|birthplace)\b/],
   ['first-name', /\b(first|first ?name|given|given ?name|prenom|forename|firstname|prenoms)\b/],
   ['last-name', /\b(last|last ?name|surname|family ?name|nom de famille|nom de naissance|nom d usage|lastname|maiden|family|nom|nom usuel)\b/],
-  ['name', /\b(name|full ?name|patient name|nom complet|nom prenom|identite)\b/],
+  // (a person's name glued to its word, as exports write it: "OWNERNAME", "PatientName" split to "patient name" already)
+  ['name', /\b(name|full ?name|patient name|nom complet|nom prenom|identite|(?:owner|patient|member|subscriber|guarantor|holder|contact|person|caller|client|customer|employee|insured|beneficiary|parent|mother|father|spouse|full)name)\b/],
 ];
 
 export function normalizeHeader(name: string): string {

@@ -77,7 +77,35 @@ export function mergeSmallCommune(code: string, threshold = DEFAULT_COMMUNE_THRE
   }
   const dept = communeToDepartement(code);
   if (dept === null) return null;
-  const pop = communePopulations().get(code.trim().toUpperCase()) ?? 0;
-  if (pop >= threshold) return code.trim().toUpperCase();
-  return departementUnit(dept, threshold) === SMALL_TERRITORIES ? SMALL_TERRITORIES : `${dept}-autres`;
+  const c = code.trim().toUpperCase();
+  if (departementUnit(dept, threshold) === SMALL_TERRITORIES) return SMALL_TERRITORIES;
+  return keptCommunes(dept, threshold).has(c) ? c : `${dept}-autres`;
+}
+
+const kept = new Map<string, Set<string>>();
+/** Paris, Marseille and Lyon: their municipal arrondissements (75101-75120, 13201-13216, 69381-69389) are listed too. */
+const PLM_COMMUNES = new Set(['75056', '13055', '69123']);
+/**
+ * The communes of a département released under their own code: those of `threshold` people or more, less the smallest of
+ * them while the département's other communes together (its population less theirs) number fewer than `threshold` people.
+ * Otherwise "<dept>-autres" may hold a single small commune and name it: Marnes-la-Coquette (1,752) alone in "92-autres"
+ * at 5,000, Terre-de-Bas (873) alone in "971-autres" at 1,000.
+ */
+function keptCommunes(dept: string, threshold: number): Set<string> {
+  const key = `${dept}|${threshold}`;
+  let set = kept.get(key);
+  if (set) return set;
+  // (Paris, Lyon and Marseille are counted by their arrondissements, which partition them; the communes themselves are kept)
+  const large: [string, number][] = [], parents: string[] = [];
+  for (const [code, pop] of communePopulations()) {
+    if (pop < threshold || communeToDepartement(code) !== dept) continue;
+    if (PLM_COMMUNES.has(code)) parents.push(code); else large.push([code, pop]);
+  }
+  large.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+  let rest = (departementPopulations().get(dept) ?? 0) - large.reduce((n, [, p]) => n + p, 0);
+  let i = 0;
+  while (rest < threshold && i < large.length) rest += large[i++]![1];
+  set = new Set([...large.slice(i).map(([c]) => c), ...parents]);
+  kept.set(key, set);
+  return set;
 }

@@ -64,8 +64,32 @@ export function topCodeAge(age: number): string {
 export function dateToYear(label: string): string | null {
   const t = label.trim();
   const m = /^(\d{4})-\d{2}-\d{2}(?:$|[T ])/.exec(t) ?? /^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})(?:$|[T ,])/.exec(t)
-    ?? /^(\d{4})[/.]\d{1,2}[/.]\d{1,2}(?:$|[T ])/.exec(t) ?? /^((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.exec(t);
-  return m ? m[1]! : null;
+    ?? /^(\d{4})[/.]\d{1,2}[/.]\d{1,2}(?:$|[T ])/.exec(t) ?? /^((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.exec(t)
+    // (a month and a year: "2024-01", "01/2024")
+    ?? /^(\d{4})-(?:0[1-9]|1[0-2])$/.exec(t) ?? /^(?:0?[1-9]|1[0-2])[/.-](\d{4})$/.exec(t);
+  if (m) return m[1]!;
+  const w = monthNameDate(t);
+  return w ? String(w.year) : null;
+}
+
+/** Month names and their abbreviations, English and French, folded (lower case, no accents), to their number. */
+const MONTH_WORDS = new Map<string, number>();
+for (const [n, words] of [[1, 'january jan janvier janv'], [2, 'february feb febr fevrier fevr fev'], [3, 'march mar mars'], [4, 'april apr avril avr'],
+  [5, 'may mai'], [6, 'june jun juin'], [7, 'july jul juillet juil'], [8, 'august aug aout'], [9, 'september sep sept septembre'],
+  [10, 'october oct octobre'], [11, 'november nov novembre'], [12, 'december dec decembre']] as const) for (const w of words.split(' ')) MONTH_WORDS.set(w, n);
+const MONTH_DATE = /^(?:(\d{1,2})(?:er|st|nd|rd|th)?[\s.\-/]*)?(\p{L}{3,9})\.?[\s.\-/,]*(?:(\d{1,2})(?:st|nd|rd|th)?,?[\s.\-/]+)?(\d{4})$/u;
+/**
+ * A date written with its month's name, English or French, with or without its day: "15-Jan-2024", "January 15, 2024",
+ * "15 janv. 2024", "1er mars 1950", "14 août 1930", "Jan 2024", "janvier 2024"; null otherwise.
+ */
+export function monthNameDate(label: string): { year: number; month: number; day: number | null } | null {
+  const m = MONTH_DATE.exec(label.trim());
+  if (!m || (m[1] !== undefined && m[3] !== undefined)) return null;
+  const month = MONTH_WORDS.get(m[2]!.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+  if (month === undefined) return null;
+  const day = m[1] ?? m[3];
+  if (day !== undefined && (Number(day) < 1 || Number(day) > 31)) return null;
+  return { year: Number(m[4]), month, day: day === undefined ? null : Number(day) };
 }
 
 /**
