@@ -15,6 +15,7 @@
  */
 import { AnonymatError } from '../errors.ts';
 import { groupify, type Classes } from '../check/groupify.ts';
+import type { Table } from '../table/table.ts';
 import { attackFigures, type AttackCounts, type AttackFigures } from './stats.ts';
 import { commonColumns, makeContext, unitCount, CONTROL, ORIGINAL, RELEASE, type AttackContext, type AttackInput } from './context.ts';
 import { invertedIndex, lowerBound, rowIndex, upperBound, type ColumnView, type SpaceColumn } from './space.ts';
@@ -222,6 +223,11 @@ function releaseCombinations(ctx: AttackContext): ReleaseCombinations {
   return { g, unit: released ? 'person' : original ? 'combination' : 'record', maxPerPerson, per, smallest };
 }
 
+/** Each release row's class of identical rows over every column (its distinct row). */
+function distinctRows(release: Table): Int32Array {
+  return groupify(release.columns.map((c) => c.codes), release.columns.map((c) => Math.max(1, c.dictionary.length))).classOf;
+}
+
 /** Records of each person (person ids are dense: rows of the person-level table). */
 function perPerson(persons: Int32Array): Int32Array {
   let top = -1;
@@ -231,11 +237,12 @@ function perPerson(persons: Int32Array): Int32Array {
   return per;
 }
 
-function releaseUnits(ctx: AttackContext, rc: ReleaseCombinations, keep: (size: number) => boolean): ReleaseUnits {
+function releaseUnits(ctx: AttackContext, rc: ReleaseCombinations, keep: (size: number) => boolean, rows?: Int32Array): ReleaseUnits {
   const { g } = rc;
   const n = g.classOf.length;
   const unitOf = new Int32Array(n);
   if (rc.unit === 'person') unitOf.set(ctx.persons[RELEASE]!);
+  else if (rows) unitOf.set(rows);
   else for (let r = 0; r < n; r++) { const c = g.classOf[r]!; unitOf[r] = keep(g.sizes[c]!) ? c : -1; }
   // the combinations held by one unit
   const unitOfClass = new Int32Array(g.count).fill(-1), single = new Uint8Array(g.count).fill(1);
@@ -476,7 +483,10 @@ export function singlingOut(opts: SinglingOutOptions): SinglingOutResult {
   };
   if (rc.unit !== 'combination') {
     // the record (no person key: Anonymeter's rule) or the released person (the release has the key)
-    const units = releaseUnits(ctx, rc, (size) => size === 1);
+    // (records: the release's distinct rows, as Anonymeter drops the synthetic data's duplicates — a release of every row
+    // written twice singled out nobody, every combination held by two records)
+    const rows = rc.unit === 'record' ? distinctRows(opts.release) : undefined;
+    const units = releaseUnits(ctx, rc, (size) => size === 1, rows);
     const run = attackRun(ctx, opts, mode, units, rc.unit === 'record' ? 'one released record' : 'one released person');
     const notes: string[] = [];
     if (units.lone.length === 0) {

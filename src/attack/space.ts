@@ -35,6 +35,8 @@ export interface ColumnView {
   // categorical: atoms of each code in CSR form
   readonly atomStart?: Int32Array;
   readonly atomList?: Int32Array;
+  /** In a released view, the codes the attacks cannot read (unreadable numbers or dates, categories allowing no original value). */
+  readonly unread?: Uint8Array;
   /** Lazily built: atom → codes of this view that contain it (CSR). */
   inverted?: { start: Int32Array; list: Int32Array; anyCodes: Int32Array; missCodes: Int32Array };
 }
@@ -98,7 +100,7 @@ function numericColumn(name: string, isDate: boolean, tables: SpaceTable[]): Spa
     if (!c) return undefined;
     const card = c.dictionary.length;
     const lo = new Float64Array(card), hi = new Float64Array(card);
-    const miss = new Uint8Array(card), any = new Uint8Array(card), missOk = new Uint8Array(card);
+    const miss = new Uint8Array(card), any = new Uint8Array(card), missOk = new Uint8Array(card), unread = new Uint8Array(card);
     for (let k = 0; k < card; k++) {
       let label = c.dictionary[k]!;
       if (label === null) { miss[k] = 1; lo[k] = NaN; hi[k] = NaN; continue; }
@@ -110,12 +112,12 @@ function numericColumn(name: string, isDate: boolean, tables: SpaceTable[]): Spa
         const cell = parseNumericLabel(label, isDate);
         if (cell.kind === 'interval') { lo[k] = cell.lo; hi[k] = cell.hi; }
         else if (cell.kind === 'missing') { miss[k] = 1; lo[k] = NaN; hi[k] = NaN; continue; }
-        else { if (cell.kind === 'unreadable') unreadable++; any[k] = 1; lo[k] = -Infinity; hi[k] = Infinity; continue; }
+        else { if (cell.kind === 'unreadable') { unreadable++; if (!t.literal) unread[k] = 1; } any[k] = 1; lo[k] = -Infinity; hi[k] = Infinity; continue; }
       }
       if (Number.isFinite(lo[k]!)) { min = Math.min(min, lo[k]!); max = Math.max(max, lo[k]!); }
       if (Number.isFinite(hi[k]!)) { min = Math.min(min, hi[k]!); max = Math.max(max, hi[k]!); }
     }
-    return { codes: c.codes, card, miss, any, missOk, lo, hi } as ColumnView;
+    return { codes: c.codes, card, miss, any, missOk, lo, hi, unread } as ColumnView;
   });
   const range = Number.isFinite(max - min) && max > min ? max - min : 1;
   return { name, numeric: true, isDate, range, atomCount: 0, views, unreadable };
@@ -228,16 +230,17 @@ function categoricalColumn(name: string, tables: SpaceTable[], hierarchy?: Hiera
       }
     }
     atomStart[card] = list.length;
+    const unread = new Uint8Array(card);
     if (!t.literal) {
       // released labels that allow no original value: the attacks cannot read them (warned)
       for (let k = 0; k < card; k++) {
         if (miss[k] || any[k]) continue;
         let known = false;
         for (let j = atomStart[k]!; j < atomStart[k + 1]! && !known; j++) known = literalAtoms.has(atoms[list[j]!]!);
-        if (!known) unmatched++;
+        if (!known) { unmatched++; unread[k] = 1; }
       }
     }
-    return { codes: c.codes, card, miss, any, missOk, atomStart, atomList: Int32Array.from(list) } as ColumnView;
+    return { codes: c.codes, card, miss, any, missOk, atomStart, atomList: Int32Array.from(list), unread } as ColumnView;
   });
   return { name, numeric: false, isDate: false, range: 1, atomCount: atoms.length, views, unreadable: 0, unmatched };
 }

@@ -205,3 +205,29 @@ test('a household\'s key in the release fails the verdict whatever its declared 
   assert.ok(r.verdict.failures.some((f) => f.column === 'ori_hid' && /household/.test(f.message)), r.verdict.reasons.join('\n'));
   assert.equal(r.verdict.anonymous, false);
 });
+
+test('review 2026-11-30: a release column the policy does not declare is attacked as a quasi-identifier; values the attacks cannot read fail the release', async () => {
+  const rng = seededRng(7);
+  const n = 600;
+  const day = (i: number) => `19${30 + (i % 60)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`;
+  const make = (ids: number[], dates: (i: number) => string, kind: 'date' | 'string') => makeTable([
+    columnFromValues('sex', ids.map((i) => (i % 2 ? 'F' : 'M')), 'string'),
+    columnFromValues('region', ids.map((i) => REGIONS[i % 4]!), 'string'),
+    columnFromValues('birth_date', ids.map(dates), kind),
+    columnFromValues('code', ids.map(() => `C${rng.int(5)}`), 'string'),
+  ]);
+  const ids = Array.from({ length: n }, (_, i) => i), other = Array.from({ length: n }, (_, i) => n + i);
+  const original = make(ids, day, 'date'), control = make(other, day, 'date');
+  const p = parsePolicy({ columns: { sex: { role: 'quasi' }, region: { role: 'quasi' }, code: { role: 'sensitive' } } }, { baseDir: '.', source: 'test-policy' });
+  // (the original itself, with an undeclared exact birth date: every person unique on it)
+  const r = await proveAnonymity({ original, release: original, control, policy: p, seed: 1, detectIdentifier: null });
+  assert.equal(r.verdict.anonymous, false);
+  assert.ok(r.warnings.some((w) => w.includes('not declared in the policy') && w.includes('"birth_date"')), r.warnings.join('\n'));
+  assert.ok(r.verdict.failures.some((f) => f.criterion === 'attack-risk'), r.verdict.reasons.join('\n'));
+  // (the same dates written day first: nothing the attacks can read against the original's ISO dates)
+  const dmy = make(ids, (i) => day(i).split('-').reverse().join('/'), 'string');
+  const pd = parsePolicy({ columns: { sex: { role: 'quasi' }, region: { role: 'quasi' }, birth_date: { role: 'quasi' }, code: { role: 'sensitive' } } }, { baseDir: '.', source: 'test-policy' });
+  const r2 = await proveAnonymity({ original, release: dmy, control, policy: pd, seed: 1, detectIdentifier: null });
+  assert.equal(r2.verdict.anonymous, false);
+  assert.ok(r2.verdict.failures.some((f) => f.criterion === 'unverifiable-column' && f.column === 'birth_date'), r2.verdict.reasons.join('\n'));
+});

@@ -23,7 +23,7 @@ import { linkage, type LinkageResult } from './linkage.ts';
 import { crossRelease, differencing, type CrossReleaseResult } from './cross-release.ts';
 import { parseAttacksSection } from './policy.ts';
 import { NO_CONTROL_WARNING, DEFAULT_ATTACKS, emptyControlError } from './context.ts';
-import type { HierarchyLike } from './space.ts';
+import { buildSpace, type HierarchyLike } from './space.ts';
 import { own } from '../util/own.ts';
 import { personsOf } from '../risk/person.ts';
 
@@ -163,7 +163,13 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
       + 'and check its delimiter (a whole header read as one column means the wrong one: --delimiter)');
   }
   const byRole = (r: string) => Object.keys(policy.columns).filter((c) => role(c) === r && attackable.includes(c));
-  const qi = byRole('quasi'), sensitive = byRole('sensitive');
+  // (a release column the policy does not declare is attacked as a quasi-identifier: an undeclared exact birth date made
+  // every person unique, and the attacks, reading the declared columns only, called the release anonymous)
+  const undeclared = attackable.filter((n) => role(n) === undefined);
+  const qi = [...byRole('quasi'), ...undeclared], sensitive = byRole('sensitive');
+  if (undeclared.length) {
+    warnings.push(`${undeclared.length} column(s) of the release are not declared in the policy (${undeclared.slice(0, 8).map((n) => `"${n}"`).join(', ')}${undeclared.length > 8 ? ', …' : ''}): attacked as quasi-identifiers — declare their roles`);
+  }
   if (!control) warnings.push(NO_CONTROL_WARNING);
 
   // 1. direct identifiers
@@ -302,6 +308,25 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     if (identifiers.some((x) => x.column === n) || failures.some((f) => f.column === n) || keyLikeColumns.some((k) => k.column === n)) continue;
     failures.push({ criterion: 'unverifiable-column', column: n, value: null, threshold: null,
       message: `column "${n}" of the release is not in the original: it can be neither attacked nor linked, so its risk is unknown (keep the original's column names)` });
+  }
+  // released values the attacks cannot read in the original's terms — dates written otherwise ("15/03/1950" against
+  // "1950-03-15"), categories in another case, numbers with a unit — would read as '*' or as unlike everyone, and every
+  // attack's risk would be understated: a release of the original with its dates rewritten read anonymous
+  if (attackable.length) {
+    const sp = buildSpace([{ table: original, literal: true, label: 'original' }, { table: release, literal: false, label: 'release' }], attackable, input.hierarchies ?? []);
+    for (const col of sp.columns) {
+      const v = col.views[1];
+      if (!v?.unread) continue;
+      let rows = 0;
+      for (let r = 0; r < v.codes.length; r++) rows += v.unread[v.codes[r]!]!;
+      if (rows === 0) continue;
+      const share = rows / Math.max(1, release.rowCount);
+      const what = `${rows} released record(s) (${pct(share)}) carry values of column "${col.name}" the attacks cannot read against the original's (another date layout, another case, a unit, a generalization without its hierarchy)`;
+      if (share > 0.01) {
+        failures.push({ criterion: 'unverifiable-column', column: col.name, value: share, threshold: 0.01,
+          message: `${what}: the attacks would read them as '*' or as unlike everyone and understate every risk — write them as the original does, or give the column's hierarchy` });
+      } else warnings.push(`${what}; under 1 % of the records, the attacks went on`);
+    }
   }
   lap('identifiers and keys');
   // 3. formal thresholds
