@@ -139,6 +139,10 @@ export function makeContext(input: AttackInput, columns: string[], salt: number)
     ...(input.control ? [{ table: input.control, literal: true, label: 'control' }] : []),
   ];
   const space = buildSpace(tables, columns, input.hierarchies ?? []);
+  // (a seed is a 32-bit unsigned integer: 2^32 wrapped to 0, -1 to 2^32 − 1 and 1.5 to 1 — two seeds, one run)
+  if (input.seed !== undefined && !(Number.isInteger(input.seed) && input.seed >= 0 && input.seed <= 0xffffffff)) {
+    throw new AnonymatError('invalid-usage', `the seed must be an integer from 0 to 4294967295 (got ${input.seed})`, [{ path: 'seed', message: 'a 32-bit unsigned integer' }]);
+  }
   const seed = ((input.seed ?? 0) >>> 0) ^ Math.imul(salt, 0x9e3779b1);
   const rng = seededRng(seed >>> 0);
   const hasControl = !!input.control;

@@ -12,7 +12,7 @@ export const attacksSectionSchema = z.strictObject({
   maxRisk: z.number().min(0).max(1).optional(),
   /** Attacks per evaluation (targets or predicates). Default 2000. */
   attacks: z.number().int().min(1).optional(),
-  seed: z.number().int().optional(),
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
   confidence: z.number().gt(0).lt(1).optional(),
   singlingOut: z.strictObject({
     mode: z.enum(['univariate', 'multivariate', 'both']).optional(),

@@ -315,3 +315,17 @@ test('a release of every row written twice singles out as the release written on
   assert.equal(dup.successes, once.successes);
   assert.equal(dup.attacks, once.attacks);
 });
+
+test('a control under half the original\'s size is not rescaled up (an extrapolation that read 9 successes of 30 records as 923, the risk 0): the figure errs high, and says so', () => {
+  const ori = randomRecords(3000, 41), tiny = randomRecords(30, 42);
+  const r = singlingOut({ original: ori, release: ori, control: tiny, attacks: 300, seed: 5, mode: 'multivariate' });
+  assert.ok(r.notes.some((n) => n.includes('under half the original')), r.notes.join('\n'));
+  // (not rescaled up: the control's successes stay at most its own records)
+  assert.ok(r.controlSuccesses! <= 30, String(r.controlSuccesses));
+});
+
+test('a seed is a 32-bit unsigned integer: 2^32, -1 and 1.5 are refused (they ran as 0, 2^32 - 1 and 1)', () => {
+  const ori = randomRecords(50, 43);
+  for (const seed of [2 ** 32, -1, 1.5]) assert.throws(() => singlingOut({ original: ori, release: ori, attacks: 10, seed }), /seed must be an integer from 0 to 4294967295/);
+  assert.doesNotThrow(() => singlingOut({ original: ori, release: ori, attacks: 10, seed: 2 ** 32 - 1 }));
+});

@@ -611,6 +611,12 @@ function sizeCorrection(ctx: AttackContext, queries: Predicate[], marks: Uint8Ar
     return { value: observed, note: `control set (${nControl} ${units}) and original (${nOriginal}) differ in size, and the control's subsamples did not identify the size model: the control successes (${observed}) were not rescaled` };
   }
   const ratio = integral(nOriginal, bestW) / integral(nControl, bestW);
+  // (a control under half the original's size: the model would extrapolate far past the sizes it was fitted on, and a
+  // count of a few successes multiplied — 9 successes of a control of 30 became 923 of 1,543, the risk 0. Scaling up lowers
+  // the risk: it is not done there, and the figure errs on the high side)
+  if (Number.isFinite(ratio) && ratio > 1 && 2 * nControl < nOriginal) {
+    return { value: observed, note: `control set (${nControl} ${units}) under half the original's size (${nOriginal}): the size model would scale its successes up ×${ratio.toFixed(2)}, an extrapolation past the sizes it was fitted on; they were not rescaled (the risk errs on the high side) — give a control of the original's size` };
+  }
   const value = Math.min(queries.length, observed * (Number.isFinite(ratio) ? ratio : 1));
   return {
     value,
