@@ -40,6 +40,10 @@ export function postalCodeToDepartement(cp: string): string | null {
   // (Saint-Barthélemy 97133 and Saint-Martin 97150 are collectivities of their own, 977 and 978, not Guadeloupe)
   if (v === '97133') return '977';
   if (v === '97150') return '978';
+  // (the two codes of fr-geo-cog-2026's 6,310 whose digits name another département: 94390 is Paray-Vieille-Poste, in
+  // Essonne; 98799 Clipperton, 989)
+  if (v === '94390') return '91';
+  if (v === '98799') return '989';
   if (v.startsWith('97') || v.startsWith('98')) return v.slice(0, 3);
   if (v.startsWith('00')) return null;
   return v.slice(0, 2);

@@ -53,3 +53,10 @@ test('derived population table agrees with the COG source', (t) => {
   assert.ok(checked > 9000);
   assert.equal(departementPopulations().get('48'), 76486); // Lozère, SOURCE.md
 });
+
+test('postal codes whose digits name another département (checked against fr-geo-cog-2026): 94390 → 91, 98799 → 989', async () => {
+  const { postalCodeToDepartement } = await import('./fr.ts');
+  assert.equal(postalCodeToDepartement('94390'), '91');
+  assert.equal(postalCodeToDepartement('98799'), '989');
+  assert.equal(postalCodeToDepartement('94300'), '94');
+});
