@@ -1768,6 +1768,8 @@ const WL = 'A-Za-zÀ-ÖØ-öø-ÿ\\u0100-\\u024f\\u1e00-\\u1eff', WCAP = '(?:[A-
 const WORD = new RegExp(`${WCAP}\\.(?:-${WCAP}\\.)+|${WCAP}[${WL}]*(?:[-'’][${WL}]+)*\\.?|(?<![${WL}])(?:${[...CUE_WORDS, 'sœur'].join('|')})(?![${WL}])`, 'gu');
 const PLURAL_TITLE = /^(?:Drs|DRS|Dres|DRES|Docteurs|DOCTEURS|Mmes|MMES|MM)\.?$/;
 const LIST_GAP = /^(?:, | and | et | & |, and |, et | \/ |\/)$/;
+/** Kinship words of several people, before a list of their first names. */
+const PLURAL_KIN = new Set(['SONS', 'DAUGHTERS', 'CHILDREN', 'KIDS', 'GRANDCHILDREN', 'GRANDKIDS', 'SIBLINGS', 'BROTHERS', 'SISTERS', 'TWINS', 'ENFANTS', 'FILS', 'FILLES', 'FRERES', 'SOEURS', 'PETITS-ENFANTS']);
 /** Between a kinship word and a name: the sibling's or child's rank ("Frère aîné Murat", "sa fille cadette Rose"). */
 const KIN_ORDER_GAP = /^ (?:a[îi]n[ée]e?|cadet(?:te)?|benjamine?|jumea?u|jumelle|older|younger|elder|eldest|oldest|youngest|twin) $/;
 /** Between a birth name and a married name: " épouse ", " ép. ", " veuve ", " née " (any case). */
@@ -2475,6 +2477,17 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       if (isName[j] || !(flags[j]! & F_CAP) || (flags[j]! & (F_TITLE | F_CUE | F_PROF | F_CRED))) continue;
       const a = ends[i]!, b = starts[j]!;
       if (b - a <= 10 && MARRIED_AFTER.test(text.slice(a, b))) { isName[j] = 1; break; }
+    }
+  }
+  // after a plural kinship word, the first names of the list: "sons Mark and Will", "her daughters Rose, Lily and June" (a
+  // first name of the lists that is a word too, after the list's "and")
+  for (let i = 0; i + 1 < n; i++) {
+    if (!(flags[i]! & F_KIN) || !isName[i + 1] || !PLURAL_KIN.has(fold(text.slice(starts[i]!, ends[i]!)))) continue;
+    let k = i + 1;
+    while (k + 1 < n && isName[k + 1] && spacesOnly(text, ends[k]!, starts[k + 1]!)) k++;
+    for (let listed = 0; listed < 4 && k + 1 < n && LIST_GAP.test(text.slice(ends[k]!, starts[k + 1]!)) && (flags[k + 1]! & (F_CAP | F_FIRST)) === (F_CAP | F_FIRST)
+      && !(flags[k + 1]! & (F_TITLE | F_CITY | F_SENT | F_UPPER)); listed++) {
+      k++; isName[k] = 1;
     }
   }
   // after a plural title, every name of the list: "Drs. Smith and Jones", "Drs Martin, Petit et Durand"

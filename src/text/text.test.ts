@@ -1742,3 +1742,9 @@ test('a town before a state code that is a credential too (PA, MD, AL) after a p
   assert.deepEqual(labels('grew up in Baltimore, MD', 'en'), [['CITY', 'Baltimore']]);
   assert.deepEqual(labels('Seen by Amy Lee, PA today', 'en'), [['NAME', 'Amy Lee']]);
 });
+
+test('after a plural kinship word, the first names of its list, words too: "sons Mark and Will", "daughters Rose, Lily and June"', () => {
+  assert.deepEqual(labels('spoke with his sons Mark and Will today', 'en'), [['NAME', 'Mark'], ['NAME', 'Will']]);
+  assert.deepEqual(labels('her daughters Rose, Lily and June visited', 'en'), [['NAME', 'Rose'], ['NAME', 'Lily'], ['NAME', 'June']]);
+  assert.deepEqual(labels('his sons Mark and Tuesday', 'en'), [['NAME', 'Mark']]);
+});
