@@ -1748,3 +1748,12 @@ test('after a plural kinship word, the first names of its list, words too: "sons
   assert.deepEqual(labels('her daughters Rose, Lily and June visited', 'en'), [['NAME', 'Rose'], ['NAME', 'Lily'], ['NAME', 'June']]);
   assert.deepEqual(labels('his sons Mark and Tuesday', 'en'), [['NAME', 'Mark']]);
 });
+
+test('hospitals after SSR, EPSM, USLD and a lower-case "clinique" before a saint\'s name: "SSR Les Cèdres", "EPSM Lille-Métropole", "(cardio, clinique Saint-Augustin)"', () => {
+  assert.deepEqual(labels('Courrier de sortie – SSR Les Cèdres, Ajaccio'), [['HOSPITAL', 'Les Cèdres'], ['CITY', 'Ajaccio']]);
+  assert.deepEqual(labels('EPSM Lille-Métropole – Secteur 59G21'), [['HOSPITAL', 'Lille-Métropole']]);
+  assert.deepEqual(labels('Prévenir Dr Labrousse (cardio, clinique Saint-Augustin) si besoin'), [['NAME', 'Labrousse'], ['HOSPITAL', 'Saint-Augustin']]);
+  // (an SSR that is a clinic's: the clinic's own cue takes it)
+  assert.deepEqual(labels('attente place SSR Clinique du Parc'), [['HOSPITAL', 'Parc']]);
+  assert.deepEqual(labels('examen clinique Normal'), []);
+});
