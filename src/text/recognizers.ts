@@ -417,7 +417,7 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'maman', 'papa', 'mamie', 'papi',
   // ("In attendance:", a list of people)
   'attendance',
-  'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr',
+  'signé', 'signe', 'signée', 'signee', 'signed', 'nom', 'prénom', 'prenom', 'name', 'interne', 'née', 'nee', 'mme', 'mlle', 'mr', 'dr', 'pr', 'doctor',
   // health professions in lower case (weak cues, as their capitalized forms: PROFESSIONS)
   'ide', 'idel', 'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste',
   'caseworker', 'clinician', 'counselor', 'counsellor', 'landlord', 'supervisor', 'caregiver', 'advocate', 'navigator', 'conseiller',
@@ -2786,9 +2786,16 @@ function lowerCaseNames(text: string, spans: Span[], lex: Lexicon, isName: Uint8
         spans.push({ start: s0, end, label: 'NAME', score: 0.8, rule: 'name-title' });
         continue;
       }
+      // ("doctor" written whole in lower case is prose's word too: no ordinary word after it but a first name, "tell doctor about travel")
+      if (e - nStarts[i]! > 0 && nEnds[i]! - nStarts[i]! === 6 && isLowerCode(text.charCodeAt(nStarts[i]!)) && text.startsWith('doctor', nStarts[i]!)
+        && isVocabularyWord(fold(text.slice(a + 1, e))) && ((lex.get(fold(text.slice(a + 1, e))) ?? 0) & LEX_FIRST) === 0) continue;
       if (lowerNameWord(text, a + 1, e, lex, false) || lowerAfterTitle(text, nStarts[i]!, nEnds[i]!, a + 1, e, lex)) {
-        // (and a first name after the surname: "mme boucher germaine")
-        if (cc(text, e) === 32) { const e2 = lowerWordEnd(text, e + 1); if (e2 > e + 1 && lowerFirstName(text, e + 1, e2, lex, true)) e = e2; }
+        // (and a first name after the surname: "mme boucher germaine"; or, after a first name, its surname: "doctor amanda lee")
+        if (cc(text, e) === 32) {
+          const e2 = lowerWordEnd(text, e + 1);
+          if (e2 > e + 1 && lowerFirstName(text, e + 1, e2, lex, true)) e = e2;
+          else if (((lex.get(fold(text.slice(a + 1, e))) ?? 0) & (LEX_FIRST | LEX_AMBIG)) === LEX_FIRST) e = surnameWordAfter(text, e, lex);
+        }
         spans.push({ start: s0, end: e, label: 'NAME', score: 0.8, rule: 'name-title' });
       }
       continue;
@@ -2992,6 +2999,8 @@ function lowerAfterTitle(text: string, ts: number, te: number, a: number, e: num
   const lx = lex.get(key) ?? 0;
   // (a doctor's title: any word of no list, or a name of the lists; not "pr", French notes' "pour", nor "interne", a role)
   // (a word of no list only after a title typed in lower case too, "d/w dr okafor": "Dr absent" stays)
+  // ("doctor" written whole in lower case is English prose's word too: "tell doctor about travel" — a name of the lists only)
+  if (title === 'DOCTOR' && isLowerCode(text.charCodeAt(ts))) return (lx & (LEX_SUR | LEX_FIRST)) !== 0;
   if (title === 'DR' || title === 'DOCTEUR' || title === 'DOCTOR') return (lx === 0 && isLowerCode(text.charCodeAt(ts))) || (lx & (LEX_SUR | LEX_FIRST)) !== 0;
   return PERSON_TITLES.has(title) && (lx & (LEX_SUR | LEX_FIRST)) !== 0;
 }
@@ -3548,6 +3557,8 @@ function extendOk(neighbour: number, anchor: number): boolean {
 function gapOkTitle(text: string, a: number, b: number, dot = true): boolean {
   a = inclusiveEnding(text, a);
   if (b - a > 6) return false;
+  // (a dot ends an abbreviated title, "Dr.", "Prof."; after a title written whole it ends a sentence: "Yes doctor. My husband…")
+  if (dot) { let w = a; while (w > 0 && isWordLetter(text.charCodeAt(w - 1))) w--; if (a - w >= 5) dot = false; }
   // (quotes too: a field of exported data, "nom": "DUPONT", Nom : « DUPONT »)
   for (let k = a; k < b; k++) { const c = text.charCodeAt(k); if (c !== 32 && (c !== 46 || !dot) && c !== 58 && c !== 160 && c !== 34 && c !== 171 && c !== 8220) return false; }
   return true;

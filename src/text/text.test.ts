@@ -1757,3 +1757,10 @@ test('hospitals after SSR, EPSM, USLD and a lower-case "clinique" before a saint
   assert.deepEqual(labels('attente place SSR Clinique du Parc'), [['HOSPITAL', 'Parc']]);
   assert.deepEqual(labels('examen clinique Normal'), []);
 });
+
+test('"doctor" written in lower case before a lower-case name of the lists ("this is doctor amanda lee dictating"), not before prose ("tell doctor about travel"); a dot after a title written whole ends a sentence', () => {
+  assert.deepEqual(labels('this is doctor amanda lee dictating', 'en'), [['NAME', 'amanda lee']]);
+  assert.deepEqual(labels('tell doctor about travel', 'en'), []);
+  assert.deepEqual(labels('Yes doctor. My husband Jasdeep is also here.', 'en'), [['NAME', 'Jasdeep']]);
+  assert.deepEqual(labels('seen by Dr. Smith', 'en'), [['NAME', 'Smith']]);
+});
