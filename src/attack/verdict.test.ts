@@ -231,3 +231,17 @@ test('review 2026-11-30: a release column the policy does not declare is attacke
   assert.equal(r2.verdict.anonymous, false);
   assert.ok(r2.verdict.failures.some((f) => f.criterion === 'unverifiable-column' && f.column === 'birth_date'), r2.verdict.reasons.join('\n'));
 });
+
+test('a release column the control set lacks cannot be measured: the release fails (an undeclared birth date missing from the control read anonymous)', async () => {
+  const n = 400;
+  const make = (offset: number, withDob: boolean) => makeTable([
+    columnFromValues('sex', Array.from({ length: n }, (_, i) => ((i + offset) % 2 ? 'F' : 'M')), 'string'),
+    columnFromValues('region', Array.from({ length: n }, (_, i) => REGIONS[(i + offset) % 4]!), 'string'),
+    ...(withDob ? [columnFromValues('birth_date', Array.from({ length: n }, (_, i) => `19${40 + ((i + offset) % 50)}-0${1 + ((i + offset) % 9)}-1${(i + offset) % 9}`), 'date')] : []),
+  ]);
+  const original = make(0, true), control = make(n, false);
+  const p = parsePolicy({ columns: { sex: { role: 'quasi' }, region: { role: 'quasi' } } }, { baseDir: '.', source: 'test-policy' });
+  const r = await proveAnonymity({ original, release: original, control, policy: p, seed: 1, detectIdentifier: null });
+  assert.equal(r.verdict.anonymous, false);
+  assert.ok(r.verdict.failures.some((f) => f.criterion === 'unverifiable-column' && f.column === 'birth_date'), r.verdict.reasons.join('\n'));
+});

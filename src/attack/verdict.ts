@@ -165,6 +165,9 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   const byRole = (r: string) => Object.keys(policy.columns).filter((c) => role(c) === r && attackable.includes(c));
   // (a release column the policy does not declare is attacked as a quasi-identifier: an undeclared exact birth date made
   // every person unique, and the attacks, reading the declared columns only, called the release anonymous)
+  // (a release column of the original that the control lacks cannot be attacked: its risk is unknown, never "anonymous")
+  const notInControl = inControl === null ? [] : release.columns.map((c) => c.name).filter((n) => inOriginal.has(n) && !inControl.has(n) && !evalOnly.has(n)
+    && !['identifier', 'person-key', 'weight', 'insensitive'].includes(role(n) ?? ''));
   const undeclared = attackable.filter((n) => role(n) === undefined);
   const qi = [...byRole('quasi'), ...undeclared], sensitive = byRole('sensitive');
   if (undeclared.length) {
@@ -308,6 +311,10 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
     if (identifiers.some((x) => x.column === n) || failures.some((f) => f.column === n) || keyLikeColumns.some((k) => k.column === n)) continue;
     failures.push({ criterion: 'unverifiable-column', column: n, value: null, threshold: null,
       message: `column "${n}" of the release is not in the original: it can be neither attacked nor linked, so its risk is unknown (keep the original's column names)` });
+  }
+  for (const n of notInControl) {
+    failures.push({ criterion: 'unverifiable-column', column: n, value: null, threshold: null,
+      message: `column "${n}" of the release is not in the control set: the attacks cannot measure it, so its risk is unknown (give a control with the original's columns)` });
   }
   // released values the attacks cannot read in the original's terms — dates written otherwise ("15/03/1950" against
   // "1950-03-15"), categories in another case, numbers with a unit — would read as '*' or as unlike everyone, and every

@@ -131,3 +131,20 @@ test('one ledger file through two hard-linked paths in one process is one ledger
     assert.deepEqual(ok2, [true, false]);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('two openings of one new ledger file, the second while the first is still creating it, are one ledger', async () => {
+  const { existsSync } = await import('node:fs');
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-ledger-race-'));
+  try {
+    const path = join(dir, 'l.duckdb');
+    const p1 = openLedger(path);
+    const t0 = Date.now();
+    while (!existsSync(path) && Date.now() - t0 < 5000) { /* the thread pool creates the file */ }
+    const [l1, l2] = await Promise.all([p1, openLedger(path)]);
+    await l1.allocate('c', 'd', { measure: 'zcdp', total: rat(1n) });
+    const c = { measure: 'zcdp' as const, amount: rat(1n), delta: rat(0n) };
+    const ok = [(await l1.spend('c', 'd', c, 'q1')).ok, (await l2.spend('c', 'd', c, 'q2')).ok];
+    l1.close(); l2.close();
+    assert.deepEqual(ok, [true, false]);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

@@ -118,19 +118,18 @@ export async function openLedger(target: string | DuckDBConnection, options: { l
   let con: DuckDBConnection;
   let file: string | null = null;
   if (typeof target === 'string') {
-    const key = fileKey(target);
-    file = key;
-    let entry = openFiles.get(key);
+    // (an open file is found by its path, then by its inode — which a hard link shares; a file another opening is still creating
+    // is found by its path, though it exists by then)
+    const path = pathKey(target), inode = inodeKey(target);
+    let entry = openFiles.get(path) ?? (inode !== null ? openFiles.get(inode) : undefined);
     if (!entry) {
-      const e: OpenFile = { instance: createInstance(target, options.lockTimeoutMs ?? 30_000), ready: null, refs: 0, keys: [key] };
-      // (a file created by this opening is known by its path until it exists: then by its inode too, which a hard link shares)
-      e.instance.then((i) => {
-        e.ready = i;
-        const k = fileKey(target);
-        if (k !== key && !openFiles.has(k) && openFiles.get(key) === e) { openFiles.set(k, e); e.keys.push(k); }
-      }, () => undefined);
-      openFiles.set(key, entry = e);
-    }
+      const e: OpenFile = { instance: createInstance(target, options.lockTimeoutMs ?? 30_000), ready: null, refs: 0, keys: [] };
+      const register = (k: string | null) => { if (k !== null && !openFiles.has(k)) { openFiles.set(k, e); e.keys.push(k); } };
+      register(path); register(inode);
+      e.instance.then((i) => { e.ready = i; if (e.refs > 0) register(inodeKey(target)); }, () => undefined);
+      entry = e;
+    } else if (!openFiles.has(path)) { openFiles.set(path, entry); entry.keys.push(path); }
+    file = path;
     entry.refs++;
     try { con = await (await entry.instance).connect(); } catch (e) { release(file); throw e; }
   } else con = target;
@@ -238,13 +237,16 @@ export async function openLedger(target: string | DuckDBConnection, options: { l
 }
 
 /**
- * The key of openFiles: the file's device and inode when it exists — the same through symbolic links, hard links and
- * bind mounts (two hard-linked paths were two instances: a spend through each was admitted against one allocation) —
- * else its absolute path through its folder's symbolic links.
+ * A key of openFiles: the file's device and inode when it exists — the same through symbolic links, hard links and bind
+ * mounts (two hard-linked paths were two instances: a spend through each was admitted against one allocation).
  */
-function fileKey(path: string): string {
+function inodeKey(path: string): string | null {
+  try { const st = statSync(resolve(path)); return `inode:${st.dev}:${st.ino}`; } catch { return null; /* not created yet */ }
+}
+/** The file's absolute path through symbolic links (its folder's, when it does not exist yet). */
+function pathKey(path: string): string {
   const abs = resolve(path);
-  try { const st = statSync(abs); return `inode:${st.dev}:${st.ino}`; } catch { /* not created yet */ }
+  try { return `path:${realpathSync(abs)}`; } catch { /* not created yet */ }
   try { return `path:${join(realpathSync(dirname(abs)), basename(abs))}`; } catch { return `path:${abs}`; }
 }
 

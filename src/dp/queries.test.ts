@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { tableFromRecords } from '../table/table.ts';
 import { AnonymatError } from '../errors.ts';
-import { planQuery, runQuery, openLedger, parseDescriptor, testSource, rat, suppressCounts } from './index.ts';
+import { planQuery, runQuery, runSuppression, parseQuery, openLedger, parseDescriptor, testSource, rat, suppressCounts } from './index.ts';
 
 const ds = parseDescriptor({ name: 'patients', privacyUnit: 'pid', columns: { age: { bounds: [0, 100] }, sex: { keys: ['F', 'M'] } }, suppression: { allowed: true } });
 const pid: string[] = [], sex: string[] = [], age: number[] = [];
@@ -220,13 +220,13 @@ test('a value\'s label and number do not depend on how its column was typed: key
   const typed = [
     tableFromRecords({ pid: pids, ward: wards, admitted: days }, { ward: 'integer', admitted: 'date' }),
     // (as a decimal column prints them, and as text)
-    tableFromRecords({ pid: pids, ward: wards.map((w) => `${w}.0`), admitted: days }, { ward: 'string', admitted: 'string' }),
+    tableFromRecords({ pid: pids, ward: wards.map((w) => `${w}.0`), admitted: days }, { ward: 'decimal', admitted: 'string' }),
     tableFromRecords({ pid: pids, ward: wards.map(String), admitted: days }, { ward: 'string', admitted: 'string' }),
   ];
   const queries = [
     { select: [{ count: 'patients' }], from: 'w', groupBy: ['ward'], epsilon: 1 },
     { select: [{ count: 'patients' }], from: 'w', where: { ward: 3 }, epsilon: 1 },
-    { select: [{ count: 'patients' }], from: 'w', where: { ward: { in: ['3.0', 4] } }, epsilon: 1 },
+    { select: [{ count: 'patients' }], from: 'w', where: { ward: { in: [3, ' 4'] } }, epsilon: 1 },
     { select: [{ count: 'patients' }], from: 'w', where: { admitted: { gte: 18262, lt: 18444 } }, epsilon: 1 },
     { select: [{ histogram: 'admitted', bins: [18262, 18353, 18444, 18536, 18628] }], from: 'w', epsilon: 1 },
   ];
@@ -260,4 +260,14 @@ test('dp query reads every value on its own: one patient\'s impossible date leav
     // (200 patients in range, discrete Laplace noise of scale 1: below 150 with probability under e^-50)
     assert.ok(JSON.parse(out.stdout).results[0].rows[0].value > 150, out.stdout);
   } finally { await rm(dir, { recursive: true, force: true }); }
+});
+
+test('keys match a text column\'s labels as written, trimmed: ICD-9 "250" and "250.00" stay two codes; " 30" is 30', () => {
+  const d = parseDescriptor({ name: 'c', privacyUnit: 'pid', suppression: { allowed: true } });
+  const t = tableFromRecords({ pid: Array.from({ length: 100 }, (_, i) => `p${i}`), diag: Array.from({ length: 100 }, (_, i) => ['250', '250.00', '250.1', '250.10'][i % 4]!),
+    age: Array.from({ length: 100 }, (_, i) => (i % 2 ? ' 30' : '31 ')) }, { diag: 'string', age: 'string' });
+  const out = runSuppression(t, parseQuery({ select: [{ count: 'patients' }], from: 'c', groupBy: ['diag'], mechanism: 'small-cell-suppression' }), d);
+  assert.deepEqual(out.results[0]!.cells.map((c) => [c.key.diag, c.value]).sort(), [['250', 25], ['250.00', 25], ['250.1', 25], ['250.10', 25]]);
+  const ages = runSuppression(t, parseQuery({ select: [{ count: 'patients' }], from: 'c', groupBy: ['age'], keys: { age: [30, 31] }, mechanism: 'small-cell-suppression' }), d);
+  assert.deepEqual(ages.results[0]!.cells.map((c) => c.value), [50, 50]);
 });

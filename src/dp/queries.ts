@@ -103,7 +103,16 @@ function findColumn(table: Table, name: string, path: string): Column {
   return c!;
 }
 
-function keyLabel(v: string | number | boolean | null): string | null { return v === null ? null : canonicalLabel(String(v)); }
+/**
+ * A key as the query gives it, as a label of the column's view (canonicalViews): trimmed; a number (a JSON number, or any
+ * key of a numeric column) in its canonical form, "3" for 3 and "3.0".
+ */
+function keyLabel(v: string | number | boolean | null, col?: Column): string | null {
+  if (v === null) return null;
+  const t = String(v).trim();
+  return typeof v === 'number' || (col !== undefined && isNumericKind(col)) ? canonicalLabel(t) : t;
+}
+const isNumericKind = (c: Column): boolean => c.kind === 'integer' || c.kind === 'decimal';
 
 /** A plain decimal number written as text: "3", "3.0", "-2.50" (not "03", "1e3", "3."). */
 const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
@@ -121,8 +130,10 @@ export function canonicalLabel(l: string): string {
 }
 
 /**
- * The columns the query matches by label (equality conditions, group-by) with canonical labels: codes whose labels become
- * one are merged, so that a key's cell is one whatever the column's type was read as.
+ * The columns the query matches by label (equality conditions, group-by) with canonical labels — trimmed ("p1, 30" reads
+ * 30), and a numeric column's numbers in their canonical form (a decimal column's "3.0" is "3", as an integer column's):
+ * codes whose labels become one are merged, so that a key's cell is one whatever the column's type was read as. A text
+ * column's labels keep their digits: ICD-9's "250" and "250.00" are two codes.
  */
 function canonicalViews(table: Table, q: Query): Table {
   const names = new Set<string>(q.groupBy ?? []);
@@ -130,7 +141,7 @@ function canonicalViews(table: Table, q: Query): Table {
   let changed = false;
   const columns = table.columns.map((c): Column => {
     if (!names.has(c.name) || c.kind === 'date') return c;
-    const labels = c.dictionary.map((l) => (l === null || l === undefined ? null : canonicalLabel(l)));
+    const labels = c.dictionary.map((l) => (l === null || l === undefined ? null : isNumericKind(c) ? canonicalLabel(l.trim()) : l.trim()));
     if (labels.every((l, i) => l === (c.dictionary[i] ?? null))) return c;
     changed = true;
     const dictionary: (string | null)[] = [];
@@ -166,7 +177,7 @@ function whereMask(table: Table, where: Query['where'], patientColumn: string): 
           && (r.lte === undefined || x <= r.lte) && (r.lt === undefined || x < r.lt) ? 1 : 0;
       }
     } else {
-      const wanted = new Set((cond !== null && typeof cond === 'object' ? cond.in : [cond]).map(keyLabel));
+      const wanted = new Set((cond !== null && typeof cond === 'object' ? cond.in : [cond]).map((k) => keyLabel(k, col)));
       for (let c = 0; c < ok.length; c++) ok[c] = wanted.has(col.dictionary[c] ?? null) ? 1 : 0;
     }
     const codes = col.codes;
@@ -442,7 +453,7 @@ export function planQuery(tableIn: Table, queryDoc: unknown, dataset: DatasetDes
     findColumn(table, g, `$.groupBy[${i}]`);
     if (g === dataset.privacyUnit) bad('cannot group by the privacy-unit column', [{ path: `$.groupBy[${i}]`, message: 'group by other columns' }]);
     const keys = q.keys?.[g] ?? dataset.columns?.[g]?.keys;
-    if (keys) publicDims.push({ column: g, labels: [...new Set(keys.map(keyLabel))] }); else unknown.push(g);
+    if (keys) { const col = findColumn(table, g, `$.groupBy[${i}]`); publicDims.push({ column: g, labels: [...new Set(keys.map((k) => keyLabel(k, col)))] }); } else unknown.push(g);
   });
   for (const k of Object.keys(q.keys ?? {})) if (!groupBy.includes(k)) bad('keys given for a column that is not grouped by', [{ path: `$.keys[${JSON.stringify(k)}]`, message: 'add it to groupBy or remove it' }]);
   if (unknown.length && publicDims.length) bad('give public keys for all group-by columns, or for none', [{ path: '$.keys', message: `missing keys for ${unknown.join(', ')}` }]);
@@ -789,7 +800,7 @@ export function runSuppression(tableIn: Table, q: Query, d: DatasetDescriptor): 
   const dims: GroupDim[] = groupBy.map((g, i) => {
     const col = findColumn(table, g, `$.groupBy[${i}]`);
     const keys = q.keys?.[g] ?? d.columns?.[g]?.keys;
-    return { column: g, labels: keys ? [...new Set(keys.map(keyLabel))] : [...col.dictionary] };
+    return { column: g, labels: keys ? [...new Set(keys.map((k) => keyLabel(k, col)))] : [...col.dictionary] };
   });
   const { assign, cells } = publicAssigner(table, dims);
   const results = q.select.map((item) => {

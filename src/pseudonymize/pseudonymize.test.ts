@@ -348,3 +348,10 @@ test('profiles (review 2026-11-30): dates with month names and month-year dates,
   assert.equal(mergeSmallCommune('92012', 5000), '92012');
   assert.equal(mergeSmallCommune('75056', 20000), '75056');
 });
+
+test('review of the review: Puerto Rico ZIP5s read as numbers (601 = 00601) go to their ZIP3 under any header but a ZIP3\'s; month-name dates with a time or a two-digit year go to their year', () => {
+  const t = tableFromRecords({ zip: ['601', '725', '936'], admit: ['11-Jan-2024 10:02', '12-JAN-24', 'January 11, 2024 3:45 PM'] }, { zip: 'string', admit: 'string' });
+  const out = toRecords(pseudonymizeTable(t, { columns: { zip: { role: 'quasi' }, admit: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } }, null).table);
+  assert.deepEqual(out.map((r) => r.zip), ['006', '007', '009']);
+  assert.deepEqual(out.map((r) => String(r.admit)), ['2024', '2024', '2024']);
+});

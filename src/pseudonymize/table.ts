@@ -178,7 +178,9 @@ function compactDates(c: Column): boolean {
   }
   return dates > 0;
 }
-/** A column of 3-digit ZIPs already (every value 1-3 digits): kept, or 000 when restricted — not read as a ZIP5 that lost its zeros. */
+/** Headers of 3-digit ZIPs. */
+const ZIP3_HEADER = /^(?:zip_?3|zip3_?code|zip_?prefix|three_?digit_?zip)$/i;
+/** A column of 3-digit ZIPs already (every value 1-3 digits, under a ZIP3 header): kept, or 000 when restricted. */
 function zip3Column(c: Column): boolean {
   let n = 0;
   for (const l of c.dictionary) {
@@ -404,8 +406,9 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         if (zip && c.kind !== 'date') {
           // (before the numbers: a ZIP read as an integer is still a ZIP)
           // (a French postal code read as a number lost its leading zero: "1000" is 01000, Ain)
-          // (a column of 3-digit ZIPs is one already: "100" stays 100, not 001 as the ZIP5 00100 that lost its zeros)
-          const zip3 = profile === 'safe-harbor' && zip3Column(c);
+          // (a column named a ZIP3 whose values have 3 digits or fewer is one already: "100" stays 100; under another header, 3
+          // digits are a ZIP5 that lost its zeros when read as a number — Puerto Rico's 00601 is 601 — and go to their ZIP3, 006)
+          const zip3 = profile === 'safe-harbor' && ZIP3_HEADER.test(c.name) && zip3Column(c);
           col = generalized(c, (l) => count(zip3 ? (RESTRICTED_ZIP3.has(l.trim().padStart(3, '0')) ? '000' : l.trim().padStart(3, '0'))
             : profile === 'safe-harbor' ? safeHarborZip(l) : departementUnit(postalCodeToDepartement(/^\d{4}$/.test(l.trim()) ? `0${l.trim()}` : l), frThreshold)), 'string');
         } else if (c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c)) || compactDates(c)) {

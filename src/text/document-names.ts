@@ -2138,8 +2138,9 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     if (t !== null && ((lex.get(fold(t[1]!)) ?? 0) & (LEX_TITLE | LEX_TITLE_DOT)) !== 0) a += t[0].length;
     // (and a role after it is left out: "F. Bélair IDE", "J. Reed, CNM", "Jocelyn AS")
     let z = c.e;
-    const role = ws.length >= 2 ? /,? +([A-Za-z]+)\.?$/.exec(v) : null;
-    if (role !== null && (CARE_ROLES.has(role[1]!) || ((lex.get(fold(role[1]!)) ?? 0) & (LEX_CRED | LEX_PROF)) !== 0)) z = c.s + role.index;
+    // (a role in capitals after a name not in capitals: a surname that is a role's word too stays, "Jessica Ash", "Maria Pastor")
+    const role = ws.length >= 2 ? /,? +([A-Z]{2,6})\.?$/.exec(v) : null;
+    if (role !== null && /[a-zà-ÿ]/.test(v.slice(0, role.index)) && (CARE_ROLES.has(role[1]!) || ((lex.get(role[1]!) ?? 0) & (LEX_CRED | LEX_PROF)) !== 0)) z = c.s + role.index;
     if (a < z) spans.push({ start: a, end: z, label: 'NAME', score: 0.6, rule: 'name-table-column' });
   }
 }

@@ -1101,8 +1101,11 @@ const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|l
 const FR_DATE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:le|du|au|depuis|dès|des|avant|après|apres|vers|jusqu'au|jusqu’au|prévu|prevu|revu|vu|rdv|RDV|date|entre|et|à|a)\s?:?\s?)/iy;
 // (and a visual acuity in tenths: "AV binoculaire corrigée 7/10", "acuité visuelle 8/10", "VA 6/10")
 const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|cot[ée]e?|\bAV\b|\bVA\b|acuit[ée]|acuity/i;
-/** Named scores and tests written as points out of a total ("Apgar 9/10", "préparation Boston 8/9", "horloge 3/7", "5 mots de Dubois 7/10"). */
-const SCORE_NEAR = /apgar|\bMMSE\b|\bMoCA\b|glasgow|\bGCS\b|NIHSS|horloge|clock|boston|\bmots\b|dubois|folstein|braden|norton|\bBREF\b|\bFAB\b|barthel|\bI?ADL\b|mini-mental|score|[ée]chelle|scale/i;
+/**
+ * Named scores and tests right before points out of a total ("Apgar 9/10", "préparation Boston 8/9", "horloge 3/7", "5 mots de
+ * Dubois 7/10"): not a surname, a town or a score a few words back ("Dr Dubois 3/7 à 14h", "MMSE 28/30, contrôle 3/7").
+ */
+const SCORE_BEFORE = /(?:apgar(?: [A-Za-zÀ-ÿ0-9']{1,10}){0,3}|\bMMSE|\bMoCA|glasgow|\bGCS|NIHSS|horloge|clock(?: drawing)?|(?:pr[ée]paration|score|[ée]chelle|BBPS)(?: de)? boston|mots de dubois|folstein|braden|norton|\bBREF|\bFAB|barthel|\bI?ADL|mini-mental|\bscore|[ée]chelle|\bscale)(?: (?:à|a|de|of|total|test|score))?\s?[:=]?\s?$/i;
 const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 && m <= 12;
 
 /** English street words after a street's name (address-en). */
@@ -1165,8 +1168,7 @@ export const RULES: RegexRule[] = [
       : endsWithMatch(MEASURE_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) ? null
       : m[2] === '10' && +m[1]! <= 10 && RATING_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index)) ? null
       // points out of a total right after a named score or test, unless a date's word comes first ("Boston 8/9"; not "MMSE fait le 3/7")
-      : +m[1]! <= +m[2]! && SCORE_NEAR.test(text.slice(Math.max(0, m.index - 30), m.index))
-        && !endsWithMatch(patternLang === 'en' ? EN_DATE_CUE : FR_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? null
+      : +m[1]! <= +m[2]! && SCORE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) ? null
       // English notes: a strength graded over 5 or a rating over 10 ("5/5 throughout", "2/5 arm", "Cravings 2/10") and
       // "2/2" (secondary to) and a small fraction ("1/2 tab", "3/4") are no dates, unless a date's word comes first ("on 2/5", "since 2/10")
       // (a small fraction is written with one digit each: "01/04" is a date)

@@ -1764,3 +1764,11 @@ test('"doctor" written in lower case before a lower-case name of the lists ("thi
   assert.deepEqual(labels('Yes doctor. My husband Jasdeep is also here.', 'en'), [['NAME', 'Jasdeep']]);
   assert.deepEqual(labels('seen by Dr. Smith', 'en'), [['NAME', 'Smith']]);
 });
+
+test('review of the review: surnames that are role words stay in a column of people ("Jessica Ash", "Maria Pastor"); a score\'s word a few words back leaves a date a date ("Dr Dubois 3/7", "MMSE 28/30, contrôle 3/7")', () => {
+  const table = 'Date | Task | Nurse\n12/08 | Meds | Jessica Ash\n13/08 | Wound | Maria Pastor\n14/08 | Walk | Tom Fellow\n';
+  assert.deepEqual(labels(table, 'en').filter(([l]) => l === 'NAME').map(([, v]) => v), ['Jessica Ash', 'Maria Pastor', 'Tom Fellow']);
+  assert.deepEqual(labels('Consultation avec le Dr Dubois 3/7 à 14h.'), [['NAME', 'Dubois'], ['DATE', '3/7']]);
+  assert.deepEqual(labels('MMSE 28/30, contrôle 3/7.'), [['DATE', '3/7']]);
+  assert.deepEqual(labels('Apgar à la naissance 9/10.'), []);
+});

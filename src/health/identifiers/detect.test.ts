@@ -71,3 +71,13 @@ test('review 2026-11-30: a NIR column with a third of placeholders, names with d
   assert.equal(detectIdentifierColumn('hospital_name', r(['Hôpital Saint-Louis', 'Clinique Pasteur', 'Hôpital Necker', 'Hôpital Bichat'])), null);
   assert.equal(detectIdentifierColumn('numero_lot', r(['1850275004123', '2550814168025'])), null);
 });
+
+test('review of the review: people under a header with an organization\'s word ("ward_doctor_name") are names; a long comment is read in linear time', () => {
+  const r = (a: string[], n = 30) => Array.from({ length: n }, (_, i) => a[i % a.length]!);
+  const people = r(['Marie Dupont', 'Jean Martin', 'Claire Bernard', 'Paul Durand', 'Sophie Petit', 'Luc Moreau', 'Anne Simon', 'Marc Laurent', 'Julie Michel', 'Louis Garcia']);
+  for (const h of ['ward_doctor_name', 'facility_contact_name', 'nom_medecin_service']) assert.ok(['name', 'first-name', 'last-name'].includes(detectIdentifierColumn(h, people)?.kind ?? ''), h);
+  const comment = `${Array.from({ length: 30 }, (_, i) => ['patient', 'stable', 'revu', 'demain', 'matin'][i % 5]).join(' ')} (visit 3)`;
+  const t0 = performance.now();
+  detectIdentifierColumn('commentaire', r([comment]));
+  assert.ok(performance.now() - t0 < 2000, `${performance.now() - t0} ms`);
+});

@@ -102,6 +102,8 @@ function nameTokenShare(values: string[], which: 'first' | 'last' | 'any'): numb
 
 /** A header naming an organization: a hospital, a clinic, a pharmacy, a laboratory, a payer, an employer, a manufacturer. */
 const ORG_NAME_HEADER = /(^| )(hospital|hopital|clinic|clinique|facility|etablissement|structure|organization|organisation|org|pharmacy|pharmacie|lab|laboratory|laboratoire|payer|payeur|insurer|assureur|mutuelle|company|societe|employer|employeur|vendor|manufacturer|fabricant|provider org|service|unit|unite|ward)( |$)/;
+/** A header naming a person beside an organization's word: "ward_doctor_name", "facility_contact_name", "nom_medecin_service". */
+const PERSON_ROLE_HEADER = /(^| )(contact|nurse|doctor|physician|medecin|docteur|technician|technicien|infirmier|infirmiere|person|personne|manager|responsable|referent|agent|staff|prescriber|prescripteur|surgeon|chirurgien|pharmacist|pharmacien|owner|patient|resident|intern|interne|signataire|signer|employee|employe|salarie|director|directeur|cadre)( |$)/;
 /** A header naming a product's or a batch's code (EAN-13, GTIN, CIP, lot): 13 digits of a NIR's layout are no person's there. */
 const PRODUCT_CODE_HEADER = /(^| )(lot|batch|ean|ean13|gtin|barcode|code barre|code ean|cip|cip13|ucd|product|produit|article|sku|reference produit)( |$)/;
 /** A header naming a place's name: a place word beside the name word ("region_nom", "nom_commune", "country_name"). */
@@ -212,14 +214,16 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
     const cities = share(values, (v) => dictionaries().cities.has(fold(v))).share;
     // (words, a comma between a surname and a first name — "Dupont, Jean" — and digits after a word, as Synthea writes its
     // synthetic names: "Jorge Luis88 Vela532")
-    const textual = share(values, (v) => /^[\p{L}][\p{L}'’\- .]*\d*(?:,? [\p{L}][\p{L}'’\- .]*\d*)*$/u.test(v)).share;
+    // (one separator between words, a space or a comma: words of letters, "'", "-" and "." — a space both inside a word and
+    // between words made a failing match backtrack exponentially, 26 s for a comment of 30 words)
+    const textual = share(values, (v) => v.length <= 200 && /^[\p{L}][\p{L}'’\-.]*\d*(?:(?:, ?| )[\p{L}][\p{L}'’\-.]*\d*)*$/u.test(v)).share;
     if (textual >= 0.8) {
       // (a place's name by its header — "region_nom", "nom_commune", "country_name", "dep_name": words that are surnames
       // too, Bretagne, Vienne, are a place's there, not a person's)
       if (PLACE_NAME_HEADER.test(name) && (hdr('name') || hdr('last-name'))) return out('city', 0.7, `header "${name}" names a place and ${pct(textual)} of values are words`);
       // (an organization's name by its header — "hospital_name", "nom_etablissement", "payer_name": "Hôpital Saint-Louis" holds a
       // saint's name, no person's)
-      if (ORG_NAME_HEADER.test(normalizeHeader(name)) && (hdr('name') || hdr('last-name'))) return null;
+      if (ORG_NAME_HEADER.test(normalizeHeader(name)) && !PERSON_ROLE_HEADER.test(normalizeHeader(name)) && (hdr('name') || hdr('last-name'))) return null;
       if (hdr('first-name') && first >= 0.3) return out('first-name', 0.7 + 0.3 * first, `header "${name}" and ${pct(first)} of values are INSEE first names`);
       if (hdr('last-name') && any >= 0.2) return out('last-name', 0.7 + 0.3 * last, `header "${name}" and ${pct(last)} of values are INSEE surnames`);
       if (hdr('name') && any >= 0.3) return out('name', 0.7 + 0.3 * any, `header "${name}" and ${pct(any)} of values contain a known first name or surname`);

@@ -77,7 +77,7 @@ const MONTH_WORDS = new Map<string, number>();
 for (const [n, words] of [[1, 'january jan janvier janv'], [2, 'february feb febr fevrier fevr fev'], [3, 'march mar mars'], [4, 'april apr avril avr'],
   [5, 'may mai'], [6, 'june jun juin'], [7, 'july jul juillet juil'], [8, 'august aug aout'], [9, 'september sep sept septembre'],
   [10, 'october oct octobre'], [11, 'november nov novembre'], [12, 'december dec decembre']] as const) for (const w of words.split(' ')) MONTH_WORDS.set(w, n);
-const MONTH_DATE = /^(?:(\d{1,2})(?:er|st|nd|rd|th)?[\s.\-/]*)?(\p{L}{3,9})\.?[\s.\-/,]*(?:(\d{1,2})(?:st|nd|rd|th)?,?[\s.\-/]+)?(\d{4})$/u;
+const MONTH_DATE = /^(?:(\d{1,2})(?:er|st|nd|rd|th)?[\s.\-/]*)?(\p{L}{3,9})\.?[\s.\-/,]*(?:(\d{1,2})(?:st|nd|rd|th)?,?[\s.\-/]+)?(\d{4}|(?<=[\-/])\d{2})(?:[ T]\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp][Mm])?)?$/u;
 /**
  * A date written with its month's name, English or French, with or without its day: "15-Jan-2024", "January 15, 2024",
  * "15 janv. 2024", "1er mars 1950", "14 août 1930", "Jan 2024", "janvier 2024"; null otherwise.
@@ -89,7 +89,10 @@ export function monthNameDate(label: string): { year: number; month: number; day
   if (month === undefined) return null;
   const day = m[1] ?? m[3];
   if (day !== undefined && (Number(day) < 1 || Number(day) > 31)) return null;
-  return { year: Number(m[4]), month, day: day === undefined ? null : Number(day) };
+  // (a year of two digits, Oracle's "01-JAN-24": this century's up to the current year, else the last's)
+  let year = Number(m[4]);
+  if (m[4]!.length === 2) { const now = new Date().getUTCFullYear(); year += year <= now % 100 ? now - (now % 100) : now - (now % 100) - 100; }
+  return { year, month, day: day === undefined ? null : Number(day) };
 }
 
 /**
