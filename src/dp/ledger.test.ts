@@ -148,3 +148,17 @@ test('two openings of one new ledger file, the second while the first is still c
     assert.deepEqual(ok, [true, false]);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('a symbolic link to a ledger file not created yet is that file: two openings through both paths are one ledger', async () => {
+  const { symlinkSync } = await import('node:fs');
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-ledger-link-new-'));
+  try {
+    symlinkSync(join(dir, 'l.duckdb'), join(dir, 'link.duckdb'));
+    const [l1, l2] = await Promise.all([openLedger(join(dir, 'l.duckdb')), openLedger(join(dir, 'link.duckdb'))]);
+    await l1.allocate('c', 'd', { measure: 'zcdp', total: rat(1n) });
+    const c = { measure: 'zcdp' as const, amount: rat(1n), delta: rat(0n) };
+    const ok = [(await l1.spend('c', 'd', c, 'q1')).ok, await l2.spend('c', 'd', c, 'q2').then((r) => r.ok, () => 'error')];
+    l1.close(); l2.close();
+    assert.deepEqual(ok, [true, false]);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

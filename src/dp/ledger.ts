@@ -18,7 +18,7 @@
  *   dp_spends(id, client, dataset, spent_at, measure, amount, delta, description)
  */
 import { randomUUID, randomInt } from 'node:crypto';
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AnonymatError } from '../errors.ts';
@@ -244,9 +244,11 @@ function inodeKey(path: string): string | null {
   try { const st = statSync(resolve(path)); return `inode:${st.dev}:${st.ino}`; } catch { return null; /* not created yet */ }
 }
 /** The file's absolute path through symbolic links (its folder's, when it does not exist yet). */
-function pathKey(path: string): string {
+function pathKey(path: string, hops = 0): string {
   const abs = resolve(path);
   try { return `path:${realpathSync(abs)}`; } catch { /* not created yet */ }
+  // (a symbolic link to a file not created yet is its target's path: two paths to one new file are one key)
+  try { if (hops < 8 && lstatSync(abs).isSymbolicLink()) return pathKey(resolve(dirname(abs), readlinkSync(abs)), hops + 1); } catch { /* no link */ }
   try { return `path:${join(realpathSync(dirname(abs)), basename(abs))}`; } catch { return `path:${abs}`; }
 }
 

@@ -271,3 +271,30 @@ test('keys match a text column\'s labels as written, trimmed: ICD-9 "250" and "2
   const ages = runSuppression(t, parseQuery({ select: [{ count: 'patients' }], from: 'c', groupBy: ['age'], keys: { age: [30, 31] }, mechanism: 'small-cell-suppression' }), d);
   assert.deepEqual(ages.results[0]!.cells.map((c) => c.value), [50, 50]);
 });
+
+test('a key given as a number matches every plain number of that value ("3", "3.0", " 3"), whatever the column\'s type; dp query reads JSON values as written (one line\'s "abc" made every 3.0 text)', async () => {
+  const d = parseDescriptor({ name: 'c', privacyUnit: 'pid', suppression: { allowed: true } });
+  const t = tableFromRecords({ pid: ['a', 'b', 'c', 'd'], score: ['3.0', '3', ' 3', '30'] }, { score: 'string' });
+  const out = runSuppression(t, parseQuery({ select: [{ count: 'rows' }], from: 'c', where: { score: 3 }, mechanism: 'small-cell-suppression', suppression: { threshold: 1 } } as never), parseDescriptor({ name: 'c', privacyUnit: 'pid', suppression: { allowed: true, threshold: 1 } }));
+  assert.equal(out.results[0]!.total.value, 3);
+  void d;
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-dp-json-'));
+  try {
+    const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ pid: `p${i}`, score: 3.0 }));
+    await writeFile(join(dir, 'a.jsonl'), lines.join('\n') + '\n');
+    await writeFile(join(dir, 'b.jsonl'), [...lines, JSON.stringify({ pid: 'x', score: 'abc' })].join('\n') + '\n');
+    await writeFile(join(dir, 'a.dp.json'), JSON.stringify({ name: 's', privacyUnit: 'pid' }));
+    await writeFile(join(dir, 'b.dp.json'), JSON.stringify({ name: 's', privacyUnit: 'pid' }));
+    const main = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', main, 'dp', ...args], { encoding: 'utf8' });
+    const ledger = join(dir, 'l.duckdb');
+    assert.equal(cli('budget', '--ledger', ledger, '--client', 'c', '--dataset', 's', '--allocate-epsilon', '100').status, 0);
+    const q = '{"select":[{"count":"patients"}],"from":"s","where":{"score":3},"epsilon":40}';
+    for (const f of ['a.jsonl', 'b.jsonl']) {
+      const r = cli('query', join(dir, f), '--ledger', ledger, '--client', 'c', '--query', q, '--json');
+      assert.equal(r.status, 0, r.stderr);
+      // (40 patients, noise of scale 1/40: within 1 with probability above 1 - 1e-17)
+      assert.ok(Math.abs(JSON.parse(r.stdout).results[0].rows[0].value - 40) <= 1, `${f}: ${r.stdout}`);
+    }
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

@@ -113,6 +113,26 @@ function keyLabel(v: string | number | boolean | null, col?: Column): string | n
   return typeof v === 'number' || (col !== undefined && isNumericKind(col)) ? canonicalLabel(t) : t;
 }
 const isNumericKind = (c: Column): boolean => c.kind === 'integer' || c.kind === 'decimal';
+type KeyValue = string | number | boolean | null;
+/**
+ * The index of the key a label matches, or -1: its label (keyLabel) exactly, or — a key given as a number — any plain
+ * number of that value ("3", "3.0" and " 3" all match the key 3, whatever the column's type; a key given as text matches
+ * that text only: ICD-9's "250" and "250.00" are two codes).
+ */
+function keyMatcher(keys: readonly KeyValue[], col: Column): (label: string | null) => number {
+  const exact = new Map<string | null, number>(), byValue = new Map<number, number>();
+  keys.forEach((k, j) => {
+    const l = keyLabel(k, col);
+    if (!exact.has(l)) exact.set(l, j);
+    if (typeof k === 'number' && Number.isFinite(k) && !byValue.has(k)) byValue.set(k, j);
+  });
+  return (label) => {
+    const t = label === null ? null : label.trim();
+    const j = exact.get(t);
+    if (j !== undefined) return j;
+    return t !== null && PLAIN_NUMBER.test(t) ? byValue.get(Number(t)) ?? -1 : -1;
+  };
+}
 
 /** A plain decimal number written as text: "3", "3.0", "-2.50" (not "03", "1e3", "3."). */
 const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
@@ -177,8 +197,8 @@ function whereMask(table: Table, where: Query['where'], patientColumn: string): 
           && (r.lte === undefined || x <= r.lte) && (r.lt === undefined || x < r.lt) ? 1 : 0;
       }
     } else {
-      const wanted = new Set((cond !== null && typeof cond === 'object' ? cond.in : [cond]).map((k) => keyLabel(k, col)));
-      for (let c = 0; c < ok.length; c++) ok[c] = wanted.has(col.dictionary[c] ?? null) ? 1 : 0;
+      const match = keyMatcher((cond !== null && typeof cond === 'object' ? cond.in : [cond]) as KeyValue[], col);
+      for (let c = 0; c < ok.length; c++) ok[c] = match(col.dictionary[c] ?? null) >= 0 ? 1 : 0;
     }
     const codes = col.codes;
     for (let r = 0; r < mask.length; r++) mask[r]! &= ok[codes[r]!]!;
@@ -186,7 +206,7 @@ function whereMask(table: Table, where: Query['where'], patientColumn: string): 
   return mask;
 }
 
-interface GroupDim { column: string; labels: (string | null)[] }
+interface GroupDim { column: string; labels: (string | null)[]; keys?: KeyValue[] }
 
 /**
  * One reusable Int32Array per table for cell assignments (queries on a table run one at a time on
@@ -199,14 +219,21 @@ function scratch(t: Table): Int32Array {
   return a;
 }
 
+/** A dimension of public keys: each distinct key once (by its label), its label shown in answers. */
+function publicDim(col: Column, keys: readonly KeyValue[]): GroupDim {
+  const seen = new Set<string | null>(), kept: KeyValue[] = [], labels: (string | null)[] = [];
+  for (const k of keys) { const l = keyLabel(k, col); if (!seen.has(l)) { seen.add(l); kept.push(k); labels.push(l); } }
+  return { column: col.name, labels, keys: kept };
+}
+
 /** Cell assigner over public keys (row-major over the dimensions). */
 function publicAssigner(table: Table, dims: GroupDim[]): { assign: CellAssigner; cells: number } {
   const cols = dims.map((d) => findColumn(table, d.column, `$.groupBy`));
   const maps = dims.map((d, i) => {
     const col = cols[i]!;
-    const idx = new Map(d.labels.map((l, j) => [l, j]));
+    const match = keyMatcher(d.keys ?? d.labels, col);
     const m = new Int32Array(col.dictionary.length);
-    for (let c = 0; c < m.length; c++) m[c] = idx.get(col.dictionary[c] ?? null) ?? -1;
+    for (let c = 0; c < m.length; c++) m[c] = match(col.dictionary[c] ?? null);
     return m;
   });
   let cells = 1;
@@ -453,7 +480,7 @@ export function planQuery(tableIn: Table, queryDoc: unknown, dataset: DatasetDes
     findColumn(table, g, `$.groupBy[${i}]`);
     if (g === dataset.privacyUnit) bad('cannot group by the privacy-unit column', [{ path: `$.groupBy[${i}]`, message: 'group by other columns' }]);
     const keys = q.keys?.[g] ?? dataset.columns?.[g]?.keys;
-    if (keys) { const col = findColumn(table, g, `$.groupBy[${i}]`); publicDims.push({ column: g, labels: [...new Set(keys.map((k) => keyLabel(k, col)))] }); } else unknown.push(g);
+    if (keys) publicDims.push(publicDim(findColumn(table, g, `$.groupBy[${i}]`), keys)); else unknown.push(g);
   });
   for (const k of Object.keys(q.keys ?? {})) if (!groupBy.includes(k)) bad('keys given for a column that is not grouped by', [{ path: `$.keys[${JSON.stringify(k)}]`, message: 'add it to groupBy or remove it' }]);
   if (unknown.length && publicDims.length) bad('give public keys for all group-by columns, or for none', [{ path: '$.keys', message: `missing keys for ${unknown.join(', ')}` }]);
@@ -800,7 +827,7 @@ export function runSuppression(tableIn: Table, q: Query, d: DatasetDescriptor): 
   const dims: GroupDim[] = groupBy.map((g, i) => {
     const col = findColumn(table, g, `$.groupBy[${i}]`);
     const keys = q.keys?.[g] ?? d.columns?.[g]?.keys;
-    return { column: g, labels: keys ? [...new Set(keys.map((k) => keyLabel(k, col)))] : [...col.dictionary] };
+    return keys ? publicDim(col, keys) : { column: g, labels: [...col.dictionary] };
   });
   const { assign, cells } = publicAssigner(table, dims);
   const results = q.select.map((item) => {

@@ -154,6 +154,19 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
     const info = await con.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'raw' ORDER BY ordinal_position`);
     names = [];
     for (const [n, t] of info.getRows() as [string, string][]) { names.push(n); native[n] = kindOfSqlType(t); }
+    // (without inference, JSON values are read as written, each on its own: a column's type unified over every line made
+    // one line's "abc" turn every number of the column into text, and one line's 2.5 every 3 into "3.0")
+    if (o.infer === false && format !== 'parquet' && names.length > 0) {
+      const objects = `read_json_objects(${literal(path)}, format=${literal(format === 'jsonl' ? 'newline_delimited' : 'auto')})`;
+      const fields = names.map((n) => `json_extract_string(json, ${literal(`$.${JSON.stringify(n)}`)}) AS ${ident(n)}`).join(', ');
+      try {
+        await con.run('DROP TABLE raw');
+        await con.run(`CREATE TABLE raw AS SELECT ${fields} FROM ${objects}`);
+      } catch (e) {
+        throw new AnonymatError('invalid-input', `${label}: cannot read as ${format}: ${firstLine(e)}`, [{ path: label, message: `check that the file is valid ${format}` }]);
+      }
+      for (const n of names) native[n] = 'string';
+    }
     if (format !== 'parquet') {
       // JSON text values stay text unless declared; nested values become JSON text
       for (const n of names) if (native[n] === 'string') native[n] = 'string';

@@ -355,3 +355,17 @@ test('review of the review: Puerto Rico ZIP5s read as numbers (601 = 00601) go t
   assert.deepEqual(out.map((r) => r.zip), ['006', '007', '009']);
   assert.deepEqual(out.map((r) => String(r.admit)), ['2024', '2024', '2024']);
 });
+
+test('second review: ZIP3 headers of any spelling, dates with more layouts, and a birth date with a two-digit year (its century unknown) is no year to release', () => {
+  const t = tableFromRecords({
+    zip_code_3: ['100', '036', '350'], patient_zip3: ['036', '100', '823'],
+    admit: ['01-JAN-24 10.00.00.000000 AM', 'Mon, 15 Jan 2024', '15/01/24'],
+    birth_date: ['05-MAR-20', '1985-02-01', '05-MAR-1920'],
+  }, { zip_code_3: 'string', patient_zip3: 'string', admit: 'string', birth_date: 'string' });
+  const policy = { columns: { zip_code_3: { role: 'quasi' as const }, patient_zip3: { role: 'quasi' as const }, admit: { role: 'quasi' as const }, birth_date: { role: 'quasi' as const } }, pseudonymize: { profile: 'safe-harbor' as const, referenceDate: '2026-01-01' } };
+  const out = toRecords(pseudonymizeTable(t, policy, null).table);
+  assert.deepEqual(out.map((r) => r.zip_code_3), ['100', '000', '350']);
+  assert.deepEqual(out.map((r) => r.patient_zip3), ['000', '100', '000']);
+  assert.deepEqual(out.map((r) => String(r.admit)), ['2024', '2024', '2024']);
+  assert.deepEqual(out.map((r) => r.birth_date), [null, '1985', '90+']);
+});

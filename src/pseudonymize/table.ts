@@ -179,7 +179,16 @@ function compactDates(c: Column): boolean {
   return dates > 0;
 }
 /** Headers of 3-digit ZIPs. */
-const ZIP3_HEADER = /^(?:zip_?3|zip3_?code|zip_?prefix|three_?digit_?zip)$/i;
+/** A header's words, lower case ("patient_zip3" → patient, zip3; "ZipCode3" → zip, code3). */
+function headerWords(name: string): string[] {
+  return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+/** A header of 3-digit ZIPs: a ZIP's word and a 3 ("zip3", "zip3_code", "patient_zip3", "zip_code_3"), or a ZIP prefix. */
+function zip3Header(name: string): boolean {
+  const w = headerWords(name);
+  if (w.includes('zip3') || (w.includes('prefix') && w.some((x) => x.startsWith('zip')))) return true;
+  return w.some((x) => x === 'zip' || x === 'zipcode') && (w.includes('3') || w.includes('three'));
+}
 /** A column of 3-digit ZIPs already (every value 1-3 digits, under a ZIP3 header): kept, or 000 when restricted. */
 function zip3Column(c: Column): boolean {
   let n = 0;
@@ -192,6 +201,10 @@ function zip3Column(c: Column): boolean {
 }
 /** Headers of postal codes, whatever their values' shape (ZIP+4 without a dash, a number that lost its zeros). */
 const ZIP_HEADER = /^(zip|zip_?code|zipcode|postal_?code|post_?code|code_?postal|cp|zip5|zip_?plus_?4|zip_?3|zip_?4|zip_?9|zip4_?code)$/i;
+/** A postal code's header: one of ZIP_HEADER, or a ZIP3's (zip3Header), or words with zip/zip3/zip5/zip9 ("patient_zip", "zip_code_3"). */
+function zipHeader(name: string): boolean {
+  return ZIP_HEADER.test(name) || zip3Header(name) || headerWords(name).some((x) => /^(?:zip|zipcode|zip[3459])$/.test(x));
+}
 /** HIPAA's other named items by their headers: geographic subdivisions (B), health plan and account numbers (I, J). */
 const SAFE_HARBOR_DROP_HEADER = /^(county|county_?name|county_?fips|fips|census_?tract|tract|block_?group|precinct|plan_?id|health_?plan(?:_?(?:id|number|no))?|member_?(?:id|number|no)|beneficiary_?(?:id|number|no)|subscriber_?(?:id|number|no)|policy_?(?:id|number|no)|account(?:_?(?:id|number|no))?|acct(?:_?(?:id|number|no))?)$/i;
 /**
@@ -283,7 +296,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       if (profile === 'safe-harbor' && safeHarborDropHeader(c.name)) { byProfile({ c, action: 'drop', reason: 'a geographic subdivision, a health plan, account or device number by its header (profile safe-harbor)' }); continue; }
       // (a commune's code is a subdivision smaller than a state: Safe Harbor keeps none, where the French profile merges the small ones)
       if (profile === 'safe-harbor' && COMMUNE_HEADER.test(c.name)) { byProfile({ c, action: 'drop', reason: 'commune code: a geographic subdivision smaller than a state (profile safe-harbor)' }); continue; }
-      if (kind === 'postal-code' || (ZIP_HEADER.test(c.name) && c.kind !== 'date')) { byProfile({ c, action: 'generalize', reason: profile === 'fr' ? 'postal code → département (profile fr)' : '5-digit ZIP → 3-digit ZIP, 000 under 20,000 people (profile safe-harbor)', detected: kind }); continue; }
+      if (kind === 'postal-code' || (zipHeader(c.name) && c.kind !== 'date')) { byProfile({ c, action: 'generalize', reason: profile === 'fr' ? 'postal code → département (profile fr)' : '5-digit ZIP → 3-digit ZIP, 000 under 20,000 people (profile safe-harbor)', detected: kind }); continue; }
       if (profile === 'fr' && COMMUNE_HEADER.test(c.name)) { byProfile({ c, action: 'generalize', reason: 'commune code: small communes merged (profile fr)' }); continue; }
       if (profile === 'safe-harbor' && isDate) { byProfile({ c, action: 'generalize', reason: 'date → year (profile safe-harbor; ages over 89 → 90+ for birth dates)', detected: kind }); continue; }
       if (profile === 'fr' && isDate && (kind === 'birth-date' || BIRTH_HEADER.test(c.name))) { byProfile({ c, action: 'generalize', reason: 'birth date → month and year (profile fr)', detected: kind, monthYear: true }); continue; }
@@ -393,7 +406,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         // (a placeholder, "NA", "?", becomes missing without counting as a value that could not be generalized)
         const generalized = (col: Column, f: (label: string) => string | null, kind: ColumnKind): Column => mapColumn(col, (l) => (isPlaceholder(l) ? null : f(l)), kind);
         const birth = kind === 'birth-date' || BIRTH_HEADER.test(c.name) || BIRTH_YEAR_HEADER.test(c.name);
-        const zip = kind === 'postal-code' || ZIP_HEADER.test(c.name);
+        const zip = kind === 'postal-code' || zipHeader(c.name);
         const frThreshold = ps.communeThreshold ?? DEFAULT_COMMUNE_THRESHOLD;
         const useRef = (): number => {
           if (!ref) {
@@ -408,7 +421,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
           // (a French postal code read as a number lost its leading zero: "1000" is 01000, Ain)
           // (a column named a ZIP3 whose values have 3 digits or fewer is one already: "100" stays 100; under another header, 3
           // digits are a ZIP5 that lost its zeros when read as a number — Puerto Rico's 00601 is 601 — and go to their ZIP3, 006)
-          const zip3 = profile === 'safe-harbor' && ZIP3_HEADER.test(c.name) && zip3Column(c);
+          const zip3 = profile === 'safe-harbor' && zip3Header(c.name) && zip3Column(c);
           col = generalized(c, (l) => count(zip3 ? (RESTRICTED_ZIP3.has(l.trim().padStart(3, '0')) ? '000' : l.trim().padStart(3, '0'))
             : profile === 'safe-harbor' ? safeHarborZip(l) : departementUnit(postalCodeToDepartement(/^\d{4}$/.test(l.trim()) ? `0${l.trim()}` : l), frThreshold)), 'string');
         } else if (c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c)) || compactDates(c)) {

@@ -2113,6 +2113,17 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     if (filled >= 3) signatureColumn(text, block, col, spans, lex);
     return;
   }
+  // (a column that writes its surnames in capitals, "Claire DUPONT": a last word in capitals is a surname there, even a
+  // role's word, "Jessica ASH")
+  let capsLast = 0, cells = 0;
+  for (let r = header ? 1 : 0; r < block.length; r++) {
+    const c = block[r]![col]!;
+    if (c.e <= c.s) continue;
+    cells++;
+    const m = /[a-zà-ÿ][\p{L}'’-]* ([A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,})$/u.exec(text.slice(c.s, c.e));
+    if (m !== null && !CARE_ROLES.has(m[1]!) && ((lex.get(m[1]!) ?? 0) & (LEX_CRED | LEX_PROF)) === 0) capsLast++;
+  }
+  const surnamesInCaps = capsLast >= 2 && capsLast * 2 >= cells;
   for (let r = header ? 1 : 0; r < block.length; r++) {
     const c = block[r]![col]!;
     if (c.e <= c.s || c.e - c.s > 60) continue;
@@ -2139,7 +2150,7 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     // (and a role after it is left out: "F. Bélair IDE", "J. Reed, CNM", "Jocelyn AS")
     let z = c.e;
     // (a role in capitals after a name not in capitals: a surname that is a role's word too stays, "Jessica Ash", "Maria Pastor")
-    const role = ws.length >= 2 ? /,? +([A-Z]{2,6})\.?$/.exec(v) : null;
+    const role = ws.length >= 2 && !surnamesInCaps ? /,? +([A-Z]{2,6})\.?$/.exec(v) : null;
     if (role !== null && /[a-zà-ÿ]/.test(v.slice(0, role.index)) && (CARE_ROLES.has(role[1]!) || ((lex.get(role[1]!) ?? 0) & (LEX_CRED | LEX_PROF)) !== 0)) z = c.s + role.index;
     if (a < z) spans.push({ start: a, end: z, label: 'NAME', score: 0.6, rule: 'name-table-column' });
   }

@@ -1102,11 +1102,19 @@ const FR_DATE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:le|du|au|depuis|dès|des|avant|apr
 // (and a visual acuity in tenths: "AV binoculaire corrigée 7/10", "acuité visuelle 8/10", "VA 6/10")
 const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|cot[ée]e?|\bAV\b|\bVA\b|acuit[ée]|acuity/i;
 /**
- * Named scores and tests right before points out of a total ("Apgar 9/10", "préparation Boston 8/9", "horloge 3/7", "5 mots de
- * Dubois 7/10"): not a surname, a town or a score a few words back ("Dr Dubois 3/7 à 14h", "MMSE 28/30, contrôle 3/7").
+ * Named scores and tests of totals that a day and a month could be, in the clause before points out of a total ("Apgar 9/10",
+ * "Apgars 4 / 7 / 8", "préparation : Boston 3-3-2 = 8/9", "horloge 3/7", "5 mots de Dubois : rappel total 6/10", "GCS 14/15 ->
+ * 11/15", "IADL 2/4"): not a surname or a town ("Dr Dubois 3/7 à 14h", "Dr Norton 3/7", "Transferred to Glasgow 3/7"), nor a
+ * score of a total no date has ("MMSE 28/30, contrôle 3/7"), nor past a sentence's stop ("Échelle de Braden faite. Sortie 4/9").
  */
-const SCORE_BEFORE = /(?:apgar(?: [A-Za-zÀ-ÿ0-9']{1,10}){0,3}|\bMMSE|\bMoCA|glasgow|\bGCS|NIHSS|horloge|clock(?: drawing)?|(?:pr[ée]paration|score|[ée]chelle|BBPS)(?: de)? boston|mots de dubois|folstein|braden|norton|\bBREF|\bFAB|barthel|\bI?ADL|mini-mental|\bscore|[ée]chelle|\bscale)(?: (?:à|a|de|of|total|test|score))?\s?[:=]?\s?$/i;
+const SCORE_IN_CLAUSE = /(?:apgars?|horloge|clock (?:drawing|test)|(?:pr[ée]paration|qualit[ée]|score|[ée]chelle|BBPS)\W+(?:de )?boston|mots de dubois|\bGCS|glasgow coma|NIHSS|\bI?ADLs?|\bscore|[ée]chelle|\bscale)(?![A-Za-zÀ-ÿ])/i;
 const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 && m <= 12;
+/** A named score or test earlier in the clause (up to 40 characters back, not past a sentence's stop or a line's end). */
+function scoreClauseBefore(text: string, at: number): boolean {
+  let a = at;
+  while (a > 0 && at - a < 40) { const c = text.charCodeAt(a - 1); if (c === 10 || c === 59 || (c === 46 && !isDigitCode(cc(text, a - 2)))) break; a--; }
+  return SCORE_IN_CLAUSE.test(text.slice(a, at));
+}
 
 /** English street words after a street's name (address-en). */
 const EN_STREET = 'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass|Concourse|Alley|Pike|Turnpike|Tpke|Expressway|Expy|Causeway|Crescent|Cres|Close|Mews|Hill|Hills|Glen|Bend|Cove|Creek|Knoll|Pass|Shores?|Springs|Summit|Valley|Wharf|Pier';
@@ -1168,7 +1176,8 @@ export const RULES: RegexRule[] = [
       : endsWithMatch(MEASURE_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) ? null
       : m[2] === '10' && +m[1]! <= 10 && RATING_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index)) ? null
       // points out of a total right after a named score or test, unless a date's word comes first ("Boston 8/9"; not "MMSE fait le 3/7")
-      : +m[1]! <= +m[2]! && SCORE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) ? null
+      : +m[1]! <= +m[2]! && scoreClauseBefore(text, m.index)
+        && !endsWithMatch(patternLang === 'en' ? EN_DATE_CUE : FR_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? null
       // English notes: a strength graded over 5 or a rating over 10 ("5/5 throughout", "2/5 arm", "Cravings 2/10") and
       // "2/2" (secondary to) and a small fraction ("1/2 tab", "3/4") are no dates, unless a date's word comes first ("on 2/5", "since 2/10")
       // (a small fraction is written with one digit each: "01/04" is a date)

@@ -1772,3 +1772,10 @@ test('review of the review: surnames that are role words stay in a column of peo
   assert.deepEqual(labels('MMSE 28/30, contrôle 3/7.'), [['DATE', '3/7']]);
   assert.deepEqual(labels('Apgar à la naissance 9/10.'), []);
 });
+
+test('second review: a surname that is a score\'s or a role\'s word stays a name and leaves dates dates ("Dr Norton 3/7", "Glasgow 3/7"); a column of surnames in capitals keeps "Jessica ASH" whole', () => {
+  assert.deepEqual(labels('Vu par le Dr Norton 3/7 à 14h.'), [['NAME', 'Norton'], ['DATE', '3/7']]);
+  assert.deepEqual(labels('Transferred to Glasgow 3/7 by ambulance.', 'en').filter(([l]) => l === 'DATE'), [['DATE', '3/7']]);
+  const t = 'Date | Soin | Infirmière\n12/08 | Pansement | Jessica ASH\n13/08 | Toilette | Claire DUPONT\n14/08 | Lever | Paul MARTIN\n';
+  assert.deepEqual(labels(t).filter(([l]) => l === 'NAME').map(([, v]) => v), ['Jessica ASH', 'Claire DUPONT', 'Paul MARTIN']);
+});

@@ -102,8 +102,11 @@ function nameTokenShare(values: string[], which: 'first' | 'last' | 'any'): numb
 
 /** A header naming an organization: a hospital, a clinic, a pharmacy, a laboratory, a payer, an employer, a manufacturer. */
 const ORG_NAME_HEADER = /(^| )(hospital|hopital|clinic|clinique|facility|etablissement|structure|organization|organisation|org|pharmacy|pharmacie|lab|laboratory|laboratoire|payer|payeur|insurer|assureur|mutuelle|company|societe|employer|employeur|vendor|manufacturer|fabricant|provider org|service|unit|unite|ward)( |$)/;
-/** A header naming a person beside an organization's word: "ward_doctor_name", "facility_contact_name", "nom_medecin_service". */
-const PERSON_ROLE_HEADER = /(^| )(contact|nurse|doctor|physician|medecin|docteur|technician|technicien|infirmier|infirmiere|person|personne|manager|responsable|referent|agent|staff|prescriber|prescripteur|surgeon|chirurgien|pharmacist|pharmacien|owner|patient|resident|intern|interne|signataire|signer|employee|employe|salarie|director|directeur|cadre)( |$)/;
+/**
+ * A word of an organization's name in a value: under such a header, half the values holding one are organizations' names
+ * ("Hôpital Saint-Louis"); the names of people under "ward_doctor_name", "payer_subscriber_name" hold none.
+ */
+const ORG_WORD = /(?:^|[^\p{L}])(?:h[ôo]pital|hospital|clinique|clinic|polyclinique|centre|center|chu|chr|ch|ghu|aphp|ap-hp|pharmacie|pharmacy|laboratoire|laboratory|labs?|mutuelle|cpam|ehpad|ssr|institut|institute|fondation|foundation|groupe|group|cabinet|maison|r[ée]sidence|m[ée]dical|medical|sant[ée]|health|care|assurances?|insurance|company|soci[ée]t[ée]|sa|sas|sarl|inc|llc|ltd|corp|corporation|services?|university|universit[ée]|partners|associates)(?:[^\p{L}]|$)/iu;
 /** A header naming a product's or a batch's code (EAN-13, GTIN, CIP, lot): 13 digits of a NIR's layout are no person's there. */
 const PRODUCT_CODE_HEADER = /(^| )(lot|batch|ean|ean13|gtin|barcode|code barre|code ean|cip|cip13|ucd|product|produit|article|sku|reference produit)( |$)/;
 /** A header naming a place's name: a place word beside the name word ("region_nom", "nom_commune", "country_name"). */
@@ -223,7 +226,7 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
       if (PLACE_NAME_HEADER.test(name) && (hdr('name') || hdr('last-name'))) return out('city', 0.7, `header "${name}" names a place and ${pct(textual)} of values are words`);
       // (an organization's name by its header — "hospital_name", "nom_etablissement", "payer_name": "Hôpital Saint-Louis" holds a
       // saint's name, no person's)
-      if (ORG_NAME_HEADER.test(normalizeHeader(name)) && !PERSON_ROLE_HEADER.test(normalizeHeader(name)) && (hdr('name') || hdr('last-name'))) return null;
+      if (ORG_NAME_HEADER.test(normalizeHeader(name)) && (hdr('name') || hdr('last-name')) && share(values, (v) => ORG_WORD.test(v)).share >= 0.5) return null;
       if (hdr('first-name') && first >= 0.3) return out('first-name', 0.7 + 0.3 * first, `header "${name}" and ${pct(first)} of values are INSEE first names`);
       if (hdr('last-name') && any >= 0.2) return out('last-name', 0.7 + 0.3 * last, `header "${name}" and ${pct(last)} of values are INSEE surnames`);
       if (hdr('name') && any >= 0.3) return out('name', 0.7 + 0.3 * any, `header "${name}" and ${pct(any)} of values contain a known first name or surname`);

@@ -62,14 +62,37 @@ export function topCodeAge(age: number): string {
  * ("2024/06/15"), compact "20240615".
  */
 export function dateToYear(label: string): string | null {
+  const d = dateYear(label);
+  return d === null ? null : String(d.year);
+}
+
+/** A time after a date: "10:00", "10:00:00+01:00", "10.00.00.000000 AM", "T10:00Z". */
+const TIME = String.raw`(?:[ T]\d{1,2}[:h.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?: ?[AaPp]\.?[Mm]\.?)?(?: ?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?`;
+const NUMERIC_DATES: RegExp[] = [
+  new RegExp(String.raw`^(\d{4})-\d{2}-\d{2}(?:$|[T ])`),
+  new RegExp(String.raw`^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})(?:$|[T ,])`),
+  new RegExp(String.raw`^(\d{4})[/.]\d{1,2}[/.]\d{1,2}(?:$|[T ])`),
+  /^((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/,
+  // (a month and a year: "2024-01", "01/2024")
+  /^(\d{4})-(?:0[1-9]|1[0-2])$/, /^(?:0?[1-9]|1[0-2])[/.-](\d{4})$/,
+];
+/** Day and month first with a two-digit year ("15/01/24", "01/15/24 10:00"): the century is guessed. */
+const SHORT_YEAR = new RegExp(String.raw`^\d{1,2}[/.-]\d{1,2}[/.-](\d{2})${TIME}$`);
+/**
+ * A date's year, and whether it was written with two digits (its century guessed: this one up to the current year, else
+ * the last — a birth date so written may be a century older, and is no year to release); null when it is no date.
+ */
+export function dateYear(label: string): { year: number; twoDigit: boolean } | null {
   const t = label.trim();
-  const m = /^(\d{4})-\d{2}-\d{2}(?:$|[T ])/.exec(t) ?? /^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})(?:$|[T ,])/.exec(t)
-    ?? /^(\d{4})[/.]\d{1,2}[/.]\d{1,2}(?:$|[T ])/.exec(t) ?? /^((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.exec(t)
-    // (a month and a year: "2024-01", "01/2024")
-    ?? /^(\d{4})-(?:0[1-9]|1[0-2])$/.exec(t) ?? /^(?:0?[1-9]|1[0-2])[/.-](\d{4})$/.exec(t);
-  if (m) return m[1]!;
+  for (const re of NUMERIC_DATES) { const m = re.exec(t); if (m) return { year: Number(m[1]), twoDigit: false }; }
+  const sy = SHORT_YEAR.exec(t);
+  if (sy) return { year: century(Number(sy[1])), twoDigit: true };
   const w = monthNameDate(t);
-  return w ? String(w.year) : null;
+  return w ? { year: w.year, twoDigit: w.twoDigit } : null;
+}
+function century(yy: number): number {
+  const now = new Date().getUTCFullYear();
+  return yy + (yy <= now % 100 ? now - (now % 100) : now - (now % 100) - 100);
 }
 
 /** Month names and their abbreviations, English and French, folded (lower case, no accents), to their number. */
@@ -77,22 +100,34 @@ const MONTH_WORDS = new Map<string, number>();
 for (const [n, words] of [[1, 'january jan janvier janv'], [2, 'february feb febr fevrier fevr fev'], [3, 'march mar mars'], [4, 'april apr avril avr'],
   [5, 'may mai'], [6, 'june jun juin'], [7, 'july jul juillet juil'], [8, 'august aug aout'], [9, 'september sep sept septembre'],
   [10, 'october oct octobre'], [11, 'november nov novembre'], [12, 'december dec decembre']] as const) for (const w of words.split(' ')) MONTH_WORDS.set(w, n);
-const MONTH_DATE = /^(?:(\d{1,2})(?:er|st|nd|rd|th)?[\s.\-/]*)?(\p{L}{3,9})\.?[\s.\-/,]*(?:(\d{1,2})(?:st|nd|rd|th)?,?[\s.\-/]+)?(\d{4}|(?<=[\-/])\d{2})(?:[ T]\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp][Mm])?)?$/u;
+const MONTH_DATE = new RegExp(String.raw`^(?:\p{L}{3,9}\.?,? )?(?:(\d{1,2})(?:er|st|nd|rd|th)?[\s.\-/]*)?(\p{L}{3,9})\.?[\s.\-/,]*(?:(\d{1,2})(?:st|nd|rd|th)?,?[\s.\-/]+)?(\d{4}|\d{2})${TIME}$`, 'u');
+/** Year first: "2024-Jan-15", "2024 janv. 15". */
+const YEAR_MONTH_DATE = new RegExp(String.raw`^(\d{4})[\s.\-/]+(\p{L}{3,9})\.?[\s.\-/]+(\d{1,2})${TIME}$`, 'u');
 /**
  * A date written with its month's name, English or French, with or without its day: "15-Jan-2024", "January 15, 2024",
  * "15 janv. 2024", "1er mars 1950", "14 août 1930", "Jan 2024", "janvier 2024"; null otherwise.
  */
-export function monthNameDate(label: string): { year: number; month: number; day: number | null } | null {
-  const m = MONTH_DATE.exec(label.trim());
+export function monthNameDate(label: string): { year: number; month: number; day: number | null; twoDigit: boolean } | null {
+  const t = label.trim();
+  const monthOf = (w: string) => MONTH_WORDS.get(w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+  const ym = YEAR_MONTH_DATE.exec(t);
+  if (ym) {
+    const month = monthOf(ym[2]!), day = Number(ym[3]);
+    return month === undefined || day < 1 || day > 31 ? null : { year: Number(ym[1]), month, day, twoDigit: false };
+  }
+  const m = MONTH_DATE.exec(t);
   if (!m || (m[1] !== undefined && m[3] !== undefined)) return null;
-  const month = MONTH_WORDS.get(m[2]!.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+  const month = monthOf(m[2]!);
   if (month === undefined) return null;
   const day = m[1] ?? m[3];
   if (day !== undefined && (Number(day) < 1 || Number(day) > 31)) return null;
-  // (a year of two digits, Oracle's "01-JAN-24": this century's up to the current year, else the last's)
-  let year = Number(m[4]);
-  if (m[4]!.length === 2) { const now = new Date().getUTCFullYear(); year += year <= now % 100 ? now - (now % 100) : now - (now % 100) - 100; }
-  return { year, month, day: day === undefined ? null : Number(day) };
+  // (a year of two digits only after a day written first — "15 Jan 24", Oracle's "01-JAN-24" — not "Jan 24", a day; its
+  // century guessed: this one's up to the current year, else the last's)
+  if (m[4]!.length === 2) {
+    if (m[1] === undefined) return null;
+    return { year: century(Number(m[4])), month, day: Number(day), twoDigit: true };
+  }
+  return { year: Number(m[4]), month, day: day === undefined ? null : Number(day), twoDigit: false };
 }
 
 /**
@@ -100,7 +135,10 @@ export function monthNameDate(label: string): { year: number; month: number; day
  * the single category "90+" (dates "indicative of such age" must be aggregated too).
  */
 export function safeHarborBirthYear(label: string, referenceYear: number): string | null {
-  const y = dateToYear(label) ?? (/^\d{4}$/.test(label.trim()) ? label.trim() : null);
+  const d = dateYear(label);
+  // (a birth date with a two-digit year, "05-MAR-20", may be 1920's: no year to release — it becomes missing, counted)
+  if (d?.twoDigit) return null;
+  const y = d !== null ? String(d.year) : /^\d{4}$/.test(label.trim()) ? label.trim() : null;
   if (y === null) return null;
   return referenceYear - Number(y) > 89 ? '90+' : y;
 }
