@@ -248,7 +248,14 @@ function pathKey(path: string, hops = 0): string {
   const abs = resolve(path);
   try { return `path:${realpathSync(abs)}`; } catch { /* not created yet */ }
   // (a symbolic link to a file not created yet is its target's path: two paths to one new file are one key)
-  try { if (hops < 8 && lstatSync(abs).isSymbolicLink()) return pathKey(resolve(dirname(abs), readlinkSync(abs)), hops + 1); } catch { /* no link */ }
+  try {
+    if (hops < 8 && lstatSync(abs).isSymbolicLink()) {
+      // (its target read from the link's real folder: "../other/l.duckdb" through a symbolic link to the folder)
+      let dir = dirname(abs);
+      try { dir = realpathSync(dir); } catch { /* as written */ }
+      return pathKey(resolve(dir, readlinkSync(abs)), hops + 1);
+    }
+  } catch { /* no link */ }
   try { return `path:${join(realpathSync(dirname(abs)), basename(abs))}`; } catch { return `path:${abs}`; }
 }
 

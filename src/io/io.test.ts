@@ -272,3 +272,19 @@ test('French exports: a decimal comma and day-first dates are read when the inpu
     await failure(readTable(p, { types: { d: 'date' }, dateOrder: 'dmy' }));
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+test('without inference, JSON values are read as written, each on its own, past any sample: one line\'s "abc" after 25,000 numbers is no error', async () => {
+  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-json-raw-'));
+  try {
+    const lines = Array.from({ length: 25000 }, (_, i) => JSON.stringify({ pid: `p${i}`, score: 3.0 }));
+    lines.push(JSON.stringify({ pid: 'x', score: 'abc' }), '{"A":1,"a":2}');
+    await writeFile(join(dir, 'a.jsonl'), lines.join('\n') + '\n');
+    const t = await readTable(join(dir, 'a.jsonl'), { infer: false });
+    assert.deepEqual(t.columns.map((c) => c.name), ['pid', 'score', 'A', 'a_1']);
+    const score = t.columns.find((c) => c.name === 'score')!;
+    assert.deepEqual([...score.dictionary].sort((x, y) => String(x).localeCompare(String(y))), ['3', 'abc', null]);
+    assert.deepEqual(t.columns.find((c) => c.name === 'a_1')!.dictionary.filter((v) => v !== null), ['2']);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

@@ -142,6 +142,32 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
       throw await withUtf8Column(csvError(e, label, names, header), path);
     }
     for (const n of names) native[n] = 'string';
+  } else if (o.infer === false && format !== 'parquet') {
+    // (without inference, JSON values are read as written, each on its own: a column's type unified over the lines made one
+    // line's "abc" turn every number of the column into text, one line's 2.5 every 3 into "3.0" — and, past read_json's
+    // sample of 20,480 lines, one line's "abc" an error: read_json is not used at all)
+    const objects = `read_json_objects(${literal(path)}, format=${literal(format === 'jsonl' ? 'newline_delimited' : 'auto')})`;
+    try {
+      // (in the order they first appear: by line, then by place in the object)
+      const keys = await con.runAndReadAll(`SELECT k FROM (SELECT unnest(json_keys(json)) AS k, unnest(range(len(json_keys(json)))) AS p, n FROM (SELECT json, row_number() OVER () AS n FROM ${objects} WHERE json_type(json) = 'OBJECT')) GROUP BY k ORDER BY min(n * 1000000 + p), k`);
+      // (an empty key names no column a query or a policy could read, and no JSON path reaches it: left out)
+      const jsonKeys = (keys.getRows() as [string][]).map(([k]) => k).filter((k) => k !== '');
+      // (column names as DuckDB would give them: a name unique without its case — "A" and "a" → "a_1")
+      names = [];
+      const taken = new Set<string>();
+      for (let j = 0; j < jsonKeys.length; j++) {
+        let n = jsonKeys[j]!;
+        for (let i = 1; taken.has(n.toLowerCase()); i++) n = `${jsonKeys[j]!}_${i}`;
+        taken.add(n.toLowerCase());
+        names.push(n);
+      }
+      if (names.length === 0) throw new Error('no object with keys in the file');
+      const fields = jsonKeys.map((k, j) => `json_extract_string(json, ${literal(`$.${JSON.stringify(k)}`)}) AS ${ident(names[j]!)}`).join(', ');
+      await con.run(`CREATE TABLE raw AS SELECT ${fields} FROM ${objects} WHERE json_type(json) = 'OBJECT'`);
+    } catch (e) {
+      throw new AnonymatError('invalid-input', `${label}: cannot read as ${format}: ${firstLine(e)}`, [{ path: label, message: `check that the file is valid ${format}` }]);
+    }
+    for (const n of names) native[n] = 'string';
   } else {
     const reader = format === 'parquet' ? `read_parquet(${literal(path)})`
       : format === 'jsonl' ? `read_json(${literal(path)}, format='newline_delimited')`
@@ -154,19 +180,6 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
     const info = await con.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'raw' ORDER BY ordinal_position`);
     names = [];
     for (const [n, t] of info.getRows() as [string, string][]) { names.push(n); native[n] = kindOfSqlType(t); }
-    // (without inference, JSON values are read as written, each on its own: a column's type unified over every line made
-    // one line's "abc" turn every number of the column into text, and one line's 2.5 every 3 into "3.0")
-    if (o.infer === false && format !== 'parquet' && names.length > 0) {
-      const objects = `read_json_objects(${literal(path)}, format=${literal(format === 'jsonl' ? 'newline_delimited' : 'auto')})`;
-      const fields = names.map((n) => `json_extract_string(json, ${literal(`$.${JSON.stringify(n)}`)}) AS ${ident(n)}`).join(', ');
-      try {
-        await con.run('DROP TABLE raw');
-        await con.run(`CREATE TABLE raw AS SELECT ${fields} FROM ${objects}`);
-      } catch (e) {
-        throw new AnonymatError('invalid-input', `${label}: cannot read as ${format}: ${firstLine(e)}`, [{ path: label, message: `check that the file is valid ${format}` }]);
-      }
-      for (const n of names) native[n] = 'string';
-    }
     if (format !== 'parquet') {
       // JSON text values stay text unless declared; nested values become JSON text
       for (const n of names) if (native[n] === 'string') native[n] = 'string';

@@ -369,3 +369,13 @@ test('second review: ZIP3 headers of any spelling, dates with more layouts, and 
   assert.deepEqual(out.map((r) => String(r.admit)), ['2024', '2024', '2024']);
   assert.deepEqual(out.map((r) => r.birth_date), [null, '1985', '90+']);
 });
+
+test('third review: month-year dates with a two-digit year ("Mar-30", Excel) are dates, and a birth date so written, its century unknown, is missing in every profile (fr gave 1930-03)', () => {
+  const t = tableFromRecords({ visit: ['Jan-24', 'Mar-23', 'Dec/22'], dob: ['Mar-30', '05-MAR-30', '1985-02-01'] }, { visit: 'string', dob: 'string' });
+  const policy = (profile: 'safe-harbor' | 'fr') => ({ columns: { visit: { role: 'quasi' as const }, dob: { role: 'quasi' as const } }, pseudonymize: { profile, referenceDate: '2026-01-01' } });
+  const sh = toRecords(pseudonymizeTable(t, policy('safe-harbor'), null).table);
+  assert.deepEqual(sh.map((r) => String(r.visit)), ['2024', '2023', '2022']);
+  assert.deepEqual(sh.map((r) => r.dob), [null, null, '1985']);
+  const fr = toRecords(pseudonymizeTable(t, policy('fr'), null).table);
+  assert.deepEqual(fr.map((r) => r.dob), [null, null, '1985-02']);
+});

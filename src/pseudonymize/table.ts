@@ -433,7 +433,8 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
           } else if (p.monthYear) {
             // (the month and the year: "1955-08-14" → "1955-08"; the day is what singles people out most)
             const y = useRef();
-            col = generalized(c, (l) => count(safeHarborBirthYear(l, y) === '90+' ? '90+' : birthMonth(l)), 'string');
+            // (no birth year to release — a two-digit year, "05-MAR-30", may be a century older — no month either: missing)
+            col = generalized(c, (l) => { const b = safeHarborBirthYear(l, y); return count(b === null ? null : b === '90+' ? '90+' : birthMonth(l)); }, 'string');
           } else col = generalized(c, (l) => count(dateToYear(l) ?? (/^\d{4}$/.test(l) ? l : null)), 'integer');
         } else if (((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) || yearsUnderBirthHeader(c)) {
           const y = useRef();

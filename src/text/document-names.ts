@@ -2120,6 +2120,8 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     const c = block[r]![col]!;
     if (c.e <= c.s) continue;
     cells++;
+    // (a name's cell is short: a long one, read by a regex unanchored on its left, would cost its length squared)
+    if (c.e - c.s > 60) continue;
     const m = /[a-zà-ÿ][\p{L}'’-]* ([A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,})$/u.exec(text.slice(c.s, c.e));
     if (m !== null && !CARE_ROLES.has(m[1]!) && ((lex.get(m[1]!) ?? 0) & (LEX_CRED | LEX_PROF)) === 0) capsLast++;
   }

@@ -1779,3 +1779,9 @@ test('second review: a surname that is a score\'s or a role\'s word stays a name
   const t = 'Date | Soin | Infirmière\n12/08 | Pansement | Jessica ASH\n13/08 | Toilette | Claire DUPONT\n14/08 | Lever | Paul MARTIN\n';
   assert.deepEqual(labels(t).filter(([l]) => l === 'NAME').map(([, v]) => v), ['Jessica ASH', 'Claire DUPONT', 'Paul MARTIN']);
 });
+
+test('third review: a comma ends a score\'s clause ("GCS 15, CT head 4/9", "Apgar 10/10, sortie 3/7": dates)', () => {
+  assert.deepEqual(labels('GCS 15, CT head 4/9 was normal.', 'en').filter(([l]) => l === 'DATE'), [['DATE', '4/9']]);
+  assert.deepEqual(labels('Apgar 10/10, sortie 3/7 avec sa mère.').filter(([l]) => l === 'DATE'), [['DATE', '3/7']]);
+  assert.deepEqual(labels('Braden score 18, discharged home 3/7 with family.', 'en').filter(([l]) => l === 'DATE'), [['DATE', '3/7']]);
+});

@@ -66,8 +66,8 @@ export function dateToYear(label: string): string | null {
   return d === null ? null : String(d.year);
 }
 
-/** A time after a date: "10:00", "10:00:00+01:00", "10.00.00.000000 AM", "T10:00Z". */
-const TIME = String.raw`(?:[ T]\d{1,2}[:h.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?: ?[AaPp]\.?[Mm]\.?)?(?: ?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?`;
+/** A time after a date: "10:00", "10:00:00+01:00", "10.00.00.000000 AM", "T10:00Z", "10:00 AM EST", "10:00:00 GMT+0100 (CET)". */
+const TIME = String.raw`(?:[ T]\d{1,2}[:h.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?: ?[AaPp]\.?[Mm]\.?)?(?: ?(?:Z|[A-Z]{2,5}(?:[+-]\d{2}:?\d{2})?|[+-]\d{2}:?\d{2}))?(?: \([^()]{1,60}\))?)?`;
 const NUMERIC_DATES: RegExp[] = [
   new RegExp(String.raw`^(\d{4})-\d{2}-\d{2}(?:$|[T ])`),
   new RegExp(String.raw`^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})(?:$|[T ,])`),
@@ -124,6 +124,13 @@ export function monthNameDate(label: string): { year: number; month: number; day
   // (a year of two digits only after a day written first — "15 Jan 24", Oracle's "01-JAN-24" — not "Jan 24", a day; its
   // century guessed: this one's up to the current year, else the last's)
   if (m[4]!.length === 2) {
+    // (no day: a month and a year only when a dash, a slash or an apostrophe joins them — Excel's "Mar-30", "Jan/24" — as
+    // "Jan 24" is a day of January)
+    if (m[1] === undefined && m[3] === undefined) {
+      const joint = t.charAt(t.search(/\d/) - 1);
+      if (joint !== '-' && joint !== '/' && joint !== "'" && joint !== '’') return null;
+      return { year: century(Number(m[4])), month, day: null, twoDigit: true };
+    }
     if (m[1] === undefined) return null;
     return { year: century(Number(m[4])), month, day: Number(day), twoDigit: true };
   }
