@@ -288,3 +288,18 @@ test('without inference, JSON values are read as written, each on its own, past 
     assert.deepEqual(t.columns.find((c) => c.name === 'a_1')!.dictionary.filter((v) => v !== null), ['2']);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('fourth review: JSON read as written keeps a line that is no object as a row of missing values, names case clashes as DuckDB does, and reads a file of no key as the typed reader', async () => {
+  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-json-raw2-'));
+  try {
+    await writeFile(join(dir, 'n.jsonl'), '{"a":1}\nnull\n{"a":3}\n');
+    assert.equal((await readTable(join(dir, 'n.jsonl'), { infer: false })).rowCount, 3);
+    await writeFile(join(dir, 'c.jsonl'), '{"a_1":0,"A":1,"a":2,"É":3,"é":4}\n');
+    assert.deepEqual((await readTable(join(dir, 'c.jsonl'), { infer: false })).columns.map((c) => c.name), ['a_1', 'A', 'a_1_1', 'É', 'é']);
+    await writeFile(join(dir, 'e.jsonl'), '');
+    assert.equal((await readTable(join(dir, 'e.jsonl'), { infer: false })).rowCount, 0);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

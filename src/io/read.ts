@@ -155,18 +155,24 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
       // (column names as DuckDB would give them: a name unique without its case — "A" and "a" → "a_1")
       names = [];
       const taken = new Set<string>();
+      // (identifiers are compared without their ASCII case, as DuckDB does: "a" after "A" and "a_1" is "a_1_1")
+      const lower = (n: string) => n.replace(/[A-Z]/g, (c) => c.toLowerCase());
       for (let j = 0; j < jsonKeys.length; j++) {
         let n = jsonKeys[j]!;
-        for (let i = 1; taken.has(n.toLowerCase()); i++) n = `${jsonKeys[j]!}_${i}`;
-        taken.add(n.toLowerCase());
+        while (taken.has(lower(n))) n = `${n}_1`;
+        taken.add(lower(n));
         names.push(n);
       }
-      if (names.length === 0) throw new Error('no object with keys in the file');
-      const fields = jsonKeys.map((k, j) => `json_extract_string(json, ${literal(`$.${JSON.stringify(k)}`)}) AS ${ident(names[j]!)}`).join(', ');
-      await con.run(`CREATE TABLE raw AS SELECT ${fields} FROM ${objects} WHERE json_type(json) = 'OBJECT'`);
+      if (names.length > 0) {
+        // (a line that is no object — null, an array — is a row of missing values, as the typed reader reads it)
+        const fields = jsonKeys.map((k, j) => `json_extract_string(json, ${literal(`$.${JSON.stringify(k)}`)}) AS ${ident(names[j]!)}`).join(', ');
+        await con.run(`CREATE TABLE raw AS SELECT ${fields} FROM ${objects}`);
+      }
     } catch (e) {
       throw new AnonymatError('invalid-input', `${label}: cannot read as ${format}: ${firstLine(e)}`, [{ path: label, message: `check that the file is valid ${format}` }]);
     }
+    // (no key at all — an empty file, lines of {} — read as the typed reader reads it)
+    if (names.length === 0) return readWith(con, path, label, { ...o, infer: true });
     for (const n of names) native[n] = 'string';
   } else {
     const reader = format === 'parquet' ? `read_parquet(${literal(path)})`

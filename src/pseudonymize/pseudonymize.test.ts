@@ -379,3 +379,10 @@ test('third review: month-year dates with a two-digit year ("Mar-30", Excel) are
   const fr = toRecords(pseudonymizeTable(t, policy('fr'), null).table);
   assert.deepEqual(fr.map((r) => r.dob), [null, null, '1985-02']);
 });
+
+test('fourth review: month-years with an apostrophe ("Mar \'30", "Jan ’24") are dates; a birth date so written is missing', () => {
+  const t = tableFromRecords({ visit: ["Jan '24", 'Feb ’23'], dob: ["Mar '30", "Jun '85"] }, { visit: 'string', dob: 'string' });
+  const out = toRecords(pseudonymizeTable(t, { columns: { visit: { role: 'quasi' }, dob: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } }, null).table);
+  assert.deepEqual(out.map((r) => String(r.visit)), ['2024', '2023']);
+  assert.deepEqual(out.map((r) => r.dob), [null, null]);
+});

@@ -1109,10 +1109,19 @@ const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|c
  */
 const SCORE_IN_CLAUSE = /(?:apgars?|horloge|clock (?:drawing|test)|(?:pr[ée]paration|qualit[ée]|score|[ée]chelle|BBPS)\W+(?:de )?boston|mots de dubois|\bGCS|glasgow coma|NIHSS|\bI?ADLs?|\bscore|[ée]chelle|\bscale)(?![A-Za-zÀ-ÿ])/i;
 const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 && m <= 12;
+/** After a comma, up to the points: only numbers, fractions and commas (a list of scores). */
+const SCORE_LIST_TAIL = /^(?: ?\d{1,3}(?: ?\/ ?\d{1,3})?,)* ?$/;
 /** A named score or test earlier in the clause (up to 40 characters back, not past a comma, a sentence's stop or a line's end: "GCS 15, CT head 4/9" is a date). */
 function scoreClauseBefore(text: string, at: number): boolean {
   let a = at;
-  while (a > 0 && at - a < 40) { const c = text.charCodeAt(a - 1); if (c === 10 || c === 59 || c === 44 || (c === 46 && !isDigitCode(cc(text, a - 2)))) break; a--; }
+  while (a > 0 && at - a < 40) {
+    const c = text.charCodeAt(a - 1);
+    // (a comma goes on in a list of scores — "Apgar 9/10, 10/10", "Boston : 3/3, 3/3, 2/3": numbers only after it — and
+    // ends the clause otherwise: "GCS 15, CT head 4/9")
+    if (c === 44 && !(isDigitCode(cc(text, a - 2)) && SCORE_LIST_TAIL.test(text.slice(a, at)))) break;
+    if (c === 10 || c === 59 || (c === 46 && !isDigitCode(cc(text, a - 2)))) break;
+    a--;
+  }
   return SCORE_IN_CLAUSE.test(text.slice(a, at));
 }
 

@@ -1785,3 +1785,9 @@ test('third review: a comma ends a score\'s clause ("GCS 15, CT head 4/9", "Apga
   assert.deepEqual(labels('Apgar 10/10, sortie 3/7 avec sa mère.').filter(([l]) => l === 'DATE'), [['DATE', '3/7']]);
   assert.deepEqual(labels('Braden score 18, discharged home 3/7 with family.', 'en').filter(([l]) => l === 'DATE'), [['DATE', '3/7']]);
 });
+
+test('fourth review: a list of scores after a comma stays scores ("Apgar 9/10, 10/10", "Boston : 3/3, 3/3, 2/3"), a comma before words ends the clause', () => {
+  assert.deepEqual(labels('Naissance à terme, Apgar 9/10, 10/10. Score de Boston : 3/3, 3/3, 2/3.'), []);
+  assert.deepEqual(labels('test de l\'horloge 4/7, 6/7'), []);
+  assert.deepEqual(labels('GCS 15, CT head 4/9 was normal.', 'en'), [['DATE', '4/9']]);
+});

@@ -100,7 +100,7 @@ const MONTH_WORDS = new Map<string, number>();
 for (const [n, words] of [[1, 'january jan janvier janv'], [2, 'february feb febr fevrier fevr fev'], [3, 'march mar mars'], [4, 'april apr avril avr'],
   [5, 'may mai'], [6, 'june jun juin'], [7, 'july jul juillet juil'], [8, 'august aug aout'], [9, 'september sep sept septembre'],
   [10, 'october oct octobre'], [11, 'november nov novembre'], [12, 'december dec decembre']] as const) for (const w of words.split(' ')) MONTH_WORDS.set(w, n);
-const MONTH_DATE = new RegExp(String.raw`^(?:\p{L}{3,9}\.?,? )?(?:(\d{1,2})(?:er|st|nd|rd|th)?[\s.\-/]*)?(\p{L}{3,9})\.?[\s.\-/,]*(?:(\d{1,2})(?:st|nd|rd|th)?,?[\s.\-/]+)?(\d{4}|\d{2})${TIME}$`, 'u');
+const MONTH_DATE = new RegExp(String.raw`^(?:\p{L}{3,9}\.?,? )?(?:(\d{1,2})(?:er|st|nd|rd|th)?[\s.\-/]*)?(\p{L}{3,9})\.?[\s.\-/,'’]*(?:(\d{1,2})(?:st|nd|rd|th)?,?[\s.\-/]+)?(\d{4}|\d{2})${TIME}$`, 'u');
 /** Year first: "2024-Jan-15", "2024 janv. 15". */
 const YEAR_MONTH_DATE = new RegExp(String.raw`^(\d{4})[\s.\-/]+(\p{L}{3,9})\.?[\s.\-/]+(\d{1,2})${TIME}$`, 'u');
 /**
