@@ -158,27 +158,12 @@ const BIRTH_HEADER = /birth|naiss|dob|ddn/i;
 const BIRTH_YEAR_HEADER = /^(birth_?year|year_?of_?birth|yob|ann[ée]e_?(?:de_?)?naissance|an_?naiss(?:ance)?|ann[ée]e_?naiss|year_?birth|birth_?yr)$/i;
 /** A column of years (4 digits, 1850-2099) under a birth header ("ddn", "dob" holding 1920): birth years. */
 function yearsUnderBirthHeader(c: Column): boolean {
-  if (!BIRTH_HEADER.test(c.name) || (c.kind !== 'integer' && c.kind !== 'string')) return false;
-  let years = 0;
-  for (const l of c.dictionary) {
-    if (l === null || isPlaceholder(l)) continue;
-    if (!/^\s*(?:18[5-9]\d|19\d\d|20\d\d)\s*$/.test(l)) return false;
-    years++;
-  }
-  return years > 0;
+  return BIRTH_HEADER.test(c.name) && (c.kind === 'integer' || c.kind === 'string') && everyLabel(c, /^\s*(?:18[5-9]\d|19\d\d|20\d\d)\s*$/);
 }
 /** An integer column of compact dates, 19300504 (every value a day of the calendar, yyyymmdd): dates. */
 function compactDates(c: Column): boolean {
-  if (c.kind !== 'integer') return false;
-  let dates = 0;
-  for (const l of c.dictionary) {
-    if (l === null || isPlaceholder(l)) continue;
-    if (!/^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.test(l.trim())) return false;
-    dates++;
-  }
-  return dates > 0;
+  return c.kind === 'integer' && everyLabel(c, /^\s*(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*$/);
 }
-/** Headers of 3-digit ZIPs. */
 /** A header's words, lower case ("patient_zip3" → patient, zip3; "ZipCode3" → zip, code3). */
 function headerWords(name: string): string[] {
   return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
@@ -191,13 +176,7 @@ function zip3Header(name: string): boolean {
 }
 /** A column of 3-digit ZIPs already (every value 1-3 digits, under a ZIP3 header): kept, or 000 when restricted. */
 function zip3Column(c: Column): boolean {
-  let n = 0;
-  for (const l of c.dictionary) {
-    if (l === null || isPlaceholder(l)) continue;
-    if (!/^\s*\d{1,3}\s*$/.test(l)) return false;
-    n++;
-  }
-  return n > 0;
+  return everyLabel(c, /^\s*\d{1,3}\s*$/);
 }
 /** Headers of postal codes, whatever their values' shape (ZIP+4 without a dash, a number that lost its zeros). */
 const ZIP_HEADER = /^(zip|zip_?code|zipcode|postal_?code|post_?code|code_?postal|cp|zip5|zip_?plus_?4|zip_?3|zip_?4|zip_?9|zip4_?code)$/i;
@@ -237,14 +216,17 @@ function birthMonth(label: string): string | null {
  * because of them.
  */
 function numbersAsText(c: Column): boolean {
-  if (c.kind !== 'string') return false;
-  let numbers = 0;
+  return c.kind === 'string' && everyLabel(c, /^\s*\d+(?:\.\d+)?\s*$/);
+}
+/** Whether a column has a value, and every value but the missing and the placeholders ("NA", "?") has the shape `re`. */
+function everyLabel(c: Column, re: RegExp): boolean {
+  let n = 0;
   for (const l of c.dictionary) {
     if (l === null || isPlaceholder(l)) continue;
-    if (!/^\s*\d+(?:\.\d+)?\s*$/.test(l)) return false;
-    numbers++;
+    if (!re.test(l)) return false;
+    n++;
   }
-  return numbers > 0;
+  return n > 0;
 }
 /** Whether sampled text values read as dates (ISO date-times, day or month first): Safe Harbor keeps their year only. */
 function datesAsText(c: Column): boolean {
