@@ -273,11 +273,9 @@ test('keys match a text column\'s labels as written, trimmed: ICD-9 "250" and "2
 });
 
 test('a key given as a number matches every plain number of that value ("3", "3.0", " 3"), whatever the column\'s type; dp query reads JSON values as written (one line\'s "abc" made every 3.0 text)', async () => {
-  const d = parseDescriptor({ name: 'c', privacyUnit: 'pid', suppression: { allowed: true } });
   const t = tableFromRecords({ pid: ['a', 'b', 'c', 'd'], score: ['3.0', '3', ' 3', '30'] }, { score: 'string' });
   const out = runSuppression(t, parseQuery({ select: [{ count: 'rows' }], from: 'c', where: { score: 3 }, mechanism: 'small-cell-suppression', suppression: { threshold: 1 } } as never), parseDescriptor({ name: 'c', privacyUnit: 'pid', suppression: { allowed: true, threshold: 1 } }));
   assert.equal(out.results[0]!.total.value, 3);
-  void d;
   const dir = await mkdtemp(join(tmpdir(), 'anonymat-dp-json-'));
   try {
     const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ pid: `p${i}`, score: 3.0 }));

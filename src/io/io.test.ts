@@ -273,14 +273,11 @@ test('French exports: a decimal comma and day-first dates are read when the inpu
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
 test('without inference, JSON values are read as written, each on its own, past any sample: one line\'s "abc" after 25,000 numbers is no error', async () => {
-  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
   const dir = await mkdtemp(join(tmpdir(), 'anonymat-json-raw-'));
   try {
     const lines = Array.from({ length: 25000 }, (_, i) => JSON.stringify({ pid: `p${i}`, score: 3.0 }));
     lines.push(JSON.stringify({ pid: 'x', score: 'abc' }), '{"A":1,"a":2}');
-    await writeFile(join(dir, 'a.jsonl'), lines.join('\n') + '\n');
+    writeFileSync(join(dir, 'a.jsonl'), lines.join('\n') + '\n');
     const t = await readTable(join(dir, 'a.jsonl'), { infer: false });
     assert.deepEqual(t.columns.map((c) => c.name), ['pid', 'score', 'A', 'a_1']);
     const score = t.columns.find((c) => c.name === 'score')!;
@@ -290,16 +287,13 @@ test('without inference, JSON values are read as written, each on its own, past 
 });
 
 test('fourth review: JSON read as written keeps a line that is no object as a row of missing values, names case clashes as DuckDB does, and reads a file of no key as the typed reader', async () => {
-  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
   const dir = await mkdtemp(join(tmpdir(), 'anonymat-json-raw2-'));
   try {
-    await writeFile(join(dir, 'n.jsonl'), '{"a":1}\nnull\n{"a":3}\n');
+    writeFileSync(join(dir, 'n.jsonl'), '{"a":1}\nnull\n{"a":3}\n');
     assert.equal((await readTable(join(dir, 'n.jsonl'), { infer: false })).rowCount, 3);
-    await writeFile(join(dir, 'c.jsonl'), '{"a_1":0,"A":1,"a":2,"É":3,"é":4}\n');
+    writeFileSync(join(dir, 'c.jsonl'), '{"a_1":0,"A":1,"a":2,"É":3,"é":4}\n');
     assert.deepEqual((await readTable(join(dir, 'c.jsonl'), { infer: false })).columns.map((c) => c.name), ['a_1', 'A', 'a_1_1', 'É', 'é']);
-    await writeFile(join(dir, 'e.jsonl'), '');
+    writeFileSync(join(dir, 'e.jsonl'), '');
     assert.equal((await readTable(join(dir, 'e.jsonl'), { infer: false })).rowCount, 0);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
