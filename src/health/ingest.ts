@@ -99,14 +99,15 @@ export async function ingest(inputs: IngestInput[], options: IngestOptions = {})
   } else {
     st.noteMode = 'redacted';
     const lang = options.lang ?? 'auto';
-    st.redact = (text, personId) => redactText(text, {
-      lang, replacement: 'tag', key: options.key, personId: personId ?? undefined,
+    st.redact = (text, personId, names) => redactText(text, {
+      lang, replacement: 'tag', key: options.key, personId: personId ?? undefined, names,
     });
   }
   for (let i = 0; i < inputs.length; i++) {
     await readInput(inputs[i]!, st);
     options.onProgress?.(i + 1, inputs.length, st.sources[st.sources.length - 1]?.format);
   }
+  st.flushNotes();
   if (st.issueCount > 0) {
     const more = st.issueCount > st.issues.length ? ` (first ${st.issues.length} listed)` : '';
     throw new AnonymatError('invalid-input',

@@ -33,23 +33,40 @@ export class IngestState {
    * reported as unsafe), 'dropped' (no redactor available: the text column is left empty).
    */
   noteMode: 'redacted' | 'kept' | 'dropped' = 'dropped';
-  redact: ((text: string, personId: string | null) => { text: string; spans: { label: string }[] }) | null = null;
+  redact: ((text: string, personId: string | null, names?: readonly string[]) => { text: string; spans: { label: string }[] }) | null = null;
   readonly notes = { rows: 0, withText: 0, spans: new Map<string, number>() };
+  /** Notes waiting for the end of the reading, when their person's names are all known (flushNotes). */
+  private pendingNotes: { row: Record<string, string | number | null | undefined>; text: string | null }[] = [];
+  /** The name strings of each person's record (given, family, maiden), by person id: read into their notes' de-identification. */
+  private readonly personNames = new Map<string, string[]>();
 
-  /** Adds a notes row; its text goes through the redactor first (or is kept / dropped per noteMode). */
+  /** Adds a notes row; its text is de-identified at flushNotes, once every person (and their names) is read. */
   addNote(row: Record<string, string | number | null | undefined>, text: string | null): void {
     this.notes.rows++;
-    let out: string | null = null;
-    if (text !== null && text !== '') {
-      this.notes.withText++;
-      if (this.noteMode === 'kept') out = text;
-      else if (this.noteMode === 'redacted' && this.redact) {
-        const res = this.redact(text, (row.person_id as string | null) ?? null);
-        out = res.text;
-        for (const s of res.spans) this.notes.spans.set(s.label, (this.notes.spans.get(s.label) ?? 0) + 1);
+    this.pendingNotes.push({ row, text });
+  }
+
+  /**
+   * Writes the notes added so far, in their order: each text through the redactor with the names of its person's record
+   * (a patient's given name alone, "Maribelle va bien", is found though no rule sees a name there), or kept or dropped
+   * per noteMode.
+   */
+  flushNotes(): void {
+    for (const { row, text } of this.pendingNotes) {
+      let out: string | null = null;
+      if (text !== null && text !== '') {
+        this.notes.withText++;
+        if (this.noteMode === 'kept') out = text;
+        else if (this.noteMode === 'redacted' && this.redact) {
+          const person = (row.person_id as string | null) ?? null;
+          const res = this.redact(text, person, person === null ? undefined : this.personNames.get(person));
+          out = res.text;
+          for (const s of res.spans) this.notes.spans.set(s.label, (this.notes.spans.get(s.label) ?? 0) + 1);
+        }
       }
+      this.model.tables.notes.add({ ...row, text: out });
     }
-    this.model.tables.notes.add({ ...row, text: out });
+    this.pendingNotes = [];
   }
 
   count(type: string, n = 1): void { this.resources.set(type, (this.resources.get(type) ?? 0) + n); }
@@ -66,6 +83,8 @@ export class IngestState {
     const id = row.person_id as string;
     if (this.personIds.has(id)) { this.duplicatePersons++; return false; }
     this.personIds.add(id);
+    const names = [row.name_given, row.name_family, row.maiden_name].filter((n): n is string => typeof n === 'string' && n !== '');
+    if (names.length) this.personNames.set(id, names);
     this.model.tables.person.add(row);
     return true;
   }

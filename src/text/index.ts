@@ -29,6 +29,11 @@ export interface RedactOptions {
   domain?: string;
   /** The date shift in days for surrogates (ReplaceOptions.dateShift). */
   dateShift?: number;
+  /**
+   * The person's own names, from their record (given, family and maiden names): each of their words found in the text is
+   * a NAME even where the rules see no name ("Maribelle va bien") — see withRecordNames.
+   */
+  names?: readonly string[];
 }
 
 export interface RedactResult {
@@ -59,7 +64,7 @@ export function detectLanguage(text: string): Lang {
  * Recognized, resolved spans (no replacement). The text is read with its typographic spaces and
  * hyphens as plain ones (one code unit for one: the offsets are the original text's).
  */
-export function recognize(original: string, options: { lang?: Lang | 'auto'; keep?: TextLabel[]; minScore?: number } = {}): Span[] {
+export function recognize(original: string, options: RecognizeOptions = {}): Span[] {
   // (decomposed accents, as macOS and some exports write them — "He\u0301le\u0300ne": the rules read the composed text, the
   // spans come back in the original's offsets)
   if (COMBINING.test(original)) {
@@ -97,7 +102,10 @@ function composed(original: string): { text: string; toOriginal: Int32Array; end
 }
 const COMBINING_G = /[\u0300-\u036f]/g;
 
-function recognizeComposed(original: string, options: { lang?: Lang | 'auto'; keep?: TextLabel[]; minScore?: number }): Span[] {
+/** recognize()'s options: RedactOptions' `lang`, `keep`, `minScore` and `names`. */
+export type RecognizeOptions = Pick<RedactOptions, 'lang' | 'keep' | 'minScore' | 'names'>;
+
+function recognizeComposed(original: string, options: RecognizeOptions): Span[] {
   let text = original;
   const lang = !options.lang || options.lang === 'auto' ? detectLanguage(text) : options.lang;
   const spans: Span[] = [];
@@ -120,10 +128,55 @@ function recognizeComposed(original: string, options: { lang?: Lang | 'auto'; ke
   markBirthDates(text, spans);
   labelIdentifiers(text, spans);
   let resolved = resolveOverlaps(spans, text);
+  if (options.names?.length) resolved = withRecordNames(text, resolved, options.names);
   const keep = options.keep?.length ? new Set(options.keep) : undefined;
   const min = options.minScore ?? 0;
   if (keep || min > 0) resolved = resolved.filter((s) => !(keep?.has(s.label)) && s.score >= min);
   return resolved;
+}
+
+/**
+ * The spans with the words of a person's record names added where no span covers them: every word of those names (each
+ * part of a compound, Synthea's digits left out, two letters or more) found as a whole word — an English possessive's
+ * "'s" left outside — in capitals or Title case, or in lower case when it is no word of the vocabularies. A name that is
+ * also a word ("Rose", "Petit", "Will") counts only in Title case and not at a sentence's start ("Rose va mieux" after a
+ * comma or a word; not "Petit à petit"). Spans: resolved (sorted, apart); so is the result.
+ */
+export function withRecordNames(text: string, spans: Span[], names: readonly string[]): Span[] {
+  const words = new Set<string>();
+  for (const n of names) {
+    for (const w of n.replace(/\d+/g, ' ').split(/[^\p{L}\p{M}'’-]+/u)) {
+      const t = w.replace(/^['’-]+|['’-]+$/g, '');
+      if (t.length < 2) continue;
+      words.add(fold(t));
+      if (/[-'’]/.test(t)) for (const p of t.split(/[-'’]/)) if (p.length >= 2) words.add(fold(p));
+    }
+  }
+  if (words.size === 0) return spans;
+  const added: Span[] = [];
+  let k = 0;
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{L}[\p{L}\p{M}'’-]*(?![\p{L}\p{N}])/gu)) {
+    let word = m[0].replace(/['’-]+$/, '');
+    let w = fold(word);
+    if (!words.has(w) && /['’]S$/.test(w)) { word = word.slice(0, -2); w = w.slice(0, -2); }
+    if (!words.has(w)) continue;
+    const a = m.index!, b = a + word.length;
+    const upper = word === word.toUpperCase(), lower = word === word.toLowerCase();
+    const title = !upper && word[0] === word[0]!.toUpperCase() && word.slice(1) === word.slice(1).toLowerCase();
+    if (isVocabularyWord(w)) {
+      if (!title || sentenceStart(text, a)) continue;
+    } else if (lower && w.length < 3) continue;
+    while (k < spans.length && spans[k]!.end <= a) k++;
+    if (k < spans.length && spans[k]!.start < b) continue;
+    added.push({ start: a, end: b, label: 'NAME', score: 0.9, rule: 'name-of-record' });
+  }
+  return added.length ? [...spans, ...added].sort((x, y) => x.start - y.start) : spans;
+}
+/** Whether a word at `a` starts a sentence: the text's or a line's start, or after '.', '!', '?' or ':' (spaces between). */
+function sentenceStart(text: string, a: number): boolean {
+  let i = a - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 160)) i--;
+  return i < 0 || /[\n\r.!?:•*-]/.test(text[i]!);
 }
 
 /**
@@ -139,7 +192,7 @@ export function redactText(text: string, options: RedactOptions = {}): RedactRes
     const out = r.push(text) + r.end();
     return { text: out, spans: r.spans, lang };
   }
-  const spans = recognize(text, { lang, keep: options.keep, minScore: options.minScore });
+  const spans = recognize(text, { lang, keep: options.keep, minScore: options.minScore, names: options.names });
   return { text: applyReplacements(text, spans, replacerFor(lang, options, text)), spans, lang };
 }
 
@@ -181,7 +234,7 @@ export function redactTexts(texts: readonly (string | null)[], options: RedactOp
     if (t === null) return null;
     onEach?.();
     const lang = !options.lang || options.lang === 'auto' ? detectLanguage(t) : options.lang;
-    const spans = recognize(t, { lang, keep: options.keep, minScore: options.minScore });
+    const spans = recognize(t, { lang, keep: options.keep, minScore: options.minScore, names: options.names });
     let r = replacers.get(lang);
     if (!r) { r = replacerFor(lang, options); replacers.set(lang, r); }
     return applyReplacements(t, spans, r);
@@ -239,7 +292,7 @@ export class TextRedactor {
   private recognizePart(text: string): Span[] {
     const o = this.options;
     this.lang ??= !o.lang || o.lang === 'auto' ? detectLanguage(text) : o.lang;
-    const spans = recognize(text, { lang: this.lang, keep: o.keep, minScore: o.minScore });
+    const spans = recognize(text, { lang: this.lang, keep: o.keep, minScore: o.minScore, names: o.names });
     return this.names.size && !o.keep?.includes('NAME') ? this.withEarlierNames(text, spans) : spans;
   }
 

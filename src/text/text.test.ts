@@ -1791,3 +1791,12 @@ test('fourth review: a list of scores after a comma stays scores ("Apgar 9/10, 1
   assert.deepEqual(labels('test de l\'horloge 4/7, 6/7'), []);
   assert.deepEqual(labels('GCS 15, CT head 4/9 was normal.', 'en'), [['DATE', '4/9']]);
 });
+
+test("a person's record names: each word found as a word, a name that is also a word only in Title case off a sentence's start", () => {
+  const names = ['Rose', 'Petit', 'Jean-Baptiste', 'Maribelle88'];
+  const r = (t: string) => redactText(t, { lang: 'fr', names }).text;
+  assert.equal(r('Petit à petit, Rose va mieux. Rose est venue.'), 'Petit à petit, [NOM] va mieux. Rose est venue.');
+  assert.equal(r('Il a vu Jean, maribelle aussi.'), 'Il a vu [NOM], [NOM] aussi.');
+  assert.equal(redactText("maribelle's mother called", { lang: 'en', names }).text, "[NAME]'s mother called");
+  assert.equal(redactText('Rose va mieux, maribelle aussi.', { lang: 'fr' }).text, 'Rose va mieux, maribelle aussi.');
+});

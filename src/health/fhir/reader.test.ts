@@ -199,3 +199,39 @@ test('a resource without its resourceType: the error gives its id and JSON path,
     return true;
   });
 });
+
+/** A bundle of one patient (Maribelle Zylbersztajn) and one note per attachment given. */
+function notesBundle(attachments: { contentType: string; data: Buffer }[]): { name: string; text: string } {
+  const patient = { resourceType: 'Patient', id: 'p1', gender: 'female', birthDate: '1980-05-05', name: [{ family: 'Zylbersztajn', given: ['Maribelle'] }] };
+  const docs = attachments.map((a, i) => ({ resource: {
+    resourceType: 'DocumentReference', id: `d${i}`, subject: { reference: 'Patient/p1' },
+    content: [{ attachment: { contentType: a.contentType, data: a.data.toString('base64') } }],
+  } }));
+  // (the notes before their patient: the names of the record are known when the notes are de-identified, in any order)
+  return { name: 'notes.json', text: JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [...docs, { resource: patient }] }) };
+}
+
+test('notes: HTML read as its text, the declared charset (or a byte-order mark) decodes, MIME types in any case', async () => {
+  const html = '<html><head><style>b{}</style></head><body><p>Patiente <b>Maribelle</b>&nbsp;Zylbersztajn, t&eacute;l&nbsp;: 06&nbsp;12&nbsp;34&nbsp;56&nbsp;78</p><p>Vue le 3 mars.</p></body></html>';
+  const plain = 'Patient Zylbersztajn, tel 06 12 34 56 78. Madame va bien: caf\u00e9 \u2019 \u20ac.';
+  const r = await ingest([notesBundle([
+    { contentType: 'text/html; charset=UTF-8', data: Buffer.from(html) },
+    { contentType: 'text/plain; charset=utf-16', data: Buffer.from(plain, 'utf16le') },
+    { contentType: 'text/plain; charset=utf-16', data: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(plain, 'utf16le').swap16()]) },
+    { contentType: 'text/plain; charset=windows-1252', data: Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x92, 0x20, 0x80]) },
+    { contentType: 'TEXT/PLAIN', data: Buffer.from(plain) },
+  ])]);
+  const texts = toRecords(r.tables.notes!).map((n) => n.text!);
+  // (the markup's name and phone are found once the tags and references are read: they were left in clear)
+  assert.equal(texts[0], 'Patiente [NOM], tél\u00a0: [TEL]\nVue le [DATE].');
+  for (const t of [texts[1], texts[2], texts[4]]) assert.equal(t, 'Patient [NOM], tel [TEL]. Madame va bien: café ’ €.');
+  // (windows-1252's 0x92 and 0x80 are ’ and €, not control characters)
+  assert.equal(texts[3], 'café ’ €');
+  await assert.rejects(ingest([notesBundle([{ contentType: 'text/plain; charset=klingon', data: Buffer.from('x') }])]),
+    (e: unknown) => e instanceof AnonymatError && e.issues.some((i) => /unknown charset "klingon"/.test(i.message)));
+});
+
+test("notes: a patient's own names are found in their notes where no rule sees a name", async () => {
+  const r = await ingest([notesBundle([{ contentType: 'text/plain', data: Buffer.from('Mme Zylbersztajn revue ce jour. Maribelle va bien, maribelle dort.') }])]);
+  assert.equal(toRecords(r.tables.notes!)[0]!.text, 'Mme [NOM] revue ce jour. [NOM] va bien, [NOM] dort.');
+});

@@ -10,6 +10,7 @@
 import { Buffer } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { PieceDecoder, UTF8_ONLY_FIX } from '../../io/text-decode.ts';
+import { decodeAttachment, isTextType } from './attachment.ts';
 import { datePart, shortSystem } from '../model.ts';
 import { calendarDay } from '../../util/calendar.ts';
 import type { IngestState } from '../state.ts';
@@ -630,7 +631,7 @@ const documentReference: Mapper = (c, r, _id, urls) => {
     const encs = arr(c, ctx, 'encounter', '.context');
     if (encs.length && isObj(encs[0])) enc = refId(c, { e: encs[0] }, 'e', '.context.encounter[0]', 'Encounter', urls);
   }
-  // the first text/* attachment with inline data
+  // the first text/* (or XHTML) attachment with inline data
   const content = arr(c, r, 'content', '');
   let text: string | null = null, contentType: string | null = null;
   for (let i = 0; i < content.length; i++) {
@@ -645,16 +646,10 @@ const documentReference: Mapper = (c, r, _id, urls) => {
     if (data === undefined) continue;
     if (!BASE64_RE.test(data)) { c.bad(`${rel}.data`, 'not base64'); continue; }
     if (data.replace(/\s+/g, '').length % 4 !== 0) { c.bad(`${rel}.data`, 'not base64 (its length is not a multiple of 4: cut or unpadded)'); continue; }
-    if (type !== null && !type.startsWith('text/')) continue;
-    const latin1 = type !== null && /charset\s*=\s*"?(iso-8859-1|latin1|windows-1252)/i.test(type);
-    const bytes = Buffer.from(data, 'base64');
-    if (latin1) text = bytes.toString('latin1');
-    else {
-      try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch {
-        c.bad(`${rel}.data`, 'the decoded text is not UTF-8: declare its charset in contentType (text/plain; charset=windows-1252) or attach UTF-8');
-        continue;
-      }
-    }
+    if (type !== null && !isTextType(type)) continue;
+    const decoded = decodeAttachment(Buffer.from(data, 'base64'), type);
+    if ('error' in decoded) { c.bad(`${rel}.data`, decoded.error); continue; }
+    text = decoded.text;
     contentType = type;
     break;
   }
