@@ -82,3 +82,14 @@ test('compile: numeric columns match the hierarchy numerically (1.50 ↔ 1.5)', 
   const ch = compileHierarchy(h, col);
   assert.deepEqual([...ch.groundOfCode], [0, 1]);
 });
+
+test('a missing value stays apart at the ground level of a one-level hierarchy, and joins a single top label above the ground', () => {
+  const col = columnFromValues('sex', ['F', 'F', null, 'F']);
+  const one = compileHierarchy({ column: 'sex', levels: [['F']] }, col);
+  // (the release writes level 0 as it is: the missing value is a class of its own, not F's)
+  assert.deepEqual(one.labels[0], ['F', null]);
+  assert.notEqual(one.levelOfGround[0]![one.groundOfCode[col.missing]!], one.levelOfGround[0]![0]);
+  const two = compileHierarchy({ column: 'sex', levels: [['F'], ['*']] }, col);
+  assert.deepEqual(two.labels[1], ['*']);
+  assert.deepEqual(two.labels[0], ['F', null]);
+});

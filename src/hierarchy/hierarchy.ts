@@ -214,7 +214,9 @@ export function compileHierarchy(h: Hierarchy, col: Column, where: { file?: stri
       counts[c]!++;
     }
     if (missingUsed) {
-      const top = l === H - 1 && codeOf.size === 1;
+      // (a level of one label above the ground holds the missing value too — the release writes that label for it; the ground
+      // level of a one-level hierarchy is written as it is, the missing value apart)
+      const top = l > 0 && l === H - 1 && codeOf.size === 1;
       if (top) { map[ground.length] = 0; counts[0]!++; }
       else { map[ground.length] = ls.length; ls.push(null); counts.push(1); reps.push(ground.length); }
     }
