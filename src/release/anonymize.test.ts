@@ -752,3 +752,19 @@ test('library: a release whose quasi-identifiers hold one value for every record
   // (a release that keeps its information has none)
   assert.deepEqual(utilityWarnings(await anonymize(tableFromRecords({ a: ['x', 'x', 'y', 'y'] }), parsePolicyText('columns:\n  a: { role: quasi }\nthresholds: { k: 2 }\n', { baseDir: '/tmp', source: 'p' }))), []);
 });
+
+test('library: Mondrian and MDAV meet an average risk threshold (classes of ⌈1/r⌉ records: classes / records ≤ r)', async () => {
+  // ages 10, 11, 20, 21, 30, 31 at k = 2 split into 3 parts of 2 (average risk 3/6 = 50 %); maxAverageRisk 0.3 allows at
+  // most 1.8 classes of 6 records: parts of ⌈1/0.3⌉ = 4 records, and 6 records make one
+  const t = tableFromRecords({ age: ['10', '11', '20', '21', '30', '31'] }, { age: 'integer' });
+  for (const strategy of ['mondrian', 'mdav']) {
+    const policy = parsePolicyText(`columns:
+  age: { role: quasi, type: integer }
+thresholds: { k: 2, maxAverageRisk: 0.3 }
+anonymize: { strategy: ${strategy} }
+`, { baseDir: tmpdir(), source: 'test' });
+    const r = await anonymize(t, policy);
+    assert.ok(r.feasible && r.verdict.passes, `${strategy}: ${r.verdict.failures.join('; ')}`);
+    assert.equal(r.classes, 1, strategy);
+  }
+});

@@ -625,8 +625,9 @@ async function localRecoding(
   before: Assessment | null, t0: number, doAssess: boolean, assessOptions: Parameters<typeof assessTable>[2], sensitiveHierarchies: ReadonlyMap<string, Hierarchy>,
 ): Promise<AnonymizeResult> {
   const t = policy.thresholds ?? {};
-  // (the highest prosecutor risk 1/|class| ≤ r asks classes of ⌈1/r⌉: Mondrian and MDAV make them)
-  const k = classSizeOf(t, 2);
+  // (the highest prosecutor risk 1/|class| ≤ r asks classes of ⌈1/r⌉: Mondrian and MDAV make them; an average risk
+  // — classes / records — of at most r too, since parts of ⌈1/r⌉ records or more number at most r of the records)
+  const k = Math.max(classSizeOf(t, 2), t.maxAverageRisk ? Math.ceil(1 / t.maxAverageRisk - 1e-9) : 1);
   const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
   // event tables (several rows per person): each class must hold k persons, not k rows
   const byPerson = eventPersonKey(table, policy);
