@@ -500,6 +500,8 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   const dropNow = byPerson ? drop.filter((n) => n !== byPerson) : drop;
   const afterPolicy: Policy = byPerson ? { ...releasePolicy, columns: { ...releasePolicy.columns, [byPerson]: policy.columns[byPerson]! } } : releasePolicy;
   const localCells = suppressedMode === 'local' ? localCellSuppression : null;
+  const th = policy.thresholds ?? {};
+  const localJudged = localCells !== null && ((th.l !== undefined && (th.lVariant ?? 'distinct') !== 'distinct') || th.t !== undefined);
   const popHierarchies = population && doAssess
     ? quasi.map((column, j) => compileHierarchy(hierarchies[j]!, getColumn(population!, column), { source: `population, column ${column}` })) : null;
   let compiled: Engine['qi'] = [];
@@ -563,6 +565,12 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
     lastRelease = { key: levels.join(','), release };
     if (release.after !== null && !release.after.verdict.passes) return `the release verdict at person level (${byPerson}): ${release.after!.verdict.failures.map((f) => f.message).join('; ')}`;
     return rows === rowSuppressed ? null : rows;
+  } : localJudged && doAssess ? (levels: Int32Array, rowSuppressed: Uint8Array): string | null => {
+    // (local suppression forms classes of the records it keeps with masked cells for k and distinct l only: entropy and
+    // recursive l and t-closeness are judged on the release, as the verdict judges them)
+    const release = assessed(levels, materialize(levels, rowSuppressed));
+    lastRelease = { key: levels.join(','), release };
+    return release.after !== null && !release.after.verdict.passes ? `the release verdict after local suppression: ${release.after.verdict.failures.map((f) => f.message).join('; ')}` : null;
   } : undefined;
   const spec: EngineSpec = {
     quasi: quasi.map((column, j) => ({ column, hierarchy: hierarchies[j]!, weight: policy.columns[column]!.weight })),
