@@ -89,3 +89,18 @@ test('OMOP: a gender concept of none of the four is read from gender_source_valu
   // (Germany: no département, even with --country FR; no country: the default)
   assert.deepEqual(view.map((v) => v.departement ?? null), ['75', null, '75']);
 });
+
+test('OMOP as exports write it: visit_source_value (a source encounter id) not carried, quotes inside TSV fields, YYYYMMDD days', async () => {
+  const files: Record<string, string> = {};
+  for (const f of ['person.csv', 'location.csv', 'visit_occurrence.csv', 'condition_occurrence.csv', 'measurement.csv']) files[f] = readFileSync(join(dir, f), 'utf8');
+  // (ETL-Synthea writes the Synthea encounter's UUID in visit_source_value: a key to the source records)
+  files['visit_occurrence.csv'] = files['visit_occurrence.csv']!.replace(',outpatient', ',3f1a8e52-9c1d-4b7e-a0c2-77d1e0b6c9aa');
+  // (PostgreSQL's COPY writes tab-separated text where a quote is a character)
+  files['measurement.csv'] = files['measurement.csv']!.replaceAll(',', '\t').replace('4548-4', 'Height 5\' 3"');
+  files['condition_occurrence.csv'] = files['condition_occurrence.csv']!.replace('1001,1,201826,2020-01-10', '1001,1,201826,20200110');
+  const r = await ingest([{ name: 'up', omop: files }]);
+  const all = JSON.stringify(Object.values(r.tables).map((t) => toRecords(t)));
+  assert.ok(!all.includes('3f1a8e52'));
+  assert.ok(toRecords(r.tables.conditions!).some((c) => c.onset_date === '2020-01-10'));
+  assert.equal(r.tables.observations!.rowCount, 3);
+});

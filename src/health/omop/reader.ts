@@ -137,7 +137,9 @@ function readPerson(f: CsvFile, loc: CsvFile | null, death: CsvFile | null, st: 
 function visits(f: CsvFile, st: IngestState): void {
   if (!requireColumns(f, ['visit_occurrence_id', 'person_id', 'visit_start_date'], st)) return;
   const id = f.col('visit_occurrence_id'), p = f.col('person_id'), s = f.col('visit_start_date'), e = f.col('visit_end_date');
-  const cc = f.col('visit_concept_id'), sv = f.col('visit_source_value');
+  // (visit_source_value is not read: the source system's own value, which ETLs fill with its encounter id — ETL-Synthea
+  // writes the Synthea encounter's UUID there —, a key to the source records that the keyed encounter_id replaces)
+  const cc = f.col('visit_concept_id');
   const unknown = new Map<string, number>();
   for (let r = 0; r < f.rows.length; r++) {
     const row = f.rows[r]!;
@@ -148,7 +150,7 @@ function visits(f: CsvFile, st: IngestState): void {
     st.model.tables.encounters.add({
       person_id: pid, encounter_id: cell(row, id), start_date: csvDate(f, row, r, s, st),
       end_date: csvDate(f, row, r, e, st), class: concept !== null ? VISIT_CLASS[concept] ?? concept : null,
-      code_system: concept !== null ? 'OMOP' : null, code: concept, display: cell(row, sv),
+      code_system: concept !== null ? 'OMOP' : null, code: concept, display: null,
     });
   }
   if (unknown.size) st.warn(`${f.file}: visit_concept_id other than ${Object.keys(VISIT_CLASS).join(', ')} — ${[...unknown.entries()].map(([k, n]) => `${k} (${n})`).join(', ')}: the class is the concept id`);

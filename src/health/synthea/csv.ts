@@ -77,7 +77,8 @@ export function tokenizeCsv(text: string, delimiter = ','): CsvParse {
       while (j < n) {
         const c = text.charCodeAt(j);
         if (c === D || c === 10) break;
-        if (c === 34) return { error: { line, reason: 'a quote inside an unquoted field' } };
+        // (in tab-separated text — PostgreSQL's COPY, OMOP's TSV exports — a quote inside a field is a character: `5' 3"`)
+        if (c === 34 && D !== 9) return { error: { line, reason: 'a quote inside an unquoted field' } };
         j++;
       }
       let end = j;
@@ -128,14 +129,17 @@ export function cell(row: string[], c: number): string | null {
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+/** ISO 8601's basic format of a day, as some OMOP exports write it: 20200101. */
+const BASIC_DAY = /^\d{8}$/;
 
-/** Date part of a CSV date/timestamp; records an issue (file:line, column) when malformed. */
+/** Date part of a CSV date/timestamp (ISO 8601, extended or basic: 2020-01-01, 20200101); records an issue (file:line, column) when malformed. */
 export function csvDate(f: CsvFile, row: string[], r: number, c: number, st: IngestState): string | null {
-  const v = cell(row, c);
+  let v = cell(row, c);
   if (v === null) return null;
+  if (BASIC_DAY.test(v)) v = `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6)}`;
   if (!DATE_RE.test(v) || !calendarDay(v)) {
     st.issue(`${f.file}:${f.lines[r]} column ${f.header[c]}`, DATE_RE.test(v) ? 'not a day of the calendar (a month 01-12, a day its month has)'
-      : 'not a date (expected YYYY-MM-DD or an ISO 8601 timestamp)');
+      : 'not a date (expected YYYY-MM-DD, YYYYMMDD or an ISO 8601 timestamp)');
     return null;
   }
   return v.slice(0, 10);

@@ -89,3 +89,13 @@ test('synthea-ma-1k-apr2020-partial: persons and conditions, absent files report
   assert.equal(labels(r.tables.person_view!, 'sex').filter((s) => s === 'F').length, 609);
   assert.equal(labels(r.tables.person_view!, 'deceased').filter((s) => s === 'true').length, 171);
 });
+
+test('an event row without its PATIENT is a problem with its file, line and column, not a row of no person', async () => {
+  const files: Record<string, string> = {};
+  for (const f of ['patients.csv', 'encounters.csv', 'conditions.csv']) files[f] = readFileSync(join(fixture, f), 'utf8');
+  files['conditions.csv'] = files['conditions.csv']!.replace('2012-10-20,,a1,', '2012-10-20,,,');
+  await assert.rejects(ingest([{ name: 'up', synthea: files }]), (e: unknown) => {
+    const issues = (e as { issues?: { path: string; message: string }[] }).issues ?? [];
+    return issues.length === 1 && issues[0]!.path === 'up/conditions.csv:2 column PATIENT' && /empty PATIENT/.test(issues[0]!.message);
+  });
+});

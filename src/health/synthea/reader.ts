@@ -102,12 +102,20 @@ function readEncounters(f: CsvFile, st: IngestState): void {
   const t = st.model.tables.encounters;
   for (let r = 0; r < f.rows.length; r++) {
     const row = f.rows[r]!;
+    if (!hasPatient(f, row, r, pat, st)) continue;
     t.add({
       person_id: cell(row, pat), encounter_id: cell(row, id), start_date: csvDate(f, row, r, start, st),
       end_date: csvDate(f, row, r, stop, st), class: cell(row, cls), code_system: code >= 0 ? 'SNOMED' : null,
       code: cell(row, code), display: cell(row, desc), reason_code: cell(row, rc), reason_display: cell(row, rd),
     });
   }
+}
+
+/** Whether an event row names its patient; an empty PATIENT is a problem (file:line, column), as in OMOP. */
+function hasPatient(f: CsvFile, row: string[], r: number, pat: number, st: IngestState): boolean {
+  if (cell(row, pat) !== null) return true;
+  st.issue(`${f.file}:${f.lines[r]} column ${f.header[pat]}`, 'empty PATIENT (every event row names the Id of its patient in patients.csv)');
+  return false;
 }
 
 function readConditions(f: CsvFile, st: IngestState): void {
@@ -118,6 +126,7 @@ function readConditions(f: CsvFile, st: IngestState): void {
   for (let r = 0; r < f.rows.length; r++) {
     const row = f.rows[r]!;
     const system = cell(row, sys);
+    if (!hasPatient(f, row, r, pat, st)) continue;
     t.add({
       person_id: cell(row, pat), encounter_id: cell(row, enc), onset_date: csvDate(f, row, r, start, st),
       abatement_date: csvDate(f, row, r, stop, st),
@@ -135,6 +144,7 @@ function readMedications(f: CsvFile, st: IngestState): void {
   const t = st.model.tables.medications;
   for (let r = 0; r < f.rows.length; r++) {
     const row = f.rows[r]!;
+    if (!hasPatient(f, row, r, pat, st)) continue;
     t.add({
       person_id: cell(row, pat), encounter_id: cell(row, enc), start_date: csvDate(f, row, r, start, st),
       end_date: csvDate(f, row, r, stop, st), code_system: 'RXNORM', code: cell(row, code), display: cell(row, desc),
@@ -152,6 +162,7 @@ function readObservations(f: CsvFile, st: IngestState): void {
     const row = f.rows[r]!;
     const ty = cell(row, type);
     const num = ty === null || ty === 'numeric' ? csvNumber(row, val) : null;
+    if (!hasPatient(f, row, r, pat, st)) continue;
     t.add({
       person_id: cell(row, pat), encounter_id: cell(row, enc), date: csvDate(f, row, r, date, st),
       category: cell(row, cat), code_system: 'LOINC', code: cell(row, code), display: cell(row, desc),
@@ -167,6 +178,7 @@ function readProcedures(f: CsvFile, st: IngestState): void {
   const t = st.model.tables.procedures;
   for (let r = 0; r < f.rows.length; r++) {
     const row = f.rows[r]!;
+    if (!hasPatient(f, row, r, pat, st)) continue;
     t.add({
       person_id: cell(row, pat), encounter_id: cell(row, enc), start_date: csvDate(f, row, r, start, st),
       end_date: csvDate(f, row, r, stop, st), code_system: 'SNOMED', code: cell(row, code), display: cell(row, desc),
