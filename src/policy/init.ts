@@ -189,9 +189,10 @@ function keyLike(kind: Column['kind'], distinct: number, nonMissing: number, uni
 /**
  * Whether sampled values read as prose: at least half of them have 4 words or more and they
  * average 20 characters or more. Returns a description ("mean 41 characters, 80 % with 4+ words"), else null.
+ * Fewer than `minValues` values (default 5: too few to propose a role) are no prose.
  */
-export function proseShape(sample: string[]): string | null {
-  if (sample.length < 5) return null;
+export function proseShape(sample: string[], minValues = 5): string | null {
+  if (sample.length < Math.max(1, minValues)) return null;
   let chars = 0, wordy = 0;
   for (const v of sample) {
     chars += v.length;

@@ -288,8 +288,9 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       if (((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) || yearsUnderBirthHeader(c)) { byProfile({ c, action: 'generalize', reason: `birth year of an age over 89 → 90+ (profile ${profile})` }); continue; }
       if (kind === 'city' || kind === 'address') { byProfile({ c, action: 'drop', reason: `${kind} (profile ${profile}): geographic unit smaller than allowed`, detected: kind }); continue; }
     }
-    // an undeclared column of prose (notes pasted into an export): redacted, never kept as written
-    if (!cp && c.kind === 'string' && proseShape(sampleValues(c)) !== null) {
+    // an undeclared column of prose (notes pasted into an export): redacted, never kept as written — even with a few
+    // values only (a column filled in 3 rows of 100 is still 3 notes)
+    if (!cp && c.kind === 'string' && proseShape(sampleValues(c), 1) !== null) {
       plans.push({ c, action: 'redact', reason: 'not in the policy, reads as free text: names, dates and identifiers replaced' });
       report.warnings.push(`column "${c.name}" is not in the policy and reads as free text: redacted with the text recognizers; declare it (text: true) to say so`);
       continue;
