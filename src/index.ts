@@ -48,6 +48,7 @@ export { assessFile, readPopulationTable } from './release/assess.ts';
 export { anonymize, anonymizeJson, anonymizeReportSections, resolveHierarchies, type AnonymizeOptions, type AnonymizeResult } from './release/anonymize.ts';
 export { renderHtmlReport, type ReportDocument, type Section, type Block } from './release/report.ts';
 export { assessmentSections, summaryLines } from './release/assess-report.ts';
+export { verdictOfTables, verdictOfFiles, holdOut, type VerdictTables, type HoldOut } from './release/verdict.ts';
 
 // attacks and the verdict
 export {
