@@ -59,6 +59,11 @@ export async function verdictOfFiles(files: VerdictFiles, policy: Policy, o: Ver
 
 /** Runs the verdict on tables already read, with the policy's hierarchies. */
 export async function verdictOfTables(t: VerdictTables, policy: Policy, o: VerdictRunOptions = {}): Promise<VerdictReport> {
+  // (as assess and anonymize: a quasi-identifier or a sensitive column the original lacks is a misspelt policy — attacked
+  // under its real name as an undeclared column, the verdict would still run, on a policy that is not the one meant)
+  const issues = Object.entries(policy.columns).filter(([n, c]) => (c.role === 'quasi' || c.role === 'sensitive') && !t.original.columns.some((x) => x.name === n))
+    .map(([n]) => ({ path: `columns.${n}`, message: `column ${n} is not in the original data` }));
+  if (issues.length) throw new AnonymatError('invalid-policy', 'the policy names columns that are not in the data', issues);
   const hierarchies: { column: string; levels: readonly (readonly string[])[] }[] = [];
   const withHierarchy = Object.entries(policy.columns)
     .filter(([n, c]) => c.hierarchy !== undefined && t.original.columns.some((x) => x.name === n)).map(([n]) => n);

@@ -122,8 +122,11 @@ export function createApp(svc: Services, opts: AppOptions = {}): Hono {
       if (r.body && r.bodyKind !== 'raw') {
         let raw: unknown;
         // (read with a limit: a JSON request is small, and a body without Content-Length is counted as it arrives)
-        const bytes = await readLimitedBody(c.req.raw, MAX_JSON_BYTES, 'the request body', 'a JSON request holds a query or a decision, not data: upload data with PUT /api/uploads/{id}');
-        try { raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)); } catch {
+        // (no body where every field is optional — a release request without a note — is the empty object)
+        const emptyOk = r.body.safeParse({}).success;
+        const bytes = await readLimitedBody(c.req.raw, MAX_JSON_BYTES, 'the request body', 'a JSON request holds a query or a decision, not data: upload data with PUT /api/uploads/{id}', emptyOk);
+        if (bytes.length === 0) raw = {};
+        else try { raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)); } catch {
           throw new AnonymatError('invalid-input', 'the request body is not valid JSON; send Content-Type: application/json with a JSON object');
         }
         body = validate(r.body, raw, '$', 'request body');

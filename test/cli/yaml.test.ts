@@ -32,3 +32,13 @@ test('dp query reads a YAML descriptor and a YAML query; serve reads a YAML sche
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('dp query on a data file that is not there says so (not that its descriptor is missing), exit 2, no ledger made', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-dp-nofile-'));
+  try {
+    const r = await runCli(['dp', 'query', join(dir, 'nope.csv'), '--ledger', join(dir, 'b.duckdb'), '--client', 'c', '--query', '{"select":[{"count":"patients"}],"from":"patients","epsilon":"1/10"}']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /nope\.csv: cannot read the file \(ENOENT\)/);
+    assert.doesNotMatch(r.stderr, /descriptor/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

@@ -43,6 +43,10 @@ async function findDescriptor(data: string, explicit?: string): Promise<string> 
   for (const c of [`${base}.dp.json`, `${base}.dp.yaml`, `${base}.dp.yml`]) {
     try { await access(c); return c; } catch { /* next */ }
   }
+  // (no descriptor beside a file that is not there: the file is what is missing)
+  try { await access(data); } catch (e) {
+    throw new AnonymatError('invalid-input', `${data}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'}); check the path`);
+  }
   throw new AnonymatError('invalid-usage', 'no data-set descriptor found', [
     { path: '--dataset', message: `give --dataset <file>, or put ${base}.dp.json (or .dp.yaml) beside the data (docs/dp.md "Data-set descriptor")` },
   ]);

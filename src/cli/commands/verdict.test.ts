@@ -81,3 +81,14 @@ test('verdict CLI: same seed, byte-identical JSON apart from timings', async () 
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('verdict CLI: a policy naming a column the original lacks (a misspelt quasi-identifier) is an error naming it, exit 2', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-verdict-'));
+  try {
+    await writeFile(join(dir, 'p.yaml'), policy.replace('  sex: { role: quasi }', '  sexe: { role: quasi }'));
+    await writeFile(join(dir, 'orig.csv'), csv(300, 1, true));
+    const r = await runCli(['verdict', join(dir, 'orig.csv'), join(dir, 'orig.csv'), '--policy', join(dir, 'p.yaml'), '--seed', '1']);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /columns\.sexe/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

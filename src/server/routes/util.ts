@@ -26,7 +26,7 @@ export const idSchemaPattern = /^[A-Za-z0-9._-]{1,100}$/;
  * The request's body, read chunk by chunk and refused as soon as it passes `max` bytes (a body sent without a
  * Content-Length, chunked, would otherwise be read whole into memory before its size could be checked).
  */
-export async function readLimitedBody(req: Request, max: number, what: string, fix: string): Promise<Uint8Array> {
+export async function readLimitedBody(req: Request, max: number, what: string, fix: string, emptyOk = false): Promise<Uint8Array> {
   const tooLarge = () => new AnonymatError('invalid-input', `${what} is larger than ${max} bytes; ${fix}`);
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > max) throw tooLarge();
@@ -42,7 +42,7 @@ export async function readLimitedBody(req: Request, max: number, what: string, f
       parts.push(value);
     }
   }
-  if (size === 0) throw new AnonymatError('invalid-input', `${what} is empty`);
+  if (size === 0 && !emptyOk) throw new AnonymatError('invalid-input', `${what} is empty`);
   const out = new Uint8Array(size);
   let at = 0;
   for (const p of parts) { out.set(p, at); at += p.byteLength; }
