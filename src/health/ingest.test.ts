@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { ingest, writeIngest } from './ingest.ts';
+import { ingest, ingestSummary, writeIngest } from './ingest.ts';
 import { AnonymatError } from '../errors.ts';
 import { keyFromText } from '../pseudonymize/key.ts';
 import { pseudonym } from '../pseudonymize/tokens.ts';
@@ -165,6 +165,8 @@ test('folder scan: a JSON file that is not FHIR (Bulk Data manifest) is skipped 
     const r = await ingest([base]);
     assert.equal(r.persons, 1);
     assert.ok(r.warnings.some((w) => /manifest\.json: not a FHIR resource \(no resourceType; a Bulk Data manifest\): skipped/.test(w)));
+    // (the summary written to ingest.json and --json names no input file: exports name folders after patients)
+    assert.ok(!JSON.stringify(ingestSummary(r)).includes(base));
     // given explicitly, the same file is an error
     await assert.rejects(ingest([join(base, 'manifest.json')]), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-input');
   } finally { rmSync(base, { recursive: true, force: true }); }

@@ -77,6 +77,8 @@ export interface IngestResult {
   };
   notes: { rows: number; withText: number; text: 'redacted' | 'kept' | 'dropped'; spans: Record<string, number> };
   sources: { name: string; format: string }[];
+  /** Files of an input folder skipped as no FHIR resource (a Bulk Data manifest): named in warnings, as sources are. */
+  skippedFiles: string[];
   warnings: string[];
 }
 
@@ -212,6 +214,7 @@ function readFhirText(text: string, name: string, st: IngestState, format?: 'jso
     return;
   }
   if (inFolder && typeof doc === 'object' && doc !== null && !Array.isArray(doc) && !('resourceType' in doc)) {
+    st.skippedFiles.push(name);
     st.warn(`${name}: not a FHIR resource (no resourceType${'output' in doc ? '; a Bulk Data manifest' : ''}): skipped`);
     return;
   }
@@ -446,7 +449,7 @@ function finish(st: IngestState, options: IngestOptions): IngestResult {
       ...(key ? { keyFingerprint: key.fingerprint } : {}),
     },
     notes: { rows: st.notes.rows, withText: st.notes.withText, text: st.noteMode, spans: sortedCounts(st.notes.spans) },
-    sources: st.sources,
+    sources: st.sources, skippedFiles: st.skippedFiles,
     warnings: st.warnings,
   };
 }
@@ -476,7 +479,9 @@ export function ingestSummary(result: IngestResult) {
   return {
     persons: result.persons, resources: result.resources, unmapped: result.unmapped, skipped: result.skipped,
     identifiers: result.identifiers, notes: result.notes, inputs,
-    warnings: result.warnings.map((w) => result.sources.reduce((acc, src) => acc.replaceAll(src.name, '<input>'), w)),
+    // (the longest names first: a folder's name inside its files' names leaves none of them half replaced)
+    warnings: result.warnings.map((w) => [...result.sources.map((src) => src.name), ...result.skippedFiles].sort((a, b) => b.length - a.length)
+      .reduce((acc, name) => acc.replaceAll(name, '<input>'), w)),
   };
 }
 

@@ -167,6 +167,14 @@ const SYSTEMS: Record<string, string> = {
   'http://www.ama-assn.org/go/cpt': 'CPT',
   'http://unitsofmeasure.org': 'UCUM',
   'http://terminology.hl7.org/CodeSystem/v3-ActCode': 'ActCode',
+  // (the same systems by their HL7 OIDs, as CDA-derived and older exports write them)
+  'urn:oid:2.16.840.1.113883.6.96': 'SNOMED',
+  'urn:oid:2.16.840.1.113883.6.1': 'LOINC',
+  'urn:oid:2.16.840.1.113883.6.88': 'RXNORM',
+  'urn:oid:2.16.840.1.113883.6.3': 'ICD10',
+  'urn:oid:2.16.840.1.113883.6.90': 'ICD10CM',
+  'urn:oid:2.16.840.1.113883.12.292': 'CVX',
+  'urn:oid:2.16.840.1.113883.6.12': 'CPT',
 };
 
 export function shortSystem(uri: string | undefined | null): string | null {

@@ -24,6 +24,8 @@ export class IngestState {
   readonly warnings: string[] = [];
   /** Inputs read, in order, with the reader that took them. */
   readonly sources: { name: string; format: string }[] = [];
+  /** Files of a folder skipped as no FHIR resource (named in a warning: hidden from the summary as the sources are). */
+  readonly skippedFiles: string[] = [];
   /** person ids seen in person rows (to find duplicates). */
   readonly personIds = new Set<string>();
   duplicatePersons = 0;

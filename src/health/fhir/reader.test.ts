@@ -235,3 +235,48 @@ test("notes: a patient's own names are found in their notes where no rule sees a
   const r = await ingest([notesBundle([{ contentType: 'text/plain', data: Buffer.from('Mme Zylbersztajn revue ce jour. Maribelle va bien, maribelle dort.') }])]);
   assert.equal(toRecords(r.tables.notes!)[0]!.text, 'Mme [NOM] revue ce jour. [NOM] va bien, [NOM] dort.');
 });
+
+test('resources that record nothing that happened are skipped and counted; a concept is read by its standard coding', async () => {
+  const pat = { resourceType: 'Patient', id: 'p1', gender: 'female', birthDate: '1960-01-01' };
+  const cond = (id: string, coding: object[], extra: object = {}) => ({ resourceType: 'Condition', id, subject: { reference: 'Patient/p1' }, recordedDate: '2020-01-01', code: { coding }, ...extra });
+  const vs = (code: string) => ({ verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code }] } });
+  const enc = (id: string, status: string) => ({ resourceType: 'Encounter', id, status, subject: { reference: 'Patient/p1' }, period: { start: '2020-01-01' } });
+  const lines = [pat,
+    // (a local code first, then SNOMED's diabetes; ICD-10-CM by its OID)
+    cond('c1', [{ system: 'urn:oid:1.2.840.114350.1.13.0.1.7.2.696871', code: '12345' }, { system: 'http://snomed.info/sct', code: '44054006' }]),
+    cond('c2', [{ system: 'urn:oid:2.16.840.1.113883.6.90', code: 'I10' }]),
+    cond('c3', [{ system: 'http://snomed.info/sct', code: '195967001' }], vs('refuted')),
+    cond('c4', [{ system: 'http://snomed.info/sct', code: '86406008' }], vs('entered-in-error')),
+    enc('e1', 'finished'), enc('e2', 'cancelled'), enc('e3', 'entered-in-error'),
+  ];
+  const r = await ingest([{ name: 'x.ndjson', text: lines.map((l) => JSON.stringify(l)).join('\n'), format: 'ndjson' }]);
+  assert.deepEqual(r.skipped, {
+    'Condition entered in error (verificationStatus)': 1, 'Condition refuted (verificationStatus)': 1,
+    'Encounter cancelled (status)': 1, 'Encounter entered in error (status)': 1,
+  });
+  const view = toRecords(r.tables.person_view!)[0]!;
+  assert.equal(view.n_visits, '1');
+  assert.equal(view.chronic_conditions, 'diabetes;hypertension');
+});
+
+test("a patient's current address gives the ZIP3: not an old one, not one whose period has ended, a home one first", async () => {
+  const p = (id: string, address: object[]) => ({ resourceType: 'Patient', id, gender: 'male', birthDate: '1960-01-01', address });
+  const lines = [
+    p('a1', [{ use: 'old', postalCode: '02138', country: 'US' }, { postalCode: '90210', country: 'US' }]),
+    p('a2', [{ use: 'home', postalCode: '02138', country: 'US', period: { end: '2015-01-01' } }, { use: 'home', postalCode: '90210', country: 'US', period: { start: '2015-01-01' } },
+      { use: 'home', postalCode: '10001', country: 'US', period: { end: '2005-01-01' } }]),
+    p('a3', [{ use: 'billing', postalCode: '02138', country: 'US' }, { use: 'temp', postalCode: '90210', country: 'US' }]),
+  ];
+  const r = await ingest([{ name: 'x.ndjson', text: lines.map((l) => JSON.stringify(l)).join('\n'), format: 'ndjson' }]);
+  assert.deepEqual(toRecords(r.tables.person_view!).map((v) => v.zip3), ['902', '902', '902']);
+});
+
+test('an Observation value with a comparator is its bound as written, no number; a value type not mapped is said', async () => {
+  const obs = (id: string, value: object) => ({ resourceType: 'Observation', id, status: 'final', subject: { reference: 'Patient/p1' }, effectiveDateTime: '2021-01-01', code: { text: 'HbA1c' }, ...value });
+  const lines = [{ resourceType: 'Patient', id: 'p1', gender: 'female', birthDate: '1960-01-01' },
+    obs('o1', { valueQuantity: { value: 5, comparator: '<', unit: '%' } }), obs('o2', { valueQuantity: { value: 7.1, unit: '%' } }),
+    obs('o3', { valueRange: { low: { value: 1 }, high: { value: 2 } } })];
+  const r = await ingest([{ name: 'x.ndjson', text: lines.map((l) => JSON.stringify(l)).join('\n'), format: 'ndjson' }]);
+  assert.deepEqual(toRecords(r.tables.observations!).map((o) => [o.value, o.value_number]), [['<5', null], ['7.1', '7.1'], [null, null]]);
+  assert.ok(r.warnings.some((w) => /valueRange/.test(w)));
+});

@@ -92,16 +92,22 @@ function concept(c: Ctx, cc: unknown, rel: string): Coding {
   if (!isObj(cc)) { c.bad(rel, `expected a CodeableConcept object, found ${typeOf(cc)}`); return NO_CODING; }
   const codings = arr(c, cc, 'coding', rel);
   const text = str(c, cc, 'text', rel) ?? null;
+  // (the first coding of a standard terminology — SNOMED CT, ICD-10, LOINC, RxNorm… —, else the first: a local code
+  // written first hid the SNOMED code after it, and the chronic conditions derived from it)
+  let chosen: Coding | null = null, standard = false;
   for (let i = 0; i < codings.length; i++) {
     const cd = codings[i];
     if (!isObj(cd)) { c.bad(`${rel}.coding[${i}]`, `expected a Coding object, found ${typeOf(cd)}`); continue; }
     const code = str(c, cd, 'code', `${rel}.coding[${i}]`);
-    const system = str(c, cd, 'system', `${rel}.coding[${i}]`);
+    const system = shortSystem(str(c, cd, 'system', `${rel}.coding[${i}]`));
     const display = str(c, cd, 'display', `${rel}.coding[${i}]`);
-    if (i === 0) return { system: shortSystem(system), code: code ?? null, display: display ?? text };
+    const isStandard = system !== null && STANDARD_SYSTEMS.has(system) && code !== undefined;
+    if (chosen === null || (isStandard && !standard)) { chosen = { system, code: code ?? null, display: display ?? text }; standard = isStandard; }
   }
-  return { system: null, code: null, display: text };
+  return chosen ?? { system: null, code: null, display: text };
 }
+/** The short names (shortSystem) of the standard terminologies, preferred among a concept's codings. */
+const STANDARD_SYSTEMS = new Set(['SNOMED', 'ICD10', 'ICD10CM', 'LOINC', 'RXNORM', 'CVX', 'CPT']);
 
 /** First element of an array of CodeableConcepts. */
 function firstConcept(c: Ctx, o: Json, key: string, rel: string): Coding {
@@ -313,7 +319,27 @@ function readResource(res: unknown, where: string, path: string, st: IngestState
     return;
   }
   const c = new Ctx(st, where, label, path);
+  const void_ = voided(res);
+  if (void_ !== null) { st.skip(`${type} ${void_}`); return; }
   MAPPERS[type]!(c, res, id, urls);
+}
+
+/**
+ * Why a resource records nothing that happened, or null: entered in error (any type), a cancelled encounter or
+ * observation, a procedure not done, a condition refuted or entered in error. Such resources are counted as skipped,
+ * not mapped: a cancelled visit or a ruled-out HIV is neither a visit nor a condition of the person.
+ */
+function voided(r: Json): string | null {
+  const status = typeof r.status === 'string' ? r.status : null;
+  if (status === 'entered-in-error') return 'entered in error (status)';
+  if (status === 'cancelled' && (r.resourceType === 'Encounter' || r.resourceType === 'Observation')) return 'cancelled (status)';
+  if (status === 'not-done' && r.resourceType === 'Procedure') return 'not done (status)';
+  if (r.resourceType === 'Condition' && isObj(r.verificationStatus) && Array.isArray(r.verificationStatus.coding)) {
+    for (const cd of r.verificationStatus.coding) {
+      if (isObj(cd) && (cd.code === 'refuted' || cd.code === 'entered-in-error')) return `${cd.code === 'refuted' ? 'refuted' : 'entered in error'} (verificationStatus)`;
+    }
+  }
+  return null;
 }
 
 /** The mapped type (or Bundle) that `type` is a misspelling of: at most two letters' edits away, for names of five letters or more. */
@@ -431,13 +457,17 @@ const patient: Mapper = (c, r, id) => {
     if ((sys === 'phone' || sys === 'sms') && row.phone == null) row.phone = v;
     else if (sys === 'email' && row.email == null) row.email = v;
   }
-  // address: home (or first)
+  // address: the current one — a home address whose period has not ended, else a temporary or unqualified one, else a
+  // work or billing one, then those whose period has ended, in the same order; an address of use "old" last (a former
+  // address gave a former ZIP3); the first of equals
   const addrs = arr(c, r, 'address', '');
-  let aIdx = -1;
+  let aIdx = -1, aRank = -1;
   for (let i = 0; i < addrs.length; i++) {
     const a = addrs[i];
     if (!isObj(a)) { c.bad(`.address[${i}]`, `expected an Address object, found ${typeOf(a)}`); continue; }
-    if (aIdx < 0 || a.use === 'home') aIdx = i;
+    const ended = isObj(a.period) && typeof a.period.end === 'string';
+    const rank = a.use === 'old' ? 0 : (a.use === 'home' ? 5 : a.use === 'work' || a.use === 'billing' ? 3 : 4) - (ended ? 2.5 : 0);
+    if (rank > aRank) { aIdx = i; aRank = rank; }
   }
   if (aIdx >= 0) {
     const a = addrs[aIdx] as Json, rel = `.address[${aIdx}]`;
@@ -534,6 +564,9 @@ function obsValue(c: Ctx, o: Json, rel: string): [string | null, number | null, 
     const v = q.value;
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) { c.bad(`${rel}.valueQuantity.value`, 'expected a number'); return [null, null, null]; }
     const unit = str(c, q, 'unit', `${rel}.valueQuantity`) ?? str(c, q, 'code', `${rel}.valueQuantity`) ?? null;
+    // (a comparator makes the value a bound, "<5": the label keeps it, and the number — which it is not — is left out)
+    const comparator = str(c, q, 'comparator', `${rel}.valueQuantity`);
+    if (comparator !== undefined && v !== undefined) return [`${comparator}${String(v)}`, null, unit];
     return [v === undefined ? null : String(v), (v as number | undefined) ?? null, unit];
   }
   if (o.valueCodeableConcept !== undefined) {
@@ -550,6 +583,10 @@ function obsValue(c: Ctx, o: Json, rel: string): [string | null, number | null, 
     return [String(o.valueInteger), o.valueInteger as number, null];
   }
   if (o.valueDateTime !== undefined) return [dateTime(c, o, 'valueDateTime', rel), null, null];
+  // (the value types not mapped — valueRange, valueRatio, valuePeriod, valueTime, valueSampledData, valueAttachment — give
+  // an empty value, said once)
+  const other = Object.keys(o).find((k) => /^value[A-Z]/.test(k));
+  if (other !== undefined) c.st.warn(`some Observation values are of a type not mapped (${other}; mapped: valueQuantity, valueCodeableConcept, valueString, valueBoolean, valueInteger, valueDateTime): their value is empty`);
   return [null, null, null];
 }
 
