@@ -68,9 +68,14 @@ test('without a key: identifiers dropped, ids renumbered, and the result says so
   assert.ok(r.warnings.some((w) => /no pseudonymization key/.test(w)));
 });
 
-test('a person id read twice (the same export given twice, or colliding ids) is an input error, not a silent fusion', async () => {
-  // (kept once, its encounters were counted twice: 6 for 3)
-  await assert.rejects(ingest([fx('fhir/bundle.json'), fx('fhir/bundle.json')]), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-input' && /2 person record\(s\) repeat a person id/.test(e.message));
+test('a person id read twice (the same export given twice, or colliding ids) is an input error, not a silent fusion; FHIR resources read again the same are read once', async () => {
+  // (kept once, its visits were counted twice)
+  await assert.rejects(ingest([fx('omop'), fx('omop')]), (e: unknown) => e instanceof AnonymatError && e.code === 'invalid-input' && /3 person record\(s\) repeat a person id/.test(e.message));
+  // (FHIR resources have their type and id: the same resource again is skipped, its events too — not counted twice)
+  const once = await ingest([fx('fhir/bundle.json')]), twice = await ingest([fx('fhir/bundle.json'), fx('fhir/bundle.json')]);
+  assert.equal(twice.persons, once.persons);
+  assert.equal(twice.tables.encounters!.rowCount, once.tables.encounters!.rowCount);
+  assert.equal(twice.skipped['Patient repeated with the same content'], 2);
 });
 
 test('bad options and inputs are usage/input errors', async () => {

@@ -28,6 +28,8 @@ export class IngestState {
   readonly skippedFiles: string[] = [];
   /** person ids seen in person rows (to find duplicates). */
   readonly personIds = new Set<string>();
+  /** FHIR resources read, by `Type/id`: a digest of their content (a resource read again is skipped when the same). */
+  readonly fhirSeen = new Map<string, string>();
   duplicatePersons = 0;
 
   /**

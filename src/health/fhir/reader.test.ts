@@ -280,3 +280,20 @@ test('an Observation value with a comparator is its bound as written, no number;
   assert.deepEqual(toRecords(r.tables.observations!).map((o) => [o.value, o.value_number]), [['<5', null], ['7.1', '7.1'], [null, null]]);
   assert.ok(r.warnings.some((w) => /valueRange/.test(w)));
 });
+
+test('a resource read again: the same content skipped (search pages each including the patient), a history Bundle read at its newest versions, a Patient of other content a problem', async () => {
+  const pat = { resourceType: 'Patient', id: 'p1', gender: 'male', birthDate: '1970-01-01' };
+  const enc = { resourceType: 'Encounter', id: 'e1', status: 'finished', subject: { reference: 'Patient/p1' }, period: { start: '2020-01-01' } };
+  const page = (entries: object[]) => ({ name: 'page.json', json: { resourceType: 'Bundle', type: 'searchset', entry: entries.map((resource) => ({ resource })) } });
+  const pages = await ingest([page([pat, enc]), page([pat, enc])]);
+  assert.equal(pages.persons, 1);
+  assert.equal(toRecords(pages.tables.person_view!)[0]!.n_visits, '1');
+  assert.deepEqual(pages.skipped, { 'Encounter repeated with the same content': 1, 'Patient repeated with the same content': 1 });
+  // (history: newest first; the older version of the Patient is skipped, not a duplicate person)
+  const history = await ingest([{ name: 'h.json', json: { resourceType: 'Bundle', type: 'history', entry: [
+    { resource: { ...pat, gender: 'female', meta: { versionId: '2' } } }, { resource: { ...pat, meta: { versionId: '1' } } }] } }]);
+  assert.equal(toRecords(history.tables.person!)[0]!.sex, 'F');
+  assert.deepEqual(history.skipped, { 'older version in a history Bundle': 1 });
+  await assert.rejects(ingest([page([pat]), page([{ ...pat, gender: 'female' }])]),
+    (e: unknown) => e instanceof AnonymatError && e.issues.some((i) => /^page\.json Patient\/p1 \$\.entry\[0\]\.resource$/.test(i.path) && /already read, with other content/.test(i.message)));
+});

@@ -8,6 +8,7 @@
  * Mapping table: docs/fhir.md.
  */
 import { Buffer } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { PieceDecoder, UTF8_ONLY_FIX } from '../../io/text-decode.ts';
 import { decodeAttachment, isTextType } from './attachment.ts';
@@ -319,6 +320,23 @@ function readResource(res: unknown, where: string, path: string, st: IngestState
     return;
   }
   const c = new Ctx(st, where, label, path);
+  // (a resource read again — in the next page of a search, each page including the patient, or an export given twice —
+  // is skipped when it is the same; a Patient with other content under the same id is a problem, an event the first kept)
+  if (id) {
+    const key = `${type}/${id}`;
+    const digest = createHash('sha1').update(JSON.stringify(res)).digest('base64');
+    const seen = st.fhirSeen.get(key);
+    if (seen !== undefined) {
+      if (seen === digest) { st.skip(`${type} repeated with the same content`); return; }
+      if (type === 'Patient') {
+        st.issue(`${where} ${label} ${path}`, 'a Patient with this id was already read, with other content (in this input or an earlier one): two people under one id, or two versions of one person — ingest one version of each Patient');
+        return;
+      }
+      st.skip(`${type} repeated with other content (the first read kept)`);
+      return;
+    }
+    st.fhirSeen.set(key, digest);
+  }
   const void_ = voided(res);
   if (void_ !== null) { st.skip(`${type} ${void_}`); return; }
   MAPPERS[type]!(c, res, id, urls);
@@ -371,9 +389,19 @@ function readBundle(b: Json, where: string, path: string, label: string, st: Ing
     const r = e.resource;
     if (typeof e.fullUrl === 'string' && isObj(r) && typeof r.id === 'string') urls.set(e.fullUrl, r.id);
   }
+  // (a history Bundle lists each resource's versions newest first: the first entry of a resource is its current version —
+  // a DELETE the resource deleted —, the others are skipped)
+  const history = b.type === 'history' ? new Set<string>() : null;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     if (!isObj(e)) { c.bad(`.entry[${i}]`, `expected an entry object, found ${typeOf(e)}`); continue; }
+    if (history) {
+      const key = historyKey(e);
+      if (key !== null) {
+        if (history.has(key)) { st.skip('older version in a history Bundle'); continue; }
+        history.add(key);
+      }
+    }
     // (a DELETE request's entry has no resource; any other entry without one is counted as skipped)
     if (e.resource === undefined) { if (!(isObj(e.request) && e.request.method === 'DELETE')) st.skip('Bundle entry without a resource'); continue; }
     let r = e.resource;
@@ -384,6 +412,14 @@ function readBundle(b: Json, where: string, path: string, label: string, st: Ing
     }
     readResource(r, where, `${path}.entry[${i}].resource`, st, urls);
   }
+}
+
+/** The `Type/id` of a history Bundle's entry: its resource's, else its request's URL (a DELETE), else null. */
+function historyKey(e: Json): string | null {
+  const r = e.resource;
+  if (isObj(r) && typeof r.resourceType === 'string' && typeof r.id === 'string') return `${r.resourceType}/${r.id}`;
+  const url = isObj(e.request) && typeof e.request.url === 'string' ? /^([A-Z][A-Za-z]+)\/([^/?#]+)/.exec(e.request.url) : null;
+  return url ? `${url[1]}/${url[2]}` : null;
 }
 
 type Mapper = (c: Ctx, r: Json, id: string | undefined, urls: FullUrls) => void;
