@@ -8,6 +8,7 @@
  */
 import { readdir, readFile, stat, rename, rm, mkdir } from 'node:fs/promises';
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { constants } from 'node:buffer';
 import { onAbort } from '../io/abort.ts';
 import { decodeUtf8 } from '../io/text-decode.ts';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -224,6 +225,12 @@ function readFhirText(text: string, name: string, st: IngestState, format?: 'jso
 
 /** A file's bytes as UTF-8 text; a file that is not UTF-8 is one problem among the others (its line and column), and null. */
 function utf8Text(bytes: Uint8Array, label: string, st: IngestState): string | null {
+  // (a JSON document is read whole, as one string, and a string holds at most ~512 MiB: past it the decoder failed with a
+  // false "not valid utf-8")
+  if (bytes.length > MAX_STRING_LENGTH) {
+    st.issue(label, `the file is ${Math.round(bytes.length / 2 ** 20)} MiB, more than one JSON document can be read whole (${Math.floor(MAX_STRING_LENGTH / 2 ** 20)} MiB): export it as NDJSON (FHIR Bulk Data, one resource per line, read as a stream) or split the Bundle`);
+    return null;
+  }
   try { return decodeUtf8(bytes, label); } catch (e) {
     if (!(e instanceof AnonymatError)) throw e;
     const where = e.issues[0]?.path ?? label;
@@ -231,6 +238,8 @@ function utf8Text(bytes: Uint8Array, label: string, st: IngestState): string | n
     return null;
   }
 }
+
+const MAX_STRING_LENGTH = constants.MAX_STRING_LENGTH;
 
 /** A pretty-printed JSON document has a first line of just "{" (NDJSON lines are complete objects). */
 function looksLikeOneDocument(t: string): boolean {
