@@ -1094,7 +1094,9 @@ const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portabl
 /** A call's word before an emergency number ("appel du 15", "composez le 15", "SAMU (15)"): no day of the month. */
 const CALL_BEFORE = /(?:appel|compos|contact|joindre|joint|num[ée]ro|t[ée]l|samu|pompiers|police|gendarmerie|urgences?|\bou)[^\n]*$/i;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
-const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bta|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Vv]isuel(?:le)?|[Ss]chober|\\b[Aa][Vv] (?:od|og|OD|OG)|\\bod|\\bog|[Ff]orce|[Tt]estings?|BP|(?<![A-Za-z])(?:[Dd]ays?|DAYS?)|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|BIMS|SLUMS|PHQ-?9|GAD-?7|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
+const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bta|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Vv]isuel(?:le)?|[Ss]chober|\\b[Aa][Vv] (?:od|og|OD|OG)|\\bod|\\bog|[Ff]orce|[Tt]estings?|BP|(?<![A-Za-z])(?:[Dd]ays?|DAYS?)|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|BIMS|SLUMS|PHQ-?9|GAD-?7|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM|BCx|[Bb]lood cultures?|[Hh][ée]mocultures?)(?: de)? ?:? ?)`, 'y');
+/** A blood pressure in cmHg and a word of sequence right before a second one: "TA 12/8 puis 9/5", "PA 14/9 -> 11/7" (in mmHg, "BP 150/90", the second is no day/month). */
+const PRESSURE_THEN = /(?<=(?<![A-Za-z])(?:TA|PA|T\.A\.|[Tt]ension) ?:? ?\d{1,2} ?\/ ?\d{1,2} ?(?:puis|->|→|à|a|et|,) ?)/y;
 /** English words right before a month/day that make it a date ("on 2/5", "since 2/10", "last dose 2/3", "DOS: 2/5"). */
 const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|around|starting|started|effective|of|DOS|DOB|admitted|discharged|delivered|placed|given|done|drawn|received|sent|scheduled|called|ends?|ended|expires?|stopped|changed|obtained|performed|completed|collected|filled|refilled|signed|faxed|mailed)\s?:?\s?)/iy;
 /** French words right before a day/month that make it a date ("le 1/2", "depuis le 3/4", "jusqu'au 2/3"). */
@@ -1107,10 +1109,10 @@ const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|c
  * 11/15", "IADL 2/4"): not a surname or a town ("Dr Dubois 3/7 à 14h", "Dr Norton 3/7", "Transferred to Glasgow 3/7"), nor a
  * score of a total no date has ("MMSE 28/30, contrôle 3/7"), nor past a sentence's stop ("Échelle de Braden faite. Sortie 4/9").
  */
-const SCORE_IN_CLAUSE = /(?:apgars?|horloge|clock (?:drawing|test)|(?:pr[ée]paration|qualit[ée]|score|[ée]chelle|BBPS)\W+(?:de )?boston|mots de dubois|\bGCS|glasgow coma|NIHSS|\bI?ADLs?|\bscore|[ée]chelle|\bscale)(?![A-Za-zÀ-ÿ])/i;
+const SCORE_IN_CLAUSE = /(?:apgars?|horloge|clock (?:drawing|test)|(?:pr[ée]paration|qualit[ée]|score|[ée]chelle|BBPS)\W+(?:de )?boston|mots de dubois|\bGCS|glasgow coma|NIHSS|\bI?ADLs?|\bscore|[ée]chelle|\bscale|souffrances? endur[ée]es|pr[ée]judice esth[ée]tique|dommage esth[ée]tique|pretium doloris|\blevine|\bmurmur)(?![A-Za-zÀ-ÿ])/i;
 const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 && m <= 12;
-/** After a comma, up to the points: only numbers, fractions and commas (a list of scores). */
-const SCORE_LIST_TAIL = /^(?: ?\d{1,3}(?: ?\/ ?\d{1,3})?,)* ?$/;
+/** After a comma, up to the points: only numbers, fractions and commas, each maybe after its minute (a list of scores: "Apgar à 1 min 7/10, 5 min 9/10"). */
+const SCORE_LIST_TAIL = /^(?: ?(?:(?:à |at )?\d{1,2} ?(?:min|mn|minutes?) )?\d{1,3}(?: ?\/ ?\d{1,3})?,)* ?(?:(?:à |at )?\d{1,2} ?(?:min|mn|minutes?) ?)?$/;
 /** A named score or test earlier in the clause (up to 40 characters back, not past a comma, a sentence's stop or a line's end: "GCS 15, CT head 4/9" is a date). */
 function scoreClauseBefore(text: string, at: number): boolean {
   let a = at;
@@ -1161,6 +1163,8 @@ function dmyCheck(m: RegExpExecArray, text: string): number | null {
   // mixed separators ("12.03-2020"), a dash then a slash before two digits (RATING_RANGE needs both), a cell's bar beside a separator
   if ((dot && dash) || (dash && slash && RATING_RANGE.test(v)) || (bar && (slash || dot || dash))) return null;
   if (dot && VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index))) return null;
+  // three scores of one test, slashed ("Apgar 7/9/10", "Apgars 8/9/9"): a two-digit "year" after a named score
+  if (slash && !dot && !dash && v.length <= 8 && scoreClauseBefore(text, m.index)) return null;
   return dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null;
 }
 export const RULES: RegexRule[] = [
@@ -1178,11 +1182,13 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}(?:19|20)\\d{2}[\\/.](?:0[1-9]|1[0-2])[\\/.](?:0[1-9]|[12]\\d|3[01])${E}`, 'g') },
   // not a measure or a count: "TA 14/8", "cure 4/12", "dose de 12/12", "EVA 3/10", "Pain 7/10", "Apgar 8/9"
   { rule: 'date-dm', at: S_DM, label: 'DATE', score: 0.6, needs: C_DIGIT | C_SLASH,
-    re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem|SEM|systolic|diastolic|holosystolic|murmur|systolique|diastolique|holosystolique|days?|weeks?|wks?|nights?|OD|OG|ODG|od|og)(?![A-Za-zÀ-ÿ])))`, 'g'),
+    re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem|SEM|systolic|diastolic|holosystolic|murmur|systolique|diastolique|holosystolique|days?|weeks?|wks?|nights?|OD|OG|ODG|od|og|LN|nodes?|ganglions?|ago)(?![A-Za-zÀ-ÿ])))`, 'g'),
     // "x/10" soon after a pain or score word is a rating ("pain 7/10, improved to 3/10")
     // (English notes write month/day: "on 4/15"); the measure words are read before a match only
     check: (m, text) => (!(dayMonthOk(+m[1]!, +m[2]!) || (patternLang === 'en' && dayMonthOk(+m[2]!, +m[1]!))) ? null
       : endsWithMatch(MEASURE_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) ? null
+      // the tail of a longer slashed number ("Trimbow 87/5/9", "120/80/72") or a second pressure ("TA 12/8 puis 9/5")
+      : (cc(text, m.index - 1) === 47 && isDigitCode(cc(text, m.index - 2))) || endsWithMatch(PRESSURE_THEN, text.slice(Math.max(0, m.index - 32), m.index)) ? null
       : m[2] === '10' && +m[1]! <= 10 && RATING_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index)) ? null
       // points out of a total right after a named score or test, unless a date's word comes first ("Boston 8/9"; not "MMSE fait le 3/7")
       : +m[1]! <= +m[2]! && scoreClauseBefore(text, m.index)
@@ -2741,7 +2747,13 @@ function initialsSignatures(text: string, spans: Span[]): void {
  * ("signe de Babinski", "manœuvre de Valsalva", "maladie d'Alzheimer"): no person of the record.
  */
 const EPONYM_AFTER = /(?:'s|’s)? (?:signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp|period|drains?|cysts?|contracture|neuroma|esophagus|tumou?r|sarcoma|anomaly|glands?|ganglion|ligament|pouch|stages?|splints?|grades?)(?![A-Za-z])/iy;
-const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:(?:circle|duct|canal|triangle|space|ligament|loop|ampulla|pouch|islets?|crypts?|line|node) of |(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention|protocole|règle|regle|formule|équation|equation|drains?|lame) (?:de |d['’])))/iy;
+const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:(?:circle|duct|canal|triangle|space|ligament|loop|ampulla|pouch|islets?|crypts?|line|node) of |(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention|protocole|règle|regle|formule|équation|equation|drains?|lame|cul-de-sac|canal|sphincter|angle|triangle|ampoule|poche|diverticule|polygone|scissure|aqueduc|trompes?|faisceau|espace|capsule|anse|valvule|glandes?|sérodiagnostic|serodiagnostic|réaction|reaction) (?:de |d['’])))/iy;
+/**
+ * Anatomy named after a person and written as a noun after an article ("le Douglas", "dans le Douglas", "du Wirsung"):
+ * French reports name these parts so, and no person of the record.
+ */
+const ANATOMY_NOUNS = new Set(['DOUGLAS', 'WIRSUNG', 'SANTORINI', 'GLISSON', 'ODDI', 'TREITZ', 'SCARPA', 'RETZIUS', 'MORGAGNI', 'BARTHOLIN', 'SYLVIUS']);
+const ARTICLE_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:le|du|au) )/iy;
 /** Whether a number begins at k after spaces, a colon or '#': "cell (210) 555-0181", "cell: 06 12…". */
 function phoneAfter(text: string, k: number): boolean {
   let n = 0;
@@ -2752,6 +2764,17 @@ function phoneAfter(text: string, k: number): boolean {
 function eponymAround(text: string, start: number, end: number): boolean {
   // (sticky tests on the text itself, tried only where a space or "'s" follows, or "de "/"d'" precedes)
   const a = cc(text, end);
+  if (end - start >= 4 && end - start <= 9 && ANATOMY_NOUNS.has(fold(text.slice(start, end)))) {
+    ARTICLE_BEFORE.lastIndex = start;
+    // ("Douglas libre", "Douglas comblé" at a sentence's start: the part, as after an article)
+    if (ARTICLE_BEFORE.test(text) || /^ (?:libre|comblé|comble|sec|propre)\b/i.test(text.slice(end, end + 8))) return true;
+  }
+  // a second eponym after "et": "réaction de Widal et Félix", "syndrome de Gougerot et Sjögren"
+  if (cc(text, start - 1) === 32 && (cc(text, start - 2) | 32) === 116 && (cc(text, start - 3) | 32) === 101 && cc(text, start - 4) === 32) {
+    let ps = start - 4;
+    while (ps > 0 && isWordLetter(cc(text, ps - 1))) ps--;
+    if (ps < start - 4 && eponymAround(text, ps, start - 4)) return true;
+  }
   if (a === 32 || a === 39 || a === 8217) {
     EPONYM_AFTER.lastIndex = end;
     // (a cell phone's number after "cell" is no eponym's: "Family contact: Lucía cell (210) 555-0181"; nor a person's cell:

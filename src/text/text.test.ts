@@ -1800,3 +1800,15 @@ test("a person's record names: each word found as a word, a name that is also a 
   assert.equal(redactText("maribelle's mother called", { lang: 'en', names }).text, "[NAME]'s mother called");
   assert.equal(redactText('Rose va mieux, maribelle aussi.', { lang: 'fr' }).text, 'Rose va mieux, maribelle aussi.');
 });
+
+test('scores, grades and counts written like dates are no dates; anatomy named after a person is no name (held-out set s41)', () => {
+  const dates = (t: string, lang: 'fr' | 'en') => recognize(t, { lang }).filter((s) => s.label === 'DATE').map((s) => t.slice(s.start, s.end));
+  for (const t of ['Apgar 7/9/10.', 'Apgar à 1 min 7/10, 5 min 9/10.', 'TA 12/8 puis 9/5 après remplissage.', 'Souffrances endurées 3/7, préjudice esthétique 2/7.', 'Hémocultures 4/4 positives.']) assert.deepEqual(dates(t, 'fr'), [], t);
+  for (const t of ['Murmur: Levine 2/6 (prev 3/6) at LUSB.', 'BCx 4/4 MSSA, repeat cultures negative.', 'Trimbow 87/5/9 two puffs BID.', 'Nodes positive (3/14 LN).', 'Admitted 3/7 ago.']) assert.deepEqual(dates(t, 'en'), [], t);
+  // (the same numbers as dates stay dates)
+  assert.deepEqual(dates('Vu le 12/8 puis le 9/5.', 'fr'), ['12/8', '9/5']);
+  assert.deepEqual(dates('Seen 3/7, BP 120/80 then 3/9 follow-up.', 'en'), ['3/7', '3/9']);
+  const names = (t: string) => recognize(t, { lang: 'fr' }).filter((s) => s.label === 'NAME').map((s) => t.slice(s.start, s.end));
+  for (const t of ['Douglas libre.', "Pas d'épanchement dans le Douglas.", 'Épanchement du cul-de-sac de Douglas.', 'Sérodiagnostic de Widal et Félix négatif.']) assert.deepEqual(names(t), [], t);
+  assert.deepEqual(names('Vu par Douglas Martin et Félix Bernard.'), ['Douglas Martin', 'Félix Bernard']);
+});
