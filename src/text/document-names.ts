@@ -1357,10 +1357,13 @@ function ageSexNameAt(text: string, s: number, z: number, spans: Span[], lex: Le
   }
   // (with a space before the sex, or before an age, a name of the dictionaries: not "Walked 20 M")
   if (words === 0 || ((spaced || age) && !listed)) return;
+  // (a temperature in Fahrenheit after its word is no age and sex: "Tmax 101F", "temp 99F overnight")
+  if ((sex === 70 || x === 102) && TEMPERATURE_WORD.test(text.slice(a, e))) return;
   if (text.charCodeAt(a) === 32) a++;
   if (!BEFORE_AGE_SEX_NAME.test(text.slice(Math.max(0, a - 24), a))) return;
   spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-age-sex' });
 }
+const TEMPERATURE_WORD = /(?:^|[^A-Za-z])(?:t|tmax|tm|temp|temps|temperature|fever|febrile|afebrile|tc|spiked?)$/i;
 /** A message's closing lines, in lower case, their final ',', '.' or '!' off: the line after one is its signature. */
 const CLOSINGS = new Set(['thanks', 'thank you', 'many thanks', 'thanks so much', 'thanks again', 'best', 'all the best', 'best regards', 'regards',
   'kind regards', 'warm regards', 'sincerely', 'cheers', 'take care', 'respectfully', 'merci', 'merci beaucoup', "merci d'avance", 'cordialement',

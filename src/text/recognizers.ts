@@ -785,9 +785,30 @@ const SPELLED_AGE = new RegExp(`(?<![\\p{L}-])(?:quatre[- ]vingts?[- ](?:et[- ])
 /** AGE spans for the age words of the text. */
 export function recognizeAgeWords(text: string, spans: Span[]): void {
   eachWord(text, ageS, ageE, nAge, AGE_WORD_G, (a, b) => { spans.push({ start: a, end: b, label: 'AGE', score: 0.8, rule: 'age-word' }); });
+  if (tokText === text && !referenceScan) { for (let q = 0; q < nRuns; q++) ageByPlace(text, runS[q]!, runE[q]!, spans); }
+  else { DIGITS_G.lastIndex = 0; for (let m; (m = DIGITS_G.exec(text)) !== null;) ageByPlace(text, m.index, m.index + m[0].length, spans); }
   if (text.includes('ingt') || /ninety|hundred|cent /i.test(text)) {
     SPELLED_AGE.lastIndex = 0;
     for (let m; (m = SPELLED_AGE.exec(text)) !== null;) spans.push({ start: m.index, end: m.index + m[0].length, label: 'AGE', score: 0.8, rule: 'age-spelled' });
+  }
+}
+/** Where a patient's age and sex open a note's line or sentence: "91M with GI bleed", "Pt is a 94 F,", "- 92yo F s/p fall". */
+const AGE_SEX_BEFORE = /(?:^|\n|[-•*]\s|(?<![A-Za-z])(?:a|an|is|pt|Pt|PT|patient|Patient|HPI:|CC:))\s?$/;
+const AGE_SEX_AFTER = /^ ?(?:yo ?)?[MF](?: (?:with|w\/|who|presenting|presents|here|admitted|s\/p|pmh|PMH|h\/o|hx|c\/o|brought|seen|from|in|on|transferred|returns)(?![A-Za-z])|[,;:])/;
+/** Words that tell an age without its unit: a death's ("Age at death: 92", "died at 101"), a relative's in a family history ("Grandfather: 94, living"). */
+const AGE_PLACE_BEFORE = /(?<![A-Za-z])(?:age at death|(?:died|death|passed(?: away)?|deceased) at(?: (?:the )?age(?: of)?)?|(?:great-)?grand(?:mother|father|ma|pa)|mother|father|aunt|uncle|sister|brother|spouse|husband|wife|MGM|MGF|PGM|PGF)\s?[:,(]?\s?$/i;
+/** Not a measure, a decimal or a longer number after it. */
+const AGE_PLAIN_AFTER = /^(?![0-9]|[.,]\d| ?(?:%|kg|lbs?|mg|mm|cm|mL|ml|bpm|\/|°|F(?![A-Za-z])|C(?![A-Za-z])))/;
+/** An age over 89 (90-119) at a digit run [s, e) told by its place: after a death's or a relative's word, or with a sex letter opening the line. */
+function ageByPlace(text: string, s: number, e: number, spans: Span[]): void {
+  const len = e - s, d0 = cc(text, s);
+  if (!((len === 2 && d0 === 57) || (len === 3 && d0 === 49 && (cc(text, s + 1) === 48 || cc(text, s + 1) === 49)))) return;
+  const p = cc(text, s - 1);
+  if (isWordLetter(p) || ((p === 46 || p === 44 || p === 47 || p === 45) && isDigitCode(cc(text, s - 2)))) return;
+  const after = text.slice(e, e + 16);
+  if ((AGE_SEX_AFTER.test(after) && AGE_SEX_BEFORE.test(text.slice(Math.max(0, s - 12), s)))
+    || (AGE_PLACE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && AGE_PLAIN_AFTER.test(after))) {
+    spans.push({ start: s, end: e, label: 'AGE', score: 0.75, rule: 'age-90-place' });
   }
 }
 /**
@@ -1094,7 +1115,8 @@ const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portabl
 /** A call's word before an emergency number ("appel du 15", "composez le 15", "SAMU (15)"): no day of the month. */
 const CALL_BEFORE = /(?:appel|compos|contact|joindre|joint|num[ée]ro|t[ée]l|samu|pompiers|police|gendarmerie|urgences?|\bou)[^\n]*$/i;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
-const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bta|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Vv]isuel(?:le)?|[Ss]chober|\\b[Aa][Vv] (?:od|og|OD|OG)|\\bod|\\bog|[Ff]orce|[Tt]estings?|BP|(?<![A-Za-z])(?:[Dd]ays?|DAYS?)|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|BIMS|SLUMS|PHQ-?9|GAD-?7|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM|BCx|[Bb]lood cultures?|[Hh][ée]mocultures?)(?: de)? ?:? ?)`, 'y');
+const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bta|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Vv]isuel(?:le)?|[Ss]chober|\\b[Aa][Vv] (?:od|og|OD|OG)|\\bod|\\bog|[Ff]orce|[Tt]estings?|BP|(?<![A-Za-z])(?:[Dd]ays?|DAYS?)|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|BIMS|SLUMS|PHQ-?9|GAD-?7|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
+const CULTURES_BEFORE = /(?<=(?<![A-Za-z])(?:BCx|[Bb]lood cultures?|[Hh][ée]mocultures?|[Bb]ottles?|[Ff]lacons?) ?:? ?)/y;
 /** A blood pressure in cmHg and a word of sequence right before a second one: "TA 12/8 puis 9/5", "PA 14/9 -> 11/7" (in mmHg, "BP 150/90", the second is no day/month). */
 const PRESSURE_THEN = /(?<=(?<![A-Za-z])(?:TA|PA|T\.A\.|[Tt]ension) ?:? ?\d{1,2} ?\/ ?\d{1,2} ?(?:puis|->|→|à|a|et|,) ?)/y;
 /** English words right before a month/day that make it a date ("on 2/5", "since 2/10", "last dose 2/3", "DOS: 2/5"). */
@@ -1163,8 +1185,8 @@ function dmyCheck(m: RegExpExecArray, text: string): number | null {
   // mixed separators ("12.03-2020"), a dash then a slash before two digits (RATING_RANGE needs both), a cell's bar beside a separator
   if ((dot && dash) || (dash && slash && RATING_RANGE.test(v)) || (bar && (slash || dot || dash))) return null;
   if (dot && VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index))) return null;
-  // three scores of one test, slashed ("Apgar 7/9/10", "Apgars 8/9/9"): a two-digit "year" after a named score
-  if (slash && !dot && !dash && v.length <= 8 && scoreClauseBefore(text, m.index)) return null;
+  // three scores of one test, slashed ("Apgar 7/9/10", "Apgars 8/9/9"): each 10 at most, after a named score
+  if (slash && !dot && !dash && v.split('/').every((x) => +x <= 10) && scoreClauseBefore(text, m.index)) return null;
   return dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null;
 }
 export const RULES: RegexRule[] = [
@@ -1187,6 +1209,8 @@ export const RULES: RegexRule[] = [
     // (English notes write month/day: "on 4/15"); the measure words are read before a match only
     check: (m, text) => (!(dayMonthOk(+m[1]!, +m[2]!) || (patternLang === 'en' && dayMonthOk(+m[2]!, +m[1]!))) ? null
       : endsWithMatch(MEASURE_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) ? null
+      // bottles of blood cultures grown ("BCx 4/4 MSSA", "hémocultures 2/2"; not "BCx 1/31", a date)
+      : +m[1]! <= +m[2]! && +m[2]! <= 8 && endsWithMatch(CULTURES_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) ? null
       // the tail of a longer slashed number ("Trimbow 87/5/9", "120/80/72") or a second pressure ("TA 12/8 puis 9/5")
       : (cc(text, m.index - 1) === 47 && isDigitCode(cc(text, m.index - 2))) || endsWithMatch(PRESSURE_THEN, text.slice(Math.max(0, m.index - 32), m.index)) ? null
       : m[2] === '10' && +m[1]! <= 10 && RATING_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index)) ? null
@@ -1754,7 +1778,7 @@ function lowerWordEnd(text: string, a: number): number {
   // a whole word: no letter of any case right after it
   return e > a && !isWordLetter(text.charCodeAt(e)) ? e : a;
 }
-const PARTICLE_GAP = /^ (?:(?:de|du|des|di|da|del|della|van|von|der|den|ben|el|al|dos|das|de la|van der|van den|von der) |d['’]|de l['’])$/;
+const PARTICLE_GAP = /^ (?:(?:de|du|des|di|da|do|del|della|van|von|der|den|ben|bin|ibn|el|al|dos|das|de la|van der|van den|von der) |d['’]|de l['’])$/;
 const lexReady = new Set<Lexicon>();
 /** The language of the text being read (set by recognizePatterns and recognizeNames): English text also reads English names. */
 let lexLang: Lang = 'fr';
@@ -2347,7 +2371,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // (the acronym only after a name of the lists or of two words: not "le CCAS de Panazol, IDE libérales")
     // (nor a cue word that is no first name: "Baby RN ....... Chue Vang, RN")
     if (i + 1 < n && !((f & F_CUE) !== 0 && (f & F_FIRST) === 0) && ((flags[i + 1]! & F_CRED) !== 0 || ((flags[i + 1]! & (F_PROF | F_UPPER)) === (F_PROF | F_UPPER) && (cc(text, ends[i]!) === 44 || (cc(text, ends[i]! + 1) === 40 && cc(text, ends[i + 1]!) === 41))
-      && !(f & (F_CITY | F_CITYP)) && ((f & (F_FIRST | F_SUR)) !== 0 || (i > 0 && gapOk(i - 1) && (flags[i - 1]! & F_CAP) !== 0 && !(flags[i - 1]! & (F_STOP | F_TITLE)))))) && !(f & F_PROF) && !(f & F_SENT && !(f & (F_FIRST | F_SUR | F_UPPER))) && credentialGap(text, ends[i]!, starts[i + 1]!)) { strong[i] = 1; continue; }
+      && !(f & (F_CITY | F_CITYP)) && ((f & (F_FIRST | F_SUR)) !== 0 || (i > 0 && gapOk(i - 1) && (flags[i - 1]! & F_CAP) !== 0 && !(flags[i - 1]! & (F_STOP | F_TITLE)))))) && !(f & F_PROF) && !(f & F_SENT && !(f & (F_FIRST | F_SUR | F_UPPER))) && credentialGap(text, ends[i]!, starts[i + 1]!)
+      // (a unit's or a shift's word before a nurse's credential: "CVICU RN Tomasz…", "PACU RN", "Delivery RN")
+      && !UNIT_WORDS.has(fold(text.slice(starts[i]!, ends[i]!)))) { strong[i] = 1; continue; }
     // (a credential before the name reads as a role: "NP McKenzie", "RN Tiffany")
     // (not after a credential that ends a sentence: "Yesenia Morales, LICSW. ROI signed")
     // (two spaces part a form's columns: "PCP: Summer Bishop, MD   Medicare MBI: …")
@@ -2460,8 +2486,12 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // a trailing initial that looks like a title ("SAMCHA M.") when no name follows it; after a
     // comma too, in "Surname, I." lists ("Attending: SMITH, J.; Resident: Jones, K.")
     if (k + 1 < n && (gapOk(k) || (text.charCodeAt(ends[k]!) === 44 && gapOk(k, true))) && (flags[k + 1]! & F_INITIAL) && !(k + 2 < n && gapOk(k + 1) && nameLike(k + 2))) isName[k + 1] = 1;
+    // (before a credential, a sentence's first word that is no ordinary word is the name's too: "Ezinne Ugochukwu, MD")
+    const credAfter = k + 1 < n && (flags[k + 1]! & F_CRED) !== 0 && credentialGap(text, ends[k]!, starts[k + 1]!);
     k = i;
-    while (count < 4 && k - 1 >= 0 && gapOk(k - 1) && nameLike(k - 1) && extendOk(flags[k - 1]!, flags[i]!) && !(flags[k - 1]! & F_SENT && !(flags[k - 1]! & (F_UPPER | F_FIRST | F_SUR)))) { k--; count++; isName[k] = 1; }
+    while (count < 4 && k - 1 >= 0 && gapOk(k - 1) && nameLike(k - 1)
+      && ((extendOk(flags[k - 1]!, flags[i]!) && !(flags[k - 1]! & F_SENT && !(flags[k - 1]! & (F_UPPER | F_FIRST | F_SUR))))
+        || (credAfter && (flags[k - 1]! & (F_SENT | F_AMBIG | F_VOCAB | F_CUE | F_PROF | F_CITY | F_CITYP)) === F_SENT && !/-\p{Ll}/u.test(text.slice(starts[k - 1]!, ends[k - 1]!))))) { k--; count++; isName[k] = 1; }
     // a month that is a first name right before the name, at a line's start or after a field's colon: "April Thibodeaux, RN, MDS Coordinator",
     // "Attending: June Okafor" (not "seen in April Smith…": a month elsewhere stays a date's word)
     if (k - 1 >= 0 && !isName[k - 1] && (flags[k - 1]! & (F_STOP | F_FIRST | F_UPPER | F_TITLE | F_CUE)) === (F_STOP | F_FIRST) && starts[k]! - ends[k - 1]! === 1
@@ -3112,7 +3142,7 @@ const TITLE_ROLES = new Set(['MAIRE', 'PRESIDENT', 'PRESIDENTE', 'DIRECTEUR', 'D
   'PASTEUR', 'MINISTRE', 'DEPUTE', 'SENATEUR', 'NOTAIRE', 'COMMISSAIRE', 'COLONEL', 'GENERAL', 'CAPITAINE', 'LIEUTENANT', 'COMMANDANT', 'CHEF', 'CADRE',
   'GERANT', 'GERANTE', 'RESPONSABLE', 'CONSEILLER', 'CONSEILLERE', 'MEDECIN', 'SECRETAIRE', 'TUTEUR', 'TUTRICE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE']);
 /** Lower-case particles of surnames ("da costa", "le goff", "van der berg", "de la tour"). */
-const LOWER_PARTICLES = new Set(['de', 'du', 'des', 'da', 'dos', 'das', 'di', 'del', 'della', 'le', 'la', 'van', 'von', 'der', 'den', 'ben', 'el', 'al', 'mc', 'st']);
+const LOWER_PARTICLES = new Set(['de', 'du', 'des', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'le', 'la', 'van', 'von', 'der', 'den', 'ben', 'bin', 'ibn', 'el', 'al', 'mc', 'st']);
 /**
  * The end of a surname that starts with a particle at [a, e) in lower case, the whole (particles and word) a surname of the
  * dictionaries: "da costa", "le goff", "de la tour" (-1 when none).
@@ -4496,12 +4526,15 @@ function lastWordStart(text: string, e: number): number {
   while (a > 0) { const c = text.charCodeAt(a - 1); if (isWordLetter(c) || c === 39 || c === 8217 || c === 45 || c === 46) a--; else break; }
   return a < e ? text.charCodeAt(a) : 0;
 }
+const HOSPITAL_HEADING_AFTER = /^ (?:course|stay|admission|summary|day)(?![A-Za-z])/i;
 function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   let e = p;
   while (e < text.length && isWordLetter(text.charCodeAt(e))) e++;
   const cue = text.slice(p, e);
   const before = cc(text, p - 1), after = cc(text, e);
   if (!EN_HOSP_WORDS.has(cue) || hospWordChar(before) || hospWordChar(after)) return;
+  // (a section's heading, "Brief Hospital Course:", "Hospital Stay", names no hospital)
+  if (HOSPITAL_HEADING_AFTER.test(text.slice(e, e + 10))) return;
   let start = p, words = 0, named = false, medical = false, names = 0, joined = -1;
   while (words < 4 && start >= 2 && text.charCodeAt(start - 1) === 32) {
     // ("and" or "&" between two capitalized words of the name: "Brigham and Women's Hospital", "Smith & Jones Clinic")
@@ -5089,5 +5122,31 @@ export function recognizeHl7(text: string, spans: Span[]): void {
       k = e + 1; field++;
     }
     HL7_SEGMENT.lastIndex = k;
+  }
+}
+
+/** Care units and shifts, written before a nurse's credential ("CVICU RN", "L&D RN", "Charge RN"): no names. */
+const UNIT_WORDS = new Set(['ICU', 'MICU', 'SICU', 'CVICU', 'CTICU', 'CCU', 'CICU', 'NICU', 'PICU', 'NSICU', 'NEURO', 'TICU', 'BICU', 'PACU', 'PCU', 'IMC', 'IMU',
+  'SDU', 'ED', 'ER', 'OR', 'PREOP', 'POSTOP', 'OPAT', 'ICN', 'SCN', 'LDRP', 'DELIVERY', 'TRIAGE', 'CHARGE', 'FLOAT', 'TRAVEL', 'NIGHT', 'DAY', 'FLOOR',
+  'WARD', 'UNIT', 'HOSPICE', 'HOME', 'INFUSION', 'DIALYSIS', 'CATH', 'ENDO', 'IR', 'ONC', 'ONCOLOGY', 'TELE', 'TELEMETRY', 'STEPDOWN', 'MEDSURG', 'REA', 'USIC', 'SAUV']);
+/** After a name, an Arabic surname with its article ("Hamid al-Rashidi", "Omar el-Sayed") or its nasab ("Omar bin Yousef", "Ali ibn Sina"). */
+const ARABIC_SURNAME_AFTER = /^(?: (?:al|el|ad|as|ash|at|az|ar|an|ul)-\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?| (?:bin|ibn|bint|binti|abu) \p{Lu}[\p{L}'’-]+)/u;
+const ARABIC_PARTICLE = /^(?:bin|ibn|bint|binti|abu|al|el)$/;
+/**
+ * Names extended over the Arabic surname after them, whose article or nasab in lower case ends the name rules' tokens:
+ * "Dr. Hamid al-Rashidi" left "al-Rashidi", "Dr. bin Hamdan" left "Hamdan". The name span is pushed again, longer (the
+ * overlap resolution keeps the longer).
+ */
+export function extendArabicSurnames(text: string, spans: Span[]): void {
+  const n = spans.length;
+  for (let i = 0; i < n; i++) {
+    const sp = spans[i]!;
+    if (sp.label !== 'NAME') continue;
+    let end = sp.end;
+    // (a name that is the particle alone, after a title: "Dr. bin Hamdan")
+    if (ARABIC_PARTICLE.test(text.slice(sp.start, end))) { const m = /^ \p{Lu}[\p{L}'’-]+/u.exec(text.slice(end, end + 40)); if (m) end += m[0].length; }
+    const m = ARABIC_SURNAME_AFTER.exec(text.slice(end, end + 48));
+    if (m) end += m[0].length;
+    if (end > sp.end) spans.push({ start: sp.start, end, label: 'NAME', score: sp.score, rule: sp.rule });
   }
 }

@@ -1812,3 +1812,18 @@ test('scores, grades and counts written like dates are no dates; anatomy named a
   for (const t of ['Douglas libre.', "Pas d'épanchement dans le Douglas.", 'Épanchement du cul-de-sac de Douglas.', 'Sérodiagnostic de Widal et Félix négatif.']) assert.deepEqual(names(t), [], t);
   assert.deepEqual(names('Vu par Douglas Martin et Félix Bernard.'), ['Douglas Martin', 'Félix Bernard']);
 });
+
+test('held-out set s41: ages over 89 told by their place, names before a credential or with an Arabic or Portuguese particle; unit words, temperatures and headings are no names or hospitals', () => {
+  const of = (t: string, label: string, lang: 'fr' | 'en' = 'en') => recognize(t, { lang }).filter((s) => s.label === label).map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(of('Age at death: 92. Paternal grandfather: 94, living. Mother died at 101. MGM: 96 (dementia).', 'AGE'), ['92', '94', '101', '96']);
+  assert.deepEqual(of('91M with GI bleed.\nPt is a 94 F, here for f/u.', 'AGE'), ['91', '94']);
+  assert.deepEqual(of('Tmax 101F with chills. Father 92 lbs. Seen in room 92 with brother.', 'AGE'), []);
+  assert.deepEqual(of('Tmax 101F with chills, temp 99F overnight.', 'NAME'), []);
+  assert.deepEqual(of('Thanks,\nEzinne Ugochukwu, MD', 'NAME'), ['Ezinne Ugochukwu']);
+  assert.deepEqual(of('Dr. Hamid al-Rashidi saw him. Consult Dr. bin Hamdan. Patient: Omar bin Yousef.', 'NAME'), ['Hamid al-Rashidi', 'bin Hamdan', 'Omar bin Yousef']);
+  assert.deepEqual(of('GONÇALVES DA SILVA Maria do Céu', 'NAME', 'fr'), ['GONÇALVES DA SILVA Maria do Céu']);
+  assert.deepEqual(of('CVICU RN Tomasz Kowalski; PACU RN Jane Doe.', 'NAME'), ['Tomasz Kowalski', 'Jane Doe']);
+  assert.deepEqual(of('Brief Hospital Course: admitted for CP. Transferred from Mercy Hospital.', 'HOSPITAL'), ['Mercy']);
+  assert.deepEqual(of('BCx 4/4 MSSA. BCx 1/31 pending.', 'DATE'), ['1/31']);
+  assert.deepEqual(of('His MRC dyspnoea score is 4. Sputum grew Pseudomonas on 12/01/24.', 'DATE'), ['12/01/24']);
+});
