@@ -805,9 +805,16 @@ function ageByPlace(text: string, s: number, e: number, spans: Span[]): void {
   if (!((len === 2 && d0 === 57) || (len === 3 && d0 === 49 && (cc(text, s + 1) === 48 || cc(text, s + 1) === 49)))) return;
   const p = cc(text, s - 1);
   if (isWordLetter(p) || ((p === 46 || p === 44 || p === 47 || p === 45) && isDigitCode(cc(text, s - 2)))) return;
+  // (the cheap tests first: a sex's letter or "yo" after the digits, or a letter before them past a colon, comma or bracket)
+  const a0 = cc(text, e), a1 = a0 === 32 ? cc(text, e + 1) : a0;
+  const sexNext = a1 === 77 || a1 === 70 || a1 === 121;
+  let q = s - 1;
+  while (q > 0 && (cc(text, q) === 32 || cc(text, q) === 58 || cc(text, q) === 44 || cc(text, q) === 40)) q--;
+  const letterBefore = q < s - 1 && isAsciiLetter(cc(text, q));
+  if (!sexNext && !letterBefore) return;
   const after = text.slice(e, e + 16);
-  if ((AGE_SEX_AFTER.test(after) && AGE_SEX_BEFORE.test(text.slice(Math.max(0, s - 12), s)))
-    || (AGE_PLACE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && AGE_PLAIN_AFTER.test(after))) {
+  if ((sexNext && AGE_SEX_AFTER.test(after) && AGE_SEX_BEFORE.test(text.slice(Math.max(0, s - 12), s)))
+    || (letterBefore && AGE_PLACE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && AGE_PLAIN_AFTER.test(after))) {
     spans.push({ start: s, end: e, label: 'AGE', score: 0.75, rule: 'age-90-place' });
   }
 }
@@ -1186,7 +1193,7 @@ function dmyCheck(m: RegExpExecArray, text: string): number | null {
   if ((dot && dash) || (dash && slash && RATING_RANGE.test(v)) || (bar && (slash || dot || dash))) return null;
   if (dot && VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index))) return null;
   // three scores of one test, slashed ("Apgar 7/9/10", "Apgars 8/9/9"): each 10 at most, after a named score
-  if (slash && !dot && !dash && v.split('/').every((x) => +x <= 10) && scoreClauseBefore(text, m.index)) return null;
+  if (slash && !dot && !dash && v.length <= 8 && v.split('/').every((x) => +x <= 10) && scoreClauseBefore(text, m.index)) return null;
   return dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null;
 }
 export const RULES: RegexRule[] = [
@@ -1212,7 +1219,8 @@ export const RULES: RegexRule[] = [
       // bottles of blood cultures grown ("BCx 4/4 MSSA", "hémocultures 2/2"; not "BCx 1/31", a date)
       : +m[1]! <= +m[2]! && +m[2]! <= 8 && endsWithMatch(CULTURES_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) ? null
       // the tail of a longer slashed number ("Trimbow 87/5/9", "120/80/72") or a second pressure ("TA 12/8 puis 9/5")
-      : (cc(text, m.index - 1) === 47 && isDigitCode(cc(text, m.index - 2))) || endsWithMatch(PRESSURE_THEN, text.slice(Math.max(0, m.index - 32), m.index)) ? null
+      : (cc(text, m.index - 1) === 47 && isDigitCode(cc(text, m.index - 2)))
+        || (patternLang === 'fr' && text.lastIndexOf('/', m.index - 1) > m.index - 24 && endsWithMatch(PRESSURE_THEN, text.slice(Math.max(0, m.index - 32), m.index))) ? null
       : m[2] === '10' && +m[1]! <= 10 && RATING_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index)) ? null
       // points out of a total right after a named score or test, unless a date's word comes first ("Boston 8/9"; not "MMSE fait le 3/7")
       : +m[1]! <= +m[2]! && scoreClauseBefore(text, m.index)
@@ -2783,6 +2791,7 @@ const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:(?:circle|duct|canal|triangle|
  * French reports name these parts so, and no person of the record.
  */
 const ANATOMY_NOUNS = new Set(['DOUGLAS', 'WIRSUNG', 'SANTORINI', 'GLISSON', 'ODDI', 'TREITZ', 'SCARPA', 'RETZIUS', 'MORGAGNI', 'BARTHOLIN', 'SYLVIUS']);
+const ANATOMY_FIRST = 'DWSGOTRMB';
 const ARTICLE_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:le|du|au) )/iy;
 /** Whether a number begins at k after spaces, a colon or '#': "cell (210) 555-0181", "cell: 06 12…". */
 function phoneAfter(text: string, k: number): boolean {
@@ -2794,7 +2803,7 @@ function phoneAfter(text: string, k: number): boolean {
 function eponymAround(text: string, start: number, end: number): boolean {
   // (sticky tests on the text itself, tried only where a space or "'s" follows, or "de "/"d'" precedes)
   const a = cc(text, end);
-  if (end - start >= 4 && end - start <= 9 && ANATOMY_NOUNS.has(fold(text.slice(start, end)))) {
+  if (end - start >= 4 && end - start <= 9 && ANATOMY_FIRST.includes(text[start]!.toUpperCase()) && ANATOMY_NOUNS.has(fold(text.slice(start, end)))) {
     ARTICLE_BEFORE.lastIndex = start;
     // ("Douglas libre", "Douglas comblé" at a sentence's start: the part, as after an article)
     if (ARTICLE_BEFORE.test(text) || /^ (?:libre|comblé|comble|sec|propre)\b/i.test(text.slice(end, end + 8))) return true;
@@ -5143,6 +5152,9 @@ export function extendArabicSurnames(text: string, spans: Span[]): void {
     const sp = spans[i]!;
     if (sp.label !== 'NAME') continue;
     let end = sp.end;
+    // (the cheap test first: a space or a hyphen, then a particle's first letter in lower case, or a span of five letters at most)
+    const c1 = cc(text, end + 1);
+    if (!(cc(text, end) === 32 && (c1 === 97 || c1 === 101 || c1 === 117 || c1 === 98 || c1 === 105)) && end - sp.start > 5) continue;
     // (a name that is the particle alone, after a title: "Dr. bin Hamdan")
     if (ARABIC_PARTICLE.test(text.slice(sp.start, end))) { const m = /^ \p{Lu}[\p{L}'’-]+/u.exec(text.slice(end, end + 40)); if (m) end += m[0].length; }
     const m = ARABIC_SURNAME_AFTER.exec(text.slice(end, end + 48));
