@@ -1103,7 +1103,7 @@ const NIR_LAYOUT = [1, 2, 2, 2, 3, 3, 2];
  */
 const PH = '(?:[ .\\-]?[0-9O]{2})', PN = '(?:\\r?\\n[0-9O]{2})';
 /** A street word and the rest of the street name, up to a separator (address-fr, after the number). */
-const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]e|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()|"]{1,60}?(?=\\s*(?:[,;()|"]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
+const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]es?|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()|"]{1,60}?(?=\\s*(?:[,;()|"]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
 /** Phone cues right before a number (phone-cue-short): the number's text must follow them. */
 /** ITU-T E.164 country calling codes (assigned, 2024): the code after a spaced "00" ("00 33 6 41 27 93 08"). */
 const COUNTRY_CODES = new Set([
@@ -2719,7 +2719,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     if (!len) continue;
     const prev = text.slice(Math.max(0, starts[i]! - 9), starts[i]!).toLowerCase();
     // "à Lille", "in Boston", a letter's heading "Paris, le 14 mars 2024", a postal code after it "Paris 75015"
-    const cue = endsWithMatch(CITY_CUE, prev) || CITY_AFTER.test(text.slice(ends[i + len - 1]!, ends[i + len - 1]! + 9));
+    const cue = endsWithMatch(CITY_CUE, prev) || CITY_AFTER.test(text.slice(ends[i + len - 1]!, ends[i + len - 1]! + 9))
+      // (a person's town after their name, as signatures and copies write it: "Dr Frédéric Aubanel, Rennes", "Dr Marc Fillon (Marseille)")
+      || (i > 0 && isName[i - 1] === 1 && (starts[i]! - ends[i - 1]! === 2 && ((cc(text, ends[i - 1]!) === 44 && cc(text, ends[i - 1]! + 1) === 32)
+        || (cc(text, ends[i - 1]!) === 32 && cc(text, ends[i - 1]! + 1) === 40 && cc(text, ends[i + len - 1]!) === 41))));
     if ((f & F_AMBIG) && !cue) continue;
     if ((f & F_FIRST) && !cue) continue;
     spans.push({ start: starts[i]!, end: ends[i + len - 1]!, label: 'CITY', score: cue ? 0.8 : 0.6, rule: 'city-dict' });
@@ -4960,7 +4963,8 @@ function recognizeSpacedDigits(text: string, spans: Span[]): void {
  */
 const LOOSE_ZIP = /(?<![\dA-Za-z])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\dA-Za-z])/g;
 const LOOSE_ZIP_AT = new RegExp(LOOSE_ZIP.source, 'y');
-const ZIP_CUE = /(?<=(?:dans le|\bCP|code postal|postal code|zip)"?\s*:?\s*"?)/iy; // ('"cp": "33700"' in exported JSON)
+// ('"cp": "33700"' in exported JSON; "Code postal du domicile : 67100", "Patient ZIP Code: 80226", "ZIP code of residence:")
+const ZIP_CUE = /(?<=(?:dans le|\bCP|code postal|postal code|zip(?: ?code)?)(?: (?:du|de la|de l'|de|des|of the|of) [A-Za-zÀ-ÿ']+)?"?\s*:?\s*"?)/iy;
 function isZipAnchor(s: Span): boolean { return s.label === 'ADDRESS' || s.label === 'CITY' || s.label === 'HOSPITAL'; }
 function isZip(s: Span): boolean { return s.label === 'ZIP'; }
 function byStart(a: Span, b: Span): number { return a.start - b.start; }
@@ -5038,7 +5042,7 @@ function looseZips(text: string, spans: Span[], runs: boolean): void {
     for (let j = ai - 1; j >= 0 && s - byEnd[j]!.end <= 12; j--) {
       if (/^[\s,(à]*(?:dans le\s*)?$/i.test(text.slice(byEnd[j]!.end, s))) { near = true; break; }
     }
-    if (near || endsWithMatch(ZIP_CUE, text.slice(Math.max(0, s - 16), s))) spans.push({ start: s, end: s + 5, label: 'ZIP', score: 0.6, rule: 'zip-context' });
+    if (near || endsWithMatch(ZIP_CUE, text.slice(Math.max(0, s - 40), s))) spans.push({ start: s, end: s + 5, label: 'ZIP', score: 0.6, rule: 'zip-context' });
   }
 }
 

@@ -1827,3 +1827,11 @@ test('held-out set s41: ages over 89 told by their place, names before a credent
   assert.deepEqual(of('BCx 4/4 MSSA. BCx 1/31 pending.', 'DATE'), ['1/31']);
   assert.deepEqual(of('His MRC dyspnoea score is 4. Sputum grew Pseudomonas on 12/01/24.', 'DATE'), ['12/01/24']);
 });
+
+test('held-out set s41: a town after a person\'s name, postal codes after a labelled field, a plural street word', () => {
+  const of = (t: string, label: string, lang: 'fr' | 'en' = 'fr') => recognize(t, { lang }).filter((s) => s.label === label).map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(of('Médecin traitant : Dr Frédéric Aubanel, Rennes. Copie au Dr Marc Fillon (Marseille).', 'CITY'), ['Rennes', 'Marseille']);
+  assert.deepEqual(of('Code postal du domicile : 67100', 'ZIP'), ['67100']);
+  assert.deepEqual(of('Patient ZIP Code: 80226', 'ZIP', 'en'), ['80226']);
+  assert.deepEqual(of('Dr Peio Larralde, 12 allées Paulmy, 64100 Bayonne', 'ADDRESS'), ['12 allées Paulmy']);
+});
