@@ -2362,6 +2362,10 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && !colonBetween(text, ends[i - 1]!, starts[i]!) && HEADING_CUES.has(text.slice(starts[i - 1]!, ends[i - 1]!)) && upperLine(text, starts[i]!))
       // (nor, after a cue that is no title, a word of the vocabularies in capitals: "NEIGHBOR FOUND", "CALLER STATES")
       && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_VOCAB) !== 0)
+      // (nor a field's heading, an ordinary word and "of": "Patient State of Residence", "Patient Address of Record"; nor a
+      // department's acronym: "To: GI Scheduling")
+      && !((flags[i - 1]! & F_TITLE) === 0 && ((cc(text, ends[i]!) === 32 && text.startsWith('of ', ends[i]! + 1) && isVocabularyWord(fold(text.slice(starts[i]!, ends[i]!))))
+        || ((f & F_UPPER) !== 0 && ends[i]! - starts[i]! <= 3 && HOSP_GENERIC.has(text.slice(starts[i]!, ends[i]!)))))
       // (nor a word in capitals before one of the vocabularies: "MOM WILL CALL BACK", "PT WILL FOLLOW UP")
       && !((flags[i - 1]! & F_TITLE) === 0 && (f & (F_UPPER | F_AMBIG)) === (F_UPPER | F_AMBIG) && i + 1 < n && gapOk(i) && (flags[i + 1]! & F_VOCAB) !== 0)) { strong[i] = 1; continue; }
     // a first name with a possessive before a kinship word: "Mary's husband called", "per Tom's wife"; mid-sentence, any

@@ -1834,4 +1834,6 @@ test('held-out set s41: a town after a person\'s name, postal codes after a labe
   assert.deepEqual(of('Code postal du domicile : 67100', 'ZIP'), ['67100']);
   assert.deepEqual(of('Patient ZIP Code: 80226', 'ZIP', 'en'), ['80226']);
   assert.deepEqual(of('Dr Peio Larralde, 12 allées Paulmy, 64100 Bayonne', 'ADDRESS'), ['12 allées Paulmy']);
+  // (a field's heading after "Patient" is no name)
+  assert.deepEqual(of('(M0050) Patient State of Residence: IL. Patient Address of Record: see chart.', 'NAME', 'en'), []);
 });
