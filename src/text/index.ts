@@ -156,20 +156,29 @@ export function withRecordNames(text: string, spans: Span[], names: readonly str
   if (words.size === 0) return spans;
   const added: Span[] = [];
   let k = 0;
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{L}[\p{L}\p{M}'’-]*(?![\p{L}\p{N}])/gu)) {
-    let word = m[0].replace(/['’-]+$/, '');
+  const consider = (a: number, word: string): void => {
     let w = fold(word);
     if (!words.has(w) && /['’]S$/.test(w)) { word = word.slice(0, -2); w = w.slice(0, -2); }
-    if (!words.has(w)) continue;
-    const a = m.index!, b = a + word.length;
+    if (!words.has(w)) return;
+    const b = a + word.length;
     const upper = word === word.toUpperCase(), lower = word === word.toLowerCase();
     const title = !upper && word[0] === word[0]!.toUpperCase() && word.slice(1) === word.slice(1).toLowerCase();
     if (isVocabularyWord(w)) {
-      if (!title || sentenceStart(text, a)) continue;
-    } else if (lower && w.length < 3) continue;
+      if (!title || sentenceStart(text, a)) return;
+    } else if (lower && w.length < 3) return;
     while (k < spans.length && spans[k]!.end <= a) k++;
-    if (k < spans.length && spans[k]!.start < b) continue;
+    if (k < spans.length && spans[k]!.start < b) return;
     added.push({ start: a, end: b, label: 'NAME', score: 0.9, rule: 'name-of-record' });
+  };
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{L}[\p{L}\p{M}'’-]*(?![\p{L}\p{N}])/gu)) {
+    let a = m.index!, word = m[0].replace(/['’-]+$/, '');
+    // (after an elision, the name: "la mère d'Oanez", "l'Oanez")
+    const el = /^[dlnjmtsc]['’](?=\p{L})/iu.exec(word);
+    if (el) { a += 2; word = word.slice(2); }
+    if (words.has(fold(word)) || /['’][sS]$/.test(word) || !word.includes('-')) { consider(a, word); continue; }
+    // (each part of a compound the record does not hold whole: "Oanez-Maëlys")
+    let at = 0;
+    for (const part of word.split('-')) { if (part.length >= 2) consider(a + at, part); at += part.length + 1; }
   }
   return added.length ? [...spans, ...added].sort((x, y) => x.start - y.start) : spans;
 }

@@ -797,8 +797,9 @@ const AGE_SEX_BEFORE = /(?:^|\n|[-•*]\s|(?<![A-Za-z])(?:a|an|is|pt|Pt|PT|patie
 const AGE_SEX_AFTER = /^ ?(?:yo ?)?[MF](?: (?:with|w\/|who|presenting|presents|here|admitted|s\/p|pmh|PMH|h\/o|hx|c\/o|brought|seen|from|in|on|transferred|returns)(?![A-Za-z])|[,;:])/;
 /** Words that tell an age without its unit: a death's ("Age at death: 92", "died at 101"), a relative's in a family history ("Grandfather: 94, living"). */
 const AGE_PLACE_BEFORE = /(?<![A-Za-z])(?:age at death|(?:died|death|passed(?: away)?|deceased) at(?: (?:the )?age(?: of)?)?|(?:great-)?grand(?:mother|father|ma|pa)|mother|father|aunt|uncle|sister|brother|spouse|husband|wife|MGM|MGF|PGM|PGF)\s?[:,(]?\s?$/i;
+const VITALS_AFTER = /^ ?F,? (?:HR|BP|RR|P|SpO2|O2|pulse|sat)(?![A-Za-z])/i;
 /** Not a measure, a decimal or a longer number after it. */
-const AGE_PLAIN_AFTER = /^(?![0-9]|[.,]\d| ?(?:%|kg|lbs?|mg|mm|cm|mL|ml|bpm|\/|°|F(?![A-Za-z])|C(?![A-Za-z])))/;
+const AGE_PLAIN_AFTER = /^(?![0-9]|[.,]\d| ?(?:%|kg|lbs?|mg|mm|cm|mL|ml|bpm|\/|°|F(?![A-Za-z])|C(?![A-Za-z])|min|mins|minutes?|miles?|mi\b|km|hours?|hrs?|h\b|pack|pk|days?|weeks?|months?|times|x\b))/i;
 /** An age over 89 (90-119) at a digit run [s, e) told by its place: after a death's or a relative's word, or with a sex letter opening the line. */
 function ageByPlace(text: string, s: number, e: number, spans: Span[]): void {
   const len = e - s, d0 = cc(text, s);
@@ -813,7 +814,9 @@ function ageByPlace(text: string, s: number, e: number, spans: Span[]): void {
   const letterBefore = q < s - 1 && isAsciiLetter(cc(text, q));
   if (!sexNext && !letterBefore) return;
   const after = text.slice(e, e + 16);
-  if ((sexNext && AGE_SEX_AFTER.test(after) && AGE_SEX_BEFORE.test(text.slice(Math.max(0, s - 12), s)))
+  // (a temperature in Fahrenheit is no age and sex: "Temp is 99 F, HR 80", "- 99 F, HR 80")
+  if ((sexNext && AGE_SEX_AFTER.test(after) && AGE_SEX_BEFORE.test(text.slice(Math.max(0, s - 12), s))
+    && !(a1 === 70 && (VITALS_AFTER.test(after) || /(?:temp|tmax|fever|febrile|\bt)\W{0,4}(?:is|was|of)?\W{0,2}$/i.test(text.slice(Math.max(0, s - 16), s)))))
     || (letterBefore && AGE_PLACE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && AGE_PLAIN_AFTER.test(after))) {
     spans.push({ start: s, end: e, label: 'AGE', score: 0.75, rule: 'age-90-place' });
   }
@@ -1123,9 +1126,11 @@ const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portabl
 const CALL_BEFORE = /(?:appel|compos|contact|joindre|joint|num[ée]ro|t[ée]l|samu|pompiers|police|gendarmerie|urgences?|\bou)[^\n]*$/i;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
 const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bta|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Vv]isuel(?:le)?|[Ss]chober|\\b[Aa][Vv] (?:od|og|OD|OG)|\\bod|\\bog|[Ff]orce|[Tt]estings?|BP|(?<![A-Za-z])(?:[Dd]ays?|DAYS?)|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|BIMS|SLUMS|PHQ-?9|GAD-?7|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
+/** What a culture's count of bottles is followed by: a result or an organism ("BCx 4/4 MSSA", "hémocultures 2/2 positives"). */
+const CULTURE_RESULT_AFTER = /^ ?(?:positi|négati|negati|pos\b|neg\b|bottles?|flacons?|GPC|GNR|GPR|GNC|MSSA|MRSA|VRE|ESBL|[A-Z]\. ?[a-z]|E\.? ?coli|staph|strep|S\. aureus|Candida|Klebsiella|Pseudomonas|Enterococcus)/i;
 const CULTURES_BEFORE = /(?<=(?<![A-Za-z])(?:BCx|[Bb]lood cultures?|[Hh][ée]mocultures?|[Bb]ottles?|[Ff]lacons?) ?:? ?)/y;
 /** A blood pressure in cmHg and a word of sequence right before a second one: "TA 12/8 puis 9/5", "PA 14/9 -> 11/7" (in mmHg, "BP 150/90", the second is no day/month). */
-const PRESSURE_THEN = /(?<=(?<![A-Za-z])(?:TA|PA|T\.A\.|[Tt]ension) ?:? ?\d{1,2} ?\/ ?\d{1,2} ?(?:puis|->|→|à|a|et|,) ?)/y;
+const PRESSURE_THEN = /(?<=(?<![A-Za-z])(?:TA|PA|T\.A\.|[Tt]ension) ?:? ?\d{1,2} ?\/ ?\d{1,2} ?(?:puis|->|→) ?)/y;
 /** English words right before a month/day that make it a date ("on 2/5", "since 2/10", "last dose 2/3", "DOS: 2/5"). */
 const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|around|starting|started|effective|of|DOS|DOB|admitted|discharged|delivered|placed|given|done|drawn|received|sent|scheduled|called|ends?|ended|expires?|stopped|changed|obtained|performed|completed|collected|filled|refilled|signed|faxed|mailed)\s?:?\s?)/iy;
 /** French words right before a day/month that make it a date ("le 1/2", "depuis le 3/4", "jusqu'au 2/3"). */
@@ -1138,12 +1143,12 @@ const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|c
  * 11/15", "IADL 2/4"): not a surname or a town ("Dr Dubois 3/7 à 14h", "Dr Norton 3/7", "Transferred to Glasgow 3/7"), nor a
  * score of a total no date has ("MMSE 28/30, contrôle 3/7"), nor past a sentence's stop ("Échelle de Braden faite. Sortie 4/9").
  */
-const SCORE_IN_CLAUSE = /(?:apgars?|horloge|clock (?:drawing|test)|(?:pr[ée]paration|qualit[ée]|score|[ée]chelle|BBPS)\W+(?:de )?boston|mots de dubois|\bGCS|glasgow coma|NIHSS|\bI?ADLs?|\bscore|[ée]chelle|\bscale|souffrances? endur[ée]es|pr[ée]judice esth[ée]tique|dommage esth[ée]tique|pretium doloris|\blevine|\bmurmur)(?![A-Za-zÀ-ÿ])/i;
+const SCORE_IN_CLAUSE = /(?:apgars?|horloge|clock (?:drawing|test)|(?:pr[ée]paration|qualit[ée]|score|[ée]chelle|BBPS)\W+(?:de )?boston|mots de dubois|\bGCS|glasgow coma|NIHSS|\bI?ADLs?|\bscore|[ée]chelle|\bscale|souffrances? endur[ée]es|pr[ée]judice esth[ée]tique|dommage esth[ée]tique|pretium doloris)(?![A-Za-zÀ-ÿ])/i;
 const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 && m <= 12;
 /** After a comma, up to the points: only numbers, fractions and commas, each maybe after its minute (a list of scores: "Apgar à 1 min 7/10, 5 min 9/10"). */
 const SCORE_LIST_TAIL = /^(?: ?(?:(?:à |at )?\d{1,2} ?(?:min|mn|minutes?) )?\d{1,3}(?: ?\/ ?\d{1,3})?,)* ?(?:(?:à |at )?\d{1,2} ?(?:min|mn|minutes?) ?)?$/;
 /** A named score or test earlier in the clause (up to 40 characters back, not past a comma, a sentence's stop or a line's end: "GCS 15, CT head 4/9" is a date). */
-function scoreClauseBefore(text: string, at: number): boolean {
+function scoreClauseBefore(text: string, at: number, words: RegExp = SCORE_IN_CLAUSE): boolean {
   let a = at;
   while (a > 0 && at - a < 40) {
     const c = text.charCodeAt(a - 1);
@@ -1153,8 +1158,10 @@ function scoreClauseBefore(text: string, at: number): boolean {
     if (c === 10 || c === 59 || (c === 46 && !isDigitCode(cc(text, a - 2)))) break;
     a--;
   }
-  return SCORE_IN_CLAUSE.test(text.slice(a, at));
+  return words.test(text.slice(a, at));
 }
+/** A murmur in the clause, graded out of 6 ("Levine 2/6 (prev 3/6)", "souffle systolique 3/6"). */
+const MURMUR_IN_CLAUSE = /(?:\blevine|murmur|souffle|\bSEM\b|systolic ejection)/i;
 
 /** English street words after a street's name (address-en). */
 const EN_STREET = 'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass|Concourse|Alley|Pike|Turnpike|Tpke|Expressway|Expy|Causeway|Crescent|Cres|Close|Mews|Hill|Hills|Glen|Bend|Cove|Creek|Knoll|Pass|Shores?|Springs|Summit|Valley|Wharf|Pier';
@@ -1182,6 +1189,7 @@ function insideDate(text: string, at: number, v: string): boolean {
     || (/(?:^|[^0-9])(?:19|20)\d{2}[./\-]$/.test(before) && /^(?:0[1-9]|1[0-2])[./\-](?:0[1-9]|[12]\d|3[01])(?!\d)/.test(v));
 }
 const IBAN_WORD = /iban/i;
+const APGAR_RIGHT_BEFORE = /(?<=(?<![A-Za-z])[Aa][Pp][Gg][Aa][Rr][Ss]? ?(?:score)? ?:? ?)/y;
 function dmyCheck(m: RegExpExecArray, text: string): number | null {
   const v = m[0];
   let dot = false, dash = false, slash = false, bar = false;
@@ -1192,8 +1200,9 @@ function dmyCheck(m: RegExpExecArray, text: string): number | null {
   // mixed separators ("12.03-2020"), a dash then a slash before two digits (RATING_RANGE needs both), a cell's bar beside a separator
   if ((dot && dash) || (dash && slash && RATING_RANGE.test(v)) || (bar && (slash || dot || dash))) return null;
   if (dot && VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index))) return null;
-  // three scores of one test, slashed ("Apgar 7/9/10", "Apgars 8/9/9"): each 10 at most, after a named score
-  if (slash && !dot && !dash && v.length <= 8 && v.split('/').every((x) => +x <= 10) && scoreClauseBefore(text, m.index)) return null;
+  // Apgar's three scores, slashed ("Apgar 7/9/10", "Apgars : 8/9/9"): each 10 at most, right after the word (not "Apgar 9/10
+  // né le 7/9/10", a birth date)
+  if (slash && !dot && !dash && v.length <= 8 && endsWithMatch(APGAR_RIGHT_BEFORE, text.slice(Math.max(0, m.index - 16), m.index)) && v.split('/').every((x) => +x <= 10)) return null;
   return dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null;
 }
 export const RULES: RegexRule[] = [
@@ -1211,16 +1220,18 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}(?:19|20)\\d{2}[\\/.](?:0[1-9]|1[0-2])[\\/.](?:0[1-9]|[12]\\d|3[01])${E}`, 'g') },
   // not a measure or a count: "TA 14/8", "cure 4/12", "dose de 12/12", "EVA 3/10", "Pain 7/10", "Apgar 8/9"
   { rule: 'date-dm', at: S_DM, label: 'DATE', score: 0.6, needs: C_DIGIT | C_SLASH,
-    re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem|SEM|systolic|diastolic|holosystolic|murmur|systolique|diastolique|holosystolique|days?|weeks?|wks?|nights?|OD|OG|ODG|od|og|LN|nodes?|ganglions?|ago)(?![A-Za-zÀ-ÿ])))`, 'g'),
+    re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem|SEM|systolic|diastolic|holosystolic|murmur|systolique|diastolique|holosystolique|days?|weeks?|wks?|nights?|OD|OG|ODG|od|og|ago)(?![A-Za-zÀ-ÿ])))`, 'g'),
     // "x/10" soon after a pain or score word is a rating ("pain 7/10, improved to 3/10")
     // (English notes write month/day: "on 4/15"); the measure words are read before a match only
     check: (m, text) => (!(dayMonthOk(+m[1]!, +m[2]!) || (patternLang === 'en' && dayMonthOk(+m[2]!, +m[1]!))) ? null
       : endsWithMatch(MEASURE_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) ? null
       // bottles of blood cultures grown ("BCx 4/4 MSSA", "hémocultures 2/2"; not "BCx 1/31", a date)
-      : +m[1]! <= +m[2]! && +m[2]! <= 8 && endsWithMatch(CULTURES_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) ? null
+      : +m[1]! <= +m[2]! && +m[2]! <= 8 && endsWithMatch(CULTURES_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) && CULTURE_RESULT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14)) ? null
       // the tail of a longer slashed number ("Trimbow 87/5/9", "120/80/72") or a second pressure ("TA 12/8 puis 9/5")
-      : (cc(text, m.index - 1) === 47 && isDigitCode(cc(text, m.index - 2)))
-        || (patternLang === 'fr' && text.lastIndexOf('/', m.index - 1) > m.index - 24 && endsWithMatch(PRESSURE_THEN, text.slice(Math.max(0, m.index - 32), m.index))) ? null
+      : (cc(text, m.index - 1) === 47 && isDigitCode(cc(text, m.index - 2)) && !(isDigitCode(cc(text, m.index - 3)) && isDigitCode(cc(text, m.index - 4)) && isDigitCode(cc(text, m.index - 5))))
+        || (patternLang === 'fr' && +m[1]! > +m[2]! && +m[1]! >= 6 && text.lastIndexOf('/', m.index - 1) > m.index - 24 && endsWithMatch(PRESSURE_THEN, text.slice(Math.max(0, m.index - 32), m.index)))
+        // (a murmur's grade out of 6 in its clause)
+        || (m[2] === '6' && +m[1]! <= 6 && scoreClauseBefore(text, m.index, MURMUR_IN_CLAUSE)) ? null
       : m[2] === '10' && +m[1]! <= 10 && RATING_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index)) ? null
       // points out of a total right after a named score or test, unless a date's word comes first ("Boston 8/9"; not "MMSE fait le 3/7")
       : +m[1]! <= +m[2]! && scoreClauseBefore(text, m.index)
@@ -2503,7 +2514,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     k = i;
     while (count < 4 && k - 1 >= 0 && gapOk(k - 1) && nameLike(k - 1)
       && ((extendOk(flags[k - 1]!, flags[i]!) && !(flags[k - 1]! & F_SENT && !(flags[k - 1]! & (F_UPPER | F_FIRST | F_SUR))))
-        || (credAfter && (flags[k - 1]! & (F_SENT | F_AMBIG | F_VOCAB | F_CUE | F_PROF | F_CITY | F_CITYP)) === F_SENT && !/-\p{Ll}/u.test(text.slice(starts[k - 1]!, ends[k - 1]!))))) { k--; count++; isName[k] = 1; }
+        || (credAfter && (flags[k - 1]! & (F_SENT | F_AMBIG | F_VOCAB | F_CUE | F_PROF | F_CITY | F_CITYP)) === F_SENT && ends[k - 1]! - starts[k - 1]! >= 4
+          && !/-\p{Ll}/u.test(text.slice(starts[k - 1]!, ends[k - 1]!)) && !isVocabularyWord(fold(text.slice(starts[k - 1]!, ends[k - 1]!)))))) { k--; count++; isName[k] = 1; }
     // a month that is a first name right before the name, at a line's start or after a field's colon: "April Thibodeaux, RN, MDS Coordinator",
     // "Attending: June Okafor" (not "seen in April Smith…": a month elsewhere stays a date's word)
     if (k - 1 >= 0 && !isName[k - 1] && (flags[k - 1]! & (F_STOP | F_FIRST | F_UPPER | F_TITLE | F_CUE)) === (F_STOP | F_FIRST) && starts[k]! - ends[k - 1]! === 1
@@ -2792,14 +2804,16 @@ function initialsSignatures(text: string, spans: Span[]): void {
  * ("signe de Babinski", "manœuvre de Valsalva", "maladie d'Alzheimer"): no person of the record.
  */
 const EPONYM_AFTER = /(?:'s|’s)? (?:signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp|period|drains?|cysts?|contracture|neuroma|esophagus|tumou?r|sarcoma|anomaly|glands?|ganglion|ligament|pouch|stages?|splints?|grades?)(?![A-Za-z])/iy;
-const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:(?:circle|duct|canal|triangle|space|ligament|loop|ampulla|pouch|islets?|crypts?|line|node) of |(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention|protocole|règle|regle|formule|équation|equation|drains?|lame|cul-de-sac|canal|sphincter|angle|triangle|ampoule|poche|diverticule|polygone|scissure|aqueduc|trompes?|faisceau|espace|capsule|anse|valvule|glandes?|sérodiagnostic|serodiagnostic|réaction|reaction) (?:de |d['’])))/iy;
+const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:(?:circle|duct|canal|triangle|space|ligament|loop|ampulla|pouch|islets?|crypts?|line|node) of |(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention|protocole|règle|regle|formule|équation|equation|drains?|lame|cul-de-sac|canal|sphincter|ampoule|diverticule|polygone|scissure|aqueduc|trompes?|faisceau|valvule|glandes?|sérodiagnostic|serodiagnostic) (?:de |d['’])))/iy;
 /**
  * Anatomy named after a person and written as a noun after an article ("le Douglas", "dans le Douglas", "du Wirsung"):
  * French reports name these parts so, and no person of the record.
  */
 const ANATOMY_NOUNS = new Set(['DOUGLAS', 'WIRSUNG', 'SANTORINI', 'GLISSON', 'ODDI', 'TREITZ', 'SCARPA', 'RETZIUS', 'MORGAGNI', 'BARTHOLIN', 'SYLVIUS']);
 const ANATOMY_FIRST = 'DWSGOTRMB';
-const ARTICLE_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:le|du|au) )/iy;
+const ARTICLE_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:[Ll]e|[Dd]u|[Aa]u) )/y;
+/** The second names of eponyms of two, written "X et Y" after their noun ("réaction de Widal et Félix"). */
+const SECOND_EPONYMS = new Set(['FELIX', 'SJOGREN', 'BARRE', 'STROHL', 'STOKES', 'DANLOS', 'JAKOB', 'ELLISON', 'KORSAKOFF', 'TOOTH', 'WHITE']);
 /** Whether a number begins at k after spaces, a colon or '#': "cell (210) 555-0181", "cell: 06 12…". */
 function phoneAfter(text: string, k: number): boolean {
   let n = 0;
@@ -2813,13 +2827,16 @@ function eponymAround(text: string, start: number, end: number): boolean {
   if (end - start >= 4 && end - start <= 9 && ANATOMY_FIRST.includes(text[start]!.toUpperCase()) && ANATOMY_NOUNS.has(fold(text.slice(start, end)))) {
     ARTICLE_BEFORE.lastIndex = start;
     // ("Douglas libre", "Douglas comblé" at a sentence's start: the part, as after an article)
-    if (ARTICLE_BEFORE.test(text) || /^ (?:libre|comblé|comble|sec|propre)\b/i.test(text.slice(end, end + 8))) return true;
+    if (ARTICLE_BEFORE.test(text) || /^ (?:libre|comblé|comble)(?![A-Za-zÀ-ÿ])/.test(text.slice(end, end + 8))) return true;
   }
-  // a second eponym after "et": "réaction de Widal et Félix", "syndrome de Gougerot et Sjögren"
-  if (cc(text, start - 1) === 32 && (cc(text, start - 2) | 32) === 116 && (cc(text, start - 3) | 32) === 101 && cc(text, start - 4) === 32) {
+  // the second name of an eponym of two after "et": "réaction de Widal et Félix", "syndrome de Gougerot et Sjögren" (those
+  // names only: "maladie de Crohn et Sophie Martin" is a person)
+  if (cc(text, start - 1) === 32 && (cc(text, start - 2) | 32) === 116 && (cc(text, start - 3) | 32) === 101 && cc(text, start - 4) === 32
+    && SECOND_EPONYMS.has(fold(text.slice(start, end)))) {
     let ps = start - 4;
     while (ps > 0 && isWordLetter(cc(text, ps - 1))) ps--;
-    if (ps < start - 4 && eponymAround(text, ps, start - 4)) return true;
+    EPONYM_BEFORE.lastIndex = ps;
+    if (ps < start - 4 && EPONYM_BEFORE.test(text)) return true;
   }
   if (a === 32 || a === 39 || a === 8217) {
     EPONYM_AFTER.lastIndex = end;
@@ -4542,7 +4559,7 @@ function lastWordStart(text: string, e: number): number {
   while (a > 0) { const c = text.charCodeAt(a - 1); if (isWordLetter(c) || c === 39 || c === 8217 || c === 45 || c === 46) a--; else break; }
   return a < e ? text.charCodeAt(a) : 0;
 }
-const HOSPITAL_HEADING_AFTER = /^ (?:course|stay|admission|summary|day)(?![A-Za-z])/i;
+const HOSPITAL_HEADING_AFTER = /^ course ?(?::|\r?\n|$)/i;
 function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   let e = p;
   while (e < text.length && isWordLetter(text.charCodeAt(e))) e++;
@@ -4550,7 +4567,7 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   const before = cc(text, p - 1), after = cc(text, e);
   if (!EN_HOSP_WORDS.has(cue) || hospWordChar(before) || hospWordChar(after)) return;
   // (a section's heading, "Brief Hospital Course:", "Hospital Stay", names no hospital)
-  if (HOSPITAL_HEADING_AFTER.test(text.slice(e, e + 10))) return;
+  if (HOSPITAL_HEADING_AFTER.test(text.slice(e, e + 10)) || (/^ course(?![A-Za-z])/i.test(text.slice(e, e + 8)) && /(?:^|[^A-Za-z])brief $/i.test(text.slice(Math.max(0, p - 7), p)))) return;
   let start = p, words = 0, named = false, medical = false, names = 0, joined = -1;
   while (words < 4 && start >= 2 && text.charCodeAt(start - 1) === 32) {
     // ("and" or "&" between two capitalized words of the name: "Brigham and Women's Hospital", "Smith & Jones Clinic")
@@ -5143,9 +5160,9 @@ export function recognizeHl7(text: string, spans: Span[]): void {
 }
 
 /** Care units and shifts, written before a nurse's credential ("CVICU RN", "L&D RN", "Charge RN"): no names. */
-const UNIT_WORDS = new Set(['ICU', 'MICU', 'SICU', 'CVICU', 'CTICU', 'CCU', 'CICU', 'NICU', 'PICU', 'NSICU', 'NEURO', 'TICU', 'BICU', 'PACU', 'PCU', 'IMC', 'IMU',
-  'SDU', 'ED', 'ER', 'OR', 'PREOP', 'POSTOP', 'OPAT', 'ICN', 'SCN', 'LDRP', 'DELIVERY', 'TRIAGE', 'CHARGE', 'FLOAT', 'TRAVEL', 'NIGHT', 'DAY', 'FLOOR',
-  'WARD', 'UNIT', 'HOSPICE', 'HOME', 'INFUSION', 'DIALYSIS', 'CATH', 'ENDO', 'IR', 'ONC', 'ONCOLOGY', 'TELE', 'TELEMETRY', 'STEPDOWN', 'MEDSURG', 'REA', 'USIC', 'SAUV']);
+const UNIT_WORDS = new Set(['ICU', 'MICU', 'SICU', 'CVICU', 'CTICU', 'CCU', 'CICU', 'NICU', 'PICU', 'NSICU', 'TICU', 'BICU', 'PACU', 'PCU', 'IMC', 'IMU',
+  'SDU', 'ED', 'ER', 'OR', 'PREOP', 'POSTOP', 'OPAT', 'ICN', 'SCN', 'LDRP', 'DELIVERY', 'TRIAGE', 'INFUSION', 'DIALYSIS', 'CATH', 'ENDO', 'IR', 'ONC',
+  'ONCOLOGY', 'TELE', 'TELEMETRY', 'STEPDOWN', 'MEDSURG', 'REA', 'USIC', 'SAUV']);
 /** After a name, an Arabic surname with its article ("Hamid al-Rashidi", "Omar el-Sayed") or its nasab ("Omar bin Yousef", "Ali ibn Sina"). */
 const ARABIC_SURNAME_AFTER = /^(?: (?:al|el|ad|as|ash|at|az|ar|an|ul)-\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?| (?:bin|ibn|bint|binti|abu) \p{Lu}[\p{L}'’-]+)/u;
 const ARABIC_PARTICLE = /^(?:bin|ibn|bint|binti|abu|al|el)$/;
