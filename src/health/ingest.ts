@@ -228,7 +228,10 @@ function utf8Text(bytes: Uint8Array, label: string, st: IngestState): string | n
   // (a JSON document is read whole, as one string, and a string holds at most ~512 MiB: past it the decoder failed with a
   // false "not valid utf-8")
   if (bytes.length > MAX_STRING_LENGTH) {
-    st.issue(label, `the file is ${Math.round(bytes.length / 2 ** 20)} MiB, more than one JSON document can be read whole (${Math.floor(MAX_STRING_LENGTH / 2 ** 20)} MiB): export it as NDJSON (FHIR Bulk Data, one resource per line, read as a stream) or split the Bundle`);
+    const size = `${Math.round(bytes.length / 2 ** 20)} MiB, more than can be read whole (${Math.floor(MAX_STRING_LENGTH / 2 ** 20)} MiB)`;
+    st.issue(label, label === 'stdin'
+      ? `standard input holds ${size}: save NDJSON to a file ending in .ndjson, which is read as a stream, line by line, and give its path`
+      : `the file is ${size} as one JSON document: export it as NDJSON (FHIR Bulk Data, one resource per line, read as a stream) or split the Bundle`);
     return null;
   }
   try { return decodeUtf8(bytes, label); } catch (e) {

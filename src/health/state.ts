@@ -28,8 +28,8 @@ export class IngestState {
   readonly skippedFiles: string[] = [];
   /** person ids seen in person rows (to find duplicates). */
   readonly personIds = new Set<string>();
-  /** FHIR resources read, by `Type/id`: a digest of their content (a resource read again is skipped when the same). */
-  readonly fhirSeen = new Map<string, string>();
+  /** FHIR resources read in Bundles, by `Type/id`: a digest of their content and their patient's reference (a resource read again is skipped when the same). */
+  readonly fhirSeen = new Map<string, { digest: string; subject: string | null }>();
   duplicatePersons = 0;
 
   /**
@@ -81,6 +81,12 @@ export class IngestState {
     if (this.issues.length < MAX_ISSUES) this.issues.push({ path, message });
   }
   warn(message: string): void { if (!this.warnings.includes(message)) this.warnings.push(message); }
+
+  /** More names of a person's record (a FHIR Patient's other names: usual, nickname, old), read into their notes' de-identification. */
+  addPersonNames(id: string, names: readonly string[]): void {
+    const have = this.personNames.get(id) ?? [];
+    this.personNames.set(id, [...have, ...names.filter((n) => n !== '' && !have.includes(n))]);
+  }
 
   /** Adds a person row unless the id was already seen (first occurrence wins; counted). */
   addPerson(row: Record<string, string | number | null | undefined>): boolean {

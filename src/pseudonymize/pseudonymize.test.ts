@@ -131,10 +131,11 @@ test('pseudonymizeTable: key required when needed; shift-dates needs a person ke
   const rn = pseudonymizeTable(notes, { columns: { dx: { role: 'sensitive' } } }, null);
   assert.deepEqual(toRecords(rn.table).map((x) => x.remarque), Array.from({ length: 5 }, () => 'Vu par le Dr [NOM] le [DATE] pour une toux.'));
   assert.ok(rn.report.warnings.some((w) => w.includes('"remarque" is not in the policy and reads as free text')));
-  // (and so is a column of a few notes among many empty cells: 3 of 100 filled were kept as written)
+  // (and so is a column of a few notes among many empty cells: 3 of 1,000 filled were kept as written — too few, and then
+  // between the rows of the evenly spaced sample)
   const few = tableFromRecords({
-    dx: Array.from({ length: 100 }, (_, i) => 'abc'[i % 3]!),
-    note: Array.from({ length: 100 }, (_, i) => (i === 3 ? 'seen by Dr Smith on 01/02/2024 for cough' : i === 40 ? 'Mrs Jane Doe called about her results' : i === 77 ? 'RAS' : null)),
+    dx: Array.from({ length: 1000 }, (_, i) => 'abc'[i % 3]!),
+    note: Array.from({ length: 1000 }, (_, i) => (i === 3 ? 'seen by Dr Smith on 01/02/2024 for cough' : i === 401 ? 'Mrs Jane Doe called about her results' : i === 777 ? 'RAS' : null)),
   });
   const rf = toRecords(pseudonymizeTable(few, { columns: { dx: { role: 'sensitive' } } }, null).table).map((x) => x.note).filter((x) => x !== null);
   assert.ok(!rf.some((x) => /Smith|Jane|Doe|01\/02\/2024/.test(x!)), rf.join(' | '));

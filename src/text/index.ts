@@ -138,10 +138,12 @@ function recognizeComposed(original: string, options: RecognizeOptions): Span[] 
 
 /**
  * The spans with the words of a person's record names added where no span covers them: every word of those names (each
- * part of a compound, Synthea's digits left out, two letters or more) found as a whole word — an English possessive's
- * "'s" left outside — in capitals or Title case, or in lower case when it is no word of the vocabularies. A name that is
- * also a word ("Rose", "Petit", "Will") counts only in Title case and not at a sentence's start ("Rose va mieux" after a
- * comma or a word; not "Petit à petit"). Spans: resolved (sorted, apart); so is the result.
+ * part of a compound, Synthea's digits left out, two letters or more) found as a whole word or as a part of a compound
+ * in the text ("Oanez-Maëlys"), after an elision ("d'Oanez"), an English possessive's "'s" left outside — in capitals or
+ * Title case, or in lower case when it is no word of the vocabularies; a name of three letters or fewer in Title case only
+ * ("Ng", not "NG tube"). A name that is also a word ("Rose", "Petit", "Will") counts only in Title case and not at a
+ * sentence's start ("Rose va mieux" after a comma or a word; not "Petit à petit"). Spans: resolved (sorted, apart); so is
+ * the result.
  */
 export function withRecordNames(text: string, spans: Span[], names: readonly string[]): Span[] {
   const words = new Set<string>();
@@ -161,11 +163,13 @@ export function withRecordNames(text: string, spans: Span[], names: readonly str
     if (!words.has(w) && /['’]S$/.test(w)) { word = word.slice(0, -2); w = w.slice(0, -2); }
     if (!words.has(w)) return;
     const b = a + word.length;
-    const upper = word === word.toUpperCase(), lower = word === word.toLowerCase();
+    const upper = word === word.toUpperCase();
     const title = !upper && word[0] === word[0]!.toUpperCase() && word.slice(1) === word.slice(1).toLowerCase();
+    // (a short name only in Title case: "Ng", not "NG tube"; "Li", not "li")
+    if (w.length <= 3 && !title) return;
     if (isVocabularyWord(w)) {
       if (!title || sentenceStart(text, a)) return;
-    } else if (lower && w.length < 3) return;
+    }
     while (k < spans.length && spans[k]!.end <= a) k++;
     if (k < spans.length && spans[k]!.start < b) return;
     added.push({ start: a, end: b, label: 'NAME', score: 0.9, rule: 'name-of-record' });

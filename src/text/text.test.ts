@@ -1854,3 +1854,7 @@ test('held-out set s41, the review of its rules: dates, names, ages and hospital
   assert.deepEqual(of('Her Mercy Hospital stay was uncomplicated.', 'HOSPITAL'), ['Mercy']);
   assert.deepEqual(of('Temp is 99 F, HR 80. Brother 90 minutes away. Husband 100 miles away.', 'AGE'), []);
 });
+
+test("a person's record names of three letters or fewer count in Title case only ('Ng', not 'NG tube')", () => {
+  assert.equal(redactText('NG tube placed. Ng called.', { lang: 'en', names: ['Ng'] }).text, 'NG tube placed. [NAME] called.');
+});

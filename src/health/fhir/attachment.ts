@@ -46,17 +46,20 @@ export function decodeAttachment(bytes: Uint8Array, contentType: string | null):
   // (Node's decoder reads windows-1252 as ISO-8859-1: 0x80-0x9F as control characters where the standard has € ’ “ œ…)
   if (decoder.encoding === 'windows-1252') text = text.replace(/[\x80-\x9f]/g, (ch) => CP1252[ch.charCodeAt(0) - 0x80]!);
   const type = contentType === null ? '' : mediaType(contentType);
-  return { text: type === 'text/html' || type === 'application/xhtml+xml' ? htmlText(text) : text };
+  // (XHTML is XML: its CDATA sections are text)
+  return { text: type === 'text/html' ? htmlText(text) : type === 'application/xhtml+xml' ? htmlText(text, true) : text };
 }
 
 /** windows-1252's characters for the bytes 0x80-0x9F (the five it leaves undefined map to themselves, as in WHATWG's table). */
 const CP1252 = Array.from('\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f'
   + '\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178');
 
-/** Elements that start a line of their own. */
-const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
-  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table',
-  'tbody', 'thead', 'tfoot', 'title', 'tr', 'ul']);
+/**
+ * Elements inside a line of text (phrasing content); every other element starts a line of its own — a name in a
+ * `<summary>`, a `<legend>` or an unknown element is never glued to the word before it.
+ */
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'nobr',
+  'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'td', 'th', 'html', 'body']);
 /** Elements whose content is no text shown. */
 const HIDDEN = new Set(['script', 'style', 'template']);
 
@@ -64,7 +67,7 @@ const HIDDEN = new Set(['script', 'style', 'template']);
  * The text an HTML document shows: white space collapsed as a browser does (outside `pre`), a line
  * break around block elements, a tab between table cells.
  */
-export function htmlText(html: string): string {
+export function htmlText(html: string, xml = false): string {
   const parts: string[] = [];
   let hidden = 0, pre = 0;
   // (at the start of a line; a collapsed space waiting for the next word)
@@ -74,13 +77,13 @@ export function htmlText(html: string): string {
     onopentag(name) {
       if (HIDDEN.has(name)) hidden++;
       else if (name === 'pre') pre++;
-      if (BLOCK.has(name)) newline();
-      else if ((name === 'td' || name === 'th') && !lineStart) { parts.push('\t'); space = false; }
+      if (name === 'td' || name === 'th') { if (!lineStart) { parts.push('\t'); space = false; } }
+      else if (!INLINE.has(name)) newline();
     },
     onclosetag(name) {
       if (HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
       else if (name === 'pre') pre = Math.max(0, pre - 1);
-      if (BLOCK.has(name) && name !== 'br') newline();
+      if (!INLINE.has(name) && name !== 'br') newline();
     },
     ontext(data) {
       if (hidden > 0) return;
@@ -93,7 +96,7 @@ export function htmlText(html: string): string {
       parts.push(space ? ' ' + t : t);
       space = after; lineStart = false;
     },
-  }, { decodeEntities: true, lowerCaseTags: true });
+  }, xml ? { xmlMode: true, decodeEntities: true, recognizeCDATA: true, lowerCaseTags: true } : { decodeEntities: true, lowerCaseTags: true });
   parser.write(html);
   parser.end();
   return parts.join('').trim();

@@ -297,3 +297,31 @@ test('a resource read again: the same content skipped (search pages each includi
   await assert.rejects(ingest([page([pat]), page([{ ...pat, gender: 'female' }])]),
     (e: unknown) => e instanceof AnonymatError && e.issues.some((i) => /^page\.json Patient\/p1 \$\.entry\[0\]\.resource$/.test(i.path) && /already read, with other content/.test(i.message)));
 });
+
+test('review of the session: HTML elements that are no phrasing start a line, XHTML CDATA is text, every name of the record is looked for', async () => {
+  const html = '<details><summary>Personne à prévenir</summary>Jeanne Kowalczyk</details><fieldset><legend>Surnom</legend>Belou va bien</fieldset>';
+  const xhtml = '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Vu le <![CDATA[12/03/2024]]>.</p></body></html>';
+  const bundle = notesBundle([{ contentType: 'text/html', data: Buffer.from(html) }, { contentType: 'application/xhtml+xml', data: Buffer.from(xhtml) }]);
+  // (the patient's usual name and former surname too)
+  const doc = JSON.parse(bundle.text);
+  doc.entry.at(-1).resource.name.push({ use: 'usual', given: ['Belou'] }, { use: 'old', family: 'Kowalczyk' });
+  const r = await ingest([{ name: 'n.json', text: JSON.stringify(doc) }]);
+  const [a, b] = toRecords(r.tables.notes!).map((n) => n.text!);
+  assert.doesNotMatch(a!, /Jeanne|Kowalczyk|Belou/);
+  assert.equal(b, 'Vu le [DATE].');
+});
+
+test('review of the session: colliding ids of two patients keep both events; NDJSON remembers nothing (a person repeated is the duplicate error); a history paged; an address ending in the future is current', async () => {
+  const pat = (id: string) => ({ resourceType: 'Patient', id, gender: 'male', birthDate: '1970-01-01' });
+  const cond = (pid: string, code: string) => ({ resourceType: 'Condition', id: '1', subject: { reference: `Patient/${pid}` }, recordedDate: '2020-01-01', code: { coding: [{ system: 'http://snomed.info/sct', code }] } });
+  const bundle = (name: string, entries: object[], type = 'collection') => ({ name, json: { resourceType: 'Bundle', type, entry: entries.map((resource) => ({ resource })) } });
+  const two = await ingest([bundle('a.json', [pat('a'), cond('a', '44054006')]), bundle('b.json', [pat('b'), cond('b', '38341003')])]);
+  assert.equal(two.tables.conditions!.rowCount, 2);
+  assert.ok(two.warnings.some((w) => /Condition ids name resources of different patients/.test(w)));
+  const nd = (lines: object[]) => ({ name: 'x.ndjson', text: lines.map((l) => JSON.stringify(l)).join('\n'), format: 'ndjson' as const });
+  await assert.rejects(ingest([nd([pat('a')]), nd([pat('a')])]), (e: unknown) => e instanceof AnonymatError && /repeat a person id/.test(e.message));
+  const history = await ingest([bundle('h1.json', [{ ...pat('a'), gender: 'female' }], 'history'), bundle('h2.json', [pat('a')], 'history')]);
+  assert.equal(toRecords(history.tables.person!)[0]!.sex, 'F');
+  const addr = await ingest([nd([{ ...pat('a'), address: [{ use: 'home', postalCode: '90210', country: 'US', period: { end: '2999-01-01' } }, { use: 'temp', postalCode: '02138', country: 'US' }] }])]);
+  assert.equal(toRecords(addr.tables.person_view!)[0]!.zip3, '902');
+});

@@ -298,7 +298,7 @@ export function jsonErrorPlace(text: string): string {
   return pos >= 0 ? lineCol(text, pos) : '';
 }
 
-function readResource(res: unknown, where: string, path: string, st: IngestState, urls: FullUrls): void {
+function readResource(res: unknown, where: string, path: string, st: IngestState, urls: FullUrls, bundleType: string | null = null): void {
   if (!isObj(res)) { st.issue(`${where} ${path}`, `expected a FHIR resource object, found ${typeOf(res)}`); return; }
   const type = res.resourceType;
   if (typeof type !== 'string' || !/^[A-Z][A-Za-z]+$/.test(type)) {
@@ -320,22 +320,26 @@ function readResource(res: unknown, where: string, path: string, st: IngestState
     return;
   }
   const c = new Ctx(st, where, label, path);
-  // (a resource read again — in the next page of a search, each page including the patient, or an export given twice —
-  // is skipped when it is the same; a Patient with other content under the same id is a problem, an event the first kept)
-  if (id) {
+  // (a Bundle's resource read again — in the next page of a search, each page including the patient; in the next page of
+  // a history; a bundle given twice — is skipped when it is the same, or an older version; a Patient with other content
+  // under the same id is a problem, an event of the same patient the first kept, of another patient kept too: ids that
+  // collide between sources. Outside Bundles — NDJSON, where each resource is written once — nothing is remembered: a
+  // person repeated there is the duplicate-person error, and the reading keeps one resource at a time.)
+  if (id && bundleType !== null) {
     const key = `${type}/${id}`;
     const digest = createHash('sha1').update(JSON.stringify(res)).digest('base64');
+    const subjectRef = subjectOf(res);
     const seen = st.fhirSeen.get(key);
     if (seen !== undefined) {
-      if (seen === digest) { st.skip(`${type} repeated with the same content`); return; }
+      if (seen.digest === digest) { st.skip(`${type} repeated with the same content`); return; }
+      if (bundleType === 'history') { st.skip('older version in a history Bundle'); return; }
       if (type === 'Patient') {
         st.issue(`${where} ${label} ${path}`, 'a Patient with this id was already read, with other content (in this input or an earlier one): two people under one id, or two versions of one person — ingest one version of each Patient');
         return;
       }
-      st.skip(`${type} repeated with other content (the first read kept)`);
-      return;
-    }
-    st.fhirSeen.set(key, digest);
+      if (seen.subject === subjectRef) { st.skip(`${type} repeated with other content (the first read kept)`); return; }
+      st.warn(`some ${type} ids name resources of different patients (ids that collide between sources): each is kept`);
+    } else st.fhirSeen.set(key, { digest, subject: subjectRef });
   }
   const void_ = voided(res);
   if (void_ !== null) { st.skip(`${type} ${void_}`); return; }
@@ -410,8 +414,17 @@ function readBundle(b: Json, where: string, path: string, label: string, st: Ing
       r = { ...r, id: e.fullUrl.slice(9) };
       urls.set(e.fullUrl, (r as Json).id as string);
     }
-    readResource(r, where, `${path}.entry[${i}].resource`, st, urls);
+    readResource(r, where, `${path}.entry[${i}].resource`, st, urls, typeof b.type === 'string' ? b.type : '');
   }
+}
+
+/** Today's date (ISO), against which an address's period has ended or not. */
+const TODAY = new Date().toISOString().slice(0, 10);
+
+/** The reference to an event's patient as written (subject, else patient), or null. */
+function subjectOf(r: Json): string | null {
+  const ref = isObj(r.subject) ? r.subject.reference : isObj(r.patient) ? r.patient.reference : undefined;
+  return typeof ref === 'string' ? ref : null;
 }
 
 /** The `Type/id` of a history Bundle's entry: its resource's, else its request's URL (a DELETE), else null. */
@@ -448,6 +461,7 @@ const patient: Mapper = (c, r, id) => {
   row.marital_status = ms.code ?? ms.display;
   // names: official (or first) name; maiden name from use=maiden
   const names = arr(c, r, 'name', '');
+  const recordNames: string[] = [];
   let chosen = -1;
   for (let i = 0; i < names.length; i++) {
     const n = names[i];
@@ -457,6 +471,9 @@ const patient: Mapper = (c, r, id) => {
     const given = strList(c, n, 'given', `.name[${i}]`);
     const prefix = strList(c, n, 'prefix', `.name[${i}]`);
     const suffix = strList(c, n, 'suffix', `.name[${i}]`);
+    // (every name of the record — usual, nickname, old, anonymous… — is looked for in the person's notes)
+    if (family) recordNames.push(family);
+    if (given) recordNames.push(given);
     if (use === 'maiden') { row.maiden_name = family; continue; }
     if (chosen < 0 || use === 'official') {
       chosen = i;
@@ -501,7 +518,8 @@ const patient: Mapper = (c, r, id) => {
   for (let i = 0; i < addrs.length; i++) {
     const a = addrs[i];
     if (!isObj(a)) { c.bad(`.address[${i}]`, `expected an Address object, found ${typeOf(a)}`); continue; }
-    const ended = isObj(a.period) && typeof a.period.end === 'string';
+    // (an end still to come is no end: "period": {"end": "2099-01-01"})
+    const ended = isObj(a.period) && typeof a.period.end === 'string' && a.period.end.slice(0, 10) < TODAY;
     const rank = a.use === 'old' ? 0 : (a.use === 'home' ? 5 : a.use === 'work' || a.use === 'billing' ? 3 : 4) - (ended ? 2.5 : 0);
     if (rank > aRank) { aIdx = i; aRank = rank; }
   }
@@ -538,7 +556,7 @@ const patient: Mapper = (c, r, id) => {
       if (row.maiden_name == null) row.maiden_name = e.valueString;
     }
   }
-  c.st.addPerson(row);
+  if (c.st.addPerson(row) && recordNames.length) c.st.addPersonNames(row.person_id as string, recordNames);
 };
 
 function extText(e: Json): string | null {

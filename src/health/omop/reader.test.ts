@@ -104,3 +104,10 @@ test('OMOP as exports write it: visit_source_value (a source encounter id) not c
   assert.ok(toRecords(r.tables.conditions!).some((c) => c.onset_date === '2020-01-10'));
   assert.equal(r.tables.observations!.rowCount, 3);
 });
+
+test('OMOP TSV: a field that opens with a quote not closing it is its text as written ("Big" toe), a quoted field with a tab is quoted', async () => {
+  const { tokenizeCsv } = await import('../synthea/csv.ts');
+  const r = tokenizeCsv('a\tb\n"Big" toe\tx\n"a\tb"\tz\n5\' 3"\tw\n', '\t');
+  assert.ok(!('error' in r));
+  if (!('error' in r)) assert.deepEqual(r.rows, [['a', 'b'], ['"Big" toe', 'x'], ['a\tb', 'z'], ['5\' 3"', 'w']]);
+});

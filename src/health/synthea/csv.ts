@@ -25,6 +25,17 @@ export type CsvParse =
  * LF or CRLF line ends, a UTF-8 BOM, empty lines skipped. Lines without a quote take a split()
  * fast path (about 5× csv-parse on Synthea files). Tested against csv-parse in csv.test.ts.
  */
+/** Whether the quoted field opening at i closes with a quote followed by the delimiter, a line's end or the text's. */
+function quotedFieldEnds(text: string, i: number, d: number): boolean {
+  for (let j = i + 1; ;) {
+    const q = text.indexOf('"', j);
+    if (q < 0) return false;
+    if (text.charCodeAt(q + 1) === 34) { j = q + 2; continue; }
+    const c = text.charCodeAt(q + 1);
+    return q + 1 >= text.length || c === d || c === 10 || (c === 13 && text.charCodeAt(q + 2) === 10);
+  }
+}
+
 export function tokenizeCsv(text: string, delimiter = ','): CsvParse {
   const rows: string[][] = [];
   let lines = new Int32Array(1024);
@@ -53,7 +64,9 @@ export function tokenizeCsv(text: string, delimiter = ','): CsvParse {
     const start = line;
     const fields: string[] = [];
     for (;;) {
-      if (text.charCodeAt(i) === 34) {
+      // (in tab-separated text a field that opens with a quote is quoted only if its closing quote ends it: `"Big" toe` is
+      // the field's text as written)
+      if (text.charCodeAt(i) === 34 && (D !== 9 || quotedFieldEnds(text, i, D))) {
         i++;
         let buf = '';
         for (;;) {
