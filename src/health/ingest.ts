@@ -319,6 +319,17 @@ function randomNumbering(tables: Record<TableName, Table>, column: string, prefi
 }
 
 /** Maps a string column's labels through `f` (injective on the labels present), re-sorting the dictionary. */
+/** The id a person id stands for once the linked records are merged (chains followed, a cycle left as it is, a record that was not read not merged into), or null without links. */
+function personAliasesOf(st: IngestState, present: ReadonlySet<string>): ((id: string) => string) | null {
+  if (st.personAliases.size === 0) return null;
+  // (to a record that was read only: a link to a record of another system leaves the person as read)
+  return (id) => {
+    let cur = id;
+    for (let hops = 0; hops < 16; hops++) { const next = st.personAliases.get(cur); if (next === undefined || next === id) break; cur = next; }
+    return present.has(cur) ? cur : id;
+  };
+}
+
 function relabel(c: Column, f: (label: string) => string | null, name = c.name): Column {
   const labels = c.dictionary.map((l) => (l === null ? null : f(l)));
   const present = [...new Set(labels.filter((l): l is string => l !== null))].sort();
@@ -389,6 +400,15 @@ function finish(st: IngestState, options: IngestOptions): IngestResult {
   // domain, trimmed value). Without: P000001…/E000001… in a random order drawn per run (node:crypto),
   // because any deterministic numbering (input order, which follows file names such as Synthea's
   // First_Last_uuid.json; a hash of the raw id) could be recomputed or ordered back to the persons.
+  // (records merged into another by a FHIR Patient.link: their person rows out, their events the person's that stays)
+  const pid = raw.person.columns.find((c) => c.name === 'person_id')!;
+  const aliasOf = personAliasesOf(st, new Set(pid.dictionary.filter((l): l is string => l !== null)));
+  if (aliasOf) {
+    const keep: number[] = [];
+    for (let r = 0; r < pid.codes.length; r++) { const l = pid.dictionary[pid.codes[r]!]; if (l === null || l === undefined || aliasOf(l) === l) keep.push(r); else st.skip('Patient merged into another (link replaced-by / replaces)'); }
+    raw.person = selectRows(raw.person, Int32Array.from(keep));
+    for (const n of TABLE_NAMES) raw[n] = makeTable(raw[n].columns.map((c) => (c.name === 'person_id' ? relabel(c, aliasOf) : c)));
+  }
   const personOf = key ? (id: string) => pseudonym(key, id, { normalize: 'trim' }) : randomNumbering(raw, 'person_id', 'P');
   const encounterOf = key ? (id: string) => pseudonym(key, id, { normalize: 'trim' }) : randomNumbering(raw, 'encounter_id', 'E');
   // Rows are then sorted by the new person id (and event date), so that row order carries no

@@ -28,6 +28,8 @@ export class IngestState {
   readonly skippedFiles: string[] = [];
   /** person ids seen in person rows (to find duplicates). */
   readonly personIds = new Set<string>();
+  /** Person ids merged into another's (FHIR Patient.link replaced-by / replaces): the id that stays, by the id replaced. */
+  readonly personAliases = new Map<string, string>();
   /** FHIR resources read in Bundles, by `Type/id`: a digest of their content and their patient's reference (a resource read again is skipped when the same). */
   readonly fhirSeen = new Map<string, { digest: string; subject: string | null }>();
   duplicatePersons = 0;

@@ -325,3 +325,18 @@ test('review of the session: colliding ids of two patients keep both events; NDJ
   const addr = await ingest([nd([{ ...pat('a'), address: [{ use: 'home', postalCode: '90210', country: 'US', period: { end: '2999-01-01' } }, { use: 'temp', postalCode: '02138', country: 'US' }] }])]);
   assert.equal(toRecords(addr.tables.person_view!)[0]!.zip3, '902');
 });
+
+test('a Patient merged into another (link replaced-by / replaces) is one person with the events of both, in any order', async () => {
+  const lines = [
+    { resourceType: 'Encounter', id: 'e1', status: 'finished', subject: { reference: 'Patient/old1' }, period: { start: '2019-01-01' } },
+    { resourceType: 'Patient', id: 'old1', gender: 'male', birthDate: '1970-01-01', link: [{ other: { reference: 'Patient/new1' }, type: 'replaced-by' }] },
+    { resourceType: 'Patient', id: 'new1', gender: 'male', birthDate: '1970-01-01' },
+    { resourceType: 'Encounter', id: 'e2', status: 'finished', subject: { reference: 'Patient/new1' }, period: { start: '2020-01-01' } },
+    // (a link to a record not read leaves the person as read)
+    { resourceType: 'Patient', id: 'p9', gender: 'female', birthDate: '1980-01-01', link: [{ other: { reference: 'Patient/elsewhere' }, type: 'replaced-by' }] },
+  ];
+  const r = await ingest([{ name: 'm.ndjson', text: lines.map((l) => JSON.stringify(l)).join('\n'), format: 'ndjson' }]);
+  assert.equal(r.persons, 2);
+  assert.deepEqual(toRecords(r.tables.person_view!).map((v) => [v.sex, v.n_visits]).sort(), [['F', '0'], ['M', '2']]);
+  assert.equal(r.skipped['Patient merged into another (link replaced-by / replaces)'], 1);
+});

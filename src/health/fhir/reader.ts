@@ -447,7 +447,7 @@ function subject(c: Ctx, r: Json, urls: FullUrls, key = 'subject'): string | nul
   return pid;
 }
 
-const patient: Mapper = (c, r, id) => {
+const patient: Mapper = (c, r, id, urls) => {
   if (id === undefined || id.trim() === '') { c.bad('.id', 'a Patient needs an id (or a urn:uuid fullUrl) to link its events'); return; }
   const row: Record<string, string | number | null> = { person_id: id };
   row.birth_date = date(c, r, 'birthDate', '');
@@ -555,6 +555,16 @@ const patient: Mapper = (c, r, id) => {
     } else if (url === 'http://hl7.org/fhir/StructureDefinition/patient-mothersMaidenName' && typeof e.valueString === 'string') {
       if (row.maiden_name == null) row.maiden_name = e.valueString;
     }
+  }
+  // (a record merged into another: "replaced-by" names the record that stays, "replaces" the one merged into this one —
+  // one person, not two; the merge is made when the tables are finished, whatever the order of the records)
+  const links = arr(c, r, 'link', '');
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i];
+    if (!isObj(l) || (l.type !== 'replaced-by' && l.type !== 'replaces')) continue;
+    const other = refId(c, l, 'other', `.link[${i}]`, 'Patient', urls);
+    if (other === null || other === id || id === undefined) continue;
+    if (l.type === 'replaced-by') c.st.personAliases.set(id, other); else if (!c.st.personAliases.has(other)) c.st.personAliases.set(other, id);
   }
   if (c.st.addPerson(row) && recordNames.length) c.st.addPersonNames(row.person_id as string, recordNames);
 };
