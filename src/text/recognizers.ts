@@ -3374,12 +3374,20 @@ function greetingOrClosingOk(text: string, g: number, i: number): boolean {
   const w = fold(text.slice(nStarts[g]!, nEnds[g]!));
   const greeting = GREETING_SET.has(w), closing = CLOSING_SET.has(w);
   if (!greeting && !closing) return true;
-  const e = nEnds[i]!, c = cc(text, e);
+  // (a greeting to no one named: "Dear Colleague,", "Cher Confrère,", "Dear Sir or Madam,")
+  if (greeting && SALUTATION_NOUNS.has(fold(text.slice(nStarts[i]!, nEnds[i]!)))) return false;
+  let e = nEnds[i]!;
+  // (a greeting's name of two or three words: "Dear Ngozi Chukwuemeka,")
+  if (greeting) for (let k = i + 1; k < nCount && k <= i + 2 && nStarts[k] === e + 1 && cc(text, e) === 32 && (nFlags[k]! & F_CAP) !== 0 && (nFlags[k]! & (F_STOP | F_TITLE | F_CUE)) === 0; k++) e = nEnds[k]!;
+  const c = cc(text, e);
   if (greeting) return nStarts[i]! === nEnds[g]! + 1 && (c === 44 || c === 33 || c === 10 || c === 13 || Number.isNaN(c) || (c === 32 && (cc(text, e + 1) === 45 || cc(text, e + 1) === 8211)));
   // (a closing, a comma, a space or a line break, the name, the line's end)
   const gap = text.slice(nEnds[g]!, nStarts[i]!);
   return (gap === ', ' || gap === ',\n' || gap === ',\r\n') && (c === 10 || c === 13 || Number.isNaN(c) || (c === 32 && cc(text, e + 1) === 10));
 }
+const SALUTATION_NOUNS = new Set(['COLLEAGUE', 'COLLEAGUES', 'SIR', 'SIRS', 'MADAM', 'MADAME', 'CONFRERE', 'CONFRERES', 'CONSOEUR', 'CONSOEURS', 'CONSŒUR',
+  'DOCTOR', 'DOCTORS', 'DOCTEUR', 'TEAM', 'ALL', 'FRIEND', 'FRIENDS', 'FAMILY', 'PARENTS', 'PARENT', 'PATIENT', 'MEMBER', 'MEMBERS', 'COLLEGUE',
+  'COLLEGUES', 'AMI', 'AMIS', 'EVERYONE', 'PROVIDER', 'PROVIDERS', 'CAREGIVER', 'CAREGIVERS', 'COORDINATOR', 'COMMITTEE', 'RECIPIENT']);
 /** Cues that head a document's title in capitals ("NEW PATIENT INTAKE", "INCIDENT REPORT - RESIDENT FALL"). */
 const HEADING_CUES = new Set(['PATIENT', 'PATIENTE', 'RESIDENT', 'CLIENT', 'MEMBER', 'STUDENT', 'EMPLOYEE']);
 /** Cue words that announce a name only as a form's field, before a colon ("Enfant : Marin", "Participant: Nia"). */

@@ -1858,3 +1858,9 @@ test('held-out set s41, the review of its rules: dates, names, ages and hospital
 test("a person's record names of three letters or fewer count in Title case only ('Ng', not 'NG tube')", () => {
   assert.equal(redactText('NG tube placed. Ng called.', { lang: 'en', names: ['Ng'] }).text, 'NG tube placed. [NAME] called.');
 });
+
+test('a greeting before a name of two or three words, not before a salutation noun', () => {
+  const names = (t: string) => recognize(t, { lang: 'en' }).filter((s) => s.label === 'NAME').map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(names('Dear Ngozi Chukwuemeka,\nThank you.'), ['Ngozi Chukwuemeka']);
+  assert.deepEqual(names('Dear Colleague,\nThank you. Dear Sir or Madam,'), []);
+});
