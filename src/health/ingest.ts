@@ -96,6 +96,7 @@ export async function ingest(inputs: IngestInput[], options: IngestOptions = {})
   }
   const st = new IngestState();
   st.progress = options.onProgress;
+  st.referenceDate = options.referenceDate;
   if (options.redactNotes === false) {
     st.noteMode = 'kept';
     st.warn('note text was NOT de-identified (redaction disabled explicitly): the notes table may contain names, dates and identifiers');

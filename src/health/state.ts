@@ -30,8 +30,12 @@ export class IngestState {
   readonly personIds = new Set<string>();
   /** Person ids merged into another's (FHIR Patient.link replaced-by / replaces): the id that stays, by the id replaced. */
   readonly personAliases = new Map<string, string>();
-  /** FHIR resources read in Bundles, by `Type/id`: a digest of their content and their patient's reference (a resource read again is skipped when the same). */
-  readonly fhirSeen = new Map<string, { digest: string; subject: string | null }>();
+  /** FHIR resources read in Bundles, by `Type/id` (and an event's patient's reference): a digest of their content (a resource read again is skipped when the same). */
+  readonly fhirSeen = new Map<string, string>();
+  /** The patient's reference of the first event read under each `Type/id` in Bundles (ids that collide between sources are said). */
+  readonly fhirSubjects = new Map<string, string>();
+  /** The day of reference (--reference-date), against which an address's period has ended; today's without. */
+  referenceDate: string | undefined;
   duplicatePersons = 0;
 
   /**

@@ -139,6 +139,13 @@ test('pseudonymizeTable: key required when needed; shift-dates needs a person ke
   });
   const rf = toRecords(pseudonymizeTable(few, { columns: { dx: { role: 'sensitive' } } }, null).table).map((x) => x.note).filter((x) => x !== null);
   assert.ok(!rf.some((x) => /Smith|Jane|Doe|01\/02\/2024/.test(x!)), rf.join(' | '));
+  // (and a note or two among a stock sentence repeated and short codes: the prose is judged value by value)
+  const mixed = tableFromRecords({
+    dx: Array.from({ length: 1000 }, (_, i) => 'abc'[i % 3]!),
+    note: Array.from({ length: 1000 }, (_, i) => (i === 10 ? 'seen by Dr Smith on 01/02/2024 for cough' : i === 500 ? 'Mrs Jane Doe called about her results' : i % 50 === 0 ? `C${i}` : 'RAS')),
+  });
+  const rm = toRecords(pseudonymizeTable(mixed, { columns: { dx: { role: 'sensitive' } } }, null).table).map((x) => x.note!);
+  assert.ok(!rm.some((x) => /Smith|Jane|Doe|01\/02\/2024/.test(x)), rm.filter((x) => x.length > 5).join(' | '));
 });
 
 test('pseudonymizeTable: phone numbers, e-mails, valid NIRs inside a kept column are replaced (only they); explicit keep keeps', () => {

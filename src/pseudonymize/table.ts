@@ -28,10 +28,10 @@ import { own } from '../util/own.ts';
 
 export type Action = 'drop' | 'pseudonymize' | 'shift-dates' | 'generalize' | 'keep';
 
-/** Up to 200 of a column's distinct values that are neither missing nor placeholders (a few notes among many empty cells too). */
-function filledLabels(c: Column): string[] {
+/** Up to `max` of a column's distinct values that are neither missing nor placeholders (a few notes among many empty cells too). */
+function filledLabels(c: Column, max = 200): string[] {
   const out: string[] = [];
-  for (const v of c.dictionary) { if (v !== null && !isPlaceholder(v)) out.push(v); if (out.length === 200) break; }
+  for (const v of c.dictionary) { if (v !== null && !isPlaceholder(v)) out.push(v); if (out.length === max) break; }
   return out;
 }
 
@@ -297,7 +297,8 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
     }
     // an undeclared column of prose (notes pasted into an export): redacted, never kept as written — even with a few
     // values only (a column filled in 3 rows of 100 is still 3 notes)
-    if (!cp && c.kind === 'string' && proseShape(filledLabels(c), 1) !== null) {
+    // (judged on its values, one by one: one note among stock sentences and codes is still a note)
+    if (!cp && c.kind === 'string' && (proseShape(filledLabels(c), 1) !== null || filledLabels(c, Infinity).some((v) => proseShape([v], 1) !== null))) {
       plans.push({ c, action: 'redact', reason: 'not in the policy, reads as free text: names, dates and identifiers replaced' });
       report.warnings.push(`column "${c.name}" is not in the policy and reads as free text: redacted with the text recognizers; declare it (text: true) to say so`);
       continue;

@@ -163,10 +163,10 @@ export function withRecordNames(text: string, spans: Span[], names: readonly str
     if (!words.has(w) && /['’]S$/.test(w)) { word = word.slice(0, -2); w = w.slice(0, -2); }
     if (!words.has(w)) return;
     const b = a + word.length;
-    const upper = word === word.toUpperCase();
+    const upper = word === word.toUpperCase() && word !== word.toLowerCase();
     const title = !upper && word[0] === word[0]!.toUpperCase() && word.slice(1) === word.slice(1).toLowerCase();
-    // (a short name only in Title case: "Ng", not "NG tube"; "Li", not "li")
-    if (w.length <= 3 && !title) return;
+    // (a short name in Title case, or in capitals unless a clinical abbreviation: "Ng", "VO", not "NG tube", "OR"; never in lower case)
+    if (w.length <= 3 && !title && (!upper || SHORT_ABBREVIATIONS.has(w))) return;
     if (isVocabularyWord(w)) {
       if (!title || sentenceStart(text, a)) return;
     }
@@ -176,9 +176,9 @@ export function withRecordNames(text: string, spans: Span[], names: readonly str
   };
   for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{L}[\p{L}\p{M}'’-]*(?![\p{L}\p{N}])/gu)) {
     let a = m.index!, word = m[0].replace(/['’-]+$/, '');
-    // (after an elision, the name: "la mère d'Oanez", "l'Oanez")
-    const el = /^[dlnjmtsc]['’](?=\p{L})/iu.exec(word);
-    if (el) { a += 2; word = word.slice(2); }
+    // (after an elision, the name: "la mère d'Oanez", "l'Oanez", "qu'Oanez"; not when the name itself has it: "N'Diaye", "D'Angelo")
+    const el = words.has(fold(word)) ? null : /^(?:[dlnjmtsc]|qu|lorsqu|puisqu|jusqu|quoiqu)['’](?=\p{L})/iu.exec(word);
+    if (el) { a += el[0].length; word = word.slice(el[0].length); }
     if (words.has(fold(word)) || /['’][sS]$/.test(word) || !word.includes('-')) { consider(a, word); continue; }
     // (each part of a compound the record does not hold whole: "Oanez-Maëlys")
     let at = 0;
@@ -186,6 +186,11 @@ export function withRecordNames(text: string, spans: Span[], names: readonly str
   }
   return added.length ? [...spans, ...added].sort((x, y) => x.start - y.start) : spans;
 }
+/** Clinical abbreviations of three letters or fewer written in capitals, no record's short name there ("NG tube", "OR", "IV"). */
+const SHORT_ABBREVIATIONS = new Set(['NG', 'OR', 'ED', 'ER', 'IV', 'IM', 'PO', 'PR', 'BP', 'HR', 'RR', 'OD', 'OS', 'OU', 'OG', 'GI', 'GU', 'ENT', 'CT',
+  'MRI', 'IRM', 'ECG', 'EKG', 'EEG', 'ICU', 'CCU', 'RN', 'MD', 'DO', 'NP', 'PA', 'PT', 'OT', 'ST', 'SC', 'SQ', 'TA', 'FC', 'FR', 'SAT', 'VS', 'AVC', 'IDM',
+  'HTA', 'BPM', 'LE', 'LA', 'DE', 'DU', 'AU', 'EN', 'ET', 'OU', 'UN', 'NO', 'ON', 'IN', 'AT', 'TO', 'US', 'MR', 'MS', 'DR', 'PR', 'MME', 'AN', 'AM',
+  'PM', 'AS', 'IS', 'IT', 'OF', 'BY', 'RAS', 'SAU', 'CHU', 'CH', 'HOP', 'USA', 'UK', 'VIH', 'HIV', 'HBV', 'HCV', 'TB', 'CMV', 'EBV', 'DVT', 'PE', 'MI']);
 /** Whether a word at `a` starts a sentence: the text's or a line's start, or after '.', '!', '?' or ':' (spaces between). */
 function sentenceStart(text: string, a: number): boolean {
   let i = a - 1;

@@ -799,7 +799,7 @@ const AGE_SEX_AFTER = /^ ?(?:yo ?)?[MF](?: (?:with|w\/|who|presenting|presents|h
 const AGE_PLACE_BEFORE = /(?<![A-Za-z])(?:age at death|(?:died|death|passed(?: away)?|deceased) at(?: (?:the )?age(?: of)?)?|(?:great-)?grand(?:mother|father|ma|pa)|mother|father|aunt|uncle|sister|brother|spouse|husband|wife|MGM|MGF|PGM|PGF)\s?[:,(]?\s?$/i;
 const VITALS_AFTER = /^ ?F,? (?:HR|BP|RR|P|SpO2|O2|pulse|sat)(?![A-Za-z])/i;
 /** Not a measure, a decimal or a longer number after it. */
-const AGE_PLAIN_AFTER = /^(?![0-9]|[.,]\d| ?(?:%|kg|lbs?|mg|mm|cm|mL|ml|bpm|\/|°|F(?![A-Za-z])|C(?![A-Za-z])|min|mins|minutes?|miles?|mi\b|km|hours?|hrs?|h\b|pack|pk|days?|weeks?|months?|times|x\b))/i;
+const AGE_PLAIN_AFTER = /^(?![0-9]|[.,]\d| ?(?:%|kg|lbs?|mg|mm|cm|mL|ml|bpm|\/|°|F(?![A-Za-z])|C(?![A-Za-z])|(?:min|mins|minutes?|miles?|km|hours?|hrs?|pack|pk|days?|weeks?|months?|times)(?![A-Za-z])))/;
 /** An age over 89 (90-119) at a digit run [s, e) told by its place: after a death's or a relative's word, or with a sex letter opening the line. */
 function ageByPlace(text: string, s: number, e: number, spans: Span[]): void {
   const len = e - s, d0 = cc(text, s);
@@ -816,7 +816,8 @@ function ageByPlace(text: string, s: number, e: number, spans: Span[]): void {
   const after = text.slice(e, e + 16);
   // (a temperature in Fahrenheit is no age and sex: "Temp is 99 F, HR 80", "- 99 F, HR 80")
   if ((sexNext && AGE_SEX_AFTER.test(after) && AGE_SEX_BEFORE.test(text.slice(Math.max(0, s - 12), s))
-    && !(a1 === 70 && (VITALS_AFTER.test(after) || /(?:temp|tmax|fever|febrile|\bt)\W{0,4}(?:is|was|of)?\W{0,2}$/i.test(text.slice(Math.max(0, s - 16), s)))))
+    && !(a1 === 70 && ((VITALS_AFTER.test(after) && !/(?:^|[^A-Za-z])(?:a|an)\s$/.test(text.slice(Math.max(0, s - 4), s)))
+      || /(?:temp|tmax|fever|febrile|\bt)[^\S\n]{0,2}[:=]?[^\S\n]{0,2}(?:is|was|of)?[^\S\n]{0,2}$/i.test(text.slice(Math.max(0, s - 16), s)))))
     || (letterBefore && AGE_PLACE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && AGE_PLAIN_AFTER.test(after))) {
     spans.push({ start: s, end: e, label: 'AGE', score: 0.75, rule: 'age-90-place' });
   }
@@ -1146,11 +1147,11 @@ const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|c
 const SCORE_IN_CLAUSE = /(?:apgars?|horloge|clock (?:drawing|test)|(?:pr[ée]paration|qualit[ée]|score|[ée]chelle|BBPS)\W+(?:de )?boston|mots de dubois|\bGCS|glasgow coma|NIHSS|\bI?ADLs?|\bscore|[ée]chelle|\bscale|souffrances? endur[ée]es|pr[ée]judice esth[ée]tique|dommage esth[ée]tique|pretium doloris)(?![A-Za-zÀ-ÿ])/i;
 const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 && m <= 12;
 /** After a comma, up to the points: only numbers, fractions and commas, each maybe after its minute (a list of scores: "Apgar à 1 min 7/10, 5 min 9/10"). */
-const SCORE_LIST_TAIL = /^(?: ?(?:(?:à |at )?\d{1,2} ?(?:min|mn|minutes?) )?\d{1,3}(?: ?\/ ?\d{1,3})?,)* ?(?:(?:à |at )?\d{1,2} ?(?:min|mn|minutes?) ?)?$/;
-/** A named score or test earlier in the clause (up to 40 characters back, not past a comma, a sentence's stop or a line's end: "GCS 15, CT head 4/9" is a date). */
+const SCORE_LIST_TAIL = /^(?:(?: ?\d{1,3}(?: ?\/ ?\d{1,3})?,)* ?|(?: ?(?:à |at )?\d{1,2} ?(?:min|mn|minutes?) \d{1,3}(?: ?\/ ?\d{1,3})?,)* ?(?:à |at )?\d{1,2} ?(?:min|mn|minutes?) ?)$/;
+/** A named score or test earlier in the clause (up to 60 characters back, not past a comma, a sentence's stop or a line's end: "GCS 15, CT head 4/9" is a date). */
 function scoreClauseBefore(text: string, at: number, words: RegExp = SCORE_IN_CLAUSE): boolean {
   let a = at;
-  while (a > 0 && at - a < 40) {
+  while (a > 0 && at - a < 60) {
     const c = text.charCodeAt(a - 1);
     // (a comma goes on in a list of scores — "Apgar 9/10, 10/10", "Boston : 3/3, 3/3, 2/3": numbers only after it — and
     // ends the clause otherwise: "GCS 15, CT head 4/9")
@@ -1161,7 +1162,7 @@ function scoreClauseBefore(text: string, at: number, words: RegExp = SCORE_IN_CL
   return words.test(text.slice(a, at));
 }
 /** A murmur in the clause, graded out of 6 ("Levine 2/6 (prev 3/6)", "souffle systolique 3/6"). */
-const MURMUR_IN_CLAUSE = /(?:\blevine|murmur|souffle|\bSEM\b|systolic ejection)/i;
+const MURMUR_IN_CLAUSE = /(?:\blevine|\bmurmur|\bsouffle|\bSEM|systolic ejection)(?![A-Za-zÀ-ÿ])/i;
 
 /** English street words after a street's name (address-en). */
 const EN_STREET = 'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Landing|Terrace|Parkway|Pkwy|Circle|Cir|Trail|Place|Pl|Highway|Hwy|Square|Sq|Loop|Row|Crossing|Gardens|Path|Run|Walk|Heights|Point|Park|Ridge|Junction|Village|Station|Mission|Center|Harbor|Manor|Mall|Meadows|Port|Plaza|Spur|Track|Vista|View|Estates|Grove|Green|Fork|Falls|Extension|Common|Bypass|Concourse|Alley|Pike|Turnpike|Tpke|Expressway|Expy|Causeway|Crescent|Cres|Close|Mews|Hill|Hills|Glen|Bend|Cove|Creek|Knoll|Pass|Shores?|Springs|Summit|Valley|Wharf|Pier';
@@ -1231,7 +1232,8 @@ export const RULES: RegexRule[] = [
       : (cc(text, m.index - 1) === 47 && isDigitCode(cc(text, m.index - 2)) && !(isDigitCode(cc(text, m.index - 3)) && isDigitCode(cc(text, m.index - 4)) && isDigitCode(cc(text, m.index - 5))))
         || (patternLang === 'fr' && +m[1]! > +m[2]! && +m[1]! >= 6 && text.lastIndexOf('/', m.index - 1) > m.index - 24 && endsWithMatch(PRESSURE_THEN, text.slice(Math.max(0, m.index - 32), m.index)))
         // (a murmur's grade out of 6 in its clause)
-        || (m[2] === '6' && +m[1]! <= 6 && scoreClauseBefore(text, m.index, MURMUR_IN_CLAUSE)) ? null
+        || (m[2] === '6' && +m[1]! <= 6 && scoreClauseBefore(text, m.index, MURMUR_IN_CLAUSE)
+          && !endsWithMatch(patternLang === 'en' ? EN_DATE_CUE : FR_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index))) ? null
       : m[2] === '10' && +m[1]! <= 10 && RATING_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index)) ? null
       // points out of a total right after a named score or test, unless a date's word comes first ("Boston 8/9"; not "MMSE fait le 3/7")
       : +m[1]! <= +m[2]! && scoreClauseBefore(text, m.index)
@@ -2812,8 +2814,9 @@ const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:(?:circle|duct|canal|triangle|
 const ANATOMY_NOUNS = new Set(['DOUGLAS', 'WIRSUNG', 'SANTORINI', 'GLISSON', 'ODDI', 'TREITZ', 'SCARPA', 'RETZIUS', 'MORGAGNI', 'BARTHOLIN', 'SYLVIUS']);
 const ANATOMY_FIRST = 'DWSGOTRMB';
 const ARTICLE_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:[Ll]e|[Dd]u|[Aa]u) )/y;
-/** The second names of eponyms of two, written "X et Y" after their noun ("réaction de Widal et Félix"). */
-const SECOND_EPONYMS = new Set(['FELIX', 'SJOGREN', 'BARRE', 'STROHL', 'STOKES', 'DANLOS', 'JAKOB', 'ELLISON', 'KORSAKOFF', 'TOOTH', 'WHITE']);
+/** Eponyms of two, written "X et Y" ("réaction de Widal et Félix"): the second name by the first. */
+const EPONYM_PAIRS = new Map([['WIDAL', 'FELIX'], ['GOUGEROT', 'SJOGREN'], ['GUILLAIN', 'BARRE'], ['ADAMS', 'STOKES'], ['EHLERS', 'DANLOS'],
+  ['CREUTZFELDT', 'JAKOB'], ['ZOLLINGER', 'ELLISON'], ['WERNICKE', 'KORSAKOFF'], ['WOLFF', 'PARKINSON'], ['MARIE', 'TOOTH'], ['BARRE', 'STROHL']]);
 /** Whether a number begins at k after spaces, a colon or '#': "cell (210) 555-0181", "cell: 06 12…". */
 function phoneAfter(text: string, k: number): boolean {
   let n = 0;
@@ -2831,12 +2834,10 @@ function eponymAround(text: string, start: number, end: number): boolean {
   }
   // the second name of an eponym of two after "et": "réaction de Widal et Félix", "syndrome de Gougerot et Sjögren" (those
   // names only: "maladie de Crohn et Sophie Martin" is a person)
-  if (cc(text, start - 1) === 32 && (cc(text, start - 2) | 32) === 116 && (cc(text, start - 3) | 32) === 101 && cc(text, start - 4) === 32
-    && SECOND_EPONYMS.has(fold(text.slice(start, end)))) {
+  if (cc(text, start - 1) === 32 && (cc(text, start - 2) | 32) === 116 && (cc(text, start - 3) | 32) === 101 && cc(text, start - 4) === 32) {
     let ps = start - 4;
     while (ps > 0 && isWordLetter(cc(text, ps - 1))) ps--;
-    EPONYM_BEFORE.lastIndex = ps;
-    if (ps < start - 4 && EPONYM_BEFORE.test(text)) return true;
+    if (ps < start - 4 && EPONYM_PAIRS.get(fold(text.slice(ps, start - 4))) === fold(text.slice(start, end))) return true;
   }
   if (a === 32 || a === 39 || a === 8217) {
     EPONYM_AFTER.lastIndex = end;
@@ -4567,7 +4568,6 @@ function lastWordStart(text: string, e: number): number {
   while (a > 0) { const c = text.charCodeAt(a - 1); if (isWordLetter(c) || c === 39 || c === 8217 || c === 45 || c === 46) a--; else break; }
   return a < e ? text.charCodeAt(a) : 0;
 }
-const HOSPITAL_HEADING_AFTER = /^ course ?(?::|\r?\n|$)/i;
 function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   let e = p;
   while (e < text.length && isWordLetter(text.charCodeAt(e))) e++;
@@ -4575,7 +4575,7 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   const before = cc(text, p - 1), after = cc(text, e);
   if (!EN_HOSP_WORDS.has(cue) || hospWordChar(before) || hospWordChar(after)) return;
   // (a section's heading, "Brief Hospital Course:", "Hospital Stay", names no hospital)
-  if (HOSPITAL_HEADING_AFTER.test(text.slice(e, e + 10)) || (/^ course(?![A-Za-z])/i.test(text.slice(e, e + 8)) && /(?:^|[^A-Za-z])brief $/i.test(text.slice(Math.max(0, p - 7), p)))) return;
+  if (/^ course(?![A-Za-z])/i.test(text.slice(e, e + 8)) && /(?:^|[^A-Za-z])brief $/i.test(text.slice(Math.max(0, p - 7), p))) return;
   let start = p, words = 0, named = false, medical = false, names = 0, joined = -1;
   while (words < 4 && start >= 2 && text.charCodeAt(start - 1) === 32) {
     // ("and" or "&" between two capitalized words of the name: "Brigham and Women's Hospital", "Smith & Jones Clinic")

@@ -1864,3 +1864,18 @@ test('a greeting before a name of two or three words, not before a salutation no
   assert.deepEqual(names('Dear Ngozi Chukwuemeka,\nThank you.'), ['Ngozi Chukwuemeka']);
   assert.deepEqual(names('Dear Colleague,\nThank you. Dear Sir or Madam,'), []);
 });
+
+test('second review of the session: x/6 dates, ages, short record names, eponym pairs, elisions, long chains', () => {
+  const of = (t: string, label: string, lang: 'fr' | 'en' = 'en') => recognize(t, { lang }).filter((s) => s.label === label).map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(of('Essoufflement depuis le 3/6. Vu par le Dr Levine le 2/6.', 'DATE', 'fr'), ['3/6', '2/6']);
+  assert.deepEqual(of('Murmur evaluated by cardiology on 2/6.', 'DATE'), ['2/6']);
+  assert.deepEqual(of('Pt is a 92 F, HR 110.\nMother 93 h/o CVA. Fever\n92 F with cough.', 'AGE'), ['92', '93', '92']);
+  assert.deepEqual(of('maladie de Crohn et Félix, son fils, est là.', 'NAME', 'fr'), ['Félix']);
+  assert.deepEqual(of('Réaction de Widal et Félix négative.', 'NAME', 'fr'), []);
+  assert.deepEqual(of('Mercy Hospital Course: uneventful.', 'HOSPITAL'), ['Mercy']);
+  assert.equal(redactText('Vu ce jour, VO va mieux. NG tube retiré.', { lang: 'fr', names: ['Minh Vo'] }).text, 'Vu ce jour, [NOM] va mieux. NG tube retiré.');
+  assert.equal(redactText("Je pense qu'Oanez dort. M. N'Diaye est là.", { lang: 'fr', names: ['Oanez', "N'Diaye"] }).text, "Je pense qu'[NOM] dort. M. [NOM] est là.");
+  // (a long chain of "X et Y": linear, no stack overflow)
+  const chain = Array.from({ length: 9000 }, (_, i) => (i % 2 ? 'Widal' : 'Félix')).join(' et ');
+  assert.ok(recognize(`Réaction de ${chain}.`, { lang: 'fr' }).length >= 0);
+});

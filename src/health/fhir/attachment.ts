@@ -46,20 +46,25 @@ export function decodeAttachment(bytes: Uint8Array, contentType: string | null):
   // (Node's decoder reads windows-1252 as ISO-8859-1: 0x80-0x9F as control characters where the standard has € ’ “ œ…)
   if (decoder.encoding === 'windows-1252') text = text.replace(/[\x80-\x9f]/g, (ch) => CP1252[ch.charCodeAt(0) - 0x80]!);
   const type = contentType === null ? '' : mediaType(contentType);
-  // (XHTML is XML: its CDATA sections are text)
-  return { text: type === 'text/html' ? htmlText(text) : type === 'application/xhtml+xml' ? htmlText(text, true) : text };
+  return { text: type === 'text/html' || type === 'application/xhtml+xml' ? htmlText(text) : text };
 }
 
 /** windows-1252's characters for the bytes 0x80-0x9F (the five it leaves undefined map to themselves, as in WHATWG's table). */
 const CP1252 = Array.from('\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f'
   + '\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178');
 
+/** Elements that start a line of their own (flow content that is no phrasing). */
+const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'frame', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'legend', 'li', 'listing',
+  'main', 'menu', 'nav', 'ol', 'optgroup', 'option', 'p', 'plaintext', 'pre', 'search', 'section', 'select', 'summary', 'table', 'tbody', 'tfoot', 'thead',
+  'title', 'tr', 'ul', 'xmp']);
 /**
- * Elements inside a line of text (phrasing content); every other element starts a line of its own — a name in a
- * `<summary>`, a `<legend>` or an unknown element is never glued to the word before it.
+ * Elements inside a word's line with nothing between them and the text around ("Mari<b>belle</b>" is one word): phrasing
+ * content. Any other element — an unknown one, Word's `<st1:PersonName>`, `<label>`, `<img>` — stands for a space, so that
+ * no two words are glued nor a name cut from its title by a line break.
  */
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'nobr',
-  'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'td', 'th', 'html', 'body']);
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'blink', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark',
+  'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'html', 'body', 'head']);
 /** Elements whose content is no text shown. */
 const HIDDEN = new Set(['script', 'style', 'template']);
 
@@ -67,7 +72,7 @@ const HIDDEN = new Set(['script', 'style', 'template']);
  * The text an HTML document shows: white space collapsed as a browser does (outside `pre`), a line
  * break around block elements, a tab between table cells.
  */
-export function htmlText(html: string, xml = false): string {
+export function htmlText(html: string): string {
   const parts: string[] = [];
   let hidden = 0, pre = 0;
   // (at the start of a line; a collapsed space waiting for the next word)
@@ -78,12 +83,14 @@ export function htmlText(html: string, xml = false): string {
       if (HIDDEN.has(name)) hidden++;
       else if (name === 'pre') pre++;
       if (name === 'td' || name === 'th') { if (!lineStart) { parts.push('\t'); space = false; } }
-      else if (!INLINE.has(name)) newline();
+      else if (BLOCK.has(name)) newline();
+      else if (!INLINE.has(name) && !lineStart) space = true;
     },
     onclosetag(name) {
       if (HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
       else if (name === 'pre') pre = Math.max(0, pre - 1);
-      if (!INLINE.has(name) && name !== 'br') newline();
+      if (BLOCK.has(name) && name !== 'br') newline();
+      else if (!BLOCK.has(name) && !INLINE.has(name) && name !== 'td' && name !== 'th' && !lineStart) space = true;
     },
     ontext(data) {
       if (hidden > 0) return;
@@ -96,7 +103,8 @@ export function htmlText(html: string, xml = false): string {
       parts.push(space ? ' ' + t : t);
       space = after; lineStart = false;
     },
-  }, xml ? { xmlMode: true, decodeEntities: true, recognizeCDATA: true, lowerCaseTags: true } : { decodeEntities: true, lowerCaseTags: true });
+    // (HTML's character references in XHTML too, "&nbsp;", "&eacute;", which XML mode would leave as written; CDATA sections are text)
+  }, { decodeEntities: true, lowerCaseTags: true, recognizeCDATA: true });
   parser.write(html);
   parser.end();
   return parts.join('').trim();

@@ -340,3 +340,22 @@ test('a Patient merged into another (link replaced-by / replaces) is one person 
   assert.deepEqual(toRecords(r.tables.person_view!).map((v) => [v.sex, v.n_visits]).sort(), [['F', '0'], ['M', '2']]);
   assert.equal(r.skipped['Patient merged into another (link replaced-by / replaces)'], 1);
 });
+
+test('second review of the session: XHTML entities, unknown elements, names as text, colliding ids given twice, a year-only address end', async () => {
+  const xhtml = '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Vu par le Dr&nbsp;Kowalczyk, t&eacute;l&nbsp;06&nbsp;12&nbsp;34&nbsp;56&nbsp;78, et <st1:PersonName>Jeanne Durand</st1:PersonName><label>Belou</label>va bien.</p></body></html>';
+  const doc = JSON.parse(notesBundle([{ contentType: 'application/xhtml+xml', data: Buffer.from(xhtml) }]).text);
+  doc.entry.at(-1).resource.name.push({ use: 'nickname', text: 'Belou' });
+  const r = await ingest([{ name: 'x.json', text: JSON.stringify(doc) }]);
+  const note = toRecords(r.tables.notes!)[0]!.text!;
+  assert.doesNotMatch(note, /Kowalczyk|06|Jeanne|Durand|Belou/);
+  const pat = (id: string, extra: object = {}) => ({ resourceType: 'Patient', id, gender: 'male', birthDate: '1970-01-01', ...extra });
+  const cond = (pid: string) => ({ resourceType: 'Condition', id: '1', subject: { reference: `Patient/${pid}` }, recordedDate: '2020-01-01', code: { text: 'x' } });
+  const b = (name: string, entries: object[]) => ({ name, json: { resourceType: 'Bundle', type: 'collection', entry: entries.map((resource) => ({ resource })) } });
+  const two = await ingest([b('a.json', [pat('a'), cond('a')]), b('b.json', [pat('b'), cond('b')]), b('b.json', [pat('b'), cond('b')])]);
+  assert.equal(two.tables.conditions!.rowCount, 2);
+  // (an address ending in a year is current until that year's end; the reference date is --reference-date's)
+  const addr = { address: [{ use: 'home', postalCode: '90210', country: 'US', period: { end: '2026' } }, { use: 'temp', postalCode: '02138', country: 'US' }] };
+  const before = await ingest([b('p.json', [pat('a', addr)])], { referenceDate: '2026-06-01' });
+  const after = await ingest([b('p.json', [pat('a', addr)])], { referenceDate: '2027-01-02' });
+  assert.deepEqual([toRecords(before.tables.person_view!)[0]!.zip3, toRecords(after.tables.person_view!)[0]!.zip3], ['902', '021']);
+});

@@ -326,20 +326,27 @@ function readResource(res: unknown, where: string, path: string, st: IngestState
   // collide between sources. Outside Bundles — NDJSON, where each resource is written once — nothing is remembered: a
   // person repeated there is the duplicate-person error, and the reading keeps one resource at a time.)
   if (id && bundleType !== null) {
-    const key = `${type}/${id}`;
-    const digest = createHash('sha1').update(JSON.stringify(res)).digest('base64');
     const subjectRef = subjectOf(res);
+    // (an event is remembered by its id and its patient: two sources' events under one id are two events, each read once)
+    const key = type === 'Patient' ? `Patient/${id}` : `${type}/${id}|${subjectRef ?? ''}`;
+    const digest = createHash('sha1').update(JSON.stringify(res)).digest('base64');
     const seen = st.fhirSeen.get(key);
     if (seen !== undefined) {
-      if (seen.digest === digest) { st.skip(`${type} repeated with the same content`); return; }
+      if (seen === digest) { st.skip(`${type} repeated with the same content`); return; }
       if (bundleType === 'history') { st.skip('older version in a history Bundle'); return; }
       if (type === 'Patient') {
         st.issue(`${where} ${label} ${path}`, 'a Patient with this id was already read, with other content (in this input or an earlier one): two people under one id, or two versions of one person — ingest one version of each Patient');
         return;
       }
-      if (seen.subject === subjectRef) { st.skip(`${type} repeated with other content (the first read kept)`); return; }
-      st.warn(`some ${type} ids name resources of different patients (ids that collide between sources): each is kept`);
-    } else st.fhirSeen.set(key, { digest, subject: subjectRef });
+      st.skip(`${type} repeated with other content (the first read kept)`);
+      return;
+    }
+    st.fhirSeen.set(key, digest);
+    if (type !== 'Patient') {
+      const first = st.fhirSubjects.get(`${type}/${id}`);
+      if (first === undefined) st.fhirSubjects.set(`${type}/${id}`, subjectRef ?? '');
+      else if (first !== (subjectRef ?? '')) st.warn(`some ${type} ids name resources of different patients (ids that collide between sources): each is kept`);
+    }
   }
   const void_ = voided(res);
   if (void_ !== null) { st.skip(`${type} ${void_}`); return; }
@@ -418,8 +425,12 @@ function readBundle(b: Json, where: string, path: string, label: string, st: Ing
   }
 }
 
-/** Today's date (ISO), against which an address's period has ended or not. */
+/** Today's date (ISO), against which an address's period has ended or not when no reference date is given. */
 const TODAY = new Date().toISOString().slice(0, 10);
+/** The last day a FHIR date stands for: "2026" → "2026-12-31", "2026-02" → "2026-02-31" (compared as text, a day past the month's is no matter). */
+function periodEnd(v: string): string {
+  return v.length === 4 ? `${v}-12-31` : v.length === 7 ? `${v}-31` : v.slice(0, 10);
+}
 
 /** The reference to an event's patient as written (subject, else patient), or null. */
 function subjectOf(r: Json): string | null {
@@ -474,6 +485,9 @@ const patient: Mapper = (c, r, id, urls) => {
     // (every name of the record — usual, nickname, old, anonymous… — is looked for in the person's notes)
     if (family) recordNames.push(family);
     if (given) recordNames.push(given);
+    // (a name given as its text only: {"use": "nickname", "text": "Belou"})
+    const whole = str(c, n, 'text', `.name[${i}]`);
+    if (whole) recordNames.push(whole);
     if (use === 'maiden') { row.maiden_name = family; continue; }
     if (chosen < 0 || use === 'official') {
       chosen = i;
@@ -518,8 +532,9 @@ const patient: Mapper = (c, r, id, urls) => {
   for (let i = 0; i < addrs.length; i++) {
     const a = addrs[i];
     if (!isObj(a)) { c.bad(`.address[${i}]`, `expected an Address object, found ${typeOf(a)}`); continue; }
-    // (an end still to come is no end: "period": {"end": "2099-01-01"})
-    const ended = isObj(a.period) && typeof a.period.end === 'string' && a.period.end.slice(0, 10) < TODAY;
+    // (an end still to come is no end: "period": {"end": "2099-01-01"}; a year or a month ends at its last day; the day of
+    // reference is --reference-date's, else today)
+    const ended = isObj(a.period) && typeof a.period.end === 'string' && periodEnd(a.period.end) < (c.st.referenceDate ?? TODAY);
     const rank = a.use === 'old' ? 0 : (a.use === 'home' ? 5 : a.use === 'work' || a.use === 'billing' ? 3 : 4) - (ended ? 2.5 : 0);
     if (rank > aRank) { aIdx = i; aRank = rank; }
   }

@@ -111,3 +111,10 @@ test('OMOP TSV: a field that opens with a quote not closing it is its text as wr
   assert.ok(!('error' in r));
   if (!('error' in r)) assert.deepEqual(r.rows, [['a', 'b'], ['"Big" toe', 'x'], ['a\tb', 'z'], ['5\' 3"', 'w']]);
 });
+
+test("OMOP TSV: a quote opening a field closes on its line only (an inch mark two rows later does not merge the rows between)", async () => {
+  const { tokenizeCsv } = await import('../synthea/csv.ts');
+  const r = tokenizeCsv('id\tnote\n1\t"Dort mal\n2\tRAS\n3\tHeight 5\' 3"\tx\n', '\t');
+  assert.ok(!('error' in r));
+  if (!('error' in r)) assert.deepEqual(r.rows.map((x) => x[0]), ['id', '1', '2', '3']);
+});

@@ -25,11 +25,13 @@ export type CsvParse =
  * LF or CRLF line ends, a UTF-8 BOM, empty lines skipped. Lines without a quote take a split()
  * fast path (about 5× csv-parse on Synthea files). Tested against csv-parse in csv.test.ts.
  */
-/** Whether the quoted field opening at i closes with a quote followed by the delimiter, a line's end or the text's. */
+/** Whether the quoted field opening at i closes, on its line, with a quote followed by the delimiter, a line's end or the text's. */
 function quotedFieldEnds(text: string, i: number, d: number): boolean {
+  let nl = text.indexOf('\n', i);
+  if (nl < 0) nl = text.length;
   for (let j = i + 1; ;) {
     const q = text.indexOf('"', j);
-    if (q < 0) return false;
+    if (q < 0 || q > nl) return false;
     if (text.charCodeAt(q + 1) === 34) { j = q + 2; continue; }
     const c = text.charCodeAt(q + 1);
     return q + 1 >= text.length || c === d || c === 10 || (c === 13 && text.charCodeAt(q + 2) === 10);
