@@ -555,7 +555,9 @@ const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 
   'chart', 'visit', 'referral', 'order', 'incident', 'pcr', 'reference', 'denial', 'confirmation', 'claim', 'tracking', 'auth', 'authorization',
   'requisition', 'agency', 'hospice', 'interpreter', 'provider', 'facility', 'donor', 'transplant', 'lic', 'kit', 'matricule', 'run', 'trip',
   // British, Canadian and Australian health numbers
-  'nhs', 'medicare', 'health', 'ohip', 'phn', 'ihi', 'chi']);
+  'nhs', 'medicare', 'health', 'ohip', 'phn', 'ihi', 'chi',
+  // "Med Rec #", "Med. Rec. No."
+  'med']);
 addWords(IDC_WORDS, W_IDC);
 /**
  * Frequent words that start an id cue only before a space and one of these characters (a letter
@@ -572,7 +574,7 @@ const IDC_NEXT = new Map<string, string>([
   ['chart', NO_OR_HASH], ['visit', NO_ID_OR_HASH], ['referral', NO_OR_HASH], ['order', NO_OR_HASH], ['incident', NO_OR_HASH], ['pcr', NO_OR_HASH], ['kit', NO_OR_HASH],
   ['reference', NO_OR_HASH], ['denial', NO_OR_HASH], ['confirmation', NO_OR_HASH], ['claim', NO_OR_HASH], ['tracking', NO_OR_HASH],
   ['auth', NO_OR_HASH], ['authorization', NO_OR_HASH], ['agency', NO_ID_OR_HASH], ['hospice', NO_ID_OR_HASH], ['interpreter', NO_ID_OR_HASH],
-  ['provider', NO_ID_OR_HASH], ['facility', NO_ID_OR_HASH], ['donor', NO_ID_OR_HASH], ['transplant', NO_ID_OR_HASH], ['health', 'c'],
+  ['provider', NO_ID_OR_HASH], ['facility', NO_ID_OR_HASH], ['donor', NO_ID_OR_HASH], ['transplant', NO_ID_OR_HASH], ['health', 'c'], ['med', 'r'],
 ]);
 /** A space at i, then one of `allowed` (an ASCII letter compared in lower case). */
 function nextAfterSpace(t: string, i: number, allowed: string): boolean {
@@ -622,7 +624,7 @@ function idcWord(t: string, p: number, i: number): void {
  * ASCII \b and each cue ends a word, so a match starts at such a word that is a whole letter run or
  * a run suffix after a non-ASCII letter: the candidates iduS.
  */
-const IDU_WORDS = new Set(['IPP', 'NDA', 'RPPS', 'ADELI', 'FINESS', 'MRN', 'MR', 'NIP', 'IEP', 'FIN', 'NPI', 'CLIA', 'CIN', 'SN', 'UNOS']);
+const IDU_WORDS = new Set(['IPP', 'NDA', 'RPPS', 'ADELI', 'FINESS', 'MRN', 'Mrn', 'mrn', 'MR', 'NIP', 'IEP', 'FIN', 'NPI', 'CLIA', 'CIN', 'SN', 'UNOS']);
 addWords(IDU_WORDS, W_IDU);
 let iduS = new Int32Array(16), nIdu = 0;
 /** The gate flags of the run suffixes (suffixCandidates), added to the character pass's classes. */
@@ -645,7 +647,7 @@ function pushNum(p: number): void {
   numS[nNum++] = p;
 }
 function iduWord(t: string, p: number, i: number): void {
-  if (!isUpperAscii(t.charCodeAt(p)) || !IDU_WORDS.has(t.slice(p, i))) return;
+  if (!(isUpperAscii(t.charCodeAt(p)) || t.charCodeAt(p) === 109) || !IDU_WORDS.has(t.slice(p, i))) return;
   if (nIdu === iduS.length) iduS = doubled(iduS);
   iduS[nIdu++] = p;
 }
@@ -1480,7 +1482,8 @@ export const RULES: RegexRule[] = [
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2, idu: true,
     // (US forms' numbers too: FIN, NPI, CLIA, SN, UNOS ID; a Maghreb identity card's CIN; a qualifier in brackets, "MRN (sending):";
     // a value may start with letters, "MRN: SA-2287741", "MRN HRMC0091834": 4 digits or more among letters, dots and hyphens)
-    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|MR(?= ?#)|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
+    // (a record number typed in lower case, "mrn 5530917"; after its facility's code, "MRN BMH 2290143"; a UUID)
+    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|[Mm]rn|MR(?= ?#)|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(?:[A-Z]{2,5} (?=\d{5}))?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9])|\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
   // British, Canadian and Australian health numbers ("NHS number 943 476 5919", "Health card 4127-836-512-AB", "Medicare 4127 83651 2",
   // "PHN 9123456789"): a rule of its own, tried at its cue words (a longer alternation would slow the scan of every text)
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2, idc: true,
@@ -1490,7 +1493,7 @@ export const RULES: RegexRule[] = [
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
     // licence and plate numbers, HIPAA's 11 and 12: "Driver's license MA S1234567", "license plate 7XKT392"; the
     // last form of value: any letters-digits-hyphens token of 5-20 characters with at least 4 digits, "PZX601234H")
-    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’]|de (?:la )?)?(?:demande|facture|commande|contrat|ordonnance|examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]|[A-Z]{1,3}-?\d{4,}))|matricule (?:salari[ée]e?|patient|agent|employ[ée]e?|interne)|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|licen[cs]e(?= ?:? ?#?(?:[A-Z]{1,3}-?)?\d{4})|kit (?:no\.?|number|#)|group(?=: ?\d{4})|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?|run|trip) (?:no\.?|number|#)|case(?=: ?[A-Z]{1,3}\d{2}-\d{3,})|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) (?:id|#|no\.?|number)|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?|(?<!(?:[Dd][ée]cret|DÉCRET|[Ll]oi|LOI|[Aa]rr[êe]t[ée]|[Cc]irculaire|[Aa]rticle|[Dd][ée]lib[ée]ration|[Dd][ée]cision|[Cc]erfa|CERFA|[Dd]irective|[Rr][èe]glement) ?)n[°º](?= ?:? ?(?:[A-Z]{1,4}-?)?\d{4,}(?![\d*])))(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,6}(?:\/\d{2,8}){1,3}(?![\d\/])|\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9]|-[A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
+    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’]|de (?:la )?)?(?:demande|facture|commande|contrat|ordonnance|examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]|[A-Z]{1,3}-?\d{4,}))|matricule (?:salari[ée]e?|patient|agent|employ[ée]e?|interne)|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|med\.? rec(?:ord)?(?: no\.?| number| #)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|licen[cs]e(?= ?:? ?#?(?:[A-Z]{1,3}-?)?\d{4})|kit (?:no\.?|number|#)|group(?=: ?\d{4})|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?|run|trip) (?:no\.?|number|#)|case(?=: ?[A-Z]{1,3}\d{2}-\d{3,})|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) (?:id|#|no\.?|number)|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?|(?<!(?:[Dd][ée]cret|DÉCRET|[Ll]oi|LOI|[Aa]rr[êe]t[ée]|[Cc]irculaire|[Aa]rticle|[Dd][ée]lib[ée]ration|[Dd][ée]cision|[Cc]erfa|CERFA|[Dd]irective|[Rr][èe]glement) ?)n[°º](?= ?:? ?(?:[A-Z]{1,4}-?)?\d{4,}(?![\d*])))(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,6}(?:\/\d{2,8}){1,3}(?![\d\/])|\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9]|-[A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
   // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
@@ -5193,5 +5196,27 @@ export function extendArabicSurnames(text: string, spans: Span[]): void {
     const m = ARABIC_SURNAME_AFTER.exec(text.slice(end, end + 48));
     if (m) end += m[0].length;
     if (end > sp.end) spans.push({ start: sp.start, end, label: 'NAME', score: sp.score, rule: sp.rule });
+  }
+}
+
+/** A record's header line of pipe-separated fields, as the i2b2 corpora write it: "418820537 | NGH | 20194877 | | 5540921 | 11/3/2093 …". */
+const PIPE_HEADER = /^\d{5,12} \| [A-Z]{2,8} \| [^\n]*$/gm;
+/**
+ * The fields of a record's header line: its numbers of five digits or more are identifiers, its second field (a code in
+ * capitals) the hospital's.
+ */
+export function recognizePipeHeaders(text: string, spans: Span[]): void {
+  if (!text.includes(' | ')) return;
+  PIPE_HEADER.lastIndex = 0;
+  for (let m; (m = PIPE_HEADER.exec(text)) !== null;) {
+    const fields = m[0].split('|');
+    if (fields.length < 5) continue;
+    let at = m.index;
+    fields.forEach((f, k) => {
+      const t = f.trim(), s = at + f.indexOf(t);
+      if (/^\d{5,12}$/.test(t)) spans.push({ start: s, end: s + t.length, label: 'ID', score: 0.7, rule: 'id-pipe-header' });
+      else if (k === 1 && t.length > 0) spans.push({ start: s, end: s + t.length, label: 'HOSPITAL', score: 0.6, rule: 'hospital-pipe-header' });
+      at += f.length + 1;
+    });
   }
 }

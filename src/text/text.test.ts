@@ -1879,3 +1879,13 @@ test('second review of the session: x/6 dates, ages, short record names, eponym 
   const chain = Array.from({ length: 9000 }, (_, i) => (i % 2 ? 'Widal' : 'Félix')).join(' et ');
   assert.ok(recognize(`Réaction de ${chain}.`, { lang: 'fr' }).length >= 0);
 });
+
+test('held-out set s41 (i2b2 style): a record header of pipe-separated fields, record numbers in lower case, after a facility code, as UUIDs, after "Med Rec #"', () => {
+  const spans = (t: string) => recognize(t, { lang: 'en' }).map((s) => [s.label, t.slice(s.start, s.end)]);
+  assert.deepEqual(spans('418820537 | NGH | 20194877 | | 5540921 | 11/3/2093 12:00:00 AM | Discharge Summary | Signed | DIS'),
+    [['ID', '418820537'], ['HOSPITAL', 'NGH'], ['ID', '20194877'], ['ID', '5540921'], ['DATE', '11/3/2093']]);
+  assert.deepEqual(spans('Pt seen, mrn 5530917 verified. MRN BMH 2290143. Patient MRN 6d1f08e2-93ab-4c1e-9f0a-2b3c4d5e6f70.').filter(([l]) => l === 'MRN').map(([, v]) => v),
+    ['5530917', '2290143', '6d1f08e2-93ab-4c1e-9f0a-2b3c4d5e6f70']);
+  assert.deepEqual(spans('Med Rec #: 6219087').map(([, v]) => v), ['6219087']);
+  assert.deepEqual(spans('Med rec reviewed with the nurse.'), []);
+});
