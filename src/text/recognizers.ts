@@ -798,7 +798,7 @@ export function recognizeAgeWords(text: string, spans: Span[]): void {
 const AGE_SEX_BEFORE = /(?:^|\n|[-•*]\s|(?<![A-Za-z])(?:a|an|is|pt|Pt|PT|patient|Patient|HPI:|CC:))\s?$/;
 const AGE_SEX_AFTER = /^ ?(?:yo ?)?[MF](?: (?:with|w\/|who|presenting|presents|here|admitted|s\/p|pmh|PMH|h\/o|hx|c\/o|brought|seen|from|in|on|transferred|returns)(?![A-Za-z])|[,;:])/;
 /** Words that tell an age without its unit: a death's ("Age at death: 92", "died at 101"), a relative's in a family history ("Grandfather: 94, living"). */
-const AGE_PLACE_BEFORE = /(?<![A-Za-z])(?:age at death|(?:died|death|passed(?: away)?|deceased) at(?: (?:the )?age(?: of)?)?|(?:great-)?grand(?:mother|father|ma|pa)|mother|father|aunt|uncle|sister|brother|spouse|husband|wife|MGM|MGF|PGM|PGF)\s?[:,(]?\s?$/i;
+const AGE_PLACE_BEFORE = /(?<![A-Za-z])(?:(?:patient|pt|she|he) is|age at death|(?:died|death|passed(?: away)?|deceased) at(?: (?:the )?age(?: of)?)?|(?:great-)?grand(?:mother|father|ma|pa)|mother|father|aunt|uncle|sister|brother|spouse|husband|wife|MGM|MGF|PGM|PGF)\s?[:,(]?\s?$/i;
 const VITALS_AFTER = /^ ?F,? (?:HR|BP|RR|P|SpO2|O2|pulse|sat)(?![A-Za-z])/i;
 /** Not a measure, a decimal or a longer number after it. */
 const AGE_PLAIN_AFTER = /^(?![0-9]|[.,]\d| ?(?:%|kg|lbs?|mg|mm|cm|mL|ml|bpm|\/|°|F(?![A-Za-z])|C(?![A-Za-z])|(?:min|mins|minutes?|miles?|km|hours?|hrs?|pack|pk|days?|weeks?|months?|times)(?![A-Za-z])))/;
@@ -1226,7 +1226,10 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem|SEM|systolic|diastolic|holosystolic|murmur|systolique|diastolique|holosystolique|days?|weeks?|wks?|nights?|OD|OG|ODG|od|og|ago)(?![A-Za-zÀ-ÿ])))`, 'g'),
     // "x/10" soon after a pain or score word is a rating ("pain 7/10, improved to 3/10")
     // (English notes write month/day: "on 4/15"); the measure words are read before a match only
-    check: (m, text) => (!(dayMonthOk(+m[1]!, +m[2]!) || (patternLang === 'en' && dayMonthOk(+m[2]!, +m[1]!))) ? null
+    check: (m, text) => (!(dayMonthOk(+m[1]!, +m[2]!) || (patternLang === 'en' && dayMonthOk(+m[2]!, +m[1]!)))
+      // (a month and a two-digit year after a date's word: "since 9/86", "stopped 10/99")
+      // (not weeks or months as British notes count them: "until 6/52", "in 3/12")
+      ? (patternLang === 'en' && +m[1]! >= 1 && +m[1]! <= 12 && m[2]!.length === 2 && m[2] !== '52' && m[2] !== '12' && endsWithMatch(EN_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? 0.6 : null)
       : endsWithMatch(MEASURE_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) ? null
       // bottles of blood cultures grown ("BCx 4/4 MSSA", "hémocultures 2/2"; not "BCx 1/31", a date)
       : +m[1]! <= +m[2]! && +m[2]! <= 8 && endsWithMatch(CULTURES_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) && CULTURE_RESULT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14)) ? null
@@ -1530,7 +1533,7 @@ export const RULES: RegexRule[] = [
     re: /(?<=(?<![A-Za-z0-9À-ÿ])(?:aged?|âg[ée]e?s?(?: de)?|agee?s?(?: de)?)\s?:?\s?)(?:9\d|1[01]\d)(?![0-9]|[.,]\d| ?%)/gi },
   // "now 91," "turned 90 and": a person's age told by the clause around it
   { rule: 'age-90-now', at: S_9X, label: 'AGE', score: 0.7, needs: C_DIGIT,
-    re: /(?<=(?<![A-Za-z])(?:now|turned|turns|turning) )(?:9\d|1[01]\d)(?=[,;)]| (?:and|years|y\.?o\.?|yo|ans)(?![A-Za-z]))/g },
+    re: /(?<=(?<![A-Za-z])(?:now|turned|turns|turning) )(?:9\d|1[01]\d)(?=[,;).]| (?:and|years|y\.?o\.?|yo|ans|in|on|next|this|last)(?![A-Za-z]))/g },
   // ---- addresses
   { rule: 'address-fr', at: S_ADDR, label: 'ADDRESS', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`\\b\\d{1,4}(?:-\\d{1,4})?(?: ?(?:bis|ter|[a-c]))?,? ${STREET}`, 'gi') },

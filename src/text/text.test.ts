@@ -1889,3 +1889,9 @@ test('held-out set s41 (i2b2 style): a record header of pipe-separated fields, r
   assert.deepEqual(spans('Med Rec #: 6219087').map(([, v]) => v), ['6219087']);
   assert.deepEqual(spans('Med rec reviewed with the nurse.'), []);
 });
+
+test('held-out set s41 (i2b2 style): ages told by "is" and "turns … in", months with two-digit years after a date word (not British weeks)', () => {
+  const of = (t: string, label: string) => recognize(t, { lang: 'en' }).filter((s) => s.label === label).map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(of('Patient is 93 and lives at home. She turns 97 in July. HR is 93 and regular.', 'AGE'), ['93', '97']);
+  assert.deepEqual(of('On insulin since 9/86. Aspirin stopped 10/99. NWB until 6/52 review.', 'DATE'), ['9/86', '10/99']);
+});
