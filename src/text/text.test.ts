@@ -1895,3 +1895,12 @@ test('held-out set s41 (i2b2 style): ages told by "is" and "turns … in", month
   assert.deepEqual(of('Patient is 93 and lives at home. She turns 97 in July. HR is 93 and regular.', 'AGE'), ['93', '97']);
   assert.deepEqual(of('On insulin since 9/86. Aspirin stopped 10/99. NWB until 6/52 review.', 'DATE'), ['9/86', '10/99']);
 });
+
+test("a guideline's or a classification's year is no date; a device's is", () => {
+  const dates = (t: string, lang: 'fr' | 'en') => recognize(t, { lang }).filter((s) => s.label === 'DATE').map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(dates('SEP selon les critères de McDonald 2017. Classification UICC 2017, EULAR 2019, OMS 2021. Cholécystite (Tokyo 2018).', 'fr'), []);
+  assert.deepEqual(dates('Opéré en 2017 à Lyon.', 'fr'), ['2017']);
+  assert.deepEqual(dates('Single-chamber ICD 2018. JAK inhibitor per the ACR 2021 guideline.', 'en'), ['2018']);
+  // (counts of bands and cores, a nutritional score)
+  assert.deepEqual(dates('Western blot IgM 3/3 bands. Biopsy: 5/12 cores positive. MNA 9/14.', 'en'), []);
+});
