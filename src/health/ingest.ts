@@ -111,7 +111,8 @@ export async function ingest(inputs: IngestInput[], options: IngestOptions = {})
     await readInput(inputs[i]!, st);
     options.onProgress?.(i + 1, inputs.length, st.sources[st.sources.length - 1]?.format);
   }
-  st.flushNotes();
+  // (a merged person's notes are redacted with the names of every record merged into them)
+  st.flushNotes(personAliasesOf(st.personAliases, st.personIds) ?? undefined);
   if (st.issueCount > 0) {
     const more = st.issueCount > st.issues.length ? ` (first ${st.issues.length} listed)` : '';
     throw new AnonymatError('invalid-input',
@@ -321,13 +322,28 @@ function randomNumbering(tables: Record<TableName, Table>, column: string, prefi
 
 /** Maps a string column's labels through `f` (injective on the labels present), re-sorting the dictionary. */
 /** The id a person id stands for once the linked records are merged (chains followed, a cycle left as it is, a record that was not read not merged into), or null without links. */
-function personAliasesOf(st: IngestState, present: ReadonlySet<string>): ((id: string) => string) | null {
-  if (st.personAliases.size === 0) return null;
-  // (to a record that was read only: a link to a record of another system leaves the person as read)
+export function personAliasesOf(aliases: ReadonlyMap<string, string>, present: ReadonlySet<string>): ((id: string) => string) | null {
+  if (aliases.size === 0) return null;
+  const memo = new Map<string, string>();
+  // (the chain followed to its end: the last record on it that was read — a link to a record of another system leaves the
+  // person as read —; a cycle merged into its smallest id that was read, so that one of its records stays)
   return (id) => {
-    let cur = id;
-    for (let hops = 0; hops < 16; hops++) { const next = st.personAliases.get(cur); if (next === undefined || next === id) break; cur = next; }
-    return present.has(cur) ? cur : id;
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const path: string[] = [];
+    const seen = new Set<string>();
+    let cur: string | undefined = id, cycle = false;
+    while (cur !== undefined) {
+      if (seen.has(cur)) { cycle = true; break; }
+      seen.add(cur); path.push(cur);
+      cur = aliases.get(cur);
+    }
+    let rep = id;
+    if (cycle) { const inCycle = path.slice(path.indexOf(cur!)).filter((x) => present.has(x)).sort(); rep = inCycle[0] ?? id; }
+    else for (let k = path.length - 1; k >= 0; k--) if (present.has(path[k]!)) { rep = path[k]!; break; }
+    if (!present.has(rep)) rep = id;
+    memo.set(id, rep);
+    return rep;
   };
 }
 
@@ -403,7 +419,7 @@ function finish(st: IngestState, options: IngestOptions): IngestResult {
   // First_Last_uuid.json; a hash of the raw id) could be recomputed or ordered back to the persons.
   // (records merged into another by a FHIR Patient.link: their person rows out, their events the person's that stays)
   const pid = raw.person.columns.find((c) => c.name === 'person_id')!;
-  const aliasOf = personAliasesOf(st, new Set(pid.dictionary.filter((l): l is string => l !== null)));
+  const aliasOf = personAliasesOf(st.personAliases, st.personIds);
   if (aliasOf) {
     const keep: number[] = [];
     for (let r = 0; r < pid.codes.length; r++) { const l = pid.dictionary[pid.codes[r]!]; if (l === null || l === undefined || aliasOf(l) === l) keep.push(r); else st.skip('Patient merged into another (link replaced-by / replaces)'); }
@@ -421,7 +437,9 @@ function finish(st: IngestState, options: IngestOptions): IngestResult {
     rekeyed[n] = sortRows(t, SORT_DATE[n]);
   }
   // persons referenced by events but absent from the person table
-  const known = new Set(raw.person.columns.find((c) => c.name === 'person_id')!.dictionary);
+  // (the ids of the person rows kept: a merged record's id stays in the column's dictionary)
+  const keptIds = raw.person.columns.find((c) => c.name === 'person_id')!;
+  const known = new Set(Array.from(keptIds.codes, (k) => keptIds.dictionary[k]));
   let orphans = 0;
   for (const n of TABLE_NAMES) {
     if (n === 'person') continue;

@@ -61,7 +61,16 @@ export class IngestState {
    * (a patient's given name alone, "Maribelle va bien", is found though no rule sees a name there), or kept or dropped
    * per noteMode.
    */
-  flushNotes(): void {
+  flushNotes(aliasOf?: (id: string) => string): void {
+    // (the names of the records merged into one person: every note of the person is read with all of them)
+    let groupNames: Map<string, string[]> | undefined;
+    if (aliasOf) {
+      groupNames = new Map();
+      for (const [id, names] of this.personNames) {
+        const root = aliasOf(id), have = groupNames.get(root) ?? [];
+        groupNames.set(root, [...have, ...names.filter((n) => !have.includes(n))]);
+      }
+    }
     for (const { row, text } of this.pendingNotes) {
       let out: string | null = null;
       if (text !== null && text !== '') {
@@ -69,7 +78,8 @@ export class IngestState {
         if (this.noteMode === 'kept') out = text;
         else if (this.noteMode === 'redacted' && this.redact) {
           const person = (row.person_id as string | null) ?? null;
-          const res = this.redact(text, person, person === null ? undefined : this.personNames.get(person));
+          const names = person === null ? undefined : groupNames ? groupNames.get(aliasOf!(person)) : this.personNames.get(person);
+          const res = this.redact(text, person, names);
           out = res.text;
           for (const s of res.spans) this.notes.spans.set(s.label, (this.notes.spans.get(s.label) ?? 0) + 1);
         }

@@ -798,8 +798,10 @@ export function recognizeAgeWords(text: string, spans: Span[]): void {
 const AGE_SEX_BEFORE = /(?:^|\n|[-•*]\s|(?<![A-Za-z])(?:a|an|is|pt|Pt|PT|patient|Patient|HPI:|CC:))\s?$/;
 const AGE_SEX_AFTER = /^ ?(?:yo ?)?[MF](?: (?:with|w\/|who|presenting|presents|here|admitted|s\/p|pmh|PMH|h\/o|hx|c\/o|brought|seen|from|in|on|transferred|returns)(?![A-Za-z])|[,;:])/;
 /** Words that tell an age without its unit: a death's ("Age at death: 92", "died at 101"), a relative's in a family history ("Grandfather: 94, living"). */
-const AGE_PLACE_BEFORE = /(?<![A-Za-z])(?:(?:patient|pt|she|he) is|age at death|(?:died|death|passed(?: away)?|deceased) at(?: (?:the )?age(?: of)?)?|(?:great-)?grand(?:mother|father|ma|pa)|mother|father|aunt|uncle|sister|brother|spouse|husband|wife|MGM|MGF|PGM|PGF)\s?[:,(]?\s?$/i;
+const AGE_PLACE_BEFORE = /(?<![A-Za-z])(?:age at death|(?:died|death|passed(?: away)?|deceased) at(?: (?:the )?age(?: of)?)?|(?:great-)?grand(?:mother|father|ma|pa)|mother|father|aunt|uncle|sister|brother|spouse|husband|wife|MGM|MGF|PGM|PGF)\s?[:,(]?\s?$/i;
 const VITALS_AFTER = /^ ?F,? (?:HR|BP|RR|P|SpO2|O2|pulse|sat)(?![A-Za-z])/i;
+const AGE_IS_BEFORE = /(?<![A-Za-z])(?:patient|pt|she|he) is $/i;
+const AGE_IS_AFTER = /^(?:[,;)]|\.(?!\d)|$| (?:and|years?|yrs?|yo|y\/o|y\.o\.|year-old|years-old|but|who|now)(?![A-Za-z]))/;
 /** Not a measure, a decimal or a longer number after it. */
 const AGE_PLAIN_AFTER = /^(?![0-9]|[.,]\d| ?(?:%|kg|lbs?|mg|mm|cm|mL|ml|bpm|\/|°|F(?![A-Za-z])|C(?![A-Za-z])|(?:min|mins|minutes?|miles?|km|hours?|hrs?|pack|pk|days?|weeks?|months?|times)(?![A-Za-z])))/;
 /** An age over 89 (90-119) at a digit run [s, e) told by its place: after a death's or a relative's word, or with a sex letter opening the line. */
@@ -820,7 +822,9 @@ function ageByPlace(text: string, s: number, e: number, spans: Span[]): void {
   if ((sexNext && AGE_SEX_AFTER.test(after) && AGE_SEX_BEFORE.test(text.slice(Math.max(0, s - 12), s))
     && !(a1 === 70 && ((VITALS_AFTER.test(after) && !/(?:^|[^A-Za-z])(?:a|an)\s$/.test(text.slice(Math.max(0, s - 4), s)))
       || /(?:temp|tmax|fever|febrile|\bt)[^\S\n]{0,2}[:=]?[^\S\n]{0,2}(?:is|was|of)?[^\S\n]{0,2}$/i.test(text.slice(Math.max(0, s - 16), s)))))
-    || (letterBefore && AGE_PLACE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && AGE_PLAIN_AFTER.test(after))) {
+    || (letterBefore && AGE_PLACE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && AGE_PLAIN_AFTER.test(after))
+    // ("Patient is 93 and lives…": after "is", only what ends the clause or reads as an age; not "is 92 on room air", "is 95 pounds")
+    || (letterBefore && AGE_IS_BEFORE.test(text.slice(Math.max(0, s - 16), s)) && AGE_IS_AFTER.test(after))) {
     spans.push({ start: s, end: e, label: 'AGE', score: 0.75, rule: 'age-90-place' });
   }
 }
@@ -1136,6 +1140,8 @@ const CULTURES_BEFORE = /(?<=(?<![A-Za-z])(?:BCx|[Bb]lood cultures?|[Hh][ée]moc
 const PRESSURE_THEN = /(?<=(?<![A-Za-z])(?:TA|PA|T\.A\.|[Tt]ension) ?:? ?\d{1,2} ?\/ ?\d{1,2} ?(?:puis|->|→) ?)/y;
 /** English words right before a month/day that make it a date ("on 2/5", "since 2/10", "last dose 2/3", "DOS: 2/5"). */
 const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|around|starting|started|effective|of|DOS|DOB|admitted|discharged|delivered|placed|given|done|drawn|received|sent|scheduled|called|ends?|ended|expires?|stopped|changed|obtained|performed|completed|collected|filled|refilled|signed|faxed|mailed)\s?:?\s?)/iy;
+/** Words of a time's start or end right before a month and a two-digit year ("since 9/86", "stopped 10/99"; not "from 6/60 to 6/36", an acuity). */
+const SINCE_CUE = /(?<=(?<![A-Za-z])(?:since|stopped|started|starting|until|till|discontinued|quit|ended|began|dx'?d|diagnosed) ?:? ?)/iy;
 /** French words right before a day/month that make it a date ("le 1/2", "depuis le 3/4", "jusqu'au 2/3"). */
 const FR_DATE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:le|du|au|depuis|dès|des|avant|après|apres|vers|jusqu'au|jusqu’au|prévu|prevu|revu|vu|rdv|RDV|date|entre|et|à|a)\s?:?\s?)/iy;
 // (and a visual acuity in tenths: "AV binoculaire corrigée 7/10", "acuité visuelle 8/10", "VA 6/10")
@@ -1231,7 +1237,7 @@ export const RULES: RegexRule[] = [
     check: (m, text) => (!(dayMonthOk(+m[1]!, +m[2]!) || (patternLang === 'en' && dayMonthOk(+m[2]!, +m[1]!)))
       // (a month and a two-digit year after a date's word: "since 9/86", "stopped 10/99")
       // (not weeks or months as British notes count them: "until 6/52", "in 3/12")
-      ? (patternLang === 'en' && +m[1]! >= 1 && +m[1]! <= 12 && m[2]!.length === 2 && m[2] !== '52' && m[2] !== '12' && endsWithMatch(EN_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? 0.6 : null)
+      ? (patternLang === 'en' && +m[1]! >= 1 && +m[1]! <= 12 && m[2]!.length === 2 && m[2] !== '52' && m[2] !== '12' && endsWithMatch(SINCE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? 0.6 : null)
       : endsWithMatch(MEASURE_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) ? null
       // bottles of blood cultures grown ("BCx 4/4 MSSA", "hémocultures 2/2"; not "BCx 1/31", a date)
       : +m[1]! <= +m[2]! && +m[2]! <= 8 && endsWithMatch(CULTURES_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) && CULTURE_RESULT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14)) ? null
@@ -1486,7 +1492,7 @@ export const RULES: RegexRule[] = [
   { rule: 'url-bare', label: 'URL', score: 0.8, needs: C_DOT | C_SLASH, gate: (_t, cls) => (cls & G_BAREURL) !== 0,
     re: /(?<![\w@.\-\/])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:fr|com|org|net|eu|io|be|ch|ca|info|de|uk)\/[^\s<>"')\]]*[^\s<>"')\].,;:!?]/gi },
   // ---- hospital identifiers after a cue
-  { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2, idu: true,
+  { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, idu: true,
     // (US forms' numbers too: FIN, NPI, CLIA, SN, UNOS ID; a Maghreb identity card's CIN; a qualifier in brackets, "MRN (sending):";
     // a value may start with letters, "MRN: SA-2287741", "MRN HRMC0091834": 4 digits or more among letters, dots and hyphens)
     // (a record number typed in lower case, "mrn 5530917"; after its facility's code, "MRN BMH 2290143"; a UUID)
@@ -1537,7 +1543,7 @@ export const RULES: RegexRule[] = [
     re: /(?<=(?<![A-Za-z0-9À-ÿ])(?:aged?|âg[ée]e?s?(?: de)?|agee?s?(?: de)?)\s?:?\s?)(?:9\d|1[01]\d)(?![0-9]|[.,]\d| ?%)/gi },
   // "now 91," "turned 90 and": a person's age told by the clause around it
   { rule: 'age-90-now', at: S_9X, label: 'AGE', score: 0.7, needs: C_DIGIT,
-    re: /(?<=(?<![A-Za-z])(?:now|turned|turns|turning) )(?:9\d|1[01]\d)(?=[,;).]| (?:and|years|y\.?o\.?|yo|ans|in|on|next|this|last)(?![A-Za-z]))/g },
+    re: /(?<=(?<![A-Za-z])(?:now|turned|turns|turning) )(?:9\d|1[01]\d)(?=[,;).]| (?:and|years|y\.?o\.?|yo|ans|in|next|this|last)(?![A-Za-z])| on (?:[A-Z][a-z]{2,8}|\d))/g },
   // ---- addresses
   { rule: 'address-fr', at: S_ADDR, label: 'ADDRESS', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`\\b\\d{1,4}(?:-\\d{1,4})?(?: ?(?:bis|ter|[a-c]))?,? ${STREET}`, 'gi') },
@@ -3389,7 +3395,14 @@ function greetingOrClosingOk(text: string, g: number, i: number): boolean {
   if (greeting && SALUTATION_NOUNS.has(fold(text.slice(nStarts[i]!, nEnds[i]!)))) return false;
   let e = nEnds[i]!;
   // (a greeting's name of two or three words: "Dear Ngozi Chukwuemeka,")
-  if (greeting) for (let k = i + 1; k < nCount && k <= i + 2 && nStarts[k] === e + 1 && cc(text, e) === 32 && (nFlags[k]! & F_CAP) !== 0 && (nFlags[k]! & (F_STOP | F_TITLE | F_CUE)) === 0; k++) e = nEnds[k]!;
+  if (greeting) {
+    for (let k = i + 1; k < nCount && k <= i + 2 && nStarts[k] === e + 1 && cc(text, e) === 32 && (nFlags[k]! & F_CAP) !== 0 && (nFlags[k]! & (F_STOP | F_TITLE | F_CUE)) === 0; k++) {
+      // (a group's name is no person's: "Dear Diabetes Team,", "Dear Hiring Committee,")
+      const w = fold(text.slice(nStarts[k]!, nEnds[k]!));
+      if (SALUTATION_NOUNS.has(w) || GROUP_WORDS.has(w)) return false;
+      e = nEnds[k]!;
+    }
+  }
   const c = cc(text, e);
   if (greeting) return nStarts[i]! === nEnds[g]! + 1 && (c === 44 || c === 33 || c === 10 || c === 13 || Number.isNaN(c) || (c === 32 && (cc(text, e + 1) === 45 || cc(text, e + 1) === 8211)));
   // (a closing, a comma, a space or a line break, the name, the line's end)
@@ -3399,6 +3412,9 @@ function greetingOrClosingOk(text: string, g: number, i: number): boolean {
 const SALUTATION_NOUNS = new Set(['COLLEAGUE', 'COLLEAGUES', 'SIR', 'SIRS', 'MADAM', 'MADAME', 'CONFRERE', 'CONFRERES', 'CONSOEUR', 'CONSOEURS', 'CONSŒUR',
   'DOCTOR', 'DOCTORS', 'DOCTEUR', 'TEAM', 'ALL', 'FRIEND', 'FRIENDS', 'FAMILY', 'PARENTS', 'PARENT', 'PATIENT', 'MEMBER', 'MEMBERS', 'COLLEGUE',
   'COLLEGUES', 'AMI', 'AMIS', 'EVERYONE', 'PROVIDER', 'PROVIDERS', 'CAREGIVER', 'CAREGIVERS', 'COORDINATOR', 'COMMITTEE', 'RECIPIENT']);
+const GROUP_WORDS = new Set(['TEAM', 'COMMITTEE', 'DEPARTMENT', 'DEPT', 'OFFICE', 'CLINIC', 'SERVICE', 'SERVICES', 'STAFF', 'UNIT', 'PROGRAM', 'PROGRAMME',
+  'BOARD', 'GROUP', 'CENTER', 'CENTRE', 'HOSPITAL', 'NURSES', 'PHYSICIANS', 'COLLEAGUES', 'PANEL', 'SCHEDULING', 'REGISTRATION', 'ADMISSIONS', 'RECORDS',
+  'MANAGER', 'MANAGEMENT', 'COORDINATOR', 'DIRECTOR', 'EQUIPE', 'ÉQUIPE', 'SECRETARIAT', 'SECRÉTARIAT']);
 /** Cues that head a document's title in capitals ("NEW PATIENT INTAKE", "INCIDENT REPORT - RESIDENT FALL"). */
 const HEADING_CUES = new Set(['PATIENT', 'PATIENTE', 'RESIDENT', 'CLIENT', 'MEMBER', 'STUDENT', 'EMPLOYEE']);
 /** Cue words that announce a name only as a form's field, before a colon ("Enfant : Marin", "Participant: Nia"). */
@@ -5217,7 +5233,8 @@ export function recognizePipeHeaders(text: string, spans: Span[]): void {
   PIPE_HEADER.lastIndex = 0;
   for (let m; (m = PIPE_HEADER.exec(text)) !== null;) {
     const fields = m[0].split('|');
-    if (fields.length < 5) continue;
+    // (a record's header holds a date among six fields or more: not a table's row, "88231 | CBC | Platelets | 250000 | …")
+    if (fields.length < 6 || !/\| ?\d{1,2}\/\d{1,2}\/\d{4}/.test(m[0])) continue;
     let at = m.index;
     fields.forEach((f, k) => {
       const t = f.trim(), s = at + f.indexOf(t);

@@ -1904,3 +1904,12 @@ test("a guideline's or a classification's year is no date; a device's is", () =>
   // (counts of bands and cores, a nutritional score)
   assert.deepEqual(dates('Western blot IgM 3/3 bands. Biopsy: 5/12 cores positive. MNA 9/14.', 'en'), []);
 });
+
+test('third review of the session: lower-case mrn in a lower-case text, no month/year dates for acuities and titres, no ages for "is 92 on room air", no record header for a lab row, no person for a group', () => {
+  const spans = (t: string) => recognize(t, { lang: 'en' }).map((s) => [s.label, t.slice(s.start, s.end)]);
+  assert.deepEqual(spans('pt seen, mrn 5530917 verified.'), [['MRN', '5530917']]);
+  assert.deepEqual(spans('VA from 6/60 to 6/36. Titre of 1/80. Done 11/40.').filter(([l]) => l === 'DATE'), []);
+  assert.deepEqual(spans('Patient is 92 on room air. He is 95 pounds. Turns 90 on command.').filter(([l]) => l === 'AGE'), []);
+  assert.deepEqual(spans('88231 | CBC | Platelets | 250000 | 150000-400000 | /uL'), []);
+  assert.deepEqual(spans('Dear Diabetes Team,\nDear Hiring Committee,'), []);
+});

@@ -359,3 +359,17 @@ test('second review of the session: XHTML entities, unknown elements, names as t
   const after = await ingest([b('p.json', [pat('a', addr)])], { referenceDate: '2027-01-02' });
   assert.deepEqual([toRecords(before.tables.person_view!)[0]!.zip3, toRecords(after.tables.person_view!)[0]!.zip3], ['902', '021']);
 });
+
+test('merged records: a cycle of links keeps one person, a chain to a record not read merges into the last one read, the notes of the merged person read every name of the group', async () => {
+  const P = (id: string, to: string | null, extra: object = {}) => ({ resourceType: 'Patient', id, gender: 'male', birthDate: '1970-01-01', ...extra, ...(to ? { link: [{ type: 'replaced-by', other: { reference: `Patient/${to}` } }] } : {}) });
+  const E = (id: string, p: string) => ({ resourceType: 'Encounter', id, status: 'finished', subject: { reference: `Patient/${p}` }, period: { start: '2020-01-01' } });
+  const run = (lines: object[]) => ingest([{ name: 'm.ndjson', text: lines.map((l) => JSON.stringify(l)).join('\n'), format: 'ndjson' }]);
+  const cycle = await run([P('a', 'b'), P('b', 'a'), E('e1', 'a'), E('e2', 'b')]);
+  assert.deepEqual([cycle.persons, toRecords(cycle.tables.person_view!)[0]!.n_visits], [1, '2']);
+  const chain = await run([P('a', 'b'), P('b', 'c'), E('e1', 'a'), E('e2', 'b')]);
+  assert.deepEqual([chain.persons, toRecords(chain.tables.person_view!)[0]!.n_visits], [1, '2']);
+  const doc = (id: string, p: string, t: string) => ({ resourceType: 'DocumentReference', id, subject: { reference: `Patient/${p}` }, content: [{ attachment: { contentType: 'text/plain', data: Buffer.from(t).toString('base64') } }] });
+  const notes = await run([P('old', 'new', { name: [{ given: ['Maribelle'], family: 'Zylbersztajn' }] }), P('new', null, { name: [{ given: ['Oanez'], family: 'Kerhervé' }] }),
+    doc('d1', 'new', 'Maribelle va bien.'), doc('d2', 'old', 'Oanez va bien.')]);
+  assert.deepEqual(toRecords(notes.tables.notes!).map((n) => n.text), ['[NOM] va bien.', '[NOM] va bien.']);
+});
