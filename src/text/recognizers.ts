@@ -5223,15 +5223,19 @@ export function extendArabicSurnames(text: string, spans: Span[]): void {
 }
 
 /** A record's header line of pipe-separated fields, as the i2b2 corpora write it: "418820537 | NGH | 20194877 | | 5540921 | 11/3/2093 …". */
-const PIPE_HEADER = /^\d{5,12} \| [A-Z]{2,8} \| [^\n]*$/gm;
+const PIPE_HEADER = /\d{5,12} \| [A-Z]{2,8} \| [^\n]*/y;
 /**
  * The fields of a record's header line: its numbers of five digits or more are identifiers, its second field (a code in
  * capitals) the hospital's.
  */
 export function recognizePipeHeaders(text: string, spans: Span[]): void {
   if (!text.includes(' | ')) return;
-  PIPE_HEADER.lastIndex = 0;
-  for (let m; (m = PIPE_HEADER.exec(text)) !== null;) {
+  // (the lines that open with a digit only: a walk over the line starts, the expression tried there)
+  for (let ls = 0; ls < text.length; ls = text.indexOf('\n', ls) + 1 || text.length) {
+    if (!isDigitCode(text.charCodeAt(ls))) continue;
+    PIPE_HEADER.lastIndex = ls;
+    const m = PIPE_HEADER.exec(text);
+    if (m === null || m.index !== ls) continue;
     const fields = m[0].split('|');
     // (a record's header holds a date among six fields or more: not a table's row, "88231 | CBC | Platelets | 250000 | …")
     if (fields.length < 6 || !/\| ?\d{1,2}\/\d{1,2}\/\d{4}/.test(m[0])) continue;
