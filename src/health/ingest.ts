@@ -321,29 +321,37 @@ function randomNumbering(tables: Record<TableName, Table>, column: string, prefi
 }
 
 /** Maps a string column's labels through `f` (injective on the labels present), re-sorting the dictionary. */
-/** The id a person id stands for once the linked records are merged (chains followed, a cycle left as it is, a record that was not read not merged into), or null without links. */
+/** The id a person id stands for once the linked records are merged (each group of linked ids one person: the record read that stays), or null without links. */
 export function personAliasesOf(aliases: ReadonlyMap<string, string>, present: ReadonlySet<string>): ((id: string) => string) | null {
   if (aliases.size === 0) return null;
-  const memo = new Map<string, string>();
-  // (the chain followed to its end: the last record on it that was read — a link to a record of another system leaves the
-  // person as read —; a cycle merged into its smallest id that was read, so that one of its records stays)
+  // (every id the links connect, read or not, is one group — union-find —: "a" and "b" both replaced by a record "c" of
+  // another export are one person; a chain or a cycle too)
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    for (let y = x; y !== r;) { const next = parent.get(y)!; parent.set(y, r); y = next; }
+    return r;
+  };
+  for (const [a, b] of aliases) {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    const ra = find(a), rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  }
+  // (the group's person: a record that was read and is replaced by no record read — the one that stays —, else, in a
+  // cycle, any read one; the smallest such id, for a result that does not depend on the order of the inputs)
+  const stays = new Map<string, string>(), any = new Map<string, string>();
+  for (const x of parent.keys()) {
+    if (!present.has(x)) continue;
+    const r = find(x), next = aliases.get(x);
+    if (any.get(r) === undefined || x < any.get(r)!) any.set(r, x);
+    if ((next === undefined || !present.has(next)) && (stays.get(r) === undefined || x < stays.get(r)!)) stays.set(r, x);
+  }
   return (id) => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    const path: string[] = [];
-    const seen = new Set<string>();
-    let cur: string | undefined = id, cycle = false;
-    while (cur !== undefined) {
-      if (seen.has(cur)) { cycle = true; break; }
-      seen.add(cur); path.push(cur);
-      cur = aliases.get(cur);
-    }
-    let rep = id;
-    if (cycle) { const inCycle = path.slice(path.indexOf(cur!)).filter((x) => present.has(x)).sort(); rep = inCycle[0] ?? id; }
-    else for (let k = path.length - 1; k >= 0; k--) if (present.has(path[k]!)) { rep = path[k]!; break; }
-    if (!present.has(rep)) rep = id;
-    memo.set(id, rep);
-    return rep;
+    if (!parent.has(id)) return id;
+    const r = find(id);
+    return stays.get(r) ?? any.get(r) ?? id;
   };
 }
 

@@ -801,7 +801,7 @@ const AGE_SEX_AFTER = /^ ?(?:yo ?)?[MF](?: (?:with|w\/|who|presenting|presents|h
 const AGE_PLACE_BEFORE = /(?<![A-Za-z])(?:age at death|(?:died|death|passed(?: away)?|deceased) at(?: (?:the )?age(?: of)?)?|(?:great-)?grand(?:mother|father|ma|pa)|mother|father|aunt|uncle|sister|brother|spouse|husband|wife|MGM|MGF|PGM|PGF)\s?[:,(]?\s?$/i;
 const VITALS_AFTER = /^ ?F,? (?:HR|BP|RR|P|SpO2|O2|pulse|sat)(?![A-Za-z])/i;
 const AGE_IS_BEFORE = /(?<![A-Za-z])(?:patient|pt|she|he) is $/i;
-const AGE_IS_AFTER = /^(?:[,;)]|\.(?!\d)|$| (?:and|years?|yrs?|yo|y\/o|y\.o\.|year-old|years-old|but|who|now)(?![A-Za-z]))/;
+const AGE_IS_AFTER = /^(?:[,;:)\r\n]|\.(?!\d)|$| ?[-–(]| (?:and|years?|yrs?|yo|y\/o|y\.o\.|year-old|years-old|but|who|now|today|with)(?![A-Za-z]))/;
 /** Not a measure, a decimal or a longer number after it. */
 const AGE_PLAIN_AFTER = /^(?![0-9]|[.,]\d| ?(?:%|kg|lbs?|mg|mm|cm|mL|ml|bpm|\/|°|F(?![A-Za-z])|C(?![A-Za-z])|(?:min|mins|minutes?|miles?|km|hours?|hrs?|pack|pk|days?|weeks?|months?|times)(?![A-Za-z])))/;
 /** An age over 89 (90-119) at a digit run [s, e) told by its place: after a death's or a relative's word, or with a sex letter opening the line. */
@@ -1135,13 +1135,16 @@ const CALL_BEFORE = /(?:appel|compos|contact|joindre|joint|num[ée]ro|t[ée]l|sa
 const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bta|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Vv]isuel(?:le)?|[Ss]chober|\\b[Aa][Vv] (?:od|og|OD|OG)|\\bod|\\bog|[Ff]orce|[Tt]estings?|BP|(?<![A-Za-z])(?:[Dd]ays?|DAYS?)|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|MNA|BIMS|SLUMS|PHQ-?9|GAD-?7|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
 /** What a culture's count of bottles is followed by: a result or an organism ("BCx 4/4 MSSA", "hémocultures 2/2 positives"). */
 const CULTURE_RESULT_AFTER = /^ ?(?:positi|négati|negati|pos\b|neg\b|bottles?|flacons?|GPC|GNR|GPR|GNC|MSSA|MRSA|VRE|ESBL|[A-Z]\. ?[a-z]|E\.? ?coli|staph|strep|S\. aureus|Candida|Klebsiella|Pseudomonas|Enterococcus)/i;
+const COUNTED_AFTER = /^ ?(?:bands?|cores?|carottes?)(?![A-Za-zÀ-ÿ])/;
 const CULTURES_BEFORE = /(?<=(?<![A-Za-z])(?:BCx|[Bb]lood cultures?|[Hh][ée]mocultures?|[Bb]ottles?|[Ff]lacons?) ?:? ?)/y;
 /** A blood pressure in cmHg and a word of sequence right before a second one: "TA 12/8 puis 9/5", "PA 14/9 -> 11/7" (in mmHg, "BP 150/90", the second is no day/month). */
 const PRESSURE_THEN = /(?<=(?<![A-Za-z])(?:TA|PA|T\.A\.|[Tt]ension) ?:? ?\d{1,2} ?\/ ?\d{1,2} ?(?:puis|->|→) ?)/y;
 /** English words right before a month/day that make it a date ("on 2/5", "since 2/10", "last dose 2/3", "DOS: 2/5"). */
 const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|around|starting|started|effective|of|DOS|DOB|admitted|discharged|delivered|placed|given|done|drawn|received|sent|scheduled|called|ends?|ended|expires?|stopped|changed|obtained|performed|completed|collected|filled|refilled|signed|faxed|mailed)\s?:?\s?)/iy;
 /** Words of a time's start or end right before a month and a two-digit year ("since 9/86", "stopped 10/99"; not "from 6/60 to 6/36", an acuity). */
-const SINCE_CUE = /(?<=(?<![A-Za-z])(?:since|stopped|started|starting|until|till|discontinued|quit|ended|began|dx'?d|diagnosed) ?:? ?)/iy;
+const SINCE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|by|dated?|last|next|due|seen|through|thru|before|after|around|starting|started|effective|DOS|admitted|discharged|stopped|changed|completed|began|ended|quit|discontinued|diagnosed|dx'?d)(?: seen)? ?:? ?)/iy;
+/** Before a titre or a dilution ("titre of 1/80", "diluted to 1/40"): no month and year. */
+const TITRE_BEFORE = /(?:titre|titer|dilution|dilu[ée]e?|diluted|ratio)\D{0,12}$/i;
 /** French words right before a day/month that make it a date ("le 1/2", "depuis le 3/4", "jusqu'au 2/3"). */
 const FR_DATE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:le|du|au|depuis|dès|des|avant|après|apres|vers|jusqu'au|jusqu’au|prévu|prevu|revu|vu|rdv|RDV|date|entre|et|à|a)\s?:?\s?)/iy;
 // (and a visual acuity in tenths: "AV binoculaire corrigée 7/10", "acuité visuelle 8/10", "VA 6/10")
@@ -1198,8 +1201,10 @@ function insideDate(text: string, at: number, v: string): boolean {
     || (/(?:^|[^0-9])(?:19|20)\d{2}[./\-]$/.test(before) && /^(?:0[1-9]|1[0-2])[./\-](?:0[1-9]|[12]\d|3[01])(?!\d)/.test(v));
 }
 const IBAN_WORD = /iban/i;
-/** Guidelines and classifications named with their year ("McDonald 2017", "UICC 2017", "ACR/EULAR 2010", "Tokyo 2018", "OMS 2021"). */
-const GUIDELINE_BEFORE = /(?<=(?<![A-Za-zÀ-ÿ])(?:McDonald|UICC|AJCC|EULAR|ACR\/EULAR|ACR|OMS|WHO|ESC|ESH|ESMO|KDIGO|GOLD|FIGO|ISUP|NCCN|NICE|SFAR|SPILF|ERS\/ATS|IDSA|ELN|CTCAE|RECIST|Tokyo|Sydney|Atlanta|Baveno|Lugano|Bethesda|Fleischner|Chapel Hill|Banff|DSM)(?:-?\d{1,2})? ?(?:version |v)?:? ?)/y;
+/** Guidelines and classifications named with their year by an acronym ("UICC 2017", "ACR/EULAR 2010", "OMS 2021", "KDIGO 2012"). */
+const GUIDELINE_BEFORE = /(?<=(?<![A-Za-zÀ-ÿ])(?:UICC|AJCC|EULAR|ACR\/EULAR|ACR|OMS|WHO|ESC|ESH|ESMO|KDIGO|FIGO|ISUP|NCCN|NICE|SFAR|SPILF|ERS\/ATS|IDSA|ELN|CTCAE|RECIST|DSM)(?:-?\d{1,2})? ?(?:version |v)?:? ?)/y;
+/** …or by a name that may also be a person's or a town's, only after a guideline's word ("critères de McDonald 2017", "classification de Tokyo 2018", "revised Atlanta 2012"). */
+const NAMED_GUIDELINE_BEFORE = /(?<=(?<![A-Za-zÀ-ÿ])(?:crit[èe]res?|criteria|classification|selon|per|according to|guidelines?|recommandations?|consensus|r[ée]vis[ée]e?s?|revised|d[ée]finition)(?: (?:de|d'|du|des|of|the|la|le))? (?:McDonald|Tokyo|Sydney|Atlanta|Baveno|Lugano|Bethesda|Fleischner|Chapel Hill|Banff|GOLD|Rome|Montr[ée]al|Berlin) ?(?:I{1,3}V?|IV|V?I{0,3})? ?:? ?)/iy;
 const APGAR_RIGHT_BEFORE = /(?<=(?<![A-Za-z])[Aa][Pp][Gg][Aa][Rr][Ss]? ?(?:score)? ?:? ?)/y;
 function dmyCheck(m: RegExpExecArray, text: string): number | null {
   const v = m[0];
@@ -1231,14 +1236,19 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}(?:19|20)\\d{2}[\\/.](?:0[1-9]|1[0-2])[\\/.](?:0[1-9]|[12]\\d|3[01])${E}`, 'g') },
   // not a measure or a count: "TA 14/8", "cure 4/12", "dose de 12/12", "EVA 3/10", "Pain 7/10", "Apgar 8/9"
   { rule: 'date-dm', at: S_DM, label: 'DATE', score: 0.6, needs: C_DIGIT | C_SLASH,
-    re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem|SEM|systolic|diastolic|holosystolic|murmur|systolique|diastolique|holosystolique|days?|weeks?|wks?|nights?|OD|OG|ODG|od|og|ago|bands?|cores?|carottes?)(?![A-Za-zÀ-ÿ])))`, 'g'),
+    re: new RegExp(`${B}(\\d{1,2}) ?\\/ ?(\\d{1,2})${E}(?! ?(?:[\\/.,]\\d|(?:mg|g|ml|l|mmol|µg|%|h|mois|semaines?|jours?|ans?|j|sem|SEM|systolic|diastolic|holosystolic|murmur|systolique|diastolique|holosystolique|days?|weeks?|wks?|nights?|OD|OG|ODG|od|og|ago)(?![A-Za-zÀ-ÿ])))`, 'g'),
     // "x/10" soon after a pain or score word is a rating ("pain 7/10, improved to 3/10")
     // (English notes write month/day: "on 4/15"); the measure words are read before a match only
     check: (m, text) => (!(dayMonthOk(+m[1]!, +m[2]!) || (patternLang === 'en' && dayMonthOk(+m[2]!, +m[1]!)))
       // (a month and a two-digit year after a date's word: "since 9/86", "stopped 10/99")
       // (not weeks or months as British notes count them: "until 6/52", "in 3/12")
-      ? (patternLang === 'en' && +m[1]! >= 1 && +m[1]! <= 12 && m[2]!.length === 2 && m[2] !== '52' && m[2] !== '12' && endsWithMatch(SINCE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? 0.6 : null)
+      // (nor an acuity, 6/60, 6/36, nor a pregnancy's weeks, 11/40, nor a titre)
+      ? (patternLang === 'en' && +m[1]! >= 1 && +m[1]! <= 12 && m[2]!.length === 2 && m[2] !== '52' && m[2] !== '12' && m[2] !== '40' && !(m[1] === '6' && +m[2]! % 6 === 0)
+        && endsWithMatch(SINCE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) && !TITRE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) ? 0.6 : null)
       : endsWithMatch(MEASURE_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) ? null
+      // counts of bands and biopsy cores ("IgM 3/3 bands", "5/12 cores"), unless a date's word comes first ("ligation on 3/14 bands")
+      : +m[1]! <= +m[2]! && COUNTED_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))
+        && !endsWithMatch(patternLang === 'en' ? EN_DATE_CUE : FR_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? null
       // bottles of blood cultures grown ("BCx 4/4 MSSA", "hémocultures 2/2"; not "BCx 1/31", a date)
       : +m[1]! <= +m[2]! && +m[2]! <= 8 && endsWithMatch(CULTURES_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) && CULTURE_RESULT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14)) ? null
       // the tail of a longer slashed number ("Trimbow 87/5/9", "120/80/72") or a second pressure ("TA 12/8 puis 9/5")
@@ -1316,7 +1326,7 @@ export const RULES: RegexRule[] = [
     re: new RegExp(`${B}(?:(?:0[1-9]|1[0-2]) ?[\\/ ] ?|[1-9]\\/)(?:19|20)\\d{2}${E}`, 'g') },
   { rule: 'year', at: S_Y4, label: 'DATE', score: 0.4, needs: C_DIGIT,
     // (not a guideline's or a classification's year: "critères de McDonald 2017", "UICC 2017", "Tokyo 2018", "EULAR 2019")
-    check: (m, text) => (endsWithMatch(GUIDELINE_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) ? null : 0.4),
+    check: (m, text) => (endsWithMatch(GUIDELINE_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) || endsWithMatch(NAMED_GUIDELINE_BEFORE, text.slice(Math.max(0, m.index - 48), m.index)) ? null : 0.4),
     // (not a time after a date, "11/02/2024  1900")
     re: new RegExp(`(?<![${L}°/.,:-])(?<!(?<![A-Za-z])(?:at|@) ?)(?<!\\d[\\/.-]\\d{2,4} {1,3})(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?(?! (?:[A-Z][a-z]+ ){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Circle|Parkway|Pkwy|Highway|Hwy|Terrace|Trail)\\b)(?![${L}/]|[.,]\\d|[:-]\\d|-[A-Z0-9]| ?(?:mg|g|ml|mL|dL|l|L|cc|kcal|cal|UI|IU|U|u|units?|mcg|µg|ng|€|euros?|\\$|%|kg|m|km|cm|mm|steps|patients?|cas|personnes)(?![A-Za-zÀ-ÿ]))`, 'g') },
   { rule: 'date-compact', at: S_8, label: 'DATE', score: 0.7, needs: C_DIGIT,
@@ -1543,7 +1553,7 @@ export const RULES: RegexRule[] = [
     re: /(?<=(?<![A-Za-z0-9À-ÿ])(?:aged?|âg[ée]e?s?(?: de)?|agee?s?(?: de)?)\s?:?\s?)(?:9\d|1[01]\d)(?![0-9]|[.,]\d| ?%)/gi },
   // "now 91," "turned 90 and": a person's age told by the clause around it
   { rule: 'age-90-now', at: S_9X, label: 'AGE', score: 0.7, needs: C_DIGIT,
-    re: /(?<=(?<![A-Za-z])(?:now|turned|turns|turning) )(?:9\d|1[01]\d)(?=[,;).]| (?:and|years|y\.?o\.?|yo|ans|in|next|this|last)(?![A-Za-z])| on (?:[A-Z][a-z]{2,8}|\d))/g },
+    re: /(?<=(?<![A-Za-z])(?:now|turned|turns|turning) )(?:9\d|1[01]\d)(?=[,;).]| (?:and|years|y\.?o\.?|yo|ans|in|next|this|last)(?![A-Za-z])| on (?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,7}(?![A-Za-z])|\d))/g },
   // ---- addresses
   { rule: 'address-fr', at: S_ADDR, label: 'ADDRESS', score: 0.85, needs: C_DIGIT,
     re: new RegExp(`\\b\\d{1,4}(?:-\\d{1,4})?(?: ?(?:bis|ter|[a-c]))?,? ${STREET}`, 'gi') },
@@ -5231,7 +5241,9 @@ const PIPE_HEADER = /\d{5,12} \| [A-Z]{2,8} \| [^\n]*/y;
 export function recognizePipeHeaders(text: string, spans: Span[]): void {
   if (!text.includes(' | ')) return;
   // (the lines that open with a digit only: a walk over the line starts, the expression tried there)
-  for (let ls = 0; ls < text.length; ls = text.indexOf('\n', ls) + 1 || text.length) {
+  for (let ls = 0; ls < text.length; ls++) {
+    // (a line starts after \n, \r, U+2028 or U+2029)
+    if (ls > 0) { const p = text.charCodeAt(ls - 1); if (p !== 10 && p !== 13 && p !== 0x2028 && p !== 0x2029) continue; }
     if (!isDigitCode(text.charCodeAt(ls))) continue;
     PIPE_HEADER.lastIndex = ls;
     const m = PIPE_HEADER.exec(text);

@@ -1898,7 +1898,7 @@ test('held-out set s41 (i2b2 style): ages told by "is" and "turns … in", month
 
 test("a guideline's or a classification's year is no date; a device's is", () => {
   const dates = (t: string, lang: 'fr' | 'en') => recognize(t, { lang }).filter((s) => s.label === 'DATE').map((s) => t.slice(s.start, s.end));
-  assert.deepEqual(dates('SEP selon les critères de McDonald 2017. Classification UICC 2017, EULAR 2019, OMS 2021. Cholécystite (Tokyo 2018).', 'fr'), []);
+  assert.deepEqual(dates('SEP selon les critères de McDonald 2017. Classification UICC 2017, EULAR 2019, OMS 2021. Cholécystite (classification de Tokyo 2018).', 'fr'), []);
   assert.deepEqual(dates('Opéré en 2017 à Lyon.', 'fr'), ['2017']);
   assert.deepEqual(dates('Single-chamber ICD 2018. JAK inhibitor per the ACR 2021 guideline.', 'en'), ['2018']);
   // (counts of bands and cores, a nutritional score)
@@ -1912,4 +1912,13 @@ test('third review of the session: lower-case mrn in a lower-case text, no month
   assert.deepEqual(spans('Patient is 92 on room air. He is 95 pounds. Turns 90 on command.').filter(([l]) => l === 'AGE'), []);
   assert.deepEqual(spans('88231 | CBC | Platelets | 250000 | 150000-400000 | /uL'), []);
   assert.deepEqual(spans('Dear Diabetes Team,\nDear Hiring Committee,'), []);
+});
+
+test('fourth review of the session: a guideline name that is a person or a town keeps its year without a guideline word, ages after "is" at a line end, dates before bands, month/years after plain date words, headers after a lone CR', () => {
+  const of = (t: string, label: string) => recognize(t, { lang: 'en' }).filter((s) => s.label === label).map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(of('Seen by Dr McDonald 2019. Trip (Atlanta 2019). Cholecystitis per Tokyo 2018 criteria.', 'DATE'), ['2019', '2019']);
+  assert.deepEqual(of('Patient is 93\nLives alone. She is 98 (frail). Patient is 94 with dementia.', 'AGE'), ['93', '98', '94']);
+  assert.deepEqual(of('Variceal ligation on 3/14 bands. MI on 10/99, CABG after 11/99. Letter dated 3/99.', 'DATE'), ['3/14', '10/99', '11/99', '3/99']);
+  assert.deepEqual(of('Arm turns 90 on Command.', 'AGE'), []);
+  assert.deepEqual(of('Record\r418820537 | NGH | 20194877 | | 5540921 | 11/3/2093 12:00:00 AM | DS', 'HOSPITAL'), ['NGH']);
 });

@@ -373,3 +373,11 @@ test('merged records: a cycle of links keeps one person, a chain to a record not
     doc('d1', 'new', 'Maribelle va bien.'), doc('d2', 'old', 'Oanez va bien.')]);
   assert.deepEqual(toRecords(notes.tables.notes!).map((n) => n.text), ['[NOM] va bien.', '[NOM] va bien.']);
 });
+
+test('merged records: ids linked through a record not read are one person too (two records replaced by one of another export)', async () => {
+  const P = (id: string, to: string, given: string) => ({ resourceType: 'Patient', id, gender: 'male', birthDate: '1970-01-01', name: [{ given: [given] }], link: [{ type: 'replaced-by', other: { reference: `Patient/${to}` } }] });
+  const doc = (id: string, p: string, t: string) => ({ resourceType: 'DocumentReference', id, subject: { reference: `Patient/${p}` }, content: [{ attachment: { contentType: 'text/plain', data: Buffer.from(t).toString('base64') } }] });
+  const r = await ingest([{ name: 'm.ndjson', text: [P('a', 'c', 'Maribelle'), P('b', 'c', 'Oanez'), doc('d1', 'a', 'Oanez va bien.'), doc('d2', 'c', 'Maribelle va bien.')].map((l) => JSON.stringify(l)).join('\n'), format: 'ndjson' }]);
+  assert.equal(r.persons, 1);
+  assert.deepEqual(toRecords(r.tables.notes!).map((n) => n.text), ['[NOM] va bien.', '[NOM] va bien.']);
+});
