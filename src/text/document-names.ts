@@ -1413,7 +1413,9 @@ function namesOnLine(words: string, lex: Lexicon): boolean {
   for (const w of words.split(' ')) {
     if (w.endsWith('.')) { first = false; continue; }
     const bits = lex.get(fold(w)) ?? 0;
-    if ((bits & NON_NAME) !== 0 || (first && (bits & LEX_FIRST) === 0)) return false;
+    // (the first word a first name of the dictionaries, or a word of no vocabulary: "Kind regards,⏎Ngozi Chukwuemeka"; not
+    // "The Cardiology Team")
+    if ((bits & NON_NAME) !== 0 || (first && (bits & LEX_FIRST) === 0 && isVocabularyWord(fold(w)))) return false;
     first = false;
   }
   return true;

@@ -1922,3 +1922,11 @@ test('fourth review of the session: a guideline name that is a person or a town 
   assert.deepEqual(of('Arm turns 90 on Command.', 'AGE'), []);
   assert.deepEqual(of('Record\r418820537 | NGH | 20194877 | | 5540921 | 11/3/2093 12:00:00 AM | DS', 'HOSPITAL'), ['NGH']);
 });
+
+test("a signature after a message's closing whose first name is in no dictionary, nor a word ('Kind regards,⏎Ngozi Chukwuemeka'); not a team", () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'en') => recognize(t, { lang }).filter((s) => s.label === 'NAME').map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(names('Please call me back.\n\nKind regards,\nNgozi Chukwuemeka'), ['Ngozi Chukwuemeka']);
+  assert.deepEqual(names('Thanks,\nThe Cardiology Team'), []);
+  assert.deepEqual(names('Cordialement,\nOanez Kerhervé', 'fr'), ['Oanez Kerhervé']);
+  assert.deepEqual(names('Cordialement,\nLe secrétariat', 'fr'), []);
+});
