@@ -3087,14 +3087,22 @@ const PATIENT_ROLES = new Set(['pt', 'patient', 'patiente', 'pte']);
  * After a lower-case first name ending at e: the end of a lower-case surname of the lists after its space — in English a
  * word too ("brooks", "rivers") — no stop word, three letters or more, not before a possessive or a verb's apostrophe; else e.
  */
+/** A French verb right after a person's name: "mme josette poirier est venue", "… a appelé", "… va mieux". */
+const AFTER_NAME_FR = /^(?:est|a|va|vient|revient|sera|était|etait|appelle|a appelé|rappelle|souhaite|demande|présente|presente|se|s'|dit|signale)(?![A-Za-zÀ-ÿ])/;
 function surnameWordAfter(text: string, e: number, lex: Lexicon): number {
   if (text.charCodeAt(e) !== 32 || !isLowerCode(cc(text, e + 1))) return e;
   const z = lowerWordEnd(text, e + 1);
   if (z - e - 1 < 3 || cc(text, z) === 39 || cc(text, z) === 8217) return e;
   const w = fold(text.slice(e + 1, z));
   const bits = lex.get(w) ?? 0;
-  // (in French, no word of the lists: a participle follows the patient's first name there, "patiente yasmina vue ce jour")
-  if ((bits & LEX_SUR) === 0 || (lexLang === 'fr' && (bits & LEX_AMBIG) !== 0) || STOP.has(w) || KIN.has(w)) return e;
+  // (in French, a word of the lists only where the clause ends after it or a verb follows — "appel de mme josette vallée.",
+  // "mme josette poirier est venue" —: a participle follows the patient's first name there, "patiente yasmina vue ce jour")
+  if ((bits & LEX_SUR) === 0 || STOP.has(w) || KIN.has(w)) return e;
+  if (lexLang === 'fr' && (bits & LEX_AMBIG) !== 0) {
+    const c = cc(text, z);
+    const ends = c === -1 || c === 44 || c === 59 || c === 58 || c === 46 || c === 40 || c === 41 || c === 10 || c === 13 || Number.isNaN(c);
+    return ends || (c === 32 && AFTER_NAME_FR.test(text.slice(z + 1, z + 12))) ? z : e;
+  }
   // (a word of the lists ends the name where a field or the clause ends after it — "hailey brooks, dob", "jonathan rivers date
   // of birth" — not before the clause a verb starts: "pt marisol says she…")
   if ((bits & LEX_AMBIG) === 0) return z;

@@ -1930,3 +1930,9 @@ test("a signature after a message's closing whose first name is in no dictionary
   assert.deepEqual(names('Cordialement,\nOanez Kerhervé', 'fr'), ['Oanez Kerhervé']);
   assert.deepEqual(names('Cordialement,\nLe secrétariat', 'fr'), []);
 });
+
+test('a dictated surname that is also a word after a title and a first name in lower case, where the clause ends or a verb follows', () => {
+  const names = (t: string) => recognize(t, { lang: 'fr' }).filter((s) => s.label === 'NAME').map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(names('appel de mme josette vallée. mme josiane poirier est venue.'), ['josette vallée', 'josiane poirier']);
+  assert.deepEqual(names('mme josette bien portante, patiente yasmina vue ce jour'), ['josette', 'yasmina']);
+});
