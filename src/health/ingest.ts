@@ -111,15 +111,17 @@ export async function ingest(inputs: IngestInput[], options: IngestOptions = {})
     await readInput(inputs[i]!, st);
     options.onProgress?.(i + 1, inputs.length, st.sources[st.sources.length - 1]?.format);
   }
-  // (a merged person's notes are redacted with the names of every record merged into them)
-  st.flushNotes(personAliasesOf(st.personAliases, st.personIds) ?? undefined);
+  // (records merged by their links, once every person is read: a merged person's notes are redacted with the names of
+  // every record merged into them, and the tables are merged at the end)
+  const aliasOf = personAliasesOf(st.personAliases, st.personIds);
+  st.flushNotes(aliasOf ?? undefined);
   if (st.issueCount > 0) {
     const more = st.issueCount > st.issues.length ? ` (first ${st.issues.length} listed)` : '';
     throw new AnonymatError('invalid-input',
       `${st.issueCount} problem(s) in the input${more}: fix the listed resources/fields (paths are JSON paths in the resource or file:line and column) or remove them`,
       st.issues);
   }
-  const result = finish(st, options);
+  const result = finish(st, options, aliasOf);
   flagIdentifierValues(result);
   return result;
 }
@@ -320,7 +322,6 @@ function randomNumbering(tables: Record<TableName, Table>, column: string, prefi
   return (id: string) => map.get(id)!;
 }
 
-/** Maps a string column's labels through `f` (injective on the labels present), re-sorting the dictionary. */
 /** The id a person id stands for once the linked records are merged (each group of linked ids one person: the record read that stays), or null without links. */
 export function personAliasesOf(aliases: ReadonlyMap<string, string>, present: ReadonlySet<string>): ((id: string) => string) | null {
   if (aliases.size === 0) return null;
@@ -355,6 +356,7 @@ export function personAliasesOf(aliases: ReadonlyMap<string, string>, present: R
   };
 }
 
+/** Maps a string column's labels through `f` (injective on the labels present), re-sorting the dictionary. */
 function relabel(c: Column, f: (label: string) => string | null, name = c.name): Column {
   const labels = c.dictionary.map((l) => (l === null ? null : f(l)));
   const present = [...new Set(labels.filter((l): l is string => l !== null))].sort();
@@ -415,25 +417,25 @@ function screenObservations(t: Table, st: IngestState): Table {
     : c === num ? columnFromCodes('value_number', num.kind, numCodes, numDict) : c)));
 }
 
-function finish(st: IngestState, options: IngestOptions): IngestResult {
+function finish(st: IngestState, options: IngestOptions, aliasOf: ((id: string) => string) | null): IngestResult {
   const raw = {} as Record<TableName, Table>;
   for (const n of TABLE_NAMES) raw[n] = st.model.tables[n].finish();
   raw.observations = screenObservations(raw.observations, st);
   const key = options.key;
 
-  // Ids. With a key: keyed tokens as `anonymat pseudonymize` makes them for a person key (default
-  // domain, trimmed value). Without: P000001…/E000001… in a random order drawn per run (node:crypto),
-  // because any deterministic numbering (input order, which follows file names such as Synthea's
-  // First_Last_uuid.json; a hash of the raw id) could be recomputed or ordered back to the persons.
   // (records merged into another by a FHIR Patient.link: their person rows out, their events the person's that stays)
-  const pid = raw.person.columns.find((c) => c.name === 'person_id')!;
-  const aliasOf = personAliasesOf(st.personAliases, st.personIds);
   if (aliasOf) {
+    const pid = raw.person.columns.find((c) => c.name === 'person_id')!;
     const keep: number[] = [];
     for (let r = 0; r < pid.codes.length; r++) { const l = pid.dictionary[pid.codes[r]!]; if (l === null || l === undefined || aliasOf(l) === l) keep.push(r); else st.skip('Patient merged into another (link replaced-by / replaces)'); }
     raw.person = selectRows(raw.person, Int32Array.from(keep));
     for (const n of TABLE_NAMES) raw[n] = makeTable(raw[n].columns.map((c) => (c.name === 'person_id' ? relabel(c, aliasOf) : c)));
   }
+
+  // Ids. With a key: keyed tokens as `anonymat pseudonymize` makes them for a person key (default
+  // domain, trimmed value). Without: P000001…/E000001… in a random order drawn per run (node:crypto),
+  // because any deterministic numbering (input order, which follows file names such as Synthea's
+  // First_Last_uuid.json; a hash of the raw id) could be recomputed or ordered back to the persons.
   const personOf = key ? (id: string) => pseudonym(key, id, { normalize: 'trim' }) : randomNumbering(raw, 'person_id', 'P');
   const encounterOf = key ? (id: string) => pseudonym(key, id, { normalize: 'trim' }) : randomNumbering(raw, 'encounter_id', 'E');
   // Rows are then sorted by the new person id (and event date), so that row order carries no

@@ -66,10 +66,7 @@ export class IngestState {
     let groupNames: Map<string, string[]> | undefined;
     if (aliasOf) {
       groupNames = new Map();
-      for (const [id, names] of this.personNames) {
-        const root = aliasOf(id), have = groupNames.get(root) ?? [];
-        groupNames.set(root, [...have, ...names.filter((n) => !have.includes(n))]);
-      }
+      for (const [id, names] of this.personNames) { const root = aliasOf(id); groupNames.set(root, unionNames(groupNames.get(root), names)); }
     }
     for (const { row, text } of this.pendingNotes) {
       let out: string | null = null;
@@ -100,8 +97,7 @@ export class IngestState {
 
   /** More names of a person's record (a FHIR Patient's other names: usual, nickname, old), read into their notes' de-identification. */
   addPersonNames(id: string, names: readonly string[]): void {
-    const have = this.personNames.get(id) ?? [];
-    this.personNames.set(id, [...have, ...names.filter((n) => n !== '' && !have.includes(n))]);
+    this.personNames.set(id, unionNames(this.personNames.get(id), names));
   }
 
   /** Adds a person row unless the id was already seen (first occurrence wins; counted). */
@@ -114,6 +110,13 @@ export class IngestState {
     this.model.tables.person.add(row);
     return true;
   }
+}
+
+/** The names of `have` and the new ones of `more` (empty ones left out), in their order. */
+function unionNames(have: readonly string[] | undefined, more: readonly string[]): string[] {
+  const out = [...(have ?? [])];
+  for (const n of more) if (n !== '' && !out.includes(n)) out.push(n);
+  return out;
 }
 
 /** Sorted plain object from a count map (stable JSON output). */

@@ -500,8 +500,13 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   const dropNow = byPerson ? drop.filter((n) => n !== byPerson) : drop;
   const afterPolicy: Policy = byPerson ? { ...releasePolicy, columns: { ...releasePolicy.columns, [byPerson]: policy.columns[byPerson]! } } : releasePolicy;
   const localCells = suppressedMode === 'local' ? localCellSuppression : null;
-  const th = policy.thresholds ?? {};
-  const localJudged = localCells !== null && ((th.l !== undefined && (th.lVariant ?? 'distinct') !== 'distinct') || th.t !== undefined);
+  // (local suppression forms its classes for k and distinct l: the thresholds it reads, once, not per transformation)
+  const thresholds = policy.thresholds ?? {};
+  const sensitiveColumns = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
+  const distinctL = thresholds.l !== undefined && (thresholds.lVariant ?? 'distinct') === 'distinct' ? Math.ceil(thresholds.l) : undefined;
+  const localClassSize = classSizeOf(thresholds);
+  // (the other variants of l and t-closeness, which it does not aim at, judged on each release by the verdict)
+  const localJudged = localCells !== null && ((thresholds.l !== undefined && distinctL === undefined) || thresholds.t !== undefined);
   const popHierarchies = population && doAssess
     ? quasi.map((column, j) => compileHierarchy(hierarchies[j]!, getColumn(population!, column), { source: `population, column ${column}` })) : null;
   let compiled: Engine['qi'] = [];
@@ -511,16 +516,12 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
     const specs = quasi.map((column, j) => ({ column, hierarchy: compiled[j]!, level: levels[j]! }));
     if (!localCells) return { out: generalizeTable(table, specs, { suppressed: rowSuppressed, mode: suppressedMode === 'mask' ? 'mask' : 'remove', drop: dropNow }) };
     // keep the records the transformation would suppress, masking the fewest of their cells
-    const t = policy.thresholds ?? {};
-    const sensitive = Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n);
-    const distinctL = t.l !== undefined && (t.lVariant ?? 'distinct') === 'distinct' ? Math.ceil(t.l) : undefined;
     if (byPerson) {
       // (k persons per class, as the verdict counts them: the cells are masked per person)
-      const k = classSizeOf(t);
-      return personLocalCells(generalizeTable(table, specs, { drop: dropNow }), byPerson, quasi, sensitive, policy, k, distinctL);
+      return personLocalCells(generalizeTable(table, specs, { drop: dropNow }), byPerson, quasi, sensitiveColumns, policy, localClassSize, distinctL);
     }
     // (k, or the class size a highest prosecutor risk asks for: masked with k = 1, a lone record stayed alone)
-    const r = localCells(generalizeTable(table, specs, { drop: dropNow }), quasi, rowSuppressed, { k: classSizeOf(t), l: distinctL, sensitive });
+    const r = localCells(generalizeTable(table, specs, { drop: dropNow }), quasi, rowSuppressed, { k: localClassSize, l: distinctL, sensitive: sensitiveColumns });
     return { out: r.table, local: { cells: r.cells, totalCells: r.totalCells, recordsKept: r.recordsKept, recordsRemoved: r.recordsRemoved, order: r.order } };
   };
   /** A materialized release with its assessment (the population, when there is one, generalized the same way, so that classes match). */

@@ -190,7 +190,7 @@ export function withRecordNames(text: string, spans: Span[], names: readonly str
 /** Clinical abbreviations of three letters or fewer written in capitals, no record's short name there ("NG tube", "OR", "IV"). */
 const SHORT_ABBREVIATIONS = new Set(['NG', 'OR', 'ED', 'ER', 'IV', 'IM', 'PO', 'PR', 'BP', 'HR', 'RR', 'OD', 'OS', 'OU', 'OG', 'GI', 'GU', 'ENT', 'CT',
   'MRI', 'IRM', 'ECG', 'EKG', 'EEG', 'ICU', 'CCU', 'RN', 'MD', 'DO', 'NP', 'PA', 'PT', 'OT', 'ST', 'SC', 'SQ', 'TA', 'FC', 'FR', 'SAT', 'VS', 'AVC', 'IDM',
-  'HTA', 'BPM', 'LE', 'LA', 'DE', 'DU', 'AU', 'EN', 'ET', 'OU', 'UN', 'NO', 'ON', 'IN', 'AT', 'TO', 'US', 'MR', 'MS', 'DR', 'PR', 'MME', 'AN', 'AM',
+  'HTA', 'BPM', 'LE', 'LA', 'DE', 'DU', 'AU', 'EN', 'ET', 'UN', 'NO', 'ON', 'IN', 'AT', 'TO', 'US', 'MR', 'MS', 'DR', 'MME', 'AN', 'AM',
   'PM', 'AS', 'IS', 'IT', 'OF', 'BY', 'RAS', 'SAU', 'CHU', 'CH', 'HOP', 'USA', 'UK', 'VIH', 'HIV', 'HBV', 'HCV', 'TB', 'CMV', 'EBV', 'DVT', 'PE', 'MI']);
 /** Whether a word at `a` starts a sentence: the text's or a line's start, or after '.', '!', '?' or ':' (spaces between). */
 function sentenceStart(text: string, a: number): boolean {

@@ -3088,7 +3088,7 @@ const PATIENT_ROLES = new Set(['pt', 'patient', 'patiente', 'pte']);
  * word too ("brooks", "rivers") — no stop word, three letters or more, not before a possessive or a verb's apostrophe; else e.
  */
 /** A French verb right after a person's name: "mme josette poirier est venue", "… a appelé", "… va mieux". */
-const AFTER_NAME_FR = /^(?:est|a|va|vient|revient|sera|était|etait|appelle|a appelé|rappelle|souhaite|demande|présente|presente|se|s'|dit|signale)(?![A-Za-zÀ-ÿ])/;
+const AFTER_NAME_FR = /^(?:est|a|va|vient|revient|sera|était|etait|appelle|rappelle|souhaite|demande|présente|presente|se|s'|dit|signale)(?![A-Za-zÀ-ÿ])/;
 function surnameWordAfter(text: string, e: number, lex: Lexicon): number {
   if (text.charCodeAt(e) !== 32 || !isLowerCode(cc(text, e + 1))) return e;
   const z = lowerWordEnd(text, e + 1);
