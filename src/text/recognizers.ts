@@ -1135,7 +1135,9 @@ const CALL_BEFORE = /(?:appel|compos|contact|joindre|joint|num[ée]ro|t[ée]l|sa
 const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bta|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Vv]isuel(?:le)?|[Ss]chober|\\b[Aa][Vv] (?:od|og|OD|OG)|\\bod|\\bog|[Ff]orce|[Tt]estings?|BP|(?<![A-Za-z])(?:[Dd]ays?|DAYS?)|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|MNA|BIMS|SLUMS|PHQ-?9|GAD-?7|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
 /** What a culture's count of bottles is followed by: a result or an organism ("BCx 4/4 MSSA", "hémocultures 2/2 positives"). */
 const CULTURE_RESULT_AFTER = /^ ?(?:positi|négati|negati|pos\b|neg\b|bottles?|flacons?|GPC|GNR|GPR|GNC|MSSA|MRSA|VRE|ESBL|[A-Z]\. ?[a-z]|E\.? ?coli|staph|strep|S\. aureus|Candida|Klebsiella|Pseudomonas|Enterococcus)/i;
-const COUNTED_AFTER = /^ ?(?:bands?|cores?|carottes?)(?![A-Za-zÀ-ÿ])/;
+const COUNTED_AFTER = /^ ?(?:bands?|cores?|carottes?|LNs?|lymph nodes?|ganglions?|gg|N\+|nodes? (?:positive|involved|examined|removed|harvested|retrieved|negative|pos|neg)|(?:positive|involved|metastatic) (?:lymph )?nodes?)(?![A-Za-zÀ-ÿ+])/;
+/** Lymph nodes counted right before the numbers: "pN1a (2/11)", "ypN0 (0/14)", "N+ 3/14", "LN: 3/14", "ganglions envahis : 3/14". */
+const NODES_BEFORE = /(?:(?<![A-Za-z])(?:y?p|c)?N[0-3][a-c]?(?:\((?:sn|i[+-]|mi)\))?|(?<![A-Za-z])N\+|(?<![A-Za-z])LNs?|[Ll]ymph nodes?|[Nn]odes?(?: positive| involved)?|[Gg]anglions?(?: envahis| positifs| atteints)?) ?[:(]? ?$/;
 const CULTURES_BEFORE = /(?<=(?<![A-Za-z])(?:BCx|[Bb]lood cultures?|[Hh][ée]mocultures?|[Bb]ottles?|[Ff]lacons?) ?:? ?)/y;
 /** A blood pressure in cmHg and a word of sequence right before a second one: "TA 12/8 puis 9/5", "PA 14/9 -> 11/7" (in mmHg, "BP 150/90", the second is no day/month). */
 const PRESSURE_THEN = /(?<=(?<![A-Za-z])(?:TA|PA|T\.A\.|[Tt]ension) ?:? ?\d{1,2} ?\/ ?\d{1,2} ?(?:puis|->|→) ?)/y;
@@ -1158,7 +1160,7 @@ const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|c
 const SCORE_IN_CLAUSE = /(?:apgars?|horloge|clock (?:drawing|test)|(?:pr[ée]paration|qualit[ée]|score|[ée]chelle|BBPS)\W+(?:de )?boston|mots de dubois|\bGCS|glasgow coma|NIHSS|\bI?ADLs?|\bscore|[ée]chelle|\bscale|souffrances? endur[ée]es|pr[ée]judice esth[ée]tique|dommage esth[ée]tique|pretium doloris)(?![A-Za-zÀ-ÿ])/i;
 const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 && m <= 12;
 /** After a comma, up to the points: only numbers, fractions and commas, each maybe after its minute (a list of scores: "Apgar à 1 min 7/10, 5 min 9/10"). */
-const SCORE_LIST_TAIL = /^(?:(?: ?\d{1,3}(?: ?\/ ?\d{1,3})?,)* ?|(?: ?(?:à |at )?\d{1,2} ?(?:min|mn|minutes?) \d{1,3}(?: ?\/ ?\d{1,3})?,)* ?(?:à |at )?\d{1,2} ?(?:min|mn|minutes?) ?)$/;
+const SCORE_LIST_TAIL = /^(?:(?: ?\d{1,3}(?: ?\/ ?\d{1,3})?,)* ?(?:(?:\d{1,3}(?: ?\/ ?\d{1,3})? )?(?:then|puis|et|and) )?|(?: ?(?:à |at )?\d{1,2} ?(?:min|mn|minutes?) \d{1,3}(?: ?\/ ?\d{1,3})?,)* ?(?:à |at )?\d{1,2} ?(?:min|mn|minutes?) ?)$/;
 /** A named score or test earlier in the clause (up to 60 characters back, not past a comma, a sentence's stop or a line's end: "GCS 15, CT head 4/9" is a date). */
 function scoreClauseBefore(text: string, at: number, words: RegExp = SCORE_IN_CLAUSE): boolean {
   let a = at;
@@ -1172,6 +1174,8 @@ function scoreClauseBefore(text: string, at: number, words: RegExp = SCORE_IN_CL
   }
   return words.test(text.slice(a, at));
 }
+/** Points out of a total, then "and", "et", "then" or "puis" ("Apgar 7/10 et ", "8/9, then "). */
+const SCORE_THEN_BEFORE = /\d ?\/ ?\d{1,3},? (?:then|puis|et|and) $/;
 /** A murmur in the clause, graded out of 6 ("Levine 2/6 (prev 3/6)", "souffle systolique 3/6"). */
 const MURMUR_IN_CLAUSE = /(?:\blevine|\bmurmur|\bsouffle|\bSEM|systolic ejection)(?![A-Za-zÀ-ÿ])/i;
 
@@ -1246,8 +1250,9 @@ export const RULES: RegexRule[] = [
       ? (patternLang === 'en' && +m[1]! >= 1 && +m[1]! <= 12 && m[2]!.length === 2 && m[2] !== '52' && m[2] !== '12' && m[2] !== '40' && !(m[1] === '6' && +m[2]! % 6 === 0)
         && endsWithMatch(SINCE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) && !TITRE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) ? 0.6 : null)
       : endsWithMatch(MEASURE_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) ? null
-      // counts of bands and biopsy cores ("IgM 3/3 bands", "5/12 cores"), unless a date's word comes first ("ligation on 3/14 bands")
-      : +m[1]! <= +m[2]! && COUNTED_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))
+      // counts of bands, biopsy cores and lymph nodes ("IgM 3/3 bands", "5/12 cores", "3/14 LN", "pN1a (2/11)"), unless a date's
+      // word comes first ("ligation on 3/14 bands")
+      : +m[1]! <= +m[2]! && (COUNTED_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)) || NODES_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)))
         && !endsWithMatch(patternLang === 'en' ? EN_DATE_CUE : FR_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? null
       // bottles of blood cultures grown ("BCx 4/4 MSSA", "hémocultures 2/2"; not "BCx 1/31", a date)
       : +m[1]! <= +m[2]! && +m[2]! <= 8 && endsWithMatch(CULTURES_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) && CULTURE_RESULT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14)) ? null
@@ -1259,8 +1264,10 @@ export const RULES: RegexRule[] = [
           && !endsWithMatch(patternLang === 'en' ? EN_DATE_CUE : FR_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index))) ? null
       : m[2] === '10' && +m[1]! <= 10 && RATING_NEAR.test(text.slice(Math.max(0, m.index - 40), m.index)) ? null
       // points out of a total right after a named score or test, unless a date's word comes first ("Boston 8/9"; not "MMSE fait le 3/7")
+      // (a score's "and" or "et" after its first points is no date's word: "Apgar 7/10 et 9/10")
       : +m[1]! <= +m[2]! && scoreClauseBefore(text, m.index)
-        && !endsWithMatch(patternLang === 'en' ? EN_DATE_CUE : FR_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? null
+        && (!endsWithMatch(patternLang === 'en' ? EN_DATE_CUE : FR_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index))
+          || SCORE_THEN_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) ? null
       // English notes: a strength graded over 5 or a rating over 10 ("5/5 throughout", "2/5 arm", "Cravings 2/10") and
       // "2/2" (secondary to) and a small fraction ("1/2 tab", "3/4") are no dates, unless a date's word comes first ("on 2/5", "since 2/10")
       // (a small fraction is written with one digit each: "01/04" is a date)

@@ -1936,3 +1936,15 @@ test('a dictated surname that is also a word after a title and a first name in l
   assert.deepEqual(names('appel de mme josette vallée. mme josiane poirier est venue.'), ['josette vallée', 'josiane poirier']);
   assert.deepEqual(names('mme josette bien portante, patiente yasmina vue ce jour'), ['josette', 'yasmina']);
 });
+
+test('counts of lymph nodes and a second Apgar are no dates; a date after a score and a date word still is', () => {
+  const of = (t: string, lang: 'fr' | 'en' = 'en') => recognize(t, { lang }).filter((s) => s.label === 'DATE').map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(of('Pathology: 3/14 LN positive, margins clear. Seen 3/14 for follow-up.'), ['3/14']);
+  assert.deepEqual(of('Right axillary dissection: 2/12 nodes involved. ypN1a (2/11).'), []);
+  assert.deepEqual(of('Curage axillaire : 3/14 ganglions envahis. pN1a (2/12). N+ 3/14, revue le 3/10.', 'fr'), ['3/10']);
+  assert.deepEqual(of('Apgar 7/10 et 9/10. Apgar 7/10, 9/10 et 10/10.', 'fr'), []);
+  assert.deepEqual(of('Apgar 8/9, then 9/9 at 5 minutes.'), []);
+  // (a date before "nodes" and a date after a date's word stay dates)
+  assert.deepEqual(of('CT chest 4/9 nodes stable; ligation on 3/14 positive nodes.'), ['4/9', '3/14']);
+  assert.deepEqual(of('MMSE 24/30 le 3/10 et 22/30 le 4/11. Apgar 9/10. Vue le 3/10 et le 9/10.', 'fr'), ['3/10', '4/11', '3/10', '9/10']);
+});
