@@ -5,7 +5,7 @@
  * and a town after a street address and its comma ("2 rue du Four, Arras -", "18 Maple Ridge Road,
  * Shrewsbury, MA"). The town needs no dictionary there: its neighbour says what it is.
  */
-import { fold, LEX_CITY } from './data.ts';
+import { fold, isVocabularyWord, LEX_CITY } from './data.ts';
 import type { Lexicon } from './data.ts';
 import { isCareKind, isHospitalKindWord, isWordLetter, tokenLexicon, LEX_STOP, LEX_TITLE, LEX_TITLE_DOT, LEX_CUE, LEX_PROF } from './recognizers.ts';
 import type { Span } from './types.ts';
@@ -50,6 +50,24 @@ function placesNamedAgain(text: string, spans: Span[]): void {
   }
 }
 
+/** First words of towns that are also words of places of care ("New Bedford", "West Hartford", "Saint-Malo", "St. Cloud"). */
+const TOWN_FIRST = new Set(['NEW', 'NORTH', 'SOUTH', 'EAST', 'WEST', 'SAINT', 'ST', 'ST.', 'SAINTE', 'STE', 'CENTRAL']);
+/** Last words of towns' names ("Salt Lake City", "Grand Junction", "Palm Springs", "Kalihi Valley"). */
+const TOWN_LAST = new Set(['CITY', 'JUNCTION', 'FALLS', 'SPRINGS', 'HEIGHTS', 'VALLEY', 'BEACH', 'GROVE', 'HILLS', 'HARBOR', 'HARBOUR', 'BAY', 'CREEK',
+  'RAPIDS', 'VILLAGE', 'TOWNSHIP', 'ROUGE', 'CREST', 'RIDGE', 'LAKES']);
+/** A word of the language (after its elision: "D'ADMISSION"), a letter alone, or a specialty's ("Neuroradiologie", "Nephrology"). */
+function languageWord(w: string): boolean {
+  const f = fold(w).replace(/^[DL]['’]/, '');
+  return f.length <= 1 || isVocabularyWord(f) || /(?:LOGIE|LOGY|IATRIE|IATRY|ATRICS)$/.test(f);
+}
+/** A company's legal form after its name ("LABORATOIRE KARUKERA BIOLOGIE – SELAS"). */
+const LEGAL_FORMS = new Set(['SELAS', 'SELARL', 'SELAFA', 'SARL', 'SAS', 'SASU', 'EURL', 'SCM', 'SCP', 'SISA', 'GIE', 'LLC', 'LLP', 'PLLC', 'INC', 'LTD', 'PLC']);
+/** A town's end before the end of its line, a sentence's stop, a bracket, a US state's code or a postal code. */
+function townEnds(text: string, e: number): boolean {
+  const c = e < text.length ? text.charCodeAt(e) : 10;
+  return c === 10 || c === 13 || (c === 46 && !isWordLetter(e + 1 < text.length ? text.charCodeAt(e + 1) : 32)) || /^ ?(?:\(|, [A-Z]{2}\b|,? \d{5}\b)/.test(text.slice(e, e + 8));
+}
+
 export function recognizePlacesAfter(text: string, spans: Span[]): void {
   placesNamedAgain(text, spans);
   const n = spans.length;
@@ -91,9 +109,17 @@ export function recognizePlacesAfter(text: string, spans: Span[]): void {
     // (an acronym in brackets, "(CHU)", "(AP-HP)"; a title, a stop word but an article before a name, "(Le Mans)"; an apartment)
     const article = (first === 'LE' || first === 'LA' || first === 'LES') && words.length > 1;
     if ((((lex.get(first) ?? 0) & NOT_TOWN) !== 0 && !article) || ADDRESS_GOES_ON.has(first) || (/^[A-Z-]+$/.test(town) && (town.length <= 4 || town.includes('-')))) continue;
-    // (after a place's comma or dash, a town of the dictionary only, no department nor kind of care: "Centre Eugène Marquis - Rennes",
-    // not "Mercy Hospital - Cardiology", "Hôpital Nord, Site Sud")
-    if (dashed && (((lex.get(fold(town)) ?? 0) & LEX_CITY) === 0 || words.some((w) => isCareKind(fold(w))))) continue;
+    // (after a place's comma or dash, a town of the dictionary, no department nor kind of care: "Centre Eugène Marquis - Rennes",
+    // not "Mercy Hospital - Cardiology", "Hôpital Nord, Site Sud"; or a town in no dictionary that ends its line or comes before
+    // a state, a postal code or a bracket, of no word of the lists but a direction or a saint first: "Hebrew Rehabilitation
+    // Center, Roslindale⏎", "Hellenic Nursing Home - Canton⏎", "Huntsman Cancer Institute, Salt Lake City⏎" (a town's "City" after its first word), "… Center, New
+    // Bedford (MA)"; not "Mercy Hospital - Discharge Summary⏎", "St. Mary's, Inpatient Unit⏎")
+    if (dashed && (words.some((w, i) => isCareKind(fold(w)) && !(i === 0 ? TOWN_FIRST.has(fold(w)) : fold(w) === 'CITY'))
+      || (((lex.get(fold(town)) ?? 0) & LEX_CITY) === 0 && !(townEnds(text, e) && words.every((w) => ((lex!.get(fold(w)) ?? 0) & NOT_TOWN) === 0)
+        // (nor words of the language only, a department's or a form's: "– Neuroradiologie⏎", "- Cardiovascular Division⏎", "– Site
+        // Sud⏎", "- CRITICAL VALUE NOTIFICATION LOG⏎"; but a town's last word after its name, "Salt Lake City", "Grand Junction")
+        && !(words.every(languageWord) && !(words.length >= 2 && TOWN_LAST.has(fold(words[words.length - 1]!))))
+        && !LEGAL_FORMS.has(fold(town)))))) continue;
     spans.push({ start: a, end: e, label: 'CITY', score: 0.6, rule: 'city-after' });
   }
 }

@@ -3534,12 +3534,13 @@ function lowerSurnameAfter(text: string, end: number, lex: Lexicon): number {
 /**
  * Where a person lives or goes, after a residence cue, even when the place is in no dictionary:
  * "lives in Bristol", "lives with her daughter in Clarksburg" (up to four lower-case words between),
- * "originally from Ohio", "discharged to Brookline", "habite à Plouguerneau", "vit seule à
+ * "originally from Ohio", "discharged to Brookline", "woman from Brockton", "native of Lowell", "drove him in from
+ * Cranston", "MVC on I-95 near Warwick", "habite à Plouguerneau", "vit seule à
  * Saint-Junien", "originaire d'Alger": one to three capitalized tokens (CITY; a country, a state or
  * a facility is over-redacted, never missed). Not after a transfer: "transférée en Réanimation" is
  * a ward.
  */
-const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|natif|native|n[ée]e? et (?:a )?grandie?|n[ée]e?s?|born|d[ée]m[ée]nag[ée]e?s?)(?: [A-Za-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’])|(?<![A-Za-zÀ-ÿ])habite |(?<![A-Za-zÀ-ÿ])(?:visiting|flying|flew|drove|driving|traveled|travelled|traveling|travelling|arriving|arrived|returning|returned)(?: (?:in|back|out|up|down|over|home))? (?:from|to|in) )/iy;
+const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|natif|native|n[ée]e? et (?:a )?grandie?|n[ée]e?s?|born|d[ée]m[ée]nag[ée]e?s?)(?: [A-Za-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’])|(?<![A-Za-zÀ-ÿ])habite |(?<![A-Za-zÀ-ÿ])(?:visiting|flying|flew|drove|driving|traveled|travelled|traveling|travelling|arriving|arrived|returning|returned)(?: (?:him|her|them|me|us))?(?: (?:in|back|out|up|down|over|home))? (?:from|to|in) |(?<![A-Za-zÀ-ÿ])(?:man|woman|male|female|gentleman|lady|boy|girl|homme|femme) from |(?<![A-Za-zÀ-ÿ])(?:resident|native|citizen) of |(?<![A-Za-zÀ-ÿ])(?:accident|MVC|MVA|crash|collision|wreck|hiking|camping|fishing|hunting)(?: [A-Za-z0-9-]+){0,4} near )/iy;
 const W_HOSP_BEFORE = 1, W_RES_BEFORE = 2, W_FIELD_BEFORE = 4;
 /** A French département's number in brackets: " (74)", " (2A)", " (974)". */
 const DEPT_AFTER = /^ \((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)/;
@@ -3566,7 +3567,7 @@ function wordBeforeKind(text: string, s: number): number {
     case 2:
       if ((c0 === 97 && (c1 === 117 || c1 === 116)) || (c0 === 116 && c1 === 111)) return W_HOSP_BEFORE | W_RES_BEFORE; // au at to
       if (c0 === 108 && c1 === 97) return W_HOSP_BEFORE; // la
-      return (c0 === 105 || c0 === 101) && c1 === 110 ? W_RES_BEFORE : c0 === 100 && (c1 === 101 || c1 === 117) ? W_RES_BEFORE : 0; // in en de du
+      return (c0 === 105 || c0 === 101) && c1 === 110 ? W_RES_BEFORE : c0 === 100 && (c1 === 101 || c1 === 117) ? W_RES_BEFORE : c0 === 111 && c1 === 102 ? W_RES_BEFORE : 0; // in en de du of
     case 3: return c0 === 97 && c1 === 117 && c2 === 120 ? W_RES_BEFORE : 0; // aux
     case 5: return 0;
     case 6: return c0 === 104 && c1 === 97 && c2 === 98 && c3 === 105 && (text.charCodeAt(a + 4) | 32) === 116 && (text.charCodeAt(a + 5) | 32) === 101 ? W_RES_BEFORE : 0; // habite

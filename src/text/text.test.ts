@@ -1948,3 +1948,17 @@ test('counts of lymph nodes and a second Apgar are no dates; a date after a scor
   assert.deepEqual(of('CT chest 4/9 nodes stable; ligation on 3/14 positive nodes.'), ['4/9', '3/14']);
   assert.deepEqual(of('MMSE 24/30 le 3/10 et 22/30 le 4/11. Apgar 9/10. Vue le 3/10 et le 9/10.', 'fr'), ['3/10', '4/11', '3/10', '9/10']);
 });
+
+test('a town after a place of care and its comma or dash, in no dictionary, where it ends the line; a town after an origin cue', () => {
+  const of = (t: string, lang: 'fr' | 'en' = 'en') => recognize(t, { lang }).filter((s) => s.label === 'CITY').map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(of('Discharged to Hebrew Rehabilitation Center, Roslindale. Pt doing well.'), ['Roslindale']);
+  assert.deepEqual(of('Seen at Huntsman Cancer Institute, Salt Lake City\nPresent: Dr. K'), ['Salt Lake City']);
+  assert.deepEqual(of('Lakeshore Medical Center, New Bedford (MA)\nOchsner Medical Center - Baton Rouge\n'), ['New Bedford', 'Baton Rouge']);
+  // (a department, a form's title, a site, a legal form: no town)
+  assert.deepEqual(of('Mercy Hospital - Discharge Summary\nMercy Hospital - Cardiology\nUMass Memorial Medical Center - Cardiovascular Medicine\n'), []);
+  assert.deepEqual(of('Hôpital Pitié-Salpêtrière – Neuroradiologie\nClinique Mutualiste du Vercors – FICHE ADMINISTRATIVE D\'ADMISSION\nHôpital Édouard Herriot, Pavillon N\nLABORATOIRE KARUKERA BIOLOGIE – SELAS\n', 'fr'), []);
+  // (where a person comes from)
+  assert.deepEqual(of('54-year-old right-handed woman from Brockton. His daughter drove him in from Cranston. MVC on I-95 near Warwick. A native of Lowell.'),
+    ['Brockton', 'Cranston', 'Warwick', 'Lowell']);
+  assert.deepEqual(of('Patient of Dr. Smith. Woman from the ED. Head of Cardiology. Professor of Medicine at Harvard.'), []);
+});
