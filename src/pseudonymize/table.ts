@@ -205,7 +205,8 @@ function safeHarborDropHeader(name: string): boolean {
   const k = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   return k === 'udi' || k === 'deviceudi' || SAFE_HARBOR_DROP_PARTS.some((p) => k.includes(p));
 }
-const COMMUNE_HEADER = /(commune|code_?insee|^insee$|cog|insee_?code|city_?code|code_?commune)/i;
+/** A commune's code by its header, INSEE's own variable names among them ("CODGEO", "DEPCOM", "com_insee"). */
+const COMMUNE_HEADER = /(commune|code_?insee|^insee$|cog|insee_?code|city_?code|code_?commune|codgeo|code_?geo|depcom|com_?insee|insee_?com)/i;
 /** A birth date's year and month, "YYYY-MM" (ISO, or day first as French exports write it: "14/08/1955"); null otherwise. */
 function birthMonth(label: string): string | null {
   const t = label.trim();

@@ -81,3 +81,29 @@ test('review of the review: people under a header with an organization\'s word (
   detectIdentifierColumn('commentaire', r([comment]));
   assert.ok(performance.now() - t0 < 2000, `${performance.now() - t0} ms`);
 });
+
+test('review 2026-11-30 (2): the header decides where values have a looser shape; numbers that lost their leading zeros; times are no NIRs', () => {
+  const r = (a: string[], n = 30) => Array.from({ length: n }, (_, i) => a[i % a.length]!);
+  const kind = (h: string, v: string[]) => detectIdentifierColumn(h, r(v))?.kind;
+  assert.equal(kind('client_ip', ['::ffff:147.85.119.210', '::ffff:10.2.3.4', '192.168.1.10:8080', 'fe80::1%eth0']), 'ip');
+  assert.equal(kind('website', ['facebook.com/ikaika.kahale.0', 'chu-lyon.fr/dossier?id=3', 'linkedin.com/in/jdupont']), 'url');
+  assert.equal(kind('mrn', ['2020/439283', 'MRN123456A', 'AB-123456-C', '2019/000412']), 'mrn');
+  assert.equal(kind('patient_name', ['Chidi Nwosu', 'Xochitl Tlapanco', 'Ngozi Okafor', 'Tupac Quispe', 'Aiyana Begay', 'Ikaika Kahale', 'Sione Taufa', 'Wanjiru Kamau', 'Dawit Bekele', 'Kalani Akana']), 'name');
+  assert.equal(kind('adresse', ['8 rue de la Paix', 'Lieu-dit Les Granges', 'Le Bourg', 'Hameau de la Forge', '12 lotissement Les Pins']), 'address');
+  assert.equal(kind('email', ["patrick.o'brien12@example.com", "conor.d'arcy@example.org", 'j.dupont@example.fr']), 'email');
+  assert.equal(kind('phone', ['(607) 394-5452 x3040', '(212) 555-0188 x12', '(415) 555-0100']), 'phone');
+  assert.equal(kind('telephone', ['788126340', '612345678', '145678910']), 'phone');
+  assert.equal(kind('SSN', ['19429226', '23456789', '512656445']), 'ssn');
+  // (IdNat_PS: 8 then an RPPS number with its Luhn key)
+  assert.equal(kind('prescripteur', ['810003456786', '810100000008', '810000000009']), 'rpps');
+  assert.equal(kind('rpps', ['810003456786', '810100000008', '810000000009']), 'rpps');
+  assert.equal(kind('latitude', ['43,27507', '48,85661', '45,76404']), 'geocode');
+  assert.equal(kind('cp_domicile', ['1580', '69003', '7200', '38000', '26100']), 'postal-code');
+  assert.equal(kind('lieu_de_residence', ['Marcillac', 'Ussel', 'Juzanvigny', 'Bram']), 'city');
+  // (a count under a phone's or a cell's header, dates under a stay's, milliseconds since 1970: none of them identifiers)
+  assert.equal(kind('cell_count', ['12', '40', '7']), undefined);
+  assert.notEqual(kind('date_sejour', ['2020-01-02', '2021-03-04', '2019-12-31']), 'mrn');
+  assert.notEqual(kind('event_time_ms', ['1645678080000', '1665321565000', '1700000000123']), 'nir');
+  // (a bare domain is no web address without the header: a company's)
+  assert.equal(kind('editeur', ['example.com', 'acme.fr', 'medsoft.io']), undefined);
+});

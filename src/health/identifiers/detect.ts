@@ -16,7 +16,7 @@
  * removal.
  */
 import {
-  checkFiness, checkNir, compact, isAdeliShape, isEmail, isIp, isPhone, isSsn, isStreetAddress, isUrl, isUuid,
+  checkFiness, checkNir, compact, isAdeliShape, isBareUrl, isEmail, isIp, isPhone, isSsn, isStreetAddress, isUrl, isUuid,
   isValidIban, isValidRpps,
 } from './validators.ts';
 import { dictionaries, fold } from '../../text/data.ts';
@@ -59,7 +59,7 @@ const HEADER: [IdentifierKind, RegExp][] = [
   ['birth-date', /\b(birth ?date|date of birth|dob|ddn|date de naissance|naissance|date naiss|birthdate|birth)\b/],
   ['postal-code', /\b(zip|zip ?code|postal|post ?code|postcode|code postal|cp|codepostal)\b/],
   ['address', /\b(address|adresse|street|rue|addr|line|voie|domicile)\b/],
-  ['city', /\b(city|ville|commune|town|municipality|localite|birthplace)\b/],
+  ['city', /\b(city|ville|commune|town|municipality|localite|birthplace|birth place|place of (?:birth|residence)|hometown|lieu de (?:residence|naissance|vie|domicile)|lieu (?:residence|naissance|naiss)|residence)\b/],
   ['first-name', /\b(first|first ?name|given|given ?name|prenom|forename|firstname|prenoms)\b/],
   ['last-name', /\b(last|last ?name|surname|family ?name|nom de famille|nom de naissance|nom d usage|lastname|maiden|family|nom|nom usuel)\b/],
   // (a person's name glued to its word, as exports write it: "OWNERNAME", "PatientName" split to "patient name" already)
@@ -109,6 +109,10 @@ const ORG_NAME_HEADER = /(^| )(hospital|hopital|clinic|clinique|facility|etablis
 const ORG_WORD = /(?:^|[^\p{L}])(?:h[ôo]pital|hospital|clinique|clinic|polyclinique|centre|center|chu|chr|ch|ghu|aphp|ap-hp|pharmacie|pharmacy|laboratoire|laboratory|labs?|mutuelle|cpam|ehpad|ssr|institut|institute|fondation|foundation|groupe|group|cabinet|maison|r[ée]sidence|m[ée]dical|medical|sant[ée]|health|care|assurances?|insurance|company|soci[ée]t[ée]|sa|sas|sarl|inc|llc|ltd|corp|corporation|services?|university|universit[ée]|partners|associates)(?:[^\p{L}]|$)/iu;
 /** A header naming a product's or a batch's code (EAN-13, GTIN, CIP, lot): 13 digits of a NIR's layout are no person's there. */
 const PRODUCT_CODE_HEADER = /(^| )(lot|batch|ean|ean13|gtin|barcode|code barre|code ean|cip|cip13|ucd|product|produit|article|sku|reference produit)( |$)/;
+/** A value that is a date (the header-led record numbers are not): "2024-01-05", "05/01/2024", "2024-1-5". */
+const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+/** A header that names a person's name (normalized): "patient name", "full name", "first name", "nom de famille", "prenom". */
+const PERSON_NAME_HEADER = /\b(?:(?:patient|person|member|subscriber|guarantor|insured|beneficiary|client|customer|employee|caller|contact|holder|owner|parent|mother|father|spouse|doctor|physician|prescriber|nurse|provider) ?names?|full ?name|first ?name|last ?name|given ?names?|surname|family ?name|forename|prenoms?|nom de famille|nom de naissance|nom d usage|nom usuel|nom de jeune fille|maiden ?name|nom prenom|nom complet|firstname|lastname)\b/;
 /** A header naming a place's name: a place word beside the name word ("region_nom", "nom_commune", "country_name"). */
 const PLACE_NAME_HEADER = /(^|[^a-z])(region|departement|d[ée]partement|dept|dep|commune|ville|pays|country|state|county|city|canton|arrondissement|province|territoire|territory|town|village|lieu|place)([^a-z]|$)/i;
 
@@ -133,7 +137,11 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
     const cip = (nir.share >= 0.8 && share(values, (v) => /^3400\d{9}$/.test(v.replace(/\s/g, ''))).share >= 0.8 && share(values, (v) => checkNir(v).keyValid).share === 0)
       // (and a product's or a batch's code by its header, 13 digits that may have a NIR's layout: "lot", "ean13", "gtin")
       || PRODUCT_CODE_HEADER.test(normalizeHeader(name));
-    if (nir.share >= 0.8 && !cip) {
+    // (Unix times in milliseconds, 13 digits from 1 between 2001 and 2033, have the NIR's loose layout: no key valid and no
+    // NIR's header, they are times — "event_time_ms" — not persons)
+    const epochMs = !hdr('nir') && !hdr('ins') && !hdr('nia') && share(values, (v) => /^1\d{12}$/.test(v) && Number(v) >= 946684800000 && Number(v) < 2208988800000).share >= 0.8
+      && share(values, (v) => checkNir(v).keyValid).share < 0.2;
+    if (nir.share >= 0.8 && !cip && !epochMs) {
       const keyed = share(values, (v) => checkNir(v).keyValid).share;
       const nia = share(values, (v) => checkNir(v).kind === 'nia').share;
       const kind: IdentifierKind = hdr('ins') ? 'ins' : nia > 0.5 ? 'nia' : 'nir';
@@ -142,7 +150,7 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
     }
     // (under a header that names one, a majority of the layout: an export writes "non communiqué" or "refus" in a third of a
     // NIR column, and its mistyped numbers — most have no valid key — were kept as written, below the 80 % of the layout)
-    if ((hdr('nir') || hdr('ins') || hdr('nia')) && nir.share >= 0.5 && !cip) {
+    if ((hdr('nir') || hdr('ins') || hdr('nia')) && nir.share >= 0.5 && !cip && !epochMs) {
       const keyed = share(values, (v) => checkNir(v).keyValid).share;
       return out('nir', 0.75 + 0.2 * nir.share, `header "${name}" names a NIR and ${pct(nir.share)} of ${n} sampled values have the NIR/NIA layout, ${pct(keyed)} with a valid key`);
     }
@@ -150,7 +158,7 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
     if (iban.share >= 0.8) return out('iban', 0.9 + 0.1 * iban.share, `${pct(iban.share)} of ${n} sampled values are IBANs with a valid mod-97 check${headerNote('iban')}`);
     const email = share(values, isEmail);
     if (email.share >= 0.8) return out('email', 0.85 + 0.15 * email.share, `${pct(email.share)} of ${n} sampled values are e-mail addresses`);
-    const url = share(values, isUrl);
+    const url = share(values, (v) => isUrl(v) || isBareUrl(v));
     if (url.share >= 0.8) return out('url', 0.8 + 0.2 * url.share, `${pct(url.share)} of ${n} sampled values are URLs`);
     const ip = share(values, isIp);
     if (ip.share >= 0.8) return out('ip', 0.8 + 0.2 * ip.share, `${pct(ip.share)} of ${n} sampled values are IPv4/IPv6 addresses`);
@@ -160,9 +168,10 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
       return out('ssn', 0.6 + 0.3 * ssnStrict.share + (hdr('ssn') ? 0.1 : 0),
         `${pct(ssnLoose.share)} of ${n} sampled values have the US SSN layout AAA-GG-SSSS (${pct(ssnStrict.share)} issuable by SSA rules)${headerNote('ssn')}`);
     }
-    // (nine digits without dashes under a header that names an SSN: "244768917")
-    if (hdr('ssn') && share(values, (v) => isSsn(v, false)).share >= 0.8) {
-      return out('ssn', 0.8 + 0.2 * ssnStrict.share, `header "${name}" names an SSN and ${pct(share(values, (v) => isSsn(v, false)).share)} of ${n} sampled values have its nine digits`);
+    // (nine digits without dashes under a header that names an SSN: "244768917"; seven or eight when a spreadsheet read the
+    // number and lost its leading zeros, "19429226" for 019-42-9226)
+    if (hdr('ssn') && share(values, (v) => isSsn(v, false) || /^\d{7,8}$/.test(v)).share >= 0.8) {
+      return out('ssn', 0.8 + 0.2 * ssnStrict.share, `header "${name}" names an SSN and ${pct(share(values, (v) => isSsn(v, false) || /^\d{7,8}$/.test(v)).share)} of ${n} sampled values have its digits`);
     }
     const uuid = share(values, isUuid);
     if (uuid.share >= 0.9) {
@@ -172,6 +181,9 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
     const digits = values.map(compact);
     const rpps = share(digits, isValidRpps);
     if (hdr('rpps') && share(digits, (v) => /^\d{11}$/.test(v)).share >= 0.8) return out('rpps', 0.7 + 0.3 * rpps.share, `header "${name}" and ${pct(rpps.share)} of values are 11-digit Luhn-valid RPPS numbers`);
+    // (the national identifier of a health professional, IdNat_PS: 8 then the RPPS number, as FR Core and HL7 exports write it)
+    const idNat = share(digits, (v) => /^8\d{11}$/.test(v) && isValidRpps(v.slice(1)));
+    if (idNat.share >= 0.8) return out('rpps', 0.8 + 0.2 * idNat.share, `${pct(idNat.share)} of ${n} sampled values are IdNat_PS numbers (8 then a Luhn-valid RPPS)${headerNote('rpps')}`);
     if (rpps.share >= 0.9 && share(digits, (v) => v.startsWith('10')).share >= 0.9) return out('rpps', 0.75, `${pct(rpps.share)} of ${n} sampled values are 11-digit Luhn-valid numbers starting with 10 (RPPS layout)`);
     const nine = share(digits, (v) => /^(?:\d{2}|2[AB])\d{7}$/i.test(v));
     if (nine.share >= 0.8) {
@@ -181,24 +193,42 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
     }
     const phone = share(values, isPhone);
     if (phone.share >= 0.8) return out('phone', 0.7 + 0.2 * phone.share + (hdr('phone') ? 0.1 : 0), `${pct(phone.share)} of ${n} sampled values are phone numbers${headerNote('phone')}`);
-    // (ten digits without separators under a header that names a phone: "4943223008", "0612345678")
-    if (hdr('phone') && share(digits, (v) => /^(?:1?[2-9]\d{9}|0[1-9]\d{8}|33[1-9]\d{8})$/.test(v)).share >= 0.8) {
+    // (ten digits without separators under a header that names a phone: "4943223008", "0612345678"; nine when a spreadsheet
+    // read the number and lost its leading zero, "788126340"; any number of 8 to 15 digits written with separators)
+    if (hdr('phone') && share(values, (v) => /^(?:1?[2-9]\d{9}|0[1-9]\d{8}|33[1-9]\d{8}|[1-9]\d{8})$/.test(compact(v))
+      || (/^\+?[\d\s.()\-\/]+(?:\s*(?:x|ext\.?|poste)\s*\d{1,6})?$/i.test(v) && /^\d{8,15}$/.test(v.replace(/(?:x|ext\.?|poste)\s*\d+$/i, '').replace(/\D/g, '')))).share >= 0.8) {
       return out('phone', 0.85, `header "${name}" names a phone and its values have a phone number's digits`);
     }
     const street = share(values, isStreetAddress);
     if (street.share >= 0.6) return out('address', 0.6 + 0.3 * street.share + (hdr('address') ? 0.1 : 0), `${pct(street.share)} of ${n} sampled values look like street addresses${headerNote('address')}`);
   }
 
-  // header-led kinds (formats without a checksum), confirmed by the content's shape
-  const alnum = n ? share(values, (v) => /^[A-Za-z]{0,3}[\d\- ]{4,20}$/.test(v) || isUuid(v)).share : 0;
+  // header-led kinds (formats without a checksum), confirmed by the content's shape: a code of letters, digits and separators
+  // with four digits or more ("2020/439283", "MRN123456A", "AB-123456-C"), not a date
+  const alnum = n ? share(values, (v) => ((/^[A-Za-z0-9][A-Za-z0-9\-/ ._]{3,30}$/.test(v) && /(?:\D*\d){4}/.test(v) && !DATE_LIKE.test(v)) || isUuid(v))).share : 0;
   if (hdr('mrn') && (n === 0 || alnum >= 0.7)) return out('mrn', n ? 0.8 : 0.5, `header "${name}" names a patient/record/visit number${n ? ` and ${pct(alnum)} of values are identifier-like codes` : ''}`);
   for (const k of ['nir', 'ins', 'nia', 'ssn', 'rpps', 'adeli', 'finess', 'iban', 'email', 'phone', 'ip', 'url'] as IdentifierKind[]) {
     if (hdr(k) && n === 0) return out(k, 0.5, `header "${name}" names ${k} (no values sampled)`);
   }
+  // (the header names the identifier and most values have its looser shape, which the validators above do not take: an
+  // address with a port or a prefix, a web address without its path, an e-mail address of unusual characters)
+  if (n > 0) {
+    const loose: [IdentifierKind, (v: string) => boolean][] = [
+      ['ip', (v) => isIp(v) || /^[0-9a-f:.%\[\]/]+$/i.test(v) && /[.:].*[.:]/.test(v)],
+      ['url', (v) => isUrl(v) || isBareUrl(v) || /^(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}\/?$/i.test(v)],
+      ['email', (v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)],
+    ];
+    for (const [k, test] of loose) {
+      if (!hdr(k)) continue;
+      const sh = share(values, test).share;
+      if (sh >= 0.6) return out(k, 0.8, `header "${name}" names ${k === 'ip' ? 'an IP address' : k === 'url' ? 'a web address' : 'an e-mail address'} and ${pct(sh)} of ${n} sampled values have its shape`);
+    }
+  }
   if (hdr('license') && n > 0 && alnum + share(values, (v) => /^[A-Za-z0-9-]{5,20}$/.test(v) && /\d/.test(v)).share >= 0.7) {
     return out('license', 0.8, `header "${name}" names a licence/passport/serial number and values are alphanumeric codes`);
   }
-  if (hdr('geocode') && n > 0 && share(values, (v) => /^-?\d{1,3}\.\d{3,}$/.test(v)).share >= 0.8) {
+  // (a decimal comma too, as French exports write it: "43,27507")
+  if (hdr('geocode') && n > 0 && share(values, (v) => /^-?\d{1,3}[.,]\d{3,}$/.test(v)).share >= 0.8) {
     return out('geocode', 0.9, `header "${name}" names coordinates and values have 3 or more decimals (precise location)`);
   }
   if (hdr('birth-date')) {
@@ -206,7 +236,8 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
     if (n === 0 || dates >= 0.8) return out('birth-date', n ? 0.9 : 0.5, `header "${name}" names a birth date${n ? ` and ${pct(dates)} of values are dates` : ''}`);
   }
   if (hdr('postal-code')) {
-    const zips = n ? share(values, (v) => /^(?:\d{5}(?:-\d{4})?|\d{3}|\d{2}|2[AB])$/.test(v)).share : 0;
+    // (four digits: a code that lost its leading zero when read as a number, 1580 for 01580)
+    const zips = n ? share(values, (v) => /^(?:\d{5}(?:-\d{4})?|\d{4}|\d{3}|\d{2}|2[AB])$/.test(v)).share : 0;
     if (n === 0 || zips >= 0.8) return out('postal-code', n ? 0.9 : 0.5, `header "${name}" names a postal code${n ? ` and ${pct(zips)} of values are postal codes` : ''}`);
   }
   // person names: dictionary share, header confirms
@@ -230,13 +261,18 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
       if (hdr('first-name') && first >= 0.3) return out('first-name', 0.7 + 0.3 * first, `header "${name}" and ${pct(first)} of values are INSEE first names`);
       if (hdr('last-name') && any >= 0.2) return out('last-name', 0.7 + 0.3 * last, `header "${name}" and ${pct(last)} of values are INSEE surnames`);
       if (hdr('name') && any >= 0.3) return out('name', 0.7 + 0.3 * any, `header "${name}" and ${pct(any)} of values contain a known first name or surname`);
+      // (a header that names a person's name leaves no doubt, whatever the dictionaries know: "patient_name" = "Chidi Nwosu")
+      if (PERSON_NAME_HEADER.test(normalizeHeader(name)) && !hdr('city')) {
+        const kind: IdentifierKind = hdr('first-name') && !hdr('last-name') ? 'first-name' : hdr('last-name') && !hdr('first-name') && !hdr('name') ? 'last-name' : 'name';
+        return out(kind, 0.8, `header "${name}" names a person's name and ${pct(textual)} of values are words`);
+      }
       if (hdr('city')) return out('city', 0.8, `header "${name}" names a city and ${pct(textual)} of values are words`);
       const distinct = new Set(values.map((v) => v.toUpperCase())).size;
       const varied = distinct >= 10 && distinct / n >= 0.3; // a name column has many different values
       if (varied && first >= 0.7 && cities < 0.3) return out('first-name', 0.5 + 0.4 * first, `${pct(first)} of ${n} sampled values are INSEE first names (no header cue)`);
       if (varied && last >= 0.8 && cities < 0.3 && first < 0.5) return out('last-name', 0.4 + 0.4 * last, `${pct(last)} of ${n} sampled values are INSEE surnames (no header cue)`);
     }
-    if (hdr('address') && share(values, (v) => /\d/.test(v) && /\p{L}{3,}/u.test(v)).share >= 0.6) return out('address', 0.7, `header "${name}" names an address and values mix numbers and words`);
+    if (hdr('address') && share(values, (v) => (/\d/.test(v) && /\p{L}{3,}/u.test(v)) || isStreetAddress(v)).share >= 0.6) return out('address', 0.7, `header "${name}" names an address and values mix numbers and words or name a place`);
   } else {
     for (const k of ['first-name', 'last-name', 'name', 'address', 'city'] as IdentifierKind[]) if (hdr(k)) return out(k, 0.5, `header "${name}" names ${k} (no values sampled)`);
   }

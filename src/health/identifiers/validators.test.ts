@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   checkNir, nirKey, isValidNir, luhnValid, isValidRpps, isValidIban, isSsn, isFrenchPhone, isPhone, isEmail, isIpv4,
-  isIpv6, isUrl, isValidSiren, isValidSiret, checkFiness, isStreetAddress, mod97,
+  isIpv6, isIp, isUrl, isBareUrl, isValidSiren, isValidSiret, checkFiness, isStreetAddress, mod97,
 } from './validators.ts';
 
 test('NIR: reference vectors (identifiers.md §1.1), Corsica 2A/2B', () => {
@@ -105,4 +105,17 @@ test('checkNir (one pass) answers as the regex definition on random strings of N
   fc.assert(fc.property(fc.oneof(near, valid, valid.map((v) => v.slice(0, 13)), valid.map((v) => v.replace(/(.)(..)(..)/, '$1 $2 $3 '))), (v) => {
     assert.deepEqual({ ...checkNir(v) }, checkNirByRegex(v), JSON.stringify(v));
   }), { numRuns: 20000 });
+});
+
+test('review 2026-11-30: IP addresses as servers log them, e-mail addresses with an apostrophe, phones with an extension, web addresses without a scheme, rural addresses', () => {
+  for (const v of ['::ffff:147.85.119.210', 'fe80::1%eth0', '192.168.1.10:8080', '10.0.0.0/24', '[2001:db8::1]:443']) assert.ok(isIp(v), v);
+  for (const v of ['1.2.3', '12:30:45', '1.2.3.4.5']) assert.ok(!isIp(v), v);
+  assert.ok(isEmail("patrick.o'brien12@example.com"));
+  assert.ok(!isEmail('x y@b.fr'));
+  for (const v of ['(607) 394-5452 x3040', '01 45 67 89 10 poste 214']) assert.ok(isPhone(v), v);
+  assert.ok(!isPhone('12 x3'));
+  for (const v of ['facebook.com/ikaika.kahale.0', 'chu-lyon.fr/dossier?id=3']) assert.ok(isBareUrl(v), v);
+  for (const v of ['example.com', '3.5/10', 'jean@x.fr/']) assert.ok(!isBareUrl(v), v);
+  for (const v of ['Lieu-dit Les Granges', 'Le Bourg', 'Hameau de la Forge', '14 venelle de Roscoat']) assert.ok(isStreetAddress(v), v);
+  for (const v of ['Bourges', 'Routine']) assert.ok(!isStreetAddress(v), v);
 });

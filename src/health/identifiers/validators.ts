@@ -176,6 +176,9 @@ export function isFrenchPhone(value: string): boolean {
 
 /** International phone in E.164-like writing (+ or 00, 8-15 digits) or North-American 3-3-4. */
 export function isPhone(value: string): boolean {
+  // (an extension after the number: "(607) 394-5452 x3040", "01 45 67 89 10 poste 214", "555-0100 ext. 12")
+  const ext = /\s*(?:x|ext\.?|extn|extension|poste|p\.)\s*\d{1,6}$/i.exec(value.trim());
+  if (ext !== null && ext.index > 0) return isPhone(value.trim().slice(0, ext.index));
   if (isFrenchPhone(value)) return true;
   const t = value.trim();
   if (/^(?:\+|00)[1-9][0-9 .\-()]{6,20}$/.test(t)) {
@@ -186,8 +189,9 @@ export function isPhone(value: string): boolean {
   return /^(?:\+?1[ .\-]?)?(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .\-])[0-9]{3}[ .\-][0-9]{4}$/.test(t);
 }
 
+/** An e-mail address: its local part of RFC 5322's characters ("patrick.o'brien", "j.dupont+hcl"), a domain with a top level of letters. */
 export function isEmail(value: string): boolean {
-  return /^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$/.test(value.trim());
+  return /^[A-Za-z0-9._%+\-'’!#$&*=?^`{|}~]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$/.test(value.trim());
 }
 
 export function isIpv4(value: string): boolean {
@@ -205,10 +209,32 @@ export function isIpv6(value: string): boolean {
   return dbl.length === 2 ? groups.length < 8 : groups.length === 8;
 }
 
-export function isIp(value: string): boolean { return isIpv4(value) || isIpv6(value); }
+/**
+ * An IPv4 or IPv6 address, as servers log them: IPv4-mapped IPv6 ("::ffff:147.85.119.210"), with an IPv6 zone
+ * ("fe80::1%eth0"), a port ("192.168.1.10:8080", "[2001:db8::1]:443") or a prefix length ("10.0.0.0/24").
+ */
+export function isIp(value: string): boolean {
+  let v = value.trim().replace(/\/\d{1,3}$/, '');
+  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(v);
+  if (bracketed) v = bracketed[1]!;
+  else if (/^[\d.]+:\d{1,5}$/.test(v)) v = v.slice(0, v.lastIndexOf(':'));
+  v = v.replace(/%[\w.-]+$/, '');
+  if (isIpv4(v) || isIpv6(v)) return true;
+  // (an IPv6 address ending with an IPv4 address: "::ffff:1.2.3.4", "64:ff9b::192.0.2.33")
+  const tail = /^([0-9A-Fa-f:]+:)(\d{1,3}(?:\.\d{1,3}){3})$/.exec(v);
+  return tail !== null && isIpv4(tail[2]!) && isIpv6(`${tail[1]}0:0`);
+}
 
 export function isUrl(value: string): boolean {
   return /^(?:https?|ftp):\/\/[^\s/$.?#][^\s]*$/i.test(value.trim()) || /^www\.[^\s]+\.[a-z]{2,}[^\s]*$/i.test(value.trim());
+}
+
+/**
+ * A web address without its scheme: a host name of two labels or more, a top level of letters, then a path
+ * ("facebook.com/jean.dupont", "chu-lyon.fr/dossier?id=3"): a path is required — a bare "example.com" may be a company's.
+ */
+export function isBareUrl(value: string): boolean {
+  return /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d{1,5})?\/\S*$/i.test(value.trim()) && !value.includes('@');
 }
 
 /** French postal code (5 digits, 01-95, 97x/98x; Corsica 20xxx). */
@@ -220,9 +246,14 @@ export function isFrenchPostalCode(value: string): boolean {
 export function isUsZip(value: string): boolean { return /^[0-9]{5}(?:-[0-9]{4})?$/.test(value.trim()); }
 
 /** A street address: a number then a street word (FR or EN). */
-const STREET = /^\s*\d{1,5}\s*(?:bis|ter|[a-z])?,?\s+(?:.*\s)?(?:rue|avenue|av\.?|boulevard|bd|place|all[ée]e|chemin|impasse|route|quai|cours|square|street|st\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|court|ct\.?|way|boulevard|blvd\.?|place|pl\.?|landing|terrace|parkway|circle|trail|highway|hwy|avenue|ave\.?)\b/i;
+const STREET = /^\s*\d{1,5}\s*(?:bis|ter|[a-z])?,?\s+(?:.*\s)?(?:rue|avenue|av\.?|boulevard|bd|place|all[ée]e|chemin|impasse|route|quai|cours|square|lotissement|hameau|lieu-dit|sentier|voie|rond-point|esplanade|r[ée]sidence|faubourg|venelle|ruelle|cit[ée]|villa|clos|mail|passage|traverse|promenade|chauss[ée]e|mont[ée]e|za|zi|zac|street|st\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|court|ct\.?|way|boulevard|blvd\.?|place|pl\.?|landing|terrace|parkway|circle|trail|highway|hwy|avenue|ave\.?)\b/i;
+/**
+ * A French rural address without a number: a place called by its kind, "Lieu-dit Les Granges", "Hameau de la Forge", "Le
+ * Bourg", "ZA des Estroublans", "Route de Kerhuon", "Lotissement Les Pins".
+ */
+const RURAL = /^\s*(?:lieu-?dit|hameau|le bourg|lotissement|r[ée]sidence|domaine|ferme|mas|moulin|ch[âa]teau|za|zi|zac|zone (?:artisanale|industrielle|d'activit[ée]s?)|route|chemin|impasse|all[ée]e|rue|avenue|place|quartier|cit[ée]|villa)(?![\p{L}])/iu;
 export function isStreetAddress(value: string): boolean {
-  return STREET.test(value) || /^\s*\d{1,5}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Street|St|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Avenue|Ave|Landing|Terrace|Parkway|Circle|Trail)\b/.test(value);
+  return STREET.test(value) || RURAL.test(value) || /^\s*\d{1,5}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Street|St|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Avenue|Ave|Landing|Terrace|Parkway|Circle|Trail)\b/.test(value);
 }
 
 /** UUID (Synthea MRNs and resource ids). */
