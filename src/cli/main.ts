@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { runAbortHandlers } from '../io/abort.ts';
 import { systemReason } from './run.ts';
+import { withoutKeyText } from '../pseudonymize/key.ts';
 import { register as assess } from './commands/assess.ts';
 import { register as init } from './commands/init.ts';
 import { register as anonymize } from './commands/anonymize.ts';
@@ -22,7 +23,9 @@ export function buildProgram(): Command {
     .description('Measure whether health data are anonymous or only pseudonymous; anonymize them; answer statistics with differential privacy.')
     .version('0.1.0')
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    // (an unknown option is echoed: "--key=<the key>" must not be — a key is never written to a terminal or a log)
+    .configureOutput({ outputError: (str, write) => write(withoutKeyText(str)) });
   for (const reg of [init, assess, anonymize, ingest, pseudonymize, redact, verdict, dp, audit, serve]) reg(program);
   program.addHelpText('after', `
 Exit codes: 0 ok · 1 internal failure · 2 invalid usage or input · 3 data fail the policy / budget exhausted

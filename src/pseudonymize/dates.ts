@@ -30,12 +30,19 @@ export function isoToDays(label: string): number {
 
 /**
  * Shifts an ISO date or date-time label by whole days, keeping the time part and the layout;
- * null when the label is not an ISO date.
+ * null when the label is not an ISO date. A date-time's zone offset is left out
+ * ("2021-03-28T09:00:00+02:00" → "2021-07-01T09:00:00"): the offset belongs to the true date, summer
+ * or winter time, and kept beside the shifted date it tells the season, or, where a person's dates
+ * cross a change of offset, the shift itself. Written in UTC instead, the same leak would stay in
+ * the hours (a 9 o'clock round becoming 08:00Z, then 07:00Z the day the clocks changed): the local
+ * time is kept, whose days and clock times are the true ones (an interval across a change of
+ * offset then reads an hour off the elapsed time). "Z" stays: UTC has no seasons.
  */
 export function shiftIsoDate(label: string, days: number): string | null {
   const m = /^(\d{4}-\d{2}-\d{2})(.*)$/.exec(label.trim());
   if (!m) return null;
   const d = isoToDays(m[1]!);
   if (Number.isNaN(d)) return null;
-  return daysToIso(d + days) + m[2];
+  const rest = m[2]!.replace(/^([T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s?[+-]\d{2}(?::?\d{2})?$/, '$1');
+  return daysToIso(d + days) + rest;
 }

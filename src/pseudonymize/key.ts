@@ -61,6 +61,19 @@ export function decodeKey(text: string | Uint8Array): Uint8Array {
   return Buffer.from(t, 'utf8');
 }
 
+/**
+ * Whether a command-line argument may be key material rather than a path or a name: 32 hex characters or more, 40 base64
+ * characters or more, or 32 characters or more with neither a path's separator nor a file's extension.
+ */
+export function mayBeKeyText(arg: string): boolean {
+  const t = arg.trim();
+  return /[0-9a-fA-F]{32,}/.test(t) || /[A-Za-z0-9+/_-]{40,}={0,2}/.test(t) || (t.length >= 32 && !/[/\\]/.test(t) && !/\.[A-Za-z0-9]{1,8}$/.test(t));
+}
+/** A message with what may be key material replaced (an unknown option's text, "--key=…", echoed by the argument parser). */
+export function withoutKeyText(message: string): string {
+  return message.replace(/(--[a-z-]*key[a-z-]*=)[^'"\n]+/gi, '$1[not shown]').replace(/[0-9a-fA-F]{32,}|[A-Za-z0-9+/_-]{40,}={0,2}/g, '[not shown: may be key material]');
+}
+
 export function keyFromBytes(bytes: Uint8Array): PseudonymKey { return new PseudonymKey(bytes); }
 export function keyFromText(text: string): PseudonymKey { return new PseudonymKey(decodeKey(text)); }
 
@@ -70,14 +83,18 @@ export function loadKey(options: { keyFile?: string; keyEnv?: string; env?: Node
   if (options.keyFile) {
     let content: Buffer;
     try { content = readFileSync(options.keyFile); } catch {
-      throw new AnonymatError('invalid-key', `cannot read the key file ${options.keyFile}; check the path and permissions`, [{ path: options.keyFile, message: 'unreadable key file' }]);
+      // (the argument is not quoted when it may be the key itself, given in place of its file: "--key-file $ANONYMAT_KEY")
+      const shown = mayBeKeyText(options.keyFile) ? 'given (not shown: it looks like key material — pass the path of a file that holds the key, not the key)' : options.keyFile;
+      throw new AnonymatError('invalid-key', `cannot read the key file ${shown}; check the path and permissions`, [{ path: mayBeKeyText(options.keyFile) ? '--key-file' : options.keyFile, message: 'unreadable key file' }]);
     }
     return new PseudonymKey(decodeKey(content));
   }
   const name = options.keyEnv ?? DEFAULT_KEY_ENV;
   const v = env[name];
   if (v === undefined || v.trim() === '') {
-    throw new AnonymatError('invalid-key', `no pseudonymization key: pass --key-file <file> or set the environment variable ${name} (at least ${MIN_KEY_BYTES} bytes, e.g. openssl rand -hex 32)`);
+    // (a variable's name is letters, digits and '_': anything else may be the key given in place of its name, not quoted)
+    const shown = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) && !mayBeKeyText(name) ? name : '<name> (the name given is not shown: it looks like key material — pass the name of the variable, not its value)';
+    throw new AnonymatError('invalid-key', `no pseudonymization key: pass --key-file <file> or set the environment variable ${shown} (at least ${MIN_KEY_BYTES} bytes, e.g. openssl rand -hex 32)`);
   }
   return new PseudonymKey(decodeKey(v));
 }

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { shiftIsoDate } from './dates.ts';
+import { loadKey, mayBeKeyText, withoutKeyText } from './key.ts';
+import { AnonymatError } from '../errors.ts';
+
+test('a shifted date-time keeps its local time and loses its zone offset, which would tell the season or the shift', () => {
+  // (a person's admissions across the start of summer time: +01:00 then +02:00; kept, the switch would date the shift)
+  const shifted = ['2021-03-26T09:00:00+01:00', '2021-03-27T09:00:00+01:00', '2021-03-28T09:00:00+02:00', '2021-03-29T09:00:00+02:00'].map((d) => shiftIsoDate(d, 95));
+  assert.deepEqual(shifted, ['2021-06-29T09:00:00', '2021-06-30T09:00:00', '2021-07-01T09:00:00', '2021-07-02T09:00:00']);
+  assert.equal(shiftIsoDate('2021-03-28T09:00+0200', 95), '2021-07-01T09:00');
+  assert.equal(shiftIsoDate('2021-03-28 09:00:00.123 -05', 95), '2021-07-01 09:00:00.123');
+  // (UTC has no seasons: kept; a date alone and a local time as they were)
+  assert.equal(shiftIsoDate('2021-03-28T09:00:00Z', 95), '2021-07-01T09:00:00Z');
+  assert.equal(shiftIsoDate('2021-03-28T09:00:00', -3), '2021-03-25T09:00:00');
+  assert.equal(shiftIsoDate('2021-03-28', 1), '2021-03-29');
+});
+
+test('a key given in place of its file, its variable\'s name or as an unknown option is never echoed', () => {
+  const key = 'd45af4cb9a0e1f2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70819a2b3';
+  const message = (f: () => unknown): string => { try { f(); } catch (e) { return `${(e as AnonymatError).message} ${JSON.stringify((e as AnonymatError).issues ?? [])}`; } return ''; };
+  const m1 = message(() => loadKey({ keyFile: key }));
+  assert.match(m1, /cannot read the key file/);
+  assert.ok(!m1.includes(key.slice(0, 16)), m1);
+  const m2 = message(() => loadKey({ keyEnv: key, env: {} }));
+  assert.match(m2, /no pseudonymization key/);
+  assert.ok(!m2.includes(key.slice(0, 16)), m2);
+  // (a path and a variable's name are quoted, to help)
+  assert.match(message(() => loadKey({ keyFile: '/nonexistent/key.txt' })), /\/nonexistent\/key\.txt/);
+  assert.match(message(() => loadKey({ keyEnv: 'MY_KEY', env: {} })), /MY_KEY/);
+  assert.ok(mayBeKeyText(key) && mayBeKeyText('a passphrase of more than thirty-two characters') && !mayBeKeyText('keys/k1.key'));
+  const echoed = withoutKeyText(`error: unknown option '--key=${key}'`);
+  assert.ok(!echoed.includes(key.slice(0, 16)), echoed);
+  assert.ok(!withoutKeyText("error: unknown option '--key=a short passphrase'").includes('short'));
+});
