@@ -872,6 +872,20 @@ function streetBefore(text: string, p: number, e: number, spans: Span[]): void {
   }
 }
 /** ADDRESS spans for the English streets named without a number. */
+/**
+ * A French address field's value up to its postal code, whatever its words: "Adresse : Le Bourg, 29410 Pleyber-Christ",
+ * "Domicile : La Grange aux Moines, 37600 Perrusson", "Adresse : Route de Kerhuon, 29470 …" — a hamlet, a farm, a
+ * road without a number, which no street rule reads. The postal code says it is an address; the field says where it starts.
+ */
+const ADDRESS_FIELD = /(?<![A-Za-zÀ-ÿ])(?:[Aa]dresse|ADRESSE|[Dd]omicile|DOMICILE)(?: (?:postale|personnelle|actuelle|du patient|de la patiente|patient))? ?: ?([A-ZÀ-Þ0-9][^\n,;:()|]{2,58}?)(?=,? ?(?:\d{5}|(?:BP|CS) ?\d)(?!\d))/g;
+export function recognizeAddressFields(text: string, spans: Span[]): void {
+  if (!(text.includes('dresse') || text.includes('omicile') || text.includes('DRESSE') || text.includes('OMICILE'))) return;
+  ADDRESS_FIELD.lastIndex = 0;
+  for (let m; (m = ADDRESS_FIELD.exec(text)) !== null;) {
+    const e = m.index + m[0].length, a = e - m[1]!.length;
+    spans.push({ start: a, end: e, label: 'ADDRESS', score: 0.75, rule: 'address-field' });
+  }
+}
 export function recognizeStreetsEn(text: string, spans: Span[]): void {
   eachWord(text, streetS, streetE, nStreet, EN_STREET_WORD_G, (a, b) => { streetBefore(text, a, b, spans); });
 }
@@ -1113,7 +1127,7 @@ const NIR_LAYOUT = [1, 2, 2, 2, 3, 3, 2];
  */
 const PH = '(?:[ .\\-]?[0-9O]{2})', PN = '(?:\\r?\\n[0-9O]{2})';
 /** A street word and the rest of the street name, up to a separator (address-fr, after the number). */
-const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]es?|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e)\\b[^\\n,;()|"]{1,60}?(?=\\s*(?:[,;()|"]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
+const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]es?|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e|venelle|ruelle|sente|traverse|clos|lev[ée]e|rond-point|carrefour)(?![A-Za-z0-9_À-ÿ])[^\\n,;()|"]{1,60}?(?=\\s*(?:[,;()|"]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
 /** Phone cues right before a number (phone-cue-short): the number's text must follow them. */
 /** ITU-T E.164 country calling codes (assigned, 2024): the code after a spaced "00" ("00 33 6 41 27 93 08"). */
 const COUNTRY_CODES = new Set([
@@ -1140,7 +1154,7 @@ const COUNTED_AFTER = /^ ?(?:bands?|cores?|carottes?|LNs?|lymph nodes?|ganglions
 const NODES_BEFORE = /(?:(?<![A-Za-z])(?:y?p|c)?N[0-3][a-c]?(?:\((?:sn|i[+-]|mi)\))?|(?<![A-Za-z])N\+|(?<![A-Za-z])LNs?|[Ll]ymph nodes?|[Nn]odes?(?: positive| involved)?|[Gg]anglions?(?: envahis| positifs| atteints)?) ?[:(]? ?$/;
 const CULTURES_BEFORE = /(?<=(?<![A-Za-z])(?:BCx|[Bb]lood cultures?|[Hh][ée]mocultures?|[Bb]ottles?|[Ff]lacons?) ?:? ?)/y;
 /** A blood pressure in cmHg and a word of sequence right before a second one: "TA 12/8 puis 9/5", "PA 14/9 -> 11/7" (in mmHg, "BP 150/90", the second is no day/month). */
-const PRESSURE_THEN = /(?<=(?<![A-Za-z])(?:TA|PA|T\.A\.|[Tt]ension) ?:? ?\d{1,2} ?\/ ?\d{1,2} ?(?:puis|->|→) ?)/y;
+const PRESSURE_THEN = /(?<=(?<![A-Za-z])(?:TA|PA|T\.A\.|[Tt]ension) ?:? ?\d{1,2} ?\/ ?\d{1,2} ?(?:puis|->|→|(?:re)?contr[ôo]l[ée]e? (?:[àa]|au repos [àa])|[àa]) ?)/y;
 /** English words right before a month/day that make it a date ("on 2/5", "since 2/10", "last dose 2/3", "DOS: 2/5"). */
 const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|around|starting|started|effective|of|DOS|DOB|admitted|discharged|delivered|placed|given|done|drawn|received|sent|scheduled|called|ends?|ended|expires?|stopped|changed|obtained|performed|completed|collected|filled|refilled|signed|faxed|mailed)\s?:?\s?)/iy;
 /** Words of a time's start or end right before a month and a two-digit year ("since 9/86", "stopped 10/99"; not "from 6/60 to 6/36", an acuity). */
@@ -1157,7 +1171,7 @@ const RATING_NEAR = /pain|douleur|\bEVA\b|\bEN\b|score|scale|[ée]chelle|rated|c
  * 11/15", "IADL 2/4"): not a surname or a town ("Dr Dubois 3/7 à 14h", "Dr Norton 3/7", "Transferred to Glasgow 3/7"), nor a
  * score of a total no date has ("MMSE 28/30, contrôle 3/7"), nor past a sentence's stop ("Échelle de Braden faite. Sortie 4/9").
  */
-const SCORE_IN_CLAUSE = /(?:apgars?|horloge|clock (?:drawing|test)|(?:pr[ée]paration|qualit[ée]|score|[ée]chelle|BBPS)\W+(?:de )?boston|mots de dubois|\bGCS|glasgow coma|NIHSS|\bI?ADLs?|\bscore|[ée]chelle|\bscale|souffrances? endur[ée]es|pr[ée]judice esth[ée]tique|dommage esth[ée]tique|pretium doloris)(?![A-Za-zÀ-ÿ])/i;
+const SCORE_IN_CLAUSE = /(?:apgars?|horloge|\d mots|clock (?:drawing|test)|(?:pr[ée]paration|qualit[ée]|score|[ée]chelle|BBPS)\W+(?:de )?boston|mots de dubois|\bGCS|glasgow coma|NIHSS|\bI?ADLs?|\bscore|[ée]chelle|\bscale|souffrances? endur[ée]es|pr[ée]judice esth[ée]tique|dommage esth[ée]tique|pretium doloris)(?![A-Za-zÀ-ÿ])/i;
 const dayMonthOk = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 && m <= 12;
 /** After a comma, up to the points: only numbers, fractions and commas, each maybe after its minute (a list of scores: "Apgar à 1 min 7/10, 5 min 9/10"). */
 const SCORE_LIST_TAIL = /^(?:(?: ?\d{1,3}(?: ?\/ ?\d{1,3})?,)* ?(?:(?:\d{1,3}(?: ?\/ ?\d{1,3})? )?(?:then|puis|et|and) )?|(?: ?(?:à |at )?\d{1,2} ?(?:min|mn|minutes?) \d{1,3}(?: ?\/ ?\d{1,3})?,)* ?(?:à |at )?\d{1,2} ?(?:min|mn|minutes?) ?)$/;
@@ -1617,7 +1631,7 @@ interface ScanRule extends RegexRule { x: boolean; plain: boolean; mon: boolean;
  * over the line break after an article or "Saint", a hyphen, or before a particle ("28722 LA⏎BACONNETTE",
  * "92100 BOULOGNE-⏎BILLANCOURT", "77500 Ivry⏎sur Loire").
  */
-const ZIP_CITY_AT = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:LA|LE|LES|La|Le|Les|SUR|Sur|SOUS|ST|STE|SAINT|SAINTE|St|Ste|Saint|Sainte)\r?\n|(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|l'|sur|sous|en|et|aux?)(?:[ \-]|-\r?\n|\r?\n(?=(?:sur|sous|en|lès|les|la|le|de|du|des|aux?) )|(?=\s?(?:CEDEX|Cedex)))){0,4}[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/y;
+const ZIP_CITY_AT = /(?<![A-Za-z0-9À-ÿ])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(,? ?\s?)((?:(?:LA|LE|LES|La|Le|Les|SUR|Sur|SOUS|ST|STE|SAINT|SAINTE|St|Ste|Saint|Sainte)\r?\n|(?:(?:[dl]['’])?[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*|d[eu]s?|la|le|les|lès|lez|l'|sur|sous|en|et|aux?)(?:[ \-]|-\r?\n|\r?\n(?=(?:sur|sous|en|lès|les|la|le|de|du|des|aux?) )|(?=\s?(?:CEDEX|Cedex)))){0,4}(?:[dl]['’](?=[A-ZÀ-Þ]))?[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*(?: (?:CEDEX|Cedex)(?: \d{1,2})?)?)/y;
 const ZIP_CITY_G = new RegExp(ZIP_CITY_AT.source, 'g');
 /** A code system's name right before a number: CPT, HCPCS, CCAM, NABM, LOINC, SNOMED, NDC, ICD/CIM and their "code" (zip-city). */
 const CODE_SYSTEM_BEFORE = /(?<![A-Za-z])(?:CPT|HCPCS|CCAM|NABM|LOINC|SNOMED(?: CT)?|NDC|ICD(?:-?1[01])?|CIM(?:-?1[01])?|UCD|CIP)(?: code)? ?[:#]? ?$/i;
@@ -2166,6 +2180,11 @@ function nameTokens(text: string, lang: Lang, lex: ReturnType<typeof tokenLexico
       else if (w === 'contact' && (!(cc(text, tokE) === 58 || (cc(text, tokE) === 32 && cc(text, tokE + 1) === 58)) || /(?:^|[^A-Za-z])for $/.test(text.slice(Math.max(0, tokS - 5), tokS)) || cc(text, tokS - 1) === 45)) cf = F_STOP;
       f |= cf;
       starts.push(s); ends.push(tokE); flags.push(f);
+      continue;
+    }
+    // ("Née" at a sentence's start is the cue of a maiden name, as "née" is: "Née Charron le 05/05/1930")
+    if (tokE - s === 3 && c0 === 78 && (text.charCodeAt(s + 1) === 233 || text.charCodeAt(s + 1) === 201) && (text.charCodeAt(s + 2) | 32) === 101) {
+      starts.push(s); ends.push(tokE); flags.push(CUE_FLAG.get('née') ?? F_CUE);
       continue;
     }
     // the token's core: without a trailing dot (offsets into the text, no substring)

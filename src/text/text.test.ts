@@ -1962,3 +1962,17 @@ test('a town after a place of care and its comma or dash, in no dictionary, wher
     ['Brockton', 'Cranston', 'Warwick', 'Lowell']);
   assert.deepEqual(of('Patient of Dr. Smith. Woman from the ED. Head of Cardiology. Professor of Medicine at Harvard.'), []);
 });
+
+test('held-out GP set: address fields up to their postal code, street words ending in an accent or a dot, compound communes after a postal code, a capitalized "Née", pressures and word-recall scores', () => {
+  const of = (t: string, label: string) => recognize(t, { lang: 'fr' }).filter((s) => s.label === label).map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(of('Adresse : Le Bourg, 29410 Pleyber-Christ.\nDomicile : La Grange aux Moines, 37600 Perrusson.\nAdresse : Route de Kerhuon, 29470 Plougastel.', 'ADDRESS'),
+    ['Le Bourg', 'La Grange aux Moines', 'Route de Kerhuon']);
+  assert.deepEqual(of('Patiente : 7 cité des Mineurs, 03100 Montluçon. 14 venelle de Roscoat, 22300 Lannion. Pharmacie (3 pl. Jean Jaurès).', 'ADDRESS'),
+    ['7 cité des Mineurs', '14 venelle de Roscoat', '3 pl. Jean Jaurès']);
+  assert.deepEqual(of('2 rue du Lavoir, 31620 Castelnau-d\'Estrétefonds\n7 impasse des Roses, 21121 Fontaine-lès-Dijon\n75013 Paris. Le patient', 'CITY'),
+    ['Castelnau-d\'Estrétefonds', 'Fontaine-lès-Dijon', 'Paris']);
+  assert.deepEqual(of('Entrée à l\'EHPAD le 12/11/2021. Née Charron le 05/05/1930 à Rochefort. Née prématurée à 32 SA.', 'NAME'), ['Charron']);
+  assert.deepEqual(of('TA 15/9 contrôlée à 14/8. MMSE 20/30, test des 5 mots 7/10. Revue le 3/10.', 'DATE'), ['3/10']);
+  // (no address without its field's word, and a field without a postal code is left to the street rules)
+  assert.deepEqual(of('Adressé par le Dr Martin le 12/03/2024. Adresse mail : x@y.fr', 'ADDRESS'), []);
+});
