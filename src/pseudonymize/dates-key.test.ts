@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shiftIsoDate } from './dates.ts';
-import { loadKey, mayBeKeyText, withoutKeyText } from './key.ts';
+import { personDateOffset, shiftIsoDate } from './dates.ts';
+import { keyFromText, loadKey, mayBeKeyText, withoutKeyText } from './key.ts';
 import { AnonymatError } from '../errors.ts';
 
 test('a shifted date-time keeps its local time and loses its zone offset, which would tell the season or the shift', () => {
@@ -32,4 +32,18 @@ test('a key given in place of its file, its variable\'s name or as an unknown op
   const echoed = withoutKeyText(`error: unknown option '--key=${key}'`);
   assert.ok(!echoed.includes(key.slice(0, 16)), echoed);
   assert.ok(!withoutKeyText("error: unknown option '--key=a short passphrase'").includes('short'));
+});
+
+test('a person\'s date offset is a whole number of weeks, never 0 nor a whole year, and covers ±1 to ±52 weeks', () => {
+  const key = keyFromText('0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');
+  const seen = new Set<number>();
+  for (let i = 0; i < 5000; i++) {
+    const o = personDateOffset(key, `p${i}`);
+    assert.ok(o !== 0 && o % 7 === 0 && Math.abs(o) <= 364, String(o));
+    seen.add(o);
+  }
+  // (104 offsets; 5,000 draws miss one with probability about 104 × (1 - 1/104)^5000 ≈ 1e-19)
+  assert.equal(seen.size, 104);
+  // (a range under a week: days)
+  for (let i = 0; i < 200; i++) { const o = personDateOffset(key, `p${i}`, 3); assert.ok(o !== 0 && Math.abs(o) <= 3); }
 });

@@ -1,8 +1,8 @@
 /**
  * Per-person date shifting: every date of one person moves by the same keyed offset, so intervals
  * between that person's events are preserved while calendar dates are hidden. The offset is a
- * deterministic function of (key, domain, person id): in [-maxDays, maxDays] without 0, uniform
- * (rejection sampling over HMAC output, no modulo bias).
+ * deterministic function of (key, domain, person id): a whole number of weeks in [-maxDays, maxDays]
+ * without 0 (days when maxDays < 7), uniform (rejection sampling over HMAC output, no modulo bias).
  */
 import type { PseudonymKey } from './key.ts';
 import { keyedInt } from './tokens.ts';
@@ -11,10 +11,16 @@ import { isIsoDay } from '../util/calendar.ts';
 export const DEFAULT_SHIFT_DAYS = 365;
 const DAY = 86_400_000;
 
+/**
+ * A person's offset in whole weeks when the range holds one (maxDays >= 7): a weekday written beside a date — in a note
+ * redacted with the same offset, "revu le lundi 18 février" — stays true of the shifted date instead of telling the
+ * offset modulo 7, and no offset is a whole year (±365 left every date's day and month as they were).
+ */
 export function personDateOffset(key: PseudonymKey, personId: string, maxDays = DEFAULT_SHIFT_DAYS, domain = ''): number {
   if (!Number.isInteger(maxDays) || maxDays < 1) throw new RangeError('maxDays must be a positive integer');
-  const r = keyedInt(key, `anonymat/date-shift\0${domain}\0${personId}`, 2 * maxDays);
-  return r < maxDays ? r - maxDays : r - maxDays + 1;
+  const unit = maxDays >= 7 ? 7 : 1, steps = Math.floor(maxDays / unit);
+  const r = keyedInt(key, `anonymat/date-shift\0${domain}\0${personId}`, 2 * steps);
+  return unit * (r < steps ? r - steps : r - steps + 1);
 }
 
 export function daysToIso(days: number): string {
