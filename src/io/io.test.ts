@@ -297,3 +297,36 @@ test('fourth review: JSON read as written keeps a line that is no object as a ro
     assert.equal((await readTable(join(dir, 'e.jsonl'), { infer: false })).rowCount, 0);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('a file without a header row: with valueHeader "refuse" the first record is never taken for the column names, nor shown (review D1)', async () => {
+  const { columnList, looksLikeValue } = await import('./read.ts');
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-noheader-'));
+  try {
+    // (a NIR and a phone written with spaces, a surname, a birth date: the first patient, no header line)
+    const f = join(dir, 'noheader.csv');
+    writeFileSync(f, '2 55 08 14 168 025 38,DURAND,Aline,06 12 34 56 78,14/08/1955,E11\n1 85 02 2A 004 123 08,MARTIN,Jean,01 42 21 32 74,02/02/1985,I10\n');
+    const e = await failure(readTable(f, { valueHeader: 'refuse' }));
+    assert.equal(e.code, 'invalid-input');
+    assert.equal(e.exitCode, 2);
+    assert.match(e.message, /noheader\.csv:1: the first line holds values, not column names/);
+    assert.match(e.format(), /header/);
+    for (const v of ['2 55 08', 'DURAND', 'Aline', '06 12 34', '14/08/1955', 'E11']) assert.ok(!e.format().includes(v), v);
+    // (no option: read as before, for the verbs whose policy names the columns — they fail on the first name not found)
+    assert.equal((await readTable(f)).rowCount, 1);
+    // (declared without a header: column1..N, both rows)
+    const t = await readTable(f, { valueHeader: 'refuse', header: false });
+    assert.deepEqual(t.columns.map((c) => c.name), ['column1', 'column2', 'column3', 'column4', 'column5', 'column6']);
+    assert.equal(t.rowCount, 2);
+    // (a column really named like a value, declared so by a policy, is a column name)
+    const g = join(dir, 'wide.csv');
+    writeFileSync(g, 'id,visits_2024-01-01\n1,3\n');
+    await failure(readTable(g, { valueHeader: 'refuse' }));
+    assert.equal((await readTable(g, { valueHeader: 'refuse', declaredColumns: ['visits_2024-01-01'] })).rowCount, 1);
+    // (a header without dates: spaced NIRs and phones are values too)
+    assert.ok(looksLikeValue('2 55 08 14 168 025 38') && looksLikeValue('+33 (0)8 82 88 30 05') && looksLikeValue('06 12 34 56 78'));
+    for (const n of ['patient_id', 'age', 'code_postal', 'ICD10', 'visit_date', 'Q1 2024']) assert.ok(!looksLikeValue(n), n);
+    assert.match(columnList(['1 53 12 2B 326 289 85', 'LACAL']), /are not shown/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -60,6 +60,17 @@ export interface ReadOptions {
   onGeneralizedLabels?: (column: string) => void;
   /** Called with every column name of the input, before `columns` selects some. */
   onHeader?: (names: readonly string[]) => void;
+  /**
+   * CSV/TSV read with a header: 'refuse' stops (invalid-input) when the first line holds values, not column names (see
+   * looksLikeValue). Without a header row the first record becomes the column names: a verb that reads every column
+   * (init, pseudonymize) would print a patient's NIR or birth date as a column's name, write it as the output's header
+   * and lose that patient. Verbs whose policy names the columns stop anyway, on the first name not found.
+   */
+  valueHeader?: 'refuse';
+  /** With valueHeader 'refuse': names a policy declares, column names whatever they look like ("visits_2024-01-01"). */
+  declaredColumns?: readonly string[];
+  /** With valueHeader 'refuse': how to read such a file with this command (added to the error). */
+  noHeaderHint?: string;
 }
 
 /** A released label of a generalized numeric or date value: suppressed, an interval, a range, an open bound. */
@@ -131,6 +142,7 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
     const header = o.header ?? true;
     const encoding = o.encoding ?? 'utf-8';
     names = await readHeader(path, label, { delimiter, quote, header, encoding });
+    if (header && o.valueHeader === 'refuse') refuseValueHeader(names, label, o);
     const columnsSpec = '{' + names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ') + '}';
     const nulls = '[' + (o.missing ?? ['']).map(literal).join(', ') + ']';
     const sql = `CREATE TABLE raw AS SELECT * FROM read_csv(${literal(path)}, header=${header}, auto_detect=false,
@@ -493,14 +505,39 @@ function firstLine(e: unknown): string {
 export { basename };
 
 /**
- * "columns are: "a", "b"" for an error message, unless a name looks like a value (a file without a header row, or a key
- * file given as the input, has a record or a secret for its header): 5 digits in a row, a date, an e-mail address, or
- * a long code of letters and digits. Errors never show a record's values (DESIGN.md), so such a header is not printed.
+ * Whether a column name looks like a value (a file without a header row, or a key file given as the input, has a record
+ * or a secret for its header): 5 digits in a row, a date, an e-mail address, a long code of letters and digits, or
+ * digits written in groups, 8 or more making at least half the name — a NIR or a phone number with its spaces
+ * ("2 55 08 14 168 025 38", "+33 (0)8 82 88 30 05"), where no 5 digits are in a row.
+ */
+export function looksLikeValue(n: string): boolean {
+  if (/\d{5}|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|@/.test(n) || n.length > 64) return true;
+  if (n.length >= 16 && /^[A-Za-z0-9+/=:-]+$/.test(n) && /\d/.test(n) && /[A-Za-z]/.test(n)) return true;
+  const digits = n.replace(/\D/g, '').length;
+  return digits >= 8 && 2 * digits >= n.replace(/\s/g, '').length;
+}
+
+/**
+ * "columns are: "a", "b"" for an error message, unless a name looks like a value (looksLikeValue). Errors never show a
+ * record's values (DESIGN.md), so such a header is not printed.
  */
 export function columnList(names: readonly string[]): string {
-  const valueLike = (n: string): boolean => /\d{5}|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|@/.test(n) || n.length > 64
-    || (n.length >= 16 && /^[A-Za-z0-9+/=:-]+$/.test(n) && /\d/.test(n) && /[A-Za-z]/.test(n));
-  if (names.some(valueLike)) return `the first line holds values, not column names — has the file a header row? (its ${names.length} field(s) are not shown: they may be a record)`;
+  if (names.some(looksLikeValue)) return `the first line holds values, not column names — has the file a header row? (its ${names.length} field(s) are not shown: they may be a record)`;
   return `columns are: ${names.map((x) => JSON.stringify(x)).join(', ')}`;
+}
+
+/**
+ * Stops when a header's names look like values and no policy declares them: the file has no header row, most likely.
+ * The fields are named by their place only — they may be a patient's NIR, name or birth date.
+ */
+function refuseValueHeader(names: readonly string[], label: string, o: Pick<ReadOptions, 'declaredColumns' | 'noHeaderHint'>): void {
+  const declared = new Set(o.declaredColumns ?? []);
+  const places = names.flatMap((n, i) => (looksLikeValue(n) && !declared.has(n) ? [i + 1] : []));
+  if (places.length === 0) return;
+  const where = `${label}:1`;
+  throw new AnonymatError('invalid-input', `${where}: the first line holds values, not column names — the file seems to have no header row (field${places.length > 1 ? 's' : ''} ${places.join(', ')} of ${names.length} look like a date, an identifier or an e-mail address; the line is not shown: it may be a record)`, [
+    { path: where, message: `add a header line with the column names${o.noHeaderHint ? `, or ${o.noHeaderHint}` : ''}` },
+    { path: where, message: `a column really named like a value (a date, 5 digits or more): rename it in the file${o.declaredColumns ? ', or declare it under that name in the policy' : ''}` },
+  ]);
 }
 export async function readText(path: string): Promise<string> { return readFile(path, 'utf8'); }

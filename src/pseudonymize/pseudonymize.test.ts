@@ -401,3 +401,50 @@ test('fourth review: month-years with an apostrophe ("Mar \'30", "Jan ’24") ar
   assert.deepEqual(out.map((r) => String(r.visit)), ['2024', '2023']);
   assert.deepEqual(out.map((r) => r.dob), [null, null]);
 });
+
+test('review D5: under Safe Harbor no age over 89 written with its unit, no unpadded date, no Unix timestamp under a time header stays; a declared quasi of dates becomes its year; explicit generalize applies to them', () => {
+  const t = tableFromRecords({
+    rid: ['1', '2', '3', '4', '5'],
+    age_at_admission: ['92 years', '101 years', '45 years', '95y', '67y'],
+    age_fr: ['92 ans', '1 an', '95 yo', '6 mois', '30 y/o'],
+    admission_date: ['2017-9-1', '2016-6-18', '2021-10-9', '2019-3-7', '2020-12-25'],
+    discharge_ts: [1504290840, 1466251080, 1633794000, 1551974400, 1608897600],
+    // (durations under a time header are no dates)
+    wait_time: [3600, 7200, 60, 86400, 0],
+  }, { discharge_ts: 'integer', wait_time: 'integer' });
+  const sh = { profile: 'safe-harbor' as const, referenceDate: '2025-06-01' };
+  const r = pseudonymizeTable(t, { columns: { rid: { role: 'insensitive' }, admission_date: { role: 'quasi' } }, pseudonymize: sh }, null);
+  const out = toRecords(r.table);
+  assert.deepEqual(out.map((x) => x.age_at_admission), ['90+', '90+', '45', '90+', '67']);
+  assert.deepEqual(out.map((x) => x.age_fr), ['90+', '1', '90+', '6 mois', '30']);
+  assert.deepEqual(out.map((x) => String(x.admission_date)), ['2017', '2016', '2021', '2019', '2020']);
+  assert.deepEqual(out.map((x) => String(x.discharge_ts)), ['2017', '2016', '2021', '2019', '2020']);
+  assert.deepEqual(out.map((x) => String(x.wait_time)), ['3600', '7200', '60', '86400', '0']);
+  assert.ok(r.report.warnings.some((w) => /column "discharge_ts" is not in the policy: generalized by the profile \(Unix timestamp/.test(w)), r.report.warnings.join(' | '));
+  // (asked for explicitly, in any profile or none: the same)
+  for (const pseudonymize of [sh, undefined]) {
+    const columns = { rid: { role: 'insensitive' }, age_at_admission: { role: 'quasi', action: 'generalize' as const }, admission_date: { role: 'quasi', action: 'generalize' as const }, discharge_ts: { role: 'quasi', action: 'generalize' as const } };
+    const e = toRecords(pseudonymizeTable(t, { columns, pseudonymize }, null).table);
+    assert.deepEqual(e.map((x) => x.age_at_admission), ['90+', '90+', '45', '90+', '67']);
+    assert.deepEqual(e.map((x) => String(x.admission_date)), ['2017', '2016', '2021', '2019', '2020']);
+    assert.deepEqual(e.map((x) => String(x.discharge_ts)), ['2017', '2016', '2021', '2019', '2020']);
+  }
+  // (a column generalize does not apply to: the message says which and why, not that its dates or ages are none)
+  const small = tableFromRecords({ wait_time: [3600, 60], event_ts: [1, 2], age: ['92 kg', '80 kg'] }, { wait_time: 'integer', event_ts: 'integer' });
+  const bad = (() => { try { pseudonymizeTable(small, { columns: { wait_time: { role: 'quasi', action: 'generalize' }, event_ts: { role: 'quasi', action: 'generalize' }, age: { role: 'quasi', action: 'generalize' } } }, null); } catch (e) { return e as AnonymatError; } return null; })();
+  assert.ok(bad instanceof AnonymatError && bad.exitCode === 2);
+  assert.match(bad.format(), /columns\.wait_time\.action: the header names a duration \("wait"\), not a point in time/);
+  assert.match(bad.format(), /columns\.event_ts\.action: the header names a time, but its numbers are not Unix timestamps/);
+  assert.match(bad.format(), /columns\.age\.action: the header names an age, but 2 of 2 distinct value\(s\) are neither a number nor an age with its unit/);
+  assert.ok(!bad.format().includes('kg'));
+  // (a declared column where some values are dates, too few to be a date column: said, counts only)
+  const mixed = tableFromRecords({ visit_note: ['2017-9-1', 'pending', 'cancelled', '2018-03-02', 'n/a'] });
+  const m = pseudonymizeTable(mixed, { columns: { visit_note: { role: 'quasi' } }, pseudonymize: sh }, null);
+  assert.ok(m.report.warnings.some((w) => /column "visit_note": 2 of 4 sampled values read as dates and are kept as written/.test(w)), m.report.warnings.join(' | '));
+  assert.ok(!m.report.warnings.join(' ').includes('2017'));
+  // (fr: ages with their unit over 89 → 90+ as numeric ones; a birth date without its zeros → its month and year)
+  const fr = tableFromRecords({ age: ['92 ans', '45 ans'], date_naissance: ['1955-8-14', '1985-12-1'] });
+  const frOut = toRecords(pseudonymizeTable(fr, { columns: {}, pseudonymize: { profile: 'fr', referenceDate: '2026-01-01' } }, null).table);
+  assert.deepEqual(frOut.map((x) => x.age), ['90+', '45']);
+  assert.deepEqual(frOut.map((x) => x.date_naissance), ['1955-08', '1985-12']);
+});

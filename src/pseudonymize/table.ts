@@ -15,7 +15,7 @@ import type { Column, ColumnKind, Table } from '../table/table.ts';
 import { detectIdentifierColumn, DIRECT_KINDS } from '../health/identifiers/detect.ts';
 import { checkNir, isSsn, isValidIban } from '../health/identifiers/validators.ts';
 import type { IdentifierKind } from '../health/identifiers/detect.ts';
-import { safeHarborZip, safeHarborBirthYear, topCodeAge, dateToYear, monthNameDate, RESTRICTED_ZIP3 } from '../health/profiles/safe-harbor.ts';
+import { safeHarborZip, safeHarborBirthYear, topCodeAgeText, ageInYears, dateToYear, monthNameDate, epochUnit, epochYear, RESTRICTED_ZIP3 } from '../health/profiles/safe-harbor.ts';
 import { postalCodeToDepartement, mergeSmallCommune, departementUnit, DEFAULT_COMMUNE_THRESHOLD } from '../health/profiles/fr.ts';
 import { recognize, redactTexts, applyReplacements, detectLanguage, Replacer } from '../text/index.ts';
 import type { Span, TextLabel } from '../text/index.ts';
@@ -212,6 +212,9 @@ function birthMonth(label: string): string | null {
   const t = label.trim();
   const iso = /^(\d{4}-\d{2})(?:-\d{2}|$)/.exec(t);
   if (iso) return iso[1]!;
+  // (ISO without its zeros, "1955-8-14")
+  const unpadded = /^(\d{4})-(0?[1-9]|1[0-2])-\d{1,2}$/.exec(t);
+  if (unpadded) return `${unpadded[1]}-${unpadded[2]!.padStart(2, '0')}`;
   const dm = /^\d{1,2}[/.-](\d{1,2})[/.-](\d{4})/.exec(t) ?? /^(\d{1,2})[/.-](\d{4})$/.exec(t);
   if (dm) return `${dm[2]}-${dm[1]!.padStart(2, '0')}`;
   const compact = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.exec(t);
@@ -236,10 +239,48 @@ function everyLabel(c: Column, re: RegExp): boolean {
   }
   return n > 0;
 }
-/** Whether sampled text values read as dates (ISO date-times, day or month first): Safe Harbor keeps their year only. */
-function datesAsText(c: Column): boolean {
+/**
+ * Whether sampled text values read as dates (ISO date-times, day or month first): Safe Harbor keeps their year only. 90%
+ * of them for a profile to take the column for dates; half when the policy asks to generalize it (the others become
+ * missing, counted).
+ */
+function datesAsText(c: Column, share = 0.9): boolean {
   const sample = sampleValues(c, 50);
-  return sample.length > 0 && sample.filter((v) => dateToYear(v) !== null).length >= 0.9 * sample.length;
+  return sample.length > 0 && sample.filter((v) => dateToYear(v) !== null).length >= share * sample.length;
+}
+/**
+ * Ages written with their unit ("92 years", "95y", "92 ans", "6 months"), or numbers among them: 80% of the distinct values
+ * that are neither missing nor placeholders. Under an age header, generalized as numeric ages are; a value that is no age
+ * ("1 year 6 months") becomes missing and is counted — kept, the column kept its ages over 89 in clear.
+ */
+function agesAsText(c: Column): boolean {
+  if (c.kind !== 'string') return false;
+  let n = 0, ages = 0;
+  for (const l of c.dictionary) {
+    if (l === null || isPlaceholder(l)) continue;
+    n++;
+    if (ageInYears(l) !== null) ages++;
+  }
+  return n > 0 && ages >= 0.8 * n;
+}
+/** Words of a header naming a point in time ("discharge_ts", "createdAt", "event_time_ms", "admit_datetime", "horodatage"). */
+const TIME_WORDS = new Set(['ts', 'timestamp', 'tstamp', 'time', 'datetime', 'date', 'dt', 'epoch', 'unix', 'horodatage', 'heure']);
+/** Words of a header naming a duration ("wait_time", "time_to_event", "length_of_stay"): no point in time. */
+const DURATION_WORDS = new Set(['duration', 'wait', 'waiting', 'delay', 'elapsed', 'length', 'los', 'since', 'until', 'to', 'spent', 'interval', 'duree', 'delai', 'attente', 'temps']);
+function timeHeader(name: string): boolean {
+  const w = headerWords(name.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  if (w.some((x) => DURATION_WORDS.has(x))) return false;
+  return w.some((x) => TIME_WORDS.has(x)) || (w.length > 1 && w[w.length - 1] === 'at');
+}
+/**
+ * A column of Unix times under a header naming a time: the unit of its values (epochUnit: seconds or milliseconds, 1900 to
+ * 2100, not a duration's small numbers), else null. Safe Harbor keeps their year only.
+ */
+function epochColumn(c: Column): 's' | 'ms' | null {
+  if (!(c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c)) || !timeHeader(c.name)) return null;
+  const values: number[] = [];
+  for (const l of c.dictionary) if (l !== null && !isPlaceholder(l)) values.push(Number(l));
+  return epochUnit(values);
 }
 
 /**
@@ -289,10 +330,13 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       if (kind === 'postal-code' || (zipHeader(c.name) && c.kind !== 'date')) { byProfile({ c, action: 'generalize', reason: profile === 'fr' ? 'postal code → département (profile fr)' : '5-digit ZIP → 3-digit ZIP, 000 under 20,000 people (profile safe-harbor)', detected: kind }); continue; }
       if (profile === 'fr' && COMMUNE_HEADER.test(c.name)) { byProfile({ c, action: 'generalize', reason: 'commune code: small communes merged (profile fr)' }); continue; }
       if (profile === 'safe-harbor' && isDate) { byProfile({ c, action: 'generalize', reason: 'date → year (profile safe-harbor; ages over 89 → 90+ for birth dates)', detected: kind }); continue; }
+      const epoch = profile === 'safe-harbor' && !isDate ? epochColumn(c) : null;
+      if (epoch) { byProfile({ c, action: 'generalize', reason: `Unix timestamp (${epoch === 's' ? 'seconds' : 'milliseconds'}) → year (profile safe-harbor; ages over 89 → 90+ for birth dates)`, detected: kind }); continue; }
       if (profile === 'fr' && isDate && (kind === 'birth-date' || BIRTH_HEADER.test(c.name))) { byProfile({ c, action: 'generalize', reason: 'birth date → month and year (profile fr)', detected: kind, monthYear: true }); continue; }
       // (ages and birth years over 89 → 90+ in every profile, as birth dates are: a birth year of 1934 beside a birth date's
       // "90+" would undo it)
-      if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c)) && ageHeader(c.name)) { byProfile({ c, action: 'generalize', reason: `age over 89 → 90+ (profile ${profile})` }); continue; }
+      // (and ages written with their unit, "92 years", "95y", "92 ans": reached only as numbers, they were kept in clear)
+      if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c) || agesAsText(c)) && ageHeader(c.name)) { byProfile({ c, action: 'generalize', reason: `age over 89 → 90+ (profile ${profile})` }); continue; }
       if (((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) || yearsUnderBirthHeader(c)) { byProfile({ c, action: 'generalize', reason: `birth year of an age over 89 → 90+ (profile ${profile})` }); continue; }
       if (kind === 'city' || kind === 'address') { byProfile({ c, action: 'drop', reason: `${kind} (profile ${profile}): geographic unit smaller than allowed`, detected: kind }); continue; }
     }
@@ -314,6 +358,13 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       continue;
     }
     if (!cp) report.warnings.push(`column "${c.name}" is not in the policy: kept as it is`);
+    // (Safe Harbor keeps no date element finer than the year: dates too few for a date column, among other values, are
+    // said — counts only)
+    if (profile === 'safe-harbor' && c.kind === 'string') {
+      const sample = sampleValues(c, 50);
+      const dates = sample.filter((v) => dateToYear(v) !== null).length;
+      if (dates > 0) report.warnings.push(`column "${c.name}": ${dates} of ${sample.length} sampled values read as dates and are kept as written (Safe Harbor keeps no date element finer than the year): declare action: generalize (dates → their year, the other values missing) or action: drop`);
+    }
     plans.push({ c, action: 'keep', reason: cp ? `role ${cp.role}` : 'not in the policy, no identifier detected', detected: kind });
     void path;
   }
@@ -416,7 +467,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
           const zip3 = profile === 'safe-harbor' && zip3Header(c.name) && zip3Column(c);
           col = generalized(c, (l) => count(zip3 ? (RESTRICTED_ZIP3.has(l.trim().padStart(3, '0')) ? '000' : l.trim().padStart(3, '0'))
             : profile === 'safe-harbor' ? safeHarborZip(l) : departementUnit(postalCodeToDepartement(/^\d{4}$/.test(l.trim()) ? `0${l.trim()}` : l), frThreshold)), 'string');
-        } else if (c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c)) || compactDates(c)) {
+        } else if (c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c, 0.5)) || compactDates(c)) {
           // (a birth date in any profile: a person over 89 at the reference date becomes "90+", as ages and birth years do —
           // a birth year of 1930 beside an age of "90+" would undo it)
           if (birth && !p.monthYear) {
@@ -428,18 +479,24 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
             // (no birth year to release — a two-digit year, "05-MAR-30", may be a century older — no month either: missing)
             col = generalized(c, (l) => { const b = safeHarborBirthYear(l, y); return count(b === null ? null : b === '90+' ? '90+' : birthMonth(l)); }, 'string');
           } else col = generalized(c, (l) => count(dateToYear(l) ?? (/^\d{4}$/.test(l) ? l : null)), 'integer');
+        } else if (epochColumn(c)) {
+          // (a Unix time → its year, UTC; a birth's → 90+ over 89 at the reference date, as birth dates)
+          const unit = epochColumn(c)!;
+          const year = (l: string): string | null => { const n = Number(l); return Number.isFinite(n) ? String(epochYear(n, unit)) : null; };
+          if (birth) { const y = useRef(); col = generalized(c, (l) => { const yr = year(l); return count(yr === null ? null : safeHarborBirthYear(yr, y)); }, 'string'); }
+          else col = generalized(c, (l) => count(year(l)), 'integer');
         } else if (((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) || yearsUnderBirthHeader(c)) {
           const y = useRef();
           col = generalized(c, (l) => count(safeHarborBirthYear(l.trim(), y)), 'string');
-        } else if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c)) && ageHeader(c.name)) {
-          col = generalized(c, (l) => { const n = Number(l); return Number.isFinite(n) ? topCodeAge(Math.floor(n)) : count(null); }, 'string');
+        } else if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c) || agesAsText(c)) && ageHeader(c.name)) {
+          col = generalized(c, (l) => count(topCodeAgeText(l)), 'string');
         } else if (kind === 'postal-code') {
           col = generalized(c, (l) => count(profile === 'safe-harbor' ? safeHarborZip(l) : departementUnit(postalCodeToDepartement(l), frThreshold)), 'string');
         } else if (COMMUNE_HEADER.test(c.name)) {
           const th = ps.communeThreshold ?? DEFAULT_COMMUNE_THRESHOLD;
           col = generalized(c, (l) => count(mergeSmallCommune(l, th)), 'string');
         }
-        if (!col) { issues.push({ path: `columns.${c.name}.action`, message: 'generalize applies to dates (→ year), ages (→ 90+), postal codes (→ département or ZIP3) and commune codes (small communes merged); use a hierarchy in anonymize for other columns' }); continue; }
+        if (!col) { issues.push({ path: `columns.${c.name}.action`, message: notGeneralizable(c) }); continue; }
         if (bad) report.warnings.push(`column "${c.name}": ${bad} distinct value(s) could not be generalized and became missing`);
         out.push(col); rep.distinctAfter = distinctCount(col);
         continue;
@@ -531,6 +588,33 @@ function embeddedIdentifiers(dictionary: readonly (string | null)[], lang: 'fr' 
   }
   return found.size ? { values: found.size, labels: EMBEDDED.filter((l) => labels.has(l)), found } : null;
 }
+/**
+ * Why generalize does not apply to a column, and what it applies to: a column the user meant as dates or ages hears which
+ * of its values were not (counts only), not that generalize applies to dates and ages.
+ */
+function notGeneralizable(c: Column): string {
+  const what = 'generalize applies to dates (→ year: half the sampled values or more read as dates — YYYY-MM-DD, 2017-9-1, DD/MM/YYYY, MM/DD/YYYY, month names), '
+    + 'Unix timestamps under a header naming a time (→ year), ages under a header naming an age (→ 90+ over 89: numbers, or with their unit, "92 years", "95y", "92 ans"), '
+    + 'postal codes (→ département or ZIP3) and commune codes (small communes merged); use a hierarchy in anonymize for other columns';
+  const filled = c.dictionary.filter((l): l is string => l !== null && !isPlaceholder(l));
+  if (ageHeader(c.name)) {
+    const bad = filled.filter((l) => ageInYears(l) === null).length;
+    return `the header names an age, but ${bad} of ${filled.length} distinct value(s) are neither a number nor an age with its unit (80% must be); ${what}`;
+  }
+  const words = headerWords(c.name.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  if (words.some((x) => TIME_WORDS.has(x)) && (c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c))) {
+    return timeHeader(c.name)
+      ? `the header names a time, but its numbers are not Unix timestamps (seconds or milliseconds since 1970, from 1900 to 2100, all of one unit, the largest after March 1973); ${what}`
+      : `the header names a duration ("${words.find((x) => DURATION_WORDS.has(x))}"), not a point in time: its numbers are no dates; ${what}`;
+  }
+  if (c.kind === 'string') {
+    const sample = sampleValues(c, 50);
+    const dates = sample.filter((v) => dateToYear(v) !== null).length;
+    if (dates > 0) return `only ${dates} of ${sample.length} sampled values read as dates; ${what}`;
+  }
+  return `column of ${c.kind === 'string' ? 'text' : c.kind} values that are none of these; ${what}`;
+}
+
 /** Distinct values of a column, missing not counted. */
 function distinctCount(c: Column): number { return c.dictionary.length - (c.missing >= 0 ? 1 : 0); }
 

@@ -9,19 +9,23 @@ export function register(program: Command): void {
     .option('--delimiter <char>', 'CSV delimiter')
     .option('--encoding <enc>', 'utf-8 or latin-1')
     .option('--format <fmt>', 'csv, tsv, parquet, jsonl or json')
+    .option('--no-header', 'the CSV/TSV file has no header row: its columns are column1, column2, … (input.header: false in the proposal)')
     .option('--json', 'print the column profiles as JSON')
     .option('--no-progress', 'no progress bar on stderr (drawn on a terminal when profiling takes longer than a second: its steps)')
     .addHelpText('after', `
 Examples:
   anonymat init extract.csv -o policy.yaml
   anonymat init adult.csv --delimiter ';' --json
+  anonymat init extract-without-header.csv --no-header -o policy.yaml
 
 Each column is profiled (type, distinct values, share of unique values, missing share, whether values
 look like names, NIR, e-mail, phone, dates or postal codes) and given a proposed role with a comment:
 direct identifiers and key-like codes (record numbers, patient numbers) are identifiers or the person
 key; quasi-identifiers get a generalization hierarchy (dates, intervals, masked postal codes) and, with
-a person key, an aggregation when they vary between a person's rows. Review the proposal (docs/policy.md).`)
-    .action(action(async (input: string, opts: { output?: string; delimiter?: string; encoding?: string; format?: string; json?: boolean; progress?: boolean }) => {
+a person key, an aggregation when they vary between a person's rows. Review the proposal (docs/policy.md).
+A CSV/TSV file whose first line holds values (a date, a NIR, a phone number) rather than column names is
+refused (exit 2, the line not shown): add a header line, or give --no-header.`)
+    .action(action(async (input: string, opts: { output?: string; delimiter?: string; encoding?: string; format?: string; header?: boolean; json?: boolean; progress?: boolean }) => {
       // (the proposal may not overwrite its own input: "init data.csv -o data.csv" replaced the data with the policy)
       refuseOverwrites([['-o', opts.output]], [['input', input]]);
       const { formatOf, readTable, withMissingMarkers } = await import('../../io/read.ts');
@@ -31,7 +35,12 @@ a person key, an aggregation when they vary between a person's rows. Review the 
       const bar = await progressBar('init: steps', opts.progress !== false);
       const steps = ['read', 'missing markers', 'profile'];
       const step = (i: number): void => bar.onProgress?.(i, steps.length, steps[i]);
-      const ro = { delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined, format: opts.format as never };
+      // (a file without a header row is refused, not profiled: its first record would be printed as the proposal's column
+      // names — a patient's NIR, name and birth date — and left out of the profiles)
+      const ro = {
+        delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined, format: opts.format as never,
+        header: opts.header !== false, valueHeader: 'refuse' as const, noHeaderHint: 'give --no-header (the columns are then column1, column2, …)',
+      };
       step(0);
       let table = await readTable(input, ro);
       // ("?", "NA", "NULL" written for missing values: read as missing, and proposed in the policy — made from the table
@@ -65,7 +74,10 @@ a person key, an aggregation when they vary between a person's rows. Review the 
       bar.finish(steps.length);
       for (const w of proposalWarnings(profiles)) process.stderr.write(`warning: ${w}\n`);
       if (missing) process.stderr.write(`missing values are written ${markers.map((m) => JSON.stringify(m)).join(', ')} in this file: read as missing${profiledAsMissing ? '' : ' when the policy is used'} (input.missing in the proposal)\n`);
-      const yaml = proposePolicyYaml(profiles, { input, delimiter: opts.delimiter, encoding: opts.encoding, ...(missing ? { missing } : {}), ...(input !== '-' ? formats : {}) });
+      let yaml = proposePolicyYaml(profiles, { input, delimiter: opts.delimiter, encoding: opts.encoding, ...(missing ? { missing } : {}), ...(input !== '-' ? formats : {}) });
+      // (read without a header: the policy must say so, or it would read the first record as the column names; the input
+      // section is the proposal's last)
+      if (opts.header === false) yaml = /\ninput:\n/.test(yaml) ? yaml.replace(/\ninput:\n/, '\ninput:\n  header: false         # no header row: columns column1, column2, …\n') : `${yaml}input:\n  header: false         # no header row: columns column1, column2, …\n`;
       // (--json prints the profiles; with -o the proposed policy is written all the same)
       if (opts.json) {
         if (opts.output) await writeFileAtomic(opts.output, yaml);

@@ -41,7 +41,9 @@ Policy (YAML):
   pseudonymize: { profile: fr, dateShiftDays: 180 }          # or safe-harbor
 
 Same input, key and policy → same output. The key is never printed or written to a report; a
-missing or too short key (< 32 bytes) exits with 2 (invalid-key). Memory: the table in memory
+missing or too short key (< 32 bytes) exits with 2 (invalid-key). A CSV/TSV input whose first line holds
+values (a date, a NIR: no header row) exits with 2 before anything is written, the line not shown: add a
+header line or declare input.header: false (columns column1, column2, …). Memory: the table in memory
 (dictionary-coded); time: one HMAC per distinct value.`)
     .action(action(async (input: string, opts: Opts) => {
       const { loadPolicy, readOptionsOf } = await import('../../policy/policy.ts');
@@ -55,8 +57,12 @@ missing or too short key (< 32 bytes) exits with 2 (invalid-key). Memory: the ta
       refuseOverwrites([['-o', opts.output], ['--report', opts.report], ['--correspondence', opts.correspondence]],
         [['input', input], ['--policy', opts.policy], ['--key-file', opts.keyFile], ['--rotate-from', opts.rotateFrom], ['--rekey', opts.rekey]]);
       const policy = await loadPolicy(opts.policy!);
+      // (a file without a header row is refused before anything is written: its first record would be echoed as column
+      // names in the warnings and the report, written as the output's header, and that patient left out — unless the policy
+      // declares those names)
+      const headerCheck = { valueHeader: 'refuse' as const, declaredColumns: Object.keys(policy.columns), noHeaderHint: 'declare input.header: false in the policy (the columns are then column1, column2, …, in the policy and the output)' };
       // re-keying reads an already pseudonymized output: the policy's column types no longer apply
-      const table = await readTable(input, opts.rekey ? { ...policy.input, format: opts.format as never } : readOptionsOf(policy, { format: opts.format as never }));
+      const table = await readTable(input, opts.rekey ? { ...policy.input, format: opts.format as never, ...headerCheck } : readOptionsOf(policy, { format: opts.format as never, ...headerCheck }));
       let out;
       let report: unknown;
       if (opts.rekey) {

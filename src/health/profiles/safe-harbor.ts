@@ -57,7 +57,68 @@ export function topCodeAge(age: number): string {
 }
 
 /**
- * A date → its year; null when it is not a date. ISO dates and date-times ("2025-03-01T10:00:00Z"), day or month first
+ * An age written with its unit, English or French: years ("92 years", "95y", "95 yo", "95 y/o", "93 years old", "92 ans",
+ * "1 an"), or an infant's months, weeks or days ("6 months", "3 mois", "2 weeks", "10 jours"). A decimal comma or point.
+ */
+const AGE_TEXT = /^(\d{1,5}(?:[.,]\d+)?)\s*(years?(?:[\s-]+old)?|yrs?|y|yo|y\/o|y\.o|ans?|months?|mos?|mois|m|weeks?|wks?|w|semaines?|sem|days?|d|jours?|j)\.?$/i;
+/** Days in a unit (of AGE_TEXT), by the unit's first letters. */
+function unitDays(unit: string): number {
+  const u = unit.toLowerCase();
+  return /^(y|an)/.test(u) ? 365.2425 : /^(mo|m$)/.test(u) ? 365.2425 / 12 : /^(w|se)/.test(u) ? 7 : 1;
+}
+/** An age as written → its whole years (the unit's, a number's); null when it is no age. */
+export function ageInYears(label: string): number | null {
+  const t = label.trim();
+  if (t !== '' && /^-?\d+(?:\.\d+)?$/.test(t)) return Math.floor(Number(t));
+  const m = AGE_TEXT.exec(t);
+  if (!m) return null;
+  const n = Number(m[1]!.replace(',', '.'));
+  // (years as written: 92 × 365.2425 / 365.2425 is 91.99… in floating point)
+  const days = unitDays(m[2]!);
+  return Math.floor(days >= 365 ? n : (n * days) / 365.2425);
+}
+/**
+ * An age as written, a number or a number and its unit ("92 years", "95y", "92 ans"), top-coded as topCodeAge does: over 89
+ * → "90+", an age in years → its whole years ("45 years" → "45", as "45.5" → "45": one column of numbers and "90+", the
+ * unit said by the header); an infant's months, weeks or days stay as written (converted to "0", a study of infants would
+ * lose them). Null when it is no age ("92 kg", "adult", "92 years 3 months").
+ */
+export function topCodeAgeText(label: string): string | null {
+  const t = label.trim();
+  const years = ageInYears(t);
+  if (years === null) return null;
+  if (years > 89) return '90+';
+  const m = AGE_TEXT.exec(t);
+  return m && unitDays(m[2]!) < 365 ? t : String(years);
+}
+
+/**
+ * Unix times: the unit every value of a column is in — seconds or milliseconds since 1970-01-01 — or null. Values from
+ * 1900 to 2100 (a birth before 1970 is negative), the largest at least 1e8 seconds (March 1973) or 1e11 milliseconds: a
+ * duration in seconds ("wait_time", 3600) is none. Milliseconds are all beyond the seconds' range: a column that mixes
+ * both is neither (read as one, the other's years would be false).
+ */
+export function epochUnit(values: Iterable<number>): 's' | 'ms' | null {
+  let s = true, ms = true, max = 0, n = 0;
+  for (const v of values) {
+    if (!Number.isFinite(v)) return null;
+    n++;
+    max = Math.max(max, Math.abs(v));
+    if (v < EPOCH_MIN_S || v > EPOCH_MAX_S) s = false;
+    if (v < EPOCH_MIN_S * 1000 || v > EPOCH_MAX_S * 1000 || (v >= EPOCH_MIN_S && v <= EPOCH_MAX_S)) ms = false;
+  }
+  if (n === 0) return null;
+  return s && max >= 1e8 ? 's' : ms && max >= 1e11 ? 'ms' : null;
+}
+/** 1900-01-01 and 2100-01-01 in seconds since 1970. */
+const EPOCH_MIN_S = -2208988800, EPOCH_MAX_S = 4102444800;
+/** A Unix time's year (UTC). */
+export function epochYear(value: number, unit: 's' | 'ms'): number {
+  return new Date(unit === 's' ? value * 1000 : value).getUTCFullYear();
+}
+
+/**
+ * A date → its year; null when it is not a date. ISO dates and date-times ("2025-03-01T10:00:00Z", "2017-9-1"), day or month first
  * with slashes, dots or dashes ("15/06/2024", "06/15/1930": the year is the same either way), year first with slashes
  * ("2024/06/15"), compact "20240615".
  */
@@ -70,6 +131,8 @@ export function dateToYear(label: string): string | null {
 const TIME = String.raw`(?:[ T]\d{1,2}[:h.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?: ?[AaPp]\.?[Mm]\.?)?(?: ?(?:Z|[A-Z]{2,5}(?:[+-]\d{2}:?\d{2})?|[+-]\d{2}:?\d{2}))?(?: \([^()]{1,60}\))?)?`;
 const NUMERIC_DATES: RegExp[] = [
   new RegExp(String.raw`^(\d{4})-\d{2}-\d{2}(?:$|[T ])`),
+  // (ISO without its zeros, "2017-9-1", as some exports write it: a month and a day that exist)
+  new RegExp(String.raw`^(\d{4})-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?:$|[T ])`),
   new RegExp(String.raw`^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})(?:$|[T ,])`),
   new RegExp(String.raw`^(\d{4})[/.]\d{1,2}[/.]\d{1,2}(?:$|[T ])`),
   /^((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/,
