@@ -87,7 +87,20 @@ test('review 2026-11-30 (2): the header decides where values have a looser shape
   const kind = (h: string, v: string[]) => detectIdentifierColumn(h, r(v))?.kind;
   assert.equal(kind('client_ip', ['::ffff:147.85.119.210', '::ffff:10.2.3.4', '192.168.1.10:8080', 'fe80::1%eth0']), 'ip');
   assert.equal(kind('website', ['facebook.com/ikaika.kahale.0', 'chu-lyon.fr/dossier?id=3', 'linkedin.com/in/jdupont']), 'url');
-  assert.equal(kind('mrn', ['2020/439283', 'MRN123456A', 'AB-123456-C', '2019/000412']), 'mrn');
+  const varied = (f: (i: number) => string) => detectIdentifierColumn('mrn', Array.from({ length: 30 }, (_, i) => f(i)))?.kind;
+  assert.equal(varied((i) => [`2020/${439283 + i}`, `MRN${123456 + i}A`, `AB-${123456 + i}-C`][i % 3]!), 'mrn');
+  // (a category, an amount, a month under a stay's header: no record numbers)
+  for (const [h, v] of [['sejour_ghm', ['05M092', '04M05T', '06C121']], ['cout_sejour', ['1234.50', '987.20', '15432.00']], ['mois_sejour', ['2024/01', '2024/02', '2023/12']]] as const) {
+    assert.notEqual(kind(h, [...v]), 'mrn', h);
+  }
+  assert.notEqual(detectIdentifierColumn('cout_sejour', Array.from({ length: 30 }, (_, i) => `${1000 + i * 17}.50`))?.kind, 'mrn');
+  // (a male NIR without its key is no Unix time unless the header names a time; decimals under a cell's header are no phones;
+  // a yes/no under a name's header, kinds of place under a place's)
+  assert.equal(kind('matricule', ['1850275004123', '1920513055012', '1681099123456']), 'nir');
+  assert.equal(kind('cell_fraction', ['0.87345612', '0.12345678', '0.55511122']), undefined);
+  assert.equal(kind('patient_name_verified', ['yes', 'no']), undefined);
+  assert.notEqual(kind('lieu_de_vie', ['Domicile', 'Institution']), 'city');
+  assert.notEqual(kind('voie_administration', ['Route orale', 'Domaine physique', 'Intraveineuse']), 'address');
   assert.equal(kind('patient_name', ['Chidi Nwosu', 'Xochitl Tlapanco', 'Ngozi Okafor', 'Tupac Quispe', 'Aiyana Begay', 'Ikaika Kahale', 'Sione Taufa', 'Wanjiru Kamau', 'Dawit Bekele', 'Kalani Akana']), 'name');
   assert.equal(kind('adresse', ['8 rue de la Paix', 'Lieu-dit Les Granges', 'Le Bourg', 'Hameau de la Forge', '12 lotissement Les Pins']), 'address');
   assert.equal(kind('email', ["patrick.o'brien12@example.com", "conor.d'arcy@example.org", 'j.dupont@example.fr']), 'email');
@@ -99,7 +112,7 @@ test('review 2026-11-30 (2): the header decides where values have a looser shape
   assert.equal(kind('rpps', ['810003456786', '810100000008', '810000000009']), 'rpps');
   assert.equal(kind('latitude', ['43,27507', '48,85661', '45,76404']), 'geocode');
   assert.equal(kind('cp_domicile', ['1580', '69003', '7200', '38000', '26100']), 'postal-code');
-  assert.equal(kind('lieu_de_residence', ['Marcillac', 'Ussel', 'Juzanvigny', 'Bram']), 'city');
+  assert.equal(kind('lieu_de_residence', ['Marcillac', 'Ussel', 'Juzanvigny', 'Bram', 'Tulle', 'Égletons', 'Meymac', 'Bort-les-Orgues', 'Treignac', 'Uzerche', 'Argentat', 'Objat']), 'city');
   // (a count under a phone's or a cell's header, dates under a stay's, milliseconds since 1970: none of them identifiers)
   assert.equal(kind('cell_count', ['12', '40', '7']), undefined);
   assert.notEqual(kind('date_sejour', ['2020-01-02', '2021-03-04', '2019-12-31']), 'mrn');

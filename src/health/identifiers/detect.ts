@@ -16,7 +16,7 @@
  * removal.
  */
 import {
-  checkFiness, checkNir, compact, isAdeliShape, isBareUrl, isEmail, isIp, isPhone, isSsn, isStreetAddress, isUrl, isUuid,
+  checkFiness, checkNir, compact, isAdeliShape, isBareUrl, isEmail, isIp, isPhone, isRuralAddress, isSsn, isStreetAddress, isUrl, isUuid,
   isValidIban, isValidRpps,
 } from './validators.ts';
 import { dictionaries, fold } from '../../text/data.ts';
@@ -58,7 +58,8 @@ const HEADER: [IdentifierKind, RegExp][] = [
   ['geocode', /\b(lat|lon|lng|latitude|longitude|geo|geoloc|coordinates|gps)\b/],
   ['birth-date', /\b(birth ?date|date of birth|dob|ddn|date de naissance|naissance|date naiss|birthdate|birth)\b/],
   ['postal-code', /\b(zip|zip ?code|postal|post ?code|postcode|code postal|cp|codepostal)\b/],
-  ['address', /\b(address|adresse|street|rue|addr|line|voie|domicile)\b/],
+  // (not a drug's route: "voie_administration", "voie d'administration")
+  ['address', /\b(address|adresse|street|rue|addr|line|voie(?! d? ?admin)|domicile)\b/],
   ['city', /\b(city|ville|commune|town|municipality|localite|birthplace|birth place|place of (?:birth|residence)|hometown|lieu de (?:residence|naissance|vie|domicile)|lieu (?:residence|naissance|naiss)|residence)\b/],
   ['first-name', /\b(first|first ?name|given|given ?name|prenom|forename|firstname|prenoms)\b/],
   ['last-name', /\b(last|last ?name|surname|family ?name|nom de famille|nom de naissance|nom d usage|lastname|maiden|family|nom|nom usuel)\b/],
@@ -109,8 +110,17 @@ const ORG_NAME_HEADER = /(^| )(hospital|hopital|clinic|clinique|facility|etablis
 const ORG_WORD = /(?:^|[^\p{L}])(?:h[ôo]pital|hospital|clinique|clinic|polyclinique|centre|center|chu|chr|ch|ghu|aphp|ap-hp|pharmacie|pharmacy|laboratoire|laboratory|labs?|mutuelle|cpam|ehpad|ssr|institut|institute|fondation|foundation|groupe|group|cabinet|maison|r[ée]sidence|m[ée]dical|medical|sant[ée]|health|care|assurances?|insurance|company|soci[ée]t[ée]|sa|sas|sarl|inc|llc|ltd|corp|corporation|services?|university|universit[ée]|partners|associates)(?:[^\p{L}]|$)/iu;
 /** A header naming a product's or a batch's code (EAN-13, GTIN, CIP, lot): 13 digits of a NIR's layout are no person's there. */
 const PRODUCT_CODE_HEADER = /(^| )(lot|batch|ean|ean13|gtin|barcode|code barre|code ean|cip|cip13|ucd|product|produit|article|sku|reference produit)( |$)/;
-/** A value that is a date (the header-led record numbers are not): "2024-01-05", "05/01/2024", "2024-1-5". */
-const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+/** A value that is a date or a month (the header-led record numbers are not): "2024-01-05", "05/01/2024", "2024-1-5", "2024/01". */
+const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+/**
+ * The place words of a header that may name a kind of place rather than a town ("lieu_de_vie" = Domicile/Institution,
+ * "lieu_naissance" = France/Étranger): there, a town's column has varied values or towns of the dictionary.
+ */
+const LOOSE_CITY_HEADER = /\b(?:lieu|residence|hometown|place of)\b/;
+/** A decimal number, with a point or a comma ("0.87345612", "1234,50"): a measure, an amount or a fraction, no code. */
+const DECIMAL = /^[-+]?\d+[.,]\d+$/;
+/** A header that names a point in time (normalized): "event time ms", "created at", "timestamp", "epoch", "ts". */
+const TIME_HEADER = /(?:^| )(?:ts|time|timestamp|epoch|unix|ms|millis|datetime|at|date|instant)(?: |$)/;
 /** A header that names a person's name (normalized): "patient name", "full name", "first name", "nom de famille", "prenom". */
 const PERSON_NAME_HEADER = /\b(?:(?:patient|person|member|subscriber|guarantor|insured|beneficiary|client|customer|employee|caller|contact|holder|owner|parent|mother|father|spouse|doctor|physician|prescriber|nurse|provider) ?names?|full ?name|first ?name|last ?name|given ?names?|surname|family ?name|forename|prenoms?|nom de famille|nom de naissance|nom d usage|nom usuel|nom de jeune fille|maiden ?name|nom prenom|nom complet|firstname|lastname)\b/;
 /** A header naming a place's name: a place word beside the name word ("region_nom", "nom_commune", "country_name"). */
@@ -137,10 +147,10 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
     const cip = (nir.share >= 0.8 && share(values, (v) => /^3400\d{9}$/.test(v.replace(/\s/g, ''))).share >= 0.8 && share(values, (v) => checkNir(v).keyValid).share === 0)
       // (and a product's or a batch's code by its header, 13 digits that may have a NIR's layout: "lot", "ean13", "gtin")
       || PRODUCT_CODE_HEADER.test(normalizeHeader(name));
-    // (Unix times in milliseconds, 13 digits from 1 between 2001 and 2033, have the NIR's loose layout: no key valid and no
-    // NIR's header, they are times — "event_time_ms" — not persons)
-    const epochMs = !hdr('nir') && !hdr('ins') && !hdr('nia') && share(values, (v) => /^1\d{12}$/.test(v) && Number(v) >= 946684800000 && Number(v) < 2208988800000).share >= 0.8
-      && share(values, (v) => checkNir(v).keyValid).share < 0.2;
+    // (Unix times in milliseconds, 13 digits from 1 between 2001 and 2033, have the NIR's loose layout — so has a man's NIR
+    // without its key: under a header that names a point in time only, "event_time_ms", "created_at", they are times)
+    const epochMs = TIME_HEADER.test(normalizeHeader(name)) && !hdr('nir') && !hdr('ins') && !hdr('nia')
+      && share(values, (v) => /^1\d{12}$/.test(v) && Number(v) >= 946684800000 && Number(v) < 2208988800000).share >= 0.8;
     if (nir.share >= 0.8 && !cip && !epochMs) {
       const keyed = share(values, (v) => checkNir(v).keyValid).share;
       const nia = share(values, (v) => checkNir(v).kind === 'nia').share;
@@ -195,8 +205,8 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
     if (phone.share >= 0.8) return out('phone', 0.7 + 0.2 * phone.share + (hdr('phone') ? 0.1 : 0), `${pct(phone.share)} of ${n} sampled values are phone numbers${headerNote('phone')}`);
     // (ten digits without separators under a header that names a phone: "4943223008", "0612345678"; nine when a spreadsheet
     // read the number and lost its leading zero, "788126340"; any number of 8 to 15 digits written with separators)
-    if (hdr('phone') && share(values, (v) => /^(?:1?[2-9]\d{9}|0[1-9]\d{8}|33[1-9]\d{8}|[1-9]\d{8})$/.test(compact(v))
-      || (/^\+?[\d\s.()\-\/]+(?:\s*(?:x|ext\.?|poste)\s*\d{1,6})?$/i.test(v) && /^\d{8,15}$/.test(v.replace(/(?:x|ext\.?|poste)\s*\d+$/i, '').replace(/\D/g, '')))).share >= 0.8) {
+    if (hdr('phone') && share(values, (v) => !DECIMAL.test(v) && (/^(?:1?[2-9]\d{9}|0[1-9]\d{8}|33[1-9]\d{8}|[1-9]\d{8})$/.test(compact(v))
+      || (/^\+?[\d\s.()\-\/]+(?:\s*(?:x|ext\.?|poste)\s*\d{1,6})?$/i.test(v) && /^\d{8,15}$/.test(v.replace(/(?:x|ext\.?|poste)\s*\d+$/i, '').replace(/\D/g, ''))))).share >= 0.8) {
       return out('phone', 0.85, `header "${name}" names a phone and its values have a phone number's digits`);
     }
     const street = share(values, isStreetAddress);
@@ -205,7 +215,11 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
 
   // header-led kinds (formats without a checksum), confirmed by the content's shape: a code of letters, digits and separators
   // with four digits or more ("2020/439283", "MRN123456A", "AB-123456-C"), not a date
-  const alnum = n ? share(values, (v) => ((/^[A-Za-z0-9][A-Za-z0-9\-/ ._]{3,30}$/.test(v) && /(?:\D*\d){4}/.test(v) && !DATE_LIKE.test(v)) || isUuid(v))).share : 0;
+  // (codes vary: a category's few values under a stay's header — "sejour_ghm" = 05M092 — are no record numbers; nor are
+  // amounts and months, "cout_sejour" = 1234.50, "mois_sejour" = 2024/01)
+  const variedValues = n > 0 && new Set(values).size >= Math.min(10, n) * 0.5 && new Set(values).size / n >= 0.3;
+  const alnum = n ? share(values, (v) => (/^[A-Za-z]{0,3}[\d\- ]{4,20}$/.test(v) && !DATE_LIKE.test(v)) || isUuid(v)
+    || (variedValues && /^[A-Za-z0-9][A-Za-z0-9\-/ ._]{3,30}$/.test(v) && /(?:\D*\d){4}/.test(v) && !DATE_LIKE.test(v) && !DECIMAL.test(v))).share : 0;
   if (hdr('mrn') && (n === 0 || alnum >= 0.7)) return out('mrn', n ? 0.8 : 0.5, `header "${name}" names a patient/record/visit number${n ? ` and ${pct(alnum)} of values are identifier-like codes` : ''}`);
   for (const k of ['nir', 'ins', 'nia', 'ssn', 'rpps', 'adeli', 'finess', 'iban', 'email', 'phone', 'ip', 'url'] as IdentifierKind[]) {
     if (hdr(k) && n === 0) return out(k, 0.5, `header "${name}" names ${k} (no values sampled)`);
@@ -262,17 +276,17 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
       if (hdr('last-name') && any >= 0.2) return out('last-name', 0.7 + 0.3 * last, `header "${name}" and ${pct(last)} of values are INSEE surnames`);
       if (hdr('name') && any >= 0.3) return out('name', 0.7 + 0.3 * any, `header "${name}" and ${pct(any)} of values contain a known first name or surname`);
       // (a header that names a person's name leaves no doubt, whatever the dictionaries know: "patient_name" = "Chidi Nwosu")
-      if (PERSON_NAME_HEADER.test(normalizeHeader(name)) && !hdr('city')) {
+      if (PERSON_NAME_HEADER.test(normalizeHeader(name)) && !hdr('city') && variedValues) {
         const kind: IdentifierKind = hdr('first-name') && !hdr('last-name') ? 'first-name' : hdr('last-name') && !hdr('first-name') && !hdr('name') ? 'last-name' : 'name';
         return out(kind, 0.8, `header "${name}" names a person's name and ${pct(textual)} of values are words`);
       }
-      if (hdr('city')) return out('city', 0.8, `header "${name}" names a city and ${pct(textual)} of values are words`);
+      if (hdr('city') && (variedValues || cities >= 0.5 || !LOOSE_CITY_HEADER.test(normalizeHeader(name)))) return out('city', 0.8, `header "${name}" names a city and ${pct(textual)} of values are words`);
       const distinct = new Set(values.map((v) => v.toUpperCase())).size;
       const varied = distinct >= 10 && distinct / n >= 0.3; // a name column has many different values
       if (varied && first >= 0.7 && cities < 0.3) return out('first-name', 0.5 + 0.4 * first, `${pct(first)} of ${n} sampled values are INSEE first names (no header cue)`);
       if (varied && last >= 0.8 && cities < 0.3 && first < 0.5) return out('last-name', 0.4 + 0.4 * last, `${pct(last)} of ${n} sampled values are INSEE surnames (no header cue)`);
     }
-    if (hdr('address') && share(values, (v) => (/\d/.test(v) && /\p{L}{3,}/u.test(v)) || isStreetAddress(v)).share >= 0.6) return out('address', 0.7, `header "${name}" names an address and values mix numbers and words or name a place`);
+    if (hdr('address') && share(values, (v) => (/\d/.test(v) && /\p{L}{3,}/u.test(v)) || isStreetAddress(v) || isRuralAddress(v)).share >= 0.6) return out('address', 0.7, `header "${name}" names an address and values mix numbers and words or name a place`);
   } else {
     for (const k of ['first-name', 'last-name', 'name', 'address', 'city'] as IdentifierKind[]) if (hdr(k)) return out(k, 0.5, `header "${name}" names ${k} (no values sampled)`);
   }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   checkNir, nirKey, isValidNir, luhnValid, isValidRpps, isValidIban, isSsn, isFrenchPhone, isPhone, isEmail, isIpv4,
-  isIpv6, isIp, isUrl, isBareUrl, isValidSiren, isValidSiret, checkFiness, isStreetAddress, mod97,
+  isIpv6, isIp, isUrl, isBareUrl, isRuralAddress, isValidSiren, isValidSiret, checkFiness, isStreetAddress, mod97,
 } from './validators.ts';
 
 test('NIR: reference vectors (identifiers.md §1.1), Corsica 2A/2B', () => {
@@ -116,6 +116,8 @@ test('review 2026-11-30: IP addresses as servers log them, e-mail addresses with
   assert.ok(!isPhone('12 x3'));
   for (const v of ['facebook.com/ikaika.kahale.0', 'chu-lyon.fr/dossier?id=3']) assert.ok(isBareUrl(v), v);
   for (const v of ['example.com', '3.5/10', 'jean@x.fr/']) assert.ok(!isBareUrl(v), v);
-  for (const v of ['Lieu-dit Les Granges', 'Le Bourg', 'Hameau de la Forge', '14 venelle de Roscoat']) assert.ok(isStreetAddress(v), v);
-  for (const v of ['Bourges', 'Routine']) assert.ok(!isStreetAddress(v), v);
+  for (const v of ['Lieu-dit Les Granges', 'Le Bourg', 'Hameau de la Forge']) assert.ok(isRuralAddress(v), v);
+  assert.ok(isStreetAddress('14 venelle de Roscoat'));
+  // (rural addresses only under an address's header: "Route orale" is a drug's route)
+  for (const v of ['Bourges', 'Routine', 'Route orale']) assert.ok(!isStreetAddress(v), v);
 });

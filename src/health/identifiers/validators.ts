@@ -252,8 +252,10 @@ const STREET = /^\s*\d{1,5}\s*(?:bis|ter|[a-z])?,?\s+(?:.*\s)?(?:rue|avenue|av\.
  * Bourg", "ZA des Estroublans", "Route de Kerhuon", "Lotissement Les Pins".
  */
 const RURAL = /^\s*(?:lieu-?dit|hameau|le bourg|lotissement|r[ée]sidence|domaine|ferme|mas|moulin|ch[âa]teau|za|zi|zac|zone (?:artisanale|industrielle|d'activit[ée]s?)|route|chemin|impasse|all[ée]e|rue|avenue|place|quartier|cit[ée]|villa)(?![\p{L}])/iu;
+/** A rural address without a number (RURAL): an address only where the header says so — "Route orale" is a drug's route. */
+export function isRuralAddress(value: string): boolean { return RURAL.test(value); }
 export function isStreetAddress(value: string): boolean {
-  return STREET.test(value) || RURAL.test(value) || /^\s*\d{1,5}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Street|St|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Avenue|Ave|Landing|Terrace|Parkway|Circle|Trail)\b/.test(value);
+  return STREET.test(value) || /^\s*\d{1,5}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Street|St|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Avenue|Ave|Landing|Terrace|Parkway|Circle|Trail)\b/.test(value);
 }
 
 /** UUID (Synthea MRNs and resource ids). */
