@@ -20,7 +20,7 @@ import { keyedInt, pseudonym } from '../pseudonymize/tokens.ts';
 import type { Mac } from '../pseudonymize/tokens.ts';
 import { dictionaries, fold, lexiconMap, LEX_SUR } from './data.ts';
 import { TAGS } from './types.ts';
-import { isCalendarDay } from '../util/calendar.ts';
+import { isCalendarDay, withoutZone } from '../util/calendar.ts';
 import type { Lang, Span, TextLabel } from './types.ts';
 
 /** "[NOM]", "[DATE]"… per language, built once. */
@@ -144,7 +144,8 @@ export function shiftDateText(s: string, days: number, lang: Lang): string | nul
   let m = !digit ? null : /^(\d{4})([-/])(\d{2})\2(\d{2})(.*)$/.exec(s);
   if (m && validYmd(+m[1]!, +m[3]!, +m[4]!)) {
     const d = shifted(+m[1]!, +m[3]! - 1, +m[4]!, days);
-    return `${d.getUTCFullYear()}${m[2]}${pad(d.getUTCMonth() + 1)}${m[2]}${pad(d.getUTCDate())}${m[5]}`;
+    // (a time's zone left out: the true date's summer or winter offset would tell the shift, pseudonymize/dates.ts)
+    return `${d.getUTCFullYear()}${m[2]}${pad(d.getUTCMonth() + 1)}${m[2]}${pad(d.getUTCDate())}${withoutZone(m[5]!)}`;
   }
   m = !digit ? null : /^(\d{1,2})( ?[/.\-|] ?)(\d{1,2})( ?[/.\-|] ?)(\d{4}|\d{2})$/.exec(s);
   if (m) {

@@ -1976,3 +1976,14 @@ test('held-out GP set: address fields up to their postal code, street words endi
   // (no address without its field's word, and a field without a postal code is left to the street rules)
   assert.deepEqual(of('Adressé par le Dr Martin le 12/03/2024. Adresse mail : x@y.fr', 'ADDRESS'), []);
 });
+
+test('a shifted date in a note loses its time zone, which would tell the true date\'s season or the shift (review of 400d70e)', () => {
+  assert.equal(shiftDateText('2021-03-28T09:00:00+02:00', 98, 'fr'), '2021-07-04T09:00:00');
+  assert.equal(shiftDateText('2021-03-26T09:00:00+01:00', 98, 'fr'), '2021-07-02T09:00:00');
+  assert.equal(shiftDateText('2021-03-28T09:00:00+02:00[Europe/Paris]', 98, 'fr'), '2021-07-04T09:00:00');
+  assert.equal(shiftDateText('2021-03-28 09:00 CEST', 98, 'fr'), '2021-07-04 09:00');
+  assert.equal(shiftDateText('2021-03-28 09:00 GMT+02:00', 98, 'fr'), '2021-07-04 09:00');
+  // (UTC tells no season)
+  assert.equal(shiftDateText('2021-03-28T09:00:00Z', 98, 'fr'), '2021-07-04T09:00:00Z');
+  assert.equal(shiftDateText('2021-03-28 09:00 UTC', 98, 'fr'), '2021-07-04 09:00 UTC');
+});

@@ -19,3 +19,15 @@ export function calendarDay(v: string): boolean {
 export function isIsoDay(v: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(v) && calendarDay(v);
 }
+
+/**
+ * A date's time part without its zone, whose offset or name belongs to the true date (summer or winter time) and, kept beside
+ * a shifted date, tells the season or the shift: "+02:00", "+0200", "-05", "[Europe/Paris]" (Java), "+01:00[Europe/Paris]",
+ * "GMT+02:00", "CEST", "EDT". "Z", "UTC" and "GMT" alone stay: they tell no season. The part is returned as it is unless it
+ * starts with a time ("T09:00", " 09:00").
+ */
+export function withoutZone(rest: string): string {
+  if (!/^[T ]\d{1,2}:\d{2}/.test(rest)) return rest;
+  return rest.replace(ZONE_AT_END, '$1');
+}
+const ZONE_AT_END = /^(.*?\d)\s?(?:[+-]\d{2}(?::?\d{2})?(?:\[[^\]]*\])?|Z?\[[^\]]*\]|(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|(?:CES?T|EES?T|WES?T|BST|IST|MSK|[ECMP][SD]T|AK[SD]T|HST|AE[SD]T|AC[SD]T|AW[SD]T|NZ[SD]T))$/;
