@@ -52,6 +52,8 @@ function placesNamedAgain(text: string, spans: Span[]): void {
 
 /** First words of towns that are also words of places of care ("New Bedford", "West Hartford", "Saint-Malo", "St. Cloud"). */
 const TOWN_FIRST = new Set(['NEW', 'NORTH', 'SOUTH', 'EAST', 'WEST', 'SAINT', 'ST', 'ST.', 'SAINTE', 'STE', 'CENTRAL']);
+/** A saint's name, a town's ("Sainte-Colombe", "Saint-Pierre"), whatever its words. */
+const SAINT = new Set(['SAINT', 'SAINTE', 'ST', 'STE', 'SAN', 'SANTA', 'SANKT']);
 /** Last words of towns' names ("Salt Lake City", "Grand Junction", "Palm Springs", "Kalihi Valley"). */
 const TOWN_LAST = new Set(['CITY', 'JUNCTION', 'FALLS', 'SPRINGS', 'HEIGHTS', 'VALLEY', 'BEACH', 'GROVE', 'HILLS', 'HARBOR', 'HARBOUR', 'BAY', 'CREEK',
   'RAPIDS', 'VILLAGE', 'TOWNSHIP', 'ROUGE', 'CREST', 'RIDGE', 'LAKES']);
@@ -60,6 +62,11 @@ function languageWord(w: string): boolean {
   const f = fold(w).replace(/^[DL]['’]/, '');
   return f.length <= 1 || isVocabularyWord(f) || /(?:LOGIE|LOGY|IATRIE|IATRY|ATRICS)$/.test(f);
 }
+/**
+ * A part of a place of care after its dash, no town: a building, a site, a wing ("- Pavillon Dieulafoy", "– Site Félix
+ * Guyon", "- Tower B") or a specialty's short name ("- Hémato", "– Onco-pédiatrie", "- Cardio").
+ */
+const SUB_UNIT = /^(?:(?:pavillon|b[âa]timent|b[âa]t\.|site|p[ôo]le|service|unit[ée]|aile|bloc|secteur|d[ée]partement|dept\.?|division|wing|building|bldg\.?|campus|tower|tour|unit|floor|[ée]tage|r[ée]a|r[ée]animation|urgences?|m[ée]decine|icu|nicu|picu|er|ed)(?![\p{L}])|h[ée]mato|onco|cardio|neuro|pneumo|gastro|rhumato|n[ée]phro|urolog|gyn[ée]co|orthop|p[ée]diat|psychiat|dermato|endocrino|radiolog|chirurg)/iu;
 /** A company's legal form after its name ("LABORATOIRE KARUKERA BIOLOGIE – SELAS"). */
 const LEGAL_FORMS = new Set(['SELAS', 'SELARL', 'SELAFA', 'SARL', 'SAS', 'SASU', 'EURL', 'SCM', 'SCP', 'SISA', 'GIE', 'LLC', 'LLP', 'PLLC', 'INC', 'LTD', 'PLC']);
 /** A town's end before the end of its line, a sentence's stop, a bracket, a US state's code or a postal code. */
@@ -118,8 +125,8 @@ export function recognizePlacesAfter(text: string, spans: Span[]): void {
       || (((lex.get(fold(town)) ?? 0) & LEX_CITY) === 0 && !(townEnds(text, e) && words.every((w) => ((lex!.get(fold(w)) ?? 0) & NOT_TOWN) === 0)
         // (nor words of the language only, a department's or a form's: "– Neuroradiologie⏎", "- Cardiovascular Division⏎", "– Site
         // Sud⏎", "- CRITICAL VALUE NOTIFICATION LOG⏎"; but a town's last word after its name, "Salt Lake City", "Grand Junction")
-        && !(words.every(languageWord) && !(words.length >= 2 && TOWN_LAST.has(fold(words[words.length - 1]!))))
-        && !LEGAL_FORMS.has(fold(town)))))) continue;
+        && !(words.every(languageWord) && !(words.length >= 2 && (TOWN_LAST.has(fold(words[words.length - 1]!)) || SAINT.has(fold(words[0]!)))))
+        && !LEGAL_FORMS.has(fold(town)) && !SUB_UNIT.test(town))))) continue;
     spans.push({ start: a, end: e, label: 'CITY', score: 0.6, rule: 'city-after' });
   }
 }

@@ -877,7 +877,7 @@ function streetBefore(text: string, p: number, e: number, spans: Span[]): void {
  * "Domicile : La Grange aux Moines, 37600 Perrusson", "Adresse : Route de Kerhuon, 29470 …" — a hamlet, a farm, a
  * road without a number, which no street rule reads. The postal code says it is an address; the field says where it starts.
  */
-const ADDRESS_FIELD = /(?<![A-Za-zÀ-ÿ])(?:[Aa]dresse|ADRESSE|[Dd]omicile|DOMICILE)(?: (?:postale|personnelle|actuelle|du patient|de la patiente|patient))? ?: ?([A-ZÀ-Þ0-9][^\n,;:()|]{2,58}?)(?=,? ?(?:\d{5}|(?:BP|CS) ?\d)(?!\d))/g;
+const ADDRESS_FIELD = /(?<![A-Za-zÀ-ÿ])(?:[Aa]dresse|ADRESSE|[Dd]omicile|DOMICILE)(?: (?:postale|personnelle|actuelle|du patient|de la patiente|patient))? ?: ?([A-ZÀ-Þ0-9](?:(?!\. )[^\n,;:()|.!?]|\.(?! )){2,58}?)(?=,? ?(?:(?:0[1-9]|[1-8]\d|9[0-8])\d{3} [A-ZÀ-Þ]|(?:BP|CS) ?\d))/g;
 export function recognizeAddressFields(text: string, spans: Span[]): void {
   if (!(text.includes('dresse') || text.includes('omicile') || text.includes('DRESSE') || text.includes('OMICILE'))) return;
   ADDRESS_FIELD.lastIndex = 0;
@@ -1127,7 +1127,7 @@ const NIR_LAYOUT = [1, 2, 2, 2, 3, 3, 2];
  */
 const PH = '(?:[ .\\-]?[0-9O]{2})', PN = '(?:\\r?\\n[0-9O]{2})';
 /** A street word and the rest of the street name, up to a separator (address-fr, after the number). */
-const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.|all[ée]es?|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e|venelle|ruelle|sente|traverse|clos|lev[ée]e|rond-point|carrefour)(?![A-Za-z0-9_À-ÿ])[^\\n,;()|"]{1,60}?(?=\\s*(?:[,;()|"]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
+const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.(?! de sang| d['’]h[ée]maties| de plaquettes)|all[ée]es?|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e|venelle|ruelle|sente|traverse|lev[ée]e|rond-point|carrefour)(?![A-Za-z0-9_À-ÿ])[^\\n,;()|"]{1,60}?(?=\\s*(?:[,;()|"]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
 /** Phone cues right before a number (phone-cue-short): the number's text must follow them. */
 /** ITU-T E.164 country calling codes (assigned, 2024): the code after a spaced "00" ("00 33 6 41 27 93 08"). */
 const COUNTRY_CODES = new Set([
@@ -3559,7 +3559,12 @@ function lowerSurnameAfter(text: string, end: number, lex: Lexicon): number {
  * a facility is over-redacted, never missed). Not after a transfer: "transférée en Réanimation" is
  * a ward.
  */
-const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|natif|native|n[ée]e? et (?:a )?grandie?|n[ée]e?s?|born|d[ée]m[ée]nag[ée]e?s?)(?: [A-Za-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’])|(?<![A-Za-zÀ-ÿ])habite |(?<![A-Za-zÀ-ÿ])(?:visiting|flying|flew|drove|driving|traveled|travelled|traveling|travelling|arriving|arrived|returning|returned)(?: (?:him|her|them|me|us))?(?: (?:in|back|out|up|down|over|home))? (?:from|to|in) |(?<![A-Za-zÀ-ÿ])(?:man|woman|male|female|gentleman|lady|boy|girl|homme|femme) from |(?<![A-Za-zÀ-ÿ])(?:resident|native|citizen) of |(?<![A-Za-zÀ-ÿ])(?:accident|MVC|MVA|crash|collision|wreck|hiking|camping|fishing|hunting)(?: [A-Za-z0-9-]+){0,4} near )/iy;
+const RESIDENCE_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:lives?|living|resides?|residing|moved|relocated|grew up|originally|discharged|habite|habitant|habitante|vit|vivant|vivante|domicili[ée]e?s?|r[ée]side|r[ée]sidant|r[ée]sidente?|originaire|natif|native|n[ée]e? et (?:a )?grandie?|n[ée]e?s?|born|d[ée]m[ée]nag[ée]e?s?)(?: [A-Za-zà-ÿ'’]+){0,4} (?:(?:in|to|at|from|near|à|au|aux|en|de|du|dans|près de) |d['’])|(?<![A-Za-zÀ-ÿ])habite |(?<![A-Za-zÀ-ÿ])(?:visiting|flying|flew|drove|driving|traveled|travelled|traveling|travelling|arriving|arrived|returning|returned)(?: (?:him|her|them|me|us))?(?: (?:in|back|out|up|down|over|home))? (?:from|to|in) )/iy;
+/**
+ * Where a person comes from or where an accident happened: "woman from Brockton", "native of Lowell", "MVC on I-95 near
+ * Warwick". A word of the language there is no town ("woman from Maintenance", "from Medicaid", "from Group Home").
+ */
+const ORIGIN_CUE = /(?<=(?<![A-Za-zÀ-ÿ])(?:man|woman|male|female|gentleman|lady|boy|girl|homme|femme) from |(?<![A-Za-zÀ-ÿ])(?:resident|native|citizen) of |(?<![A-Za-zÀ-ÿ])(?:accident|MVC|MVA|crash|collision|wreck|hiking|camping|fishing|hunting)(?: [A-Za-z0-9-]+){0,4} near )/iy;
 const W_HOSP_BEFORE = 1, W_RES_BEFORE = 2, W_FIELD_BEFORE = 4;
 /** A French département's number in brackets: " (74)", " (2A)", " (974)". */
 const DEPT_AFTER = /^ \((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)/;
@@ -3639,7 +3644,10 @@ function placesAfterWords(text: string, spans: Span[], isName: Uint8Array): void
     // (not a person's possessive: "returned to Sarah's care")
     if (possessiveAt(text, nEnds[i]!)) continue;
     RESIDENCE_CUE.lastIndex = s;
-    if (!RESIDENCE_CUE.test(text)) continue;
+    if (!RESIDENCE_CUE.test(text)) {
+      ORIGIN_CUE.lastIndex = s;
+      if (!ORIGIN_CUE.test(text) || isVocabularyWord(fold(text.slice(s, nEnds[i]!)))) continue;
+    }
     let k = i;
     // (not into a facility's cue word: "discharged to Hebrew Rehabilitation Center")
     while (k + 1 < n && k - i < 2 && gapOk(k) && (nFlags[k + 1]! & F_CAP) && !(nFlags[k + 1]! & (F_STOP | F_TITLE)) && !isName[k + 1]

@@ -1987,3 +1987,12 @@ test('a shifted date in a note loses its time zone, which would tell the true da
   assert.equal(shiftDateText('2021-03-28T09:00:00Z', 98, 'fr'), '2021-07-04T09:00:00Z');
   assert.equal(shiftDateText('2021-03-28 09:00 UTC', 98, 'fr'), '2021-07-04 09:00 UTC');
 });
+
+test('review of 8ab0642 and 6a9be81: no sentence swallowed by an address field, no street in "3 clos." or "2 pl. de sang", no town in a word of the language after an origin cue nor in a part of a hospital after its dash', () => {
+  const of = (t: string, label: string, lang: 'fr' | 'en' = 'fr') => recognize(t, { lang }).filter((s) => s.label === label).map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(of('Domicile : Vit seule à la maison. Revenus 15000 € par an.', 'ADDRESS'), []);
+  assert.deepEqual(of('Pansement : 3 clos. Bien toléré. 2 pl. de sang transfusées.', 'ADDRESS'), []);
+  assert.deepEqual(of('A woman from Maintenance called. Transferred from Medicaid. Man from Group Home. Woman from Brockton.', 'CITY', 'en'), ['Brockton']);
+  assert.deepEqual(of('CHU de Bordeaux - Hémato\nHôpital Necker - Pavillon Dieulafoy\nClinique Trénel, Sainte-Colombe\n', 'CITY'), ['Bordeaux', 'Sainte-Colombe']);
+  assert.deepEqual(of('Mercy Hospital - ER\nMercy Hospital - Erie\n', 'CITY', 'en'), ['Erie']);
+});
