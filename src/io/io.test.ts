@@ -317,11 +317,16 @@ test('a file without a header row: with valueHeader "refuse" the first record is
     const t = await readTable(f, { valueHeader: 'refuse', header: false });
     assert.deepEqual(t.columns.map((c) => c.name), ['column1', 'column2', 'column3', 'column4', 'column5', 'column6']);
     assert.equal(t.rowCount, 2);
-    // (a column really named like a value, declared so by a policy, is a column name)
+    // (a header that looks like a value over values of another kind is a header: a wide table's dates over counts, codes
+    // over measures, a questionnaire's long question over its answers — review of 2c63a16)
+    const w = join(dir, 'wide2.csv');
+    writeFileSync(w, `2024-01-01,2024-02-01,loinc_14749-6,snomed_22298006,hba1c_v1.2.3,${'How often in the last two weeks have you felt down, depressed or hopeless?'.replaceAll(',', ';')}\n3,4,5.4,yes,6.1,rarely\n5,6,5.9,no,7.2,often\n`);
+    assert.equal((await readTable(w, { valueHeader: 'refuse' })).rowCount, 2);
+    // (a column really named like a value of its own kind — a date over dates — declared so by a policy, is a column name)
     const g = join(dir, 'wide.csv');
-    writeFileSync(g, 'id,visits_2024-01-01\n1,3\n');
+    writeFileSync(g, 'id,2024-01-01\n1,2024-01-03\n2,2024-01-09\n');
     await failure(readTable(g, { valueHeader: 'refuse' }));
-    assert.equal((await readTable(g, { valueHeader: 'refuse', declaredColumns: ['visits_2024-01-01'] })).rowCount, 1);
+    assert.equal((await readTable(g, { valueHeader: 'refuse', declaredColumns: ['2024-01-01'] })).rowCount, 2);
     // (a header without dates: spaced NIRs and phones are values too)
     assert.ok(looksLikeValue('2 55 08 14 168 025 38') && looksLikeValue('+33 (0)8 82 88 30 05') && looksLikeValue('06 12 34 56 78'));
     for (const n of ['patient_id', 'age', 'code_postal', 'ICD10', 'visit_date', 'Q1 2024']) assert.ok(!looksLikeValue(n), n);

@@ -142,7 +142,6 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
     const header = o.header ?? true;
     const encoding = o.encoding ?? 'utf-8';
     names = await readHeader(path, label, { delimiter, quote, header, encoding });
-    if (header && o.valueHeader === 'refuse') refuseValueHeader(names, label, o);
     const columnsSpec = '{' + names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ') + '}';
     const nulls = '[' + (o.missing ?? ['']).map(literal).join(', ') + ']';
     const sql = `CREATE TABLE raw AS SELECT * FROM read_csv(${literal(path)}, header=${header}, auto_detect=false,
@@ -154,6 +153,7 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
       throw await withUtf8Column(csvError(e, label, names, header), path);
     }
     for (const n of names) native[n] = 'string';
+    if (header && o.valueHeader === 'refuse') await refuseValueHeader(con, names, label, o);
   } else if (o.infer === false && format !== 'parquet') {
     // (without inference, JSON values are read as written, each on its own: a column's type unified over the lines made one
     // line's "abc" turn every number of the column into text, one line's 2.5 every 3 into "3.0" — and, past read_json's
@@ -527,12 +527,36 @@ export function columnList(names: readonly string[]): string {
 }
 
 /**
- * Stops when a header's names look like values and no policy declares them: the file has no header row, most likely.
- * The fields are named by their place only — they may be a patient's NIR, name or birth date.
+ * The kind of value a text has, to compare a header's name with its column's values: a date, an e-mail address, digits (5
+ * in a row, or 8 and more making half of it), a long code of letters and digits, a long text; null for none of these.
  */
-function refuseValueHeader(names: readonly string[], label: string, o: Pick<ReadOptions, 'declaredColumns' | 'noHeaderHint'>): void {
+function valueKind(v: string): string | null {
+  const t = v.trim();
+  if (/^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.test(t)) return 'date';
+  if (t.includes('@')) return 'email';
+  const digits = t.replace(/\D/g, '').length;
+  if (/\d{5}/.test(t) || (digits >= 8 && 2 * digits >= t.replace(/\s/g, '').length)) return 'digits';
+  if (t.length >= 16 && /^[A-Za-z0-9+/=:-]+$/.test(t) && /\d/.test(t) && /[A-Za-z]/.test(t)) return 'code';
+  if (t.length > 64) return 'long';
+  return null;
+}
+/**
+ * Stops when a header's names look like values of their own columns and no policy declares them: the file has no header
+ * row, most likely — a birth date over a column of dates, a NIR over NIRs. A real header may look like a value over other
+ * values ("2024-01-01" over counts in a wide table, "loinc_14749-6" over measures, a questionnaire's long question over its
+ * answers): it is read. The fields are named by their place only — they may be a patient's NIR, name or birth date.
+ */
+async function refuseValueHeader(con: DuckDBConnection, names: readonly string[], label: string, o: Pick<ReadOptions, 'declaredColumns' | 'noHeaderHint'>): Promise<void> {
   const declared = new Set(o.declaredColumns ?? []);
-  const places = names.flatMap((n, i) => (looksLikeValue(n) && !declared.has(n) ? [i + 1] : []));
+  const places: number[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i]!;
+    if (!looksLikeValue(n) || declared.has(n)) continue;
+    const kind = valueKind(n);
+    const rows = (await con.runAndReadAll(`SELECT ${ident(n)} FROM raw WHERE ${ident(n)} IS NOT NULL LIMIT 50`)).getRows() as [string][];
+    // (a file of one line: the line alone says it)
+    if (rows.length === 0 || (kind !== null && rows.filter(([v]) => valueKind(String(v)) === kind).length >= rows.length / 2)) places.push(i + 1);
+  }
   if (places.length === 0) return;
   const where = `${label}:1`;
   throw new AnonymatError('invalid-input', `${where}: the first line holds values, not column names — the file seems to have no header row (field${places.length > 1 ? 's' : ''} ${places.join(', ')} of ${names.length} look like a date, an identifier or an e-mail address; the line is not shown: it may be a record)`, [
