@@ -29,6 +29,9 @@ test('a key given in place of its file, its variable\'s name or as an unknown op
   assert.match(message(() => loadKey({ keyFile: '/nonexistent/key.txt' })), /\/nonexistent\/key\.txt/);
   assert.match(message(() => loadKey({ keyEnv: 'MY_KEY', env: {} })), /MY_KEY/);
   assert.ok(mayBeKeyText(key) && mayBeKeyText('a passphrase of more than thirty-two characters') && !mayBeKeyText('keys/k1.key'));
+  // (passphrases with a '/', a dot or accents; a mistyped file name in an existing folder is shown)
+  assert.ok(mayBeKeyText('correct horse/battery staple 2024 très long') && mayBeKeyText('my long passphrase for the key .2024 xx'));
+  assert.ok(!mayBeKeyText('/tmp/a-file-that-does-not-exist-here.key'));
   const echoed = withoutKeyText(`error: unknown option '--key=${key}'`);
   assert.ok(!echoed.includes(key.slice(0, 16)), echoed);
   assert.ok(!withoutKeyText("error: unknown option '--key=a short passphrase'").includes('short'));

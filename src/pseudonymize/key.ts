@@ -3,7 +3,8 @@
  * base64 or raw bytes), and must be at least MIN_KEY_BYTES long. The key object never prints its
  * bytes: toString, toJSON and util.inspect all give "[redacted key]"; errors never quote it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createHash, createHmac } from 'node:crypto';
 import { inspect } from 'node:util';
 import { AnonymatError } from '../errors.ts';
@@ -62,12 +63,16 @@ export function decodeKey(text: string | Uint8Array): Uint8Array {
 }
 
 /**
- * Whether a command-line argument may be key material rather than a path or a name: 32 hex characters or more, 40 base64
- * characters or more, or 32 characters or more with neither a path's separator nor a file's extension.
+ * Whether a command-line argument that names no readable file may be key material rather than a path or a name: 32 hex
+ * characters or more, 40 base64 characters or more, or 32 characters or more unless a path in an existing folder.
  */
 export function mayBeKeyText(arg: string): boolean {
   const t = arg.trim();
-  return /[0-9a-fA-F]{32,}/.test(t) || /[A-Za-z0-9+/_-]{40,}={0,2}/.test(t) || (t.length >= 32 && !/[/\\]/.test(t) && !/\.[A-Za-z0-9]{1,8}$/.test(t));
+  if (/[0-9a-fA-F]{32,}/.test(t) || /[A-Za-z0-9+/_-]{40,}={0,2}/.test(t)) return true;
+  // (a passphrase, which may hold '/', a dot or accents: 32 characters or more, unless a path whose folder exists — a file
+  // name mistyped in a real folder)
+  if (t.length < 32) return false;
+  return !(/[/\\]/.test(t) && existsSync(dirname(t)));
 }
 /** A message with what may be key material replaced (an unknown option's text, "--key=…", echoed by the argument parser). */
 export function withoutKeyText(message: string): string {
