@@ -50,6 +50,8 @@ const SYSTEM_REASONS: Record<string, string> = {
   EISDIR: 'a folder stands where a file is needed: choose a file path',
   EROFS: 'the file system is read-only: choose another path',
   ENOSPC: 'no space left on the device: free some space, or write elsewhere',
+  EFBIG: 'the file is larger than the file system or the limit on file sizes allows (ulimit -f): write elsewhere, or raise the limit',
+  EIO: 'the device failed to read or write (input/output error): check the disk or the network share, or write elsewhere',
   EDQUOT: 'the disk quota is exceeded: free some space, or write elsewhere',
   EMFILE: 'too many open files: raise the limit (ulimit -n) or pass fewer inputs at once',
 };
@@ -65,8 +67,9 @@ export function systemReason(e: unknown): string | null {
  * the user gave `out.csv`, not `.out.csv.14935.cf6ac894.tmp`.
  */
 function outputOfTemporary(path: string): string {
-  const m = /^(.*?)\.([^/\\]+)\.\d+\.[0-9a-f]{8}\.tmp$/.exec(path);
-  return m && (m[1] === '' || m[1]!.endsWith('/') || m[1]!.endsWith('\\')) ? `${m[1]}${m[2]}` : path;
+  // (with the output's extension after it too, ".out.csv.14935.cf6ac894.tmp.csv", as several outputs written together are)
+  const m = /^(.*?)\.([^/\\]+)\.\d+\.[0-9a-f]{8}\.tmp(?:\.[^./\\]+)?$/.exec(path);
+  return m && (m[1] === '' || m[1]!.endsWith('/') || m[1]!.endsWith('\\')) ? outputOfTemporary(`${m[1]}${m[2]}`) : path;
 }
 
 /** A clear line for an error of the file system (no stack): what failed, on which path, and what to do; null for other errors. */
@@ -99,22 +102,26 @@ export function numberOption(name: string, v: string | undefined): number | unde
 export function refuseOverwrites(outputs: [flag: string, path: string | undefined][], inputs: [flag: string, path: string | undefined][]): void {
   const seen = new Map<string, string>();
   for (const [flag, p] of inputs) { const k = canonicalPath(p); if (k !== null && !seen.has(k)) seen.set(k, `${flag} ${p}`); }
-  const written = new Set<string>();
+  const written = new Map<string, string>();
   for (const [flag, p] of outputs) {
     const k = canonicalPath(p);
     if (k === null) continue;
     if (statSync(k, { throwIfNoEntry: false })?.isDirectory()) {
       throw new AnonymatError('invalid-usage', `${flag} ${p} is a folder`, [{ path: flag, message: 'give the path of a file' }]);
     }
-    if (written.has(k)) {
-      throw new AnonymatError('invalid-usage', `${flag} ${p}: two outputs would be this one file`, [{ path: flag, message: 'inputs of the same name go to one folder: redact them into separate folders, or rename one' }]);
+    const first = written.get(k);
+    if (first !== undefined) {
+      // (two inputs of one name into one folder — redact's -o — or two options naming one file: -o and --correspondence)
+      throw new AnonymatError('invalid-usage', `${flag} ${p}: two outputs would be this one file`, [{ path: flag, message: first === flag
+        ? 'inputs of the same name go to one folder: redact them into separate folders, or rename one'
+        : `${first} names it too: give each output a path of its own` }]);
     }
     const other = seen.get(k);
     if (other !== undefined) {
       throw new AnonymatError('invalid-usage', `${flag} ${p} is the same file as ${other}: it would be overwritten`, [{ path: flag, message: 'choose another output path' }]);
     }
     seen.set(k, `${flag} ${p}`);
-    written.add(k);
+    written.set(k, flag);
   }
 }
 

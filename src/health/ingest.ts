@@ -433,11 +433,11 @@ function finish(st: IngestState, options: IngestOptions, aliasOf: ((id: string) 
   }
 
   // Ids. With a key: keyed tokens as `anonymat pseudonymize` makes them for a person key (default
-  // domain, trimmed value). Without: P000001…/E000001… in a random order drawn per run (node:crypto),
+  // domain, the id normalized by its shape, `id`: for FHIR's ids, the trimmed value). Without: P000001…/E000001… in a random order drawn per run (node:crypto),
   // because any deterministic numbering (input order, which follows file names such as Synthea's
   // First_Last_uuid.json; a hash of the raw id) could be recomputed or ordered back to the persons.
-  const personOf = key ? (id: string) => pseudonym(key, id, { normalize: 'trim' }) : randomNumbering(raw, 'person_id', 'P');
-  const encounterOf = key ? (id: string) => pseudonym(key, id, { normalize: 'trim' }) : randomNumbering(raw, 'encounter_id', 'E');
+  const personOf = key ? (id: string) => pseudonym(key, id, { normalize: 'id' }) : randomNumbering(raw, 'person_id', 'P');
+  const encounterOf = key ? (id: string) => pseudonym(key, id, { normalize: 'id' }) : randomNumbering(raw, 'encounter_id', 'E');
   // Rows are then sorted by the new person id (and event date), so that row order carries no
   // trace of the input order either.
   const rekeyed = {} as Record<TableName, Table>;

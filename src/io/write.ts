@@ -79,6 +79,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
 /**
  * Several outputs, all or none: each is produced into a temporary file beside it, and they are renamed
  * over their paths only once every one has succeeded (on a failure, every temporary file is removed).
+ * A device or a pipe among them (`-o /dev/stdout`) is produced in the system's temporary folder and
+ * copied into it last, after the renames.
  */
 export async function withAtomicFiles(paths: string[], produce: (i: number, tmp: string) => Promise<void>): Promise<void> {
   const tmps: string[] = [];
@@ -86,16 +88,24 @@ export async function withAtomicFiles(paths: string[], produce: (i: number, tmp:
   let at = 0;
   // (folders made for the outputs: removed again when nothing is written — "-o notes/" of a run that fails leaves no folder)
   const made: string[] = [];
+  const special: boolean[] = [];
   try {
     for (let i = 0; i < paths.length; i++) {
       at = i;
-      const m = await ensureFolder(dirname(paths[i]!));
+      special.push(await isSpecialFile(paths[i]!));
+      const m = special[i] ? null : await ensureFolder(dirname(paths[i]!));
       if (m !== null) made.push(m);
-      const tmp = tempPathFor(paths[i]!) + extname(paths[i]!);
+      const tmp = special[i] ? join(tmpdir(), basename(tempPathFor(paths[i]!)) + extname(paths[i]!)) : tempPathFor(paths[i]!) + extname(paths[i]!);
       tmps.push(tmp);
       await produce(i, tmp);
     }
-    for (let i = 0; i < paths.length; i++) { at = i; await rename(tmps[i]!, paths[i]!); }
+    for (let i = 0; i < paths.length; i++) { at = i; if (!special[i]) await rename(tmps[i]!, paths[i]!); }
+    for (let i = 0; i < paths.length; i++) {
+      if (!special[i]) continue;
+      at = i;
+      await pipeline(createReadStream(tmps[i]!), createWriteStream(paths[i]!));
+      await rm(tmps[i]!, { force: true });
+    }
   } catch (e) {
     for (const t of tmps) await rm(t, { force: true });
     for (const m of made.reverse()) await rm(m, { recursive: true, force: true }).catch(() => undefined);

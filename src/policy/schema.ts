@@ -29,6 +29,8 @@ export const columnPolicySchema = z.strictObject({
   action: z.enum(actions).optional(),
   /** Free-text column to de-identify with the text recognizers. */
   text: z.boolean().optional(),
+  /** The column holds birth dates or birth years, whatever its header: generalized as one (90+ over 89 at the reference date). */
+  birthDate: z.boolean().optional(),
   /** Attribute weight for information-loss metrics (default 1). */
   weight: z.number().positive().optional(),
   /** Ordered (t-closeness ordered distance) even if text. */
@@ -144,6 +146,12 @@ export const policySchema = z.strictObject({
   for (const [name, c] of Object.entries(p.columns)) {
     if (c.aggregate && c.role !== 'quasi' && c.role !== 'sensitive') ctx.addIssue({ code: 'custom', path: ['columns', name, 'aggregate'], message: 'aggregate applies to quasi-identifiers and sensitive columns only' });
     if (c.role === 'weight' && c.type && c.type !== 'decimal' && c.type !== 'integer') ctx.addIssue({ code: 'custom', path: ['columns', name, 'type'], message: 'a weight column must be numeric (integer or decimal)' });
+    if (c.birthDate) {
+      // (a birth date is a quasi-identifier's value: not a person's key, a weight, a free text, a boolean or a decimal)
+      const why = c.role === 'person-key' || c.role === 'weight' ? `a column of role ${c.role} holds no birth dates` : c.text ? 'a free-text column (text: true) holds no birth dates: its dates are redacted with the text recognizers'
+        : c.type === 'boolean' || c.type === 'decimal' ? `a column of type ${c.type} holds no birth dates (dates, or years as integers)` : null;
+      if (why) ctx.addIssue({ code: 'custom', path: ['columns', name, 'birthDate'], message: `${why}; remove birthDate or fix the column's role or type` });
+    }
   }
   const t = p.thresholds;
   if ((t.l !== undefined || t.t !== undefined) && byRole('sensitive').length === 0) {

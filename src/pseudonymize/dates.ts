@@ -6,7 +6,7 @@
  */
 import type { PseudonymKey } from './key.ts';
 import { keyedInt } from './tokens.ts';
-import { isIsoDay } from '../util/calendar.ts';
+import { isIsoDay, withoutZone } from '../util/calendar.ts';
 
 export const DEFAULT_SHIFT_DAYS = 365;
 const DAY = 86_400_000;
@@ -45,10 +45,30 @@ export function isoToDays(label: string): number {
  * offset then reads an hour off the elapsed time). "Z" stays: UTC has no seasons.
  */
 export function shiftIsoDate(label: string, days: number): string | null {
-  const m = /^(\d{4}-\d{2}-\d{2})(.*)$/.exec(label.trim());
+  // (ISO without its zeros too, "2017-9-1", as Safe Harbor reads it: shifted and written in its own layout, "2017-11-3")
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)(.*)$/.exec(label.trim());
   if (!m) return null;
-  const d = isoToDays(m[1]!);
+  const [, y, mo, da] = m as unknown as [string, string, string, string];
+  const d = isoToDays(`${y}-${mo.padStart(2, '0')}-${da.padStart(2, '0')}`);
   if (Number.isNaN(d)) return null;
-  const rest = m[2]!.replace(/^([T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s?[+-]\d{2}(?::?\d{2})?$/, '$1');
-  return daysToIso(d + days) + rest;
+  const rest = withoutZone(m[4]!);
+  const iso = daysToIso(d + days);
+  const unpad = (part: string, written: string): string => (written.length === 1 ? String(Number(part)) : part);
+  return `${iso.slice(0, 4)}-${unpad(iso.slice(5, 7), mo)}-${unpad(iso.slice(8, 10), da)}${rest}`;
+}
+
+/**
+ * Why a label is no date shiftIsoDate can shift, and what to do — never the label itself: a partial date (a month, a year), a
+ * date written day or month first, a day the calendar does not have, or no date.
+ */
+export function whyNotShiftable(label: string): string {
+  const t = label.trim();
+  if (/^\d{4}(?:-\d{1,2})?$/.test(t) || /^\d{1,2}[/.]\d{4}$/.test(t)) {
+    return 'a partial date (a year, or a month and a year) cannot be shifted by days: complete it with its day (YYYY-MM-DD) if it is known, mark it missing, or release its year with action: generalize instead of shift-dates';
+  }
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/.test(t)) {
+    return 'a date written day or month first: declare the column type: date with input.dateOrder dmy (or mdy) in the policy, which reads it as a date to shift, or write it YYYY-MM-DD';
+  }
+  if (/^\d{4}-\d{1,2}-\d{1,2}(?!\d)/.test(t)) return 'not a day of the calendar (a 30 February, a 13th month): correct it or mark it missing';
+  return 'not an ISO date (YYYY-MM-DD, optionally with a time: 2020-03-14T09:30): correct it, mark it missing, or choose another action for the column';
 }

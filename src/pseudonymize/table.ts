@@ -13,7 +13,6 @@ import { AnonymatError } from '../errors.ts';
 import { columnFromCodes, columnFromValues, isPlaceholder, makeTable, sampleValues } from '../table/table.ts';
 import type { Column, ColumnKind, Table } from '../table/table.ts';
 import { detectIdentifierColumn, DIRECT_KINDS } from '../health/identifiers/detect.ts';
-import { checkNir, isSsn, isValidIban } from '../health/identifiers/validators.ts';
 import type { IdentifierKind } from '../health/identifiers/detect.ts';
 import { safeHarborZip, safeHarborBirthYear, topCodeAgeText, ageInYears, dateToYear, monthNameDate, epochUnit, epochYear, RESTRICTED_ZIP3 } from '../health/profiles/safe-harbor.ts';
 import { postalCodeToDepartement, mergeSmallCommune, departementUnit, DEFAULT_COMMUNE_THRESHOLD } from '../health/profiles/fr.ts';
@@ -23,8 +22,11 @@ import { proseShape } from '../policy/init.ts';
 import type { PseudonymKey } from './key.ts';
 import { normalizeValue, pseudonym, TOKEN_VERSION } from './tokens.ts';
 import type { Normalizer } from './tokens.ts';
-import { personDateOffset, daysToIso, shiftIsoDate, DEFAULT_SHIFT_DAYS } from './dates.ts';
+import { personDateOffset, daysToIso, shiftIsoDate, whyNotShiftable, DEFAULT_SHIFT_DAYS } from './dates.ts';
 import { own } from '../util/own.ts';
+
+/** Lines named in an error about values, at most (then a count). */
+const MAX_LINES_SHOWN = 5;
 
 export type Action = 'drop' | 'pseudonymize' | 'shift-dates' | 'generalize' | 'keep';
 
@@ -37,7 +39,7 @@ function filledLabels(c: Column, max = 200): string[] {
 
 /** The subset of a Policy (src/policy) this module reads. */
 export interface PseudonymizePolicy {
-  columns: Record<string, { role: string; type?: string; action?: Action; text?: boolean }>;
+  columns: Record<string, { role: string; type?: string; action?: Action; text?: boolean; birthDate?: boolean }>;
   pseudonymize?: {
     profile?: 'safe-harbor' | 'fr';
     dateShiftDays?: number;
@@ -53,6 +55,10 @@ export interface PseudonymizePolicy {
 export interface PseudonymizeOptions {
   /** When rotating keys: the previous key; the result then carries the old→new correspondence. */
   previousKey?: PseudonymKey;
+  /** Where a row stands in the input, for error messages (0-based row → "patients.csv:12"); default "row 13". */
+  where?: (row: number) => string;
+  /** The input's name, for error messages (default "the input"). */
+  source?: string;
   /** Called as free text is redacted (texts done, texts to redact in all, the column): a progress bar's feed, never data. */
   onProgress?: (done: number, total: number, step?: string) => void;
 }
@@ -65,6 +71,8 @@ export interface ColumnReport {
   detected?: string;
   distinctBefore: number;
   distinctAfter?: number;
+  /** An identifier or the person key kept in clear (action keep): present and true only then. */
+  unsafe?: true;
 }
 
 export interface PseudonymizeReport {
@@ -76,6 +84,8 @@ export interface PseudonymizeReport {
   warnings: string[];
   dateShiftDays?: number;
   referenceDate?: string;
+  /** Columns of direct identifiers or the person key kept in clear (action keep): present only when there are some. */
+  unsafe?: string[];
 }
 
 export interface PseudonymizeResult {
@@ -83,23 +93,6 @@ export interface PseudonymizeResult {
   report: PseudonymizeReport;
   /** Key rotation only: columns column, old_token, new_token (for the data controller, never to release). */
   correspondence?: Table;
-}
-
-const NORMALIZER: Partial<Record<IdentifierKind, Normalizer>> = {
-  nir: 'identifier', nia: 'identifier', ins: 'identifier', ssn: 'identifier', iban: 'identifier', phone: 'identifier',
-  rpps: 'identifier', adeli: 'identifier', finess: 'identifier', email: 'email', name: 'name', 'first-name': 'name',
-  'last-name': 'name',
-};
-
-/**
- * The normalization of one value for its token or its person's date offset: the column's kind's, else an identifier's
- * when the value itself is a well-formed NIR/NIA (key-valid or not), an IBAN or a US SSN — "2 55 08 14 168 025 38" and
- * "255081416802538" are one person whatever else the column holds (the column's detection reads a sample: a few
- * placeholders or other ids among them changed every token of the column).
- */
-function valueNormalizer(columnNorm: Normalizer, value: string): Normalizer {
-  if (columnNorm !== 'trim') return columnNorm;
-  return checkNir(value).wellFormed || isValidIban(value) || isSsn(value) ? 'identifier' : 'trim';
 }
 
 function naturalSort(labels: string[], kind: ColumnKind): string[] {
@@ -159,13 +152,37 @@ function ageHeader(name: string): boolean {
   const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z]+/);
   return words.includes('age') && !words.some((w) => w === 'gestational' || w === 'gestationnel' || w === 'group' || w === 'groupe' || w === 'class' || w === 'classe');
 }
-/** Birth dates by their headers. */
+/** Birth dates by their headers: a part of the header ("birthdate", "DateOfBirth", "date_naissance", "dob", "ddn"). */
 const BIRTH_HEADER = /birth|naiss|dob|ddn/i;
-/** Birth years as numbers ("birth_year", "YOB", "année de naissance"): over 89 years before the reference → 90+. */
-const BIRTH_YEAR_HEADER = /^(birth_?year|year_?of_?birth|yob|ann[ée]e_?(?:de_?)?naissance|an_?naiss(?:ance)?|ann[ée]e_?naiss|year_?birth|birth_?yr)$/i;
-/** A column of years (4 digits, 1850-2099) under a birth header ("ddn", "dob" holding 1920): birth years. */
-function yearsUnderBirthHeader(c: Column): boolean {
-  return BIRTH_HEADER.test(c.name) && (c.kind === 'integer' || c.kind === 'string') && everyLabel(c, /^\s*(?:18[5-9]\d|19\d\d|20\d\d)\s*$/);
+/**
+ * Words of a birth date's header in English, French and Spanish besides BIRTH_HEADER's: "born_on", "bday", "b_day",
+ * "fecha_nacimiento", "fec_nac", "nacido_el", "née le", "natalicio" (a birth date under them kept its year: 1930 beside
+ * a birth date's "90+").
+ */
+const BIRTH_WORDS = new Set(['born', 'bday', 'bdate', 'nacimiento', 'nacim', 'nacido', 'nacida', 'natalicio', 'cumpleanos', 'nascimento', 'geburtsdatum']);
+function birthHeader(name: string): boolean {
+  if (BIRTH_HEADER.test(name)) return true;
+  const w = headerWords(name.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  if (w.some((x) => BIRTH_WORDS.has(x))) return true;
+  // ("b_day", "fecha_nac", "fec_nac", "f_nac", "ne_le", "nee_le": abbreviations that are a birth's only beside their other word)
+  const has = (x: string): boolean => w.includes(x);
+  return (has('b') && has('day')) || (has('nac') && (has('fecha') || has('fec') || has('f') || has('date'))) || ((has('ne') || has('nee')) && has('le'));
+}
+/** Birth years as numbers ("birth_year", "YOB", "année de naissance", "año_nacimiento"): over 89 years before the reference → 90+. */
+const BIRTH_YEAR_HEADER = /^(birth_?year|year_?of_?birth|yob|ann[ée]e_?(?:de_?)?naissance|an_?naiss(?:ance)?|ann[ée]e_?naiss|year_?birth|birth_?yr|year_?born|born_?year|a[ñn]o_?(?:de_?)?nacimiento|anio_?(?:de_?)?nacimiento)$/i;
+/** A column of years (4 digits, 1850-2099) under a birth header ("ddn", "dob" holding 1920) or declared birthDate: birth years. */
+function yearsUnderBirthHeader(c: Column, declared = false): boolean {
+  return (declared || birthHeader(c.name)) && (c.kind === 'integer' || c.kind === 'string') && everyLabel(c, /^\s*(?:18[5-9]\d|19\d\d|20\d\d)\s*$/);
+}
+/**
+ * An age at an event by its header ("age_at_visit", "ageAtDeath", "age_a_l_admission", "age_lors_du_diagnostic",
+ * "age_of_onset"), not a current one ("age", "current_age"): beside that event's year, it tells the birth year.
+ */
+const EVENT_AGE_WORDS = new Set(['at', 'when', 'upon', 'au', 'lors', 'onset', 'admission', 'admit', 'visit', 'visite', 'diagnosis', 'diagnostic', 'death', 'deces',
+  'event', 'encounter', 'consultation', 'sejour', 'stay', 'discharge', 'surgery', 'intervention', 'entree', 'sortie', 'hospitalisation']);
+function eventAgeHeader(name: string): boolean {
+  const w = headerWords(name.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  return ageHeader(name) && !w.some((x) => x === 'current' || x === 'now' || x === 'today' || x === 'actuel' || x === 'actual') && w.some((x) => EVENT_AGE_WORDS.has(x));
 }
 /** An integer column of compact dates, 19300504 (every value a day of the calendar, yyyymmdd): dates. */
 function compactDates(c: Column): boolean {
@@ -294,6 +311,9 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
   const maxShift = ps.dateShiftDays ?? DEFAULT_SHIFT_DAYS;
   const report: PseudonymizeReport = { tokenVersion: TOKEN_VERSION, profile, rows: table.rowCount, columns: [], dropped: [], warnings: [] };
   const issues: { path: string; message: string }[] = [];
+  // (values the actions cannot take: the input's fault, not the policy's — invalid-input, with file and line)
+  const dataIssues: { path: string; message: string }[] = [];
+  const where = options.where ?? ((row: number) => `row ${row + 1}`);
   const personKeyName = Object.entries(policy.columns).find(([, c]) => c.role === 'person-key')?.[0];
   const personCol = personKeyName ? table.columns.find((c) => c.name === personKeyName) : undefined;
   for (const name of Object.keys(policy.columns)) {
@@ -301,12 +321,18 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
   }
 
   // 1. decide an action per column
-  interface Plan { c: Column; action: Action | 'redact' | 'redact-identifiers'; reason: string; detected?: IdentifierKind; found?: Map<number, Span[]>; monthYear?: boolean }
+  interface Plan { c: Column; action: Action | 'redact' | 'redact-identifiers'; reason: string; detected?: IdentifierKind; found?: Map<number, Span[]>; monthYear?: boolean; unsafe?: boolean }
   const plans: Plan[] = [];
   for (const c of table.columns) {
     const cp = own(policy.columns, c.name);
     const path = `columns.${c.name}`;
     if (cp?.text && cp.action !== 'drop' && cp.action !== 'keep') { plans.push({ c, action: 'redact', reason: 'free text (text: true): names, dates and identifiers replaced' }); continue; }
+    if (cp?.action === 'keep' && (cp.role === 'identifier' || cp.role === 'person-key')) {
+      // (the unsafe choice is explicit and reported: a name, a NIR or a person's raw id released in clear)
+      plans.push({ c, action: 'keep', reason: `UNSAFE: role ${cp.role} kept in clear (action keep set in the policy)`, unsafe: true });
+      report.warnings.push(`column "${c.name}" is declared ${cp.role === 'identifier' ? 'a direct identifier (role identifier)' : 'the person key'} and kept in clear (action: keep): UNSAFE, its values identify persons; use action: pseudonymize or drop unless this output stays with the data controller`);
+      continue;
+    }
     if (cp?.action) { plans.push({ c, action: cp.action, reason: 'action set in the policy' }); continue; }
     if (cp?.role === 'identifier') { plans.push({ c, action: 'drop', reason: 'role identifier (default action: drop)' }); continue; }
     if (cp?.role === 'person-key') { plans.push({ c, action: 'pseudonymize', reason: 'person key (default action: keyed pseudonym)' }); continue; }
@@ -323,21 +349,24 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         plans.push(plan);
         if (!cp) report.warnings.push(`column "${c.name}" is not in the policy: ${plan.action === 'drop' ? 'dropped' : 'generalized'} by the profile (${plan.reason}); declare it to say so`);
       };
-      const isDate = c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c)) || compactDates(c);
+      // (a column declared birthDate: true is a birth date whatever its header: half its values dates, as an explicit generalize asks)
+      const declaredBirth = cp?.birthDate === true;
+      const isDate = c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c, declaredBirth ? 0.5 : 0.9)) || compactDates(c);
+      const birth = declaredBirth || kind === 'birth-date' || birthHeader(c.name);
       if (profile === 'safe-harbor' && safeHarborDropHeader(c.name)) { byProfile({ c, action: 'drop', reason: 'a geographic subdivision, a health plan, account or device number by its header (profile safe-harbor)' }); continue; }
       // (a commune's code is a subdivision smaller than a state: Safe Harbor keeps none, where the French profile merges the small ones)
       if (profile === 'safe-harbor' && COMMUNE_HEADER.test(c.name)) { byProfile({ c, action: 'drop', reason: 'commune code: a geographic subdivision smaller than a state (profile safe-harbor)' }); continue; }
       if (kind === 'postal-code' || (zipHeader(c.name) && c.kind !== 'date')) { byProfile({ c, action: 'generalize', reason: profile === 'fr' ? 'postal code → département (profile fr)' : '5-digit ZIP → 3-digit ZIP, 000 under 20,000 people (profile safe-harbor)', detected: kind }); continue; }
       if (profile === 'fr' && COMMUNE_HEADER.test(c.name)) { byProfile({ c, action: 'generalize', reason: 'commune code: small communes merged (profile fr)' }); continue; }
-      if (profile === 'safe-harbor' && isDate) { byProfile({ c, action: 'generalize', reason: 'date → year (profile safe-harbor; ages over 89 → 90+ for birth dates)', detected: kind }); continue; }
+      if (profile === 'safe-harbor' && isDate) { byProfile({ c, action: 'generalize', reason: birth ? 'birth date → year, 90+ over 89 at the reference date (profile safe-harbor)' : 'date → year (profile safe-harbor; ages over 89 → 90+ for birth dates)', detected: kind }); continue; }
       const epoch = profile === 'safe-harbor' && !isDate ? epochColumn(c) : null;
       if (epoch) { byProfile({ c, action: 'generalize', reason: `Unix timestamp (${epoch === 's' ? 'seconds' : 'milliseconds'}) → year (profile safe-harbor; ages over 89 → 90+ for birth dates)`, detected: kind }); continue; }
-      if (profile === 'fr' && isDate && (kind === 'birth-date' || BIRTH_HEADER.test(c.name))) { byProfile({ c, action: 'generalize', reason: 'birth date → month and year (profile fr)', detected: kind, monthYear: true }); continue; }
+      if (profile === 'fr' && isDate && birth) { byProfile({ c, action: 'generalize', reason: 'birth date → month and year (profile fr)', detected: kind, monthYear: true }); continue; }
       // (ages and birth years over 89 → 90+ in every profile, as birth dates are: a birth year of 1934 beside a birth date's
       // "90+" would undo it)
       // (and ages written with their unit, "92 years", "95y", "92 ans": reached only as numbers, they were kept in clear)
       if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c) || agesAsText(c)) && ageHeader(c.name)) { byProfile({ c, action: 'generalize', reason: `age over 89 → 90+ (profile ${profile})` }); continue; }
-      if (((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) || yearsUnderBirthHeader(c)) { byProfile({ c, action: 'generalize', reason: `birth year of an age over 89 → 90+ (profile ${profile})` }); continue; }
+      if (((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) || yearsUnderBirthHeader(c, declaredBirth)) { byProfile({ c, action: 'generalize', reason: `birth year of an age over 89 → 90+ (profile ${profile})` }); continue; }
       if (kind === 'city' || kind === 'address') { byProfile({ c, action: 'drop', reason: `${kind} (profile ${profile}): geographic unit smaller than allowed`, detected: kind }); continue; }
     }
     // an undeclared column of prose (notes pasted into an export): redacted, never kept as written — even with a few
@@ -379,21 +408,27 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
   const out: Column[] = [];
   const corr: { column: string; old: string; neu: string }[] = [];
   let ref: { year: number; date: string; today: boolean } | undefined;
+  // (dates released as their year, and ages at an event: together they tell a birth year — see topCodeEventAges)
+  const eventYears: Column[] = [];
+  const eventAges: { source: Column; at: number }[] = [];
   for (const p of plans) {
     const c = p.c;
     const distinctBefore = distinctCount(c);
     const rep: ColumnReport = { column: c.name, action: p.action, reason: p.reason, distinctBefore };
     if (p.detected) rep.detected = p.detected;
+    if (p.unsafe) { rep.unsafe = true; (report.unsafe ??= []).push(c.name); }
     report.columns.push(rep);
     switch (p.action) {
       case 'drop': report.dropped.push(c.name); continue;
       case 'keep': out.push(c); rep.distinctAfter = distinctBefore; continue;
       case 'pseudonymize': {
-        const kind = p.detected ?? detectIdentifierColumn(c.name, sampleValues(c))?.kind;
-        const normalize = (kind && NORMALIZER[kind]) ?? 'trim';
-        const col = mapColumn(c, (l) => pseudonym(key!, l, { domain, normalize: valueNormalizer(normalize, l) }), 'string');
+        // (each value normalized by its own shape, never by its column's: an e-mail address is lower-cased, a phone number
+        // reduced to its digits, a name folded, whatever the other rows hold — a person's id by the same rule as its date
+        // offset, its letters' case kept)
+        const normalize: Normalizer = c === personCol ? 'id' : 'auto';
+        const col = mapColumn(c, (l) => pseudonym(key!, l, { domain, normalize }), 'string');
         if (options.previousKey) {
-          for (const l of c.dictionary) if (l !== null) corr.push({ column: c.name, old: pseudonym(options.previousKey, l, { domain, normalize: valueNormalizer(normalize, l) }), neu: pseudonym(key!, l, { domain, normalize: valueNormalizer(normalize, l) }) });
+          for (const l of c.dictionary) if (l !== null) corr.push({ column: c.name, old: pseudonym(options.previousKey, l, { domain, normalize }), neu: pseudonym(key!, l, { domain, normalize }) });
         }
         out.push(col); rep.distinctAfter = distinctCount(col);
         continue;
@@ -402,11 +437,10 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         if (!personCol) { issues.push({ path: `columns.${c.name}.action`, message: 'shift-dates needs a column with role person-key in the input (one offset per person)' }); continue; }
         const offsets = new Int32Array(personCol.dictionary.length);
         const known = new Uint8Array(personCol.dictionary.length);
-        // (the person's id normalized as its token is: "2 55 08 …", "255081…" and "p1 " are one person, one offset)
-        const personKind = detectIdentifierColumn(personCol.name, sampleValues(personCol))?.kind;
-        const personNorm = (personKind && NORMALIZER[personKind]) ?? 'trim';
+        // (the person's id normalized as its token is, by its own shape: "2 55 08 …", "255081…" and "p1 " are one person,
+        // one offset, and so are "Marie@Example.org" and "marie@example.org" in any file)
         const offsetOf = (pc: number): number => {
-          if (!known[pc]) { const id = personCol.dictionary[pc]; offsets[pc] = id === null || id === undefined ? 0 : personDateOffset(key!, normalizeValue(id, valueNormalizer(personNorm, id)), maxShift, domain); known[pc] = 1; }
+          if (!known[pc]) { const id = personCol.dictionary[pc]; offsets[pc] = id === null || id === undefined ? 0 : personDateOffset(key!, normalizeValue(id, 'id'), maxShift, domain); known[pc] = 1; }
           return offsets[pc]!;
         };
         if (c.kind === 'date' && c.numbers) {
@@ -427,9 +461,13 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
             const pc = personCol.codes[r]!;
             if (l === null || l === undefined || personCol.dictionary[pc] === null) { labels[r] = null; continue; }
             const s = shiftIsoDate(l, offsetOf(pc));
-            if (s === null) { bad++; labels[r] = null; } else labels[r] = s;
+            if (s !== null) { labels[r] = s; continue; }
+            labels[r] = null;
+            // (a value that cannot be shifted is bad data, said where it stands — file and line — and why, never quoted: the
+            // first few, then a count)
+            if (++bad <= MAX_LINES_SHOWN) dataIssues.push({ path: `${where(r)}: column ${JSON.stringify(c.name)}`, message: `cannot shift this value (action shift-dates): ${whyNotShiftable(l)}` });
           }
-          if (bad) issues.push({ path: `columns.${c.name}`, message: `${bad} value(s) are not ISO dates (YYYY-MM-DD[Thh:mm…]); declare the column type date or fix the input` });
+          if (bad > MAX_LINES_SHOWN) dataIssues.push({ path: `column ${JSON.stringify(c.name)}`, message: `${bad} value(s) in all cannot be shifted (the first ${MAX_LINES_SHOWN} above)` });
           const distinct = [...new Set(labels.filter((x): x is string => x !== null))].sort();
           const idx = new Map(distinct.map((l, i) => [l, i] as const));
           const codes = new Int32Array(labels.length);
@@ -448,7 +486,8 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         const count = <T>(v: T | null): T | null => { if (v === null) bad++; return v; };
         // (a placeholder, "NA", "?", becomes missing without counting as a value that could not be generalized)
         const generalized = (col: Column, f: (label: string) => string | null, kind: ColumnKind): Column => mapColumn(col, (l) => (isPlaceholder(l) ? null : f(l)), kind);
-        const birth = kind === 'birth-date' || BIRTH_HEADER.test(c.name) || BIRTH_YEAR_HEADER.test(c.name);
+        const declaredBirth = own(policy.columns, c.name)?.birthDate === true;
+        const birth = declaredBirth || kind === 'birth-date' || birthHeader(c.name) || BIRTH_YEAR_HEADER.test(c.name);
         const zip = kind === 'postal-code' || zipHeader(c.name);
         const frThreshold = ps.communeThreshold ?? DEFAULT_COMMUNE_THRESHOLD;
         const useRef = (): number => {
@@ -478,18 +517,19 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
             const y = useRef();
             // (no birth year to release — a two-digit year, "05-MAR-30", may be a century older — no month either: missing)
             col = generalized(c, (l) => { const b = safeHarborBirthYear(l, y); return count(b === null ? null : b === '90+' ? '90+' : birthMonth(l)); }, 'string');
-          } else col = generalized(c, (l) => count(dateToYear(l) ?? (/^\d{4}$/.test(l) ? l : null)), 'integer');
+          } else { col = generalized(c, (l) => count(dateToYear(l) ?? (/^\d{4}$/.test(l) ? l : null)), 'integer'); eventYears.push(col); }
         } else if (epochColumn(c)) {
           // (a Unix time → its year, UTC; a birth's → 90+ over 89 at the reference date, as birth dates)
           const unit = epochColumn(c)!;
           const year = (l: string): string | null => { const n = Number(l); return Number.isFinite(n) ? String(epochYear(n, unit)) : null; };
           if (birth) { const y = useRef(); col = generalized(c, (l) => { const yr = year(l); return count(yr === null ? null : safeHarborBirthYear(yr, y)); }, 'string'); }
-          else col = generalized(c, (l) => count(year(l)), 'integer');
-        } else if (((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) || yearsUnderBirthHeader(c)) {
+          else { col = generalized(c, (l) => count(year(l)), 'integer'); eventYears.push(col); }
+        } else if (((c.kind === 'integer' || numbersAsText(c)) && (BIRTH_YEAR_HEADER.test(c.name) || declaredBirth)) || yearsUnderBirthHeader(c, declaredBirth)) {
           const y = useRef();
           col = generalized(c, (l) => count(safeHarborBirthYear(l.trim(), y)), 'string');
         } else if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c) || agesAsText(c)) && ageHeader(c.name)) {
           col = generalized(c, (l) => count(topCodeAgeText(l)), 'string');
+          if (eventAgeHeader(c.name)) eventAges.push({ source: c, at: out.length });
         } else if (kind === 'postal-code') {
           col = generalized(c, (l) => count(profile === 'safe-harbor' ? safeHarborZip(l) : departementUnit(postalCodeToDepartement(l), frThreshold)), 'string');
         } else if (COMMUNE_HEADER.test(c.name)) {
@@ -504,25 +544,33 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       case 'redact-identifiers': {
         // only the identifiers found (the same spans), each value replaced in its own language (one replacer per language)
         const replacers = new Map<string, Replacer>();
+        const replacerOf = (lang: 'fr' | 'en', k: PseudonymKey | undefined): Replacer => {
+          const rk = `${lang}\0${k === key ? 'new' : 'old'}`;
+          let r = replacers.get(rk);
+          if (!r) { r = new Replacer({ lang, replacement: ps.textReplacement ?? 'tag', key: k, domain }); replacers.set(rk, r); }
+          return r;
+        };
         const col = mapColumn(c, (v, code) => {
           const spans = p.found!.get(code);
           if (!spans) return v;
           const lang = ps.lang && ps.lang !== 'auto' ? ps.lang : detectLanguage(v);
-          let r = replacers.get(lang);
-          if (!r) { r = new Replacer({ lang, replacement: ps.textReplacement ?? 'tag', key: key ?? undefined, domain }); replacers.set(lang, r); }
-          return applyReplacements(v, spans, r);
+          const text = applyReplacements(v, spans, replacerOf(lang, key ?? undefined));
+          // (key rotation: the tokens inside the text are listed too, old beside new — the same spans, so the same order)
+          if (options.previousKey && ps.textReplacement === 'pseudonym') pairTextTokens(c.name, text, applyReplacements(v, spans, replacerOf(lang, options.previousKey)), corr);
+          return text;
         }, 'string');
         out.push(col); rep.distinctAfter = distinctCount(col);
         continue;
       }
       case 'redact': {
         const replacement = ps.textReplacement ?? 'tag';
+        if (options.previousKey && replacement === 'surrogate' && key) {
+          report.warnings.push(`column "${c.name}": its surrogates (made-up names, shifted dates) are drawn with the key and are not tokens: the correspondence cannot list them and --rekey leaves them as the previous key made them; to re-key such a table, pseudonymize the originals with the new key`);
+        }
         if (replacement === 'surrogate' && key && personCol) {
           // (surrogates per person: a person's notes share their surrogates and the date offset of the shift-dates columns —
           // a note's "12/03/2020" moves with the visit_date beside it — and the release's domain; each distinct text is
           // recognized once)
-          const personKind = detectIdentifierColumn(personCol.name, sampleValues(personCol))?.kind;
-          const personNorm = (personKind && NORMALIZER[personKind]) ?? 'trim';
           const spansOf = new Map<number, { lang: 'fr' | 'en'; spans: Span[] }>();
           const replacers = new Map<string, Replacer>();
           const labels: (string | null)[] = new Array(table.rowCount);
@@ -537,7 +585,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
               spansOf.set(code, rec);
             }
             const pid = personCol.dictionary[personCol.codes[r]!];
-            const id = pid === null || pid === undefined ? null : normalizeValue(pid, valueNormalizer(personNorm, pid));
+            const id = pid === null || pid === undefined ? null : normalizeValue(pid, 'id');
             const rk = `${rec.lang}\0${id ?? ''}`;
             let rp = replacers.get(rk);
             if (!rp) {
@@ -553,13 +601,31 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
           continue;
         }
         const texts = redactTexts(c.dictionary, { lang: ps.lang ?? 'auto', replacement, key: key ?? undefined, domain }, () => tick(c.name));
+        if (options.previousKey && replacement === 'pseudonym') {
+          // (key rotation: the notes' tokens, old beside new, in the correspondence — --rekey replaces them inside the text;
+          // the texts are redacted a second time with the previous key, which doubles the rotation's cost for them)
+          const oldTexts = redactTexts(c.dictionary, { lang: ps.lang ?? 'auto', replacement, key: options.previousKey, domain });
+          for (let code = 0; code < texts.length; code++) { const t = texts[code], o = oldTexts[code]; if (t && o) pairTextTokens(c.name, t, o, corr); }
+        }
         const col = mapColumn(c, (_l, code) => texts[code] ?? null, 'string');
         out.push(col); rep.distinctAfter = distinctCount(col);
         continue;
       }
     }
   }
-  if (issues.length) throw new AnonymatError('invalid-policy', `the pseudonymization policy cannot be applied (${issues.length} problem(s))`, issues);
+  if (issues.length) throw new AnonymatError('invalid-policy', `the pseudonymization policy cannot be applied (${issues.length} problem(s))`, [...issues, ...dataIssues]);
+  if (dataIssues.length) throw new AnonymatError('invalid-input', `${options.source ?? 'the input'}: some values cannot be pseudonymized as the policy asks`, dataIssues);
+  if (eventAges.length && eventYears.length) {
+    if (!ref) { ref = referenceYear(policy); report.referenceDate = ref.date; if (ref.today) report.warnings.push(`ages are counted at today's date (${ref.date}): set pseudonymize.referenceDate for output that does not change with the run's date`); }
+    for (const { source, at } of eventAges) {
+      const { column, made } = topCodeEventAges(out[at]!, source, eventYears, ref.year);
+      if (!made) continue;
+      out[at] = column;
+      const rep = report.columns.find((x) => x.column === source.name);
+      if (rep) rep.distinctAfter = distinctCount(column);
+      report.warnings.push(`column "${source.name}": ${made} age(s) at an event beside a year released in the same row tell a birth year 90 years or more before the reference date (an age over 89, which Safe Harbor aggregates): made missing`);
+    }
+  }
   const result: PseudonymizeResult = { table: makeTable(out), report };
   if (options.previousKey) result.correspondence = correspondenceTable(corr);
   return result;
@@ -615,6 +681,43 @@ function notGeneralizable(c: Column): string {
   return `column of ${c.kind === 'string' ? 'text' : c.kind} values that are none of these; ${what}`;
 }
 
+/**
+ * Ages at an event beside years released in the same row: the age 74 at a visit in 2005 tells a birth in 1930 or 1931, a
+ * person of 95 at a reference date in 2026, whose birth date the profile made "90+". An age whose event year minus the age
+ * (the latest birth year it allows, less one: the earliest) is 90 years or more before the reference year becomes missing —
+ * the same rule, conservative at the year's boundary, as a birth year's. Every released year of the row is read (which
+ * event the age belongs to is not known: an earlier event only makes it more cautious). Returns the column and the count.
+ */
+function topCodeEventAges(generalizedAge: Column, source: Column, years: readonly Column[], referenceYear: number): { column: Column; made: number } {
+  const labels: (string | null)[] = new Array(source.codes.length);
+  let made = 0;
+  for (let r = 0; r < labels.length; r++) {
+    const out = generalizedAge.dictionary[generalizedAge.codes[r]!] ?? null;
+    labels[r] = out;
+    const raw = source.dictionary[source.codes[r]!];
+    if (out === null || out === '90+' || raw === null || raw === undefined) continue;
+    const age = ageInYears(raw);
+    if (age === null) continue;
+    for (const y of years) {
+      const year = Number(y.dictionary[y.codes[r]!] ?? NaN);
+      if (Number.isFinite(year) && referenceYear - (year - age - 1) > 89) { labels[r] = null; made++; break; }
+    }
+  }
+  return { column: made ? columnFromValues(generalizedAge.name, labels, 'string') : generalizedAge, made };
+}
+
+/** A token inside a text ("[NOM v1:…]"), not a part of a longer word. */
+const TOKEN_IN_TEXT = /(?<![A-Za-z0-9])v1:[a-z2-7]{26}(?![a-z2-7])/g;
+/**
+ * The tokens of one text redacted with the new key and with the previous one, in order, as correspondence rows: the spans and
+ * the words around them are the same, only the tokens differ.
+ */
+function pairTextTokens(column: string, neu: string, old: string, corr: { column: string; old: string; neu: string }[]): void {
+  const a = neu.match(TOKEN_IN_TEXT) ?? [], b = old.match(TOKEN_IN_TEXT) ?? [];
+  if (a.length !== b.length) throw new Error(`key rotation: column ${column}: a text redacted with the two keys holds ${a.length} and ${b.length} tokens`);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) corr.push({ column, old: b[i]!, neu: a[i]! });
+}
+
 /** Distinct values of a column, missing not counted. */
 function distinctCount(c: Column): number { return c.dictionary.length - (c.missing >= 0 ? 1 : 0); }
 
@@ -632,10 +735,13 @@ function correspondenceTable(rows: { column: string; old: string; neu: string }[
 
 /**
  * Re-keys an already pseudonymized table with a correspondence table (old_token → new_token),
- * without the original values. Tokens missing from the correspondence are an error (counted, not
- * printed).
+ * without the original values: the columns named (their whole values are tokens), and the tokens
+ * inside the text of every other column ("[NOM v1:…]" in notes redacted with textReplacement
+ * pseudonym, and in columns whose identifiers were replaced). Tokens missing from the
+ * correspondence are an error (counted, not printed): a re-keyed table never keeps a token of the
+ * previous key. `found.text` receives the text columns whose tokens were re-keyed.
  */
-export function rekeyTable(table: Table, columns: readonly string[], correspondence: Table): Table {
+export function rekeyTable(table: Table, columns: readonly string[], correspondence: Table, found: { text: string[] } = { text: [] }): Table {
   const get = (n: string): Column => {
     const c = correspondence.columns.find((x) => x.name === n);
     if (!c) throw new AnonymatError('invalid-input', `the correspondence table has no column ${n} (expected column, old_token, new_token)`);
@@ -646,7 +752,15 @@ export function rekeyTable(table: Table, columns: readonly string[], corresponde
   for (let r = 0; r < correspondence.rowCount; r++) map.set(oldC.dictionary[oldC.codes[r]!]!, newC.dictionary[newC.codes[r]!]!);
   const issues: { path: string; message: string }[] = [];
   const cols = table.columns.map((c) => {
-    if (!columns.includes(c.name)) return c;
+    if (!columns.includes(c.name)) {
+      if (c.kind !== 'string' || !c.dictionary.some((l) => l !== null && l.includes('v1:') && new RegExp(TOKEN_IN_TEXT.source).test(l))) return c;
+      // (tokens inside a text: each replaced where it stands, the words around it kept)
+      let missingTokens = 0;
+      const col = mapColumn(c, (l) => l.replace(TOKEN_IN_TEXT, (t) => { const v = map.get(t); if (v === undefined) { missingTokens++; return t; } return v; }), 'string');
+      if (missingTokens) issues.push({ path: `columns.${c.name}`, message: `${missingTokens} token(s) inside its text are not in the correspondence table (was it written by this version, which lists the tokens of notes? else pseudonymize the originals with the new key)` });
+      found.text.push(c.name);
+      return col;
+    }
     let missingTokens = 0;
     const col = mapColumn(c, (l) => { const v = map.get(l); if (v === undefined) missingTokens++; return v ?? null; }, 'string');
     if (missingTokens) issues.push({ path: `columns.${c.name}`, message: `${missingTokens} token(s) are not in the correspondence table` });

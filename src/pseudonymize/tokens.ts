@@ -5,6 +5,7 @@
  * back to the value (HMAC is a PRF).
  */
 import type { PseudonymKey } from './key.ts';
+import { checkNir, isPhone, isSsn, isValidIban } from '../health/identifiers/validators.ts';
 
 export const TOKEN_VERSION = 'v1';
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -24,8 +25,50 @@ function base32(bytes: Uint8Array, chars: number): string {
   return out;
 }
 
-/** Normalization before hashing: identifiers written differently but equal map to one token. */
-export type Normalizer = 'none' | 'trim' | 'identifier' | 'email' | 'name';
+/**
+ * Normalization before hashing: identifiers written differently but equal map to one token. `auto` and `id` choose by the
+ * value's own shape (shapeNormalizer): the same value always gets the same token, whatever its neighbours in the column,
+ * the row order or the file.
+ */
+export type Normalizer = 'none' | 'trim' | 'identifier' | 'email' | 'name' | 'phone' | 'auto' | 'id';
+
+/** An e-mail address's shape (any local part without spaces: "patrick.o'brien@x.org"); lower-cased whatever its column. */
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Groups of digits separated by single spaces, 7 digits or more ("100 034 567 89", "06 12 34 56 78"): one number. */
+const DIGIT_GROUPS = /^\d+(?: \d+)+$/;
+/** A name's shape: words of letters with hyphens, apostrophes, dots or commas between them, no digit ("Jean-Pierre O'Neil"). */
+const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’.\-]*(?:(?:,\s*|\s+)\p{L}[\p{L}\p{M}'’.\-]*)*$/u;
+
+/**
+ * The normalization a value's own shape calls for: an e-mail address → `email`; a NIR/NIA (key-valid or not), an IBAN, a US
+ * SSN, or a number written in groups of digits → `identifier`; a phone number → `phone`; words of letters → `name` (not for
+ * `person`: a person's id is a code whose case matters, FHIR's ids are case-sensitive, and "pat-fr" and "PAT-FR" are two
+ * patients); anything else → `trim`. Decided value by value: the column's detection read a sample, and which rows it held
+ * (their order, the file) changed the tokens and the date offsets of a person's e-mail address.
+ */
+export function shapeNormalizer(value: string, person = false): Exclude<Normalizer, 'auto' | 'id'> {
+  const t = value.trim();
+  if (EMAIL_SHAPE.test(t)) return 'email';
+  if (checkNir(t).wellFormed || isValidIban(t) || isSsn(t)) return 'identifier';
+  if (isPhone(t)) return 'phone';
+  if (DIGIT_GROUPS.test(t) && t.replace(/ /g, '').length >= 7) return 'identifier';
+  if (!person && NAME_SHAPE.test(t)) return 'name';
+  return 'trim';
+}
+
+/**
+ * A phone number's digits: separators and parentheses out, the international prefix as "+" ("0033 6 …" = "+33 6 …"), the
+ * trunk "(0)" after a country code out ("+33 (0)6 12 …" = "+33 6 12 …"), an extension kept after ";ext=". A national
+ * number is not made international: "06 12 34 56 78" and "+33 6 12 34 56 78" stay two tokens (the country is not known).
+ */
+function phoneDigits(value: string): string {
+  const t = value.trim();
+  const ext = /\s*(?:x|ext\.?|extn|extension|poste|p\.)\s*(\d{1,6})$/i.exec(t);
+  const main = ext !== null && ext.index > 0 ? t.slice(0, ext.index) : t;
+  const intl = /^\s*(?:\+|00)/.test(main);
+  const digits = main.replace(/^\s*(?:\+|00)/, '').replace(/^(\d{1,3})\s*\(0\)/, '$1').replace(/\D/g, '');
+  return `${intl ? '+' : ''}${digits}${ext !== null && ext.index > 0 ? `;ext=${ext[1]}` : ''}`;
+}
 
 export function normalizeValue(value: string, how: Normalizer = 'trim'): string {
   switch (how) {
@@ -34,6 +77,9 @@ export function normalizeValue(value: string, how: Normalizer = 'trim'): string 
     case 'identifier': return value.replace(/[\s.\-/\u00a0]/g, '').toUpperCase();
     case 'email': return value.trim().toLowerCase();
     case 'name': return value.trim().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').toUpperCase();
+    case 'phone': return phoneDigits(value);
+    case 'auto': return normalizeValue(value, shapeNormalizer(value));
+    case 'id': return normalizeValue(value, shapeNormalizer(value, true));
   }
 }
 

@@ -47,8 +47,9 @@ header line or declare input.header: false (columns column1, column2, …). Memo
 (dictionary-coded); time: one HMAC per distinct value.`)
     .action(action(async (input: string, opts: Opts) => {
       const { loadPolicy, readOptionsOf } = await import('../../policy/policy.ts');
-      const { readTable, columnList } = await import('../../io/read.ts');
-      const { writeTable, writeFileAtomic, tableToCsv } = await import('../../io/write.ts');
+      const { readTable, columnList, formatOf } = await import('../../io/read.ts');
+      const { writeTable, withAtomicFiles, tableToCsv } = await import('../../io/write.ts');
+      const { writeFile } = await import('node:fs/promises');
       const ps = await import('../../pseudonymize/index.ts');
       if (opts.json && !opts.output) throw new AnonymatError('invalid-usage', '--json prints the report on stdout: give the output table with -o <file>');
       if (opts.rotateFrom && !opts.correspondence) throw new AnonymatError('invalid-usage', '--rotate-from needs --correspondence <file> (where the old→new token table goes)');
@@ -65,11 +66,21 @@ header line or declare input.header: false (columns column1, column2, …). Memo
       const table = await readTable(input, opts.rekey ? { ...policy.input, format: opts.format as never, ...headerCheck } : readOptionsOf(policy, { format: opts.format as never, ...headerCheck }));
       let out;
       let report: unknown;
+      let correspondence: import('../../table/table.ts').Table | undefined;
       if (opts.rekey) {
         const corr = await readTable(opts.rekey, { format: 'csv' });
         const cols = Object.entries(policy.columns).filter(([, c]) => c.action === 'pseudonymize' || (c.role === 'person-key' && !c.action)).map(([n]) => n).filter((n) => table.columns.some((c) => c.name === n));
-        out = ps.rekeyTable(table, cols, corr);
-        report = { rekeyed: cols, rows: table.rowCount };
+        // (and the tokens inside the notes' text: a token the correspondence lacks stops the run — no old-key token is left)
+        const found = { text: [] as string[] };
+        out = ps.rekeyTable(table, cols, corr, found);
+        const warnings: string[] = [];
+        const ps0 = (policy.pseudonymize ?? {}) as { textReplacement?: string };
+        const texts = Object.entries(policy.columns).filter(([n, c]) => c.text && c.action !== 'drop' && c.action !== 'keep' && table.columns.some((x) => x.name === n)).map(([n]) => n);
+        if (ps0.textReplacement === 'surrogate' && texts.length) {
+          warnings.push(`column(s) ${texts.map((n) => `"${n}"`).join(', ')}: surrogates (made-up names, shifted dates) drawn with the previous key are not tokens and stay as they were; pseudonymize the originals with the new key to replace them`);
+        }
+        for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+        report = { rekeyed: cols, rekeyedText: found.text, rows: table.rowCount, warnings };
       } else {
         // (a policy column absent from the input is a typo until proved otherwise: its action would silently not apply)
         const absent = Object.keys(policy.columns).filter((n) => !table.columns.some((c) => c.name === n));
@@ -85,22 +96,31 @@ header line or declare input.header: false (columns column1, column2, …). Memo
         }
         const { progressBar } = await import('../progress.ts');
         const bar = await progressBar('pseudonymize (texts redacted)', opts.progress !== false);
-        const r = ps.pseudonymizeTable(table, policy as never, key, { previousKey, onProgress: bar.onProgress });
+        // (a value an action cannot take is named by its file and line: records are lines after the header in CSV/TSV)
+        const label = input === '-' ? 'stdin' : input;
+        const lines = input === '-' || ['csv', 'tsv'].includes(formatOf(input, (opts.format ?? policy.input?.format) as never));
+        const headerLines = lines && policy.input?.header !== false ? 1 : 0;
+        const where = (row: number): string => (lines ? `${label}:${row + 1 + headerLines}` : `${label}: record ${row + 1}`);
+        const r = ps.pseudonymizeTable(table, policy as never, key, { previousKey, onProgress: bar.onProgress, where, source: label });
         bar.finish();
         out = r.table;
         report = r.report;
-        if (r.correspondence) {
-          // (for the data controller only: readable by its owner alone, from the file's creation on)
-          await writeTable(r.correspondence, opts.correspondence!, { format: 'csv', mode: 0o600 });
-          process.stderr.write(`token correspondence written to ${opts.correspondence}: for the data controller only — it links old and new tokens; never release it\n`);
-        }
+        correspondence = r.correspondence;
         for (const w of r.report.warnings) process.stderr.write(`warning: ${w}\n`);
       }
       // (CSV out in the input's delimiter: the output reads back with the same policy)
       const delimiter = (policy.input as { delimiter?: string } | undefined)?.delimiter ?? ',';
-      if (opts.output) await writeTable(out, opts.output, { delimiter });
-      else process.stdout.write(tableToCsv(out, delimiter));
-      if (opts.report) await writeFileAtomic(opts.report, JSON.stringify(report, null, 2) + '\n');
+      // (the table on standard output goes first: a run whose files then fail leaves no correspondence without its output)
+      if (!opts.output) process.stdout.write(tableToCsv(out, delimiter));
+      // (the output, the correspondence and the report: all or none — a failed write, a full disk or a file too large, leaves
+      // none of them, where the correspondence used to be written, and announced, before the output failed)
+      const files: [string, (tmp: string) => Promise<void>][] = [];
+      if (opts.output) { const path = opts.output; files.push([path, (tmp) => writeTable(out, tmp, { delimiter, format: formatOf(path) })]); }
+      // (for the data controller only: readable by its owner alone, from the file's creation on)
+      if (correspondence) { const c = correspondence; files.push([opts.correspondence!, (tmp) => writeTable(c, tmp, { format: 'csv', mode: 0o600 })]); }
+      if (opts.report) files.push([opts.report, (tmp) => writeFile(tmp, JSON.stringify(report, null, 2) + '\n')]);
+      if (files.length) await withAtomicFiles(files.map(([p]) => p), (i, tmp) => files[i]![1](tmp));
+      if (correspondence) process.stderr.write(`token correspondence written to ${opts.correspondence}: for the data controller only — it links old and new tokens; never release it\n`);
       if (opts.json) printJson(report);
       else if (opts.output) process.stderr.write(`${out.rowCount} rows, ${out.columns.length} columns written to ${opts.output}\n`);
       return 0;
