@@ -6,6 +6,7 @@ import pc from 'picocolors';
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { AnonymatError } from '../errors.ts';
+import { withoutKeyText } from '../pseudonymize/key.ts';
 
 export type Action<A extends unknown[]> = (...args: A) => Promise<number | void>;
 
@@ -21,21 +22,25 @@ export function action<A extends unknown[]>(fn: Action<A>): (...args: A) => Prom
   };
 }
 
-/** Prints an error on stderr and returns the exit code it maps to. */
+/**
+ * Prints an error on stderr and returns the exit code it maps to. What may be key material — 32 hex characters or more, 40
+ * base64 characters — is not printed: a key given where a path is expected (the input, --policy, --rekey) is echoed by the
+ * message that says the path cannot be read.
+ */
 export function reportError(e: unknown): number {
   if (e instanceof AnonymatError) {
-    process.stderr.write(`${pc.red('error')}: ${e.format()}\n`);
+    process.stderr.write(`${pc.red('error')}: ${withoutKeyText(e.format())}\n`);
     return e.exitCode;
   }
   const sys = systemError(e);
   if (sys !== null) {
-    process.stderr.write(`${pc.red('error')}: ${sys}\n`);
+    process.stderr.write(`${pc.red('error')}: ${withoutKeyText(sys)}\n`);
     return 2;
   }
   // (an internal error's message may quote a value of the data, as a database's conversion errors do: quoted text is
   // masked; the stack's frames name code only)
   const err = e as Error;
-  const message = String(err?.message ?? e).replace(/"[^"\n]*"|'[^'\n]*'/g, '"…"');
+  const message = withoutKeyText(String(err?.message ?? e).replace(/"[^"\n]*"|'[^'\n]*'/g, '"…"'));
   const frames = typeof err?.stack === 'string' ? err.stack.split('\n').filter((l) => /^\s+at /.test(l)).join('\n') : '';
   process.stderr.write(`${pc.red('internal error')}: ${err?.name ?? 'Error'}: ${message}${frames ? '\n' + frames : ''}\n`);
   return 1;

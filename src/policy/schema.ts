@@ -112,7 +112,7 @@ export const pseudonymizeSchema = z.looseObject({
   profile: z.enum(['safe-harbor', 'fr']).optional(),
   /** Environment variable holding the key when --key-file is not given (default ANONYMAT_KEY). */
   keyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
-  /** Maximum per-person date shift in days (offsets drawn in [-d, d] \ {0}; default 365). */
+  /** Maximum per-person date shift in days (offsets in whole weeks in [-d, d] \ {0}, days when d < 7; default 365). */
   dateShiftDays: z.number().int().min(1).max(36500).optional(),
   /** Token domain: tokens of different domains do not match (use one per release/recipient). */
   domain: z.string().optional(),

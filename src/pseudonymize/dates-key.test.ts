@@ -50,3 +50,19 @@ test('a person\'s date offset is a whole number of weeks, never 0 nor a whole ye
   // (a range under a week: days)
   for (let i = 0; i < 200; i++) { const o = personDateOffset(key, `p${i}`, 3); assert.ok(o !== 0 && Math.abs(o) <= 3); }
 });
+
+test('the CLI prints no key material in any error, wherever the key was given (the input, --policy, --rekey)', async () => {
+  const { reportError } = await import('../cli/run.ts');
+  const key = 'd45af4cb9a0e1f2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70819a2b3';
+  const written: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  (process.stderr as unknown as { write: (s: string) => boolean }).write = (s: string) => { written.push(s); return true; };
+  try {
+    reportError(new AnonymatError('invalid-input', `${key}: cannot read the file (ENOENT); check the path`));
+    reportError(new Error(`open ${key}`));
+  } finally {
+    (process.stderr as unknown as { write: typeof write }).write = write;
+  }
+  assert.equal(written.length, 2);
+  for (const w of written) assert.ok(!w.includes(key.slice(0, 16)), w);
+});

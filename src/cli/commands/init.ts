@@ -23,8 +23,9 @@ look like names, NIR, e-mail, phone, dates or postal codes) and given a proposed
 direct identifiers and key-like codes (record numbers, patient numbers) are identifiers or the person
 key; quasi-identifiers get a generalization hierarchy (dates, intervals, masked postal codes) and, with
 a person key, an aggregation when they vary between a person's rows. Review the proposal (docs/policy.md).
-A CSV/TSV file whose first line holds values (a date, a NIR, a phone number) rather than column names is
-refused (exit 2, the line not shown): add a header line, or give --no-header.`)
+A CSV/TSV file whose first line holds values of its columns' kinds (a date over dates, a NIR or a phone
+over NIRs or phones) rather than column names is refused (exit 2, the line not shown): add a header line,
+or give --no-header. A first line without digits or @ cannot be told from a header.`)
     .action(action(async (input: string, opts: { output?: string; delimiter?: string; encoding?: string; format?: string; header?: boolean; json?: boolean; progress?: boolean }) => {
       // (the proposal may not overwrite its own input: "init data.csv -o data.csv" replaced the data with the policy)
       refuseOverwrites([['-o', opts.output]], [['input', input]]);
