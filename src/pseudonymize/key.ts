@@ -76,8 +76,13 @@ export function mayBeKeyText(arg: string): boolean {
 }
 /** A message with what may be key material replaced (an unknown option's text, "--key=…", echoed by the argument parser). */
 export function withoutKeyText(message: string): string {
-  return message.replace(/(--[a-z-]*key[a-z-]*=)[^'"\n]+/gi, '$1[not shown]').replace(/[0-9a-fA-F]{32,}|[A-Za-z0-9+/_-]{40,}={0,2}/g, '[not shown: may be key material]');
+  return message.replace(/(--[a-z-]*key[a-z-]*=)[^'"\n]+/gi, '$1[not shown]').replace(/[0-9a-fA-F]{32,}/g, HIDDEN)
+    // (a base64 key: a word of 40 to 100 such characters mixing upper case, lower case and digits — not a path, which starts
+    // with '/', '.' or '~' or holds more than three '/')
+    .replace(/(?<![^\s'"=:(\[])[A-Za-z0-9+/_-]{40,100}={0,2}(?![^\s'"),.;:\]])/g, (w) =>
+      (/^[/.~]/.test(w) || (w.match(/\//g)?.length ?? 0) > 3 || !/[A-Z]/.test(w) || !/[a-z]/.test(w) || !/\d/.test(w) ? w : HIDDEN));
 }
+const HIDDEN = '[not shown: may be key material]';
 
 export function keyFromBytes(bytes: Uint8Array): PseudonymKey { return new PseudonymKey(bytes); }
 export function keyFromText(text: string): PseudonymKey { return new PseudonymKey(decodeKey(text)); }

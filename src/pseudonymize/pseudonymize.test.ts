@@ -442,7 +442,9 @@ test('review D5: under Safe Harbor no age over 89 written with its unit, no unpa
   // (a declared column where some values are dates, too few to be a date column: said, counts only)
   const mixed = tableFromRecords({ visit_note: ['2017-9-1', 'pending', 'cancelled', '2018-03-02', 'n/a'] });
   const m = pseudonymizeTable(mixed, { columns: { visit_note: { role: 'quasi' } }, pseudonymize: sh }, null);
-  assert.ok(m.report.warnings.some((w) => /column "visit_note": 2 of 4 sampled values read as dates and are kept as written/.test(w)), m.report.warnings.join(' | '));
+  // (each date to its year, the other values kept)
+  assert.ok(m.report.warnings.some((w) => /column "visit_note": 2 of 5 distinct value\(s\) read as dates and were cut to their year/.test(w)), m.report.warnings.join(' | '));
+  assert.deepEqual(toRecords(m.table).map((r) => r.visit_note), ['2017', 'pending', 'cancelled', '2018', 'n/a']);
   assert.ok(!m.report.warnings.join(' ').includes('2017'));
   // (fr: ages with their unit over 89 → 90+ as numeric ones; a birth date without its zeros → its month and year)
   const fr = tableFromRecords({ age: ['92 ans', '45 ans'], date_naissance: ['1955-8-14', '1985-12-1'] });
@@ -540,4 +542,11 @@ test('review D8: an identifier or the person key kept in clear (action: keep) is
   assert.equal(r.report.columns.find((x) => x.column === 'dx')!.unsafe, undefined);
   const rep = JSON.stringify(r.report);
   for (const v of ['Marie', '255081416802538', '2 55 08', 'p1']) assert.ok(!rep.includes(v), v);
+});
+
+test('Safe Harbor: a text column with some dates among other values keeps no date finer than its year (review of 2c63a16)', () => {
+  const t = tableFromRecords({ id: ['1', '2', '3', '4', '5'], remarque: ['2017-09-01', 'voir dossier', '2018-03-04', '2019-05-06', '12/03/2020'] });
+  const r = pseudonymizeTable(t, { columns: { id: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, null);
+  assert.deepEqual(toRecords(r.table).map((x) => x.remarque), ['2017', 'voir dossier', '2018', '2019', '2020']);
+  assert.ok(r.report.warnings.some((w) => /remarque.*cut to their year/.test(w)), r.report.warnings.join(' | '));
 });

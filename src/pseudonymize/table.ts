@@ -321,7 +321,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
   }
 
   // 1. decide an action per column
-  interface Plan { c: Column; action: Action | 'redact' | 'redact-identifiers'; reason: string; detected?: IdentifierKind; found?: Map<number, Span[]>; monthYear?: boolean; unsafe?: boolean }
+  interface Plan { c: Column; action: Action | 'redact' | 'redact-identifiers'; reason: string; detected?: IdentifierKind; found?: Map<number, Span[]>; monthYear?: boolean; unsafe?: boolean; datesInText?: boolean }
   const plans: Plan[] = [];
   for (const c of table.columns) {
     const cp = own(policy.columns, c.name);
@@ -386,14 +386,17 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       report.warnings.push(`column "${c.name}": ${what} (direct identifiers inside the text): they were replaced; declare the column text: true to redact names and dates too, action: drop to drop it, or action: keep to keep it as written`);
       continue;
     }
-    if (!cp) report.warnings.push(`column "${c.name}" is not in the policy: kept as it is`);
-    // (Safe Harbor keeps no date element finer than the year: dates too few for a date column, among other values, are
-    // said — counts only)
+    // (Safe Harbor keeps no date element finer than the year: dates too few for a date column, among other values — "voir
+    // dossier" beside them — go to their year one by one, the other values kept; said with counts only)
     if (profile === 'safe-harbor' && c.kind === 'string') {
-      const sample = sampleValues(c, 50);
-      const dates = sample.filter((v) => dateToYear(v) !== null).length;
-      if (dates > 0) report.warnings.push(`column "${c.name}": ${dates} of ${sample.length} sampled values read as dates and are kept as written (Safe Harbor keeps no date element finer than the year): declare action: generalize (dates → their year, the other values missing) or action: drop`);
+      const dated = c.dictionary.filter((v) => v !== null && dateToYear(v) !== null).length;
+      if (dated > 0) {
+        plans.push({ c, action: 'generalize', datesInText: true, reason: `${cp ? `role ${cp.role}` : 'not in the policy'}; ${dated} distinct value(s) are dates: each → its year, the other values kept (profile safe-harbor)`, detected: kind });
+        report.warnings.push(`column "${c.name}"${cp ? '' : ' is not in the policy'}: ${dated} of ${distinctCount(c)} distinct value(s) read as dates and were cut to their year, the other values kept (Safe Harbor keeps no date element finer than the year); declare action: drop to drop the column`);
+        continue;
+      }
     }
+    if (!cp) report.warnings.push(`column "${c.name}" is not in the policy: kept as it is`);
     plans.push({ c, action: 'keep', reason: cp ? `role ${cp.role}` : 'not in the policy, no identifier detected', detected: kind });
     void path;
   }
@@ -498,7 +501,10 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
           }
           return ref.year;
         };
-        if (zip && c.kind !== 'date') {
+        if (p.datesInText) {
+          // (a text column with some dates: each date → its year, every other value as written)
+          col = mapColumn(c, (l) => dateToYear(l) ?? l, 'string');
+        } else if (zip && c.kind !== 'date') {
           // (before the numbers: a ZIP read as an integer is still a ZIP)
           // (a French postal code read as a number lost its leading zero: "1000" is 01000, Ain)
           // (a column named a ZIP3 whose values have 3 digits or fewer is one already: "100" stays 100; under another header, 3
