@@ -130,6 +130,7 @@ function recognizeComposed(original: string, options: RecognizeOptions): Span[] 
   markPairPhones(text, spans);
   markBirthDates(text, spans);
   labelIdentifiers(text, spans);
+  extendDateZones(text, spans);
   let resolved = resolveOverlaps(spans, text);
   if (options.names?.length) resolved = withRecordNames(text, resolved, options.names);
   const keep = options.keep?.length ? new Set(options.keep) : undefined;
@@ -137,6 +138,28 @@ function recognizeComposed(original: string, options: RecognizeOptions): Span[] 
   if (keep || min > 0) resolved = resolved.filter((s) => !(keep?.has(s.label)) && s.score >= min);
   return resolved;
 }
+
+/**
+ * A date followed by its time and a time zone takes them into its span ("2020-06-18 10:30 CEST", "18/06/2020 10:30
+ * +02:00"): a zone's summer or winter offset beside a shifted date tells the shift, so a surrogate date is written
+ * without it (shiftDateText). Spans: not yet resolved; each DATE span is extended in place.
+ */
+function extendDateZones(text: string, spans: Span[]): void {
+  for (const sp of spans) {
+    if (sp.label !== 'DATE') continue;
+    const c = text.charCodeAt(sp.end);
+    if (c !== 32 && c !== 84 && c !== 43 && c !== 45 && c !== 91) continue;
+    const m = DATE_ZONE_AFTER.exec(text.slice(sp.end, sp.end + 48));
+    if (m !== null) sp.end += m[0].length;
+  }
+}
+const ZONE_NAME = String.raw`(?:\[[A-Za-z_]+\/[A-Za-z_\/+-]+\]|(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|CES?T|EES?T|WES?T|BST|[ECMP][SD]T)`;
+/**
+ * After a date: its time then a zone, or a zone's name alone. A numeric offset only after an ISO time ("T10:30+02:00"), a
+ * time with its seconds ("14:03:55-08:00") or a space ("10:30 +02:00"): "09:00-09:18" is a range of times, "10/2019-08/2021"
+ * one of months.
+ */
+const DATE_ZONE_AFTER = new RegExp(String.raw`^(?:(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?|(?: | à | at )\d{1,2}[:h]\d{2}:\d{2}(?:\.\d+)?)\s?[+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|(?:[T ]| à | at )\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?: [+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|\s?${ZONE_NAME})| ${ZONE_NAME}|\[[A-Za-z_]+\/[A-Za-z_\/+-]+\])(?![A-Za-z0-9])`);
 
 /**
  * The spans with the words of a person's record names added where no span covers them: every word of those names (each

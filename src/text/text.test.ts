@@ -1996,3 +1996,12 @@ test('review of 8ab0642 and 6a9be81: no sentence swallowed by an address field, 
   assert.deepEqual(of('CHU de Bordeaux - Hémato\nHôpital Necker - Pavillon Dieulafoy\nClinique Trénel, Sainte-Colombe\n', 'CITY'), ['Bordeaux', 'Sainte-Colombe']);
   assert.deepEqual(of('Mercy Hospital - ER\nMercy Hospital - Erie\n', 'CITY', 'en'), ['Erie']);
 });
+
+test('a date\'s time and zone after it are taken into its span, so that a surrogate date drops the zone (review of 2f316d9)', () => {
+  const of = (t: string) => recognize(t, { lang: 'en' }).filter((s) => s.label === 'DATE').map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(of('Seen 2020-06-18 10:30 CEST in clinic. Started: 2024-03-12 23:07:14 EDT'), ['2020-06-18 10:30 CEST', '2024-03-12 23:07:14 EDT']);
+  assert.deepEqual(of('Date: Mon, 18 Nov 2024 14:03:55 -0800'), ['18 Nov 2024 14:03:55 -0800']);
+  assert.deepEqual(of('x 2021-03-28T09:00:00+01:00[Europe/Paris] x'), ['2021-03-28T09:00:00+01:00[Europe/Paris]']);
+  // (a range of times or months, a log's level: no zone)
+  assert.deepEqual(of('visit 02/11/2025 10:20-11:05 and q2wk 10/2019-08/2021; 2024-04-09 03:02:11.777 [ERROR]'), ['02/11/2025', '10/2019', '08/2021', '2024-04-09']);
+});

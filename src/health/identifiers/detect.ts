@@ -118,7 +118,7 @@ const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{
  */
 const LOOSE_CITY_HEADER = /\b(?:lieu|residence|hometown|place of)\b/;
 /** A decimal number, with a point or a comma ("0.87345612", "1234,50"): a measure, an amount or a fraction, no code. */
-const DECIMAL = /^[-+]?\d+[.,]\d+$/;
+const DECIMAL = /^[-+]?\d+[.,]\d*[1-9]\d*$/;
 /** A header that names a point in time (normalized): "event time ms", "created at", "timestamp", "epoch", "ts". */
 const TIME_HEADER = /(?:^| )(?:ts|time|timestamp|epoch|unix|ms|millis|datetime|at|date|instant)(?: |$)/;
 /** A header that names a person's name (normalized): "patient name", "full name", "first name", "nom de famille", "prenom". */
@@ -217,7 +217,9 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
   // with four digits or more ("2020/439283", "MRN123456A", "AB-123456-C"), not a date
   // (codes vary: a category's few values under a stay's header — "sejour_ghm" = 05M092 — are no record numbers; nor are
   // amounts and months, "cout_sejour" = 1234.50, "mois_sejour" = 2024/01)
-  const variedValues = n > 0 && new Set(values).size >= Math.min(10, n) * 0.5 && new Set(values).size / n >= 0.3;
+  // (by distinct values, not rows: a visits table repeats a patient's name or number on every row)
+  const distinctValues = new Set(values).size;
+  const variedValues = n > 0 && (distinctValues >= 10 || distinctValues >= Math.ceil(0.6 * n));
   const alnum = n ? share(values, (v) => (/^[A-Za-z]{0,3}[\d\- ]{4,20}$/.test(v) && !DATE_LIKE.test(v)) || isUuid(v)
     || (variedValues && /^[A-Za-z0-9][A-Za-z0-9\-/ ._]{3,30}$/.test(v) && /(?:\D*\d){4}/.test(v) && !DATE_LIKE.test(v) && !DECIMAL.test(v))).share : 0;
   if (hdr('mrn') && (n === 0 || alnum >= 0.7)) return out('mrn', n ? 0.8 : 0.5, `header "${name}" names a patient/record/visit number${n ? ` and ${pct(alnum)} of values are identifier-like codes` : ''}`);
