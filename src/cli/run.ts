@@ -6,7 +6,7 @@ import pc from 'picocolors';
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { AnonymatError } from '../errors.ts';
-import { withoutKeyText } from '../pseudonymize/key.ts';
+import { withoutKeyArguments } from '../pseudonymize/key.ts';
 
 export type Action<A extends unknown[]> = (...args: A) => Promise<number | void>;
 
@@ -29,18 +29,18 @@ export function action<A extends unknown[]>(fn: Action<A>): (...args: A) => Prom
  */
 export function reportError(e: unknown): number {
   if (e instanceof AnonymatError) {
-    process.stderr.write(`${pc.red('error')}: ${withoutKeyText(e.format())}\n`);
+    process.stderr.write(`${pc.red('error')}: ${withoutKeyArguments(e.format(), process.argv.slice(2))}\n`);
     return e.exitCode;
   }
   const sys = systemError(e);
   if (sys !== null) {
-    process.stderr.write(`${pc.red('error')}: ${withoutKeyText(sys)}\n`);
+    process.stderr.write(`${pc.red('error')}: ${withoutKeyArguments(sys, process.argv.slice(2))}\n`);
     return 2;
   }
   // (an internal error's message may quote a value of the data, as a database's conversion errors do: quoted text is
   // masked; the stack's frames name code only)
   const err = e as Error;
-  const message = withoutKeyText(String(err?.message ?? e).replace(/"[^"\n]*"|'[^'\n]*'/g, '"…"'));
+  const message = withoutKeyArguments(String(err?.message ?? e).replace(/"[^"\n]*"|'[^'\n]*'/g, '"…"'), process.argv.slice(2));
   const frames = typeof err?.stack === 'string' ? err.stack.split('\n').filter((l) => /^\s+at /.test(l)).join('\n') : '';
   process.stderr.write(`${pc.red('internal error')}: ${err?.name ?? 'Error'}: ${message}${frames ? '\n' + frames : ''}\n`);
   return 1;

@@ -66,3 +66,13 @@ test('the CLI prints no key material in any error, wherever the key was given (t
   assert.equal(written.length, 2);
   for (const w of written) assert.ok(!w.includes(key.slice(0, 16)), w);
 });
+
+test('an argument that may be a key is masked wherever an error quotes it: a base64 key starting with "/", a long one, a passphrase (review of 9f83feb)', async () => {
+  const { withoutKeyArguments } = await import('./key.ts');
+  for (const key of ['/x9Kp2mQ8vT4nR7sL1wZ3yB6cD0eF5gH+jU2iO9aQk=', 'correct horse battery staple is my key', 'ab/Cd/9f/Gh/Tz4kLmNoPqRsTuVwXyZ0123456789a=', `${'Ab1'.repeat(45)}=`]) {
+    const m = withoutKeyArguments(`${key}: cannot read the policy file (ENOENT)`, ['pseudonymize', 'a.csv', '--policy', key]);
+    assert.ok(!m.includes(key.slice(0, 12)), m);
+  }
+  // (a path that names no file, in an existing folder, is shown)
+  assert.match(withoutKeyArguments('/tmp/does-not-exist-at-all.csv: cannot read the file', ['/tmp/does-not-exist-at-all.csv']), /does-not-exist/);
+});

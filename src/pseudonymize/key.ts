@@ -77,10 +77,23 @@ export function mayBeKeyText(arg: string): boolean {
 /** A message with what may be key material replaced (an unknown option's text, "--key=…", echoed by the argument parser). */
 export function withoutKeyText(message: string): string {
   return message.replace(/(--[a-z-]*key[a-z-]*=)[^'"\n]+/gi, '$1[not shown]').replace(/[0-9a-fA-F]{32,}/g, HIDDEN)
-    // (a base64 key: a word of 40 to 100 such characters mixing upper case, lower case and digits — not a path, which starts
-    // with '/', '.' or '~' or holds more than three '/')
-    .replace(/(?<![^\s'"=:(\[])[A-Za-z0-9+/_-]{40,100}={0,2}(?![^\s'"),.;:\]])/g, (w) =>
-      (/^[/.~]/.test(w) || (w.match(/\//g)?.length ?? 0) > 3 || !/[A-Z]/.test(w) || !/[a-z]/.test(w) || !/\d/.test(w) ? w : HIDDEN));
+    // (a base64 key: a word of 40 such characters or more mixing upper case, lower case and digits — not a path that exists
+    // or whose folder exists, as an error about a file names it)
+    .replace(/(?<![^\s'"=:(\[])[A-Za-z0-9+/_-]{40,}={0,2}(?![^\s'"),.;:\]])/g, (w) =>
+      (!/[A-Z]/.test(w) || !/[a-z]/.test(w) || !/\d/.test(w) || existsSync(w) || (w.includes('/') && existsSync(dirname(w))) ? w : HIDDEN));
+}
+/**
+ * A message with the command line's arguments that may be key material (mayBeKeyText: a passphrase too) replaced, wherever
+ * the message quotes them — a key given as the input, --policy or --rekey is echoed as the path that cannot be read —, and
+ * then withoutKeyText.
+ */
+export function withoutKeyArguments(message: string, argv: readonly string[]): string {
+  let m = message;
+  for (const a of argv) {
+    const v = a.replace(/^--[A-Za-z-]+=/, '');
+    if (v.length >= 32 && m.includes(v) && !existsSync(v) && mayBeKeyText(v)) m = m.split(v).join(HIDDEN);
+  }
+  return withoutKeyText(m);
 }
 const HIDDEN = '[not shown: may be key material]';
 
