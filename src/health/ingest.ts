@@ -477,7 +477,8 @@ function finish(st: IngestState, options: IngestOptions, aliasOf: ((id: string) 
   for (const c of rekeyed.person.columns) {
     idPolicy.columns[c.name] = DIRECT_IDENTIFIER_COLUMNS.includes(c.name)
       ? { role: 'identifier', action: key && !ALWAYS_DROPPED.has(c.name) ? 'pseudonymize' : 'drop' }
-      : { role: c.name === 'person_id' ? 'person-key' : 'quasi', action: 'keep' }; // person_id: tokenized above
+      // (person_id: tokenized or renumbered above — no identifier in clear, kept as it is, as the other columns)
+      : { role: 'quasi', action: 'keep' };
   }
   const pseudo = pseudonymizeTable(rekeyed.person, idPolicy, key ?? null);
   const person = pseudo.table;

@@ -443,7 +443,7 @@ test('review D5: under Safe Harbor no age over 89 written with its unit, no unpa
   const mixed = tableFromRecords({ visit_note: ['2017-9-1', 'pending', 'cancelled', '2018-03-02', 'n/a'] });
   const m = pseudonymizeTable(mixed, { columns: { visit_note: { role: 'quasi' } }, pseudonymize: sh }, null);
   // (each date to its year, the other values kept)
-  assert.ok(m.report.warnings.some((w) => /column "visit_note": 2 of 5 distinct value\(s\) read as dates and were cut to their year/.test(w)), m.report.warnings.join(' | '));
+  assert.ok(m.report.warnings.some((w) => /column "visit_note": 2 of 5 distinct value\(s\) hold dates, cut to their year/.test(w)), m.report.warnings.join(' | '));
   assert.deepEqual(toRecords(m.table).map((r) => r.visit_note), ['2017', 'pending', 'cancelled', '2018', 'n/a']);
   assert.ok(!m.report.warnings.join(' ').includes('2017'));
   // (fr: ages with their unit over 89 → 90+ as numeric ones; a birth date without its zeros → its month and year)
@@ -549,4 +549,17 @@ test('Safe Harbor: a text column with some dates among other values keeps no dat
   const r = pseudonymizeTable(t, { columns: { id: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, null);
   assert.deepEqual(toRecords(r.table).map((x) => x.remarque), ['2017', 'voir dossier', '2018', '2019', '2020']);
   assert.ok(r.report.warnings.some((w) => /remarque.*cut to their year/.test(w)), r.report.warnings.join(' | '));
+});
+
+test('Safe Harbor: full dates inside text values go to their year; codes that are no dates stay (review of 9f83feb)', () => {
+  const t = tableFromRecords({ id: ['1', '2', '3', '4', '5', '6'], note: ['RDV le 12/03/2020', '2019-01-01 appel famille', '1.2.10', '12-34-56', '2019-99-99', 'beta'] });
+  const r = pseudonymizeTable(t, { columns: { id: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, null);
+  assert.deepEqual(toRecords(r.table).map((x) => x.note), ['RDV le 2020', '2019 appel famille', '1.2.10', '12-34-56', '2019-99-99', 'beta']);
+});
+
+test('action keep on a column the detector reads as a direct identifier is reported UNSAFE; a column of tokens is not (review of e41e87f)', () => {
+  const t = tableFromRecords({ pid: ['p1', 'p2'], nir: ['2 55 08 14 168 025 38', '1 85 02 2A 004 123 08'], tok: ['v1:gytnvqebfdjqt45nva25wb6wys', 'v1:aytnvqebfdjqt45nva25wb6wys'] });
+  const r = pseudonymizeTable(t, { columns: { pid: { role: 'quasi' }, nir: { role: 'quasi', action: 'keep' }, tok: { role: 'person-key', action: 'keep' } } } as never, null);
+  assert.ok(r.report.warnings.some((w) => /column "nir" holds direct identifiers \(nir\) and is kept in clear.*UNSAFE/.test(w)), r.report.warnings.join(' | '));
+  assert.ok(!r.report.warnings.some((w) => /column "tok"/.test(w)), r.report.warnings.join(' | '));
 });

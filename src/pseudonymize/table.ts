@@ -20,10 +20,11 @@ import { recognize, redactTexts, applyReplacements, detectLanguage, Replacer } f
 import type { Span, TextLabel } from '../text/index.ts';
 import { proseShape } from '../policy/init.ts';
 import type { PseudonymKey } from './key.ts';
-import { normalizeValue, pseudonym, TOKEN_VERSION } from './tokens.ts';
+import { isToken, normalizeValue, pseudonym, TOKEN_VERSION } from './tokens.ts';
 import type { Normalizer } from './tokens.ts';
 import { personDateOffset, daysToIso, shiftIsoDate, whyNotShiftable, DEFAULT_SHIFT_DAYS } from './dates.ts';
 import { own } from '../util/own.ts';
+import { isCalendarDay } from '../util/calendar.ts';
 
 /** Lines named in an error about values, at most (then a count). */
 const MAX_LINES_SHOWN = 5;
@@ -224,6 +225,26 @@ function safeHarborDropHeader(name: string): boolean {
 }
 /** A commune's code by its header, INSEE's own variable names among them ("CODGEO", "DEPCOM", "com_insee"). */
 const COMMUNE_HEADER = /(commune|code_?insee|^insee$|cog|insee_?code|city_?code|code_?commune|codgeo|code_?geo|depcom|com_?insee|insee_?com)/i;
+/** Whether every value of a column is a token already ("v1:…"): pseudonymized upstream, no identifier in clear. */
+function allTokens(c: Column): boolean {
+  let n = 0;
+  for (const v of c.dictionary) { if (v === null) continue; if (!isToken(v)) return false; n++; }
+  return n > 0;
+}
+/**
+ * A text with every full date in it cut to its year — a day of the calendar with a four-digit year, ISO ("2019-01-01",
+ * "2017-9-1", with its time and zone) or day and month first ("12/03/2020", "3.4.2019", "12-03-2020"): "RDV le 12/03/2020"
+ * → "RDV le 2020", "2019-01-01 appel famille" → "2019 appel famille". Codes are left as written: versions ("1.2.10"), lots
+ * ("12-34-56"), days the calendar lacks ("2019-99-99") and compact digits ("20190315").
+ */
+export function yearsOfDatesIn(text: string): string {
+  if (!/\d{4}/.test(text)) return text;
+  return text
+    .replace(/(?<![\d.\-/])(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|\s?[+-]\d{2}(?::?\d{2})?)?)?(?![\d.\-/])/g,
+      (m, y: string, mo: string, d: string) => (isCalendarDay(+y, +mo, +d) ? y : m))
+    .replace(/(?<![\d.\-/])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d.\-/])/g,
+      (m, a: string, _s: string, b: string, y: string) => (isCalendarDay(+y, +b, +a) || isCalendarDay(+y, +a, +b) ? y : m));
+}
 /** A birth date's year and month, "YYYY-MM" (ISO, or day first as French exports write it: "14/08/1955"); null otherwise. */
 function birthMonth(label: string): string | null {
   const t = label.trim();
@@ -327,11 +348,21 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
     const cp = own(policy.columns, c.name);
     const path = `columns.${c.name}`;
     if (cp?.text && cp.action !== 'drop' && cp.action !== 'keep') { plans.push({ c, action: 'redact', reason: 'free text (text: true): names, dates and identifiers replaced' }); continue; }
-    if (cp?.action === 'keep' && (cp.role === 'identifier' || cp.role === 'person-key')) {
+    // (a person key of tokens already — ingest's, pseudonymized upstream — is no identifier in clear)
+    if (cp?.action === 'keep' && (cp.role === 'identifier' || cp.role === 'person-key') && !allTokens(c)) {
       // (the unsafe choice is explicit and reported: a name, a NIR or a person's raw id released in clear)
       plans.push({ c, action: 'keep', reason: `UNSAFE: role ${cp.role} kept in clear (action keep set in the policy)`, unsafe: true });
       report.warnings.push(`column "${c.name}" is declared ${cp.role === 'identifier' ? 'a direct identifier (role identifier)' : 'the person key'} and kept in clear (action: keep): UNSAFE, its values identify persons; use action: pseudonymize or drop unless this output stays with the data controller`);
       continue;
+    }
+    if (cp?.action === 'keep' && c.kind === 'string') {
+      // (kept as declared, but the values are a direct identifier's — a NIR under role quasi —: the unsafe choice is reported)
+      const det = detectIdentifierColumn(c.name, sampleValues(c));
+      if (det && DIRECT_KINDS.has(det.kind) && !allTokens(c)) {
+        plans.push({ c, action: 'keep', reason: `UNSAFE: holds ${det.kind} values (detector), kept in clear (action keep set in the policy)`, unsafe: true, detected: det.kind });
+        report.warnings.push(`column "${c.name}" holds direct identifiers (${det.kind}) and is kept in clear (action: keep): UNSAFE, its values identify persons; use action: pseudonymize or drop unless this output stays with the data controller`);
+        continue;
+      }
     }
     if (cp?.action) { plans.push({ c, action: cp.action, reason: 'action set in the policy' }); continue; }
     if (cp?.role === 'identifier') { plans.push({ c, action: 'drop', reason: 'role identifier (default action: drop)' }); continue; }
@@ -389,10 +420,10 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
     // (Safe Harbor keeps no date element finer than the year: dates too few for a date column, among other values — "voir
     // dossier" beside them — go to their year one by one, the other values kept; said with counts only)
     if (profile === 'safe-harbor' && c.kind === 'string') {
-      const dated = c.dictionary.filter((v) => v !== null && dateToYear(v) !== null).length;
+      const dated = c.dictionary.filter((v) => v !== null && yearsOfDatesIn(v) !== v).length;
       if (dated > 0) {
-        plans.push({ c, action: 'generalize', datesInText: true, reason: `${cp ? `role ${cp.role}` : 'not in the policy'}; ${dated} distinct value(s) are dates: each → its year, the other values kept (profile safe-harbor)`, detected: kind });
-        report.warnings.push(`column "${c.name}"${cp ? '' : ' is not in the policy'}: ${dated} of ${distinctCount(c)} distinct value(s) read as dates and were cut to their year, the other values kept (Safe Harbor keeps no date element finer than the year); declare action: drop to drop the column`);
+        plans.push({ c, action: 'generalize', datesInText: true, reason: `${cp ? `role ${cp.role}` : 'not in the policy'}; ${dated} distinct value(s) hold dates: each date → its year, the rest of the values kept (profile safe-harbor)`, detected: kind });
+        report.warnings.push(`column "${c.name}"${cp ? '' : ' is not in the policy'}: ${dated} of ${distinctCount(c)} distinct value(s) hold dates, cut to their year, the rest of the values kept (Safe Harbor keeps no date element finer than the year); declare action: drop to drop the column`);
         continue;
       }
     }
@@ -503,7 +534,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         };
         if (p.datesInText) {
           // (a text column with some dates: each date → its year, every other value as written)
-          col = mapColumn(c, (l) => dateToYear(l) ?? l, 'string');
+          col = mapColumn(c, (l) => yearsOfDatesIn(l), 'string');
         } else if (zip && c.kind !== 'date') {
           // (before the numbers: a ZIP read as an integer is still a ZIP)
           // (a French postal code read as a number lost its leading zero: "1000" is 01000, Ain)
