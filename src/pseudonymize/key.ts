@@ -4,7 +4,7 @@
  * bytes: toString, toJSON and util.inspect all give "[redacted key]"; errors never quote it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { createHash, createHmac } from 'node:crypto';
 import { inspect } from 'node:util';
 import { AnonymatError } from '../errors.ts';
@@ -68,11 +68,14 @@ export function decodeKey(text: string | Uint8Array): Uint8Array {
  */
 export function mayBeKeyText(arg: string): boolean {
   const t = arg.trim();
-  if (/[0-9a-fA-F]{32,}/.test(t) || /[A-Za-z0-9+/_-]{40,}={0,2}/.test(t)) return true;
-  // (a passphrase, which may hold '/', a dot or accents: 32 characters or more, unless a path whose folder exists — a file
-  // name mistyped in a real folder)
-  if (t.length < 32) return false;
-  return !(/[/\\]/.test(t) && existsSync(dirname(t)));
+  if (/[0-9a-fA-F]{32,}/.test(t)) return true;
+  const keyLike = (w: string): boolean => w.length >= 40 && /^[A-Za-z0-9+/_=-]+$/.test(w) && /[A-Z]/.test(w) && /[a-z]/.test(w) && /\d/.test(w);
+  const pathLike = /[/\\]/.test(t);
+  // (a path in an existing folder, or a file's name with its extension — "out.csv", "policy.yaml" —, whose last part is no key)
+  if (pathLike && !keyLike(basename(t)) && (existsSync(dirname(t)) || /\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(t))) return false;
+  if (keyLike(t)) return true;
+  // (a passphrase, which may hold '/', a dot or accents: 32 characters or more)
+  return t.length >= 32 && !(pathLike && existsSync(dirname(t)));
 }
 /** A message with what may be key material replaced (an unknown option's text, "--key=…", echoed by the argument parser). */
 export function withoutKeyText(message: string): string {

@@ -41,13 +41,13 @@ test('tokens: versioned, deterministic, HMAC-SHA-256 of the documented message',
   assert.notEqual(t, pseudonym(key2, '255081416802538', { normalize: 'identifier' }));
   assert.notEqual(t, pseudonym(key, '255081416802538', { normalize: 'identifier', domain: 'release-2' }));
   // known answer: recompute with node:crypto directly
-  const mac = createHmac('sha256', Buffer.from(HEX, 'hex')).update('anonymat/v1\0\0abc').digest();
+  const mac = createHmac('sha256', Buffer.from(HEX, 'hex')).update('anonymat/v2\0\0abc').digest();
   const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
   let bits = '';
   for (const b of mac) bits += b.toString(2).padStart(8, '0');
   let b32 = '';
   for (let i = 0; i < 26; i++) b32 += alphabet[parseInt(bits.slice(i * 5, i * 5 + 5), 2)];
-  assert.equal(pseudonym(key, 'abc'), `v1:${b32}`);
+  assert.equal(pseudonym(key, 'abc'), `v2:${b32}`);
 });
 
 test('keyedInt is uniform enough (chi-square, 6 bins, seed-free but deterministic; false alarm < 0.1%)', () => {
@@ -562,4 +562,14 @@ test('action keep on a column the detector reads as a direct identifier is repor
   const r = pseudonymizeTable(t, { columns: { pid: { role: 'quasi' }, nir: { role: 'quasi', action: 'keep' }, tok: { role: 'person-key', action: 'keep' } } } as never, null);
   assert.ok(r.report.warnings.some((w) => /column "nir" holds direct identifiers \(nir\) and is kept in clear.*UNSAFE/.test(w)), r.report.warnings.join(' | '));
   assert.ok(!r.report.warnings.some((w) => /column "tok"/.test(w)), r.report.warnings.join(' | '));
+});
+
+test('a lower-case code keeps its case in every column, as in the person key: a mother\'s id gets her token (review of e41e87f)', () => {
+  const t = tableFromRecords({ patient_id: ['pat-fr', 'baby-one', 'PAT-FR'], mother_id: [null, 'pat-fr', null] });
+  const key = keyFromText('0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');
+  const r = pseudonymizeTable(t, { columns: { patient_id: { role: 'person-key' }, mother_id: { role: 'identifier', action: 'pseudonymize' } } } as never, key);
+  const rows = toRecords(r.table);
+  assert.equal(rows[1]!.mother_id, rows[0]!.patient_id);
+  assert.notEqual(rows[0]!.patient_id, rows[2]!.patient_id);
+  assert.match(String(rows[0]!.patient_id), /^v2:[a-z2-7]{26}$/);
 });

@@ -225,7 +225,7 @@ function safeHarborDropHeader(name: string): boolean {
 }
 /** A commune's code by its header, INSEE's own variable names among them ("CODGEO", "DEPCOM", "com_insee"). */
 const COMMUNE_HEADER = /(commune|code_?insee|^insee$|cog|insee_?code|city_?code|code_?commune|codgeo|code_?geo|depcom|com_?insee|insee_?com)/i;
-/** Whether every value of a column is a token already ("v1:…"): pseudonymized upstream, no identifier in clear. */
+/** Whether every value of a column is a token already ("v2:…"): pseudonymized upstream, no identifier in clear. */
 function allTokens(c: Column): boolean {
   let n = 0;
   for (const v of c.dictionary) { if (v === null) continue; if (!isToken(v)) return false; n++; }
@@ -743,8 +743,8 @@ function topCodeEventAges(generalizedAge: Column, source: Column, years: readonl
   return { column: made ? columnFromValues(generalizedAge.name, labels, 'string') : generalizedAge, made };
 }
 
-/** A token inside a text ("[NOM v1:…]"), not a part of a longer word. */
-const TOKEN_IN_TEXT = /(?<![A-Za-z0-9])v1:[a-z2-7]{26}(?![a-z2-7])/g;
+/** A token inside a text ("[NOM v2:…]"), not a part of a longer word. */
+const TOKEN_IN_TEXT = /(?<![A-Za-z0-9])v\d+:[a-z2-7]{26}(?![a-z2-7])/g;
 /**
  * The tokens of one text redacted with the new key and with the previous one, in order, as correspondence rows: the spans and
  * the words around them are the same, only the tokens differ.
@@ -773,7 +773,7 @@ function correspondenceTable(rows: { column: string; old: string; neu: string }[
 /**
  * Re-keys an already pseudonymized table with a correspondence table (old_token → new_token),
  * without the original values: the columns named (their whole values are tokens), and the tokens
- * inside the text of every other column ("[NOM v1:…]" in notes redacted with textReplacement
+ * inside the text of every other column ("[NOM v2:…]" in notes redacted with textReplacement
  * pseudonym, and in columns whose identifiers were replaced). Tokens missing from the
  * correspondence are an error (counted, not printed): a re-keyed table never keeps a token of the
  * previous key. `found.text` receives the text columns whose tokens were re-keyed.
@@ -790,7 +790,7 @@ export function rekeyTable(table: Table, columns: readonly string[], corresponde
   const issues: { path: string; message: string }[] = [];
   const cols = table.columns.map((c) => {
     if (!columns.includes(c.name)) {
-      if (c.kind !== 'string' || !c.dictionary.some((l) => l !== null && l.includes('v1:') && new RegExp(TOKEN_IN_TEXT.source).test(l))) return c;
+      if (c.kind !== 'string' || !c.dictionary.some((l) => l !== null && /v\d+:/.test(l) && new RegExp(TOKEN_IN_TEXT.source).test(l))) return c;
       // (tokens inside a text: each replaced where it stands, the words around it kept)
       let missingTokens = 0;
       const col = mapColumn(c, (l) => l.replace(TOKEN_IN_TEXT, (t) => { const v = map.get(t); if (v === undefined) { missingTokens++; return t; } return v; }), 'string');
