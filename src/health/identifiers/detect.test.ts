@@ -102,7 +102,11 @@ test('review 2026-11-30 (2): the header decides where values have a looser shape
   assert.notEqual(kind('lieu_de_vie', ['Domicile', 'Institution']), 'city');
   assert.notEqual(kind('voie_administration', ['Route orale', 'Domaine physique', 'Intraveineuse']), 'address');
   assert.equal(kind('patient_name', ['Chidi Nwosu', 'Xochitl Tlapanco', 'Ngozi Okafor', 'Tupac Quispe', 'Aiyana Begay', 'Ikaika Kahale', 'Sione Taufa', 'Wanjiru Kamau', 'Dawit Bekele', 'Kalani Akana']), 'name');
-  assert.equal(kind('adresse', ['8 rue de la Paix', 'Lieu-dit Les Granges', 'Le Bourg', 'Hameau de la Forge', '12 lotissement Les Pins']), 'address');
+  assert.equal(kind('adresse', ['8 rue de la Paix', 'Lieu-dit Les Granges', 'Le Bourg', 'Hameau de la Forge', '12 lotissement Les Pins', 'Lieu-dit Kervihan',
+    '3 chemin des Vignes', 'Hameau du Moulin', 'Le Bourg Neuf', '5 place de la Mairie', 'Lieu-dit La Croix']), 'address');
+  // (a category under an address's or a name's header: drug routes under "voie", yes/no under "nom")
+  assert.equal(kind('voie', ['Route orale', 'Intraveineuse', 'Sous-cutanée', 'Orale']), undefined);
+  assert.equal(kind('nom', ['Oui', 'Non']), undefined);
   assert.equal(kind('email', ["patrick.o'brien12@example.com", "conor.d'arcy@example.org", 'j.dupont@example.fr']), 'email');
   assert.equal(kind('phone', ['(607) 394-5452 x3040', '(212) 555-0188 x12', '(415) 555-0100']), 'phone');
   assert.equal(kind('telephone', ['788126340', '612345678', '145678910']), 'phone');

@@ -274,9 +274,10 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
       // (an organization's name by its header — "hospital_name", "nom_etablissement", "payer_name": "Hôpital Saint-Louis" holds a
       // saint's name, no person's)
       if (ORG_NAME_HEADER.test(normalizeHeader(name)) && (hdr('name') || hdr('last-name')) && share(values, (v) => ORG_WORD.test(v)).share >= 0.5) return null;
-      if (hdr('first-name') && first >= 0.3) return out('first-name', 0.7 + 0.3 * first, `header "${name}" and ${pct(first)} of values are INSEE first names`);
-      if (hdr('last-name') && any >= 0.2) return out('last-name', 0.7 + 0.3 * last, `header "${name}" and ${pct(last)} of values are INSEE surnames`);
-      if (hdr('name') && any >= 0.3) return out('name', 0.7 + 0.3 * any, `header "${name}" and ${pct(any)} of values contain a known first name or surname`);
+      // (names vary: "Oui"/"Non" under "nom", a category, are no surnames)
+      if (hdr('first-name') && first >= 0.3 && variedValues) return out('first-name', 0.7 + 0.3 * first, `header "${name}" and ${pct(first)} of values are INSEE first names`);
+      if (hdr('last-name') && any >= 0.2 && variedValues) return out('last-name', 0.7 + 0.3 * last, `header "${name}" and ${pct(last)} of values are INSEE surnames`);
+      if (hdr('name') && any >= 0.3 && variedValues) return out('name', 0.7 + 0.3 * any, `header "${name}" and ${pct(any)} of values contain a known first name or surname`);
       // (a header that names a person's name leaves no doubt, whatever the dictionaries know: "patient_name" = "Chidi Nwosu")
       if (PERSON_NAME_HEADER.test(normalizeHeader(name)) && !hdr('city') && variedValues) {
         const kind: IdentifierKind = hdr('first-name') && !hdr('last-name') ? 'first-name' : hdr('last-name') && !hdr('first-name') && !hdr('name') ? 'last-name' : 'name';
@@ -288,7 +289,7 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
       if (varied && first >= 0.7 && cities < 0.3) return out('first-name', 0.5 + 0.4 * first, `${pct(first)} of ${n} sampled values are INSEE first names (no header cue)`);
       if (varied && last >= 0.8 && cities < 0.3 && first < 0.5) return out('last-name', 0.4 + 0.4 * last, `${pct(last)} of ${n} sampled values are INSEE surnames (no header cue)`);
     }
-    if (hdr('address') && share(values, (v) => (/\d/.test(v) && /\p{L}{3,}/u.test(v)) || isStreetAddress(v) || isRuralAddress(v)).share >= 0.6) return out('address', 0.7, `header "${name}" names an address and values mix numbers and words or name a place`);
+    if (hdr('address') && variedValues && share(values, (v) => (/\d/.test(v) && /\p{L}{3,}/u.test(v)) || isStreetAddress(v) || isRuralAddress(v)).share >= 0.6) return out('address', 0.7, `header "${name}" names an address and values mix numbers and words or name a place`);
   } else {
     for (const k of ['first-name', 'last-name', 'name', 'address', 'city'] as IdentifierKind[]) if (hdr(k)) return out(k, 0.5, `header "${name}" names ${k} (no values sampled)`);
   }
