@@ -21,9 +21,9 @@ test('with a key: identifiers become tokens, person ids link across tables, same
   assert.equal(a.identifiers.keyFingerprint, KEY.fingerprint);
   // rows are sorted by token: find the persons by birth date
   const person = toRecords(a.tables.person!).sort((x, y) => (x.birth_date! < y.birth_date! ? -1 : 1)); // pat-fr, pat-us
-  for (const p of person) assert.match(p.person_id!, /^v2:[a-z2-7]{26}$/);
-  assert.match(person[0]!.ssn!, /^v2:/);
-  assert.match(person[0]!.name_family!, /^v2:/);
+  for (const p of person) assert.match(p.person_id!, /^v1:[a-z2-7]{26}$/);
+  assert.match(person[0]!.ssn!, /^v1:/);
+  assert.match(person[0]!.name_family!, /^v1:/);
   assert.ok(!a.tables.person!.columns.some((c) => c.name === 'latitude' || c.name === 'longitude'));
   // the same person token in the events and the view
   const ids = new Set(person.map((p) => p.person_id));

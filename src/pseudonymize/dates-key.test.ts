@@ -76,3 +76,13 @@ test('an argument that may be a key is masked wherever an error quotes it: a bas
   // (a path that names no file, in an existing folder, is shown)
   assert.match(withoutKeyArguments('/tmp/does-not-exist-at-all.csv: cannot read the file', ['/tmp/does-not-exist-at-all.csv']), /does-not-exist/);
 });
+
+test('masking (review 5): a short accented passphrase and one with a "/" and a dotted word are masked; a long file name and a path in a missing folder are shown', async () => {
+  const { withoutKeyArguments } = await import('./key.ts');
+  for (const key of ['éléphants à Noël été ôté ùû', 'projet ANR/cle de pseudonymisation v2.final']) {
+    assert.ok(!withoutKeyArguments(`error: ${key}: cannot read`, [key]).includes(key), key);
+  }
+  for (const path of ['Patients_Export_2024_03_15_final_version2.csv', 'data/Exports/2024/patients_export_final_v2.csv']) {
+    assert.ok(withoutKeyArguments(`error: ${path}: cannot read`, [path]).includes(path), path);
+  }
+});

@@ -71,18 +71,21 @@ export function mayBeKeyText(arg: string): boolean {
   if (/[0-9a-fA-F]{32,}/.test(t)) return true;
   const keyLike = (w: string): boolean => w.length >= 40 && /^[A-Za-z0-9+/_=-]+$/.test(w) && /[A-Z]/.test(w) && /[a-z]/.test(w) && /\d/.test(w);
   const pathLike = /[/\\]/.test(t);
-  // (a path in an existing folder, or a file's name with its extension — "out.csv", "policy.yaml" —, whose last part is no key)
-  if (pathLike && !keyLike(basename(t)) && (existsSync(dirname(t)) || /\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(t))) return false;
+  // (a path in an existing folder, whose last part is no key)
+  if (pathLike && !keyLike(basename(t)) && existsSync(dirname(t))) return false;
   if (keyLike(t)) return true;
-  // (a passphrase, which may hold '/', a dot or accents: 32 characters or more)
-  return t.length >= 32 && !(pathLike && existsSync(dirname(t)));
+  // (a passphrase — 32 bytes or more, as a key must be: accents count twice —, with spaces, or with neither a path's
+  // separator nor a file's extension; "data/Exports/2024/patients_v2.csv" in a missing folder is a path)
+  if (Buffer.byteLength(t, 'utf8') < 32) return false;
+  return /\s/.test(t) || !(pathLike || /\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(t));
 }
 /** A message with what may be key material replaced (an unknown option's text, "--key=…", echoed by the argument parser). */
 export function withoutKeyText(message: string): string {
   return message.replace(/(--[a-z-]*key[a-z-]*=)[^'"\n]+/gi, '$1[not shown]').replace(/[0-9a-fA-F]{32,}/g, HIDDEN)
     // (a base64 key: a word of 40 such characters or more mixing upper case, lower case and digits — not a path that exists
     // or whose folder exists, as an error about a file names it)
-    .replace(/(?<![^\s'"=:(\[])[A-Za-z0-9+/_-]{40,}={0,2}(?![^\s'"),.;:\]])/g, (w) =>
+    // (a path's part before its file's extension is none: "data/Exports/2024/patients_export_final_v2" of ".csv")
+    .replace(/(?<![^\s'"=:(\[])[A-Za-z0-9+/_-]{40,}={0,2}(?![^\s'"),.;:\]])(?!\.[A-Za-z][A-Za-z0-9]{0,7}\b)/g, (w) =>
       (!/[A-Z]/.test(w) || !/[a-z]/.test(w) || !/\d/.test(w) || existsSync(w) || (w.includes('/') && existsSync(dirname(w))) ? w : HIDDEN));
 }
 /**
@@ -94,7 +97,7 @@ export function withoutKeyArguments(message: string, argv: readonly string[]): s
   let m = message;
   for (const a of argv) {
     const v = a.replace(/^--[A-Za-z-]+=/, '');
-    if (v.length >= 32 && m.includes(v) && !existsSync(v) && mayBeKeyText(v)) m = m.split(v).join(HIDDEN);
+    if (Buffer.byteLength(v, 'utf8') >= 32 && m.includes(v) && !existsSync(v) && mayBeKeyText(v)) m = m.split(v).join(HIDDEN);
   }
   return withoutKeyText(m);
 }

@@ -41,13 +41,13 @@ test('tokens: versioned, deterministic, HMAC-SHA-256 of the documented message',
   assert.notEqual(t, pseudonym(key2, '255081416802538', { normalize: 'identifier' }));
   assert.notEqual(t, pseudonym(key, '255081416802538', { normalize: 'identifier', domain: 'release-2' }));
   // known answer: recompute with node:crypto directly
-  const mac = createHmac('sha256', Buffer.from(HEX, 'hex')).update('anonymat/v2\0\0abc').digest();
+  const mac = createHmac('sha256', Buffer.from(HEX, 'hex')).update('anonymat/v1\0\0abc').digest();
   const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
   let bits = '';
   for (const b of mac) bits += b.toString(2).padStart(8, '0');
   let b32 = '';
   for (let i = 0; i < 26; i++) b32 += alphabet[parseInt(bits.slice(i * 5, i * 5 + 5), 2)];
-  assert.equal(pseudonym(key, 'abc'), `v2:${b32}`);
+  assert.equal(pseudonym(key, 'abc'), `v1:${b32}`);
 });
 
 test('keyedInt is uniform enough (chi-square, 6 bins, seed-free but deterministic; false alarm < 0.1%)', () => {
@@ -456,16 +456,16 @@ test('review D5: under Safe Harbor no age over 89 written with its unit, no unpa
 test('review D7: a value\'s token and its person\'s date offset depend on the value alone, not on the rows beside it, their order or the file', () => {
   // (the normalizer was chosen from a sample of the column: 7 e-mails of 10 ids were not lower-cased, 35 of 38 were — one
   // person, two tokens and two date offsets in one release; permuting the rows flipped the choice)
-  const policy = { columns: { id: { role: 'person-key' as const }, seen: { role: 'quasi' as const, type: 'date' as const, action: 'shift-dates' as const }, contact: { role: 'identifier' as const, action: 'pseudonymize' as const }, who: { role: 'identifier' as const, action: 'pseudonymize' as const } } };
+  const policy = { columns: { id: { role: 'person-key' as const }, seen: { role: 'quasi' as const, type: 'date' as const, action: 'shift-dates' as const }, contact: { role: 'identifier' as const, action: 'pseudonymize' as const }, patient_name: { role: 'identifier' as const, action: 'pseudonymize' as const } } };
   const run = (ids: string[], contacts: string[], whos: string[]) => toRecords(pseudonymizeTable(
-    tableFromRecords({ id: ids, seen: ids.map(() => '2020-01-01'), contact: contacts, who: whos }, { seen: 'date' }), policy, key).table);
+    tableFromRecords({ id: ids, seen: ids.map(() => '2020-01-01'), contact: contacts, patient_name: whos }, { seen: 'date' }), policy, key).table);
   const few = run(['Patient0@Example.org', 'p-1', 'p-2', 'p-3'], ['Marie.Curie@Example.org', 'x', 'y', 'z'], ['Marie Curie', '12', '13', '14']);
   const many = run(['patient0@example.org', ...Array.from({ length: 9 }, (_, i) => `u${i}@x.org`)],
     ['marie.curie@example.org', ...Array.from({ length: 9 }, (_, i) => `c${i}@x.org`)], ['MARIE  CURIE', ...Array.from({ length: 9 }, (_, i) => `Jean Dupont${'e'.repeat(i)}`)]);
   assert.equal(few[0]!.id, many[0]!.id, 'an e-mail address is lower-cased whatever its column holds');
   assert.equal(String(few[0]!.seen), String(many[0]!.seen), 'one person, one date offset');
   assert.equal(few[0]!.contact, many[0]!.contact);
-  assert.equal(few[0]!.who, many[0]!.who, 'a name folded (case, spaces) whatever its column holds');
+  assert.equal(few[0]!.patient_name, many[0]!.patient_name, 'a name folded (case, spaces) in a column whose header names a name, whatever its values');
   // (a phone number: its digits, whatever its column; a name: accents, case and spaces; a NIR: its separators)
   const one = (v: string) => pseudonym(key, v, { normalize: 'auto' });
   assert.equal(one('06 12 34 56 78'), one('06.12.34.56.78'));
@@ -571,5 +571,17 @@ test('a lower-case code keeps its case in every column, as in the person key: a 
   const rows = toRecords(r.table);
   assert.equal(rows[1]!.mother_id, rows[0]!.patient_id);
   assert.notEqual(rows[0]!.patient_id, rows[2]!.patient_id);
-  assert.match(String(rows[0]!.patient_id), /^v2:[a-z2-7]{26}$/);
+  assert.match(String(rows[0]!.patient_id), /^v1:[a-z2-7]{26}$/);
+});
+
+test('Safe Harbor: dates inside text values in every layout go to their year (review 5)', () => {
+  const t = tableFromRecords({ id: ['1', '2', '3', '4', '5', '6', '7', '8'], note: ['12 mars 2020', 'March 12, 2020', '2020/03/12', '12-Mar-2020', '1er avril 2021', 'vu le 12/03/2020.', '2019-01-01/2019-02-01', 'S72.001A'] });
+  const r = pseudonymizeTable(t, { columns: { id: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, null);
+  assert.deepEqual(toRecords(r.table).map((x) => x.note), ['2020', '2020', '2020', '2020', '2021', 'vu le 2020.', '2019/2019', 'S72.001A']);
+});
+
+test('action keep on NIRs read as numbers is reported UNSAFE too (review 5)', () => {
+  const t = tableFromRecords({ pid: ['p1', 'p2', 'p3'], nir: ['255081416802538', '185022A00412308', '185027500412308'] });
+  const r = pseudonymizeTable(t, { columns: { pid: { role: 'quasi' }, nir: { role: 'quasi', action: 'keep' } } } as never, null);
+  assert.ok(r.report.warnings.some((w) => /column "nir" holds direct identifiers \(nir\).*UNSAFE/.test(w)), r.report.warnings.join(' | '));
 });

@@ -12,7 +12,7 @@
 import { AnonymatError } from '../errors.ts';
 import { columnFromCodes, columnFromValues, isPlaceholder, makeTable, sampleValues } from '../table/table.ts';
 import type { Column, ColumnKind, Table } from '../table/table.ts';
-import { detectIdentifierColumn, DIRECT_KINDS } from '../health/identifiers/detect.ts';
+import { detectIdentifierColumn, DIRECT_KINDS, isNameHeader } from '../health/identifiers/detect.ts';
 import type { IdentifierKind } from '../health/identifiers/detect.ts';
 import { safeHarborZip, safeHarborBirthYear, topCodeAgeText, ageInYears, dateToYear, monthNameDate, epochUnit, epochYear, RESTRICTED_ZIP3 } from '../health/profiles/safe-harbor.ts';
 import { postalCodeToDepartement, mergeSmallCommune, departementUnit, DEFAULT_COMMUNE_THRESHOLD } from '../health/profiles/fr.ts';
@@ -225,7 +225,7 @@ function safeHarborDropHeader(name: string): boolean {
 }
 /** A commune's code by its header, INSEE's own variable names among them ("CODGEO", "DEPCOM", "com_insee"). */
 const COMMUNE_HEADER = /(commune|code_?insee|^insee$|cog|insee_?code|city_?code|code_?commune|codgeo|code_?geo|depcom|com_?insee|insee_?com)/i;
-/** Whether every value of a column is a token already ("v2:…"): pseudonymized upstream, no identifier in clear. */
+/** Whether every value of a column is a token already ("v1:…"): pseudonymized upstream, no identifier in clear. */
 function allTokens(c: Column): boolean {
   let n = 0;
   for (const v of c.dictionary) { if (v === null) continue; if (!isToken(v)) return false; n++; }
@@ -239,12 +239,29 @@ function allTokens(c: Column): boolean {
  */
 export function yearsOfDatesIn(text: string): string {
   if (!/\d{4}/.test(text)) return text;
+  const year = (m: string, y: string, mo: number, d: number): string => (isCalendarDay(+y, mo, d) ? y : m);
   return text
-    .replace(/(?<![\d.\-/])(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|\s?[+-]\d{2}(?::?\d{2})?)?)?(?![\d.\-/])/g,
-      (m, y: string, mo: string, d: string) => (isCalendarDay(+y, +mo, +d) ? y : m))
-    .replace(/(?<![\d.\-/])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d.\-/])/g,
-      (m, a: string, _s: string, b: string, y: string) => (isCalendarDay(+y, +b, +a) || isCalendarDay(+y, +a, +b) ? y : m));
+    // (ISO, year first with '-', '/' or '.', with its time and zone: "2019-01-01", "2020/03/12", "2019-01-01/2019-02-01")
+    .replace(/(?<!\d|\d[.\-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|\s?[+-]\d{2}(?::?\d{2})?)?)?(?!\d|[.\-]\d)/g,
+      (m, y: string, _s: string, mo: string, d: string) => year(m, y, +mo, +d))
+    // (day or month first: "12/03/2020", "3.4.2019", "12-03-2020", before a sentence's stop too)
+    .replace(/(?<!\d|\d[.\-/])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d|[.\-/]\d)/g,
+      (m, a: string, _s: string, b: string, y: string) => (isCalendarDay(+y, +b, +a) || isCalendarDay(+y, +a, +b) ? y : m))
+    // (a month's name: "12 mars 2020", "1er avril 2021", "12-Mar-2020", "12 Mar. 2020")
+    .replace(new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})(?:er)?[ \-](${MONTH_WORDS})\.?[ \-](\d{4})(?!\d)`, 'giu'),
+      (m, d: string, mon: string, y: string) => year(m, y, monthOf(mon), +d))
+    // ("March 12, 2020", "Mar 12th 2020")
+    .replace(new RegExp(String.raw`(?<![\p{L}\d])(${MONTH_WORDS})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})(?!\d)`, 'giu'),
+      (m, mon: string, d: string, y: string) => year(m, y, monthOf(mon), +d));
 }
+/** Month names and their abbreviations, French and English, for the dates inside text values. */
+const MONTH_NAMES: [string, number][] = [['janvier', 1], ['janv', 1], ['january', 1], ['jan', 1], ['février', 2], ['fevrier', 2], ['févr', 2], ['fevr', 2],
+  ['february', 2], ['feb', 2], ['fév', 2], ['mars', 3], ['march', 3], ['mar', 3], ['avril', 4], ['avr', 4], ['april', 4], ['apr', 4], ['mai', 5], ['may', 5],
+  ['juin', 6], ['june', 6], ['jun', 6], ['juillet', 7], ['juil', 7], ['july', 7], ['jul', 7], ['août', 8], ['aout', 8], ['august', 8], ['aug', 8],
+  ['septembre', 9], ['sept', 9], ['september', 9], ['sep', 9], ['octobre', 10], ['oct', 10], ['october', 10], ['novembre', 11], ['nov', 11],
+  ['november', 11], ['décembre', 12], ['decembre', 12], ['déc', 12], ['dec', 12], ['december', 12]];
+const MONTH_WORDS = MONTH_NAMES.map(([w]) => w).sort((a, b) => b.length - a.length).join('|');
+function monthOf(w: string): number { return MONTH_NAMES.find(([n]) => n === w.toLowerCase())?.[1] ?? 0; }
 /** A birth date's year and month, "YYYY-MM" (ISO, or day first as French exports write it: "14/08/1955"); null otherwise. */
 function birthMonth(label: string): string | null {
   const t = label.trim();
@@ -355,7 +372,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       report.warnings.push(`column "${c.name}" is declared ${cp.role === 'identifier' ? 'a direct identifier (role identifier)' : 'the person key'} and kept in clear (action: keep): UNSAFE, its values identify persons; use action: pseudonymize or drop unless this output stays with the data controller`);
       continue;
     }
-    if (cp?.action === 'keep' && c.kind === 'string') {
+    if (cp?.action === 'keep') {
       // (kept as declared, but the values are a direct identifier's — a NIR under role quasi —: the unsafe choice is reported)
       const det = detectIdentifierColumn(c.name, sampleValues(c));
       if (det && DIRECT_KINDS.has(det.kind) && !allTokens(c)) {
@@ -459,7 +476,10 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         // (each value normalized by its own shape, never by its column's: an e-mail address is lower-cased, a phone number
         // reduced to its digits, a name folded, whatever the other rows hold — a person's id by the same rule as its date
         // offset, its letters' case kept)
-        const normalize: Normalizer = c === personCol ? 'id' : 'auto';
+        // (words fold to a name's form — accents, spaces, case — in a column whose header names a name only: elsewhere a code
+        // keeps its case as in the person key, so that a mother's "pat-fr" or "Pat-Fr" gets that patient's token; by the
+        // header, not by the values, so that the same column gives the same tokens in every file and row order)
+        const normalize: Normalizer = c === personCol || !isNameHeader(c.name) ? 'id' : 'auto';
         const col = mapColumn(c, (l) => pseudonym(key!, l, { domain, normalize }), 'string');
         if (options.previousKey) {
           for (const l of c.dictionary) if (l !== null) corr.push({ column: c.name, old: pseudonym(options.previousKey, l, { domain, normalize }), neu: pseudonym(key!, l, { domain, normalize }) });
@@ -743,7 +763,7 @@ function topCodeEventAges(generalizedAge: Column, source: Column, years: readonl
   return { column: made ? columnFromValues(generalizedAge.name, labels, 'string') : generalizedAge, made };
 }
 
-/** A token inside a text ("[NOM v2:…]"), not a part of a longer word. */
+/** A token inside a text ("[NOM v1:…]"), not a part of a longer word. */
 const TOKEN_IN_TEXT = /(?<![A-Za-z0-9])v\d+:[a-z2-7]{26}(?![a-z2-7])/g;
 /**
  * The tokens of one text redacted with the new key and with the previous one, in order, as correspondence rows: the spans and
@@ -773,7 +793,7 @@ function correspondenceTable(rows: { column: string; old: string; neu: string }[
 /**
  * Re-keys an already pseudonymized table with a correspondence table (old_token → new_token),
  * without the original values: the columns named (their whole values are tokens), and the tokens
- * inside the text of every other column ("[NOM v2:…]" in notes redacted with textReplacement
+ * inside the text of every other column ("[NOM v1:…]" in notes redacted with textReplacement
  * pseudonym, and in columns whose identifiers were replaced). Tokens missing from the
  * correspondence are an error (counted, not printed): a re-keyed table never keeps a token of the
  * previous key. `found.text` receives the text columns whose tokens were re-keyed.

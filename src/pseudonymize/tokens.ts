@@ -1,5 +1,5 @@
 /**
- * Keyed pseudonyms: token = "v2:" + base32(HMAC-SHA-256(key, "anonymat/v2\0" + domain + "\0" + normalized value))[:26]
+ * Keyed pseudonyms: token = "v1:" + base32(HMAC-SHA-256(key, "anonymat/v1\0" + domain + "\0" + normalized value))[:26]
  * (130 bits). Versioned so the format can change without ambiguity. Deterministic: the same
  * key, domain and value always give the same token; without the key a token cannot be linked
  * back to the value (HMAC is a PRF).
@@ -8,11 +8,13 @@ import type { PseudonymKey } from './key.ts';
 import { checkNir, isPhone, isSsn, isValidIban } from '../health/identifiers/validators.ts';
 
 /**
- * The tokens' version, in their prefix and in the HMAC's message: v2 normalizes each value by its own shape (v1, before
- * 2026-11-30, by a sample of its column). A v1 token and a v2 token of one value differ: a store or a release made with v1
- * tokens is pseudonymized again from its source (or re-keyed with its correspondence) to link with v2 ones.
+ * The tokens' version, in their prefix and in the HMAC's message. Still v1 after the normalization by each value's own
+ * shape (2026-11-30): a person's id normalized as before (trimmed) keeps its token — a version in the message would have
+ * changed every token, and an observatory's stored objections would no longer match its new uploads. Values whose
+ * normalization changed (e-mail addresses, NIRs written with spaces, phones in other columns than the person key) got new
+ * tokens under the same version: docs/pseudonymize.md says so.
  */
-export const TOKEN_VERSION = 'v2';
+export const TOKEN_VERSION = 'v1';
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 
 function base32(bytes: Uint8Array, chars: number): string {
@@ -46,8 +48,7 @@ const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’.\-]*(?:(?:,\s*|\s+)\p{L}[\p{L}\p{M}'�
 
 /**
  * The normalization a value's own shape calls for: an e-mail address → `email`; a NIR/NIA (key-valid or not), an IBAN, a US
- * SSN, or a number written in groups of digits → `identifier`; a phone number → `phone`; words of letters starting with a
- * capital → `name` (not for
+ * SSN, or a number written in groups of digits → `identifier`; a phone number → `phone`; words of letters → `name` (not for
  * `person`: a person's id is a code whose case matters, FHIR's ids are case-sensitive, and "pat-fr" and "PAT-FR" are two
  * patients); anything else → `trim`. Decided value by value: the column's detection read a sample, and which rows it held
  * (their order, the file) changed the tokens and the date offsets of a person's e-mail address.
@@ -58,9 +59,7 @@ export function shapeNormalizer(value: string, person = false): Exclude<Normaliz
   if (checkNir(t).wellFormed || isValidIban(t) || isSsn(t)) return 'identifier';
   if (isPhone(t)) return 'phone';
   if (DIGIT_GROUPS.test(t) && t.replace(/ /g, '').length >= 7) return 'identifier';
-  // (a name starts with a capital: "Dupont", "DUPONT", "Marie Curie" fold to one; a code in lower case — FHIR's "pat-fr",
-  // "example" — keeps its case, as the person key does, so that a mother's id in another column gets her token)
-  if (!person && NAME_SHAPE.test(t) && /^\p{Lu}/u.test(t)) return 'name';
+  if (!person && NAME_SHAPE.test(t)) return 'name';
   return 'trim';
 }
 

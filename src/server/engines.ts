@@ -105,7 +105,7 @@ export async function readFhirUpload(bytes: Uint8Array, format: 'fhir-bundle' | 
 
 /**
  * Keyed pseudonym of a patient identifier, through src/pseudonymize: a versioned HMAC-SHA-256
- * token (`v2:` + base32), default domain, the value normalized by its shape as a person's id is (`id`:
+ * token (`v1:` + base32), default domain, the value normalized by its shape as a person's id is (`id`:
  * trimmed, an e-mail lower-cased, a NIR or a phone number without its separators, letters' case kept) — the
  * same token src/health `ingest` gives a FHIR Patient.id and `anonymat pseudonymize` a person key. It serves uploads (CSV patient_id,
  * FHIR Patient.id) and objections alike, so an objection matches the patient's records.

@@ -1127,7 +1127,7 @@ const NIR_LAYOUT = [1, 2, 2, 2, 3, 3, 2];
  */
 const PH = '(?:[ .\\-]?[0-9O]{2})', PN = '(?:\\r?\\n[0-9O]{2})';
 /** A street word and the rest of the street name, up to a separator (address-fr, after the number). */
-const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.(?! de sang| d['’]h[ée]maties| de plaquettes)|all[ée]es?|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e|venelle|ruelle|sente|traverse|lev[ée]e|rond-point|carrefour|clos(?= (?:du|des|de|d['’]|saint|sainte|st|les?|la|aux?)[ \-]))(?![A-Za-z0-9_À-ÿ])[^\\n,;()|"]{1,60}?(?=\\s*(?:[,;()|"]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
+const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.(?! de sang| d['’]h[ée]maties| de plaquettes)|all[ée]es?|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e|venelle|ruelle|sente|traverse|lev[ée]e|rond-point|carrefour|clos(?= (?:(?:du|des|de|saint|sainte|st|les?|la|aux?)[ \-]|d['’])))(?![A-Za-z0-9_À-ÿ])[^\\n,;()|"]{1,60}?(?=\\s*(?:[,;()|"]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
 /** Phone cues right before a number (phone-cue-short): the number's text must follow them. */
 /** ITU-T E.164 country calling codes (assigned, 2024): the code after a spaced "00" ("00 33 6 41 27 93 08"). */
 const COUNTRY_CODES = new Set([

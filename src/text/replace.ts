@@ -10,7 +10,7 @@
  *              afresh for each replacer (RandomOracle: the ideal keyed function, and no HMAC per
  *              value). Dates are shifted by one offset per scope (intervals between dates are
  *              preserved); numbers keep their layout with keyed digits.
- * - pseudonym: "[NOM v2:…]" with the keyed HMAC token of the normalized value (needs a key).
+ * - pseudonym: "[NOM v1:…]" with the keyed HMAC token of the normalized value (needs a key).
  */
 import { randomFillSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';

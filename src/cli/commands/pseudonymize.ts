@@ -33,7 +33,7 @@ Examples:
 
 Policy (YAML):
   columns:
-    patient_id: { role: person-key }                         # → v2:… token (default)
+    patient_id: { role: person-key }                         # → v1:… token (default)
     nir:        { role: identifier, action: pseudonymize }   # default for identifiers: drop
     visit_date: { role: quasi, type: date, action: shift-dates }
     birth_date: { role: quasi, type: date, action: generalize }  # → year

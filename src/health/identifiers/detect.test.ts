@@ -124,3 +124,16 @@ test('review 2026-11-30 (2): the header decides where values have a looser shape
   // (a bare domain is no web address without the header: a company's)
   assert.equal(kind('editeur', ['example.com', 'acme.fr', 'medsoft.io']), undefined);
 });
+
+test('review 5: names, addresses and record numbers of a small visits table (3 to 9 patients on every row) are detected; categories of words are not', () => {
+  const rep = (a: string[], k: number) => a.flatMap((x) => Array<string>(k).fill(x));
+  const kind = (h: string, v: string[]) => detectIdentifierColumn(h, v)?.kind;
+  assert.equal(kind('nom', rep(['Dupont', 'Martin', 'Durand'], 4)), 'last-name');
+  assert.equal(kind('prenom', rep(['Marie', 'Jean', 'Luc'], 4)), 'first-name');
+  assert.equal(kind('adresse', rep(['Le Bourg', '12 rue de la Paix', 'Lieu-dit Kervihan'], 4)), 'address');
+  assert.equal(kind('patient_name', rep(['Chidi Nwosu', 'Xochitl Tlapanco', 'Ngozi Okafor'], 4)), 'name');
+  assert.equal(kind('ipp', rep(['IPP1000A', 'IPP1001B', 'IPP1002C', 'IPP1003D', 'IPP1004E', 'IPP1005F', 'IPP1006G', 'IPP1007H', 'IPP1008I'], 5)), 'mrn');
+  for (const [h, v] of [['nom', ['Oui', 'Non']], ['lieu_de_vie', ['Domicile', 'Institution']], ['patient_name_verified', ['yes', 'no']], ['sejour_ghm', ['05M092', '04M05T', '06C121']]] as const) {
+    assert.equal(kind(h, rep([...v], 10)), undefined, h);
+  }
+});

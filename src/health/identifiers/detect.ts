@@ -19,7 +19,7 @@ import {
   checkFiness, checkNir, compact, isAdeliShape, isBareUrl, isEmail, isIp, isPhone, isRuralAddress, isSsn, isStreetAddress, isUrl, isUuid,
   isValidIban, isValidRpps,
 } from './validators.ts';
-import { dictionaries, fold } from '../../text/data.ts';
+import { dictionaries, fold, isVocabularyWord } from '../../text/data.ts';
 
 export type IdentifierKind =
   | 'name' | 'first-name' | 'last-name' | 'nir' | 'nia' | 'ins' | 'rpps' | 'adeli' | 'finess' | 'phone' | 'email'
@@ -70,6 +70,12 @@ const HEADER: [IdentifierKind, RegExp][] = [
 export function normalizeHeader(name: string): string {
   return name.replace(/([a-z])([A-Z])/g, '$1 $2').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
     .toLowerCase().replace(/[_\-.:/#°]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a column's header names a person's name ("nom", "prenom", "patient_name", "last name"): by its header alone. */
+export function isNameHeader(name: string): boolean {
+  const k = headerKinds(name);
+  return k.includes('name') || k.includes('first-name') || k.includes('last-name');
 }
 
 function headerKinds(name: string): IdentifierKind[] {
@@ -220,8 +226,18 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
   // (by distinct values, not rows: a visits table repeats a patient's name or number on every row)
   const distinctValues = new Set(values).size;
   const variedValues = n > 0 && (distinctValues >= 10 || distinctValues >= Math.ceil(0.6 * n));
+  // (a few values, most of them words of the language — "Oui"/"Non", "Domicile"/"Institution", drug routes —: a category,
+  // no names nor addresses; a small visits table's three patients, "Dupont", "Martin", "Le Bourg", are not one)
+  const categoryValues = n > 0 && !variedValues && (() => {
+    const distinct = [...new Set(values)];
+    const d = dictionaries();
+    const categoryWord = (w: string): boolean => { const k = fold(w); return isVocabularyWord(k) && !d.firstNames.has(k) && !d.surnames.has(k); };
+    return distinct.filter((v) => v.split(/[\s'’-]+/).every((w) => w.length <= 1 || categoryWord(w))).length >= 0.5 * distinct.length;
+  })();
+  // (a strong record number's header — mrn, ipp, nda… — needs no variety: a small visits table's IPPs repeat on every row)
+  const strongMrnHeader = /\b(?:mrn|ipp|nda|nip|iep|medical record|record number)\b/.test(normalizeHeader(name));
   const alnum = n ? share(values, (v) => (/^[A-Za-z]{0,3}[\d\- ]{4,20}$/.test(v) && !DATE_LIKE.test(v)) || isUuid(v)
-    || (variedValues && /^[A-Za-z0-9][A-Za-z0-9\-/ ._]{3,30}$/.test(v) && /(?:\D*\d){4}/.test(v) && !DATE_LIKE.test(v) && !DECIMAL.test(v))).share : 0;
+    || ((variedValues || strongMrnHeader) && /^[A-Za-z0-9][A-Za-z0-9\-/ ._]{3,30}$/.test(v) && /(?:\D*\d){4}/.test(v) && !DATE_LIKE.test(v) && !DECIMAL.test(v))).share : 0;
   if (hdr('mrn') && (n === 0 || alnum >= 0.7)) return out('mrn', n ? 0.8 : 0.5, `header "${name}" names a patient/record/visit number${n ? ` and ${pct(alnum)} of values are identifier-like codes` : ''}`);
   for (const k of ['nir', 'ins', 'nia', 'ssn', 'rpps', 'adeli', 'finess', 'iban', 'email', 'phone', 'ip', 'url'] as IdentifierKind[]) {
     if (hdr(k) && n === 0) return out(k, 0.5, `header "${name}" names ${k} (no values sampled)`);
@@ -275,21 +291,21 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
       // saint's name, no person's)
       if (ORG_NAME_HEADER.test(normalizeHeader(name)) && (hdr('name') || hdr('last-name')) && share(values, (v) => ORG_WORD.test(v)).share >= 0.5) return null;
       // (names vary: "Oui"/"Non" under "nom", a category, are no surnames)
-      if (hdr('first-name') && first >= 0.3 && variedValues) return out('first-name', 0.7 + 0.3 * first, `header "${name}" and ${pct(first)} of values are INSEE first names`);
-      if (hdr('last-name') && any >= 0.2 && variedValues) return out('last-name', 0.7 + 0.3 * last, `header "${name}" and ${pct(last)} of values are INSEE surnames`);
-      if (hdr('name') && any >= 0.3 && variedValues) return out('name', 0.7 + 0.3 * any, `header "${name}" and ${pct(any)} of values contain a known first name or surname`);
+      if (hdr('first-name') && first >= 0.3 && !categoryValues) return out('first-name', 0.7 + 0.3 * first, `header "${name}" and ${pct(first)} of values are INSEE first names`);
+      if (hdr('last-name') && any >= 0.2 && !categoryValues) return out('last-name', 0.7 + 0.3 * last, `header "${name}" and ${pct(last)} of values are INSEE surnames`);
+      if (hdr('name') && any >= 0.3 && !categoryValues) return out('name', 0.7 + 0.3 * any, `header "${name}" and ${pct(any)} of values contain a known first name or surname`);
       // (a header that names a person's name leaves no doubt, whatever the dictionaries know: "patient_name" = "Chidi Nwosu")
-      if (PERSON_NAME_HEADER.test(normalizeHeader(name)) && !hdr('city') && variedValues) {
+      if (PERSON_NAME_HEADER.test(normalizeHeader(name)) && !hdr('city') && !categoryValues) {
         const kind: IdentifierKind = hdr('first-name') && !hdr('last-name') ? 'first-name' : hdr('last-name') && !hdr('first-name') && !hdr('name') ? 'last-name' : 'name';
         return out(kind, 0.8, `header "${name}" names a person's name and ${pct(textual)} of values are words`);
       }
-      if (hdr('city') && (variedValues || cities >= 0.5 || !LOOSE_CITY_HEADER.test(normalizeHeader(name)))) return out('city', 0.8, `header "${name}" names a city and ${pct(textual)} of values are words`);
+      if (hdr('city') && (!categoryValues || cities >= 0.5 || !LOOSE_CITY_HEADER.test(normalizeHeader(name)))) return out('city', 0.8, `header "${name}" names a city and ${pct(textual)} of values are words`);
       const distinct = new Set(values.map((v) => v.toUpperCase())).size;
       const varied = distinct >= 10 && distinct / n >= 0.3; // a name column has many different values
       if (varied && first >= 0.7 && cities < 0.3) return out('first-name', 0.5 + 0.4 * first, `${pct(first)} of ${n} sampled values are INSEE first names (no header cue)`);
       if (varied && last >= 0.8 && cities < 0.3 && first < 0.5) return out('last-name', 0.4 + 0.4 * last, `${pct(last)} of ${n} sampled values are INSEE surnames (no header cue)`);
     }
-    if (hdr('address') && variedValues && share(values, (v) => (/\d/.test(v) && /\p{L}{3,}/u.test(v)) || isStreetAddress(v) || isRuralAddress(v)).share >= 0.6) return out('address', 0.7, `header "${name}" names an address and values mix numbers and words or name a place`);
+    if (hdr('address') && !categoryValues && share(values, (v) => (/\d/.test(v) && /\p{L}{3,}/u.test(v)) || isStreetAddress(v) || isRuralAddress(v)).share >= 0.6) return out('address', 0.7, `header "${name}" names an address and values mix numbers and words or name a place`);
   } else {
     for (const k of ['first-name', 'last-name', 'name', 'address', 'city'] as IdentifierKind[]) if (hdr(k)) return out(k, 0.5, `header "${name}" names ${k} (no values sampled)`);
   }
