@@ -86,3 +86,9 @@ test('masking (review 5): a short accented passphrase and one with a "/" and a d
     assert.ok(withoutKeyArguments(`error: ${path}: cannot read`, [path]).includes(path), path);
   }
 });
+
+test('masking (review 6): passphrases with "/" or dots and no spaces are masked; data files by their extension are shown', async () => {
+  const { mayBeKeyText } = await import('./key.ts');
+  for (const a of ['ma/phrase/secrete/de/plus/de/32/octets', 'Mon.Mot.De.Passe.Tres.Long.Et.Secret', 'mot.de.passe.tres.long.et.secret.v2', 'été/à/la/montagne/près/du/lac']) assert.ok(mayBeKeyText(a), a);
+  for (const a of ['Patients_Export_2024_03_15_final_version2.csv', 'data/Exports/2024/patients_export_final_v2.csv']) assert.ok(!mayBeKeyText(a), a);
+});

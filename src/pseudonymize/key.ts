@@ -77,7 +77,9 @@ export function mayBeKeyText(arg: string): boolean {
   // (a passphrase — 32 bytes or more, as a key must be: accents count twice —, with spaces, or with neither a path's
   // separator nor a file's extension; "data/Exports/2024/patients_v2.csv" in a missing folder is a path)
   if (Buffer.byteLength(t, 'utf8') < 32) return false;
-  return /\s/.test(t) || !(pathLike || /\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(t));
+  // (a data or key file's name by its extension, without spaces: "Patients_Export_2024_03_15_final_version2.csv",
+  // "data/Exports/2024/out.csv" in a missing folder; "Mon.Mot.De.Passe.Secret", "ma/phrase/secrete/de/32/octets" are not)
+  return /\s/.test(t) || !FILE_EXTENSION.test(t);
 }
 /** A message with what may be key material replaced (an unknown option's text, "--key=…", echoed by the argument parser). */
 export function withoutKeyText(message: string): string {
@@ -102,6 +104,7 @@ export function withoutKeyArguments(message: string, argv: readonly string[]): s
   return withoutKeyText(m);
 }
 const HIDDEN = '[not shown: may be key material]';
+const FILE_EXTENSION = /\.(?:csv|tsv|txt|json|jsonl|ndjson|parquet|yaml|yml|xml|html|gz|zip|key|pem|hex|b64|bin|db|duckdb|sqlite|log|md)$/i;
 
 export function keyFromBytes(bytes: Uint8Array): PseudonymKey { return new PseudonymKey(bytes); }
 export function keyFromText(text: string): PseudonymKey { return new PseudonymKey(decodeKey(text)); }

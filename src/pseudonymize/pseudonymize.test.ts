@@ -585,3 +585,9 @@ test('action keep on NIRs read as numbers is reported UNSAFE too (review 5)', ()
   const r = pseudonymizeTable(t, { columns: { pid: { role: 'quasi' }, nir: { role: 'quasi', action: 'keep' } } } as never, null);
   assert.ok(r.report.warnings.some((w) => /column "nir" holds direct identifiers \(nir\).*UNSAFE/.test(w)), r.report.warnings.join(' | '));
 });
+
+test('Safe Harbor: a month with its year inside text goes to its year; codes stay (review 6)', () => {
+  const t = tableFromRecords({ id: ['1', '2', '3', '4', '5', '6', '7'], note: ['vu en mars 2020', 'RDV 03/2020', 'bilan March 2020', '2020-03', '12 mars, 2020', 'lot 12-03-2020-A', 'lot 12-2020'] });
+  const r = pseudonymizeTable(t, { columns: { id: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, null);
+  assert.deepEqual(toRecords(r.table).map((x) => x.note), ['vu en 2020', 'RDV 2020', 'bilan 2020', '2020', '2020', 'lot 12-03-2020-A', 'lot 12-2020']);
+});
