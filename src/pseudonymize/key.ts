@@ -104,7 +104,7 @@ export function withoutKeyArguments(message: string, argv: readonly string[]): s
   return withoutKeyText(m);
 }
 const HIDDEN = '[not shown: may be key material]';
-const FILE_EXTENSION = /\.(?:csv|tsv|txt|json|jsonl|ndjson|parquet|yaml|yml|xml|html|gz|zip|key|pem|hex|b64|bin|db|duckdb|sqlite|log|md)$/i;
+const FILE_EXTENSION = /\.(?:csv|tsv|txt|json|jsonl|ndjson|parquet|arrow|feather|yaml|yml|xml|html|pdf|xlsx|xls|ods|docx|doc|odt|rtf|sas7bdat|sav|dta|gz|zip|bz2|xz|zst|tar|tgz|bak|key|pem|hex|b64|bin|db|duckdb|sqlite|log|md)$/i;
 
 export function keyFromBytes(bytes: Uint8Array): PseudonymKey { return new PseudonymKey(bytes); }
 export function keyFromText(text: string): PseudonymKey { return new PseudonymKey(decodeKey(text)); }

@@ -245,7 +245,8 @@ export function yearsOfDatesIn(text: string): string {
     .replace(/(?<!\d|\d[.\-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|\s?[+-]\d{2}(?::?\d{2})?)?)?(?!\d|[.\-]\d)/g,
       (m, y: string, _s: string, mo: string, d: string) => year(m, y, +mo, +d))
     // (day or month first: "12/03/2020", "3.4.2019", "12-03-2020", before a sentence's stop too)
-    .replace(/(?<!\d|\d[.\-/])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\dA-Za-zÀ-ÿ]|[.\-/][\dA-Za-zÀ-ÿ])/g,
+    // (a range's dates too: "12/03/2020-15/03/2020")
+    .replace(/(?<!\d|\d[./])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d|[./]\d)/g,
       (m, a: string, _s: string, b: string, y: string) => (isCalendarDay(+y, +b, +a) || isCalendarDay(+y, +a, +b) ? y : m))
     // (a month's name: "12 mars 2020", "1er avril 2021", "12-Mar-2020", "12 Mar. 2020")
     .replace(new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})(?:er)?[ \-](${MONTH_WORDS})\.?,?[ \-](\d{4})(?!\d)`, 'giu'),
@@ -254,9 +255,10 @@ export function yearsOfDatesIn(text: string): string {
     .replace(new RegExp(String.raw`(?<![\p{L}\d])(${MONTH_WORDS})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})(?!\d)`, 'giu'),
       (m, mon: string, d: string, y: string) => year(m, y, monthOf(mon), +d))
     // (a month and its year — an element of a date finer than the year too: "mars 2020", "March 2020", "03/2020", "2020-03")
-    .replace(new RegExp(String.raw`(?<![\p{L}\d])(${MONTH_WORDS})\.?,? (\d{4})(?!\d)`, 'giu'), (_m, _mon: string, y: string) => y)
-    .replace(/(?<!\d|\d[.\-/])(?:0?[1-9]|1[0-2])\/(\d{4})(?![\dA-Za-zÀ-ÿ]|[.\-/][\dA-Za-zÀ-ÿ])/g, (_m, y: string) => y)
-    .replace(/(?<!\d|\d[.\-])(\d{4})-(?:0[1-9]|1[0-2])(?![\dA-Za-zÀ-ÿ]|[.\-/][\dA-Za-zÀ-ÿ])/g, (_m, y: string) => y);
+    .replace(new RegExp(String.raw`(?<![\p{L}\d])(${MONTH_WORDS})\.?(?:,? |-| de | of )((?:19|20)\d{2})(?!\d)`, 'giu'), (_m, _mon: string, y: string) => y)
+    // (a year of 1900-2099 only: "ANCA 1/1280", "R4127-12", "lot 4521-07" are no months)
+    .replace(/(?<!\d|\d[./])(?:0?[1-9]|1[0-2])[/.-]((?:19|20)\d{2})(?!\d|[.\-/]\d)/g, (_m, y: string) => y)
+    .replace(/(?<!\d|\d[.\-])((?:19|20)\d{2})[-/.](?:0[1-9]|1[0-2])(?!\d|[.\-/]\d)/g, (_m, y: string) => y);
 }
 /** Month names and their abbreviations, French and English, for the dates inside text values. */
 const MONTH_NAMES: [string, number][] = [['janvier', 1], ['janv', 1], ['january', 1], ['jan', 1], ['février', 2], ['fevrier', 2], ['févr', 2], ['fevr', 2],
@@ -484,8 +486,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         // (words fold to a name's form — accents, spaces, case — in a column whose header names a name only: elsewhere a code
         // keeps its case as in the person key, so that a mother's "pat-fr" or "Pat-Fr" gets that patient's token; by the
         // header, not by the values, so that the same column gives the same tokens in every file and row order)
-        const nameColumn = isNameHeader(c.name) || p.detected === 'name' || p.detected === 'first-name' || p.detected === 'last-name';
-        const normalize: Normalizer = c === personCol || !nameColumn ? 'id' : 'auto';
+        const normalize: Normalizer = c === personCol || !isNameHeader(c.name) ? 'id' : 'auto';
         const col = mapColumn(c, (l) => pseudonym(key!, l, { domain, normalize }), 'string');
         if (options.previousKey) {
           for (const l of c.dictionary) if (l !== null) corr.push({ column: c.name, old: pseudonym(options.previousKey, l, { domain, normalize }), neu: pseudonym(key!, l, { domain, normalize }) });
