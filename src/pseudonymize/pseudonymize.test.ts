@@ -592,3 +592,11 @@ test('Safe Harbor: a month with its year inside text goes to its year; codes sta
   // (review 7: a date followed by letters is still a date; a titre and a code are no months)
   assert.deepEqual(toRecords(r.table).map((x) => x.note), ['vu en 2020', 'RDV 2020', 'bilan 2020', '2020', '2020', 'RDV 2020-CHU Lyon', 'scan 2020-IRM', '2020-2020', 'ANCA 1/1280', 'R4127-12']);
 });
+
+test('a person\'s role as a header folds names: "Dupont" and "DUPONT" under "patient" get one token (review 7)', () => {
+  const key = keyFromText('0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');
+  const t = tableFromRecords({ id: ['1', '2'], patient: ['Dupont', 'DUPONT'] });
+  const r = pseudonymizeTable(t, { columns: { id: { role: 'person-key' }, patient: { role: 'identifier', action: 'pseudonymize' } } } as never, key);
+  const rows = toRecords(r.table);
+  assert.equal(rows[0]!.patient, rows[1]!.patient);
+});
