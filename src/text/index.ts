@@ -149,7 +149,10 @@ function extendDateZones(text: string, spans: Span[]): void {
     if (sp.label !== 'DATE') continue;
     const c = text.charCodeAt(sp.end);
     if (c !== 32 && c !== 84 && c !== 43 && c !== 45 && c !== 91) continue;
-    const m = DATE_ZONE_AFTER.exec(text.slice(sp.end, sp.end + 48));
+    // (after a space, a time's digit or a zone's capital, "à" or "at": most dates are followed by a word)
+    if (c === 32) { const d = text.charCodeAt(sp.end + 1); if (!((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || d === 224 || d === 97)) continue; }
+    DATE_ZONE_AFTER.lastIndex = sp.end;
+    const m = DATE_ZONE_AFTER.exec(text);
     if (m !== null) sp.end += m[0].length;
   }
 }
@@ -159,7 +162,7 @@ const ZONE_NAME = String.raw`(?:\[[A-Za-z_]+\/[A-Za-z_\/+-]+\]|(?:UTC|GMT)\s?[+-
  * time with its seconds ("14:03:55-08:00") or a space ("10:30 +02:00"): "09:00-09:18" is a range of times, "10/2019-08/2021"
  * one of months.
  */
-const DATE_ZONE_AFTER = new RegExp(String.raw`^(?:(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?|(?: | à | at )\d{1,2}[:h]\d{2}:\d{2}(?:\.\d+)?)\s?[+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|(?:[T ]| à | at )\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?: [+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|\s?${ZONE_NAME})| ${ZONE_NAME}|\[[A-Za-z_]+\/[A-Za-z_\/+-]+\])(?![A-Za-z0-9])`);
+const DATE_ZONE_AFTER = new RegExp(String.raw`(?:(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?|(?: | à | at )\d{1,2}[:h]\d{2}:\d{2}(?:\.\d+)?)\s?[+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|(?:[T ]| à | at )\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?: [+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|\s?${ZONE_NAME})| ${ZONE_NAME}|\[[A-Za-z_]+\/[A-Za-z_\/+-]+\])(?![A-Za-z0-9])`, 'y');
 
 /**
  * The spans with the words of a person's record names added where no span covers them: every word of those names (each
