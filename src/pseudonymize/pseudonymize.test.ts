@@ -591,12 +591,18 @@ test('Safe Harbor: a month with its year inside text goes to its year; codes sta
   const r = pseudonymizeTable(t, { columns: { id: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, null);
   // (review 7: a date followed by letters is still a date; a titre and a code are no months)
   assert.deepEqual(toRecords(r.table).map((x) => x.note), ['vu en 2020', 'RDV 2020', 'bilan 2020', '2020', '2020', 'RDV 2020-CHU Lyon', 'scan 2020-IRM', '2020-2020', 'ANCA 1/1280', 'R4127-12']);
+  // (review 8: a month range, an hour after a date, a version)
+  const t2 = tableFromRecords({ id: ['1', '2', '3'], note: ['03/2020-04/2020', 'RDV 12/03/2020-10h30', 'v1.2020'] });
+  const r2 = pseudonymizeTable(t2, { columns: { id: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, null);
+  assert.deepEqual(toRecords(r2.table).map((x) => x.note), ['2020-2020', 'RDV 2020-10h30', 'v1.2020']);
 });
 
-test('a person\'s role as a header folds names: "Dupont" and "DUPONT" under "patient" get one token (review 7)', () => {
+test('names fold under a name\'s header; a person\'s role as a header ("patient", which may hold ids) keeps the person key\'s tokens (reviews 7 and 8)', () => {
   const key = keyFromText('0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');
-  const t = tableFromRecords({ id: ['1', '2'], patient: ['Dupont', 'DUPONT'] });
-  const r = pseudonymizeTable(t, { columns: { id: { role: 'person-key' }, patient: { role: 'identifier', action: 'pseudonymize' } } } as never, key);
+  const t = tableFromRecords({ id: ['pat-fr', 'Pat-Fr'], nom_patient: ['Dupont', 'DUPONT'], patient: ['pat-fr', 'Pat-Fr'] });
+  const r = pseudonymizeTable(t, { columns: { id: { role: 'person-key' }, nom_patient: { role: 'identifier', action: 'pseudonymize' }, patient: { role: 'identifier', action: 'pseudonymize' } } } as never, key);
   const rows = toRecords(r.table);
-  assert.equal(rows[0]!.patient, rows[1]!.patient);
+  assert.equal(rows[0]!.nom_patient, rows[1]!.nom_patient);
+  assert.equal(rows[0]!.patient, rows[0]!.id);
+  assert.equal(rows[1]!.patient, rows[1]!.id);
 });

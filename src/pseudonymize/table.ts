@@ -257,8 +257,9 @@ export function yearsOfDatesIn(text: string): string {
     // (a month and its year — an element of a date finer than the year too: "mars 2020", "March 2020", "03/2020", "2020-03")
     .replace(new RegExp(String.raw`(?<![\p{L}\d])(${MONTH_WORDS})\.?(?:,? |-| de | of )((?:19|20)\d{2})(?!\d)`, 'giu'), (_m, _mon: string, y: string) => y)
     // (a year of 1900-2099 only: "ANCA 1/1280", "R4127-12", "lot 4521-07" are no months)
-    .replace(/(?<!\d|\d[./])(?:0?[1-9]|1[0-2])[/.-]((?:19|20)\d{2})(?!\d|[.\-/]\d)/g, (_m, y: string) => y)
-    .replace(/(?<!\d|\d[.\-])((?:19|20)\d{2})[-/.](?:0[1-9]|1[0-2])(?!\d|[.\-/]\d)/g, (_m, y: string) => y);
+    // (a month range's months too, "03/2020-04/2020"; not a version's "v1.2020", nor an hour's "2020-10h30")
+    .replace(/(?<![\dA-Za-zÀ-ÿ]|\d[./])(?:0?[1-9]|1[0-2])[/.-]((?:19|20)\d{2})(?!\d|[./]\d)/g, (_m, y: string) => y)
+    .replace(/(?<!\d|\d[.\-])((?:19|20)\d{2})[-/.](?:0[1-9]|1[0-2])(?![\dA-Za-zÀ-ÿ]|[./]\d)/g, (_m, y: string) => y);
 }
 /** Month names and their abbreviations, French and English, for the dates inside text values. */
 const MONTH_NAMES: [string, number][] = [['janvier', 1], ['janv', 1], ['january', 1], ['jan', 1], ['février', 2], ['fevrier', 2], ['févr', 2], ['fevr', 2],

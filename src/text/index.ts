@@ -149,8 +149,8 @@ function extendDateZones(text: string, spans: Span[]): void {
     if (sp.label !== 'DATE') continue;
     const c = text.charCodeAt(sp.end);
     if (c !== 32 && c !== 84 && c !== 43 && c !== 45 && c !== 91) continue;
-    // (after a space, a time's digit or a zone's capital, "à" or "at": most dates are followed by a word)
-    if (c === 32) { const d = text.charCodeAt(sp.end + 1); if (!((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || d === 224 || d === 97)) continue; }
+    // (after a space, a time's digit, a zone's capital or '[', "à" or "at": most dates are followed by a word)
+    if (c === 32) { const d = text.charCodeAt(sp.end + 1); if (!((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || d === 224 || d === 97 || d === 91)) continue; }
     DATE_ZONE_AFTER.lastIndex = sp.end;
     const m = DATE_ZONE_AFTER.exec(text);
     if (m !== null) sp.end += m[0].length;

@@ -75,10 +75,8 @@ export function normalizeHeader(name: string): string {
 /** Whether a column's header names a person's name ("nom", "prenom", "patient_name", "last name"): by its header alone. */
 export function isNameHeader(name: string): boolean {
   const k = headerKinds(name);
-  return k.includes('name') || k.includes('first-name') || k.includes('last-name') || PERSON_ROLE_HEADER.test(normalizeHeader(name));
+  return k.includes('name') || k.includes('first-name') || k.includes('last-name');
 }
-/** A person's role as a header, which holds the person's name ("patient", "titulaire", "medecin", "mere"). */
-const PERSON_ROLE_HEADER = /^(?:(?:nom|name) )?(?:patient|patiente|titulaire|assure|assuree|beneficiaire|medecin|docteur|doctor|physician|prescripteur|prescriber|mere|pere|mother|father|conjoint|conjointe|spouse|contact|infirmier|infirmiere|nurse)(?: (?:nom|name))?$/;
 
 function headerKinds(name: string): IdentifierKind[] {
   const h = normalizeHeader(name);
