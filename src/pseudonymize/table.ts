@@ -14,7 +14,7 @@ import { columnFromCodes, columnFromValues, isPlaceholder, makeTable, sampleValu
 import type { Column, ColumnKind, Table } from '../table/table.ts';
 import { detectIdentifierColumn, DIRECT_KINDS, isNameHeader } from '../health/identifiers/detect.ts';
 import type { IdentifierKind } from '../health/identifiers/detect.ts';
-import { safeHarborZip, safeHarborBirthYear, topCodeAgeText, ageInYears, dateToYear, monthNameDate, epochUnit, epochYear, RESTRICTED_ZIP3 } from '../health/profiles/safe-harbor.ts';
+import { safeHarborZip, safeHarborBirthYear, topCodeAgeText, ageInYears, dateToYear, monthNameDate, monthNumber, epochUnit, epochYear, RESTRICTED_ZIP3 } from '../health/profiles/safe-harbor.ts';
 import { postalCodeToDepartement, mergeSmallCommune, departementUnit, DEFAULT_COMMUNE_THRESHOLD } from '../health/profiles/fr.ts';
 import { recognize, redactTexts, applyReplacements, detectLanguage, Replacer } from '../text/index.ts';
 import type { Span, TextLabel } from '../text/index.ts';
@@ -240,35 +240,32 @@ function allTokens(c: Column): boolean {
 export function yearsOfDatesIn(text: string): string {
   if (!/\d{4}/.test(text)) return text;
   const year = (m: string, y: string, mo: number, d: number): string => (isCalendarDay(+y, mo, d) ? y : m);
+  // (a word that is a month's name, its number; else 0, and the match is left as written)
+  const month = (w: string): number => monthNumber(w) ?? 0;
   return text
-    // (ISO, year first with '-', '/' or '.', with its time and zone: "2019-01-01", "2020/03/12", "2019-01-01/2019-02-01")
-    .replace(/(?<!\d|\d[.\-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|\s?[+-]\d{2}(?::?\d{2})?)?)?(?!\d|[.\-]\d)/g,
-      (m, y: string, _s: string, mo: string, d: string) => year(m, y, +mo, +d))
-    // (day or month first: "12/03/2020", "3.4.2019", "12-03-2020", before a sentence's stop too)
-    // (a range's dates too: "12/03/2020-15/03/2020")
-    .replace(/(?<!\d|\d[./])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d|[./]\d)/g,
-      (m, a: string, _s: string, b: string, y: string) => (isCalendarDay(+y, +b, +a) || isCalendarDay(+y, +a, +b) ? y : m))
-    // (a month's name: "12 mars 2020", "1er avril 2021", "12-Mar-2020", "12 Mar. 2020")
-    .replace(new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})(?:er)?[ \-](${MONTH_WORDS})\.?,?[ \-](\d{4})(?!\d)`, 'giu'),
-      (m, d: string, mon: string, y: string) => year(m, y, monthOf(mon), +d))
-    // ("March 12, 2020", "Mar 12th 2020")
-    .replace(new RegExp(String.raw`(?<![\p{L}\d])(${MONTH_WORDS})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})(?!\d)`, 'giu'),
-      (m, mon: string, d: string, y: string) => year(m, y, monthOf(mon), +d))
-    // (a month and its year — an element of a date finer than the year too: "mars 2020", "March 2020", "03/2020", "2020-03")
-    .replace(new RegExp(String.raw`(?<![\p{L}\d])(${MONTH_WORDS})\.?(?:,? |-| de | of )((?:19|20)\d{2})(?!\d)`, 'giu'), (_m, _mon: string, y: string) => y)
-    // (a year of 1900-2099 only: "ANCA 1/1280", "R4127-12", "lot 4521-07" are no months)
-    // (a month range's months too, "03/2020-04/2020"; not a version's "v1.2020", nor an hour's "2020-10h30")
-    .replace(/(?<![\dA-Za-zÀ-ÿ]|\d[./])(?:0?[1-9]|1[0-2])[/.-]((?:19|20)\d{2})(?!\d|[./]\d)/g, (_m, y: string) => y)
-    .replace(/(?<!\d|\d[.\-])((?:19|20)\d{2})[-/.](?:0[1-9]|1[0-2])(?![\dA-Za-zÀ-ÿ]|[./]\d)/g, (_m, y: string) => y);
+    .replace(ISO_IN_TEXT, (m, y: string, _s: string, mo: string, d: string) => year(m, y, +mo, +d))
+    .replace(DMY_IN_TEXT, (m, a: string, _s: string, b: string, y: string) => (isCalendarDay(+y, +b, +a) || isCalendarDay(+y, +a, +b) ? y : m))
+    .replace(DAY_MONTH_NAME_IN_TEXT, (m, d: string, mon: string, y: string) => year(m, y, month(mon), +d))
+    .replace(MONTH_NAME_DAY_IN_TEXT, (m, mon: string, d: string, y: string) => year(m, y, month(mon), +d))
+    .replace(MONTH_NAME_YEAR_IN_TEXT, (m, mon: string, y: string) => (month(mon) ? y : m))
+    .replace(MONTH_YEAR_IN_TEXT, (_m, y: string) => y)
+    .replace(YEAR_MONTH_IN_TEXT, (_m, y: string) => y);
 }
-/** Month names and their abbreviations, French and English, for the dates inside text values. */
-const MONTH_NAMES: [string, number][] = [['janvier', 1], ['janv', 1], ['january', 1], ['jan', 1], ['février', 2], ['fevrier', 2], ['févr', 2], ['fevr', 2],
-  ['february', 2], ['feb', 2], ['fév', 2], ['mars', 3], ['march', 3], ['mar', 3], ['avril', 4], ['avr', 4], ['april', 4], ['apr', 4], ['mai', 5], ['may', 5],
-  ['juin', 6], ['june', 6], ['jun', 6], ['juillet', 7], ['juil', 7], ['july', 7], ['jul', 7], ['août', 8], ['aout', 8], ['august', 8], ['aug', 8],
-  ['septembre', 9], ['sept', 9], ['september', 9], ['sep', 9], ['octobre', 10], ['oct', 10], ['october', 10], ['novembre', 11], ['nov', 11],
-  ['november', 11], ['décembre', 12], ['decembre', 12], ['déc', 12], ['dec', 12], ['december', 12]];
-const MONTH_WORDS = MONTH_NAMES.map(([w]) => w).sort((a, b) => b.length - a.length).join('|');
-function monthOf(w: string): number { return MONTH_NAMES.find(([n]) => n === w.toLowerCase())?.[1] ?? 0; }
+// (yearsOfDatesIn's layouts, compiled once: it runs on every distinct value of a column)
+/** ISO, year first with '-', '/' or '.', with its time and zone: "2019-01-01", "2020/03/12", "2019-01-01/2019-02-01". */
+const ISO_IN_TEXT = /(?<!\d|\d[.\-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|\s?[+-]\d{2}(?::?\d{2})?)?)?(?!\d|[.\-]\d)/g;
+/** Day or month first: "12/03/2020", "3.4.2019", "12-03-2020", before a sentence's stop too, and a range's dates ("12/03/2020-15/03/2020"). */
+const DMY_IN_TEXT = /(?<!\d|\d[./])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d|[./]\d)/g;
+/** A day, a month's name, a year: "12 mars 2020", "1er avril 2021", "12-Mar-2020", "12 Mar. 2020", "12 mars, 2020". */
+const DAY_MONTH_NAME_IN_TEXT = /(?<![\p{L}\d])(\d{1,2})(?:er)?[ \-](\p{L}{3,9})\.?,?[ \-](\d{4})(?!\d)/giu;
+/** A month's name, a day, a year: "March 12, 2020", "Mar 12th 2020". */
+const MONTH_NAME_DAY_IN_TEXT = /(?<![\p{L}\d])(\p{L}{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})(?!\d)/giu;
+/** A month's name and its year — an element of a date finer than the year: "mars 2020", "March 2020", "mars-2020", "mars de 2020". */
+const MONTH_NAME_YEAR_IN_TEXT = /(?<![\p{L}\d])(\p{L}{3,9})\.?(?:,? |-| de | of )((?:19|20)\d{2})(?!\d)/giu;
+/** A month and its year in digits, a year of 1900-2099 ("03/2020", "03/2020-04/2020"; not "ANCA 1/1280", "v1.2020"). */
+const MONTH_YEAR_IN_TEXT = /(?<![\dA-Za-zÀ-ÿ]|\d[./])(?:0?[1-9]|1[0-2])[/.-]((?:19|20)\d{2})(?!\d|[./]\d)/g;
+/** A year and its month ("2020-03", "2020/03"; not "R4127-12", nor an hour's "2020-10h30"). */
+const YEAR_MONTH_IN_TEXT = /(?<!\d|\d[.\-])((?:19|20)\d{2})[-/.](?:0[1-9]|1[0-2])(?![\dA-Za-zÀ-ÿ]|[./]\d)/g;
 /** A birth date's year and month, "YYYY-MM" (ISO, or day first as French exports write it: "14/08/1955"); null otherwise. */
 function birthMonth(label: string): string | null {
   const t = label.trim();

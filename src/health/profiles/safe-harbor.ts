@@ -166,13 +166,17 @@ for (const [n, words] of [[1, 'january jan janvier janv'], [2, 'february feb feb
 const MONTH_DATE = new RegExp(String.raw`^(?:\p{L}{3,9}\.?,? )?(?:(\d{1,2})(?:er|st|nd|rd|th)?[\s.\-/]*)?(\p{L}{3,9})\.?[\s.\-/,'’]*(?:(\d{1,2})(?:st|nd|rd|th)?,?[\s.\-/]+)?(\d{4}|\d{2})${TIME}$`, 'u');
 /** Year first: "2024-Jan-15", "2024 janv. 15". */
 const YEAR_MONTH_DATE = new RegExp(String.raw`^(\d{4})[\s.\-/]+(\p{L}{3,9})\.?[\s.\-/]+(\d{1,2})${TIME}$`, 'u');
+/** A month's name or its abbreviation, English or French, in any case and with or without accents → its number; undefined otherwise. */
+export function monthNumber(word: string): number | undefined {
+  return MONTH_WORDS.get(word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+}
 /**
  * A date written with its month's name, English or French, with or without its day: "15-Jan-2024", "January 15, 2024",
  * "15 janv. 2024", "1er mars 1950", "14 août 1930", "Jan 2024", "janvier 2024"; null otherwise.
  */
 export function monthNameDate(label: string): { year: number; month: number; day: number | null; twoDigit: boolean } | null {
   const t = label.trim();
-  const monthOf = (w: string) => MONTH_WORDS.get(w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+  const monthOf = monthNumber;
   const ym = YEAR_MONTH_DATE.exec(t);
   if (ym) {
     const month = monthOf(ym[2]!), day = Number(ym[3]);
