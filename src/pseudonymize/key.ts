@@ -81,6 +81,10 @@ export function mayBeKeyText(arg: string): boolean {
   // "data/Exports/2024/out.csv" in a missing folder; "Mon.Mot.De.Passe.Secret", "ma/phrase/secrete/de/32/octets" are not)
   return /\s/.test(t) || !FILE_EXTENSION.test(t);
 }
+/** A key file's argument as an error may show it: the path, or a word that it is not shown when it may be the key itself. */
+export function keyFileShown(arg: string): string {
+  return mayBeKeyText(arg) ? 'given (not shown: it looks like key material — pass the path of a file that holds the key, not the key)' : arg;
+}
 /** A message with what may be key material replaced (an unknown option's text, "--key=…", echoed by the argument parser). */
 export function withoutKeyText(message: string): string {
   return message.replace(/(--[a-z-]*key[a-z-]*=)[^'"\n]+/gi, '$1[not shown]').replace(/[0-9a-fA-F]{32,}/g, HIDDEN)
@@ -116,7 +120,7 @@ export function loadKey(options: { keyFile?: string; keyEnv?: string; env?: Node
     let content: Buffer;
     try { content = readFileSync(options.keyFile); } catch {
       // (the argument is not quoted when it may be the key itself, given in place of its file: "--key-file $ANONYMAT_KEY")
-      const shown = mayBeKeyText(options.keyFile) ? 'given (not shown: it looks like key material — pass the path of a file that holds the key, not the key)' : options.keyFile;
+      const shown = keyFileShown(options.keyFile);
       throw new AnonymatError('invalid-key', `cannot read the key file ${shown}; check the path and permissions`, [{ path: mayBeKeyText(options.keyFile) ? '--key-file' : options.keyFile, message: 'unreadable key file' }]);
     }
     return new PseudonymKey(decodeKey(content));

@@ -7,7 +7,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AnonymatError } from '../errors.ts';
-import { mayBeKeyText } from '../pseudonymize/key.ts';
+import { keyFileShown } from '../pseudonymize/key.ts';
 
 export const KEY_ENV = 'ANONYMAT_OBSERVATORY_KEY';
 
@@ -28,7 +28,7 @@ export function loadObservatoryKey(opts: { keyFile?: string; env?: NodeJS.Proces
     let text: string;
     try { text = readFileSync(opts.keyFile, 'utf8'); } catch (e) {
       // (not quoted when the argument may be the key itself, given in place of its file)
-      const shown = mayBeKeyText(opts.keyFile) ? 'given (not shown: it looks like key material — pass the path of a file that holds the key, not the key)' : opts.keyFile;
+      const shown = keyFileShown(opts.keyFile);
       throw new AnonymatError('invalid-key', `cannot read the key file ${shown}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`, [{ path: '--key-file', message: 'unreadable' }]);
     }
     return decodeKey(text, opts.keyFile);
