@@ -6,3 +6,7 @@
 import fc from 'fast-check';
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261128) });
+
+// The CLI's messages are coloured on a terminal and wherever CI is set (picocolors' rule); the
+// tests read them as plain text, so every child process they start inherits NO_COLOR.
+process.env.NO_COLOR = '1';

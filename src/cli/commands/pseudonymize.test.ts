@@ -119,7 +119,7 @@ test('review D10: the output, the correspondence and the report are written all 
   // (a limit of 100 KB on the files written: the correspondence fits, the output of 4,000 rows does not)
   const args = ['--import', 'tsx', 'src/cli/main.ts', 'pseudonymize', join(dir, 'd10.csv'), '--policy', join(dir, 'd10.yaml'), '--key-file', join(dir, 'd10.key'),
     '--rotate-from', join(dir, 'key'), '--correspondence', rot, '--report', rep, '-o', out, '--no-progress'].map((a) => `'${a}'`).join(' ');
-  const r = spawnSync('sh', ['-c', `ulimit -f 200; exec '${process.execPath}' ${args}`], { cwd: root, encoding: 'utf8', env: { ...process.env, ANONYMAT_KEY: '' } });
+  const r = spawnSync('sh', ['-c', `ulimit -f 200; exec '${process.execPath}' ${args}`], { cwd: root, encoding: 'utf8', env: { ...process.env, ANONYMAT_KEY: '', NO_COLOR: '1' } });
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /error: cannot write .*d10\/(out|rot)\.csv: the file is larger than the file system or the limit on file sizes allows/);
   assert.ok(!/internal error|token correspondence written/.test(r.stderr), r.stderr);
