@@ -557,6 +557,15 @@ test('Safe Harbor: full dates inside text values go to their year; codes that ar
   assert.deepEqual(toRecords(r.table).map((x) => x.note), ['RDV le 2020', '2019 appel famille', '1.2.10', '12-34-56', '2019-99-99', 'beta']);
 });
 
+test('Safe Harbor in text values: a range\'s second ISO date, two-digit years and dates inside dashed codes go to their year; versions and non-days stay', () => {
+  const notes = ['2020-03-12-2020-03-15', 'vu le 12/03/20', 'RDV 3/4/19 10h', 'ECG 12.03.20', 'adm. 12-Mar-20', 'lot 12-2020-03-15-A',
+    '2020-03-2020-04', '1.2.10', '1.2.20', '1.2019.01.01.3', '31/02/20', 'TA 12/8', 'ANCA 1/1280', '12-34-56', 'R4127-12', 'v1.2020'];
+  const t = tableFromRecords({ id: notes.map((_, i) => String(i)), note: notes });
+  const r = pseudonymizeTable(t, { columns: { id: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, null);
+  assert.deepEqual(toRecords(r.table).map((x) => x.note), ['2020-2020', 'vu le 2020', 'RDV 2019 10h', 'ECG 2020', 'adm. 2020', 'lot 2020-A',
+    '2020-2020', '1.2.10', '1.2.20', '1.2019.01.01.3', '31/02/20', 'TA 12/8', 'ANCA 1/1280', '12-34-56', 'R4127-12', 'v1.2020']);
+});
+
 test('action keep on a column the detector reads as a direct identifier is reported UNSAFE; a column of tokens is not (review of e41e87f)', () => {
   const t = tableFromRecords({ pid: ['p1', 'p2'], nir: ['2 55 08 14 168 025 38', '1 85 02 2A 004 123 08'], tok: ['v1:gytnvqebfdjqt45nva25wb6wys', 'v1:aytnvqebfdjqt45nva25wb6wys'] });
   const r = pseudonymizeTable(t, { columns: { pid: { role: 'quasi' }, nir: { role: 'quasi', action: 'keep' }, tok: { role: 'person-key', action: 'keep' } } } as never, null);

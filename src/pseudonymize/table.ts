@@ -14,7 +14,7 @@ import { columnFromCodes, columnFromValues, isPlaceholder, makeTable, sampleValu
 import type { Column, ColumnKind, Table } from '../table/table.ts';
 import { detectIdentifierColumn, DIRECT_KINDS, isNameHeader } from '../health/identifiers/detect.ts';
 import type { IdentifierKind } from '../health/identifiers/detect.ts';
-import { safeHarborZip, safeHarborBirthYear, topCodeAgeText, ageInYears, dateToYear, monthNameDate, monthNumber, epochUnit, epochYear, RESTRICTED_ZIP3 } from '../health/profiles/safe-harbor.ts';
+import { safeHarborZip, safeHarborBirthYear, topCodeAgeText, ageInYears, century, dateToYear, monthNameDate, monthNumber, epochUnit, epochYear, RESTRICTED_ZIP3 } from '../health/profiles/safe-harbor.ts';
 import { postalCodeToDepartement, mergeSmallCommune, departementUnit, DEFAULT_COMMUNE_THRESHOLD } from '../health/profiles/fr.ts';
 import { recognize, redactTexts, applyReplacements, detectLanguage, Replacer } from '../text/index.ts';
 import type { Span, TextLabel } from '../text/index.ts';
@@ -234,17 +234,28 @@ function allTokens(c: Column): boolean {
 /**
  * A text with every full date in it cut to its year — a day of the calendar with a four-digit year, ISO ("2019-01-01",
  * "2017-9-1", with its time and zone) or day and month first ("12/03/2020", "3.4.2019", "12-03-2020"): "RDV le 12/03/2020"
- * → "RDV le 2020", "2019-01-01 appel famille" → "2019 appel famille". Codes are left as written: versions ("1.2.10"), lots
- * ("12-34-56"), days the calendar lacks ("2019-99-99") and compact digits ("20190315").
+ * → "RDV le 2020", "2019-01-01 appel famille" → "2019 appel famille"; a range's two dates, "2020-03-12-2020-03-15" →
+ * "2020-2020". A two-digit year, its century guessed as for date columns (this one up to the current year, else the last),
+ * with '/' ("12/03/20", "3/4/19"), two-digit days and months between dots ("12.03.20") or a month's name between dashes
+ * ("12-Mar-20") → "2020". Codes are left as written: versions ("1.2.10"), lots ("12-34-56"), days the calendar lacks
+ * ("2019-99-99", "31/02/20") and compact digits ("20190315"). Limit: a day and a month without a year ("12 mars",
+ * "12/03") stay — as digits they are fractions and scores as often.
  */
 export function yearsOfDatesIn(text: string): string {
-  if (!/\d{4}/.test(text)) return text;
+  // (every layout has a year of two digits at least)
+  if (!/\d\d/.test(text)) return text;
   const year = (m: string, y: string, mo: number, d: number): string => (isCalendarDay(+y, mo, d) ? y : m);
   // (a word that is a month's name, its number; else 0, and the match is left as written)
   const month = (w: string): number => monthNumber(w) ?? 0;
   return text
-    .replace(ISO_IN_TEXT, (m, y: string, _s: string, mo: string, d: string) => year(m, y, +mo, +d))
+    .replace(ISO_IN_TEXT, (m, y: string, sep: string, mo: string, d: string, at: number, all: string) =>
+      (sep !== '-' && (/\d[./]$/.test(all.slice(Math.max(0, at - 2), at)) || /^[./]\d/.test(all.slice(at + m.length, at + m.length + 2))) ? m : year(m, y, +mo, +d)))
     .replace(DMY_IN_TEXT, (m, a: string, _s: string, b: string, y: string) => (isCalendarDay(+y, +b, +a) || isCalendarDay(+y, +a, +b) ? y : m))
+    .replace(SHORT_DMY_IN_TEXT, (m, a1: string | undefined, b1: string | undefined, a2: string | undefined, b2: string | undefined, yy: string) => {
+      const y = century(+yy), a = +(a1 ?? a2!), b = +(b1 ?? b2!);
+      return isCalendarDay(y, b, a) || isCalendarDay(y, a, b) ? String(y) : m;
+    })
+    .replace(SHORT_DAY_MONTH_NAME_IN_TEXT, (m, d: string, mon: string, yy: string) => year(m, String(century(+yy)), month(mon), +d))
     .replace(DAY_MONTH_NAME_IN_TEXT, (m, d: string, mon: string, y: string) => year(m, y, month(mon), +d))
     .replace(MONTH_NAME_DAY_IN_TEXT, (m, mon: string, d: string, y: string) => year(m, y, month(mon), +d))
     .replace(MONTH_NAME_YEAR_IN_TEXT, (m, mon: string, y: string) => (month(mon) ? y : m))
@@ -253,9 +264,15 @@ export function yearsOfDatesIn(text: string): string {
 }
 // (yearsOfDatesIn's layouts, compiled once: it runs on every distinct value of a column)
 /** ISO, year first with '-', '/' or '.', with its time and zone: "2019-01-01", "2020/03/12", "2019-01-01/2019-02-01". */
-const ISO_IN_TEXT = /(?<!\d|\d[.\-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|\s?[+-]\d{2}(?::?\d{2})?)?)?(?!\d|[.\-]\d)/g;
+// (with dots or slashes, a date inside a longer chain is a version's or a code's, "1.2019.01.01.3"; with dashes, a day of the
+// calendar is a date even in a code — "lot 12-2020-03-15-A", a range "2020-03-12-2020-03-15" —: Safe Harbor keeps its year)
+const ISO_IN_TEXT = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|\s?[+-]\d{2}(?::?\d{2})?)?)?(?!\d)/g;
 /** Day or month first: "12/03/2020", "3.4.2019", "12-03-2020", before a sentence's stop too, and a range's dates ("12/03/2020-15/03/2020"). */
 const DMY_IN_TEXT = /(?<!\d|\d[./])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d|[./]\d)/g;
+/** Day or month first with a two-digit year: with '/' ("12/03/20", "3/4/19"), or two digits each between dots ("12.03.20"; not a version's "1.2.10"). */
+const SHORT_DMY_IN_TEXT = /(?<!\d|\d[./])(?:(\d{1,2})\/(\d{1,2})\/|(\d{2})\.(\d{2})\.)(\d{2})(?!\d|[./]\d)/g;
+/** A day, a month's name and a two-digit year between dashes: "12-Mar-20", "05-MAR-24". */
+const SHORT_DAY_MONTH_NAME_IN_TEXT = /(?<![\p{L}\d-])(\d{1,2})-(\p{L}{3,9})-(\d{2})(?![\p{L}\d]|-\d)/giu;
 /** A day, a month's name, a year: "12 mars 2020", "1er avril 2021", "12-Mar-2020", "12 Mar. 2020", "12 mars, 2020". */
 const DAY_MONTH_NAME_IN_TEXT = /(?<![\p{L}\d])(\d{1,2})(?:er)?[ \-](\p{L}{3,9})\.?,?[ \-](\d{4})(?!\d)/giu;
 /** A month's name, a day, a year: "March 12, 2020", "Mar 12th 2020". */
@@ -264,8 +281,8 @@ const MONTH_NAME_DAY_IN_TEXT = /(?<![\p{L}\d])(\p{L}{3,9})\.? (\d{1,2})(?:st|nd|
 const MONTH_NAME_YEAR_IN_TEXT = /(?<![\p{L}\d])(\p{L}{3,9})\.?(?:,? |-| de | of )((?:19|20)\d{2})(?!\d)/giu;
 /** A month and its year in digits, a year of 1900-2099 ("03/2020", "03/2020-04/2020"; not "ANCA 1/1280", "v1.2020"). */
 const MONTH_YEAR_IN_TEXT = /(?<![\dA-Za-zÀ-ÿ]|\d[./])(?:0?[1-9]|1[0-2])[/.-]((?:19|20)\d{2})(?!\d|[./]\d)/g;
-/** A year and its month ("2020-03", "2020/03"; not "R4127-12", nor an hour's "2020-10h30"). */
-const YEAR_MONTH_IN_TEXT = /(?<!\d|\d[.\-])((?:19|20)\d{2})[-/.](?:0[1-9]|1[0-2])(?![\dA-Za-zÀ-ÿ]|[./]\d)/g;
+/** A year and its month ("2020-03", "2020/03"; not "R4127-12", an hour's "2020-10h30" nor a code's "2020-03-12-15"). */
+const YEAR_MONTH_IN_TEXT = /(?<!\d|\d\.)((?:19|20)\d{2})[-/.](?:0[1-9]|1[0-2])(?![\dA-Za-zÀ-ÿ]|[./\-]\d)/g;
 /** A birth date's year and month, "YYYY-MM" (ISO, or day first as French exports write it: "14/08/1955"); null otherwise. */
 function birthMonth(label: string): string | null {
   const t = label.trim();

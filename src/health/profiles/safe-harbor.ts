@@ -153,7 +153,8 @@ export function dateYear(label: string): { year: number; twoDigit: boolean } | n
   const w = monthNameDate(t);
   return w ? { year: w.year, twoDigit: w.twoDigit } : null;
 }
-function century(yy: number): number {
+/** A two-digit year's full year: this century up to the current year, else the last ("24" → 2024, "45" → 1945 in 2026). */
+export function century(yy: number): number {
   const now = new Date().getUTCFullYear();
   return yy + (yy <= now % 100 ? now - (now % 100) : now - (now % 100) - 100);
 }
