@@ -2208,8 +2208,9 @@ function nameTokens(text: string, lang: Lang, lex: ReturnType<typeof tokenLexico
     }
     // a catheter's French gauge after its size ("6 Fr. Sedation:", "18 Fr Foley"): no Father's title
     if (coreLen === 2 && text.charCodeAt(s) === 70 && text.charCodeAt(s + 1) === 114 && s >= 2 && text.charCodeAt(s - 1) === 32 && isDigitCode(text.charCodeAt(s - 2))) { starts.push(s); ends.push(tokE); flags.push(F_CAP | F_STOP); continue; }
-    // a pain scale before its value ("EVA 3/10", "EVA : 7"), not the first name Eva
-    if (coreLen === 3 && text.startsWith('EVA', s) && /^ ?:? ?(?:\d|[a-zé])/.test(text.slice(tokE, tokE + 4))) f |= F_STOP;
+    // a pain scale before its value ("EVA 3/10", "EVA : 7", "EVA à 7/10"), not the first name Eva ("Mme EVA à l'accueil")
+    if (coreLen === 3 && text.startsWith('EVA', s) && /^ ?:? ?(?:\d|\p{Ll})/u.test(text.slice(tokE, tokE + 4))
+      && !(flags.length > 0 && (flags[flags.length - 1]! & F_TITLE) !== 0 && ends[ends.length - 1]! >= s - 2)) f |= F_STOP;
     // "Pt:" (patient) and a letter's "Re:" before a name, as EHR headers and letters write them
     if (coreLen === 2 && ((c0 === 80 && text.charCodeAt(s + 1) === 116) || (c0 === 82 && text.charCodeAt(s + 1) === 101)) && (cc(text, tokE) === 58 || (cc(text, tokE) === 32 && cc(text, tokE + 1) === 58))) f |= F_CUE;
     // an e-mail's header fields at a line's start, weak cues as a profession ("From: Jae-won Park", "À : Dr Paul FONTAINE"; not "To: Nurse Line")
@@ -2427,6 +2428,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && !colonBetween(text, ends[i - 1]!, starts[i]!) && HEADING_CUES.has(text.slice(starts[i - 1]!, ends[i - 1]!)) && upperLine(text, starts[i]!))
       // (nor, after a cue that is no title, a word of the vocabularies in capitals: "NEIGHBOR FOUND", "CALLER STATES")
       && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_VOCAB) !== 0)
+      // (nor a profession: "Contact IDE : 06…", "Contact : IDE")
+      && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_PROF) !== 0)
       // (nor a field's heading, an ordinary word and "of": "Patient State of Residence", "Patient Address of Record"; nor a
       // department's acronym: "To: GI Scheduling")
       && !((flags[i - 1]! & F_TITLE) === 0 && ((cc(text, ends[i]!) === 32 && text.startsWith('of ', ends[i]! + 1) && isVocabularyWord(fold(text.slice(starts[i]!, ends[i]!))))
