@@ -2005,3 +2005,10 @@ test('a date\'s time and zone after it are taken into its span, so that a surrog
   // (a range of times or months, a log's level: no zone)
   assert.deepEqual(of('visit 02/11/2025 10:20-11:05 and q2wk 10/2019-08/2021; 2024-04-09 03:02:11.777 [ERROR]'), ['02/11/2025', '10/2019', '08/2021', '2024-04-09']);
 });
+
+test('a pain scale before "à" and a profession after a cue are no names; a title before EVA still makes a name (held-out GP notes)', () => {
+  const names = (text: string) => labels(text, 'fr').filter(([l]) => l === 'NAME').map(([, t]) => t);
+  assert.deepEqual(names('Douleur EVA à 7/10, EVA évaluée à 3.'), []);
+  assert.deepEqual(names('Contact IDE : 06 12 34 56 78. Contact : IDE libérale.'), []);
+  assert.deepEqual(names('Mme EVA à l\'accueil. Contact IDE : Mme Le Goff.'), ['EVA', 'Le Goff']);
+});
