@@ -2012,3 +2012,9 @@ test('a pain scale before "à" and a profession after a cue are no names; a titl
   assert.deepEqual(names('Contact IDE : 06 12 34 56 78. Contact : IDE libérale.'), []);
   assert.deepEqual(names('Mme EVA à l\'accueil. Contact IDE : Mme Le Goff.'), ['EVA', 'Le Goff']);
 });
+
+test('a dictation\'s, a transcription\'s and a specimen\'s ID after their cue are identifiers (held-out English notes)', () => {
+  const ids = (text: string) => labels(text, 'en').filter(([l]) => l === 'ID').map(([, t]) => t);
+  assert.deepEqual(ids('Dictation ID 3390412. Specimen ID: S24-11823. Transcription #: 88213.'), ['3390412', 'S24-11823', '88213']);
+  assert.deepEqual(ids('The dictation is done; specimen identified as E. coli 2 days ago.'), []);
+});
