@@ -148,8 +148,9 @@ function extendDateZones(text: string, spans: Span[]): void {
   for (const sp of spans) {
     if (sp.label !== 'DATE') continue;
     const c = text.charCodeAt(sp.end);
-    if (c !== 32 && c !== 84 && c !== 43 && c !== 45 && c !== 91) continue;
-    // (after a space, a time's digit, a zone's capital or '[', "à" or "at": most dates are followed by a word)
+    if (c !== 32 && c !== 84 && c !== 43 && c !== 45 && c !== 91 && !(c === 44 && text.charCodeAt(sp.end + 1) === 32)) continue;
+    // (after a space, a time's digit, a zone's capital or '[', "à" or "at": most dates are followed by a word; after a comma, a
+    // time: "June 18, 2020, 10:30 PM PDT")
     if (c === 32) { const d = text.charCodeAt(sp.end + 1); if (!((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || d === 224 || d === 97 || d === 91)) continue; }
     DATE_ZONE_AFTER.lastIndex = sp.end;
     const m = DATE_ZONE_AFTER.exec(text);
@@ -162,7 +163,7 @@ const ZONE_NAME = String.raw`(?:\[[A-Za-z_]+\/[A-Za-z_\/+-]+\]|(?:UTC|GMT)\s?[+-
  * time with its seconds ("14:03:55-08:00") or a space ("10:30 +02:00"): "09:00-09:18" is a range of times, "10/2019-08/2021"
  * one of months.
  */
-const DATE_ZONE_AFTER = new RegExp(String.raw`(?:(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?|(?: | à | at )\d{1,2}[:h]\d{2}:\d{2}(?:\.\d+)?)\s?[+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|(?:[T ]| à | at )\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?: [+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|\s?${ZONE_NAME})| ${ZONE_NAME}|\[[A-Za-z_]+\/[A-Za-z_\/+-]+\])(?![A-Za-z0-9])`, 'y');
+const DATE_ZONE_AFTER = new RegExp(String.raw`(?:(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?|(?: | à | at )\d{1,2}[:h]\d{2}:\d{2}(?:\.\d+)?)\s?[+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|(?:[T ]|, | à | at )\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp]\.?[Mm]\.?)?(?: [+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|\s?${ZONE_NAME})| ${ZONE_NAME}|\[[A-Za-z_]+\/[A-Za-z_\/+-]+\])(?![A-Za-z0-9])`, 'y');
 
 /**
  * The spans with the words of a person's record names added where no span covers them: every word of those names (each

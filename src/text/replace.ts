@@ -122,6 +122,8 @@ function dotAfter(name: string, dot: string): string {
   const l = name.toLowerCase();
   return MONTHS_FR.includes(l) || MONTHS_EN.some((x) => x.toLowerCase() === l) ? '' : dot;
 }
+/** A time and its zone, or a zone alone, ending a date's text (the tails extendDateZones adds to a DATE span). */
+const TIME_OR_ZONE_AFTER = /(?:(T|,? | à | at )\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp]\.?[Mm]\.?)?\s?(?:[+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|\[[^\]\n]*\]|[A-Z]{2,5}(?:\s?[+-]\d{1,2}(?::?\d{2})?)?)| ?\[[A-Za-z_]+\/[^\]\n]*\]| (?:CES?T|EES?T|WES?T|BST|[ECMP][SD]T))$/;
 function ordinal(d: number): string { return d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'; }
 function validYmd(y: number, m: number, d: number): boolean {
   // (counted for a year of 100 or more, as the Date below would: it reads years 0-99 as 1900-1999)
@@ -139,6 +141,13 @@ const year2 = (yy: string): number => (yy.length === 2 ? 1900 + +yy + (+yy < 50 
  * alone (taken as its 1 July). Null when the text cannot be read as a date (the caller then tags it).
  */
 export function shiftDateText(s: string, days: number, lang: Lang): string | null {
+  // (a date in another layout than ISO with its time and zone after it, as extendDateZones takes them: the date shifted, the
+  // time kept, the zone left out — "06/18/2020 10:30 EDT", "18/06/2020 à 10h30 +02:00", "June 18, 2020 at 10:30 AM EDT")
+  const tail = TIME_OR_ZONE_AFTER.exec(s);
+  if (tail !== null && tail.index > 0 && !/^\d{4}-/.test(s)) {
+    const date = shiftDateText(s.slice(0, tail.index), days, lang);
+    return date === null ? null : date + (tail[1] === undefined ? '' : withoutZone(tail[0]));
+  }
   // (the layouts below start with a digit or with a letter: only those of the text's first character are tried, in the same order)
   const c0 = s.charCodeAt(0), digit = c0 >= 48 && c0 <= 57;
   let m = !digit ? null : /^(\d{4})([-/])(\d{2})\2(\d{2})(.*)$/.exec(s);

@@ -2018,3 +2018,14 @@ test('a dictation\'s, a transcription\'s and a specimen\'s ID after their cue ar
   assert.deepEqual(ids('Dictation ID 3390412. Specimen ID: S24-11823. Transcription #: 88213.'), ['3390412', 'S24-11823', '88213']);
   assert.deepEqual(ids('The dictation is done; specimen identified as E. coli 2 days ago.'), []);
 });
+
+test('a date in another layout than ISO with its time and zone is shifted and written without the zone; a zone after "AM" or a comma and a time is the date\'s too (held-out English notes)', () => {
+  assert.equal(shiftDateText('06/18/2020 10:30 EDT', 7, 'en'), '06/25/2020 10:30');
+  assert.equal(shiftDateText('18/06/2020 à 10h30 CEST', 7, 'fr'), '25/06/2020 à 10h30');
+  assert.equal(shiftDateText('June 18, 2020 at 10:30 AM EDT', 7, 'en'), 'June 25, 2020 at 10:30 AM');
+  assert.equal(shiftDateText('06/18/2020 [Europe/Paris]', 7, 'en'), '06/25/2020');
+  assert.equal(shiftDateText('06/18/2020 10:30 UTC', 7, 'en'), '06/25/2020 10:30 UTC');
+  const spans = (t: string) => recognize(t, { lang: 'en' }).filter((s) => s.label === 'DATE').map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(spans('Seen June 18, 2020, 10:30 PM PDT. On June 19, 2020, 3 calls.'), ['June 18, 2020, 10:30 PM PDT', 'June 19, 2020']);
+  assert.deepEqual(spans('Seen 06/18/2020 at 10:30 AM EDT.'), ['06/18/2020 at 10:30 AM EDT']);
+});

@@ -24,10 +24,10 @@ export function isIsoDay(v: string): boolean {
  * A date's time part without its zone, whose offset or name belongs to the true date (summer or winter time) and, kept beside
  * a shifted date, tells the season or the shift: "+02:00", "+0200", "-05", "[Europe/Paris]" (Java), "+01:00[Europe/Paris]",
  * "GMT+02:00", "CEST", "EDT". "Z", "UTC" and "GMT" alone stay: they tell no season. The part is returned as it is unless it
- * starts with a time ("T09:00", " 09:00").
+ * starts with a time ("T09:00", " 09:00", " à 09h00", " at 9:00 AM").
  */
 export function withoutZone(rest: string): string {
-  if (!/^[T ]\d{1,2}:\d{2}/.test(rest)) return rest;
+  if (!/^(?:[T ]|, | à | at )\d{1,2}[:h]\d{2}/.test(rest)) return rest;
   return rest.replace(ZONE_AT_END, '$1');
 }
-const ZONE_AT_END = /^(.*?\d)\s?(?:[+-]\d{2}(?::?\d{2})?(?:\[[^\]]*\])?|Z?\[[^\]]*\]|(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|(?:CES?T|EES?T|WES?T|BST|IST|MSK|[ECMP][SD]T|AK[SD]T|HST|AE[SD]T|AC[SD]T|AW[SD]T|NZ[SD]T))$/;
+const ZONE_AT_END = /^(.*?(?:\d|[AaPp]\.?[Mm]\.?))\s?(?:[+-]\d{2}(?::?\d{2})?(?:\[[^\]]*\])?|Z?\[[^\]]*\]|(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|(?:CES?T|EES?T|WES?T|BST|IST|MSK|[ECMP][SD]T|AK[SD]T|HST|AE[SD]T|AC[SD]T|AW[SD]T|NZ[SD]T))$/;
