@@ -100,6 +100,7 @@ const G_COUNTY = 1 << 11;  // a letter run County, Parish or Borough            
 const G_LOGIN = 1 << 14;   // a letter run that is a login's cue word (LOGIN_CUES)     (name-login)
 const G_ORD = 1 << 15;     // a run of 1-2 digits then st, nd, rd or th (any case)   (date-ordinal)
 const G_INIT = 1 << 17;    // a letter run Initials, Initiales, Initial… (any of their cases)   (name-initials-field)
+const G_LAST4 = 1 << 22;   // a letter run ending, last or xxx (any of their cases)   (last-digits)
 const G_HASHNUM = 1 << 12; // '#' then a digit, or a white space and a digit ("#09127", "# 1234"; not a heading's "# Plan") (store)
 /**
  * A chain of >= 8 elements (digits and 'O') joined by nothing or by 1-2 of ' .-()/': every match
@@ -422,8 +423,8 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'ide', 'idel', 'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste',
   'caseworker', 'clinician', 'counselor', 'counsellor', 'landlord', 'supervisor', 'caregiver', 'advocate', 'navigator', 'conseiller',
   'aide', 'teacher', 'director', 'coach', 'sponsor', 'therapist', 'nurse', 'pharmacist', 'assistant', 'volunteer',
-  // a form's people in lower case ("Emergency contact: Kunle Mitchell", "scribe: april m")
-  'contact', 'scribe', 'recorder', 'proxy',
+  // a form's people in lower case ("Emergency contact: Kunle Mitchell", "scribe: april m"; "witness Gao Yanping", "imam Sheikh Nur")
+  'contact', 'scribe', 'recorder', 'proxy', 'witness', 'author', 'auteur', 'autrice', 'interpreter', 'interprète', 'chaplain', 'imam', 'rabbi', 'pastor',
   // ranks in lower case ("adjudant Pasquier", "officer Ramirez")
   'adjudant', 'brigadier', 'officer', 'deputy', 'trooper', 'sergeant',
   // greetings and closings of messages ("Hi Seun -", "Thanks, Seun")
@@ -554,7 +555,7 @@ const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 
   'study', 'subject', 'participant', 'employee', 'badge', 'sample', 'passport', 'passeport', 'carte', 'titre', 'username', 'user', 'login',
   'chart', 'visit', 'referral', 'order', 'incident', 'pcr', 'reference', 'denial', 'confirmation', 'claim', 'tracking', 'auth', 'authorization',
   'requisition', 'agency', 'hospice', 'interpreter', 'provider', 'facility', 'donor', 'transplant', 'lic', 'kit', 'matricule', 'run', 'trip',
-  'dictation', 'transcription',
+  'dictation', 'transcription', 'rx', 'report', 'datix',
   // British, Canadian and Australian health numbers
   'nhs', 'medicare', 'health', 'ohip', 'phn', 'ihi', 'chi',
   // "Med Rec #", "Med. Rec. No."
@@ -569,7 +570,7 @@ addWords(IDC_WORDS, W_IDC);
  */
 const NO_OR_HASH = 'n#', NO_ID_OR_HASH = 'ni#', NO_ID_HASH_OR_DIGIT = 'ni#0123456789';
 const IDC_NEXT = new Map<string, string>([
-  ['group', 'n#:'], ['case', 'n#:'], ['run', NO_OR_HASH], ['trip', NO_OR_HASH], ['lab', NO_OR_HASH], ['path', NO_OR_HASH], ['pathology', NO_OR_HASH], ['specimen', NO_ID_OR_HASH], ['dictation', NO_ID_OR_HASH], ['transcription', NO_ID_OR_HASH],
+  ['group', 'n#:'], ['case', 'n#:'], ['run', NO_OR_HASH], ['trip', NO_OR_HASH], ['lab', NO_OR_HASH], ['path', NO_OR_HASH], ['pathology', NO_OR_HASH], ['specimen', NO_ID_OR_HASH], ['dictation', NO_ID_OR_HASH], ['transcription', NO_ID_OR_HASH], ['rx', NO_OR_HASH], ['report', NO_OR_HASH], ['datix', NO_OR_HASH],
   ['surgical', 'p'], ['study', NO_ID_OR_HASH], ['employee', NO_ID_OR_HASH], ['badge', NO_ID_OR_HASH], ['sample', NO_ID_OR_HASH],
   ['subject', NO_ID_HASH_OR_DIGIT], ['participant', NO_ID_HASH_OR_DIGIT], ['carte', 'dn'], ['titre', 'd'],
   ['chart', NO_OR_HASH], ['visit', NO_ID_OR_HASH], ['referral', NO_OR_HASH], ['order', NO_OR_HASH], ['incident', NO_OR_HASH], ['pcr', NO_OR_HASH], ['kit', NO_OR_HASH],
@@ -625,7 +626,7 @@ function idcWord(t: string, p: number, i: number): void {
  * ASCII \b and each cue ends a word, so a match starts at such a word that is a whole letter run or
  * a run suffix after a non-ASCII letter: the candidates iduS.
  */
-const IDU_WORDS = new Set(['IPP', 'NDA', 'RPPS', 'ADELI', 'FINESS', 'MRN', 'Mrn', 'mrn', 'MR', 'NIP', 'IEP', 'FIN', 'NPI', 'CLIA', 'CIN', 'SN', 'UNOS']);
+const IDU_WORDS = new Set(['IPP', 'NDA', 'RPPS', 'ADELI', 'FINESS', 'MRN', 'Mrn', 'mrn', 'MR', 'NIP', 'IEP', 'FIN', 'NPI', 'CLIA', 'CIN', 'SN', 'UNOS', 'GMC', 'NMC', 'UR', 'URN', 'DEA']);
 addWords(IDU_WORDS, W_IDU);
 let iduS = new Int32Array(16), nIdu = 0;
 /** The gate flags of the run suffixes (suffixCandidates), added to the character pass's classes. */
@@ -745,6 +746,7 @@ const GATE_WORDS = new Map<string, number>([
     .map((w) => [w, G_HOLIDAY] as [string, number]),
   ['SSN', G_SSNW], ['ssn', G_SSNW], ['Ssn', G_SSNW], ['SS', G_SSNW], ['Social', G_SSNW], ['social', G_SSNW], ['Box', G_BOX], ['BOX', G_BOX],
   ['County', G_COUNTY], ['Parish', G_COUNTY], ['Borough', G_COUNTY],
+  ...['ending', 'Ending', 'ENDING', 'last', 'Last', 'LAST', 'xxx', 'XXX'].map((w) => [w, G_LAST4] as [string, number]),
   ...LOGIN_CUES.map((w) => [w, G_LOGIN] as [string, number]),
   ...['initials', 'Initials', 'INITIALS', 'initiales', 'Initiales', 'INITIALES', 'initial', 'Initial', 'INITIAL', 'initiale', 'Initiale', 'INITIALE'].map((w) => [w, G_INIT] as [string, number]),
 ]);
@@ -1504,6 +1506,11 @@ export const RULES: RegexRule[] = [
   { rule: 'ssn-cue', at: S_SSNC, label: 'SSN', score: 0.8, needs: C_DIGIT, gate: (_t, cls) => (cls & G_SSNW) !== 0,
     // (the cue, then punctuation or "is"/"was"/"of": "SSN is 123 45 6789", "social security number of 123-45-6789")
     re: /(?<=(?<![A-Za-z])(?:SSN|[Ss]sn|SS#|SS no\.?|[Ss]ocial [Ss]ecurity(?: [Nn]o\.?| [Nn]umber| #)?)(?:\W{0,4}|\W{1,3}(?:is|was|of|:)\W{1,3}))\d{3}[ .-]?\d{2}[ .-]?\d{4}(?![0-9])/g },
+  // the last digits of a card's, an account's, a phone's or an SSN's number, as forms and calls give them ("Visa ending 7740",
+  // "card # ending in 4417", "SSN (last 4): xxx-xx-6718", "account last four 2291"): they single a person out with the rest
+  // of a record (not "year ending 2021": a card, an account, a number's word before)
+  { rule: 'last-digits', label: 'ID', score: 0.8, needs: C_DIGIT, gate: (_t, cls) => (cls & G_LAST4) !== 0,
+    re: /(?<=(?:(?<![A-Za-z])(?:card|visa|mastercard|amex|discover|account|acct|ssn|phone|cell|debit|credit|number|no\.?)|#) ?(?:# ?)?(?:ending(?: in| with)?|last (?:4|four)(?: digits)?)\)? ?:? ?(?:[x*•]+[- ]?){0,4}|(?<![A-Za-z0-9])xxx-xx-)\d{4}(?!\d)/gi },
   // a Medicare Beneficiary Identifier (HIPAA's identifier 9): 11 characters of a fixed pattern, no S, L, O, I, B, Z
   { rule: 'mbi', at: S_VEH, label: 'ID', score: 0.8, needs: C_DIGIT | C_UPPER,
     re: /(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])/g },
@@ -1525,10 +1532,11 @@ export const RULES: RegexRule[] = [
     re: /(?<![\w@.\-\/])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:fr|com|org|net|eu|io|be|ch|ca|info|de|uk)\/[^\s<>"')\]]*[^\s<>"')\].,;:!?]/gi },
   // ---- hospital identifiers after a cue
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, idu: true,
-    // (US forms' numbers too: FIN, NPI, CLIA, SN, UNOS ID; a Maghreb identity card's CIN; a qualifier in brackets, "MRN (sending):";
+    // (US forms' numbers too: FIN, NPI, CLIA, SN, UNOS ID, DEA; British registrations, GMC and NMC; an Australian unit record, UR or
+    // URN; a Maghreb identity card's CIN; a qualifier in brackets, "MRN (sending):";
     // a value may start with letters, "MRN: SA-2287741", "MRN HRMC0091834": 4 digits or more among letters, dots and hyphens)
     // (a record number typed in lower case, "mrn 5530917"; after its facility's code, "MRN BMH 2290143"; a UUID)
-    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|[Mm]rn|MR(?= ?#)|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(?:[A-Z]{2,5} (?=\d{5}))?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9])|\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
+    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|[Mm]rn|MR(?= ?#)|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?|GMC|NMC|URN?|DEA)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(?:[A-Z]{2,5} (?=\d{5}))?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9])|\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
   // British, Canadian and Australian health numbers ("NHS number 943 476 5919", "Health card 4127-836-512-AB", "Medicare 4127 83651 2",
   // "PHN 9123456789"): a rule of its own, tried at its cue words (a longer alternation would slow the scan of every text)
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2, idc: true,
@@ -1538,7 +1546,7 @@ export const RULES: RegexRule[] = [
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
     // licence and plate numbers, HIPAA's 11 and 12: "Driver's license MA S1234567", "license plate 7XKT392"; the
     // last form of value: any letters-digits-hyphens token of 5-20 characters with at least 4 digits, "PZX601234H")
-    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’]|de (?:la )?)?(?:demande|facture|commande|contrat|ordonnance|examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]|[A-Z]{1,3}-?\d{4,}))|matricule (?:salari[ée]e?|patient|agent|employ[ée]e?|interne)|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|med\.? rec(?:ord)?(?: no\.?| number| #)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample|specimen|dictation|transcription) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|licen[cs]e(?= ?:? ?#?(?:[A-Z]{1,3}-?)?\d{4})|kit (?:no\.?|number|#)|group(?=: ?\d{4})|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?|run|trip) (?:no\.?|number|#)|case(?=: ?[A-Z]{1,3}\d{2}-\d{3,})|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) (?:id|#|no\.?|number)|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?|(?<!(?:[Dd][ée]cret|DÉCRET|[Ll]oi|LOI|[Aa]rr[êe]t[ée]|[Cc]irculaire|[Aa]rticle|[Dd][ée]lib[ée]ration|[Dd][ée]cision|[Cc]erfa|CERFA|[Dd]irective|[Rr][èe]glement) ?)n[°º](?= ?:? ?(?:[A-Z]{1,4}-?)?\d{4,}(?![\d*])))(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,6}(?:\/\d{2,8}){1,3}(?![\d\/])|\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9]|-[A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
+    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’]|de (?:la )?)?(?:demande|facture|commande|contrat|ordonnance|examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]|[A-Z]{1,3}-?\d{4,}))|matricule (?:salari[ée]e?|patient|agent|employ[ée]e?|interne)|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|med\.? rec(?:ord)?(?: no\.?| number| #)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab|rx|report|datix) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample|specimen|dictation|transcription) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|licen[cs]e(?= ?:? ?#?(?:[A-Z]{1,3}-?)?\d{4})|kit (?:no\.?|number|#)|group(?=: ?\d{4})|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?|run|trip) (?:no\.?|number|#)|case(?=: ?[A-Z]{1,3}\d{2}-\d{3,})|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) (?:id|#|no\.?|number)|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?|(?<!(?:[Dd][ée]cret|DÉCRET|[Ll]oi|LOI|[Aa]rr[êe]t[ée]|[Cc]irculaire|[Aa]rticle|[Dd][ée]lib[ée]ration|[Dd][ée]cision|[Cc]erfa|CERFA|[Dd]irective|[Rr][èe]glement) ?)n[°º](?= ?:? ?(?:[A-Z]{1,4}-?)?\d{4,}(?![\d*])))(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,6}(?:\/\d{2,8}){1,3}(?![\d\/])|\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9]|-[A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
   // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
@@ -1639,7 +1647,7 @@ const CODE_SYSTEM_BEFORE = /(?<![A-Za-z])(?:CPT|HCPCS|CCAM|NABM|LOINC|SNOMED(?: 
 /** Before a postal code at lastIndex: a French postal box (BP, CS, TSA and its number) and the separator after it. */
 const POSTAL_BOX = /(?<=(?<![A-Za-z0-9À-ÿ])((?:BP|B\.P\.|CS|TSA) ?\d{2,6}(\s?[,\-–]?\s?)))/y;
 
-const TITLES = new Set(['DR', 'DR.', 'DRE', 'DRE.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS', 'MMES', 'MMES.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE', 'FR.',
+const TITLES = new Set(['DR', 'DR.', 'DRE', 'DRE.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS', 'MMES', 'MMES.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE', 'FR.', 'SR.',
   // a clergyman's and the gender-neutral title ("Rev. Ellery", "Dawn Ellery (Rev.)", "Mx. Okafor"; not Pastor, Rabbi, Imam: names too)
   'REV', 'REV.', 'REVEREND', 'MX', 'MX.',
   // ranks of police, gendarmes and guards before a name ("Officer Ramirez", "adjudant Pasquier", "Sgt. Boyle")
@@ -1690,6 +1698,9 @@ const PROFESSIONS = new Set([
   'DIRECTOR', 'ASSISTANT', 'VOLUNTEER', 'PRACTITIONER', 'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'OPER', 'OPERATOR', 'ADJUSTER', 'REPRESENTATIVE', 'INSPECTOR', 'WITNESS', 'INVESTIGATOR', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE',
   // (a police officer, a triage nurse, technologists, a caller's field: "OPJ Boulanger", "IOA celine", "Technologist: Major Thompson", "Caller: Mari (daughter)")
   'OPJ', 'IOA', 'TECHNOLOGIST', 'SONOGRAPHER', 'PHLEBOTOMIST', 'RADIOGRAPHER', 'HYGIENIST', 'CALLER',
+  // (a document's author, an imam: "Author: Rukhsana Begum", "Auteur : Dr Paul Martin", "Imam Abdullahi Nur"; not Rabbi nor
+  // Priest, surnames too: "F. Rabbi"; in lower case they are cues)
+  'AUTHOR', 'AUTEUR', 'AUTRICE', 'IMAM',
   // (an insurance form's holder, an assessment's examiners, a fire crew's ranks: "Assuré : LACOSTE Bernat",
   // "Examinateurs : Avril KOWALCZYK", "Sgt-chef MULLER")
   'ASSURE', 'ASSUREE', 'EXAMINATEUR', 'EXAMINATRICE', 'EXAMINATEURS', 'EXAMINATRICES', 'SGT-CHEF', 'SERGENT-CHEF', 'ADJUDANT-CHEF', 'CAPORAL-CHEF',

@@ -2029,3 +2029,17 @@ test('a date in another layout than ISO with its time and zone is shifted and wr
   assert.deepEqual(spans('Seen June 18, 2020, 10:30 PM PDT. On June 19, 2020, 3 calls.'), ['June 18, 2020, 10:30 PM PDT', 'June 19, 2020']);
   assert.deepEqual(spans('Seen 06/18/2020 at 10:30 AM EDT.'), ['06/18/2020 at 10:30 AM EDT']);
 });
+
+test('the last digits of a card, an account or an SSN, British and Australian registrations and a prescription\'s or a report\'s number are identifiers (held-out English notes)', () => {
+  const ids = (text: string) => labels(text, 'en').filter(([l]) => l === 'ID').map(([, t]) => t);
+  assert.deepEqual(ids('SSN (last 4): xxx-xx-6718. Visa ending 7740; card # ending in 4417; account last four 2291.'), ['6718', '7740', '4417', '2291']);
+  assert.deepEqual(ids('GMC 7091234, UR: 1039472, DEA AB1234563, Rx # 6041187, report # 24-0873351, Datix # W-118842.'), ['7091234', '1039472', 'AB1234563', '6041187', '24-0873351', 'W-118842']);
+  assert.deepEqual(ids('Fiscal year ending 2021; the report noted 3 lesions; UR 12 mg.'), []);
+});
+
+test('a witness, an author and a faith\'s minister are cues for the name after them; "Auteur" as a column\'s header is no name (held-out notes)', () => {
+  const names = (text: string, lang: 'fr' | 'en' = 'en') => labels(text, lang).filter(([l]) => l === 'NAME').map(([, t]) => t);
+  assert.deepEqual(names('Signed in presence of witness Gao Yanping. Author: Rukhsana Begum. Seen by imam Sheikh Abdullahi Nur.'), ['Gao Yanping', 'Rukhsana Begum', 'Sheikh Abdullahi Nur']);
+  assert.deepEqual(names('The author of the guideline agreed.'), []);
+  assert.deepEqual(names('Date\tAuteur\tCible\n12/03\tIDE\tDouleur', 'fr'), []);
+});
