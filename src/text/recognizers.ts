@@ -1128,7 +1128,8 @@ const NIR_LAYOUT = [1, 2, 2, 2, 3, 3, 2];
  * not a column of values); the four pairs are written as a trie (PPPP, PPPN, PPNP, PNPP, NPPP) so
  * that a failed attempt fails once.
  */
-const PH = '(?:[ .\\-]?[0-9O]{2})', PN = '(?:\\r?\\n[0-9O]{2})';
+// (two spaces too, as OCR and justified text leave them: "05  46  45  50  50")
+const PH = '(?:(?: {1,2}|[.\\-])?[0-9O]{2})', PN = '(?:\\r?\\n[0-9O]{2})';
 /** A street word and the rest of the street name, up to a separator (address-fr, after the number). */
 const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.(?! de sang| d['’]h[ée]maties| de plaquettes)|all[ée]es?|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e|venelle|ruelle|sente|traverse|lev[ée]e|rond-point|carrefour|clos(?= (?:(?:du|des|de|saint|sainte|st|les?|la|aux?)[ \-]|d['’])))(?![A-Za-z0-9_À-ÿ])[^\\n,;()|"]{1,60}?(?=\\s*(?:[,;()|"]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
 /** Phone cues right before a number (phone-cue-short): the number's text must follow them. */
@@ -1149,7 +1150,7 @@ const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portabl
 /** A call's word before an emergency number ("appel du 15", "composez le 15", "SAMU (15)"): no day of the month. */
 const CALL_BEFORE = /(?:appel|compos|contact|joindre|joint|num[ée]ro|t[ée]l|samu|pompiers|police|gendarmerie|urgences?|\bou)[^\n]*$/i;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
-const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bta|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Vv]isuel(?:le)?|[Ss]chober|\\b[Aa][Vv] (?:od|og|OD|OG)|\\bod|\\bog|[Ff]orce|[Tt]estings?|BP|(?<![A-Za-z])(?:[Dd]ays?|DAYS?)|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|MNA|BIMS|SLUMS|PHQ-?9|GAD-?7|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
+const MEASURE_BEFORE = new RegExp(`(?<=(?:\\bTA|\\bta|\\bPA|\\bT\\.A\\.|[Tt]ension|[Pp]ression|[Cc]ures?|[Cc]ycles?|[Dd]oses?|EVA|ENS|[Ss]cores?(?: (?:de |d'|of )?[A-Z][a-z]+)?|[Cc]rit[èe]res?(?: (?:de |d'|of )?[A-Z][a-z]+)?|Algoplus|Doloplus|ECPA|Braden|GCS|NIHSS|MMS|(?:[Oo]eil|[Œœ]il|[Ee]ye) (?:gauche|droit|left|right)|[Ll]eft eye|[Rr]ight eye|[Pp]ain|[Dd]ouleurs?|Apgars?|[Ss]cale|[ÉéEe]chelle|[Nn]ote|[Gg]rade|[Ss]tade|[Ss][ée]ances?|[Ff]raction|[Rr]apport|[Rr]atio|[Ll]ignes?|[Cc]ourse|[Aa]cuit[ée]|AV|[Vv]isuel(?:le)?|[Ss]chober|\\b[Aa][Vv] (?:od|og|OD|OG)|\\bod|\\bog|[Ff]orce|[Tt]estings?|BP|(?<![A-Za-z])(?:[Dd]ays?|DAYS?)|[Jj]ours?|JOURS?|\\bOD|\\bOG|\\bODG|IADL|ADL|MMSE|MoCA|MNA|BIMS|SLUMS|PHQ-?9|GAD-?7|[Ss]ouffle(?: (?:systolique|diastolique|holosystolique|m[ée]sosystolique|protosystolique|[ée]jectionnel|continu))?|[Mm]urmur|SEM)(?: de)? ?:? ?)`, 'y');
 /** What a culture's count of bottles is followed by: a result or an organism ("BCx 4/4 MSSA", "hémocultures 2/2 positives"). */
 const CULTURE_RESULT_AFTER = /^ ?(?:positi|négati|negati|pos\b|neg\b|bottles?|flacons?|GPC|GNR|GPR|GNC|MSSA|MRSA|VRE|ESBL|[A-Z]\. ?[a-z]|E\.? ?coli|staph|strep|S\. aureus|Candida|Klebsiella|Pseudomonas|Enterococcus)/i;
 const COUNTED_AFTER = /^ ?(?:bands?|cores?|carottes?|LNs?|lymph nodes?|ganglions?|gg|N\+|nodes? (?:positive|involved|examined|removed|harvested|retrieved|negative|pos|neg)|(?:positive|involved|metastatic) (?:lymph )?nodes?)(?![A-Za-zÀ-ÿ+])/;
@@ -1722,6 +1723,8 @@ const STOP = new Set([
   'ICF', 'SDM', 'EHR', 'EMR',
   // (a document's kind ends a heading in capitals: "PATIENT CARE REPORT", "CODE BLUE RECORD")
   'REPORT', 'RECORD', 'FORM',
+  // (a nursing note's target in its DAR transmissions: "07:10 – Cible : DOULEUR")
+  'CIBLE', 'CIBLES',
   // (clinical acronyms that are names of the world lists too: "ORIF" is an open reduction and internal fixation; "PIO 16/18
   // mmHg" the pressure in an eye; "interne FFI", one who stands in for an intern)
   'ORIF', 'PIO', 'FFI',
@@ -1818,15 +1821,16 @@ const PARTICLES = ['LE', 'LA', 'DE', 'DU', 'DES', 'DI', 'DA', 'DEL', 'DELLA', 'V
  * usuel : Odile" — the words between the field's first word (nom, prénom) and the colon.
  */
 const FIELD_WORDS = new Set(['NOM', 'NOMS', 'PRENOM', 'PRENOMS']);
-const FIELD_GAP = /^[ \t]*(?:(?:de naissance|d['’]usage|marital|patronymique|de jeune fille|d['’][ée]pouse|de famille|usuel|et pr[ée]noms?|\(s\))[ \t]*)?(?:(?:\.{2,}[ \t]*)?(?::\s?|\| )[ \t]*|\.{3,}[ \t]*)$|^ (?:de naissance|d['’]usage|patronymique|de jeune fille|d['’][ée]pouse) $/i;
+const FIELD_GAP = /^[ \t]*(?:(?:de naissance|d['’]usage|marital|patronymique|de jeune fille|d['’][ée]pouse|de famille|usuel|et pr[ée]noms?|\(s\))[ \t]*)?(?:(?:\.{2,}[ \t]*)?(?::\s?|\| |\t)[ \t]*|\.{3,}[ \t]*)$|^ (?:de naissance|d['’]usage|patronymique|de jeune fille|d['’][ée]pouse) $/i;
 /** Whether token i is a form field's first word and its label runs to a colon right before `b`. */
 function fieldBefore(text: string, i: number, b: number): boolean {
   const a = nEnds[i]!;
   // (a form's dot leaders may fill the gap: "Nom de naissance .......: OKONKWO")
   if (b - a > 48 || !FIELD_WORDS.has(fold(text.slice(nStarts[i]!, a)))) return false;
   const gap = text.slice(a, b);
-  // (a table's cell after its field's cell, "| Nom d'usage | GIRAUD |"; not a header's next column, "| NOM | PRENOM |")
-  return FIELD_GAP.test(gap) && !(gap.includes('|') && i + 1 < nCount && FIELD_WORDS.has(fold(text.slice(nStarts[i + 1]!, nEnds[i + 1]!))));
+  // (a table's cell after its field's cell, "| Nom d'usage | GIRAUD |", "Nom⇥FONTAINE⇥Prénom⇥Marie"; not a header's next column,
+  // "| NOM | PRENOM |", "Nom⇥Prénom⇥Ville")
+  return FIELD_GAP.test(gap) && !((gap.includes('|') || gap.includes('\t')) && i + 1 < nCount && FIELD_WORDS.has(fold(text.slice(nStarts[i + 1]!, nEnds[i + 1]!))));
 }
 /**
  * A lower-case word at [a, e) that can only be a person's name: a first name or a surname of the

@@ -2043,3 +2043,11 @@ test('a witness, an author and a faith\'s minister are cues for the name after t
   assert.deepEqual(names('The author of the guideline agreed.'), []);
   assert.deepEqual(names('Date\tAuteur\tCible\n12/03\tIDE\tDouleur', 'fr'), []);
 });
+
+test('French held-out set 4: a surname in a tab-separated field, a phone number with double spaces; no name in a DAR target, no date in a scale\'s score', () => {
+  assert.deepEqual(labels('Nom\tFONTAINE\tPrénom\tMarie-Thérèse'), [['NAME', 'FONTAINE'], ['NAME', 'Marie-Thérèse']]);
+  assert.deepEqual(labels('Nom\tPrénom\tVille'), []);
+  assert.deepEqual(labels('Tél : 05  46  45  50  50'), [['PHONE', '05  46  45  50  50']]);
+  assert.deepEqual(labels('07:10 – Cible : DOULEUR\n09:10 – Cible : ANXIETE'), []);
+  assert.deepEqual(labels('Algoplus 3/5, Critères de Kawasaki : 5/5, Braden 12/23, GCS 14/15. Vu le 3/5.'), [['DATE', '3/5']]);
+});
