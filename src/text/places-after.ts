@@ -5,7 +5,7 @@
  * and a town after a street address and its comma ("2 rue du Four, Arras -", "18 Maple Ridge Road,
  * Shrewsbury, MA"). The town needs no dictionary there: its neighbour says what it is.
  */
-import { fold, isVocabularyWord, LEX_CITY } from './data.ts';
+import { fold, isVocabularyWord, LEX_CITY, LEX_FIRST } from './data.ts';
 import type { Lexicon } from './data.ts';
 import { isCareKind, isHospitalKindWord, isWordLetter, tokenLexicon, LEX_STOP, LEX_TITLE, LEX_TITLE_DOT, LEX_CUE, LEX_PROF } from './recognizers.ts';
 import type { Span } from './types.ts';
@@ -69,10 +69,14 @@ function languageWord(w: string): boolean {
 const SUB_UNIT = /^(?:(?:pavillon|b[âa]timent|b[âa]t\.|site|p[ôo]le|service|unit[ée]|aile|bloc|secteur|d[ée]partement|dept\.?|division|wing|building|bldg\.?|campus|tower|tour|unit|floor|[ée]tage|r[ée]a|r[ée]animation|urgences?|m[ée]decine|icu|nicu|picu|er|ed)(?![\p{L}])|h[ée]mato|onco|cardio|neuro|pneumo|gastro|rhumato|n[ée]phro|urolog|gyn[ée]co|orthop|p[ée]diat|psychiat|dermato|endocrino|radiolog|chirurg)/iu;
 /** A company's legal form after its name ("LABORATOIRE KARUKERA BIOLOGIE – SELAS"). */
 const LEGAL_FORMS = new Set(['SELAS', 'SELARL', 'SELAFA', 'SARL', 'SAS', 'SASU', 'EURL', 'SCM', 'SCP', 'SISA', 'GIE', 'LLC', 'LLP', 'PLLC', 'INC', 'LTD', 'PLC']);
-/** A town's end before the end of its line, a sentence's stop, a bracket, a US state's code or a postal code. */
+/** A specialist's word by its ending ("Addictologue", "Gériatre", "Allergologist", "Pédopsychiatre", "Orthoptiste"), folded. */
+const SPECIALIST = /(?:LOGUE|IATRE|ISTE|LOGIST|IATRIST|ICIEN|ICIENNE)$/;
+/** A doctor's title right before a name ("Dr ", "Pr. ", "Docteur "). */
+const DOCTOR_BEFORE = /(?:^|[^\p{L}])(?:Dr|Dre|Pr|DR|PR|Docteur|DOCTEUR|Professeur|Doctor|Prof)\.? $/u;
+/** A town's end before the end of its line, a sentence's stop, a bracket, a list's ';', a US state's code or a postal code. */
 function townEnds(text: string, e: number): boolean {
   const c = e < text.length ? text.charCodeAt(e) : 10;
-  return c === 10 || c === 13 || (c === 46 && !isWordLetter(e + 1 < text.length ? text.charCodeAt(e + 1) : 32)) || /^ ?(?:\(|, [A-Z]{2}\b|,? \d{5}\b)/.test(text.slice(e, e + 8));
+  return c === 10 || c === 13 || (c === 46 && !isWordLetter(e + 1 < text.length ? text.charCodeAt(e + 1) : 32)) || /^ ?(?:\(|;|, [A-Z]{2}\b|,? \d{5}\b)/.test(text.slice(e, e + 8));
 }
 
 export function recognizePlacesAfter(text: string, spans: Span[]): void {
@@ -81,9 +85,14 @@ export function recognizePlacesAfter(text: string, spans: Span[]): void {
   let lex: Lexicon | null = null;
   for (let q = 0; q < n; q++) {
     const sp = spans[q]!;
-    if (sp.label !== 'HOSPITAL' && sp.label !== 'ADDRESS') continue;
+    if (sp.label !== 'HOSPITAL' && sp.label !== 'ADDRESS' && sp.label !== 'NAME') continue;
     let a = sp.end, dashed = false;
-    if (sp.label === 'HOSPITAL') {
+    if (sp.label === 'NAME') {
+      // (a doctor's town after the name and its comma, as signatures and copy lists write them: "Dr Soizic Kerhervé, Lamballe",
+      // "cc : Dr Ange-Marie Luciani, Ponte-Leccia ;" — read as after a place's comma)
+      if (text.charCodeAt(a) !== 44 || text.charCodeAt(a + 1) !== 32 || !DOCTOR_BEFORE.test(text.slice(Math.max(0, sp.start - 12), sp.start))) continue;
+      a += 2; dashed = true;
+    } else if (sp.label === 'HOSPITAL') {
       // (after the kind's word that the English span leaves out: "Lakeshore Kidney[ Care] - Kenosha")
       if (text.charCodeAt(a) === 32) {
         let k = a + 1;
@@ -108,7 +117,7 @@ export function recognizePlacesAfter(text: string, spans: Span[]): void {
     const after = e < text.length ? text.charCodeAt(e) : 10;
     // (the town ends there: a bracket's end, or a separator after the address's or the place's comma or dash)
     if (sp.label === 'HOSPITAL' && !dashed ? after !== 41 : !(after === 44 || after === 59 || after === 46 || after === 10 || after === 13 || after === 40 || after === 45 || after === 8211
-      || (after === 32 && /^ (?:[-–(,]|\d{5}|[A-Z]{2}\b)/.test(text.slice(e, e + 7))))) continue;
+      || (after === 32 && /^ (?:[-–(,;]|\d{5}|[A-Z]{2}\b)/.test(text.slice(e, e + 7))))) continue;
     const town = text.slice(a, e);
     const words = town.split(/[ \-]/);
     const first = fold(words[0]!);
@@ -127,6 +136,10 @@ export function recognizePlacesAfter(text: string, spans: Span[]): void {
         // Sud⏎", "- CRITICAL VALUE NOTIFICATION LOG⏎"; but a town's last word after its name, "Salt Lake City", "Grand Junction")
         && !(words.every(languageWord) && !(words.length >= 2 && (TOWN_LAST.has(fold(words[words.length - 1]!)) || SAINT.has(fold(words[0]!)))))
         && !LEGAL_FORMS.has(fold(town)) && !SUB_UNIT.test(town))))) continue;
+    // (after a doctor's name, no other person of the list, "Dr Paul Martin, Jeanne Dupont", nor a specialist's word, "Addictologue",
+    // nor a credential, two capitals first: "Dr. Chinedu Eze, FRCPC", "Dr Pieter du Plessis, FCPath")
+    if (sp.label === 'NAME' && (((lex.get(first) ?? 0) & (LEX_FIRST | LEX_CITY)) === LEX_FIRST || words.some((w) => SPECIALIST.test(fold(w)))
+      || (/^[A-Z]{2}/.test(town) && ((lex.get(fold(town)) ?? 0) & LEX_CITY) === 0))) continue;
     spans.push({ start: a, end: e, label: 'CITY', score: 0.6, rule: 'city-after' });
   }
 }

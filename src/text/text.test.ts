@@ -2051,3 +2051,12 @@ test('French held-out set 4: a surname in a tab-separated field, a phone number 
   assert.deepEqual(labels('07:10 – Cible : DOULEUR\n09:10 – Cible : ANXIETE'), []);
   assert.deepEqual(labels('Algoplus 3/5, Critères de Kawasaki : 5/5, Braden 12/23, GCS 14/15. Vu le 3/5.'), [['DATE', '3/5']]);
 });
+
+test('a doctor\'s town after the name and its comma is a city (signatures, copy lists); not a specialist, a credential or another person', () => {
+  assert.deepEqual(labels('Copie : Dr Soizic Kerhervé, Lamballe ; Dr Ange-Marie Luciani, Ponte-Leccia'),
+    [['NAME', 'Soizic Kerhervé'], ['CITY', 'Lamballe'], ['NAME', 'Ange-Marie Luciani'], ['CITY', 'Ponte-Leccia']]);
+  for (const t of ['Dr Paul Martin, Cardiologue', 'Dr Paul Martin, Addictologue', 'Dr Paul Martin, PH', 'Dr Paul Martin, Chef de service', 'Dr. Chinedu Eze, FRCPC', 'Dr Pieter du Plessis, FCPath']) {
+    assert.ok(!labels(t).some(([l]) => l === 'CITY'), t);
+  }
+  assert.deepEqual(labels('Dr Paul Martin, Jeanne Dupont').map(([l]) => l), ['NAME', 'NAME']);
+});
