@@ -141,5 +141,8 @@ export function recognizePlacesAfter(text: string, spans: Span[]): void {
     if (sp.label === 'NAME' && (((lex.get(first) ?? 0) & (LEX_FIRST | LEX_CITY)) === LEX_FIRST || words.some((w) => SPECIALIST.test(fold(w)))
       || (/^[A-Z]{2}/.test(town) && ((lex.get(fold(town)) ?? 0) & LEX_CITY) === 0))) continue;
     spans.push({ start: a, end: e, label: 'CITY', score: 0.6, rule: 'city-after' });
+    // (and the town's postal code right after it, without its state: "12 Oak St, Baltimore 21205")
+    const zip = /^ (\d{5})(?:-\d{4})?(?![\d.,:\/-]\d|\d| ?(?:mg|ml|kg|%|€|\$))/.exec(text.slice(e, e + 16));
+    if (zip !== null) spans.push({ start: e + 1, end: e + 1 + zip[0].length - 1, label: 'ZIP', score: 0.7, rule: 'zip-after-town' });
   }
 }

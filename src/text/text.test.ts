@@ -2060,3 +2060,12 @@ test('a doctor\'s town after the name and its comma is a city (signatures, copy 
   }
   assert.deepEqual(labels('Dr Paul Martin, Jeanne Dupont').map(([l]) => l), ['NAME', 'NAME']);
 });
+
+test('English held-out set 3: a range\'s second day, a ZIP code after the town of an address; eponyms before a score\'s or a scale\'s word, a paresis, a murmur are no names', () => {
+  const en = (t: string) => labels(t, 'en');
+  assert.deepEqual(en('Seen March 3–4 and March 10-11, 2024.'), [['DATE', 'March 3–4'], ['DATE', 'March 10-11, 2024']]);
+  assert.deepEqual(en('March 3-4 patients'), [['DATE', 'March 3']]);
+  assert.deepEqual(en('Address: 12 Oak St, Baltimore 21205'), [['ADDRESS', '12 Oak St'], ['CITY', 'Baltimore'], ['ZIP', '21205']]);
+  assert.deepEqual(en('Westley croup score 3, Hughes disability scale 2, post-ictal Todd paresis, Austin Flint murmur.'), []);
+  assert.deepEqual(en('Seen by Dr. Hughes today.'), [['NAME', 'Hughes']]);
+});
