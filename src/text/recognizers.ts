@@ -1511,8 +1511,11 @@ export const RULES: RegexRule[] = [
   // the last digits of a card's, an account's, a phone's or an SSN's number, as forms and calls give them ("Visa ending 7740",
   // "card # ending in 4417", "SSN (last 4): xxx-xx-6718", "account last four 2291"): they single a person out with the rest
   // of a record (not "year ending 2021": a card, an account, a number's word before)
-  { rule: 'last-digits', label: 'ID', score: 0.8, needs: C_DIGIT, gate: (_t, cls) => (cls & G_LAST4) !== 0,
-    re: /(?<=(?:(?<![A-Za-z])(?:card|visa|mastercard|amex|discover|account|acct|ssn|phone|cell|debit|credit|number|no\.?)|#) ?(?:# ?)?(?:ending(?: in| with)?|last (?:4|four)(?: digits)?)\)? ?:? ?(?:[x*•]+[- ]?){0,4}|(?<![A-Za-z0-9])xxx-xx-)\d{4}(?!\d)/gi },
+  { rule: 'last-digits', label: 'ID', score: 0.8, needs: C_DIGIT, gate: (_t, cls) => (cls & G_LAST4) !== 0, group: 1,
+    // (the cue word first, no lookbehind: a pattern that starts with one is tried at every character of the text)
+    re: /(?:\b(?:card|visa|mastercard|amex|discover|account|acct|ssn|phone|cell|debit|credit|number|no\.?)(?: ?#)?|#) ?(?:ending(?: in| with)?|\(?last (?:4|four)(?: digits)?)\)? ?:? ?(?:[x*•]+[- ]?){0,4}(\d{4})(?!\d)/gi },
+  { rule: 'last-digits', label: 'ID', score: 0.8, needs: C_DIGIT | C_DASH, gate: (_t, cls) => (cls & G_LAST4) !== 0, group: 1,
+    re: /\bxxx-xx-(\d{4})(?!\d)/gi },
   // a Medicare Beneficiary Identifier (HIPAA's identifier 9): 11 characters of a fixed pattern, no S, L, O, I, B, Z
   { rule: 'mbi', at: S_VEH, label: 'ID', score: 0.8, needs: C_DIGIT | C_UPPER,
     re: /(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])/g },
@@ -4198,6 +4201,8 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     if (m[2]!.includes('\n') && /^ ?:/.test(text.slice(cityStart + city.length, cityStart + city.length + 2))) continue;
     const key = fold(city.split(/[ \-\n]/)[0]!);
     if (STOP.has(key) && key !== 'LA' && key !== 'LE' && key !== 'LES') continue;
+    // (a dose's unit after its figure is no city: "Héparine 25000 UI/j", "50000 UI ce jour")
+    if (DOSE_UNITS.has(key) && !/^[\p{L}]/u.test(text.slice(cityStart + key.length, cityStart + key.length + 1))) continue;
     // (an export's next cell, a bare comma and a code of capitals, is no city: "88412,RS,ODB" — a licence, a pharmacist's initials)
     if (m[2] === ',' && city.length <= 3 && asciiUpperRun(city, 0, city.length)) continue;
     // (a billing or terminology code after its system's name is no postal code: "CPT 93294, ICD-10 Z95.0", "CCAM 45123")
@@ -5092,7 +5097,9 @@ function recognizeSpacedDigits(text: string, spans: Span[]): void {
 const LOOSE_ZIP = /(?<![\dA-Za-z])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\dA-Za-z])/g;
 const LOOSE_ZIP_AT = new RegExp(LOOSE_ZIP.source, 'y');
 // ('"cp": "33700"' in exported JSON; "Code postal du domicile : 67100", "Patient ZIP Code: 80226", "ZIP code of residence:")
-const ZIP_CUE = /(?<=(?:dans le|\bCP|code postal|postal code|zip(?: ?code)?)(?: (?:du|de la|de l'|de|des|of the|of) [A-Za-zÀ-ÿ']+)?"?\s*:?\s*"?)/iy;
+/** Units of a dose or a count that may follow five digits in capitals (folded). */
+const DOSE_UNITS = new Set(['UI', 'U', 'MUI', 'KUI', 'IU', 'MG', 'KG', 'ML', 'DL', 'MMOL', 'UNITES', 'UNITS', 'EUR', 'EUROS', 'GTT']);
+const ZIP_CUE = /(?<=(?:dans le|\bCP|code postal|postal code|zip(?: ?code)?)(?: (?:du|de la|de l'|de|des|of the|of) [A-Za-zÀ-ÿ']+| (?:r[ée]sidence|domicile|patient|home|naissance))?"?\s*:?\s*"?)/iy;
 function isZipAnchor(s: Span): boolean { return s.label === 'ADDRESS' || s.label === 'CITY' || s.label === 'HOSPITAL'; }
 function isZip(s: Span): boolean { return s.label === 'ZIP'; }
 function byStart(a: Span, b: Span): number { return a.start - b.start; }

@@ -2069,3 +2069,9 @@ test('English held-out set 3: a range\'s second day, a ZIP code after the town o
   assert.deepEqual(en('Westley croup score 3, Hughes disability scale 2, post-ictal Todd paresis, Austin Flint murmur.'), []);
   assert.deepEqual(en('Seen by Dr. Hughes today.'), [['NAME', 'Hughes']]);
 });
+
+test('a postal code after "CP résidence :" is one; a dose\'s five digits before its unit are no postal code ("Héparine 25000 UI/j")', () => {
+  assert.deepEqual(labels('CP résidence : 44600. Code postal domicile : 35400.'), [['ZIP', '44600'], ['ZIP', '35400']]);
+  assert.deepEqual(labels('Héparine 25000 UI/j, puis dose de 50000 UI ce jour.'), []);
+  assert.deepEqual(labels('12 rue X, 01000 Bourg'), [['ADDRESS', '12 rue X'], ['ZIP', '01000'], ['CITY', 'Bourg']]);
+});
