@@ -626,7 +626,7 @@ function idcWord(t: string, p: number, i: number): void {
  * ASCII \b and each cue ends a word, so a match starts at such a word that is a whole letter run or
  * a run suffix after a non-ASCII letter: the candidates iduS.
  */
-const IDU_WORDS = new Set(['IPP', 'NDA', 'RPPS', 'ADELI', 'FINESS', 'MRN', 'Mrn', 'mrn', 'MR', 'NIP', 'IEP', 'FIN', 'NPI', 'CLIA', 'CIN', 'SN', 'UNOS', 'GMC', 'NMC', 'UR', 'URN', 'DEA']);
+const IDU_WORDS = new Set(['IPP', 'NDA', 'RPPS', 'ADELI', 'FINESS', 'MRN', 'Mrn', 'mrn', 'MR', 'NIP', 'IEP', 'FIN', 'NPI', 'CLIA', 'CIN', 'SN', 'UNOS', 'GMC', 'NMC', 'UR', 'URN', 'DEA', 'AM']);
 addWords(IDU_WORDS, W_IDU);
 let iduS = new Int32Array(16), nIdu = 0;
 /** The gate flags of the run suffixes (suffixCandidates), added to the character pass's classes. */
@@ -1538,10 +1538,10 @@ export const RULES: RegexRule[] = [
   // ---- hospital identifiers after a cue
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT, group: 2, idu: true,
     // (US forms' numbers too: FIN, NPI, CLIA, SN, UNOS ID, DEA; British registrations, GMC and NMC; an Australian unit record, UR or
-    // URN; a Maghreb identity card's CIN; a qualifier in brackets, "MRN (sending):";
+    // URN; a French prescriber's Assurance Maladie number, "N° AM : 35 1 08472 3" (its 9 digits only: "10 AM" is an hour); a Maghreb identity card's CIN; a qualifier in brackets, "MRN (sending):";
     // a value may start with letters, "MRN: SA-2287741", "MRN HRMC0091834": 4 digits or more among letters, dots and hyphens)
     // (a record number typed in lower case, "mrn 5530917"; after its facility's code, "MRN BMH 2290143"; a UUID)
-    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|[Mm]rn|MR(?= ?#)|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?|GMC|NMC|URN?|DEA)\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(?:[A-Z]{2,5} (?=\d{5}))?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9])|\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
+    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|[Mm]rn|MR(?= ?#)|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?|GMC|NMC|URN?|DEA|AM(?= ?:? ?\d{2} ?\d ?\d{5} ?\d(?![\d.,:\/-])))\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(?:[A-Z]{2,5} (?=\d{5}))?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9])|\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
   // British, Canadian and Australian health numbers ("NHS number 943 476 5919", "Health card 4127-836-512-AB", "Medicare 4127 83651 2",
   // "PHN 9123456789"): a rule of its own, tried at its cue words (a longer alternation would slow the scan of every text)
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2, idc: true,
@@ -4991,7 +4991,9 @@ const ID_LABEL_CUES = /IPP|NDA|(?<!titre de )S[ÉE]JOUR|S[ÉE]CURIT[ÉE] SOCIALE
  * Cues that name no hospital number of their own: one of them written after the last cue of
  * ID_LABEL_CUES keeps the number 'ID' ("MRN …; FIN: 9100283374"). Read only when such a cue was found.
  */
-const GENERIC_ID_CUE = /\b(?:ID|FIN|NPI|CLIA|CIN|SN|UNOS|CHART|VISIT|REFERRAL|ORDER|REQUISITION|INCIDENT|PCR|REFERENCE|DENIAL|CLAIM|TRACKING|AUTH|AUTHORIZATION|AGENCY|HOSPICE|INTERPRETER|PROVIDER|FACILITY|DONOR|TRANSPLANT|LIC|ACCT|ACCOUNT|MEMBER|POLICY|GROUP|LICENSE|LICENCE|EXAMEN|CRISTAL|PR[ÉE]L[ÈE]VEMENT|[ÉE]CHANTILLON|INSCRIPTION)\b/i;
+const GENERIC_ID_CUE = /\b(?:ID|FIN|NPI|CLIA|CIN|SN|UNOS|CHART|VISIT|REFERRAL|ORDER|REQUISITION|INCIDENT|PCR|REFERENCE|DENIAL|CLAIM|TRACKING|AUTH|AUTHORIZATION|AGENCY|HOSPICE|INTERPRETER|PROVIDER|FACILITY|DONOR|TRANSPLANT|LIC|ACCT|ACCOUNT|MEMBER|POLICY|GROUP|LICENSE|LICENCE|EXAMEN|CRISTAL|PR[ÉE]L[ÈE]VEMENT|[ÉE]CHANTILLON|INSCRIPTION|GMC|NMC|URN?|DEA|RX|REPORT|DATIX|DICTATION|TRANSCRIPTION|SPECIMEN)\b/i;
+/** A French prescriber's Assurance Maladie number's cue, in capitals only ("I am" is no cue). */
+const AM_CUE = /\bAM\b/;
 function idLabelOf(cue: string): TextLabel {
   switch (cue.charCodeAt(0) | 32) {
     case 105: return 'IPP';
@@ -5010,7 +5012,7 @@ export function labelIdentifiers(text: string, spans: Span[]): void {
     let last: string | null = null, lastEnd = 0;
     ID_LABEL_CUES.lastIndex = 0;
     for (let m = ID_LABEL_CUES.exec(before); m !== null; m = ID_LABEL_CUES.exec(before)) { last = m[0]; lastEnd = m.index + last.length; }
-    if (last !== null && !GENERIC_ID_CUE.test(before.slice(lastEnd))) s.label = idLabelOf(last);
+    if (last !== null && !GENERIC_ID_CUE.test(before.slice(lastEnd)) && !AM_CUE.test(before.slice(lastEnd))) s.label = idLabelOf(last);
   }
   // a number right after an id cue is that identifier, not a NIR without a valid key ("NDA 2024051400317": 13 digits), an SSN ("MRN: 100-47-2291")
   let w = 0;

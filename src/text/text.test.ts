@@ -2075,3 +2075,9 @@ test('a postal code after "CP résidence :" is one; a dose\'s five digits before
   assert.deepEqual(labels('Héparine 25000 UI/j, puis dose de 50000 UI ce jour.'), []);
   assert.deepEqual(labels('12 rue X, 01000 Bourg'), [['ADDRESS', '12 rue X'], ['ZIP', '01000'], ['CITY', 'Bourg']]);
 });
+
+test('a French prescriber\'s Assurance Maladie number after "AM" is an ID (its 9 digits only: "10 AM" is an hour); a later generic cue keeps an earlier RPPS\'s label off it', () => {
+  assert.deepEqual(labels('RPPS 10003456789 – N° AM : 35 1 08472 3'), [['RPPS', '10003456789'], ['ID', '35 1 08472 3']]);
+  assert.deepEqual(labels('AM 80 1 04117 9'), [['ID', '80 1 04117 9']]);
+  assert.deepEqual(labels('Seen at 10 AM 2024-03-12; 10:30 AM 35 patients.', 'en'), [['DATE', '2024-03-12']]);
+});
