@@ -2081,3 +2081,9 @@ test('a French prescriber\'s Assurance Maladie number after "AM" is an ID (its 9
   assert.deepEqual(labels('AM 80 1 04117 9'), [['ID', '80 1 04117 9']]);
   assert.deepEqual(labels('Seen at 10 AM 2024-03-12; 10:30 AM 35 patients.', 'en'), [['DATE', '2024-03-12']]);
 });
+
+test('an exam\'s, a block\'s or a slide\'s number after its cue, and the other end of a range of identifiers of one shape, are IDs', () => {
+  assert.deepEqual(labels('Bloc : H24-004518-A3. Lames n° H24-004518-L1 à H24-004518-L7. Examen P-2024-1127 reçu ; (examen 24B-03377).'),
+    [['ID', 'H24-004518-A3'], ['ID', 'H24-004518-L1'], ['ID', 'H24-004518-L7'], ['ID', 'P-2024-1127'], ['ID', '24B-03377']]);
+  assert.deepEqual(labels('Examen physique normal, bloc opératoire 3.'), []);
+});
