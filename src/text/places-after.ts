@@ -79,7 +79,29 @@ function townEnds(text: string, e: number): boolean {
   return c === 10 || c === 13 || (c === 46 && !isWordLetter(e + 1 < text.length ? text.charCodeAt(e + 1) : 32)) || /^ ?(?:\(|;|, [A-Z]{2}\b|,? \d{5}\b)/.test(text.slice(e, e + 8));
 }
 
+/**
+ * An address's complements after it, French and English: the apartment, the staircase, the building, the floor, the door
+ * ("14 boulevard Jules Verne, appt 32", "27 rue de Paris, esc. B, 5e étage, porte droite", "5 résidence du Parc, appartement
+ * 14", "69003 LYON, bâtiment B, 6e étage"). Sticky at the address's (or the town's) end.
+ */
+const COMPLEMENT = new RegExp(String.raw`(?:,? (?:[-–] )?(?:(?:[Aa]ppartement|APPARTEMENT|[Aa]ppt|APPT|[Aa]pp|APP|[Aa]pt|APT|[Ee]scalier|ESCALIER|[Ee]sc|ESC|[Bb]âtiment|BÂTIMENT|[Bb]atiment|BATIMENT|[Bb]ât|BÂT|[Bb]at|BAT|[Pp]orte|PORTE|[Ee]ntrée|ENTRÉE|[Ee]ntree|ENTREE|[Ii]mmeuble|IMMEUBLE|[Ii]mm|IMM|[Ll]ogement|LOGEMENT|[Ll]og|LOG|[Vv]illa|VILLA|[Ss]uite|SUITE|[Uu]nit|UNIT|[Ff]lat|FLAT)(?:\.|(?=[ \d]))? ?(?:n[°º] ?)?(?:[A-Z0-9][\wÀ-ÿ'’-]*|droite|gauche|face|fond)(?: (?:droite|gauche|face|fond))?|\d{1,2}(?:e|è|ème|eme|er|ᵉ) ?(?:[ée]tage|gauche|droite)|\d{1,2}(?:E|ÈME|EME) ?[ÉE]TAGE|(?:1st|2nd|3rd|\d{1,2}th) [Ff]loor|[Rr]ez-de-chauss[ée]e|RDC))+`, 'uy');
+function addressComplements(text: string, spans: Span[]): void {
+  for (let q = 0, n = spans.length; q < n; q++) {
+    const sp = spans[q]!;
+    if (sp.label !== 'ADDRESS' && !(sp.label === 'CITY' && sp.rule === 'zip-city')) continue;
+    COMPLEMENT.lastIndex = sp.end;
+    const m = COMPLEMENT.exec(text);
+    if (m === null) continue;
+    // (a word's part is none: "esc" of "escarre")
+    if (/[\p{L}\d]/u.test(text.charAt(sp.end + m[0].length))) continue;
+    const a = sp.end + m[0].search(/[^,\s–-]/u);
+    if (sp.label === 'ADDRESS') sp.end += m[0].length;
+    else spans.push({ start: a, end: sp.end + m[0].length, label: 'ADDRESS', score: 0.7, rule: 'address-complement' });
+  }
+}
+
 export function recognizePlacesAfter(text: string, spans: Span[]): void {
+  addressComplements(text, spans);
   placesNamedAgain(text, spans);
   const n = spans.length;
   let lex: Lexicon | null = null;

@@ -2087,3 +2087,11 @@ test('an exam\'s, a block\'s or a slide\'s number after its cue, and the other e
     [['ID', 'H24-004518-A3'], ['ID', 'H24-004518-L1'], ['ID', 'H24-004518-L7'], ['ID', 'P-2024-1127'], ['ID', '24B-03377']]);
   assert.deepEqual(labels('Examen physique normal, bloc opératoire 3.'), []);
 });
+
+test('an address takes its complements after it (apartment, staircase, building, floor, door), and so does a town after its postal code; not a sentence\'s words ("escarre", "porte un masque")', () => {
+  assert.deepEqual(labels('14 boulevard Jules Verne, appt 32, 44000 Nantes'), [['ADDRESS', '14 boulevard Jules Verne, appt 32'], ['ZIP', '44000'], ['CITY', 'Nantes']]);
+  assert.deepEqual(labels('27 rue de Paris, esc. B, 5e étage, porte droite'), [['ADDRESS', '27 rue de Paris, esc. B, 5e étage, porte droite']]);
+  assert.deepEqual(labels('69003 LYON, bâtiment B, 6e étage'), [['ZIP', '69003'], ['CITY', 'LYON'], ['ADDRESS', 'bâtiment B, 6e étage']]);
+  assert.deepEqual(labels('12 rue des Lilas, escarre sacrée. 12 rue des Lilas, porte un masque.'), [['ADDRESS', '12 rue des Lilas'], ['ADDRESS', '12 rue des Lilas']]);
+  assert.deepEqual(labels('45 Elm St, 2nd floor, Boston', 'en'), [['ADDRESS', '45 Elm St, 2nd floor'], ['CITY', 'Boston']]);
+});
