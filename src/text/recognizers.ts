@@ -3792,6 +3792,8 @@ function gapOkLoose(text: string, a: number, b: number): boolean {
 function isEmailDomainCode(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45; }
 /** [A-Za-z0-9._%+-] (e-mail local-part characters). */
 export function isEmailLocalCode(c: number): boolean { return isEmailDomainCode(c) || c === 95 || c === 37 || c === 43; }
+/** Beyond isEmailLocalCode, what a local part typed by a person may hold: an apostrophe, a Latin letter with its accent. */
+function emailLocalWide(c: number): boolean { return c === 39 || c === 8217 || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7); }
 
 /** E-mail addresses: an indexOf('@') loop, expanded left and right (no regex scan of the text). */
 /**
@@ -3844,7 +3846,10 @@ export function recognizeEmails(text: string, spans: Span[]): void {
       continue;
     }
     let s = at;
-    while (s > 0 && isEmailLocalCode(text.charCodeAt(s - 1))) s--;
+    // (a local part may hold accented letters and an apostrophe, as people type them: "zoé.martin@", "sean.o'brien@",
+    // "d'artagnan.jean@"; not starting with the apostrophe or a dot)
+    while (s > 0 && (isEmailLocalCode(text.charCodeAt(s - 1)) || emailLocalWide(text.charCodeAt(s - 1)))) s--;
+    while (s < at && (text.charCodeAt(s) === 39 || text.charCodeAt(s) === 8217 || text.charCodeAt(s) === 46)) s++;
     let e = at + 1;
     while (e < text.length && isEmailDomainCode(text.charCodeAt(e))) e++;
     while (e > at + 1 && (text[e - 1] === '.' || text[e - 1] === '-')) e--;

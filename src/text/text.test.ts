@@ -2095,3 +2095,8 @@ test('an address takes its complements after it (apartment, staircase, building,
   assert.deepEqual(labels('12 rue des Lilas, escarre sacrée. 12 rue des Lilas, porte un masque.'), [['ADDRESS', '12 rue des Lilas'], ['ADDRESS', '12 rue des Lilas']]);
   assert.deepEqual(labels('45 Elm St, 2nd floor, Boston', 'en'), [['ADDRESS', '45 Elm St, 2nd floor'], ['CITY', 'Boston']]);
 });
+
+test('an e-mail address whose local part has an accented letter or an apostrophe is replaced whole (review of exports, s43)', () => {
+  assert.deepEqual(labels("écrire à zoé.martin@free.fr, sean.o'brien@gmail.com, d'artagnan.jean@orange.fr ou 'jean@x.fr'."),
+    [['EMAIL', 'zoé.martin@free.fr'], ['EMAIL', "sean.o'brien@gmail.com"], ['EMAIL', "d'artagnan.jean@orange.fr"], ['EMAIL', 'jean@x.fr']]);
+});
