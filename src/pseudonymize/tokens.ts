@@ -44,7 +44,7 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Groups of digits separated by single spaces, 7 digits or more ("100 034 567 89", "06 12 34 56 78"): one number. */
 const DIGIT_GROUPS = /^\d+(?: \d+)+$/;
 /** A name's shape: words of letters with hyphens, apostrophes, dots or commas between them, no digit ("Jean-Pierre O'Neil"). */
-const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’.\-]*(?:(?:,\s*|\s+)\p{L}[\p{L}\p{M}'’.\-]*)*$/u;
+const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’ʼ.\-\u2010-\u2013]*(?:(?:,\s*|\s+)\p{L}[\p{L}\p{M}'’ʼ.\-\u2010-\u2013]*)*$/u;
 
 /**
  * The normalization a value's own shape calls for: an e-mail address → `email`; a NIR/NIA (key-valid or not), an IBAN, a US
@@ -56,7 +56,8 @@ const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’.\-]*(?:(?:,\s*|\s+)\p{L}[\p{L}\p{M}'�
 export function shapeNormalizer(value: string, person = false): Exclude<Normalizer, 'auto' | 'id'> {
   const t = value.trim();
   if (EMAIL_SHAPE.test(t)) return 'email';
-  if (checkNir(t).wellFormed || isValidIban(t) || isSsn(t)) return 'identifier';
+  // (an SSN's shape whatever its area: an ITIN, 912-78-1234, is 912781234 as its SSN neighbours are)
+  if (checkNir(t).wellFormed || isValidIban(t) || isSsn(t, false)) return 'identifier';
   if (isPhone(t)) return 'phone';
   if (DIGIT_GROUPS.test(t) && t.replace(/ /g, '').length >= 7) return 'identifier';
   if (!person && NAME_SHAPE.test(t)) return 'name';
@@ -83,7 +84,8 @@ export function normalizeValue(value: string, how: Normalizer = 'trim'): string 
     case 'trim': return value.trim().normalize('NFC');
     case 'identifier': return value.replace(/[\s.\-/\u00a0]/g, '').toUpperCase();
     case 'email': return value.trim().toLowerCase();
-    case 'name': return value.trim().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').toUpperCase();
+    // (a typographic apostrophe or hyphen is the plain one: N’DIAYE is N'DIAYE, Marie‑Claire is Marie-Claire)
+    case 'name': return value.trim().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'").replace(/[\u2010-\u2013]/g, '-').replace(/\s+/g, ' ').toUpperCase();
     case 'phone': return phoneDigits(value);
     case 'auto': return normalizeValue(value, shapeNormalizer(value));
     case 'id': return normalizeValue(value, shapeNormalizer(value, true));
