@@ -335,3 +335,18 @@ test('a file without a header row: with valueHeader "refuse" the first record is
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a Windows-1252 export (’, œ, € in the bytes 0x80-0x9F, CRLF) is read with encoding latin-1 or its other names (review of exports, s43)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-1252-test-'));
+  try {
+    const f = join(dir, 'cp1252.csv');
+    writeFileSync(f, Buffer.from('ipp;nom;commentaire\r\n1;N\x92DIAYE;\x9cd\xe8me 5\x80\r\n2;DUPONT;RAS\r\n', 'latin1'));
+    for (const encoding of ['latin-1', 'windows-1252', 'cp1252']) {
+      const t = await readTable(f, { encoding: encoding as 'latin-1', delimiter: ';' });
+      assert.deepEqual(toRecords(t).map((r) => [r.nom, r.commentaire]), [['N’DIAYE', 'œdème 5€'], ['DUPONT', 'RAS']], encoding);
+    }
+    await assert.rejects(readTable(f, { encoding: 'utf-16' as 'latin-1', delimiter: ';' }), /expects utf-8 or latin-1/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -13,13 +13,16 @@ import { open, readFile, mkdtemp, writeFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, extname, basename } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { AnonymatError, type Issue } from '../errors.ts';
 import { columnFromCodes, makeTable, type Column, type ColumnKind, type Table } from '../table/table.ts';
 import { isIsoDay } from '../util/calendar.ts';
 import { buildDictionaries, dropDictionaries, ident, kindOfSqlType, literal, openDuckDB, sqlType, tableFromDictionaries, type DuckDBConnection } from './duckdb.ts';
 import { own } from '../util/own.ts';
+import { textEncodingOf } from './text-decode.ts';
 
 export type InputFormat = 'csv' | 'tsv' | 'parquet' | 'jsonl' | 'json';
 
@@ -117,6 +120,25 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
   } catch (e) {
     if (e instanceof AnonymatError) throw e;
     throw new AnonymatError('invalid-input', `${label}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'}); check the path`);
+  }
+  // (an encoding's other names, "windows-1252", "cp1252", "iso-8859-1", are Latin-1's)
+  if (options.encoding !== undefined) options = { ...options, encoding: textEncodingOf(options.encoding) };
+  const format = formatOf(path, options.format);
+  if (options.encoding === 'latin-1' && (format === 'csv' || format === 'tsv')) {
+    // (Latin-1 is read as Windows-1252, its superset, as browsers do: DuckDB's latin-1 refuses the bytes 0x80-0x9F that
+    // Windows writes for ’, œ, €, …, so the file is decoded here into a private temporary UTF-8 copy, removed after)
+    const dir = await mkdtemp(join(tmpdir(), 'anonymat-1252-'));
+    const file = join(dir, `input.${format}`);
+    try {
+      const decoder = new TextDecoder('windows-1252');
+      await pipeline(createReadStream(path), new Transform({
+        transform(chunk: Buffer, _enc, done) { done(null, decoder.decode(chunk, { stream: true })); },
+        flush(done) { done(null, decoder.decode()); },
+      }), createWriteStream(file, { mode: 0o600 }));
+      return await readTable(file, { ...options, encoding: 'utf-8', format, name: label });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
   const con = await openDuckDB();
   try {
