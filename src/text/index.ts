@@ -163,7 +163,7 @@ const ZONE_NAME = String.raw`(?:\[[A-Za-z_]+\/[A-Za-z_\/+-]+\]|(?:UTC|GMT)\s?[+-
  * time with its seconds ("14:03:55-08:00") or a space ("10:30 +02:00"): "09:00-09:18" is a range of times, "10/2019-08/2021"
  * one of months.
  */
-const DATE_ZONE_AFTER = new RegExp(String.raw`(?:(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?|(?: | à | at )\d{1,2}[:h]\d{2}:\d{2}(?:\.\d+)?)\s?[+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|(?:[T ]|, | à | at )\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp]\.?[Mm]\.?)?(?: [+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|\s?${ZONE_NAME})| ${ZONE_NAME}|\[[A-Za-z_]+\/[A-Za-z_\/+-]+\])(?![A-Za-z0-9])`, 'y');
+const DATE_ZONE_AFTER = new RegExp(String.raw`(?:(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?|(?: | à | at )\d{1,2}[:h]\d{2}:\d{2}(?:\.\d+)?)\s?[+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|(?:[T ]|, | à | at )(?:\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp]\.?[Mm]\.?)?|\d{1,2} ?[AaPp]\.?[Mm]\.?)(?: [+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|(?:\s?|, | \()${ZONE_NAME}\)?)| ${ZONE_NAME}|\[[A-Za-z_]+\/[A-Za-z_\/+-]+\])(?![A-Za-z0-9])`, 'y');
 
 /**
  * The spans with the words of a person's record names added where no span covers them: every word of those names (each

@@ -7,7 +7,7 @@
  */
 import { fold, isVocabularyWord, LEX_CITY, LEX_FIRST } from './data.ts';
 import type { Lexicon } from './data.ts';
-import { isCareKind, isHospitalKindWord, isWordLetter, tokenLexicon, LEX_STOP, LEX_TITLE, LEX_TITLE_DOT, LEX_CUE, LEX_PROF } from './recognizers.ts';
+import { isCareKind, isHospitalKindWord, isWordLetter, tokenLexicon, LEX_STOP, LEX_TITLE, LEX_TITLE_DOT, LEX_CUE, LEX_PROF, LEX_CRED } from './recognizers.ts';
 import type { Span } from './types.ts';
 
 /** Words that go on with an address after its comma (an apartment, a building, a postal box), not a town. */
@@ -66,11 +66,13 @@ function languageWord(w: string): boolean {
  * A part of a place of care after its dash, no town: a building, a site, a wing ("- Pavillon Dieulafoy", "– Site Félix
  * Guyon", "- Tower B") or a specialty's short name ("- Hémato", "– Onco-pédiatrie", "- Cardio").
  */
-const SUB_UNIT = /^(?:(?:pavillon|b[âa]timent|b[âa]t\.|site|p[ôo]le|service|unit[ée]|aile|bloc|secteur|d[ée]partement|dept\.?|division|wing|building|bldg\.?|campus|tower|tour|unit|floor|[ée]tage|r[ée]a|r[ée]animation|urgences?|m[ée]decine|icu|nicu|picu|er|ed)(?![\p{L}])|h[ée]mato|onco|cardio|neuro|pneumo|gastro|rhumato|n[ée]phro|urolog|gyn[ée]co|orthop|p[ée]diat|psychiat|dermato|endocrino|radiolog|chirurg)/iu;
+const SUB_UNIT = /^(?:(?:pavillon|b[âa]timent|b[âa]t\.|site|p[ôo]le|service|unit[ée]|aile|bloc|secteur|d[ée]partement|dept\.?|division|wing|building|bldg\.?|campus|tower|tour|unit|floor|[ée]tage|r[ée]a|r[ée]animation|urgences?|m[ée]decine|icu|nicu|picu|er|ed)(?![\p{L}])|h[ée]mato|onco|cardio|neuro|pneumo|ophtalm|ophthalm|gastro|rhumato|n[ée]phro|urolog|gyn[ée]co|orthop|p[ée]diat|psychiat|dermato|endocrino|radiolog|chirurg)/iu;
 /** A company's legal form after its name ("LABORATOIRE KARUKERA BIOLOGIE – SELAS"). */
 const LEGAL_FORMS = new Set(['SELAS', 'SELARL', 'SELAFA', 'SARL', 'SAS', 'SASU', 'EURL', 'SCM', 'SCP', 'SISA', 'GIE', 'LLC', 'LLP', 'PLLC', 'INC', 'LTD', 'PLC']);
 /** A specialist's word by its ending ("Addictologue", "Gériatre", "Allergologist", "Pédopsychiatre", "Orthoptiste"), folded. */
-const SPECIALIST = /(?:LOGUE|IATRE|ISTE|LOGIST|IATRIST|ICIEN|ICIENNE)$/;
+const SPECIALIST = /(?:LOGUE|IATRE|ISTE|IST|ICIEN|ICIENNE)$/;
+/** A degree's or a credential's shape after a doctor's name ("PhD", "PharmD", "MSc", "MBChB"). */
+const DEGREE = /^(?:(?:Ph|Pharm|Psy|Ed|Sc|Au|Dr)D|M(?:Sc|Phil|Ed|Res|Ch|ChB|BChB)|B(?:Sc|Pharm|Med)|DPhil|MBChB|MBBCh)$/;
 /** A doctor's title right before a name ("Dr ", "Pr. ", "Docteur "). */
 const DOCTOR_BEFORE = /(?:^|[^\p{L}])(?:Dr|Dre|Pr|DR|PR|Docteur|DOCTEUR|Professeur|Doctor|Prof)\.? $/u;
 /** A town's end before the end of its line, a sentence's stop, a bracket, a list's ';', a US state's code or a postal code. */
@@ -161,7 +163,7 @@ export function recognizePlacesAfter(text: string, spans: Span[]): void {
     // (after a doctor's name, no other person of the list, "Dr Paul Martin, Jeanne Dupont", nor a specialist's word, "Addictologue",
     // nor a credential, two capitals first: "Dr. Chinedu Eze, FRCPC", "Dr Pieter du Plessis, FCPath")
     if (sp.label === 'NAME' && (((lex.get(first) ?? 0) & (LEX_FIRST | LEX_CITY)) === LEX_FIRST || words.some((w) => SPECIALIST.test(fold(w)))
-      || (/^[A-Z]{2}/.test(town) && ((lex.get(fold(town)) ?? 0) & LEX_CITY) === 0))) continue;
+      || (/^[A-Z]{2}/.test(town) && ((lex.get(fold(town)) ?? 0) & LEX_CITY) === 0) || DEGREE.test(town) || words.some((w) => ((lex!.get(fold(w)) ?? 0) & LEX_CRED) !== 0))) continue;
     spans.push({ start: a, end: e, label: 'CITY', score: 0.6, rule: 'city-after' });
     // (and the town's postal code right after it, without its state: "12 Oak St, Baltimore 21205")
     const zip = /^ (\d{5})(?:-\d{4})?(?![\d.,:\/-]\d|\d| ?(?:mg|ml|kg|%|€|\$))/.exec(text.slice(e, e + 16));

@@ -110,6 +110,18 @@ const G_HASHNUM = 1 << 12; // '#' then a digit, or a white space and a digit ("#
 const G_PHONE = 1 << 24;
 /** Characters that may join two elements of a phone chain (' ', '.', '-', '(', ')', '/', and a line break: wrapped text). */
 function isPhoneJoin(c: number): boolean { return c === 32 || c === 46 || c === 45 || c === 40 || c === 41 || c === 47 || c === 10 || c === 13; }
+/**
+ * Whether a phone-shaped match with two spaces between its pairs is a row of figures instead: a table's columns ("J  01  02
+ * 03  04  05  06  07", another pair right before or after it) or a counted series ("Semaines  08  10  12  14  16", pairs
+ * a constant step apart).
+ */
+function spacedRow(t: string, a: number, m: string): boolean {
+  if (!m.includes('  ')) return false;
+  const b = a + m.length;
+  if (/\d\d {1,2}$/.test(t.slice(Math.max(0, a - 4), a)) || /^ {1,2}\d\d/.test(t.slice(b, b + 4))) return true;
+  const p = m.trim().split(/ +/).map(Number);
+  return p.length >= 4 && p.every((x, i) => i < 2 || x - p[i - 1]! === p[1]! - p[0]!);
+}
 /** Whether [a, b) stands in a row of numbers (a number and a space before it or after it: a table's figures). */
 function inNumberRow(t: string, a: number, b: number): boolean {
   return (cc(t, a - 1) === 32 && isDigitCode(cc(t, a - 2))) || (cc(t, b) === 32 && isDigitCode(cc(t, b + 1)));
@@ -423,8 +435,9 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'ide', 'idel', 'opérateur', 'opératrice', 'operateur', 'operatrice', 'technicien', 'technicienne', 'manipulateur', 'manipulatrice', 'infirmier', 'infirmière', 'infirmiere', 'secrétaire', 'secretaire', 'psychologue', 'pharmacien', 'pharmacienne', 'kiné', 'kine', 'orthophoniste',
   'caseworker', 'clinician', 'counselor', 'counsellor', 'landlord', 'supervisor', 'caregiver', 'advocate', 'navigator', 'conseiller',
   'aide', 'teacher', 'director', 'coach', 'sponsor', 'therapist', 'nurse', 'pharmacist', 'assistant', 'volunteer',
-  // a form's people in lower case ("Emergency contact: Kunle Mitchell", "scribe: april m"; "witness Gao Yanping", "imam Sheikh Nur")
-  'contact', 'scribe', 'recorder', 'proxy', 'witness', 'author', 'auteur', 'autrice', 'interpreter', 'interprète', 'chaplain', 'imam', 'rabbi', 'pastor',
+  // a form's people in lower case ("Emergency contact: Kunle Mitchell", "scribe: april m"; "witness Gao Yanping", "imam Sheikh Nur";
+  // not an interpreter, whose language follows: "interprète Tamoul")
+  'contact', 'scribe', 'recorder', 'proxy', 'witness', 'author', 'auteur', 'autrice', 'chaplain', 'imam', 'rabbi', 'pastor',
   // ranks in lower case ("adjudant Pasquier", "officer Ramirez")
   'adjudant', 'brigadier', 'officer', 'deputy', 'trooper', 'sergeant',
   // greetings and closings of messages ("Hi Seun -", "Thanks, Seun")
@@ -1372,7 +1385,7 @@ export const RULES: RegexRule[] = [
     // (not a date and the hour after it: "01.04.2024 08:12" is no "01 04 20 24 08"; nor the month and year of a date
     // and the first pairs of the phone number after it: "12.03.2020 06 12 34 56 78" read "03 20 20 06 12" and left
     // "34 56 78" in clear — a date's day and separator right before, its month, a separator and a year at the start)
-    check: (m, text) => (dateThenHour(m[0]) || insideDate(text, m.index, m[0]) ? null : 0.9),
+    check: (m, text) => (dateThenHour(m[0]) || insideDate(text, m.index, m[0]) || spacedRow(text, m.index, m[0]) ? null : 0.9),
     // (a line break may cut the number where the text was wrapped: "06 12 34\n56 78")
     re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:${PH}(?:${PH}(?:${PH}(?:${PH}|${PN})|${PN}${PH})|${PN}${PH}{2})|${PN}${PH}{3})(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])|${B}0 [1-9]\\d{2}(?: \\d{2}){3}(?!\\d)`, 'g') },
   { rule: 'phone-paren', at: 0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN,
@@ -1513,7 +1526,7 @@ export const RULES: RegexRule[] = [
   // of a record (not "year ending 2021": a card, an account, a number's word before)
   { rule: 'last-digits', label: 'ID', score: 0.8, needs: C_DIGIT, gate: (_t, cls) => (cls & G_LAST4) !== 0, group: 1,
     // (the cue word first, no lookbehind: a pattern that starts with one is tried at every character of the text)
-    re: /(?:\b(?:card|visa|mastercard|amex|discover|account|acct|ssn|phone|cell|debit|credit|number|no\.?)(?: ?#)?|#) ?(?:ending(?: in| with)?|\(?last (?:4|four)(?: digits)?)\)? ?:? ?(?:[x*•]+[- ]?){0,4}(\d{4})(?!\d)/gi },
+    re: /(?:\b(?:card|visa|mastercard|amex|discover|account|acct|ssn|phone|cell|debit|credit|number|no\.?)(?: ?#)?|#) ?(?:ending(?: in| with)?|\(?last (?:4|four)(?: digits)?)\)? ?:? ?(?:[x*•]{1,12}(?:[- ][x*•]{1,12}){0,3}[- ]?)?(\d{4})(?!\d)/gi },
   { rule: 'last-digits', label: 'ID', score: 0.8, needs: C_DIGIT | C_DASH, gate: (_t, cls) => (cls & G_LAST4) !== 0, group: 1,
     re: /\bxxx-xx-(\d{4})(?!\d)/gi },
   // a Medicare Beneficiary Identifier (HIPAA's identifier 9): 11 characters of a fixed pattern, no S, L, O, I, B, Z
@@ -1541,7 +1554,7 @@ export const RULES: RegexRule[] = [
     // URN; a French prescriber's Assurance Maladie number, "N° AM : 35 1 08472 3" (its 9 digits only: "10 AM" is an hour); a Maghreb identity card's CIN; a qualifier in brackets, "MRN (sending):";
     // a value may start with letters, "MRN: SA-2287741", "MRN HRMC0091834": 4 digits or more among letters, dots and hyphens)
     // (a record number typed in lower case, "mrn 5530917"; after its facility's code, "MRN BMH 2290143"; a UUID)
-    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|[Mm]rn|MR(?= ?#)|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?|GMC|NMC|URN?|DEA|AM(?= ?:? ?\d{2} ?\d ?\d{5} ?\d(?![\d.,:\/-])))\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(?:[A-Z]{2,5} (?=\d{5}))?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9])|\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
+    re: /\b(IPP|NDA|RPPS|ADELI|FINESS|MRN|[Mm]rn|MR(?= ?#)|NIP|IEP|FIN|NPI|CLIA|CIN|SN|UNOS(?: ID)?|GMC(?: [Nn]o\.?| [Nn]umber)?|NMC(?: PIN| [Nn]o\.?| [Nn]umber)?|URN?|DEA|AM(?= ?:? ?\d{2} ?\d ?\d{5} ?\d(?![\d.,:\/-])))\b[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Za-z ]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(?:[A-Z]{2,5} (?=\d{5}))?(\d{2}[A-Z]\d{4}[A-Z](?![A-Za-z0-9])|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9])|\d{1,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Z]?\d[\d .\-]{3,14}\d|[A-Z]?\d{4,}|(?=(?:[A-Za-z.-]*\d){4})[A-Za-z][A-Za-z0-9.-]{3,19}(?<![.-])(?![A-Za-z0-9-]))(?!\d)/g },
   // British, Canadian and Australian health numbers ("NHS number 943 476 5919", "Health card 4127-836-512-AB", "Medicare 4127 83651 2",
   // "PHN 9123456789"): a rule of its own, tried at its cue words (a longer alternation would slow the scan of every text)
   { rule: 'id-cue', label: 'ID', score: 0.9, needs: C_DIGIT | C_UPPER, group: 2, idc: true,
@@ -1652,7 +1665,7 @@ const CODE_SYSTEM_BEFORE = /(?<![A-Za-z])(?:CPT|HCPCS|CCAM|NABM|LOINC|SNOMED(?: 
 /** Before a postal code at lastIndex: a French postal box (BP, CS, TSA and its number) and the separator after it. */
 const POSTAL_BOX = /(?<=(?<![A-Za-z0-9À-ÿ])((?:BP|B\.P\.|CS|TSA) ?\d{2,6}(\s?[,\-–]?\s?)))/y;
 
-const TITLES = new Set(['DR', 'DR.', 'DRE', 'DRE.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS', 'MMES', 'MMES.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE', 'FR.', 'SR.',
+const TITLES = new Set(['DR', 'DR.', 'DRE', 'DRE.', 'DRS', 'DRS.', 'DRES', 'DRES.', 'DOCTEURS', 'MMES', 'MMES.', 'DOCTEUR', 'PR', 'PR.', 'PROFESSEUR', 'PROF', 'PROF.', 'M.', 'MM.', 'MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'MME', 'MME.', 'MLLE', 'MLLE.', 'MADAME', 'MONSIEUR', 'MADEMOISELLE', 'MISS', 'MISTER', 'SIR', 'DOCTOR', 'PROFESSOR', 'INTERNE', 'EXTERNE', 'FR.',
   // a clergyman's and the gender-neutral title ("Rev. Ellery", "Dawn Ellery (Rev.)", "Mx. Okafor"; not Pastor, Rabbi, Imam: names too)
   'REV', 'REV.', 'REVEREND', 'MX', 'MX.',
   // ranks of police, gendarmes and guards before a name ("Officer Ramirez", "adjudant Pasquier", "Sgt. Boyle")
@@ -1729,6 +1742,8 @@ const STOP = new Set([
   'REPORT', 'RECORD', 'FORM',
   // (a nursing note's target in its DAR transmissions: "07:10 – Cible : DOULEUR")
   'CIBLE', 'CIBLES',
+  // (Senior or Sister, before a name or a role: "witness Sr. Annamma Kurian", "Sr. Nurse"; after a name, its suffix)
+  'SR',
   // (clinical acronyms that are names of the world lists too: "ORIF" is an open reduction and internal fixation; "PIO 16/18
   // mmHg" the pressure in an eye; "interne FFI", one who stands in for an intern)
   'ORIF', 'PIO', 'FFI',
@@ -2448,8 +2463,9 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && !colonBetween(text, ends[i - 1]!, starts[i]!) && HEADING_CUES.has(text.slice(starts[i - 1]!, ends[i - 1]!)) && upperLine(text, starts[i]!))
       // (nor, after a cue that is no title, a word of the vocabularies in capitals: "NEIGHBOR FOUND", "CALLER STATES")
       && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_VOCAB) !== 0)
-      // (nor a profession: "Contact IDE : 06…", "Contact : IDE")
-      && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_PROF) !== 0)
+      // (nor a profession that is no name of the lists, or its acronym: "Contact IDE : 06…", "Contact : IDE"; "Patient: PASTOR Juan"
+      // is one)
+      && !((flags[i - 1]! & F_TITLE) === 0 && (f & F_PROF) !== 0 && ((f & (F_SUR | F_FIRST)) === 0 || ((f & F_UPPER) !== 0 && ends[i]! - starts[i]! <= 4)))
       // (nor a field's heading, an ordinary word and "of": "Patient State of Residence", "Patient Address of Record"; nor a
       // department's acronym: "To: GI Scheduling")
       && !((flags[i - 1]! & F_TITLE) === 0 && ((cc(text, ends[i]!) === 32 && text.startsWith('of ', ends[i]! + 1) && isVocabularyWord(fold(text.slice(starts[i]!, ends[i]!))))
@@ -2880,7 +2896,11 @@ function initialsSignatures(text: string, spans: Span[]): void {
  * maneuvers", "Hodgkin lymphoma", "Parkinson's disease") or, in French, after it and "de"/"d'"
  * ("signe de Babinski", "manœuvre de Valsalva", "maladie d'Alzheimer"): no person of the record.
  */
-const EPONYM_AFTER = /(?:'s|’s)? (?:(?:[a-z]{4,12} )?(?:score|scale|criteria|classification)|paresis|paralysis|murmur|signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp|period|drains?|cysts?|contracture|neuroma|esophagus|tumou?r|sarcoma|anomaly|glands?|ganglion|ligament|pouch|stages?|splints?|grades?)(?![A-Za-z])/iy;
+/** A lesion's word after an eponym (LESION_EPONYMS). */
+const EPONYM_LESION = /^(?:'s|’s)? (?:paresis|paralysis|murmur)(?![A-Za-z])/;
+/** The eponyms of a paresis, a paralysis or a murmur, folded. */
+const LESION_EPONYMS = new Set(['TODD', 'AUSTIN FLINT', 'GRAHAM STEELL', 'CAREY COOMBS', 'ERB', 'KLUMPKE', 'DEJERINE', 'LANDRY', 'POTT', 'BROWN-SEQUARD']);
+const EPONYM_AFTER = /(?:'s|’s)? (?:(?:croup|disability|coma|outcome|dementia|severity|stroke|bleeding|frailty|comorbidity|sedation|agitation|delirium|neuropathy) (?:score|scale|criteria|classification)|signs?|tests?|maneuvers?|manoeuvres?|syndrome|disease|score|scale|reflex|criteria|classification|procedure|catheter|position|triad|fracture|operation|technique|equation|formula|lymphoma|palsy|tube|stockings|phenomenon|law|nodes?|ulcer|hernia|incision|approach|repair|questionnaire|inventory|method|protocol|point|cells?|bodies|forceps|retractor|clamp|period|drains?|cysts?|contracture|neuroma|esophagus|tumou?r|sarcoma|anomaly|glands?|ganglion|ligament|pouch|stages?|splints?|grades?)(?![A-Za-z])/iy;
 const EPONYM_BEFORE = /(?<=(?:^|[^A-Za-zÀ-ÿ])(?:(?:circle|duct|canal|triangle|space|ligament|loop|ampulla|pouch|islets?|crypts?|line|node) of |(?:signes?|maladie|test|tests|manœuvres?|manoeuvres?|syndrome|score|échelle|echelle|classification|critères|criteres|réflexe|reflexe|sonde|triade|opération|operation|technique|fracture|lymphome|paralysie|ulcère|ulcere|hernie|loi|stade|questionnaire|méthode|methode|kyste|tumeur|pince|cellules?|point|tache|taches|bruit|procédé|procede|intervention|protocole|règle|regle|formule|équation|equation|drains?|lame|cul-de-sac|canal|sphincter|ampoule|diverticule|polygone|scissure|aqueduc|trompes?|faisceau|valvule|glandes?|sérodiagnostic|serodiagnostic) (?:de |d['’])))/iy;
 /**
  * Anatomy named after a person and written as a noun after an article ("le Douglas", "dans le Douglas", "du Wirsung"):
@@ -2918,6 +2938,9 @@ function eponymAround(text: string, start: number, end: number): boolean {
     EPONYM_AFTER.lastIndex = end;
     // (a cell phone's number after "cell" is no eponym's: "Family contact: Lucía cell (210) 555-0181"; nor a person's cell:
     // "Will Mayfield's cell")
+    // (a paresis, a paralysis or a murmur after the eponyms that name one only: "Todd paresis", "Austin Flint murmur"; not
+    // "John Smith paralysis of the left arm")
+    if (EPONYM_LESION.test(text.slice(end, end + 12)) && LESION_EPONYMS.has(fold(text.slice(start, end)))) return true;
     if (EPONYM_AFTER.test(text) && !(EPONYM_AFTER.lastIndex === end + 5 && (cc(text, end + 1) | 32) === 99 && phoneAfter(text, end + 5))
       && !(a !== 32 && /^['’]s cell\b/.test(text.slice(end, end + 8)))) return true;
   }

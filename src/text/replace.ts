@@ -123,7 +123,7 @@ function dotAfter(name: string, dot: string): string {
   return MONTHS_FR.includes(l) || MONTHS_EN.some((x) => x.toLowerCase() === l) ? '' : dot;
 }
 /** A time and its zone, or a zone alone, ending a date's text (the tails extendDateZones adds to a DATE span). */
-const TIME_OR_ZONE_AFTER = /(?:(T|,? | à | at )\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp]\.?[Mm]\.?)?\s?(?:[+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|\[[^\]\n]*\]|[A-Z]{2,5}(?:\s?[+-]\d{1,2}(?::?\d{2})?)?)| ?\[[A-Za-z_]+\/[^\]\n]*\]| (?:CES?T|EES?T|WES?T|BST|[ECMP][SD]T))$/;
+const TIME_OR_ZONE_AFTER = /(?:(T|,? | à | at )(?:\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp]\.?[Mm]\.?)?|\d{1,2} ?[AaPp]\.?[Mm]\.?)(?:\s?|, | \()(?:[+-]\d{2}(?::?\d{2})?(?:\[[^\]\n]*\])?|\[[^\]\n]*\]|[A-Z]{2,5}(?:\s?[+-]\d{1,2}(?::?\d{2})?)?)\)?| ?\[[A-Za-z_]+\/[^\]\n]*\]| (?:CES?T|EES?T|WES?T|BST|[ECMP][SD]T))$/;
 function ordinal(d: number): string { return d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'; }
 function validYmd(y: number, m: number, d: number): boolean {
   // (counted for a year of 100 or more, as the Date below would: it reads years 0-99 as 1900-1999)

@@ -2100,3 +2100,19 @@ test('an e-mail address whose local part has an accented letter or an apostrophe
   assert.deepEqual(labels("écrire à zoé.martin@free.fr, sean.o'brien@gmail.com, d'artagnan.jean@orange.fr ou 'jean@x.fr'."),
     [['EMAIL', 'zoé.martin@free.fr'], ['EMAIL', "sean.o'brien@gmail.com"], ['EMAIL', "d'artagnan.jean@orange.fr"], ['EMAIL', 'jean@x.fr']]);
 });
+
+test('review of the session\'s commits (s43): patients\' names before a score or a lesion stay names; no pathological time on a run of stars; a surname that is a profession after a cue is a name; "Sr. Nurse", an interpreter\'s language, a credential after a doctor\'s name, a row of figures are no names, towns or phones; NMC and "GMC No:" numbers are IDs; a zone after an hour without minutes or in brackets is the date\'s', () => {
+  const en = (t: string) => labels(t, 'en');
+  assert.deepEqual(en("Mary Johnson's pain score is 7/10. Robert Jones depression scale 12. John Smith paralysis of the left arm.").filter(([l]) => l === 'NAME').map(([, v]) => v), ['Mary Johnson', 'Robert Jones', 'John Smith']);
+  const t0 = performance.now();
+  recognize('Visa card ending ' + '*'.repeat(2000) + ' not given, 3 doses.', { lang: 'en' });
+  assert.ok(performance.now() - t0 < 2000, 'linear in the run of stars');
+  assert.deepEqual(en('Patient: PASTOR Juan'), [['NAME', 'PASTOR Juan']]);
+  assert.deepEqual(en('Discussed with Sr. Nurse on duty.'), []);
+  assert.deepEqual(labels('Entretien avec interprète Tamoul par téléphone.'), []);
+  assert.deepEqual(en('Dr. John Smith, PhD. Dr. Ann Roe, Intensivist.').map(([l]) => l), ['NAME', 'NAME']);
+  assert.deepEqual(labels('J  01  02  03  04  05  06  07\nSemaines  08  10  12  14  16'), []);
+  assert.deepEqual(en('NMC PIN: 12A3456E. GMC No: 7091234.'), [['ID', '12A3456E'], ['ID', '7091234']]);
+  assert.deepEqual(en('Seen 06/18/2020 at 10 AM EDT; June 19, 2020 at 10:30 PM (EDT).'), [['DATE', '06/18/2020 at 10 AM EDT'], ['DATE', 'June 19, 2020 at 10:30 PM (EDT)']]);
+  assert.equal(shiftDateText('06/18/2020 at 10 AM EDT', 7, 'en'), '06/25/2020 at 10 AM');
+});

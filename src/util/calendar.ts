@@ -27,7 +27,7 @@ export function isIsoDay(v: string): boolean {
  * starts with a time ("T09:00", " 09:00", " à 09h00", " at 9:00 AM").
  */
 export function withoutZone(rest: string): string {
-  if (!/^(?:[T ]|, | à | at )\d{1,2}[:h]\d{2}/.test(rest)) return rest;
+  if (!/^(?:[T ]|, | à | at )(?:\d{1,2}[:h]\d{2}|\d{1,2} ?[AaPp]\.?[Mm])/.test(rest)) return rest;
   return rest.replace(ZONE_AT_END, '$1');
 }
-const ZONE_AT_END = /^(.*?(?:\d|[AaPp]\.?[Mm]\.?))\s?(?:[+-]\d{2}(?::?\d{2})?(?:\[[^\]]*\])?|Z?\[[^\]]*\]|(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|(?:CES?T|EES?T|WES?T|BST|IST|MSK|[ECMP][SD]T|AK[SD]T|HST|AE[SD]T|AC[SD]T|AW[SD]T|NZ[SD]T))$/;
+const ZONE_AT_END = /^(.*?(?:\d|[AaPp]\.?[Mm]\.?))(?:\s?|, | \()(?:[+-]\d{2}(?::?\d{2})?(?:\[[^\]]*\])?|Z?\[[^\]]*\]|(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|(?:CES?T|EES?T|WES?T|BST|IST|MSK|[ECMP][SD]T|AK[SD]T|HST|AE[SD]T|AC[SD]T|AW[SD]T|NZ[SD]T))\)?$/;
