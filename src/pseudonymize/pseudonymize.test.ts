@@ -615,3 +615,150 @@ test('names fold under a name\'s header; a person\'s role as a header ("patient"
   assert.equal(rows[0]!.patient, rows[0]!.id);
   assert.equal(rows[1]!.patient, rows[1]!.id);
 });
+
+// Review of init → pseudonymize on messy exports (s43): items 2, 3, 4, 8, 9, 10, 12.
+const sh43 = { profile: 'safe-harbor' as const, referenceDate: '2026-01-01' };
+
+test('s43 item 2: Safe Harbor drops account, policy, medical record and visit numbers by their header however abbreviated; not counts, ranks or flags', () => {
+  const numbers = ['Acct #', 'Account #', 'acct_num', 'AcctNum', 'Policy #', 'Med Rec #', 'Visit #', 'FIN', 'CSN', 'HAR', 'Pt ID', 'num_patient', 'claim_id'];
+  const rec: Record<string, string[]> = {};
+  numbers.forEach((h, i) => { rec[h] = [`A325425${i}`, `XYZ71117800${i}`, `205875${i}`]; });
+  Object.assign(rec, { Dx: ['I10', 'E11.9', 'I10'], visit_no: ['1', '2', '3'], patient_no_show: ['0', '1', '0'], num_visits: ['3', '1', '2'] });
+  const t = tableFromRecords(rec);
+  const others = ['Dx', 'visit_no', 'patient_no_show', 'num_visits'];
+  // (declared quasi, as init proposed them, and undeclared)
+  for (const columns of [Object.fromEntries([...numbers, ...others].map((h) => [h, { role: 'quasi' }])), {}]) {
+    const r = pseudonymizeTable(t, { columns, pseudonymize: sh43 } as never, null);
+    assert.deepEqual(r.table.columns.map((c) => c.name), others, JSON.stringify(r.report.columns.map((c) => [c.column, c.action])));
+    for (const h of numbers) assert.ok(r.report.dropped.includes(h), h);
+  }
+  // (other profiles and no profile: unchanged — a declared quasi is kept)
+  const fr = pseudonymizeTable(t, { columns: { FIN: { role: 'quasi' } }, pseudonymize: { profile: 'fr' } } as never, null);
+  assert.ok(fr.table.columns.some((c) => c.name === 'FIN'));
+});
+
+test('s43 item 3: HL7 compact date-times (YYYYMMDDHHMM[SS]) are dates under Safe Harbor — to their year, never epoch milliseconds, never kept', async () => {
+  const { epochUnit, dateToYear } = await import('../health/profiles/safe-harbor.ts');
+  const t = tableFromRecords({
+    patient_id: ['P1', 'P2', 'P3'],
+    discharge_ts: [20240828061500, 20231201235959, 19991231000000],
+    admit_dt: [202408280615, 202312012359, 199912310000],
+    visit_date: [20240828, 20231201, 19991231],
+  }, { discharge_ts: 'integer', admit_dt: 'integer', visit_date: 'integer' });
+  for (const columns of [{ patient_id: { role: 'person-key' }, discharge_ts: { role: 'quasi', type: 'integer' }, admit_dt: { role: 'quasi', type: 'integer' }, visit_date: { role: 'quasi' } }, { patient_id: { role: 'person-key' } }]) {
+    const rows = toRecords(pseudonymizeTable(t, { columns, pseudonymize: sh43 } as never, key).table);
+    for (const c of ['discharge_ts', 'admit_dt', 'visit_date']) assert.deepEqual(rows.map((x) => String(x[c])), ['2024', '2023', '1999'], c);
+  }
+  assert.equal(epochUnit([202408280615, 202312012359]), null);
+  assert.equal(epochUnit([1700000000000, 1600000000000]), 'ms');
+  assert.equal(dateToYear('20240828061500'), '2024');
+  assert.equal(dateToYear('202408280615'), '2024');
+  // (not a day and a time: no date)
+  assert.equal(dateToYear('202402300615'), null);
+  assert.equal(dateToYear('202408282515'), null);
+  // (a birth's compact date-time: 90+ over 89, as a birth date)
+  const b = toRecords(pseudonymizeTable(tableFromRecords({ birth_ts: [193103120000, 198011040930] }, { birth_ts: 'integer' }), { columns: { birth_ts: { role: 'quasi' } }, pseudonymize: sh43 } as never, null).table);
+  assert.deepEqual(b.map((x) => x.birth_ts), ['90+', '1980']);
+});
+
+test('s43 item 4: "date_nais", "dt_nais", "dat_nais", "dnais" are birth dates — 90+ under Safe Harbor, month and year under fr', () => {
+  const headers = ['date_nais', 'dt_nais', 'dat_nais', 'dnais', 'Date Nais'];
+  const vals = ['12/03/1931', '06/05/1929', '14/11/1980'];
+  const t = tableFromRecords(Object.fromEntries(headers.map((h) => [h, vals])));
+  const columns = Object.fromEntries(headers.map((h) => [h, { role: 'quasi' }]));
+  const shRows = toRecords(pseudonymizeTable(t, { columns, pseudonymize: sh43 } as never, null).table);
+  const frRows = toRecords(pseudonymizeTable(t, { columns, pseudonymize: { profile: 'fr', referenceDate: '2026-01-01' } } as never, null).table);
+  for (const h of headers) {
+    assert.deepEqual(shRows.map((x) => x[h]), ['90+', '90+', '1980'], h);
+    assert.deepEqual(frRows.map((x) => x[h]), ['90+', '90+', '1980-11'], h);
+  }
+});
+
+test('s43 item 8: under Safe Harbor a kept text column loses its ages over 89, birth dates of people over 89, street addresses, ZIP codes and towns; other profiles unchanged', () => {
+  const comment = ['93 y/o female', 'pt is 95 years old', 'patiente de 94 ans', '45 yo', 'née le 12 mars 1931', 'lives at 12 Elm St Boston MA 02139',
+    'domicile 3 rue de la Paix 75012 Paris', 'vit à Bourg-en-Bresse', 'RAS', 'RDV le 12/03/2020, tél 06 12 34 56 78'];
+  const t = tableFromRecords({ id: comment.map((_, i) => `p${i}`), comment });
+  for (const columns of [{ id: { role: 'person-key' }, comment: { role: 'quasi' } }, { id: { role: 'person-key' }, comment: { role: 'sensitive' } }]) {
+    const r = pseudonymizeTable(t, { columns, pseudonymize: sh43 } as never, key);
+    const out = toRecords(r.table).map((x) => x.comment!);
+    for (const gone of ['93', '95', '94', '1931', 'Elm', '02139', 'Boston', 'Paix', '75012', 'Paris', 'Bourg', '12/03', '06 12']) assert.ok(out.every((v) => !v.includes(gone)), `${gone}: ${out.join(' | ')}`);
+    assert.equal(out[3], '45 yo');
+    assert.equal(out[4], 'née le 90+');
+    assert.equal(out[8], 'RAS');
+    assert.ok(out[9]!.startsWith('RDV le 2020'), out[9]);
+    assert.equal(r.report.columns.find((c) => c.column === 'comment')!.action, 'redact-identifiers');
+    const w = r.report.warnings.find((x) => x.startsWith('column "comment"'));
+    assert.ok(w && /ages over 89 in 3 distinct value\(s\)/.test(w) && /birth dates in 1 /.test(w) && /street addresses in 2 /.test(w) && /towns in \d/.test(w) && /ZIP codes in 2 /.test(w), w);
+    assert.ok(!comment.some((v) => w!.includes(v)));
+  }
+  // (fr and no profile: as before — only the phone number is replaced)
+  for (const pseudonymize of [{ profile: 'fr' as const, referenceDate: '2026-01-01' }, {}]) {
+    const out = toRecords(pseudonymizeTable(t, { columns: { id: { role: 'person-key' }, comment: { role: 'quasi' } }, pseudonymize } as never, key).table).map((x) => x.comment);
+    assert.deepEqual(out.slice(0, 9), comment.slice(0, 9));
+    assert.ok(out[9]!.startsWith('RDV le 12/03/2020') && !out[9]!.includes('06 12'), out[9]!);
+  }
+});
+
+test('s43 item 9: under Safe Harbor a second address line, an apartment or an address complement is dropped by its header, whatever its values', () => {
+  const parts = ['adresse2', 'adr2', 'address2', 'address_line_2', 'Address Line 2', 'Apt/Suite', 'complement_adresse', 'adresse 2'];
+  const vals = ['Unit 12', 'Bât. B escalier 3', 'Appt 12'];
+  const t = tableFromRecords({ ...Object.fromEntries(parts.map((h) => [h, vals])), address_state: ['MA', 'NY', 'CA'], suite_de_soins: ['SSR', 'HAD', 'domicile'] });
+  for (const columns of [Object.fromEntries([...parts, 'address_state', 'suite_de_soins'].map((h) => [h, { role: 'quasi' }])), {}]) {
+    const r = pseudonymizeTable(t, { columns, pseudonymize: sh43 } as never, null);
+    assert.deepEqual(r.table.columns.map((c) => c.name), ['address_state', 'suite_de_soins'], JSON.stringify(r.report.columns.map((c) => [c.column, c.action])));
+  }
+});
+
+test('s43 item 10: placeholder person keys are missing — no shared token, no shared date offset; ids in scientific notation are refused (exit 2), never tokenized', () => {
+  const t = tableFromRecords({
+    ipp: ['-', '-', 'inconnu', 'inconnu', 'NA', '123', '456'],
+    nir: ['-', '2 55 08 14 168 025 38', '?', null, 'inconnu', '255081416802538', '185022A00412308'],
+    visit: ['2023-03-12', '2023-05-01', '2023-06-01', '2023-07-01', '2023-08-01', '2023-03-12', '2023-04-12'],
+  });
+  const r = pseudonymizeTable(t, { columns: { ipp: { role: 'person-key' }, nir: { role: 'identifier', action: 'pseudonymize' }, visit: { role: 'quasi', action: 'shift-dates' } } } as never, key);
+  const rows = toRecords(r.table);
+  assert.deepEqual(rows.map((x) => x.ipp === null), [true, true, true, true, true, false, false]);
+  assert.deepEqual(rows.map((x) => x.visit === null), [true, true, true, true, true, false, false]);
+  assert.deepEqual(rows.map((x) => x.nir === null), [true, false, true, true, true, false, false]);
+  assert.ok(r.report.warnings.some((w) => /column "ipp": 5 row\(s\) hold a placeholder/.test(w)), r.report.warnings.join(' | '));
+  assert.ok(r.report.warnings.some((w) => /column "nir": 3 row\(s\) hold a placeholder/.test(w)), r.report.warnings.join(' | '));
+  // (a spreadsheet's scientific notation: two NIRs became "1,55088E+14"; as text, or read as a floating-point number)
+  const sci = (nir: (string | number)[], kinds = {}) => tableFromRecords({ ipp: nir.map((_, i) => String(i + 1)), nir }, kinds);
+  for (const [tbl, role] of [[sci(['1,55088E+14', '1.55088E+14', '155087512345639']), 'identifier'], [sci(['1,55088E+14', '1,55088E+14']), 'person-key'], [sci([155088000000000, 155087512345639], { nir: 'decimal' }), 'identifier']] as const) {
+    const columns = role === 'person-key' ? { nir: { role: 'person-key' }, ipp: { role: 'insensitive' } } : { ipp: { role: 'person-key' }, nir: { role: 'identifier', action: 'pseudonymize' } };
+    assert.throws(() => pseudonymizeTable(tbl, { columns } as never, key, { where: (row) => `x.csv:${row + 2}` }), (e: unknown) => {
+      assert.ok(e instanceof AnonymatError && e.code === 'invalid-input' && e.exitCode === 2, String(e));
+      const text = (e as AnonymatError).format();
+      assert.match(text, /x\.csv:2: column "nir": .*scientific notation/);
+      // (never the value: only the example of the message)
+      assert.ok(!/155088|1[.,]55088/.test(text), text);
+      return true;
+    });
+  }
+  // (a dropped identifier column in scientific notation is no problem)
+  assert.doesNotThrow(() => pseudonymizeTable(sci(['1,55088E+14', '1,55088E+14']), { columns: { ipp: { role: 'person-key' }, nir: { role: 'identifier' } } } as never, key));
+});
+
+test('s43 item 12: the fr profile never writes an impossible birth month — the column\'s order or input.dateOrder; a month that cannot be known is missing and counted', () => {
+  const fr = { profile: 'fr' as const, referenceDate: '2026-01-01' };
+  const t = tableFromRecords({ dob: ['1/16/1958', '4/21/1954', '12/10/1956', '1958-01-16'] });
+  const run = (tbl: typeof t, input?: object) => pseudonymizeTable(tbl, { columns: { dob: { role: 'quasi' } }, pseudonymize: fr, ...(input ? { input } : {}) } as never, null);
+  // (the values show month first: 16 and 21 are days)
+  assert.deepEqual(toRecords(run(t).table).map((x) => x.dob), ['1958-01', '1954-04', '1956-12', '1958-01']);
+  // (declared day first: 1/16/1958 has no month 16 — missing, counted, never "1958-16")
+  const dmy = run(t, { dateOrder: 'dmy' });
+  assert.deepEqual(toRecords(dmy.table).map((x) => x.dob), [null, null, '1956-10', '1958-01']);
+  assert.ok(dmy.report.warnings.some((w) => /column "dob": 2 distinct birth date\(s\) whose month cannot be known/.test(w)), dmy.report.warnings.join(' | '));
+  assert.deepEqual(toRecords(run(t, { dateOrder: 'mdy' }).table).map((x) => x.dob), ['1958-01', '1954-04', '1956-12', '1958-01']);
+  // (French day first shown by the values; no order known: only a value whose day is over 12 tells its month)
+  assert.deepEqual(toRecords(run(tableFromRecords({ dob: ['14/08/1955', '04/08/1960'] })).table).map((x) => x.dob), ['1955-08', '1960-08']);
+  const unknown = run(tableFromRecords({ dob: ['04/08/1955', '03/02/1960', '1/16/1958', '16/1/1957', '1955-13-01'] }));
+  assert.deepEqual(toRecords(unknown.table).map((x) => x.dob), [null, null, '1958-01', '1957-01', null]);
+  assert.ok(unknown.report.warnings.some((w) => /3 distinct birth date\(s\) whose month cannot be known/.test(w) && /input\.dateOrder/.test(w)), unknown.report.warnings.join(' | '));
+  // (never a month over 12, whatever the layout)
+  fc.assert(fc.property(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1940, max: 2020 }), fc.constantFrom(undefined, 'dmy', 'mdy'), (a, b, y, order) => {
+    const out = toRecords(run(tableFromRecords({ dob: [`${a}/${b}/${y}`, `${y}-${b}-${a}`] }), order ? { dateOrder: order } : undefined).table).map((x) => x.dob);
+    // (a column that is no dates is not generalized and keeps its values; a month written is a month of the calendar)
+    return out.every((v) => { const m = v === null ? null : /^\d{4}-(\d{1,2})$/.exec(v); return m === null || (Number(m[1]) >= 1 && Number(m[1]) <= 12 && m[1]!.length === 2); });
+  }), { numRuns: 200 });
+});

@@ -12,9 +12,9 @@
 import { AnonymatError } from '../errors.ts';
 import { columnFromCodes, columnFromValues, isPlaceholder, makeTable, sampleValues } from '../table/table.ts';
 import type { Column, ColumnKind, Table } from '../table/table.ts';
-import { detectIdentifierColumn, DIRECT_KINDS, isNameHeader } from '../health/identifiers/detect.ts';
+import { detectIdentifierColumn, DIRECT_KINDS, isNameHeader, normalizeHeader } from '../health/identifiers/detect.ts';
 import type { IdentifierKind } from '../health/identifiers/detect.ts';
-import { safeHarborZip, safeHarborBirthYear, topCodeAgeText, ageInYears, century, dateToYear, monthNameDate, monthNumber, epochUnit, epochYear, RESTRICTED_ZIP3 } from '../health/profiles/safe-harbor.ts';
+import { safeHarborZip, safeHarborBirthYear, topCodeAgeText, ageInYears, century, dateToYear, monthNameDate, monthNumber, epochUnit, epochYear, compactDateTimeYear, RESTRICTED_ZIP3 } from '../health/profiles/safe-harbor.ts';
 import { postalCodeToDepartement, mergeSmallCommune, departementUnit, DEFAULT_COMMUNE_THRESHOLD } from '../health/profiles/fr.ts';
 import { recognize, redactTexts, applyReplacements, detectLanguage, Replacer } from '../text/index.ts';
 import type { Span, TextLabel } from '../text/index.ts';
@@ -41,6 +41,8 @@ function filledLabels(c: Column, max = 200): string[] {
 /** The subset of a Policy (src/policy) this module reads. */
 export interface PseudonymizePolicy {
   columns: Record<string, { role: string; type?: string; action?: Action; text?: boolean; birthDate?: boolean }>;
+  /** The policy's input section: the order of dates written day or month first (dmy, mdy) tells a birth date's month. */
+  input?: { dateOrder?: 'ymd' | 'dmy' | 'mdy'; [k: string]: unknown };
   pseudonymize?: {
     profile?: 'safe-harbor' | 'fr';
     dateShiftDays?: number;
@@ -153,7 +155,7 @@ function ageHeader(name: string): boolean {
   const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z]+/);
   return words.includes('age') && !words.some((w) => w === 'gestational' || w === 'gestationnel' || w === 'group' || w === 'groupe' || w === 'class' || w === 'classe');
 }
-/** Birth dates by their headers: a part of the header ("birthdate", "DateOfBirth", "date_naissance", "dob", "ddn"). */
+/** Birth dates by their headers: a part of the header ("birthdate", "DateOfBirth", "date_naissance", "dob", "ddn"; "date_nais" in birthHeader). */
 const BIRTH_HEADER = /birth|naiss|dob|ddn/i;
 /**
  * Words of a birth date's header in English, French and Spanish besides BIRTH_HEADER's: "born_on", "bday", "b_day",
@@ -166,6 +168,8 @@ function birthHeader(name: string): boolean {
   const w = headerWords(name.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
   if (w.some((x) => BIRTH_WORDS.has(x))) return true;
   // ("b_day", "fecha_nac", "fec_nac", "f_nac", "ne_le", "nee_le": abbreviations that are a birth's only beside their other word)
+  // ("date_nais", "dt_nais", "dat_nais", "dnais", "datenais", "d_nais": naissance cut after one 's', as "date_naiss" is after two)
+  if (w.some((x) => /^(?:d|dt|dat|date)?nais$/.test(x))) return true;
   const has = (x: string): boolean => w.includes(x);
   return (has('b') && has('day')) || (has('nac') && (has('fecha') || has('fec') || has('f') || has('date'))) || ((has('ne') || has('nee')) && has('le'));
 }
@@ -185,9 +189,19 @@ function eventAgeHeader(name: string): boolean {
   const w = headerWords(name.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
   return ageHeader(name) && !w.some((x) => x === 'current' || x === 'now' || x === 'today' || x === 'actuel' || x === 'actual') && w.some((x) => EVENT_AGE_WORDS.has(x));
 }
-/** An integer column of compact dates, 19300504 (every value a day of the calendar, yyyymmdd): dates. */
+/**
+ * An integer column of compact dates, 19300504 (every value a day of the calendar, yyyymmdd), or of HL7's compact
+ * date-times, 202408280615 and 20240828061500 (yyyymmddhhmm[ss], a day of the calendar and a time): dates.
+ */
 function compactDates(c: Column): boolean {
-  return c.kind === 'integer' && everyLabel(c, /^\s*(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*$/);
+  if (c.kind !== 'integer') return false;
+  let n = 0;
+  for (const l of c.dictionary) {
+    if (l === null || isPlaceholder(l)) continue;
+    if (!/^\s*(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*$/.test(l) && compactDateTimeYear(l) === null) return false;
+    n++;
+  }
+  return n > 0;
 }
 /** A header's words, lower case ("patient_zip3" → patient, zip3; "ZipCode3" → zip, code3). */
 function headerWords(name: string): string[] {
@@ -223,6 +237,72 @@ function safeHarborDropHeader(name: string): boolean {
   const k = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   return k === 'udi' || k === 'deviceudi' || SAFE_HARBOR_DROP_PARTS.some((p) => k.includes(p));
 }
+/**
+ * Whose number a header names, as exports abbreviate it: a thing numbered (an account, a policy, a member, a medical record,
+ * a visit, a patient…) and a number's word or sign ("Acct #", "Account #", "acct_num", "AcctNum", "Policy #", "Med Rec #",
+ * "Visit #", "Pt ID", "num_patient", "N° dossier"), or a number known by its acronym alone (Cerner's FIN, Epic's CSN and
+ * HAR: "FIN", "pat_enc_csn_id"). The header is normalized (normalizeHeader: case, accents, '_', '#', camelCase) and
+ * every word must be one of these or a qualifier ("primary", "hospital", "billing"…): "patient_no_show",
+ * "num_visits" (a count: plural), "visit_type" or "patient_id_hash" name no number. Returns the thing numbered, or null.
+ */
+function numberHeader(name: string): string | null {
+  const words = normalizeHeader(name).replace(/([a-z])(\d)/g, '$1 $2').split(' ').filter(Boolean);
+  // (a number's sign: '#' — which normalizeHeader drops or reads as "number" —, '№', and "n°", the word "n" once normalized)
+  let thing: string | null = null, numbered = /[#№]/.test(name), selfNumbered = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (NUMBER_WORDS.has(w)) { numbered = true; continue; }
+    if (SELF_NUMBERED.has(w)) { selfNumbered = true; thing ??= w; continue; }
+    if (w === 'med' && (words[i + 1] === 'rec' || words[i + 1] === 'record')) { thing = 'medical record'; i++; continue; }
+    if (w === 'medical' && (words[i + 1] === 'record' || words[i + 1] === 'rec')) { thing = 'medical record'; i++; continue; }
+    if (NUMBERED_THINGS.has(w)) { thing ??= w; continue; }
+    if (NUMBER_QUALIFIERS.has(w) || /^\d+$/.test(w)) continue;
+    return null;
+  }
+  return thing !== null && (numbered || selfNumbered) ? thing : null;
+}
+/** Things numbered in the order of a person's stays, whose number may be a rank ("visit_no" 1, 2, 3 in a study): no identifier then. */
+const RANKED_THINGS = new Set(['visit', 'encounter', 'enc', 'admission', 'adm', 'episode', 'venue', 'sejour']);
+/**
+ * A column Safe Harbor drops as a number by its header (numberHeader): an account's, a policy's, a medical record's, a visit's
+ * — but not a visit's rank, every value a whole number below 1000 ("visit_no" 1 to 12 in a study), nor a column of dates.
+ */
+function numberColumn(c: Column, isDate: boolean): boolean {
+  const thing = numberHeader(c.name);
+  if (thing === null || isDate) return false;
+  return !(RANKED_THINGS.has(thing) && everyLabel(c, /^\s*\d{1,3}\s*$/));
+}
+/** Words of a number ("num", "no", "nbr", "id", "numero"). */
+const NUMBER_WORDS = new Set(['number', 'num', 'no', 'nbr', 'nr', 'nro', 'numero', 'id', 'identifier', 'ident', 'n']);
+/** Numbers known by their acronym alone: Cerner's FIN (financial number), Epic's CSN (contact serial number) and HAR (hospital account record), the MRN. */
+const SELF_NUMBERED = new Set(['fin', 'csn', 'har', 'mrn']);
+/** Things whose number identifies a person or their stay (HIPAA items H, I, J, R): singular words only ("num_visits" is a count). */
+const NUMBERED_THINGS = new Set(['account', 'acct', 'acc', 'policy', 'member', 'mbr', 'subscriber', 'beneficiary', 'bene', 'insurance', 'insured', 'claim', 'chart',
+  'visit', 'encounter', 'enc', 'admission', 'adm', 'patient', 'pt', 'pat', 'case', 'guarantor', 'plan', 'dossier', 'sejour', 'venue', 'episode', 'contact']);
+/** Words that qualify a number without changing what it numbers ("primary", "hospital", "billing", "health"). */
+const NUMBER_QUALIFIERS = new Set(['primary', 'secondary', 'tertiary', 'hospital', 'hosp', 'hsp', 'billing', 'financial', 'health', 'medical', 'med', 'record', 'rec',
+  'the', 'of', 'de', 'du', 'd', 'le', 'la', 'current', 'old', 'new', 'previous', 'prior', 'external', 'ext', 'internal', 'local', 'enterprise', 'unique',
+  'ehr', 'emr', 'epic', 'cerner', 'source', 'src', 'original', 'orig', 'main', 'group', 'grp', 'payer', 'payor', 'insurance', 'ins', 'dossier', 'hospitalisation']);
+/**
+ * A part of a street address by its header, whatever its values: a second line ("adresse2", "adr2", "address2",
+ * "address_line_2", "Address Line 2", "complement_adresse", "street_2"), an apartment ("Apt/Suite", "appartement"), a
+ * post-office box ("po_box", "boite_postale"), a locality ("lieu_dit") — values such as "Unit 12", "Bât. B escalier 3" or
+ * "chez Mme Roux" are no street address for the detector, and Safe Harbor keeps none of it (item B). Not a state's or a
+ * country's header ("address_state", "adresse_pays"): a state is released.
+ */
+function addressHeader(name: string): boolean {
+  const w = normalizeHeader(name).replace(/([a-z])(\d)/g, '$1 $2').split(' ').filter(Boolean);
+  if (w.some((x) => ADDRESS_NOT_WORDS.has(x))) return false;
+  const has = (x: string): boolean => w.includes(x);
+  if (w.some((x) => ADDRESS_WORDS.has(x))) return true;
+  if (has('apartment') || has('appartement') || has('pobox') || has('lieudit') || (has('lieu') && has('dit')) || (has('po') && has('box')) || (has('boite') && has('postale'))) return true;
+  // ("Apt/Suite", "apt_no", "suite_number": an apartment's number; not French "suite" alone, a follow-up)
+  return (has('apt') || has('suite')) && w.every((x) => x === 'apt' || x === 'suite' || x === 'unit' || NUMBER_WORDS.has(x) || /^\d+$/.test(x));
+}
+/** Words of a street address's header ("adresse2" and "address_line_2" are split to theirs). */
+const ADDRESS_WORDS = new Set(['address', 'adresse', 'adress', 'addr', 'adr', 'street', 'rue', 'streetaddress']);
+/** Words of a header that names an address's larger unit, which Safe Harbor releases or generalizes itself, or a machine's address (an IP's, a MAC's: the detector's). */
+const ADDRESS_NOT_WORDS = new Set(['state', 'country', 'pays', 'region', 'province', 'departement', 'dept', 'nation', 'ip', 'mac']);
 /** A commune's code by its header, INSEE's own variable names among them ("CODGEO", "DEPCOM", "com_insee"). */
 const COMMUNE_HEADER = /(commune|code_?insee|^insee$|cog|insee_?code|city_?code|code_?commune|codgeo|code_?geo|depcom|com_?insee|insee_?com)/i;
 /** Whether every value of a column is a token already ("v1:…"): pseudonymized upstream, no identifier in clear. */
@@ -283,20 +363,49 @@ const MONTH_NAME_YEAR_IN_TEXT = /(?<![\p{L}\d])(\p{L}{3,9})\.?(?:,? |-| de | of 
 const MONTH_YEAR_IN_TEXT = /(?<![\dA-Za-zÀ-ÿ]|\d[./])(?:0?[1-9]|1[0-2])[/.-]((?:19|20)\d{2})(?!\d|[./]\d)/g;
 /** A year and its month ("2020-03", "2020/03"; not "R4127-12", an hour's "2020-10h30" nor a code's "2020-03-12-15"). */
 const YEAR_MONTH_IN_TEXT = /(?<!\d|\d\.)((?:19|20)\d{2})[-/.](?:0[1-9]|1[0-2])(?![\dA-Za-zÀ-ÿ]|[./\-]\d)/g;
-/** A birth date's year and month, "YYYY-MM" (ISO, or day first as French exports write it: "14/08/1955"); null otherwise. */
-function birthMonth(label: string): string | null {
+/**
+ * A birth date's year and month, "YYYY-MM": ISO ("1955-08-14", "1955-8-14", "1955-08"), year first with slashes or dots,
+ * compact ("19550814", HL7's "195508140930"), a month's name, a month and its year ("08/1955"), and a day and a month before
+ * the year in the column's order ("14/08/1955" day first, "08/14/1955" month first: `order`, input.dateOrder or what the
+ * column's values show; without one, only a value whose day is over 12 or equal to its month tells its month). Null when the
+ * month cannot be known: never an impossible month ("1/16/1958" read day first was month 16) nor a day taken for one.
+ */
+function birthMonth(label: string, order: 'dmy' | 'mdy' | null): string | null {
   const t = label.trim();
-  const iso = /^(\d{4}-\d{2})(?:-\d{2}|$)/.exec(t);
-  if (iso) return iso[1]!;
-  // (ISO without its zeros, "1955-8-14")
-  const unpadded = /^(\d{4})-(0?[1-9]|1[0-2])-\d{1,2}$/.exec(t);
-  if (unpadded) return `${unpadded[1]}-${unpadded[2]!.padStart(2, '0')}`;
-  const dm = /^\d{1,2}[/.-](\d{1,2})[/.-](\d{4})/.exec(t) ?? /^(\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (dm) return `${dm[2]}-${dm[1]!.padStart(2, '0')}`;
-  const compact = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.exec(t);
-  if (compact) return `${compact[1]}-${compact[2]}`;
+  const ym = (y: string | number, m: number, d: number | null): string | null =>
+    (d === null ? m >= 1 && m <= 12 : isCalendarDay(Number(y), m, d)) ? `${y}-${String(m).padStart(2, '0')}` : null;
+  // (ISO, with its time; without its zeros, "1955-8-14"; year first with slashes or dots, "1955/08/14"; a month, "1955-08")
+  const iso = /^(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2}))?(?=$|[T ])/.exec(t);
+  if (iso) return iso[4] === undefined && iso[2] !== '-' ? null : ym(iso[1]!, Number(iso[3]), iso[4] === undefined ? null : Number(iso[4]));
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?=$|[T ,])/.exec(t);
+  if (dmy) {
+    const a = Number(dmy[1]), b = Number(dmy[2]);
+    const o = order ?? (a === b ? 'dmy' : a > 12 && b <= 12 ? 'dmy' : b > 12 && a <= 12 ? 'mdy' : null);
+    if (o === null) return null;
+    return o === 'dmy' ? ym(dmy[3]!, b, a) : ym(dmy[3]!, a, b);
+  }
+  const my = /^(\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (my) return ym(my[2]!, Number(my[1]), null);
+  const compact = /^((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{4}(?:\d{2})?)?$/.exec(t);
+  if (compact && (t.length === 8 || compactDateTimeYear(t) !== null)) return ym(compact[1]!, Number(compact[2]), Number(compact[3]));
   const w = monthNameDate(t);
-  return w ? `${w.year}-${String(w.month).padStart(2, '0')}` : null;
+  return w ? ym(w.year, w.month, w.day) : null;
+}
+/**
+ * The order of a column's dates written with a day and a month before the year: input.dateOrder when it says dmy or mdy,
+ * else the column's own — day first when some value's first number is over 12 and none's second is, month first the other
+ * way round —, else null (each value then tells its own, or not).
+ */
+function columnDateOrder(c: Column, declared: string | undefined): 'dmy' | 'mdy' | null {
+  if (declared === 'dmy' || declared === 'mdy') return declared;
+  let dayFirst = false, monthFirst = false;
+  for (const l of c.dictionary) {
+    const m = l === null ? null : /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}/.exec(l);
+    if (!m) continue;
+    if (Number(m[1]) > 12) dayFirst = true;
+    if (Number(m[2]) > 12) monthFirst = true;
+  }
+  return dayFirst && !monthFirst ? 'dmy' : monthFirst && !dayFirst ? 'mdy' : null;
 }
 /**
  * Whether a text column's values are numbers but for placeholders ("NA", "?"): an age or a birth year read as text
@@ -360,6 +469,16 @@ function epochColumn(c: Column): 's' | 'ms' | null {
 }
 
 /**
+ * A number whose last digits a spreadsheet lost: written in scientific notation ("1,55088E+14", "1.55088E+14", as Excel
+ * shows a long number in a narrow cell), or read so as a floating-point number whose integer part, 11 digits or more, ends
+ * in five zeros or more ("155088000000000.0"). As an identifier, two people's numbers become one.
+ */
+function lostDigits(label: string, kind: ColumnKind): boolean {
+  if (/^\s*-?\d(?:[.,]\d+)?[eE]\+\d{1,3}\s*$/.test(label)) return true;
+  return kind === 'decimal' && /^\d{6,}0{5}(?:\.0*)?$/.test(label.trim());
+}
+
+/**
  * Applies the policy's column actions to a table. `key` may be null when no column needs one
  * (drop/keep/generalize only); otherwise a missing key is an 'invalid-key' error (exit 2).
  */
@@ -378,6 +497,36 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
   for (const name of Object.keys(policy.columns)) {
     if (!table.columns.some((c) => c.name === name)) report.warnings.push(`column "${name}" is in the policy but not in the input`);
   }
+  // (a placeholder for a missing id — "-", "inconnu", "NA", "?" — is no person: its rows are rows whose person key is
+  // missing, never one person with one token and one date offset; counted once in a warning)
+  const personPlaceholder = personCol ? Uint8Array.from(personCol.dictionary, (v) => (v !== null && isPlaceholder(v) ? 1 : 0)) : new Uint8Array(0);
+  const personMissing = (code: number): boolean => personCol!.dictionary[code] === null || personPlaceholder[code] === 1;
+  const placeholderWarned = new Set<string>();
+  const warnPlaceholders = (col: Column): void => {
+    if (placeholderWarned.has(col.name)) return;
+    placeholderWarned.add(col.name);
+    const ph = Uint8Array.from(col.dictionary, (v) => (v !== null && isPlaceholder(v) ? 1 : 0));
+    let rows = 0;
+    for (let r = 0; r < col.codes.length; r++) rows += ph[col.codes[r]!]!;
+    if (rows) {
+      report.warnings.push(`column "${col.name}": ${rows} row(s) hold a placeholder for a missing value ("-", "inconnu", "NA", "?"…), not an id: made missing${col === personCol ? ' (their rows have no person: no token, no date offset, no shared surrogates)' : ''} — one token for all of them would link different people`);
+    }
+  };
+  // (an id a spreadsheet wrote in scientific notation lost its last digits: two people's "1,55088E+14" would share one token
+  // and one date offset — refused, with file and line, never the value)
+  const lostChecked = new Set<string>();
+  const refuseLostDigits = (col: Column): void => {
+    if (lostChecked.has(col.name)) return;
+    lostChecked.add(col.name);
+    const lost = Uint8Array.from(col.dictionary, (v) => (v !== null && lostDigits(v, col.kind) ? 1 : 0));
+    if (!lost.includes(1)) return;
+    let n = 0;
+    const what = 'a number in scientific notation (as a spreadsheet shows a long number, "1,55E+14"): its last digits are lost, and different people would share one token';
+    for (let r = 0; r < col.codes.length; r++) {
+      if (lost[col.codes[r]!] && ++n <= MAX_LINES_SHOWN) dataIssues.push({ path: `${where(r)}: column ${JSON.stringify(col.name)}`, message: `${what}; export the column as text from the source system (or format it as Text before the spreadsheet saves it), or mark the value missing` });
+    }
+    if (n > MAX_LINES_SHOWN) dataIssues.push({ path: `column ${JSON.stringify(col.name)}`, message: `${n} value(s) in all are in scientific notation (the first ${MAX_LINES_SHOWN} above)` });
+  };
 
   // 1. decide an action per column
   interface Plan { c: Column; action: Action | 'redact' | 'redact-identifiers'; reason: string; detected?: IdentifierKind; found?: Map<number, Span[]>; monthYear?: boolean; unsafe?: boolean; datesInText?: boolean }
@@ -424,9 +573,13 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       const isDate = c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c, declaredBirth ? 0.5 : 0.9)) || compactDates(c);
       const birth = declaredBirth || kind === 'birth-date' || birthHeader(c.name);
       if (profile === 'safe-harbor' && safeHarborDropHeader(c.name)) { byProfile({ c, action: 'drop', reason: 'a geographic subdivision, a health plan, account or device number by its header (profile safe-harbor)' }); continue; }
+      // (an account's, a policy's, a medical record's or a visit's number by its header however abbreviated: "Acct #", "Med Rec #", "FIN")
+      if (profile === 'safe-harbor' && numberColumn(c, isDate)) { byProfile({ c, action: 'drop', reason: 'an account, health plan, medical record or visit number by its header (profile safe-harbor)' }); continue; }
       // (a commune's code is a subdivision smaller than a state: Safe Harbor keeps none, where the French profile merges the small ones)
       if (profile === 'safe-harbor' && COMMUNE_HEADER.test(c.name)) { byProfile({ c, action: 'drop', reason: 'commune code: a geographic subdivision smaller than a state (profile safe-harbor)' }); continue; }
       if (kind === 'postal-code' || (zipHeader(c.name) && c.kind !== 'date')) { byProfile({ c, action: 'generalize', reason: profile === 'fr' ? 'postal code → département (profile fr)' : '5-digit ZIP → 3-digit ZIP, 000 under 20,000 people (profile safe-harbor)', detected: kind }); continue; }
+      // (a second address line, an apartment: part of the street address, whatever its values — "Unit 12", "chez Mme Roux")
+      if (profile === 'safe-harbor' && addressHeader(c.name) && !isDate) { byProfile({ c, action: 'drop', reason: 'a part of a street address by its header (profile safe-harbor)', detected: kind }); continue; }
       if (profile === 'fr' && COMMUNE_HEADER.test(c.name)) { byProfile({ c, action: 'generalize', reason: 'commune code: small communes merged (profile fr)' }); continue; }
       if (profile === 'safe-harbor' && isDate) { byProfile({ c, action: 'generalize', reason: birth ? 'birth date → year, 90+ over 89 at the reference date (profile safe-harbor)' : 'date → year (profile safe-harbor; ages over 89 → 90+ for birth dates)', detected: kind }); continue; }
       const epoch = profile === 'safe-harbor' && !isDate ? epochColumn(c) : null;
@@ -449,11 +602,22 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
     }
     // a kept text column whose values hold phone numbers, e-mails, NIRs… among other words ("Rappeler au
     // 06 12 34 56 78"): those are replaced, the rest kept (the column is not free text, so nothing else is touched)
-    const embedded = c.kind === 'string' ? embeddedIdentifiers(c.dictionary, ps.lang) : null;
+    // (under Safe Harbor, also what its items B and C name inside the values: ages over 89 written with their unit, "93 y/o",
+    // "94 ans"; street addresses, ZIP codes and towns, "12 Elm St Boston MA 02139"; birth dates, to their year or 90+)
+    const safeHarbor = profile === 'safe-harbor';
+    const embedded = c.kind === 'string' ? embeddedIdentifiers(c.dictionary, ps.lang, safeHarbor) : null;
     if (embedded) {
+      const direct = embedded.labels.filter((l) => EMBEDDED.includes(l));
+      const shWhat = SAFE_HARBOR_EMBEDDED.filter((l) => embedded.counts.has(l)).map((l) => `${SAFE_HARBOR_WHAT[l]} in ${embedded.counts.get(l)} distinct value(s)${l === 'BIRTHDATE' ? ' (→ their year, 90+ over 89)' : ''}`);
+      // (the dates left once the spans are replaced: a birth date's is the span's)
+      const dated = safeHarbor ? c.dictionary.filter((v, code) => {
+        if (v === null) return false;
+        const blank = (embedded.found.get(code) ?? []).reduce((t, x) => t.slice(0, x.start) + ' '.repeat(x.end - x.start) + t.slice(x.end), v);
+        return yearsOfDatesIn(blank) !== blank;
+      }).length : 0;
       const what = `${embedded.values} of ${distinctCount(c)} distinct value(s) hold ${embedded.labels.join(', ')}`;
-      plans.push({ c, action: 'redact-identifiers', reason: `${cp ? `role ${cp.role}` : 'not in the policy'}; ${what}: replaced in the values, the rest kept`, detected: kind, found: embedded.found });
-      report.warnings.push(`column "${c.name}": ${what} (direct identifiers inside the text): they were replaced; declare the column text: true to redact names and dates too, action: drop to drop it, or action: keep to keep it as written`);
+      plans.push({ c, action: 'redact-identifiers', reason: `${cp ? `role ${cp.role}` : 'not in the policy'}; ${what}: replaced in the values, the rest kept${shWhat.length ? ' (profile safe-harbor)' : ''}`, detected: kind, found: embedded.found, datesInText: dated > 0 });
+      report.warnings.push(`column "${c.name}": ${what}${direct.length ? ' (direct identifiers inside the text)' : ''}${shWhat.length ? ` — under Safe Harbor, ${shWhat.join(', ')}` : ''}: they were replaced${dated ? `, and ${dated} distinct value(s) hold dates, cut to their year` : ''}; declare the column text: true to redact names and dates too, action: drop to drop it, or action: keep to keep it as written`);
       continue;
     }
     // (Safe Harbor keeps no date element finer than the year: dates too few for a date column, among other values — "voir
@@ -481,6 +645,14 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
   const out: Column[] = [];
   const corr: { column: string; old: string; neu: string }[] = [];
   let ref: { year: number; date: string; today: boolean } | undefined;
+  const useRef = (): number => {
+    if (!ref) {
+      ref = referenceYear(policy);
+      report.referenceDate = ref.date;
+      if (ref.today) report.warnings.push(`ages are counted at today's date (${ref.date}): set pseudonymize.referenceDate for output that does not change with the run's date`);
+    }
+    return ref.year;
+  };
   // (dates released as their year, and ages at an event: together they tell a birth year — see topCodeEventAges)
   const eventYears: Column[] = [];
   const eventAges: { source: Column; at: number }[] = [];
@@ -502,15 +674,20 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         // keeps its case as in the person key, so that a mother's "pat-fr" or "Pat-Fr" gets that patient's token; by the
         // header, not by the values, so that the same column gives the same tokens in every file and row order)
         const normalize: Normalizer = c === personCol || !isNameHeader(c.name) ? 'id' : 'auto';
-        const col = mapColumn(c, (l) => pseudonym(key!, l, { domain, normalize }), 'string');
+        // (a placeholder, "-", "inconnu", "NA", is missing, never a token that every such row would share)
+        refuseLostDigits(c);
+        warnPlaceholders(c);
+        const col = mapColumn(c, (l) => (isPlaceholder(l) ? null : pseudonym(key!, l, { domain, normalize })), 'string');
         if (options.previousKey) {
-          for (const l of c.dictionary) if (l !== null) corr.push({ column: c.name, old: pseudonym(options.previousKey, l, { domain, normalize }), neu: pseudonym(key!, l, { domain, normalize }) });
+          for (const l of c.dictionary) if (l !== null && !isPlaceholder(l)) corr.push({ column: c.name, old: pseudonym(options.previousKey, l, { domain, normalize }), neu: pseudonym(key!, l, { domain, normalize }) });
         }
         out.push(col); rep.distinctAfter = distinctCount(col);
         continue;
       }
       case 'shift-dates': {
         if (!personCol) { issues.push({ path: `columns.${c.name}.action`, message: 'shift-dates needs a column with role person-key in the input (one offset per person)' }); continue; }
+        refuseLostDigits(personCol);
+        warnPlaceholders(personCol);
         const offsets = new Int32Array(personCol.dictionary.length);
         const known = new Uint8Array(personCol.dictionary.length);
         // (the person's id normalized as its token is, by its own shape: "2 55 08 …", "255081…" and "p1 " are one person,
@@ -524,7 +701,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
           for (let r = 0; r < days.length; r++) {
             const d = c.numbers[c.codes[r]!]!;
             const pc = personCol.codes[r]!;
-            days[r] = Number.isNaN(d) || personCol.dictionary[pc] === null ? NaN : d + offsetOf(pc);
+            days[r] = Number.isNaN(d) || personMissing(pc) ? NaN : d + offsetOf(pc);
           }
           const col = dateColumnFromDays(c.name, days);
           out.push(col); rep.distinctAfter = distinctCount(col);
@@ -535,7 +712,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
           for (let r = 0; r < labels.length; r++) {
             const l = c.dictionary[c.codes[r]!];
             const pc = personCol.codes[r]!;
-            if (l === null || l === undefined || personCol.dictionary[pc] === null) { labels[r] = null; continue; }
+            if (l === null || l === undefined || personMissing(pc)) { labels[r] = null; continue; }
             const s = shiftIsoDate(l, offsetOf(pc));
             if (s !== null) { labels[r] = s; continue; }
             labels[r] = null;
@@ -566,14 +743,6 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         const birth = declaredBirth || kind === 'birth-date' || birthHeader(c.name) || BIRTH_YEAR_HEADER.test(c.name);
         const zip = kind === 'postal-code' || zipHeader(c.name);
         const frThreshold = ps.communeThreshold ?? DEFAULT_COMMUNE_THRESHOLD;
-        const useRef = (): number => {
-          if (!ref) {
-            ref = referenceYear(policy);
-            report.referenceDate = ref.date;
-            if (ref.today) report.warnings.push(`ages are counted at today's date (${ref.date}): set pseudonymize.referenceDate for output that does not change with the run's date`);
-          }
-          return ref.year;
-        };
         if (p.datesInText) {
           // (a text column with some dates: each date → its year, every other value as written)
           col = mapColumn(c, (l) => yearsOfDatesIn(l), 'string');
@@ -595,7 +764,21 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
             // (the month and the year: "1955-08-14" → "1955-08"; the day is what singles people out most)
             const y = useRef();
             // (no birth year to release — a two-digit year, "05-MAR-30", may be a century older — no month either: missing)
-            col = generalized(c, (l) => { const b = safeHarborBirthYear(l, y); return count(b === null ? null : b === '90+' ? '90+' : birthMonth(l)); }, 'string');
+            // (the month in the column's order — input.dateOrder, or what its values show —; a month that cannot be known,
+            // "04/08/1955" with no order, or impossible in the order, "1/16/1958" day first, is missing and counted)
+            const declaredOrder = policy.input?.dateOrder;
+            const order = columnDateOrder(c, declaredOrder);
+            let unknownMonth = 0;
+            col = generalized(c, (l) => {
+              const b = safeHarborBirthYear(l, y);
+              if (b === null || b === '90+') return count(b);
+              const m = birthMonth(l, order);
+              if (m === null) unknownMonth++;
+              return m;
+            }, 'string');
+            if (unknownMonth) {
+              report.warnings.push(`column "${c.name}": ${unknownMonth} distinct birth date(s) whose month cannot be known made missing — ${declaredOrder === 'dmy' || declaredOrder === 'mdy' ? `a month over 12 or a day the calendar lacks when read ${declaredOrder === 'dmy' ? 'day' : 'month'} first (input.dateOrder ${declaredOrder}): check input.dateOrder or correct the values` : 'a day and a month both 12 or less with no input.dateOrder and no value telling the column\'s order (or values of both orders), or a month over 12: declare input.dateOrder (dmy or mdy) or correct the values'}`);
+            }
           } else { col = generalized(c, (l) => count(dateToYear(l) ?? (/^\d{4}$/.test(l) ? l : null)), 'integer'); eventYears.push(col); }
         } else if (epochColumn(c)) {
           // (a Unix time → its year, UTC; a birth's → 90+ over 89 at the reference date, as birth dates)
@@ -629,14 +812,27 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
           if (!r) { r = new Replacer({ lang, replacement: ps.textReplacement ?? 'tag', key: k, domain }); replacers.set(rk, r); }
           return r;
         };
+        // (Safe Harbor: a birth date in the text goes to its year, 90+ over 89 at the reference date — by the replacer when it has
+        // no year to release — and every other date to its year)
+        const birthYear = profile === 'safe-harbor' && [...p.found!.values()].some((spans) => spans.some((x) => x.label === 'BIRTHDATE')) ? useRef() : null;
+        const replaced = (v: string, spans: Span[], r: Replacer): string => {
+          if (birthYear === null) return applyReplacements(v, spans, r);
+          let text = '', pos = 0;
+          for (const x of spans) {
+            const part = v.slice(x.start, x.end);
+            text += v.slice(pos, x.start) + (x.label === 'BIRTHDATE' ? safeHarborBirthYear(part, birthYear) ?? r.replace(x.label, part) : r.replace(x.label, part));
+            pos = x.end;
+          }
+          return text + v.slice(pos);
+        };
         const col = mapColumn(c, (v, code) => {
           const spans = p.found!.get(code);
-          if (!spans) return v;
+          if (!spans) return p.datesInText ? yearsOfDatesIn(v) : v;
           const lang = ps.lang && ps.lang !== 'auto' ? ps.lang : detectLanguage(v);
-          const text = applyReplacements(v, spans, replacerOf(lang, key ?? undefined));
+          const text = replaced(v, spans, replacerOf(lang, key ?? undefined));
           // (key rotation: the tokens inside the text are listed too, old beside new — the same spans, so the same order)
-          if (options.previousKey && ps.textReplacement === 'pseudonym') pairTextTokens(c.name, text, applyReplacements(v, spans, replacerOf(lang, options.previousKey)), corr);
-          return text;
+          if (options.previousKey && ps.textReplacement === 'pseudonym') pairTextTokens(c.name, text, replaced(v, spans, replacerOf(lang, options.previousKey)), corr);
+          return p.datesInText ? yearsOfDatesIn(text) : text;
         }, 'string');
         out.push(col); rep.distinctAfter = distinctCount(col);
         continue;
@@ -647,6 +843,8 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
           report.warnings.push(`column "${c.name}": its surrogates (made-up names, shifted dates) are drawn with the key and are not tokens: the correspondence cannot list them and --rekey leaves them as the previous key made them; to re-key such a table, pseudonymize the originals with the new key`);
         }
         if (replacement === 'surrogate' && key && personCol) {
+          refuseLostDigits(personCol);
+          warnPlaceholders(personCol);
           // (surrogates per person: a person's notes share their surrogates and the date offset of the shift-dates columns —
           // a note's "12/03/2020" moves with the visit_date beside it — and the release's domain; each distinct text is
           // recognized once)
@@ -663,8 +861,8 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
               rec = { lang, spans: recognize(v, { lang }) };
               spansOf.set(code, rec);
             }
-            const pid = personCol.dictionary[personCol.codes[r]!];
-            const id = pid === null || pid === undefined ? null : normalizeValue(pid, 'id');
+            const pc = personCol.codes[r]!, pid = personCol.dictionary[pc];
+            const id = pid === null || pid === undefined || personMissing(pc) ? null : normalizeValue(pid, 'id');
             const rk = `${rec.lang}\0${id ?? ''}`;
             let rp = replacers.get(rk);
             if (!rp) {
@@ -718,20 +916,30 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
  */
 const EMBEDDED_MIN_SCORE: Partial<Record<TextLabel, number>> = { PHONE: 0.8, EMAIL: 0.8, NIR: 1, SSN: 0.8, IBAN: 0.8 };
 const EMBEDDED = Object.keys(EMBEDDED_MIN_SCORE) as TextLabel[];
-function embeddedIdentifiers(dictionary: readonly (string | null)[], lang: 'fr' | 'en' | 'auto' | undefined): { values: number; labels: TextLabel[]; found: Map<number, Span[]> } | null {
-  const labels = new Set<TextLabel>();
+/**
+ * Under Safe Harbor, also what its items B and C name, as the recognizers find it (their AGE spans are ages over 89 only):
+ * ages over 89 written in words or with their unit ("93 y/o", "94 ans", "nonagénaire"), street addresses, ZIP codes, towns,
+ * and birth dates (replaced by their year, 90+ over 89 at the reference date). Every span the recognizers give: in a
+ * kept column, a false one costs a word of a value; a true one missed releases it.
+ */
+const SAFE_HARBOR_MIN_SCORE: Partial<Record<TextLabel, number>> = { AGE: 0, ADDRESS: 0, ZIP: 0, CITY: 0, BIRTHDATE: 0 };
+const SAFE_HARBOR_EMBEDDED = Object.keys(SAFE_HARBOR_MIN_SCORE) as TextLabel[];
+const SAFE_HARBOR_WHAT: Partial<Record<TextLabel, string>> = { AGE: 'ages over 89', ADDRESS: 'street addresses', ZIP: 'ZIP codes', CITY: 'towns', BIRTHDATE: 'birth dates' };
+function embeddedIdentifiers(dictionary: readonly (string | null)[], lang: 'fr' | 'en' | 'auto' | undefined, safeHarbor = false): { values: number; labels: TextLabel[]; counts: Map<TextLabel, number>; found: Map<number, Span[]> } | null {
+  const counts = new Map<TextLabel, number>();
   const found = new Map<number, Span[]>();
   for (let code = 0; code < dictionary.length; code++) {
     const v = dictionary[code];
-    // (a value too short for any of these identifiers is not read; the rest only when a digit or an '@' is in it)
-    if (v === null || v === undefined || v.length < 7 || !/[0-9@]/.test(v)) continue;
+    // (a value too short for any of these identifiers is not read; the rest only when a digit or an '@' is in it — under
+    // Safe Harbor every value of 3 characters or more: a town or an age in words has no digit)
+    if (v === null || v === undefined || (safeHarbor ? v.length < 3 || isPlaceholder(v) : v.length < 7 || !/[0-9@]/.test(v))) continue;
     // (a NIR only with a valid key: a 15-digit number has a 1 in 97 chance of one; an SSN only with a valid area and group)
-    const spans = recognize(v, { lang: lang ?? 'auto' }).filter((s) => s.score >= (EMBEDDED_MIN_SCORE[s.label] ?? Infinity));
+    const spans = recognize(v, { lang: lang ?? 'auto' }).filter((s) => s.score >= (EMBEDDED_MIN_SCORE[s.label] ?? (safeHarbor ? SAFE_HARBOR_MIN_SCORE[s.label] : undefined) ?? Infinity));
     if (!spans.length) continue;
     found.set(code, spans);
-    for (const s of spans) labels.add(s.label);
+    for (const l of new Set(spans.map((s) => s.label))) counts.set(l, (counts.get(l) ?? 0) + 1);
   }
-  return found.size ? { values: found.size, labels: EMBEDDED.filter((l) => labels.has(l)), found } : null;
+  return found.size ? { values: found.size, labels: [...EMBEDDED, ...SAFE_HARBOR_EMBEDDED].filter((l) => counts.has(l)), counts, found } : null;
 }
 /**
  * Why generalize does not apply to a column, and what it applies to: a column the user meant as dates or ages hears which

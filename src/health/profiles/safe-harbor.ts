@@ -10,6 +10,7 @@
  * not re-verified against the Federal Register text, and based on 2000 populations. Users with the
  * current Census ZCTA populations should pass their own list (`restrictedZip3`).
  */
+import { isCalendarDay } from '../../util/calendar.ts';
 
 export interface SafeHarborIdentifier { letter: string; name: string; kinds: string[] }
 
@@ -102,6 +103,9 @@ export function epochUnit(values: Iterable<number>): 's' | 'ms' | null {
   let s = true, ms = true, max = 0, n = 0;
   for (const v of values) {
     if (!Number.isFinite(v)) return null;
+    // (an HL7 date-time, 202408280615 — YYYYMMDDHHMM, a day of the calendar and a time —, is no count of milliseconds:
+    // read so, it was a day of 1976; a column holding one is no column of Unix times)
+    if (compactDateTimeYear(String(v)) !== null) return null;
     n++;
     max = Math.max(max, Math.abs(v));
     if (v < EPOCH_MIN_S || v > EPOCH_MAX_S) s = false;
@@ -112,6 +116,14 @@ export function epochUnit(values: Iterable<number>): 's' | 'ms' | null {
 }
 /** 1900-01-01 and 2100-01-01 in seconds since 1970. */
 const EPOCH_MIN_S = -2208988800, EPOCH_MAX_S = 4102444800;
+/**
+ * A compact date-time as HL7 v2 and many exports write it, YYYYMMDDHHMM or YYYYMMDDHHMMSS (a day of the calendar from 1900
+ * to 2099, hours 00-23, minutes and seconds 00-59; no zone, no fraction): its year; null otherwise.
+ */
+export function compactDateTimeYear(label: string): number | null {
+  const m = /^((?:19|20)\d{2})(\d{2})(\d{2})([01]\d|2[0-3])([0-5]\d)([0-5]\d)?$/.exec(label.trim());
+  return m && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3])) ? Number(m[1]) : null;
+}
 /** A Unix time's year (UTC). */
 export function epochYear(value: number, unit: 's' | 'ms'): number {
   return new Date(unit === 's' ? value * 1000 : value).getUTCFullYear();
@@ -120,7 +132,7 @@ export function epochYear(value: number, unit: 's' | 'ms'): number {
 /**
  * A date → its year; null when it is not a date. ISO dates and date-times ("2025-03-01T10:00:00Z", "2017-9-1"), day or month first
  * with slashes, dots or dashes ("15/06/2024", "06/15/1930": the year is the same either way), year first with slashes
- * ("2024/06/15"), compact "20240615".
+ * ("2024/06/15"), compact "20240615" and HL7's compact date-times "202406150930", "20240615093000".
  */
 export function dateToYear(label: string): string | null {
   const d = dateYear(label);
@@ -148,6 +160,9 @@ const SHORT_YEAR = new RegExp(String.raw`^\d{1,2}[/.-]\d{1,2}[/.-](\d{2})${TIME}
 export function dateYear(label: string): { year: number; twoDigit: boolean } | null {
   const t = label.trim();
   for (const re of NUMERIC_DATES) { const m = re.exec(t); if (m) return { year: Number(m[1]), twoDigit: false }; }
+  // (HL7's YYYYMMDDHHMM[SS]: "20240828061500" kept the discharge's day and time in clear)
+  const dt = compactDateTimeYear(t);
+  if (dt !== null) return { year: dt, twoDigit: false };
   const sy = SHORT_YEAR.exec(t);
   if (sy) return { year: century(Number(sy[1])), twoDigit: true };
   const w = monthNameDate(t);
