@@ -762,3 +762,10 @@ test('s43 item 12: the fr profile never writes an impossible birth month — the
     return out.every((v) => { const m = v === null ? null : /^\d{4}-(\d{1,2})$/.exec(v); return m === null || (Number(m[1]) >= 1 && Number(m[1]) <= 12 && m[1]!.length === 2); });
   }), { numRuns: 200 });
 });
+
+test('review of the session\'s commits (s43): slashed or dotted ranges and paths of dates go to their years; a version\'s or a measure\'s figures with a two-digit year stay', () => {
+  const notes = ['2019.01.01/2019.02.01', '2020/03/12/2020/03/15', 'scan archive/2020/03/12/0045.dcm', '1.2019.01.01.3', 'logiciel version 10.11.12', 'Chrome 12.10.20', 'TA 12/8/10', 'ECG 12.03.20'];
+  const t = tableFromRecords({ id: notes.map((_, i) => String(i)), note: notes });
+  const r = pseudonymizeTable(t, { columns: { id: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, null);
+  assert.deepEqual(toRecords(r.table).map((x) => x.note), ['2019/2019', '2020/2020', 'scan archive/2020/0045.dcm', '1.2019.01.01.3', 'logiciel version 10.11.12', 'Chrome 12.10.20', 'TA 12/8/10', 'ECG 2020']);
+});

@@ -328,11 +328,16 @@ export function yearsOfDatesIn(text: string): string {
   // (a word that is a month's name, its number; else 0, and the match is left as written)
   const month = (w: string): number => monthNumber(w) ?? 0;
   return text
+    // (with dots or slashes, inside a chain on both sides only, a version's: "1.2019.01.01.3"; a range's or a path's dates are
+    // dates, "2019.01.01/2019.02.01", "archive/2020/03/12/0045.dcm")
     .replace(ISO_IN_TEXT, (m, y: string, sep: string, mo: string, d: string, at: number, all: string) =>
-      (sep !== '-' && (/\d[./]$/.test(all.slice(Math.max(0, at - 2), at)) || /^[./]\d/.test(all.slice(at + m.length, at + m.length + 2))) ? m : year(m, y, +mo, +d)))
+      (sep !== '-' && /\d[./]$/.test(all.slice(Math.max(0, at - 2), at)) && /^[./]\d/.test(all.slice(at + m.length, at + m.length + 2)) ? m : year(m, y, +mo, +d)))
     .replace(DMY_IN_TEXT, (m, a: string, _s: string, b: string, y: string) => (isCalendarDay(+y, +b, +a) || isCalendarDay(+y, +a, +b) ? y : m))
-    .replace(SHORT_DMY_IN_TEXT, (m, a1: string | undefined, b1: string | undefined, a2: string | undefined, b2: string | undefined, yy: string) => {
+    .replace(SHORT_DMY_IN_TEXT, (m, a1: string | undefined, b1: string | undefined, a2: string | undefined, b2: string | undefined, yy: string, at: number, all: string) => {
       const y = century(+yy), a = +(a1 ?? a2!), b = +(b1 ?? b2!);
+      const before = all.slice(Math.max(0, at - 24), at);
+      // (a measure's or a version's figures are no date: "TA 12/8/10", "version 10.11.12", "Chrome 12.10.20")
+      if (SHORT_DATE_NOT_AFTER.test(before)) return m;
       return isCalendarDay(y, b, a) || isCalendarDay(y, a, b) ? String(y) : m;
     })
     .replace(SHORT_DAY_MONTH_NAME_IN_TEXT, (m, d: string, mon: string, yy: string) => year(m, String(century(+yy)), month(mon), +d))
@@ -351,6 +356,8 @@ const ISO_IN_TEXT = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{
 const DMY_IN_TEXT = /(?<!\d|\d[./])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d|[./]\d)/g;
 /** Day or month first with a two-digit year: with '/' ("12/03/20", "3/4/19"), or two digits each between dots ("12.03.20"; not a version's "1.2.10"). */
 const SHORT_DMY_IN_TEXT = /(?<!\d|\d[./])(?:(\d{1,2})\/(\d{1,2})\/|(\d{2})\.(\d{2})\.)(\d{2})(?!\d|[./]\d)/g;
+/** Words before figures that are a measure or a version, not a date with a two-digit year ("TA 12/8/10", "v 12.10.20"). */
+const SHORT_DATE_NOT_AFTER = /(?:\b(?:TA|PA|BP|EVA|ENS|score|grade|stade|stage|cure|cycle|dose|version|vers\.?|v|release|build|logiciel|software|firmware|Chrome|Firefox|Safari|Edge|Windows|iOS|Android)|\d|[A-Za-z]\d*\.)\s*:?\s*$/i;
 /** A day, a month's name and a two-digit year between dashes: "12-Mar-20", "05-MAR-24". */
 const SHORT_DAY_MONTH_NAME_IN_TEXT = /(?<![\p{L}\d-])(\d{1,2})-(\p{L}{3,9})-(\d{2})(?![\p{L}\d]|-\d)/giu;
 /** A day, a month's name, a year: "12 mars 2020", "1er avril 2021", "12-Mar-2020", "12 Mar. 2020", "12 mars, 2020". */
