@@ -196,3 +196,75 @@ test('init warns when it proposes more than 10 quasi-identifiers, naming those p
   assert.match(yaml.split('\n')[2]!, /^# warning: 12 quasi-identifiers/);
   assert.equal(Object.keys(parsePolicyText(yaml, { baseDir: '/', source: 'proposed' }).columns).length, 12);
 });
+
+test('review of exports (1): a column of notes in a small extract is free text, by pseudonymize\'s prose test; a few repeated labels stay a category', () => {
+  // (15 rows, 13 distinct notes: fewer than 20 distinct values, yet each note reads as prose — pseudonymize redacts it undeclared)
+  const names = ['Marie MOREAU', 'Anne LEFEVRE', 'Marie DUPONT', 'Jean LEFEVRE', 'Paul ROUX', 'Luc GIRARD', 'Julie BLANC', 'Henri FAURE', 'Claire MOREL', 'Sophie MICHEL', 'Louis GARNIER', 'Emma LEROY', 'Hugo MERCIER'];
+  const notes = Array.from({ length: 15 }, (_, i) => `Patient vu avec sa fille ${names[i % 13]}, suivi HTA, revoir dans 3 mois avec bilan.`);
+  const t = tableFromRecords({ ipp: Array.from({ length: 15 }, (_, i) => i + 1), obs_libre: notes }, { ipp: 'integer' });
+  const obs = profileTable(t).find((p) => p.name === 'obs_libre')!;
+  assert.equal(obs.text, true, obs.reason);
+  assert.equal(obs.role, 'insensitive');
+  assert.match(obs.reason, /^free text/);
+  // (one note among short codes, in a small extract: still a note)
+  const few = tableFromRecords({ remarque: ['RAS', 'RAS', 'NC', 'Revu avec son épouse Sophie MICHEL, très inquiète ce jour.', 'RAS', 'OK'] });
+  assert.equal(profileTable(few)[0]!.text, true);
+  // (labels repeated on many rows, in a small extract too: a category)
+  const labels = tableFromRecords({ libelle: Array.from({ length: 30 }, (_, i) => ['Diabète sucré de type 2 sans complication', 'Hypertension artérielle essentielle primitive'][i % 2]!) });
+  assert.equal(profileTable(labels)[0]!.text, undefined);
+  assert.equal(profileTable(labels)[0]!.role, 'quasi');
+});
+
+test('review of exports (5): a column empty in the extract, or a file of a header only, is judged by its header: names and e-mails are identifiers, the IPP the person key', async () => {
+  const { detectIdentifierColumn, DIRECT_KINDS } = await import('../health/identifiers/detect.ts');
+  const profile = (t: ReturnType<typeof tableFromRecords>) => Object.fromEntries(profileTable(t, detectIdentifierColumn, 200, DIRECT_KINDS).map((p) => [p.name, p]));
+  const jan = profile(tableFromRecords({ ipp: [1, 2, 3], nom_naiss: ['DUPONT', 'MARTIN', 'ROUX'], nom_usage: [null, null, null], mail_pat: [null, null, null], remarque: [null, null, null] }, { ipp: 'integer' }));
+  assert.equal(jan.nom_usage!.role, 'identifier');
+  assert.equal(jan.mail_pat!.role, 'identifier');
+  assert.match(jan.nom_usage!.reason, /judged by its header, since it has no values/);
+  assert.equal(jan.ipp!.role, 'person-key');
+  // (a header that names nothing still carries nothing)
+  assert.equal(jan.remarque!.role, 'insensitive');
+  const headerOnly = profile(tableFromRecords({ ipp: [], nom: [], prenom: [], date_naissance: [] }));
+  assert.equal(headerOnly.ipp!.role, 'person-key');
+  assert.equal(headerOnly.nom!.role, 'identifier');
+  assert.equal(headerOnly.prenom!.role, 'identifier');
+  assert.equal(headerOnly.date_naissance!.role, 'quasi');
+  for (const p of Object.values(headerOnly)) assert.notEqual(p.role, 'insensitive', p.name);
+  // (an empty person key gives way to one with values)
+  const two = profile(tableFromRecords({ patient_id: ['P1', 'P2', 'P1'], ipp: [null, null, null] }));
+  assert.equal(two.patient_id!.role, 'person-key');
+  assert.equal(two.ipp!.role, 'identifier');
+  const policy = parsePolicyText(proposePolicyYaml(Object.values(headerOnly), { input: 'x.csv' }), { baseDir: '/', source: 'proposed' });
+  assert.equal(policy.columns.nom!.role, 'identifier');
+});
+
+test('review of exports (7, 9, 2, 14): relatives\' names with their relationship, a second address line, "Acct #" are identifiers; an MRN repeated over encounters is the person key', async () => {
+  const { detectIdentifierColumn, DIRECT_KINDS } = await import('../health/identifiers/detect.ts');
+  const n = 40;
+  const first = ['Sophie', 'Julie', 'Claire', 'Marie', 'Paul', 'Pierre', 'Anne', 'Luc', 'Jean', 'Emma'];
+  const last = ['MICHEL', 'LAURENT', 'MOREL', 'MERCIER', 'LEROY', 'GIRARD', 'ROUX', 'BLANC', 'FAURE', 'DUPONT', 'MOREAU'];
+  const rel = ['épouse', 'fille', 'fils', 'voisine', 'mère', 'frère'];
+  const t = tableFromRecords({
+    MRN: Array.from({ length: n }, (_, i) => String(700000 + (i % 13))),
+    'Admit Date': Array.from({ length: n }, (_, i) => `2024-0${1 + (i % 9)}-1${i % 10}`),
+    contact_urgence: Array.from({ length: n }, (_, i) => `${first[i % 10]} ${last[(i * 3) % 11]} (${rel[i % 6]})`),
+    emergency_contact: Array.from({ length: n }, (_, i) => `${first[(i + 3) % 10]} ${last[(i * 7) % 11]} - ${['wife', 'son', 'daughter', 'brother'][i % 4]}`),
+    adresse2: Array.from({ length: n }, (_, i) => ['Résidence Les Pins', 'chez Mme Roux', 'Bât. B escalier 3', null][i % 4]!),
+    'Apt/Suite': Array.from({ length: n }, (_, i) => (i % 3 ? `Apt ${i}B` : null)),
+    'Acct #': Array.from({ length: n }, (_, i) => `A${3254257 + i * 17}`),
+    'Policy #': Array.from({ length: n }, (_, i) => `XYZ${711178002 + i * 31}`),
+    Dx: Array.from({ length: n }, (_, i) => ['I10', 'E11.9'][i % 2]!),
+  });
+  const by = Object.fromEntries(profileTable(t, detectIdentifierColumn, 200, DIRECT_KINDS).map((p) => [p.name, p]));
+  assert.equal(by.MRN!.role, 'person-key');
+  assert.equal(by['Admit Date']!.aggregate, 'min');
+  for (const h of ['contact_urgence', 'emergency_contact', 'adresse2', 'Apt/Suite', 'Acct #', 'Policy #']) assert.equal(by[h]!.role, 'identifier', `${h}: ${by[h]!.reason}`);
+  assert.ok(by.contact_urgence!.looksLike.includes('name'));
+  assert.ok(by.adresse2!.looksLike.includes('address'));
+  // (a medical record number however written)
+  for (const h of ['Med Rec #', 'Medical Record #', 'medical_record_number', 'PatientMRN']) {
+    const k = profileTable(tableFromRecords({ [h]: Array.from({ length: n }, (_, i) => String(2058756 + (i % 20))) }), detectIdentifierColumn, 200, DIRECT_KINDS)[0]!;
+    assert.equal(k.role, 'person-key', h);
+  }
+});

@@ -4,7 +4,7 @@
  * quasi-identifier (an adversary may know it), never silently as insensitive.
  */
 import type { Column, Table } from '../table/table.ts';
-import { MISSING_MARKERS, sampleValues } from '../table/table.ts';
+import { isPlaceholder, MISSING_MARKERS, sampleValues } from '../table/table.ts';
 import { calendarDay } from '../util/calendar.ts';
 import { GROUP_KEY_HEADER } from '../util/headers.ts';
 
@@ -37,6 +37,16 @@ export type IdentifierDetector = (name: string, sample: string[]) => { kind: str
 const QUASI = /^(birth|dob|date_?of_?birth|naiss|ddn|age|sex|gender|genre|sexe|zip|postal|post_?code|code_?postal|cp|commune|city|ville|dep|departement|region|county|state|race|ethnic|marital|matrimon|education|diplome|occupation|profession|pcs|csp|job|work|nationality|country|pays|native|language|religion|height|taille|weight_kg|poids|bmi|imc)/i;
 const SENSITIVE = /(diag|icd|cim|cim10|condition|disease|maladie|patholog|drug|medic|treatment|traitement|prescri|procedure|acte|hiv|vih|salary|income|revenu|salaire|cancer|result|outcome|sensitive)/i;
 const PERSON_KEY = /^(patient|person|personne|subject|sujet|member|individu|beneficiaire)[-_ ]?(id|key|num|number|nbr|nr|nb|no|code|ref|identifier|pseudo|pseudonym)?$|^(patient|person)_?id$|^(ipp|pid|nip)$/i;
+/**
+ * A patient's medical record number, the patient number of US EHRs as the IPP is of French ones ("MRN", "Patient MRN",
+ * "Med Rec #", "medical_record_number"): compared by words, lower case, '#' read as "number".
+ */
+const MRN_KEY = /^(?:(?:patient|pt|pat) )?(?:mrn|(?:medical|med) (?:record|rec)(?: (?:number|num|no|nbr|nr|id))?)$/;
+/** Whether a header names the person key: a patient's or a person's number, an IPP, a medical record number. */
+function personKeyHeader(name: string): boolean {
+  const words = foldHeader(name).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/#/g, ' number ').replace(/[_\-.:/°\s]+/g, ' ').trim();
+  return PERSON_KEY.test(foldHeader(name)) || MRN_KEY.test(words);
+}
 /** Words of a header naming persons (headers are compared without accents), for a key-like column whose values repeat (one value per person, several rows each). */
 const PERSONISH = /(patient|person|personne|subject|sujet|member|membre|individu|beneficiaire|client|assure|enrollee|pat)/i;
 const WEIGHT = /^(w|wt|wgt|wght|pweight|perwt|hhwt|final_?weight|weight_?final|survey_?weight|design_?weight|expansion_?factor|weight_?sample|sampling_?weight|sample_?weight|poids_?sondage|pondera|ponderation)$/i;
@@ -82,16 +92,24 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
     const detected = detect?.(c.name, sample) ?? null;
     if (detected && !looksLike.includes(detected.kind)) looksLike.push(detected.kind);
     const uniqueShare = nonMissing ? singles / nonMissing : 0;
-    // prose with many different values (notes, comments); a few repeated labels stay categories
-    const prose = c.kind === 'string' && distinct >= Math.max(20, 0.1 * nonMissing) ? proseShape(sample) : null;
+    // prose (notes, comments), judged as pseudonymize judges an undeclared column, even in a small extract; a few repeated labels stay categories
+    const prose = c.kind === 'string' && nonMissing > 0 ? proseColumn(c, distinct, nonMissing, sample) : null;
     if (numericCode) looksLike.push('code');
     const p: ColumnProfile = { name: c.name, type: isoDates ? 'date' : numericCode ? 'string' : c.kind, distinct, uniqueShare, missingShare: n ? missing / n : 0, looksLike, role: 'quasi', reason: '' };
     const stats = `${distinct} distinct, ${(uniqueShare * 100).toFixed(0)}% unique, ${(p.missingShare * 100).toFixed(0)}% missing`;
     const header = foldHeader(c.name);
-    if (nonMissing === 0) { p.role = 'insensitive'; p.reason = `every value is missing (${stats}): it carries nothing — declare it if it may hold values in other extracts`; }
+    if (nonMissing === 0) {
+      // (a column empty in this extract, or a file of a header only, is judged by its header: "nom_usage" or "ipp" filled in the
+      // next extract are a name and the person key — proposed insensitive, they were released as written)
+      const judged = `every value is missing (${stats}): judged by its header, since it has no values`;
+      if (personKeyHeader(c.name)) { p.role = 'person-key'; p.reason = `${judged} — it names a patient/person identifier; it will be pseudonymized or dropped, and risk counts persons`; }
+      else if (detected && isDirect(detected.kind)) { p.role = 'identifier'; p.reason = `${judged} — it names a direct identifier (${detected.kind}): dropped or pseudonymized in the extracts where it has values`; }
+      else if (detected) { p.role = 'quasi'; p.reason = `${judged} — it names a quasi-identifier (${detected.kind}) an adversary may know`; }
+      else { p.role = 'insensitive'; p.reason = `every value is missing (${stats}): it carries nothing — declare it if it may hold values in other extracts`; }
+    }
     else if (WEIGHT.test(header) && (c.kind === 'decimal' || c.kind === 'integer')) { p.role = 'weight'; p.reason = `numeric column named like a sampling weight (${stats})`; }
     else if (GROUP_KEY_HEADER.test(header) && distinct >= 20) { p.role = 'identifier'; p.reason = `header names a household's or a group's key (${stats}): it links the persons of one group, and a person to the others — dropped, or pseudonymized as an identifier`; }
-    else if (PERSON_KEY.test(header)) { p.role = 'person-key'; p.reason = `header names a patient/person identifier (${stats}); it will be pseudonymized or dropped, and risk counts persons`; }
+    else if (personKeyHeader(c.name)) { p.role = 'person-key'; p.reason = `header names a patient/person identifier (${stats}); it will be pseudonymized or dropped, and risk counts persons`; }
     else if (detected && isDirect(detected.kind)) { p.role = 'identifier'; p.reason = `values look like ${detected.kind}${detected.reason ? ` (${detected.reason})` : ''}: a direct identifier (${stats})`; }
     else if (QUASI.test(header) || looksLike.includes('postal-code') || (detected !== null && !isDirect(detected.kind)) || (looksLike.includes('date') && /birth|naiss|dob|ddn/i.test(c.name))) { p.role = 'quasi'; p.reason = `demographic or geographic attribute an adversary may know (${stats})`; }
     else if (SENSITIVE.test(header)) {
@@ -113,12 +131,15 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
     else { p.role = 'quasi'; p.reason = `categorical column (${stats}); proposed as quasi-identifier to be safe — set insensitive if no adversary could know it`; }
     return p;
   });
-  // one person key: the first proposed (a header naming it wins over content); others are identifiers
+  // one person key: the first proposed (a header naming it wins over content, a column with values over an empty one); others are identifiers
   const keys = profiles.filter((p) => p.role === 'person-key');
-  const key = keys.find((p) => PERSON_KEY.test(foldHeader(p.name))) ?? keys[0];
+  const filled = (p: ColumnProfile): boolean => p.missingShare < 1 && table.rowCount > 0;
+  const key = keys.find((p) => filled(p) && personKeyHeader(p.name)) ?? keys.find(filled) ?? keys.find((p) => personKeyHeader(p.name)) ?? keys[0];
   for (const p of keys) if (p !== key) { p.role = 'identifier'; p.reason += '; another column is proposed as the person key'; }
-  if (key) proposeAggregates(table, profiles, key.name);
-  for (const p of profiles) if (p.role === 'quasi' && p.aggregate !== 'set') p.hierarchy = proposeHierarchy(table.columns.find((c) => c.name === p.name)!, p);
+  // (columns by name, once, rather than searched for each column)
+  const byName = new Map(table.columns.map((c) => [c.name, c] as const));
+  if (key) proposeAggregates(table, profiles, key.name, byName);
+  for (const p of profiles) if (p.role === 'quasi' && p.aggregate !== 'set') p.hierarchy = proposeHierarchy(byName.get(p.name)!, p);
   return profiles;
 }
 
@@ -205,6 +226,28 @@ export function proseShape(sample: string[], minValues = 5): string | null {
   return `mean ${Math.round(mean)} characters, ${Math.round((100 * wordy) / sample.length)} % with 4+ words`;
 }
 
+/**
+ * Whether a text column is free text (notes, comments), by the test pseudonymize applies to an undeclared column — its distinct
+ * values read as prose together (proseShape), or one of them on its own —, in a small extract as in a large one (13 notes in
+ * 15 rows were proposed as a category, and accepted, released the names in them), unless it is a few repeated labels: fewer
+ * distinct values than a tenth of its filled rows ("Diabète sucré de type 2 sans complication" on a third of the rows, Synthea's
+ * DESCRIPTION codes' labels, are categories). Returns a description, else null.
+ */
+function proseColumn(c: Column, distinct: number, nonMissing: number, sample: string[]): string | null {
+  if (distinct < 0.1 * nonMissing) return null;
+  const filled: string[] = [];
+  let proseValues = 0;
+  for (const v of c.dictionary) {
+    if (v === null || v === undefined || isPlaceholder(v)) continue;
+    if (filled.length < 200) filled.push(v);
+    if (proseShape([v], 1) !== null) proseValues++;
+  }
+  // (and a sample of the rows that reads as prose, as before)
+  const sampled = proseShape(sample, 1), together = proseShape(filled, 1);
+  if (sampled === null && together === null && proseValues === 0) return null;
+  return sampled ?? together ?? `${proseValues} of ${distinct} distinct values read as prose on their own`;
+}
+
 /** A header without accents, for the header patterns ("âge" → "age", "prénom" → "prenom"). */
 function foldHeader(name: string): string {
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
@@ -216,12 +259,12 @@ function foldHeader(name: string): string {
  * the age at the first stay), codes and text → set (the set of values: what a release of all the
  * rows tells an adversary).
  */
-function proposeAggregates(table: Table, profiles: ColumnProfile[], personKey: string): void {
-  const key = table.columns.find((c) => c.name === personKey)!;
+function proposeAggregates(table: Table, profiles: ColumnProfile[], personKey: string, byName: ReadonlyMap<string, Column>): void {
+  const key = byName.get(personKey)!;
   const n = table.rowCount;
   for (const p of profiles) {
     if (p.role !== 'quasi') continue;
-    const col = table.columns.find((c) => c.name === p.name)!;
+    const col = byName.get(p.name)!;
     // first code seen per person; a second, different code means the column varies
     const firstOf = new Int32Array(key.dictionary.length).fill(-1);
     let varies = false;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { detectIdentifierColumn } from './detect.ts';
+import { detectIdentifierColumn, normalizeHeader } from './detect.ts';
 import { nirKey } from './validators.ts';
 import { seededRng } from '../../util/rng.ts';
 
@@ -136,4 +136,29 @@ test('review 5: names, addresses and record numbers of a small visits table (3 t
   for (const [h, v] of [['nom', ['Oui', 'Non']], ['lieu_de_vie', ['Domicile', 'Institution']], ['patient_name_verified', ['yes', 'no']], ['sejour_ghm', ['05M092', '04M05T', '06C121']]] as const) {
     assert.equal(kind(h, rep([...v], 10)), undefined, h);
   }
+});
+
+test('review of exports: "#" reads as "number" (account, policy, medical record numbers); relatives\' names with their relationship; a second address line by its header', () => {
+  const r = (a: string[], n = 30) => Array.from({ length: n }, (_, i) => a[i % a.length]!);
+  const kind = (h: string, v: string[]) => detectIdentifierColumn(h, v.length ? r(v) : [])?.kind;
+  assert.equal(normalizeHeader('Med Rec #'), 'med rec number');
+  const codes = ['A3254257', 'XYZ711178002', '2058756', 'B1234567', 'C7654321'];
+  for (const h of ['Acct #', 'Account #', 'Policy #', 'Med Rec #', 'Medical Record #', 'Account Number', 'MRN', 'AcctNum']) assert.equal(kind(h, codes), 'mrn', h);
+  // (no number's word: a type, a balance)
+  for (const h of ['account_type', 'acct_balance', 'policy']) assert.notEqual(kind(h, ['1234', '5678', '91011', '121314']), 'mrn', h);
+  // (names followed or preceded by the relationship, under a relative's header or none)
+  const relatives = ['Sophie MICHEL (épouse)', 'Julie LAURENT (fille)', 'Jean Dupont - fils', 'Marie (mère)', 'Paul Roux, son frère', 'Anne Petit (voisine)', 'Luc Moreau (fils aîné)', 'Claire Simon - mother-in-law', 'épouse : Louise Garnier', 'Marc Blanc (ami)'];
+  for (const h of ['contact_urgence', 'personne_a_prevenir', 'pers_confiance', 'emergency_contact', 'next_of_kin']) assert.equal(kind(h, relatives), 'name', h);
+  assert.equal(kind('next_of_kin', ['Chidi Nwosu (son)', 'Xochitl Tlapanco - wife', 'Ngozi Okafor (daughter)']), 'name');
+  assert.equal(kind('personne_a_prevenir', []), 'name');
+  // (a parenthesis that is no relationship leaves the value as it is: a diagnosis stays none)
+  assert.equal(kind('x', ['Diabète (type 2)', 'Asthme (sévère)', 'HTA (traitée)']), undefined);
+  const line2 = ['Résidence Les Pins', 'chez Mme Roux', 'Bât. B escalier 3', 'Unit 12', '4B'];
+  for (const h of ['adresse2', 'adr2', 'address2', 'address_line_2', 'Address Line 2', 'addr2', 'Apt/Suite', 'apt_no', 'complement_adresse', 'cplt_adr']) {
+    assert.equal(kind(h, line2), 'address', h);
+    assert.equal(kind(h, []), 'address', `${h} (no values)`);
+  }
+  // (a follow-up, a ward, an appointment, an e-mail's second address, dates: no street address)
+  for (const h of ['suite', 'unit', 'appt_id']) assert.notEqual(kind(h, line2), 'address', h);
+  assert.notEqual(kind('adresse2', ['2024-01-05', '2024-02-06']), 'address');
 });

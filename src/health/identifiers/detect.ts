@@ -39,6 +39,11 @@ export const DIRECT_KINDS: ReadonlySet<IdentifierKind> = new Set<IdentifierKind>
   'iban', 'ssn', 'mrn', 'ip', 'url', 'uuid', 'license', 'geocode',
 ]);
 
+/**
+ * A header naming a relative or a close person, whose values are names ("Sophie MICHEL (épouse)"): an emergency contact, a
+ * person to warn, a trusted person, the next of kin (normalized header).
+ */
+const RELATIVE_HEADER = /\b(?:contact (?:d )?urgences?|urgence contact|personnes? (?:a|de) (?:prevenir|contacter)|pers (?:a )?prevenir|pers(?:onnes?)? (?:de )?confiance|emergency contacts?|next of kin|nearest relative|proche (?:a )?prevenir)\b/;
 /** Header words (accents removed, lower case, split on _ - space and camelCase). */
 const HEADER: [IdentifierKind, RegExp][] = [
   ['ins', /^(ins|ins ?nir|matricule ins|ins ?c)$/],
@@ -53,7 +58,9 @@ const HEADER: [IdentifierKind, RegExp][] = [
   ['phone', /\b(phone|tel|telephone|mobile|portable|fax|gsm|cell)\b/],
   ['ip', /\b(ip|ip address|adresse ip|ipv4|ipv6)\b/],
   ['url', /\b(url|uri|website|site web|homepage|link|lien)\b/],
-  ['mrn', /\b(mrn|ipp|nda|nip|iep|medical record|record number|dossier|n dossier|num dossier|sejour|num sejour|encounter id|visit id|chart)\b/],
+  // (and an account's or a policy's number, as US exports abbreviate them: "Acct #", "Account Number", "Policy #" — '#' is read
+  // as "number" — and a medical record's, "Med Rec #")
+  ['mrn', /\b(mrn|ipp|nda|nip|iep|medical record|med rec|medical rec|record number|dossier|n dossier|num dossier|sejour|num sejour|encounter id|visit id|chart|(?:acct|account|policy) (?:number|num|no|nbr|nr|id))\b/],
   ['license', /\b(passport|passeport|drivers?|driver s license|driving licen[cs]e|licen[cs]e( number)?|permis( de conduire)?|plate|immatriculation vehicule|vin|serial( number)?|device id)\b/],
   ['geocode', /\b(lat|lon|lng|latitude|longitude|geo|geoloc|coordinates|gps)\b/],
   ['birth-date', /\b(birth ?date|date of birth|dob|ddn|date de naissance|naissance|date naiss|birthdate|birth)\b/],
@@ -65,11 +72,37 @@ const HEADER: [IdentifierKind, RegExp][] = [
   ['last-name', /\b(last|last ?name|surname|family ?name|nom de famille|nom de naissance|nom d usage|lastname|maiden|family|nom|nom usuel)\b/],
   // (a person's name glued to its word, as exports write it: "OWNERNAME", "PatientName" split to "patient name" already)
   ['name', /\b(name|full ?name|patient name|nom complet|nom prenom|identite|(?:owner|patient|member|subscriber|guarantor|holder|contact|person|caller|client|customer|employee|insured|beneficiary|parent|mother|father|spouse|full)name)\b/],
+  // (a relative or a close person to call: "contact_urgence", "personne_a_prevenir", "pers_confiance", "emergency_contact", "next_of_kin")
+  ['name', RELATIVE_HEADER],
 ];
 
+/** A header compared by its words: accents removed, lower case, camelCase and _ - . : / ° split, '#' read as "number" ("Med Rec #" → "med rec number"). */
 export function normalizeHeader(name: string): string {
   return name.replace(/([a-z])([A-Z])/g, '$1 $2').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase().replace(/[_\-.:/#°]+/g, ' ').replace(/\s+/g, ' ').trim();
+    .toLowerCase().replace(/#/g, ' number ').replace(/[_\-.:/°]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Words of a street address in a header ("adresse2" and "address_line_2" are split to theirs). */
+const ADDRESS_WORDS = new Set(['address', 'adresse', 'adress', 'addr', 'adr', 'street', 'rue']);
+/** Words of a further line of an address beside an address word: its number ("adresse2", "address_line_2") or a complement ("complement_adresse", "cplt_adr"). */
+const ADDRESS_LINE_WORDS = new Set(['2', '3', '4', 'ii', 'iii', 'complement', 'compl', 'cplt', 'cpl', 'comp', 'suite', 'bis']);
+/** Words of a header naming something else than a street address (an e-mail's, an IP's, a state's): no street address part. */
+const NOT_STREET_WORDS = new Set(['mail', 'email', 'courriel', 'ip', 'mac', 'web', 'url', 'state', 'country', 'pays', 'region', 'province', 'departement', 'dept', 'nation']);
+/** Words of a number ("num", "no", "nbr", "number"). */
+const NUMBER_WORDS = new Set(['number', 'num', 'no', 'nbr', 'nr', 'numero', 'n', 'id']);
+/**
+ * Whether a header names a part of a street address besides its first line: a second line ("adresse2", "adr2", "address2",
+ * "address_line_2", "addr2", "complement_adresse", "cplt_adr"), an apartment or a suite ("Apt/Suite", "apt_no",
+ * "appartement"), a post-office box, a locality ("lieu_dit") — "Unit 12", "Résidence Les Pins" or "chez Mme Roux" are no street
+ * address for the content test, and are part of one (HIPAA item B). Not "suite" or "unit" alone (a follow-up, a ward).
+ */
+export function isAddressPartHeader(name: string): boolean {
+  const w = normalizeHeader(name).replace(/([a-z])(\d)/g, '$1 $2').split(' ').filter(Boolean);
+  if (w.some((x) => NOT_STREET_WORDS.has(x))) return false;
+  const has = (x: string): boolean => w.includes(x);
+  if (w.some((x) => ADDRESS_WORDS.has(x)) && w.some((x) => ADDRESS_LINE_WORDS.has(x))) return true;
+  if (has('apartment') || has('appartement') || has('pobox') || has('lieudit') || (has('lieu') && has('dit')) || (has('po') && has('box')) || (has('boite') && has('postale'))) return true;
+  return has('apt') && w.every((x) => x === 'apt' || x === 'suite' || x === 'unit' || NUMBER_WORDS.has(x) || /^\d+$/.test(x));
 }
 
 /** Whether a column's header names a person's name ("nom", "prenom", "patient_name", "last name"): by its header alone. */
@@ -80,7 +113,44 @@ export function isNameHeader(name: string): boolean {
 
 function headerKinds(name: string): IdentifierKind[] {
   const h = normalizeHeader(name);
-  return HEADER.filter(([, re]) => re.test(h)).map(([k]) => k);
+  const kinds = HEADER.filter(([, re]) => re.test(h)).map(([k]) => k);
+  if (isAddressPartHeader(name) && !kinds.includes('address')) kinds.push('address');
+  return [...new Set(kinds)];
+}
+
+/**
+ * Words that name a relative or a close person after a name ("Sophie MICHEL (épouse)", "Jean Dupont - fils", "Marie (mère)"),
+ * folded (upper case, no accents).
+ */
+const RELATIONS = new Set([
+  'EPOUX', 'EPOUSE', 'MARI', 'FEMME', 'CONJOINT', 'CONJOINTE', 'COMPAGNON', 'COMPAGNE', 'CONCUBIN', 'CONCUBINE', 'PARTENAIRE', 'FIANCE', 'FIANCEE',
+  'FILS', 'FILLE', 'PERE', 'MERE', 'FRERE', 'SOEUR', 'SŒUR', 'ENFANT', 'PARENT', 'PARENTS', 'ONCLE', 'TANTE', 'NEVEU', 'NIECE', 'COUSIN', 'COUSINE',
+  'GENDRE', 'BRU', 'GRAND PERE', 'GRAND MERE', 'PETIT FILS', 'PETITE FILLE', 'BEAU PERE', 'BELLE MERE', 'BEAU FRERE', 'BELLE SOEUR', 'BELLE SŒUR',
+  'BEAU FILS', 'BELLE FILLE', 'AMI', 'AMIE', 'VOISIN', 'VOISINE', 'TUTEUR', 'TUTRICE', 'CURATEUR', 'CURATRICE', 'AIDANT', 'AIDANTE', 'PROCHE',
+  'WIFE', 'HUSBAND', 'SPOUSE', 'PARTNER', 'SON', 'DAUGHTER', 'MOTHER', 'FATHER', 'MOM', 'MUM', 'DAD', 'BROTHER', 'SISTER', 'SIBLING', 'CHILD',
+  'GRANDSON', 'GRANDDAUGHTER', 'GRANDMOTHER', 'GRANDFATHER', 'GRANDPARENT', 'AUNT', 'UNCLE', 'NEPHEW', 'NIECE', 'STEPSON', 'STEPDAUGHTER',
+  'STEPMOTHER', 'STEPFATHER', 'FRIEND', 'NEIGHBOR', 'NEIGHBOUR', 'GUARDIAN', 'CAREGIVER', 'GIRLFRIEND', 'BOYFRIEND',
+]);
+/** Whether a short text names a relationship ("épouse", "fille aînée", "petite-fille", "mother-in-law"): its first word or two. */
+function isRelation(text: string): boolean {
+  const words = fold(text).replace(/[-_\s]+/g, ' ').replace(/ IN LAW\b/, '').trim().split(' ');
+  return RELATIONS.has(words[0]!) || (words.length > 1 && RELATIONS.has(`${words[0]} ${words[1]}`));
+}
+/**
+ * A name without the relationship written after it ("Sophie MICHEL (épouse)", "Jean Dupont - fils", "Marie Roux, sa fille",
+ * "Marie (mère)") or before it ("épouse : Sophie MICHEL"): the name alone, as the name tests read names. Other values unchanged
+ * ("Dupont, Jean" keeps its first name).
+ */
+function withoutRelation(v: string): string {
+  if (v.length > 200) return v;
+  const m = /^(.*?[^\s,(–—-])\s*(?:\(([^()]{1,40})\)|\s[-–—]\s*([^()–—]{1,40})|,\s*([^,()]{1,40}))$/u.exec(v);
+  if (m) {
+    const rel = (m[2] ?? m[3] ?? m[4])!.replace(/^(?:sa|son|ses|his|her|their)\s+/i, '');
+    if (isRelation(rel)) return m[1]!;
+  }
+  const p = /^([\p{L}'’ -]{2,30}?)\s*[:–—-]\s+(.+)$/u.exec(v);
+  if (p && isRelation(p[1]!)) return p[2]!;
+  return v;
 }
 
 interface Share { share: number; n: number }
@@ -128,7 +198,7 @@ const DECIMAL = /^[-+]?\d+[.,]\d*[1-9]\d*$/;
 /** A header that names a point in time (normalized): "event time ms", "created at", "timestamp", "epoch", "ts". */
 const TIME_HEADER = /(?:^| )(?:ts|time|timestamp|epoch|unix|ms|millis|datetime|at|date|instant)(?: |$)/;
 /** A header that names a person's name (normalized): "patient name", "full name", "first name", "nom de famille", "prenom". */
-const PERSON_NAME_HEADER = /\b(?:(?:patient|person|member|subscriber|guarantor|insured|beneficiary|client|customer|employee|caller|contact|holder|owner|parent|mother|father|spouse|doctor|physician|prescriber|nurse|provider) ?names?|full ?name|first ?name|last ?name|given ?names?|surname|family ?name|forename|prenoms?|nom de famille|nom de naissance|nom d usage|nom usuel|nom de jeune fille|maiden ?name|nom prenom|nom complet|firstname|lastname)\b/;
+const PERSON_NAME_HEADER = /\b(?:contact (?:d )?urgences?|urgence contact|personnes? (?:a|de) (?:prevenir|contacter)|pers (?:a )?prevenir|pers(?:onnes?)? (?:de )?confiance|emergency contacts?|next of kin|nearest relative|proche (?:a )?prevenir|(?:patient|person|member|subscriber|guarantor|insured|beneficiary|client|customer|employee|caller|contact|holder|owner|parent|mother|father|spouse|doctor|physician|prescriber|nurse|provider) ?names?|full ?name|first ?name|last ?name|given ?names?|surname|family ?name|forename|prenoms?|nom de famille|nom de naissance|nom d usage|nom usuel|nom de jeune fille|maiden ?name|nom prenom|nom complet|firstname|lastname)\b/;
 /** A header naming a place's name: a place word beside the name word ("region_nom", "nom_commune", "country_name"). */
 const PLACE_NAME_HEADER = /(^|[^a-z])(region|departement|d[ée]partement|dept|dep|commune|ville|pays|country|state|county|city|canton|arrondissement|province|territoire|territory|town|village|lieu|place)([^a-z]|$)/i;
 
@@ -235,10 +305,17 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
     return distinct.filter((v) => v.split(/[\s'’-]+/).every((w) => w.length <= 1 || categoryWord(w))).length >= 0.5 * distinct.length;
   })();
   // (a strong record number's header — mrn, ipp, nda… — needs no variety: a small visits table's IPPs repeat on every row)
-  const strongMrnHeader = /\b(?:mrn|ipp|nda|nip|iep|medical record|record number)\b/.test(normalizeHeader(name));
+  const strongMrnHeader = /\b(?:mrn|ipp|nda|nip|iep|medical record|med rec|record number|(?:acct|account|policy) (?:number|num|no|nbr|nr|id))\b/.test(normalizeHeader(name));
   const alnum = n ? share(values, (v) => (/^[A-Za-z]{0,3}[\d\- ]{4,20}$/.test(v) && !DATE_LIKE.test(v)) || isUuid(v)
     || ((variedValues || strongMrnHeader) && /^[A-Za-z0-9][A-Za-z0-9\-/ ._]{3,30}$/.test(v) && /(?:\D*\d){4}/.test(v) && !DATE_LIKE.test(v) && !DECIMAL.test(v))).share : 0;
-  if (hdr('mrn') && (n === 0 || alnum >= 0.7)) return out('mrn', n ? 0.8 : 0.5, `header "${name}" names a patient/record/visit number${n ? ` and ${pct(alnum)} of values are identifier-like codes` : ''}`);
+  // (a second address line, an apartment, by its header whatever its values — "Unit 12", "chez Mme Roux" —, unless dates or amounts)
+  if (isAddressPartHeader(name) && (n === 0 || !values.every((v) => DATE_LIKE.test(v) || DECIMAL.test(v)))) {
+    return out('address', n ? 0.8 : 0.5, `header "${name}" names a part of a street address (a further line, an apartment)${n ? ', whatever its values' : ' (no values sampled)'}`);
+  }
+  if (hdr('mrn') && (n === 0 || alnum >= 0.7)) {
+    const what = /\b(?:acct|account|policy) (?:number|num|no|nbr|nr|id)\b/.test(normalizeHeader(name)) ? 'an account or policy number' : 'a patient/record/visit number';
+    return out('mrn', n ? 0.8 : 0.5, `header "${name}" names ${what}${n ? ` and ${pct(alnum)} of values are identifier-like codes` : ''}`);
+  }
   for (const k of ['nir', 'ins', 'nia', 'ssn', 'rpps', 'adeli', 'finess', 'iban', 'email', 'phone', 'ip', 'url'] as IdentifierKind[]) {
     if (hdr(k) && n === 0) return out(k, 0.5, `header "${name}" names ${k} (no values sampled)`);
   }
@@ -274,15 +351,17 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
   }
   // person names: dictionary share, header confirms
   if (n > 0) {
-    const first = nameTokenShare(values, 'first');
-    const last = nameTokenShare(values, 'last');
-    const any = nameTokenShare(values, 'any');
+    // (names read without the relationship written beside them: "Sophie MICHEL (épouse)", "Jean Dupont - fils")
+    const named = values.map(withoutRelation);
+    const first = nameTokenShare(named, 'first');
+    const last = nameTokenShare(named, 'last');
+    const any = nameTokenShare(named, 'any');
     const cities = share(values, (v) => dictionaries().cities.has(fold(v))).share;
     // (words, a comma between a surname and a first name — "Dupont, Jean" — and digits after a word, as Synthea writes its
     // synthetic names: "Jorge Luis88 Vela532")
     // (one separator between words, a space or a comma: words of letters, "'", "-" and "." — a space both inside a word and
     // between words made a failing match backtrack exponentially, 26 s for a comment of 30 words)
-    const textual = share(values, (v) => v.length <= 200 && /^[\p{L}][\p{L}'’\-.]*\d*(?:(?:, ?| )[\p{L}][\p{L}'’\-.]*\d*)*$/u.test(v)).share;
+    const textual = share(named, (v) => v.length <= 200 && /^[\p{L}][\p{L}'’\-.]*\d*(?:(?:, ?| )[\p{L}][\p{L}'’\-.]*\d*)*$/u.test(v)).share;
     if (textual >= 0.8) {
       // (a place's name by its header — "region_nom", "nom_commune", "country_name", "dep_name": words that are surnames
       // too, Bretagne, Vienne, are a place's there, not a person's)
@@ -300,7 +379,7 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
         return out(kind, 0.8, `header "${name}" names a person's name and ${pct(textual)} of values are words`);
       }
       if (hdr('city') && (!categoryValues || cities >= 0.5 || !LOOSE_CITY_HEADER.test(normalizeHeader(name)))) return out('city', 0.8, `header "${name}" names a city and ${pct(textual)} of values are words`);
-      const distinct = new Set(values.map((v) => v.toUpperCase())).size;
+      const distinct = new Set(named.map((v) => v.toUpperCase())).size;
       const varied = distinct >= 10 && distinct / n >= 0.3; // a name column has many different values
       if (varied && first >= 0.7 && cities < 0.3) return out('first-name', 0.5 + 0.4 * first, `${pct(first)} of ${n} sampled values are INSEE first names (no header cue)`);
       if (varied && last >= 0.8 && cities < 0.3 && first < 0.5) return out('last-name', 0.4 + 0.4 * last, `${pct(last)} of ${n} sampled values are INSEE surnames (no header cue)`);
