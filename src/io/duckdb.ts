@@ -118,6 +118,8 @@ export async function dropDictionaries(con: DuckDBConnection, count: number): Pr
  * codes read in one joined query, in row order. `kinds[name]` gives each column's kind; the
  * table's values must be of the kind's SQL type (see sqlType).
  */
+/** Columns whose dictionaries one query joins (tableFromDictionaries, loadTable). */
+const JOIN_GROUP = 16;
 export async function tableFromDictionaries(
   con: DuckDBConnection, tableName: string, names: string[], kinds: Record<string, ColumnKind>, dicts: (string | null)[][],
 ): Promise<Table> {
@@ -126,9 +128,15 @@ export async function tableFromDictionaries(
   const countRes = await con.runAndReadAll(`SELECT count(*)::BIGINT FROM ${t}`);
   const rows = Number(countRes.getRows()[0]![0]);
   // a NULL matches no dictionary entry: it gets the last code, the dictionary's null
-  const selects = names.map((_, j) => `COALESCE(__d${j}.code, ${dicts[j]!.length - 1})::INTEGER`);
-  const joins = names.map((n, j) => `LEFT JOIN __d${j} ON ${t}.${ident(n)} = __d${j}.v`);
-  const codes = await readIntColumns(con, `SELECT ${selects.join(', ')} FROM ${t} ${joins.join(' ')} ORDER BY ${t}.rowid`, names.length, rows);
+  // (JOIN_GROUP columns per query: one query joining every column's dictionary took DuckDB 100 s on 400 columns — its join
+  // planning grows faster than the joins — against under a second in groups)
+  const codes: Int32Array[] = [];
+  for (let g = 0; g < names.length; g += JOIN_GROUP) {
+    const js = names.slice(g, g + JOIN_GROUP).map((_, k) => g + k);
+    const selects = js.map((j) => `COALESCE(__d${j}.code, ${dicts[j]!.length - 1})::INTEGER`);
+    const joins = js.map((j) => `LEFT JOIN __d${j} ON ${t}.${ident(names[j]!)} = __d${j}.v`);
+    codes.push(...await readIntColumns(con, `SELECT ${selects.join(', ')} FROM ${t} ${joins.join(' ')} ORDER BY ${t}.rowid`, js.length, rows));
+  }
   const columns: Column[] = names.map((name, j) => columnFromCodes(name, kinds[name] ?? 'string', codes[j]!, dicts[j]!));
   return makeTable(columns);
 }
@@ -186,6 +194,14 @@ export async function loadTable(con: DuckDBConnection, table: Table, name: strin
   appender.closeSync();
   const selects: string[] = [];
   const joins: string[] = [];
+  const groups: string[] = [];
+  // (each JOIN_GROUP columns' dictionaries joined in a table of their own, in row order, then the groups side by side)
+  const flush = async (): Promise<void> => {
+    const g = `${name}__g${groups.length}`;
+    await con.run(`CREATE OR REPLACE TEMP TABLE ${ident(g)} AS SELECT ${selects.join(', ')} FROM ${ident(codesName)} ${joins.join(' ')} ORDER BY ${ident(codesName)}.__r`);
+    groups.push(g);
+    selects.length = 0; joins.length = 0;
+  };
   for (let j = 0; j < m; j++) {
     const c = table.columns[j]!;
     const d = `${name}__d${j}`;
@@ -199,8 +215,15 @@ export async function loadTable(con: DuckDBConnection, table: Table, name: strin
     da.closeSync();
     selects.push(o.asText ? `${ident(d)}.label AS ${ident(c.name)}` : `CAST(${ident(d)}.label AS ${sqlType(c.kind)}) AS ${ident(c.name)}`);
     joins.push(`LEFT JOIN ${ident(d)} ON ${ident(codesName)}.c${j} = ${ident(d)}.code`);
+    if (selects.length === JOIN_GROUP) await flush();
   }
-  await con.run(`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS SELECT ${selects.join(', ') || '1 AS __none'} FROM ${ident(codesName)} ${joins.join(' ')} ORDER BY ${ident(codesName)}.__r`);
+  if (m === 0) await con.run(`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS SELECT 1 AS __none FROM ${ident(codesName)}`);
+  else {
+    if (selects.length > 0) await flush();
+    // (a positional join pairs the groups' rows by place: each was written in the same row order)
+    await con.run(`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS SELECT ${table.columns.map((c) => ident(c.name)).join(', ')} FROM ${groups.map(ident).join(' POSITIONAL JOIN ')}`);
+  }
   await con.run(`DROP TABLE ${ident(codesName)}`);
+  for (const g of groups) await con.run(`DROP TABLE ${ident(g)}`);
   for (let j = 0; j < m; j++) await con.run(`DROP TABLE ${ident(`${name}__d${j}`)}`);
 }
