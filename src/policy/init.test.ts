@@ -268,3 +268,10 @@ test('review of exports (7, 9, 2, 14): relatives\' names with their relationship
     assert.equal(k.role, 'person-key', h);
   }
 });
+
+test('a person key of digits is proposed as text: a later extract\'s "00123" keeps its zeros and its own token (review of exports, s43)', () => {
+  const t = tableFromRecords({ ipp: ['123', '124', '4567', '123'], motif: ['HTA', 'DT2', 'HTA', 'HTA'] }, { ipp: 'integer', motif: 'string' });
+  const policy = parsePolicyText(proposePolicyYaml(profileTable(t), { input: 'x.csv' }), { baseDir: '/', source: 'proposed' });
+  assert.equal(policy.columns.ipp?.role, 'person-key');
+  assert.equal(policy.columns.ipp?.type, 'string');
+});

@@ -359,7 +359,9 @@ export function proposePolicyYaml(profiles: ColumnProfile[], o: { input: string;
   for (const p of profiles) {
     const key = /^[A-Za-z_][\w-]*$/.test(p.name) ? p.name : JSON.stringify(p.name);
     const parts = [`role: ${p.role}`];
-    if (p.role !== 'identifier' && p.type !== 'string' && !(p.role === 'quasi' && p.looksLike.includes('postal-code'))) parts.push(`type: ${p.type}`);
+    // (a person key is a code, whatever its digits: read as a number, a later extract's "00123" became 123 and got 123's token)
+    if (p.role === 'person-key' && (p.type === 'integer' || p.type === 'decimal')) parts.push('type: string');
+    else if (p.role !== 'identifier' && p.type !== 'string' && !(p.role === 'quasi' && p.looksLike.includes('postal-code'))) parts.push(`type: ${p.type}`);
     // postal codes are codes, not numbers (75001 is no larger than 69001 in any useful sense; 01000 keeps its 0)
     if (p.role === 'quasi' && p.looksLike.includes('postal-code')) parts.push('type: string');
     // (and numeric codes: categories, whatever their digits)
