@@ -130,12 +130,22 @@ export async function tableFromDictionaries(
   // a NULL matches no dictionary entry: it gets the last code, the dictionary's null
   // (JOIN_GROUP columns per query: one query joining every column's dictionary took DuckDB 100 s on 400 columns — its join
   // planning grows faster than the joins — against under a second in groups)
+  // (a column of the data named "rowid" hides DuckDB's row number, which orders every group's rows alike: the columns are
+  // then read from a copy whose names are ours — a table's copy keeps its rows' order)
+  const hidden = names.some((n) => n.toLowerCase() === 'rowid');
+  const src = hidden ? '__enc' : t;
+  const col = (j: number): string => (hidden ? `__c${j}` : ident(names[j]!));
+  if (hidden) await con.run(`CREATE OR REPLACE TEMP TABLE __enc AS SELECT ${names.map((n, j) => `${ident(n)} AS __c${j}`).join(', ')} FROM ${t}`);
   const codes: Int32Array[] = [];
-  for (let g = 0; g < names.length; g += JOIN_GROUP) {
-    const js = names.slice(g, g + JOIN_GROUP).map((_, k) => g + k);
-    const selects = js.map((j) => `COALESCE(__d${j}.code, ${dicts[j]!.length - 1})::INTEGER`);
-    const joins = js.map((j) => `LEFT JOIN __d${j} ON ${t}.${ident(names[j]!)} = __d${j}.v`);
-    codes.push(...await readIntColumns(con, `SELECT ${selects.join(', ')} FROM ${t} ${joins.join(' ')} ORDER BY ${t}.rowid`, js.length, rows));
+  try {
+    for (let g = 0; g < names.length; g += JOIN_GROUP) {
+      const js = names.slice(g, g + JOIN_GROUP).map((_, k) => g + k);
+      const selects = js.map((j) => `COALESCE(__d${j}.code, ${dicts[j]!.length - 1})::INTEGER`);
+      const joins = js.map((j) => `LEFT JOIN __d${j} ON ${src}.${col(j)} = __d${j}.v`);
+      codes.push(...await readIntColumns(con, `SELECT ${selects.join(', ')} FROM ${src} ${joins.join(' ')} ORDER BY ${src}.rowid`, js.length, rows));
+    }
+  } finally {
+    if (hidden) await con.run('DROP TABLE IF EXISTS __enc');
   }
   const columns: Column[] = names.map((name, j) => columnFromCodes(name, kinds[name] ?? 'string', codes[j]!, dicts[j]!));
   return makeTable(columns);
@@ -221,7 +231,8 @@ export async function loadTable(con: DuckDBConnection, table: Table, name: strin
   else {
     if (selects.length > 0) await flush();
     // (a positional join pairs the groups' rows by place: each was written in the same row order)
-    await con.run(`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS SELECT ${table.columns.map((c) => ident(c.name)).join(', ')} FROM ${groups.map(ident).join(' POSITIONAL JOIN ')}`);
+    // (each column named with its group's table: a column named "rowid" would be ambiguous with the other groups' row numbers)
+    await con.run(`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS SELECT ${table.columns.map((c, j) => `${ident(groups[Math.floor(j / JOIN_GROUP)]!)}.${ident(c.name)}`).join(', ')} FROM ${groups.map(ident).join(' POSITIONAL JOIN ')}`);
   }
   await con.run(`DROP TABLE ${ident(codesName)}`);
   for (const g of groups) await con.run(`DROP TABLE ${ident(g)}`);

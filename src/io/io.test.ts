@@ -369,3 +369,22 @@ test('a wide table (40 columns, more than one group of joined dictionaries) read
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a column named "rowid" neither reorders the rows nor splits them, and a wide table holding one is written (final review, s43)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-rowid-'));
+  try {
+    const cols = ['rowid', ...Array.from({ length: 19 }, (_, j) => `c${j}`)];
+    const n = 2000;
+    const rows = Array.from({ length: n }, (_, i) => [String(n - i), ...cols.slice(1).map((c) => `r${i}${c}`)]);
+    const f = join(dir, 'rowid.csv');
+    writeFileSync(f, [cols.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n');
+    const t = await readTable(f, { types: { rowid: 'string' } });
+    const recs = toRecords(t);
+    for (let i = 0; i < n; i++) assert.deepEqual(cols.map((c) => recs[i]![c]), rows[i], `row ${i}`);
+    const out = join(dir, 'rowid.parquet');
+    await writeTable(t, out);
+    assert.deepEqual(toRecords(await readTable(out, { types: { rowid: 'string' } })), recs);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
