@@ -769,3 +769,16 @@ test('review of the session\'s commits (s43): slashed or dotted ranges and paths
   const r = pseudonymizeTable(t, { columns: { id: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, null);
   assert.deepEqual(toRecords(r.table).map((x) => x.note), ['2019/2019', '2020/2020', 'scan archive/2020/0045.dcm', '1.2019.01.01.3', 'logiciel version 10.11.12', 'Chrome 12.10.20', 'TA 12/8/10', 'ECG 2020']);
 });
+
+test('final review (s43): Safe Harbor keeps clinical columns whose header only looks like a number\'s or an address\'s (ADR, a count, a rank, a flag, a plan\'s letter, a time) and cuts HL7 date-times with a zone or a fraction to their year', () => {
+  const t = tableFromRecords({
+    ADR: ['Rash', 'Nausea'], 'ADR Severity': ['mild', 'moderate'], street_drug_use: ['yes', 'no'], VISIT_NUM: ['1', '1.1'], visit_id: ['V01', 'SCR'],
+    no_contact: ['Y', 'N'], n_claim: ['0', '3'], 'Plan #': ['A', 'B'], Fin: ['12:30', '13:00'], 'Acct #': ['A3254257', 'B5279348'],
+    adresse2: ['Résidence Les Pins', 'chez Mme Roux'], OBS_DT: ['20240828061500-0500', '20240901120000.1234'],
+  });
+  const cols = Object.fromEntries(['ADR', 'ADR Severity', 'street_drug_use', 'VISIT_NUM', 'visit_id', 'no_contact', 'n_claim', 'Plan #', 'Fin', 'Acct #', 'adresse2', 'OBS_DT'].map((c) => [c, { role: 'sensitive' as const }]));
+  const r = pseudonymizeTable(t, { columns: cols, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, null);
+  const out = toRecords(r.table);
+  assert.deepEqual(Object.keys(out[0]!), ['ADR', 'ADR Severity', 'street_drug_use', 'VISIT_NUM', 'visit_id', 'no_contact', 'n_claim', 'Plan #', 'Fin', 'OBS_DT']);
+  assert.deepEqual(out.map((x) => String(x.OBS_DT)), ['2024', '2024']);
+});

@@ -12,7 +12,7 @@
 import { AnonymatError } from '../errors.ts';
 import { columnFromCodes, columnFromValues, isPlaceholder, makeTable, sampleValues } from '../table/table.ts';
 import type { Column, ColumnKind, Table } from '../table/table.ts';
-import { detectIdentifierColumn, DIRECT_KINDS, isNameHeader, normalizeHeader } from '../health/identifiers/detect.ts';
+import { detectIdentifierColumn, DIRECT_KINDS, isAddressPartHeader, isNameHeader, normalizeHeader } from '../health/identifiers/detect.ts';
 import type { IdentifierKind } from '../health/identifiers/detect.ts';
 import { safeHarborZip, safeHarborBirthYear, topCodeAgeText, ageInYears, century, dateToYear, monthNameDate, monthNumber, epochUnit, epochYear, compactDateTimeYear, RESTRICTED_ZIP3 } from '../health/profiles/safe-harbor.ts';
 import { postalCodeToDepartement, mergeSmallCommune, departementUnit, DEFAULT_COMMUNE_THRESHOLD } from '../health/profiles/fr.ts';
@@ -270,7 +270,16 @@ const RANKED_THINGS = new Set(['visit', 'encounter', 'enc', 'admission', 'adm', 
 function numberColumn(c: Column, isDate: boolean): boolean {
   const thing = numberHeader(c.name);
   if (thing === null || isDate) return false;
-  return !(RANKED_THINGS.has(thing) && everyLabel(c, /^\s*\d{1,3}\s*$/));
+  if (RANKED_THINGS.has(thing) && everyLabel(c, /^\s*\d{1,3}\s*$/)) return false;
+  // (and its values an identifier's: codes of letters and digits with 4 digits or more, most of them — not a count, a rank, a
+  // flag, a plan's letter or a time: "n_claim" 0-12, "VISIT_NUM" 1.1, "no_contact" Y/N, "Plan #" A/B/C, "Fin" 12:30)
+  let n = 0, idLike = 0;
+  for (const l of c.dictionary) {
+    if (l === null || isPlaceholder(l)) continue;
+    n++;
+    if (/^[A-Za-z0-9][A-Za-z0-9 ./_-]*$/.test(l.trim()) && (l.match(/\d/g)?.length ?? 0) >= 4) idLike++;
+  }
+  return n > 0 && idLike >= 0.8 * n;
 }
 /** Words of a number ("num", "no", "nbr", "id", "numero"). */
 const NUMBER_WORDS = new Set(['number', 'num', 'no', 'nbr', 'nr', 'nro', 'numero', 'id', 'identifier', 'ident', 'n']);
@@ -291,16 +300,17 @@ const NUMBER_QUALIFIERS = new Set(['primary', 'secondary', 'tertiary', 'hospital
  * country's header ("address_state", "adresse_pays"): a state is released.
  */
 function addressHeader(name: string): boolean {
+  // (the detector's address parts: a second line, an apartment, a box, a locality — "adresse2", "Apt/Suite", "lieu_dit")
+  if (isAddressPartHeader(name)) return true;
+  // (or a street address's header of address words only: "address", "Patient Street Address", "adresse domicile"; not "ADR", an
+  // adverse drug reaction, nor "street_drug_use": a word of anything else)
   const w = normalizeHeader(name).replace(/([a-z])(\d)/g, '$1 $2').split(' ').filter(Boolean);
-  if (w.some((x) => ADDRESS_NOT_WORDS.has(x))) return false;
-  const has = (x: string): boolean => w.includes(x);
-  if (w.some((x) => ADDRESS_WORDS.has(x))) return true;
-  if (has('apartment') || has('appartement') || has('pobox') || has('lieudit') || (has('lieu') && has('dit')) || (has('po') && has('box')) || (has('boite') && has('postale'))) return true;
-  // ("Apt/Suite", "apt_no", "suite_number": an apartment's number; not French "suite" alone, a follow-up)
-  return (has('apt') || has('suite')) && w.every((x) => x === 'apt' || x === 'suite' || x === 'unit' || NUMBER_WORDS.has(x) || /^\d+$/.test(x));
+  return w.some((x) => ADDRESS_WORDS.has(x)) && w.every((x) => ADDRESS_WORDS.has(x) || ADDRESS_QUALIFIERS.has(x) || /^\d$/.test(x));
 }
-/** Words of a street address's header ("adresse2" and "address_line_2" are split to theirs). */
-const ADDRESS_WORDS = new Set(['address', 'adresse', 'adress', 'addr', 'adr', 'street', 'rue', 'streetaddress']);
+/** Words that may go with an address's in its header ("home address", "adresse du domicile", "address line 1"). */
+const ADDRESS_QUALIFIERS = new Set(['line', 'ligne', 'patient', 'pat', 'pt', 'home', 'domicile', 'mailing', 'postal', 'postale', 'residence', 'current', 'de', 'du', 'd', 'la', 'of', 'full', 'complete', 'complete']);
+/** Words of a street address's header (not "adr" alone: an adverse drug reaction's too; "adr2" is the detector's). */
+const ADDRESS_WORDS = new Set(['address', 'adresse', 'adress', 'addr', 'street', 'rue', 'streetaddress']);
 /** Words of a header that names an address's larger unit, which Safe Harbor releases or generalizes itself, or a machine's address (an IP's, a MAC's: the detector's). */
 const ADDRESS_NOT_WORDS = new Set(['state', 'country', 'pays', 'region', 'province', 'departement', 'dept', 'nation', 'ip', 'mac']);
 /** A commune's code by its header, INSEE's own variable names among them ("CODGEO", "DEPCOM", "com_insee"). */

@@ -16,3 +16,20 @@ test('cli: init reads "?" as missing once, from standard input too, and profiles
   assert.equal(a.code, 0, a.stderr);
   assert.match(a.stderr, /read as missing when the policy is used/);
 });
+
+test('cli: init --encoding cp1252 reads a Windows export and proposes input.encoding latin-1, a name every command accepts (final review, s43)', async () => {
+  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-init-1252-'));
+  try {
+    const f = join(dir, 'w.csv');
+    await writeFile(f, Buffer.from('ipp;nom;motif\r\n1;N\x92DIAYE;\x9cd\xe8me\r\n2;DUPONT;HTA\r\n', 'latin1'));
+    const r = await runCli(['init', f, '--encoding', 'cp1252', '--delimiter', ';']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /encoding: latin-1/);
+    assert.doesNotMatch(r.stdout, /cp1252/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

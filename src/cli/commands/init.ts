@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { action, printJson, refuseOverwrites } from '../run.ts';
+import { textEncodingOf } from '../../io/text-decode.ts';
 
 export function register(program: Command): void {
   program.command('init')
@@ -7,7 +8,7 @@ export function register(program: Command): void {
     .argument('<input>', 'CSV/TSV, Parquet or JSON Lines file; - reads stdin (CSV)')
     .option('-o, --output <file>', 'write the proposed policy here (default: print it)')
     .option('--delimiter <char>', 'CSV delimiter')
-    .option('--encoding <enc>', 'utf-8 or latin-1')
+    .option('--encoding <enc>', 'utf-8 or latin-1 (read as Windows-1252; windows-1252, cp1252 and iso-8859-1 are its other names)')
     .option('--format <fmt>', 'csv, tsv, parquet, jsonl or json')
     .option('--no-header', 'the CSV/TSV file has no header row: its columns are column1, column2, … (input.header: false in the proposal)')
     .option('--json', 'print the column profiles as JSON')
@@ -39,7 +40,8 @@ or give --no-header. A first line without digits or @ cannot be told from a head
       // (a file without a header row is refused, not profiled: its first record would be printed as the proposal's column
       // names — a patient's NIR, name and birth date — and left out of the profiles)
       const ro = {
-        delimiter: opts.delimiter, encoding: opts.encoding as 'utf-8' | 'latin-1' | undefined, format: opts.format as never,
+        // (the encoding's canonical name, which the proposed policy then holds: "cp1252" → latin-1)
+        delimiter: opts.delimiter, encoding: opts.encoding === undefined ? undefined : textEncodingOf(opts.encoding), format: opts.format as never,
         header: opts.header !== false, valueHeader: 'refuse' as const, noHeaderHint: 'give --no-header (the columns are then column1, column2, …)',
       };
       step(0);
@@ -75,7 +77,7 @@ or give --no-header. A first line without digits or @ cannot be told from a head
       bar.finish(steps.length);
       for (const w of proposalWarnings(profiles)) process.stderr.write(`warning: ${w}\n`);
       if (missing) process.stderr.write(`missing values are written ${markers.map((m) => JSON.stringify(m)).join(', ')} in this file: read as missing${profiledAsMissing ? '' : ' when the policy is used'} (input.missing in the proposal)\n`);
-      let yaml = proposePolicyYaml(profiles, { input, delimiter: opts.delimiter, encoding: opts.encoding, ...(missing ? { missing } : {}), ...(input !== '-' ? formats : {}) });
+      let yaml = proposePolicyYaml(profiles, { input, delimiter: opts.delimiter, encoding: ro.encoding, ...(missing ? { missing } : {}), ...(input !== '-' ? formats : {}) });
       // (read without a header: the policy must say so, or it would read the first record as the column names; the input
       // section is the proposal's last)
       if (opts.header === false) yaml = /\ninput:\n/.test(yaml) ? yaml.replace(/\ninput:\n/, '\ninput:\n  header: false         # no header row: columns column1, column2, …\n') : `${yaml}input:\n  header: false         # no header row: columns column1, column2, …\n`;

@@ -117,11 +117,12 @@ export function epochUnit(values: Iterable<number>): 's' | 'ms' | null {
 /** 1900-01-01 and 2100-01-01 in seconds since 1970. */
 const EPOCH_MIN_S = -2208988800, EPOCH_MAX_S = 4102444800;
 /**
- * A compact date-time as HL7 v2 and many exports write it, YYYYMMDDHHMM or YYYYMMDDHHMMSS (a day of the calendar from 1900
- * to 2099, hours 00-23, minutes and seconds 00-59; no zone, no fraction): its year; null otherwise.
+ * A compact date-time as HL7 v2 and many exports write it, YYYYMMDDHHMM or YYYYMMDDHHMMSS, with HL7's fraction of a second
+ * and zone ("20240901120000.1234", "20240828061500-0500"; a day of the calendar from 1900 to 2099, hours 00-23, minutes and
+ * seconds 00-59): its year; null otherwise.
  */
 export function compactDateTimeYear(label: string): number | null {
-  const m = /^((?:19|20)\d{2})(\d{2})(\d{2})([01]\d|2[0-3])([0-5]\d)([0-5]\d)?$/.exec(label.trim());
+  const m = /^((?:19|20)\d{2})(\d{2})(\d{2})([01]\d|2[0-3])([0-5]\d)(?:[0-5]\d(?:\.\d{1,4})?)?(?:[+-](?:[01]\d|2[0-3])[0-5]\d)?$/.exec(label.trim());
   return m && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3])) ? Number(m[1]) : null;
 }
 /** A Unix time's year (UTC). */
