@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 
-const all = ['risk', 'anonymize', 'dp', 'text'];
+const all = ['risk', 'anonymize', 'dp', 'text', 'io'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const chosen = wanted.length ? wanted : all;
 console.log(`anonymat benchmarks · node ${process.version} · ${new Date().toISOString()}`);
