@@ -332,8 +332,9 @@ function allTokens(c: Column): boolean {
  * "12/03") stay — as digits they are fractions and scores as often.
  */
 export function yearsOfDatesIn(text: string): string {
-  // (every layout has a year of two digits at least)
-  if (!/\d\d/.test(text)) return text;
+  // (every layout has a four-digit year, a digit on each side of a '/' or a '.', or a two-digit year after a dash: the values
+  // without any, "12 ans", "3 fois", most of a column's, are left at once)
+  if (!/\d{4}|\d[/.]\d|-\d\d/.test(text)) return text;
   const year = (m: string, y: string, mo: number, d: number): string => (isCalendarDay(+y, mo, d) ? y : m);
   // (a word that is a month's name, its number; else 0, and the match is left as written)
   const month = (w: string): number => monthNumber(w) ?? 0;
