@@ -6,7 +6,7 @@
 import type { Column, Table } from '../table/table.ts';
 import { isPlaceholder, MISSING_MARKERS, sampleValues } from '../table/table.ts';
 import { calendarDay } from '../util/calendar.ts';
-import { GROUP_KEY_HEADER } from '../util/headers.ts';
+import { GROUP_KEY_HEADER, normalizeHeader } from '../util/headers.ts';
 
 export interface ColumnProfile {
   name: string;
@@ -44,8 +44,7 @@ const PERSON_KEY = /^(patient|person|personne|subject|sujet|member|individu|bene
 const MRN_KEY = /^(?:(?:patient|pt|pat) )?(?:mrn|(?:medical|med) (?:record|rec)(?: (?:number|num|no|nbr|nr|id))?)$/;
 /** Whether a header names the person key: a patient's or a person's number, an IPP, a medical record number. */
 function personKeyHeader(name: string): boolean {
-  const words = foldHeader(name).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/#/g, ' number ').replace(/[_\-.:/°\s]+/g, ' ').trim();
-  return PERSON_KEY.test(foldHeader(name)) || MRN_KEY.test(words);
+  return PERSON_KEY.test(foldHeader(name)) || MRN_KEY.test(normalizeHeader(name));
 }
 /** Words of a header naming persons (headers are compared without accents), for a key-like column whose values repeat (one value per person, several rows each). */
 const PERSONISH = /(patient|person|personne|subject|sujet|member|membre|individu|beneficiaire|client|assure|enrollee|pat)/i;

@@ -12,7 +12,8 @@
 import { AnonymatError } from '../errors.ts';
 import { columnFromCodes, columnFromValues, isPlaceholder, makeTable, sampleValues } from '../table/table.ts';
 import type { Column, ColumnKind, Table } from '../table/table.ts';
-import { detectIdentifierColumn, DIRECT_KINDS, isAddressPartHeader, isNameHeader, normalizeHeader } from '../health/identifiers/detect.ts';
+import { detectIdentifierColumn, DIRECT_KINDS, isAddressPartHeader, isNameHeader } from '../health/identifiers/detect.ts';
+import { normalizedHeaderWords } from '../util/headers.ts';
 import type { IdentifierKind } from '../health/identifiers/detect.ts';
 import { safeHarborZip, safeHarborBirthYear, topCodeAgeText, ageInYears, century, dateToYear, monthNameDate, monthNumber, epochUnit, epochYear, compactDateTimeYear, RESTRICTED_ZIP3 } from '../health/profiles/safe-harbor.ts';
 import { postalCodeToDepartement, mergeSmallCommune, departementUnit, DEFAULT_COMMUNE_THRESHOLD } from '../health/profiles/fr.ts';
@@ -241,12 +242,12 @@ function safeHarborDropHeader(name: string): boolean {
  * Whose number a header names, as exports abbreviate it: a thing numbered (an account, a policy, a member, a medical record,
  * a visit, a patient…) and a number's word or sign ("Acct #", "Account #", "acct_num", "AcctNum", "Policy #", "Med Rec #",
  * "Visit #", "Pt ID", "num_patient", "N° dossier"), or a number known by its acronym alone (Cerner's FIN, Epic's CSN and
- * HAR: "FIN", "pat_enc_csn_id"). The header is normalized (normalizeHeader: case, accents, '_', '#', camelCase) and
+ * HAR: "FIN", "pat_enc_csn_id"). The header is normalized (normalizedHeaderWords: case, accents, '_', '#', camelCase) and
  * every word must be one of these or a qualifier ("primary", "hospital", "billing"…): "patient_no_show",
  * "num_visits" (a count: plural), "visit_type" or "patient_id_hash" name no number. Returns the thing numbered, or null.
  */
 function numberHeader(name: string): string | null {
-  const words = normalizeHeader(name).replace(/([a-z])(\d)/g, '$1 $2').split(' ').filter(Boolean);
+  const words = normalizedHeaderWords(name);
   // (a number's sign: '#' — which normalizeHeader drops or reads as "number" —, '№', and "n°", the word "n" once normalized)
   let thing: string | null = null, numbered = /[#№]/.test(name), selfNumbered = false;
   for (let i = 0; i < words.length; i++) {
@@ -304,15 +305,13 @@ function addressHeader(name: string): boolean {
   if (isAddressPartHeader(name)) return true;
   // (or a street address's header of address words only: "address", "Patient Street Address", "adresse domicile"; not "ADR", an
   // adverse drug reaction, nor "street_drug_use": a word of anything else)
-  const w = normalizeHeader(name).replace(/([a-z])(\d)/g, '$1 $2').split(' ').filter(Boolean);
+  const w = normalizedHeaderWords(name);
   return w.some((x) => ADDRESS_WORDS.has(x)) && w.every((x) => ADDRESS_WORDS.has(x) || ADDRESS_QUALIFIERS.has(x) || /^\d$/.test(x));
 }
 /** Words that may go with an address's in its header ("home address", "adresse du domicile", "address line 1"). */
-const ADDRESS_QUALIFIERS = new Set(['line', 'ligne', 'patient', 'pat', 'pt', 'home', 'domicile', 'mailing', 'postal', 'postale', 'residence', 'current', 'de', 'du', 'd', 'la', 'of', 'full', 'complete', 'complete']);
+const ADDRESS_QUALIFIERS = new Set(['line', 'ligne', 'patient', 'pat', 'pt', 'home', 'domicile', 'mailing', 'postal', 'postale', 'residence', 'current', 'de', 'du', 'd', 'la', 'of', 'full', 'complete']);
 /** Words of a street address's header (not "adr" alone: an adverse drug reaction's too; "adr2" is the detector's). */
 const ADDRESS_WORDS = new Set(['address', 'adresse', 'adress', 'addr', 'street', 'rue', 'streetaddress']);
-/** Words of a header that names an address's larger unit, which Safe Harbor releases or generalizes itself, or a machine's address (an IP's, a MAC's: the detector's). */
-const ADDRESS_NOT_WORDS = new Set(['state', 'country', 'pays', 'region', 'province', 'departement', 'dept', 'nation', 'ip', 'mac']);
 /** A commune's code by its header, INSEE's own variable names among them ("CODGEO", "DEPCOM", "com_insee"). */
 const COMMUNE_HEADER = /(commune|code_?insee|^insee$|cog|insee_?code|city_?code|code_?commune|codgeo|code_?geo|depcom|com_?insee|insee_?com)/i;
 /** Whether every value of a column is a token already ("v1:…"): pseudonymized upstream, no identifier in clear. */

@@ -20,6 +20,7 @@ import {
   isValidIban, isValidRpps,
 } from './validators.ts';
 import { dictionaries, fold, isVocabularyWord } from '../../text/data.ts';
+import { normalizeHeader, normalizedHeaderWords } from '../../util/headers.ts';
 
 export type IdentifierKind =
   | 'name' | 'first-name' | 'last-name' | 'nir' | 'nia' | 'ins' | 'rpps' | 'adeli' | 'finess' | 'phone' | 'email'
@@ -76,11 +77,7 @@ const HEADER: [IdentifierKind, RegExp][] = [
   ['name', RELATIVE_HEADER],
 ];
 
-/** A header compared by its words: accents removed, lower case, camelCase and _ - . : / ° split, '#' read as "number" ("Med Rec #" → "med rec number"). */
-export function normalizeHeader(name: string): string {
-  return name.replace(/([a-z])([A-Z])/g, '$1 $2').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase().replace(/#/g, ' number ').replace(/[_\-.:/°]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
+export { normalizeHeader };
 
 /** Words of a street address in a header ("adresse2" and "address_line_2" are split to theirs). */
 const ADDRESS_WORDS = new Set(['address', 'adresse', 'adress', 'addr', 'adr', 'street', 'rue']);
@@ -97,7 +94,7 @@ const NUMBER_WORDS = new Set(['number', 'num', 'no', 'nbr', 'nr', 'numero', 'n',
  * address for the content test, and are part of one (HIPAA item B). Not "suite" or "unit" alone (a follow-up, a ward).
  */
 export function isAddressPartHeader(name: string): boolean {
-  const w = normalizeHeader(name).replace(/([a-z])(\d)/g, '$1 $2').split(' ').filter(Boolean);
+  const w = normalizedHeaderWords(name);
   if (w.some((x) => NOT_STREET_WORDS.has(x))) return false;
   const has = (x: string): boolean => w.includes(x);
   if (w.some((x) => ADDRESS_WORDS.has(x)) && w.some((x) => ADDRESS_LINE_WORDS.has(x))) return true;
@@ -198,7 +195,7 @@ const DECIMAL = /^[-+]?\d+[.,]\d*[1-9]\d*$/;
 /** A header that names a point in time (normalized): "event time ms", "created at", "timestamp", "epoch", "ts". */
 const TIME_HEADER = /(?:^| )(?:ts|time|timestamp|epoch|unix|ms|millis|datetime|at|date|instant)(?: |$)/;
 /** A header that names a person's name (normalized): "patient name", "full name", "first name", "nom de famille", "prenom". */
-const PERSON_NAME_HEADER = /\b(?:contact (?:d )?urgences?|urgence contact|personnes? (?:a|de) (?:prevenir|contacter)|pers (?:a )?prevenir|pers(?:onnes?)? (?:de )?confiance|emergency contacts?|next of kin|nearest relative|proche (?:a )?prevenir|(?:patient|person|member|subscriber|guarantor|insured|beneficiary|client|customer|employee|caller|contact|holder|owner|parent|mother|father|spouse|doctor|physician|prescriber|nurse|provider) ?names?|full ?name|first ?name|last ?name|given ?names?|surname|family ?name|forename|prenoms?|nom de famille|nom de naissance|nom d usage|nom usuel|nom de jeune fille|maiden ?name|nom prenom|nom complet|firstname|lastname)\b/;
+const PERSON_NAME_HEADER = new RegExp(String.raw`${RELATIVE_HEADER.source}|\b(?:(?:patient|person|member|subscriber|guarantor|insured|beneficiary|client|customer|employee|caller|contact|holder|owner|parent|mother|father|spouse|doctor|physician|prescriber|nurse|provider) ?names?|full ?name|first ?name|last ?name|given ?names?|surname|family ?name|forename|prenoms?|nom de famille|nom de naissance|nom d usage|nom usuel|nom de jeune fille|maiden ?name|nom prenom|nom complet|firstname|lastname)\b`);
 /** A header naming a place's name: a place word beside the name word ("region_nom", "nom_commune", "country_name"). */
 const PLACE_NAME_HEADER = /(^|[^a-z])(region|departement|d[ée]partement|dept|dep|commune|ville|pays|country|state|county|city|canton|arrondissement|province|territoire|territory|town|village|lieu|place)([^a-z]|$)/i;
 
