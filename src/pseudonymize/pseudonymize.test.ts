@@ -589,6 +589,18 @@ test('Safe Harbor: dates inside text values in every layout go to their year (re
   assert.deepEqual(toRecords(r.table).map((x) => x.note), ['2020', '2020', '2020', '2020', '2021', 'vu le 2020.', '2019/2019', 'S72.001A']);
 });
 
+test('Safe Harbor: a day and a month\'s name without a year inside text values have no year to keep: [DATE]', () => {
+  const note = ['RDV le 12 mars', 'seen March 12th', '1er avril à 10h', 'le 3 mai 14h30', 'April 3 and May 4', '12-Mar', 'contrôle 12 mars 2020, suivi 3 juin',
+    // (no date: a verb, a Tuesday, a count, an impossible day, a two-digit year or a count after the month, a day and month in digits)
+    'dose 3 may be given', 'mar 3', '12 ans', '32 mars', '12 mars 20', 'score 12/03'];
+  const t = tableFromRecords({ id: note.map((_, i) => String(i)), note });
+  // (declared: undeclared, these short sentences together read as prose, and the text recognizers redact them)
+  const r = pseudonymizeTable(t, { columns: { id: { role: 'quasi' }, note: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, null);
+  assert.deepEqual(toRecords(r.table).map((x) => x.note), ['RDV le [DATE]', 'seen [DATE]', '[DATE] à 10h', 'le [DATE] 14h30', '[DATE] and [DATE]', '[DATE]', 'contrôle 2020, suivi [DATE]',
+    'dose 3 may be given', 'mar 3', '12 ans', '32 mars', '12 mars 20', 'score 12/03']);
+  assert.ok(r.report.warnings.some((w) => /7 of 13 distinct value\(s\) hold dates/.test(w)), r.report.warnings.join(' | '));
+});
+
 test('action keep on NIRs read as numbers is reported UNSAFE too (review 5)', () => {
   const t = tableFromRecords({ pid: ['p1', 'p2', 'p3'], nir: ['255081416802538', '185022A00412308', '185027500412308'] });
   const r = pseudonymizeTable(t, { columns: { pid: { role: 'quasi' }, nir: { role: 'quasi', action: 'keep' } } } as never, null);

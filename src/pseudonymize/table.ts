@@ -327,13 +327,15 @@ function allTokens(c: Column): boolean {
  * "2020-2020". A two-digit year, its century guessed as for date columns (this one up to the current year, else the last),
  * with '/' ("12/03/20", "3/4/19"), two-digit days and months between dots ("12.03.20") or a month's name between dashes
  * ("12-Mar-20") → "2020". Codes are left as written: versions ("1.2.10"), lots ("12-34-56"), days the calendar lacks
- * ("2019-99-99", "31/02/20") and compact digits ("20190315"). Limit: a day and a month without a year ("12 mars",
- * "12/03") stay — as digits they are fractions and scores as often.
+ * ("2019-99-99", "31/02/20") and compact digits ("20190315"). A day and a month's name without a year have no year to keep:
+ * "RDV le 12 mars", "seen March 12th", "1er avril à 10h" → "RDV le [DATE]", "seen [DATE]", "[DATE] à 10h". Limit: a day and a
+ * month in digits without a year ("12/03") stay — as digits they are fractions and scores as often —, and so does a day and
+ * a month's name before two digits ("12 mars 20": a two-digit year or a count).
  */
 export function yearsOfDatesIn(text: string): string {
   // (every layout has a four-digit year, a digit on each side of a '/' or a '.', or a two-digit year after a dash: the values
   // without any, "12 ans", "3 fois", most of a column's, are left at once)
-  if (!/\d{4}|\d[/.]\d|-\d\d/.test(text)) return text;
+  if (!/\d{4}|\d[/.]\d|-\d\d/.test(text) && !DAY_AND_MONTH_NAME.test(text)) return text;
   const year = (m: string, y: string, mo: number, d: number): string => (isCalendarDay(+y, mo, d) ? y : m);
   // (a word that is a month's name, its number; else 0, and the match is left as written)
   const month = (w: string): number => monthNumber(w) ?? 0;
@@ -355,8 +357,30 @@ export function yearsOfDatesIn(text: string): string {
     .replace(MONTH_NAME_DAY_IN_TEXT, (m, mon: string, d: string, y: string) => year(m, y, month(mon), +d))
     .replace(MONTH_NAME_YEAR_IN_TEXT, (m, mon: string, y: string) => (month(mon) ? y : m))
     .replace(MONTH_YEAR_IN_TEXT, (_m, y: string) => y)
-    .replace(YEAR_MONTH_IN_TEXT, (_m, y: string) => y);
+    .replace(YEAR_MONTH_IN_TEXT, (_m, y: string) => y)
+    // (no year left to keep: the day and the month go)
+    .replace(DAY_MONTH_NAME_NO_YEAR, (m, d: string, mon: string) => (dayOfMonth(d, mon, NOT_MONTH_AFTER_DAY) ? '[DATE]' : m))
+    .replace(MONTH_NAME_DAY_NO_YEAR, (m, mon: string, d: string) => (dayOfMonth(d, mon, NOT_MONTH_BEFORE_DAY) ? '[DATE]' : m));
 }
+/** Whether a day's figure and a word are a day of a month: 1-31 and a month's name, not one of `unless`'s words. */
+function dayOfMonth(d: string, word: string, unless: RegExp): boolean {
+  const n = +d;
+  return n >= 1 && n <= 31 && monthNumber(word) !== undefined && !unless.test(word);
+}
+/** Lower-case words that are no month after a day: a verb ("3 may be"); French "3 mai" is one. */
+const NOT_MONTH_AFTER_DAY = /^may$/;
+/** Lower-case words that are no month before a day: a verb ("may 2"), French "mar" for a Tuesday, "mai 3" or "mars 3" as often a count. */
+const NOT_MONTH_BEFORE_DAY = /^(?:may|mai|mar|mars)$/;
+/** yearsOfDatesIn's quick test for a day beside a month's name (the values with none are left at once). */
+const DAY_AND_MONTH_NAME = /\d(?:er|st|nd|rd|th)?[ -](?:jan|f[eé]v|feb|mar|av|apr|ma[iy]|ju|ao|aug|sep|oct|nov|d[eé]c)|(?:jan|f[eé]v|feb|mar|av|apr|ma[iy]|ju|ao|aug|sep|oct|nov|d[eé]c)\p{L}*\.? \d/iu;
+/**
+ * A day and a month's name, no year after them: "12 mars", "1er avril", "12-Mar", "3 May" — not before a figure that may be
+ * a two-digit year ("12 mars 20"); an hour, another day and month or a measure may follow ("12 mars 14h30", "12 mars, 14
+ * avril", "3 mai 20 mg").
+ */
+const DAY_MONTH_NAME_NO_YEAR = /(?<![\p{L}\d])(\d{1,2})(?:er|st|nd|rd|th)?[ \-](\p{L}{3,9})\.?(?![\p{L}\d]|[ ,.\-]*\d+(?![\dh:]| ?\p{L}))/giu;
+/** A month's name and a day, no year after them: "March 12", "Mar 12th", "on June 3." (not "March 12, 20"; as above). */
+const MONTH_NAME_DAY_NO_YEAR = /(?<![\p{L}\d])(\p{L}{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\d]|[ ,.\-/]*\d+(?![\dh:]| ?\p{L}))/giu;
 // (yearsOfDatesIn's layouts, compiled once: it runs on every distinct value of a column)
 /** ISO, year first with '-', '/' or '.', with its time and zone: "2019-01-01", "2020/03/12", "2019-01-01/2019-02-01". */
 // (with dots or slashes, a date inside a longer chain is a version's or a code's, "1.2019.01.01.3"; with dashes, a day of the
@@ -634,7 +658,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       }).length : 0;
       const what = `${embedded.values} of ${distinctCount(c)} distinct value(s) hold ${embedded.labels.join(', ')}`;
       plans.push({ c, action: 'redact-identifiers', reason: `${cp ? `role ${cp.role}` : 'not in the policy'}; ${what}: replaced in the values, the rest kept${shWhat.length ? ' (profile safe-harbor)' : ''}`, detected: kind, found: embedded.found, datesInText: dated > 0 });
-      report.warnings.push(`column "${c.name}": ${what}${direct.length ? ' (direct identifiers inside the text)' : ''}${shWhat.length ? ` — under Safe Harbor, ${shWhat.join(', ')}` : ''}: they were replaced${dated ? `, and ${dated} distinct value(s) hold dates, cut to their year` : ''}; declare the column text: true to redact names and dates too, action: drop to drop it, or action: keep to keep it as written`);
+      report.warnings.push(`column "${c.name}": ${what}${direct.length ? ' (direct identifiers inside the text)' : ''}${shWhat.length ? ` — under Safe Harbor, ${shWhat.join(', ')}` : ''}: they were replaced${dated ? `, and ${dated} distinct value(s) hold dates, cut to their year ([DATE] for a day and a month without one)` : ''}; declare the column text: true to redact names and dates too, action: drop to drop it, or action: keep to keep it as written`);
       continue;
     }
     // (Safe Harbor keeps no date element finer than the year: dates too few for a date column, among other values — "voir
@@ -642,8 +666,8 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
     if (profile === 'safe-harbor' && c.kind === 'string') {
       const dated = c.dictionary.filter((v) => v !== null && yearsOfDatesIn(v) !== v).length;
       if (dated > 0) {
-        plans.push({ c, action: 'generalize', datesInText: true, reason: `${cp ? `role ${cp.role}` : 'not in the policy'}; ${dated} distinct value(s) hold dates: each date → its year, the rest of the values kept (profile safe-harbor)`, detected: kind });
-        report.warnings.push(`column "${c.name}"${cp ? '' : ' is not in the policy'}: ${dated} of ${distinctCount(c)} distinct value(s) hold dates, cut to their year, the rest of the values kept (Safe Harbor keeps no date element finer than the year); declare action: drop to drop the column`);
+        plans.push({ c, action: 'generalize', datesInText: true, reason: `${cp ? `role ${cp.role}` : 'not in the policy'}; ${dated} distinct value(s) hold dates: each date → its year ([DATE] for a day and a month without one), the rest of the values kept (profile safe-harbor)`, detected: kind });
+        report.warnings.push(`column "${c.name}"${cp ? '' : ' is not in the policy'}: ${dated} of ${distinctCount(c)} distinct value(s) hold dates, cut to their year ([DATE] for a day and a month without one), the rest of the values kept (Safe Harbor keeps no date element finer than the year); declare action: drop to drop the column`);
         continue;
       }
     }
