@@ -3,7 +3,7 @@
  * replace. Library API; the CLI verb is `anonymat redact`.
  */
 import { createHash } from 'node:crypto';
-import { markBirthDates, markDayLists, markNumberedIds, markPairPhones, markWordDates, labelIdentifiers, recognizeAgeWords, recognizeStreetsEn, recognizeAddressFields, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, plainSpaces, TYPO_FOUND, extendArabicSurnames, recognizePipeHeaders } from './recognizers.ts';
+import { markBirthDates, markDayLists, markNumberedIds, markPairPhones, markWordDates, labelIdentifiers, recognizeAgeWords, recognizeAccessCodes, recognizeStreetsEn, recognizeAddressFields, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, plainSpaces, TYPO_FOUND, extendArabicSurnames, recognizePipeHeaders } from './recognizers.ts';
 import { recognizeDocumentNames } from './document-names.ts';
 import { recognizePlacesAfter } from './places-after.ts';
 import { resolveOverlaps } from './resolve.ts';
@@ -118,6 +118,7 @@ function recognizeComposed(original: string, options: RecognizeOptions): Span[] 
   recognizeNames(text, spans, lang);
   recognizeLooseZips(text, spans);
   recognizeAgeWords(text, spans);
+  recognizeAccessCodes(text, spans);
   recognizeStreetsEn(text, spans);
   recognizeAddressFields(text, spans);
   recognizeDocumentNames(text, spans);

@@ -139,8 +139,9 @@ export function recognizePlacesAfter(text: string, spans: Span[]): void {
     const e = townEnd(text, a);
     if (e === a) continue;
     const after = e < text.length ? text.charCodeAt(e) : 10;
-    // (the town ends there: a bracket's end, or a separator after the address's or the place's comma or dash)
-    if (sp.label === 'HOSPITAL' && !dashed ? after !== 41 : !(after === 44 || after === 59 || after === 46 || after === 10 || after === 13 || after === 40 || after === 45 || after === 8211
+    // (the town ends there: a bracket's end, or a separator after the address's or the place's comma or dash — a bracket's end
+    // too, "(18 rue Lenepveu, Angers)")
+    if (sp.label === 'HOSPITAL' && !dashed ? after !== 41 : !(after === 44 || after === 59 || after === 46 || after === 10 || after === 13 || after === 40 || after === 41 || after === 45 || after === 8211
       || (after === 32 && /^ (?:[-–(,;]|\d{5}|[A-Z]{2}\b)/.test(text.slice(e, e + 7))))) continue;
     const town = text.slice(a, e);
     const words = town.split(/[ \-]/);

@@ -437,7 +437,8 @@ const CUE_WORDS = new Set(['docteur', 'professeur', 'madame', 'monsieur', 'madem
   'aide', 'teacher', 'director', 'coach', 'sponsor', 'therapist', 'nurse', 'pharmacist', 'assistant', 'volunteer',
   // a form's people in lower case ("Emergency contact: Kunle Mitchell", "scribe: april m"; "witness Gao Yanping", "imam Sheikh Nur";
   // not an interpreter, whose language follows: "interprète Tamoul")
-  'contact', 'scribe', 'recorder', 'proxy', 'witness', 'author', 'auteur', 'autrice', 'chaplain', 'imam', 'rabbi', 'pastor',
+  // (and a next of kin: "next of kin: Funmi Adeyemi", "NOK: Funmi Adeyemi")
+  'contact', 'kin', 'nok', 'scribe', 'recorder', 'proxy', 'witness', 'author', 'auteur', 'autrice', 'chaplain', 'imam', 'rabbi', 'pastor',
   // ranks in lower case ("adjudant Pasquier", "officer Ramirez")
   'adjudant', 'brigadier', 'officer', 'deputy', 'trooper', 'sergeant',
   // greetings and closings of messages ("Hi Seun -", "Thanks, Seun")
@@ -569,6 +570,8 @@ const IDC_WORDS = new Set(['n', 's', 'dossier', 'séjour', 'sejour', 'numéro', 
   'chart', 'visit', 'referral', 'order', 'incident', 'pcr', 'reference', 'denial', 'confirmation', 'claim', 'tracking', 'auth', 'authorization',
   'requisition', 'agency', 'hospice', 'interpreter', 'provider', 'facility', 'donor', 'transplant', 'lic', 'kit', 'matricule', 'run', 'trip',
   'dictation', 'transcription', 'rx', 'report', 'datix', 'examen', 'bloc', 'lame', 'lames',
+  // an ID alone before its number ("interpreter used (ID 40371)", "ProviderOne ID 108845221WA")
+  'id',
   // British, Canadian and Australian health numbers
   'nhs', 'medicare', 'health', 'ohip', 'phn', 'ihi', 'chi',
   // "Med Rec #", "Med. Rec. No."
@@ -583,7 +586,7 @@ addWords(IDC_WORDS, W_IDC);
  */
 const NO_OR_HASH = 'n#', NO_ID_OR_HASH = 'ni#', NO_ID_HASH_OR_DIGIT = 'ni#0123456789';
 const IDC_NEXT = new Map<string, string>([
-  ['group', 'n#:'], ['case', 'n#:'], ['run', NO_OR_HASH], ['trip', NO_OR_HASH], ['lab', NO_OR_HASH], ['path', NO_OR_HASH], ['pathology', NO_OR_HASH], ['specimen', NO_ID_OR_HASH], ['dictation', NO_ID_OR_HASH], ['transcription', NO_ID_OR_HASH], ['rx', NO_OR_HASH], ['report', NO_OR_HASH], ['datix', NO_OR_HASH],
+  ['group', 'n#:'], ['case', 'n#:'], ['run', NO_OR_HASH], ['trip', NO_OR_HASH], ['lab', NO_OR_HASH], ['path', NO_OR_HASH], ['pathology', NO_OR_HASH], ['specimen', 'ni#:'], ['dictation', NO_ID_OR_HASH], ['transcription', NO_ID_OR_HASH], ['rx', NO_OR_HASH], ['report', NO_OR_HASH], ['datix', NO_OR_HASH],
   ['surgical', 'p'], ['study', NO_ID_OR_HASH], ['employee', NO_ID_OR_HASH], ['badge', NO_ID_OR_HASH], ['sample', NO_ID_OR_HASH],
   ['subject', NO_ID_HASH_OR_DIGIT], ['participant', NO_ID_HASH_OR_DIGIT], ['carte', 'dn'], ['titre', 'd'],
   ['chart', NO_OR_HASH], ['visit', NO_ID_OR_HASH], ['referral', NO_OR_HASH], ['order', NO_OR_HASH], ['incident', NO_OR_HASH], ['pcr', NO_OR_HASH], ['kit', NO_OR_HASH],
@@ -808,6 +811,20 @@ export function recognizeAgeWords(text: string, spans: Span[]): void {
   if (text.includes('ingt') || /ninety|hundred|cent /i.test(text)) {
     SPELLED_AGE.lastIndex = 0;
     for (let m; (m = SPELLED_AGE.exec(text)) !== null;) spans.push({ start: m.index, end: m.index + m[0].length, label: 'AGE', score: 0.8, rule: 'age-spelled' });
+  }
+}
+/**
+ * A door's, a gate's or a key box's code after its cue ("code porte 4B27", "digicode : A1947", "gate code #2291", "lockbox
+ * code is 4471"): it opens a home, and goes with its address (ID). The code holds a digit, 3 to 10 characters.
+ */
+const ACCESS_CODE = /(?<![\p{L}\d])(?:digicode|code (?:de (?:la )?)?(?:porte|portail|d['’]entr[ée]e|d['’]acc[èe]s|immeuble|interphone|bo[iî]te (?:à|a|aux) cl[ée]s?)|(?:gate|door|entry|entrance|keypad|lockbox|key ?box|key safe|building|access|alarm) code)s?[ \t]*(?:[:=][ \t]*|n[°º][ \t]*)?(?:(?:est|is)[ \t]+)?(#?(?=[A-Za-z*#]*\d)[A-Za-z0-9][A-Za-z0-9*#]{2,9})(?![\p{L}\d])/giu;
+/** ID spans for the access codes of a text (only a text that holds "code" is read). */
+export function recognizeAccessCodes(text: string, spans: Span[]): void {
+  if (!/code/i.test(text)) return;
+  ACCESS_CODE.lastIndex = 0;
+  for (let m; (m = ACCESS_CODE.exec(text)) !== null;) {
+    const end = m.index + m[0].length;
+    spans.push({ start: end - m[1]!.length, end, label: 'ID', score: 0.7, rule: 'access-code' });
   }
 }
 /** Where a patient's age and sex open a note's line or sentence: "91M with GI bleed", "Pt is a 94 F,", "- 92yo F s/p fall". */
@@ -1564,7 +1581,7 @@ export const RULES: RegexRule[] = [
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
     // licence and plate numbers, HIPAA's 11 and 12: "Driver's license MA S1234567", "license plate 7XKT392"; the
     // last form of value: any letters-digits-hyphens token of 5-20 characters with at least 4 digits, "PZX601234H")
-    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’]|de (?:la )?)?(?:demande|facture|commande|contrat|ordonnance|examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]|[A-Z]{1,3}-?\d{4,}))|matricule (?:salari[ée]e?|patient|agent|employ[ée]e?|interne)|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|med\.? rec(?:ord)?(?: no\.?| number| #)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab|rx|report|datix) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample|specimen|dictation|transcription) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|licen[cs]e(?= ?:? ?#?(?:[A-Z]{1,3}-?)?\d{4})|kit (?:no\.?|number|#)|group(?=: ?\d{4})|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?|run|trip) (?:no\.?|number|#)|case(?=: ?[A-Z]{1,3}\d{2}-\d{3,})|(?:examen|bloc|lames?)(?= ?:? ?(?:[A-Z]{1,3}\d{2}[A-Z]?-\d{3,}|\d{2}[A-Z]-\d{4,}|[A-Z]-\d{4}-\d{3,}))|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) (?:id|#|no\.?|number)|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?|(?<!(?:[Dd][ée]cret|DÉCRET|[Ll]oi|LOI|[Aa]rr[êe]t[ée]|[Cc]irculaire|[Aa]rticle|[Dd][ée]lib[ée]ration|[Dd][ée]cision|[Cc]erfa|CERFA|[Dd]irective|[Rr][èe]glement) ?)n[°º](?= ?:? ?(?:[A-Z]{1,4}-?)?\d{4,}(?![\d*])))(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,6}(?:\/\d{2,8}){1,3}(?![\d\/])|\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9]|-[A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
+    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’]|de (?:la )?)?(?:demande|facture|commande|contrat|ordonnance|examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]|[A-Z]{1,3}-?\d{4,}))|matricule (?:salari[ée]e?|patient|agent|employ[ée]e?|interne)|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|med\.? rec(?:ord)?(?: no\.?| number| #)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab|rx|report|datix) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample|specimen|dictation|transcription) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|licen[cs]e(?= ?:? ?#?(?:[A-Z]{1,3}-?)?\d{4})|kit (?:no\.?|number|#)|group(?=: ?\d{4})|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?|run|trip) (?:no\.?|number|#)|case(?=: ?[A-Z]{1,3}\d{2}-\d{3,})|specimen(?=: ?[A-Z]{0,4}\d{4,})|id(?= ?[:#]? ?#?(?:[A-Z]{1,4}-?)?\d{4,})|(?:examen|bloc|lames?)(?= ?:? ?(?:[A-Z]{1,3}\d{2}[A-Z]?-\d{3,}|\d{2}[A-Z]-\d{4,}|[A-Z]-\d{4}-\d{3,}))|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) (?:id|#|no\.?|number)|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?|(?<!(?:[Dd][ée]cret|DÉCRET|[Ll]oi|LOI|[Aa]rr[êe]t[ée]|[Cc]irculaire|[Aa]rticle|[Dd][ée]lib[ée]ration|[Dd][ée]cision|[Cc]erfa|CERFA|[Dd]irective|[Rr][èe]glement) ?)n[°º](?= ?:? ?(?:[A-Z]{1,4}-?)?\d{4,}(?![\d*])))(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,6}(?:\/\d{2,8}){1,3}(?![\d\/])|\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9]|-[A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
   // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
@@ -1716,6 +1733,8 @@ const PROFESSIONS = new Set([
   'DIRECTOR', 'ASSISTANT', 'VOLUNTEER', 'PRACTITIONER', 'MENTOR', 'REGISTRAR', 'DISPATCHER', 'RECEPTIONIST', 'SCHEDULER', 'TECH', 'OPER', 'OPERATOR', 'ADJUSTER', 'REPRESENTATIVE', 'INSPECTOR', 'WITNESS', 'INVESTIGATOR', 'CONSEILLER', 'CONSEILLERE', 'CURATEUR', 'CURATRICE', 'MANDATAIRE', 'MEDIATEUR', 'MEDIATRICE',
   // (a police officer, a triage nurse, technologists, a caller's field: "OPJ Boulanger", "IOA celine", "Technologist: Major Thompson", "Caller: Mari (daughter)")
   'OPJ', 'IOA', 'TECHNOLOGIST', 'SONOGRAPHER', 'PHLEBOTOMIST', 'RADIOGRAPHER', 'HYGIENIST', 'CALLER',
+  // (a next of kin's field: "NOK: Funmi Adeyemi")
+  'NOK',
   // (a document's author, an imam: "Author: Rukhsana Begum", "Auteur : Dr Paul Martin", "Imam Abdullahi Nur"; not Rabbi nor
   // Priest, surnames too: "F. Rabbi"; in lower case they are cues)
   'AUTHOR', 'AUTEUR', 'AUTRICE', 'IMAM',
@@ -1840,7 +1859,7 @@ const PARTICLES = ['LE', 'LA', 'DE', 'DU', 'DES', 'DI', 'DA', 'DEL', 'DELLA', 'V
  * usuel : Odile" — the words between the field's first word (nom, prénom) and the colon.
  */
 const FIELD_WORDS = new Set(['NOM', 'NOMS', 'PRENOM', 'PRENOMS']);
-const FIELD_GAP = /^[ \t]*(?:(?:de naissance|d['’]usage|marital|patronymique|de jeune fille|d['’][ée]pouse|de famille|usuel|et pr[ée]noms?|\(s\))[ \t]*)?(?:(?:\.{2,}[ \t]*)?(?::\s?|\| |\t)[ \t]*|\.{3,}[ \t]*)$|^ (?:de naissance|d['’]usage|patronymique|de jeune fille|d['’][ée]pouse) $/i;
+const FIELD_GAP = /^[ \t]*(?:(?:de naissance|d['’]usage|naissance|usage|marital|patronymique|de jeune fille|d['’][ée]pouse|de famille|usuel|et pr[ée]noms?|\(s\))[ \t]*)?(?:(?:\.{2,}[ \t]*)?(?::\s?|\| |\t)[ \t]*|\.{3,}[ \t]*)$|^ (?:de naissance|d['’]usage|patronymique|de jeune fille|d['’][ée]pouse) $/i;
 /** Whether token i is a form field's first word and its label runs to a colon right before `b`. */
 function fieldBefore(text: string, i: number, b: number): boolean {
   const a = nEnds[i]!;

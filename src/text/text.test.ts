@@ -2116,3 +2116,12 @@ test('review of the session\'s commits (s43): patients\' names before a score or
   assert.deepEqual(en('Seen 06/18/2020 at 10 AM EDT; June 19, 2020 at 10:30 PM (EDT).'), [['DATE', '06/18/2020 at 10 AM EDT'], ['DATE', 'June 19, 2020 at 10:30 PM (EDT)']]);
   assert.equal(shiftDateText('06/18/2020 at 10 AM EDT', 7, 'en'), '06/25/2020 at 10 AM');
 });
+
+test('held-out set 6 (s44): form fields "Nom naissance" / "Nom usage", a next of kin, a town after an address in brackets, door and gate codes, a bare "ID" and a specimen\'s number', () => {
+  assert.deepEqual(labels('Nom naissance: BONNET  Nom usage: ROSSI  Prénom: Graziella'), [['NAME', 'BONNET'], ['NAME', 'ROSSI'], ['NAME', 'Graziella']]);
+  assert.deepEqual(labels('NOK: Funmi Adeyemi (sister). Next of kin: Ade Bello.', 'en'), [['NAME', 'Funmi Adeyemi'], ['NAME', 'Ade Bello']]);
+  assert.deepEqual(labels('chez M. Samuel Courtois (18 rue Lenepveu, Angers).'), [['NAME', 'Samuel Courtois'], ['ADDRESS', '18 rue Lenepveu'], ['CITY', 'Angers']]);
+  assert.deepEqual(labels('3e étage, code porte 4B27, digicode : A1947. Code porte non communiqué.'), [['ID', '4B27'], ['ID', 'A1947']]);
+  assert.deepEqual(labels('Phoenix; gate code #2291, lockbox code is 4471.', 'en'), [['ID', '#2291'], ['ID', '4471']]);
+  assert.deepEqual(labels('Interpreter used (ID 40371). SPECIMEN: WX442871A. ID 10 mg.', 'en'), [['ID', '40371'], ['ID', 'WX442871A']]);
+});
