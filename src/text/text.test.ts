@@ -2124,4 +2124,7 @@ test('held-out set 6 (s44): form fields "Nom naissance" / "Nom usage", a next of
   assert.deepEqual(labels('3e étage, code porte 4B27, digicode : A1947. Code porte non communiqué.'), [['ID', '4B27'], ['ID', 'A1947']]);
   assert.deepEqual(labels('Phoenix; gate code #2291, lockbox code is 4471.', 'en'), [['ID', '#2291'], ['ID', '4471']]);
   assert.deepEqual(labels('Interpreter used (ID 40371). SPECIMEN: WX442871A. ID 10 mg.', 'en'), [['ID', '40371'], ['ID', 'WX442871A']]);
+  // (French hospitals' acronyms: an intercommunal, a specialized, an army's hospital; by its city's name, the city)
+  assert.deepEqual(labels('Dr Kermarrec, CHIC de Cornouaille ; CHS de Montperrin ; HIA Bégin ; CHRU de Brest.'),
+    [['NAME', 'Kermarrec'], ['HOSPITAL', 'Cornouaille'], ['HOSPITAL', 'Montperrin'], ['HOSPITAL', 'Bégin'], ['CITY', 'Brest']]);
 });
