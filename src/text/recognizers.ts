@@ -828,6 +828,29 @@ export function recognizeAccessCodes(text: string, spans: Span[]): void {
     spans.push({ start: end - m[1]!.length, end, label: 'ID', score: 0.7, rule: 'access-code' });
   }
 }
+/**
+ * A firm named by its owner's surname after its kind, in French: "(cabinet Pichon)", "IDE (cabinet Bouchard)", "entreprise
+ * Dubreucq à Roubaix", "Ets Lemoine", "société Vasseur" (NAME: the surname is a person's). The word is a surname of the
+ * lists or a word of no language ("cabinet Médical", "société Générale" stay), capitalized (in capitals, 5 letters at least:
+ * not "cabinet IDEL"), and the firm's only word: a bracket, a stop or a place follow it ("SARL Métallerie Chantreau", "Société
+ * Alzheimer de Montréal" are no person's).
+ */
+const FIRM = /(?<![\p{L}])(?:[Cc]abinet|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Ee]ts\.?|[ÉéEe]tablissements|[Gg]arage|SARL|SAS|EURL)(?: (?:de |du |des )?(?:M(?:me|\.)|Mr|Dr) ?)? (\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}{5,}(?:-\p{Lu}{2,})?)(?=[ \t]*(?:[),.;:\n]|$)|[ \t]+(?:à|au|en|sur|in|at|of) )/gu;
+/** NAME spans for the firms named by a surname (only a text that holds one of their kinds' words is read). */
+export function recognizeFirmNames(text: string, spans: Span[]): void {
+  if (!/abinet|ntreprise|oci[ée]t[ée]|Ets|tablissements|arage|SARL|SAS|EURL/.test(text)) return;
+  const lex = tokenLexicon();
+  FIRM.lastIndex = 0;
+  for (let m; (m = FIRM.exec(text)) !== null;) {
+    const w = m[1]!, k = fold(w), lx = lex.get(k) ?? 0;
+    // (a word of the language is a surname here only when the lists say so and do not call it ambiguous: "cabinet Martin",
+    // not "société Générale", "cabinet Médical")
+    if (isVocabularyWord(k) && ((lx & LEX_SUR) === 0 || (lx & LEX_AMBIG) !== 0)) continue;
+    if ((lx & (LEX_STOP | LEX_TITLE | LEX_PROF | LEX_CITY)) !== 0 && (lx & LEX_SUR) === 0) continue;
+    const end = m.index + m[0].length;
+    spans.push({ start: end - w.length, end, label: 'NAME', score: 0.6, rule: 'firm-surname' });
+  }
+}
 /** Where a patient's age and sex open a note's line or sentence: "91M with GI bleed", "Pt is a 94 F,", "- 92yo F s/p fall". */
 const AGE_SEX_BEFORE = /(?:^|\n|[-•*]\s|(?<![A-Za-z])(?:a|an|is|pt|Pt|PT|patient|Patient|HPI:|CC:))\s?$/;
 const AGE_SEX_AFTER = /^ ?(?:yo ?)?[MF](?: (?:with|w\/|who|presenting|presents|here|admitted|s\/p|pmh|PMH|h\/o|hx|c\/o|brought|seen|from|in|on|transferred|returns)(?![A-Za-z])|[,;:])/;

@@ -2127,4 +2127,8 @@ test('held-out set 6 (s44): form fields "Nom naissance" / "Nom usage", a next of
   // (French hospitals' acronyms: an intercommunal, a specialized, an army's hospital; by its city's name, the city)
   assert.deepEqual(labels('Dr Kermarrec, CHIC de Cornouaille ; CHS de Montperrin ; HIA Bégin ; CHRU de Brest.'),
     [['NAME', 'Kermarrec'], ['HOSPITAL', 'Cornouaille'], ['HOSPITAL', 'Montperrin'], ['HOSPITAL', 'Bégin'], ['CITY', 'Brest']]);
+  // (a firm named by its owner's surname alone; not a firm's words, an acronym, an adjective)
+  assert.deepEqual(labels('Kiné (cabinet Pichon), IDE (cabinet Bouchard), ancien employeur : entreprise Dubreucq à Roubaix.').filter(([l]) => l === 'NAME'),
+    [['NAME', 'Pichon'], ['NAME', 'Bouchard'], ['NAME', 'Dubreucq']]);
+  assert.deepEqual(labels('SARL Métallerie Chantreau ; le cabinet IDEL ; la société Générale ; Cabinet Dermatologique Gambetta.').filter(([, v]) => /Métal|IDEL|Générale|Dermato/.test(v)), []);
 });
