@@ -5273,9 +5273,12 @@ function looseZips(text: string, spans: Span[], runs: boolean): void {
  * segments by their position, whatever their content — names in components ("DOE^JOHN^A") escape
  * the word rules. Field n is the text after the segment name's n-th '|'.
  */
+/** MSH facilities that name no place: a kind of facility or of system. */
+const HL7_NO_FACILITY = /^(?:LABO?|LABORATOIRE|LABORATORY|HOSP|HOSPITAL|HOPITAL|CLINIC|SYSTEM|HIS|RIS|LIS|EHR|EMR|DPI|SIH)$/i;
 const HL7_FIELDS: Record<string, Record<number, TextLabel>> = {
-  // (MSH-7, the message's date and time: MSH-1 is the field separator itself, so it is field 6 here)
-  MSH: { 6: 'DATE' },
+  // (MSH-7, the message's date and time: MSH-1 is the field separator itself, so it is field 6 here; MSH-4 and MSH-6, the
+  // sending and receiving facilities, hospitals or laboratories: "MSH|^~\&|EPIC|UCSF|…")
+  MSH: { 3: 'HOSPITAL', 5: 'HOSPITAL', 6: 'DATE' },
   PID: { 2: 'ID', 3: 'ID', 4: 'ID', 5: 'NAME', 6: 'NAME', 7: 'BIRTHDATE', 9: 'NAME', 11: 'ADDRESS', 13: 'PHONE', 14: 'PHONE', 18: 'ID', 19: 'SSN', 20: 'ID', 21: 'ID', 23: 'CITY', 29: 'DATE' },
   NK1: { 2: 'NAME', 4: 'ADDRESS', 5: 'PHONE', 6: 'PHONE', 30: 'NAME', 31: 'PHONE', 32: 'ADDRESS', 33: 'ID', 37: 'SSN' },
   GT1: { 2: 'ID', 3: 'NAME', 4: 'NAME', 5: 'ADDRESS', 6: 'PHONE', 7: 'PHONE', 8: 'BIRTHDATE', 12: 'SSN', 16: 'NAME', 17: 'ADDRESS', 18: 'PHONE' },
@@ -5350,7 +5353,8 @@ export function recognizeHl7(text: string, spans: Span[]): void {
       // (a field of only component separators holds nothing)
       if (label !== undefined && e > k && !/^[\^~&]*$/.test(text.slice(k, e))) {
         if (label === 'NAME') hl7Names(text, k, e, spans);
-        else spans.push({ start: k, end: e, label, score: 0.95, rule: 'hl7' });
+        // (a facility's placeholder or kind names none: "X", "LAB", "HOSP")
+        else if (label !== 'HOSPITAL' || (e - k >= 3 && !HL7_NO_FACILITY.test(text.slice(k, e)))) spans.push({ start: k, end: e, label, score: 0.95, rule: 'hl7' });
       }
       if (e >= text.length || text.charCodeAt(e) !== 124) break;
       k = e + 1; field++;

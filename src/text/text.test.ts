@@ -2130,5 +2130,6 @@ test('held-out set 6 (s44): form fields "Nom naissance" / "Nom usage", a next of
   // (a firm named by its owner's surname alone; not a firm's words, an acronym, an adjective)
   assert.deepEqual(labels('Kiné (cabinet Pichon), IDE (cabinet Bouchard), ancien employeur : entreprise Dubreucq à Roubaix.').filter(([l]) => l === 'NAME'),
     [['NAME', 'Pichon'], ['NAME', 'Bouchard'], ['NAME', 'Dubreucq']]);
-  assert.deepEqual(labels('SARL Métallerie Chantreau ; le cabinet IDEL ; la société Générale ; Cabinet Dermatologique Gambetta.').filter(([, v]) => /Métal|IDEL|Générale|Dermato/.test(v)), []);
+  assert.deepEqual(labels('SARL Métallerie Chantreau ; le cabinet IDEL ; la société Générale ; Cabinet Dermatologique Gambetta.').filter(([, v]) => /Métal|IDEL|Générale|Dermato/.test(v)), []);  // (an HL7 message's sending and receiving facilities; not a kind of facility)
+  assert.deepEqual(labels('MSH|^~\\&|EPIC|UCSF|CLOVERLEAF|LAB|202402291530||ADT^A08|88', 'en'), [['HOSPITAL', 'UCSF'], ['DATE', '202402291530']]);
 });
