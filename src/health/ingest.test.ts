@@ -236,7 +236,7 @@ test('a file that is not UTF-8 is an error with its line and column (FHIR JSON, 
     const patient = '{"resourceType":"Patient","id":"p1","gender":"female","birthDate":"1980-02-03","name":[{"family":"M\u00fcller"}]}';
     const latin1 = (s: string) => Buffer.from(s, 'latin1');
     writeFileSync(join(base, 'a.json'), latin1(patient));
-    // (a whole JSON file's encoding is one problem among the others; a streamed or CSV file's stops the run: both say where)
+    // (a file's encoding is one problem among the others, whole JSON, streamed NDJSON or CSV alike: each says where)
     const said = (e: AnonymatError) => [e.message, ...e.issues.map((i) => `${i.path}: ${i.message}`)].join('\n');
     await assert.rejects(ingest([join(base, 'a.json')]), (e: unknown) => e instanceof AnonymatError && /a\.json:1:\d+: byte 0xFC is not valid UTF-8/.test(said(e)) && !said(e).includes('ller'));
     writeFileSync(join(base, 'b.ndjson'), latin1(`${patient.replace('\u00fc', 'u')}\n${patient.replace('p1', 'p2')}\n`));
@@ -296,4 +296,52 @@ test('ingest reports its progress: the files of a FHIR folder, then each input (
     // (before each file of the folder; then after each input, with the kind of what it read last)
     assert.deepEqual(calls, [[0, 2, folder], [1, 2, folder], [1, 2, 'fhir-ndjson'], [2, 2, 'omop-cdm-5.4']]);
   } finally { rmSync(dir, { recursive: true, force: true }); }
+});
+
+test("free-text observation answers: the patient's own record names are found as in their notes (FHIR valueString, Synthea VALUE), per person", async () => {
+  const obs = (id: string, pid: string, valueString: string) => ({ resourceType: 'Observation', id, status: 'final', code: { text: 'Note' }, subject: { reference: `Patient/${pid}` }, valueString });
+  const lines = [
+    { resourceType: 'Patient', id: 'p1', name: [{ family: 'Zylbersztajn', given: ['Maribelle'] }] },
+    { resourceType: 'Patient', id: 'p2', name: [{ family: 'Kerhervé', given: ['Oanez'] }] },
+    obs('o1', 'p1', 'Maribelle va bien'), obs('o2', 'p1', 'Zylbersztajn'), obs('o3', 'p1', 'maribelle zylbersztajn'),
+    // (the same answer of another person: her record's names are not Maribelle's, the answer stays — each (value, person) pair is read with its person's names)
+    obs('o4', 'p2', 'Maribelle va bien'), obs('o5', 'p2', 'Oanez va bien'),
+  ];
+  const r = await ingest([{ name: 'x.ndjson', text: lines.map((l) => JSON.stringify(l)).join('\n'), format: 'ndjson' }], { key: KEY });
+  const p1 = pseudonym(KEY, 'p1', { normalize: 'id' });
+  const got = toRecords(r.tables.observations!).map((o) => `${o.person_id === p1 ? 'p1' : 'p2'} ${o.value}`).sort();
+  assert.deepEqual(got, ['p1 [NOM]', 'p1 [NOM] [NOM]', 'p1 [NOM] va bien', 'p2 Maribelle va bien', 'p2 [NOM] va bien']);
+  // Synthea's text VALUE too
+  const base = mkdtempSync(join(tmpdir(), 'anonymat-ingest-obsnames-'));
+  try {
+    writeFileSync(join(base, 'patients.csv'), 'Id,BIRTHDATE,GENDER,FIRST,LAST\nP1,1980-01-02,F,Maribelle,Zylbersztajn\n');
+    writeFileSync(join(base, 'observations.csv'), 'DATE,PATIENT,ENCOUNTER,CODE,DESCRIPTION,VALUE,UNITS,TYPE\n2020-01-01,P1,,x,Note,maribelle va bien,,text\n');
+    const s = await ingest([base]);
+    assert.deepEqual(toRecords(s.tables.observations!).map((o) => o.value), ['[NOM] va bien']);
+  } finally { rmSync(base, { recursive: true, force: true }); }
+});
+
+test('a non-UTF-8 NDJSON or CSV file is one problem among the others: the inputs after it are still checked', async () => {
+  const base = mkdtempSync(join(tmpdir(), 'anonymat-ingest-latin1-'));
+  try {
+    const latin1 = (s: string) => Buffer.from(s, 'latin1');
+    writeFileSync(join(base, 'bad.ndjson'), '{"resourceType":"Patient","id":"n1","gender":"female"}\n{"resourceType":"Patient","id":"n2",\n'
+      + '{"resourceType":"Encounter","id":"n3","subject":{"reference":"Patient/n1"},"period":{"start":"2020-01-01T25:00:00Z"}}\n');
+    writeFileSync(join(base, 'latin1.ndjson'), latin1('{"resourceType":"Patient","id":"x","name":[{"family":"Lef\u00e8vre"}]}\n'));
+    mkdirSync(join(base, 'syn'));
+    writeFileSync(join(base, 'syn', 'patients.csv'), latin1('Id,BIRTHDATE,GENDER,CITY\nP1,1980-01-02,F,Ch\u00e2teau-Thierry\n'));
+    writeFileSync(join(base, 'syn', 'encounters.csv'), 'Id,START,PATIENT\ne1,2020-13-01,P1\n');
+    mkdirSync(join(base, 'omop'));
+    writeFileSync(join(base, 'omop', 'person.csv'), latin1('person_id,gender_concept_id,year_of_birth,gender_source_value\n1,8507,1980,m\u00e2le\n'));
+    writeFileSync(join(base, 'last.json'), JSON.stringify({ resourceType: 'Patient', id: 'z', gender: 'x' }));
+    await assert.rejects(ingest(['bad.ndjson', 'latin1.ndjson', 'syn', 'omop', 'last.json'].map((f) => join(base, f))), (e: unknown) => {
+      assert.ok(e instanceof AnonymatError && e.code === 'invalid-input');
+      const said = e.issues.map((i) => `${i.path}: ${i.message}`.slice(base.length + 1));
+      assert.deepEqual(said.map((s) => s.replace(/: .*/, '')), ['bad.ndjson:2', 'bad.ndjson:3 Encounter/n3 $.period.start', 'latin1.ndjson:1:58',
+        'syn/patients.csv:2:19', 'syn/encounters.csv:2 column START', 'omop/person.csv:2:14', 'last.json Patient/z $.gender'], said.join('\n'));
+      assert.match(said[2]!, /byte 0xE8 is not valid UTF-8; the file is probably Latin-1/);
+      for (const v of ['Lef', 'teau-Thierry', 'm\u00e2le', 'mle']) assert.ok(!(JSON.stringify(e.issues) + e.message).includes(v), v);
+      return true;
+    });
+  } finally { rmSync(base, { recursive: true, force: true }); }
 });

@@ -238,10 +238,14 @@ function utf8Text(bytes: Uint8Array, label: string, st: IngestState): string | n
       : `the file is ${size} as one JSON document: export it as NDJSON (FHIR Bulk Data, one resource per line, read as a stream) or split the Bundle`);
     return null;
   }
+  return utf8OrIssue(bytes, label, st);
+}
+
+/** Bytes decoded as UTF-8, or null when they are not UTF-8: one problem among the others (its line and column). */
+function utf8OrIssue(bytes: Uint8Array, label: string, st: IngestState): string | null {
   try { return decodeUtf8(bytes, label); } catch (e) {
     if (!(e instanceof AnonymatError)) throw e;
-    const where = e.issues[0]?.path ?? label;
-    st.issue(where, `${e.message.slice(where.length + 2)}; ${e.issues[0]?.message ?? ''}`);
+    st.issueFrom(e, label);
     return null;
   }
 }
@@ -257,15 +261,19 @@ function looksLikeOneDocument(t: string): boolean {
 async function readFolder(dir: string, st: IngestState): Promise<void> {
   const names = (await readdir(dir)).sort();
   const lower = new Set(names.map((n) => n.toLowerCase()));
+  // (a CSV file that is not UTF-8 is one problem among the others, as a JSON file's: it was an error that stopped the run
+  // before the next inputs' problems were found)
   const loaders = (filter: (n: string) => boolean) =>
-    new Map(names.filter(filter).map((n) => [n, () => decodeUtf8(readFileSync(join(dir, n)), join(dir, n))] as const));
+    new Map(names.filter(filter).map((n) => [n, () => utf8OrIssue(readFileSync(join(dir, n)), join(dir, n), st)] as const));
   if (lower.has('patients.csv')) {
     const layout: SyntheaLayout | null = readSynthea(loaders((n) => n.toLowerCase().endsWith('.csv')), dir, st);
+    // (a folder taken for a Synthea export that gives nothing is a problem, never an input read as empty)
+    if (layout === null) { st.issue(dir, 'a Synthea export needs patients.csv, which was not read'); return; }
     st.sources.push({ name: dir, format: `synthea-${layout}` });
     return;
   }
   if (lower.has('person.csv') || lower.has('person.tsv')) {
-    readOmop(loaders((n) => /\.(csv|tsv)$/i.test(n)), dir, st);
+    if (!readOmop(loaders((n) => /\.(csv|tsv)$/i.test(n)), dir, st)) { st.issue(dir, 'OMOP tables need person.csv, which was not read'); return; }
     st.sources.push({ name: dir, format: 'omop-cdm-5.4' });
     return;
   }
@@ -380,11 +388,12 @@ const IDENTIFYING_OBSERVATION_CODES = new Set(['56799-0', '45401-7']);
 const IDENTIFYING_OBSERVATION_TEXT = /\b(?:address|street name|zip ?code|postal code|(?:tele)?phone number|e-?mail|social security number|adresse|code postal|num[ée]ro de t[ée]l[ée]phone|courriel|num[ée]ro de s[ée]curit[ée] sociale)\b/i;
 /**
  * The observations' values, before anything is written: an identifying question's answer is dropped, and (when notes are
- * de-identified) every other free-text answer goes through the same redaction as the notes ("lives with daughter Maria").
+ * de-identified) every other free-text answer goes through the same redaction as the notes, with the names of its person's
+ * record ("lives with daughter Maria", "Maribelle va bien").
  */
-function screenObservations(t: Table, st: IngestState): Table {
+function screenObservations(t: Table, st: IngestState, aliasOf: ((id: string) => string) | null): Table {
   const col = (n: string) => t.columns.find((c) => c.name === n)!;
-  const code = col('code'), display = col('display'), value = col('value'), num = col('value_number');
+  const person = col('person_id'), code = col('code'), display = col('display'), value = col('value'), num = col('value_number');
   const identifyingCode = code.dictionary.map((l) => l !== null && IDENTIFYING_OBSERVATION_CODES.has(l));
   const identifyingText = display.dictionary.map((l) => l !== null && IDENTIFYING_OBSERVATION_TEXT.test(l));
   const drop = new Uint8Array(t.rowCount);
@@ -393,22 +402,37 @@ function screenObservations(t: Table, st: IngestState): Table {
     if ((identifyingCode[code.codes[r]!] || identifyingText[display.codes[r]!]) && value.codes[r] !== value.missing) { drop[r] = 1; dropped++; }
   }
   if (dropped === 0 && !st.redact) return t;
-  let redacted = 0;
-  const redactValue = (l: string): string => {
+  // (a free-text answer is read with the names of its person's record, as their notes are: "Maribelle va bien",
+  // "zylbersztajn" hold no name any rule sees. Each distinct value is redacted once per person whose record has names and
+  // once for all the persons without, so the cost is that of the distinct (value, person) pairs, not of the rows)
+  const namesOf = st.recordNames(aliasOf ?? undefined);
+  const personNames = person.dictionary.map((p) => (p === null ? undefined : namesOf(p)));
+  const done: (Map<number, string> | undefined)[] = new Array(value.dictionary.length);
+  const redactedValues = new Set<number>();
+  const redactValue = (v: number, p: number): string => {
+    const l = value.dictionary[v]!;
     if (!st.redact || /^-?\d+(?:[.,]\d+)?$/.test(l)) return l;
-    const r = st.redact(l, null);
-    if (r.spans.length) redacted++;
+    const names = personNames[p]?.length ? personNames[p] : undefined;
+    const k = names ? p : -1;
+    const seen = (done[v] ??= new Map()).get(k);
+    if (seen !== undefined) return seen;
+    const r = st.redact(l, names ? person.dictionary[p]! : null, names);
+    if (r.spans.length) redactedValues.add(v);
+    done[v]!.set(k, r.text);
     return r.text;
   };
   // (only the values some kept row holds: a dropped address is not redacted first)
-  const used = new Uint8Array(value.dictionary.length);
-  for (let r = 0; r < t.rowCount; r++) if (!drop[r]) used[value.codes[r]!] = 1;
-  const labels = value.dictionary.map((l, i) => (l === null || !used[i] ? null : redactValue(l)));
+  const labels: (string | null)[] = new Array(t.rowCount);
+  for (let r = 0; r < t.rowCount; r++) {
+    const v = value.codes[r]!;
+    labels[r] = drop[r] || value.dictionary[v] === null || value.dictionary[v] === undefined ? null : redactValue(v, person.codes[r]!);
+  }
+  const redacted = redactedValues.size;
   const distinct = [...new Set(labels.filter((l): l is string => l !== null))].sort();
   const pos = new Map(distinct.map((l, i) => [l, i]));
   const missing = distinct.length;
   const codes = new Int32Array(t.rowCount);
-  for (let r = 0; r < t.rowCount; r++) { const l = labels[value.codes[r]!]; codes[r] = drop[r] || l === null || l === undefined ? missing : pos.get(l)!; }
+  for (let r = 0; r < t.rowCount; r++) { const l = labels[r]; codes[r] = l === null || l === undefined ? missing : pos.get(l)!; }
   const numCodes = Int32Array.from(num.codes, (c, r) => (drop[r] ? (num.missing >= 0 ? num.missing : num.dictionary.length) : c));
   const numDict = num.missing >= 0 || !dropped ? [...num.dictionary] : [...num.dictionary, null];
   if (dropped) st.warn(`${dropped} observation value(s) answering a question about an address, a postal code, a phone or an e-mail (such as LOINC 56799-0) were dropped: direct identifiers`);
@@ -420,7 +444,7 @@ function screenObservations(t: Table, st: IngestState): Table {
 function finish(st: IngestState, options: IngestOptions, aliasOf: ((id: string) => string) | null): IngestResult {
   const raw = {} as Record<TableName, Table>;
   for (const n of TABLE_NAMES) raw[n] = st.model.tables[n].finish();
-  raw.observations = screenObservations(raw.observations, st);
+  raw.observations = screenObservations(raw.observations, st, aliasOf);
   const key = options.key;
 
   // (records merged into another by a FHIR Patient.link: their person rows out, their events the person's that stays)

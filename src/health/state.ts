@@ -3,7 +3,7 @@
  * per resource type (and per type that is not mapped), validation issues (never values), warnings,
  * and the decoded notes waiting for de-identification.
  */
-import type { Issue } from '../errors.ts';
+import type { AnonymatError, Issue } from '../errors.ts';
 import { ModelBuilder } from './model.ts';
 
 /** Validation issues kept per ingestion (the count of the rest is reported). */
@@ -30,9 +30,9 @@ export class IngestState {
   readonly personIds = new Set<string>();
   /** Person ids merged into another's (FHIR Patient.link replaced-by / replaces): the id that stays, by the id replaced. */
   readonly personAliases = new Map<string, string>();
-  /** FHIR resources read in Bundles, by `Type/id` (and an event's patient's reference): a digest of their content (a resource read again is skipped when the same). */
+  /** FHIR resources read in Bundles, by `Type/id` (and the id an event's patient reference resolves to): a digest of their content (a resource read again is skipped when the same). */
   readonly fhirSeen = new Map<string, string>();
-  /** The patient's reference of the first event read under each `Type/id` in Bundles (ids that collide between sources are said). */
+  /** The patient (the id its reference resolves to) of the first event read under each `Type/id` in Bundles (ids that collide between sources are said). */
   readonly fhirSubjects = new Map<string, string>();
   /** The day of reference (--reference-date), against which an address's period has ended; today's without. */
   referenceDate: string | undefined;
@@ -62,12 +62,7 @@ export class IngestState {
    * per noteMode.
    */
   flushNotes(aliasOf?: (id: string) => string): void {
-    // (the names of the records merged into one person: every note of the person is read with all of them)
-    let groupNames: Map<string, string[]> | undefined;
-    if (aliasOf) {
-      groupNames = new Map();
-      for (const [id, names] of this.personNames) { const root = aliasOf(id); groupNames.set(root, unionNames(groupNames.get(root), names)); }
-    }
+    const namesOf = this.recordNames(aliasOf);
     for (const { row, text } of this.pendingNotes) {
       let out: string | null = null;
       if (text !== null && text !== '') {
@@ -75,8 +70,7 @@ export class IngestState {
         if (this.noteMode === 'kept') out = text;
         else if (this.noteMode === 'redacted' && this.redact) {
           const person = (row.person_id as string | null) ?? null;
-          const names = person === null ? undefined : groupNames ? groupNames.get(aliasOf!(person)) : this.personNames.get(person);
-          const res = this.redact(text, person, names);
+          const res = this.redact(text, person, person === null ? undefined : namesOf(person));
           out = res.text;
           for (const s of res.spans) this.notes.spans.set(s.label, (this.notes.spans.get(s.label) ?? 0) + 1);
         }
@@ -86,12 +80,32 @@ export class IngestState {
     this.pendingNotes = [];
   }
 
+  /**
+   * The record names of a person id (given, family, maiden, other names of the record), once every input is read: with
+   * records merged by their links, the names of every record of the group, so that a text of the person is read with all
+   * of them. For the notes and the free-text observation answers alike.
+   */
+  recordNames(aliasOf?: (id: string) => string): (id: string) => readonly string[] | undefined {
+    if (!aliasOf) return (id) => this.personNames.get(id);
+    const groupNames = new Map<string, string[]>();
+    for (const [id, names] of this.personNames) { const root = aliasOf(id); groupNames.set(root, unionNames(groupNames.get(root), names)); }
+    return (id) => groupNames.get(aliasOf(id));
+  }
+
   count(type: string, n = 1): void { this.resources.set(type, (this.resources.get(type) ?? 0) + n); }
   countUnmapped(type: string, n = 1): void { this.unmapped.set(type, (this.unmapped.get(type) ?? 0) + n); }
   skip(reason: string): void { this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + 1); }
   issue(path: string, message: string): void {
     this.issueCount++;
     if (this.issues.length < MAX_ISSUES) this.issues.push({ path, message });
+  }
+  /**
+   * An error that stops reading one input — a file that is not UTF-8, with its line and column — recorded as one problem
+   * among the others, so that the other inputs are still checked and every problem is listed at the end.
+   */
+  issueFrom(e: AnonymatError, label: string): void {
+    const where = e.issues[0]?.path ?? label;
+    this.issue(where, `${e.message.startsWith(`${where}: `) ? e.message.slice(where.length + 2) : e.message}; ${e.issues[0]?.message ?? ''}`);
   }
   warn(message: string): void { if (!this.warnings.includes(message)) this.warnings.push(message); }
 

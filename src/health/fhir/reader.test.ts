@@ -7,6 +7,7 @@ import { ingest } from '../ingest.ts';
 import { AnonymatError } from '../../errors.ts';
 import { column, toRecords, type Table } from '../../table/table.ts';
 import { jsonErrorOffset, resolveRef } from './reader.ts';
+import { decodeAttachment } from './attachment.ts';
 import { keyFromText } from '../../pseudonymize/key.ts';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/health/fhir/', import.meta.url));
@@ -380,4 +381,84 @@ test('merged records: ids linked through a record not read are one person too (t
   const r = await ingest([{ name: 'm.ndjson', text: [P('a', 'c', 'Maribelle'), P('b', 'c', 'Oanez'), doc('d1', 'a', 'Oanez va bien.'), doc('d2', 'c', 'Maribelle va bien.')].map((l) => JSON.stringify(l)).join('\n'), format: 'ndjson' }]);
   assert.equal(r.persons, 1);
   assert.deepEqual(toRecords(r.tables.notes!).map((n) => n.text), ['[NOM] va bien.', '[NOM] va bien.']);
+});
+
+test('notes: an XML or RTF attachment is read as the text it holds (tags, character and named entities; control words, code page, \\uN, font and color tables), other text/* as written', async () => {
+  const text = (contentType: string, s: string | Buffer) => {
+    const d = decodeAttachment(typeof s === 'string' ? Buffer.from(s) : s, contentType);
+    assert.ok('text' in d, JSON.stringify(d));
+    return d.text;
+  };
+  // (a CDA document: every tag a space or a line, references decoded, a CDATA section as written, attributes — ids, telecom — no text)
+  const cda = '<?xml version="1.0"?><ClinicalDocument xmlns="urn:hl7-org:v3"><recordTarget><patientRole><id extension="IPP-0042"/><patient><name><given>Zo&#233;</given><family>Lef&#xE8;vre</family></name></patient></patientRole></recordTarget>'
+    + '<component><section><title>Suivi</title><text><paragraph>O&apos;Brien &amp; Lef&#101;vre&nbsp;: vue ce jour.</paragraph><paragraph><![CDATA[a < b &amp; c]]></paragraph></text></section></component></ClinicalDocument>';
+  assert.equal(text('text/xml; charset=utf-8', cda), 'Zoé Lefèvre\nSuivi\nO\'Brien & Lefevre\u00a0: vue ce jour.\na < b &amp; c');
+  // (RTF: the font, color and style tables, the document's information and ignorable destinations dropped; \\'hh in the
+  // document's code page, or its font's charset; \\uN with its fallback skipped; paragraphs and tabs kept)
+  const rtf = String.raw`{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\fswiss Arial;}{\f1\fcharset238 Times CE;}}{\colortbl;\red0\green0\blue0;}{\stylesheet{\s0 Normal;}}{\*\generator Msftedit 5.41;}{\info{\author Dr Kowalczyk}}`
+    + String.raw`\f0\fs20 Patiente Zo\'e9 Lef\'e8vre,\tab n\u233?e le 3 mars\par {\f1 Ko\'9ailer} va \b bien\b0 .\line \{fin\}}`;
+  assert.equal(text('text/rtf', rtf), 'Patiente Zoé Lefèvre,\tnée le 3 mars\nKošiler va bien.\n{fin}');
+  assert.equal(text('TEXT/RTF', String.raw`{\rtf1\ansi\ansicpg1251 \'cf\'e5\'f2\'f0\'ee\uc2\u1074??}`), 'Петров');
+  // (other text/* stay as written)
+  assert.equal(text('text/csv', 'a,<b>,&amp;'), 'a,<b>,&amp;');
+  // the notes of the review: no name of the record left
+  const r = await ingest([notesBundle([
+    { contentType: 'text/xml', data: Buffer.from('<note><patient><given>Maribelle</given><family>Zylbersztajn</family></patient><p>Mme Zylb&#101;rsztajn va bien</p></note>') },
+    { contentType: 'text/rtf', data: Buffer.from(String.raw`{\rtf1\ansi{\fonttbl{\f0 Times;}}\f0 Patiente Maribelle Zylbersztajn, n\'e9e le 3 mars.\par Maribelle va mieux.}`) },
+  ])]);
+  const notes = toRecords(r.tables.notes!).map((n) => n.text!);
+  for (const n of notes) assert.doesNotMatch(n, /Maribell|Zylb|&#|\\|[<>{}]/, n);
+  assert.ok(notes.every((n) => /\[NOM\]/.test(n)), notes.join(' | '));
+});
+
+test('an event read again with its patient written another way (Patient/p, an absolute URL, a urn:uuid fullUrl) is the same event, read once', async () => {
+  const pat = { resourceType: 'Patient', id: 'p', gender: 'male', birthDate: '1980-01-01' };
+  const enc = (reference: string) => ({ resourceType: 'Encounter', id: 'e1', status: 'finished', class: { code: 'AMB' }, subject: { reference }, period: { start: '2020-01-01' } });
+  const bundle = (type: string, entries: [string, object][]) => ({ name: `${type}.json`, json: { resourceType: 'Bundle', type, entry: entries.map(([fullUrl, resource]) => ({ fullUrl, resource })) } });
+  const r = await ingest([
+    bundle('collection', [['http://s/fhir/Patient/p', pat], ['http://s/fhir/Encounter/e1', enc('Patient/p')]]),
+    bundle('searchset', [['http://s/fhir/Patient/p', pat], ['http://s/fhir/Encounter/e1', enc('http://s/fhir/Patient/p')]]),
+    bundle('transaction', [['urn:uuid:0b1c', pat], ['urn:uuid:0b1d', enc('urn:uuid:0b1c')]]),
+  ]);
+  assert.equal(r.tables.encounters!.rowCount, 1);
+  assert.equal(toRecords(r.tables.person_view!)[0]!.n_visits, '1');
+  assert.ok(!r.warnings.some((w) => /ids name resources of different patients/.test(w)), r.warnings.join(' | '));
+});
+
+test("an id out of FHIR's id type (abc_def, 65 characters or more) is an invalid resource, not a Patient whose events are skipped", async () => {
+  const long = 'x'.repeat(70);
+  const lines = [
+    { resourceType: 'Patient', id: 'abc_def', gender: 'male' },
+    { resourceType: 'Encounter', id: 'e1', status: 'finished', subject: { reference: 'Patient/abc_def' } },
+    { resourceType: 'Patient', id: long, gender: 'male' },
+    { resourceType: 'Encounter', id: 'e 2', status: 'finished', subject: { reference: `Patient/${long}` } },
+    // (64 characters, dots and dashes are an id; a type not mapped is not validated)
+    { resourceType: 'Patient', id: `A-1.${'y'.repeat(60)}`, gender: 'male' },
+    { resourceType: 'Practitioner', id: 'dr_who' },
+  ];
+  await assert.rejects(ingest([{ name: 'x.ndjson', text: lines.map((l) => JSON.stringify(l)).join('\n'), format: 'ndjson' }]), (e: unknown) => {
+    assert.ok(e instanceof AnonymatError && e.exitCode === 2);
+    assert.deepEqual(e.issues.map((i) => i.path), ['x.ndjson:1 Patient/abc_def $.id', `x.ndjson:3 Patient/${long} $.id`, 'x.ndjson:4 Encounter/e 2 $.id']);
+    assert.ok(e.issues.every((i) => /not a FHIR id/.test(i.message)), JSON.stringify(e.issues));
+    return true;
+  });
+  const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', id: 'abc_def' } }] };
+  await assert.rejects(ingest([{ name: 'b.json', json: bundle }]),
+    (e: unknown) => e instanceof AnonymatError && e.issues.length === 1 && e.issues[0]!.path === 'b.json Patient/abc_def $.entry[0].resource.id');
+});
+
+test('DocumentReference.context.encounter: a problem says its JSON path as written, and an element that is no Reference is one', async () => {
+  const doc = (id: string, encounter: unknown[]) => ({ resource: { resourceType: 'DocumentReference', id, subject: { reference: 'Patient/p1' }, context: { encounter },
+    content: [{ attachment: { contentType: 'text/plain', data: 'aGVsbG8=' } }] } });
+  const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', id: 'p1' } }, doc('d1', [{ reference: 42 }]), doc('d2', ['Encounter/e1']), doc('d3', [{ reference: 'Encounter/e1' }])] };
+  await assert.rejects(ingest([{ name: 'b.json', json: bundle }]), (e: unknown) => {
+    assert.ok(e instanceof AnonymatError);
+    assert.deepEqual(e.issues.map((i) => `${i.path}: ${i.message}`), [
+      'b.json DocumentReference/d1 $.entry[1].resource.context.encounter[0].reference: expected a string, found a number',
+      'b.json DocumentReference/d2 $.entry[2].resource.context.encounter[0]: expected a Reference object, found a string',
+    ]);
+    return true;
+  });
+  const r = await ingest([{ name: 'b.json', json: { ...bundle, entry: [bundle.entry[0], bundle.entry[3]] } }]);
+  assert.notEqual(toRecords(r.tables.notes!)[0]!.encounter_id, null);
 });

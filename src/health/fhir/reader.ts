@@ -11,6 +11,7 @@ import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { PieceDecoder, UTF8_ONLY_FIX } from '../../io/text-decode.ts';
+import { AnonymatError } from '../../errors.ts';
 import { decodeAttachment, isTextType } from './attachment.ts';
 import { datePart, shortSystem } from '../model.ts';
 import { calendarDay } from '../../util/calendar.ts';
@@ -28,6 +29,9 @@ const DATE_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const DATETIME_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d+)?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))?)?)?)?$/;
 const GENDERS = new Set(['male', 'female', 'other', 'unknown']);
 const BASE64_RE = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+/** FHIR R4's id type (a resource's logical id; what a reference's `Type/<id>` names). */
+const FHIR_ID = '[A-Za-z0-9\\-.]{1,64}';
+const FHIR_ID_RE = new RegExp(`^${FHIR_ID}$`);
 
 /** Per-resource context for issue paths. */
 class Ctx {
@@ -139,12 +143,20 @@ function refId(c: Ctx, o: Json, key: string, rel: string, type: string, urls: Fu
   return resolveRef(ref, type, urls);
 }
 
+/** Resolves a Reference that is an array's element, at `rel` (null when absent, unresolvable, or no Reference object: a problem). */
+function refElement(c: Ctx, v: unknown, rel: string, type: string, urls: FullUrls): string | null {
+  if (v === undefined || v === null) return null;
+  if (!isObj(v)) { c.bad(rel, `expected a Reference object, found ${typeOf(v)}`); return null; }
+  const ref = str(c, v, 'reference', rel);
+  return ref === undefined ? null : resolveRef(ref, type, urls);
+}
+
 export function resolveRef(ref: string, type: string, urls: FullUrls): string | null {
   const hit = urls.get(ref);
   if (hit !== undefined) return hit;
   if (ref.startsWith('urn:uuid:')) return ref.slice(9);
   if (ref.startsWith('#') || ref.includes('?')) return null; // contained or conditional reference
-  const m = ref.match(new RegExp(`(?:^|/)${type}/([A-Za-z0-9\\-.]{1,64})(?:/_history/[^/]*)?$`));
+  const m = ref.match(new RegExp(`(?:^|/)${type}/(${FHIR_ID})(?:/_history/[^/]*)?$`));
   return m ? m[1]! : null;
 }
 
@@ -192,8 +204,15 @@ export async function readFhirNdjsonFile(path: string, st: IngestState): Promise
     rest = rest.slice(start);
     if (last && rest !== '' && reading) readNdjsonLine(rest, path, ++lineNo, st, urls);
   };
-  for await (const chunk of createReadStream(path)) { lines(dec.push(chunk as Buffer), false); if (!reading) break; }
-  if (reading) lines(dec.end(), true);
+  // (a file that is not UTF-8 stops its own reading, as one problem among the others — its line and column —, so that the
+  // inputs after it are still checked: it stopped the run before their problems were found)
+  try {
+    for await (const chunk of createReadStream(path)) { lines(dec.push(chunk as Buffer), false); if (!reading) break; }
+    if (reading) lines(dec.end(), true);
+  } catch (e) {
+    if (!(e instanceof AnonymatError)) throw e;
+    st.issueFrom(e, path);
+  }
 }
 
 /** Reads one NDJSON line; false when the rest of the file is not to be read (a pretty-printed JSON document). */
@@ -320,14 +339,20 @@ function readResource(res: unknown, where: string, path: string, st: IngestState
     return;
   }
   const c = new Ctx(st, where, label, path);
+  // (FHIR R4's id type, by which references resolve: an id out of it — `abc_def`, 65 characters — was a Patient whose events
+  // were all skipped as naming no Patient. An empty id is the Patient mapper's to say)
+  if (id !== undefined && id.trim() !== '' && !FHIR_ID_RE.test(id)) c.bad('.id', "not a FHIR id (1 to 64 letters, digits, '-' or '.'): references to this resource would not resolve");
   // (a Bundle's resource read again — in the next page of a search, each page including the patient; in the next page of
   // a history; a bundle given twice — is skipped when it is the same, or an older version; a Patient with other content
   // under the same id is a problem, an event of the same patient the first kept, of another patient kept too: ids that
   // collide between sources. Outside Bundles — NDJSON, where each resource is written once — nothing is remembered: a
   // person repeated there is the duplicate-person error, and the reading keeps one resource at a time.)
   if (id && bundleType !== null) {
-    const subjectRef = subjectOf(res);
-    // (an event is remembered by its id and its patient: two sources' events under one id are two events, each read once)
+    // (an event is remembered by its id and its patient: two sources' events under one id are two events, each read once.
+    // The patient is the id its reference resolves to, not the reference as written: `Patient/p` in one Bundle and
+    // `http://s/fhir/Patient/p` or a urn:uuid fullUrl in another are one patient, and the event was counted twice)
+    const written = subjectOf(res);
+    const subjectRef = written === null ? null : resolveRef(written, 'Patient', urls) ?? written;
     const key = type === 'Patient' ? `Patient/${id}` : `${type}/${id}|${subjectRef ?? ''}`;
     const digest = createHash('sha1').update(JSON.stringify(res)).digest('base64');
     const seen = st.fhirSeen.get(key);
@@ -745,7 +770,7 @@ const documentReference: Mapper = (c, r, _id, urls) => {
   let enc: string | null = null;
   if (ctx) {
     const encs = arr(c, ctx, 'encounter', '.context');
-    if (encs.length && isObj(encs[0])) enc = refId(c, { e: encs[0] }, 'e', '.context.encounter[0]', 'Encounter', urls);
+    if (encs.length) enc = refElement(c, encs[0], '.context.encounter[0]', 'Encounter', urls);
   }
   // the first text/* (or XHTML) attachment with inline data
   const content = arr(c, r, 'content', '');

@@ -17,19 +17,25 @@ export const OMOP_MAPPED = [
 const GENDER: Record<string, string> = { '8507': 'M', '8532': 'F', '8551': 'U', '8521': 'O' };
 const VISIT_CLASS: Record<string, string> = { '9201': 'inpatient', '9202': 'outpatient', '9203': 'emergency', '262': 'emergency-inpatient', '581477': 'home' };
 
-/** Reads OMOP tables given as file name ("person.csv", "measurement.tsv") → loader of its text. */
-export function readOmop(files: Map<string, () => string>, where: string, st: IngestState): boolean {
-  const byTable = new Map<string, [string, () => string]>();
+/**
+ * Reads OMOP tables given as file name ("person.csv", "measurement.tsv") → loader of its text (null: not readable, a problem
+ * already recorded). False when there is no person table.
+ */
+export function readOmop(files: Map<string, () => string | null>, where: string, st: IngestState): boolean {
+  const byTable = new Map<string, [string, () => string | null]>();
   for (const [name, get] of files) byTable.set(name.replace(/\.(csv|tsv|txt)$/i, '').toLowerCase(), [name, get]);
   const load = (table: string): CsvFile | null => {
     const e = byTable.get(table);
-    return e ? parseCsv(e[1](), `${where}/${e[0]}`, st) : null;
+    const text = e ? e[1]() : null;
+    return e && text !== null ? parseCsv(text, `${where}/${e[0]}`, st) : null;
   };
+  if (!byTable.has('person')) return false;
+  // (a person table that cannot be decoded or parsed is a problem already recorded with its line: the other tables are still
+  // read, so that their problems are listed too)
   const person = load('person');
-  if (!person) return false;
   const location = load('location');
   const death = load('death');
-  readPerson(person, location, death, st);
+  if (person) readPerson(person, location, death, st);
   for (const [table, f] of [['visit_occurrence', visits], ['condition_occurrence', conditions], ['drug_exposure', drugs],
     ['measurement', measurements], ['observation', observations], ['procedure_occurrence', procedures], ['note', notes]] as const) {
     const file = load(table);
@@ -39,7 +45,8 @@ export function readOmop(files: Map<string, () => string>, where: string, st: In
   }
   for (const [table, [name, get]] of [...byTable.entries()].sort()) {
     if ((OMOP_MAPPED as readonly string[]).includes(table)) continue;
-    const f = parseCsv(get(), `${where}/${name}`, st);
+    const text = get();
+    const f = text === null ? null : parseCsv(text, `${where}/${name}`, st);
     if (!f) continue;
     st.count(`omop:${table}`, f.rows.length);
     st.countUnmapped(`omop:${table}`, f.rows.length);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { ingest } from '../ingest.ts';
@@ -98,4 +99,25 @@ test('an event row without its PATIENT is a problem with its file, line and colu
     const issues = (e as { issues?: { path: string; message: string }[] }).issues ?? [];
     return issues.length === 1 && issues[0]!.path === 'up/conditions.csv:2 column PATIENT' && /empty PATIENT/.test(issues[0]!.message);
   });
+});
+
+test('file names in another case (Patients.csv, Encounters.csv) are read as Synthea\'s, not silently ignored', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-synthea-case-'));
+  try {
+    for (const f of readdirSync(fixture)) copyFileSync(join(fixture, f), join(dir, f[0]!.toUpperCase() + f.slice(1)));
+    const r = await ingest([dir]);
+    assert.equal(r.persons, 2);
+    assert.equal(r.sources[0]!.format, 'synthea-legacy');
+    assert.equal(r.tables.encounters!.rowCount, 3);
+    assert.equal(r.tables.conditions!.rowCount, 2);
+    // (counted under the names Synthea gives them, the mapped ones not as unmapped)
+    assert.deepEqual(r.unmapped, { 'synthea:immunizations': 1 });
+    assert.equal(r.resources['synthea:encounters'], 3);
+    // in memory too, and a problem names the file as it is named
+    const text = (f: string) => readFileSync(join(fixture, f), 'utf8');
+    const mem = await ingest([{ name: 'up', synthea: { 'PATIENTS.CSV': text('patients.csv'), 'Encounters.csv': text('encounters.csv') } }]);
+    assert.deepEqual([mem.persons, mem.tables.encounters!.rowCount], [2, 3]);
+    await assert.rejects(ingest([{ name: 'up', synthea: { 'Patients.csv': 'Id,BIRTHDATE,GENDER\nP1,1980-02-30,F\n' } }]),
+      (e: unknown) => e instanceof Error && 'issues' in e && (e.issues as { path: string }[]).some((i) => i.path === 'up/Patients.csv:2 column BIRTHDATE'));
+  } finally { rmSync(dir, { recursive: true, force: true }); }
 });

@@ -18,32 +18,45 @@ export function syntheaLayout(patientsHeader: string[]): SyntheaLayout {
 }
 
 /**
- * Reads a Synthea export given as file name (e.g. "patients.csv") → loader of its text.
- * `where` names the folder (for messages).
+ * Reads a Synthea export given as file name (e.g. "patients.csv") → loader of its text (null: not readable, a problem
+ * already recorded). File names are read in any case
+ * ("Patients.csv", as the folder's detection does: a case-sensitive lookup ignored such an export silently); problems name
+ * the file as it is named. `where` names the folder (for messages). Null when there is no patients.csv.
  */
-export function readSynthea(files: Map<string, () => string>, where: string, st: IngestState): SyntheaLayout | null {
+export function readSynthea(files: Map<string, () => string | null>, where: string, st: IngestState): SyntheaLayout | null {
+  const byName = new Map<string, [string, () => string | null]>();
+  for (const [file, get] of [...files.entries()].sort()) {
+    const lower = file.toLowerCase();
+    const other = byName.get(lower);
+    if (other) { st.issue(`${where}/${file}`, `the same file name as ${other[0]} in another case: keep one of them`); continue; }
+    byName.set(lower, [file, get]);
+  }
   const load = (name: string): CsvFile | null => {
-    const get = files.get(`${name}.csv`);
-    if (!get) return null;
-    return parseCsv(get(), `${where}/${name}.csv`, st);
+    const e = byName.get(`${name}.csv`);
+    const text = e ? e[1]() : null;
+    return e && text !== null ? parseCsv(text, `${where}/${e[0]}`, st) : null;
   };
+  if (!byName.has('patients.csv')) return null;
   const patients = load('patients');
-  if (!patients) return null;
-  const layout = syntheaLayout(patients.header);
-  readPatients(patients, layout, st);
+  // (a patients.csv that cannot be decoded or parsed is a problem already recorded with its line: the other files are still
+  // read, so that their problems are listed too)
+  const layout = patients ? syntheaLayout(patients.header) : 'v3';
+  if (patients) readPatients(patients, layout, st);
   const missing: string[] = [];
   for (const name of SYNTHEA_MAPPED) {
     if (name === 'patients') continue;
+    if (!byName.has(`${name}.csv`)) { missing.push(`${name}.csv`); continue; }
     const f = load(name);
-    if (!f) { missing.push(`${name}.csv`); continue; }
+    if (!f) continue;
     st.count(`synthea:${name}`, f.rows.length);
     READERS[name](f, st);
   }
   if (missing.length) st.warn(`${where}: Synthea files absent (their tables are empty for this input): ${missing.join(', ')}`);
-  for (const [file, get] of [...files.entries()].sort()) {
-    const base = file.replace(/\.csv$/, '');
+  for (const [lower, [file, get]] of byName) {
+    const base = lower.replace(/\.csv$/, '');
     if ((SYNTHEA_MAPPED as readonly string[]).includes(base)) continue;
-    const f = parseCsv(get(), `${where}/${file}`, st);
+    const text = get();
+    const f = text === null ? null : parseCsv(text, `${where}/${file}`, st);
     if (!f) continue;
     st.count(`synthea:${base}`, f.rows.length);
     st.countUnmapped(`synthea:${base}`, f.rows.length);
