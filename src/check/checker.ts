@@ -57,6 +57,11 @@ export interface CheckSetup {
    * feasible). Feasibility is no longer monotone along the lattice: the search predicts none.
    */
   readonly maskSuppressed?: boolean;
+  /**
+   * Suppressed rows are removed from the release (anonymize.suppressed: remove, the default): a transformation that
+   * suppresses every row releases nothing and is no solution (see releasesNothing).
+   */
+  readonly removeSuppressed?: boolean;
   readonly metric: Metric;
   /** Max entries held in the snapshot cache (default: 4 × base entries, at least 200,000). */
   readonly cacheEntries?: number;
@@ -736,7 +741,7 @@ export class Checker {
     for (let q = 0; q < parts; q++) if (!suppressed[q]) kept++;
     const next: NodeStats = { levels: stats.levels, classes: parts, sizes, codes, suppressed, suppressedRows };
     const tableFailures = this.setup.tableModels.filter((t) => !t.holds({ rows: this.n - suppressedRows, classes: kept })).map((t) => t.name);
-    const feasible = suppressedRows <= this.maxSuppressed && tableFailures.length === 0;
+    const feasible = suppressedRows <= this.maxSuppressed && !(this.setup.removeSuppressed && releasesNothing(this.n, suppressedRows)) && tableFailures.length === 0;
     return {
       result: { id, feasible, suppressed: suppressedRows, classes: kept, value: this.setup.metric.evaluate(next), rejectedBy: result.rejectedBy, tableFailures, ...(feasible ? {} : { releaseRefused: true }) },
       stats: next, classOfRow: outClass, rowSuppressed,
@@ -870,7 +875,7 @@ export class Checker {
       if (failing) tableFailures.push(`${failing.name} (the class of the ${suppressedRows} masked records)`);
     }
     for (const t of tableModels) if (!t.holds(masked ? { rows: this.n, classes: kept + (suppressedRows > 0 ? 1 : 0) } : { rows: this.n - suppressedRows, classes: kept })) tableFailures.push(t.name);
-    const feasible = suppressedRows <= this.maxSuppressed && tableFailures.length === 0;
+    const feasible = suppressedRows <= this.maxSuppressed && !(this.setup.removeSuppressed && releasesNothing(this.n, suppressedRows)) && tableFailures.length === 0;
     const stats: NodeStats = { levels, classes, sizes, codes, suppressed, suppressedRows };
     const value = feasible || always ? metric.evaluate(stats) : NaN;
     return { result: { feasible, suppressed: suppressedRows, classes: kept, value, rejectedBy, tableFailures }, stats, classOfEntry: classOfEntry ?? (always ? identity(snap.n) : EMPTY) };
@@ -878,6 +883,12 @@ export class Checker {
 }
 
 const EMPTY = new Int32Array(0);
+/**
+ * Whether a transformation removes every record of a table that has some: an empty release, never a solution. With a
+ * suppression limit of 100 % it was feasible, scored the metric's worst as the fully generalized release does, won the
+ * tie as the lower node, and the release it chose was then refused (nothing written) where the top node was a release.
+ */
+function releasesNothing(n: number, suppressedRows: number): boolean { return n > 0 && suppressedRows >= n; }
 
 /** Adds a class's sensitive histogram into the masked class's (slot: code → its place in `into`, −1 when absent). */
 function mergeHistogram(into: SensitiveHistogram, slot: Int32Array, h: SensitiveHistogram): void {

@@ -793,3 +793,16 @@ anonymize: { suppressionLimit: 0.3, suppressed: local }
   // (the case arises: some releases keep records with masked cells)
   assert.ok(masked > 0);
 });
+
+test('library: a suppression limit of 100 % never chooses the empty release where a generalization releases the rows (review of s44)', async () => {
+  // (k = 6 on 6 records: only the top of the lattice releases them, as one class; suppressing all 6 was a tie on the
+  // metric, won by the lower node, and the release it chose was refused — nothing written)
+  for (const limit of [0, 0.5, 1]) {
+    const policy = parsePolicyText(POLICY('{ k: 6 }', `{ suppressionLimit: ${limit}, strategy: optimal }`), { baseDir: tmpdir(), source: 'test' });
+    const r = await anonymize(records(), policy);
+    assert.ok(r.feasible && r.table, `limit ${limit}`);
+    assert.equal(r.table.rowCount, 6, `limit ${limit}`);
+    assert.equal(r.suppressed, 0, `limit ${limit}`);
+    assert.equal(r.after!.k, 6, `limit ${limit}`);
+  }
+});

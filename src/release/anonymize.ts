@@ -575,7 +575,7 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
   } : undefined;
   const spec: EngineSpec = {
     quasi: quasi.map((column, j) => ({ column, hierarchy: hierarchies[j]!, weight: policy.columns[column]!.weight })),
-    models, suppressionLimit, metric: metricName, population, maskSuppressed: suppressedMode === 'mask', ...(releaseCheck ? { releaseCheck } : {}),
+    models, suppressionLimit, metric: metricName, population, maskSuppressed: suppressedMode === 'mask', removeSuppressed: suppressedMode === 'remove', ...(releaseCheck ? { releaseCheck } : {}),
   };
   const engine = createEngine(table, spec);
   compiled = engine.qi;

@@ -45,6 +45,8 @@ export interface EngineSpec {
   readonly population?: Table;
   /** Suppressed rows are released masked, as one class that must meet the models too (CheckSetup.maskSuppressed). */
   readonly maskSuppressed?: boolean;
+  /** Suppressed rows are removed from the release: suppressing every row is no solution (CheckSetup.removeSuppressed). */
+  readonly removeSuppressed?: boolean;
   /** A check of the materialized release (CheckSetup.releaseCheck). */
   readonly releaseCheck?: (levels: Int32Array, rowSuppressed: Uint8Array, maxSuppressed: number) => string | Uint8Array | null;
 }
@@ -153,7 +155,7 @@ export function createEngine(table: Table, spec: EngineSpec): Engine {
   const lattice = makeLattice(qi.map((c) => c.height - 1));
   const checker = new Checker({
     qi, ground, sensitive, populationGround, models, tableModels,
-    suppressionLimit: spec.suppressionLimit ?? 0, metric, maskSuppressed: spec.maskSuppressed === true,
+    suppressionLimit: spec.suppressionLimit ?? 0, metric, maskSuppressed: spec.maskSuppressed === true, removeSuppressed: spec.removeSuppressed === true,
     ...(spec.releaseCheck ? { releaseCheck: spec.releaseCheck } : {}),
   }, lattice);
   return { table, spec, qi, lattice, checker, metric };
