@@ -296,3 +296,20 @@ test('a key given as a number matches every plain number of that value ("3", "3.
     }
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('review of s44: a patient\'s key is read without its spaces; dates in a text column are days for a sum as for a where; the privacy unit is no histogram; a huge ρ or a fine grid is priced and sampled at once', () => {
+  // (one patient written "p1", " p1", "p1 ": one patient, whose rows are bounded together)
+  const t = tableFromRecords({ pid: ['p1', ' p1', 'p1 ', 'p2'], d: ['2020-01-01', '2020-01-02', '2020-01-03', '2020-01-04'], age: ['30', '30', '30', '40'] });
+  const dsd = parseDescriptor({ name: 'w', privacyUnit: 'pid', columns: { d: { bounds: [17897, 18628] }, age: { bounds: [0, 100] } } });
+  const rows = planQuery(t, { select: [{ count: 'rows' }], from: 'w', epsilon: 1e9 }, dsd).execute(testSource(1));
+  assert.equal(Math.round(rows.results[0]!.rows[0]!.value!), 2, 'p1 and p2: one row each (rowsPerGroup 1)');
+  // (2020-01-01 is day 18262; with one row per patient kept: p1's first row and p2's)
+  const sum = planQuery(t, { select: [{ sum: 'd' }], from: 'w', epsilon: 1e9 }, dsd).execute(testSource(1));
+  assert.equal(Math.round(sum.results[0]!.rows[0]!.value!), 18262 + 18265);
+  assert.throws(() => planQuery(t, { select: [{ histogram: 'pid', bins: [0, 10] }], from: 'w', epsilon: 1 }, dsd), (e: unknown) => e instanceof AnonymatError && /privacy-unit/.test(e.message));
+  const t0 = performance.now();
+  planQuery(t, { select: [{ quantile: 'age', q: '1/2' }], from: 'w', rho: '1e41' }, dsd);
+  const v = planQuery(t, { select: [{ variance: 'age' }], bounds: { age: ['0', '1000.000000000000'] }, from: 'w', rho: '1/8' }, dsd).execute(testSource(2));
+  assert.ok(v.results[0]!.rows.length === 1);
+  assert.ok(performance.now() - t0 < 20_000, 'square roots of huge integers take O(log) steps');
+});

@@ -616,6 +616,8 @@ function buildItem(table: Table, q: Query, d: DatasetDescriptor, item: SelectIte
   let cells = cellsIn, assign = assignIn;
   let histDims: GroupDim[] | null = null;
   if ('histogram' in item) {
+    // (the privacy unit is no value to count, as it is none to sum: docs/dp.md — "cannot be filtered, grouped or aggregated")
+    if (item.histogram === d.privacyUnit) bad('the privacy-unit column cannot be aggregated', [{ path, message: 'choose another column' }]);
     const h = histogramAssigner(table, item.histogram, item.bins, path);
     cells = h.cells; assign = h.assign; histDims = h.dims;
   }

@@ -63,15 +63,28 @@ export function toNumber(a: Rational): number {
 
 export function bitLength(x: bigint): number { if (x < 0n) x = -x; return x === 0n ? 0 : x.toString(2).length; }
 
-/** Integer square root floor(√n) for n ≥ 0 (Newton). */
+/**
+ * Integer square root floor(√n) for n ≥ 0: Newton's iteration from a power of two above the root, which decreases to it in
+ * O(log bits) steps. (A double's estimate is only good to 53 bits: above ~2^110 it fell below the root by up to
+ * 2^(bits/2 − 53), and the exact correction climbed one step at a time — a zCDP quantile with ρ = 1e41, or a variance on a
+ * fine grid, never finished, after its budget was charged; above 2^1024 the estimate was Infinity and threw.)
+ */
 export function isqrt(n: bigint): bigint {
   if (n < 0n) throw new AnonymatError('internal', 'square root of a negative number');
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  // correct the float estimate exactly
-  while (x * x > n) x = (x + n / x) / 2n;
-  while ((x + 1n) * (x + 1n) <= n) x += 1n;
-  return x;
+  if (n < 1n << 52n) {
+    // (small: the double's root is exact or off by one, corrected exactly)
+    let x = BigInt(Math.floor(Math.sqrt(Number(n))));
+    while (x * x > n) x -= 1n;
+    while ((x + 1n) * (x + 1n) <= n) x += 1n;
+    return x;
+  }
+  let x = 1n << BigInt((bitLength(n) + 1) >> 1);
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
 }
 
 /** floor(√a) for a rational a ≥ 0. */

@@ -62,14 +62,15 @@ export function makeBoundedContributions(
         // one sequential pass in table order with per-patient state (the first rows of each patient
         // in table order are kept — the same rows as a pass patient by patient)
         const pcol = data.table.columns.find((c) => c.name === data.patientColumn)!;
-        const pcodes = pcol.codes, pmissing = pcol.missing;
+        // (a patient's index from the code of its key: keys that differ by spaces are one patient — preparePatientRows)
+        const pcodes = pcol.codes, patientOf = data.patientOfCode;
         const slotCell = new Int32Array(patients * k).fill(-1);
         const slotUsed = new Int32Array(patients * k);
         for (let r = 0; r < n; r++) {
           const c = cell[r]!;
           if (c < 0) continue;
-          const p = pcodes[r]!;
-          if (p === pmissing || (mask && mask[r] === 0)) { cell[r] = -1; continue; }
+          const p = patientOf[pcodes[r]!]!;
+          if (p < 0 || (mask && mask[r] === 0)) { cell[r] = -1; continue; }
           let s = p * k;
           if (k === 1) {
             if (slotCell[s] !== c && slotCell[s] !== -1) { cell[r] = -1; continue; } // over the cells-per-patient bound

@@ -51,7 +51,12 @@ export function makeClamp(inputDomain: PatientRowsDomain, inputMetric: 'patient'
         if (column.kind === 'date' || column.kind === 'boolean') {
           const x = column.numbers![c]!;
           v = Number.isFinite(x) ? rat(BigInt(x)) : null;
-        } else v = parseRational(label);
+        } else {
+          v = parseRational(label);
+          // (an ISO date in a text column is its day since 1970-01-01, as `where` and `histogram` read it — the numbers the
+          // query's views give the column: a sum, a mean, a variance, a quantile of dates treated them as missing)
+          if (!v && column.numbers) { const x = column.numbers[c]!; if (Number.isSafeInteger(x)) v = rat(BigInt(x)); }
+        }
         if (!v) continue; // not a number: treated as missing
         let u = roundHalfAway(rat(v.num * unit.num, v.den)); // round to the grid first …
         if (u < opts.lower) u = opts.lower; else if (u > opts.upper) u = opts.upper; // … then clamp
