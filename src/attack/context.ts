@@ -61,6 +61,11 @@ export interface AttackContext {
    * else null (the release normally lacks it).
    */
   persons: (Int32Array | null)[];
+  /**
+   * Singling out without a person key: `persons` of the original and the control then name each row's distinct record
+   * (identical rows are one), as Anonymeter de-duplicates ori and control; said "distinct records" in the notes.
+   */
+  distinctRecords?: boolean;
 }
 
 /** Person of each row from a key column (a row without a key is a person of its own), null without the column. */

@@ -3,7 +3,7 @@
  * inference measured against a control set (Anonymeter's method, seeded and with generalized
  * values), linkage with an auxiliary table, cross-release linkability, and `proveAnonymity`.
  */
-export { proveAnonymity, verdictSummary, type ProveInput, type VerdictReport, type VerdictPolicy, type Failure, type IdentifierDetector } from './verdict.ts';
+export { proveAnonymity, verdictSummary, confidenceLabel, type ProveInput, type VerdictReport, type VerdictPolicy, type Failure, type IdentifierDetector } from './verdict.ts';
 export { singlingOut, countMatches, type SinglingOutOptions, type SinglingOutResult, type Predicate, type Condition } from './singling-out.ts';
 export { linkability, type LinkabilityOptions, type LinkabilityResult } from './linkability.ts';
 export { inference, inferenceMany, type InferenceOptions, type InferenceResult } from './inference.ts';

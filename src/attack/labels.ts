@@ -132,6 +132,8 @@ export function parseNumericLabel(label: string | null, isDate = false): Numeric
  * Categorical reading of a label. `literal` (original records): every label is a point.
  * Otherwise `*` is any, `{a,b}` a set, `750**` a mask, `A00-B99` a code range; other labels are points
  * (the attack space later reads a point unknown among the original values as a prefix: ICD-10 E11 → E11.9).
+ * The attack space asks this reading only of labels no original table holds: one held literally (a birthday `03-15`)
+ * is read with `literal`, as the value it is.
  */
 export function parseCategoricalLabel(label: string | null, literal = false): CategoricalCell {
   if (label === null) return { kind: 'missing' };

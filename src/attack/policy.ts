@@ -13,7 +13,12 @@ export const attacksSectionSchema = z.strictObject({
   /** Attacks per evaluation (targets or predicates). Default 2000. */
   attacks: z.number().int().min(1).optional(),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
-  confidence: z.number().gt(0).lt(1).optional(),
+  /**
+   * Level of the intervals whose upper bound the limit judges. Default 0.95; the verdict's rule is the upper 95 % bound,
+   * so a higher level (stricter) is allowed and a lower one refused: `confidence: 0.5` made it a 50 % bound — about the
+   * point estimate — while the verdict still said 95 %.
+   */
+  confidence: z.number().min(0.95, { message: 'the verdict judges the upper bound of a 95 % interval at least: give 0.95 (the default) or more, below 1' }).lt(1).optional(),
   singlingOut: z.strictObject({
     mode: z.enum(['univariate', 'multivariate', 'both']).optional(),
     columns: names.optional(),

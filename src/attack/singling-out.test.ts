@@ -138,13 +138,14 @@ test('a control of 1,000 units or fewer: the size model is fitted on samples of 
 
 test('person key: a predicate matching two records of ONE person singles that person out (records would not count it)', () => {
   // 40 persons, each with one released record (a distinct code); in the originals person i has
-  // two identical records when i is even: a record count sees 2 matches, a person count sees 1
-  const pid: string[] = [], code: string[] = [], rel: string[] = [];
+  // two records (two stays, alike on the code) when i is even: a record count sees 2 matches, a person count sees 1
+  // (stays alike on every column would be one distinct record without the key, as Anonymeter de-duplicates)
+  const pid: string[] = [], code: string[] = [], stay: string[] = [], rel: string[] = [];
   for (let i = 0; i < 40; i++) {
     rel.push(`c${i}`);
-    for (let k = 0; k < (i % 2 === 0 ? 2 : 1); k++) { pid.push(`p${i}`); code.push(`c${i}`); }
+    for (let k = 0; k < (i % 2 === 0 ? 2 : 1); k++) { pid.push(`p${i}`); code.push(`c${i}`); stay.push(`s${k}`); }
   }
-  const original = makeTable([columnFromValues('pid', pid), columnFromValues('code', code)]);
+  const original = makeTable([columnFromValues('pid', pid), columnFromValues('code', code), columnFromValues('stay', stay)]);
   const release = makeTable([columnFromValues('code', rel)]);
   const byRecord = singlingOut({ original, release, mode: 'univariate', columns: ['code'], attacks: 100, seed: 1 });
   const byPerson = singlingOut({ original, release, mode: 'univariate', columns: ['code'], attacks: 100, seed: 1, personKey: 'pid' });
@@ -155,10 +156,11 @@ test('person key: a predicate matching two records of ONE person singles that pe
 });
 
 test('person key: the size correction compares persons, not records (2 records per original person, 1 per control person: no rescaling)', () => {
-  // the same 300 persons' worth of random records on each side; each original person has two records
+  // the same 300 persons' worth of random records on each side; each original person has two records (two stays: records
+  // alike on every column would be one distinct record without the key)
   const withIds = (t: ReturnType<typeof randomRecords>, copies: number, prefix: string) => {
     const recs = toRecords(t);
-    const rows = recs.flatMap((r, i) => Array.from({ length: copies }, () => ({ pid: `${prefix}${i}`, ...r })));
+    const rows = recs.flatMap((r, i) => Array.from({ length: copies }, (_, k) => ({ pid: `${prefix}${i}`, stay: `s${k}`, ...r })));
     const names = Object.keys(rows[0]!);
     return makeTable(names.map((n) => columnFromValues(n, rows.map((r) => (r as Record<string, unknown>)[n] as string | number | null), t.columns.find((c) => c.name === n)?.kind ?? 'string')));
   };
@@ -167,7 +169,7 @@ test('person key: the size correction compares persons, not records (2 records p
   assert.ok(!byPerson.notes.some((n) => n.includes('rescaled')), byPerson.notes.join('; '));
   // without the key the records differ in number (600 vs 300): rescaled, in records
   const byRecord = singlingOut({ original, release, control, attacks: 100, seed: 4, columns: ['age (years)', 'zip [code]', 'sex', 'birth date'] });
-  assert.ok(byRecord.notes.some((n) => n.includes('rescaled') && n.includes('300 records')), byRecord.notes.join('; '));
+  assert.ok(byRecord.notes.some((n) => n.includes('rescaled') && n.includes('300 distinct records')), byRecord.notes.join('; '));
 });
 
 test('person key: persons with two identical stays, each unique among persons, are singled out (a record count hid them all)', () => {
@@ -287,11 +289,13 @@ test('without a person key the record rule is unchanged; with one record per per
     ...(ids ? [columnFromValues('pid', rows.map((_, i) => `p${i}`))] : []),
     ...names.map((n) => columnFromValues(n, rows.map((r) => r[n] as string | number | null))),
   ]);
-  // the first 100 records twice (a record count hides them), a release half the original's records, half other people's
+  // the first 100 records twice, a release half the original's records, half other people's
   const original = table([...ori, ...ori.slice(0, 100)]), release = table([...ori.slice(0, 300), ...other.slice(0, 300)]), control = table(ctl);
   const pick = (r: ReturnType<typeof singlingOut>) => [r.attacks, r.successes, r.baselineSuccesses, r.controlSuccesses, r.attempts];
-  // (figures of the code before the per-count attacks)
-  const expected = { univariate: [300, 100, 15, 6, 300], multivariate: [300, 102, 19, 13, 386] };
+  // (figures of the code before the per-count attacks, the same predicates; since the original's distinct records are
+  // counted, as Anonymeter does, the 100 records written twice no longer hide — successes were 100 and 102 — and the
+  // control's 700 records are rescaled to the original's 600 distinct ones)
+  const expected = { univariate: [300, 158, 19, 5.179512524795535, 300], multivariate: [300, 151, 31, 12.266728866247178, 386] };
   for (const mode of ['univariate', 'multivariate'] as const) {
     const r = singlingOut({ original, release, control, mode, attacks: 300, seed: 5 });
     assert.deepEqual(pick(r), expected[mode], mode);
@@ -328,4 +332,19 @@ test('a seed is a 32-bit unsigned integer: 2^32, -1 and 1.5 are refused (they ra
   const ori = randomRecords(50, 43);
   for (const seed of [2 ** 32, -1, 1.5]) assert.throws(() => singlingOut({ original: ori, release: ori, attacks: 10, seed }), /seed must be an integer from 0 to 4294967295/);
   assert.doesNotThrow(() => singlingOut({ original: ori, release: ori, attacks: 10, seed: 2 ** 32 - 1 }));
+});
+
+test('without a person key, original and control records written twice single out as written once (Anonymeter de-duplicates ori and control)', () => {
+  // (an original of 500 persons each written twice, released as is, singled out 0 of 76: every predicate matched two
+  // identical original records; Anonymeter drops the duplicates of ori, syn and control and scores 76 of 76)
+  const twice = (t: ReturnType<typeof randomRecords>) => makeTable(t.columns.map((c) => ({ ...c, codes: Int32Array.from([...c.codes, ...c.codes]) })));
+  const ori = randomRecords(400, 61), ctl = randomRecords(400, 62);
+  const pick = (r: ReturnType<typeof singlingOut>) => [r.attacks, r.successes, r.baselineSuccesses, r.controlSuccesses, r.attempts];
+  const once = singlingOut({ original: ori, release: ori, control: ctl, mode: 'univariate', attacks: 200, seed: 3 });
+  const dup = singlingOut({ original: twice(ori), release: twice(ori), control: twice(ctl), mode: 'univariate', attacks: 200, seed: 3 });
+  assert.ok(once.successes > 0);
+  assert.deepEqual(pick(dup), pick(once));
+  const multi = singlingOut({ original: twice(ori), release: twice(ori), control: ctl, mode: 'multivariate', attacks: 200, seed: 3 });
+  assert.ok(multi.attacks > 0);
+  assert.equal(multi.successes, multi.attacks);
 });

@@ -223,9 +223,9 @@ function releaseCombinations(ctx: AttackContext): ReleaseCombinations {
   return { g, unit: released ? 'person' : original ? 'combination' : 'record', maxPerPerson, per, smallest };
 }
 
-/** Each release row's class of identical rows over every column (its distinct row). */
-function distinctRows(release: Table): Int32Array {
-  return groupify(release.columns.map((c) => c.codes), release.columns.map((c) => Math.max(1, c.dictionary.length))).classOf;
+/** Each row's class of identical rows over every column of the table (its distinct row). */
+function distinctRows(t: Table): Int32Array {
+  return groupify(t.columns.map((c) => c.codes), t.columns.map((c) => Math.max(1, c.dictionary.length))).classOf;
 }
 
 /** Records of each person (person ids are dense: rows of the person-level table). */
@@ -487,7 +487,14 @@ export function singlingOut(opts: SinglingOutOptions): SinglingOutResult {
     // written twice singled out nobody, every combination held by two records)
     const rows = rc.unit === 'record' ? distinctRows(opts.release) : undefined;
     const units = releaseUnits(ctx, rc, (size) => size === 1, rows);
-    const run = attackRun(ctx, opts, mode, units, rc.unit === 'record' ? 'one released record' : 'one released person');
+    // (records: a predicate succeeds when it matches one distinct original record — one distinct control record for the
+    // control, and the size correction counts them — as Anonymeter drops the duplicates of ori and control too: an original
+    // of 500 persons each written twice, released as is, singled out 0 of 76, every predicate matching two identical
+    // records. With a person key the rows of one person are one unit already, whatever their values.)
+    const runCtx: AttackContext = rc.unit === 'record'
+      ? { ...ctx, distinctRecords: true, persons: [distinctRows(opts.original), null, opts.control ? distinctRows(opts.control) : null] }
+      : ctx;
+    const run = attackRun(runCtx, opts, mode, units, rc.unit === 'record' ? 'one released record' : 'one released person');
     const notes: string[] = [];
     if (units.lone.length === 0) {
       notes.push(rc.unit === 'record' ? `every released combination of the ${columns.length} attacked column(s) is shared by at least ${rc.smallest} records: no predicate can isolate one`
@@ -604,7 +611,7 @@ function sizeCorrection(ctx: AttackContext, queries: Predicate[], marks: Uint8Ar
     for (let i = 0; i < xs.length; i++) sse += (ys[i]! - norm * I[i]!) ** 2;
     if (sse < bestSse) { bestSse = sse; bestW = w; }
   }
-  const units = personOf ? 'persons' : 'records';
+  const units = !personOf ? 'records' : ctx.distinctRecords ? 'distinct records' : 'persons';
   // (w at the grid's edge was not identified by the samples — every size gave the same successes: no rescaling, said;
   // the first grid value, 1e-8, made the model proportional to size and multiplied the control count by nOriginal/nControl)
   if (bestW <= 1.0000001e-8 || bestW >= 0.9999999) {

@@ -78,3 +78,29 @@ test('Mondrian value-or-missing labels are compatible with missing originals and
   assert.ok(compatible(grp!, og, og.codes[2]!, rg, rg.codes[0]!)); // missing vs {a,b}|NA
   assert.ok(s.warnings.some((w) => w.includes('"grp"') && w.includes('1 released label(s) allow none')));
 });
+
+test('a released label an original table holds literally is that value, whatever its shape (03-15 a birthday, not a code range)', () => {
+  // (a release identical to its original, birthdays written MM-DD, read `03-15` as the range 03..15 covering most
+  // birthdays and was called anonymous; the same data written MM/DD was pseudonymous)
+  const labels = ['03-15', '03-16', '04-01', '2019-2020', '2019-2021', 'A1-A9', 'A5', '{a}', 'a', 'Grade *', 'Grade A'];
+  const o = tableFromRecords({ x: labels });
+  const s = buildSpace([{ table: o, literal: true, label: 'o' }, { table: o, literal: false, label: 'r' }], ['x']);
+  const c = s.columns[0]!, ov = c.views[0]!, rv = c.views[1]!;
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = 0; j < labels.length; j++) {
+      assert.equal(compatible(c, ov, ov.codes[i]!, rv, rv.codes[j]!), i === j, `original ${labels[i]} vs released ${labels[j]}`);
+    }
+  }
+  // the control set is original records too: a label it holds literally is a value, though the original lacks it
+  const ori = tableFromRecords({ x: ['03-16', '04-01'] }), ctl = tableFromRecords({ x: ['03-15', '05-01'] }), rel = tableFromRecords({ x: ['03-15', '03-16'] });
+  const s2 = buildSpace([{ table: ori, literal: true, label: 'o' }, { table: rel, literal: false, label: 'r' }, { table: ctl, literal: true, label: 'c' }], ['x']);
+  const c2 = s2.columns[0]!, o2 = c2.views[0]!, r2 = c2.views[1]!;
+  assert.ok(!compatible(c2, o2, o2.codes[0]!, r2, r2.codes[0]!)); // 03-16 vs released 03-15
+  assert.ok(!compatible(c2, o2, o2.codes[1]!, r2, r2.codes[0]!)); // 04-01 vs released 03-15
+  // a label no table holds keeps its generalized reading
+  const r3 = tableFromRecords({ x: ['03-05', '{03-16,04-01}'] });
+  const s3 = buildSpace([{ table: ori, literal: true, label: 'o' }, { table: r3, literal: false, label: 'r' }], ['x']);
+  const c3 = s3.columns[0]!, o3 = c3.views[0]!, v3 = c3.views[1]!;
+  assert.ok(compatible(c3, o3, o3.codes[0]!, v3, v3.codes[0]!)); // 03-16 in the range 03..05
+  assert.ok(compatible(c3, o3, o3.codes[1]!, v3, v3.codes[1]!)); // 04-01 in the set
+});

@@ -8,6 +8,8 @@
  *   interval; `*` any; missing a flag).
  * - Other columns: every code becomes a set of "atoms" (the distinct point labels seen in any
  *   table): a point one atom, `{a,b}` its members, `750**` the atoms the mask allows, `*` any.
+ *   A released label an original table (original, control) holds literally is that value, whatever
+ *   its shape: `03-15` held as a birthday is no code range.
  *   A released point unknown to the original tables that prefixes original values is read as
  *   their generalization (ICD-10 `E11` covers `E11.9`); a hierarchy, when given, maps its labels
  *   to the ground values below them.
@@ -129,10 +131,19 @@ function categoricalColumn(name: string, tables: SpaceTable[], hierarchy?: Hiera
   const atoms: string[] = [];
   const add = (s: string) => { if (!atomIndex.has(s)) { atomIndex.set(s, atoms.length); atoms.push(s); } };
   const literalAtoms = new Set<string>();
+  // (a released label some original table holds literally is that value, whatever its shape: a birthday `03-15` read as
+  // the code range 03..15 covered most birthdays, `2019-2020` every value between, and a release identical to its
+  // original read anonymous — written `03/15`, the same data was pseudonymous)
+  const literalLabels = new Set<string>();
+  for (const t of tables) {
+    const c = t.literal ? findColumn(t.table, name) : undefined;
+    if (c) for (const l of c.dictionary) if (l !== null) literalLabels.add(l);
+  }
+  const asLiteral = (t: SpaceTable, l: string | null) => t.literal || (l !== null && literalLabels.has(l));
   const parsed: (CategoricalCell[] | undefined)[] = tables.map((t) => {
     const c = findColumn(t.table, name);
     if (!c) return undefined;
-    return c.dictionary.map((l) => parseCategoricalLabel(l === null || t.literal ? l : splitMissing(l).core, t.literal));
+    return c.dictionary.map((l) => (l === null || asLiteral(t, l) ? parseCategoricalLabel(l, true) : parseCategoricalLabel(splitMissing(l).core)));
   });
   tables.forEach((t, i) => {
     if (!t.literal || !parsed[i]) return;
@@ -197,7 +208,7 @@ function categoricalColumn(name: string, tables: SpaceTable[], hierarchy?: Hiera
     const cells = parsed[i]!;
     const card = cells.length;
     const miss = new Uint8Array(card), any = new Uint8Array(card), missOk = new Uint8Array(card);
-    if (!t.literal) for (let k = 0; k < card; k++) { const l = c.dictionary[k]; if (l !== null && l !== undefined && splitMissing(l).orMissing) missOk[k] = 1; }
+    if (!t.literal) for (let k = 0; k < card; k++) { const l = c.dictionary[k]; if (l !== null && l !== undefined && !asLiteral(t, l) && splitMissing(l).orMissing) missOk[k] = 1; }
     const atomStart = new Int32Array(card + 1);
     const list: number[] = [];
     for (let k = 0; k < card; k++) {

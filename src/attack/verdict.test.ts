@@ -245,3 +245,37 @@ test('a release column the control set lacks cannot be measured: the release fai
   assert.equal(r.verdict.anonymous, false);
   assert.ok(r.verdict.failures.some((f) => f.criterion === 'unverifiable-column' && f.column === 'birth_date'), r.verdict.reasons.join('\n'));
 });
+
+test('attacks.confidence: the rule is the upper 95 % bound — a lower level is refused (0.5 made it a 50 % bound, unsaid), a higher one is stated', async () => {
+  const original = population(600, 31), control = population(600, 32);
+  const at = (confidence: number) => parsePolicy({ columns: policy.columns, thresholds: { k: 5 }, attacks: { confidence } }, { baseDir: '.', source: 'test-policy' });
+  for (const low of [0.5, 0.9]) {
+    await assert.rejects(proveAnonymity({ original, release: original, control, policy: at(low), seed: 1, attacks: 200, detectIdentifier: null }),
+      (e: { code?: string; issues?: { path: string; message: string }[] }) => e.code === 'invalid-policy'
+        && e.issues?.some((i) => i.path === 'attacks.confidence' && /95 %/.test(i.message)) === true);
+  }
+  const r = await proveAnonymity({ original, release: original, control, policy: at(0.99), seed: 1, attacks: 200, detectIdentifier: null });
+  assert.equal(r.parameters.confidence, 0.99);
+  assert.ok(r.verdict.reasons.some((m) => m.includes('99 % interval up to')), r.verdict.reasons.join('\n'));
+});
+
+test('review 2026-11-30: a release identical to its original, birthdays written 03-15, is pseudonymous as when written 03/15 (03-15 read as a code range hid everyone)', async () => {
+  const make = (n: number, seed: number, sep: string) => {
+    const rng = seededRng(seed);
+    const cols: Record<string, string[]> = { bday: [], sex: [], code: [] };
+    for (let i = 0; i < n; i++) {
+      cols.bday!.push(`${String(1 + rng.int(12)).padStart(2, '0')}${sep}${String(1 + rng.int(28)).padStart(2, '0')}`);
+      cols.sex!.push(rng.int(2) ? 'F' : 'M'); cols.code!.push(`C${rng.int(8)}`);
+    }
+    return makeTable(Object.entries(cols).map(([k, v]) => columnFromValues(k, v, 'string')));
+  };
+  const p = parsePolicy({ columns: { bday: { role: 'quasi' }, sex: { role: 'quasi' }, code: { role: 'sensitive' } } }, { baseDir: '.', source: 'test-policy' });
+  const figures = async (sep: string) => {
+    const original = make(600, 41, sep), control = make(600, 42, sep);
+    const r = await proveAnonymity({ original, release: original, control, policy: p, seed: 1, attacks: 300, detectIdentifier: null });
+    return { anonymous: r.verdict.anonymous, inference: r.attacks.inference.attackRate, singlingOut: r.attacks.singlingOut.attacks };
+  };
+  const dash = await figures('-'), slash = await figures('/');
+  assert.equal(slash.anonymous, false);
+  assert.deepEqual(dash, slash);
+});

@@ -109,6 +109,8 @@ export interface VerdictReport {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(x < 0.001 && x > 0 ? 2 : 1)} %`;
+/** The level of the intervals as the verdict states it: 0.95 → "95 %", 0.999 → "99.9 %". */
+export const confidenceLabel = (confidence: number) => `${+(confidence * 100).toFixed(2)} %`;
 /** Distinct texts of a free-text column read for the verdict, and the labels that are not direct identifiers. */
 const TEXT_SAMPLE = 2000;
 const TEXT_QUASI = new Set(['DATE', 'BIRTHDATE', 'ZIP', 'CITY', 'AGE', 'HOSPITAL']);
@@ -136,9 +138,10 @@ export async function proveAnonymity(input: ProveInput): Promise<VerdictReport> 
   const limit = policy.thresholds?.maxAttackRisk ?? cfg.maxRisk ?? 0.05;
   const seed = input.seed ?? cfg.seed ?? 0;
   const nAttacks = input.attacks ?? cfg.attacks ?? DEFAULT_ATTACKS;
+  // (never below 0.95: attacks.confidence is refused there, see policy.ts)
   const confidence = cfg.confidence ?? 0.95;
   // (the interval's level as the messages say it: "95 %", or the policy's own)
-  const levelPct = `${+(confidence * 100).toFixed(2)} %`;
+  const levelPct = confidenceLabel(confidence);
   const warnings: string[] = [];
   const failures: Failure[] = [];
   const role = (c: string) => policy.columns[c]?.role;

@@ -92,3 +92,22 @@ test('verdict CLI: a policy naming a column the original lacks (a misspelt quasi
     assert.match(r.stderr, /columns\.sexe/);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('verdict CLI: the level of the bound is the policy\'s (attacks.confidence 0.99 printed as 99 %); under 95 % it is refused, exit 2', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-verdict-'));
+  try {
+    await writeFile(join(dir, 'orig.csv'), csv(400, 1, false));
+    await writeFile(join(dir, 'ctrl.csv'), csv(400, 2, false));
+    const run = async (confidence: number) => {
+      await writeFile(join(dir, 'p.yaml'), `${policy}attacks: { confidence: ${confidence} }\n`);
+      return runCli(['verdict', join(dir, 'orig.csv'), join(dir, 'orig.csv'), '--control', join(dir, 'ctrl.csv'), '--policy', join(dir, 'p.yaml'), '--seed', '1', '--attacks', '200', '--no-progress']);
+    };
+    const high = await run(0.99);
+    assert.equal(high.code, 3, high.stderr);
+    assert.match(high.stdout, /on every upper 99 % bound/);
+    assert.doesNotMatch(high.stdout, /95 %/);
+    const low = await run(0.5);
+    assert.equal(low.code, 2, low.stderr + low.stdout);
+    assert.match(low.stderr, /attacks\.confidence/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

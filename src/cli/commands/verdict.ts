@@ -33,9 +33,9 @@ Examples:
 
 "anonymous" only when no direct identifier and no persistent linkable key remain, the policy's formal
 thresholds hold on the release, and every attack's upper 95 % bound is at or under the limit
-(thresholds.maxAttackRisk, default 0.05). Otherwise "pseudonymous: personal data", with each failed
-criterion and its figure. Without --control the risks are measured against a random baseline only
-(a loud warning says so).
+(thresholds.maxAttackRisk, default 0.05; attacks.confidence may raise the level, never lower it).
+Otherwise "pseudonymous: personal data", with each failed criterion and its figure. Without --control
+the risks are measured against a random baseline only (a loud warning says so).
 
 Exit codes: 0 anonymous · 2 invalid input or policy · 3 pseudonymous (personal data).
 Cost: ${'~'}2,000 attacks per criterion by default (configurable); a few seconds on 50,000 rows.`)
@@ -43,7 +43,7 @@ Cost: ${'~'}2,000 attacks per criterion by default (configurable); a few seconds
       // (the report may not overwrite an input: "-o release.csv" replaced the release with its report)
       refuseOverwrites([['-o', opts.output]], [['original', originalPath], ['release', releasePath], ['--control', opts.control], ['--aux', opts.aux], ['--previous-release', opts.previousRelease], ['--policy', opts.policy]]);
       const { loadPolicy } = await import('../../policy/policy.ts');
-      const { verdictSummary } = await import('../../attack/index.ts');
+      const { verdictSummary, confidenceLabel } = await import('../../attack/index.ts');
       const { verdictOfFiles } = await import('../../release/verdict.ts');
       const policy = await loadPolicy(opts.policy!);
       // (nor the files the policy reads: "--report hierarchy.csv" replaced a hierarchy with the report)
@@ -82,7 +82,8 @@ Cost: ${'~'}2,000 attacks per criterion by default (configurable); a few seconds
         out.push(report.verdict.anonymous ? pc.green(pc.bold('anonymous')) : pc.red(pc.bold('pseudonymous: personal data')));
         for (const r of report.verdict.reasons) out.push(`  - ${r}`);
         out.push('', ...verdictSummary(report).map((l) => '  ' + l));
-        out.push('', `  limit ${report.verdict.limit} on every upper 95 % bound · seed ${report.parameters.seed} · ${report.parameters.attacks} attacks per criterion · ${report.seconds} s`);
+        // (the level the bounds were computed at: the policy's attacks.confidence, 95 % by default — not a fixed "95 %")
+        out.push('', `  limit ${report.verdict.limit} on every upper ${confidenceLabel(report.parameters.confidence)} bound · seed ${report.parameters.seed} · ${report.parameters.attacks} attacks per criterion · ${report.seconds} s`);
         process.stdout.write(out.join('\n') + '\n');
       }
       return report.verdict.anonymous ? 0 : 3;
