@@ -1183,6 +1183,8 @@ const NIR_LAYOUT = [1, 2, 2, 2, 3, 3, 2];
  * that a failed attempt fails once.
  */
 // (two spaces too, as OCR and justified text leave them: "05  46  45  50  50")
+/** Words a French phone number may be glued to ("le06…", "Tel06…", "au06…"): a look-behind, the word a whole one. */
+const GLUED_PHONE_CUE = '(?<=(?<![A-Za-z0-9\\u00c0-\\u024f])(?:le|au|Le|Au|AU|tel|Tel|TEL|tél|Tél|TÉL|t[ée]l\\.|T[ée]l\\.|port|Port|PORT|fax|Fax|FAX|mob|Mob|GSM|mobile|Mobile|portable|Portable|domicile|Domicile))';
 const PH = '(?:(?: {1,2}|[.\\-])?[0-9O]{2})', PN = '(?:\\r?\\n[0-9O]{2})';
 /** A street word and the rest of the street name, up to a separator (address-fr, after the number). */
 const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.(?! de sang| d['’]h[ée]maties| de plaquettes)|all[ée]es?|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e|venelle|ruelle|sente|traverse|lev[ée]e|rond-point|carrefour|clos(?= (?:(?:du|des|de|saint|sainte|st|les?|la|aux?)[ \-]|d['’])))(?![A-Za-z0-9_À-ÿ])[^\\n,;()|"]{1,60}?(?=\\s*(?:[,;()|"]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
@@ -1428,7 +1430,8 @@ export const RULES: RegexRule[] = [
     // "34 56 78" in clear — a date's day and separator right before, its month, a separator and a year at the start)
     check: (m, text) => (dateThenHour(m[0]) || insideDate(text, m.index, m[0]) || spacedRow(text, m.index, m[0]) ? null : 0.9),
     // (a line break may cut the number where the text was wrapped: "06 12 34\n56 78")
-    re: new RegExp(`${B}(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:${PH}(?:${PH}(?:${PH}(?:${PH}|${PN})|${PN}${PH})|${PN}${PH}{2})|${PN}${PH}{3})(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])|${B}0 [1-9]\\d{2}(?: \\d{2}){3}(?!\\d)`, 'g') },
+    // (or glued to the word before it, as hurried typing leaves it: "est le06.98.43.40.20", "Tel06 98 43 40 20", "au0698434020")
+    re: new RegExp(`(?:${B}|${GLUED_PHONE_CUE})(?:\\(\\d{2,3}\\) ?)?[0O][1-9](?:${PH}(?:${PH}(?:${PH}(?:${PH}|${PN})|${PN}${PH})|${PN}${PH}{2})|${PN}${PH}{3})(?!\\d)|${B}0[1-9](?:\\/\\d{2}){4}(?![\\d/])|${B}0 [1-9]\\d{2}(?: \\d{2}){3}(?!\\d)`, 'g') },
   { rule: 'phone-paren', at: 0, x: true, label: 'PHONE', score: 0.85, needs: C_DIGIT | C_PAREN,
     re: new RegExp(`${B}\\(\\d{2,3}\\) ?[1-9](?:[ .\\-]?\\d{2}){4}(?!\\d)`, 'g') },
   { rule: 'phone-fr-4x4', at: S_F0, label: 'PHONE', score: 0.8, needs: C_DIGIT | G_PHONE,
@@ -4952,6 +4955,7 @@ const NUMBERED_AT = new RegExp(NUMBERED_ID.source, 'y');
 const DECIMALS = /^\d+[.,]\d+(?:-\d+(?:[.,]\d+)?)?$|^\d+-\d+[.,]\d+$/;
 const LOT_WORD = /(?<![A-Za-zÀ-ÿ])(?:lot|LOT|Lot|batch|Batch)(?![A-Za-zÀ-ÿ])/;
 const LAW_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:[Cc]erfa|CERFA|[Ll]oi|LOI|[Dd][ée]cret|[Aa]rr[êe]t[ée]|[Aa]rticle|[Aa]rt\.|[Oo]rdonnance|[Cc]irculaire|[Dd]irective|[Rr][èe]glement|[Dd][ée]lib[ée]ration|[Rr]ecommandation)\s*$/;
+const GLUED_PHONE = /^[A-Za-zÀ-ÿ]{2,9}0[1-9](?:[.-]?\d{2}){4}$/;
 const DATE_SHAPE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{4}|\d{4})$/;
 export function markNumberedIds(text: string, spans: Span[]): void {
   const take = (m: RegExpExecArray, end: number): void => {
@@ -4961,6 +4965,8 @@ export function markNumberedIds(text: string, spans: Span[]): void {
     if (DATE_SHAPE.test(v) || DECIMALS.test(v) || cc(text, end) === 42 || LAW_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) return;
     // (nor a batch's: "Numéro de lot : 2403150612", a drug's or a device's lot, no person's)
     if (LOT_WORD.test(m[0].slice(0, m[0].length - v.length))) return;
+    // (nor a phone number glued to the word before it, the phone rule's: "numéro mobile est le06.98.43.40.20")
+    if (GLUED_PHONE.test(v)) return;
     let digits = 0;
     for (let k = 0; k < v.length; k++) if (isDigitCode(v.charCodeAt(k))) digits++;
     if (digits < (v.includes(' ') ? 7 : 4)) return;

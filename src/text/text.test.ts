@@ -2131,5 +2131,8 @@ test('held-out set 6 (s44): form fields "Nom naissance" / "Nom usage", a next of
   assert.deepEqual(labels('Kiné (cabinet Pichon), IDE (cabinet Bouchard), ancien employeur : entreprise Dubreucq à Roubaix.').filter(([l]) => l === 'NAME'),
     [['NAME', 'Pichon'], ['NAME', 'Bouchard'], ['NAME', 'Dubreucq']]);
   assert.deepEqual(labels('SARL Métallerie Chantreau ; le cabinet IDEL ; la société Générale ; Cabinet Dermatologique Gambetta.').filter(([, v]) => /Métal|IDEL|Générale|Dermato/.test(v)), []);  // (an HL7 message's sending and receiving facilities; not a kind of facility)
-  assert.deepEqual(labels('MSH|^~\\&|EPIC|UCSF|CLOVERLEAF|LAB|202402291530||ADT^A08|88', 'en'), [['HOSPITAL', 'UCSF'], ['DATE', '202402291530']]);
+  assert.deepEqual(labels('MSH|^~\\&|EPIC|UCSF|CLOVERLEAF|LAB|202402291530||ADT^A08|88', 'en'), [['HOSPITAL', 'UCSF'], ['DATE', '202402291530']]);  // (a French phone number glued to the word before it; not to any letters)
+  assert.deepEqual(labels('Son numéro mobile est le06.98.43.40.20, Tel06 98 43 40 20, appeler au0698434020.'),
+    [['PHONE', '06.98.43.40.20'], ['PHONE', '06 98 43 40 20'], ['PHONE', '0698434020']]);
+  assert.deepEqual(labels('Réf. REF06 98 43 40 20 ; halle06 98 43 40 20').filter(([l]) => l === 'PHONE'), []);
 });
