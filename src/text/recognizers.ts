@@ -5033,9 +5033,32 @@ export function markWordDates(text: string, spans: Span[], lang: Lang): void {
       lone(a, i);
     }
   }
+  monthRanges(text, spans);
   if (tokText === text && !referenceScan && runRegular && !holidaySeen) return;
   HOLIDAY.lastIndex = 0;
   for (let m = HOLIDAY.exec(text); m !== null; m = HOLIDAY.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length, label: 'DATE', score: 0.5, rule: 'date-holiday' });
+}
+
+/** A month's name (or its abbreviation) and a range's word right before a date: "de jan à", "from January to", "May–". */
+const MONTH_THEN_RANGE = /(?<![A-Za-zÀ-ÿ])([A-Za-zÀ-ÿ]{3,9})\.?[ \t]*(?:à|au|-|–|to|through|thru|until|till|et|and|ou|or)[ \t]*$/;
+/**
+ * The first month of a range whose second month has its year: "de jan à fév 2007", "from January to March 2020",
+ * "May–June 2019" (DATE; the year's span holds the second only).
+ */
+function monthRanges(text: string, spans: Span[]): void {
+  const n = spans.length;
+  for (let q = 0; q < n; q++) {
+    const s = spans[q]!;
+    if (s.label !== 'DATE' || s.start < 4) continue;
+    let e = s.start;
+    while (e < s.end && isMonthLetter(text.charCodeAt(e))) e++;
+    if (e === s.start || !MONTH_FORMS.has(text.slice(s.start, e).toLowerCase()) || !/\d{4}/.test(text.slice(e, s.end))) continue;
+    const m = MONTH_THEN_RANGE.exec(text.slice(Math.max(0, s.start - 24), s.start));
+    if (m === null || !MONTH_FORMS.has(m[1]!.toLowerCase())) continue;
+    const a = s.start - m[0].length;
+    if (spans.some((x) => x.label === 'DATE' && x.start <= a && x.end > a)) continue;
+    spans.push({ start: a, end: a + m[1]!.length, label: 'DATE', score: 0.7, rule: 'date-month-range' });
+  }
 }
 
 /**
