@@ -388,3 +388,20 @@ test('a column named "rowid" neither reorders the rows nor splits them, and a wi
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('JSON: a column mixing strings and numbers gives a string its unquoted value and a number its text: a quote never ends up in a label', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-json-mixed-'));
+  try {
+    // (read_json gave the column DuckDB's JSON type, and its text kept the JSON quotes: "250" and 250 were two values)
+    writeFileSync(join(dir, 'dx.jsonl'), '{"sex":"F","dx":250}\n{"sex":"F","dx":"250"}\n{"sex":"F","dx":250.0}\n{"sex":"F","dx":"a \\"b\\""}\n{"sex":"F","dx":null}\n{"sex":"F","dx":{"c":"x"}}\n');
+    for (const types of [{ dx: 'string' as const }, undefined]) {
+      const t = await readTable(join(dir, 'dx.jsonl'), types ? { types } : {});
+      const dx = column(t, 'dx');
+      assert.equal(dx.kind, 'string');
+      assert.deepEqual(toRecords(t).map((r) => r.dx), ['250', '250', '250.0', 'a "b"', null, '{"c":"x"}']);
+    }
+    // (a declared integer reads the string "250" as 250: it was refused as no integer)
+    writeFileSync(join(dir, 'n.jsonl'), '{"n":250}\n{"n":"250"}\n');
+    assert.deepEqual(column(await readTable(join(dir, 'n.jsonl'), { types: { n: 'integer' } }), 'n').dictionary, ['250']);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

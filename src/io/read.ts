@@ -219,10 +219,14 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
     }
     const info = await con.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'raw' ORDER BY ordinal_position`);
     names = [];
-    for (const [n, t] of info.getRows() as [string, string][]) { names.push(n); native[n] = kindOfSqlType(t); }
-    if (format !== 'parquet') {
-      // JSON text values stay text unless declared; nested values become JSON text
-      for (const n of names) if (native[n] === 'string') native[n] = 'string';
+    const mixed: string[] = [];
+    for (const [n, t] of info.getRows() as [string, string][]) { names.push(n); native[n] = kindOfSqlType(t); if (t.toUpperCase() === 'JSON') mixed.push(n); }
+    // JSON text values stay text unless declared. A column whose lines mix types (250, "250") is read_json's JSON type,
+    // and its text was each value's JSON: the string kept its quotes, a label '"250"' beside 250's '250'. Each value is
+    // its scalar's text instead — a string unquoted and unescaped, a number as written, a nested value its JSON — so a
+    // quote never ends up in a label, and a declared integer reads "250" as 250.
+    if (mixed.length) {
+      await con.run(mixed.map((n) => `ALTER TABLE raw ALTER ${ident(n)} SET DATA TYPE VARCHAR USING json_extract_string(${ident(n)}, '$')`).join(';\n'));
     }
   }
 

@@ -82,3 +82,30 @@ test('risk.suda2MaxSize: 0 skips SUDA2 (as the docs say), 9 is refused at its pa
   assert.equal(parsePolicyText(base + '0\n', { baseDir: '/x', source: 'p.yaml' }).risk?.suda2MaxSize, 0);
   assert.throws(() => parsePolicyText(base + '9\n', { baseDir: '/x', source: 'p.yaml' }), (e: unknown) => e instanceof AnonymatError && JSON.stringify(e).includes('suda2MaxSize'));
 });
+
+test('a misspelled threshold is refused (exit 2), naming the key and the nearest valid name: "K" read as no k let k = 1 data pass', () => {
+  const e = (() => {
+    try { parsePolicyText('columns:\n  age: { role: quasi }\nthresholds: { K: 5, maxProsecutorrisk: 0.05, maxAverage: 0.1 }\n', { baseDir: '/x', source: 'p.yaml' }); }
+    catch (x) { return x; }
+    return assert.fail('a threshold typo was accepted');
+  })();
+  assert.ok(e instanceof AnonymatError, String(e));
+  assert.equal(e.exitCode, 2);
+  const issue = e.issues.find((i) => i.path === 'thresholds');
+  assert.ok(issue, JSON.stringify(e.issues));
+  assert.match(issue.message, /"K" \(did you mean "k"\?\)/);
+  assert.match(issue.message, /"maxProsecutorrisk" \(did you mean "maxProsecutorRisk"\?\)/);
+  assert.match(issue.message, /"maxAverage" \(did you mean "maxAverageRisk"\?\)/);
+  // (the other strict sections name the nearest key too)
+  assert.throws(() => parsePolicyText('columns:\n  age: { role: quasi }\ntresholds: { k: 5 }\n', { baseDir: '/x', source: 'p.yaml' }),
+    (x: unknown) => x instanceof AnonymatError && x.issues.some((i) => /"tresholds" \(did you mean "thresholds"\?\)/.test(i.message)));
+});
+
+test('kMap without population.table is refused (exit 2), as δ-presence is: a sampling fraction gives no population records to match', () => {
+  const base = 'columns:\n  age: { role: quasi }\nthresholds: { kMap: 5 }\n';
+  for (const population of ['population: { samplingFraction: 0.1 }\n', 'population: { size: 1000 }\n', '']) {
+    assert.throws(() => parsePolicyText(base + population, { baseDir: '/x', source: 'p.yaml' }),
+      (e: unknown) => e instanceof AnonymatError && e.exitCode === 2 && e.issues.some((i) => i.path === 'thresholds.kMap' && /k-map needs population\.table/.test(i.message)), population);
+  }
+  assert.equal(parsePolicyText(base + 'population: { table: pop.csv }\n', { baseDir: '/x', source: 'p.yaml' }).thresholds.kMap, 5);
+});

@@ -18,7 +18,54 @@ export const actions = ['drop', 'pseudonymize', 'shift-dates', 'generalize', 'ke
 
 const fraction = z.number().min(0).max(1);
 
-export const columnPolicySchema = z.strictObject({
+/**
+ * A strict section: an unknown key is an error that names it and the section's nearest key ("K" → "k",
+ * "maxProsecutorrisk" → "maxProsecutorRisk"), else the section's keys — zod's "Unrecognized key" left the reader to guess.
+ */
+function strict<S extends z.ZodRawShape>(shape: S) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (iss) => (iss.code === 'unrecognized_keys' ? iss.keys.map((k) => unknownKey(k, known)).join('; ') : undefined),
+  });
+}
+
+/** The message of an unknown key: its nearest known key when one is near, else the known keys. */
+function unknownKey(key: string, known: readonly string[]): string {
+  const near = nearestName(key, known);
+  return `unknown key ${JSON.stringify(key)} (${near !== null ? `did you mean ${JSON.stringify(near)}?` : `the keys here: ${known.join(', ')}`})`;
+}
+
+/**
+ * The known name nearest a misspelled one: fewest edits (insertions, deletions, substitutions, transpositions of two
+ * letters) without regard to case, when they are at most a third of the longer name (at least one); null when none is.
+ */
+function nearestName(name: string, known: readonly string[]): string | null {
+  const a = name.toLowerCase();
+  let best: string | null = null, bestDistance = Infinity;
+  for (const k of known) {
+    const b = k.toLowerCase();
+    const d = editDistance(a, b);
+    if (d < bestDistance && d <= Math.max(1, Math.floor(Math.max(a.length, b.length) / 3))) { best = k; bestDistance = d; }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  // (optimal string alignment: rows i − 2, i − 1, i)
+  let prev2: number[] = [], prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur.push(d);
+    }
+    prev2 = prev; prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+export const columnPolicySchema = strict({
   role: z.enum(roles),
   type: z.enum(kinds).optional(),
   /** ARX hierarchy CSV (path relative to the policy file) or a builder spec (see docs/hierarchies.md). */
@@ -41,7 +88,8 @@ export const columnPolicySchema = z.strictObject({
 });
 export type ColumnPolicy = z.infer<typeof columnPolicySchema>;
 
-export const thresholdsSchema = z.looseObject({
+// (strict, as the other core sections: "K" or "maxProsecutorrisk" was ignored, and the verdict called data of k = 1 fine)
+export const thresholdsSchema = strict({
   k: z.number().int().min(1).optional(),
   l: z.number().min(1).optional(),
   lVariant: z.enum(['distinct', 'entropy', 'recursive']).optional(),
@@ -62,19 +110,19 @@ export const thresholdsSchema = z.looseObject({
   /** δ-presence bounds (needs population.table). */
   deltaMin: fraction.optional(),
   deltaMax: fraction.optional(),
-  /** k-map (needs population.table or samplingFraction). */
+  /** k-map (needs population.table: a class's matches are counted in it; a sampling fraction gives no records to match). */
   kMap: z.number().int().min(1).optional(),
 });
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 
-export const populationSchema = z.strictObject({
+export const populationSchema = strict({
   samplingFraction: z.number().gt(0).max(1).optional(),
   size: z.number().int().positive().optional(),
   /** A population table (path relative to the policy): same quasi-identifiers, one row per person. */
   table: z.string().optional(),
 });
 
-export const inputSchema = z.strictObject({
+export const inputSchema = strict({
   format: z.enum(['csv', 'tsv', 'parquet', 'jsonl', 'json']).optional(),
   delimiter: z.string().min(1).max(4).optional(),
   quote: z.string().length(1).optional(),
@@ -99,7 +147,7 @@ export const anonymizeSchema = z.looseObject({
   seed: z.number().int().optional(),
 });
 
-export const riskSchema = z.strictObject({
+export const riskSchema = strict({
   /** Largest subset size SUDA2 searches (default 3; cost grows combinatorially). */
   suda2MaxSize: z.number().int().min(0).max(8).optional(),
   /** Individual-risk threshold for counting records at risk (default 0.1). */
@@ -125,7 +173,7 @@ export const pseudonymizeSchema = z.looseObject({
   lang: z.enum(['fr', 'en', 'auto']).optional(),
 });
 
-export const policySchema = z.strictObject({
+export const policySchema = strict({
   $schema: z.string().optional(),
   description: z.string().optional(),
   columns: z.record(z.string().min(1), columnPolicySchema),
@@ -159,6 +207,9 @@ export const policySchema = z.strictObject({
   }
   if (t.lVariant === 'recursive' && t.c === undefined) ctx.addIssue({ code: 'custom', path: ['thresholds', 'c'], message: 'recursive (c,l)-diversity needs c' });
   if ((t.deltaMin !== undefined || t.deltaMax !== undefined) && !p.population?.table) ctx.addIssue({ code: 'custom', path: ['thresholds', 'deltaMax'], message: 'δ-presence needs population.table' });
+  // (k-map counts each class's matches among the population's records: without a table there are none to count, and the
+  // threshold went unevaluated — `assess` passed the policy while `anonymize` refused it)
+  if (t.kMap !== undefined && !p.population?.table) ctx.addIssue({ code: 'custom', path: ['thresholds', 'kMap'], message: 'k-map needs population.table (a population table with the same quasi-identifiers, one row per person); a sampling fraction or a population size gives no records to match' });
 });
 
 export type PolicyDocument = z.infer<typeof policySchema>;

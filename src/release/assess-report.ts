@@ -71,12 +71,20 @@ export function summaryLines(a: AssessmentView): string[] {
     ...(a.journalist && typeof a.journalist.highest === 'number' ? [`journalist risk: highest ${pct(a.journalist.highest)}, average ${pct(a.journalist.average)} · marketer risk ${pct(marketerValue(a))}`] : []),
     `expected re-identifications (individual risk): ${num(a.individualRisk.expectedReidentifications, 1)}`,
   ];
-  if (a.verdict.passes) lines.push('verdict: the policy thresholds are met');
+  // (a threshold the assessment does not measure is no threshold met: the summary names it, as the report does — it
+  // said "the policy thresholds are met" over a maxAttackRisk nothing had measured)
+  const notEvaluated = a.verdict.notEvaluated ?? [];
+  if (a.verdict.passes) lines.push(notEvaluated.length ? 'verdict: the thresholds measured here are met' : 'verdict: the policy thresholds are met');
   else {
     lines.push(`verdict: FAILS the policy (${a.verdict.failures.length} threshold(s)):`);
     for (const f of a.verdict.failures) lines.push(`  - ${failureText(f)}`);
   }
+  if (notEvaluated.length) lines.push(`  ${notEvaluatedText(notEvaluated)}`);
   return lines;
+}
+
+function notEvaluatedText(names: readonly string[]): string {
+  return `not evaluated by the assessment: ${names.join(', ')} (the anonymity verdict with --original, or anonymize, measures them)`;
 }
 
 /** Report sections for an assessment (used by assess, anonymize's before/after and the demo). */
@@ -92,7 +100,7 @@ export function assessmentSections(a: AssessmentView, title = 'Re-identification
   const kThreshold = Number((a as { policyK?: number }).policyK ?? NaN);
   const blocks: Block[] = [
     { kind: 'verdict', ok: a.verdict.passes, title: a.verdict.passes ? (a.verdict.notEvaluated?.length ? 'The thresholds measured here are met' : 'The policy thresholds are met') : 'The data fail the policy',
-      reasons: [...a.verdict.failures.map(failureText), ...(a.verdict.notEvaluated?.length ? [`not evaluated by the assessment: ${a.verdict.notEvaluated.join(', ')} (the anonymity verdict with --original, or anonymize, measures them)`] : [])] },
+      reasons: [...a.verdict.failures.map(failureText), ...(a.verdict.notEvaluated?.length ? [notEvaluatedText(a.verdict.notEvaluated)] : [])] },
     {
       kind: 'figures', items: [
         { label: 'records', value: a.records },

@@ -205,3 +205,31 @@ test('person level: a sensitive value every person of a class holds is disclosed
   assert.equal(apart.sensitive.dx!.distinctL, 2);
   assert.ok(apart.verdict.passes, apart.verdict.failures.map((f) => f.message).join('; '));
 });
+
+test('one sensitive value in four spellings (NFC, NFD, a trailing space, upper case) is one value for l and t: it was 4-diverse', () => {
+  const spellings = ['Hépatite C', 'He\u0301patite C', 'Hépatite C ', 'HÉPATITE C'];
+  const t = tableFromRecords({ age: ['40', '40', '40', '40', '50', '50', '50', '50'], diag: [...spellings, ...spellings] });
+  const cols = { age: { role: 'quasi' as const }, diag: { role: 'sensitive' as const } };
+  const a = assessTable(t, { columns: cols, thresholds: { k: 4, l: 2, t: 0.01 } });
+  assert.deepEqual([a.sensitive.diag!.distinctL, a.sensitive.diag!.entropyL, a.sensitive.diag!.recursiveCL, a.sensitive.diag!.values], [1, 1, 1, 1]);
+  assert.equal(a.sensitive.diag!.classesBelowL, 2);
+  assert.deepEqual(a.verdict.failures.map((f) => f.criterion), ['l']);
+  // (white space inside a value, repeated or not, and non-breaking: one value; other letters stay apart)
+  const inner = tableFromRecords({ age: ['40', '40', '40'], diag: ['Hépatite  C', 'hépatite\u00a0c', 'Hépatite B'] });
+  const b = assessTable(inner, { columns: cols, thresholds: { l: 2 } });
+  assert.equal(b.sensitive.diag!.distinctL, 2);
+  // t: the class distributions equal the table's once spellings are one value (they differed: t 0.5 → 0)
+  const skew = tableFromRecords({ age: ['40', '40', '50', '50'], diag: ['flu', 'flu', 'FLU', 'Flu '] });
+  assert.equal(assessTable(skew, { columns: cols }).sensitive.diag!.t, 0);
+  // (quasi-identifiers are grouped as written: separate spellings only make classes smaller)
+  const qi = tableFromRecords({ city: ['Paris', 'PARIS', 'Paris '], diag: ['a', 'b', 'c'] });
+  assert.equal(assessTable(qi, { columns: { city: { role: 'quasi' }, diag: { role: 'sensitive' } } }).classes, 3);
+});
+
+test('person level: spellings of one sensitive value are one value of a person\'s set, and one value the whole class holds', () => {
+  const t = tableFromRecords({ pid: ['1', '1', '2', '2'], age: ['40', '40', '40', '40'], dx: ['E11', 'I10', 'e11 ', 'e11'] });
+  const a = assessTable(t, { columns: { pid: { role: 'person-key' }, age: { role: 'quasi' }, dx: { role: 'sensitive' } }, thresholds: { l: 2 } });
+  // (persons {E11, I10} and {E11}: both hold E11, 1-diverse; read as written, person 2's set was {e11, e11 }, apart)
+  assert.equal(a.sensitive.dx!.distinctL, 1);
+  assert.equal(a.verdict.passes, false);
+});

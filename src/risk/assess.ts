@@ -10,10 +10,10 @@
 import { groupify, type Classes } from '../check/groupify.ts';
 import { AnonymatError } from '../errors.ts';
 import type { Policy } from '../policy/policy.ts';
-import { codeOrderOf, isNumericKind, type Column, type Table } from '../table/table.ts';
+import { codeOrderOf, isNumericKind, makeTable, type Column, type Table } from '../table/table.ts';
 import { journalistRisk, journalistRiskFromRecordRisks, marketerRisk, prosecutorRisk, type JournalistRisk, type PopulationSource } from './attacker.ts';
 import { classSummary, coarsenRepresentatives, columnsByName, equivalenceClasses, gather, histogramObject, sizeHistogram } from './classes.ts';
-import { diversity, lBelow, tAbove, type TDistance } from './diversity.ts';
+import { diversity, lBelow, sameValueCodes, tAbove, type TDistance } from './diversity.ts';
 import { individualRisk } from './individual.ts';
 import { aggregateByPerson, aggregatedLevels, type Aggregation, type PersonColumnSpec } from './person.ts';
 import { suda2 } from './suda2.ts';
@@ -96,7 +96,7 @@ export interface Assessment {
 const EVALUATED = new Set(['k', 'l', 'lVariant', 'c', 't', 'tDistance', 'maxProsecutorRisk', 'maxAverageRisk', 'maxRecordsAtRisk',
   'maxJournalistRisk', 'maxMarketerRisk', 'maxSampleUniques', 'maxPopulationUniques']);
 
-export function assessTable(input: Table, policy: AssessPolicy, options: AssessOptions = {}): Assessment {
+export function assessTable(data: Table, policy: AssessPolicy, options: AssessOptions = {}): Assessment {
   const thresholds = (policy.thresholds ?? {}) as NonNullable<Policy['thresholds']>;
   const entries = Object.entries(policy.columns);
   const role = (r: string) => entries.filter(([, c]) => c.role === r).map(([n]) => n);
@@ -104,7 +104,13 @@ export function assessTable(input: Table, policy: AssessPolicy, options: AssessO
   const sensitives = role('sensitive');
   const personKey = role('person-key')[0] ?? null;
   const weightName = role('weight')[0] ?? null;
-  columnsByName(input, [...qis, ...sensitives, ...(personKey ? [personKey] : []), ...(weightName ? [weightName] : [])]);
+  columnsByName(data, [...qis, ...sensitives, ...(personKey ? [personKey] : []), ...(weightName ? [weightName] : [])]);
+  // (a sensitive value's spellings — Unicode form, white space, letter case — are one value for diversity and closeness,
+  // the person's sets included: "Hépatite C" in four spellings made a class 4-diverse that discloses it (diversity.ts).
+  // Quasi-identifiers are grouped as written: another spelling only makes a class smaller, the safe side)
+  const merged = new Set(sensitives);
+  const input = sensitives.length === 0 ? data
+    : makeTable(data.columns.map((c) => (merged.has(c.name) ? sameValueCodes(c) : c)));
 
   // ---- unit of risk: person or record
   let table = input;

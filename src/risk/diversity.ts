@@ -16,9 +16,16 @@
  *   the class's own nodes' (|e_N| − p_N): O(values of the class · H) per class.
  * The table's figure is the minimum over classes (l) or the maximum (t).
  *
+ * Spellings: assessTable compares a text attribute's values as `sameValueCodes` reads them — spellings that differ only by
+ * their Unicode form, white space or letter case ("Hépatite C", "HÉPATITE C", "Hépatite C ") are one value. Read as
+ * written, four spellings of one diagnosis made a class 4-diverse whose every record discloses it. Merging spellings can
+ * only lower l, of every variant (the safe side); t is then the distance between the distributions of the values
+ * themselves, not of their spellings.
+ *
  * Cost: one grouping of (class, value) pairs, then O(pairs · log) — never O(classes × values).
  */
 import { groupify } from '../check/groupify.ts';
+import type { Column } from '../table/table.ts';
 
 export type TDistance = 'equal' | 'ordered' | 'hierarchical';
 
@@ -260,4 +267,37 @@ function sumAbs(from: number, to: number, Q: number, P: Float64Array, SP: Float6
   while (lo < hi) { const mid = (lo + hi) >>> 1; if (P[mid]! > Q) hi = mid; else lo = mid + 1; }
   const below = lo - from, above = to - lo;
   return (Q * below - (SP[lo]! - SP[from]!)) + ((SP[to]! - SP[lo]!) - Q * above);
+}
+
+/**
+ * The form under which two values of a sensitive text attribute are one value for diversity and closeness: Unicode NFC
+ * (a precomposed "é" and "e" + U+0301 are one letter), white space trimmed and each run of it one space (non-breaking
+ * spaces, tabs, a doubled space), letters in lower case.
+ */
+export function sameValueKey(label: string): string {
+  return label.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase().normalize('NFC');
+}
+
+/**
+ * A text column's codes with the spellings of one value (same `sameValueKey`) read as one code, the first of them in the
+ * dictionary; the dictionary is the column's own, so that codes keep their labels, their declared order and their nodes in
+ * a value hierarchy (the other spellings' codes are simply absent). The column itself when no two labels are one value,
+ * and for numbers, dates and booleans (their labels are written one way already). Missing stays a value of its own.
+ */
+export function sameValueCodes(col: Column): Column {
+  if (col.kind !== 'string') return col;
+  const firstOf = new Map<string, number>();
+  const to = Int32Array.from(col.dictionary, (_, code) => code);
+  let merged = false;
+  col.dictionary.forEach((label, code) => {
+    if (label === null) return;
+    const key = sameValueKey(label);
+    const first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, code);
+    else { to[code] = first; merged = true; }
+  });
+  if (!merged) return col;
+  const codes = new Int32Array(col.codes.length);
+  for (let i = 0; i < codes.length; i++) codes[i] = to[col.codes[i]!]!;
+  return Object.freeze({ ...col, codes });
 }

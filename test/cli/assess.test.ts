@@ -209,3 +209,34 @@ test('assess: a column given both as --qi and --sensitive is named in the error 
     assert.match(r.stderr, /column "age" is given both as a quasi-identifier \(--qi\) and as sensitive/);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('assess: a misspelled threshold (K, maxProsecutorrisk) is refused with exit 2 and the nearest name; kMap without a population table too', async () => {
+  const dir = await tmp();
+  try {
+    await writeFile(join(dir, 'd.csv'), small);
+    // (the data have k = 1: the typos were ignored, and the verdict said the thresholds were met, exit 0)
+    await writeFile(join(dir, 'p.yaml'), 'columns:\n  age: { role: quasi }\n  sex: { role: quasi }\nthresholds: { K: 5, maxProsecutorrisk: 0.05 }\n');
+    const r = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml')]);
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stderr, /"K" \(did you mean "k"\?\)/);
+    assert.match(r.stderr, /"maxProsecutorrisk" \(did you mean "maxProsecutorRisk"\?\)/);
+    assert.doesNotMatch(r.stdout, /met/);
+    await writeFile(join(dir, 'p.yaml'), 'columns:\n  age: { role: quasi }\n  sex: { role: quasi }\nthresholds: { kMap: 5 }\npopulation: { samplingFraction: 0.1 }\n');
+    const m = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml')]);
+    assert.equal(m.code, 2, m.stdout);
+    assert.match(m.stderr, /thresholds\.kMap: k-map needs population\.table/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
+
+test('assess: the terminal summary names the thresholds it did not evaluate instead of calling the policy met', async () => {
+  const dir = await tmp();
+  try {
+    await writeFile(join(dir, 'd.csv'), small);
+    await writeFile(join(dir, 'p.yaml'), 'columns:\n  sex: { role: quasi }\nthresholds: { k: 2, maxAttackRisk: 0.05 }\n');
+    const r = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /the policy thresholds are met/);
+    assert.match(r.stdout, /verdict: the thresholds measured here are met/);
+    assert.match(r.stdout, /not evaluated by the assessment: maxAttackRisk/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
