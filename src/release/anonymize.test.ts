@@ -806,3 +806,17 @@ test('library: a suppression limit of 100 % never chooses the empty release wher
     assert.equal(r.after!.k, 6, `limit ${limit}`);
   }
 });
+
+test('library: the search reads a sensitive value\'s spellings as one value, as the verdict does (review of s44)', async () => {
+  // (the second class is 3-diverse by its spellings only: its records are suppressed, the first class released — before,
+  // the search kept them and the verdict after it refused the release)
+  const t = tableFromRecords({
+    id: ['1', '2', '3', '4', '5', '6'], age: ['34', '36', '38', '54', '56', '58'], zip: ['75011', '75011', '75011', '75011', '75011', '75011'],
+    sex: ['F', 'F', 'F', 'F', 'F', 'F'], diagnosis: ['I21', 'J45', 'E11', 'Hépatite C', 'HÉPATITE C', ' hépatite  c'],
+  }, { age: 'integer' });
+  const policy = parsePolicyText(POLICY('{ k: 3, l: 3 }', '{ suppressionLimit: 0.5, strategy: optimal }'), { baseDir: tmpdir(), source: 'test' });
+  const r = await anonymize(t, policy);
+  assert.ok(r.feasible && r.table, 'a release');
+  assert.equal(r.suppressed, 3);
+  assert.deepEqual(toRecords(r.table).map((x) => x.diagnosis).sort(), ['E11', 'I21', 'J45']);
+});

@@ -28,7 +28,7 @@ import { levelsOf } from '../lattice/lattice.ts';
 import type { MetricName } from '../metrics/metrics.ts';
 import { generalizeTable } from '../transform/generalize.ts';
 import { assessTable, classSizeOf, personColumnSpecs, sensitiveOrder, tDistanceOf } from '../risk/assess.ts';
-import { ClassJudge, lBelow, tAbove } from '../risk/diversity.ts';
+import { ClassJudge, lBelow, sameValueCodes, tAbove } from '../risk/diversity.ts';
 import type { PartHistogram } from '../transform/mondrian.ts';
 import { readPopulationTable } from './population.ts';
 import type { Assessment } from '../risk/assess.ts';
@@ -577,7 +577,10 @@ export async function anonymize(input: Table, policy: Policy, options: Anonymize
     quasi: quasi.map((column, j) => ({ column, hierarchy: hierarchies[j]!, weight: policy.columns[column]!.weight })),
     models, suppressionLimit, metric: metricName, population, maskSuppressed: suppressedMode === 'mask', removeSuppressed: suppressedMode === 'remove', ...(releaseCheck ? { releaseCheck } : {}),
   };
-  const engine = createEngine(table, spec);
+  // (the search judges a sensitive value's spellings as one value, as the verdict after it does — assessTable: "Hépatite C"
+  // in four spellings is no 4-diverse class; the release written keeps the values as they were read)
+  const sensitiveNames = new Set(Object.entries(policy.columns).filter(([, c]) => c.role === 'sensitive').map(([n]) => n));
+  const engine = createEngine(sensitiveNames.size ? makeTable(table.columns.map((c) => (sensitiveNames.has(c.name) ? sameValueCodes(c) : c))) : table, spec);
   compiled = engine.qi;
   const ts = performance.now();
   const search = runSearch(engine, {
