@@ -2122,15 +2122,18 @@ test('held-out set 6 (s44): form fields "Nom naissance" / "Nom usage", a next of
   assert.deepEqual(labels('NOK: Funmi Adeyemi (sister). Next of kin: Ade Bello.', 'en'), [['NAME', 'Funmi Adeyemi'], ['NAME', 'Ade Bello']]);
   assert.deepEqual(labels('chez M. Samuel Courtois (18 rue Lenepveu, Angers).'), [['NAME', 'Samuel Courtois'], ['ADDRESS', '18 rue Lenepveu'], ['CITY', 'Angers']]);
   assert.deepEqual(labels('3e étage, code porte 4B27, digicode : A1947. Code porte non communiqué.'), [['ID', '4B27'], ['ID', 'A1947']]);
-  assert.deepEqual(labels('Phoenix; gate code #2291, lockbox code is 4471.', 'en'), [['ID', '#2291'], ['ID', '4471']]);
-  assert.deepEqual(labels('Interpreter used (ID 40371). SPECIMEN: WX442871A. ID 10 mg.', 'en'), [['ID', '40371'], ['ID', 'WX442871A']]);
+  assert.deepEqual(labels('Phoenix; gate code #2291, lockbox code is 4471, key code: *1234#.', 'en'), [['ID', '#2291'], ['ID', '4471'], ['ID', '*1234#']]);
+  assert.deepEqual(labels("code du portail : 4471B, code de l'immeuble : 4521B, code porte d'entrée : 4B27."), [['ID', '4471B'], ['ID', '4521B'], ['ID', '4B27']]);
+  assert.deepEqual(labels('Interpreter used (ID 40371). SPECIMEN: WX442871A. ID 10 mg. Badge: ID 83412. PPD 0.1 mL ID 1000 units.', 'en'), [['ID', '40371'], ['ID', 'WX442871A'], ['ID', '83412']]);
+  // (review of s44: "Chi" is a given name, not only a hospital's acronym)
+  assert.deepEqual(labels('Mrs. Chi Wang called. Seen by Dr. Chi.', 'en'), [['NAME', 'Chi Wang'], ['NAME', 'Chi']]);
   // (French hospitals' acronyms: an intercommunal, a specialized, an army's hospital; by its city's name, the city)
   assert.deepEqual(labels('Dr Kermarrec, CHIC de Cornouaille ; CHS de Montperrin ; HIA Bégin ; CHRU de Brest.'),
     [['NAME', 'Kermarrec'], ['HOSPITAL', 'Cornouaille'], ['HOSPITAL', 'Montperrin'], ['HOSPITAL', 'Bégin'], ['CITY', 'Brest']]);
   // (a firm named by its owner's surname alone; not a firm's words, an acronym, an adjective)
   assert.deepEqual(labels('Kiné (cabinet Pichon), IDE (cabinet Bouchard), ancien employeur : entreprise Dubreucq à Roubaix.').filter(([l]) => l === 'NAME'),
     [['NAME', 'Pichon'], ['NAME', 'Bouchard'], ['NAME', 'Dubreucq']]);
-  assert.deepEqual(labels('SARL Métallerie Chantreau ; le cabinet IDEL ; la société Générale ; Cabinet Dermatologique Gambetta.').filter(([, v]) => /Métal|IDEL|Générale|Dermato/.test(v)), []);  // (an HL7 message's sending and receiving facilities; not a kind of facility)
+  assert.deepEqual(labels('SARL Métallerie Chantreau ; le cabinet IDEL ; la société Générale ; Cabinet Dermatologique Gambetta ; Garage Renault ; la SAS Sanofi.').filter(([, v]) => /Métal|IDEL|Générale|Dermato|Renault|Sanofi/.test(v)), []);  // (an HL7 message's sending and receiving facilities; not a kind of facility)
   assert.deepEqual(labels('MSH|^~\\&|EPIC|UCSF|CLOVERLEAF|LAB|202402291530||ADT^A08|88', 'en'), [['HOSPITAL', 'UCSF'], ['DATE', '202402291530']]);  // (a French phone number glued to the word before it; not to any letters)
   assert.deepEqual(labels('Son numéro mobile est le06.98.43.40.20, Tel06 98 43 40 20, appeler au0698434020.'),
     [['PHONE', '06.98.43.40.20'], ['PHONE', '06 98 43 40 20'], ['PHONE', '0698434020']]);
