@@ -10,6 +10,7 @@ import {
 } from './index.ts';
 import { AnonymatError } from '../errors.ts';
 import { decodeKey } from './key.ts';
+import { yearsOfDatesIn } from './table.ts';
 
 /** A key from a key file's raw bytes, as loadKey reads them. */
 const loadKeyBytes = (bytes: Buffer): PseudonymKey => new PseudonymKey(decodeKey(bytes));
@@ -592,13 +593,23 @@ test('Safe Harbor: dates inside text values in every layout go to their year (re
 test('Safe Harbor: a day and a month\'s name without a year inside text values have no year to keep: [DATE]', () => {
   const note = ['RDV le 12 mars', 'seen March 12th', '1er avril à 10h', 'le 3 mai 14h30', 'April 3 and May 4', '12-Mar', 'contrôle 12 mars 2020, suivi 3 juin',
     // (no date: a verb, a Tuesday, a count, an impossible day, a two-digit year or a count after the month, a day and month in digits)
-    'dose 3 may be given', 'mar 3', '12 ans', '32 mars', '12 mars 20', 'score 12/03'];
+    'dose 3 may be given', 'mar 3', '12 ans', '32 mars', '12 mars 20', 'score 12/03',
+    // (review of s44's commits: acronyms and French words before a figure, a day before a month and two digits)
+    'SEP 10 ans', 'OCT 3 mois', 'FEV 1 à 2,3 L', 'May 3 be given', 'Mai 3', 'Mars 12', '12 avril 20',
+    // (and the layouts it missed: "of", two spaces, glued, a no-break space, with a year too)
+    'the 12th of March', '12  mars', '12mars', 'RDV le 12\u00a0mars', '12\u00a0mars\u00a02020'];
   const t = tableFromRecords({ id: note.map((_, i) => String(i)), note });
   // (declared: undeclared, these short sentences together read as prose, and the text recognizers redact them)
   const r = pseudonymizeTable(t, { columns: { id: { role: 'quasi' }, note: { role: 'quasi' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, null);
   assert.deepEqual(toRecords(r.table).map((x) => x.note), ['RDV le [DATE]', 'seen [DATE]', '[DATE] à 10h', 'le [DATE] 14h30', '[DATE] and [DATE]', '[DATE]', 'contrôle 2020, suivi [DATE]',
-    'dose 3 may be given', 'mar 3', '12 ans', '32 mars', '12 mars 20', 'score 12/03']);
-  assert.ok(r.report.warnings.some((w) => /7 of 13 distinct value\(s\) hold dates/.test(w)), r.report.warnings.join(' | '));
+    'dose 3 may be given', 'mar 3', '12 ans', '32 mars', '12 mars 20', 'score 12/03',
+    'SEP 10 ans', 'OCT 3 mois', 'FEV 1 à 2,3 L', 'May 3 be given', 'Mai 3', 'Mars 12', '12 avril 20',
+    'the [DATE]', '[DATE]', '[DATE]', 'RDV le [DATE]', '2020']);
+  assert.ok(r.report.warnings.some((w) => /12 of 25 distinct value\(s\) hold dates/.test(w)), r.report.warnings.join(' | '));
+  // (linear on long runs of letters: the quick test was quadratic, 19 s on 100 KB of "jujuju…")
+  const t0 = performance.now();
+  yearsOfDatesIn('ju'.repeat(50_000));
+  assert.ok(performance.now() - t0 < 2000, 'linear');
 });
 
 test('action keep on NIRs read as numbers is reported UNSAFE too (review 5)', () => {

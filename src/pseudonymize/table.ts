@@ -360,7 +360,7 @@ export function yearsOfDatesIn(text: string): string {
     .replace(YEAR_MONTH_IN_TEXT, (_m, y: string) => y)
     // (no year left to keep: the day and the month go)
     .replace(DAY_MONTH_NAME_NO_YEAR, (m, d: string, mon: string) => (dayOfMonth(d, mon, NOT_MONTH_AFTER_DAY) ? '[DATE]' : m))
-    .replace(MONTH_NAME_DAY_NO_YEAR, (m, mon: string, d: string) => (dayOfMonth(d, mon, NOT_MONTH_BEFORE_DAY) ? '[DATE]' : m));
+    .replace(MONTH_NAME_DAY_NO_YEAR, (m, mon: string, d: string) => (EN_MONTH_FIRST.test(mon) && !/^[A-Z]{3,4}$/.test(mon) && dayOfMonth(d, mon, NOT_MONTH_BEFORE_DAY) ? '[DATE]' : m));
 }
 /** Whether a day's figure and a word are a day of a month: 1-31 and a month's name, not one of `unless`'s words. */
 function dayOfMonth(d: string, word: string, unless: RegExp): boolean {
@@ -369,18 +369,27 @@ function dayOfMonth(d: string, word: string, unless: RegExp): boolean {
 }
 /** Lower-case words that are no month after a day: a verb ("3 may be"); French "3 mai" is one. */
 const NOT_MONTH_AFTER_DAY = /^may$/;
-/** Lower-case words that are no month before a day: a verb ("may 2"), French "mar" for a Tuesday, "mai 3" or "mars 3" as often a count. */
-const NOT_MONTH_BEFORE_DAY = /^(?:may|mai|mar|mars)$/;
-/** yearsOfDatesIn's quick test for a day beside a month's name (the values with none are left at once). */
-const DAY_AND_MONTH_NAME = /\d(?:er|st|nd|rd|th)?[ -](?:jan|f[eé]v|feb|mar|av|apr|ma[iy]|ju|ao|aug|sep|oct|nov|d[eé]c)|(?:jan|f[eé]v|feb|mar|av|apr|ma[iy]|ju|ao|aug|sep|oct|nov|d[eé]c)\p{L}*\.? \d/iu;
+/** Lower-case words that are no month before a day: a verb ("may 2"), "mar" for a Tuesday. */
+const NOT_MONTH_BEFORE_DAY = /^(?:may|mar)$/;
+/**
+ * The month names that come before their day: English ones ("March 12"; French writes the day first — "Mars 12", "Mai 3" are
+ * no dates), and not an abbreviation in capitals, an acronym as often: "SEP 10 ans" (multiple sclerosis), "OCT 3 mois".
+ */
+const EN_MONTH_FIRST = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$/i;
+/** yearsOfDatesIn's quick test for a day beside a month's name (the values with none are left at once; linear: bounded runs). */
+const DAY_AND_MONTH_NAME = /\d(?:er|st|nd|rd|th)?[ \-\u00a0]{0,2}(?:of[ \u00a0])?(?:jan|f[eé]v|feb|mar|av|apr|ma[iy]|ju|ao|aug|sep|oct|nov|d[eé]c)|(?<!\p{L})(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}{0,6}\.?[ \u00a0]\d/iu;
 /**
  * A day and a month's name, no year after them: "12 mars", "1er avril", "12-Mar", "3 May" — not before a figure that may be
  * a two-digit year ("12 mars 20"); an hour, another day and month or a measure may follow ("12 mars 14h30", "12 mars, 14
  * avril", "3 mai 20 mg").
  */
-const DAY_MONTH_NAME_NO_YEAR = /(?<![\p{L}\d])(\d{1,2})(?:er|st|nd|rd|th)?[ \-](\p{L}{3,9})\.?(?![\p{L}\d]|[ ,.\-]*\d+(?![\dh:]| ?\p{L}))/giu;
-/** A month's name and a day, no year after them: "March 12", "Mar 12th", "on June 3." (not "March 12, 20"; as above). */
-const MONTH_NAME_DAY_NO_YEAR = /(?<![\p{L}\d])(\p{L}{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\d]|[ ,.\-/]*\d+(?![\dh:]| ?\p{L}))/giu;
+const DAY_MONTH_NAME_NO_YEAR = /(?<![\p{L}\d])(\d{1,2})(?:er|st|nd|rd|th)?(?:[ \-\u00a0]{1,2}(?:of[ \u00a0]+)?)?(\p{L}{3,9})\.?(?![\p{L}\d]|[ \u00a0,.\-]*\d+(?![\dh:]| ?\p{L}))/giu;
+/**
+ * A month's name and a day, no year after them: "March 12", "Mar 12th", "on June 3." — not a day's figure before it ("12
+ * avril 20": the day first, and a year or a count), and the day ends the phrase or an hour, a list or a range follows it
+ * ("May 3, 10:30", "June 3 and 4"; not "May 3 be given").
+ */
+const MONTH_NAME_DAY_NO_YEAR = /(?<![\p{L}\d])(?<!\d[ \u00a0\-])(\p{L}{3,9})\.?[ \u00a0](\d{1,2})(?:st|nd|rd|th)?(?=$|[ \u00a0]*[,.;:)\]/\n]|[ \u00a0]+(?:at|and|to|or|through|\d{1,2}[h:])(?![\p{L}]))(?![ \u00a0,.\-/]*\d+(?![\dh:]| ?\p{L}))/giu;
 // (yearsOfDatesIn's layouts, compiled once: it runs on every distinct value of a column)
 /** ISO, year first with '-', '/' or '.', with its time and zone: "2019-01-01", "2020/03/12", "2019-01-01/2019-02-01". */
 // (with dots or slashes, a date inside a longer chain is a version's or a code's, "1.2019.01.01.3"; with dashes, a day of the
@@ -395,11 +404,11 @@ const SHORT_DATE_NOT_AFTER = /(?:\b(?:TA|PA|BP|EVA|ENS|score|grade|stade|stage|c
 /** A day, a month's name and a two-digit year between dashes: "12-Mar-20", "05-MAR-24". */
 const SHORT_DAY_MONTH_NAME_IN_TEXT = /(?<![\p{L}\d-])(\d{1,2})-(\p{L}{3,9})-(\d{2})(?![\p{L}\d]|-\d)/giu;
 /** A day, a month's name, a year: "12 mars 2020", "1er avril 2021", "12-Mar-2020", "12 Mar. 2020", "12 mars, 2020". */
-const DAY_MONTH_NAME_IN_TEXT = /(?<![\p{L}\d])(\d{1,2})(?:er)?[ \-](\p{L}{3,9})\.?,?[ \-](\d{4})(?!\d)/giu;
+const DAY_MONTH_NAME_IN_TEXT = /(?<![\p{L}\d])(\d{1,2})(?:er|st|nd|rd|th)?(?:[ \-\u00a0]{1,2}(?:of[ \u00a0]+)?)?(\p{L}{3,9})\.?,?[ \-\u00a0]{1,2}(\d{4})(?!\d)/giu;
 /** A month's name, a day, a year: "March 12, 2020", "Mar 12th 2020". */
-const MONTH_NAME_DAY_IN_TEXT = /(?<![\p{L}\d])(\p{L}{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})(?!\d)/giu;
+const MONTH_NAME_DAY_IN_TEXT = /(?<![\p{L}\d])(\p{L}{3,9})\.?[ \u00a0](\d{1,2})(?:st|nd|rd|th)?,?[ \u00a0](\d{4})(?!\d)/giu;
 /** A month's name and its year — an element of a date finer than the year: "mars 2020", "March 2020", "mars-2020", "mars de 2020". */
-const MONTH_NAME_YEAR_IN_TEXT = /(?<![\p{L}\d])(\p{L}{3,9})\.?(?:,? |-| de | of )((?:19|20)\d{2})(?!\d)/giu;
+const MONTH_NAME_YEAR_IN_TEXT = /(?<![\p{L}\d])(\p{L}{3,9})\.?(?:,?[ \u00a0]|-|[ \u00a0](?:de|of)[ \u00a0])((?:19|20)\d{2})(?!\d)/giu;
 /** A month and its year in digits, a year of 1900-2099 ("03/2020", "03/2020-04/2020"; not "ANCA 1/1280", "v1.2020"). */
 const MONTH_YEAR_IN_TEXT = /(?<![\dA-Za-zÀ-ÿ]|\d[./])(?:0?[1-9]|1[0-2])[/.-]((?:19|20)\d{2})(?!\d|[./]\d)/g;
 /** A year and its month ("2020-03", "2020/03"; not "R4127-12", an hour's "2020-10h30" nor a code's "2020-03-12-15"). */
