@@ -223,9 +223,10 @@ function releaseCombinations(ctx: AttackContext): ReleaseCombinations {
   return { g, unit: released ? 'person' : original ? 'combination' : 'record', maxPerPerson, per, smallest };
 }
 
-/** Each row's class of identical rows over every column of the table (its distinct row). */
-function distinctRows(t: Table): Int32Array {
-  return groupify(t.columns.map((c) => c.codes), t.columns.map((c) => Math.max(1, c.dictionary.length))).classOf;
+/** Each row's class of identical rows over every column of the table (its distinct row), or over the columns named. */
+function distinctRows(t: Table, names?: readonly string[]): Int32Array {
+  const cols = names ? t.columns.filter((c) => names.includes(c.name)) : t.columns;
+  return groupify(cols.map((c) => c.codes), cols.map((c) => Math.max(1, c.dictionary.length))).classOf;
 }
 
 /** Records of each person (person ids are dense: rows of the person-level table). */
@@ -491,8 +492,13 @@ export function singlingOut(opts: SinglingOutOptions): SinglingOutResult {
     // control, and the size correction counts them — as Anonymeter drops the duplicates of ori and control too: an original
     // of 500 persons each written twice, released as is, singled out 0 of 76, every predicate matching two identical
     // records. With a person key the rows of one person are one unit already, whatever their values.)
+    // (alike on the columns the original, the release and the control all hold, as Anonymeter's three tables hold the same
+    // ones: over all of each table's own, a row number only the original kept made every original record distinct while
+    // the control's were merged — the size correction then compared two units)
+    const shared = opts.original.columns.map((c) => c.name)
+      .filter((n) => opts.release.columns.some((c) => c.name === n) && (!opts.control || opts.control.columns.some((c) => c.name === n)));
     const runCtx: AttackContext = rc.unit === 'record'
-      ? { ...ctx, distinctRecords: true, persons: [distinctRows(opts.original), null, opts.control ? distinctRows(opts.control) : null] }
+      ? { ...ctx, distinctRecords: true, persons: [distinctRows(opts.original, shared), null, opts.control ? distinctRows(opts.control, shared) : null] }
       : ctx;
     const run = attackRun(runCtx, opts, mode, units, rc.unit === 'record' ? 'one released record' : 'one released person');
     const notes: string[] = [];

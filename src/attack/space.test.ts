@@ -104,3 +104,10 @@ test('a released label an original table holds literally is that value, whatever
   assert.ok(compatible(c3, o3, o3.codes[0]!, v3, v3.codes[0]!)); // 03-16 in the range 03..05
   assert.ok(compatible(c3, o3, o3.codes[1]!, v3, v3.codes[1]!)); // 04-01 in the set
 });
+
+test('`*` released is any value even where some original wrote an unknown as `*` (review of s44)', () => {
+  const o = tableFromRecords({ x: ['75001', '75002', '*'] }), r = tableFromRecords({ x: ['*', '75001'] });
+  const s = buildSpace([{ table: o, literal: true, label: 'o' }, { table: r, literal: false, label: 'r' }], ['x']);
+  const c = s.columns[0]!, ov = c.views[0]!, rv = c.views[1]!;
+  for (let i = 0; i < 3; i++) assert.ok(compatible(c, ov, ov.codes[i]!, rv, rv.codes[0]!), `original ${o.columns[0]!.dictionary[ov.codes[i]!]} vs released *`);
+});

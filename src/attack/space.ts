@@ -139,7 +139,9 @@ function categoricalColumn(name: string, tables: SpaceTable[], hierarchy?: Hiera
     const c = t.literal ? findColumn(t.table, name) : undefined;
     if (c) for (const l of c.dictionary) if (l !== null) literalLabels.add(l);
   }
-  const asLiteral = (t: SpaceTable, l: string | null) => t.literal || (l !== null && literalLabels.has(l));
+  // (but `*`, suppression's mark, is any value even where some original wrote an unknown as `*`: read as that literal, every
+  // released `*` matched those few records only, and the risks fell — inference 0.66 → 0.52 with 2 % of literal `*`)
+  const asLiteral = (t: SpaceTable, l: string | null) => t.literal || (l !== null && l !== '*' && literalLabels.has(l));
   const parsed: (CategoricalCell[] | undefined)[] = tables.map((t) => {
     const c = findColumn(t.table, name);
     if (!c) return undefined;
