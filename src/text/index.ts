@@ -3,7 +3,7 @@
  * replace. Library API; the CLI verb is `anonymat redact`.
  */
 import { createHash } from 'node:crypto';
-import { markBirthDates, markDayLists, markNumberedIds, markPairPhones, markWordDates, labelIdentifiers, recognizeAgeWords, recognizeAccessCodes, recognizeFirmNames, recognizeStreetsEn, recognizeAddressFields, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, plainSpaces, TYPO_FOUND, extendArabicSurnames, recognizePipeHeaders } from './recognizers.ts';
+import { markBirthDates, markDayLists, markNumberedIds, markPairPhones, markWordDates, labelIdentifiers, recognizeAgeWords, recognizeAccessCodes, recognizeFirmNames, recognizeIntroNames, recognizeStreetsEn, recognizeAddressFields, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, plainSpaces, TYPO_FOUND, extendArabicSurnames, recognizePipeHeaders } from './recognizers.ts';
 import { recognizeDocumentNames } from './document-names.ts';
 import { recognizePlacesAfter } from './places-after.ts';
 import { resolveOverlaps } from './resolve.ts';
@@ -120,6 +120,7 @@ function recognizeComposed(original: string, options: RecognizeOptions): Span[] 
   recognizeAgeWords(text, spans);
   recognizeAccessCodes(text, spans);
   recognizeFirmNames(text, spans);
+  recognizeIntroNames(text, spans);
   recognizeStreetsEn(text, spans);
   recognizeAddressFields(text, spans);
   recognizeDocumentNames(text, spans);

@@ -851,6 +851,23 @@ export function recognizeFirmNames(text: string, spans: Span[]): void {
     spans.push({ start: end - w.length, end, label: 'NAME', score: 0.6, rule: 'firm-surname' });
   }
 }
+/**
+ * A person introduced by their age, as notes open: "Zephyrine Kowalczyk is a 54 year old woman", "Marquis Dupree was a
+ * 29-year-old man" (NAME: two or three capitalized words, none a stop word or a title, right before "is a" / "was a" and an
+ * age in years) — names of no list included.
+ */
+const INTRO_NAME = /(?<![\p{L}\d'’-])(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2}) (?:is|was) an? (?:\d{1,3}|\d{1,2}[.,]\d)[- ]?(?:years?[- ]old|year-old|yr[- ]old|y\/o|y\.o\.|yo(?![\p{L}]))/gu;
+/** NAME spans for the persons a sentence introduces by their age (only a text with " is a" or " was a" is read). */
+export function recognizeIntroNames(text: string, spans: Span[]): void {
+  if (!text.includes(' is a') && !text.includes(' was a')) return;
+  const lex = tokenLexicon();
+  INTRO_NAME.lastIndex = 0;
+  for (let m; (m = INTRO_NAME.exec(text)) !== null;) {
+    const words = m[1]!.split(' ');
+    if (words.some((w) => ((lex.get(fold(w)) ?? 0) & (LEX_STOP | LEX_TITLE | LEX_CITY)) !== 0 || TITLES.has(fold(w)))) continue;
+    spans.push({ start: m.index, end: m.index + m[1]!.length, label: 'NAME', score: 0.7, rule: 'name-intro' });
+  }
+}
 /** Where a patient's age and sex open a note's line or sentence: "91M with GI bleed", "Pt is a 94 F,", "- 92yo F s/p fall". */
 const AGE_SEX_BEFORE = /(?:^|\n|[-•*]\s|(?<![A-Za-z])(?:a|an|is|pt|Pt|PT|patient|Patient|HPI:|CC:))\s?$/;
 const AGE_SEX_AFTER = /^ ?(?:yo ?)?[MF](?: (?:with|w\/|who|presenting|presents|here|admitted|s\/p|pmh|PMH|h\/o|hx|c\/o|brought|seen|from|in|on|transferred|returns)(?![A-Za-z])|[,;:])/;
@@ -1362,14 +1379,16 @@ export const RULES: RegexRule[] = [
     // (dashes or slashes around the month too, as laboratory systems write: "3-Jan-2020", "01/JAN/2020")
     // (a year in words too: "23 novembre deux mille vingt-six")
     re: new RegExp(`\\b(?:1er|\\d{1,2})(?:er|\u1d49\u02b3)?(?: ?|[-/])(?:${MONTHS})\\.?(?:(?: ?|[-/])(?:\\d{4}|\\d{2})| (?:deux mille|mil(?:le)? neuf cents?)(?:[ -](?:${NUMW}))*)?(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
-  // (and an English month's abbreviation before a year's apostrophe: "Jan '24", "Mar ’23")
+  // (and an English month's abbreviation before a year's apostrophe: "Jan '24", "Mar ’23"; a month "of" its year, "June of
+  // 2089", "mars de 2020")
   { rule: 'date-text', mon: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
-    re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) '?\\d{2}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.? ['’]\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
+    re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) (?:of|de) \\d{4}|(?:${MONTHS_FULL}) '?\\d{2}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.? ['’]\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
   // English month and day without a year ("from March 2 to March 9"): capitalized month names
-  // only, and "May" only before an ordinal or a comma ("May 2 doses" is no date); a range's second day and its year with it
+  // only, and "May" only before an ordinal or a comma ("May 2 doses" is no date) or after a date's cue word ("seen on May 16",
+  // "F/u May 16"); a range's second day and its year with it
   // ("March 3–4", "March 3-4, 2024")
   { rule: 'date-md', mon: true, label: 'DATE', score: 0.7, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
-    re: new RegExp(`(?<![A-Za-z0-9À-ÿ])(?:(?:January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.? |May (?=(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th|,)))(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:[-–](?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9]|[.:/]\\d)(?:,? (?:19|20)\\d{2})?)?(?![0-9]|[.,:/]\\d| ?(?:mg|g|ml|%|am|pm|h|years?|months?|weeks?|days?|patients?)(?![A-Za-z]))`, 'g') },
+    re: new RegExp(`(?<![A-Za-z0-9À-ÿ])(?:(?:January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.? |May (?=(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th|,))|May (?<=(?<![A-Za-z])(?:[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|[Dd]ue|[Bb]efore|[Aa]fter|[Ff]\\/[Uu]|RTC|[Tt]hrough|[Tt]o) May )(?=(?:[12]\\d|3[01]|0?[1-9])(?![0-9])))(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:[-–](?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9]|[.:/]\\d)(?:,? (?:19|20)\\d{2})?)?(?![0-9]|[.,:/]\\d| ?(?:mg|g|ml|%|am|pm|h|years?|months?|weeks?|days?|patients?)(?![A-Za-z]))`, 'g') },
   { rule: 'date-month-cue', mon: true, label: 'DATE', score: 0.6, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     // ("next February", "last September", "end of Feb", "until March")
     re: new RegExp(`(?<=(?<![${L}])(?:en|fin|d[ée]but|mi|depuis|courant|d[ée]but|avant|apr[èe]s|in|since|early|late|mid|next|last|this|until|till|(?:end|beginning|start|middle) of)[ -])(?:${MONTHS_FULL}|mai|jan|feb|apr|jun|jul|aug|sept|oct|nov)(?![${L}])`, 'gi') },

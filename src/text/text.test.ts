@@ -2141,3 +2141,10 @@ test('held-out set 6 (s44): form fields "Nom naissance" / "Nom usage", a next of
   assert.deepEqual(labels('1 cp 3 fois par jour de jan à fév 2007.'), [['DATE', 'jan'], ['DATE', 'fév 2007']]);
   assert.deepEqual(labels('Seen monthly from January to March 2020; Grade 2 to March 2021.', 'en'), [['DATE', 'January'], ['DATE', 'March 2020'], ['DATE', 'March 2021']]);
 });
+
+test('held-out set 7 (s44): a month "of" its year, "May" and its day after a date\'s cue, a person introduced by their age', () => {
+  assert.deepEqual(labels('RTC June of 2089. Bypass in March of 2086. F/u May 16; seen on May 3. May 2 doses were given.', 'en').map(([, v]) => v),
+    ['June of 2089', 'March of 2086', 'May 16', 'May 3']);
+  assert.deepEqual(labels('Zephyrine Kowalczyk is a 54 year old woman. Marquis Dupree was a 29-year-old man. The Patient is a 54 year old.', 'en'),
+    [['NAME', 'Zephyrine Kowalczyk'], ['NAME', 'Marquis Dupree']]);
+});
