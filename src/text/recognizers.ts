@@ -1390,8 +1390,8 @@ export const RULES: RegexRule[] = [
   { rule: 'date-md', mon: true, label: 'DATE', score: 0.7, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`(?<![A-Za-z0-9À-ÿ])(?:(?:January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.? |May (?=(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th|,))|May (?<=(?<![A-Za-z])(?:[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|[Dd]ue|[Bb]efore|[Aa]fter|[Ff]\\/[Uu]|RTC|[Tt]hrough|[Tt]o) May )(?=(?:[12]\\d|3[01]|0?[1-9])(?![0-9])))(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:[-–](?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9]|[.:/]\\d)(?:,? (?:19|20)\\d{2})?)?(?![0-9]|[.,:/]\\d| ?(?:mg|g|ml|%|am|pm|h|years?|months?|weeks?|days?|patients?)(?![A-Za-z]))`, 'g') },
   { rule: 'date-month-cue', mon: true, label: 'DATE', score: 0.6, gate: (_t, cls) => (cls & G_MONTH) !== 0,
-    // ("next February", "last September", "end of Feb", "until March")
-    re: new RegExp(`(?<=(?<![${L}])(?:en|fin|d[ée]but|mi|depuis|courant|d[ée]but|avant|apr[èe]s|in|since|early|late|mid|next|last|this|until|till|(?:end|beginning|start|middle) of)[ -])(?:${MONTHS_FULL}|mai|jan|feb|apr|jun|jul|aug|sept|oct|nov)(?![${L}])`, 'gi') },
+    // ("next February", "last September", "end of Feb", "until March", "flu shot due Oct"; not "by": "seen by June")
+    re: new RegExp(`(?<=(?<![${L}])(?:en|fin|d[ée]but|mi|depuis|courant|d[ée]but|avant|apr[èe]s|in|since|early|late|mid|next|last|this|until|till|due|before|after|through|(?:end|beginning|start|middle) of)[ -])(?:${MONTHS_FULL}|mai|jan|feb|apr|jun|jul|aug|sept|oct|nov)(?![${L}])`, 'gi') },
   { rule: 'date-words', day: true, label: 'DATE', score: 0.85, gate: (t, cls) => (cls & G_MONTH) !== 0 || ((cls & G_D2S) !== 0 && DIGIT2_SPACE.test(t)),
     re: new RegExp(`${B}(?:${NUMW_DAY})(?:[ -](?:${NUMW}))* (?:${MONTHS_FR}|0?[1-9]|1[0-2]) (?:(?:${NUMW})(?:[ -](?:${NUMW}))*|\\d{4}|\\d{2})${E}`, 'gi') },
   // a day number after a week day ("déplacé vendredi 22", "seen Tuesday 14th"); not before a month or a date's separator

@@ -2147,4 +2147,5 @@ test('held-out set 7 (s44): a month "of" its year, "May" and its day after a dat
     ['June of 2089', 'March of 2086', 'May 16', 'May 3']);
   assert.deepEqual(labels('Zephyrine Kowalczyk is a 54 year old woman. Marquis Dupree was a 29-year-old man. The Patient is a 54 year old.', 'en'),
     [['NAME', 'Zephyrine Kowalczyk'], ['NAME', 'Marquis Dupree']]);
+  assert.deepEqual(labels('Flu shot due Oct. Hold warfarin through September, resume after March.', 'en').map(([, v]) => v), ['Oct', 'September', 'March']);
 });
