@@ -818,12 +818,14 @@ export function recognizeAgeWords(text: string, spans: Span[]): void {
  * A door's, a gate's or a key box's code after its cue ("code porte 4B27", "digicode : A1947", "gate code #2291", "lockbox
  * code is 4471"): it opens a home, and goes with its address (ID). The code holds a digit, 3 to 10 characters.
  */
-const ACCESS_CODE = /(?<![\p{L}\d])(?:digicodes?|codes? (?:(?:du |de (?:la |l['’])?|d['’])?(?:porte(?: d['’]entr[ée]e)?|portail|entr[ée]e|acc[èe]s|immeuble|interphone|bo[iî]te (?:à|a|aux) cl[ée]s?))|(?:gate|door|entry|entrance|keypad|lockbox|key ?box|key safe|key|building|access|alarm) codes?)[ \t]*(?:[:=][ \t]*|n[°º][ \t]*)?(?:(?:est|is)[ \t]+)?([#*]?(?=[A-Za-z*#]*\d)[A-Za-z0-9][A-Za-z0-9*#]{2,9})(?![\p{L}\d])/giu;
+// (no look-behind first: V8 would try it at every character; the word's start is checked in code)
+const ACCESS_CODE = /(?:digicodes?|codes? (?:(?:du |de (?:la |l['’])?|d['’])?(?:porte(?: d['’]entr[ée]e)?|portail|entr[ée]e|acc[èe]s|immeuble|interphone|bo[iî]te (?:à|a|aux) cl[ée]s?))|(?:gate|door|entry|entrance|keypad|lockbox|key ?box|key safe|key|building|access|alarm) codes?)[ \t]*(?:[:=][ \t]*|n[°º][ \t]*)?(?:(?:est|is)[ \t]+)?([#*]?(?=[A-Za-z*#]*\d)[A-Za-z0-9][A-Za-z0-9*#]{2,9})(?![\p{L}\d])/giu;
 /** ID spans for the access codes of a text (only a text that holds "code" is read). */
 export function recognizeAccessCodes(text: string, spans: Span[]): void {
   if (!/code/i.test(text)) return;
   ACCESS_CODE.lastIndex = 0;
   for (let m; (m = ACCESS_CODE.exec(text)) !== null;) {
+    if (m.index > 0 && (isWordLetter(text.charCodeAt(m.index - 1)) || isDigitCode(text.charCodeAt(m.index - 1)))) { ACCESS_CODE.lastIndex = m.index + 1; continue; }
     const end = m.index + m[0].length;
     spans.push({ start: end - m[1]!.length, end, label: 'ID', score: 0.7, rule: 'access-code' });
   }
@@ -856,16 +858,22 @@ export function recognizeFirmNames(text: string, spans: Span[]): void {
  * 29-year-old man" (NAME: two or three capitalized words, none a stop word or a title, right before "is a" / "was a" and an
  * age in years) — names of no list included.
  */
-const INTRO_NAME = /(?<![\p{L}\d'’-])(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2}) (?:is|was) an? (?:\d{1,3}|\d{1,2}[.,]\d)[- ]?(?:years?[- ]old|year-old|yr[- ]old|y\/o|y\.o\.|yo(?![\p{L}]))/gu;
+// (the age first, the name read backwards from it: a pattern led by the name's capitals, or by a look-behind, is tried at
+// every character)
+const INTRO_AGE = / (?:is|was) an? (?:\d{1,3}|\d{1,2}[.,]\d)[- ]?(?:years?[- ]old|year-old|yr[- ]old|y\/o|y\.o\.|yo(?![\p{L}]))/gu;
+const INTRO_NAME_BEFORE = /(?<![\p{L}\d'’-])\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2}$/u;
 /** NAME spans for the persons a sentence introduces by their age (only a text with " is a" or " was a" is read). */
 export function recognizeIntroNames(text: string, spans: Span[]): void {
   if (!text.includes(' is a') && !text.includes(' was a')) return;
   const lex = tokenLexicon();
-  INTRO_NAME.lastIndex = 0;
-  for (let m; (m = INTRO_NAME.exec(text)) !== null;) {
-    const words = m[1]!.split(' ');
+  INTRO_AGE.lastIndex = 0;
+  for (let m; (m = INTRO_AGE.exec(text)) !== null;) {
+    const before = text.slice(Math.max(0, m.index - 80), m.index);
+    const n = INTRO_NAME_BEFORE.exec(before);
+    if (n === null) continue;
+    const words = n[0].split(' ');
     if (words.some((w) => ((lex.get(fold(w)) ?? 0) & (LEX_STOP | LEX_TITLE | LEX_CITY)) !== 0 || TITLES.has(fold(w)))) continue;
-    spans.push({ start: m.index, end: m.index + m[1]!.length, label: 'NAME', score: 0.7, rule: 'name-intro' });
+    spans.push({ start: m.index - n[0].length, end: m.index, label: 'NAME', score: 0.7, rule: 'name-intro' });
   }
 }
 /** Where a patient's age and sex open a note's line or sentence: "91M with GI bleed", "Pt is a 94 F,", "- 92yo F s/p fall". */
