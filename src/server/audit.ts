@@ -4,12 +4,14 @@
  * `verifyAudit` recomputes the chain in seq order: an edited entry breaks its own hash, a removed
  * entry leaves a gap in seq and breaks the next prev_hash, reordered entries break both. Truncating
  * the tail is caught by an anchor (the last seq and hash, written to a file outside the database
- * after each append: `<data>/audit-head.json` for the embedded store).
+ * after each append: `<data>/audit-head.json` for the embedded store). An anchor file that holds no
+ * anchor, and a log emptied under a store that still holds what its entries recorded, are broken too.
  *
  * Details hold identifiers and counts only — never a record value, a token or a key.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { AnonymatError } from '../errors.ts';
 import { writeFileAtomic } from '../io/write.ts';
 import type { Queryable } from './store/types.ts';
 
@@ -71,7 +73,7 @@ function safeParse(s: string): Record<string, unknown> {
   try { return JSON.parse(s) as Record<string, unknown>; } catch { return { unparsable: true }; }
 }
 
-export interface AuditProblem { seq: number; kind: 'edited' | 'removed' | 'reordered' | 'truncated' | 'anchor-mismatch'; message: string }
+export interface AuditProblem { seq: number; kind: 'edited' | 'removed' | 'reordered' | 'truncated' | 'anchor-mismatch' | 'anchor-invalid' | 'emptied'; message: string }
 export interface AuditVerification {
   ok: boolean;
   entries: number;
@@ -103,6 +105,11 @@ export async function verifyAudit(q: Queryable, anchor: AuditHead | null = null)
     expectedSeq = seq + 1;
   }
   const head = rows.length ? { seq: Number(rows[rows.length - 1]!.seq), hash: String(rows[rows.length - 1]!.hash) } : null;
+  // (an empty chain is consistent: a log whose every entry was deleted, with its anchor, verified as intact)
+  if (!rows.length) {
+    const held = await storedState(q);
+    if (held.length) problems.push({ seq: 0, kind: 'emptied', message: emptiedMessage(held) });
+  }
   if (anchor) {
     const h = bySeq.get(anchor.seq);
     if (h === undefined) problems.push({ seq: anchor.seq, kind: 'truncated', message: `the anchor names entry ${anchor.seq} but the log ends at ${head?.seq ?? 0}: entries were removed from the end` });
@@ -111,10 +118,62 @@ export async function verifyAudit(q: Queryable, anchor: AuditHead | null = null)
   return { ok: problems.length === 0, entries: rows.length, head, anchor, problems };
 }
 
+/** The tables whose rows only an audited action writes (rows in any of them mean the log had entries), with their names. */
+const STATE_TABLES: Record<string, string> = {
+  accounts: 'accounts', api_tokens: 'API tokens', practices: 'practices', clients: 'clients', panel: 'panel memberships',
+  uploads: 'uploads', records: 'records', objections: 'objections', projects: 'projects', releases: 'releases',
+  dp_budgets: 'DP budgets', dp_queries: 'DP queries',
+};
+
+/** What the store holds, as "3 accounts", "1 uploads"… (nothing for a new store). */
+export async function storedState(q: Queryable): Promise<string[]> {
+  const tables = Object.keys(STATE_TABLES);
+  const row = (await q.all(`SELECT ${tables.map((t) => `(SELECT COUNT(*) FROM ${t}) AS ${t}`).join(', ')}`))[0] ?? {};
+  return tables.filter((t) => Number(row[t] ?? 0) > 0).map((t) => `${Number(row[t])} ${STATE_TABLES[t]}`);
+}
+
+export function emptiedMessage(held: string[]): string {
+  return `the audit log is empty but the store holds ${held.join(', ')}: each of them was written with an entry of the log, so its entries were deleted`;
+}
+
+/** What an anchor file holds: nothing (no file), a head, or something that is no anchor. */
+export type AnchorFile = { state: 'missing' } | { state: 'valid'; head: AuditHead } | { state: 'invalid'; reason: string };
+
+/**
+ * Reads an anchor file. One that is there but holds no head — `{}`, a seq written as text, a cut file — is not "no
+ * anchor": it was read so, and a log with its last entries removed and its anchor replaced by `{}` verified as intact.
+ */
+export function inspectAnchor(file: string): AnchorFile {
+  if (!existsSync(file)) return { state: 'missing' };
+  let doc: unknown;
+  try { doc = JSON.parse(readFileSync(file, 'utf8')); } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { state: 'invalid', reason: code ? `unreadable: ${code}` : 'not JSON' };
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { state: 'invalid', reason: 'not a JSON object' };
+  const { seq, hash } = doc as { seq?: unknown; hash?: unknown };
+  if (!(typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 1)) return { state: 'invalid', reason: 'its seq is not a positive integer' };
+  if (!(typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash))) return { state: 'invalid', reason: 'its hash is not 64 hexadecimal digits' };
+  return { state: 'valid', head: { seq, hash } };
+}
+
+export function anchorInvalidMessage(file: string, reason: string): string {
+  return `${file} is not an audit anchor (${reason}): it was replaced or damaged, and the end of the log can no longer be checked; restore it from a copy kept outside the data folder`;
+}
+
+/** The anchor file's head, or null when there is no such file; a file that holds no anchor is an error. */
 export function readAnchor(file: string): AuditHead | null {
-  if (!existsSync(file)) return null;
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as AuditHead;
-  return typeof doc.seq === 'number' && typeof doc.hash === 'string' ? { seq: doc.seq, hash: doc.hash } : null;
+  const a = inspectAnchor(file);
+  if (a.state === 'invalid') throw new AnonymatError('conflict', anchorInvalidMessage(file, a.reason), [{ path: file, message: 'not an audit anchor' }]);
+  return a.state === 'valid' ? a.head : null;
+}
+
+/** `verifyAudit` against an anchor file (or none): a file that holds no anchor is a problem of the log's, not "no anchor". */
+export async function verifyAuditAgainst(q: Queryable, file: string | null): Promise<AuditVerification> {
+  const a: AnchorFile = file ? inspectAnchor(file) : { state: 'missing' };
+  const v = await verifyAudit(q, a.state === 'valid' ? a.head : null);
+  if (a.state !== 'invalid') return v;
+  return { ...v, ok: false, problems: [...v.problems, { seq: v.head?.seq ?? 0, kind: 'anchor-invalid', message: anchorInvalidMessage(file!, a.reason) }] };
 }
 
 /** Writes the anchor atomically (temp file + rename). */

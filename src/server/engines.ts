@@ -90,14 +90,45 @@ export async function readFhirUpload(bytes: Uint8Array, format: 'fhir-bundle' | 
     // (the CLI names a resource by type and id, "Patient/8f2…", for its user, who holds the file; the service answers
     // a practice over the network and keeps no identifier: the id, a patient's identifier, is withheld)
     if (!(e instanceof AnonymatError)) throw e;
-    const scrub = (t: string) => t.replace(/\b([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}/g, '$1/<id>');
-    throw new AnonymatError(e.code, scrub(e.message), e.issues.map((i) => ({ path: scrub(i.path), message: scrub(i.message) })), { cause: e });
+    throw withholdResourceIds(e);
   }
   const view = r.tables.person_view;
   if (!view || view.rowCount === 0) throw new AnonymatError('invalid-input', 'the FHIR upload holds no Patient resource', [{ path: '$.entry[].resource', message: 'no Patient' }]);
   const table = makeTable(view.columns.map((c) => (FHIR_RENAME[c.name] ? { ...c, name: FHIR_RENAME[c.name]! } : c)));
   // only the person view is kept: the person table's identifier columns never reach the store
   return { table, pseudonymColumn: 'person_id', dropped: [...r.identifiers.columns, ...(r.identifiers.dropped ?? [])] };
+}
+
+/**
+ * src/health's error with every resource id replaced by `<id>`. Its issue paths name a resource between the input's
+ * name and the JSON path — "upload.json Patient/<id> $.entry[0].resource.id", "upload.ndjson:3 (id <id>) $.resourceType"
+ * when the type is unreadable — and an id is whatever the file holds: an invalid one is precisely one with spaces, '@' or
+ * '/' ("NIR 1 85 05 75 123 456 / DUPONT Jean"). So the whole span is withheld, whatever its characters (a pattern of
+ * id characters hid its first run only: "Patient/<id> 1 85 05 75 123 456 / DUPONT Jean"); the input's name has no
+ * space and the JSON path none either, being built of field names and indexes. The ids so found are withheld from the
+ * messages too.
+ */
+export function withholdResourceIds(e: AnonymatError): AnonymatError {
+  const ids = new Set<string>();
+  const path = (p: string): string => {
+    const m = /^(\S+) ([^]+) (\$\S*)$/.exec(p);
+    if (!m) return p;
+    const [, where, label, json] = m as unknown as [string, string, string, string];
+    const typed = /^([A-Z][A-Za-z]*)\/([^]*)$/.exec(label);
+    if (typed) {
+      if (typed[2] === '(no id)') return p;
+      ids.add(typed[2]!);
+      return `${where} ${typed[1]}/<id> ${json}`;
+    }
+    const untyped = /^\(id ([^]*)\)$/.exec(label);
+    if (untyped) ids.add(untyped[1]!);
+    return `${where} ${untyped ? '(id <id>)' : '<id>'} ${json}`;
+  };
+  const issues = e.issues.map((i) => ({ path: path(i.path), message: i.message }));
+  // (longest first: an id inside another is withheld with it)
+  const found = [...ids].filter((id) => id !== '').sort((x, y) => y.length - x.length);
+  const message = (t: string) => found.reduce((acc, id) => acc.split(id).join('<id>'), t);
+  return new AnonymatError(e.code, message(e.message), issues.map((i) => ({ path: i.path, message: message(i.message) })), { cause: e });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { AnonymatError } from '../errors.ts';
 import { createApp, type RateLimits } from './app.ts';
-import { appendAudit, readAnchor, writeAnchor } from './audit.ts';
+import { anchorInvalidMessage, appendAudit, emptiedMessage, inspectAnchor, storedState, writeAnchor } from './audit.ts';
 import { createAccount } from './auth.ts';
 import type { ObservatoryInfo, Services } from './context.ts';
 import { keyCheckValue } from './keys.ts';
@@ -71,14 +71,26 @@ export async function openService(opts: ServiceOptions): Promise<Service> {
     };
     // the audit log must still reach its anchor: a log whose last entries were removed while the service was stopped
     // would otherwise be anchored anew at its shortened head by the next action, and the removal never seen again
+    const broken = 'Run "anonymat audit verify" on this store and restore it from a backup; the service does not start on a broken audit trail';
     if (svc.auditAnchor) {
-      const anchor = readAnchor(svc.auditAnchor);
-      if (anchor) {
+      // (a file there that holds no anchor is not "no anchor": the check was skipped, and the next action re-anchored)
+      const read = inspectAnchor(svc.auditAnchor);
+      if (read.state === 'invalid') {
+        throw new AnonymatError('conflict', `${anchorInvalidMessage(svc.auditAnchor, read.reason)}. ${broken}`, [{ path: svc.auditAnchor, message: 'not an audit anchor' }]);
+      }
+      if (read.state === 'valid') {
+        const anchor = read.head;
         const at = await store.all('SELECT hash FROM audit_log WHERE seq = $1', [anchor.seq]);
         if (!at.length || String(at[0]!.hash) !== anchor.hash) {
-          throw new AnonymatError('conflict', `the audit log does not reach its anchor (entry ${anchor.seq} of ${svc.auditAnchor} is ${at.length ? 'not the anchored one' : 'missing'}): entries were removed or replaced while the service was stopped. Run "anonymat audit verify" on this store and restore it from a backup; the service does not start on a broken audit trail`, [{ path: svc.auditAnchor, message: 'audit anchor mismatch' }]);
+          throw new AnonymatError('conflict', `the audit log does not reach its anchor (entry ${anchor.seq} of ${svc.auditAnchor} is ${at.length ? 'not the anchored one' : 'missing'}): entries were removed or replaced while the service was stopped. ${broken}`, [{ path: svc.auditAnchor, message: 'audit anchor mismatch' }]);
         }
       }
+    }
+    // a log emptied (its anchor removed too, or none kept) under accounts, uploads and releases: the next action would
+    // start a new chain at entry 1, and nothing would show that the first one was deleted
+    if (Number((await store.all('SELECT COUNT(*) AS n FROM audit_log'))[0]?.n ?? 0) === 0) {
+      const held = await storedState(store);
+      if (held.length) throw new AnonymatError('conflict', `${emptiedMessage(held)}. ${broken}`, [{ path: 'audit_log', message: 'empty' }]);
     }
     let bootstrapToken: string | null = null;
     const head = await store.transaction(async (tx) => {
@@ -131,11 +143,13 @@ export async function purgeExpired(svc: Services): Promise<number> {
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - svc.info.retentionYears);
   const limit = cutoff.toISOString();
   const result = await svc.store.transaction(async (tx) => {
-    const expired = await tx.all('SELECT u.id AS id, count(r.row_no) AS n FROM uploads u JOIN records r ON r.upload_id = u.id WHERE u.received_at < $1 GROUP BY u.id', [limit]);
+    // (an upload is named by its practice and its id: upload ids are per practice)
+    const expired = await tx.all(`SELECT u.practice_id AS practice_id, u.id AS id, count(r.row_no) AS n FROM uploads u
+      JOIN records r ON r.practice_id = u.practice_id AND r.upload_id = u.id WHERE u.received_at < $1 GROUP BY u.practice_id, u.id`, [limit]);
     if (!expired.length) return null;
     let deleted = 0;
     for (const row of expired) {
-      await tx.run('DELETE FROM records WHERE upload_id = $1', [row.id]);
+      await tx.run('DELETE FROM records WHERE practice_id = $1 AND upload_id = $2', [row.practice_id, row.id]);
       deleted += Number(row.n);
     }
     const head = await appendAudit(tx, svc.now(), 'system', 'retention.purge', 'records', { uploads: expired.length, records: deleted, before: limit });

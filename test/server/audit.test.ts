@@ -117,3 +117,53 @@ test('the service refuses to start on a log whose tail was removed while it was 
   assert.equal(readAnchor(`${dir}/audit-head.json`)!.seq, anchor.seq);
   await h.close().catch(() => undefined);
 });
+
+test('an anchor file that holds no anchor ({}, a seq as text, not JSON) is corruption: verify exits 3 and the service does not start on it', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const { openService } = await import('../../src/server/service.ts');
+  const { TEST_KEY } = await import('./helpers.ts');
+  const h = await startHarness();
+  const dir = h.dir;
+  await h.call('POST', '/api/session', { token: h.tokens.dpo });
+  await h.service.close();
+  const anchor = readAnchor(`${dir}/audit-head.json`)!;
+  // the last entries removed, then the anchor replaced: it was read as "no anchor" and the shortened log called intact
+  const s = await openStore({ data: dir });
+  await s.run('DELETE FROM audit_log WHERE seq >= $1', [anchor.seq - 1]);
+  await s.close();
+  for (const text of ['{}\n', `{"seq":"${anchor.seq}","hash":"${anchor.hash}"}\n`, `{"seq":${anchor.seq}}\n`, 'not json\n', '[]\n']) {
+    writeFileSync(`${dir}/audit-head.json`, text);
+    const r = verifyCli(dir);
+    assert.equal(r.status, 3, `${text}: ${r.out}`);
+    assert.ok(JSON.parse(r.out).problems.some((p: { kind: string }) => p.kind === 'anchor-invalid'), r.out);
+    await assert.rejects(openService({ data: dir, key: TEST_KEY, log: () => undefined, webDir: null }), (e: Error) => /not an audit anchor/.test(e.message), text);
+  }
+  await h.close().catch(() => undefined);
+});
+
+test('a store that holds accounts, uploads and releases with an empty audit log is corruption: verify exits 3 and the service does not start', async () => {
+  const { rm } = await import('node:fs/promises');
+  const { openService } = await import('../../src/server/service.ts');
+  const { TEST_KEY } = await import('./helpers.ts');
+  const h = await startHarness();
+  const dir = h.dir;
+  await h.call('POST', '/api/panel/enrol', { token: h.tokens.practice, json: { noticeVersion: '2026-1' } });
+  assert.equal((await h.call('PUT', '/api/uploads/u1', { token: h.tokens.practice, body: demoCsv(20) })).status, 201);
+  await h.service.close();
+  const s = await openStore({ data: dir });
+  await s.run('DELETE FROM audit_log');
+  await s.close();
+  await rm(`${dir}/audit-head.json`);
+  const r = verifyCli(dir);
+  assert.equal(r.status, 3, r.out);
+  assert.ok(JSON.parse(r.out).problems.some((p: { kind: string }) => p.kind === 'emptied'), r.out);
+  await assert.rejects(openService({ data: dir, key: TEST_KEY, log: () => undefined, webDir: null }), (e: Error) => /audit log is empty/.test(e.message));
+  // an empty store with an empty log is a new observatory, not a wiped one
+  const fresh = await startHarness();
+  await fresh.service.close();
+  const f = await openStore({ data: fresh.dir });
+  assert.equal((await verifyAudit(f)).ok, true);
+  await f.close();
+  await fresh.close().catch(() => undefined);
+  await h.close().catch(() => undefined);
+});

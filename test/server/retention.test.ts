@@ -68,7 +68,7 @@ test('raw uploads: read from the service\'s private temporary folder (0700), lef
   } finally { await h.close().catch(() => undefined); }
 });
 
-test('request bodies are refused as soon as they pass their limit, chunked or not (an upload: 64 MiB; JSON: 1 MiB)', async () => {
+test('request bodies are refused with a 413 as soon as they pass their limit, chunked or not (an upload: 64 MiB; JSON: 1 MiB)', async () => {
   const h = await startHarness();
   try {
     await h.call('POST', '/api/panel/enrol', { token: h.tokens.practice, json: { noticeVersion: '2026-1' } });
@@ -77,12 +77,15 @@ test('request bodies are refused as soon as they pass their limit, chunked or no
     const chunk = new Uint8Array(1 << 20).fill(65);
     const body = new ReadableStream<Uint8Array>({ pull(ctl) { if (sent >= 80) ctl.close(); else { sent++; ctl.enqueue(chunk); } } });
     const res = await h.service.app.request('/api/uploads/big?format=csv', { method: 'PUT', headers: { authorization: `Bearer ${h.tokens.practice}` }, body, duplex: 'half' } as RequestInit);
-    assert.equal(res.status, 400);
-    assert.match(await res.text(), /larger than/);
+    // (a 400 "invalid input" told the sender to fix its data, where it must split it)
+    assert.equal(res.status, 413);
+    assert.match(await res.text(), /larger than 64 MiB/);
     assert.ok(sent < 80, `${sent} chunks read`);
+    const declared = await h.call('PUT', '/api/uploads/big2?format=csv', { token: h.tokens.practice, body: 'patient_id\n', headers: { 'content-length': String(65 << 20) } });
+    assert.equal(declared.status, 413, declared.text);
     const big = await h.call('POST', '/api/objections', { token: h.tokens.practice, body: JSON.stringify({ patientIds: ['x'.repeat(2 << 20)] }), headers: { 'content-type': 'application/json' } });
-    assert.equal(big.status, 400);
-    assert.match(big.text, /larger than 1048576 bytes/);
+    assert.equal(big.status, 413);
+    assert.match(big.text, /larger than 1 MiB/);
   } finally { await h.close(); }
 });
 

@@ -18,14 +18,15 @@ Example:
 The embedded store is locked by a running service: stop "anonymat serve" first, or call
 GET /api/audit/verify on the running service (role dpo or admin).
 Cost: reads every entry once (about 1 s per million entries).
-Exit codes: 0 the chain is intact · 3 it is broken (edited, removed, reordered or truncated entries) · 2 bad usage.`)
+Exit codes: 0 the chain is intact · 3 it is broken (edited, removed, reordered or truncated entries; an anchor
+missing or not an anchor; an empty log in a store that holds accounts, uploads…) · 2 bad usage.`)
     .action(action(async (opts: { data?: string; database?: string; anchor?: string; json?: boolean }) => {
       const { AnonymatError } = await import('../../errors.ts');
       if (!opts.data && !opts.database) throw new AnonymatError('invalid-usage', 'give --data <folder> or --database postgres://…');
       const { join } = await import('node:path');
       const { existsSync } = await import('node:fs');
       const { openStore } = await import('../../server/store/index.ts');
-      const { verifyAudit, readAnchor } = await import('../../server/audit.ts');
+      const { verifyAuditAgainst } = await import('../../server/audit.ts');
       if (opts.data && !opts.database && !existsSync(join(opts.data, 'observatory.duckdb'))) {
         throw new AnonymatError('invalid-usage', `no observatory store in ${opts.data} (expected observatory.duckdb)`, [{ path: '--data', message: 'no store' }]);
       }
@@ -33,7 +34,9 @@ Exit codes: 0 the chain is intact · 3 it is broken (edited, removed, reordered 
       const store = await openStore({ data: opts.data, database: opts.database });
       try {
         if (opts.anchor && !existsSync(opts.anchor)) throw new AnonymatError('invalid-usage', `${opts.anchor}: no such anchor file`, [{ path: '--anchor', message: 'check the path' }]);
-        const result = await verifyAudit(store, anchorFile ? readAnchor(anchorFile) : null);
+        // (an anchor file that holds no anchor is a problem of the log's, and an emptied log under a store that holds
+        // accounts and uploads another: both were "intact")
+        const result = await verifyAuditAgainst(store, anchorFile ?? null);
         // (the service writes the anchor after every append: an anchor gone from a log with entries hides a truncated tail)
         if (result.ok && anchorFile && !existsSync(anchorFile) && result.entries > 0) {
           const problem = { seq: result.head?.seq ?? 0, kind: 'anchor-missing', message: `the anchor ${anchorFile} is missing: entries removed from the end of the log would not show; restore the anchor from a copy kept outside the data folder, or give it with --anchor` };

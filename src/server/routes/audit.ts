@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { readAnchor, readAudit, verifyAudit } from '../audit.ts';
+import { readAudit, verifyAuditAgainst } from '../audit.ts';
 import type { RouteDef } from '../context.ts';
 
 export const routes: RouteDef[] = [
@@ -14,6 +14,6 @@ export const routes: RouteDef[] = [
   },
   {
     method: 'GET', path: '/api/audit/verify', roles: ['dpo', 'admin'], summary: 'recompute the audit hash chain (and check the anchor)',
-    handler: async ({ svc }) => verifyAudit(svc.store, svc.auditAnchor ? readAnchor(svc.auditAnchor) : null),
+    handler: async ({ svc }) => verifyAuditAgainst(svc.store, svc.auditAnchor),
   },
 ];

@@ -18,7 +18,7 @@ export interface ProjectData {
 export async function loadProjectData(svc: Services, columns: string[]): Promise<ProjectData> {
   const rows = await svc.store.all(`SELECT r.pseudonym, r.data FROM records r
     WHERE NOT EXISTS (SELECT 1 FROM objections o WHERE o.pseudonym = r.pseudonym)
-    ORDER BY r.upload_id, r.row_no`);
+    ORDER BY r.upload_id, r.practice_id, r.row_no`);
   const ex = await svc.store.all(`SELECT COUNT(*) AS n, COUNT(DISTINCT pseudonym) AS p FROM records
     WHERE pseudonym IN (SELECT pseudonym FROM objections)`);
   const values: Record<string, (string | null)[]> = Object.fromEntries(columns.map((c) => [c, []]));

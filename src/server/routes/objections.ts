@@ -23,6 +23,10 @@ export const routes: RouteDef[] = [
         await tx.run('INSERT INTO objections (pseudonym, recorded_at, recorded_by) VALUES ($1, $2, $3)', [pseudonym, at, `${a.role}:${a.id}`]);
         return { result: { recorded: true, alreadyRecorded: false, recordedAt: at, pseudonymPrefix: pseudonym.slice(0, 8) }, detail: { alreadyRecorded: false } };
       });
+      // a practice gets one answer either way: a patient may object through any practice, so any id is accepted, and
+      // "already recorded, on …" told a practice which ids another practice's patients had objected under (tested in
+      // bulk, one request each). The DPO, who sees every objection anyway, is told; the audit entry says it for both
+      if (a.role === 'practice') return c.json({ recorded: true, pseudonymPrefix: out.pseudonymPrefix }, 201);
       return c.json(out, out.alreadyRecorded ? 200 : 201);
     },
   },

@@ -26,15 +26,25 @@ function releaseView(r: Row, withReport: boolean) {
 }
 
 /**
- * Refuses a release computed before an objection of a patient the store holds records of (the release may hold theirs):
- * it must be requested again, and the new one excludes them. Checked when the DPO approves and at each download.
+ * Refuses a release computed before the objection of a patient whose records it read: it must be requested again, and
+ * the new one excludes them. Checked when the DPO approves and at each download. A patient whose records all came
+ * after the release was computed is not in it: their objection leaves it as it is (counting every objecting patient
+ * the store holds records of blocked an approved release for good, once any new patient objected).
  */
-async function noLaterObjection(q: Queryable, r: Row, when: string): Promise<void> {
+async function noLaterObjection(q: Queryable, r: Row, when: 'approved' | 'downloaded'): Promise<void> {
   const upTo = parseJson<{ input?: { objectionsUpTo?: string } }>(r.report, {}).input?.objectionsUpTo ?? String(r.requested_at);
-  const later = await q.all('SELECT COUNT(*) AS n FROM objections o WHERE o.recorded_at >= $1 AND EXISTS (SELECT 1 FROM records x WHERE x.pseudonym = o.pseudonym)', [upTo]);
+  // (the records the release read: those of uploads received by the time it was stored — requested_at is written once
+  // the computation is done, after the read; an upload's received_at is set before it commits, so one the read saw is
+  // never later. An upload received during the computation is counted in: the check errs on the side of the patient)
+  const later = await q.all(`SELECT COUNT(*) AS n FROM objections o WHERE o.recorded_at >= $1 AND EXISTS (
+      SELECT 1 FROM records x JOIN uploads u ON u.practice_id = x.practice_id AND u.id = x.upload_id
+      WHERE x.pseudonym = o.pseudonym AND u.received_at <= $2)`, [upTo, String(r.requested_at)]);
   const n = Number(later[0]?.n ?? 0);
   if (n > 0) {
-    throw new AnonymatError('conflict', `${n} patient(s) objected after release ${String(r.id)} was computed: it cannot be ${when}; reject it and request the release again (the new one excludes them)`);
+    // (the advice is one the caller can follow: the DPO still decides a release under review; an approved one's decision
+    // is final, and its client asks for a new release)
+    const fix = when === 'approved' ? 'reject it and ask the client to request the release again' : 'request a new release of the project';
+    throw new AnonymatError('conflict', `${n} patient(s) whose records it read objected after release ${String(r.id)} was computed: it cannot be ${when}; ${fix} (the new one excludes them)`);
   }
 }
 

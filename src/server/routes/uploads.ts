@@ -3,13 +3,13 @@
  * Identifiers are dropped and the patient identifier replaced by its keyed pseudonym before anything
  * is stored. Atomic: the upload row, every record and the audit entry commit in one transaction.
  * Idempotent: the same upload id with the same content answers the stored result (no duplicate);
- * with other content it is refused (409).
+ * with other content it is refused (409). Upload ids are per practice: another practice's id is none of its business.
  */
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { AnonymatError, type Issue } from '../../errors.ts';
 import { withAudit, type Account, type RouteDef, type Services } from '../context.ts';
-import { pseudonymOf, readCsvUpload, readFhirUpload } from '../engines.ts';
+import { csvHeader, pseudonymOf, readCsvUpload, readFhirUpload } from '../engines.ts';
 import { columnsWithRole } from '../observatory.ts';
 import type { Queryable, SqlValue } from '../store/types.ts';
 import type { Table } from '../../table/table.ts';
@@ -30,17 +30,44 @@ export interface IngestedRows {
   patients: number;
 }
 
+/** Positions listed in an issue path: the first 20, then how many in all. */
+function places(at: number[]): string {
+  return `column${at.length > 1 ? 's' : ''} ${at.slice(0, 20).join(', ')}${at.length > 20 ? `, … (${at.length} in all)` : ''}`;
+}
+
+/**
+ * Refuses column names the observatory schema does not declare, and a file without exactly one patient identifier
+ * column. An unknown column is named by its place, never by its name: a file without its header line has a patient's
+ * record as its first line, and its "column names" were a patient id, a surname, a phone number, sent back in the
+ * answer. When no name at all is an expected column, the file most likely lacks its header line, and the answer says so.
+ */
+export function checkColumns(svc: Services, names: readonly string[], pseudonymColumn: string | null = null): void {
+  const schema = svc.schema.columns;
+  const expected = `the observatory's columns: ${Object.keys(schema).join(', ')}`;
+  const unknown: number[] = [];
+  let known = 0;
+  names.forEach((n, i) => { if (n !== pseudonymColumn) { if (own(schema, n)) known++; else unknown.push(i + 1); } });
+  if (unknown.length && known === 0) {
+    const delimited = names.length === 1 && /[;\t|]/.test(names[0]!);
+    throw new AnonymatError('invalid-input', delimited
+      ? 'the upload\'s first line is a single column holding ";", a tab or "|": the observatory reads comma-separated files; save the file with commas'
+      : 'the upload\'s first line names none of the observatory\'s columns: the file seems to lack its header line; put the header (the column names) first',
+    [{ path: 'line 1', message: `no expected column among its ${names.length} field(s) (they are not repeated here: they may be a patient's record); ${expected}` }]);
+  }
+  const issues: Issue[] = [];
+  if (unknown.length) {
+    issues.push({ path: places(unknown), message: `${unknown.length} column${unknown.length > 1 ? 's' : ''} not declared in the observatory schema (named by place: a name is not sent back); remove ${unknown.length > 1 ? 'them' : 'it'} or ask the DPO to declare ${unknown.length > 1 ? 'them' : 'it'}; ${expected}` });
+  }
+  const keys = pseudonymColumn ? [pseudonymColumn] : columnsWithRole(svc.schema, 'person-key').filter((n) => names.includes(n));
+  if (keys.length !== 1) issues.push({ path: 'columns', message: `exactly one patient identifier column (${columnsWithRole(svc.schema, 'person-key').join(', ')}) is required` });
+  if (issues.length) throw new AnonymatError('invalid-input', 'the upload does not match the observatory schema', issues);
+}
+
 /** Applies the observatory schema to an uploaded table: refuse unknown columns, drop, pseudonymize. */
 export function applySchema(svc: Services, table: Table, pseudonymColumn: string | null = null): IngestedRows {
   const schema = svc.schema.columns;
-  const issues: Issue[] = [];
-  for (const c of table.columns) {
-    if (c.name === pseudonymColumn) continue;
-    if (!own(schema, c.name)) issues.push({ path: `column ${c.name}`, message: 'not declared in the observatory schema; remove it or ask the DPO to declare it' });
-  }
+  checkColumns(svc, table.columns.map((c) => c.name), pseudonymColumn);
   const keys = pseudonymColumn ? [pseudonymColumn] : columnsWithRole(svc.schema, 'person-key').filter((n) => table.columns.some((c) => c.name === n));
-  if (keys.length !== 1) issues.push({ path: 'columns', message: `exactly one patient identifier column (${columnsWithRole(svc.schema, 'person-key').join(', ')}) is required` });
-  if (issues.length) throw new AnonymatError('invalid-input', 'the upload does not match the observatory schema', issues);
   const keyCol = table.columns.find((c) => c.name === keys[0])!;
   const dropped = table.columns.filter((c) => c.name !== pseudonymColumn && schema[c.name]!.role === 'identifier').map((c) => c.name);
   const keptCols = table.columns.filter((c) => c.name !== pseudonymColumn && !['identifier', 'person-key'].includes(schema[c.name]!.role));
@@ -98,12 +125,13 @@ async function readBody(req: Request): Promise<Uint8Array> {
 export async function storeUpload(svc: Services, a: Account, uploadId: string, format: 'csv' | 'fhir-bundle' | 'fhir-ndjson', bytes: Uint8Array): Promise<UploadResult> {
   if (!idSchemaPattern.test(uploadId)) throw new AnonymatError('invalid-input', 'the upload id must be 1–100 characters among A–Z a–z 0–9 . _ -', [{ path: 'uploadId', message: 'bad characters or length' }]);
   const sha = createHash('sha256').update(bytes).digest('hex');
+  // (the practice's own uploads only: an id another practice used is no conflict, and its answer tells nothing of them)
   const existing = async (q: Queryable): Promise<UploadResult | null> => {
-    const rows = await q.all('SELECT * FROM uploads WHERE id = $1', [uploadId]);
+    const rows = await q.all('SELECT * FROM uploads WHERE practice_id = $1 AND id = $2', [a.practiceId!, uploadId]);
     if (!rows.length) return null;
     const r = rows[0]!;
-    if (r.practice_id !== a.practiceId || r.content_sha256 !== sha) {
-      throw new AnonymatError('conflict', `upload id ${uploadId} was already used for different content; choose a new upload id`);
+    if (r.content_sha256 !== sha) {
+      throw new AnonymatError('conflict', `upload id ${uploadId} was already used by this practice for different content; choose a new upload id`);
     }
     return { ...uploadView(r), status: 'already-stored' as const };
   };
@@ -112,6 +140,9 @@ export async function storeUpload(svc: Services, a: Account, uploadId: string, f
   const active = await svc.store.all('SELECT 1 AS x FROM panel WHERE practice_id = $1 AND left_at IS NULL', [a.practiceId!]);
   if (!active.length) throw new AnonymatError('forbidden', `practice ${a.practiceId} is not enrolled in the panel (or has left): enrol with POST /api/panel/enrol before uploading`);
   const types = Object.fromEntries(Object.entries(svc.schema.columns).map(([n, c]) => [n, c.kind]));
+  // (the header is checked before the CSV is read: the reader's own errors name columns — a duplicate name — and the
+  // first line of a file without its header holds a patient's values)
+  if (format === 'csv') checkColumns(svc, csvHeader(bytes));
   const read = format === 'csv' ? { table: await readCsvUpload(bytes, types, svc.uploadTmp), pseudonymColumn: null, dropped: [] as string[] } : await readFhirUpload(bytes, format, svc.key);
   if (read.table.rowCount === 0) throw new AnonymatError('invalid-input', 'the upload holds no data rows (only a header): nothing to store', [{ path: 'body', message: 'send the records under the header' }]);
   const rows = applySchema(svc, read.table, read.pseudonymColumn);
@@ -152,13 +183,23 @@ export const routes: RouteDef[] = [
     },
   },
   {
-    method: 'GET', path: '/api/uploads/:uploadId', roles: ['practice', 'dpo', 'admin'], summary: 'one upload (a practice sees its own)',
-    handler: async ({ svc, account, params }) => {
+    method: 'GET', path: '/api/uploads/:uploadId', roles: ['practice', 'dpo', 'admin'], summary: 'one upload (a practice sees its own; the DPO names the practice with ?practiceId= when several use the id)',
+    query: z.object({ practiceId: z.string().regex(idSchemaPattern).optional() }),
+    handler: async ({ svc, account, params, query }) => {
       const a = must(account);
-      const r = a.role === 'practice'
-        ? await one(svc.store, 'SELECT * FROM uploads WHERE id = $1 AND practice_id = $2', [params.uploadId!, a.practiceId!], `upload ${params.uploadId}`)
-        : await one(svc.store, 'SELECT * FROM uploads WHERE id = $1', [params.uploadId!], `upload ${params.uploadId}`);
-      return uploadView(r);
+      if (a.role === 'practice') {
+        return uploadView(await one(svc.store, 'SELECT * FROM uploads WHERE id = $1 AND practice_id = $2', [params.uploadId!, a.practiceId!], `upload ${params.uploadId}`));
+      }
+      // (upload ids are per practice: two practices may use the same one)
+      const practiceId = (query as { practiceId?: string }).practiceId;
+      const rows = practiceId
+        ? await svc.store.all('SELECT * FROM uploads WHERE id = $1 AND practice_id = $2', [params.uploadId!, practiceId])
+        : await svc.store.all('SELECT * FROM uploads WHERE id = $1 ORDER BY practice_id', [params.uploadId!]);
+      if (!rows.length) throw new AnonymatError('not-found', `upload ${params.uploadId} does not exist${practiceId ? ` for practice ${practiceId}` : ''}`);
+      if (rows.length > 1) {
+        throw new AnonymatError('conflict', `${rows.length} practices use upload id ${params.uploadId} (${rows.map((r) => String(r.practice_id)).join(', ')}): name one with ?practiceId=`, [{ path: 'query.practiceId', message: 'required when several practices use the upload id' }]);
+      }
+      return uploadView(rows[0]!);
     },
   },
 ];

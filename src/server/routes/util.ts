@@ -23,11 +23,21 @@ export async function one(q: Queryable, sql: string, params: (string | number | 
 export const idSchemaPattern = /^[A-Za-z0-9._-]{1,100}$/;
 
 /**
+ * A body past its size limit: 413, not the 400 of its code (invalid-input) — the request is refused for its size, not
+ * its content, and a client's HTTP library tells the two apart (a 400 said "fix your data" where the data must be split).
+ */
+export class BodyTooLarge extends AnonymatError {
+  override get httpStatus(): number { return 413; }
+}
+
+const mib = (n: number): string => (n % (1 << 20) === 0 ? `${n / (1 << 20)} MiB` : `${n} bytes`);
+
+/**
  * The request's body, read chunk by chunk and refused as soon as it passes `max` bytes (a body sent without a
  * Content-Length, chunked, would otherwise be read whole into memory before its size could be checked).
  */
 export async function readLimitedBody(req: Request, max: number, what: string, fix: string, emptyOk = false): Promise<Uint8Array> {
-  const tooLarge = () => new AnonymatError('invalid-input', `${what} is larger than ${max} bytes; ${fix}`);
+  const tooLarge = () => new BodyTooLarge('invalid-input', `${what} is larger than ${mib(max)} (${max} bytes), the most the service accepts; ${fix}`);
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > max) throw tooLarge();
   const parts: Uint8Array[] = [];

@@ -52,6 +52,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE dp_budgets ADD COLUMN spent_delta TEXT DEFAULT '0'`,
     ],
   },
+  {
+    // (an upload id is the practice's own name for its file: one id for all practices told a practice, by a 409, that
+    // another practice had used it — and, with the same content, that it had sent that very file. The table is copied,
+    // since neither store changes a primary key in place)
+    version: 3,
+    name: 'upload ids per practice',
+    statements: [
+      `CREATE TABLE uploads_v3 (id TEXT NOT NULL, practice_id TEXT NOT NULL, format TEXT NOT NULL,
+         content_sha256 TEXT NOT NULL, received_at TEXT NOT NULL, records INTEGER NOT NULL,
+         patients INTEGER NOT NULL, dropped_columns TEXT NOT NULL, pseudonymized_columns TEXT NOT NULL,
+         PRIMARY KEY (practice_id, id))`,
+      `INSERT INTO uploads_v3 (id, practice_id, format, content_sha256, received_at, records, patients, dropped_columns, pseudonymized_columns)
+         SELECT id, practice_id, format, content_sha256, received_at, records, patients, dropped_columns, pseudonymized_columns FROM uploads`,
+      `DROP TABLE uploads`,
+      `ALTER TABLE uploads_v3 RENAME TO uploads`,
+    ],
+  },
 ];
 
 /** Applies every migration not yet recorded; returns the versions applied now. */

@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from './index.ts';
-import { MIGRATIONS } from './migrations.ts';
+import { MIGRATIONS, migrate } from './migrations.ts';
+import { openDuckDBStore } from './duckdb.ts';
+import { openPgStore } from './pg.ts';
 import { startThrowawayPg } from '../../../test/server/pg-helper.ts';
 
 /** The same behaviour on both stores: migrations, params, counts as numbers, rollback, updates. */
@@ -53,5 +55,40 @@ test('PostgreSQL store: the same behaviour with the same SQL', async (t) => {
     const s = await openStore({ database: pg.url });
     await behaviour(s);
     await s.close();
+  } finally { await pg.stop(); }
+});
+
+/**
+ * Migration 3 on a store made by migrations 1–2: the uploads are kept, and an upload id is then per practice (the same id
+ * for two practices stored, twice for one refused).
+ */
+async function uploadIdsPerPractice(store: Store): Promise<void> {
+  await store.run(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  for (const m of MIGRATIONS.filter((x) => x.version < 3)) {
+    for (const st of m.statements) await store.run(st);
+    await store.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`, [m.version, m.name, 'then']);
+  }
+  const upload = (id: string, practice: string) => store.run(`INSERT INTO uploads (id, practice_id, format, content_sha256, received_at, records, patients, dropped_columns, pseudonymized_columns)
+    VALUES ($1, $2, 'csv', 'x', '2026-01-01T00:00:00.000Z', 3, 2, '[]', '["patient_id"]')`, [id, practice]);
+  await upload('u1', 'alpha');
+  await assert.rejects(upload('u1', 'beta'), 'before: one id for all practices');
+  assert.deepEqual(await migrate(store), [3]);
+  assert.deepEqual(await store.all('SELECT id, practice_id, records FROM uploads'), [{ id: 'u1', practice_id: 'alpha', records: 3 }]);
+  await upload('u1', 'beta');
+  await assert.rejects(upload('u1', 'alpha'));
+  assert.equal((await store.all('SELECT COUNT(*) AS n FROM uploads'))[0]!.n, 2);
+}
+
+test('migration 3 keeps the uploads and makes upload ids per practice, on DuckDB and PostgreSQL', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-store-'));
+  try {
+    const s = await openDuckDBStore(dir);
+    try { await uploadIdsPerPractice(s); } finally { await s.close(); }
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+  const pg = await startThrowawayPg();
+  if ('skip' in pg) { t.diagnostic(pg.skip); return; }
+  try {
+    const s = await openPgStore(pg.url);
+    try { await uploadIdsPerPractice(s); } finally { await s.close(); }
   } finally { await pg.stop(); }
 });
