@@ -2,13 +2,14 @@
  * Writing outputs atomically: everything goes to a temporary file in the target's folder, which is
  * renamed over the target only once complete. On failure the temporary file is removed, so no
  * half-written output is ever left behind. A target that is not a regular file (`/dev/null`,
- * `/dev/stdout`, a named pipe) is written in place: renaming over it would replace the device.
+ * `/dev/stdout`, a named pipe, a link to one) is written through: renaming over it would replace the device or the link.
  */
-import { writeFile, rename, rm, mkdir, mkdtemp, stat, chmod } from 'node:fs/promises';
+import { writeFile, rename, rm, mkdir, mkdtemp, stat, lstat, readlink, chmod } from 'node:fs/promises';
 import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import { onAbort } from './abort.ts';
 import { pipeline } from 'node:stream/promises';
-import { dirname, basename, join, extname } from 'node:path';
+import { dirname, basename, join, extname, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Table } from '../table/table.ts';
@@ -19,14 +20,47 @@ function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** Whether path exists and is a device, a pipe or a socket (written in place, never renamed over). */
-async function isSpecialFile(path: string): Promise<boolean> {
-  try {
-    const s = await stat(path);
-    return s.isCharacterDevice() || s.isBlockDevice() || s.isFIFO() || s.isSocket();
-  } catch {
-    return false;
+/** A process's file descriptor by its path: /proc/self/fd/N (or /proc/<pid>/fd/N, /dev/fd/N), /dev/stdin, /dev/stdout, /dev/stderr. */
+const FD_PATH = /^\/(?:proc\/(self|thread-self|\d+)\/fd|dev\/fd)\/(\d+)$|^\/dev\/std(in|out|err)$/;
+
+/**
+ * How an output is written when it is not a file to replace (null: a regular file, a link to one, or nothing yet): this
+ * process's standard output or error ('stdout', 'stderr': `/dev/stdout`, `/proc/self/fd/1` or a link to them, written into
+ * the stream — opened anew, a file behind it would be truncated, and what the process prints after it written over it),
+ * or 'through' — a device, a pipe, a socket, another descriptor, or a link to one: opened and written, never renamed over.
+ * The links are followed one by one: stat() followed them all, so a link to /proc/self/fd/1 with standard output
+ * redirected to a file was a regular file, and the link — /dev/stdout itself, for the whole machine when run as root —
+ * was replaced.
+ */
+type PassThrough = 'stdout' | 'stderr' | 'through' | null;
+async function passThrough(path: string): Promise<PassThrough> {
+  let p = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    const fd = FD_PATH.exec(p);
+    if (fd !== null) {
+      const own = fd[1] === undefined || fd[1] === 'self' || fd[1] === 'thread-self' || fd[1] === String(process.pid);
+      const n = fd[3] === 'out' ? '1' : fd[3] === 'err' ? '2' : own ? fd[2] : undefined;
+      return n === '1' ? 'stdout' : n === '2' ? 'stderr' : 'through';
+    }
+    let s;
+    try { s = await lstat(p); } catch { return null; }
+    if (!s.isSymbolicLink()) return s.isCharacterDevice() || s.isBlockDevice() || s.isFIFO() || s.isSocket() ? 'through' : null;
+    p = resolve(dirname(p), await readlink(p));
   }
+  return null;
+}
+
+/** Writes data or a finished temporary file into an output written through (passThrough). */
+async function writeThrough(how: Exclude<PassThrough, null>, path: string, data: { tmp: string } | { data: string | Uint8Array }): Promise<void> {
+  if (how === 'through') {
+    if ('tmp' in data) await pipeline(createReadStream(data.tmp), createWriteStream(path));
+    else await writeFile(path, data.data);
+    return;
+  }
+  const out = how === 'stdout' ? process.stdout : process.stderr;
+  const write = async (chunk: string | Uint8Array): Promise<void> => { if (!out.write(chunk)) await once(out, 'drain'); };
+  if ('tmp' in data) for await (const chunk of createReadStream(data.tmp)) await write(chunk as Buffer);
+  else await write(data.data);
 }
 
 /**
@@ -60,8 +94,10 @@ function withPath(e: unknown, path: string): unknown {
 }
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicOptions = {}): Promise<void> {
-  if (await isSpecialFile(path)) { try { await writeFile(path, data); } catch (e) { throw withPath(e, path); } return; }
-  await ensureFolder(dirname(path));
+  const through = await passThrough(path);
+  if (through !== null) { try { await writeThrough(through, path, { data }); } catch (e) { throw withPath(e, path); } return; }
+  // (a folder made for the output is removed again when nothing is written)
+  const made = await ensureFolder(dirname(path));
   const tmp = tempPathFor(path);
   const done = onAbort(() => rmSync(tmp, { force: true }));
   try {
@@ -70,6 +106,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
+    if (made !== null) await rm(made, { recursive: true, force: true }).catch(() => undefined);
     throw withPath(e, path);
   } finally {
     done();
@@ -79,8 +116,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
 /**
  * Several outputs, all or none: each is produced into a temporary file beside it, and they are renamed
  * over their paths only once every one has succeeded (on a failure, every temporary file is removed).
- * A device or a pipe among them (`-o /dev/stdout`) is produced in the system's temporary folder and
- * copied into it last, after the renames.
+ * A device or a pipe among them, or a link to one (`-o /dev/stdout`), is produced in the system's temporary folder and
+ * written into it last, after the renames.
  */
 export async function withAtomicFiles(paths: string[], produce: (i: number, tmp: string) => Promise<void>): Promise<void> {
   const tmps: string[] = [];
@@ -88,22 +125,23 @@ export async function withAtomicFiles(paths: string[], produce: (i: number, tmp:
   let at = 0;
   // (folders made for the outputs: removed again when nothing is written — "-o notes/" of a run that fails leaves no folder)
   const made: string[] = [];
-  const special: boolean[] = [];
+  const special: PassThrough[] = [];
   try {
     for (let i = 0; i < paths.length; i++) {
       at = i;
-      special.push(await isSpecialFile(paths[i]!));
-      const m = special[i] ? null : await ensureFolder(dirname(paths[i]!));
+      special.push(await passThrough(paths[i]!));
+      const m = special[i] !== null ? null : await ensureFolder(dirname(paths[i]!));
       if (m !== null) made.push(m);
-      const tmp = special[i] ? join(tmpdir(), basename(tempPathFor(paths[i]!)) + extname(paths[i]!)) : tempPathFor(paths[i]!) + extname(paths[i]!);
+      const tmp = special[i] !== null ? join(tmpdir(), basename(tempPathFor(paths[i]!)) + extname(paths[i]!)) : tempPathFor(paths[i]!) + extname(paths[i]!);
       tmps.push(tmp);
       await produce(i, tmp);
     }
-    for (let i = 0; i < paths.length; i++) { at = i; if (!special[i]) await rename(tmps[i]!, paths[i]!); }
+    for (let i = 0; i < paths.length; i++) { at = i; if (special[i] === null) await rename(tmps[i]!, paths[i]!); }
     for (let i = 0; i < paths.length; i++) {
-      if (!special[i]) continue;
+      const how = special[i];
+      if (how === null || how === undefined) continue;
       at = i;
-      await pipeline(createReadStream(tmps[i]!), createWriteStream(paths[i]!));
+      await writeThrough(how, paths[i]!, { tmp: tmps[i]! });
       await rm(tmps[i]!, { force: true });
     }
   } catch (e) {
@@ -122,20 +160,22 @@ export async function withAtomicFiles(paths: string[], produce: (i: number, tmp:
  * by others, not even for a moment.
  */
 export async function withAtomicFile(path: string, produce: (tmp: string) => Promise<void>, options: AtomicOptions = {}): Promise<void> {
-  await ensureFolder(dirname(path));
   const ext = extname(path);
-  const special = await isSpecialFile(path);
-  const privateDir = options.mode !== undefined && !special ? await mkdtemp(join(dirname(path), `.${basename(path)}.`)) : null;
-  // a device or a pipe: the temporary file goes to the system's temporary folder, then is copied in
-  const tmp = privateDir !== null ? join(privateDir, 'out' + ext) : special ? join(tmpdir(), basename(tempPathFor(path)) + ext) : tempPathFor(path) + ext;
+  const special = await passThrough(path);
+  // (a folder made for the output is removed again when nothing is written: "-o new/a/b/out.txt" of a run that fails leaves no folder)
+  const made = special === null ? await ensureFolder(dirname(path)) : null;
+  const privateDir = options.mode !== undefined && special === null ? await mkdtemp(join(dirname(path), `.${basename(path)}.`)) : null;
+  // a device or a pipe: the temporary file goes to the system's temporary folder, then is written into it
+  const tmp = privateDir !== null ? join(privateDir, 'out' + ext) : special !== null ? join(tmpdir(), basename(tempPathFor(path)) + ext) : tempPathFor(path) + ext;
   const done = onAbort(() => rmSync(privateDir ?? tmp, { force: true, recursive: true }));
   try {
     await produce(tmp);
     if (privateDir !== null) await chmod(tmp, options.mode!);
-    if (special) { await pipeline(createReadStream(tmp), createWriteStream(path)); await rm(tmp, { force: true }); }
+    if (special !== null) { await writeThrough(special, path, { tmp }); await rm(tmp, { force: true }); }
     else await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
+    if (made !== null) await rm(made, { recursive: true, force: true }).catch(() => undefined);
     throw withPath(e, path);
   } finally {
     if (privateDir !== null) await rm(privateDir, { recursive: true, force: true });

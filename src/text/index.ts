@@ -276,18 +276,22 @@ function statelessReplacer(lang: Lang, replacement: 'tag' | 'mask'): Replacer {
 }
 
 /**
- * Redacts many texts with ONE replacer (consistent surrogates across them, e.g. all notes of a
- * column or of one person). `personIds[i]` (optional) selects per-person surrogates with a key.
+ * Redacts many texts (the distinct notes of a column), each as redactText does: surrogates and a date shift of its own
+ * (with a key, a function of the key and of the text — one scope for every text made a column's shifts one, so that a true
+ * date known in one note gave away every other), pseudonyms of the key alone. With a key and `options.personId`, the texts
+ * are that person's: one replacer for all, their surrogates and date shift shared. Surrogates per person of a column of
+ * notes beside a person column: pseudonymizeTable's replacers per person.
  */
 export function redactTexts(texts: readonly (string | null)[], options: RedactOptions = {}, onEach?: () => void): (string | null)[] {
+  const person = options.personId !== undefined && options.key !== undefined;
   const replacers = new Map<string, Replacer>();
   return texts.map((t) => {
     if (t === null) return null;
     onEach?.();
     const lang = !options.lang || options.lang === 'auto' ? detectLanguage(t) : options.lang;
     const spans = recognize(t, { lang, keep: options.keep, minScore: options.minScore, names: options.names });
-    let r = replacers.get(lang);
-    if (!r) { r = replacerFor(lang, options); replacers.set(lang, r); }
+    let r = person ? replacers.get(lang) : undefined;
+    if (!r) { r = replacerFor(lang, options, t); if (person) replacers.set(lang, r); }
     return applyReplacements(t, spans, r);
   });
 }

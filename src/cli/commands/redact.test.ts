@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,10 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cli = (args: string[], input?: string) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', input, env: { ...process.env, ANONYMAT_KEY: '' } });
 const NOTE = 'Mme Marie DUPONT, née le 12/03/1931, tél. 01 42 21 32 74.\n';
+/** The CLI run in another folder (what it may write by mistake lands there, not in the repository), `stdout` a file descriptor when given. */
+const cliIn = (cwd: string, args: string[], stdout?: number) =>
+  spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(root, 'src/cli/main.ts'), ...args],
+    { cwd, encoding: 'utf8', stdio: ['pipe', stdout ?? 'pipe', 'pipe'], env: { ...process.env, ANONYMAT_KEY: '' } });
 
 test('anonymat redact: stdin → stdout with French tags', () => {
   const r = cli(['redact', '-', '--lang', 'fr'], NOTE);
@@ -116,4 +120,64 @@ test('anonymat redact --policy: a policy of free text alone (no columns) is read
   assert.equal(k.status, 2);
   assert.match(k.stderr, /OBSERVATORY_TEXT_KEY/);
   assert.doesNotMatch(k.stderr, /ANONYMAT_KEY/);
+});
+
+test('redact -o through a link to standard output (/dev/stdout, /proc/self/fd/1) writes into the stream, never replaces the link; -o - is standard output', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-redact-'));
+  writeFileSync(join(dir, 'note.txt'), NOTE);
+  symlinkSync('/proc/self/fd/1', join(dir, 'mystdout'));
+  // (standard output redirected to a file, as "> captured.txt" does: the temporary file was renamed over the link)
+  const fd = openSync(join(dir, 'captured.txt'), 'w');
+  const r = cliIn(dir, ['redact', 'note.txt', '-o', 'mystdout'], fd);
+  closeSync(fd);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(lstatSync(join(dir, 'mystdout')).isSymbolicLink(), 'the link is still a link');
+  assert.equal(readFileSync(join(dir, 'captured.txt'), 'utf8'), 'Mme [NOM], née le [DATE_NAISSANCE], tél. [TEL].\n');
+  const dash = cliIn(dir, ['redact', 'note.txt', '-o', '-']);
+  assert.equal(dash.status, 0, dash.stderr);
+  assert.equal(dash.stdout, 'Mme [NOM], née le [DATE_NAISSANCE], tél. [TEL].\n');
+  assert.ok(!existsSync(join(dir, '-')), 'no file named "-"');
+});
+
+test('redact -o <key text>: refused (exit 2) without printing it, and no file of that name', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-redact-'));
+  writeFileSync(join(dir, 'note.txt'), NOTE);
+  const k = '3f'.repeat(32);
+  const r = cliIn(dir, ['redact', 'note.txt', '-o', k]);
+  assert.equal(r.status, 2, r.stderr);
+  assert.ok(!r.stderr.includes(k) && !r.stdout.includes(k), r.stderr);
+  assert.match(r.stderr, /key material/);
+  assert.deepEqual(readdirSync(dir), ['note.txt']);
+});
+
+test('redact to standard output: a missing or unreadable later input stops the run before anything is written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-redact-'));
+  writeFileSync(join(dir, 'ok.txt'), NOTE);
+  const missing = cli(['redact', join(dir, 'ok.txt'), join(dir, 'missing.txt')]);
+  assert.equal(missing.status, 2, missing.stderr);
+  assert.equal(missing.stdout, '');
+  assert.match(missing.stderr, /cannot read .*missing\.txt/);
+  const folder = cli(['redact', join(dir, 'ok.txt'), dir]);
+  assert.equal(folder.status, 2, folder.stderr);
+  assert.equal(folder.stdout, '');
+});
+
+test('redact -o <folder>/ or an existing folder with one input writes into the folder; a failed run leaves no folder it made', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anonymat-redact-'));
+  mkdirSync(join(dir, 'g'));
+  writeFileSync(join(dir, 'g', 'n1.txt'), NOTE);
+  const slash = cliIn(dir, ['redact', 'g/n1.txt', '-o', 'redacted/']);
+  assert.equal(slash.status, 0, slash.stderr);
+  assert.equal(readFileSync(join(dir, 'redacted', 'n1.txt'), 'utf8'), 'Mme [NOM], née le [DATE_NAISSANCE], tél. [TEL].\n');
+  mkdirSync(join(dir, 'existing'));
+  const existing = cliIn(dir, ['redact', 'g/n1.txt', '-o', 'existing']);
+  assert.equal(existing.status, 0, existing.stderr);
+  assert.ok(existsSync(join(dir, 'existing', 'n1.txt')));
+  writeFileSync(join(dir, 'latin1.txt'), Buffer.from('Ren\xe9e DUPONT\n', 'latin1'));
+  const failed = cliIn(dir, ['redact', 'latin1.txt', '-o', 'newout/a/b/out.txt']);
+  assert.equal(failed.status, 2, failed.stderr);
+  assert.ok(!existsSync(join(dir, 'newout')), 'no folder left');
+  const failedInto = cliIn(dir, ['redact', 'latin1.txt', '-o', 'newout2/a/']);
+  assert.equal(failedInto.status, 2, failedInto.stderr);
+  assert.ok(!existsSync(join(dir, 'newout2')), 'no folder left');
 });

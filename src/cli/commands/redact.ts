@@ -29,7 +29,7 @@ export function register(program: Command): void {
     .option('--person-id <id>', 'with a key: surrogates and date shifts consistent for this person across files')
     .option('--encoding <enc>', 'utf-8 (checked: invalid bytes are an error with their line) or latin-1 (read as Windows-1252); a UTF-16 file is recognized by its byte-order mark; the output is UTF-8', 'utf-8')
     .option('--keep <labels>', `comma-separated labels left in place (${LABELS.join(', ')})`)
-    .option('-o, --output <path>', 'output file (one input) or directory (several inputs); default: stdout')
+    .option('-o, --output <path>', 'output file (one input), or folder (several inputs, a path ending with / or an existing folder); default or -: stdout')
     .option('--json', 'print spans (offsets in UTF-16 code units and labels only, never the text) and counts per label as JSON')
     .option('--no-progress', 'no progress bar on stderr (drawn on a terminal when redaction takes longer than a second: MB read of the files)')
     .addHelpText('after', `
@@ -52,8 +52,8 @@ precision/recall): review before release.`)
       const encoding = textEncodingOf(opts.encoding);
       const ps = await import('../../pseudonymize/key.ts');
       const { withAtomicFile, withAtomicFiles } = await import('../../io/write.ts');
-      const { stat } = await import('node:fs/promises');
-      const { createReadStream, createWriteStream, readFileSync, writeFileSync } = await import('node:fs');
+      const { access, stat } = await import('node:fs/promises');
+      const { constants: fsConstants, createReadStream, createWriteStream, readFileSync, writeFileSync } = await import('node:fs');
       const { finished } = await import('node:stream/promises');
       const { basename, join } = await import('node:path');
       let pol: { lang?: string; textReplacement?: string; keyEnv?: string } = {};
@@ -72,11 +72,19 @@ precision/recall): review before release.`)
       const key = opts.keyFile || process.env[keyEnv] ? ps.loadKey({ keyFile: opts.keyFile, keyEnv }) : undefined;
       if (replacement === 'pseudonym' && !key) throw new AnonymatError('invalid-key', `the pseudonym replacement needs a key: --key-file <file> or the environment variable ${keyEnv} (at least 32 bytes)`);
       if (opts.personId !== undefined && !key) throw new AnonymatError('invalid-usage', '--person-id needs a key (--key-file) so that surrogates are consistent across files');
+      // ("-o -" is standard output, as "-" is standard input: it wrote a file named "-")
+      const output = opts.output === '-' || opts.output === '' ? undefined : opts.output;
+      // (the key given to -o by mistake was printed as the output's name and became a file's name: refused unshown, as the
+      // other options' key-like arguments are)
+      if (output !== undefined && ps.mayBeKeyText(output)) {
+        throw new AnonymatError('invalid-usage', '-o given (not shown: it looks like key material — pass the path of the output file or folder, not the key)', [{ path: '-o', message: 'may be key material' }]);
+      }
+      // (a folder for several inputs, and for one when -o names a folder — "notes/*.txt -o redacted/" of a glob that matched one file)
       let outDir: string | undefined;
-      if (opts.output && files.length > 1) {
-        const s = await stat(opts.output).catch(() => null);
-        if (s && !s.isDirectory()) throw new AnonymatError('invalid-usage', `-o ${opts.output}: with several inputs, -o must be a directory`);
-        outDir = opts.output;
+      const outStat = output === undefined ? null : await stat(output).catch(() => null);
+      if (output !== undefined && (files.length > 1 || /[/\\]$/.test(output) || outStat?.isDirectory())) {
+        if (outStat && !outStat.isDirectory()) throw new AnonymatError('invalid-usage', `-o ${output}: with several inputs, -o must be a directory`);
+        outDir = output;
       }
       const results: { input: string; output: string | null; lang: string; counts: Record<string, number>; spans: { start: number; end: number; label: string }[] }[] = [];
       // (into a folder, the outputs are written all or none: a failing input leaves none of them)
@@ -84,14 +92,22 @@ precision/recall): review before release.`)
       // (standard input is read once; two inputs of one name would be written to one output file)
       if (files.filter((f) => f === '-').length > 1) throw new AnonymatError('invalid-usage', 'standard input (-) is given twice: it can be read once');
       // (no output may overwrite an input, a key, the policy or another output: "-o note.txt" of note.txt destroyed it)
-      refuseOverwrites(folderOutputs ? folderOutputs.map((o) => ['-o', o] as [string, string]) : [['-o', opts.output]],
+      refuseOverwrites(folderOutputs ? folderOutputs.map((o) => ['-o', o] as [string, string]) : [['-o', output]],
         [...files.map((f) => ['input', f] as [string, string]), ['--policy', opts.policy], ['--key-file', opts.keyFile]]);
+      // (every input is a readable file before anything is written: to standard output, the first file's text went out
+      // before the second was found missing)
+      for (const f of files) {
+        if (f === '-') continue;
+        const st = await stat(f).catch(() => null);
+        if (!st || !st.isFile()) throw new AnonymatError('invalid-input', `cannot read ${f}: check the path`, [{ path: f, message: st ? 'not a file' : 'no such file' }]);
+        await access(f, fsConstants.R_OK).catch((e: Error) => { throw new AnonymatError('invalid-input', `cannot read ${f}: ${e.message}`, [{ path: f, message: 'unreadable' }]); });
+      }
       // (to standard output, nothing can be taken back: every input file is decoded once before anything is written, so
       // that a byte that is not UTF-8 — in the last part of a large file, or in the second of two files — stops the run
       // with nothing written, as it does with -o; standard input cannot be read twice: its parts are written as they come)
-      if (!opts.output && !opts.json) {
+      if (!output && !opts.json) {
         for (const f of files) {
-          if (f === '-' || !(await stat(f).catch(() => null))?.isFile()) continue; // (redactOne says what is wrong with it)
+          if (f === '-') continue;
           const check = new PieceDecoder(f, encoding);
           try { for await (const piece of createReadStream(f)) check.push(piece as Buffer); } catch (e) {
             if (e instanceof AnonymatError) throw e;
@@ -103,7 +119,7 @@ precision/recall): review before release.`)
       // (a progress bar in MB of the input files, standard input counted as it comes)
       const { progressBar } = await import('../progress.ts');
       // (not when the redacted text itself goes to the terminal: the bar would be drawn into it)
-      const bar = await progressBar('redact (MB)', opts.progress !== false && !(!opts.output && !opts.json && process.stdout.isTTY));
+      const bar = await progressBar('redact (MB)', opts.progress !== false && !(!output && !opts.json && process.stdout.isTTY));
       let bytesInAll = 0, bytesDone = 0;
       // (the inputs' sizes only when a bar is drawn)
       if (bar.onProgress) for (const f of files) if (f !== '-') bytesInAll += (await stat(f).catch(() => null))?.size ?? 0;
@@ -144,7 +160,7 @@ precision/recall): review before release.`)
           const t = redactor.push(decoder.end()) + redactor.end();
           if (out) await writeOut(out, t);
         };
-        let output: string | null = null;
+        let written: string | null = null;
         const toFile = async (tmp: string): Promise<void> => {
           if (whole) { writeFileSync(tmp, wholeText()); return; }
           const ws = createWriteStream(tmp);
@@ -152,16 +168,16 @@ precision/recall): review before release.`)
           ws.end();
           await finished(ws);
         };
-        if (tmpOut !== null) { output = folderOutputs![results.length]!; await toFile(tmpOut); }
-        else if (opts.output) { output = opts.output; await withAtomicFile(output, toFile); }
+        if (tmpOut !== null) { written = folderOutputs![results.length]!; await toFile(tmpOut); }
+        else if (output !== undefined) { written = output; await withAtomicFile(output, toFile); }
         else await run(opts.json ? null : process.stdout);
-        results.push({ input: f, output, lang: redactor.lang ?? (lang === 'auto' ? 'fr' : lang), counts: redactor.counts, spans: redactor.spans.map((s) => ({ start: s.start, end: s.end, label: s.label })) });
+        results.push({ input: f, output: written, lang: redactor.lang ?? (lang === 'auto' ? 'fr' : lang), counts: redactor.counts, spans: redactor.spans.map((s) => ({ start: s.start, end: s.end, label: s.label })) });
       };
       if (folderOutputs) await withAtomicFiles(folderOutputs, (i, tmp) => redactOne(files[i]!, tmp));
       else for (const f of files) await redactOne(f, null);
       bar.finish();
       if (opts.json) printJson({ replacement, files: results });
-      else if (opts.output) for (const r of results) process.stderr.write(`${r.input}: ${Object.values(r.counts).reduce((a, b) => a + b, 0)} spans replaced → ${r.output}\n`);
+      else if (output) for (const r of results) process.stderr.write(`${r.input}: ${Object.values(r.counts).reduce((a, b) => a + b, 0)} spans replaced → ${r.output}\n`);
       return 0;
     }));
 }
