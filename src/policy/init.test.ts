@@ -275,3 +275,17 @@ test('a person key of digits is proposed as text: a later extract\'s "00123" kee
   assert.equal(policy.columns.ipp?.role, 'person-key');
   assert.equal(policy.columns.ipp?.type, 'string');
 });
+
+test('review-profiles item 6: a header naming a number or an id over unique values is an identifier before its quasi or sensitive words', () => {
+  const n = 80;
+  const heads = ['birth_certificate_no', 'state_id_number', 'cpam_immatriculation', 'county_case_no', 'job_badge_id', 'medicaid_number', 'specimen_id', 'result_accession', 'drug_card_id'];
+  const rec: Record<string, (string | number)[]> = { patient_id: Array.from({ length: n }, (_, i) => `P${i}`) };
+  heads.forEach((h, j) => { rec[h] = Array.from({ length: n }, (_, i) => `X${j}${String(i * 7919 + 1000003).padStart(9, '0')}`); });
+  // (a repeated code under such a header stays what its words say, and so does an age)
+  rec.drug_code = Array.from({ length: n }, (_, i) => ['A10', 'C09', 'N02'][i % 3]!);
+  rec.age = Array.from({ length: n }, (_, i) => 20 + (i % 50));
+  const byName = Object.fromEntries(profileTable(tableFromRecords(rec)).map((x) => [x.name, x]));
+  for (const h of heads) assert.equal(byName[h]!.role, 'identifier', `${h}: ${byName[h]!.reason}`);
+  assert.equal(byName.drug_code!.role, 'sensitive');
+  assert.equal(byName.age!.role, 'quasi');
+});

@@ -6,7 +6,7 @@
 import type { Column, Table } from '../table/table.ts';
 import { isPlaceholder, MISSING_MARKERS, sampleValues } from '../table/table.ts';
 import { calendarDay } from '../util/calendar.ts';
-import { GROUP_KEY_HEADER, normalizeHeader } from '../util/headers.ts';
+import { GROUP_KEY_HEADER, normalizeHeader, normalizedHeaderWords } from '../util/headers.ts';
 
 export interface ColumnProfile {
   name: string;
@@ -110,6 +110,12 @@ export function profileTable(table: Table, detect?: IdentifierDetector, sampleSi
     else if (GROUP_KEY_HEADER.test(header) && distinct >= 20) { p.role = 'identifier'; p.reason = `header names a household's or a group's key (${stats}): it links the persons of one group, and a person to the others — dropped, or pseudonymized as an identifier`; }
     else if (personKeyHeader(c.name)) { p.role = 'person-key'; p.reason = `header names a patient/person identifier (${stats}); it will be pseudonymized or dropped, and risk counts persons`; }
     else if (detected && isDirect(detected.kind)) { p.role = 'identifier'; p.reason = `values look like ${detected.kind}${detected.reason ? ` (${detected.reason})` : ''}: a direct identifier (${stats})`; }
+    // (a number's, an id's header over values nearly all unique is a unique code before any word of a quasi or a sensitive
+    // attribute in it: "birth_certificate_no", "job_badge_id", "cpam_immatriculation" were quasi, "medicaid_number",
+    // "specimen_id", "result_accession" sensitive — released as written)
+    else if (numberNamingHeader(c.name) && uniqueShare >= 0.9 && distinct >= 20 && c.kind !== 'decimal' && !looksLike.includes('date') && !looksLike.includes('postal-code') && detected === null) {
+      p.role = 'identifier'; p.reason = `header names a number or an id and ${uniqueShare >= 0.99 ? 'every value is unique' : `${distinct} values for ${nonMissing} rows`}: a unique code, which links records to a person (${stats}); if it identifies persons, declare it person-key`;
+    }
     else if (QUASI.test(header) || looksLike.includes('postal-code') || (detected !== null && !isDirect(detected.kind)) || (looksLike.includes('date') && /birth|naiss|dob|ddn/i.test(c.name))) { p.role = 'quasi'; p.reason = `demographic or geographic attribute an adversary may know (${stats})`; }
     else if (SENSITIVE.test(header)) {
       p.role = 'sensitive'; p.reason = `header names health or financial information (${stats})`;
@@ -248,6 +254,12 @@ function proseColumn(c: Column, distinct: number, nonMissing: number, sample: st
 }
 
 /** A header without accents, for the header patterns ("âge" → "age", "prénom" → "prenom"). */
+/** Words of a header naming a number or an id ("no", "number", "id", "#", "numero", "n°", "immatriculation", "accession", "case"). */
+const NUMBER_NAMING_WORDS = new Set(['no', 'number', 'num', 'nbr', 'nr', 'nro', 'numero', 'id', 'ids', 'identifier', 'ident', 'n', 'immatriculation', 'accession', 'case', 'matricule', 'sn', 'serial']);
+function numberNamingHeader(name: string): boolean {
+  return normalizedHeaderWords(name).some((w) => NUMBER_NAMING_WORDS.has(w));
+}
+
 function foldHeader(name: string): string {
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }

@@ -805,3 +805,105 @@ test('final review (s43): Safe Harbor keeps clinical columns whose header only l
   assert.deepEqual(Object.keys(out[0]!), ['ADR', 'ADR Severity', 'street_drug_use', 'VISIT_NUM', 'visit_id', 'no_contact', 'n_claim', 'Plan #', 'Fin', 'OBS_DT']);
   assert.deepEqual(out.map((x) => String(x.OBS_DT)), ['2024', '2024']);
 });
+
+test('review-profiles item 1: commune codes under a place\'s header (insee_naissance, code_lieu_naissance, lieu_naiss, code_residence, com) are merged (fr) or dropped (safe-harbor)', () => {
+  const heads = ['insee_naissance', 'code_lieu_naissance', 'lieu_naiss', 'code_residence', 'com'];
+  const rec: Record<string, string[]> = { id: ['A0', 'A1', 'A2', 'A3', 'A4'], cp_naissance: ['48250', '05110', '48250', '05110', '02100'], lieu_soins: ['hôpital', 'domicile', 'clinique', 'domicile', 'hôpital'] };
+  for (const h of heads) rec[h] = ['02490', '02250', '2A004', 'NR', '01247'];
+  const t = tableFromRecords(rec);
+  const fr = pseudonymizeTable(t, { columns: { id: { role: 'person-key' } }, pseudonymize: { profile: 'fr' } } as never, key);
+  const out = toRecords(fr.table);
+  for (const h of heads) assert.deepEqual(out.map((x) => x[h]), ['02-autres', '02-autres', '2A004', null, '01-autres'], h);
+  assert.deepEqual(out.map((x) => x.cp_naissance), ['48', '05', '48', '05', '02']);
+  assert.equal(out[0]!.lieu_soins, 'hôpital');
+  const sh = pseudonymizeTable(t, { columns: { id: { role: 'person-key' } }, pseudonymize: { profile: 'safe-harbor' } } as never, key);
+  for (const h of heads) assert.ok(sh.report.dropped.includes(h), h);
+  assert.ok(sh.table.columns.some((c) => c.name === 'lieu_soins'));
+});
+
+test('review-profiles item 2b: after its cue (secu, NIR, IPP, RPPS) a number in a short text value is replaced whatever its key', () => {
+  const t = tableFromRecords({ id: ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'], info: ['secu 255081416802539', 'nir 2550814168025', 'NIR 185022A00412309', 'IPP 9010572683', 'RPPS 10100534436', 'ok'] });
+  const r = pseudonymizeTable(t, { columns: { id: { role: 'person-key' } }, pseudonymize: { profile: 'fr' } } as never, key);
+  assert.deepEqual(toRecords(r.table).map((x) => x.info), ['secu [NIR]', 'nir [NIR]', 'NIR [NIR]', 'IPP [IPP]', 'RPPS [RPPS]', 'ok']);
+  // (without a cue, a 13-digit number is no NIR in a text: "lot 2550814168025" stays)
+  const t2 = tableFromRecords({ id: ['A1', 'A2'], info: ['lot 2550814168025', 'ok'] });
+  assert.equal(toRecords(pseudonymizeTable(t2, { columns: { id: { role: 'person-key' } } } as never, key).table)[0]!.info, 'lot 2550814168025');
+});
+
+test('review-profiles item 3: Safe Harbor drops health plan, record, account, licence, vehicle, device, biometric, photo and other unique numbers, and employers, by their header', () => {
+  const heads: Record<string, string[]> = {
+    'Medicaid ID': ['IP10497465', 'LZ04000883'], 'Medicare #': ['075291703A', '873716786A'], MBI: ['5E3M6PC27M', '9J3H5GW26L'], hospital_number: ['H6018955', 'H2402344'],
+    'Unit No': ['5979711', '8347824'], billing_account: ['8599528907', '8530435205'], invoice_no: ['INV-3137215', 'INV-1412690'], 'DL#': ['S90109281', 'S60443198'],
+    birth_certificate_no: ['161-1969-121547', '102-1993-931002'], 'Tag Number': ['RYQ-5393', 'VQC-7414'], implant_sn: ['SN50047439', 'SN17409319'],
+    fingerprint_hash: ['6608697a8d41bed4', 'fc050fec94dbca3a'], voiceprint_id: ['VP-59898347', 'VP-46853560'], photo_path: ['/images/p/00000_face.jpg', '/images/p/00001_face.jpg'],
+    face_image: ['IMG_8878.JPG', 'IMG_6883.JPG'], wristband_id: ['WB48372616', 'WB79247082'], Employer: ['Hooli', 'Stark Industries'],
+  };
+  const t = tableFromRecords({ ...heads, diagnosis: ['I10', 'J45'], photo_count: ['2', '0'], unit_type: ['ICU', 'ward'] });
+  for (const columns of [{}, Object.fromEntries(Object.keys(heads).map((h) => [h, { role: 'quasi' }]))]) {
+    const r = pseudonymizeTable(t, { columns, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, null);
+    assert.deepEqual(r.table.columns.map((c) => c.name), ['diagnosis', 'photo_count', 'unit_type']);
+  }
+  // (other profiles: unchanged)
+  const fr = pseudonymizeTable(t, { columns: { Employer: { role: 'quasi' } }, pseudonymize: { profile: 'fr' } } as never, null);
+  assert.ok(fr.table.columns.some((c) => c.name === 'Employer'));
+});
+
+test('review-profiles item 4: "years_old" and "yrs" are ages; an age band reaching above 89 becomes 90+, or its straddling band\'s lower end and + for all', () => {
+  const t = tableFromRecords({
+    years_old: ['48', '105', '93'], yrs: ['39', '97', '86'], age_band: ['100+', '85-89', '95-99'], age_group: ['95-99', '70-74', '90-94'],
+    age_range: ['85-94', '95-99', '70-74'], age: ['[90-100)', '[80-90)', '[70-80)'], yrs_since_dx: ['3', '95', '2'],
+  });
+  for (const profile of ['safe-harbor', 'fr']) {
+    const out = toRecords(pseudonymizeTable(t, { columns: { yrs_since_dx: { role: 'sensitive' } }, pseudonymize: { profile, referenceDate: '2026-01-01' } } as never, null).table);
+    assert.deepEqual(out.map((x) => x.years_old), ['48', '90+', '90+'], profile);
+    assert.deepEqual(out.map((x) => x.yrs), ['39', '90+', '86']);
+    assert.deepEqual(out.map((x) => x.age_band), ['90+', '85-89', '90+']);
+    assert.deepEqual(out.map((x) => x.age_group), ['90+', '70-74', '90+']);
+    // (85-94 straddles 90: every band above 89 becomes 85+, none tells a 90+ apart)
+    assert.deepEqual(out.map((x) => x.age_range), ['85+', '85+', '70-74']);
+    assert.deepEqual(out.map((x) => x.age), ['90+', '[80-90)', '[70-80)']);
+    assert.deepEqual(out.map((x) => String(x.yrs_since_dx)), ['3', '95', '2']);
+  }
+});
+
+test('review-profiles item 5: under Safe Harbor every identifier the recognizers find in a kept text value is replaced, and a date or a year after a birth\'s cue (née, b., born, YOB) is a birth date', () => {
+  const contact = ['www.facebook.com/jsmith99', 'ip 192.168.10.12', 'MRN 00123456', 'DL S12345678', 'VIN 1HGCM82633A004352', 'plaque AB-123-CD', 'acct 123456789012', 'fax 6175550199', 'Medicare 1EG4TE5MK73', 'Dr Smith'];
+  const birth = ['née 12/03/1931', 'b. 03/12/1931', 'born 1931', 'YOB 1930', 'née 12/03/1980', 'b. 1980', 'vu en 1931', 'lot 1931', 'ok', 'rien'];
+  const t = tableFromRecords({ pid: contact.map((_, i) => `P${i}`), contact, birth });
+  const out = toRecords(pseudonymizeTable(t, { columns: { pid: { role: 'person-key' } }, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, key).table);
+  const kept = ['www.facebook.com', '192.168', '00123456', 'S12345678', '1HGCM', 'AB-123', '123456789012', '6175550199', '1EG4TE5MK73'];
+  out.forEach((x, i) => { if (i < kept.length) assert.ok(!String(x.contact).includes(kept[i]!), String(x.contact)); });
+  assert.equal(out[9]!.contact, 'Dr Smith');
+  assert.deepEqual(out.map((x) => x.birth), ['née 90+', 'b. 90+', 'born 90+', 'YOB 90+', 'née 1980', 'b. 1980', 'vu en 1931', 'lot 1931', 'ok', 'rien']);
+});
+
+test('review-profiles item 7: base64 of fewer than 32 bytes (openssl rand -base64 24) is refused as short hex is (exit 2), never taken as a passphrase', () => {
+  for (const bytes of [24, 16, 31]) {
+    const b64 = Buffer.from(Array.from({ length: bytes }, (_, i) => (i * 37 + 11) % 256)).toString('base64');
+    const e = (() => { try { keyFromText(`${b64}\n`); } catch (x) { return x; } })() as AnonymatError;
+    assert.ok(e instanceof AnonymatError, b64);
+    assert.equal(e.code, 'invalid-key');
+    assert.equal(e.exitCode, 2);
+    assert.match(e.message, new RegExp(`base64 for ${bytes} bytes; at least 32 bytes`));
+    assert.ok(!e.message.includes(b64));
+  }
+  // (32 bytes of base64, and a passphrase of 32 bytes with spaces or of letters alone, still load)
+  assert.doesNotThrow(() => keyFromText(Buffer.alloc(32, 7).toString('base64')));
+  assert.doesNotThrow(() => keyFromText('correct horse battery staple and more'));
+  assert.doesNotThrow(() => keyFromText('abcdefghijklmnopqrstuvwxyzabcdef'));
+});
+
+test('review-profiles item 9: Excel serial dates under a date header go to their year under Safe Harbor; an age in months is no age in years (over 89 years → 90+)', () => {
+  const t = tableFromRecords({
+    admit_date: ['43224', '45072', '42497'], dob: ['11383', '30000', '40000'], wait_time: ['43224', '45072', '42497'], lab_value: ['43224', '45072', '42497'],
+    age_months: ['196', '1111', '703'], age_weeks: ['12', '5000', '40'],
+  });
+  const out = toRecords(pseudonymizeTable(t, { columns: {}, pseudonymize: { profile: 'safe-harbor', referenceDate: '2026-01-01' } } as never, null).table);
+  assert.deepEqual(out.map((x) => String(x.admit_date)), ['2018', '2023', '2016']);
+  // (a birth's: 1931 is 90+ at the reference date)
+  assert.deepEqual(out.map((x) => String(x.dob)), ['90+', '1982', '2009']);
+  assert.deepEqual(out.map((x) => String(x.wait_time)), ['43224', '45072', '42497']);
+  assert.deepEqual(out.map((x) => String(x.lab_value)), ['43224', '45072', '42497']);
+  assert.deepEqual(out.map((x) => String(x.age_months)), ['196', '90+', '703']);
+  assert.deepEqual(out.map((x) => String(x.age_weeks)), ['12', '90+', '40']);
+});

@@ -15,7 +15,7 @@ import type { Column, ColumnKind, Table } from '../table/table.ts';
 import { detectIdentifierColumn, DIRECT_KINDS, isAddressPartHeader, isNameHeader } from '../health/identifiers/detect.ts';
 import { normalizedHeaderWords } from '../util/headers.ts';
 import type { IdentifierKind } from '../health/identifiers/detect.ts';
-import { safeHarborZip, safeHarborBirthYear, topCodeAgeText, ageInYears, century, dateToYear, monthNameDate, monthNumber, epochUnit, epochYear, compactDateTimeYear, RESTRICTED_ZIP3 } from '../health/profiles/safe-harbor.ts';
+import { safeHarborZip, safeHarborBirthYear, topCodeAgeText, ageInYears, ageBand, century, dateToYear, monthNameDate, monthNumber, epochUnit, epochYear, compactDateTimeYear, RESTRICTED_ZIP3 } from '../health/profiles/safe-harbor.ts';
 import { postalCodeToDepartement, mergeSmallCommune, departementUnit, DEFAULT_COMMUNE_THRESHOLD } from '../health/profiles/fr.ts';
 import { recognize, redactTexts, applyReplacements, detectLanguage, Replacer } from '../text/index.ts';
 import type { Span, TextLabel } from '../text/index.ts';
@@ -152,9 +152,71 @@ function referenceYear(policy: PseudonymizePolicy): { year: number; date: string
 const AGE_HEADER = /^(age|âge|age_?years|age_?at|patient_?age)(?![a-z0-9])/i;
 /** An age by any word of its header ("current_age", "AgeInYears", "ageAtDeath", "age (years)"), not a stage or a page. */
 function ageHeader(name: string): boolean {
-  if (AGE_HEADER.test(name)) return true;
+  // (an age in months, weeks or days is no age in years: "age_months" 1111 is 92 years, and 196 is no 90+)
+  if (ageUnitDays(name) !== null) return false;
+  if (AGE_HEADER.test(name) || yearsOldHeader(name)) return true;
   const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z]+/);
   return words.includes('age') && !words.some((w) => w === 'gestational' || w === 'gestationnel' || w === 'group' || w === 'groupe' || w === 'class' || w === 'classe');
+}
+/** An age in another unit than years by its header ("age_months", "age_in_weeks", "age_jours"): the unit's days, else null. */
+function ageUnitDays(name: string): number | null {
+  const w = normalizedHeaderWords(name);
+  if (!w.includes('age')) return null;
+  if (w.some((x) => x === 'months' || x === 'month' || x === 'mos' || x === 'mo' || x === 'mois')) return 365.2425 / 12;
+  if (w.some((x) => x === 'weeks' || x === 'week' || x === 'wks' || x === 'wk' || x === 'semaines' || x === 'semaine')) return 7;
+  if (w.some((x) => x === 'days' || x === 'day' || x === 'jours' || x === 'jour')) return 1;
+  return null;
+}
+/** An age in months, weeks or days (ageUnitDays) over 89 years → "90+"; the others stay as written. Null when it is no number. */
+function topCodeAgeInUnit(label: string, days: number): string | null {
+  const t = label.trim();
+  if (!/^\d+(?:\.\d+)?$/.test(t)) return null;
+  return Math.floor((Number(t) * days) / 365.2425) > 89 ? '90+' : t;
+}
+/** Headers of ages in years without the word age: "years_old", "yrs", "patient_yrs" (not a duration's: "yrs_since_dx"). */
+function yearsOldHeader(name: string): boolean {
+  const w = normalizedHeaderWords(name);
+  return (w.includes('yrs') || w.includes('yearsold') || (w.includes('years') && w.includes('old'))) && w.every((x) => ['yrs', 'years', 'old', 'yearsold', 'patient', 'pt', 'pat'].includes(x));
+}
+/** Words of an age band's header beside the word age ("age_band", "age_group", "AgeRange", "tranche_age", "classe_age"). */
+const AGE_BAND_WORDS = new Set(['band', 'bands', 'group', 'groupe', 'grp', 'range', 'class', 'classe', 'bracket', 'cat', 'category', 'categorie', 'tranche', 'bin', 'interval']);
+/**
+ * A column of age bands: under an age band's header, 80 % of its values (placeholders aside) bands ("95-99", "100+",
+ * "[90-100)") or ages. Their ends told ages over 89 ("95-99" and "100+" were kept).
+ */
+function ageBandColumn(c: Column): boolean {
+  if (c.kind !== 'string') return false;
+  const w = normalizedHeaderWords(c.name);
+  // (or an age's header over bands, UCI's "age" holding "[90-100)")
+  if (!(w.includes('age') && w.some((x) => AGE_BAND_WORDS.has(x))) && !ageHeader(c.name)) return false;
+  if (w.some((x) => x === 'gestational' || x === 'gestationnel')) return false;
+  let n = 0, bands = 0, seen = 0;
+  for (const l of c.dictionary) {
+    if (l === null || isPlaceholder(l)) continue;
+    n++;
+    if (ageBand(l)) { bands++; seen++; } else if (ageInYears(l) !== null) bands++;
+  }
+  return seen > 0 && bands >= 0.8 * n;
+}
+/**
+ * The label of a column's bands that reach above 89: "90+" when every such band starts at 90 or later ("95-99", "100+"); when
+ * one straddles 90 ("85-94": a 93-year-old's), the lowest such band's lower end and "+" for all of them ("85-94", "95-99",
+ * "100+" → "85+"), so that no label tells an age over 89 apart — a "90+" beside "85+" would say the 85+ are under 95.
+ */
+function ageBandTop(c: Column): string {
+  let floor = 90;
+  for (const l of c.dictionary) {
+    const b = l === null ? null : ageBand(l);
+    if (b && b.lo < 90 && b.hi >= 90) floor = Math.min(floor, b.lo);
+  }
+  return `${floor}+`;
+}
+/** An age band or an age as written, its band over 89 → `top` (ageBandTop), an age over 89 too; null when it is neither. */
+function topCodeAgeBand(label: string, top: string): string | null {
+  const b = ageBand(label);
+  if (b) return b.hi >= 90 ? top : label.trim();
+  const a = topCodeAgeText(label);
+  return a === '90+' ? top : a;
 }
 /** Birth dates by their headers: a part of the header ("birthdate", "DateOfBirth", "date_naissance", "dob", "ddn"; "date_nais" in birthHeader). */
 const BIRTH_HEADER = /birth|naiss|dob|ddn/i;
@@ -239,6 +301,29 @@ function safeHarborDropHeader(name: string): boolean {
   return k === 'udi' || k === 'deviceudi' || SAFE_HARBOR_DROP_PARTS.some((p) => k.includes(p));
 }
 /**
+ * HIPAA's items by a word of their header, whatever the values: health plan numbers (I: "Medicaid ID", "Medicare #", "MBI"),
+ * accounts (J: "billing_account"), biometric identifiers (P: "fingerprint_hash", "voiceprint_id"), photographs (Q: "photo_path",
+ * "face_image"), other unique codes (R: "wristband_id") and employers, whose names item A lists ("Employer"). Returns the
+ * item's words for the reason, or null. (Not a count of them: "n_photos", "photo_count".)
+ */
+const SAFE_HARBOR_ITEM_WORDS: Record<string, string> = {
+  medicaid: 'a health plan number', medicare: 'a health plan number', mbi: 'a health plan number', hicn: 'a health plan number', medi: 'a health plan number',
+  fingerprint: 'a biometric identifier', fingerprints: 'a biometric identifier', voiceprint: 'a biometric identifier', faceprint: 'a biometric identifier',
+  retina: 'a biometric identifier', biometric: 'a biometric identifier', biometrics: 'a biometric identifier',
+  photo: 'a photograph', photos: 'a photograph', photograph: 'a photograph', picture: 'a photograph', portrait: 'a photograph', headshot: 'a photograph', selfie: 'a photograph',
+  wristband: 'a unique identifying code', bracelet: 'a unique identifying code', badge: 'a unique identifying code',
+  employer: 'an employer\'s name', employeur: 'an employer\'s name',
+};
+function safeHarborItemHeader(name: string): string | null {
+  const w = normalizedHeaderWords(name);
+  if (w.some((x) => x === 'count' || x === 'nb' || x === 'nbr' || x === 'total')) return null;
+  // (an account's under its qualifier alone, "billing_account", "hospital_acct"; a face's image, "face_image", "face_img")
+  if (w.length === 2 && NUMBER_QUALIFIERS.has(w[0]!) && (w[1] === 'account' || w[1] === 'acct')) return 'an account number';
+  if (w.includes('face') && w.some((x) => x === 'image' || x === 'img' || x === 'picture' || x === 'pic' || x === 'scan')) return 'a photograph';
+  for (const x of w) if (SAFE_HARBOR_ITEM_WORDS[x]) return SAFE_HARBOR_ITEM_WORDS[x]!;
+  return null;
+}
+/**
  * Whose number a header names, as exports abbreviate it: a thing numbered (an account, a policy, a member, a medical record,
  * a visit, a patient…) and a number's word or sign ("Acct #", "Account #", "acct_num", "AcctNum", "Policy #", "Med Rec #",
  * "Visit #", "Pt ID", "num_patient", "N° dossier"), or a number known by its acronym alone (Cerner's FIN, Epic's CSN and
@@ -256,6 +341,8 @@ function numberHeader(name: string): string | null {
     if (SELF_NUMBERED.has(w)) { selfNumbered = true; thing ??= w; continue; }
     if (w === 'med' && (words[i + 1] === 'rec' || words[i + 1] === 'record')) { thing = 'medical record'; i++; continue; }
     if (w === 'medical' && (words[i + 1] === 'record' || words[i + 1] === 'rec')) { thing = 'medical record'; i++; continue; }
+    // (a hospital's number, "hospital_number", is the patient's there: a medical record's)
+    if ((w === 'hospital' || w === 'hosp') && NUMBER_WORDS.has(words[i + 1] ?? '') && words.length === 2) { thing = 'medical record'; numbered = true; i++; continue; }
     if (NUMBERED_THINGS.has(w)) { thing ??= w; continue; }
     if (NUMBER_QUALIFIERS.has(w) || /^\d+$/.test(w)) continue;
     return null;
@@ -283,16 +370,20 @@ function numberColumn(c: Column, isDate: boolean): boolean {
   return n > 0 && idLike >= 0.8 * n;
 }
 /** Words of a number ("num", "no", "nbr", "id", "numero"). */
-const NUMBER_WORDS = new Set(['number', 'num', 'no', 'nbr', 'nr', 'nro', 'numero', 'id', 'identifier', 'ident', 'n']);
+const NUMBER_WORDS = new Set(['number', 'num', 'no', 'nbr', 'nr', 'nro', 'numero', 'id', 'identifier', 'ident', 'n', 'sn']);
 /** Numbers known by their acronym alone: Cerner's FIN (financial number), Epic's CSN (contact serial number) and HAR (hospital account record), the MRN. */
 const SELF_NUMBERED = new Set(['fin', 'csn', 'har', 'mrn']);
 /** Things whose number identifies a person or their stay (HIPAA items H, I, J, R): singular words only ("num_visits" is a count). */
 const NUMBERED_THINGS = new Set(['account', 'acct', 'acc', 'policy', 'member', 'mbr', 'subscriber', 'beneficiary', 'bene', 'insurance', 'insured', 'claim', 'chart',
-  'visit', 'encounter', 'enc', 'admission', 'adm', 'patient', 'pt', 'pat', 'case', 'guarantor', 'plan', 'dossier', 'sejour', 'venue', 'episode', 'contact']);
+  'visit', 'encounter', 'enc', 'admission', 'adm', 'patient', 'pt', 'pat', 'case', 'guarantor', 'plan', 'dossier', 'sejour', 'venue', 'episode', 'contact',
+  // (and a record's unit (H: "Unit No"), an invoice (J), a licence or a certificate (K: "DL#", "birth_certificate_no"), a
+  // vehicle's tag (L: "Tag Number"), an implant or a device (M: "implant_sn"), a wristband (R))
+  'unit', 'invoice', 'bill', 'dl', 'license', 'licence', 'certificate', 'cert', 'tag', 'implant', 'pacemaker', 'device', 'wristband']);
 /** Words that qualify a number without changing what it numbers ("primary", "hospital", "billing", "health"). */
 const NUMBER_QUALIFIERS = new Set(['primary', 'secondary', 'tertiary', 'hospital', 'hosp', 'hsp', 'billing', 'financial', 'health', 'medical', 'med', 'record', 'rec',
   'the', 'of', 'de', 'du', 'd', 'le', 'la', 'current', 'old', 'new', 'previous', 'prior', 'external', 'ext', 'internal', 'local', 'enterprise', 'unique',
-  'ehr', 'emr', 'epic', 'cerner', 'source', 'src', 'original', 'orig', 'main', 'group', 'grp', 'payer', 'payor', 'insurance', 'ins', 'dossier', 'hospitalisation']);
+  'ehr', 'emr', 'epic', 'cerner', 'source', 'src', 'original', 'orig', 'main', 'group', 'grp', 'payer', 'payor', 'insurance', 'ins', 'dossier', 'hospitalisation',
+  'birth', 'death', 'driver', 'drivers', 'vehicle', 'serial']);
 /**
  * A part of a street address by its header, whatever its values: a second line ("adresse2", "adr2", "address2",
  * "address_line_2", "Address Line 2", "complement_adresse", "street_2"), an apartment ("Apt/Suite", "appartement"), a
@@ -314,6 +405,31 @@ const ADDRESS_QUALIFIERS = new Set(['line', 'ligne', 'patient', 'pat', 'pt', 'ho
 const ADDRESS_WORDS = new Set(['address', 'adresse', 'adress', 'addr', 'street', 'rue', 'streetaddress']);
 /** A commune's code by its header, INSEE's own variable names among them ("CODGEO", "DEPCOM", "com_insee"). */
 const COMMUNE_HEADER = /(commune|code_?insee|^insee$|cog|insee_?code|city_?code|code_?commune|codgeo|code_?geo|depcom|com_?insee|insee_?com)/i;
+/**
+ * Words of a header naming a place where a commune's code may stand ("insee_naissance", "code_lieu_naissance", "lieu_naiss",
+ * "code_residence", "com"): under them a column of commune codes is one, though COMMUNE_HEADER does not name it.
+ */
+const PLACE_WORDS = new Set(['commune', 'communes', 'com', 'lieu', 'place', 'birthplace', 'naissance', 'naiss', 'nais', 'residence', 'resid', 'domicile',
+  'insee', 'cog', 'geo', 'city', 'ville', 'localite', 'town', 'municipality']);
+/** An INSEE commune code's shape: a département (01-95 without 20, 2A/2B, 971-976) and the commune's number. */
+const COMMUNE_CODE = /^\s*(?:(?:0[1-9]|1\d|[3-8]\d|9[0-5])\d{3}|2[AB]\d{3}|97[1-6]\d{2})\s*$/i;
+/**
+ * A column of commune codes: by its header (COMMUNE_HEADER), or 80 % of its values (placeholders aside) commune codes under a
+ * header naming a place, a birthplace or a residence — not a postal code's ("cp_naissance": same shape, another rule).
+ * Tiny communes' codes under "insee_naissance" or "com" were kept in clear by both profiles.
+ */
+function communeColumn(c: Column): boolean {
+  if (COMMUNE_HEADER.test(c.name)) return true;
+  const w = normalizedHeaderWords(c.name);
+  if (!w.some((x) => PLACE_WORDS.has(x)) || zipHeader(c.name) || w.some((x) => x === 'cp' || x === 'postal' || x === 'postale' || x === 'zip')) return false;
+  let n = 0, codes = 0;
+  for (const l of c.dictionary) {
+    if (l === null || isPlaceholder(l)) continue;
+    n++;
+    if (COMMUNE_CODE.test(l)) codes++;
+  }
+  return n > 0 && codes >= 0.8 * n;
+}
 /** Whether every value of a column is a token already ("v1:…"): pseudonymized upstream, no identifier in clear. */
 function allTokens(c: Column): boolean {
   let n = 0;
@@ -519,6 +635,31 @@ function epochColumn(c: Column): 's' | 'ms' | null {
 }
 
 /**
+ * A column of Excel's serial dates (days since 1899-12-30, 1900 system) under a date's header ("admit_date" = 43224, a day of
+ * 2018): every value a whole number of 1-73050 (1900-2100), most of them 20000-60000 (1954-2064). Kept as numbers, they were
+ * a day in clear. Not under a time's or a duration's header alone ("wait_time", "los_days").
+ */
+function excelSerialColumn(c: Column): boolean {
+  if (!(c.kind === 'integer' || numbersAsText(c))) return false;
+  const w = headerWords(c.name.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  if (w.some((x) => DURATION_WORDS.has(x)) || !(w.some((x) => x === 'date' || x === 'dt' || x === 'dte' || x === 'dob' || x === 'ddn') || birthHeader(c.name))) return false;
+  let n = 0, mid = 0;
+  for (const l of c.dictionary) {
+    if (l === null || isPlaceholder(l)) continue;
+    if (!/^\s*\d{1,5}\s*$/.test(l)) return false;
+    const v = Number(l);
+    if (v < 1 || v > 73050) return false;
+    n++;
+    if (v >= 20000 && v <= 60000) mid++;
+  }
+  return n > 0 && mid > 0.5 * n;
+}
+/** An Excel serial date's year (1900 system: 1-60 are days of early 1900, 60 its false 29 February). */
+function excelSerialYear(label: string): string {
+  const v = Number(label);
+  return v <= 60 ? '1900' : String(new Date(Date.UTC(1899, 11, 30) + v * 86400000).getUTCFullYear());
+}
+/**
  * A number whose last digits a spreadsheet lost: written in scientific notation ("1,55088E+14", "1.55088E+14", as Excel
  * shows a long number in a narrow cell), or read so as a floating-point number whose integer part, 11 digits or more, ends
  * in five zeros or more ("155088000000000.0"). As an identifier, two people's numbers become one.
@@ -623,15 +764,19 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       const isDate = c.kind === 'date' || kind === 'birth-date' || (c.kind === 'string' && datesAsText(c, declaredBirth ? 0.5 : 0.9)) || compactDates(c);
       const birth = declaredBirth || kind === 'birth-date' || birthHeader(c.name);
       if (profile === 'safe-harbor' && safeHarborDropHeader(c.name)) { byProfile({ c, action: 'drop', reason: 'a geographic subdivision, a health plan, account or device number by its header (profile safe-harbor)' }); continue; }
+      // (health plan numbers, accounts, biometrics, photographs, wristbands and employers by a word of their header: "MBI", "photo_path")
+      const item = profile === 'safe-harbor' ? safeHarborItemHeader(c.name) : null;
+      if (item) { byProfile({ c, action: 'drop', reason: `${item} by its header (profile safe-harbor)` }); continue; }
       // (an account's, a policy's, a medical record's or a visit's number by its header however abbreviated: "Acct #", "Med Rec #", "FIN")
       if (profile === 'safe-harbor' && numberColumn(c, isDate)) { byProfile({ c, action: 'drop', reason: 'an account, health plan, medical record or visit number by its header (profile safe-harbor)' }); continue; }
       // (a commune's code is a subdivision smaller than a state: Safe Harbor keeps none, where the French profile merges the small ones)
-      if (profile === 'safe-harbor' && COMMUNE_HEADER.test(c.name)) { byProfile({ c, action: 'drop', reason: 'commune code: a geographic subdivision smaller than a state (profile safe-harbor)' }); continue; }
+      if (profile === 'safe-harbor' && communeColumn(c)) { byProfile({ c, action: 'drop', reason: 'commune code: a geographic subdivision smaller than a state (profile safe-harbor)' }); continue; }
       if (kind === 'postal-code' || (zipHeader(c.name) && c.kind !== 'date')) { byProfile({ c, action: 'generalize', reason: profile === 'fr' ? 'postal code → département (profile fr)' : '5-digit ZIP → 3-digit ZIP, 000 under 20,000 people (profile safe-harbor)', detected: kind }); continue; }
       // (a second address line, an apartment: part of the street address, whatever its values — "Unit 12", "chez Mme Roux")
       if (profile === 'safe-harbor' && addressHeader(c.name) && !isDate) { byProfile({ c, action: 'drop', reason: 'a part of a street address by its header (profile safe-harbor)', detected: kind }); continue; }
-      if (profile === 'fr' && COMMUNE_HEADER.test(c.name)) { byProfile({ c, action: 'generalize', reason: 'commune code: small communes merged (profile fr)' }); continue; }
+      if (profile === 'fr' && communeColumn(c)) { byProfile({ c, action: 'generalize', reason: 'commune code: small communes merged (profile fr)' }); continue; }
       if (profile === 'safe-harbor' && isDate) { byProfile({ c, action: 'generalize', reason: birth ? 'birth date → year, 90+ over 89 at the reference date (profile safe-harbor)' : 'date → year (profile safe-harbor; ages over 89 → 90+ for birth dates)', detected: kind }); continue; }
+      if (profile === 'safe-harbor' && !isDate && excelSerialColumn(c)) { byProfile({ c, action: 'generalize', reason: `Excel serial date → year (profile safe-harbor${birth ? '; a birth\'s, 90+ over 89 at the reference date' : ''})`, detected: kind }); continue; }
       const epoch = profile === 'safe-harbor' && !isDate ? epochColumn(c) : null;
       if (epoch) { byProfile({ c, action: 'generalize', reason: `Unix timestamp (${epoch === 's' ? 'seconds' : 'milliseconds'}) → year (profile safe-harbor; ages over 89 → 90+ for birth dates)`, detected: kind }); continue; }
       if (profile === 'fr' && isDate && birth) { byProfile({ c, action: 'generalize', reason: 'birth date → month and year (profile fr)', detected: kind, monthYear: true }); continue; }
@@ -639,6 +784,8 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       // "90+" would undo it)
       // (and ages written with their unit, "92 years", "95y", "92 ans": reached only as numbers, they were kept in clear)
       if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c) || agesAsText(c)) && ageHeader(c.name)) { byProfile({ c, action: 'generalize', reason: `age over 89 → 90+ (profile ${profile})` }); continue; }
+      if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c)) && ageUnitDays(c.name) !== null) { byProfile({ c, action: 'generalize', reason: `age in months, weeks or days over 89 years → 90+ (profile ${profile})` }); continue; }
+      if (ageBandColumn(c)) { byProfile({ c, action: 'generalize', reason: `age band reaching above 89 → ${ageBandTop(c)} (profile ${profile})` }); continue; }
       if (((c.kind === 'integer' || numbersAsText(c)) && BIRTH_YEAR_HEADER.test(c.name)) || yearsUnderBirthHeader(c, declaredBirth)) { byProfile({ c, action: 'generalize', reason: `birth year of an age over 89 → 90+ (profile ${profile})` }); continue; }
       if (kind === 'city' || kind === 'address') { byProfile({ c, action: 'drop', reason: `${kind} (profile ${profile}): geographic unit smaller than allowed`, detected: kind }); continue; }
     }
@@ -657,7 +804,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
     const safeHarbor = profile === 'safe-harbor';
     const embedded = c.kind === 'string' ? embeddedIdentifiers(c.dictionary, ps.lang, safeHarbor) : null;
     if (embedded) {
-      const direct = embedded.labels.filter((l) => EMBEDDED.includes(l));
+      const direct = embedded.labels.filter((l) => EMBEDDED.includes(l) || CUED.includes(l));
       const shWhat = SAFE_HARBOR_EMBEDDED.filter((l) => embedded.counts.has(l)).map((l) => `${SAFE_HARBOR_WHAT[l]} in ${embedded.counts.get(l)} distinct value(s)${l === 'BIRTHDATE' ? ' (→ their year, 90+ over 89)' : ''}`);
       // (the dates left once the spans are replaced: a birth date's is the span's)
       const dated = safeHarbor ? c.dictionary.filter((v, code) => {
@@ -830,6 +977,10 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
               report.warnings.push(`column "${c.name}": ${unknownMonth} distinct birth date(s) whose month cannot be known made missing — ${declaredOrder === 'dmy' || declaredOrder === 'mdy' ? `a month over 12 or a day the calendar lacks when read ${declaredOrder === 'dmy' ? 'day' : 'month'} first (input.dateOrder ${declaredOrder}): check input.dateOrder or correct the values` : 'a day and a month both 12 or less with no input.dateOrder and no value telling the column\'s order (or values of both orders), or a month over 12: declare input.dateOrder (dmy or mdy) or correct the values'}`);
             }
           } else { col = generalized(c, (l) => count(dateToYear(l) ?? (/^\d{4}$/.test(l) ? l : null)), 'integer'); eventYears.push(col); }
+        } else if (excelSerialColumn(c)) {
+          // (an Excel serial date → its year; a birth's → 90+ over 89 at the reference date, as birth dates)
+          if (birth) { const y = useRef(); col = generalized(c, (l) => count(safeHarborBirthYear(excelSerialYear(l), y)), 'string'); }
+          else { col = generalized(c, (l) => excelSerialYear(l), 'integer'); eventYears.push(col); }
         } else if (epochColumn(c)) {
           // (a Unix time → its year, UTC; a birth's → 90+ over 89 at the reference date, as birth dates)
           const unit = epochColumn(c)!;
@@ -842,9 +993,15 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
         } else if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c) || agesAsText(c)) && ageHeader(c.name)) {
           col = generalized(c, (l) => count(topCodeAgeText(l)), 'string');
           if (eventAgeHeader(c.name)) eventAges.push({ source: c, at: out.length });
+        } else if ((c.kind === 'integer' || c.kind === 'decimal' || numbersAsText(c)) && ageUnitDays(c.name) !== null) {
+          const days = ageUnitDays(c.name)!;
+          col = generalized(c, (l) => count(topCodeAgeInUnit(l, days)), 'string');
+        } else if (ageBandColumn(c)) {
+          const top = ageBandTop(c);
+          col = generalized(c, (l) => count(topCodeAgeBand(l, top)), 'string');
         } else if (kind === 'postal-code') {
           col = generalized(c, (l) => count(profile === 'safe-harbor' ? safeHarborZip(l) : departementUnit(postalCodeToDepartement(l), frThreshold)), 'string');
-        } else if (COMMUNE_HEADER.test(c.name)) {
+        } else if (communeColumn(c)) {
           const th = ps.communeThreshold ?? DEFAULT_COMMUNE_THRESHOLD;
           col = generalized(c, (l) => count(mergeSmallCommune(l, th)), 'string');
         }
@@ -966,15 +1123,43 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
  */
 const EMBEDDED_MIN_SCORE: Partial<Record<TextLabel, number>> = { PHONE: 0.8, EMAIL: 0.8, NIR: 1, SSN: 0.8, IBAN: 0.8 };
 const EMBEDDED = Object.keys(EMBEDDED_MIN_SCORE) as TextLabel[];
+/** Numbers of a person or a stay that their cue names right before them, whatever their score or key (CUE_BEFORE). */
+const CUED: TextLabel[] = ['NIR', 'SSN', 'IPP', 'NDA', 'MRN', 'RPPS'];
+/** A cue ending the text before a number: "secu", "sécurité sociale", "NIR", "NSS", "INS", "IPP", "NDA", "RPPS", "MRN", "SSN", with ":", "n°", "#". */
+const CUE_BEFORE = /(?<!\p{L})(?:s[ée]cu(?:rit[ée] sociale)?|nir|nia|nss|ins|ipp|nip|nda|rpps|adeli|mrn|ssn)(?:\s*(?:n°|no\.?|num[ée]ro|#|:|=|-))*\s*$/iu;
 /**
  * Under Safe Harbor, also what its items B and C name, as the recognizers find it (their AGE spans are ages over 89 only):
  * ages over 89 written in words or with their unit ("93 y/o", "94 ans", "nonagénaire"), street addresses, ZIP codes, towns,
  * and birth dates (replaced by their year, 90+ over 89 at the reference date). Every span the recognizers give: in a
  * kept column, a false one costs a word of a value; a true one missed releases it.
  */
-const SAFE_HARBOR_MIN_SCORE: Partial<Record<TextLabel, number>> = { AGE: 0, ADDRESS: 0, ZIP: 0, CITY: 0, BIRTHDATE: 0 };
+// (and every identifier's label the recognizers give, whatever its score, as HIPAA's items D-R name them: a URL, an IP address,
+// a record's, a licence's, a vehicle's, an account's or a plan's number, a fax — "MRN 00123456", "DL S12345678", "fax
+// 6175550199", "Medicare 1EG4TE5MK73" were kept; not names nor hospitals, which categories and places share)
+const SAFE_HARBOR_MIN_SCORE: Partial<Record<TextLabel, number>> = { AGE: 0, ADDRESS: 0, ZIP: 0, CITY: 0, BIRTHDATE: 0,
+  PHONE: 0, EMAIL: 0, NIR: 0, SSN: 0, IBAN: 0, IPP: 0, NDA: 0, MRN: 0, RPPS: 0, ID: 0, URL: 0, IP: 0 };
 const SAFE_HARBOR_EMBEDDED = Object.keys(SAFE_HARBOR_MIN_SCORE) as TextLabel[];
-const SAFE_HARBOR_WHAT: Partial<Record<TextLabel, string>> = { AGE: 'ages over 89', ADDRESS: 'street addresses', ZIP: 'ZIP codes', CITY: 'towns', BIRTHDATE: 'birth dates' };
+const SAFE_HARBOR_WHAT: Partial<Record<TextLabel, string>> = { AGE: 'ages over 89', ADDRESS: 'street addresses', ZIP: 'ZIP codes', CITY: 'towns', BIRTHDATE: 'birth dates',
+  PHONE: 'phone or fax numbers', EMAIL: 'e-mail addresses', NIR: 'NIRs', SSN: 'SSNs', IBAN: 'IBANs', IPP: 'patient numbers', NDA: 'stay numbers', MRN: 'medical record numbers',
+  RPPS: 'practitioner numbers', ID: 'other identifying numbers', URL: 'URLs', IP: 'IP addresses' };
+/**
+ * A birth's cue before a date or a year ("née 12/03/1931", "b. 03/12/1931", "born 1931", "YOB 1930", "birth: 1931"): the date
+ * is a birth date, the year a birth year — kept as "née 1931", 94 at the reference date, where "né le …" gave 90+.
+ */
+const BIRTH_CUE = /(?<!\p{L})(?:n[ée]e?|n[ée]\(e\)|b\.|born|birth|dob|yob|ddn|naissance)\s*(?:le|on|in|en)?\s*:?\s*$/iu;
+/** A year after a birth's cue (BIRTH_CUE). */
+const CUED_BIRTH_YEAR = /(?<!\p{L})(?:n[ée]e?|n[ée]\(e\)|b\.|born|birth|dob|yob|ddn|naissance)\s*(?:le|on|in|en)?\s*:?\s*((?:18|19|20)\d{2})(?![\d/.-]\d|\d)/giu;
+/** A word right before an ID's code: its cue ("DL", "fax", "acct #", "n°:"). */
+const ID_CUE_BEFORE = /\p{L}{2,}\.?\s*(?:#|n°|no\.?)?\s*:?\s+$/iu;
+/** Under Safe Harbor, a date after a birth's cue is a birth date, and so is a year after one (a span of its own). */
+function birthCued(v: string, spans: Span[]): Span[] {
+  const out = spans.map((s) => (s.label === 'DATE' && BIRTH_CUE.test(v.slice(Math.max(0, s.start - 24), s.start)) ? { ...s, label: 'BIRTHDATE' as TextLabel } : s));
+  for (const m of v.matchAll(CUED_BIRTH_YEAR)) {
+    const start = m.index! + m[0].length - m[1]!.length, end = start + 4;
+    if (!out.some((s) => s.start < end && start < s.end)) out.push({ start, end, label: 'BIRTHDATE', score: 0.9, rule: 'safe-harbor-birth-cue' });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
 function embeddedIdentifiers(dictionary: readonly (string | null)[], lang: 'fr' | 'en' | 'auto' | undefined, safeHarbor = false): { values: number; labels: TextLabel[]; counts: Map<TextLabel, number>; found: Map<number, Span[]> } | null {
   const counts = new Map<TextLabel, number>();
   const found = new Map<number, Span[]>();
@@ -983,13 +1168,20 @@ function embeddedIdentifiers(dictionary: readonly (string | null)[], lang: 'fr' 
     // (a value too short for any of these identifiers is not read; the rest only when a digit or an '@' is in it — under
     // Safe Harbor every value of 3 characters or more: a town or an age in words has no digit)
     if (v === null || v === undefined || (safeHarbor ? v.length < 3 || isPlaceholder(v) : v.length < 7 || !/[0-9@]/.test(v))) continue;
-    // (a NIR only with a valid key: a 15-digit number has a 1 in 97 chance of one; an SSN only with a valid area and group)
-    const spans = recognize(v, { lang: lang ?? 'auto' }).filter((s) => s.score >= (EMBEDDED_MIN_SCORE[s.label] ?? (safeHarbor ? SAFE_HARBOR_MIN_SCORE[s.label] : undefined) ?? Infinity));
+    // (a NIR without its cue only with a valid key: a 15-digit number has a 1 in 97 chance of one; an SSN only with a valid area and group)
+    // (after its cue, "secu", "NIR", "IPP", "RPPS", a number is one whatever its key: check keys never gate detection in text —
+    // "nir 2550814168025", "NIR 185022A00412309" were kept)
+    const all = recognize(v, { lang: lang ?? 'auto' });
+    // (an ID the recognizers are unsure of, a long number or a code, only after a word: "DL S12345678", "fax 6175550199" — a
+    // code alone, "2019-99-99", "2020-03-2020-04", is as often no one's)
+    const spans = (safeHarbor ? birthCued(v, all) : all).filter((s) => (s.label !== 'ID' || s.score >= 0.8 || ID_CUE_BEFORE.test(v.slice(Math.max(0, s.start - 24), s.start)))
+      && s.score >= (EMBEDDED_MIN_SCORE[s.label] ?? (safeHarbor ? SAFE_HARBOR_MIN_SCORE[s.label] : undefined) ?? Infinity)
+      || (CUED.includes(s.label) && CUE_BEFORE.test(v.slice(Math.max(0, s.start - 40), s.start))));
     if (!spans.length) continue;
     found.set(code, spans);
     for (const l of new Set(spans.map((s) => s.label))) counts.set(l, (counts.get(l) ?? 0) + 1);
   }
-  return found.size ? { values: found.size, labels: [...EMBEDDED, ...SAFE_HARBOR_EMBEDDED].filter((l) => counts.has(l)), counts, found } : null;
+  return found.size ? { values: found.size, labels: [...new Set([...EMBEDDED, ...CUED, ...SAFE_HARBOR_EMBEDDED])].filter((l) => counts.has(l)), counts, found } : null;
 }
 /**
  * Why generalize does not apply to a column, and what it applies to: a column the user meant as dates or ages hears which

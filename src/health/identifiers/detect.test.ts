@@ -162,3 +162,12 @@ test('review of exports: "#" reads as "number" (account, policy, medical record 
   for (const h of ['suite', 'unit', 'appt_id']) assert.notEqual(kind(h, line2), 'address', h);
   assert.notEqual(kind('adresse2', ['2024-01-05', '2024-02-06']), 'address');
 });
+
+test('review-profiles item 2a: NIRs without their key among stock words ("non renseigné", "à compléter", "NR", "inconnu") are NIRs: the share is over the other values', () => {
+  const keyless = Array.from({ length: 12 }, () => nir().slice(0, 13));
+  const sample = [...keyless, ...Array.from({ length: 18 }, nir), ...Array(8).fill('non renseigné'), ...Array(7).fill('à compléter'), ...Array(3).fill('NR'), 'refus', 'refus'];
+  for (const h of ['numero_assure', 'identifiant']) assert.equal(detectIdentifierColumn(h, sample)?.kind, 'nir', h);
+  // (a column of words with a few such numbers among many distinct words is not a NIR column)
+  const words = Array.from({ length: 40 }, (_, i) => `mot${'abcdefghijklmnopqrstuvwxyz'[i % 26]}${'xyz'[i % 3]}`.replace(/\d/g, ''));
+  assert.notEqual(detectIdentifierColumn('commentaire', [...words, ...keyless.slice(0, 3)])?.kind, 'nir');
+});

@@ -157,6 +157,17 @@ function share(values: string[], test: (v: string) => boolean): Share {
   return { share: values.length ? hit / values.length : 0, n: values.length };
 }
 
+/**
+ * The values that are no stock word for a missing value: without the words without a digit ("non renseigné", "à compléter",
+ * "NR", "refus") when they are few (10 distinct or fewer — a column of words has more) and the rest are not all of them.
+ */
+function valuesBesidesStockWords(values: string[]): string[] {
+  const words = new Set<string>();
+  for (const v of values) if (!/\d/.test(v)) { words.add(v.toLowerCase()); if (words.size > 10) return values; }
+  const rest = values.filter((v) => /\d/.test(v));
+  return rest.length ? rest : values;
+}
+
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 function nameTokenShare(values: string[], which: 'first' | 'last' | 'any'): number {
@@ -215,9 +226,12 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
 
   if (n > 0) {
     // strong validators (checksums or unmistakable formats)
-    const nir = share(values, (v) => checkNir(v).wellFormed);
+    // (the NIR's share is over the values that are no stock word: an export writes "non renseigné", "à compléter", "NR" in
+    // a third of a NIR column, and 12 keyless NIRs among them were kept in clear below the 80 %)
+    const numbered = valuesBesidesStockWords(values);
+    const nir = share(numbered, (v) => checkNir(v).wellFormed);
     // (13-digit CIP codes of medicines, "3400930…", read as NIRs without a valid key: drug codes, no persons)
-    const cip = (nir.share >= 0.8 && share(values, (v) => /^3400\d{9}$/.test(v.replace(/\s/g, ''))).share >= 0.8 && share(values, (v) => checkNir(v).keyValid).share === 0)
+    const cip = (nir.share >= 0.8 && share(numbered, (v) => /^3400\d{9}$/.test(v.replace(/\s/g, ''))).share >= 0.8 && share(numbered, (v) => checkNir(v).keyValid).share === 0)
       // (and a product's or a batch's code by its header, 13 digits that may have a NIR's layout: "lot", "ean13", "gtin")
       || PRODUCT_CODE_HEADER.test(normalizeHeader(name));
     // (Unix times in milliseconds, 13 digits from 1 between 2001 and 2033, have the NIR's loose layout — so has a man's NIR
@@ -225,17 +239,17 @@ export function detectIdentifierColumn(name: string, sample: readonly string[]):
     const epochMs = TIME_HEADER.test(normalizeHeader(name)) && !hdr('nir') && !hdr('ins') && !hdr('nia')
       && share(values, (v) => /^1\d{12}$/.test(v) && Number(v) >= 946684800000 && Number(v) < 2208988800000).share >= 0.8;
     if (nir.share >= 0.8 && !cip && !epochMs) {
-      const keyed = share(values, (v) => checkNir(v).keyValid).share;
-      const nia = share(values, (v) => checkNir(v).kind === 'nia').share;
+      const keyed = share(numbered, (v) => checkNir(v).keyValid).share;
+      const nia = share(numbered, (v) => checkNir(v).kind === 'nia').share;
       const kind: IdentifierKind = hdr('ins') ? 'ins' : nia > 0.5 ? 'nia' : 'nir';
       return out(kind, 0.6 + 0.3 * keyed + (hdr('nir') || hdr('ins') || hdr('nia') ? 0.1 : 0),
-        `${pct(nir.share)} of ${n} sampled values have the NIR/NIA layout, ${pct(keyed)} with a valid key${headerNote('nir')}`);
+        `${pct(nir.share)} of ${nir.n} sampled values${nir.n < n ? ' (placeholders aside)' : ''} have the NIR/NIA layout, ${pct(keyed)} with a valid key${headerNote('nir')}`);
     }
     // (under a header that names one, a majority of the layout: an export writes "non communiqué" or "refus" in a third of a
     // NIR column, and its mistyped numbers — most have no valid key — were kept as written, below the 80 % of the layout)
     if ((hdr('nir') || hdr('ins') || hdr('nia')) && nir.share >= 0.5 && !cip && !epochMs) {
-      const keyed = share(values, (v) => checkNir(v).keyValid).share;
-      return out('nir', 0.75 + 0.2 * nir.share, `header "${name}" names a NIR and ${pct(nir.share)} of ${n} sampled values have the NIR/NIA layout, ${pct(keyed)} with a valid key`);
+      const keyed = share(numbered, (v) => checkNir(v).keyValid).share;
+      return out('nir', 0.75 + 0.2 * nir.share, `header "${name}" names a NIR and ${pct(nir.share)} of ${nir.n} sampled values have the NIR/NIA layout, ${pct(keyed)} with a valid key`);
     }
     const iban = share(values, isValidIban);
     if (iban.share >= 0.8) return out('iban', 0.9 + 0.1 * iban.share, `${pct(iban.share)} of ${n} sampled values are IBANs with a valid mod-97 check${headerNote('iban')}`);

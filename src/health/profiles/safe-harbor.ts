@@ -94,6 +94,20 @@ export function topCodeAgeText(label: string): string | null {
 }
 
 /**
+ * An age band as written, its lower and upper ends in whole years (upper inclusive; Infinity when open): "95-99", "90 - 94",
+ * "90 to 94", "100+", "≥ 90", "[90-100)" (upper end excluded: 99), "[85, 95]". Null when it is no band.
+ */
+export function ageBand(label: string): { lo: number; hi: number } | null {
+  const t = label.trim();
+  let m = /^(?:>=|≥)\s*(\d{1,3})$|^(\d{1,3})\s*(?:\+|and (?:over|older)|ou plus|et plus)$/i.exec(t);
+  if (m) return { lo: Number(m[1] ?? m[2]), hi: Infinity };
+  m = /^([[(]?)\s*(\d{1,3})\s*(?:-|–|,|to|à|a)\s*(\d{1,3})\s*([\])]?)$/i.exec(t);
+  if (!m) return null;
+  const lo = Number(m[2]), hi = Number(m[3]) - (m[4] === ')' ? 1 : 0);
+  return lo <= hi ? { lo, hi } : null;
+}
+
+/**
  * Unix times: the unit every value of a column is in — seconds or milliseconds since 1970-01-01 — or null. Values from
  * 1900 to 2100 (a birth before 1970 is negative), the largest at least 1e8 seconds (March 1973) or 1e11 milliseconds: a
  * duration in seconds ("wait_time", 3600) is none. Milliseconds are all beyond the seconds' range: a column that mixes
