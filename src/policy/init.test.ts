@@ -288,4 +288,7 @@ test('review-profiles item 6: a header naming a number or an id over unique valu
   for (const h of heads) assert.equal(byName[h]!.role, 'identifier', `${h}: ${byName[h]!.reason}`);
   assert.equal(byName.drug_code!.role, 'sensitive');
   assert.equal(byName.age!.role, 'quasi');
+  // (review of s44's fixes: a count's "n" names no number)
+  const counts = profileTable(tableFromRecords({ patient_id: rec.patient_id!, n_steps: Array.from({ length: n }, (_, i) => 1000 + i) }));
+  assert.notEqual(counts.find((x) => x.name === 'n_steps')!.reason.includes('header names a number'), true);
 });

@@ -255,9 +255,14 @@ function proseColumn(c: Column, distinct: number, nonMissing: number, sample: st
 
 /** A header without accents, for the header patterns ("âge" → "age", "prénom" → "prenom"). */
 /** Words of a header naming a number or an id ("no", "number", "id", "#", "numero", "n°", "immatriculation", "accession", "case"). */
-const NUMBER_NAMING_WORDS = new Set(['no', 'number', 'num', 'nbr', 'nr', 'nro', 'numero', 'id', 'ids', 'identifier', 'ident', 'n', 'immatriculation', 'accession', 'case', 'matricule', 'sn', 'serial']);
+// (not "n" nor "nbr": "n_steps", "nbr_enfants" are counts; nor "case" alone: "case_weight_g" — review of s44)
+const NUMBER_NAMING_WORDS = new Set(['no', 'number', 'num', 'nr', 'nro', 'numero', 'id', 'ids', 'identifier', 'ident', 'immatriculation', 'accession', 'matricule', 'sn', 'serial']);
+/** Words of a measure or an amount: a header holding one names a quantity, whatever else it says ("total_charges_num"). */
+const MEASURE_WORDS = new Set(['total', 'sum', 'mean', 'avg', 'average', 'weight', 'charge', 'charges', 'amount', 'cost', 'price', 'count', 'size', 'length',
+  'duration', 'dose', 'value', 'score', 'rate', 'level', 'ratio', 'pct', 'percent', 'g', 'kg', 'mg', 'ml', 'cm', 'mm']);
 function numberNamingHeader(name: string): boolean {
-  return normalizedHeaderWords(name).some((w) => NUMBER_NAMING_WORDS.has(w));
+  const w = normalizedHeaderWords(name);
+  return w.some((x) => NUMBER_NAMING_WORDS.has(x)) && !w.some((x) => MEASURE_WORDS.has(x));
 }
 
 function foldHeader(name: string): string {

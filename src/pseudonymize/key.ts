@@ -39,7 +39,7 @@ export class PseudonymKey {
  * bytes of the trimmed text (a passphrase must then be ≥ 32 bytes long). A key file that is not UTF-8
  * text is raw key bytes, taken as they are ("head -c 32 /dev/urandom > key": decoding them as text would
  * fold every invalid byte into one character). Hex of fewer than 32 bytes is too short, not a passphrase
- * ("openssl rand -hex 16" is a 128-bit key), and so is base64 of fewer than 32 bytes ("openssl rand -base64 24").
+ * ("openssl rand -hex 16" is a 128-bit key), and so is padded base64 of fewer than 32 bytes ("openssl rand -base64 16").
  */
 export function decodeKey(text: string | Uint8Array): Uint8Array {
   if (typeof text !== 'string') {
@@ -59,10 +59,10 @@ export function decodeKey(text: string | Uint8Array): Uint8Array {
     const b = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
     if (b.length >= MIN_KEY_BYTES) return b;
   }
-  // (base64 of fewer than 32 bytes — "openssl rand -base64 24", 32 characters — is too short, not a passphrase: whole groups of
-  // 4, and padding, a '+' or a '/', or upper case, lower case and digits mixed as random bytes give them)
-  if (/^[A-Za-z0-9+/]+={0,2}$/.test(t) && t.length % 4 === 0 && t.length >= 16
-    && (/[=+/]/.test(t) || (/[A-Z]/.test(t) && /[a-z]/.test(t) && /\d/.test(t)))) {
+  // (base64 padded to whole groups of 4 — "openssl rand -base64 16", "…==" — is a key too short, not a passphrase; without
+  // its padding it cannot be told from a passphrase — "Hopital2026RechercheCliniqueAnon" is one —, and 32 characters of it
+  // hold 192 bits: taken as a passphrase of 32 bytes)
+  if (/^[A-Za-z0-9+/]+={1,2}$/.test(t) && t.length % 4 === 0 && t.length >= 16) {
     const n = Buffer.from(t, 'base64').length;
     throw new AnonymatError('invalid-key', `the pseudonymization key is base64 for ${n} bytes; at least ${MIN_KEY_BYTES} bytes (${4 * Math.ceil(MIN_KEY_BYTES / 3)} base64 characters) are required. Generate one with: openssl rand -hex 32 > key.txt`);
   }

@@ -306,6 +306,18 @@ function safeHarborDropHeader(name: string): boolean {
  * "face_image"), other unique codes (R: "wristband_id") and employers, whose names item A lists ("Employer"). Returns the
  * item's words for the reason, or null. (Not a count of them: "n_photos", "photo_count".)
  */
+const NOT_ITEM_WORDS = new Set(['count', 'nb', 'nbr', 'n', 'num', 'number_of', 'total', 'size', 'color', 'colour', 'type', 'kind', 'category', 'cat', 'status',
+  'flag', 'consent', 'eligible', 'eligibility', 'industry', 'sector', 'taken', 'available', 'has', 'is', 'yn', 'indicator', 'ind']);
+/** A column of yes/no values only (Y/N, oui/non, true/false, 0/1): a flag, no identifier. */
+function yesNoColumn(c: Column): boolean {
+  let n = 0;
+  for (const l of c.dictionary) {
+    if (l === null) continue;
+    if (!/^\s*(?:y|n|yes|no|o|oui|non|t|f|true|false|vrai|faux|0|1)\s*$/i.test(l)) return false;
+    n++;
+  }
+  return n > 0;
+}
 const SAFE_HARBOR_ITEM_WORDS: Record<string, string> = {
   medicaid: 'a health plan number', medicare: 'a health plan number', mbi: 'a health plan number', hicn: 'a health plan number', medi: 'a health plan number',
   fingerprint: 'a biometric identifier', fingerprints: 'a biometric identifier', voiceprint: 'a biometric identifier', faceprint: 'a biometric identifier',
@@ -314,9 +326,11 @@ const SAFE_HARBOR_ITEM_WORDS: Record<string, string> = {
   wristband: 'a unique identifying code', bracelet: 'a unique identifying code', badge: 'a unique identifying code',
   employer: 'an employer\'s name', employeur: 'an employer\'s name',
 };
-function safeHarborItemHeader(name: string): string | null {
-  const w = normalizedHeaderWords(name);
-  if (w.some((x) => x === 'count' || x === 'nb' || x === 'nbr' || x === 'total')) return null;
+function safeHarborItemHeader(c: Column): string | null {
+  const w = normalizedHeaderWords(c.name);
+  // (nor a count, a size, a kind, a flag or a consent about them — "n_photos", "employer_size", "badge_color",
+  // "photo_consent", "medicare_eligible" —, nor a column of yes/no values: "insurance_medicaid" Y/N names no number)
+  if (w.some((x) => NOT_ITEM_WORDS.has(x)) || yesNoColumn(c)) return null;
   // (an account's under its qualifier alone, "billing_account", "hospital_acct"; a face's image, "face_image", "face_img")
   if (w.length === 2 && NUMBER_QUALIFIERS.has(w[0]!) && (w[1] === 'account' || w[1] === 'acct')) return 'an account number';
   if (w.includes('face') && w.some((x) => x === 'image' || x === 'img' || x === 'picture' || x === 'pic' || x === 'scan')) return 'a photograph';
@@ -765,7 +779,7 @@ export function pseudonymizeTable(table: Table, policy: PseudonymizePolicy, key:
       const birth = declaredBirth || kind === 'birth-date' || birthHeader(c.name);
       if (profile === 'safe-harbor' && safeHarborDropHeader(c.name)) { byProfile({ c, action: 'drop', reason: 'a geographic subdivision, a health plan, account or device number by its header (profile safe-harbor)' }); continue; }
       // (health plan numbers, accounts, biometrics, photographs, wristbands and employers by a word of their header: "MBI", "photo_path")
-      const item = profile === 'safe-harbor' ? safeHarborItemHeader(c.name) : null;
+      const item = profile === 'safe-harbor' ? safeHarborItemHeader(c) : null;
       if (item) { byProfile({ c, action: 'drop', reason: `${item} by its header (profile safe-harbor)` }); continue; }
       // (an account's, a policy's, a medical record's or a visit's number by its header however abbreviated: "Acct #", "Med Rec #", "FIN")
       if (profile === 'safe-harbor' && numberColumn(c, isDate)) { byProfile({ c, action: 'drop', reason: 'an account, health plan, medical record or visit number by its header (profile safe-harbor)' }); continue; }

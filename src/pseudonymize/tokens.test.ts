@@ -16,14 +16,3 @@ test('a name with a typographic apostrophe or hyphen gets the plain one\'s token
   assert.notEqual(tok("N'DIAYE"), tok('NDIAYE'));
 });
 
-test('review-profiles item 8: a NIR with its valid key and the same NIR without it get one token (the key appended to the 13 characters, the tokens of whole NIRs unchanged); a wrong key stays another value', () => {
-  assert.equal(tok('185022A00412308'), tok('185022A004123'));
-  assert.equal(tok('1 85 02 2A 004 123 08'), tok('185022A004123'));
-  assert.equal(tok('2 55 08 14 168 025 38'), tok('2550814168025'));
-  assert.equal(normalizeValue('2 55 08 14 168 025 38', 'identifier'), '255081416802538');
-  assert.equal(normalizeValue('2550814168025', 'identifier'), '255081416802538');
-  assert.notEqual(tok('255081416802539'), tok('2550814168025'));
-  assert.equal(normalizeValue('255081416802539', 'id'), '255081416802539');
-  // (the person key too: one person, one token and one date offset)
-  assert.equal(normalizeValue('185022A00412308', 'id'), normalizeValue('185022A004123', 'id'));
-});

@@ -5,7 +5,7 @@
  * back to the value (HMAC is a PRF).
  */
 import type { PseudonymKey } from './key.ts';
-import { checkNir, isPhone, isSsn, isValidIban, nirKey } from '../health/identifiers/validators.ts';
+import { checkNir, isPhone, isSsn, isValidIban } from '../health/identifiers/validators.ts';
 
 /**
  * The tokens' version, in their prefix and in the HMAC's message. Still v1 after the normalization by each value's own
@@ -82,13 +82,9 @@ export function normalizeValue(value: string, how: Normalizer = 'trim'): string 
   switch (how) {
     case 'none': return value;
     case 'trim': return value.trim().normalize('NFC');
-    case 'identifier': {
-      const v = value.replace(/[\s.\-/\u00a0]/g, '').toUpperCase();
-      // (a NIR written without its key is the NIR with it: "185022A004123" and "185022A00412308" are one person, one token —
-      // the key appended to the 13 characters, so that the tokens of NIRs written whole, the usual case, stay those of
-      // earlier releases)
-      return v.length === 13 && checkNir(v).wellFormed ? v + String(nirKey(v)).padStart(2, '0') : v;
-    }
+    // (a NIR without its key keeps its own token: appending the key, or dropping it, changed the tokens of other 13- or
+    // 15-character identifiers of the same layout, and with them the linkage with earlier releases — review of s44)
+    case 'identifier': return value.replace(/[\s.\-/\u00a0]/g, '').toUpperCase();
     case 'email': return value.trim().toLowerCase();
     // (a typographic apostrophe or hyphen is the plain one: N’DIAYE is N'DIAYE, Marie‑Claire is Marie-Claire)
     case 'name': return value.trim().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'").replace(/[\u2010-\u2013]/g, '-').replace(/\s+/g, ' ').toUpperCase();
