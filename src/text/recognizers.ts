@@ -822,7 +822,7 @@ export function recognizeAgeWords(text: string, spans: Span[]): void {
 const ACCESS_CODE = /(?:digicodes?|codes? (?:(?:du |de (?:la |l['’])?|d['’])?(?:porte(?: d['’]entr[ée]e)?|portail|entr[ée]e|acc[èe]s|immeuble|interphone|bo[iî]te (?:à|a|aux) cl[ée]s?))|(?:gate|door|entry|entrance|keypad|lockbox|key ?box|key safe|key|building|access|alarm) codes?)[ \t]*(?:[:=][ \t]*|n[°º][ \t]*)?(?:(?:est|is)[ \t]+)?([#*]?(?=[A-Za-z*#]*\d)[A-Za-z0-9][A-Za-z0-9*#]{2,9})(?![\p{L}\d])/giu;
 /** ID spans for the access codes of a text (only a text that holds "code" is read). */
 export function recognizeAccessCodes(text: string, spans: Span[]): void {
-  if (!/code/i.test(text)) return;
+  if (!(text.includes('code') || text.includes('Code') || text.includes('CODE'))) return;
   ACCESS_CODE.lastIndex = 0;
   for (let m; (m = ACCESS_CODE.exec(text)) !== null;) {
     if (m.index > 0 && (isWordLetter(text.charCodeAt(m.index - 1)) || isDigitCode(text.charCodeAt(m.index - 1)))) { ACCESS_CODE.lastIndex = m.index + 1; continue; }
@@ -840,7 +840,9 @@ export function recognizeAccessCodes(text: string, spans: Span[]): void {
 const FIRM = /(?<![\p{L}])(?:[Cc]abinet|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Ee]ts\.?|[ÉéEe]tablissements|SARL|EURL)(?: (?:de |du |des )?(?:M(?:me|\.)|Mr|Dr) ?)? (\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}{5,}(?:-\p{Lu}{2,})?)(?=[ \t]*(?:[),.;:\n]|$)|[ \t]+(?:à|au|en|sur|in|at|of) )/gu;
 /** NAME spans for the firms named by a surname (only a text that holds one of their kinds' words is read). */
 export function recognizeFirmNames(text: string, spans: Span[]): void {
-  if (!/abinet|ntreprise|oci[ée]t[ée]|Ets|tablissements|SARL|EURL/.test(text)) return;
+  // (plain searches: an alternation of words scans the text more slowly than each literal does)
+  if (!(text.includes('abinet') || text.includes('ntreprise') || text.includes('ociét') || text.includes('ociet') || text.includes('Ets')
+    || text.includes('tablissements') || text.includes('SARL') || text.includes('EURL'))) return;
   const lex = tokenLexicon();
   FIRM.lastIndex = 0;
   for (let m; (m = FIRM.exec(text)) !== null;) {
@@ -860,14 +862,16 @@ export function recognizeFirmNames(text: string, spans: Span[]): void {
  */
 // (the age first, the name read backwards from it: a pattern led by the name's capitals, or by a look-behind, is tried at
 // every character)
-const INTRO_AGE = / (?:is|was) an? (?:\d{1,3}|\d{1,2}[.,]\d)[- ]?(?:years?[- ]old|year-old|yr[- ]old|y\/o|y\.o\.|yo(?![\p{L}]))/gu;
+const INTRO_AGE = / (?:is|was) an? (?:\d{1,3}|\d{1,2}[.,]\d)[- ]?(?:years?[- ]old|year-old|yr[- ]old|y\/o|y\.o\.|yo(?![\p{L}]))/uy;
 const INTRO_NAME_BEFORE = /(?<![\p{L}\d'’-])\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2}$/u;
 /** NAME spans for the persons a sentence introduces by their age (only a text with " is a" or " was a" is read). */
 export function recognizeIntroNames(text: string, spans: Span[]): void {
-  if (!text.includes(' is a') && !text.includes(' was a')) return;
   const lex = tokenLexicon();
-  INTRO_AGE.lastIndex = 0;
-  for (let m; (m = INTRO_AGE.exec(text)) !== null;) {
+  // (tried at each " is a" / " was a" found by a plain search: a pattern led by a space is tried at every space)
+  for (const cue of [' is a', ' was a']) for (let at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1)) {
+    INTRO_AGE.lastIndex = at;
+    const m = INTRO_AGE.exec(text);
+    if (m === null) continue;
     const before = text.slice(Math.max(0, m.index - 80), m.index);
     const n = INTRO_NAME_BEFORE.exec(before);
     if (n === null) continue;
