@@ -1213,7 +1213,8 @@ const NIR_LAYOUT = [1, 2, 2, 2, 3, 3, 2];
  */
 // (two spaces too, as OCR and justified text leave them: "05  46  45  50  50")
 /** Words a French phone number may be glued to ("le06…", "Tel06…", "au06…"): a look-behind, the word a whole one. */
-const GLUED_PHONE_CUE = '(?<=(?<![A-Za-z0-9\\u00c0-\\u024f])(?:le|au|Le|Au|AU|tel|Tel|TEL|tél|Tél|TÉL|t[ée]l\\.|T[ée]l\\.|port|Port|PORT|fax|Fax|FAX|mob|Mob|GSM|mobile|Mobile|portable|Portable|domicile|Domicile))';
+const GLUED_PHONE_WORDS = 'le|au|Le|Au|AU|tel|Tel|TEL|tél|Tél|TÉL|t[ée]l\\.|T[ée]l\\.|port|Port|PORT|fax|Fax|FAX|mob|Mob|GSM|mobile|Mobile|portable|Portable|domicile|Domicile';
+const GLUED_PHONE_CUE = `(?<=(?<![A-Za-z0-9\\u00c0-\\u024f])(?:${GLUED_PHONE_WORDS}))`;
 const PH = '(?:(?: {1,2}|[.\\-])?[0-9O]{2})', PN = '(?:\\r?\\n[0-9O]{2})';
 /** A street word and the rest of the street name, up to a separator (address-fr, after the number). */
 const STREET = `(?:rue|avenue|av\\.?|bd|boulevard|place|pl\\.(?! de sang| d['’]h[ée]maties| de plaquettes)|all[ée]es?|chemin|impasse|route|rte|quai|cours|square|r[ée]sidence|voie|passage|faubourg|fbg|villa|cit[ée]|lotissement|lieu-dit|hameau|chauss[ée]e|promenade|esplanade|parvis|sentier|domaine|mont[ée]e|venelle|ruelle|sente|traverse|lev[ée]e|rond-point|carrefour|clos(?= (?:(?:du|des|de|saint|sainte|st|les?|la|aux?)[ \-]|d['’])))(?![A-Za-z0-9_À-ÿ])[^\\n,;()|"]{1,60}?(?=\\s*(?:[,;()|"]|\\d{5}|\\.(?:\\s|$)|$|\\n| - | – | tel| t[ée]l| à [A-ZÀ-Þ]| dans | au nord| au sud| près))`;
@@ -4986,7 +4987,8 @@ const NUMBERED_AT = new RegExp(NUMBERED_ID.source, 'y');
 const DECIMALS = /^\d+[.,]\d+(?:-\d+(?:[.,]\d+)?)?$|^\d+-\d+[.,]\d+$/;
 const LOT_WORD = /(?<![A-Za-zÀ-ÿ])(?:lot|LOT|Lot|batch|Batch)(?![A-Za-zÀ-ÿ])/;
 const LAW_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:[Cc]erfa|CERFA|[Ll]oi|LOI|[Dd][ée]cret|[Aa]rr[êe]t[ée]|[Aa]rticle|[Aa]rt\.|[Oo]rdonnance|[Cc]irculaire|[Dd]irective|[Rr][èe]glement|[Dd][ée]lib[ée]ration|[Rr]ecommandation)\s*$/;
-const GLUED_PHONE = /^[A-Za-zÀ-ÿ]{2,9}0[1-9](?:[.-]?\d{2}){4}$/;
+/** A numbered id's value that is a phone glued to one of the phone rule's words ("le06.98.43.40.20"): the phone rule's, not an id. */
+const GLUED_PHONE = new RegExp(`^(?:${GLUED_PHONE_WORDS})0[1-9](?:[.-]?\\d{2}){4}$`);
 const DATE_SHAPE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{4}|\d{4})$/;
 export function markNumberedIds(text: string, spans: Span[]): void {
   const take = (m: RegExpExecArray, end: number): void => {

@@ -2137,7 +2137,9 @@ test('held-out set 6 (s44): form fields "Nom naissance" / "Nom usage", a next of
   assert.deepEqual(labels('MSH|^~\\&|EPIC|UCSF|CLOVERLEAF|LAB|202402291530||ADT^A08|88', 'en'), [['HOSPITAL', 'UCSF'], ['DATE', '202402291530']]);  // (a French phone number glued to the word before it; not to any letters)
   assert.deepEqual(labels('Son numéro mobile est le06.98.43.40.20, Tel06 98 43 40 20, appeler au0698434020.'),
     [['PHONE', '06.98.43.40.20'], ['PHONE', '06 98 43 40 20'], ['PHONE', '0698434020']]);
-  assert.deepEqual(labels('Réf. REF06 98 43 40 20 ; halle06 98 43 40 20').filter(([l]) => l === 'PHONE'), []);  // (the first month of a range whose second has its year)
+  assert.deepEqual(labels('Réf. REF06 98 43 40 20 ; halle06 98 43 40 20').filter(([l]) => l === 'PHONE'), []);
+  // (and a numbered id whose letters are no phone's word stays an id: "AB06.98.43.40.20")
+  assert.deepEqual(labels('Numéro adhérent AB06.98.43.40.20 merci'), [['ID', 'AB06.98.43.40.20']]);  // (the first month of a range whose second has its year)
   assert.deepEqual(labels('1 cp 3 fois par jour de jan à fév 2007.'), [['DATE', 'jan'], ['DATE', 'fév 2007']]);
   assert.deepEqual(labels('Seen monthly from January to March 2020; Grade 2 to March 2021.', 'en'), [['DATE', 'January'], ['DATE', 'March 2020'], ['DATE', 'March 2021']]);
 });
