@@ -838,11 +838,14 @@ export function recognizeAccessCodes(text: string, spans: Span[]): void {
  * Alzheimer de Montréal" are no person's).
  */
 const FIRM = /(?<![\p{L}])(?:[Cc]abinet|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Ee]ts\.?|[ÉéEe]tablissements|SARL|EURL)(?: (?:de |du |des )?(?:M(?:me|\.)|Mr|Dr) ?)? (\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}{5,}(?:-\p{Lu}{2,})?)(?=[ \t]*(?:[),.;:\n]|$)|[ \t]+(?:à|au|en|sur|in|at|of) )/gu;
+/** FIRM's kinds' words, each spelling: a text holds one as a whole letter run before FIRM is tried. */
+const FIRM_WORDS = ['Cabinet', 'cabinet', 'Entreprise', 'entreprise', 'Ets', 'ets', 'SARL', 'EURL',
+  ...['S', 's'].flatMap((a) => ['é', 'e'].flatMap((b) => ['é', 'e'].map((c) => `${a}oci${b}t${c}`))),
+  ...['É', 'é', 'E', 'e'].map((a) => `${a}tablissements`)];
 /** NAME spans for the firms named by a surname (only a text that holds one of their kinds' words is read). */
 export function recognizeFirmNames(text: string, spans: Span[]): void {
-  // (plain searches: an alternation of words scans the text more slowly than each literal does)
-  if (!(text.includes('abinet') || text.includes('ntreprise') || text.includes('ociét') || text.includes('ociet') || text.includes('Ets')
-    || text.includes('tablissements') || text.includes('SARL') || text.includes('EURL'))) return;
+  // (the character pass's letter runs first: a text without one of the kinds' words is not scanned)
+  if (!FIRM_WORDS.some((w) => mayBeLetterRun(text, w, w.length))) return;
   const lex = tokenLexicon();
   FIRM.lastIndex = 0;
   for (let m; (m = FIRM.exec(text)) !== null;) {
@@ -863,7 +866,29 @@ export function recognizeFirmNames(text: string, spans: Span[]): void {
 // (the age first, the name read backwards from it: a pattern led by the name's capitals, or by a look-behind, is tried at
 // every character)
 const INTRO_AGE = / (?:is|was) an? (?:\d{1,3}|\d{1,2}[.,]\d)[- ]?(?:years?[- ]old|year-old|yr[- ]old|y\/o|y\.o\.|yo(?![\p{L}]))/uy;
-const INTRO_NAME_BEFORE = /(?<![\p{L}\d'’-])\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2}$/u;
+const P_LETTER = /\p{L}/u, P_UPPER = /\p{Lu}/u;
+/** A character of an introduced name's word: a letter, an apostrophe or a hyphen. */
+function introWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 8217 || c === 45 || (c >= 128 && P_LETTER.test(String.fromCharCode(c)));
+}
+/**
+ * Where the name that ends at `end` starts: two or three words of introWordChar, each capitalized and of two characters at
+ * least, one space apart, the first not after a digit (the longest such name); -1 when there is none.
+ */
+function introNameStart(text: string, end: number): number {
+  const starts: number[] = [];
+  for (let p = end; starts.length < 3;) {
+    let ws = p;
+    while (ws > 0 && introWordChar(text.charCodeAt(ws - 1))) ws--;
+    if (p - ws < 2 || !P_UPPER.test(text[ws]!)) break;
+    starts.push(ws);
+    if (ws < 2 || text.charCodeAt(ws - 1) !== 32 || !introWordChar(text.charCodeAt(ws - 2))) break;
+    p = ws - 1;
+  }
+  let k = starts.length;
+  if (k >= 2 && isDigitCode(cc(text, starts[k - 1]! - 1))) k--;
+  return k >= 2 ? starts[k - 1]! : -1;
+}
 /** NAME spans for the persons a sentence introduces by their age (only a text with " is a" or " was a" is read). */
 export function recognizeIntroNames(text: string, spans: Span[]): void {
   const lex = tokenLexicon();
@@ -872,12 +897,11 @@ export function recognizeIntroNames(text: string, spans: Span[]): void {
     INTRO_AGE.lastIndex = at;
     const m = INTRO_AGE.exec(text);
     if (m === null) continue;
-    const before = text.slice(Math.max(0, m.index - 80), m.index);
-    const n = INTRO_NAME_BEFORE.exec(before);
-    if (n === null) continue;
-    const words = n[0].split(' ');
+    const start = introNameStart(text, m.index);
+    if (start < 0) continue;
+    const words = text.slice(start, m.index).split(' ');
     if (words.some((w) => ((lex.get(fold(w)) ?? 0) & (LEX_STOP | LEX_TITLE | LEX_CITY)) !== 0 || TITLES.has(fold(w)))) continue;
-    spans.push({ start: m.index - n[0].length, end: m.index, label: 'NAME', score: 0.7, rule: 'name-intro' });
+    spans.push({ start, end: m.index, label: 'NAME', score: 0.7, rule: 'name-intro' });
   }
 }
 /** Where a patient's age and sex open a note's line or sentence: "91M with GI bleed", "Pt is a 94 F,", "- 92yo F s/p fall". */
