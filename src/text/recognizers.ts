@@ -798,18 +798,21 @@ export function eachDigitRun(text: string, f: (a: number, b: number) => void): v
 }
 /**
  * Ages over 89 written in words, with their unit: "quatre-vingt-douze ans", "ninety-three-year-old", "one hundred and two
- * years old" (French 90-119 and English 90-109; looked for only in texts that hold "vingt", "ninety" or "hundred").
+ * years old" (French 90-119 and English 90-109; looked for only in texts that hold one of its words, "vingt", "cent",
+ * "ninety" or "hundred", in lower case, capitalized or in capitals).
  */
 const FR_UNITS = '(?:dix|onze|douze|treize|quatorze|quinze|seize|dix[- ]sept|dix[- ]huit|dix[- ]neuf)';
 const EN_UNITS = '(?:one|two|three|four|five|six|seven|eight|nine)';
 const SPELLED_AGE = new RegExp(`(?<![\\p{L}-])(?:quatre[- ]vingts?[- ](?:et[- ])?${FR_UNITS}|cent(?:[- ](?:et[- ])?(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|${FR_UNITS}))?)(?= ans(?![\\p{L}]))`
   + `|(?<![\\p{L}-])(?:ninety(?:[- ]${EN_UNITS})?|(?:one |a )?hundred(?:(?: and)?[- ](?:${EN_UNITS}|ten))?)(?=[- ](?:years?[- ]old|year-old|y\\.?o\\b))`, 'giu');
+/** SPELLED_AGE's words, whole letter runs in each of its matches, in lower case, capitalized and in capitals: its gate. */
+const SPELLED_AGE_WORDS = ['vingt', 'vingts', 'cent', 'ninety', 'hundred'].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]);
 /** AGE spans for the age words of the text. */
 export function recognizeAgeWords(text: string, spans: Span[]): void {
   eachWord(text, ageS, ageE, nAge, AGE_WORD_G, (a, b) => { spans.push({ start: a, end: b, label: 'AGE', score: 0.8, rule: 'age-word' }); });
   if (tokText === text && !referenceScan) { for (let q = 0; q < nRuns; q++) ageByPlace(text, runS[q]!, runE[q]!, spans); }
   else { DIGITS_G.lastIndex = 0; for (let m; (m = DIGITS_G.exec(text)) !== null;) ageByPlace(text, m.index, m.index + m[0].length, spans); }
-  if (text.includes('ingt') || /ninety|hundred|cent /i.test(text)) {
+  if (SPELLED_AGE_WORDS.some((w) => mayBeLetterRun(text, w, w.length))) {
     SPELLED_AGE.lastIndex = 0;
     for (let m; (m = SPELLED_AGE.exec(text)) !== null;) spans.push({ start: m.index, end: m.index + m[0].length, label: 'AGE', score: 0.8, rule: 'age-spelled' });
   }

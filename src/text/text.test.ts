@@ -1572,6 +1572,9 @@ test('ages over 89 in words, with their unit (French 90-119, English 90-109); no
   assert.deepEqual(labels('Homme de quatre-vingt-douze ans.'), [['AGE', 'quatre-vingt-douze']]);
   assert.deepEqual(labels('un homme de cent deux ans'), [['AGE', 'cent deux']]);
   assert.deepEqual(labels('a ninety-three-year-old man', 'en'), [['AGE', 'ninety-three']]);
+  // (in capitals too: the gate reads whole words of any of the three cases)
+  assert.deepEqual(labels('HOMME DE QUATRE-VINGT-DOUZE ANS.'), [['AGE', 'QUATRE-VINGT-DOUZE']]);
+  assert.deepEqual(labels('One Hundred and two years old, lives alone', 'en'), [['AGE', 'One Hundred and two']]);
   for (const [t, l] of [['Femme de quatre-vingts ans', 'fr'], ['quatre-vingt-dix pour cent', 'fr'], ['ninety minutes', 'en']] as const) assert.deepEqual(labels(t, l), [], t);
 });
 
