@@ -5,7 +5,9 @@
  * entry leaves a gap in seq and breaks the next prev_hash, reordered entries break both. Truncating
  * the tail is caught by an anchor (the last seq and hash, written to a file outside the database
  * after each append: `<data>/audit-head.json` for the embedded store). An anchor file that holds no
- * anchor, and a log emptied under a store that still holds what its entries recorded, are broken too.
+ * anchor, and a log emptied under a store that still holds what its entries recorded, are broken too;
+ * a missing anchor under a log with entries stops the service until the operator re-anchors it
+ * (`audit.reanchor`, an entry of its own).
  *
  * Details hold identifiers and counts only — never a record value, a token or a key.
  */
@@ -24,7 +26,7 @@ export type AuditAction =
   | 'project.create' | 'budget.set'
   | 'release.request' | 'release.approve' | 'release.reject' | 'release.download'
   | 'dp.query' | 'dp.refused'
-  | 'service.start' | 'retention.purge';
+  | 'service.start' | 'retention.purge' | 'audit.reanchor';
 
 export interface AuditEntry {
   seq: number;
@@ -160,6 +162,24 @@ export function inspectAnchor(file: string): AnchorFile {
 export function anchorInvalidMessage(file: string, reason: string): string {
   return `${file} is not an audit anchor (${reason}): it was replaced or damaged, and the end of the log can no longer be checked; restore it from a copy kept outside the data folder`;
 }
+
+/**
+ * A missing anchor under a log with entries: the anchor is written after every append (since the service's first
+ * version for the embedded store), so its removal hides entries removed from the end of the log. A store can still lack
+ * one without tampering — a PostgreSQL store run without --audit-anchor, an anchor given a new path, a first start killed
+ * between its first entry and its first anchor — and `--reanchor-audit` is their way forward.
+ */
+export function anchorMissingMessage(file: string, entries: number, head: AuditHead | null): string {
+  return `the audit anchor ${file} is missing but the audit log holds ${entries} ${entries === 1 ? 'entry' : 'entries'}${head ? ` (head #${head.seq})` : ''}: `
+    + 'without its anchor, entries removed from the end of the log would not show, so the service does not start. '
+    + 'Restore the anchor from a copy kept outside the data folder (or give its path with --audit-anchor). '
+    + 'If this store never had an anchor at that path — a PostgreSQL store run without --audit-anchor, an anchor moved to a new path, '
+    + 'a first start stopped before its first anchor was written — check the log with "anonymat audit verify", then start once with '
+    + '--reanchor-audit: it anchors the log at its current head and records that re-anchoring in the audit log';
+}
+
+/** The fixed reason an `audit.reanchor` entry records. */
+export const REANCHOR_REASON = 'anchor re-created by operator';
 
 /** The anchor file's head, or null when there is no such file; a file that holds no anchor is an error. */
 export function readAnchor(file: string): AuditHead | null {

@@ -4,13 +4,13 @@
  * the app, and optionally listen.
  */
 import { chmodSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { AnonymatError } from '../errors.ts';
 import { createApp, type RateLimits } from './app.ts';
-import { anchorInvalidMessage, appendAudit, emptiedMessage, inspectAnchor, storedState, writeAnchor } from './audit.ts';
+import { anchorInvalidMessage, anchorMissingMessage, appendAudit, emptiedMessage, inspectAnchor, REANCHOR_REASON, storedState, verifyAudit, writeAnchor, type AuditHead } from './audit.ts';
 import { createAccount } from './auth.ts';
 import type { ObservatoryInfo, Services } from './context.ts';
 import { keyCheckValue } from './keys.ts';
@@ -42,7 +42,16 @@ export interface ServiceOptions {
   fault?: string | null;
   /** Where to write the audit anchor; defaults to <data>/audit-head.json for the embedded store. */
   auditAnchor?: string | null;
+  /**
+   * The operator's explicit repair of a missing anchor (`anonymat serve --reanchor-audit`): when the anchor file is
+   * missing under a log with entries, check the chain, append an `audit.reanchor` entry and anchor the log at it.
+   * Refused when there is nothing to re-create (an anchor is there, the log is empty, or no anchor file is configured).
+   */
+  reanchorAudit?: boolean;
 }
+
+/** What `reanchorAudit` did: the head found without an anchor, and the `audit.reanchor` entry now anchored. */
+export interface Reanchored { file: string; previousHead: AuditHead; entry: AuditHead }
 
 export interface Service {
   app: Hono;
@@ -50,6 +59,8 @@ export interface Service {
   store: Store;
   /** The first admin's token, when this start created it (print it once, then forget it). */
   bootstrapToken: string | null;
+  /** Set when this start re-created a missing audit anchor (`reanchorAudit`): the caller reports it. */
+  reanchored: Reanchored | null;
   close(): Promise<void>;
 }
 
@@ -72,6 +83,9 @@ export async function openService(opts: ServiceOptions): Promise<Service> {
     // the audit log must still reach its anchor: a log whose last entries were removed while the service was stopped
     // would otherwise be anchored anew at its shortened head by the next action, and the removal never seen again
     const broken = 'Run "anonymat audit verify" on this store and restore it from a backup; the service does not start on a broken audit trail';
+    const reanchorUsage = (why: string) => new AnonymatError('invalid-usage', `--reanchor-audit: ${why}; start without --reanchor-audit`, [{ path: '--reanchor-audit', message: 'nothing to re-anchor' }]);
+    if (opts.reanchorAudit && !svc.auditAnchor) throw reanchorUsage('this store writes no audit anchor (with --database, give the anchor file with --audit-anchor <file>)');
+    let anchorMissing = false;
     if (svc.auditAnchor) {
       // (a file there that holds no anchor is not "no anchor": the check was skipped, and the next action re-anchored)
       const read = inspectAnchor(svc.auditAnchor);
@@ -84,13 +98,43 @@ export async function openService(opts: ServiceOptions): Promise<Service> {
         if (!at.length || String(at[0]!.hash) !== anchor.hash) {
           throw new AnonymatError('conflict', `the audit log does not reach its anchor (entry ${anchor.seq} of ${svc.auditAnchor} is ${at.length ? 'not the anchored one' : 'missing'}): entries were removed or replaced while the service was stopped. ${broken}`, [{ path: svc.auditAnchor, message: 'audit anchor mismatch' }]);
         }
+        // (an option left in a unit file would re-anchor silently the day the anchor goes: it is a one-time repair)
+        if (opts.reanchorAudit) throw reanchorUsage(`the anchor ${svc.auditAnchor} is there and the log reaches it`);
       }
+      anchorMissing = read.state === 'missing';
     }
     // a log emptied (its anchor removed too, or none kept) under accounts, uploads and releases: the next action would
     // start a new chain at entry 1, and nothing would show that the first one was deleted
-    if (Number((await store.all('SELECT COUNT(*) AS n FROM audit_log'))[0]?.n ?? 0) === 0) {
+    const entries = Number((await store.all('SELECT COUNT(*) AS n FROM audit_log'))[0]?.n ?? 0);
+    if (entries === 0) {
       const held = await storedState(store);
       if (held.length) throw new AnonymatError('conflict', `${emptiedMessage(held)}. ${broken}`, [{ path: 'audit_log', message: 'empty' }]);
+      if (opts.reanchorAudit) throw reanchorUsage('the audit log is empty (a new store): its anchor is written with its first entry');
+    }
+    // a log with entries whose anchor file is gone: removing the anchor is how a truncated tail would be hidden, so the
+    // service starts only when the operator says so (--reanchor-audit), and that re-anchoring is itself an audit entry
+    let reanchored: Reanchored | null = null;
+    if (anchorMissing && entries > 0) {
+      const file = svc.auditAnchor!;
+      const last = await store.all('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+      const previousHead: AuditHead = { seq: Number(last[0]!.seq), hash: String(last[0]!.hash) };
+      if (!opts.reanchorAudit) throw new AnonymatError('conflict', anchorMissingMessage(file, entries, previousHead), [{ path: file, message: 'audit anchor missing' }]);
+      // a chain that does not verify is not anchored anew: its head would be vouched for
+      const v = await verifyAudit(store, null);
+      if (!v.ok) {
+        throw new AnonymatError('conflict', `the audit log does not verify (${v.problems.length} problem(s), first: ${v.problems[0]!.message}): it is not re-anchored. ${broken}`, [{ path: file, message: 'audit log broken' }]);
+      }
+      let by = 'unknown';
+      try { by = userInfo().username || String(process.getuid?.() ?? 'unknown'); } catch { by = String(process.getuid?.() ?? 'unknown'); }
+      // (the head is read again in the transaction that appends: with PostgreSQL another instance may have written since)
+      reanchored = await store.transaction(async (tx) => {
+        const l = await tx.all('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+        const head: AuditHead = { seq: Number(l[0]!.seq), hash: String(l[0]!.hash) };
+        const entry = await appendAudit(tx, now(), 'operator', 'audit.reanchor', `anchor:${file}`,
+          { reason: REANCHOR_REASON, option: '--reanchor-audit', anchorWas: 'missing', previousHead: head, entries: head.seq, osUser: by });
+        return { file, previousHead: head, entry };
+      });
+      await writeAnchor(file, reanchored.entry);
     }
     let bootstrapToken: string | null = null;
     const head = await store.transaction(async (tx) => {
@@ -109,7 +153,7 @@ export async function openService(opts: ServiceOptions): Promise<Service> {
     const timer = setInterval(() => { purgeExpired(svc).catch((e) => svc.log(`retention purge failed: ${(e as Error).message}`)); }, 86_400_000);
     timer.unref();
     const app = createApp(svc, { rateLimits: opts.rateLimits, webDir: opts.webDir });
-    return { app, svc, store, bootstrapToken, close: () => { clearInterval(timer); return store.close(); } };
+    return { app, svc, store, bootstrapToken, reanchored, close: () => { clearInterval(timer); return store.close(); } };
   } catch (e) {
     await store.close().catch(() => undefined);
     throw e;

@@ -3,7 +3,7 @@ import { action, numberOption } from '../run.ts';
 
 interface ServeOptions {
   data?: string; database?: string; port?: string; host?: string; keyFile?: string; web?: string; schema?: string;
-  rateLimit?: string; quiet?: boolean; auditAnchor?: string;
+  rateLimit?: string; quiet?: boolean; auditAnchor?: string; reanchorAudit?: boolean;
 }
 
 /** `anonymat serve` — the observatory service (API + dashboard + transparency page). */
@@ -19,6 +19,7 @@ export function register(program: Command): void {
     .option('--schema <file>', 'observatory schema (YAML/JSON: columns with roles, thresholds); default: the built-in demo schema')
     .option('--rate-limit <n>', 'requests per minute per token for ordinary routes', '600')
     .option('--audit-anchor <file>', 'where to write the audit head after each entry (default <data>/audit-head.json; none with --database unless given)')
+    .option('--reanchor-audit', 'once, when the audit anchor file is missing but the log has entries: check the chain, record "anchor re-created by operator" in the audit log and anchor it there (the service refuses to start otherwise)')
     .option('--quiet', 'no access log on stderr')
     .addHelpText('after', `
 Example:
@@ -31,7 +32,15 @@ printed ONCE on stdout: keep it, it is stored only as a SHA-256 hash. The key ne
 store (only a check value, so a restart with another key is refused).
 GET /api/health answers without authentication; the dashboard is at /, the public transparency
 page at /transparency. The embedded store is locked by this process while it runs.
-Memory: the records a release reads are held in memory while it is computed.`)
+Memory: the records a release reads are held in memory while it is computed.
+
+Audit anchor: the service does not start (exit 2) when the anchor is not a valid anchor, when the log
+no longer reaches it, when the log is empty under accounts and uploads, or when the anchor file is
+missing while the log has entries (deleting it would hide entries removed from the end of the log).
+Restore the anchor from a copy; or, when the store never had an anchor at that path (a PostgreSQL
+store run without --audit-anchor, an anchor moved to a new path), start once with --reanchor-audit:
+the re-anchoring is an audit entry of its own (audit.reanchor) and is reported on stderr. Remove
+the option afterwards: it is refused when there is nothing to re-create.`)
     .action(action(async (opts: ServeOptions) => {
       const { existsSync, readFileSync } = await import('node:fs');
       const { fileURLToPath } = await import('node:url');
@@ -56,7 +65,13 @@ Memory: the records a release reads are held in memory while it is computed.`)
         rateLimits: { windowMs: 60_000, limits: { ...DEFAULT_RATE_LIMITS.limits, default: perMinute } },
         fault: process.env.ANONYMAT_FAULT ?? null,
         ...(opts.auditAnchor ? { auditAnchor: opts.auditAnchor } : {}),
+        ...(opts.reanchorAudit ? { reanchorAudit: true } : {}),
       });
+      // (on stderr even with --quiet: an operator's repair of the audit trail is not access log)
+      if (service.reanchored) {
+        const { file, previousHead, entry } = service.reanchored;
+        process.stderr.write(`anonymat serve: --reanchor-audit: the audit anchor ${file} was missing; the log (head #${previousHead.seq}) verified as a chain and is anchored anew at entry #${entry.seq} (audit.reanchor, "anchor re-created by operator"). Remove --reanchor-audit from the next starts.\n`);
+      }
       // (the first admin's token is printed as soon as the store holds it: a start that then fails to listen does not lose it)
       if (service.bootstrapToken) {
         process.stdout.write(`admin token (shown once, stored only hashed): ${service.bootstrapToken}\n`);
