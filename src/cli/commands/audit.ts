@@ -39,7 +39,7 @@ missing or not an anchor; an empty log in a store that holds accounts, uploads�
         const result = await verifyAuditAgainst(store, anchorFile ?? null);
         // (the service writes the anchor after every append: an anchor gone from a log with entries hides a truncated tail)
         if (result.ok && anchorFile && !existsSync(anchorFile) && result.entries > 0) {
-          const problem = { seq: result.head?.seq ?? 0, kind: 'anchor-missing', message: `the anchor ${anchorFile} is missing: entries removed from the end of the log would not show; restore the anchor from a copy kept outside the data folder, or give it with --anchor` };
+          const problem = { seq: result.head?.seq ?? 0, kind: 'anchor-missing', message: `the anchor ${anchorFile} is missing: entries removed from the end of the log would not show; restore the anchor from a copy kept outside the data folder, or give it with --anchor; if this store never had an anchor there (a PostgreSQL store run without --audit-anchor, an anchor moved) — the chain itself verifies —, start the service once with --reanchor-audit to anchor it anew, an audit entry of its own` };
           if (opts.json) printJson({ ...result, ok: false, problems: [...result.problems, problem] });
           else process.stdout.write(`audit log NOT PROVED WHOLE: ${result.entries} entries chain correctly, but ${problem.message}\n`);
           return 3;
