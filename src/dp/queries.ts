@@ -178,7 +178,7 @@ function canonicalViews(table: Table, q: Query): Table {
 }
 
 /** The table as a query reads it: canonical labels where it matches keys, numbers where it computes (queryView's two steps). */
-function queryView(table: Table, q: Query): Table { return numericViews(canonicalViews(table, q), q); }
+function queryView(table: Table, q: Query, d: DatasetDescriptor): Table { return numericViews(canonicalViews(table, q), q, d); }
 
 function whereMask(table: Table, where: Query['where'], patientColumn: string): Uint8Array | null {
   if (!where || Object.keys(where).length === 0) return null;
@@ -423,21 +423,87 @@ function epsilonWithin(share: Share): Rational {
   return share.kind === 'epsilon' ? share.value : sqrtDown(mul(rat(2n), share.value));
 }
 
+/** Every place the query reads a column as numbers (range conditions, histograms, sums, means, variances, quantiles). */
+function numericReads(q: Query): { column: string; path: string; what: string }[] {
+  const out: { column: string; path: string; what: string }[] = [];
+  for (const [name, cond] of Object.entries(q.where ?? {})) {
+    if (cond !== null && typeof cond === 'object' && !('in' in cond)) out.push({ column: name, path: `$.where[${JSON.stringify(name)}]`, what: 'a range condition' });
+  }
+  q.select.forEach((item, i) => {
+    for (const k of ['sum', 'mean', 'variance', 'histogram', 'quantile'] as const) {
+      const v = (item as Record<string, unknown>)[k];
+      if (typeof v === 'string') out.push({ column: v, path: `$.select[${i}].${k}`, what: k === 'histogram' ? 'a histogram' : `a ${k}` });
+    }
+  });
+  return out;
+}
+
 /**
- * The columns the query reads as numbers (range conditions, histograms, sums, means, variances, quantiles), read as
- * numbers whatever their values: a text label that is no number becomes missing. The column's type is the query's, never
- * the data's — one patient's "abc" in an age column made it text, and the query an error where its neighbour's was
- * answered: two fully distinguishable outcomes, at no charge.
+ * A column's declared type: the descriptor's `type` (its bounds or scale declare numbers), else the table's own (a
+ * Parquet schema, the observatory's schema; `anonymat dp query` reads CSV and JSON as text). Never the values'.
  */
-function numericViews(table: Table, q: Query): Table {
-  const names = new Set<string>();
-  for (const [name, cond] of Object.entries(q.where ?? {})) if (cond !== null && typeof cond === 'object' && !('in' in cond)) names.add(name);
-  for (const item of q.select) for (const k of ['sum', 'mean', 'variance', 'histogram', 'quantile'] as const) { const v = (item as Record<string, unknown>)[k]; if (typeof v === 'string') names.add(v); }
+function declaredType(col: Column, d: DatasetDescriptor): { kind: Column['kind']; by: 'descriptor' | 'data' } {
+  const c = d.columns?.[col.name];
+  if (c?.type) return { kind: c.type, by: 'descriptor' };
+  if (c?.bounds !== undefined || c?.scale !== undefined) return { kind: 'decimal', by: 'descriptor' };
+  return { kind: col.numbers ? col.kind : 'string', by: 'data' };
+}
+
+/**
+ * Refuses, before anything is priced or charged, a query that reads as numbers a column not declared numeric — a mean of a
+ * text column was answered over no value at all, its budget spent for nothing — and bounds for a column no statistic
+ * clamps. The decision reads the descriptor, the query and the columns' declared types, never a value: "refused because
+ * some row is text" would tell one patient's value at no charge (an oracle no noise hides). Messages name columns and
+ * JSON paths, never a value.
+ */
+function checkColumns(table: Table, q: Query, d: DatasetDescriptor): void {
+  const issues: Issue[] = [];
+  const refused = new Set<string>();
+  for (const r of numericReads(q)) {
+    // (unknown columns and the privacy unit are refused where they are read, with their own messages)
+    const col = table.columns.find((c) => c.name === r.column);
+    if (!col || r.column === d.privacyUnit) continue;
+    const t = declaredType(col, d);
+    if (t.kind !== 'string') continue;
+    refused.add(r.column);
+    const name = JSON.stringify(r.column);
+    issues.push({
+      path: r.path,
+      message: t.by === 'descriptor'
+        ? `${r.what} needs numbers; the data-set descriptor declares ${name} text ("type": "string"): count it with groupBy or an equality condition instead`
+        : `${r.what} needs numbers; ${name} is text in the data and the data-set descriptor declares no numeric type for it. If it holds numbers or ISO dates, the data steward declares it: "columns": {${name}: {"type": "decimal"}} ("integer", "date" or "boolean"), or its "bounds"`,
+    });
+  }
+  const clamped = new Set(q.select.flatMap((item) => ('sum' in item ? [item.sum] : 'mean' in item ? [item.mean] : 'variance' in item ? [item.variance] : 'quantile' in item ? [item.quantile] : [])));
+  for (const name of Object.keys(q.bounds ?? {})) {
+    if (!clamped.has(name)) issues.push({ path: `$.bounds[${JSON.stringify(name)}]`, message: `no sum, mean, variance or quantile of the query reads ${JSON.stringify(name)}: remove these bounds, or fix the column's name` });
+  }
+  if (!issues.length) return;
+  const names = [...refused].map((n) => JSON.stringify(n)).join(', ');
+  bad(refused.size === 0 ? 'bounds given for a column the query does not clamp (nothing was charged)'
+    : `${refused.size === 1 ? `column ${names} is` : `columns ${names} are`} not declared numeric (nothing was charged)`, issues);
+}
+
+/**
+ * The columns the query reads as numbers (range conditions, histograms, sums, means, variances, quantiles) — each declared
+ * numeric (checkColumns) — read as numbers whatever their values: a text label that is no number becomes missing (a
+ * column declared boolean reads true/false as 1/0, as a boolean column does). The column's type is declared, never the
+ * data's — one patient's "abc" in an age column made it text, and the query an error where its neighbour's was answered:
+ * two fully distinguishable outcomes, at no charge.
+ */
+function numericViews(table: Table, q: Query, d: DatasetDescriptor): Table {
+  const names = new Set(numericReads(q).map((r) => r.column));
   if (![...names].some((n) => table.columns.some((c) => c.name === n && !c.numbers))) return table;
+  const read = (c: Column) => d.columns?.[c.name]?.type === 'boolean'
+    ? (l: string) => { const t = l.trim().toLowerCase(); return t === 'true' ? 1 : t === 'false' ? 0 : textNumber(l); }
+    : textNumber;
   return Object.freeze({
     rowCount: table.rowCount,
-    columns: Object.freeze(table.columns.map((c): Column => (!names.has(c.name) || c.numbers ? c
-      : Object.freeze({ ...c, kind: 'decimal' as const, numbers: Float64Array.from(c.dictionary, (l) => (l === null || l === undefined ? NaN : textNumber(l))) })))),
+    columns: Object.freeze(table.columns.map((c): Column => {
+      if (!names.has(c.name) || c.numbers) return c;
+      const f = read(c);
+      return Object.freeze({ ...c, kind: 'decimal' as const, numbers: Float64Array.from(c.dictionary, (l) => (l === null || l === undefined ? NaN : f(l))) });
+    })),
   });
 }
 const NUMBER = /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
@@ -462,9 +528,10 @@ const MIN_DELTA: Rational = { num: 1n, den: 10n ** 30n };
 
 export function planQuery(tableIn: Table, queryDoc: unknown, dataset: DatasetDescriptor): Plan {
   const q = parseQuery(queryDoc);
-  const table = queryView(tableIn, q);
   if (q.from !== dataset.name) bad(`unknown data set "${q.from}"`, [{ path: '$.from', message: `this data set is "${dataset.name}"` }]);
   if ((q.mechanism ?? 'dp') !== 'dp') bad('use planSuppression for small-cell suppression', [{ path: '$.mechanism', message: 'not a DP mechanism' }]);
+  checkColumns(tableIn, q, dataset);
+  const table = queryView(tableIn, q, dataset);
   findColumn(table, dataset.privacyUnit, 'descriptor.privacyUnit');
   const mask = whereMask(table, q.where, dataset.privacyUnit);
   const confidence = q.confidence ? toNumber(q.confidence) : 0.95;
@@ -813,7 +880,8 @@ async function runQueryUnpadded(table: Table, queryDoc: unknown, opts: RunOption
 
 /** Small-cell suppression (NOT differential privacy): exact counts, small cells hidden. */
 export function runSuppression(tableIn: Table, q: Query, d: DatasetDescriptor): SuppressionAnswer {
-  const table = queryView(tableIn, q);
+  checkColumns(tableIn, q, d);
+  const table = queryView(tableIn, q, d);
   if (!d.suppression?.allowed) {
     throw new AnonymatError('invalid-query', 'small-cell suppression is not allowed on this data set', [
       { path: '$.mechanism', message: 'the data-set descriptor must set suppression.allowed: true; use a DP query instead' },

@@ -62,6 +62,12 @@ export const descriptorSchema = z.strictObject({
   description: z.string().optional(),
   contributions: z.strictObject({ rowsPerGroup: posInt.optional(), groupsPerPatient: posInt.optional() }).optional(),
   columns: z.record(z.string(), z.strictObject({
+    /**
+     * The column's type, public metadata (the policy's vocabulary). A column a query reads as numbers (sums, means,
+     * variances, quantiles, histograms, range conditions) must be declared numeric — here (integer, decimal, date, boolean,
+     * or by its bounds or scale) or by the data's own schema — never judged from its values (docs/dp.md).
+     */
+    type: z.enum(['integer', 'decimal', 'date', 'boolean', 'string']).optional(),
     bounds: bounds.optional(),
     /** Decimal digits of the fixed-point grid (0 = integers). */
     scale: z.number().int().min(0).max(12).optional(),
@@ -106,6 +112,14 @@ export function parseDescriptor(doc: unknown, source = 'descriptor'): DatasetDes
   if (!r.success) {
     throw new AnonymatError('invalid-input', `the data-set descriptor ${source} is not valid (see docs/dp.md)`, zodIssues(r.error));
   }
+  // (bounds and a grid are numbers': a column declared text cannot have them)
+  const issues: Issue[] = [];
+  for (const [name, c] of Object.entries(r.data.columns ?? {})) {
+    if (c.type === 'string' && (c.bounds !== undefined || c.scale !== undefined)) {
+      issues.push({ path: jsonPath(['columns', name, 'type']), message: 'a column declared "string" (text) has no bounds or scale: remove them, or declare its numeric type' });
+    }
+  }
+  if (issues.length) throw new AnonymatError('invalid-input', `the data-set descriptor ${source} is not valid (see docs/dp.md)`, issues);
   return r.data;
 }
 
