@@ -64,7 +64,10 @@ export interface AnonymizeResult {
   suppressedMode: 'remove' | 'mask' | 'local';
   /** With suppressed: local — cells masked per quasi-identifier, records kept and removed. */
   localSuppression?: { cells: Record<string, number>; totalCells: number; recordsKept: number; recordsRemoved: number; order: string[] };
+  /** Equivalence classes of the release (full-domain strategies and MDAV: the distinct quasi-identifier tuples of the rows written). */
   classes: number;
+  /** MDAV only: the groups it formed — groups with equal means are one class of the release, so `classes` can be fewer. */
+  groups?: number;
   optimal: boolean;
   checked: number;
   latticeSize: number;
@@ -648,6 +651,7 @@ async function localRecoding(
   let loss: number;
   let lossPerAttribute: Record<string, number> = {};
   let classes: number;
+  let groups: number | undefined;
   let feasible = true;
   if (strategy === 'mondrian') {
     const { mondrian } = await import('../transform/mondrian.ts');
@@ -671,7 +675,9 @@ async function localRecoding(
     const categorical = quasi.filter((q) => !numeric.includes(q));
     if (categorical.length > 0) throw new AnonymatError('invalid-policy', `strategy mdav microaggregates numeric quasi-identifiers only, and ${categorical.map((c) => `"${c}"`).join(', ')} ${categorical.length > 1 ? 'are' : 'is'} not numeric: left as they are, they keep the records apart`, [{ path: 'anonymize.strategy', message: 'use optimal or mondrian, or declare only numeric quasi-identifiers' }]);
     const r = mdav(table, numeric, k);
-    out = r.table; loss = r.loss.informationLoss; classes = r.groups;
+    // (the classes of the rows written: groups with equal means — equal records, or ties — merge into one class)
+    out = r.table; loss = r.loss.informationLoss; groups = r.groups;
+    classes = out.rowCount > 0 ? equivalenceClasses(out, numeric).count : 0;
     lossPerAttribute = Object.fromEntries(r.loss.perColumn.map((x) => [x.column, x.informationLoss]));
   }
   const searchMs = performance.now() - ts;
@@ -684,7 +690,7 @@ async function localRecoding(
   const passes = feasible && (after ? after.verdict.passes : true);
   return {
     table: feasible ? out : null, transformation: null, strategy, metric: strategy === 'mondrian' ? 'gcp' : 'mdav-sse', loss, lossPerAttribute,
-    suppressed: 0, suppressionLimit: 0, suppressedMode: 'remove', classes, optimal: false, checked: 0, latticeSize: 0,
+    suppressed: 0, suppressionLimit: 0, suppressedMode: 'remove', classes, ...(groups !== undefined ? { groups } : {}), optimal: false, checked: 0, latticeSize: 0,
     feasible, binding: feasible ? [] : ['the whole table violates k or l (Mondrian cannot split it)'],
     models: [`${k}-anonymity`], before, after,
     verdict: { passes, failures: failureTexts(after) },
@@ -721,7 +727,7 @@ export function anonymizeJson(r: AnonymizeResult): Record<string, unknown> {
     ...(warnings.length ? { warnings } : {}),
     transformation: r.transformation, loss: r.loss, metric: r.metric, lossPerAttribute: r.lossPerAttribute,
     suppressed: r.suppressed, suppressionLimit: r.suppressionLimit, suppressedMode: r.suppressedMode,
-    records: r.table?.rowCount ?? 0, classes: r.classes, optimal: r.optimal, checked: r.checked, latticeSize: r.latticeSize,
+    records: r.table?.rowCount ?? 0, classes: r.classes, ...(r.groups !== undefined ? { groups: r.groups } : {}), optimal: r.optimal, checked: r.checked, latticeSize: r.latticeSize,
     strategy: r.strategy, models: r.models, feasible: r.feasible, binding: r.binding, verdict: r.verdict,
     ...(r.localSuppression ? { localSuppression: r.localSuppression } : {}),
     ...(r.textRedacted ? { textRedacted: r.textRedacted } : {}),
@@ -744,7 +750,7 @@ export function anonymizeReportSections(r: AnonymizeResult, proof?: { verdict: {
       { kind: 'figures', items: [
         { label: `loss (${r.metric})`, value: r.loss ?? '—' },
         { label: 'suppressed records', value: r.suppressed, note: `limit ${(r.suppressionLimit * 100).toFixed(1)}% · ${r.suppressedMode}` },
-        { label: 'equivalence classes', value: r.classes },
+        { label: 'equivalence classes', value: r.classes, ...(r.groups !== undefined ? { note: `${r.groups} MDAV groups (groups with equal means form one class)` } : {}) },
         { label: 'optimal', value: !r.feasible ? 'none feasible' : r.optimal ? 'yes' : 'not proven', status: !r.feasible ? 'fail' : r.optimal ? 'ok' : 'warn', note: `${r.strategy}: ${r.checked} of ${r.latticeSize} transformations checked` },
       ] },
       { kind: 'text', text: `Privacy models: ${r.models.join(', ')}.` },

@@ -39,3 +39,36 @@ test('property: the result is k-anonymous with * as a value of its own, and only
     for (const row of before) assert.ok(after.some((x) => x.a === row.a && x.b === row.b));
   }), { seed: 7, numRuns: 200 });
 });
+
+/** The `*` cells of each quasi-identifier in a table (a recount of what is written). */
+const stars = (t: ReturnType<typeof tableFromRecords>, quasi: string[]): Record<string, number> =>
+  Object.fromEntries(quasi.map((q) => { const c = column(t, q); return [q, Array.from(c.codes).filter((x) => c.dictionary[x] === '*').length]; }));
+
+test('the cells counted are those of the rows kept: a removed row\'s masked cells are not (the report equals the written table)', () => {
+  // rows 3, 4, 5 flagged: zip (3 distinct among them) masked first → (*, x) × 2 settle; (*, y) is alone, its sex is masked
+  // too, still alone: removed. Before, its two masked cells were counted: cells { zip: 3, sex: 1 } for 2 `*` written.
+  const t = tableFromRecords({ zip: ['a', 'a', 'a', 'b', 'c', 'd'], sex: ['x', 'x', 'x', 'x', 'x', 'y'] });
+  const r = localCellSuppression(t, ['zip', 'sex'], Uint8Array.from([0, 0, 0, 1, 1, 1]), { k: 2 });
+  assert.equal(r.recordsRemoved, 1);
+  assert.deepEqual(r.cells, { zip: 2, sex: 0 });
+  assert.deepEqual(r.cells, stars(r.table, ['zip', 'sex']));
+  assert.equal(r.totalCells, 2);
+  // the reviewer's case: eight (x, y, z) and one (p, q, r) at k = 3: every cell of the lone record masked, then removed
+  const u = tableFromRecords({ a: [...'xxxxxxxxp'], b: [...'yyyyyyyyq'], c: [...'zzzzzzzzr'] });
+  const s = localCellSuppression(u, ['a', 'b', 'c'], Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 1]), { k: 3 });
+  assert.equal(s.recordsRemoved, 1);
+  assert.deepEqual(s.cells, { a: 0, b: 0, c: 0 });
+  assert.equal(s.totalCells, 0);
+});
+
+test('property: cells and totalCells equal a recount of the `*` written', () => {
+  fc.assert(fc.property(fc.array(fc.tuple(fc.nat(4), fc.nat(3), fc.nat(2)), { minLength: 4, maxLength: 60 }), fc.integer({ min: 2, max: 4 }), (rows, k) => {
+    const t = tableFromRecords({ a: rows.map((r) => `a${r[0]}`), b: rows.map((r) => `b${r[1]}`), c: rows.map((r) => `c${r[2]}`) });
+    const g = groupify(['a', 'b', 'c'].map((q) => column(t, q).codes), [5, 4, 3]);
+    const flagged = Uint8Array.from(rows.map((_, i) => (g.sizes[g.classOf[i]!]! < k ? 1 : 0)));
+    const r = localCellSuppression(t, ['a', 'b', 'c'], flagged, { k });
+    const recount = stars(r.table, ['a', 'b', 'c']);
+    assert.deepEqual(r.cells, recount);
+    assert.equal(r.totalCells, recount.a! + recount.b! + recount.c!);
+  }), { seed: 11, numRuns: 300 });
+});

@@ -28,7 +28,7 @@ export interface LocalCellOptions {
 
 export interface LocalCellResult {
   table: Table;
-  /** Cells replaced by `*`, per quasi-identifier. */
+  /** Cells replaced by `*`, per quasi-identifier, in the rows kept (a removed row's masked cells are not counted). */
   cells: Record<string, number>;
   totalCells: number;
   /** Flagged records kept with some cells suppressed. */
@@ -115,6 +115,14 @@ export function localCellSuppression(table: Table, quasi: string[], flagged: Uin
   const kept: number[] = [];
   let removed = 0;
   for (let r = 0; r < n; r++) { if (flagged[r] && violating[r]) removed++; else kept.push(r); }
+  // cells of removed rows are not counted as cell suppression: the counts are of the `*` this pass wrote in the rows kept,
+  // as the person-key variant (release/anonymize.ts, personLocalCells) counts them
+  if (removed > 0) {
+    for (const q of quasi) {
+      const qc = qcols.get(q)!; const before = qc.column.codes;
+      for (let r = 0; r < n; r++) if (flagged[r] && violating[r] && qc.codes[r] !== before[r]) cells[q]!--;
+    }
+  }
   const columns = table.columns.map((c) => {
     const qc = qcols.get(c.name);
     const base = qc ? columnFromCodes(c.name, qc.column.kind, qc.codes, [...qc.column.dictionary]) : c;
@@ -125,7 +133,6 @@ export function localCellSuppression(table: Table, quasi: string[], flagged: Uin
   });
   let flaggedCount = 0;
   for (let r = 0; r < n; r++) flaggedCount += flagged[r]!;
-  // cells of removed rows are not counted as cell suppression
   return {
     table: makeTable(columns), cells, totalCells: Object.values(cells).reduce((a, b) => a + b, 0),
     recordsKept: flaggedCount - removed, recordsRemoved: removed, order, kept: Int32Array.from(kept),

@@ -22,7 +22,7 @@
  * group's records are equal and k holds; a column the whole group misses stays missing). Date columns are aggregated as days since 1970-01-01 and written back as the mean
  * day rounded to the nearest day. Cost: O(n² p / k) time, O(n p) memory.
  *
- * Utility loss:
+ * Utility loss (and the interval disclosure risk), measured on the values written — a date column's means rounded to the day:
  *   - `sse`, `sst`, `informationLoss` = SSE / SST on the standardized values (z = (x − mean) / sd,
  *     population sd): SSE is the within-group sum of squares, SST the total sum of squares; 0 means
  *     nothing lost, 1 means every value replaced by the column mean (Domingo-Ferrer & Mateo-Sanz).
@@ -37,7 +37,7 @@ export interface MdavLoss {
   readonly sse: number;
   /** Total sum of squares of the standardized values (n·p when nothing is missing or constant). */
   readonly sst: number;
-  /** SSE / SST in [0, 1] (0 when SST is 0). */
+  /** SSE / SST, in [0, 1] (0 when SST is 0) — a date column spanning a few days only can exceed 1: its rounding to whole days adds to SSE. */
   readonly informationLoss: number;
   /** sdcMicro's IL1s: Σ |x − x̃| / (√2 · sample sd). */
   readonly il1s: number;
@@ -55,7 +55,7 @@ export interface MdavResult {
   readonly groups: number;
   /** Smallest group size (≥ k whenever n ≥ k). */
   readonly minGroupSize: number;
-  /** Group centroids: centroids[g * p + j] (NaN when the group has no value for column j). */
+  /** Group centroids: centroids[g * p + j] (NaN when the group has no value for column j); unrounded (the table holds a date column's rounded to the day). */
   readonly centroids: Float64Array;
   readonly loss: MdavLoss;
   /**
@@ -101,20 +101,22 @@ export function mdav(table: Table, numericColumns: string[], k: number, options:
   const popSd = new Float64Array(p);
   const sampleSd = new Float64Array(p);
   for (let j = 0; j < p; j++) {
-    let s = 0, ss = 0, m = 0, mn = Infinity, mx = -Infinity;
+    let s = 0, m = 0, mn = Infinity, mx = -Infinity;
     for (let i = 0; i < n; i++) {
       const v = X[i * p + j]!;
       if (Number.isNaN(v)) continue;
-      m++; s += v; ss += v * v; if (v < mn) mn = v; if (v > mx) mx = v;
+      m++; s += v; if (v < mn) mn = v; if (v > mx) mx = v;
     }
     const avg = m ? s / m : 0;
-    const variance = m ? ss / m - avg * avg : 0;
+    // two-pass: the sum of squares about the mean, for the weights and the loss measures alike (ss/m − avg² cancelled
+    // when the mean dwarfs the spread: 30 integers in 1e9..1e9+3 gave a variance of −128 for 1.38, a negative weight
+    // that made "farthest" the nearest); a constant column's variance is 0 exactly (its mean may be an ulp off)
+    let q = 0;
+    if (mx > mn) for (let i = 0; i < n; i++) { const v = X[i * p + j]!; if (!Number.isNaN(v)) q += (v - avg) * (v - avg); }
+    const variance = m ? q / m : 0;
     w[j] = (options.weights?.[j] ?? 1) / (variance ? variance : 1);
     missDist[j] = m ? f32((mx - mn) * (mx - mn) * w[j]!) : 0;
     mean[j] = avg;
-    // two-pass sums for the loss measures
-    let q = 0;
-    for (let i = 0; i < n; i++) { const v = X[i * p + j]!; if (!Number.isNaN(v)) q += (v - avg) * (v - avg); }
     popSd[j] = m ? Math.sqrt(q / m) : 0;
     sampleSd[j] = m > 1 ? Math.sqrt(q / (m - 1)) : 0;
   }
@@ -217,6 +219,10 @@ export function mdav(table: Table, numericColumns: string[], k: number, options:
     for (let j = 0; j < p; j++) { const v = X[i * p + j]!; if (!Number.isNaN(v)) { centroids[g * p + j] += v; cnt[g * p + j]++; } }
   }
   for (let t = 0; t < G * p; t++) centroids[t] = cnt[t] ? centroids[t]! / cnt[t]! : NaN;
+  // the values written: the centroids, a date column's rounded to the nearest day — the loss and the risk are measured on
+  // them (on the unrounded means, the loss of a date column differed from the file's by ~5e-10)
+  const written = Float64Array.from(centroids);
+  for (let j = 0; j < p; j++) if (cols[j]!.kind === 'date') for (let g = 0; g < G; g++) written[g * p + j] = Math.round(written[g * p + j]!);
 
   // losses
   let sse = 0, sst = 0, il1s = 0;
@@ -227,7 +233,7 @@ export function mdav(table: Table, numericColumns: string[], k: number, options:
     for (let i = 0; i < n; i++) {
       const v = X[i * p + j]!;
       if (Number.isNaN(v)) continue;
-      const c = centroids[groupOf[i]! * p + j]!;
+      const c = written[groupOf[i]! * p + j]!;
       if (sd > 0) { const dz = (v - c) / sd; const tz = (v - mean[j]!) / sd; e += dz * dz; tt += tz * tz; }
       if (sampleSd[j]! > 0) il1s += Math.abs(v - c) / (Math.SQRT2 * sampleSd[j]!);
     }
@@ -239,10 +245,10 @@ export function mdav(table: Table, numericColumns: string[], k: number, options:
   const maskedSd = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     let m = 0, s1 = 0;
-    for (let i = 0; i < n; i++) { const v = X[i * p + j]!; if (!Number.isNaN(v)) { m++; s1 += centroids[groupOf[i]! * p + j]!; } }
+    for (let i = 0; i < n; i++) { const v = X[i * p + j]!; if (!Number.isNaN(v)) { m++; s1 += written[groupOf[i]! * p + j]!; } }
     const mu = m ? s1 / m : 0;
     let q = 0;
-    for (let i = 0; i < n; i++) { const v = X[i * p + j]!; if (!Number.isNaN(v)) { const c = centroids[groupOf[i]! * p + j]! - mu; q += c * c; } }
+    for (let i = 0; i < n; i++) { const v = X[i * p + j]!; if (!Number.isNaN(v)) { const c = written[groupOf[i]! * p + j]! - mu; q += c * c; } }
     maskedSd[j] = m > 1 ? Math.sqrt(q / (m - 1)) : 0;
   }
   let inside = 0;
@@ -251,7 +257,7 @@ export function mdav(table: Table, numericColumns: string[], k: number, options:
     for (let j = 0; j < p && ok; j++) {
       const v = X[i * p + j]!;
       if (Number.isNaN(v)) continue;
-      const c = centroids[groupOf[i]! * p + j]!;
+      const c = written[groupOf[i]! * p + j]!;
       if (v < c - 0.05 * maskedSd[j]! || v > c + 0.05 * maskedSd[j]!) ok = false;
     }
     if (ok) inside++;
@@ -264,12 +270,12 @@ export function mdav(table: Table, numericColumns: string[], k: number, options:
     // (every record of a group takes its centroid, a missing value too: kept missing, it made its record a class of one
     // and the release could never meet k; missing only when the whole group misses the column)
     for (let i = 0; i < n; i++) {
-      const c = centroids[groupOf[i]! * p + j]!;
+      const c = written[groupOf[i]! * p + j]!;
       vals[i] = Number.isNaN(c) ? null : c;
     }
     if (cols[j]!.kind === 'date') {
-      // dates: the mean day, rounded to the nearest day
-      const labels = vals.map((v) => (v === null ? null : new Date(Math.round(v) * 86_400_000).toISOString().slice(0, 10)));
+      // dates: the mean day, rounded to the nearest day (in `written`)
+      const labels = vals.map((v) => (v === null ? null : new Date(v * 86_400_000).toISOString().slice(0, 10)));
       replaced.set(cols[j]!.name, columnFromValues(cols[j]!.name, labels, 'date'));
     } else replaced.set(cols[j]!.name, columnFromValues(cols[j]!.name, vals, 'decimal'));
   }
