@@ -7,7 +7,7 @@
  */
 import { fold, isVocabularyWord, LEX_CITY, LEX_FIRST } from './data.ts';
 import type { Lexicon } from './data.ts';
-import { isCareKind, isHospitalKindWord, isWordLetter, tokenLexicon, LEX_STOP, LEX_TITLE, LEX_TITLE_DOT, LEX_CUE, LEX_PROF, LEX_CRED } from './recognizers.ts';
+import { isCareKind, isHospitalKindWord, isWordLetter, tokenLexicon, US_STATE_SET, LEX_STOP, LEX_TITLE, LEX_TITLE_DOT, LEX_CUE, LEX_PROF, LEX_CRED } from './recognizers.ts';
 import type { Span } from './types.ts';
 
 /** Words that go on with an address after its comma (an apartment, a building, a postal box), not a town. */
@@ -75,9 +75,17 @@ const SPECIALIST = /(?:LOGUE|IATRE|ISTE|IST|ICIEN|ICIENNE)$/;
 const DEGREE = /^(?:(?:Ph|Pharm|Psy|Ed|Sc|Au|Dr)D|M(?:Sc|Phil|Ed|Res|Ch|ChB|BChB)|B(?:Sc|Pharm|Med)|DPhil|MBChB|MBBCh)$/;
 /** A doctor's title right before a name ("Dr ", "Pr. ", "Docteur "). */
 const DOCTOR_BEFORE = /(?:^|[^\p{L}])(?:Dr|Dre|Pr|DR|PR|Docteur|DOCTEUR|Professeur|Doctor|Prof)\.? $/u;
-/** A town's end before the end of its line, a sentence's stop, a bracket, a list's ';', a US state's code or a postal code. */
+/**
+ * The codes of US states and Canadian provinces that a town's name may end on without its comma ("Omaha NE", "Ankeny IA",
+ * "Laval QC"); not those that are also words or titles after a name ("MD", "PA", "IN", "OR", "ME", "OK", "HI", "DE", "AL",
+ * "ID", "CO"; Ontario's "ON").
+ */
+const TOWN_STATES = new Set([...US_STATE_SET].filter((s) => !['MD', 'PA', 'IN', 'OR', 'ME', 'OK', 'HI', 'DE', 'AL', 'ID', 'CO'].includes(s))
+  .concat(['QC', 'BC', 'AB', 'MB', 'SK', 'NS', 'NB', 'NL', 'PE']));
+/** A town's end before the end of its line, a sentence's stop, a bracket, a list's ';', a state's code or a postal code. */
 function townEnds(text: string, e: number): boolean {
   const c = e < text.length ? text.charCodeAt(e) : 10;
+  if (c === 32 && TOWN_STATES.has(text.slice(e + 1, e + 3)) && !isWordLetter(e + 3 < text.length ? text.charCodeAt(e + 3) : 32)) return true;
   return c === 10 || c === 13 || (c === 46 && !isWordLetter(e + 1 < text.length ? text.charCodeAt(e + 1) : 32)) || /^ ?(?:\(|;|, [A-Z]{2}\b|,? \d{5}\b)/.test(text.slice(e, e + 8));
 }
 
@@ -141,8 +149,8 @@ export function recognizePlacesAfter(text: string, spans: Span[]): void {
     const after = e < text.length ? text.charCodeAt(e) : 10;
     // (the town ends there: a bracket's end, or a separator after the address's or the place's comma or dash — a bracket's end
     // too, "(18 rue Lenepveu, Angers)")
-    if (sp.label === 'HOSPITAL' && !dashed ? after !== 41 : !(after === 44 || after === 59 || after === 46 || after === 10 || after === 13 || after === 40 || after === 41 || after === 45 || after === 8211
-      || (after === 32 && /^ (?:[-–(,;]|\d{5}|[A-Z]{2}\b)/.test(text.slice(e, e + 7))))) continue;
+    if (sp.label === 'HOSPITAL' && !dashed ? after !== 41 : !(after === 44 || after === 59 || after === 46 || after === 10 || after === 13 || after === 40 || after === 41 || after === 45 || after === 8211 || after === 8212
+      || (after === 32 && /^ (?:[-–—(,;]|\d{5}|[A-Z]{2}\b)/.test(text.slice(e, e + 7))))) continue;
     const town = text.slice(a, e);
     const words = town.split(/[ \-]/);
     const first = fold(words[0]!);
