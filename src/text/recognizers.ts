@@ -870,22 +870,33 @@ export function recognizeFirmNames(text: string, spans: Span[]): void {
 // every character)
 const INTRO_AGE = / (?:is|was) an? (?:\d{1,3}|\d{1,2}[.,]\d)[- ]?(?:years?[- ]old|year-old|yr[- ]old|y\/o|y\.o\.|yo(?![\p{L}]))/uy;
 const P_LETTER = /\p{L}/u, P_UPPER = /\p{Lu}/u;
-/** A character of an introduced name's word: a letter, an apostrophe or a hyphen. */
-function introWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 8217 || c === 45 || (c >= 128 && P_LETTER.test(String.fromCharCode(c)));
+/**
+ * The width in UTF-16 units (0, 1 or 2) of the character of an introduced name's word that ends at i: a letter (one beyond
+ * the Basic Multilingual Plane too, a surrogate pair), an apostrophe or a hyphen.
+ */
+function introWordCharBefore(text: string, i: number): number {
+  if (i <= 0) return 0;
+  const c = text.charCodeAt(i - 1);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 8217 || c === 45) return 1;
+  if (c < 128) return 0;
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = text.charCodeAt(i - 2);
+    return h >= 0xd800 && h <= 0xdbff && P_LETTER.test(text.slice(i - 2, i)) ? 2 : 0;
+  }
+  return P_LETTER.test(String.fromCharCode(c)) ? 1 : 0;
 }
 /**
- * Where the name that ends at `end` starts: two or three words of introWordChar, each capitalized and of two characters at
- * least, one space apart, the first not after a digit (the longest such name); -1 when there is none.
+ * Where the name that ends at `end` starts: two or three words of introWordCharBefore's characters, each capitalized and of
+ * two characters at least, one space apart, the first not after a digit (the longest such name); -1 when there is none.
  */
 function introNameStart(text: string, end: number): number {
   const starts: number[] = [];
   for (let p = end; starts.length < 3;) {
     let ws = p;
-    while (ws > 0 && introWordChar(text.charCodeAt(ws - 1))) ws--;
-    if (p - ws < 2 || !P_UPPER.test(text[ws]!)) break;
+    for (let w; (w = introWordCharBefore(text, ws)) > 0;) ws -= w;
+    if (ws === p || [...text.slice(ws, p)].length < 2 || !P_UPPER.test(String.fromCodePoint(text.codePointAt(ws)!))) break;
     starts.push(ws);
-    if (ws < 2 || text.charCodeAt(ws - 1) !== 32 || !introWordChar(text.charCodeAt(ws - 2))) break;
+    if (ws < 2 || text.charCodeAt(ws - 1) !== 32 || introWordCharBefore(text, ws - 1) === 0) break;
     p = ws - 1;
   }
   let k = starts.length;
