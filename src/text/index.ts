@@ -3,7 +3,7 @@
  * replace. Library API; the CLI verb is `anonymat redact`.
  */
 import { createHash } from 'node:crypto';
-import { markBirthDates, markDayLists, markNumberedIds, markPairPhones, markWordDates, labelIdentifiers, recognizeAgeWords, recognizeAccessCodes, recognizeFirmNames, recognizeIntroNames, recognizeStreetsEn, recognizeAddressFields, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, plainSpaces, TYPO_FOUND, extendArabicSurnames, recognizePipeHeaders } from './recognizers.ts';
+import { markBirthDates, markDayLists, markNumberedIds, markPairPhones, markWordDates, labelIdentifiers, recognizeAgeWords, recognizeAccessCodes, recognizeFirmNames, recognizeIntroNames, recognizeStreetsEn, recognizeAddressFields, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, recognizeOcrDigits, plainSpaces, TYPO_FOUND, extendArabicSurnames, recognizePipeHeaders } from './recognizers.ts';
 import { recognizeDocumentNames } from './document-names.ts';
 import { recognizePlacesAfter } from './places-after.ts';
 import { resolveOverlaps } from './resolve.ts';
@@ -111,6 +111,7 @@ function recognizeComposed(original: string, options: RecognizeOptions): Span[] 
   const spans: Span[] = [];
   // (the character pass notices them: only a text that holds some is copied and passed again)
   if (recognizePatterns(text, spans, lang, true) === TYPO_FOUND) { text = plainSpaces(original); recognizePatterns(text, spans, lang); }
+  recognizeOcrDigits(text, spans, lang);
   recognizeEmails(text, spans);
   recognizeHl7(text, spans);
   recognizeHospitals(text, spans);

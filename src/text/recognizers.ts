@@ -587,7 +587,7 @@ addWords(IDC_WORDS, W_IDC);
  */
 const NO_OR_HASH = 'n#', NO_ID_OR_HASH = 'ni#', NO_ID_HASH_OR_DIGIT = 'ni#0123456789';
 const IDC_NEXT = new Map<string, string>([
-  ['group', 'n#:'], ['case', 'n#:'], ['run', NO_OR_HASH], ['trip', NO_OR_HASH], ['lab', NO_OR_HASH], ['path', NO_OR_HASH], ['pathology', NO_OR_HASH], ['specimen', 'ni#:'], ['dictation', NO_ID_OR_HASH], ['transcription', NO_ID_OR_HASH], ['rx', NO_OR_HASH], ['report', NO_OR_HASH], ['datix', NO_OR_HASH],
+  ['group', 'n#:'], ['case', 'n#:'], ['run', NO_OR_HASH], ['trip', NO_OR_HASH], ['lab', NO_OR_HASH], ['path', NO_OR_HASH], ['pathology', NO_OR_HASH], ['specimen', 'ni#:0123456789'], ['dictation', NO_ID_OR_HASH], ['transcription', NO_ID_OR_HASH], ['rx', NO_OR_HASH], ['report', NO_OR_HASH], ['datix', NO_OR_HASH],
   ['surgical', 'p'], ['study', NO_ID_OR_HASH], ['employee', NO_ID_OR_HASH], ['badge', NO_ID_OR_HASH], ['sample', NO_ID_OR_HASH],
   ['subject', NO_ID_HASH_OR_DIGIT], ['participant', NO_ID_HASH_OR_DIGIT], ['carte', 'dn'], ['titre', 'd'],
   ['chart', NO_OR_HASH], ['visit', NO_ID_OR_HASH], ['referral', NO_OR_HASH], ['order', NO_OR_HASH], ['incident', NO_OR_HASH], ['pcr', NO_OR_HASH], ['kit', NO_OR_HASH],
@@ -1020,6 +1020,17 @@ function tldBefore(t: string, i: number): boolean {
   while (a > 0 && i - a <= 4 && isAsciiLetter(t.charCodeAt(a - 1))) a--;
   return cc(t, a - 1) === 46 && TLDS.has(t.slice(a, i).toLowerCase());
 }
+/** Whether t[a, b) is only letters that OCR and hurried typing put for digits: O, o (0), l, I (1). */
+function ocrLetters(t: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) { const c = t.charCodeAt(k); if (c !== 79 && c !== 111 && c !== 108 && c !== 73) return false; }
+  return true;
+}
+/** The letter runs of ocrLetters beside a digit that the character pass met (start, end). */
+let ocrS = new Int32Array(8), ocrE = new Int32Array(8), nOcr = 0;
+function pushOcr(a: number, b: number): void {
+  if (nOcr === ocrS.length) { ocrS = doubled(ocrS); ocrE = doubled(ocrE); }
+  ocrS[nOcr] = a; ocrE[nOcr++] = b;
+}
 function allO(t: string, a: number, b: number): boolean { for (let k = a; k < b; k++) if (t.charCodeAt(k) !== 79) return false; return true; }
 /**
  * The letter runs of the character pass's text, by a 16-bit hash of their characters (runs of up
@@ -1091,7 +1102,7 @@ export function mayBeLetterRun(text: string, w: string, k: number): boolean {
 export function charClasses(t: string): number {
   let m = 0;
   if (++runStamp === 0x7fffffff) { RUN_SEEN.fill(0); runStamp = 1; }
-  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; runAny = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nIdu = 0; gateFound = 0; nObf = 0; nAge = 0; nStreet = 0; nLogin = 0; nLow = 0; loginCueEnd = -2; holidaySeen = false; nNum = 0;
+  nirEnd = -2; nirLen = 0; phEnd = -3; phLen = 0; nRuns = 0; runAny = 0; nX = 0; nMon = 0; nDay = 0; nHosp = 0; nPlace = 0; nIdc = 0; nIdu = 0; gateFound = 0; nObf = 0; nOcr = 0; nAge = 0; nStreet = 0; nLogin = 0; nLow = 0; loginCueEnd = -2; holidaySeen = false; nNum = 0;
   tokText = t; tokRegular = true; runRegular = true; nTok = 0; tokCapEnd = 0; tokSpaced = false;
   const n = t.length;
   let i = 0;
@@ -1130,6 +1141,8 @@ export function charClasses(t: string): number {
       if (len === 1 && ws === nirEnd && (c0 === 65 || c0 === 66 || c0 === 97 || c0 === 98)) { nirLen++; nirEnd = i; runTop[nirFirst] = nirLen; }
       // "at" between brackets: an obfuscated e-mail address ("jean.dupont [at] gmail.com")
       if (len === 2 && (c0 | 32) === 97 && (t.charCodeAt(ws + 1) | 32) === 116 && bracketAround(t, ws, i) >= 0) pushObf(ws);
+      // letters typed or scanned for digits, beside a digit ("2O24", "7l", "1l3": O, o for 0, l, I for 1; recognizeOcrDigits)
+      if (len <= 3 && (isDigitCode(c) || isDigitCode(cc(t, ws - 1))) && ocrLetters(t, ws, i)) pushOcr(ws, i);
       if (c0 === 79 && (len === 1 || allO(t, ws, i))) {
         m |= phoneChain(t, ws, len);
         if (len === 1 && i < n && isDigitCode(t.charCodeAt(i))) pushX(ws);
@@ -1271,6 +1284,21 @@ const COUNTRY_CODES = new Set([
   '960', '961', '962', '963', '964', '965', '966', '967', '968', '970', '971', '972', '973', '974', '975', '976', '977', '992', '993', '994',
   '995', '996', '998']);
 const PHONE_CUE_BEFORE = /(?<=(?:t[ée]l[ée]phon(?:e|ique)(?: (?:mobile|portable|fixe|professionnel))?|t[ée]l\.?|portable|mobile|fax|joignables? au|appeler (?:le|au)|phone|cell)\s*(?:est le|au|:|\.|n°)?\s*)/iy;
+/** A phone's word before a number with letters (phone-vanity). */
+const PHONE_WORD_BEFORE = /(?:^|[^A-Za-z])(?:line|hotline|helpline|call|phone|tel|dial|number|no\.|contact|reach|text|fax)[ \t]*(?:is|at|:|#)?[ \t]*:?[ \t]*$/i;
+/** A phone's word right before a seven-digit local number (phone-local7): "his # is", "cell:", "phone 555 0142", "call her at". */
+const LOCAL_PHONE_BEFORE = /(?:^|[^A-Za-z])(?:phone|tel|cell|mobile|number|#|fax|call(?: (?:him|her|them|me|back))?(?: at)?)[ \t]*(?:is|was|at|:)?[ \t]*:?[ \t]*$/i;
+/** Whether the letters of a number with letters are whole (4 or 7) and a bracketed group after them, if any, is their keypad digits. */
+function vanityDigits(v: string): boolean {
+  const open = v.indexOf('(');
+  if (open < 0) return true;
+  const letters = v.slice(0, open).replace(/[^A-Z]/g, ''), digits = v.slice(open + 1, v.length - 1);
+  if (letters.length !== digits.length) return false;
+  for (let k = 0; k < letters.length; k++) if (KEYPAD[letters.charCodeAt(k) - 65] !== digits.charCodeAt(k) - 48) return false;
+  return true;
+}
+/** The digit of each letter A-Z on a telephone keypad. */
+const KEYPAD = [2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 6, 7, 7, 7, 7, 8, 8, 8, 9, 9, 9, 9];
 /** A call's word before an emergency number ("appel du 15", "composez le 15", "SAMU (15)"): no day of the month. */
 const CALL_BEFORE = /(?:appel|compos|contact|joindre|joint|num[ée]ro|t[ée]l|samu|pompiers|police|gendarmerie|urgences?|\bou)[^\n]*$/i;
 /** Words before a measure or a count written like a day/month ("TA 14/8", "cure 4/12", "EVA 3/10"). */
@@ -1284,7 +1312,7 @@ const CULTURES_BEFORE = /(?<=(?<![A-Za-z])(?:BCx|[Bb]lood cultures?|[Hh][ée]moc
 /** A blood pressure in cmHg and a word of sequence right before a second one: "TA 12/8 puis 9/5", "PA 14/9 -> 11/7" (in mmHg, "BP 150/90", the second is no day/month). */
 const PRESSURE_THEN = /(?<=(?<![A-Za-z])(?:TA|PA|T\.A\.|[Tt]ension) ?:? ?\d{1,2} ?\/ ?\d{1,2} ?(?:puis|->|→|(?:re)?contr[ôo]l[ée]e? (?:[àa]|au repos [àa])|[àa]) ?)/y;
 /** English words right before a month/day that make it a date ("on 2/5", "since 2/10", "last dose 2/3", "DOS: 2/5"). */
-const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|around|starting|started|effective|of|DOS|DOB|admitted|discharged|delivered|placed|given|done|drawn|received|sent|scheduled|called|ends?|ended|expires?|stopped|changed|obtained|performed|completed|collected|filled|refilled|signed|faxed|mailed)\s?:?\s?)/iy;
+const EN_DATE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|to|by|dated?|last|next|due|seen|through|thru|before|after|around|starting|started|effective|of|DOS|DOB|admitted|discharged|delivered|placed|given|done|drawn|received|sent|scheduled|called|ends?|ended|expires?|stopped|changed|obtained|performed|completed|collected|filled|refilled|signed|faxed|mailed|consented|enrolled|randomi[sz]ed|screened)\s?:?\s?)/iy;
 /** Words of a time's start or end right before a month and a two-digit year ("since 9/86", "stopped 10/99"; not "from 6/60 to 6/36", an acuity). */
 const SINCE_CUE = /(?<=(?<![A-Za-z])(?:on|since|from|until|till|by|dated?|last|next|due|seen|through|thru|before|after|around|starting|started|effective|DOS|admitted|discharged|stopped|changed|completed|began|ended|quit|discontinued|diagnosed|dx'?d)(?: seen)? ?:? ?)/iy;
 /** Before a titre or a dilution ("titre of 1/80", "diluted to 1/40"): no month and year. */
@@ -1352,6 +1380,24 @@ const GUIDELINE_BEFORE = /(?<=(?<![A-Za-zÀ-ÿ])(?:UICC|AJCC|EULAR|ACR\/EULAR|AC
 /** …or by a name that may also be a person's or a town's, only after a guideline's word ("critères de McDonald 2017", "classification de Tokyo 2018", "revised Atlanta 2012"). */
 const NAMED_GUIDELINE_BEFORE = /(?<=(?<![A-Za-zÀ-ÿ])(?:crit[èe]res?|criteria|classification|selon|per|according to|guidelines?|recommandations?|consensus|r[ée]vis[ée]e?s?|revised|d[ée]finition)(?: (?:de|d'|du|des|of|the|la|le))? (?:McDonald|Tokyo|Sydney|Atlanta|Baveno|Lugano|Bethesda|Fleischner|Chapel Hill|Banff|GOLD|Rome|Montr[ée]al|Berlin) ?(?:I{1,3}V?|IV|V?I{0,3})? ?:? ?)/iy;
 const APGAR_RIGHT_BEFORE = /(?<=(?<![A-Za-z])[Aa][Pp][Gg][Aa][Rr][Ss]? ?(?:score)? ?:? ?)/y;
+/** A time right after a day and a month ("03/10 04:05", "12/03  08:30"): a line's time stamp. */
+const TIME_AFTER = /^ {1,2}(?:[01]?\d|2[0-3])[:h][0-5]\d(?![0-9])/;
+/** A week day right before a day and a month, maybe with a bracket ("last Tuesday (3/5)", "Thu 3/4", "jeudi 3/4"; the abbreviations capitalized: "mon 1/2", "sat 3/4" are no week days). */
+const WEEKDAY_BEFORE = new RegExp(`(?<=(?<![A-Za-zÀ-ÿ])(?:${WEEKDAYS.split('|').flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]).join('|')}|${WEEKDAY_ABBRS.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|')}\\.?),? ?\\(?)`, 'y');
+/** English: a dose named by its place in time right before a month and a day ("missed dose 1/27", "last dose 8/16"). */
+const DOSE_DATE_BEFORE = /(?<=(?<![A-Za-z])(?:last|missed|next|final|held|skipped|first) doses? ?:? ?)/iy;
+/** English: "Note" before a month and a day is a note's date ("Note 3/18: INR 1.8"), not a grade (the French "note 15/20"). */
+const NOTE_BEFORE = /(?<=(?<![A-Za-z])(?:Note|NOTE|note) ?:? ?)/y;
+/**
+ * Whether a day/month after one of MEASURE_BEFORE's words is a date all the same: in English, after a dose named by its place in
+ * time ("missed dose 1/27") or a note's word ("Note 3/18:"), a month and a day that no small fraction is (the second number 5 or
+ * more, or two digits: not "last dose 1/2 tab").
+ */
+function measureNotDateWord(text: string, m: RegExpExecArray): boolean {
+  if (patternLang !== 'en' || !(+m[1]! <= 12 && dayMonthOk(+m[2]!, +m[1]!)) || (+m[2]! < 5 && m[2]!.length === 1)) return false;
+  const before = text.slice(Math.max(0, m.index - 20), m.index);
+  return endsWithMatch(DOSE_DATE_BEFORE, before) || endsWithMatch(NOTE_BEFORE, before);
+}
 function dmyCheck(m: RegExpExecArray, text: string): number | null {
   const v = m[0];
   let dot = false, dash = false, slash = false, bar = false;
@@ -1391,7 +1437,10 @@ export const RULES: RegexRule[] = [
       // (nor an acuity, 6/60, 6/36, nor a pregnancy's weeks, 11/40, nor a titre)
       ? (patternLang === 'en' && +m[1]! >= 1 && +m[1]! <= 12 && m[2]!.length === 2 && m[2] !== '52' && m[2] !== '12' && m[2] !== '40' && !(m[1] === '6' && +m[2]! % 6 === 0)
         && endsWithMatch(SINCE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) && !TITRE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) ? 0.6 : null)
-      : endsWithMatch(MEASURE_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) ? null
+      : endsWithMatch(MEASURE_BEFORE, text.slice(Math.max(0, m.index - 24), m.index)) && !measureNotDateWord(text, m) ? null
+      // a day and a month with the time after it, as logs and chats stamp a line ("[03/10 04:05]", "deliv 12/03 08:30"): a date, no
+      // rating or fraction
+      : TIME_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)) ? 0.6
       // counts of bands, biopsy cores and lymph nodes ("IgM 3/3 bands", "5/12 cores", "3/14 LN", "pN1a (2/11)"), unless a date's
       // word comes first ("ligation on 3/14 bands")
       : +m[1]! <= +m[2]! && (COUNTED_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)) || NODES_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)))
@@ -1414,16 +1463,19 @@ export const RULES: RegexRule[] = [
       // "2/2" (secondary to) and a small fraction ("1/2 tab", "3/4") are no dates, unless a date's word comes first ("on 2/5", "since 2/10")
       // (a small fraction is written with one digit each: "01/04" is a date)
       : patternLang === 'en' && ((+m[1]! <= +m[2]! && (m[2] === '5' || m[2] === '10')) || (m[1] === '2' && m[2] === '2') || (m[1]!.length === 1 && m[2]!.length === 1 && +m[1]! < +m[2]! && +m[2]! <= 4))
-        && !endsWithMatch(EN_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? null
+        && !endsWithMatch(EN_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) && !endsWithMatch(WEEKDAY_BEFORE, text.slice(Math.max(0, m.index - 14), m.index)) ? null
       // French notes: a small fraction ("mange 1/2 plateau", "3/4 du repas") unless a date's word comes first ("le 1/2")
-      : patternLang === 'fr' && m[1]!.length === 1 && m[2]!.length === 1 && +m[1]! < +m[2]! && +m[2]! <= 4 && !endsWithMatch(FR_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index)) ? null : 0.6) },
+      : patternLang === 'fr' && m[1]!.length === 1 && m[2]!.length === 1 && +m[1]! < +m[2]! && +m[2]! <= 4 && !endsWithMatch(FR_DATE_CUE, text.slice(Math.max(0, m.index - 16), m.index))
+        && !endsWithMatch(WEEKDAY_BEFORE, text.slice(Math.max(0, m.index - 14), m.index)) ? null : 0.6) },
   { rule: 'date-dm-dot', at: S_DOT2, label: 'DATE', score: 0.5, needs: C_DIGIT | C_DOT,
     re: new RegExp(`${B}(\\d{2})\\.(\\d{2})${E}(?![.,]\\d| ?(?:mg|g|ml|l|mmol|µ|%|°))`, 'g'),
     check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.5 : null) },
   // a day of the month alone after "le" in French ("sortira le 11.", "depuis le 14 au soir", "prévu le 25 à 14h", "(le 11)"), before
   // a sentence's stop or a word of time or place; not an emergency number after a call's word ("appeler le 15", "composez le 15")
   { rule: 'date-le-day', at: S_LE2, label: 'DATE', score: 0.55, needs: C_DIGIT,
-    re: /(?<=(?<![A-Za-zÀ-ÿ'’])(?:[Ll]e|LE|jusqu['’]au|JUSQU['’]AU) )(?:[1-9]|[12]\d|3[01])(?=[.,;:!?)]?(?:$|[\r\n])|[.,;:!?)](?![0-9A-Za-z])| :(?![0-9])| (?:à|vers|au|aux|après|avant|avec|chez|pour|et|ou|dans|en|matin|soir|midi|\(|-|–|→|->)(?![A-Za-zÀ-ÿ]))/gm,
+    // (or after a move of a date, "séance décalée au 22.", "reporté au 14", "à partir du 12,"; before a bracket's note, "Rdv SPIP le 20
+    // (CPIP …)", or "de ce mois", "une le 3 de ce mois")
+    re: /(?<=(?<![A-Za-zÀ-ÿ'’])(?:[Ll]e|LE|jusqu['’]au|JUSQU['’]AU|(?:[Dd][ée]cal|[Rr]eport|[Rr]epouss|[Aa]vanc|[Dd][ée]plac|[Pp]rogramm|[Ff]ix)[ée]e?s? au|[àaÀA] partir du) )(?:[1-9]|[12]\d|3[01])(?=[.,;:!?)]?(?:$|[\r\n])|[.,;:!?)](?![0-9A-Za-z])| :(?![0-9])| (?:à|vers|au|aux|après|avant|avec|chez|pour|et|ou|dans|en|matin|soir|midi|\(|-|–|→|->|de ce mois)(?![A-Za-zÀ-ÿ])| \((?![0-9])| [;!?](?![0-9]))/gm,
     check: (m, text) => patternLang !== 'fr' ? null
       : (m[0] === '15' || m[0] === '17' || m[0] === '18') && CALL_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) ? null : 0.55 },
   { rule: 'date-text', at: S_LE2, monAfter: true, monthDot: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
@@ -1433,7 +1485,15 @@ export const RULES: RegexRule[] = [
   // (and an English month's abbreviation before a year's apostrophe: "Jan '24", "Mar ’23"; a month "of" its year, "June of
   // 2089", "mars de 2020")
   { rule: 'date-text', mon: true, label: 'DATE', score: 0.9, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
-    re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) (?:of|de) \\d{4}|(?:${MONTHS_FULL}) '?\\d{2}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.? ['’]\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
+    re: new RegExp(`\\b(?:(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? ?\\d{4}|(?:${MONTHS})\\.? ?(?:19|20)\\d{2}|(?:${MONTHS_FULL}) (?:of|de) \\d{4}|(?:${MONTHS_FULL}) '?\\d{2}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.? ['’]\\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)-(?:0?[1-9]|[12]\\d|3[01])-(?:19|20)\\d{2})(?![A-Za-zÀ-ÿ0-9])`, 'gi') },
+  // (a fax's or a system's stamp with the month first and dashes: "Mar-07-2024")
+  // an abbreviated month and a two-digit year after a cue of time ("un zona en déc. 23", "depuis sept 21", "since Oct '22"): not a
+  // count after it ("en mai 20 patients", "depuis juin 20 jours")
+  { rule: 'date-month-yy', mon: true, label: 'DATE', score: 0.6, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
+    re: new RegExp(`(?<=(?<![${L}])(?:en|depuis|fin|d[ée]but|mi|courant|in|since)[ -])(?:janv|f[ée]vr?|avr|juil|sept?|oct|nov|d[ée]c|jan|feb|apr|jun|jul|aug)\\.? ['’]?\\d{2}(?![0-9A-Za-zÀ-ÿ]|[.,:/h]\\d| ?[a-zà-ÿ0-9%])`, 'gi') },
+  // a day, a month in roman numerals and a year ("Villefranche, le 12.III.2024", "12/XI/2023", "3 IV 2024")
+  { rule: 'date-roman', at: S_LE2, label: 'DATE', score: 0.8, needs: C_DIGIT | C_UPPER,
+    re: new RegExp(`${B}(?:0?[1-9]|[12]\\d|3[01])([.\\/\\- ])(?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})\\1(?:19|20)\\d{2}${E}`, 'g') },
   // English month and day without a year ("from March 2 to March 9"): capitalized month names
   // only, and "May" only before an ordinal or a comma ("May 2 doses" is no date) or after a date's cue word ("seen on May 16",
   // "F/u May 16"); a range's second day and its year with it
@@ -1547,6 +1607,15 @@ export const RULES: RegexRule[] = [
     // (not the start of a whole number: no digit right after, or after one separator)
     re: new RegExp(`${B}0[1-9](?:[ .]?\\d{2}){3}\\d?(?![ .]?[0-9])`, 'g'),
     check: (m, text) => (endsWithMatch(PHONE_CUE_BEFORE, text.slice(Math.max(0, m.index - 40), m.index)) ? 0.6 : null) },
+  // a North American number with letters for its last digits after a phone's word ("intake line 216-696-KIDS (5437)", "call
+  // 1-800-555-HELP"): the letters in capitals, and the digits they stand for when they follow in brackets
+  { rule: 'phone-vanity', at: S_US, label: 'PHONE', score: 0.7, needs: C_DIGIT | C_UPPER,
+    re: /(?<![A-Za-z0-9])(?:1[ .\-])?[2-9]\d{2}[ .\-](?:\d{3}[ .\-][A-Z]{4}|[A-Z]{3}[ .\-][A-Z]{4}|[A-Z]{7})(?![A-Za-z0-9])(?: \(\d{4}\))?/g,
+    check: (m, text) => (PHONE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) && vanityDigits(m[0]) ? 0.7 : null) },
+  // a local number of seven digits right after a phone's word ("his # is 555 0142", "cell: 555-0199"; the area code left out)
+  { rule: 'phone-local7', at: S_US, label: 'PHONE', score: 0.6, needs: C_DIGIT,
+    re: /(?<![A-Za-z0-9.\-\/])[2-9]\d{2}[ .\-]\d{4}(?![0-9]|[ .\-\/]\d|[.,]\d)/g,
+    check: (m, text) => (patternLang === 'en' && LOCAL_PHONE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) ? 0.6 : null) },
   // a US post office box: "PO Box 4471", "P.O. Box 12" (looked for only in texts that write "Box")
   // a chain's store by its number ("Walgreens #09127", "CVS #1234", "Walmart Pharmacy #10-2841"): a place
   // (only in texts with a '#' before a number: markdown headings, "# Plan", do not run it)
@@ -1678,7 +1747,7 @@ export const RULES: RegexRule[] = [
     // (device serial numbers too, HIPAA's identifier 13: "n° de série", "numéro de série", "serial number", "S/N";
     // licence and plate numbers, HIPAA's 11 and 12: "Driver's license MA S1234567", "license plate 7XKT392"; the
     // last form of value: any letters-digits-hyphens token of 5-20 characters with at least 4 digits, "PZX601234H")
-    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’]|de (?:la )?)?(?:demande|facture|commande|contrat|ordonnance|examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]|[A-Z]{1,3}-?\d{4,}))|matricule (?:salari[ée]e?|patient|agent|employ[ée]e?|interne)|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|med\.? rec(?:ord)?(?: no\.?| number| #)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab|rx|report|datix) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample|specimen|dictation|transcription) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|licen[cs]e(?= ?:? ?#?(?:[A-Z]{1,3}-?)?\d{4})|kit (?:no\.?|number|#)|group(?=: ?\d{4})|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?|run|trip) (?:no\.?|number|#)|case(?=: ?[A-Z]{1,3}\d{2}-\d{3,})|specimen(?=: ?[A-Z]{0,4}\d{4,})|id(?= ?[:#]? ?#?(?:[A-Z]{1,4}-?)?\d{4,})(?!(?<=(?:,|[a-z]) id) 83[2-8]\d\d(?:-\d{4})?(?![\dA-Za-z])| ?\d+ ?(?:units?|U|UI|IU|mg|ml|mcg|µg)(?![A-Za-z]))|(?:examen|bloc|lames?)(?= ?:? ?(?:[A-Z]{1,3}\d{2}[A-Z]?-\d{3,}|\d{2}[A-Z]-\d{4,}|[A-Z]-\d{4}-\d{3,}))|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) (?:id|#|no\.?|number)|lic\.(?: ?(?:no\.?|#))?|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?|(?<!(?:[Dd][ée]cret|DÉCRET|[Ll]oi|LOI|[Aa]rr[êe]t[ée]|[Cc]irculaire|[Aa]rticle|[Dd][ée]lib[ée]ration|[Dd][ée]cision|[Cc]erfa|CERFA|[Dd]irective|[Rr][èe]glement) ?)n[°º](?= ?:? ?(?:[A-Z]{1,4}-?)?\d{4,}(?![\d*])))(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,6}(?:\/\d{2,8}){1,3}(?![\d\/])|\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9]|-[A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
+    re: /\b(n[°º] ?(?:de )?dossier|n[°º] ?(?:de )?s[ée]jour|n[°º] ?(?:de )?s[ée]rie|n[°º] ?(?:de (?:la )?)?(?:passage|venue|visite)|n[°º] ?d['’]hospitalisation|n[°º] ?(?:d['’]|de l['’]|de (?:la )?)?(?:demande|facture|commande|contrat|ordonnance|examen|patient|prélèvement|prelevement|échantillon|echantillon|inscription|CRISTAL)|(?:dossier|s[ée]jour|passage|venue|visite) n[°º]|dossier(?= ?:? ?(?:\d{5}|\d{2,4}-[A-Z0-9]|[A-Z]{1,3}-?\d{4,}))|matricule (?:salari[ée]e?|patient|agent|employ[ée]e?|interne)|num[ée]ro (?:de dossier|de s[ée]jour|d'identification|de s[ée]rie|de s[ée]curit[ée] sociale)|n[°º] ?(?:de )?s[ée]curit[ée] sociale|medical record(?: number| no\.?)?|med\.? rec(?:ord)?(?: no\.?| number| #)?|patient id|record|serial(?: number| no\.?)?|s\/n|unit (?:no\.?|number|#)|acct\.?(?: no\.?| number| #)?|account (?:no\.?|number|#)|job (?:no\.?|number|#)|accession(?: no\.?| number| #)?|encounter (?:no\.?|number|#|id)|member (?:id|no\.?|number)|(?:insurance|subscriber|beneficiary)(?: (?:id|no\.?|number|#))?(?: ?: ?[A-Z]{2,10})?|group (?:no\.?|number|#)|(?:surgical )?(?:path|pathology|specimen|case|lab|rx|report|datix) (?:no\.?|number|#)|identifiant(?: (?:du )?patient)?|(?:study|employee|badge|sample|specimen|dictation|transcription) (?:id|no\.?|number|#)|(?:subject|participant)(?: (?:id|no\.?|number|#))?(?= ?:? ?#?\d)|user ?name|login|identifiant de connexion|pass(?:port|eport)(?: (?:no\.?|number|#|n[°º]))?|(?:n[°º]|num[ée]ro) de passeport|carte (?:nationale )?d['’]identit[ée](?: n[°º])?|titre de s[ée]jour(?: n[°º])?|policy (?:no\.?|number|#)|(?:licen[cs]e|vehicle) plate(?: (?:no\.?|number|#))?|plate (?:no\.?|number|#)|driver'?s? licen[cs]e(?: (?:no\.?|number|#))?(?: [A-Z]{2}(?= ?:? ?[A-Z]?\d))?|licen[cs]e (?:no\.?|number|#)|licen[cs]e(?= ?:? ?#?(?:[A-Z]{1,3}-?)?\d{4})|kit (?:no\.?|number|#)|group(?=: ?\d{4})|chart (?:no\.?|number|#)|visit (?:no\.?|number|#|id)|(?:referral|order|incident|pcr|reference|denial|confirmation|claim|tracking|auth(?:orization)?|run|trip) (?:no\.?|number|#)|case(?=: ?[A-Z]{1,3}\d{2}-\d{3,})|specimen(?=: ?[A-Z]{0,4}\d{4,}| \d{2}-\d{5,}(?![\d-]))|id(?= ?[:#]? ?#?(?:[A-Z]{1,4}-?)?\d{4,})(?!(?<=(?:,|[a-z]) id) 83[2-8]\d\d(?:-\d{4})?(?![\dA-Za-z])| ?\d+ ?(?:units?|U|UI|IU|mg|ml|mcg|µg)(?![A-Za-z]))|(?:examen|bloc|lames?)(?= ?:? ?(?:[A-Z]{1,3}\d{2}[A-Z]?-\d{3,}|\d{2}[A-Z]-\d{4,}|[A-Z]-\d{4}-\d{3,}))|requisition(?: (?:no\.?|number|#))?|(?:agency|hospice|interpreter|provider|facility|donor|transplant) (?:id|#|no\.?|number)|lic\.(?: ?(?:no\.?|#))?|lic ?#(?= ?[A-Z]?-?\d)|n[°º] ?(?:d['’])?adh[ée]rent|num[ée]ro d['’]adh[ée]rent|n[°º] ?(?:d['’])?allocataire(?: (?:CAF|MSA))?|num[ée]ro d['’]allocataire(?: (?:CAF|MSA))?|(?<!(?:[Dd][ée]cret|DÉCRET|[Ll]oi|LOI|[Aa]rr[êe]t[ée]|[Cc]irculaire|[Aa]rticle|[Dd][ée]lib[ée]ration|[Dd][ée]cision|[Cc]erfa|CERFA|[Dd]irective|[Rr][èe]glement) ?)n[°º](?= ?:? ?(?:[A-Z]{1,4}-?)?\d{4,}(?![\d*])))(?:(?<=#)|(?![A-Za-zŸ]))[^A-Za-z0-9À-ÿ\n]{0,12}(?:\([A-Z]+\)\s*:?\s*)?(?:(?:est|is|=) ?:? ?)?(\d{2,6}(?:\/\d{2,8}){1,3}(?![\d\/])|\d{2,4}[A-Za-z]{1,4}\d{3,}(?![A-Za-z0-9])|[A-Za-z]{2,4}\d{5,}(?![A-Za-z0-9]|-[A-Za-z0-9])|[A-Z]?\d[\d -]{3,14}\d(?![A-Za-z]|-[A-Za-z0-9])|[A-Z]?\d{4,}(?![A-Za-z]|-[A-Za-z0-9])|(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{4,19}(?![A-Za-z0-9-]))(?!\d)/gi },
   // record numbers written in dashed groups ("123-45-67-8", "04-55-21-3"): three to six groups, seven digits or more
   // (a date, a phone number or an SSN of the same extent wins the overlap)
   { rule: 'id-dashed', at: S_DASH, label: 'ID', score: 0.5, needs: C_DIGIT | C_DASH,
@@ -4240,6 +4309,7 @@ function recognizeVehicles(text: string, spans: Span[]): void {
       }
       // one to three upper-case letters glued to 6-12 digits, alone: a record, claim or prescription number ("RX7720193", "P0098123")
       if (e - s >= 6 && e - s <= 12 && isUpperAscii(cc(text, s - 1))) idAlnumAt(text, s, e, spans);
+      if (e - s === 4 && cc(text, e) === 32) bloodUnitAt(text, s - 1, spans);
       // (S_VEH: a VIN's digit runs touch its upper-case letters; a plate's '-ddd-' block is 3 long)
       if (s < lastVin) continue;
       let a = s, b = e;
@@ -4260,6 +4330,20 @@ function recognizeVehicles(text: string, spans: Span[]): void {
   while ((m = PLATE_G.exec(text)) !== null) spans.push({ start: m.index, end: m.index + 9, label: 'ID', score: 0.8, rule: 'plate' });
   VIN_G.lastIndex = 0;
   while ((m = VIN_G.exec(text)) !== null) vinAt(text, m.index, spans);
+  BLOOD_UNIT_G.lastIndex = 0;
+  while ((m = BLOOD_UNIT_G.exec(text)) !== null) bloodUnitAt(text, m.index, spans);
+}
+/**
+ * A blood unit's donation number as ISBT 128 prints it, the facility's letter and four digits, the year's two, the unit's six and
+ * its check character ("W0360 24 018871 Q"): a traceability sheet's identifier (ID).
+ */
+const BLOOD_UNIT_AT = /[A-Z]\d{4} \d{2} \d{6}(?: [A-Z0-9](?![A-Za-z0-9]))?(?![A-Za-z0-9])/y;
+const BLOOD_UNIT_G = /(?<![A-Za-z0-9])[A-Z]\d{4} \d{2} \d{6}(?![A-Za-z0-9])/g;
+function bloodUnitAt(text: string, a: number, spans: Span[]): void {
+  if (a < 0 || isAlnumLatin(cc(text, a - 1))) return;
+  BLOOD_UNIT_AT.lastIndex = a;
+  const m = BLOOD_UNIT_AT.exec(text);
+  if (m !== null) spans.push({ start: a, end: a + m[0].length, label: 'ID', score: 0.7, rule: 'blood-unit' });
 }
 
 /**
@@ -4377,6 +4461,73 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
     spans.push({ start: cityStart, end: cityStart + city.length, label: 'CITY', score: 0.85, rule: 'zip-us' });
   }
   return 0;
+}
+/** The labels a letter-for-digit reading may give: numbers of a shape of their own. */
+const OCR_LABELS = new Set<TextLabel>(['DATE', 'BIRTHDATE', 'PHONE', 'NIR', 'ZIP', 'SSN', 'ID', 'IPP', 'NDA', 'MRN', 'RPPS']);
+function isOcrLetter(c: number): boolean { return c === 79 || c === 111 || c === 108 || c === 73; }
+/** Whether a separator of a number's parts at sep joins a digit (or an OCR letter) at d: "26/O2/2O24", "O2.12". */
+function ocrJoined(text: string, sep: number, d: number): boolean {
+  const c = cc(text, sep), e = cc(text, d);
+  return (c === 47 || c === 46 || c === 45 || c === 32) && (isDigitCode(e) || isOcrLetter(e));
+}
+/**
+ * Numbers with letters scanned or typed for digits — O or o for 0, l or I for 1 — as OCR'd faxes and hurried typing leave them:
+ * "DOB : O8/22/1956", "du 26/O2/2O24", "(91O) 555-O143", "04 7l 28 55 9O", "N° SS : 2 38 O9 63 1l3 O27 48", "NC 283O3". A token
+ * of digits and such letters (no other letter glued to it, at least half of it digits) is read with digits in their place, and
+ * the number rules run over that reading (the character pass's OCR runs are its candidates: a text with none costs nothing); a
+ * match is kept when it holds a replaced letter, is a date, phone number, NIR, postal code or identifier, and has three digits or
+ * more and at least as many digits as letters. Words stay words: "Ol", "lO", "IO", "OOl" hold no digit, "BIO2" another letter; "O2"
+ * (oxygen) alone matches no number.
+ * Call right after recognizePatterns over the same text: it reads that pass's OCR runs, and leaves its data as it found them.
+ */
+export function recognizeOcrDigits(text: string, spans: Span[], lang: Lang): void {
+  if (nOcr === 0 || tokText !== text) return;
+  const n = text.length;
+  const subs: number[] = [];
+  for (let q = 0, lastEnd = -1; q < nOcr; q++) {
+    if (ocrS[q]! < lastEnd) continue;
+    let a = ocrS[q]!, b = ocrE[q]!;
+    while (a > 0 && (isDigitCode(text.charCodeAt(a - 1)) || isOcrLetter(text.charCodeAt(a - 1)))) a--;
+    while (b < n && (isDigitCode(text.charCodeAt(b)) || isOcrLetter(text.charCodeAt(b)))) b++;
+    lastEnd = b;
+    if (isWordLetter(cc(text, a - 1)) || isWordLetter(cc(text, b))) continue;
+    // (oxygen, "O2 3 L", "sous O2": the commonest such token, no number's part — and a text that holds only it is not read again;
+    // joined to a number's other part by '/', '.', '-', or by spaces on both sides, as a phone's pairs: "26/O2/2O24", "06 O2 34")
+    if (b - a === 2 && text.charCodeAt(a) === 79 && text.charCodeAt(a + 1) === 50) {
+      const left = ocrJoined(text, a - 1, a - 2), right = ocrJoined(text, b, b + 1);
+      if (!((left && cc(text, a - 1) !== 32) || (right && cc(text, b) !== 32) || (left && right))) continue;
+    }
+    // (an ICD-10 code of chapter I or O with its subcategory is no number: "I50.32", "O24.4")
+    if (b - a === 3 && (text.charCodeAt(a) === 73 || text.charCodeAt(a) === 79) && cc(text, b) === 46 && isDigitCode(cc(text, b + 1))) continue;
+    let d = 0;
+    for (let k = a; k < b; k++) if (isDigitCode(text.charCodeAt(k))) d++;
+    if (2 * d >= b - a) subs.push(a, b);
+  }
+  if (subs.length === 0) return;
+  let norm = '', from = 0;
+  for (let k = 0; k < subs.length; k += 2) {
+    norm += text.slice(from, subs[k]!);
+    for (let j = subs[k]!; j < subs[k + 1]!; j++) {
+      const c = text.charCodeAt(j);
+      norm += isDigitCode(c) ? text[j] : c === 79 || c === 111 ? '0' : '1';
+    }
+    from = subs[k + 1]!;
+  }
+  norm += text.slice(from);
+  const found: Span[] = [];
+  recognizePatterns(norm, found, lang);
+  // (the passes that follow read the character pass's data of the text itself)
+  charClasses(text);
+  for (const sp of found) {
+    if (!OCR_LABELS.has(sp.label)) continue;
+    let d = 0, l = 0;
+    for (let k = sp.start; k < sp.end; k++) {
+      const c = text.charCodeAt(k);
+      if (isDigitCode(c)) d++; else if (c !== norm.charCodeAt(k)) l++;
+    }
+    if (l === 0 || d < 3 || d < l) continue;
+    spans.push({ ...sp, rule: sp.rule === 'id-cue' ? sp.rule : `${sp.rule}-ocr` });
+  }
 }
 /**
  * English postal codes outside the US, with the town before them: British ("Cardiff CF14 4XW", "London
@@ -4563,6 +4714,8 @@ const LAB_CHAINS = ['Cerballiance', 'Biogroup', 'Bioaccess', 'Eurofins', 'Synlab
   'Novabio', 'Dyomedea', 'Bioliance', 'Biopath', 'Labazur', 'LabCorp', 'Labcorp', 'Quest',
   // pharmacy and retail chains named alone ("refilled to Walgreens")
   'Walgreens', 'Walmart', 'Kroger', 'Publix', 'Safeway', 'Costco', 'Meijer', 'Wegmans', 'Albertsons'];
+// (in capitals too, as laboratory reports' headers and legacy systems print them: "QUEST DIAGNOSTICS", "CERBALLIANCE", "WALGREENS")
+LAB_CHAINS.push(...LAB_CHAINS.filter((w) => w !== 'Labcorp').map((w) => w.toUpperCase()));
 /** A dictation's words before "par"/"by" and the initials ("Dicté par EC", "Transcribed by: jm"; document-names.ts). */
 export const DICTATION_WORDS = new Set(['dicté', 'dictée', 'dicte', 'dictee', 'dictés', 'frappé', 'frappée', 'frappe', 'tapé', 'tapée', 'relu', 'dictated', 'transcribed', 'typed',
   'reviewed', 'Dicté', 'Dictée', 'Dicte', 'Frappé', 'Frappée', 'Tapé', 'Relu', 'Dictated', 'Transcribed', 'Typed', 'Reviewed', 'Dict', 'dict', 'DICT',
@@ -4577,7 +4730,10 @@ export const DICTATION_WORDS = new Set(['dicté', 'dictée', 'dicte', 'dictee', 
 const EN_ORG_WORDS = ['School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'COLLEGE', 'Shelter', 'Church', 'Bank', 'Insurance', 'Laboratory', 'Laboratories',
   'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Partners', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial',
   'Therapeutics', 'Pharmaceuticals', 'Biosciences', 'Pharma', 'Collective', 'Distribution', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
-  'Network', 'Transport', 'Transportation', 'Logistics', 'Montessori', 'Ministries', 'Corporation'];
+  'Network', 'Transport', 'Transportation', 'Logistics', 'Montessori', 'Ministries', 'Corporation',
+  // (in capitals too, as letterheads and legacy systems print them: "HIGHLAND RIDGE ELEMENTARY", "SONORAN REFERENCE LABORATORIES"; not the
+  // words of an all-capitals note's prose or headings, "PLAN", "SERVICES", "GROUP OF", "UNION")
+  'ELEMENTARY', 'ACADEMY', 'SHELTER', 'LABORATORIES', 'DAYCARE', 'PRESCHOOL', 'MONTESSORI', 'MINISTRIES', 'FOUNDATION', 'MEMORIAL'];
 /**
  * The first words of HOSPITAL's cues. A match starts at one (after an ASCII word boundary) and the
  * word is followed by ' ': a whole letter run, or a run suffix after a non-ASCII letter.
@@ -4585,7 +4741,7 @@ const EN_ORG_WORDS = ['School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'C
 const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 'CHU', 'CHR', 'CH', 'CHRU', 'CHI', 'CHIC', 'CHS', 'HIA', 'Clinique', 'CLINIQUE', 'clinique', 'Hospital', 'Groupe', 'groupe', 'GH', 'Centre', 'centre', 'hôpital', 'hopital',
   'Clinic', 'Center', 'Infirmary', 'HOSPITAL', 'CLINIC', 'CENTER', 'CENTRE', 'INFIRMARY', 'Institute', 'INSTITUTE', 'Hospice', 'HOSPICE', 'Medicine', 'MEDICINE',
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY',
-  'Surgery', 'Nursing', 'NURSING', 'Rehabilitation', 'REHABILITATION', 'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY',
+  'Surgery', 'SURGERY', 'Nursing', 'NURSING', 'Rehabilitation', 'REHABILITATION', 'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY',
   ...EN_ORG_WORDS,
   // employers' cues, laboratory networks and dictations' words (recognizeHospitals and document-names.ts read them from these candidates)
   ...EMPLOYER_WORDS, ...LAB_CHAINS, ...DICTATION_WORDS,
@@ -4684,7 +4840,18 @@ function labChainAt(text: string, p: number, spans: Span[]): void {
   const m = LAB_CHAIN_AT.exec(text);
   // ("Quest" is a word: only as "Quest Diagnostics" or before "lab")
   if (m === null || (m[0] === 'Quest' && !/^ (?:lab|Lab|LAB)/.test(text.slice(m.index + 5, m.index + 9)))) return;
-  spans.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.7, rule: 'lab-chain' });
+  let e = m.index + m[0].length;
+  const c1 = cc(text, p + 1);
+  if (c1 >= 65 && c1 <= 90) {
+    // (a chain's name in capitals takes only its kind after it, as every word of a text in capitals is: "QUEST DIAGNOSTICS", "WALGREENS",
+    // not "WALGREENS ON MAIN", "QUEST FOR ANSWERS")
+    let w = p;
+    while (w < e && isUpperAscii(cc(text, w))) w++;
+    const kind = /^ (?:DIAGNOSTICS|LABORATORIES|LABORATORY|LABS?|PHARMACY)(?![A-Za-z])/.exec(text.slice(w, w + 14));
+    if (kind === null && text.startsWith('QUEST', p)) return;
+    e = w + (kind === null ? 0 : kind[0].length);
+  }
+  spans.push({ start: m.index, end: e, label: 'HOSPITAL', score: 0.7, rule: 'lab-chain' });
 }
 export function recognizeHospitals(text: string, spans: Span[]): void {
   employersAndLabs(text, spans);
@@ -4749,7 +4916,7 @@ const HOSP_GENERIC_FR = new Set(['NATIONAL', 'NATIONALE', 'REGIONAL', 'REGIONALE
   'MEDICALE', 'HOSPITALIER', 'HOSPITALIERE', 'PUBLIC', 'PUBLIQUE', 'SUPERIEUR', 'POUR', 'DES', 'DE', 'DU', 'PRIVE', 'PRIVEE', 'DEPARTEMENTAL', 'DEPARTEMENTALE', 'INTERCOMMUNAL', 'SPECIALISE', 'SPECIALISEE']);
 /** The English cue words after a hospital's name. */
 /** A specialty named after the practice's name ("Little Sprouts Pediatrics", "Smile Bright Pediatric Dentistry"): two words that are not generic before it. */
-const SPECIALTY_CUES = new Set(['Surgery', 'Nursing', 'NURSING', 'Rehabilitation', 'REHABILITATION', 'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY']);
+const SPECIALTY_CUES = new Set(['Surgery', 'SURGERY', 'Nursing', 'NURSING', 'Rehabilitation', 'REHABILITATION', 'Pediatrics', 'Dentistry', 'Orthopedics', 'Imaging', 'Dermatology', 'Cardiology', 'Urology', 'Radiology', 'Oncology', 'Neurology', 'Ophthalmology', 'Optometry', 'Podiatry', 'Chiropractic', 'Audiology', 'Psychiatry', 'Counseling', 'Wellness', 'Obstetrics', 'Gynecology', 'Rheumatology', 'Endocrinology', 'Nephrology', 'Pulmonology', 'Allergy', 'PEDIATRICS', 'DENTISTRY', 'ORTHOPEDICS', 'IMAGING', 'DERMATOLOGY', 'CARDIOLOGY', 'UROLOGY', 'RADIOLOGY', 'ONCOLOGY', 'NEUROLOGY', 'OPHTHALMOLOGY', 'OPTOMETRY', 'PODIATRY', 'CHIROPRACTIC', 'AUDIOLOGY', 'PSYCHIATRY', 'COUNSELING', 'WELLNESS', 'OBSTETRICS', 'GYNECOLOGY', 'RHEUMATOLOGY', 'ENDOCRINOLOGY', 'NEPHROLOGY', 'PULMONOLOGY', 'ALLERGY']);
 const EN_HOSP_WORDS = new Set(['Hospital', 'Clinic', 'Infirmary', 'Center', 'Centre', 'Institute', 'Hospice', 'Medicine', 'HOSPITAL', 'CLINIC', 'INFIRMARY', 'CENTER', 'CENTRE', 'INSTITUTE', 'HOSPICE', 'MEDICINE',
   'Practice', 'PRACTICE', 'Associates', 'ASSOCIATES', 'Care', 'CARE', 'Health', 'HEALTH', 'Pharmacy', 'PHARMACY', 'Apothecary', 'APOTHECARY', ...SPECIALTY_CUES, ...EN_ORG_WORDS]);
 const EN_HOSP_CUE = new RegExp(`(?<![A-Za-z0-9_À-ÿŸ])(?:${[...EN_HOSP_WORDS].join('|')})(?![A-Za-z0-9_À-ÿŸ])`, 'g');
@@ -4777,7 +4944,12 @@ const PRACTICE_BEFORE = new Map<string, Set<string>>([
 ]);
 /** Words before "Center" that make it a place of care ("Cedars-Sinai Medical Center", "Joslin Diabetes Center"; not "Shopping Center"). */
 const CARE_CENTER = new Set(['MEDICAL', 'HEALTH', 'CANCER', 'REHABILITATION', 'REHAB', 'NURSING', 'SURGICAL', 'SURGERY', 'TREATMENT', 'DIABETES', 'HEART', 'EYE', 'DIALYSIS', 'BIRTH', 'CARE', 'TRAUMA', 'BURN', 'TRANSPLANT', 'WELLNESS', 'HOSPICE',
-  'ENDOCRINE', 'VESTIBULAR', 'SPINE', 'BREAST', 'WOUND', 'SLEEP', 'PAIN', 'ORTHOPEDIC', 'VASCULAR', 'KIDNEY', 'DIGESTIVE', 'LIVER', 'STROKE', 'NEUROSCIENCE', 'NEUROSCIENCES', 'IMAGING', 'INFUSION', 'FERTILITY', 'RECOVERY', 'DETOX', 'CRISIS', 'HEARING']);
+  'ENDOCRINE', 'VESTIBULAR', 'SPINE', 'BREAST', 'WOUND', 'SLEEP', 'PAIN', 'ORTHOPEDIC', 'VASCULAR', 'KIDNEY', 'DIGESTIVE', 'LIVER', 'STROKE', 'NEUROSCIENCE', 'NEUROSCIENCES', 'IMAGING', 'INFUSION', 'FERTILITY', 'RECOVERY', 'DETOX', 'CRISIS', 'HEARING',
+  // (a disease's or a care's centre, a poison centre, a jail, a day care, with a name word of their own (HOSP_GENERIC holds these
+  // words): "Piedmont Sleep Disorders Center", "Prairie Arthritis Centre", "Northern New England Poison Center", "Metropolitan Detention
+  // Center", "Little Sprouts Learning Center"; a "Health Sciences Centre": hospitalNameBefore)
+  'DISORDERS', 'OSTEOPOROSIS', 'ARTHRITIS', 'ASTHMA', 'ALLERGY', 'AUTISM', 'EPILEPSY', 'MEMORY', 'ADDICTION', 'PSYCHIATRIC', 'BEHAVIORAL', 'DENTAL', 'PEDIATRIC',
+  "CHILDREN'S", "WOMEN'S", 'MATERNITY', 'AMBULATORY', 'OUTPATIENT', 'POISON', 'DETENTION', 'CORRECTIONAL', 'LEARNING', 'DAYCARE', 'CHILDCARE']);
 /** Whether a folded word names a kind of care or department, no place: "Cardiology", "Emergency" (HOSP_GENERIC). */
 export function isCareKind(w: string): boolean { return HOSP_GENERIC.has(w) || CENTRE_GENERIC.has(w); }
 /** Whether a word is an English place of care's kind after its name, left out of the HOSPITAL span: "Care", "Laboratory". */
@@ -4799,6 +4971,13 @@ const HOSP_GENERIC = new Set([
   'INTERNAL', 'DEPARTMENT', 'OUTPATIENT', 'INPATIENT', 'WALK-IN', 'SPECIALTY', 'ONCOLOGY', 'CARDIOLOGY', 'PEDIATRICS', 'DIALYSIS', 'SLEEP', 'PAIN', 'WOUND', 'DIABETES', 'ANTICOAGULATION',
   'MAIL', 'ORDER', 'SPECIALTY', 'RETAIL', 'COMPOUNDING', 'OUTPATIENT', 'HF', 'CHF', 'COPD', 'OB', 'GYN', 'OB/GYN', 'ENT', 'ORTHO', 'PT', 'OT', 'IBD', 'ALS', 'DEVICE', 'HOME', 'BEHAVIORAL', 'SENIOR', 'EXPRESS', 'WOMENS', "MEN'S", 'GROUP', 'ANESTHESIA', 'PODIATRY', 'ENDOCRINOLOGY', 'PSYCHOLOGY', 'RADIOLOGY',
   'CORRECTIONAL', 'ORAL', 'TRIBAL', 'SKIN',
+  // (a department's kind before its specialty: "referred to Plastic Surgery", "Interventional Radiology", "Acute Rehab")
+  'PLASTIC', 'COLORECTAL', 'THORACIC', 'CARDIOTHORACIC', 'INTERVENTIONAL', 'ACUTE', 'SUBACUTE', 'BARIATRIC', 'HEPATOBILIARY', 'NEUROSURGICAL', 'MAXILLOFACIAL',
+  'DETENTION', 'CRITICAL', 'INTENSIVE', 'PALLIATIVE',
+  // (the kinds of care centre that CARE_CENTER admits, and the disorders such a centre treats: a name word must come with them,
+  // "Piedmont Sleep Disorders Center", not a department's "Movement Disorders Center", "Cardiac Arrhythmia Clinic", "the Autism Center")
+  'DISORDERS', 'OSTEOPOROSIS', 'ARTHRITIS', 'AUTISM', 'ADDICTION', 'MATERNITY', 'AMBULATORY', 'POISON', 'LEARNING', 'DAYCARE', 'CHILDCARE',
+  'MOVEMENT', 'SEIZURE', 'MOOD', 'ANXIETY', 'EATING', 'BALANCE', 'VOICE', 'SWALLOWING', 'FEEDING', 'BLEEDING', 'NEUROMUSCULAR', 'COGNITIVE', 'DEVELOPMENTAL', 'ARRHYTHMIA', 'NEURO', 'NUCLEAR', 'DIAGNOSTIC', 'TRANSITIONAL', 'MINIMALLY', 'INVASIVE', 'ROBOTIC', 'GASTROINTESTINAL', 'OTOLARYNGOLOGY',
   'CALLED', 'SEEN', 'VISITED', 'ADMITTED', 'TRANSFERRED', 'DISCHARGED', 'FROM', 'AT', 'TO', 'IN', 'THE', 'A', 'AN',
   'HIGH', 'MIDDLE', 'ELEMENTARY', 'NURSING', 'GRADUATE', 'CHARTER', 'SUNDAY', 'JUNIOR', 'TECHNICAL', 'LIFE', 'AUTO', 'HOMELESS', 'CLINICAL', 'REFERENCE', 'PATHOLOGY',
   'CLIENT', 'CUSTOMER', 'FINANCIAL', 'MEMBER', 'AREA', 'BILLING', 'LEGAL', 'HUMAN', 'PROTECTIVE', 'ADULT', 'CHILD', 'YOUTH', 'ENVIRONMENTAL', 'DIETARY', 'VOLUNTEER',
@@ -4838,6 +5017,10 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
     if (words === 0) {
       const practice = PRACTICE_BEFORE.get(cue.toUpperCase());
       if (practice !== undefined ? practice.has(w) : cue === 'Medicine' || cue === 'MEDICINE' ? w === 'FAMILY' || w === 'INTERNAL' : CARE_CENTER.has(w)) medical = true;
+    } else if (words === 1 && (w === 'HEALTH' || w === 'MEDICAL') && (cue === 'Center' || cue === 'Centre' || cue === 'CENTER' || cue === 'CENTRE')) {
+      // ("Sunnybrook Health Sciences Centre", "Medical Sciences Center": not a museum's "Science Center")
+      const w0 = fold(text.slice(start, p - 1));
+      if (w0 === 'SCIENCES' || w0 === 'SCIENCE') medical = true;
     }
     // (not a person's title: "Dr. Church saw him")
     if ((STOP.has(w) && !HOSP_GENERIC.has(w) && !DENOMINATIONS.has(w)) || TITLES.has(w)) break;
@@ -4849,7 +5032,7 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   if (joined >= 0) start = joined;
   // (a specialty after one name word only after a preposition of place: "seen at Lakeshore Pediatrics", not "Northside Cardiology")
   // (after a comma, not a hospital's department: "Hartford Hospital Audiology" is Hartford Hospital's)
-  if (SPECIALTY_CUES.has(cue) && names < 2 && !(names === 1 && (/(?:^|\s)(?:at|to|from|with|via)\s$/.test(text.slice(Math.max(0, start - 6), start))
+  if (SPECIALTY_CUES.has(cue) && names < 2 && !(names === 1 && (/(?:^|\s)(?:at|to|from|with|via|AT|TO|FROM|WITH|VIA)\s$/.test(text.slice(Math.max(0, start - 6), start))
     || (text.startsWith(', ', start - 2) && !/\b(?:Hospital|HOSPITAL|Clinic|Center|Centre)\b/.test(text.slice(start, p)))))) return;
   if (!named || ((cue === 'Center' || cue === 'Centre' || cue === 'CENTER' || cue === 'CENTRE' || cue === 'Medicine' || cue === 'MEDICINE' || PRACTICE_BEFORE.has(cue.toUpperCase())) && !medical)) return;
   // (an organization's kind that is also a surname stays inside: "Greater Mount Zion Baptist Church", not "[…] Church" left as a name)

@@ -2154,3 +2154,48 @@ test('held-out set 7 (s44): a month "of" its year, "May" and its day after a dat
     [['NAME', 'Zephyrine Kowalczyk'], ['NAME', 'Marquis Dupree']]);
   assert.deepEqual(labels('Flu shot due Oct. Hold warfarin through September, resume after March.', 'en').map(([, v]) => v), ['Oct', 'September', 'March']);
 });
+
+test('held-out set 8 (s45): letters scanned or typed for digits inside dates, phone numbers, NIRs and postal codes; words and codes stay', () => {
+  assert.deepEqual(labels('Ne(e) le : O5/1O/1961. Hospitalisée du 26/O2/2O24 au O6/O3/2O24, revue le l3 juin 2O24 ; C5 le 27/O6.'),
+    [['BIRTHDATE', 'O5/1O/1961'], ['DATE', '26/O2/2O24'], ['DATE', 'O6/O3/2O24'], ['DATE', 'l3 juin 2O24'], ['DATE', '27/O6']]);
+  assert.deepEqual(labels('De : 04 7l 28 55 9O. Epouse : O6 34 l2 98 7O. N° SS : 2 38 O9 63 1l3 O27 48.'),
+    [['PHONE', '04 7l 28 55 9O'], ['PHONE', 'O6 34 l2 98 7O'], ['NIR', '2 38 O9 63 1l3 O27 48']]);
+  assert.deepEqual(labels('DOB : O8/22/1956. Pt phone : (91O) 555-O143 ( home ) / 91O.555.O187. Echo O1/15/24. Fayetteville, NC 283O3', 'en').filter(([l]) => l !== 'CITY'),
+    [['BIRTHDATE', 'O8/22/1956'], ['PHONE', '(91O) 555-O143'], ['PHONE', '91O.555.O187'], ['DATE', 'O1/15/24'], ['ZIP', '283O3']]);
+  // (words, oxygen, doses, litres, vertebrae, ICD-10 codes: no number; a token glued to other letters neither)
+  assert.deepEqual(labels('Sous O2 2l/min puis 3l/min, SpO2 95 %, IO 3, BIO 12, Ol 10, lO 12, OOl 3, hernie l4l5, 1O mg, Hb 1O,5.'), []);
+  assert.deepEqual(labels('Dx: I50.32, I10, O24.4; C2 S2 I4 ; 4l nc ; room lO1 ; YPW9O21 ; P.OO1/OO3.', 'en').filter(([l]) => l !== 'NAME'), []);
+});
+
+test('held-out set 8 (s45): a day and a month with a time, a roman month, a month first with dashes, an abbreviated month and a two-digit year, a day after a moved date; not a fraction or a count', () => {
+  assert.deepEqual(labels('[03/10 04:05] Sam: back in NSR. Pain 3/10 08:00, strength 4/5 throughout, 1/2 tab.', 'en').filter(([l]) => l === 'DATE'), [['DATE', '03/10']]);
+  assert.deepEqual(labels('EVA 3/10 08:00, TA 12/8 14:00, deliv 12/03 08:30.').filter(([l]) => l === 'DATE'), [['DATE', '12/03']]);
+  assert.deepEqual(labels('Villefranche, le 12.III.2024 ; 12/XI/2023 ; groupe II 12 ; stade IV 2 ans.').filter(([l]) => l === 'DATE'), [['DATE', '12.III.2024'], ['DATE', '12/XI/2023']]);
+  assert.deepEqual(labels('FAX Mar-07-2024 15:22 FROM: clinic', 'en').filter(([l]) => l === 'DATE'), [['DATE', 'Mar-07-2024']]);
+  assert.deepEqual(labels('Zona en déc. 23. Traitement depuis sept 21 ; en mai 20 patients ; depuis juin 20 jours ; en nov. 12 ans.').filter(([l]) => l === 'DATE').map(([, v]) => v),
+    ['déc. 23', 'sept 21', 'mai', 'juin 20', 'nov']);
+  assert.deepEqual(labels('Séance décalée au 22. Rdv SPIP le 20 (CPIP). Une le 3 de ce mois. À partir du 12, morphine. Reporté au 14 ; appeler le 15 (SAMU) ; avancée au 2e étage.').filter(([l]) => l === 'DATE').map(([, v]) => v),
+    ['22', '20', '3', '12', '14']);
+  assert.deepEqual(labels('Event last Tuesday (3/5). Missed dose 1/27, last dose 8/16; last dose 1/2 tab. Note 3/18: INR 1.8. Consented 3/4; Sat 3/4.', 'en').filter(([l]) => l === 'DATE').map(([, v]) => v),
+    ['3/5', '1/27', '8/16', '3/18', '3/4', '3/4']);
+  assert.deepEqual(labels('Strength 2/5 arm, sat 3/4 on RA, mon 1/2 comprimé.', 'en').filter(([l]) => l === 'DATE'), []);
+});
+
+test('held-out set 8 (s45): care centres by their kind (a disorder\'s, a poison centre, a jail, a day care, "Health Sciences Centre"), organizations\' words in capitals; not a department', () => {
+  const hosp = (t: string) => labels(t, 'en').filter(([l]) => l === 'HOSPITAL').map(([, v]) => v);
+  assert.deepEqual(hosp('SUNNYBROOK HEALTH SCIENCES CENTRE, Toronto. Seen at Piedmont Sleep Disorders Center. NORTHERN NEW ENGLAND POISON CENTER.'),
+    ['SUNNYBROOK HEALTH SCIENCES', 'Piedmont Sleep Disorders', 'NORTHERN NEW ENGLAND POISON']);
+  assert.deepEqual(hosp('Released from Metropolitan Detention Center. Daycare: Little Sprouts Learning Center, Gladstone.'), ['Metropolitan Detention', 'Little Sprouts Learning']);
+  assert.deepEqual(hosp('LABS DRAWN AT SONORAN REFERENCE LABORATORIES. STAYS AT HARBOR LIGHT SHELTER. SEEN AT LAKESIDE PEDIATRICS.'), ['SONORAN REFERENCE', 'HARBOR LIGHT', 'LAKESIDE']);
+  assert.deepEqual(hosp('Director, Movement Disorders Center. Cardiac Arrhythmia Clinic. The Autism Center. Boston Museum of Science Center. Riverside Shopping Center.'), []);
+  assert.deepEqual(hosp('Referred to Plastic Surgery, Vascular Surgery and Colorectal Surgery; Interventional Radiology; to Acute Rehab. REFERRED TO PLASTIC SURGERY. GENERAL SURGERY CLINIC.'), []);
+});
+
+test('held-out set 8 (s45): a number with letters after a phone\'s word, a local number after one, a blood unit\'s ISBT 128 number, "lic #", a specimen\'s dashed number', () => {
+  assert.deepEqual(labels('Intake line 216-696-KIDS (5437). Call 1-800-555-HELP. Code 216-696-KIDS.', 'en').filter(([l]) => l === 'PHONE').map(([, v]) => v),
+    ['216-696-KIDS (5437)', '1-800-555-HELP']);
+  assert.deepEqual(labels('His # is 555 0142. Cell: 555-0199. Room 555 0142. Lot 555-1234. BP 120 1234.', 'en').filter(([l]) => l === 'PHONE').map(([, v]) => v),
+    ['555 0142', '555-0199']);
+  assert.deepEqual(labels('Checked by W0360 24 018871 Q RBC. Paramedic (ME lic #P-14871). Toxicology specimen 24-0044182; specimen 24-48 h.', 'en').filter(([l]) => l === 'ID').map(([, v]) => v),
+    ['W0360 24 018871 Q', 'P-14871', '24-0044182']);
+});
