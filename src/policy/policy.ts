@@ -9,7 +9,7 @@ import { parseDocument } from 'yaml';
 import { AnonymatError, type Issue } from '../errors.ts';
 import type { ColumnKind } from '../table/table.ts';
 import type { ReadOptions } from '../io/read.ts';
-import { policySchema, type ColumnPolicy, type PolicyDocument, type Role } from './schema.ts';
+import { explainIssues, policyErrorMap, policySchema, type ColumnPolicy, type PolicyDocument, type Role } from './schema.ts';
 
 export type { ColumnPolicy, Role };
 
@@ -50,9 +50,10 @@ export function parsePolicyText(text: string, o: { baseDir: string; source: stri
  */
 export function parsePolicy(doc: unknown, o: { baseDir: string; source: string; textOnly?: boolean }): Policy {
   const input = o.textOnly && (doc === null || doc === undefined || (typeof doc === 'object' && !Array.isArray(doc) && !('columns' in doc))) ? { ...(doc ?? {}) as object, columns: {} } : doc;
-  const r = policySchema.safeParse(input ?? {});
+  // (a typo inside a hierarchy builder is named at its path, not as the "Invalid input" of the union file | builder)
+  const r = policySchema.safeParse(input ?? {}, { error: policyErrorMap, reportInput: true });
   if (!r.success) {
-    const issues: Issue[] = r.error.issues.map((i) => ({
+    const issues: Issue[] = explainIssues(r.error.issues).map((i) => ({
       path: i.path.length ? i.path.map(String).join('.') : '(policy)',
       message: i.message,
     }));
@@ -68,6 +69,36 @@ export function policyFiles(policy: Policy): [string, string][] {
   for (const [n, c] of Object.entries(policy.columns)) if (typeof c.hierarchy === 'string') out.push([`columns.${n}.hierarchy`, resolvePolicyPath(policy, c.hierarchy)]);
   if (policy.population?.table) out.push(['population.table', resolvePolicyPath(policy, policy.population.table)]);
   return out;
+}
+
+/**
+ * Reads and checks, on their own, the hierarchy files a run generalizes with (quasi-identifiers'; sensitive columns' too under
+ * `thresholds.tDistance: hierarchical`): each exists, is ARX CSV, and each level is a function of the previous one — before
+ * any data is read: `assess` measured, and passed, a policy whose hierarchy file `anonymize` could not open, and
+ * `anonymize` said so only once the data were read. Their coverage of the data's values is checked on the data. Every
+ * problem at once (invalid-hierarchy, exit 2).
+ */
+export async function checkHierarchyFiles(policy: Policy): Promise<void> {
+  const { readArxHierarchy } = await import('../hierarchy/hierarchy.ts');
+  const { validateHierarchy } = await import('../hierarchy/validate.ts');
+  const hierarchical = policy.thresholds?.tDistance === 'hierarchical';
+  const bad: string[] = [];
+  const issues: Issue[] = [];
+  for (const [name, c] of Object.entries(policy.columns)) {
+    if (typeof c.hierarchy !== 'string' || !(c.role === 'quasi' || (c.role === 'sensitive' && hierarchical))) continue;
+    const file = resolvePolicyPath(policy, c.hierarchy);
+    let found: Issue[];
+    try {
+      found = validateHierarchy(await readArxHierarchy(file, name), { file });
+    } catch (e) {
+      if (!(e instanceof AnonymatError)) throw e;
+      found = e.issues.length ? e.issues : [{ path: file, message: e.message }];
+    }
+    if (found.length) { bad.push(name); issues.push(...found); }
+  }
+  if (bad.length) {
+    throw new AnonymatError('invalid-hierarchy', `${policy.source}: the hierarchy file of column${bad.length > 1 ? 's' : ''} ${bad.join(', ')} cannot be used`, issues);
+  }
 }
 
 export function columnsWithRole(policy: Pick<Policy, 'columns'>, role: Role): string[] {

@@ -50,6 +50,59 @@ function nearestName(name: string, known: readonly string[]): string | null {
   return best;
 }
 
+/**
+ * The parse's error map: an unknown key of a strict object without a message of its own (a hierarchy builder's: `intervals:
+ * { widths: … }`) is named with the object's nearest key, as the policy's own sections name theirs.
+ */
+export const policyErrorMap: z.core.$ZodErrorMap = (iss) => {
+  if (iss.code !== 'unrecognized_keys') return undefined;
+  const shape = (iss.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
+  return shape ? iss.keys.map((k) => unknownKey(k, Object.keys(shape))).join('; ') : undefined;
+};
+
+/** A problem of the policy: its path (keys and indices) and message. */
+export interface PolicyIssue { path: PropertyKey[]; message: string }
+
+/**
+ * The issues of a failed parse, a union's own made precise: `z.union([file, builder])` said only "Invalid input" for a typo
+ * inside a builder (`intervals: { widths: … }`, `width: "5"`, `dates: { levels: [year, decades] }`). The options the value
+ * does not even have the type of (a file name's string for an object, `true` for `{ levels: … }`) are set aside: when one
+ * option is left, its own issues are given, at their full path; when none is, the types the value may have. Parse with
+ * `reportInput: true` (the value's type is read from the issue; the value itself is never put in a message).
+ */
+export function explainIssues(issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey[] = []): PolicyIssue[] {
+  const out: PolicyIssue[] = [];
+  for (const i of issues) {
+    const path = [...base, ...i.path];
+    if (i.code === 'invalid_union' && i.errors.length > 0) {
+      const input = (i as { input?: unknown }).input;
+      const typeOnly = (opt: readonly z.core.$ZodIssue[]): boolean => {
+        if (opt.length !== 1 || opt[0]!.path.length !== 0) return false;
+        const o = opt[0]!;
+        if (o.code === 'invalid_type') return true;
+        return o.code === 'invalid_value' && 'input' in i && o.values.every((v) => typeName(v) !== typeName(input));
+      };
+      const meant = i.errors.filter((opt) => !typeOnly(opt));
+      if (meant.length === 1) { out.push(...explainIssues(meant[0]!, path)); continue; }
+      if (meant.length === 0) {
+        const expected = [...new Set(i.errors.map((opt) => {
+          const o = opt[0]!;
+          return o.code === 'invalid_type' ? o.expected : o.code === 'invalid_value' ? o.values.map((v) => JSON.stringify(v)).join(' or ') : 'another value';
+        }))];
+        // (a key left out — `widths` written for `width` — is missing, not "received undefined")
+        out.push({ path, message: 'input' in i && input === undefined ? `missing: expected ${expected.join(' or ')}` : `Invalid input: expected ${expected.join(' or ')}${'input' in i ? `, received ${typeName(input)}` : ''}` });
+        continue;
+      }
+    }
+    out.push({ path, message: i.message });
+  }
+  return out;
+}
+
+function typeName(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
+
 function editDistance(a: string, b: string): number {
   // (optimal string alignment: rows i − 2, i − 1, i)
   let prev2: number[] = [], prev = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -76,8 +76,11 @@ test('assess: bad input exits 2 with file:line and leaves no report behind', asy
 
 test('assess on ARX adult (9 QIs): k and classes as ARX reports', { skip: hasShared ? false : '../shared/data absent' }, async () => {
   const r = await runCli(['assess', join(shared, 'arx/adult.csv'), '--delimiter', ';', '--qi', 'sex,age,race,marital-status,education,native-country,workclass,occupation,salary-class', '--json']);
-  assert.equal(r.code, 0, r.stderr);
+  // (no -k: k = 2 is checked, and said — k = 1 here, exit 3; review s45: it said the thresholds were met)
+  assert.equal(r.code, 3, r.stderr);
+  assert.match(r.stderr, /no -k given: k = 2 is checked/);
   const a = JSON.parse(r.stdout);
+  assert.equal(a.verdict.passes, false);
   assert.equal(a.records, 30162);
   assert.equal(a.k, 1);
   // distinct combinations of the 9 attributes in adult.csv (DuckDB: SELECT count(*) FROM (SELECT DISTINCT * …))

@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .option('-p, --policy <file>', 'policy file (YAML or JSON): roles, types, thresholds; see docs/policy.md')
     .option('--qi <columns>', 'quasi-identifiers, comma-separated (instead of a policy)')
     .option('--sensitive <columns>', 'sensitive columns, comma-separated (with --qi)')
-    .option('-k <k>', 'k threshold (with --qi)')
+    .option('-k <k>', 'k threshold (with --qi; default 2 — no combination held by a single record —, said on stderr; -k 1 checks nothing)')
     .option('--delimiter <char>', 'CSV delimiter (overrides the policy)')
     .option('--encoding <enc>', 'utf-8 or latin-1 (overrides the policy)')
     .option('--format <fmt>', 'csv, tsv, parquet, jsonl or json (default: from the extension)')
@@ -27,16 +27,23 @@ Examples:
   cat extract.csv | anonymat assess - --policy policy.yaml
   anonymat assess release.csv --policy policy.yaml --original extract.csv --control heldout.csv   # + anonymity verdict
 
-Exit codes: 0 thresholds met · 2 invalid input or policy · 3 thresholds not met.
+Exit codes: 0 thresholds met · 2 invalid input, policy or options · 3 thresholds not met. With --qi and
+no -k, k = 2 is checked (said on stderr): data with a record unique on the quasi-identifiers exit 3.
+The policy's hierarchy files are read and checked (they exist, parse, each level a function of the
+previous one) before the data: a policy anonymize could not use is refused here too (exit 2).
 Cost: memory ≈ 4 bytes × rows × columns for the codes plus DuckDB's read buffers; time is one
 pass per quasi-identifier subset (SUDA2 grows with risk.suda2MaxSize, default 3).`)
     .action(action(async (input: string, opts: AssessOptions) => {
       refuseOverwrites([['--html', opts.html]], [['input', input], ['--policy', opts.policy], ['--original', opts.original], ['--control', opts.control], ['--aux', opts.aux]]);
+      // (the options before any reading: --control or --aux without --original was refused after the whole assessment)
+      if ((opts.control || opts.aux) && !opts.original) throw new AnonymatError('invalid-usage', '--control and --aux need --original (the records the input was released from)');
       const { assessFile } = await import('../../release/assess.ts');
       const { summaryLines } = await import('../../release/assess-report.ts');
       const policy = await policyFromOptions(opts);
       // (nor the files the policy reads: "--html population.csv" replaced the population table with the report)
       refuseOverwrites([['--html', opts.html]], (await import('../../policy/policy.ts')).policyFiles(policy));
+      // (the hierarchy files anonymize would read, read and checked before the data: a missing one passed here)
+      await (await import('../../policy/policy.ts')).checkHierarchyFiles(policy);
       const { progressBar } = await import('../progress.ts');
       const bar = await progressBar('SUDA2: subsets of quasi-identifiers', opts.progress !== false);
       const result = await assessFile(input, policy, {
@@ -54,7 +61,7 @@ pass per quasi-identifier subset (SUDA2 grows with risk.suda2MaxSize, default 3)
         });
         vbar.finish();
         for (const w of proof.warnings) process.stderr.write(`WARNING: ${w}\n`);
-      } else if (opts.control || opts.aux) throw new AnonymatError('invalid-usage', '--control and --aux need --original (the records the input was released from)');
+      }
       if (opts.json) printJson(proof ? { ...result.assessment, anonymity: proof } : result.assessment);
       else {
         process.stdout.write(summaryLines(result.assessment).join('\n') + '\n');
@@ -91,5 +98,8 @@ async function policyFromOptions(opts: AssessOptions) {
   }
   const k = opts.k === undefined ? undefined : Number(opts.k);
   if (k !== undefined && !(Number.isInteger(k) && k >= 1)) throw new AnonymatError('invalid-usage', '-k expects a positive integer');
-  return parsePolicy({ columns, thresholds: k ? { k } : {} }, { baseDir: process.cwd(), source: 'command line' });
+  // (no -k: k = 2 is checked, and said — "the policy thresholds are met" was printed over data of k = 1, with no threshold
+  // checked, while the JSON said kThreshold 2)
+  if (k === undefined) process.stderr.write('no -k given: k = 2 is checked (no combination of the quasi-identifiers held by a single record); give -k to choose another\n');
+  return parsePolicy({ columns, thresholds: { k: k ?? 2 } }, { baseDir: process.cwd(), source: 'command line' });
 }
