@@ -51,6 +51,11 @@ async function main(): Promise<void> {
     runAbortHandlers();
     process.exit(2);
   });
+  // a closed standard error (anonymat … 2>&1 | head -1) loses the messages, not the exit code: the command ends as it
+  // would have, with its own code (an unhandled EPIPE on stderr was an internal failure, exit 1)
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(process.argv);

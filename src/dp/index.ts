@@ -54,6 +54,6 @@ export { openLedger } from './ledger.ts';
 export type { Query, DatasetDescriptor } from './schema.ts';
 export { parseQuery, parseDescriptor } from './schema.ts';
 export type { QueryOutcome, Answer, Refusal, SuppressionAnswer, StatisticResult, ResultRow, Plan, RunOptions } from './queries.ts';
-export { runQuery, planQuery, runSuppression } from './queries.ts';
+export { runQuery, planQuery, runSuppression, numericReads } from './queries.ts';
 export type { SuppressionResult } from './suppression.ts';
 export { suppressCounts } from './suppression.ts';

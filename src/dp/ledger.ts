@@ -18,7 +18,7 @@
  *   dp_spends(id, client, dataset, spent_at, measure, amount, delta, description)
  */
 import { randomUUID, randomInt } from 'node:crypto';
-import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AnonymatError } from '../errors.ts';
@@ -123,6 +123,7 @@ export async function openLedger(target: string | DuckDBConnection, options: { l
     const path = pathKey(target), inode = inodeKey(target);
     let entry = openFiles.get(path) ?? (inode !== null ? openFiles.get(inode) : undefined);
     if (!entry) {
+      checkLedgerPath(target);
       const e: OpenFile = { instance: createInstance(target, options.lockTimeoutMs ?? 30_000), ready: null, refs: 0, keys: [] };
       const register = (k: string | null) => { if (k !== null && !openFiles.has(k)) { openFiles.set(k, e); e.keys.push(k); } };
       register(path); register(inode);
@@ -257,6 +258,38 @@ function pathKey(path: string, hops = 0): string {
     }
   } catch { /* no link */ }
   try { return `path:${join(realpathSync(dirname(abs)), basename(abs))}`; } catch { return `path:${abs}`; }
+}
+
+/** Names of data files, never a ledger's (DuckDB opens an existing one as a view of its data, in memory). */
+const DATA_FILE = /\.(?:csv|tsv|tab|txt|json|jsonl|ndjson|parquet|pq|xlsx?|ods)(?:\.(?:gz|zst))?$/i;
+
+/**
+ * Refuses a path that is not a ledger before DuckDB opens it: DuckDB opens an existing CSV, JSON or Parquet file as an
+ * in-memory database over its data, where an allocation is printed as made and never saved. An existing file must be a
+ * DuckDB database (its header holds "DUCK" at byte 8; a file too short for it is left to DuckDB, which refuses it — or is
+ * a ledger another process is creating, whose lock DuckDB waits for). A new ledger is not given a data file's name
+ * (patients.csv): most likely the data and the ledger were swapped, and the file would be taken for data by any other
+ * tool. A ledger an earlier version created under such a name is still opened: its header says what it is.
+ */
+function checkLedgerPath(path: string): void {
+  const refuse = (what: string, fix: string) => new AnonymatError('invalid-usage', `${path}: ${what}; nothing was written`, [{ path: '--ledger', message: fix }]);
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw refuse('not a file, so not a ledger', 'give the path of a DuckDB ledger file (e.g. budget.duckdb), created by the first allocation');
+    size = st.size;
+  } catch (e) {
+    if (e instanceof AnonymatError) throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return; // (DuckDB says what is wrong)
+    if (DATA_FILE.test(path)) throw refuse('a new ledger would be created under the name of a data file', 'name the ledger file .duckdb (e.g. budget.duckdb): is the data file given as --ledger?');
+    return;
+  }
+  const head = Buffer.alloc(12);
+  let read = 0;
+  try { const fd = openSync(path, 'r'); try { read = readSync(fd, head, 0, 12, 0); } finally { closeSync(fd); } } catch { return; /* DuckDB says what is wrong */ }
+  const isDuckDB = read === 12 && head.subarray(8, 12).toString('latin1') === 'DUCK';
+  if (isDuckDB || (size < 12 && !DATA_FILE.test(path))) return;
+  throw refuse('the file exists and is not a DuckDB ledger (a data file? its content is not read)', 'give the ledger\'s own DuckDB file (e.g. budget.duckdb), or a new path to create one: is the data file given as --ledger?');
 }
 
 /** A DuckDB instance on the file, waiting up to timeoutMs for another process's lock. */

@@ -423,8 +423,11 @@ function epsilonWithin(share: Share): Rational {
   return share.kind === 'epsilon' ? share.value : sqrtDown(mul(rat(2n), share.value));
 }
 
-/** Every place the query reads a column as numbers (range conditions, histograms, sums, means, variances, quantiles). */
-function numericReads(q: Query): { column: string; path: string; what: string }[] {
+/**
+ * Every place the query reads a column as numbers (range conditions, histograms, sums, means, variances, quantiles), with
+ * its JSON path. Exported for a caller that declares types itself (the observatory's schema) and words its own refusal.
+ */
+export function numericReads(q: Query): { column: string; path: string; what: string }[] {
   const out: { column: string; path: string; what: string }[] = [];
   for (const [name, cond] of Object.entries(q.where ?? {})) {
     if (cond !== null && typeof cond === 'object' && !('in' in cond)) out.push({ column: name, path: `$.where[${JSON.stringify(name)}]`, what: 'a range condition' });
@@ -439,22 +442,24 @@ function numericReads(q: Query): { column: string; path: string; what: string }[
 }
 
 /**
- * A column's declared type: the descriptor's `type` (its bounds or scale declare numbers), else the table's own (a
- * Parquet schema, the observatory's schema; `anonymat dp query` reads CSV and JSON as text). Never the values'.
+ * A column's declared type: the descriptor's `type` (its bounds or scale declare numbers), else none. Never the table's
+ * kind — a reader that infers types from the values (readTable's default, a Parquet writer's) makes it the data's: one
+ * patient's "abc" made an integer column text, and an answered, charged query a free refusal — and never the values'. A
+ * caller whose types are a schema fixed before the data (the observatory) puts them in the descriptor it builds.
  */
-function declaredType(col: Column, d: DatasetDescriptor): { kind: Column['kind']; by: 'descriptor' | 'data' } {
-  const c = d.columns?.[col.name];
-  if (c?.type) return { kind: c.type, by: 'descriptor' };
-  if (c?.bounds !== undefined || c?.scale !== undefined) return { kind: 'decimal', by: 'descriptor' };
-  return { kind: col.numbers ? col.kind : 'string', by: 'data' };
+function declaredType(column: string, d: DatasetDescriptor): Column['kind'] | undefined {
+  const c = d.columns?.[column];
+  if (c?.type) return c.type;
+  if (c?.bounds !== undefined || c?.scale !== undefined) return 'decimal';
+  return undefined;
 }
 
 /**
  * Refuses, before anything is priced or charged, a query that reads as numbers a column not declared numeric — a mean of a
  * text column was answered over no value at all, its budget spent for nothing — and bounds for a column no statistic
- * clamps. The decision reads the descriptor, the query and the columns' declared types, never a value: "refused because
- * some row is text" would tell one patient's value at no charge (an oracle no noise hides). Messages name columns and
- * JSON paths, never a value.
+ * clamps. The decision reads the descriptor and the query, never the table's types nor a value: "refused because some row
+ * is text" would tell one patient's value at no charge (an oracle no noise hides). The table is read for its column names
+ * only. Messages name columns and JSON paths, never a value.
  */
 function checkColumns(table: Table, q: Query, d: DatasetDescriptor): void {
   const issues: Issue[] = [];
@@ -463,15 +468,15 @@ function checkColumns(table: Table, q: Query, d: DatasetDescriptor): void {
     // (unknown columns and the privacy unit are refused where they are read, with their own messages)
     const col = table.columns.find((c) => c.name === r.column);
     if (!col || r.column === d.privacyUnit) continue;
-    const t = declaredType(col, d);
-    if (t.kind !== 'string') continue;
+    const t = declaredType(r.column, d);
+    if (t !== undefined && t !== 'string') continue;
     refused.add(r.column);
     const name = JSON.stringify(r.column);
     issues.push({
       path: r.path,
-      message: t.by === 'descriptor'
+      message: t === 'string'
         ? `${r.what} needs numbers; the data-set descriptor declares ${name} text ("type": "string"): count it with groupBy or an equality condition instead`
-        : `${r.what} needs numbers; ${name} is text in the data and the data-set descriptor declares no numeric type for it. If it holds numbers or ISO dates, the data steward declares it: "columns": {${name}: {"type": "decimal"}} ("integer", "date" or "boolean"), or its "bounds"`,
+        : `${r.what} needs numbers; the data-set descriptor declares no type for ${name} (the data's own types never count). If it holds numbers or ISO dates, the data steward declares it: "columns": {${name}: {"type": "decimal"}} ("integer", "date" or "boolean"), or its "bounds"`,
     });
   }
   const clamped = new Set(q.select.flatMap((item) => ('sum' in item ? [item.sum] : 'mean' in item ? [item.mean] : 'variance' in item ? [item.variance] : 'quantile' in item ? [item.quantile] : [])));

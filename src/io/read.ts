@@ -163,7 +163,7 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
     const quote = o.quote ?? '"';
     const header = o.header ?? true;
     const encoding = o.encoding ?? 'utf-8';
-    names = await readHeader(path, label, { delimiter, quote, header, encoding });
+    names = await readHeader(path, label, { delimiter, quote, header, encoding, valueHeader: o.valueHeader, declaredColumns: o.declaredColumns, noHeaderHint: o.noHeaderHint });
     const columnsSpec = '{' + names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ') + '}';
     const nulls = '[' + (o.missing ?? ['']).map(literal).join(', ') + ']';
     const sql = `CREATE TABLE raw AS SELECT * FROM read_csv(${literal(path)}, header=${header}, auto_detect=false,
@@ -203,7 +203,7 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
         await con.run(`CREATE TABLE raw AS SELECT ${fields} FROM ${objects}`);
       }
     } catch (e) {
-      throw new AnonymatError('invalid-input', `${label}: cannot read as ${format}: ${firstLine(e)}`, [{ path: label, message: `check that the file is valid ${format}` }]);
+      throw new AnonymatError('invalid-input', `${label}: cannot read as ${format}: ${firstLine(e, path, label)}`, [{ path: label, message: `check that the file is valid ${format}` }]);
     }
     // (no key at all — an empty file, lines of {} — read as the typed reader reads it)
     if (names.length === 0) return readWith(con, path, label, { ...o, infer: true });
@@ -215,7 +215,7 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
     try {
       await con.run(`CREATE TABLE raw AS SELECT * FROM ${reader}`);
     } catch (e) {
-      throw new AnonymatError('invalid-input', `${label}: cannot read as ${format}: ${firstLine(e)}`, [{ path: label, message: `check that the file is valid ${format}` }]);
+      throw new AnonymatError('invalid-input', `${label}: cannot read as ${format}: ${firstLine(e, path, label)}`, [{ path: label, message: `check that the file is valid ${format}` }]);
     }
     const info = await con.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'raw' ORDER BY ordinal_position`);
     names = [];
@@ -392,7 +392,7 @@ function isOrderedDay(v: string, order: 'dmy' | 'mdy'): boolean {
   return isIsoDay(`${m[4]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 }
 
-async function readHeader(path: string, label: string, o: { delimiter: string; quote: string; header: boolean; encoding: string }): Promise<string[]> {
+async function readHeader(path: string, label: string, o: { delimiter: string; quote: string; header: boolean; encoding: string } & Pick<ReadOptions, 'valueHeader' | 'declaredColumns' | 'noHeaderHint'>): Promise<string[]> {
   let buf: Buffer;
   if (path.toLowerCase().endsWith('.gz')) buf = await gunzipHead(path, 1 << 16);
   else {
@@ -406,8 +406,22 @@ async function readHeader(path: string, label: string, o: { delimiter: string; q
     }
   }
   if (buf.length === 0) throw new AnonymatError('invalid-input', `${label}: the file is empty`, [{ path: `${label}:1`, message: 'expected a header line with the column names' }]);
+  // (a binary file read as CSV — stdin is CSV unless --format says otherwise — named by its magic bytes; "PAR1" and "DUCK"
+  // with NUL bytes only: a text header may begin so)
+  const nul = buf.subarray(0, Math.min(buf.length, 4096)).includes(0);
+  const binary = nul && buf.subarray(0, 4).equals(Buffer.from('PAR1')) ? 'a Parquet file'
+    : buf[0] === 0x1f && buf[1] === 0x8b ? 'a gzip-compressed file'
+    : buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? 'a ZIP archive (a spreadsheet: .xlsx, .ods)'
+    : nul && buf.subarray(8, 12).equals(Buffer.from('DUCK')) ? 'a DuckDB database'
+    : null;
+  if (binary) {
+    throw new AnonymatError('invalid-input', `${label}: the input is ${binary}, not CSV text`, [{ path: label, message:
+      binary === 'a Parquet file' ? 'give --format parquet (stdin and names without .parquet are read as CSV), or name the file with .parquet'
+      : binary === 'a gzip-compressed file' ? 'name the file with .csv.gz (stdin is read uncompressed), or decompress it (gunzip -c)'
+      : binary.startsWith('a ZIP') ? 'save the sheet as CSV first' : 'give a CSV, TSV, Parquet or JSON Lines file' }]);
+  }
   // (UTF-16 or UTF-32, with or without a byte-order mark: NUL bytes in the header; no CSV reader takes them)
-  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff) || buf.subarray(0, Math.min(buf.length, 4096)).includes(0)) {
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff) || nul) {
     throw new AnonymatError('invalid-input', `${label}:1: the file is UTF-16 or UTF-32 (or holds NUL bytes), not UTF-8 text`, [{ path: `${label}:1`, message: 'save it as UTF-8 (e.g. iconv -f utf-16 -t utf-8)' }]);
   }
   // only the header line is decoded here; DuckDB checks the rest and reports the line
@@ -433,20 +447,48 @@ async function readHeader(path: string, label: string, o: { delimiter: string; q
     throw new AnonymatError('invalid-input', `${label}:1: cannot read the header line`, [{ path: `${label}:1`, message: `check the delimiter (${JSON.stringify(o.delimiter)}) and the quotes of the header` }]);
   }
   if (!o.header) return fields.map((_, i) => `column${i + 1}`);
+  // A header's errors name its columns by their place, never by their text: a file without its header row has a record
+  // for its first line ("Marie,Dupont,Dupont,1954-03-12" is two columns of the same name), and the place is all the fix needs.
+  const names = fields.map((f) => f.trim());
   const issues: Issue[] = [];
-  const seen = new Set<string>();
-  fields.forEach((f, i) => {
-    const name = f.trim();
-    if (name === '') issues.push({ path: `${label}:1:${i + 1}`, message: 'empty column name; give every column a name' });
-    else if (seen.has(name)) issues.push({ path: `${label}:1:${i + 1}`, message: `duplicate column name ${JSON.stringify(name)}; column names must be unique` });
-    seen.add(name);
+  // (DuckDB compares column names without their ASCII case: "Id" and "ID" cannot both be read)
+  const firstAt = new Map<string, number>();
+  names.forEach((name, i) => {
+    if (name === '') { issues.push({ path: `${label}:1:${i + 1}`, message: `column ${i + 1} has no name; give every column a name` }); return; }
+    const key = name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    const first = firstAt.get(key);
+    if (first === undefined) { firstAt.set(key, i); return; }
+    issues.push({ path: `${label}:1:${i + 1}`, message: `columns ${first + 1} and ${i + 1} have the same name${names[first] === name ? '' : ', but for letter case (column names are compared without it)'}; rename one: column names must be unique` });
   });
-  if (issues.length) throw new AnonymatError('invalid-input', `${label}: invalid header`, issues);
+  if (issues.length) {
+    // (a first line of values is the likelier cause, and its own error says so: checked on the lines read with the header)
+    const places = await valueLikePlaces(names, o.declaredColumns, sampleColumns(buf, nlByte, o.delimiter, o.quote));
+    if (places.length > 0 && o.valueHeader === 'refuse') throw valueHeaderError(label, places, names.length, o);
+    const lookLike = places.length > 0 ? places : names.flatMap((n, i) => (looksLikeValue(n) ? [i + 1] : []));
+    if (lookLike.length > 0) issues.push({ path: `${label}:1`, message: `field${lookLike.length > 1 ? 's' : ''} ${lookLike.join(', ')} of ${names.length} look${lookLike.length > 1 ? '' : 's'} like a date, an identifier or an e-mail address: has the file a header row? If not, add a header line with the column names` });
+    throw new AnonymatError('invalid-input', `${label}:1: invalid header (its columns are named by their place: the line may be a record)`, issues);
+  }
   const others = fields.length === 1 ? [',', ';', '\t', '|'].filter((d) => d !== o.delimiter && firstLineText.includes(d)) : [];
   if (others.length > 0) {
     throw new AnonymatError('invalid-input', `${label}:1: the header has a single column`, [{ path: `${label}:1`, message: `the delimiter is ${JSON.stringify(o.delimiter)} but the header contains ${others.map((d) => JSON.stringify(d)).join(', ')}: declare input.delimiter in the policy (or --delimiter, or --format tsv for tabs, where the command has them)` }]);
   }
-  return fields.map((f) => f.trim());
+  return names;
+}
+
+/**
+ * The values of each column in the lines read with the header (`buf`, the file's first bytes; the header ends at byte
+ * `nl`): at most 50 lines, the last one cut short left out; none when they do not parse. Only to tell a first line of
+ * values from a header (valueLikePlaces).
+ */
+function sampleColumns(buf: Buffer, nl: number, delimiter: string, quote: string): (i: number) => string[] {
+  let rows: string[][] = [];
+  const end = buf.lastIndexOf(0x0a);
+  if (nl !== -1 && end > nl) {
+    try {
+      rows = parseCsv(buf.subarray(nl + 1, end).toString('utf8'), { delimiter, quote, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to_line: 50 }) as string[][];
+    } catch { rows = []; }
+  }
+  return (i) => rows.flatMap((r) => (r[i] !== undefined && r[i]!.trim() !== '' ? [r[i]!] : []));
 }
 
 /** The first bytes of a gzip file, decompressed (DuckDB reads the rest itself). */
@@ -523,9 +565,19 @@ async function withUtf8Column(err: AnonymatError, path: string): Promise<Anonyma
   } catch { return err; }
 }
 
-function firstLine(e: unknown): string {
-  // DuckDB messages for JSON/Parquet can include content after the first line; keep the first only
-  return String((e as Error)?.message ?? e).split('\n')[0]!.replace(/"[^"]{20,}"/g, '"…"').slice(0, 200);
+/**
+ * DuckDB's message for a JSON or Parquet file that cannot be read, without the file's content: its first line only, and
+ * nothing DuckDB quotes but the file's own name — a duplicate key's error quotes the whole object ("Object {"nom":
+ * "Dupont", …} has duplicate key"), a conversion error the value.
+ */
+function firstLine(e: unknown, path: string, label: string): string {
+  const FILE = '\u0000file\u0000';
+  let s = String((e as Error)?.message ?? e).split('\n')[0]!;
+  s = s.split(`"${path}"`).join(FILE).split(`'${path}'`).join(FILE);
+  // (the object, cut short by DuckDB with "…" and its quotes left open, up to the last " has ": its content may hold " has ")
+  s = s.replace(/\bObject .*(?= has )/, 'an object').replace(/[{[].*$/, '…');
+  s = s.replace(/"[^"]*"?/g, '"…"').replace(/'[^']*'?/g, "'…'");
+  return s.split(FILE).join(JSON.stringify(label)).slice(0, 300);
 }
 
 export { basename };
@@ -573,19 +625,29 @@ function valueKind(v: string): string | null {
  * answers): it is read. The fields are named by their place only — they may be a patient's NIR, name or birth date.
  */
 async function refuseValueHeader(con: DuckDBConnection, names: readonly string[], label: string, o: Pick<ReadOptions, 'declaredColumns' | 'noHeaderHint'>): Promise<void> {
-  const declared = new Set(o.declaredColumns ?? []);
+  const places = await valueLikePlaces(names, o.declaredColumns, async (i) =>
+    ((await con.runAndReadAll(`SELECT ${ident(names[i]!)} FROM raw WHERE ${ident(names[i]!)} IS NOT NULL LIMIT 50`)).getRows() as [string][]).map(([v]) => String(v)));
+  if (places.length > 0) throw valueHeaderError(label, places, names.length, o);
+}
+
+/** The places (from 1) of the names that look like values of their own column (`valuesOf(i)`: some of its values) and no policy declares. */
+async function valueLikePlaces(names: readonly string[], declaredColumns: readonly string[] | undefined, valuesOf: (i: number) => string[] | Promise<string[]>): Promise<number[]> {
+  const declared = new Set(declaredColumns ?? []);
   const places: number[] = [];
   for (let i = 0; i < names.length; i++) {
     const n = names[i]!;
     if (!looksLikeValue(n) || declared.has(n)) continue;
     const kind = valueKind(n);
-    const rows = (await con.runAndReadAll(`SELECT ${ident(n)} FROM raw WHERE ${ident(n)} IS NOT NULL LIMIT 50`)).getRows() as [string][];
+    const values = await valuesOf(i);
     // (a file of one line: the line alone says it)
-    if (rows.length === 0 || (kind !== null && rows.filter(([v]) => valueKind(String(v)) === kind).length >= rows.length / 2)) places.push(i + 1);
+    if (values.length === 0 || (kind !== null && values.filter((v) => valueKind(v) === kind).length >= values.length / 2)) places.push(i + 1);
   }
-  if (places.length === 0) return;
+  return places;
+}
+
+function valueHeaderError(label: string, places: readonly number[], count: number, o: Pick<ReadOptions, 'declaredColumns' | 'noHeaderHint'>): AnonymatError {
   const where = `${label}:1`;
-  throw new AnonymatError('invalid-input', `${where}: the first line holds values, not column names — the file seems to have no header row (field${places.length > 1 ? 's' : ''} ${places.join(', ')} of ${names.length} look like a date, an identifier or an e-mail address; the line is not shown: it may be a record)`, [
+  return new AnonymatError('invalid-input', `${where}: the first line holds values, not column names — the file seems to have no header row (field${places.length > 1 ? 's' : ''} ${places.join(', ')} of ${count} look${places.length > 1 ? '' : 's'} like a date, an identifier or an e-mail address; the line is not shown: it may be a record)`, [
     { path: where, message: `add a header line with the column names${o.noHeaderHint ? `, or ${o.noHeaderHint}` : ''}` },
     { path: where, message: `a column really named like a value (a date, 5 digits or more): rename it in the file${o.declaredColumns ? ', or declare it under that name in the policy' : ''}` },
   ]);

@@ -22,7 +22,7 @@ import { readTable } from '../io/read.ts';
 import { onAbort } from '../io/abort.ts';
 import { ingest } from '../health/index.ts';
 import { tableToCsv } from '../io/write.ts';
-import { runQuery, type BudgetView, type Charge, type Ledger, type LedgerMeasure, type QueryOutcome, type DatasetDescriptor } from '../dp/index.ts';
+import { numericReads, parseQuery, runQuery, type BudgetView, type Charge, type Ledger, type LedgerMeasure, type QueryOutcome, type DatasetDescriptor } from '../dp/index.ts';
 import type { Rational } from '../dp/rational.ts';
 import { add as addRat, cmp as cmpRat, parseRational, sub as subRat, toNumber as ratToNumber, toString as ratToString } from '../dp/rational.ts';
 
@@ -256,6 +256,13 @@ export async function runDpQuery(table: Table, queryDoc: unknown, dataset: Datas
     await new Promise((r) => setTimeout(r, Math.ceil(wait)));
   }
   return out;
+}
+/**
+ * Where a DP query reads a column as numbers (range conditions, histograms, sums, means, variances, quantiles), with its
+ * JSON path and what reads it (src/dp `numericReads`); an invalid query is refused as `runQuery` refuses it.
+ */
+export function dpNumericReads(queryDoc: unknown): { column: string; path: string; what: string }[] {
+  return numericReads(parseQuery(queryDoc));
 }
 /** The service's DP response-time bucket (milliseconds). */
 export const DP_TIME_BUCKET_MS = 100;

@@ -66,9 +66,9 @@ export function register(program: Command): void {
     .requiredOption('-q, --query <json|file>', 'the query as JSON text or a .json/.yaml file (docs/dp.md "Query language")')
     .requiredOption('-l, --ledger <file>', 'budget ledger (DuckDB file; created if absent)')
     .requiredOption('-c, --client <id>', 'the client whose budget is charged')
-    .option('-d, --dataset <file>', 'data-set descriptor (JSON/YAML: name, privacyUnit, bounds, keys); default <data>.dp.json or .dp.yaml')
+    .option('-d, --dataset <file>', 'data-set descriptor (JSON/YAML: name, privacyUnit, type, bounds, keys); default <data>.dp.json or .dp.yaml')
     .option('--format <fmt>', 'input format: csv, tsv, parquet, jsonl or json (default: from the extension)')
-    .option('--delimiter <char>', 'CSV delimiter')
+    .option('--delimiter <char>', 'CSV delimiter (CSV input only: a .tsv file or --format tsv is tab-separated)')
     .option('--json', 'print the full answer as JSON on stdout')
     .addHelpText('after', `
 Example:
@@ -80,7 +80,14 @@ Exit codes: 0 answered · 2 invalid query or input · 3 refused (no budget alloc
 Costs: memory ≈ the data set as dictionary codes plus 9 bytes per row; time is one pass over the
 rows per statistic (≈ 10–30 ms per million rows after loading).`)
     .action(action(async (data: string, o: QueryCliOptions) => {
-      const [{ readTable }, dpm] = await Promise.all([import('../../io/read.ts'), import('../../dp/index.ts')]);
+      const [{ readTable, formatOf }, dpm] = await Promise.all([import('../../io/read.ts'), import('../../dp/index.ts')]);
+      // (a TSV file is read tab-separated, a Parquet or JSON file has no delimiter: --delimiter was ignored without a word)
+      const format = formatOf(data === '-' ? 'stdin.csv' : data, o.format as 'csv' | undefined);
+      if (o.delimiter !== undefined && format !== 'csv' && !(format === 'tsv' && o.delimiter === '\t')) {
+        throw new AnonymatError('invalid-usage', `--delimiter applies to CSV input only; this input is read as ${format}${o.format ? ' (--format)' : ' (its extension)'}${format === 'tsv' ? ', always tab-separated' : ''}`, [
+          { path: '--delimiter', message: format === 'tsv' ? 'drop --delimiter, or give --format csv with --delimiter for another separator' : 'drop --delimiter' },
+        ]);
+      }
       const queryDoc = await loadQuery(o.query);
       const descPath = await findDescriptor(data, o.dataset);
       const dataset = dpm.parseDescriptor(await readDoc(descPath, 'data-set descriptor'), descPath);

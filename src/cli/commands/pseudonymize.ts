@@ -7,6 +7,23 @@ interface Opts {
   rekey?: string; report?: string; json?: boolean; progress?: boolean;
 }
 
+/**
+ * A key loaded, its error saying which key it is about: a rotation reads two, and the previous key's errors were
+ * reported as the current one's ("the pseudonymization key is too short", an unreadable path under --key-file).
+ */
+function namedKey<T>(flag: string, what: string, load: () => T): T {
+  try { return load(); } catch (e) {
+    if (!(e instanceof AnonymatError) || e.code !== 'invalid-key') throw e;
+    const previous = flag === '--rotate-from';
+    let message = e.message.replace(/^the pseudonymization key\b/, what).replace(/^cannot read the key file\b/, `cannot read the key file of ${flag}`);
+    // (the previous key is not generated anew: it is the one the input's tokens were made with)
+    if (previous) message = message.replace(/\. Generate one with: .*$/, '');
+    const issues = e.issues.map((i) => (i.path === '--key-file' ? { ...i, path: flag } : i));
+    if (previous) issues.push({ path: flag, message: 'give the file of the key being replaced: the one the existing tokens were made with' });
+    throw new AnonymatError('invalid-key', message, issues, { cause: e });
+  }
+}
+
 /** `anonymat pseudonymize` — column actions (drop, keyed pseudonym, date shift, generalize) per the policy. */
 export function register(program: Command): void {
   program.command('pseudonymize')
@@ -89,8 +106,10 @@ header line or declare input.header: false (columns column1, column2, …). Memo
             absent.map((n) => ({ path: `column ${JSON.stringify(n)}`, message: `not found in the input (${columnList(table.columns.map((c) => c.name))}); fix the name in the policy or the file header` })));
         }
         const keyEnv = (policy.pseudonymize as { keyEnv?: string } | undefined)?.keyEnv ?? ps.DEFAULT_KEY_ENV;
-        const key = opts.keyFile || process.env[keyEnv] ? ps.loadKey({ keyFile: opts.keyFile, keyEnv }) : null;
-        const previousKey = opts.rotateFrom ? ps.loadKey({ keyFile: opts.rotateFrom }) : undefined;
+        const key = opts.keyFile || process.env[keyEnv]
+          ? namedKey(opts.keyFile ? '--key-file' : keyEnv, opts.keyFile ? 'the pseudonymization key (--key-file)' : `the pseudonymization key (environment variable ${keyEnv})`, () => ps.loadKey({ keyFile: opts.keyFile, keyEnv }))
+          : null;
+        const previousKey = opts.rotateFrom ? namedKey('--rotate-from', 'the previous key (--rotate-from)', () => ps.loadKey({ keyFile: opts.rotateFrom })) : undefined;
         if (previousKey !== undefined && key !== null && previousKey.fingerprint === key.fingerprint) {
           throw new AnonymatError('invalid-usage', '--rotate-from holds the same key as the current one: nothing to rotate', [{ path: '--rotate-from', message: 'give the previous key file' }]);
         }

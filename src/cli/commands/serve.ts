@@ -46,17 +46,28 @@ the option afterwards: it is refused when there is nothing to re-create.`)
       const { fileURLToPath } = await import('node:url');
       const { openService, listen, loadObservatoryKey, schemaSchema, DEFAULT_RATE_LIMITS } = await import('../../server/index.ts');
       const { AnonymatError } = await import('../../errors.ts');
+      // (options first: a rate limit of 0, -5 or 1.5 started a service that answered 429 to every request)
+      const perMinute = numberOption('rate-limit', opts.rateLimit) ?? 600;
+      if (!(Number.isSafeInteger(perMinute) && perMinute >= 1)) {
+        throw new AnonymatError('invalid-usage', `--rate-limit ${opts.rateLimit || '""'}: the number of requests per minute per token is a whole number of at least 1 (default 600)`, [{ path: '--rate-limit', message: 'give a positive whole number, e.g. --rate-limit 600' }]);
+      }
       const key = loadObservatoryKey({ keyFile: opts.keyFile });
       let schema;
       if (opts.schema) {
         const { parseYaml } = await import('../../util/yaml.ts');
-        const r = schemaSchema.safeParse(parseYaml(readFileSync(opts.schema, 'utf8')));
-        if (!r.success) throw new AnonymatError('invalid-policy', `the schema ${opts.schema} does not validate`, r.error.issues.map((i) => ({ path: `${opts.schema}:$.${i.path.join('.')}`, message: i.message })));
+        const { policyErrorMap } = await import('../../policy/schema.ts');
+        const z = await import('zod');
+        // (strict, as the policy's sections are: a misspelled key — "tresholds", "suppresionLimit", "maxProsecutorrisk", a
+        // column's "kidn" — was ignored, its default silently used, or reported as the right key missing; it is named, with
+        // the nearest valid key, by the policy's own message)
+        const { columns, thresholds } = schemaSchema.shape;
+        const strictSchema = schemaSchema.extend({ columns: z.record(z.string(), columns.valueType.strict()), thresholds: thresholds.strict() }).strict();
+        const r = strictSchema.safeParse(parseYaml(readFileSync(opts.schema, 'utf8')), { error: policyErrorMap });
+        if (!r.success) throw new AnonymatError('invalid-policy', `the schema ${opts.schema} does not validate`, r.error.issues.map((i) => ({ path: `${opts.schema}:$${i.path.map((k) => `.${String(k)}`).join('')}`, message: i.message })));
         schema = r.data;
       }
       const port = numberOption('port', opts.port) ?? 8787;
       if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new AnonymatError('invalid-usage', `--port ${opts.port}: a TCP port is an integer from 0 to 65535 (0: any free port)`);
-      const perMinute = numberOption('rate-limit', opts.rateLimit) ?? 600;
       const defaultWeb = fileURLToPath(new URL('../../../web/dist', import.meta.url));
       const webDir = opts.web ?? (existsSync(defaultWeb) ? defaultWeb : null);
       const service = await openService({

@@ -8,7 +8,7 @@
 import * as z from 'zod';
 import { AnonymatError, type Issue } from '../../errors.ts';
 import { withAudit, type Account, type RouteDef, type Services } from '../context.ts';
-import { fractionCmp, fractionToString, parseFraction, runDpQuery } from '../engines.ts';
+import { dpNumericReads, fractionCmp, fractionToString, parseFraction, runDpQuery, type DatasetDescriptor } from '../engines.ts';
 import { budgetViewOf, serviceLedger } from '../ledger.ts';
 import type { Row } from '../store/types.ts';
 import { loadProjectTable, PERSON } from './data.ts';
@@ -47,9 +47,20 @@ export async function runProjectQuery(svc: Services, a: Account, projectId: stri
     .map((c) => ({ path: c.path, message: `column ${c.column} is not part of project ${projectId}'s requested data` }));
   if (issues.length) throw new AnonymatError('invalid-query', 'the query reads columns outside the project\'s requested data', issues);
   if (doc.mechanism === 'small-cell-suppression') throw new AnonymatError('invalid-query', 'only differentially private queries are answered by the observatory', [{ path: '$.mechanism', message: 'use "dp" or leave it out' }]);
+  // the columns' types are the schema's kinds, declared before any data (src/dp never reads a type from the table): a
+  // column of kind string cannot be read as numbers — refused here, before anything is loaded or charged, in the schema's
+  // words (the service has no data-set descriptor for a client to edit); the refusal reads the schema and the query only
+  const kinds = Object.fromEntries(project.dataRequested.map((c) => [c, svc.schema.columns[c]?.kind ?? 'string'] as const));
+  const text = dpNumericReads({ ...doc, from: projectId }).filter((r) => kinds[r.column] === 'string');
+  if (text.length) {
+    const names = [...new Set(text.map((r) => r.column))];
+    throw new AnonymatError('invalid-query', `${names.length === 1 ? `column ${names[0]} is` : `columns ${names.join(', ')} are`} text in the observatory's schema and cannot be read as numbers (nothing was charged)`,
+      text.map((r) => ({ path: r.path, message: `${r.what} needs numbers; ${r.column}'s schema kind is string (text): count it with groupBy or an equality condition instead` })));
+  }
+  const dataset: DatasetDescriptor = { name: projectId, privacyUnit: PERSON, columns: Object.fromEntries(Object.entries(kinds).map(([c, type]) => [c, { type }])) };
   const table = await loadProjectTable(svc, project.dataRequested);
   const ledger = serviceLedger(svc, a, projectId, doc);
-  const outcome = await runDpQuery(table, { ...doc, from: projectId }, { name: projectId, privacyUnit: PERSON }, ledger, a.clientId!);
+  const outcome = await runDpQuery(table, { ...doc, from: projectId }, dataset, ledger, a.clientId!);
   if (outcome.status === 'refused') {
     throw new AnonymatError('budget-exhausted', `query refused, nothing spent: ${outcome.reason}; ask the DPO for more budget or a smaller ε`, [{ path: '$.epsilon', message: `costs ${outcome.cost.amount} (${outcome.cost.measure})` }]);
   }
