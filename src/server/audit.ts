@@ -7,12 +7,15 @@
  * after each append: `<data>/audit-head.json` for the embedded store). An anchor file that holds no
  * anchor, and a log emptied under a store that still holds what its entries recorded, are broken too;
  * a missing anchor under a log with entries stops the service until the operator re-anchors it
- * (`audit.reanchor`, an entry of its own).
+ * (`audit.reanchor`, an entry of its own, which every verification reports: entries removed before it could not be
+ * detected). The anchor carries a MAC (HMAC-SHA-256 under a key derived from the observatory key, over its seq and
+ * hash), so a plain {seq, hash} written over it to the shortened head of a truncated log is refused too.
  *
  * Details hold identifiers and counts only — never a record value, a token or a key.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { AnonymatError } from '../errors.ts';
 import { writeFileAtomic } from '../io/write.ts';
 import type { Queryable } from './store/types.ts';
@@ -46,19 +49,35 @@ export function entryHash(prevHash: string, seq: number, loggedAt: string, actor
 
 export interface AuditHead { seq: number; hash: string }
 
-/** Appends one entry inside the caller's transaction; returns the new head. */
+/** How many times an append reads the head again when another writer took its seq first. */
+export const AUDIT_APPEND_ATTEMPTS = 10;
+
+/**
+ * Appends one entry inside the caller's transaction; returns the new head. `detail` may be a function of the head the
+ * entry chains from (null for the first entry), for a detail that names it.
+ *
+ * Several PostgreSQL instances append to one log: another may commit the seq this one read as next between the read
+ * and the insert. The insert then waits for it and does nothing (ON CONFLICT), and the head is read again (a new
+ * snapshot under READ COMMITTED), up to AUDIT_APPEND_ATTEMPTS times, then `conflict`; the plain insert raised a unique
+ * violation (23505) that aborted the transaction and surfaced as an internal error.
+ */
 export async function appendAudit(
-  tx: Queryable, at: Date, actor: string, action: AuditAction, subject: string, detail: Record<string, unknown> = {},
+  tx: Queryable, at: Date, actor: string, action: AuditAction, subject: string,
+  detail: Record<string, unknown> | ((previous: AuditHead | null) => Record<string, unknown>) = {},
 ): Promise<AuditHead> {
-  const last = await tx.all('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  const seq = last.length ? Number(last[0]!.seq) + 1 : 1;
-  const prev = last.length ? String(last[0]!.hash) : GENESIS;
   const loggedAt = at.toISOString();
-  const d = JSON.stringify(detail);
-  const hash = entryHash(prev, seq, loggedAt, actor, action, subject, d);
-  await tx.run('INSERT INTO audit_log (seq, logged_at, actor, action, subject, detail, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-    [seq, loggedAt, actor, action, subject, d, prev, hash]);
-  return { seq, hash };
+  for (let attempt = 0; attempt < AUDIT_APPEND_ATTEMPTS; attempt++) {
+    const last = await tx.all('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    const previous: AuditHead | null = last.length ? { seq: Number(last[0]!.seq), hash: String(last[0]!.hash) } : null;
+    const seq = previous ? previous.seq + 1 : 1;
+    const prev = previous ? previous.hash : GENESIS;
+    const d = JSON.stringify(typeof detail === 'function' ? detail(previous) : detail);
+    const hash = entryHash(prev, seq, loggedAt, actor, action, subject, d);
+    const inserted = await tx.run('INSERT INTO audit_log (seq, logged_at, actor, action, subject, detail, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (seq) DO NOTHING',
+      [seq, loggedAt, actor, action, subject, d, prev, hash]);
+    if (inserted === 1) return { seq, hash };
+  }
+  throw new AnonymatError('conflict', `the audit log moved on ${AUDIT_APPEND_ATTEMPTS} times while an entry was being appended (other instances writing to the same store): nothing was recorded, try again`, [{ path: 'audit_log', message: 'concurrent appends' }]);
 }
 
 export async function readAudit(q: Queryable, opts: { afterSeq?: number; limit?: number } = {}): Promise<AuditEntry[]> {
@@ -75,13 +94,65 @@ function safeParse(s: string): Record<string, unknown> {
   try { return JSON.parse(s) as Record<string, unknown>; } catch { return { unparsable: true }; }
 }
 
-export interface AuditProblem { seq: number; kind: 'edited' | 'removed' | 'reordered' | 'truncated' | 'anchor-mismatch' | 'anchor-invalid' | 'emptied'; message: string }
+export interface AuditProblem {
+  seq: number;
+  kind: 'edited' | 'removed' | 'reordered' | 'truncated' | 'anchor-mismatch' | 'anchor-invalid' | 'anchor-missing' | 'anchor-mac' | 'anchor-unkeyed' | 'emptied';
+  message: string;
+}
+
+/**
+ * An `audit.reanchor` entry: the operator anchored the log anew (its anchor was missing). The chain verifies from
+ * there on, but entries removed from the end before it could not be detected: every verification names it.
+ */
+export interface AuditReanchor {
+  seq: number;
+  /** The head the entry chains from (the log's head when it was re-anchored). */
+  previousHead: number;
+  loggedAt: string;
+  actor: string;
+  osUser: string | null;
+  /** The anchor file that was re-created, as the entry names it. */
+  anchorFile: string | null;
+  message: string;
+}
+
+/**
+ * The anchor's MAC: `verified`; `not-checked` (the anchor has one, no key was given); `absent` (an anchor written by
+ * an earlier version, before this store's anchors were keyed: the service adds one at its next start); `mismatch` and
+ * `absent` in a keyed store are problems (`anchor-mac`, `anchor-unkeyed`); `none`: no anchor was read.
+ */
+export type AnchorMacStatus = 'verified' | 'not-checked' | 'absent' | 'mismatch' | 'none';
+
 export interface AuditVerification {
+  /** The chain and its anchor verify (re-anchorings included: see `status` and `reanchors`). */
   ok: boolean;
+  /** `intact`; `reanchored`: intact since an `audit.reanchor` entry, not before it; `broken`. */
+  status: 'intact' | 'reanchored' | 'broken';
   entries: number;
   head: AuditHead | null;
   anchor: AuditHead | null;
+  anchorMac: AnchorMacStatus;
   problems: AuditProblem[];
+  /** Every `audit.reanchor` entry, in order. */
+  reanchors: AuditReanchor[];
+}
+
+function reanchorMessage(r: Omit<AuditReanchor, 'message'>, intact: boolean): string {
+  return `${intact ? `intact since entry #${r.seq}; ` : ''}re-anchored by the operator at entry #${r.seq} (previous head #${r.previousHead}, ${r.loggedAt}): entries removed before that could not be detected`;
+}
+
+/** Sets ok, status and the re-anchorings' messages from the problems (after problems were added). */
+export function settleVerification(v: AuditVerification): AuditVerification {
+  const ok = v.problems.length === 0;
+  return {
+    ...v, ok, status: !ok ? 'broken' : v.reanchors.length ? 'reanchored' : 'intact',
+    reanchors: v.reanchors.map((r) => ({ ...r, message: reanchorMessage(r, ok) })),
+  };
+}
+
+/** The verification with more problems (the CLI's missing anchor). */
+export function withProblems(v: AuditVerification, problems: AuditProblem[]): AuditVerification {
+  return settleVerification({ ...v, problems: [...v.problems, ...problems] });
 }
 
 /** Recomputes the whole chain (rows read raw, in stored order of seq). */
@@ -91,8 +162,17 @@ export async function verifyAudit(q: Queryable, anchor: AuditHead | null = null)
   let prev = GENESIS;
   let expectedSeq = 1;
   const bySeq = new Map<number, string>();
+  const reanchors: AuditReanchor[] = [];
   for (const r of rows) {
     const seq = Number(r.seq);
+    if (String(r.action) === 'audit.reanchor') {
+      const d = safeParse(String(r.detail));
+      const subject = String(r.subject);
+      reanchors.push({
+        seq, previousHead: seq - 1, loggedAt: String(r.logged_at), actor: String(r.actor),
+        osUser: typeof d.osUser === 'string' ? d.osUser : null, anchorFile: subject.startsWith('anchor:') ? subject.slice('anchor:'.length) : null, message: '',
+      });
+    }
     const recomputed = entryHash(String(r.prev_hash), seq, String(r.logged_at), String(r.actor), String(r.action), String(r.subject), String(r.detail));
     if (seq !== expectedSeq) {
       problems.push({ seq, kind: 'removed', message: `entries ${expectedSeq}..${seq - 1} are missing before entry ${seq}` });
@@ -117,7 +197,7 @@ export async function verifyAudit(q: Queryable, anchor: AuditHead | null = null)
     if (h === undefined) problems.push({ seq: anchor.seq, kind: 'truncated', message: `the anchor names entry ${anchor.seq} but the log ends at ${head?.seq ?? 0}: entries were removed from the end` });
     else if (h !== anchor.hash) problems.push({ seq: anchor.seq, kind: 'anchor-mismatch', message: `entry ${anchor.seq} differs from the anchored hash` });
   }
-  return { ok: problems.length === 0, entries: rows.length, head, anchor, problems };
+  return settleVerification({ ok: false, status: 'broken', entries: rows.length, head, anchor, anchorMac: anchor ? 'not-checked' : 'none', problems, reanchors });
 }
 
 /** The tables whose rows only an audited action writes (rows in any of them mean the log had entries), with their names. */
@@ -138,8 +218,8 @@ export function emptiedMessage(held: string[]): string {
   return `the audit log is empty but the store holds ${held.join(', ')}: each of them was written with an entry of the log, so its entries were deleted`;
 }
 
-/** What an anchor file holds: nothing (no file), a head, or something that is no anchor. */
-export type AnchorFile = { state: 'missing' } | { state: 'valid'; head: AuditHead } | { state: 'invalid'; reason: string };
+/** What an anchor file holds: nothing (no file), a head (with its MAC, null in an earlier version's), or no anchor. */
+export type AnchorFile = { state: 'missing' } | { state: 'valid'; head: AuditHead; mac: string | null } | { state: 'invalid'; reason: string };
 
 /**
  * Reads an anchor file. One that is there but holds no head — `{}`, a seq written as text, a cut file — is not "no
@@ -153,10 +233,46 @@ export function inspectAnchor(file: string): AnchorFile {
     return { state: 'invalid', reason: code ? `unreadable: ${code}` : 'not JSON' };
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { state: 'invalid', reason: 'not a JSON object' };
-  const { seq, hash } = doc as { seq?: unknown; hash?: unknown };
+  const { seq, hash, mac } = doc as { seq?: unknown; hash?: unknown; mac?: unknown };
   if (!(typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 1)) return { state: 'invalid', reason: 'its seq is not a positive integer' };
   if (!(typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash))) return { state: 'invalid', reason: 'its hash is not 64 hexadecimal digits' };
-  return { state: 'valid', head: { seq, hash } };
+  if (mac !== undefined && !(typeof mac === 'string' && /^[0-9a-f]{64}$/.test(mac))) return { state: 'invalid', reason: 'its mac is not 64 hexadecimal digits' };
+  return { state: 'valid', head: { seq, hash }, mac: mac ?? null };
+}
+
+/**
+ * The anchor's MAC: HMAC-SHA-256 under the anchor key (`auditAnchorKey`, derived from the observatory key) over a
+ * versioned label, the seq and the hash. Whoever can write the anchor file but does not hold the key cannot write an
+ * anchor the service accepts (an older anchor the service wrote still verifies: the MAC does not date it).
+ */
+export function anchorMac(macKey: Uint8Array, head: AuditHead): string {
+  return createHmac('sha256', macKey).update(`anonymat audit anchor v1\n${head.seq}\n${head.hash}`).digest('hex');
+}
+
+export function anchorMacValid(macKey: Uint8Array, head: AuditHead, mac: string): boolean {
+  const want = Buffer.from(anchorMac(macKey, head), 'hex');
+  const got = Buffer.from(mac, 'hex');
+  return got.length === want.length && timingSafeEqual(got, want);
+}
+
+/** The settings row that says this store's anchors carry a MAC: an anchor without one is then no longer accepted. */
+export const ANCHOR_MAC_SETTING = 'audit_anchor_mac';
+export const ANCHOR_MAC_SCHEME = 'hmac-sha256-v1';
+
+export async function anchorsKeyed(q: Queryable): Promise<boolean> {
+  return (await q.all('SELECT value FROM settings WHERE key = $1', [ANCHOR_MAC_SETTING])).length > 0;
+}
+
+export async function markAnchorsKeyed(q: Queryable): Promise<void> {
+  await q.run('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [ANCHOR_MAC_SETTING, ANCHOR_MAC_SCHEME]);
+}
+
+export function anchorMacMessage(file: string): string {
+  return `the audit anchor ${file} does not carry the service's MAC: it was not written by the service with this observatory key (replaced, edited or copied from elsewhere), and the end of the log can no longer be checked; restore it from a copy kept outside the data folder`;
+}
+
+export function anchorUnkeyedMessage(file: string): string {
+  return `the audit anchor ${file} carries no MAC, but this store's anchors have carried one since the service was upgraded: a plain {seq, hash} was written over it (anyone who can write the file can do that, to hide entries removed from the end of the log); restore it from a copy kept outside the data folder`;
 }
 
 export function anchorInvalidMessage(file: string, reason: string): string {
@@ -188,15 +304,42 @@ export function readAnchor(file: string): AuditHead | null {
   return a.state === 'valid' ? a.head : null;
 }
 
-/** `verifyAudit` against an anchor file (or none): a file that holds no anchor is a problem of the log's, not "no anchor". */
-export async function verifyAuditAgainst(q: Queryable, file: string | null): Promise<AuditVerification> {
+/**
+ * `verifyAudit` against an anchor file (or none): a file that holds no anchor is a problem of the log's, not "no
+ * anchor". With `macKey` (the anchor key) the anchor's MAC is checked; without, `anchorMac` says it was not.
+ */
+export async function verifyAuditAgainst(q: Queryable, file: string | null, opts: { macKey?: Uint8Array | null } = {}): Promise<AuditVerification> {
   const a: AnchorFile = file ? inspectAnchor(file) : { state: 'missing' };
   const v = await verifyAudit(q, a.state === 'valid' ? a.head : null);
-  if (a.state !== 'invalid') return v;
-  return { ...v, ok: false, problems: [...v.problems, { seq: v.head?.seq ?? 0, kind: 'anchor-invalid', message: anchorInvalidMessage(file!, a.reason) }] };
+  const at = v.head?.seq ?? 0;
+  if (a.state === 'invalid') return withProblems(v, [{ seq: at, kind: 'anchor-invalid', message: anchorInvalidMessage(file!, a.reason) }]);
+  if (a.state === 'missing') return v;
+  if (a.mac === null) {
+    // (an earlier version's anchor, until the service keys it; in a keyed store, a plain head written over the anchor)
+    if (await anchorsKeyed(q)) return withProblems({ ...v, anchorMac: 'absent' }, [{ seq: a.head.seq, kind: 'anchor-unkeyed', message: anchorUnkeyedMessage(file!) }]);
+    return { ...v, anchorMac: 'absent' };
+  }
+  if (!opts.macKey) return { ...v, anchorMac: 'not-checked' };
+  if (!anchorMacValid(opts.macKey, a.head, a.mac)) return withProblems({ ...v, anchorMac: 'mismatch' }, [{ seq: a.head.seq, kind: 'anchor-mac', message: anchorMacMessage(file!) }]);
+  return { ...v, anchorMac: 'verified' };
 }
 
-/** Writes the anchor atomically (temp file + rename). */
-export async function writeAnchor(file: string, head: AuditHead): Promise<void> {
-  await writeFileAtomic(file, JSON.stringify(head) + '\n');
+/**
+ * The anchor key of each anchor file the service writes (registered at start): the appends of the routes and the
+ * ledger write the anchor by its file name only. Derived keys only, never the observatory key itself.
+ */
+const anchorKeys = new Map<string, Uint8Array>();
+
+export function registerAnchorKey(file: string, macKey: Uint8Array): void {
+  anchorKeys.set(resolve(file), macKey);
+}
+
+/**
+ * Writes the anchor atomically (temp file + rename), with its MAC under `macKey` or the key registered for the file
+ * (an anchor written with no key anywhere is an earlier version's: a keyed store does not accept it).
+ */
+export async function writeAnchor(file: string, head: AuditHead, macKey?: Uint8Array): Promise<void> {
+  const key = macKey ?? anchorKeys.get(resolve(file));
+  const doc = key ? { seq: head.seq, hash: head.hash, mac: anchorMac(key, head) } : { seq: head.seq, hash: head.hash };
+  await writeFileAtomic(file, JSON.stringify(doc) + '\n');
 }

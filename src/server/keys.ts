@@ -4,7 +4,7 @@
  * fixed label) is kept in the store so that restarting with a different key is refused instead of
  * silently producing pseudonyms that no longer match earlier uploads and objections.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AnonymatError } from '../errors.ts';
 import { keyFileShown } from '../pseudonymize/key.ts';
@@ -40,4 +40,18 @@ export function loadObservatoryKey(opts: { keyFile?: string; env?: NodeJS.Proces
 
 export function keyCheckValue(key: Uint8Array): string {
   return createHmac('sha256', key).update('anonymat observatory key check v1').digest('hex').slice(0, 16);
+}
+
+/**
+ * A key derived from the observatory key for one purpose (HKDF-SHA-256, fixed salt, the purpose as info): never the
+ * raw key, and never an HMAC of the raw key over a chosen message — pseudonyms are HMAC(key, value), so a value equal
+ * to a label would have yielded the derived key. Held in memory only; never logged or written.
+ */
+export function deriveKey(key: Uint8Array, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', key, 'anonymat observatory derived key', `anonymat observatory ${purpose}`, 32));
+}
+
+/** The key of the audit anchor's MAC (HMAC-SHA-256 over its seq and hash). */
+export function auditAnchorKey(key: Uint8Array): Buffer {
+  return deriveKey(key, 'audit anchor mac v1');
 }

@@ -10,10 +10,13 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { AnonymatError } from '../errors.ts';
 import { createApp, type RateLimits } from './app.ts';
-import { anchorInvalidMessage, anchorMissingMessage, appendAudit, emptiedMessage, inspectAnchor, REANCHOR_REASON, storedState, verifyAudit, writeAnchor, type AuditHead } from './audit.ts';
+import {
+  anchorInvalidMessage, anchorMacMessage, anchorMacValid, anchorMissingMessage, anchorsKeyed, anchorUnkeyedMessage, appendAudit, emptiedMessage,
+  GENESIS, inspectAnchor, markAnchorsKeyed, REANCHOR_REASON, registerAnchorKey, storedState, verifyAudit, writeAnchor, type AuditHead,
+} from './audit.ts';
 import { createAccount } from './auth.ts';
 import type { ObservatoryInfo, Services } from './context.ts';
-import { keyCheckValue } from './keys.ts';
+import { auditAnchorKey, keyCheckValue } from './keys.ts';
 import { DEFAULT_SCHEMA, type ObservatorySchema } from './observatory.ts';
 import { openStore, type Store } from './store/index.ts';
 
@@ -48,6 +51,11 @@ export interface ServiceOptions {
    * Refused when there is nothing to re-create (an anchor is there, the log is empty, or no anchor file is configured).
    */
   reanchorAudit?: boolean;
+  /**
+   * Start-up notes for the operator that are not access log (an earlier version's anchor given its MAC); default
+   * stderr, whatever `log` is.
+   */
+  notice?: (line: string) => void;
 }
 
 /** What `reanchorAudit` did: the head found without an anchor, and the `audit.reanchor` entry now anchored. */
@@ -85,7 +93,12 @@ export async function openService(opts: ServiceOptions): Promise<Service> {
     const broken = 'Run "anonymat audit verify" on this store and restore it from a backup; the service does not start on a broken audit trail';
     const reanchorUsage = (why: string) => new AnonymatError('invalid-usage', `--reanchor-audit: ${why}; start without --reanchor-audit`, [{ path: '--reanchor-audit', message: 'nothing to re-anchor' }]);
     if (opts.reanchorAudit && !svc.auditAnchor) throw reanchorUsage('this store writes no audit anchor (with --database, give the anchor file with --audit-anchor <file>)');
+    // the anchor carries a MAC under a key derived from the observatory key: a plain {seq, hash} written over it (to the
+    // shortened head of a truncated log) was accepted as the service's own
+    const macKey = auditAnchorKey(opts.key);
+    if (svc.auditAnchor) registerAnchorKey(svc.auditAnchor, macKey);
     let anchorMissing = false;
+    let unkeyedAnchor: AuditHead | null = null;
     if (svc.auditAnchor) {
       // (a file there that holds no anchor is not "no anchor": the check was skipped, and the next action re-anchored)
       const read = inspectAnchor(svc.auditAnchor);
@@ -94,6 +107,15 @@ export async function openService(opts: ServiceOptions): Promise<Service> {
       }
       if (read.state === 'valid') {
         const anchor = read.head;
+        if (read.mac !== null && !anchorMacValid(macKey, anchor, read.mac)) {
+          throw new AnonymatError('conflict', `${anchorMacMessage(svc.auditAnchor)}. ${broken}`, [{ path: svc.auditAnchor, message: 'audit anchor MAC mismatch' }]);
+        }
+        // (an anchor without a MAC is an earlier version's, accepted once; once this store's anchors are keyed, it is one
+        // written over the service's)
+        if (read.mac === null) {
+          if (await anchorsKeyed(store)) throw new AnonymatError('conflict', `${anchorUnkeyedMessage(svc.auditAnchor)}. ${broken}`, [{ path: svc.auditAnchor, message: 'audit anchor without MAC' }]);
+          unkeyedAnchor = anchor;
+        }
         const at = await store.all('SELECT hash FROM audit_log WHERE seq = $1', [anchor.seq]);
         if (!at.length || String(at[0]!.hash) !== anchor.hash) {
           throw new AnonymatError('conflict', `the audit log does not reach its anchor (entry ${anchor.seq} of ${svc.auditAnchor} is ${at.length ? 'not the anchored one' : 'missing'}): entries were removed or replaced while the service was stopped. ${broken}`, [{ path: svc.auditAnchor, message: 'audit anchor mismatch' }]);
@@ -126,16 +148,28 @@ export async function openService(opts: ServiceOptions): Promise<Service> {
       }
       let by = 'unknown';
       try { by = userInfo().username || String(process.getuid?.() ?? 'unknown'); } catch { by = String(process.getuid?.() ?? 'unknown'); }
-      // (the head is read again in the transaction that appends: with PostgreSQL another instance may have written since)
+      // (the head the entry chains from is the one its detail names: with PostgreSQL another instance may have appended
+      // since, and the append then reads the head again)
       reanchored = await store.transaction(async (tx) => {
-        const l = await tx.all('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-        const head: AuditHead = { seq: Number(l[0]!.seq), hash: String(l[0]!.hash) };
-        const entry = await appendAudit(tx, now(), 'operator', 'audit.reanchor', `anchor:${file}`,
-          { reason: REANCHOR_REASON, option: '--reanchor-audit', anchorWas: 'missing', previousHead: head, entries: head.seq, osUser: by });
-        return { file, previousHead: head, entry };
+        const chained: { head: AuditHead } = { head: previousHead };
+        const entry = await appendAudit(tx, now(), 'operator', 'audit.reanchor', `anchor:${file}`, (previous) => {
+          chained.head = previous ?? { seq: 0, hash: GENESIS };
+          return { reason: REANCHOR_REASON, option: '--reanchor-audit', anchorWas: 'missing', previousHead: chained.head, entries: chained.head.seq, osUser: by };
+        });
+        return { file, previousHead: chained.head, entry };
       });
-      await writeAnchor(file, reanchored.entry);
+      await writeAnchor(file, reanchored.entry, macKey);
     }
+    // an earlier version's anchor, reached by the log: given its MAC now (before the store is marked keyed, so that a
+    // stop in between leaves a keyed anchor in an unmarked store, which is accepted)
+    if (unkeyedAnchor && svc.auditAnchor) {
+      await writeAnchor(svc.auditAnchor, unkeyedAnchor, macKey);
+      (opts.notice ?? ((line: string) => process.stderr.write(line + '\n')))(
+        `anonymat: the audit anchor ${svc.auditAnchor} (entry #${unkeyedAnchor.seq}) carried no MAC: it was written by an earlier version of anonymat. `
+        + 'The log reaches it, so it was accepted this once and rewritten with a MAC (HMAC-SHA-256 under a key derived from the observatory key); '
+        + 'from now on an anchor without a valid MAC stops the service.');
+    }
+    if (svc.auditAnchor) await markAnchorsKeyed(store);
     let bootstrapToken: string | null = null;
     const head = await store.transaction(async (tx) => {
       if (!stored.length) await tx.run('INSERT INTO settings (key, value) VALUES ($1, $2)', ['key_check', kcv]);

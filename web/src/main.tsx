@@ -247,10 +247,11 @@ function Audit() {
     <section>
       <h2>Audit log</h2><Err error={error ?? v.error} />
       {v.data && (
-        <p class={v.data.ok ? 'verdict ok' : 'verdict bad'} data-testid="audit-status">
-          {v.data.ok ? `Hash chain intact: ${v.data.entries} entries${v.data.anchor ? ', anchor matches' : ''}.` : `Hash chain BROKEN: ${v.data.problems.map((p: any) => `#${p.seq} ${p.kind}`).join(', ')}`}
+        <p class={v.data.ok && !v.data.reanchors?.length ? 'verdict ok' : 'verdict bad'} data-testid="audit-status">
+          {v.data.ok ? `Hash chain intact${v.data.reanchors?.length ? ` only since entry #${v.data.reanchors[v.data.reanchors.length - 1].seq} (re-anchored)` : ''}: ${v.data.entries} entries${v.data.anchor ? ', anchor matches' : ''}${v.data.anchorMac === 'absent' ? ' (anchor without MAC, from an earlier version)' : ''}.` : `Hash chain BROKEN: ${v.data.problems.map((p: any) => `#${p.seq} ${p.kind}`).join(', ')}`}
         </p>
       )}
+      {v.data?.reanchors?.map((r: any) => <p class="bad" data-testid="audit-reanchor">{r.message}</p>)}
       <table><thead><tr><th>#</th><th>When</th><th>Actor</th><th>Action</th><th>Subject</th><th>Hash</th></tr></thead>
         <tbody>{data?.entries.slice().reverse().map((e: any) => <tr><td>{e.seq}</td><td>{e.loggedAt}</td><td>{e.actor}</td><td>{e.action}</td><td>{e.subject}</td><td><code>{e.hash.slice(0, 12)}</code></td></tr>)}</tbody></table>
     </section>

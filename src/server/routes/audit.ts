@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { readAudit, verifyAuditAgainst } from '../audit.ts';
 import type { RouteDef } from '../context.ts';
+import { auditAnchorKey } from '../keys.ts';
 
 export const routes: RouteDef[] = [
   {
@@ -13,7 +14,8 @@ export const routes: RouteDef[] = [
     },
   },
   {
-    method: 'GET', path: '/api/audit/verify', roles: ['dpo', 'admin'], summary: 'recompute the audit hash chain (and check the anchor)',
-    handler: async ({ svc }) => verifyAuditAgainst(svc.store, svc.auditAnchor),
+    method: 'GET', path: '/api/audit/verify', roles: ['dpo', 'admin'],
+    summary: 'recompute the audit hash chain, check the anchor and its MAC; status "reanchored" and `reanchors` name the operator\'s re-anchorings',
+    handler: async ({ svc }) => verifyAuditAgainst(svc.store, svc.auditAnchor, { macKey: auditAnchorKey(svc.key) }),
   },
 ];
