@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { reportError, systemError } from './run.ts';
+import { reportError, systemError, systemReason } from './run.ts';
 
 test('a file-system error is one clear line (what, which path, what to do), exit 2; an internal error masks quoted values', async () => {
   const e = await mkdir('/proc/anonymat-cannot-be-here').catch((x: unknown) => x);
@@ -99,4 +99,9 @@ test('cli (review D1): init and pseudonymize stop with exit 2 on a file without 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a file name longer than the file system allows is a user error with its reason, not an internal failure', () => {
+  const e = Object.assign(new Error("ENAMETOOLONG: name too long, open '/tmp/xxx'"), { code: 'ENAMETOOLONG' });
+  assert.match(systemReason(e) ?? '', /longer than the file system allows/);
 });

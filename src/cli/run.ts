@@ -59,6 +59,7 @@ const SYSTEM_REASONS: Record<string, string> = {
   EIO: 'the device failed to read or write (input/output error): check the disk or the network share, or write elsewhere',
   EDQUOT: 'the disk quota is exceeded: free some space, or write elsewhere',
   EMFILE: 'too many open files: raise the limit (ulimit -n) or pass fewer inputs at once',
+  ENAMETOOLONG: 'the file name (or the path) is longer than the file system allows: choose a shorter name',
 };
 
 /** What an error of the file system means and what to do ("no space left on the device: …"); null for other errors. */
