@@ -1,6 +1,7 @@
 /**
  * anonymat <verb> [options] [<input>] — a thin shell over the library.
- * Exit codes: 0 ok; 1 internal failure; 2 invalid usage or input; 3 the data fail the policy.
+ * Exit codes: 0 ok; 1 internal failure; 2 invalid usage or input; 3 the data fail the policy; 4 (audit verify) intact only
+ * since a re-anchoring.
  * Each verb lives in commands/<verb>.ts and imports its heavy modules lazily, inside its action.
  */
 import { Command, CommanderError } from 'commander';
@@ -28,7 +29,7 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (str, write) => write(withoutKeyText(str)) });
   for (const reg of [init, assess, anonymize, ingest, pseudonymize, redact, verdict, dp, audit, serve]) reg(program);
   program.addHelpText('after', `
-Exit codes: 0 ok · 1 internal failure · 2 invalid usage or input · 3 data fail the policy / budget exhausted
+Exit codes: 0 ok · 1 internal failure · 2 invalid usage or input · 3 data fail the policy / budget exhausted · 4 (audit verify) log intact only since a re-anchoring
 Run "anonymat <verb> --help" for each verb's options and an example.`);
   return program;
 }
