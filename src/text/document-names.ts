@@ -32,7 +32,7 @@ const NAME_HEADERS = new Set(['NOM', 'NOMS', 'PRENOM', 'PRENOMS', 'NOM PRENOM', 
   'NOM D USAGE', 'PRENOM USUEL', 'NAME', 'NAMES', 'LAST', 'FIRST', 'LAST NAME', 'FIRST NAME', 'LASTNAME', 'FIRSTNAME', 'LNAME', 'FNAME', 'SURNAME', 'GIVEN',
   'GIVEN NAME', 'FULL NAME', 'PATIENT', 'PATIENT NAME', 'MED RESP', 'MEDECIN RESPONSABLE', 'MEDECIN TRAITANT', 'MED TRAITANT', 'NOM USAGE', 'NOM JF', 'NOM JEUNE FILLE', 'PT NAME', 'PATIENTE', 'MEDECIN', 'PRESCRIPTEUR', 'PROVIDER', 'DOCTOR', 'PHYSICIAN', 'CONTACT', 'AIDANT',
   'MEMBER', 'SUBSCRIBER', 'CLIENT', 'EMPLOYEE', 'NURSE', 'RN', 'LPN', 'CNA', 'PCT', 'MD', 'NP', 'PCP', 'GP', 'SURGEON', 'CONSULTANT', 'CLINICIAN',
-  'ASSIGNED TO', 'SEEN BY', 'USER', 'CAREGIVER', 'EMPLOYE', 'SALARIE', 'PRESCRIBER', 'REFERRING', 'ATTENDING', 'RESIDENT', 'SIGNED BY', 'AUTHOR',
+  'ASSIGNED TO', 'SEEN BY', 'USER', 'USERNAME', 'USER NAME', 'USER ID', 'USERID', 'LOGIN', 'OPERATOR', 'CAREGIVER', 'EMPLOYE', 'SALARIE', 'PRESCRIBER', 'REFERRING', 'ATTENDING', 'RESIDENT', 'SIGNED BY', 'AUTHOR',
   'RPH', 'PHARMACIST', 'TECH', 'INITIALS', 'INIT', 'INITS', 'INITIAL', 'INITIALES', 'SIG', 'FILLED BY', 'VERIFIED BY', 'STAFF', 'SIGNATURE', 'SIGNE PAR', 'VISA', 'INTERVENANT', 'SOIGNANT', 'IDE', 'AS', 'OPERATEUR', 'INFIRMIER', 'INFIRMIERE', 'PERSONNE', 'PERSON', 'PARENT', 'MOTHER', 'FATHER', 'MERE', 'PERE',
   // (who entered the row, in exports: "saisi_par", "created_by")
   'SAISI PAR', 'SAISIE PAR', 'CREE PAR', 'MODIFIE PAR', 'CREATED BY', 'ENTERED BY', 'UPDATED BY', 'UTILISATEUR', 'SURNAME', 'FORENAME', 'FORENAMES',
@@ -41,6 +41,11 @@ const NAME_HEADERS = new Set(['NOM', 'NOMS', 'PRENOM', 'PRENOMS', 'NOM PRENOM', 
   // (the GP and the people around a patient, in French exports: "mt", "medecin_referent", "personne_confiance")
   'MEDECIN REFERENT', 'MED REF', 'NOM MEDECIN', 'ADRESSE PAR', 'ADRESSEUR', 'CORRESPONDANT', 'KINE', 'PERSONNE CONFIANCE',
   'PERSONNE DE CONFIANCE', 'CONJOINT', 'TUTEUR', 'CURATEUR', 'PROCHE', 'CONTACT URGENCE', 'EMERGENCY CONTACT', 'NEXT OF KIN', 'NOK']);
+/** Table headers of a column of software users (folded): their cells are logins ("kmorales2", "dnwosu"). */
+const LOGIN_HEADERS = new Set(['USER', 'USERNAME', 'USER NAME', 'USER ID', 'USERID', 'LOGIN', 'UTILISATEUR', 'OPERATEUR', 'OPERATOR']);
+/** Logins that name nobody (a login column's cells). */
+const NOBODY_LOGINS = new Set(['admin', 'administrateur', 'administrator', 'root', 'system', 'systeme', 'guest', 'invite', 'anonyme', 'anonymous', 'inconnu',
+  'unknown', 'test', 'auto', 'automatique', 'batch', 'interface', 'serveur', 'server', 'service', 'secretariat', 'accueil', 'none', 'null', 'n/a', 'na', 'nd']);
 /** A column name of people: one of NAME_HEADERS, or a participle and "by" / "par" ("Released by", "Received by", "Réalisé par"). */
 function isNameHeader(k: string): boolean { return NAME_HEADERS.has(k) || /^[A-Z]{3,} (?:BY|PAR)$/.test(k); }
 /**
@@ -70,7 +75,12 @@ const CELL_SHAPE: Partial<Record<TextLabel, RegExp>> = {
   // (an age column: only the ages over 89, HIPAA's rule)
   AGE: /^(?:9\d|1[01]\d)(?: ?(?:ans?|y|yo|years?))?$/,
 };
-function headerKey(text: string, c: { s: number; e: number }): string { return fold(text.slice(c.s, c.e)).replace(/[_\-.°]+/g, ' ').replace(/\s+/g, ' ').trim(); }
+// (a bracket that qualifies the column's name is left out: "Patient (MRN)", "Nom (usage)")
+function headerKey(text: string, c: { s: number; e: number }): string {
+  let e = c.e;
+  if (e - c.s > 3 && text.charCodeAt(e - 1) === 41) { const o = text.lastIndexOf('(', e - 1); if (o > c.s) e = o; }
+  return fold(text.slice(c.s, e)).replace(/[_\-.°]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
 /** How many cells of a line are known column names (of people, or of an identifying kind; or labels joined by '/', one of people). */
 function knownHeaders(text: string, cells: { s: number; e: number }[]): number {
   let n = 0;
@@ -227,6 +237,9 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   namesBeforeRoles(text, spans, lex);
   namesBeforeIds(text, spans, lex);
   recordedByInitials(text, spans, lex);
+  operatorInitials(text, spans, lex);
+  replySignatures(text, spans, lex);
+  lowerFieldNames(text, spans, lex);
   // the found names' initials (two words or more), when the text has short upper-case words; and, when
   // the writer types names in lower case, the names' words
   const caps = shortUpperWords(text);
@@ -238,6 +251,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   for (let q = 0; q < n; q++) {
     const sp = spans[q]!;
     if (sp.label === 'IP') { loginBeforeIp(text, sp.start, spans, lex); continue; }
+    if (sp.label === 'PHONE') { namesAroundPhone(text, sp.start, sp.end, spans, lex); continue; }
     if (sp.label !== 'NAME') continue;
     const c0 = text.charCodeAt(sp.start);
     if (c0 >= 97 && c0 <= 122) lowerTyped = true;
@@ -277,9 +291,154 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
     }
   }
   if (lows.length > 0) lowerAgain(text, spans, lows, origins);
+  surnamesAgain(text, spans, lex);
   loginsOfNames(text, spans, lex);
   loginShapes(text, spans, lex);
   lowerFirstInitials(text, spans, lex);
+}
+
+/** Whether text[a, b) may part two spans of one person's name in a row or a list: spaces, tabs, one ',', ';' or '|' (no line break). */
+function rowNameGap(text: string, a: number, b: number): boolean {
+  if (b - a > 8) return false;
+  let marks = 0;
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9 || c === 160) continue;
+    if ((c === 44 || c === 59 || c === 124) && ++marks === 1) continue;
+    return false;
+  }
+  return true;
+}
+/** The words of a name's text[a, e): runs of letters, with an apostrophe or a hyphen between letters ("N'DIAYE", "Okonkwo-Reyes"). */
+function letterWords(text: string, a: number, e: number, out: number[]): void {
+  for (let i = a; i < e;) {
+    if (!isWordLetter(text.charCodeAt(i))) { i++; continue; }
+    const s = i;
+    while (i < e && (isWordLetter(text.charCodeAt(i)) || ((text.charCodeAt(i) === 39 || text.charCodeAt(i) === 8217 || text.charCodeAt(i) === 45) && isWordLetter(cc(text, i + 1))))) i++;
+    out.push(s, i);
+  }
+}
+/** The word text[a, e) in Title case, each part after an apostrophe or a hyphen too ("N'DIAYE" → "N'Diaye"). */
+function titleCase(w: string): string {
+  let out = '';
+  for (let k = 0; k < w.length; k++) {
+    const ch = w[k]!;
+    out += k === 0 || !isWordLetter(w.charCodeAt(k - 1)) ? ch.toUpperCase() : ch.toLowerCase();
+  }
+  return out;
+}
+/** Whether a word in capitals stands right before or after [p, e), one space or tab between ("SALLES DE BAINS", "THE PRICE OF"). */
+function capsWordNext(text: string, p: number, e: number): boolean {
+  const b = cc(text, p - 1), a = cc(text, e);
+  if ((b === 32 || b === 9) && isUpperCode(cc(text, p - 2)) && (p < 3 || !isLowerCode(cc(text, p - 3)))) return true;
+  return (a === 32 || a === 9) && isUpperCode(cc(text, e + 1)) && (isUpperCode(cc(text, e + 2)) || !isWordLetter(cc(text, e + 2)));
+}
+/**
+ * A person's surname found with a given name, in capitals or before a comma, a tab, ';' or '|' (in one span, or in spans
+ * parted by one of these: a row's cells, "ABERNATHY, CLYDE", "BARRIÈRE⇥Lucienne", "Schwartzman, Irving"), found again
+ * alone elsewhere in the text, in capitals ("BARRIÈRE : 93 ans" in a board's remarks) or in Title case ("Abernathy
+ * hydromorphone — verbal order…"; the token pass finds again the surnames of the names it reads in Title case).
+ * The surname a known surname of 4 letters or more, no place nor word of the lists (titles, cues, acronyms…); the given
+ * name a known first name that is no ordinary word ("LONG FALL" is none); the name no word of the vocabularies that the
+ * name lists lack ("EVA Aldrete Commentaire" is a heading), and no part of a place's span ("avenue Jean Jaurès"). A hit
+ * is a whole word, no '-' or '/' against it ("MED-UNC/FALL"). A surname that is an ordinary word too is found again only
+ * in capitals and standing alone, no word in capitals next to it ("SALLES :", not "SALLES DE BAINS"); in Title case it
+ * needs a cue the token pass reads. A few surnames are looked for with indexOf, more in one walk over the text's
+ * capitalized words.
+ */
+function surnamesAgain(text: string, spans: Span[], lex: Lexicon): void {
+  const names: Span[] = [];
+  // (and the places' spans: a name inside a street's, a hospital's or a town's is a place's, "avenue Jean Jaurès")
+  let places: Span[] | null = null;
+  let sorted = true, capsPair = false;
+  for (const sp of spans) {
+    if (sp.label === 'ADDRESS' || sp.label === 'HOSPITAL' || sp.label === 'CITY') { (places ??= []).push(sp); continue; }
+    if (sp.label !== 'NAME') continue;
+    if (names.length > 0 && names[names.length - 1]!.start > sp.start) sorted = false;
+    names.push(sp);
+    // (whether some name holds two capitals in a row: else no surname in capitals is to be looked for)
+    if (!capsPair) for (let k = sp.start + 1; k < sp.end; k++) if (isUpperCode(text.charCodeAt(k)) && isUpperCode(text.charCodeAt(k - 1))) { capsPair = true; break; }
+  }
+  if (names.length < 2 || !capsPair) return;
+  if (!sorted) names.sort((a, b) => a.start - b.start);
+  if (places !== null) places.sort((a, b) => a.start - b.start);
+  let pl = 0;
+  // (form → whether it is an ordinary word too; and the offsets the forms were found at)
+  let forms: Map<string, boolean> | null = null;
+  const words: number[] = [];
+  for (let q = 0; q < names.length; q++) {
+    const s0 = names[q]!.start;
+    let end = names[q]!.end;
+    while (q + 1 < names.length && names[q + 1]!.start <= end) end = Math.max(end, names[++q]!.end);
+    while (q + 1 < names.length && names[q + 1]!.start > end && rowNameGap(text, end, names[q + 1]!.start)) end = Math.max(end, names[++q]!.end);
+    if (end - s0 < 7 || end - s0 > 80) continue;
+    if (places !== null) {
+      while (pl < places.length && places[pl]!.end <= s0) pl++;
+      let inPlace = false;
+      for (let r = pl; r < places.length && places[r]!.start < end; r++) if (places[r]!.end > s0) { inPlace = true; break; }
+      if (inPlace) continue;
+    }
+    words.length = 0;
+    letterWords(text, s0, end, words);
+    if (words.length < 4 || words.length > 12) continue;
+    // (a surname in capitals among them, of 4 letters or more, not yet looked for; or a name written surname first, a comma, a
+    // tab, ';' or '|' in it, "Schwartzman, Irving": most names' groups stop here, the token pass finds again the surnames of
+    // the names it reads in Title case, "Jean Dupont" … "Dupont")
+    let caps = false, sep = false;
+    for (let k = s0; k < end; k++) { const c = text.charCodeAt(k); if (c === 44 || c === 9 || c === 59 || c === 124) { sep = true; break; } }
+    for (let k = 0; k < words.length && !caps && !sep; k += 2) {
+      const a = words[k]!, z = words[k + 1]!;
+      if (z - a >= 4 && isUpperCode(text.charCodeAt(a)) && isUpperCode(text.charCodeAt(z - 1)) && isUpperCode(text.charCodeAt(z - 2))
+        && !(forms !== null && forms.has(text.slice(a, z)))) caps = true;
+    }
+    if (!caps && !sep) continue;
+    // (a known first name, read through the memo of folded words)
+    let first = -1, clean = true;
+    for (let k = 0; k < words.length; k += 2) {
+      const bits = foldedBits(text, words[k]!, words[k + 1]!, lex);
+      if ((bits & NON_NAME) !== 0) { clean = false; break; }
+      if ((bits & LEX_FIRST) !== 0 && (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY)) === 0) { first = k; break; }
+    }
+    if (!clean || first < 0) continue;
+    for (let k = 0; k < words.length && clean; k += 2) {
+      const bits = foldedBits(text, words[k]!, words[k + 1]!, lex);
+      if ((bits & NON_NAME) !== 0 || ((bits & (LEX_FIRST | LEX_SUR)) === 0 && words[k + 1]! - words[k]! > 1 && isVocabularyWord(fold(text.slice(words[k]!, words[k + 1]!))))) clean = false;
+    }
+    if (!clean) continue;
+    for (let k = 0; k < words.length; k += 2) {
+      if (k === first || words[k + 1]! - words[k]! < 4) continue;
+      const w = text.slice(words[k]!, words[k + 1]!);
+      const upper = w === w.toUpperCase();
+      if ((!upper && !(sep && w === titleCase(w))) || (forms !== null && forms.has(upper ? w : w.toUpperCase()))) continue;
+      const bits = foldedBits(text, words[k]!, words[k + 1]!, lex);
+      if ((bits & LEX_SUR) === 0 || (bits & (NON_NAME | LEX_CITY | LEX_FIRST)) !== 0) continue;
+      const word = (bits & (LEX_AMBIG | LEX_WORDNAME)) !== 0 || isVocabularyWord(fold(w));
+      forms ??= new Map();
+      if (forms.size >= 64) break;
+      forms.set(upper ? w : w.toUpperCase(), word);
+      if (!word) forms.set(titleCase(w), false);
+    }
+  }
+  if (forms === null) return;
+  const found = (p: number, e: number, word: boolean) => {
+    const b = cc(text, p - 1), a = cc(text, e);
+    if (!wholeWordAt(text, p, e) || a === 45 || a === 47 || b === 45 || b === 47 || b === 39 || b === 8217) return;
+    if (word && capsWordNext(text, p, e)) return;
+    spans.push({ start: p, end: e, label: 'NAME', score: 0.6, rule: 'name-again' });
+  };
+  if (forms.size <= 8) {
+    for (const [form, word] of forms) for (let p = text.indexOf(form); p >= 0; p = text.indexOf(form, p + form.length)) found(p, p + form.length, word);
+    return;
+  }
+  const n = text.length;
+  for (let p = 0; p < n;) {
+    const c = text.charCodeAt(p);
+    if (!isUpperCode(c) || (p > 0 && isWordLetter(text.charCodeAt(p - 1)))) { p++; continue; }
+    let e = p + 1;
+    while (e < n && (isWordLetter(text.charCodeAt(e)) || ((text.charCodeAt(e) === 39 || text.charCodeAt(e) === 8217 || text.charCodeAt(e) === 45) && isWordLetter(cc(text, e + 1))))) e++;
+    if (e - p >= 4) { const word = forms.get(text.slice(p, e)); if (word !== undefined) found(p, e, word); }
+    p = e;
+  }
 }
 
 /**
@@ -290,6 +449,7 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
  */
 function lowerFirstInitials(text: string, spans: Span[], lex: Lexicon): void {
   for (let q = text.indexOf('.', 1); q >= 0; q = text.indexOf('.', q + 1)) {
+    if (isLowerAscii(cc(text, q + 1)) && isLowerAscii(text.charCodeAt(q - 1))) dottedLogin(text, q, spans, lex);
     if (cc(text, q + 1) === 32 && isLowerCode(cc(text, q + 2)) && isLowerAscii(text.charCodeAt(q - 1)) && !isWordLetter(cc(text, q - 2)) && cc(text, q - 2) !== 46
       && cc(text, q - 2) !== 39 && cc(text, q - 2) !== 8217) initialLowerSurname(text, q, spans, lex);
     if (q < 3) continue;
@@ -303,6 +463,42 @@ function lowerFirstInitials(text: string, spans: Span[], lex: Lexicon): void {
     if ((bits & (LEX_FIRST | LEX_AMBIG | NON_NAME | LEX_CITY)) !== LEX_FIRST) continue;
     spans.push({ start: w, end: q + 1, label: 'NAME', score: 0.6, rule: 'name-lower-initial' });
   }
+}
+/** Lower-case letters before a login's dot that abbreviate no person: "st.martin" (a saint's place), "ex.", "cf.", "vs.". */
+const DOT_LOGIN_NOT = new Set(['st', 'ste', 'ex', 'cf', 'vs', 'www', 'ftp', 'smtp', 'mail', 'http', 'https']);
+/** Species' names that are surnames of the lists too, after their genus's initial: "e.coli", "s.bovis", "b.quintana". */
+const SPECIES_SURNAMES = new Set(['coli', 'bovis', 'canis', 'felis', 'quintana']);
+/**
+ * A login written with a dot at q between its parts, as software and mail aliases write a user (audit logs, "Mise à jour :
+ * c.larrieu", "by m.martin3"): one or two initials and a known surname, or a known first name and a known surname
+ * ("lena.takahashi"), in lower-case ASCII, maybe digits after. A whole token: not an e-mail address's local part, a
+ * domain's or a file's name ("c.larrieu@…", "www.larrieu.fr", "larrieu.pdf"), nor a piece of a longer dotted run. The
+ * surname of 4 letters or more, no place or word of the lists; when it is an ordinary word or a first name too, or the
+ * whole token is a word, only with digits after it ("m.martin3"; not "s.aureus", "e.coli", "p.ex").
+ */
+function dottedLogin(text: string, q: number, spans: Span[], lex: Lexicon): void {
+  let w = q - 1;
+  while (w > 0 && isLowerAscii(text.charCodeAt(w - 1))) w--;
+  const b = cc(text, w - 1);
+  if (isAlnum(b) || b === 46 || b === 64 || b === 95 || b === 45 || b === 47 || b === 92 || b === 39 || b === 8217 || b === 37 || b === 43 || b === 61) return;
+  let e = q + 1;
+  while (isLowerAscii(cc(text, e))) e++;
+  let d = e;
+  while (isDigitCode(cc(text, d))) d++;
+  const a = cc(text, d);
+  if (e - q - 1 < 4 || e - q - 1 > 20 || isWordLetter(a) || a === 64 || a === 95 || a === 47 || ((a === 46 || a === 45) && isAlnum(cc(text, d + 1)))) return;
+  const left = q - w;
+  if (left > 12 || DOT_LOGIN_NOT.has(text.slice(w, q))) return;
+  const digits = d > e;
+  const sur = lex.lowerRunBits(text, q + 1, e);
+  if ((sur & LEX_SUR) === 0 || (sur & (NON_NAME | LEX_CITY)) !== 0) return;
+  if (!digits && ((sur & (LEX_AMBIG | LEX_WORDNAME | LEX_FIRST)) !== 0 || isVocabularyWord(fold(text.slice(q + 1, e))))) return;
+  // (one or two initials, not a genus's before its species; or a known first name of no other list: "jean.dupont")
+  if (left > 2) {
+    const first = lex.lowerRunBits(text, w, q);
+    if ((first & LEX_FIRST) === 0 || (first & (NON_NAME | LEX_CITY)) !== 0) return;
+  } else if (!digits && ((left === 1 && SPECIES_SURNAMES.has(text.slice(q + 1, e))) || isVocabularyWord(fold(text.slice(w, q) + text.slice(q + 1, e))))) return;
+  spans.push({ start: w, end: d, label: 'NAME', score: 0.6, rule: 'name-login-shape' });
 }
 /**
  * After the dot at q of a lower-case initial: a known surname typed in lower case, of 5 letters or more and no ordinary
@@ -368,11 +564,14 @@ function loginAt(text: string, start: number, e: number, spans: Span[], lex: Lex
     while (w > 0 && isLowerAscii(text.charCodeAt(w - 1))) w--;
     if (!loginCueBefore(text, w, we)) return;
   }
+  // (digits after the letters make a login's shape surer: the surname may then be a word or a first name too, "kmorales2",
+  // "jmartin3"; the whole run still no word nor name of its own)
+  const digits = d > e;
   for (let k = 1; k <= 2 && e - start - k >= 5; k++) {
     const bits = lex.lowerRunBits(text, start + k, e);
-    if ((bits & LEX_SUR) === 0 || (bits & (NON_NAME | LEX_AMBIG | LEX_CITY | LEX_FIRST | LEX_WORDNAME)) !== 0) continue;
+    if ((bits & LEX_SUR) === 0 || (bits & (NON_NAME | LEX_CITY | (digits ? 0 : LEX_AMBIG | LEX_FIRST | LEX_WORDNAME))) !== 0) continue;
     const word = text.slice(start, e).toUpperCase();
-    if (isVocabularyWord(word) || isVocabularyWord(word.slice(k)) || (lex.get(word) ?? 0) !== 0) return;
+    if (isVocabularyWord(word) || (!digits && isVocabularyWord(word.slice(k))) || (lex.get(word) ?? 0) !== 0) return;
     spans.push({ start, end: d, label: 'NAME', score: 0.5, rule: 'name-login-shape' });
     return;
   }
@@ -1045,6 +1244,143 @@ function recordedByInitials(text: string, spans: Span[], lex: Lexicon): void {
     spans.push({ start: a, end: a + w.length, label: 'NAME', score: 0.6, rule: 'name-recorded-by' });
   }
 }
+/** Whether text[a, e) is a first name typed in lower case that can only be one: of the lists, no ordinary word, place or other list's word. */
+function lowerOnlyFirstName(text: string, a: number, e: number, lex: Lexicon): boolean {
+  if (e - a < 3 || e - a > 20) return false;
+  const w = text.slice(a, e);
+  if (w !== w.toLowerCase()) return false;
+  const key = fold(w);
+  const bits = lex.get(key) ?? 0;
+  return (bits & LEX_FIRST) !== 0 && (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) === 0 && !isVocabularyWord(key);
+}
+/** The end of the run of letters (apostrophes and hyphens between them too) that starts at a. */
+function letterRunEnd(text: string, a: number): number {
+  let e = a;
+  while (isWordLetter(cc(text, e)) || ((cc(text, e) === 45 || cc(text, e) === 39) && isWordLetter(cc(text, e + 1)))) e++;
+  return e;
+}
+/**
+ * A contact's first name typed in lower case in brackets against a phone number, as hurried notes write who answers it:
+ * "fille : 06 12 44 87 30 (sylvie)", "copine : ines (07 45 90 21 88)". A first name that can only be one (lowerOnlyFirstName);
+ * before the number, only after a field's colon, a list's comma or dash, a bracket or the line's start.
+ */
+function namesAroundPhone(text: string, s: number, e: number, spans: Span[], lex: Lexicon): void {
+  // (after it: " (sylvie)")
+  const o = cc(text, e) === 40 ? e + 1 : cc(text, e) === 32 && cc(text, e + 1) === 40 ? e + 2 : -1;
+  if (o > 0 && isLowerCode(cc(text, o))) {
+    const z = letterRunEnd(text, o);
+    if (cc(text, z) === 41 && lowerOnlyFirstName(text, o, z, lex)) spans.push({ start: o, end: z, label: 'NAME', score: 0.6, rule: 'name-phone-contact' });
+  }
+  // (before it: "ines (07 …)")
+  if (cc(text, s - 1) === 40 && cc(text, s - 2) === 32 && isLowerCode(cc(text, s - 3))) {
+    let a = s - 2;
+    while (a > 0 && (isWordLetter(text.charCodeAt(a - 1)) || text.charCodeAt(a - 1) === 45)) a--;
+    // (after a field's colon, a list's comma or dash, a bracket or the line's start: not a place's name after its article, "ehpad
+    // les jardins de margot (05 56…)")
+    let b = a - 1;
+    while (cc(text, b) === 32) b--;
+    const pb = cc(text, b);
+    if (a - 1 - b <= 1 && (b < 0 || pb === 58 || pb === 44 || pb === 59 || pb === 45 || pb === 8211 || pb === 40 || pb === 10 || pb === 43 || pb === 47)
+      && !isAlnum(cc(text, a - 1)) && lowerOnlyFirstName(text, a, s - 2, lex)) spans.push({ start: a, end: s - 2, label: 'NAME', score: 0.6, rule: 'name-phone-contact' });
+  }
+}
+/** Lower-case fields of hurried notes whose value is a person: a signature's, an identity's ("signe : karima", "identite : lea martins"). */
+const LOWER_PERSON_FIELDS = ['signe', 'signé', 'identite', 'identité'];
+/**
+ * A first name typed in lower case after a lower-case field of a person (LOWER_PERSON_FIELDS) and its colon, maybe a
+ * surname of the lists after it: "signe : karima (ide de nuit)", "identite : lea martins ?". After a signature's field, a
+ * first name that can only be one; after an identity's, any first name of the lists ("lea").
+ */
+function lowerFieldNames(text: string, spans: Span[], lex: Lexicon): void {
+  for (const f of LOWER_PERSON_FIELDS) {
+    if (!mayBeLetterRun(text, f, f.length)) continue;
+    for (let k = text.indexOf(f); k >= 0; k = text.indexOf(f, k + f.length)) {
+      if (isWordLetter(cc(text, k - 1))) continue;
+      let a = k + f.length;
+      if (cc(text, a) === 32) a++;
+      if (cc(text, a) !== 58) continue;
+      a++;
+      while (cc(text, a) === 32) a++;
+      if (!isLowerCode(cc(text, a))) continue;
+      let e = letterRunEnd(text, a);
+      const identity = f.startsWith('ident');
+      const bits = lex.get(fold(text.slice(a, e))) ?? 0;
+      if (identity ? (bits & LEX_FIRST) === 0 || (bits & (NON_NAME | LEX_CITY)) !== 0 || text.slice(a, e) !== text.slice(a, e).toLowerCase() : !lowerOnlyFirstName(text, a, e, lex)) continue;
+      // (the surname after it, of the lists, in lower case)
+      if (cc(text, e) === 32 && isLowerCode(cc(text, e + 1))) {
+        const z = letterRunEnd(text, e + 1);
+        const sb = lex.get(fold(text.slice(e + 1, z))) ?? 0;
+        if (z - e - 1 >= 2 && (sb & LEX_SUR) !== 0 && (sb & (NON_NAME | LEX_CITY)) === 0 && text.slice(e + 1, z) === text.slice(e + 1, z).toLowerCase()) e = z;
+      }
+      spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-field' });
+    }
+  }
+}
+/** Whether text[a, e) is initials in capitals that stand for a person: 2-3 capitals, no acronym, credential or word of the lists. */
+function personInitials(text: string, a: number, e: number, lex: Lexicon): boolean {
+  if (e - a < 2 || e - a > 3) return false;
+  for (let k = a; k < e; k++) if (!isUpperAscii(text.charCodeAt(k))) return false;
+  const w = text.slice(a, e);
+  return !NOT_INITIALS.has(w) && !BY_MEANS.has(w) && ((lex.get(w) ?? 0) & NON_NAME) === 0;
+}
+/**
+ * An operator's initials in a log (answering services, dispatch, call centres): "op" and 2-3 capitals, "#1  18:22  op JS
+ * Caller: …". "op" in a log's field only — right after an entry's time, spaces or a bar between — and the initials a whole
+ * word ("post op CT", "POD 3 op CT", "op note", "Op. CR" stay).
+ */
+function operatorInitials(text: string, spans: Span[], lex: Lexicon): void {
+  if (!mayBeLetterRun(text, 'op', 2)) return;
+  for (let k = text.indexOf('op ', 0); k >= 0; k = text.indexOf('op ', k + 3)) {
+    const b = cc(text, k - 1);
+    if (b !== 32 && b !== 9 && b !== 124) continue;
+    // (after the entry's time, maybe a bar between: "18:22  op JS", "0112 | op KM")
+    let t = k - 1;
+    while (t > 0 && (text.charCodeAt(t - 1) === 32 || text.charCodeAt(t - 1) === 9)) t--;
+    if (cc(text, t - 1) === 124) { t--; while (t > 0 && (text.charCodeAt(t - 1) === 32 || text.charCodeAt(t - 1) === 9)) t--; }
+    if (t < 1 || !timeEndsAt(text, t)) continue;
+    const a = k + 3;
+    let e = a;
+    while (isUpperAscii(cc(text, e))) e++;
+    const z = cc(text, e);
+    if (isAlnum(z) || z === 46 || z === 45 || z === 47 || !personInitials(text, a, e, lex)) continue;
+    spans.push({ start: a, end: e, label: 'NAME', score: 0.6, rule: 'name-recorded-by' });
+  }
+}
+/** What heads a quoted or forwarded message in a mail thread, on the line it opens. */
+const REPLY_HEADERS = ['a écrit :', 'a écrit:', 'wrote:', 'Original Message', "Message d'origine", 'Message transféré', 'Forwarded message'];
+/** A word of each of REPLY_HEADERS, whole: a text without its letter run is not searched for the header. */
+const REPLY_WORDS = ['écrit', 'écrit', 'wrote', 'Original', 'origine', 'transféré', 'Forwarded'];
+/**
+ * A mail's signature right before the header of the message it answers ("> Merci de ta réponse.⏎> JP⏎>⏎>> Le 14 mars
+ * 2024 à 17:52, Secrétariat … a écrit :"): the last line with some text before that header (quote marks and blank lines
+ * aside), when it is initials alone (2-3 capitals, or with dots: "J.P.") or a known first name of no other list alone.
+ */
+function replySignatures(text: string, spans: Span[], lex: Lexicon): void {
+  for (let r = 0; r < REPLY_HEADERS.length; r++) {
+    const h = REPLY_HEADERS[r]!;
+    if (!mayBeLetterRun(text, REPLY_WORDS[r]!, REPLY_WORDS[r]!.length)) continue;
+    for (let k = text.indexOf(h); k >= 0; k = text.indexOf(h, k + h.length)) {
+      let p = text.lastIndexOf('\n', k) - 1;
+      // (back over the blank or quote-only lines)
+      for (;;) {
+        let ls = p;
+        while (ls >= 0 && text.charCodeAt(ls) !== 10) ls--;
+        let t = ls + 1;
+        while (t <= p && (text.charCodeAt(t) === 62 || text.charCodeAt(t) === 32 || text.charCodeAt(t) === 9)) t++;
+        let e = p + 1;
+        while (e > t && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 9)) e--;
+        if (e > t) {
+          const w = text.slice(t, e);
+          if (personInitials(text, t, e, lex) || (/^(?:[A-Z]\.-?){2,3}$/.test(w) && !NOT_INITIALS.has(w.replace(/[.-]/g, '')))
+            || (/^[A-ZÀ-Þ][a-zà-ÿ'-]{2,}$/.test(w) && isSignatureFirstName(w, lex))) spans.push({ start: t, end: e, label: 'NAME', score: 0.6, rule: 'name-line-signature' });
+          break;
+        }
+        if (ls < 0 || k - ls > 400) break;
+        p = ls - 1;
+      }
+    }
+  }
+}
 /**
  * A login of an initial and a surname of the lists, maybe followed by digits ("lwojcik", "mkowalski", "rgutierrez2"), that is
  * no word, name or place of the lists itself ("around", "aspirin": BRACKET_WORDS).
@@ -1335,28 +1671,31 @@ function ageSexNames(text: string, spans: Span[], lex: Lexicon): void {
 function ageSexNameAt(text: string, s: number, z: number, spans: Span[], lex: Lexicon): void {
   const x = text.charCodeAt(z) | 32, spaced = text.charCodeAt(z) === 32;
   const sex = spaced ? text.charCodeAt(z + 1) : text.charCodeAt(z);
-  // (or a French age after the name's comma: "gauthier mireille, 52a", ", 52 ans")
-  const age = text.charCodeAt(s - 2) === 44 && /^ ?a(?:ns)?(?![\p{L}\d])/u.test(text.slice(z, z + 5));
+  // (or a French age after the name's comma: "gauthier mireille, 52a", ", 52 ans"; or after its colon, a board's remark on a
+  // patient, "ETCHEVERRY : 93 ans, transport VSL", with names of the lists that are no words only, below)
+  const colon = text.charCodeAt(s - 2) === 58 && isWordLetter(cc(text, text.charCodeAt(s - 3) === 32 ? s - 4 : s - 3));
+  const age = (text.charCodeAt(s - 2) === 44 || colon) && /^ ?a(?:ns)?(?![\p{L}\d])/u.test(text.slice(z, z + 5));
   if (!age && !(sex === 77 || sex === 70 || (!spaced && (x === 109 || x === 102)))) return;
   const after = cc(text, spaced ? z + 2 : z + 1);
   if ((!age && (isWordLetter(after) || isDigitCode(after))) || +text.slice(s, z) > 115) return;
   const b = cc(text, s - 1);
   if (b !== 32 && b !== 9) return;
-  let e = age ? s - 2 : s;
+  let e = age ? (colon && text.charCodeAt(s - 3) === 32 ? s - 3 : s - 2) : s;
   while (!age && e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9) && s - e < 3) e--;
-  let a = e, words = 0, listed = false;
+  let a = e, words = 0, listed = false, plain = true;
   for (;;) {
     let w = a;
     while (w > 0 && (isWordLetter(text.charCodeAt(w - 1)) || ((text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39) && w < a))) w--;
     const bits = w === a ? 0 : foldedBits(text, w, a, lex);
     if (w === a || a - w < 2 || (bits & NON_NAME) !== 0) break;
     if ((bits & (LEX_FIRST | LEX_SUR)) !== 0) listed = true;
+    if ((bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY)) !== 0 || ((bits & (LEX_FIRST | LEX_SUR)) === 0 && isVocabularyWord(fold(text.slice(w, a))))) plain = false;
     a = w; words++;
     if (words === 3 || text.charCodeAt(a - 1) !== 32 || !isWordLetter(cc(text, a - 2))) break;
     a--;
   }
   // (with a space before the sex, or before an age, a name of the dictionaries: not "Walked 20 M")
-  if (words === 0 || ((spaced || age) && !listed)) return;
+  if (words === 0 || ((spaced || age) && !listed) || (colon && age && !plain)) return;
   // (a temperature in Fahrenheit after its word is no age and sex: "Tmax 101F", "temp 99F overnight")
   if ((sex === 70 || x === 102) && TEMPERATURE_WORD.test(text.slice(a, e))) return;
   if (text.charCodeAt(a) === 32) a++;
@@ -1449,6 +1788,8 @@ function dashesBefore(text: string, a: number): boolean {
   // (a dash at the line's start, against the initials: "-dkw pa-c"; not a bullet's "- dkw", nor a list's item, "labs:\n-cbc\n-bmp")
   // (or two dashes against them, a mail's signature: "--jwl (surg pa-c)")
   if (k >= a - 2 && cc(text, a - 1) !== 32 && (k === 0 || cc(text, k - 1) === 10)) return !dashListAround(text, k, k === a - 2);
+  // (a mail's signature delimiter, two dashes and a space at the line's start: "-- JS"; one dash and a space is a bullet's)
+  if (k === a - 3 && cc(text, k + 1) === 45 && (k === 0 || cc(text, k - 1) === 10)) return !dashListAround(text, k, true);
   const p = cc(text, k - 2);
   // (after a sentence's end, or a time: "addendum 0236 -jk", "14:05 - MR"; not a value: "Glucose 182 - SSI")
   return cc(text, k - 1) === 32 && (p === 46 || p === 33 || p === 63 || p === 41 || (isDigitCode(p) && timeEndsAt(text, k - 1)));
@@ -1932,11 +2273,49 @@ function tableColumns(text: string, spans: Span[], lex: Lexicon): void {
           if (label !== undefined) typedColumn(text, block, col, label, spans);
           else if (!(header && slashedColumns(text, block, col, covered, spans, lex))) nameColumn(text, block, col, covered, spans, lex, header);
         }
+        if (sep === '|') keyValueRows(text, block, spans, lex);
       }
       i = j;
     }
   }
   alignedTables(text, spans, lex, covered);
+}
+/**
+ * The rows of a key-value table ("| Patient | Okonkwo-Reyes, Adanna |", "| Attending | Gregory Haddad |"): a row of two
+ * filled cells whose first is a column name of people (NAME_HEADERS), and whose second is a person's name by its shape
+ * (personCell). The table's columns are read too (tableColumns); this reads its lines.
+ */
+function keyValueRows(text: string, block: Cell[][], spans: Span[], lex: Lexicon): void {
+  for (const row of block) {
+    let key: Cell | null = null, value: Cell | null = null, filled = 0;
+    for (const c of row) {
+      if (c.e <= c.s) continue;
+      if (++filled === 1) key = c; else if (filled === 2) value = c;
+    }
+    if (filled !== 2 || key!.e - key!.s > 30 || !isNameHeader(headerKey(text, key!))) continue;
+    if (personCell(text, value!, lex)) spans.push({ start: value!.s, end: value!.e, label: 'NAME', score: 0.6, rule: 'name-table-column' });
+  }
+}
+/**
+ * Whether text[c.s, c.e) is a person's name by its shape: two to four capitalized words (hyphenated parts, initials with
+ * their dot), a comma after the first one at most ("Okonkwo-Reyes, Adanna", "Adanna Okonkwo-Reyes", "REYES, ADANNA J."),
+ * a known name of no ordinary word among their parts, no part a word of the recognizers' lists (titles, cues, credentials,
+ * acronyms), nor a word of the vocabularies that the name lists lack ("Known Allergies", "Stable, Afebrile").
+ */
+function personCell(text: string, c: Cell, lex: Lexicon): boolean {
+  if (c.e - c.s < 5 || c.e - c.s > 60) return false;
+  const v = text.slice(c.s, c.e);
+  if (!/^\p{Lu}[\p{L}'’-]*\.?(?:,? \p{Lu}[\p{L}'’-]*\.?){1,3}$/u.test(v)) return false;
+  let known = false;
+  for (const part of v.split(/[ ,.'’-]+/)) {
+    if (part.length === 0) continue;
+    const key = fold(part);
+    const bits = lex.get(key) ?? 0;
+    if ((bits & NON_NAME) !== 0) return false;
+    if ((bits & (LEX_FIRST | LEX_SUR)) !== 0) { if ((bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY)) === 0) known = true; }
+    else if (part.length > 1 && isVocabularyWord(key)) return false;
+  }
+  return known;
 }
 /** The count of lines strictly between the line that ends at a and the line that starts at b (a < b). */
 function lineGap(text: string, a: number, b: number): number {
@@ -2131,10 +2510,18 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
     if (m !== null && !CARE_ROLES.has(m[1]!) && ((lex.get(m[1]!) ?? 0) & (LEX_CRED | LEX_PROF)) === 0) capsLast++;
   }
   const surnamesInCaps = capsLast >= 2 && capsLast * 2 >= cells;
+  const logins = named && LOGIN_HEADERS.has(key);
   for (let r = header ? 1 : 0; r < block.length; r++) {
     const c = block[r]![col]!;
     if (c.e <= c.s || c.e - c.s > 60) continue;
     const v = text.slice(c.s, c.e);
+    // (under a column of software users, a login: lower-case ASCII letters, maybe a '.', '_' or '-' inside, maybe digits
+    // after, "kmorales2", "c.larrieu"; not a service's account, "system", nor a word, a role's: "nurse", "pharmacy")
+    if (logins && /^[a-z][a-z._-]{0,22}[a-z][0-9]{0,4}$/.test(v) && !NOBODY_LOGINS.has(v.replace(/[0-9]+$/, ''))
+      && !(/^[a-z]+$/.test(v) && (isVocabularyWord(fold(v)) || (foldedBits(text, c.s, c.e, lex) & NON_NAME) !== 0))) {
+      spans.push({ start: c.s, end: c.e, label: 'NAME', score: 0.6, rule: 'name-table-column' });
+      continue;
+    }
     if (!/^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’. ,-]*$/.test(v)) continue;
     const ws = v.split(/[ ,.-]+/).filter((w) => w.length > 0);
     if (ws.length > 5 || isNameHeader(headerKey(text, c))) continue;

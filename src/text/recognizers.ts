@@ -746,6 +746,9 @@ function loginCheck(m: RegExpExecArray): number | null {
 /** Initials after a form's initials field: not an acronym, a credential, a title or a "not applicable" of the lexicon. */
 function initialsFieldCheck(m: RegExpExecArray): number | null {
   const w = m[1]!.replace(/[.-]/g, '');
+  // ("initial"/"initiale" after a lower-case word is an adjective: "Bilan initial : DRS", "examen initial : RAS")
+  const c3 = m[0].charCodeAt(7) | 32;
+  if (c3 !== 115 && !(c3 === 101 && (m[0].charCodeAt(8) | 32) === 115) && m.index >= 2 && m.input.charCodeAt(m.index - 1) === 32 && isLowerCode(m.input.charCodeAt(m.index - 2))) return null;
   if (w === 'NA' || w === 'ND' || w === 'NR' || w === 'NC' || w === 'NSP' || w === 'UNK') return null;
   return ((lexiconMap('fr').get(w) ?? 0) & (LEX_STOP | LEX_ACRO | LEX_CRED | LEX_TITLE | LEX_PROF)) !== 0 ? null : 0.7;
 }
@@ -838,9 +841,14 @@ export function recognizeAccessCodes(text: string, spans: Span[]): void {
  * Dubreucq à Roubaix", "Ets Lemoine", "société Vasseur" (NAME: the surname is a person's). The word is a surname of the
  * lists or a word of no language ("cabinet Médical", "société Générale" stay), capitalized (in capitals, 5 letters at least:
  * not "cabinet IDEL"), and the firm's only word: a bracket, a stop or a place follow it ("SARL Métallerie Chantreau", "Société
- * Alzheimer de Montréal" are no person's).
+ * Alzheimer de Montréal" are no person's); or a partner's name after '&' ("cabinet Lemarchand & Fayolle"), or its trade, a
+ * word of the language of no name list, before a stop or a lower-case word ("entreprise Sabatier Transports,", "SARL
+ * Mauriac Plâtrerie en 2023", "Cabinet Delmas Expertises réf."). After a practice's field only partners' names: "Cabinet de
+ * kinésithérapie Lemarchand & Fayolle" (not "cabinet de radiologie Pasteur").
  */
-const FIRM = /(?<![\p{L}])(?:[Cc]abinet|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Ee]ts\.?|[ÉéEe]tablissements|SARL|EURL)(?: (?:de |du |des )?(?:M(?:me|\.)|Mr|Dr) ?)? (\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}{5,}(?:-\p{Lu}{2,})?)(?=[ \t]*(?:[),.;:\n]|$)|[ \t]+(?:à|au|en|sur|in|at|of) )/gu;
+const FIRM = /(?<![\p{L}])(?:[Cc]abinet|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Ee]ts\.?|[ÉéEe]tablissements|SARL|EURL)(?: (?:de |d'|d’)(\p{Ll}{4,}))?(?: (?:de |du |des )?(?:M(?:me|\.)|Mr|Dr) ?)? (\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}{5,}(?:-\p{Lu}{2,})?)(?=[ \t]*(?:[),.;:\n]|$)|[ \t]+(?:à|au|en|sur|in|at|of) |[ \t]+& \p{Lu}\p{Ll}|[ \t]+(\p{Lu}\p{Ll}{3,})(?:[ \t]*[),.;:\n]|[ \t]+\p{Ll}|$))/gu;
+/** A firm's partner after its first surname: "& Fayolle". */
+const FIRM_PARTNER = /^[ \t]+& (\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)(?![\p{L}])/u;
 /** FIRM's kinds' words, each spelling: a text holds one as a whole letter run before FIRM is tried. */
 const FIRM_WORDS = ['Cabinet', 'cabinet', 'Entreprise', 'entreprise', 'Ets', 'ets', 'SARL', 'EURL',
   ...['S', 's'].flatMap((a) => ['é', 'e'].flatMap((b) => ['é', 'e'].map((c) => `${a}oci${b}t${c}`))),
@@ -852,13 +860,20 @@ export function recognizeFirmNames(text: string, spans: Span[]): void {
   const lex = tokenLexicon();
   FIRM.lastIndex = 0;
   for (let m; (m = FIRM.exec(text)) !== null;) {
-    const w = m[1]!, k = fold(w), lx = lex.get(k) ?? 0;
+    const w = m[2]!, k = fold(w), lx = lex.get(k) ?? 0;
     // (a word of the language is a surname here only when the lists say so and do not call it ambiguous: "cabinet Martin",
     // not "société Générale", "cabinet Médical")
     if (isVocabularyWord(k) && ((lx & LEX_SUR) === 0 || (lx & LEX_AMBIG) !== 0)) continue;
     if ((lx & (LEX_STOP | LEX_TITLE | LEX_PROF | LEX_CITY)) !== 0 && (lx & LEX_SUR) === 0) continue;
+    // (a trade's word after it: an ordinary word of no name list)
+    if (m[3] !== undefined) { const t = fold(m[3]); if (!isVocabularyWord(t) || ((lex.get(t) ?? 0) & (LEX_FIRST | LEX_SUR | LEX_CITY)) !== 0) continue; }
     const end = m.index + m[0].length;
+    const p = FIRM_PARTNER.exec(text.slice(end, end + 40));
+    // (after a practice's field, "cabinet de kinésithérapie", only partners' names: "cabinet de radiologie Pasteur" is a place's)
+    if (m[1] !== undefined && p === null) continue;
     spans.push({ start: end - w.length, end, label: 'NAME', score: 0.6, rule: 'firm-surname' });
+    // (and the partner's surname, of the lists and no ordinary word: "cabinet Lemarchand & Fayolle")
+    if (p !== null) { const pk = fold(p[1]!); if (((lex.get(pk) ?? 0) & (LEX_SUR | LEX_AMBIG | LEX_CITY)) === LEX_SUR && !isVocabularyWord(pk)) spans.push({ start: end + p[0].length - p[1]!.length, end: end + p[0].length, label: 'NAME', score: 0.6, rule: 'firm-surname' }); }
   }
 }
 /**
@@ -1719,9 +1734,11 @@ export const RULES: RegexRule[] = [
   { rule: 'name-login', label: 'NAME', score: 0.7, gate: (_t, cls) => (cls & G_LOGIN) !== 0, group: 2, check: loginCheck, login: true,
     // (a date and a time may come between the verb and "par": "Édité le 14/03/2025 07:02 par lgautier", "Export: 12-MAR-2024 16:20 by hkowalczyk")
     re: /(?<![A-Za-zÀ-ÿ])(?:(?:[Uu]tilisateur|UTILISATEUR|[Uu]ser(?: ?[Nn]ame)?|USER|[Ll]ogin|LOGIN|[Ii]dentifiant|[Oo]p[ée]rateur|[Oo]perator)(?: ?: ?| )|(?:[Ee]xport(?:é|ed)?|EXPORT(?:É|ED)?|[Ss]aisie?|[Mm]odifi[ée]e?|[ÉéEe]dit[ée]|[Gg][ée]n[ée]r[ée]|[Ii]mprim[ée]|[Ee]ntered|[Mm]odified|[Cc]reated|[Ll]ogged(?: in)?|[Gg]enerated|[Pp]rinted|[Tt]ransmis|[Rr][ée]dig[ée]|[Vv]alid[ée])(?:(?: (?:le|on)|:) \d[\d\/.\-]{4,9}(?: (?:à |at )?\d{1,2}[:h]\d{2})?|: \d{1,2}-[A-Za-z]{3}-\d{4} \d{1,2}:\d{2})? (par|by|as|PAR|BY)(?: ?:)? )([a-zà-ÿ][a-zà-ÿ0-9]{0,19}(?:[._-][a-zà-ÿ0-9]+)?)(?![A-Za-z0-9@À-ÿ._-])/g },
-  // a form's initials field: "Initiales : D-T-K", "Seal initials: JMRC", "Initials of patient: J.M." (no acronym, credential or "NA")
+  // a form's initials field: "Initiales : D-T-K", "Seal initials: JMRC", "Initials of patient: J.M." (no acronym, credential or "NA");
+  // without a colon, dotted initials only: "Patient : initiales R.W., sexe F"
+  // (not the French adjective after its noun: "Bilan initial : DRS typique", initialsFieldCheck)
   { rule: 'name-initials-field', label: 'NAME', score: 0.7, needs: C_UPPER | C_COLON, gate: (_t, cls) => (cls & G_INIT) !== 0, group: 1, check: initialsFieldCheck,
-    re: /(?<![A-Za-zÀ-ÿ])(?:[Ii]nitiale?s?|INITIALE?S?)(?: (?:du |de la |of (?:the )?)?(?:patient|patiente|sujet|subject|participant|donneur|donor|préleveur|preleveur))? ?: ?((?:[A-Z]\.-?){1,4}[A-Z]\.?|(?:[A-Z]-?){1,4}[A-Z])(?![A-Za-z0-9À-ÿ])/g },
+    re: /(?<![A-Za-zÀ-ÿ])(?:[Ii]nitiale?s?|INITIALE?S?)(?: (?:du |de la |of (?:the )?)?(?:patient|patiente|sujet|subject|participant|donneur|donor|préleveur|preleveur))?(?: ?: ?|(?= [A-Z]\.-?[A-Z]\.) )((?:[A-Z]\.-?){1,4}[A-Z]\.?|(?:[A-Z]-?){1,4}[A-Z])(?![A-Za-z0-9À-ÿ])/g },
   { rule: 'ipv4', at: S_IP, label: 'IP', score: 0.9, needs: C_DIGIT | C_DOT,
     re: /(?<![A-Za-z0-9.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![A-Za-z0-9]|\.\d)/g, check: (m) => (isIpv4(m[0]) ? 0.9 : null) },
   { rule: 'ipv6', label: 'IP', score: 0.9, needs: C_COLON, gate: (_t, cls) => (cls & (G_DCOLON | G_HEXC)) !== 0,
@@ -2319,9 +2336,22 @@ function capsSurname(i: number): boolean {
     && (g & (F_STOP | F_AMBIG | F_CITY | F_CITYP | F_CUE | F_TITLE | F_PROF | F_CRED | F_WORDNAME)) === 0;
 }
 /** An ambiguous first name's neighbour: upper case, an initial, or an unambiguous known name. */
-function support(j: number): boolean { const g = nFlags[j]!; return (g & (F_UPPER | F_INITIAL)) !== 0 || ((g & (F_FIRST | F_SUR)) !== 0 && !(g & F_AMBIG)); }
+// (for a name in capitals, not a word of the vocabularies in capitals: "CALLED PACT LINE" is no name; "FOB Tyler" is one)
+function support(j: number, upper = false): boolean { const g = nFlags[j]!; return ((g & (F_UPPER | F_INITIAL)) !== 0 && !(upper && (g & F_VOCAB) !== 0)) || ((g & (F_FIRST | F_SUR)) !== 0 && !(g & F_AMBIG)); }
 /** A known surname's neighbour. */
-function surnameNeighbour(j: number): boolean { return nameLike(j) && (nFlags[j]! & (F_FIRST | F_INITIAL | F_UPPER)) !== 0 && !(nFlags[j]! & F_AMBIG); }
+function surnameNeighbour(j: number): boolean { return nameLike(j) && (nFlags[j]! & (F_FIRST | F_INITIAL | F_UPPER)) !== 0 && !(nFlags[j]! & (F_AMBIG | F_VOCAB)); }
+/**
+ * Whether token j, right after an eponym's surname, is the acronym of its scale, test or device, or a roman numeral: "Katz
+ * ADL", "Lawton IADL", "Jamar II" (capitals of no name list, three to five letters, or I-X in roman numerals; not the
+ * initials of a name written surname first, "Dupont JP", nor a longer word, a surname the lists lack, "Okafor NWACHUKWU").
+ */
+function capsAcronym(j: number): boolean {
+  const g = nFlags[j]!, len = nEnds[j]! - nStarts[j]!;
+  if ((g & (F_UPPER | F_FIRST | F_SUR | F_INITIAL)) !== F_UPPER) return false;
+  if (len >= 3) return len <= 5;
+  for (let k = nStarts[j]!; k < nEnds[j]!; k++) { const c = nText.charCodeAt(k); if (c !== 73 && c !== 86 && c !== 88) return false; }
+  return true;
+}
 /**
  * A Title-case word of no list (no name, place, title, cue or profession) mid-sentence, of two letters or more and no
  * dot, that is no word of the vocabularies (each part of a hyphenated one: "Relais-Santé"): a given name the lists lack,
@@ -2429,7 +2459,8 @@ function nameTokens(text: string, lang: Lang, lex: ReturnType<typeof tokenLexico
     // a catheter's French gauge after its size ("6 Fr. Sedation:", "18 Fr Foley"): no Father's title
     if (coreLen === 2 && text.charCodeAt(s) === 70 && text.charCodeAt(s + 1) === 114 && s >= 2 && text.charCodeAt(s - 1) === 32 && isDigitCode(text.charCodeAt(s - 2))) { starts.push(s); ends.push(tokE); flags.push(F_CAP | F_STOP); continue; }
     // a pain scale before its value ("EVA 3/10", "EVA : 7", "EVA à 7/10"), not the first name Eva ("Mme EVA à l'accueil")
-    if (coreLen === 3 && text.startsWith('EVA', s) && /^ ?:? ?(?:\d|\p{Ll})/u.test(text.slice(tokE, tokE + 4))
+    // (or a comparison, "si EVA > 4"; or in a row of measures' headings, "FR T° EVA Aldrete")
+    if (coreLen === 3 && text.startsWith('EVA', s) && (/^ ?:? ?(?:\d|\p{Ll}|[<>=≤≥])/u.test(text.slice(tokE, tokE + 4)) || measureBefore(text, s))
       && !(flags.length > 0 && (flags[flags.length - 1]! & F_TITLE) !== 0 && ends[ends.length - 1]! >= s - 2)) f |= F_STOP;
     // "Pt:" (patient) and a letter's "Re:" before a name, as EHR headers and letters write them
     if (coreLen === 2 && ((c0 === 80 && text.charCodeAt(s + 1) === 116) || (c0 === 82 && text.charCodeAt(s + 1) === 101)) && (cc(text, tokE) === 58 || (cc(text, tokE) === 32 && cc(text, tokE + 1) === 58))) f |= F_CUE;
@@ -2477,8 +2508,10 @@ function nameTokens(text: string, lang: Lang, lex: ReturnType<typeof tokenLexico
         if ((lx & LEX_CRED) && !/^,? ?\d{5}/.test(text.slice(tokE, tokE + 7))) f |= F_CRED | F_STOP;
         if ((lx & LEX_PART) && !hasDot) f |= F_PART;
         // ("MS" in upper case is a title only before a name in upper case, "MS. JANE DOE": else multiple sclerosis, Mississippi, a master's)
-        if ((lx & LEX_TITLE) && !(coreLen === 1 && c0 === 77 && !hasDot) && !(coreLen === 2 && c0 === 77 && text.charCodeAt(s + 1) === 83 && !upperWordAfter(text, tokE))) f |= F_TITLE;
-        if (hasDot && (lx & LEX_TITLE_DOT)) f |= F_TITLE;
+        // ("MR" after a grade is a mitral regurgitation: "mild MR. Holter", "2+ MR")
+        if ((lx & LEX_TITLE) && !(coreLen === 1 && c0 === 77 && !hasDot) && !(coreLen === 2 && c0 === 77 && text.charCodeAt(s + 1) === 83 && !upperWordAfter(text, tokE))
+          && !(coreLen === 2 && c0 === 77 && text.charCodeAt(s + 1) === 82 && regurgitationGradeBefore(text, s))) f |= F_TITLE;
+        if (hasDot && (lx & LEX_TITLE_DOT) && !(coreLen === 2 && c0 === 77 && text.charCodeAt(s + 1) === 82 && regurgitationGradeBefore(text, s))) f |= F_TITLE;
         if (lx & LEX_FIRST) f |= F_FIRST;
         if (lx & LEX_SUR) f |= F_SUR;
         if (lx & LEX_AMBIG) f |= F_AMBIG;
@@ -2536,6 +2569,51 @@ function nameTokens(text: string, lang: Lang, lex: ReturnType<typeof tokenLexico
   }
 }
 
+/** Vital signs' and measures' headings, in a row of them before a pain scale ("PA FC SpO2 FR T° EVA"). */
+const MEASURE_HEADINGS = new Set(['PA', 'TA', 'FC', 'FR', 'SpO2', 'SPO2', 'SaO2', 'SAT', 'Sat', 'T°', 'T', 'Temp', 'GCS', 'HGT', 'Dextro', 'Glasgow', 'BP', 'HR', 'RR']);
+/** Whether a measure's heading (MEASURE_HEADINGS) is the word before s, one space or tab between. */
+function measureBefore(text: string, s: number): boolean {
+  const g = cc(text, s - 1);
+  if (g !== 32 && g !== 9) return false;
+  let w = s - 1;
+  while (w > 0 && w > s - 9 && text.charCodeAt(w - 1) > 32) w--;
+  return s - 1 - w >= 1 && (w === 0 || text.charCodeAt(w - 1) <= 32) && MEASURE_HEADINGS.has(text.slice(w, s - 1));
+}
+/** Whether a colon follows e, spaces before it. */
+function colonAfter(text: string, e: number): boolean {
+  while (cc(text, e) === 32) e++;
+  return cc(text, e) === 58;
+}
+/** Words before Mary's name in prayers and devotions ("Hail Mary", "Virgin Mary", "Ave Maria", "Sainte Marie"). */
+const DEVOTION_WORDS = ['Hail ', 'Holy ', 'Virgin ', 'Blessed ', 'Ave ', 'Sainte ', 'Vierge ', 'Santa '];
+const DEVOTION_NAMES = ['Mary', 'Maria', 'Marie'];
+/** Words before a place's name that make the place a title of Mary ("Our Lady of Guadalupe", "Notre-Dame de Lourdes"). */
+const LADY_OF = ['Lady of', 'Notre-Dame de', 'Notre Dame de'];
+/** Whether the name text[start, end) is one of a prayer or a devotion, not a person's. */
+function devotionAround(text: string, start: number, end: number): boolean {
+  // (the cheap tests first: "of" or "de" and a space before the name; Mary's name at its start or after its first word)
+  const g = cc(text, start - 1), f = cc(text, start - 2);
+  if ((g === 32 || g === 10 || g === 45) && (f === 102 || f === 101)) for (const l of LADY_OF) if (start > l.length && text.startsWith(l, start - 1 - l.length)) return true;
+  let at = -1;
+  if (text.startsWith('Mar', start)) at = start;
+  else if (end - start <= 16) { const sp = text.indexOf(' ', start); if (sp > start && sp < end - 3 && text.startsWith('Mar', sp + 1)) at = sp + 1; }
+  if (at < 0) return false;
+  let m = -1;
+  for (let q = 0; q < DEVOTION_NAMES.length; q++) if (text.startsWith(DEVOTION_NAMES[q]!, at) && !isWordLetter(cc(text, at + DEVOTION_NAMES[q]!.length))) { m = q; break; }
+  if (m < 0 || at + DEVOTION_NAMES[m]!.length < end - 1) return false;
+  for (const d of DEVOTION_WORDS) if (at >= d.length && text.startsWith(d, at - d.length) && (at - d.length === start || at === start)) return true;
+  return false;
+}
+/** The grades written before a valve's regurgitation ("mild MR", "moderate-to-severe MR"). */
+const REGURGITATION_GRADES = new Set(['mild', 'moderate', 'severe', 'trace', 'trivial', 'minimal', 'significant', 'physiologic', 'physiological', 'functional', 'residual', 'no']);
+/** Whether a grade of REGURGITATION_GRADES, or a plus grade ("2+"), ends right before the space before s. */
+function regurgitationGradeBefore(text: string, s: number): boolean {
+  if (cc(text, s - 1) !== 32) return false;
+  if (cc(text, s - 2) === 43) return true;
+  let w = s - 1;
+  while (w > 0 && isLowerAscii(text.charCodeAt(w - 1))) w--;
+  return s - 1 - w >= 2 && s - 1 - w <= 13 && REGURGITATION_GRADES.has(text.slice(w, s - 1));
+}
 /** Name spans from one token pass. */
 export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   lexLang = lang;
@@ -2554,6 +2632,15 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       if (nShortCaps === shortCapsS.length) shortCapsS = doubled(shortCapsS);
       shortCapsS[nShortCaps++] = starts[i]!;
     }
+  }
+  // a list of credentials after a name: a short word in capitals of no name list after a credential and its comma, before
+  // a comma or the line's end, is one too ("Callie Brandt, MS, RD, LD, CDCES": not a name "RD, LD")
+  for (let i = 1; i < n; i++) {
+    const f = flags[i]!, len = ends[i]! - starts[i]!;
+    if ((f & (F_UPPER | F_FIRST | F_SUR | F_TITLE | F_CUE | F_INITIAL | F_CRED)) !== F_UPPER || len < 2 || len > 5 || (flags[i - 1]! & F_CRED) === 0
+      || !commaSpace(text, ends[i - 1]!, starts[i]!)) continue;
+    const z = cc(text, ends[i]!);
+    if (z === 44 || z === 59 || z === 10 || z === 13 || z === -1 || (z === 32 && !isWordLetter(cc(text, ends[i]! + 1)))) flags[i] = f | F_CRED | F_STOP;
   }
   if (nameBuf.length < 2 * n) nameBuf = new Uint8Array(Math.max(2 * n, 2 * nameBuf.length));
   const strong = nameBuf.subarray(0, n);
@@ -2672,7 +2759,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // (the acronym only after a name of the lists or of two words: not "le CCAS de Panazol, IDE libérales")
     // (nor a cue word that is no first name: "Baby RN ....... Chue Vang, RN")
     if (i + 1 < n && !((f & F_CUE) !== 0 && (f & F_FIRST) === 0) && ((flags[i + 1]! & F_CRED) !== 0 || ((flags[i + 1]! & (F_PROF | F_UPPER)) === (F_PROF | F_UPPER) && (cc(text, ends[i]!) === 44 || (cc(text, ends[i]! + 1) === 40 && cc(text, ends[i + 1]!) === 41))
-      && !(f & (F_CITY | F_CITYP)) && ((f & (F_FIRST | F_SUR)) !== 0 || (i > 0 && gapOk(i - 1) && (flags[i - 1]! & F_CAP) !== 0 && !(flags[i - 1]! & (F_STOP | F_TITLE)))))) && !(f & F_PROF) && !(f & F_SENT && !(f & (F_FIRST | F_SUR | F_UPPER))) && credentialGap(text, ends[i]!, starts[i + 1]!)
+      && !(f & (F_CITY | F_CITYP)) && ((f & (F_FIRST | F_SUR)) !== 0 || (i > 0 && gapOk(i - 1) && (flags[i - 1]! & F_CAP) !== 0 && !(flags[i - 1]! & (F_STOP | F_TITLE)))))) && !(f & F_PROF) && !((f & F_VOCAB) && !(i > 0 && gapOk(i - 1) && (flags[i - 1]! & F_FIRST))) && !(f & F_SENT && !(f & (F_FIRST | F_SUR | F_UPPER))) && credentialGap(text, ends[i]!, starts[i + 1]!)
       // (a unit's or a shift's word before a nurse's credential: "CVICU RN Tomasz…", "PACU RN", "Delivery RN")
       && !UNIT_WORDS.has(fold(text.slice(starts[i]!, ends[i]!)))) { strong[i] = 1; continue; }
     // (a credential before the name reads as a role: "NP McKenzie", "RN Tiffany")
@@ -2684,8 +2771,16 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
         && ((flags[i - 1]! & F_CRED) || (f & F_SENT)))
       // (nor a heading in capitals: "INCIDENT REPORT - RESIDENT FALL")
       && !((flags[i - 1]! & f & F_UPPER) !== 0 && !(f & (F_FIRST | F_SUR)) && upperLine(text, starts[i]!))
-      // (nor after a credential that follows a name, "I. Haddad, IDE USMP")
+      // (nor after a credential that follows a name, "I. Haddad, IDE USMP"; "T. Morrison MBBS FACEM")
       && !((flags[i - 1]! & (F_CRED | F_PROF)) && cc(text, starts[i - 1]! - 1) === 32 && cc(text, starts[i - 1]! - 2) === 44 && (f & F_UPPER) && !(f & (F_FIRST | F_SUR)))
+      && !((flags[i - 1]! & F_CRED) && (f & (F_UPPER | F_FIRST | F_SUR)) === F_UPPER && i >= 2 && (flags[i - 2]! & (F_FIRST | F_SUR | F_INITIAL)) && !(flags[i - 2]! & (F_STOP | F_TITLE | F_CUE | F_PROF | F_CRED))
+        && ends[i - 2]! + 1 === starts[i - 1]! && cc(text, ends[i - 2]!) === 32 && ends[i - 1]! + 1 === starts[i]! && cc(text, ends[i - 1]!) === 32)
+      // (nor a unit's or a service's acronym that qualifies the role before its field's colon: "IDE SSPI : Agathe Lefebvre")
+      && !((f & (F_UPPER | F_FIRST | F_SUR)) === F_UPPER && colonAfter(text, ends[i]!))
+      // (nor, a word too, before a role's word, "RN CARE MANAGER"; or in a line in capitals after a role's word that is a stop
+      // word of five letters or more, "FICHE DE LIAISON REMIS")
+      && !((f & F_AMBIG) && ((gapOk(i) && (flags[i + 1]! & (F_PROF | F_VOCAB)))
+        || ((f & F_UPPER) && (flags[i - 1]! & (F_STOP | F_CRED)) === F_STOP && ends[i - 1]! - starts[i - 1]! >= 5 && upperLine(text, starts[i]!))))
       && ((f & (F_FIRST | F_SUR | F_INITIAL)) !== 0 || (f & (F_UPPER | F_VOCAB)) === F_UPPER || (gapOk(i) && nameLike(i + 1) && !(f & F_VOCAB))
         // (or, in English, any capitalized word after a role typed in lower case mid-sentence: "Tamil interpreter Suresh", "social worker Ingrid")
         || (lang === 'en' && (flags[i - 1]! & F_PROF) !== 0 && isLowerCode(text.charCodeAt(starts[i - 1]!)) && !(f & (F_SENT | F_CITY | F_CITYP)) && ends[i - 1]! + 1 === starts[i]!))) { strong[i] = 1; continue; }
@@ -2699,6 +2794,11 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       // (a list's letter A-H at a line's start before a word of no name list and the rest of a sentence and the rest of a sentence: "A. Terminal ileum, biopsy",
       // "B. Received in formalin"; not a signature, "J. Whitehorse⏎")
       if (i + 1 < n && ends[i]! - starts[i]! === 2 && text.charCodeAt(starts[i]!) <= 72 && lineStartAt(text, starts[i]!) && !(flags[i + 1]! & (F_FIRST | F_SUR | F_UPPER)) && cc(text, ends[i + 1]!) === 32 && isLowerCode(cc(text, ends[i + 1]! + 1))) continue;
+      // (a letter glued to an acronym is a credential's, "MD, D.ABSM"; a shape's letter that ends a sentence, before a word of the
+      // vocabularies and its lower-case words, no initial: "Capsulotomie en T. Ostéotomie cervicale")
+      if (i + 1 < n && ends[i] === starts[i + 1] && capsAcronym(i + 1)) continue;
+      if (i + 1 < n && ends[i]! - starts[i]! === 2 && gl === 32 && isLowerCode(cc(text, starts[i]! - 2)) && (flags[i + 1]! & (F_FIRST | F_SUR | F_UPPER | F_CITY)) === 0
+        && cc(text, ends[i + 1]!) === 32 && isLowerCode(cc(text, ends[i + 1]! + 1)) && isVocabularyWord(fold(text.slice(starts[i + 1]!, ends[i + 1]!)))) continue;
       // (glued initials, "P.S. 22", "U.S.": a name after them, not a number)
       if (gapOkLoose(text, ends[i]!, i + 1 < n ? starts[i + 1]! : -1) && i + 1 < n && (flags[i + 1]! & F_CAP) && !(flags[i + 1]! & (F_STOP | F_TITLE))
         && !(ends[i] === starts[i + 1] && (flags[i + 1]! & F_INITIAL) && !(i + 2 < n && gapOkLoose(text, ends[i + 1]!, starts[i + 2]!) && nameLike(i + 2) && !(flags[i + 2]! & F_INITIAL)))) strong[i] = 1;
@@ -2718,8 +2818,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
       }
       // ambiguous first name: needs a capitalized, non-stop neighbour that is itself name-like
       // the neighbour must be upper case, an initial, or an unambiguous known name
-      const left = gapOk(i - 1, true) && nameLike(i - 1) && support(i - 1);
-      const right = (gapOk(i) || (particleGap(i) && !(flags[i + 1]! & (F_CITY | F_CITYP)))) && nameLike(i + 1) && support(i + 1);
+      const left = gapOk(i - 1, true) && nameLike(i - 1) && support(i - 1, (f & F_UPPER) !== 0);
+      const right = (gapOk(i) || (particleGap(i) && !(flags[i + 1]! & (F_CITY | F_CITYP)))) && nameLike(i + 1) && support(i + 1, (f & F_UPPER) !== 0);
       // or, mid-sentence, a known surname right after it, ambiguous too ("with John Smith", "Mary
       // Jones"), the two standing alone: no capitalized word right before or after them (a longer
       // Title-case run is a name of an organization: "Blue Cross Blue Shield")
@@ -2740,7 +2840,7 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     }
     if ((f & F_SUR) && !(f & (F_AMBIG | F_SENT)) && !(f & F_UPPER) && ends[i]! - starts[i]! >= 4) {
       // a known surname in Title case mid-sentence, next to another capitalized word
-      if ((gapOk(i - 1) && surnameNeighbour(i - 1)) || (gapOk(i) && surnameNeighbour(i + 1))) strong[i] = 1;
+      if ((gapOk(i - 1) && surnameNeighbour(i - 1)) || (gapOk(i) && surnameNeighbour(i + 1) && !capsAcronym(i + 1))) strong[i] = 1;
       // or after a capitalized word of no list, mid-sentence too: a given name the lists lack ("I saw Hetal Patel",
       // "midwife Bronwen Pryce")
       // (not a firm's or a laboratory's name: no capitalized word of its own before them or after them, "Laboratoire
@@ -2823,7 +2923,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   for (let i = 1; i < n; i++) {
     if (!isName[i]) continue;
     for (let j = i - 1; j >= i - 2 && j >= 0; j--) {
-      if (!(flags[j]! & F_UPPER) || isName[j] || !nameLike(j) || (flags[j]! & (F_CITY | F_AMBIG))) continue;
+      // (a surname that is a word too: "Receveur : MOREAU née VIDAL Annick"; not a cue's or a role's word, "ENFANT née DUPONT")
+      if (!(flags[j]! & F_UPPER) || isName[j] || !nameLike(j) || (flags[j]! & (F_CITY | F_CUE | F_PROF))) continue;
       const a = ends[j]!, b = starts[i]!;
       if (b - a <= 9 && MARRIED_GAP.test(text.slice(a, b))) { isName[j] = 1; break; }
     }
@@ -2947,7 +3048,8 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
     // a surname typed in lower case after a first name ("Dr. Caroline pidoux")
     const end = (flags[k]! & (F_FIRST | F_UPPER)) === F_FIRST && cc(text, ends[k]!) === 32 ? lowerSurnameAfter(text, ends[k]!, lex) : ends[k]!;
     // an eponym, not a person: "Murphy sign", "Allen test", "Leopold maneuvers", "signe de Babinski" (not after a title: "Dr Allen test…")
-    if (!(i > 0 && (flags[i - 1]! & F_TITLE) && gapOkTitle(text, ends[i - 1]!, starts[i]!, true)) && eponymAround(text, starts[i]!, end)) { i = k; continue; }
+    // (nor a prayer's or a devotion's name: "Hail Mary", "Our Lady of Guadalupe")
+    if (!(i > 0 && (flags[i - 1]! & F_TITLE) && gapOkTitle(text, ends[i - 1]!, starts[i]!, true)) && (eponymAround(text, starts[i]!, end) || devotionAround(text, starts[i]!, end))) { i = k; continue; }
     // a heading's word between a cue and a document's kind, not a person: "PATIENT CARE REPORT", "Contact Tracing List"
     if (k === i && i > 0 && k + 1 < n && (flags[i - 1]! & (F_CUE | F_TITLE)) === F_CUE && spacesOnly(text, ends[i - 1]!, starts[i]!) && spacesOnly(text, ends[k]!, starts[k + 1]!)
       && HEADING_KINDS.has(text.slice(starts[k + 1]!, ends[k + 1]!).toUpperCase())) { i = k; continue; }

@@ -2147,6 +2147,77 @@ test('held-out set 6 (s44): form fields "Nom naissance" / "Nom usage", a next of
   assert.deepEqual(labels('Seen monthly from January to March 2020; Grade 2 to March 2021.', 'en'), [['DATE', 'January'], ['DATE', 'March 2020'], ['DATE', 'March 2021']]);
 });
 
+test('held-out set 8 (s45): logins with a dot or digits, a column of users, a header\'s bracket; not a species, a domain, a file or a word', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'fr') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  // (one or two initials or a first name, a dot, a known surname; digits after it make a surname that is a word or a first name one too)
+  assert.deepEqual(names('Mise à jour : c.larrieu – 18/03/2024 17:02\nexport jean.dupont le 3/4, relu par m.martin3'), ['c.larrieu', 'jean.dupont', 'm.martin3']);
+  assert.deepEqual(names('S. aureus, s.aureus, e.coli, s.bovis, b.quintana ; p.ex. la hanche ; cf.dupont ; st.martin ; www.larrieu.fr ; rapport.dupont.pdf ; version.finale'), []);
+  assert.deepEqual(labels('écrire à c.larrieu@chu-bordeaux.fr'), [['EMAIL', 'c.larrieu@chu-bordeaux.fr']]);
+  // (an initial, a surname that is a word too, and digits: a login; not a word with a digit)
+  assert.deepEqual(names('0112   kmorales2     ABERNATHY, CLYDE (RRM0048821)\nstage2 grade2 covid19 hba1c', 'en'), ['kmorales2', 'ABERNATHY', 'CLYDE']);
+  // (a column of users under "User" in an aligned table whose other header names a person with a bracket: "Patient (MRN)"; not a
+  // service's account)
+  const log = 'Time   User          Patient (MRN)                    Qty  Type\n'
+    + '0112   dnwosu        PRICE, LATOYA (RRM0051377)        1    Override\n'
+    + '0347   system        VOSS, HERBERT (RRM0039004)        2    Removal\n'
+    + '0915   tbrennan4     GRANGER, MAE (RRM0052119)         1    Waste';
+  assert.deepEqual(names(log, 'en').filter((v) => /^[a-z]/.test(v)), ['dnwosu', 'tbrennan4']);
+});
+
+test('held-out set 8 (s45): a surname found with a given name is found again alone, in its case; an age after a surname\'s colon', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'fr') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  const board = 'Nom\tPrénom\tDDN\tJours\n'
+    + 'ETCHEVERRY\tMaïté\t1947-10-02\tLMV\nBARRIÈRE\tLucienne\t1930-06-08\tMJS\nSALLES\tThierry\t1966-12-24\tLMV\n\n'
+    + 'Remarques :\nBARRIÈRE : transport VSL, prévoir 15 min de plus.\nSALLES : Kt/V 1,38 le 19/3.\nETCHEVERRY : hémoculture + sur KT.\n'
+    + 'SALLES DE BAINS à refaire. Etcheverry vue ce jour. Barrière de lit relevée.';
+  assert.deepEqual(names(board), ['ETCHEVERRY', 'Maïté', 'BARRIÈRE', 'Lucienne', 'SALLES', 'Thierry', 'BARRIÈRE', 'SALLES', 'ETCHEVERRY', 'Etcheverry']);
+  // (in Title case, a surname that is no word: "Abernathy hydromorphone"; not one a first name of the lists does not vouch for,
+  // "LONG FALL", nor against a slash)
+  assert.deepEqual(names('0112  VOSS, HERBERT  override\nOverrides reviewed: Voss hydromorphone — ok.', 'en'), ['VOSS', 'HERBERT', 'Voss']);
+  assert.deepEqual(names('[DJH] PROQA 17-D-3 LONG FALL? NEG\nType: MED-UNC/FALL  Pri: 1', 'en').filter((v) => v.includes('FALL') && v !== 'LONG FALL'), []);
+  // (a board's remark on a patient: a surname of the lists that is no word, its colon and an age; not a word, "SUJET : 93 ans")
+  assert.deepEqual(names('Remarques :\nLARRIEU : 91 ans, transport VSL.\nSUJET : 93 ans\nHOMME : 92 ans'), ['LARRIEU']);
+});
+
+test('held-out set 8 (s45): a key-value table\'s person, initials after a log\'s "op", a signature before a quoted message, lower-case contacts and fields', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'fr') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  const table = '| Field | Value |\n|---|---|\n| Patient | Okonkwo-Reyes, Adanna |\n| MRN | HF0488120 |\n| Nurse | Stable, Afebrile |\n| Contact | Known To Service |';
+  assert.deepEqual(names(table, 'en'), ['Okonkwo-Reyes, Adanna']);
+  // (an operator's initials in a log's field; not "post op", "op note")
+  assert.deepEqual(names('#1  18:22  op JS  Caller: the mother\n#2  19:05  op MK  Caller: the father\npost op CT done, op note signed, pre op ECG', 'en'), ['JS', 'MK']);
+  // (initials alone on the last line before a quoted message's header, quote marks aside; a mail's "-- " delimiter)
+  assert.deepEqual(names('> Merci de ta réponse rapide.\n> JP\n>\n>> Le 14 mars 2024 à 17:52, Secrétariat a écrit :\n>> Docteur, elle a rappelé.'), ['JP']);
+  assert.deepEqual(names('Pansement refait.\n-- JS'), ['JS']);
+  assert.deepEqual(names('Merci.\n> OK\n>\n> Le 3 mars, X a écrit :'), []);
+  // (a contact's first name in lower case against a phone number; not a place's name after its article, nor a phone's kind)
+  assert.deepEqual(names('fille : 06 12 44 87 30 (sylvie), prevenue\ncopine : ines (07 45 90 21 88)\nehpad les jardins de margot (05 56 42 18 90)\n06 12 44 87 31 (portable)'), ['sylvie', 'ines']);
+  // (a lower-case signature's and identity's field)
+  assert.deepEqual(names('rsr 72 signe : karima (ide de nuit)\nidentite : lea martins ? a verifier\nsigne : clinique'), ['karima', 'lea martins']);
+  // (a dotted initials' field without a colon; not the adjective "initial" after its noun)
+  assert.deepEqual(names('Patient : initiales R.W., sexe F, 67 ans\nBilan initial : DRS typique depuis 01h30'), ['R.W.']);
+});
+
+test('held-out set 8 (s45): eponyms before their acronym, a regurgitation\'s grade, credentials\' lists, vocabulary words in capitals, devotions are no names', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'en') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('Function: Katz ADL 5/6; Lawton IADL 3/8. Grip (Jamar II) 38 kg.'), []);
+  assert.deepEqual(names('seen with Dupont JP today; John Smith III was seen'), ['Dupont JP', 'John Smith III']);
+  assert.deepEqual(names('LA 4.6 cm, mild MR . Holter (Feb 22): AF burden 18 %. mild-to-moderate MR. Holter showed AF'), []);
+  assert.deepEqual(names('Patient MR JONES called'), ['JONES']);
+  assert.deepEqual(names('VETERAN CALLED PACT LINE STATING HE HAS SOB\n/ES/ DENISE A. BOUCHARD, RN PACT RN CARE MANAGER\nLOCAL TITLE: PACT RN TELEPHONE'), ['DENISE A. BOUCHARD']);
+  assert.deepEqual(names('JOHN DOE RN, MARY BLOSSOM RN; FOB Tyler present today'), ['JOHN DOE', 'MARY BLOSSOM', 'Tyler']);
+  assert.deepEqual(names('Signed: T. Morrison MBBS FACEM (prov. no. 2447219F)\nInterpreted by: Priscilla Yoon, MD, D.ABSM Indication: snoring\nCallie Brandt, MS, RD, LD, CDCES — ext 3318'),
+    ['T. Morrison', 'Priscilla Yoon', 'Callie Brandt']);
+  assert.deepEqual(names('prayer (Our Father, Hail Mary per family); tattoo of Our Lady of\nGuadalupe; daughter Mary Jones'), ['Mary Jones']);
+  assert.deepEqual(names('Entrée SSPI 11:05 – IDE SSPI : Agathe Lefebvre\nHeure PA FC SpO2 FR T° EVA Aldrete Commentaire\nOramorph 10 mg si EVA > 4. Mme EVA à l\'accueil', 'fr'), ['Agathe Lefebvre', 'EVA']);
+  assert.deepEqual(names('Capsulotomie en T. Ostéotomie cervicale. Vu avec J. Dupont hier.\nBRACELET + FICHE DE LIAISON REMIS.', 'fr'), ['J. Dupont']);
+  // (a married name that is a word too before "née" and the birth name; not a cue's word)
+  assert.deepEqual(names('Receveur : MOREAU née VIDAL Annick   Sexe F\nENFANT née DUPONT', 'fr'), ['MOREAU', 'VIDAL Annick', 'DUPONT']);
+  // (a firm by its owner's surname before its trade's word or a partner's name; not its trade's word first, nor after a practice's field alone)
+  assert.deepEqual(names('(entreprise Sabatier Transports, arrêt), SARL Mauriac Plâtrerie en 2023, Cabinet de kinésithérapie Lemarchand & Fayolle – 22 avenue',
+    'fr'), ['Sabatier', 'Mauriac', 'Lemarchand', 'Fayolle']);
+  assert.deepEqual(names('SARL Métallerie Chantreau ; cabinet de radiologie Pasteur, ; Société Générale Assurances,', 'fr'), []);
+});
+
 test('held-out set 7 (s44): a month "of" its year, "May" and its day after a date\'s cue, a person introduced by their age', () => {
   assert.deepEqual(labels('RTC June of 2089. Bypass in March of 2086. F/u May 16; seen on May 3. May 2 doses were given.', 'en').map(([, v]) => v),
     ['June of 2089', 'March of 2086', 'May 16', 'May 3']);
