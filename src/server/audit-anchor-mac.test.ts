@@ -7,6 +7,10 @@
  * (b) A tail removed and the anchor rewritten as a plain {seq, hash} of the shortened head: the service started and
  *     every verification passed. The anchor now carries an HMAC under a key derived from the observatory key; an
  *     earlier version's anchor (no MAC) is accepted once and keyed.
+ * (c) The reviewer's downgrade: (b) with the "keyed" settings row deleted too — the plain anchor passed for an earlier
+ *     version's (stderr note only; verify exit 0 with the key). Now the chain says the store is keyed (its bootstrap
+ *     entry, or an `audit.anchor-keyed` entry), and every acceptance of an anchor without MAC is an
+ *     `audit.anchor-keyed` entry that verification reports (status "reanchored", exit 4).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnonymatError } from '../errors.ts';
 import { openService } from './service.ts';
-import { readAnchor } from './audit.ts';
+import { entryHash, GENESIS, readAnchor } from './audit.ts';
 import { openStore } from './store/index.ts';
 import { startHarness, TEST_KEY, TEST_KEY_HEX } from '../../test/server/helpers.ts';
 
@@ -50,6 +54,40 @@ async function truncate(dir: string, n: number): Promise<{ seq: number; hash: st
     const last = (await s.all('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'))[0]!;
     return { seq: Number(last.seq), hash: String(last.hash) };
   } finally { await s.close(); }
+}
+
+/**
+ * Turns a stopped store into what an earlier version (anchors without MAC) left: no "keyed" setting, a bootstrap entry
+ * that does not name the MAC scheme (the chain rehashed), a plain anchor at the head. Returns that head.
+ */
+async function asEarlierVersion(dir: string, anchorFile: string): Promise<{ seq: number; hash: string }> {
+  const s = await openStore({ data: dir });
+  try {
+    const rows = await s.all('SELECT seq, logged_at, actor, action, subject, detail FROM audit_log ORDER BY seq');
+    let prev = GENESIS;
+    for (const r of rows) {
+      const d = JSON.parse(String(r.detail)) as Record<string, unknown>;
+      delete d.anchorMac;
+      const detail = JSON.stringify(d);
+      const hash = entryHash(prev, Number(r.seq), String(r.logged_at), String(r.actor), String(r.action), String(r.subject), detail);
+      await s.run('UPDATE audit_log SET detail = $1, prev_hash = $2, hash = $3 WHERE seq = $4', [detail, prev, hash, Number(r.seq)]);
+      prev = hash;
+    }
+    await s.run("DELETE FROM settings WHERE key = 'audit_anchor_mac'");
+    const head = { seq: Number(rows[rows.length - 1]!.seq), hash: prev };
+    writeFileSync(anchorFile, JSON.stringify(head) + '\n');
+    return head;
+  } finally { await s.close(); }
+}
+
+/** The reviewer's downgrade: the last `n` entries removed, the "keyed" setting deleted, a plain anchor at the shortened head. */
+async function downgrade(dir: string, anchorFile: string, n: number): Promise<{ seq: number; hash: string }> {
+  const short = await truncate(dir, n);
+  const s = await openStore({ data: dir });
+  await s.run("DELETE FROM settings WHERE key = 'audit_anchor_mac'");
+  await s.close();
+  writeFileSync(anchorFile, JSON.stringify(short) + '\n');
+  return short;
 }
 
 test('(a) truncated, anchor deleted, re-anchored: the API and `audit verify` (text, --json) name the audit.reanchor entry; exit 4', async () => {
@@ -181,12 +219,8 @@ test('(b) an anchor whose MAC does not verify (forged without the key) is corrup
 test('an anchor written by an earlier version (no MAC, store not yet keyed) is accepted once, rewritten with a MAC, noted; after that a plain anchor is refused', async () => {
   const st = await stoppedStore();
   try {
-    // the state an earlier version left: a plain anchor, no "anchors keyed" setting
-    const head = readAnchor(st.anchorFile)!;
-    writeFileSync(st.anchorFile, JSON.stringify(head) + '\n');
-    const s = await openStore({ data: st.dir });
-    await s.run("DELETE FROM settings WHERE key = 'audit_anchor_mac'");
-    await s.close();
+    // the state an earlier version left: a plain anchor, no "anchors keyed" setting, no keyed version's entry
+    const head = await asEarlierVersion(st.dir, st.anchorFile);
     let c = verifyCli(st.dir, ['--json']);
     assert.equal(c.status, 0, c.out);
     assert.equal(JSON.parse(c.stdout).anchorMac, 'absent');
@@ -197,15 +231,19 @@ test('an anchor written by an earlier version (no MAC, store not yet keyed) is a
     await svc.close();
     assert.equal(notes.length, 1, notes.join('\n'));
     assert.match(notes[0]!, /carried no MAC: it was written by an earlier version of anonymat/);
-    assert.match(notes[0]!, /accepted this once and rewritten with a MAC/);
+    assert.match(notes[0]!, /accepted this once, recorded in the audit log \(audit.anchor-keyed, entry #\d+/);
     assert.ok(!notes[0]!.includes(TEST_KEY_HEX));
+    // the acceptance is an entry of its own, and the keyed anchor is written at it (it covers it)
     const upgraded = JSON.parse(readFileSync(st.anchorFile, 'utf8'));
-    assert.equal(upgraded.seq, head.seq);
-    assert.equal(upgraded.hash, head.hash);
+    assert.equal(upgraded.seq, head.seq + 1);
     assert.match(upgraded.mac, /^[0-9a-f]{64}$/);
     c = verifyCli(st.dir, ['--json'], { ANONYMAT_OBSERVATORY_KEY: TEST_KEY_HEX });
-    assert.equal(c.status, 0, c.out);
-    assert.equal(JSON.parse(c.stdout).anchorMac, 'verified');
+    assert.equal(c.status, 4, c.out);
+    const j = JSON.parse(c.stdout);
+    assert.equal(j.anchorMac, 'verified');
+    assert.equal(j.status, 'reanchored');
+    assert.deepEqual(j.reanchors.map((r: { seq: number; action: string; unkeyedAnchor: number }) => [r.seq, r.action, r.unkeyedAnchor]), [[head.seq + 1, 'audit.anchor-keyed', head.seq]]);
+    assert.match(j.reanchors[0].message, new RegExp(`^intact since entry #${head.seq + 1}; an anchor without MAC was accepted at entry #${head.seq + 1} .*: entries removed before that could not be detected$`));
     // the next start says nothing; the next append keeps the MAC
     const notes2: string[] = [];
     const again = await openService({ data: st.dir, ...quiet, notice: (l) => notes2.push(l) });
@@ -214,7 +252,7 @@ test('an anchor written by an earlier version (no MAC, store not yet keyed) is a
     await again.close();
     assert.deepEqual(notes2, []);
     const after = JSON.parse(readFileSync(st.anchorFile, 'utf8'));
-    assert.equal(after.seq, head.seq + 1);
+    assert.equal(after.seq, head.seq + 2);
     assert.match(after.mac, /^[0-9a-f]{64}$/);
     // accepted once: a plain anchor now is one written over the service's
     writeFileSync(st.anchorFile, JSON.stringify({ seq: after.seq, hash: after.hash }) + '\n');
@@ -234,4 +272,52 @@ test('the anchor key is derived (HKDF, its own label): neither the observatory k
     assert.notEqual(createHmac('sha256', TEST_KEY).update(label).digest('hex'), k.toString('hex'));
   }
   assert.ok(!k.toString('hex').startsWith(keyCheckValue(TEST_KEY)));
+});
+
+test('downgrade (reviewer\'s scenario): truncated, the "keyed" setting deleted, a plain anchor at the shortened head — in a store created with keyed anchors, refused by the chain itself', async () => {
+  const st = await stoppedStore();
+  try {
+    const short = await downgrade(st.dir, st.anchorFile, 3);
+    await assert.rejects(openService({ data: st.dir, ...quiet, notice: () => undefined }), (e: unknown) =>
+      e instanceof AnonymatError && e.code === 'conflict' && /carries no MAC/.test(e.message) && /entry #1 of the log was written by a version with keyed anchors/.test(e.message));
+    assert.deepEqual(JSON.parse(readFileSync(st.anchorFile, 'utf8')), short, 'the refused start leaves the evidence as it was');
+    // no key needed, no settings row needed: verify exits 3 (it exited 0, with the key too)
+    for (const env of [{}, { ANONYMAT_OBSERVATORY_KEY: TEST_KEY_HEX }]) {
+      const c = verifyCli(st.dir, ['--json'], env);
+      assert.equal(c.status, 3, c.out);
+      assert.ok(JSON.parse(c.stdout).problems.some((p: { kind: string }) => p.kind === 'anchor-unkeyed'), c.stdout);
+    }
+  } finally { await st.close(); }
+});
+
+test('downgrade of an upgraded store: once the log holds its audit.anchor-keyed entry a plain anchor after it is refused whatever the settings say; truncated to before it, the acceptance is a new entry that every verification reports', async () => {
+  const st = await stoppedStore();
+  try {
+    const old = await asEarlierVersion(st.dir, st.anchorFile);
+    const svc = await openService({ data: st.dir, ...quiet, notice: () => undefined });
+    const r = await svc.app.request('/api/session', { method: 'POST', headers: { authorization: `Bearer ${st.tokens.dpo}` } });
+    assert.equal(r.status, 200);
+    await svc.close();
+    const keyedAt = old.seq + 1;
+    // the tail after the audit.anchor-keyed entry removed, the setting deleted, a plain anchor: refused, verify exits 3
+    await downgrade(st.dir, st.anchorFile, 1);
+    await assert.rejects(openService({ data: st.dir, ...quiet, notice: () => undefined }), new RegExp(`carries no MAC.*entry #${keyedAt} of the log was written by a version with keyed anchors`));
+    let c = verifyCli(st.dir, ['--json']);
+    assert.equal(c.status, 3, c.out);
+    // truncated to before that entry (it goes too): the plain anchor is accepted once more — and recorded again
+    const short = await downgrade(st.dir, st.anchorFile, 2);
+    assert.equal(short.seq, old.seq - 1);
+    const notes: string[] = [];
+    const again = await openService({ data: st.dir, ...quiet, notice: (l) => notes.push(l) });
+    const v = await (await again.app.request('/api/audit/verify', { headers: { authorization: `Bearer ${st.tokens.dpo}` } })).json() as { ok: boolean; status: string; reanchors: { seq: number; action: string; unkeyedAnchor: number; message: string }[] };
+    await again.close();
+    assert.equal(notes.length, 1);
+    assert.equal(v.ok, true);
+    assert.equal(v.status, 'reanchored');
+    assert.deepEqual(v.reanchors.map((x) => [x.seq, x.action, x.unkeyedAnchor]), [[short.seq + 1, 'audit.anchor-keyed', short.seq]]);
+    c = verifyCli(st.dir, [], { ANONYMAT_OBSERVATORY_KEY: TEST_KEY_HEX });
+    assert.equal(c.status, 4, c.out);
+    assert.match(c.stdout, new RegExp(`INTACT ONLY SINCE ENTRY #${short.seq + 1}`));
+    assert.match(c.stdout, new RegExp(`#${short.seq + 1} audit.anchor-keyed: intact since entry #${short.seq + 1}; an anchor without MAC was accepted at entry #${short.seq + 1} \\(anchor at entry #${short.seq}, `));
+  } finally { await st.close(); }
 });

@@ -9,7 +9,11 @@
  * a missing anchor under a log with entries stops the service until the operator re-anchors it
  * (`audit.reanchor`, an entry of its own, which every verification reports: entries removed before it could not be
  * detected). The anchor carries a MAC (HMAC-SHA-256 under a key derived from the observatory key, over its seq and
- * hash), so a plain {seq, hash} written over it to the shortened head of a truncated log is refused too.
+ * hash), so a plain {seq, hash} written over it to the shortened head of a truncated log is refused too. An anchor
+ * without a MAC (an earlier version's) is accepted once, and that acceptance is an entry of its own (`audit.anchor-keyed`),
+ * reported by every verification as a re-anchoring is: a downgrade (the "keyed" setting deleted and a plain anchor
+ * written at a truncated head) leaves that trace; and once the log holds such an entry, a plain anchor is refused
+ * whatever the settings say.
  *
  * Details hold identifiers and counts only — never a record value, a token or a key.
  */
@@ -29,7 +33,7 @@ export type AuditAction =
   | 'project.create' | 'budget.set'
   | 'release.request' | 'release.approve' | 'release.reject' | 'release.download'
   | 'dp.query' | 'dp.refused'
-  | 'service.start' | 'retention.purge' | 'audit.reanchor';
+  | 'service.start' | 'retention.purge' | 'audit.reanchor' | 'audit.anchor-keyed';
 
 export interface AuditEntry {
   seq: number;
@@ -101,11 +105,17 @@ export interface AuditProblem {
 }
 
 /**
- * An `audit.reanchor` entry: the operator anchored the log anew (its anchor was missing). The chain verifies from
- * there on, but entries removed from the end before it could not be detected: every verification names it.
+ * An `audit.reanchor` entry: the operator anchored the log anew (its anchor was missing); or an `audit.anchor-keyed`
+ * entry: the service accepted an anchor without MAC once and keyed it (an earlier version's anchor, or a downgrade:
+ * the two cannot be told apart). The chain verifies from there on, but entries removed from the end before it could
+ * not be detected: every verification names it.
  */
 export interface AuditReanchor {
   seq: number;
+  /** Which kind of entry: the operator's re-anchoring, or an anchor without MAC accepted and keyed. */
+  action: 'audit.reanchor' | 'audit.anchor-keyed';
+  /** For `audit.anchor-keyed`: the seq of the anchor without MAC that was accepted (null otherwise, or unreadable). */
+  unkeyedAnchor: number | null;
   /** The head the entry chains from (the log's head when it was re-anchored). */
   previousHead: number;
   loggedAt: string;
@@ -138,6 +148,9 @@ export interface AuditVerification {
 }
 
 function reanchorMessage(r: Omit<AuditReanchor, 'message'>, intact: boolean): string {
+  if (r.action === 'audit.anchor-keyed') {
+    return `${intact ? `intact since entry #${r.seq}; ` : ''}an anchor without MAC was accepted at entry #${r.seq} (anchor at entry #${r.unkeyedAnchor ?? '?'}, ${r.loggedAt}; an earlier version's, or a downgrade): entries removed before that could not be detected`;
+  }
   return `${intact ? `intact since entry #${r.seq}; ` : ''}re-anchored by the operator at entry #${r.seq} (previous head #${r.previousHead}, ${r.loggedAt}): entries removed before that could not be detected`;
 }
 
@@ -165,11 +178,13 @@ export async function verifyAudit(q: Queryable, anchor: AuditHead | null = null)
   const reanchors: AuditReanchor[] = [];
   for (const r of rows) {
     const seq = Number(r.seq);
-    if (String(r.action) === 'audit.reanchor') {
+    const action = String(r.action);
+    if (action === 'audit.reanchor' || action === 'audit.anchor-keyed') {
       const d = safeParse(String(r.detail));
       const subject = String(r.subject);
+      const ua = d.unkeyedAnchor as { seq?: unknown } | undefined;
       reanchors.push({
-        seq, previousHead: seq - 1, loggedAt: String(r.logged_at), actor: String(r.actor),
+        seq, action, unkeyedAnchor: action === 'audit.anchor-keyed' && ua && typeof ua.seq === 'number' ? ua.seq : null, previousHead: seq - 1, loggedAt: String(r.logged_at), actor: String(r.actor),
         osUser: typeof d.osUser === 'string' ? d.osUser : null, anchorFile: subject.startsWith('anchor:') ? subject.slice('anchor:'.length) : null, message: '',
       });
     }
@@ -263,6 +278,28 @@ export async function anchorsKeyed(q: Queryable): Promise<boolean> {
   return (await q.all('SELECT value FROM settings WHERE key = $1', [ANCHOR_MAC_SETTING])).length > 0;
 }
 
+/**
+ * The first entry of the log written by a version with keyed anchors, or null: an `audit.anchor-keyed` entry (an anchor
+ * without MAC accepted once), or the bootstrap admin's `account.create` of a store created with an anchor file by such a
+ * version (its detail names the MAC scheme). The chain itself then says this store's anchors are keyed, whatever the
+ * settings row says: deleting that row no longer lets a plain anchor through. (Other entries carry no mark of the
+ * version that wrote them.)
+ */
+export async function anchorKeyedEntry(q: Queryable): Promise<number | null> {
+  const rows = await q.all(`SELECT MIN(seq) AS s FROM audit_log WHERE action = 'audit.anchor-keyed'
+    OR (action = 'account.create' AND actor = 'system' AND detail LIKE $1)`, [`%"anchorMac":"${ANCHOR_MAC_SCHEME}"%`]);
+  return rows.length && rows[0]!.s !== null && rows[0]!.s !== undefined ? Number(rows[0]!.s) : null;
+}
+
+/** Whether an anchor without MAC is refused: the settings row, or an `audit.anchor-keyed` entry in the log. */
+export async function unkeyedAnchorRefused(q: Queryable): Promise<{ refused: boolean; entry: number | null }> {
+  const entry = await anchorKeyedEntry(q);
+  return { refused: entry !== null || await anchorsKeyed(q), entry };
+}
+
+/** The fixed reason an `audit.anchor-keyed` entry records. */
+export const ANCHOR_KEYED_REASON = 'anchor without MAC accepted once and keyed (earlier version or downgrade)';
+
 export async function markAnchorsKeyed(q: Queryable): Promise<void> {
   await q.run('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [ANCHOR_MAC_SETTING, ANCHOR_MAC_SCHEME]);
 }
@@ -271,8 +308,8 @@ export function anchorMacMessage(file: string): string {
   return `the audit anchor ${file} does not carry the service's MAC: it was not written by the service with this observatory key (replaced, edited or copied from elsewhere), and the end of the log can no longer be checked; restore it from a copy kept outside the data folder`;
 }
 
-export function anchorUnkeyedMessage(file: string): string {
-  return `the audit anchor ${file} carries no MAC, but this store's anchors have carried one since the service was upgraded: a plain {seq, hash} was written over it (anyone who can write the file can do that, to hide entries removed from the end of the log); restore it from a copy kept outside the data folder`;
+export function anchorUnkeyedMessage(file: string, keyedEntry: number | null = null): string {
+  return `the audit anchor ${file} carries no MAC, but this store's anchors have carried one since the service was upgraded${keyedEntry !== null ? ` (entry #${keyedEntry} of the log was written by a version with keyed anchors)` : ''}: a plain {seq, hash} was written over it (anyone who can write the file can do that, to hide entries removed from the end of the log); restore it from a copy kept outside the data folder`;
 }
 
 export function anchorInvalidMessage(file: string, reason: string): string {
@@ -316,7 +353,8 @@ export async function verifyAuditAgainst(q: Queryable, file: string | null, opts
   if (a.state === 'missing') return v;
   if (a.mac === null) {
     // (an earlier version's anchor, until the service keys it; in a keyed store, a plain head written over the anchor)
-    if (await anchorsKeyed(q)) return withProblems({ ...v, anchorMac: 'absent' }, [{ seq: a.head.seq, kind: 'anchor-unkeyed', message: anchorUnkeyedMessage(file!) }]);
+    const k = await unkeyedAnchorRefused(q);
+    if (k.refused) return withProblems({ ...v, anchorMac: 'absent' }, [{ seq: a.head.seq, kind: 'anchor-unkeyed', message: anchorUnkeyedMessage(file!, k.entry) }]);
     return { ...v, anchorMac: 'absent' };
   }
   if (!opts.macKey) return { ...v, anchorMac: 'not-checked' };

@@ -11,8 +11,8 @@ import type { Hono } from 'hono';
 import { AnonymatError } from '../errors.ts';
 import { createApp, type RateLimits } from './app.ts';
 import {
-  anchorInvalidMessage, anchorMacMessage, anchorMacValid, anchorMissingMessage, anchorsKeyed, anchorUnkeyedMessage, appendAudit, emptiedMessage,
-  GENESIS, inspectAnchor, markAnchorsKeyed, REANCHOR_REASON, registerAnchorKey, storedState, verifyAudit, writeAnchor, type AuditHead,
+  ANCHOR_KEYED_REASON, ANCHOR_MAC_SCHEME, anchorInvalidMessage, anchorMacMessage, anchorMacValid, anchorMissingMessage, anchorUnkeyedMessage, appendAudit,
+  emptiedMessage, GENESIS, inspectAnchor, markAnchorsKeyed, REANCHOR_REASON, registerAnchorKey, storedState, unkeyedAnchorRefused, verifyAudit, writeAnchor, type AuditHead,
 } from './audit.ts';
 import { createAccount } from './auth.ts';
 import type { ObservatoryInfo, Services } from './context.ts';
@@ -110,10 +110,13 @@ export async function openService(opts: ServiceOptions): Promise<Service> {
         if (read.mac !== null && !anchorMacValid(macKey, anchor, read.mac)) {
           throw new AnonymatError('conflict', `${anchorMacMessage(svc.auditAnchor)}. ${broken}`, [{ path: svc.auditAnchor, message: 'audit anchor MAC mismatch' }]);
         }
-        // (an anchor without a MAC is an earlier version's, accepted once; once this store's anchors are keyed, it is one
+        // (an anchor without a MAC is an earlier version's, accepted once; once this store's anchors are keyed — the
+        // settings row, or an entry of the log written by a keyed version (audit.anchor-keyed, or the bootstrap entry that
+        // names the MAC scheme), which deleting the row does not remove — it is one
         // written over the service's)
         if (read.mac === null) {
-          if (await anchorsKeyed(store)) throw new AnonymatError('conflict', `${anchorUnkeyedMessage(svc.auditAnchor)}. ${broken}`, [{ path: svc.auditAnchor, message: 'audit anchor without MAC' }]);
+          const k = await unkeyedAnchorRefused(store);
+          if (k.refused) throw new AnonymatError('conflict', `${anchorUnkeyedMessage(svc.auditAnchor, k.entry)}. ${broken}`, [{ path: svc.auditAnchor, message: 'audit anchor without MAC' }]);
           unkeyedAnchor = anchor;
         }
         const at = await store.all('SELECT hash FROM audit_log WHERE seq = $1', [anchor.seq]);
@@ -160,13 +163,30 @@ export async function openService(opts: ServiceOptions): Promise<Service> {
       });
       await writeAnchor(file, reanchored.entry, macKey);
     }
-    // an earlier version's anchor, reached by the log: given its MAC now (before the store is marked keyed, so that a
-    // stop in between leaves a keyed anchor in an unmarked store, which is accepted)
+    // an anchor without MAC, reached by the log: an earlier version's — or a downgrade (the "keyed" setting deleted and a
+    // plain anchor written at a truncated head), which nothing here can tell apart. Its acceptance is an audit entry of
+    // its own (audit.anchor-keyed), appended with the "keyed" setting in one transaction before the keyed anchor is
+    // written at that entry: the new anchor covers it, and every verification reports it as it reports a re-anchoring.
+    // (A stop between the commit and the anchor write leaves the plain anchor in a keyed store: refused at the next start,
+    // never accepted silently.)
     if (unkeyedAnchor && svc.auditAnchor) {
-      await writeAnchor(svc.auditAnchor, unkeyedAnchor, macKey);
+      const file = svc.auditAnchor;
+      const accepted = unkeyedAnchor;
+      let by = 'unknown';
+      try { by = userInfo().username || String(process.getuid?.() ?? 'unknown'); } catch { by = String(process.getuid?.() ?? 'unknown'); }
+      const entry = await store.transaction(async (tx) => {
+        const e = await appendAudit(tx, now(), 'system', 'audit.anchor-keyed', `anchor:${file}`, (previous) => ({
+          reason: ANCHOR_KEYED_REASON, unkeyedAnchor: { seq: accepted.seq, hash: accepted.hash },
+          previousHead: previous ?? { seq: 0, hash: GENESIS }, scheme: ANCHOR_MAC_SCHEME, osUser: by,
+        }));
+        await markAnchorsKeyed(tx);
+        return e;
+      });
+      await writeAnchor(file, entry, macKey);
       (opts.notice ?? ((line: string) => process.stderr.write(line + '\n')))(
-        `anonymat: the audit anchor ${svc.auditAnchor} (entry #${unkeyedAnchor.seq}) carried no MAC: it was written by an earlier version of anonymat. `
-        + 'The log reaches it, so it was accepted this once and rewritten with a MAC (HMAC-SHA-256 under a key derived from the observatory key); '
+        `anonymat: the audit anchor ${file} (entry #${accepted.seq}) carried no MAC: it was written by an earlier version of anonymat, or over the service's anchor (a downgrade). `
+        + `The log reaches it, so it was accepted this once, recorded in the audit log (audit.anchor-keyed, entry #${entry.seq}, which "anonymat audit verify" reports from now on: exit 4) `
+        + 'and the anchor rewritten there with a MAC (HMAC-SHA-256 under a key derived from the observatory key); '
         + 'from now on an anchor without a valid MAC stops the service.');
     }
     if (svc.auditAnchor) await markAnchorsKeyed(store);
@@ -177,7 +197,10 @@ export async function openService(opts: ServiceOptions): Promise<Service> {
       if (!admins.length) {
         const { account, token } = await createAccount(tx, { name: 'admin', role: 'admin' }, now());
         bootstrapToken = token;
-        return appendAudit(tx, now(), 'system', 'account.create', `account:${account.id}`, { role: 'admin', bootstrap: true });
+        // (with an anchor file, the entry names the anchor's MAC scheme: the chain itself then says this store's anchors
+        // are keyed, and a plain anchor is refused whatever the settings row says — see unkeyedAnchorRefused)
+        return appendAudit(tx, now(), 'system', 'account.create', `account:${account.id}`,
+          svc.auditAnchor ? { role: 'admin', bootstrap: true, anchorMac: ANCHOR_MAC_SCHEME } : { role: 'admin', bootstrap: true });
       }
       return null;
     });

@@ -8,7 +8,7 @@ export const EXIT_REANCHORED = 4;
 export function register(program: Command): void {
   const audit = program.command('audit').description('the observatory\'s audit log (append-only hash chain)');
   audit.command('verify')
-    .description('recompute the audit hash chain; exit 3 if an entry was edited, removed or reordered, 4 if it is intact only since a re-anchoring')
+    .description('recompute the audit hash chain; exit 3 if an entry was edited, removed or reordered, 4 if it is intact only since a re-anchoring (or an anchor without MAC accepted)')
     .option('--data <folder>', 'the embedded store\'s data folder (as given to "anonymat serve")')
     .option('--database <url>', 'PostgreSQL store: postgres://user@host:port/db')
     .option('--anchor <file>', 'audit anchor file (last seq + hash + MAC); default <data>/audit-head.json')
@@ -25,8 +25,9 @@ Cost: reads every entry once (about 1 s per million entries).
 The anchor carries a MAC under a key derived from the observatory key: without --key-file (or
 $ANONYMAT_OBSERVATORY_KEY) it is not checked, and the result says so.
 Every audit.reanchor entry (the operator re-created a missing anchor, "anonymat serve --reanchor-audit")
-is reported: entries removed from the end of the log before it could not be detected.
-Exit codes: 0 the chain is intact · 4 it is intact since a re-anchoring (audit.reanchor entries; the
+and every audit.anchor-keyed entry (the service accepted an anchor without MAC once: an earlier version's,
+or a downgrade) is reported: entries removed from the end of the log before it could not be detected.
+Exit codes: 0 the chain is intact · 4 it is intact since a re-anchoring (audit.reanchor or audit.anchor-keyed entries; the
 chain before it is consistent but its end was not proved whole) · 3 it is broken (edited, removed,
 reordered or truncated entries; an anchor missing, not an anchor, without its MAC or with a wrong one;
 an empty log in a store that holds accounts, uploads…) · 2 bad usage, or a key that is not this store's.`)
@@ -69,18 +70,18 @@ an empty log in a store that holds accounts, uploads…) · 2 bad usage, or a ke
         else {
           const mac = result.anchorMac === 'verified' ? ', its MAC verified'
             : result.anchorMac === 'not-checked' ? `; the anchor's MAC was NOT checked (no key: give --key-file or set ${KEY_ENV})`
-              : result.anchorMac === 'absent' && result.ok ? '; the anchor carries no MAC (written by an earlier version: the service adds one at its next start)' : '';
+              : result.anchorMac === 'absent' && result.ok ? '; the anchor carries no MAC (written by an earlier version, or over the service\'s anchor: the service adds one at its next start and records that in the log, audit.anchor-keyed, reported from then on)' : '';
           if (result.ok) {
             const head = `${result.entries} entries, head ${result.head ? `#${result.head.seq} ${result.head.hash.slice(0, 16)}…` : '(empty)'}${result.anchor ? `, anchor matches${mac}` : ', no anchor'}`;
             if (result.reanchors.length) {
               const last = result.reanchors[result.reanchors.length - 1]!;
               process.stdout.write(`audit log INTACT ONLY SINCE ENTRY #${last.seq} (re-anchored ${result.reanchors.length === 1 ? 'once' : `${result.reanchors.length} times`}): ${head}\n`);
-              for (const r of result.reanchors) process.stdout.write(`  #${r.seq} audit.reanchor: ${r.message}${r.osUser ? ` (OS user ${r.osUser}${r.anchorFile ? `, anchor ${r.anchorFile}` : ''})` : ''}\n`);
+              for (const r of result.reanchors) process.stdout.write(`  #${r.seq} ${r.action}: ${r.message}${r.osUser ? ` (OS user ${r.osUser}${r.anchorFile ? `, anchor ${r.anchorFile}` : ''})` : ''}\n`);
             } else process.stdout.write(`audit log intact: ${head}\n`);
           } else {
             process.stdout.write(`audit log BROKEN: ${result.problems.length} problem(s) in ${result.entries} entries\n`);
             for (const p of result.problems) process.stdout.write(`  #${p.seq} ${p.kind}: ${p.message}\n`);
-            for (const r of result.reanchors) process.stdout.write(`  #${r.seq} audit.reanchor: ${r.message}\n`);
+            for (const r of result.reanchors) process.stdout.write(`  #${r.seq} ${r.action}: ${r.message}\n`);
           }
         }
         return !result.ok ? 3 : result.reanchors.length ? EXIT_REANCHORED : 0;
