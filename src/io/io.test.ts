@@ -55,7 +55,7 @@ test('value not of the declared type: file, line and column, every failure', asy
 });
 
 test('unknown column named by the policy', async () => {
-  const e = await failure(readTable(fx('latin1.csv'), { encoding: 'latin-1', types: { birth_year: 'integer' } }));
+  const e = await failure(readTable(fx('latin1.csv'), { encoding: 'latin-1', types: { id: 'string', birth_year: 'integer' } }));
   assert.match(e.format(), /birth_year.*not found/);
 });
 
@@ -196,7 +196,7 @@ test('a column not found: the header is listed, unless the first line holds valu
   try {
     const { writeFile } = await import('node:fs/promises');
     await writeFile(join(dir, 'h.csv'), 'id,sex\n1,F\n');
-    assert.match((await failure(readTable(join(dir, 'h.csv'), { columns: ['age'] }))).format(), /columns are: "id", "sex"/);
+    assert.match((await failure(readTable(join(dir, 'h.csv'), { columns: ['id', 'age'] }))).format(), /columns are: "id", "sex"/);
     // a record for a header: a NIR, a name, a birth date; a hex key for a header
     await writeFile(join(dir, 'n.csv'), 'P0000,219077507584176,Jean Dupont,1990-08-13\nP0001,119077507584176,Ana Roux,1991-01-02\n');
     const e = (await failure(readTable(join(dir, 'n.csv'), { columns: ['age'] }))).format();
@@ -205,6 +205,22 @@ test('a column not found: the header is listed, unless the first line holds valu
     await writeFile(join(dir, 'k.csv'), '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n');
     const k = (await failure(readTable(join(dir, 'k.csv'), { columns: ['age'] }))).format();
     assert.ok(!k.includes('9f86d081884c7d65'), k);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
+
+test('none of the named columns found (a file without a header row): the first line is not listed, only counted', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-io-'));
+  try {
+    const { writeFile } = await import('node:fs/promises');
+    // (plain words for a header: nothing looks like a value, yet it is the first patient's record)
+    await writeFile(join(dir, 'nh.csv'), 'Marie,Dupont,F,Lyon,diabete\nJean,Martin,M,Paris,asthme\n');
+    const e = (await failure(readTable(join(dir, 'nh.csv'), { columns: ['sex', 'city'] }))).format();
+    for (const v of ['Marie', 'Dupont', 'Lyon', 'diabete']) assert.ok(!e.includes(v), e);
+    assert.match(e, /none of the named columns was found — has the file a header row\? \(its first line has 5 field\(s\)/);
+    assert.match(e, /2 column\(s\) named/);
+    // one of them found: the first line is a header, listed as before
+    await writeFile(join(dir, 'h.csv'), 'sex,town\nF,Lyon\n');
+    assert.match((await failure(readTable(join(dir, 'h.csv'), { columns: ['sex', 'city'] }))).format(), /column "city": not found in the input \(columns are: "sex", "town"\)/);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
 

@@ -236,10 +236,16 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
   const issues: Issue[] = [];
   const optional = new Set(o.optionalColumns ?? []);
   const wanted = (o.columns ?? names).filter((n) => names.includes(n) || !optional.has(n));
-  for (const n of new Set([...wanted, ...Object.keys(declared)])) {
-    if (!names.includes(n)) issues.push({ path: `${label}: column ${JSON.stringify(n)}`, message: `not found in the input (${columnList(names)}); fix the name (policy, --qi, --sensitive) or the file header` });
+  const missing = [...new Set([...wanted, ...Object.keys(declared)])].filter((n) => !names.includes(n));
+  // (none of the columns the policy or the options name is found: the first line is a record, not a header — its fields
+  // are counted, not listed)
+  const anyNamed = [...(o.columns ?? []), ...Object.keys(declared), ...optional, ...(o.declaredColumns ?? [])];
+  if (missing.length && !anyNamed.some((n) => names.includes(n))) {
+    issues.push({ path: label, message: `${missing.map((n) => JSON.stringify(n)).join(', ')}: ${noHeaderText(names.length)}; add a header line or fix the names (policy, --qi, --sensitive)` });
+  } else {
+    for (const n of missing) issues.push({ path: `${label}: column ${JSON.stringify(n)}`, message: `not found in the input (${columnList(names)}); fix the name (policy, --qi, --sensitive) or the file header` });
   }
-  if (issues.length) throw new AnonymatError('invalid-input', `${label}: ${issues.length} column(s) named in the policy or the options are not in the input`, issues);
+  if (issues.length) throw new AnonymatError('invalid-input', `${label}: ${missing.length} column(s) named in the policy or the options are not in the input`, issues);
 
   // kinds: declared > inferred (text columns only) > native
   const kinds: Record<string, ColumnKind> = Object.create(null);
@@ -596,10 +602,19 @@ export function looksLikeValue(n: string): boolean {
 }
 
 /**
+ * When none of the columns a policy or the options name is in the input, its first line is most likely a record (a file
+ * without a header row): its fields are counted, by place, never listed.
+ */
+export function noHeaderText(count: number): string {
+  return `none of the named columns was found — has the file a header row? (its first line has ${count} field(s), columns 1 to ${count} by place; they are not shown: they may be a record)`;
+}
+
+/**
  * "columns are: "a", "b"" for an error message, unless a name looks like a value (looksLikeValue). Errors never show a
  * record's values (DESIGN.md), so such a header is not printed.
  */
-export function columnList(names: readonly string[]): string {
+export function columnList(names: readonly string[], named?: readonly string[]): string {
+  if (named?.length && !named.some((n) => names.includes(n))) return noHeaderText(names.length);
   if (names.some(looksLikeValue)) return `the first line holds values, not column names — has the file a header row? (its ${names.length} field(s) are not shown: they may be a record)`;
   return `columns are: ${names.map((x) => JSON.stringify(x)).join(', ')}`;
 }

@@ -94,8 +94,9 @@ test('assess: population.table (relative to the policy) feeds journalist risk', 
     await writeFile(join(dir, 'd.csv'), small);
     const { copyFile } = await import('node:fs/promises');
     await copyFile(new URL('../fixtures/population/population.csv', import.meta.url), join(dir, 'pop.csv'));
-    await writeFile(join(dir, 'p.yaml'), 'columns:\n  age: { role: quasi, type: integer }\n  sex: { role: quasi }\n  zip: { role: quasi, type: string }\npopulation: { table: pop.csv }\n');
+    await writeFile(join(dir, 'p.yaml'), 'columns:\n  age: { role: quasi, type: integer }\n  sex: { role: quasi }\n  zip: { role: quasi, type: string }\npopulation: { table: pop.csv }\nthresholds: { k: 1 }\n');
     const r = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml'), '--json']);
+    // (k: 1 given — without it k = 2 is checked and this sample, k = 1, exits 3)
     assert.equal(r.code, 0, r.stderr);
     const a = JSON.parse(r.stdout);
     // population class sizes 3, 4, 2 for the sample classes (34,F,75011), (35,M,13001), (70,F,01000):
@@ -241,5 +242,30 @@ test('assess: the terminal summary names the thresholds it did not evaluate inst
     assert.doesNotMatch(r.stdout, /the policy thresholds are met/);
     assert.match(r.stdout, /verdict: the thresholds measured here are met/);
     assert.match(r.stdout, /not evaluated by the assessment: maxAttackRisk/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
+
+test('assess --policy without thresholds.k: k = 2 is checked and said, as with --qi and no -k (review s45: "met", exit 0, on k = 1 data)', async () => {
+  const dir = await tmp();
+  try {
+    await writeFile(join(dir, 'd.csv'), small);
+    await writeFile(join(dir, 'nok.yaml'), 'columns:\n  age: { role: quasi, type: integer }\n  sex: { role: quasi }\n  zip: { role: quasi, type: string }\n');
+    const r = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'nok.yaml'), '--json']);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /no thresholds\.k: k = 2 is checked/);
+    const a = JSON.parse(r.stdout);
+    assert.equal(a.k, 1);
+    assert.equal(a.kThreshold, 2);
+    assert.equal(a.verdict.passes, false);
+    assert.ok(a.verdict.failures.some((f: { criterion: string }) => f.criterion === 'k'));
+    // the terminal summary says so too
+    const t = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'nok.yaml')]);
+    assert.equal(t.code, 3, t.stderr);
+    assert.doesNotMatch(t.stdout, /thresholds are met/);
+    // a policy giving k: no note, its k checked
+    await writeFile(join(dir, 'k1.yaml'), 'columns:\n  age: { role: quasi, type: integer }\n  sex: { role: quasi }\n  zip: { role: quasi, type: string }\nthresholds: { k: 1 }\n');
+    const k1 = await runCli(['assess', join(dir, 'd.csv'), '--policy', join(dir, 'k1.yaml')]);
+    assert.equal(k1.code, 0, k1.stderr);
+    assert.doesNotMatch(k1.stderr, /thresholds\.k/);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });

@@ -28,7 +28,8 @@ Examples:
   anonymat assess release.csv --policy policy.yaml --original extract.csv --control heldout.csv   # + anonymity verdict
 
 Exit codes: 0 thresholds met · 2 invalid input, policy or options · 3 thresholds not met. With --qi and
-no -k, k = 2 is checked (said on stderr): data with a record unique on the quasi-identifiers exit 3.
+no -k, or a policy with quasi-identifiers and no thresholds.k, k = 2 is checked (said on stderr): data
+with a record unique on the quasi-identifiers exit 3.
 The policy's hierarchy files are read and checked (they exist, parse, each level a function of the
 previous one) before the data: a policy anonymize could not use is refused here too (exit 2).
 Cost: memory ≈ 4 bytes × rows × columns for the codes plus DuckDB's read buffers; time is one
@@ -87,7 +88,14 @@ async function policyFromOptions(opts: AssessOptions) {
   const { loadPolicy, parsePolicy } = await import('../../policy/policy.ts');
   if (opts.policy) {
     if (opts.qi || opts.sensitive || opts.k) throw new AnonymatError('invalid-usage', 'give either a policy (--policy) or --qi/--sensitive/-k, not both: the policy already says the roles and thresholds');
-    return loadPolicy(opts.policy);
+    const policy = await loadPolicy(opts.policy);
+    // (a policy with quasi-identifiers and no thresholds.k: k = 2 is checked, as with --qi and no -k, and said — "the
+    // policy thresholds are met" was printed over data of k = 1, while the JSON said kThreshold 2)
+    if (Object.values(policy.columns).some((c) => c.role === 'quasi') && policy.thresholds?.k === undefined) {
+      process.stderr.write('the policy gives no thresholds.k: k = 2 is checked (no combination of the quasi-identifiers held by a single record); set thresholds.k to choose another\n');
+      return { ...policy, thresholds: { ...policy.thresholds, k: 2 } };
+    }
+    return policy;
   }
   if (!opts.qi) throw new AnonymatError('invalid-usage', 'give a policy (--policy file.yaml) or the quasi-identifiers (--qi a,b,c); "anonymat init <input>" proposes a policy');
   const columns: Record<string, { role: string }> = {};

@@ -94,9 +94,13 @@ rows per statistic (≈ 10–30 ms per million rows after loading).`)
       dpm.parseQuery(queryDoc); // fail fast on an invalid query, before reading the data
       // (every column read as text, each value converted on its own by the query: a type inferred from the whole column
       // would let one patient's "2.5" or "2020-02-30" change how every other patient's value reads)
-      const table = await readTable(data, {
+      const read = await readTable(data, {
         ...(o.format ? { format: o.format as 'csv' } : {}), ...(o.delimiter ? { delimiter: o.delimiter } : {}), infer: false,
       });
+      // (a JSON table's columns are the keys its records hold: a key only one patient has made a query on it answered and
+      // charged with that patient, refused "unknown column" for free without — a column the query or the descriptor names
+      // and the records lack is a column with every value missing)
+      const table = format === 'json' || format === 'jsonl' ? withNamedColumns(read, [...queryColumns(dpm.parseQuery(queryDoc)), dataset.privacyUnit, ...Object.keys(dataset.columns ?? {})]) : read;
       const ledger = await dpm.openLedger(o.ledger);
       let out;
       try { out = await dpm.runQuery(table, queryDoc, { dataset, ledger, client: o.client }); } finally { ledger.close(); }
@@ -201,4 +205,19 @@ Examples:
         return 0;
       } finally { ledger.close(); }
     }));
+}
+
+/** The columns a query names: its statistics', conditions', groups', keys' and bounds'. */
+function queryColumns(q: import('../../dp/schema.ts').Query): string[] {
+  const names: string[] = [];
+  for (const item of q.select) for (const [k, v] of Object.entries(item)) if (k !== 'count' && k !== 'bins' && k !== 'q' && k !== 'grid' && typeof v === 'string') names.push(v);
+  names.push(...Object.keys(q.where ?? {}), ...(q.groupBy ?? []), ...Object.keys(q.keys ?? {}), ...Object.keys(q.bounds ?? {}));
+  return names;
+}
+
+/** The table with each of `names` it lacks added as a text column whose every value is missing. */
+function withNamedColumns(table: import('../../table/table.ts').Table, names: readonly string[]): import('../../table/table.ts').Table {
+  const missing = [...new Set(names)].filter((n) => !table.columns.some((c) => c.name === n));
+  if (!missing.length) return table;
+  return { rowCount: table.rowCount, columns: [...table.columns, ...missing.map((name) => ({ name, kind: 'string' as const, codes: new Int32Array(table.rowCount), dictionary: [null], missing: 0 }))] };
 }

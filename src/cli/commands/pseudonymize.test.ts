@@ -31,6 +31,20 @@ test('anonymat pseudonymize: same input + key + policy → same bytes; key never
   assert.deepEqual(report.dropped, ['name']);
 });
 
+test('anonymat pseudonymize: a file without a header row, none of the policy\'s columns in it → its first line (a record) is not printed', () => {
+  writeFileSync(join(dir, 'nh.csv'), 'Marie,Dupont,F,Lyon,diabete\nJean,Martin,M,Paris,asthme\n');
+  const r = cli(['pseudonymize', join(dir, 'nh.csv'), '--policy', join(dir, 'policy.yaml'), '--key-file', join(dir, 'key'), '-o', join(dir, 'nh.out.csv')]);
+  assert.equal(r.status, 2, r.stderr);
+  for (const v of ['Marie', 'Dupont', 'Lyon', 'diabete']) assert.ok(!r.stderr.includes(v) && !r.stdout.includes(v), r.stderr);
+  assert.match(r.stderr, /none of the named columns was found — has the file a header row\? \(its first line has 5 field\(s\)/);
+  // (a policy declaring no type: the read passes, the policy's own check finds the columns absent)
+  writeFileSync(join(dir, 'untyped.yaml'), 'columns:\n  pid: { role: person-key }\n  name: { role: identifier }\n  dx: { role: sensitive }\n');
+  const u = cli(['pseudonymize', join(dir, 'nh.csv'), '--policy', join(dir, 'untyped.yaml'), '--key-file', join(dir, 'key'), '-o', join(dir, 'nh.out.csv')]);
+  assert.equal(u.status, 2, u.stderr);
+  for (const v of ['Marie', 'Dupont', 'Lyon', 'diabete']) assert.ok(!u.stderr.includes(v) && !u.stdout.includes(v), u.stderr);
+  assert.match(u.stderr, /none of the named columns was found — has the file a header row\?/);
+});
+
 test('anonymat pseudonymize: missing or short key → exit 2 invalid-key', () => {
   const none = cli(['pseudonymize', join(dir, 'in.csv'), '--policy', join(dir, 'policy.yaml'), '-o', join(dir, 'c.csv')]);
   assert.equal(none.status, 2);

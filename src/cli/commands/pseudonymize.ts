@@ -103,7 +103,10 @@ header line or declare input.header: false (columns column1, column2, …). Memo
         const absent = Object.keys(policy.columns).filter((n) => !table.columns.some((c) => c.name === n));
         if (absent.length) {
           throw new AnonymatError('invalid-input', `${input === '-' ? 'stdin' : input}: ${absent.length} column(s) named in the policy are not in the input`,
-            absent.map((n) => ({ path: `column ${JSON.stringify(n)}`, message: `not found in the input (${columnList(table.columns.map((c) => c.name))}); fix the name in the policy or the file header` })));
+            absent.length === Object.keys(policy.columns).length
+              // (none found: the first line is a record, not a header — its fields are not listed)
+              ? [{ path: 'columns', message: `${absent.map((n) => JSON.stringify(n)).join(', ')}: ${columnList(table.columns.map((c) => c.name), absent)}; add a header line or fix the names in the policy` }]
+              : absent.map((n) => ({ path: `column ${JSON.stringify(n)}`, message: `not found in the input (${columnList(table.columns.map((c) => c.name))}); fix the name in the policy or the file header` })));
         }
         const keyEnv = (policy.pseudonymize as { keyEnv?: string } | undefined)?.keyEnv ?? ps.DEFAULT_KEY_ENV;
         const key = opts.keyFile || process.env[keyEnv]
