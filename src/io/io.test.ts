@@ -421,3 +421,17 @@ test('JSON: a column mixing strings and numbers gives a string its unquoted valu
     assert.deepEqual(column(await readTable(join(dir, 'n.jsonl'), { types: { n: 'integer' } }), 'n').dictionary, ['250']);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('withAtomicFiles: a device that fails leaves the files as they were (devices are written before the renames)', async () => {
+  const { withAtomicFiles } = await import('./write.ts');
+  const { mkdtempSync, writeFileSync: wf, readFileSync: rf, existsSync: ex } = await import('node:fs');
+  const { tmpdir: td } = await import('node:os');
+  const { join: jn } = await import('node:path');
+  if (!ex('/dev/full')) return;
+  const dir = mkdtempSync(jn(td(), 'anonymat-atomic-'));
+  const file = jn(dir, 'release.csv');
+  wf(file, 'old\n');
+  await assert.rejects(withAtomicFiles([file, '/dev/full'], async (_i, tmp) => { wf(tmp, 'new\n'); }));
+  assert.equal(rf(file, 'utf8'), 'old\n');
+  assert.deepEqual((await import('node:fs')).readdirSync(dir), ['release.csv']);
+});

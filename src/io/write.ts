@@ -117,7 +117,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
  * Several outputs, all or none: each is produced into a temporary file beside it, and they are renamed
  * over their paths only once every one has succeeded (on a failure, every temporary file is removed).
  * A device or a pipe among them, or a link to one (`-o /dev/stdout`), is produced in the system's temporary folder and
- * written into it last, after the renames.
+ * written into it before the renames: when it fails, no file is replaced.
  */
 export async function withAtomicFiles(paths: string[], produce: (i: number, tmp: string) => Promise<void>): Promise<void> {
   const tmps: string[] = [];
@@ -136,7 +136,8 @@ export async function withAtomicFiles(paths: string[], produce: (i: number, tmp:
       tmps.push(tmp);
       await produce(i, tmp);
     }
-    for (let i = 0; i < paths.length; i++) { at = i; if (special[i] === null) await rename(tmps[i]!, paths[i]!); }
+    // (devices and pipes first, then the renames: a device that fails — "--report /dev/full" — leaves every file as it was;
+    // written after the renames, it left a new release behind a failed report. A rename fails far more rarely than a write)
     for (let i = 0; i < paths.length; i++) {
       const how = special[i];
       if (how === null || how === undefined) continue;
@@ -144,6 +145,7 @@ export async function withAtomicFiles(paths: string[], produce: (i: number, tmp:
       await writeThrough(how, paths[i]!, { tmp: tmps[i]! });
       await rm(tmps[i]!, { force: true });
     }
+    for (let i = 0; i < paths.length; i++) { at = i; if (special[i] === null) await rename(tmps[i]!, paths[i]!); }
   } catch (e) {
     for (const t of tmps) await rm(t, { force: true });
     for (const m of made.reverse()) await rm(m, { recursive: true, force: true }).catch(() => undefined);
