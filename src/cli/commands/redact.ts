@@ -29,7 +29,7 @@ export function register(program: Command): void {
     .option('--person-id <id>', 'with a key: surrogates and date shifts consistent for this person across files')
     .option('--encoding <enc>', 'utf-8 (checked: invalid bytes are an error with their line) or latin-1 (read as Windows-1252); a UTF-16 file is recognized by its byte-order mark; the output is UTF-8', 'utf-8')
     .option('--keep <labels>', `comma-separated labels left in place (${LABELS.join(', ')})`)
-    .option('-o, --output <path>', 'output file (one input), or folder (several inputs, a path ending with / or an existing folder); default or -: stdout')
+    .option('-o, --output <path>', 'output file (one input), or folder (several inputs: created if missing; one input: a path ending with / or an existing folder); default or -: stdout')
     .option('--json', 'print spans (offsets in UTF-16 code units and labels only, never the text) and counts per label as JSON')
     .option('--no-progress', 'no progress bar on stderr (drawn on a terminal when redaction takes longer than a second: MB read of the files)')
     .addHelpText('after', `
