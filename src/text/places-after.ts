@@ -7,7 +7,7 @@
  */
 import { fold, isVocabularyWord, LEX_CITY, LEX_FIRST } from './data.ts';
 import type { Lexicon } from './data.ts';
-import { isCareKind, isHospitalKindWord, isWordLetter, tokenLexicon, US_STATE_SET, LEX_STOP, LEX_TITLE, LEX_TITLE_DOT, LEX_CUE, LEX_PROF, LEX_CRED } from './recognizers.ts';
+import { isCareKind, isHospitalKindWord, isWordLetter, tokenLexicon, CITY_STATES, LEX_STOP, LEX_TITLE, LEX_TITLE_DOT, LEX_CUE, LEX_PROF, LEX_CRED } from './recognizers.ts';
 import type { Span } from './types.ts';
 
 /** Words that go on with an address after its comma (an apartment, a building, a postal box), not a town. */
@@ -80,8 +80,7 @@ const DOCTOR_BEFORE = /(?:^|[^\p{L}])(?:Dr|Dre|Pr|DR|PR|Docteur|DOCTEUR|Professe
  * "Laval QC"); not those that are also words or titles after a name ("MD", "PA", "IN", "OR", "ME", "OK", "HI", "DE", "AL",
  * "ID", "CO"; Ontario's "ON").
  */
-const TOWN_STATES = new Set([...US_STATE_SET].filter((s) => !['MD', 'PA', 'IN', 'OR', 'ME', 'OK', 'HI', 'DE', 'AL', 'ID', 'CO'].includes(s))
-  .concat(['QC', 'BC', 'AB', 'MB', 'SK', 'NS', 'NB', 'NL', 'PE']));
+const TOWN_STATES = new Set([...CITY_STATES, 'QC', 'BC', 'AB', 'MB', 'SK', 'NS', 'NB', 'NL', 'PE']);
 /** A town's end before the end of its line, a sentence's stop, a bracket, a list's ';', a state's code or a postal code. */
 function townEnds(text: string, e: number): boolean {
   const c = e < text.length ? text.charCodeAt(e) : 10;

@@ -815,7 +815,7 @@ export function recognizeAgeWords(text: string, spans: Span[]): void {
   eachWord(text, ageS, ageE, nAge, AGE_WORD_G, (a, b) => { spans.push({ start: a, end: b, label: 'AGE', score: 0.8, rule: 'age-word' }); });
   if (tokText === text && !referenceScan) { for (let q = 0; q < nRuns; q++) ageByPlace(text, runS[q]!, runE[q]!, spans); }
   else { DIGITS_G.lastIndex = 0; for (let m; (m = DIGITS_G.exec(text)) !== null;) ageByPlace(text, m.index, m.index + m[0].length, spans); }
-  if (SPELLED_AGE_WORDS.some((w) => mayBeLetterRun(text, w, w.length))) {
+  if (mayHoldAnyRun(text, SPELLED_AGE_WORDS)) {
     SPELLED_AGE.lastIndex = 0;
     for (let m; (m = SPELLED_AGE.exec(text)) !== null;) spans.push({ start: m.index, end: m.index + m[0].length, label: 'AGE', score: 0.8, rule: 'age-spelled' });
   }
@@ -856,7 +856,7 @@ const FIRM_WORDS = ['Cabinet', 'cabinet', 'Entreprise', 'entreprise', 'Ets', 'et
 /** NAME spans for the firms named by a surname (only a text that holds one of their kinds' words is read). */
 export function recognizeFirmNames(text: string, spans: Span[]): void {
   // (the character pass's letter runs first: a text without one of the kinds' words is not scanned)
-  if (!FIRM_WORDS.some((w) => mayBeLetterRun(text, w, w.length))) return;
+  if (!mayHoldAnyRun(text, FIRM_WORDS)) return;
   const lex = tokenLexicon();
   FIRM.lastIndex = 0;
   for (let m; (m = FIRM.exec(text)) !== null;) {
@@ -1035,9 +1035,11 @@ function tldBefore(t: string, i: number): boolean {
   while (a > 0 && i - a <= 4 && isAsciiLetter(t.charCodeAt(a - 1))) a--;
   return cc(t, a - 1) === 46 && TLDS.has(t.slice(a, i).toLowerCase());
 }
-/** Whether t[a, b) is only letters that OCR and hurried typing put for digits: O, o (0), l, I (1). */
+/** Whether c is a letter that OCR and hurried typing put for a digit: O, o (0), l, I (1). */
+function isOcrLetter(c: number): boolean { return c === 79 || c === 111 || c === 108 || c === 73; }
+/** Whether t[a, b) is only such letters (isOcrLetter). */
 function ocrLetters(t: string, a: number, b: number): boolean {
-  for (let k = a; k < b; k++) { const c = t.charCodeAt(k); if (c !== 79 && c !== 111 && c !== 108 && c !== 73) return false; }
+  for (let k = a; k < b; k++) if (!isOcrLetter(t.charCodeAt(k))) return false;
   return true;
 }
 /** The letter runs of ocrLetters beside a digit that the character pass met (start, end). */
@@ -1113,6 +1115,11 @@ export function mayBeLetterRun(text: string, w: string, k: number): boolean {
   // (RUN_SEEN holds the runs of name letters for an irregular text: w[0, k) with another code, a lower case's combining dot, is unsure)
   if (!tokRegular) for (let q = 0; q < k; q++) if (!isWordLetter(w.charCodeAt(q))) return true;
   return RUN_SEEN[runSlot(hashRange(w, 0, k))] === runStamp;
+}
+/** Whether the text may hold one of the words (letters only) as a whole letter run (mayBeLetterRun): a rule's gate. */
+function mayHoldAnyRun(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (mayBeLetterRun(text, w, w.length)) return true;
+  return false;
 }
 export function charClasses(t: string): number {
   let m = 0;
@@ -4566,7 +4573,6 @@ export function recognizePatterns(text: string, spans: Span[], lang: Lang = 'fr'
 }
 /** The labels a letter-for-digit reading may give: numbers of a shape of their own. */
 const OCR_LABELS = new Set<TextLabel>(['DATE', 'BIRTHDATE', 'PHONE', 'NIR', 'ZIP', 'SSN', 'ID', 'IPP', 'NDA', 'MRN', 'RPPS']);
-function isOcrLetter(c: number): boolean { return c === 79 || c === 111 || c === 108 || c === 73; }
 /** Whether a separator of a number's parts at sep joins a digit (or an OCR letter) at d: "26/O2/2O24", "O2.12". */
 function ocrJoined(text: string, sep: number, d: number): boolean {
   const c = cc(text, sep), e = cc(text, d);
@@ -4712,7 +4718,8 @@ function counties(text: string, spans: Span[], cls: number): void {
   }
 }
 export const US_STATE_SET = new Set(US_STATES.split('|'));
-const CITY_STATES = new Set(US_STATES.split('|').filter((s) => !['MD', 'PA', 'IN', 'OR', 'ME', 'OK', 'HI', 'DE', 'AL', 'ID', 'CO'].includes(s)));
+/** The US states' codes that may follow a town without being a word or a title after a name ("MD", "PA", "IN", "OR"… left out). */
+export const CITY_STATES = new Set(US_STATES.split('|').filter((s) => !['MD', 'PA', 'IN', 'OR', 'ME', 'OK', 'HI', 'DE', 'AL', 'ID', 'CO'].includes(s)));
 /**
  * At each ", " + state code (not before a ZIP code, which zip-us takes): the one to three words
  * [A-Z][a-z]+ before the comma, joined by single spaces or hyphens, the first after no letter or

@@ -49,7 +49,7 @@ time grows with the lattice size (product of hierarchy heights); lattices above
 anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal: false.`)
     .action(action(async (input: string, opts: AnonymizeCliOptions) => {
       refuseOverwrites([['-o', opts.output], ['--report', opts.report]], [['input', input], ['--policy', opts.policy], ['--control', opts.control]]);
-      const { loadPolicy, readOptionsOf, personKey, quasiIdentifiers, checkHierarchyFiles } = await import('../../policy/policy.ts');
+      const { loadPolicy, readOptionsOf, personKey, quasiIdentifiers, checkHierarchyFiles, policyFiles } = await import('../../policy/policy.ts');
       const { readTable, formatOf } = await import('../../io/read.ts');
       const { writeTable, withAtomicFiles } = await import('../../io/write.ts');
       const { anonymize, anonymizeJson, anonymizeReportSections, utilityWarnings } = await import('../../release/anonymize.ts');
@@ -80,7 +80,7 @@ anonymize.maxOptimalLattice (default 100,000) use a heuristic and report optimal
       if (opts.output && opts.output !== '-') formatOf(opts.output);
       const policy = await loadPolicy(opts.policy!);
       // (nor the files the policy reads: "--report hierarchy.csv" replaced a hierarchy with the report)
-      refuseOverwrites([['-o', opts.output], ['--report', opts.report]], (await import('../../policy/policy.ts')).policyFiles(policy));
+      refuseOverwrites([['-o', opts.output], ['--report', opts.report]], policyFiles(policy));
       // (a policy without a quasi-identifier reads no column of the input: it was "no data rows (only a header)" on 1,171 rows)
       if (quasiIdentifiers(policy).length === 0) throw new AnonymatError('invalid-policy', 'anonymize needs at least one quasi-identifier (a column with role: quasi)', [{ path: 'columns', message: 'give the quasi-identifiers role quasi' }]);
       // (a hierarchy file that is missing or malformed is said before the data are read)
