@@ -102,3 +102,26 @@ test('a text header that begins like a magic number ("PAR1", "DUCK" at byte 8) i
     for (const f of ['p.csv', 'd.csv']) assert.equal((await readTable(join(dir, f))).rowCount, 1);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('a JSON error names the line of the file: DuckDB counts records (no blank line) and one too many after a syntax error', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-hdr-'));
+  try {
+    const { gzipSync } = await import('node:zlib');
+    const cases: [string, string, RegExp][] = [
+      // (a syntax error on the file's 5th line, the 3rd record: DuckDB says "line 4")
+      ['blank.jsonl', '{"a":1}\n\n   \n{"a":2}\n{"a" 3}\n', /at byte \d+ in line 5: unexpected/],
+      ['crlf.jsonl', '{"a":1}\r\n{"a":2}\r\n{"a" 3}\r\n', /at byte \d+ in line 3: unexpected/],
+      // (a repeated key on the 3rd line, the 2nd record: DuckDB says "line 2")
+      ['dup.jsonl', '{"a":1}\n\n{"a":3,"a":4}\n{"a":5}\n', /in line 3: an object has duplicate key/],
+      ['arr.json', '[{"a":1},\n\n{"a":2},{"a" 2}]\n', /at byte \d+ in value 3: unexpected/],
+      ['objs.json', '{\n  "a": 1\n}\n{\n  "a": 2, "a": 3\n}\n', /in value 2: an object has duplicate key/],
+    ];
+    for (const [name, body, expected] of cases) {
+      await writeFile(join(dir, name), body);
+      assert.match((await failure(readTable(join(dir, name)))).message, expected, name);
+    }
+    // (a compressed file's lines are its decompressed ones)
+    await writeFile(join(dir, 'blank.jsonl.gz'), gzipSync('{"a":1}\n\n   \n{"a":2}\n{"a" 3}\n'));
+    assert.match((await failure(readTable(join(dir, 'blank.jsonl.gz')))).message, /at byte \d+ in line 5: unexpected/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});
