@@ -34,7 +34,7 @@ export const LEX_FIRST = 1, LEX_SUR = 2, LEX_AMBIG = 4, LEX_CITY = 8, LEX_CITY_P
  */
 export class Lexicon {
   private readonly bytes: Buffer;
-  /** Four numbers per slot, side by side (one cache line per probe): a key's offset in `bytes` (-1: empty), length, hash, bits. */
+  /** Four numbers per slot, side by side (one cache line per probe): a key's offset in `bytes` + 1 (0: empty), length, hash, bits. */
   private readonly slots: Int32Array;
   private readonly mask: number;
   /**
@@ -47,26 +47,31 @@ export class Lexicon {
   constructor(sources: readonly (readonly [Buffer, number])[]) {
     const all = Buffer.concat(sources.map(([b]) => b));
     if (!isAscii(all)) throw new Error('Lexicon: a data file has a code above 127 (add its keys with add)');
+    // (the loops over the bytes run once, at start-up: the line breaks counted by indexOf, no loop to empty the slots, and
+    // the hashing loop a method of its own — as loops of the constructor, each was compiled on its own and sent the
+    // constructor's compiled code back to the interpreter at the next loop, a recompilation each time)
     let lines = sources.length;
-    for (let i = 0; i < all.length; i++) if (all[i] === 10) lines++;
+    for (let i = all.indexOf(10); i >= 0; i = all.indexOf(10, i + 1)) lines++;
     let size = 1024;
     while (size < 1.5 * lines) size *= 2;
     this.slots = new Int32Array(4 * size);
-    for (let q = 0; q < 4 * size; q += 4) this.slots[q] = -1;
     this.mask = size - 1;
     this.bytes = all;
-    // (one pass over the bytes: each line hashed as it is read, then added)
     let at = 0;
     for (const [b, bit] of sources) {
-      const end = at + b.length;
-      let s = at, h = 0x811c9dc5 | 0;
-      for (let i = at; i <= end; i++) {
-        const c = i < end ? all[i]! : 10;
-        if (c !== 10) { h = Math.imul(h ^ c, 0x01000193); continue; }
-        if (i > s) this.addHashed(s, i, h, bit);
-        s = i + 1; h = 0x811c9dc5 | 0;
-      }
-      at = end;
+      this.addLines(at, at + b.length, bit);
+      at += b.length;
+    }
+  }
+  /** Adds the lines of bytes[at, end) (one pass: each line hashed as it is read, then added). */
+  private addLines(at: number, end: number, bit: number): void {
+    const all = this.bytes;
+    let s = at, h = 0x811c9dc5 | 0;
+    for (let i = at; i <= end; i++) {
+      const c = i < end ? all[i]! : 10;
+      if (c !== 10) { h = Math.imul(h ^ c, 0x01000193); continue; }
+      if (i > s) this.addHashed(s, i, h, bit);
+      s = i + 1; h = 0x811c9dc5 | 0;
     }
   }
   /** Adds the key bytes[s, e) of FNV-1a hash h. */
@@ -74,8 +79,8 @@ export class Lexicon {
     const b = this.bytes, t = this.slots;
     const n = e - s;
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const q = 4 * slot, a = t[q]!;
-      if (a < 0) { t[q] = s; t[q + 1] = n; t[q + 2] = h; t[q + 3] = bit; this.seen[(h >>> 5) & 0xffff]! |= 1 << (h & 31); return; }
+      const q = 4 * slot, a = t[q]! - 1;
+      if (a < 0) { t[q] = s + 1; t[q + 1] = n; t[q + 2] = h; t[q + 3] = bit; this.seen[(h >>> 5) & 0xffff]! |= 1 << (h & 31); return; }
       if (t[q + 2] === h && t[q + 1] === n) {
         let k = 0;
         while (k < n && b[a + k] === b[s + k]) k++;
@@ -99,7 +104,7 @@ export class Lexicon {
     if ((this.seen[(h >>> 5) & 0xffff]! & (1 << (h & 31))) === 0) return -1;
     const b = this.bytes, t = this.slots;
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const q = 4 * slot, a = t[q]!;
+      const q = 4 * slot, a = t[q]! - 1;
       if (a < 0) return -1;
       if (t[q + 2] === h && t[q + 1] === n) {
         let k = 0;
