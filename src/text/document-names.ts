@@ -297,6 +297,23 @@ export function recognizeDocumentNames(text: string, spans: Span[]): void {
   lowerFirstInitials(text, spans, lex);
 }
 
+/**
+ * Sorts spans by their start, in the order a stable sort with (a, b) => a.start - b.start gives (the spans of one start
+ * keep their order). An insertion sort: the passes push their spans in a few sorted runs, so most spans move little, and a
+ * comparator's calls cost more than the moves; past a budget of moves (runs that interleave) sort finishes the work, and
+ * being stable too it gives the same order.
+ */
+export function sortByStart(list: Span[]): void {
+  let moves = 0;
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!, s = x.start;
+    let j = i;
+    while (j > 0 && list[j - 1]!.start > s) { list[j] = list[j - 1]!; j--; }
+    list[j] = x;
+    moves += i - j;
+    if (moves > 8 * list.length + 64) { list.sort((a, b) => a.start - b.start); return; }
+  }
+}
 /** Whether text[a, b) may part two spans of one person's name in a row or a list: spaces, tabs, one ',', ';' or '|' (no line break). */
 function rowNameGap(text: string, a: number, b: number): boolean {
   if (b - a > 8) return false;
@@ -360,8 +377,8 @@ function surnamesAgain(text: string, spans: Span[], lex: Lexicon): void {
     if (!capsPair) for (let k = sp.start + 1; k < sp.end; k++) if (isUpperCode(text.charCodeAt(k)) && isUpperCode(text.charCodeAt(k - 1))) { capsPair = true; break; }
   }
   if (names.length < 2 || !capsPair) return;
-  if (!sorted) names.sort((a, b) => a.start - b.start);
-  if (places !== null) places.sort((a, b) => a.start - b.start);
+  if (!sorted) sortByStart(names);
+  if (places !== null) sortByStart(places);
   let pl = 0;
   // (form → whether it is an ordinary word too; and the offsets the forms were found at)
   let forms: Map<string, boolean> | null = null;
@@ -600,7 +617,7 @@ function loginsOfNames(text: string, spans: Span[], lex: Lexicon): void {
     names.push(sp);
   }
   // (most often in order already: the sort is stable, so it is needed only when some start goes back)
-  if (!sorted) names.sort((a, b) => a.start - b.start);
+  if (!sorted) sortByStart(names);
   for (let q = 0; q < names.length; q++) {
     const sp = names[q]!;
     let end = sp.end;
