@@ -1254,6 +1254,13 @@ interface RegexRule {
    * rule then runs a sticky copy of `re` at those positions only (same matches, same order).
    */
   at?: number; x?: boolean;
+  /**
+   * With `at`: a test of the characters around a candidate digit run [s, e) that every match starting at s passes (read off
+   * the regex, as `at`): a run that fails it is skipped without running the regex there. For the shapes that are frequent
+   * and seldom match (every day of the month is date-le-day's and date-roman's candidate), where the attempts cost more
+   * than the matches. (A rule with one is never merged with others.)
+   */
+  pre?: (t: string, s: number, e: number) => boolean;
   /** Every match starts at a month name of the text (monS, recorded by charClasses). */
   mon?: boolean;
   /** Every match starts at a spelled-out day number (dayS: a whole letter run, NUMW_DAY). */
@@ -1435,6 +1442,31 @@ function dmyCheck(m: RegExpExecArray, text: string): number | null {
   if (slash && !dot && !dash && v.length <= 8 && endsWithMatch(APGAR_RIGHT_BEFORE, text.slice(Math.max(0, m.index - 16), m.index)) && v.split('/').every((x) => +x <= 10)) return null;
   return dayMonthOk(+m[1]!, +m[2]!) || dayMonthOk(+m[2]!, +m[1]!) ? 0.9 : null;
 }
+/**
+ * date-le-day's `pre`: its look-behind's words end with 'e', 'E', 'u' or 'U' ("le", "LE", "au", "du", "jusqu'au"), then one
+ * space, right before the day.
+ */
+function leDayBefore(t: string, s: number): boolean {
+  if (cc(t, s - 1) !== 32) return false;
+  const l = cc(t, s - 2);
+  return l === 101 || l === 69 || l === 117 || l === 85;
+}
+/**
+ * date-roman's `pre`: the day (its whole digit run: a separator follows it) then '.', '/', '-' or ' ' and the first letter
+ * of a month in roman numerals (I, V, X).
+ */
+function romanMonthAfter(t: string, _s: number, e: number): boolean {
+  const c = cc(t, e), r = cc(t, e + 1);
+  return (c === 46 || c === 47 || c === 45 || c === 32) && (r === 73 || r === 86 || r === 88);
+}
+/**
+ * phone-vanity's `pre`: after the area code (at the run, or after "1" and a separator) and its separator, a capital letter,
+ * or three digits, a separator and a capital letter.
+ */
+function vanityLetters(t: string, s: number, e: number): boolean {
+  const p = e - s === 1 ? s + 2 : s, c = cc(t, p + 4);
+  return isUpperAscii(c) || (isDigitCode(c) && isUpperAscii(cc(t, p + 8)));
+}
 export const RULES: RegexRule[] = [
   // ---- dates
   { rule: 'date-dmy', at: S_DMY, label: 'DATE', score: 0.9, needs: C_DIGIT,
@@ -1494,7 +1526,7 @@ export const RULES: RegexRule[] = [
     check: (m) => (dayMonthOk(+m[1]!, +m[2]!) ? 0.5 : null) },
   // a day of the month alone after "le" in French ("sortira le 11.", "depuis le 14 au soir", "prévu le 25 à 14h", "(le 11)"), before
   // a sentence's stop or a word of time or place; not an emergency number after a call's word ("appeler le 15", "composez le 15")
-  { rule: 'date-le-day', at: S_LE2, label: 'DATE', score: 0.55, needs: C_DIGIT,
+  { rule: 'date-le-day', at: S_LE2, label: 'DATE', score: 0.55, needs: C_DIGIT, gate: () => patternLang === 'fr', pre: leDayBefore,
     // (or after a move of a date, "séance décalée au 22.", "reporté au 14", "à partir du 12,"; before a bracket's note, "Rdv SPIP le 20
     // (CPIP …)", or "de ce mois", "une le 3 de ce mois")
     re: /(?<=(?<![A-Za-zÀ-ÿ'’])(?:[Ll]e|LE|jusqu['’]au|JUSQU['’]AU|(?:[Dd][ée]cal|[Rr]eport|[Rr]epouss|[Aa]vanc|[Dd][ée]plac|[Pp]rogramm|[Ff]ix)[ée]e?s? au|[àaÀA] partir du) )(?:[1-9]|[12]\d|3[01])(?=[.,;:!?)]?(?:$|[\r\n])|[.,;:!?)](?![0-9A-Za-z])| :(?![0-9])| (?:à|vers|au|aux|après|avant|avec|chez|pour|et|ou|dans|en|matin|soir|midi|\(|-|–|→|->|de ce mois)(?![A-Za-zÀ-ÿ])| \((?![0-9])| [;!?](?![0-9]))/gm,
@@ -1514,7 +1546,7 @@ export const RULES: RegexRule[] = [
   { rule: 'date-month-yy', mon: true, label: 'DATE', score: 0.6, needs: C_DIGIT, gate: (_t, cls) => (cls & G_MONTH) !== 0,
     re: new RegExp(`(?<=(?<![${L}])(?:en|depuis|fin|d[ée]but|mi|courant|in|since)[ -])(?:janv|f[ée]vr?|avr|juil|sept?|oct|nov|d[ée]c|jan|feb|apr|jun|jul|aug)\\.? ['’]?\\d{2}(?![0-9A-Za-zÀ-ÿ]|[.,:/h]\\d| ?[a-zà-ÿ0-9%])`, 'gi') },
   // a day, a month in roman numerals and a year ("Villefranche, le 12.III.2024", "12/XI/2023", "3 IV 2024")
-  { rule: 'date-roman', at: S_LE2, label: 'DATE', score: 0.8, needs: C_DIGIT | C_UPPER,
+  { rule: 'date-roman', at: S_LE2, label: 'DATE', score: 0.8, needs: C_DIGIT | C_UPPER, pre: romanMonthAfter,
     re: new RegExp(`${B}(?:0?[1-9]|[12]\\d|3[01])([.\\/\\- ])(?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})\\1(?:19|20)\\d{2}${E}`, 'g') },
   // English month and day without a year ("from March 2 to March 9"): capitalized month names
   // only, and "May" only before an ordinal or a comma ("May 2 doses" is no date) or after a date's cue word ("seen on May 16",
@@ -1631,11 +1663,11 @@ export const RULES: RegexRule[] = [
     check: (m, text) => (endsWithMatch(PHONE_CUE_BEFORE, text.slice(Math.max(0, m.index - 40), m.index)) ? 0.6 : null) },
   // a North American number with letters for its last digits after a phone's word ("intake line 216-696-KIDS (5437)", "call
   // 1-800-555-HELP"): the letters in capitals, and the digits they stand for when they follow in brackets
-  { rule: 'phone-vanity', at: S_US, label: 'PHONE', score: 0.7, needs: C_DIGIT | C_UPPER,
+  { rule: 'phone-vanity', at: S_US, label: 'PHONE', score: 0.7, needs: C_DIGIT | C_UPPER, pre: vanityLetters,
     re: /(?<![A-Za-z0-9])(?:1[ .\-])?[2-9]\d{2}[ .\-](?:\d{3}[ .\-][A-Z]{4}|[A-Z]{3}[ .\-][A-Z]{4}|[A-Z]{7})(?![A-Za-z0-9])(?: \(\d{4}\))?/g,
     check: (m, text) => (PHONE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) && vanityDigits(m[0]) ? 0.7 : null) },
   // a local number of seven digits right after a phone's word ("his # is 555 0142", "cell: 555-0199"; the area code left out)
-  { rule: 'phone-local7', at: S_US, label: 'PHONE', score: 0.6, needs: C_DIGIT,
+  { rule: 'phone-local7', at: S_US, label: 'PHONE', score: 0.6, needs: C_DIGIT, gate: () => patternLang === 'en', pre: (_t, s, e) => e - s === 3,
     re: /(?<![A-Za-z0-9.\-\/])[2-9]\d{2}[ .\-]\d{4}(?![0-9]|[ .\-\/]\d|[.,]\d)/g,
     check: (m, text) => (patternLang === 'en' && LOCAL_PHONE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) ? 0.6 : null) },
   // a US post office box: "PO Box 4471", "P.O. Box 12" (looked for only in texts that write "Box")
@@ -1830,7 +1862,8 @@ function mergeRules(rules: RegexRule[]): RegexRule[] {
   const out: RegexRule[] = [];
   const groups = new Map<string, RegexRule[]>();
   for (const r of rules) {
-    const simple = !r.check && r.group === undefined && !r.gate && !r.relabel && r.re.flags === 'g';
+    // (a rule with a `pre` stays alone: its test holds for its own regex only)
+    const simple = !r.check && r.group === undefined && !r.gate && !r.relabel && !r.pre && r.re.flags === 'g';
     if (!simple) { out.push(r); continue; }
     const k = `${r.label}\0${r.needs ?? 0}`;
     let g = groups.get(k);
@@ -1853,7 +1886,7 @@ function mergeRules(rules: RegexRule[]): RegexRule[] {
  */
 export const SCAN_RULES: ScanRule[] = mergeRules(RULES).map((r) => ({
   needs: r.needs, gate: r.gate, re: r.re, label: r.label, score: r.score, rule: r.rule,
-  group: r.group, check: r.check, relabel: r.relabel, at: r.at, x: r.x === true,
+  group: r.group, check: r.check, relabel: r.relabel, at: r.at, x: r.x === true, pre: r.pre,
   plain: !r.check && r.group === undefined && !r.relabel, mon: r.mon === true, day: r.day === true, monthDot: r.monthDot === true, idc: r.idc === true, idu: r.idu === true,
   monAfter: r.monAfter === true, login: r.login === true,
   sticky: r.at !== undefined || r.mon || r.day || r.idc || r.idu || r.login ? new RegExp(r.re.source, `${r.re.flags.replace('g', '')}y`) : null,
@@ -4348,40 +4381,44 @@ function pushMatch(text: string, r: ScanRule, m: RegExpExecArray, spans: Span[])
  * the next character — what exec with the 'g' flag does.
  */
 function scanAtCandidates(text: string, r: ScanRule, re: RegExp, spans: Span[]): void {
-  const at = r.at!;
+  const at = r.at!, pre = r.pre;
   if ((runAny & at) === 0 && (!r.x || nX === 0)) return;
+  // (the character pass's buffers in locals: the scan reads them for every run and every rule, and nothing it calls
+  // replaces them)
+  const rm = runM, rs = runS, re_ = runE, nr = nRuns;
   let from = 0;
   if (r.monAfter) {
     // digit runs followed by a month name (the month starts, in order, walked with a pointer)
-    for (let q = 0, mq = 0; q < nRuns; q++) {
-      if ((runM[q]! & at) === 0) continue;
-      const s = runS[q]!, e = runE[q]!;
+    for (let q = 0, mq = 0; q < nr; q++) {
+      if ((rm[q]! & at) === 0) continue;
+      const s = rs[q]!, e = re_[q]!;
       while (mq < nMon && monS[mq]! < e) mq++;
       // ("1er", "1ᵉʳ": the month after the ordinal's letters)
       if (!((mq < nMon && monS[mq]! <= e + 1) || ((cc(text, e) | 32) === 101 && (cc(text, e + 1) | 32) === 114) || (cc(text, e) === 0x1d49 && cc(text, e + 1) === 0x2b3))) continue;
-      if (s >= from) from = tryAt(text, r, re, s, from, spans);
+      if (s >= from && (pre === undefined || pre(text, s, e))) from = tryAt(text, r, re, s, from, spans);
     }
     return;
   }
   if (!r.x || nX === 0) {
     // digit runs only: skip the runs without the rule's shapes in a tight loop
-    for (let q = 0; q < nRuns; q++) {
-      if ((runM[q]! & at) === 0) continue;
-      const s = runS[q]!;
-      if (s >= from) from = tryAt(text, r, re, s, from, spans);
+    for (let q = 0; q < nr; q++) {
+      if ((rm[q]! & at) === 0) continue;
+      const s = rs[q]!;
+      if (s >= from && (pre === undefined || pre(text, s, re_[q]!))) from = tryAt(text, r, re, s, from, spans);
     }
     return;
   }
+  const xs = xS, nx = nX;
   let q = 0, xq = 0;
-  while (q < nRuns || xq < nX) {
+  while (q < nr || xq < nx) {
     let s: number;
-    if (xq >= nX || (q < nRuns && runS[q]! < xS[xq]!)) {
-      s = runS[q]!;
-      const ok = s >= from && (runM[q]! & at) !== 0;
+    if (xq >= nx || (q < nr && rs[q]! < xs[xq]!)) {
+      s = rs[q]!;
+      const ok = s >= from && (rm[q]! & at) !== 0 && (pre === undefined || pre(text, s, re_[q]!));
       q++;
       if (!ok) continue;
     } else {
-      s = xS[xq++]!;
+      s = xs[xq++]!;
       if (s < from) continue;
     }
     from = tryAt(text, r, re, s, from, spans);
