@@ -115,6 +115,10 @@ test('a JSON error names the line of the file: DuckDB counts records (no blank l
       ['dup.jsonl', '{"a":1}\n\n{"a":3,"a":4}\n{"a":5}\n', /in line 3: an object has duplicate key/],
       ['arr.json', '[{"a":1},\n\n{"a":2},{"a" 2}]\n', /at byte \d+ in value 3: unexpected/],
       ['objs.json', '{\n  "a": 1\n}\n{\n  "a": 2, "a": 3\n}\n', /in value 2: an object has duplicate key/],
+      // (a line of a form feed or a vertical tab is blank to DuckDB too)
+      ['ff.jsonl', '{"a":1}\n\f\n{"a":2}\n\v\n{"a" 3}\n', /at byte \d+ in line 5: unexpected/],
+      // (only the number after the file's name is DuckDB's: a name may hold "in line 9")
+      ['in line 9.jsonl', '{"a":1}\n\n\n{"a" 2}\n', /in line 9\.jsonl", at byte \d+ in line 4: unexpected/],
     ];
     for (const [name, body, expected] of cases) {
       await writeFile(join(dir, name), body);

@@ -203,7 +203,7 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
         await con.run(`CREATE TABLE raw AS SELECT ${fields} FROM ${objects}`);
       }
     } catch (e) {
-      throw new AnonymatError('invalid-input', `${label}: cannot read as ${format}: ${await withFileLines(firstLine(e, path, label), path)}`, [{ path: label, message: `check that the file is valid ${format}` }]);
+      throw new AnonymatError('invalid-input', `${label}: cannot read as ${format}: ${await readerMessage(e, path, label)}`, [{ path: label, message: `check that the file is valid ${format}` }]);
     }
     // (no key at all — an empty file, lines of {} — read as the typed reader reads it)
     if (names.length === 0) return readWith(con, path, label, { ...o, infer: true });
@@ -215,7 +215,7 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
     try {
       await con.run(`CREATE TABLE raw AS SELECT * FROM ${reader}`);
     } catch (e) {
-      throw new AnonymatError('invalid-input', `${label}: cannot read as ${format}: ${await withFileLines(firstLine(e, path, label), path)}`, [{ path: label, message: `check that the file is valid ${format}` }]);
+      throw new AnonymatError('invalid-input', `${label}: cannot read as ${format}: ${await readerMessage(e, path, label)}`, [{ path: label, message: `check that the file is valid ${format}` }]);
     }
     const info = await con.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'raw' ORDER BY ordinal_position`);
     names = [];
@@ -574,27 +574,30 @@ async function withUtf8Column(err: AnonymatError, path: string): Promise<Anonyma
 /**
  * DuckDB's message for a JSON or Parquet file that cannot be read, without the file's content: its first line only, and
  * nothing DuckDB quotes but the file's own name — a duplicate key's error quotes the whole object ("Object {"nom":
- * "Dupont", …} has duplicate key"), a conversion error the value.
+ * "Dupont", …} has duplicate key"), a conversion error the value — with the file's own line numbers (withFileLines).
  */
-function firstLine(e: unknown, path: string, label: string): string {
+async function readerMessage(e: unknown, path: string, label: string): Promise<string> {
   const FILE = '\u0000file\u0000';
   let s = String((e as Error)?.message ?? e).split('\n')[0]!;
   s = s.split(`"${path}"`).join(FILE).split(`'${path}'`).join(FILE);
   // (the object, cut short by DuckDB with "…" and its quotes left open, up to the last " has ": its content may hold " has ")
   s = s.replace(/\bObject .*(?= has )/, 'an object').replace(/[{[].*$/, '…');
   s = s.replace(/"[^"]*"?/g, '"…"').replace(/'[^']*'?/g, "'…'");
+  // (the numbers rewritten while the file's name is a placeholder — a name may hold "in line 9" — and before the cut)
+  s = await withFileLines(s, FILE, path);
   return s.split(FILE).join(JSON.stringify(label)).slice(0, 300);
 }
 
 /**
  * DuckDB's message with the file's own line numbers. DuckDB counts a newline-delimited file's records, not its lines — a
- * blank line is no record — and one too many after a syntax error: "Malformed JSON … at byte 6 in line 4" is the third
- * record, "JSON transform error … in line 2" the second. The record's line is found by reading the file again (an error's
- * path only). A file of JSON values not one per line (an array's elements, objects written over several lines) is told by
- * "record/value N", one too many after a syntax error too: "value N − 1".
+ * blank line is no record — and one too many after a syntax error: "Malformed JSON in file …, at byte 6 in line 4: …" is
+ * the third record, "JSON transform error in file …, in line 2: …" the second. The record's line is found by reading the
+ * file again (an error's path only). A file of JSON values not one per line (an array's elements, objects written over
+ * several lines) is told by "record/value N", one too many after a syntax error too: "value N − 1". Only the number
+ * right after the file's name (`file`, its placeholder in the message) is read.
  */
-async function withFileLines(message: string, path: string): Promise<string> {
-  const m = /\b(at byte \d+ )?in (line|record\/value) (\d+)\b/.exec(message);
+async function withFileLines(message: string, file: string, path: string): Promise<string> {
+  const m = new RegExp(`${file}, (at byte \\d+ )?in (line|record/value) (\\d+):`).exec(message);
   if (m === null) return message;
   const n = Number(m[3]) - (m[1] ? 1 : 0);
   let where = `in value ${n}`;
@@ -602,20 +605,33 @@ async function withFileLines(message: string, path: string): Promise<string> {
     const line = n >= 1 ? await lineOfRecord(path, n).catch(() => undefined) : undefined;
     where = line === undefined ? `in record ${n} (blank lines not counted)` : `in line ${line}`;
   }
-  return message.slice(0, m.index) + (m[1] ?? '') + where + message.slice(m.index + m[0].length);
+  return `${message.slice(0, m.index)}${file}, ${m[1] ?? ''}${where}:${message.slice(m.index + m[0].length)}`;
 }
-/** The 1-based line of the file where its n-th line holding more than JSON whitespace is, or undefined. */
+/**
+ * The 1-based line of the file where its n-th line holding more than whitespace (DuckDB's: space, tab, CR, vertical tab,
+ * form feed) is, or undefined. The bytes DuckDB read: a name ending in ".gz" decompressed (as DuckDB does, case
+ * sensitive), a ".zst" one not counted at all (Node reads no zstd).
+ */
 async function lineOfRecord(path: string, n: number): Promise<number | undefined> {
+  if (path.endsWith('.zst')) return undefined;
   let line = 1, records = 0, filled = false;
-  // (DuckDB reads a .gz file decompressed, as its name says)
-  const bytes = path.toLowerCase().endsWith('.gz') ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
-  for await (const chunk of bytes as AsyncIterable<Buffer>) {
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i]!;
-      if (b === 10) { if (filled && ++records === n) return line; line++; filled = false; }
-      else if (b !== 32 && b !== 9 && b !== 13) filled = true;
-    }
+  const source = createReadStream(path);
+  let bytes: AsyncIterable<Buffer> = source;
+  if (path.endsWith('.gz')) {
+    const gunzip = createGunzip();
+    // (the file's own errors end the loop too: a pipe does not pass them on)
+    source.on('error', (err) => gunzip.destroy(err));
+    bytes = source.pipe(gunzip);
   }
+  try {
+    for await (const chunk of bytes) {
+      for (let i = 0; i < chunk.length; i++) {
+        const b = chunk[i]!;
+        if (b === 10) { if (filled && ++records === n) return line; line++; filled = false; }
+        else if (b !== 32 && b !== 9 && b !== 13 && b !== 11 && b !== 12) filled = true;
+      }
+    }
+  } finally { source.destroy(); }
   return filled && records + 1 === n ? line : undefined;
 }
 
