@@ -241,52 +241,59 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   // the run's start shapes (what the sticky rules may match from here)
   let sh = 0;
   const c1 = i + 1 < n ? t.charCodeAt(i + 1) : -1; // the character after c
-  const sep = c === 47 || c === 46 || c === 45 || c === 124;
-  const c2 = c === 32 ? c1 : -1;
-  if (len <= 2) {
-    sh |= S_LE2;
-    if (sep || c2 === 47 || c2 === 46 || c2 === 45 || c2 === 124) sh |= S_DMY;
-    if (c === 47 || c2 === 47) sh |= S_DM;
-    if (len === 2) {
-      if (c === 46 && isDigitCode(c1)) sh |= S_DOT2;
-      if (c === 32) sh |= S_SP2;
-      if ((d0 === 48 || d0 === 49) && (c === 32 || c === 47)) sh |= S_MY;
+  const c1Digit = isDigitCode(c1);
+  // (most shapes hold for one length only: the tests are grouped by length, so that a run meets only those of its own)
+  if (len <= 3) {
+    if (len <= 2) {
+      const c2 = c === 32 ? c1 : -1;
+      sh |= S_LE2;
+      if (c === 47 || c === 46 || c === 45 || c === 124 || c2 === 47 || c2 === 46 || c2 === 45 || c2 === 124) sh |= S_DMY;
+      if (c === 47 || c2 === 47) sh |= S_DM;
+      if (len === 2) {
+        if (c === 46 && c1Digit) sh |= S_DOT2;
+        if (c === 32) sh |= S_SP2;
+        if ((d0 === 48 || d0 === 49) && (c === 32 || c === 47)) sh |= S_MY;
+        if (pc === 39 || pc === 8217) sh |= S_APOS;
+        if (d0 === 57) sh |= ageShapes(t, s, c, c1);
+      } else {
+        if (d0 !== 48 && c === 47) sh |= S_MY;
+        if (d0 === 49 && (c === 32 || c === 46 || c === 45)) sh |= S_US;
+        if (c === 32) sh |= S_SPACED;
+        // nir-sep: the sex digit, then '.' or '-' and two digits
+        if ((c === 46 || c === 45) && ((d0 >= 49 && d0 <= 52) || d0 === 55 || d0 === 56) && c1Digit && isDigitCode(cc(t, i + 2))) sh |= S_NIRSEP;
+      }
+      const lc = c | 32;
+      if ((lc === 115 || lc === 110 || lc === 114 || lc === 116) && ((c1 | 32) === 116 || (c1 | 32) === 100 || (c1 | 32) === 104)) m |= G_ORD;
+    } else {
+      // ssn-cue: 3 digits then a space, a dot or a dash and a digit (or 9 digits, below)
+      if ((c === 32 || c === 46 || c === 45) && c1Digit) { sh |= S_SSNC; if (d0 >= 50) sh |= S_US; if (c === 45) sh |= S_SSN; }
+      else if (d0 >= 50 && (c === 32 || c === 46 || c === 45)) sh |= S_US;
+      if (extBefore(t, s)) sh |= S_EXT3;
+      if (d0 === 49 && (t.charCodeAt(s + 1) === 48 || t.charCodeAt(s + 1) === 49)) sh |= ageShapes(t, s, c, c1);
+      // (a plate's '-ddd-')
+      if (c === 45 && pc === 45) sh |= S_VEH;
     }
-    if (len === 1 && d0 !== 48 && c === 47) sh |= S_MY;
+    if (c === 46 && c1Digit && ipv4Tail(t, i)) sh |= S_IP;
+  } else {
+    if (len === 4) { if (d0 === 49 || d0 === 50) { sh |= S_Y4; if (c === 45) sh |= S_ISO; } }
+    else if (len === 5) sh |= S_ZIP;
+    else if (len === 6) sh |= S_6;
+    // (8 digits: a compact date; 12 or 14: a compact date and time)
+    else if (len === 8 || len === 12 || len === 14) sh |= S_8;
+    if (len >= 8 && len <= 12) { sh |= S_LONG; if (len === 9) sh |= S_SSNC; }
   }
-  if (len <= 2 && ((c | 32) === 115 || (c | 32) === 110 || (c | 32) === 114 || (c | 32) === 116) && ((c1 | 32) === 116 || (c1 | 32) === 100 || (c1 | 32) === 104)) m |= G_ORD;
-  if (len === 4 && (d0 === 49 || d0 === 50)) { sh |= S_Y4; if (c === 45) sh |= S_ISO; }
-  // (8 digits: a compact date; 12 or 14: a compact date and time)
-  if (len === 8 || len === 12 || len === 14) sh |= S_8;
-  if (len === 2 && (pc === 39 || pc === 8217)) sh |= S_APOS;
-  // ssn-cue: 3 digits then a space, a dot or a dash and a digit, or 9 digits
-  if ((len === 3 && (c === 32 || c === 46 || c === 45) && isDigitCode(c1)) || len === 9) sh |= S_SSNC;
-  if (len === 6) sh |= S_6;
-  if (len === 3 && extBefore(t, s)) sh |= S_EXT3;
   if (d0 === 48) { sh |= S_F0; if (len >= 3 && len <= 5 && c === 32) sh |= S_F0G; }
-  const psep = c === 32 || c === 46 || c === 45;
-  if ((len === 1 && d0 === 49 && psep) || (len === 3 && d0 >= 50 && psep)) sh |= S_US;
   if ((d0 >= 49 && d0 <= 52) || d0 === 55 || d0 === 56) sh |= S_NIR;
-  if (len === 3 && c === 45 && isDigitCode(c1)) sh |= S_SSN;
-  if (len <= 3 && c === 46 && isDigitCode(c1) && ipv4Tail(t, i)) sh |= S_IP;
-  if (len >= 8 && len <= 12) sh |= S_LONG;
-  // age-90: 9x or 10x/11x, then ' '? and ans / year / yo / y/o (any case)
-  if ((len === 2 && d0 === 57) || (len === 3 && d0 === 49 && (t.charCodeAt(s + 1) === 48 || t.charCodeAt(s + 1) === 49))) {
-    const a = c === 32 || c === 45 ? c1 | 32 : c | 32;
-    if (a === 97 || a === 121) sh |= S_AGE;
-    if (ageCueBefore(t, s)) sh |= S_9X;
+  if (len <= 4) {
+    // address-fr (case-insensitive): digits then '-', ',', "bis"/"ter"/[a-c], or ' ' and such a word or a street word
+    const lc = c | 32;
+    if (c === 45 || c === 44 || (lc >= 97 && lc <= 99) || lc === 116 || (c === 32 && c1 > 0 && c1 < 128 && ADDR_FIRST[c1 | 32] === 1)) sh |= S_ADDR;
+    if (c === 45 && c1Digit) sh |= S_DASH;
   }
-  // address-fr (case-insensitive): digits then '-', ',', "bis"/"ter"/[a-c], or ' ' and such a word or a street word
-  if (len <= 4 && (c === 45 || c === 44 || ((c | 32) >= 97 && (c | 32) <= 99) || (c | 32) === 116 || (c === 32 && c2 > 0 && c2 < 128 && ADDR_FIRST[c2 | 32] === 1))) sh |= S_ADDR;
-  if (len === 1 && c === 32) sh |= S_SPACED;
-  // recognizeVehicles: a plate's '-ddd-', or a digit run touching an upper-case ASCII letter (inside a VIN)
-  if ((pc >= 65 && pc <= 90) || (c >= 65 && c <= 90) || (len === 3 && c === 45 && pc === 45)) sh |= S_VEH;
-  if (len === 5) sh |= S_ZIP;
-  if (len <= 4 && c === 45 && isDigitCode(c1)) sh |= S_DASH;
+  // recognizeVehicles: a digit run touching an upper-case ASCII letter (inside a VIN)
+  if ((pc >= 65 && pc <= 90) || (c >= 65 && c <= 90)) sh |= S_VEH;
   // id-lettered: a run of 2 digits or more after a '-' that follows letters or digits ("ORD-231017-052", "IRM-2024-07731")
   if (len >= 2 && pc === 45 && s >= 3 && (isUpperAscii(t.charCodeAt(s - 2)) || isDigitCode(t.charCodeAt(s - 2)))) sh |= S_LDASH;
-  // nir-sep: the sex digit, then '.' or '-' and two digits
-  if (len === 1 && (c === 46 || c === 45) && ((d0 >= 49 && d0 <= 52) || d0 === 55 || d0 === 56) && isDigitCode(c1) && isDigitCode(cc(t, i + 2))) sh |= S_NIRSEP;
   if (c === 32 && len <= 5 && i + 1 < n) {
     // address-en: ' ' + [A-Z][a-z]+ or [A-Z]{2,} ' ' + another word
     // (or a direction first: "2210 W. Jefferson Blvd")
@@ -331,6 +338,17 @@ function digitRunFeatures(t: string, s: number, i: number, c: number): number {
   if (nirLen === len) nirFirst = q;
   runBefore[q] = nirLen - len; runFirst[q] = nirFirst; runTop[nirFirst] = nirLen;
   return m;
+}
+/**
+ * age-90's shapes of a run 9x, 10x or 11x at s (c, c1: the two characters after it): ' '? then ans / year / yo / y/o (any
+ * case) after it (S_AGE), an age cue before it (S_9X).
+ */
+function ageShapes(t: string, s: number, c: number, c1: number): number {
+  let sh = 0;
+  const a = c === 32 || c === 45 ? c1 | 32 : c | 32;
+  if (a === 97 || a === 121) sh |= S_AGE;
+  if (ageCueBefore(t, s)) sh |= S_9X;
+  return sh;
 }
 /**
  * Whether an extension's cue ends right before the digits at s (S_EXT3): "ext", "ext.", "extn", "extension",
