@@ -2731,7 +2731,6 @@ export function recognizeNames(text: string, spans: Span[], lang: Lang): void {
   placesAfterWords(text, spans, isName);
   initialsSignatures(text, spans);
   nText = ''; nStarts = nEnds = nFlags = NO_TOKENS; nCount = 0;
-  void lang;
 }
 /**
  * The strong anchors of recognizeNames' tokens (a title, a cue, a known first name…), and its towns after "in": each pass
