@@ -820,14 +820,17 @@ export function eachDigitRun(text: string, f: (a: number, b: number) => void): v
 /**
  * Ages over 89 written in words, with their unit: "quatre-vingt-douze ans", "ninety-three-year-old", "one hundred and two
  * years old" (French 90-119 and English 90-109; looked for only in texts that hold one of its words, "vingt", "cent",
- * "ninety" or "hundred", in lower case, capitalized or in capitals).
+ * "ninety" or "hundred", in lower case, capitalized, in capitals or capitalized with the caps lock on, "nINETY").
  */
 const FR_UNITS = '(?:dix|onze|douze|treize|quatorze|quinze|seize|dix[- ]sept|dix[- ]huit|dix[- ]neuf)';
 const EN_UNITS = '(?:one|two|three|four|five|six|seven|eight|nine)';
 const SPELLED_AGE = new RegExp(`(?<![\\p{L}-])(?:quatre[- ]vingts?[- ](?:et[- ])?${FR_UNITS}|cent(?:[- ](?:et[- ])?(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|${FR_UNITS}))?)(?= ans(?![\\p{L}]))`
   + `|(?<![\\p{L}-])(?:ninety(?:[- ]${EN_UNITS})?|(?:one |a )?hundred(?:(?: and)?[- ](?:${EN_UNITS}|ten))?)(?=[- ](?:years?[- ]old|year-old|y\\.?o\\b))`, 'giu');
-/** SPELLED_AGE's words, whole letter runs in each of its matches, in lower case, capitalized and in capitals: its gate. */
-const SPELLED_AGE_WORDS = ['vingt', 'vingts', 'cent', 'ninety', 'hundred'].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]);
+/**
+ * SPELLED_AGE's words, whole letter runs in each of its matches, in lower case, capitalized, in capitals and capitalized
+ * with the caps lock on ("nINETY-THREE YEAR OLD"): its gate.
+ */
+const SPELLED_AGE_WORDS = ['vingt', 'vingts', 'cent', 'ninety', 'hundred'].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase(), w[0]! + w.slice(1).toUpperCase()]);
 /** AGE spans for the age words of the text. */
 export function recognizeAgeWords(text: string, spans: Span[]): void {
   eachWord(text, ageS, ageE, nAge, AGE_WORD_G, (a, b) => { spans.push({ start: a, end: b, label: 'AGE', score: 0.8, rule: 'age-word' }); });

@@ -1575,6 +1575,9 @@ test('ages over 89 in words, with their unit (French 90-119, English 90-109); no
   // (in capitals too: the gate reads whole words of any of the three cases)
   assert.deepEqual(labels('HOMME DE QUATRE-VINGT-DOUZE ANS.'), [['AGE', 'QUATRE-VINGT-DOUZE']]);
   assert.deepEqual(labels('One Hundred and two years old, lives alone', 'en'), [['AGE', 'One Hundred and two']]);
+  // (and capitalized with the caps lock on)
+  assert.deepEqual(labels('pATIENT IS A nINETY-THREE YEAR OLD WOMAN', 'en'), [['AGE', 'nINETY-THREE']]);
+  assert.deepEqual(labels('hOMME, cENT DEUX ANS'), [['AGE', 'cENT DEUX']]);
   for (const [t, l] of [['Femme de quatre-vingts ans', 'fr'], ['quatre-vingt-dix pour cent', 'fr'], ['ninety minutes', 'en']] as const) assert.deepEqual(labels(t, l), [], t);
 });
 
