@@ -662,8 +662,7 @@ export function noHeaderText(count: number): string {
  * "columns are: "a", "b"" for an error message, unless a name looks like a value (looksLikeValue). Errors never show a
  * record's values (DESIGN.md), so such a header is not printed.
  */
-export function columnList(names: readonly string[], named?: readonly string[]): string {
-  if (named?.length && !named.some((n) => names.includes(n))) return noHeaderText(names.length);
+export function columnList(names: readonly string[]): string {
   if (names.some(looksLikeValue)) return `the first line holds values, not column names — has the file a header row? (its ${names.length} field(s) are not shown: they may be a record)`;
   return `columns are: ${names.map((x) => JSON.stringify(x)).join(', ')}`;
 }

@@ -64,7 +64,7 @@ header line or declare input.header: false (columns column1, column2, …). Memo
 (dictionary-coded); time: one HMAC per distinct value.`)
     .action(action(async (input: string, opts: Opts) => {
       const { loadPolicy, readOptionsOf } = await import('../../policy/policy.ts');
-      const { readTable, columnList, formatOf } = await import('../../io/read.ts');
+      const { readTable, columnList, noHeaderText, formatOf } = await import('../../io/read.ts');
       const { writeTable, withAtomicFiles, tableToCsv } = await import('../../io/write.ts');
       const { writeFile } = await import('node:fs/promises');
       const ps = await import('../../pseudonymize/index.ts');
@@ -105,7 +105,7 @@ header line or declare input.header: false (columns column1, column2, …). Memo
           throw new AnonymatError('invalid-input', `${input === '-' ? 'stdin' : input}: ${absent.length} column(s) named in the policy are not in the input`,
             absent.length === Object.keys(policy.columns).length
               // (none found: the first line is a record, not a header — its fields are not listed)
-              ? [{ path: 'columns', message: `${absent.map((n) => JSON.stringify(n)).join(', ')}: ${columnList(table.columns.map((c) => c.name), absent)}; add a header line or fix the names in the policy` }]
+              ? [{ path: 'columns', message: `${absent.map((n) => JSON.stringify(n)).join(', ')}: ${noHeaderText(table.columns.length)}; add a header line or fix the names in the policy` }]
               : absent.map((n) => ({ path: `column ${JSON.stringify(n)}`, message: `not found in the input (${columnList(table.columns.map((c) => c.name))}); fix the name in the policy or the file header` })));
         }
         const keyEnv = (policy.pseudonymize as { keyEnv?: string } | undefined)?.keyEnv ?? ps.DEFAULT_KEY_ENV;
