@@ -143,7 +143,7 @@ export interface AuditVerification {
   anchor: AuditHead | null;
   anchorMac: AnchorMacStatus;
   problems: AuditProblem[];
-  /** Every `audit.reanchor` entry, in order. */
+  /** Every `audit.reanchor` and `audit.anchor-keyed` entry, in order. */
   reanchors: AuditReanchor[];
 }
 
