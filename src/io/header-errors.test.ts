@@ -129,3 +129,24 @@ test('a JSON error names the line of the file: DuckDB counts records (no blank l
     assert.match((await failure(readTable(join(dir, 'blank.jsonl.gz')))).message, /at byte \d+ in line 5: unexpected/);
   } finally { await rm(dir, { recursive: true, force: true }); }
 });
+
+test('a compressed file is read by its name in any case: ".CSV.GZ" and ".JSONL.GZ" are gzip, a zstd CSV is refused clearly', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'anonymat-hdr-'));
+  try {
+    const { gzipSync } = await import('node:zlib');
+    // (DuckDB's own guess knows ".gz" in lower case only, and read the compressed bytes as text)
+    await writeFile(join(dir, 'T.CSV.GZ'), gzipSync('a,b\n1,2\n3,4\n'));
+    const csv = await readTable(join(dir, 'T.CSV.GZ'));
+    assert.deepEqual([csv.rowCount, csv.columns.map((c) => c.name)], [2, ['a', 'b']]);
+    await writeFile(join(dir, 'T.JSONL.GZ'), gzipSync('{"a":1}\n{"a":2}\n{"a":3}\n'));
+    assert.equal((await readTable(join(dir, 'T.JSONL.GZ'))).rowCount, 3);
+    // (and an error's line is the decompressed file's)
+    await writeFile(join(dir, 'B.JSONL.GZ'), gzipSync('{"a":1}\n\n{"a" 2}\n'));
+    assert.match((await failure(readTable(join(dir, 'B.JSONL.GZ')))).message, /at byte \d+ in line 3: unexpected/);
+    // (zstd magic bytes: the header is read before DuckDB, and Node 20 reads no zstd)
+    await writeFile(join(dir, 'z.csv.zst'), Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x24, 0x08, 0x41, 0x00, 0x00]));
+    const e = await failure(readTable(join(dir, 'z.csv.zst')));
+    assert.match(e.message, /the input is a zstd-compressed file, not CSV text/);
+    assert.match(e.issues.map((i) => i.message).join(), /zstd -d/);
+  } finally { await rm(dir, { recursive: true, force: true }); }
+});

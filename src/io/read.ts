@@ -148,6 +148,20 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
   }
 }
 
+/**
+ * How DuckDB is to decompress a text file: by its name's ending in any case, as formatOf and readHeader read it ("x.CSV.GZ"
+ * is gzip too — DuckDB's own guess knows the lower-case ".gz" and ".zst" only, and read the compressed bytes as text).
+ */
+function compressionOf(path: string): 'gzip' | 'zstd' | undefined {
+  const lower = path.toLowerCase();
+  return lower.endsWith('.gz') ? 'gzip' : lower.endsWith('.zst') ? 'zstd' : undefined;
+}
+/** A DuckDB reader's compression argument, or none (its default guess then sees no compressed ending either). */
+function compressionArg(path: string): string {
+  const c = compressionOf(path);
+  return c === undefined ? '' : `, compression=${literal(c)}`;
+}
+
 async function readWith(con: DuckDBConnection, path: string, label: string, o: ReadOptions): Promise<Table> {
   const format = formatOf(path, o.format);
   if (o.encoding !== undefined && o.encoding !== 'utf-8' && o.encoding !== 'latin-1') {
@@ -168,7 +182,7 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
     const nulls = '[' + (o.missing ?? ['']).map(literal).join(', ') + ']';
     const sql = `CREATE TABLE raw AS SELECT * FROM read_csv(${literal(path)}, header=${header}, auto_detect=false,
       strict_mode=true, delim=${literal(delimiter)}, quote=${literal(quote)}, escape=${literal(o.escape ?? quote)},
-      columns=${columnsSpec}, nullstr=${nulls}, encoding=${literal(encoding === 'latin-1' ? 'latin-1' : 'utf-8')})`;
+      columns=${columnsSpec}, nullstr=${nulls}, encoding=${literal(encoding === 'latin-1' ? 'latin-1' : 'utf-8')}${compressionArg(path)})`;
     try {
       await con.run(sql);
     } catch (e) {
@@ -180,7 +194,7 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
     // (without inference, JSON values are read as written, each on its own: a column's type unified over the lines made one
     // line's "abc" turn every number of the column into text, one line's 2.5 every 3 into "3.0" — and, past read_json's
     // sample of 20,480 lines, one line's "abc" an error: read_json is not used at all)
-    const objects = `read_json_objects(${literal(path)}, format=${literal(format === 'jsonl' ? 'newline_delimited' : 'auto')})`;
+    const objects = `read_json_objects(${literal(path)}, format=${literal(format === 'jsonl' ? 'newline_delimited' : 'auto')}${compressionArg(path)})`;
     try {
       // (in the order they first appear: by line, then by place in the object)
       const keys = await con.runAndReadAll(`SELECT k FROM (SELECT unnest(json_keys(json)) AS k, unnest(range(len(json_keys(json)))) AS p, n FROM (SELECT json, row_number() OVER () AS n FROM ${objects} WHERE json_type(json) = 'OBJECT')) GROUP BY k ORDER BY min(n * 1000000 + p), k`);
@@ -210,8 +224,8 @@ async function readWith(con: DuckDBConnection, path: string, label: string, o: R
     for (const n of names) native[n] = 'string';
   } else {
     const reader = format === 'parquet' ? `read_parquet(${literal(path)})`
-      : format === 'jsonl' ? `read_json(${literal(path)}, format='newline_delimited')`
-      : `read_json(${literal(path)}, format='auto')`;
+      : format === 'jsonl' ? `read_json(${literal(path)}, format='newline_delimited'${compressionArg(path)})`
+      : `read_json(${literal(path)}, format='auto'${compressionArg(path)})`;
     try {
       await con.run(`CREATE TABLE raw AS SELECT * FROM ${reader}`);
     } catch (e) {
@@ -400,7 +414,7 @@ function isOrderedDay(v: string, order: 'dmy' | 'mdy'): boolean {
 
 async function readHeader(path: string, label: string, o: { delimiter: string; quote: string; header: boolean; encoding: string } & Pick<ReadOptions, 'valueHeader' | 'declaredColumns' | 'noHeaderHint'>): Promise<string[]> {
   let buf: Buffer;
-  if (path.toLowerCase().endsWith('.gz')) buf = await gunzipHead(path, 1 << 16);
+  if (compressionOf(path) === 'gzip') buf = await gunzipHead(path, 1 << 16);
   else {
     const fh = await open(path, 'r');
     try {
@@ -417,6 +431,7 @@ async function readHeader(path: string, label: string, o: { delimiter: string; q
   const nul = buf.subarray(0, Math.min(buf.length, 4096)).includes(0);
   const binary = nul && buf.subarray(0, 4).equals(Buffer.from('PAR1')) ? 'a Parquet file'
     : buf[0] === 0x1f && buf[1] === 0x8b ? 'a gzip-compressed file'
+    : buf.subarray(0, 4).equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd])) ? 'a zstd-compressed file'
     : buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? 'a ZIP archive (a spreadsheet: .xlsx, .ods)'
     : nul && buf.subarray(8, 12).equals(Buffer.from('DUCK')) ? 'a DuckDB database'
     : null;
@@ -424,6 +439,8 @@ async function readHeader(path: string, label: string, o: { delimiter: string; q
     throw new AnonymatError('invalid-input', `${label}: the input is ${binary}, not CSV text`, [{ path: label, message:
       binary === 'a Parquet file' ? 'give --format parquet (stdin and names without .parquet are read as CSV), or name the file with .parquet'
       : binary === 'a gzip-compressed file' ? 'name the file with .csv.gz (stdin is read uncompressed), or decompress it (gunzip -c)'
+      // (Node 20 reads no zstd, and the header is read here before DuckDB reads the rest: a JSON Lines .zst file is read)
+      : binary === 'a zstd-compressed file' ? 'decompress it (zstd -d) or compress it with gzip (.csv.gz): a zstd-compressed CSV is not read'
       : binary.startsWith('a ZIP') ? 'save the sheet as CSV first' : 'give a CSV, TSV, Parquet or JSON Lines file' }]);
   }
   // (UTF-16 or UTF-32, with or without a byte-order mark: NUL bytes in the header; no CSV reader takes them)
@@ -545,7 +562,7 @@ function csvError(e: unknown, label: string, names: string[], header: boolean): 
  */
 async function withUtf8Column(err: AnonymatError, path: string): Promise<AnonymatError> {
   const m = /^(.*):(\d+): the line is not valid UTF-8$/.exec(err.message);
-  if (!m || path === '-' || path.toLowerCase().endsWith('.gz')) return err;
+  if (!m || path === '-' || compressionOf(path) !== undefined) return err;
   try {
     if ((await stat(path)).size > 256 * 1024 * 1024) return err;
     const buf = await readFile(path);
@@ -609,15 +626,15 @@ async function withFileLines(message: string, file: string, path: string): Promi
 }
 /**
  * The 1-based line of the file where its n-th line holding more than whitespace (DuckDB's: space, tab, CR, vertical tab,
- * form feed) is, or undefined. The bytes DuckDB read: a name ending in ".gz" decompressed (as DuckDB does, case
- * sensitive), a ".zst" one not counted at all (Node reads no zstd).
+ * form feed) is, or undefined. The bytes DuckDB read: a gzip file (compressionOf) decompressed, a zstd one not counted at
+ * all (Node reads no zstd).
  */
 async function lineOfRecord(path: string, n: number): Promise<number | undefined> {
-  if (path.endsWith('.zst')) return undefined;
+  if (compressionOf(path) === 'zstd') return undefined;
   let line = 1, records = 0, filled = false;
   const source = createReadStream(path);
   let bytes: AsyncIterable<Buffer> = source;
-  if (path.endsWith('.gz')) {
+  if (compressionOf(path) === 'gzip') {
     const gunzip = createGunzip();
     // (the file's own errors end the loop too: a pipe does not pass them on)
     source.on('error', (err) => gunzip.destroy(err));
