@@ -15,7 +15,7 @@ import { readTable } from '../io/read.ts';
 import { writeTable } from '../io/write.ts';
 import { tableFromRecords } from '../table/table.ts';
 import { AnonymatError } from '../errors.ts';
-import { openLedger, parseDescriptor, planQuery, rat, runQuery, type DatasetDescriptor } from './index.ts';
+import { openLedger, parseDescriptor, planQuery, rat, runQuery, testSource, type DatasetDescriptor } from './index.ts';
 import type { Table } from '../table/table.ts';
 
 const csv = (target: string) => ['pid,age', ...Array.from({ length: 50 }, (_, i) => `p${i},${20 + i}`), `target,${target}`].join('\n') + '\n';
@@ -98,4 +98,21 @@ test('`dp query --help` lists the descriptor\'s type among its fields', () => {
   const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'dp', 'query', '--help'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout.replace(/\s+/g, ' '), /data-set descriptor \(JSON\/YAML: name, privacyUnit, type, bounds, keys\)/);
+});
+
+test('a value\'s number depends on its label only: true/false read 1/0 under any numeric declaration, whether the table inferred booleans or text', () => {
+  const pid = Array.from({ length: 60 }, (_, i) => `p${i}`);
+  const flags = pid.map((_, i) => (i % 3 === 0 ? 'true' : 'false'));
+  const asBoolean = tableFromRecords({ pid, flag: flags }, { flag: 'boolean' });
+  // (the same labels typed as text — as inference gives them when one neighbour wrote "yes")
+  const asText = tableFromRecords({ pid, flag: flags }, { flag: 'string' });
+  const query = { select: [{ sum: 'flag' }, { mean: 'flag' }], where: { flag: { gte: 1 } }, from: 'p', epsilon: 100 };
+  for (const type of ['integer', 'decimal', 'boolean'] as const) {
+    const d = parseDescriptor({ name: 'p', privacyUnit: 'pid', columns: { flag: { type, bounds: [0, 1] } } });
+    const answers = [asBoolean, asText].map((t) => JSON.stringify(planQuery(t, query, d).execute(testSource(7)).results));
+    assert.equal(answers[1], answers[0], type);
+    // (and the answer counts the 20 true flags: a sum near 20, not near 0 — ε = 100 leaves little noise)
+    const sum = planQuery(asText, query, d).execute(testSource(7)).results[0]!.rows[0]!.value!;
+    assert.ok(Math.abs(sum - 20) <= 2, `${type}: ${sum}`);
+  }
 });

@@ -178,7 +178,7 @@ function canonicalViews(table: Table, q: Query): Table {
 }
 
 /** The table as a query reads it: canonical labels where it matches keys, numbers where it computes (queryView's two steps). */
-function queryView(table: Table, q: Query, d: DatasetDescriptor): Table { return numericViews(canonicalViews(table, q), q, d); }
+function queryView(table: Table, q: Query): Table { return numericViews(canonicalViews(table, q), q); }
 
 function whereMask(table: Table, where: Query['where'], patientColumn: string): Uint8Array | null {
   if (!where || Object.keys(where).length === 0) return null;
@@ -189,7 +189,6 @@ function whereMask(table: Table, where: Query['where'], patientColumn: string): 
     const col = findColumn(table, name, path);
     const ok = new Uint8Array(col.dictionary.length);
     if (cond !== null && typeof cond === 'object' && !('in' in cond)) {
-      if (!col.numbers) bad('a range condition needs a numeric or date column', [{ path, message: `"${name}" is text` }]);
       const r = cond as { gte?: number; gt?: number; lte?: number; lt?: number };
       for (let c = 0; c < ok.length; c++) {
         const x = col.numbers![c]!;
@@ -306,8 +305,7 @@ function dataAssigner(table: Table, columns: string[]): { assign: CellAssigner; 
 }
 
 function histogramAssigner(table: Table, name: string, bins: number[], path: string): { assign: CellAssigner; dims: GroupDim[]; cells: number } {
-  const col = findColumn(table, name, path);
-  if (!col.numbers) bad('a histogram needs a numeric or date column', [{ path, message: `"${name}" is text` }]);
+  findColumn(table, name, path);
   const labels = bins.slice(0, -1).map((b, i) => `[${b}, ${bins[i + 1]}${i === bins.length - 2 ? ']' : ')'}`);
   const last = bins.length - 1;
   const assign: CellAssigner = (t) => {
@@ -336,8 +334,7 @@ function decimals(v: string | number): number {
 interface ValueSpec { column: string; scale: number; lower: bigint; upper: bigint; lowerText: string; upperText: string }
 
 function valueSpec(table: Table, q: Query, d: DatasetDescriptor, name: string, path: string): ValueSpec {
-  const col = findColumn(table, name, path);
-  if (!col.numbers) bad(`"${name}" is not numeric`, [{ path, message: 'sum, mean, variance and quantile need a numeric column' }]);
+  findColumn(table, name, path);
   if (name === d.privacyUnit) bad('the privacy-unit column cannot be aggregated', [{ path, message: 'choose another column' }]);
   const b = q.bounds?.[name] ?? d.columns?.[name]?.bounds;
   if (!b) {
@@ -491,25 +488,29 @@ function checkColumns(table: Table, q: Query, d: DatasetDescriptor): void {
 
 /**
  * The columns the query reads as numbers (range conditions, histograms, sums, means, variances, quantiles) — each declared
- * numeric (checkColumns) — read as numbers whatever their values: a text label that is no number becomes missing (a
- * column declared boolean reads true/false as 1/0, as a boolean column does). The column's type is declared, never the
- * data's — one patient's "abc" in an age column made it text, and the query an error where its neighbour's was answered:
- * two fully distinguishable outcomes, at no charge.
+ * numeric (checkColumns) — read as numbers whatever their values: a text label that is no number becomes missing, and
+ * true/false are 1/0 (a boolean's mean is a proportion) whatever numeric type the column is declared. A value's number
+ * depends on its label only, never on the type a reader inferred from the column's other values: one patient's "abc" in
+ * an age column made it text, and the query an error where its neighbour's was answered; one patient's "yes" among
+ * true/false made every value of a column declared `integer` missing where the inferred boolean read 1/0 — outcomes a
+ * neighbouring data set does not give, at no charge. (A column of numbers, dates or booleans keeps its own numbers: they
+ * are its labels' numbers read so.)
  */
-function numericViews(table: Table, q: Query, d: DatasetDescriptor): Table {
+function numericViews(table: Table, q: Query): Table {
   const names = new Set(numericReads(q).map((r) => r.column));
   if (![...names].some((n) => table.columns.some((c) => c.name === n && !c.numbers))) return table;
-  const read = (c: Column) => d.columns?.[c.name]?.type === 'boolean'
-    ? (l: string) => { const t = l.trim().toLowerCase(); return t === 'true' ? 1 : t === 'false' ? 0 : textNumber(l); }
-    : textNumber;
   return Object.freeze({
     rowCount: table.rowCount,
     columns: Object.freeze(table.columns.map((c): Column => {
       if (!names.has(c.name) || c.numbers) return c;
-      const f = read(c);
-      return Object.freeze({ ...c, kind: 'decimal' as const, numbers: Float64Array.from(c.dictionary, (l) => (l === null || l === undefined ? NaN : f(l))) });
+      return Object.freeze({ ...c, kind: 'decimal' as const, numbers: Float64Array.from(c.dictionary, (l) => (l === null || l === undefined ? NaN : labelNumber(l))) });
     })),
   });
+}
+/** A text label's number as a query reads it: true/false (any case, spaces around) 1/0, else textNumber's. */
+function labelNumber(l: string): number {
+  const t = l.trim().toLowerCase();
+  return t === 'true' ? 1 : t === 'false' ? 0 : textNumber(l);
 }
 const NUMBER = /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 const ISO_DAY = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/;
@@ -536,7 +537,7 @@ export function planQuery(tableIn: Table, queryDoc: unknown, dataset: DatasetDes
   if (q.from !== dataset.name) bad(`unknown data set "${q.from}"`, [{ path: '$.from', message: `this data set is "${dataset.name}"` }]);
   if ((q.mechanism ?? 'dp') !== 'dp') bad('use planSuppression for small-cell suppression', [{ path: '$.mechanism', message: 'not a DP mechanism' }]);
   checkColumns(tableIn, q, dataset);
-  const table = queryView(tableIn, q, dataset);
+  const table = queryView(tableIn, q);
   findColumn(table, dataset.privacyUnit, 'descriptor.privacyUnit');
   const mask = whereMask(table, q.where, dataset.privacyUnit);
   const confidence = q.confidence ? toNumber(q.confidence) : 0.95;
@@ -886,7 +887,7 @@ async function runQueryUnpadded(table: Table, queryDoc: unknown, opts: RunOption
 /** Small-cell suppression (NOT differential privacy): exact counts, small cells hidden. */
 export function runSuppression(tableIn: Table, q: Query, d: DatasetDescriptor): SuppressionAnswer {
   checkColumns(tableIn, q, d);
-  const table = queryView(tableIn, q, d);
+  const table = queryView(tableIn, q);
   if (!d.suppression?.allowed) {
     throw new AnonymatError('invalid-query', 'small-cell suppression is not allowed on this data set', [
       { path: '$.mechanism', message: 'the data-set descriptor must set suppression.allowed: true; use a DP query instead' },
