@@ -7,7 +7,7 @@
  * contain mistyped keys (../shared/reference/identifiers.md).
  */
 import { checkNir, isValidIban, isIpv4, isIpv6, luhnValid, isSsn } from '../health/identifiers/validators.ts';
-import { fold, isVocabularyRun, isVocabularyWord, lexiconMap, LEX_AMBIG, LEX_CITY, LEX_CITY_PREFIX, LEX_CITY_WORD1, LEX_FIRST, LEX_SUR, LEX_WORDNAME } from './data.ts';
+import { fold, isVocabularyRun, isVocabularyWord, lexiconMap, LEX_AMBIG, LEX_CITY, LEX_CITY_PREFIX, LEX_CITY_WORD1, LEX_FIRST, LEX_SUR, LEX_TOWN, LEX_WORDNAME } from './data.ts';
 import type { Lexicon } from './data.ts';
 import type { Lang, Span, TextLabel } from './types.ts';
 import { spacesOnly } from './resolve.ts';
@@ -2053,6 +2053,8 @@ const STOP = new Set([
 ]);
 
 const F_CITY = 4096, F_CITYP = 8192, F_CITYW = 1 << 19;
+/** A town of communes.txt.gz (LEX_TOWN): a CITY after a strong cue only. */
+const F_TOWN = 1 << 15;
 export const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13, LEX_PROF = 1 << 14, LEX_PART = 1 << 15, LEX_CRED = 1 << 16, LEX_ACRO = 1 << 17;
 /**
  * The last four letters of English past participles in capitals ("RETURNED", "ADVISED", "BLOCKED", "NOTIFIED"): none
@@ -2596,6 +2598,7 @@ function nameTokens(text: string, lang: Lang, lex: ReturnType<typeof tokenLexico
         if (lx & LEX_CITY) f |= F_CITY;
         if (lx & LEX_CITY_PREFIX) f |= F_CITYP;
         if (lx & LEX_CITY_WORD1) f |= F_CITYW;
+        if (lx & LEX_TOWN) f |= F_TOWN;
       } else if ((f & F_UPPER) && coreLen >= 6 && text.charCodeAt(coreEnd - 2) === 69 && text.charCodeAt(coreEnd - 1) === 68 && PARTICIPLE_ENDS.has(text.slice(coreEnd - 4, coreEnd))) {
         // (a past participle in capitals, of no name list: "DR RETURNED CALL", "ADVISED ER EVAL", "09:30,BLOCKED,,"; by its
         // ending, not any "-ED": "DR. WALEED HAMEED", "JAVED", "ZAHED" are names)
@@ -3208,7 +3211,7 @@ function dictCities(text: string, spans: Span[], lex: Lexicon, n: number, starts
   for (let i = 0; i < n; i++) {
     const f = flags[i]!;
     if (!(f & F_CAP) || (f & (F_STOP | F_TITLE)) || isName[i]) continue;
-    if (!(f & (F_CITY | F_CITYP | F_CITYW))) continue;
+    if (!(f & (F_CITY | F_CITYP | F_CITYW | F_TOWN))) continue;
     let len = 0;
     if ((f & F_CITYP) && i + 1 < n && gapOk(i) && ((lex.get(fold(text.slice(starts[i]!, ends[i + 1]!))) ?? 0) & LEX_CITY)) len = 2;
     else if ((f & F_CITYW) && (cc(text, ends[i]!) === 32 || cc(text, ends[i]!) === 45) && isWordLetter(cc(text, ends[i]! + 1))) {
@@ -3216,14 +3219,27 @@ function dictCities(text: string, spans: Span[], lex: Lexicon, n: number, starts
       const e = cityWordsEnd(text, starts[i]!, lex);
       if (e > 0) { len = 1; while (i + len < n && starts[i + len]! < e) len++; }
     }
+    // (a small town, a merged commune, a city without its article: after a strong cue only, below)
+    let town = false;
     if (!len && (f & F_CITY)) len = 1;
+    if (!len && (f & F_TOWN)) { len = 1; town = true; }
     if (!len) continue;
-    const prev = text.slice(Math.max(0, starts[i]! - 9), starts[i]!).toLowerCase();
-    // "à Lille", "in Boston", a letter's heading "Paris, le 14 mars 2024", a postal code after it "Paris 75015"
-    const cue = endsWithMatch(CITY_CUE, prev) || CITY_AFTER.test(text.slice(ends[i + len - 1]!, ends[i + len - 1]! + 9))
-      // (a person's town after their name, as signatures and copies write it: "Dr Frédéric Aubanel, Rennes", "Dr Marc Fillon (Marseille)")
+    // a letter's heading "Paris, le 14 mars 2024", a postal code after it "Paris 75015"; a person's town after their name, as
+    // signatures and copies write it: "Dr Frédéric Aubanel, Rennes", "Dr Marc Fillon (Marseille)"
+    const strong = CITY_AFTER.test(text.slice(ends[i + len - 1]!, ends[i + len - 1]! + 9))
       || (i > 0 && isName[i - 1] === 1 && (starts[i]! - ends[i - 1]! === 2 && ((cc(text, ends[i - 1]!) === 44 && cc(text, ends[i - 1]! + 1) === 32)
         || (cc(text, ends[i - 1]!) === 32 && cc(text, ends[i - 1]! + 1) === 40 && cc(text, ends[i + len - 1]!) === 41))));
+    if (town) {
+      // (a town of the long list after "à" — "à Gauchy depuis 2009", "né à Elven", "Fait à Achicourt" —, not after "de", "in"
+      // or "to", which a surname or a word may follow too: "Mme de Vauban", "to Ballard")
+      const s0 = starts[i]!, b = cc(text, s0 - 2);
+      if (!strong && !(cc(text, s0 - 1) === 32 && (b === 0xe0 || b === 0xc0) && !isWordLetter(cc(text, s0 - 3)))) continue;
+      spans.push({ start: s0, end: ends[i]!, label: 'CITY', score: 0.8, rule: 'city-town' });
+      continue;
+    }
+    const prev = text.slice(Math.max(0, starts[i]! - 9), starts[i]!).toLowerCase();
+    // "à Lille", "in Boston"
+    const cue = strong || endsWithMatch(CITY_CUE, prev);
     if ((f & F_AMBIG) && !cue) continue;
     if ((f & F_FIRST) && !cue) continue;
     spans.push({ start: starts[i]!, end: ends[i + len - 1]!, label: 'CITY', score: cue ? 0.8 : 0.6, rule: 'city-dict' });

@@ -2273,3 +2273,16 @@ test('held-out set 8 (s45): a number with letters after a phone\'s word, a local
   assert.deepEqual(labels('Checked by W0360 24 018871 Q RBC. Paramedic (ME lic #P-14871). Toxicology specimen 24-0044182; specimen 24-48 h.', 'en').filter(([l]) => l === 'ID').map(([, v]) => v),
     ['W0360 24 018871 Q', 'P-14871', '24-0044182']);
 });
+
+test('a small French town (communes.txt.gz) is a CITY after "à" or a strong cue only, never an article and a word', () => {
+  assert.deepEqual(labels('Cariste chez Cartonnages du Vermandois à Gauchy depuis 2009.'), [['CITY', 'Gauchy'], ['DATE', '2009']]);
+  assert.deepEqual(labels('Balnéothérapie à Montrond-les-Bains, sevrage du tramadol.'), [['CITY', 'Montrond-les-Bains']]);
+  // (a city without its article, after a name: "Le Petit-Quevilly"; a merged commune's old name: Évry)
+  assert.deepEqual(labels('Médecin traitant : Dr Adèle Tourneur (Petit-Quevilly).').filter(([l]) => l === 'CITY'), [['CITY', 'Petit-Quevilly']]);
+  assert.deepEqual(labels('Retour chez lui à Évry en 1998.').filter(([l]) => l === 'CITY'), [['CITY', 'Évry']]);
+  // (no cue: the name alone may be a surname or a word — "Gauchy" is left; after "de" too)
+  assert.deepEqual(labels('Le dossier Gauchy est complet.').filter(([l]) => l === 'CITY'), []);
+  assert.deepEqual(labels('Les bureaux de Gauchy sont fermés.').filter(([l]) => l === 'CITY'), []);
+  // (L'HÔPITAL and L'ÉCHELLE are communes, and an article and a word)
+  assert.deepEqual(labels('ADRESSÉE PAR LE SAMU À L\'HÔPITAL CORBEIL. IMPOSSIBLE DE MONTER À L\'ÉCHELLE.').filter(([l]) => l === 'CITY'), []);
+});
