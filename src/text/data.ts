@@ -24,7 +24,7 @@ let cached: Dictionaries | undefined;
 
 /** Lexicon bits (one look-up per token instead of one Set per dictionary). */
 export const LEX_FIRST = 1, LEX_SUR = 2, LEX_AMBIG = 4, LEX_CITY = 8, LEX_CITY_PREFIX = 16, LEX_WORDNAME = 32, LEX_CITY_WORD1 = 64;
-/** A French town of communes.txt.gz (a small commune, a merged one, a city without its article): a CITY after a strong cue only. */
+/** A town of communes.txt.gz (a small French commune, a merged one, a city without its article) or world-villes.txt.gz: a CITY after a strong cue only. */
 export const LEX_TOWN = 128;
 
 /**
@@ -160,7 +160,8 @@ function buildLexicon(en: boolean): Lexicon {
   const sources: [Buffer, number][] = [];
   if (!noSurnames) sources.push([fileBytes('noms.txt.gz'), LEX_SUR], [fileBytes('world-noms.txt'), LEX_SUR]);
   sources.push([fileBytes('prenoms.txt'), LEX_FIRST], [fileBytes('world-prenoms.txt'), LEX_FIRST],
-    [fileBytes('ambiguous.txt'), LEX_AMBIG], [fileBytes('wordnames.txt'), LEX_WORDNAME], [fileBytes('communes.txt.gz'), LEX_TOWN]);
+    [fileBytes('ambiguous.txt'), LEX_AMBIG], [fileBytes('wordnames.txt'), LEX_WORDNAME],
+    [fileBytes('communes.txt.gz'), LEX_TOWN], [fileBytes('world-villes.txt.gz'), LEX_TOWN]);
   if (en) sources.push([fileBytes('en-noms.txt.gz'), LEX_SUR], [fileBytes('en-prenoms.txt'), LEX_FIRST], [fileBytes('en-ambiguous.txt'), LEX_AMBIG]);
   const m = new Lexicon(sources);
   for (const k of wordSet('villes.txt')) {

@@ -3206,6 +3206,8 @@ function namesAgain(text: string, spans: Span[], n: number, starts: number[], en
     forgetNames();
   }
 }
+/** An English cue of a town (world-villes.txt.gz, communes.txt.gz): "in Tulsa", "near Dilkon" (the 6 characters before it). */
+const TOWN_CUE_EN = /(?:^|[^A-Za-z])(?:in|near|IN|NEAR|In|Near) $/;
 function dictCities(text: string, spans: Span[], lex: Lexicon, n: number, starts: number[], ends: number[], flags: number[], isName: Uint8Array): void {
   // cities from the dictionary (one or two tokens), capitalized, not ambiguous unless after "à"/"in"
   for (let i = 0; i < n; i++) {
@@ -3230,10 +3232,12 @@ function dictCities(text: string, spans: Span[], lex: Lexicon, n: number, starts
       || (i > 0 && isName[i - 1] === 1 && (starts[i]! - ends[i - 1]! === 2 && ((cc(text, ends[i - 1]!) === 44 && cc(text, ends[i - 1]! + 1) === 32)
         || (cc(text, ends[i - 1]!) === 32 && cc(text, ends[i - 1]! + 1) === 40 && cc(text, ends[i + len - 1]!) === 41))));
     if (town) {
-      // (a town of the long list after "à" — "à Gauchy depuis 2009", "né à Elven", "Fait à Achicourt" —, not after "de", "in"
-      // or "to", which a surname or a word may follow too: "Mme de Vauban", "to Ballard")
+      // (a town of the long lists after "à" — "à Gauchy depuis 2009", "né à Plouha", "Fait à Casablanca le 19 mars" —, in
+      // English text after "in" or "near" — "son in Tulsa" —, not after "de", "to" or "from", which a surname or a word
+      // may follow too: "Mme de Vauban", "to Ballard")
       const s0 = starts[i]!, b = cc(text, s0 - 2);
-      if (!strong && !(cc(text, s0 - 1) === 32 && (b === 0xe0 || b === 0xc0) && !isWordLetter(cc(text, s0 - 3)))) continue;
+      if (!strong && !(cc(text, s0 - 1) === 32 && (((b === 0xe0 || b === 0xc0) && !isWordLetter(cc(text, s0 - 3)))
+        || (lexLang === 'en' && TOWN_CUE_EN.test(text.slice(Math.max(0, s0 - 6), s0)))))) continue;
       spans.push({ start: s0, end: ends[i]!, label: 'CITY', score: 0.8, rule: 'city-town' });
       continue;
     }

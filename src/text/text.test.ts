@@ -2286,3 +2286,12 @@ test('a small French town (communes.txt.gz) is a CITY after "à" or a strong cue
   // (L'HÔPITAL and L'ÉCHELLE are communes, and an article and a word)
   assert.deepEqual(labels('ADRESSÉE PAR LE SAMU À L\'HÔPITAL CORBEIL. IMPOSSIBLE DE MONTER À L\'ÉCHELLE.').filter(([l]) => l === 'CITY'), []);
 });
+
+test('a city of the world (world-villes.txt.gz) is a CITY after "à", or "in"/"near" in English; never a country, a state or a word', () => {
+  assert.deepEqual(labels('Fait à Casablanca le 19 mars 2026.'), [['CITY', 'Casablanca'], ['DATE', '19 mars 2026']]);
+  assert.deepEqual(labels('Son Lim Wee Meng overseas in Perth, updated by phone.', 'en').filter(([l]) => l === 'CITY'), [['CITY', 'Perth']]);
+  assert.deepEqual(labels('Her son lives in Tulsa.', 'en'), [['CITY', 'Tulsa']]);
+  // (not after "in" in French text, not without a cue, and no word: "works in Reading")
+  assert.deepEqual(labels('Tulsa est un nom de code.').filter(([l]) => l === 'CITY'), []);
+  assert.deepEqual(labels('He works in Reading; travel to Jordan and Georgia planned.', 'en').filter(([l]) => l === 'CITY'), []);
+});
