@@ -4936,7 +4936,7 @@ const ZIP_US_AT = new RegExp(`(?<=(?<![A-Za-z0-9À-ÿ])((?:(?:[A-Z][a-z]+|[A-Z]{
 const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
 
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
-const HOSPITAL = /(?:\bH[ôo]pitaux|\bH[ÔO]PITAUX|\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHRU|\bCHR|\bCHIC|\bCHI|\bCHS|\bHIA|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|(?<=(?:^|[(,;] ?))clinique(?= (?:Saint|Sainte|St|Ste|du|des|de la|de l['’])[ \-]?\p{Lu})|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\bCENTRE HOSPITALIER(?: UNIVERSITAIRE)?|\b[Cc]entre de [Ss]ant[ée]|\b[Cc]abinet (?:[Mm][ée]dical|[Dd]entaire|param[ée]dical|pluridisciplinaire|de [Rr]adiologie|d['’][Ii]magerie)|\bCABINET (?:M[ÉE]DICAL|DENTAIRE)|\b[Cc]abinet (?:infirmier|de [a-zé]+|d['’][a-zé]+|de [A-Z][a-zé]+)(?= (?:du|des|de la|de l['’]) ?\p{Lu})|\b(?:SSR|EPSM|USLD)(?= (?:d[eu]s? |de la |d['’])?(?!Clinique|CLINIQUE|Centre|CENTRE|H[ôo]pital|H[ÔO]PITAL|Maison|MAISON|R[ée]sidence|EHPAD|Ehpad)\p{Lu})|\b(?:CMPP?|CATTP|HAD|MSP|SSIAD|CPAM|MDPH|CARSAT|CSAPA|PMI|CMPEA|SAMSAH|SAVS|ESAT|IME|ITEP|ADMR|[Mm]utuelle|MUTUELLE|[Pp]ompes [Ff]un[èe]bres|POMPES FUN[ÈE]BRES)(?= (?:d[eu]s? |de la |d['’])?\p{Lu})|\bCabinet(?= (?:des|du|de la|de l['’]) ?\p{Lu})|(?<![\p{L}])[ÉE]cole(?: [Mm]aternelle| [Pp]rimaire| [ÉéEe]l[ée]mentaire)?|(?<![\p{L}])[ÉE]COLE|\bColl[èe]ge|\bCOLL[ÈE]GE|\bLyc[ée]e|\bLYC[ÉE]E|\bAssociation|\bASSOCIATION|\bImagerie(?= (?:du|des|de la|de l['’]) )|\bP[ôo]le [Ss]ant[ée]|\bMaison de [Ss]ant[ée]|\b[Cc]entre (?:[Dd]entaire|de SSR|de PMI|m[ée]dico-psychologique|de [Pp]lanification(?: [Ff]amiliale)?|[Mm][ée]dical|[Oo]phtalmologique|de [Rr][ée][ée]ducation(?: [Ff]onctionnelle)?|de [Rr][ée]adaptation(?: [Ff]onctionnelle)?|d['’][Ii]magerie(?: [Mm][ée]dicale)?|d['’][Hh][ée]modialyse|de [Dd]ialyse|de [Rr]adiologie|de [Ss]oins de [Ss]uite|de [Cc]anc[ée]rologie|de [Ll]utte [Cc]ontre le [Cc]ancer|[Mm][ée]dico-[Pp]sychologique|de [Gg][ée]riatrie)|\bCentre(?= (?:de |d['’])?\p{Lu})|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bPharmacie|\bPHARMACIE|(?<=\b(?:la|une|cette|en|à) )pharmacie|\bLaboratoire(?: d['’]analyses(?: [Mm][ée]dicales)?| de [Bb]iologie(?: [Mm][ée]dicale)?)?|\bLABORATOIRE|(?<=\b(?:le|au|un|du) )laboratoire(?: d['’]analyses(?: m[ée]dicales)?| de biologie(?: m[ée]dicale)?)?|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|universitaires|Universitaires|militaire|[Pp]riv[ée]e?|PRIV[ÉE]E?|[Mm]unicipale?|[Mm]utualiste|[Pp]sychiatrique|d'instruction des armées|[Ss]p[ée]cialis[ée]|[Ii]ntercommunal|[Rr][ée]gional|[Dd][ée]partemental|[Gg][ée]n[ée]ral|pluriprofessionnelle|pluridisciplinaire|INTERCOMMUNAL|R[ÉE]GIONAL|D[ÉE]PARTEMENTAL|G[ÉE]N[ÉE]RAL))?(?:(?: (?:de la|du|des|de|la|le|les|DE LA|DU|DES|DE))? | (?:de l|d|DE L|D)['’])((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
+const HOSPITAL = /(?:\bH[ôo]pitaux|\bH[ÔO]PITAUX|\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU|\bCHRU|\bCHR|\bCHIC|\bCHI|\bCHS|\bHIA|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|(?<=(?:^|[(,;] ?))clinique(?= (?:Saint|Sainte|St|Ste|du|des|de la|de l['’])[ \-]?\p{Lu})|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\bCENTRE HOSPITALIER(?: UNIVERSITAIRE)?|\b[Cc]entre de [Ss]ant[ée]|\b[Cc]abinet (?:[Mm][ée]dical|[Dd]entaire|param[ée]dical|pluridisciplinaire|de [Rr]adiologie|d['’][Ii]magerie)|\bCABINET (?:M[ÉE]DICAL|DENTAIRE)|\b[Cc]abinet (?:infirmier|de [a-zé]+|d['’][a-zé]+|de [A-Z][a-zé]+)(?= (?:du|des|de la|de l['’]) ?\p{Lu})|\b(?:SSR|EPSM|USLD)(?= (?:d[eu]s? |de la |d['’])?(?!Clinique|CLINIQUE|Centre|CENTRE|H[ôo]pital|H[ÔO]PITAL|Maison|MAISON|R[ée]sidence|EHPAD|Ehpad)\p{Lu})|\b(?:CMPP?|CATTP|HAD|MSP|SSIAD|CPAM|MDPH|CARSAT|CSAPA|PMI|CMPEA|SAMSAH|SAVS|ESAT|IME|ITEP|ADMR|[Mm]utuelle|MUTUELLE|[Pp]ompes [Ff]un[èe]bres|POMPES FUN[ÈE]BRES)(?= (?:d[eu]s? |de la |d['’])?\p{Lu})|\bCabinet(?= (?:des|du|de la|de l['’]) ?\p{Lu})|(?<![\p{L}])[ÉEée]cole(?: [Mm]aternelle| [Pp]rimaire| [ÉéEe]l[ée]mentaire)?|(?<![\p{L}])[ÉE]COLE|\bColl[èe]ge|\bCOLL[ÈE]GE|\bLyc[ée]e|\bLYC[ÉE]E|\bAssociation|\bASSOCIATION|\bImagerie(?= (?:du|des|de la|de l['’]) )|\bP[ôo]le [Ss]ant[ée]|\bMaison de [Ss]ant[ée]|\b[Cc]entre (?:[Dd]entaire|de SSR|de PMI|m[ée]dico-psychologique|de [Pp]lanification(?: [Ff]amiliale)?|[Mm][ée]dical|[Oo]phtalmologique|de [Rr][ée][ée]ducation(?: [Ff]onctionnelle)?|de [Rr][ée]adaptation(?: [Ff]onctionnelle)?|d['’][Ii]magerie(?: [Mm][ée]dicale)?|d['’][Hh][ée]modialyse|de [Dd]ialyse|de [Rr]adiologie|de [Ss]oins de [Ss]uite|de [Cc]anc[ée]rologie|de [Ll]utte [Cc]ontre le [Cc]ancer|[Mm][ée]dico-[Pp]sychologique|de [Gg][ée]riatrie)|\bCentre(?= (?:de |d['’])?\p{Lu})|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bPharmacie|\bPHARMACIE|(?<=\b(?:la|une|cette|en|à) )pharmacie|\bLaboratoire(?: d['’]analyses(?: [Mm][ée]dicales)?| de [Bb]iologie(?: [Mm][ée]dicale)?)?|\bLABORATOIRE|(?<=(?:\b(?:le|au|un|du)|[,;:(]) )laboratoire(?: d['’]analyses(?: m[ée]dicales)?| de biologie(?: m[ée]dicale)?)?|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|universitaires|Universitaires|militaire|[Pp]riv[ée]e?|PRIV[ÉE]E?|[Mm]unicipale?|[Mm]utualiste|[Pp]sychiatrique|d'instruction des armées|[Ss]p[ée]cialis[ée]|[Ii]ntercommunal|[Rr][ée]gional|[Dd][ée]partemental|[Gg][ée]n[ée]ral|pluriprofessionnelle|pluridisciplinaire|INTERCOMMUNAL|R[ÉE]GIONAL|D[ÉE]PARTEMENTAL|G[ÉE]N[ÉE]RAL))?(?:(?: (?:de la|du|des|de|la|le|les|DE LA|DU|DES|DE))? | (?:de l|d|DE L|D)['’])((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
 const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
 /** An employer's cue words ("works at", "retired from", "Employeur :"). */
 const EMPLOYER_WORDS = new Set(['works', 'worked', 'working', 'Works', 'Worked', 'Working', 'employed', 'Employed', 'retired', 'Retired', 'Employer', 'employer',
@@ -4963,6 +4963,9 @@ const EN_ORG_WORDS = ['School', 'SCHOOL', 'Elementary', 'Academy', 'College', 'C
   'LABORATORY', 'Library', 'Rehab', 'Services', 'Agency', 'Association', 'Foundation', 'Daycare', 'Preschool', 'Management', 'Partners', 'Company', 'Group', 'GROUP', 'Therapy', 'Plan', 'Union', 'Memorial',
   'Therapeutics', 'Pharmaceuticals', 'Biosciences', 'Pharma', 'Collective', 'Distribution', 'SARL', 'SAS', 'SASU', 'EURL', 'SELARL', 'SNC', 'SCP',
   'Network', 'Transport', 'Transportation', 'Logistics', 'Montessori', 'Ministries', 'Corporation',
+  // (a polyclinic, a veterans' medical center or outpatient clinic: "Toa Payoh Polyclinic", "Fort Meade VAMC", "Rapid City CBOC"; and kinds that
+  // need their own word before them, PRACTICE_BEFORE: "Cedar Bluff Correctional Facility", "Ashbourne Lodge Care Home", "Queen City Medical Supply")
+  'Polyclinic', 'POLYCLINIC', 'VAMC', 'CBOC', 'Facility', 'FACILITY', 'Home', 'HOME', 'Supply', 'SUPPLY',
   // (in capitals too, as letterheads and legacy systems print them: "HIGHLAND RIDGE ELEMENTARY", "SONORAN REFERENCE LABORATORIES"; not the
   // words of an all-capitals note's prose or headings, "PLAN", "SERVICES", "GROUP OF", "UNION")
   'ELEMENTARY', 'ACADEMY', 'SHELTER', 'LABORATORIES', 'DAYCARE', 'PRESCHOOL', 'MONTESSORI', 'MINISTRIES', 'FOUNDATION', 'MEMORIAL'];
@@ -4979,7 +4982,7 @@ const HOSP_CUES = new Set(['Hôpital', 'Hopital', 'HÔPITAL', 'HOPITAL', 'HOP', 
   ...EMPLOYER_WORDS, ...LAB_CHAINS, ...DICTATION_WORDS,
   'CMP', 'CMPP', 'CATTP', 'HAD', 'MSP', 'SSIAD', 'CPAM', 'MDPH', 'CARSAT', 'CSAPA', 'PMI', 'CMPEA', 'SAMSAH', 'SAVS', 'ESAT', 'IME', 'ITEP', 'ADMR', 'SSR', 'EPSM', 'USLD',
   'Mutuelle', 'mutuelle', 'MUTUELLE', 'Pompes', 'pompes', 'POMPES',
-  'École', 'Ecole', 'ÉCOLE', 'ECOLE', 'Collège', 'College', 'COLLÈGE', 'COLLEGE', 'Lycée', 'Lycee', 'LYCÉE', 'LYCEE', 'Association', 'ASSOCIATION', 'Imagerie', 'Pôle', 'Pole', 'Maison',
+  'École', 'Ecole', 'ÉCOLE', 'ECOLE', 'école', 'ecole', 'Collège', 'College', 'COLLÈGE', 'COLLEGE', 'Lycée', 'Lycee', 'LYCÉE', 'LYCEE', 'Association', 'ASSOCIATION', 'Imagerie', 'Pôle', 'Pole', 'Maison',
   'Pharmacie', 'PHARMACIE', 'pharmacie', 'Laboratoire', 'LABORATOIRE', 'laboratoire', 'Cabinet', 'cabinet', 'CABINET', 'Hôpitaux', 'Hopitaux', 'hôpitaux', 'HÔPITAUX', 'HOPITAUX',
   'Institut', 'INSTITUT', 'Polyclinique', 'polyclinique', 'POLYCLINIQUE', 'Fondation', 'FONDATION', 'Maternité', 'Maternite', 'MATERNITÉ', 'MATERNITE']);
 addWords(MONTH_FORMS, W_MONTH); addWords(DAY_WORDS, W_DAY); addWords(CUE_WORDS, W_CUE); addWords(HOSP_CUES, W_HOSP);
@@ -4991,8 +4994,8 @@ function isHospCue(t: string, p: number, i: number): boolean {
   const c = t.charCodeAt(p), len = i - p;
   // (the lower-case cues: hôpital/hopital, clinique, centre, groupe, polyclinique — "première", "cure" are tested no further)
   return len <= 15 && (c === 72 || c === 67 || c === 71 || c === 73 || c === 80 || c === 70 || c === 77 || c === 65 || c === 68 || c === 79 || c === 82 || c === 85 || c === 78 || c === 87 || c === 69
-    || c === 83 || c === 66 || c === 84 || c === 81 || c === 75 || c === 119 || c === 101 || c === 114 || c === 116 || c === 201 || c === 100 || c === 102
-    || (c === 104 && (len === 7 || len === 8)) || (c === 99 && (len === 8 || len === 7 || len === 6)) || (c === 103 && len === 6) || (c === 112 && (len === 12 || len === 9)) || c === 76 || (c === 108 && len === 11))
+    || c === 83 || c === 66 || c === 84 || c === 81 || c === 75 || c === 86 || c === 119 || c === 101 || c === 114 || c === 116 || c === 201 || c === 100 || c === 102
+    || (c === 233 && len === 5) || (c === 104 && (len === 7 || len === 8)) || (c === 99 && (len === 8 || len === 7 || len === 6)) || (c === 103 && len === 6) || (c === 112 && (len === 12 || len === 9)) || c === 76 || (c === 108 && len === 11))
     && HOSP_HASH[foldHash(t, p, i)] === 1 && HOSP_CUES.has(t.slice(p, i));
 }
 let hospS = new Int32Array(16), nHosp = 0;
@@ -5122,7 +5125,7 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
       const p = hospS[q]!;
       const c = text.charCodeAt(p);
       if (c === 72 || c === 67 || c === 73 || c === 77 || c === 80 || c === 65 || c === 68 || c === 79 || c === 82 || c === 85 || c === 78 || c === 87 || c === 71 || c === 69
-        || c === 66 || c === 83 || c === 84 || c === 76) hospitalNameBefore(text, p, spans);
+        || c === 66 || c === 83 || c === 84 || c === 76 || c === 70 || c === 86) hospitalNameBefore(text, p, spans);
     }
   } else {
     EN_HOSP_CUE.lastIndex = 0;
@@ -5173,6 +5176,9 @@ const PRACTICE_BEFORE = new Map<string, Set<string>>([
   ['UNION', new Set(['CREDIT'])],
   ['THERAPY', new Set(['PHYSICAL', 'OCCUPATIONAL', 'SPEECH', 'MASSAGE', 'INFUSION', 'RESPIRATORY', 'HAND', 'AQUATIC', 'OUTPATIENT', 'PEDIATRIC', 'SPORTS'])],
   ['MANAGEMENT', new Set(['PROPERTY', 'REALTY', 'APARTMENT', 'APARTMENTS', 'HOUSING'])],
+  ['FACILITY', new Set(['CORRECTIONAL', 'NURSING', 'CARE', 'DETENTION', 'TREATMENT', 'LIVING', 'PSYCHIATRIC', 'REHABILITATION', 'REHAB', 'MEDICAL', 'SURGICAL', 'DIALYSIS'])],
+  ['HOME', new Set(['CARE', 'NURSING', 'RETIREMENT', 'FUNERAL', 'GROUP', 'CONVALESCENT', 'RESIDENTIAL'])],
+  ['SUPPLY', new Set(['MEDICAL', 'OXYGEN', 'RESPIRATORY', 'SURGICAL', 'DIABETIC'])],
 ]);
 /** Words before "Center" that make it a place of care ("Cedars-Sinai Medical Center", "Joslin Diabetes Center"; not "Shopping Center"). */
 const CARE_CENTER = new Set(['MEDICAL', 'HEALTH', 'CANCER', 'REHABILITATION', 'REHAB', 'NURSING', 'SURGICAL', 'SURGERY', 'TREATMENT', 'DIABETES', 'HEART', 'EYE', 'DIALYSIS', 'BIRTH', 'CARE', 'TRAUMA', 'BURN', 'TRANSPLANT', 'WELLNESS', 'HOSPICE',
@@ -5206,6 +5212,8 @@ const HOSP_GENERIC = new Set([
   // (a department's kind before its specialty: "referred to Plastic Surgery", "Interventional Radiology", "Acute Rehab")
   'PLASTIC', 'COLORECTAL', 'THORACIC', 'CARDIOTHORACIC', 'INTERVENTIONAL', 'ACUTE', 'SUBACUTE', 'BARIATRIC', 'HEPATOBILIARY', 'NEUROSURGICAL', 'MAXILLOFACIAL',
   'DETENTION', 'CRITICAL', 'INTENSIVE', 'PALLIATIVE',
+  // (the kinds before a facility or a home: "a Skilled Nursing Facility", "Assisted Living Facility", "Long-Term Care Home")
+  'SKILLED', 'ASSISTED', 'LIVING', 'LONG-TERM', 'EXTENDED', 'RESIDENTIAL', 'RETIREMENT', 'CONVALESCENT', 'FUNERAL', 'DURABLE', 'EQUIPMENT', 'OXYGEN', 'DIABETIC',
   // (the kinds of care centre that CARE_CENTER admits, and the disorders such a centre treats: a name word must come with them,
   // "Piedmont Sleep Disorders Center", not a department's "Movement Disorders Center", "Cardiac Arrhythmia Clinic", "the Autism Center")
   'DISORDERS', 'OSTEOPOROSIS', 'ARTHRITIS', 'AUTISM', 'ADDICTION', 'MATERNITY', 'AMBULATORY', 'POISON', 'LEARNING', 'DAYCARE', 'CHILDCARE',

@@ -2295,3 +2295,17 @@ test('a city of the world (world-villes.txt.gz) is a CITY after "à", or "in"/"n
   assert.deepEqual(labels('Tulsa est un nom de code.').filter(([l]) => l === 'CITY'), []);
   assert.deepEqual(labels('He works in Reading; travel to Jordan and Georgia planned.', 'en').filter(([l]) => l === 'CITY'), []);
 });
+
+test('places of care and organisations named before their kind: polyclinic, VAMC, CBOC, correctional facility, care home, medical supply; a school in lower case; a laboratory after a comma', () => {
+  const hosp = (t: string, lang: 'fr' | 'en') => labels(t, lang).filter(([l]) => l === 'HOSPITAL').map(([, v]) => v);
+  assert.deepEqual(hosp('Follow-up: Toa Payoh Polyclinic in 2/52.', 'en'), ['Toa Payoh']);
+  assert.deepEqual(hosp('eye consult to Fort Meade VAMC; Station: Rapid City CBOC.', 'en'), ['Fort Meade', 'Rapid City']);
+  assert.deepEqual(hosp('Cedar Bluff Correctional Facility, Ionia, MI', 'en'), ['Cedar Bluff Correctional']);
+  assert.deepEqual(hosp('Line list - Ashbourne Lodge Care Home, Harrogate', 'en'), ['Ashbourne Lodge Care']);
+  assert.deepEqual(hosp('O2 concentrator from Queen City Medical Supply.', 'en'), ['Queen City Medical']);
+  // (the kinds alone name none)
+  assert.deepEqual(hosp('Discharged to a Skilled Nursing Facility. Assisted Living Facility placement. Long-Term Care Home.', 'en'), []);
+  assert.deepEqual(hosp("CM1 à l'école élémentaire Jean-Moulin de Cesson-Sévigné.", 'fr'), ['Jean-Moulin']);
+  assert.deepEqual(hosp('Pièce envoyée en anatomopathologie, laboratoire Cypath, n° P24-0087716.', 'fr'), ['Cypath']);
+  assert.deepEqual(hosp("il va à l'école tous les jours.", 'fr'), []);
+});
