@@ -11,7 +11,8 @@ import { SCAN_RULES } from './recognizers.ts';
 
 const PIECES = ['0', '1', '2', '3', '5', '9', '00', '06', '12', '31', '555', '1234', '2024', '1987', ' ', ' ', '.', '/', '-', '(', ')', '+', '\n', "'", '’',
   'I', 'V', 'X', 'IV', 'XII', 'A', 'H', 'KIDS', 'HELP', 'e', 'E', 'u', 'U', 'x', 'é', 'le ', 'Le ', 'LE ', 'au ', 'du ', "jusqu'au ", 'JUSQU’AU ',
-  '12.XII.', '3/IV/', '5 IX ', '06 12 3456 7890', 'reporté au ', 'à partir du ', 'de ', 'call ', 'tel ', '1-800-', '216-696-', '800-', '555-HELP', '33 '];
+  '12.XII.', '3/IV/', '5 IX ', '06 12 3456 7890', 'reporté au ', 'à partir du ', 'de ', 'call ', 'tel ', '1-800-', '216-696-', '800-', '555-HELP', '33 ',
+  '\n12:30 kim.o: ', '\n[09:02] j_m2: '];
 
 function digitRuns(t: string): [number, number][] {
   const out: [number, number][] = [];
@@ -38,7 +39,7 @@ test('a rule\'s pre-test holds at every digit run where its regex matches (no ca
         assert.ok(r.pre!(t, s, e), `${r.rule} at ${s} in ${JSON.stringify(t)}`);
       }
     }
-  }), { numRuns: 20000 });
+  }), { numRuns: 20000, seed: 47 });
   // (the strings do reach each rule's matches)
   for (const r of rules) assert.ok((matched.get(r.rule) ?? 0) >= 20, `${r.rule}: ${matched.get(r.rule) ?? 0} matches`);
 });

@@ -746,6 +746,12 @@ function lowerRun(t: string, ws: number, e: number): void {
 export function lowerRunsForLogins(text: string): [Int32Array, Int32Array] | null {
   return tokText === text && runRegular && !referenceScan ? [lowS.subarray(0, nLow), lowE.subarray(0, nLow)] : null;
 }
+/** Whether the digit run text[s, e) is a chat message's hour: a line's start (or a '[' there) before it, ':' after it. */
+function chatTimeAt(t: string, s: number, e: number): boolean {
+  if (t.charCodeAt(e) !== 58) return false;
+  const b = s > 0 ? t.charCodeAt(s - 1) : 10;
+  return b === 10 || (b === 91 && (s === 1 || t.charCodeAt(s - 2) === 10));
+}
 /** Logins that name nobody. */
 const LOGIN_NOT = new Set(['admin', 'administrateur', 'administrator', 'root', 'system', 'systeme', 'guest', 'invite', 'anonyme', 'anonymous', 'inconnu', 'unknown', 'test', 'auto', 'automatique', 'batch', 'interface', 'serveur', 'server', 'service', 'secretariat', 'accueil', 'name', 'nom', 'id', 'pwd', 'password']);
 /**
@@ -1790,6 +1796,11 @@ export const RULES: RegexRule[] = [
   // a Medicare Beneficiary Identifier (HIPAA's identifier 9): 11 characters of a fixed pattern, no S, L, O, I, B, Z
   { rule: 'mbi', at: S_VEH, label: 'ID', score: 0.8, needs: C_DIGIT | C_UPPER,
     re: /(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])/g },
+  // a chat transcript's speaker, a login after the message's time at a line's start: "21:16 aaliyah.b: hi so my son…",
+  // "[09:02:11] j_martin: ok" (a '.' or '_' inside; not a bot's or a system's name, LOGIN_NOT)
+  { rule: 'name-chat-handle', at: S_LE2, label: 'NAME', score: 0.7, needs: C_DIGIT | C_COLON, pre: chatTimeAt, group: 1,
+    check: (m) => LOGIN_NOT.has(m[1]!.replace(/[._].*$/, '')) ? null : 0.7,
+    re: /(?<=(?:^|\n)\[?)\d{1,2}:\d{2}(?::\d{2})?\]? ([a-z][a-z0-9]*(?:[._][a-z0-9]+)+): /g },
   // a software user's login: "utilisateur : mlacroix", "export par sdelattre" (loginCheck)
   { rule: 'name-login', label: 'NAME', score: 0.7, gate: (_t, cls) => (cls & G_LOGIN) !== 0, group: 2, check: loginCheck, login: true,
     // (a date and a time may come between the verb and "par": "Édité le 14/03/2025 07:02 par lgautier", "Export: 12-MAR-2024 16:20 by hkowalczyk")
@@ -5576,6 +5587,27 @@ export function markBirthDates(text: string, spans: Span[]): void {
     if (m !== null) spans.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length, label: 'CITY', score: 0.7, rule: 'birthplace' });
   }
 }
+/**
+ * An age over 89 written right after a person's name, between commas or in brackets: "sister Opal Tindall, 97, lives at…",
+ * "John Smith, 93, presents with", "M. Roux (91)", "Mme Petit, 94 ans" (the number alone: not a street's number, "Jean Dupont,
+ * 93, rue de la Paix").
+ */
+export function markAgesAfterNames(text: string, spans: Span[]): void {
+  const n = spans.length;
+  for (let q = 0; q < n; q++) {
+    const s = spans[q]!;
+    if (s.label !== 'NAME') continue;
+    const c = cc(text, s.end);
+    if (c !== 44 && c !== 32) continue;
+    AGE_AFTER_NAME.lastIndex = s.end;
+    const m = AGE_AFTER_NAME.exec(text);
+    if (m === null || STREET_AFTER_AGE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14))) continue;
+    const a = m.index + m[0].length - m[1]!.length;
+    spans.push({ start: a, end: a + m[1]!.length, label: 'AGE', score: 0.75, rule: 'age-after-name' });
+  }
+}
+const AGE_AFTER_NAME = /(?:, ?| \()(9\d|1[01]\d)(?=[,)]|(?: ?(?:ans|yo|y\/o|y\.o\.|years?|yrs?)(?![A-Za-z])))/y;
+const STREET_AFTER_AGE = /^[,)]? ?(?:bis|ter|rue|av|avenue|bd|boulevard|chemin|all[ée]e|place|impasse|route|quai|cours|street|st|ave|road|rd|lane|drive|dr)(?![A-Za-zÀ-ÿ])/i;
 const BIRTHPLACE = /,? (?:à|a|in|at) ((?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*)(?:[ \-](?:(?:sur|sous|en|de|du|des|la|le|les|lès)[ \-])?[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*){0,3})/y;
 
 /** Identifier spans after a cue get the cue's label (IPP, NDA, RPPS, MRN). */

@@ -2309,3 +2309,15 @@ test('places of care and organisations named before their kind: polyclinic, VAMC
   assert.deepEqual(hosp('Pièce envoyée en anatomopathologie, laboratoire Cypath, n° P24-0087716.', 'fr'), ['Cypath']);
   assert.deepEqual(hosp("il va à l'école tous les jours.", 'fr'), []);
 });
+
+test('a chat transcript\'s login-like speaker after the time, and an age over 89 right after a name (between commas or in brackets)', () => {
+  const chat = 'Chat transcript\n21:14 CareBot: Hi! A clinician will join shortly.\n21:16 aaliyah.b: hi so my son has had fever since sat\n[21:17] j_m2: ok\n21:18 note: not a handle\n';
+  assert.deepEqual(labels(chat, 'en').filter(([l]) => l === 'NAME').map(([, v]) => v), ['aaliyah.b', 'j_m2']);
+  // (not inside a line, after another word)
+  assert.deepEqual(labels('called at 21:16 aaliyah.b: ok', 'en').filter(([l]) => l === 'NAME'), []);
+  assert.deepEqual(labels('Family: sister Opal Tindall, 97, lives nearby.', 'en'), [['NAME', 'Opal Tindall'], ['AGE', '97']]);
+  assert.deepEqual(labels('Wife June May (96) and son.', 'en').filter(([l]) => l === 'AGE'), [['AGE', '96']]);
+  // (a street's number after a name is no age; an age under 90 is none)
+  assert.deepEqual(labels('Jean Dupont, 93, rue de la Paix').filter(([l]) => l === 'AGE'), []);
+  assert.deepEqual(labels('Patient: John Smith, 83, presents with cough.', 'en').filter(([l]) => l === 'AGE'), []);
+});
