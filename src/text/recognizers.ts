@@ -5491,6 +5491,34 @@ export function markNumberedIds(text: string, spans: Span[]): void {
   for (let m = NUMBERED_ID.exec(text); m !== null; m = NUMBERED_ID.exec(text)) { take(m, m.index + m[0].length); NUMBERED_ID.lastIndex = m.index + 1; }
 }
 
+/**
+ * A number after '#': "store #11874", "interpreter Luz Ortega #44821", "DOC # 884201", "Acc# US2025-118376", "tag #B-2207",
+ * "Transfer # FMC-TC-260921-07" — a record's, an order's, a badge's or a store's number (HIPAA's identifier 18). The value:
+ * letters, digits and inner '-', '/' or '.', with 4 digits or more; not a date, a decimal, a lot's or a code system's number
+ * ("lot #2403150612", "CPT #99213"), nor a colour ("#FF0000"). '#' is rare in notes: found with indexOf.
+ */
+export function recognizeHashIds(text: string, spans: Span[]): void {
+  for (let h = text.indexOf('#'); h >= 0; h = text.indexOf('#', h + 1)) {
+    let a = h + 1;
+    while (a < text.length && a - h <= 3 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 58)) a++;
+    HASH_VALUE.lastIndex = a;
+    const m = HASH_VALUE.exec(text);
+    if (m === null) continue;
+    const v = m[0];
+    let digits = 0;
+    for (let k = 0; k < v.length; k++) if (isDigitCode(v.charCodeAt(k))) digits++;
+    if (digits < 4 || DATE_SHAPE.test(v) || DECIMALS.test(v) || (v.length === 6 && /^[0-9A-Fa-f]+$/.test(v) && /[A-Fa-f]/.test(v))) continue;
+    const before = text.slice(Math.max(0, h - 16), h + 1);
+    if (LOT_WORD.test(before) || CODE_SYSTEM_BEFORE.test(before)) continue;
+    // (a store's number inside its place's span stays the place's: "Walgreens #09127")
+    let inPlace = false;
+    for (const sp of spans) if (sp.label === 'HOSPITAL' && sp.start <= h && sp.end >= a + v.length) { inPlace = true; break; }
+    if (inPlace) continue;
+    spans.push({ start: a, end: a + v.length, label: 'ID', score: 0.55, rule: 'id-hash' });
+  }
+}
+const HASH_VALUE = /[A-Za-z0-9]+(?:[-\/.][A-Za-z0-9]+)*(?![A-Za-z0-9])/y;
+
 /** French month names written out in lower case, whole words (a month alone is an element of a date: HIPAA's, i2b2's). */
 const LONE_MONTHS = new Set(['janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre']);
 /** Words before a month that make it a date: "en avril", "fin mai", "depuis juin". */

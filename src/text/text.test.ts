@@ -2321,3 +2321,10 @@ test('a chat transcript\'s login-like speaker after the time, and an age over 89
   assert.deepEqual(labels('Jean Dupont, 93, rue de la Paix').filter(([l]) => l === 'AGE'), []);
   assert.deepEqual(labels('Patient: John Smith, 83, presents with cough.', 'en').filter(([l]) => l === 'AGE'), []);
 });
+
+test('a number after "#" with 4 digits or more is an ID: a store\'s, a badge\'s, an accession\'s; not a lot, a code, a colour, a count', () => {
+  const ids = (t: string) => labels(t, 'en').filter(([l]) => l === 'ID').map(([, v]) => v);
+  assert.deepEqual(ids('tag #B-2207. Inmate DOC # 884201. Acc# US2025-118376. Transfer # FMC-TC-260921-07.'), ['B-2207', '884201', 'US2025-118376', 'FMC-TC-260921-07']);
+  assert.deepEqual(ids('interpreter Luz Ortega #44821 present'), ['44821']);
+  assert.deepEqual(ids('CPT #99213; color #FF0000; visit #2; 12/03/2024 #1'), []);
+});
