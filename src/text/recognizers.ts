@@ -2064,6 +2064,8 @@ const STOP = new Set([
 ]);
 
 const F_CITY = 4096, F_CITYP = 8192, F_CITYW = 1 << 19;
+/** A law named after its authors comes after "loi" (a compound first name's exception). */
+const LAW_NAME_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])[Ll](?:oi|OI) $/;
 /** A town of communes.txt.gz (LEX_TOWN): a CITY after a strong cue only. */
 const F_TOWN = 1 << 15;
 export const LEX_STOP = 1 << 10, LEX_TITLE = 1 << 11, LEX_CUE = 1 << 12, LEX_TITLE_DOT = 1 << 13, LEX_PROF = 1 << 14, LEX_PART = 1 << 15, LEX_CRED = 1 << 16, LEX_ACRO = 1 << 17;
@@ -2588,7 +2590,17 @@ function nameTokens(text: string, lang: Lang, lex: ReturnType<typeof tokenLexico
       }
       // lexicon bits through a small hash table keyed by the raw characters (no substring, no
       // case folding on a hit; a miss folds once)
-      const lx = lexBits(text, s, coreEnd, lex);
+      let lx = lexBits(text, s, coreEnd, lex);
+      // (a compound first name of no list, its first part a known one, both in Title case: "Bui, Kim-Lien", "Nguyen, Thi-Mai",
+      // "Marie-Sidonie"; not in capitals, where a heading's words join so: "CHRISTEL-MAIL")
+      if (lx === 0) {
+        const h = text.indexOf('-', s);
+        if (h > s + 1 && h < coreEnd - 2 && isLowerCode(text.charCodeAt(s + 1)) && isUpperCode(text.charCodeAt(h + 1)) && isLowerCode(text.charCodeAt(h + 2))) {
+          // (not a law's name, after "loi": "Loi Brieux-Simonet")
+          const l1 = lexBits(text, s, h, lex);
+          if ((l1 & LEX_FIRST) !== 0 && (l1 & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | LEX_TOWN | LEX_STOP)) === 0 && !LAW_NAME_BEFORE.test(text.slice(Math.max(0, s - 5), s))) lx = LEX_FIRST;
+        }
+      }
       if (lx) {
         if ((lx & LEX_STOP) && !(f & F_INITIAL) && !((lx & LEX_ACRO) && !(f & F_UPPER) && afterFirstName(text, s, starts, ends, flags))) f |= F_STOP;
         if ((lx & LEX_CAPS_STOP) && (f & F_UPPER) && !(flags.length > 0 && (flags[flags.length - 1]! & F_TITLE) && ends[flags.length - 1]! >= s - 2)) f |= F_STOP;

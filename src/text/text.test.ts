@@ -2328,3 +2328,8 @@ test('a number after "#" with 4 digits or more is an ID: a store\'s, a badge\'s,
   assert.deepEqual(ids('interpreter Luz Ortega #44821 present'), ['44821']);
   assert.deepEqual(ids('CPT #99213; color #FF0000; visit #2; 12/03/2024 #1'), []);
 });
+
+test('a compound first name of no list whose first part is a known first name: "Bui, Kim-Lien"; not a law\'s name nor a heading in capitals', () => {
+  assert.deepEqual(labels('Client: Bui, Kim-Lien DOB 02/14/1988', 'en').filter(([l]) => l === 'NAME').map(([, v]) => v), ['Bui', 'Kim-Lien']);
+  assert.deepEqual(labels('Loi du 18 août 2013 (Loi Brieux-Simonet) et du Décret.').filter(([l]) => l === 'NAME'), []);
+});
