@@ -3,7 +3,7 @@
  * replace. Library API; the CLI verb is `anonymat redact`.
  */
 import { createHash } from 'node:crypto';
-import { markAgesAfterNames, markBirthDates, markDayLists, markNumberedIds, recognizeHashIds, markPairPhones, markWordDates, labelIdentifiers, recognizeAgeWords, recognizeAccessCodes, recognizeFirmNames, recognizeIntroNames, recognizeStreetsEn, recognizeAddressFields, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, recognizeOcrDigits, plainSpaces, TYPO_FOUND, extendArabicSurnames, recognizePipeHeaders } from './recognizers.ts';
+import { markAgesAfterNames, markNirKeys, markBirthDates, markDayLists, markNumberedIds, recognizeHashIds, markPairPhones, markWordDates, labelIdentifiers, recognizeAgeWords, recognizeAccessCodes, recognizeFirmNames, recognizeIntroNames, recognizeStreetsEn, recognizeAddressFields, recognizeEmails, recognizeHl7, recognizeHospitals, recognizePlaces, recognizeLooseZips, recognizeNames, recognizePatterns, recognizeOcrDigits, plainSpaces, TYPO_FOUND, extendArabicSurnames, recognizePipeHeaders } from './recognizers.ts';
 import { recognizeDocumentNames } from './document-names.ts';
 import { recognizePlacesAfter } from './places-after.ts';
 import { resolveOverlaps } from './resolve.ts';
@@ -135,6 +135,7 @@ function recognizeComposed(original: string, options: RecognizeOptions): Span[] 
   markPairPhones(text, spans);
   markBirthDates(text, spans);
   markAgesAfterNames(text, spans);
+  markNirKeys(text, spans);
   labelIdentifiers(text, spans);
   extendDateZones(text, spans);
   let resolved = resolveOverlaps(spans, text);

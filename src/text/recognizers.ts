@@ -5646,6 +5646,23 @@ export function markAgesAfterNames(text: string, spans: Span[]): void {
     spans.push({ start: a, end: a + m[1]!.length, label: 'AGE', score: 0.75, rule: 'age-after-name' });
   }
 }
+/**
+ * A NIR's key written apart after its 13 digits: "2 27 03 56 178 042 clé 73", "1 85 05 78 006 084 (clé 36)", "… key: 36" —
+ * the two digits with the number (a key alone says little, but with the 13 digits it confirms them).
+ */
+export function markNirKeys(text: string, spans: Span[]): void {
+  const n = spans.length;
+  for (let q = 0; q < n; q++) {
+    const s = spans[q]!;
+    if (s.label !== 'NIR') continue;
+    NIR_KEY_AFTER.lastIndex = s.end;
+    const m = NIR_KEY_AFTER.exec(text);
+    if (m === null) continue;
+    const a = m.index + m[0].length - m[1]!.length;
+    spans.push({ start: a, end: a + 2, label: 'NIR', score: s.score, rule: 'nir-key' });
+  }
+}
+const NIR_KEY_AFTER = /,? ?\(?(?:cl[ée]|CL[ÉE]|Cl[ée]|key|Key|KEY) ?:? ?(\d{2})(?![0-9])/y;
 const AGE_AFTER_NAME = /(?:, ?| \()(9\d|1[01]\d)(?=[,)]|(?: ?(?:ans|yo|y\/o|y\.o\.|years?|yrs?)(?![A-Za-z])))/y;
 const STREET_AFTER_AGE = /^[,)]? ?(?:bis|ter|rue|av|avenue|bd|boulevard|chemin|all[ée]e|place|impasse|route|quai|cours|street|st|ave|road|rd|lane|drive|dr)(?![A-Za-zÀ-ÿ])/i;
 const BIRTHPLACE = /,? (?:à|a|in|at) ((?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*)(?:[ \-](?:(?:sur|sous|en|de|du|des|la|le|les|lès)[ \-])?[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*){0,3})/y;

@@ -2333,3 +2333,10 @@ test('a compound first name of no list whose first part is a known first name: "
   assert.deepEqual(labels('Client: Bui, Kim-Lien DOB 02/14/1988', 'en').filter(([l]) => l === 'NAME').map(([, v]) => v), ['Bui', 'Kim-Lien']);
   assert.deepEqual(labels('Loi du 18 août 2013 (Loi Brieux-Simonet) et du Décret.').filter(([l]) => l === 'NAME'), []);
 });
+
+test('a NIR\'s key written apart after its 13 digits is the NIR\'s too: "… 042 clé 73", "(clé 36)", "clé : 36"', () => {
+  assert.deepEqual(labels('NIR : 2 27 03 56 178 042 clé 73 Obstacle : NON.').filter(([l]) => l === 'NIR').map(([, v]) => v), ['2 27 03 56 178 042', '73']);
+  assert.deepEqual(labels('N° SS 1 85 05 78 006 084 (clé 36)').filter(([l]) => l === 'NIR').map(([, v]) => v), ['1 85 05 78 006 084', '36']);
+  // (not two digits after an unrelated word)
+  assert.deepEqual(labels('NIR 1850578006084 le 12 mars').filter(([l]) => l === 'NIR').map(([, v]) => v), ['1850578006084']);
+});
