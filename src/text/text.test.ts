@@ -2340,3 +2340,12 @@ test('a NIR\'s key written apart after its 13 digits is the NIR\'s too: "… 042
   // (not two digits after an unrelated word)
   assert.deepEqual(labels('NIR 1850578006084 le 12 mars').filter(([l]) => l === 'NIR').map(([, v]) => v), ['1850578006084']);
 });
+
+test('French care places by an acronym (EFS, LHSS, SPST), "association" in lower case after an article or a comma, an adjective of age (gériatrique)', () => {
+  const hosp = (t: string) => labels(t).filter(([l]) => l === 'HOSPITAL').map(([, v]) => v);
+  assert.deepEqual(hosp("Produits délivrés par l'EFS Grand Est, site de Nancy."), ['Grand Est']);
+  assert.deepEqual(hosp('Sortie en LHSS (LHSS Les Hautes Loges, Lille).'), ['Les Hautes Loges']);
+  assert.deepEqual(hosp("diététicienne de l'association Paris Diabète."), ['Paris Diabète']);
+  assert.deepEqual(hosp('Hôpital gériatrique Les Magnolias — court séjour'), ['Les Magnolias']);
+  assert.deepEqual(hosp("une association de patients aide. Il adhère à l'association des diabétiques."), []);
+});
