@@ -54,8 +54,11 @@ for (const n of ['ALABAMA', 'ALASKA', 'ARIZONA', 'ARKANSAS', 'CALIFORNIA', 'COLO
   'ILLINOIS', 'INDIANA', 'IOWA', 'KANSAS', 'KENTUCKY', 'LOUISIANA', 'MAINE', 'MARYLAND', 'MASSACHUSETTS', 'MICHIGAN', 'MINNESOTA', 'MISSISSIPPI', 'MISSOURI',
   'MONTANA', 'NEBRASKA', 'NEVADA', 'OHIO', 'OKLAHOMA', 'OREGON', 'PENNSYLVANIA', 'TENNESSEE', 'TEXAS', 'UTAH', 'VERMONT', 'VIRGINIA', 'WASHINGTON',
   'WISCONSIN', 'WYOMING', 'ALBERTA', 'MANITOBA', 'ONTARIO', 'QUEBEC', 'SASKATCHEWAN', 'YUKON', 'NUNAVUT', 'QUEENSLAND', 'VICTORIA', 'TASMANIA']) regions.add(n);
+// (nor a drug's name, written before its dose's five digits: "Créon 25000 : 2 gélules par repas" read as a town and its
+// postal code — Créon is a commune of Gironde)
+const drugs = new Set(['CREON']);
 const towns = new Set<string>();
-for (const k of names) for (const key of [k, k.replace(/^(?:LE|LA|LES) |^L'/, '')]) if (!regions.has(key)) keep(key, towns);
+for (const k of names) for (const key of [k, k.replace(/^(?:LE|LA|LES) |^L'/, '')]) if (!regions.has(key) && !drugs.has(key)) keep(key, towns);
 /** A place name of one word or of words joined by hyphens, kept unless a word, a first name or an ambiguous name. */
 function keep(key: string, into: Set<string>): void {
   // (one word, or words joined by hyphens: the recognizer looks a town up a token at a time)

@@ -1797,10 +1797,11 @@ export const RULES: RegexRule[] = [
   { rule: 'mbi', at: S_VEH, label: 'ID', score: 0.8, needs: C_DIGIT | C_UPPER,
     re: /(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![A-Za-z0-9])/g },
   // a chat transcript's speaker, a login after the message's time at a line's start: "21:16 aaliyah.b: hi so my son…",
-  // "[09:02:11] j_martin: ok" (a '.' or '_' inside; not a bot's or a system's name, LOGIN_NOT)
+  // "[09:02:11] j_martin: ok" (a '.' or '_' inside; not a bot's or a system's name, LOGIN_NOT; not a measure's key before its
+  // value, as a chart of vital signs writes it: "14:00 sat_o2: 96%", "08:00 t.a: 13/8")
   { rule: 'name-chat-handle', at: S_LE2, label: 'NAME', score: 0.7, needs: C_DIGIT | C_COLON, pre: chatTimeAt, group: 1,
     check: (m) => LOGIN_NOT.has(m[1]!.replace(/[._].*$/, '')) ? null : 0.7,
-    re: /(?<=(?:^|\n)\[?)\d{1,2}:\d{2}(?::\d{2})?\]? ([a-z][a-z0-9]*(?:[._][a-z0-9]+)+): /g },
+    re: /(?<=(?:^|\n)\[?)\d{1,2}:\d{2}(?::\d{2})?\]? ([a-z][a-z0-9]*(?:[._][a-z0-9]+)+): (?![0-9])/g },
   // a software user's login: "utilisateur : mlacroix", "export par sdelattre" (loginCheck)
   { rule: 'name-login', label: 'NAME', score: 0.7, gate: (_t, cls) => (cls & G_LOGIN) !== 0, group: 2, check: loginCheck, login: true,
     // (a date and a time may come between the verb and "par": "Édité le 14/03/2025 07:02 par lgautier", "Export: 12-MAR-2024 16:20 by hkowalczyk")
@@ -3259,8 +3260,11 @@ function dictCities(text: string, spans: Span[], lex: Lexicon, n: number, starts
       // English text after "in" or "near" — "son in Tulsa" —, not after "de", "to" or "from", which a surname or a word
       // may follow too: "Mme de Vauban", "to Ballard")
       const s0 = starts[i]!, b = cc(text, s0 - 2);
+      // (not a name with a possessive after "in": an eponym's disease, "in Hashimoto's thyroiditis", "in Huntington's disease",
+      // as city-in leaves "in Grace's room"; "near Tulsa's airport" is the town's)
       if (!strong && !(cc(text, s0 - 1) === 32 && (((b === 0xe0 || b === 0xc0) && !isWordLetter(cc(text, s0 - 3)))
-        || (lexLang === 'en' && TOWN_CUE_EN.test(text.slice(Math.max(0, s0 - 6), s0)))))) continue;
+        || (lexLang === 'en' && TOWN_CUE_EN.test(text.slice(Math.max(0, s0 - 6), s0))
+          && !((cc(text, s0 - 2) | 32) === 110 && (cc(text, s0 - 3) | 32) === 105 && possessiveAt(text, ends[i]!)))))) continue;
       spans.push({ start: s0, end: ends[i]!, label: 'CITY', score: 0.8, rule: 'city-town' });
       continue;
     }
@@ -5289,7 +5293,7 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
     // (not a person's title: "Dr. Church saw him")
     if ((STOP.has(w) && !HOSP_GENERIC.has(w) && !DENOMINATIONS.has(w)) || TITLES.has(w)) break;
     if (HOSP_GENERIC.has(w) && (w === 'THE' || w === 'A' || w === 'AN' || w === 'AT' || w === 'TO' || w === 'IN' || w === 'FROM' || w === 'OUR' || w === 'HIS' || w === 'HER' || w === 'MY' || w === 'YOUR' || w === 'THEIR')) break;
-    if (!HOSP_GENERIC.has(w)) { named = true; names++; }
+    if (!HOSP_GENERIC.has(w) && !(KIND_CUES.has(cue) && FACILITY_KINDS.has(w))) { named = true; names++; }
     start = a; words++; joined = -1;
   }
   // (a joining word with no name word before it is not the name's: "Mayo Clinic and Cedars-Sinai Medical Center")
@@ -5302,6 +5306,15 @@ function hospitalNameBefore(text: string, p: number, spans: Span[]): void {
   // (an organization's kind that is also a surname stays inside: "Greater Mount Zion Baptist Church", not "[…] Church" left as a name)
   spans.push({ start, end: EN_ORG_SURNAMES.has(cue) ? e : p - 1, label: 'HOSPITAL', score: 0.7, rule: 'hospital-name-before' });
 }
+/** The cues of a place of care's kind (a facility, a home, a supply, a veterans' clinic) that FACILITY_KINDS may come before. */
+const KIND_CUES = new Set(['Facility', 'FACILITY', 'Home', 'HOME', 'Supply', 'SUPPLY', 'VAMC', 'CBOC', 'Polyclinic', 'POLYCLINIC']);
+/**
+ * Words that, before a facility, a home or a veterans' clinic, tell its kind and name none (folded): "Long Term Care Facility",
+ * "Intermediate Care Facility", "Personal Care Home", "Residential Treatment Facility", "Adult Day Care Facility", "VA CBOC" —
+ * generic kinds that HOSP_GENERIC does not hold (held there, "Long", "Day", "Foster" would stop surnames elsewhere).
+ */
+const FACILITY_KINDS = new Set(['LONG', 'TERM', 'SHORT', 'SHORT-TERM', 'INTERMEDIATE', 'PERSONAL', 'FOSTER', 'DAY', 'BOARD', 'TREATMENT', 'JUVENILE',
+  'FEDERAL', 'SECURE', 'SUB-ACUTE', 'FREESTANDING', 'VA']);
 /** Organizations' kinds that are also surnames (a NAME span would be left on them). */
 const EN_ORG_SURNAMES = new Set(['Church', 'Temple', 'Bank', 'Union', 'Academy', 'College', 'School', 'Foundation']);
 
@@ -5511,6 +5524,11 @@ export function markNumberedIds(text: string, spans: Span[]): void {
  * ("lot #2403150612", "CPT #99213"), nor a colour ("#FF0000"). '#' is rare in notes: found with indexOf.
  */
 export function recognizeHashIds(text: string, spans: Span[]): void {
+  if (text.indexOf('#') < 0) return;
+  // (the places, by start, swept once as the '#'s come in order: a look over every span at each '#' made a long export of
+  // numbered orders — a '#' and a place on each line — quadratic, 16,000 lines 6 times slower than without this rule)
+  const places = spans.filter((sp) => sp.label === 'HOSPITAL').sort((x, y) => x.start - y.start);
+  let next = 0, placeEnd = -1;
   for (let h = text.indexOf('#'); h >= 0; h = text.indexOf('#', h + 1)) {
     let a = h + 1;
     while (a < text.length && a - h <= 3 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 58)) a++;
@@ -5520,17 +5538,24 @@ export function recognizeHashIds(text: string, spans: Span[]): void {
     const v = m[0];
     let digits = 0;
     for (let k = 0; k < v.length; k++) if (isDigitCode(v.charCodeAt(k))) digits++;
-    if (digits < 4 || DATE_SHAPE.test(v) || DECIMALS.test(v) || (v.length === 6 && /^[0-9A-Fa-f]+$/.test(v) && /[A-Fa-f]/.test(v))) continue;
-    const before = text.slice(Math.max(0, h - 16), h + 1);
-    if (LOT_WORD.test(before) || CODE_SYSTEM_BEFORE.test(before)) continue;
+    // (four digits alone are a number too after '#', "tag #2207": no year is written so)
+    if (digits < 4 || (DATE_SHAPE.test(v) && v.length !== 4) || DECIMALS.test(v) || (v.length === 6 && /^[0-9A-Fa-f]+$/.test(v) && /[A-Fa-f]/.test(v))) continue;
+    // (a colour of digits only is a colour too: "color:#000000", "background: #336699")
+    if (/^(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$/.test(v) && COLOUR_BEFORE.test(text.slice(Math.max(0, h - 24), h))) continue;
+    // (a lot's or a code system's number: the word right before the '#', "lot #2403150612", "CPT code: #99213"; not "Slept a
+    // lot. Acc #5512345")
+    const before = text.slice(Math.max(0, h - 20), h).replace(/[\s:]+$/, '');
+    if (LOT_BEFORE_HASH.test(before) || CODE_SYSTEM_BEFORE.test(before)) continue;
     // (a store's number inside its place's span stays the place's: "Walgreens #09127")
-    let inPlace = false;
-    for (const sp of spans) if (sp.label === 'HOSPITAL' && sp.start <= h && sp.end >= a + v.length) { inPlace = true; break; }
-    if (inPlace) continue;
+    while (next < places.length && places[next]!.start <= h) placeEnd = Math.max(placeEnd, places[next++]!.end);
+    if (placeEnd >= a + v.length) continue;
     spans.push({ start: a, end: a + v.length, label: 'ID', score: 0.55, rule: 'id-hash' });
   }
 }
+const LOT_BEFORE_HASH = /(?<![A-Za-zÀ-ÿ])(?:lot|LOT|Lot|batch|Batch|BATCH)(?: (?:n[°º]|no\.?|number))?$/;
 const HASH_VALUE = /[A-Za-z0-9]+(?:[-\/.][A-Za-z0-9]+)*(?![A-Za-z0-9])/y;
+/** A style's colour property right before a '#' (an HTML or RTF-to-HTML export): "color:", "background-color: '", "fill=\"". */
+const COLOUR_BEFORE = /(?:colou?r|background|bgcolor|fill|stroke)\s*[:=]\s*["']?\s*$/i;
 
 /** French month names written out in lower case, whole words (a month alone is an element of a date: HIPAA's, i2b2's). */
 const LONE_MONTHS = new Set(['janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre']);
@@ -5643,6 +5668,9 @@ export function markAgesAfterNames(text: string, spans: Span[]): void {
     AGE_AFTER_NAME.lastIndex = s.end;
     const m = AGE_AFTER_NAME.exec(text);
     if (m === null || STREET_AFTER_AGE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14))) continue;
+    // (not after a doctor's name: French letters give the doctor's département there, "adressé par le Dr Paul Martin (93)";
+    // an age with its unit is age-90's)
+    if (DOCTOR_BEFORE.test(text.slice(Math.max(0, s.start - 12), s.start))) continue;
     const a = m.index + m[0].length - m[1]!.length;
     spans.push({ start: a, end: a + m[1]!.length, label: 'AGE', score: 0.75, rule: 'age-after-name' });
   }
@@ -5665,6 +5693,7 @@ export function markNirKeys(text: string, spans: Span[]): void {
 }
 const NIR_KEY_AFTER = /,? ?\(?(?:cl[ée]|CL[ÉE]|Cl[ée]|key|Key|KEY) ?:? ?(\d{2})(?![0-9])/y;
 const AGE_AFTER_NAME = /(?:, ?| \()(9\d|1[01]\d)(?=[,)]|(?: ?(?:ans|yo|y\/o|y\.o\.|years?|yrs?)(?![A-Za-z])))/y;
+const DOCTOR_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:Dr|DR|Docteur|DOCTEUR|Pr|PR|Professeur|PROFESSEUR)\.? $/;
 const STREET_AFTER_AGE = /^[,)]? ?(?:bis|ter|rue|av|avenue|bd|boulevard|chemin|all[ée]e|place|impasse|route|quai|cours|street|st|ave|road|rd|lane|drive|dr)(?![A-Za-zÀ-ÿ])/i;
 const BIRTHPLACE = /,? (?:à|a|in|at) ((?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*)(?:[ \-](?:(?:sur|sous|en|de|du|des|la|le|les|lès)[ \-])?[A-ZÀ-Þ][A-Za-zÀ-ÿ'’]*){0,3})/y;
 

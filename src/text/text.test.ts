@@ -2349,3 +2349,30 @@ test('French care places by an acronym (EFS, LHSS, SPST), "association" in lower
   assert.deepEqual(hosp('Hôpital gériatrique Les Magnolias — court séjour'), ['Les Magnolias']);
   assert.deepEqual(hosp("une association de patients aide. Il adhère à l'association des diabétiques."), []);
 });
+
+test('review of the session\'s commits (s47): generic kinds of facility or home name none; an eponym after "in" is no town; Créon is a drug; a colour of digits is no ID; a doctor\'s département is no age; a chart\'s measure is no chat speaker; a store\'s number stays its place\'s', () => {
+  const hosp = (t: string) => labels(t, 'en').filter(([l]) => l === 'HOSPITAL').map(([, v]) => v);
+  assert.deepEqual(hosp('Discharged to Long Term Care Facility. Disposition: Intermediate Care Facility. Resides in Personal Care Home.'), []);
+  assert.deepEqual(hosp('Transfer to Residential Treatment Facility. Adult Day Care Facility. Follow up at VA CBOC in 3 months.'), []);
+  assert.deepEqual(hosp('Seen at Fort Meade VAMC; Hazelden Treatment Facility.'), ['Fort Meade', 'Hazelden Treatment']);
+  const cities = (t: string) => labels(t, 'en').filter(([l]) => l === 'CITY').map(([, v]) => v);
+  assert.deepEqual(cities("TSH elevated, as in Hashimoto's thyroiditis. Chorea as in Huntington's disease."), []);
+  assert.deepEqual(cities("Her son lives in Tulsa, near Tulsa's airport."), ['Tulsa', 'Tulsa']);
+  assert.deepEqual(labels('Traitement : Créon 25000 : 2 gélules par repas. Relais à Créon 10000.'), []);
+  const ids = (t: string) => labels(t, 'en').filter(([l]) => l === 'ID').map(([, v]) => v);
+  assert.deepEqual(ids('<span style="color:#000000">x</span> <font color="#336699">y</font> store #118744'), ['118744']);
+  assert.deepEqual(labels('Adressé par le Dr Paul Martin (93) pour bilan.').filter(([l]) => l === 'AGE'), []);
+  // (a chart's measure after its hour is no chat speaker)
+  assert.deepEqual(labels('Surveillance\n14:00 sat_o2: 96% AA\n08:00 t.a: 13/8\n').filter(([l]) => l === 'NAME'), []);
+  // (a store's number inside its place stays the place's, on every line of a long export too: the places are swept once, in
+  // order — a look over every span at each '#' was quadratic)
+  assert.deepEqual(ids('Walgreens #09127 on Main St.'), []);
+  const many = Array.from({ length: 300 }, (_, i) => `Walgreens #${10000 + i} on Main St; Order #${1000000 + i} drawn.`).join('\n');
+  const found = ids(many);
+  assert.equal(found.length, 300);
+  assert.ok(found.every((v) => v.startsWith('10') && v.length === 7));
+  // (four digits alone after '#'; a lot's and a code's numbers by the word right before the '#')
+  assert.deepEqual(ids('interpreter Luz Ortega #4482 here; tag #2207.'), ['4482', '2207']);
+  assert.deepEqual(ids('CPT code: #99213. lot #24031'), []);
+  assert.deepEqual(ids('Slept a lot. Acc #5512345'), ['5512345']);
+});
