@@ -5364,6 +5364,7 @@ function cityHeadings(text: string, spans: Span[]): void {
 }
 export function recognizePlaces(text: string, spans: Span[]): void {
   cityHeadings(text, spans);
+  districts(text, spans);
   eachCueMatch(text, PLACE_AT, PLACE, placeS, nPlace, (m) => {
     const end = m.index + m[0].length;
     // a street takes its street word ("rue Victor Hugo": a surrogate address replaces both); a named place only its name
@@ -5371,6 +5372,23 @@ export function recognizePlaces(text: string, spans: Span[]): void {
     spans.push({ start: street ? m.index : end - m[3]!.length, end, label: m[1] !== undefined ? 'ADDRESS' : 'HOSPITAL', score: 0.7, rule: 'place-cue' });
   });
 }
+
+/**
+ * A town's district after "quartier" (CITY, as a town's: it narrows the place further): "quartier Cronenbourg", "quartier
+ * de la Condamine", "appt 22, quartier Maârif, Casablanca" (capitalized words; not "quartier opératoire", "quartier Nord").
+ */
+function districts(text: string, spans: Span[]): void {
+  if (text.indexOf('uartier') < 0 && text.indexOf('UARTIER') < 0) return;
+  DISTRICT.lastIndex = 0;
+  for (let m = DISTRICT.exec(text); m !== null; m = DISTRICT.exec(text)) {
+    const name = m[1]!;
+    if (COMPASS.has(fold(name))) continue;
+    const a = m.index + m[0].length - name.length;
+    spans.push({ start: a, end: a + name.length, label: 'CITY', score: 0.7, rule: 'city-district' });
+  }
+}
+const DISTRICT = /(?<![\p{L}])(?:quartier|Quartier|QUARTIER)(?: (?:de la|de l['’]|du|des|de|d['’]|DE LA|DU|DES|DE))? ?((?:[A-ZÀ-Þ][\p{L}'’\-]*)(?: [A-ZÀ-Þ][\p{L}'’\-]*)?)/gu;
+const COMPASS = new Set(['NORD', 'SUD', 'EST', 'OUEST', 'CENTRE', 'NORD-EST', 'NORD-OUEST', 'SUD-EST', 'SUD-OUEST', 'HAUT', 'BAS', 'LATIN']);
 
 /**
  * Day numbers listed or ranged before a date that starts with its day: "du 2 au 9 mars 2023",

@@ -2376,3 +2376,10 @@ test('review of the session\'s commits (s47): generic kinds of facility or home 
   assert.deepEqual(ids('CPT code: #99213. lot #24031'), []);
   assert.deepEqual(ids('Slept a lot. Acc #5512345'), ['5512345']);
 });
+
+test('a town\'s district after "quartier" is a CITY: "quartier Cronenbourg", "quartier de La Condamine"; not "quartier opératoire", "quartier Nord"', () => {
+  const cities = (t: string) => labels(t).filter(([l]) => l === 'CITY').map(([, v]) => v);
+  assert.deepEqual(cities('Domicile : quartier Cronenbourg ; appt 22, quartier Maârif.'), ['Cronenbourg', 'Maârif']);
+  assert.deepEqual(cities('12 boulevard de Belgique, quartier de La Condamine.'), ['La Condamine']);
+  assert.deepEqual(cities('Transfert au quartier opératoire. Le quartier Nord de la ville.'), []);
+});
