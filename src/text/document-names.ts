@@ -2554,6 +2554,9 @@ function nameColumn(text: string, block: Cell[][], col: number, covered: Uint8Ar
         || ((bits & (LEX_FIRST | LEX_SUR)) !== 0 && !(participle && (bits & (LEX_AMBIG | LEX_WORDNAME)) !== 0))
         || (/^[a-z]+$/.test(v) && initialAndSurname(v, lex)))))) continue;
     if (ws.every((w) => ((lex.get(fold(w)) ?? 0) & (named ? LEX_TITLE | LEX_TITLE_DOT | LEX_CUE | LEX_PROF : NON_NAME)) !== 0)) continue;
+    // (under "Sig", a prescription's directions as much as a signature — "Sig (as taken)" in a medication table —, words of
+    // the language that no name list holds, or only as a word too, are a note: "NOT TAKING", "HELD")
+    if (key === 'SIG' && ws.every((w) => { const b = lex.get(fold(w)) ?? 0; return isVocabularyWord(fold(w)) && ((b & (LEX_FIRST | LEX_SUR)) === 0 || (b & LEX_AMBIG) !== 0); })) continue;
     // (a title before the name stays: "Dr. S. Mehta")
     let a = c.s;
     const t = /^([A-Za-z]+)\.? +/.exec(v);

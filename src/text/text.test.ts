@@ -2383,3 +2383,16 @@ test('a town\'s district after "quartier" is a CITY: "quartier Cronenbourg", "qu
   assert.deepEqual(cities('12 boulevard de Belgique, quartier de La Condamine.'), ['La Condamine']);
   assert.deepEqual(cities('Transfert au quartier opératoire. Le quartier Nord de la ville.'), []);
 });
+
+test('a medication table\'s "Sig" column holds directions: words of the language there are no name ("NOT TAKING")', () => {
+  const table = [
+    'Home med                     Sig (as taken)              Last dose       Rx # / last fill              Note',
+    'amlodipine 10 mg             1 tab daily                 6/14 AM         7733109 / 5/30/24           ',
+    'metoprolol succinate 50 mg   1 tab daily                 6/14 AM         7733110 / 5/30/24           ',
+    'donepezil 10 mg              1 tab at bedtime            6/13 HS         7730021 / 5/15/24           started by neuro',
+    'tamsulosin 0.4 mg            NOT TAKING                  —               —                              for husband',
+    'meclizine 25 mg OTC          1 tab PRN dizziness         6/12            OTC                            anticholinergic',
+    '',
+  ].join('\n');
+  assert.deepEqual(labels(table, 'en').filter(([l]) => l === 'NAME'), []);
+});
