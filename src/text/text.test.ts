@@ -2396,3 +2396,9 @@ test('a medication table\'s "Sig" column holds directions: words of the language
   ].join('\n');
   assert.deepEqual(labels(table, 'en').filter(([l]) => l === 'NAME'), []);
 });
+
+test('Québec\'s university hospitals by their acronyms, alone after a place\'s word or before a site: "au CHUM", "CHUS Fleurimont"', () => {
+  const hosp = (t: string) => labels(t).filter(([l]) => l === 'HOSPITAL').map(([, v]) => v);
+  assert.deepEqual(hosp('Transféré au CHUS Fleurimont pour coronarographie.'), ['CHUS', 'Fleurimont']);
+  assert.deepEqual(hosp('suivi au CHUM et au CHUQ.'), ['CHUM', 'CHUQ']);
+});
