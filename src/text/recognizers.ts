@@ -1801,7 +1801,9 @@ export const RULES: RegexRule[] = [
   // value, as a chart of vital signs writes it: "14:00 sat_o2: 96%", "08:00 t.a: 13/8")
   { rule: 'name-chat-handle', at: S_LE2, label: 'NAME', score: 0.7, needs: C_DIGIT | C_COLON, pre: chatTimeAt, group: 1,
     check: (m) => LOGIN_NOT.has(m[1]!.replace(/[._].*$/, '')) ? null : 0.7,
-    re: /(?<=(?:^|\n)\[?)\d{1,2}:\d{2}(?::\d{2})?\]? ([a-z][a-z0-9]*(?:[._][a-z0-9]+)+): (?![0-9])/g },
+    // (a measure's value only, a number before '%', '/', a unit or the line's end: a message may begin with a number, "21:16
+    // aaliyah.b: 2 questions about my son")
+    re: /(?<=(?:^|\n)\[?)\d{1,2}:\d{2}(?::\d{2})?\]? ([a-z][a-z0-9]*(?:[._][a-z0-9]+)+): (?!\d+(?:[.,]\d+)?(?:[%/°]| ?(?:bpm|mmHg|cmH2O|kg|mg|ml|mL|L|min|mmol|mcg|µg|g|cm|mm)(?![A-Za-z])| *\r?(?:\n|$)))/g },
   // a software user's login: "utilisateur : mlacroix", "export par sdelattre" (loginCheck)
   { rule: 'name-login', label: 'NAME', score: 0.7, gate: (_t, cls) => (cls & G_LOGIN) !== 0, group: 2, check: loginCheck, login: true,
     // (a date and a time may come between the verb and "par": "Édité le 14/03/2025 07:02 par lgautier", "Export: 12-MAR-2024 16:20 by hkowalczyk")
@@ -2189,6 +2191,8 @@ const F_CAP = 1, F_UPPER = 2, F_INITIAL = 4, F_TITLE = 8, F_FIRST = 16, F_SUR = 
 const F_KIN = 1 << 20;
 /** A word in capitals of no name list that is a word of the vocabularies ("CALLER", "STATES"): it supports no name. */
 const F_VOCAB = 1 << 21;
+/** A compound first name of no list guessed by its first part ("Kim-Lien"): ambiguous, and never a name standing alone in English. */
+const F_GUESSED = 1 << 22;
 
 /**
  * One token pass: capitalized words (Latin letters, hyphens, apostrophes, a trailing dot for
@@ -2595,11 +2599,16 @@ function nameTokens(text: string, lang: Lang, lex: ReturnType<typeof tokenLexico
       // (a compound first name of no list, its first part a known one, both in Title case: "Bui, Kim-Lien", "Nguyen, Thi-Mai",
       // "Marie-Sidonie"; not in capitals, where a heading's words join so: "CHRISTEL-MAIL")
       if (lx === 0) {
-        const h = text.indexOf('-', s);
-        if (h > s + 1 && h < coreEnd - 2 && isLowerCode(text.charCodeAt(s + 1)) && isUpperCode(text.charCodeAt(h + 1)) && isLowerCode(text.charCodeAt(h + 2))) {
+        // (the hyphen looked for inside the token only: an indexOf over the rest of the text at each unknown word made a long
+        // text of few hyphens quadratic)
+        let h = s + 2;
+        while (h < coreEnd - 2 && text.charCodeAt(h) !== 45) h++;
+        if (h < coreEnd - 2 && isLowerCode(text.charCodeAt(s + 1)) && isUpperCode(text.charCodeAt(h + 1)) && isLowerCode(text.charCodeAt(h + 2))) {
           // (not a law's name, after "loi": "Loi Brieux-Simonet")
           const l1 = lexBits(text, s, h, lex);
-          if ((l1 & LEX_FIRST) !== 0 && (l1 & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | LEX_TOWN | LEX_STOP)) === 0 && !LAW_NAME_BEFORE.test(text.slice(Math.max(0, s - 5), s))) lx = LEX_FIRST;
+          // (a guess, ambiguous: it needs a name beside it or a cue, as most such words are eponyms of two surnames, "syndrome de
+          // Claude Bernard-Horner", "Known Arnold-Chiari", "ATCD : Adams-Stokes"; nor is it an English word standing alone)
+          if ((l1 & LEX_FIRST) !== 0 && (l1 & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | LEX_TOWN | LEX_STOP)) === 0 && !LAW_NAME_BEFORE.test(text.slice(Math.max(0, s - 5), s))) { lx = LEX_FIRST | LEX_AMBIG; f |= F_GUESSED; }
         }
       }
       if (lx) {
@@ -2955,7 +2964,7 @@ function strongAnchors(text: string, spans: Span[], lang: Lang, n: number, start
       // or, in English, capitalized mid-sentence and standing alone (English capitalizes a word
       // inside a sentence only as a proper noun): "Spoke with Grace about discharge", "Called Bill
       // to confirm" — a lower-case letter or a comma right before it, no capitalized word touching it
-      const aloneEn = lang === 'en' && !(f & (F_SENT | F_UPPER)) && !cityToo && midSentence(text, starts[i]!)
+      const aloneEn = lang === 'en' && !(f & (F_SENT | F_UPPER | F_GUESSED)) && !cityToo && midSentence(text, starts[i]!)
         && !(gapOk(i - 1, true) && (flags[i - 1]! & F_CAP) && !(flags[i - 1]! & F_SENT)) && !(gapOk(i) && (flags[i + 1]! & F_CAP)) && !EN_MODALS.has(fold(text.slice(starts[i]!, ends[i]!)));
       if (left || right || surname || linePair || aloneEn || ((f & F_UPPER) && ((gapOk(i - 1) && (flags[i - 1]! & (F_UPPER | F_VOCAB)) === F_UPPER && nameLike(i - 1))
         || (gapOk(i) && (flags[i + 1]! & (F_UPPER | F_VOCAB)) === F_UPPER && nameLike(i + 1))))) strong[i] = 1;
@@ -5688,9 +5697,10 @@ export function markAgesAfterNames(text: string, spans: Span[]): void {
     AGE_AFTER_NAME.lastIndex = s.end;
     const m = AGE_AFTER_NAME.exec(text);
     if (m === null || STREET_AFTER_AGE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14))) continue;
-    // (not after a doctor's name: French letters give the doctor's département there, "adressé par le Dr Paul Martin (93)";
-    // an age with its unit is age-90's)
-    if (DOCTOR_BEFORE.test(text.slice(Math.max(0, s.start - 12), s.start))) continue;
+    // (not in brackets after a doctor's name: French letters give the doctor's département there, "adressé par le Dr Paul
+    // Martin (93)"; an age with its unit is age-90's. Between commas it is an age, a doctor's too: "Patient is Dr. John
+    // Smith, 94, a retired surgeon")
+    if (cc(text, m.index + 1) === 40 && DOCTOR_BEFORE.test(text.slice(Math.max(0, s.start - 12), s.start))) continue;
     const a = m.index + m[0].length - m[1]!.length;
     spans.push({ start: a, end: a + m[1]!.length, label: 'AGE', score: 0.75, rule: 'age-after-name' });
   }
@@ -5707,8 +5717,11 @@ export function markNirKeys(text: string, spans: Span[]): void {
     NIR_KEY_AFTER.lastIndex = s.end;
     const m = NIR_KEY_AFTER.exec(text);
     if (m === null) continue;
-    const a = m.index + m[0].length - m[1]!.length;
-    spans.push({ start: a, end: a + 2, label: 'NIR', score: s.score, rule: 'nir-key' });
+    // (one span with the number, the words between and a bracket it opens: a surrogate NIR then gets its key from the surrogate
+    // body, as nirSurrogate writes it — a key replaced alone was drawn from its own two digits and named another number)
+    let e = m.index + m[0].length;
+    if (m[0].includes('(') && cc(text, e) === 41) e++;
+    spans.push({ start: s.start, end: e, label: 'NIR', score: s.score, rule: 'nir-key' });
   }
 }
 const NIR_KEY_AFTER = /,? ?\(?(?:cl[ée]|CL[ÉE]|Cl[ée]|key|Key|KEY) ?:? ?(\d{2})(?![0-9])/y;

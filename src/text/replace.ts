@@ -365,7 +365,8 @@ class RandomOracle implements Mac {
  * hyphens; a Corsican 2A/2B position takes a digit). Nothing of the original's digits is kept.
  */
 function nirSurrogate(key: Mac, scope: string, value: string): string {
-  const mac = key.hmac(`surrogate\0${scope}\0NIR\0${value.replace(/[\s.\-/]/g, '').toUpperCase()}`);
+  // (its digits only, a key written apart too: "1 85 05 78 006 084 (clé 36)" is the surrogate of "185057800608436")
+  const mac = key.hmac(`surrogate\0${scope}\0NIR\0${value.replace(/[^0-9ABab]/g, '').toUpperCase()}`);
   const u16 = (i: number, n: number): number => ((mac[i]! << 8) | mac[i + 1]!) % n;
   const dept = 1 + u16(5, 94); // 1-94, then 20 (Corsica, written 2A/2B) → 95
   const body = `${1 + (mac[0]! & 1)}${pad(u16(1, 100), 2)}${pad(1 + u16(3, 12), 2)}${pad(dept === 20 ? 95 : dept, 2)}${pad(1 + u16(7, 999), 3)}${pad(1 + u16(9, 999), 3)}`;
@@ -572,7 +573,8 @@ export class Replacer {
     if (o.replacement === 'pseudonym') {
       const normalize = label === 'NAME' || label === 'CITY' || label === 'HOSPITAL' ? 'name' : label === 'EMAIL' ? 'email' : label === 'ADDRESS' ? 'name' : 'identifier';
       // (a name: the token of its person, the same however the name is written — "Marie DUPONT", "DUPONT Marie", "Mme Dupont")
-      const v = label === 'NAME' ? context?.person ?? personKey(nameKeyWords(value)) : value;
+      // (a NIR by its digits: its key written apart, "… 084 (clé 36)", is the token of "185057800608436")
+      const v = label === 'NAME' ? context?.person ?? personKey(nameKeyWords(value)) : label === 'NIR' ? value.replace(/[^0-9ABab]/g, '') : value;
       return `[${TAGS[o.lang][label]} ${pseudonym(o.key!, v, { domain: o.domain ? `${o.domain}/text:${label}` : `text:${label}`, normalize })}]`;
     }
     const date = label === 'DATE' || label === 'BIRTHDATE' ? context?.date ?? {} : undefined;

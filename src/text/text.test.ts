@@ -2335,8 +2335,8 @@ test('a compound first name of no list whose first part is a known first name: "
 });
 
 test('a NIR\'s key written apart after its 13 digits is the NIR\'s too: "… 042 clé 73", "(clé 36)", "clé : 36"', () => {
-  assert.deepEqual(labels('NIR : 2 27 03 56 178 042 clé 73 Obstacle : NON.').filter(([l]) => l === 'NIR').map(([, v]) => v), ['2 27 03 56 178 042', '73']);
-  assert.deepEqual(labels('N° SS 1 85 05 78 006 084 (clé 36)').filter(([l]) => l === 'NIR').map(([, v]) => v), ['1 85 05 78 006 084', '36']);
+  assert.deepEqual(labels('NIR : 2 27 03 56 178 042 clé 73 Obstacle : NON.').filter(([l]) => l === 'NIR').map(([, v]) => v), ['2 27 03 56 178 042 clé 73']);
+  assert.deepEqual(labels('N° SS 1 85 05 78 006 084 (clé 36)').filter(([l]) => l === 'NIR').map(([, v]) => v), ['1 85 05 78 006 084 (clé 36)']);
   // (not two digits after an unrelated word)
   assert.deepEqual(labels('NIR 1850578006084 le 12 mars').filter(([l]) => l === 'NIR').map(([, v]) => v), ['1850578006084']);
 });
@@ -2401,4 +2401,39 @@ test('Québec\'s university hospitals by their acronyms, alone after a place\'s 
   const hosp = (t: string) => labels(t).filter(([l]) => l === 'HOSPITAL').map(([, v]) => v);
   assert.deepEqual(hosp('Transféré au CHUS Fleurimont pour coronarographie.'), ['CHUS', 'Fleurimont']);
   assert.deepEqual(hosp('suivi au CHUM et au CHUQ.'), ['CHUM', 'CHUQ']);
+});
+
+test('review s47b: a NIR\'s key written apart is replaced with its number — a surrogate\'s key is the surrogate body\'s, a pseudonym the token of the number written whole', () => {
+  const key = keyFromText('k'.repeat(40));
+  for (const nir of ['2 27 03 56 178 042 clé 73', '1 85 05 78 006 084 (clé 36)', '1850578006084, clé : 36']) {
+    const out = redactText(`NIR : ${nir}. Suite.`, { lang: 'fr', replacement: 'surrogate', key }).text;
+    const m = /^NIR : (\d[\d ]+\d)(,? ?\(?clé :? ?)(\d{2})\)?\. Suite\.$/.exec(out);
+    assert.ok(m, out);
+    // (the key of the surrogate number, not two digits drawn apart: "2 59 11 51 380 703 clé 14" named no valid NIR)
+    const c = checkNir(m![1]! + m![3]!);
+    assert.ok(c.wellFormed && c.hasKey && c.keyValid, out);
+  }
+  const p = (t: string) => redactText(t, { lang: 'fr', replacement: 'pseudonym', key }).text;
+  const token = /\[NIR v1:[a-z2-7]{26}\]/;
+  const whole = token.exec(p('NIR : 185057800608436.'))![0];
+  assert.equal(p('NIR : 1 85 05 78 006 084 (clé 36).'), `NIR : ${whole}.`);
+});
+
+test('review s47b: a compound first name guessed by its first part needs a name or a cue beside it — a hyphenated eponym stays ("Bernard-Horner", "Known Arnold-Chiari")', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'fr') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('ATCD : Bernard-Horner gauche, Adams-Stokes en 2019, thrombopathie de Bernard-Soulier.'), []);
+  assert.deepEqual(names('Known Arnold-Chiari, stable. Austin-Flint murmur. Hx of Laurence-Moon. Marcus-Gunn pupil.', 'en'), []);
+  // (the guess still holds beside a name or after a cue)
+  assert.deepEqual(names('Client: Bui, Kim-Lien DOB 02/14/1988', 'en'), ['Bui', 'Kim-Lien']);
+  assert.deepEqual(names('Vu avec Mme Thi-Mai Nguyen.'), ['Thi-Mai Nguyen']);
+  assert.deepEqual(names('Sa fille Kim-Lien l\'accompagne.'), ['Kim-Lien']);
+});
+
+test('review s47b: an age after a doctor\'s name between commas is an age (the département is in brackets only); a chat message may begin with a number', () => {
+  const ages = (t: string, lang: 'fr' | 'en' = 'en') => labels(t, lang).filter(([l]) => l === 'AGE').map(([, v]) => v);
+  assert.deepEqual(ages('Patient is Dr. John Smith, 94, a retired surgeon.'), ['94']);
+  assert.deepEqual(ages('Adressé par le Dr Paul Martin (93) pour bilan.', 'fr'), []);
+  const names = (t: string) => labels(t, 'en').filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('[21:16] aaliyah.b: 2 questions about my son\n21:18 k_obi: 3 days of fever now'), ['aaliyah.b', 'k_obi']);
+  assert.deepEqual(names('Surveillance\n14:00 sat_o2: 96% AA\n09:00 temp.c: 38.2\n10:00 fc_bpm: 88 bpm\n'), []);
 });
