@@ -2341,13 +2341,13 @@ test('a NIR\'s key written apart after its 13 digits is the NIR\'s too: "… 042
   assert.deepEqual(labels('NIR 1850578006084 le 12 mars').filter(([l]) => l === 'NIR').map(([, v]) => v), ['1850578006084']);
 });
 
-test('French care places by an acronym (EFS, LHSS, SPST), "association" in lower case after an article or a comma, an adjective of age (gériatrique)', () => {
-  const hosp = (t: string) => labels(t).filter(([l]) => l === 'HOSPITAL').map(([, v]) => v);
-  assert.deepEqual(hosp("Produits délivrés par l'EFS Grand Est, site de Nancy."), ['Grand Est']);
+test('French care places by an acronym (LHSS, SPST), an adjective of age (gériatrique); not a drug combination ("l\'association Amoxicilline-Acide clavulanique"), nor an event-free survival ("EFS Rate")', () => {
+  const hosp = (t: string, lang: 'fr' | 'en' = 'fr') => labels(t, lang).filter(([l]) => l === 'HOSPITAL').map(([, v]) => v);
   assert.deepEqual(hosp('Sortie en LHSS (LHSS Les Hautes Loges, Lille).'), ['Les Hautes Loges']);
-  assert.deepEqual(hosp("diététicienne de l'association Paris Diabète."), ['Paris Diabète']);
+  assert.deepEqual(hosp('SPST Santé Travail Picardie — centre de Laon'), ['Santé Travail Picardie']);
   assert.deepEqual(hosp('Hôpital gériatrique Les Magnolias — court séjour'), ['Les Magnolias']);
-  assert.deepEqual(hosp("une association de patients aide. Il adhère à l'association des diabétiques."), []);
+  assert.deepEqual(hosp("l'association Amoxicilline-Acide clavulanique est poursuivie ; une association Lévodopa-Bensérazide."), []);
+  assert.deepEqual(hosp('EFS Rate at 2 years was 85%.', 'en'), []);
 });
 
 test('review of the session\'s commits (s47): generic kinds of facility or home name none; an eponym after "in" is no town; Créon is a drug; a colour of digits is no ID; a doctor\'s département is no age; a chart\'s measure is no chat speaker; a store\'s number stays its place\'s', () => {
@@ -2373,6 +2373,8 @@ test('review of the session\'s commits (s47): generic kinds of facility or home 
   assert.ok(found.every((v) => v.startsWith('10') && v.length === 7));
   // (four digits alone after '#'; a lot's and a code's numbers by the word right before the '#')
   assert.deepEqual(ids('interpreter Luz Ortega #4482 here; tag #2207.'), ['4482', '2207']);
+  // (a heading's marks at a line's start are no number's sign)
+  assert.deepEqual(ids('## 2024 summary\n# 1234 items'), []);
   assert.deepEqual(ids('CPT code: #99213. lot #24031'), []);
   assert.deepEqual(ids('Slept a lot. Acc #5512345'), ['5512345']);
 });
