@@ -1801,9 +1801,10 @@ export const RULES: RegexRule[] = [
   // value, as a chart of vital signs writes it: "14:00 sat_o2: 96%", "08:00 t.a: 13/8")
   { rule: 'name-chat-handle', at: S_LE2, label: 'NAME', score: 0.7, needs: C_DIGIT | C_COLON, pre: chatTimeAt, group: 1,
     check: (m) => LOGIN_NOT.has(m[1]!.replace(/[._].*$/, '')) ? null : 0.7,
-    // (a measure's value only, a number before '%', '/', a unit or the line's end: a message may begin with a number, "21:16
-    // aaliyah.b: 2 questions about my son")
-    re: /(?<=(?:^|\n)\[?)\d{1,2}:\d{2}(?::\d{2})?\]? ([a-z][a-z0-9]*(?:[._][a-z0-9]+)+): (?!\d+(?:[.,]\d+)?(?:[%/°]| ?(?:bpm|mmHg|cmH2O|kg|mg|ml|mL|L|min|mmol|mcg|µg|g|cm|mm)(?![A-Za-z])| *\r?(?:\n|$)))/g },
+    // (a message may begin with a number and words, "21:16 aaliyah.b: 2 questions about my son"; a measure's value is a
+    // number and its unit at most — "96 % AA", "38,2 °C", "15 (E4V5M6)", "18 c/min", "1200 cc", "3 sur 10", "88 beats per
+    // minute" —, so a number needs a word of three letters or more after it that no '/' follows, and two words more)
+    re: /(?<=(?:^|\n)\[?)\d{1,2}:\d{2}(?::\d{2})?\]? ([a-z][a-z0-9]*(?:[._][a-z0-9]+)+): (?:(?![0-9])|(?=\d+ (?!(?:out|over|per|sur|par|beats?|breaths?|bat|fois|times|litres?|liters?)(?![A-Za-zÀ-ÿ]))[a-zà-ÿ]{3,}(?![A-Za-zÀ-ÿ/])(?: +[^\s\d]\S*){2}))/g },
   // a software user's login: "utilisateur : mlacroix", "export par sdelattre" (loginCheck)
   { rule: 'name-login', label: 'NAME', score: 0.7, gate: (_t, cls) => (cls & G_LOGIN) !== 0, group: 2, check: loginCheck, login: true,
     // (a date and a time may come between the verb and "par": "Édité le 14/03/2025 07:02 par lgautier", "Export: 12-MAR-2024 16:20 by hkowalczyk")
@@ -5392,13 +5393,21 @@ function districts(text: string, spans: Span[]): void {
   if (text.indexOf('uartier') < 0 && text.indexOf('UARTIER') < 0) return;
   DISTRICT.lastIndex = 0;
   for (let m = DISTRICT.exec(text); m !== null; m = DISTRICT.exec(text)) {
-    const name = m[1]!;
-    if (COMPASS.has(fold(name))) continue;
+    const name = m[2]!, key = fold(name);
+    if (COMPASS.has(key) || WARD_QUARTERS.has(key.split(' ')[0]!)) continue;
+    // (right after "quartier", words of the language are a ward's or a heading's, "Quartier Opératoire Central", "QUARTIER
+    // OPÉRATOIRE" in capitals; a district's name is a word there only after an article or a saint, "quartier Les Halles",
+    // "quartier Saint-Louis", or joined by a hyphen, "quartier Croix-Rousse")
+    if (m[1] === ' ' && !/^(?:LA|LE|LES|SAINT|SAINTE|ST|STE)[ \-]/.test(key) && key.split(' ').every((w) => !w.includes('-') && isVocabularyWord(w))) continue;
     const a = m.index + m[0].length - name.length;
     spans.push({ start: a, end: a + name.length, label: 'CITY', score: 0.7, rule: 'city-district' });
   }
 }
-const DISTRICT = /(?<![\p{L}])(?:quartier|Quartier|QUARTIER)(?: (?:de la|de l['’]|du|des|de|d['’]|DE LA|DU|DES|DE))? ?((?:[A-ZÀ-Þ][\p{L}'’\-]*)(?: [A-ZÀ-Þ][\p{L}'’\-]*)?)/gu;
+// (a space or a preposition between "quartier" and the name: not "QUARTIERS NORD", read as "S NORD")
+const DISTRICT = /(?<![\p{L}])(?:quartier|Quartier|QUARTIER)( (?:de la|du|des|de|DE LA|DU|DES|DE) | (?:de l|d|DE L|D)['’] ?| )((?:[A-ZÀ-Þ][\p{L}'’\-]*)(?: [A-ZÀ-Þ][\p{L}'’\-]*)?)/gu;
+/** A prison's or a hospital's quarters (folded first words): "quartier Arrivants", "quartier d'Isolement", "quartier des Mineurs". */
+const WARD_QUARTERS = new Set(['OPERATOIRE', 'DISCIPLINAIRE', 'ISOLEMENT', 'ARRIVANTS', 'ARRIVANT', 'MINEURS', 'FEMMES', 'HOMMES', 'HAUTE',
+  'SEMI-LIBERTE', 'DETENTION', 'CELLULAIRE', 'QHS', 'QD', 'QI', 'QSL']);
 const COMPASS = new Set(['NORD', 'SUD', 'EST', 'OUEST', 'CENTRE', 'NORD-EST', 'NORD-OUEST', 'SUD-EST', 'SUD-OUEST', 'HAUT', 'BAS', 'LATIN']);
 
 /**
@@ -5719,7 +5728,8 @@ export function markNirKeys(text: string, spans: Span[]): void {
   const n = spans.length;
   for (let q = 0; q < n; q++) {
     const s = spans[q]!;
-    if (s.label !== 'NIR') continue;
+    // (a NIR that has its key already: the key written again after it would make a 17-digit value, another token)
+    if (s.label !== 'NIR' || nirSlots(text, s.start, s.end) !== 13) continue;
     NIR_KEY_AFTER.lastIndex = s.end;
     const m = NIR_KEY_AFTER.exec(text);
     if (m === null) continue;
@@ -5729,6 +5739,12 @@ export function markNirKeys(text: string, spans: Span[]): void {
     if (m[0].includes('(') && cc(text, e) === 41) e++;
     spans.push({ start: s.start, end: e, label: 'NIR', score: s.score, rule: 'nir-key' });
   }
+}
+/** The number's characters of text[start, end): digits, and the A or B of Corsica's 2A/2B. */
+function nirSlots(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let k = start; k < end; k++) { const c = text.charCodeAt(k); if ((c >= 48 && c <= 57) || (c | 32) === 97 || (c | 32) === 98) n++; }
+  return n;
 }
 const NIR_KEY_AFTER = /,? ?\(?(?:cl[ée]|CL[ÉE]|Cl[ée]|key|Key|KEY) ?:? ?(\d{2})(?![0-9])/y;
 const AGE_AFTER_NAME = /(?:, ?| \()(9\d|1[01]\d)(?=[,)]|(?: ?(?:ans|yo|y\/o|y\.o\.|years?|yrs?)(?![A-Za-z])))/y;

@@ -365,12 +365,21 @@ class RandomOracle implements Mac {
  * hyphens; a Corsican 2A/2B position takes a digit). Nothing of the original's digits is kept.
  */
 function nirSurrogate(key: Mac, scope: string, value: string): string {
-  // (its digits only, a key written apart too: "1 85 05 78 006 084 (clé 36)" is the surrogate of "185057800608436")
-  const mac = key.hmac(`surrogate\0${scope}\0NIR\0${value.replace(/[^0-9ABab]/g, '').toUpperCase()}`);
+  // (a key written apart read as its two digits: "1 85 05 78 006 084 (clé 36)" is the surrogate of "185057800608436")
+  const mac = key.hmac(`surrogate\0${scope}\0NIR\0${nirWhole(value).replace(/[\s.\-/]/g, '').toUpperCase()}`);
   const u16 = (i: number, n: number): number => ((mac[i]! << 8) | mac[i + 1]!) % n;
   const dept = 1 + u16(5, 94); // 1-94, then 20 (Corsica, written 2A/2B) → 95
   const body = `${1 + (mac[0]! & 1)}${pad(u16(1, 100), 2)}${pad(1 + u16(3, 12), 2)}${pad(dept === 20 ? 95 : dept, 2)}${pad(1 + u16(7, 999), 3)}${pad(1 + u16(9, 999), 3)}`;
   return intoLayout(value, body + pad(97 - (Number(body) % 97), 2), (ch) => (ch >= '0' && ch <= '9') || ch === 'A' || ch === 'B' || ch === 'a' || ch === 'b');
+}
+
+/**
+ * A NIR with its key written apart ("… 084 (clé 36)", "…084, key: 36") as the number written whole: the key's words and
+ * brackets out. Only those: a NIR after "numéro de sécurité sociale" may be any number, letters too ("AZ1234567"), and
+ * keeping the digits alone gave "AY1234567" the same token and surrogate.
+ */
+function nirWhole(value: string): string {
+  return value.replace(/,? ?\(?(?:cl[ée]|CL[ÉE]|Cl[ée]|key|Key|KEY) ?:? ?(\d{2})\)?$/, '$1');
 }
 
 /** A US SSN surrogate that is a valid number (area not 000, 666 or 9xx; group and serial not zero), in the original's layout. */
@@ -574,7 +583,7 @@ export class Replacer {
       const normalize = label === 'NAME' || label === 'CITY' || label === 'HOSPITAL' ? 'name' : label === 'EMAIL' ? 'email' : label === 'ADDRESS' ? 'name' : 'identifier';
       // (a name: the token of its person, the same however the name is written — "Marie DUPONT", "DUPONT Marie", "Mme Dupont")
       // (a NIR by its digits: its key written apart, "… 084 (clé 36)", is the token of "185057800608436")
-      const v = label === 'NAME' ? context?.person ?? personKey(nameKeyWords(value)) : label === 'NIR' ? value.replace(/[^0-9ABab]/g, '') : value;
+      const v = label === 'NAME' ? context?.person ?? personKey(nameKeyWords(value)) : label === 'NIR' ? nirWhole(value) : value;
       return `[${TAGS[o.lang][label]} ${pseudonym(o.key!, v, { domain: o.domain ? `${o.domain}/text:${label}` : `text:${label}`, normalize })}]`;
     }
     const date = label === 'DATE' || label === 'BIRTHDATE' ? context?.date ?? {} : undefined;

@@ -2439,3 +2439,28 @@ test('review s47b: an age after a doctor\'s name between commas is an age (the d
   assert.deepEqual(names('[21:16] aaliyah.b: 2 questions about my son\n21:18 k_obi: 3 days of fever now'), ['aaliyah.b', 'k_obi']);
   assert.deepEqual(names('Surveillance\n14:00 sat_o2: 96% AA\n09:00 temp.c: 38.2\n10:00 fc_bpm: 88 bpm\n'), []);
 });
+
+test('review s47c: a NIR\'s pseudonym reads the key\'s words out only — a number after "numéro de sécurité sociale" keeps its letters ("AZ1234567" and "AY1234567" are two tokens, as at fee600b); a key written again after a whole NIR is no 17-digit value', () => {
+  const key = keyFromText('k'.repeat(40));
+  const p = (t: string) => redactText(t, { lang: 'fr', replacement: 'pseudonym', key }).text;
+  const token = (t: string) => /\[NIR v1:[a-z2-7]{26}\]/.exec(p(t))?.[0];
+  assert.ok(token('numéro de sécurité sociale : AZ1234567'));
+  assert.notEqual(token('numéro de sécurité sociale : AZ1234567'), token('numéro de sécurité sociale : AY1234567'));
+  const whole = token('NIR : 185057800608436.');
+  assert.equal(token('NIR : 1 85 05 78 006 084 (clé 36).'), whole);
+  assert.equal(token('NIR : 1 85 05 78 006 084 36 (clé 36).'), whole);
+});
+
+test('review s47c: a chart\'s measure after its hour is no chat speaker, its unit after a space or a word ("96 % AA", "38,2 °C", "3 sur 10"); a message of words after a number is', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'fr') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('Surveillance\n14:00 sat_o2: 96 % AA\n15:00 temp.c: 38,2 °C\n16:00 gcs.total: 15 (E4V5M6)\n17:00 fr.resp: 18 c/min\n20:00 diurese.h: 1200 cc\n21:00 eva.douleur: 3 sur 10\n'), []);
+  assert.deepEqual(names('Vitals\r\n18:00 hr.bpm: 88 beats per minute\r\n19:00 pain.score: 3 out of 10\r\n20:00 o2.flow: 2 lpm\r\n', 'en'), []);
+  assert.deepEqual(names('[21:16] aaliyah.b: 2 questions about my son\r\n21:18 k_obi: 3 days of fever now\r\n', 'en'), ['aaliyah.b', 'k_obi']);
+});
+
+test('review s47c: no district after "quartier" for a ward\'s or a prison\'s quarter, in capitals too, nor a plural\'s "S"; a district\'s name of words after an article, a saint or with a hyphen is', () => {
+  const cities = (t: string) => labels(t).filter(([l]) => l === 'CITY').map(([, v]) => v);
+  assert.deepEqual(cities('Patient au QUARTIER OPÉRATOIRE à 14h. Détenu en quartier Arrivants puis Quartier Disciplinaire, quartier d\'Isolement.'), []);
+  assert.deepEqual(cities('Transféré au Quartier Opératoire Central. Vu au quartier Femmes, quartier de Haute Sécurité. QUARTIERS NORD.'), []);
+  assert.deepEqual(cities('Vit quartier Les Halles ; quartier Croix-Rousse ; QUARTIER CRONENBOURG.'), ['Les Halles', 'Croix-Rousse', 'CRONENBOURG']);
+});
