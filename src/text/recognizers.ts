@@ -2068,6 +2068,12 @@ const STOP = new Set([
 ]);
 
 const F_CITY = 4096, F_CITYP = 8192, F_CITYW = 1 << 19;
+/** The end of the letters (and hyphens inside) of the word that starts at a. */
+function wordEnd(text: string, a: number): number {
+  let e = a;
+  while (e < text.length && (isWordLetter(text.charCodeAt(e)) || (text.charCodeAt(e) === 45 && e > a))) e++;
+  return e;
+}
 /** A law named after its authors comes after "loi" (a compound first name's exception). */
 const LAW_NAME_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])[Ll](?:oi|OI) $/;
 /** A town of communes.txt.gz (LEX_TOWN): a CITY after a strong cue only. */
@@ -2644,6 +2650,13 @@ function nameTokens(text: string, lang: Lang, lex: ReturnType<typeof tokenLexico
       }
       // short words that are no names by what follows them (one test first: a short token, then a space or a hyphen)
       const nx = cc(text, tokE);
+      // ("Sr." before a name is a title — a nurse's or a nun's, Sister, or Spanish Señor: "witness Sr. Annamma Kurian",
+      // "Midwife: Sr. Akinyi Otieno", "Sr. García"; after a name, touching it, the father's suffix: "Peter Walsh Sr.", "Jones, Sr.")
+      if (hasDot && coreLen === 2 && c0 === 83 && text.charCodeAt(s + 1) === 114 && nx === 32 && isUpperCode(cc(text, tokE + 1))
+        && !(flags.length > 0 && (flags[flags.length - 1]! & (F_CAP | F_PROF | F_CUE | F_TITLE | F_STOP)) === F_CAP
+          && (ends[flags.length - 1]! === s - 1 || (ends[flags.length - 1]! === s - 2 && cc(text, s - 2) === 44)))
+        // (nor a senior's rank before a role: "Sr. Nurse on duty", "Sr. Resident")
+        && !PROFESSIONS.has(fold(text.slice(tokE + 1, wordEnd(text, tokE + 1))))) f = (f & ~F_STOP) | F_TITLE;
       // (a form's field or a number's word that is a name too, before '#', a colon or a number: "Job #: 884201", "Job# 5521873",
       // "Sent: 02/26/2025"; "Job Okafor" stays)
       if ((coreLen === 3 || coreLen === 4) && (nx === 35 || nx === 58 || (nx === 32 && (cc(text, tokE + 1) === 35 || isDigitCode(cc(text, tokE + 1)))))

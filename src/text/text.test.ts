@@ -2464,3 +2464,11 @@ test('review s47c: no district after "quartier" for a ward\'s or a prison\'s qua
   assert.deepEqual(cities('Transféré au Quartier Opératoire Central. Vu au quartier Femmes, quartier de Haute Sécurité. QUARTIERS NORD.'), []);
   assert.deepEqual(cities('Vit quartier Les Halles ; quartier Croix-Rousse ; QUARTIER CRONENBOURG.'), ['Les Halles', 'Croix-Rousse', 'CRONENBOURG']);
 });
+
+test('"Sr." before a name is a title (Sister, Señor): "witness Sr. Annamma Kurian", "Midwife: Sr. Akinyi Otieno"; after a name the father\'s suffix; before a role a rank', () => {
+  const names = (t: string) => labels(t, 'en').filter(([l]) => l === 'NAME').map(([, v]) => v);
+  assert.deepEqual(names('witness Sr. Annamma Kurian signed.'), ['Annamma Kurian']);
+  assert.ok(names('Midwife: Sr. Akinyi Otieno, on call.').some((v) => v.startsWith('Akinyi Otieno')));
+  assert.deepEqual(names('Peter Walsh Sr. was seen today.'), ['Peter Walsh']);
+  assert.deepEqual(names('Discussed with Sr. Nurse on duty.'), []);
+});
