@@ -2074,6 +2074,39 @@ function wordEnd(text: string, a: number): number {
   while (e < text.length && (isWordLetter(text.charCodeAt(e)) || (text.charCodeAt(e) === 45 && e > a))) e++;
   return e;
 }
+/** A senior's rank or department abbreviated after "Sr." ("Sr. VP of Clinical Affairs", "Sr. Mgr"): no name. */
+const SENIOR_RANKS = new Set(['VP', 'SVP', 'EVP', 'AVP', 'MGR', 'DIR', 'ASSOC', 'ENG', 'ENGR', 'ADMIN', 'EXEC', 'COORD', 'SPEC', 'ACCT', 'PROG', 'MGMT']);
+/**
+ * "Sr" / "Sr." (Sister, Sœur, Señor) is a title before the word at a when that word can be a name: an initial, a first
+ * name, a surname or a word of no list ("Sr. Annamma Kurian", "Sr Marie-Thérèse", "Sr. J. Okafor") — not a role, even
+ * hyphenated ("Sr. Nurse", "Sr. Nurse-Midwife"), a senior's rank ("Sr. VP", "Sr. Mgr"), a cue, a title or a credential
+ * ("Sr. Sister Anne", "Sr. RN"), an acronym, a word of the vocabularies of no first-name list ("Sr. Analyst Kim",
+ * "Sr. Staff Nurse", "Sr. Clinical Pharmacist"), nor a surname that is a word too before another capitalized word
+ * ("Sr. Care Coordinator", "Sr. Lab Tech", "Sr. House Officer"; "Sr. Jones said" is a name).
+ */
+function sisterTitleBefore(text: string, a: number, upperSr: boolean, lex: Lexicon): boolean {
+  const e = wordEnd(text, a);
+  if (e - a === 1) return cc(text, e) === 46;
+  for (let k = a; k < e;) {
+    let h = k;
+    while (h < e && text.charCodeAt(h) !== 45) h++;
+    if (PROFESSIONS.has(fold(text.slice(k, h)))) return false;
+    k = h + 1;
+  }
+  const key = fold(text.slice(a, e));
+  if (SENIOR_RANKS.has(key) || PROFESSIONS.has(key)) return false;
+  const bits = lexBits(text, a, e, lex);
+  if ((bits & (LEX_STOP | LEX_PROF | LEX_CUE | LEX_CRED | LEX_TITLE | LEX_TITLE_DOT)) !== 0) return false;
+  // (an acronym in capitals after a "Sr." that is not: "Sr. HR Partner")
+  if (!upperSr && e - a <= 4 && (bits & (LEX_FIRST | LEX_SUR)) === 0) {
+    let up = true;
+    for (let k = a; k < e; k++) if (!isUpperCode(text.charCodeAt(k))) { up = false; break; }
+    if (up) return false;
+  }
+  if ((bits & LEX_FIRST) !== 0) return true;
+  if (!isVocabularyWord(key)) return true;
+  return (bits & LEX_SUR) !== 0 && !(cc(text, e) === 32 && isUpperCode(cc(text, e + 1)));
+}
 /** A law named after its authors comes after "loi" (a compound first name's exception). */
 const LAW_NAME_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])[Ll](?:oi|OI) $/;
 /** A town of communes.txt.gz (LEX_TOWN): a CITY after a strong cue only. */
@@ -2652,11 +2685,13 @@ function nameTokens(text: string, lang: Lang, lex: ReturnType<typeof tokenLexico
       const nx = cc(text, tokE);
       // ("Sr." before a name is a title — a nurse's or a nun's, Sister, or Spanish Señor: "witness Sr. Annamma Kurian",
       // "Midwife: Sr. Akinyi Otieno", "Sr. García"; after a name, touching it, the father's suffix: "Peter Walsh Sr.", "Jones, Sr.")
-      if (hasDot && coreLen === 2 && c0 === 83 && text.charCodeAt(s + 1) === 114 && nx === 32 && isUpperCode(cc(text, tokE + 1))
+      // (in capitals with its dot only, "SR. ANNAMMA KURIAN"; in French without it, as Sœur is written: "Sr Marie-Thérèse";
+      // the suffix only touching a name on its line, "Dr Patel, Sr. Annamma Kurian" and a line's start being lists of people)
+      if (coreLen === 2 && c0 === 83 && (text.charCodeAt(s + 1) === 114 || (hasDot && text.charCodeAt(s + 1) === 82)) && nx === 32 && isUpperCode(cc(text, tokE + 1))
         && !(flags.length > 0 && (flags[flags.length - 1]! & (F_CAP | F_PROF | F_CUE | F_TITLE | F_STOP)) === F_CAP
-          && (ends[flags.length - 1]! === s - 1 || (ends[flags.length - 1]! === s - 2 && cc(text, s - 2) === 44)))
-        // (nor a senior's rank before a role: "Sr. Nurse on duty", "Sr. Resident")
-        && !PROFESSIONS.has(fold(text.slice(tokE + 1, wordEnd(text, tokE + 1))))) f = (f & ~F_STOP) | F_TITLE;
+          && ends[flags.length - 1]! === s - 1 && cc(text, s - 1) === 32)
+        // (nor a senior's rank before a role or a department: "Sr. Nurse on duty", "Sr. Care Coordinator", "Sr. VP")
+        && sisterTitleBefore(text, tokE + 1, text.charCodeAt(s + 1) === 82, lex)) f = (f & ~F_STOP) | F_TITLE;
       // (a form's field or a number's word that is a name too, before '#', a colon or a number: "Job #: 884201", "Job# 5521873",
       // "Sent: 02/26/2025"; "Job Okafor" stays)
       if ((coreLen === 3 || coreLen === 4) && (nx === 35 || nx === 58 || (nx === 32 && (cc(text, tokE + 1) === 35 || isDigitCode(cc(text, tokE + 1)))))

@@ -2472,3 +2472,26 @@ test('"Sr." before a name is a title (Sister, Señor): "witness Sr. Annamma Kuri
   assert.deepEqual(names('Peter Walsh Sr. was seen today.'), ['Peter Walsh']);
   assert.deepEqual(names('Discussed with Sr. Nurse on duty.'), []);
 });
+
+test('review s47d: "Sr." is a title before a name only — not before a senior\'s role, rank or department; after a comma or a line break, in capitals, and Sr without its dot it is one', () => {
+  const names = (t: string, lang: 'fr' | 'en' = 'en') => labels(t, lang).filter(([l]) => l === 'NAME').map(([, v]) => v);
+  // a senior's job title: no name ("Care", "Lab", "VP", "Staff", "Nurse-Midwife" were names after the title)
+  for (const t of ['Referred to Sr. Care Coordinator for follow up.', 'Sample sent by Sr. Lab Tech this morning.', 'Escalated to the Sr. VP of Clinical Affairs.',
+    'Sr. Nurse-Midwife present.', 'Seen by Sr. Engineer.', 'Sr. Clinical Pharmacist reviewed.', 'Sr. House Officer saw the patient.', 'Sr. Mgr approved.']) assert.deepEqual(names(t), [], t);
+  assert.deepEqual(names('Sr. Analyst Kim reviewed the data.'), ['Kim']);
+  assert.deepEqual(names('Sr. Staff Nurse Mary attended.'), ['Mary']);
+  assert.deepEqual(names('Sr. Jones said hello.'), ['Jones']);
+  // a list of people, a line's start: no father's suffix
+  assert.deepEqual(names('Witnesses: Dr Patel, Sr. Annamma Kurian'), ['Patel', 'Annamma Kurian']);
+  assert.deepEqual(names('Present: Dr John Walsh\nSr. Annamma Kurian'), ['John Walsh', 'Annamma Kurian']);
+  assert.deepEqual(names('Peter Walsh Sr. was seen today.'), ['Peter Walsh']);
+  assert.deepEqual(names('Robert Jones, Sr. was seen.'), ['Robert Jones']);
+  // in capitals; without the dot (Sœur in French)
+  assert.deepEqual(names('WITNESS: SR. ANNAMMA KURIAN'), ['ANNAMMA KURIAN']);
+  assert.deepEqual(names('Visite de Sr Akinyi Otieno ce matin.', 'fr'), ['Akinyi Otieno']);
+  assert.deepEqual(names('Witnessed by Sr Akinyi Otieno'), ['Akinyi Otieno']);
+  assert.deepEqual(names('FOLLOW UP WITH SR. CASE MANAGER'), []);
+  // the text's end, a line break right after it
+  assert.deepEqual(names('Text ends with Sr.'), []);
+  assert.deepEqual(names('witness Sr.\r\nreviewed'), []);
+});
