@@ -5201,10 +5201,11 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     // English "Hospital" before a service or a word of the stay, not a name: "Hospital Medicine", "Hartford Hospital Audiology", "Hospital Course";
     // nor before a street word or a title: "1120 Hospital Dr NE"
     if ((m[0].startsWith('Hospital') || m[0].startsWith('HOSPITAL')) && (EN_AFTER_HOSPITAL.has(w0) || HOSP_GENERIC.has(w0) || TITLES.has(w0) || EN_STREET_WORDS.has(g.split(/[ .]/)[0]!))) return;
-    const start = m.index + m[0].length - g.length;
+    // (a Québec university hospital's acronym names the hospital and its town itself: "CHUS Fleurimont" is one span)
+    const start = m[0].startsWith('CHU') && /^CHU[SMQL] /.test(m[0]) ? m.index : m.index + m[0].length - g.length;
     // "CHU de Lille", "CH d'Arles": the hospital is named by its city, a place (CITY)
     const cityOf = /^(?:CH(?:RU|IC|[URIS])?|CMPP?|CATTP|HAD|MSP|SSIAD|PMI|CMPEA|CSAPA) (?:de |d['’])/.test(m[0]) && ((tokenLexicon().get(fold(g)) ?? 0) & LEX_CITY) !== 0;
-    spans.push({ start, end: start + g.length, label: cityOf ? 'CITY' : 'HOSPITAL', score: 0.7, rule: 'hospital-cue' });
+    spans.push({ start, end: m.index + m[0].length, label: cityOf ? 'CITY' : 'HOSPITAL', score: 0.7, rule: 'hospital-cue' });
   });
   // English order, the name before the cue: "Massachusetts General Hospital", "Mayo Clinic",
   // "Cedars-Sinai Medical Center" (the cue words recorded by the character pass, or a scan)

@@ -2401,7 +2401,8 @@ test('a medication table\'s "Sig" column holds directions: words of the language
 
 test('Québec\'s university hospitals by their acronyms, alone after a place\'s word or before a site: "au CHUM", "CHUS Fleurimont"', () => {
   const hosp = (t: string) => labels(t).filter(([l]) => l === 'HOSPITAL').map(([, v]) => v);
-  assert.deepEqual(hosp('Transféré au CHUS Fleurimont pour coronarographie.'), ['CHUS', 'Fleurimont']);
+  assert.deepEqual(hosp('Transféré au CHUS Fleurimont pour coronarographie.'), ['CHUS Fleurimont']);
+  assert.deepEqual(hosp('Transfert vers le CHUS Fleurimont.'), ['CHUS Fleurimont']);
   assert.deepEqual(hosp('suivi au CHUM et au CHUQ.'), ['CHUM', 'CHUQ']);
 });
 
