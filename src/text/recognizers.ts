@@ -5080,10 +5080,11 @@ const HOSP_HASH = new Uint8Array(4096);
 for (const w of HOSP_CUES) HOSP_HASH[foldHash(w, 0, w.length)] = 1;
 function isHospCue(t: string, p: number, i: number): boolean {
   const c = t.charCodeAt(p), len = i - p;
-  // (the lower-case cues: hôpital/hopital, clinique, centre, groupe, polyclinique — "première", "cure" are tested no further)
+  // (the lower-case cues: hôpital/hopital, clinique, centre, groupe, polyclinique, pharmacie, pompes, mutuelle — "première",
+  // "cure" are tested no further)
   return len <= 15 && (c === 72 || c === 67 || c === 71 || c === 73 || c === 80 || c === 70 || c === 77 || c === 65 || c === 68 || c === 79 || c === 82 || c === 85 || c === 78 || c === 87 || c === 69
     || c === 83 || c === 66 || c === 84 || c === 81 || c === 75 || c === 86 || c === 119 || c === 101 || c === 114 || c === 116 || c === 201 || c === 100 || c === 102
-    || (c === 233 && len === 5) || (c === 104 && (len === 7 || len === 8)) || (c === 99 && (len === 8 || len === 7 || len === 6)) || (c === 103 && len === 6) || (c === 112 && (len === 12 || len === 9)) || c === 76 || (c === 108 && len === 11))
+    || (c === 233 && len === 5) || (c === 104 && (len === 7 || len === 8)) || (c === 99 && (len === 8 || len === 7 || len === 6)) || (c === 103 && len === 6) || (c === 112 && (len === 12 || len === 9 || len === 6)) || (c === 109 && len === 8) || c === 76 || (c === 108 && len === 11))
     && HOSP_HASH[foldHash(t, p, i)] === 1 && HOSP_CUES.has(t.slice(p, i));
 }
 let hospS = new Int32Array(16), nHosp = 0;

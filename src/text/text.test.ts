@@ -2496,3 +2496,9 @@ test('review s47d: "Sr." is a title before a name only — not before a senior\'
   assert.deepEqual(names('Text ends with Sr.'), []);
   assert.deepEqual(names('witness Sr.\r\nreviewed'), []);
 });
+
+test('the lower-case cues "pompes funèbres" and "mutuelle" reach the place rule (the character pass\'s first-letter filter let them through in capitals only)', () => {
+  const hosp = (t: string) => labels(t).filter(([l]) => l === 'HOSPITAL').map(([, v]) => v);
+  assert.deepEqual(hosp('Transport par les pompes funèbres Guillemot le 13/01.'), ['Guillemot']);
+  assert.deepEqual(hosp('Adhérente à la mutuelle Harmonie Santé. Il pompe ; la mutuelle rembourse.'), ['Harmonie Santé']);
+});
