@@ -19,7 +19,7 @@
 import { fold } from './data.ts';
 import type { Lexicon } from './data.ts';
 import { isVocabularyWord, LEX_FIRST, LEX_SUR, LEX_AMBIG, LEX_WORDNAME, LEX_CITY } from './data.ts';
-import { WordMemo, cc, cueWordStarts, isAsciiLetter, isEmailLocalCode, mayBeLetterRun, mayBeHashedRun, HASH_START, hashStep, PERSON_VERBS, hasSpacedColumns, isUpperCode, isLowerCode, NOT_LOWER_INITIALS, lowerInitials, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, tokenLexicon, shortUpperWords, lowerRunsForLogins, LOGIN_BEFORE, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
+import { WordMemo, cc, cueWordStarts, isAsciiLetter, isEmailLocalCode, mayBeLetterRun, mayBeHashedRun, HASH_START, hashStep, PERSON_VERBS, hasSpacedColumns, isUpperCode, isLowerCode, NOT_LOWER_INITIALS, lowerInitials, DICTATION_WORDS, isDigitCode, isLowerAscii, isUpperAscii, isWordLetter, lineEnds, lineStartAt, quotePair, eachDigitRun, initialAndSurname, letterRunEnd, tokenLexicon, shortUpperWords, lowerRunsForLogins, LOGIN_BEFORE, LEX_STOP, LEX_ACRO, LEX_CRED, LEX_CUE, LEX_TITLE, LEX_TITLE_DOT, LEX_PROF, US_STATE_SET } from './recognizers.ts';
 import type { Span, TextLabel } from './types.ts';
 
 /** Words before initials that make them a person's ("Per HT", "seen by NI", "discussed with JB"). */
@@ -1269,12 +1269,6 @@ function lowerOnlyFirstName(text: string, a: number, e: number, lex: Lexicon): b
   const key = fold(w);
   const bits = lex.get(key) ?? 0;
   return (bits & LEX_FIRST) !== 0 && (bits & (LEX_AMBIG | LEX_WORDNAME | LEX_CITY | NON_NAME)) === 0 && !isVocabularyWord(key);
-}
-/** The end of the run of letters (apostrophes and hyphens between them too) that starts at a. */
-function letterRunEnd(text: string, a: number): number {
-  let e = a;
-  while (isWordLetter(cc(text, e)) || ((cc(text, e) === 45 || cc(text, e) === 39) && isWordLetter(cc(text, e + 1)))) e++;
-  return e;
 }
 /**
  * A contact's first name typed in lower case in brackets against a phone number, as hurried notes write who answers it:

@@ -2068,10 +2068,10 @@ const STOP = new Set([
 ]);
 
 const F_CITY = 4096, F_CITYP = 8192, F_CITYW = 1 << 19;
-/** The end of the letters (and hyphens inside) of the word that starts at a. */
-function wordEnd(text: string, a: number): number {
+/** The end of the run of letters (apostrophes and hyphens between them too) that starts at a. */
+export function letterRunEnd(text: string, a: number): number {
   let e = a;
-  while (e < text.length && (isWordLetter(text.charCodeAt(e)) || (text.charCodeAt(e) === 45 && e > a))) e++;
+  while (isWordLetter(cc(text, e)) || ((cc(text, e) === 45 || cc(text, e) === 39) && isWordLetter(cc(text, e + 1)))) e++;
   return e;
 }
 /** A senior's rank or department abbreviated after "Sr." ("Sr. VP of Clinical Affairs", "Sr. Mgr"): no name. */
@@ -2085,7 +2085,7 @@ const SENIOR_RANKS = new Set(['VP', 'SVP', 'EVP', 'AVP', 'MGR', 'DIR', 'ASSOC', 
  * ("Sr. Care Coordinator", "Sr. Lab Tech", "Sr. House Officer"; "Sr. Jones said" is a name).
  */
 function sisterTitleBefore(text: string, a: number, upperSr: boolean, lex: Lexicon): boolean {
-  const e = wordEnd(text, a);
+  const e = letterRunEnd(text, a);
   if (e - a === 1) return cc(text, e) === 46;
   for (let k = a; k < e;) {
     let h = k;
@@ -5796,7 +5796,9 @@ function nirSlots(text: string, start: number, end: number): number {
   for (let k = start; k < end; k++) { const c = text.charCodeAt(k); if ((c >= 48 && c <= 57) || (c | 32) === 97 || (c | 32) === 98) n++; }
   return n;
 }
-const NIR_KEY_AFTER = /,? ?\(?(?:cl[ée]|CL[ÉE]|Cl[ée]|key|Key|KEY) ?:? ?(\d{2})(?![0-9])/y;
+/** A NIR's key written apart after its number, its two digits captured: ", clé 73", " (clé 36", " key: 36" (replace.ts's nirWhole reads it out again). */
+export const NIR_KEY_APART = String.raw`,? ?\(?(?:cl[ée]|CL[ÉE]|Cl[ée]|key|Key|KEY) ?:? ?(\d{2})`;
+const NIR_KEY_AFTER = new RegExp(`${NIR_KEY_APART}(?![0-9])`, 'y');
 const AGE_AFTER_NAME = /(?:, ?| \()(9\d|1[01]\d)(?=[,)]|(?: ?(?:ans|yo|y\/o|y\.o\.|years?|yrs?)(?![A-Za-z])))/y;
 const DOCTOR_BEFORE = /(?:^|[^A-Za-zÀ-ÿ])(?:Dr|DR|Docteur|DOCTEUR|Pr|PR|Professeur|PROFESSEUR)\.? $/;
 const STREET_AFTER_AGE = /^[,)]? ?(?:bis|ter|rue|av|avenue|bd|boulevard|chemin|all[ée]e|place|impasse|route|quai|cours|street|st|ave|road|rd|lane|drive|dr)(?![A-Za-zÀ-ÿ])/i;

@@ -21,6 +21,7 @@ import type { PseudonymKey } from '../pseudonymize/key.ts';
 import { keyedInt, normalizeValue, pseudonym } from '../pseudonymize/tokens.ts';
 import type { Mac } from '../pseudonymize/tokens.ts';
 import { dictionaries, fold, lexiconMap, LEX_SUR } from './data.ts';
+import { NIR_KEY_APART } from './recognizers.ts';
 import { TAGS } from './types.ts';
 import { isCalendarDay, withoutZone } from '../util/calendar.ts';
 import type { Lang, Span, TextLabel } from './types.ts';
@@ -379,8 +380,9 @@ function nirSurrogate(key: Mac, scope: string, value: string): string {
  * keeping the digits alone gave "AY1234567" the same token and surrogate.
  */
 function nirWhole(value: string): string {
-  return value.replace(/,? ?\(?(?:cl[ée]|CL[ÉE]|Cl[ée]|key|Key|KEY) ?:? ?(\d{2})\)?$/, '$1');
+  return value.replace(NIR_KEY_AT_END, '$1');
 }
+const NIR_KEY_AT_END = new RegExp(`${NIR_KEY_APART}\\)?$`);
 
 /** A US SSN surrogate that is a valid number (area not 000, 666 or 9xx; group and serial not zero), in the original's layout. */
 function ssnSurrogate(key: Mac, scope: string, value: string): string {
@@ -582,7 +584,7 @@ export class Replacer {
     if (o.replacement === 'pseudonym') {
       const normalize = label === 'NAME' || label === 'CITY' || label === 'HOSPITAL' ? 'name' : label === 'EMAIL' ? 'email' : label === 'ADDRESS' ? 'name' : 'identifier';
       // (a name: the token of its person, the same however the name is written — "Marie DUPONT", "DUPONT Marie", "Mme Dupont")
-      // (a NIR by its digits: its key written apart, "… 084 (clé 36)", is the token of "185057800608436")
+      // (a NIR with its key written apart, "… 084 (clé 36)", is the token of the number written whole, "185057800608436")
       const v = label === 'NAME' ? context?.person ?? personKey(nameKeyWords(value)) : label === 'NIR' ? nirWhole(value) : value;
       return `[${TAGS[o.lang][label]} ${pseudonym(o.key!, v, { domain: o.domain ? `${o.domain}/text:${label}` : `text:${label}`, normalize })}]`;
     }

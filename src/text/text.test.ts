@@ -2469,6 +2469,8 @@ test('review s47c: no district after "quartier" for a ward\'s or a prison\'s qua
 test('"Sr." before a name is a title (Sister, Señor): "witness Sr. Annamma Kurian", "Midwife: Sr. Akinyi Otieno"; after a name the father\'s suffix; before a role a rank', () => {
   const names = (t: string) => labels(t, 'en').filter(([l]) => l === 'NAME').map(([, v]) => v);
   assert.deepEqual(names('witness Sr. Annamma Kurian signed.'), ['Annamma Kurian']);
+  // (a surname with an apostrophe: the word read whole, as letterRunEnd reads it)
+  assert.deepEqual(names("witness Sr. O'Brien signed; Sr. D'Souza too."), ["O'Brien", "D'Souza"]);
   assert.ok(names('Midwife: Sr. Akinyi Otieno, on call.').some((v) => v.startsWith('Akinyi Otieno')));
   assert.deepEqual(names('Peter Walsh Sr. was seen today.'), ['Peter Walsh']);
   assert.deepEqual(names('Discussed with Sr. Nurse on duty.'), []);
