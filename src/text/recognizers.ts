@@ -5025,6 +5025,8 @@ const ZIP_US_G = new RegExp(ZIP_US_AT.source, 'g');
 /** Hospital names after "Hôpital", "CHU", "Clinique", "Hospital". */
 const HOSPITAL = /(?:\bH[ôo]pitaux|\bH[ÔO]PITAUX|\bH[ôo]pital|\bH[ÔO]PITAL|\bHOP|\bCHU[SMQL]?|\bCHRU|\bCHR|\bCHIC|\bCHI|\bCHS|\bHIA|\bCH|\bClinique|\bCLINIQUE|(?<=\b(?:la|une|cette|en|à) )clinique|(?<=(?:^|[(,;] ?))clinique(?= (?:Saint|Sainte|St|Ste|du|des|de la|de l['’])[ \-]?\p{Lu})|\bHospital|\b[Gg]roupe [Hh]ospitalier|\bGH|\b[Cc]entre [Hh]ospitalier(?: [Uu]niversitaire)?|\bCENTRE HOSPITALIER(?: UNIVERSITAIRE)?|\b[Cc]entre de [Ss]ant[ée]|\b[Cc]abinet (?:[Mm][ée]dical|[Dd]entaire|param[ée]dical|pluridisciplinaire|de [Rr]adiologie|d['’][Ii]magerie)|\bCABINET (?:M[ÉE]DICAL|DENTAIRE)|\b[Cc]abinet (?:infirmier|de [a-zé]+|d['’][a-zé]+|de [A-Z][a-zé]+)(?= (?:du|des|de la|de l['’]) ?\p{Lu})|\b(?:SSR|EPSM|USLD)(?= (?:d[eu]s? |de la |d['’])?(?!Clinique|CLINIQUE|Centre|CENTRE|H[ôo]pital|H[ÔO]PITAL|Maison|MAISON|R[ée]sidence|EHPAD|Ehpad)\p{Lu})|\b(?:CMPP?|CATTP|HAD|MSP|SSIAD|CPAM|MDPH|CARSAT|CSAPA|PMI|CMPEA|SAMSAH|SAVS|ESAT|IME|ITEP|ADMR|LHSS|SPST|[Mm]utuelle|MUTUELLE|[Pp]ompes [Ff]un[èe]bres|POMPES FUN[ÈE]BRES)(?= (?:d[eu]s? |de la |d['’])?\p{Lu})|\bCabinet(?= (?:des|du|de la|de l['’]) ?\p{Lu})|(?<![\p{L}])[ÉEée]cole(?: [Mm]aternelle| [Pp]rimaire| [ÉéEe]l[ée]mentaire)?|(?<![\p{L}])[ÉE]COLE|\bColl[èe]ge|\bCOLL[ÈE]GE|\bLyc[ée]e|\bLYC[ÉE]E|\bAssociation|\bASSOCIATION|\bImagerie(?= (?:du|des|de la|de l['’]) )|\bP[ôo]le [Ss]ant[ée]|\bMaison de [Ss]ant[ée]|\b[Cc]entre (?:[Dd]entaire|de SSR|de PMI|m[ée]dico-psychologique|de [Pp]lanification(?: [Ff]amiliale)?|[Mm][ée]dical|[Oo]phtalmologique|de [Rr][ée][ée]ducation(?: [Ff]onctionnelle)?|de [Rr][ée]adaptation(?: [Ff]onctionnelle)?|d['’][Ii]magerie(?: [Mm][ée]dicale)?|d['’][Hh][ée]modialyse|de [Dd]ialyse|de [Rr]adiologie|de [Ss]oins de [Ss]uite|de [Cc]anc[ée]rologie|de [Ll]utte [Cc]ontre le [Cc]ancer|[Mm][ée]dico-[Pp]sychologique|de [Gg][ée]riatrie)|\bCentre(?= (?:de |d['’])?\p{Lu})|\bh[ôo]pital|\bInstitut|\bINSTITUT|\b[Pp]olyclinique|\bPOLYCLINIQUE|\bPharmacie|\bPHARMACIE|(?<=\b(?:la|une|cette|en|à) )pharmacie|\bLaboratoire(?: d['’]analyses(?: [Mm][ée]dicales)?| de [Bb]iologie(?: [Mm][ée]dicale)?)?|\bLABORATOIRE|(?<=(?:\b(?:le|au|un|du)|[,;:(]) )laboratoire(?: d['’]analyses(?: m[ée]dicales)?| de biologie(?: m[ée]dicale)?)?|\bFondation|\bFONDATION|\bMaternit[ée]|\bMATERNIT[ÉE])(?: (?:européen|universitaire|universitaires|Universitaires|militaire|[Gg][ée]riatrique|[Pp][ée]diatrique|[Pp]riv[ée]e?|PRIV[ÉE]E?|[Mm]unicipale?|[Mm]utualiste|[Pp]sychiatrique|d'instruction des armées|[Ss]p[ée]cialis[ée]|[Ii]ntercommunal|[Rr][ée]gional|[Dd][ée]partemental|[Gg][ée]n[ée]ral|pluriprofessionnelle|pluridisciplinaire|INTERCOMMUNAL|R[ÉE]GIONAL|D[ÉE]PARTEMENTAL|G[ÉE]N[ÉE]RAL))?(?:(?: (?:de la|du|des|de|la|le|les|DE LA|DU|DES|DE))? | (?:de l|d|DE L|D)['’])((?:\p{Lu}[\p{L}'’\-]*)(?:[ \-.](?:\p{Lu}[\p{L}'’\-]*)| d['’]\p{Lu}[\p{L}'’\-]*)*)/gu;
 const HOSPITAL_AT = new RegExp(HOSPITAL.source, 'uy');
+/** A Québec university hospital's acronym at a HOSPITAL match's start, before its site ("CHUS Fleurimont"). */
+const QUEBEC_CHU = /^CHU[SMQL] /;
 /** An employer's cue words ("works at", "retired from", "Employeur :"). */
 const EMPLOYER_WORDS = new Set(['works', 'worked', 'working', 'Works', 'Worked', 'Working', 'employed', 'Employed', 'retired', 'Retired', 'Employer', 'employer',
   'EMPLOYER', 'Employeur', 'employeur', 'EMPLOYEUR', 'travaille', 'travaillait', 'Travaille', 'employé', 'employée', 'Employé', 'Employée']);
@@ -5203,7 +5205,7 @@ export function recognizeHospitals(text: string, spans: Span[]): void {
     // nor before a street word or a title: "1120 Hospital Dr NE"
     if ((m[0].startsWith('Hospital') || m[0].startsWith('HOSPITAL')) && (EN_AFTER_HOSPITAL.has(w0) || HOSP_GENERIC.has(w0) || TITLES.has(w0) || EN_STREET_WORDS.has(g.split(/[ .]/)[0]!))) return;
     // (a Québec university hospital's acronym names the hospital and its town itself: "CHUS Fleurimont" is one span)
-    const start = m[0].startsWith('CHU') && /^CHU[SMQL] /.test(m[0]) ? m.index : m.index + m[0].length - g.length;
+    const start = QUEBEC_CHU.test(m[0]) ? m.index : m.index + m[0].length - g.length;
     // "CHU de Lille", "CH d'Arles": the hospital is named by its city, a place (CITY)
     const cityOf = /^(?:CH(?:RU|IC|[URIS])?|CMPP?|CATTP|HAD|MSP|SSIAD|PMI|CMPEA|CSAPA) (?:de |d['’])/.test(m[0]) && ((tokenLexicon().get(fold(g)) ?? 0) & LEX_CITY) !== 0;
     spans.push({ start, end: m.index + m[0].length, label: cityOf ? 'CITY' : 'HOSPITAL', score: 0.7, rule: 'hospital-cue' });
@@ -5612,12 +5614,13 @@ export function markNumberedIds(text: string, spans: Span[]): void {
  * ("lot #2403150612", "CPT #99213"), nor a colour ("#FF0000"). '#' is rare in notes: found with indexOf.
  */
 export function recognizeHashIds(text: string, spans: Span[]): void {
-  if (text.indexOf('#') < 0) return;
+  const first = text.indexOf('#');
+  if (first < 0) return;
   // (the places, by start, swept once as the '#'s come in order: a look over every span at each '#' made a long export of
   // numbered orders — a '#' and a place on each line — quadratic, 16,000 lines 6 times slower than without this rule)
   const places = spans.filter((sp) => sp.label === 'HOSPITAL').sort((x, y) => x.start - y.start);
   let next = 0, placeEnd = -1;
-  for (let h = text.indexOf('#'); h >= 0; h = text.indexOf('#', h + 1)) {
+  for (let h = first; h >= 0; h = text.indexOf('#', h + 1)) {
     // (a heading's marks at a line's start, "## 2024 summary", "# 1234 Main St": no number's sign)
     if (cc(text, h + 1) === 32 || cc(text, h + 1) === 35) {
       let b = h;
