@@ -20,14 +20,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { fold, isVocabularyWord } from '../src/text/data.ts';
+import { dictionaries, fold, isVocabularyWord } from '../src/text/data.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = `${root}src/text/data`;
-const lines = (file: string) => new Set(readFileSync(`${dataDir}/${file}`, 'utf8').split('\n').filter((l) => l.length > 0));
-const villes = lines('villes.txt');
-const firstNames = lines('prenoms.txt');
-const ambiguous = lines('ambiguous.txt');
+const { cities: villes, firstNames, ambiguous } = dictionaries();
 
 const rows = readFileSync(`${root}../shared/data/fr-geo-cog-2026/communes.csv`, 'utf8').split('\n').slice(1);
 const names = new Set<string>();
